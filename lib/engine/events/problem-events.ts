@@ -1,0 +1,254 @@
+/**
+ * One-line (or short-block) problems that matter on Kubernetes nodes but are not crash reports: the kernel keeps
+ * running, yet pods hang, packets drop or the node cannot dump a crash. Each row recognises one message family,
+ * names it with a stable, syzkaller-like title (varying parts normalised away) and pulls out the facts a KB rule
+ * or an SRE needs (device, usage count, cache name…). Repeats of the same problem on the same host and boot are
+ * folded into one finding with a count (see `groupKey`).
+ */
+import type { FindingKind } from "../types";
+
+export type ProblemEventRule = {
+  /** Stable rule id (goes into tests). */
+  id: string;
+  kind: FindingKind;
+  /** Cheap literal that must occur in the line before `pattern` is tried (the scanner's prefilter uses it too). */
+  needle: string;
+  pattern: RegExp;
+  /** Title from the match; keep varying parts (PIDs, addresses, counts) out of it. */
+  title: (m: RegExpExecArray) => string;
+  details?: (m: RegExpExecArray) => Record<string, string | number | boolean>;
+  /** Extra lines after the first that belong to the event (SLUB prints a cache line and per-node lines). */
+  continuation?: RegExp;
+  /** Lines of the block worth parsing for details (applied to continuation lines). */
+  continuationDetails?: (line: string) => Record<string, string | number | boolean> | undefined;
+  /** Repeats with the same key (per host and boot) fold into one finding. Defaults to the title. */
+  groupKey?: (m: RegExpExecArray) => string;
+  /** Only lines from this program count (`kubelet`); kernel rules accept `kernel` or unknown. */
+  program?: RegExp;
+  /** Not a finding on its own: shown on the timeline only. */
+  timelineOnly?: boolean;
+};
+
+const MEMCG_CHILD_CACHE = /^([\w-]+)\((\d+):([^)]*)\)$/;
+
+/** The rule table. Order matters only for lines two rules could both claim (first wins). */
+export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
+  {
+    id: "netdev-refcount-wait",
+    kind: "netdev-refcount",
+    needle: "unregister_netdevice: waiting for",
+    // The device name may contain anything but a space; newer kernels append nothing, some distros add text.
+    pattern: /unregister_netdevice: waiting for (\S+) to become free\. Usage count = (-?\d+)/,
+    title: () => "unregister_netdevice: waiting for DEV to become free",
+    details: (m) => ({ device: m[1], usageCount: Number(m[2]) }),
+    groupKey: (m) => `netdev:${m[1]}`,
+  },
+  {
+    id: "route-cache-full",
+    kind: "route-cache-full",
+    needle: "Route cache is full",
+    pattern: /Route cache is full: consider increasing sysctl net\.(ipv4|ipv6|ipv\[4\|6\])\.route\.max_size/,
+    title: (m) =>
+      m[1] === "ipv6"
+        ? "Route cache is full: consider increasing sysctl net.ipv6.route.max_size"
+        : "Route cache is full: consider increasing sysctl net.ipv[4|6].route.max_size",
+    details: (m) => ({ family: m[1] }),
+  },
+  {
+    id: "slub-alloc-failure",
+    kind: "slab-alloc-failure",
+    needle: "SLUB: Unable to allocate memory",
+    pattern: /SLUB: Unable to allocate memory on node (-?\d+) \(gfp=(0x[0-9a-f]+)\)/,
+    title: () => "SLUB: Unable to allocate memory",
+    details: (m) => ({ node: Number(m[1]), gfp: m[2] }),
+    continuation: /^\s+(?:cache: |node -?\d+: slabs: )/,
+    continuationDetails: (line) => {
+      const c = /^\s+cache: (\S+?), object size: (\d+), buffer size: (\d+), default order: (\d+), min order: (\d+)/.exec(
+        line,
+      );
+      if (!c) return undefined;
+      const name = c[1];
+      const child = MEMCG_CHILD_CACHE.exec(name);
+      return {
+        cache: name,
+        cacheBase: child ? child[1] : name,
+        memcgChildCache: Boolean(child),
+        ...(child ? { memcgId: Number(child[2]), memcgName: child[3] } : {}),
+        objectSize: Number(c[2]),
+      };
+    },
+  },
+  {
+    id: "page-allocation-failure",
+    kind: "page-alloc-failure",
+    needle: "page allocation failure",
+    pattern: /(\S+): page allocation failure: order:(\d+), mode:(0x[0-9a-f]+)(?:\(([^)]*)\))?/,
+    title: (m) => `page allocation failure: order:${m[2]}`,
+    details: (m) => ({ comm: m[1].replace(/\d+$/, ""), order: Number(m[2]), mode: m[3], ...(m[4] ? { flags: m[4] } : {}) }),
+    groupKey: (m) => `order:${m[2]}`,
+  },
+  {
+    id: "conntrack-table-full",
+    kind: "conntrack-full",
+    needle: "table full, dropping packet",
+    pattern: /nf_conntrack: (?:nf_conntrack: )?table full, dropping packet/,
+    title: () => "nf_conntrack: table full, dropping packet",
+  },
+  {
+    id: "neighbour-table-overflow",
+    kind: "neighbour-overflow",
+    needle: "eighbo",
+    pattern: /(?:neighbour: (\w+): neighbor table overflow!|Neighbour table overflow\.)/,
+    title: () => "neighbour: neighbor table overflow",
+    details: (m) => (m[1] ? { table: m[1] } : {}),
+  },
+  {
+    id: "icmp6-control-socket",
+    kind: "other",
+    needle: "Failed to initialize the ICMP6 control socket",
+    pattern: /Failed to initialize the ICMP6 control socket \(err (-?\d+)\)/,
+    title: () => "IPv6: Failed to initialize the ICMP6 control socket",
+    details: (m) => ({ err: Number(m[1]) }),
+  },
+  {
+    id: "no-more-sockets",
+    kind: "other",
+    needle: "socket: no more sockets",
+    pattern: /^socket: no more sockets/,
+    title: () => "socket: no more sockets",
+  },
+  {
+    id: "tcp-out-of-memory",
+    kind: "other",
+    needle: "TCP: out of memory",
+    pattern: /TCP: out of memory -- consider tuning tcp_mem/,
+    title: () => "TCP: out of memory -- consider tuning tcp_mem",
+  },
+  {
+    id: "pids-fork-rejected",
+    kind: "other",
+    needle: "fork rejected by pids controller",
+    pattern: /cgroup: fork rejected by pids controller in (\S+)/,
+    title: () => "cgroup: fork rejected by pids controller",
+    details: (m) => ({ cgroup: m[1] }),
+  },
+  {
+    id: "oom-kill",
+    kind: "oom",
+    needle: "Killed process",
+    // `Out of memory: Killed process 1234 (java) total-vm:…` / `Memory cgroup out of memory: Killed process …`
+    // Older kernels: `Out of memory: Kill process 1234 (java) score 900 or sacrifice child` + `Killed process …`.
+    pattern: /(Memory cgroup out of memory|Out of memory): Killed process (\d+) \(([^)]*)\)/,
+    title: (m) => (m[1].startsWith("Memory cgroup") ? "OOM: memory cgroup out of memory" : "OOM: out of memory"),
+    details: (m) => ({ victimPid: Number(m[2]), victim: m[3], memcg: m[1].startsWith("Memory cgroup") }),
+    groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
+  },
+  {
+    id: "mce-hardware-error",
+    kind: "mce",
+    needle: "Hardware Error",
+    pattern: /\[Hardware Error\]: (?:Machine check events logged|(.*))/,
+    title: () => "MCE: hardware error",
+    details: (m) => (m[1] ? { message: m[1].slice(0, 200) } : {}),
+    groupKey: () => "mce",
+  },
+  {
+    id: "edac-memory-error",
+    kind: "mce",
+    needle: "EDAC ",
+    pattern: /EDAC (\S+): (\d+) (CE|UE) (.*)/,
+    title: (m) => (m[3] === "UE" ? "EDAC: uncorrectable memory error" : "EDAC: corrected memory error"),
+    details: (m) => ({ controller: m[1], count: Number(m[2]), type: m[3], message: m[4].slice(0, 200) }),
+    groupKey: (m) => `edac:${m[3]}`,
+  },
+  {
+    id: "ext4-error",
+    kind: "fs-error",
+    needle: "EXT4-fs error",
+    pattern: /EXT4-fs error \(device ([^)]+)\): (\w+)(?::\d+)?:/,
+    title: (m) => `EXT4-fs error in ${m[2]}`,
+    details: (m) => ({ device: m[1], function: m[2] }),
+  },
+  {
+    id: "xfs-corruption",
+    kind: "fs-error",
+    needle: "XFS (",
+    pattern:
+      /XFS \(([^)]+)\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
+    title: (m) =>
+      m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${m[2].toLowerCase()}`,
+    details: (m) => ({ device: m[1], ...(m[3] ? { file: m[3] } : {}) }),
+  },
+  {
+    id: "overlay-no-dtype",
+    kind: "fs-error",
+    needle: "d_type",
+    pattern: /overlayfs: (?:upper fs needs to support d_type|fs on '[^']*' does not support file handles)|overlay: (?:upper fs needs to support d_type)/,
+    title: () => "overlayfs: upper fs needs to support d_type",
+  },
+  {
+    id: "block-io-error",
+    kind: "io-error",
+    needle: "I/O error",
+    pattern: /(?:blk_update_request|I\/O error), dev (\w+), sector (\d+)|Buffer I\/O error on dev (\w+)/,
+    title: () => "block: I/O error",
+    details: (m) => ({ device: m[1] ?? m[3] }),
+    groupKey: (m) => `io:${m[1] ?? m[3]}`,
+  },
+  {
+    id: "kdump-no-memory",
+    kind: "kdump-failure",
+    needle: "kdump",
+    pattern:
+      /kdump(?:ctl)?: (?:No memory reserved for crash kernel|Starting kdump: \[FAILED\]|kdump (?:is )?not (?:ready|operational))|kdump(?:\.service|-tools\.service): Failed with result|kdump-tools: (?:no crashkernel=|Could not load)/,
+    title: () => "kdump: not armed",
+  },
+  {
+    id: "crashkernel-reservation-failed",
+    kind: "kdump-failure",
+    needle: "crashkernel",
+    pattern: /crashkernel reservation failed|crashkernel: memory value expected|Cannot reserve \d+MB crashkernel/,
+    title: () => "kdump: crashkernel reservation failed",
+  },
+  {
+    id: "kubelet-pleg-unhealthy",
+    kind: "pleg-unhealthy",
+    needle: "PLEG is not healthy",
+    pattern: /PLEG is not healthy: pleg (?:was last seen active ([\dhms.]+) ago|has yet to be successful)/,
+    title: () => "kubelet: PLEG is not healthy",
+    details: (m) => (m[1] ? { lastSeen: m[1] } : {}),
+    groupKey: () => "pleg",
+  },
+  {
+    id: "docker-kmem-warning",
+    kind: "other",
+    needle: "Kernel memory limits are experimental",
+    pattern: /Kernel memory limits are experimental on older kernels/,
+    title: () => "docker: kernel memory limit on a kernel older than 4.0",
+    timelineOnly: true,
+  },
+];
+
+/** Lines worth a timeline marker that are not problems: reservations, agent versions, shutdowns. */
+export type InfoEventRule = { id: string; needle: string; pattern: RegExp; label: (m: RegExpExecArray) => string };
+
+export const INFO_EVENT_RULES: InfoEventRule[] = [
+  {
+    id: "crashkernel-reserved",
+    needle: "for crashkernel",
+    pattern: /Reserving (\d+)MB of memory at (\d+)MB for crashkernel/,
+    label: (m) => `crashkernel: ${m[1]} MB reserved`,
+  },
+  {
+    id: "kdump-loaded",
+    needle: "kdump",
+    pattern: /kdump-tools\[\d+\]: .*(?:loaded kdump kernel|Loaded kdump kernel)|kdumpctl\[\d+\]: kdump: kexec: loaded kdump kernel|Starting kdump: \[OK\]/,
+    label: () => "kdump armed",
+  },
+  {
+    id: "shutdown",
+    needle: "",
+    pattern: /^(?:reboot: (?:Restarting system|Power down)|systemd-shutdown\[\d+\]: Syncing filesystems|Reached target (?:Shutdown|Reboot|System Reboot|Power-Off))/,
+    label: () => "shutdown",
+  },
+];

@@ -1,0 +1,318 @@
+/**
+ * The engine's data model: what `triage()` returns and what every stage passes on.
+ * This is the contract shared by the CLI (`--json`), the API and the pages; see docs/cli.md.
+ * Changing a field here is a schema change: bump INCIDENT_SCHEMA_VERSION.
+ */
+
+export const INCIDENT_SCHEMA_VERSION = 1;
+
+/** How a single line was written. Sniffed per line, because files mix them (a syslog file holds dmesg text). */
+export type LineFormat =
+  | "syslog" // RFC 3164: `Aug 13 15:59:23 w01 kernel: …`
+  | "syslog-iso" // RFC 5424 / ISO 8601 / journalctl short-iso and short-precise
+  | "syslogd-wall" // `Message from syslogd@host at May 6 17:43:49 ...` + `kernel:…`
+  | "dmesg" // `[  123.456789] …`, optionally `<4>` level and `[T123]`/`[C1]` caller id
+  | "dmesg-human" // `dmesg -T`: `[Tue Aug 13 15:59:23 2024] …`
+  | "crash" // output of the `crash` utility (`bt`, `log`)
+  | "klog" // Kubernetes klog: `I0813 15:59:21.100203    1432 file.go:182] …`
+  | "logfmt" // `time=… level=info msg=…`
+  | "json" // one JSON object per line (containerd, some agents)
+  | "plain"; // pasted text, serial console without timestamps
+
+/** One line of input after ingest, with the prefixes that carried metadata peeled off. */
+export type LogLine = {
+  /** Index of the input in the triage call. */
+  fileIndex: number;
+  /** 1-based line number in the (decompressed) input. */
+  lineNo: number;
+  /** The line as read (control characters removed, possibly truncated). */
+  raw: string;
+  /** The message text with all prefixes (syslog header, `[ts]`, `<N>`, `[T123]`) removed. */
+  text: string;
+  format: LineFormat;
+  /** Wall-clock time in epoch milliseconds (UTC unless the log said otherwise), when the line carries one. */
+  time?: number;
+  /** Seconds since boot (dmesg timestamp), when the line carries one. */
+  uptime?: number;
+  host?: string;
+  /** Syslog tag / program name: `kernel`, `kubelet`, `containerd`, `cilium-agent`… */
+  program?: string;
+  pid?: number;
+  /** printk level 0..7 when known (`<4>`), or mapped from klog/logfmt levels. */
+  level?: number;
+  /** printk caller id: `T123` (task) or `C1` (CPU). */
+  callerId?: string;
+};
+
+/** Where something was read from. */
+export type SourceRef = {
+  /** Input name as given (file name, `-` for stdin, `paste`). */
+  file: string;
+  /** 1-based line number in that input. */
+  line: number;
+  /** Last line of a multi-line report (inclusive). */
+  endLine?: number;
+};
+
+export type FrameContext = "task" | "irq" | "softirq" | "nmi" | "exception" | "user";
+
+export type Frame = {
+  /** Function name, cleaned of `.isra.N`/`.constprop.N`/`.part.N`/`.cold` suffixes. */
+  function: string;
+  /** The name as printed (before cleaning). */
+  rawFunction?: string;
+  offset?: number;
+  size?: number;
+  /** Kernel module the function lives in (`[nf_conntrack]`), or the Go package for Go frames. */
+  module?: string;
+  /** False for `? func` (x86) and `(unreliable)` (ppc) frames: kept for display, not for signatures. */
+  reliable: boolean;
+  context?: FrameContext;
+  /** Source file and line when the log was symbolised (`net/core/skbuff.c:4230`). */
+  file?: string;
+  fileLine?: number;
+  address?: string;
+};
+
+/** Problem classes. Crash reports and one-line problem events share this list. */
+export type FindingKind =
+  | "bug" // kernel BUG at …, BUG: <other>
+  | "oops"
+  | "panic"
+  | "gpf"
+  | "null-deref"
+  | "paging-fault"
+  | "warning"
+  | "soft-lockup"
+  | "hard-lockup"
+  | "hung-task"
+  | "rcu-stall"
+  | "kasan"
+  | "kmsan"
+  | "kcsan"
+  | "kfence"
+  | "ubsan"
+  | "lockdep"
+  | "memory-leak"
+  | "oom"
+  | "mce"
+  | "netdev-refcount"
+  | "route-cache-full"
+  | "slab-alloc-failure"
+  | "page-alloc-failure"
+  | "conntrack-full"
+  | "neighbour-overflow"
+  | "fs-error"
+  | "io-error"
+  | "kdump-failure"
+  | "go-panic"
+  | "pleg-unhealthy"
+  | "other";
+
+/** printk taint flags decoded from `Tainted: G  W  OE`. */
+export type Taint = {
+  /** The raw flag string (`GPOE`, `G W`), spaces removed. Empty when `Not tainted`. */
+  flags: string;
+  /** Human descriptions, one per set flag (`P: proprietary module was loaded`). */
+  decoded: string[];
+};
+
+export type Finding = {
+  /** Stable within one incident: `f1`, `f2`, … in source order. */
+  id: string;
+  kind: FindingKind;
+  /** syzkaller-style normalised title (`kernel BUG in skb_segment`). */
+  title: string;
+  /** Alternative titles for bucketing (`bad-access in F`, `stall in F`). */
+  altTitles: string[];
+  /** syzkaller's TYPE-like machine name (`KASAN-USE-AFTER-FREE-READ`, `WARNING`), when known. */
+  type?: string;
+  /** The first kernel line of the report, as printed (prefix stripped). */
+  headline: string;
+  guiltyFrame?: string;
+  /** Source file named by the report (`net/core/skbuff.c` from `kernel BUG at net/core/skbuff.c:4230!`). */
+  sourceFile?: string;
+  sourceLine?: number;
+  frames: Frame[];
+  corrupted: boolean;
+  corruptedReason?: string;
+  /** A `Kernel panic - not syncing` followed this report (the machine went down with it). */
+  panicked: boolean;
+  panicMessage?: string;
+  kernelRelease?: string;
+  /** `#1 SMP PREEMPT_DYNAMIC Tue Dec 20 …` or `#101-Ubuntu`: carries Debian/Ubuntu package versions. */
+  kernelBuild?: string;
+  taint?: Taint;
+  modules?: string[];
+  /** `[last unloaded: x]` */
+  lastUnloadedModule?: string;
+  hardware?: string;
+  /** `RIP: 0010:skb_segment+0x…` / `pc : …` / `NIP […]`: the function the CPU was in. */
+  rip?: string;
+  cpu?: number;
+  pid?: number;
+  comm?: string;
+  kdumpLoaded?: boolean;
+  host?: string;
+  /** ISO 8601 time of the first line, when the log carries wall-clock time. */
+  time?: string;
+  /** dmesg uptime of the first line, when known. */
+  uptime?: number;
+  bootId?: string;
+  source: SourceRef;
+  /** The report's lines as printed (prefix stripped), capped. */
+  report: string[];
+  /** Stable hash of what identifies the bug (kind + title); equal across hosts and builds. */
+  signature: string;
+  /** For one-line problem events: how often the event repeated (and over what span). */
+  repeats?: number;
+  lastSource?: SourceRef;
+  lastTime?: string;
+  /** Facts pulled out of problem events: device, usage count, cache name, agent version… */
+  details?: Record<string, string | number | boolean>;
+  /** Non-kernel findings: the component that failed (`cilium-agent`, `kubelet`) and its version if logged. */
+  component?: string;
+  componentVersion?: string;
+  /** Knowledge-base matches, best first (filled by the matcher). */
+  matches: Match[];
+};
+
+export type VerdictStatus = "affected" | "fixed" | "unknown";
+
+export type Verdict = {
+  status: VerdictStatus;
+  /** 0..1: how sure the verdict is (a RHEL kernel's upstream number is nearly meaningless, an ELRepo one is exact). */
+  confidence: number;
+  /** One line a human reads: "6.1.1 is below 6.1.103, the first fixed release on 6.1.y". */
+  reason: string;
+  /** The first fixed version that applies to this kernel/component (`6.1.103`, `3.10.0-1062.4.1.el7`, `1.15.1`). */
+  fixedIn?: string;
+};
+
+export type Match = {
+  kbId: string;
+  title: string;
+  /** 0..1 */
+  score: number;
+  /** Which rules fired, human-readable. */
+  reasons: string[];
+  verdict: VerdictStatus;
+  confidence: number;
+  verdictReason: string;
+  fixedIn?: string;
+  /** `curated` entries outrank `imported` (CVE) ones on equal evidence. */
+  origin: "builtin" | "team" | "imported";
+  /** True for an entry listed as related to a stronger match rather than matched on its own. */
+  related?: boolean;
+};
+
+export type EventKind =
+  | "boot" // a kernel started
+  | "kdump-boot" // the kdump capture kernel started (elfcorehdr= on the command line)
+  | "shutdown" // orderly shutdown seen
+  | "gap" // no lines for a while before a boot: the node was down
+  | "crash" // a crash report (see findingId)
+  | "problem" // a one-line problem event (see findingId)
+  | "warning" // a noteworthy kernel/user-space line that is not a finding
+  | "agent" // user-space line around a finding (kubelet, containerd, CNI agents)
+  | "info";
+
+export type TimelineEvent = {
+  kind: EventKind;
+  host?: string;
+  bootId?: string;
+  time?: string;
+  uptime?: number;
+  source: SourceRef;
+  /** Short label for the timeline marker. */
+  label: string;
+  /** The line itself (prefix stripped). */
+  text?: string;
+  program?: string;
+  findingId?: string;
+  /** For `gap`: seconds without any line. */
+  durationSec?: number;
+};
+
+export type Boot = {
+  /** `b1`, `b2`, … in source order. */
+  id: string;
+  host?: string;
+  kernelRelease?: string;
+  kernelBuild?: string;
+  /** The whole `Linux version …` banner. */
+  banner?: string;
+  commandLine?: string;
+  /** The boot is a kdump capture kernel (`elfcorehdr=` on its command line). */
+  isKdumpCapture: boolean;
+  /** `crashkernel=` from the command line, when given. */
+  crashkernel?: string;
+  startTime?: string;
+  endTime?: string;
+  source: SourceRef;
+  /** Seconds between the previous line of the same host and this boot's first line (downtime). */
+  gapBeforeSec?: number;
+  /** How the boot was detected. */
+  detectedBy: "banner" | "uptime-reset" | "file-start";
+};
+
+export type HostSummary = {
+  name: string;
+  firstTime?: string;
+  lastTime?: string;
+  lines: number;
+  boots: number;
+  kernelReleases: string[];
+};
+
+export type InputSummary = {
+  name: string;
+  /** Bytes read (compressed size when gzip). */
+  bytes: number;
+  /** Bytes after decompression. */
+  decodedBytes: number;
+  lines: number;
+  compressed: boolean;
+  /** Formats seen, most frequent first. */
+  formats: LineFormat[];
+  truncatedLines: number;
+  /** Lines that held invalid UTF-8 (replaced with U+FFFD). */
+  invalidUtf8Lines: number;
+  /** The year assumed for RFC 3164 dates (they carry none). */
+  assumedYear?: number;
+  error?: string;
+};
+
+export type Recommendation = {
+  /** The whole advice in one sentence. */
+  summary: string;
+  kbId?: string;
+  verdict?: VerdictStatus;
+  confidence: number;
+  /** e.g. { from: "6.1.1", to: "6.1.103", branch: "6.1", text: "6.1.1 → 6.1.103 or later on 6.1.y" } */
+  upgrade?: { component: string; from?: string; to: string; branch?: string; text: string };
+  fixCommits: { commit: string; title?: string; url?: string }[];
+  workarounds: { title: string; commands: string[]; caveats?: string }[];
+  references: { url: string; title?: string; kind?: string }[];
+};
+
+export type Incident = {
+  schemaVersion: number;
+  /** Input name when a single input was triaged (jsonl mode). */
+  file?: string;
+  inputs: InputSummary[];
+  hosts: HostSummary[];
+  boots: Boot[];
+  events: TimelineEvent[];
+  findings: Finding[];
+  recommendation?: Recommendation;
+  stats: { lines: number; bytes: number; elapsedMs: number };
+};
+
+/** A named input: bytes as they come (plain or gzip), as one buffer or a stream of chunks. */
+export type TriageInput = {
+  name: string;
+  data: Uint8Array | AsyncIterable<Uint8Array>;
+  /** Last-modified time of the file, used to infer the year of RFC 3164 dates. */
+  mtime?: Date;
+};
