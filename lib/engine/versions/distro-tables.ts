@@ -1,0 +1,54 @@
+/**
+ * Distro facts needed to read kernel release strings. Sources: /work/shared/research/distro-kernel-versions.md
+ * (RHEL build numbers from general knowledge, corroborated by real strings such as 4.18.0-477.*.el8_8 and
+ * 5.14.0-284.*.el9_2; verify against access.redhat.com/articles/3078 before relying on a minor release).
+ */
+
+/** RHEL-family GA build number (first field of the release) → minor release. Z-stream builds keep the GA number. */
+export const RHEL_MINOR_BY_BUILD: Record<string, Record<number, string>> = {
+  "7": { 123: "7.0", 229: "7.1", 327: "7.2", 514: "7.3", 693: "7.4", 862: "7.5", 957: "7.6", 1062: "7.7", 1127: "7.8", 1160: "7.9" },
+  "8": { 80: "8.0", 147: "8.1", 193: "8.2", 240: "8.3", 305: "8.4", 348: "8.5", 372: "8.6", 425: "8.7", 477: "8.8", 513: "8.9", 553: "8.10" },
+  "9": { 70: "9.0", 162: "9.1", 284: "9.2", 362: "9.3", 427: "9.4", 503: "9.5", 570: "9.6" },
+};
+
+/** Debian stable releases by kernel ABI base (`6.1.0-18-amd64` → bookworm). */
+export const DEBIAN_RELEASE_BY_BASE: Record<string, string> = {
+  "4.9": "9",
+  "4.19": "10",
+  "5.10": "11",
+  "6.1": "12",
+  "6.12": "13",
+};
+
+/** Ubuntu LTS releases by GA kernel base; HWE kernels say their release in the build (`#101~20.04.1-Ubuntu`). */
+export const UBUNTU_RELEASE_BY_BASE: Record<string, string> = {
+  "4.4": "16.04",
+  "4.15": "18.04",
+  "5.4": "20.04",
+  "5.15": "22.04",
+  "6.8": "24.04",
+};
+
+/** Oracle UEK generation by kernel base (`5.15.0-…el9uek` is UEK R7). */
+export const UEK_RELEASE_BY_BASE: Record<string, string> = {
+  "4.1": "UEK4",
+  "4.14": "UEK5",
+  "5.4": "UEK6",
+  "5.15": "UEK7",
+  "6.12": "UEK8",
+};
+
+/** Kernel flavours that end an Ubuntu `uname -r` (`5.15.0-91-generic`). */
+export const UBUNTU_FLAVOURS = new Set([
+  "generic", "lowlatency", "aws", "azure", "gcp", "gke", "gkeop", "kvm", "oracle", "ibm", "raspi", "nvidia",
+  "intel-iotg", "realtime", "virtual", "generic-lpae", "generic-64k", "oem", "lowlatency-64k", "azure-fde",
+]);
+
+/** Kernel flavours that end a Debian `uname -r` (`6.1.0-18-amd64`). */
+export const DEBIAN_FLAVOURS = new Set([
+  "amd64", "arm64", "cloud-amd64", "cloud-arm64", "rt-amd64", "rt-arm64", "686", "686-pae", "armmp", "armmp-lpae",
+  "powerpc64le", "s390x", "marvell", "rpi", "4kc-malta", "5kc-malta", "octeon", "loongson-3", "mips32r2el",
+]);
+
+/** SUSE flavours (`5.14.21-150500.55.39-default`). */
+export const SUSE_FLAVOURS = new Set(["default", "azure", "rt", "64kb", "kvmsmall", "vanilla", "debug", "zfcpdump"]);
