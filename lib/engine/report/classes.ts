@@ -1,0 +1,452 @@
+/**
+ * The crash-class table: which header lines start a report, and how each class's title is built (syzkaller's
+ * conventions, so titles line up with syzbot and kernel CVE texts). Adding a class = adding a row here and a
+ * corpus file under testdata/logs/; see README.md.
+ *
+ * Title formats are matched against the report text from the header line on (lines joined with `\n`), in
+ * table order; the first that matches wins. In templates `$N` is the regex group N, `{FUNC:N}` group N as a
+ * cleaned function name, `{FRAME}` the guilty frame found with the format's stack rule (`corrupted` when none).
+ */
+import type { FindingKind } from "../types";
+import type { GuiltyMode } from "./guilty";
+
+/** Where to look for the guilty frame: the first section whose frames yield a non-generic frame wins. */
+export type StackRule = {
+  /** Line patterns that start a stack section; frames are read from that line to the end of the section. */
+  sections: readonly RegExp[];
+  mode?: GuiltyMode;
+  /** Class-specific generic functions (e.g. `refcount` helpers for refcount WARNINGs). */
+  skip?: readonly RegExp[];
+};
+
+export type TitleFormat = {
+  match: RegExp;
+  title: string;
+  alt?: readonly string[];
+  stack?: StackRule;
+  kind?: FindingKind;
+  type?: string;
+  /** This format only matches a damaged report. */
+  corrupted?: string;
+  /** The class legitimately prints no stack trace (do not flag the report as corrupted for lacking one). */
+  noStackTrace?: boolean;
+};
+
+export type CrashClass = {
+  id: string;
+  /** Literal that must occur in the line (case-sensitive). */
+  header: string;
+  kind: FindingKind;
+  type?: string;
+  /** Lines holding the header that are not reports. */
+  suppress?: readonly RegExp[];
+  /**
+   * A follow-up line of another report (`Oops: 0000 [#1]` after `BUG: unable to handle …`, `invalid opcode`
+   * after `kernel BUG at`): starts a report only when no report is open.
+   */
+  secondary?: boolean;
+  formats: readonly TitleFormat[];
+};
+
+const PATTERNS: Record<string, string> = {
+  FUNC: "([a-zA-Z0-9_]+)(?:\\.|\\+)",
+  SRC: "([a-zA-Z0-9_\\-/.]+\\.[a-zA-Z]+:[0-9]+)",
+  PC: "\\[<?(?:0x)?[0-9a-f]+>?\\]",
+  ADDR: "(?:0x)?[0-9a-f]+",
+};
+
+/** Compile a format with `{{FUNC}}`/`{{SRC}}`/`{{PC}}`/`{{ADDR}}` placeholders. */
+function re(src: string, flags = ""): RegExp {
+  return new RegExp(src.replace(/\{\{([A-Z]+)\}\}/g, (_, k: string) => PATTERNS[k] ?? k), flags);
+}
+
+// Stack sections shared by many classes.
+/** The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, s390 `Krnl PSW`. */
+export const RIP_SECTION = /^\s*(?:RIP: [0-9a-f]{4}:|RIP: |IP: |EIP: |pc : |PC is at |NIP[: ]|epc : |Krnl PSW)/;
+/** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
+export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
+const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
+const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
+const stack = (sections: readonly RegExp[], extra: Partial<StackRule> = {}): StackRule => ({ sections, ...extra });
+const skipping = (...names: string[]): StackRule => ({
+  sections: [RIP_SECTION, CALL_TRACE_SECTION],
+  skip: names.map((n) => new RegExp(n)),
+});
+
+const BAD_ACCESS = ["bad-access in {FRAME}"];
+const STALL = ["stall in {FRAME}"];
+const HANG = ["hang in {FRAME}"];
+
+/** Lines that start a report section we must not mistake for a new report header. */
+export const CLASSES: readonly CrashClass[] = [
+  {
+    id: "bug",
+    header: "BUG:",
+    kind: "bug",
+    type: "BUG",
+    suppress: [/BUG: (?:unable to load|Bad rss-counter|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/],
+    formats: [
+      {
+        match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
+        title: "KASAN: $1 $3 in {FRAME}", alt: BAD_ACCESS, kind: "kasan",
+        stack: stack([CALL_TRACE_SECTION], { skip: [/^kasan/, /^__asan/] }),
+      },
+      {
+        match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}"),
+        title: "KASAN: invalid-free in {FRAME}", kind: "kasan", type: "KASAN-INVALID-FREE",
+        stack: STACK_CALL_TRACE,
+      },
+      {
+        match: re("BUG: KASAN: ([a-z\\-]+) in ([a-zA-Z0-9_.]+)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)? at addr"),
+        title: "KASAN: $1 in $2 at addr ADDR", alt: BAD_ACCESS, kind: "kasan",
+      },
+      {
+        match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}"),
+        title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_CALL_TRACE,
+      },
+      {
+        match: re("BUG: KASAN: ([a-z\\-]+) on address(?:.*\\n)+?.*(Read|Write) of size ([0-9]+)"),
+        title: "KASAN: $1 $2 of size $3", kind: "kasan", noStackTrace: true,
+      },
+      { match: re("BUG: KASAN: (.*)"), title: "KASAN: $1", kind: "kasan", corrupted: "KASAN header without details" },
+      { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_CALL_TRACE },
+      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_CALL_TRACE },
+      { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", kind: "kmsan", stack: STACK_CALL_TRACE },
+      {
+        match: re("BUG: KCSAN: data-race in {{FUNC}}[^ ]* / {{FUNC}}"),
+        title: "KCSAN: data-race in {FUNC:1} / {FUNC:2}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true,
+      },
+      { match: re("BUG: KCSAN: data-race in {{FUNC}}"), title: "KCSAN: data-race in {FUNC:1}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true },
+      { match: re("BUG: KCSAN: ([a-z\\-]+) in {{FUNC}}"), title: "KCSAN: $1 in {FUNC:2}", kind: "kcsan", noStackTrace: true },
+      { match: re("BUG: KFENCE: (use-after-free|out-of-bounds) (read|write) in "), title: "KFENCE: $1 $2 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_CALL_TRACE },
+      { match: re("BUG: KFENCE: invalid (read|write) in "), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_CALL_TRACE },
+      { match: re("BUG: KFENCE: invalid free in "), title: "KFENCE: invalid free in {FRAME}", kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_CALL_TRACE },
+      { match: re("BUG: KFENCE: memory corruption in "), title: "KFENCE: memory corruption in {FRAME}", kind: "kfence", type: "KFENCE-MEMORY-CORRUPTION", stack: STACK_CALL_TRACE },
+      {
+        match: re("BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)"),
+        title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE",
+        stack: STACK_DEFAULT,
+      },
+      {
+        match: re("BUG: (?:unable to handle page fault for address|unable to handle kernel paging request)(?:.*\\n)+?.*#PF: (?:supervisor|user) (?:read|write|instruction fetch) access in user mode"),
+        title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", stack: STACK_DEFAULT,
+      },
+      {
+        match: re("BUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access|pagefault on kernel address)"),
+        title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", stack: STACK_DEFAULT,
+      },
+      { match: re("BUG: unable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
+      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", stack: STACK_CALL_TRACE },
+      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", stack: STACK_CALL_TRACE },
+      {
+        match: re("BUG: soft lockup"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
+        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
+      },
+      { match: re("BUG: .*still has locks held!"), title: "BUG: still has locks held in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
+      { match: re("BUG: lock held when returning to user space"), title: "BUG: lock held when returning to user space in {FRAME}", kind: "lockdep", noStackTrace: true, stack: STACK_CALL_TRACE },
+      { match: re("BUG: bad unlock balance detected!"), title: "BUG: bad unlock balance in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
+      { match: re("BUG: held lock freed!"), title: "BUG: held lock freed in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
+      { match: re("BUG: Bad rss-counter state"), title: "BUG: Bad rss-counter state", noStackTrace: true },
+      { match: re("BUG: non-zero nr_ptes on freeing mm"), title: "BUG: non-zero nr_ptes on freeing mm", noStackTrace: true },
+      { match: re("BUG: non-zero pgtables_bytes on freeing mm"), title: "BUG: non-zero pgtables_bytes on freeing mm", noStackTrace: true },
+      { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of "), title: "BUG: Dentry still in use in $1", stack: STACK_CALL_TRACE },
+      { match: re("BUG: Bad page state"), title: "BUG: Bad page state in {FRAME}", stack: STACK_CALL_TRACE },
+      { match: re("BUG: Bad page map"), title: "BUG: Bad page map in {FRAME}", stack: STACK_CALL_TRACE },
+      { match: re("BUG: workqueue lockup"), title: "BUG: workqueue lockup", noStackTrace: true, type: "HANG" },
+      { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
+      { match: re("BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible"), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/^preemption/, /^__this_cpu/] }) },
+      { match: re("BUG: using smp_processor_id\\(\\) in preemptible"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/^preemption/, /processor_id/] }) },
+      { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: {{FUNC}}"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
+      { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
+      { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: [/^kmemleak/, /^__kmemleak/, /^create_object/] }) },
+      { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", stack: STACK_DEFAULT },
+      { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
+      { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
+      { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
+      { match: re("BUG: ([^\\n]*)"), title: "BUG: $1", noStackTrace: true },
+    ],
+  },
+  {
+    id: "warning",
+    header: "WARNING:",
+    kind: "warning",
+    type: "WARNING",
+    suppress: [/WARNING: (?:\/etc\/|\/proc\/|Skipping|The |unable to|missing|your|CPU: [0-9]+ PID: [0-9]+ at (?:fs\/|kernel\/)?$)/, /^WARNING: [A-Z_]+=/],
+    formats: [
+      { match: re("WARNING: .*lib/debugobjects\\.c.* (?:debug_print|debug_check)"), title: "WARNING: ODEBUG bug in {FRAME}", stack: skipping("^debug_object", "^__debug_object", "^debug_check") },
+      { match: re("WARNING: .*mm/usercopy\\.c"), title: "WARNING: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
+      { match: re("WARNING: .*lib/kobject\\.c"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_") },
+      { match: re("WARNING: .*fs/proc/generic\\.c"), title: "WARNING: proc registration bug in {FRAME}", stack: skipping("^proc_") },
+      { match: re("WARNING: .*lib/refcount\\.c"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: skipping("refcount") },
+      { match: re("WARNING: .*kernel/locking/lockdep\\.c"), title: "WARNING: locking bug in {FRAME}", kind: "lockdep", stack: skipping("^lock", "^__lock") },
+      { match: re("WARNING: .*mm/(?:slab_common|slab|slub)\\.c.*(?:kmalloc|kmem_cache|krealloc)"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc") },
+      { match: re("WARNING: .*mm/page_alloc\\.c.*(?:__alloc_pages|__alloc_frozen_pages|alloc_pages)"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc", "alloc_pages") },
+      { match: re("WARNING: .*mm/vmalloc\\.c.*__vmalloc_node"), title: "WARNING: zero-size vmalloc in {FRAME}", stack: skipping("vmalloc") },
+      { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '([^']+)' value"), title: "WARNING: kernel stack regs has bad '$1' value", noStackTrace: true },
+      { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack regs has bad value", noStackTrace: true },
+      { match: re("WARNING: kernel stack frame pointer at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack frame pointer has bad value", noStackTrace: true },
+      { match: re("WARNING: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("WARNING: possible circular locking dependency detected"), title: "WARNING: possible circular locking dependency detected", kind: "lockdep", type: "LOCKDEP", corrupted: "lock chain missing" },
+      { match: re("WARNING: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("WARNING: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected(?:.*\\n)+?.*is trying to acquire(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "inconsistent lock state in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("WARNING: suspicious RCU usage(?:.*\\n)+?.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^rcu/, /^lockdep/] }) },
+      { match: re("WARNING: suspicious RCU usage"), title: "WARNING: suspicious RCU usage", kind: "lockdep", type: "LOCKDEP", corrupted: "suspicious RCU usage without a source line" },
+      { match: re("WARNING: lock held when returning to user space"), title: "WARNING: lock held when returning to user space in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: STACK_CALL_TRACE },
+      { match: re("WARNING: .*still has locks held!"), title: "WARNING: still has locks held in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
+      { match: re("WARNING: nested lock was not taken"), title: "WARNING: nested lock was not taken in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
+      { match: re("WARNING: bad unlock balance detected!"), title: "WARNING: bad unlock balance in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
+      { match: re("WARNING: held lock freed!"), title: "WARNING: held lock freed in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
+      { match: re("WARNING: Invalid wait context"), title: "WARNING: Invalid wait context in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
+      // 6.x kernels: `WARNING: net/core/dev.c:123 at func+0x12/0x34, CPU#0: comm/123`
+      { match: re("WARNING: {{SRC}} at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
+      { match: re("WARNING: .* at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      { match: re("WARNING: .* at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      { match: re("WARNING: ([^\\n]*)"), title: "WARNING: $1", noStackTrace: true },
+    ],
+  },
+  {
+    id: "info",
+    header: "INFO:",
+    kind: "other",
+    suppress: [/INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
+    formats: [
+      { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("INFO: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "inconsistent lock state in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      {
+        match: re("INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? (?:self-)?detected(?: expedited)? stall"),
+        title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
+        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
+      },
+      {
+        match: re("INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? detected stalls? on CPU"),
+        title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
+        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
+      },
+      {
+        match: re("INFO: task .* blocked for more than [0-9]+ seconds"),
+        title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
+        stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
+      },
+      {
+        match: re("INFO: task .* can't die for more than [0-9]+ seconds"),
+        title: "INFO: task can't die in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
+        stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
+      },
+      { match: re("INFO: suspicious RCU usage(?:.*\\n)+?.*?{{SRC}}"), title: "INFO: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^rcu/, /^lockdep/] }) },
+      { match: re("INFO: trying to register non-static key"), title: "INFO: trying to register non-static key in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^register_lock_class/, /^lockdep/, /^__lock/] }) },
+      { match: re("INFO: Allocated in ([^\\n]*)"), title: "INFO: Allocated in $1", corrupted: "SLUB object trace without its report", noStackTrace: true },
+      { match: re("INFO: (?:task |rcu_)([^\\n]*)"), title: "INFO: $1", corrupted: "unrecognised INFO report" },
+    ],
+  },
+  {
+    id: "arm-null",
+    header: "Unable to handle kernel",
+    kind: "oops",
+    formats: [
+      { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address 0+[0-9a-f]{1,3}\\b)"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
+      { match: re("Unable to handle kernel (?:paging request|access to user memory|execute from non-executable memory|write to read-only memory)"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", stack: STACK_DEFAULT },
+    ],
+  },
+  {
+    id: "gpf",
+    header: "general protection fault",
+    kind: "gpf",
+    type: "DoS",
+    suppress: [/general protection fault(?:s)? (?:in user|ip:)/, /traps: .* general protection fault ip:/],
+    formats: [
+      { match: re("general protection fault.*\\n(?:.*\\n){0,3}?.*KASAN: (null-ptr-deref|maybe wild-memory-access) in range"), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT },
+      { match: re("general protection fault"), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT },
+    ],
+  },
+  {
+    id: "stack-segment",
+    header: "stack segment: ",
+    kind: "gpf",
+    formats: [{ match: re("stack segment: "), title: "stack segment fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
+  },
+  {
+    id: "soft-lockup",
+    header: "soft lockup - CPU",
+    kind: "soft-lockup",
+    type: "HANG",
+    formats: [
+      { match: re("soft lockup - CPU"), title: "BUG: soft lockup in {FRAME}", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+    ],
+  },
+  {
+    id: "hard-lockup",
+    header: "hard LOCKUP",
+    kind: "hard-lockup",
+    type: "HANG",
+    suppress: [/NMI watchdog: (?:Perf event create|enabled|disabled)/],
+    formats: [
+      { match: re("Watchdog detected hard LOCKUP on cpu ([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("hard LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+    ],
+  },
+  {
+    id: "kernel-panic",
+    header: "Kernel panic",
+    kind: "panic",
+    formats: [
+      { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}"), title: "kernel panic: stack is corrupted in {FUNC:1}", noStackTrace: true },
+      { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ([a-zA-Z0-9_]+)"), title: "kernel panic: stack is corrupted in {FUNC:1}", noStackTrace: true },
+      { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
+      { match: re("Kernel panic - not syncing: panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
+      { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
+      { match: re("Kernel panic - not syncing: ([^\\n]*?)(?: *-+\\]|\\s*$)"), title: "kernel panic: $1", noStackTrace: true },
+    ],
+  },
+  {
+    id: "double-fault",
+    header: "PANIC: double fault",
+    kind: "oops",
+    formats: [{ match: re("PANIC: double fault"), title: "PANIC: double fault in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    id: "kernel-bug",
+    header: "kernel BUG",
+    kind: "bug",
+    type: "BUG",
+    formats: [
+      { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", stack: skipping("^list_", "^__list_", "^hlist_") },
+      { match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
+      { match: re("kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
+    ],
+  },
+  {
+    id: "kernel-bug-ppc",
+    header: "Kernel BUG",
+    kind: "bug",
+    type: "BUG",
+    formats: [{ match: re("Kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    id: "slub-object",
+    header: "BUG kmalloc-",
+    kind: "bug",
+    formats: [
+      { match: re("BUG kmalloc-.*: Object already free"), title: "BUG: Object already free", noStackTrace: true },
+      { match: re("BUG kmalloc-[0-9]+ [^:]*: ([^\\n]*)"), title: "BUG: $1", noStackTrace: true },
+    ],
+  },
+  {
+    id: "divide-error",
+    header: "divide error:",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("divide error:"), title: "divide error in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    id: "invalid-opcode",
+    header: "invalid opcode:",
+    kind: "oops",
+    secondary: true,
+    formats: [{ match: re("invalid opcode:"), title: "invalid opcode in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    id: "ubsan",
+    header: "UBSAN:",
+    kind: "ubsan",
+    type: "UBSAN",
+    formats: [
+      { match: re("UBSAN: (array-index-out-of-bounds|shift-out-of-bounds|null-ptr-deref|invalid-load|object-size-mismatch|alignment-assumption|signed-integer-overflow|unsigned-integer-overflow|division-overflow) in "), title: "UBSAN: $1 in {FRAME}", stack: STACK_CALL_TRACE },
+      { match: re("UBSAN: ([A-Za-z ]+) in "), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
+      { match: re("UBSAN: Undefined behaviour in"), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
+      { match: re("UBSAN: ([^\\n]*)"), title: "UBSAN: $1", noStackTrace: true },
+    ],
+  },
+  {
+    id: "reboot",
+    header: "Booting the kernel.",
+    kind: "other",
+    type: "REBOOT",
+    formats: [{ match: re("Booting the kernel\\."), title: "unexpected kernel reboot", noStackTrace: true }],
+  },
+  {
+    id: "unregister-netdevice",
+    header: "unregister_netdevice: waiting for",
+    kind: "netdev-refcount",
+    formats: [{ match: re("unregister_netdevice: waiting for"), title: "unregister_netdevice: waiting for DEV to become free", noStackTrace: true }],
+  },
+  {
+    id: "trusty-panic",
+    header: "trusty: panic",
+    kind: "panic",
+    formats: [{ match: re("trusty: panic \\(.*?\\):([^\\n]*)"), title: "trusty: panic:$1", noStackTrace: true }],
+  },
+  {
+    id: "trusty-assert",
+    header: "trusty: ASSERT FAILED",
+    kind: "panic",
+    formats: [
+      { match: re("trusty: ASSERT FAILED at \\([^)]*\\): (\\S[^\\n]*)"), title: "trusty: ASSERT FAILED: $1", noStackTrace: true },
+      { match: re("trusty: ASSERT FAILED"), title: "trusty: ASSERT FAILED:", corrupted: "assertion text missing", noStackTrace: true },
+    ],
+  },
+  {
+    id: "arm-internal-error",
+    header: "Internal error:",
+    kind: "oops",
+    secondary: true,
+    formats: [{ match: re("Internal error:"), title: "Internal error in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    id: "arm-unhandled-fault",
+    header: "Unhandled fault:",
+    kind: "oops",
+    formats: [{ match: re("Unhandled fault:"), title: "Unhandled fault in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    id: "arm-alignment-trap",
+    header: "Alignment trap:",
+    kind: "oops",
+    suppress: [/Alignment trap: not handling/],
+    formats: [{ match: re("Alignment trap:"), title: "Alignment trap in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    id: "oops",
+    header: "Oops",
+    kind: "oops",
+    secondary: true,
+    suppress: [/Oops(?:!| -)? *$/],
+    formats: [{ match: re("Oops"), title: "Oops in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    id: "syzfail",
+    header: "SYZFAIL:",
+    kind: "other",
+    type: "SYZ_FAILURE",
+    formats: [{ match: re("SYZFAIL: ([^\\n]*)"), title: "SYZFAIL: $1", noStackTrace: true }],
+  },
+  {
+    id: "vfs-close",
+    header: "VFS: Close: file count is zero",
+    kind: "bug",
+    formats: [{ match: re("VFS: Close: file count is zero"), title: "VFS: Close: file count is zero (use-after-free)", noStackTrace: true }],
+  },
+  {
+    id: "rust-panic",
+    header: "rust_kernel: panicked",
+    kind: "panic",
+    formats: [{ match: re("panicked at [^\\n]*:\\n?([a-z ]+ with overflow)"), title: "$1", noStackTrace: true }],
+  },
+  {
+    id: "mce",
+    header: "Machine Check",
+    kind: "mce",
+    suppress: [/Machine check events logged/, /mce: \[Hardware Error\]: Machine check events logged/],
+    formats: [{ match: re("Machine Check Exception"), title: "Machine Check Exception", noStackTrace: true }],
+  },
+];
+
+/**
+ * Cheap prefilter for every raw line of big files: one alternation of literals, no leading wildcards.
+ * Anything a header in CLASSES can start with, plus crash-utility `PANIC: "…"` and `PID: n TASK:` lines.
+ */
+export const REPORT_PREFILTER =
+  /BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|PANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |Internal error:|Unhandled fault:|Alignment trap:|Oops|SYZFAIL:|VFS: Close: file count is zero|panicked|Machine Check|PID: \d+ +TASK: /;

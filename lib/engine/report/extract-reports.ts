@@ -1,0 +1,281 @@
+/**
+ * Crash reports inside a window of parsed kernel lines: report boundaries, class and title (classes.ts, title.ts),
+ * frames (frames.ts), guilty frame (guilty.ts), corrupted detection and panic tails. Never throws.
+ *
+ * Boundaries follow syzkaller: a report starts at a class header, keeps a few context lines before it, and runs
+ * to the next report header, an `---[ end trace` marker or a length cap. Follow-up headers of the same crash
+ * (`Oops: 0000 [#1]`, `invalid opcode:`, ARM `Internal error:`) do not split it. A `Kernel panic - not syncing`
+ * after a report belongs to that report (`panicked`); one with no report before it is a finding of its own.
+ * When the log carries printk caller ids (`[T123]`), a report keeps only the lines of its own caller, so two
+ * CPUs printing at once do not mix.
+ */
+import type { Finding, FindingKind, Frame, LogLine } from "../types";
+import { CLASSES, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
+import { parseFrameLine, parseFrames } from "./frames";
+import { selectGuiltyFrame } from "./guilty";
+import { fillTemplate, normalizeTitle } from "./title";
+
+export type ExtractReportsOptions = { fileName: string };
+
+/** Lines kept in a report (and in `Finding.report`). */
+const MAX_REPORT_LINES = 300;
+/** Context lines kept before the header (`cut here`, the line that explains the crash). */
+const CONTEXT_LINES = 5;
+/** A follow-up header within this many lines of an open report belongs to it. */
+const FOLLOW_UP_LINES = 60;
+/** A panic within this many lines after a report ended still belongs to it. */
+const PANIC_ATTACH_LINES = 200;
+/** Lines of report text the multi-line title formats may look at. */
+const TITLE_SCAN_LINES = 200;
+
+const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
+const CRASH_PANIC = /^\s*PANIC: "(.*)"\s*$/;
+const KERNEL_PANIC = /Kernel panic - not syncing: ?(.*?)\s*(?:\]---)?$/;
+/** Keywords that promise a stack; each must be followed by at least one frame (syzkaller's corrupted rule). */
+const STACK_KEYWORDS = /(?:Call Trace|Call trace|backtrace:|Backtrace:|Allocated by task [0-9]+:|Freed by task [0-9]+:)/;
+const TIMESTAMP_IN_TITLE = /\[ *[0-9]+\.[0-9]+\]|\b[0-9]{2}:[0-9]{2}:[0-9]{2}\b/;
+const SOURCE_REF = [/kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: .*? at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: ([\w\-/.]+\.[A-Za-z]+):([0-9]+) at /, /Kernel BUG at [0-9a-fx]+ \[verbose debug info unavailable\]|Kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/];
+
+type Hit = { index: number; cls: CrashClass; text: string };
+
+function headerText(text: string): string {
+  const m = CRASH_PANIC.exec(text);
+  return m ? m[1] : text;
+}
+
+/** The class whose header starts this line, if any. */
+export function classifyLine(text: string): CrashClass | undefined {
+  const t = headerText(text);
+  for (const cls of CLASSES) {
+    if (!t.includes(cls.header)) continue;
+    if (cls.suppress?.some((re) => re.test(t))) continue;
+    return cls;
+  }
+  return undefined;
+}
+
+type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
+
+function findSpans(lines: readonly LogLine[]): Span[] {
+  const spans: Span[] = [];
+  let open: (Span & { closedAt?: number }) | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (open && open.closedAt === undefined && END_OF_REPORT.test(text) && i > open.header) {
+      open.closedAt = i;
+      open.end = i;
+      continue;
+    }
+    const cls = classifyLine(text);
+    if (!cls) continue;
+    const isPanic = cls.id === "kernel-panic" && !CRASH_PANIC.test(text);
+    if (open && isPanic && open.cls.id !== "kernel-panic" && open.panicIndex === undefined) {
+      const since = open.closedAt ?? i;
+      if (i - since <= PANIC_ATTACH_LINES) {
+        open.panicIndex = i;
+        open.end = Math.max(open.end, i);
+        open.closedAt = i;
+        continue;
+      }
+    }
+    if (open && cls.secondary && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
+    // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
+    if (open && open.closedAt === undefined && i === open.header) continue;
+    if (open) {
+      if (open.closedAt === undefined) open.end = i - 1;
+      spans.push(open);
+    }
+    const prevEnd = spans.length ? spans[spans.length - 1].end : -1;
+    const start = Math.max(prevEnd + 1, i - CONTEXT_LINES, 0);
+    open = { header: i, start, end: i, cls };
+  }
+  if (open) {
+    if (open.closedAt === undefined) open.end = lines.length - 1;
+    spans.push(open);
+  }
+  for (const s of spans) s.end = Math.min(s.end, s.header + MAX_REPORT_LINES - 1);
+  return spans;
+}
+
+/** Lines of a span that belong to its report: same printk caller, and kernel output when the header was. */
+function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
+  const head = lines[span.header];
+  const out: LogLine[] = [];
+  for (let i = span.start; i <= span.end; i++) {
+    const l = lines[i];
+    if (i !== span.header) {
+      if (head.callerId && l.callerId && l.callerId !== head.callerId && !sameCpuContext(head.callerId, l.callerId)) continue;
+      // syz-executor / shell output interleaved with a timestamped console: not part of the report.
+      if (head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "") continue;
+    }
+    out.push(l);
+  }
+  return out;
+}
+
+/** `[C1]` lines (printed from interrupt context) can belong to any task's report: keep them. */
+function sameCpuContext(_a: string, b: string): boolean {
+  return b.startsWith("C");
+}
+
+function ripFrame(text: string): Frame | undefined {
+  const m = /^\s*(?:RIP: (?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|pc : |PC is at |NIP[: ]\s*|epc : )(.*)$/.exec(text);
+  if (!m) return undefined;
+  const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "");
+  const f = parseFrameLine(rest, false) ?? parseFrameLine(" " + rest, false);
+  if (f && /^0x|^[0-9a-f]+$/.test(f.function)) return undefined;
+  return f ? { ...f, reliable: true } : undefined;
+}
+
+function findGuilty(texts: readonly string[], rule: StackRule): string | undefined {
+  for (const section of rule.sections) {
+    const k = texts.findIndex((t, idx) => idx > 0 && section.test(t));
+    const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
+    if (k0 < 0) continue;
+    const frames: Frame[] = [];
+    if (section === RIP_SECTION) {
+      const rip = ripFrame(texts[k0]);
+      if (rip) frames.push(rip);
+      frames.push(...parseFrames(texts.slice(k0 + 1) as string[]));
+    } else {
+      frames.push(...parseFrames(texts.slice(k0) as string[]));
+    }
+    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip });
+    if (g) return g;
+  }
+  return undefined;
+}
+
+type Titled = { format?: TitleFormat; title: string; altTitles: string[]; guilty?: string; frameMissing: boolean };
+
+function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
+  const body = texts.slice(0, TITLE_SCAN_LINES).join("\n");
+  for (const format of cls.formats) {
+    const m = format.match.exec(body);
+    if (!m) continue;
+    let guilty: string | undefined;
+    let frameMissing = false;
+    const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
+    if (needsFrame && format.stack) {
+      guilty = findGuilty(texts, format.stack);
+      if (!guilty) frameMissing = format.title.includes("{FRAME}");
+    }
+    const frame = guilty ?? "corrupted";
+    const groups = Array.from(m, (g) => g);
+    const title = normalizeTitle(fillTemplate(format.title, groups, frame));
+    const altTitles = guilty ? (format.alt ?? []).map((a) => normalizeTitle(fillTemplate(a, groups, guilty))) : [];
+    if (!guilty) {
+      // Formats that name the function in the header: use it as the guilty frame.
+      const fn = /\{FUNC:([0-9])\}/.exec(format.title);
+      if (fn) guilty = fillTemplate(`{FUNC:${fn[1]}}`, groups, "");
+    }
+    return { format, title, altTitles, guilty, frameMissing };
+  }
+  const first = texts[0] ?? "";
+  return { title: normalizeTitle(headerText(first).trim()), altTitles: [], frameMissing: false };
+}
+
+function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boolean): string | undefined {
+  const f = titled.format;
+  if (f?.corrupted) return f.corrupted;
+  if (titled.frameMissing) return "no usable stack frame for the title";
+  if (TIMESTAMP_IN_TITLE.test(titled.title)) return "title contains a timestamp (interleaved output)";
+  if (!f) return "header matched but no title format did";
+  if (f.noStackTrace || isPanicOnly) return undefined;
+  let sawKeyword = false;
+  for (let i = 0; i < texts.length; i++) {
+    if (!STACK_KEYWORDS.test(texts[i])) continue;
+    sawKeyword = true;
+    const window = texts.slice(i, i + 16);
+    if (parseFrames(window as string[]).length === 0 && !window.slice(1).some((t) => parseFrameLine(t, true))) {
+      return "stack trace keyword with no frames after it";
+    }
+  }
+  if (!sawKeyword && !texts.some((t) => /^PID: \d+\s+TASK: |^\s*#\d+ \[/.test(t))) return "no stack trace in report";
+  return undefined;
+}
+
+function sourceRef(texts: readonly string[]): { file: string; line: number } | undefined {
+  for (const t of texts.slice(0, 3)) {
+    for (const re of SOURCE_REF) {
+      const m = re.exec(t);
+      if (m && m[1]) return { file: m[1], line: Number(m[2]) };
+    }
+  }
+  return undefined;
+}
+
+function typeFor(kind: FindingKind, title: string, format?: TitleFormat, cls?: CrashClass): string | undefined {
+  if (format?.type) return format.type;
+  if (kind === "kasan") {
+    const access = / Write /.test(title + " ") ? "WRITE" : "READ";
+    if (title.includes("use-after-free")) return `KASAN-USE-AFTER-FREE-${access}`;
+    if (title.includes("null-ptr-deref")) return `KASAN-NULL-POINTER-DEREFERENCE-${access}`;
+    if (title.includes("invalid-free")) return "KASAN-INVALID-FREE";
+    return `KASAN-${access}`;
+  }
+  if (kind === "kmsan") return "KMSAN-UNINIT-VALUE";
+  if (kind === "lockdep") return "LOCKDEP";
+  return cls?.type;
+}
+
+function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Finding {
+  const kept = reportLines(lines, span);
+  const headerPos = kept.findIndex((l) => l === lines[span.header]);
+  const fromHeader = kept.slice(Math.max(headerPos, 0)).map((l) => headerText(l.text));
+  // A crash-utility `PANIC: "…"` header: the message is the header line.
+  const texts = fromHeader;
+  const head = lines[span.header];
+  const panicOnly = span.cls.id === "kernel-panic";
+  const titled = buildTitle(span.cls, texts);
+  const format = titled.format;
+  const kind: FindingKind = format?.kind ?? span.cls.kind;
+  const reason = corruption(titled, texts, false);
+  const src = sourceRef(texts);
+  const frames = parseFrames(texts as string[]);
+  let panicMessage: string | undefined;
+  if (span.panicIndex !== undefined) panicMessage = KERNEL_PANIC.exec(lines[span.panicIndex].text)?.[1];
+  else if (panicOnly) panicMessage = KERNEL_PANIC.exec(headerText(head.text))?.[1];
+  const first = kept[0] ?? head;
+  const last = kept[kept.length - 1] ?? head;
+  const finding: Finding = {
+    id: "",
+    kind,
+    title: titled.title,
+    altTitles: titled.altTitles,
+    type: typeFor(kind, titled.title, format, span.cls),
+    headline: headerText(head.text).trim(),
+    guiltyFrame: titled.guilty,
+    sourceFile: src?.file,
+    sourceLine: src?.line,
+    frames,
+    corrupted: reason !== undefined,
+    corruptedReason: reason,
+    panicked: span.panicIndex !== undefined || panicOnly,
+    panicMessage,
+    host: first.host ?? head.host,
+    time: first.time !== undefined ? new Date(first.time).toISOString() : undefined,
+    uptime: first.uptime ?? head.uptime,
+    source: { file: fileName, line: head.lineNo, endLine: last.lineNo },
+    report: kept.slice(0, MAX_REPORT_LINES).map((l) => l.text),
+    signature: "",
+    matches: [],
+  };
+  for (const key of Object.keys(finding) as (keyof Finding)[]) if (finding[key] === undefined) delete finding[key];
+  return finding;
+}
+
+/**
+ * All crash reports in `lines` (a scanner window or a whole small file), in source order.
+ * `id`, `signature` and `matches` are left for triage to fill.
+ */
+export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): Finding[] {
+  try {
+    if (!Array.isArray(lines) || lines.length === 0) return [];
+    return findSpans(lines).map((span) => toFinding(lines, span, opts.fileName));
+  } catch {
+    return [];
+  }
+}
+
+export type { Hit };

@@ -1,0 +1,146 @@
+/**
+ * Functions that show up on top of stacks without being the bug: the sanitizer and report machinery, locking
+ * primitives, allocators, string/memory helpers, user-copy helpers, list/tree helpers, refcounts, printk and the
+ * exception entry code. The guilty frame is the first reliable frame that matches none of these.
+ * Frames inside a module (`[nf_conntrack]`) are never skipped: out-of-tree code is what we want to blame.
+ *
+ * Each row is one family with the reason it is generic, so a reviewer can see why a function is ignored.
+ * Patterns are matched against the cleaned function name (no `.isra.N`, no `+0x…`).
+ */
+export type GenericFrameFamily = { family: string; why: string; patterns: string[] };
+
+export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
+  {
+    family: "sanitizers",
+    why: "KASAN/KMSAN/KCSAN/KFENCE/UBSAN report from inside their own checking code",
+    patterns: [
+      "^__sanitizer", "^__asan", "kasan", "^__hwasan", "^hwasan", "^__msan", "^kmsan", "^__kmsan", "^kcsan",
+      "^__tsan", "^kfence", "^__kfence", "^__ubsan", "^ubsan_", "^handle_overflow", "^check_memory_region",
+      "^check_heap_object", "^check_object", "^__check_object_size", "^check_stack_object", "^__check_heap_object",
+      "^usercopy_abort", "^read_word_at_a_time", "^(?:read|write)_once", "^instrument_", "^__kasan",
+    ],
+  },
+  {
+    family: "report machinery",
+    why: "the code that prints the report, not the code that failed",
+    patterns: [
+      "^print_address_description", "^print_report", "^print_usage_bug", "^print_unlock", "^print_circular",
+      "^print_bad_irq", "^print_deadlock", "^print_lock", "^print_shortest", "^print_irq", "^print_irqtrace",
+      "^print_modules", "^print_trailer", "^print_tainted", "^print_worker", "^describe_object",
+      "^dump_stack", "^__dump_stack", "^show_stack", "^show_trace", "^show_regs", "^__show_regs", "^walk_stack",
+      "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_", "^__unwind_start$",
+      "^panic$", "^nmi_panic", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
+      "^report_bug", "^fixup_bug", "^handle_bug", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
+      "^asm_exc_", "^invalid_op$", "^__bug$", "^bug_handler", "^die$", "^__die", "^oops_end", "^__oops", "^_trap$",
+      "^imbalance_bug", "^bad_page$", "^bad_page_fault", "^__schedule_bug", "^debug_object", "^debug_print_object",
+      "^timer_is_static_object", "^work_is_static_object", "^lockdep_", "^__lockdep", "^check_noncircular",
+      "^check_prev_add", "^validate_chain", "^__lock_acquire", "^lock_acquire", "^lock_release", "^__lock_release",
+      "^lock_is_held", "^lock_class", "^mark_lock", "^mark_held_locks", "^reacquire_held_locks", "^valid_state",
+      "^lockdep_rcu_suspicious", "^hlock_", "^debug_check_no", "^check_flags", "^printk", "^vprintk", "^_printk",
+      "^console_", "^__ratelimit", "^should_fail", "^fail_dump", "^should_failslab", "^fault_create_debugfs",
+      "^add_taint", "^__might_sleep", "^___might_sleep", "^__might_fault", "^might_fault", "^__cant_sleep",
+      "^might_sleep", "^__might_resched", "^check_preemption_disabled", "^debug_smp_processor_id",
+      "^__this_cpu_preempt_check", "^kobject_put", "^kobject_release", "^kref_", "^refcount_", "^ref_tracker",
+      "^trace_", "^__trace_", "^perf_trace", "^tracepoint",
+    ],
+  },
+  {
+    family: "exception entry",
+    why: "fault and trap handlers run because something else faulted",
+    patterns: [
+      "^no_context", "^__bad_area", "^bad_area", "^do_page_fault", "^__do_page_fault", "^exc_page_fault",
+      "^page_fault$", "^do_user_addr_fault", "^do_kern_addr_fault", "^kernelmode_fixup_or_oops", "^page_fault_oops",
+      "^do_general_protection", "^exc_general_protection", "^general_protection$", "^fixup_exception",
+      "^ex_handler_", "^do_divide_error", "^exc_divide_error", "^do_stack_segment", "^exc_stack_segment",
+      "^__do_kernel_fault", "^do_mem_abort", "^do_translation_fault", "^do_bad_area", "^el1_abort", "^el1h_64_sync",
+      "^el1_sync", "^el1_da", "^el1_dbg", "^do_debug_exception", "^brk_handler", "^call_break_hook", "^bug_brk_handler",
+      "^do_kernel_fault", "^handle_page_fault",
+    ],
+  },
+  {
+    family: "locking",
+    why: "a lock primitive is where the code waited or tripped, not where it went wrong",
+    patterns: [
+      "^_raw_", "^__raw_", "^do_raw_", "^raw_spin_", "^queued_", "^native_queued", "^__pv_queued", "^pv_queued",
+      "spin_lock", "spin_trylock", "spin_unlock", "^read_lock", "^read_trylock", "^write_lock", "^write_trylock",
+      "^read_unlock", "^write_unlock", "^down$", "^down_read", "^down_write", "^down_trylock", "^down_interruptible",
+      "^down_killable", "^__down", "^up$", "^up_read", "^up_write", "^__up_", "^rwsem_", "^__rwsem", "^mutex_",
+      "^__mutex_", "^rt_mutex_", "^__rt_mutex", "^rt_spin_", "^owner_on_cpu", "^osq_lock", "^osq_unlock",
+      "^percpu_down", "^percpu_up", "^__percpu_down", "^bit_spin_lock", "^lock_sock", "^release_sock$",
+      "^__lock_sock", "^local_bh_enable", "^__local_bh_enable", "^local_bh_disable", "^__local_bh_disable",
+      "^_local_bh_enable", "^rcu_read_lock", "^rcu_read_unlock", "^__rcu_read_", "^rcu_lockdep_", "^seqcount_",
+      "^seqlock_", "^write_seqlock", "^read_seqbegin", "^atomic_", "^atomic64_", "^arch_atomic", "^raw_atomic",
+    ],
+  },
+  {
+    family: "allocators",
+    why: "an allocation is where a bad size or a freed object was noticed",
+    patterns: [
+      "^kmalloc", "^__kmalloc", "^kzalloc", "^kcalloc", "^kvmalloc", "^__kvmalloc", "^kvzalloc", "^kvcalloc",
+      "^vmalloc", "^__vmalloc", "^vzalloc", "^krealloc", "^__krealloc", "^kmemdup", "^kstrdup", "^kstrndup",
+      "^kfree", "^kvfree", "^vfree", "^__vfree", "^kmem_cache_", "^__kmem_cache", "^slab_", "^__slab_",
+      "^___slab_", "^allocate_slab", "^new_slab", "^alloc_pages", "^__alloc_pages", "^alloc_page", "^__get_free_pages",
+      "^get_zeroed_page", "^free_pages", "^__free_pages", "^free_page", "^__free_page", "^folio_alloc",
+      "^filemap_alloc_folio", "^__filemap_get_folio", "^pagecache_get_page", "^find_or_create_page",
+      "^grab_cache_page", "^memdup", "^__memdup", "^kmem_alloc", "^___cache_free", "^cache_alloc", "^____cache_alloc",
+      "^setup_object", "^__do_kmalloc", "^kmalloc_trace", "^kmalloc_node", "^__kmalloc_node", "^kmalloc_large",
+      "^alloc_slab", "^kmalloc_array", "^kmalloc_slab", "^mempool_", "^dma_alloc", "^dma_free",
+    ],
+  },
+  {
+    family: "memory and string helpers",
+    why: "library routines called with bad arguments",
+    patterns: [
+      "^memcpy", "^__memcpy", "^memmove", "^__memmove", "^memset", "^__memset", "^memcmp", "^__memcmp", "^memchr",
+      "^memscan", "^bcmp", "^str(?:n|l|s)?(?:cpy|cat|cmp|len|chr|rchr|str|sep|casecmp|dup)", "^__str",
+      "^sprintf", "^snprintf", "^vsnprintf", "^scnprintf", "^vscnprintf", "^kasprintf", "^kvasprintf",
+      "^number$", "^string$", "^format_decode", "^__phys_addr", "^__virt_addr", "^bitmap_", "^__bitmap_",
+      "^find_next_bit", "^_find_next_bit", "^find_first_bit",
+    ],
+  },
+  {
+    family: "user copy",
+    why: "the faulting copy is the victim of the caller's bad pointer or length",
+    patterns: [
+      "^copy_to_user", "^copy_from_user", "^_copy_to_user", "^_copy_from_user", "^__copy_", "^copy_user",
+      "^raw_copy_", "^rep_movs_alternative", "^put_user", "^__put_user", "^get_user", "^__get_user", "^clear_user",
+      "^__clear_user", "^strncpy_from_user", "^strnlen_user", "^copyin", "^copyout", "^copy_page_to_iter",
+      "^copy_page_from_iter", "^_copy_to_iter", "^_copy_from_iter", "^iov_iter_", "^iterate_", "^csum_partial_copy",
+    ],
+  },
+  {
+    family: "data structures",
+    why: "list/tree helpers only notice corruption made elsewhere",
+    patterns: [
+      "^__list_", "^list_", "^hlist_", "^__hlist_", "^rb_", "^__rb_", "^xa_", "^__xa_", "^xas_", "^idr_", "^ida_",
+      "^radix_tree_", "^llist_", "^klist_", "^sort$", "^__sort",
+    ],
+  },
+  {
+    family: "workqueue and timer plumbing",
+    why: "the dispatcher that ran the callback, not the callback",
+    patterns: [
+      "^flush_work", "^__flush_work", "^flush_workqueue", "^__flush_workqueue", "^drain_workqueue",
+      "^cancel_work_sync", "^__cancel_work", "^cancel_delayed_work_sync", "^call_timer_fn", "^__run_timers",
+      "^run_timer_softirq", "^expire_timers", "^__hrtimer_run_queues", "^hrtimer_interrupt",
+    ],
+  },
+  {
+    family: "interrupt and entry glue",
+    why: "how the CPU got here, never the bug",
+    patterns: [
+      "^entry_SYSCALL", "^entry_SYSENTER", "^do_syscall_", "^do_fast_syscall", "^ret_from_fork", "^kthread$",
+      "^worker_thread", "^smpboot_thread_fn", "^irq_exit", "^__irq_exit", "^sysvec_", "^asm_sysvec_",
+      "^asm_common_interrupt", "^common_interrupt", "^apic_timer_interrupt", "^smp_apic_timer_interrupt",
+      "^__sysvec_", "^el0t_64_sync", "^invoke_syscall", "^el0_svc_common", "^do_el0_svc",
+      "^__switch_to", "^preempt_schedule", "^___preempt_schedule", "^preempt_count_",
+    ],
+  },
+];
+
+const COMPILED = new RegExp(GENERIC_FRAME_FAMILIES.flatMap((f) => f.patterns).join("|"));
+
+/** True when `fn` (a cleaned function name) is generic: skip it when choosing the guilty frame. */
+export function isGenericFrame(fn: string): boolean {
+  return COMPILED.test(fn);
+}
