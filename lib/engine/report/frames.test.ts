@@ -1,0 +1,207 @@
+import { describe, expect, it } from "vitest";
+import { cleanFunctionName, isAddressOnlyFrame, parseFrameLine, parseFrames, parseStackSections } from "./frames";
+
+const names = (lines: string[]) => parseFrames(lines).map((f) => f.function);
+
+describe("cleanFunctionName", () => {
+  it.each([
+    ["wdev_priv.part.8", "wdev_priv"],
+    ["__slab_alloc.isra.50.constprop.56", "__slab_alloc"],
+    ["tcp_sendmsg_locked.cold", "tcp_sendmsg_locked"],
+    ["nf_hook_slow.cold.12", "nf_hook_slow"],
+    ["ext4_map_blocks.llvm.1234567890", "ext4_map_blocks"],
+    [".sys_read", "sys_read"],
+    ["skb_segment", "skb_segment"],
+  ])("%s -> %s", (raw, clean) => {
+    expect(cleanFunctionName(raw)).toBe(clean);
+  });
+});
+
+describe("parseFrameLine", () => {
+  it("reads an old x86 frame with address and module", () => {
+    expect(parseFrameLine(" [<ffffffffa03c9273>] ieee80211_deliver_skb.isra.30+0xa3/0x210 [mac80211]")).toEqual({
+      function: "ieee80211_deliver_skb",
+      rawFunction: "ieee80211_deliver_skb.isra.30",
+      offset: 0xa3,
+      size: 0x210,
+      module: "mac80211",
+      reliable: true,
+      address: "ffffffffa03c9273",
+    });
+  });
+
+  it("marks `?` frames unreliable", () => {
+    expect(parseFrameLine(" ? __kfree_skb+0x3f/0xa0")).toMatchObject({ function: "__kfree_skb", reliable: false });
+  });
+
+  it("reads a module with a build id", () => {
+    expect(parseFrameLine(" btrfs_commit_transaction+0x1b/0x9f0 [btrfs 0e1ec8c6e5d8a1e8f1b9]")?.module).toBe("btrfs");
+  });
+
+  it("reads symbolised and inlined frames", () => {
+    expect(parseFrameLine(" rawv6_sendmsg+0x2ede/0x4400 net/ipv6/raw.c:932")).toMatchObject({
+      function: "rawv6_sendmsg",
+      file: "net/ipv6/raw.c",
+      fileLine: 932,
+    });
+    expect(parseFrameLine(" sock_sendmsg_nosec net/socket.c:633 [inline]")).toMatchObject({
+      function: "sock_sendmsg_nosec",
+      file: "net/socket.c",
+      fileLine: 633,
+      reliable: true,
+    });
+  });
+
+  it("reads ARM, ppc64 and crash bt frames", () => {
+    expect(parseFrameLine("[<c00a8a00>] (watchdog) from [<c0044898>] (kthread+0xe8/0xfc)")).toMatchObject({ function: "watchdog" });
+    expect(parseFrameLine("[c000000010f930b0] [c000000008068df8] .rtas_read_config+0x128/0x170 (unreliable)")).toMatchObject({
+      function: "rtas_read_config",
+      rawFunction: ".rtas_read_config",
+      reliable: false,
+    });
+    expect(parseFrameLine(" #9 [ffff8800794f3b58] tcp_gso_segment at ffffffff815d3e6b")).toMatchObject({
+      function: "tcp_gso_segment",
+      address: "ffffffff815d3e6b",
+    });
+  });
+
+  it("does not take register lines for frames", () => {
+    expect(parseFrameLine("RIP: 0010:skb_segment+0xbc8/0xd20")).toBeUndefined();
+    expect(parseFrameLine("pc : el0_svc_common+0x84/0x1e0")).toBeUndefined();
+    expect(parseFrameLine("NIP [c000000008068dfc] .eeh_dev_check_failure+0x27c/0x390")).toBeUndefined();
+    expect(parseFrameLine("WARNING: CPU: 3 PID: 528 at net/wireless/sme.c:795 f+0x89/0x90 [cfg80211]")).toBeUndefined();
+  });
+});
+
+describe("parseFrames", () => {
+  it("tracks <IRQ>/<EOI> contexts, including markers that share a line with a frame", () => {
+    const frames = parseFrames([
+      "Call Trace:",
+      " <IRQ>  [<ffffffff81656735>] dump_stack+0x19/0x1b",
+      " [<ffffffff8159d19a>] tcp_fastretrans_alert+0xc7a/0xd10",
+      " <EOI>  [<ffffffff8101a2b3>] cpu_idle+0x1/0x2",
+    ]);
+    expect(frames.map((f) => [f.function, f.context])).toEqual([
+      ["dump_stack", "irq"],
+      ["tcp_fastretrans_alert", "irq"],
+      ["cpu_idle", "task"],
+    ]);
+  });
+
+  it("handles the newer <NMI>/</NMI> and <TASK> markers", () => {
+    const frames = parseFrames([
+      "Call Trace:",
+      " <NMI>",
+      " dump_stack_lvl+0x48/0x70",
+      " </NMI>",
+      " <TASK>",
+      " ? native_queued_spin_lock_slowpath+0x6e/0x2e0",
+      " _raw_spin_lock+0x1e/0x30",
+      " </TASK>",
+    ]);
+    expect(frames.map((f) => [f.function, f.context, f.reliable])).toEqual([
+      ["dump_stack_lvl", "nmi", true],
+      ["native_queued_spin_lock_slowpath", "task", false],
+      ["_raw_spin_lock", "task", true],
+    ]);
+  });
+
+  it("keeps KASAN's allocation and free stacks out of the main stack", () => {
+    const lines = [
+      "BUG: KASAN: use-after-free in ip6_send_skb+0x2f5/0x330",
+      "Call Trace:",
+      " dump_stack+0x292/0x395",
+      " ip6_send_skb+0x2f5/0x330",
+      "",
+      "Allocated by task 30168:",
+      " kmem_cache_alloc+0x12/0x30",
+      " dst_alloc+0x11/0x20",
+      "",
+      "Freed by task 30170:",
+      " kmem_cache_free+0x12/0x30",
+      "",
+      "The buggy address belongs to the object at ffff88004fab1800",
+    ];
+    expect(names(lines)).toEqual(["dump_stack", "ip6_send_skb"]);
+    const sections = parseStackSections(lines);
+    expect(sections.map((s) => [s.kind, s.frames.length])).toEqual([
+      ["main", 2],
+      ["allocated", 2],
+      ["freed", 1],
+    ]);
+  });
+
+  it("takes lockdep's stack backtrace, not the dependency chain", () => {
+    const lines = [
+      "WARNING: possible circular locking dependency detected",
+      "the existing dependency chain (in reverse order) is:",
+      "-> #1 (rtnl_mutex){+.+.}:",
+      "       __mutex_lock+0x1/0x2",
+      "       rtnl_lock+0x1/0x2",
+      "stack backtrace:",
+      "CPU: 0 PID: 1 Comm: ip Not tainted 5.10.0 #1",
+      "Call Trace:",
+      " dump_stack+0x1/0x2",
+      " print_circular_bug+0x1/0x2",
+    ];
+    expect(names(lines)).toEqual(["dump_stack", "print_circular_bug"]);
+  });
+
+  it("reads ARM backtraces with register lines in between", () => {
+    expect(
+      names([
+        "Backtrace: ",
+        "[<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)",
+        " r7:df912310 r6:df912140 r5:c081745c r4:00000000",
+        "[<c0014558>] (show_stack) from [<c059798c>] (dump_stack+0x7c/0xc8)",
+      ]),
+    ).toEqual(["dump_backtrace_log_lvl", "show_stack"]);
+  });
+
+  it("reads s390 traces: parenthesised guess, address-only frames, no breaking-event address", () => {
+    const frames = parseFrames([
+      "Call Trace:",
+      "([<000003ff8086d036>] will_oops_init+0x36/0x1000 [will_oops])",
+      " [<000000000010014e>] do_one_initcall+0xce/0x160",
+      " [<000003fffd4a1d92>] 0x3fffd4a1d92",
+      "Last Breaking-Event-Address:",
+      " [<000003ff8086d036>] will_oops_init+0x36/0x1000 [will_oops]",
+    ]);
+    expect(frames.map((f) => [f.function, f.reliable])).toEqual([
+      ["will_oops_init", false],
+      ["do_one_initcall", true],
+      ["0x3fffd4a1d92", true],
+    ]);
+    expect(isAddressOnlyFrame(frames[2])).toBe(true);
+    expect(frames[0].module).toBe("will_oops");
+  });
+
+  it("reads crash utility bt output around an exception RIP", () => {
+    const frames = parseFrames([
+      'PID: 0      TASK: ffffffff81a13480  CPU: 3   COMMAND: "swapper/3"',
+      " #0 [ffff88003fc03820] machine_kexec at ffffffff8105c4cb",
+      " #1 [ffff88003fc03880] __crash_kexec at ffffffff81104a32",
+      " #7 [ffff88003fc03a20] invalid_op at ffffffff8168e9de",
+      "    [exception RIP: skb_segment+3016]",
+      "    RIP: ffffffff81561fe8  RSP: ffff88003fc03ad8  RFLAGS: 00010282",
+      " #8 [ffff88003fc03b58] tcp_gso_segment at ffffffff815d3e6b",
+      "    /usr/src/debug/kernel-3.10.0/linux/net/ipv4/tcp_offload.c: 95",
+      " #9 [ffff88003fc03bb0] inet_gso_segment at ffffffff815e4c3c",
+    ]);
+    expect(frames.map((f) => [f.function, f.reliable])).toEqual([
+      ["machine_kexec", false],
+      ["__crash_kexec", false],
+      ["invalid_op", false],
+      ["skb_segment", true],
+      ["tcp_gso_segment", true],
+      ["inet_gso_segment", true],
+    ]);
+    expect(frames[3]).toMatchObject({ offset: 3016, context: "exception" });
+    expect(frames[4]).toMatchObject({ fileLine: 95 });
+  });
+
+  it("never throws on junk", () => {
+    expect(parseFrames(["", "   ", "<IRQ>", "\u0000\uFFFD", "[<zz>] ("])).toEqual([]);
+    expect(parseFrames(undefined as unknown as string[])).toEqual([]);
+  });
+});

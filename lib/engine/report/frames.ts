@@ -1,0 +1,299 @@
+/**
+ * Stack frames out of a crash report's lines (log prefixes already removed).
+ *
+ * One pass over the lines, one table of frame formats (x86/arm64/s390 `f+0x1/0x2`, ARM `(f) from (g)`, ppc64
+ * `[sp] [ip] .f+0x1/0x2 (unreliable)`, `crash` utility `bt`), plus the markers that change what the following
+ * frames mean: stack contexts (`<IRQ>`, `<NMI>`, `<EOI>`, `<TASK>` …) and section headers that start a stack which
+ * is NOT the crashing one (KASAN's `Allocated by task`/`Freed by task`, lockdep's dependency chain, other CPUs'
+ * NMI backtraces).
+ *
+ * Choice for secondary stacks: `parseFrames` returns only the main (crashing) stack, because signatures and the
+ * guilty frame must come from it; the allocation/free stacks are still available, labelled, from
+ * `parseStackSections` for display.
+ *
+ * Register lines (`RIP: 0010:f+…`, `pc : f+…`, `NIP […]`, `Krnl PSW`, `PC is at`) are not frames: they are the
+ * report's `rip` (see metadata.ts). Never throws.
+ */
+import type { Frame, FrameContext } from "../types";
+
+/** What a stack section is: the crashing stack, or one printed for context. */
+export type StackSectionKind = "main" | "allocated" | "freed" | "aux" | "other-cpu" | "lock-chain";
+
+export type StackSection = {
+  kind: StackSectionKind;
+  /** The header line that opened the section (`Freed by task 123:`), or `Call Trace` for the first one. */
+  label: string;
+  frames: Frame[];
+};
+
+// Compiler-generated clone/split suffixes: GCC `.isra.N`, `.constprop.N`, `.part.N`, `.cold`(`.N`),
+// clang ThinLTO `.llvm.<digits>`, LTO `.lto_priv.N`, `.localalias`, CFI `.cfi`/`.cfi_jt`. They can stack
+// (`__slab_alloc.isra.50.constprop.56`), so strip from the first one on.
+const CLONE_SUFFIX = /\.(?:isra|constprop|part|cold|llvm|lto_priv|localalias|cfi_jt|cfi|clone|specialized)(?:\.\d+)?(?:\..*)?$/;
+
+/**
+ * The function name without compiler clone suffixes, and without the ppc64 ELFv1 descriptor dot (`.sys_read`).
+ * `wdev_priv.part.8` → `wdev_priv`, `__slab_alloc.isra.50.constprop.56` → `__slab_alloc`.
+ */
+export function cleanFunctionName(name: string): string {
+  let cleaned = name.trim();
+  if (cleaned.startsWith(".") && cleaned.length > 1) cleaned = cleaned.slice(1);
+  let previous = "";
+  while (previous !== cleaned) {
+    previous = cleaned;
+    cleaned = cleaned.replace(CLONE_SUFFIX, "");
+  }
+  return cleaned || name.trim();
+}
+
+/** A frame that names only an address (`0x3fffd4a1d92`): no symbol was available. */
+export function isAddressOnlyFrame(frame: Frame): boolean {
+  return /^0x[0-9a-f]+$/i.test(frame.function);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Frame formats. SYM: a kernel symbol (ppc64 ones start with a dot).
+const SYM = String.raw`[A-Za-z_.$][\w.$@~-]*`;
+const HEX = String.raw`[0-9a-fA-F]+`;
+// `net/core/dev.c:123` or `net/core/dev.c:123:7` (symbolised reports)
+const SRC = String.raw`((?:[\w.+-]+\/)*[\w.+-]+\.[A-Za-z]+):(\d+)(?::\d+)?`;
+// `[nf_conntrack]` or, since 6.x with CONFIG_STACKTRACE_BUILD_ID, `[btrfs 7b3c…]`
+const MOD = String.raw`\[([\w-]+)(?:\s+${HEX})?\]`;
+
+// x86 (old and new), arm64, s390, riscv, symbolised:
+//   ` [<ffffffff894c984d>] ? rawv6_close+0x1d/0x40 [ipv6]`, ` f+0x1/0x2 net/x.c:12`, `([<…>] f+0x36/0x1000 [m])`,
+//   arm64 6.13+ ` show_stack+0x18/0x24 (C)`
+const OFFSET_FRAME = new RegExp(
+  String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\?\s+)?(${SYM})\+0x(${HEX})\/0x(${HEX})` +
+    String.raw`(?:\s+${MOD})?(?:\s+\([A-Z]\))?(?:\s+${SRC})?(?:\s+\[inline\])?\s*\)?\s*$`,
+);
+// Inlined frame of a symbolised report: ` __dump_stack lib/dump_stack.c:16 [inline]`
+const INLINE_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM})\s+${SRC}\s+\[inline\]\s*$`);
+// No symbol: ` [<000003fffd4a1d92>] 0x3fffd4a1d92`, `([<00000000027f8000>] 0x27f8000)`, ` ? 0xffffffffc0a1b2c3`
+const ADDRESS_FRAME = new RegExp(String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\?\s+)?0x(${HEX})(?:\s+${MOD})?\s*\)?\s*$`);
+// ARM: `[<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)`; the frame is the
+// first function, the `from` one is its caller and gets its own line next.
+const ARM_FRAME = new RegExp(
+  String.raw`^\s*\[<(${HEX})>\]\s+\((${SYM})(?:\+0x(${HEX})\/0x(${HEX}))?(?:\s+${MOD})?\)(?:\s+from\s+\[<${HEX}>\]\s+\(.*\))?\s*$`,
+);
+// ppc64: `[c000000010f930b0] [c000000008068df8] .eeh_dev_check_failure+0x278/0x390 (unreliable)`
+const PPC_FRAME = new RegExp(
+  String.raw`^\s*\[(${HEX})\]\s+\[(${HEX})\]\s+(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?(\s+\(unreliable\))?\s*$`,
+);
+// `crash` utility bt: ` #5 [ffff8800794f3b58] skb_segment at ffffffff81561fe8 [mod]`, optional `/path/f.c: 123` after.
+const CRASH_BT_FRAME = new RegExp(String.raw`^\s*#(\d+)\s+\[(${HEX})\]\s+(${SYM})\s+at\s+(${HEX})(?:\s+${MOD})?\s*$`);
+const CRASH_BT_SOURCE = /^\s+(\/\S+\.[A-Za-z]+): (\d+)\s*$/;
+// `    [exception RIP: skb_segment+3016]` (crash prints decimal offsets)
+const CRASH_EXCEPTION_RIP = new RegExp(String.raw`^\s*\[exception RIP: (${SYM})(?:\+(\d+))?\]`);
+
+// Context markers, optionally followed by a frame on the same line in old kernels (` <IRQ>  [<…>] f+…`).
+// `<EOI>` ends an IRQ stack (old kernels), `<<EOE>>` an exception/NMI stack; `<#DF>`, `<#MC>`… are exception stacks.
+const CONTEXT_MARKER = /^\s*(<\/?(?:IRQ|NMI|TASK|SOFTIRQ|EOI)>|<<EOE>>|<<?\/?#[A-Z]{2}>?>)\s*/;
+const MARKER_CONTEXT: Record<string, FrameContext> = {
+  "<IRQ>": "irq",
+  "</IRQ>": "task",
+  "<EOI>": "task",
+  "<SOFTIRQ>": "softirq",
+  "</SOFTIRQ>": "irq",
+  "<NMI>": "nmi",
+  "</NMI>": "task",
+  "<<EOE>>": "task",
+  "<TASK>": "task",
+  "</TASK>": "task",
+};
+
+// Section headers. Order matters only in that the first match wins.
+const SECTION_HEADERS: { pattern: RegExp; kind: StackSectionKind | "main-if-empty" | "end" }[] = [
+  // KASAN / KFENCE / KMSAN secondary stacks
+  { pattern: /^\s*(?:Allocated|allocated) by task \d+/, kind: "allocated" },
+  { pattern: /^\s*(?:Freed|freed) by task \d+/, kind: "freed" },
+  { pattern: /^\s*(?:Second to last|Last) (?:potentially related work creation|call_rcu\(\)|task stack):?/, kind: "aux" },
+  { pattern: /^\s*Uninit was (?:created|stored to memory) at:/, kind: "aux" },
+  { pattern: /^\s*Local variable \S+ created at:/, kind: "aux" },
+  // KCSAN prints the second racing access as its own stack.
+  { pattern: /^\s*(?:read|write)(?:-write| \(marked\)|)? to 0x[0-9a-f]+ of \d+ bytes by (?:task|interrupt) /, kind: "main-if-empty" },
+  // lockdep: dependency chain `-> #1 (&foo){+.+.}:` entries, then the real `stack backtrace:`
+  { pattern: /^\s*-> #\d+ \(/, kind: "lock-chain" },
+  { pattern: /^\s*(?:stack backtrace|other info that might help us debug this):?\s*$/, kind: "main" },
+  // soft lockup / RCU stall: other CPUs' backtraces
+  { pattern: /^\s*NMI backtrace for cpu \d+/, kind: "main-if-empty" },
+  // Memory dumps after KASAN stacks hold no frames but end the alloc/free sections.
+  { pattern: /^\s*(?:The buggy address belongs to|Memory state around the buggy address)/, kind: "end" },
+  // s390: the following `[<…>] f+…` line is the last branch source, not a stack frame.
+  { pattern: /^\s*Last Breaking-Event-Address:/, kind: "end" },
+];
+
+const CALL_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace|Stack trace|stack backtrace):?\s*$|^\s*Call Trace:/;
+
+function hexToNumber(hex: string | undefined): number | undefined {
+  if (hex === undefined) return undefined;
+  const n = Number.parseInt(hex, 16);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function makeFrame(rawFunction: string, extra: Partial<Frame> & { reliable: boolean }): Frame {
+  const frame: Frame = { function: cleanFunctionName(rawFunction), reliable: extra.reliable };
+  if (rawFunction !== frame.function) frame.rawFunction = rawFunction;
+  if (extra.offset !== undefined) frame.offset = extra.offset;
+  if (extra.size !== undefined) frame.size = extra.size;
+  if (extra.module) frame.module = extra.module;
+  if (extra.context) frame.context = extra.context;
+  if (extra.file) frame.file = extra.file;
+  if (extra.fileLine !== undefined) frame.fileLine = extra.fileLine;
+  if (extra.address) frame.address = extra.address;
+  return frame;
+}
+
+/** Parse one line as a frame in any known format, or undefined. `inTrace` allows bare-address frames. */
+export function parseFrameLine(line: string, inTrace = true): Frame | undefined {
+  let m = OFFSET_FRAME.exec(line);
+  if (m) {
+    const [, paren, address, question, sym, off, size, mod, file, fileLine] = m;
+    return makeFrame(sym, {
+      // s390 prints the r14 guess in parentheses: `([<…>] f+0x36/0x1000)`, it may be stale.
+      reliable: !question && !paren,
+      offset: hexToNumber(off),
+      size: hexToNumber(size),
+      module: mod,
+      file,
+      fileLine: fileLine !== undefined ? Number(fileLine) : undefined,
+      address,
+    });
+  }
+  m = INLINE_FRAME.exec(line);
+  if (m) {
+    const [, question, sym, file, fileLine] = m;
+    return makeFrame(sym, { reliable: !question, file, fileLine: Number(fileLine) });
+  }
+  m = PPC_FRAME.exec(line);
+  if (m) {
+    const [, , address, sym, off, size, mod, unreliable] = m;
+    return makeFrame(sym, { reliable: !unreliable, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
+  }
+  m = ARM_FRAME.exec(line);
+  if (m) {
+    const [, address, sym, off, size, mod] = m;
+    return makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
+  }
+  m = CRASH_BT_FRAME.exec(line);
+  if (m) {
+    const [, , , sym, address, mod] = m;
+    return makeFrame(sym, { reliable: true, module: mod, address });
+  }
+  if (inTrace) {
+    m = ADDRESS_FRAME.exec(line);
+    if (m && (m[2] !== undefined || m[1] !== undefined || m[3] !== undefined || /^\s+0x/.test(line))) {
+      const [, paren, address, question, value, mod] = m;
+      return makeFrame(`0x${value.toLowerCase()}`, { reliable: !question && !paren, module: mod, address: address ?? value });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * All stacks of a report, in order, each labelled. The first stack (and lockdep's `stack backtrace:`) is `main`.
+ */
+export function parseStackSections(lines: string[]): StackSection[] {
+  const sections: StackSection[] = [];
+  let current: StackSection = { kind: "main", label: "Call Trace", frames: [] };
+  sections.push(current);
+  let context: FrameContext | undefined;
+  let inTrace = false;
+  let skipNextFrame = false;
+  let lastCrashFrame: Frame | undefined;
+  const mainHasFrames = () => sections.some((s) => s.kind === "main" && s.frames.length > 0);
+  const openSection = (kind: StackSectionKind, label: string) => {
+    current = { kind, label, frames: [] };
+    sections.push(current);
+    context = undefined;
+    inTrace = false;
+  };
+
+  for (const rawLine of lines) {
+    if (typeof rawLine !== "string") continue;
+    let line = rawLine.replace(/\s+$/, "");
+    if (line === "") continue;
+
+    const header = SECTION_HEADERS.find((h) => h.pattern.test(line));
+    if (header) {
+      if (header.kind === "end") {
+        openSection("aux", line.trim());
+        skipNextFrame = /Last Breaking-Event-Address/.test(line);
+      } else if (header.kind === "main-if-empty") {
+        if (mainHasFrames()) openSection(/NMI backtrace/.test(line) ? "other-cpu" : "aux", line.trim());
+        else inTrace = true;
+      } else if (header.kind === "main") {
+        openSection("main", line.trim());
+        inTrace = true;
+      } else {
+        openSection(header.kind, line.trim());
+        inTrace = true;
+      }
+      continue;
+    }
+    if (CALL_TRACE.test(line)) {
+      inTrace = true;
+      continue;
+    }
+
+    // Context markers; old kernels put the first frame of the new context on the same line.
+    let marker = CONTEXT_MARKER.exec(line);
+    while (marker) {
+      const token = marker[1];
+      context = MARKER_CONTEXT[token] ?? (token.includes("#") ? (token.includes("/") ? "task" : "exception") : context);
+      line = line.slice(marker[0].length);
+      inTrace = true;
+      marker = CONTEXT_MARKER.exec(line);
+    }
+    if (line.trim() === "") continue;
+
+    const exceptionRip = CRASH_EXCEPTION_RIP.exec(line);
+    if (exceptionRip) {
+      // crash's bt: frames above the exception frame are the oops/kexec handling path (die, oops_end,
+      // machine_kexec…): kept for display, not for signatures. The function the CPU was in comes next.
+      for (const f of current.frames) f.reliable = false;
+      const frame = makeFrame(exceptionRip[1], { reliable: true, offset: exceptionRip[2] !== undefined ? Number(exceptionRip[2]) : undefined, context: "exception" });
+      current.frames.push(frame);
+      lastCrashFrame = frame;
+      continue;
+    }
+    const crashSource = CRASH_BT_SOURCE.exec(line);
+    if (crashSource && lastCrashFrame && !lastCrashFrame.file) {
+      lastCrashFrame.file = crashSource[1];
+      lastCrashFrame.fileLine = Number(crashSource[2]);
+      continue;
+    }
+
+    const frame = parseFrameLine(line, inTrace);
+    if (!frame) continue;
+    if (skipNextFrame) {
+      skipNextFrame = false;
+      continue;
+    }
+    if (CRASH_BT_FRAME.test(line)) {
+      // crash lists the exception RIP's function again as the next frame on some versions: keep one.
+      const previous = current.frames[current.frames.length - 1];
+      if (previous && previous.context === "exception" && previous.function === frame.function) {
+        lastCrashFrame = previous;
+        continue;
+      }
+      lastCrashFrame = frame;
+    } else {
+      lastCrashFrame = undefined;
+    }
+    if (context) frame.context = context;
+    current.frames.push(frame);
+  }
+  return sections.filter((s, i) => i === 0 || s.frames.length > 0 || s.kind === "main");
+}
+
+/**
+ * The crashing stack's frames, top (innermost) first. Secondary stacks (KASAN alloc/free, lockdep chains,
+ * other CPUs) are left out: see `parseStackSections` for those.
+ */
+export function parseFrames(lines: string[]): Frame[] {
+  if (!Array.isArray(lines)) return [];
+  return parseStackSections(lines)
+    .filter((s) => s.kind === "main")
+    .flatMap((s) => s.frames);
+}

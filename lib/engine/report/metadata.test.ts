@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { parseReportMetadata, ripFunction } from "./metadata";
+
+describe("parseReportMetadata", () => {
+  it("reads the task line with Kdump and a not-tainted ELRepo kernel", () => {
+    const meta = parseReportMetadata([
+      "kernel BUG at net/core/skbuff.c:4230!",
+      "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI",
+      "CPU: 3 PID: 0 Comm: swapper/3 Kdump: loaded Not tainted 6.1.1-1.el9.elrepo.x86_64 #1",
+      "Hardware name: Red Hat KVM, BIOS 1.11.0-2.el7 04/01/2014",
+      "RIP: 0010:skb_segment+0xbc8/0xd20",
+    ]);
+    expect(meta).toEqual({
+      cpu: 3,
+      pid: 0,
+      comm: "swapper/3",
+      kdumpLoaded: true,
+      kernelRelease: "6.1.1-1.el9.elrepo.x86_64",
+      kernelBuild: "#1",
+      taint: { flags: "", decoded: [] },
+      hardware: "Red Hat KVM, BIOS 1.11.0-2.el7 04/01/2014",
+      rip: "skb_segment+0xbc8/0xd20",
+    });
+    expect(ripFunction(meta.rip ?? "")).toBe("skb_segment");
+  });
+
+  it("keeps Debian's package version in the build", () => {
+    const meta = parseReportMetadata(["CPU: 1 PID: 42 Comm: kworker/1:2 Tainted: G        W  OE      6.1.0-18-amd64 #1  Debian 6.1.76-1"]);
+    expect(meta.kernelRelease).toBe("6.1.0-18-amd64");
+    expect(meta.kernelBuild).toBe("#1 Debian 6.1.76-1");
+    expect(meta.taint?.flags).toBe("GWOE");
+  });
+
+  it("reads 6.12+ task lines with UID and the spelled-out taint line", () => {
+    const meta = parseReportMetadata([
+      "CPU: 0 UID: 0 PID: 7 Comm: kworker/0:1 Tainted: G        W          6.12.0-rc2 #101-Ubuntu",
+      "Tainted: [W]=WARN",
+    ]);
+    expect(meta).toMatchObject({ pid: 7, kernelRelease: "6.12.0-rc2", kernelBuild: "#101-Ubuntu" });
+    expect(meta.taint?.decoded).toEqual(["W: kernel issued a warning"]);
+  });
+
+  it("reads the old Pid/comm form, whose tail is the board name", () => {
+    const meta = parseReportMetadata(["Pid: 0, comm: swapper Not tainted 2.6.32-431.el6.x86_64 #1 HP ProLiant DL380 G7"]);
+    expect(meta).toMatchObject({
+      pid: 0,
+      comm: "swapper",
+      kernelRelease: "2.6.32-431.el6.x86_64",
+      kernelBuild: "#1",
+      hardware: "HP ProLiant DL380 G7",
+    });
+  });
+
+  it("does not take a release from lines without the task", () => {
+    const meta = parseReportMetadata(["Linux version 5.4.0 (gcc) #1 SMP", "REGS: c000 TRAP: 0700 Not tainted (3.10.0-33.el7.ppc64)"]);
+    expect(meta.kernelRelease).toBeUndefined();
+  });
+
+  it("reads wrapped module lists with flags and last unloaded", () => {
+    const longList = Array.from({ length: 30 }, (_, i) => `mod_number_${i}`).join(" ");
+    const meta = parseReportMetadata([
+      `Modules linked in: wl(POF) ipr(+) ${longList}`,
+      " pinctrl_amd nvidia(POE) [last unloaded: rc_core]",
+      "CPU: 0 PID: 1 Comm: x Tainted: P           O    4.2.8 #1",
+    ]);
+    expect(meta.modules?.slice(0, 2)).toEqual(["wl", "ipr"]);
+    expect(meta.modules?.slice(-2)).toEqual(["pinctrl_amd", "nvidia"]);
+    expect(meta.modules).toHaveLength(34);
+    expect(meta.lastUnloadedModule).toBe("rc_core");
+    expect(meta.kernelRelease).toBe("4.2.8");
+  });
+
+  it("does not take the next line as modules when the list was short", () => {
+    const meta = parseReportMetadata(["Modules linked in: foo bar", "kernel"]);
+    expect(meta.modules).toEqual(["foo", "bar"]);
+  });
+
+  it.each([
+    ["RIP: 0010:[<ffffffff81153416>]  [<ffffffff81153416>] smp_call_function_many+0x216/0x280", "smp_call_function_many"],
+    ["EIP is at wdev_priv.part.8+0x3/0x5 [wl]", "wdev_priv"],
+    ["pc : el0_svc_common.constprop.0+0x84/0x1e0", "el0_svc_common"],
+    ["PC is at __do_softirq+0x1a4/0x3c0", "__do_softirq"],
+    ["NIP [c000000008068dfc] .eeh_dev_check_failure+0x27c/0x390", "eeh_dev_check_failure"],
+    ["Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])", "will_oops_init"],
+    ["    [exception RIP: skb_segment+3016]", "skb_segment"],
+  ])("rip from %s", (line, fn) => {
+    const meta = parseReportMetadata([line]);
+    expect(ripFunction(meta.rip ?? "")).toBe(fn);
+  });
+
+  it("ignores user-space RIPs", () => {
+    expect(parseReportMetadata(["RIP: 0033:0x7fd1f18192fb"]).rip).toBeUndefined();
+  });
+
+  it("reads the crash utility's task and sys lines", () => {
+    const meta = parseReportMetadata([
+      "     RELEASE: 3.10.0-1062.el7.x86_64",
+      "     VERSION: #1 SMP Wed Aug 7 18:08:02 UTC 2019",
+      'PID: 2371   TASK: ffff8800b9ad0000  CPU: 3   COMMAND: "kworker/3:1"',
+    ]);
+    expect(meta).toMatchObject({ kernelRelease: "3.10.0-1062.el7.x86_64", kernelBuild: "#1 SMP Wed Aug 7 18:08:02 UTC 2019", pid: 2371, cpu: 3, comm: "kworker/3:1" });
+  });
+
+  it("never throws on junk", () => {
+    expect(parseReportMetadata(["Tainted:", "CPU: PID: Comm:", "Modules linked in:"])).toMatchObject({ modules: [] });
+  });
+});

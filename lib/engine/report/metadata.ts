@@ -1,0 +1,207 @@
+/**
+ * Report metadata: kernel release and build, taint, modules, hardware, the faulting instruction pointer, and
+ * the task (CPU/PID/Comm) a crash report names. Input lines have their log prefixes removed. Never throws.
+ *
+ * The kernel release is taken ONLY from lines that also carry the task (`CPU: 3 PID: 0 Comm: …`, the old
+ * `Pid: 0, comm: …`) or from the `crash` utility's `RELEASE:` line: a release anywhere else in a log may be a
+ * module's, a package's or a foreign host's.
+ */
+import type { Taint } from "../types";
+import { cleanFunctionName } from "./frames";
+import { decodeTaint } from "./taint";
+
+export type ReportMetadata = {
+  kernelRelease?: string;
+  kernelBuild?: string;
+  taint?: Taint;
+  modules?: string[];
+  lastUnloadedModule?: string;
+  hardware?: string;
+  rip?: string;
+  cpu?: number;
+  pid?: number;
+  comm?: string;
+  kdumpLoaded?: boolean;
+};
+
+// Taint part: `Not tainted` or `Tainted: G    B   W  OE` (RHEL adds dashes for its unset flags: `GF  O-----`).
+const TAINT_PART = String.raw`(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+`;
+// New form (3.10+): `CPU: 3 PID: 0 Comm: swapper/3 Kdump: loaded Not tainted 6.1.1-1.el9.elrepo.x86_64 #1`
+// 6.12+ inserts `UID: 0` before PID. Comm is at most 16 chars but may contain spaces, so match it lazily.
+// A console that wrapped the line mid-way leaves `88243 Comm: … Not tainted <release> #1` on the next line.
+const TASK_LINE_NEW = new RegExp(
+  String.raw`(?:\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+) |^\s*\d* ?)Comm: (.{1,20}?) (Kdump: loaded )?` + TAINT_PART + String.raw`(\d[^\s]*)(?:\s+(.*?))?\s*$`,
+);
+// Old form (2.6.x – 3.x x86 __show_regs): `Pid: 0, comm: swapper Not tainted 2.6.32-431.el6.x86_64 #1 HP ProLiant DL380`
+// Only the first token of the version string was printed, then the DMI board name.
+const TASK_LINE_OLD = new RegExp(
+  String.raw`\bPid: (\d+), comm: (.{1,20}?) ` + TAINT_PART + String.raw`(\d[^\s]*)(?:\s+(\S+))?(?:\s+(.*?))?\s*$`,
+);
+// A task line whose tail is damaged (wrapped mid-line): still good for CPU/PID/Comm.
+const TASK_LINE_LOOSE = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+)(?: Comm: (\S+))?/;
+// 6.12+: a separate, spelled-out taint line `Tainted: [W]=WARN, [O]=OOT_MODULE`
+const TAINT_LINE_BRACKETED = /^\s*Tainted: (\[[A-Za-z]\]=.*)$/;
+// `crash` utility: `PID: 2371   TASK: ffff8800b9ad0000  CPU: 3   COMMAND: "kworker/3:1"` and `sys` output.
+const CRASH_TASK_LINE = /^\s*PID: (\d+)\s+TASK: [0-9a-f]+\s+CPU: (\d+)\s+COMMAND: "([^"]*)"/;
+const CRASH_RELEASE = /^\s*RELEASE: (\d\S*)\s*$/;
+const CRASH_VERSION = /^\s*VERSION: (#.*?)\s*$/;
+const HARDWARE = /^\s*Hardware name: (.*?)\s*$/;
+const MODULES = /^\s*Modules linked in:(.*)$/;
+// A wrapped modules line holds module names only (`pinctrl_amd wmi(E)`, maybe `[last unloaded: x]`).
+const MODULE_CONTINUATION = /^\s*[\w-]+(?:\([A-Z+\-]+\))?(?:\s+[\w-]+(?:\([A-Z+\-]+\))?)*\s*(?:\[last unloaded: [^\]]*\])?\s*$/;
+const LAST_UNLOADED = /\[last unloaded: ([\w-]+)(?:\([A-Z+\-]+\))?[^\]]*\]/;
+// printk splits a record near 1 KiB: only a long modules line can have wrapped.
+const MODULE_LINE_WRAP_MIN = 150;
+
+// Instruction pointer lines, first kernel one wins. A bare address (`RIP: 0033:0x7fd1f18192fb`) is user space.
+const SYMBOL_OFFSET = String.raw`([A-Za-z_.$][\w.$@~-]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?(?:\s+\[[\w-]+\])?)`;
+const RIP_PATTERNS: RegExp[] = [
+  // x86 new `RIP: 0010:skb_segment+0xbc8/0xd20`, old `RIP: 0010:[<ffffffff81561fe8>]  [<ffffffff81561fe8>] f+0x…`
+  new RegExp(String.raw`^\s*[RE]IP: [0-9a-f]{4}:(?:\[<[0-9a-f]+>\]\s+\[<[0-9a-f]+>\]\s+)?` + SYMBOL_OFFSET),
+  // x86 32-bit / old: `EIP is at wdev_priv.part.8+0x3/0x5 [wl]`, `RIP is at …`; ARM `PC is at f+0x…`
+  new RegExp(String.raw`^\s*(?:[RE]IP|PC) is at ` + SYMBOL_OFFSET),
+  // arm64 `pc : f+0x…/0x…`, riscv/mips `epc : …`
+  new RegExp(String.raw`^\s*(?:pc|epc)\s*: (?:\[<[0-9a-f]+>\] )?` + SYMBOL_OFFSET),
+  // ppc64 `NIP [c000000008068dfc] .eeh_dev_check_failure+0x27c/0x390`
+  new RegExp(String.raw`^\s*NIP \[[0-9a-f]+\] ` + SYMBOL_OFFSET),
+  // s390 `Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])`
+  new RegExp(String.raw`^\s*Krnl PSW : [0-9a-f]+ [0-9a-f]+ \(` + SYMBOL_OFFSET + String.raw`\)`),
+  // crash utility `[exception RIP: skb_segment+3016]` (decimal offset)
+  /^\s*\[exception RIP: ([A-Za-z_.$][\w.$@~-]*(?:\+\d+)?)\]/,
+];
+
+/** The cleaned function name of a `rip` value (`skb_segment+0xbc8/0xd20 [mod]` → `skb_segment`). */
+export function ripFunction(rip: string): string {
+  const name = rip.trim().split(/[+\s]/)[0] ?? "";
+  return cleanFunctionName(name);
+}
+
+function setTaint(meta: ReportMetadata, notTainted: string, flags: string | undefined): void {
+  if (meta.taint) return;
+  meta.taint = notTainted === "Not tainted" ? { flags: "", decoded: [] } : decodeTaint(flags ?? "");
+}
+
+function splitModules(list: string): { names: string[]; lastUnloaded?: string } {
+  const last = LAST_UNLOADED.exec(list);
+  const names = list
+    .replace(LAST_UNLOADED, " ")
+    .split(/\s+/)
+    .map((token) => token.replace(/\(.*$/, "").trim())
+    .filter((name) => /^[\w-]+$/.test(name));
+  return { names, lastUnloaded: last?.[1] };
+}
+
+/**
+ * Metadata of one report. The first occurrence of each field wins (a report may quote a second task's lines).
+ */
+export function parseReportMetadata(lines: string[]): ReportMetadata {
+  const meta: ReportMetadata = {};
+  if (!Array.isArray(lines)) return meta;
+  let moduleLineOpen = false;
+  let modulesDone = false;
+
+  for (const entry of lines) {
+    if (typeof entry !== "string") continue;
+    const line = entry.replace(/\s+$/, "");
+
+    // Modules: the list may wrap onto following lines; a continuation holds module names only.
+    const modules = MODULES.exec(line);
+    if (modules) {
+      if (!modulesDone) {
+        const { names, lastUnloaded } = splitModules(modules[1]);
+        meta.modules = names;
+        if (lastUnloaded) meta.lastUnloadedModule = lastUnloaded;
+        moduleLineOpen = line.length >= MODULE_LINE_WRAP_MIN && !lastUnloaded;
+        modulesDone = true;
+      }
+      continue;
+    }
+    if (moduleLineOpen) {
+      if (line.trim() !== "" && MODULE_CONTINUATION.test(line) && meta.modules) {
+        const { names, lastUnloaded } = splitModules(line);
+        meta.modules.push(...names);
+        if (lastUnloaded) {
+          meta.lastUnloadedModule = lastUnloaded;
+          moduleLineOpen = false;
+        }
+        continue;
+      }
+      moduleLineOpen = false;
+    }
+
+    const taskNew = TASK_LINE_NEW.exec(line);
+    if (taskNew) {
+      const [, cpu, pid, comm, kdump, notTainted, flags, release, build] = taskNew;
+      if (meta.kernelRelease === undefined) {
+        if (cpu !== undefined) meta.cpu = Number(cpu);
+        if (pid !== undefined) meta.pid = Number(pid);
+        meta.comm = comm.trim();
+        if (kdump) meta.kdumpLoaded = true;
+        meta.kernelRelease = release;
+        if (build) meta.kernelBuild = build.replace(/\s+/g, " ");
+        setTaint(meta, notTainted, flags);
+      }
+      continue;
+    }
+    const taskOld = TASK_LINE_OLD.exec(line);
+    if (taskOld) {
+      const [, pid, comm, notTainted, flags, release, build, board] = taskOld;
+      if (meta.kernelRelease === undefined) {
+        meta.pid = Number(pid);
+        meta.comm = comm.trim();
+        meta.kernelRelease = release;
+        if (build) meta.kernelBuild = build;
+        if (board && !meta.hardware) meta.hardware = board;
+        setTaint(meta, notTainted, flags);
+      }
+      continue;
+    }
+    const loose = TASK_LINE_LOOSE.exec(line);
+    if (loose && meta.pid === undefined) {
+      meta.cpu = Number(loose[1]);
+      meta.pid = Number(loose[2]);
+      if (loose[3]) meta.comm = loose[3];
+      if (/Kdump: loaded/.test(line)) meta.kdumpLoaded = true;
+    }
+    const bracketed = TAINT_LINE_BRACKETED.exec(line);
+    if (bracketed) {
+      // The spelled-out line is more precise than the letter column: prefer it.
+      meta.taint = decodeTaint(bracketed[1]);
+      continue;
+    }
+    const crashTask = CRASH_TASK_LINE.exec(line);
+    if (crashTask) {
+      if (meta.pid === undefined) {
+        meta.pid = Number(crashTask[1]);
+        meta.cpu = Number(crashTask[2]);
+        meta.comm = crashTask[3];
+      }
+      continue;
+    }
+    const crashRelease = CRASH_RELEASE.exec(line);
+    if (crashRelease) {
+      meta.kernelRelease ??= crashRelease[1];
+      continue;
+    }
+    const crashVersion = CRASH_VERSION.exec(line);
+    if (crashVersion) {
+      meta.kernelBuild ??= crashVersion[1];
+      continue;
+    }
+    const hardware = HARDWARE.exec(line);
+    if (hardware) {
+      meta.hardware ??= hardware[1];
+      continue;
+    }
+    if (meta.rip === undefined) {
+      for (const pattern of RIP_PATTERNS) {
+        const rip = pattern.exec(line);
+        if (rip) {
+          meta.rip = rip[1].replace(/\s+/g, " ");
+          break;
+        }
+      }
+    }
+  }
+  return meta;
+}
