@@ -1,0 +1,237 @@
+/**
+ * Is this kernel (or component) affected by this KB entry's bug? The answer always carries how sure it is and a
+ * reason a senior engineer would write. Order of evidence:
+ *   1. component fixes (Cilium, runc…) against the component's own version;
+ *   2. distro package fixes (RHEL NVR, Ubuntu/Debian package) when the kernel's distro and stream match —
+ *      package-level facts beat any upstream reasoning on vendor kernels;
+ *   3. upstream ranges (introduced, per-branch fixed, stable-only introductions, mainline), weighted by how
+ *      meaningful the kernel's upstream number is (`KernelRelease.confidence`).
+ * Pure; never throws.
+ */
+import type { KbEntry, Fix, DistroFix, ComponentFix } from "../../kb/schema";
+import type { Verdict } from "../types";
+import { branchOf, compareDistroBuilds, compareVersions, splitVersionRelease } from "./compare-versions";
+import { compareBranches } from "./branches";
+import type { KernelFamily, KernelRelease } from "./parse-kernel-release";
+
+export type ComputeVerdictOptions = {
+  kernel: KernelRelease | undefined;
+  entry: KbEntry;
+  /** Versions of user-space components on the node, keyed by component (`cilium` → `1.15.0`). */
+  componentVersions?: Record<string, string>;
+};
+
+/** Distro names a KB distro fix may use, per parsed kernel family. */
+const DISTRO_NAMES: Partial<Record<KernelFamily, string[]>> = {
+  rhel: ["rhel", "centos", "rocky", "alma", "almalinux", "redhat", "red hat"],
+  ubuntu: ["ubuntu"],
+  debian: ["debian"],
+  suse: ["suse", "sles", "sle", "opensuse"],
+  amazon: ["amazon", "amzn", "amazon-linux", "al2", "al2023"],
+  "oracle-uek": ["oracle-uek", "uek", "oracle"],
+  cos: ["cos"],
+  flatcar: ["flatcar"],
+  fedora: ["fedora"],
+};
+
+const FAMILY_LABEL: Partial<Record<KernelFamily, string>> = {
+  rhel: "RHEL-family",
+  ubuntu: "Ubuntu",
+  debian: "Debian",
+  suse: "SUSE",
+  "oracle-uek": "Oracle UEK",
+  amazon: "Amazon Linux",
+};
+
+/** Families whose package version part is nominal (`3.10.0`, `5.15.0`): builds compare only within one base. */
+const NOMINAL_BASE_FAMILIES = new Set<KernelFamily>(["rhel", "suse", "ubuntu", "oracle-uek"]);
+
+/** Below this, a kernel's upstream number is not worth an upstream-range verdict. */
+const MIN_UPSTREAM_CONFIDENCE = 0.3;
+
+type Partial3 = { status: Verdict["status"]; reason: string; fixedIn?: string; weight: number };
+
+function primaryFixes(entry: KbEntry): Fix[] {
+  return (entry.fixes ?? []).filter((f) => (f.role ?? "primary") === "primary");
+}
+
+function unknown(reason: string, confidence = 0, fixedIn?: string): Verdict {
+  return { status: "unknown", confidence, reason, ...(fixedIn ? { fixedIn } : {}) };
+}
+
+function normalizeComponent(name: string): string {
+  return name.toLowerCase().replace(/-(agent|operator|daemon)$/, "");
+}
+
+function findComponentVersion(name: string, versions: Record<string, string> | undefined): string | undefined {
+  if (!versions) return undefined;
+  const want = normalizeComponent(name);
+  for (const [k, v] of Object.entries(versions)) if (normalizeComponent(k) === want && v) return v.replace(/^v/, "");
+  return undefined;
+}
+
+/** Component verdict: `cilium 1.15.0` against `{component: cilium, branch: 1.15, fixed: 1.15.1}`. */
+function componentVerdict(fixes: ComponentFix[], versions: Record<string, string> | undefined): Verdict {
+  const name = fixes[0].component;
+  const list = fixes.map((c) => c.fixed).join(", ");
+  const version = findComponentVersion(name, versions);
+  if (!version || !/^\d+(\.\d+)*/.test(version)) return unknown(`${name} version not known; fixed in ${list}`, 0, fixes[0].fixed);
+  const line = branchOf(version) ?? version;
+  const onLine = fixes.find((c) => c.branch === line) ?? fixes.find((c) => !c.branch);
+  if (onLine) {
+    const where = onLine.branch ? `, the first fixed release on ${onLine.branch}` : ", the first fixed release";
+    return compareVersions(version, onLine.fixed) >= 0
+      ? { status: "fixed", confidence: 0.9, reason: `${name} ${version} is at or above ${onLine.fixed}${where}`, fixedIn: onLine.fixed }
+      : { status: "affected", confidence: 0.9, reason: `${name} ${version} is below ${onLine.fixed}${where}`, fixedIn: onLine.fixed };
+  }
+  const lines = fixes.filter((c) => c.branch).sort((a, b) => compareVersions(a.branch!, b.branch!));
+  const newer = lines.find((c) => compareVersions(c.branch!, line) > 0);
+  if (!newer) {
+    // A release line newer than every line that got the fix was branched after it: it carries the fix.
+    return { status: "fixed", confidence: 0.6, reason: `${name} ${version} is on a newer line than every fixed release (${list})` };
+  }
+  return unknown(`no ${name} fix is recorded for the ${line} line; fixed in ${newer.fixed} on ${newer.branch}`, 0.3, newer.fixed);
+}
+
+function distroReleaseMatches(fix: DistroFix, kernel: KernelRelease): "exact" | "stream" | undefined {
+  const want = fix.release.toLowerCase().replace(/^uek\s*r?/, "uek");
+  const have = (kernel.distroRelease ?? "").toLowerCase();
+  if (have && want === have) return "exact";
+  if (kernel.family === "rhel") {
+    // `7` covers every 7.x; `8.8` names one z-stream. A different minor of the same major still orders by NVR.
+    const [wMajor, wMinor] = want.split(".");
+    const hMajor = have.split(".")[0];
+    if (wMajor !== hMajor) return undefined;
+    return wMinor === undefined ? "exact" : "stream";
+  }
+  if (!have && kernel.distroBuild) return "stream";
+  return undefined;
+}
+
+/** Package-level verdict for distro kernels, when the entry records a fix for this distro and stream. */
+function distroVerdict(kernel: KernelRelease, fixes: Fix[]): Verdict | undefined {
+  const names = DISTRO_NAMES[kernel.family];
+  const build = kernel.distroBuild;
+  if (!names || !build) return undefined;
+  const base = splitVersionRelease(build).version;
+  let best: { fix: DistroFix; how: "exact" | "stream" } | undefined;
+  for (const f of fixes) {
+    for (const d of f.distros ?? []) {
+      if (!names.includes(d.distro.toLowerCase())) continue;
+      if (NOMINAL_BASE_FAMILIES.has(kernel.family) && splitVersionRelease(d.fixed).version !== base) continue;
+      const how = distroReleaseMatches(d, kernel);
+      if (!how) continue;
+      if (!best || (how === "exact" && best.how !== "exact")) best = { fix: d, how };
+    }
+  }
+  if (!best) return undefined;
+  const { fix, how } = best;
+  const advisory = fix.advisory ? ` (${fix.advisory})` : "";
+  const confidence = how === "exact" ? 0.85 : 0.6;
+  const crossStream =
+    how === "stream" && fix.release !== kernel.distroRelease ? `; the fix is recorded for ${fix.release}, this kernel is ${kernel.distroRelease ?? "another stream"}` : "";
+  return compareDistroBuilds(build, fix.fixed) >= 0
+    ? { status: "fixed", confidence, reason: `${build} is at or after ${fix.fixed}${advisory}${crossStream}`, fixedIn: fix.fixed }
+    : { status: "affected", confidence, reason: `${build} predates ${fix.fixed}${advisory}${crossStream}`, fixedIn: fix.fixed };
+}
+
+/** One fix against an upstream version; undefined when the fix carries no release information. */
+function upstreamVerdictForFix(up: string, branch: string, fix: Fix, introducedMainline: string | undefined): Partial3 | undefined {
+  const branches = fix.branches ?? [];
+  const onBranch = branches.find((b) => b.branch === branch);
+  if (onBranch?.introduced && compareVersions(up, onBranch.introduced) < 0) {
+    // The bug reached this stable branch late, through a backport (CVE-2020-36776: 4.14.189): older points are clean.
+    return { status: "fixed", weight: 0.9, reason: `${up} predates ${onBranch.introduced}, where the bug was backported into ${branch}.y — not affected` };
+  }
+  if (!onBranch?.introduced && introducedMainline && compareVersions(up, introducedMainline) < 0) {
+    return {
+      status: "fixed",
+      weight: 0.8,
+      reason: `${up} predates ${introducedMainline}, where the bug was introduced — probably a different bug`,
+    };
+  }
+  if (fix.mainline && compareVersions(up, fix.mainline) >= 0) {
+    return { status: "fixed", weight: 1, reason: `${up} is at or above ${fix.mainline}, the first mainline release with the fix`, fixedIn: fix.mainline };
+  }
+  if (onBranch?.fixed) {
+    return compareVersions(up, onBranch.fixed) >= 0
+      ? { status: "fixed", weight: 1, reason: `${up} is at or above ${onBranch.fixed}, the first fixed release on ${branch}.y`, fixedIn: onBranch.fixed }
+      : { status: "affected", weight: 1, reason: `${up} is below ${onBranch.fixed}, the first fixed release on ${branch}.y`, fixedIn: onBranch.fixed };
+  }
+  const fixedBranches = branches.filter((b) => b.fixed).sort((a, b) => compareBranches(a.branch, b.branch));
+  if (!fix.mainline && fixedBranches.length === 0) return undefined;
+  // No fix on this branch and below mainline: the only way out is a branch that got the fix (or mainline).
+  const nearest = fixedBranches.find((b) => compareBranches(b.branch, branch) > 0);
+  const target = nearest?.fixed ?? fix.mainline!;
+  const where = nearest ? `${nearest.fixed} on ${nearest.branch}.y` : `mainline ${fix.mainline}`;
+  const listed = Boolean(onBranch);
+  return {
+    status: "affected",
+    // A branch the record does not mention at all may never have had the bug.
+    weight: listed || introducedMainline ? 0.9 : 0.7,
+    reason: `no fix was backported to ${branch}.y; the first fixed release above it is ${where}`,
+    fixedIn: target,
+  };
+}
+
+function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes: Fix[]): Verdict {
+  const withInfo = fixes.filter(
+    (f) => f.mainline || (f.branches ?? []).some((b) => b.fixed || b.introduced) || (f.distros ?? []).length > 0,
+  );
+  if (withInfo.length === 0) {
+    const commit = fixes.find((f) => f.commit)?.commit;
+    return unknown(commit ? `fix ${commit.slice(0, 12)} is not mapped to releases` : "no fixed release is recorded for this bug");
+  }
+  if (!kernel || !kernel.upstream || !kernel.branch) return unknown("kernel release not known");
+
+  const distro = distroVerdict(kernel, withInfo);
+  if (distro) return distro;
+
+  if (kernel.confidence < MIN_UPSTREAM_CONFIDENCE) {
+    const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
+    const stream = kernel.distroRelease ? ` ${kernel.distroRelease}` : "";
+    return unknown(
+      `${kernel.raw} is a ${label} kernel: its ${kernel.upstream} base says little about backported fixes, and no ${label}${stream} fix is recorded — check the vendor advisory`,
+      0.2,
+    );
+  }
+
+  const results: Partial3[] = [];
+  for (const f of withInfo) {
+    const r = upstreamVerdictForFix(kernel.upstream, kernel.branch, f, entry.introduced?.mainline);
+    if (r) results.push(r);
+  }
+  if (results.length === 0) return unknown(`no upstream release information applies to ${kernel.raw}`, 0.2);
+  // Every primary fix is needed: one missing fix makes the kernel affected.
+  const affected = results.filter((r) => r.status === "affected");
+  const pick =
+    affected.length > 0
+      ? affected.reduce((a, b) => (compareVersions(b.fixedIn ?? "0", a.fixedIn ?? "0") > 0 ? b : a))
+      : results.reduce((a, b) => (b.weight < a.weight ? b : a));
+  const confidence = Math.round(kernel.confidence * pick.weight * 100) / 100;
+  const note = kernel.confidence < 0.7 ? ` (${kernel.family} kernel: upstream base ${kernel.upstream} is approximate)` : "";
+  return {
+    status: pick.status,
+    confidence,
+    reason: pick.reason + note,
+    ...(pick.fixedIn ? { fixedIn: pick.fixedIn } : {}),
+  };
+}
+
+export function computeVerdict({ kernel, entry, componentVersions }: ComputeVerdictOptions): Verdict {
+  try {
+    const fixes = primaryFixes(entry);
+    const componentFixes = fixes.flatMap((f) => f.components ?? []);
+    if (componentFixes.length > 0) {
+      // Group by component and judge the entry's own component first.
+      const own = componentFixes.filter((c) => normalizeComponent(c.component) === normalizeComponent(entry.component));
+      return componentVerdict(own.length > 0 ? own : componentFixes, componentVersions);
+    }
+    if (entry.component !== "kernel" && !fixes.some((f) => f.mainline || (f.branches ?? []).length || (f.distros ?? []).length)) {
+      return unknown(`no fixed ${entry.component} release is recorded`);
+    }
+    return kernelVerdict(kernel, entry, fixes);
+  } catch {
+    return unknown("verdict could not be computed from this entry");
+  }
+}
