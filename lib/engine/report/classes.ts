@@ -73,6 +73,15 @@ const skipping = (...names: string[]): StackRule => ({
   skip: names.map((n) => new RegExp(n)),
 });
 
+/**
+ * lockdep: the lock being acquired is printed as `…, at: [<pc>] func+0x…` lines after `is trying to acquire`
+ * (or `takes`); workqueue functions take locks on behalf of work items, so they never name the bug.
+ */
+export const LOCKDEP_AT_SECTION = /(?:is trying to acquire|just changed the state of lock|\btakes\b|\bat: )/;
+const LOCKDEP_AT: StackRule = {
+  sections: [LOCKDEP_AT_SECTION],
+  skip: [/^process_one_work$/, /^flush_workqueue$/, /^__flush_workqueue$/, /^drain_workqueue$/, /^destroy_workqueue$/, /^flush_work$/, /^__flush_work$/],
+};
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -113,10 +122,10 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_CALL_TRACE },
       { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", kind: "kmsan", stack: STACK_CALL_TRACE },
       {
-        match: re("BUG: KCSAN: data-race in {{FUNC}}[^ ]* / {{FUNC}}"),
+        match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)[^ ]* / ([a-zA-Z0-9_]+)"),
         title: "KCSAN: data-race in {FUNC:1} / {FUNC:2}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true,
       },
-      { match: re("BUG: KCSAN: data-race in {{FUNC}}"), title: "KCSAN: data-race in {FUNC:1}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true },
+      { match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)"), title: "KCSAN: data-race in {FUNC:1}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true },
       { match: re("BUG: KCSAN: ([a-z\\-]+) in {{FUNC}}"), title: "KCSAN: $1 in {FUNC:2}", kind: "kcsan", noStackTrace: true },
       { match: re("BUG: KFENCE: (use-after-free|out-of-bounds) (read|write) in "), title: "KFENCE: $1 $2 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_CALL_TRACE },
       { match: re("BUG: KFENCE: invalid (read|write) in "), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_CALL_TRACE },
@@ -156,7 +165,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
       { match: re("BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible"), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/^preemption/, /^__this_cpu/] }) },
       { match: re("BUG: using smp_processor_id\\(\\) in preemptible"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/^preemption/, /processor_id/] }) },
-      { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: {{FUNC}}"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
+      { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
       { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: [/^kmemleak/, /^__kmemleak/, /^create_object/] }) },
       { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", stack: STACK_DEFAULT },
@@ -185,12 +194,12 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '([^']+)' value"), title: "WARNING: kernel stack regs has bad '$1' value", noStackTrace: true },
       { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack regs has bad value", noStackTrace: true },
       { match: re("WARNING: kernel stack frame pointer at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack frame pointer has bad value", noStackTrace: true },
-      { match: re("WARNING: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("WARNING: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       { match: re("WARNING: possible circular locking dependency detected"), title: "WARNING: possible circular locking dependency detected", kind: "lockdep", type: "LOCKDEP", corrupted: "lock chain missing" },
-      { match: re("WARNING: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
-      { match: re("WARNING: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
-      { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected(?:.*\\n)+?.*is trying to acquire(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
-      { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "inconsistent lock state in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("WARNING: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
+      { match: re("WARNING: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
+      { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected(?:.*\\n)+?.*is trying to acquire(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
+      { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       { match: re("WARNING: suspicious RCU usage(?:.*\\n)+?.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^rcu/, /^lockdep/] }) },
       { match: re("WARNING: suspicious RCU usage"), title: "WARNING: suspicious RCU usage", kind: "lockdep", type: "LOCKDEP", corrupted: "suspicious RCU usage without a source line" },
       { match: re("WARNING: lock held when returning to user space"), title: "WARNING: lock held when returning to user space in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: STACK_CALL_TRACE },
@@ -199,6 +208,8 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: bad unlock balance detected!"), title: "WARNING: bad unlock balance in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
       { match: re("WARNING: held lock freed!"), title: "WARNING: held lock freed in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
       { match: re("WARNING: Invalid wait context"), title: "WARNING: Invalid wait context in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
+      // USB core warns on behalf of the driver that submitted a bad URB: name both.
+      { match: re("WARNING: .* at drivers/usb/core/urb\\.c:[0-9]+ usb_submit_urb"), title: "WARNING in {FRAME}/usb_submit_urb", stack: skipping("^usb_submit_urb", "^usb_start_wait_urb", "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg", "^usb_hcd_submit_urb") },
       // 6.x kernels: `WARNING: net/core/dev.c:123 at func+0x12/0x34, CPU#0: comm/123`
       { match: re("WARNING: {{SRC}} at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
@@ -213,9 +224,9 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "other",
     suppress: [/INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
     formats: [
-      { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
-      { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
-      { match: re("INFO: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "inconsistent lock state in {FUNC:1}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true },
+      { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
+      { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
+      { match: re("INFO: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       {
         match: re("INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? (?:self-)?detected(?: expedited)? stall"),
         title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
@@ -227,7 +238,7 @@ export const CLASSES: readonly CrashClass[] = [
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
       },
       {
-        match: re("INFO: task .* blocked for more than [0-9]+ seconds"),
+        match: re("INFO: task .* blocked (?:in I/O wait )?for more than [0-9]+ seconds"),
         title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
         stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
       },
@@ -294,11 +305,15 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "panic",
     formats: [
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}"), title: "kernel panic: stack is corrupted in {FUNC:1}", noStackTrace: true },
+      // Newer kernels print only the address: name it from the stack line that holds the same address.
+      { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: (?:0x)?([0-9a-f]{8,})"), title: "kernel panic: stack is corrupted in {ADDRFUNC:1}", noStackTrace: true },
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ([a-zA-Z0-9_]+)"), title: "kernel panic: stack is corrupted in {FUNC:1}", noStackTrace: true },
+      { match: re("Kernel panic - not syncing: Attempted to kill init!"), title: "kernel panic: Attempted to kill init!", noStackTrace: true },
+      { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", noStackTrace: true },
       { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
       { match: re("Kernel panic - not syncing: panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
-      { match: re("Kernel panic - not syncing: ([^\\n]*?)(?: *-+\\]|\\s*$)"), title: "kernel panic: $1", noStackTrace: true },
+      { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
     ],
   },
   {
@@ -314,6 +329,7 @@ export const CLASSES: readonly CrashClass[] = [
     type: "BUG",
     formats: [
       { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", stack: skipping("^list_", "^__list_", "^hlist_") },
+      { match: re("kernel BUG at mm/usercopy\\.c"), title: "BUG: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
       { match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
       { match: re("kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
     ],
@@ -374,12 +390,6 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("unregister_netdevice: waiting for"), title: "unregister_netdevice: waiting for DEV to become free", noStackTrace: true }],
   },
   {
-    id: "trusty-panic",
-    header: "trusty: panic",
-    kind: "panic",
-    formats: [{ match: re("trusty: panic \\(.*?\\):([^\\n]*)"), title: "trusty: panic:$1", noStackTrace: true }],
-  },
-  {
     id: "trusty-assert",
     header: "trusty: ASSERT FAILED",
     kind: "panic",
@@ -387,6 +397,12 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("trusty: ASSERT FAILED at \\([^)]*\\): (\\S[^\\n]*)"), title: "trusty: ASSERT FAILED: $1", noStackTrace: true },
       { match: re("trusty: ASSERT FAILED"), title: "trusty: ASSERT FAILED:", corrupted: "assertion text missing", noStackTrace: true },
     ],
+  },
+  {
+    id: "trusty-panic",
+    header: "trusty: panic",
+    kind: "panic",
+    formats: [{ match: re("trusty: panic \\(.*?\\):([^\\n]*)"), title: "trusty: panic:$1", noStackTrace: true }],
   },
   {
     id: "arm-internal-error",
@@ -405,7 +421,6 @@ export const CLASSES: readonly CrashClass[] = [
     id: "arm-alignment-trap",
     header: "Alignment trap:",
     kind: "oops",
-    suppress: [/Alignment trap: not handling/],
     formats: [{ match: re("Alignment trap:"), title: "Alignment trap in {FRAME}", stack: STACK_DEFAULT }],
   },
   {

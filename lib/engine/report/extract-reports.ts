@@ -10,7 +10,7 @@
  * CPUs printing at once do not mix.
  */
 import type { Finding, FindingKind, Frame, LogLine } from "../types";
-import { CLASSES, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
+import { CLASSES, LOCKDEP_AT_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames } from "./frames";
 import { selectGuiltyFrame } from "./guilty";
 import { fillTemplate, normalizeTitle } from "./title";
@@ -68,13 +68,15 @@ function findSpans(lines: readonly LogLine[]): Span[] {
     }
     const cls = classifyLine(text);
     if (!cls) continue;
+    // `INFO: t` + `** replaying previous printk message **`: the header is printed again in full next.
+    if (i + 1 < lines.length && lines[i + 1].text.includes("replaying previous printk message")) continue;
     const isPanic = cls.id === "kernel-panic" && !CRASH_PANIC.test(text);
     if (open && isPanic && open.cls.id !== "kernel-panic" && open.panicIndex === undefined) {
       const since = open.closedAt ?? i;
       if (i - since <= PANIC_ATTACH_LINES) {
+        // panic_on_warn prints the panic line before the WARNING's stack: the report goes on after it.
         open.panicIndex = i;
         open.end = Math.max(open.end, i);
-        open.closedAt = i;
         continue;
       }
     }
@@ -133,7 +135,15 @@ function findGuilty(texts: readonly string[], rule: StackRule): string | undefin
     const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
     if (k0 < 0) continue;
     const frames: Frame[] = [];
-    if (section === RIP_SECTION) {
+    if (section === LOCKDEP_AT_SECTION) {
+      // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
+      for (const t of texts.slice(k0)) {
+        const at = /\bat: (?:\[<?[0-9a-fx]+>?\] )?(.*)$/.exec(t);
+        const f = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
+        if (f) frames.push({ ...f, reliable: true });
+      }
+      frames.push(...parseFrames(texts.slice(k0) as string[]));
+    } else if (section === RIP_SECTION) {
       const rip = ripFrame(texts[k0]);
       if (rip) frames.push(rip);
       frames.push(...parseFrames(texts.slice(k0 + 1) as string[]));
@@ -142,6 +152,17 @@ function findGuilty(texts: readonly string[], rule: StackRule): string | undefin
     }
     const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip });
     if (g) return g;
+  }
+  return undefined;
+}
+
+/** The function of the stack line that prints `address` (`[<ffffffff8343632e>] ? ip6_xmit+0x18ae/0x1a00`). */
+function functionAtAddress(texts: readonly string[], address: string): string | undefined {
+  const a = address.toLowerCase().replace(/^0x/, "");
+  for (const t of texts) {
+    if (!t.toLowerCase().includes(a)) continue;
+    const f = parseFrameLine(t, false);
+    if (f && !/^0x/.test(f.function)) return f.function;
   }
   return undefined;
 }
@@ -162,7 +183,7 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     }
     const frame = guilty ?? "corrupted";
     const groups = Array.from(m, (g) => g);
-    const title = normalizeTitle(fillTemplate(format.title, groups, frame));
+    const title = normalizeTitle(fillTemplate(format.title, groups, frame, (addr) => functionAtAddress(texts, addr)));
     const altTitles = guilty ? (format.alt ?? []).map((a) => normalizeTitle(fillTemplate(a, groups, guilty))) : [];
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.

@@ -136,6 +136,36 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^__switch_to", "^preempt_schedule", "^___preempt_schedule", "^preempt_count_",
     ],
   },
+  {
+    family: "device model and driver plumbing",
+    why: "registration, sysfs and USB core helpers fail because of the driver that called them",
+    patterns: [
+      "^kobject_", "^add_uevent_var", "^get_device_parent", "^device_add$", "^device_del$", "^device_unregister",
+      "^device_destroy", "^device_release", "^devres_release_all", "^device_for_each_child", "^device_driver_attach",
+      "^bus_for_each_dev", "^bus_add_driver", "^driver_register", "^rollback_registered", "^unregister_netdev",
+      "^sysfs_remove", "^sysfs_create", "^kernfs_remove", "^usb_hcd_submit_urb", "^usb_submit_urb", "^usb_start_wait_urb",
+      "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg", "^usb_get_descriptor", "^usb_new_device",
+      "^usb_probe_interface", "^usb_set_configuration", "^usb_kill_anchored_urbs", "^usb_kill_urb", "^hid_hw_",
+    ],
+  },
+  {
+    family: "scheduler and waiting",
+    why: "where a task slept or was woken, or how the scheduler dumped it",
+    patterns: [
+      "^finish_wait", "^prepare_to_wait", "^wait_for_completion", "^__wait_for_common", "^wait_for_common",
+      "^complete$", "^try_to_wake_up", "^wake_up_", "^__wake_up", "^sched_show_task", "^_sched_show_task",
+      "^dump_cpu_task", "^show_state", "^_cond_resched", "^__cond_resched", "^schedule$", "^__schedule$",
+      "^schedule_timeout", "^retint_kernel", "^kthread_stop", "^__x86_indirect_thunk", "^__x86_return_thunk",
+      "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^del_timer",
+      "^timer_delete", "^__timer_delete", "^try_to_del_timer", "^mod_timer", "^__mod_timer",
+      "^(?:set|clear|change|test)_bit", "^test_and_(?:set|clear)_bit",
+    ],
+  },
+  {
+    family: "string formatting",
+    why: "printf helpers that walked off a bad argument",
+    patterns: ["^hex_string", "^pointer$", "^symbol_string", "^ip[46]_string", "^kernel_text_address", "^__kernel_text_address"],
+  },
 ];
 
 const COMPILED = new RegExp(GENERIC_FRAME_FAMILIES.flatMap((f) => f.patterns).join("|"));

@@ -21,11 +21,22 @@ export type SelectGuiltyOptions = {
  * the work item). For `smp_call_function*` the anchor itself is the interesting function.
  */
 const STALL_ANCHORS: readonly RegExp[] = [
-  /^(?:sys|compat_sys)_/, /^ksys_/, /^do_sys_/, /^do_syscall_/, /^entry_SYSCALL/, /^vfs_(?:read|write|readv|writev|iter_read|iter_write|fallocate|ioctl)$/,
-  /^(?:__)?sock_(?:sendmsg|recvmsg|write_iter|read_iter|ioctl|do_ioctl|sendpage)/, /^(?:__)?sys_(?:sendmsg|recvmsg|sendto|recvfrom|connect|bind)/,
-  /^security_/, /^process_one_work$/, /^call_timer_fn$/, /^expire_timers$/, /^__run_timers/, /^run_timer_softirq$/,
-  /^__do_softirq$/, /^handle_softirqs$/, /^net_rx_action$/, /^rcu_core$/, /^rcu_do_batch$/, /^__do_page_fault$/,
-  /^do_user_addr_fault$/, /^smp_call_function/, /^on_each_cpu/, /^kthread$/, /^worker_thread$/,
+  // generic dispatchers (and some of their callers, in case a name changes)
+  /process_one_work/, /do_syscall_/, /do_fast_syscall_/, /sysenter_dispatch/, /tracesys_phase2/, /el0_svc_handler/,
+  /invoke_syscall/, /ret_fast_syscall/, /netif_receive_skb/, /do_softirq/, /call_timer_fn/, /_run_timers/,
+  /run_timer_softirq/, /hrtimer_run/, /run_ksoftirqd/, /smpboot_thread_fn/, /^kthread$/, /start_secondary/,
+  /cpu_startup_entry/, /ret_from_fork/,
+  // discriminating file and socket operations: the function above them names the driver/protocol
+  /vfs_write/, /vfs_read/, /vfs_iter_read/, /vfs_iter_write/, /do_iter_read/, /do_iter_write/, /call_read_iter/,
+  /call_write_iter/, /new_sync_read/, /new_sync_write/, /vfs_ioctl/, /ksys_ioctl/, /compat_ioctl/, /compat_sys_ioctl/,
+  /blkdev_driver_ioctl/, /blkdev_ioctl/, /do_iter_readv_writev/, /^call_mmap/, /mmap_region/, /do_mmap/,
+  /do_dentry_open/, /vfs_open/, /^sock_sendmsg/, /^sock_recvmsg/, /^sock_release/, /^__sock_release/, /^setsockopt$/,
+  /kernel_setsockopt/, /sock_common_setsockopt/, /^listen$/, /kernel_listen/, /sk_common_release/, /^sock_mmap/,
+  /^accept$/, /kernel_accept/, /^sock_do_ioctl/, /^sock_ioctl/, /^compat_sock_ioctl/, /^nfnetlink_rcv_msg/,
+  /^rtnetlink_rcv_msg/, /^netlink_dump/, /^(?:sys_)?(?:socketpair|connect|ioctl)/,
+  // page faults and the return-to-user callbacks
+  /__do_fault/, /do_page_fault/, /^page_fault$/, /__fput/, /task_work_run/, /exit_to_usermode/, /exit_to_user_mode/,
+  /smp_call_function/, /tasklet_action/, /tasklet_hi_action/,
 ];
 
 /** Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). */
@@ -66,13 +77,13 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     return undefined;
   }
   if (opts.mode === "stall") {
-    const candidates = reliable.filter(({ f }) => usable(f, skip) || STALL_ANCHORS.some((re) => re.test(cleanFunctionName(f.function))));
+    const candidates = reliable.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHORS.some((re) => re.test(fn)));
     let prev: string | undefined;
     for (const { fn } of candidates) {
       if (STALL_ANCHORS.some((re) => re.test(fn))) {
-        if (fn.startsWith("smp_call_function") || fn.startsWith("on_each_cpu")) return fn;
-        if (prev) return prev;
-        break;
+        // smp_call_function* is itself the interesting function (the stall waits for other CPUs).
+        if (fn.includes("smp_call_function")) return fn;
+        return prev ?? fn;
       }
       prev = fn;
     }

@@ -66,8 +66,17 @@ export function normalizeTitle(raw: string): string {
 }
 
 /** Fill a title template: `$1`..`$9` are regex groups (function-cleaned when `{FUNC:n}`), `{FRAME}` the guilty frame. */
-export function fillTemplate(template: string, groups: ReadonlyArray<string | undefined>, frame: string): string {
+export function fillTemplate(
+  template: string,
+  groups: ReadonlyArray<string | undefined>,
+  frame: string,
+  nameAddress: (address: string) => string | undefined = () => undefined,
+): string {
   return template
+    .replace(/\{ADDRFUNC:([0-9])\}/g, (_, n: string) => {
+      const addr = groups[Number(n)] ?? "";
+      return cleanFunctionName(nameAddress(addr) ?? addr);
+    })
     .replace(/\{FUNC:([0-9])\}/g, (_, n: string) => cleanFunctionName(groups[Number(n)] ?? ""))
     .replace(/\$([0-9])/g, (_, n: string) => groups[Number(n)] ?? "")
     .replace(/\{FRAME\}/g, frame);
