@@ -59,9 +59,9 @@ export function findLongtermBranch(branch: string): StableBranch | undefined {
  * Whether upstream still releases fixes on `branch` at `asOf`. Unlisted branches newer than every listed one are
  * assumed to be the current stable (maintained); other unlisted branches are short-lived stable series, long dead.
  */
-export function isBranchMaintained(branch: string, asOf: Date): boolean {
+export function isBranchMaintained(branch: string, asOf: Date, minRemainingDays = 0): boolean {
   const lt = findLongtermBranch(branch);
-  if (lt) return asOf.getTime() < eolEnd(lt.eol);
+  if (lt) return asOf.getTime() + minRemainingDays * 86_400_000 < eolEnd(lt.eol);
   return compareBranches(branch, LONGTERM_BRANCHES[0].branch) > 0;
 }
 
@@ -76,12 +76,18 @@ export function describeBranchLife(branch: string, asOf: Date): string {
 }
 
 /**
+ * Moving a fleet to another branch takes months: a branch about to die is not worth moving to, so the
+ * recommendation asks for this much remaining life (staying on one's own branch needs none).
+ */
+export const MIN_REMAINING_DAYS_FOR_MOVE = 180;
+
+/**
  * The maintained branches at or above `branch` (nearest first), among `candidates` when given (e.g. the branches
  * a fix was backported to). Going down a branch is never advised: it would drop features the node relies on.
  */
-export function maintainedBranchesFrom(branch: string, asOf: Date, candidates?: string[]): string[] {
+export function maintainedBranchesFrom(branch: string, asOf: Date, candidates?: string[], minRemainingDays = 0): string[] {
   const pool = candidates ?? LONGTERM_BRANCHES.map((b) => b.branch);
   return [...new Set(pool)]
-    .filter((b) => compareBranches(b, branch) >= 0 && isBranchMaintained(b, asOf))
+    .filter((b) => compareBranches(b, branch) >= 0 && isBranchMaintained(b, asOf, minRemainingDays))
     .sort(compareBranches);
 }
