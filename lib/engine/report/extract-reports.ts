@@ -36,8 +36,6 @@ const STACK_KEYWORDS = /(?:Call Trace|Call trace|backtrace:|Backtrace:|Allocated
 const TIMESTAMP_IN_TITLE = /\[ *[0-9]+\.[0-9]+\]|\b[0-9]{2}:[0-9]{2}:[0-9]{2}\b/;
 const SOURCE_REF = [/kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: .*? at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: ([\w\-/.]+\.[A-Za-z]+):([0-9]+) at /, /Kernel BUG at [0-9a-fx]+ \[verbose debug info unavailable\]|Kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/];
 
-type Hit = { index: number; cls: CrashClass; text: string };
-
 function headerText(text: string): string {
   const m = CRASH_PANIC.exec(text);
   return m ? m[1] : text;
@@ -184,7 +182,8 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     const frame = guilty ?? "corrupted";
     const groups = Array.from(m, (g) => g);
     const title = normalizeTitle(fillTemplate(format.title, groups, frame, (addr) => functionAtAddress(texts, addr)));
-    const altTitles = guilty ? (format.alt ?? []).map((a) => normalizeTitle(fillTemplate(a, groups, guilty))) : [];
+    const found = guilty;
+    const altTitles = found ? (format.alt ?? []).map((a) => normalizeTitle(fillTemplate(a, groups, found))) : [];
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.
       const fn = /\{FUNC:([0-9])\}/.exec(format.title);
@@ -298,5 +297,3 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
     return [];
   }
 }
-
-export type { Hit };

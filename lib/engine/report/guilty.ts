@@ -39,6 +39,14 @@ const STALL_ANCHORS: readonly RegExp[] = [
   /smp_call_function/, /tasklet_action/, /tasklet_hi_action/,
 ];
 
+const STALL_DETECTOR = /^rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup/;
+const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$/;
+
+function findLastIndex<T>(items: readonly T[], pred: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (pred(items[i])) return i;
+  return -1;
+}
+
 /** Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). */
 const HANG_BUCKETS: ReadonlyArray<{ bucket: string; functions: readonly string[] }> = [
   { bucket: "synchronize_rcu", functions: ["synchronize_rcu", "synchronize_srcu", "synchronize_sched", "synchronize_net", "synchronize_rcu_expedited", "synchronize_rcu_tasks"] },
@@ -77,7 +85,12 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     return undefined;
   }
   if (opts.mode === "stall") {
-    const candidates = reliable.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHORS.some((re) => re.test(fn)));
+    // The stall detector runs in the timer interrupt: frames down to the interrupt entry are the detector
+    // (rcu_*, update_process_times, tick_*, hrtimer_*), not the looping code.
+    const entry = findLastIndex(reliable.slice(0, 40), ({ fn }) => STALL_DETECTOR_EXIT.test(fn));
+    const detected = entry >= 0 && reliable.slice(0, entry).some(({ fn }) => STALL_DETECTOR.test(fn));
+    const stack = detected ? reliable.slice(entry + 1) : reliable;
+    const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHORS.some((re) => re.test(fn)));
     let prev: string | undefined;
     for (const { fn } of candidates) {
       if (STALL_ANCHORS.some((re) => re.test(fn))) {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { createLineContext, parseLine } from "../lines/parse-line";
+import { REPORT_PREFILTER } from "./classes";
+import { extractReports } from "./extract-reports";
+
+function extract(text: string) {
+  const ctx = createLineContext(0, 2024);
+  const lines = text.split("\n").map((l, i) => parseLine(l, i + 1, ctx));
+  return extractReports(lines, { fileName: "t.log" });
+}
+
+describe("extractReports", () => {
+  it("splits two reports and attaches the panic tail to the one it ends", () => {
+    const found = extract([
+      "[  10.000000] some context",
+      "[  10.100000] WARNING: CPU: 0 PID: 1 at net/core/dev.c:12 dev_foo+0x1/0x2",
+      "[  10.100001] RIP: 0010:dev_foo+0x1/0x2",
+      "[  10.100002] Call Trace:",
+      "[  10.100003]  dev_bar+0x1/0x2",
+      "[  10.100004] ---[ end trace 0123456789abcdef ]---",
+      "[  20.000000] BUG: unable to handle page fault for address: ffffffffffffffe8",
+      "[  20.000001] #PF: supervisor read access in kernel mode",
+      "[  20.000002] Oops: 0000 [#1] SMP",
+      "[  20.000003] RIP: 0010:tcp_close+0x10/0x20",
+      "[  20.000004] Call Trace:",
+      "[  20.000005]  inet_release+0x1/0x2",
+      "[  20.000006] Kernel panic - not syncing: Fatal exception",
+    ].join("\n"));
+    expect(found.map((f) => f.title)).toEqual(["WARNING in dev_foo", "BUG: unable to handle kernel paging request in tcp_close"]);
+    expect(found[0].panicked).toBe(false);
+    expect(found[1]).toMatchObject({ panicked: true, panicMessage: "Fatal exception", kind: "paging-fault", altTitles: ["bad-access in tcp_close"] });
+    expect(found[0].source).toEqual({ file: "t.log", line: 2, endLine: 6 });
+    expect(found[0]).toMatchObject({ sourceFile: "net/core/dev.c", sourceLine: 12, uptime: 10 });
+  });
+
+  it("makes a panic with no report before it a finding of its own", () => {
+    const [f] = extract("[ 5.0] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)");
+    expect(f).toMatchObject({ kind: "panic", title: "kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)", panicked: true });
+  });
+
+  it("reads crash-utility output", () => {
+    const [f] = extract([
+      '       PANIC: "kernel BUG at net/core/skbuff.c:4230!"',
+      'PID: 0      TASK: ffffffff8a41a940  CPU: 3   COMMAND: "swapper/3"',
+      " #0 [ffffb4a9c0198890] machine_kexec at ffffffff8906a2f2",
+      " #1 [ffffb4a9c01988e8] __crash_kexec at ffffffff8918c4ea",
+      "    [exception RIP: skb_segment+3784]",
+      " #2 [ffffb4a9c0198a88] tcp_gso_segment at ffffffff89a0d3b7",
+    ].join("\n"));
+    expect(f).toMatchObject({ title: "kernel BUG in skb_segment", guiltyFrame: "skb_segment", sourceFile: "net/core/skbuff.c" });
+  });
+
+  it("flags a report whose stack keyword has no frames", () => {
+    const [f] = extract(["[ 1.0] general protection fault: 0000 [#1] SMP KASAN", "[ 1.1] Call Trace:", "[ 1.2] Modules linked in: x"].join("\n"));
+    expect(f.corrupted).toBe(true);
+    expect(f.corruptedReason).toBeTruthy();
+  });
+
+  it("returns nothing for clean logs and never throws on junk", () => {
+    expect(extract("[ 1.0] eth0: link up\n[ 2.0] systemd[1]: Started foo.")).toEqual([]);
+    expect(extractReports([], { fileName: "x" })).toEqual([]);
+    expect(extractReports(null as never, { fileName: "x" })).toEqual([]);
+  });
+});
+
+describe("REPORT_PREFILTER", () => {
+  it("matches every line that can start a report", () => {
+    for (const line of [
+      "kernel BUG at net/core/skbuff.c:4230!",
+      "Kernel panic - not syncing: Fatal exception",
+      "NMI watchdog: BUG: soft lockup - CPU#3 stuck for 22s! [runc:[1:CHILD]:1234]",
+      'PID: 1234   TASK: ffff8f0c  CPU: 3   COMMAND: "runc"',
+      '       PANIC: "Oops: 0000 [#1] SMP"',
+      "Watchdog detected hard LOCKUP on cpu 5",
+      "INFO: task jbd2/sda1-8:123 blocked for more than 120 seconds.",
+    ]) expect(REPORT_PREFILTER.test(line)).toBe(true);
+    expect(REPORT_PREFILTER.test("eth0: link up")).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import type { Frame } from "../types";
+import { isGenericFrame } from "./generic-frames";
+import { selectGuiltyFrame } from "./guilty";
+
+const frames = (...names: string[]): Frame[] =>
+  names.map((n) => (n.startsWith("?") ? { function: n.slice(1), reliable: false } : { function: n, reliable: true }));
+
+describe("selectGuiltyFrame", () => {
+  it("skips generic and unreliable frames", () => {
+    expect(selectGuiltyFrame(frames("dump_stack", "?bad_guess", "kasan_report", "memcpy", "tcp_v4_rcv", "ip_rcv"))).toBe("tcp_v4_rcv");
+  });
+  it("never skips a module frame", () => {
+    const f: Frame[] = [{ function: "_raw_spin_lock", reliable: true, module: "nf_conntrack" }, ...frames("ip_rcv")];
+    expect(selectGuiltyFrame(f)).toBe("_raw_spin_lock");
+  });
+  it("hung tasks use the rtnl and synchronize_rcu buckets, else the first non-waiting frame", () => {
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "mutex_lock_nested", "rtnl_lock", "dev_ioctl"), { mode: "hang" })).toBe("rtnl_lock");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_net", "foo"), { mode: "hang" })).toBe("synchronize_rcu");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "io_schedule", "p9_client_rpc", "p9_fd_close"), { mode: "hang" })).toBe("p9_client_rpc");
+  });
+  it("stalls take the frame before the dispatch anchor, after the detector's interrupt frames", () => {
+    const stall = frames("rcu_dump_cpu_stacks", "update_process_times", "__hrtimer_run_queues", "apic_timer_interrupt",
+      "br_nf_pre_routing", "br_handle_frame", "__netif_receive_skb_core", "process_backlog");
+    expect(selectGuiltyFrame(stall, { mode: "stall" })).toBe("br_handle_frame");
+    expect(selectGuiltyFrame(frames("snd_seq_write", "__vfs_write", "vfs_write", "sys_write"), { mode: "stall" })).toBe("snd_seq_write");
+  });
+  it("returns undefined when nothing usable is left", () => {
+    expect(selectGuiltyFrame(frames("dump_stack", "panic", "?foo"))).toBeUndefined();
+  });
+});
+
+describe("isGenericFrame", () => {
+  it("knows the report machinery and leaves real code alone", () => {
+    expect(isGenericFrame("warn_slowpath_fmt")).toBe(true);
+    expect(isGenericFrame("_raw_spin_lock_irqsave")).toBe(true);
+    expect(isGenericFrame("skb_segment")).toBe(false);
+  });
+});
