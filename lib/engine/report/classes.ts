@@ -30,6 +30,8 @@ export type TitleFormat = {
   corrupted?: string;
   /** The class legitimately prints no stack trace (do not flag the report as corrupted for lacking one). */
   noStackTrace?: boolean;
+  /** A catch-all format: only a report when a stack trace follows within a few lines. */
+  needsStackNearby?: boolean;
 };
 
 export type CrashClass = {
@@ -67,6 +69,12 @@ export const RIP_SECTION = /^\s*(?:RIP: [0-9a-f]{4}:|RIP: |IP: |EIP: |pc : |PC i
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
 const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
+/**
+ * Marker section: frames are read from the header line on. KMSAN and KFENCE print the stack right after the
+ * header without a `Call Trace:` line; frames.ts keeps KASAN's alloc/free stacks out of the main stack.
+ */
+export const FROM_HEADER_SECTION = /^/;
+const STACK_SANITIZER: StackRule = { sections: [FROM_HEADER_SECTION] };
 const stack = (sections: readonly RegExp[], extra: Partial<StackRule> = {}): StackRule => ({ sections, ...extra });
 const skipping = (...names: string[]): StackRule => ({
   sections: [RIP_SECTION, CALL_TRACE_SECTION],
@@ -98,12 +106,12 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
         title: "KASAN: $1 $3 in {FRAME}", alt: BAD_ACCESS, kind: "kasan",
-        stack: stack([CALL_TRACE_SECTION], { skip: [/^kasan/, /^__asan/] }),
+        stack: STACK_SANITIZER,
       },
       {
         match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}"),
         title: "KASAN: invalid-free in {FRAME}", kind: "kasan", type: "KASAN-INVALID-FREE",
-        stack: STACK_CALL_TRACE,
+        stack: STACK_SANITIZER,
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in ([a-zA-Z0-9_.]+)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)? at addr"),
@@ -111,26 +119,26 @@ export const CLASSES: readonly CrashClass[] = [
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}"),
-        title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_CALL_TRACE,
+        title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_SANITIZER,
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) on address(?:.*\\n)+?.*(Read|Write) of size ([0-9]+)"),
         title: "KASAN: $1 $2 of size $3", kind: "kasan", noStackTrace: true,
       },
       { match: re("BUG: KASAN: (.*)"), title: "KASAN: $1", kind: "kasan", corrupted: "KASAN header without details" },
-      { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_CALL_TRACE },
-      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_CALL_TRACE },
-      { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", kind: "kmsan", stack: STACK_CALL_TRACE },
+      { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_SANITIZER },
+      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_SANITIZER },
+      { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", kind: "kmsan", stack: STACK_SANITIZER },
       {
         match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)[^ ]* / ([a-zA-Z0-9_]+)"),
         title: "KCSAN: data-race in {FUNC:1} / {FUNC:2}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true,
       },
       { match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)"), title: "KCSAN: data-race in {FUNC:1}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true },
       { match: re("BUG: KCSAN: ([a-z\\-]+) in {{FUNC}}"), title: "KCSAN: $1 in {FUNC:2}", kind: "kcsan", noStackTrace: true },
-      { match: re("BUG: KFENCE: (use-after-free|out-of-bounds) (read|write) in "), title: "KFENCE: $1 $2 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_CALL_TRACE },
-      { match: re("BUG: KFENCE: invalid (read|write) in "), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_CALL_TRACE },
-      { match: re("BUG: KFENCE: invalid free in "), title: "KFENCE: invalid free in {FRAME}", kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_CALL_TRACE },
-      { match: re("BUG: KFENCE: memory corruption in "), title: "KFENCE: memory corruption in {FRAME}", kind: "kfence", type: "KFENCE-MEMORY-CORRUPTION", stack: STACK_CALL_TRACE },
+      { match: re("BUG: KFENCE: (use-after-free|out-of-bounds) (read|write) in "), title: "KFENCE: $1 $2 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER },
+      { match: re("BUG: KFENCE: invalid (read|write) in "), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER },
+      { match: re("BUG: KFENCE: invalid free in "), title: "KFENCE: invalid free in {FRAME}", kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER },
+      { match: re("BUG: KFENCE: memory corruption in "), title: "KFENCE: memory corruption in {FRAME}", kind: "kfence", type: "KFENCE-MEMORY-CORRUPTION", stack: STACK_SANITIZER },
       {
         match: re("BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)"),
         title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE",
@@ -172,7 +180,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
-      { match: re("BUG: ([^\\n]*)"), title: "BUG: $1", noStackTrace: true },
+      { match: re("^(?:.*\\] )?BUG: ([^\\n]*)"), title: "BUG: $1", needsStackNearby: true },
     ],
   },
   {
@@ -189,7 +197,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: .*lib/refcount\\.c"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: skipping("refcount") },
       { match: re("WARNING: .*kernel/locking/lockdep\\.c"), title: "WARNING: locking bug in {FRAME}", kind: "lockdep", stack: skipping("^lock", "^__lock") },
       { match: re("WARNING: .*mm/(?:slab_common|slab|slub)\\.c.*(?:kmalloc|kmem_cache|krealloc)"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc") },
-      { match: re("WARNING: .*mm/page_alloc\\.c.*(?:__alloc_pages|__alloc_frozen_pages|alloc_pages)"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc", "alloc_pages") },
+      { match: re("WARNING: .*mm/util\\.c.*kvmalloc"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc", "^kvzalloc") },
       { match: re("WARNING: .*mm/vmalloc\\.c.*__vmalloc_node"), title: "WARNING: zero-size vmalloc in {FRAME}", stack: skipping("vmalloc") },
       { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '([^']+)' value"), title: "WARNING: kernel stack regs has bad '$1' value", noStackTrace: true },
       { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack regs has bad value", noStackTrace: true },
@@ -198,7 +206,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: possible circular locking dependency detected"), title: "WARNING: possible circular locking dependency detected", kind: "lockdep", type: "LOCKDEP", corrupted: "lock chain missing" },
       { match: re("WARNING: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       { match: re("WARNING: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
-      { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected(?:.*\\n)+?.*is trying to acquire(?:.*\\n)+?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
+      { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/stack backtrace:/, CALL_TRACE_SECTION]) },
       { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       { match: re("WARNING: suspicious RCU usage(?:.*\\n)+?.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^rcu/, /^lockdep/] }) },
       { match: re("WARNING: suspicious RCU usage"), title: "WARNING: suspicious RCU usage", kind: "lockdep", type: "LOCKDEP", corrupted: "suspicious RCU usage without a source line" },
@@ -211,11 +219,11 @@ export const CLASSES: readonly CrashClass[] = [
       // USB core warns on behalf of the driver that submitted a bad URB: name both.
       { match: re("WARNING: .* at drivers/usb/core/urb\\.c:[0-9]+ usb_submit_urb"), title: "WARNING in {FRAME}/usb_submit_urb", stack: skipping("^usb_submit_urb", "^usb_start_wait_urb", "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg", "^usb_hcd_submit_urb") },
       // 6.x kernels: `WARNING: net/core/dev.c:123 at func+0x12/0x34, CPU#0: comm/123`
-      { match: re("WARNING: {{SRC}} at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      { match: re("WARNING: {{SRC}} at "), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
       { match: re("WARNING: .* at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       { match: re("WARNING: .* at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
-      { match: re("WARNING: ([^\\n]*)"), title: "WARNING: $1", noStackTrace: true },
+      { match: re("WARNING: ([^\\n]*)"), title: "WARNING: $1", needsStackNearby: true },
     ],
   },
   {
@@ -381,6 +389,8 @@ export const CLASSES: readonly CrashClass[] = [
     header: "Booting the kernel.",
     kind: "other",
     type: "REBOOT",
+    // A reboot banner printed into the middle of another line is console garbage, not a reboot of this kernel.
+    suppress: [/\S.*Booting the kernel\./],
     formats: [{ match: re("Booting the kernel\\."), title: "unexpected kernel reboot", noStackTrace: true }],
   },
   {
@@ -440,9 +450,9 @@ export const CLASSES: readonly CrashClass[] = [
   },
   {
     id: "vfs-close",
-    header: "VFS: Close: file count is zero",
+    header: "VFS: Close: file count is ",
     kind: "bug",
-    formats: [{ match: re("VFS: Close: file count is zero"), title: "VFS: Close: file count is zero (use-after-free)", noStackTrace: true }],
+    formats: [{ match: re("VFS: Close: file count is (?:zero|0)"), title: "VFS: Close: file count is zero (use-after-free)", noStackTrace: true }],
   },
   {
     id: "rust-panic",
@@ -464,4 +474,4 @@ export const CLASSES: readonly CrashClass[] = [
  * Anything a header in CLASSES can start with, plus crash-utility `PANIC: "…"` and `PID: n TASK:` lines.
  */
 export const REPORT_PREFILTER =
-  /BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|PANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |Internal error:|Unhandled fault:|Alignment trap:|Oops|SYZFAIL:|VFS: Close: file count is zero|panicked|Machine Check|PID: \d+ +TASK: /;
+  /BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|PANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |Internal error:|Unhandled fault:|Alignment trap:|Oops|SYZFAIL:|VFS: Close: file count is |panicked|Machine Check|PID: \d+ +TASK: /;

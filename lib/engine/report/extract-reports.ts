@@ -10,9 +10,10 @@
  * CPUs printing at once do not mix.
  */
 import type { Finding, FindingKind, Frame, LogLine } from "../types";
-import { CLASSES, LOCKDEP_AT_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
+import { CALL_TRACE_SECTION, CLASSES, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames } from "./frames";
 import { selectGuiltyFrame } from "./guilty";
+import { parseReportMetadata } from "./metadata";
 import { fillTemplate, normalizeTitle } from "./title";
 
 export type ExtractReportsOptions = { fileName: string };
@@ -27,6 +28,8 @@ const FOLLOW_UP_LINES = 60;
 const PANIC_ATTACH_LINES = 200;
 /** Lines of report text the multi-line title formats may look at. */
 const TITLE_SCAN_LINES = 200;
+/** Catch-all formats (`BUG: <anything>`) need a stack within this many lines to count as a report. */
+const STACK_NEARBY_LINES = 30;
 
 const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
 const CRASH_PANIC = /^\s*PANIC: "(.*)"\s*$/;
@@ -129,13 +132,14 @@ function ripFrame(text: string): Frame | undefined {
 
 function findGuilty(texts: readonly string[], rule: StackRule): string | undefined {
   for (const section of rule.sections) {
-    const k = texts.findIndex((t, idx) => idx > 0 && section.test(t));
+    const k = section === FROM_HEADER_SECTION ? 0 : texts.findIndex((t, idx) => idx > 0 && section.test(t));
     const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
     if (k0 < 0) continue;
     const frames: Frame[] = [];
     if (section === LOCKDEP_AT_SECTION) {
       // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
       for (const t of texts.slice(k0)) {
+        if (frames.length >= 2) break;
         const at = /\bat: (?:\[<?[0-9a-fx]+>?\] )?(.*)$/.exec(t);
         const f = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
         if (f) frames.push({ ...f, reliable: true });
@@ -172,6 +176,7 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
   for (const format of cls.formats) {
     const m = format.match.exec(body);
     if (!m) continue;
+    if (format.needsStackNearby && !texts.slice(0, STACK_NEARBY_LINES).some((t) => CALL_TRACE_SECTION.test(t))) continue;
     let guilty: string | undefined;
     let frameMissing = false;
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
@@ -239,7 +244,7 @@ function typeFor(kind: FindingKind, title: string, format?: TitleFormat, cls?: C
   return cls?.type;
 }
 
-function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Finding {
+function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Finding | undefined {
   const kept = reportLines(lines, span);
   const headerPos = kept.findIndex((l) => l === lines[span.header]);
   const fromHeader = kept.slice(Math.max(headerPos, 0)).map((l) => headerText(l.text));
@@ -249,6 +254,8 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
   const panicOnly = span.cls.id === "kernel-panic";
   const titled = buildTitle(span.cls, texts);
   const format = titled.format;
+  // No format matched (`WARNING: the mand mount option is deprecated`): informational text, not a report.
+  if (!format) return undefined;
   const kind: FindingKind = format?.kind ?? span.cls.kind;
   const reason = corruption(titled, texts, false);
   const src = sourceRef(texts);
@@ -280,6 +287,7 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
     report: kept.slice(0, MAX_REPORT_LINES).map((l) => l.text),
     signature: "",
     matches: [],
+    ...parseReportMetadata(kept.map((l) => l.text)),
   };
   for (const key of Object.keys(finding) as (keyof Finding)[]) if (finding[key] === undefined) delete finding[key];
   return finding;
@@ -292,7 +300,12 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
 export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): Finding[] {
   try {
     if (!Array.isArray(lines) || lines.length === 0) return [];
-    return findSpans(lines).map((span) => toFinding(lines, span, opts.fileName));
+    const findings: Finding[] = [];
+    for (const span of findSpans(lines)) {
+      const f = toFinding(lines, span, opts.fileName);
+      if (f) findings.push(f);
+    }
+    return findings;
   } catch {
     return [];
   }

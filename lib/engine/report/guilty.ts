@@ -95,7 +95,7 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     for (const { fn } of candidates) {
       if (STALL_ANCHORS.some((re) => re.test(fn))) {
         // smp_call_function* is itself the interesting function (the stall waits for other CPUs).
-        if (fn.includes("smp_call_function")) return fn;
+        if (fn.includes("smp_call_function")) return "smp_call_function";
         return prev ?? fn;
       }
       prev = fn;
