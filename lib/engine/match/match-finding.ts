@@ -1,0 +1,274 @@
+/**
+ * One finding → ranked KB matches. Candidates come from the index (never a scan of all entries); each candidate's
+ * signature rules are evaluated, `required` rules gate, fired weights combine as 1 − Π(1 − w), and a match needs
+ * at least one rule that identifies the bug (a shared kind, kernel or component alone is context, not evidence).
+ * Imported (CVE) entries rank below curated ones on equal evidence. The top matches get a verdict for the
+ * kernel/component at hand; entries the best match lists as related are appended with `related: true`.
+ */
+import type { KbEntry } from "../../kb/schema";
+import type { Finding, Match } from "../types";
+import { parseKernelRelease, type KernelRelease } from "../versions/parse-kernel-release";
+import { computeVerdict } from "../versions/verdict";
+import { TOKEN_PATTERN, type CompiledRule, type IndexedEntry, type KbIndex } from "./build-kb-index";
+
+export type MatchContext = {
+  /** The kernel the finding ran on (triage parses the boot banner); else the finding's own release is parsed. */
+  kernel?: KernelRelease;
+  /** Component versions on the node (`cilium` → `1.15.0`); the finding's own component version is added. */
+  componentVersions?: Record<string, string>;
+  /** Matches returned (related entries come on top). Default 5. */
+  maxMatches?: number;
+};
+
+/** Below this a match is noise. */
+export const MIN_MATCH_SCORE = 0.2;
+/** Imported CVE entries are broad and unreviewed: same evidence, lower rank. */
+export const IMPORTED_SCORE_FACTOR = 0.9;
+/** A fix touching the finding's source file says a little on its own (CVE programFiles). */
+const PROGRAM_FILE_WEIGHT = 0.15;
+/** Text lines and frames looked at per finding: reports are capped upstream, this bounds the worst case. */
+const MAX_TEXT_LINES = 300;
+const MAX_FRAMES = 96;
+
+const ORIGIN_RANK: Record<Match["origin"], number> = { builtin: 0, team: 0, imported: 1 };
+
+/** What the rules look at, computed once per finding. */
+type FindingView = {
+  finding: Finding;
+  titles: string[];
+  frames: string[];
+  frameSet: Set<string>;
+  sourceFiles: string[];
+  lines: string[];
+  kernelRaw?: string;
+};
+
+function viewOf(finding: Finding, kernel: KernelRelease | undefined): FindingView {
+  const frames: string[] = [];
+  const sourceFiles = new Set<string>();
+  if (finding.sourceFile) sourceFiles.add(finding.sourceFile);
+  for (const fr of (finding.frames ?? []).slice(0, MAX_FRAMES)) {
+    if (fr.file) sourceFiles.add(fr.file);
+    if (fr.reliable) frames.push(fr.function);
+  }
+  const lines = [finding.headline, ...(finding.report ?? []).slice(0, MAX_TEXT_LINES)].filter(
+    (l): l is string => typeof l === "string" && l.length > 0,
+  );
+  if (finding.panicMessage) lines.push(finding.panicMessage);
+  return {
+    finding,
+    titles: [finding.title, ...(finding.altTitles ?? [])].filter(Boolean),
+    frames,
+    frameSet: new Set(frames),
+    sourceFiles: [...sourceFiles],
+    lines,
+    kernelRaw: kernel?.raw ?? finding.kernelRelease,
+  };
+}
+
+function sameFile(have: string, want: string): boolean {
+  // Symbolised traces may carry absolute build paths: `/build/linux-x/net/core/skbuff.c`.
+  return have === want || have.endsWith(`/${want}`);
+}
+
+function isSubsequence(stack: string[], wanted: string[]): boolean {
+  let i = 0;
+  for (const fn of stack) if (fn === wanted[i] && ++i === wanted.length) return true;
+  return wanted.length === 0;
+}
+
+/** The reason text when the rule fires, undefined when it does not. */
+function evaluateRule(cr: CompiledRule, v: FindingView): string | undefined {
+  const { rule, regex } = cr;
+  const f = v.finding;
+  switch (rule.kind) {
+    case "title":
+      return v.titles.includes(rule.value ?? "") ? `title “${rule.value}”` : undefined;
+    case "title-prefix":
+      return rule.value && v.titles.some((t) => t.startsWith(rule.value!)) ? `title starts with “${rule.value}”` : undefined;
+    case "guilty-frame":
+      return rule.value && f.guiltyFrame === rule.value ? `guilty frame ${rule.value}` : undefined;
+    case "frame":
+      return rule.value && v.frameSet.has(rule.value) ? `${rule.value} in the stack` : undefined;
+    case "frames":
+      return rule.values && rule.values.length > 0 && isSubsequence(v.frames, rule.values)
+        ? `stack ${rule.values.join(" → ")}`
+        : undefined;
+    case "source-file":
+      return rule.value && v.sourceFiles.some((s) => sameFile(s, rule.value!)) ? `source file ${rule.value}` : undefined;
+    case "message": {
+      if (!regex) return undefined;
+      const line = v.lines.find((l) => regex.test(l));
+      return line !== undefined ? `message /${rule.pattern}/` : undefined;
+    }
+    case "kind":
+      return f.kind === rule.value ? `kind ${rule.value}` : undefined;
+    case "detail": {
+      if (!regex || !rule.key || !f.details || !(rule.key in f.details)) return undefined;
+      const value = String(f.details[rule.key]);
+      return regex.test(value) ? `${rule.key} = ${value}` : undefined;
+    }
+    case "kernel":
+      return regex && v.kernelRaw && regex.test(v.kernelRaw) ? `kernel ${v.kernelRaw}` : undefined;
+    case "component":
+      return rule.value && f.component?.toLowerCase() === rule.value.toLowerCase() ? `component ${rule.value}` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+type Scored = { indexed: IndexedEntry; score: number; reasons: string[] };
+
+function scoreEntry(indexed: IndexedEntry, v: FindingView): Scored | undefined {
+  let miss = 1;
+  let specific = false;
+  const reasons: string[] = [];
+  for (const cr of indexed.rules) {
+    const reason = evaluateRule(cr, v);
+    if (reason === undefined) {
+      if (cr.rule.required) return undefined;
+      continue;
+    }
+    miss *= 1 - cr.rule.weight;
+    specific ||= cr.specific && cr.rule.weight > 0;
+    reasons.push(cr.rule.note ? `${reason} (${cr.rule.note})` : reason);
+  }
+  if (indexed.programFiles.size > 0) {
+    const hit = v.sourceFiles.find((s) => indexed.programFiles.has(s));
+    if (hit) {
+      miss *= 1 - PROGRAM_FILE_WEIGHT;
+      reasons.push(`the fix touches ${hit}`);
+    }
+  }
+  if (!specific) return undefined;
+  let score = 1 - miss;
+  if (indexed.entry.origin === "imported") score *= IMPORTED_SCORE_FACTOR;
+  if (score < MIN_MATCH_SCORE) return undefined;
+  return { indexed, score: Math.round(score * 1000) / 1000, reasons };
+}
+
+function collectCandidates(index: KbIndex, v: FindingView): Set<number> {
+  const out = new Set<number>();
+  const add = (list: number[] | undefined) => {
+    if (list) for (const o of list) out.add(o);
+  };
+  const f = v.finding;
+  for (const t of v.titles) {
+    add(index.byTitle.get(t));
+    // Prefix heads of 0..N words: a title "kernel BUG in skb_segment" probes "", "kernel", "kernel BUG".
+    const words = t.split(/\s+/);
+    for (let n = 0; n <= Math.min(index.prefixHeadWords, words.length); n++) {
+      add(index.byTitlePrefixHead.get(words.slice(0, n).join(" ")));
+    }
+  }
+  if (f.guiltyFrame) {
+    add(index.byGuiltyFrame.get(f.guiltyFrame));
+    add(index.byFrame.get(f.guiltyFrame));
+  }
+  for (const fn of v.frameSet) add(index.byFrame.get(fn));
+  for (const s of v.sourceFiles) {
+    add(index.bySourceFile.get(s));
+    add(index.byProgramFile.get(s));
+    // Absolute build paths: try the path from each `/` on (at most a few levels deep).
+    let cut = s.indexOf("/");
+    for (let depth = 0; cut >= 0 && depth < 8; depth++, cut = s.indexOf("/", cut + 1)) {
+      const tail = s.slice(cut + 1);
+      add(index.bySourceFile.get(tail));
+      add(index.byProgramFile.get(tail));
+    }
+  }
+  if (f.component) add(index.byComponent.get(f.component.toLowerCase()));
+  add(index.byKindAnchor.get(f.kind));
+  if (index.byToken.size > 0) {
+    const seen = new Set<string>();
+    const probe = (text: string) => {
+      for (const m of text.matchAll(TOKEN_PATTERN)) {
+        if (m[0].length < 4) continue;
+        const tok = m[0].toLowerCase();
+        if (seen.has(tok)) continue;
+        seen.add(tok);
+        add(index.byToken.get(tok));
+      }
+    };
+    for (const t of v.titles) probe(t);
+    for (const l of v.lines) probe(l);
+    for (const fn of v.frames) probe(fn);
+  }
+  add(index.unanchored);
+  return out;
+}
+
+function toMatch(
+  indexed: IndexedEntry,
+  score: number,
+  reasons: string[],
+  kernel: KernelRelease | undefined,
+  componentVersions: Record<string, string> | undefined,
+  related?: boolean,
+): Match {
+  const entry: KbEntry = indexed.entry;
+  const verdict = computeVerdict({ kernel, entry, componentVersions });
+  return {
+    kbId: entry.id,
+    title: entry.title,
+    score,
+    reasons,
+    verdict: verdict.status,
+    confidence: verdict.confidence,
+    verdictReason: verdict.reason,
+    ...(verdict.fixedIn ? { fixedIn: verdict.fixedIn } : {}),
+    origin: entry.origin ?? "builtin",
+    ...(related ? { related: true } : {}),
+  };
+}
+
+export function matchFinding(finding: Finding, index: KbIndex, ctx: MatchContext = {}): Match[] {
+  try {
+    const kernel =
+      ctx.kernel ?? (finding.kernelRelease ? parseKernelRelease(finding.kernelRelease, finding.kernelBuild) : undefined);
+    const componentVersions = {
+      ...ctx.componentVersions,
+      ...(finding.component && finding.componentVersion ? { [finding.component]: finding.componentVersion } : {}),
+    };
+    const v = viewOf(finding, kernel);
+    const scored: Scored[] = [];
+    for (const ordinal of collectCandidates(index, v)) {
+      const s = scoreEntry(index.entries[ordinal], v);
+      if (s) scored.push(s);
+    }
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        ORIGIN_RANK[a.indexed.entry.origin ?? "builtin"] - ORIGIN_RANK[b.indexed.entry.origin ?? "builtin"] ||
+        a.indexed.ordinal - b.indexed.ordinal,
+    );
+    const top = scored.slice(0, ctx.maxMatches ?? 5);
+    const matches = top.map((s) => toMatch(s.indexed, s.score, s.reasons, kernel, componentVersions));
+    if (top.length > 0) {
+      const best = top[0].indexed.entry;
+      const have = new Set(matches.map((m) => m.kbId));
+      for (const id of best.related ?? []) {
+        const rel = index.byId.get(id);
+        if (!rel || have.has(id)) continue;
+        have.add(id);
+        matches.push(toMatch(rel, 0, [`listed as related by ${best.id}`], kernel, componentVersions, true));
+      }
+    }
+    return matches;
+  } catch {
+    // A malformed finding must not take triage down: no matches is an honest answer.
+    return [];
+  }
+}
+
+/** Ids of the entries a finding reaches through the index (before rules are evaluated): for tests and the KB editor. */
+export function findKbCandidates(finding: Finding, index: KbIndex): string[] {
+  return [...collectCandidates(index, viewOf(finding, undefined))].map((o) => index.entries[o].entry.id);
+}
+
+/** Match every finding of an incident (fills nothing in place; returns matches per finding id). */
+export function matchFindings(findings: Finding[], index: KbIndex, ctx: MatchContext = {}): Map<string, Match[]> {
+  const out = new Map<string, Match[]>();
+  for (const f of findings) out.set(f.id, matchFinding(f, index, ctx));
+  return out;
+}
