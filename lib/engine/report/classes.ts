@@ -75,6 +75,8 @@ const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
  */
 export const FROM_HEADER_SECTION = /^/;
 const STACK_SANITIZER: StackRule = { sections: [FROM_HEADER_SECTION] };
+/** KASAN: old reports print SLUB's alloc/free traces before the `Call Trace:`; prefer the latter. */
+const STACK_KASAN: StackRule = { sections: [CALL_TRACE_SECTION, FROM_HEADER_SECTION] };
 const stack = (sections: readonly RegExp[], extra: Partial<StackRule> = {}): StackRule => ({ sections, ...extra });
 const skipping = (...names: string[]): StackRule => ({
   sections: [RIP_SECTION, CALL_TRACE_SECTION],
@@ -90,6 +92,9 @@ const LOCKDEP_AT: StackRule = {
   sections: [LOCKDEP_AT_SECTION],
   skip: [/^process_one_work$/, /^flush_workqueue$/, /^__flush_workqueue$/, /^drain_workqueue$/, /^destroy_workqueue$/, /^flush_work$/, /^__flush_work$/],
 };
+const LOCKDEP_AT_THEN_STACK: StackRule = { sections: [LOCKDEP_AT_SECTION, CALL_TRACE_SECTION], skip: LOCKDEP_AT.skip };
+/** memory leaks: the allocation helpers every leaked object passes through. */
+const LEAK_ALLOCATORS = [/^kmemleak/, /^__kmemleak/, /^create_object/, /^alloc_inode$/, /^sk_prot_alloc$/, /^sk_alloc$/, /^kobject_set_name_vargs$/, /^kvasprintf/, /^kstrdup/, /^__alloc_skb$/, /^alloc_skb/, /^kmalloc_reserve/, /^__d_alloc$/, /^d_alloc$/, /^__alloc_file$/, /^alloc_empty_file/];
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -106,12 +111,12 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
         title: "KASAN: $1 $3 in {FRAME}", alt: BAD_ACCESS, kind: "kasan",
-        stack: STACK_SANITIZER,
+        stack: STACK_KASAN,
       },
       {
         match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}"),
         title: "KASAN: invalid-free in {FRAME}", kind: "kasan", type: "KASAN-INVALID-FREE",
-        stack: STACK_SANITIZER,
+        stack: STACK_KASAN,
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in ([a-zA-Z0-9_.]+)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)? at addr"),
@@ -119,7 +124,7 @@ export const CLASSES: readonly CrashClass[] = [
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}"),
-        title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_SANITIZER,
+        title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_KASAN,
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) on address(?:.*\\n)+?.*(Read|Write) of size ([0-9]+)"),
@@ -160,9 +165,9 @@ export const CLASSES: readonly CrashClass[] = [
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
       },
       { match: re("BUG: .*still has locks held!"), title: "BUG: still has locks held in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
-      { match: re("BUG: lock held when returning to user space"), title: "BUG: lock held when returning to user space in {FRAME}", kind: "lockdep", noStackTrace: true, stack: STACK_CALL_TRACE },
-      { match: re("BUG: bad unlock balance detected!"), title: "BUG: bad unlock balance in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
-      { match: re("BUG: held lock freed!"), title: "BUG: held lock freed in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
+      { match: re("BUG: lock held when returning to user space"), title: "BUG: lock held when returning to user space in {FRAME}", kind: "lockdep", noStackTrace: true, stack: LOCKDEP_AT_THEN_STACK },
+      { match: re("BUG: bad unlock balance detected!"), title: "BUG: bad unlock balance in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
+      { match: re("BUG: held lock freed!"), title: "BUG: held lock freed in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: Bad rss-counter state"), title: "BUG: Bad rss-counter state", noStackTrace: true },
       { match: re("BUG: non-zero nr_ptes on freeing mm"), title: "BUG: non-zero nr_ptes on freeing mm", noStackTrace: true },
       { match: re("BUG: non-zero pgtables_bytes on freeing mm"), title: "BUG: non-zero pgtables_bytes on freeing mm", noStackTrace: true },
@@ -175,7 +180,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: using smp_processor_id\\(\\) in preemptible"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/^preemption/, /processor_id/] }) },
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
-      { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: [/^kmemleak/, /^__kmemleak/, /^create_object/] }) },
+      { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: LEAK_ALLOCATORS }) },
       { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", stack: STACK_DEFAULT },
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
@@ -201,6 +206,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: .*mm/vmalloc\\.c.*__vmalloc_node"), title: "WARNING: zero-size vmalloc in {FRAME}", stack: skipping("vmalloc") },
       { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '([^']+)' value"), title: "WARNING: kernel stack regs has bad '$1' value", noStackTrace: true },
       { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack regs has bad value", noStackTrace: true },
+      { match: re("WARNING: kernel stack regs at .* has bad"), title: "WARNING: kernel stack regs has bad value", noStackTrace: true },
       { match: re("WARNING: kernel stack frame pointer at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack frame pointer has bad value", noStackTrace: true },
       { match: re("WARNING: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       { match: re("WARNING: possible circular locking dependency detected"), title: "WARNING: possible circular locking dependency detected", kind: "lockdep", type: "LOCKDEP", corrupted: "lock chain missing" },
@@ -210,11 +216,11 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       { match: re("WARNING: suspicious RCU usage(?:.*\\n)+?.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^rcu/, /^lockdep/] }) },
       { match: re("WARNING: suspicious RCU usage"), title: "WARNING: suspicious RCU usage", kind: "lockdep", type: "LOCKDEP", corrupted: "suspicious RCU usage without a source line" },
-      { match: re("WARNING: lock held when returning to user space"), title: "WARNING: lock held when returning to user space in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: STACK_CALL_TRACE },
+      { match: re("WARNING: lock held when returning to user space"), title: "WARNING: lock held when returning to user space in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT_THEN_STACK },
       { match: re("WARNING: .*still has locks held!"), title: "WARNING: still has locks held in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
-      { match: re("WARNING: nested lock was not taken"), title: "WARNING: nested lock was not taken in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
-      { match: re("WARNING: bad unlock balance detected!"), title: "WARNING: bad unlock balance in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
-      { match: re("WARNING: held lock freed!"), title: "WARNING: held lock freed in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
+      { match: re("WARNING: [Nn]ested lock was not taken"), title: "WARNING: nested lock was not taken in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
+      { match: re("WARNING: bad unlock balance detected!"), title: "WARNING: bad unlock balance in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
+      { match: re("WARNING: held lock freed!"), title: "WARNING: held lock freed in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("WARNING: Invalid wait context"), title: "WARNING: Invalid wait context in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
       // USB core warns on behalf of the driver that submitted a bad URB: name both.
       { match: re("WARNING: .* at drivers/usb/core/urb\\.c:[0-9]+ usb_submit_urb"), title: "WARNING in {FRAME}/usb_submit_urb", stack: skipping("^usb_submit_urb", "^usb_start_wait_urb", "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg", "^usb_hcd_submit_urb") },
@@ -234,6 +240,7 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [
       { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
+      { match: re("INFO: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       { match: re("INFO: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} )?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       {
         match: re("INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? (?:self-)?detected(?: expedited)? stall"),
@@ -246,7 +253,7 @@ export const CLASSES: readonly CrashClass[] = [
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
       },
       {
-        match: re("INFO: task .* blocked (?:in I/O wait )?for more than [0-9]+ seconds"),
+        match: re("INFO: task .*(?:\\n.*)? blocked (?:in I/O wait )?for more than [0-9]+ seconds"),
         title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
         stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
       },
@@ -267,7 +274,8 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "oops",
     formats: [
       { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address 0+[0-9a-f]{1,3}\\b)"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
-      { match: re("Unable to handle kernel (?:paging request|access to user memory|execute from non-executable memory|write to read-only memory)"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", stack: STACK_DEFAULT },
+      { match: re("Unable to handle kernel access to user memory"), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", stack: STACK_DEFAULT },
+      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory)"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", stack: STACK_DEFAULT },
     ],
   },
   {
@@ -318,7 +326,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ([a-zA-Z0-9_]+)"), title: "kernel panic: stack is corrupted in {FUNC:1}", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Attempted to kill init!"), title: "kernel panic: Attempted to kill init!", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", noStackTrace: true },
-      { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
+      { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
       { match: re("Kernel panic - not syncing: panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
@@ -401,11 +409,11 @@ export const CLASSES: readonly CrashClass[] = [
   },
   {
     id: "trusty-assert",
-    header: "trusty: ASSERT FAILED",
+    header: "ASSERT FAILED at (",
     kind: "panic",
     formats: [
-      { match: re("trusty: ASSERT FAILED at \\([^)]*\\): (\\S[^\\n]*)"), title: "trusty: ASSERT FAILED: $1", noStackTrace: true },
-      { match: re("trusty: ASSERT FAILED"), title: "trusty: ASSERT FAILED:", corrupted: "assertion text missing", noStackTrace: true },
+      { match: re("ASSERT FAILED at \\([^)]*\\): (\\S[^\\n]*)"), title: "trusty: ASSERT FAILED: $1", noStackTrace: true },
+      { match: re("ASSERT FAILED"), title: "trusty: ASSERT FAILED:", corrupted: "assertion text missing", noStackTrace: true },
     ],
   },
   {
@@ -474,4 +482,4 @@ export const CLASSES: readonly CrashClass[] = [
  * Anything a header in CLASSES can start with, plus crash-utility `PANIC: "…"` and `PID: n TASK:` lines.
  */
 export const REPORT_PREFILTER =
-  /BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|PANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |Internal error:|Unhandled fault:|Alignment trap:|Oops|SYZFAIL:|VFS: Close: file count is |panicked|Machine Check|PID: \d+ +TASK: /;
+  /BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|PANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |ASSERT FAILED|Internal error:|Unhandled fault:|Alignment trap:|Oops|SYZFAIL:|VFS: Close: file count is |panicked|Machine Check|PID: \d+ +TASK: /;

@@ -18,8 +18,10 @@ import { fillTemplate, normalizeTitle } from "./title";
 
 export type ExtractReportsOptions = { fileName: string };
 
-/** Lines kept in a report (and in `Finding.report`). */
+/** Lines kept in `Finding.report`. */
 const MAX_REPORT_LINES = 300;
+/** Lines of a report analysed for title and frames (lockdep prints its stack after long dependency chains). */
+const MAX_ANALYSED_LINES = 1500;
 /** Context lines kept before the header (`cut here`, the line that explains the crash). */
 const CONTEXT_LINES = 5;
 /** A follow-up header within this many lines of an open report belongs to it. */
@@ -96,7 +98,7 @@ function findSpans(lines: readonly LogLine[]): Span[] {
     if (open.closedAt === undefined) open.end = lines.length - 1;
     spans.push(open);
   }
-  for (const s of spans) s.end = Math.min(s.end, s.header + MAX_REPORT_LINES - 1);
+  for (const s of spans) s.end = Math.min(s.end, s.header + MAX_ANALYSED_LINES - 1);
   return spans;
 }
 

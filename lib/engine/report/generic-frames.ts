@@ -97,7 +97,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^memscan", "^bcmp", "^str(?:n|l|s)?(?:cpy|cat|cmp|len|chr|rchr|str|sep|casecmp|dup)", "^__str",
       "^sprintf", "^snprintf", "^vsnprintf", "^scnprintf", "^vscnprintf", "^kasprintf", "^kvasprintf",
       "^number$", "^string$", "^format_decode", "^__phys_addr", "^__virt_addr", "^bitmap_", "^__bitmap_",
-      "^find_next_bit", "^_find_next_bit", "^find_first_bit",
+      "^find_next_bit", "^_find_next_bit", "^find_first_bit", "^skb_put$", "^skb_push$", "^skb_pull$", "^__skb_pull$",
+      "^skb_over_panic", "^skb_under_panic", "^_stext$",
     ],
   },
   {
