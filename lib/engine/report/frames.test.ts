@@ -205,3 +205,26 @@ describe("parseFrames", () => {
     expect(parseFrames(undefined as unknown as string[])).toEqual([]);
   });
 });
+
+describe("parseFrames with SLUB debug stacks", () => {
+  it("files the allocation/free stacks aside and takes the Call Trace that follows as the main stack", () => {
+    const lines = [
+      "BUG kmalloc-64 (Not tainted): Poison overwritten",
+      "INFO: Allocated in 0xfdc88c28 age=79 cpu=0 pid=1329",
+      " __slab_alloc.isra.50.constprop.56+0x49f/0x533",
+      " kmem_cache_alloc_trace+0x10d/0x140",
+      "INFO: Freed in hotkey_exit+0x50/0xb0 [thinkpad_acpi] age=14 cpu=1 pid=1333",
+      " kfree+0x129/0x140",
+      "Call Trace:",
+      " check_bytes_and_report+0x1/0x2",
+      " check_object+0x3/0x4",
+    ];
+    expect(names(lines)).toEqual(["check_bytes_and_report", "check_object"]);
+    expect(parseStackSections(lines).map((s) => [s.kind, s.frames.length])).toEqual([
+      ["main", 0],
+      ["allocated", 2],
+      ["freed", 1],
+      ["main", 2],
+    ]);
+  });
+});

@@ -109,6 +109,9 @@ const SECTION_HEADERS: { pattern: RegExp; kind: StackSectionKind | "main-if-empt
   { pattern: /^\s*(?:Freed|freed) by task \d+/, kind: "freed" },
   { pattern: /^\s*(?:Second to last|Last) (?:potentially related work creation|call_rcu\(\)|task stack):?/, kind: "aux" },
   { pattern: /^\s*Uninit was (?:created|stored to memory) at:/, kind: "aux" },
+  // SLUB debug (`BUG kmalloc-64 (Not tainted): Poison overwritten`): `INFO: Allocated in f+0x… age=79 cpu=0 pid=1`
+  { pattern: /^\s*INFO: Allocated in /, kind: "allocated" },
+  { pattern: /^\s*INFO: Freed in /, kind: "freed" },
   { pattern: /^\s*Local variable \S+ created at:/, kind: "aux" },
   // KCSAN prints the second racing access as its own stack.
   { pattern: /^\s*(?:read|write)(?:-write| \(marked\)|)? to 0x[0-9a-f]+ of \d+ bytes by (?:task|interrupt) /, kind: "main-if-empty" },
@@ -232,6 +235,9 @@ export function parseStackSections(lines: string[]): StackSection[] {
       continue;
     }
     if (CALL_TRACE.test(line)) {
+      // A trace header after a secondary stack starts the crashing stack again (SLUB debug prints the
+      // allocation/free stacks first); another CPU's backtrace keeps its own `Call Trace:`.
+      if (current.kind !== "main" && current.kind !== "other-cpu") openSection("main", line.trim());
       inTrace = true;
       continue;
     }

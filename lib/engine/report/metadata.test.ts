@@ -105,3 +105,25 @@ describe("parseReportMetadata", () => {
     expect(parseReportMetadata(["Tainted:", "CPU: PID: Comm:", "Modules linked in:"])).toMatchObject({ modules: [] });
   });
 });
+
+describe("parseReportMetadata module continuation", () => {
+  it("does not take old x86's `CPU 5` line for wrapped modules", () => {
+    const longList = Array.from({ length: 30 }, (_, i) => `mod_number_${i}`).join(" ");
+    const meta = parseReportMetadata([`Modules linked in: ${longList}`, "CPU 5 ", "Pid: 1, comm: x Not tainted 3.6.10-4.fc18.x86_64 #1 Board"]);
+    expect(meta.modules).toHaveLength(30);
+    expect(meta.kernelRelease).toBe("3.6.10-4.fc18.x86_64");
+  });
+
+  it("reads a list that starts on the line after the colon", () => {
+    const meta = parseReportMetadata(["Modules linked in:", " bnep bluetooth 8021q xt_CHECKSUM", "CPU: 0 PID: 1 Comm: x Not tainted 4.0.4 #1"]);
+    expect(meta.modules).toEqual(["bnep", "bluetooth", "8021q", "xt_CHECKSUM"]);
+  });
+});
+
+describe("parseReportMetadata kernel ident line", () => {
+  it("takes the taint, not the release, from lockdep's ident line", () => {
+    const meta = parseReportMetadata(["[ INFO: possible circular locking dependency detected ]", "3.4.0 #37 Tainted: G        W"]);
+    expect(meta.taint?.flags).toBe("GW");
+    expect(meta.kernelRelease).toBeUndefined();
+  });
+});

@@ -39,6 +39,9 @@ const TASK_LINE_OLD = new RegExp(
 );
 // A task line whose tail is damaged (wrapped mid-line): still good for CPU/PID/Comm.
 const TASK_LINE_LOOSE = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+)(?: Comm: (\S+))?/;
+// print_kernel_ident() under lockdep/RCU splats: `3.5.0-rc5 #2 Not tainted`, `3.4.0 #37 Tainted: G        W`.
+// No task on the line, so only the taint is taken from it.
+const KERNEL_IDENT_LINE = /^\s*\d[\w.+~-]* #\S+\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$/;
 // 6.12+: a separate, spelled-out taint line `Tainted: [W]=WARN, [O]=OOT_MODULE`
 const TAINT_LINE_BRACKETED = /^\s*Tainted: (\[[A-Za-z]\]=.*)$/;
 // `crash` utility: `PID: 2371   TASK: ffff8800b9ad0000  CPU: 3   COMMAND: "kworker/3:1"` and `sys` output.
@@ -47,8 +50,12 @@ const CRASH_RELEASE = /^\s*RELEASE: (\d\S*)\s*$/;
 const CRASH_VERSION = /^\s*VERSION: (#.*?)\s*$/;
 const HARDWARE = /^\s*Hardware name: (.*?)\s*$/;
 const MODULES = /^\s*Modules linked in:(.*)$/;
-// A wrapped modules line holds module names only (`pinctrl_amd wmi(E)`, maybe `[last unloaded: x]`).
-const MODULE_CONTINUATION = /^\s*[\w-]+(?:\([A-Z+\-]+\))?(?:\s+[\w-]+(?:\([A-Z+\-]+\))?)*\s*(?:\[last unloaded: [^\]]*\])?\s*$/;
+// A wrapped modules line holds module names only (`pinctrl_amd wmi(E)`, maybe `[last unloaded: x]`). Every
+// name has a lower-case letter (`8021q`, `ipt_MASQUERADE`), which keeps out old x86's `CPU 5` line.
+const MODULE_NAME = String.raw`[\w-]*[a-z][\w-]*(?:\([A-Z+\-]+\))?`;
+const MODULE_CONTINUATION = new RegExp(
+  String.raw`^\s*${MODULE_NAME}(?:\s+${MODULE_NAME})*\s*(?:\[last unloaded: [^\]]*\])?\s*$`,
+);
 const LAST_UNLOADED = /\[last unloaded: ([\w-]+)(?:\([A-Z+\-]+\))?[^\]]*\]/;
 // printk splits a record near 1 KiB: only a long modules line can have wrapped.
 const MODULE_LINE_WRAP_MIN = 150;
@@ -111,7 +118,8 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
         const { names, lastUnloaded } = splitModules(modules[1]);
         meta.modules = names;
         if (lastUnloaded) meta.lastUnloadedModule = lastUnloaded;
-        moduleLineOpen = line.length >= MODULE_LINE_WRAP_MIN && !lastUnloaded;
+        // Some consoles break right after the colon (`Modules linked in:` then ` bnep bluetooth …`).
+        moduleLineOpen = (line.length >= MODULE_LINE_WRAP_MIN || names.length === 0) && !lastUnloaded;
         modulesDone = true;
       }
       continue;
@@ -162,6 +170,11 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       meta.pid = Number(loose[2]);
       if (loose[3]) meta.comm = loose[3];
       if (/Kdump: loaded/.test(line)) meta.kdumpLoaded = true;
+    }
+    const ident = KERNEL_IDENT_LINE.exec(line);
+    if (ident) {
+      setTaint(meta, ident[1], ident[2]);
+      continue;
     }
     const bracketed = TAINT_LINE_BRACKETED.exec(line);
     if (bracketed) {

@@ -1,0 +1,409 @@
+/**
+ * Accuracy benchmark: run the full pipeline over other projects' crash corpora (`../shared/corpus`, read in place)
+ * and compare with what those projects expect.
+ *
+ *   npm run bench:accuracy                      figures + misses
+ *   npm run bench:accuracy -- --json            figures as JSON
+ *   npm run bench:accuracy -- --update-baseline write scripts/bench/accuracy-baseline.json
+ *   npm run bench:accuracy -- --check           exit 1 when a figure drops below the baseline (CI)
+ *   --corpus=<dir>                              another corpus location
+ *
+ * Only crash-report findings are compared: one-line problem events (refcount leaks, allocation failures, fs/io
+ * errors, OOM kills, kdump, PLEG, Go panics, other) are a different product feature and no corpus here rates them.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Finding, FindingKind, Frame, Incident, TriageInput } from "../../lib/engine/types";
+import { createLineContext, parseLine } from "../../lib/engine/lines/parse-line";
+import { extractReports } from "../../lib/engine/report/extract-reports";
+import { parseStackSections } from "../../lib/engine/report/frames";
+import {
+  readAbrtCountCases,
+  readAbrtHashPairs,
+  readAbrtTaintCases,
+  readAbrtVersionCases,
+  readFafCases,
+  readSatyrCases,
+  readSyzkallerGuiltyCases,
+  readSyzkallerReportCases,
+} from "./corpus-readers";
+import { createHash } from "node:crypto";
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const BASELINE_PATH = join(REPO_ROOT, "scripts/bench/accuracy-baseline.json");
+const DEFAULT_CORPUS = resolve(REPO_ROOT, "../shared/corpus");
+
+/** Problem-event kinds: not crash reports, left out of every comparison. */
+const PROBLEM_EVENT_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>([
+  "netdev-refcount",
+  "route-cache-full",
+  "slab-alloc-failure",
+  "page-alloc-failure",
+  "conntrack-full",
+  "neighbour-overflow",
+  "fs-error",
+  "io-error",
+  "kdump-failure",
+  "pleg-unhealthy",
+  "oom",
+  "other",
+  "go-panic",
+]);
+
+/** Targets the product promises; printed next to the figures (the CI gate is the baseline, not these). */
+const TARGETS: Record<string, number> = {
+  "syzkaller-report.title-exact": 0.9,
+  "syzkaller-report.crash-agreement": 1,
+  "syzkaller-report.corrupted-agreement": 0.85,
+  "abrt.oops-count": 1,
+  "abrt.versions": 1,
+  "abrt.version-cases": 1,
+  "abrt.taint-cases": 1,
+  "satyr.frame-count": 1,
+  "satyr.first-function": 1,
+  "satyr.last-function": 1,
+  "satyr.taint-count": 1,
+  "satyr.module-count": 1,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pipeline adapter: the ONE place that decides how a log becomes findings.
+type TriageFn = (inputs: TriageInput[], options?: unknown) => Promise<Incident>;
+let triageFn: TriageFn | null | undefined;
+let pipelineName = "";
+
+async function loadTriage(): Promise<TriageFn | null> {
+  if (triageFn !== undefined) return triageFn;
+  const path = join(REPO_ROOT, "lib/engine/triage.ts");
+  triageFn = null;
+  if (existsSync(path)) {
+    const mod = (await import(pathToFileURL(path).href)) as { triage?: TriageFn };
+    if (typeof mod.triage === "function") triageFn = mod.triage;
+  }
+  pipelineName = triageFn ? "triage() from lib/engine/triage.ts" : "parseLine + extractReports (lib/engine/triage.ts not present yet)";
+  return triageFn;
+}
+
+/** Crash-report findings of one log, in source order. */
+async function crashFindings(name: string, log: string): Promise<Finding[]> {
+  const triage = await loadTriage();
+  let findings: Finding[];
+  if (triage) {
+    const incident = await triage([{ name, data: new TextEncoder().encode(log) }]);
+    findings = incident.findings;
+  } else {
+    const ctx = createLineContext(0, 2024);
+    const lines = log.split("\n").map((raw, i) => parseLine(raw, i + 1, ctx));
+    findings = extractReports(lines, { fileName: name });
+  }
+  return findings.filter((f) => !PROBLEM_EVENT_KINDS.has(f.kind)).sort((a, b) => a.source.line - b.source.line);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+type Figure = { matched: number; total: number };
+type Miss = { file: string; what: string; expected: string; got: string };
+type CorpusResult = { corpus: string; figures: Record<string, Figure>; misses: Miss[]; skipped?: string };
+
+class Tally {
+  readonly figures: Record<string, Figure> = {};
+  readonly misses: Miss[] = [];
+  constructor(readonly corpus: string) {}
+  /** Count one comparison; record a miss when it fails. */
+  check(figure: string, file: string, expected: unknown, got: unknown, equal = sameValue(expected, got)): boolean {
+    const entry = (this.figures[`${this.corpus}.${figure}`] ??= { matched: 0, total: 0 });
+    entry.total++;
+    if (equal) entry.matched++;
+    else this.misses.push({ file, what: figure, expected: show(expected), got: show(got) + listDiff(expected, got) });
+    return equal;
+  }
+  result(): CorpusResult {
+    return { corpus: this.corpus, figures: this.figures, misses: this.misses };
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** For two long lists, what differs (the lists themselves are cut in the output). */
+function listDiff(expected: unknown, got: unknown): string {
+  if (!Array.isArray(expected) || !Array.isArray(got) || JSON.stringify(expected).length <= 200) return "";
+  const missing = expected.filter((e) => !got.includes(e));
+  const extra = got.filter((g) => !expected.includes(g));
+  return ` (lengths ${expected.length}/${got.length}; missing ${JSON.stringify(missing.slice(0, 8))}; extra ${JSON.stringify(extra.slice(0, 8))})`;
+}
+
+function show(v: unknown): string {
+  if (v === undefined || v === null) return "∅";
+  if (typeof v === "string") return JSON.stringify(v);
+  const s = JSON.stringify(v);
+  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
+}
+
+const sortedSet = (values: string[]) => [...new Set(values)].sort();
+
+/** Function name as printed (satyr and ABRT compare names without normalisation). */
+const printedName = (f: Frame): string | null =>
+  /^0x[0-9a-f]+$/i.test(f.function) ? null : (f.rawFunction ?? f.function).replace(/^\./, ""); // ppc64 descriptor dot
+
+/** Function name of a `rip` value as printed: `wdev_priv.part.8+0x3/0x5 [wl]` → `wdev_priv.part.8`. */
+const ripPrintedName = (rip: string): string => rip.trim().split(/[+\s]/)[0]?.replace(/^\./, "") ?? rip;
+
+// satyr prepends the instruction pointer as the first frame only in the forms it recognises: the old x86
+// `RIP: 0010:[<addr>]  [<addr>] f+…` and 32-bit `EIP is at f+…` (not `RIP: 0010:f+…`, not ppc NIP, not s390 PSW).
+const SATYR_RIP_LINE = /^\s*(?:[RE]IP: [0-9a-f]{4}:\[<[0-9a-f]+>\]\s+\[<|EIP is at )/;
+
+type SatyrFrame = { name: string | null; reliable: boolean; context?: string };
+/**
+ * The frames satyr would list for a whole file. satyr treats the file as ONE oops and counts every frame line in
+ * it, including secondary stacks (lockdep chains, KASAN/SLUB allocation and free stacks) and the stacks of
+ * follow-on reports; we split those into findings and sections. So: for every crash finding in order, the
+ * instruction pointer when satyr would prepend it, then the frames of all stack sections of its report lines.
+ */
+function satyrView(findings: Finding[]): SatyrFrame[] {
+  const frames: SatyrFrame[] = [];
+  for (const finding of findings) {
+    const own = parseStackSections(finding.report)
+      .flatMap((s) => s.frames)
+      .map((f) => ({ name: printedName(f), reliable: f.reliable, context: f.context }));
+    if (finding.rip && finding.report.some((l) => SATYR_RIP_LINE.test(l))) {
+      own.unshift({ name: ripPrintedName(finding.rip), reliable: true, context: own[0]?.context });
+    }
+    frames.push(...own);
+  }
+  return frames;
+}
+
+const SPECIAL_STACK: Record<string, string> = { irq: "IRQ", nmi: "NMI", softirq: "SOFTIRQ", exception: "EXCEPTION" };
+const specialStack = (f: SatyrFrame | undefined) => (f?.context ? (SPECIAL_STACK[f.context] ?? null) : null);
+
+// satyr's names for taint flags in uReports (koops_stacktrace.c), mapped to kernel letters.
+const SATYR_TAINT_LETTER: Record<string, string> = {
+  module_proprietary: "P",
+  forced_module: "F",
+  smp_unsafe: "S",
+  forced_removal: "R",
+  mce: "M",
+  page_release: "B",
+  userspace: "U",
+  died_recently: "D",
+  acpi_overridden: "A",
+  warning: "W",
+  staging_driver: "C",
+  firmware_workaround: "I",
+  module_out_of_tree: "O",
+  unsigned_module: "E",
+  soft_lockup: "L",
+  live_patched: "K",
+};
+
+const taintLetters = (f: Finding | undefined): string[] => sortedSet((f?.taint?.decoded ?? []).map((d) => d.charAt(0)));
+
+/** ABRT's koops-compat duphash: SHA-1 over the first 6 reliable function names as printed. */
+function abrtDuphash(finding: Finding | undefined): string | undefined {
+  if (!finding) return undefined;
+  const names = finding.frames
+    .filter((f) => f.reliable)
+    .map(printedName)
+    .filter((n): n is string => n !== null)
+    .slice(0, 6);
+  if (names.length === 0) return undefined;
+  return createHash("sha1").update(names.join("\n")).digest("hex");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+async function benchSyzkallerReport(corpusDir: string): Promise<CorpusResult> {
+  const tally = new Tally("syzkaller-report");
+  for (const c of readSyzkallerReportCases(corpusDir)) {
+    const findings = await crashFindings(c.name, c.log);
+    const first = findings[0];
+    tally.check("crash-agreement", c.name, c.title !== undefined ? "crash" : "no crash", first ? "crash" : "no crash");
+    if (c.title === undefined) continue;
+    tally.check("title-exact", c.name, c.title, first?.title);
+    const ours = first ? [first.title, ...first.altTitles] : [];
+    tally.check("title-or-alt", c.name, [c.title, ...c.alts], ours, ours.some((t) => t === c.title || c.alts.includes(t)));
+    tally.check("alt-set", c.name, sortedSet(c.alts), sortedSet(first?.altTitles ?? []));
+    tally.check("corrupted-agreement", c.name, c.corrupted, first?.corrupted ?? null);
+    tally.check("panicked-agreement", c.name, c.panicked, first?.panicked ?? null);
+    if (c.type !== undefined) tally.check("type", c.name, c.type, first?.type);
+    if (c.frame !== undefined) tally.check("guilty-frame", c.name, c.frame, first?.guiltyFrame);
+  }
+  return tally.result();
+}
+
+/** `arch/x86/kvm/../../../virt/kvm/eventfd.c` → `virt/kvm/eventfd.c` (paths as the compiler saw them). */
+function normalizeSourcePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "..") out.pop();
+    else if (part !== "." && part !== "") out.push(part);
+  }
+  return out.join("/");
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The source file of the guilty frame: the first frame of that function carrying a file; else a report line
+ * naming the function with a source reference (`RIP: 0010:f+0x1/0x2 mm/x.c:12`, `BUG: KASAN: … in f+0x… mm/x.c:1`).
+ */
+function guiltyFile(finding: Finding | undefined): string | undefined {
+  const guilty = finding?.guiltyFrame;
+  if (!finding || !guilty) return undefined;
+  const frame = finding.frames.find((f) => f.function === guilty && f.file);
+  if (frame?.file) return normalizeSourcePath(frame.file);
+  const named = new RegExp(`\\b${escapeRegExp(guilty)}(?:\\.[\\w.]+)?(?:\\+0x[0-9a-f]+\\/0x[0-9a-f]+)?\\s+((?:[\\w.+-]+\\/)*[\\w.+-]+\\.[A-Za-z]+):\\d+`);
+  for (const line of finding.report) {
+    const m = named.exec(line);
+    if (m) return normalizeSourcePath(m[1]);
+  }
+  return undefined;
+}
+
+async function benchSyzkallerGuilty(corpusDir: string): Promise<CorpusResult> {
+  const tally = new Tally("syzkaller-guilty");
+  for (const c of readSyzkallerGuiltyCases(corpusDir)) {
+    const first = (await crashFindings(c.name, c.log))[0];
+    const file = guiltyFile(first);
+    tally.check("guilty-file", c.name, c.file, file ?? (first?.guiltyFrame ? `${first.guiltyFrame} (no file)` : first ? "no guilty frame" : "no report"));
+  }
+  return tally.result();
+}
+
+async function benchAbrt(corpusDir: string): Promise<CorpusResult> {
+  const tally = new Tally("abrt");
+  for (const c of readAbrtCountCases(corpusDir)) {
+    const findings = await crashFindings(c.name, c.log);
+    tally.check("oops-count", c.name, c.expectedCount, findings.length);
+    if (c.expectedCount > 0) tally.check("versions", c.name, c.versions, findings.map((f) => f.kernelRelease ?? ""));
+  }
+  for (const c of readAbrtVersionCases(corpusDir)) {
+    const first = (await crashFindings(c.name, c.log))[0];
+    tally.check("version-cases", c.name, c.version, first?.kernelRelease);
+  }
+  for (const c of readAbrtTaintCases(corpusDir)) {
+    const first = (await crashFindings(c.name, c.log))[0];
+    const got = first?.taint?.flags ? sortedSet([...first.taint.flags]).join("") : null;
+    tally.check("taint-cases", c.name, c.taint === null ? null : sortedSet([...c.taint]).join(""), got);
+  }
+  for (const pair of readAbrtHashPairs(corpusDir)) {
+    const a = abrtDuphash((await crashFindings(pair.a.name, pair.a.log))[0]);
+    const b = abrtDuphash((await crashFindings(pair.b.name, pair.b.log))[0]);
+    tally.check("hash-pairs", `${pair.a.name} ~ ${pair.b.name}`, "equal duphash", a && a === b ? "equal duphash" : `${a ?? "∅"} vs ${b ?? "∅"}`);
+  }
+  return tally.result();
+}
+
+async function benchSatyr(corpusDir: string): Promise<CorpusResult> {
+  const tally = new Tally("satyr");
+  for (const c of readSatyrCases(corpusDir)) {
+    const findings = await crashFindings(c.name, c.log);
+    const frames = satyrView(findings);
+    // satyr reads taint and modules wherever they are in the file: take the first finding that has them.
+    const taint = findings.find((f) => f.taint)?.taint;
+    const modules = findings.find((f) => f.modules)?.modules;
+    tally.check("frame-count", c.name, c.frameCount, frames.length);
+    tally.check("first-function", c.name, c.firstFunction, frames[0]?.name ?? null);
+    tally.check("last-function", c.name, c.lastFunction, frames.at(-1)?.name ?? null);
+    tally.check("taint-count", c.name, c.taintCount, taint?.decoded.length ?? 0);
+    tally.check("module-count", c.name, c.moduleCount, modules?.length ?? 0);
+    if (c.firstSpecialStack !== undefined) tally.check("special-stack", c.name, [c.firstSpecialStack, c.lastSpecialStack ?? null], [specialStack(frames[0]), specialStack(frames.at(-1))]);
+  }
+  return tally.result();
+}
+
+async function benchFaf(corpusDir: string): Promise<CorpusResult> {
+  const tally = new Tally("faf");
+  for (const c of readFafCases(corpusDir)) {
+    const first = (await crashFindings(c.name, c.log))[0];
+    tally.check("version", c.name, c.version, first?.kernelRelease);
+    tally.check("taint-flags", c.name, sortedSet(c.taintFlags.map((t) => SATYR_TAINT_LETTER[t] ?? `?${t}`)), taintLetters(first));
+    tally.check("modules", c.name, c.modules.map((m) => m.replace(/\(.*$/, "")), first?.modules ?? []);
+    const frames = satyrView(first ? [first] : []);
+    tally.check("frames", c.name, c.frames.map((f) => `${f.reliable ? "" : "? "}${f.function}`), frames.map((f) => `${f.reliable ? "" : "? "}${f.name ?? "∅"}`));
+  }
+  return tally.result();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+type Baseline = { figures: Record<string, Figure & { rate: number }> };
+
+const rate = (f: Figure) => (f.total === 0 ? 1 : f.matched / f.total);
+const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+
+function printText(results: CorpusResult[], elapsedMs: number): void {
+  console.log(`accuracy benchmark — pipeline: ${pipelineName}`);
+  for (const r of results) {
+    console.log(`\n== ${r.corpus}${r.skipped ? ` (skipped: ${r.skipped})` : ""}`);
+    for (const [key, fig] of Object.entries(r.figures)) {
+      const target = TARGETS[key];
+      const flag = target === undefined ? "" : rate(fig) >= target ? `  (target ≥ ${pct(target)} met)` : `  (target ≥ ${pct(target)} NOT met)`;
+      console.log(`  ${key.padEnd(40)} ${String(fig.matched).padStart(4)}/${String(fig.total).padEnd(4)} ${pct(rate(fig)).padStart(6)}${flag}`);
+    }
+  }
+  for (const r of results) {
+    if (r.misses.length === 0) continue;
+    console.log(`\n-- misses: ${r.corpus} (${r.misses.length})`);
+    for (const m of r.misses) console.log(`  ${m.file}  [${m.what}]  expected ${m.expected}  got ${m.got}`);
+  }
+  console.log(`\n(${(elapsedMs / 1000).toFixed(1)} s)`);
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const corpusArg = args.find((a) => a.startsWith("--corpus="));
+  const corpusDir = corpusArg ? resolve(corpusArg.slice("--corpus=".length)) : DEFAULT_CORPUS;
+  const wantJson = args.includes("--json");
+  const update = args.includes("--update-baseline");
+  const check = args.includes("--check");
+
+  if (!existsSync(corpusDir)) {
+    console.log(`accuracy benchmark: corpus not found at ${corpusDir}; skipped.`);
+    return 0;
+  }
+  const started = Date.now();
+  await loadTriage();
+  const results: CorpusResult[] = [];
+  for (const bench of [benchSyzkallerReport, benchSyzkallerGuilty, benchAbrt, benchSatyr, benchFaf]) results.push(await bench(corpusDir));
+  const figures: Record<string, Figure> = Object.assign({}, ...results.map((r) => r.figures));
+
+  if (wantJson) console.log(JSON.stringify({ pipeline: pipelineName, figures: Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { ...f, rate: rate(f) }])), misses: results.flatMap((r) => r.misses.map((m) => ({ corpus: r.corpus, ...m }))) }, null, 2));
+  else printText(results, Date.now() - started);
+
+  if (update) {
+    const baseline: Baseline = { figures: Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { ...f, rate: Number(rate(f).toFixed(4)) }])) };
+    writeFileSync(BASELINE_PATH, `${JSON.stringify(baseline, null, 2)}\n`);
+    console.error(`baseline written: ${BASELINE_PATH}`);
+  }
+  if (check) {
+    if (!existsSync(BASELINE_PATH)) {
+      console.error("--check: no baseline file; run with --update-baseline first.");
+      return 1;
+    }
+    const baseline = JSON.parse(readFileSync(BASELINE_PATH, "utf8")) as Baseline;
+    const drops: string[] = [];
+    for (const [key, base] of Object.entries(baseline.figures)) {
+      const now = figures[key];
+      if (!now) {
+        console.error(`--check: ${key} not measured (corpus part missing); not compared.`);
+        continue;
+      }
+      if (rate(now) + 1e-9 < base.rate) drops.push(`${key}: ${pct(rate(now))} < baseline ${pct(base.rate)}`);
+    }
+    if (drops.length > 0) {
+      console.error(`accuracy dropped below the baseline:\n  ${drops.join("\n  ")}`);
+      return 1;
+    }
+    console.error("--check: no figure below the baseline.");
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(2);
+  },
+);
