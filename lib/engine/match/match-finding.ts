@@ -51,10 +51,14 @@ function viewOf(finding: Finding, kernel: KernelRelease | undefined): FindingVie
     if (fr.file) sourceFiles.add(fr.file);
     if (fr.reliable) frames.push(fr.function);
   }
-  const lines = [finding.headline, ...(finding.report ?? []).slice(0, MAX_TEXT_LINES)].filter(
-    (l): l is string => typeof l === "string" && l.length > 0,
-  );
-  if (finding.panicMessage) lines.push(finding.panicMessage);
+  // Unique lines: repeated report lines (register dumps, `</IRQ>`) cannot change a regex verdict.
+  const lines = [
+    ...new Set(
+      [finding.headline, ...(finding.report ?? []).slice(0, MAX_TEXT_LINES), finding.panicMessage].filter(
+        (l): l is string => typeof l === "string" && l.length > 0,
+      ),
+    ),
+  ];
   return {
     finding,
     titles: [finding.title, ...(finding.altTitles ?? [])].filter(Boolean),
