@@ -30,6 +30,8 @@ export type TitleFormat = {
   corrupted?: string;
   /** The class legitimately prints no stack trace (do not flag the report as corrupted for lacking one). */
   noStackTrace?: boolean;
+  /** Regex group holding a function named by the header, used when the stack yields no frame. */
+  headerFunction?: number;
   /** A catch-all format: only a report when a stack trace follows within a few lines. */
   needsStackNearby?: boolean;
 };
@@ -110,12 +112,12 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
-        title: "KASAN: $1 $3 in {FRAME}", alt: BAD_ACCESS, kind: "kasan",
+        title: "KASAN: $1 $3 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", headerFunction: 2,
         stack: STACK_KASAN,
       },
       {
         match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}"),
-        title: "KASAN: invalid-free in {FRAME}", kind: "kasan", type: "KASAN-INVALID-FREE",
+        title: "KASAN: invalid-free in {FRAME}", kind: "kasan", type: "KASAN-INVALID-FREE", headerFunction: 1,
         stack: STACK_KASAN,
       },
       {
@@ -124,7 +126,7 @@ export const CLASSES: readonly CrashClass[] = [
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}"),
-        title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_KASAN,
+        title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_KASAN, headerFunction: 2,
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) on address(?:.*\\n)+?.*(Read|Write) of size ([0-9]+)"),

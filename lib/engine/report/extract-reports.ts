@@ -14,7 +14,7 @@ import { CALL_TRACE_SECTION, CLASSES, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, R
 import { parseFrameLine, parseFrames } from "./frames";
 import { selectGuiltyFrame } from "./guilty";
 import { parseReportMetadata } from "./metadata";
-import { fillTemplate, normalizeTitle } from "./title";
+import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
 export type ExtractReportsOptions = { fileName: string };
 
@@ -133,6 +133,16 @@ function ripFrame(text: string): Frame | undefined {
 }
 
 function findGuilty(texts: readonly string[], rule: StackRule): string | undefined {
+  // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
+  // task's stack before the RIP line, new ones after it).
+  if (rule.mode === "stall") {
+    const anchored = guiltyInSections(texts, rule, true);
+    if (anchored) return anchored;
+  }
+  return guiltyInSections(texts, rule, false);
+}
+
+function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnly: boolean): string | undefined {
   for (const section of rule.sections) {
     const k = section === FROM_HEADER_SECTION ? 0 : texts.findIndex((t, idx) => idx > 0 && section.test(t));
     const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
@@ -154,7 +164,7 @@ function findGuilty(texts: readonly string[], rule: StackRule): string | undefin
     } else {
       frames.push(...parseFrames(texts.slice(k0) as string[]));
     }
-    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip });
+    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly });
     if (g) return g;
   }
   return undefined;
@@ -171,7 +181,15 @@ function functionAtAddress(texts: readonly string[], address: string): string | 
   return undefined;
 }
 
-type Titled = { format?: TitleFormat; title: string; altTitles: string[]; guilty?: string; frameMissing: boolean };
+type Titled = {
+  format?: TitleFormat;
+  title: string;
+  altTitles: string[];
+  guilty?: string;
+  frameMissing: boolean;
+  /** The guilty function came from the header because the stack was missing. */
+  headerFallback?: boolean;
+};
 
 function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
   const body = texts.slice(0, TITLE_SCAN_LINES).join("\n");
@@ -181,10 +199,17 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     if (format.needsStackNearby && !texts.slice(0, STACK_NEARBY_LINES).some((t) => CALL_TRACE_SECTION.test(t))) continue;
     let guilty: string | undefined;
     let frameMissing = false;
+    let headerFallback = false;
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
     if (needsFrame && format.stack) {
       guilty = findGuilty(texts, format.stack);
       if (!guilty) frameMissing = format.title.includes("{FRAME}");
+    }
+    if (!guilty && format.headerFunction !== undefined && m[format.headerFunction]) {
+      // The stack is missing (old KASAN without `Call Trace`): the header names the function.
+      guilty = cleanFunctionName(m[format.headerFunction]);
+      frameMissing = false;
+      headerFallback = true;
     }
     const frame = guilty ?? "corrupted";
     const groups = Array.from(m, (g) => g);
@@ -196,7 +221,7 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
       const fn = /\{FUNC:([0-9])\}/.exec(format.title);
       if (fn) guilty = fillTemplate(`{FUNC:${fn[1]}}`, groups, "");
     }
-    return { format, title, altTitles, guilty, frameMissing };
+    return { format, title, altTitles, guilty, frameMissing, headerFallback };
   }
   const first = texts[0] ?? "";
   return { title: normalizeTitle(headerText(first).trim()), altTitles: [], frameMissing: false };
@@ -206,6 +231,7 @@ function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boole
   const f = titled.format;
   if (f?.corrupted) return f.corrupted;
   if (titled.frameMissing) return "no usable stack frame for the title";
+  if (titled.headerFallback) return "stack trace missing; function taken from the header";
   if (TIMESTAMP_IN_TITLE.test(titled.title)) return "title contains a timestamp (interleaved output)";
   if (!f) return "header matched but no title format did";
   if (f.noStackTrace || isPanicOnly) return undefined;

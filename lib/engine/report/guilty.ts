@@ -13,6 +13,8 @@ export type SelectGuiltyOptions = {
   mode?: GuiltyMode;
   /** Extra class-specific patterns to skip (e.g. `refcount` for refcount WARNINGs). */
   skip?: readonly RegExp[];
+  /** Stall mode: return only a frame found through a dispatch anchor (the caller tries other stack sections). */
+  anchoredOnly?: boolean;
 };
 
 /**
@@ -100,6 +102,7 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
       }
       prev = fn;
     }
+    if (opts.anchoredOnly) return undefined;
   }
   for (const { f, fn } of reliable) if (usable(f, skip)) return fn;
   return undefined;
