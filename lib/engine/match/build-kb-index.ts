@@ -6,6 +6,7 @@
  * Entries are passed in (pure); building 15,000 entries takes a few hundred milliseconds.
  */
 import type { KbEntry, SignatureRule } from "../../kb/schema";
+import { normalizeComponent } from "../versions/component-name";
 
 export type CompiledRule = {
   rule: SignatureRule;
@@ -180,7 +181,7 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
           keyed = true;
           break;
         case "component":
-          push(index.byComponent, rule.value?.toLowerCase(), ordinal);
+          push(index.byComponent, rule.value ? normalizeComponent(rule.value) : undefined, ordinal);
           keyed = true;
           break;
         case "message": {

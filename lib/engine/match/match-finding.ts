@@ -9,6 +9,7 @@ import type { KbEntry } from "../../kb/schema";
 import type { Finding, Match } from "../types";
 import { parseKernelRelease, type KernelRelease } from "../versions/parse-kernel-release";
 import { computeVerdict } from "../versions/verdict";
+import { normalizeComponent } from "../versions/component-name";
 import { TOKEN_PATTERN, type CompiledRule, type IndexedEntry, type KbIndex } from "./build-kb-index";
 
 export type MatchContext = {
@@ -115,7 +116,10 @@ function evaluateRule(cr: CompiledRule, v: FindingView): string | undefined {
     case "kernel":
       return regex && v.kernelRaw && regex.test(v.kernelRaw) ? `kernel ${v.kernelRaw}` : undefined;
     case "component":
-      return rule.value && f.component?.toLowerCase() === rule.value.toLowerCase() ? `component ${rule.value}` : undefined;
+      // `cilium` and `cilium-agent` name the same project (fixes are per project, findings per process).
+      return rule.value && f.component && normalizeComponent(f.component) === normalizeComponent(rule.value)
+        ? `component ${f.component}`
+        : undefined;
     default:
       return undefined;
   }
@@ -181,7 +185,7 @@ function collectCandidates(index: KbIndex, v: FindingView): Set<number> {
       add(index.byProgramFile.get(tail));
     }
   }
-  if (f.component) add(index.byComponent.get(f.component.toLowerCase()));
+  if (f.component) add(index.byComponent.get(normalizeComponent(f.component)));
   add(index.byKindAnchor.get(f.kind));
   if (index.byToken.size > 0) {
     const seen = new Set<string>();

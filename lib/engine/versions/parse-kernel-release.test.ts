@@ -139,6 +139,12 @@ describe("parseKernelRelease", () => {
     expect(k.confidence).toBeLessThanOrEqual(row.conf[1]);
   });
 
+  it("marks release candidates", () => {
+    expect(parseKernelRelease("6.11.0-rc3").prerelease).toBe("rc3");
+    expect(parseKernelRelease("6.11.0-0.rc3.20240815git1234.31.fc41.x86_64").prerelease).toBe("rc3");
+    expect(parseKernelRelease("6.11.0").prerelease).toBeUndefined();
+  });
+
   it("says why a RHEL upstream number is unusable", () => {
     const k = parseKernelRelease("3.10.0-862.el7.x86_64");
     expect(k.notes.join(" ")).toMatch(/backports/);

@@ -42,6 +42,8 @@ export type KernelRelease = {
   distroRelease?: string;
   /** Distro package build comparable with distro fixes: `3.10.0-1062.4.1.el7`, `5.15.0-91.101`, `6.1.76-1`. */
   distroBuild?: string;
+  /** `rc3` for release candidates: `6.11.0-rc3` predates the 6.11 release and may lack fixes merged during its rcs. */
+  prerelease?: string;
   /** 0..1: how meaningful `upstream` is for upstream-range verdicts. */
   confidence: number;
   notes: string[];
@@ -137,6 +139,9 @@ const FAMILY_RULES: FamilyRule[] = [
       const fc = /\.fc(\d+)/.exec(c.release);
       if (fc) out.distroRelease = fc[1];
       out.distroBuild = c.release;
+      // Rawhide builds of release candidates: `6.11.0-0.rc3.20240815git….fc41`.
+      const rc = /-0\.(rc\d+)\./.exec(c.release);
+      if (rc) out.prerelease = rc[1];
     },
   },
   {
@@ -288,7 +293,11 @@ const FAMILY_RULES: FamilyRule[] = [
       out.branch = c.headBranch;
       const localVersion = /^\d+\.\d+(?:\.\d+)?(?:-rc\d+)?(.*)$/.exec(c.release)?.[1] ?? "";
       out.confidence = localVersion === "" || localVersion === "+" ? CONFIDENCE.exact : CONFIDENCE.unknown;
-      if (/-rc\d+/.test(c.release)) out.notes.push("release candidate: predates the final release of its version");
+      const rc = /-(rc\d+)/.exec(c.release);
+      if (rc) {
+        out.prerelease = rc[1];
+        out.notes.push("release candidate: predates the final release of its version");
+      }
       if (localVersion && localVersion !== "+")
         out.notes.push(`local version "${localVersion}": vendor patches unknown`);
     },

@@ -8,6 +8,7 @@ import type { Finding, Match, Recommendation } from "../types";
 import { branchOf, compareVersions } from "./compare-versions";
 import { MIN_REMAINING_DAYS_FOR_MOVE, compareBranches, describeBranchLife, isBranchMaintained, maintainedBranchesFrom } from "./branches";
 import type { KernelRelease } from "./parse-kernel-release";
+import { findComponentVersion } from "./component-name";
 
 export type RecommendOptions = {
   findings: Finding[];
@@ -114,7 +115,7 @@ function componentUpgrade(entry: KbEntry, match: Match, versions: Record<string,
   const comps = primary(entry).flatMap((f) => f.components ?? []);
   if (comps.length === 0 || match.verdict === "fixed" || !match.fixedIn) return undefined;
   const name = comps[0].component;
-  const from = Object.entries(versions ?? {}).find(([k]) => k.toLowerCase().startsWith(name.toLowerCase()))?.[1]?.replace(/^v/, "");
+  const from = findComponentVersion(name, versions);
   const fix = comps.find((c) => c.fixed === match.fixedIn);
   return {
     component: name,

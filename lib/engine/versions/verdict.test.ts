@@ -38,6 +38,13 @@ describe("computeVerdict: upstream ranges", () => {
     expect(v.fixedIn).toBe(fixedIn);
   });
 
+  it("a release candidate of the fixing release may predate the fix", () => {
+    const v = computeVerdict({ kernel: k("6.11.0-rc3"), entry: SKB_SEGMENT_GSO_BUG });
+    expect(v.status).toBe("unknown");
+    expect(v.reason).toMatch(/6\.11-rc3 is a release candidate of 6\.11/);
+    expect(computeVerdict({ kernel: k("6.12.0-rc1"), entry: SKB_SEGMENT_GSO_BUG }).status).toBe("fixed");
+  });
+
   it("a branch without a backport is affected and points at the next fixed branch", () => {
     const v = computeVerdict({ kernel: k("5.16.16-1.el7.elrepo.x86_64"), entry: SKB_SEGMENT_GSO_BUG });
     expect(v.status).toBe("affected");

@@ -13,6 +13,7 @@ import type { Verdict } from "../types";
 import { branchOf, compareDistroBuilds, compareVersions, splitVersionRelease } from "./compare-versions";
 import { compareBranches } from "./branches";
 import type { KernelFamily, KernelRelease } from "./parse-kernel-release";
+import { findComponentVersion, normalizeComponent } from "./component-name";
 
 export type ComputeVerdictOptions = {
   kernel: KernelRelease | undefined;
@@ -57,17 +58,6 @@ function primaryFixes(entry: KbEntry): Fix[] {
 
 function unknown(reason: string, confidence = 0, fixedIn?: string): Verdict {
   return { status: "unknown", confidence, reason, ...(fixedIn ? { fixedIn } : {}) };
-}
-
-function normalizeComponent(name: string): string {
-  return name.toLowerCase().replace(/-(agent|operator|daemon)$/, "");
-}
-
-function findComponentVersion(name: string, versions: Record<string, string> | undefined): string | undefined {
-  if (!versions) return undefined;
-  const want = normalizeComponent(name);
-  for (const [k, v] of Object.entries(versions)) if (normalizeComponent(k) === want && v) return v.replace(/^v/, "");
-  return undefined;
 }
 
 /** Component verdict: `cilium 1.15.0` against `{component: cilium, branch: 1.15, fixed: 1.15.1}`. */
@@ -136,7 +126,13 @@ function distroVerdict(kernel: KernelRelease, fixes: Fix[]): Verdict | undefined
 }
 
 /** One fix against an upstream version; undefined when the fix carries no release information. */
-function upstreamVerdictForFix(up: string, branch: string, fix: Fix, introducedMainline: string | undefined): Partial3 | undefined {
+function upstreamVerdictForFix(
+  up: string,
+  branch: string,
+  fix: Fix,
+  introducedMainline: string | undefined,
+  prerelease: string | undefined,
+): Partial3 | undefined {
   const branches = fix.branches ?? [];
   const onBranch = branches.find((b) => b.branch === branch);
   if (onBranch?.introduced && compareVersions(up, onBranch.introduced) < 0) {
@@ -148,6 +144,15 @@ function upstreamVerdictForFix(up: string, branch: string, fix: Fix, introducedM
       status: "fixed",
       weight: 0.8,
       reason: `${up} predates ${introducedMainline}, where the bug was introduced — probably a different bug`,
+    };
+  }
+  if (prerelease && fix.mainline && branchOf(fix.mainline) === branch) {
+    // Fixes land in mainline during the rc cycle of the release that first ships them.
+    return {
+      status: "unknown",
+      weight: 0.5,
+      reason: `${branch}-${prerelease} is a release candidate of ${fix.mainline}, the first release with the fix: it may predate the fix`,
+      fixedIn: fix.mainline,
     };
   }
   if (fix.mainline && compareVersions(up, fix.mainline) >= 0) {
@@ -198,16 +203,19 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
 
   const results: Partial3[] = [];
   for (const f of withInfo) {
-    const r = upstreamVerdictForFix(kernel.upstream, kernel.branch, f, entry.introduced?.mainline);
+    const r = upstreamVerdictForFix(kernel.upstream, kernel.branch, f, entry.introduced?.mainline, kernel.prerelease);
     if (r) results.push(r);
   }
   if (results.length === 0) return unknown(`no upstream release information applies to ${kernel.raw}`, 0.2);
-  // Every primary fix is needed: one missing fix makes the kernel affected.
+  // Every primary fix is needed: one missing fix makes the kernel affected, one doubtful fix makes it unknown.
   const affected = results.filter((r) => r.status === "affected");
+  const doubtful = results.filter((r) => r.status === "unknown");
   const pick =
     affected.length > 0
       ? affected.reduce((a, b) => (compareVersions(b.fixedIn ?? "0", a.fixedIn ?? "0") > 0 ? b : a))
-      : results.reduce((a, b) => (b.weight < a.weight ? b : a));
+      : doubtful.length > 0
+        ? doubtful[0]
+        : results.reduce((a, b) => (b.weight < a.weight ? b : a));
   const confidence = Math.round(kernel.confidence * pick.weight * 100) / 100;
   const note = kernel.confidence < 0.7 ? ` (${kernel.family} kernel: upstream base ${kernel.upstream} is approximate)` : "";
   return {
