@@ -228,3 +228,39 @@ describe("parseFrames with SLUB debug stacks", () => {
     ]);
   });
 });
+
+describe("parseFrames, more layouts", () => {
+  it("reads symbolised ppc64 frames", () => {
+    expect(parseFrameLine("[c00000007a3efc40] [c0000000001d3da8] process_one_work+0x428/0xa80 kernel/workqueue.c:2269")).toMatchObject({
+      function: "process_one_work",
+      file: "kernel/workqueue.c",
+      fileLine: 2269,
+    });
+  });
+
+  it("drops a stray timestamp between a context marker and its frame", () => {
+    const frames = parseFrames([" <IRQ> [  420.408595]  [<ffffffff814249f9>] sched_show_task.cold.127+0x1c9/0x279"]);
+    expect(frames).toMatchObject([{ function: "sched_show_task", context: "irq" }]);
+  });
+});
+
+describe("Rust v0 symbols", () => {
+  it.each([
+    ["_RNvMs3_NtCshgDM7dBCdno_11rust_binder7processNtB5_7Process10update_ref", "<rust_binder::process::Process>::update_ref"],
+    [
+      "_RNvXs1_CscPPBqWtAqum_11ashmem_rustNtB5_6AshmemNtNtCs43vyB533jt3_6kernel10miscdevice10MiscDevice4mmap",
+      "<ashmem_rust::Ashmem as kernel::miscdevice::MiscDevice>::mmap",
+    ],
+    ["_RNvNtNtCs9jEwPDbx20M_4core9panicking11panic_const24panic_const_add_overflow", "core::panicking::panic_const::panic_const_add_overflow"],
+    ["_RNvCscSpY9Juk0HT_7___rustc17rust_begin_unwind", "__rustc::rust_begin_unwind"],
+  ])("%s", (mangled, demangled) => {
+    expect(cleanFunctionName(mangled)).toBe(demangled);
+  });
+
+  it("keeps the mangled name as rawFunction and survives garbage", () => {
+    const frame = parseFrameLine(" _RNvMs3_NtCshgDM7dBCdno_11rust_binder7processNtB5_7Process10update_ref+0x17e5/0x1860");
+    expect(frame?.rawFunction).toBe("_RNvMs3_NtCshgDM7dBCdno_11rust_binder7processNtB5_7Process10update_ref");
+    expect(cleanFunctionName("_RNvB99_3foo")).toBe("_RNvB99_3foo");
+    expect(cleanFunctionName("_RZZZ")).toBe("_RZZZ");
+  });
+});

@@ -31,12 +31,210 @@ export type StackSection = {
 // (`__slab_alloc.isra.50.constprop.56`), so strip from the first one on.
 const CLONE_SUFFIX = /\.(?:isra|constprop|part|cold|llvm|lto_priv|localalias|cfi_jt|cfi|clone|specialized)(?:\.\d+)?(?:\..*)?$/;
 
+// Rust v0 mangling (RFC 2603), the subset kernel symbols use: paths (C, N, M, X, Y, I…E), backrefs, basic and
+// compound types. Kernels print mangled Rust symbols (`_RNvMs3_NtCs…_11rust_binder7processNtB5_7Process10update_ref`);
+// syzkaller titles use the demangled form (`<rust_binder::process::Process>::update_ref`), so do we.
+const RUST_BASIC_TYPES: Record<string, string> = {
+  a: "i8", b: "bool", c: "char", d: "f64", e: "str", f: "f32", h: "u8", i: "isize", j: "usize", l: "i32",
+  m: "u32", n: "i128", o: "u128", s: "i16", t: "u16", u: "()", v: "...", x: "i64", y: "u64", z: "!", p: "_",
+};
+
+class RustDemangler {
+  private pos = 0;
+  private depth = 0;
+  constructor(private readonly input: string) {}
+
+  private peek(): string {
+    return this.input.charAt(this.pos);
+  }
+  private next(): string {
+    if (this.pos >= this.input.length) throw new Error("eof");
+    return this.input.charAt(this.pos++);
+  }
+  private eat(c: string): boolean {
+    if (this.peek() !== c) return false;
+    this.pos++;
+    return true;
+  }
+  private base62(): number {
+    if (this.eat("_")) return 0;
+    let value = 0;
+    for (;;) {
+      const c = this.next();
+      if (c === "_") return value + 1;
+      const digit = /[0-9]/.test(c) ? c.charCodeAt(0) - 48 : /[a-z]/.test(c) ? c.charCodeAt(0) - 87 : /[A-Z]/.test(c) ? c.charCodeAt(0) - 29 : -1;
+      if (digit < 0) throw new Error("base62");
+      value = value * 62 + digit;
+    }
+  }
+  private disambiguator(): void {
+    if (this.eat("s")) this.base62();
+  }
+  private decimal(): number {
+    const start = this.pos;
+    while (/[0-9]/.test(this.peek())) this.pos++;
+    if (start === this.pos) throw new Error("decimal");
+    return Number(this.input.slice(start, this.pos));
+  }
+  private identifier(): string {
+    this.disambiguator();
+    this.eat("u"); // punycode: printed raw
+    const length = this.decimal();
+    this.eat("_");
+    if (this.pos + length > this.input.length) throw new Error("ident");
+    const ident = this.input.slice(this.pos, this.pos + length);
+    this.pos += length;
+    return ident;
+  }
+  private backref<T>(parse: () => T): T {
+    const target = this.base62();
+    if (target >= this.pos) throw new Error("backref");
+    const saved = this.pos;
+    this.pos = target;
+    try {
+      return parse();
+    } finally {
+      this.pos = saved;
+    }
+  }
+  private guard(): void {
+    if (++this.depth > 200) throw new Error("depth");
+  }
+  path(): string {
+    this.guard();
+    try {
+      const tag = this.next();
+      switch (tag) {
+        case "C":
+          return this.identifier();
+        case "M": {
+          this.disambiguator();
+          this.path();
+          return `<${this.type()}>`;
+        }
+        case "X": {
+          this.disambiguator();
+          this.path();
+          const self = this.type();
+          return `<${self} as ${this.path()}>`;
+        }
+        case "Y": {
+          const self = this.type();
+          return `<${self} as ${this.path()}>`;
+        }
+        case "N": {
+          const ns = this.next();
+          const parent = this.path();
+          const ident = this.identifier();
+          if (ns === "C") return `${parent}::{closure${ident ? `:${ident}` : ""}}`;
+          if (/[A-Z]/.test(ns)) return `${parent}::{${ns}${ident ? `:${ident}` : ""}}`;
+          return ident ? `${parent}::${ident}` : parent;
+        }
+        case "I": {
+          const base = this.path();
+          const args: string[] = [];
+          while (!this.eat("E")) args.push(this.genericArg());
+          return `${base}<${args.join(", ")}>`;
+        }
+        case "B":
+          return this.backref(() => this.path());
+        default:
+          throw new Error("path");
+      }
+    } finally {
+      this.depth--;
+    }
+  }
+  private genericArg(): string {
+    if (this.eat("L")) {
+      this.base62();
+      return "'_";
+    }
+    if (this.eat("K")) return this.constant();
+    return this.type();
+  }
+  private constant(): string {
+    if (this.eat("p")) return "_";
+    if (this.eat("B")) return this.backref(() => this.constant());
+    this.next(); // the constant's type (basic)
+    const negative = this.eat("n");
+    const start = this.pos;
+    while (this.peek() !== "_") this.next();
+    const hex = this.input.slice(start, this.pos);
+    this.next();
+    return `${negative ? "-" : ""}${hex ? Number.parseInt(hex, 16) : 0}`;
+  }
+  type(): string {
+    this.guard();
+    try {
+      const c = this.peek();
+      const basic = RUST_BASIC_TYPES[c];
+      if (basic !== undefined && /[a-z]/.test(c)) {
+        this.pos++;
+        return basic;
+      }
+      switch (c) {
+        case "R":
+        case "Q": {
+          this.pos++;
+          if (this.eat("L")) this.base62();
+          return `&${c === "Q" ? "mut " : ""}${this.type()}`;
+        }
+        case "P":
+        case "O":
+          this.pos++;
+          return `*${c === "P" ? "const" : "mut"} ${this.type()}`;
+        case "A": {
+          this.pos++;
+          const element = this.type();
+          return `[${element}; ${this.constant()}]`;
+        }
+        case "S":
+          this.pos++;
+          return `[${this.type()}]`;
+        case "T": {
+          this.pos++;
+          const items: string[] = [];
+          while (!this.eat("E")) items.push(this.type());
+          return `(${items.join(", ")}${items.length === 1 ? "," : ""})`;
+        }
+        case "B":
+          this.pos++;
+          return this.backref(() => this.type());
+        case "F":
+        case "D":
+          throw new Error("unsupported type");
+        default:
+          return this.path();
+      }
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+/** Demangle a Rust v0 (`_R…`) symbol; undefined when it is not one or uses what we do not decode. */
+export function demangleRustSymbol(symbol: string): string | undefined {
+  if (!symbol.startsWith("_R")) return undefined;
+  try {
+    // Backrefs count from just after `_R`.
+    const demangler = new RustDemangler(symbol.slice(2).replace(/^\d+/, ""));
+    return demangler.path();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The function name without compiler clone suffixes, and without the ppc64 ELFv1 descriptor dot (`.sys_read`).
- * `wdev_priv.part.8` → `wdev_priv`, `__slab_alloc.isra.50.constprop.56` → `__slab_alloc`.
+ * The function name without compiler clone suffixes, and without the ppc64 ELFv1 descriptor dot (`.sys_read`);
+ * Rust v0 symbols demangled. `wdev_priv.part.8` → `wdev_priv`, `__slab_alloc.isra.50.constprop.56` → `__slab_alloc`.
  */
 export function cleanFunctionName(name: string): string {
   let cleaned = name.trim();
+  if (cleaned.startsWith("_R")) {
+    const demangled = demangleRustSymbol(cleaned.replace(CLONE_SUFFIX, ""));
+    if (demangled) return demangled;
+  }
   if (cleaned.startsWith(".") && cleaned.length > 1) cleaned = cleaned.slice(1);
   let previous = "";
   while (previous !== cleaned) {
@@ -76,9 +274,10 @@ const ADDRESS_FRAME = new RegExp(String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\
 const ARM_FRAME = new RegExp(
   String.raw`^\s*\[<(${HEX})>\]\s+\((${SYM})(?:\+0x(${HEX})\/0x(${HEX}))?(?:\s+${MOD})?\)(?:\s+from\s+\[<${HEX}>\]\s+\(.*\))?\s*$`,
 );
-// ppc64: `[c000000010f930b0] [c000000008068df8] .eeh_dev_check_failure+0x278/0x390 (unreliable)`
+// ppc64: `[c000000010f930b0] [c000000008068df8] .eeh_dev_check_failure+0x278/0x390 (unreliable)`, symbolised
+// `[c00000007a3efa20] [c00000000030a060] rebuild_sched_domains_locked+0x7b0/0x13a0 kernel/cgroup/cpuset.c:1007`
 const PPC_FRAME = new RegExp(
-  String.raw`^\s*\[(${HEX})\]\s+\[(${HEX})\]\s+(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?(\s+\(unreliable\))?\s*$`,
+  String.raw`^\s*\[(${HEX})\]\s+\[(${HEX})\]\s+(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?(\s+\(unreliable\))?(?:\s+${SRC})?\s*$`,
 );
 // `crash` utility bt: ` #5 [ffff8800794f3b58] skb_segment at ffffffff81561fe8 [mod]`, optional `/path/f.c: 123` after.
 const CRASH_BT_FRAME = new RegExp(String.raw`^\s*#(\d+)\s+\[(${HEX})\]\s+(${SYM})\s+at\s+(${HEX})(?:\s+${MOD})?\s*$`);
@@ -170,8 +369,16 @@ export function parseFrameLine(line: string, inTrace = true): Frame | undefined 
   }
   m = PPC_FRAME.exec(line);
   if (m) {
-    const [, , address, sym, off, size, mod, unreliable] = m;
-    return makeFrame(sym, { reliable: !unreliable, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
+    const [, , address, sym, off, size, mod, unreliable, file, fileLine] = m;
+    return makeFrame(sym, {
+      reliable: !unreliable,
+      offset: hexToNumber(off),
+      size: hexToNumber(size),
+      module: mod,
+      address,
+      file,
+      fileLine: fileLine !== undefined ? Number(fileLine) : undefined,
+    });
   }
   m = ARM_FRAME.exec(line);
   if (m) {
@@ -247,7 +454,8 @@ export function parseStackSections(lines: string[]): StackSection[] {
     while (marker) {
       const token = marker[1];
       context = MARKER_CONTEXT[token] ?? (token.includes("#") ? (token.includes("/") ? "task" : "exception") : context);
-      line = line.slice(marker[0].length);
+      // Interleaved consoles can leave a second timestamp after the marker: ` <IRQ> [  420.408595]  [<…>] f+…`.
+      line = line.slice(marker[0].length).replace(/^\[\s*\d+\.\d+\]\s*/, "");
       inTrace = true;
       marker = CONTEXT_MARKER.exec(line);
     }
