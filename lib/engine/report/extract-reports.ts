@@ -11,7 +11,7 @@
  */
 import type { Finding, FindingKind, Frame, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
-import { parseFrameLine, parseFrames } from "./frames";
+import { parseFrameLine, parseFrames, parseStackSections } from "./frames";
 import { selectGuiltyFrame } from "./guilty";
 import { parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -152,11 +152,12 @@ function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnl
       // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
       for (const t of texts.slice(k0)) {
         if (frames.length >= 2) break;
-        const at = /\bat: (?:\[<?[0-9a-fx]+>?\] )?(.*)$/.exec(t);
+        const at = /\bat: (?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(t);
         const f = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
         if (f) frames.push({ ...f, reliable: true });
       }
-      frames.push(...parseFrames(texts.slice(k0) as string[]));
+      // Then the dependency chain (`-> #1 (…):` stacks) and the backtrace, in print order.
+      for (const sec of parseStackSections(texts.slice(k0) as string[])) frames.push(...sec.frames);
     } else if (section === RIP_SECTION) {
       const rip = ripFrame(texts[k0]);
       if (rip) frames.push(rip);

@@ -131,8 +131,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^destroy_workqueue", "^try_to_grab_pending", "^lock_timer_base", "^__run_hrtimer$", "^__do_softirq$",
       "^handle_softirqs$", "^do_softirq", "^irq_exit", "^ret_from_kernel_thread", "handle_domain_irq$",
       "^generic_handle_irq", "^handle_irq_event",
-      "^cancel_work_sync", "^__cancel_work", "^cancel_delayed_work_sync", "^call_timer_fn", "^__run_timers",
-      "^run_timer_softirq", "^expire_timers", "^__hrtimer_run_queues", "^hrtimer_interrupt",
+      "^cancel_work_sync", "^__cancel_work", "^cancel_delayed_work_sync", "^__hrtimer_run_queues", "^hrtimer_interrupt",
     ],
   },
   {
@@ -141,7 +140,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     patterns: [
       "^entry_SYSCALL", "^entry_SYSENTER", "^do_syscall_", "^do_fast_syscall", "^ret_from_fork", "^kthread$",
       "^worker_thread", "^smpboot_thread_fn", "^irq_exit", "^__irq_exit", "^sysvec_", "^asm_sysvec_",
-      "^asm_common_interrupt", "^common_interrupt", "^apic_timer_interrupt", "^smp_apic_timer_interrupt",
+      "^asm_common_interrupt", "^common_interrupt", "apic_timer_interrupt", "^exiting_irq", "^gic_handle_irq",
+      "^__handle_irq", "^handle_irq", "^el1_irq", "^call_on_irq_stack", "^do_interrupt_handler",
       "^__sysvec_", "^el0t_64_sync", "^invoke_syscall", "^el0_svc_common", "^do_el0_svc",
       "^__switch_to", "^preempt_schedule", "^___preempt_schedule", "^preempt_count_",
     ],
@@ -163,7 +163,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     why: "where a task slept or was woken, or how the scheduler dumped it",
     patterns: [
       "^finish_wait", "^prepare_to_wait", "^wait_for_completion", "^__wait_for_common", "^wait_for_common",
-      "^complete$", "^try_to_wake_up", "^wake_up_", "^__wake_up", "^sched_show_task", "^_sched_show_task",
+      "^complete$", "^try_to_wake_up", "^wake_up_process$", "^wake_up_bit$", "^wake_up_var$", "^__wake_up", "^sched_show_task", "^_sched_show_task",
       "^dump_cpu_task", "^show_state", "^_cond_resched", "^__cond_resched", "^schedule$", "^__schedule$",
       "^schedule_timeout", "^retint_kernel", "^kthread_stop", "^__x86_indirect_thunk", "^__x86_return_thunk", "^__task_rq_lock", "^task_rq_lock",
       "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^del_timer",
