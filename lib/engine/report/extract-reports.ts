@@ -232,7 +232,6 @@ function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boole
   const f = titled.format;
   if (f?.corrupted) return f.corrupted;
   if (titled.frameMissing) return "no usable stack frame for the title";
-  if (titled.headerFallback) return "stack trace missing; function taken from the header";
   if (TIMESTAMP_IN_TITLE.test(titled.title)) return "title contains a timestamp (interleaved output)";
   if (!f) return "header matched but no title format did";
   if (f.noStackTrace || isPanicOnly) return undefined;
@@ -245,7 +244,8 @@ function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boole
       return "stack trace keyword with no frames after it";
     }
   }
-  if (!sawKeyword && !texts.some((t) => /^PID: \d+\s+TASK: |^\s*#\d+ \[/.test(t))) return "no stack trace in report";
+  // KMSAN/KFENCE print frames right after the header, without a keyword.
+  if (!sawKeyword && parseFrames(texts.slice(0, 60) as string[]).length === 0) return "no stack trace in report";
   return undefined;
 }
 
