@@ -127,3 +127,30 @@ describe("parseReportMetadata kernel ident line", () => {
     expect(meta.kernelRelease).toBeUndefined();
   });
 });
+
+describe("parseReportMetadata, old 32-bit layouts", () => {
+  it("reads the release in parentheses of the old Pid line", () => {
+    const meta = parseReportMetadata(["Pid: 8003, comm: Xorg Not tainted (2.6.27.9-159.fc10.i686 #1)"]);
+    expect(meta).toMatchObject({ pid: 8003, comm: "Xorg", kernelRelease: "2.6.27.9-159.fc10.i686", kernelBuild: "#1" });
+    expect(meta.hardware).toBeUndefined();
+  });
+
+  it("reads the i386 register dump block", () => {
+    const meta = parseReportMetadata([
+      "CPU:    1",
+      "EIP:    0060:[<c022a7b5>]    Tainted: P      VLI",
+      "EFLAGS: 00010202   (2.6.18-8.el5PAE #1)",
+      "EIP is at acpi_ns_internalize_name+0xd/0x83",
+      "Process modprobe (pid: 4467, ti=c7878000 task=ce5c94c0 task.ti=c7878000)",
+    ]);
+    expect(meta).toMatchObject({
+      cpu: 1,
+      pid: 4467,
+      comm: "modprobe",
+      kernelRelease: "2.6.18-8.el5PAE",
+      kernelBuild: "#1",
+      rip: "acpi_ns_internalize_name+0xd/0x83",
+    });
+    expect(meta.taint?.flags).toBe("P");
+  });
+});

@@ -34,9 +34,17 @@ const TASK_LINE_NEW = new RegExp(
 );
 // Old form (2.6.x – 3.x x86 __show_regs): `Pid: 0, comm: swapper Not tainted 2.6.32-431.el6.x86_64 #1 HP ProLiant DL380`
 // Only the first token of the version string was printed, then the DMI board name.
+// 32-bit kernels of that time put release and build in parentheses: `Pid: 8003, comm: Xorg Not tainted (2.6.27.9 #1)`.
 const TASK_LINE_OLD = new RegExp(
-  String.raw`\bPid: (\d+), comm: (.{1,20}?) ` + TAINT_PART + String.raw`(\d[^\s]*)(?:\s+(\S+))?(?:\s+(.*?))?\s*$`,
+  String.raw`\bPid: (\d+), comm: (.{1,20}?) ` + TAINT_PART + String.raw`\(?(\d[^\s)]*)(?:\s+([^\s)]+))?\)?(?:\s+(.*?))?\s*$`,
 );
+// Old i386 register dump (2.6.x show_registers): `CPU:    0` / `EIP:    0060:[<c022a7b5>]    Not tainted VLI` /
+// `EFLAGS: 00010202   (2.6.18-8.el5 #1)` / `Process modprobe (pid: 4467, ti=c7878000 …)`. The block is the task's
+// register dump, so its release counts like the `CPU:`/`Pid:` lines.
+const I386_CPU_LINE = /^\s*CPU:\s+(\d+)\s*$/;
+const I386_EIP_TAINT = /^\s*EIP:\s+[0-9a-f]{4}:\[<[0-9a-f]+>\]\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+VLI\s*$/;
+const I386_EFLAGS_RELEASE = /^\s*EFLAGS: [0-9a-f]+\s+\((\d[^\s)]*)(?: ([^\s)]+))?[^)]*\)\s*$/;
+const I386_PROCESS = /^\s*Process (.{1,20}?) \(pid: (\d+), /;
 // A task line whose tail is damaged (wrapped mid-line): still good for CPU/PID/Comm.
 const TASK_LINE_LOOSE = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+)(?: Comm: (\S+))?/;
 // print_kernel_ident() under lockdep/RCU splats: `3.5.0-rc5 #2 Not tainted`, `3.4.0 #37 Tainted: G        W`.
@@ -161,6 +169,32 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
         if (build) meta.kernelBuild = build;
         if (board && !meta.hardware) meta.hardware = board;
         setTaint(meta, notTainted, flags);
+      }
+      continue;
+    }
+    const i386Cpu = I386_CPU_LINE.exec(line);
+    if (i386Cpu) {
+      meta.cpu ??= Number(i386Cpu[1]);
+      continue;
+    }
+    const i386Taint = I386_EIP_TAINT.exec(line);
+    if (i386Taint) {
+      setTaint(meta, i386Taint[1], i386Taint[2]);
+      continue;
+    }
+    const i386Release = I386_EFLAGS_RELEASE.exec(line);
+    if (i386Release) {
+      if (meta.kernelRelease === undefined) {
+        meta.kernelRelease = i386Release[1];
+        if (i386Release[2]) meta.kernelBuild = i386Release[2];
+      }
+      continue;
+    }
+    const i386Process = I386_PROCESS.exec(line);
+    if (i386Process) {
+      if (meta.pid === undefined) {
+        meta.pid = Number(i386Process[2]);
+        meta.comm = i386Process[1];
       }
       continue;
     }
