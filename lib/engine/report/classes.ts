@@ -89,7 +89,7 @@ const skipping = (...names: string[]): StackRule => ({
  * lockdep: the lock being acquired is printed as `…, at: [<pc>] func+0x…` lines after `is trying to acquire`
  * (or `takes`); workqueue functions take locks on behalf of work items, so they never name the bug.
  */
-export const LOCKDEP_AT_SECTION = /(?:is trying to acquire|just changed the state of lock|\btakes\b|\bat: )/;
+export const LOCKDEP_AT_SECTION = /(?:is trying to (?:acquire|release)|just changed the state of lock|\btakes\b|\bat:(?: |$))/;
 const LOCKDEP_AT: StackRule = {
   sections: [LOCKDEP_AT_SECTION],
   skip: [/^process_one_work$/, /^flush_workqueue$/, /^__flush_workqueue$/, /^drain_workqueue$/, /^destroy_workqueue$/, /^flush_work$/, /^__flush_work$/],

@@ -102,6 +102,24 @@ function findSpans(lines: readonly LogLine[]): Span[] {
   return spans;
 }
 
+/**
+ * With printk caller ids (`[T123]`, `[C1]`), reports printed at the same time by different tasks interleave
+ * line by line: split the window by caller so each report is read from its own lines. Lines without an id
+ * (continuations, tool output) stay with the caller of the line before them.
+ */
+function partitionByCaller(lines: readonly LogLine[]): LogLine[][] {
+  if (!lines.some((l) => l.callerId)) return [lines as LogLine[]];
+  const parts = new Map<string, LogLine[]>();
+  let current = "";
+  for (const l of lines) {
+    if (l.callerId) current = l.callerId;
+    let part = parts.get(current);
+    if (!part) parts.set(current, (part = []));
+    part.push(l);
+  }
+  return [...parts.values()];
+}
+
 /** Lines of a span that belong to its report: same printk caller, and kernel output when the header was. */
 function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   const head = lines[span.header];
@@ -150,10 +168,13 @@ function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnl
     const frames: Frame[] = [];
     if (section === LOCKDEP_AT_SECTION) {
       // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
-      for (const t of texts.slice(k0)) {
-        if (frames.length >= 2) break;
-        const at = /\bat: (?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(t);
-        const f = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
+      const rest = texts.slice(k0);
+      for (let j = 0; j < rest.length && frames.length < 2; j++) {
+        const at = /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(rest[j]);
+        if (!at) continue;
+        // Old lockdep prints the site on the next line: `… at:` / `[<ffffffff83f7ac8b>] sctp_sendmsg+0x2a3b/0x38a0`.
+        const site = at[1].trim() !== "" ? " " + at[1].trim() : (rest[j + 1] ?? "");
+        const f = parseFrameLine(site, false);
         if (f) frames.push({ ...f, reliable: true });
       }
       // Then the dependency chain (`-> #1 (…):` stacks) and the backtrace, in print order.
@@ -329,12 +350,14 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
 export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): Finding[] {
   try {
     if (!Array.isArray(lines) || lines.length === 0) return [];
-    const findings: Finding[] = [];
-    for (const span of findSpans(lines)) {
-      const f = toFinding(lines, span, opts.fileName);
-      if (f) findings.push(f);
+    const found: Array<{ at: number; finding: Finding }> = [];
+    for (const part of partitionByCaller(lines)) {
+      for (const span of findSpans(part)) {
+        const f = toFinding(part, span, opts.fileName);
+        if (f) found.push({ at: part[span.header].lineNo, finding: f });
+      }
     }
-    return findings;
+    return found.sort((a, b) => a.at - b.at).map((x) => x.finding);
   } catch {
     return [];
   }

@@ -40,7 +40,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^console_", "^__ratelimit", "^should_fail", "^fail_dump", "^should_failslab", "^fault_create_debugfs",
       "^add_taint", "^__might_sleep", "^___might_sleep", "^__might_fault", "^might_fault", "^__cant_sleep",
       "^might_sleep", "^__might_resched", "^check_preemption_disabled", "^debug_smp_processor_id",
-      "^__this_cpu_preempt_check", "^kobject_put", "^kobject_release", "^kref_", "^refcount_", "^ref_tracker",
+      "^__this_cpu_preempt_check", "kobject_", "^kref_", "^refcount_", "^ref_tracker",
       "^trace_", "^__trace_", "^perf_trace", "^tracepoint", "^spin_dump", "^spin_bug", "^__seqprop_assert",
       "^seqprop_assert", "^hex_dump", "^print_hex_dump", "^crc_", "^crc32",
     ],
@@ -150,7 +150,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     family: "device model and driver plumbing",
     why: "registration, sysfs and USB core helpers fail because of the driver that called them",
     patterns: [
-      "^kobject_", "^add_uevent_var", "^get_device_parent", "^device_add$", "^device_del$", "^device_unregister",
+      "^add_uevent_var", "^get_device_parent", "^device_add$", "^device_del$", "^device_unregister",
       "^device_destroy", "^device_release", "^devres_release_all", "^device_for_each_child", "^device_driver_attach",
       "^bus_for_each_dev", "^bus_add_driver", "^driver_register", "^rollback_registered", "^unregister_netdev",
       "sysfs_remove", "sysfs_create", "^hwrng_unregister", "^put_device$", "^get_device$", "^kernfs_remove", "^usb_hcd_submit_urb", "^usb_submit_urb", "^usb_start_wait_urb",

@@ -78,13 +78,17 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     for (const { fn } of reliable) {
       for (const b of HANG_BUCKETS) if (b.functions.includes(fn)) return b.bucket;
     }
-    for (const { f, fn } of reliable) {
-      if (f.module) return fn;
-      if (HANG_SKIP.some((s) => fn.includes(s))) continue;
-      if (isGenericFrame(fn) || skip.some((re) => re.test(fn))) continue;
-      return fn;
-    }
-    return undefined;
+    const pick = (list: readonly Frame[]) => {
+      for (const f of list) {
+        const fn = cleanFunctionName(f.function);
+        if (f.module) return fn;
+        if (HANG_SKIP.some((s) => fn.includes(s))) continue;
+        if (isGenericFrame(fn) || skip.some((re) => re.test(fn))) continue;
+        return fn;
+      }
+      return undefined;
+    };
+    return pick(reliable.map(({ f }) => f));
   }
   if (opts.mode === "stall") {
     // The stall detector runs in the timer interrupt: frames down to the interrupt entry are the detector
