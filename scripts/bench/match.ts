@@ -232,7 +232,7 @@ function main(): void {
   console.log(`  entries:            ${index.entries.length} (${curatedCount} curated, ${index.entries.length - curatedCount} imported)`);
   console.log(`  findings:           ${findings.length} (${derived} derived from an entry)`);
   console.log(`  generation:         ${genMs.toFixed(0)} ms (includes zod validation of every entry)`);
-  console.log(`  index build:        ${buildMs.toFixed(0)} ms`);
+  console.log(`  index build:        ${buildMs.toFixed(0)} ms (${index.byToken.size} message keys, ${index.unreachable.length} unreachable entries)`);
   console.log(`  index heap (approx): ${mb(heapAfter - heapBefore)}; process RSS ${mb(process.memoryUsage().rss)}`);
   console.log(`  per finding:        p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, mean ${mean.toFixed(3)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
   console.log(`  findings matched:   ${matched}/${findings.length}; source entry among matches for ${hits}/${derived} derived findings`);

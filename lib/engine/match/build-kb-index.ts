@@ -1,12 +1,13 @@
 /**
  * KB index: every entry is reachable through the exact keys its signature rules name (title, title prefix head,
- * guilty frame, frames, source file, component), through the rarest literal word of its `message` regexes, or —
- * for entries anchored only on a finding kind — through a kind bucket. Matching a finding looks up its own keys and
+ * guilty frame, frames, source file, component), through the rarest required word of its `message` regexes
+ * (regex-literals.ts), or — for entries anchored only on a finding kind — through a kind bucket. Matching a finding looks up its own keys and
  * evaluates only the entries reached; nothing scans all entries, and regexes run only on those candidates.
  * Entries are passed in (pure); building 15,000 entries takes a few hundred milliseconds.
  */
 import type { KbEntry, SignatureRule } from "../../kb/schema";
 import { normalizeComponent } from "../versions/component-name";
+import { requiredWords } from "./regex-literals";
 
 export type CompiledRule = {
   rule: SignatureRule;
@@ -40,8 +41,11 @@ export type KbIndex = {
   byToken: Map<string, number[]>;
   /** Entries with a kind rule and no other key: reached by every finding of that kind. */
   byKindAnchor: Map<string, number[]>;
-  /** Entries with no usable key at all (unindexable message alternations only): checked for every finding. */
-  unanchored: number[];
+  /**
+   * Ids of entries no finding can reach: no rule gives an index key (e.g. only a message regex with no pinned word,
+   * or only context rules). They never match; the KB editor should say so.
+   */
+  unreachable: string[];
   /** Words per title-prefix head, so lookups try exactly the head lengths in use. */
   prefixHeadWords: number;
 };
@@ -62,6 +66,9 @@ const SPECIFIC_KINDS = new Set<SignatureRule["kind"]>([
   "detail",
 ]);
 
+/** A message word used by more rules than this is a weak key (see the message keying in buildKbIndex). */
+export const COMMON_WORD_RULES = 64;
+
 /** Leading complete words of a title prefix used as its bucket key. */
 export const PREFIX_HEAD_WORDS = 2;
 
@@ -71,30 +78,6 @@ export function prefixHead(prefix: string): string {
   const complete = /\s$/.test(prefix) ? words.length : words.length - 1;
   return words.slice(0, Math.max(0, Math.min(PREFIX_HEAD_WORDS, complete))).join(" ");
 }
-
-/** Words a regex requires literally, lower-cased. Empty when the pattern has alternatives or optional parts we cannot see through. */
-export function literalTokens(pattern: string): string[] {
-  // An alternation or an optional group means no single word is required: leave such rules unindexed.
-  if (/(^|[^\\])\|/.test(pattern) || /\)[?*]/.test(pattern)) return [];
-  const stripped = pattern
-    .replace(/\\[dDsSwWbBnrtfv]/g, " ") // class escapes
-    .replace(/\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}/g, " ")
-    .replace(/\[(?:\\.|[^\]\\])*\]/g, " ") // character classes
-    .replace(/\{\d+(?:,\d*)?\}/g, " ") // counted quantifiers
-    .replace(/\\(.)/g, "$1"); // escaped punctuation is literal
-  // A word followed by `?`/`*` is optional in its last character or entirely: cut at such quantifiers.
-  const tokens: string[] = [];
-  for (const m of stripped.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/g)) {
-    const after = stripped[(m.index ?? 0) + m[0].length];
-    const before = stripped[(m.index ?? 0) - 1];
-    if (after === "?" || after === "*" || before === "?") continue;
-    if (m[0].length >= 4) tokens.push(m[0].toLowerCase());
-  }
-  return tokens;
-}
-
-/** Words of a finding's text that can hit a message-rule token (same alphabet as `literalTokens`). */
-export const TOKEN_PATTERN = /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/g;
 
 function push(map: Map<string, number[]>, key: string | undefined, ordinal: number): void {
   if (!key) return;
@@ -128,13 +111,14 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
     byComponent: new Map(),
     byToken: new Map(),
     byKindAnchor: new Map(),
-    unanchored: [],
+    unreachable: [],
     prefixHeadWords: PREFIX_HEAD_WORDS,
   };
 
   // Pass 1: keep usable entries, compile rules, count how many message rules use each literal word.
   const tokenDocFreq = new Map<string, number>();
-  const messageTokens: string[][][] = [];
+  /** Per entry, per rule: the required words of each top-level alternative of a message rule. */
+  const messageWords: string[][][][] = [];
   for (const entry of entries) {
     if (!entry || entry.status === "retired" || (entry.status === "draft" && !options.includeDrafts)) continue;
     if (index.byId.has(entry.id)) continue; // first definition wins (builtin before team overrides is the caller's order)
@@ -143,9 +127,10 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
     const indexed: IndexedEntry = { entry, ordinal, rules, programFiles: new Set(entry.programFiles ?? []) };
     index.entries.push(indexed);
     index.byId.set(entry.id, indexed);
-    const perRule = rules.map((r) => (r.rule.kind === "message" && r.rule.pattern ? [...new Set(literalTokens(r.rule.pattern))] : []));
-    for (const toks of perRule) for (const t of toks) tokenDocFreq.set(t, (tokenDocFreq.get(t) ?? 0) + 1);
-    messageTokens.push(perRule);
+    const perRule = rules.map((r) => (r.rule.kind === "message" && r.rule.pattern ? requiredWords(r.rule.pattern) : []));
+    for (const alternatives of perRule)
+      for (const words of alternatives) for (const w of words) tokenDocFreq.set(w, (tokenDocFreq.get(w) ?? 0) + 1);
+    messageWords.push(perRule);
   }
 
   // Pass 2: index keys. A message rule is keyed on its rarest literal word (fewest candidates per lookup).
@@ -184,24 +169,28 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
           push(index.byComponent, rule.value ? normalizeComponent(rule.value) : undefined, ordinal);
           keyed = true;
           break;
-        case "message": {
-          const toks = messageTokens[ordinal][i];
-          if (toks.length === 0) break;
-          const rarest = toks.reduce((a, b) => ((tokenDocFreq.get(b) ?? 0) < (tokenDocFreq.get(a) ?? 0) ? b : a));
-          push(index.byToken, rarest, ordinal);
-          keyed = true;
-          break;
-        }
+        case "message":
+          break; // keyed below, once we know whether the entry has other keys
+
         default:
           break;
       }
     });
+    // Message rules: one key per alternative (the text must contain a word of whichever alternative matched),
+    // the rarest word of each. A word shared by many rules (`invalid`, `failed`) would make every finding with
+    // it evaluate all those regexes: such keys are used only by entries no other key reaches.
+    rules.forEach((_, i) => {
+      for (const words of messageWords[ordinal][i]) {
+        const rarest = words.reduce((a, b) => ((tokenDocFreq.get(b) ?? 0) < (tokenDocFreq.get(a) ?? 0) ? b : a));
+        if (!keyed || (tokenDocFreq.get(rarest) ?? 0) <= COMMON_WORD_RULES) push(index.byToken, rarest, ordinal);
+      }
+    });
+    keyed ||= messageWords[ordinal].some((alternatives) => alternatives.length > 0);
     for (const f of indexed.programFiles) push(index.byProgramFile, f, ordinal);
     if (!keyed) {
       const kinds = rules.filter((r) => r.rule.kind === "kind" && r.rule.value).map((r) => r.rule.value!);
       if (kinds.length > 0) for (const k of kinds) push(index.byKindAnchor, k, ordinal);
-      else if (rules.some((r) => r.specific)) index.unanchored.push(ordinal);
-      // Entries with only context rules (kernel, component-less, kind-less) can never match: not reachable.
+      else index.unreachable.push(indexed.entry.id);
     }
   }
   return index;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildKbIndex, literalTokens, prefixHead } from "./build-kb-index";
+import { buildKbIndex, prefixHead } from "./build-kb-index";
 import { findKbCandidates, matchFinding } from "./match-finding";
 import { frames, makeFinding } from "./test-findings";
 import { parseKernelRelease } from "../versions/parse-kernel-release";
@@ -191,12 +191,14 @@ describe("index helpers", () => {
     expect(prefixHead(prefix)).toBe(head);
   });
 
-  it("literal tokens skip alternations, optional parts and classes", () => {
-    expect(literalTokens("Route cache is full: consider increasing sysctl net\\.ipv\\S+\\.route\\.max_size")).toEqual(
-      expect.arrayContaining(["route", "cache", "full", "consider", "increasing", "sysctl", "max_size"]),
-    );
-    expect(literalTokens("foo_bar|baz_qux")).toEqual([]);
-    expect(literalTokens("(?:nf_conntrack: )?table full")).toEqual([]);
-    expect(literalTokens("index out of range \\[\\d+\\] with length 0")).toEqual(["index", "range", "with", "length"]);
+  it("lists entries no finding can reach", () => {
+    const lonely = entry({
+      id: "lonely",
+      title: "only a context rule",
+      summary: "cannot be reached",
+      component: "kernel",
+      signatures: [{ kind: "kernel", pattern: "el7", weight: 0.5 }],
+    });
+    expect(buildKbIndex([lonely, ROUTE_CACHE]).unreachable).toEqual(["lonely"]);
   });
 });

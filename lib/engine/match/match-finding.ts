@@ -10,7 +10,8 @@ import type { Finding, Match } from "../types";
 import { parseKernelRelease, type KernelRelease } from "../versions/parse-kernel-release";
 import { computeVerdict } from "../versions/verdict";
 import { normalizeComponent } from "../versions/component-name";
-import { TOKEN_PATTERN, type CompiledRule, type IndexedEntry, type KbIndex } from "./build-kb-index";
+import { MIN_WORD_LENGTH, WORD_PATTERN } from "./regex-literals";
+import { type CompiledRule, type IndexedEntry, type KbIndex } from "./build-kb-index";
 
 export type MatchContext = {
   /** The kernel the finding ran on (triage parses the boot banner); else the finding's own release is parsed. */
@@ -190,8 +191,8 @@ function collectCandidates(index: KbIndex, v: FindingView): Set<number> {
   if (index.byToken.size > 0) {
     const seen = new Set<string>();
     const probe = (text: string) => {
-      for (const m of text.matchAll(TOKEN_PATTERN)) {
-        if (m[0].length < 4) continue;
+      for (const m of text.matchAll(WORD_PATTERN)) {
+        if (m[0].length < MIN_WORD_LENGTH) continue;
         const tok = m[0].toLowerCase();
         if (seen.has(tok)) continue;
         seen.add(tok);
@@ -202,7 +203,6 @@ function collectCandidates(index: KbIndex, v: FindingView): Set<number> {
     for (const l of v.lines) probe(l);
     for (const fn of v.frames) probe(fn);
   }
-  add(index.unanchored);
   return out;
 }
 
