@@ -389,7 +389,9 @@ async function main(): Promise<number> {
         console.error(`--check: ${key} not measured (corpus part missing); not compared.`);
         continue;
       }
-      if (rate(now) + 1e-9 < base.rate) drops.push(`${key}: ${pct(rate(now))} < baseline ${pct(base.rate)}`);
+      // `rate` in the file is rounded for reading; compare with the exact fraction.
+      const baseRate = base.total > 0 ? base.matched / base.total : base.rate;
+      if (rate(now) + 1e-9 < baseRate) drops.push(`${key}: ${now.matched}/${now.total} (${pct(rate(now))}) < baseline ${base.matched}/${base.total} (${pct(baseRate)})`);
     }
     if (drops.length > 0) {
       console.error(`accuracy dropped below the baseline:\n  ${drops.join("\n  ")}`);

@@ -61,7 +61,8 @@ function listFiles(dir: string): string[] {
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
-const SYZ_HEADER = /^([A-Z]+): ?(.*)$/;
+// The header keys syzkaller's test files use; a log line such as `BUG: …` must not pass for one.
+const SYZ_HEADER = /^(TITLE|ALT|TYPE|FRAME|CORRUPTED|PANICKED|SUPPRESSED|EXECUTOR|START|END|FILE): ?(.*)$/;
 
 /** Split a syzkaller test file into its header map and the console log (without the expected `REPORT:` tail). */
 export function splitSyzkallerFile(text: string): { headers: [string, string][]; log: string } {

@@ -264,3 +264,29 @@ describe("Rust v0 symbols", () => {
     expect(cleanFunctionName("_RZZZ")).toBe("_RZZZ");
   });
 });
+
+describe("old and crash-utility layouts", () => {
+  it("reads the 2.6.2x `:module:function` syntax", () => {
+    expect(parseFrameLine(" [<f88dec25>] :radeon:radeon_cp_init_ring_buffer+0x90/0x302")).toMatchObject({
+      function: "radeon_cp_init_ring_buffer",
+      module: "radeon",
+    });
+  });
+
+  it("gives crash bt frames above `--- <IRQ stack> ---` the IRQ context", () => {
+    const frames = parseFrames([
+      'PID: 0      TASK: ffffffff81a13480  CPU: 0   COMMAND: "swapper/0"',
+      " #0 [ffff88003fc03d00] tcp_v4_rcv at ffffffff815aab45",
+      " #1 [ffff88003fc03d80] ip_local_deliver_finish at ffffffff815849b0",
+      "--- <IRQ stack> ---",
+      " #2 [ffffffff81a01e58] ret_from_intr at ffffffff8165c86d",
+      " #3 [ffffffff81a01f00] cpu_idle at ffffffff8101a2b3",
+    ]);
+    expect(frames.map((f) => [f.function, f.context])).toEqual([
+      ["tcp_v4_rcv", "irq"],
+      ["ip_local_deliver_finish", "irq"],
+      ["ret_from_intr", undefined],
+      ["cpu_idle", undefined],
+    ]);
+  });
+});

@@ -261,8 +261,9 @@ const MOD = String.raw`\[([\w-]+)(?:\s+${HEX})?\]`;
 // x86 (old and new), arm64, s390, riscv, symbolised:
 //   ` [<ffffffff894c984d>] ? rawv6_close+0x1d/0x40 [ipv6]`, ` f+0x1/0x2 net/x.c:12`, `([<…>] f+0x36/0x1000 [m])`,
 //   arm64 6.13+ ` show_stack+0x18/0x24 (C)`
+//   2.6.2x module syntax ` [<f88dec25>] :radeon:radeon_cp_init_ring_buffer+0x90/0x302`
 const OFFSET_FRAME = new RegExp(
-  String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\?\s+)?(${SYM})\+0x(${HEX})\/0x(${HEX})` +
+  String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\?\s+)?(?::([\w-]+):)?(${SYM})\+0x(${HEX})\/0x(${HEX})` +
     String.raw`(?:\s+${MOD})?(?:\s+\([A-Z]\))?(?:\s+${SRC})?(?:\s+\[inline\])?\s*\)?\s*$`,
 );
 // Inlined frame of a symbolised report: ` __dump_stack lib/dump_stack.c:16 [inline]`
@@ -282,6 +283,15 @@ const PPC_FRAME = new RegExp(
 // `crash` utility bt: ` #5 [ffff8800794f3b58] skb_segment at ffffffff81561fe8 [mod]`, optional `/path/f.c: 123` after.
 const CRASH_BT_FRAME = new RegExp(String.raw`^\s*#(\d+)\s+\[(${HEX})\]\s+(${SYM})\s+at\s+(${HEX})(?:\s+${MOD})?\s*$`);
 const CRASH_BT_SOURCE = /^\s+(\/\S+\.[A-Za-z]+): (\d+)\s*$/;
+// crash bt separates stacks with `--- <IRQ stack> ---`: the frames listed ABOVE the marker ran on that stack.
+const CRASH_STACK_MARKER = /^\s*--- <(.*?)> ---\s*$/;
+function crashStackContext(label: string): FrameContext | undefined {
+  if (/NMI/i.test(label)) return "nmi";
+  if (/soft ?IRQ/i.test(label)) return "softirq";
+  if (/IRQ/i.test(label)) return "irq";
+  if (/exception/i.test(label)) return "exception";
+  return undefined;
+}
 // `    [exception RIP: skb_segment+3016]` (crash prints decimal offsets)
 const CRASH_EXCEPTION_RIP = new RegExp(String.raw`^\s*\[exception RIP: (${SYM})(?:\+(\d+))?\]`);
 
@@ -350,13 +360,13 @@ function makeFrame(rawFunction: string, extra: Partial<Frame> & { reliable: bool
 export function parseFrameLine(line: string, inTrace = true): Frame | undefined {
   let m = OFFSET_FRAME.exec(line);
   if (m) {
-    const [, paren, address, question, sym, off, size, mod, file, fileLine] = m;
+    const [, paren, address, question, oldModule, sym, off, size, mod, file, fileLine] = m;
     return makeFrame(sym, {
       // s390 prints the r14 guess in parentheses: `([<…>] f+0x36/0x1000)`, it may be stale.
       reliable: !question && !paren,
       offset: hexToNumber(off),
       size: hexToNumber(size),
-      module: mod,
+      module: mod ?? oldModule,
       file,
       fileLine: fileLine !== undefined ? Number(fileLine) : undefined,
       address,
@@ -411,6 +421,8 @@ export function parseStackSections(lines: string[]): StackSection[] {
   let inTrace = false;
   let skipNextFrame = false;
   let lastCrashFrame: Frame | undefined;
+  /** Index in the current section of the first crash bt frame after the last `--- <X stack> ---` marker. */
+  let crashStackStart = 0;
   const mainHasFrames = () => sections.some((s) => s.kind === "main" && s.frames.length > 0);
   const openSection = (kind: StackSectionKind, label: string) => {
     current = { kind, label, frames: [] };
@@ -469,6 +481,13 @@ export function parseStackSections(lines: string[]): StackSection[] {
       const frame = makeFrame(exceptionRip[1], { reliable: true, offset: exceptionRip[2] !== undefined ? Number(exceptionRip[2]) : undefined, context: "exception" });
       current.frames.push(frame);
       lastCrashFrame = frame;
+      continue;
+    }
+    const crashMarker = CRASH_STACK_MARKER.exec(line);
+    if (crashMarker) {
+      const stackContext = crashStackContext(crashMarker[1]);
+      if (stackContext) for (const f of current.frames.slice(crashStackStart)) f.context ??= stackContext;
+      crashStackStart = current.frames.length;
       continue;
     }
     const crashSource = CRASH_BT_SOURCE.exec(line);

@@ -154,3 +154,12 @@ describe("parseReportMetadata, old 32-bit layouts", () => {
     expect(meta.taint?.flags).toBe("P");
   });
 });
+
+describe("parseReportMetadata page-fault IP line", () => {
+  it("reads `IP: [<addr>] f+…`, including the old `:module:` syntax", () => {
+    expect(parseReportMetadata(["IP: [<ffffffff810a376f>] __call_rcu.constprop.76+0x1f/0x280"]).rip).toBe("__call_rcu.constprop.76+0x1f/0x280");
+    expect(ripFunction(parseReportMetadata(["IP: [<f88dec25>] :radeon:radeon_cp_init_ring_buffer+0x90/0x302"]).rip ?? "")).toBe(
+      "radeon_cp_init_ring_buffer",
+    );
+  });
+});
