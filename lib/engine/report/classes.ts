@@ -422,6 +422,8 @@ export const CLASSES: readonly CrashClass[] = [
     id: "trusty-panic",
     header: "trusty: panic",
     kind: "panic",
+    // `trusty: panic (caller …): ASSERT FAILED at (…)` is an assertion: the assert row names it.
+    suppress: [/ASSERT FAILED at \(/],
     formats: [{ match: re("trusty: panic \\(.*?\\):([^\\n]*)"), title: "trusty: panic:$1", noStackTrace: true }],
   },
   {

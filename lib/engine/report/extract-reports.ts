@@ -49,12 +49,17 @@ function headerText(text: string): string {
 /** The class whose header starts this line, if any. */
 export function classifyLine(text: string): CrashClass | undefined {
   const t = headerText(text);
+  // The header printed first names the crash: `Internal error: Oops - BUG: …` is an ARM oops, not a `BUG:`.
+  let best: CrashClass | undefined;
+  let bestAt = Infinity;
   for (const cls of CLASSES) {
-    if (!t.includes(cls.header)) continue;
+    const at = t.indexOf(cls.header);
+    if (at < 0 || at >= bestAt) continue;
     if (cls.suppress?.some((re) => re.test(t))) continue;
-    return cls;
+    best = cls;
+    bestAt = at;
   }
-  return undefined;
+  return best;
 }
 
 type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
@@ -107,12 +112,16 @@ function findSpans(lines: readonly LogLine[]): Span[] {
  * line by line: split the window by caller so each report is read from its own lines. Lines without an id
  * (continuations, tool output) stay with the caller of the line before them.
  */
+const EMBEDDED_CALLER = /\[\s*\d+\.\d+\]\[\s*([TC]\d+)\]/;
+
 function partitionByCaller(lines: readonly LogLine[]): LogLine[][] {
   if (!lines.some((l) => l.callerId)) return [lines as LogLine[]];
   const parts = new Map<string, LogLine[]>();
   let current = "";
   for (const l of lines) {
-    if (l.callerId) current = l.callerId;
+    // `syzkaller login: [ 59.8][T6792] BUG: …`: a prefix glued to the line hid its caller id from parseLine.
+    const embedded = l.callerId ? undefined : EMBEDDED_CALLER.exec(l.text)?.[1];
+    if (l.callerId || embedded) current = l.callerId ?? embedded ?? current;
     let part = parts.get(current);
     if (!part) parts.set(current, (part = []));
     part.push(l);
