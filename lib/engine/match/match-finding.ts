@@ -11,6 +11,7 @@ import { parseKernelRelease, type KernelRelease } from "../versions/parse-kernel
 import { computeVerdict } from "../versions/verdict";
 import { normalizeComponent } from "../versions/component-name";
 import { MIN_WORD_LENGTH, WORD_PATTERN } from "./regex-literals";
+import { ripFunction } from "../report/metadata";
 import { type CompiledRule, type IndexedEntry, type KbIndex } from "./build-kb-index";
 
 export type MatchContext = {
@@ -47,6 +48,10 @@ type FindingView = {
 
 function viewOf(finding: Finding, kernel: KernelRelease | undefined): FindingView {
   const frames: string[] = [];
+  // The function the CPU was in (`RIP: 0010:skb_segment+0xbc8/0xf20`) is the top of the stack even when the
+  // call trace printed below it starts at the caller.
+  const ripFn = finding.rip ? ripFunction(finding.rip) : "";
+  if (ripFn && finding.frames?.[0]?.function !== ripFn) frames.push(ripFn);
   const sourceFiles = new Set<string>();
   if (finding.sourceFile) sourceFiles.add(finding.sourceFile);
   for (const fr of (finding.frames ?? []).slice(0, MAX_FRAMES)) {
