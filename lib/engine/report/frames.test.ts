@@ -290,3 +290,27 @@ describe("old and crash-utility layouts", () => {
     ]);
   });
 });
+
+describe("robustness", () => {
+  it("never throws and always yields named frames, whatever the lines", async () => {
+    const fc = (await import("fast-check")).default;
+    const frameish = fc.constantFrom(
+      " f+0x1/0x2",
+      "Call Trace:",
+      " <IRQ>",
+      "Allocated by task 1:",
+      " #1 [ffff] g at ffff",
+      "    [exception RIP: h+12]",
+      "--- <IRQ stack> ---",
+      "[<c0>] (a) from [<c1>] (b+0x1/0x2)",
+      " _RNvB_3foo+0x1/0x2",
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), frameish), { maxLength: 30 }), (lines) => {
+        const frames = parseFrames(lines);
+        return frames.every((f) => typeof f.function === "string" && f.function.length > 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -163,3 +163,17 @@ describe("parseReportMetadata page-fault IP line", () => {
     );
   });
 });
+
+describe("parseReportMetadata robustness", () => {
+  it("never throws on arbitrary lines", async () => {
+    const fc = (await import("fast-check")).default;
+    const metaish = fc.constantFrom("Modules linked in:", "CPU: 1 PID: 2 Comm: x Tainted: ", "EFLAGS: 0 (", "Tainted: [", "Pid: 1, comm: ");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), metaish, fc.tuple(metaish, fc.string()).map(([a, b]) => a + b)), { maxLength: 20 }), (lines) => {
+        const meta = parseReportMetadata(lines);
+        return typeof meta === "object" && (meta.modules === undefined || meta.modules.every((m) => /^[\w-]+$/.test(m)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
