@@ -5,12 +5,12 @@ import { makeFinding } from "../match/test-findings";
 import { parseKernelRelease } from "./parse-kernel-release";
 import { computeVerdict } from "./verdict";
 import { fixUrl, recommend } from "./recommend";
-import { CILIUM_DIRECT_ROUTING_PANIC, RHEL7_KMEM_ACCOUNTING, SKB_SEGMENT_GSO_BUG } from "./test-entries";
+import { CILIUM_DIRECT_ROUTING_PANIC, IPV6_ROUTE_MAX_SIZE, RHEL7_KMEM_ACCOUNTING, SKB_SEGMENT_GSO_BUG } from "./test-entries";
 import { isBranchMaintained, maintainedBranchesFrom } from "./branches";
 
 const AS_OF = new Date("2026-11-23T00:00:00Z");
 const ENTRIES = new Map<string, KbEntry>(
-  [SKB_SEGMENT_GSO_BUG, RHEL7_KMEM_ACCOUNTING, CILIUM_DIRECT_ROUTING_PANIC].map((e) => [e.id, e]),
+  [SKB_SEGMENT_GSO_BUG, RHEL7_KMEM_ACCOUNTING, CILIUM_DIRECT_ROUTING_PANIC, IPV6_ROUTE_MAX_SIZE].map((e) => [e.id, e]),
 );
 
 function matched(entry: KbEntry, release: string | undefined, score = 0.9, componentVersions?: Record<string, string>): Match {
@@ -69,6 +69,15 @@ describe("recommend", () => {
       asOf: new Date("2026-03-01T00:00:00Z"),
     })!;
     expect(earlier.upgrade?.to).toBe("5.10.224");
+  });
+
+  it("an EOL branch whose fix skips the next branches goes to the first maintained branch that has it", () => {
+    // Incident 5: ELRepo kernel-lt 4.19.113 on CentOS 7.6; the fix is on 4.19.y (EOL), 5.4.y (EOL) and 6.1.y.
+    const r = run(IPV6_ROUTE_MAX_SIZE, "4.19.113-300.el7.elrepo.x86_64")!;
+    expect(r.verdict).toBe("affected");
+    expect(r.upgrade?.to).toBe("6.1.73");
+    expect(r.upgrade?.text).toMatch(/^4\.19\.113 → 6\.1\.73 or later on 6\.1\.y \(4\.19\.y is end-of-life/);
+    expect(r.workarounds[0].commands).toEqual(["sysctl -w net.ipv6.route.max_size=32768"]);
   });
 
   it("RHEL: upgrade within the distro stream, with the advisory", () => {

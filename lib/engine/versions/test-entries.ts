@@ -120,3 +120,53 @@ export const CVE_2020_36776 = entry({
     },
   ],
 });
+
+/** Incident 5: af6d10345ca7 "ipv6: remove max_size check inline with ipv4" (v6.3; 6.1.73, 5.4.267, 4.19.305). */
+export const IPV6_ROUTE_MAX_SIZE = entry({
+  id: "ipv6-route-max-size",
+  title: "IPv6 dst cache limit net.ipv6.route.max_size makes dst_alloc fail",
+  summary: "ip6_dst_gc refuses new dst entries above max_size (default 4096); packets get Network is unreachable.",
+  component: "kernel",
+  signatures: [{ kind: "kind", value: "route-cache-full", weight: 0.6, required: true }, { kind: "message", pattern: "net\\.ipv(?:6|\\[4\\|6\\])\\.route\\.max_size", weight: 0.3 }],
+  fixes: [
+    {
+      commit: "af6d10345ca76670c1b7c37799f0d5576ccef277",
+      title: "ipv6: remove max_size check inline with ipv4",
+      mainline: "6.3",
+      branches: [
+        { branch: "6.1", fixed: "6.1.73", commit: "0f22c8a6efe6" },
+        { branch: "5.4", fixed: "5.4.267" },
+        { branch: "4.19", fixed: "4.19.305" },
+      ],
+    },
+  ],
+  workarounds: [{ title: "Raise the IPv6 route cache limit", commands: ["sysctl -w net.ipv6.route.max_size=32768"] }],
+});
+
+/** Incident 2: ac1499fcd40f (CVE-2025-68241), a bug that reached stable branches late (e.g. 5.10.65). */
+export const FNHE_REBIND = entry({
+  id: "CVE-2025-68241",
+  title: "ipv4: route: Prevent rt_bind_exception() from rebinding stale fnhe",
+  summary: "Imported from the kernel CVE record.",
+  component: "kernel",
+  origin: "imported",
+  signatures: [{ kind: "kind", value: "netdev-refcount", weight: 0.2 }],
+  introduced: { mainline: "5.15" },
+  fixes: [
+    {
+      commit: "ac1499fcd40fe06479e9b933347b837ccabc2a40",
+      title: "ipv4: route: Prevent rt_bind_exception() from rebinding stale fnhe",
+      mainline: "6.18",
+      branches: [
+        { branch: "6.17", fixed: "6.17.9" },
+        { branch: "6.12", fixed: "6.12.59" },
+        { branch: "6.6", fixed: "6.6.117" },
+        { branch: "6.1", fixed: "6.1.159" },
+        { branch: "5.15", fixed: "5.15.197" },
+        { branch: "5.10", introduced: "5.10.65", fixed: "5.10.247" },
+        { branch: "5.4", introduced: "5.4.146", fixed: "5.4.302" },
+        { branch: "4.19", introduced: "4.19.207" },
+      ],
+    },
+  ],
+});

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { computeVerdict } from "./verdict";
 import { parseKernelRelease } from "./parse-kernel-release";
-import { CILIUM_DIRECT_ROUTING_PANIC, CVE_2020_36776, RHEL7_KMEM_ACCOUNTING, SKB_SEGMENT_GSO_BUG, entry } from "./test-entries";
+import {
+  CILIUM_DIRECT_ROUTING_PANIC,
+  CVE_2020_36776,
+  FNHE_REBIND,
+  RHEL7_KMEM_ACCOUNTING,
+  SKB_SEGMENT_GSO_BUG,
+  entry,
+} from "./test-entries";
 
 const k = (release: string, build?: string, banner?: string) => parseKernelRelease(release, build, banner);
 
@@ -58,6 +65,19 @@ describe("computeVerdict: upstream ranges", () => {
     expect(hit.status).toBe("affected");
     expect(hit.reason).toMatch(/no fix was backported to 4\.14\.y/);
     expect(computeVerdict({ kernel: k("5.4.60"), entry: CVE_2020_36776 }).status).toBe("affected");
+  });
+
+  it.each([
+    ["5.10.50", "fixed", /predates 5\.10\.65, where the bug was backported into 5\.10\.y/],
+    ["5.10.100", "affected", /below 5\.10\.247/],
+    ["5.10.250", "fixed", /at or above 5\.10\.247/],
+    ["4.19.210", "affected", /no fix was backported to 4\.19\.y/],
+    ["4.19.100", "fixed", /predates 4\.19\.207/],
+    ["5.14.10", "fixed", /predates 5\.15, where the bug was introduced/],
+  ] as const)("stable-only introductions per branch (CVE-2025-68241): %s → %s", (release, status, reason) => {
+    const v = computeVerdict({ kernel: k(release), entry: FNHE_REBIND });
+    expect(v.status).toBe(status);
+    expect(v.reason).toMatch(reason);
   });
 
   it("below the mainline introduction: probably a different bug", () => {
