@@ -98,7 +98,8 @@ export function readSyzkallerReportCases(corpusDir: string): SyzkallerReportCase
     return {
       name,
       log,
-      title: get("TITLE"),
+      // `TITLE:` with nothing after it is syzkaller's way of saying "no report" too.
+      title: get("TITLE") || undefined,
       alts: headers.filter(([k]) => k === "ALT").map(([, v]) => v),
       type: get("TYPE"),
       frame: get("FRAME"),
