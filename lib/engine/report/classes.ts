@@ -53,7 +53,8 @@ export type CrashClass = {
 };
 
 const PATTERNS: Record<string, string> = {
-  FUNC: "([a-zA-Z0-9_]+)(?:\\.|\\+)",
+  // a function name as printed: `f+0x1/0x2`, `f.isra.0+…`, or symbolised `f net/x.c:12 [inline]`
+  FUNC: "([a-zA-Z0-9_]+)(?:\\.|\\+| )",
   SRC: "([a-zA-Z0-9_\\-/.]+\\.[a-zA-Z]+:[0-9]+)",
   PC: "\\[<?(?:0x)?[0-9a-f]+>?\\]",
   ADDR: "(?:0x)?[0-9a-f]+",
@@ -135,6 +136,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: KASAN: (.*)"), title: "KASAN: $1", kind: "kasan", corrupted: "KASAN header without details" },
       { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_SANITIZER },
       { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_SANITIZER },
+      { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in "), title: "KMSAN: uninit-value in {FRAME}", kind: "kmsan", stack: STACK_SANITIZER },
       { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", kind: "kmsan", stack: STACK_SANITIZER },
       {
         match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)[^ ]* / ([a-zA-Z0-9_]+)"),
