@@ -1,7 +1,9 @@
 /**
  * Distro facts needed to read kernel release strings. Sources: /work/shared/research/distro-kernel-versions.md
- * (RHEL build numbers from general knowledge, corroborated by real strings such as 4.18.0-477.*.el8_8 and
- * 5.14.0-284.*.el9_2; verify against access.redhat.com/articles/3078 before relying on a minor release).
+ * (RHEL build numbers from general knowledge, corroborated by real strings such as 4.18.0-477.*.el8_8,
+ * 5.14.0-284.*.el9_2, and — checked for this table in public repositories — 4.18.0-553.*.el8_10,
+ * 5.14.0-503.*.el9_5, 5.14.0-570.*.el9_6, 6.12.0-55.*.el10_0; access.redhat.com/articles/3078 is the reference).
+ * Z-stream kernels name their minor themselves (`.el8_8`), so the table only matters for GA builds.
  */
 
 /** RHEL-family GA build number (first field of the release) → minor release. Z-stream builds keep the GA number. */
@@ -9,6 +11,8 @@ export const RHEL_MINOR_BY_BUILD: Record<string, Record<number, string>> = {
   "7": { 123: "7.0", 229: "7.1", 327: "7.2", 514: "7.3", 693: "7.4", 862: "7.5", 957: "7.6", 1062: "7.7", 1127: "7.8", 1160: "7.9" },
   "8": { 80: "8.0", 147: "8.1", 193: "8.2", 240: "8.3", 305: "8.4", 348: "8.5", 372: "8.6", 425: "8.7", 477: "8.8", 513: "8.9", 553: "8.10" },
   "9": { 70: "9.0", 162: "9.1", 284: "9.2", 362: "9.3", 427: "9.4", 503: "9.5", 570: "9.6" },
+  // 10.1+ GA build numbers not confirmed: their z-stream suffix (`.el10_1`) still gives the minor.
+  "10": { 55: "10.0" },
 };
 
 /** Debian stable releases by kernel ABI base (`6.1.0-18-amd64` → bookworm). */

@@ -101,6 +101,9 @@ const ROWS: Row[] = [
   { release: "4.18.0-80.el8.x86_64", family: "rhel", distroRelease: "8.0", conf: LOW },
   { release: "5.14.0-427.el9.x86_64", family: "rhel", distroRelease: "9.4", conf: LOW },
   { release: "5.14.0-284.30.1.el9_2.x86_64", family: "rhel", distroRelease: "9.2", conf: LOW },
+  { release: "5.14.0-570.el9.x86_64", family: "rhel", distroRelease: "9.6", conf: LOW },
+  { release: "6.12.0-55.94.1.el10_0.x86_64", family: "rhel", distroRelease: "10.0", conf: LOW },
+  { release: "4.18.0-553.el8_10.x86_64", family: "rhel", distroRelease: "8.10", conf: LOW },
   {
     release: "5.14.21-150500.55.39-default",
     family: "suse",

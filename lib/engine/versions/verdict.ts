@@ -196,7 +196,7 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
     const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
     const stream = kernel.distroRelease ? ` ${kernel.distroRelease}` : "";
     return unknown(
-      `${kernel.raw} is a ${label} kernel: its ${kernel.upstream} base says little about backported fixes, and no ${label}${stream} fix is recorded — check the vendor advisory`,
+      `${kernel.distroBuild ?? kernel.raw} is a ${label} kernel: its ${kernel.upstream} base says little about backported fixes, and no ${label}${stream} fix is recorded — check the vendor advisory`,
       0.2,
     );
   }
