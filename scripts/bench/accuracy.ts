@@ -7,6 +7,7 @@
  *   npm run bench:accuracy -- --update-baseline write scripts/bench/accuracy-baseline.json
  *   npm run bench:accuracy -- --check           exit 1 when a figure drops below the baseline (CI)
  *   --corpus=<dir>                              another corpus location
+ *   --pipeline=extract                          bypass triage(): parseLine + extractReports only (diagnosis)
  *
  * Only crash-report findings are compared: one-line problem events (refcount leaks, allocation failures, fs/io
  * errors, OOM kills, kdump, PLEG, Go panics, other) are a different product feature and no corpus here rates them.
@@ -73,15 +74,20 @@ type TriageFn = (inputs: TriageInput[], options?: unknown) => Promise<Incident>;
 let triageFn: TriageFn | null | undefined;
 let pipelineName = "";
 
+/** `--pipeline=extract` forces the line parser + extractReports path (to tell scan-window effects apart). */
+const FORCE_EXTRACT = process.argv.includes("--pipeline=extract");
+
 async function loadTriage(): Promise<TriageFn | null> {
   if (triageFn !== undefined) return triageFn;
   const path = join(REPO_ROOT, "lib/engine/triage.ts");
   triageFn = null;
-  if (existsSync(path)) {
+  if (existsSync(path) && !FORCE_EXTRACT) {
     const mod = (await import(pathToFileURL(path).href)) as { triage?: TriageFn };
     if (typeof mod.triage === "function") triageFn = mod.triage;
   }
-  pipelineName = triageFn ? "triage() from lib/engine/triage.ts" : "parseLine + extractReports (lib/engine/triage.ts not present yet)";
+  pipelineName = triageFn
+    ? "triage() from lib/engine/triage.ts"
+    : `parseLine + extractReports (${FORCE_EXTRACT ? "--pipeline=extract" : "lib/engine/triage.ts not present yet"})`;
   return triageFn;
 }
 
