@@ -80,6 +80,21 @@ describe("recommend", () => {
     expect(r.workarounds[0].commands).toEqual(["sysctl -w net.ipv6.route.max_size=32768"]);
   });
 
+  it("a vendor kernel's upstream target says it is an upstream version", () => {
+    const release = "5.15.0-91-generic";
+    const kernel = parseKernelRelease(release, "#101-Ubuntu SMP", "(Ubuntu 5.15.0-91.101-generic 5.15.131)");
+    const v = computeVerdict({ kernel, entry: SKB_SEGMENT_GSO_BUG });
+    const finding = makeFinding({
+      kind: "bug",
+      title: "kernel BUG in skb_segment",
+      matches: [{ ...matched(SKB_SEGMENT_GSO_BUG, undefined), verdict: v.status, confidence: v.confidence, verdictReason: v.reason, fixedIn: v.fixedIn }],
+    });
+    const r = recommend({ findings: [finding], entries: ENTRIES, kernel, asOf: AS_OF })!;
+    expect(r.upgrade?.text).toBe(
+      "5.15.131 → 5.15.165 or later on 5.15.y (upstream version: take an Ubuntu kernel based on 5.15.165 or later)",
+    );
+  });
+
   it("RHEL: upgrade within the distro stream, with the advisory", () => {
     const r = run(RHEL7_KMEM_ACCOUNTING, "3.10.0-862.el7.x86_64")!;
     expect(r.upgrade?.text).toBe("3.10.0-862.el7 → 3.10.0-1062.4.1.el7 or later (RHSA-2019:3055)");

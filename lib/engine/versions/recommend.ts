@@ -58,6 +58,22 @@ function requiredOnBranch(fixes: Fix[], branch: string): string | null | undefin
   return need;
 }
 
+/** Distros whose kernel versions are not upstream versions: say the target is the upstream base to look for. */
+const VENDOR_LABEL: Partial<Record<KernelRelease["family"], string>> = {
+  ubuntu: "an Ubuntu",
+  debian: "a Debian",
+  amazon: "an Amazon Linux",
+  cos: "a COS",
+  android: "an Android GKI",
+  "oracle-uek": "a UEK",
+  suse: "a SUSE",
+};
+
+function vendorNote(kernel: KernelRelease, to: string): string {
+  const label = VENDOR_LABEL[kernel.family];
+  return label ? ` (upstream version: take ${label} kernel based on ${to} or later)` : "";
+}
+
 function kernelUpgrade(entry: KbEntry, match: Match, kernel: KernelRelease | undefined, asOf: Date): Recommendation["upgrade"] {
   if (match.verdict === "fixed" || !kernel) return undefined;
   // A distro package fix (`3.10.0-1062.4.1.el7`): upgrade within the distro stream.
@@ -81,7 +97,13 @@ function kernelUpgrade(entry: KbEntry, match: Match, kernel: KernelRelease | und
   const ownMaintained = isBranchMaintained(kernel.branch, asOf);
   if (own !== undefined && ownMaintained) {
     const to = own ?? from;
-    return { component: "kernel", from, to, branch: kernel.branch, text: `${from} → ${to} or later on ${kernel.branch}.y` };
+    return {
+      component: "kernel",
+      from,
+      to,
+      branch: kernel.branch,
+      text: `${from} → ${to} or later on ${kernel.branch}.y${vendorNote(kernel, to)}`,
+    };
   }
   const fixBranches = fixes.flatMap((f) => [
     ...(f.branches ?? []).filter((b) => b.fixed).map((b) => b.branch),
@@ -104,7 +126,7 @@ function kernelUpgrade(entry: KbEntry, match: Match, kernel: KernelRelease | und
       from,
       to,
       branch: b,
-      text: `${from} → ${to} or later on ${b}.y (${why}; ${b}.y is ${describeBranchLife(b, asOf)})`,
+      text: `${from} → ${to} or later on ${b}.y (${why}; ${b}.y is ${describeBranchLife(b, asOf)})${vendorNote(kernel, to)}`,
     };
   }
   const mainline = fixes.find((f) => f.mainline)?.mainline;
