@@ -1,0 +1,69 @@
+/** The CLI's default output: a summary an SRE reads in a terminal. */
+import type { Finding, Incident } from "../engine/types";
+
+type Style = (s: string) => string;
+
+function styles(color: boolean): Record<"bold" | "dim" | "red" | "yellow" | "green" | "cyan", Style> {
+  const wrap = (code: string): Style => (s) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  return { bold: wrap("1"), dim: wrap("2"), red: wrap("31"), yellow: wrap("33"), green: wrap("32"), cyan: wrap("36") };
+}
+
+/** Log text is untrusted: never let it move the terminal cursor or change colours. */
+function safe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, "");
+}
+
+function where(f: Finding): string {
+  const parts = [f.host, f.time?.replace("T", " ").replace(/\.\d+Z$/, "Z"), f.kernelRelease].filter(Boolean);
+  return parts.join(" · ");
+}
+
+export function formatIncidentText(incident: Incident, opts: { color: boolean }): string {
+  const s = styles(opts.color);
+  const out: string[] = [];
+  const inputs = incident.inputs
+    .map((i) => `${safe(i.name)} (${i.lines} lines${i.compressed ? ", gzip" : ""}${i.error ? `, ${s.red("refused: " + i.error)}` : ""})`)
+    .join(", ");
+  out.push(s.dim(`oopscope · ${inputs} · ${incident.hosts.length} host(s), ${incident.boots.length} boot(s) · ${incident.stats.elapsedMs} ms`));
+  out.push("");
+  if (incident.recommendation) {
+    const r = incident.recommendation;
+    out.push(s.bold("Recommendation: ") + safe(r.summary));
+    if (r.upgrade) out.push(`  upgrade: ${safe(r.upgrade.text)}`);
+    for (const c of r.fixCommits.slice(0, 3)) out.push(`  fix: ${c.commit.slice(0, 12)} ${safe(c.title ?? "")}`);
+    for (const w of r.workarounds.slice(0, 2)) {
+      out.push(`  workaround: ${safe(w.title)}`);
+      for (const cmd of w.commands) out.push(s.cyan(`    $ ${safe(cmd)}`));
+    }
+    out.push("");
+  }
+  if (incident.findings.length === 0) {
+    out.push(s.green("No problems found."));
+  } else {
+    out.push(s.bold(`${incident.findings.length} finding(s):`));
+    for (const f of incident.findings) {
+      const flags = [f.panicked ? s.red("panicked") : "", f.corrupted ? s.yellow("corrupted") : "", f.repeats && f.repeats > 1 ? `×${f.repeats}` : ""]
+        .filter(Boolean)
+        .join(" ");
+      out.push(`${s.bold(f.id.padEnd(4))} ${s.red(safe(f.title))} ${s.dim(`[${f.kind}]`)} ${flags}`);
+      const loc = where(f);
+      out.push(s.dim(`     ${safe(f.source.file)}:${f.source.line}${loc ? " · " + safe(loc) : ""}`));
+      if (f.guiltyFrame) out.push(`     guilty frame: ${safe(f.guiltyFrame)}`);
+      for (const m of f.matches.slice(0, 3)) {
+        const verdict = m.verdict === "affected" ? s.red(m.verdict) : m.verdict === "fixed" ? s.green(m.verdict) : s.yellow(m.verdict);
+        out.push(
+          `     ${m.related ? "related" : "match"}: ${s.bold(m.kbId)} ${m.score.toFixed(2)} · ${verdict}${m.fixedIn ? ` (fixed in ${m.fixedIn})` : ""} · ${safe(m.verdictReason)}`,
+        );
+      }
+    }
+  }
+  const down = incident.events.filter((e) => e.kind === "gap");
+  if (down.length > 0) {
+    out.push("");
+    out.push(s.bold("Reboots:"));
+    for (const e of down) out.push(`  ${e.host ?? ""} ${e.time ?? ""} ${e.label}`);
+  }
+  out.push("");
+  return out.join("\n");
+}

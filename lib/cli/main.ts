@@ -1,0 +1,174 @@
+/**
+ * `oopscope triage [--json|--jsonl] [--no-kb] <file|->...` and `oopscope kb list|show|seed|import-cve`.
+ * Same engine entry point as the web app (lib/server/run-triage.ts). Exit 0 when it ran, 2 on unreadable input,
+ * 1 on usage errors.
+ */
+import { createReadStream, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Incident, TriageInput } from "../engine/types";
+import { formatIncidentText } from "./format-text";
+
+const USAGE = `usage:
+  oopscope triage [--json | --jsonl] [--no-kb] <file | ->...   triage logs (plain or gzip); - reads stdin
+  oopscope kb list [--json] [--origin builtin|team|imported]
+  oopscope kb show <id> [--json]
+  oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
+  oopscope kb import-cve <vulns.tar.gz | vulns.git checkout>    import the kernel CVE team's records
+Database: DATABASE_URL, else <repo>/data/oopscope.db (created, migrated and seeded when absent).`;
+
+export type MainContext = { root: string };
+
+class UnreadableInput extends Error {}
+
+function openInput(arg: string): TriageInput {
+  if (arg === "-") return { name: "-", data: process.stdin as AsyncIterable<Uint8Array> };
+  let st;
+  try {
+    st = statSync(arg);
+  } catch (e) {
+    throw new UnreadableInput(`oopscope: cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (st.isDirectory()) throw new UnreadableInput(`oopscope: ${arg} is a directory`);
+  return { name: arg, data: createReadStream(arg, { highWaterMark: 1 << 20 }), mtime: st.mtime };
+}
+
+async function prepareDb(ctx: MainContext): Promise<void> {
+  process.chdir(ctx.root);
+  const { ensureDatabase } = await import("../server/ensure-database");
+  await ensureDatabase({ quiet: true });
+}
+
+async function runTriageCommand(args: string[], ctx: MainContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, "no-kb": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help || positionals.length === 0) {
+    process.stderr.write(USAGE + "\n");
+    return values.help ? 0 : 1;
+  }
+  if (values.json && values.jsonl) {
+    process.stderr.write("oopscope: --json and --jsonl are exclusive\n");
+    return 1;
+  }
+  // Resolve paths before prepareDb changes the working directory.
+  const files = positionals.map((p) => (p === "-" ? p : path.resolve(p)));
+  const names = positionals;
+  let inputs: TriageInput[];
+  try {
+    inputs = files.map((f, i) => ({ ...openInput(f), name: names[i] }));
+  } catch (e) {
+    if (e instanceof UnreadableInput) {
+      process.stderr.write(e.message + "\n");
+      return 2;
+    }
+    throw e;
+  }
+  const withKb = !values["no-kb"];
+  if (withKb) await prepareDb(ctx);
+  const { runTriage } = await import("../server/run-triage");
+  const refused = (inc: Incident) => inc.inputs.some((i) => i.error);
+  let status = 0;
+  if (values.jsonl) {
+    for (const input of inputs) {
+      const incident = await runTriage([input], { withKb });
+      process.stdout.write(JSON.stringify(incident) + "\n");
+      if (refused(incident)) status = 2;
+    }
+  } else {
+    const incident = await runTriage(inputs, { withKb });
+    if (values.json) process.stdout.write(JSON.stringify(incident, null, 2) + "\n");
+    else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    if (refused(incident)) status = 2;
+    for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
+  }
+  return status;
+}
+
+async function runKbCommand(args: string[], ctx: MainContext): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, origin: { type: "string" } },
+  });
+  if (sub === "import-cve") {
+    if (!positionals[0]) {
+      process.stderr.write("usage: oopscope kb import-cve <vulns.tar.gz | vulns.git checkout>\n");
+      return 1;
+    }
+    const source = path.resolve(positionals[0]);
+    await prepareDb(ctx);
+    const { importCveRecords } = await import("../server/kb/import-cve");
+    const { getDb } = await import("../server/db");
+    let lastPrint = 0;
+    const r = await importCveRecords({
+      source,
+      db: getDb(),
+      onProgress: (done: number, total: number) => {
+        const now = Date.now();
+        if (now - lastPrint > 500 || done === total) {
+          lastPrint = now;
+          process.stderr.write(`\rimporting CVE records: ${done}/${total}`);
+        }
+      },
+    });
+    process.stderr.write("\n");
+    process.stdout.write(JSON.stringify(r) + "\n");
+    return 0;
+  }
+  await prepareDb(ctx);
+  const { getDb } = await import("../server/db");
+  const db = getDb();
+  if (sub === "seed") {
+    const { seedKb } = await import("../server/kb/seed-kb");
+    const r = await seedKb(db);
+    process.stdout.write(
+      `knowledge base: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.keptTeamEdits} team-edited kept\n`,
+    );
+    for (const e of r.errors) process.stderr.write(`invalid entry: ${e}\n`);
+    return r.errors.length > 0 ? 1 : 0;
+  }
+  if (sub === "list") {
+    const rows = await db.kbEntry.findMany({
+      where: values.origin ? { origin: values.origin } : {},
+      orderBy: [{ origin: "asc" }, { id: "asc" }],
+      select: { id: true, title: true, component: true, origin: true, revision: true },
+    });
+    if (values.json) process.stdout.write(JSON.stringify(rows) + "\n");
+    else for (const r of rows) process.stdout.write(`${r.id.padEnd(40)} ${r.origin.padEnd(9)} ${r.component.padEnd(12)} ${r.title}\n`);
+    return 0;
+  }
+  if (sub === "show") {
+    const id = positionals[0];
+    const row = id ? await db.kbEntry.findUnique({ where: { id } }) : null;
+    if (!row) {
+      process.stderr.write(`oopscope: no knowledge-base entry ${id ?? ""}\n`);
+      return 1;
+    }
+    const doc = JSON.parse(row.document);
+    if (values.json) process.stdout.write(JSON.stringify(doc, null, 2) + "\n");
+    else {
+      const YAML = await import("yaml");
+      process.stdout.write(YAML.stringify(doc));
+    }
+    return 0;
+  }
+  process.stderr.write(USAGE + "\n");
+  return 1;
+}
+
+export async function main(argv: string[], ctx: MainContext): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (command === "triage") return await runTriageCommand(args, ctx);
+    if (command === "kb") return await runKbCommand(args, ctx);
+    process.stderr.write(USAGE + "\n");
+    return command === "--help" || command === "-h" ? 0 : 1;
+  } catch (e) {
+    process.stderr.write(`oopscope: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

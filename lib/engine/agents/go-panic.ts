@@ -1,0 +1,133 @@
+/**
+ * Node agents are Go programs (Cilium, kubelet, containerd, Calico): when they crash they print
+ * `panic: <message>` (or `fatal error: …`), a blank line, `goroutine N [running]:` and pairs of lines —
+ * `pkg/path.(*Type).Func(args…)` then `\t/path/file.go:123 +0x65`. Their versions are in their own earlier lines
+ * (`Cilium 1.15.0 5f4d5c7 …`), which a KB verdict needs (fixed in Cilium 1.15.1).
+ */
+import type { Finding, Frame, LogLine } from "../types";
+
+export const GO_PANIC_START = /^(?:panic: (.+)|fatal error: (.+))$/;
+const GOROUTINE = /^goroutine \d+ \[[^\]]+\]:/;
+const GO_FUNC = /^((?:[\w.-]+\/)*[\w.-]+?)\.((?:\(\*?[\w[\]., ]+\)\.)?[\w.[\]]+?)(?:\[[^\]]*\])?\((.*)\)$/;
+const GO_FILE = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$/;
+
+/** Components recognised from Go package paths, for findings whose program name is unknown. */
+const PACKAGE_COMPONENTS: Array<[RegExp, string]> = [
+  [/^github\.com\/cilium\/cilium\//, "cilium-agent"],
+  [/^github\.com\/projectcalico\//, "calico"],
+  [/^k8s\.io\/kubernetes\/pkg\/kubelet/, "kubelet"],
+  [/^k8s\.io\/kubernetes\/pkg\/proxy/, "kube-proxy"],
+  [/^github\.com\/containerd\/containerd/, "containerd"],
+  [/^github\.com\/opencontainers\/runc/, "runc"],
+  [/^github\.com\/docker\/docker|^github\.com\/moby\/moby/, "dockerd"],
+  [/^github\.com\/flannel-io\/flannel|^github\.com\/coreos\/flannel/, "flannel"],
+];
+
+/** Version lines agents print at start-up: component → pattern with the version in group 1. */
+export const AGENT_VERSION_RULES: Array<{ component: string; needle: string; pattern: RegExp }> = [
+  { component: "cilium-agent", needle: "Cilium ", pattern: /\bCilium (\d+\.\d+\.\d+(?:-[\w.]+)?) [0-9a-f]{6,}/ },
+  { component: "kubelet", needle: "ubelet version", pattern: /[Kk]ubelet version"? (?:kubeletVersion=)?"?v?(\d+\.\d+\.\d+)/ },
+  { component: "containerd", needle: "containerd", pattern: /starting containerd.*?version=v?(\d+\.\d+\.\d+)/ },
+  { component: "calico", needle: "alico", pattern: /Calico (?:node )?version[:=]?\s*"?v?(\d+\.\d+\.\d+)/ },
+];
+
+/** Same-named component as the KB uses (`cilium-agent` → `cilium`). */
+export function componentFamily(component: string): string {
+  return component.replace(/-agent$/, "");
+}
+
+function componentFromFrames(frames: Frame[]): string | undefined {
+  for (const f of frames) {
+    const pkg = f.module ?? "";
+    for (const [re, name] of PACKAGE_COMPONENTS) if (re.test(pkg + "/") || re.test(pkg)) return name;
+  }
+  return undefined;
+}
+
+/** `index out of range [3] with length 0` → `index out of range`; keeps the words that name the bug class. */
+function normalizePanicMessage(msg: string): string {
+  return msg
+    .replace(/\[\d+\]/g, "")
+    .replace(/ with length \d+/, "")
+    .replace(/0x[0-9a-f]+/gi, "ADDR")
+    .replace(/\b\d+\b/g, "NUM")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Parses a Go panic starting at `lines[start]` (which matched GO_PANIC_START). Returns the finding and the index
+ * after its last line, or undefined when no goroutine trace follows (a log line that merely says "panic:").
+ */
+export function parseGoPanic(
+  lines: LogLine[],
+  start: number,
+  fileName: string,
+): { finding: Finding; end: number } | undefined {
+  const head = lines[start];
+  const m = GO_PANIC_START.exec(head.text.trim());
+  if (!m) return undefined;
+  const message = (m[1] ?? m[2]).trim();
+  let i = start + 1;
+  // Allow a blank line and `[recovered]`/`[signal SIGSEGV …]` lines before the goroutine header.
+  while (i < lines.length && i < start + 6 && !GOROUTINE.test(lines[i].text.trim())) i++;
+  if (i >= lines.length || !GOROUTINE.test(lines[i].text.trim())) return undefined;
+  const frames: Frame[] = [];
+  const report = lines.slice(start, i + 1).map((l) => l.text);
+  i++;
+  for (; i < lines.length && frames.length < 200; i++) {
+    const text = lines[i].text;
+    const t = text.trimEnd();
+    if (t === "" || /^goroutine \d+ \[/.test(t.trim())) break;
+    const file = GO_FILE.exec(t);
+    if (file) {
+      const last = frames[frames.length - 1];
+      if (last && !last.file) {
+        last.file = file[1];
+        last.fileLine = Number(file[2]);
+      }
+      report.push(text);
+      continue;
+    }
+    const fn = GO_FUNC.exec(t.trim());
+    if (!fn) {
+      if (/^created by /.test(t.trim()) || /^exit status/.test(t.trim())) {
+        report.push(text);
+        continue;
+      }
+      break;
+    }
+    frames.push({ function: `${fn[1]}.${fn[2]}`, module: fn[1], reliable: true });
+    report.push(text);
+  }
+  const end = i;
+  if (frames.length === 0) return undefined;
+  // The runtime's own frames (runtime.gopanic, runtime.panicIndex) are not the culprit.
+  const guilty = frames.find((f) => !/^runtime\b/.test(f.module ?? "") && !/^runtime\./.test(f.function));
+  const shortName = guilty ? guilty.function.replace(/^.*\//, "").replace(/^[\w-]+\./, "").replace(/^\(\*?\w+\)\./, "") : undefined;
+  const component = head.program && !/^(?:kernel|systemd)$/.test(head.program) ? head.program : componentFromFrames(frames);
+  const title = `panic: ${normalizePanicMessage(message)}${shortName ? ` in ${shortName}` : ""}`.slice(0, 120);
+  const finding: Finding = {
+    id: "",
+    kind: "go-panic",
+    title,
+    altTitles: [],
+    headline: head.text.trim(),
+    guiltyFrame: guilty?.function,
+    frames,
+    corrupted: false,
+    panicked: true,
+    panicMessage: message,
+    host: head.host,
+    time: head.time !== undefined ? new Date(head.time).toISOString() : undefined,
+    source: { file: fileName, line: head.lineNo, endLine: lines[Math.max(start, end - 1)].lineNo },
+    report: report.slice(0, 300),
+    signature: "",
+    matches: [],
+    component,
+  };
+  if (!finding.host) delete finding.host;
+  if (!finding.time) delete finding.time;
+  if (!finding.component) delete finding.component;
+  return { finding, end };
+}

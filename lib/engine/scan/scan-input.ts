@@ -1,0 +1,306 @@
+/**
+ * One streaming pass over one input. Every line gets only cheap checks (a literal-heavy prefilter, a host peek for
+ * syslog, an uptime peek for dmesg); a line that can start a report, a problem event or a boot opens a *window*
+ * (the few lines before it from a ring buffer, and the lines after it until the report-like text stops). Only
+ * windowed lines are fully parsed. So the cost is close to reading the bytes, and memory is bounded by the window
+ * cap, not by the file size.
+ */
+import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
+import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "../events/problem-events";
+import { readLines, type IngestLimits, type IngestStats } from "../ingest/read-lines";
+import { createLineContext, parseLine, type LineContext } from "../lines/parse-line";
+import { inferYear } from "../lines/time";
+import { extractReports } from "../report/extract-reports";
+import { REPORT_PREFILTER } from "../report/classes";
+import type { Finding, LineFormat, LogLine, TriageInput } from "../types";
+
+/** Lines kept before a trigger (syzkaller keeps context; agents log what led to the crash). */
+const CONTEXT_LINES = 30;
+/** A window closes after this many lines without report-like text. */
+const QUIET_LINES = 40;
+/** Hard cap of one window (a lockdep splat or a long hung-task dump fits; a flood is cut into several). */
+const MAX_WINDOW_LINES = 4000;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const EVENT_NEEDLES = [
+  ...PROBLEM_EVENT_RULES.map((r) => r.needle),
+  ...INFO_EVENT_RULES.map((r) => r.needle).filter((n) => n.length > 0),
+  ...AGENT_VERSION_RULES.map((r) => r.needle),
+  "Linux version ",
+  "ommand line: ",
+  "panic: ",
+  "fatal error: ",
+  "reboot: ",
+  "Reached target ",
+];
+const EVENT_PREFILTER = new RegExp(EVENT_NEEDLES.map(escapeRe).join("|"));
+/** Text that continues a report: frames, registers, module lists, Go traces. */
+const REPORT_CONTINUATION =
+  /\+0x[0-9a-f]+\/0x|Call [Tt]race|RIP: |Code: |Modules linked in|Hardware name|CPU: \d+ PID|\bR[A-Z0-9]{2}: [0-9a-f]{8}|goroutine \d+ \[|\.go:\d+|<\/?(?:IRQ|NMI|TASK|EOI)>|lock|stack|---\[ |^\s*#\d+ \[|\[exception RIP|Mem-Info|\bslabs: |cache: /;
+
+export type RawBoot = {
+  lineNo: number;
+  host?: string;
+  banner?: string;
+  release?: string;
+  build?: string;
+  commandLine?: string;
+  detectedBy: "banner" | "uptime-reset";
+  time?: number;
+  /** The previous line of the same host before the boot: its time gives the downtime. */
+  previousTime?: number;
+};
+
+export type RawEvent = {
+  rule: ProblemEventRule;
+  line: LogLine;
+  match: RegExpExecArray;
+  details: Record<string, string | number | boolean>;
+  endLine: number;
+};
+
+export type RawInfo = { line: LogLine; label: string; ruleId: string };
+
+export type HostAccumulator = {
+  name: string;
+  lines: number;
+  firstRaw?: string;
+  lastRaw?: string;
+};
+
+export type ScanResult = {
+  name: string;
+  stats: IngestStats;
+  formats: Map<LineFormat, number>;
+  assumedYear?: number;
+  reports: Finding[];
+  events: RawEvent[];
+  infos: RawInfo[];
+  boots: RawBoot[];
+  /** Agent (user-space) lines that were inside windows: the timeline shows those near findings. */
+  agentLines: LogLine[];
+  /** Component versions seen (`cilium-agent` → `1.15.0`), with the line they were seen at, per host. */
+  componentVersions: Array<{ host?: string; component: string; version: string; lineNo: number }>;
+  hosts: Map<string, HostAccumulator>;
+  /** Per-line parse of the first/last line of each host (times for the host summary). */
+  parseForTime: (raw: string) => LogLine;
+};
+
+const AGENT_PROGRAM = /^(?:kubelet|containerd|dockerd|docker|cilium-agent|cilium|calico-node|calico|kube-proxy|crio|flanneld|runc|containerd-shim.*|k3s|rke2)$/;
+const BANNER = /Linux version (\S+) \((.*?)\)\s+(#.*)$/;
+const BANNER_LOOSE = /Linux version (\S+)(?: (.*))?$/;
+const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
+const DMESG_UPTIME = /^(?:<\d{1,3}>)?\[\s*(\d+)\.\d+\]/;
+
+/** Cheap host of an RFC 3164 or ISO line, without a regex. */
+function peekHost(raw: string): string | undefined {
+  if (raw.length > 20 && raw.charCodeAt(3) === 32 && raw.charCodeAt(9) === 58 && raw.charCodeAt(15) === 32) {
+    const end = raw.indexOf(" ", 16);
+    return end > 16 ? raw.slice(16, end) : undefined;
+  }
+  if (raw.length > 21 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+    const sp = raw.indexOf(" ", 10);
+    if (sp < 0) return undefined;
+    const end = raw.indexOf(" ", sp + 1);
+    return end > sp + 1 ? raw.slice(sp + 1, end) : undefined;
+  }
+  return undefined;
+}
+
+export type ScanOptions = { fileIndex: number; limits?: IngestLimits; now?: Date };
+
+/** Scans one input; throws IngestError for refused input. */
+export async function scanInput(input: TriageInput, stats: IngestStats, options: ScanOptions): Promise<ScanResult> {
+  const year = inferYear(input.name, input.mtime, options.now);
+  const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
+  const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
+  const result: ScanResult = {
+    name: input.name,
+    stats,
+    formats: new Map(),
+    reports: [],
+    events: [],
+    infos: [],
+    boots: [],
+    agentLines: [],
+    componentVersions: [],
+    hosts: new Map(),
+    parseForTime: (raw) => parseLine(raw, 0, timeCtx),
+  };
+  let sawSyslogDate = false;
+
+  // Ring buffer of recent raw lines (context before a trigger).
+  const ring: string[] = new Array(CONTEXT_LINES);
+  let ringCount = 0;
+  let lineNo = 0;
+  let prevUptime = -1;
+  const lastRawByHost = new Map<string, string>();
+  const bannerPrev = new Map<number, string | undefined>();
+
+  let window: { start: number; raws: string[]; lastHot: number } | undefined;
+
+  const closeWindow = () => {
+    if (!window) return;
+    const w = window;
+    window = undefined;
+    processWindow(w.start, w.raws);
+  };
+
+  const processWindow = (start: number, raws: string[]) => {
+    ctx.wall = undefined;
+    const parsed: LogLine[] = new Array(raws.length);
+    for (let i = 0; i < raws.length; i++) {
+      const l = parseLine(raws[i], start + i, ctx);
+      parsed[i] = l;
+      result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
+      if (l.format === "syslog") sawSyslogDate = true;
+    }
+    // Kernel lines, per host, go to the report extractor; the rest is matched line by line.
+    const byHost = new Map<string, LogLine[]>();
+    for (const l of parsed) {
+      if (l.program !== undefined && l.program !== "kernel") continue;
+      const key = l.host ?? "";
+      let arr = byHost.get(key);
+      if (!arr) byHost.set(key, (arr = []));
+      arr.push(l);
+    }
+    for (const lines of byHost.values()) {
+      for (const f of extractReports(lines, { fileName: input.name })) result.reports.push(f);
+    }
+    for (let i = 0; i < parsed.length; i++) {
+      const l = parsed[i];
+      const text = l.text;
+      if (l.program !== undefined && AGENT_PROGRAM.test(l.program)) result.agentLines.push(l);
+      for (const rule of AGENT_VERSION_RULES) {
+        if (!text.includes(rule.needle)) continue;
+        const m = rule.pattern.exec(text);
+        if (m) result.componentVersions.push({ host: l.host, component: rule.component, version: m[1], lineNo: l.lineNo });
+      }
+      if (text.includes("Linux version ")) {
+        const b = BANNER.exec(text) ?? BANNER_LOOSE.exec(text);
+        if (b && /^\d+\.\d+/.test(b[1])) {
+          const prevRaw = bannerPrev.get(l.lineNo);
+          const boot: RawBoot = {
+            lineNo: l.lineNo,
+            host: l.host,
+            banner: text.slice(text.indexOf("Linux version ")),
+            release: b[1],
+            build: b[3] ?? undefined,
+            detectedBy: "banner",
+            time: l.time,
+            previousTime: prevRaw !== undefined ? parseLine(prevRaw, 0, timeCtx).time : undefined,
+          };
+          // An uptime reset detected on the same boot is the same boot.
+          const dup = result.boots.findIndex((x) => x.detectedBy === "uptime-reset" && Math.abs(x.lineNo - l.lineNo) <= 5);
+          if (dup >= 0) result.boots.splice(dup, 1);
+          if (!result.boots.some((x) => x.lineNo === l.lineNo)) result.boots.push(boot);
+        }
+        continue;
+      }
+      const cl = COMMAND_LINE.exec(text);
+      if (cl) {
+        for (let b = result.boots.length - 1; b >= 0; b--) {
+          const boot = result.boots[b];
+          if (boot.lineNo <= l.lineNo && (boot.host ?? "") === (l.host ?? "")) {
+            if (!boot.commandLine && l.lineNo - boot.lineNo < 400) boot.commandLine = cl[1];
+            break;
+          }
+        }
+        continue;
+      }
+      if (GO_PANIC_START.test(text.trim())) {
+        const g = parseGoPanic(parsed, i, input.name);
+        if (g) {
+          result.reports.push(g.finding);
+          i = g.end - 1;
+          continue;
+        }
+      }
+      for (const rule of PROBLEM_EVENT_RULES) {
+        if (!text.includes(rule.needle)) continue;
+        if (rule.program && !(l.program && rule.program.test(l.program))) continue;
+        const m = rule.pattern.exec(text);
+        if (!m) continue;
+        const details = { ...(rule.details?.(m) ?? {}) };
+        let end = i;
+        if (rule.continuation) {
+          while (end + 1 < parsed.length && rule.continuation.test(parsed[end + 1].text)) {
+            end++;
+            Object.assign(details, rule.continuationDetails?.(parsed[end].text) ?? {});
+          }
+        }
+        result.events.push({ rule, line: l, match: m, details, endLine: parsed[end].lineNo });
+        i = end;
+        break;
+      }
+      for (const rule of INFO_EVENT_RULES) {
+        if (rule.needle && !text.includes(rule.needle)) continue;
+        const m = rule.pattern.exec(text);
+        if (m) {
+          result.infos.push({ line: l, label: rule.label(m), ruleId: rule.id });
+          break;
+        }
+      }
+    }
+  };
+
+  const onLine = (raw: string) => {
+    lineNo++;
+    const host = peekHost(raw);
+    const hostKey = host ?? "";
+    let acc = result.hosts.get(hostKey);
+    if (!acc) result.hosts.set(hostKey, (acc = { name: hostKey, lines: 0, firstRaw: raw }));
+    acc.lines++;
+    acc.lastRaw = raw;
+
+    const c0 = raw.charCodeAt(0);
+    if (c0 === 91 || c0 === 60) {
+      const u = DMESG_UPTIME.exec(raw);
+      if (u) {
+        const up = Number(u[1]);
+        // dmesg uptime going back means a new boot (concatenated dmesg, serial captures across reboots).
+        if (prevUptime > 5 && up + 1 < prevUptime) {
+          result.boots.push({ lineNo, host, detectedBy: "uptime-reset" });
+        }
+        prevUptime = up;
+      }
+    }
+
+    const hot = REPORT_PREFILTER.test(raw) || EVENT_PREFILTER.test(raw);
+    if (hot && raw.includes("Linux version ")) bannerPrev.set(lineNo, lastRawByHost.get(hostKey));
+    lastRawByHost.set(hostKey, raw);
+    if (window) {
+      window.raws.push(raw);
+      if (hot || REPORT_CONTINUATION.test(raw)) window.lastHot = lineNo;
+      if (lineNo - window.lastHot >= QUIET_LINES || window.raws.length >= MAX_WINDOW_LINES) closeWindow();
+    } else if (hot) {
+      const n = Math.min(ringCount, CONTEXT_LINES);
+      const raws: string[] = [];
+      for (let k = n; k >= 1; k--) raws.push(ring[(lineNo - 1 - k) % CONTEXT_LINES]);
+      raws.push(raw);
+      window = { start: lineNo - n, raws, lastHot: lineNo };
+    }
+    ring[(lineNo - 1) % CONTEXT_LINES] = raw;
+    ringCount++;
+  };
+
+  for await (const batch of readLines(input, stats, options.limits)) {
+    for (let i = 0; i < batch.length; i++) onLine(batch[i]);
+  }
+  closeWindow();
+
+  // Formats of files without any windowed line: sample the first line of each host.
+  if (result.formats.size === 0) {
+    for (const acc of result.hosts.values()) {
+      if (acc.firstRaw !== undefined) {
+        const f = parseLine(acc.firstRaw, 0, timeCtx).format;
+        result.formats.set(f, (result.formats.get(f) ?? 0) + acc.lines);
+      }
+    }
+  }
+  if (sawSyslogDate || [...result.hosts.keys()].some((h) => h !== "")) result.assumedYear = year.year;
+  return result;
+}
