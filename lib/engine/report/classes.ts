@@ -44,6 +44,8 @@ export type CrashClass = {
   type?: string;
   /** Lines holding the header that are not reports. */
   suppress?: readonly RegExp[];
+  /** A generic header (`Oops`) that loses to any other class header on the same line. */
+  weak?: boolean;
   /**
    * A follow-up line of another report (`Oops: 0000 [#1]` after `BUG: unable to handle …`, `invalid opcode`
    * after `kernel BUG at`): starts a report only when no report is open.
@@ -177,7 +179,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: non-zero pgtables_bytes on freeing mm"), title: "BUG: non-zero pgtables_bytes on freeing mm", noStackTrace: true },
       { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of "), title: "BUG: Dentry still in use in $1", stack: STACK_CALL_TRACE },
       { match: re("BUG: Bad page state"), title: "BUG: Bad page state in {FRAME}", stack: STACK_CALL_TRACE },
-      { match: re("BUG: Bad page map"), title: "BUG: Bad page map in {FRAME}", stack: STACK_CALL_TRACE },
+      { match: re("BUG: Bad page map"), title: "BUG: Bad page map" },
       { match: re("BUG: workqueue lockup"), title: "BUG: workqueue lockup", noStackTrace: true, type: "HANG" },
       { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
       { match: re("BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible"), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/^preemption/, /^__this_cpu/] }) },
@@ -252,7 +254,7 @@ export const CLASSES: readonly CrashClass[] = [
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
       },
       {
-        match: re("INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? detected stalls? on CPU"),
+        match: re("INFO: rcu_[a-z_]+ detected(?: expedited)? stalls? on CPU"),
         title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
       },
@@ -279,6 +281,8 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "oops",
     formats: [
       { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address 0+[0-9a-f]{1,3}\\b)"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
+      // s390: `Unable to handle kernel pointer dereference in virtual kernel address space`
+      { match: re("Unable to handle kernel pointer dereference in virtual kernel address space"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", stack: STACK_DEFAULT },
       { match: re("Unable to handle kernel access to user memory"), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", stack: STACK_DEFAULT },
       { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory)"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", stack: STACK_DEFAULT },
     ],
@@ -454,7 +458,14 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "oops",
     secondary: true,
     suppress: [/Oops(?:!| -)? *$/],
-    formats: [{ match: re("Oops"), title: "Oops in {FRAME}", stack: STACK_DEFAULT }],
+    // Since 6.10 x86 prefixes the die() message with `Oops: ` (`Oops: general protection fault, …`): any more
+    // specific header on the same line wins.
+    weak: true,
+    formats: [
+      // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area`, riscv `Oops [#1]`; not
+      // `Oops: efitime: can't read time!`
+      { match: re("Oops(?::? \\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
+    ],
   },
   {
     id: "syzfail",
@@ -483,6 +494,17 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("Machine Check Exception"), title: "Machine Check Exception", noStackTrace: true }],
   },
 ];
+
+/**
+ * `crash` utility `PANIC: "…"` whose message is no known header (`SysRq : Trigger a crash`): a kernel panic
+ * with that message. Not in CLASSES: classifyLine falls back to it for crash lines only.
+ */
+export const CRASH_PANIC_CLASS: CrashClass = {
+  id: "crash-panic",
+  header: 'PANIC: "',
+  kind: "panic",
+  formats: [{ match: /^\s*(\S[^\n]*?)\s*$/m, title: "kernel panic: $1", stack: { sections: [CALL_TRACE_SECTION] } }],
+};
 
 /**
  * Cheap prefilter for every raw line of big files: one alternation of literals, no leading wildcards.

@@ -50,6 +50,22 @@ describe("extractReports", () => {
     expect(f).toMatchObject({ title: "kernel BUG in skb_segment", guiltyFrame: "skb_segment", sourceFile: "net/core/skbuff.c" });
   });
 
+  it("lets a specific header beat the 6.10+ `Oops: ` prefix, and ignores non-oops `Oops:` text", () => {
+    const [f] = extract([
+      "[ 9.0] Oops: general protection fault, probably for non-canonical address 0xdffffc0000000001: 0000 [#1] PREEMPT SMP KASAN",
+      "[ 9.1] RIP: 0010:nf_tables_newrule+0x10/0x20",
+      "[ 9.2] Call Trace:",
+      "[ 9.3]  nfnetlink_rcv_batch+0x1/0x2",
+    ].join("\n"));
+    expect(f).toMatchObject({ kind: "gpf", title: "general protection fault in nf_tables_newrule" });
+    expect(extract("Oops: efitime: can't read time!\nsomething else")).toEqual([]);
+  });
+
+  it("names a crash-utility panic with an unknown message after the message", () => {
+    const [f] = extract(['       PANIC: "SysRq : Trigger a crash"', 'PID: 1    TASK: ffff8f0c  CPU: 0   COMMAND: "bash"', " #0 [ffffb4a9c0198890] machine_kexec at ffffffff8906a2f2"].join("\n"));
+    expect(f).toMatchObject({ kind: "panic", title: "kernel panic: SysRq : Trigger a crash" });
+  });
+
   it("flags a report whose stack keyword has no frames", () => {
     const [f] = extract(["[ 1.0] general protection fault: 0000 [#1] SMP KASAN", "[ 1.1] Call Trace:", "[ 1.2] Modules linked in: x"].join("\n"));
     expect(f.corrupted).toBe(true);

@@ -10,7 +10,7 @@
  * CPUs printing at once do not mix.
  */
 import type { Finding, FindingKind, Frame, LogLine } from "../types";
-import { CALL_TRACE_SECTION, CLASSES, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
+import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames, parseStackSections } from "./frames";
 import { selectGuiltyFrame } from "./guilty";
 import { parseReportMetadata } from "./metadata";
@@ -54,11 +54,14 @@ export function classifyLine(text: string): CrashClass | undefined {
   let bestAt = Infinity;
   for (const cls of CLASSES) {
     const at = t.indexOf(cls.header);
-    if (at < 0 || at >= bestAt) continue;
+    if (at < 0) continue;
+    const beats = !best || (best.weak && !cls.weak) || (at < bestAt && !(cls.weak && !best.weak));
+    if (!beats) continue;
     if (cls.suppress?.some((re) => re.test(t))) continue;
     best = cls;
     bestAt = at;
   }
+  if (!best && CRASH_PANIC.test(text)) return CRASH_PANIC_CLASS;
   return best;
 }
 
