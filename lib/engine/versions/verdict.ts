@@ -50,7 +50,8 @@ const NOMINAL_BASE_FAMILIES = new Set<KernelFamily>(["rhel", "suse", "ubuntu", "
 /** Below this, a kernel's upstream number is not worth an upstream-range verdict. */
 const MIN_UPSTREAM_CONFIDENCE = 0.3;
 
-type Partial3 = { status: Verdict["status"]; reason: string; fixedIn?: string; weight: number };
+/** One fix judged against an upstream version; `weight` scales the kernel's confidence (how direct the evidence is). */
+type FixOutcome = { status: Verdict["status"]; reason: string; fixedIn?: string; weight: number };
 
 function primaryFixes(entry: KbEntry): Fix[] {
   return (entry.fixes ?? []).filter((f) => (f.role ?? "primary") === "primary");
@@ -132,7 +133,7 @@ function upstreamVerdictForFix(
   fix: Fix,
   introducedMainline: string | undefined,
   prerelease: string | undefined,
-): Partial3 | undefined {
+): FixOutcome | undefined {
   const branches = fix.branches ?? [];
   const onBranch = branches.find((b) => b.branch === branch);
   if (onBranch?.introduced && compareVersions(up, onBranch.introduced) < 0) {
@@ -201,7 +202,7 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
     );
   }
 
-  const results: Partial3[] = [];
+  const results: FixOutcome[] = [];
   for (const f of withInfo) {
     const r = upstreamVerdictForFix(kernel.upstream, kernel.branch, f, entry.introduced?.mainline, kernel.prerelease);
     if (r) results.push(r);
