@@ -314,3 +314,23 @@ describe("robustness", () => {
     );
   });
 });
+
+describe("KFENCE reports", () => {
+  it("keeps the access stack and files the allocation/free stacks aside", () => {
+    const lines = [
+      "BUG: KFENCE: use-after-free read in test_use_after_free_read+0xb3/0x143",
+      "",
+      "Use-after-free read at 0xffffffffb673dfe0 (in kfence-#24):",
+      " test_use_after_free_read+0xb3/0x143",
+      " kunit_try_run_case+0x51/0x85",
+      "",
+      "kfence-#24 [0xffffffffb673dfe0-0xffffffffb673dfff, size=32, cache=kmalloc-32] allocated by task 507 on cpu 7 at 39.292325s:",
+      " test_alloc+0xf3/0x25b",
+      "",
+      "freed by task 507 on cpu 7 at 39.292428s:",
+      " test_use_after_free_read+0x76/0x143",
+    ];
+    expect(names(lines)).toEqual(["test_use_after_free_read", "kunit_try_run_case"]);
+    expect(parseStackSections(lines).map((s) => s.kind)).toEqual(["main", "allocated", "freed"]);
+  });
+});

@@ -314,7 +314,8 @@ const MARKER_CONTEXT: Record<string, FrameContext> = {
 // Section headers. Order matters only in that the first match wins.
 const SECTION_HEADERS: { pattern: RegExp; kind: StackSectionKind | "main-if-empty" | "end" }[] = [
   // KASAN / KFENCE / KMSAN secondary stacks
-  { pattern: /^\s*(?:Allocated|allocated) by task \d+/, kind: "allocated" },
+  // (KFENCE: `kfence-#24 [0x…-0x…, size=32, cache=kmalloc-32] allocated by task 507 on cpu 7 at 39.29s:`)
+  { pattern: /^\s*(?:kfence-#\d+ .*)?(?:Allocated|allocated) by task \d+/, kind: "allocated" },
   { pattern: /^\s*(?:Freed|freed) by task \d+/, kind: "freed" },
   { pattern: /^\s*(?:Second to last|Last) (?:potentially related work creation|call_rcu\(\)|task stack):?/, kind: "aux" },
   { pattern: /^\s*Uninit was (?:created|stored to memory) at:/, kind: "aux" },
