@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { buildKbIndex, prefixHead } from "./build-kb-index";
 import { findKbCandidates, matchFinding } from "./match-finding";
 import { frames, makeFinding } from "./test-findings";
@@ -178,6 +179,30 @@ describe("matchFinding", () => {
   it("never throws on malformed findings", () => {
     const broken = { kind: "bug", title: "kernel BUG in skb_segment" } as never;
     expect(() => matchFinding(broken, INDEX, {})).not.toThrow();
+  });
+
+  it("returns scores in [0, 1], best first, for arbitrary findings", () => {
+    const names = fc.constantFrom("skb_segment", "__skb_gso_segment", "cpufreq_set_cur_state", "x", "");
+    fc.assert(
+      fc.property(
+        fc.record({
+          title: fc.oneof(fc.string(), fc.constant("kernel BUG in skb_segment")),
+          frames: fc.array(names, { maxLength: 8 }),
+          lines: fc.array(fc.string(), { maxLength: 5 }),
+          kernel: fc.option(fc.constantFrom("6.1.1", "3.10.0-862.el7.x86_64", "garbage")),
+        }),
+        ({ title, frames: fs, lines, kernel }) => {
+          const f = makeFinding({ kind: "bug", title, frames: frames(...fs), report: lines, kernelRelease: kernel ?? undefined });
+          const matches = matchFinding(f, INDEX, {}).filter((m) => !m.related);
+          for (const m of matches) {
+            expect(m.score).toBeGreaterThanOrEqual(0);
+            expect(m.score).toBeLessThanOrEqual(1);
+          }
+          for (let i = 1; i < matches.length; i++) expect(matches[i - 1].score).toBeGreaterThanOrEqual(matches[i].score);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
