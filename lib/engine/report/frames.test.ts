@@ -334,3 +334,34 @@ describe("KFENCE reports", () => {
     expect(parseStackSections(lines).map((s) => s.kind)).toEqual(["main", "allocated", "freed"]);
   });
 });
+
+describe("seed incident: ip6mr_sk_done NULL dereference (3.10 RHEL-era x86, pasted without prefixes)", () => {
+  // Composed from the lines quoted in seed 003: blank lines and an elision between header and stack.
+  const lines = [
+    "BUG: unable to handle kernel NULL pointer dereference at 0000000000000020",
+    "",
+    "IP: [<ffffffff894dfb20>] ip6mr_sk_done+0x60/0xf0",
+    "",
+    ".......",
+    "",
+    "[<ffffffff894c984d>] rawv6_close+0x1d/0x40",
+    "[<ffffffff8946cf5d>] inet_release+0x7d/0x90",
+    "[<ffffffff893cba35>] sock_release+0x25/0x90",
+    "[<ffffffff893e0794>] ops_init+0x44/0x150",
+    "[<ffffffff893e10e5>] copy_net_ns+0xb5/0x180",
+    "[<ffffffff88e90c13>] SyS_unshare+0x193/0x300",
+    "[<ffffffff8951f7d5>] system_call_fastpath+0x1c/0x21",
+  ];
+
+  it("reads the stack without a Call Trace header and leaves the IP line to metadata", () => {
+    expect(names(lines)).toEqual([
+      "rawv6_close",
+      "inet_release",
+      "sock_release",
+      "ops_init",
+      "copy_net_ns",
+      "SyS_unshare",
+      "system_call_fastpath",
+    ]);
+  });
+});

@@ -177,3 +177,19 @@ describe("parseReportMetadata robustness", () => {
     );
   });
 });
+
+describe("seed incident: skb_segment BUG on ELRepo 6.1.1", () => {
+  it("takes the release from the task line, not from a later boot banner in the same paste", () => {
+    const meta = parseReportMetadata([
+      "------------[ cut here ]------------",
+      "kernel BUG at net/core/skbuff.c:4230!",
+      "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI",
+      "CPU: 3 PID: 0 Comm: swapper/3 Kdump: loaded Not tainted 6.1.1-1.el9.elrepo.x86_64 #1",
+      "RIP: 0010:skb_segment+0xbc8/0xd20",
+      "Linux version 6.1.2-1.el9.elrepo.x86_64 (mockbuild@x) (gcc (GCC) 11.3.1) #1 SMP PREEMPT_DYNAMIC Tue Dec 20 09:27:32 EST 2022",
+    ]);
+    expect(meta.kernelRelease).toBe("6.1.1-1.el9.elrepo.x86_64");
+    expect(meta.kdumpLoaded).toBe(true);
+    expect(ripFunction(meta.rip ?? "")).toBe("skb_segment");
+  });
+});
