@@ -241,7 +241,7 @@ export const CLASSES: readonly CrashClass[] = [
   {
     id: "info",
     header: "INFO:",
-    kind: "other",
+    kind: "bug",
     suppress: [/INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
     formats: [
       { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },

@@ -92,6 +92,9 @@ function findSpans(lines: readonly LogLine[]): Span[] {
       }
     }
     if (open && cls.secondary && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
+    // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
+    // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
+    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls) continue;
     // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
     if (open && open.closedAt === undefined && i === open.header) continue;
     if (open) {

@@ -59,7 +59,7 @@ const HANG_BUCKETS: ReadonlyArray<{ bucket: string; functions: readonly string[]
 const HANG_SKIP = [
   "sched", "_lock", "_slowlock", "down", "rwsem", "completion", "kthread", "wait", "synchronize", "context_switch",
   "__switch_to", "cancel_delayed_work", "rcu_barrier", "flush_work", "io_schedule", "sleep", "mutex", "freezer",
-  "ret_from_fork",
+  "ret_from_fork", "lock_page", "folio_lock", "wait_on_page", "wait_on_folio", "folio_wait", "wait_on_bit",
 ];
 
 function usable(f: Frame, extraSkip: readonly RegExp[]): boolean {
