@@ -120,7 +120,7 @@ export const CLASSES: readonly CrashClass[] = [
       },
       {
         match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}"),
-        title: "KASAN: invalid-free in {FRAME}", kind: "kasan", type: "KASAN-INVALID-FREE", headerFunction: 1,
+        title: "KASAN: invalid-free in {FRAME}", alt: ["invalid-free in {FRAME}"], kind: "kasan", type: "KASAN-INVALID-FREE", headerFunction: 1,
         stack: STACK_KASAN,
       },
       {
@@ -187,7 +187,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
       { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: LEAK_ALLOCATORS }) },
-      { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", stack: STACK_DEFAULT },
+      { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT },
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
@@ -335,7 +335,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ([a-zA-Z0-9_]+)"), title: "kernel panic: stack is corrupted in {FUNC:1}", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Attempted to kill init!"), title: "kernel panic: Attempted to kill init!", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", noStackTrace: true },
-      { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
+      { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
       { match: re("Kernel panic - not syncing: panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
@@ -444,7 +444,7 @@ export const CLASSES: readonly CrashClass[] = [
     id: "arm-unhandled-fault",
     header: "Unhandled fault:",
     kind: "oops",
-    formats: [{ match: re("Unhandled fault:"), title: "Unhandled fault in {FRAME}", stack: STACK_DEFAULT }],
+    formats: [{ match: re("Unhandled fault:"), title: "Unhandled fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
   },
   {
     id: "arm-alignment-trap",

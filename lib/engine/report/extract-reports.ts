@@ -165,7 +165,10 @@ function ripFrame(text: string): Frame | undefined {
   return f ? { ...f, reliable: true } : undefined;
 }
 
-function findGuilty(texts: readonly string[], rule: StackRule): string | undefined {
+/** The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. */
+type Guilty = { name: string; printed: string };
+
+function findGuilty(texts: readonly string[], rule: StackRule): Guilty | undefined {
   // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
   // task's stack before the RIP line, new ones after it).
   if (rule.mode === "stall") {
@@ -175,7 +178,7 @@ function findGuilty(texts: readonly string[], rule: StackRule): string | undefin
   return guiltyInSections(texts, rule, false);
 }
 
-function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnly: boolean): string | undefined {
+function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnly: boolean): Guilty | undefined {
   for (const section of rule.sections) {
     const k = section === FROM_HEADER_SECTION ? 0 : texts.findIndex((t, idx) => idx > 0 && section.test(t));
     const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
@@ -202,9 +205,22 @@ function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnl
       frames.push(...parseFrames(texts.slice(k0) as string[]));
     }
     const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly });
-    if (g) return g;
+    if (g) return { name: g, printed: printedName(g, frames) };
   }
   return undefined;
+}
+
+/**
+ * The frame name as printed (without clone suffixes) that produced the guilty name: `__x64_sys_futex` for
+ * `sys_futex`, `smp_call_function_single` for the `smp_call_function` bucket, `synchronize_sched` for the
+ * `synchronize_rcu` hang bucket. syzkaller lists both spellings as alternative titles.
+ */
+function printedName(name: string, frames: readonly Frame[]): string {
+  const reliable = frames.filter((f) => f.reliable);
+  const exact = reliable.find((f) => cleanFunctionName(f.function) === name);
+  if (exact) return exact.function.replace(/^\./, "");
+  const bucket = reliable.find((f) => f.function.startsWith(name) || (name === "synchronize_rcu" && /^synchronize_/.test(f.function)) || (name === "rtnl_lock" && f.function.startsWith("rtnl_")));
+  return bucket ? bucket.function : name;
 }
 
 /** The function of the stack line that prints `address` (`[<ffffffff8343632e>] ? ip6_xmit+0x18ae/0x1a00`). */
@@ -235,11 +251,14 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     if (!m) continue;
     if (format.needsStackNearby && !texts.slice(0, STACK_NEARBY_LINES).some((t) => CALL_TRACE_SECTION.test(t))) continue;
     let guilty: string | undefined;
+    let printed: string | undefined;
     let frameMissing = false;
     let headerFallback = false;
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
     if (needsFrame && format.stack) {
-      guilty = findGuilty(texts, format.stack);
+      const g = findGuilty(texts, format.stack);
+      guilty = g?.name;
+      printed = g?.printed;
       if (!guilty) frameMissing = format.title.includes("{FRAME}");
     }
     if (!guilty && format.headerFunction !== undefined && m[format.headerFunction]) {
@@ -251,8 +270,16 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     const frame = guilty ?? "corrupted";
     const groups = Array.from(m, (g) => g);
     const title = normalizeTitle(fillTemplate(format.title, groups, frame, (addr) => functionAtAddress(texts, addr)));
-    const found = guilty;
-    const altTitles = found ? (format.alt ?? []).map((a) => normalizeTitle(fillTemplate(a, groups, found))) : [];
+    // Alternative titles: the buckets (`stall in F`…) and, when the printed name differs from the cleaned
+    // one, the same titles with the printed name, so either spelling matches across kernels.
+    const names = printed && printed !== frame ? [frame, printed] : [frame];
+    const alts = new Set<string>();
+    for (const n of names) {
+      if (n !== frame) alts.add(normalizeTitle(fillTemplate(format.title, groups, n)));
+      for (const a of format.alt ?? []) alts.add(normalizeTitle(fillTemplate(a, groups, n)));
+    }
+    alts.delete(title);
+    const altTitles = [...alts];
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.
       const fn = /\{FUNC:([0-9])\}/.exec(format.title);
