@@ -331,6 +331,10 @@ function typeFor(kind: FindingKind, title: string, format?: TitleFormat, cls?: C
     if (title.includes("invalid-free")) return "KASAN-INVALID-FREE";
     return `KASAN-${access}`;
   }
+  if (kind === "kfence") {
+    const m = /KFENCE: (use-after-free|out-of-bounds|invalid) (read|write)/.exec(title);
+    if (m) return m[1] === "use-after-free" ? `KFENCE-USE-AFTER-FREE-${m[2].toUpperCase()}` : `KFENCE-${m[2].toUpperCase()}`;
+  }
   if (kind === "kmsan") return "KMSAN-UNINIT-VALUE";
   if (kind === "lockdep") return "LOCKDEP";
   return cls?.type;
