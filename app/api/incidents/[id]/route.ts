@@ -1,0 +1,16 @@
+import { incidentParamsSchema } from "@/lib/schemas/incident";
+import { getIncident } from "@/lib/server/incidents/get-incident";
+import { toErrorResponse } from "@/lib/server/http";
+
+export const runtime = "nodejs";
+
+/** The Incident JSON, exactly as the CLI prints it with --json. */
+export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  try {
+    const { id } = incidentParamsSchema.parse(await ctx.params);
+    const { incident } = await getIncident(id);
+    return Response.json(incident);
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+}

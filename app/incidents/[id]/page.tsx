@@ -1,0 +1,87 @@
+import { notFound } from "next/navigation";
+import { FindingCard } from "@/components/incident/finding-card";
+import { IncidentWorkbench } from "@/components/incident/incident-workbench";
+import { RecommendationPanel } from "@/components/incident/recommendation-panel";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatBytes, formatTime } from "@/components/ui/format";
+import { incidentIdSchema } from "@/lib/schemas/incident";
+import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
+import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
+import { AppError } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+async function load(id: string): Promise<StoredIncident> {
+  if (!incidentIdSchema.safeParse(id).success) notFound();
+  try {
+    return await getIncident(id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not-found") notFound();
+    throw err;
+  }
+}
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const stored = await load(id);
+  const { incident } = stored;
+  const seen = await findSeenBefore(id, stored.createdAt, incident.findings.map((f) => f.signature));
+  const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
+  const api = `/api/incidents/${id}`;
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="font-log text-xl font-semibold" data-testid="incident-title">
+          {stored.title}
+        </h1>
+        <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+          <span>Uploaded {formatTime(stored.createdAt)}</span>
+          {incident.hosts.length > 0 && <span>Hosts: {incident.hosts.map((h) => h.name).join(", ")}</span>}
+          <span>
+            {incident.stats.lines.toLocaleString("en")} lines, triaged in {incident.stats.elapsedMs} ms
+          </span>
+          <CopyButton fetchUrl={`${api}/export.md`} label="Copy as Markdown" testId="copy-markdown" />
+          <a className="text-blue-700 hover:underline" href={api} data-testid="json-link">
+            JSON
+          </a>
+          <a className="text-blue-700 hover:underline" href={`${api}/export.md`}>
+            Markdown
+          </a>
+        </div>
+        <ul className="flex flex-wrap gap-3 text-xs" data-testid="raw-files">
+          {stored.files.map((f) => (
+            <li key={f.index}>
+              <a className="font-log text-blue-700 hover:underline" href={`${api}/files/${f.index}`}>
+                {f.name}
+              </a>{" "}
+              <span className="text-slate-500">
+                ({formatBytes(f.bytes)}
+                {f.compressed ? ", gzip" : ""})
+              </span>
+              {incident.inputs[f.index]?.error && <span className="text-red-700"> {incident.inputs[f.index]?.error}</span>}
+            </li>
+          ))}
+        </ul>
+      </header>
+
+      <RecommendationPanel recommendation={incident.recommendation} />
+
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">Findings ({incident.findings.length})</h2>
+        {incident.findings.length === 0 && <p className="text-sm text-slate-500">The engine found no kernel crash or known problem event in these logs.</p>}
+        {incident.findings.map((f) => (
+          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} />
+        ))}
+      </section>
+
+      <IncidentWorkbench
+        incidentId={id}
+        files={incident.inputs.map((input, index) => ({ index, name: input.name, decodedBytes: input.decodedBytes, lines: input.lines }))}
+        events={incident.events}
+        boots={incident.boots}
+        findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { IncidentTable } from "@/components/incident/incident-table";
+import { UploadPanel } from "@/components/upload/upload-panel";
+import { listIncidents } from "@/lib/server/incidents/list-incidents";
+import { maxUploadBytes } from "@/lib/server/uploads/receive-upload";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const recent = await listIncidents({ limit: 10 });
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Triage a kernel crash</h1>
+        <p className="mt-1 text-sm text-slate-600">Logs in — known bug, verdict for your kernel and the fix out. Nothing leaves this server.</p>
+      </div>
+      <UploadPanel maxUploadBytes={maxUploadBytes()} />
+      <section className="space-y-2">
+        <div className="flex items-baseline justify-between">
+          <h2 className="text-lg font-semibold">Recent incidents</h2>
+          <Link href="/incidents" className="text-sm text-blue-700 hover:underline">
+            All incidents →
+          </Link>
+        </div>
+        <IncidentTable incidents={recent} empty="No incidents yet: drop a log above." />
+      </section>
+    </div>
+  );
+}

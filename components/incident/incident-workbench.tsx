@@ -1,0 +1,102 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Boot, Finding, TimelineEvent } from "@/lib/engine/types";
+import type { LogMarker } from "@/components/log-viewer/types";
+import { formatBytes } from "@/components/ui/format";
+import { logAnchor, parseLogAnchor } from "./log-anchor";
+import { Timeline } from "./timeline";
+
+const MonacoLogViewer = dynamic(() => import("@/components/log-viewer/monaco-log-viewer"), {
+  ssr: false,
+  loading: () => <p className="p-3 text-sm text-slate-500">Loading the viewer…</p>,
+});
+const VirtualLogViewer = dynamic(() => import("@/components/log-viewer/virtual-log-viewer"), { ssr: false });
+
+/** Monaco's own large-file mode starts at 20 MB (tokenization off, no worker sync); past it we virtualise. */
+const MONACO_MAX_BYTES = 20 * 1024 * 1024;
+
+export type WorkbenchFile = { index: number; name: string; decodedBytes: number; lines: number };
+type Props = {
+  incidentId: string;
+  files: WorkbenchFile[];
+  events: TimelineEvent[];
+  boots: Boot[];
+  findings: Pick<Finding, "id" | "title" | "source">[];
+};
+
+export function IncidentWorkbench({ incidentId, files, events, boots, findings }: Props) {
+  const [target, setTarget] = useState<{ fileIndex: number; line?: number }>({ fileIndex: 0 });
+  const fileIndexOf = useCallback((name: string) => Math.max(0, files.findIndex((f) => f.name === name)), [files]);
+
+  const open = useCallback((fileIndex: number, line: number) => {
+    setTarget({ fileIndex, line });
+    history.replaceState(null, "", logAnchor(fileIndex, line));
+    document.getElementById("log-viewer")?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, []);
+
+  // Links elsewhere on the page (findings' "show in log") use the URL fragment.
+  useEffect(() => {
+    const onHash = () => {
+      const a = parseLogAnchor(location.hash);
+      if (a && a.fileIndex < files.length) {
+        setTarget(a);
+        document.getElementById("log-viewer")?.scrollIntoView({ behavior: "smooth", block: "start" });
+      }
+    };
+    onHash();
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, [files.length]);
+
+  const file = files[target.fileIndex] ?? files[0];
+  const markers: LogMarker[] = useMemo(
+    () => findings.filter((f) => file && f.source.file === file.name).map((f) => ({ line: f.source.line, endLine: f.source.endLine, title: f.title })),
+    [findings, file],
+  );
+
+  return (
+    <div className="space-y-6">
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Timeline</h2>
+        <Timeline events={events} boots={boots} fileIndexOf={fileIndexOf} onSelect={open} />
+      </section>
+      {file && (
+        <section id="log-viewer" className="space-y-2 scroll-mt-4">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="mr-2 text-lg font-semibold">Log</h2>
+            {files.map((f) => (
+              <button
+                key={f.index}
+                type="button"
+                onClick={() => setTarget({ fileIndex: f.index })}
+                className={`font-log rounded border px-2 py-0.5 text-xs ${f.index === file.index ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}
+              >
+                {f.name} <span className="opacity-70">({formatBytes(f.decodedBytes)})</span>
+              </button>
+            ))}
+            {target.line && <span className="text-xs text-slate-500" data-testid="viewer-target">line {target.line}</span>}
+          </div>
+          <div className="overflow-hidden rounded-lg border border-slate-200">
+            {file.decodedBytes > MONACO_MAX_BYTES ? (
+              <VirtualLogViewer
+                key={file.index}
+                linesUrl={`/api/incidents/${incidentId}/files/${file.index}/lines`}
+                markers={markers}
+                targetLine={target.fileIndex === file.index ? target.line : undefined}
+              />
+            ) : (
+              <MonacoLogViewer
+                key={file.index}
+                textUrl={`/api/incidents/${incidentId}/files/${file.index}?decoded=1`}
+                markers={markers}
+                targetLine={target.fileIndex === file.index ? target.line : undefined}
+              />
+            )}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

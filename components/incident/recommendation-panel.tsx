@@ -1,0 +1,99 @@
+import type { Recommendation } from "@/lib/engine/types";
+import { CopyButton } from "@/components/ui/copy-button";
+
+const VERDICT_STYLE: Record<string, string> = {
+  affected: "border-red-300 bg-red-50",
+  fixed: "border-emerald-300 bg-emerald-50",
+  unknown: "border-amber-300 bg-amber-50",
+};
+
+/** Only http(s) links are rendered as links; anything else is shown as text. */
+function safeHref(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+export function RecommendationPanel({ recommendation: rec }: { recommendation?: Recommendation }) {
+  if (!rec) {
+    return (
+      <section className="rounded-xl border border-slate-200 bg-white p-4" data-testid="verdict">
+        <p className="text-base">No known issue matched: see the findings below for what the log shows.</p>
+      </section>
+    );
+  }
+  return (
+    <section className={`space-y-4 rounded-xl border p-4 ${VERDICT_STYLE[rec.verdict ?? "unknown"]}`} data-testid="verdict">
+      <div>
+        <p className="text-lg font-medium leading-snug" data-testid="verdict-summary">
+          {rec.summary}
+        </p>
+        <p className="mt-1 text-xs text-slate-600">
+          {rec.kbId && (
+            <>
+              Known issue <code className="font-log">{rec.kbId}</code> ·{" "}
+            </>
+          )}
+          verdict {rec.verdict ?? "unknown"} · confidence {Math.round(rec.confidence * 100)}%
+        </p>
+      </div>
+      {rec.upgrade && (
+        <div data-testid="upgrade">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Upgrade {rec.upgrade.component}</h3>
+          <p className="font-log text-base font-semibold">{rec.upgrade.text}</p>
+        </div>
+      )}
+      {rec.fixCommits.length > 0 && (
+        <div data-testid="fix-commits">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Fix commits</h3>
+          <ul className="text-sm">
+            {rec.fixCommits.map((c) => (
+              <li key={c.commit}>
+                {safeHref(c.url) ? (
+                  <a href={safeHref(c.url)} className="font-log text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
+                    {c.commit.slice(0, 12)}
+                  </a>
+                ) : (
+                  <code className="font-log">{c.commit.slice(0, 12)}</code>
+                )}{" "}
+                {c.title}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {rec.workarounds.length > 0 && (
+        <div className="space-y-2" data-testid="workarounds">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Workarounds</h3>
+          {rec.workarounds.map((w, i) => (
+            <div key={i} className="rounded-lg border border-slate-200 bg-white p-3">
+              <div className="flex items-center justify-between gap-2">
+                <p className="text-sm font-medium">{w.title}</p>
+                <CopyButton text={w.commands.join("\n")} label="Copy commands" />
+              </div>
+              <pre className="font-log mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{w.commands.join("\n")}</pre>
+              {w.caveats && <p className="mt-1 text-xs text-slate-600">{w.caveats}</p>}
+            </div>
+          ))}
+        </div>
+      )}
+      {rec.references.length > 0 && (
+        <div>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">References</h3>
+          <ul className="list-disc pl-5 text-sm">
+            {rec.references.map((r) => (
+              <li key={r.url}>
+                {safeHref(r.url) ? (
+                  <a href={safeHref(r.url)} className="text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
+                    {r.title ?? r.url}
+                  </a>
+                ) : (
+                  r.title ?? r.url
+                )}
+                {r.kind && <span className="text-slate-500"> ({r.kind})</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/** zod schemas for the incident API: path parameters and query strings. Shared by route handlers and tests. */
+import { z } from "zod";
+
+/** Incident ids are 22+ base64url characters (≥128 random bits). */
+export const incidentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "not an incident id");
+
+export const incidentParamsSchema = z.object({ id: incidentIdSchema });
+
+export const incidentFileParamsSchema = z.object({
+  id: incidentIdSchema,
+  n: z.coerce.number().int().min(0).max(10_000),
+});
+
+/** Maximum lines served by one `lines` request (the virtual viewer asks for a window at a time). */
+export const MAX_LINES_PER_REQUEST = 5_000;
+
+export const lineRangeQuerySchema = z
+  .object({
+    from: z.coerce.number().int().min(1).default(1),
+    to: z.coerce.number().int().min(1).optional(),
+  })
+  .transform(({ from, to }) => ({ from, to: Math.min(to ?? from + 999, from + MAX_LINES_PER_REQUEST - 1) }))
+  .refine(({ from, to }) => to >= from, "to must be ≥ from");
+
+export const incidentSearchSchema = z.object({
+  q: z.string().trim().max(200).optional().default(""),
+});
+
+export type LineRangeQuery = z.infer<typeof lineRangeQuerySchema>;

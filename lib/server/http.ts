@@ -1,0 +1,49 @@
+/**
+ * One place that turns errors into HTTP responses for route handlers: AppError → its status and message,
+ * ZodError → 400 with the issues, the engine's IngestError (binary file, gzip bomb, …) → 4xx with its message,
+ * anything else → a generic 500 (logged, details not leaked).
+ */
+import "server-only";
+import { ZodError } from "zod";
+
+export type AppErrorCode = "bad-request" | "not-found" | "too-large" | "unprocessable" | "unsupported-media";
+
+const STATUS_OF: Record<AppErrorCode, number> = {
+  "bad-request": 400,
+  "not-found": 404,
+  "too-large": 413,
+  unprocessable: 422,
+  "unsupported-media": 415,
+};
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  constructor(code: AppErrorCode, message: string) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+  }
+  get status(): number {
+    return STATUS_OF[this.code];
+  }
+}
+
+/** The engine's ingest refusals; matched by name so lib/server need not depend on the class identity across bundles. */
+function ingestErrorStatus(err: unknown): { status: number; code: string; message: string } | undefined {
+  if (!(err instanceof Error) || err.name !== "IngestError") return undefined;
+  const code = String((err as Error & { code?: string }).code ?? "unprocessable");
+  const status = code === "too-large" || code === "gzip-bomb" ? 413 : 422;
+  return { status, code, message: err.message };
+}
+
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof AppError) return Response.json({ error: err.code, message: err.message }, { status: err.status });
+  if (err instanceof ZodError) {
+    const message = err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+    return Response.json({ error: "bad-request", message }, { status: 400 });
+  }
+  const ingest = ingestErrorStatus(err);
+  if (ingest) return Response.json({ error: ingest.code, message: ingest.message }, { status: ingest.status });
+  console.error("[oopscope] unhandled error", err);
+  return Response.json({ error: "internal", message: "Internal error" }, { status: 500 });
+}

@@ -1,0 +1,94 @@
+/**
+ * Upload → stored files → engine → persisted incident. All or nothing: when the upload is refused (size, bad
+ * multipart) or the engine refuses an input (binary, gzip bomb), the stored files are removed and no row is written.
+ */
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import type { Incident } from "@/lib/engine/types";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/http";
+import { dataDir, uploadsDir } from "@/lib/server/paths";
+import { receiveUpload } from "@/lib/server/uploads/receive-upload";
+import { triageStoredFiles } from "./triage-stored-files";
+import { summarizeIncident } from "./summarize-incident";
+
+export type CreatedIncident = { id: string; url: string };
+
+/** 128 random bits, base64url (22 characters): permalinks are unguessable. */
+export function newIncidentId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+function parseTime(iso: string | undefined): Date | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export async function createIncidentFromRequest(request: Request): Promise<CreatedIncident> {
+  const id = newIncidentId();
+  const dir = path.join(uploadsDir(), id);
+  await mkdir(dir, { recursive: true });
+  try {
+    const files = await receiveUpload(request, dir);
+    const incident = await triageStoredFiles(files);
+    const refused = incident.inputs.filter((i) => i.error);
+    if (refused.length > 0) {
+      throw new AppError("unprocessable", refused.map((i) => `${i.name}: ${i.error}`).join("; "));
+    }
+    await saveIncident(id, incident, files);
+    return { id, url: `/incidents/${id}` };
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function saveIncident(
+  id: string,
+  incident: Incident & { kbGeneration?: number },
+  files: { index: number; name: string; path: string; bytes: number }[],
+): Promise<void> {
+  const summary = summarizeIncident(incident);
+  const root = dataDir();
+  await getDb().incident.create({
+    data: {
+      id,
+      title: summary.title,
+      hosts: summary.hosts.join(" "),
+      kernels: summary.kernels.join(" "),
+      kbIds: summary.kbIds.join(" "),
+      findingCount: incident.findings.length,
+      totalBytes: files.reduce((a, f) => a + f.bytes, 0),
+      result: JSON.stringify(incident),
+      kbGeneration: incident.kbGeneration ?? 0,
+      files: {
+        create: files.map((f) => {
+          const input = incident.inputs[f.index];
+          return {
+            index: f.index,
+            name: f.name,
+            bytes: f.bytes,
+            lines: input?.lines ?? 0,
+            compressed: input?.compressed ?? false,
+            storagePath: path.relative(root, f.path),
+          };
+        }),
+      },
+      findings: {
+        create: incident.findings.map((f) => ({
+          findingId: f.id,
+          signature: f.signature,
+          title: f.title,
+          kind: f.kind,
+          host: f.host ?? null,
+          time: parseTime(f.time),
+          kernelRelease: f.kernelRelease ?? null,
+          topKbId: f.matches.find((m) => !m.related)?.kbId ?? null,
+        })),
+      },
+    },
+  });
+}

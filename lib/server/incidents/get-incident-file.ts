@@ -1,0 +1,50 @@
+/**
+ * A stored upload of an incident: metadata, the raw bytes as a web stream, or the decoded text (gunzipped when
+ * the file is gzip — recognised by magic bytes, as the engine does).
+ */
+import "server-only";
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/http";
+import { dataDir } from "@/lib/server/paths";
+
+export type IncidentFileRef = { name: string; absPath: string; bytes: number; lines: number; isGzip: boolean };
+
+async function startsWithGzipMagic(file: string): Promise<boolean> {
+  const fh = await open(file, "r");
+  try {
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function getIncidentFile(incidentId: string, index: number): Promise<IncidentFileRef> {
+  const row = await getDb().incidentFile.findUnique({ where: { incidentId_index: { incidentId, index } } });
+  if (!row) throw new AppError("not-found", "No such file in this incident.");
+  const root = dataDir();
+  const absPath = path.resolve(root, row.storagePath);
+  if (!absPath.startsWith(root + path.sep)) throw new AppError("not-found", "No such file in this incident.");
+  return { name: row.name, absPath, bytes: row.bytes, lines: row.lines, isGzip: await startsWithGzipMagic(absPath) };
+}
+
+export function openRawStream(file: IncidentFileRef): ReadableStream<Uint8Array> {
+  return Readable.toWeb(createReadStream(file.absPath)) as ReadableStream<Uint8Array>;
+}
+
+export function openDecodedStream(file: IncidentFileRef): ReadableStream<Uint8Array> {
+  const raw = createReadStream(file.absPath);
+  const node = file.isGzip ? raw.pipe(createGunzip()) : raw;
+  return Readable.toWeb(node) as ReadableStream<Uint8Array>;
+}
+
+/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function attachmentHeader(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,29 @@
+/** One stored incident: the engine's Incident JSON plus the stored file list. Throws not-found. */
+import "server-only";
+import type { Incident } from "@/lib/engine/types";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/http";
+
+export type StoredIncidentFile = { index: number; name: string; bytes: number; lines: number; compressed: boolean };
+export type StoredIncident = {
+  id: string;
+  createdAt: Date;
+  title: string;
+  incident: Incident;
+  files: StoredIncidentFile[];
+};
+
+export async function getIncident(id: string): Promise<StoredIncident> {
+  const row = await getDb().incident.findUnique({
+    where: { id },
+    include: { files: { orderBy: { index: "asc" } } },
+  });
+  if (!row) throw new AppError("not-found", "No incident with this id.");
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    title: row.title,
+    incident: JSON.parse(row.result) as Incident,
+    files: row.files.map((f) => ({ index: f.index, name: f.name, bytes: f.bytes, lines: f.lines, compressed: f.compressed })),
+  };
+}

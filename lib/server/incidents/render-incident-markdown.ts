@@ -1,0 +1,69 @@
+/**
+ * Markdown for a ticket: verdict, recommended fix, findings with their best match, inputs. Pure (Incident in,
+ * text out). Log text goes into fenced code blocks so ticket systems never render it as markup.
+ */
+import type { Finding, Incident } from "@/lib/engine/types";
+
+export type RenderMarkdownOptions = { incident: Incident; url?: string; title: string };
+
+function fence(lines: string[]): string {
+  const body = lines.join("\n");
+  // A fence longer than any backtick run inside the text keeps the block closed.
+  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const f = "`".repeat(longest + 1);
+  return `${f}\n${body}\n${f}`;
+}
+
+const inline = (s: string): string => s.replace(/([\\`*_[\]<>|])/g, "\\$1");
+
+function renderFinding(f: Finding): string[] {
+  const out = [`### ${inline(f.title)}`, ""];
+  const facts: [string, string | undefined][] = [
+    ["Kind", f.kind],
+    ["Host", f.host],
+    ["Time", f.time],
+    ["Kernel", f.kernelRelease],
+    ["Guilty frame", f.guiltyFrame],
+    ["Source", `${f.source.file}:${f.source.line}`],
+  ];
+  for (const [k, v] of facts) if (v) out.push(`- **${k}:** ${inline(v)}`);
+  const top = f.matches.filter((m) => !m.related).slice(0, 3);
+  if (top.length) {
+    out.push("- **Known issues:**");
+    for (const m of top) {
+      out.push(`  - \`${m.kbId}\` ${inline(m.title)} — score ${m.score.toFixed(2)}, ${m.verdict} (${Math.round(m.confidence * 100)}%): ${inline(m.verdictReason)}`);
+    }
+  }
+  if (f.report.length) out.push("", fence(f.report.slice(0, 40)));
+  return out;
+}
+
+export function renderIncidentMarkdown({ incident, url, title }: RenderMarkdownOptions): string {
+  const out: string[] = [`## ${inline(title)}`, ""];
+  if (url) out.push(`Permalink: ${url}`, "");
+  const rec = incident.recommendation;
+  if (rec) {
+    out.push(`**Verdict:** ${inline(rec.summary)}`, "");
+    if (rec.upgrade) out.push(`**Upgrade:** ${inline(rec.upgrade.text)}`, "");
+    if (rec.fixCommits.length) {
+      out.push("**Fix commits:**");
+      for (const c of rec.fixCommits) out.push(`- ${c.url ? `[${c.commit.slice(0, 12)}](${c.url})` : `\`${c.commit}\``}${c.title ? ` ${inline(c.title)}` : ""}`);
+      out.push("");
+    }
+    for (const w of rec.workarounds) {
+      out.push(`**Workaround — ${inline(w.title)}:**`, "", fence(w.commands));
+      if (w.caveats) out.push("", `_${inline(w.caveats)}_`);
+      out.push("");
+    }
+    if (rec.references.length) {
+      out.push("**References:**");
+      for (const r of rec.references) out.push(`- ${r.title ? `[${inline(r.title)}](${r.url})` : r.url}`);
+      out.push("");
+    }
+  }
+  out.push(`## Findings (${incident.findings.length})`, "");
+  for (const f of incident.findings) out.push(...renderFinding(f), "");
+  out.push("## Inputs", "");
+  for (const i of incident.inputs) out.push(`- ${inline(i.name)}: ${i.lines} lines, ${i.bytes} bytes${i.compressed ? " (gzip)" : ""}`);
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,141 @@
+/**
+ * Streams an upload to disk: multipart/form-data (several files, any names) or a raw body named by `X-Filename`.
+ * Bytes are counted as they arrive and the request is refused with 413 past `maxUploadBytes()`; nothing is
+ * buffered whole. The caller owns `dir` and removes it when anything later fails.
+ */
+import "server-only";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { once } from "node:events";
+import path from "node:path";
+import { AppError } from "../http";
+import { boundaryOf, MultipartError, parseMultipart } from "./parse-multipart";
+
+export type StoredUpload = {
+  index: number;
+  /** Name shown to the user and given to the engine; unique within the incident. */
+  name: string;
+  /** Absolute path of the stored bytes. */
+  path: string;
+  bytes: number;
+};
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+const MAX_FILES = 50;
+
+export function maxUploadBytes(): number {
+  const v = Number(process.env.MAX_UPLOAD_BYTES);
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_MAX_UPLOAD_BYTES;
+}
+
+function formatMb(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+function tooLarge(limit: number): AppError {
+  return new AppError("too-large", `Upload exceeds the limit of ${formatMb(limit)} (MAX_UPLOAD_BYTES).`);
+}
+
+/** Counts bytes and stops the stream past the cap. */
+async function* capped(body: ReadableStream<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.length;
+      if (total > limit) throw tooLarge(limit);
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+    if (total > limit) await body.cancel().catch(() => undefined);
+  }
+}
+
+/** Base name only, no control or path characters; a readable fallback when nothing is left. */
+export function sanitizeFileName(name: string | undefined, fallback: string): string {
+  const base = (name ?? "").split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\x00-\x1f\x7f]/g, "").trim().slice(0, 200);
+  return clean && clean !== "." && clean !== ".." ? clean : fallback;
+}
+
+function uniqueName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let k = 2; taken.has(candidate); k++) candidate = `${name} (${k})`;
+  taken.add(candidate);
+  return candidate;
+}
+
+class FileSink {
+  private stream: WriteStream;
+  bytes = 0;
+  constructor(readonly filePath: string) {
+    this.stream = createWriteStream(filePath, { flags: "wx" });
+  }
+  async write(chunk: Uint8Array): Promise<void> {
+    this.bytes += chunk.length;
+    if (!this.stream.write(chunk)) await once(this.stream, "drain");
+  }
+  async end(): Promise<void> {
+    this.stream.end();
+    await once(this.stream, "finish");
+  }
+  destroy(): void {
+    this.stream.destroy();
+  }
+}
+
+export async function receiveUpload(request: Request, dir: string): Promise<StoredUpload[]> {
+  const limit = maxUploadBytes();
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!request.body) throw new AppError("bad-request", "The request has no body: send files as multipart/form-data or a raw body.");
+
+  const stored: StoredUpload[] = [];
+  const taken = new Set<string>();
+  const open: FileSink[] = [];
+  const newSink = (name: string): FileSink => {
+    const index = stored.length;
+    if (index >= MAX_FILES) throw new AppError("bad-request", `At most ${MAX_FILES} files per incident.`);
+    const sink = new FileSink(path.join(dir, `${index}.upload`));
+    stored.push({ index, name: uniqueName(name, taken), path: sink.filePath, bytes: 0 });
+    open.push(sink);
+    return sink;
+  };
+
+  const body = capped(request.body, limit);
+  const boundary = boundaryOf(request.headers.get("content-type"));
+  try {
+    if (boundary) {
+      await parseMultipart(body, boundary, (part) => {
+        // Non-file fields (e.g. a pasted text field named "text") become an input named "paste".
+        const sink = newSink(sanitizeFileName(part.filename, part.filename === undefined ? "paste" : "upload"));
+        return sink;
+      });
+    } else {
+      const name = sanitizeFileName(decodeHeader(request.headers.get("x-filename")), "paste");
+      const sink = newSink(name);
+      for await (const chunk of body) await sink.write(chunk);
+      await sink.end();
+    }
+  } catch (err) {
+    for (const s of open) s.destroy();
+    if (err instanceof MultipartError) throw new AppError("bad-request", err.message);
+    throw err;
+  }
+  open.forEach((s, i) => (stored[i].bytes = s.bytes));
+  const nonEmpty = stored.filter((f) => f.bytes > 0);
+  if (nonEmpty.length === 0) throw new AppError("bad-request", "The upload is empty: no file or text was received.");
+  return nonEmpty.map((f, index) => ({ ...f, index }));
+}
+
+function decodeHeader(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
