@@ -69,7 +69,8 @@ function re(src: string, flags = ""): RegExp {
 
 // Stack sections shared by many classes.
 /** The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, s390 `Krnl PSW`. */
-export const RIP_SECTION = /^\s*(?:RIP: [0-9a-f]{4}:|RIP: |IP: |EIP: |pc : |PC is at |NIP[: ]|epc : |Krnl PSW)/;
+/** crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one. */
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |pc : |PC is at |NIP[: ]|epc : |Krnl PSW|\[exception RIP: )/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };

@@ -157,7 +157,9 @@ function sameCpuContext(_a: string, b: string): boolean {
 }
 
 function ripFrame(text: string): Frame | undefined {
-  const m = /^\s*(?:RIP: (?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|pc : |PC is at |NIP[: ]\s*|epc : )(.*)$/.exec(text);
+  const crash = /\[exception RIP: ([A-Za-z_.][\w.]*)/.exec(text);
+  if (crash) return { function: crash[1], reliable: true, context: "exception" };
+  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|pc : |PC is at |NIP[: ]\s*|epc : )(.*)$/.exec(text);
   if (!m) return undefined;
   const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "");
   const f = parseFrameLine(rest, false) ?? parseFrameLine(" " + rest, false);
