@@ -99,8 +99,12 @@ const LOCKDEP_AT: StackRule = {
   skip: [/^process_one_work$/, /^flush_workqueue$/, /^__flush_workqueue$/, /^drain_workqueue$/, /^destroy_workqueue$/, /^flush_work$/, /^__flush_work$/],
 };
 const LOCKDEP_AT_THEN_STACK: StackRule = { sections: [LOCKDEP_AT_SECTION, CALL_TRACE_SECTION], skip: LOCKDEP_AT.skip };
-/** memory leaks: the allocation helpers every leaked object passes through. */
-const LEAK_ALLOCATORS = [/^kmemleak/, /^__kmemleak/, /^create_object/, /^alloc_inode$/, /^sk_prot_alloc$/, /^sk_alloc$/, /^kobject_set_name_vargs$/, /^kvasprintf/, /^kstrdup/, /^__alloc_skb$/, /^alloc_skb/, /^kmalloc_reserve/, /^__d_alloc$/, /^d_alloc$/, /^__alloc_file$/, /^alloc_empty_file/];
+/** memory leaks: every leaked object passes through allocation helpers; name the caller that allocated it. */
+const LEAK_ALLOCATORS = [
+  /kmemleak/, /kmalloc/, /kcalloc/, /kzalloc/, /vmalloc/, /mmap/, /kmem/, /slab/, /alloc/, /create_object/,
+  /idr_get/, /list_lru_init/, /kasprintf/, /kvasprintf/, /pcpu_create/, /strdup/, /strndup/, /memdup/,
+  /kobject_set_name_vargs/,
+];
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -165,8 +169,8 @@ export const CLASSES: readonly CrashClass[] = [
         title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
       },
       { match: re("BUG: unable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
-      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", stack: STACK_CALL_TRACE },
-      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", stack: STACK_CALL_TRACE },
+      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
+      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
       {
         match: re("BUG: soft lockup"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
@@ -183,8 +187,8 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: Bad page map"), title: "BUG: Bad page map" },
       { match: re("BUG: workqueue lockup"), title: "BUG: workqueue lockup", noStackTrace: true, type: "HANG" },
       { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
-      { match: re("BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible"), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^preemption/, /^__this_cpu/] }) },
-      { match: re("BUG: using smp_processor_id\\(\\) in preemptible"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^preemption/, /processor_id/] }) },
+      { match: re("BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible"), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /^__this_cpu/, /check_preemption/] }) },
+      { match: re("BUG: using smp_processor_id\\(\\) in preemptible"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }) },
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
       { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: LEAK_ALLOCATORS }) },
@@ -202,12 +206,12 @@ export const CLASSES: readonly CrashClass[] = [
     type: "WARNING",
     suppress: [/WARNING: (?:\/etc\/|\/proc\/|Skipping|The |unable to|missing|your|CPU: [0-9]+ PID: [0-9]+ at (?:fs\/|kernel\/)?$)/, /^WARNING: [A-Z_]+=/],
     formats: [
-      { match: re("WARNING: .*lib/debugobjects\\.c.* (?:debug_print|debug_check)"), title: "WARNING: ODEBUG bug in {FRAME}", stack: skipping("^debug_object", "^__debug_object", "^debug_check") },
+      { match: re("WARNING: .*lib/debugobjects\\.c.* (?:debug_print|debug_check)"), title: "WARNING: ODEBUG bug in {FRAME}", stack: skipping("^debug_", "^__debug_", "rcu", "hrtimer_", "timer_", "^work_", "percpu_", "kmem_", "slab_", "kfree", "vunmap", "vfree", "__free_", "kobject_") },
       { match: re("WARNING: .*mm/usercopy\\.c"), title: "WARNING: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
       { match: re("WARNING: .*lib/kobject\\.c"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_") },
       { match: re("WARNING: .*fs/proc/generic\\.c"), title: "WARNING: proc registration bug in {FRAME}", stack: skipping("^proc_") },
-      { match: re("WARNING: .*lib/refcount\\.c"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: skipping("refcount") },
-      { match: re("WARNING: .*kernel/locking/lockdep\\.c"), title: "WARNING: locking bug in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: skipping("^lock", "^__lock") },
+      { match: re("WARNING: .*lib/refcount\\.c"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: skipping("refcount", "kobject_") },
+      { match: re("WARNING: .*kernel/locking/lockdep\\.c"), title: "WARNING: locking bug in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: skipping("^lock", "^__lock", "^lock_sock", "^release_sock") },
       { match: re("WARNING: .*mm/(?:slab_common|slab|slub)\\.c.*(?:kmalloc|kmem_cache|krealloc)"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc") },
       { match: re("WARNING: .*mm/util\\.c.*kvmalloc"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc", "^kvzalloc") },
       { match: re("WARNING: .*mm/vmalloc\\.c.*__vmalloc_node"), title: "WARNING: zero-size vmalloc in {FRAME}", stack: skipping("vmalloc") },
@@ -221,7 +225,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)+?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
       { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/stack backtrace:/, CALL_TRACE_SECTION]) },
       { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT },
-      { match: re("WARNING: suspicious RCU usage\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^rcu/, /^lockdep/] }) },
+      { match: re("WARNING: suspicious RCU usage\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
       { match: re("WARNING: suspicious RCU usage"), title: "WARNING: suspicious RCU usage", kind: "lockdep", type: "WARNING", corrupted: "suspicious RCU usage without a source line" },
       { match: re("WARNING: lock held when returning to user space"), title: "WARNING: lock held when returning to user space in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT_THEN_STACK },
       { match: re("WARNING: .*still has locks held!"), title: "WARNING: still has locks held in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
@@ -269,9 +273,9 @@ export const CLASSES: readonly CrashClass[] = [
         title: "INFO: task can't die in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
         stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
       },
-      { match: re("INFO: suspicious RCU usage\\.?(?: \\])?\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "INFO: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^rcu/, /^lockdep/] }) },
+      { match: re("INFO: suspicious RCU usage\\.?(?: \\])?\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "INFO: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
       { match: re("INFO: suspicious RCU usage"), title: "INFO: suspicious RCU usage", kind: "lockdep", type: "LOCKDEP", corrupted: "suspicious RCU usage without a source line" },
-      { match: re("INFO: trying to register non-static key"), title: "INFO: trying to register non-static key in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^register_lock_class/, /^lockdep/, /^__lock/] }) },
+      { match: re("INFO: trying to register non-static key"), title: "INFO: trying to register non-static key in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/stack/, /lock/, /IRQ/] }) },
       { match: re("INFO: Allocated in ([^\\n]*)"), title: "INFO: Allocated in $1", corrupted: "SLUB object trace without its report", noStackTrace: true },
       { match: re("INFO: (?:task |rcu_)([^\\n]*)"), title: "INFO: $1", corrupted: "unrecognised INFO report" },
     ],
@@ -338,6 +342,8 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Kernel panic - not syncing: Attempted to kill init!"), title: "kernel panic: Attempted to kill init!", type: "DoS", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", noStackTrace: true },
       { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", type: "DoS", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
+      { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", type: "DoS", corrupted: "only the panic tail of an oops survived", noStackTrace: true },
+      { match: re("Kernel panic - not syncing: Couldn't open N_TTY ldisc"), title: "kernel panic: Couldn't open N_TTY ldisc", noStackTrace: true },
       { match: re("Kernel panic - not syncing: panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },

@@ -34,6 +34,13 @@ const TITLE_SCAN_LINES = 200;
 const STACK_NEARBY_LINES = 30;
 
 const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
+/**
+ * Messages that print a stack of their own without being a bug (fault injection, allocation failures): when
+ * one appears inside a report, the report's own text ended before it (syzkaller's rule).
+ */
+const STACK_PRINTING_MESSAGES = /FAULT_INJECTION: forcing a failure|vmalloc: allocation failure:|FAULT_FLAG_ALLOW_RETRY missing/;
+/** Fault-injection frames mixed into a stack make everything after them unreliable. */
+const FAULT_INJECTION_FRAME = /^should_fail(?:slab|_alloc|_ex)?$|^__should_fail/;
 const CRASH_PANIC = /^\s*PANIC: "(.*)"\s*$/;
 const KERNEL_PANIC = /Kernel panic - not syncing: ?(.*?)\s*(?:\]---)?$/;
 /** Keywords that promise a stack; each must be followed by at least one frame (syzkaller's corrupted rule). */
@@ -72,7 +79,7 @@ function findSpans(lines: readonly LogLine[]): Span[] {
   let open: (Span & { closedAt?: number }) | undefined;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
-    if (open && open.closedAt === undefined && END_OF_REPORT.test(text) && i > open.header) {
+    if (open && open.closedAt === undefined && i > open.header && (END_OF_REPORT.test(text) || STACK_PRINTING_MESSAGES.test(text))) {
       open.closedAt = i;
       open.end = i;
       continue;
@@ -207,7 +214,12 @@ function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnl
       frames.push(...parseFrames(texts.slice(k0) as string[]));
     }
     const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly });
-    if (g) return { name: g, printed: printedName(g, frames) };
+    if (g) {
+      // A fault-injection stack printed into this one: the frames cannot be trusted.
+      const at = frames.findIndex((f) => cleanFunctionName(f.function) === g);
+      if (frames.slice(0, at).some((f) => f.reliable && FAULT_INJECTION_FRAME.test(cleanFunctionName(f.function)))) return undefined;
+      return { name: g, printed: printedName(g, frames) };
+    }
   }
   return undefined;
 }
