@@ -130,6 +130,8 @@ export type Finding = {
   /** The first kernel line of the report, as printed (prefix stripped). */
   headline: string;
   guiltyFrame?: string;
+  /** Source file to blame (first file named by the report that is not generic code), when the report names files. */
+  guiltyFile?: string;
   /** Source file named by the report (`net/core/skbuff.c` from `kernel BUG at net/core/skbuff.c:4230!`). */
   sourceFile?: string;
   sourceLine?: number;
