@@ -12,7 +12,7 @@
 import type { Finding, FindingKind, Frame, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames, parseStackSections } from "./frames";
-import { selectGuiltyFrame } from "./guilty";
+import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
 import { parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
@@ -383,6 +383,7 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
     type: typeFor(kind, titled.title, format, span.cls),
     headline: headerText(head.text).trim(),
     guiltyFrame: titled.guilty,
+    guiltyFile: selectGuiltyFile(texts, { stall: kind === "rcu-stall" }),
     sourceFile: src?.file,
     sourceLine: src?.line,
     frames,

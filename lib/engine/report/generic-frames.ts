@@ -185,3 +185,23 @@ const COMPILED = new RegExp(GENERIC_FRAME_FAMILIES.flatMap((f) => f.patterns).jo
 export function isGenericFrame(fn: string): boolean {
   return COMPILED.test(fn);
 }
+
+/**
+ * Source files that are never the one to blame (headers, libraries, allocators, locking, scheduler, the core
+ * of the network stack, the fault handlers): the guilty file is the first file a report names that matches
+ * none of these. Used to route a crash to the subsystem that owns it.
+ */
+export const GENERIC_FILES: readonly RegExp[] = [
+  /\.h$/, /^lib\//, /^virt\/lib\//, /^mm\/kasan\//, /^mm\/kmsan\//, /^mm\/kfence\//, /^kernel\/kcov\.c$/,
+  /^mm\/sl.b(?:_common)?\.c$/, /^mm\/memory\.c$/, /^mm\/percpu/, /^mm\/vmalloc\.c$/, /^mm\/page_alloc\.c$/,
+  /^mm\/util\.c$/, /^mm\/filemap\.c$/, /^kernel\/rcu\//, /^arch\/[^/]+\/kernel\/traps\.c$/, /^arch\/[^/]+\/mm\/fault\.c$/,
+  /^arch\/[^/]+\/mm\/physaddr\.c$/, /^arch\/[^/]+\/entry\//, /^kernel\/locking\//, /^kernel\/panic\.c$/,
+  /^kernel\/printk\//, /^kernel\/softirq\.c$/, /^kernel\/kthread\.c$/, /^kernel\/sched\//, /^kernel\/time\/timer\.c$/,
+  /^kernel\/time\/hrtimer\.c$/, /^kernel\/workqueue\.c$/, /^kernel\/entry\//, /^net\/core\/dev\.c$/, /^net\/core\/sock\.c$/,
+  /^net\/core\/skbuff\.c$/, /^fs\/proc\/generic\.c$/, /^trusty\//, /^drivers\/base\//, /^fs\/sysfs\//, /^fs\/kernfs\//,
+  // architecture glue: entry, interrupt, unwinder and string code
+  /^arch\/[^/]+\/kernel\/(?:entry|process|stacktrace|apic\/|irq|smp|dumpstack|unwind)/, /^arch\/[^/]+\/lib\//,
+  /^kernel\/time\//, /^kernel\/irq\//, /^kernel\/stacktrace\.c$/, /^drivers\/clocksource\//, /^kernel\/fork\.c$/, /^kernel\/exit\.c$/, /^kernel\/signal\.c$/,
+  /^mm\/mempool\.c$/, /^mm\/folio-compat\.c$/, /^mm\/truncate\.c$/, /^fs\/inode\.c$/, /^fs\/libfs\.c$/,
+  /^drivers\/usb\/core\/(?:urb|message|hcd)\.c$/, /^net\/socket\.c$/,
+];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Frame } from "../types";
 import { isGenericFrame } from "./generic-frames";
-import { selectGuiltyFrame } from "./guilty";
+import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
 
 const frames = (...names: string[]): Frame[] =>
   names.map((n) => (n.startsWith("?") ? { function: n.slice(1), reliable: false } : { function: n, reliable: true }));
@@ -35,5 +35,27 @@ describe("isGenericFrame", () => {
     expect(isGenericFrame("warn_slowpath_fmt")).toBe(true);
     expect(isGenericFrame("_raw_spin_lock_irqsave")).toBe(true);
     expect(isGenericFrame("skb_segment")).toBe(false);
+  });
+});
+
+describe("selectGuiltyFile", () => {
+  it("takes the first file that is not generic code", () => {
+    const report = [
+      "BUG: KASAN: use-after-free in __list_add include/linux/list.h:60 [inline]",
+      " kasan_report+0x230/0x340 mm/kasan/report.c:408",
+      " __list_add_valid+0x10/0x20 lib/list_debug.c:26",
+      " timerfd_setup_cancel+0x2d/0x50 arch/x86/../../fs/timerfd.c:120",
+    ];
+    expect(selectGuiltyFile(report)).toBe("fs/timerfd.c");
+  });
+  it("starts after the timer interrupt entry for RCU stalls", () => {
+    const report = [
+      " rcu_dump_cpu_stacks+0x1/0x2 kernel/rcu/tree.c:1",
+      " hrtimer_interrupt+0x1/0x2 kernel/time/hrtimer.c:1",
+      " apic_timer_interrupt+0x8e/0xa0 arch/x86/entry/entry_64.S:861",
+      " snd_seq_write+0x1/0x2 sound/core/seq/seq_clientmgr.c:1021",
+    ];
+    expect(selectGuiltyFile(report, { stall: true })).toBe("sound/core/seq/seq_clientmgr.c");
+    expect(selectGuiltyFile(["no files here"])).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Frame } from "../types";
 import { cleanFunctionName } from "./title";
-import { isGenericFrame } from "./generic-frames";
+import { GENERIC_FILES, isGenericFrame } from "./generic-frames";
 
 export type GuiltyMode = "default" | "stall" | "hang";
 
@@ -109,5 +109,42 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     if (opts.anchoredOnly) return undefined;
   }
   for (const { f, fn } of reliable) if (usable(f, skip)) return fn;
+  return undefined;
+}
+
+/** `net/ipv6/ip6_output.c:1748` after a space, a `(` or the line start (symbolised frames, BUG/WARNING headers). */
+const SOURCE_FILE_REF = /(?:^|[\s(])((?:\.{1,2}\/)*[a-zA-Z0-9_][a-zA-Z0-9_\-+/.]*\.(?:c|h|S|rs)):[0-9]+/g;
+
+/** `arch/x86/kvm/../../../virt/kvm/eventfd.c` → `virt/kvm/eventfd.c`; `./include/x.h` → `include/x.h`. */
+function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+
+/**
+ * The source file to blame: the first file the report names that is not generic code (GENERIC_FILES).
+ * RCU stalls name the detector's files first: start after the timer interrupt entry when there is one.
+ */
+export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boolean } = {}): string | undefined {
+  let from = 0;
+  if (opts.stall) {
+    const entry = texts.findIndex((t) => /apic_timer_interrupt\+0x/.test(t));
+    if (entry >= 0) from = entry + 1;
+  }
+  for (const start of from > 0 ? [from, 0] : [0]) {
+    for (const text of texts.slice(start)) {
+      SOURCE_FILE_REF.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = SOURCE_FILE_REF.exec(text))) {
+        const file = normalizePath(m[1]);
+        if (!GENERIC_FILES.some((re) => re.test(file))) return file;
+      }
+    }
+  }
   return undefined;
 }
