@@ -225,13 +225,27 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
       );
     }
     // User-space lines just before each finding (kubelet, CNI agents): what the node was doing.
+    const agentByHost = new Map<string, typeof scan.agentLines>();
+    for (const l of scan.agentLines) {
+      const key = l.host ?? "";
+      let arr = agentByHost.get(key);
+      if (!arr) agentByHost.set(key, (arr = []));
+      arr.push(l);
+    }
     const agentSeen = new Set<number>();
     for (const f of perFile) {
-      const before = scan.agentLines.filter(
-        (l) => l.lineNo < f.source.line && f.source.line - l.lineNo <= 200 && (l.host ?? "") === (f.host ?? ""),
-      );
-      for (const l of before.slice(-AGENT_CONTEXT_LINES)) {
-        if (agentSeen.has(l.lineNo)) continue;
+      const lines = agentByHost.get(f.host ?? "") ?? [];
+      // Binary search: the last agent line before the finding.
+      let lo = 0;
+      let hi = lines.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (lines[mid].lineNo < f.source.line) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = Math.max(0, lo - AGENT_CONTEXT_LINES); k < lo; k++) {
+        const l = lines[k];
+        if (f.source.line - l.lineNo > 200 || agentSeen.has(l.lineNo)) continue;
         agentSeen.add(l.lineNo);
         events.push(
           dropUndefined({

@@ -27,8 +27,8 @@ const PACKAGE_COMPONENTS: Array<[RegExp, string]> = [
 export const AGENT_VERSION_RULES: Array<{ component: string; needle: string; pattern: RegExp }> = [
   { component: "cilium-agent", needle: "Cilium ", pattern: /\bCilium (\d+\.\d+\.\d+(?:-[\w.]+)?) [0-9a-f]{6,}/ },
   { component: "kubelet", needle: "ubelet version", pattern: /[Kk]ubelet version"? (?:kubeletVersion=)?"?v?(\d+\.\d+\.\d+)/ },
-  { component: "containerd", needle: "containerd", pattern: /starting containerd.*?version=v?(\d+\.\d+\.\d+)/ },
-  { component: "calico", needle: "alico", pattern: /Calico (?:node )?version[:=]?\s*"?v?(\d+\.\d+\.\d+)/ },
+  { component: "containerd", needle: "starting containerd", pattern: /starting containerd.*?version=v?(\d+\.\d+\.\d+)/ },
+  { component: "calico", needle: "Calico ", pattern: /Calico (?:node )?version[:=]?\s*"?v?(\d+\.\d+\.\d+)/ },
 ];
 
 /** Same-named component as the KB uses (`cilium-agent` → `cilium`). */

@@ -49,8 +49,9 @@ export type IngestStats = {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
 // eslint-disable-next-line no-control-regex
-const OTHER_CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
-const LINE_BREAK = /\r*\n|\r/;
+const CONTROLS_EXCEPT_NL = /[\x00-\x08\x0b-\x1f\x7f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS_EXCEPT_NL_G = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
 async function* chunksOf(data: TriageInput["data"]): AsyncGenerator<Uint8Array> {
   if (data instanceof Uint8Array) {
@@ -131,14 +132,15 @@ function looksBinary(head: Uint8Array): boolean {
 }
 
 /**
- * Reads one input and yields batches of cleaned lines. Fills `stats` as it goes.
+ * Reads one input and yields its (decompressed) bytes in chunks, after the binary check and within the caps.
+ * Lines are found by the consumer (see `ByteLineSplitter`): the hot path never decodes text it will not parse.
  * Throws `IngestError` for input that must be refused (binary, gzip bomb, over the cap).
  */
-export async function* readLines(
+export async function* readByteChunks(
   input: TriageInput,
   stats: IngestStats,
   limits: IngestLimits = DEFAULT_INGEST_LIMITS,
-): AsyncGenerator<string[]> {
+): AsyncGenerator<Uint8Array> {
   let source = chunksOf(input.data);
   const first = await source.next();
   if (first.done) return;
@@ -168,65 +170,7 @@ export async function* readLines(
       }
     })();
   }
-
-  const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
-  let carry = "";
-  let carryTruncated = false;
   let checkedBinary = false;
-
-  const clean = (line: string): string => {
-    if (line.indexOf("\x1b") !== -1) line = line.replace(ANSI, "");
-    if (OTHER_CONTROLS.test(line)) {
-      OTHER_CONTROLS.lastIndex = 0;
-      line = line.replace(OTHER_CONTROLS, "");
-    }
-    if (line.indexOf("\ufffd") !== -1) stats.invalidUtf8Lines++;
-    return line;
-  };
-
-  const split = (text: string, final: boolean): string[] => {
-    const hasCR = text.indexOf("\r") !== -1;
-    const parts = hasCR ? text.split(LINE_BREAK) : text.split("\n");
-    // A trailing `\r` may be the first half of a CRLF split across chunks: keep it in the carry.
-    let tail = final ? undefined : parts.pop();
-    if (tail !== undefined && hasCR && tail === "" && text.endsWith("\r")) tail = "\r";
-    const out: string[] = [];
-    for (let i = 0; i < parts.length; i++) {
-      let p = parts[i];
-      if (i === 0 && carryTruncated) {
-        carryTruncated = false;
-        stats.truncatedLines++;
-      }
-      if (p.length > limits.maxLineChars) {
-        p = p.slice(0, limits.maxLineChars);
-        if (!(i === 0 && carryTruncated)) stats.truncatedLines++;
-      }
-      out.push(clean(p));
-    }
-    if (final && out.length > 0 && out[out.length - 1] === "") out.pop();
-    carry = tail ?? "";
-    if (carry.length > limits.maxLineChars) {
-      carry = carry.slice(0, limits.maxLineChars);
-      carryTruncated = true;
-    }
-    return out;
-  };
-
-  const ingestText = (text: string, final: boolean): string[] => {
-    if (carryTruncated) {
-      // Drop the rest of an over-long line up to its end.
-      const nl = text.search(/[\r\n]/);
-      if (nl === -1) return final ? split(carry, true) : [];
-      text = text.slice(nl);
-      const lines = split(carry + text, final);
-      stats.lines += lines.length;
-      return lines;
-    }
-    const lines = split(carry + text, final);
-    stats.lines += lines.length;
-    return lines;
-  };
-
   try {
     for await (const chunk of bytesIn) {
       if (!checkedBinary) {
@@ -237,17 +181,125 @@ export async function* readLines(
             `${input.name} looks like a binary file, not a log (control bytes at the start). Upload text logs: /var/log/messages, dmesg, journalctl -k, vmcore-dmesg.txt (gzip is fine).`,
           );
       }
-      let text = decoder.decode(chunk, { stream: true });
-      if (text.indexOf("\0") !== -1) text = text.replace(/\0+/g, "");
-      const lines = ingestText(text, false);
-      if (lines.length > 0) yield lines;
+      if (chunk.length > 0) yield chunk;
     }
-    const lines = ingestText(decoder.decode(), true);
-    if (lines.length > 0) yield lines;
   } catch (e) {
     if (e instanceof IngestError) throw e;
     throw new IngestError("read-failed", `Could not read ${input.name}: ${(e as Error).message}`);
   }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: false });
+type BufferLike = { from(b: ArrayBuffer, offset: number, length: number): { toString(enc: string): string } };
+const NodeBuffer = (globalThis as unknown as { Buffer?: BufferLike }).Buffer;
+const latin1Decoder = NodeBuffer ? undefined : new TextDecoder("latin1");
+
+/**
+ * One char per byte: offsets in the string are byte offsets and every literal the prefilter looks for is ASCII,
+ * so scanning this view is exact. Node's Buffer does it at memcpy speed; elsewhere TextDecoder stands in.
+ */
+export function bytesToLatin1(chunk: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
+  return latin1Decoder!.decode(chunk);
+}
+
+/**
+ * Turns a line of the byte view into clean text: UTF-8 decoded (invalid sequences → U+FFFD), trailing CRs,
+ * NULs, ANSI escapes and other control characters removed, truncated to `maxChars`.
+ */
+export function cleanLine(byteLine: string, maxChars: number, stats?: IngestStats): string {
+  let line = byteLine;
+  if (line.length > maxChars * 4) line = line.slice(0, maxChars * 4);
+  // Non-ASCII bytes: decode the UTF-8 they encode.
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(line)) {
+    const bytes = new Uint8Array(line.length);
+    for (let i = 0; i < line.length; i++) bytes[i] = line.charCodeAt(i);
+    line = utf8.decode(bytes);
+    if (stats && line.indexOf("\ufffd") !== -1) stats.invalidUtf8Lines++;
+  }
+  if (line.indexOf("\x1b") !== -1) line = line.replace(ANSI, "");
+  if (CONTROLS_EXCEPT_NL.test(line)) line = line.replace(CONTROLS_EXCEPT_NL_G, "");
+  if (line.length > maxChars) {
+    line = line.slice(0, maxChars);
+    if (stats) stats.truncatedLines++;
+  }
+  return line;
+}
+
+/**
+ * Splits byte chunks into lines without copying the chunk: calls `onChunk(text, start, end)` for the whole lines
+ * of each chunk (text is the latin1 view; lines end at `\n`), and `onLine(line)` for the one line that straddles
+ * two chunks. CR-only files (no `\n` in the first 64 KB) are read with CR as the line end.
+ */
+export class ByteLineSplitter {
+  private carry = "";
+  private crOnly: boolean | undefined;
+  constructor(
+    private readonly maxLineBytes: number,
+    private readonly onChunk: (text: string, start: number, end: number) => void,
+    private readonly onLine: (line: string) => void,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    let text = bytesToLatin1(chunk);
+    if (this.crOnly === undefined) this.crOnly = text.indexOf("\n", 0) === -1 && text.indexOf("\r") !== -1 && text.length >= 65536;
+    if (this.crOnly) text = text.replace(/\r/g, "\n");
+    const firstNl = text.indexOf("\n");
+    if (firstNl === -1) {
+      if (this.carry.length < this.maxLineBytes) this.carry += text.slice(0, this.maxLineBytes - this.carry.length);
+      return;
+    }
+    let start = 0;
+    if (this.carry.length > 0) {
+      const head = this.carry + text.slice(0, Math.min(firstNl, this.maxLineBytes));
+      this.carry = "";
+      this.onLine(head);
+      start = firstNl + 1;
+    }
+    const lastNl = text.lastIndexOf("\n");
+    if (lastNl >= start) this.onChunk(text, start, lastNl + 1);
+    const tail = text.length - (lastNl + 1);
+    if (tail > 0) this.carry = text.slice(lastNl + 1, lastNl + 1 + Math.min(tail, this.maxLineBytes));
+  }
+
+  end(): void {
+    if (this.carry.length > 0) this.onLine(this.carry);
+    this.carry = "";
+  }
+}
+
+/** Clean text lines of an input, in batches (tests and small inputs; the scanner uses the byte view directly). */
+export async function* readLines(
+  input: TriageInput,
+  stats: IngestStats,
+  limits: IngestLimits = DEFAULT_INGEST_LIMITS,
+): AsyncGenerator<string[]> {
+  let batch: string[] = [];
+  const take = (raw: string) => {
+    batch.push(cleanLine(raw.endsWith("\r") ? raw.replace(/\r+$/, "") : raw, limits.maxLineChars, stats));
+  };
+  const splitter = new ByteLineSplitter(
+    limits.maxLineChars * 4,
+    (text, start, end) => {
+      let pos = start;
+      while (pos < end) {
+        const eol = text.indexOf("\n", pos);
+        take(text.slice(pos, eol));
+        pos = eol + 1;
+      }
+    },
+    take,
+  );
+  for await (const chunk of readByteChunks(input, stats, limits)) {
+    splitter.push(chunk);
+    stats.lines += batch.length;
+    if (batch.length > 0) yield batch;
+    batch = [];
+  }
+  splitter.end();
+  stats.lines += batch.length;
+  if (batch.length > 0) yield batch;
 }
 
 export function emptyIngestStats(): IngestStats {

@@ -1,0 +1,124 @@
+/**
+ * npm run bench:perf [-- --mb 256] — writes a deterministic syslog of the given size with crashes and problem
+ * events sprinkled in, then measures, in the same run on the same file:
+ *   - GNU grep -cE over the crash headers (the reference: reading bytes and matching literals),
+ *   - the engine (`triage()` on a file stream) in a child process: wall time, MB/s and peak RSS.
+ * Targets (issue 2): within 5× grep's wall time; peak RSS ≤ 300 MB on 1 GB (`-- --mb 1024`).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: { mb: { type: "string", default: "256" }, out: { type: "string", default: "bench-out" }, keep: { type: "boolean" } },
+});
+const targetBytes = Number(values.mb) * 1024 * 1024;
+const dir = path.resolve(values.out!);
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `perf-${values.mb}mb-messages-20240818`);
+
+// Deterministic PRNG (mulberry32) so every run writes the same file.
+function rng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NOISE = [
+  'kubelet[1432]: I0813 15:58:01.100203    1432 kubelet.go:2185] "SyncLoop (probe)" probe="readiness" status="ready" pod="default/web-%d"',
+  "containerd[980]: time=\"2024-08-13T15:58:01.100203Z\" level=info msg=\"shim disconnected\" id=%d namespace=k8s.io",
+  "systemd[1]: Started Session %d of User root.",
+  "kernel: IPv6: ADDRCONF(NETDEV_CHANGE): cali%d: link becomes ready",
+  "kernel: device veth%d entered promiscuous mode",
+  "sshd[%d]: Accepted publickey for root from 10.0.0.5 port 51122 ssh2: RSA SHA256:abcdefghijklmnop",
+  "cilium-agent[2211]: level=info msg=\"Rewrote endpoint BPF program\" containerID=%d subsys=endpoint",
+  "chronyd[800]: Selected source 10.0.0.%d",
+];
+const CRASH = `kernel: ------------[ cut here ]------------
+kernel: kernel BUG at net/core/skbuff.c:4230!
+kernel: invalid opcode: 0000 [#1] PREEMPT SMP NOPTI
+kernel: CPU: 3 PID: 0 Comm: swapper/3 Kdump: loaded Not tainted 6.1.1-1.el9.elrepo.x86_64 #1
+kernel: RIP: 0010:skb_segment+0xbc8/0xd80
+kernel: Call Trace:
+kernel:  <IRQ>
+kernel:  tcp_gso_segment+0x107/0x540
+kernel:  inet_gso_segment+0x15c/0x3d0
+kernel:  skb_mac_gso_segment+0x9f/0x110
+kernel:  __skb_gso_segment+0xc1/0x190
+kernel:  validate_xmit_skb+0x16c/0x330
+kernel:  </IRQ>`.split("\n");
+const EVENT = "kernel: unregister_netdevice: waiting for eth0 to become free. Usage count = 1";
+
+async function writeLog(): Promise<void> {
+  if (existsSync(file) && statSync(file).size >= targetBytes) return;
+  const rand = rng(42);
+  const out = createWriteStream(file, { highWaterMark: 1 << 22 });
+  let written = 0;
+  let sec = 0;
+  let buf: string[] = [];
+  const flush = async () => {
+    const chunk = buf.join("");
+    buf = [];
+    written += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
+  };
+  const stamp = () => {
+    const d = new Date(Date.UTC(2024, 7, 1) + sec * 1000);
+    const mon = d.toUTCString().slice(8, 11);
+    const day = String(d.getUTCDate()).padStart(2, " ");
+    return `${mon} ${day} ${d.toISOString().slice(11, 19)} w0${1 + Math.floor(rand() * 3)} `;
+  };
+  while (written < targetBytes) {
+    for (let i = 0; i < 5000; i++) {
+      sec += rand() < 0.3 ? 1 : 0;
+      const r = rand();
+      if (r < 0.00002) for (const l of CRASH) buf.push(stamp() + l + "\n");
+      else if (r < 0.0002) buf.push(stamp() + EVENT + "\n");
+      else buf.push(stamp() + NOISE[Math.floor(rand() * NOISE.length)].replace("%d", String(Math.floor(rand() * 100000))) + "\n");
+    }
+    await flush();
+  }
+  await new Promise<void>((r) => out.end(r));
+}
+
+function time(cmd: string, args: string[]): { ms: number; stdout: string; maxRssKb?: number } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-f", "MAXRSS=%M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rss = /MAXRSS=(\d+)/.exec(r.stderr ?? "");
+  if (r.status !== 0 && !(cmd === "grep" && r.status === 1)) throw new Error(`${cmd} failed: ${r.stderr}`);
+  return { ms, stdout: r.stdout, maxRssKb: rss ? Number(rss[1]) : undefined };
+}
+
+await writeLog();
+const size = statSync(file).size;
+const mb = size / 1024 / 1024;
+const hasTime = existsSync("/usr/bin/time");
+const run = (cmd: string, args: string[]) => {
+  if (hasTime) return time(cmd, args);
+  const t0 = process.hrtime.bigint();
+  const stdout = execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, stdout, maxRssKb: undefined as number | undefined };
+};
+const HEADERS = "kernel BUG at|BUG: |WARNING: |general protection fault|Kernel panic|soft lockup|unregister_netdevice";
+// Warm the page cache so both readers see the same conditions.
+run("wc", ["-l", file]);
+const grep = run("grep", ["-cE", HEADERS, file]);
+const engine = run(process.execPath, ["--import", "tsx", path.join("scripts", "bench", "perf-engine.ts"), file]);
+const grep2 = run("grep", ["-cE", HEADERS, file]);
+const grepMs = Math.min(grep.ms, grep2.ms);
+const engineOut = JSON.parse(engine.stdout.trim().split("\n").pop()!);
+const ratio = engine.ms / grepMs;
+console.log(`file: ${file} (${mb.toFixed(0)} MB, ${engineOut.lines} lines)`);
+console.log(`grep -cE (reference): ${grepMs.toFixed(0)} ms, ${(mb / (grepMs / 1000)).toFixed(0)} MB/s, ${grep.stdout.trim()} header lines`);
+console.log(
+  `engine triage():      ${engine.ms.toFixed(0)} ms wall (engine ${engineOut.engineMs} ms), ${(mb / (engine.ms / 1000)).toFixed(0)} MB/s, ` +
+    `peak RSS ${engine.maxRssKb ? (engine.maxRssKb / 1024).toFixed(0) + " MB" : "n/a"}, ${engineOut.findings} findings (${engineOut.crashes} crash reports)`,
+);
+console.log(`ratio engine/grep: ${ratio.toFixed(2)}× (target ≤ 5×, goal 2×)`);
+if (!values.keep && Number(values.mb) > 256) console.log("(use --keep to keep the generated file)");
