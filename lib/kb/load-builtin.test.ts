@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildKbIndex } from "../engine/match/build-kb-index";
+import { matchFinding } from "../engine/match/match-finding";
+import { frames, makeFinding } from "../engine/match/test-findings";
+import { parseKernelRelease } from "../engine/versions/parse-kernel-release";
 import { loadBuiltinKb, parseKbFiles } from "./load-builtin";
 
 const MINIMAL = (id: string, extra = "") => `id: ${id}
@@ -107,5 +110,57 @@ describe("the built-in knowledge base", () => {
   it("no single rule is enough on its own to claim a strong match", () => {
     // Rules combine as 1 - Π(1 - w); a lone rule ≥ 0.8 would let one coincidence (a shared frame) decide.
     for (const e of entries) for (const r of e.signatures) expect(r.weight, `${e.id} ${r.kind}`).toBeLessThan(0.8);
+  });
+});
+
+describe("built-in rules weigh evidence as documented", () => {
+  const { entries } = loadBuiltinKb();
+  const index = buildKbIndex(entries);
+  const RHEL7 = "3.10.0-862.el7.x86_64";
+  const scoreOf = (id: string, finding: Parameters<typeof matchFinding>[0]) =>
+    matchFinding(finding, index, { kernel: parseKernelRelease(finding.kernelRelease ?? "") }).find((m) => m.kbId === id)
+      ?.score ?? 0;
+
+  it("kmem-accounting-rhel7: a soft lockup on RHEL 7 stays weak, a memcg child-cache SLUB failure is strong", () => {
+    const lockup = makeFinding({
+      kind: "soft-lockup",
+      title: "BUG: soft lockup in copy_pte_range",
+      kernelRelease: RHEL7,
+      report: ["NMI watchdog: BUG: soft lockup - CPU#6 stuck for 22s! [runc:[1:CHILD]:28476]"],
+    });
+    // RHEL 7 kernel + runc in the lockup line: a hint worth listing, not a diagnosis.
+    expect(scoreOf("kmem-accounting-rhel7", lockup)).toBeGreaterThan(0);
+    expect(scoreOf("kmem-accounting-rhel7", lockup)).toBeLessThan(0.5);
+
+    const slub = makeFinding({
+      kind: "slab-alloc-failure",
+      title: "SLUB: Unable to allocate memory",
+      kernelRelease: RHEL7,
+      details: { cache: "sock_inode_cache(158:8aff71103b35)", memcgChildCache: true },
+    });
+    const [best] = matchFinding(slub, index, { kernel: parseKernelRelease(RHEL7) });
+    expect(best).toMatchObject({ kbId: "kmem-accounting-rhel7", verdict: "affected", fixedIn: "3.10.0-1062.4.1.el7" });
+    expect(best.score).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("skb-segment-gso-bug: the source file alone is a hint, the BUG in skb_segment with its GSO stack is a match", () => {
+    const otherSkbuffBug = makeFinding({ kind: "bug", title: "kernel BUG in skb_pull", sourceFile: "net/core/skbuff.c" });
+    expect(scoreOf("skb-segment-gso-bug", otherSkbuffBug)).toBeGreaterThan(0);
+    expect(scoreOf("skb-segment-gso-bug", otherSkbuffBug)).toBeLessThan(0.5);
+    const gso = makeFinding({
+      kind: "bug",
+      title: "kernel BUG in skb_segment",
+      guiltyFrame: "skb_segment",
+      sourceFile: "net/core/skbuff.c",
+      frames: frames("skb_segment", "tcp_gso_segment", "inet_gso_segment", "skb_mac_gso_segment", "__skb_gso_segment"),
+      kernelRelease: "6.1.1-1.el9.elrepo.x86_64",
+    });
+    expect(scoreOf("skb-segment-gso-bug", gso)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("generic I/O hang: io_schedule alone stays below a confident match", () => {
+    const hang = makeFinding({ kind: "hung-task", title: "INFO: task hung in jbd2_journal_commit_transaction", frames: frames("io_schedule") });
+    expect(scoreOf("hung-task-io-wait", hang)).toBeGreaterThan(0);
+    expect(scoreOf("hung-task-io-wait", hang)).toBeLessThan(0.5);
   });
 });
