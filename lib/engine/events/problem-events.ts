@@ -190,7 +190,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "block-io-error",
     kind: "io-error",
     needle: "I/O error",
-    pattern: /(?:blk_update_request|I\/O error), dev (\w+), sector (\d+)|Buffer I\/O error on dev (\w+)/,
+    pattern: /(?:blk_update_request|I\/O error), dev (\w+), sector (\d+)|Buffer I\/O error on dev(?:ice)? (\w+)/,
     title: () => "block: I/O error",
     details: (m) => ({ device: m[1] ?? m[3] }),
     groupKey: (m) => `io:${m[1] ?? m[3]}`,
@@ -201,6 +201,14 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "kdump",
     pattern:
       /kdump(?:ctl)?: (?:No memory reserved for crash kernel|Starting kdump: \[FAILED\]|kdump (?:is )?not (?:ready|operational))|kdump(?:\.service|-tools\.service): Failed with result|kdump-tools: (?:no crashkernel=|Could not load)/,
+    title: () => "kdump: not armed",
+  },
+  {
+    // CentOS 7 kdumpctl prints it without a prefix.
+    id: "kdump-no-reservation",
+    kind: "kdump-failure",
+    needle: "No memory reserved for crash kernel",
+    pattern: /No memory reserved for crash kernel/,
     title: () => "kdump: not armed",
   },
   {
@@ -218,6 +226,15 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "kubelet: PLEG is not healthy",
     details: (m) => (m[1] ? { lastSeen: m[1] } : {}),
     groupKey: () => "pleg",
+  },
+  {
+    id: "inotify-limit",
+    kind: "other",
+    needle: "too many open files",
+    // kubelet/containerd/dockerd when fs.inotify.max_user_instances or max_user_watches is exhausted.
+    pattern: /(?:fsnotify watcher|inotify(?:_add_watch| instance)?)[^\n]*?too many open files|inotify_add_watch[^\n]*no space left on device/i,
+    title: () => "inotify: watch or instance limit reached",
+    groupKey: () => "inotify",
   },
   {
     id: "docker-kmem-warning",
