@@ -6,7 +6,7 @@
  * `parseKbFiles` is the pure part (text in, entries out) for callers that already hold the files (uploads, the KB
  * editor's YAML import); `loadBuiltinKb` only adds the directory read.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
@@ -16,8 +16,21 @@ export type KbFile = { file: string; text: string };
 export type KbLoadError = { file: string; message: string };
 export type KbLoadResult = { entries: KbEntry[]; errors: KbLoadError[] };
 
-/** Where the shipped YAML files live, next to this module. */
-export const BUILTIN_KB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "builtin");
+/**
+ * Where the shipped YAML files live: next to this module when it runs from source (tsx, vitest, the CLI). A bundler
+ * (Next's server build) moves the module but not the YAML files, so fall back to the checkout's `lib/kb/builtin`.
+ */
+function findBuiltinDir(): string {
+  try {
+    const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), "builtin");
+    if (existsSync(beside)) return beside;
+  } catch {
+    // import.meta.url is not a file: URL in some bundles
+  }
+  return path.join(process.cwd(), "lib", "kb", "builtin");
+}
+
+export const BUILTIN_KB_DIR = findBuiltinDir();
 
 /** `skb-segment-gso-bug.yaml` → `skb-segment-gso-bug`. */
 function idFromFileName(file: string): string {
