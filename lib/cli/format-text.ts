@@ -10,7 +10,6 @@ function styles(color: boolean): Record<"bold" | "dim" | "red" | "yellow" | "gre
 
 /** Log text is untrusted: never let it move the terminal cursor or change colours. */
 function safe(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, "");
 }
 

@@ -46,11 +46,8 @@ export type IngestStats = {
 };
 
 // CSI/OSC/two-character escapes as written by serial consoles and colouring tools.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
-// eslint-disable-next-line no-control-regex
 const CONTROLS_EXCEPT_NL = /[\x00-\x08\x0b-\x1f\x7f]/;
-// eslint-disable-next-line no-control-regex
 const CONTROLS_EXCEPT_NL_G = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
 async function* chunksOf(data: TriageInput["data"]): AsyncGenerator<Uint8Array> {
@@ -211,8 +208,7 @@ export function cleanLine(byteLine: string, maxChars: number, stats?: IngestStat
   let line = byteLine;
   if (line.length > maxChars * 4) line = line.slice(0, maxChars * 4);
   // Non-ASCII bytes: decode the UTF-8 they encode.
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(line)) {
+    if (/[^\x00-\x7f]/.test(line)) {
     const bytes = new Uint8Array(line.length);
     for (let i = 0; i < line.length; i++) bytes[i] = line.charCodeAt(i);
     line = utf8.decode(bytes);

@@ -4,7 +4,7 @@
  * them: a syslog file holds kernel lines that carry their own `[uptime]`, kubelet lines that carry a klog header.
  * Never throws: an unrecognised line is `plain` with `text === raw`.
  */
-import type { LineFormat, LogLine } from "../types";
+import type { LogLine } from "../types";
 import { MONTHS, parseIsoTime, utcMs } from "./time";
 
 /** Per-input state that a line alone cannot carry. */

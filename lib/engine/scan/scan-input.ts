@@ -102,7 +102,6 @@ const AGENT_PROGRAM = /^(?:kubelet|containerd|dockerd|docker|cilium-agent|cilium
 const BANNER = /Linux version (\S+) \((.*?)\)\s+(#.*)$/;
 const BANNER_LOOSE = /Linux version (\S+)(?: (.*))?$/;
 const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
-const DMESG_UPTIME = /^(?:<\d{1,3}>)?\[\s*(\d+)\.\d+\]/;
 
 export type ScanOptions = { fileIndex: number; limits?: IngestLimits; now?: Date };
 
