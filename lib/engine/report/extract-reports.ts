@@ -177,22 +177,23 @@ function ripFrame(text: string): Frame | undefined {
 /** The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. */
 type Guilty = { name: string; printed: string };
 
-function findGuilty(texts: readonly string[], rule: StackRule): Guilty | undefined {
+function findGuilty(texts: readonly string[], rule: StackRule, lead?: Frame): Guilty | undefined {
   // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
   // task's stack before the RIP line, new ones after it).
   if (rule.mode === "stall") {
-    const anchored = guiltyInSections(texts, rule, true);
+    const anchored = guiltyInSections(texts, rule, true, lead);
     if (anchored) return anchored;
   }
-  return guiltyInSections(texts, rule, false);
+  return guiltyInSections(texts, rule, false, lead);
 }
 
-function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnly: boolean): Guilty | undefined {
+function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnly: boolean, lead?: Frame): Guilty | undefined {
   for (const section of rule.sections) {
     const k = section === FROM_HEADER_SECTION ? 0 : texts.findIndex((t, idx) => idx > 0 && section.test(t));
     const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
     if (k0 < 0) continue;
-    const frames: Frame[] = [];
+    // A function named by the header (`BUG: KASAN: … in memcmp+0x…`) is the first candidate, skipped like any frame.
+    const frames: Frame[] = lead ? [lead] : [];
     if (section === LOCKDEP_AT_SECTION) {
       // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
       const rest = texts.slice(k0);
@@ -270,7 +271,8 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     let headerFallback = false;
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
     if (needsFrame && format.stack) {
-      const g = findGuilty(texts, format.stack);
+      const named = format.headerFunction !== undefined ? m[format.headerFunction] : undefined;
+      const g = findGuilty(texts, format.stack, named ? { function: named, reliable: true } : undefined);
       guilty = g?.name;
       printed = g?.printed;
       if (!guilty) frameMissing = format.title.includes("{FRAME}");

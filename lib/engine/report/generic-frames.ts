@@ -110,7 +110,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     family: "user copy",
     why: "the faulting copy is the victim of the caller's bad pointer or length",
     patterns: [
-      "^copy_to_user", "^copy_from_user", "^_copy_to_user", "^_copy_from_user", "^__copy_", "^copy_user",
+      "copy_to_user", "copy_from_user", "^_copy_to_user", "^_copy_from_user", "^__copy_", "^copy_user",
       "^raw_copy_", "^rep_movs_alternative", "^put_user", "^__put_user", "^get_user", "^__get_user", "^clear_user",
       "^__clear_user", "^strncpy_from_user", "^strnlen_user", "^copyin", "^copyout", "^copy_page_to_iter",
       "^copy_page_from_iter", "^_copy_to_iter", "^_copy_from_iter", "^iterate_iovec", "^iterate_and_advance", "^csum_partial_copy",
