@@ -30,6 +30,8 @@ const MARKER_STYLE: Record<string, { fill: string; label: string }> = {
   info: { fill: "#64748b", label: "info" },
 };
 
+const DRAW_ORDER = ["gap", "info", "agent", "boot", "kdump-boot", "shutdown", "warning", "problem", "crash"];
+
 const laneKey = (host: string | undefined, file: string) => host ?? `(${file})`;
 
 /**
@@ -161,7 +163,8 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
                 <title>{`boot ${boot.id}: ${boot.kernelRelease ?? "unknown kernel"}${boot.startTime ? ` at ${boot.startTime}` : ""}`}</title>
               </rect>
             ))}
-            {layout.positioned.map(({ ev, lane, x }, i) => {
+            {/* Drawing order: wide gap bands first, then agent ticks, then point markers, crashes on top (clickable). */}
+            {[...layout.positioned].sort((a, b) => DRAW_ORDER.indexOf(a.ev.kind) - DRAW_ORDER.indexOf(b.ev.kind)).map(({ ev, lane, x }, i) => {
               const y = AXIS_H + lane * LANE_H + LANE_H / 2;
               const style = MARKER_STYLE[ev.kind] ?? MARKER_STYLE.info;
               const title = `${ev.label}${ev.time ? ` — ${ev.time}` : ""}\n${ev.source.file}:${ev.source.line}${ev.text ? `\n${ev.text}` : ""}`;
@@ -169,7 +172,7 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
               if (ev.kind === "gap") {
                 const w = layout.byTime && ev.durationSec ? (layout.fx(Date.parse(ev.time!)) - layout.fx(Date.parse(ev.time!) - ev.durationSec * 1000)) * zoom : 6;
                 return (
-                  <rect key={i} x={x * zoom - w} width={Math.max(w, 3)} y={y - 10} height={20} fill="url(#gap-hatch)" stroke="#94a3b8" {...common}>
+                  <rect key={i} x={x * zoom - w} width={Math.max(w, 3)} y={y - 10} height={20} fill="url(#gap-hatch)" fillOpacity={0.6} stroke="#94a3b8" {...common}>
                     <title>{title}</title>
                   </rect>
                 );

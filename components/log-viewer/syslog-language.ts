@@ -28,7 +28,9 @@ export const syslogLanguage: Monaco.languages.IMonarchLanguage = {
       [/\b(?:Tainted|Not tainted|Hardware name|CPU: \d+|PID: \d+|Comm:)/, "meta"],
       [/\b(?:error|failed|failure|fail|refused|denied|timeout)\b/i, "error"],
       [/\b0x[0-9a-f]+\b|\b[0-9a-f]{16}\b/, "number.hex"],
-      [/^\S+ \S+ (?:kernel|kubelet|containerd|dockerd|systemd|cilium-agent|calico-node)(?=[:[])/, "program"],
+      // Whole words are consumed plainly: Monarch matches from the current position, so `\b` cannot stop the
+      // register rule from firing inside `EFLAGS` or `knlGS` unless the word is eaten first.
+      [/[A-Za-z_][\w.]*/, ""],
     ],
   },
 };

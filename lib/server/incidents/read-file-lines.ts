@@ -25,7 +25,7 @@ async function decodedPath(file: IncidentFileRef): Promise<string> {
     await access(target);
   } catch {
     const tmp = `${target}.${process.pid}.tmp`;
-    await pipeline(createReadStream(file.absPath), createGunzip(), createWriteStream(tmp));
+    await pipeline(createReadStream(/*turbopackIgnore: true*/ file.absPath), createGunzip(), createWriteStream(tmp));
     await (await import("node:fs/promises")).rename(tmp, target);
   }
   return target;
@@ -33,11 +33,11 @@ async function decodedPath(file: IncidentFileRef): Promise<string> {
 
 async function buildIndex(file: IncidentFileRef): Promise<LineIndex> {
   const p = await decodedPath(file);
-  const { size } = await stat(p);
+  const { size } = await stat(/*turbopackIgnore: true*/ p);
   const checkpoints = [0]; // byte offset of line 1, 1001, 2001, …
   let line = 1;
   let offset = 0;
-  for await (const chunk of createReadStream(p, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(/*turbopackIgnore: true*/ p, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     let i = chunk.indexOf(10);
     while (i >= 0) {
       line++;
@@ -52,7 +52,7 @@ async function buildIndex(file: IncidentFileRef): Promise<LineIndex> {
 }
 
 async function endsWithNewline(p: string, size: number): Promise<boolean> {
-  for await (const c of createReadStream(p, { start: size - 1, end: size - 1 }) as AsyncIterable<Buffer>) return c[0] === 10;
+  for await (const c of createReadStream(/*turbopackIgnore: true*/ p, { start: size - 1, end: size - 1 }) as AsyncIterable<Buffer>) return c[0] === 10;
   return false;
 }
 
@@ -86,7 +86,7 @@ export async function readFileLines(file: IncidentFileRef, from: number, to: num
     }
     line++;
   };
-  const stream = createReadStream(index.path, { start: index.checkpoints[cp], highWaterMark: 256 * 1024 });
+  const stream = createReadStream(/*turbopackIgnore: true*/ index.path, { start: index.checkpoints[cp], highWaterMark: 256 * 1024 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       let start = 0;

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { expectSkbSegmentVerdict, FIXTURE_PATH, fixtureText, trackOffOriginRequests } from "./helpers";
+
+test("drop a log → permalink with finding, KB match, fix and workaround; same in a fresh context", async ({ page, context, browser, baseURL }) => {
+  const offenders = trackOffOriginRequests(context, baseURL!);
+  await page.goto("/");
+  await expect(page.getByTestId("dropzone")).toBeVisible();
+  await page.getByTestId("file-input").setInputFiles(FIXTURE_PATH);
+  await expect(page.getByTestId("staged-files")).toContainText("messages-w01");
+  await page.getByTestId("submit").click();
+  await page.waitForURL(/\/incidents\/[A-Za-z0-9_-]{22,}$/);
+  await expectSkbSegmentVerdict(page);
+
+  // Monaco served from our origin, with the log in it.
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("kernel", { timeout: 30_000 });
+  // Timeline marker → viewer jumps to the crash line.
+  await page.getByTestId("timeline-marker-crash").first().click();
+  await expect(page.getByTestId("viewer-target")).toHaveText(/line \d+/);
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("skbuff.c:4230");
+  await page.screenshot({ path: "test-results/screenshots/permalink.png", fullPage: true });
+
+  const url = page.url();
+  const fresh = await browser.newContext();
+  const offendersFresh = trackOffOriginRequests(fresh, baseURL!);
+  const page2 = await fresh.newPage();
+  await page2.goto(url);
+  await expectSkbSegmentVerdict(page2);
+  await fresh.close();
+
+  expect(offenders).toEqual([]);
+  expect(offendersFresh).toEqual([]);
+});
+
+test("paste raw text → permalink", async ({ page, context, baseURL }) => {
+  const offenders = trackOffOriginRequests(context, baseURL!);
+  await page.goto("/");
+  await page.getByTestId("paste").fill(fixtureText());
+  await page.getByTestId("submit").click();
+  await page.waitForURL(/\/incidents\//);
+  await expectSkbSegmentVerdict(page);
+  await expect(page.getByTestId("raw-files")).toContainText("paste");
+  expect(offenders).toEqual([]);
+});
+
+test("two files from two hosts → two timeline lanes", async ({ page, baseURL, context }) => {
+  const offenders = trackOffOriginRequests(context, baseURL!);
+  const text = fixtureText();
+  await page.goto("/");
+  await page.getByTestId("file-input").setInputFiles([
+    { name: "messages-w01", mimeType: "text/plain", buffer: Buffer.from(text) },
+    { name: "messages-w02", mimeType: "text/plain", buffer: Buffer.from(text.replaceAll(" w01 ", " w02 ")) },
+  ]);
+  await page.getByTestId("submit").click();
+  await page.waitForURL(/\/incidents\//);
+  await expect(page.getByTestId("timeline-lane")).toHaveCount(2);
+  await expect(page.getByTestId("timeline-lane").nth(0)).toHaveText("w01");
+  await expect(page.getByTestId("timeline-lane").nth(1)).toHaveText("w02");
+  await expect(page.getByTestId("timeline-marker-crash")).toHaveCount(2);
+  // The second finding of the same signature on w02 is not "seen before" (same incident), the first upload's is.
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.screenshot({ path: "test-results/screenshots/two-hosts.png", fullPage: true });
+
+  await page.goto("/incidents?q=w02");
+  await expect(page.getByTestId("incident-table")).toContainText("w02");
+  await page.goto("/");
+  await page.screenshot({ path: "test-results/screenshots/home.png", fullPage: true });
+  expect(offenders).toEqual([]);
+});
+
+test("oversized selection is refused before sending", async ({ page }) => {
+  await page.goto("/");
+  const big = Buffer.alloc(9 * 1024 * 1024, "a\n");
+  await page.getByTestId("file-input").setInputFiles({ name: "big.log", mimeType: "text/plain", buffer: big });
+  await expect(page.getByTestId("upload-status")).toContainText("Too large");
+  await expect(page.getByTestId("submit")).toBeDisabled();
+});
