@@ -98,13 +98,16 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     const stack = detected ? reliable.slice(entry + 1) : reliable;
     const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHORS.some((re) => re.test(fn)));
     let prev: string | undefined;
-    for (const { fn } of candidates) {
+    for (const { f, fn } of candidates) {
       if (STALL_ANCHORS.some((re) => re.test(fn))) {
         // smp_call_function* is itself the interesting function (the stall waits for other CPUs).
         if (fn.includes("smp_call_function")) return "smp_call_function";
         return prev ?? fn;
       }
-      prev = fn;
+      // Pre-4.17 syscall wrappers (`SyS_mount`, `compat_SyS_mount`, `SYSC_mount`) name the syscall itself:
+      // a stall in one is bucketed by the bare name, as syzkaller does.
+      const old = /^(?:compat_)?(?:SyS|SYSC)_(.+)$/.exec(f.function);
+      prev = old ? old[1] : fn;
     }
     if (opts.anchoredOnly) return undefined;
   }
