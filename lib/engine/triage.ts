@@ -440,7 +440,7 @@ function kdumpFindings(
     const inCapture = findings.filter((f) => f.bootId === boot.id && f.kind !== "kdump-failure");
     if (inCapture.length === 0) continue;
     const first = inCapture[0];
-    const oom = inCapture.some((f) => f.kind === "oom" || /out of memory/i.test(f.title + " " + (f.panicMessage ?? "")));
+    const oom = inCapture.some((f) => f.kind === "oom" || /out of memory|deadlocked on memory|oom-killer/i.test(f.title + " " + (f.panicMessage ?? "") + " " + f.report.join(" ")));
     const prev = [...boots].reverse().find((b) => !b.boot.isKdumpCapture && b.line < boot.source.line && b.host === (boot.host ?? ""));
     out.push(
       dropUndefined({

@@ -48,10 +48,9 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
     }
   }
   if (options.seed !== false) {
-    const db = getDb();
-    if ((await db.kbEntry.count({ where: { origin: { not: "imported" } } })) === 0) {
-      const r = await seedKb(db);
-      if (!options.quiet) process.stderr.write(`oopscope: knowledge base seeded (${r.created} entries)\n`);
-    }
+    // Idempotent and cheap: new or changed built-in entries reach existing databases too (team edits are kept).
+    const r = await seedKb(getDb());
+    if (!options.quiet && r.created + r.updated > 0)
+      process.stderr.write(`oopscope: knowledge base seeded (${r.created} new, ${r.updated} updated)\n`);
   }
 }

@@ -95,6 +95,26 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "nf_conntrack: table full, dropping packet",
   },
   {
+    // `conntrack -S` output pasted into the log: the insert race (SNAT/DNS 5 s timeouts) only shows in this counter.
+    id: "conntrack-insert-failed",
+    kind: "conntrack-full",
+    needle: "insert_failed=",
+    pattern: /\binsert_failed=([1-9]\d*)/,
+    title: () => "nf_conntrack: insert_failed counter rising",
+    details: (m) => ({ insertFailed: Number(m[1]) }),
+    groupKey: () => "conntrack-insert-failed",
+  },
+  {
+    // Go resolvers (kubelet, agents, apps) when DNS replies are lost, classically to the conntrack insert race.
+    id: "dns-lookup-timeout",
+    kind: "other",
+    needle: ":53: ",
+    pattern: /lookup (\S+) on ([\d.:[\]a-f]+):53: (?:read udp \S+->\S+: )?i\/o timeout/,
+    title: () => "DNS lookup timeout",
+    details: (m) => ({ name: m[1], server: m[2] }),
+    groupKey: () => "dns-timeout",
+  },
+  {
     id: "neighbour-table-overflow",
     kind: "neighbour-overflow",
     needle: "eighbo",
