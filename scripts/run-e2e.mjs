@@ -59,39 +59,69 @@ async function waitFor(url, ms) {
   throw new Error(`server did not answer ${url} within ${ms} ms`);
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "oopscope-e2e-"));
-const env = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: "1",
-  OOPSCOPE_DATA_DIR: dataDir,
-  DATABASE_URL: `file:${path.join(dataDir, "oopscope.db")}`,
-  // Small cap so the 413 path is tested with a few MB.
-  MAX_UPLOAD_BYTES: process.env.MAX_UPLOAD_BYTES ?? String(8 * 1024 * 1024),
-};
-
-let server;
-let exitCode = 1;
-try {
-  if (!existsSync(path.join(root, "public", "monaco-vs"))) run(process.execPath, ["scripts/copy-monaco.mjs"], env);
-  if (needsBuild()) run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
-  run(bin("prisma"), ["migrate", "deploy"], env);
-  if (existsSync(path.join(root, "bin", "oopscope"))) run(path.join(root, "bin", "oopscope"), ["kb", "seed"], env);
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "inherit", "inherit"], detached: true });
-  await waitFor(baseUrl, 60_000);
-  const r = spawnSync(bin("playwright"), ["test", ...process.argv.slice(2)], { cwd: root, env: { ...env, E2E_BASE_URL: baseUrl }, stdio: "inherit" });
-  exitCode = r.status ?? 1;
-} catch (err) {
-  console.error(`[run-e2e] ${err.message}`);
-} finally {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      /* already gone */
+/**
+ * Builds if needed, starts `next start` on a free loopback port with a throw-away data dir (migrated, KB seeded).
+ * Shared with scripts/bench/web.ts. `stop()` ends the server and removes the data dir.
+ */
+export async function startTestServer(extraEnv = {}) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "oopscope-e2e-"));
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    OOPSCOPE_DATA_DIR: dataDir,
+    DATABASE_URL: `file:${path.join(dataDir, "oopscope.db")}`,
+    ...extraEnv,
+  };
+  let server;
+  const stop = () => {
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
     }
+    if (process.env.E2E_KEEP_DATA !== "1") rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    if (!existsSync(path.join(root, "public", "monaco-vs"))) run(process.execPath, ["scripts/copy-monaco.mjs"], env);
+    if (needsBuild()) run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+    run(bin("prisma"), ["migrate", "deploy"], env);
+    if (existsSync(path.join(root, "bin", "oopscope"))) run(path.join(root, "bin", "oopscope"), ["kb", "seed"], env);
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: root,
+      env: { ...env, NODE_ENV: "production" },
+      stdio: ["ignore", "inherit", "inherit"],
+      detached: true,
+    });
+    await waitFor(baseUrl, 60_000);
+    return { baseUrl, env, dataDir, stop };
+  } catch (err) {
+    stop();
+    throw err;
   }
-  if (process.env.E2E_KEEP_DATA !== "1") rmSync(dataDir, { recursive: true, force: true });
 }
-process.exit(exitCode);
+
+async function main() {
+  let exitCode = 1;
+  let srv;
+  try {
+    // Small cap so the 413 path is tested with a few MB.
+    srv = await startTestServer({ MAX_UPLOAD_BYTES: process.env.MAX_UPLOAD_BYTES ?? String(8 * 1024 * 1024) });
+    const r = spawnSync(bin("playwright"), ["test", ...process.argv.slice(2)], {
+      cwd: root,
+      env: { ...srv.env, E2E_BASE_URL: srv.baseUrl },
+      stdio: "inherit",
+    });
+    exitCode = r.status ?? 1;
+  } catch (err) {
+    console.error(`[run-e2e] ${err.message}`);
+  } finally {
+    srv?.stop();
+  }
+  process.exit(exitCode);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) await main();

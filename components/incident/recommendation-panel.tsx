@@ -67,9 +67,11 @@ export function RecommendationPanel({ recommendation: rec }: { recommendation?: 
             <div key={i} className="rounded-lg border border-slate-200 bg-white p-3">
               <div className="flex items-center justify-between gap-2">
                 <p className="text-sm font-medium">{w.title}</p>
-                <CopyButton text={w.commands.join("\n")} label="Copy commands" />
+                {w.commands.length > 0 && <CopyButton text={w.commands.join("\n")} label="Copy commands" />}
               </div>
-              <pre className="font-log mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{w.commands.join("\n")}</pre>
+              {w.commands.length > 0 && (
+                <pre className="font-log mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{w.commands.join("\n")}</pre>
+              )}
               {w.caveats && <p className="mt-1 text-xs text-slate-600">{w.caveats}</p>}
             </div>
           ))}
