@@ -65,7 +65,7 @@ async function writeLog(): Promise<void> {
     const chunk = buf.join("");
     buf = [];
     written += Buffer.byteLength(chunk);
-    if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
   };
   const stamp = () => {
     const d = new Date(Date.UTC(2024, 7, 1) + sec * 1000);

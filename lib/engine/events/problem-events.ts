@@ -7,6 +7,9 @@
  */
 import type { FindingKind } from "../types";
 
+/** Facts pulled out of an event line. */
+export type Details = Record<string, string | number | boolean>;
+
 export type ProblemEventRule = {
   /** Stable rule id (goes into tests). */
   id: string;
@@ -16,7 +19,7 @@ export type ProblemEventRule = {
   pattern: RegExp;
   /** Title from the match; keep varying parts (PIDs, addresses, counts) out of it. */
   title: (m: RegExpExecArray) => string;
-  details?: (m: RegExpExecArray) => Record<string, string | number | boolean>;
+  details?: (m: RegExpExecArray) => Details;
   /** Extra lines after the first that belong to the event (SLUB prints a cache line and per-node lines). */
   continuation?: RegExp;
   /** Lines of the block worth parsing for details (applied to continuation lines). */
@@ -120,7 +123,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "eighbo",
     pattern: /(?:neighbour: (\w+): neighbor table overflow!|Neighbour table overflow\.)/,
     title: () => "neighbour: neighbor table overflow",
-    details: (m) => (m[1] ? { table: m[1] } : {}),
+    details: (m): Details => (m[1] ? { table: m[1] } : {}),
   },
   {
     id: "icmp6-control-socket",
@@ -169,7 +172,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "Hardware Error",
     pattern: /\[Hardware Error\]: (?:Machine check events logged|(.*))/,
     title: () => "MCE: hardware error",
-    details: (m) => (m[1] ? { message: m[1].slice(0, 200) } : {}),
+    details: (m): Details => (m[1] ? { message: m[1].slice(0, 200) } : {}),
     groupKey: () => "mce",
   },
   {
@@ -244,7 +247,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "PLEG is not healthy",
     pattern: /PLEG is not healthy: pleg (?:was last seen active ([\dhms.]+) ago|has yet to be successful)/,
     title: () => "kubelet: PLEG is not healthy",
-    details: (m) => (m[1] ? { lastSeen: m[1] } : {}),
+    details: (m): Details => (m[1] ? { lastSeen: m[1] } : {}),
     groupKey: () => "pleg",
   },
   {
