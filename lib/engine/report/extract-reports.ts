@@ -406,6 +406,34 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
   return finding;
 }
 
+/** A panic this many lines after a report's header ends the cascade that report started. */
+const PANIC_CASCADE_LINES = 1000;
+
+/**
+ * Oopses cascade (`[#1]`, `[#2]`, a KASAN report inside a page fault) and the panic that takes the machine
+ * down may be printed by another CPU or after a later report: every report before a panic in the same window
+ * went down with the machine. A panic-only finding whose panic was credited to a report printed by another
+ * task is that report's tail, not a crash of its own.
+ */
+function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panicOnly: boolean }>): Finding[] {
+  const panics = found.filter((x) => x.panicOnly || x.finding.panicked);
+  const credited = new Set<Finding>();
+  for (const x of found) {
+    if (x.panicOnly || x.finding.panicked) continue;
+    // A later report that panicked (or a panic line) within reach: the panic comes at or after its header.
+    const p = panics.find((y) => y.at > x.at && y.at - x.at <= PANIC_CASCADE_LINES);
+    if (!p) continue;
+    // A WARNING (or lockdep splat) is recoverable: when another report came between it and the panic, that
+    // report is what took the machine down.
+    const recoverable = x.finding.kind === "warning" || x.finding.kind === "lockdep";
+    if (recoverable && found.some((y) => !y.panicOnly && y.at > x.at && y.at <= p.at)) continue;
+    x.finding.panicked = true;
+    if (p.finding.panicMessage !== undefined) x.finding.panicMessage = p.finding.panicMessage;
+    if (p.panicOnly) credited.add(p.finding);
+  }
+  return found.filter((x) => !credited.has(x.finding)).map((x) => x.finding);
+}
+
 /**
  * All crash reports in `lines` (a scanner window or a whole small file), in source order.
  * `id`, `signature` and `matches` are left for triage to fill.
@@ -413,14 +441,15 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
 export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): Finding[] {
   try {
     if (!Array.isArray(lines) || lines.length === 0) return [];
-    const found: Array<{ at: number; finding: Finding }> = [];
+    const found: Array<{ at: number; finding: Finding; panicOnly: boolean }> = [];
     for (const part of partitionByCaller(lines)) {
       for (const span of findSpans(part)) {
         const f = toFinding(part, span, opts.fileName);
-        if (f) found.push({ at: part[span.header].lineNo, finding: f });
+        if (f) found.push({ at: part[span.header].lineNo, finding: f, panicOnly: span.cls.id === "kernel-panic" });
       }
     }
-    return found.sort((a, b) => a.at - b.at).map((x) => x.finding);
+    found.sort((a, b) => a.at - b.at);
+    return creditPanics(found);
   } catch {
     return [];
   }
