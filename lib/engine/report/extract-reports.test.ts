@@ -33,6 +33,34 @@ describe("extractReports", () => {
     expect(found[0]).toMatchObject({ sourceFile: "net/core/dev.c", sourceLine: 12, uptime: 10 });
   });
 
+  it("credits a panic to the whole oops cascade, and to another task's report", () => {
+    const cascade = extract([
+      "[ 1.0] general protection fault: 0000 [#1] SMP",
+      "[ 1.1] RIP: 0010:foo+0x1/0x2",
+      "[ 1.2] Call Trace:",
+      "[ 1.3]  bar+0x1/0x2",
+      "[ 1.4] ---[ end trace 0000000000000001 ]---",
+      "[ 2.0] general protection fault: 0000 [#2] SMP",
+      "[ 2.1] RIP: 0010:baz+0x1/0x2",
+      "[ 2.2] Call Trace:",
+      "[ 2.3]  qux+0x1/0x2",
+      "[ 2.4] Kernel panic - not syncing: Fatal exception in interrupt",
+    ].join("\n"));
+    expect(cascade.map((f) => [f.title, f.panicked])).toEqual([
+      ["general protection fault in foo", true],
+      ["general protection fault in baz", true],
+    ]);
+    const otherTask = extract([
+      "[ 5.0][ T100] kernel BUG at fs/x.c:10!",
+      "[ 5.1][ T100] RIP: 0010:x_write+0x1/0x2",
+      "[ 5.2][ T100] Call Trace:",
+      "[ 5.3][ T100]  vfs_write+0x1/0x2",
+      "[ 5.4][   C1] Kernel panic - not syncing: Fatal exception",
+    ].join("\n"));
+    expect(otherTask).toHaveLength(1);
+    expect(otherTask[0]).toMatchObject({ title: "kernel BUG in x_write", panicked: true, panicMessage: "Fatal exception" });
+  });
+
   it("makes a panic with no report before it a finding of its own", () => {
     const [f] = extract("[ 5.0] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)");
     expect(f).toMatchObject({ kind: "panic", title: "kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)", panicked: true });
