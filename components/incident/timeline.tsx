@@ -42,7 +42,9 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
   const [zoom, setZoom] = useState(1);
   const scroller = useRef<HTMLDivElement>(null);
   const zoomRef = useRef(zoom);
-  zoomRef.current = zoom;
+  useEffect(() => {
+    zoomRef.current = zoom;
+  }, [zoom]);
 
   const layout = useMemo(() => {
     const lanes = [...new Set([...boots.map((b) => laneKey(b.host, b.source.file)), ...events.map((e) => laneKey(e.host, e.source.file))])];

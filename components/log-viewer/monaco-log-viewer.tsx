@@ -28,8 +28,8 @@ export default function MonacoLogViewer({ textUrl, markers, targetLine }: Props)
   const [mounted, setMounted] = useState(false);
 
   useEffect(() => {
+    // The component is keyed by file, so textUrl never changes for one instance.
     let cancelled = false;
-    setText(null);
     fetch(textUrl)
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then((t) => !cancelled && setText(t))

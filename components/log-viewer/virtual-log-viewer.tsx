@@ -40,11 +40,11 @@ export default function VirtualLogViewer({ linesUrl, markers, targetLine }: Prop
   );
 
   useEffect(() => {
-    pages.current.clear();
-    setLineCount(null);
     void loadPage(0);
   }, [loadPage]);
 
+  // The virtualizer is re-read on every render on purpose (its scroll state is not React state).
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: lineCount ?? 0, getScrollElement: () => parent.current, estimateSize: () => ROW_H, overscan: 30 });
   const items = virtualizer.getVirtualItems();
 

@@ -56,7 +56,6 @@ async function* capped(body: ReadableStream<Uint8Array>, limit: number): AsyncGe
 /** Base name only, no control or path characters; a readable fallback when nothing is left. */
 export function sanitizeFileName(name: string | undefined, fallback: string): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\x00-\x1f\x7f]/g, "").trim().slice(0, 200);
   return clean && clean !== "." && clean !== ".." ? clean : fallback;
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { INCIDENT_SCHEMA_VERSION, type Finding, type Incident } from "@/lib/engine/types";
+import { renderIncidentMarkdown } from "./render-incident-markdown";
+import { summarizeIncident } from "./summarize-incident";
+
+const finding: Finding = {
+  id: "f1",
+  kind: "bug",
+  title: "kernel BUG in skb_segment",
+  altTitles: [],
+  headline: "kernel BUG at net/core/skbuff.c:4230!",
+  frames: [],
+  corrupted: false,
+  panicked: true,
+  host: "w01",
+  kernelRelease: "6.1.1-1.el9.elrepo.x86_64",
+  source: { file: "messages", line: 5 },
+  // A report line holding a backtick fence must not close the block early.
+  report: ["kernel BUG at net/core/skbuff.c:4230!", "``` <script>alert(1)</script>"],
+  signature: "sig1",
+  matches: [
+    { kbId: "skb-segment-gso-bug", title: "GSO bug", score: 0.92, reasons: ["title"], verdict: "affected", confidence: 0.95, verdictReason: "6.1.1 is below 6.1.103", origin: "builtin" },
+  ],
+};
+
+const incident: Incident = {
+  schemaVersion: INCIDENT_SCHEMA_VERSION,
+  inputs: [{ name: "messages", bytes: 10, decodedBytes: 10, lines: 2, compressed: false, formats: ["syslog"], truncatedLines: 0, invalidUtf8Lines: 0 }],
+  hosts: [{ name: "w01", lines: 2, boots: 1, kernelReleases: [] }],
+  boots: [],
+  events: [],
+  findings: [finding],
+  recommendation: {
+    summary: "affected; upgrade",
+    confidence: 0.9,
+    upgrade: { component: "kernel", from: "6.1.1", to: "6.1.103", branch: "6.1", text: "6.1.1 → 6.1.103 or later on 6.1.y" },
+    fixCommits: [{ commit: "fa5ef655615a01533035c6139248c5b33aa27028", url: "https://git.kernel.org/stable/c/fa5ef655615a" }],
+    workarounds: [{ title: "Disable GRO/GSO", commands: ["ethtool -K <dev> gro off gso off"] }],
+    references: [],
+  },
+  stats: { lines: 2, bytes: 10, elapsedMs: 1 },
+};
+
+describe("renderIncidentMarkdown", () => {
+  const md = renderIncidentMarkdown({ incident, title: "kernel BUG in skb_segment", url: "http://x/incidents/abc" });
+
+  it("carries the verdict, upgrade, fix commit, workaround and match", () => {
+    expect(md).toContain("6.1.1 → 6.1.103 or later on 6.1.y");
+    expect(md).toContain("[fa5ef655615a](https://git.kernel.org/stable/c/fa5ef655615a)");
+    expect(md).toContain("ethtool -K <dev> gro off gso off");
+    expect(md).toContain("`skb-segment-gso-bug`");
+  });
+
+  it("fences log text with a fence longer than any backtick run inside", () => {
+    expect(md).toContain("````\nkernel BUG at net/core/skbuff.c:4230!\n``` <script>alert(1)</script>\n````");
+  });
+});
+
+describe("summarizeIncident", () => {
+  it("derives list columns from the Incident", () => {
+    expect(summarizeIncident(incident)).toEqual({
+      title: "kernel BUG in skb_segment",
+      hosts: ["w01"],
+      kernels: ["6.1.1-1.el9.elrepo.x86_64"],
+      kbIds: ["skb-segment-gso-bug"],
+    });
+  });
+});
