@@ -44,7 +44,7 @@ const FAULT_INJECTION_FRAME = /^should_fail(?:slab|_alloc|_ex)?$|^__should_fail/
 const CRASH_PANIC = /^\s*PANIC: "(.*)"\s*$/;
 const KERNEL_PANIC = /Kernel panic - not syncing: ?(.*?)\s*(?:\]---)?$/;
 /** Keywords that promise a stack; each must be followed by at least one frame (syzkaller's corrupted rule). */
-const STACK_KEYWORDS = /(?:Call Trace|Call trace|backtrace:|Backtrace:|Allocated by task [0-9]+:|Freed by task [0-9]+:)/;
+const STACK_KEYWORDS = /(?:Call Trace|Call trace|backtrace(?: \(crc [0-9a-f]+\))?:|Backtrace:|Allocated by task [0-9]+:|Freed by task [0-9]+:|^PID: \d+\s+TASK: )/;
 const TIMESTAMP_IN_TITLE = /\[ *[0-9]+\.[0-9]+\]|\b[0-9]{2}:[0-9]{2}:[0-9]{2}\b/;
 const SOURCE_REF = [/kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: .*? at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: ([\w\-/.]+\.[A-Za-z]+):([0-9]+) at /, /Kernel BUG at [0-9a-fx]+ \[verbose debug info unavailable\]|Kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/];
 
@@ -324,7 +324,11 @@ function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boole
     }
   }
   // KMSAN/KFENCE print frames right after the header, without a keyword.
-  if (!sawKeyword && parseFrames(texts.slice(0, 60) as string[]).length === 0) return "no stack trace in report";
+  if (!sawKeyword) {
+    // KMSAN/KFENCE print their frames right after the header; everything else announces its stack.
+    const framesAfterHeader = f.stack?.sections.includes(FROM_HEADER_SECTION) ?? false;
+    if (!framesAfterHeader || parseFrames(texts.slice(0, 60) as string[]).length === 0) return "no stack trace in report";
+  }
   return undefined;
 }
 
