@@ -112,9 +112,16 @@ async function* gunzip(
   }
 }
 
-/** A log starts with text; a core file, an image or an archive does not. */
+/** Bytes the binary check looks at (after any leading NUL run). */
+const BINARY_PROBE_BYTES = 8192;
+
+/**
+ * A log starts with text; a core file, an image or an archive does not. `head` starts at the first non-NUL byte:
+ * a syslog file written up to a hard reset may begin with a NUL run of any length (the preallocated blocks the
+ * kernel never wrote), so that run says nothing about the file.
+ */
 function looksBinary(head: Uint8Array): boolean {
-  const n = Math.min(head.length, 8192);
+  const n = Math.min(head.length, BINARY_PROBE_BYTES);
   if (n === 0) return false;
   let bad = 0;
   let nul = 0;
@@ -123,9 +130,57 @@ function looksBinary(head: Uint8Array): boolean {
     if (b === 0) nul++;
     else if (b < 9 || (b > 13 && b < 32 && b !== 27)) bad++;
   }
-  // A log truncated by a hard reset may START with a NUL run; then text must follow.
-  if (nul === n) return false;
+  // Later NUL runs (a second reset inside the probe) are tolerated when they make up most of it.
   return (bad + (nul > n * 0.9 ? 0 : nul)) / n > 0.1;
+}
+
+/**
+ * Holds chunks back until `BINARY_PROBE_BYTES` of text after the leading NULs are known (or the input ends), so a
+ * stream that arrives a byte at a time is judged on as much data as a buffer is. Leading all-NUL chunks pass
+ * straight through (they are harmless and may be large).
+ */
+async function* binaryChecked(source: AsyncGenerator<Uint8Array>, name: string): AsyncGenerator<Uint8Array> {
+  let inLeadingNuls = true;
+  const held: Uint8Array[] = [];
+  const probe = new Uint8Array(BINARY_PROBE_BYTES);
+  let probeLen = 0;
+  let checked = false;
+  const check = () => {
+    checked = true;
+    if (looksBinary(probe.subarray(0, probeLen)))
+      throw new IngestError(
+        "binary",
+        `${name} looks like a binary file, not a log (control bytes at the start). Upload text logs: /var/log/messages, dmesg, journalctl -k, vmcore-dmesg.txt (gzip is fine).`,
+      );
+  };
+  for await (const chunk of source) {
+    if (chunk.length === 0) continue;
+    if (checked) {
+      yield chunk;
+      continue;
+    }
+    let from = 0;
+    if (inLeadingNuls) {
+      while (from < chunk.length && chunk[from] === 0) from++;
+      if (from === chunk.length) {
+        yield chunk;
+        continue;
+      }
+      inLeadingNuls = false;
+    }
+    const take = Math.min(chunk.length - from, BINARY_PROBE_BYTES - probeLen);
+    probe.set(chunk.subarray(from, from + take), probeLen);
+    probeLen += take;
+    held.push(chunk);
+    if (probeLen >= BINARY_PROBE_BYTES) {
+      check();
+      yield* held.splice(0);
+    }
+  }
+  if (!checked) {
+    check();
+    yield* held.splice(0);
+  }
 }
 
 /**
@@ -167,19 +222,8 @@ export async function* readByteChunks(
       }
     })();
   }
-  let checkedBinary = false;
   try {
-    for await (const chunk of bytesIn) {
-      if (!checkedBinary) {
-        checkedBinary = true;
-        if (looksBinary(chunk))
-          throw new IngestError(
-            "binary",
-            `${input.name} looks like a binary file, not a log (control bytes at the start). Upload text logs: /var/log/messages, dmesg, journalctl -k, vmcore-dmesg.txt (gzip is fine).`,
-          );
-      }
-      if (chunk.length > 0) yield chunk;
-    }
+    yield* binaryChecked(bytesIn, input.name);
   } catch (e) {
     if (e instanceof IngestError) throw e;
     throw new IngestError("read-failed", `Could not read ${input.name}: ${(e as Error).message}`);
@@ -223,14 +267,23 @@ export function cleanLine(byteLine: string, maxChars: number, stats?: IngestStat
   return line;
 }
 
+/** Bytes without any `\n` after which a file with CRs is taken as CR-only (old Macs, some serial captures). */
+const CR_ONLY_DECISION_BYTES = 65536;
+
 /**
  * Splits byte chunks into lines without copying the chunk: calls `onChunk(text, start, end)` for the whole lines
  * of each chunk (text is the latin1 view; lines end at `\n`), and `onLine(line)` for the one line that straddles
- * two chunks. CR-only files (no `\n` in the first 64 KB) are read with CR as the line end.
+ * two chunks. A file with CRs but no `\n` in its first 64 KB (or in all of it, when shorter) is read with CR as
+ * the line end; until that is decided the text is held back (at most 64 KB plus one chunk), so the decision does
+ * not depend on how the input was chunked. CRLF and `\r\r\n` files keep `\n` as the line end (the consumer strips
+ * the trailing CRs).
  */
 export class ByteLineSplitter {
   private carry = "";
   private crOnly: boolean | undefined;
+  private undecided: string[] = [];
+  private undecidedLength = 0;
+  private sawCr = false;
   constructor(
     private readonly maxLineBytes: number,
     private readonly onChunk: (text: string, start: number, end: number) => void,
@@ -239,8 +292,22 @@ export class ByteLineSplitter {
 
   push(chunk: Uint8Array): void {
     let text = bytesToLatin1(chunk);
-    if (this.crOnly === undefined) this.crOnly = text.indexOf("\n", 0) === -1 && text.indexOf("\r") !== -1 && text.length >= 65536;
-    if (this.crOnly) text = text.replace(/\r/g, "\n");
+    if (this.crOnly === undefined) {
+      this.undecided.push(text);
+      this.undecidedLength += text.length;
+      if (!this.sawCr && text.indexOf("\r") !== -1) this.sawCr = true;
+      if (text.indexOf("\n") !== -1) this.crOnly = false;
+      else if (this.undecidedLength >= CR_ONLY_DECISION_BYTES) this.crOnly = this.sawCr;
+      else return;
+      text = this.undecided.length === 1 ? this.undecided[0] : this.undecided.join("");
+      this.undecided = [];
+      this.undecidedLength = 0;
+    }
+    this.split(text);
+  }
+
+  private split(input: string): void {
+    const text = this.crOnly ? input.replace(/\r/g, "\n") : input;
     const firstNl = text.indexOf("\n");
     if (firstNl === -1) {
       if (this.carry.length < this.maxLineBytes) this.carry += text.slice(0, this.maxLineBytes - this.carry.length);
@@ -260,6 +327,12 @@ export class ByteLineSplitter {
   }
 
   end(): void {
+    if (this.crOnly === undefined) {
+      this.crOnly = this.sawCr;
+      const text = this.undecided.join("");
+      this.undecided = [];
+      if (text.length > 0) this.split(text);
+    }
     if (this.carry.length > 0) this.onLine(this.carry);
     this.carry = "";
   }

@@ -1,0 +1,202 @@
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_INGEST_LIMITS, emptyIngestStats, IngestError, readLines, type IngestLimits } from "./read-lines";
+import type { TriageInput } from "../types";
+
+const enc = new TextEncoder();
+
+async function linesOf(data: TriageInput["data"], limits?: IngestLimits, name = "log") {
+  const stats = emptyIngestStats();
+  const out: string[] = [];
+  for await (const batch of readLines({ name, data }, stats, limits)) out.push(...batch);
+  return { lines: out, stats };
+}
+
+async function refusal(data: TriageInput["data"], limits?: IngestLimits): Promise<IngestError> {
+  try {
+    await linesOf(data, limits);
+  } catch (e) {
+    expect(e).toBeInstanceOf(IngestError);
+    return e as IngestError;
+  }
+  throw new Error("expected the input to be refused");
+}
+
+async function* chunked(bytes: Uint8Array, sizes: number[]): AsyncGenerator<Uint8Array> {
+  let pos = 0;
+  let k = 0;
+  while (pos < bytes.length) {
+    const n = sizes[k++ % sizes.length];
+    yield bytes.slice(pos, pos + n);
+    pos += n;
+  }
+}
+
+const SYSLOG = [
+  "Aug 13 15:59:23 w01 kernel: ------------[ cut here ]------------",
+  "Aug 13 15:59:23 w01 kernel: kernel BUG at net/core/skbuff.c:4230!",
+  "Aug 13 15:59:23 w01 kernel: invalid opcode: 0000 [#1] PREEMPT SMP NOPTI",
+  "Aug 13 16:00:30 w01 kernel: Linux version 6.1.1-1.el9.elrepo.x86_64 (mockbuild@x) (gcc) #1 SMP",
+];
+const SYSLOG_TEXT = SYSLOG.join("\n") + "\n";
+
+describe("readLines: gzip", () => {
+  it("recognises gzip by its magic bytes whatever the name", async () => {
+    const gz = gzipSync(enc.encode(SYSLOG_TEXT));
+    const stats = emptyIngestStats();
+    const out: string[] = [];
+    for await (const b of readLines({ name: "messages-20240818", data: gz }, stats)) out.push(...b);
+    expect(out).toEqual(SYSLOG);
+    expect(stats.compressed).toBe(true);
+    expect(stats.bytes).toBe(gz.length);
+    expect(stats.decodedBytes).toBe(enc.encode(SYSLOG_TEXT).length);
+  });
+
+  it("reads a gzip stream that arrives one byte at a time", async () => {
+    const gz = gzipSync(enc.encode(SYSLOG_TEXT));
+    const { lines, stats } = await linesOf(chunked(gz, [1]));
+    expect(lines).toEqual(SYSLOG);
+    expect(stats.compressed).toBe(true);
+  });
+
+  it("refuses a gzip bomb by its expansion ratio", async () => {
+    // 64 MB of zeros compress to ~64 KB (ratio ~1000).
+    const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024));
+    const e = await refusal(bomb, { ...DEFAULT_INGEST_LIMITS, ratioCheckAfterBytes: 1024 * 1024, maxGzipRatio: 100 });
+    expect(e.code).toBe("gzip-bomb");
+  });
+
+  it("refuses decompressed data over the size cap", async () => {
+    const big = gzipSync(enc.encode("Aug 13 15:59:23 w01 kernel: x\n".repeat(10_000)));
+    const e = await refusal(big, { ...DEFAULT_INGEST_LIMITS, maxDecodedBytes: 100_000 });
+    expect(e.code).toBe("too-large");
+  });
+
+  it("refuses plain input over the size cap", async () => {
+    const e = await refusal(enc.encode(SYSLOG_TEXT.repeat(100)), { ...DEFAULT_INGEST_LIMITS, maxDecodedBytes: 1000 });
+    expect(e.code).toBe("too-large");
+  });
+
+  it("refuses corrupt and truncated gzip", async () => {
+    const gz = gzipSync(enc.encode(SYSLOG_TEXT.repeat(50)));
+    const truncated = gz.slice(0, Math.floor(gz.length / 2));
+    expect((await refusal(truncated)).code).toBe("gzip-corrupt");
+    const flipped = gz.slice();
+    for (let i = 12; i < flipped.length - 8; i += 7) flipped[i] ^= 0x5a;
+    expect((await refusal(flipped)).code).toBe("gzip-corrupt");
+    // Just the magic and nothing else.
+    expect((await refusal(new Uint8Array([0x1f, 0x8b]))).code).toBe("gzip-corrupt");
+  });
+});
+
+describe("readLines: binary check", () => {
+  it("refuses an ELF core / random control bytes", async () => {
+    const elf = new Uint8Array(4096);
+    elf.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
+    for (let i = 8; i < elf.length; i++) elf[i] = (i * 7919) % 256;
+    expect((await refusal(elf)).code).toBe("binary");
+  });
+
+  it("refuses a binary that arrives in tiny chunks too (the check sees more than the first chunk)", async () => {
+    const bin = new Uint8Array(4096);
+    bin.set([0x7f, 0x45, 0x4c, 0x46]);
+    for (let i = 4; i < bin.length; i++) bin[i] = (i * 31) % 9; // bytes 0..8: control bytes and NULs
+    expect((await refusal(chunked(bin, [1, 3, 2]))).code).toBe("binary");
+  });
+
+  it("accepts a log that starts with a NUL run (syslog file after a hard reset)", async () => {
+    for (const nuls of [100, 6000, 20000]) {
+      const bytes = new Uint8Array([...new Uint8Array(nuls), ...enc.encode(SYSLOG_TEXT.repeat(20))]);
+      const { lines } = await linesOf(bytes);
+      expect(lines[0]).toBe(SYSLOG[0]);
+      expect(lines).toHaveLength(SYSLOG.length * 20);
+    }
+  });
+
+  it("accepts an empty input", async () => {
+    const { lines, stats } = await linesOf(new Uint8Array(0));
+    expect(lines).toEqual([]);
+    expect(stats.lines).toBe(0);
+  });
+});
+
+describe("readLines: line ends and cleaning", () => {
+  it("handles CRLF, CR-only and serial \\r\\r\\n line ends", async () => {
+    for (const eol of ["\r\n", "\r", "\r\r\n"]) {
+      const { lines } = await linesOf(enc.encode(SYSLOG.join(eol) + eol));
+      expect(lines, JSON.stringify(eol)).toEqual(SYSLOG);
+    }
+  });
+
+  it("handles CR-only line ends when the stream arrives in small chunks", async () => {
+    const { lines } = await linesOf(chunked(enc.encode(SYSLOG.join("\r") + "\r"), [1, 5, 17]));
+    expect(lines).toEqual(SYSLOG);
+  });
+
+  it("removes ANSI escapes, NULs and other control characters", async () => {
+    const raw = "\x1b[1;31m[  12.345678] \x1b[0mkernel BUG at mm/slub.c:1\x00\x00!\x07\n\x1b]0;title\x07ok\n";
+    const { lines } = await linesOf(enc.encode(raw));
+    expect(lines).toEqual(["[  12.345678] kernel BUG at mm/slub.c:1!", "ok"]);
+  });
+
+  it("replaces invalid UTF-8 with U+FFFD and counts the lines", async () => {
+    const bytes = new Uint8Array([
+      ...enc.encode("good line ü\n"),
+      ...enc.encode("bad "),
+      0xff,
+      0xfe,
+      ...enc.encode(" line\n"),
+      ...enc.encode("truncated seq "),
+      0xe2,
+      0x82,
+      ...enc.encode("\n"),
+    ]);
+    const { lines, stats } = await linesOf(bytes);
+    expect(lines[0]).toBe("good line ü");
+    expect(lines[1]).toBe("bad \ufffd\ufffd line");
+    expect(lines[2].startsWith("truncated seq \ufffd")).toBe(true);
+    expect(stats.invalidUtf8Lines).toBe(2);
+  });
+
+  it("truncates a 1 MB line without failing and counts it", async () => {
+    const long = "x".repeat(1024 * 1024);
+    const { lines, stats } = await linesOf(enc.encode(`before\n${long}\nafter\n`));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe("before");
+    expect(lines[1].length).toBe(DEFAULT_INGEST_LIMITS.maxLineChars);
+    expect(lines[2]).toBe("after");
+    expect(stats.truncatedLines).toBe(1);
+  });
+
+  it("truncates a long line that straddles stream chunks", async () => {
+    const long = "y".repeat(300_000);
+    const { lines, stats } = await linesOf(chunked(enc.encode(`a\n${long}\nb\n`), [65_537, 3]));
+    expect(lines.map((l) => l.length)).toEqual([1, DEFAULT_INGEST_LIMITS.maxLineChars, 1]);
+    expect(stats.truncatedLines).toBe(1);
+  });
+
+  it("keeps a last line without a newline", async () => {
+    const { lines, stats } = await linesOf(enc.encode("one\ntwo"));
+    expect(lines).toEqual(["one", "two"]);
+    expect(stats.lines).toBe(2);
+  });
+});
+
+describe("readLines: streaming", () => {
+  const text =
+    SYSLOG_TEXT.repeat(30) + "[  1.000] caf\u00e9 \u4e2d\u6587\r\n" + "\x1b[0mtail line\n" + "x".repeat(70_000) + "\nlast";
+  const bytes = enc.encode(text);
+
+  it("gives the same lines for one buffer and for 1-byte and odd-sized chunks", async () => {
+    const whole = await linesOf(bytes);
+    for (const sizes of [[1], [7, 3, 1], [4093], [65_536, 1, 2]]) {
+      const streamed = await linesOf(chunked(bytes, sizes));
+      expect(streamed.lines, JSON.stringify(sizes)).toEqual(whole.lines);
+      expect(streamed.stats.lines).toBe(whole.stats.lines);
+      expect(streamed.stats.truncatedLines).toBe(whole.stats.truncatedLines);
+      expect(streamed.stats.decodedBytes).toBe(bytes.length);
+    }
+    expect(whole.lines).toContain("[  1.000] caf\u00e9 \u4e2d\u6587");
+    expect(whole.lines).toContain("tail line");
+  });
+});
