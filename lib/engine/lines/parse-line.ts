@@ -234,7 +234,8 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
       }
     }
   }
-  if (c >= 48 && c <= 57) {
+  // ISO dates start with a digit; RFC 5424 with its `<PRI>1 ` header.
+  if ((c >= 48 && c <= 57) || c === 60) {
     const k = KLOG.exec(s);
     if (!k) {
       const m = ISO_LINE.exec(s);

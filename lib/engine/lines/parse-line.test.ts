@@ -1,0 +1,244 @@
+import { describe, expect, it } from "vitest";
+import { createLineContext, parseLine } from "./parse-line";
+import { inferYear, parseIsoTime } from "./time";
+import type { LogLine } from "../types";
+
+const iso = (s: string) => Date.parse(s);
+
+type Row = { name: string; raw: string; expect: Partial<LogLine>; year?: number; month?: number };
+
+const ROWS: Row[] = [
+  {
+    name: "RFC 3164 with host",
+    raw: "Aug 13 15:59:23 w01 kernel: kernel BUG at net/core/skbuff.c:4230!",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "kernel BUG at net/core/skbuff.c:4230!", time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "RFC 3164 single-digit day (two spaces)",
+    raw: "Aug  3 01:02:03 w01 kernel: hello",
+    expect: { format: "syslog", host: "w01", text: "hello", time: iso("2024-08-03T01:02:03Z") },
+  },
+  {
+    name: "RFC 3164 with <13> PRI",
+    raw: "<13>Aug 13 15:59:23 w01 root: test message",
+    expect: { format: "syslog", host: "w01", program: "root", level: 5, text: "test message" },
+  },
+  {
+    name: "RFC 3164 program[pid]",
+    raw: "Aug 13 15:59:21 w01 containerd[980]: time=\"2024-08-13T15:59:21Z\" level=info msg=\"shim disconnected\"",
+    expect: { format: "syslog", host: "w01", program: "containerd", pid: 980, level: 6 },
+  },
+  {
+    name: "RFC 3164 without host (tag right after the time)",
+    raw: "Aug 13 15:59:23 kernel: Out of memory: Killed process 1234 (java)",
+    expect: { format: "syslog", program: "kernel", text: "Out of memory: Killed process 1234 (java)" },
+  },
+  {
+    name: "kernel line in syslog keeps its own [uptime] and caller id",
+    raw: "Aug 13 15:59:23 w01 kernel: [  492.198014][T24950] BUG: soft lockup - CPU#3 stuck for 22s!",
+    expect: { format: "syslog", host: "w01", uptime: 492.198014, callerId: "T24950", text: "BUG: soft lockup - CPU#3 stuck for 22s!" },
+  },
+  {
+    name: "journalctl short-precise",
+    raw: "Aug 13 15:59:23.123456 w01 kernel: eth0: link up",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "eth0: link up", time: iso("2024-08-13T15:59:23.123Z") },
+  },
+  {
+    name: "journalctl short-iso with zone offset",
+    raw: "2024-08-13T15:59:23+0800 w01 kernel: eth0: link up",
+    expect: { format: "syslog-iso", host: "w01", program: "kernel", text: "eth0: link up", time: iso("2024-08-13T07:59:23Z") },
+  },
+  {
+    name: "rsyslog RFC 3339 with fraction and +08:00",
+    raw: "2024-08-13T15:59:23.654321+08:00 w01 kubelet[1432]: E0813 15:59:23.654000    1432 pod_workers.go:1300] \"Error syncing pod\"",
+    expect: { format: "syslog-iso", host: "w01", program: "kubelet", pid: 1432, level: 3, time: iso("2024-08-13T07:59:23.654Z") },
+  },
+  {
+    name: "ISO with Z",
+    raw: "2024-08-13T15:59:23Z node-7 kernel: hello",
+    expect: { format: "syslog-iso", host: "node-7", program: "kernel", text: "hello", time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "ISO with negative offset",
+    raw: "2024-08-13T15:59:23.5-05:00 h kernel: x",
+    expect: { format: "syslog-iso", host: "h", time: iso("2024-08-13T20:59:23.500Z") },
+  },
+  {
+    name: "RFC 5424",
+    raw: "<34>1 2024-08-13T15:59:23.003Z mymachine.example.com su 1234 ID47 - 'su root' failed for lonvick",
+    expect: {
+      format: "syslog-iso",
+      host: "mymachine.example.com",
+      program: "su",
+      pid: 1234,
+      level: 2,
+      text: "'su root' failed for lonvick",
+      time: iso("2024-08-13T15:59:23.003Z"),
+    },
+  },
+  {
+    name: "RFC 5424 with structured data",
+    raw: '<165>1 2024-08-13T15:59:23Z h app - - [exampleSDID@32473 iut="3"] An application event',
+    expect: { format: "syslog-iso", host: "h", program: "app", level: 5, text: "An application event" },
+  },
+  {
+    name: "dmesg raw",
+    raw: "[  123.456789] kernel BUG at mm/slub.c:100!",
+    expect: { format: "dmesg", program: "kernel", uptime: 123.456789, text: "kernel BUG at mm/slub.c:100!" },
+  },
+  {
+    name: "dmesg with <4> level",
+    raw: "<4>[  123.456789] WARNING: CPU: 1 PID: 2 at net/core/dev.c:1 f+0x1/0x2",
+    expect: { format: "dmesg", level: 4, uptime: 123.456789, text: "WARNING: CPU: 1 PID: 2 at net/core/dev.c:1 f+0x1/0x2" },
+  },
+  {
+    name: "dmesg with [T24950] caller id glued on",
+    raw: "[  492.198014][T24950] BUG: KASAN: use-after-free in foo+0x1/0x2",
+    expect: { format: "dmesg", uptime: 492.198014, callerId: "T24950", text: "BUG: KASAN: use-after-free in foo+0x1/0x2" },
+  },
+  {
+    name: "dmesg with spaced [ T123] caller id",
+    raw: "[    0.000000] [    T0] Linux version 6.9.0 (x@y) (gcc) #1 SMP",
+    expect: { format: "dmesg", uptime: 0, callerId: "T0", text: "Linux version 6.9.0 (x@y) (gcc) #1 SMP" },
+  },
+  {
+    name: "dmesg with CPU caller id",
+    raw: "[   12.5][    C1] NMI backtrace for cpu 1",
+    expect: { format: "dmesg", uptime: 12.5, callerId: "C1", text: "NMI backtrace for cpu 1" },
+  },
+  {
+    name: "dmesg -T",
+    raw: "[Tue Aug 13 15:59:23 2024] kernel BUG at net/core/skbuff.c:4230!",
+    expect: { format: "dmesg-human", program: "kernel", text: "kernel BUG at net/core/skbuff.c:4230!", time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "dmesg -T with a single-digit day",
+    raw: "[Sat Aug  3 01:02:03 2024] hello",
+    expect: { format: "dmesg-human", text: "hello", time: iso("2024-08-03T01:02:03Z") },
+  },
+  {
+    name: "klog inside syslog (kubelet)",
+    raw: 'Aug 13 15:59:21 w01 kubelet[1432]: I0813 15:59:21.100203    1432 kubelet_getters.go:182] "Pod status updated"',
+    expect: { format: "syslog", host: "w01", program: "kubelet", pid: 1432, level: 6, text: '"Pod status updated"' },
+  },
+  {
+    name: "klog alone",
+    raw: "E0813 15:59:21.100203    1432 kubelet.go:2185] \"Skipping pod synchronization\" err=\"PLEG is not healthy\"",
+    expect: { format: "klog", level: 3, pid: 1432, time: iso("2024-08-13T15:59:21.100Z") },
+  },
+  {
+    name: "logfmt",
+    raw: 'time="2024-08-13T15:59:21Z" level=warning msg="Unable to update ipcache map entry" subsys=datapath',
+    expect: { format: "logfmt", level: 4, time: iso("2024-08-13T15:59:21Z") },
+  },
+  {
+    name: "JSON line",
+    raw: '{"level":"error","ts":"2024-08-13T15:59:21.5Z","msg":"failed to sync","caller":"x.go:1"}',
+    expect: { format: "json", level: 3, text: "failed to sync", time: iso("2024-08-13T15:59:21.500Z") },
+  },
+  {
+    name: "JSON line with numeric epoch seconds",
+    raw: '{"level":"info","ts":1723564761,"msg":"ok"}',
+    expect: { format: "json", level: 6, text: "ok", time: 1723564761000 },
+  },
+  {
+    name: "broken JSON stays plain",
+    raw: '{"level":"info", oops}',
+    expect: { format: "plain", text: '{"level":"info", oops}' },
+  },
+  {
+    name: "crash utility prompt",
+    raw: "crash> bt",
+    expect: { format: "crash", program: "kernel", text: "bt" },
+  },
+  {
+    name: "crash utility frame",
+    raw: " #5 [ffffb0e1c0d5c8a8] skb_segment at ffffffff8a1b2c3d",
+    expect: { format: "crash", program: "kernel" },
+  },
+  {
+    name: "crash utility PID line",
+    raw: 'PID: 0      TASK: ffffffff8a81a940  CPU: 12  COMMAND: "swapper/12"',
+    expect: { format: "crash" },
+  },
+  {
+    name: "grep -R match prefix (seed 000)",
+    raw: "/var/log/messages-20240618:Aug 13 15:59:23 w01 kernel: kernel BUG at net/core/skbuff.c:4230!",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "kernel BUG at net/core/skbuff.c:4230!" },
+  },
+  {
+    name: "grep -R context prefix (seed 000)",
+    raw: "/var/log/messages-20240618-Aug 13 16:00:30 w01 kernel: Command line: BOOT_IMAGE=x crashkernel=1G-4G:192M",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "Command line: BOOT_IMAGE=x crashkernel=1G-4G:192M" },
+  },
+  {
+    name: "plain text",
+    raw: "Kernel panic - not syncing: Fatal exception",
+    expect: { format: "plain", text: "Kernel panic - not syncing: Fatal exception" },
+  },
+  { name: "empty", raw: "", expect: { format: "plain", text: "" } },
+];
+
+describe("parseLine", () => {
+  for (const row of ROWS) {
+    it(row.name, () => {
+      const ctx = createLineContext(0, row.year ?? 2024, row.month);
+      const line = parseLine(row.raw, 7, ctx);
+      expect(line).toMatchObject({ ...row.expect, raw: row.raw, lineNo: 7, fileIndex: 0 });
+    });
+  }
+
+  it("syslogd wall banner applies host and time to the ` kernel:…` body (seed 001)", () => {
+    const ctx = createLineContext(0, 2019, 5);
+    const banner = parseLine("Message from syslogd@VM_1_72_centos at May  6 17:43:49 ...", 1, ctx);
+    expect(banner).toMatchObject({ format: "syslogd-wall", host: "VM_1_72_centos" });
+    const body = parseLine(" kernel:unregister_netdevice: waiting for cli-veth to become free. Usage count = 1", 2, ctx);
+    expect(body).toMatchObject({
+      format: "syslogd-wall",
+      host: "VM_1_72_centos",
+      program: "kernel",
+      text: "unregister_netdevice: waiting for cli-veth to become free. Usage count = 1",
+      time: iso("2019-05-06T17:43:49Z"),
+    });
+    // The banner applies once: the next line is parsed on its own.
+    const next = parseLine("kernel:unregister_netdevice: waiting for cli-veth to become free. Usage count = 1", 3, ctx);
+    expect(next.host).toBeUndefined();
+  });
+
+  it("wall body without the leading space", () => {
+    const ctx = createLineContext(0, 2019, 5);
+    parseLine("Message from syslogd@h1 at Tue May  6 17:43:49 2019 ...", 1, ctx);
+    const body = parseLine("kernel:BUG: soft lockup - CPU#2 stuck for 23s! [kworker/2:1:123]", 2, ctx);
+    expect(body).toMatchObject({ host: "h1", program: "kernel", text: "BUG: soft lockup - CPU#2 stuck for 23s! [kworker/2:1:123]" });
+  });
+
+  it("year inference: messages-20240618 and a December line belong to 2023", () => {
+    const y = inferYear("/var/log/messages-20240618");
+    expect(y).toMatchObject({ year: 2024, month: 6 });
+    const ctx = createLineContext(0, y.year, y.month);
+    expect(parseLine("Dec 31 23:59:59 w01 kernel: x", 1, ctx).time).toBe(iso("2023-12-31T23:59:59Z"));
+    expect(parseLine("Jun 17 10:00:00 w01 kernel: x", 2, ctx).time).toBe(iso("2024-06-17T10:00:00Z"));
+    expect(parseLine("Jan  2 10:00:00 w01 kernel: x", 3, ctx).time).toBe(iso("2024-01-02T10:00:00Z"));
+  });
+
+  it("year inference falls back to mtime, then now", () => {
+    expect(inferYear("messages", new Date("2022-03-01T00:00:00Z"))).toMatchObject({ year: 2022, month: 3, from: "file time" });
+    expect(inferYear("dmesg.txt", undefined, new Date("2021-07-01T00:00:00Z"))).toMatchObject({ year: 2021, from: "current year" });
+    // A number that is not a date is not taken for one.
+    expect(inferYear("messages-20241399", undefined, new Date("2021-07-01T00:00:00Z")).year).toBe(2021);
+  });
+
+  it("impossible dates give no time instead of a rolled-over one", () => {
+    expect(parseIsoTime("2024-13-01T00:00:00Z")).toBeUndefined();
+    const l = parseLine("2024-02-31T25:00:00Z h kernel: x", 1, createLineContext(0, 2024));
+    expect(l.time).toBeUndefined();
+  });
+
+  it("never throws on junk", () => {
+    const ctx = createLineContext(0, 2024);
+    for (const raw of ["<", "[", "[ 1.", "<999>[", "{", "{}", "Aug", "Aug 13 ", "/", "/x:Aug 13 1", "Message from syslogd@", "\ufffd\ufffd", "2024-"]) {
+      const l = parseLine(raw, 1, ctx);
+      expect(typeof l.text).toBe("string");
+    }
+  });
+});
