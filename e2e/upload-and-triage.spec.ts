@@ -3,6 +3,11 @@ import { expectSkbSegmentVerdict, FIXTURE_PATH, fixtureText, trackOffOriginReque
 
 test("drop a log → permalink with finding, KB match, fix and workaround; same in a fresh context", async ({ page, context, browser, baseURL }) => {
   const offenders = trackOffOriginRequests(context, baseURL!);
+  // The Content-Security-Policy must not break anything (Monaco workers, styles, Next's inline scripts).
+  const cspViolations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspViolations.push(msg.text());
+  });
   await page.goto("/");
   await expect(page.getByTestId("dropzone")).toBeVisible();
   await page.getByTestId("file-input").setInputFiles(FIXTURE_PATH);
@@ -29,6 +34,7 @@ test("drop a log → permalink with finding, KB match, fix and workaround; same 
 
   expect(offenders).toEqual([]);
   expect(offendersFresh).toEqual([]);
+  expect(cspViolations).toEqual([]);
 });
 
 test("paste raw text → permalink", async ({ page, context, baseURL }) => {
@@ -73,4 +79,19 @@ test("oversized selection is refused before sending", async ({ page }) => {
   await page.getByTestId("file-input").setInputFiles({ name: "big.log", mimeType: "text/plain", buffer: big });
   await expect(page.getByTestId("upload-status")).toContainText("Too large");
   await expect(page.getByTestId("submit")).toBeDisabled();
+});
+
+test("a file dropped anywhere on the window is staged", async ({ page }) => {
+  await page.goto("/");
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "dropped-messages", { type: "text/plain" }));
+    return dt;
+  }, fixtureText());
+  // Entering the window with files shows the overlay; dropping on it stages the file.
+  await page.dispatchEvent("body", "dragenter", { dataTransfer });
+  await expect(page.getByTestId("window-drop-overlay")).toBeVisible();
+  await page.dispatchEvent('[data-testid="window-drop-overlay"]', "drop", { dataTransfer });
+  await expect(page.getByTestId("staged-files")).toContainText("dropped-messages");
+  await expect(page.getByTestId("window-drop-overlay")).toBeHidden();
 });
