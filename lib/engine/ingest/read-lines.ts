@@ -251,13 +251,12 @@ export function bytesToLatin1(chunk: Uint8Array): string {
 export function cleanLine(byteLine: string, maxChars: number, stats?: IngestStats): string {
   let line = byteLine;
   if (line.length > maxChars * 4) line = line.slice(0, maxChars * 4);
-  // Non-ASCII bytes: decode the UTF-8 they encode.
-    if (/[^\x00-\x7f]/.test(line)) {
-    const bytes = new Uint8Array(line.length);
-    for (let i = 0; i < line.length; i++) bytes[i] = line.charCodeAt(i);
-    line = utf8.decode(bytes);
-    if (stats && line.indexOf("\ufffd") !== -1) stats.invalidUtf8Lines++;
-  }
+  // Always decode into a fresh string: a slice of the chunk would pin the whole megabyte chunk for as long as the
+  // line lives in a finding (memory would then grow with the file). Non-ASCII bytes become the UTF-8 they encode.
+  const bytes = new Uint8Array(line.length);
+  for (let i = 0; i < line.length; i++) bytes[i] = line.charCodeAt(i);
+  line = utf8.decode(bytes);
+  if (stats && line.indexOf("\ufffd") !== -1) stats.invalidUtf8Lines++;
   if (line.indexOf("\x1b") !== -1) line = line.replace(ANSI, "");
   if (CONTROLS_EXCEPT_NL.test(line)) line = line.replace(CONTROLS_EXCEPT_NL_G, "");
   if (line.length > maxChars) {
