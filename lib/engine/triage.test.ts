@@ -1,0 +1,276 @@
+import { describe, expect, it } from "vitest";
+import { triage, type TriageKb } from "./triage";
+import { buildKbIndex } from "./match/build-kb-index";
+import { loadBuiltinKb } from "../kb/load-builtin";
+import type { TriageInput } from "./types";
+
+const enc = new TextEncoder();
+const input = (name: string, lines: string[]): TriageInput => ({ name, data: enc.encode(lines.join("\n") + "\n") });
+const NOW = new Date("2024-09-01T00:00:00Z");
+
+let kbCache: TriageKb | undefined;
+function builtinKb(): TriageKb {
+  if (!kbCache) {
+    const { entries, errors } = loadBuiltinKb();
+    expect(errors).toEqual([]);
+    kbCache = { index: buildKbIndex(entries), entries: new Map(entries.map((e) => [e.id, e])) };
+  }
+  return kbCache;
+}
+
+// Seed 000 (Rocky 9.1, ELRepo 6.1.1): the BUG_ON in skb_segment, a reboot ~1 minute later.
+const SKB_LOG = [
+  "Aug 13 15:59:21 w01 kubelet[1432]: I0813 15:59:21.100203    1432 kubelet_getters.go:182] \"Pod status updated\"",
+  "Aug 13 15:59:23 w01 kernel: ------------[ cut here ]------------",
+  "Aug 13 15:59:23 w01 kernel: kernel BUG at net/core/skbuff.c:4230!",
+  "Aug 13 15:59:23 w01 kernel: invalid opcode: 0000 [#1] PREEMPT SMP NOPTI",
+  "Aug 13 15:59:23 w01 kernel: CPU: 12 PID: 0 Comm: swapper/12 Kdump: loaded Not tainted 6.1.1-1.el9.elrepo.x86_64 #1",
+  "Aug 13 15:59:23 w01 kernel: Hardware name: Dell Inc. PowerEdge R740/0DY2X0, BIOS 2.12.2 07/09/2021",
+  "Aug 13 15:59:23 w01 kernel: RIP: 0010:skb_segment+0xbc8/0xf20",
+  "Aug 13 15:59:23 w01 kernel: RSP: 0018:ffffb0e1c0d5c8a8 EFLAGS: 00010246",
+  "Aug 13 15:59:23 w01 kernel: Call Trace:",
+  "Aug 13 15:59:23 w01 kernel: <IRQ>",
+  "Aug 13 15:59:23 w01 kernel: tcp_gso_segment+0x107/0x540",
+  "Aug 13 15:59:23 w01 kernel: inet_gso_segment+0x15c/0x3d0",
+  "Aug 13 15:59:23 w01 kernel: skb_mac_gso_segment+0xa5/0x110",
+  "Aug 13 15:59:23 w01 kernel: __skb_gso_segment+0xb1/0x150",
+  "Aug 13 15:59:23 w01 kernel: validate_xmit_skb+0x16c/0x330",
+  "Aug 13 15:59:23 w01 kernel: __dev_queue_xmit+0x4c3/0xcc0",
+  "Aug 13 15:59:23 w01 kernel: net_rx_action+0x14e/0x3b0",
+  "Aug 13 15:59:23 w01 kernel: __do_softirq+0xc7/0x2a8",
+  "Aug 13 15:59:23 w01 kernel: </IRQ>",
+  "Aug 13 15:59:23 w01 kernel: Kernel panic - not syncing: Fatal exception in interrupt",
+  "Aug 13 16:00:30 w01 kernel: Linux version 6.1.1-1.el9.elrepo.x86_64 (mockbuild@10b614fb6a184fe480a3a09c0bdfdd47) (gcc (GCC) 11.3.1 20220421 (Red Hat 11.3.1-2), GNU ld version 2.35.2-24.el9) #1 SMP PREEMPT_DYNAMIC Tue Dec 20 09:27:32 EST 2022",
+  "Aug 13 16:00:30 w01 kernel: Command line: BOOT_IMAGE=(hd0,msdos1)/vmlinuz-6.1.1-1.el9.elrepo.x86_64 root=/dev/mapper/rl-root ro crashkernel=1G-4G:192M,4G-64G:256M,64G-:512M resume=/dev/mapper/rl-swap ipv6.disable=1",
+  "Aug 13 16:00:30 w01 kernel: x86/fpu: Supporting XSAVE feature 0x001: 'x87 floating point registers'",
+];
+
+describe("triage: seed 000 skb_segment BUG", () => {
+  it("finds one kernel BUG in skb_segment that panicked, with release, host and the reboot", async () => {
+    const inc = await triage([input("messages-20240818", SKB_LOG)], { now: NOW });
+    expect(inc.findings).toHaveLength(1);
+    const f = inc.findings[0];
+    expect(f).toMatchObject({
+      id: "f1",
+      kind: "bug",
+      title: "kernel BUG in skb_segment",
+      guiltyFrame: "skb_segment",
+      panicked: true,
+      kernelRelease: "6.1.1-1.el9.elrepo.x86_64",
+      host: "w01",
+      time: "2024-08-13T15:59:23.000Z",
+      source: { file: "messages-20240818", line: 3 },
+    });
+    expect(f.signature).toMatch(/^[0-9a-f]{16}$/);
+    expect(f.frames.length).toBeGreaterThan(3);
+    const boot = inc.boots.find((b) => b.detectedBy === "banner");
+    expect(boot).toMatchObject({
+      host: "w01",
+      kernelRelease: "6.1.1-1.el9.elrepo.x86_64",
+      isKdumpCapture: false,
+      crashkernel: "1G-4G:192M,4G-64G:256M,64G-:512M",
+      gapBeforeSec: 67,
+      startTime: "2024-08-13T16:00:30.000Z",
+    });
+    expect(inc.hosts.map((h) => h.name)).toEqual(["w01"]);
+    expect(inc.hosts[0].kernelReleases).toContain("6.1.1-1.el9.elrepo.x86_64");
+    expect(inc.inputs[0]).toMatchObject({ name: "messages-20240818", lines: SKB_LOG.length, assumedYear: 2024, compressed: false });
+    expect(inc.inputs[0].formats[0]).toBe("syslog");
+    const kinds = inc.events.map((e) => e.kind);
+    expect(kinds).toContain("crash");
+    expect(kinds).toContain("boot");
+    expect(kinds).toContain("gap");
+    expect(inc.events.find((e) => e.kind === "crash")?.findingId).toBe("f1");
+    expect(f.matches).toEqual([]);
+    expect(inc.recommendation).toBeUndefined();
+  });
+
+  it("matches skb-segment-gso-bug with the built-in KB: affected, fixed in 6.1.103", async () => {
+    const inc = await triage([input("messages-20240818", SKB_LOG)], { now: NOW, kb: builtinKb() });
+    const top = inc.findings[0].matches.filter((m) => !m.related)[0];
+    expect(top).toMatchObject({ kbId: "skb-segment-gso-bug", verdict: "affected", fixedIn: "6.1.103" });
+    expect(inc.recommendation?.kbId).toBe("skb-segment-gso-bug");
+    expect(inc.recommendation?.upgrade?.text).toContain("6.1.103");
+  });
+
+  it("reads the same log as grep -R output (seed 000 prefixes)", async () => {
+    const grepped = SKB_LOG.map((l, i) => `/var/log/messages-20240618${i === 2 ? ":" : "-"}${l}`);
+    const inc = await triage([input("grep.txt", grepped)], { now: NOW });
+    expect(inc.findings.map((f) => f.title)).toEqual(["kernel BUG in skb_segment"]);
+    expect(inc.findings[0].host).toBe("w01");
+  });
+
+  it("finds the same signature on another host and another build", async () => {
+    const other = SKB_LOG.map((l) => l.replace(" w01 ", " w05 ").replace(/6\.1\.1-1/g, "6.1.80-1"));
+    const a = await triage([input("a", SKB_LOG)], { now: NOW });
+    const b = await triage([input("b", other)], { now: NOW });
+    expect(b.findings[0].host).toBe("w05");
+    expect(b.findings[0].signature).toBe(a.findings[0].signature);
+  });
+});
+
+describe("triage: one-line problem events", () => {
+  it("folds unregister_netdevice repeats (seed 001 wall format) into one finding with repeats and usage count", async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      lines.push(`Message from syslogd@VM_1_72_centos at May  6 17:43:${String(10 * i + 9).padStart(2, "0")} ...`);
+      lines.push("kernel:unregister_netdevice: waiting for cli-veth to become free. Usage count = 1");
+      if (i === 2) lines.push("[root@VM_1_72_centos ~]# ip netns list");
+    }
+    const inc = await triage([input("wall.txt", lines)], { now: new Date("2019-06-01T00:00:00Z") });
+    const nd = inc.findings.filter((f) => f.kind === "netdev-refcount");
+    expect(nd).toHaveLength(1);
+    expect(nd[0]).toMatchObject({
+      title: "unregister_netdevice: waiting for DEV to become free",
+      host: "VM_1_72_centos",
+      repeats: 6,
+      details: { device: "cli-veth", usageCount: 1 },
+      time: "2019-05-06T17:43:09.000Z",
+      lastTime: "2019-05-06T17:43:59.000Z",
+    });
+    expect(inc.findings).toHaveLength(1);
+  });
+
+  it("RHEL 7 seed 003: memcg child cache, soft lockup, ICMP6 control socket", async () => {
+    const log = [
+      "May  6 10:00:00 node3 kernel: SLUB: Unable to allocate memory on node -1 (gfp=0xd0)",
+      "May  6 10:00:00 node3 kernel:  cache: sock_inode_cache(158:8aff71103b350fcc15a20dcad154986160ce07496a9f70fa4aff83e7716b0936), object size: 632, buffer size: 640, default order: 3, min order: 0",
+      "May  6 10:00:00 node3 kernel:  node 0: slabs: 8, objs: 363, free: 0",
+      "May  6 10:00:00 node3 kernel:  node 1: slabs: 17, objs: 867, free: 0",
+      "May  6 10:00:01 node3 kernel: socket: no more sockets",
+      "May  6 10:00:01 node3 kernel: IPv6: Failed to initialize the ICMP6 control socket (err -23)",
+      "May  6 10:05:00 node3 kernel: NMI watchdog: BUG: soft lockup - CPU#5 stuck for 22s! [kworker/5:1:1234]",
+      "May  6 10:05:00 node3 kernel: Modules linked in: xt_conntrack nf_nat overlay",
+      "May  6 10:05:00 node3 kernel: CPU: 5 PID: 1234 Comm: kworker/5:1 Kdump: loaded Tainted: G               ------------ T 3.10.0-957.el7.x86_64 #1",
+      "May  6 10:05:00 node3 kernel: RIP: 0010:[<ffffffff8b713536>]  [<ffffffff8b713536>] _raw_spin_lock+0x36/0x50",
+      "May  6 10:05:00 node3 kernel: Call Trace:",
+      "May  6 10:05:00 node3 kernel: [<ffffffff8b1f4a4f>] memcg_destroy_kmem_caches+0x4f/0xd0",
+      "May  6 10:05:00 node3 kernel: [<ffffffff8b1f4b25>] mem_cgroup_css_free+0x55/0x60",
+      "May  6 10:05:00 node3 kernel: [<ffffffff8b0b7c8f>] process_one_work+0x17f/0x440",
+      "May  6 10:05:00 node3 kernel: [<ffffffff8b0b8da6>] worker_thread+0x126/0x3c0",
+    ];
+    const inc = await triage([input("messages-20190507", log)], { now: NOW });
+    const slub = inc.findings.find((f) => f.kind === "slab-alloc-failure");
+    expect(slub?.details).toMatchObject({ memcgChildCache: true, cacheBase: "sock_inode_cache", cache: expect.stringContaining("sock_inode_cache(158:") });
+    const lockup = inc.findings.find((f) => f.kind === "soft-lockup");
+    expect(lockup).toBeDefined();
+    expect(lockup!.host).toBe("node3");
+    expect(lockup!.kernelRelease).toBe("3.10.0-957.el7.x86_64");
+    expect(inc.findings.some((f) => /ICMP6 control socket/.test(f.title))).toBe(true);
+    // Source order.
+    const lines = inc.findings.map((f) => f.source.line);
+    expect([...lines].sort((a, b) => a - b)).toEqual(lines);
+  });
+});
+
+describe("triage: agents", () => {
+  it("Cilium 1.15.0 agent Go panic (incident 3 Part C) → go-panic with component version", async () => {
+    const log = [
+      'level=info msg="Cilium 1.15.0 5f4d5c7 2024-01-31T10:28:19+01:00 go version go1.21.6 linux/amd64" subsys=daemon',
+      'level=info msg="Direct routing device detected" direct-routing-device=enxbc2411da2b0a subsys=linux-datapath',
+      'level=info msg="Allocating identities between range" cluster-id=1 max=131071 min=65536 subsys=identity-cache',
+      "panic: runtime error: index out of range [3] with length 0",
+      "",
+      "goroutine 1 [running]:",
+      "github.com/cilium/cilium/pkg/byteorder.NetIPv4ToHost32({0x0?, 0xc003bf8120?, 0x394decb?})",
+      "\t/go/src/github.com/cilium/cilium/pkg/byteorder/byteorder.go:15 +0x65",
+      "github.com/cilium/cilium/pkg/datapath/linux/config.(*HeaderfileWriter).WriteNodeConfig(0xc000f7e2a0, {0x4a9d0a0, 0xc0024c8d20}, 0xc001ec5a00)",
+      "\t/go/src/github.com/cilium/cilium/pkg/datapath/linux/config/config.go:548 +0x6c0a",
+    ];
+    const inc = await triage([input("cilium-agent.log", log)], { now: NOW });
+    expect(inc.findings).toHaveLength(1);
+    expect(inc.findings[0]).toMatchObject({
+      kind: "go-panic",
+      component: "cilium-agent",
+      componentVersion: "1.15.0",
+      guiltyFrame: "github.com/cilium/cilium/pkg/byteorder.NetIPv4ToHost32",
+      panicked: true,
+    });
+    expect(inc.findings[0].title).toContain("index out of range");
+    expect(inc.findings[0].title).toContain("NetIPv4ToHost32");
+  });
+
+  it("a log line that only says panic: is not a Go panic", async () => {
+    const inc = await triage([input("x", ['level=info msg="panic: recovered in handler" subsys=api', "panic: nothing follows"])], { now: NOW });
+    expect(inc.findings.filter((f) => f.kind === "go-panic")).toEqual([]);
+  });
+});
+
+describe("triage: boots, hosts, kdump", () => {
+  it("a kdump capture boot that runs out of memory → kdump-failure", async () => {
+    const log = [
+      "[    0.000000] Linux version 5.15.0-91-generic (buildd@lcy02-amd64-045) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0) #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023",
+      "[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-5.15.0-91-generic root=UUID=3f ro crashkernel=512M-:192M",
+      "[ 9000.000000] Kernel panic - not syncing: sysrq triggered crash",
+      "[    0.000000] Linux version 5.15.0-91-generic (buildd@lcy02-amd64-045) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0) #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023",
+      "[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-5.15.0-91-generic root=UUID=3f ro reset_devices nr_cpus=1 irqpoll nousb elfcorehdr=2998216K",
+      "[    6.102117] systemd-udevd invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0",
+      "[    6.102126] CPU: 0 PID: 211 Comm: systemd-udevd Not tainted 5.15.0-91-generic #101-Ubuntu",
+      "[    6.102130] Call Trace:",
+      "[    6.102132]  <TASK>",
+      "[    6.102134]  dump_stack_lvl+0x4a/0x63",
+      "[    6.102141]  dump_header+0x4a/0x1f4",
+      "[    6.102145]  out_of_memory.cold+0x3e/0x7c",
+      "[    6.102155]  __alloc_pages+0x30e/0x330",
+      "[    6.102203]  </TASK>",
+      "[    6.102229] Out of memory and no killable processes...",
+      "[    6.102231] Kernel panic - not syncing: System is deadlocked on memory",
+    ];
+    const inc = await triage([input("console.log", log)], { now: NOW });
+    expect(inc.boots.map((b) => b.isKdumpCapture)).toEqual([false, true]);
+    expect(inc.boots[1].kernelRelease).toBe("5.15.0-91-generic");
+    expect(inc.events.some((e) => e.kind === "kdump-boot")).toBe(true);
+    const kd = inc.findings.find((f) => f.kind === "kdump-failure");
+    expect(kd).toMatchObject({ title: "kdump: capture kernel out of memory", bootId: inc.boots[1].id });
+    expect(kd?.details).toMatchObject({ crashkernel: "512M-:192M" });
+  });
+
+  it("two files from two hosts → two hosts", async () => {
+    const a = SKB_LOG.slice(0, 4);
+    const b = SKB_LOG.slice(0, 4).map((l) => l.replace(" w01 ", " w02 "));
+    const inc = await triage([input("w01.log", a), input("w02.log", b)], { now: NOW });
+    expect(inc.hosts.map((h) => h.name).sort()).toEqual(["w01", "w02"]);
+    expect(inc.inputs.map((i) => i.name)).toEqual(["w01.log", "w02.log"]);
+    expect(inc.file).toBeUndefined();
+    expect(new Set(inc.findings.map((f) => f.host))).toEqual(new Set(["w01", "w02"]));
+    expect(inc.findings.map((f) => f.source.file).sort()).toEqual(["w01.log", "w02.log"]);
+    expect(new Set(inc.findings.map((f) => f.id)).size).toBe(inc.findings.length);
+  });
+
+  it("dmesg with an uptime reset → two boots", async () => {
+    const log = [
+      "[    0.000000] Booting Linux on physical CPU 0x0",
+      "[   10.000000] eth0: link up",
+      "[  500.123456] eth0: link down",
+      "[    0.000000] Booting Linux on physical CPU 0x0",
+      "[    1.000000] eth0: link up",
+    ];
+    const inc = await triage([input("dmesg.txt", log)], { now: NOW });
+    const resets = inc.boots.filter((b) => b.detectedBy === "uptime-reset");
+    expect(resets).toHaveLength(1);
+    expect(resets[0].source.line).toBe(4);
+    expect(inc.findings).toEqual([]);
+  });
+
+  it("a log without a problem → zero findings", async () => {
+    const log = [
+      "Aug 13 15:59:21 w01 systemd[1]: Started Session 12 of user root.",
+      "Aug 13 15:59:22 w01 kernel: eth0: renamed from veth1234",
+      'Aug 13 15:59:23 w01 containerd[980]: time="2024-08-13T15:59:23Z" level=info msg="shim disconnected" id=abc',
+    ];
+    const inc = await triage([input("messages", log)], { now: NOW, kb: builtinKb() });
+    expect(inc.findings).toEqual([]);
+    expect(inc.recommendation).toBeUndefined();
+    expect(inc.file).toBe("messages");
+    expect(inc.stats.lines).toBe(3);
+    expect(inc.hosts).toMatchObject([{ name: "w01", lines: 3, firstTime: "2024-08-13T15:59:21.000Z", lastTime: "2024-08-13T15:59:23.000Z" }]);
+  });
+
+  it("records a refused input and carries on with the others", async () => {
+    const bin = new Uint8Array(4096).map((_, i) => (i * 13) % 9);
+    const inc = await triage([{ name: "core", data: bin }, input("ok.log", SKB_LOG)], { now: NOW });
+    expect(inc.inputs[0].error).toMatch(/binary/);
+    expect(inc.findings).toHaveLength(1);
+    await expect(triage([{ name: "core", data: bin }], { failOnRefusedInput: true })).rejects.toThrow(/binary/);
+  });
+});
