@@ -1,0 +1,55 @@
+/**
+ * The YAML form of KB entries: what the editor shows, what diffs compare and what export/import exchange.
+ * Export is a multi-document stream (one `---` document per entry) so a single broken entry does not hide the rest.
+ */
+import { parseAllDocuments, stringify } from "yaml";
+import { kbEntrySchema, type KbEntry } from "../../../kb/schema";
+
+/** No line folding: long regexes and commands stay on one line, so diffs show the real change. */
+const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+export function entryToYaml(entry: KbEntry): string {
+  return stringify(entry, STRINGIFY_OPTIONS);
+}
+
+export function entriesToYaml(entries: KbEntry[]): string {
+  return entries.map((e) => `---\n${entryToYaml(e)}`).join("");
+}
+
+export type YamlImportResult = { entries: KbEntry[]; errors: { index: number; id?: string; message: string }[] };
+
+/** Parses a YAML stream of entries; invalid documents are reported by position, never thrown. */
+export function parseKbYaml(text: string): YamlImportResult {
+  const result: YamlImportResult = { entries: [], errors: [] };
+  let docs;
+  try {
+    docs = parseAllDocuments(text);
+  } catch (e) {
+    result.errors.push({ index: 0, message: (e as Error).message });
+    return result;
+  }
+  const list = Array.isArray(docs) ? docs : [docs];
+  list.forEach((doc, index) => {
+    if (doc.errors.length > 0) {
+      result.errors.push({ index, message: doc.errors.map((e) => e.message).join("; ") });
+      return;
+    }
+    const value: unknown = doc.toJS();
+    if (value === null || value === undefined) return; // empty document (leading/trailing ---)
+    const parsed = kbEntrySchema.safeParse(value);
+    if (parsed.success) result.entries.push(parsed.data);
+    else {
+      const id = typeof value === "object" && value && "id" in value ? String((value as { id: unknown }).id) : undefined;
+      result.errors.push({ index, id, message: parsed.error.issues.map((i) => `${i.path.join(".") || "entry"}: ${i.message}`).join("; ") });
+    }
+  });
+  return result;
+}
+
+/** One entry from editor YAML: the validation messages with their paths, for the editor to show. */
+export function parseEntryYaml(text: string): { entry?: KbEntry; errors: string[] } {
+  const { entries, errors } = parseKbYaml(text);
+  if (errors.length > 0) return { errors: errors.map((e) => e.message) };
+  if (entries.length !== 1) return { errors: [`expected one entry, found ${entries.length}`] };
+  return { entry: entries[0], errors: [] };
+}
