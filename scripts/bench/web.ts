@@ -37,16 +37,11 @@ function syslogTime(sec: number): string {
 function makeLog(targetBytes: number): string {
   const crashAt = 15 * 3600 + 59 * 60 + 22;
   const tail = FIXTURE.slice(3).join("\n");
-  const avg = 150;
-  const count = Math.max(1, Math.floor((targetBytes - tail.length) / avg));
-  const out: string[] = [];
-  let bytes = tail.length;
-  for (let i = 0; bytes < targetBytes - tail.length - 200; i++) {
-    const t = syslogTime((i / count) * crashAt);
-    const line = `Aug 13 ${t} w01 ${NOISE[i % NOISE.length].replace("{t}", `${t}.${String(i % 1_000_000).padStart(6, "0")}`)}`;
-    out.push(line);
-    bytes += line.length + 1;
-  }
+  const noiseLine = (i: number, t: string) => `Aug 13 ${t} w01 ${NOISE[i % NOISE.length].replace("{t}", `${t}.${String(i % 1_000_000).padStart(6, "0")}`)}`;
+  // Times have a fixed width, so the line count can be found first and the times spread evenly after.
+  let count = 0;
+  for (let bytes = tail.length; bytes < targetBytes - 200; count++) bytes += noiseLine(count, "00:00:00").length + 1;
+  const out = Array.from({ length: count }, (_, i) => noiseLine(i, syslogTime((i / count) * crashAt)));
   return `${out.join("\n")}\n${tail}`;
 }
 
@@ -88,6 +83,8 @@ async function benchSize(page: Page, baseUrl: string, label: string, bytes: numb
     await page.getByTestId("show-in-log").first().click();
     await page.locator(viewer).filter({ hasText: "skbuff.c:4230" }).first().waitFor({ timeout: 60_000 });
   });
+  mkdirSync(path.join(ROOT, "test-results", "screenshots"), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, "test-results", "screenshots", `bench-${label}.png`) });
   return { label, bytes: size, lines: text.split("\n").length, viewer: viewer.includes("virtual") ? "virtual" : "monaco", apiMs, uiMs, permalinkMs, viewerMs, jumpMs };
 }
 
