@@ -1,0 +1,31 @@
+import { getDb } from "@/lib/server/db";
+import { kbIdParamsSchema, kbUpdateBodySchema, resolveDocument } from "@/lib/server/kb/edit/api-schemas";
+import { getKbEntry, saveKbEntry } from "@/lib/server/kb/edit/kb-store";
+import { kbErrorResponse } from "@/lib/server/kb/edit/route-errors";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** The entry with its current revision and history. */
+export async function GET(_request: Request, ctx: Ctx): Promise<Response> {
+  try {
+    const { id } = kbIdParamsSchema.parse(await ctx.params);
+    return Response.json(await getKbEntry(getDb(), id));
+  } catch (err) {
+    return kbErrorResponse(err);
+  }
+}
+
+/** Edit: {document | yaml, baseRevision, message, author}; a stale baseRevision is a 409 with currentRevision. */
+export async function PUT(request: Request, ctx: Ctx): Promise<Response> {
+  try {
+    const { id } = kbIdParamsSchema.parse(await ctx.params);
+    const body = kbUpdateBodySchema.parse(await request.json());
+    const input = { id, document: resolveDocument(body), baseRevision: body.baseRevision, message: body.message, author: body.author };
+    return Response.json(await saveKbEntry(getDb(), input));
+  } catch (err) {
+    return kbErrorResponse(err);
+  }
+}

@@ -1,0 +1,22 @@
+import { getDb } from "@/lib/server/db";
+import { kbImportQuerySchema, MAX_IMPORT_CHARS } from "@/lib/server/kb/edit/api-schemas";
+import { KbEditError } from "@/lib/server/kb/edit/errors";
+import { importKbEntries } from "@/lib/server/kb/edit/kb-store";
+import { kbErrorResponse } from "@/lib/server/kb/edit/route-errors";
+import { parseKbYaml } from "@/lib/server/kb/edit/yaml-form";
+
+export const runtime = "nodejs";
+
+/** Body: a YAML stream of entries (`?author=`). Valid entries are saved; invalid documents are listed by position. */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const { author } = kbImportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const text = await request.text();
+    if (text.length > MAX_IMPORT_CHARS) throw new KbEditError("bad-request", "YAML import too large.");
+    const parsed = parseKbYaml(text);
+    const result = await importKbEntries(getDb(), parsed.entries, author);
+    return Response.json({ ...result, errors: [...parsed.errors, ...result.errors] });
+  } catch (err) {
+    return kbErrorResponse(err);
+  }
+}
