@@ -206,15 +206,15 @@ export const CLASSES: readonly CrashClass[] = [
     type: "WARNING",
     suppress: [/WARNING: (?:\/etc\/|\/proc\/|Skipping|The |unable to|missing|your|CPU: [0-9]+ PID: [0-9]+ at (?:fs\/|kernel\/)?$)/, /^WARNING: [A-Z_]+=/],
     formats: [
-      { match: re("WARNING: .*lib/debugobjects\\.c.* (?:debug_print|debug_check)"), title: "WARNING: ODEBUG bug in {FRAME}", stack: skipping("^debug_", "^__debug_", "rcu", "hrtimer_", "timer_", "^work_", "percpu_", "kmem_", "slab_", "kfree", "vunmap", "vfree", "__free_", "kobject_") },
-      { match: re("WARNING: .*mm/usercopy\\.c"), title: "WARNING: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
-      { match: re("WARNING: .*lib/kobject\\.c"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_") },
-      { match: re("WARNING: .*fs/proc/generic\\.c"), title: "WARNING: proc registration bug in {FRAME}", stack: skipping("^proc_") },
-      { match: re("WARNING: .*lib/refcount\\.c"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: skipping("refcount", "kobject_") },
-      { match: re("WARNING: .*kernel/locking/lockdep\\.c"), title: "WARNING: locking bug in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: skipping("^lock", "^__lock", "^lock_sock", "^release_sock") },
-      { match: re("WARNING: .*mm/(?:slab_common|slab|slub)\\.c.*(?:kmalloc|kmem_cache|krealloc)"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc") },
-      { match: re("WARNING: .*mm/util\\.c.*kvmalloc"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc", "^kvzalloc") },
-      { match: re("WARNING: .*mm/vmalloc\\.c.*__vmalloc_node"), title: "WARNING: zero-size vmalloc in {FRAME}", stack: skipping("vmalloc") },
+      { match: re("WARNING:.*lib/debugobjects\\.c.* (?:debug_print|debug_check)"), title: "WARNING: ODEBUG bug in {FRAME}", stack: skipping("^debug_", "^__debug_", "rcu", "hrtimer_", "timer_", "^work_", "percpu_", "kmem_", "slab_", "kfree", "vunmap", "vfree", "__free_", "kobject_") },
+      { match: re("WARNING:.*mm/usercopy\\.c"), title: "WARNING: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
+      { match: re("WARNING:.*lib/kobject\\.c"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_") },
+      { match: re("WARNING:.*fs/proc/generic\\.c"), title: "WARNING: proc registration bug in {FRAME}", stack: skipping("^proc_") },
+      { match: re("WARNING:.*lib/refcount\\.c"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: skipping("refcount", "kobject_") },
+      { match: re("WARNING:.*kernel/locking/lockdep\\.c"), title: "WARNING: locking bug in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: skipping("^lock", "^__lock", "^lock_sock", "^release_sock") },
+      { match: re("WARNING:.*mm/(?:slab_common|slab|slub)\\.c.*(?:kmalloc|kmem_cache|krealloc)"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc") },
+      { match: re("WARNING:.*mm/util\\.c.*kvmalloc"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc", "^kvzalloc") },
+      { match: re("WARNING:.*mm/vmalloc\\.c.*__vmalloc_node"), title: "WARNING: zero-size vmalloc in {FRAME}", stack: skipping("vmalloc") },
       { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '([^']+)' value"), title: "WARNING: kernel stack regs has bad '$1' value", noStackTrace: true },
       { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack regs has bad value", noStackTrace: true },
       { match: re("WARNING: kernel stack regs at .* has bad"), title: "WARNING: kernel stack regs has bad value", noStackTrace: true },
@@ -238,8 +238,9 @@ export const CLASSES: readonly CrashClass[] = [
       // 6.x kernels: `WARNING: net/core/dev.c:123 at func+0x12/0x34, CPU#0: comm/123`
       { match: re("WARNING: {{SRC}} at "), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
-      { match: re("WARNING: .* at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
-      { match: re("WARNING: .* at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`)
+      { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       { match: re("WARNING: ([^\\n]*)"), title: "WARNING: $1", needsStackNearby: true },
     ],
   },
@@ -376,12 +377,16 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("Kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
+    // SLUB debugging: `BUG kmalloc-128 (Tainted: G B): Poison overwritten`, `BUG task_struct (Not tainted): …`.
+    // Only the known corruption messages are reports (`BUG UNIX (Not tainted): kasan: bad access detected`
+    // is the tail of a KASAN report whose header was lost).
     id: "slub-object",
-    header: "BUG kmalloc-",
+    header: "BUG ",
     kind: "bug",
+    type: "MEMORY_SAFETY_BUG",
+    suppress: [/^(?!\s*BUG [\w:.-]+ \((?:Not tainted|Tainted:[^)]*)\): )/],
     formats: [
-      { match: re("BUG kmalloc-.*: Object already free"), title: "BUG: Object already free", noStackTrace: true },
-      { match: re("BUG kmalloc-[0-9]+ [^:]*: ([^\\n]*)"), title: "BUG: $1", noStackTrace: true },
+      { match: re("BUG [\\w:.-]+ \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"), title: "BUG: $1", noStackTrace: true },
     ],
   },
   {

@@ -39,6 +39,8 @@ const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
  * one appears inside a report, the report's own text ended before it (syzkaller's rule).
  */
 const STACK_PRINTING_MESSAGES = /FAULT_INJECTION: forcing a failure|vmalloc: allocation failure:|FAULT_FLAG_ALLOW_RETRY missing/;
+/** SLUB debug detail lines (`INFO: Allocated in f+0x…`, `INFO: 0xffff…-0xffff…`) inside an open report. */
+const SLUB_DETAIL = /INFO: (?:(?:Allocated|Freed) in |0x[0-9a-f]+-0x|Slab 0x|Object 0x)/;
 /** Fault-injection frames mixed into a stack make everything after them unreliable. */
 const FAULT_INJECTION_FRAME = /^should_fail(?:slab|_alloc|_ex)?$|^__should_fail/;
 const CRASH_PANIC = /^\s*PANIC: "(.*)"\s*$/;
@@ -98,7 +100,7 @@ function findSpans(lines: readonly LogLine[]): Span[] {
         continue;
       }
     }
-    if (open && cls.secondary && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
+    if (open && (cls.secondary || SLUB_DETAIL.test(text)) && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls) continue;
