@@ -109,6 +109,21 @@ describe("triage: seed 000 skb_segment BUG", () => {
   });
 });
 
+describe("triage: long inputs", () => {
+  it("a flood of back-to-back reports is neither cut in two nor found twice at window boundaries", async () => {
+    // ~19 000 lines with no quiet gap: the scanner's window cap falls inside reports several times.
+    const copies = 800;
+    const lines: string[] = [];
+    for (let i = 0; i < copies; i++) lines.push(...SKB_LOG.map((l) => l.replace(" w01 ", ` w${i % 5} `)));
+    const inc = await triage([input("flood.log", lines)], { now: NOW });
+    const bugs = inc.findings.filter((f) => f.kind === "bug");
+    expect(bugs).toHaveLength(copies);
+    expect(bugs.every((f) => f.title === "kernel BUG in skb_segment" && !f.corrupted && f.panicked)).toBe(true);
+    expect(inc.findings).toHaveLength(copies);
+    expect(new Set(bugs.map((f) => f.source.line)).size).toBe(copies);
+  });
+});
+
 describe("triage: one-line problem events", () => {
   it("folds unregister_netdevice repeats (seed 001 wall format) into one finding with repeats and usage count", async () => {
     const lines: string[] = [];

@@ -18,8 +18,13 @@ import type { Finding, LineFormat, LogLine, TriageInput } from "../types";
 const CONTEXT_LINES = 30;
 /** A window closes after this many lines without report-like text. */
 const QUIET_LINES = 40;
-/** Hard cap of one window (a lockdep splat or a long hung-task dump fits; a flood is cut into several). */
+/**
+ * Soft cap of one window (a lockdep splat or a long hung-task dump fits; a flood is cut into several). Past it the
+ * window closes at the first line that is not report text, so a report is not cut in two (which made a
+ * "corrupted" half and an orphan panic tail); past the hard cap it closes anyway (bounded memory).
+ */
 const MAX_WINDOW_LINES = 4000;
+const HARD_MAX_WINDOW_LINES = 2 * MAX_WINDOW_LINES;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -136,11 +141,14 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   const maxLine = options.limits?.maxLineChars ?? 16 * 1024;
 
   let window: { start: number; raws: string[]; lastHot: number } | undefined;
+  /** Last line of the last closed window: a new window's context never reaches back into it (no line is parsed twice, so no report is found twice). */
+  let lastWindowLine = 0;
 
   const closeWindow = () => {
     if (!window) return;
     const w = window;
     window = undefined;
+    lastWindowLine = w.start + w.raws.length - 1;
     processWindow(w.start, w.raws);
   };
 
@@ -326,10 +334,16 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         if (hot && raw.includes("Linux version ")) bannerPrev.set(lineNo, lastRawOf(acc));
         if (window) {
           window.raws.push(raw);
-          if (hot || REPORT_CONTINUATION.test(raw)) window.lastHot = lineNo;
-          if (lineNo - window.lastHot >= QUIET_LINES || window.raws.length >= MAX_WINDOW_LINES) closeWindow();
+          const reportText = hot || REPORT_CONTINUATION.test(raw);
+          if (reportText) window.lastHot = lineNo;
+          if (
+            lineNo - window.lastHot >= QUIET_LINES ||
+            (window.raws.length >= MAX_WINDOW_LINES && !reportText) ||
+            window.raws.length >= HARD_MAX_WINDOW_LINES
+          )
+            closeWindow();
         } else {
-          const n = Math.min(ringCount, CONTEXT_LINES);
+          const n = Math.min(ringCount, CONTEXT_LINES, lineNo - 1 - lastWindowLine);
           const raws: string[] = [];
           for (let k = n; k >= 1; k--) {
             const slot = (lineNo - 1 - k) % CONTEXT_LINES;
