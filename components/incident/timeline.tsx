@@ -49,11 +49,21 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
   const layout = useMemo(() => {
     const lanes = [...new Set([...boots.map((b) => laneKey(b.host, b.source.file)), ...events.map((e) => laneKey(e.host, e.source.file))])];
     const byTime = events.length > 0 && events.every((e) => e.time && !Number.isNaN(Date.parse(e.time)));
-    const value = (time: string | undefined, line: number) => (byTime && time ? Date.parse(time) : line);
+    // A boot without a time of its own (no wall clock in its first line) takes the time of the nearest event of
+    // the same file at or before its line, so it never mixes line numbers into a time axis.
+    const timedByFile = new Map<string, { line: number; t: number }[]>();
+    for (const e of events) if (e.time) (timedByFile.get(e.source.file) ?? timedByFile.set(e.source.file, []).get(e.source.file)!).push({ line: e.source.line, t: Date.parse(e.time) });
+    for (const list of timedByFile.values()) list.sort((a, b) => a.line - b.line);
+    const nearestTime = (file: string, line: number): number | undefined => {
+      const list = timedByFile.get(file) ?? [];
+      return ([...list].reverse().find((p) => p.line <= line) ?? list[0])?.t;
+    };
+    const value = (time: string | undefined, line: number, file?: string) =>
+      !byTime ? line : time ? Date.parse(time) : ((file ? nearestTime(file, line) : undefined) ?? line);
     const values = [
       ...events.map((e) => value(e.time, e.source.line)),
       ...events.filter((e) => e.kind === "gap" && byTime && e.durationSec).map((e) => value(e.time, e.source.line) - (e.durationSec ?? 0) * 1000),
-      ...boots.flatMap((b) => [value(b.startTime, b.source.line), ...(b.endTime ? [value(b.endTime, b.source.line)] : [])]),
+      ...boots.flatMap((b) => [value(b.startTime, b.source.line, b.source.file), ...(b.endTime ? [value(b.endTime, b.source.line, b.source.file)] : [])]),
     ];
     const min = values.length ? Math.min(...values) : 0;
     const max = values.length ? Math.max(...values) : 1;
@@ -64,11 +74,11 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
       const lane = lanes.indexOf(laneKey(b.host, b.source.file));
       const next = boots.slice(i + 1).find((o) => laneKey(o.host, o.source.file) === laneKey(b.host, b.source.file));
       const laneEvents = positioned.filter((p) => p.lane === lane);
-      const start = fx(value(b.startTime, b.source.line));
+      const start = fx(value(b.startTime, b.source.line, b.source.file));
       const end = b.endTime
-        ? fx(value(b.endTime, b.source.line))
+        ? fx(value(b.endTime, b.source.line, b.source.file))
         : next
-          ? fx(value(next.startTime, next.source.line))
+          ? fx(value(next.startTime, next.source.line, next.source.file))
           : Math.max(start + 4, ...laneEvents.map((p) => p.x));
       return { boot: b, lane, start, end: Math.max(end, start + 4) };
     });
@@ -97,11 +107,13 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
 
   const width = BASE_W * zoom;
   const height = AXIS_H + layout.lanes.length * LANE_H;
-  const ticks = 6;
+  // About one tick per 150 px at any zoom; labels equal to the previous one (short line spans) are left out.
+  const ticks = Math.min(400, Math.max(2, Math.round(6 * zoom)));
   const tickLabel = (i: number) => {
     const v = layout.min + ((layout.max - layout.min) * i) / ticks;
     return layout.byTime ? new Date(v).toISOString().slice(5, 19).replace("T", " ") : `line ${Math.round(v)}`;
   };
+  const shownTick = (i: number) => i === 0 || tickLabel(i) !== tickLabel(i - 1);
   const select = (ev: TimelineEvent) => onSelect(fileIndexOf(ev.source.file), ev.source.line);
 
   return (
@@ -141,9 +153,11 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
               return (
                 <g key={i}>
                   <line x1={x} x2={x} y1={AXIS_H - 4} y2={height} stroke="#e2e8f0" />
-                  <text x={x + 2} y={14} className="fill-slate-500" fontSize={10}>
-                    {tickLabel(i)}
-                  </text>
+                  {shownTick(i) && (
+                    <text x={x + 2} y={14} className="fill-slate-500" fontSize={10}>
+                      {tickLabel(i)}
+                    </text>
+                  )}
                 </g>
               );
             })}

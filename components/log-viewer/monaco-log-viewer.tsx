@@ -97,6 +97,10 @@ export default function MonacoLogViewer({ textUrl, markers, targetLine }: Props)
           renderWhitespace: "none",
           automaticLayout: true,
           unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
+          // `#167-Ubuntu` in a banner is not a CSS colour: no colour swatches.
+          colorDecorators: false,
+          defaultColorDecorators: "never",
+          occurrencesHighlight: "off",
         }}
       />
     </div>

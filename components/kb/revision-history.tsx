@@ -1,0 +1,107 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+export type RevisionRow = { revision: number; message: string; authorName: string | null; createdAt: string };
+type DiffLine = { kind: "added" | "removed" | "same"; text: string };
+
+const LINE_CLASS: Record<DiffLine["kind"], string> = {
+  added: "bg-green-50 text-green-900",
+  removed: "bg-red-50 text-red-900",
+  same: "text-slate-600",
+};
+const LINE_MARK: Record<DiffLine["kind"], string> = { added: "+", removed: "-", same: " " };
+
+/** History of an entry: diff between any two revisions (YAML form), revert to any earlier one. */
+export function RevisionHistory({ entryId, revisions, current }: { entryId: string; revisions: RevisionRow[]; current: number }) {
+  const router = useRouter();
+  const oldest = revisions[revisions.length - 1]?.revision ?? current;
+  const [a, setA] = useState(Math.max(oldest, current - 1));
+  const [b, setB] = useState(current);
+  const [diff, setDiff] = useState<DiffLine[] | null>(null);
+  const [author, setAuthor] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const api = `/api/kb/${encodeURIComponent(entryId)}`;
+
+  async function showDiff() {
+    setError(null);
+    const res = await fetch(`${api}/diff?a=${a}&b=${b}`);
+    const body = await res.json();
+    if (!res.ok) return setError(body.message ?? `HTTP ${res.status}`);
+    setDiff(body.lines);
+  }
+
+  async function revert(toRevision: number) {
+    setError(null);
+    const res = await fetch(`${api}/revert`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ toRevision, author: author || "anonymous" }),
+    });
+    const body = await res.json();
+    if (!res.ok) return setError(body.message ?? `HTTP ${res.status}`);
+    router.refresh();
+  }
+
+  const select = (value: number, set: (n: number) => void, label: string) => (
+    <select aria-label={label} value={value} onChange={(e) => set(Number(e.target.value))} className="rounded border border-slate-300 px-2 py-1 text-sm">
+      {revisions.map((r) => (
+        <option key={r.revision} value={r.revision}>
+          r{r.revision}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="kb-history">
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">History</h2>
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs text-slate-500">
+          <tr>
+            <th>Rev</th>
+            <th>When</th>
+            <th>Who</th>
+            <th>Message</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {revisions.map((r) => (
+            <tr key={r.revision} className="border-t border-slate-100">
+              <td className="py-1">r{r.revision}</td>
+              <td className="text-xs">{new Date(r.createdAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+              <td>{r.authorName ?? ""}</td>
+              <td>{r.message}</td>
+              <td className="text-right">
+                {r.revision !== current && (
+                  <button onClick={() => revert(r.revision)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">
+                    Revert to r{r.revision}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        Diff {select(a, setA, "from revision")} → {select(b, setB, "to revision")}
+        <button onClick={showDiff} className="rounded bg-slate-900 px-3 py-1 text-white">
+          Show diff
+        </button>
+        <input value={author} onChange={(e) => setAuthor(e.target.value)} placeholder="Your name (for reverts)" className="ml-auto rounded border border-slate-300 px-2 py-1" />
+      </div>
+      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {diff && (
+        <pre className="max-h-[480px] overflow-auto rounded border border-slate-200 font-mono text-xs" data-testid="kb-diff">
+          {diff.map((l, i) => (
+            <div key={i} className={LINE_CLASS[l.kind]}>
+              {LINE_MARK[l.kind]} {l.text}
+            </div>
+          ))}
+        </pre>
+      )}
+    </section>
+  );
+}
