@@ -1,0 +1,163 @@
+/**
+ * The CLI as users run it: `./bin/oopscope triage …` in a child process, checking exit codes and the JSON contract
+ * of docs/cli.md. Fixtures are composed here and written to a temp directory.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Incident } from "../engine/types";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const BIN = path.join(ROOT, "bin", "oopscope");
+const dir = mkdtempSync(path.join(tmpdir(), "oopscope-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SKB_LOG = [
+  "Aug 13 15:59:23 w01 kernel: ------------[ cut here ]------------",
+  "Aug 13 15:59:23 w01 kernel: kernel BUG at net/core/skbuff.c:4230!",
+  "Aug 13 15:59:23 w01 kernel: invalid opcode: 0000 [#1] PREEMPT SMP NOPTI",
+  "Aug 13 15:59:23 w01 kernel: CPU: 12 PID: 0 Comm: swapper/12 Kdump: loaded Not tainted 6.1.1-1.el9.elrepo.x86_64 #1",
+  "Aug 13 15:59:23 w01 kernel: RIP: 0010:skb_segment+0xbc8/0xf20",
+  "Aug 13 15:59:23 w01 kernel: Call Trace:",
+  "Aug 13 15:59:23 w01 kernel: <IRQ>",
+  "Aug 13 15:59:23 w01 kernel: tcp_gso_segment+0x107/0x540",
+  "Aug 13 15:59:23 w01 kernel: inet_gso_segment+0x15c/0x3d0",
+  "Aug 13 15:59:23 w01 kernel: skb_mac_gso_segment+0xa5/0x110",
+  "Aug 13 15:59:23 w01 kernel: </IRQ>",
+  "Aug 13 15:59:23 w01 kernel: Kernel panic - not syncing: Fatal exception in interrupt",
+  "Aug 13 16:00:30 w01 kernel: Linux version 6.1.1-1.el9.elrepo.x86_64 (mockbuild@x) (gcc (GCC) 11.3.1) #1 SMP PREEMPT_DYNAMIC Tue Dec 20 09:27:32 EST 2022",
+  "Aug 13 16:00:30 w01 kernel: Command line: BOOT_IMAGE=/vmlinuz ro crashkernel=1G-4G:192M,4G-64G:256M",
+].join("\n") + "\n";
+const W02_LOG = SKB_LOG.replace(/ w01 /g, " w02 ");
+
+const skbFile = path.join(dir, "messages-20240818");
+const w02Gz = path.join(dir, "w02-messages"); // gzip without a .gz name
+const binFile = path.join(dir, "core.bin");
+writeFileSync(skbFile, SKB_LOG);
+writeFileSync(w02Gz, gzipSync(Buffer.from(W02_LOG)));
+writeFileSync(binFile, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 13) % 9)));
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+function run(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1", ...opts.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(opts.stdin ?? "");
+  });
+}
+
+/** The finding fields docs/cli.md promises, with their types. */
+function checkFindingContract(f: Incident["findings"][number]): void {
+  expect(typeof f.kind).toBe("string");
+  expect(typeof f.title).toBe("string");
+  expect(Array.isArray(f.altTitles)).toBe(true);
+  expect(typeof f.corrupted).toBe("boolean");
+  expect(typeof f.panicked).toBe("boolean");
+  expect(typeof f.signature).toBe("string");
+  expect(Array.isArray(f.matches)).toBe(true);
+  expect(typeof f.source.file).toBe("string");
+  expect(typeof f.source.line).toBe("number");
+  for (const fr of f.frames) {
+    expect(typeof fr.function).toBe("string");
+    expect(typeof fr.reliable).toBe("boolean");
+    if (fr.module !== undefined) expect(typeof fr.module).toBe("string");
+  }
+}
+
+describe.concurrent("oopscope triage (CLI)", () => {
+  it("--json --no-kb: one Incident with the documented fields", async () => {
+    const r = await run(["triage", "--json", "--no-kb", skbFile]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const inc = JSON.parse(r.stdout) as Incident;
+    expect(inc.schemaVersion).toBe(1);
+    expect(inc.file).toBe(skbFile);
+    expect(Array.isArray(inc.events) && Array.isArray(inc.boots)).toBe(true);
+    expect(inc.findings).toHaveLength(1);
+    const f = inc.findings[0];
+    checkFindingContract(f);
+    expect(f).toMatchObject({
+      kind: "bug",
+      title: "kernel BUG in skb_segment",
+      guiltyFrame: "skb_segment",
+      corrupted: false,
+      panicked: true,
+      kernelRelease: "6.1.1-1.el9.elrepo.x86_64",
+      host: "w01",
+      time: "2024-08-13T15:59:23.000Z",
+      source: { file: skbFile, line: 2 },
+      matches: [],
+    });
+    expect(f.taint).toMatchObject({ flags: "" });
+    expect(f.frames.map((x) => x.function)).toContain("tcp_gso_segment");
+    expect(inc.boots[0]).toMatchObject({ id: "b1", host: "w01", isKdumpCapture: false, detectedBy: "banner" });
+    expect(inc.events.some((e) => e.kind === "crash" && e.findingId === f.id)).toBe(true);
+  });
+
+  it("--jsonl with two files (one gzip without .gz): one Incident per line with file set", async () => {
+    const r = await run(["triage", "--jsonl", "--no-kb", skbFile, w02Gz]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    const [a, b] = lines.map((l) => JSON.parse(l) as Incident);
+    expect(a.file).toBe(skbFile);
+    expect(b.file).toBe(w02Gz);
+    expect(b.inputs[0].compressed).toBe(true);
+    expect(a.findings[0].host).toBe("w01");
+    expect(b.findings[0].host).toBe("w02");
+    expect(b.findings[0].signature).toBe(a.findings[0].signature);
+  });
+
+  it("reads stdin for -", async () => {
+    const r = await run(["triage", "--json", "--no-kb", "-"], { stdin: SKB_LOG });
+    expect(r.code).toBe(0);
+    const inc = JSON.parse(r.stdout) as Incident;
+    expect(inc.file).toBe("-");
+    expect(inc.findings[0]).toMatchObject({ title: "kernel BUG in skb_segment", source: { file: "-", line: 2 } });
+  });
+
+  it("a missing file exits 2 with a message", async () => {
+    const r = await run(["triage", "--json", "--no-kb", path.join(dir, "nope.log")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.log/);
+  });
+
+  it("a binary file exits 2 and says why", async () => {
+    const r = await run(["triage", "--json", "--no-kb", binFile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/binary/);
+    const inc = JSON.parse(r.stdout) as Incident;
+    expect(inc.inputs[0].error).toMatch(/binary/);
+  });
+
+  it("usage errors exit 1", async () => {
+    const r = await run(["triage", "--json", "--jsonl", skbFile]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/exclusive/);
+  });
+
+  it("with a fresh DATABASE_URL it migrates, seeds and matches the KB", async () => {
+    const db = path.join(dir, "kb.db");
+    const r = await run(["triage", "--json", skbFile], { env: { DATABASE_URL: `file:${db}` } });
+    expect(r.code, r.stderr).toBe(0);
+    const inc = JSON.parse(r.stdout) as Incident;
+    const top = inc.findings[0].matches.find((m) => !m.related);
+    expect(top).toMatchObject({ kbId: "skb-segment-gso-bug", verdict: "affected", fixedIn: "6.1.103", origin: "builtin" });
+    expect(typeof top!.score).toBe("number");
+    expect(Array.isArray(top!.reasons)).toBe(true);
+    expect(inc.recommendation?.upgrade?.text).toContain("6.1.103");
+  });
+});
