@@ -32,6 +32,11 @@ export type TitleFormat = {
   noStackTrace?: boolean;
   /** Regex group holding a function named by the header, used when the stack yields no frame. */
   headerFunction?: number;
+  /**
+   * Regex group naming a function that becomes `guiltyFrame` (not the title) when the stack yields none: old
+   * kernels print WARNING stacks as `? f` guesses only, and the title stays `… in corrupted` as syzkaller's.
+   */
+  guiltyHint?: number;
   /** A catch-all format: only a report when a stack trace follows within a few lines. */
   needsStackNearby?: boolean;
 };
@@ -239,7 +244,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: {{SRC}} at "), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
       // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`)
-      { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       { match: re("WARNING: ([^\\n]*)"), title: "WARNING: $1", needsStackNearby: true },
     ],

@@ -48,7 +48,7 @@ const KERNEL_PANIC = /Kernel panic - not syncing: ?(.*?)\s*(?:\]---)?$/;
 /** Keywords that promise a stack; each must be followed by at least one frame (syzkaller's corrupted rule). */
 const STACK_KEYWORDS = /(?:Call Trace|Call trace|backtrace(?: \(crc [0-9a-f]+\))?:|Backtrace:|Allocated by task [0-9]+:|Freed by task [0-9]+:|^PID: \d+\s+TASK: )/;
 const TIMESTAMP_IN_TITLE = /\[ *[0-9]+\.[0-9]+\]|\b[0-9]{2}:[0-9]{2}:[0-9]{2}\b/;
-const SOURCE_REF = [/kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: .*? at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: ([\w\-/.]+\.[A-Za-z]+):([0-9]+) at /, /Kernel BUG at [0-9a-fx]+ \[verbose debug info unavailable\]|Kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/];
+const SOURCE_REF = [/kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING:(?: .*?)? at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: ([\w\-/.]+\.[A-Za-z]+):([0-9]+) at /, /Kernel BUG at [0-9a-fx]+ \[verbose debug info unavailable\]|Kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/];
 
 function headerText(text: string): string {
   const m = CRASH_PANIC.exec(text);
@@ -298,6 +298,7 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     }
     alts.delete(title);
     const altTitles = [...alts];
+    if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) guilty = cleanFunctionName(m[format.guiltyHint]);
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.
       const fn = /\{FUNC:([0-9])\}/.exec(format.title);
