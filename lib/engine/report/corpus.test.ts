@@ -1,6 +1,6 @@
 /**
  * Corpus walker: every `testdata/logs/<family>/*.log` is a test. A file is header lines (`TITLE:`, `KIND:`,
- * `FRAME:`, `FILE:`, `ALT:`, `CORRUPTED: Y`, `PANICKED: Y`, `SOURCE:`), a blank line, then the raw log; no `TITLE:` means
+ * `FRAME:`, `FILE:`, `RELEASE:`, `ALT:`, `CORRUPTED: Y`, `PANICKED: Y`, `SOURCE:`), a blank line, then the raw log; no `TITLE:` means
  * the log holds no crash. `UPDATE_GOLDEN=1 npx vitest run lib/engine/report/corpus.test.ts` rewrites the headers
  * from current output, so a rule change shows up as a reviewed diff.
  */
@@ -12,7 +12,7 @@ import type { Finding } from "../types";
 import { extractReports } from "./extract-reports";
 
 const ROOT = join(__dirname, "../../../testdata/logs");
-const HEADER_KEYS = ["TITLE", "ALT", "KIND", "FRAME", "FILE", "SOURCE", "CORRUPTED", "PANICKED"] as const;
+const HEADER_KEYS = ["TITLE", "ALT", "KIND", "FRAME", "FILE", "SOURCE", "RELEASE", "CORRUPTED", "PANICKED"] as const;
 
 function walk(dir: string): string[] {
   let out: string[] = [];
@@ -36,6 +36,7 @@ function headersFor(f: Finding | undefined): string[] {
   if (f.guiltyFrame) out.push(`FRAME: ${f.guiltyFrame}`);
   if (f.guiltyFile) out.push(`FILE: ${f.guiltyFile}`);
   if (f.sourceFile) out.push(`SOURCE: ${f.sourceFile}:${f.sourceLine ?? ""}`);
+  if (f.kernelRelease) out.push(`RELEASE: ${f.kernelRelease}`);
   if (f.corrupted) out.push("CORRUPTED: Y");
   if (f.panicked) out.push("PANICKED: Y");
   return out;
