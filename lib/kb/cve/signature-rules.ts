@@ -1,0 +1,92 @@
+/**
+ * Signature rules for an imported CVE entry. Evidence comes from our own engine's reading of the crash quoted in
+ * the description (so the rules speak the same titles and frame names as a triaged log); records without a
+ * usable crash get one weak `message` rule on the function the CNA title names. programFiles alone are not a
+ * rule: the matcher already uses them as a weak hint, and a file touched by a fix says little about a crash.
+ */
+import type { SignatureRule } from "../schema";
+import type { Finding } from "../../engine/types";
+import { isGenericFrame } from "../../engine/report/generic-frames";
+
+export const CVE_RULE_WEIGHTS = {
+  title: 0.9,
+  guiltyFrame: 0.6,
+  frames: 0.5,
+  sourceFile: 0.4,
+  /** Below the matcher's minimum score alone: it needs a second hint (the fix's programFiles). */
+  titleFunction: 0.2,
+} as const;
+
+/** Frames in the `frames` rule: enough to be specific, few enough to survive inlining differences between builds. */
+const STACK_RULE_FRAMES = 4;
+const MIN_STACK_RULE_FRAMES = 2;
+
+/** The engine marks titles it could not complete (`… in corrupted`): not a stable identity. */
+function isUsableTitle(f: Finding): boolean {
+  return !f.corrupted && !/\bcorrupted\b/.test(f.title) && f.title.length >= 8;
+}
+
+/** Reliable, non-generic frames from the guilty frame down (the frames above it are reporting machinery). */
+export function signatureFrames(f: Finding): string[] {
+  const reliable = f.frames.filter((fr) => fr.reliable && fr.function).map((fr) => fr.function);
+  const start = f.guiltyFrame ? Math.max(0, reliable.indexOf(f.guiltyFrame)) : 0;
+  const out: string[] = [];
+  for (const fn of reliable.slice(start)) {
+    if (isGenericFrame(fn) || out.includes(fn) || /^bpf_prog_[0-9a-f]{16}/.test(fn)) continue;
+    out.push(fn);
+    if (out.length === STACK_RULE_FRAMES) break;
+  }
+  return out;
+}
+
+/** The finding that best identifies the bug: the first one the engine could title and blame. */
+export function pickPrimaryFinding(findings: Finding[]): Finding | undefined {
+  return (
+    findings.find((f) => isUsableTitle(f) && f.guiltyFrame) ??
+    findings.find((f) => isUsableTitle(f)) ??
+    findings.find((f) => f.guiltyFrame || signatureFrames(f).length >= MIN_STACK_RULE_FRAMES)
+  );
+}
+
+export function rulesFromFinding(f: Finding): SignatureRule[] {
+  const rules: SignatureRule[] = [];
+  // A title without a blamed function (`WARNING: possible circular locking dependency detected`) is shared by
+  // hundreds of unrelated bugs: it would only add noise at weight 0.9.
+  if (isUsableTitle(f) && f.guiltyFrame) rules.push({ kind: "title", value: f.title, weight: CVE_RULE_WEIGHTS.title });
+  if (f.guiltyFrame) rules.push({ kind: "guilty-frame", value: f.guiltyFrame, weight: CVE_RULE_WEIGHTS.guiltyFrame });
+  const frames = signatureFrames(f);
+  if (frames.length >= MIN_STACK_RULE_FRAMES) rules.push({ kind: "frames", values: frames, weight: CVE_RULE_WEIGHTS.frames });
+  if (f.sourceFile) rules.push({ kind: "source-file", value: f.sourceFile, weight: CVE_RULE_WEIGHTS.sourceFile });
+  return rules;
+}
+
+/** C identifiers that name a function in prose: `foo_bar()`, or `foo_bar` with an underscore (not a CONFIG_ macro). */
+const FUNCTION_CALL = /\b([A-Za-z_][A-Za-z0-9_]{2,})\(\)/g;
+const SNAKE_IDENTIFIER = /(?<![\w])(_*[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b/g;
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The function a CVE title (or, failing that, the first prose paragraph) names, if any. */
+export function keyFunctionName(title: string, firstParagraph?: string): string | undefined {
+  // The subsystem prefix (`net/mlx5e:`, `ice:`) is not a function.
+  const subject = title.replace(/^(?:[\w./-]+:\s*)+/, "");
+  for (const text of [subject, firstParagraph ?? ""]) {
+    const call = [...text.matchAll(FUNCTION_CALL)][0];
+    if (call) return call[1];
+    const snake = [...text.matchAll(SNAKE_IDENTIFIER)][0];
+    if (snake) return snake[1];
+  }
+  return undefined;
+}
+
+/** The weak rule for records without crash text: the named function appearing in a report line. */
+export function titleFunctionRule(fn: string): SignatureRule {
+  return {
+    kind: "message",
+    pattern: `\\b${escapeRegex(fn)}\\b`,
+    weight: CVE_RULE_WEIGHTS.titleFunction,
+    note: "function named by the CVE title; the record quotes no crash",
+  };
+}
