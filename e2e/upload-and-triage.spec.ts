@@ -68,6 +68,8 @@ test("two files from two hosts → two timeline lanes", async ({ page, baseURL, 
 
   await page.goto("/incidents?q=w02");
   await expect(page.getByTestId("incident-table")).toContainText("w02");
+  await expect(page.getByTestId("incident-table").locator("tbody tr")).toHaveCount(1);
+  await page.screenshot({ path: "test-results/screenshots/incidents-search.png", fullPage: true });
   await page.goto("/");
   await page.screenshot({ path: "test-results/screenshots/home.png", fullPage: true });
   expect(offenders).toEqual([]);

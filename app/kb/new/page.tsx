@@ -1,0 +1,43 @@
+import { KbEditor } from "@/components/kb/kb-editor";
+import type { KbEntryInput } from "@/lib/kb/schema";
+import { getIncident } from "@/lib/server/incidents/get-incident";
+import { draftFromFinding } from "@/lib/server/kb/edit/draft-from-finding";
+
+export const dynamic = "force-dynamic";
+
+const EMPTY: KbEntryInput = {
+  id: "",
+  title: "",
+  summary: "",
+  rootCause: "",
+  component: "kernel",
+  origin: "team",
+  status: "draft",
+  signatures: [{ kind: "title", value: "", weight: 0.7 }],
+};
+
+/** `?fromIncident=<id>&finding=<fid>`: the draft is pre-filled from that finding (the incident page links here). */
+async function initialDraft(search: Record<string, string | string[] | undefined>): Promise<{ draft: KbEntryInput; note?: string }> {
+  const incidentId = typeof search.fromIncident === "string" ? search.fromIncident : undefined;
+  const findingId = typeof search.finding === "string" ? search.finding : undefined;
+  if (!incidentId || !findingId) return { draft: EMPTY };
+  try {
+    const { incident } = await getIncident(incidentId);
+    const finding = incident.findings.find((f) => f.id === findingId);
+    if (!finding) return { draft: EMPTY, note: "That finding is not in the incident; starting from an empty entry." };
+    return { draft: draftFromFinding(finding), note: `Pre-filled from “${finding.title}”.` };
+  } catch {
+    return { draft: EMPTY, note: "That incident was not found; starting from an empty entry." };
+  }
+}
+
+export default async function KbNewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { draft, note } = await initialDraft(await searchParams);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">New KB entry</h1>
+      {note && <p className="text-sm text-slate-600">{note}</p>}
+      <KbEditor initial={draft} />
+    </div>
+  );
+}
