@@ -1,0 +1,53 @@
+/**
+ * "Create entry from this finding": a draft entry pre-filled from a stored finding — its title, guilty frame, source
+ * file, kernel release and report excerpt. The draft is an editor starting point (status `draft`, origin `team`),
+ * not a validated entry: the team still writes the summary and checks the rules.
+ */
+import type { Finding } from "../../../engine/types";
+import type { KbEntryInput, SignatureRule } from "../../../kb/schema";
+
+/** Report lines copied into the draft's root cause (enough to recognise the crash, not the whole report). */
+const EXCERPT_LINES = 30;
+
+export function slugFromTitle(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug.length >= 3 ? slug : `entry-${slug || "new"}`;
+}
+
+/** A fence longer than any backtick run in the text, so log lines cannot close the code block. */
+function fence(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  return "`".repeat(Math.max(3, longest + 1));
+}
+
+export function draftFromFinding(finding: Finding): KbEntryInput {
+  const signatures: SignatureRule[] = [];
+  // Weights follow the built-ins: an exact title says a lot, a guilty frame or file alone less.
+  if (finding.title) signatures.push({ kind: "title", value: finding.title, weight: 0.7 });
+  if (finding.guiltyFrame) signatures.push({ kind: "guilty-frame", value: finding.guiltyFrame, weight: 0.5 });
+  const file = finding.guiltyFile ?? finding.sourceFile;
+  if (file) signatures.push({ kind: "source-file", value: file, weight: 0.3 });
+  if (finding.component) signatures.push({ kind: "component", value: finding.component, weight: 0.1 });
+  if (signatures.length === 0) signatures.push({ kind: "kind", value: finding.kind, weight: 0.2 });
+
+  const excerpt = finding.report.slice(0, EXCERPT_LINES).join("\n") || finding.headline;
+  const marks = fence(excerpt);
+  const seenOn = finding.kernelRelease ? `Seen on kernel \`${finding.kernelRelease}\`.\n\n` : "";
+  return {
+    id: slugFromTitle(finding.title),
+    title: finding.title.length >= 3 ? finding.title : `${finding.kind}: ${finding.title}`,
+    summary: "",
+    rootCause: `${seenOn}${marks}\n${excerpt}\n${marks}\n`,
+    component: finding.component ?? "kernel",
+    origin: "team",
+    status: "draft",
+    signatures,
+    programFiles: file ? [file] : [],
+    tags: [finding.kind],
+  };
+}
