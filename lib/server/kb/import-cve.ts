@@ -1,0 +1,191 @@
+/**
+ * Imports the Linux kernel CVE team's records (vulns.git `cve/published/`) into the knowledge base, from the
+ * published tarball (`.tar.gz`, read as a stream with tar-stream + zlib) or from a checkout directory.
+ *
+ * Idempotent: a record whose entry document is unchanged is left alone; a changed one gets a new revision
+ * ("CVE import"); an entry with the same id that is not `imported` (written or edited by the team) is never
+ * overwritten. Writes go in batched transactions (one round trip per batch, not per record), then the KB
+ * generation is bumped so match caches refresh. Progress goes to `onProgress` (the CLI prints it on stderr).
+ */
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { createGunzip } from "node:zlib";
+import { extract as tarExtract } from "tar-stream";
+import { parseCveRecord, type CveRecordFiles, type ParseCveRecordOptions } from "../../kb/cve/parse-cve-record";
+import type { KbEntry } from "../../kb/schema";
+import type { Db } from "../db";
+import { bumpKbGeneration } from "./kb-generation";
+
+export type ImportCveOptions = {
+  /** A `.tar.gz`/`.tgz`/`.tar` of the vulns tree, or a directory (a vulns.git checkout or any folder of records). */
+  source: string;
+  db: Db;
+  onProgress?: (done: number, total: number) => void;
+  /** Test and bench hook: how crash text is read (defaults to triage()). */
+  findCrash?: ParseCveRecordOptions["findCrash"];
+};
+
+export type ImportCveResult = {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  /** Records whose id belongs to a curated (builtin/team) entry: left as the team wrote it. */
+  skipped: number;
+  /** Records that could not become a valid entry (bad JSON, schema violations), with the reason. */
+  errors: string[];
+  /** Imported entries whose description quotes a crash the engine could read (they carry crash rules). */
+  withCrashText: number;
+  elapsedMs: number;
+};
+
+/** Rows per transaction: big enough to amortise the commit, small enough to keep the write lock short. */
+const WRITE_BATCH = 500;
+const REVISION_MESSAGE = "CVE import";
+const RECORD_FILE = /(?:^|\/)(CVE-\d{4}-\d{4,})\.(json|dyad|sha1)$/;
+
+type RecordGroup = { id: string; path: string; json?: string; dyad?: string; sha1?: string };
+
+function addFile(groups: Map<string, RecordGroup>, filePath: string, text: string): void {
+  // Rejected and reserved ids live beside `published/` in a checkout; only published records are real.
+  if (/(?:^|\/)(?:rejected|reserved|review)\//.test(filePath)) return;
+  const m = RECORD_FILE.exec(filePath);
+  if (!m) return;
+  const [, id, ext] = m;
+  let g = groups.get(id);
+  if (!g) groups.set(id, (g = { id, path: filePath }));
+  if (ext === "json") {
+    g.json = text;
+    g.path = filePath;
+  } else if (ext === "dyad") g.dyad = text;
+  else g.sha1 = text;
+}
+
+async function readTarball(file: string): Promise<Map<string, RecordGroup>> {
+  const groups = new Map<string, RecordGroup>();
+  const extractor = tarExtract();
+  const gzipped = /\.(?:tgz|gz)$/i.test(file);
+  const input = createReadStream(file);
+  (gzipped ? input.pipe(createGunzip()) : input).pipe(extractor);
+  for await (const entry of extractor) {
+    const name = entry.header.name;
+    if (entry.header.type !== "file" || !RECORD_FILE.test(name)) {
+      entry.resume();
+      continue;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    addFile(groups, name, Buffer.concat(chunks).toString("utf8"));
+  }
+  return groups;
+}
+
+function readDirectory(dir: string): Map<string, RecordGroup> {
+  const groups = new Map<string, RecordGroup>();
+  // A vulns.git checkout: only its published tree. Any other folder: every record file under it.
+  const published = path.join(dir, "cve", "published");
+  const root = existsSync(published) ? published : dir;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== ".git") walk(p);
+      } else if (e.isFile() && RECORD_FILE.test(e.name)) addFile(groups, path.relative(dir, p), readFileSync(p, "utf8"));
+    }
+  };
+  walk(root);
+  return groups;
+}
+
+/** All record files of a source, grouped per CVE id (sorted by id, so imports are deterministic). */
+export async function readCveSource(source: string): Promise<CveRecordFiles[]> {
+  const groups = statSync(source).isDirectory() ? readDirectory(source) : await readTarball(source);
+  return [...groups.values()]
+    .filter((g) => g.json !== undefined)
+    .sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }))
+    .map((g) => ({ json: g.json!, dyad: g.dyad, sha1: g.sha1, path: g.path }));
+}
+
+type Existing = { origin: string; document: string; revision: number };
+
+function columns(entry: KbEntry, document: string) {
+  return { title: entry.title, component: entry.component, origin: entry.origin, status: entry.status, document };
+}
+
+export async function importCveRecords(options: ImportCveOptions): Promise<ImportCveResult> {
+  const started = Date.now();
+  const { db, onProgress } = options;
+  const result: ImportCveResult = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: [], withCrashText: 0, elapsedMs: 0 };
+  const records = await readCveSource(options.source);
+  const total = records.length;
+
+  // One read of what is there: the comparison needs each document, and 15k rows is a few MB.
+  const existing = new Map<string, Existing>();
+  for (const row of await db.kbEntry.findMany({ select: { id: true, origin: true, document: true, revision: true } }))
+    existing.set(row.id, row);
+
+  type Create = { entry: KbEntry; document: string };
+  type Update = Create & { revision: number };
+  let creates: Create[] = [];
+  let updates: Update[] = [];
+  const flush = async () => {
+    if (creates.length === 0 && updates.length === 0) return;
+    const c = creates;
+    const u = updates;
+    creates = [];
+    updates = [];
+    await db.$transaction([
+      ...(c.length
+        ? [
+            db.kbEntry.createMany({ data: c.map(({ entry, document }) => ({ id: entry.id, ...columns(entry, document), revision: 1 })) }),
+            db.kbRevision.createMany({
+              data: c.map(({ entry, document }) => ({ entryId: entry.id, revision: 1, document, message: REVISION_MESSAGE, authorName: "oopscope" })),
+            }),
+          ]
+        : []),
+      ...u.map(({ entry, document, revision }) =>
+        db.kbEntry.update({ where: { id: entry.id }, data: { ...columns(entry, document), revision } }),
+      ),
+      ...(u.length
+        ? [
+            db.kbRevision.createMany({
+              data: u.map(({ entry, document, revision }) => ({ entryId: entry.id, revision, document, message: REVISION_MESSAGE, authorName: "oopscope" })),
+            }),
+          ]
+        : []),
+    ]);
+  };
+
+  let done = 0;
+  for (const files of records) {
+    const parsed = await parseCveRecord(files, { findCrash: options.findCrash });
+    done++;
+    if (!parsed.ok) {
+      result.errors.push(parsed.error);
+    } else {
+      const entry = parsed.entry;
+      const document = JSON.stringify(entry);
+      const have = existing.get(entry.id);
+      if (!have) {
+        creates.push({ entry, document });
+        existing.set(entry.id, { origin: entry.origin, document, revision: 1 }); // a duplicate id in the source updates
+        result.imported++;
+      } else if (have.origin !== "imported") {
+        result.skipped++;
+      } else if (have.document === document) {
+        result.unchanged++;
+      } else {
+        const revision = have.revision + 1;
+        updates.push({ entry, document, revision });
+        existing.set(entry.id, { origin: entry.origin, document, revision });
+        result.updated++;
+      }
+      if (parsed.hasCrashText) result.withCrashText++;
+    }
+    if (creates.length + updates.length >= WRITE_BATCH) await flush();
+    if (onProgress && (done % 250 === 0 || done === total)) onProgress(done, total);
+  }
+  await flush();
+  if (result.imported + result.updated > 0) await bumpKbGeneration(db);
+  result.elapsedMs = Date.now() - started;
+  return result;
+}
