@@ -10,7 +10,7 @@
  * CPUs printing at once do not mix.
  */
 import type { Finding, FindingKind, Frame, LogLine } from "../types";
-import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
+import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames, parseStackSections } from "./frames";
 import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
 import { parseReportMetadata } from "./metadata";
@@ -196,7 +196,13 @@ function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnl
     if (k0 < 0) continue;
     // A function named by the header (`BUG: KASAN: … in memcmp+0x…`) is the first candidate, skipped like any frame.
     const frames: Frame[] = lead ? [lead] : [];
-    if (section === LOCKDEP_AT_SECTION) {
+    if (section === LOCKDEP_TAKES_SECTION) {
+      const at = /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(texts[k0 + 1] ?? "") ?? /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(texts[k0] ?? "");
+      const site = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
+      if (site) frames.push({ ...site, reliable: true });
+      const bt = texts.findIndex((t, idx) => idx > k0 && /stack backtrace:/.test(t));
+      frames.push(...parseFrames(texts.slice(bt >= 0 ? bt : k0) as string[]));
+    } else if (section === LOCKDEP_AT_SECTION) {
       // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
       const rest = texts.slice(k0);
       for (let j = 0; j < rest.length && frames.length < 2; j++) {
