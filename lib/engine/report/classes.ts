@@ -194,7 +194,8 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: non-zero nr_ptes on freeing mm"), title: "BUG: non-zero nr_ptes on freeing mm", noStackTrace: true },
       { match: re("BUG: non-zero pgtables_bytes on freeing mm"), title: "BUG: non-zero pgtables_bytes on freeing mm", noStackTrace: true },
       { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of "), title: "BUG: Dentry still in use in $1", stack: STACK_CALL_TRACE },
-      { match: re("BUG: Bad page state"), title: "BUG: Bad page state in {FRAME}", stack: STACK_CALL_TRACE },
+      // With page_owner the allocation stack is printed first: it names who owned the page.
+      { match: re("BUG: Bad page state"), title: "BUG: Bad page state in {FRAME}", stack: stack([/page_owner tracks the page as allocated/, CALL_TRACE_SECTION]) },
       { match: re("BUG: Bad page map"), title: "BUG: Bad page map" },
       { match: re("BUG: workqueue lockup"), title: "BUG: workqueue lockup", noStackTrace: true, type: "HANG" },
       { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },

@@ -90,6 +90,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^grab_cache_page", "^folio_unlock", "^do_read_cache_folio", "^read_cache_page", "^memdup", "^__memdup", "^kmem_alloc", "^___cache_free", "^cache_alloc", "^____cache_alloc",
       "^setup_object", "^__do_kmalloc", "^kmalloc_trace", "^kmalloc_node", "^__kmalloc_node", "^kmalloc_large",
       "^alloc_slab", "^kmalloc_array", "^kmalloc_slab", "^mempool_", "^dma_alloc", "^dma_free",
+      "^post_alloc_hook", "^get_page_from_freelist", "^prep_new_page", "alloc_pages_mpol", "^folio_alloc", "^__folio_alloc",
+      "^free_unref_page", "^free_unref_folios", "^__folio_put", "^folio_put", "^release_pages", "^__free_pages_ok",
     ],
   },
   {
@@ -168,7 +170,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^dump_cpu_task", "^show_state", "^_cond_resched", "^__cond_resched", "^schedule$", "^__schedule$",
       "^schedule_timeout", "^retint_kernel", "^kthread_stop", "^__x86_indirect_thunk", "^__x86_return_thunk", "^__task_rq_lock", "^task_rq_lock",
       "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^del_timer",
-      "^timer_delete", "^__timer_delete", "try_to_del_timer", "^mod_timer", "^__mod_timer",
+      "^timer_delete", "^__timer_delete", "try_to_del_timer", "^sk_stop_timer", "^sk_reset_timer", "^mod_timer", "^__mod_timer",
       "^(?:set|clear|change|test)_bit", "^test_and_(?:set|clear)_bit",
     ],
   },
