@@ -97,3 +97,16 @@ test("a file dropped anywhere on the window is staged", async ({ page }) => {
   await expect(page.getByTestId("staged-files")).toContainText("dropped-messages");
   await expect(page.getByTestId("window-drop-overlay")).toBeHidden();
 });
+
+test("the same crash signature in an earlier incident shows as seen before", async ({ page, request }) => {
+  const upload = async (host: string) => {
+    const res = await request.post("/api/incidents", { data: fixtureText().replaceAll(" w01 ", ` ${host} `), headers: { "X-Filename": `messages-${host}` } });
+    expect(res.status()).toBe(201);
+    return (await res.json()) as { url: string };
+  };
+  await upload("seen-a");
+  const second = await upload("seen-b");
+  await page.goto(second.url);
+  await expect(page.getByTestId("seen-before").first()).toContainText(/Seen before: \d+ times? in \d+ earlier incidents?/);
+  await expect(page.getByTestId("seen-before").first()).toContainText("seen-a");
+});
