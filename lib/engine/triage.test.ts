@@ -98,6 +98,22 @@ describe("triage: seed 000 skb_segment BUG", () => {
     const inc = await triage([input("grep.txt", grepped)], { now: NOW });
     expect(inc.findings.map((f) => f.title)).toEqual(["kernel BUG in skb_segment"]);
     expect(inc.findings[0].host).toBe("w01");
+    expect(inc.hosts).toMatchObject([{ name: "w01", lines: SKB_LOG.length, boots: 1 }]);
+  });
+
+  it("host lanes for journalctl short-precise, RFC 5424, PRI-prefixed and host-less syslog lines", async () => {
+    const cases: Array<[string, string, string[]]> = [
+      ["short-precise", "Aug 13 15:59:23.123456 w01 kernel: ", ["w01"]],
+      ["RFC 5424", "<6>1 2024-08-13T15:59:23.003Z w02 kernel - - - ", ["w02"]],
+      ["PRI", "<6>Aug 13 15:59:23 w03 kernel: ", ["w03"]],
+      ["no host", "Aug 13 15:59:23 kernel: ", ["(unknown host)"]],
+    ];
+    for (const [name, prefix, hosts] of cases) {
+      const lines = SKB_LOG.slice(1, 12).map((l) => prefix + l.slice("Aug 13 15:59:23 w01 kernel: ".length));
+      const inc = await triage([input(name, lines)], { now: NOW });
+      expect(inc.hosts.map((h) => h.name), name).toEqual(hosts);
+      expect(inc.findings.map((f) => f.title), name).toEqual(["kernel BUG in skb_segment"]);
+    }
   });
 
   it("finds the same signature on another host and another build", async () => {
@@ -144,6 +160,7 @@ describe("triage: one-line problem events", () => {
       lastTime: "2019-05-06T17:43:59.000Z",
     });
     expect(inc.findings).toHaveLength(1);
+    expect(inc.hosts.map((h) => h.name)).toEqual(["VM_1_72_centos", "(unknown host)"]);
   });
 
   it("RHEL 7 seed 003: memcg child cache, soft lockup, ICMP6 control socket", async () => {

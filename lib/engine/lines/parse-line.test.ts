@@ -34,6 +34,11 @@ const ROWS: Row[] = [
     expect: { format: "syslog", program: "kernel", text: "Out of memory: Killed process 1234 (java)" },
   },
   {
+    name: "RFC 3164 without host, message that looks like a tag",
+    raw: "Aug 13 15:59:23 kernel: RIP: 0010:skb_segment+0xbc8/0xf20",
+    expect: { format: "syslog", program: "kernel", text: "RIP: 0010:skb_segment+0xbc8/0xf20" },
+  },
+  {
     name: "kernel line in syslog keeps its own [uptime] and caller id",
     raw: "Aug 13 15:59:23 w01 kernel: [  492.198014][T24950] BUG: soft lockup - CPU#3 stuck for 22s!",
     expect: { format: "syslog", host: "w01", uptime: 492.198014, callerId: "T24950", text: "BUG: soft lockup - CPU#3 stuck for 22s!" },

@@ -220,10 +220,11 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
         line.time = utcMs(year, month, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fraction(m[7]));
         line.format = "syslog";
         if (m[1] !== undefined) line.level = Number(m[1]) & 7;
-        // `host tag: msg` or (no host) `tag: msg`
+        // `host tag: msg` or (no host) `tag: msg`. A host name never ends in `:`, so such a token is the tag, even
+        // when the message itself looks like another tag (`kernel: RIP: 0010:…`, `kernel: Code: …`).
         let rest = m[10] ?? "";
         const hostOrTag = m[9];
-        if (/^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag) && !TAG.test(rest)) {
+        if (/^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag)) {
           rest = applyTag(line, hostOrTag + " " + rest);
         } else {
           line.host = hostOrTag;

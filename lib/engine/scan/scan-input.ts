@@ -108,6 +108,51 @@ const BANNER = /Linux version (\S+) \((.*?)\)\s+(#.*)$/;
 const BANNER_LOOSE = /Linux version (\S+)(?: (.*))?$/;
 const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
 
+const WALL_PREFIX = "Message from syslogd@";
+const WALL_HOST = /^Message from syslogd@(\S+) at /;
+const WALL_BODY_START = /^\s*kernel:/;
+/** `grep -R` output: `/var/log/messages-20240618:` (match) or `…-` (context) before the line itself. */
+const GREP_HEAD = /^\/[^\s:]*?[:-](?=[A-Z][a-z]{2} {1,2}\d|\d{4}-\d\d-\d\d[T ]|<\d)/;
+
+/**
+ * Where the host name of a syslog-style line in text[pos, eol) starts, or -1 (no host: dmesg, agent output, a
+ * forwarder that dropped the host so the token after the time is already the `tag:`). Character checks first:
+ * this runs on every line.
+ */
+function hostStartOf(text: string, pos: number, eol: number, depth = 0): number {
+  const c0 = text.charCodeAt(pos);
+  let start = -1;
+  if (eol - pos > 16 && text.charCodeAt(pos + 3) === 32 && text.charCodeAt(pos + 9) === 58 && text.charCodeAt(pos + 12) === 58) {
+    // `Aug 13 15:59:23[.123456][ 2024] host` (journalctl short-precise adds the fraction).
+    let p = pos + 15;
+    if (text.charCodeAt(p) === 46) {
+      p++;
+      while (p < eol && text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57) p++;
+    }
+    if (text.charCodeAt(p) === 32) start = p + 1;
+  } else if (eol - pos > 21 && text.charCodeAt(pos + 4) === 45 && text.charCodeAt(pos + 7) === 45 && c0 >= 48 && c0 <= 57) {
+    const sp = text.indexOf(" ", pos + 10);
+    if (sp !== -1 && sp < eol) start = sp + 1;
+  } else if (depth === 0 && c0 === 60 /* < */) {
+    // `<13>Aug 13 …` (PRI) and RFC 5424 `<34>1 2024-…`.
+    const gt = text.indexOf(">", pos);
+    if (gt !== -1 && gt < pos + 5) {
+      let p = gt + 1;
+      if (text.charCodeAt(p) === 49 && text.charCodeAt(p + 1) === 32) p += 2;
+      return hostStartOf(text, p, eol, 1);
+    }
+  } else if (depth === 0 && c0 === 47 /* / */) {
+    const g = GREP_HEAD.exec(text.slice(pos, Math.min(eol, pos + 512)));
+    if (g) return hostStartOf(text, pos + g[0].length, eol, 1);
+  }
+  if (start === -1 || start >= eol) return -1;
+  // A token ending in `:` is the tag of a host-less line (`Aug 13 15:59:23 kernel: …`).
+  let end = text.indexOf(" ", start);
+  if (end === -1 || end > eol) end = eol;
+  if (text.charCodeAt(end - 1) === 58) return -1;
+  return start;
+}
+
 export type ScanOptions = { fileIndex: number; limits?: IngestLimits; now?: Date };
 
 /** Scans one input; throws IngestError for refused input. */
@@ -256,6 +301,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
 
   // Per-host bookkeeping without allocating a string per line: the last line of a host is kept as an offset.
   let curHost: HostAccumulator | undefined;
+  /** Host named by a `Message from syslogd@host` banner, for the line after it. */
+  let wallHost: string | undefined;
   const lastRawOf = (acc: HostAccumulator): string | undefined =>
     acc.lastText !== undefined ? cleanLine(acc.lastText.slice(acc.lastStart, acc.lastEnd), maxLine) : undefined;
   const accFor = (name: string, text: string, start: number, end: number): HostAccumulator => {
@@ -286,14 +333,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         hit = HOT.exec(text);
         nextHit = hit && hit.index < to ? hit.index : Number.MAX_SAFE_INTEGER;
       }
-      // Host of RFC 3164 (`Aug 13 15:59:23 host …`) and ISO (`2024-08-13T… host …`) lines.
-      let hostStart = -1;
-      if (eol - pos > 20 && text.charCodeAt(pos + 3) === 32 && text.charCodeAt(pos + 9) === 58 && text.charCodeAt(pos + 15) === 32)
-        hostStart = pos + 16;
-      else if (eol - pos > 21 && text.charCodeAt(pos + 4) === 45 && text.charCodeAt(pos + 7) === 45) {
-        const sp = text.indexOf(" ", pos + 10);
-        if (sp !== -1 && sp < eol) hostStart = sp + 1;
-      }
+      // Host of RFC 3164 (`Aug 13 15:59:23 host …`), ISO (`2024-08-13T… host …`), RFC 5424 and `grep -R` lines.
+      const hostStart = hostStartOf(text, pos, eol);
       let acc: HostAccumulator;
       if (hostStart !== -1) {
         let hostEnd = text.indexOf(" ", hostStart);
@@ -301,8 +342,15 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         const n = hostEnd - hostStart;
         if (curHost && curHost.name.length === n && text.startsWith(curHost.name, hostStart)) acc = curHost;
         else acc = curHost = accFor(text.slice(hostStart, hostEnd), text, pos, eol);
+        wallHost = undefined;
+      } else if (wallHost !== undefined && WALL_BODY_START.test(text.slice(pos, Math.min(eol, pos + 16)))) {
+        // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
+        acc = curHost = accFor(wallHost, text, pos, eol);
+        wallHost = undefined;
       } else {
-        acc = curHost && curHost.name === "" ? curHost : (curHost = accFor("", text, pos, eol));
+        wallHost = text.startsWith(WALL_PREFIX, pos) ? WALL_HOST.exec(text.slice(pos, Math.min(eol, pos + 300)))?.[1] : undefined;
+        if (wallHost !== undefined) acc = curHost = accFor(wallHost, text, pos, eol);
+        else acc = curHost && curHost.name === "" ? curHost : (curHost = accFor("", text, pos, eol));
       }
       acc.lines++;
 
