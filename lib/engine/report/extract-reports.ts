@@ -144,25 +144,19 @@ function partitionByCaller(lines: readonly LogLine[]): LogLine[][] {
   return [...parts.values()];
 }
 
-/** Lines of a span that belong to its report: same printk caller, and kernel output when the header was. */
+/** Lines of a span that belong to its report: kernel output when the header was (the caller split is done). */
 function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   const head = lines[span.header];
   const out: LogLine[] = [];
   for (let i = span.start; i <= span.end; i++) {
     const l = lines[i];
     if (i !== span.header) {
-      if (head.callerId && l.callerId && l.callerId !== head.callerId && !sameCpuContext(head.callerId, l.callerId)) continue;
       // syz-executor / shell output interleaved with a timestamped console: not part of the report.
       if (head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "") continue;
     }
     out.push(l);
   }
   return out;
-}
-
-/** `[C1]` lines (printed from interrupt context) can belong to any task's report: keep them. */
-function sameCpuContext(_a: string, b: string): boolean {
-  return b.startsWith("C");
 }
 
 function ripFrame(text: string): Frame | undefined {

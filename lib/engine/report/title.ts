@@ -30,7 +30,6 @@ export function cleanFunctionName(name: string): string {
 const TITLE_REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   // `func+0x1a/0x2b` inside a title → `func`
   [/([a-zA-Z0-9_.]+)\+0x[0-9a-f]+\/0x[0-9a-f]+/g, "$1"],
-  // clone suffixes inside titles: `do_con_write.part.0` → `do_con_write.part.NUM` (kept, number normalised below)
   // dotted quads
   [/\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?::[0-9]+)?\b/g, "IP"],
   // IPv6 (at least three groups)
