@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
-import { REPORT_PREFILTER } from "./classes";
+import { CLASSES, CRASH_PANIC_CLASS, REPORT_PREFILTER } from "./classes";
 import { extractReports } from "./extract-reports";
 
 function extract(text: string) {
@@ -119,5 +119,7 @@ describe("REPORT_PREFILTER", () => {
       "INFO: task jbd2/sda1-8:123 blocked for more than 120 seconds.",
     ]) expect(REPORT_PREFILTER.test(line)).toBe(true);
     expect(REPORT_PREFILTER.test("eth0: link up")).toBe(false);
+    // Every class header must pass the prefilter, or the scanner never opens a window for it.
+    for (const cls of [...CLASSES, CRASH_PANIC_CLASS]) expect(REPORT_PREFILTER.test(cls.header), cls.id).toBe(true);
   });
 });

@@ -10,7 +10,7 @@
  * CPUs printing at once do not mix.
  */
 import type { Finding, FindingKind, Frame, LogLine } from "../types";
-import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
+import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames, parseStackSections } from "./frames";
 import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
 import { parseReportMetadata } from "./metadata";
@@ -57,6 +57,8 @@ function headerText(text: string): string {
 
 /** The class whose header starts this line, if any. */
 export function classifyLine(text: string): CrashClass | undefined {
+  // Cheap literal test first: most lines of a window are frames and registers.
+  if (!REPORT_PREFILTER.test(text)) return undefined;
   const t = headerText(text);
   // The header printed first names the crash: `Internal error: Oops - BUG: …` is an ARM oops, not a `BUG:`.
   let best: CrashClass | undefined;
