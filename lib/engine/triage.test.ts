@@ -222,6 +222,21 @@ describe("triage: agents", () => {
     expect(inc.findings[0].title).toContain("NetIPv4ToHost32");
   });
 
+  it("the same panic read from a CRI container log (/var/log/containers/cilium-*.log)", async () => {
+    const log = [
+      '2024-02-14T10:00:00.100000000Z stdout F level=info msg="Cilium 1.15.0 5f4d5c7 2024-01-31T10:28:19+01:00 go version go1.21.6 linux/amd64" subsys=daemon',
+      "2024-02-14T10:00:05.200000000Z stderr F panic: runtime error: index out of range [3] with length 0",
+      "2024-02-14T10:00:05.200000000Z stderr F ",
+      "2024-02-14T10:00:05.200000000Z stderr F goroutine 1 [running]:",
+      "2024-02-14T10:00:05.200000000Z stderr F github.com/cilium/cilium/pkg/byteorder.NetIPv4ToHost32({0x0?, 0xc003bf8120?, 0x394decb?})",
+      "2024-02-14T10:00:05.200000000Z stderr F \t/go/src/github.com/cilium/cilium/pkg/byteorder/byteorder.go:15 +0x65",
+    ];
+    const inc = await triage([input("cilium-agent-x7k2p_kube-system_cilium-agent-1.log", log)], { now: NOW });
+    expect(inc.findings).toHaveLength(1);
+    expect(inc.findings[0]).toMatchObject({ kind: "go-panic", component: "cilium-agent", componentVersion: "1.15.0", time: "2024-02-14T10:00:05.200Z" });
+    expect(inc.hosts.map((h) => h.name)).toEqual(["(unknown host)"]);
+  });
+
   it("a log line that only says panic: is not a Go panic", async () => {
     const inc = await triage([input("x", ['level=info msg="panic: recovered in handler" subsys=api', "panic: nothing follows"])], { now: NOW });
     expect(inc.findings.filter((f) => f.kind === "go-panic")).toEqual([]);

@@ -210,6 +210,28 @@ describe("parseLine", () => {
     expect(next.host).toBeUndefined();
   });
 
+  it("a grep -R prefix anchors the year of its line (rotated file date)", () => {
+    const ctx = createLineContext(0, 2026, 11);
+    const l = parseLine("/var/log/messages-20240618:Aug 16 00:15:16 w01 kernel: kernel BUG at net/core/skbuff.c:4230!", 3, ctx);
+    // August is after the June rotation date: the line is from 2023 (see inferYear).
+    expect(l).toMatchObject({ format: "syslog", host: "w01", time: iso("2023-08-16T00:15:16Z"), lineNo: 3 });
+    expect(l.raw.startsWith("/var/log/messages-20240618:")).toBe(true);
+    const m = parseLine("/var/log/messages-20240822-Aug 13 16:00:30 w01 kernel: x", 4, ctx);
+    expect(m.time).toBe(iso("2024-08-13T16:00:30Z"));
+    // Without a date in the name the file's year stands.
+    expect(parseLine("/var/log/messages:Aug 13 16:00:30 w01 kernel: x", 5, ctx).time).toBe(iso("2026-08-13T16:00:30Z"));
+  });
+
+  it("CRI container log lines (/var/log/containers): time, stream, tag, then the agent's own line", () => {
+    const ctx = createLineContext(0, 2024);
+    const p = parseLine("2024-02-14T10:00:00.123456789Z stderr F panic: runtime error: index out of range [3] with length 0", 1, ctx);
+    expect(p).toMatchObject({ format: "syslog-iso", text: "panic: runtime error: index out of range [3] with length 0", time: iso("2024-02-14T10:00:00.123Z") });
+    expect(p.host).toBeUndefined();
+    const q = parseLine('2024-02-14T10:00:00.5Z stdout F level=info msg="Cilium 1.15.0 5f4d5c7 2024-01-31T10:28:19+01:00" subsys=daemon', 2, ctx);
+    expect(q).toMatchObject({ level: 6, text: 'level=info msg="Cilium 1.15.0 5f4d5c7 2024-01-31T10:28:19+01:00" subsys=daemon' });
+    expect(parseLine("2024-02-14T10:00:00Z stderr F \t/go/src/x.go:15 +0x65", 3, ctx).text).toBe("\t/go/src/x.go:15 +0x65");
+  });
+
   it("wall body without the leading space", () => {
     const ctx = createLineContext(0, 2019, 5);
     parseLine("Message from syslogd@h1 at Tue May  6 17:43:49 2019 ...", 1, ctx);

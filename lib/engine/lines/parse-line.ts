@@ -5,7 +5,7 @@
  * Never throws: an unrecognised line is `plain` with `text === raw`.
  */
 import type { LogLine } from "../types";
-import { MONTHS, parseIsoTime, utcMs } from "./time";
+import { inferYear, MONTHS, parseIsoTime, utcMs } from "./time";
 
 /** Per-input state that a line alone cannot carry. */
 export type LineContext = {
@@ -48,6 +48,15 @@ const WALL = /^Message from syslogd@(\S+) at (?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) 
 const WALL_BODY = /^\s*kernel:\s?/;
 // `grep -R` output pasted as a log: `/var/log/messages-20240618:Aug 13 …` or `/var/log/messages-20240618-Aug 13 …`
 const GREP_PREFIX = /^(\/[^\s:]+?)[:-](?=(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:|\d{4}-\d{2}-\d{2}[T ]|\[\s*\d+\.\d+\]|<\d>))/;
+// CRI container log stream and partial/full tag after the time: `stderr F panic: …`.
+const CRI_STREAM = /^(?:stdout|stderr) [FP](?: |$)/;
+
+/** `messages-20240618` in a grep prefix → that date (see `inferYear`); undefined when the name carries none. */
+function grepYear(file: string): { year: number; month?: number } | undefined {
+  const y = inferYear(file);
+  return y.from === "file name" ? y : undefined;
+}
+
 // `crash` utility lines.
 const CRASH_LINE =
   /^(?:crash> |PID: \d+\s+TASK: [0-9a-f]+|\s*#\d+ \[[0-9a-f]+\] \S+ at [0-9a-f]+|\s*\[exception RIP: |\s*KERNEL: |\s*DUMPFILE: |\s*PANIC: )/;
@@ -206,7 +215,16 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
   }
   if (c0 === 47 /* / */) {
     const g = GREP_PREFIX.exec(s);
-    if (g) s = s.slice(g[0].length);
+    if (g) {
+      s = s.slice(g[0].length);
+      // The prefix names the rotated file the line came from: its date anchors the year better than the paste's.
+      const y = grepYear(g[1]);
+      if (y) {
+        const line2 = parseLine(s, lineNo, { ...ctx, year: y.year, yearMonth: y.month, wall: undefined });
+        ctx.wall = undefined;
+        return { ...line2, raw };
+      }
+    }
   }
 
   const c = s.charCodeAt(0);
@@ -246,6 +264,13 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
         if (m[1] !== undefined) line.level = Number(m[1]) & 7;
         line.host = m[4];
         let rest = m[5] ?? "";
+        const cri = m[2] ? null : CRI_STREAM.exec(m[4] + " " + rest);
+        if (cri) {
+          // CRI container log (/var/log/containers/*.log): `<time> stdout|stderr F|P <msg>`; no host, no tag.
+          delete line.host;
+          line.text = peelAgentPrefix(line, rest.slice(2), ctx, false);
+          return line;
+        }
         if (m[2]) {
           // RFC 5424: app procid msgid structured-data msg
           const r = /^(\S+) (\S+) (\S+) (-|\[.*?\]) ?(.*)$/.exec(rest);

@@ -146,6 +146,8 @@ function hostStartOf(text: string, pos: number, eol: number, depth = 0): number 
     if (g) return hostStartOf(text, pos + g[0].length, eol, 1);
   }
   if (start === -1 || start >= eol) return -1;
+  // CRI container logs put the stream where syslog puts the host (`<time> stderr F …`).
+  if (text.startsWith("stderr ", start) || text.startsWith("stdout ", start)) return -1;
   // A token ending in `:` is the tag of a host-less line (`Aug 13 15:59:23 kernel: …`).
   let end = text.indexOf(" ", start);
   if (end === -1 || end > eol) end = eol;
