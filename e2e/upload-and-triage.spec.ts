@@ -110,3 +110,10 @@ test("the same crash signature in an earlier incident shows as seen before", asy
   await expect(page.getByTestId("seen-before").first()).toContainText(/Seen before: \d+ times? in \d+ earlier incidents?/);
   await expect(page.getByTestId("seen-before").first()).toContainText("seen-a");
 });
+
+test("an unknown permalink is a 404 page", async ({ page }) => {
+  const res = await page.goto("/incidents/AAAAAAAAAAAAAAAAAAAAAA");
+  expect(res?.status()).toBe(404);
+  const bad = await page.goto("/incidents/not..an..id");
+  expect(bad?.status()).toBe(404);
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Boot, TimelineEvent } from "@/lib/engine/types";
 
 type Props = {
@@ -90,7 +90,8 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
     const el = scroller.current;
     if (!el) return;
     const onWheel = (e: WheelEvent) => {
-      if (Math.abs(e.deltaY) < Math.abs(e.deltaX)) return;
+      // Ctrl/⌘ + wheel (also what a pinch on a touchpad sends): plain wheel keeps scrolling the page.
+      if (!(e.ctrlKey || e.metaKey) || Math.abs(e.deltaY) < Math.abs(e.deltaX)) return;
       e.preventDefault();
       const rect = el.getBoundingClientRect();
       const pointer = e.clientX - rect.left + el.scrollLeft - LABEL_W;
@@ -128,7 +129,7 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
         <button type="button" className="rounded border px-2 py-0.5" onClick={() => setZoom(1)}>
           Fit
         </button>
-        <span className="text-slate-500">×{zoom.toFixed(1)} · wheel to zoom · x axis: {layout.byTime ? "time (UTC)" : "line number"}</span>
+        <span className="text-slate-500">×{zoom.toFixed(1)} · Ctrl+wheel to zoom · x axis: {layout.byTime ? "time (UTC)" : "line number"}</span>
         <span className="ml-auto flex flex-wrap gap-3">
           {Object.entries(MARKER_STYLE).map(([k, s]) => (
             <span key={k} className="flex items-center gap-1">
@@ -184,7 +185,15 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
               const y = AXIS_H + lane * LANE_H + LANE_H / 2;
               const style = MARKER_STYLE[ev.kind] ?? MARKER_STYLE.info;
               const title = `${ev.label}${ev.time ? ` — ${ev.time}` : ""}\n${ev.source.file}:${ev.source.line}${ev.text ? `\n${ev.text}` : ""}`;
-              const common = { onClick: () => select(ev), className: "cursor-pointer", "data-testid": `timeline-marker-${ev.kind}` };
+              const common = {
+                onClick: () => select(ev),
+                onKeyDown: (e: KeyboardEvent) => (e.key === "Enter" || e.key === " ") && select(ev),
+                tabIndex: 0,
+                role: "button",
+                "aria-label": `${ev.label}, ${ev.source.file} line ${ev.source.line}`,
+                className: "cursor-pointer focus:outline-2 focus:outline-blue-500",
+                "data-testid": `timeline-marker-${ev.kind}`,
+              };
               if (ev.kind === "gap") {
                 const w = layout.byTime && ev.durationSec ? (layout.fx(Date.parse(ev.time!)) - layout.fx(Date.parse(ev.time!) - ev.durationSec * 1000)) * zoom : 6;
                 return (

@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { FindingCard } from "@/components/incident/finding-card";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
@@ -11,7 +13,8 @@ import { AppError } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
-async function load(id: string): Promise<StoredIncident> {
+// One query per request: generateMetadata and the page share it.
+const load = cache(async (id: string): Promise<StoredIncident> => {
   if (!incidentIdSchema.safeParse(id).success) notFound();
   try {
     return await getIncident(id);
@@ -19,6 +22,11 @@ async function load(id: string): Promise<StoredIncident> {
     if (err instanceof AppError && err.code === "not-found") notFound();
     throw err;
   }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `${(await load(id)).title} · oopscope` };
 }
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
