@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { triage } from "./triage";
@@ -146,6 +147,33 @@ describe("triage (property)", () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it("gives the same incident whether the bytes come as one buffer or in arbitrary chunks (plain or gzip)", async () => {
+    const text = enc.encode(BASE.join("\n") + "\n" + BASE.join("\r\n"));
+    const strip = (inc: Incident) => JSON.stringify({ ...inc, stats: { ...inc.stats, elapsedMs: 0 } });
+    const expected = strip(await triage([{ name: "c", data: text }]));
+    const gz = gzipSync(text);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 8 }), fc.boolean(), async (sizes, compressed) => {
+        const bytes = compressed ? gz : text;
+        async function* chunks() {
+          for (let pos = 0, k = 0; pos < bytes.length; k++) {
+            const n = sizes[k % sizes.length];
+            yield bytes.slice(pos, pos + n);
+            pos += n;
+          }
+        }
+        const got = JSON.parse(strip(await triage([{ name: "c", data: chunks() }]))) as Incident;
+        const want = JSON.parse(expected) as Incident;
+        expect(got.findings).toEqual(want.findings);
+        expect(got.boots).toEqual(want.boots);
+        expect(got.events).toEqual(want.events);
+        expect(got.hosts).toEqual(want.hosts);
+        expect(got.inputs[0].lines).toBe(want.inputs[0].lines);
+      }),
+      { numRuns: 30 },
     );
   });
 
