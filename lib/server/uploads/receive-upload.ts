@@ -27,12 +27,15 @@ export function maxUploadBytes(): number {
   return Number.isFinite(v) && v > 0 ? v : DEFAULT_MAX_UPLOAD_BYTES;
 }
 
-function formatMb(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+/** Same units as the upload page shows (binary, one decimal), so the two messages agree. */
+function formatLimit(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
 function tooLarge(limit: number): AppError {
-  return new AppError("too-large", `Upload exceeds the limit of ${formatMb(limit)} (MAX_UPLOAD_BYTES).`);
+  return new AppError("too-large", `Upload exceeds the limit of ${formatLimit(limit)} (MAX_UPLOAD_BYTES).`);
 }
 
 /** Counts bytes and stops the stream past the cap. */
