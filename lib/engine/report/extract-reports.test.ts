@@ -61,6 +61,25 @@ describe("extractReports", () => {
     expect(otherTask[0]).toMatchObject({ title: "kernel BUG in x_write", panicked: true, panicMessage: "Fatal exception" });
   });
 
+  it("reads the faulting function from s390 and ppc64 register lines", () => {
+    const [s390] = extract([
+      "[16164.389575] WARNING: at /tmp/drv/drv.c:11",
+      "[16164.389614] Krnl PSW : 0704f00180000000 000003ff8086d03a (drv_init+0x3a/0x1000 [drv])",
+      "[16164.398666] Call Trace:",
+      "[16164.398670] ([<000003ff8086d036>] drv_init+0x36/0x1000 [drv])",
+      "[16164.398680]  [<00000000001001e2>] do_one_initcall+0xd6/0x1a0",
+    ].join("\n"));
+    expect(s390).toMatchObject({ title: "WARNING in drv_init", guiltyFrame: "drv_init", sourceFile: "/tmp/drv/drv.c" });
+    const [ppc] = extract([
+      "[  120.1] kernel BUG at drivers/scsi/scsi_lib.c:1096!",
+      "[  120.2] Oops: Exception in kernel mode, sig: 5 [#1]",
+      "[  120.3] NIP [c0000000005b2c40] .scsi_init_sgtable+0x60/0xd0",
+      "[  120.4] Call Trace:",
+      "[  120.5] [c0000000f6e4f9a0] [c0000000005b2d2c] .scsi_init_io+0x7c/0x230",
+    ].join("\n"));
+    expect(ppc).toMatchObject({ title: "kernel BUG in scsi_init_sgtable", guiltyFrame: "scsi_init_sgtable" });
+  });
+
   it("makes a panic with no report before it a finding of its own", () => {
     const [f] = extract("[ 5.0] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)");
     expect(f).toMatchObject({ kind: "panic", title: "kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)", panicked: true });

@@ -164,6 +164,12 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
 function ripFrame(text: string): Frame | undefined {
   const crash = /\[exception RIP: ([A-Za-z_.][\w.]*)/.exec(text);
   if (crash) return { function: crash[1], reliable: true, context: "exception" };
+  // s390: `Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])`
+  const psw = /Krnl PSW : [0-9a-f]+ [0-9a-f]+ \((.+)\)\s*$/.exec(text);
+  if (psw) {
+    const f = parseFrameLine(" " + psw[1], false);
+    return f && !/^0x/.test(f.function) ? { ...f, reliable: true } : undefined;
+  }
   const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|pc : |PC is at |NIP[: ]\s*|epc : )(.*)$/.exec(text);
   if (!m) return undefined;
   const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "");
