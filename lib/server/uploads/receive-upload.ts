@@ -6,6 +6,7 @@
 import "server-only";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
+import { unlink } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../http";
 import { boundaryOf, MultipartError, parseMultipart } from "./parse-multipart";
@@ -128,6 +129,8 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
     throw err;
   }
   open.forEach((s, i) => (stored[i].bytes = s.bytes));
+  // Browsers send an empty part for an empty file input or text field: not an input.
+  await Promise.all(stored.filter((f) => f.bytes === 0).map((f) => unlink(f.path).catch(() => undefined)));
   const nonEmpty = stored.filter((f) => f.bytes > 0);
   if (nonEmpty.length === 0) throw new AppError("bad-request", "The upload is empty: no file or text was received.");
   return nonEmpty.map((f, index) => ({ ...f, index }));
