@@ -94,7 +94,9 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     // The stall detector runs in the timer interrupt: frames down to the interrupt entry are the detector
     // (rcu_*, update_process_times, tick_*, hrtimer_*), not the looping code.
     const entry = findLastIndex(reliable.slice(0, 40), ({ fn }) => STALL_DETECTOR_EXIT.test(fn));
-    const detected = entry >= 0 && reliable.slice(0, entry).some(({ fn }) => STALL_DETECTOR.test(fn));
+    // …only when the detector is on top of the stack (a panic stack printed after the task's stack is not).
+    const firstDetector = reliable.findIndex(({ fn }) => STALL_DETECTOR.test(fn));
+    const detected = entry >= 0 && firstDetector >= 0 && firstDetector < entry && firstDetector < 8;
     const stack = detected ? reliable.slice(entry + 1) : reliable;
     const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHORS.some((re) => re.test(fn)));
     let prev: string | undefined;
