@@ -36,6 +36,8 @@ export type ImportCveResult = {
   /** Imported entries whose description quotes a crash the engine could read (they carry crash rules). */
   withCrashText: number;
   elapsedMs: number;
+  /** Where the time went: reading the source, parsing records (triage of quoted crashes), database writes. */
+  phaseMs: { read: number; parse: number; write: number };
 };
 
 /** Rows per transaction: big enough to amortise the commit, small enough to keep the write lock short. */
@@ -105,6 +107,11 @@ export async function readCveSource(source: string): Promise<CveRecordFiles[]> {
     .map((g) => ({ json: g.json!, dyad: g.dyad, sha1: g.sha1, path: g.path }));
 }
 
+/** DateTime columns as Prisma writes them to SQLite (`2026-11-23T11:25:11.177+00:00`), so its reads parse them. */
+function prismaTimestamp(d: Date): string {
+  return d.toISOString().replace(/Z$/, "+00:00");
+}
+
 type Existing = { origin: string; document: string; revision: number };
 
 function columns(entry: KbEntry, document: string) {
@@ -114,8 +121,9 @@ function columns(entry: KbEntry, document: string) {
 export async function importCveRecords(options: ImportCveOptions): Promise<ImportCveResult> {
   const started = Date.now();
   const { db, onProgress } = options;
-  const result: ImportCveResult = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: [], withCrashText: 0, elapsedMs: 0 };
+  const result: ImportCveResult = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: [], withCrashText: 0, elapsedMs: 0, phaseMs: { read: 0, parse: 0, write: 0 } };
   const records = await readCveSource(options.source);
+  result.phaseMs.read = Date.now() - started;
   const total = records.length;
 
   // One read of what is there: the comparison needs each document, and 15k rows is a few MB.
@@ -129,35 +137,49 @@ export async function importCveRecords(options: ImportCveOptions): Promise<Impor
   let updates: Update[] = [];
   const flush = async () => {
     if (creates.length === 0 && updates.length === 0) return;
-    const c = creates;
-    const u = updates;
+    const t = Date.now();
+    const rows = (list: Update[]) => JSON.stringify(list.map(({ entry, document, revision }) => ({ id: entry.id, ...columns(entry, document), revision })));
+    const created = rows(creates.map((c) => ({ ...c, revision: 1 })));
+    const updated = rows(updates);
+    const revisions = rows([...creates.map((c) => ({ ...c, revision: 1 })), ...updates]);
     creates = [];
     updates = [];
+    // Prisma's adapter costs milliseconds per row and parameter; one JSON parameter per batch, expanded by
+    // SQLite's json_each, writes a whole batch in one statement per table.
+    const now = prismaTimestamp(new Date());
     await db.$transaction([
-      ...(c.length
-        ? [
-            db.kbEntry.createMany({ data: c.map(({ entry, document }) => ({ id: entry.id, ...columns(entry, document), revision: 1 })) }),
-            db.kbRevision.createMany({
-              data: c.map(({ entry, document }) => ({ entryId: entry.id, revision: 1, document, message: REVISION_MESSAGE, authorName: "oopscope" })),
-            }),
-          ]
-        : []),
-      ...u.map(({ entry, document, revision }) =>
-        db.kbEntry.update({ where: { id: entry.id }, data: { ...columns(entry, document), revision } }),
+      db.$executeRawUnsafe(
+        `INSERT INTO "KbEntry" ("id","title","component","origin","status","document","revision","createdAt","updatedAt")
+         SELECT j.value->>'id', j.value->>'title', j.value->>'component', j.value->>'origin', j.value->>'status',
+                j.value->>'document', j.value->>'revision', ?, ? FROM json_each(?) AS j`,
+        now,
+        now,
+        created,
       ),
-      ...(u.length
-        ? [
-            db.kbRevision.createMany({
-              data: u.map(({ entry, document, revision }) => ({ entryId: entry.id, revision, document, message: REVISION_MESSAGE, authorName: "oopscope" })),
-            }),
-          ]
-        : []),
+      db.$executeRawUnsafe(
+        `UPDATE "KbEntry" SET "title" = j.value->>'title', "component" = j.value->>'component',
+                "origin" = j.value->>'origin', "status" = j.value->>'status', "document" = j.value->>'document',
+                "revision" = j.value->>'revision', "updatedAt" = ?
+         FROM json_each(?) AS j WHERE "KbEntry"."id" = j.value->>'id'`,
+        now,
+        updated,
+      ),
+      db.$executeRawUnsafe(
+        `INSERT INTO "KbRevision" ("entryId","revision","document","message","authorName","createdAt")
+         SELECT j.value->>'id', j.value->>'revision', j.value->>'document', ?, 'oopscope', ? FROM json_each(?) AS j`,
+        REVISION_MESSAGE,
+        now,
+        revisions,
+      ),
     ]);
+    result.phaseMs.write += Date.now() - t;
   };
 
   let done = 0;
   for (const files of records) {
+    const t = Date.now();
     const parsed = await parseCveRecord(files, { findCrash: options.findCrash });
+    result.phaseMs.parse += Date.now() - t;
     done++;
     if (!parsed.ok) {
       result.errors.push(parsed.error);
