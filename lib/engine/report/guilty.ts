@@ -93,11 +93,14 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
   if (opts.mode === "stall") {
     // The stall detector runs in the timer interrupt: frames down to the interrupt entry are the detector
     // (rcu_*, update_process_times, tick_*, hrtimer_*), not the looping code.
-    const entry = findLastIndex(reliable.slice(0, 40), ({ fn }) => STALL_DETECTOR_EXIT.test(fn));
-    // …only when the detector is on top of the stack (a panic stack printed after the task's stack is not).
+    // Only when the detector is on top of the stack (a panic stack printed after the task's stack is not);
+    // the first interrupt entry below it ends the detector (a second one is a nested interrupt of the loop).
     const firstDetector = reliable.findIndex(({ fn }) => STALL_DETECTOR.test(fn));
-    const detected = entry >= 0 && firstDetector >= 0 && firstDetector < entry && firstDetector < 8;
-    const stack = detected ? reliable.slice(entry + 1) : reliable;
+    const entry = firstDetector >= 0 && firstDetector < 8 ? reliable.findIndex(({ fn }, i) => i > firstDetector && STALL_DETECTOR_EXIT.test(fn)) : -1;
+    const detected = entry >= 0;
+    let end = entry;
+    while (detected && end + 1 < reliable.length && STALL_DETECTOR_EXIT.test(reliable[end + 1].fn)) end++;
+    const stack = detected ? reliable.slice(end + 1) : reliable;
     const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHORS.some((re) => re.test(fn)));
     let prev: string | undefined;
     for (const { f, fn } of candidates) {
