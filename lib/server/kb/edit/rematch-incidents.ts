@@ -12,6 +12,9 @@ import { matchesChanged, rematchIncident } from "./rematch";
 /** Incidents re-matched synchronously after a save; more would make saving slow (see the report's timing). */
 export const DEFAULT_REMATCH_LIMIT = 200;
 
+/** Ids per `IN (…)` list: below the adapter's bound-parameter limit. */
+const ID_CHUNK = 200;
+
 export type RematchResult = { incidents: number; changed: number; ms: number };
 
 export async function rematchRecentIncidents(db: Db, options: { limit?: number } = {}): Promise<RematchResult> {
@@ -20,6 +23,9 @@ export async function rematchRecentIncidents(db: Db, options: { limit?: number }
   if (limit <= 0) return { incidents: 0, changed: 0, ms: 0 };
   const kb = await getKbIndex(db);
   const rows = await db.incident.findMany({ orderBy: { createdAt: "desc" }, take: limit, select: { id: true, result: true } });
+  // Compute everything first, then write in one transaction: one fsync instead of one per incident.
+  const unchangedIds: string[] = [];
+  const writes = [];
   let changed = 0;
   for (const row of rows) {
     let before: Incident;
@@ -31,12 +37,12 @@ export async function rematchRecentIncidents(db: Db, options: { limit?: number }
     if (!Array.isArray(before.findings)) continue;
     const after = rematchIncident(before, kb);
     if (!matchesChanged(before, after)) {
-      await db.incident.update({ where: { id: row.id }, data: { kbGeneration: kb.generation } });
+      unchangedIds.push(row.id);
       continue;
     }
     changed++;
     const summary = summarizeIncident(after);
-    await db.$transaction([
+    writes.push(
       db.incident.update({
         where: { id: row.id },
         data: { result: JSON.stringify(after), kbIds: summary.kbIds.join(" "), title: summary.title, kbGeneration: kb.generation },
@@ -47,7 +53,13 @@ export async function rematchRecentIncidents(db: Db, options: { limit?: number }
           data: { topKbId: f.matches.find((m) => !m.related)?.kbId ?? null },
         }),
       ),
-    ]);
+    );
   }
+  // The adapter caps bound parameters per query; ids go in chunks.
+  const stamps = [];
+  for (let i = 0; i < unchangedIds.length; i += ID_CHUNK) {
+    stamps.push(db.incident.updateMany({ where: { id: { in: unchangedIds.slice(i, i + ID_CHUNK) } }, data: { kbGeneration: kb.generation } }));
+  }
+  await db.$transaction([...stamps, ...writes]);
   return { incidents: rows.length, changed, ms: Math.round(performance.now() - started) };
 }
