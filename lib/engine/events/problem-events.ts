@@ -167,6 +167,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
   },
   {
+    // 3.10 (RHEL/CentOS 7) and other pre-4.x kernels pick the victim with `Kill process … or sacrifice child`; the
+    // `Killed process` line after it has no `Out of memory:` prefix, so `oom-kill` above does not count it twice.
+    id: "oom-kill-legacy",
+    kind: "oom",
+    needle: "or sacrifice child",
+    pattern: /(Memory cgroup out of memory|Out of memory): Kill process (\d+) \(([^)]*)\) score -?\d+ or sacrifice child/,
+    title: (m) => (m[1].startsWith("Memory cgroup") ? "OOM: memory cgroup out of memory" : "OOM: out of memory"),
+    details: (m) => ({ victimPid: Number(m[2]), victim: m[3], memcg: m[1].startsWith("Memory cgroup") }),
+    groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
+  },
+  {
     id: "mce-hardware-error",
     kind: "mce",
     needle: "Hardware Error",
@@ -213,7 +224,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "block-io-error",
     kind: "io-error",
     needle: "I/O error",
-    pattern: /(?:blk_update_request|I\/O error), dev (\w+), sector (\d+)|Buffer I\/O error on dev(?:ice)? (\w+)/,
+    // Device names may carry a dash or a dot (`dm-3`, `md-0`, `nbd0.1`), never a comma.
+    pattern: /(?:blk_update_request|I\/O error), dev ([\w.-]+), sector (\d+)|Buffer I\/O error on dev(?:ice)? ([\w.-]+?),/,
     title: () => "block: I/O error",
     details: (m) => ({ device: m[1] ?? m[3] }),
     groupKey: (m) => `io:${m[1] ?? m[3]}`,

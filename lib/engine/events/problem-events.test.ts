@@ -1,0 +1,201 @@
+import { describe, expect, it } from "vitest";
+import { PROBLEM_EVENT_RULES } from "./problem-events";
+import { triage } from "../triage";
+import type { Finding } from "../types";
+
+const enc = new TextEncoder();
+
+/** One syslog kernel line (or a few) through the whole pipeline: the scanner's prefilter must see it too. */
+async function findingsOf(lines: string[], program = "kernel"): Promise<Finding[]> {
+  const text = lines.map((l) => (l.startsWith("Aug ") ? l : `Aug 13 10:00:00 n1 ${program}: ${l}`)).join("\n") + "\n";
+  const inc = await triage([{ name: "messages", data: enc.encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
+  return inc.findings;
+}
+
+type Row = { line: string | string[]; rule: string; kind: Finding["kind"]; title: string; details?: Record<string, unknown>; program?: string };
+
+const ROWS: Row[] = [
+  {
+    line: "unregister_netdevice: waiting for eth0 to become free. Usage count = 2",
+    rule: "netdev-refcount-wait",
+    kind: "netdev-refcount",
+    title: "unregister_netdevice: waiting for DEV to become free",
+    details: { device: "eth0", usageCount: 2 },
+  },
+  {
+    line: "Route cache is full: consider increasing sysctl net.ipv6.route.max_size.",
+    rule: "route-cache-full",
+    kind: "route-cache-full",
+    title: "Route cache is full: consider increasing sysctl net.ipv6.route.max_size",
+    details: { family: "ipv6" },
+  },
+  {
+    line: ["SLUB: Unable to allocate memory on node -1 (gfp=0x20)", "  cache: kmalloc-256, object size: 256, buffer size: 256, default order: 1, min order: 0"],
+    rule: "slub-alloc-failure",
+    kind: "slab-alloc-failure",
+    title: "SLUB: Unable to allocate memory",
+    details: { node: -1, gfp: "0x20", cache: "kmalloc-256", cacheBase: "kmalloc-256", memcgChildCache: false },
+  },
+  {
+    line: "java: page allocation failure: order:4, mode:0x104020(GFP_ATOMIC|__GFP_COMP)",
+    rule: "page-allocation-failure",
+    kind: "page-alloc-failure",
+    title: "page allocation failure: order:4",
+    details: { order: 4, comm: "java" },
+  },
+  { line: "nf_conntrack: nf_conntrack: table full, dropping packet", rule: "conntrack-table-full", kind: "conntrack-full", title: "nf_conntrack: table full, dropping packet" },
+  { line: "neighbour: arp_cache: neighbor table overflow!", rule: "neighbour-table-overflow", kind: "neighbour-overflow", title: "neighbour: neighbor table overflow", details: { table: "arp_cache" } },
+  { line: "TCP: out of memory -- consider tuning tcp_mem", rule: "tcp-out-of-memory", kind: "other", title: "TCP: out of memory -- consider tuning tcp_mem" },
+  {
+    line: "cgroup: fork rejected by pids controller in /kubepods/burstable/pod1234",
+    rule: "pids-fork-rejected",
+    kind: "other",
+    title: "cgroup: fork rejected by pids controller",
+    details: { cgroup: "/kubepods/burstable/pod1234" },
+  },
+  {
+    line: "Out of memory: Killed process 1234 (java) total-vm:8000kB, anon-rss:4000kB, file-rss:0kB",
+    rule: "oom-kill",
+    kind: "oom",
+    title: "OOM: out of memory",
+    details: { victimPid: 1234, victim: "java", memcg: false },
+  },
+  {
+    line: "Memory cgroup out of memory: Killed process 99 (nginx) total-vm:1kB",
+    rule: "oom-kill",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { victim: "nginx", memcg: true },
+  },
+  {
+    // RHEL 7 / 3.10 wording: "Kill process … or sacrifice child", then "Killed process" without the prefix.
+    line: ["Memory cgroup out of memory: Kill process 4321 (java) score 1000 or sacrifice child", "Killed process 4321 (java) total-vm:2000kB, anon-rss:1000kB"],
+    rule: "oom-kill-legacy",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { victimPid: 4321, victim: "java", memcg: true },
+  },
+  {
+    line: "cpu=0 found=0 invalid=1 ignore=0 insert=0 insert_failed=12 drop=12 early_drop=0 error=0 search_restart=0",
+    rule: "conntrack-insert-failed",
+    kind: "conntrack-full",
+    title: "nf_conntrack: insert_failed counter rising",
+    details: { insertFailed: 12 },
+  },
+  {
+    line: 'E0813 10:00:00.000000    1432 remote_image.go:1] "PullImage failed" err="dial tcp: lookup registry.k8s.io on 10.96.0.10:53: read udp 10.244.1.5:43210->10.96.0.10:53: i/o timeout"',
+    program: "kubelet[1432]",
+    rule: "dns-lookup-timeout",
+    kind: "other",
+    title: "DNS lookup timeout",
+    details: { name: "registry.k8s.io", server: "10.96.0.10" },
+  },
+  {
+    line: "IPv6: Failed to initialize the ICMP6 control socket (err -23)",
+    rule: "icmp6-control-socket",
+    kind: "other",
+    title: "IPv6: Failed to initialize the ICMP6 control socket",
+    details: { err: -23 },
+  },
+  { line: "socket: no more sockets", rule: "no-more-sockets", kind: "other", title: "socket: no more sockets" },
+  { line: "No memory reserved for crash kernel", program: "kdumpctl[812]", rule: "kdump-no-reservation", kind: "kdump-failure", title: "kdump: not armed" },
+  { line: "mce: [Hardware Error]: Machine check events logged", rule: "mce-hardware-error", kind: "mce", title: "MCE: hardware error" },
+  {
+    line: "EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#1_DIMM#0",
+    rule: "edac-memory-error",
+    kind: "mce",
+    title: "EDAC: corrected memory error",
+    details: { controller: "MC0", count: 1, type: "CE" },
+  },
+  {
+    line: "EXT4-fs error (device sda1): ext4_lookup:1601: inode #1234: comm ls: deleted inode referenced: 5678",
+    rule: "ext4-error",
+    kind: "fs-error",
+    title: "EXT4-fs error in ext4_lookup",
+    details: { device: "sda1" },
+  },
+  {
+    line: "XFS (dm-0): Metadata corruption detected at xfs_dir3_block_read_verify+0x5e/0x110 [xfs], xfs_dir3_block block 0x1234",
+    rule: "xfs-corruption",
+    kind: "fs-error",
+    title: "XFS: metadata corruption detected",
+    details: { device: "dm-0" },
+  },
+  { line: "overlayfs: upper fs needs to support d_type.", rule: "overlay-no-dtype", kind: "fs-error", title: "overlayfs: upper fs needs to support d_type" },
+  {
+    line: "blk_update_request: I/O error, dev sdb, sector 123456 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 0",
+    rule: "block-io-error",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "sdb" },
+  },
+  {
+    // Device-mapper and md names carry a dash.
+    line: "I/O error, dev dm-3, sector 2048 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0",
+    rule: "block-io-error",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "dm-3" },
+  },
+  {
+    line: "Buffer I/O error on dev dm-0, logical block 1234, lost async page write",
+    rule: "block-io-error",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "dm-0" },
+  },
+  { line: "kdump: No memory reserved for crash kernel", rule: "kdump-no-memory", kind: "kdump-failure", title: "kdump: not armed" },
+  { line: "crashkernel reservation failed - No suitable area found.", rule: "crashkernel-reservation-failed", kind: "kdump-failure", title: "kdump: crashkernel reservation failed" },
+  {
+    line: 'E0813 10:00:00.000000    1432 kubelet.go:2185] "Skipping pod synchronization" err="PLEG is not healthy: pleg was last seen active 3m5.3s ago; threshold is 3m0s"',
+    program: "kubelet[1432]",
+    rule: "kubelet-pleg-unhealthy",
+    kind: "pleg-unhealthy",
+    title: "kubelet: PLEG is not healthy",
+    details: { lastSeen: "3m5.3s" },
+  },
+  {
+    line: 'E0813 10:00:00.000000    1432 manager.go:1] "Failed to start" err="inotify_init: too many open files"',
+    program: "kubelet[1432]",
+    rule: "inotify-limit",
+    kind: "other",
+    title: "inotify: watch or instance limit reached",
+  },
+];
+
+describe("problem events through triage", () => {
+  for (const row of ROWS) {
+    const lines = Array.isArray(row.line) ? row.line : [row.line];
+    it(`${row.rule}: ${lines[0].slice(0, 60)}`, async () => {
+      expect(PROBLEM_EVENT_RULES.some((r) => r.id === row.rule), `rule ${row.rule} exists`).toBe(true);
+      const found = await findingsOf(lines, row.program);
+      expect(found.map((f) => [f.type, f.kind, f.title])).toEqual([[row.rule, row.kind, row.title]]);
+      if (row.details) expect(found[0].details).toMatchObject(row.details);
+      expect(found[0].host).toBe("n1");
+    });
+  }
+
+  it("every finding rule has a row here", () => {
+    const covered = new Set(ROWS.map((r) => r.rule));
+    const missing = PROBLEM_EVENT_RULES.filter((r) => !r.timelineOnly && !covered.has(r.id)).map((r) => r.id);
+    expect(missing).toEqual([]);
+  });
+
+  it("folds repeats per device, keeps different devices apart", async () => {
+    const found = await findingsOf([
+      "unregister_netdevice: waiting for eth0 to become free. Usage count = 1",
+      "unregister_netdevice: waiting for eth0 to become free. Usage count = 3",
+      "unregister_netdevice: waiting for veth12 to become free. Usage count = 1",
+      "unregister_netdevice: waiting for eth0 to become free. Usage count = 2",
+    ]);
+    expect(found.map((f) => [f.details?.device, f.repeats, f.details?.usageCount])).toEqual([
+      ["eth0", 3, 3],
+      ["veth12", 1, 1],
+    ]);
+  });
+
+  it("timeline-only rules make no finding", async () => {
+    const found = await findingsOf(["Kernel memory limits are experimental on older kernels, it won't work as expected"], "dockerd[1]");
+    expect(found).toEqual([]);
+  });
+});
