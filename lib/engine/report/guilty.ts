@@ -44,11 +44,6 @@ const STALL_ANCHORS: readonly RegExp[] = [
 const STALL_DETECTOR = /^rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup/;
 const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$/;
 
-function findLastIndex<T>(items: readonly T[], pred: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (pred(items[i])) return i;
-  return -1;
-}
-
 /** Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). */
 const HANG_BUCKETS: ReadonlyArray<{ bucket: string; functions: readonly string[] }> = [
   { bucket: "synchronize_rcu", functions: ["synchronize_rcu", "synchronize_srcu", "synchronize_sched", "synchronize_net", "synchronize_rcu_expedited", "synchronize_rcu_tasks"] },
