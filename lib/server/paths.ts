@@ -6,7 +6,7 @@
 import path from "node:path";
 
 export function dataDir(): string {
-  return path.resolve(process.env.OOPSCOPE_DATA_DIR ?? path.join(process.cwd(), "data"));
+  return path.resolve(process.env.OOPSCOPE_DATA_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "data"));
 }
 
 export function databaseUrl(): string {
