@@ -59,6 +59,13 @@ describe("readLines: gzip", () => {
     expect(stats.compressed).toBe(true);
   });
 
+  it("reads multi-member gzip (rotated files joined with cat) and ignores zero padding after it", async () => {
+    const a = gzipSync(enc.encode(SYSLOG[0] + "\n" + SYSLOG[1] + "\n"));
+    const b = gzipSync(enc.encode(SYSLOG[2] + "\n"));
+    expect((await linesOf(new Uint8Array([...a, ...b]))).lines).toEqual(SYSLOG.slice(0, 3));
+    expect((await linesOf(new Uint8Array([...a, ...new Uint8Array(16)]))).lines).toEqual(SYSLOG.slice(0, 2));
+  });
+
   it("refuses a gzip bomb by its expansion ratio", async () => {
     // 64 MB of zeros compress to ~64 KB (ratio ~1000).
     const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024));
