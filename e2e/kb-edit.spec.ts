@@ -1,13 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { fixtureText, trackOffOriginRequests } from "./helpers";
 
-/** A unique team entry per test run (the e2e database is shared by the specs of one run). */
+/**
+ * A unique team entry per test run. Drafts: the e2e database is shared by the specs of one run, and a draft never
+ * changes other specs' triage results (the preview still tries it as if active).
+ */
 function entryYaml(id: string, extra = ""): string {
   return [
     `id: ${id}`,
     "title: Team note on skb_segment GSO crashes",
     "summary: Our nodes hit the GSO skb_segment BUG after enabling BIG TCP.",
     "component: kernel",
+    "status: draft",
     "rootCause: |",
     "  **GSO** partial segments. <script>window.__kbXss = 1</script> [bad](javascript:window.__kbXss=2)",
     "signatures:",
