@@ -17,7 +17,7 @@ import type { Finding, LineFormat, LogLine, TriageInput } from "../types";
 /** Lines kept before a trigger (syzkaller keeps context; agents log what led to the crash). */
 const CONTEXT_LINES = 30;
 /** A window closes after this many lines without report-like text. */
-const QUIET_LINES = 40;
+const QUIET_LINES = 80;
 /**
  * Soft cap of one window (a lockdep splat or a long hung-task dump fits; a flood is cut into several). Past it the
  * window closes at the first line that is not report text, so a report is not cut in two (which made a
@@ -115,6 +115,20 @@ const WALL_BODY_START = /^\s*kernel:/;
 const GREP_HEAD = /^\/[^\s:]*?[:-](?=[A-Z][a-z]{2} {1,2}\d|\d{4}-\d\d-\d\d[T ]|<\d)/;
 
 /**
+ * The `>` closing a `<N>` / `<NNN>` priority at text[pos], or -1. Bounded to the prefix: an unbounded indexOf
+ * would find a `>` on a later line (a wrong uptime, a false reboot) and rescan the chunk for every such line.
+ */
+function priEnd(text: string, pos: number, eol: number): number {
+  const limit = Math.min(eol, pos + 5);
+  for (let p = pos + 1; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 62) return p > pos + 1 ? p : -1;
+    if (c < 48 || c > 57) return -1;
+  }
+  return -1;
+}
+
+/**
  * Where the host name of a syslog-style line in text[pos, eol) starts, or -1 (no host: dmesg, agent output, a
  * forwarder that dropped the host so the token after the time is already the `tag:`). Character checks first:
  * this runs on every line.
@@ -135,8 +149,8 @@ function hostStartOf(text: string, pos: number, eol: number, depth = 0): number 
     if (sp !== -1 && sp < eol) start = sp + 1;
   } else if (depth === 0 && c0 === 60 /* < */) {
     // `<13>Aug 13 …` (PRI) and RFC 5424 `<34>1 2024-…`.
-    const gt = text.indexOf(">", pos);
-    if (gt !== -1 && gt < pos + 5) {
+    const gt = priEnd(text, pos, eol);
+    if (gt !== -1) {
       let p = gt + 1;
       if (text.charCodeAt(p) === 49 && text.charCodeAt(p + 1) === 32) p += 2;
       return hostStartOf(text, p, eol, 1);
@@ -360,7 +374,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (c0 === 91 || c0 === 60) {
         // dmesg uptime going back means a new boot (concatenated dmesg, serial captures across reboots).
         let i = pos;
-        if (c0 === 60) i = text.indexOf(">", pos) + 1;
+        if (c0 === 60) i = priEnd(text, pos, eol) + 1;
         if (i > 0 && text.charCodeAt(i) === 91) {
           i++;
           while (text.charCodeAt(i) === 32) i++;
