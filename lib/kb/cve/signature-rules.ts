@@ -68,15 +68,24 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * A name worth a rule: a kernel function has an underscore (`skb_put`, `__dev_queue_xmit`); single words from
+ * prose (`put()`, `set()`), upper-case macros (`BUG()`, `WARN_ON()`) and generic frames (locking, allocation)
+ * would fire on unrelated reports.
+ */
+function isDistinctiveFunction(name: string): boolean {
+  return /_/.test(name.replace(/^_+/, "")) && /[a-z]/.test(name) && !/^[A-Z0-9_]+$/.test(name) && name.length >= 6 && !isGenericFrame(name);
+}
+
 /** The function a CVE title (or, failing that, the first prose paragraph) names, if any. */
 export function keyFunctionName(title: string, firstParagraph?: string): string | undefined {
   // The subsystem prefix (`net/mlx5e:`, `ice:`) is not a function.
   const subject = title.replace(/^(?:[\w./-]+:\s*)+/, "");
   for (const text of [subject, firstParagraph ?? ""]) {
-    const call = [...text.matchAll(FUNCTION_CALL)][0];
-    if (call) return call[1];
-    const snake = [...text.matchAll(SNAKE_IDENTIFIER)][0];
-    if (snake) return snake[1];
+    const call = [...text.matchAll(FUNCTION_CALL)].map((m) => m[1]).find(isDistinctiveFunction);
+    if (call) return call;
+    const snake = [...text.matchAll(SNAKE_IDENTIFIER)].map((m) => m[1]).find(isDistinctiveFunction);
+    if (snake) return snake;
   }
   return undefined;
 }
