@@ -112,6 +112,21 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", uptime: 12.5, callerId: "C1", text: "NMI backtrace for cpu 1" },
   },
   {
+    name: "journalctl -o short-monotonic kernel line",
+    raw: "[  492.198014] w01 kernel: BUG: soft lockup - CPU#3 stuck for 22s! [a:1]",
+    expect: { format: "dmesg", host: "w01", program: "kernel", uptime: 492.198014, text: "BUG: soft lockup - CPU#3 stuck for 22s! [a:1]" },
+  },
+  {
+    name: "journalctl -o short-monotonic agent line",
+    raw: '[  492.2] w01 kubelet[1432]: E0813 15:59:21.100203    1432 kubelet.go:2185] "Skipping pod synchronization"',
+    expect: { format: "dmesg", host: "w01", program: "kubelet", pid: 1432, level: 3, text: '"Skipping pod synchronization"' },
+  },
+  {
+    name: "dmesg text that looks like `word word:` keeps its text",
+    raw: "[    1.234567] usb 1-1: new high-speed USB device number 2 using xhci_hcd",
+    expect: { format: "dmesg", program: "kernel", text: "usb 1-1: new high-speed USB device number 2 using xhci_hcd" },
+  },
+  {
     name: "dmesg -T",
     raw: "[Tue Aug 13 15:59:23 2024] kernel BUG at net/core/skbuff.c:4230!",
     expect: { format: "dmesg-human", program: "kernel", text: "kernel BUG at net/core/skbuff.c:4230!", time: iso("2024-08-13T15:59:23Z") },

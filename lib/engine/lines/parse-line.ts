@@ -48,6 +48,9 @@ const WALL = /^Message from syslogd@(\S+) at (?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) 
 const WALL_BODY = /^\s*kernel:\s?/;
 // `grep -R` output pasted as a log: `/var/log/messages-20240618:Aug 13 …` or `/var/log/messages-20240618-Aug 13 …`
 const GREP_PREFIX = /^(\/[^\s:]+?)[:-](?=(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:|\d{4}-\d{2}-\d{2}[T ]|\[\s*\d+\.\d+\]|<\d>))/;
+// After the `[uptime] ` of journalctl -o short-monotonic: `host kernel: ` or `host prog[pid]: `.
+const MONOTONIC_HOST_TAG = /^([\w.-]+) (kernel|[\w.@-]+(?=\[\d+\]))(?:\[(\d+)\])?: /;
+
 // CRI container log stream and partial/full tag after the time: `stderr F panic: …`.
 const CRI_STREAM = /^(?:stdout|stderr) [FP](?: |$)/;
 
@@ -303,6 +306,15 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
       line.format = "dmesg";
       line.program = "kernel";
       line.text = peelKernelPrefix(line, s);
+      // journalctl -o short-monotonic: `[  123.456789] host kernel: msg` / `… host kubelet[1432]: msg`. Only `kernel:`
+      // or a tag with a pid counts: plain dmesg text such as `usb 1-1: new device` must stay as it is.
+      const mono = MONOTONIC_HOST_TAG.exec(line.text);
+      if (mono && line.uptime !== undefined) {
+        line.host = mono[1];
+        line.program = mono[2];
+        if (mono[3]) line.pid = Number(mono[3]);
+        line.text = finishText(line, line.text.slice(mono[0].length), ctx);
+      }
       return line;
     }
   }
