@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { kbEntrySchema, type KbEntryInput } from "@/lib/kb/schema";
 import { KbMarkdown } from "./kb-markdown";
+import { yamlMarkers, type SchemaIssue } from "./yaml-markers";
 
 const YamlEditor = dynamic(() => import("./yaml-editor"), {
   ssr: false,
@@ -72,8 +73,10 @@ export function KbEditor({ initial, baseRevision }: Props) {
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
 
-  const { document, errors } = useMemo(() => {
+  const { document, errors, signatureMarkers, structuredMarkers } = useMemo(() => {
     const errs: string[] = [];
+    const signatureIssues: SchemaIssue[] = [];
+    const structuredIssues: SchemaIssue[] = [];
     const signatures = parseYamlPart(signaturesYaml, "Signature rules", errs);
     const structured = parseYamlPart(structuredYaml, "Fixes and references", errs);
     const doc = {
@@ -91,9 +94,21 @@ export function KbEditor({ initial, baseRevision }: Props) {
     };
     if (errs.length === 0) {
       const parsed = kbEntrySchema.safeParse(doc);
-      if (!parsed.success) for (const issue of parsed.error.issues) errs.push(`${issue.path.join(".") || "entry"}: ${issue.message}`);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          errs.push(`${issue.path.join(".") || "entry"}: ${issue.message}`);
+          // Issues inside the YAML parts are also marked on their line in the editor.
+          if (issue.path[0] === "signatures") signatureIssues.push({ path: issue.path.slice(1), message: issue.message });
+          else if ((STRUCTURED_KEYS as readonly PropertyKey[]).includes(issue.path[0])) structuredIssues.push({ path: issue.path, message: issue.message });
+        }
+      }
     }
-    return { document: doc, errors: errs };
+    return {
+      document: doc,
+      errors: errs,
+      signatureMarkers: yamlMarkers(signaturesYaml, signatureIssues),
+      structuredMarkers: yamlMarkers(structuredYaml, structuredIssues),
+    };
   }, [signaturesYaml, structuredYaml, id, title, summary, rootCause, component, initial.origin, status, tags, notes]);
 
   async function post(url: string, method: string, body: unknown): Promise<{ ok: boolean; status: number; body: Record<string, unknown> }> {
@@ -160,11 +175,11 @@ export function KbEditor({ initial, baseRevision }: Props) {
         </div>
         <div className="space-y-1 text-sm">
           <p>Signature rules (YAML list: kind, value/values/pattern/key, weight, required, note)</p>
-          <YamlEditor value={signaturesYaml} onChange={setSignaturesYaml} label="Signature rules YAML" />
+          <YamlEditor value={signaturesYaml} onChange={setSignaturesYaml} label="Signature rules YAML" markers={signatureMarkers} />
         </div>
         <div className="space-y-1 text-sm">
           <p>Fixes, workarounds, references, introduced, related, programFiles (YAML)</p>
-          <YamlEditor value={structuredYaml} onChange={setStructuredYaml} height={220} label="Fixes and references YAML" />
+          <YamlEditor value={structuredYaml} onChange={setStructuredYaml} height={220} label="Fixes and references YAML" markers={structuredMarkers} />
         </div>
         <label className="block text-sm">
           Root cause (Markdown)
