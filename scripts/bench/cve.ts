@@ -5,10 +5,12 @@
  *   2. Takes a deterministic sample of records whose description quotes a crash (every k-th by id), feeds that
  *      description back through triage() with the whole imported KB (plus the built-in entries as distractors)
  *      and counts how often the record's own CVE is among the top 3 matches (goal ≥ 90%).
+ *   3. Checks that 14.6k imported entries do not crowd out curated ones: every testdata/kb log must still have a
+ *      finding whose top match is the curated entry its `KB:` header names.
  * Flags: --source PATH, --sample N (default 300), --verbose (print misses).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -104,6 +106,24 @@ async function main(): Promise<void> {
         `top-${TOP_N} ${pct(top3)} (goal ≥ 90%), any match ${pct(anyMatch)} — ` +
         `${((Date.now() - tMatch) / sample.length).toFixed(1)} ms per record`,
     );
+
+    // Curated entries must stay on top for the logs they were written for.
+    const corpusDir = path.join(ROOT, "testdata", "kb");
+    const logs = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith(".log")) : [];
+    let kept = 0;
+    for (const file of logs) {
+      const text = readFileSync(path.join(corpusDir, file), "utf8");
+      const split = text.indexOf("\n\n");
+      const want = /^KB: *(\S+)/m.exec(text.slice(0, split))?.[1];
+      if (!want) continue;
+      const incident = await triage([{ name: file, data: new TextEncoder().encode(text.slice(split + 2)) }], { kb });
+      if (incident.findings.some((f) => f.matches[0]?.kbId === want)) kept++;
+      else if (VERBOSE) {
+        const f = incident.findings[0];
+        console.log(`curated displaced ${file}: want ${want}, got ${f?.matches.slice(0, 3).map((m) => `${m.kbId} ${m.score}`).join(", ")}`);
+      }
+    }
+    console.log(`curated corpus with the CVE import loaded: ${kept}/${logs.length} logs keep their curated entry on top`);
   } finally {
     await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });
