@@ -9,6 +9,7 @@ import { seedKb } from "../seed-kb";
 import { KbEditError } from "./errors";
 import { allKbEntries, diffRevisions, getKbEntry, importKbEntries, listKbEntries, revertKbEntry, saveKbEntry } from "./kb-store";
 import { previewRuleChange } from "./preview";
+import { rematchIncidentIfStale } from "./rematch-incidents";
 import { createTestDb } from "./test-db";
 import { entriesToYaml, parseKbYaml } from "./yaml-form";
 
@@ -130,6 +131,18 @@ describe("KB editing against a database", () => {
     expect((await listKbEntries(env.db, { origin: "team" })).total).toBe(2);
     expect((await listKbEntries(env.db, { status: "retired" })).total).toBe(0);
     expect((await listKbEntries(env.db, {})).components).toEqual(["kernel"]);
+  });
+
+  it("re-matches an incident outside the saved window when it is opened", async () => {
+    const retired = { ...(await getKbEntry(env.db, "ip6mr-netns-null")).entry, status: "retired" as const };
+    const current = (await getKbEntry(env.db, "ip6mr-netns-null")).revision;
+    await saveKbEntry(env.db, { id: retired.id, document: retired, baseRevision: current, message: "retire", author: "x" }, { rematchLimit: 0 });
+    const row = await env.db.incident.findUniqueOrThrow({ where: { id: INCIDENT_ID } });
+    expect(row.kbIds).toContain("ip6mr-netns-null"); // not re-matched yet
+    const fresh = await rematchIncidentIfStale(env.db, INCIDENT_ID);
+    expect(fresh?.findings.some((f) => f.matches.some((m) => m.kbId === "ip6mr-netns-null"))).toBe(false);
+    expect((await env.db.incident.findUniqueOrThrow({ where: { id: INCIDENT_ID } })).kbIds).not.toContain("ip6mr-netns-null");
+    expect(await rematchIncidentIfStale(env.db, "no-such-incident")).toBeUndefined();
   });
 
   it("exports and re-imports the KB without loss; identical entries are left alone", async () => {

@@ -17,6 +17,42 @@ const ID_CHUNK = 200;
 
 export type RematchResult = { incidents: number; changed: number; ms: number };
 
+/** The row updates for a re-matched incident: its JSON, list columns, generation, and each finding's top KB id. */
+function rematchWrites(db: Db, id: string, after: Incident, generation: number) {
+  const summary = summarizeIncident(after);
+  return [
+    db.incident.update({
+      where: { id },
+      data: { result: JSON.stringify(after), kbIds: summary.kbIds.join(" "), title: summary.title, kbGeneration: generation },
+    }),
+    ...after.findings.map((f) =>
+      db.findingRecord.updateMany({
+        where: { incidentId: id, findingId: f.id },
+        data: { topKbId: f.matches.find((m) => !m.related)?.kbId ?? null },
+      }),
+    ),
+  ];
+}
+
+/**
+ * For the incident page: an incident older than the re-matched window is matched against the current KB when it is
+ * opened (its kbGeneration is behind). Returns the up-to-date Incident JSON; unknown ids return undefined.
+ */
+export async function rematchIncidentIfStale(db: Db, id: string): Promise<Incident | undefined> {
+  const row = await db.incident.findUnique({ where: { id }, select: { result: true, kbGeneration: true } });
+  if (!row) return undefined;
+  const before = JSON.parse(row.result) as Incident;
+  const kb = await getKbIndex(db);
+  if (row.kbGeneration === kb.generation || !Array.isArray(before.findings)) return before;
+  const after = rematchIncident(before, kb);
+  if (!matchesChanged(before, after)) {
+    await db.incident.update({ where: { id }, data: { kbGeneration: kb.generation } });
+    return before;
+  }
+  await db.$transaction(rematchWrites(db, id, after, kb.generation));
+  return after;
+}
+
 export async function rematchRecentIncidents(db: Db, options: { limit?: number } = {}): Promise<RematchResult> {
   const started = performance.now();
   const limit = options.limit ?? DEFAULT_REMATCH_LIMIT;
@@ -41,19 +77,7 @@ export async function rematchRecentIncidents(db: Db, options: { limit?: number }
       continue;
     }
     changed++;
-    const summary = summarizeIncident(after);
-    writes.push(
-      db.incident.update({
-        where: { id: row.id },
-        data: { result: JSON.stringify(after), kbIds: summary.kbIds.join(" "), title: summary.title, kbGeneration: kb.generation },
-      }),
-      ...after.findings.map((f) =>
-        db.findingRecord.updateMany({
-          where: { incidentId: row.id, findingId: f.id },
-          data: { topKbId: f.matches.find((m) => !m.related)?.kbId ?? null },
-        }),
-      ),
-    );
+    writes.push(...rematchWrites(db, row.id, after, kb.generation));
   }
   // The adapter caps bound parameters per query; ids go in chunks.
   const stamps = [];
