@@ -106,6 +106,7 @@ export type FindingKind =
   | "io-error"
   | "kdump-failure"
   | "go-panic"
+  | "reboot" // the machine restarted in the middle of a report (syzkaller's "unexpected kernel reboot")
   | "pleg-unhealthy"
   | "other";
 

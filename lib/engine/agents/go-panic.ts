@@ -8,6 +8,9 @@ import type { Finding, Frame, LogLine } from "../types";
 
 export const GO_PANIC_START = /^(?:panic: (.+)|fatal error: (.+))$/;
 const GOROUTINE = /^goroutine \d+ \[[^\]]+\]:/;
+/** `fatal error:` from the Go runtime itself prints the system stack first (often with no symbolised frames). */
+const RUNTIME_STACK = /^runtime stack:$/;
+const TRACE_START = (t: string) => GOROUTINE.test(t) || RUNTIME_STACK.test(t);
 const GO_FUNC = /^((?:[\w.-]+\/)*[\w.-]+?)\.((?:\(\*?[\w[\]., ]+\)\.)?[\w.[\]]+?)(?:\[[^\]]*\])?\((.*)\)$/;
 const GO_FILE = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$/;
 
@@ -70,8 +73,9 @@ export function parseGoPanic(
   const message = (m[1] ?? m[2]).trim();
   let i = start + 1;
   // Allow a blank line and `[recovered]`/`[signal SIGSEGV …]` lines before the goroutine header.
-  while (i < lines.length && i < start + 6 && !GOROUTINE.test(lines[i].text.trim())) i++;
-  if (i >= lines.length || !GOROUTINE.test(lines[i].text.trim())) return undefined;
+  while (i < lines.length && i < start + 6 && !TRACE_START(lines[i].text.trim())) i++;
+  if (i >= lines.length || !TRACE_START(lines[i].text.trim())) return undefined;
+  const runtimeFatal = m[2] !== undefined && RUNTIME_STACK.test(lines[i].text.trim());
   const frames: Frame[] = [];
   const report = lines.slice(start, i + 1).map((l) => l.text);
   i++;
@@ -101,12 +105,12 @@ export function parseGoPanic(
     report.push(text);
   }
   const end = i;
-  if (frames.length === 0) return undefined;
+  if (frames.length === 0 && !runtimeFatal) return undefined;
   // The runtime's own frames (runtime.gopanic, runtime.panicIndex) are not the culprit.
   const guilty = frames.find((f) => !/^runtime\b/.test(f.module ?? "") && !/^runtime\./.test(f.function));
   const shortName = guilty ? guilty.function.replace(/^.*\//, "").replace(/^[\w-]+\./, "").replace(/^\(\*?\w+\)\./, "") : undefined;
   const component = head.program && !/^(?:kernel|systemd)$/.test(head.program) ? head.program : componentFromFrames(frames);
-  const title = `panic: ${normalizePanicMessage(message)}${shortName ? ` in ${shortName}` : ""}`.slice(0, 120);
+  const title = `${m[2] !== undefined ? "fatal error" : "panic"}: ${normalizePanicMessage(message)}${shortName ? ` in ${shortName}` : ""}`.slice(0, 120);
   const finding: Finding = {
     id: "",
     kind: "go-panic",

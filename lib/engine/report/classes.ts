@@ -430,7 +430,7 @@ export const CLASSES: readonly CrashClass[] = [
   {
     id: "reboot",
     header: "Booting the kernel.",
-    kind: "other",
+    kind: "reboot",
     type: "REBOOT",
     // A reboot banner printed into the middle of another line is console garbage, not a reboot of this kernel.
     suppress: [/\S.*Booting the kernel\./],

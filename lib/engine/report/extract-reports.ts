@@ -103,6 +103,9 @@ function findSpans(lines: readonly LogLine[]): Span[] {
       }
     }
     if (open && (cls.secondary || SLUB_DETAIL.test(text)) && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
+    // Old-style `WARNING: at kernel/watchdog.c:245 f()` prints the WARN message right after its header
+    // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report.
+    if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3) continue;
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls) continue;
