@@ -30,7 +30,7 @@ describe("extractReports", () => {
     expect(found[0].panicked).toBe(false);
     expect(found[1]).toMatchObject({ panicked: true, panicMessage: "Fatal exception", kind: "paging-fault", altTitles: ["bad-access in tcp_close"] });
     expect(found[0].source).toEqual({ file: "t.log", line: 2, endLine: 6 });
-    expect(found[0]).toMatchObject({ sourceFile: "net/core/dev.c", sourceLine: 12, uptime: 10 });
+    expect(found[0]).toMatchObject({ sourceFile: "net/core/dev.c", sourceLine: 12, uptime: 10.1 });
   });
 
   it("credits a panic to the whole oops cascade, and to another task's report", () => {

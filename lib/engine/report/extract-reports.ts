@@ -411,9 +411,10 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
     corruptedReason: reason,
     panicked: span.panicIndex !== undefined || panicOnly,
     panicMessage,
-    host: first.host ?? head.host,
-    time: first.time !== undefined ? new Date(first.time).toISOString() : undefined,
-    uptime: first.uptime ?? head.uptime,
+    // When the crash happened is the header's time; context lines before it may be hours older.
+    host: head.host ?? first.host,
+    time: (head.time ?? first.time) !== undefined ? new Date((head.time ?? first.time)!).toISOString() : undefined,
+    uptime: head.uptime ?? first.uptime,
     source: { file: fileName, line: head.lineNo, endLine: last.lineNo },
     report: kept.slice(0, MAX_REPORT_LINES).map((l) => l.text),
     signature: "",
