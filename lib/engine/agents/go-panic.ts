@@ -12,7 +12,8 @@ const GOROUTINE = /^goroutine \d+ \[[^\]]+\]:/;
 const RUNTIME_STACK = /^runtime stack:$/;
 const TRACE_START = (t: string) => GOROUTINE.test(t) || RUNTIME_STACK.test(t);
 const GO_FUNC = /^((?:[\w.-]+\/)*[\w.-]+?)\.((?:\(\*?[\w[\]., ]+\)\.)?[\w.[\]]+?)(?:\[[^\]]*\])?\((.*)\)$/;
-const GO_FILE = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$/;
+// `\t/path/file.go:123 +0x65`; runtime frames of fatal errors (and GOTRACEBACK=system) add ` fp=0x… sp=0x… pc=0x…`.
+const GO_FILE = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?(?: fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ pc=0x[0-9a-f]+)?$/;
 
 /** Components recognised from Go package paths, for findings whose program name is unknown. */
 const PACKAGE_COMPONENTS: Array<[RegExp, string]> = [

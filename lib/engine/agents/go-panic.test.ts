@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { componentFamily, parseGoPanic } from "./go-panic";
+import { createLineContext, parseLine } from "../lines/parse-line";
+
+const parse = (raws: string[]) => {
+  const ctx = createLineContext(0, 2024);
+  return raws.map((r, i) => parseLine(r, i + 1, ctx));
+};
+
+describe("parseGoPanic", () => {
+  it("nil map / concurrent map writes (fatal error:) with the runtime frames skipped for the guilty frame", () => {
+    const lines = parse([
+      "fatal error: concurrent map writes",
+      "",
+      "goroutine 412 [running]:",
+      "runtime.throw({0x1f2e3a4?, 0x0?})",
+      "\t/usr/local/go/src/runtime/panic.go:1047 +0x5d fp=0xc000a1b2c3 sp=0xc000a1b2c0 pc=0x43a1bd",
+      "runtime.mapassign_faststr(0x1c2d3e0?, 0xc000123456?, {0xc000abcdef, 0x10})",
+      "\t/usr/local/go/src/runtime/map_faststr.go:203 +0x3fc",
+      "k8s.io/kubernetes/pkg/kubelet/pleg.(*GenericPLEG).updateCache(0xc0001a2b3c, {0x2345678, 0xc000fedcba})",
+      "\t/workspace/src/k8s.io/kubernetes/pkg/kubelet/pleg/generic.go:421 +0x1c5",
+    ]);
+    const g = parseGoPanic(lines, 0, "kubelet.log");
+    expect(g).toBeDefined();
+    expect(g!.finding).toMatchObject({
+      kind: "go-panic",
+      title: "fatal error: concurrent map writes in updateCache",
+      guiltyFrame: "k8s.io/kubernetes/pkg/kubelet/pleg.(*GenericPLEG).updateCache",
+      component: "kubelet",
+      panicMessage: "concurrent map writes",
+      source: { file: "kubelet.log", line: 1, endLine: 9 },
+    });
+    // Runtime file lines carry ` fp=… sp=… pc=…` trailers; the trace goes on past them.
+    expect(g!.finding.frames[0]).toMatchObject({ function: "runtime.throw", file: "/usr/local/go/src/runtime/panic.go", fileLine: 1047 });
+    expect(g!.finding.frames[2]).toMatchObject({ file: "/workspace/src/k8s.io/kubernetes/pkg/kubelet/pleg/generic.go", fileLine: 421 });
+    expect(g!.end).toBe(9);
+  });
+
+  it("the program name wins over the package for the component; numbers are normalised out of the title", () => {
+    const lines = parse([
+      "Aug 13 15:59:21 w01 calico-node[812]: panic: runtime error: slice bounds out of range [:7] with capacity 4",
+      "Aug 13 15:59:21 w01 calico-node[812]: ",
+      "Aug 13 15:59:21 w01 calico-node[812]: goroutine 88 [running]:",
+      "Aug 13 15:59:21 w01 calico-node[812]: github.com/projectcalico/calico/felix/dataplane/linux.(*endpointManager).resolveWorkloadEndpoints(0xc0004a2000)",
+      "Aug 13 15:59:21 w01 calico-node[812]: \t/go/src/github.com/projectcalico/calico/felix/dataplane/linux/endpoint_mgr.go:512 +0x1e5",
+    ]);
+    const g = parseGoPanic(lines, 0, "messages");
+    expect(g!.finding).toMatchObject({ component: "calico-node", host: "w01", time: "2024-08-13T15:59:21.000Z" });
+    expect(g!.finding.title).toBe("panic: runtime error: slice bounds out of range [:NUM] with capacity NUM in resolveWorkloadEndpoints");
+    expect(componentFamily("cilium-agent")).toBe("cilium");
+  });
+
+  it("a `panic:` line without a goroutine trace is not a Go panic", () => {
+    expect(parseGoPanic(parse(["panic: something", "next line", "another"]), 0, "x")).toBeUndefined();
+    expect(parseGoPanic(parse(["panic: something"]), 0, "x")).toBeUndefined();
+    expect(parseGoPanic(parse(["panic: x", "", "goroutine 1 [running]:", "not a frame"]), 0, "x")).toBeUndefined();
+  });
+});
