@@ -106,6 +106,7 @@ describe("triage: seed 000 skb_segment BUG", () => {
       ["short-precise", "Aug 13 15:59:23.123456 w01 kernel: ", ["w01"]],
       ["RFC 5424", "<6>1 2024-08-13T15:59:23.003Z w02 kernel - - - ", ["w02"]],
       ["PRI", "<6>Aug 13 15:59:23 w03 kernel: ", ["w03"]],
+      ["ISO with a space", "2024-08-13 15:59:23,250+08 w04 kernel: ", ["w04"]],
       ["no host", "Aug 13 15:59:23 kernel: ", ["(unknown host)"]],
     ];
     for (const [name, prefix, hosts] of cases) {

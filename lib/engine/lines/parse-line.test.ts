@@ -59,6 +59,11 @@ const ROWS: Row[] = [
     expect: { format: "syslog-iso", host: "w01", program: "kubelet", pid: 1432, level: 3, time: iso("2024-08-13T07:59:23.654Z") },
   },
   {
+    name: "ISO with an hour-only zone",
+    raw: "2024-08-13 15:59:23,250+08 w01 kernel: x",
+    expect: { format: "syslog-iso", host: "w01", text: "x", time: iso("2024-08-13T07:59:23.250Z") },
+  },
+  {
     name: "ISO with Z",
     raw: "2024-08-13T15:59:23Z node-7 kernel: hello",
     expect: { format: "syslog-iso", host: "node-7", program: "kernel", text: "hello", time: iso("2024-08-13T15:59:23Z") },
@@ -272,6 +277,11 @@ describe("parseLine", () => {
 
   it("impossible dates give no time instead of a rolled-over one", () => {
     expect(parseIsoTime("2024-13-01T00:00:00Z")).toBeUndefined();
+    expect(parseIsoTime("2024-02-30T00:00:00Z")).toBeUndefined();
+    expect(parseIsoTime("2024-04-31T00:00:00Z")).toBeUndefined();
+    expect(parseIsoTime("2024-02-29T00:00:00Z")).toBe(iso("2024-02-29T00:00:00Z"));
+    expect(parseLine("Feb 29 10:00:00 h kernel: x", 1, createLineContext(0, 2023)).time).toBeUndefined();
+    expect(parseLine("Feb 29 10:00:00 h kernel: x", 1, createLineContext(0, 2024)).time).toBe(iso("2024-02-29T10:00:00Z"));
     const l = parseLine("2024-02-31T25:00:00Z h kernel: x", 1, createLineContext(0, 2024));
     expect(l.time).toBeUndefined();
   });

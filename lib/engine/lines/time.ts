@@ -26,12 +26,15 @@ export function utcMs(
   ms: number,
 ): number | undefined {
   if (month < 0 || month > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  // Feb 30 / Apr 31 would roll over into the next month; Feb 29 only exists in leap years (a wrongly inferred
+  // year for an RFC 3164 date gives no time rather than Mar 1).
+  if (day > 28 && day > new Date(Date.UTC(year, month + 1, 0)).getUTCDate()) return undefined;
   return Date.UTC(year, month, day, hour, minute, second, ms);
 }
 
-/** ISO 8601 / RFC 3339 with optional fraction and zone (`+0800` too). Undefined when unparsable. */
+/** ISO 8601 / RFC 3339 with optional fraction and zone (`+0800` and hour-only `+08` too). Undefined when unparsable. */
 export function parseIsoTime(s: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(s);
   if (!m) return undefined;
   const base = utcMs(
     Number(m[1]),
@@ -45,9 +48,9 @@ export function parseIsoTime(s: string): number | undefined {
   if (base === undefined) return undefined;
   const zone = m[8];
   if (!zone || zone === "Z") return base;
-  const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
   if (!z) return base;
-  const offset = (Number(z[2]) * 60 + Number(z[3])) * 60_000;
+  const offset = (Number(z[2]) * 60 + Number(z[3] ?? 0)) * 60_000;
   return z[1] === "+" ? base - offset : base + offset;
 }
 

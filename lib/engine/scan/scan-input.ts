@@ -145,7 +145,8 @@ function hostStartOf(text: string, pos: number, eol: number, depth = 0): number 
     }
     if (text.charCodeAt(p) === 32) start = p + 1;
   } else if (eol - pos > 21 && text.charCodeAt(pos + 4) === 45 && text.charCodeAt(pos + 7) === 45 && c0 >= 48 && c0 <= 57) {
-    const sp = text.indexOf(" ", pos + 10);
+    // From after the date's `T` or space separator: `2024-08-13 15:59:23 host` has a space at +10.
+    const sp = text.indexOf(" ", pos + 11);
     if (sp !== -1 && sp < eol) start = sp + 1;
   } else if (depth === 0 && c0 === 60 /* < */) {
     // `<13>Aug 13 …` (PRI) and RFC 5424 `<34>1 2024-…`.
