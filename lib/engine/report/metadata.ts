@@ -60,7 +60,7 @@ const HARDWARE = /^\s*Hardware name: (.*?)\s*$/;
 const MODULES = /^\s*Modules linked in:(.*)$/;
 // A wrapped modules line holds module names only (`pinctrl_amd wmi(E)`, maybe `[last unloaded: x]`). Every
 // name has a lower-case letter (`8021q`, `ipt_MASQUERADE`), which keeps out old x86's `CPU 5` line.
-const MODULE_NAME = String.raw`[\w-]*[a-z][\w-]*(?:\([A-Z+\-]+\))?`;
+const MODULE_NAME = String.raw`(?=[\w-]*[a-z])[\w-]+(?:\([A-Z+\-]+\))?`; // no nested ambiguity: linear on long lists
 const MODULE_CONTINUATION = new RegExp(
   String.raw`^\s*${MODULE_NAME}(?:\s+${MODULE_NAME})*\s*(?:\[last unloaded: [^\]]*\])?\s*$`,
 );
