@@ -164,6 +164,22 @@ describe("triage: one-line problem events", () => {
     expect(inc.hosts.map((h) => h.name)).toEqual(["VM_1_72_centos", "(unknown host)"]);
   });
 
+  it("a wall banner that ends one scan window still names the host of the body that opens the next", async () => {
+    // Whatever the scanner's quiet-window length, some filler count puts the second banner on a window's last line.
+    for (let filler = 20; filler <= 140; filler++) {
+      const lines = [
+        "Message from syslogd@VM_1_72_centos at May  6 17:43:49 ...",
+        "kernel:unregister_netdevice: waiting for cli-veth to become free. Usage count = 1",
+        ...Array.from({ length: filler }, (_, i) => `[root@VM_1_72_centos ~]# ip netns list ${i}`),
+        "Message from syslogd@VM_1_72_centos at May  6 17:53:49 ...",
+        "kernel:unregister_netdevice: waiting for eth9 to become free. Usage count = 1",
+      ];
+      const inc = await triage([input("wall.txt", lines)], { now: new Date("2019-06-01T00:00:00Z") });
+      const eth9 = inc.findings.find((f) => f.details?.device === "eth9");
+      expect(eth9, `filler ${filler}`).toMatchObject({ host: "VM_1_72_centos", time: "2019-05-06T17:53:49.000Z" });
+    }
+  });
+
   it("RHEL 7 seed 003: memcg child cache, soft lockup, ICMP6 control socket", async () => {
     const log = [
       "May  6 10:00:00 node3 kernel: SLUB: Unable to allocate memory on node -1 (gfp=0xd0)",

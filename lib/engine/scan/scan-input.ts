@@ -203,14 +203,18 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   const maxLine = options.limits?.maxLineChars ?? 16 * 1024;
 
   let window: { start: number; raws: string[]; lastHot: number } | undefined;
-  /** Last line of the last closed window: a new window's context never reaches back into it (no line is parsed twice, so no report is found twice). */
-  let lastWindowLine = 0;
+  /**
+   * Last line of the last window closed by the size cap: a new window's context never reaches back into it (those
+   * lines were report text, parsing them twice found reports twice). After a quiet close the context may overlap
+   * the old window: its last lines are quiet (no report starts there), and they carry state the next line needs
+   * (a `Message from syslogd@host` banner before its ` kernel:` body).
+   */
+  let lastCappedLine = 0;
 
   const closeWindow = () => {
     if (!window) return;
     const w = window;
     window = undefined;
-    lastWindowLine = w.start + w.raws.length - 1;
     processWindow(w.start, w.raws);
   };
 
@@ -401,14 +405,12 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           window.raws.push(raw);
           const reportText = hot || REPORT_CONTINUATION.test(raw);
           if (reportText) window.lastHot = lineNo;
-          if (
-            lineNo - window.lastHot >= QUIET_LINES ||
-            (window.raws.length >= MAX_WINDOW_LINES && !reportText) ||
-            window.raws.length >= HARD_MAX_WINDOW_LINES
-          )
+          if ((window.raws.length >= MAX_WINDOW_LINES && !reportText) || window.raws.length >= HARD_MAX_WINDOW_LINES) {
             closeWindow();
+            lastCappedLine = lineNo;
+          } else if (lineNo - window.lastHot >= QUIET_LINES) closeWindow();
         } else {
-          const n = Math.min(ringCount, CONTEXT_LINES, lineNo - 1 - lastWindowLine);
+          const n = Math.min(ringCount, CONTEXT_LINES, lineNo - 1 - lastCappedLine);
           const raws: string[] = [];
           for (let k = n; k >= 1; k--) {
             const slot = (lineNo - 1 - k) % CONTEXT_LINES;
