@@ -157,15 +157,36 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
     }
     bootIndex.push(list);
   }
-  const bootFor = (fileIdx: number, host: string | undefined, line: number): Boot | undefined => {
-    const list = bootIndex[fileIdx];
-    let found: Boot | undefined;
+  // Per file: all boots, and boots per host, in line order — looked up by binary search (thousands of boots and
+  // findings in a long serial capture must not cost boots × findings).
+  const bootsByHost = bootIndex.map((list) => {
+    const m = new Map<string, typeof list>();
     for (const b of list) {
-      if (b.line > line) break;
-      if (b.host === (host ?? "") || b.host === "" || !host) found = b.boot;
+      let arr = m.get(b.host);
+      if (!arr) m.set(b.host, (arr = []));
+      arr.push(b);
     }
-    return found;
+    return m;
+  });
+  const lastAtOrBefore = (list: Array<{ boot: Boot; line: number }> | undefined, line: number) => {
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].line <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1] : undefined;
   };
+  const bootFor = (fileIdx: number, host: string | undefined, line: number): Boot | undefined => {
+    if (!host) return lastAtOrBefore(bootIndex[fileIdx], line)?.boot;
+    const own = lastAtOrBefore(bootsByHost[fileIdx].get(host), line);
+    const anonymous = lastAtOrBefore(bootsByHost[fileIdx].get(""), line);
+    if (own && anonymous) return own.line >= anonymous.line ? own.boot : anonymous.boot;
+    return (own ?? anonymous)?.boot;
+  };
+  const bootById = new Map(boots.map((b) => [b.id, b]));
 
   const findings: Finding[] = [];
   const events: TimelineEvent[] = [];
@@ -186,7 +207,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
       perFile.push(f);
     }
     for (const f of foldEvents(scan, fileName, bootOf)) {
-      const boot = boots.find((b) => b.id === f.bootId);
+      const boot = f.bootId ? bootById.get(f.bootId) : undefined;
       if (boot?.kernelRelease) f.kernelRelease = boot.kernelRelease;
       perFile.push(f);
     }
@@ -274,7 +295,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
         kind: isProblemEvent(f) ? ("problem" as const) : ("crash" as const),
         host: f.host,
         bootId: f.bootId,
-        time: f.lastTime && isProblemEvent(f) ? f.time : f.time,
+        time: f.time,
         uptime: f.uptime,
         source: f.source,
         label: f.repeats && f.repeats > 1 ? `${f.title} (×${f.repeats})` : f.title,
@@ -319,7 +340,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
     const kb = options.kb;
     const kernelCache = new Map<string, KernelRelease>();
     for (const f of findings) {
-      const kernel = kernelOf(f, boots, kernelCache);
+      const kernel = kernelOf(f, bootById, kernelCache);
       const componentVersions: Record<string, string> = {};
       if (f.component && f.componentVersion) componentVersions[componentFamily(f.component)] = f.componentVersion;
       f.matches = matchFinding(f, kb.index, { kernel, componentVersions });
@@ -334,7 +355,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
       recommendation = recommend({
         findings,
         entries: kb.entries,
-        kernel: kernelOf(anchor, boots, kernelCache),
+        kernel: kernelOf(anchor, bootById, kernelCache),
         componentVersions,
         asOf: options.now,
       });
@@ -380,8 +401,8 @@ export function isProblemEvent(f: Finding): boolean {
   return PROBLEM_KINDS.has(f.kind) && f.frames.length === 0;
 }
 
-function kernelOf(f: Finding, boots: Boot[], cache: Map<string, KernelRelease>): KernelRelease | undefined {
-  const boot = f.bootId ? boots.find((b) => b.id === f.bootId) : undefined;
+function kernelOf(f: Finding, boots: Map<string, Boot>, cache: Map<string, KernelRelease>): KernelRelease | undefined {
+  const boot = f.bootId ? boots.get(f.bootId) : undefined;
   const release = f.kernelRelease ?? boot?.kernelRelease;
   if (!release) return undefined;
   const build = f.kernelBuild ?? boot?.kernelBuild;
@@ -435,13 +456,24 @@ function kdumpFindings(
 ): Finding[] {
   void fileIdx;
   const out: Finding[] = [];
+  const byBoot = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.bootId || f.kind === "kdump-failure") continue;
+    let arr = byBoot.get(f.bootId);
+    if (!arr) byBoot.set(f.bootId, (arr = []));
+    arr.push(f);
+  }
+  const lastRegularBoot = new Map<string, Boot>();
   for (const { boot } of boots) {
-    if (!boot.isKdumpCapture) continue;
-    const inCapture = findings.filter((f) => f.bootId === boot.id && f.kind !== "kdump-failure");
+    if (!boot.isKdumpCapture) {
+      lastRegularBoot.set(boot.host ?? "", boot);
+      continue;
+    }
+    const inCapture = byBoot.get(boot.id) ?? [];
     if (inCapture.length === 0) continue;
     const first = inCapture[0];
     const oom = inCapture.some((f) => f.kind === "oom" || /out of memory|deadlocked on memory|oom-killer/i.test(f.title + " " + (f.panicMessage ?? "") + " " + f.report.join(" ")));
-    const prev = [...boots].reverse().find((b) => !b.boot.isKdumpCapture && b.line < boot.source.line && b.host === (boot.host ?? ""));
+    const prev = lastRegularBoot.get(boot.host ?? "");
     out.push(
       dropUndefined({
         id: "",
@@ -462,16 +494,17 @@ function kdumpFindings(
         signature: "",
         details: dropUndefined({
           captureKernel: boot.kernelRelease ?? "",
-          crashkernel: prev?.boot.crashkernel ?? boot.crashkernel,
+          crashkernel: prev?.crashkernel ?? boot.crashkernel,
           firstProblem: first.title,
         }) as Record<string, string>,
         matches: [],
       }),
     );
   }
+  const bootById = new Map(boots.map((b) => [b.boot.id, b.boot]));
   for (const f of findings) {
     if (!f.panicked || f.kdumpLoaded || f.kind === "go-panic" || f.kind === "kdump-failure") continue;
-    const boot = boots.find((b) => b.boot.id === f.bootId)?.boot;
+    const boot = f.bootId ? bootById.get(f.bootId) : undefined;
     if (!boot || !boot.commandLine || boot.isKdumpCapture || boot.crashkernel) continue;
     out.push({
       id: "",
