@@ -274,10 +274,12 @@ function normalizeSourcePath(path: string): string {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * The source file of the guilty frame: the first frame of that function carrying a file; else a report line
+ * The guilty source file: `Finding.guiltyFile` when the engine names one; else the file of the guilty frame: the first frame of that function carrying a file; else a report line
  * naming the function with a source reference (`RIP: 0010:f+0x1/0x2 mm/x.c:12`, `BUG: KASAN: … in f+0x… mm/x.c:1`).
  */
 function guiltyFile(finding: Finding | undefined): string | undefined {
+  // The engine's own answer first: the first non-generic source file the report names (extract-reports.ts).
+  if (finding?.guiltyFile) return normalizeSourcePath(finding.guiltyFile);
   const guilty = finding?.guiltyFrame;
   if (!finding || !guilty) return undefined;
   const frame = finding.frames.find((f) => f.function === guilty && f.file);
