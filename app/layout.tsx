@@ -23,6 +23,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/incidents" className="text-slate-600 hover:text-slate-900">
               Incidents
             </Link>
+            <Link href="/kb" className="text-slate-600 hover:text-slate-900">
+              Knowledge base
+            </Link>
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

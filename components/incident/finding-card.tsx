@@ -3,7 +3,13 @@ import type { SeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { formatTime } from "@/components/ui/format";
 import { logAnchor } from "./log-anchor";
 
-type Props = { finding: Finding; fileIndex: number; seenBefore?: SeenBefore };
+type Props = {
+  finding: Finding;
+  fileIndex: number;
+  seenBefore?: SeenBefore;
+  /** Links "create KB entry from this finding" to the editor pre-filled from it. */
+  incidentId?: string;
+};
 
 const VERDICT_BADGE: Record<string, string> = {
   affected: "bg-red-100 text-red-800",
@@ -11,7 +17,7 @@ const VERDICT_BADGE: Record<string, string> = {
   unknown: "bg-amber-100 text-amber-800",
 };
 
-export function FindingCard({ finding: f, fileIndex, seenBefore }: Props) {
+export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: Props) {
   const facts: [string, string | number | undefined][] = [
     ["Kind", f.kind],
     ["Host", f.host],
@@ -30,6 +36,15 @@ export function FindingCard({ finding: f, fileIndex, seenBefore }: Props) {
         <a href={logAnchor(fileIndex, f.source.line)} className="text-sm text-blue-700 hover:underline" data-testid="show-in-log">
           {f.source.file}:{f.source.line} — show in log
         </a>
+        {incidentId && (
+          <a
+            href={`/kb/new?fromIncident=${encodeURIComponent(incidentId)}&finding=${encodeURIComponent(f.id)}`}
+            className="text-sm text-blue-700 hover:underline"
+            data-testid="create-kb-entry"
+          >
+            create KB entry from this finding
+          </a>
+        )}
       </header>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm sm:grid-cols-[max-content_1fr_max-content_1fr]">
         {facts

@@ -79,7 +79,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <h2 className="text-lg font-semibold">Findings ({incident.findings.length})</h2>
         {incident.findings.length === 0 && <p className="text-sm text-slate-500">The engine found no kernel crash or known problem event in these logs.</p>}
         {incident.findings.map((f) => (
-          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} />
+          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={id} />
         ))}
       </section>
 

@@ -3,6 +3,7 @@ import "server-only";
 import type { Incident } from "@/lib/engine/types";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/http";
+import { rematchIncidentIfStale } from "@/lib/server/kb/edit/rematch-incidents";
 
 export type StoredIncidentFile = { index: number; name: string; bytes: number; lines: number; compressed: boolean };
 export type StoredIncident = {
@@ -23,7 +24,8 @@ export async function getIncident(id: string): Promise<StoredIncident> {
     id: row.id,
     createdAt: row.createdAt,
     title: row.title,
-    incident: JSON.parse(row.result) as Incident,
+    // Matched against an older knowledge base? Re-match (findings are stored; no log is parsed again).
+    incident: (await rematchIncidentIfStale(getDb(), id)) ?? (JSON.parse(row.result) as Incident),
     files: row.files.map((f) => ({ index: f.index, name: f.name, bytes: f.bytes, lines: f.lines, compressed: f.compressed })),
   };
 }
