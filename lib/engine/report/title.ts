@@ -3,12 +3,10 @@
  * everything that varies between runs (addresses, IPs, line numbers, task numbers, CPU numbers) is replaced by a
  * placeholder. Pure string work; never throws.
  */
+import { cleanFunctionName as cleanFrameFunctionName } from "./frames";
 
 /** Longest title we keep (syzbot's limit): longer titles are cut at a word boundary. */
 export const MAX_TITLE_LENGTH = 120;
-
-/** Compiler-generated clone suffixes that make one function look like many. */
-const CLONE_SUFFIX = /(?:\.(?:isra|constprop|part|cold|lto_priv|llvm|localalias|specialized)(?:\.[0-9]+)*)+$/;
 
 /**
  * Syscall wrappers the kernel generates around the real handler: `__x64_sys_bind` and `__se_sys_bind` are the
@@ -16,10 +14,12 @@ const CLONE_SUFFIX = /(?:\.(?:isra|constprop|part|cold|lto_priv|llvm|localalias|
  */
 const SYSCALL_WRAPPER = /^(?:__(?:x64|ia32|arm64|riscv|s390x?|powerpc|se|do|x32)_)+(?=(?:compat_)?sys_)|^(?:__arm64_|__riscv_)(?=compat_sys_)/;
 
-/** Strip clone suffixes and syscall-wrapper prefixes from one function name. */
+/**
+ * A function name as titles use it: the frame parser's cleaning (clone suffixes, ppc64 dots, Rust symbols), then
+ * syscall-wrapper prefixes stripped so all architectures' wrappers bucket together.
+ */
 export function cleanFunctionName(name: string): string {
-  let s = name.trim();
-  s = s.replace(CLONE_SUFFIX, "");
+  let s = cleanFrameFunctionName(name);
   s = s.replace(SYSCALL_WRAPPER, "");
   // `SyS_foo` is the old (pre-4.17) spelling of the same wrapper.
   if (s.startsWith("SyS_")) s = "sys_" + s.slice(4);
