@@ -45,7 +45,7 @@ test("API: multipart with a gzip file is decoded for the viewer", async ({ reque
 test("API: refusals are 4xx JSON with a message and leave no incident behind", async ({ request }) => {
   const before = (await (await request.get("/api/incidents")).json()).incidents.length;
 
-  const tooBig = await request.post("/api/incidents", { data: Buffer.alloc(9 * 1024 * 1024, 0x61), headers: { "X-Filename": "big" } });
+  const tooBig = await request.post("/api/incidents", { data: Buffer.alloc(60 * 1024 * 1024, 0x61), headers: { "X-Filename": "big" } });
   expect(tooBig.status()).toBe(413);
   expect((await tooBig.json()).message).toMatch(/limit/);
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectSkbSegmentVerdict, FIXTURE_PATH, fixtureText, trackOffOriginRequests } from "./helpers";
 
@@ -77,10 +80,17 @@ test("two files from two hosts → two timeline lanes", async ({ page, baseURL, 
 
 test("oversized selection is refused before sending", async ({ page }) => {
   await page.goto("/");
-  const big = Buffer.alloc(9 * 1024 * 1024, "a\n");
-  await page.getByTestId("file-input").setInputFiles({ name: "big.log", mimeType: "text/plain", buffer: big });
-  await expect(page.getByTestId("upload-status")).toContainText("Too large");
-  await expect(page.getByTestId("submit")).toBeDisabled();
+  // Over the e2e server's 56 MB cap (scripts/run-e2e.mjs); a path, since Playwright refuses buffers over 50 MB.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-big-"));
+  const big = path.join(dir, "big.log");
+  writeFileSync(big, Buffer.alloc(60 * 1024 * 1024, "a\n"));
+  try {
+    await page.getByTestId("file-input").setInputFiles(big);
+    await expect(page.getByTestId("upload-status")).toContainText("Too large");
+    await expect(page.getByTestId("submit")).toBeDisabled();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("a file dropped anywhere on the window is staged", async ({ page }) => {
@@ -90,9 +100,12 @@ test("a file dropped anywhere on the window is staged", async ({ page }) => {
     dt.items.add(new File([text], "dropped-messages", { type: "text/plain" }));
     return dt;
   }, fixtureText());
-  // Entering the window with files shows the overlay; dropping on it stages the file.
-  await page.dispatchEvent("body", "dragenter", { dataTransfer });
-  await expect(page.getByTestId("window-drop-overlay")).toBeVisible();
+  // Entering the window with files shows the overlay; dropping on it stages the file. The window listener is
+  // attached on hydration, which can lag the first paint on a loaded machine: retry the dragenter until it is.
+  await expect(async () => {
+    await page.dispatchEvent("body", "dragenter", { dataTransfer });
+    await expect(page.getByTestId("window-drop-overlay")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.dispatchEvent('[data-testid="window-drop-overlay"]', "drop", { dataTransfer });
   await expect(page.getByTestId("staged-files")).toContainText("dropped-messages");
   await expect(page.getByTestId("window-drop-overlay")).toBeHidden();

@@ -109,7 +109,7 @@ async function main() {
   let srv;
   try {
     // Small cap so the 413 path is tested with a few MB.
-    srv = await startTestServer({ MAX_UPLOAD_BYTES: process.env.MAX_UPLOAD_BYTES ?? String(8 * 1024 * 1024) });
+    srv = await startTestServer({ MAX_UPLOAD_BYTES: process.env.MAX_UPLOAD_BYTES ?? String(56 * 1024 * 1024) });
     const r = spawnSync(bin("playwright"), ["test", ...process.argv.slice(2)], {
       cwd: root,
       env: { ...srv.env, E2E_BASE_URL: srv.baseUrl },
