@@ -6,23 +6,15 @@
  * `Pid: 0, comm: …`) or from the `crash` utility's `RELEASE:` line: a release anywhere else in a log may be a
  * module's, a package's or a foreign host's.
  */
-import type { Taint } from "../types";
+import type { Finding } from "../types";
 import { cleanFunctionName } from "./frames";
 import { decodeTaint } from "./taint";
 
-export type ReportMetadata = {
-  kernelRelease?: string;
-  kernelBuild?: string;
-  taint?: Taint;
-  modules?: string[];
-  lastUnloadedModule?: string;
-  hardware?: string;
-  rip?: string;
-  cpu?: number;
-  pid?: number;
-  comm?: string;
-  kdumpLoaded?: boolean;
-};
+/** The finding fields a report's own lines decide (documented on `Finding`). */
+export type ReportMetadata = Pick<
+  Finding,
+  "kernelRelease" | "kernelBuild" | "taint" | "modules" | "lastUnloadedModule" | "hardware" | "rip" | "cpu" | "pid" | "comm" | "kdumpLoaded"
+>;
 
 // Taint part: `Not tainted` or `Tainted: G    B   W  OE` (RHEL adds dashes for its unset flags: `GF  O-----`).
 const TAINT_PART = String.raw`(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+`;
