@@ -1,24 +1,12 @@
+import { loadKbEntryOr404 } from "./load-entry";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { KbEntryView } from "@/components/kb/entry-view";
 import { RevisionHistory } from "@/components/kb/revision-history";
-import { kbIdSchema } from "@/lib/kb/schema";
-import { getDb } from "@/lib/server/db";
-import { KbEditError } from "@/lib/server/kb/edit/errors";
-import { getKbEntry, type KbEntryDetail } from "@/lib/server/kb/edit/kb-store";
 
 export const dynamic = "force-dynamic";
 
 export default async function KbEntryPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = kbIdSchema.safeParse(decodeURIComponent((await params).id));
-  if (!id.success) notFound();
-  let detail: KbEntryDetail;
-  try {
-    detail = await getKbEntry(getDb(), id.data);
-  } catch (err) {
-    if (err instanceof KbEditError && err.code === "not-found") notFound();
-    throw err;
-  }
+  const detail = await loadKbEntryOr404(params);
   const { entry } = detail;
   return (
     <div className="space-y-4">

@@ -1,22 +1,10 @@
-import { notFound } from "next/navigation";
+import { loadKbEntryOr404 } from "../load-entry";
 import { KbEditor } from "@/components/kb/kb-editor";
-import { kbIdSchema } from "@/lib/kb/schema";
-import { getDb } from "@/lib/server/db";
-import { KbEditError } from "@/lib/server/kb/edit/errors";
-import { getKbEntry, type KbEntryDetail } from "@/lib/server/kb/edit/kb-store";
 
 export const dynamic = "force-dynamic";
 
 export default async function KbEditPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = kbIdSchema.safeParse(decodeURIComponent((await params).id));
-  if (!id.success) notFound();
-  let detail: KbEntryDetail;
-  try {
-    detail = await getKbEntry(getDb(), id.data);
-  } catch (err) {
-    if (err instanceof KbEditError && err.code === "not-found") notFound();
-    throw err;
-  }
+  const detail = await loadKbEntryOr404(params);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">
