@@ -380,7 +380,8 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   return incident;
 }
 
-const PROBLEM_KINDS = new Set<Finding["kind"]>([
+/** Kinds the problem-event table (and kdump checks) produce: node problems rather than crash reports. */
+export const PROBLEM_KINDS: ReadonlySet<Finding["kind"]> = new Set<Finding["kind"]>([
   "netdev-refcount",
   "route-cache-full",
   "slab-alloc-failure",
