@@ -7,6 +7,7 @@
  * overwritten. Writes go in batched transactions (one round trip per batch, not per record), then the KB
  * generation is bumped so match caches refresh. Progress goes to `onProgress` (the CLI prints it on stderr).
  */
+import { kbEntryColumns } from "./kb-entry-columns";
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createGunzip } from "node:zlib";
@@ -114,9 +115,6 @@ function prismaTimestamp(d: Date): string {
 
 type Existing = { origin: string; document: string; revision: number };
 
-function columns(entry: KbEntry, document: string) {
-  return { title: entry.title, component: entry.component, origin: entry.origin, status: entry.status, document };
-}
 
 export async function importCveRecords(options: ImportCveOptions): Promise<ImportCveResult> {
   const started = Date.now();
@@ -138,7 +136,7 @@ export async function importCveRecords(options: ImportCveOptions): Promise<Impor
   const flush = async () => {
     if (creates.length === 0 && updates.length === 0) return;
     const t = Date.now();
-    const rows = (list: Update[]) => JSON.stringify(list.map(({ entry, document, revision }) => ({ id: entry.id, ...columns(entry, document), revision })));
+    const rows = (list: Update[]) => JSON.stringify(list.map(({ entry, document, revision }) => ({ id: entry.id, ...kbEntryColumns(entry, document), revision })));
     const created = rows(creates.map((c) => ({ ...c, revision: 1 })));
     const updated = rows(updates);
     const revisions = rows([...creates.map((c) => ({ ...c, revision: 1 })), ...updates]);

@@ -7,6 +7,7 @@ import { loadBuiltinKb } from "../../kb/load-builtin";
 import type { KbEntry } from "../../kb/schema";
 import type { Db } from "../db";
 import { bumpKbGeneration } from "./kb-generation";
+import { kbEntryColumns } from "./kb-entry-columns";
 
 export type SeedKbResult = { created: number; updated: number; unchanged: number; keptTeamEdits: number; errors: string[] };
 
@@ -25,11 +26,7 @@ export async function seedKb(db: Db, entries?: KbEntry[]): Promise<SeedKbResult>
       await db.kbEntry.create({
         data: {
           id: entry.id,
-          title: entry.title,
-          component: entry.component,
-          origin: entry.origin,
-          status: entry.status,
-          document,
+          ...kbEntryColumns(entry, document),
           revision: 1,
           revisions: { create: { revision: 1, document, message: "Built-in entry", authorName: "oopscope" } },
         },
@@ -44,11 +41,7 @@ export async function seedKb(db: Db, entries?: KbEntry[]): Promise<SeedKbResult>
       await db.kbEntry.update({
         where: { id: entry.id },
         data: {
-          title: entry.title,
-          component: entry.component,
-          origin: entry.origin,
-          status: entry.status,
-          document,
+          ...kbEntryColumns(entry, document),
           revision,
           revisions: { create: { revision, document, message: "Built-in entry updated", authorName: "oopscope" } },
         },

@@ -3,6 +3,7 @@
  * revert, diff between revisions. Every save writes a KbRevision, bumps the KB generation (the match index is
  * rebuilt on next use) and re-matches the most recent stored incidents.
  */
+import { kbEntryColumns } from "../kb-entry-columns";
 import { createTwoFilesPatch, diffLines } from "diff";
 import type { Prisma } from "../../../generated/prisma/client";
 import { buildKbIndex } from "../../../engine/match/build-kb-index";
@@ -100,11 +101,7 @@ export async function saveKbEntry(db: Db, input: SaveKbEntryInput, options: Save
       await db.kbEntry.create({
         data: {
           id: entry.id,
-          title: entry.title,
-          component: entry.component,
-          origin: entry.origin,
-          status: entry.status,
-          document,
+          ...kbEntryColumns(entry, document),
           revision,
           revisions: { create: { revision, document, message: message || "Created", authorName: author } },
         },
@@ -127,7 +124,7 @@ export async function saveKbEntry(db: Db, input: SaveKbEntryInput, options: Save
       // Compare-and-set on the revision column: two editors saving from the same base cannot both win.
       const updated = await tx.kbEntry.updateMany({
         where: { id: entry.id, revision: base },
-        data: { title: entry.title, component: entry.component, origin: entry.origin, status: entry.status, document, revision },
+        data: { ...kbEntryColumns(entry, document), revision },
       });
       if (updated.count === 0) {
         throw new KbEditError("conflict", `The entry was changed meanwhile (now revision ${existing.revision}, you edited ${base}).`, existing.revision);
