@@ -119,6 +119,28 @@ describe("extractReports", () => {
     expect(f.corruptedReason).toBeTruthy();
   });
 
+  it("keeps the prefix-less wrapped part of a long module list, but not other prefix-less lines", () => {
+    const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(" ");
+    const [f] = extract([
+      "[ 7.0] WARNING: CPU: 1 PID: 9 at net/core/skbuff.c:100 skb_grow+0x1/0x2",
+      `[ 7.0] Modules linked in: ${names("mod_a", 40)}`,
+      // printk cut the record: the rest comes without the `[ ts]` prefix, over one or more lines.
+      names("mod_b", 12),
+      `${names("mod_c", 3)} [last unloaded: mod_z]`,
+      "[ 7.1] CPU: 1 PID: 9 Comm: kworker/1:0 Not tainted 6.1.0 #1",
+      "[ 7.2] Call Trace:",
+      "[ 7.3]  net_rx+0x1/0x2",
+      "syz-executor output that is not kernel text",
+    ].join("\n"));
+    expect(f.modules).toHaveLength(55);
+    expect(f.modules?.at(-1)).toBe("mod_c2");
+    expect(f.lastUnloadedModule).toBe("mod_z");
+    expect(f.report.some((l) => l.startsWith("syz-executor"))).toBe(false);
+    // A prefix-less line that is not right after the module list stays out.
+    const [g] = extract(["[ 1.0] WARNING: CPU: 0 PID: 1 at kernel/x.c:1 x_fn+0x1/0x2", "[ 1.1] Call Trace:", "alpha beta", "[ 1.2]  y_fn+0x1/0x2"].join("\n"));
+    expect(g.report).not.toContain("alpha beta");
+  });
+
   it("returns nothing for clean logs and never throws on junk", () => {
     expect(extract("[ 1.0] eth0: link up\n[ 2.0] systemd[1]: Started foo.")).toEqual([]);
     expect(extractReports([], { fileName: "x" })).toEqual([]);

@@ -13,7 +13,7 @@ import type { Finding, FindingKind, Frame, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames, parseStackSections } from "./frames";
 import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
-import { parseReportMetadata } from "./metadata";
+import { isModuleListContinuation, isModuleListStart, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
 export type ExtractReportsOptions = { fileName: string };
@@ -149,15 +149,24 @@ function partitionByCaller(lines: readonly LogLine[]): LogLine[][] {
   return [...parts.values()];
 }
 
-/** Lines of a span that belong to its report: kernel output when the header was (the caller split is done). */
+/**
+ * Lines of a span that belong to its report: kernel output when the header was (the caller split is done).
+ * Exception: printk cuts a record near 1 KiB and prints the rest without the `[ ts]` prefix, which in practice
+ * only happens to a long `Modules linked in:` list; a prefix-less line of module names right after that list
+ * (or after an earlier wrapped part of it) is the same record.
+ */
 function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   const head = lines[span.header];
   const out: LogLine[] = [];
+  let inModuleList = false;
   for (let i = span.start; i <= span.end; i++) {
     const l = lines[i];
-    if (i !== span.header) {
+    const foreign = i !== span.header && head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "";
+    if (foreign) {
       // syz-executor / shell output interleaved with a timestamped console: not part of the report.
-      if (head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "") continue;
+      if (!(inModuleList && isModuleListContinuation(l.text))) continue;
+    } else {
+      inModuleList = isModuleListStart(l.text);
     }
     out.push(l);
   }

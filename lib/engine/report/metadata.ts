@@ -56,6 +56,10 @@ const MODULE_NAME = String.raw`(?=[\w-]*[a-z])[\w-]+(?:\([A-Z+\-]+\))?`; // no n
 const MODULE_CONTINUATION = new RegExp(
   String.raw`^\s*${MODULE_NAME}(?:\s+${MODULE_NAME})*\s*(?:\[last unloaded: [^\]]*\])?\s*$`,
 );
+/** The `Modules linked in:` line that opens a module list. */
+export const isModuleListStart = (line: string): boolean => MODULES.test(line);
+/** A line that can only be the wrapped rest of a module list (module names, maybe `[last unloaded: x]`). */
+export const isModuleListContinuation = (line: string): boolean => line.trim() !== "" && MODULE_CONTINUATION.test(line.replace(/\s+$/, ""));
 const LAST_UNLOADED = /\[last unloaded: ([\w-]+)(?:\([A-Z+\-]+\))?[^\]]*\]/;
 // printk splits a record near 1 KiB: only a long modules line can have wrapped.
 const MODULE_LINE_WRAP_MIN = 150;
