@@ -208,6 +208,10 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
+      // A subsystem's own consistency check, printed after its printk prefix (`ALSA sound/core/pcm_lib.c:181: BUG:
+      // pcmC0D0p:0, pos = …`, `md/raid:md0: BUG: …`): a bug the driver detected, with no stack. The prefix names
+      // the subsystem, so it stays in the title. Timestamps and console noise (`]`) are the catch-all's case.
+      { match: re("^\\s*([^\\n\\[\\]]{0,80}?[\\w)]): BUG: (\\S[^\\n]*)"), title: "$1: BUG: $2", noStackTrace: true },
       { match: re("^(?:.*\\] )?BUG: ([^\\n]*)"), title: "BUG: $1", needsStackNearby: true },
     ],
   },

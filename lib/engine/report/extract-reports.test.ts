@@ -141,6 +141,23 @@ describe("extractReports", () => {
     expect(g.report).not.toContain("alpha beta");
   });
 
+  it("reads a `BUG:` printed after a subsystem prefix as a stackless report, folding its repeats", () => {
+    const found = extract([
+      "Mar  3 10:00:00 h1 kernel: snd_hda_intel 0000:00:1b.0: azx_get_response timeout",
+      "Mar  3 10:00:01 h1 kernel: ALSA sound/core/pcm_lib.c:212: BUG: pcmC1D3p:0, pos = 0x2000, buffer size = 0x2000, period size = 0x200",
+      "Mar  3 10:00:02 h1 kernel: usb 2-1: new high-speed USB device number 3 using ehci-pci",
+      "Mar  3 10:00:03 h1 kernel: ALSA sound/core/pcm_lib.c:212: BUG: pcmC1D3p:0, pos = 0x2000, buffer size = 0x2000, period size = 0x200",
+      "Mar  3 10:00:04 h1 kernel: md/raid1:md2: BUG: bio has no mirror left",
+    ].join("\n"));
+    expect(found.map((f) => [f.kind, f.title, f.corrupted, f.repeats ?? 1])).toEqual([
+      ["bug", "ALSA sound/core/pcm_lib.c:LINE: BUG: pcmC1D3p:NUM, pos = NUM, buffer size = NUM, period size = NUM", false, 2],
+      ["bug", "md/raid1:md2: BUG: bio has no mirror left", false, 1],
+    ]);
+    expect(found[0].lastSource?.line).toBe(4);
+    // Not a kernel bug report: `DEBUG:` text, and a bare `BUG:` catch-all without a stack.
+    expect(extract("[ 1.0] mydrv: DEBUG: state=3\n[ 2.0] BUG: something odd happened")).toEqual([]);
+  });
+
   it("returns nothing for clean logs and never throws on junk", () => {
     expect(extract("[ 1.0] eth0: link up\n[ 2.0] systemd[1]: Started foo.")).toEqual([]);
     expect(extractReports([], { fileName: "x" })).toEqual([]);

@@ -76,6 +76,19 @@ export function classifyLine(text: string): CrashClass | undefined {
   return best;
 }
 
+/** Two header lines carry the same message: equal text before the header and up to ` in ` after it. */
+function sameMessage(a: string, b: string, header: string): boolean {
+  const key = (t: string) => {
+    const h = headerText(t);
+    const at = h.indexOf(header);
+    if (at < 0) return h;
+    const after = h.slice(at);
+    const inAt = after.indexOf(" in ");
+    return h.slice(0, at) + (inAt >= 0 ? after.slice(0, inAt) : after);
+  };
+  return key(a) === key(b);
+}
+
 type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
 
 function findSpans(lines: readonly LogLine[]): Span[] {
@@ -108,7 +121,8 @@ function findSpans(lines: readonly LogLine[]): Span[] {
     if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3) continue;
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
-    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls) continue;
+    // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
+    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header)) continue;
     // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
     if (open && open.closedAt === undefined && i === open.header) continue;
     if (open) {
@@ -463,6 +477,32 @@ function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panic
 }
 
 /**
+ * A driver that detects an inconsistency (`ALSA …: BUG: pcmC0D0p:0, pos = …`) tends to print the same stackless
+ * line again and again: one finding with a repeat count, as for problem events, not one finding per line.
+ */
+function foldRepeatedOneLiners(findings: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const byKey = new Map<string, Finding>();
+  for (const f of findings) {
+    if (f.frames.length > 0 || f.panicked || f.corrupted) {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.host ?? ""}|${f.kind}|${f.title}`;
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, f);
+      out.push(f);
+      continue;
+    }
+    first.repeats = (first.repeats ?? 1) + 1;
+    first.lastSource = f.source;
+    if (f.time) first.lastTime = f.time;
+  }
+  return out;
+}
+
+/**
  * All crash reports in `lines` (a scanner window or a whole small file), in source order.
  * `id`, `signature` and `matches` are left for triage to fill.
  */
@@ -477,7 +517,7 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
       }
     }
     found.sort((a, b) => a.at - b.at);
-    return creditPanics(found);
+    return foldRepeatedOneLiners(creditPanics(found));
   } catch {
     return [];
   }
