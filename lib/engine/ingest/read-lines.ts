@@ -285,12 +285,14 @@ export class ByteLineSplitter {
   private sawCr = false;
   constructor(
     private readonly maxLineBytes: number,
-    private readonly onChunk: (text: string, start: number, end: number) => void,
+    /** `bytes`, when given, are the chunk the text is the latin1 view of (same offsets). */
+    private readonly onChunk: (text: string, start: number, end: number, bytes?: Uint8Array) => void,
     private readonly onLine: (line: string) => void,
   ) {}
 
   push(chunk: Uint8Array): void {
     let text = bytesToLatin1(chunk);
+    let bytes: Uint8Array | undefined = chunk;
     if (this.crOnly === undefined) {
       this.undecided.push(text);
       this.undecidedLength += text.length;
@@ -298,15 +300,19 @@ export class ByteLineSplitter {
       if (text.indexOf("\n") !== -1) this.crOnly = false;
       else if (this.undecidedLength >= CR_ONLY_DECISION_BYTES) this.crOnly = this.sawCr;
       else return;
-      text = this.undecided.length === 1 ? this.undecided[0] : this.undecided.join("");
+      if (this.undecided.length > 1) {
+        text = this.undecided.join("");
+        bytes = undefined;
+      }
       this.undecided = [];
       this.undecidedLength = 0;
     }
-    this.split(text);
+    this.split(text, bytes);
   }
 
-  private split(input: string): void {
+  private split(input: string, inputBytes?: Uint8Array): void {
     const text = this.crOnly ? input.replace(/\r/g, "\n") : input;
+    const bytes = this.crOnly ? undefined : inputBytes;
     const firstNl = text.indexOf("\n");
     if (firstNl === -1) {
       if (this.carry.length < this.maxLineBytes) this.carry += text.slice(0, this.maxLineBytes - this.carry.length);
@@ -320,7 +326,7 @@ export class ByteLineSplitter {
       start = firstNl + 1;
     }
     const lastNl = text.lastIndexOf("\n");
-    if (lastNl >= start) this.onChunk(text, start, lastNl + 1);
+    if (lastNl >= start) this.onChunk(text, start, lastNl + 1, bytes);
     const tail = text.length - (lastNl + 1);
     if (tail > 0) this.carry = text.slice(lastNl + 1, lastNl + 1 + Math.min(tail, this.maxLineBytes));
   }

@@ -1,0 +1,107 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CLASSES, CRASH_PANIC_CLASS, REPORT_PREFILTER } from "../report/classes";
+import { escapeRegExp, LiteralPrefilter, literalPrefix, planPrefilter, splitAlternatives } from "./literal-prefilter";
+import { EVENT_NEEDLES } from "./scan-input";
+import { shiftOrModuleBytes } from "./shift-or-wasm";
+
+/** What the scanner used before: one regex of every alternative, tried line by line here. */
+const ORACLE = new RegExp([REPORT_PREFILTER.source, ...EVENT_NEEDLES.map(escapeRegExp)].join("|"));
+const plan = planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES);
+const wasm = new LiteralPrefilter(plan);
+const noWasm = new LiteralPrefilter(plan, false);
+
+/** Line numbers that `find` marks hot, from hit positions. */
+function hotLines(prefilter: LiteralPrefilter, text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const lines = new Set<number>();
+  for (const hit of prefilter.find(text, 0, text.length)) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= hit) lo = mid;
+      else hi = mid - 1;
+    }
+    lines.add(lo);
+  }
+  return [...lines].sort((a, b) => a - b);
+}
+
+function oracleLines(text: string): number[] {
+  return text
+    .split("\n")
+    .map((line, i) => (ORACLE.test(line) ? i : -1))
+    .filter((i) => i >= 0);
+}
+
+describe("literal prefilter: derived from the tables", () => {
+  it("splits top-level alternatives only and takes literal prefixes", () => {
+    expect(splitAlternatives("a|b\\|c|(?:d|e)f|[|]g")).toEqual(["a", "b\\|c", "(?:d|e)f", "[|]g"]);
+    expect(literalPrefix("Booting the kernel\\.")).toEqual({ literal: "Booting the kernel.", exact: true });
+    expect(literalPrefix("PID: \\d+ +TASK: ")).toEqual({ literal: "PID: ", exact: false });
+    expect(literalPrefix("Call [Tt]race")).toEqual({ literal: "Call ", exact: false });
+    expect(literalPrefix("abc?d")).toEqual({ literal: "ab", exact: false });
+  });
+
+  it("covers every class header, so a class added to the table is found without touching the scanner", () => {
+    for (const cls of [...CLASSES, CRASH_PANIC_CLASS]) {
+      const text = `Aug 13 15:59:23 w01 kernel: ${cls.header} tail\n`;
+      expect(wasm.find(text, 0, text.length).length, cls.id).toBeGreaterThan(0);
+    }
+    const added = new LiteralPrefilter(planPrefilter([new RegExp(`${REPORT_PREFILTER.source}|Brand new header`)], []));
+    const text = "x\nkernel: Brand new header here\ny\n";
+    expect(added.find(text, 0, text.length)).toEqual([text.indexOf("Brand")]);
+  });
+
+  it("confirms a pattern's literal prefix with the pattern, and runs prefix-less alternatives as a regex", () => {
+    const p = new LiteralPrefilter(planPrefilter([/PID: \d+ +TASK: |^\[oops\]|x{3}/], []));
+    const text = "CPU: 3 PID: 0 Comm: swapper\nPID: 12   TASK: ffff\n[oops] at start\nyyxxx\n";
+    expect(p.find(text, 0, text.length)).toEqual([text.indexOf("PID: 12"), text.indexOf("[oops]"), text.indexOf("xxx")]);
+  });
+
+  it("is a valid WebAssembly module", () => {
+    expect(WebAssembly.validate(shiftOrModuleBytes() as BufferSource)).toBe(true);
+  });
+});
+
+describe("literal prefilter: same hot lines as the regex it replaces", () => {
+  const literals = [...new Set(plan.needles.map((n) => n.literal))];
+  const fragment = fc.oneof(
+    fc.constantFrom(...literals),
+    // Near misses: a needle cut short or with one byte changed.
+    fc.constantFrom(...literals).chain((l) => fc.nat(l.length - 1).map((k) => l.slice(0, k) + "\u00e9" + l.slice(k + 1))),
+    fc.constantFrom(...literals).map((l) => l.slice(0, -1)),
+    fc.constantFrom("PID: 42  TASK: ", "PID: x TASK: ", "\n", " ", "Aug 13 15:59:23 w01 kernel: ", "\u00ff\u0080"),
+    fc.string({ maxLength: 12 }).map((s) => s.replace(/[^\x00-\xff]/g, "?")),
+  );
+
+  it("on random lines mixing needles, near misses and noise (with and without WebAssembly)", () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 60 }), (parts) => {
+        const text = parts.join("") + "\n";
+        const expected = oracleLines(text);
+        expect(hotLines(wasm, text)).toEqual(expected);
+        expect(hotLines(noWasm, text)).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("finds every hit when the module's candidate buffer fills up (resumes where it stopped)", () => {
+    const text = "BUG: x\n".repeat(10_000) + "Oops\n";
+    const hits = wasm.find(text, 0, text.length);
+    expect(hits.length).toBe(10_001);
+    expect(hits[10_000]).toBe(text.length - 5);
+  });
+
+  it("takes bytes as they are when given, and only looks inside [from, to)", () => {
+    const text = "kernel BUG at x\nquiet\nOops: 0002\n";
+    const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const quiet = text.indexOf("quiet");
+    expect(wasm.find(text, quiet, text.length, bytes)).toEqual([text.indexOf("Oops")]);
+    // "kernel BUG" and "BUG" both start in the first line.
+    expect(wasm.find(text, 0, quiet, bytes)).toEqual([0, text.indexOf("BUG")]);
+  });
+});

@@ -1,0 +1,267 @@
+/**
+ * The scanner's prefilter: where in a chunk any needle occurs, found over the raw bytes by the shift-or module
+ * (shift-or-wasm.ts) and confirmed with string comparisons. The needles are derived from the same tables as
+ * before — the alternatives of `REPORT_PREFILTER` and the event needles — so a class or event added to its table
+ * is found without touching this file. An alternative that is not a plain literal (`PID: \d+ +TASK: `) is found by
+ * its literal prefix and confirmed with its own regex; one without a usable prefix (or any pattern with flags
+ * that change literal matching) is run as a regex over the chunk, as the whole prefilter used to be.
+ */
+import { BUCKETS, instantiateShiftOr, LANES, MASK_TABLE_BYTES, TEXT_BASE, type ShiftOrInstance } from "./shift-or-wasm";
+
+export type Needle = {
+  /** Literal text (one char per byte: the scanner works on a latin1 view). */
+  literal: string;
+  /** When the literal is only the start of a pattern: confirmed at the literal's position (sticky). */
+  confirm?: RegExp;
+};
+
+export type PrefilterPlan = {
+  needles: Needle[];
+  /** Alternatives with no literal to anchor on, run as one regex over the chunk (flags `gm`: `^` is a line start, as for a line). */
+  residual?: RegExp;
+};
+
+/** Shorter prefixes would make most bytes candidates; such alternatives go to the residual regex. */
+const MIN_PREFIX = 3;
+/** Most needles the 8 × 8 automaton holds before its buckets stop filtering; the rest go to the residual. */
+const MAX_NEEDLES = 256;
+
+/** Top-level alternatives of a regex source (a `|` inside a group or class does not split). */
+export function splitAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
+
+const QUANTIFIER = /[*+?{]/;
+
+export function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The literal every match of `alternative` starts with, and whether that literal is the whole alternative.
+ * Escaped punctuation (`\.`, `\(`, `\/`) is literal; a class escape (`\d`), a group, a class or an anchor ends the
+ * prefix; so does a quantified char (it may be absent or repeated).
+ */
+export function literalPrefix(alternative: string): { literal: string; exact: boolean } {
+  let literal = "";
+  let i = 0;
+  while (i < alternative.length) {
+    let ch: string;
+    let width: number;
+    const c = alternative[i];
+    if (c === "\\") {
+      const next = alternative[i + 1];
+      if (next === undefined || /[0-9A-Za-z]/.test(next)) return { literal, exact: false };
+      ch = next;
+      width = 2;
+    } else if (".^$()[]|*+?{}".includes(c)) return { literal, exact: false };
+    else {
+      ch = c;
+      width = 1;
+    }
+    if (QUANTIFIER.test(alternative[i + width] ?? "")) return { literal, exact: false };
+    literal += ch;
+    i += width;
+  }
+  return { literal, exact: true };
+}
+
+/** Needles (deduplicated) and residual alternatives of regexes and plain literals. */
+export function planPrefilter(patterns: RegExp[], literals: string[]): PrefilterPlan {
+  const needles = new Map<string, Needle[]>();
+  const residual: string[] = [];
+  const add = (literal: string, confirm?: RegExp) => {
+    const list = needles.get(literal) ?? [];
+    // An unconfirmed literal already accepts every position a confirmed one would.
+    if (list.some((n) => !n.confirm)) return;
+    needles.set(literal, confirm ? [...list, { literal, confirm }] : [{ literal }]);
+  };
+  const latin1 = (s: string) => /^[\x01-\x09\x0b-\xff]*$/.test(s);
+  for (const re of patterns) {
+    // `i`, `u`, `v` or `x`-like flags change what a literal matches: keep such a pattern whole.
+    if (/[iuv]/.test(re.flags)) {
+      residual.push(re.source);
+      continue;
+    }
+    for (const alt of splitAlternatives(re.source)) {
+      const { literal, exact } = literalPrefix(alt);
+      if (literal.length < MIN_PREFIX || !latin1(literal)) residual.push(alt);
+      else if (exact) add(literal);
+      else add(literal, new RegExp(alt, "y"));
+    }
+  }
+  for (const literal of literals) {
+    if (literal.length === 0) continue;
+    if (latin1(literal)) add(literal);
+    else residual.push(escapeRegExp(literal));
+  }
+  const all = [...needles.values()].flat();
+  const kept = all.slice(0, MAX_NEEDLES);
+  for (const n of all.slice(MAX_NEEDLES)) residual.push(n.confirm ? n.confirm.source : escapeRegExp(n.literal));
+  return { needles: kept, residual: residual.length > 0 ? new RegExp(residual.join("|"), "gm") : undefined };
+}
+
+type BucketNeedle = Needle & { head: number };
+
+/** Bytes a lane's byte set is measured against when estimating how often a bucket passes (printable log text). */
+const TYPICAL_ALPHABET = 48;
+
+/** Candidate pairs the module may write per call (the caller resumes when it is full). */
+const OUT_PAIRS = 4096;
+
+/**
+ * Finds needles in text lines. `find(text, from, to, bytes)` returns, ascending, the positions in text[from, to)
+ * where some needle starts; `bytes`, when given, are the same chunk as bytes (text is their latin1 view), so
+ * they are copied into the module as they are instead of being encoded from the string.
+ */
+export class LiteralPrefilter {
+  private readonly buckets: BucketNeedle[][] = Array.from({ length: BUCKETS }, () => []);
+  private readonly masks = new BigUint64Array(MASK_TABLE_BYTES / 8);
+  private wasm: ShiftOrInstance | undefined;
+  private bytesView: Uint8Array | undefined;
+  private readonly fallback: RegExp | undefined;
+
+  constructor(private readonly plan: PrefilterPlan, useWasm = true) {
+    this.wasm = useWasm && plan.needles.length > 0 ? instantiateShiftOr() : undefined;
+    if (!this.wasm) {
+      // No WebAssembly: one regex over everything, as the scanner did before.
+      const sources = plan.needles.map((n) => n.confirm?.source ?? escapeRegExp(n.literal));
+      if (plan.residual) sources.push(plan.residual.source);
+      this.fallback = sources.length > 0 ? new RegExp(sources.join("|"), "gm") : undefined;
+      return;
+    }
+    this.buildBuckets();
+    new Uint8Array(this.wasm.memory.buffer, 0, MASK_TABLE_BYTES).set(new Uint8Array(this.masks.buffer));
+  }
+
+  /**
+   * Puts each needle in the bucket where it adds the fewest expected false candidates. A bucket accepts, per lane,
+   * the union of its members' bytes (any byte in lanes a short member pads), so mixing short needles makes a loose
+   * bucket ("BUG" and "XFS (" together accept "BU (", "XFG"…). Estimate: a lane accepting k bytes passes
+   * k / TYPICAL_ALPHABET of positions; a bucket passes the product. Short needles are placed first, each into the
+   * bucket it loosens least (at first an empty one); long ones then share buckets where they cost little.
+   */
+  private buildBuckets(): void {
+    const sorted = this.plan.needles.map((n) => ({ ...n, head: Math.min(n.literal.length, LANES) })).sort((a, b) => a.head - b.head);
+    const lanes: Array<Array<Set<number> | "any">> = Array.from({ length: BUCKETS }, () => Array.from({ length: LANES }, () => new Set<number>()));
+    const passRate = (bucketLanes: Array<Set<number> | "any">) =>
+      bucketLanes.reduce((p, lane) => p * (lane === "any" ? 1 : Math.min(1, lane.size / TYPICAL_ALPHABET)), 1);
+    const withNeedle = (bucketLanes: Array<Set<number> | "any">, needle: BucketNeedle) =>
+      bucketLanes.map((lane, l) => {
+        const pad = LANES - needle.head;
+        if (lane === "any" || l < pad) return "any" as const;
+        return new Set([...lane, needle.literal.charCodeAt(l - pad)]);
+      });
+    // Shift-or: a set bit means "impossible". Start with every (lane, bucket) impossible for every byte.
+    this.masks.fill(0xffffffffffffffffn);
+    for (const needle of sorted) {
+      let best = 0;
+      let bestCost = Infinity;
+      for (let b = 0; b < BUCKETS; b++) {
+        const empty = this.buckets[b].length === 0;
+        const cost = passRate(withNeedle(lanes[b], needle)) - (empty ? 0 : passRate(lanes[b]));
+        if (cost < bestCost || (cost === bestCost && this.buckets[b].length < this.buckets[best].length)) {
+          best = b;
+          bestCost = cost;
+        }
+      }
+      this.buckets[best].push(needle);
+      lanes[best] = withNeedle(lanes[best], needle);
+      // The head is right-aligned to the top lane; lanes before it accept any byte.
+      const pad = LANES - needle.head;
+      const table = best < 8 ? 0 : 256;
+      for (let lane = 0; lane < LANES; lane++) {
+        const bit = 1n << BigInt(lane * 8 + (best % 8));
+        if (lane < pad) for (let b = 0; b < 256; b++) this.masks[table + b] &= ~bit;
+        else this.masks[table + needle.literal.charCodeAt(lane - pad)] &= ~bit;
+      }
+    }
+  }
+
+  find(text: string, from: number, to: number, bytes?: Uint8Array): number[] {
+    const hits: number[] = [];
+    if (to <= from) return hits;
+    if (this.fallback) {
+      collectRegexHits(this.fallback, text, from, to, hits);
+      return hits;
+    }
+    this.scanBytes(text, from, to, bytes, hits);
+    if (this.plan.residual) {
+      const before = hits.length;
+      collectRegexHits(this.plan.residual, text, from, to, hits);
+      if (hits.length > before && before > 0) hits.sort((a, b) => a - b);
+    }
+    return hits;
+  }
+
+  private scanBytes(text: string, from: number, to: number, bytes: Uint8Array | undefined, hits: number[]): void {
+    const wasm = this.wasm!;
+    const n = to - from;
+    const out = (TEXT_BASE + n + 7) & ~7;
+    const needed = out + OUT_PAIRS * 8;
+    if (wasm.memory.buffer.byteLength < needed) wasm.memory.grow(Math.ceil((needed - wasm.memory.buffer.byteLength) / 65536));
+    if (!this.bytesView || this.bytesView.buffer !== wasm.memory.buffer) this.bytesView = new Uint8Array(wasm.memory.buffer);
+    const view = this.bytesView;
+    if (bytes) view.set(bytes.subarray(from, to), TEXT_BASE);
+    else for (let i = 0; i < n; i++) view[TEXT_BASE + i] = text.charCodeAt(from + i);
+    const pairs = new Int32Array(wasm.memory.buffer, out, OUT_PAIRS * 2);
+    let sorted = true;
+    let last = -1;
+    for (let at = TEXT_BASE; at < TEXT_BASE + n; ) {
+      const count = wasm.scan(at, TEXT_BASE + n, out, OUT_PAIRS);
+      for (let k = 0; k < count; k++) {
+        const end = pairs[2 * k] - TEXT_BASE + from;
+        let bits = pairs[2 * k + 1];
+        for (let bucket = 0; bits !== 0; bucket++, bits >>>= 1) {
+          if ((bits & 1) === 0) continue;
+          for (const needle of this.buckets[bucket]) {
+            const start = end - needle.head + 1;
+            if (start < from || start + needle.literal.length > to || !text.startsWith(needle.literal, start)) continue;
+            if (needle.confirm) {
+              needle.confirm.lastIndex = start;
+              if (!needle.confirm.test(text)) continue;
+            }
+            if (start < last) sorted = false;
+            if (start !== last) hits.push(start);
+            last = start;
+          }
+        }
+      }
+      if (count < OUT_PAIRS) break;
+      at = pairs[2 * (count - 1)] + 1;
+    }
+    if (!sorted) {
+      hits.sort((a, b) => a - b);
+      let w = 0;
+      for (let r = 0; r < hits.length; r++) if (r === 0 || hits[r] !== hits[w - 1]) hits[w++] = hits[r];
+      hits.length = w;
+    }
+  }
+}
+
+function collectRegexHits(re: RegExp, text: string, from: number, to: number, hits: number[]): void {
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    hits.push(m.index);
+    // Every hit marks its line; one per line is enough, the next one can start on the next line.
+    const eol = text.indexOf("\n", m.index);
+    re.lastIndex = eol === -1 ? text.length : eol + 1;
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * A tiny WebAssembly module (emitted here byte by byte: no toolchain, no dependency) that runs a bucketed
+ * shift-or automaton over raw bytes — the scalar form of Hyperscan's FDR literal matcher. Literals' first (at
+ * most) 8 bytes are grouped into 16 buckets; two 64-bit states hold 8 lanes (how many bytes of a literal have been
+ * seen) × 8 buckets each. Per input byte: `state = (state << 8) | MASK[byte]` for both; a zero bit in a top lane
+ * means some literal of that bucket may end here. The caller confirms each candidate with a plain string
+ * comparison, so the automaton only has to be fast and never miss, not exact.
+ *
+ * Why not a regex: V8 tries every alternative of a 60-literal alternation at every position (~80 MB/s); this
+ * loop is two table loads, shifts and ors per byte, and the two states do not wait on each other.
+ *
+ * Memory layout (one exported memory, grown by the caller):
+ *   [0, 2048)              256 little-endian u64 masks of buckets 0–7: bit (8·lane + bucket) set = byte impossible
+ *   [2048, 4096)           the same for buckets 8–15
+ *   [TEXT_BASE, …)         the bytes to scan, then the candidate output the caller points at
+ * Export `scan(from, to, out, cap) → n`: scans memory[from, to) from a fresh (permissive) state and writes n ≤ cap
+ * candidates to `out` as i32 pairs (position of the candidate's last byte, bucket bits 0–15). When n = cap the
+ * caller resumes after the last written position.
+ */
+
+export const LANES = 8;
+export const BUCKETS = 16;
+const TABLE_BYTES = 256 * 8;
+export const MASK_TABLE_BYTES = 2 * TABLE_BYTES;
+export const TEXT_BASE = MASK_TABLE_BYTES;
+
+// Opcodes used below (WebAssembly core spec, binary format).
+const OP = {
+  block: 0x02,
+  loop: 0x03,
+  if: 0x04,
+  end: 0x0b,
+  br: 0x0c,
+  brIf: 0x0d,
+  return: 0x0f,
+  localGet: 0x20,
+  localSet: 0x21,
+  localTee: 0x22,
+  i64Load: 0x29,
+  i32Load8U: 0x2d,
+  i32Store: 0x36,
+  i32Const: 0x41,
+  i64Const: 0x42,
+  i32GeU: 0x4f,
+  i64LtU: 0x54,
+  i32Add: 0x6a,
+  i32Shl: 0x74,
+  i32Or: 0x72,
+  i64And: 0x83,
+  i64Or: 0x84,
+  i64Xor: 0x85,
+  i64Shl: 0x86,
+  i64ShrU: 0x88,
+  i32WrapI64: 0xa7,
+} as const;
+const VOID_BLOCK = 0x40;
+const I32 = 0x7f;
+const I64 = 0x7e;
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+function sleb(value: bigint): number[] {
+  const out: number[] = [];
+  let v = value;
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n;
+    const done = (v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0);
+    out.push(done ? b : b | 0x80);
+    if (done) return out;
+  }
+}
+
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+/** memarg: alignment exponent, then offset. */
+const mem = (alignLog2: number, offset = 0): number[] => [alignLog2, ...uleb(offset)];
+const i32 = (n: number) => [OP.i32Const, ...sleb(BigInt(n))];
+const i64 = (n: bigint) => [OP.i64Const, ...sleb(n)];
+
+// Parameters and locals of `scan`, by index.
+const FROM = 0;
+const TO = 1;
+const OUT = 2;
+const CAP = 3;
+const I = 4; // i32: current position
+const N = 5; // i32: candidates written
+const SLOT = 6; // i32: address of the next output pair
+const ROW = 7; // i32: the current byte × 8 (its row in the mask tables)
+const LOW = 8; // i64: state of buckets 0–7
+const HIGH = 9; // i64: state of buckets 8–15
+
+/** The top lane all ones (no bucket can end here); anything below it as unsigned means a candidate. */
+const TOP_LANE_ALL_IMPOSSIBLE = -(1n << 56n);
+
+/** `state = (state << 8) | table[row]` */
+const step = (state: number, tableOffset: number) => [
+  OP.localGet, state, ...i64(8n), OP.i64Shl,
+  OP.localGet, ROW, OP.i64Load, ...mem(3, tableOffset),
+  OP.i64Or, OP.localSet, state,
+];
+/** Bucket bits of a state's top lane, as i32: `~state >> 56`. */
+const topLaneBits = (state: number) => [OP.localGet, state, ...i64(-1n), OP.i64Xor, ...i64(56n), OP.i64ShrU, OP.i32WrapI64];
+
+function scanBody(): number[] {
+  return [
+    // locals: 4 × i32 (I, N, SLOT, ROW), 2 × i64 (LOW, HIGH); states start at 0 = every lane possible.
+    ...vec([[4, I32], [2, I64]]),
+    OP.localGet, FROM, OP.localSet, I,
+    OP.block, VOID_BLOCK,
+    OP.loop, VOID_BLOCK,
+    //   if (i >= to) break
+    OP.localGet, I, OP.localGet, TO, OP.i32GeU, OP.brIf, 1,
+    //   row = mem[i] << 3; low = (low << 8) | MASK_LOW[row]; high = (high << 8) | MASK_HIGH[row]
+    OP.localGet, I, OP.i32Load8U, ...mem(0), ...i32(3), OP.i32Shl, OP.localSet, ROW,
+    ...step(LOW, 0),
+    ...step(HIGH, TABLE_BYTES),
+    //   if ((low & high) <u 0xff00…00) { out[n] = (i, bits); if (++n >= cap) return n }
+    OP.localGet, LOW, OP.localGet, HIGH, OP.i64And, ...i64(TOP_LANE_ALL_IMPOSSIBLE), OP.i64LtU,
+    OP.if, VOID_BLOCK,
+    OP.localGet, OUT, OP.localGet, N, ...i32(3), OP.i32Shl, OP.i32Add, OP.localTee, SLOT,
+    OP.localGet, I, OP.i32Store, ...mem(2, 0),
+    OP.localGet, SLOT,
+    ...topLaneBits(LOW), ...topLaneBits(HIGH), ...i32(8), OP.i32Shl, OP.i32Or,
+    OP.i32Store, ...mem(2, 4),
+    OP.localGet, N, ...i32(1), OP.i32Add, OP.localTee, N,
+    OP.localGet, CAP, OP.i32GeU,
+    OP.if, VOID_BLOCK, OP.localGet, N, OP.return, OP.end,
+    OP.end,
+    //   i++; continue
+    OP.localGet, I, ...i32(1), OP.i32Add, OP.localSet, I,
+    OP.br, 0,
+    OP.end,
+    OP.end,
+    OP.localGet, N,
+    OP.end,
+  ];
+}
+
+/** The module's bytes: one memory (exported as `memory`), one function (exported as `scan`). */
+export function shiftOrModuleBytes(): Uint8Array {
+  const body = scanBody();
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d], // "\0asm"
+    ...[0x01, 0x00, 0x00, 0x00], // version 1
+    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32]]), ...vec([[I32]])]])), // type 0: (i32×4) → i32
+    ...section(3, vec([uleb(0)])), // function 0 has type 0
+    ...section(5, vec([[0x00, ...uleb(1)]])), // memory 0: min 1 page, no max
+    ...section(7, vec([[...name("memory"), 0x02, 0], [...name("scan"), 0x00, 0]])),
+    ...section(10, vec([[...uleb(body.length), ...body]])),
+  ]);
+}
+
+export type ShiftOrInstance = {
+  memory: WebAssembly.Memory;
+  scan: (from: number, to: number, out: number, cap: number) => number;
+};
+
+/** Compiles the module (synchronously: it is a few hundred bytes), or undefined where WebAssembly is missing. */
+export function instantiateShiftOr(): ShiftOrInstance | undefined {
+  if (typeof WebAssembly === "undefined") return undefined;
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(shiftOrModuleBytes() as BufferSource), {});
+    const { memory, scan } = instance.exports as unknown as ShiftOrInstance;
+    return { memory, scan };
+  } catch {
+    return undefined;
+  }
+}
