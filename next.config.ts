@@ -23,6 +23,8 @@ const csp = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() for pages a role may not open (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   // `npm run typecheck` checks the whole project (CI runs it); the build would repeat it on 2 cores.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/account/sign-out-button";
+import { currentActor } from "@/lib/server/auth/access";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +10,8 @@ export const metadata: Metadata = {
   description: "Triage Linux kernel crash logs: known bug, verdict and fix.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -26,6 +29,25 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/kb" className="text-slate-600 hover:text-slate-900">
               Knowledge base
             </Link>
+            <span className="ml-auto flex items-center gap-4" data-testid="account-menu">
+              {actor.kind === "user" ? (
+                <>
+                  {actor.role === "admin" && (
+                    <Link href="/admin" className="text-slate-600 hover:text-slate-900">
+                      Admin
+                    </Link>
+                  )}
+                  <Link href="/account" className="text-slate-600 hover:text-slate-900">
+                    {actor.name} <span className="text-slate-400">({actor.role})</span>
+                  </Link>
+                  <SignOutButton />
+                </>
+              ) : (
+                <Link href="/sign-in" className="text-slate-600 hover:text-slate-900">
+                  Sign in
+                </Link>
+              )}
+            </span>
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

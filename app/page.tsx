@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { IncidentTable } from "@/components/incident/incident-table";
 import { UploadPanel } from "@/components/upload/upload-panel";
+import { requirePage } from "@/lib/server/auth/access";
 import { listIncidents } from "@/lib/server/incidents/list-incidents";
 import { maxUploadBytes } from "@/lib/server/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  await requirePage("triage", "/");
   const recent = await listIncidents({ limit: 10 });
   return (
     <div className="space-y-8">

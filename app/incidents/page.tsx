@@ -1,10 +1,12 @@
 import { IncidentTable } from "@/components/incident/incident-table";
 import { incidentSearchSchema } from "@/lib/schemas/incident";
+import { requirePage } from "@/lib/server/auth/access";
 import { listIncidents } from "@/lib/server/incidents/list-incidents";
 
 export const dynamic = "force-dynamic";
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePage("read", "/incidents");
   const parsed = incidentSearchSchema.safeParse(await searchParams);
   const q = parsed.success ? parsed.data.q : "";
   const incidents = await listIncidents({ query: q, limit: 200 });

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { KbImportForm } from "@/components/kb/kb-import-form";
 import { getDb } from "@/lib/server/db";
+import { requirePage } from "@/lib/server/auth/access";
+import { actsAs } from "@/lib/server/auth/roles";
 import { kbListQuerySchema } from "@/lib/server/kb/edit/api-schemas";
 import { listKbEntries } from "@/lib/server/kb/edit/kb-store";
 
@@ -10,6 +12,8 @@ const ORIGINS = ["builtin", "team", "imported"] as const;
 const STATUSES = ["active", "draft", "retired"] as const;
 
 export default async function KbListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePage("read", "/kb");
+  const canEdit = actsAs(actor, "editor");
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== ""));
   const parsed = kbListQuerySchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : {};
@@ -21,13 +25,15 @@ export default async function KbListPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Knowledge base</h1>
-        <Link href="/kb/new" className="rounded-lg bg-slate-900 px-3 py-1.5 text-sm text-white">
-          New entry
-        </Link>
+        {canEdit && (
+          <Link href="/kb/new" className="rounded-lg bg-slate-900 px-3 py-1.5 text-sm text-white">
+            New entry
+          </Link>
+        )}
         <a href="/api/kb/export.yaml" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
           Export YAML
         </a>
-        <KbImportForm />
+        {canEdit && <KbImportForm />}
       </div>
       <form method="get" className="flex flex-wrap gap-2">
         <input name="q" defaultValue={filter.q ?? ""} placeholder="Search id, title, frames, regexes…" className="w-full max-w-md rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm" />

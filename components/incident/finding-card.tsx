@@ -8,6 +8,7 @@ type Props = {
   fileIndex: number;
   seenBefore?: SeenBefore;
   /** Links "create KB entry from this finding" to the editor pre-filled from it. */
+  /** Set when the reader may write KB entries: shows "create KB entry from this finding". */
   incidentId?: string;
 };
 

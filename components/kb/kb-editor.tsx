@@ -8,6 +8,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { kbEntrySchema, type KbEntryInput } from "@/lib/kb/schema";
 import { KbMarkdown } from "./kb-markdown";
 import { yamlMarkers, type SchemaIssue } from "./yaml-markers";
+import { FormError } from "@/components/ui/form-error";
 
 const YamlEditor = dynamic(() => import("./yaml-editor"), {
   ssr: false,
@@ -68,7 +69,6 @@ export function KbEditor({ initial, baseRevision }: Props) {
   const [structuredYaml, setStructuredYaml] = useState(stringifyYaml(structuredPart(initial), YAML_OPTIONS));
   const [pastedLog, setPastedLog] = useState("");
   const [message, setMessage] = useState("");
-  const [author, setAuthor] = useState("");
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -129,8 +129,8 @@ export function KbEditor({ initial, baseRevision }: Props) {
     setBusy(true);
     setServerError(null);
     const res = isNew
-      ? await post("/api/kb", "POST", { document, message, author: author || "anonymous" })
-      : await post(`/api/kb/${encodeURIComponent(initial.id)}`, "PUT", { document, baseRevision, message, author: author || "anonymous" });
+      ? await post("/api/kb", "POST", { document, message })
+      : await post(`/api/kb/${encodeURIComponent(initial.id)}`, "PUT", { document, baseRevision, message });
     setBusy(false);
     if (res.status === 409 && !isNew) {
       return setServerError(`Someone saved this entry meanwhile (now r${String(res.body.currentRevision)}). Copy your changes, reload the page and edit again.`);
@@ -220,15 +220,7 @@ export function KbEditor({ initial, baseRevision }: Props) {
             What changed and why
             <input value={message} onChange={(e) => setMessage(e.target.value)} name="message" className={input} />
           </label>
-          <label className="block text-sm">
-            Your name
-            <input value={author} onChange={(e) => setAuthor(e.target.value)} name="author" className={input} />
-          </label>
-          {serverError && (
-            <p role="alert" className="text-sm text-red-700">
-              {serverError}
-            </p>
-          )}
+          <FormError message={serverError} />
           <div className="flex gap-2">
             <button onClick={save} disabled={busy || errors.length > 0} className="rounded-lg bg-slate-900 px-4 py-2 text-sm text-white disabled:opacity-50">
               Save

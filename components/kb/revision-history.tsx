@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/form-error";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -14,13 +15,13 @@ const LINE_CLASS: Record<DiffLine["kind"], string> = {
 const LINE_MARK: Record<DiffLine["kind"], string> = { added: "+", removed: "-", same: " " };
 
 /** History of an entry: diff between any two revisions (YAML form), revert to any earlier one. */
-export function RevisionHistory({ entryId, revisions, current }: { entryId: string; revisions: RevisionRow[]; current: number }) {
+/** `canRevert`: the viewer is an editor (the server checks again; this only hides buttons that would be refused). */
+export function RevisionHistory({ entryId, revisions, current, canRevert }: { entryId: string; revisions: RevisionRow[]; current: number; canRevert: boolean }) {
   const router = useRouter();
   const oldest = revisions[revisions.length - 1]?.revision ?? current;
   const [a, setA] = useState(Math.max(oldest, current - 1));
   const [b, setB] = useState(current);
   const [diff, setDiff] = useState<DiffLine[] | null>(null);
-  const [author, setAuthor] = useState("");
   const [error, setError] = useState<string | null>(null);
   const api = `/api/kb/${encodeURIComponent(entryId)}`;
 
@@ -37,7 +38,7 @@ export function RevisionHistory({ entryId, revisions, current }: { entryId: stri
     const res = await fetch(`${api}/revert`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ toRevision, author: author || "anonymous" }),
+      body: JSON.stringify({ toRevision }),
     });
     const body = await res.json();
     if (!res.ok) return setError(body.message ?? `HTTP ${res.status}`);
@@ -75,7 +76,7 @@ export function RevisionHistory({ entryId, revisions, current }: { entryId: stri
               <td>{r.authorName ?? ""}</td>
               <td>{r.message}</td>
               <td className="text-right">
-                {r.revision !== current && (
+                {canRevert && r.revision !== current && (
                   <button onClick={() => revert(r.revision)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">
                     Revert to r{r.revision}
                   </button>
@@ -90,9 +91,8 @@ export function RevisionHistory({ entryId, revisions, current }: { entryId: stri
         <button onClick={showDiff} className="rounded bg-slate-900 px-3 py-1 text-white">
           Show diff
         </button>
-        <input value={author} onChange={(e) => setAuthor(e.target.value)} placeholder="Your name (for reverts)" className="ml-auto rounded border border-slate-300 px-2 py-1" />
       </div>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <FormError message={error} />
       {diff && (
         <pre className="max-h-[480px] overflow-auto rounded border border-slate-200 font-mono text-xs" data-testid="kb-diff">
           {diff.map((l, i) => (

@@ -5,28 +5,9 @@
  */
 import "server-only";
 import { ZodError } from "zod";
+import { AppError } from "./app-error";
 
-export type AppErrorCode = "bad-request" | "not-found" | "too-large" | "unprocessable" | "unsupported-media";
-
-const STATUS_OF: Record<AppErrorCode, number> = {
-  "bad-request": 400,
-  "not-found": 404,
-  "too-large": 413,
-  unprocessable: 422,
-  "unsupported-media": 415,
-};
-
-export class AppError extends Error {
-  readonly code: AppErrorCode;
-  constructor(code: AppErrorCode, message: string) {
-    super(message);
-    this.name = "AppError";
-    this.code = code;
-  }
-  get status(): number {
-    return STATUS_OF[this.code];
-  }
-}
+export { AppError, type AppErrorCode } from "./app-error";
 
 /** The engine's ingest refusals; matched by name so lib/server need not depend on the class identity across bundles. */
 function ingestErrorStatus(err: unknown): { status: number; code: string; message: string } | undefined {

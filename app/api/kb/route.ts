@@ -1,3 +1,5 @@
+import { authorName } from "@/lib/server/auth/actor";
+import { requireApi } from "@/lib/server/auth/access";
 import { getDb } from "@/lib/server/db";
 import { kbCreateBodySchema, kbListQuerySchema, resolveDocument } from "@/lib/server/kb/edit/api-schemas";
 import { listKbEntries, saveKbEntry } from "@/lib/server/kb/edit/kb-store";
@@ -9,6 +11,7 @@ export const dynamic = "force-dynamic";
 /** KB entries; `?q=` searches id, title and rules; `component`, `origin`, `status` filter; `page` pages by 100. */
 export async function GET(request: Request): Promise<Response> {
   try {
+    await requireApi(request, "read");
     const filter = kbListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     return Response.json(await listKbEntries(getDb(), filter));
   } catch (err) {
@@ -16,11 +19,12 @@ export async function GET(request: Request): Promise<Response> {
   }
 }
 
-/** New entry: {document | yaml, message, author} → 201; an existing id is a 409. */
+/** New entry: {document | yaml, message} → 201; an existing id is a 409. */
 export async function POST(request: Request): Promise<Response> {
   try {
+    const actor = await requireApi(request, "kb:write");
     const body = kbCreateBodySchema.parse(await request.json());
-    const saved = await saveKbEntry(getDb(), { document: resolveDocument(body), message: body.message, author: body.author });
+    const saved = await saveKbEntry(getDb(), { document: resolveDocument(body), message: body.message, author: authorName(actor) });
     return Response.json(saved, { status: 201, headers: { Location: `/kb/${saved.entry.id}` } });
   } catch (err) {
     return kbErrorResponse(err);

@@ -10,12 +10,15 @@ import { incidentIdSchema } from "@/lib/schemas/incident";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
 import { AppError } from "@/lib/server/http";
+import { currentActor, requirePage } from "@/lib/server/auth/access";
+import { actsAs } from "@/lib/server/auth/roles";
 
 export const dynamic = "force-dynamic";
 
 // One query per request: generateMetadata and the page share it.
 const load = cache(async (id: string): Promise<StoredIncident> => {
   if (!incidentIdSchema.safeParse(id).success) notFound();
+  await requirePage("read", `/incidents/${id}`);
   try {
     return await getIncident(id);
   } catch (err) {
@@ -33,6 +36,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const stored = await load(id);
   const { incident } = stored;
+  const canEditKb = actsAs(await currentActor(), "editor");
   const seen = await findSeenBefore(id, stored.createdAt, incident.findings.map((f) => f.signature));
   const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
   const api = `/api/incidents/${id}`;
@@ -79,7 +83,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <h2 className="text-lg font-semibold">Findings ({incident.findings.length})</h2>
         {incident.findings.length === 0 && <p className="text-sm text-slate-500">The engine found no kernel crash or known problem event in these logs.</p>}
         {incident.findings.map((f) => (
-          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={id} />
+          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} />
         ))}
       </section>
 

@@ -1,5 +1,6 @@
 import { KbEditor } from "@/components/kb/kb-editor";
 import type { KbEntryInput } from "@/lib/kb/schema";
+import { requirePage } from "@/lib/server/auth/access";
 import { getIncident } from "@/lib/server/incidents/get-incident";
 import { draftFromFinding } from "@/lib/server/kb/edit/draft-from-finding";
 
@@ -32,7 +33,9 @@ async function initialDraft(search: Record<string, string | string[] | undefined
 }
 
 export default async function KbNewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { draft, note } = await initialDraft(await searchParams);
+  const search = await searchParams;
+  await requirePage("kb:write", `/kb/new?${new URLSearchParams(Object.entries(search).filter((e): e is [string, string] => typeof e[1] === "string"))}`);
+  const { draft, note } = await initialDraft(search);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">New KB entry</h1>

@@ -6,7 +6,7 @@ import { createGzip } from "node:zlib";
 import { pack as tarPack } from "tar-stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { kbEntrySchema } from "../../kb/schema";
-import { createTestDb } from "./edit/test-db";
+import { createTestDb } from "../test-db";
 import { importCveRecords, readCveSource } from "./import-cve";
 import { getKbGeneration } from "./kb-generation";
 

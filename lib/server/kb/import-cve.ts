@@ -8,7 +8,7 @@
  * generation is bumped so match caches refresh. Progress goes to `onProgress` (the CLI prints it on stderr).
  */
 import { kbEntryColumns } from "./kb-entry-columns";
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { createGunzip } from "node:zlib";
 import { extract as tarExtract } from "tar-stream";
@@ -63,10 +63,20 @@ function addFile(groups: Map<string, RecordGroup>, filePath: string, text: strin
   else g.sha1 = text;
 }
 
+function startsWithGzipMagic(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function readTarball(file: string): Promise<Map<string, RecordGroup>> {
   const groups = new Map<string, RecordGroup>();
   const extractor = tarExtract();
-  const gzipped = /\.(?:tgz|gz)$/i.test(file);
+  const gzipped = startsWithGzipMagic(file); // by content: an upload is stored under a neutral name
   const input = createReadStream(file);
   (gzipped ? input.pipe(createGunzip()) : input).pipe(extractor);
   for await (const entry of extractor) {

@@ -1,3 +1,4 @@
+import { requireApi } from "@/lib/server/auth/access";
 import { incidentParamsSchema } from "@/lib/schemas/incident";
 import { getIncident } from "@/lib/server/incidents/get-incident";
 import { toErrorResponse } from "@/lib/server/http";
@@ -5,8 +6,9 @@ import { toErrorResponse } from "@/lib/server/http";
 export const runtime = "nodejs";
 
 /** The Incident JSON, exactly as the CLI prints it with --json. */
-export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
+    await requireApi(request, "read");
     const { id } = incidentParamsSchema.parse(await ctx.params);
     const { incident } = await getIncident(id);
     return Response.json(incident);

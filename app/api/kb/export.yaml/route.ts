@@ -1,3 +1,4 @@
+import { requireApi } from "@/lib/server/auth/access";
 import { getDb } from "@/lib/server/db";
 import { allKbEntries } from "@/lib/server/kb/edit/kb-store";
 import { kbErrorResponse } from "@/lib/server/kb/edit/route-errors";
@@ -7,8 +8,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The whole KB as a multi-document YAML stream (POST it to /api/kb/import to restore). */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
+    await requireApi(request, "read");
     const yaml = entriesToYaml(await allKbEntries(getDb()));
     return new Response(yaml, {
       headers: { "Content-Type": "application/yaml; charset=utf-8", "Content-Disposition": 'attachment; filename="oopscope-kb.yaml"' },

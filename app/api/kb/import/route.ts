@@ -1,5 +1,7 @@
+import { authorName } from "@/lib/server/auth/actor";
+import { requireApi } from "@/lib/server/auth/access";
 import { getDb } from "@/lib/server/db";
-import { kbImportQuerySchema, MAX_IMPORT_CHARS } from "@/lib/server/kb/edit/api-schemas";
+import { MAX_IMPORT_CHARS } from "@/lib/server/kb/edit/api-schemas";
 import { KbEditError } from "@/lib/server/kb/edit/errors";
 import { importKbEntries } from "@/lib/server/kb/edit/kb-store";
 import { kbErrorResponse } from "@/lib/server/kb/edit/route-errors";
@@ -7,14 +9,14 @@ import { parseKbYaml } from "@/lib/server/kb/edit/yaml-form";
 
 export const runtime = "nodejs";
 
-/** Body: a YAML stream of entries (`?author=`). Valid entries are saved; invalid documents are listed by position. */
+/** Body: a YAML stream of entries. Valid entries are saved; invalid documents are listed by position. */
 export async function POST(request: Request): Promise<Response> {
   try {
-    const { author } = kbImportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const actor = await requireApi(request, "kb:write");
     const text = await request.text();
     if (text.length > MAX_IMPORT_CHARS) throw new KbEditError("bad-request", "YAML import too large.");
     const parsed = parseKbYaml(text);
-    const result = await importKbEntries(getDb(), parsed.entries, author);
+    const result = await importKbEntries(getDb(), parsed.entries, authorName(actor));
     return Response.json({ ...result, errors: [...parsed.errors, ...result.errors] });
   } catch (err) {
     return kbErrorResponse(err);

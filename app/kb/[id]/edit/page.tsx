@@ -1,9 +1,12 @@
 import { loadKbEntryOr404 } from "../load-entry";
 import { KbEditor } from "@/components/kb/kb-editor";
+import { requirePage } from "@/lib/server/auth/access";
 
 export const dynamic = "force-dynamic";
 
 export default async function KbEditPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePage("kb:write", `/kb/${encodeURIComponent(id)}/edit`);
   const detail = await loadKbEntryOr404(params);
   return (
     <div className="space-y-4">

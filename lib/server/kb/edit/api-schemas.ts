@@ -4,9 +4,6 @@ import { z } from "zod";
 import { kbIdSchema } from "../../../kb/schema";
 import { KbEditError } from "./errors";
 
-/** Free-text author until accounts exist (see the report: auth, roles and API tokens are not done). */
-const authorSchema = z.string().trim().max(100).default("anonymous");
-
 export const kbListQuerySchema = z.object({
   q: z.string().max(200).optional(),
   component: z.string().max(100).optional(),
@@ -20,12 +17,11 @@ export const kbIdParamsSchema = z.object({ id: kbIdSchema });
 /** The entry as a JSON object (`document`) or as the editor's YAML text (`yaml`). */
 const documentFields = { document: z.unknown().optional(), yaml: z.string().max(1_000_000).optional() };
 
-export const kbCreateBodySchema = z.object({ ...documentFields, message: z.string().max(2000).default(""), author: authorSchema });
+export const kbCreateBodySchema = z.object({ ...documentFields, message: z.string().max(2000).default("") });
 export const kbUpdateBodySchema = kbCreateBodySchema.extend({ baseRevision: z.number().int().min(1) });
-export const kbRevertBodySchema = z.object({ toRevision: z.number().int().min(1), author: authorSchema });
+export const kbRevertBodySchema = z.object({ toRevision: z.number().int().min(1) });
 export const kbDiffQuerySchema = z.object({ a: z.coerce.number().int().min(1), b: z.coerce.number().int().min(1) });
 export const kbPreviewBodySchema = z.object({ ...documentFields, pastedLog: z.string().max(8 * 1024 * 1024).optional() });
-export const kbImportQuerySchema = z.object({ author: authorSchema });
 
 /** Largest YAML import accepted (the whole KB with imported CVEs is a few MB). */
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;

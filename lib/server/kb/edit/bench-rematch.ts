@@ -10,7 +10,7 @@ import { seedKb } from "../seed-kb";
 import { getKbIndex } from "../get-kb-index";
 import { saveKbEntry } from "./kb-store";
 import { previewRuleChange } from "./preview";
-import { createTestDb } from "./test-db";
+import { createTestDb } from "../../test-db";
 
 const ROOT = path.resolve(import.meta.dirname, "../../../..");
 const COUNT = Number(process.argv[2] ?? 1000);

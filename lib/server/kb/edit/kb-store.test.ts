@@ -10,7 +10,7 @@ import { KbEditError } from "./errors";
 import { allKbEntries, diffRevisions, getKbEntry, importKbEntries, listKbEntries, revertKbEntry, saveKbEntry } from "./kb-store";
 import { previewRuleChange } from "./preview";
 import { rematchIncidentIfStale } from "./rematch-incidents";
-import { createTestDb } from "./test-db";
+import { createTestDb } from "../../test-db";
 import { entriesToYaml, parseKbYaml } from "./yaml-form";
 
 const LOG = path.resolve(import.meta.dirname, "../../../../testdata/logs/null-deref/ip6mr-sk-done.log");

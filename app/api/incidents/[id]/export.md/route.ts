@@ -1,3 +1,4 @@
+import { requireApi } from "@/lib/server/auth/access";
 import { incidentParamsSchema } from "@/lib/schemas/incident";
 import { getIncident } from "@/lib/server/incidents/get-incident";
 import { renderIncidentMarkdown } from "@/lib/server/incidents/render-incident-markdown";
@@ -8,6 +9,7 @@ export const runtime = "nodejs";
 /** Markdown for a ticket (verdict, fix, findings, inputs). */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
+    await requireApi(request, "read");
     const { id } = incidentParamsSchema.parse(await ctx.params);
     const stored = await getIncident(id);
     const url = new URL(`/incidents/${id}`, request.url).toString();

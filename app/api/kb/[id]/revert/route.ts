@@ -1,3 +1,5 @@
+import { authorName } from "@/lib/server/auth/actor";
+import { requireApi } from "@/lib/server/auth/access";
 import { getDb } from "@/lib/server/db";
 import { kbIdParamsSchema, kbRevertBodySchema } from "@/lib/server/kb/edit/api-schemas";
 import { revertKbEntry } from "@/lib/server/kb/edit/kb-store";
@@ -5,12 +7,13 @@ import { kbErrorResponse } from "@/lib/server/kb/edit/route-errors";
 
 export const runtime = "nodejs";
 
-/** {toRevision, author}: saves that revision's document as a new revision. */
+/** {toRevision}: saves that revision's document as a new revision. */
 export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
+    const actor = await requireApi(request, "kb:write");
     const { id } = kbIdParamsSchema.parse(await ctx.params);
-    const { toRevision, author } = kbRevertBodySchema.parse(await request.json());
-    return Response.json(await revertKbEntry(getDb(), id, toRevision, author));
+    const { toRevision } = kbRevertBodySchema.parse(await request.json());
+    return Response.json(await revertKbEntry(getDb(), id, toRevision, authorName(actor)));
   } catch (err) {
     return kbErrorResponse(err);
   }

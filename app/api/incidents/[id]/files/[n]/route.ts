@@ -1,3 +1,4 @@
+import { requireApi } from "@/lib/server/auth/access";
 import { incidentFileParamsSchema } from "@/lib/schemas/incident";
 import { attachmentHeader, getIncidentFile, openDecodedStream, openRawStream } from "@/lib/server/incidents/get-incident-file";
 import { toErrorResponse } from "@/lib/server/http";
@@ -7,6 +8,7 @@ export const runtime = "nodejs";
 /** The uploaded file as stored (download); `?decoded=1` serves the text (gunzipped) for the log viewer. */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string; n: string }> }): Promise<Response> {
   try {
+    await requireApi(request, "read");
     const { id, n } = incidentFileParamsSchema.parse(await ctx.params);
     const file = await getIncidentFile(id, n);
     if (new URL(request.url).searchParams.get("decoded") === "1") {

@@ -1,15 +1,15 @@
-/** A throw-away SQLite database with the committed migrations applied, for the KB editing tests. */
+/** A throw-away SQLite database with the committed migrations applied, for the server tests (KB editing, accounts). */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../../../generated/prisma/client";
+import { PrismaClient } from "../generated/prisma/client";
 
-const MIGRATIONS = path.resolve(import.meta.dirname, "../../../../prisma/migrations");
+const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 export function createTestDb(): { db: PrismaClient; cleanup: () => Promise<void> } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-kb-edit-"));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-test-"));
   const file = path.join(dir, "test.db");
   // Same SQL `prisma migrate deploy` applies, without spawning the CLI per test file.
   const sqlite = new Database(file);

@@ -1,0 +1,30 @@
+import { AccessSettingsForm } from "@/components/admin/access-settings-form";
+import { CveImportPanel } from "@/components/admin/cve-import-panel";
+import { InvitesPanel } from "@/components/admin/invites-panel";
+import { UsersTable } from "@/components/admin/users-table";
+import { requirePage } from "@/lib/server/auth/access";
+import { listInvites } from "@/lib/server/auth/invites";
+import { getAccessSettings } from "@/lib/server/auth/settings";
+import { listUsers } from "@/lib/server/auth/users";
+import { getDb } from "@/lib/server/db";
+import { currentCveImport } from "@/lib/server/kb/cve-import-job";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminPage() {
+  const actor = await requirePage("admin", "/admin");
+  const db = getDb();
+  const [settings, users, invites] = await Promise.all([getAccessSettings(db), listUsers(db), listInvites(db)]);
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Administration</h1>
+      <AccessSettingsForm initial={settings} />
+      <UsersTable initial={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))} selfId={actor.kind === "user" ? actor.userId : ""} />
+      <InvitesPanel
+        initial={invites.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString(), usedAt: iso(i.usedAt), revokedAt: iso(i.revokedAt) }))}
+      />
+      <CveImportPanel initial={currentCveImport()} />
+    </div>
+  );
+}

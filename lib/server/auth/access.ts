@@ -1,0 +1,42 @@
+/**
+ * The two calls the app makes: `requireApi(request, permission)` in route handlers (throws AppError 401/403, mapped
+ * by the handler's error mapper) and `requirePage(permission, path)` in server components (redirects to sign-in, or
+ * renders Next's forbidden page).
+ */
+import "server-only";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { AppError } from "../app-error";
+import { getDb } from "../db";
+import { authorize, getActor } from "./actor";
+import { getAuth } from "./auth";
+import { decide, type Actor, type Permission } from "./roles";
+import { getAccessSettings } from "./settings";
+
+export function requireApi(request: Request, permission: Permission): Promise<Actor> {
+  return authorize(getDb(), getAuth(), request, permission);
+}
+
+/** Account self-service (API tokens): a signed-in person, in the browser — a token cannot mint or revoke tokens. */
+export async function requireSignedIn(request: Request): Promise<Extract<Actor, { kind: "user" }>> {
+  const actor = await requireApi(request, "read");
+  if (actor.kind !== "user" || actor.via !== "session") throw new AppError("unauthorized", "Sign in to manage API tokens.");
+  return actor;
+}
+
+/** The signed-in person (or anonymous) for rendering; never throws for a bad cookie. */
+export async function currentActor(): Promise<Actor> {
+  try {
+    return await getActor(getDb(), getAuth(), await headers());
+  } catch {
+    return { kind: "anonymous" };
+  }
+}
+
+export async function requirePage(permission: Permission, returnTo: string): Promise<Actor> {
+  const actor = await currentActor();
+  const decision = decide(actor, permission, await getAccessSettings(getDb()));
+  if (decision.allowed) return actor;
+  if (decision.status === 401) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  forbidden();
+}

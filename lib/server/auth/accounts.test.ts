@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb } from "../test-db";
+import { AppError } from "../app-error";
+import { authorize } from "./actor";
+import { actorFromApiToken, createApiToken, revokeApiToken } from "./api-tokens";
+import { createAuth, type Auth } from "./auth";
+import { createInvite, revokeInvite } from "./invites";
+import { setAccessSettings } from "./settings";
+import { signUp } from "./sign-up";
+import { setUserRole } from "./users";
+import type { Db } from "../db";
+
+process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+
+let db: Db;
+let auth: Auth;
+let cleanup: () => Promise<void>;
+const headers = () => new Headers({ "x-forwarded-for": "203.0.113.7" });
+const password = "correct horse battery";
+
+beforeAll(() => {
+  ({ db, cleanup } = createTestDb());
+  auth = createAuth(db);
+});
+afterAll(() => cleanup());
+
+async function refusal(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+function requestAs(cookieOrToken: { cookie?: string; token?: string }, init: { method?: string; origin?: string } = {}): Request {
+  const h = new Headers();
+  if (cookieOrToken.cookie) h.set("cookie", cookieOrToken.cookie);
+  if (cookieOrToken.token) h.set("authorization", `Bearer ${cookieOrToken.token}`);
+  h.set("host", "oopscope.test");
+  if (init.origin) h.set("origin", init.origin);
+  return new Request("http://oopscope.test/api/kb", { method: init.method ?? "GET", headers: h });
+}
+
+const cookieHeader = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]).join("; ");
+
+describe("accounts", () => {
+  let adminId = "";
+  let adminCookie = "";
+
+  it("makes the first account admin, whatever the sign-up mode", async () => {
+    await setAccessSettings(db, { signupMode: "closed" });
+    const r = await signUp(db, auth, { name: "Ada", email: "ada@example.com", password }, headers());
+    expect(r.user.role).toBe("admin");
+    const stored = await db.account.findFirst({ where: { userId: r.user.id } });
+    expect(stored?.password).toBeTruthy();
+    expect(stored?.password).not.toContain(password); // hashed by the library
+    const sessionCookie = r.cookies.find((c) => /session_token=/.test(c));
+    expect(sessionCookie).toMatch(/HttpOnly/i);
+    expect(sessionCookie).toMatch(/SameSite=Lax/i);
+    adminId = r.user.id;
+    adminCookie = cookieHeader(r.cookies);
+  });
+
+  it("applies the sign-up mode to everyone after the first", async () => {
+    const bob = { name: "Bob", email: "bob@example.com", password };
+    expect((await refusal(signUp(db, auth, bob, headers()))).code).toBe("forbidden"); // closed
+    await setAccessSettings(db, { signupMode: "invite" });
+    expect((await refusal(signUp(db, auth, bob, headers()))).message).toMatch(/invitation/);
+    await setAccessSettings(db, { signupMode: "open" });
+    expect((await signUp(db, auth, bob, headers())).user.role).toBe("viewer");
+    expect((await refusal(signUp(db, auth, bob, headers()))).code).toBe("conflict"); // same email again
+  });
+
+  it("gives an invitation's role once, to the address it names", async () => {
+    await setAccessSettings(db, { signupMode: "invite" });
+    const { token } = await createInvite(db, adminId, { role: "editor", email: "eve@example.com" });
+    expect((await refusal(signUp(db, auth, { name: "Mal", email: "mal@example.com", password, invite: token }, headers()))).message).toMatch(/eve@example.com/);
+    const eve = await signUp(db, auth, { name: "Eve", email: "eve@example.com", password, invite: token }, headers());
+    expect(eve.user.role).toBe("editor");
+    expect((await refusal(signUp(db, auth, { name: "Eve2", email: "eve@example.com", password, invite: token }, headers()))).code).toBe("forbidden");
+    const revoked = await createInvite(db, adminId, { role: "admin" });
+    await revokeInvite(db, revoked.info.id);
+    expect((await refusal(signUp(db, auth, { name: "Zed", email: "zed@example.com", password, invite: revoked.token }, headers()))).code).toBe("forbidden");
+  });
+
+  it("authorizes sessions by role and refuses cross-origin writes", async () => {
+    await expect(authorize(db, auth, requestAs({ cookie: adminCookie }, { method: "POST" }), "admin")).resolves.toMatchObject({ role: "admin" });
+    const bobIn = await auth.api.signInEmail({ body: { email: "bob@example.com", password }, headers: headers(), returnHeaders: true });
+    const bobCookie = cookieHeader(bobIn.headers.getSetCookie());
+    expect((await refusal(authorize(db, auth, requestAs({ cookie: bobCookie }, { method: "PUT" }), "kb:write"))).status).toBe(403);
+    await expect(authorize(db, auth, requestAs({ cookie: bobCookie }), "read")).resolves.toMatchObject({ role: "viewer" });
+    const evil = requestAs({ cookie: adminCookie }, { method: "POST", origin: "https://evil.example" });
+    expect((await refusal(authorize(db, auth, evil, "kb:write"))).status).toBe(403);
+    expect((await refusal(authorize(db, auth, requestAs({}, { method: "POST" }), "kb:write"))).status).toBe(401);
+  });
+
+  it("honours sign-in required for anonymous readers only", async () => {
+    await expect(authorize(db, auth, requestAs({}), "read")).resolves.toEqual({ kind: "anonymous" });
+    await setAccessSettings(db, { signInRequired: true });
+    expect((await refusal(authorize(db, auth, requestAs({}), "read"))).status).toBe(401);
+    await expect(authorize(db, auth, requestAs({ cookie: adminCookie }), "read")).resolves.toMatchObject({ kind: "user" });
+    await setAccessSettings(db, { signInRequired: false });
+  });
+
+  it("scopes API tokens and forgets revoked ones", async () => {
+    const read = await createApiToken(db, adminId, { name: "ci", scope: "read" });
+    const write = await createApiToken(db, adminId, { name: "bot", scope: "write" });
+    expect(read.token).toMatch(/^oops_/);
+    expect(JSON.stringify(await db.apiToken.findMany())).not.toContain(read.token); // only the hash is stored
+    expect((await refusal(authorize(db, auth, requestAs({ token: read.token }, { method: "POST" }), "kb:write"))).status).toBe(403);
+    await expect(authorize(db, auth, requestAs({ token: write.token }, { method: "POST" }), "kb:write")).resolves.toMatchObject({ via: "token" });
+    const actor = await actorFromApiToken(db, write.token);
+    if (actor.kind !== "user") throw new Error("expected a user");
+    await revokeApiToken(db, actor, write.info.id);
+    expect((await refusal(authorize(db, auth, requestAs({ token: write.token }), "read"))).status).toBe(401);
+    expect((await refusal(authorize(db, auth, requestAs({ token: "oops_made-up" }), "read"))).status).toBe(401);
+  });
+
+  it("keeps at least one admin", async () => {
+    expect((await refusal(setUserRole(db, adminId, "viewer"))).code).toBe("conflict");
+    const bob = await db.user.findUniqueOrThrow({ where: { email: "bob@example.com" } });
+    await setUserRole(db, bob.id, "admin");
+    await expect(setUserRole(db, adminId, "editor")).resolves.toMatchObject({ role: "editor" });
+  });
+});
