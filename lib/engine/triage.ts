@@ -4,6 +4,7 @@
  * Pure: the knowledge base comes in as an argument (the server builds and caches the index).
  */
 import { componentFamily } from "./agents/go-panic";
+import { attachEventStacks } from "./events/attach-stacks";
 import { DEFAULT_INGEST_LIMITS, emptyIngestStats, IngestError, type IngestLimits } from "./ingest/read-lines";
 import { isoTime } from "./lines/time";
 import type { KbIndex } from "./match/build-kb-index";
@@ -211,9 +212,11 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
       if (boot?.kernelRelease) f.kernelRelease = boot.kernelRelease;
       perFile.push(f);
     }
-    perFile.push(...kdumpFindings(scan, fileName, fileIdx, perFile, bootIndex[fileIdx]));
-    perFile.sort((a, b) => a.source.line - b.source.line);
-    findings.push(...perFile);
+    // An allocation failure's call trace, read by the report extractor, joins its event finding.
+    const joined = attachEventStacks(perFile);
+    joined.push(...kdumpFindings(scan, fileName, fileIdx, joined, bootIndex[fileIdx]));
+    joined.sort((a, b) => a.source.line - b.source.line);
+    findings.push(...joined);
 
     for (const info of scan.infos) {
       events.push(

@@ -522,6 +522,23 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("panicked at [^\\n]*:\\n?([a-z ]+ with overflow)"), title: "$1", noStackTrace: true }],
   },
   {
+    // warn_alloc(): `chrome: page allocation failure: order:5, mode:0x24040c0(GFP_KERNEL|__GFP_COMP)`, then the
+    // task line, a call trace and a Mem-Info dump. Not a bug but memory pressure or fragmentation: the one-line
+    // problem event (events/problem-events.ts) names it, and this row reads its stack so the finding can say who
+    // asked for the memory (triage attaches it to the event). Only a report when a stack follows.
+    id: "page-alloc-failure",
+    header: "page allocation failure:",
+    kind: "page-alloc-failure",
+    formats: [
+      {
+        match: re("page allocation failure: order:([0-9]+)"), title: "page allocation failure: order:$1", alt: ["page allocation failure in {FRAME}"],
+        needsStackNearby: true,
+        // Past the generic allocators, the network stack's buffer helpers also only pass the request on.
+        stack: stack([CALL_TRACE_SECTION], { skip: [/^__?(?:netdev|napi)?_?alloc_skb/, /^alloc_skb/, /page_frag/, /^sock_alloc_send/, /^skb_page_frag_refill/] }),
+      },
+    ],
+  },
+  {
     id: "mce",
     header: "Machine Check",
     kind: "mce",
@@ -546,4 +563,4 @@ export const CRASH_PANIC_CLASS: CrashClass = {
  * Anything a header in CLASSES can start with, plus crash-utility `PANIC: "…"` and `PID: n TASK:` lines.
  */
 export const REPORT_PREFILTER =
-  /BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|PANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |ASSERT FAILED|Internal error:|Unhandled fault:|Alignment trap:|Oops|SYZFAIL:|VFS: Close: file count is |panicked|Machine Check|PID: \d+ +TASK: /;
+  /BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|PANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |ASSERT FAILED|Internal error:|Unhandled fault:|Alignment trap:|Oops|SYZFAIL:|VFS: Close: file count is |panicked|Machine Check|page allocation failure:|PID: \d+ +TASK: /;

@@ -448,6 +448,9 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
   return finding;
 }
 
+/** Reports the kernel survives (WARNING, lockdep splat, allocation failure): a later panic is theirs only when no other report came in between. */
+const RECOVERABLE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(["warning", "lockdep", "page-alloc-failure"]);
+
 /** A panic this many lines after a report's header ends the cascade that report started. */
 const PANIC_CASCADE_LINES = 1000;
 
@@ -465,9 +468,9 @@ function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panic
     // A later report that panicked (or a panic line) within reach: the panic comes at or after its header.
     const p = panics.find((y) => y.at > x.at && y.at - x.at <= PANIC_CASCADE_LINES);
     if (!p) continue;
-    // A WARNING (or lockdep splat) is recoverable: when another report came between it and the panic, that
-    // report is what took the machine down.
-    const recoverable = x.finding.kind === "warning" || x.finding.kind === "lockdep";
+    // A WARNING (or lockdep splat, or an allocation failure) is recoverable: when another report came between it
+    // and the panic, that report is what took the machine down.
+    const recoverable = RECOVERABLE_KINDS.has(x.finding.kind);
     if (recoverable && found.some((y) => !y.panicOnly && y.at > x.at && y.at <= p.at)) continue;
     x.finding.panicked = true;
     if (p.finding.panicMessage !== undefined) x.finding.panicMessage = p.finding.panicMessage;
