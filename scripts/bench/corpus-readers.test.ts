@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSyzkallerFile } from "./corpus-readers";
+import { abrtReportedUpToLine, splitSyzkallerFile } from "./corpus-readers";
 
 describe("splitSyzkallerFile", () => {
   it("reads headers up to the first blank line and cuts the expected REPORT tail", () => {
@@ -41,5 +41,23 @@ describe("splitSyzkallerFile header keys", () => {
     const { headers, log } = splitSyzkallerFile("BUG: unable to handle kernel paging request\nIP: f+0x1/0x2\n");
     expect(headers).toEqual([]);
     expect(log.startsWith("BUG:")).toBe(true);
+  });
+});
+
+describe("abrtReportedUpToLine", () => {
+  it("finds abrt's last own marker on a non-kernel syslog line", () => {
+    const log = [
+      "Feb  2 08:00:00 h1 kernel: BUG: unable to handle kernel NULL pointer dereference at 00000010",
+      "Feb  2 08:01:00 h1 abrt: Kerneloops: Reported 1 kernel oopses to Abrt",
+      "Feb  2 09:00:00 h1 kernel: WARNING: at net/core/dev.c:1 f+0x1/0x2()",
+      "Feb  2 09:01:00 abrt: Kerneloops: Reported 2 kernel oopses to Abrt",
+      "Feb  2 09:02:00 h1 kernel: eth0: link up",
+    ].join("\n");
+    expect(abrtReportedUpToLine(log)).toBe(4);
+  });
+
+  it("ignores the phrase in kernel lines and outside syslog", () => {
+    expect(abrtReportedUpToLine("Feb  2 08:01:00 h1 kernel: Reported 1 kernel oopses to Abrt")).toBeUndefined();
+    expect(abrtReportedUpToLine("[  1.0] Reported 1 kernel oopses to Abrt\nplain text")).toBeUndefined();
   });
 });

@@ -24,7 +24,17 @@ export type SyzkallerReportCase = {
 export type SyzkallerGuiltyCase = { name: string; log: string; file: string };
 
 /** abrt `tests/examples`: `X.test` input, `X.right` what abrt-dump-oops printed. */
-export type AbrtCountCase = { name: string; log: string; expectedCount: number; versions: string[] };
+export type AbrtCountCase = {
+  name: string;
+  log: string;
+  expectedCount: number;
+  versions: string[];
+  /**
+   * 1-based line of abrt's own `Reported N kernel oopses to Abrt` marker, the last one in the log: abrt-dump-oops
+   * drops every oops before it (already reported), so its expectation covers only the lines after it.
+   */
+  reportedUpToLine?: number;
+};
 export type AbrtVersionCase = { name: string; log: string; version: string };
 export type AbrtTaintCase = { name: string; log: string; taint: string | null };
 /** Two oopses abrt hashes equally (`koops_hash_improve`). */
@@ -129,6 +139,20 @@ function abrtInput(dir: string, base: string): { name: string; log: string } | u
   return undefined;
 }
 
+// abrt's koops_extract_oopses(): a syslog line (`N:NN:NN` within its first 15 characters) that is not a kernel
+// line and holds abrt's own `… kernel oopses to Abrt` marker means everything before it was reported already.
+const SYSLOG_TIME_NEAR_START = /^.{0,13}\d:\d\d:\d\d/;
+const ABRT_OWN_MARKER = "kernel oopses to Abrt";
+
+/** The 1-based line of the last abrt marker of a log, when there is one (see `AbrtCountCase.reportedUpToLine`). */
+export function abrtReportedUpToLine(log: string): number | undefined {
+  let last: number | undefined;
+  log.split("\n").forEach((line, i) => {
+    if (line.includes(ABRT_OWN_MARKER) && !line.includes("kernel: ") && SYSLOG_TIME_NEAR_START.test(line)) last = i + 1;
+  });
+  return last;
+}
+
 /** `.right` files that start with abrt-dump-oops' count line; an empty `.right` means no oops. */
 export function readAbrtCountCases(corpusDir: string): AbrtCountCase[] {
   const dir = join(corpusDir, "abrt-oops-examples");
@@ -141,7 +165,8 @@ export function readAbrtCountCases(corpusDir: string): AbrtCountCase[] {
     const input = abrtInput(dir, base);
     if (!input) continue;
     const versions = [...right.matchAll(/^Version: ?(.*)$/gm)].map((m) => m[1].trim());
-    cases.push({ name: input.name, log: input.log, expectedCount: countLine ? Number(countLine[1]) : 0, versions });
+    const reportedUpToLine = abrtReportedUpToLine(input.log);
+    cases.push({ name: input.name, log: input.log, expectedCount: countLine ? Number(countLine[1]) : 0, versions, ...(reportedUpToLine ? { reportedUpToLine } : {}) });
   }
   return cases;
 }
