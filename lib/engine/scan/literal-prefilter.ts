@@ -6,7 +6,7 @@
  * its literal prefix and confirmed with its own regex; one without a usable prefix (or any pattern with flags
  * that change literal matching) is run as a regex over the chunk, as the whole prefilter used to be.
  */
-import { BUCKETS, instantiateShiftOr, LANES, MASK_TABLE_BYTES, TEXT_BASE, type ShiftOrInstance } from "./shift-or-wasm";
+import { BUCKETS, instantiateShiftOr, LANES, MASK_TABLE_BYTES, TEXT_BASE, UNROLL, type ShiftOrInstance } from "./shift-or-wasm";
 
 export type Needle = {
   /** Literal text (one char per byte: the scanner works on a latin1 view). */
@@ -123,8 +123,6 @@ type BucketNeedle = Needle & { head: number };
 /** Bytes a lane's byte set is measured against when estimating how often a bucket passes (printable log text). */
 const TYPICAL_ALPHABET = 48;
 
-/** Candidate pairs the module may write per call (the caller resumes when it is full). */
-const OUT_PAIRS = 4096;
 
 /**
  * Finds needles in text lines. `find(text, from, to, bytes)` returns, ascending, the positions in text[from, to)
@@ -186,11 +184,12 @@ export class LiteralPrefilter {
       lanes[best] = withNeedle(lanes[best], needle);
       // The head is right-aligned to the top lane; lanes before it accept any byte.
       const pad = LANES - needle.head;
-      const table = best < 8 ? 0 : 256;
+      // Row of byte b: masks[2b] (buckets 0–7), masks[2b + 1] (buckets 8–15).
+      const half = best < 8 ? 0 : 1;
       for (let lane = 0; lane < LANES; lane++) {
         const bit = 1n << BigInt(lane * 8 + (best % 8));
-        if (lane < pad) for (let b = 0; b < 256; b++) this.masks[table + b] &= ~bit;
-        else this.masks[table + needle.literal.charCodeAt(lane - pad)] &= ~bit;
+        if (lane < pad) for (let b = 0; b < 256; b++) this.masks[2 * b + half] &= ~bit;
+        else this.masks[2 * needle.literal.charCodeAt(lane - pad) + half] &= ~bit;
       }
     }
   }
@@ -214,38 +213,37 @@ export class LiteralPrefilter {
   private scanBytes(text: string, from: number, to: number, bytes: Uint8Array | undefined, hits: number[]): void {
     const wasm = this.wasm!;
     const n = to - from;
-    const out = (TEXT_BASE + n + 7) & ~7;
-    const needed = out + OUT_PAIRS * 8;
+    // Two streams of `half` bytes: [0, half) and [n − half, n). Each starts permissive, so none misses a needle
+    // that began before its start (the string check below is exact); the overlap only repeats candidates.
+    const half = (n + 1) >> 1;
+    const out = (TEXT_BASE + n + UNROLL + 7) & ~7;
+    const needed = out + 2 * (half + UNROLL) * 8;
     if (wasm.memory.buffer.byteLength < needed) wasm.memory.grow(Math.ceil((needed - wasm.memory.buffer.byteLength) / 65536));
     if (!this.bytesView || this.bytesView.buffer !== wasm.memory.buffer) this.bytesView = new Uint8Array(wasm.memory.buffer);
     const view = this.bytesView;
     if (bytes) view.set(bytes.subarray(from, to), TEXT_BASE);
     else for (let i = 0; i < n; i++) view[TEXT_BASE + i] = text.charCodeAt(from + i);
-    const pairs = new Int32Array(wasm.memory.buffer, out, OUT_PAIRS * 2);
+    const count = wasm.scan(TEXT_BASE, TEXT_BASE + n - half, half, out);
+    const pairs = new Int32Array(wasm.memory.buffer, out, count * 2);
     let sorted = true;
     let last = -1;
-    for (let at = TEXT_BASE; at < TEXT_BASE + n; ) {
-      const count = wasm.scan(at, TEXT_BASE + n, out, OUT_PAIRS);
-      for (let k = 0; k < count; k++) {
-        const end = pairs[2 * k] - TEXT_BASE + from;
-        let bits = pairs[2 * k + 1];
-        for (let bucket = 0; bits !== 0; bucket++, bits >>>= 1) {
-          if ((bits & 1) === 0) continue;
-          for (const needle of this.buckets[bucket]) {
-            const start = end - needle.head + 1;
-            if (start < from || start + needle.literal.length > to || !text.startsWith(needle.literal, start)) continue;
-            if (needle.confirm) {
-              needle.confirm.lastIndex = start;
-              if (!needle.confirm.test(text)) continue;
-            }
-            if (start < last) sorted = false;
-            if (start !== last) hits.push(start);
-            last = start;
+    for (let k = 0; k < count; k++) {
+      const end = pairs[2 * k] - TEXT_BASE + from;
+      let bits = pairs[2 * k + 1];
+      for (let bucket = 0; bits !== 0; bucket++, bits >>>= 1) {
+        if ((bits & 1) === 0) continue;
+        for (const needle of this.buckets[bucket]) {
+          const start = end - needle.head + 1;
+          if (start < from || start + needle.literal.length > to || !text.startsWith(needle.literal, start)) continue;
+          if (needle.confirm) {
+            needle.confirm.lastIndex = start;
+            if (!needle.confirm.test(text)) continue;
           }
+          if (start < last) sorted = false;
+          if (start !== last) hits.push(start);
+          last = start;
         }
       }
-      if (count < OUT_PAIRS) break;
-      at = pairs[2 * (count - 1)] + 1;
     }
     if (!sorted) {
       hits.sort((a, b) => a - b);
@@ -254,6 +252,7 @@ export class LiteralPrefilter {
       hits.length = w;
     }
   }
+
 }
 
 function collectRegexHits(re: RegExp, text: string, from: number, to: number, hits: number[]): void {

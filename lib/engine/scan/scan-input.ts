@@ -72,6 +72,8 @@ export type RawInfo = { line: LogLine; label: string; ruleId: string };
 
 export type HostAccumulator = {
   name: string;
+  /** Hash of the name as the line walk computes it (a line's host is matched without slicing its name). */
+  nameHash: number;
   lines: number;
   firstRaw?: string;
   lastRaw?: string;
@@ -158,13 +160,30 @@ function hostStartOf(text: string, pos: number, eol: number, depth = 0): number 
   }
   if (start === -1 || start >= eol) return -1;
   // CRI container logs put the stream where syslog puts the host (`<time> stderr F …`).
-  if (text.startsWith("stderr ", start) || text.startsWith("stdout ", start)) return -1;
+  if (text.charCodeAt(start) === 115 /* s */ && (text.startsWith("stderr ", start) || text.startsWith("stdout ", start))) return -1;
+  // The token up to the next space, hashed on the way (the caller matches it against known hosts without a slice).
+  let end = start;
+  let hash = 0;
+  for (let c = text.charCodeAt(end); end < eol && c !== 32; c = text.charCodeAt(++end)) hash = (Math.imul(hash, 31) + c) | 0;
   // A token ending in `:` is the tag of a host-less line (`Aug 13 15:59:23 kernel: …`).
-  let end = text.indexOf(" ", start);
-  if (end === -1 || end > eol) end = eol;
   if (text.charCodeAt(end - 1) === 58) return -1;
+  foundHostEnd = end;
+  foundHostHash = hash;
   return start;
 }
+
+/** Hash of a host name as `hostStartOf` computes it. */
+function hostHash(name: string): number {
+  let hash = 0;
+  for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/** End and hash of the host token `hostStartOf` last found (spare the caller a second pass on every line). */
+let foundHostEnd = 0;
+let foundHostHash = 0;
+/** Up to this many hosts, a line's host is compared in place with the known names instead of sliced and looked up. */
+const HOSTS_COMPARED_IN_PLACE = 16;
 
 export type ScanOptions = { fileIndex: number; limits?: IngestLimits; now?: Date };
 
@@ -198,7 +217,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   const bannerPrev = new Map<number, string | undefined>();
   const maxLine = options.limits?.maxLineChars ?? 16 * 1024;
 
-  let window: { start: number; raws: string[]; lastHot: number } | undefined;
+  let window: { start: number; raws: string[]; hot: boolean[]; lastHot: number } | undefined;
   /**
    * Last line of the last window closed by the size cap: a new window's context never reaches back into it (those
    * lines were report text, parsing them twice found reports twice). After a quiet close the context may overlap
@@ -211,10 +230,22 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     if (!window) return;
     const w = window;
     window = undefined;
-    processWindow(w.start, w.raws);
+    processWindow(w.start, w.raws, w.hot);
   };
 
-  const processWindow = (start: number, raws: string[]) => {
+  const matchInfoRules = (l: LogLine, mayHaveNeedles: boolean) => {
+    for (const rule of INFO_EVENT_RULES) {
+      if (rule.needle && !(mayHaveNeedles && l.text.includes(rule.needle))) continue;
+      const m = rule.pattern.exec(l.text);
+      if (m) {
+        result.infos.push({ line: l, label: rule.label(m), ruleId: rule.id });
+        break;
+      }
+    }
+  };
+
+  /** `hot[i]`: the prefilter found a needle in raws[i] (context lines before the trigger never have one). */
+  const processWindow = (start: number, raws: string[], hot: boolean[]) => {
     ctx.wall = undefined;
     const parsed: LogLine[] = new Array(raws.length);
     for (let i = 0; i < raws.length; i++) {
@@ -241,6 +272,12 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       const l = parsed[i];
       const text = l.text;
       if (l.program !== undefined && AGENT_PROGRAM.test(l.program)) agentLines.push(l);
+      // The prefilter's needles include every needle the rules below require: a line it passed over (most of a
+      // window) can only match the needle-less rules.
+      if (!hot[i]) {
+        matchInfoRules(l, false);
+        continue;
+      }
       for (const rule of AGENT_VERSION_RULES) {
         if (!text.includes(rule.needle)) continue;
         const m = rule.pattern.exec(text);
@@ -303,14 +340,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         i = end;
         break;
       }
-      for (const rule of INFO_EVENT_RULES) {
-        if (rule.needle && !text.includes(rule.needle)) continue;
-        const m = rule.pattern.exec(text);
-        if (m) {
-          result.infos.push({ line: l, label: rule.label(m), ruleId: rule.id });
-          break;
-        }
-      }
+      matchInfoRules(l, true);
     }
     // Agent lines matter as context of a finding; a window that found nothing keeps none (bounded memory).
     if (result.reports.length > found.reports || result.events.length > found.events) result.agentLines.push(...agentLines);
@@ -322,14 +352,30 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   let wallHost: string | undefined;
   const lastRawOf = (acc: HostAccumulator): string | undefined =>
     acc.lastText !== undefined ? cleanLine(acc.lastText.slice(acc.lastStart, acc.lastEnd), maxLine) : undefined;
+  /** Hosts in the order first seen (the same objects as `result.hosts`). */
+  const hostList: HostAccumulator[] = [];
   const accFor = (name: string, text: string, start: number, end: number): HostAccumulator => {
     let acc = result.hosts.get(name);
-    if (!acc)
-      result.hosts.set(
-        name,
-        (acc = { name, lines: 0, firstRaw: cleanLine(text.slice(start, end), maxLine), lastText: undefined, lastStart: 0, lastEnd: 0 }),
-      );
+    if (!acc) {
+      acc = { name, nameHash: hostHash(name), lines: 0, firstRaw: cleanLine(text.slice(start, end), maxLine), lastText: undefined, lastStart: 0, lastEnd: 0 };
+      result.hosts.set(name, acc);
+      hostList.push(acc);
+    }
     return acc;
+  };
+  const isHostAt = (acc: HostAccumulator, hash: number, text: string, start: number, end: number): boolean => {
+    const name = acc.name;
+    if (acc.nameHash !== hash || name.length !== end - start) return false;
+    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+    return true;
+  };
+  /**
+   * The host named by text[start, end) (hash as `hostStartOf` found it) of the line text[lineStart, eol): hosts
+   * interleave line by line on shared logs, so the known names are compared in place before slicing a new one.
+   */
+  const hostAt = (hash: number, text: string, start: number, end: number, lineStart: number, eol: number): HostAccumulator => {
+    if (hostList.length <= HOSTS_COMPARED_IN_PLACE) for (const h of hostList) if (isHostAt(h, hash, text, start, end)) return h;
+    return accFor(text.slice(start, end), text, lineStart, eol);
   };
 
   /** Walks the whole lines in text[from, to) (each ends with `\n`). */
@@ -353,11 +399,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       const hostStart = hostStartOf(text, pos, eol);
       let acc: HostAccumulator;
       if (hostStart !== -1) {
-        let hostEnd = text.indexOf(" ", hostStart);
-        if (hostEnd === -1 || hostEnd > eol) hostEnd = eol;
-        const n = hostEnd - hostStart;
-        if (curHost && curHost.name.length === n && text.startsWith(curHost.name, hostStart)) acc = curHost;
-        else acc = curHost = accFor(text.slice(hostStart, hostEnd), text, pos, eol);
+        if (curHost && isHostAt(curHost, foundHostHash, text, hostStart, foundHostEnd)) acc = curHost;
+        else acc = curHost = hostAt(foundHostHash, text, hostStart, foundHostEnd, pos, eol);
         wallHost = undefined;
       } else if (wallHost !== undefined && WALL_BODY_START.test(text.slice(pos, Math.min(eol, pos + 16)))) {
         // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
@@ -398,6 +441,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         if (hot && raw.includes("Linux version ")) bannerPrev.set(lineNo, lastRawOf(acc));
         if (window) {
           window.raws.push(raw);
+          window.hot.push(hot);
           const reportText = hot || REPORT_CONTINUATION.test(raw);
           if (reportText) window.lastHot = lineNo;
           if ((window.raws.length >= MAX_WINDOW_LINES && !reportText) || window.raws.length >= HARD_MAX_WINDOW_LINES) {
@@ -412,7 +456,9 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             raws.push(cleanLine(ringText[slot].slice(ringStart[slot], ringEnd[slot]), maxLine, stats));
           }
           raws.push(raw);
-          window = { start: lineNo - n, raws, lastHot: lineNo };
+          const hotFlags: boolean[] = new Array(raws.length).fill(false);
+          hotFlags[raws.length - 1] = true;
+          window = { start: lineNo - n, raws, hot: hotFlags, lastHot: lineNo };
         }
       }
       const slot = (lineNo - 1) % CONTEXT_LINES;
