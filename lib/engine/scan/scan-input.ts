@@ -211,7 +211,6 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   const ringText: string[] = new Array(CONTEXT_LINES);
   const ringStart = new Int32Array(CONTEXT_LINES);
   const ringEnd = new Int32Array(CONTEXT_LINES);
-  let ringCount = 0;
   let lineNo = 0;
   let prevUptime = -1;
   const bannerPrev = new Map<number, string | undefined>();
@@ -385,10 +384,14 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     let nextHit = hits.length > 0 ? hits[0] : Number.MAX_SAFE_INTEGER;
     let pos = from;
     const len = to;
+    // Counters and the current host live in locals for the walk (closure variables are loads and stores on every
+    // line), written back at the end.
+    let line = lineNo;
+    let host = curHost;
     while (pos < len) {
       let eol = text.indexOf("\n", pos);
       if (eol === -1 || eol > len) eol = len;
-      lineNo++;
+      line++;
       let hot = false;
       if (nextHit < eol) {
         hot = true;
@@ -399,17 +402,17 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       const hostStart = hostStartOf(text, pos, eol);
       let acc: HostAccumulator;
       if (hostStart !== -1) {
-        if (curHost && isHostAt(curHost, foundHostHash, text, hostStart, foundHostEnd)) acc = curHost;
-        else acc = curHost = hostAt(foundHostHash, text, hostStart, foundHostEnd, pos, eol);
+        if (host && isHostAt(host, foundHostHash, text, hostStart, foundHostEnd)) acc = host;
+        else acc = host = hostAt(foundHostHash, text, hostStart, foundHostEnd, pos, eol);
         wallHost = undefined;
       } else if (wallHost !== undefined && WALL_BODY_START.test(text.slice(pos, Math.min(eol, pos + 16)))) {
         // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
-        acc = curHost = accFor(wallHost, text, pos, eol);
+        acc = host = accFor(wallHost, text, pos, eol);
         wallHost = undefined;
       } else {
         wallHost = text.startsWith(WALL_PREFIX, pos) ? WALL_HOST.exec(text.slice(pos, Math.min(eol, pos + 300)))?.[1] : undefined;
-        if (wallHost !== undefined) acc = curHost = accFor(wallHost, text, pos, eol);
-        else acc = curHost && curHost.name === "" ? curHost : (curHost = accFor("", text, pos, eol));
+        if (wallHost !== undefined) acc = host = accFor(wallHost, text, pos, eol);
+        else acc = host && host.name === "" ? host : (host = accFor("", text, pos, eol));
       }
       acc.lines++;
 
@@ -428,7 +431,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             digits++;
           }
           if (digits > 0 && text.charCodeAt(i) === 46) {
-            if (prevUptime > 5 && up + 1 < prevUptime) result.boots.push({ lineNo, host: acc.name || undefined, detectedBy: "uptime-reset" });
+            if (prevUptime > 5 && up + 1 < prevUptime) result.boots.push({ lineNo: line, host: acc.name || undefined, detectedBy: "uptime-reset" });
             prevUptime = up;
           }
         }
@@ -438,39 +441,41 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       while (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
       if (hot || window) {
         const raw = cleanLine(text.slice(pos, lineEnd), maxLine, stats);
-        if (hot && raw.includes("Linux version ")) bannerPrev.set(lineNo, lastRawOf(acc));
+        if (hot && raw.includes("Linux version ")) bannerPrev.set(line, lastRawOf(acc));
         if (window) {
           window.raws.push(raw);
           window.hot.push(hot);
           const reportText = hot || REPORT_CONTINUATION.test(raw);
-          if (reportText) window.lastHot = lineNo;
+          if (reportText) window.lastHot = line;
           if ((window.raws.length >= MAX_WINDOW_LINES && !reportText) || window.raws.length >= HARD_MAX_WINDOW_LINES) {
             closeWindow();
-            lastCappedLine = lineNo;
-          } else if (lineNo - window.lastHot >= QUIET_LINES) closeWindow();
+            lastCappedLine = line;
+          } else if (line - window.lastHot >= QUIET_LINES) closeWindow();
         } else {
-          const n = Math.min(ringCount, CONTEXT_LINES, lineNo - 1 - lastCappedLine);
+          const n = Math.min(CONTEXT_LINES, line - 1 - lastCappedLine);
           const raws: string[] = [];
           for (let k = n; k >= 1; k--) {
-            const slot = (lineNo - 1 - k) % CONTEXT_LINES;
+            const slot = (line - 1 - k) % CONTEXT_LINES;
             raws.push(cleanLine(ringText[slot].slice(ringStart[slot], ringEnd[slot]), maxLine, stats));
           }
           raws.push(raw);
           const hotFlags: boolean[] = new Array(raws.length).fill(false);
           hotFlags[raws.length - 1] = true;
-          window = { start: lineNo - n, raws, hot: hotFlags, lastHot: lineNo };
+          window = { start: line - n, raws, hot: hotFlags, lastHot: line };
         }
       }
-      const slot = (lineNo - 1) % CONTEXT_LINES;
-      ringText[slot] = text;
+      const slot = (line - 1) % CONTEXT_LINES;
+      // Pointer stores only when the chunk changed (they pay a GC write barrier; offsets do not).
+      if (ringText[slot] !== text) ringText[slot] = text;
       ringStart[slot] = pos;
       ringEnd[slot] = lineEnd;
-      ringCount++;
-      acc.lastText = text;
+            if (acc.lastText !== text) acc.lastText = text;
       acc.lastStart = pos;
       acc.lastEnd = lineEnd;
       pos = eol + 1;
     }
+    lineNo = line;
+    curHost = host;
   };
 
   const splitter = new ByteLineSplitter(maxLine * 4, scanChunk, (line) => scanChunk(line + "\n", 0, line.length + 1));
