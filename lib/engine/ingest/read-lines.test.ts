@@ -206,4 +206,17 @@ describe("readLines: streaming", () => {
     expect(whole.lines).toContain("[  1.000] caf\u00e9 \u4e2d\u6587");
     expect(whole.lines).toContain("tail line");
   });
+
+  it("cuts chunks bigger than a piece into pieces without changing a line (multi-byte chars, lines longer than a piece)", async () => {
+    const big = enc.encode(
+      Array.from({ length: 4000 }, (_, i) => `Aug 13 15:59:23 w0${i % 3} kernel: caf\u00e9 ${"\u4e2d".repeat(i % 40)} ${i}\n`).join("") +
+        "y".repeat(150_000) + "\n" + "z".repeat(65_535) + "\u00e9\nend",
+    );
+    const small = await linesOf(chunked(big, [1000]));
+    const whole = await linesOf(big);
+    const oneChunk = await linesOf(chunked(big, [big.length]));
+    expect(whole.lines).toEqual(small.lines);
+    expect(oneChunk.lines).toEqual(small.lines);
+    expect(small.lines.length).toBe(4003);
+  });
 });

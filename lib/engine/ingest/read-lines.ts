@@ -266,6 +266,9 @@ export function cleanLine(byteLine: string, maxChars: number, stats?: IngestStat
   return line;
 }
 
+/** Largest piece of a chunk turned into one string (below V8's 128 KB large-object threshold). */
+const PIECE_BYTES = 64 * 1024;
+
 /** Bytes without any `\n` after which a file with CRs is taken as CR-only (old Macs, some serial captures). */
 const CR_ONLY_DECISION_BYTES = 65536;
 
@@ -290,7 +293,23 @@ export class ByteLineSplitter {
     private readonly onLine: (line: string) => void,
   ) {}
 
+  /**
+   * Big chunks are taken in pieces of at most PIECE_BYTES, cut after a `\n` where there is one: the text view of
+   * a piece is a short-lived string the young-generation GC frees cheaply, while a megabyte string lands in V8's
+   * large-object space and makes every few chunks cost a full collection.
+   */
   push(chunk: Uint8Array): void {
+    let start = 0;
+    while (chunk.length - start > PIECE_BYTES) {
+      const nl = chunk.lastIndexOf(10, start + PIECE_BYTES - 1);
+      const end = nl >= start ? nl + 1 : start + PIECE_BYTES;
+      this.pushPiece(start === 0 && end === chunk.length ? chunk : chunk.subarray(start, end));
+      start = end;
+    }
+    this.pushPiece(start === 0 ? chunk : chunk.subarray(start));
+  }
+
+  private pushPiece(chunk: Uint8Array): void {
     let text = bytesToLatin1(chunk);
     let bytes: Uint8Array | undefined = chunk;
     if (this.crOnly === undefined) {
