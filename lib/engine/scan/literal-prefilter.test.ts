@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLASSES, CRASH_PANIC_CLASS, REPORT_PREFILTER } from "../report/classes";
 import { escapeRegExp, LiteralPrefilter, literalPrefix, planPrefilter, splitAlternatives } from "./literal-prefilter";
@@ -61,6 +63,12 @@ describe("literal prefilter: derived from the tables", () => {
     expect(p.find(text, 0, text.length)).toEqual([text.indexOf("PID: 12"), text.indexOf("[oops]"), text.indexOf("xxx")]);
   });
 
+  it("keeps a pattern whose flags change literal matching (i) a regex", () => {
+    const p = new LiteralPrefilter(planPrefilter([/kernel bug/i], ["Oops"]));
+    const text = "x\nKERNEL BUG here\nOops\n";
+    expect(p.find(text, 0, text.length)).toEqual([2, text.indexOf("Oops")]);
+  });
+
   it("is a valid WebAssembly module", () => {
     expect(WebAssembly.validate(shiftOrModuleBytes() as BufferSource)).toBe(true);
   });
@@ -87,6 +95,21 @@ describe("literal prefilter: same hot lines as the regex it replaces", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("on the project's crash logs (testdata/logs)", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+    const logs = files(join(__dirname, "../../../testdata/logs"));
+    expect(logs.length).toBeGreaterThan(0);
+    let hot = 0;
+    for (const file of logs) {
+      const text = readFileSync(file).toString("latin1");
+      const expected = oracleLines(text);
+      expect(hotLines(wasm, text), file).toEqual(expected);
+      hot += expected.length;
+    }
+    expect(hot).toBeGreaterThan(logs.length);
   });
 
   it("finds every hit when every line has one (the output holds a candidate per byte)", () => {

@@ -17,14 +17,15 @@ export type Needle = {
 
 export type PrefilterPlan = {
   needles: Needle[];
-  /** Alternatives with no literal to anchor on, run as one regex over the chunk (flags `gm`: `^` is a line start, as for a line). */
-  residual?: RegExp;
+  /**
+   * Alternatives with no literal to anchor on, run as regexes over the chunk: one per flag set of the patterns they
+   * come from, plus `gm` (`^` is a line start, as when a line is tested alone).
+   */
+  residual: RegExp[];
 };
 
 /** Shorter prefixes would make most bytes candidates; such alternatives go to the residual regex. */
 const MIN_PREFIX = 3;
-/** Most needles the 8 × 8 automaton holds before its buckets stop filtering; the rest go to the residual. */
-const MAX_NEEDLES = 256;
 
 /** Top-level alternatives of a regex source (a `|` inside a group or class does not split). */
 export function splitAlternatives(source: string): string[] {
@@ -86,43 +87,46 @@ export function literalPrefix(alternative: string): { literal: string; exact: bo
 /** Needles (deduplicated) and residual alternatives of regexes and plain literals. */
 export function planPrefilter(patterns: RegExp[], literals: string[]): PrefilterPlan {
   const needles = new Map<string, Needle[]>();
-  const residual: string[] = [];
+  /** Residual sources by the flags of their pattern (without g, y). */
+  const residual = new Map<string, string[]>();
+  const keep = (source: string, flags = "") => residual.set(flags, [...(residual.get(flags) ?? []), source]);
   const add = (literal: string, confirm?: RegExp) => {
     const list = needles.get(literal) ?? [];
     // An unconfirmed literal already accepts every position a confirmed one would.
     if (list.some((n) => !n.confirm)) return;
     needles.set(literal, confirm ? [...list, { literal, confirm }] : [{ literal }]);
   };
+  // Bytes a needle can be compared with in the latin1 view (no NUL, no line end).
   const latin1 = (s: string) => /^[\x01-\x09\x0b-\xff]*$/.test(s);
   for (const re of patterns) {
-    // `i`, `u`, `v` or `x`-like flags change what a literal matches: keep such a pattern whole.
-    if (/[iuv]/.test(re.flags)) {
-      residual.push(re.source);
+    const flags = re.flags.replace(/[gy]/g, "");
+    // `i` (case), `u`/`v` (code points) change what a literal matches: such a pattern stays a regex, whole.
+    if (/[iuv]/.test(flags)) {
+      keep(re.source, flags);
       continue;
     }
     for (const alt of splitAlternatives(re.source)) {
       const { literal, exact } = literalPrefix(alt);
-      if (literal.length < MIN_PREFIX || !latin1(literal)) residual.push(alt);
+      if (literal.length < MIN_PREFIX || !latin1(literal)) keep(alt, flags);
       else if (exact) add(literal);
-      else add(literal, new RegExp(alt, "y"));
+      else add(literal, new RegExp(alt, flags + "y"));
     }
   }
   for (const literal of literals) {
     if (literal.length === 0) continue;
     if (latin1(literal)) add(literal);
-    else residual.push(escapeRegExp(literal));
+    else keep(escapeRegExp(literal));
   }
-  const all = [...needles.values()].flat();
-  const kept = all.slice(0, MAX_NEEDLES);
-  for (const n of all.slice(MAX_NEEDLES)) residual.push(n.confirm ? n.confirm.source : escapeRegExp(n.literal));
-  return { needles: kept, residual: residual.length > 0 ? new RegExp(residual.join("|"), "gm") : undefined };
+  return {
+    needles: [...needles.values()].flat(),
+    residual: [...residual].map(([flags, sources]) => new RegExp(sources.join("|"), "g" + (flags.includes("m") ? flags : flags + "m"))),
+  };
 }
 
 type BucketNeedle = Needle & { head: number };
 
 /** Bytes a lane's byte set is measured against when estimating how often a bucket passes (printable log text). */
 const TYPICAL_ALPHABET = 48;
-
 
 /**
  * Finds needles in text lines. `find(text, from, to, bytes)` returns, ascending, the positions in text[from, to)
@@ -139,10 +143,9 @@ export class LiteralPrefilter {
   constructor(private readonly plan: PrefilterPlan, useWasm = true) {
     this.wasm = useWasm && plan.needles.length > 0 ? instantiateShiftOr() : undefined;
     if (!this.wasm) {
-      // No WebAssembly: one regex over everything, as the scanner did before.
-      const sources = plan.needles.map((n) => n.confirm?.source ?? escapeRegExp(n.literal));
-      if (plan.residual) sources.push(plan.residual.source);
-      this.fallback = sources.length > 0 ? new RegExp(sources.join("|"), "gm") : undefined;
+      // No WebAssembly: the needles as one more regex, as the scanner did before.
+      const sources = plan.needles.map((n) => (n.confirm ? `(?:${n.confirm.source})` : escapeRegExp(n.literal)));
+      if (sources.length > 0) this.fallback = new RegExp(sources.join("|"), "gm");
       return;
     }
     this.buildBuckets();
@@ -197,16 +200,11 @@ export class LiteralPrefilter {
   find(text: string, from: number, to: number, bytes?: Uint8Array): number[] {
     const hits: number[] = [];
     if (to <= from) return hits;
-    if (this.fallback) {
-      collectRegexHits(this.fallback, text, from, to, hits);
-      return hits;
-    }
-    this.scanBytes(text, from, to, bytes, hits);
-    if (this.plan.residual) {
-      const before = hits.length;
-      collectRegexHits(this.plan.residual, text, from, to, hits);
-      if (hits.length > before && before > 0) hits.sort((a, b) => a - b);
-    }
+    if (this.wasm) this.scanBytes(text, from, to, bytes, hits);
+    else if (this.fallback) collectRegexHits(this.fallback, text, from, to, hits);
+    if (this.plan.residual.length === 0) return hits;
+    for (const re of this.plan.residual) collectRegexHits(re, text, from, to, hits);
+    hits.sort((a, b) => a - b);
     return hits;
   }
 
@@ -252,7 +250,6 @@ export class LiteralPrefilter {
       hits.length = w;
     }
   }
-
 }
 
 function collectRegexHits(re: RegExp, text: string, from: number, to: number, hits: number[]): void {
