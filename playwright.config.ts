@@ -13,6 +13,13 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
+  // accounts.setup signs up the admin (first account), invites an editor and a viewer and saves their sessions;
+  // the main specs use those sessions; the CVE import runs last because imported entries change later matches.
+  projects: [
+    { name: "accounts", testMatch: /accounts\.setup\.ts/ },
+    { name: "main", testMatch: /\.spec\.ts$/, testIgnore: /cve-import\.spec\.ts/, dependencies: ["accounts"] },
+    { name: "late", testMatch: /cve-import\.spec\.ts/, dependencies: ["main"] },
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",
     viewport: { width: 1400, height: 1000 },

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { EDITOR_STATE } from "./accounts";
 import { fixtureText, trackOffOriginRequests } from "./helpers";
+
+test.use({ storageState: EDITOR_STATE });
 
 /**
  * A unique team entry per test run. Drafts: the e2e database is shared by the specs of one run, and a draft never
@@ -24,22 +27,23 @@ function entryYaml(id: string, extra = ""): string {
 
 test("KB API: create, edit with optimistic concurrency, diff, revert, preview, export/import", async ({ request }) => {
   const id = `team-skb-${Date.now()}`;
-  const created = await request.post("/api/kb", { data: { yaml: entryYaml(id), message: "first", author: "alice" } });
+  const created = await request.post("/api/kb", { data: { yaml: entryYaml(id), message: "first" } });
   expect(created.status()).toBe(201);
   expect((await created.json()).entry.origin).toBe("team");
 
   const detail = await (await request.get(`/api/kb/${id}`)).json();
   expect(detail.revision).toBe(1);
+  expect(detail.revisions[0].authorName).toBe("E2E editor"); // the signed-in account, not a free-text field
   const edited = { ...detail.entry, summary: "Edited by bob." };
-  const put = await request.put(`/api/kb/${id}`, { data: { document: edited, baseRevision: 1, message: "wording", author: "bob" } });
+  const put = await request.put(`/api/kb/${id}`, { data: { document: edited, baseRevision: 1, message: "wording" } });
   expect(put.status()).toBe(200);
-  const stale = await request.put(`/api/kb/${id}`, { data: { document: { ...edited, summary: "carol" }, baseRevision: 1, message: "", author: "carol" } });
+  const stale = await request.put(`/api/kb/${id}`, { data: { document: { ...edited, summary: "carol" }, baseRevision: 1, message: "" } });
   expect(stale.status()).toBe(409);
   expect((await stale.json()).currentRevision).toBe(2);
 
   const diff = await (await request.get(`/api/kb/${id}/diff?a=1&b=2`)).json();
   expect(diff.lines).toContainEqual({ kind: "added", text: "summary: Edited by bob." });
-  const reverted = await request.post(`/api/kb/${id}/revert`, { data: { toRevision: 1, author: "alice" } });
+  const reverted = await request.post(`/api/kb/${id}/revert`, { data: { toRevision: 1 } });
   expect((await reverted.json()).revision).toBe(3);
 
   const invalid = await request.post("/api/kb", { data: { yaml: `id: ${id}-x\ntitle: x\n` } });
@@ -59,7 +63,7 @@ test("KB API: create, edit with optimistic concurrency, diff, revert, preview, e
 test("KB pages: list, entry with sanitised Markdown and history diff, edit and save", async ({ page, context, baseURL, request }) => {
   const offOrigin = trackOffOriginRequests(context, baseURL!);
   const id = `team-ui-${Date.now()}`;
-  expect((await request.post("/api/kb", { data: { yaml: entryYaml(id), message: "first", author: "alice" } })).status()).toBe(201);
+  expect((await request.post("/api/kb", { data: { yaml: entryYaml(id), message: "first" } })).status()).toBe(201);
 
   await page.goto(`/kb?q=${id}`);
   await expect(page.getByTestId("kb-list")).toContainText(id);
@@ -69,14 +73,13 @@ test("KB pages: list, entry with sanitised Markdown and history diff, edit and s
   expect(await page.evaluate(() => (window as unknown as { __kbXss?: number }).__kbXss)).toBeUndefined();
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
 
-  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
   await expect(page.locator(".monaco-editor").first()).toBeVisible();
   await expect(page.getByTestId("kb-validation")).toContainText("The entry is valid.");
   await page.locator('input[name="title"]').fill("Team note on skb_segment (edited)");
   await page.getByRole("button", { name: /Check stored incidents/ }).click();
   await expect(page.getByTestId("kb-preview")).toContainText("Checked");
   await page.locator('input[name="message"]').fill("clearer title");
-  await page.locator('input[name="author"]').fill("dora");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("kb-title")).toHaveText("Team note on skb_segment (edited)");
   await page.getByRole("button", { name: "Show diff" }).click();

@@ -2,7 +2,7 @@
 export function FormError({ message }: { message: string | null | undefined }) {
   if (!message) return null;
   return (
-    <p role="alert" className="text-sm text-red-700">
+    <p role="alert" className="text-sm text-red-700" data-testid="form-error">
       {message}
     </p>
   );

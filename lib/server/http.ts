@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 import { AppError } from "./app-error";
 
 export { AppError, type AppErrorCode } from "./app-error";
+export { publicOrigin } from "./public-origin";
 
 /** The engine's ingest refusals; matched by name so lib/server need not depend on the class identity across bundles. */
 function ingestErrorStatus(err: unknown): { status: number; code: string; message: string } | undefined {
@@ -28,3 +29,4 @@ export function toErrorResponse(err: unknown): Response {
   console.error("[oopscope] unhandled error", err);
   return Response.json({ error: "internal", message: "Internal error" }, { status: 500 });
 }
+

@@ -20,7 +20,7 @@ export default async function KbEntryPage({ params }: { params: Promise<{ id: st
           {entry.title}
         </h1>
         <span className="font-mono text-xs text-slate-500">{entry.id}</span>
-        <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-xs" data-testid="kb-meta">
           {entry.component} · {entry.origin} · {entry.status} · r{detail.revision}
         </span>
         {canEdit && (

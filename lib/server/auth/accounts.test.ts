@@ -3,8 +3,10 @@ import { createTestDb } from "../test-db";
 import { AppError } from "../app-error";
 import { authorize } from "./actor";
 import { actorFromApiToken, createApiToken, revokeApiToken } from "./api-tokens";
-import { createAuth, type Auth } from "./auth";
+import { createAuth, signInAttemptsPerMinute, type Auth } from "./auth";
+import { handleAuthRequest } from "./handle-auth-request";
 import { createInvite, revokeInvite } from "./invites";
+import { MAX_FAILURES_PER_ACCOUNT } from "./sign-in-throttle";
 import { setAccessSettings } from "./settings";
 import { signUp } from "./sign-up";
 import { setUserRole } from "./users";
@@ -112,6 +114,38 @@ describe("accounts", () => {
     await revokeApiToken(db, actor, write.info.id);
     expect((await refusal(authorize(db, auth, requestAs({ token: write.token }), "read"))).status).toBe(401);
     expect((await refusal(authorize(db, auth, requestAs({ token: "oops_made-up" }), "read"))).status).toBe(401);
+  });
+
+  it("rate-limits sign-in attempts per client address", async () => {
+    const attempt = (ip: string) =>
+      auth.handler(
+        new Request("http://oopscope.test/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          body: JSON.stringify({ email: "ada@example.com", password: "wrong password!" }),
+        }),
+      );
+    const statuses = [];
+    for (let i = 0; i <= signInAttemptsPerMinute(); i++) statuses.push((await attempt("198.51.100.9")).status);
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await attempt("198.51.100.10")).status).toBe(401); // another address is not locked out
+  });
+
+  it("limits failed sign-ins per account, whatever address they claim", async () => {
+    const attempt = (i: number, password: string) =>
+      handleAuthRequest(
+        auth,
+        new Request("http://oopscope.test/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": `192.0.2.${i % 250}` },
+          body: JSON.stringify({ email: "eve@example.com", password }),
+        }),
+      );
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await attempt(i, "wrong password!")).status).toBe(401);
+    const blocked = await attempt(99, password);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("keeps at least one admin", async () => {

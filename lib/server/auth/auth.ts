@@ -14,6 +14,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { getDb, type Db } from "../db";
 import { dataDir } from "../paths";
+import { publicOrigin } from "../public-origin";
 
 /** Failed or not, sign-in attempts per address per minute (OOPSCOPE_SIGNIN_PER_MINUTE). */
 export function signInAttemptsPerMinute(): number {
@@ -39,6 +40,9 @@ export function createAuth(db: Db) {
     appName: "oopscope",
     baseURL: process.env.BETTER_AUTH_URL,
     secret: authSecret(),
+    // CSRF: better-auth accepts state-changing requests only from trusted origins. Without a configured public URL,
+    // trust the origin the request was addressed to (same-origin), whatever name the server is reached by.
+    trustedOrigins: (request) => [request ? publicOrigin(request) : undefined, ...(process.env.OOPSCOPE_TRUSTED_ORIGINS ?? "").split(",")].filter(Boolean),
     database: prismaAdapter(db, { provider: "sqlite" }),
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 256, autoSignIn: true },
     user: { additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } } },

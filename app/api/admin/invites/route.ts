@@ -2,7 +2,7 @@ import { requireApi } from "@/lib/server/auth/access";
 import { createInviteBodySchema } from "@/lib/server/auth/api-schemas";
 import { createInvite, listInvites } from "@/lib/server/auth/invites";
 import { getDb } from "@/lib/server/db";
-import { toErrorResponse } from "@/lib/server/http";
+import { publicOrigin, toErrorResponse } from "@/lib/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
     const actor = await requireApi(request, "admin");
     const { role, email } = createInviteBodySchema.parse(await request.json());
     const { token, info } = await createInvite(getDb(), actor.kind === "user" ? actor.userId : "", { role, email: email || undefined });
-    const url = new URL(`/sign-up?invite=${encodeURIComponent(token)}`, request.url).toString();
+    const url = `${publicOrigin(request)}/sign-up?invite=${encodeURIComponent(token)}`;
     return Response.json({ token, url, info }, { status: 201 });
   } catch (err) {
     return toErrorResponse(err);

@@ -1,4 +1,5 @@
 import { getAuth } from "@/lib/server/auth/auth";
+import { handleAuthRequest } from "@/lib/server/auth/handle-auth-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,5 +10,5 @@ export function GET(request: Request): Promise<Response> {
 }
 
 export function POST(request: Request): Promise<Response> {
-  return getAuth().handler(request);
+  return handleAuthRequest(getAuth(), request);
 }

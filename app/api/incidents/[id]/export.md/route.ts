@@ -2,7 +2,7 @@ import { requireApi } from "@/lib/server/auth/access";
 import { incidentParamsSchema } from "@/lib/schemas/incident";
 import { getIncident } from "@/lib/server/incidents/get-incident";
 import { renderIncidentMarkdown } from "@/lib/server/incidents/render-incident-markdown";
-import { toErrorResponse } from "@/lib/server/http";
+import { publicOrigin, toErrorResponse } from "@/lib/server/http";
 
 export const runtime = "nodejs";
 
@@ -12,7 +12,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
     await requireApi(request, "read");
     const { id } = incidentParamsSchema.parse(await ctx.params);
     const stored = await getIncident(id);
-    const url = new URL(`/incidents/${id}`, request.url).toString();
+    const url = `${publicOrigin(request)}/incidents/${id}`;
     const md = renderIncidentMarkdown({ incident: stored.incident, url, title: stored.title });
     return new Response(md, { headers: { "Content-Type": "text/markdown; charset=utf-8" } });
   } catch (err) {
