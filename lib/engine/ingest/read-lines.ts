@@ -236,26 +236,21 @@ const NodeBuffer = (globalThis as unknown as { Buffer?: BufferLike }).Buffer;
 const latin1Decoder = NodeBuffer ? undefined : new TextDecoder("latin1");
 
 /**
- * One char per byte: offsets in the string are byte offsets and every literal the prefilter looks for is ASCII,
- * so scanning this view is exact. Node's Buffer does it at memcpy speed; elsewhere TextDecoder stands in.
+ * bytes[start, end) as one char per byte (offsets in the string are byte offsets): for the few places that need a
+ * regex or a name out of raw bytes. Node's Buffer does it at memcpy speed; elsewhere TextDecoder stands in.
  */
-export function bytesToLatin1(chunk: Uint8Array): string {
-  if (NodeBuffer) return NodeBuffer.from(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
-  return latin1Decoder!.decode(chunk);
+export function latin1Of(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset + start, end - start).toString("latin1");
+  return latin1Decoder!.decode(bytes.subarray(start, end));
 }
 
 /**
- * Turns a line of the byte view into clean text: UTF-8 decoded (invalid sequences → U+FFFD), trailing CRs,
- * NULs, ANSI escapes and other control characters removed, truncated to `maxChars`.
+ * Turns the line bytes[start, end) into clean text: UTF-8 decoded (invalid sequences → U+FFFD), NULs, ANSI
+ * escapes and other control characters removed, truncated to `maxChars` (and to 4 × maxChars bytes before
+ * decoding). The decoder makes a fresh string, so a kept line never pins its chunk.
  */
-export function cleanLine(byteLine: string, maxChars: number, stats?: IngestStats): string {
-  let line = byteLine;
-  if (line.length > maxChars * 4) line = line.slice(0, maxChars * 4);
-  // Always decode into a fresh string: a slice of the chunk would pin the whole megabyte chunk for as long as the
-  // line lives in a finding (memory would then grow with the file). Non-ASCII bytes become the UTF-8 they encode.
-  const bytes = new Uint8Array(line.length);
-  for (let i = 0; i < line.length; i++) bytes[i] = line.charCodeAt(i);
-  line = utf8.decode(bytes);
+export function cleanBytes(bytes: Uint8Array, start: number, end: number, maxChars: number, stats?: IngestStats): string {
+  let line = utf8.decode(bytes.subarray(start, Math.min(end, start + maxChars * 4)));
   if (stats && line.indexOf("\ufffd") !== -1) stats.invalidUtf8Lines++;
   if (line.indexOf("\x1b") !== -1) line = line.replace(ANSI, "");
   if (CONTROLS_EXCEPT_NL.test(line)) line = line.replace(CONTROLS_EXCEPT_NL_G, "");
@@ -266,123 +261,142 @@ export function cleanLine(byteLine: string, maxChars: number, stats?: IngestStat
   return line;
 }
 
-/** Largest piece of a chunk turned into one string (below V8's 128 KB large-object threshold). */
+/** End of the line bytes[start, end) without its trailing CRs (CRLF and serial `\r\r\n` line ends). */
+export function endWithoutCr(bytes: Uint8Array, start: number, end: number): number {
+  while (end > start && bytes[end - 1] === 13) end--;
+  return end;
+}
+
+function concatBytes(parts: Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Largest piece of a chunk handed on at once (bounds the prefilter's working memory, whatever the chunk size). */
 const PIECE_BYTES = 64 * 1024;
 
 /** Bytes without any `\n` after which a file with CRs is taken as CR-only (old Macs, some serial captures). */
 const CR_ONLY_DECISION_BYTES = 65536;
 
 /**
- * Splits byte chunks into lines without copying the chunk: calls `onChunk(text, start, end)` for the whole lines
- * of each chunk (text is the latin1 view; lines end at `\n`), and `onLine(line)` for the one line that straddles
- * two chunks. A file with CRs but no `\n` in its first 64 KB (or in all of it, when shorter) is read with CR as
- * the line end; until that is decided the text is held back (at most 64 KB plus one chunk), so the decision does
- * not depend on how the input was chunked. CRLF and `\r\r\n` files keep `\n` as the line end (the consumer strips
- * the trailing CRs).
+ * Splits byte chunks into lines without copying or decoding them: calls `onChunk(bytes, start, end)` for the whole
+ * lines of each piece of a chunk (lines end at `\n`), and `onLine(line)` with the bytes of the one line that
+ * straddles two pieces (without its `\n`, at most about 2 × maxLineBytes). A file with CRs but no `\n` in its first
+ * 64 KB (or in all of it, when shorter) is read with CR as the line end; until that is decided the bytes are held
+ * back (at most 64 KB plus one chunk), so the decision does not depend on how the input was chunked. CRLF and
+ * `\r\r\n` files keep `\n` as the line end (the consumer strips the trailing CRs).
  */
 export class ByteLineSplitter {
-  private carry = "";
+  private carry: Uint8Array[] = [];
+  private carryLength = 0;
   private crOnly: boolean | undefined;
-  private undecided: string[] = [];
+  private undecided: Uint8Array[] = [];
   private undecidedLength = 0;
   private sawCr = false;
   constructor(
     private readonly maxLineBytes: number,
-    /** `bytes`, when given, are the chunk the text is the latin1 view of (same offsets). */
-    private readonly onChunk: (text: string, start: number, end: number, bytes?: Uint8Array) => void,
-    private readonly onLine: (line: string) => void,
+    private readonly onChunk: (bytes: Uint8Array, start: number, end: number) => void,
+    private readonly onLine: (line: Uint8Array) => void,
   ) {}
 
-  /**
-   * Big chunks are taken in pieces of at most PIECE_BYTES, cut after a `\n` where there is one: the text view of
-   * a piece is a short-lived string the young-generation GC frees cheaply, while a megabyte string lands in V8's
-   * large-object space and makes every few chunks cost a full collection.
-   */
-  push(chunk: Uint8Array): void {
+  /** Big chunks are handed on in pieces of at most PIECE_BYTES, cut after a `\n` where there is one. */
+  push(input: Uint8Array): void {
+    // A plain Uint8Array view (not a Node Buffer subclass) keeps the consumer's element reads monomorphic.
+    const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     let start = 0;
     while (chunk.length - start > PIECE_BYTES) {
       const nl = chunk.lastIndexOf(10, start + PIECE_BYTES - 1);
       const end = nl >= start ? nl + 1 : start + PIECE_BYTES;
-      this.pushPiece(start === 0 && end === chunk.length ? chunk : chunk.subarray(start, end));
+      this.pushPiece(chunk.subarray(start, end));
       start = end;
     }
     this.pushPiece(start === 0 ? chunk : chunk.subarray(start));
   }
 
-  private pushPiece(chunk: Uint8Array): void {
-    let text = bytesToLatin1(chunk);
-    let bytes: Uint8Array | undefined = chunk;
+  private pushPiece(piece: Uint8Array): void {
+    let bytes = piece;
     if (this.crOnly === undefined) {
-      this.undecided.push(text);
-      this.undecidedLength += text.length;
-      if (!this.sawCr && text.indexOf("\r") !== -1) this.sawCr = true;
-      if (text.indexOf("\n") !== -1) this.crOnly = false;
+      this.undecided.push(piece);
+      this.undecidedLength += piece.length;
+      if (!this.sawCr && piece.indexOf(13) !== -1) this.sawCr = true;
+      if (piece.indexOf(10) !== -1) this.crOnly = false;
       else if (this.undecidedLength >= CR_ONLY_DECISION_BYTES) this.crOnly = this.sawCr;
       else return;
-      if (this.undecided.length > 1) {
-        text = this.undecided.join("");
-        bytes = undefined;
-      }
+      bytes = this.undecided.length === 1 ? this.undecided[0] : concatBytes(this.undecided, this.undecidedLength);
       this.undecided = [];
       this.undecidedLength = 0;
     }
-    this.split(text, bytes);
+    this.split(bytes);
   }
 
-  private split(input: string, inputBytes?: Uint8Array): void {
-    const text = this.crOnly ? input.replace(/\r/g, "\n") : input;
-    const bytes = this.crOnly ? undefined : inputBytes;
-    const firstNl = text.indexOf("\n");
+  private keep(bytes: Uint8Array, start: number, end: number): void {
+    // A copy: the carried bytes must not pin the chunk they came from.
+    this.carry.push(bytes.slice(start, end));
+    this.carryLength += end - start;
+  }
+
+  private split(input: Uint8Array): void {
+    const bytes = this.crOnly ? input.map((b) => (b === 13 ? 10 : b)) : input;
+    const firstNl = bytes.indexOf(10);
     if (firstNl === -1) {
-      if (this.carry.length < this.maxLineBytes) this.carry += text.slice(0, this.maxLineBytes - this.carry.length);
+      if (this.carryLength < this.maxLineBytes) this.keep(bytes, 0, Math.min(bytes.length, this.maxLineBytes - this.carryLength));
       return;
     }
     let start = 0;
-    if (this.carry.length > 0) {
-      const head = this.carry + text.slice(0, Math.min(firstNl, this.maxLineBytes));
-      this.carry = "";
+    if (this.carryLength > 0) {
+      this.keep(bytes, 0, Math.min(firstNl, this.maxLineBytes));
+      const head = concatBytes(this.carry, this.carryLength);
+      this.carry = [];
+      this.carryLength = 0;
       this.onLine(head);
       start = firstNl + 1;
     }
-    const lastNl = text.lastIndexOf("\n");
-    if (lastNl >= start) this.onChunk(text, start, lastNl + 1, bytes);
-    const tail = text.length - (lastNl + 1);
-    if (tail > 0) this.carry = text.slice(lastNl + 1, lastNl + 1 + Math.min(tail, this.maxLineBytes));
+    const lastNl = bytes.lastIndexOf(10);
+    if (lastNl >= start) this.onChunk(bytes, start, lastNl + 1);
+    const tail = bytes.length - (lastNl + 1);
+    if (tail > 0) this.keep(bytes, lastNl + 1, lastNl + 1 + Math.min(tail, this.maxLineBytes));
   }
 
   end(): void {
     if (this.crOnly === undefined) {
       this.crOnly = this.sawCr;
-      const text = this.undecided.join("");
+      const bytes = concatBytes(this.undecided, this.undecidedLength);
       this.undecided = [];
-      if (text.length > 0) this.split(text);
+      this.undecidedLength = 0;
+      if (bytes.length > 0) this.split(bytes);
     }
-    if (this.carry.length > 0) this.onLine(this.carry);
-    this.carry = "";
+    if (this.carryLength > 0) this.onLine(concatBytes(this.carry, this.carryLength));
+    this.carry = [];
+    this.carryLength = 0;
   }
 }
 
-/** Clean text lines of an input, in batches (tests and small inputs; the scanner uses the byte view directly). */
+/** Clean text lines of an input, in batches (tests and small inputs; the scanner uses the bytes directly). */
 export async function* readLines(
   input: TriageInput,
   stats: IngestStats,
   limits: IngestLimits = DEFAULT_INGEST_LIMITS,
 ): AsyncGenerator<string[]> {
   let batch: string[] = [];
-  const take = (raw: string) => {
-    batch.push(cleanLine(raw.endsWith("\r") ? raw.replace(/\r+$/, "") : raw, limits.maxLineChars, stats));
+  const take = (bytes: Uint8Array, start: number, end: number) => {
+    batch.push(cleanBytes(bytes, start, endWithoutCr(bytes, start, end), limits.maxLineChars, stats));
   };
   const splitter = new ByteLineSplitter(
     limits.maxLineChars * 4,
-    (text, start, end) => {
+    (bytes, start, end) => {
       let pos = start;
       while (pos < end) {
-        const eol = text.indexOf("\n", pos);
-        take(text.slice(pos, eol));
+        const eol = bytes.indexOf(10, pos);
+        take(bytes, pos, eol);
         pos = eol + 1;
       }
     },
-    take,
+    (line) => take(line, 0, line.length),
   );
   for await (const chunk of readByteChunks(input, stats, limits)) {
     splitter.push(chunk);

@@ -9,6 +9,8 @@ import { shiftOrModuleBytes } from "./shift-or-wasm";
 
 /** What the scanner used before: one regex of every alternative, tried line by line here. */
 const ORACLE = new RegExp([REPORT_PREFILTER.source, ...EVENT_NEEDLES.map(escapeRegExp)].join("|"));
+/** The bytes whose latin1 view is `text` (test texts keep to one byte per char). */
+const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const plan = planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES);
 const wasm = new LiteralPrefilter(plan);
 const noWasm = new LiteralPrefilter(plan, false);
@@ -18,7 +20,7 @@ function hotLines(prefilter: LiteralPrefilter, text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   const lines = new Set<number>();
-  for (const hit of prefilter.find(text, 0, text.length)) {
+  for (const hit of prefilter.find(bytesOf(text), 0, text.length)) {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -50,23 +52,23 @@ describe("literal prefilter: derived from the tables", () => {
   it("covers every class header, so a class added to the table is found without touching the scanner", () => {
     for (const cls of [...CLASSES, CRASH_PANIC_CLASS]) {
       const text = `Aug 13 15:59:23 w01 kernel: ${cls.header} tail\n`;
-      expect(wasm.find(text, 0, text.length).length, cls.id).toBeGreaterThan(0);
+      expect(wasm.find(bytesOf(text), 0, text.length).length, cls.id).toBeGreaterThan(0);
     }
     const added = new LiteralPrefilter(planPrefilter([new RegExp(`${REPORT_PREFILTER.source}|Brand new header`)], []));
     const text = "x\nkernel: Brand new header here\ny\n";
-    expect(added.find(text, 0, text.length)).toEqual([text.indexOf("Brand")]);
+    expect(added.find(bytesOf(text), 0, text.length)).toEqual([text.indexOf("Brand")]);
   });
 
   it("confirms a pattern's literal prefix with the pattern, and runs prefix-less alternatives as a regex", () => {
     const p = new LiteralPrefilter(planPrefilter([/PID: \d+ +TASK: |^\[oops\]|x{3}/], []));
     const text = "CPU: 3 PID: 0 Comm: swapper\nPID: 12   TASK: ffff\n[oops] at start\nyyxxx\n";
-    expect(p.find(text, 0, text.length)).toEqual([text.indexOf("PID: 12"), text.indexOf("[oops]"), text.indexOf("xxx")]);
+    expect(p.find(bytesOf(text), 0, text.length)).toEqual([text.indexOf("PID: 12"), text.indexOf("[oops]"), text.indexOf("xxx")]);
   });
 
   it("keeps a pattern whose flags change literal matching (i) a regex", () => {
     const p = new LiteralPrefilter(planPrefilter([/kernel bug/i], ["Oops"]));
     const text = "x\nKERNEL BUG here\nOops\n";
-    expect(p.find(text, 0, text.length)).toEqual([2, text.indexOf("Oops")]);
+    expect(p.find(bytesOf(text), 0, text.length)).toEqual([2, text.indexOf("Oops")]);
   });
 
   it("is a valid WebAssembly module", () => {
@@ -92,6 +94,9 @@ describe("literal prefilter: same hot lines as the regex it replaces", () => {
         const expected = oracleLines(text);
         expect(hotLines(wasm, text)).toEqual(expected);
         expect(hotLines(noWasm, text)).toEqual(expected);
+        const lineEnds = [...text].flatMap((c, i) => (c === "\n" ? [i] : []));
+        expect([...wasm.scan(bytesOf(text), 0, text.length).lineEnds]).toEqual(lineEnds);
+        expect([...noWasm.scan(bytesOf(text), 0, text.length).lineEnds]).toEqual(lineEnds);
       }),
       { numRuns: 400 },
     );
@@ -114,17 +119,20 @@ describe("literal prefilter: same hot lines as the regex it replaces", () => {
 
   it("finds every hit when every line has one (the output holds a candidate per byte)", () => {
     const text = "BUG: x\n".repeat(10_000) + "Oops\n";
-    const hits = wasm.find(text, 0, text.length);
+    const hits = wasm.find(bytesOf(text), 0, text.length);
     expect(hits.length).toBe(10_001);
     expect(hits[10_000]).toBe(text.length - 5);
   });
 
-  it("takes bytes as they are when given, and only looks inside [from, to)", () => {
+  it("only looks inside [from, to)", () => {
     const text = "kernel BUG at x\nquiet\nOops: 0002\n";
-    const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const bytes = bytesOf(text);
     const quiet = text.indexOf("quiet");
-    expect(wasm.find(text, quiet, text.length, bytes)).toEqual([text.indexOf("Oops")]);
+    expect(wasm.find(bytes, quiet, text.length)).toEqual([text.indexOf("Oops")]);
+    // Line ends inside the range only, as positions in `bytes`.
+    expect([...wasm.scan(bytes, 0, quiet).lineEnds]).toEqual([quiet - 1]);
+    expect([...wasm.scan(bytes, quiet, text.length).lineEnds]).toEqual([text.indexOf("\nOops"), text.length - 1]);
     // "kernel BUG" and "BUG" both start in the first line.
-    expect(wasm.find(text, 0, quiet, bytes)).toEqual([0, text.indexOf("BUG")]);
+    expect(wasm.find(bytes, 0, quiet)).toEqual([0, text.indexOf("BUG")]);
   });
 });

@@ -6,6 +6,7 @@
  * its literal prefix and confirmed with its own regex; one without a usable prefix (or any pattern with flags
  * that change literal matching) is run as a regex over the chunk, as the whole prefilter used to be.
  */
+import { latin1Of } from "../ingest/read-lines";
 import { BUCKETS, instantiateShiftOr, LANES, MASK_TABLE_BYTES, TEXT_BASE, UNROLL, type ShiftOrInstance } from "./shift-or-wasm";
 
 export type Needle = {
@@ -123,15 +124,22 @@ export function planPrefilter(patterns: RegExp[], literals: string[]): Prefilter
   };
 }
 
-type BucketNeedle = Needle & { head: number };
+type BucketNeedle = Needle & { head: number; bytes: Uint8Array };
 
 /** Bytes a lane's byte set is measured against when estimating how often a bucket passes (printable log text). */
 const TYPICAL_ALPHABET = 48;
 
+/** What `LiteralPrefilter.scan` found in bytes[from, to). */
+export type LinesScan = {
+  /** Ascending positions where some needle starts. */
+  hits: number[];
+  /** Ascending positions of every `\n`; valid until the next call (it may be a view of the module's memory). */
+  lineEnds: Int32Array;
+};
+
 /**
- * Finds needles in text lines. `find(text, from, to, bytes)` returns, ascending, the positions in text[from, to)
- * where some needle starts; `bytes`, when given, are the same chunk as bytes (text is their latin1 view), so
- * they are copied into the module as they are instead of being encoded from the string.
+ * Finds needles in lines of bytes, and their line ends on the way. `find(bytes, from, to)` returns, ascending, the
+ * positions in bytes[from, to) (whole lines) where some needle starts; `scan` also gives the line ends.
  */
 export class LiteralPrefilter {
   private readonly buckets: BucketNeedle[][] = Array.from({ length: BUCKETS }, () => []);
@@ -139,6 +147,8 @@ export class LiteralPrefilter {
   private wasm: ShiftOrInstance | undefined;
   private bytesView: Uint8Array | undefined;
   private readonly fallback: RegExp | undefined;
+  /** Line ends found without the module. */
+  private jsLineEnds = new Int32Array(1024);
 
   constructor(private readonly plan: PrefilterPlan, useWasm = true) {
     this.wasm = useWasm && plan.needles.length > 0 ? instantiateShiftOr() : undefined;
@@ -160,7 +170,9 @@ export class LiteralPrefilter {
    * bucket it loosens least (at first an empty one); long ones then share buckets where they cost little.
    */
   private buildBuckets(): void {
-    const sorted = this.plan.needles.map((n) => ({ ...n, head: Math.min(n.literal.length, LANES) })).sort((a, b) => a.head - b.head);
+    const sorted = this.plan.needles
+      .map((n) => ({ ...n, head: Math.min(n.literal.length, LANES), bytes: Uint8Array.from(n.literal, (c) => c.charCodeAt(0)) }))
+      .sort((a, b) => a.head - b.head);
     const lanes: Array<Array<Set<number> | "any">> = Array.from({ length: BUCKETS }, () => Array.from({ length: LANES }, () => new Set<number>()));
     const passRate = (bucketLanes: Array<Set<number> | "any">) =>
       bucketLanes.reduce((p, lane) => p * (lane === "any" ? 1 : Math.min(1, lane.size / TYPICAL_ALPHABET)), 1);
@@ -197,31 +209,50 @@ export class LiteralPrefilter {
     }
   }
 
-  find(text: string, from: number, to: number, bytes?: Uint8Array): number[] {
-    const hits: number[] = [];
-    if (to <= from) return hits;
-    if (this.wasm) this.scanBytes(text, from, to, bytes, hits);
-    else if (this.fallback) collectRegexHits(this.fallback, text, from, to, hits);
-    if (this.plan.residual.length === 0) return hits;
-    for (const re of this.plan.residual) collectRegexHits(re, text, from, to, hits);
-    hits.sort((a, b) => a - b);
-    return hits;
+  find(bytes: Uint8Array, from: number, to: number): number[] {
+    return this.scan(bytes, from, to).hits;
   }
 
-  private scanBytes(text: string, from: number, to: number, bytes: Uint8Array | undefined, hits: number[]): void {
+  scan(bytes: Uint8Array, from: number, to: number): LinesScan {
+    const hits: number[] = [];
+    if (to <= from) return { hits, lineEnds: this.jsLineEnds.subarray(0, 0) };
+    const lineEnds = this.wasm ? this.scanBytes(bytes, from, to, hits) : this.lineEndsOf(bytes, from, to);
+    if (!this.fallback && this.plan.residual.length === 0) return { hits, lineEnds };
+    // The regex paths (no WebAssembly, or alternatives without a literal) need the text.
+    const text = latin1Of(bytes, from, to);
+    if (this.fallback) collectRegexHits(this.fallback, text, from, hits);
+    for (const re of this.plan.residual) collectRegexHits(re, text, from, hits);
+    hits.sort((a, b) => a - b);
+    return { hits, lineEnds };
+  }
+
+  private lineEndsOf(bytes: Uint8Array, from: number, to: number): Int32Array {
+    let n = 0;
+    for (let eol = bytes.indexOf(10, from); eol !== -1 && eol < to; eol = bytes.indexOf(10, eol + 1)) {
+      if (n === this.jsLineEnds.length) {
+        const grown = new Int32Array(2 * n);
+        grown.set(this.jsLineEnds);
+        this.jsLineEnds = grown;
+      }
+      this.jsLineEnds[n++] = eol;
+    }
+    return this.jsLineEnds.subarray(0, n);
+  }
+
+  /** Runs the module over bytes[from, to): confirmed hits into `hits`; returns the line ends (a view). */
+  private scanBytes(bytes: Uint8Array, from: number, to: number, hits: number[]): Int32Array {
     const wasm = this.wasm!;
     const n = to - from;
-    // Two streams of `half` bytes: [0, half) and [n − half, n). Each starts permissive, so none misses a needle
-    // that began before its start (the string check below is exact); the overlap only repeats candidates.
-    const half = (n + 1) >> 1;
+    // Text, UNROLL bytes of padding (read past the end, must hold no \n), then one output entry per byte read.
     const out = (TEXT_BASE + n + UNROLL + 7) & ~7;
-    const needed = out + 2 * (half + UNROLL) * 8;
+    const lineEndsAt = out + (n + UNROLL) * 8;
+    const needed = lineEndsAt + (n + UNROLL) * 4;
     if (wasm.memory.buffer.byteLength < needed) wasm.memory.grow(Math.ceil((needed - wasm.memory.buffer.byteLength) / 65536));
     if (!this.bytesView || this.bytesView.buffer !== wasm.memory.buffer) this.bytesView = new Uint8Array(wasm.memory.buffer);
     const view = this.bytesView;
-    if (bytes) view.set(bytes.subarray(from, to), TEXT_BASE);
-    else for (let i = 0; i < n; i++) view[TEXT_BASE + i] = text.charCodeAt(from + i);
-    const count = wasm.scan(TEXT_BASE, TEXT_BASE + n - half, half, out);
+    view.set(bytes.subarray(from, to), TEXT_BASE);
+    view.fill(0, TEXT_BASE + n, TEXT_BASE + n + UNROLL);
+    const count = wasm.scan(TEXT_BASE, TEXT_BASE + n, out, lineEndsAt);
     const pairs = new Int32Array(wasm.memory.buffer, out, count * 2);
     let sorted = true;
     let last = -1;
@@ -232,11 +263,8 @@ export class LiteralPrefilter {
         if ((bits & 1) === 0) continue;
         for (const needle of this.buckets[bucket]) {
           const start = end - needle.head + 1;
-          if (start < from || start + needle.literal.length > to || !text.startsWith(needle.literal, start)) continue;
-          if (needle.confirm) {
-            needle.confirm.lastIndex = start;
-            if (!needle.confirm.test(text)) continue;
-          }
+          if (start < from || !bytesAt(bytes, start, to, needle.bytes)) continue;
+          if (needle.confirm && !confirmAt(needle.confirm, bytes, from, start, to)) continue;
           if (start < last) sorted = false;
           if (start !== last) hits.push(start);
           last = start;
@@ -249,15 +277,39 @@ export class LiteralPrefilter {
       for (let r = 0; r < hits.length; r++) if (r === 0 || hits[r] !== hits[w - 1]) hits[w++] = hits[r];
       hits.length = w;
     }
+    // Module positions are memory addresses: shift them to positions in `bytes`.
+    const lineEnds = new Int32Array(wasm.memory.buffer, lineEndsAt, wasm.lineCount.value as number);
+    const shift = from - TEXT_BASE;
+    for (let k = 0; k < lineEnds.length; k++) lineEnds[k] += shift;
+    return lineEnds;
   }
 }
 
-function collectRegexHits(re: RegExp, text: string, from: number, to: number, hits: number[]): void {
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    hits.push(m.index);
-    // Every hit marks its line; one per line is enough, the next one can start on the next line.
+/** Whether `needle` occurs at bytes[start] and ends by `to`. */
+function bytesAt(bytes: Uint8Array, start: number, to: number, needle: Uint8Array): boolean {
+  if (start + needle.length > to) return false;
+  for (let k = 0; k < needle.length; k++) if (bytes[start + k] !== needle[k]) return false;
+  return true;
+}
+
+/** Whether the sticky regex `confirm` matches at bytes[start], tried on the text of the line around it. */
+function confirmAt(confirm: RegExp, bytes: Uint8Array, from: number, start: number, to: number): boolean {
+  let lineStart = start;
+  while (lineStart > from && bytes[lineStart - 1] !== 10) lineStart--;
+  let eol = bytes.indexOf(10, start);
+  if (eol === -1 || eol > to) eol = to;
+  confirm.lastIndex = start - lineStart;
+  return confirm.test(latin1Of(bytes, lineStart, eol));
+}
+
+/** Positions (offset by `base`) where `re` matches in text, one per line: a hit marks its whole line. */
+function collectRegexHits(re: RegExp, text: string, base: number, hits: number[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    hits.push(base + m.index);
+    // The next match can only matter on the next line.
     const eol = text.indexOf("\n", m.index);
-    re.lastIndex = eol === -1 ? text.length : eol + 1;
+    if (eol === -1) break;
+    re.lastIndex = eol + 1;
   }
 }

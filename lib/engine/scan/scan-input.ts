@@ -7,7 +7,7 @@
  */
 import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "../events/problem-events";
-import { ByteLineSplitter, cleanLine, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
+import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { createLineContext, parseLine, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
 import { extractReports } from "../report/extract-reports";
@@ -77,8 +77,8 @@ export type HostAccumulator = {
   lines: number;
   firstRaw?: string;
   lastRaw?: string;
-  /** The host's last line as an offset into its chunk (materialised at the end). */
-  lastText: string | undefined;
+  /** The host's last line, bytes[lastStart, lastEnd) of its chunk while the walk is in it, then a copy (decoded at the end). */
+  lastBytes: Uint8Array | undefined;
   lastStart: number;
   lastEnd: number;
 };
@@ -106,20 +106,29 @@ const BANNER = /Linux version (\S+) \((.*?)\)\s+(#.*)$/;
 const BANNER_LOOSE = /Linux version (\S+)(?: (.*))?$/;
 const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
 
-const WALL_PREFIX = "Message from syslogd@";
+const WALL_PREFIX = Uint8Array.from("Message from syslogd@", (c) => c.charCodeAt(0));
+const STDERR = Uint8Array.from("stderr ", (c) => c.charCodeAt(0));
+const STDOUT = Uint8Array.from("stdout ", (c) => c.charCodeAt(0));
+
+/** Whether bytes[pos…] starts with `literal` (before `end`). */
+function startsWithBytes(bytes: Uint8Array, pos: number, end: number, literal: Uint8Array): boolean {
+  if (pos + literal.length > end) return false;
+  for (let k = 0; k < literal.length; k++) if (bytes[pos + k] !== literal[k]) return false;
+  return true;
+}
 const WALL_HOST = /^Message from syslogd@(\S+) at /;
 const WALL_BODY_START = /^\s*kernel:/;
 /** `grep -R` output: `/var/log/messages-20240618:` (match) or `…-` (context) before the line itself. */
 const GREP_HEAD = /^\/[^\s:]*?[:-](?=[A-Z][a-z]{2} {1,2}\d|\d{4}-\d\d-\d\d[T ]|<\d)/;
 
 /**
- * The `>` closing a `<N>` / `<NNN>` priority at text[pos], or -1. Bounded to the prefix: an unbounded indexOf
+ * The `>` closing a `<N>` / `<NNN>` priority at bytes[pos], or -1. Bounded to the prefix: an unbounded indexOf
  * would find a `>` on a later line (a wrong uptime, a false reboot) and rescan the chunk for every such line.
  */
-function priEnd(text: string, pos: number, eol: number): number {
+function priEnd(bytes: Uint8Array, pos: number, eol: number): number {
   const limit = Math.min(eol, pos + 5);
   for (let p = pos + 1; p < limit; p++) {
-    const c = text.charCodeAt(p);
+    const c = bytes[p];
     if (c === 62) return p > pos + 1 ? p : -1;
     if (c < 48 || c > 57) return -1;
   }
@@ -127,46 +136,46 @@ function priEnd(text: string, pos: number, eol: number): number {
 }
 
 /**
- * Where the host name of a syslog-style line in text[pos, eol) starts, or -1 (no host: dmesg, agent output, a
- * forwarder that dropped the host so the token after the time is already the `tag:`). Character checks first:
- * this runs on every line.
+ * Where the host name of a syslog-style line in bytes[pos, eol) starts, or -1 (no host: dmesg, agent output, a
+ * forwarder that dropped the host so the token after the time is already the `tag:`). Byte checks first: this
+ * runs on every line.
  */
-function hostStartOf(text: string, pos: number, eol: number, depth = 0): number {
-  const c0 = text.charCodeAt(pos);
+function hostStartOf(bytes: Uint8Array, pos: number, eol: number, depth = 0): number {
+  const c0 = bytes[pos];
   let start = -1;
-  if (eol - pos > 16 && text.charCodeAt(pos + 3) === 32 && text.charCodeAt(pos + 9) === 58 && text.charCodeAt(pos + 12) === 58) {
+  if (eol - pos > 16 && bytes[pos + 3] === 32 && bytes[pos + 9] === 58 && bytes[pos + 12] === 58) {
     // `Aug 13 15:59:23[.123456][ 2024] host` (journalctl short-precise adds the fraction).
     let p = pos + 15;
-    if (text.charCodeAt(p) === 46) {
+    if (bytes[p] === 46) {
       p++;
-      while (p < eol && text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57) p++;
+      while (p < eol && bytes[p] >= 48 && bytes[p] <= 57) p++;
     }
-    if (text.charCodeAt(p) === 32) start = p + 1;
-  } else if (eol - pos > 21 && text.charCodeAt(pos + 4) === 45 && text.charCodeAt(pos + 7) === 45 && c0 >= 48 && c0 <= 57) {
+    if (bytes[p] === 32) start = p + 1;
+  } else if (eol - pos > 21 && bytes[pos + 4] === 45 && bytes[pos + 7] === 45 && c0 >= 48 && c0 <= 57) {
     // From after the date's `T` or space separator: `2024-08-13 15:59:23 host` has a space at +10.
-    const sp = text.indexOf(" ", pos + 11);
+    const sp = bytes.indexOf(32, pos + 11);
     if (sp !== -1 && sp < eol) start = sp + 1;
   } else if (depth === 0 && c0 === 60 /* < */) {
     // `<13>Aug 13 …` (PRI) and RFC 5424 `<34>1 2024-…`.
-    const gt = priEnd(text, pos, eol);
+    const gt = priEnd(bytes, pos, eol);
     if (gt !== -1) {
       let p = gt + 1;
-      if (text.charCodeAt(p) === 49 && text.charCodeAt(p + 1) === 32) p += 2;
-      return hostStartOf(text, p, eol, 1);
+      if (bytes[p] === 49 && bytes[p + 1] === 32) p += 2;
+      return hostStartOf(bytes, p, eol, 1);
     }
   } else if (depth === 0 && c0 === 47 /* / */) {
-    const g = GREP_HEAD.exec(text.slice(pos, Math.min(eol, pos + 512)));
-    if (g) return hostStartOf(text, pos + g[0].length, eol, 1);
+    const g = GREP_HEAD.exec(latin1Of(bytes, pos, Math.min(eol, pos + 512)));
+    if (g) return hostStartOf(bytes, pos + g[0].length, eol, 1);
   }
   if (start === -1 || start >= eol) return -1;
   // CRI container logs put the stream where syslog puts the host (`<time> stderr F …`).
-  if (text.charCodeAt(start) === 115 /* s */ && (text.startsWith("stderr ", start) || text.startsWith("stdout ", start))) return -1;
+  if (bytes[start] === 115 /* s */ && (startsWithBytes(bytes, start, eol, STDERR) || startsWithBytes(bytes, start, eol, STDOUT))) return -1;
   // The token up to the next space, hashed on the way (the caller matches it against known hosts without a slice).
   let end = start;
   let hash = 0;
-  for (let c = text.charCodeAt(end); end < eol && c !== 32; c = text.charCodeAt(++end)) hash = (Math.imul(hash, 31) + c) | 0;
+  for (let c = bytes[end]; end < eol && c !== 32; c = bytes[++end]) hash = (Math.imul(hash, 31) + c) | 0;
   // A token ending in `:` is the tag of a host-less line (`Aug 13 15:59:23 kernel: …`).
-  if (text.charCodeAt(end - 1) === 58) return -1;
+  if (bytes[end - 1] === 58) return -1;
   foundHostEnd = end;
   foundHostHash = hash;
   return start;
@@ -208,7 +217,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   let sawSyslogDate = false;
 
   // Ring buffer of recent lines (context before a trigger), kept as offsets into their chunk: no per-line strings.
-  const ringText: string[] = new Array(CONTEXT_LINES);
+  const ringBytes: Uint8Array[] = new Array(CONTEXT_LINES);
   const ringStart = new Int32Array(CONTEXT_LINES);
   const ringEnd = new Int32Array(CONTEXT_LINES);
   let lineNo = 0;
@@ -345,41 +354,44 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     if (result.reports.length > found.reports || result.events.length > found.events) result.agentLines.push(...agentLines);
   };
 
-  // Per-host bookkeeping without allocating a string per line: the last line of a host is kept as an offset.
+  // Per-host bookkeeping without allocating a string per line: the last line of a host is kept as offsets.
   let curHost: HostAccumulator | undefined;
   /** Host named by a `Message from syslogd@host` banner, for the line after it. */
   let wallHost: string | undefined;
   const lastRawOf = (acc: HostAccumulator): string | undefined =>
-    acc.lastText !== undefined ? cleanLine(acc.lastText.slice(acc.lastStart, acc.lastEnd), maxLine) : undefined;
+    acc.lastBytes !== undefined ? cleanBytes(acc.lastBytes, acc.lastStart, acc.lastEnd, maxLine) : undefined;
   /** Hosts in the order first seen (the same objects as `result.hosts`). */
   const hostList: HostAccumulator[] = [];
-  const accFor = (name: string, text: string, start: number, end: number): HostAccumulator => {
+  const accFor = (name: string, bytes: Uint8Array, start: number, end: number): HostAccumulator => {
     let acc = result.hosts.get(name);
     if (!acc) {
-      acc = { name, nameHash: hostHash(name), lines: 0, firstRaw: cleanLine(text.slice(start, end), maxLine), lastText: undefined, lastStart: 0, lastEnd: 0 };
+      acc = { name, nameHash: hostHash(name), lines: 0, firstRaw: cleanBytes(bytes, start, end, maxLine), lastBytes: undefined, lastStart: 0, lastEnd: 0 };
       result.hosts.set(name, acc);
       hostList.push(acc);
     }
     return acc;
   };
-  const isHostAt = (acc: HostAccumulator, hash: number, text: string, start: number, end: number): boolean => {
+  const isHostAt = (acc: HostAccumulator, hash: number, bytes: Uint8Array, start: number, end: number): boolean => {
     const name = acc.name;
     if (acc.nameHash !== hash || name.length !== end - start) return false;
-    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== bytes[start + i]) return false;
     return true;
   };
   /**
-   * The host named by text[start, end) (hash as `hostStartOf` found it) of the line text[lineStart, eol): hosts
-   * interleave line by line on shared logs, so the known names are compared in place before slicing a new one.
+   * The host named by bytes[start, end) (hash as `hostStartOf` found it) of the line bytes[lineStart, eol): hosts
+   * interleave line by line on shared logs, so the known names are compared in place before decoding a new one.
    */
-  const hostAt = (hash: number, text: string, start: number, end: number, lineStart: number, eol: number): HostAccumulator => {
-    if (hostList.length <= HOSTS_COMPARED_IN_PLACE) for (const h of hostList) if (isHostAt(h, hash, text, start, end)) return h;
-    return accFor(text.slice(start, end), text, lineStart, eol);
+  const hostAt = (hash: number, bytes: Uint8Array, start: number, end: number, lineStart: number, eol: number): HostAccumulator => {
+    if (hostList.length <= HOSTS_COMPARED_IN_PLACE) for (const h of hostList) if (isHostAt(h, hash, bytes, start, end)) return h;
+    return accFor(latin1Of(bytes, start, end), bytes, lineStart, eol);
   };
+  /** Hosts whose last line is in the chunk being walked (their line is copied out when the walk leaves it). */
+  const touched: HostAccumulator[] = [];
 
-  /** Walks the whole lines in text[from, to) (each ends with `\n`). */
-  const scanChunk = (text: string, from: number, to: number, bytes?: Uint8Array) => {
-    const hits = HOT_PREFILTER.find(text, from, to, bytes);
+  /** Walks the whole lines in bytes[from, to) (each ends with `\n`). */
+  const scanChunk = (bytes: Uint8Array, from: number, to: number) => {
+    const { hits, lineEnds } = HOT_PREFILTER.scan(bytes, from, to);
+    let lineIndex = 0;
     let hitIndex = 0;
     let nextHit = hits.length > 0 ? hits[0] : Number.MAX_SAFE_INTEGER;
     let pos = from;
@@ -389,8 +401,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     let line = lineNo;
     let host = curHost;
     while (pos < len) {
-      let eol = text.indexOf("\n", pos);
-      if (eol === -1 || eol > len) eol = len;
+      const eol = lineIndex < lineEnds.length ? lineEnds[lineIndex++] : len;
       line++;
       let hot = false;
       if (nextHit < eol) {
@@ -399,48 +410,47 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         nextHit = hitIndex < hits.length ? hits[hitIndex] : Number.MAX_SAFE_INTEGER;
       }
       // Host of RFC 3164 (`Aug 13 15:59:23 host …`), ISO (`2024-08-13T… host …`), RFC 5424 and `grep -R` lines.
-      const hostStart = hostStartOf(text, pos, eol);
+      const hostStart = hostStartOf(bytes, pos, eol);
       let acc: HostAccumulator;
       if (hostStart !== -1) {
-        if (host && isHostAt(host, foundHostHash, text, hostStart, foundHostEnd)) acc = host;
-        else acc = host = hostAt(foundHostHash, text, hostStart, foundHostEnd, pos, eol);
+        if (host && isHostAt(host, foundHostHash, bytes, hostStart, foundHostEnd)) acc = host;
+        else acc = host = hostAt(foundHostHash, bytes, hostStart, foundHostEnd, pos, eol);
         wallHost = undefined;
-      } else if (wallHost !== undefined && WALL_BODY_START.test(text.slice(pos, Math.min(eol, pos + 16)))) {
+      } else if (wallHost !== undefined && WALL_BODY_START.test(latin1Of(bytes, pos, Math.min(eol, pos + 16)))) {
         // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
-        acc = host = accFor(wallHost, text, pos, eol);
+        acc = host = accFor(wallHost, bytes, pos, eol);
         wallHost = undefined;
       } else {
-        wallHost = text.startsWith(WALL_PREFIX, pos) ? WALL_HOST.exec(text.slice(pos, Math.min(eol, pos + 300)))?.[1] : undefined;
-        if (wallHost !== undefined) acc = host = accFor(wallHost, text, pos, eol);
-        else acc = host && host.name === "" ? host : (host = accFor("", text, pos, eol));
+        wallHost = startsWithBytes(bytes, pos, eol, WALL_PREFIX) ? WALL_HOST.exec(latin1Of(bytes, pos, Math.min(eol, pos + 300)))?.[1] : undefined;
+        if (wallHost !== undefined) acc = host = accFor(wallHost, bytes, pos, eol);
+        else acc = host && host.name === "" ? host : (host = accFor("", bytes, pos, eol));
       }
       acc.lines++;
 
-      const c0 = text.charCodeAt(pos);
+      const c0 = bytes[pos];
       if (c0 === 91 || c0 === 60) {
         // dmesg uptime going back means a new boot (concatenated dmesg, serial captures across reboots).
         let i = pos;
-        if (c0 === 60) i = priEnd(text, pos, eol) + 1;
-        if (i > 0 && text.charCodeAt(i) === 91) {
+        if (c0 === 60) i = priEnd(bytes, pos, eol) + 1;
+        if (i > 0 && bytes[i] === 91) {
           i++;
-          while (text.charCodeAt(i) === 32) i++;
+          while (bytes[i] === 32) i++;
           let up = 0;
           let digits = 0;
-          for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) {
+          for (let c = bytes[i]; c >= 48 && c <= 57; c = bytes[++i]) {
             up = up * 10 + (c - 48);
             digits++;
           }
-          if (digits > 0 && text.charCodeAt(i) === 46) {
+          if (digits > 0 && bytes[i] === 46) {
             if (prevUptime > 5 && up + 1 < prevUptime) result.boots.push({ lineNo: line, host: acc.name || undefined, detectedBy: "uptime-reset" });
             prevUptime = up;
           }
         }
       }
 
-      let lineEnd = eol - pos > maxLine * 4 ? pos + maxLine * 4 : eol;
-      while (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      const lineEnd = endWithoutCr(bytes, pos, eol - pos > maxLine * 4 ? pos + maxLine * 4 : eol);
       if (hot || window) {
-        const raw = cleanLine(text.slice(pos, lineEnd), maxLine, stats);
+        const raw = cleanBytes(bytes, pos, lineEnd, maxLine, stats);
         if (hot && raw.includes("Linux version ")) bannerPrev.set(line, lastRawOf(acc));
         if (window) {
           window.raws.push(raw);
@@ -456,7 +466,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           const raws: string[] = [];
           for (let k = n; k >= 1; k--) {
             const slot = (line - 1 - k) % CONTEXT_LINES;
-            raws.push(cleanLine(ringText[slot].slice(ringStart[slot], ringEnd[slot]), maxLine, stats));
+            raws.push(cleanBytes(ringBytes[slot], ringStart[slot], ringEnd[slot], maxLine, stats));
           }
           raws.push(raw);
           const hotFlags: boolean[] = new Array(raws.length).fill(false);
@@ -466,19 +476,35 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       }
       const slot = (line - 1) % CONTEXT_LINES;
       // Pointer stores only when the chunk changed (they pay a GC write barrier; offsets do not).
-      if (ringText[slot] !== text) ringText[slot] = text;
+      if (ringBytes[slot] !== bytes) ringBytes[slot] = bytes;
       ringStart[slot] = pos;
       ringEnd[slot] = lineEnd;
-            if (acc.lastText !== text) acc.lastText = text;
+      if (acc.lastBytes !== bytes) {
+        acc.lastBytes = bytes;
+        touched.push(acc);
+      }
       acc.lastStart = pos;
       acc.lastEnd = lineEnd;
       pos = eol + 1;
     }
     lineNo = line;
     curHost = host;
+    // A host's last line is kept as a copy once the walk leaves its chunk: one chunk per host would add up.
+    for (const acc of touched) {
+      if (acc.lastBytes !== bytes) continue;
+      acc.lastBytes = bytes.slice(acc.lastStart, acc.lastEnd);
+      acc.lastEnd -= acc.lastStart;
+      acc.lastStart = 0;
+    }
+    touched.length = 0;
   };
 
-  const splitter = new ByteLineSplitter(maxLine * 4, scanChunk, (line) => scanChunk(line + "\n", 0, line.length + 1));
+  const splitter = new ByteLineSplitter(maxLine * 4, scanChunk, (line) => {
+    const withNl = new Uint8Array(line.length + 1);
+    withNl.set(line);
+    withNl[line.length] = 10;
+    scanChunk(withNl, 0, withNl.length);
+  });
   for await (const chunk of readByteChunks(input, stats, options.limits)) splitter.push(chunk);
   splitter.end();
   closeWindow();
