@@ -71,8 +71,10 @@ describe("literal prefilter: derived from the tables", () => {
     expect(p.find(bytesOf(text), 0, text.length)).toEqual([2, text.indexOf("Oops")]);
   });
 
-  it("is a valid WebAssembly module", () => {
-    expect(WebAssembly.validate(shiftOrModuleBytes() as BufferSource)).toBe(true);
+  it("is a valid WebAssembly module, small enough to compile synchronously in a browser (Chrome: ≤ 4 KB)", () => {
+    const bytes = shiftOrModuleBytes();
+    expect(WebAssembly.validate(bytes as BufferSource)).toBe(true);
+    expect(bytes.length).toBeLessThanOrEqual(4096);
   });
 });
 
