@@ -7,6 +7,7 @@ const WRITE_ROUTES: { method: string; path: string; body?: unknown; raw?: string
   { method: "POST", path: "/api/kb", body: { yaml: "id: perm-test\ntitle: t\nsummary: s\nrootCause: r\ncomponent: kernel\nsignatures:\n  - {kind: title, value: x}\n" } },
   { method: "PUT", path: "/api/kb/skb-segment-gso-bug", body: { yaml: "id: skb-segment-gso-bug\ntitle: t\n", baseRevision: 1 } },
   { method: "POST", path: "/api/kb/skb-segment-gso-bug/revert", body: { toRevision: 1 } },
+  { method: "POST", path: "/api/kb/skb-segment-gso-bug/link-finding", body: { incidentId: "aaaaaaaaaaaaaaaaaaaaaa", findingId: "f1" } },
   { method: "POST", path: "/api/kb/import", raw: "id: perm-test\ntitle: t\n" },
   { method: "POST", path: "/api/kb/preview", body: { yaml: "id: perm-test\ntitle: t\n" } },
   { method: "PUT", path: "/api/admin/settings", body: { signupMode: "open" } },

@@ -76,3 +76,31 @@ test("editor: entry from a finding, would-match, save, incident re-matched, hist
   await expect(page.getByTestId("finding").first()).toBeVisible();
   await expect(matchOf(page, kbId)).toHaveCount(0);
 });
+
+test("editor: link a finding to an existing entry from the incident page", async ({ page, request }) => {
+  const created = await request.post("/api/incidents", { data: fixtureText(), headers: { "X-Filename": "messages", "Content-Type": "text/plain" } });
+  const { url: incidentUrl } = await created.json();
+  const kbId = `team-link-${Date.now()}`;
+  const entry = [
+    `id: ${kbId}`,
+    "title: Team note written before the crash had a title",
+    "summary: GSO crash on the w01 pool, noted from the on-call chat.",
+    "rootCause: Unknown yet.",
+    "component: kernel",
+    "status: active",
+    "signatures:",
+    "  - {kind: message, pattern: 'no line says this', weight: 0.3}",
+  ].join("\n");
+  expect((await request.post("/api/kb", { data: { yaml: entry, message: "first" } })).status()).toBe(201);
+
+  await page.goto(incidentUrl);
+  await expect(matchOf(page, kbId)).toHaveCount(0);
+  const form = page.getByTestId("link-finding").first();
+  await form.getByRole("combobox").fill(kbId);
+  await form.getByRole("button", { name: "Link" }).click();
+  await expect(form).toContainText(`Linked: ${kbId} is now at r2.`);
+  await expect(matchOf(page, kbId).first()).toBeVisible();
+
+  // Leave the shared e2e database as it was for later specs.
+  expect((await request.post(`/api/kb/${kbId}/revert`, { data: { toRevision: 1 } })).status()).toBe(200);
+});

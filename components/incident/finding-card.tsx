@@ -1,14 +1,14 @@
 import type { Finding } from "@/lib/engine/types";
 import type { SeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { formatTime } from "@/components/ui/format";
+import { LinkFindingForm } from "./link-finding-form";
 import { logAnchor } from "./log-anchor";
 
 type Props = {
   finding: Finding;
   fileIndex: number;
   seenBefore?: SeenBefore;
-  /** Links "create KB entry from this finding" to the editor pre-filled from it. */
-  /** Set when the reader may write KB entries: shows "create KB entry from this finding". */
+  /** Set when the reader may write KB entries: shows "create KB entry from this finding" and "link finding to entry". */
   incidentId?: string;
 };
 
@@ -101,6 +101,8 @@ export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: P
           </>
         )}
       </p>
+
+      {incidentId && <LinkFindingForm incidentId={incidentId} findingId={f.id} suggestions={f.matches.map((m) => m.kbId)} />}
 
       {f.report.length > 0 && (
         <details>

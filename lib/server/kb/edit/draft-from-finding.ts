@@ -25,15 +25,21 @@ function fence(text: string): string {
   return "`".repeat(Math.max(3, longest + 1));
 }
 
-export function draftFromFinding(finding: Finding): KbEntryInput {
+/** The rules that recognise this finding. Weights follow the built-ins: an exact title says a lot, a frame or file less. */
+export function rulesFromFinding(finding: Finding): SignatureRule[] {
   const signatures: SignatureRule[] = [];
-  // Weights follow the built-ins: an exact title says a lot, a guilty frame or file alone less.
   if (finding.title) signatures.push({ kind: "title", value: finding.title, weight: 0.7 });
   if (finding.guiltyFrame) signatures.push({ kind: "guilty-frame", value: finding.guiltyFrame, weight: 0.5 });
   const file = finding.guiltyFile ?? finding.sourceFile;
   if (file) signatures.push({ kind: "source-file", value: file, weight: 0.3 });
   if (finding.component) signatures.push({ kind: "component", value: finding.component, weight: 0.1 });
   if (signatures.length === 0) signatures.push({ kind: "kind", value: finding.kind, weight: 0.2 });
+  return signatures;
+}
+
+export function draftFromFinding(finding: Finding): KbEntryInput {
+  const signatures = rulesFromFinding(finding);
+  const file = finding.guiltyFile ?? finding.sourceFile;
 
   const excerpt = finding.report.slice(0, EXCERPT_LINES).join("\n") || finding.headline;
   const marks = fence(excerpt);
