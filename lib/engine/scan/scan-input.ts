@@ -385,11 +385,28 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     if (hostList.length <= HOSTS_COMPARED_IN_PLACE) for (const h of hostList) if (isHostAt(h, hash, bytes, start, end)) return h;
     return accFor(latin1Of(bytes, start, end), bytes, lineStart, eol);
   };
-  /** Hosts whose last line is in the chunk being walked (their line is copied out when the walk leaves it). */
+  /**
+   * Hosts whose last line is in the buffer being walked (the pieces of one read share it). Their line is copied out
+   * when the walk moves to another buffer: keeping a view would pin one buffer per host.
+   */
   const touched: HostAccumulator[] = [];
+  let touchedBuffer: ArrayBufferLike | undefined;
+  const releaseTouched = () => {
+    for (const acc of touched) {
+      if (acc.lastBytes === undefined || acc.lastBytes.buffer !== touchedBuffer) continue;
+      acc.lastBytes = acc.lastBytes.slice(acc.lastStart, acc.lastEnd);
+      acc.lastEnd -= acc.lastStart;
+      acc.lastStart = 0;
+    }
+    touched.length = 0;
+  };
 
   /** Walks the whole lines in bytes[from, to) (each ends with `\n`). */
   const scanChunk = (bytes: Uint8Array, from: number, to: number) => {
+    if (bytes.buffer !== touchedBuffer) {
+      releaseTouched();
+      touchedBuffer = bytes.buffer;
+    }
     const { hits, lineEnds } = HOT_PREFILTER.scan(bytes, from, to);
     let lineIndex = 0;
     let hitIndex = 0;
@@ -489,14 +506,6 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     }
     lineNo = line;
     curHost = host;
-    // A host's last line is kept as a copy once the walk leaves its chunk: one chunk per host would add up.
-    for (const acc of touched) {
-      if (acc.lastBytes !== bytes) continue;
-      acc.lastBytes = bytes.slice(acc.lastStart, acc.lastEnd);
-      acc.lastEnd -= acc.lastStart;
-      acc.lastStart = 0;
-    }
-    touched.length = 0;
   };
 
   const splitter = new ByteLineSplitter(maxLine * 4, scanChunk, (line) => {
