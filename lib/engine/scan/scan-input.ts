@@ -72,7 +72,8 @@ export type RawInfo = { line: LogLine; label: string; ruleId: string };
 
 export type HostAccumulator = {
   name: string;
-  /** Hash of the name as the line walk computes it (a line's host is matched without slicing its name). */
+  /** The name's bytes (one per char) and their hash as the line walk computes it: a line's host is matched in place. */
+  nameBytes: Uint8Array;
   nameHash: number;
   lines: number;
   firstRaw?: string;
@@ -182,9 +183,9 @@ function hostStartOf(bytes: Uint8Array, pos: number, eol: number, depth = 0): nu
 }
 
 /** Hash of a host name as `hostStartOf` computes it. */
-function hostHash(name: string): number {
+function hostHash(name: Uint8Array): number {
   let hash = 0;
-  for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
+  for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name[i]) | 0;
   return hash;
 }
 
@@ -365,16 +366,17 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   const accFor = (name: string, bytes: Uint8Array, start: number, end: number): HostAccumulator => {
     let acc = result.hosts.get(name);
     if (!acc) {
-      acc = { name, nameHash: hostHash(name), lines: 0, firstRaw: cleanBytes(bytes, start, end, maxLine), lastBytes: undefined, lastStart: 0, lastEnd: 0 };
+      const nameBytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
+      acc = { name, nameBytes, nameHash: hostHash(nameBytes), lines: 0, firstRaw: cleanBytes(bytes, start, end, maxLine), lastBytes: undefined, lastStart: 0, lastEnd: 0 };
       result.hosts.set(name, acc);
       hostList.push(acc);
     }
     return acc;
   };
   const isHostAt = (acc: HostAccumulator, hash: number, bytes: Uint8Array, start: number, end: number): boolean => {
-    const name = acc.name;
+    const name = acc.nameBytes;
     if (acc.nameHash !== hash || name.length !== end - start) return false;
-    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== bytes[start + i]) return false;
+    for (let i = 0; i < name.length; i++) if (name[i] !== bytes[start + i]) return false;
     return true;
   };
   /**
@@ -432,7 +434,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (hostStart !== -1) {
         if (host && isHostAt(host, foundHostHash, bytes, hostStart, foundHostEnd)) acc = host;
         else acc = host = hostAt(foundHostHash, bytes, hostStart, foundHostEnd, pos, eol);
-        wallHost = undefined;
+        // A closure variable: only written when it changes (this branch runs for nearly every syslog line).
+        if (wallHost !== undefined) wallHost = undefined;
       } else if (wallHost !== undefined && WALL_BODY_START.test(latin1Of(bytes, pos, Math.min(eol, pos + 16)))) {
         // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
         acc = host = accFor(wallHost, bytes, pos, eol);
