@@ -1,6 +1,6 @@
 /**
  * The scanner's prefilter: where in a chunk any needle occurs, found over the raw bytes by the shift-or module
- * (shift-or-wasm.ts) and confirmed with string comparisons. The needles are derived from the same tables as
+ * (shift-or-wasm.ts) and confirmed by comparing bytes. The needles are derived from the same tables as
  * before — the alternatives of `REPORT_PREFILTER` and the event needles — so a class or event added to its table
  * is found without touching this file. An alternative that is not a plain literal (`PID: \d+ +TASK: `) is found by
  * its literal prefix and confirmed with its own regex; one without a usable prefix (or any pattern with flags
@@ -10,7 +10,7 @@ import { latin1Of } from "../ingest/read-lines";
 import { BUCKETS, instantiateShiftOr, LANES, MASK_TABLE_BYTES, TEXT_BASE, UNROLL, type ShiftOrInstance } from "./shift-or-wasm";
 
 export type Needle = {
-  /** Literal text (one char per byte: the scanner works on a latin1 view). */
+  /** Literal text, one char per byte (compared with raw bytes). */
   literal: string;
   /** When the literal is only the start of a pattern: confirmed at the literal's position (sticky). */
   confirm?: RegExp;
@@ -97,7 +97,7 @@ export function planPrefilter(patterns: RegExp[], literals: string[]): Prefilter
     if (list.some((n) => !n.confirm)) return;
     needles.set(literal, confirm ? [...list, { literal, confirm }] : [{ literal }]);
   };
-  // Bytes a needle can be compared with in the latin1 view (no NUL, no line end).
+  // Literals that can be compared with raw bytes: one byte per char, no NUL, no line end.
   const latin1 = (s: string) => /^[\x01-\x09\x0b-\xff]*$/.test(s);
   for (const re of patterns) {
     const flags = re.flags.replace(/[gy]/g, "");

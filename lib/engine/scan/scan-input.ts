@@ -1,9 +1,9 @@
 /**
- * One streaming pass over one input. Every line gets only cheap checks (a literal-heavy prefilter, a host peek for
- * syslog, an uptime peek for dmesg); a line that can start a report, a problem event or a boot opens a *window*
- * (the few lines before it from a ring buffer, and the lines after it until the report-like text stops). Only
- * windowed lines are fully parsed. So the cost is close to reading the bytes, and memory is bounded by the window
- * cap, not by the file size.
+ * One streaming pass over the raw bytes of one input. Every line gets only cheap checks (the literal prefilter, run
+ * per chunk in WebAssembly, which also finds the line ends; a host peek for syslog; an uptime peek for dmesg); a
+ * line that can start a report, a problem event or a boot opens a *window* (the few lines before it from a ring
+ * buffer, and the lines after it until the report-like text stops). Only windowed lines are decoded and fully
+ * parsed. So the cost is close to reading the bytes, and memory is bounded by the window cap, not by the file size.
  */
 import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "../events/problem-events";
