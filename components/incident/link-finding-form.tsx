@@ -7,7 +7,7 @@ import { FormError } from "@/components/ui/form-error";
 /** "Link finding to entry": the entry learns this finding's title and guilty frame; the page then shows the match. */
 export function LinkFindingForm({ incidentId, findingId, suggestions }: { incidentId: string; findingId: string; suggestions: string[] }) {
   const router = useRouter();
-  const [entryId, setEntryId] = useState(suggestions[0] ?? "");
+  const [entryId, setEntryId] = useState("");
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const listId = `kb-suggestions-${findingId}`;
@@ -31,9 +31,9 @@ export function LinkFindingForm({ incidentId, findingId, suggestions }: { incide
         value={entryId}
         onChange={(e) => setEntryId(e.target.value)}
         list={listId}
-        placeholder="entry id"
+        placeholder="entry id (e.g. a team note)"
         required
-        className="rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+        className="w-72 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
       />
       <datalist id={listId}>
         {suggestions.map((s) => (
