@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { currentActor } from "@/lib/server/auth/access";
+import { getDb } from "@/lib/server/db";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,6 +13,8 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
+  // A fresh install has no accounts: point the first visitor at the sign-up that makes them admin.
+  const noAccountsYet = actor.kind === "anonymous" && (await getDb().user.count()) === 0;
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -42,6 +45,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   </Link>
                   <SignOutButton />
                 </>
+              ) : noAccountsYet ? (
+                <Link href="/sign-up" className="text-slate-600 hover:text-slate-900">
+                  Create the admin account
+                </Link>
               ) : (
                 <Link href="/sign-in" className="text-slate-600 hover:text-slate-900">
                   Sign in

@@ -37,7 +37,8 @@ async function invite(adminPage: Page, browser: Browser, role: "editor" | "viewe
 }
 
 setup("sign up the first account (admin), invite an editor and a viewer", async ({ page, browser, context }) => {
-  await page.goto("/sign-up");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Create the admin account" }).click();
   await expect(page.getByTestId("sign-up-note")).toContainText("first");
   await fillSignUp(page, "E2E Admin", EMAIL.admin);
   await expect(page.getByTestId("account-summary")).toContainText("role admin");
