@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/account/sign-out-button";
-import { currentActor } from "@/lib/server/auth/access";
-import { getDb } from "@/lib/server/db";
+import { currentActor, hasNoAccounts } from "@/lib/server/auth/access";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +13,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   // A fresh install has no accounts: point the first visitor at the sign-up that makes them admin.
-  const noAccountsYet = actor.kind === "anonymous" && (await getDb().user.count()) === 0;
+  const noAccountsYet = actor.kind === "anonymous" && (await hasNoAccounts());
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">

@@ -33,6 +33,15 @@ export async function currentActor(): Promise<Actor> {
   }
 }
 
+/** True on a fresh install (no account yet). False when the database cannot say, e.g. while `next build` prerenders. */
+export async function hasNoAccounts(): Promise<boolean> {
+  try {
+    return (await getDb().user.count()) === 0;
+  } catch {
+    return false;
+  }
+}
+
 export async function requirePage(permission: Permission, returnTo: string): Promise<Actor> {
   const actor = await currentActor();
   const decision = decide(actor, permission, await getAccessSettings(getDb()));
