@@ -1,29 +1,14 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { buttonClass, inputClass, sendJson } from "./post-json";
+import { buttonClass, inputClass } from "./post-json";
+import { useAccountForm } from "./use-account-form";
 import { FormError } from "@/components/ui/form-error";
 
 export function SignUpForm({ invite }: { invite?: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/account/sign-up", "POST", {
-      name: form.get("name"),
-      email: form.get("email"),
-      password: form.get("password"),
-      invite,
-    });
-    setBusy(false);
-    if (!res.ok) return setError(res.message);
-    router.push("/account");
-    router.refresh();
-  }
+  const { error, busy, onSubmit } = useAccountForm(
+    "/api/account/sign-up",
+    (form) => ({ name: form.get("name"), email: form.get("email"), password: form.get("password"), invite }),
+    "/account",
+  );
   return (
     <form onSubmit={onSubmit} className="max-w-sm space-y-3">
       <label className="block text-sm">

@@ -4,6 +4,7 @@
  */
 import type { Db } from "../db";
 import { AppError } from "../app-error";
+import { publicOrigin } from "../public-origin";
 import { actorFromApiToken } from "./api-tokens";
 import type { Auth } from "./auth";
 import { decide, isRole, type Actor, type Permission } from "./roles";
@@ -29,7 +30,8 @@ function assertSameOrigin(request: Request, actor: Actor): void {
   if (SAFE_METHODS.has(request.method) || actor.kind === "anonymous" || actor.via !== "session") return;
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  // Hosts, not whole origins: a proxy that ends TLS may not say the scheme it was reached by.
+  const host = new URL(publicOrigin(request)).host;
   let originHost: string | undefined;
   try {
     originHost = new URL(origin).host;

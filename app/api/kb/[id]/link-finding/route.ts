@@ -2,10 +2,8 @@ import { z } from "zod";
 import { requireApi } from "@/lib/server/auth/access";
 import { authorName } from "@/lib/server/auth/actor";
 import { getDb } from "@/lib/server/db";
-import { AppError } from "@/lib/server/http";
-import { getIncident } from "@/lib/server/incidents/get-incident";
 import { kbIdParamsSchema } from "@/lib/server/kb/edit/api-schemas";
-import { linkFindingToEntry } from "@/lib/server/kb/edit/link-finding";
+import { linkStoredFinding } from "@/lib/server/kb/edit/link-stored-finding";
 import { kbErrorResponse } from "@/lib/server/kb/edit/route-errors";
 import { incidentIdSchema } from "@/lib/schemas/incident";
 
@@ -19,9 +17,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
     const actor = await requireApi(request, "kb:write");
     const { id } = kbIdParamsSchema.parse(await ctx.params);
     const { incidentId, findingId } = bodySchema.parse(await request.json());
-    const finding = (await getIncident(incidentId)).incident.findings.find((f) => f.id === findingId);
-    if (!finding) throw new AppError("not-found", `No finding ${findingId} in incident ${incidentId}.`);
-    return Response.json(await linkFindingToEntry(getDb(), { entryId: id, finding, incidentId, author: authorName(actor) }));
+    return Response.json(await linkStoredFinding(getDb(), { entryId: id, incidentId, findingId, author: authorName(actor) }));
   } catch (err) {
     return kbErrorResponse(err);
   }
