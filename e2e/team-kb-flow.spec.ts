@@ -29,13 +29,17 @@ test("editor: entry from a finding, would-match, save, incident re-matched, hist
   const findingTitle = (await page.getByTestId("finding").first().locator("h3").textContent())!.trim();
   await page.getByTestId("create-kb-entry").first().click();
   await expect(page.locator('input[name="title"]')).toHaveValue(findingTitle);
+  // Monaco is client-only: once it shows, the form is hydrated and typed values are not reset by React.
+  await expect(page.locator(".monaco-editor").first()).toBeVisible();
   await page.locator('input[name="id"]').fill(kbId);
+  await expect(page.locator('input[name="id"]')).toHaveValue(kbId);
   await page.locator('textarea[name="summary"]').fill("The w01 node crashed in GSO segmentation; written up from its incident.");
   await page.locator('select[name="status"]').selectOption("active");
   await setSignatureRules(page, `[{kind: title, value: "kernel BUG in no_such_function", weight: 0.3}]`);
   await expect(page.getByTestId("kb-validation")).toContainText("The entry is valid.");
   await page.locator('input[name="message"]').fill("from the w01 incident");
   await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(new RegExp(`/kb/${kbId}$`));
   await expect(page.getByTestId("kb-title")).toHaveText(findingTitle);
 
   // 2. Edit the rule; before saving, see which stored incidents it would start matching.
