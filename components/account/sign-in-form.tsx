@@ -7,7 +7,7 @@ import { FormError } from "@/components/ui/form-error";
 export function SignInForm({ next }: { next: string }) {
   const { error, busy, onSubmit } = useAccountForm("/api/auth/sign-in/email", (form) => ({ email: form.get("email"), password: form.get("password") }), next);
   return (
-    <form onSubmit={onSubmit} className="max-w-sm space-y-3">
+    <form onSubmit={onSubmit} method="post" className="max-w-sm space-y-3">
       <label className="block text-sm">
         Email
         <input name="email" type="email" autoComplete="email" required className={inputClass} />

@@ -10,7 +10,7 @@ export function SignUpForm({ invite }: { invite?: string }) {
     "/account",
   );
   return (
-    <form onSubmit={onSubmit} className="max-w-sm space-y-3">
+    <form onSubmit={onSubmit} method="post" className="max-w-sm space-y-3">
       <label className="block text-sm">
         Name
         <input name="name" autoComplete="name" required className={inputClass} />

@@ -1,6 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const noSubscription = () => () => {};
 import { sendJson } from "./post-json";
 
 /**
@@ -11,6 +13,8 @@ export function useAccountForm(url: string, fields: (form: FormData) => Record<s
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Until hydration the submit stays disabled: a native submit would put the password in the page's URL.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const body = fields(new FormData(e.currentTarget));
@@ -22,5 +26,5 @@ export function useAccountForm(url: string, fields: (form: FormData) => Record<s
     router.push(goTo);
     router.refresh();
   }
-  return { error, busy, onSubmit };
+  return { error, busy: busy || !hydrated, onSubmit };
 }
