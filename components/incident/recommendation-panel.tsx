@@ -1,5 +1,6 @@
 import type { Recommendation } from "@/lib/engine/types";
 import { CopyButton } from "@/components/ui/copy-button";
+import { shortCommitRef } from "@/lib/kb/commit-ref";
 
 const VERDICT_STYLE: Record<string, string> = {
   affected: "border-red-300 bg-red-50",
@@ -49,10 +50,10 @@ export function RecommendationPanel({ recommendation: rec }: { recommendation?: 
               <li key={c.commit}>
                 {safeHref(c.url) ? (
                   <a href={safeHref(c.url)} className="font-log text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
-                    {c.commit.slice(0, 12)}
+                    {shortCommitRef(c.commit)}
                   </a>
                 ) : (
-                  <code className="font-log">{c.commit.slice(0, 12)}</code>
+                  <code className="font-log">{shortCommitRef(c.commit)}</code>
                 )}{" "}
                 {c.title}
               </li>

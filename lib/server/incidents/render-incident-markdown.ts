@@ -3,6 +3,7 @@
  * text out). Log text goes into fenced code blocks so ticket systems never render it as markup.
  */
 import type { Finding, Incident } from "@/lib/engine/types";
+import { shortCommitRef } from "../../kb/commit-ref";
 
 export type RenderMarkdownOptions = { incident: Incident; url?: string; title: string };
 
@@ -47,7 +48,7 @@ export function renderIncidentMarkdown({ incident, url, title }: RenderMarkdownO
     if (rec.upgrade) out.push(`**Upgrade:** ${inline(rec.upgrade.text)}`, "");
     if (rec.fixCommits.length) {
       out.push("**Fix commits:**");
-      for (const c of rec.fixCommits) out.push(`- ${c.url ? `[${c.commit.slice(0, 12)}](${c.url})` : `\`${c.commit}\``}${c.title ? ` ${inline(c.title)}` : ""}`);
+      for (const c of rec.fixCommits) out.push(`- ${c.url ? `[${shortCommitRef(c.commit)}](${c.url})` : `\`${c.commit}\``}${c.title ? ` ${inline(c.title)}` : ""}`);
       out.push("");
     }
     for (const w of rec.workarounds) {
