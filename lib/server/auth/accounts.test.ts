@@ -85,10 +85,12 @@ describe("accounts", () => {
   });
 
   it("authorizes sessions by role and refuses cross-origin writes", async () => {
-    await expect(authorize(db, auth, requestAs({ cookie: adminCookie }, { method: "POST" }), "admin")).resolves.toMatchObject({ role: "admin" });
+    const own = "http://oopscope.test";
+    await expect(authorize(db, auth, requestAs({ cookie: adminCookie }, { method: "POST", origin: own }), "admin")).resolves.toMatchObject({ role: "admin" });
+    expect((await refusal(authorize(db, auth, requestAs({ cookie: adminCookie }, { method: "POST" }), "admin"))).message).toMatch(/Origin/);
     const bobIn = await auth.api.signInEmail({ body: { email: "bob@example.com", password }, headers: headers(), returnHeaders: true });
     const bobCookie = cookieHeader(bobIn.headers.getSetCookie());
-    expect((await refusal(authorize(db, auth, requestAs({ cookie: bobCookie }, { method: "PUT" }), "kb:write"))).status).toBe(403);
+    expect((await refusal(authorize(db, auth, requestAs({ cookie: bobCookie }, { method: "PUT", origin: own }), "kb:write"))).status).toBe(403);
     await expect(authorize(db, auth, requestAs({ cookie: bobCookie }), "read")).resolves.toMatchObject({ role: "viewer" });
     const evil = requestAs({ cookie: adminCookie }, { method: "POST", origin: "https://evil.example" });
     expect((await refusal(authorize(db, auth, evil, "kb:write"))).status).toBe(403);
