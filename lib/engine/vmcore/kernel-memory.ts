@@ -7,12 +7,15 @@
  */
 import { u64 } from "./bytes";
 import { isMissing, type PhysicalMemory } from "./physical-memory";
+import { VmcoreError } from "./vmcore-error";
 
 const START_KERNEL_MAP = 0xffffffff80000000n;
 const PTE_PRESENT = 1n;
 const PTE_PSE = 1n << 7n;
 const PTE_PFN_MASK = 0x000ffffffffff000n;
 const PAGE_CACHE_PAGES = 1024;
+/** No kernel log structure is larger (a 64 MiB text ring, 2^21 descriptors); larger asks come from corrupt headers. */
+const MAX_READ_BYTES = 1 << 28;
 
 export type KernelMemoryOptions = {
   physBase: bigint;
@@ -91,6 +94,7 @@ export class KernelMemory {
 
   /** Bytes at a kernel virtual address; pages that cannot be read are holes, never zeros passed off as data. */
   async read(va: bigint, length: number): Promise<VirtualRead> {
+    if (!(length >= 0 && length <= MAX_READ_BYTES)) throw new VmcoreError(`refusing to read ${length} bytes of kernel memory at 0x${va.toString(16)} (corrupt sizes)`);
     const bytes = new Uint8Array(length);
     const holes: VirtualRead["holes"] = [];
     const ps = this.pageSize;

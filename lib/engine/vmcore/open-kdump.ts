@@ -228,7 +228,7 @@ export async function openKdump(sources: RandomAccessSource[], warnings: string[
         return { missing: `page descriptor says ${size} bytes (${compressionName(flags)}) for a ${pageSize}-byte page (compressed size lies)` };
       }
       if (!Number.isFinite(offset) || offset < 0 || offset + size > part.source.size) {
-        return { missing: `page descriptor beyond EOF: ${size} bytes at offset ${offset}, ${name} has ${part.source.size}` };
+        return { missing: `page descriptor beyond EOF: ${size} bytes at offset ${offset}, ${name} has ${part.source.size} (truncated file or corrupt descriptor)` };
       }
       const data = await part.source.read(offset, size);
       compressions.add(compressionName(flags));

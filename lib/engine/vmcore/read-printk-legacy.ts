@@ -11,7 +11,7 @@ import type { PrintkResult } from "./read-printk-lockless";
 import { VmcoreError } from "./vmcore-error";
 
 /** CONFIG_LOG_BUF_SHIFT is at most 25; `log_buf_len=` can ask for more, not for gigabytes. */
-const MAX_LOG_BUF = 1 << 30;
+const MAX_LOG_BUF = 1 << 28;
 
 export function hasLegacyPrintk(info: Vmcoreinfo): boolean {
   return info.symbol("log_buf") !== undefined && (info.size("printk_log") !== undefined || info.size("log") !== undefined);
@@ -20,12 +20,14 @@ export function hasLegacyPrintk(info: Vmcoreinfo): boolean {
 export async function readPrintkLegacy(mem: KernelMemory, info: Vmcoreinfo, warnings: string[]): Promise<PrintkResult> {
   const struct = info.size("printk_log") !== undefined ? "printk_log" : "log";
   const recSize = info.size(struct)!;
+  if (recSize < 12 || recSize > 256) throw new VmcoreError(`implausible SIZE(${struct}) ${recSize}`);
   const tsOff = info.offset(`${struct}.ts_nsec`);
   const lenOff = info.offset(`${struct}.len`);
   const textLenOff = info.offset(`${struct}.text_len`);
   if (tsOff === undefined || lenOff === undefined || textLenOff === undefined) {
     throw new VmcoreError(`VMCOREINFO lacks OFFSET(${struct}.ts_nsec/len/text_len), needed for the kernel log`);
   }
+  if (Math.max(tsOff + 8, lenOff + 2, textLenOff + 2) > recSize) throw new VmcoreError(`VMCOREINFO ${struct} offsets lie outside SIZE(${struct}) ${recSize}`);
   const sym = (name: string) => {
     const v = info.symbol(name);
     if (v === undefined) throw new VmcoreError(`VMCOREINFO has no SYMBOL(${name})`);

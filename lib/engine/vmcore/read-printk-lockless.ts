@@ -15,8 +15,10 @@ const DESC_ID_MASK = (1n << DESC_FLAGS_SHIFT) - 1n;
 const DESC_COMMITTED = 1n;
 const DESC_FINALIZED = 2n;
 /** Larger rings are not a kernel's (CONFIG_LOG_BUF_SHIFT ≤ 25, log_buf_len= ≤ a few GiB is already absurd). */
-const MAX_COUNT_BITS = 26;
-const MAX_SIZE_BITS = 31;
+const MAX_COUNT_BITS = 21;
+const MAX_SIZE_BITS = 26;
+/** Descriptor and info structs are tens of bytes; a larger SIZE() is a corrupt VMCOREINFO. */
+const MAX_STRUCT_SIZE = 4096;
 
 export type PrintkResult = { text: string; records: number; lost: number };
 
@@ -50,7 +52,19 @@ export async function readPrintkLockless(mem: KernelMemory, info: Vmcoreinfo, wa
   const descSize = need(info, "size", "prb_desc");
   const infoSize = need(info, "size", "printk_info");
   const rbSize = need(info, "size", "printk_ringbuffer");
+  if (Math.max(descSize, infoSize, rbSize) > MAX_STRUCT_SIZE || Math.min(descSize, infoSize, rbSize) <= 0) {
+    throw new VmcoreError(`implausible VMCOREINFO sizes: prb_desc ${descSize}, printk_info ${infoSize}, printk_ringbuffer ${rbSize}`);
+  }
 
+  const fits = (end: number, size: number) => end <= size;
+  if (
+    !fits(o.descRing + Math.max(o.countBits + 4, o.descs + 8, o.infos + 8, o.headId + atomicCounter + 8, o.tailId + atomicCounter + 8), rbSize) ||
+    !fits(o.textRing + Math.max(o.sizeBits + 4, o.data + 8), rbSize) ||
+    !fits(Math.max(o.stateVar + atomicCounter, o.textLpos + o.lposBegin, o.textLpos + o.lposNext) + 8, descSize) ||
+    !fits(Math.max(o.tsNsec + 8, o.textLen + 2), infoSize)
+  ) {
+    throw new VmcoreError("VMCOREINFO printk offsets lie outside the structure sizes it gives");
+  }
   const ptr = await mem.read(prbSym, 8);
   if (ptr.holes.length) throw new VmcoreError(`cannot read the prb pointer: ${ptr.holes[0].reason}`);
   const rbAddr = u64(ptr.bytes, 0);
