@@ -26,6 +26,13 @@ const DEFAULT_KERNEL_IMAGE_SIZE = 1n << 30n;
 const UTS_FIELD = 65;
 const MAX_WARNINGS = 50;
 
+/** Latest time a JS Date holds (±8.64e15 ms); a corrupt header's timestamp is no time at all. */
+const MAX_EPOCH_SECONDS = 8.64e12;
+
+function isoFromEpochSeconds(seconds: number): string | undefined {
+  return Number.isFinite(seconds) && seconds > 0 && seconds < MAX_EPOCH_SECONDS ? new Date(seconds * 1000).toISOString() : undefined;
+}
+
 type Opened = {
   memory: (pageSize: number) => PhysicalMemory;
   notes: ElfNote[];
@@ -67,7 +74,8 @@ async function openDump(parts: RandomAccessSource[], facts: VmcoreFacts, warning
     dumpLevel: h.dumpLevel,
     headerVersion: h.headerVersion,
   });
-  if (h.timestamp > 0) facts.crashTime = new Date(h.timestamp * 1000).toISOString();
+  const dumped = isoFromEpochSeconds(h.timestamp);
+  if (dumped) facts.crashTime = dumped;
   if (h.status & 0x8) facts.incomplete = true;
   const notes = kd.notes ? parseElfNotes(kd.notes, warnings) : [];
   return {
@@ -119,14 +127,14 @@ export async function extractVmcoreLog(parts: RandomAccessSource[]): Promise<Vmc
     facts.buildId = info.get("BUILD-ID");
     const pageSize = Number(info.get("PAGESIZE") ?? facts.pageSize ?? 4096);
     if (!Number.isInteger(pageSize) || pageSize < 1024 || pageSize > 1 << 20 || (pageSize & (pageSize - 1)) !== 0) {
-      throw new VmcoreError(`VMCOREINFO PAGESIZE ${info.get("PAGESIZE")} is not a page size`);
+      throw new VmcoreError(`VMCOREINFO PAGESIZE ${JSON.stringify(info.get("PAGESIZE"))} is not a page size`);
     }
     if (facts.pageSize !== undefined && facts.pageSize !== pageSize) {
       throw new VmcoreError(`kdump block size ${facts.pageSize} differs from VMCOREINFO PAGESIZE ${pageSize}`);
     }
     facts.pageSize = pageSize;
-    const crashTime = Number(info.get("CRASHTIME"));
-    if (Number.isFinite(crashTime) && crashTime > 0) facts.crashTime = new Date(crashTime * 1000).toISOString();
+    const crashed = isoFromEpochSeconds(Number(info.get("CRASHTIME")));
+    if (crashed) facts.crashTime = crashed;
     const kernelOffset = parseKernelOffset(info);
     if (kernelOffset !== undefined) facts.kernelOffset = hex(kernelOffset);
     const cpuNotes = opened.notes.filter((n) => n.type === NT_PRSTATUS && n.name === "CORE");
