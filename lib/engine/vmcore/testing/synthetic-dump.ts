@@ -395,6 +395,8 @@ export type KdumpOptions = {
   timestamp?: number;
   /** Pfns dumped as raw zero pages besides the image (a big, mostly empty dump). */
   zeroPfns?: { start: number; count: number };
+  /** Give every zero page its own (unwritten, sparse) place in the file, as an uncompressed dump of RAM would. */
+  sparseZeroPages?: boolean;
 };
 
 /** kdump-compressed file(s) (`disk_dump_header` v6, sub-header, bitmaps, page descriptors, data). */
@@ -474,6 +476,12 @@ export function toKdump(machine: SyntheticMachine, options: KdumpOptions = {}): 
       for (let j = 0; j < n; j++) {
         const pfn = dumped[k + j];
         const page = machine.image.pages.get(pfn);
+        if (!page && options.sparseZeroPages) {
+          descs.u64(j * 24, dataOff);
+          descs.u32(j * 24 + 8, PAGE);
+          dataOff += PAGE;
+          continue;
+        }
         if (!page) {
           // Zero pages share one stored copy, as makedumpfile does.
           if (zeroDataOff < 0) {
