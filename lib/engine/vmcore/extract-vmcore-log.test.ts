@@ -72,6 +72,34 @@ describe.skipIf(!HAS_DATA)("real dumps: makedumpfile --dump-dmesg, byte for byte
     expect(detectVmcore(new Uint8Array(0))).toBe(false);
   });
 
+  it.each([false, true])("QEMU 7.2 ELF layout: section headers first, e_phoff 192, e_ehsize 8 (PN_XNUM: %s)", async (xnum) => {
+    // The fixture was normalised for makedumpfile (tools/fix-qemu-elf.py); put it back the way QEMU writes it.
+    const orig = fixture(`${V61}/vmcore-mini.elf`);
+    const dv = new DataView(orig.buffer, orig.byteOffset);
+    const phnum = dv.getUint16(56, true);
+    const ph = new Uint8Array(orig.subarray(64, 64 + phnum * 56)); // a copy (Buffer.slice would share memory)
+    const phv = new DataView(ph.buffer);
+    const firstData = Math.min(...Array.from({ length: phnum }, (_, i) => Number(phv.getBigUint64(i * 56 + 8, true))));
+    const phoff = 192;
+    const shift = phoff + ph.length - firstData;
+    for (let i = 0; i < phnum; i++) phv.setBigUint64(i * 56 + 8, phv.getBigUint64(i * 56 + 8, true) + BigInt(shift), true);
+    const out = new Uint8Array(phoff + ph.length + orig.length - firstData);
+    out.set(orig.subarray(0, 64), 0);
+    const ov = new DataView(out.buffer);
+    ov.setBigUint64(32, BigInt(phoff), true);
+    ov.setBigUint64(40, 64n, true);
+    ov.setUint16(52, 8, true);
+    ov.setUint16(56, xnum ? 0xffff : phnum, true);
+    ov.setUint16(58, 64, true);
+    ov.setUint16(60, 2, true);
+    if (xnum) ov.setUint32(64 + 44, phnum, true); // shdr[0].sh_info holds the real count
+    out.set(ph, phoff);
+    out.set(orig.subarray(firstData), phoff + ph.length);
+    const r = await extractVmcoreLog([bytesSource("qemu.elf", out)]);
+    expect(r.error).toBeUndefined();
+    expect(r.text).toBe(readFileSync(path.join(DATA, V61, "dmesg.makedumpfile.txt"), "latin1"));
+  });
+
   it("the page-table walk from init_top_pgt finds the same bytes as the kernel-image formula", async () => {
     const warnings: string[] = [];
     const elf = await openElfCore(bytesSource("elf", fixture(`${V61}/vmcore-mini.elf`)), warnings);
