@@ -3,7 +3,9 @@
  * inside the child, peak RSS of the child):
  *   - the full `makedumpfile -c -d 31` dump of ../shared/data/vmcore (15 MB, zlib), when present;
  *   - a synthetic 4 GiB ELF core (one PT_LOAD over all of RAM, as /proc/vmcore copies have), sparse in /tmp;
- *   - a synthetic kdump-compressed dump of 4 GiB of RAM, every page dumped raw (1 Mi page descriptors), sparse.
+ *   - a synthetic kdump-compressed dump of 4 GiB of RAM, every page dumped raw (1 Mi page descriptors), sparse;
+ *   - the same for 1 GiB of RAM as a makedumpfile flattened stream (`-F`, QEMU ≤ 8.1): a real 1 GiB file, since a
+ *     stream has no holes; the reader must scan every record header once.
  * Synthetic dumps hold a full 128 KiB text ring reached through the page tables; they are deleted afterwards.
  * The child is bundled to plain JS with esbuild first (as a shipped CLI would run), tsx when that fails.
  * Target (issue 12): a 1 GB dump's dmesg in ≤ 3 s and ≤ 200 MB RSS.
@@ -26,6 +28,39 @@ function writeSparse(file: string, f: SparseFile) {
   try {
     for (const w of f.writes) writeSync(fd, w.bytes, 0, w.bytes.length, w.offset);
     ftruncateSync(fd, f.size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A flattened stream: 4 KiB header, `{offset, size}` big-endian records, end marker; filler over the whole file
+ * first (the holes of the sparse layout become data), then the dump's own writes (a later record wins). */
+function writeFlattened(file: string, f: SparseFile, recordBytes = 1 << 20) {
+  const fd = openSync(file, "w");
+  let pos = 0;
+  const put = (b: Uint8Array) => {
+    writeSync(fd, b, 0, b.length, pos);
+    pos += b.length;
+  };
+  const record = (offset: number, data: Uint8Array) => {
+    const h = new DataView(new ArrayBuffer(16));
+    h.setBigInt64(0, BigInt(offset));
+    h.setBigInt64(8, BigInt(data.length));
+    put(new Uint8Array(h.buffer));
+    put(data);
+  };
+  try {
+    const header = new Uint8Array(4096);
+    header.set(new TextEncoder().encode("makedumpfile"));
+    new DataView(header.buffer).setBigInt64(16, 1n);
+    new DataView(header.buffer).setBigInt64(24, 1n);
+    put(header);
+    const filler = new Uint8Array(recordBytes).map((_, i) => (i * 2654435761) >>> 24);
+    for (let o = 0; o < f.size; o += recordBytes) record(o, filler.subarray(0, Math.min(recordBytes, f.size - o)));
+    for (const w of f.writes) for (let o = 0; o < w.bytes.length; o += recordBytes) record(w.offset + o, w.bytes.subarray(o, o + recordBytes));
+    const end = new DataView(new ArrayBuffer(16));
+    end.setBigInt64(0, -1n);
+    put(new Uint8Array(end.buffer));
   } finally {
     closeSync(fd);
   }
@@ -77,6 +112,10 @@ try {
   const kdump = path.join(tmp, "vmcore-4g.kdump");
   writeSparse(kdump, toKdump(machine, { zeroPfns: { start: 0, count: GIB4 / 4096 }, sparseZeroPages: true, maxMapnr: GIB4 / 4096 })[0]);
   cases.push({ name: "synthetic 4 GiB kdump (raw pages)", files: [kdump], bytes: statSync(kdump).size });
+  const flat = path.join(tmp, "vmcore-1g.flat");
+  // 1 GiB of zero-filled RAM below the text ring, which sits at 1 GiB.
+  writeFlattened(flat, toKdump(machine, { zeroPfns: { start: 0, count: GIB4 / 4 / 4096 }, sparseZeroPages: true })[0]);
+  cases.push({ name: "synthetic 1 GiB flattened (-F)", files: [flat], bytes: statSync(flat).size });
 
   const cmd = childCommand();
   const idle = spawnSync(process.execPath, ["-e", "process.stdout.write(String(Math.round(process.resourceUsage().maxRSS/1024)))"], { encoding: "utf8" });

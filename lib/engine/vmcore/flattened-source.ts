@@ -13,6 +13,8 @@ export const FLATTENED_SIGNATURE = "makedumpfile";
 const FLAT_HEADER_SIZE = 4096;
 const RECORD_HEADER = 16;
 const SCAN_CHUNK = 1 << 20;
+/** After a record this large the next header is read alone: reading ahead would read the dump's pages. */
+const LARGE_RECORD = 64 << 10;
 /** A record's size field beyond this is not a write makedumpfile makes (it writes at most a few MiB at once). */
 const MAX_RECORD_SIZE = 1 << 30;
 
@@ -46,10 +48,11 @@ export async function openFlattenedSource(flat: RandomAccessSource, warnings: st
   let buf: Uint8Array = new Uint8Array(0);
   let bufStart = 0;
   let ended = false;
+  let lastSize = 0;
   while (pos + RECORD_HEADER <= flat.size) {
     if (pos < bufStart || pos + RECORD_HEADER > bufStart + buf.length) {
       bufStart = pos;
-      buf = await flat.read(pos, SCAN_CHUNK);
+      buf = await flat.read(pos, lastSize >= LARGE_RECORD ? RECORD_HEADER : SCAN_CHUNK);
     }
     const o = pos - bufStart;
     const offset = i64beN(buf, o);
@@ -72,6 +75,7 @@ export async function openFlattenedSource(flat: RandomAccessSource, warnings: st
       src.push(dataStart);
     }
     pos = dataStart + size;
+    lastSize = size;
   }
   if (!ended) warnings.push(`${flat.name}: truncated: the flattened stream ends without its end marker (at ${Math.min(pos, flat.size)} of ${flat.size} bytes)`);
 
