@@ -304,6 +304,12 @@ describe("malformed dumps get a clear message", () => {
     expect(r.error).toMatch(/cyclic page tables/);
   });
 
+  it("another architecture is refused by name, not misread", async () => {
+    const elf = sparseToBytes(toElfCore(m));
+    const r = await extractVmcoreLog([src("arm64.elf", patch(elf, 18, [183, 0]))]);
+    expect(r.error).toMatch(/only x86_64 dumps are supported \(ELF e_machine 183\)/);
+  });
+
   it("no VMCOREINFO", async () => {
     const noInfo = buildLocklessMachine({ records: RECORDS });
     noInfo.vmcoreinfo = "";

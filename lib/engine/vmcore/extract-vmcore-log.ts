@@ -77,6 +77,8 @@ async function openDump(parts: RandomAccessSource[], facts: VmcoreFacts, warning
   const dumped = isoFromEpochSeconds(h.timestamp);
   if (dumped) facts.crashTime = dumped;
   if (h.status & 0x8) facts.incomplete = true;
+  // Address translation and NT_PRSTATUS layouts here are x86_64's (QEMU leaves the machine empty on some dumps).
+  if (h.machine && h.machine !== "x86_64") throw new VmcoreError(`only x86_64 dumps are supported (this one is ${h.machine})`);
   const notes = kd.notes ? parseElfNotes(kd.notes, warnings) : [];
   return {
     memory: () => kd.memory,

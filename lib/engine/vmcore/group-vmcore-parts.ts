@@ -1,19 +1,21 @@
 /**
- * Several dump files given together: the parts of one `makedumpfile --split` dump belong together (same release
- * and dump time, split flag set, page ranges side by side); every other dump is its own.
+ * Several dump files given together: the parts of one `makedumpfile --split` dump belong together (same release,
+ * dump time and node name, split flag set); every other dump is its own.
  */
 import type { RandomAccessSource } from "../ingest/random-access";
-import { cString, i32, i64n } from "./bytes";
-import { isKdumpCompressed } from "./open-kdump";
+import { isKdumpCompressed, readKdumpHeader } from "./open-kdump";
+import { VmcoreError } from "./vmcore-error";
 
 async function splitKey(s: RandomAccessSource): Promise<string | undefined> {
-  const h = await s.read(0, 464);
-  if (h.length < 464 || !isKdumpCompressed(h)) return undefined;
-  const blockSize = i32(h, 428);
-  if (blockSize < 1024 || blockSize > 1 << 20) return undefined;
-  const sub = await s.read(blockSize, 16);
-  if (sub.length < 16 || i32(sub, 12) === 0) return undefined;
-  return `${cString(h, 12 + 2 * 65, 65)}|${i64n(h, 408)}|${cString(h, 12 + 65, 65)}`;
+  if (!isKdumpCompressed(await s.read(0, 8))) return undefined;
+  try {
+    const h = await readKdumpHeader(s);
+    return h.split ? `${h.release}|${h.timestamp}|${h.nodename}` : undefined;
+  } catch (e) {
+    // An unreadable header is no split part: the dump goes on its own and its reader says what is wrong.
+    if (e instanceof VmcoreError) return undefined;
+    throw e;
+  }
 }
 
 export async function groupVmcoreParts(sources: RandomAccessSource[]): Promise<RandomAccessSource[][]> {

@@ -13,6 +13,7 @@ import { VmcoreError } from "./vmcore-error";
 const PT_LOAD = 1;
 const PT_NOTE = 4;
 const ET_CORE = 4;
+const EM_X86_64 = 62;
 const PHDR_SIZE = 56;
 const START_KERNEL_MAP = 0xffffffff80000000n;
 /** Notes beyond this are not crash notes (a CPU note is ~400 bytes, VMCOREINFO a few KiB). */
@@ -33,6 +34,8 @@ export async function openElfCore(source: RandomAccessSource, warnings: string[]
   if (!eh) throw new VmcoreError(`${source.name}: truncated ELF header (${source.size} bytes)`);
   if (eh[4] !== 2 || eh[5] !== 1) throw new VmcoreError(`${source.name}: only little-endian ELF64 cores are supported (class ${eh[4]}, data ${eh[5]})`);
   if (u16(eh, 16) !== ET_CORE) throw new VmcoreError(`${source.name}: ELF file is not a core dump (e_type ${u16(eh, 16)})`);
+  // Address translation and NT_PRSTATUS layouts here are x86_64's.
+  if (u16(eh, 18) !== EM_X86_64) throw new VmcoreError(`${source.name}: only x86_64 dumps are supported (ELF e_machine ${u16(eh, 18)})`);
   const phoff = u64n(eh, 32);
   const shoff = u64n(eh, 40);
   const phentsize = u16(eh, 54) || PHDR_SIZE;

@@ -60,6 +60,8 @@ type KdumpPart = {
   /** Set bits of `dumped` before byte k*RANK_BYTES. */
   rank: Uint32Array;
   descOffset: number;
+  /** Descriptors of a split part start at its first pfn: set bits before it belong to other parts. */
+  firstDescIndex: number;
   /** Bitmap bytes actually present (a truncated bitmap leaves later pfns unknown). */
   firstBitmapOffset: number;
   descCache: Map<number, Uint8Array>;
@@ -80,7 +82,8 @@ const POPCOUNT = new Uint8Array(256).map((_, i) => {
   return c;
 });
 
-async function readKdumpHeader(source: RandomAccessSource): Promise<KdumpHeader> {
+/** The `disk_dump_header` and `kdump_sub_header` fields this reader uses (throws VmcoreError when unreadable). */
+export async function readKdumpHeader(source: RandomAccessSource): Promise<KdumpHeader> {
   const h = await readExactly(source, 0, 464);
   if (!h || !isKdumpCompressed(h)) throw new VmcoreError(`${source.name}: not a kdump-compressed file (no "KDUMP   " signature) or header truncated`);
   const headerVersion = i32(h, 8);
@@ -163,7 +166,9 @@ async function openPart(source: RandomAccessSource, warnings: string[]): Promise
   if (header.status & DUMP_DH_COMPRESSED_INCOMPLETE) {
     warnings.push(`${source.name}: the dump is marked incomplete (makedumpfile was cut short while writing it); pages it did not write are missing`);
   }
-  return { source, header, dumped, rank, descOffset, firstBitmapOffset: bitmapOffset, descCache: new Map() };
+  const part: KdumpPart = { source, header, dumped, rank, descOffset, firstDescIndex: 0, firstBitmapOffset: bitmapOffset, descCache: new Map() };
+  if (header.split && header.startPfn < header.maxMapnr) part.firstDescIndex = dumpedIndex(part, header.startPfn);
+  return part;
 }
 
 function dumpedIndex(part: KdumpPart, pfn: number): number {
@@ -218,8 +223,7 @@ export async function openKdump(sources: RandomAccessSource[], warnings: string[
         const exists = b.length === 1 && b[0] & (1 << (pfn & 7));
         return { missing: exists ? `excluded from the dump (dump level ${part.header.dumpLevel})` : "not in the dump's memory map (a hole)" };
       }
-      const start = part.header.split ? dumpedIndex(part, part.header.startPfn) : 0;
-      const desc = await readDescriptor(part, dumpedIndex(part, pfn) - start);
+      const desc = await readDescriptor(part, dumpedIndex(part, pfn) - part.firstDescIndex);
       if (!desc) return { missing: `its page descriptor lies past the end of ${name} (truncated)` };
       const offset = i64n(desc, 0);
       const size = u32(desc, 8);
