@@ -1,20 +1,30 @@
-/** Is this the start of a crash dump? By magic bytes only: ELF64 core, kdump-compressed, makedumpfile flattened. */
-import { isFlattened } from "./flattened-source";
-import { isKdumpCompressed } from "./open-kdump";
+/**
+ * Is this the start of a crash dump? By magic bytes only: ELF64 core, kdump-compressed, makedumpfile flattened.
+ * No imports: the upload page runs this in the browser to apply the dump size cap.
+ */
 import type { VmcoreFormat } from "./types";
 
 const ET_CORE = 4;
+export const KDUMP_SIGNATURE = "KDUMP   ";
+export const FLATTENED_SIGNATURE = "makedumpfile";
+
+function startsWith(head: Uint8Array, s: string): boolean {
+  if (head.length < s.length) return false;
+  for (let i = 0; i < s.length; i++) if (head[i] !== s.charCodeAt(i)) return false;
+  return true;
+}
 
 export function isElfCore(head: Uint8Array): boolean {
-  return (
-    head.length >= 18 &&
-    head[0] === 0x7f &&
-    head[1] === 0x45 &&
-    head[2] === 0x4c &&
-    head[3] === 0x46 &&
-    head[4] === 2 &&
-    (head[16] | (head[17] << 8)) === ET_CORE
-  );
+  return startsWith(head, "\x7fELF") && head.length >= 18 && head[4] === 2 && (head[16] | (head[17] << 8)) === ET_CORE;
+}
+
+export function isKdumpCompressed(head: Uint8Array): boolean {
+  return startsWith(head, KDUMP_SIGNATURE);
+}
+
+/** makedumpfile's flattened header: the signature, NUL-padded. */
+export function isFlattened(head: Uint8Array): boolean {
+  return startsWith(head, FLATTENED_SIGNATURE) && head.length >= 16 && head[12] === 0;
 }
 
 export function detectVmcoreFormat(head: Uint8Array): VmcoreFormat | undefined {

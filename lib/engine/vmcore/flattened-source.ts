@@ -7,9 +7,9 @@
  */
 import type { RandomAccessSource } from "../ingest/random-access";
 import { i64beN } from "./bytes";
+import { isFlattened } from "./detect-vmcore";
 import { VmcoreError } from "./vmcore-error";
 
-export const FLATTENED_SIGNATURE = "makedumpfile";
 const FLAT_HEADER_SIZE = 4096;
 const RECORD_HEADER = 16;
 const SCAN_CHUNK = 1 << 20;
@@ -17,12 +17,6 @@ const SCAN_CHUNK = 1 << 20;
 const LARGE_RECORD = 64 << 10;
 /** A record's size field beyond this is not a write makedumpfile makes (it writes at most a few MiB at once). */
 const MAX_RECORD_SIZE = 1 << 30;
-
-export function isFlattened(head: Uint8Array): boolean {
-  if (head.length < 16) return false;
-  for (let i = 0; i < FLATTENED_SIGNATURE.length; i++) if (head[i] !== FLATTENED_SIGNATURE.charCodeAt(i)) return false;
-  return head[12] === 0;
-}
 
 class GrowableF64 {
   data = new Float64Array(1024);

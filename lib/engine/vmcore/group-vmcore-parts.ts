@@ -3,7 +3,8 @@
  * dump time and node name, split flag set); every other dump is its own.
  */
 import type { RandomAccessSource } from "../ingest/random-access";
-import { isKdumpCompressed, readKdumpHeader } from "./open-kdump";
+import { isKdumpCompressed } from "./detect-vmcore";
+import { readKdumpHeader } from "./open-kdump";
 import { VmcoreError } from "./vmcore-error";
 
 async function splitKey(s: RandomAccessSource): Promise<string | undefined> {

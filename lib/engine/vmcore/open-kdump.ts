@@ -8,10 +8,10 @@
 import type { RandomAccessSource } from "../ingest/random-access";
 import { cString, i32, i64n, u32, u64, u64n } from "./bytes";
 import { compressionName, decompressPage } from "./decompress-page";
+import { isKdumpCompressed } from "./detect-vmcore";
 import { readExactly, type MissingPage, type PhysicalMemory } from "./physical-memory";
 import { VmcoreError } from "./vmcore-error";
 
-export const KDUMP_SIGNATURE = "KDUMP   ";
 /** `status` bit: makedumpfile ran out of space or was interrupted; pages after the cut are absent. */
 const DUMP_DH_COMPRESSED_INCOMPLETE = 0x8;
 const PAGE_DESC_SIZE = 24;
@@ -21,12 +21,6 @@ const RANK_BYTES = 64;
 const MAX_BITMAP_BYTES = 2 ** 31;
 /** Descriptor blocks kept in memory. */
 const DESC_CACHE_BLOCKS = 64;
-
-export function isKdumpCompressed(head: Uint8Array): boolean {
-  if (head.length < 8) return false;
-  for (let i = 0; i < 8; i++) if (head[i] !== KDUMP_SIGNATURE.charCodeAt(i)) return false;
-  return true;
-}
 
 export type KdumpHeader = {
   headerVersion: number;
