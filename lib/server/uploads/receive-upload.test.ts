@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 /** A raw-body upload sent in 16 KiB chunks (no Content-Length: the caps must hold while streaming). */
-function rawRequest(name: string, bytes: Uint8Array): Request {
+function rawRequest(name: string, bytes: Uint8Array, declared?: number): Request {
   let at = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -34,7 +34,9 @@ function rawRequest(name: string, bytes: Uint8Array): Request {
       controller.enqueue(bytes.subarray(at, (at += 16 * 1024)));
     },
   });
-  return new Request("http://x/api/incidents", { method: "POST", body, headers: { "X-Filename": name }, duplex: "half" } as RequestInit);
+  const headers: Record<string, string> = { "X-Filename": name };
+  if (declared !== undefined) headers["Content-Length"] = String(declared);
+  return new Request("http://x/api/incidents", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 }
 
 const kdumpLike = (size: number) => {
@@ -57,6 +59,16 @@ describe("upload caps", () => {
     const log = new TextEncoder().encode("[    0.000000] Linux version 6.1.0\n".repeat(4096));
     await expect(receiveUpload(rawRequest("dmesg.txt", log), dir)).rejects.toThrow(/exceeds the limit of 64.0 KB \(MAX_UPLOAD_BYTES\)/);
     expect(readdirSync(dir).length).toBeLessThanOrEqual(1);
+  });
+
+  it("a raw log whose Content-Length is over the cap is refused at its first chunk", async () => {
+    const log = new TextEncoder().encode("x".repeat(16 * 1024));
+    await expect(receiveUpload(rawRequest("big.log", log, 100 * 1024), dir)).rejects.toThrow(/64.0 KB \(MAX_UPLOAD_BYTES\)/);
+    // The caller removes a refused upload's directory; a fresh one for the next request.
+    const next = path.join(dir, "next");
+    mkdirSync(next);
+    const dump = await receiveUpload(rawRequest("vmcore", kdumpLike(100 * 1024), 100 * 1024), next);
+    expect(dump[0].bytes).toBe(100 * 1024);
   });
 
   it("a small log under the cap passes", async () => {

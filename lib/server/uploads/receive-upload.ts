@@ -62,14 +62,15 @@ class UploadBudget {
     readonly logLimit: number,
     readonly dumpLimit: number,
   ) {}
+  /** Throws when `n` more bytes of that kind would not fit. */
+  ensureRoom(isDump: boolean, n: number) {
+    if (isDump && this.dumpBytes + n > this.dumpLimit) throw tooLarge(this.dumpLimit, "Crash dump upload", "MAX_VMCORE_UPLOAD_BYTES");
+    if (!isDump && this.logBytes + n > this.logLimit) throw tooLarge(this.logLimit);
+  }
   add(isDump: boolean, n: number) {
-    if (isDump) {
-      this.dumpBytes += n;
-      if (this.dumpBytes > this.dumpLimit) throw tooLarge(this.dumpLimit, "Crash dump upload", "MAX_VMCORE_UPLOAD_BYTES");
-    } else {
-      this.logBytes += n;
-      if (this.logBytes > this.logLimit) throw tooLarge(this.logLimit);
-    }
+    this.ensureRoom(isDump, n);
+    if (isDump) this.dumpBytes += n;
+    else this.logBytes += n;
   }
 }
 
@@ -111,6 +112,8 @@ class FileSink {
   /** Undecided until HEAD_BYTES have arrived (or the part ends): then its bytes go to the right budget. */
   private isDump: boolean | undefined;
   private head = new Uint8Array(0);
+  /** A raw body's declared length: a log that says it is over the cap is refused at its first bytes. */
+  declaredBytes?: number;
   constructor(
     readonly filePath: string,
     private readonly budget: UploadBudget,
@@ -119,6 +122,7 @@ class FileSink {
   }
   private decide() {
     this.isDump = detectVmcore(this.head);
+    this.budget.ensureRoom(this.isDump, Math.max(this.bytes, this.declaredBytes ?? 0));
     this.budget.add(this.isDump, this.bytes);
   }
   async write(chunk: Uint8Array): Promise<void> {
@@ -176,6 +180,7 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
     } else {
       const name = sanitizeFileName(decodeHeader(request.headers.get("x-filename")), "paste");
       const sink = newSink(name);
+      if (Number.isFinite(declared) && declared > 0) sink.declaredBytes = declared;
       for await (const chunk of body) await sink.write(chunk);
       await sink.end();
     }
