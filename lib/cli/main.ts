@@ -85,7 +85,8 @@ async function runDmesgCommand(args: string[]): Promise<number> {
   for (const { names: parts, extract } of extracts) {
     for (const w of extract.warnings) process.stderr.write(`oopscope: warning: ${w}\n`);
     if (extract.error) {
-      process.stderr.write(`oopscope: ${parts.join(" + ")}: ${extract.error}\n`);
+      // Reader messages name the part they are about.
+      process.stderr.write(`oopscope: ${extract.error.startsWith(parts[0]) ? "" : `${parts.join(" + ")}: `}${extract.error}\n`);
       status = 2;
     }
   }

@@ -154,7 +154,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
     const list: Array<{ boot: Boot; line: number; host: string }> = [];
     const raw = [...scan.boots].sort((a, b) => a.lineNo - b.lineNo);
     // A vmcore's ring buffer holds one boot, the crashed one; when its banner was overwritten the dump still says.
-    if (vmcore && raw.length === 0) raw.push({ lineNo: 1, detectedBy: "file-start" });
+    if (vmcore && !vmcore.error && raw.length === 0) raw.push({ lineNo: 1, detectedBy: "file-start" });
     for (const rb of raw) {
       const boot = toBoot(rb, fileName, boots.length + 1);
       if (vmcore?.facts.release) boot.kernelRelease = vmcore.facts.release;

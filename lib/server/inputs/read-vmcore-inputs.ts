@@ -51,10 +51,16 @@ export async function extractVmcoreFiles(files: VmcoreFile[]): Promise<Array<{ n
 /** Triage inputs for dump files: the log text goes through the same engine as any log, the facts ride along. */
 export async function readVmcoreInputs(files: VmcoreFile[]): Promise<TriageInput[]> {
   const extracts = await extractVmcoreFiles(files);
-  return extracts.map(({ names, extract }) => ({
-    name: names.join(" + "),
-    // The text is ASCII (makedumpfile escapes every other byte), so latin1 is exact.
-    data: new Uint8Array(Buffer.from(extract.text, "latin1")),
-    vmcore: extract.error === undefined ? { facts: extract.facts, warnings: extract.warnings } : { facts: extract.facts, warnings: extract.warnings, error: extract.error },
-  }));
+  return extracts.map(({ names, extract }) => {
+    const name = names.join(" + ");
+    const vmcore = { facts: extract.facts, warnings: extract.warnings };
+    // The input is reported under its name already: a single part's own name need not lead the message too.
+    const error = extract.error?.startsWith(`${names[0]}: `) && names.length === 1 ? extract.error.slice(names[0].length + 2) : extract.error;
+    return {
+      name,
+      // The text is ASCII (makedumpfile escapes every other byte), so latin1 is exact.
+      data: new Uint8Array(Buffer.from(extract.text, "latin1")),
+      vmcore: error === undefined ? vmcore : { ...vmcore, error },
+    };
+  });
 }
