@@ -216,6 +216,17 @@ describe("synthetic dumps built from the documented layouts", () => {
     expect(one.warnings.join("\n")).toMatch(/one part of a split dump/);
   });
 
+  it.each([3, 4, 5])("kdump header version %i (32-bit pfn fields, VMCOREINFO from the sub-header)", async (headerVersion) => {
+    const m = buildLocklessMachine({ records: RECORDS });
+    const [file] = toKdump(m, { headerVersion, notes: [prstatusNote(7, 0xffffffff81000000n)] });
+    const r = await extractVmcoreLog([src(`v${headerVersion}`, sparseToBytes(file))]);
+    expect(r.error).toBeUndefined();
+    expect(r.text).toBe(EXPECTED);
+    expect(r.facts.headerVersion).toBe(headerVersion);
+    // Notes (NT_PRSTATUS) are in the sub-header from version 4 on.
+    expect(r.facts.cpuCount).toBe(headerVersion >= 4 ? 1 : undefined);
+  });
+
   it("flattened stream: records applied in order, later ones overwrite", async () => {
     const m = buildLocklessMachine({ records: RECORDS });
     const [file] = toKdump(m);
