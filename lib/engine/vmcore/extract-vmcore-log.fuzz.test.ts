@@ -9,7 +9,7 @@ import { bytesSource, type RandomAccessSource } from "../ingest/random-access";
 import { extractVmcoreLog } from "./extract-vmcore-log";
 import { seededRandom } from "../testing/seeded-random";
 import { mutatedSource, type Mutation } from "./testing/mutated-source";
-import { buildLegacyMachine, buildLocklessMachine, sparseToBytes, toElfCore, toFlattened, toKdump } from "./testing/synthetic-dump";
+import { buildLegacyMachine, buildLocklessMachine, buildPlainMachine, sparseToBytes, toElfCore, toFlattened, toKdump } from "./testing/synthetic-dump";
 
 const DATA = [path.resolve(import.meta.dirname, "../../../../shared/data/vmcore"), path.resolve(import.meta.dirname, "../../../../../shared/data/vmcore")].find(existsSync);
 const TOTAL = 5000;
@@ -24,6 +24,7 @@ function seeds(): Array<{ name: string; bytes: Uint8Array }> {
     { name: "synthetic-5level.kdump", bytes: sparseToBytes(toKdump(lockless5)[0]) },
     { name: "synthetic-legacy.elf", bytes: sparseToBytes(toElfCore(legacy)) },
     { name: "synthetic.flat", bytes: toFlattened(toKdump(buildLocklessMachine({ records }))[0], 2048) },
+    { name: "synthetic-plain.kdump", bytes: sparseToBytes(toKdump(buildPlainMachine({ written: "<6>[    0.000000] x\n".repeat(300), bufLen: 4096 }))[0]) },
   ];
   if (DATA) {
     for (const rel of ["deb12-6.1-sysrq-panic/vmcore-mini.kdump-zlib", "deb12-6.1-sysrq-panic/vmcore-mini.kdump-lzo", "deb12-6.1-sysrq-panic/vmcore-mini.kdump-zlib.flat", "deb12-6.1-sysrq-panic/vmcore-mini.elf", "deb12-6.12-null-deref-oops/vmcore-mini.kdump-zlib"]) {
@@ -37,7 +38,7 @@ function seeds(): Array<{ name: string; bytes: Uint8Array }> {
 function hotOffsets(bytes: Uint8Array): number[] {
   const text = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString("latin1");
   const hot: number[] = [];
-  for (const key of ["SYMBOL(prb)=", "OFFSET(printk_ringbuffer", "SIZE(prb_desc)=", "NUMBER(phys_base)=", "PAGESIZE=", "SYMBOL(init_top_pgt)=", "SYMBOL(log_buf)=", "SIZE(printk_log)="]) {
+  for (const key of ["SYMBOL(prb)=", "OFFSET(printk_ringbuffer", "SIZE(prb_desc)=", "NUMBER(phys_base)=", "PAGESIZE=", "SYMBOL(init_top_pgt)=", "SYMBOL(log_buf)=", "SIZE(printk_log)=", "SYMBOL(log_end)="]) {
     const at = text.indexOf(key);
     if (at >= 0) hot.push(at + key.length);
   }

@@ -15,6 +15,7 @@ import { parseVmcoreinfo } from "./parse-vmcoreinfo";
 import {
   buildLegacyMachine,
   buildLocklessMachine,
+  buildPlainMachine,
   prstatusNote,
   sparseToBytes,
   toElfCore,
@@ -194,6 +195,19 @@ describe("synthetic dumps built from the documented layouts", () => {
     expect(r.error).toBeUndefined();
     expect(r.facts).toMatchObject({ printk: "legacy", release: "4.19.0-synthetic", crashTime: "2023-11-14T22:13:20.000Z", records: 3 });
     expect(r.text).toBe("[    0.005000] old record\n[    0.006000] multi\n               line\n[    0.007000] after the wrap\n");
+  });
+
+  it.each([
+    ["not wrapped", 4096, 0],
+    ["wrapped", 4096, 3],
+  ])("Linux < 3.5 plain log_buf, %s: the bytes oldest first, as makedumpfile writes them", async (_, bufLen, laps) => {
+    const line = (i: number) => `<6>[    ${String(i).padStart(1)}.000000] line ${i}\n`;
+    const all = Array.from({ length: 40 + laps * 100 }, (_, i) => line(i)).join("");
+    const m = buildPlainMachine({ written: all, bufLen });
+    const r = await extractVmcoreLog([src("plain.elf", sparseToBytes(toElfCore(m)))]);
+    expect(r.error).toBeUndefined();
+    expect(r.facts.printk).toBe("plain");
+    expect(r.text).toBe(all.length <= bufLen ? all : all.slice(all.length - bufLen));
   });
 
   it("a legacy index chain that loops is cut with a warning", async () => {

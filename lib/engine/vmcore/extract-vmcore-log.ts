@@ -13,7 +13,7 @@ import { openKdump } from "./open-kdump";
 import { findVmcoreinfoNote, NT_PRSTATUS, parseElfNotes, parsePrstatus, type ElfNote } from "./parse-elf-notes";
 import { parseKernelOffset, parseVmcoreinfo, type Vmcoreinfo } from "./parse-vmcoreinfo";
 import type { PhysicalMemory } from "./physical-memory";
-import { hasLegacyPrintk, readPrintkLegacy } from "./read-printk-legacy";
+import { hasLegacyPrintk, hasPlainPrintk, readPrintkLegacy, readPrintkPlain } from "./read-printk-legacy";
 import { readPrintkLockless } from "./read-printk-lockless";
 import type { VmcoreExtract, VmcoreFacts } from "./types";
 import { VmcoreError } from "./vmcore-error";
@@ -164,8 +164,11 @@ export async function extractVmcoreLog(parts: RandomAccessSource[]): Promise<Vmc
     } else if (hasLegacyPrintk(info)) {
       facts.printk = "legacy";
       result = await readPrintkLegacy(mem, info, warnings);
+    } else if (hasPlainPrintk(info)) {
+      facts.printk = "plain";
+      result = await readPrintkPlain(mem, info, warnings);
     } else {
-      throw new VmcoreError("VMCOREINFO describes neither the lockless printk ring (SYMBOL(prb)) nor log_buf/printk_log");
+      throw new VmcoreError("VMCOREINFO describes no printk buffer (SYMBOL(prb), log_buf with printk_log, or log_buf with log_end)");
     }
     facts.records = result.records;
     if (result.lost > 0) facts.lostRecords = result.lost;

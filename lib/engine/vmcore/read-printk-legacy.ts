@@ -1,4 +1,5 @@
 /**
+ * The printk buffers before the lockless ring (Linux < 5.10).
  * The structured printk buffer of Linux 3.5–5.9: `log_buf` (a `char *`), `log_buf_len`, and the byte indexes
  * `log_first_idx`/`log_next_idx`; records are `struct printk_log` (`struct log` before 3.11) followed by text and
  * dict, `len` covering the whole padded record; `len == 0` marks the wrap to index 0. As makedumpfile dump_dmesg().
@@ -87,4 +88,54 @@ export async function readPrintkLegacy(mem: KernelMemory, info: Vmcoreinfo, warn
   }
   if (lost > 0) warnings.push(`log_buf: ${lost} record(s) lost to pages missing from the dump`);
   return { text: parts.join(""), records, lost };
+}
+
+/** Linux < 3.5 (RHEL 6's 2.6.32 among them): `log_buf` is a plain byte ring of text with `<N>` prefixes. */
+export function hasPlainPrintk(info: Vmcoreinfo): boolean {
+  return info.symbol("log_buf") !== undefined && info.symbol("log_end") !== undefined && !hasLegacyPrintk(info);
+}
+
+/**
+ * As makedumpfile does for these kernels: the bytes as they are, oldest first. `log_end` counts every byte ever
+ * written; below `log_buf_len` the buffer has not wrapped yet.
+ */
+export async function readPrintkPlain(mem: KernelMemory, info: Vmcoreinfo, warnings: string[]): Promise<PrintkResult> {
+  const read = async (name: string, bytes: 4 | 8) => {
+    const rd = await mem.read(info.symbol(name)!, bytes);
+    if (rd.holes.length) throw new VmcoreError(`cannot read ${name}: ${rd.holes[0].reason}`);
+    return bytes === 8 ? u64(rd.bytes, 0) : BigInt(u32(rd.bytes, 0));
+  };
+  if (info.symbol("log_buf_len") === undefined) throw new VmcoreError("VMCOREINFO has no SYMBOL(log_buf_len)");
+  const bufAddr = await read("log_buf", 8);
+  const bufLen = Number(await read("log_buf_len", 4));
+  const logEnd = Number(await read("log_end", 4));
+  if (bufLen <= 0 || bufLen > MAX_LOG_BUF || (bufLen & (bufLen - 1)) !== 0) throw new VmcoreError(`implausible log_buf_len ${bufLen}`);
+  const buf = await mem.read(bufAddr, bufLen);
+  const wrapped = logEnd >= bufLen;
+  const start = logEnd & (bufLen - 1);
+  const segments: Array<[number, number]> = wrapped ? [[start, bufLen], [0, start]] : [[0, logEnd]];
+  // Pages missing from the dump are left out, not printed as NUL bytes.
+  const parts: string[] = [];
+  let missing = 0;
+  for (const [from, to] of segments) {
+    let at = from;
+    for (const h of buf.holes) {
+      const hFrom = Math.max(from, h.offset);
+      const hTo = Math.min(to, h.offset + h.length);
+      if (hTo <= hFrom) continue;
+      if (hFrom > at) parts.push(latin1(buf.bytes.subarray(at, hFrom)));
+      missing += hTo - hFrom;
+      at = hTo;
+    }
+    if (to > at) parts.push(latin1(buf.bytes.subarray(at, to)));
+  }
+  if (missing > 0) warnings.push(`log_buf: ${missing} of ${Math.min(logEnd, bufLen)} bytes are not in the dump (${buf.holes[0].reason}); the text there is left out`);
+  const text = parts.join("");
+  return { text, records: text.split("\n").filter(Boolean).length, lost: missing > 0 ? 1 : 0 };
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 8192)));
+  return s;
 }

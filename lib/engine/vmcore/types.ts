@@ -42,11 +42,11 @@ export type VmcoreFacts = {
   /** hex */
   physBase?: string;
   buildId?: string;
-  /** `lockless` (prb, Linux ≥ 5.10) or `legacy` (log_buf + printk_log, 3.5–5.9). */
-  printk?: "lockless" | "legacy";
+  /** `lockless` (prb, Linux ≥ 5.10), `legacy` (log_buf + printk_log, 3.5–5.9) or `plain` (byte ring, < 3.5). */
+  printk?: "lockless" | "legacy" | "plain";
   /** Log records printed. */
   records?: number;
-  /** Log records that could not be read (pages excluded or missing). */
+  /** Log records that could not be read (pages excluded or missing); for a `plain` buffer, 1 when text is missing. */
   lostRecords?: number;
   /** NT_PRSTATUS notes (at most MAX_CPU_STATES). */
   cpus?: VmcoreCpuState[];

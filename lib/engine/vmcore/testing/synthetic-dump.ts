@@ -199,16 +199,42 @@ export function buildLocklessRing(records: LogRecord[], countBits: number, sizeB
 
 export type SyntheticMachine = { image: PhysImage; vmcoreinfo: string; tables: PageTables };
 
+/** A memblock-style log buffer: mapped page by page in the direct map (only a page walk reaches it). */
+function placeLogBuffer(m: { image: PhysImage; tables: PageTables }, va: bigint, pa: number, bytes: Uint8Array) {
+  for (let off = 0; off < bytes.length; off += PAGE) m.tables.map(va + BigInt(off), pa + off, 4096);
+  m.image.write(pa, bytes);
+}
+
+/** The printk variables (`log_buf` pointer first, then 32-bit scalars at the given offsets) in the kernel image. */
+const LOG_VARS = 0xffffffff81f00000n;
+function placeLogVariables(image: PhysImage, bufVa: bigint, scalars: Array<[offset: number, value: number]>) {
+  const w = new Writer(32);
+  w.u64(0, bufVa);
+  for (const [o, v] of scalars) w.u32(o, v);
+  image.write(Number(LOG_VARS - START_KERNEL_MAP), w.bytes);
+  return (offset: number) => (LOG_VARS + BigInt(offset)).toString(16);
+}
+
+/** VMCOREINFO text: the release and page size, the given lines, then phys_base 0 and where init_top_pgt is. */
+function vmcoreinfoOf(release: string, topPgtVa: bigint, lines: string[]): string {
+  return [`OSRELEASE=${release}`, "PAGESIZE=4096", ...lines, "NUMBER(phys_base)=0", `SYMBOL(init_top_pgt)=${topPgtVa.toString(16)}`, ""].join("\n");
+}
+
+/** Empty memory with an empty `init_top_pgt` inside the kernel image (phys_base 0). */
+function newMachine(fiveLevel: boolean, smeMask: bigint) {
+  const image = new PhysImage();
+  const topPgtVa = 0xffffffff82000000n;
+  const topPa = Number(topPgtVa - START_KERNEL_MAP);
+  image.page(topPa / PAGE);
+  return { image, topPgtVa, tables: new PageTables(image, topPa, fiveLevel, smeMask) };
+}
+
 /**
  * A machine whose printk ring buffer lives outside the kernel image (as with `log_buf_len=`), so reaching it needs
  * the page-table walk: prb struct via 4 KiB pages, descriptors and infos via a 2 MiB page, text via a 1 GiB page.
  */
 export function buildLocklessMachine(options: { records: LogRecord[]; fiveLevel?: boolean; smeMask?: bigint; countBits?: number; sizeBits?: number }): SyntheticMachine {
-  const image = new PhysImage();
-  const topPgtVa = 0xffffffff82000000n;
-  const topPa = Number(topPgtVa - START_KERNEL_MAP);
-  image.page(topPa / PAGE);
-  const tables = new PageTables(image, topPa, options.fiveLevel ?? false, options.smeMask ?? 0n);
+  const { image, tables, topPgtVa } = newMachine(options.fiveLevel ?? false, options.smeMask ?? 0n);
   const directMap = options.fiveLevel ? 0xff11000000000000n : 0xffff888000000000n;
   const prbVar = 0xffffffff81e00000n; // `struct printk_ringbuffer *prb` in the kernel image
   const rbVa = directMap + 0x3000000n;
@@ -245,15 +271,10 @@ export function buildLocklessMachine(options: { records: LogRecord[]; fiveLevel?
  * `wrapAt`: records from this index on are written from offset 0 after a `len == 0` marker.
  */
 export function buildLegacyMachine(options: { records: LogRecord[]; bufLen?: number; wrapAt?: number; dict?: string }): SyntheticMachine {
-  const image = new PhysImage();
-  const topPgtVa = 0xffffffff82000000n;
-  const topPa = Number(topPgtVa - START_KERNEL_MAP);
-  image.page(topPa / PAGE);
-  const tables = new PageTables(image, topPa, false);
+  const { image, tables, topPgtVa } = newMachine(false, 0n);
   const bufLen = options.bufLen ?? 1 << 14;
   const bufVa = 0xffff888005000000n;
   const bufPa = 0x5000000;
-  for (let off = 0; off < bufLen; off += PAGE) tables.map(bufVa + BigInt(off), bufPa + off, 4096);
   const buf = new Writer(bufLen);
   const dict = new TextEncoder().encode(options.dict ?? "");
   const wrapAt = options.wrapAt ?? options.records.length;
@@ -276,31 +297,48 @@ export function buildLegacyMachine(options: { records: LogRecord[]; bufLen?: num
     buf.bytes.set(dict, idx + 16 + text.length);
     idx += lens[i];
   });
-  image.write(bufPa, buf.bytes);
-  const sym = { logBuf: 0xffffffff81f00000n, logBufLen: 0xffffffff81f00008n, first: 0xffffffff81f00010n, next: 0xffffffff81f00014n };
-  const scalars = new Writer(24);
-  scalars.u64(0, bufVa);
-  scalars.u32(8, bufLen);
-  scalars.u32(16, firstIdx);
-  scalars.u32(20, idx);
-  image.write(Number(sym.logBuf - START_KERNEL_MAP), scalars.bytes);
-  const vmcoreinfo = [
-    "OSRELEASE=4.19.0-synthetic",
-    "PAGESIZE=4096",
-    `SYMBOL(log_buf)=${sym.logBuf.toString(16)}`,
-    `SYMBOL(log_buf_len)=${sym.logBufLen.toString(16)}`,
-    `SYMBOL(log_first_idx)=${sym.first.toString(16)}`,
-    `SYMBOL(log_next_idx)=${sym.next.toString(16)}`,
+  placeLogBuffer({ image, tables }, bufVa, bufPa, buf.bytes);
+  const at = placeLogVariables(image, bufVa, [
+    [8, bufLen],
+    [16, firstIdx],
+    [20, idx],
+  ]);
+  const vmcoreinfo = vmcoreinfoOf("4.19.0-synthetic", topPgtVa, [
+    `SYMBOL(log_buf)=${at(0)}`,
+    `SYMBOL(log_buf_len)=${at(8)}`,
+    `SYMBOL(log_first_idx)=${at(16)}`,
+    `SYMBOL(log_next_idx)=${at(20)}`,
     "SIZE(printk_log)=16",
     "OFFSET(printk_log.ts_nsec)=0",
     "OFFSET(printk_log.len)=8",
     "OFFSET(printk_log.text_len)=10",
     "OFFSET(printk_log.dict_len)=12",
-    "NUMBER(phys_base)=0",
-    `SYMBOL(init_top_pgt)=${topPgtVa.toString(16)}`,
     "CRASHTIME=1700000000",
-    "",
-  ].join("\n");
+  ]);
+  return { image, vmcoreinfo, tables };
+}
+
+/**
+ * Linux < 3.5: `log_buf` is a byte ring of `<N>[ts] text\n`; `log_end` counts every byte ever written. `written` is
+ * the whole history: only its last `bufLen` bytes survive, at `index & (bufLen - 1)`.
+ */
+export function buildPlainMachine(options: { written: string; bufLen: number }): SyntheticMachine {
+  const { image, tables, topPgtVa } = newMachine(false, 0n);
+  const bufVa = 0xffff888006000000n;
+  const bufPa = 0x6000000;
+  const bytes = new TextEncoder().encode(options.written);
+  const ring = new Uint8Array(options.bufLen);
+  bytes.forEach((b, i) => (ring[i & (options.bufLen - 1)] = b));
+  placeLogBuffer({ image, tables }, bufVa, bufPa, ring);
+  const at = placeLogVariables(image, bufVa, [
+    [8, options.bufLen],
+    [12, bytes.length],
+  ]);
+  const vmcoreinfo = vmcoreinfoOf("2.6.32-synthetic.el6.x86_64", topPgtVa, [
+    `SYMBOL(log_buf)=${at(0)}`,
+    `SYMBOL(log_buf_len)=${at(8)}`,
+    `SYMBOL(log_end)=${at(12)}`,
+  ]);
   return { image, vmcoreinfo, tables };
 }
 
