@@ -54,9 +54,8 @@ function pendingSqliteMigrations(file: string): number {
 
 export type EnsureDatabaseOptions = { seed?: boolean; quiet?: boolean };
 
-export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promise<void> {
-  const url = databaseUrl();
-  process.env.DATABASE_URL = url;
+/** Applies the pending migrations of `url`'s provider (creating a SQLite file); the Postgres database must exist. */
+export async function migrateDatabase(url: string, options: { quiet?: boolean } = {}): Promise<void> {
   let pending = 0;
   if (providerOf(url) === "postgresql") {
     pending = await pendingPostgresMigrations(url);
@@ -73,6 +72,12 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
       stdio: options.quiet ? "ignore" : ["ignore", "inherit", "inherit"],
     });
   }
+}
+
+export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promise<void> {
+  const url = databaseUrl();
+  process.env.DATABASE_URL = url;
+  await migrateDatabase(url, options);
   if (options.seed !== false) {
     // Idempotent and cheap: new or changed built-in entries reach existing databases too (team edits are kept).
     const r = await seedKb(getDb());

@@ -29,13 +29,17 @@ export function testDatabaseProvider(): DatabaseProvider {
   return process.env.TEST_DATABASE_URL ? providerOf(process.env.TEST_DATABASE_URL) : "sqlite";
 }
 
-function createSqliteTestDb(): TestDb {
+type TestDbOptions = { sqliteOnly?: boolean; migrate?: boolean };
+
+function createSqliteTestDb(options: TestDbOptions): TestDb {
   const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-test-"));
   const file = path.join(dir, "test.db");
-  // Without spawning the CLI per test file.
-  const sqlite = new Database(file);
-  for (const sql of migrationScripts("sqlite")) sqlite.exec(sql);
-  sqlite.close();
+  if (options.migrate !== false) {
+    // Without spawning the CLI per test file.
+    const sqlite = new Database(file);
+    for (const sql of migrationScripts("sqlite")) sqlite.exec(sql);
+    sqlite.close();
+  }
   const url = `file:${file}`;
   const db = connectDb(url);
   return {
@@ -59,15 +63,17 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
-async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
+async function createPostgresTestDb(serverUrl: string, options: TestDbOptions): Promise<TestDb> {
   const name = `oopscope_test_${randomBytes(6).toString("hex")}`;
   await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   const target = new URL(serverUrl);
   target.pathname = `/${name}`;
   const url = target.toString();
-  await withClient(url, async (c) => {
-    for (const sql of migrationScripts("postgresql")) await c.query(sql);
-  });
+  if (options.migrate !== false) {
+    await withClient(url, async (c) => {
+      for (const sql of migrationScripts("postgresql")) await c.query(sql);
+    });
+  }
   const db = connectDb(url);
   return {
     db,
@@ -80,7 +86,11 @@ async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
   };
 }
 
-export async function createTestDb(): Promise<TestDb> {
+/**
+ * `sqliteOnly`: a SQLite database whatever TEST_DATABASE_URL says (the source of `db copy`); `migrate: false`: an
+ * empty database, for code that migrates it itself (the CLI).
+ */
+export async function createTestDb(options: TestDbOptions = {}): Promise<TestDb> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  return serverUrl && providerOf(serverUrl) === "postgresql" ? createPostgresTestDb(serverUrl) : createSqliteTestDb();
+  return serverUrl && providerOf(serverUrl) === "postgresql" && !options.sqliteOnly ? createPostgresTestDb(serverUrl, options) : createSqliteTestDb(options);
 }
