@@ -3,6 +3,7 @@
  * `postgres://`/`postgresql://` → prisma/postgres with @prisma/adapter-pg, anything else → prisma/sqlite (default
  * `file:data/oopscope.db`). PRISMA_PROVIDER=postgresql|sqlite overrides it (e.g. `prisma generate` for both clients).
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -39,7 +40,11 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   adapter: async () => {
-    if (provider !== "postgresql") return new PrismaBetterSQLite3({ url });
+    if (provider !== "postgresql") {
+      // better-sqlite3 creates the file, not its directory (a fresh checkout has no data/).
+      if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
+      return new PrismaBetterSQLite3({ url });
+    }
     readCatalogTypesAsText();
     return new PrismaPg({ connectionString: url });
   },
