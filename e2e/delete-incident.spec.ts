@@ -47,7 +47,8 @@ test.describe("deleting incidents", () => {
     expect(existsSync(uploadDir(own))).toBe(false);
     // Anonymous uploads have no owner: the anonymous visitor sees no delete control.
     const anon = await upload(anonymous);
-    const anonymousPage = await page.context().browser()!.newPage();
+    // The browser fixture applies test.use's storageState to new pages too: start from an empty one.
+    const anonymousPage = await page.context().browser()!.newPage({ storageState: { cookies: [], origins: [] } });
     await anonymousPage.goto(`/incidents/${anon}`);
     await expect(anonymousPage.getByTestId("incident-title")).toBeVisible();
     await expect(anonymousPage.getByTestId("delete-incident")).toHaveCount(0);
