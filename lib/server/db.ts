@@ -23,13 +23,14 @@ export function providerOf(url: string): DatabaseProvider {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
 }
 
-const postgresClients = new WeakSet<object>();
+/** Postgres clients made here, with their URL (code that needs its own pg connection, like the CVE import, asks). */
+const postgresUrls = new WeakMap<object, string>();
 
 /** A new client for `url` (the caller disconnects it). */
 export function connectDb(url: string): Db {
   if (providerOf(url) === "postgresql") {
     const db = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
-    postgresClients.add(db);
+    postgresUrls.set(db, url);
     return db;
   }
   if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
@@ -47,7 +48,12 @@ export function databaseProvider(): DatabaseProvider {
 
 /** The provider behind a client made by `connectDb` (test databases and `db copy` targets are not the process-wide one). */
 export function providerOfDb(db: Db): DatabaseProvider {
-  return postgresClients.has(db) ? "postgresql" : "sqlite";
+  return postgresUrls.has(db) ? "postgresql" : "sqlite";
+}
+
+/** The connection URL of a Postgres client made by `connectDb`. */
+export function postgresUrlOf(db: Db): string | undefined {
+  return postgresUrls.get(db);
 }
 
 /**

@@ -14,7 +14,8 @@ import { createGunzip } from "node:zlib";
 import { extract as tarExtract } from "tar-stream";
 import { parseCveRecord, type CveRecordFiles, type ParseCveRecordOptions } from "../../kb/cve/parse-cve-record";
 import type { KbEntry } from "../../kb/schema";
-import { providerOfDb, type Db } from "../db";
+import pg from "pg";
+import { postgresUrlOf, providerOfDb, type Db } from "../db";
 import { bumpKbGeneration } from "./kb-generation";
 import Database from "better-sqlite3";
 
@@ -134,7 +135,7 @@ async function sqliteFileOf(db: Db): Promise<string> {
 /** One batch = three JSON arrays (entries to create, to update, their revisions), written in one transaction. */
 type BatchWriter = {
   write(now: Date, created: string, updated: string, revisions: string): Promise<void>;
-  close(): void;
+  close(): void | Promise<void>;
 };
 
 /**
@@ -167,45 +168,54 @@ async function sqliteBatchWriter(db: Db): Promise<BatchWriter> {
   });
   return {
     write: async (now, created, updated, revisions) => writeBatch(prismaTimestamp(now), created, updated, revisions),
-    close: () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+    },
   };
 }
 
 /**
- * Postgres: the same three statements through the client's pg pool, the batch expanded by json_array_elements.
- * Timestamps are passed as ISO text: Prisma's columns are `timestamp(3)` in UTC, and the cast drops the `Z`.
+ * Postgres: the same three statements on a pg connection of its own (the client's URL), each batch expanded by
+ * json_array_elements. Its own connection for the reason SQLite has one: big parameters through Prisma's adapter
+ * are copied again per query. Timestamps go as ISO text: Prisma's columns are `timestamp(3)` in UTC, and the cast
+ * drops the `Z`.
  */
-function postgresBatchWriter(db: Db): BatchWriter {
+async function postgresBatchWriter(db: Db): Promise<BatchWriter> {
+  const url = postgresUrlOf(db);
+  if (!url) throw new Error("The CVE import needs a Postgres client made by connectDb (lib/server/db.ts).");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   return {
     write: async (now, created, updated, revisions) => {
       const at = now.toISOString();
-      await db.$transaction([
-        db.$executeRawUnsafe(
+      await client.query("BEGIN");
+      try {
+        await client.query(
           `INSERT INTO "KbEntry" ("id","title","component","origin","status","document","revision","createdAt","updatedAt")
            SELECT j->>'id', j->>'title', j->>'component', j->>'origin', j->>'status', j->>'document', (j->>'revision')::int,
                   $1::timestamp(3), $1::timestamp(3) FROM json_array_elements($2::json) AS j`,
-          at,
-          created,
-        ),
-        db.$executeRawUnsafe(
+          [at, created],
+        );
+        await client.query(
           `UPDATE "KbEntry" SET "title" = j->>'title', "component" = j->>'component', "origin" = j->>'origin',
                   "status" = j->>'status', "document" = j->>'document', "revision" = (j->>'revision')::int,
                   "updatedAt" = $1::timestamp(3)
            FROM json_array_elements($2::json) AS j WHERE "KbEntry"."id" = j->>'id'`,
-          at,
-          updated,
-        ),
-        db.$executeRawUnsafe(
+          [at, updated],
+        );
+        await client.query(
           `INSERT INTO "KbRevision" ("entryId","revision","document","message","authorName","createdAt")
            SELECT j->>'id', (j->>'revision')::int, j->>'document', $1, 'oopscope', $2::timestamp(3)
            FROM json_array_elements($3::json) AS j`,
-          REVISION_MESSAGE,
-          at,
-          revisions,
-        ),
-      ]);
+          [REVISION_MESSAGE, at, revisions],
+        );
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw err;
+      }
     },
-    close: () => undefined,
+    close: () => client.end(),
   };
 }
 
@@ -229,7 +239,7 @@ export async function importCveRecords(options: ImportCveOptions): Promise<Impor
   type Update = Create & { revision: number };
   let creates: Create[] = [];
   let updates: Update[] = [];
-  const writer = providerOfDb(db) === "postgresql" ? postgresBatchWriter(db) : await sqliteBatchWriter(db);
+  const writer = providerOfDb(db) === "postgresql" ? await postgresBatchWriter(db) : await sqliteBatchWriter(db);
   const flush = async () => {
     if (creates.length === 0 && updates.length === 0) return;
     const t = Date.now();
@@ -275,7 +285,7 @@ export async function importCveRecords(options: ImportCveOptions): Promise<Impor
     }
     await flush();
   } finally {
-    writer.close();
+    await writer.close();
   }
   if (result.imported + result.updated > 0) await bumpKbGeneration(db);
   result.elapsedMs = Date.now() - started;
