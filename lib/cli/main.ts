@@ -8,6 +8,7 @@ import { createReadStream, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Incident, TriageInput } from "../engine/types";
+import { DB_USAGE, runDbCommand } from "./db-command";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
@@ -17,6 +18,7 @@ const USAGE = `usage:
   oopscope kb show <id> [--json]
   oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
   oopscope kb import-cve <vulns.tar.gz | vulns.git checkout>    import the kernel CVE team's records
+${DB_USAGE}
 Database: DATABASE_URL, else <repo>/data/oopscope.db (created, migrated and seeded when absent).`;
 
 export type MainContext = { root: string };
@@ -230,6 +232,10 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
     if (command === "triage") return await runTriageCommand(args, ctx);
     if (command === "dmesg") return await runDmesgCommand(args);
     if (command === "kb") return await runKbCommand(args, ctx);
+    if (command === "db") {
+      process.chdir(ctx.root);
+      return await runDbCommand(args);
+    }
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;
   } catch (e) {
