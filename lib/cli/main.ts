@@ -17,6 +17,8 @@ const USAGE = `usage:
   oopscope kb show <id> [--json]
   oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
   oopscope kb import-cve <vulns.tar.gz | vulns.git checkout>    import the kernel CVE team's records
+  oopscope incidents list [--json] [--query WORDS] [--limit N]  incidents in the database, newest first
+  oopscope listen --netconsole udp://HOST:PORT [--syslog udp://…|tcp://…]   capture crashes from the fleet
 Database: DATABASE_URL, else <repo>/data/oopscope.db (created, migrated and seeded when absent).`;
 
 export type MainContext = { root: string };
@@ -230,6 +232,8 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
     if (command === "triage") return await runTriageCommand(args, ctx);
     if (command === "dmesg") return await runDmesgCommand(args);
     if (command === "kb") return await runKbCommand(args, ctx);
+    if (command === "incidents") return await (await import("./incidents-command")).runIncidentsCommand(args, () => prepareDb(ctx));
+    if (command === "listen") return await (await import("./listen-command")).runListenCommand(args, () => prepareDb(ctx));
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;
   } catch (e) {
