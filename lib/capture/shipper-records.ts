@@ -144,14 +144,15 @@ function splitJsonValues(body: string): { values: string[]; warnings: string[] }
 }
 
 /**
- * A shipper's HTTP body as captured lines. JSON (an array or a stream of objects) when the body starts with `[` or
- * `{`; otherwise plain text, one message per line (Vector's text codec).
+ * A shipper's HTTP body as captured lines. JSON (an array of objects, or a stream of objects) when the body starts
+ * with `[{` or `{`; otherwise plain text, one message per line (Vector's text codec).
  */
 export function parseShipperBody(body: string, ctx: RecordContext): ShipperRecords {
   const trimmed = body.trimStart();
   const lines: CapturedLine[] = [];
   let skipped = 0;
-  if (!trimmed.startsWith("[") && !trimmed.startsWith("{")) {
+  // `[    3.1] Kernel panic…` is a dmesg line, not a JSON array: an array of events opens with `[{` (or is empty).
+  if (!trimmed.startsWith("{") && !/^\[\s*[{\]]/.test(trimmed)) {
     for (const raw of body.split(/\r?\n/)) {
       if (raw.trim() === "") continue;
       const line: CapturedLine = { host: normalizeHostName(ctx.defaultHost), time: ctx.receivedAt, text: raw, via: "http" };

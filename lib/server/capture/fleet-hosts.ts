@@ -9,7 +9,10 @@ import type { Db } from "../db";
 
 const PREFIX = "fleet.host:";
 
-export type FleetHost = { host: string; firstSeen: string; lastSeen: string; lines: number; via: string; lastIncidentId?: string };
+export type FleetHost = { host: string; firstSeen: string; lastSeen: string; lines: number; via: string; lastIncidentId?: string; isLive: boolean };
+
+/** A host counts as live when it sent something in the last five minutes. */
+export const LIVE_MS = 5 * 60_000;
 
 const rowSchema = z.object({
   firstSeen: z.string(),
@@ -40,7 +43,7 @@ export async function saveFleetHosts(db: Db, hosts: HostSummary[]): Promise<void
 }
 
 /** Every host ever seen, most recently seen first; a row that does not parse is reported, not hidden. */
-export async function listFleetHosts(db: Db): Promise<{ hosts: FleetHost[]; warnings: string[] }> {
+export async function listFleetHosts(db: Db, now: number = Date.now()): Promise<{ hosts: FleetHost[]; warnings: string[] }> {
   const rows = await db.setting.findMany({ where: { key: { startsWith: PREFIX } } });
   const hosts: FleetHost[] = [];
   const warnings: string[] = [];
@@ -53,7 +56,7 @@ export async function listFleetHosts(db: Db): Promise<{ hosts: FleetHost[]; warn
       continue;
     }
     const parsed = rowSchema.safeParse(json);
-    if (parsed.success) hosts.push({ host: r.key.slice(PREFIX.length), ...parsed.data });
+    if (parsed.success) hosts.push({ host: r.key.slice(PREFIX.length), ...parsed.data, isLive: now - Date.parse(parsed.data.lastSeen) < LIVE_MS });
     else warnings.push(`${r.key}: ${parsed.error.message}`);
   }
   hosts.sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
