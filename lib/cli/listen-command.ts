@@ -62,7 +62,7 @@ export async function runListenCommand(args: string[], prepareDb: () => Promise<
   await service.stop();
   const s = service.stats;
   process.stderr.write(
-    `oopscope listen: stopped; ${s.datagrams} messages, ${s.lines} lines, ${s.incidentsCreated} incidents created, ${s.incidentsUpdated} updated, ${s.errors} errors\n`,
+    `oopscope listen: stopped; ${s.datagrams} messages, ${s.lines} lines, ${s.lostRecords} netconsole records lost, ${s.incidentsCreated} incidents created, ${s.incidentsUpdated} updated, ${s.errors} errors\n`,
   );
   return s.errors > 0 ? 1 : 0;
 }

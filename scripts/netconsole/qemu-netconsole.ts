@@ -110,24 +110,22 @@ async function freeUdpPort(): Promise<number> {
   return port;
 }
 
+/** Collects a child's stderr into `log` (once per child). */
+function collectStderr(child: ChildProcess, log: string[]): void {
+  child.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
+}
+
+/** Resolves true when `text` appears in the collected log, false on timeout or when the child exits without it. */
 function waitFor(child: ChildProcess, text: RegExp, timeoutMs: number, log: string[]): Promise<boolean> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    const check = () => {
-      if (text.test(log.join(""))) {
-        clearTimeout(timer);
-        resolve(true);
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const found = text.test(log.join(""));
+      if (found || Date.now() - started > timeoutMs || child.exitCode !== null) {
+        clearInterval(poll);
+        resolve(found);
       }
-    };
-    child.stderr?.on("data", (d: Buffer) => {
-      log.push(d.toString());
-      check();
-    });
-    child.on("exit", () => {
-      clearTimeout(timer);
-      resolve(text.test(log.join("")));
-    });
-    check();
+    }, 200);
   });
 }
 
@@ -151,6 +149,7 @@ async function runMode(mode: "extended" | "classic", kernel: { release: string; 
   const env = { ...process.env, OOPSCOPE_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "oopscope.db")}` };
   const listenerLog: string[] = [];
   const listener = spawn(process.execPath, [path.join(ROOT, "bin", "oopscope"), "listen", "--netconsole", `udp://127.0.0.1:${port}`], { env, stdio: ["ignore", "inherit", "pipe"] });
+  collectStderr(listener, listenerLog);
   let qemu: ChildProcess | undefined;
   try {
     if (!(await waitFor(listener, /oopscope listen: netconsole udp:/, 120_000, listenerLog))) throw new Error(`listener did not start: ${listenerLog.join("")}`);

@@ -7,7 +7,7 @@
  */
 import { normalizeHostName, type CapturedLine } from "@/lib/capture/captured-line";
 import { HostWindows, type HostSummary, type WindowJob, type WindowPolicy } from "@/lib/capture/host-windows";
-import { NetconsoleReceiver } from "@/lib/capture/netconsole";
+import { NetconsoleReceiver, parseNetconsoleDatagram } from "@/lib/capture/netconsole";
 import { parseSyslogMessage } from "@/lib/capture/syslog";
 
 export type WindowTriage = (job: WindowJob) => Promise<{ incidentId?: string; created: boolean; findings: number }>;
@@ -29,13 +29,18 @@ export type CaptureServiceOptions = {
   saveHostsEveryMs?: number;
 };
 
-export type CaptureStats = { datagrams: number; lines: number; incidentsCreated: number; incidentsUpdated: number; nothingFound: number; errors: number };
+export type CaptureStats = { datagrams: number; lines: number; incidentsCreated: number; incidentsUpdated: number; nothingFound: number; errors: number; lostRecords: number };
 
 type SourceState = { receiver: NetconsoleReceiver; lastAt: number };
 
+function parseNetconsoleSeq(bytes: Uint8Array): string {
+  const d = parseNetconsoleDatagram(bytes);
+  return d.kind === "extended" ? String(d.header.seq) : "?";
+}
+
 export class CaptureService {
   readonly windows: HostWindows;
-  readonly stats: CaptureStats = { datagrams: 0, lines: 0, incidentsCreated: 0, incidentsUpdated: 0, nothingFound: 0, errors: 0 };
+  readonly stats: CaptureStats = { datagrams: 0, lines: 0, incidentsCreated: 0, incidentsUpdated: 0, nothingFound: 0, errors: 0, lostRecords: 0 };
   private readonly sources = new Map<string, SourceState>();
   private readonly options: CaptureServiceOptions;
   private readonly now: () => number;
@@ -63,7 +68,13 @@ export class CaptureService {
     let s = this.sources.get(address);
     if (!s) this.sources.set(address, (s = { receiver: new NetconsoleReceiver(), lastAt: now }));
     s.lastAt = now;
+    const lostBefore = s.receiver.lostRecords;
     this.pushNetconsoleLines(address, s.receiver.push(bytes, now), now);
+    // Extended netconsole numbers its records: a gap is a loss on the way (or a full socket buffer) — said, not hidden.
+    if (s.receiver.lostRecords > lostBefore) {
+      this.stats.lostRecords += s.receiver.lostRecords - lostBefore;
+      console.warn(`[oopscope] netconsole ${address}: ${s.receiver.lostRecords - lostBefore} record(s) missing before seq ${parseNetconsoleSeq(bytes)}`);
+    }
   }
 
   private pushNetconsoleLines(address: string, lines: ReturnType<NetconsoleReceiver["push"]>, now: number): void {

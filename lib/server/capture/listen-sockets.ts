@@ -39,10 +39,16 @@ export function parseListenSpec(spec: string): ListenEndpoint[] {
 export type RunningListeners = { addresses: string[]; close: () => Promise<void> };
 
 const SYSLOG_DATAGRAM = /^<\d{1,3}>/;
+/**
+ * A kernel that starts netconsole replays its whole log buffer at once (~400 datagrams in a few ms), and a crash is
+ * a burst too: the default socket buffer (rmem_default, 208 KiB ≈ 270 small datagrams) overflowed in the QEMU test
+ * and lost the end of the boot. The kernel caps this at net.core.rmem_max.
+ */
+const UDP_RECEIVE_BUFFER_BYTES = 8 * 1024 * 1024;
 const MAX_TCP_CONNECTIONS = 1024;
 
 function bindUdp(e: ListenEndpoint, service: CaptureService): Promise<Socket> {
-  const socket = createSocket({ type: isIP(e.host) === 6 ? "udp6" : "udp4", reuseAddr: false });
+  const socket = createSocket({ type: isIP(e.host) === 6 ? "udp6" : "udp4", reuseAddr: false, recvBufferSize: UDP_RECEIVE_BUFFER_BYTES });
   socket.on("message", (msg, rinfo) => {
     if (e.protocol === "syslog" || SYSLOG_DATAGRAM.test(msg.subarray(0, 5).toString("latin1"))) {
       for (const m of msg.toString("utf8").split("\n")) if (m.trim()) service.pushSyslog(rinfo.address, m);
@@ -53,6 +59,8 @@ function bindUdp(e: ListenEndpoint, service: CaptureService): Promise<Socket> {
     socket.once("error", reject);
     socket.bind(e.port, e.host, () => {
       socket.off("error", reject);
+      const granted = socket.getRecvBufferSize();
+      if (granted < UDP_RECEIVE_BUFFER_BYTES / 4) console.warn(`[oopscope] ${e.protocol} udp://${e.host}:${e.port}: receive buffer ${granted} bytes (raise net.core.rmem_max): bursts may be dropped`);
       resolve(socket);
     });
   });
