@@ -69,6 +69,27 @@ describe("HostWindows", () => {
     expect(job.lines.map((l) => l.text)).toEqual(OOPS.slice(0, 3));
   });
 
+  it("triages a repeating one-line problem event when first seen, then updates it at most once a minute", () => {
+    const w = new HostWindows(policy);
+    const event = "unregister_netdevice: waiting for lo to become free. Usage count = 2";
+    const jobs = [];
+    for (let t = 0; t <= 180_000; t += 10_000) {
+      w.push(line("a", event), t);
+      for (const tick of [t + 2000, t + 5000]) {
+        for (const job of w.due(tick)) {
+          jobs.push(job);
+          w.settled(job, "inc-9");
+        }
+      }
+    }
+    expect(jobs[0]).toMatchObject({ reason: "complete" });
+    expect(jobs[0].lines).toHaveLength(1);
+    expect(jobs.slice(1).every((j) => j.reason === "update" && j.incidentId === "inc-9")).toBe(true);
+    // 18 repeats over three minutes: the first triage plus one update a minute, not one per repeat.
+    expect(jobs.length).toBeGreaterThanOrEqual(3);
+    expect(jobs.length).toBeLessThanOrEqual(5);
+  });
+
   it("closes a window the engine found nothing in", () => {
     const w = new HostWindows(policy);
     w.push(line("a", "WARNING: this only looks like a header"), 0);

@@ -43,7 +43,8 @@ export const REPORT_END_MARKERS: readonly RegExp[] = [/---\[ end [^\]]*\]---/, /
 /** A kernel starting: the previous boot's window is over. */
 const BOOT_MARKER = /^Linux version \d/;
 
-const EVENT_NEEDLES = PROBLEM_EVENT_RULES.filter((r) => !r.timelineOnly).map((r) => r.needle);
+const EVENT_RULES = PROBLEM_EVENT_RULES.filter((r) => !r.timelineOnly);
+const EVENT_NEEDLES = EVENT_RULES.map((r) => r.needle);
 
 /** The line can start a crash report or a problem event, by the engine's tables. */
 export function isReportStart(text: string): boolean {
@@ -54,6 +55,14 @@ export function isReportEnd(text: string): boolean {
   return REPORT_END_MARKERS.some((r) => r.test(text));
 }
 
+/**
+ * A one-line problem event (`unregister_netdevice: waiting for lo to become free`) is complete as printed. Many
+ * repeat every few seconds for as long as the problem lasts, so waiting for them to go quiet would never end.
+ */
+export function isOneLineEvent(text: string): boolean {
+  return EVENT_RULES.some((r) => text.includes(r.needle) && r.pattern.test(text));
+}
+
 type Window = {
   id: number;
   lines: CapturedLine[];
@@ -62,6 +71,8 @@ type Window = {
   lastLineAt: number;
   lastReportAt: number;
   completedAt?: number;
+  /** A `---[ end … ]---` arrived since the last triage: an update may not wait for updateIntervalMs. */
+  markerSinceTriage: boolean;
   dirty: boolean;
   inFlight: boolean;
   lastTriageAt?: number;
@@ -129,7 +140,8 @@ export class HostWindows {
 
     this.addToRing(h, line);
     const starts = isReportStart(line.text);
-    const ends = isReportEnd(line.text);
+    const marker = isReportEnd(line.text);
+    const ends = marker || isOneLineEvent(line.text);
     const w = openWindow(h);
     if (w) {
       if (w.lines.length < this.policy.maxWindowLines) w.lines.push(line);
@@ -140,6 +152,7 @@ export class HostWindows {
         w.dirty = true;
       }
       if (ends) w.completedAt = now;
+      if (marker) w.markerSinceTriage = true;
       return;
     }
     if (!starts) return;
@@ -150,6 +163,7 @@ export class HostWindows {
       openedAt: now,
       lastLineAt: now,
       lastReportAt: now,
+      markerSinceTriage: marker,
       dirty: true,
       inFlight: false,
       sealed: false,
@@ -176,8 +190,9 @@ export class HostWindows {
         const settled = w.completedAt !== undefined && now - Math.max(w.completedAt, w.lastReportAt) >= this.policy.settleMs;
         const quiet = now - w.lastReportAt >= this.policy.quietMs;
         if (!settled && !quiet) continue;
-        if (w.incidentId && w.lastTriageAt !== undefined && now - w.lastTriageAt < this.policy.updateIntervalMs && !settled && !w.sealed) continue;
+        if (w.incidentId && w.lastTriageAt !== undefined && now - w.lastTriageAt < this.policy.updateIntervalMs && !w.markerSinceTriage && !w.sealed) continue;
         w.dirty = false;
+        w.markerSinceTriage = false;
         w.inFlight = true;
         w.lastTriageAt = now;
         jobs.push({
