@@ -77,6 +77,14 @@ describe("extended records, byte level", () => {
     expect(out[0].uptime).toBeCloseTo(1.758426, 6);
   });
 
+  it("reassembles fragments that carry the release prefix (the kernel selftest's header shape)", () => {
+    const rx = new NetconsoleReceiver();
+    const body = "x".repeat(600) + "y".repeat(535);
+    expect(rx.push(bytes(`6.13.0-04048-g4f561a87745a,13,468,514729715,-,ncfrag=0/1135;${body.slice(0, 600)}`))).toEqual([]);
+    const [line] = rx.push(bytes(`6.13.0-04048-g4f561a87745a,13,468,514729715,-,ncfrag=600/1135;${body.slice(600)}`));
+    expect(line).toMatchObject({ text: body, release: "6.13.0-04048-g4f561a87745a", level: 5, seq: 468 });
+  });
+
   it("reassembles a UTF-8 character split between two fragments", () => {
     const body = Buffer.from("temp 42°C ok", "utf8");
     const cut = body.indexOf(0xb0); // inside the two-byte degree sign

@@ -25,6 +25,7 @@ const { ingestRequest } = await import("../ingest/ingest-request");
 const { createApiToken } = await import("../auth/api-tokens");
 const { findNotificationEvents, notifyIncident } = await import("../notify/notify-incident");
 const { muteSignature, updateNotifySettings } = await import("../notify/notify-settings");
+const { listFleetHosts, saveFleetHosts } = await import("./fleet-hosts");
 
 function readDatagrams(name: string): Buffer[] {
   const b = readFileSync(path.resolve(import.meta.dirname, "../../../testdata/netconsole", name));
@@ -166,6 +167,22 @@ describe("HTTP ingestion", () => {
     clock += 2000;
     await service.tick();
     expect((await listIncidents()).filter((i) => i.hosts === "jrn-01")).toHaveLength(1);
+  });
+});
+
+describe("live hosts", () => {
+  it("records every host with its last-seen time and line count, adding counts across saves", async () => {
+    const summaries = service.windows.summaries();
+    await saveFleetHosts(getDb(), summaries);
+    await saveFleetHosts(getDb(), summaries.filter((h) => h.host === "w07"));
+    const { hosts, warnings } = await listFleetHosts(getDb(), clock + 60_000);
+    expect(warnings).toEqual([]);
+    expect(hosts.map((h) => h.host).sort()).toEqual(["10.0.2.15", "w08", "jrn-01", "vec-01", "w07"].sort());
+    const w07 = hosts.find((h) => h.host === "w07")!;
+    expect(w07.lines).toBe(2 * summaries.find((h) => h.host === "w07")!.lines);
+    expect(w07.isLive).toBe(true);
+    expect(hosts.find((h) => h.host === "10.0.2.15")).toMatchObject({ via: "netconsole", lines: 389 });
+    expect((await listFleetHosts(getDb(), clock + 3_600_000)).hosts.every((h) => !h.isLive)).toBe(true);
   });
 });
 
