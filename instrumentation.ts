@@ -4,7 +4,11 @@
  * sharing its capture service with the HTTP ingestion routes.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.OOPSCOPE_LISTEN) return;
-  const { startListenersFromEnv } = await import("./lib/server/capture/start-listeners-from-env");
-  await startListenersFromEnv(process.env.OOPSCOPE_LISTEN);
+  // The condition must stay this literal comparison: Next replaces NEXT_RUNTIME at build time, and the bundler then
+  // leaves the Node-only import (sockets, SQLite) out of the edge build of this file.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    if (!process.env.OOPSCOPE_LISTEN) return;
+    const { startListenersFromEnv } = await import("./lib/server/capture/start-listeners-from-env");
+    await startListenersFromEnv(process.env.OOPSCOPE_LISTEN);
+  }
 }
