@@ -148,6 +148,19 @@ describe("HTTP ingestion", () => {
     await expect(ingestRequest(post(readToken, vectorBatch), { kind: "shipper", service })).rejects.toMatchObject({ status: 403 });
   });
 
+  it("says which Fluent Bit format to use when it gets MessagePack (415), and reads gzip bodies", async () => {
+    const msgpack = new Request("http://localhost/api/ingest", { method: "POST", headers: { "content-type": "application/msgpack", authorization: `Bearer ${writeToken}` }, body: new Uint8Array([0x92, 0x01]) });
+    await expect(ingestRequest(msgpack, { kind: "shipper", service })).rejects.toMatchObject({ status: 415, message: expect.stringMatching(/json_lines/) });
+    const { gzipSync } = await import("node:zlib");
+    const gz = new Request("http://localhost/api/ingest?host=gz-host", {
+      method: "POST",
+      headers: { "content-type": "text/plain", "content-encoding": "gzip", authorization: `Bearer ${writeToken}` },
+      body: gzipSync("line one\nline two\n"),
+    });
+    expect(await ingestRequest(gz, { kind: "shipper", service })).toMatchObject({ accepted: 2 });
+    expect(service.windows.summaries().find((h) => h.host === "gz-host")?.lines).toBe(2);
+  });
+
   it("accepts a systemd-journal-upload body with the token in the path", async () => {
     const entry = (msg: string, mono: number) => `__REALTIME_TIMESTAMP=1764590400000000\n_HOSTNAME=jrn-01\n_TRANSPORT=kernel\n_BOOT_ID=b1\n_SOURCE_MONOTONIC_TIMESTAMP=${mono}\nMESSAGE=${msg}\n\n`;
     const body = [
@@ -177,7 +190,7 @@ describe("live hosts", () => {
     await saveFleetHosts(getDb(), summaries.filter((h) => h.host === "w07"));
     const { hosts, warnings } = await listFleetHosts(getDb(), clock + 60_000);
     expect(warnings).toEqual([]);
-    expect(hosts.map((h) => h.host).sort()).toEqual(["10.0.2.15", "w08", "jrn-01", "vec-01", "w07"].sort());
+    expect(hosts.map((h) => h.host).sort()).toEqual(["10.0.2.15", "w08", "jrn-01", "vec-01", "w07", "gz-host"].sort());
     const w07 = hosts.find((h) => h.host === "w07")!;
     expect(w07.lines).toBe(2 * summaries.find((h) => h.host === "w07")!.lines);
     expect(w07.isLive).toBe(true);

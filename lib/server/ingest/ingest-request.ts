@@ -75,6 +75,8 @@ export async function ingestRequest(request: Request, options: IngestOptions): P
     return { accepted, skipped, warnings: parser.warnings };
   }
 
+  // Fluent Bit's default body format; its json, json_lines and json_stream formats are what this endpoint reads.
+  if (/msgpack/i.test(request.headers.get("content-type") ?? "")) throw new AppError("unsupported-media", "MessagePack bodies are not read: set the Fluent Bit http output's format to json_lines (or json).");
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of bodyChunks(request)) {
