@@ -33,6 +33,9 @@ export type CaptureStats = { datagrams: number; lines: number; incidentsCreated:
 
 type SourceState = { receiver: NetconsoleReceiver; lastAt: number };
 
+/** Netconsole senders tracked at once (UDP source addresses cost nothing to forge); the quietest is dropped past it. */
+const MAX_SOURCES = 10_000;
+
 function parseNetconsoleSeq(bytes: Uint8Array): string {
   const d = parseNetconsoleDatagram(bytes);
   return d.kind === "extended" ? String(d.header.seq) : "?";
@@ -66,7 +69,10 @@ export class CaptureService {
     const now = this.now();
     this.stats.datagrams++;
     let s = this.sources.get(address);
-    if (!s) this.sources.set(address, (s = { receiver: new NetconsoleReceiver(), lastAt: now }));
+    if (!s) {
+      if (this.sources.size >= MAX_SOURCES) this.dropQuietestSource();
+      this.sources.set(address, (s = { receiver: new NetconsoleReceiver(), lastAt: now }));
+    }
     s.lastAt = now;
     const lostBefore = s.receiver.lostRecords;
     this.pushNetconsoleLines(address, s.receiver.push(bytes, now), now);
@@ -74,6 +80,15 @@ export class CaptureService {
     if (s.receiver.lostRecords > lostBefore) {
       this.stats.lostRecords += s.receiver.lostRecords - lostBefore;
       console.warn(`[oopscope] netconsole ${address}: ${s.receiver.lostRecords - lostBefore} record(s) missing before seq ${parseNetconsoleSeq(bytes)}`);
+    }
+  }
+
+  private dropQuietestSource(): void {
+    let quietest: [string, SourceState] | undefined;
+    for (const entry of this.sources) if (!quietest || entry[1].lastAt < quietest[1].lastAt) quietest = entry;
+    if (quietest) {
+      this.pushNetconsoleLines(quietest[0], quietest[1].receiver.flush(), this.now());
+      this.sources.delete(quietest[0]);
     }
   }
 
