@@ -1,6 +1,7 @@
 import { AccessSettingsForm } from "@/components/admin/access-settings-form";
 import { CveImportPanel } from "@/components/admin/cve-import-panel";
 import { InvitesPanel } from "@/components/admin/invites-panel";
+import { NotificationSettingsForm } from "@/components/admin/notification-settings-form";
 import { RetentionPanel } from "@/components/admin/retention-panel";
 import { UsersTable } from "@/components/admin/users-table";
 import { requirePage } from "@/lib/server/auth/access";
@@ -11,18 +12,20 @@ import { getDb } from "@/lib/server/db";
 import { currentCveImport } from "@/lib/server/kb/cve-import-job";
 import { listAuditEvents } from "@/lib/server/lifecycle/audit";
 import { getRetentionSettings } from "@/lib/server/lifecycle/retention";
+import { getNotifications } from "@/lib/server/notify/update-notifications";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   const actor = await requirePage("admin", "/admin");
   const db = getDb();
-  const [settings, users, invites, retention, audit] = await Promise.all([
+  const [settings, users, invites, retention, audit, notifications] = await Promise.all([
     getAccessSettings(db),
     listUsers(db),
     listInvites(db),
     getRetentionSettings(db),
     listAuditEvents(db, 20),
+    getNotifications(),
   ]);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return (
@@ -34,6 +37,7 @@ export default async function AdminPage() {
         initial={invites.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString(), usedAt: iso(i.usedAt), revokedAt: iso(i.revokedAt) }))}
       />
       <RetentionPanel initialDays={retention.days} audit={audit.map((a) => ({ ...a, at: a.at.toISOString() }))} />
+      <NotificationSettingsForm initial={notifications} />
       <CveImportPanel initial={currentCveImport()} />
     </div>
   );

@@ -19,6 +19,8 @@ const USAGE = `usage:
   oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
   oopscope kb import-cve <vulns.tar.gz | vulns.git checkout>    import the kernel CVE team's records
 ${DB_USAGE}
+  oopscope incidents list [--json] [--query WORDS] [--limit N]  incidents in the database, newest first
+  oopscope listen --netconsole udp://HOST:PORT [--syslog udp://…|tcp://…]   capture crashes from the fleet
 Database: DATABASE_URL, else <repo>/data/oopscope.db (created, migrated and seeded when absent).`;
 
 export type MainContext = { root: string };
@@ -236,6 +238,8 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
       process.chdir(ctx.root);
       return await runDbCommand(args);
     }
+    if (command === "incidents") return await (await import("./incidents-command")).runIncidentsCommand(args, () => prepareDb(ctx));
+    if (command === "listen") return await (await import("./listen-command")).runListenCommand(args, () => prepareDb(ctx));
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;
   } catch (e) {
