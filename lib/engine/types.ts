@@ -110,6 +110,8 @@ export type FindingKind =
   | "pleg-unhealthy"
   | "other";
 
+export type ReleaseSource = "report" | "boot" | "inferred-next-boot" | "inferred-uname" | "inferred-kubectl";
+
 /** printk taint flags decoded from `Tainted: G  W  OE`. */
 export type Taint = {
   /** The raw flag string (`GPOE`, `G W`), spaces removed. Empty when `Not tainted`. */
@@ -143,6 +145,12 @@ export type Finding = {
   panicked: boolean;
   panicMessage?: string;
   kernelRelease?: string;
+  /**
+   * Where `kernelRelease` came from: the report itself (`CPU: … Comm: … 6.1.1 #1`, `Tainted:` line), its boot's
+   * banner, or — marked inferred, with less weight in the verdict — the next boot of the same host, a pasted
+   * `uname -r`/`uname -a`, or kubectl's KERNEL-VERSION column for that node.
+   */
+  releaseSource?: ReleaseSource;
   /** `#1 SMP PREEMPT_DYNAMIC Tue Dec 20 …` or `#101-Ubuntu`: carries Debian/Ubuntu package versions. */
   kernelBuild?: string;
   taint?: Taint;
