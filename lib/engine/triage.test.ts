@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { triage, type TriageKb } from "./triage";
-import { buildKbIndex } from "./match/build-kb-index";
-import { loadBuiltinKb } from "../kb/load-builtin";
-import type { TriageInput } from "./types";
+import { triage } from "./triage";
+import { builtinKb, input } from "./triage-test-helpers";
 
-const enc = new TextEncoder();
-const input = (name: string, lines: string[]): TriageInput => ({ name, data: enc.encode(lines.join("\n") + "\n") });
 const NOW = new Date("2024-09-01T00:00:00Z");
-
-let kbCache: TriageKb | undefined;
-function builtinKb(): TriageKb {
-  if (!kbCache) {
-    const { entries, errors } = loadBuiltinKb();
-    expect(errors).toEqual([]);
-    kbCache = { index: buildKbIndex(entries), entries: new Map(entries.map((e) => [e.id, e])) };
-  }
-  return kbCache;
-}
 
 // Seed 000 (Rocky 9.1, ELRepo 6.1.1): the BUG_ON in skb_segment, a reboot ~1 minute later.
 const SKB_LOG = [

@@ -11,6 +11,7 @@ import type { KbIndex } from "./match/build-kb-index";
 import { matchFinding } from "./match/match-finding";
 import { scanInput, type RawBoot, type ScanResult } from "./scan/scan-input";
 import { signatureOf } from "./signature";
+import { sameHost, type ReleaseHint } from "./events/release-hints";
 import type {
   Boot,
   Finding,
@@ -18,6 +19,7 @@ import type {
   Incident,
   InputSummary,
   LineFormat,
+  ReleaseSource,
   TimelineEvent,
   TriageInput,
 } from "./types";
@@ -67,6 +69,7 @@ function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | 
       if (existing.report.length < 20) existing.report.push(e.line.text);
       continue;
     }
+    const meta = e.meta;
     const f: Finding = {
       id: "",
       kind: e.rule.kind,
@@ -88,6 +91,16 @@ function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | 
       details: e.details,
       matches: [],
     };
+    if (meta?.kernelRelease) {
+      f.kernelRelease = meta.kernelRelease;
+      f.releaseSource = "report";
+      if (meta.kernelBuild) f.kernelBuild = meta.kernelBuild;
+    }
+    if (meta?.taint) f.taint = meta.taint;
+    if (meta?.comm !== undefined) f.comm = meta.comm;
+    if (meta?.pid !== undefined) f.pid = meta.pid;
+    if (meta?.cpu !== undefined) f.cpu = meta.cpu;
+    if (meta?.hardware) f.hardware = meta.hardware;
     if (e.line.program && e.line.program !== "kernel") f.component = e.line.program;
     groups.set(key, f);
     out.push(f);
@@ -199,18 +212,23 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
       if (f.title.startsWith("unregister_netdevice")) continue;
       const boot = bootFor(fileIdx, f.host, f.source.line);
       if (boot) f.bootId = boot.id;
-      if (!f.kernelRelease && boot?.kernelRelease) f.kernelRelease = boot.kernelRelease;
-      if (!f.kernelBuild && boot?.kernelBuild) f.kernelBuild = boot.kernelBuild;
+      if (f.kernelRelease) f.releaseSource = "report";
       if (f.component) {
         const v = latestVersion(scan, f.host, f.component, f.source.line);
         if (v) f.componentVersion = v;
       }
       perFile.push(f);
     }
-    for (const f of foldEvents(scan, fileName, bootOf)) {
+    perFile.push(...foldEvents(scan, fileName, bootOf));
+    for (const f of perFile) {
+      if (f.kernelRelease) continue;
       const boot = f.bootId ? bootById.get(f.bootId) : undefined;
-      if (boot?.kernelRelease) f.kernelRelease = boot.kernelRelease;
-      perFile.push(f);
+      // A user-space component's crash says nothing about a kernel release it did not run on.
+      const release = f.component ? releaseFor(f, boot, new Map(), []) : releaseFor(f, boot, bootsByHost[fileIdx], scan.releaseHints);
+      if (!release) continue;
+      f.kernelRelease = release.release;
+      if (release.build) f.kernelBuild = release.build;
+      f.releaseSource = release.source;
     }
     // An allocation failure's call trace, read by the report extractor, joins its event finding.
     const joined = attachEventStacks(perFile);
@@ -347,6 +365,14 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
       const componentVersions: Record<string, string> = {};
       if (f.component && f.componentVersion) componentVersions[componentFamily(f.component)] = f.componentVersion;
       f.matches = matchFinding(f, kb.index, { kernel, componentVersions });
+      const inferred = f.releaseSource ? INFERRED_RELEASE_WHY[f.releaseSource] : undefined;
+      if (inferred) {
+        for (const m of f.matches) {
+          if (m.verdict === "unknown") continue;
+          m.confidence = Number((m.confidence * INFERRED_RELEASE_CONFIDENCE).toFixed(2));
+          m.verdictReason = `${m.verdictReason} (${inferred})`;
+        }
+      }
     }
     const top = findings.find((f) => f.matches.length > 0);
     const topMatched = [...findings].sort((a, b) => (b.matches[0]?.score ?? 0) - (a.matches[0]?.score ?? 0))[0];
@@ -382,6 +408,44 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   if (inputs.length === 1) incident.file = inputs[0].name;
   return incident;
 }
+
+type ReleaseAnswer = { release: string; build?: string; source: ReleaseSource };
+
+/**
+ * The release of a finding whose report printed none: its boot's banner; else (marked inferred) the next boot of the
+ * same host that printed one — a crash is usually followed by the reboot it caused —, else a pasted `uname` of
+ * that host, else kubectl's KERNEL-VERSION for that node. A hint that names no host applies to a file of one host.
+ */
+function releaseFor(
+  f: Finding,
+  boot: Boot | undefined,
+  bootsByHost: Map<string, Array<{ boot: Boot; line: number }>>,
+  hints: readonly ReleaseHint[],
+): ReleaseAnswer | undefined {
+  if (boot?.kernelRelease) return { release: boot.kernelRelease, build: boot.kernelBuild, source: "boot" };
+  const line = f.source.line;
+  const candidates = [...(bootsByHost.get(f.host ?? "") ?? []), ...(f.host ? (bootsByHost.get("") ?? []) : [])];
+  const next = candidates
+    .filter((b) => b.line > line && b.boot.kernelRelease && !b.boot.isKdumpCapture)
+    .sort((a, b) => a.line - b.line)[0];
+  if (next?.boot.kernelRelease) return { release: next.boot.kernelRelease, build: next.boot.kernelBuild, source: "inferred-next-boot" };
+  const hosts = new Set([...bootsByHost.keys()].filter((h) => h !== ""));
+  if (f.host) hosts.add(f.host);
+  const fits = (h: ReleaseHint) => (f.host ? sameHost(h.host, f.host) || (!h.host && hosts.size <= 1) : !h.host || hosts.size === 0);
+  for (const source of ["inferred-uname", "inferred-kubectl"] as const) {
+    const hint = hints.find((h) => h.source === source && fits(h));
+    if (hint) return { release: hint.release, build: hint.build, source };
+  }
+  return undefined;
+}
+
+/** Verdicts on an inferred release are less sure: the node may have run another kernel when it crashed. */
+const INFERRED_RELEASE_CONFIDENCE = 0.75;
+const INFERRED_RELEASE_WHY: Record<string, string> = {
+  "inferred-next-boot": "release inferred from the next boot's banner",
+  "inferred-uname": "release inferred from a pasted uname",
+  "inferred-kubectl": "release inferred from kubectl's KERNEL-VERSION",
+};
 
 /** Kinds the problem-event table (and kdump checks) produce: node problems rather than crash reports. */
 export const PROBLEM_KINDS: ReadonlySet<Finding["kind"]> = new Set<Finding["kind"]>([

@@ -128,6 +128,11 @@ export type Finding = {
   title: string;
   /** Alternative titles for bucketing (`bad-access in F`, `stall in F`). */
   altTitles: string[];
+  /**
+   * syzkaller's title, only when the display title differs from it: a stackless `kernel BUG at net/core/x.c:LINE`
+   * is `kernel BUG in corrupted` to syzkaller (also listed in `altTitles`).
+   */
+  syzkallerTitle?: string;
   /** syzkaller's TYPE-like machine name (`KASAN-USE-AFTER-FREE-READ`, `WARNING`), when known. */
   type?: string;
   /** The first kernel line of the report, as printed (prefix stripped). */

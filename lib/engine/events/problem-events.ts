@@ -30,7 +30,15 @@ export type ProblemEventRule = {
   program?: RegExp;
   /** Not a finding on its own: shown on the timeline only. */
   timelineOnly?: boolean;
+  /**
+   * The event ends a multi-line report that starts at a line matching this (an OOM kill ends the
+   * `invoked oom-killer` report): that report's `CPU: … Comm: … <release>` line gives the release and task.
+   */
+  reportStart?: { needle: string; pattern: RegExp };
 };
+
+/** The OOM report opens with `<comm> invoked oom-killer: gfp_mask=…` and prints the task line right after. */
+const OOM_REPORT_START = { needle: "invoked oom-killer:", pattern: /invoked oom-killer:/ };
 
 const MEMCG_CHILD_CACHE = /^([\w-]+)\((\d+):([^)]*)\)$/;
 
@@ -165,6 +173,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => (m[1].startsWith("Memory cgroup") ? "OOM: memory cgroup out of memory" : "OOM: out of memory"),
     details: (m) => ({ victimPid: Number(m[2]), victim: m[3], memcg: m[1].startsWith("Memory cgroup") }),
     groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
+    reportStart: OOM_REPORT_START,
   },
   {
     // 3.10 (RHEL/CentOS 7) and other pre-4.x kernels pick the victim with `Kill process … or sacrifice child`; the
@@ -176,6 +185,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => (m[1].startsWith("Memory cgroup") ? "OOM: memory cgroup out of memory" : "OOM: out of memory"),
     details: (m) => ({ victimPid: Number(m[2]), victim: m[3], memcg: m[1].startsWith("Memory cgroup") }),
     groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
+    reportStart: OOM_REPORT_START,
   },
   {
     id: "mce-hardware-error",

@@ -37,6 +37,11 @@ export type TitleFormat = {
    * kernels print WARNING stacks as `? f` guesses only, and the title stays `… in corrupted` as syzkaller's.
    */
   guiltyHint?: number;
+  /**
+   * Display title when the report has no usable stack (`kernel BUG at net/core/skbuff.c:LINE`): the location says
+   * more than syzkaller's `… in corrupted`, which stays as an alternative title and as `Finding.syzkallerTitle`.
+   */
+  stacklessTitle?: (m: RegExpExecArray) => string;
   /** A catch-all format: only a report when a stack trace follows within a few lines. */
   needsStackNearby?: boolean;
 };
@@ -381,7 +386,11 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [
       { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
       { match: re("kernel BUG at mm/usercopy\\.c"), title: "BUG: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
-      { match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
+      {
+        match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT,
+        // The line number differs per build: `LINE` keeps one title per BUG_ON across kernels.
+        stacklessTitle: (m) => `kernel BUG at ${m[1].replace(/:[0-9]+$/, "")}:LINE`,
+      },
       { match: re("kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
     ],
   },

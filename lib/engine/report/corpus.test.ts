@@ -35,7 +35,7 @@ function headersFor(f: Finding): string[] {
   if (f.guiltyFrame) out.push(`FRAME: ${f.guiltyFrame}`);
   if (f.guiltyFile) out.push(`FILE: ${f.guiltyFile}`);
   if (f.sourceFile) out.push(`SOURCE: ${f.sourceFile}:${f.sourceLine ?? ""}`);
-  if (f.kernelRelease) out.push(`RELEASE: ${f.releaseSource?.startsWith("inferred") ? "inferred:" : ""}${f.kernelRelease}`);
+  if (f.kernelRelease) out.push(`RELEASE: ${f.releaseSource === "inferred-next-boot" ? "inferred:" : ""}${f.kernelRelease}`);
   if (f.repeats && f.repeats > 1) out.push(`COUNT: ${f.repeats}`);
   if (f.corrupted) out.push("CORRUPTED: Y");
   if (f.panicked) out.push("PANICKED: Y");

@@ -34,6 +34,16 @@ const TITLE_SCAN_LINES = 200;
 const STACK_NEARBY_LINES = 30;
 
 const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
+/** The next boot's banner or command line: a report never runs past a reboot. */
+const BOOT_START = /^(?:Linux version \d+\.\d+\S* |(?:Kernel )?[Cc]ommand line: )/;
+
+/** Line i starts a new boot: a banner, a command line, or the dmesg uptime going back (a serial capture across a reboot). */
+function startsBoot(lines: readonly LogLine[], i: number): boolean {
+  if (BOOT_START.test(lines[i].text)) return true;
+  const up = lines[i].uptime;
+  const prev = i > 0 ? lines[i - 1].uptime : undefined;
+  return up !== undefined && prev !== undefined && prev > 5 && up + 1 < prev;
+}
 /**
  * Messages that print a stack of their own without being a bug (fault injection, allocation failures): when
  * one appears inside a report, the report's own text ended before it (syzkaller's rule).
@@ -91,11 +101,24 @@ function sameMessage(a: string, b: string, header: string): boolean {
 
 type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
 
-function findSpans(lines: readonly LogLine[]): Span[] {
+function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] } {
   const spans: Span[] = [];
+  /** Line numbers where a new boot starts (panics are never credited across them). */
+  const boots: number[] = [];
+  /** Index of the last boot start: a new report's context lines never reach back before it. */
+  let lastBoot = -1;
   let open: (Span & { closedAt?: number }) | undefined;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
+    if (startsBoot(lines, i)) {
+      boots.push(lines[i].lineNo);
+      lastBoot = i;
+      if (open) {
+        if (open.closedAt === undefined) open.end = i - 1;
+        spans.push(open);
+        open = undefined;
+      }
+    }
     if (open && open.closedAt === undefined && i > open.header && (END_OF_REPORT.test(text) || STACK_PRINTING_MESSAGES.test(text))) {
       open.closedAt = i;
       open.end = i;
@@ -130,7 +153,7 @@ function findSpans(lines: readonly LogLine[]): Span[] {
       spans.push(open);
     }
     const prevEnd = spans.length ? spans[spans.length - 1].end : -1;
-    const start = Math.max(prevEnd + 1, i - CONTEXT_LINES, 0);
+    const start = Math.max(prevEnd + 1, i - CONTEXT_LINES, lastBoot, 0);
     open = { header: i, start, end: i, cls };
   }
   if (open) {
@@ -138,7 +161,7 @@ function findSpans(lines: readonly LogLine[]): Span[] {
     spans.push(open);
   }
   for (const s of spans) s.end = Math.min(s.end, s.header + MAX_ANALYSED_LINES - 1);
-  return spans;
+  return { spans, boots };
 }
 
 /**
@@ -288,6 +311,7 @@ function functionAtAddress(texts: readonly string[], address: string): string | 
 type Titled = {
   format?: TitleFormat;
   title: string;
+  syzkallerTitle?: string;
   altTitles: string[];
   guilty?: string;
   frameMissing: boolean;
@@ -332,6 +356,10 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     }
     alts.delete(title);
     const altTitles = [...alts];
+    if (!guilty && format.stacklessTitle) {
+      const located = normalizeTitle(format.stacklessTitle(m));
+      return { format, title: located, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== located)], frameMissing, headerFallback };
+    }
     if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) guilty = cleanFunctionName(m[format.guiltyHint]);
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.
@@ -423,7 +451,8 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
     kind,
     title: titled.title,
     altTitles: titled.altTitles,
-    type: typeFor(kind, titled.title, format, span.cls),
+    syzkallerTitle: titled.syzkallerTitle,
+    type: typeFor(kind, titled.syzkallerTitle ?? titled.title, format, span.cls),
     headline: headerText(head.text).trim(),
     guiltyFrame: titled.guilty,
     guiltyFile: selectGuiltyFile(texts, { stall: kind === "rcu-stall" }),
@@ -460,13 +489,14 @@ const PANIC_CASCADE_LINES = 1000;
  * went down with the machine. A panic-only finding whose panic was credited to a report printed by another
  * task is that report's tail, not a crash of its own.
  */
-function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panicOnly: boolean }>): Finding[] {
+function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panicOnly: boolean }>, boots: readonly number[]): Finding[] {
   const panics = found.filter((x) => x.panicOnly || x.finding.panicked);
   const credited = new Set<Finding>();
   for (const x of found) {
     if (x.panicOnly || x.finding.panicked) continue;
     // A later report that panicked (or a panic line) within reach: the panic comes at or after its header.
-    const p = panics.find((y) => y.at > x.at && y.at - x.at <= PANIC_CASCADE_LINES);
+    // …and in the same boot: a panic after a reboot is the next kernel's.
+    const p = panics.find((y) => y.at > x.at && y.at - x.at <= PANIC_CASCADE_LINES && !boots.some((b) => b > x.at && b <= y.at));
     if (!p) continue;
     // A WARNING (or lockdep splat, or an allocation failure) is recoverable: when another report came between it
     // and the panic, that report is what took the machine down.
@@ -513,14 +543,17 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
   try {
     if (!Array.isArray(lines) || lines.length === 0) return [];
     const found: Array<{ at: number; finding: Finding; panicOnly: boolean }> = [];
+    const boots: number[] = [];
     for (const part of partitionByCaller(lines)) {
-      for (const span of findSpans(part)) {
+      const { spans, boots: partBoots } = findSpans(part);
+      boots.push(...partBoots);
+      for (const span of spans) {
         const f = toFinding(part, span, opts.fileName);
         if (f) found.push({ at: part[span.header].lineNo, finding: f, panicOnly: span.cls.id === "kernel-panic" });
       }
     }
     found.sort((a, b) => a.at - b.at);
-    return foldRepeatedOneLiners(creditPanics(found));
+    return foldRepeatedOneLiners(creditPanics(found, boots));
   } catch {
     return [];
   }

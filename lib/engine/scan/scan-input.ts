@@ -7,6 +7,8 @@
  */
 import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "../events/problem-events";
+import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
+import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { createLineContext, parseLine, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
@@ -29,8 +31,11 @@ const HARD_MAX_WINDOW_LINES = 2 * MAX_WINDOW_LINES;
 
 export const EVENT_NEEDLES = [
   ...PROBLEM_EVENT_RULES.map((r) => r.needle),
+  // The first line of a report an event ends opens the window early enough to hold the whole report.
+  ...new Set(PROBLEM_EVENT_RULES.flatMap((r) => (r.reportStart ? [r.reportStart.needle] : []))),
   ...INFO_EVENT_RULES.map((r) => r.needle).filter((n) => n.length > 0),
   ...AGENT_VERSION_RULES.map((r) => r.needle),
+  ...RELEASE_HINT_NEEDLES,
   "Linux version ",
   "ommand line: ",
   "panic: ",
@@ -66,7 +71,12 @@ export type RawEvent = {
   match: RegExpExecArray;
   details: Record<string, string | number | boolean>;
   endLine: number;
+  /** Release, task and taint of the report the event ends (`ProblemEventRule.reportStart`). */
+  meta?: ReportMetadata;
 };
+
+/** How far back an event's `reportStart` line may be (an OOM report's memory dump runs to a few hundred lines). */
+const EVENT_REPORT_LINES = 400;
 
 export type RawInfo = { line: LogLine; label: string; ruleId: string };
 
@@ -95,6 +105,8 @@ export type ScanResult = {
   boots: RawBoot[];
   /** Agent (user-space) lines that were inside windows: the timeline shows those near findings. */
   agentLines: LogLine[];
+  /** Releases stated outside banners and reports (`uname -r`, kubectl's KERNEL-VERSION), in line order. */
+  releaseHints: ReleaseHint[];
   /** Component versions seen (`cilium-agent` → `1.15.0`), with the line they were seen at, per host. */
   componentVersions: Array<{ host?: string; component: string; version: string; lineNo: number }>;
   hosts: Map<string, HostAccumulator>;
@@ -110,6 +122,18 @@ const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
 const WALL_PREFIX = Uint8Array.from("Message from syslogd@", (c) => c.charCodeAt(0));
 const STDERR = Uint8Array.from("stderr ", (c) => c.charCodeAt(0));
 const STDOUT = Uint8Array.from("stdout ", (c) => c.charCodeAt(0));
+
+/** Metadata of the report that `parsed[end]` closes: from the nearest `start` line of the same host before it. */
+function eventReportMetadata(parsed: readonly LogLine[], end: number, start: { pattern: RegExp }): ReportMetadata | undefined {
+  const host = parsed[end].host;
+  for (let k = end; k >= 0 && end - k <= EVENT_REPORT_LINES; k--) {
+    if (parsed[k].host !== host || !start.pattern.test(parsed[k].text)) continue;
+    const texts: string[] = [];
+    for (let j = k; j <= end; j++) if (parsed[j].host === host) texts.push(parsed[j].text);
+    return parseReportMetadata(texts);
+  }
+  return undefined;
+}
 
 /** Whether bytes[pos…] starts with `literal` (before `end`). */
 function startsWithBytes(bytes: Uint8Array, pos: number, end: number, literal: Uint8Array): boolean {
@@ -211,6 +235,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     infos: [],
     boots: [],
     agentLines: [],
+    releaseHints: [],
     componentVersions: [],
     hosts: new Map(),
     parseForTime: (raw) => parseLine(raw, 0, timeCtx),
@@ -345,11 +370,16 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             Object.assign(details, rule.continuationDetails?.(parsed[end].text) ?? {});
           }
         }
-        result.events.push({ rule, line: l, match: m, details, endLine: parsed[end].lineNo });
+        const meta = rule.reportStart ? eventReportMetadata(parsed, i, rule.reportStart) : undefined;
+        result.events.push({ rule, line: l, match: m, details, endLine: parsed[end].lineNo, ...(meta ? { meta } : {}) });
         i = end;
         break;
       }
       matchInfoRules(l, true);
+    }
+    for (const hint of readReleaseHints(parsed)) {
+      // Windows may overlap by their context lines: one hint per line.
+      if (!result.releaseHints.some((h) => h.lineNo === hint.lineNo)) result.releaseHints.push(hint);
     }
     // Agent lines matter as context of a finding; a window that found nothing keeps none (bounded memory).
     if (result.reports.length > found.reports || result.events.length > found.events) result.agentLines.push(...agentLines);
