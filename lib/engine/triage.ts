@@ -5,6 +5,7 @@
  */
 import { componentFamily } from "./agents/go-panic";
 import { attachEventStacks } from "./events/attach-stacks";
+import { PROBLEM_EVENT_RULES } from "./events/problem-events";
 import { DEFAULT_INGEST_LIMITS, emptyIngestStats, IngestError, type IngestLimits } from "./ingest/read-lines";
 import { isoTime } from "./lines/time";
 import type { KbIndex } from "./match/build-kb-index";
@@ -53,7 +54,8 @@ function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | 
   for (const e of scan.events) {
     if (e.rule.timelineOnly) continue;
     const bootId = bootOf(e.line.host, e.line.lineNo);
-    const key = `${e.line.host ?? ""}|${bootId ?? ""}|${e.rule.id}|${e.rule.groupKey?.(e.match) ?? e.rule.title(e.match)}`;
+    const title = e.title ?? e.rule.title(e.match);
+    const key = `${e.line.host ?? ""}|${bootId ?? ""}|${e.rule.id}|${e.groupKey ?? e.rule.groupKey?.(e.match) ?? title}`;
     const existing = groups.get(key);
     const time = isoTime(e.line.time);
     if (existing) {
@@ -73,7 +75,7 @@ function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | 
     const f: Finding = {
       id: "",
       kind: e.rule.kind,
-      title: e.rule.title(e.match),
+      title,
       altTitles: [],
       type: e.rule.id,
       headline: e.line.text,
@@ -106,6 +108,19 @@ function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | 
     out.push(f);
   }
   return out;
+}
+
+const RULE_BY_ID = new Map(PROBLEM_EVENT_RULES.map((r) => [r.id, r]));
+/** Lines between an event and the crash report that already tells the same problem (`supersededBy`). */
+const SUPERSEDED_WITHIN_LINES = 20;
+
+/** Event findings a nearby crash report of the same host already covers (the WARNING that printed the line). */
+function withoutSuperseded(events: Finding[], reports: readonly Finding[]): Finding[] {
+  return events.filter((f) => {
+    const covered = f.type ? RULE_BY_ID.get(f.type)?.supersededBy : undefined;
+    if (!covered) return true;
+    return !reports.some((r) => covered.test(r.title) && (r.host ?? "") === (f.host ?? "") && Math.abs(r.source.line - f.source.line) <= SUPERSEDED_WITHIN_LINES);
+  });
 }
 
 function dropUndefined<T extends object>(o: T): T {
@@ -219,7 +234,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
       }
       perFile.push(f);
     }
-    perFile.push(...foldEvents(scan, fileName, bootOf));
+    perFile.push(...withoutSuperseded(foldEvents(scan, fileName, bootOf), perFile));
     for (const f of perFile) {
       if (f.kernelRelease) continue;
       const boot = f.bootId ? bootById.get(f.bootId) : undefined;

@@ -360,7 +360,13 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
       const located = normalizeTitle(format.stacklessTitle(m));
       return { format, title: located, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== located)], frameMissing, headerFallback };
     }
-    if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) guilty = cleanFunctionName(m[format.guiltyHint]);
+    if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) {
+      guilty = cleanFunctionName(m[format.guiltyHint]);
+      // The header names the function (`WARNING: … at f.c:12 f+0x…`) though the stack gave none (cut paste,
+      // `? f` guesses only): display it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
+      const named = normalizeTitle(fillTemplate(format.title, groups, guilty));
+      return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty, frameMissing, headerFallback };
+    }
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.
       const fn = /\{FUNC:([0-9])\}/.exec(format.title);

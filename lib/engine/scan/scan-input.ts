@@ -71,8 +71,11 @@ export type RawEvent = {
   match: RegExpExecArray;
   details: Record<string, string | number | boolean>;
   endLine: number;
-  /** Release, task and taint of the report the event ends (`ProblemEventRule.reportStart`). */
+  /** Release, task and taint of the report the event ends or starts (`reportStart`, `reportFollows`). */
   meta?: ReportMetadata;
+  /** Title and fold key sharpened from the report's lines (`ProblemEventRule.refine`). */
+  title?: string;
+  groupKey?: string;
 };
 
 /** How far back an event's `reportStart` line may be (an OOM report's memory dump runs to a few hundred lines). */
@@ -133,6 +136,29 @@ function eventReportMetadata(parsed: readonly LogLine[], end: number, start: { p
     return parseReportMetadata(texts);
   }
   return undefined;
+}
+
+/** The texts of up to `count` lines from `parsed[from]` on that share its host. */
+function sameHostLines(parsed: readonly LogLine[], from: number, count: number): string[] {
+  const host = parsed[from].host;
+  const out: string[] = [];
+  for (let k = from; k < parsed.length && out.length < count; k++) if (parsed[k].host === host) out.push(parsed[k].text);
+  return out;
+}
+
+/**
+ * Events of this window (from index `first`) that start a report another event of the window ends (`endedBy`):
+ * the ending event is the finding, the start was only its first line.
+ */
+function dropEndedEvents(events: RawEvent[], first: number): void {
+  for (let k = events.length - 1; k >= first; k--) {
+    const e = events[k];
+    const enders = e.rule.endedBy;
+    if (!enders) continue;
+    const reach = e.line.lineNo + EVENT_REPORT_LINES;
+    const ended = events.some((x, j) => j > k && enders.includes(x.rule.id) && x.line.host === e.line.host && x.line.lineNo <= reach);
+    if (ended) events.splice(k, 1);
+  }
 }
 
 /** Whether bytes[pos…] starts with `literal` (before `end`). */
@@ -370,13 +396,25 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             Object.assign(details, rule.continuationDetails?.(parsed[end].text) ?? {});
           }
         }
-        const meta = rule.reportStart ? eventReportMetadata(parsed, i, rule.reportStart) : undefined;
-        result.events.push({ rule, line: l, match: m, details, endLine: parsed[end].lineNo, ...(meta ? { meta } : {}) });
+        const event: RawEvent = { rule, line: l, match: m, details, endLine: parsed[end].lineNo };
+        if (rule.reportStart) event.meta = eventReportMetadata(parsed, i, rule.reportStart);
+        if (rule.reportFollows) {
+          const following = sameHostLines(parsed, i, rule.reportFollows);
+          event.meta = parseReportMetadata(following);
+          const refined = rule.refine?.(following);
+          if (refined) {
+            event.title = refined.title;
+            event.groupKey = refined.groupKey;
+            Object.assign(details, refined.details ?? {});
+          }
+        }
+        result.events.push(event);
         i = end;
         break;
       }
       matchInfoRules(l, true);
     }
+    dropEndedEvents(result.events, found.events);
     for (const hint of readReleaseHints(parsed)) {
       // Windows may overlap by their context lines: one hint per line.
       if (!result.releaseHints.some((h) => h.lineNo === hint.lineNo)) result.releaseHints.push(hint);
