@@ -123,6 +123,40 @@ function withoutSuperseded(events: Finding[], reports: readonly Finding[]): Find
   });
 }
 
+/**
+ * The same crash again in one input on the same host and kernel (a node that panics in skb_segment every other day) is one
+ * finding with a count and its first and last occurrence, not one card per crash. A different kernel release stays
+ * apart: it is another data point for the verdict. Problem events fold per boot already (`foldEvents`).
+ */
+function foldIdenticalReports(findings: readonly Finding[]): { findings: Finding[]; repeatsOf: Map<Finding, Finding[]> } {
+  const out: Finding[] = [];
+  const repeatsOf = new Map<Finding, Finding[]>();
+  const byKey = new Map<string, Finding>();
+  for (const f of findings) {
+    if (isProblemEvent(f)) {
+      out.push(f);
+      continue;
+    }
+    // Per input: the same file uploaded twice, or two copies of one rotated log, are not repeats of a crash.
+    const key = `${f.source.file}|${f.host ?? ""}|${f.signature}|${f.kernelRelease ?? ""}`;
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, f);
+      out.push(f);
+      continue;
+    }
+    first.repeats = (first.repeats ?? 1) + (f.repeats ?? 1);
+    first.lastSource = f.lastSource ?? f.source;
+    const lastTime = f.lastTime ?? f.time;
+    if (lastTime) first.lastTime = lastTime;
+    if (f.panicked) first.panicked = true;
+    let list = repeatsOf.get(first);
+    if (!list) repeatsOf.set(first, (list = []));
+    list.push(f);
+  }
+  return { findings: out, repeatsOf };
+}
+
 function dropUndefined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
@@ -320,25 +354,31 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
     }
   });
 
+  for (const f of findings) f.signature = signatureOf(f);
+  const folded = foldIdenticalReports(findings);
+  findings.length = 0;
+  findings.push(...folded.findings);
   findings.forEach((f, i) => {
     f.id = `f${i + 1}`;
-    f.signature = signatureOf(f);
   });
   const fileNames = scans.map((s) => s.fileName);
   for (const f of findings) {
-    events.push(
-      dropUndefined({
-        kind: isProblemEvent(f) ? ("problem" as const) : ("crash" as const),
-        host: f.host,
-        bootId: f.bootId,
-        time: f.time,
-        uptime: f.uptime,
-        source: f.source,
-        label: f.repeats && f.repeats > 1 ? `${f.title} (×${f.repeats})` : f.title,
-        text: f.headline,
-        findingId: f.id,
-      }),
-    );
+    // Every occurrence of a folded report keeps its marker on the timeline, pointing at the one finding.
+    for (const o of [f, ...(folded.repeatsOf.get(f) ?? [])]) {
+      events.push(
+        dropUndefined({
+          kind: isProblemEvent(f) ? ("problem" as const) : ("crash" as const),
+          host: o.host,
+          bootId: o.bootId,
+          time: o.time,
+          uptime: o.uptime,
+          source: o.source,
+          label: o === f && f.repeats && f.repeats > 1 ? `${f.title} (×${f.repeats})` : f.title,
+          text: o.headline,
+          findingId: f.id,
+        }),
+      );
+    }
   }
   for (const b of boots) {
     if (b.gapBeforeSec !== undefined && b.gapBeforeSec >= MIN_GAP_SEC) {

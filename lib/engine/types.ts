@@ -180,7 +180,11 @@ export type Finding = {
   report: string[];
   /** Stable hash of what identifies the bug (kind + title); equal across hosts and builds. */
   signature: string;
-  /** For one-line problem events: how often the event repeated (and over what span). */
+  /**
+   * How often this finding occurred: repeats of a one-line problem event within a boot, or the same crash report
+   * (same signature, host and kernel release) again anywhere in the incident. `source`/`time` are the first
+   * occurrence, `lastSource`/`lastTime` the last.
+   */
   repeats?: number;
   lastSource?: SourceRef;
   lastTime?: string;

@@ -328,7 +328,9 @@ async function benchSyzkallerGuilty(corpusDir: string): Promise<CorpusResult> {
  * lone allocation failure with a stack counts for us and not for abrt (the corpus has no such file).
  */
 async function abrtOopses(name: string, log: string): Promise<Finding[]> {
-  return (await allFindings(name, log)).filter((f) => !PROBLEM_EVENT_KINDS.has(f.kind) || f.frames.length > 0);
+  const oopses = (await allFindings(name, log)).filter((f) => !PROBLEM_EVENT_KINDS.has(f.kind) || f.frames.length > 0);
+  // abrt files every occurrence; triage folds the same crash on the same host into one finding with `repeats`.
+  return oopses.flatMap((f) => (PROBLEM_EVENT_KINDS.has(f.kind) ? [f] : Array.from({ length: f.repeats ?? 1 }, () => f)));
 }
 
 async function benchAbrt(corpusDir: string): Promise<CorpusResult> {
