@@ -460,6 +460,8 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
     },
   };
   if (recommendation) incident.recommendation = recommendation;
+  const warnings = scans.flatMap(({ scan }) => scan.warnings);
+  if (warnings.length > 0) incident.warnings = warnings;
   if (inputs.length === 1) incident.file = inputs[0].name;
   return incident;
 }

@@ -316,6 +316,17 @@ export type Recommendation = {
   references: { url: string; title?: string; kind?: string }[];
 };
 
+/**
+ * A rule or parser that failed on part of the input: the rest of the incident is still right, but this part was
+ * not read (or only partly). Never expected; shown on the incident page and in `--json` so a bug is not silent.
+ */
+export type IncidentWarning = {
+  /** Which step failed: `report` (one crash report's title/frames/metadata), `window` (a scanner window). */
+  stage: "report" | "window";
+  source: SourceRef;
+  message: string;
+};
+
 export type Incident = {
   schemaVersion: number;
   /** Input name when a single input was triaged (jsonl mode). */
@@ -326,6 +337,8 @@ export type Incident = {
   events: TimelineEvent[];
   findings: Finding[];
   recommendation?: Recommendation;
+  /** Failures inside the engine on parts of the input (present only when there was one). */
+  warnings?: IncidentWarning[];
   stats: { lines: number; bytes: number; elapsedMs: number };
 };
 

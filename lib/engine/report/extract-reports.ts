@@ -1,6 +1,7 @@
 /**
  * Crash reports inside a window of parsed kernel lines: report boundaries, class and title (classes.ts, title.ts),
- * frames (frames.ts), guilty frame (guilty.ts), corrupted detection and panic tails. Never throws.
+ * frames (frames.ts), guilty frame (guilty.ts), corrupted detection and panic tails. A report whose rules throw is
+ * skipped and reported through `onWarning` (triage puts it on the incident); without `onWarning` the error propagates.
  *
  * Boundaries follow syzkaller: a report starts at a class header, keeps a few context lines before it, and runs
  * to the next report header, an `---[ end trace` marker or a length cap. Follow-up headers of the same crash
@@ -9,14 +10,18 @@
  * When the log carries printk caller ids (`[T123]`), a report keeps only the lines of its own caller, so two
  * CPUs printing at once do not mix.
  */
-import type { Finding, FindingKind, Frame, LogLine } from "../types";
+import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames, parseStackSections } from "./frames";
 import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
-export type ExtractReportsOptions = { fileName: string };
+export type ExtractReportsOptions = {
+  fileName: string;
+  /** A report whose rules threw is skipped and told here (without it, the exception propagates). */
+  onWarning?: (warning: IncidentWarning) => void;
+};
 
 /** Lines kept in `Finding.report`. */
 const MAX_REPORT_LINES = 300;
@@ -546,21 +551,32 @@ function foldRepeatedOneLiners(findings: Finding[]): Finding[] {
  * `id`, `signature` and `matches` are left for triage to fill.
  */
 export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): Finding[] {
-  try {
-    if (!Array.isArray(lines) || lines.length === 0) return [];
-    const found: Array<{ at: number; finding: Finding; panicOnly: boolean }> = [];
-    const boots: number[] = [];
-    for (const part of partitionByCaller(lines)) {
-      const { spans, boots: partBoots } = findSpans(part);
-      boots.push(...partBoots);
-      for (const span of spans) {
-        const f = toFinding(part, span, opts.fileName);
-        if (f) found.push({ at: part[span.header].lineNo, finding: f, panicOnly: span.cls.id === "kernel-panic" });
-      }
+  if (!Array.isArray(lines) || lines.length === 0) return [];
+  const found: Array<{ at: number; finding: Finding; panicOnly: boolean }> = [];
+  const boots: number[] = [];
+  for (const part of partitionByCaller(lines)) {
+    const { spans, boots: partBoots } = findSpans(part);
+    boots.push(...partBoots);
+    for (const span of spans) {
+      const at = part[span.header].lineNo;
+      let f: Finding | undefined;
+      if (opts.onWarning) {
+        // One report's rules failing must not cost the other reports of the window: skip it, and say so.
+        try {
+          f = toFinding(part, span, opts.fileName);
+        } catch (e) {
+          opts.onWarning({ stage: "report", source: { file: opts.fileName, line: at }, message: errorMessage(e) });
+          continue;
+        }
+      } else f = toFinding(part, span, opts.fileName);
+      if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic" });
     }
-    found.sort((a, b) => a.at - b.at);
-    return foldRepeatedOneLiners(creditPanics(found, boots));
-  } catch {
-    return [];
   }
+  found.sort((a, b) => a.at - b.at);
+  return foldRepeatedOneLiners(creditPanics(found, boots));
+}
+
+/** An exception as one line for a warning (`TypeError: x is undefined`). */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }

@@ -12,10 +12,10 @@ import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { createLineContext, parseLine, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
-import { extractReports } from "../report/extract-reports";
+import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { LiteralPrefilter, planPrefilter } from "./literal-prefilter";
-import type { Finding, LineFormat, LogLine, TriageInput } from "../types";
+import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
 
 /** Lines kept before a trigger (syzkaller keeps context; agents log what led to the crash). */
 const CONTEXT_LINES = 30;
@@ -115,6 +115,8 @@ export type ScanResult = {
   hosts: Map<string, HostAccumulator>;
   /** Per-line parse of the first/last line of each host (times for the host summary). */
   parseForTime: (raw: string) => LogLine;
+  /** Rules that threw inside a window (the window, or the one report, was skipped). */
+  warnings: IncidentWarning[];
 };
 
 const AGENT_PROGRAM = /^(?:kubelet|containerd|dockerd|docker|cilium-agent|cilium|calico-node|calico|kube-proxy|crio|flanneld|runc|containerd-shim.*|k3s|rke2)$/;
@@ -265,6 +267,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     componentVersions: [],
     hosts: new Map(),
     parseForTime: (raw) => parseLine(raw, 0, timeCtx),
+    warnings: [],
   };
   let sawSyslogDate = false;
 
@@ -290,7 +293,16 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     if (!window) return;
     const w = window;
     window = undefined;
-    processWindow(w.start, w.raws, w.hot);
+    const counts = { reports: result.reports.length, events: result.events.length, infos: result.infos.length };
+    try {
+      processWindow(w.start, w.raws, w.hot);
+    } catch (e) {
+      // A rule that throws loses this window only: what it half-found is dropped, the failure is recorded.
+      result.reports.length = counts.reports;
+      result.events.length = counts.events;
+      result.infos.length = counts.infos;
+      result.warnings.push({ stage: "window", source: { file: input.name, line: w.start, endLine: w.start + w.raws.length - 1 }, message: errorMessage(e) });
+    }
   };
 
   const matchInfoRules = (l: LogLine, mayHaveNeedles: boolean) => {
@@ -324,7 +336,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       arr.push(l);
     }
     for (const lines of byHost.values()) {
-      for (const f of extractReports(lines, { fileName: input.name })) result.reports.push(f);
+      for (const f of extractReports(lines, { fileName: input.name, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
     }
     const found = { reports: result.reports.length, events: result.events.length };
     const agentLines: LogLine[] = [];
