@@ -181,3 +181,30 @@ describe("REPORT_PREFILTER", () => {
     for (const cls of [...CLASSES, CRASH_PANIC_CLASS]) expect(REPORT_PREFILTER.test(cls.header), cls.id).toBe(true);
   });
 });
+
+describe("formats syzkaller's table has and production logs print", () => {
+  const titleOf = (lines: string[]) => extract(lines.join("\n")).map((f) => [f.kind, f.title, f.corrupted]);
+
+  it("int3 traps, busy inodes, per-level page-table counters, bad rss-counter, KCSAN asserts", () => {
+    expect(titleOf(["[ 1.0] int3: 0000 [#1] PREEMPT SMP", "[ 1.1] RIP: 0010:setc+0x5/0x8", "[ 1.2] Call Trace:", "[ 1.3]  x86_emulate_insn+0x73a/0xf30"])).toEqual([["oops", "int3 in setc", false]]);
+    expect(titleOf(["[ 2.0] VFS: Busy inodes after unmount of sda1. Self-destruct in 5 seconds.  Have a nice day..."])).toEqual([
+      ["bug", "VFS: Busy inodes after unmount (use-after-free)", false],
+    ]);
+    expect(titleOf(["[ 3.0] BUG: non-zero nr_pmds on freeing mm: 1"])).toEqual([["bug", "BUG: non-zero nr_pmds on freeing mm", false]]);
+    expect(titleOf(["[ 4.0] BUG: Bad rss-counter state mm:ffff88007bdfd840 idx:1 val:1"])).toEqual([["bug", "BUG: Bad rss-counter state", false]]);
+    expect(titleOf(["[ 5.0] BUG: KCSAN: assert: race in dequeue_entities / enqueue_task_fair"])).toEqual([["kcsan", "KCSAN: assert: race in dequeue_entities", false]]);
+  });
+
+  it("a hard-lockup panic is a hard lockup, an empty INFO: is corrupted", () => {
+    expect(titleOf(["[ 6.0] Kernel panic - not syncing: Hard LOCKUP", "[ 6.1] CPU: 2 PID: 0 Comm: swapper/2 Not tainted 5.10.0 #1"])).toEqual([
+      ["hard-lockup", "Watchdog detected hard LOCKUP", false],
+    ]);
+    expect(titleOf(["[ 7.0] INFO: ", "[ 7.1] some line"])).toEqual([["bug", "INFO: corrupted", true]]);
+  });
+
+  it("a hung-task stack whose header was cut is still a hung task (corrupted), but no second report under a header", () => {
+    const stackLines = ['[ 8.1] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.', "[ 8.2] Call Trace:", "[ 8.3]  __schedule+0x47d/0x600", "[ 8.4]  schedule+0x67/0x90", "[ 8.5]  rwsem_down_read_slowpath+0x1e5/0x3a0", "[ 8.6]  ovl_sync_fs+0x2f/0x50"];
+    expect(titleOf(stackLines)).toEqual([["hung-task", "INFO: task hung in ovl_sync_fs", true]]);
+    expect(titleOf(["[ 8.0] INFO: task dockerd:1810 blocked for more than 328 seconds.", ...stackLines])).toEqual([["hung-task", "INFO: task hung in ovl_sync_fs", false]]);
+  });
+});
