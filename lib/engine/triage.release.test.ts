@@ -116,3 +116,33 @@ describe("release inside reports that print it apart", () => {
     expect(oom).toMatchObject({ kernelRelease: "4.18.0-372.9.1.el8.x86_64", releaseSource: "report", comm: "java", pid: 4321 });
   });
 });
+
+describe("events with a report of their own", () => {
+  it("an old allocation failure takes the release from warn_alloc's task line", async () => {
+    const lines = [
+      "Mar 18 14:39:17 hostname kernel: swapper: page allocation failure. order:1, mode:0x20",
+      "Mar 18 14:39:17 hostname kernel: Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1",
+      "Mar 18 14:39:17 hostname kernel: Call Trace:",
+    ];
+    const [failure] = (await triage([input("p.log", lines)], { now: NOW })).findings;
+    expect(failure).toMatchObject({ kind: "page-alloc-failure", kernelRelease: "2.6.32-358.2.1.el6.x86_64", releaseSource: "report" });
+  });
+});
+
+describe("Go panics behind a prefix no line format knows", () => {
+  it("stern's `pod container` prefix on every line of the dump", async () => {
+    const prefix = "cilium-x7k2p cilium-agent ";
+    const dump = [
+      "panic: runtime error: invalid memory address or nil pointer dereference",
+      "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1c2b3a4]",
+      "",
+      "goroutine 412 [running]:",
+      "github.com/cilium/cilium/pkg/datapath/linux/ipsec.UpsertIPsecEndpoint(0xc000a1b2c0)",
+      "\t/go/src/github.com/cilium/cilium/pkg/datapath/linux/ipsec/ipsec_linux.go:412 +0x1a4",
+      "created by github.com/cilium/cilium/pkg/node/manager.(*manager).Run",
+      "\t/go/src/github.com/cilium/cilium/pkg/node/manager/manager.go:190 +0x65",
+    ].map((l) => prefix + l);
+    const findings = (await triage([input("stern.log", dump)], { now: NOW })).findings;
+    expect(findings.map((f) => [f.kind, f.component])).toEqual([["go-panic", "cilium-agent"]]);
+  });
+});

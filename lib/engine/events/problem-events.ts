@@ -36,8 +36,9 @@ export type ProblemEventRule = {
    */
   reportStart?: { needle: string; pattern: RegExp };
   /**
-   * The event STARTS a report of this many lines (an `invoked oom-killer` whose kill line was cut off): they give
-   * the release and task, and `refine` may sharpen the title from them.
+   * The event STARTS a report of this many lines (an `invoked oom-killer` whose kill line was cut off, the task
+   * line warn_alloc() prints under an allocation failure): they give the release and task, and `refine` may sharpen
+   * the title from them.
    */
   reportFollows?: number;
   refine?: (following: readonly string[]) => { title: string; groupKey: string; details?: Details } | undefined;
@@ -108,6 +109,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // 2.6.x printed `page allocation failure. order:1, mode:0x20`.
     pattern: /(\S+): page allocation failure[.:] order:(\d+), mode:(0x[0-9a-f]+)(?:\(([^)]*)\))?/,
     title: (m) => `page allocation failure: order:${m[2]}`,
+    // warn_alloc() prints the task line (`CPU: … Comm: … <release>`) and the stack right after.
+    reportFollows: 4,
     details: (m) => ({ comm: m[1].replace(/\d+$/, ""), order: Number(m[2]), mode: m[3], ...(m[4] ? { flags: m[4] } : {}) }),
     groupKey: (m) => `order:${m[2]}`,
   },
@@ -295,6 +298,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ device: m[1], driver: m[2], queue: Number(m[3]) }),
     groupKey: (m) => `txq:${m[1]}`,
     supersededBy: /^WARNING in dev_watchdog$/,
+    reportFollows: 4,
   },
   {
     id: "nvidia-gpu-fallen-off-bus",

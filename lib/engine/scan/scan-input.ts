@@ -140,6 +140,24 @@ function eventReportMetadata(parsed: readonly LogLine[], end: number, start: { p
   return undefined;
 }
 
+/** `panic: …` / `fatal error: …` behind an unknown prefix of at most a few words. */
+const PREFIXED_GO_PANIC = /^(\S+(?: \S+){0,3} )(?:panic|fatal error): \S/;
+/** Lines of a Go dump that carry the prefix its first line had. */
+const GO_DUMP_MAX_LINES = 2000;
+
+/** parsed[from…] with `prefix` taken off the lines that start with it (up to the first that does not, blank lines aside). */
+function withoutPrefix(parsed: readonly LogLine[], from: number, prefix: string): LogLine[] {
+  const out: LogLine[] = [];
+  const bare = prefix.trimEnd();
+  for (let k = from; k < parsed.length && out.length < GO_DUMP_MAX_LINES; k++) {
+    const l = parsed[k];
+    if (l.text.startsWith(prefix)) out.push({ ...l, text: l.text.slice(prefix.length) });
+    else if (l.text === bare) out.push({ ...l, text: "" });
+    else break;
+  }
+  return out;
+}
+
 /** The texts of up to `count` lines from `parsed[from]` on that share its host. */
 function sameHostLines(parsed: readonly LogLine[], from: number, count: number): string[] {
   const host = parsed[from].host;
@@ -393,6 +411,18 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           result.reports.push(g.finding);
           i = g.end - 1;
           continue;
+        }
+      } else {
+        const prefixed = PREFIXED_GO_PANIC.exec(text);
+        if (prefixed) {
+          // A prefix no line format knows (stern's `pod container `, a tool's own tag) repeated on every line of
+          // the dump: read the dump with that literal prefix taken off.
+          const g = parseGoPanic(withoutPrefix(parsed, i, prefixed[1]), 0, input.name);
+          if (g) {
+            result.reports.push(g.finding);
+            i += g.end - 1;
+            continue;
+          }
         }
       }
       for (const rule of PROBLEM_EVENT_RULES) {
