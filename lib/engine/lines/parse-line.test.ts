@@ -326,6 +326,19 @@ describe("parseLine", () => {
     });
   });
 
+  it("dmesg -H: dated minute lines and +delta lines (no uptime: a delta is no clock)", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine("[Mar 5 10:00] sd 6:0:4:0: attempting task abort!", 1, ctx)).toMatchObject({
+      format: "dmesg-human",
+      program: "kernel",
+      time: Date.UTC(2024, 2, 5, 10, 0, 0),
+      text: "sd 6:0:4:0: attempting task abort!",
+    });
+    const delta = parseLine("[  +0.000003] sd 6:0:4:0: task abort: SUCCESS scmd(0x00000000eb0d9438)", 2, ctx);
+    expect(delta).toMatchObject({ format: "dmesg-human", program: "kernel", text: "sd 6:0:4:0: task abort: SUCCESS scmd(0x00000000eb0d9438)" });
+    expect(delta.uptime).toBeUndefined();
+  });
+
   it("never throws on junk", () => {
     const ctx = createLineContext(0, 2024);
     for (const raw of ["<", "[", "[ 1.", "<999>[", "{", "{}", "Aug", "Aug 13 ", "/", "/x:Aug 13 1", "Message from syslogd@", "\ufffd\ufffd", "2024-"]) {

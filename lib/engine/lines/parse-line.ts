@@ -40,6 +40,9 @@ const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
 // dmesg -T: `[Tue Aug 13 15:59:23 2024] `
 const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
+// dmesg -H: a dated line `[Mar 5 10:00] ` (minute precision), then `[  +0.000003] ` deltas (no absolute uptime).
+const DMESG_H_DATE = /^(?:<(\d)>)?\[([A-Z][a-z]{2}) ?(\d{1,2}) (\d{2}):(\d{2})\]\s?/;
+const DMESG_H_DELTA = /^(?:<(\d)>)?\[\s*\+\s*\d+\.\d+\]\s?/;
 // klog: `I0813 15:59:21.100203    1432 kubelet.go:2185] msg`
 const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\s+(\d+) ([^\s\]]+)\] ?/;
 // Wall message: `Message from syslogd@VM_1_72_centos at May  6 17:43:49 ...`
@@ -328,6 +331,18 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
         line.time = utcMs(Number(h[7]), month, Number(h[3]), Number(h[4]), Number(h[5]), Number(h[6]), 0);
       line.program = "kernel";
       line.text = s.slice(h[0].length);
+      return line;
+    }
+    const delta = DMESG_H_DELTA.exec(s) ?? DMESG_H_DATE.exec(s);
+    if (delta) {
+      line.format = "dmesg-human";
+      line.program = "kernel";
+      if (delta[1] !== undefined) line.level = Number(delta[1]);
+      if (delta.length > 2) {
+        const month = monthIndex(delta[2]);
+        if (month >= 0) line.time = utcMs(yearFor(ctx, month + 1), month, Number(delta[3]), Number(delta[4]), Number(delta[5]), 0, 0);
+      }
+      line.text = s.slice(delta[0].length);
       return line;
     }
     if (DMESG.test(s) || LEVEL_ONLY.test(s)) {
