@@ -219,6 +219,14 @@ const ROWS: Row[] = [
     title: "NETDEV WATCHDOG: transmit queue timed out",
     details: { device: "eth0", driver: "r8169", queue: 0 },
   },
+  {
+    line: "BTRFS critical (device sdc2): corrupt leaf: root=2 block=1127936 slot=38, unexpected item end",
+    rule: "btrfs-error",
+    kind: "fs-error",
+    title: "BTRFS critical: filesystem error",
+    details: { device: "sdc2" },
+  },
+  { line: "BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure", rule: "btrfs-error", kind: "fs-error", title: "BTRFS: error in __btrfs_cow_block" },
   { line: "NVRM: fallen off the bus and is not responding to commands.", rule: "nvidia-gpu-fallen-off-bus", kind: "other", title: "NVRM: GPU has fallen off the bus" },
 ];
 

@@ -328,6 +328,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ device: m[1], ...(m[3] ? { file: m[3] } : {}) }),
   },
   {
+    id: "btrfs-error",
+    kind: "fs-error",
+    needle: "BTRFS",
+    // `BTRFS critical (device sdc2): corrupt leaf: …`, `BTRFS error (device sda2): qgroup generation mismatch, …`,
+    // `BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure`. Info and warning lines are not errors.
+    pattern: /BTRFS(?: (critical|error|emerg|alert)|: error) \(device ([^)]+)\)(?::| in (\w+))/,
+    title: (m) => (m[3] ? `BTRFS: error in ${m[3]}` : `BTRFS ${m[1]}: filesystem error`),
+    details: (m) => ({ device: m[2], ...(m[3] ? { function: m[3] } : {}) }),
+    groupKey: (m) => `btrfs:${m[2]}`,
+  },
+  {
     id: "overlay-no-dtype",
     kind: "fs-error",
     needle: "d_type",

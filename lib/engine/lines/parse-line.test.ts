@@ -339,6 +339,16 @@ describe("parseLine", () => {
     expect(delta.uptime).toBeUndefined();
   });
 
+  it("a VM console forwarded by its hypervisor process is kernel output", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine("Jan 27 16:33:09 HOST com.docker.backend[56957]: [  956.812853] kernel BUG at fs/attr.c:446!", 1, ctx)).toMatchObject({
+      program: "kernel",
+      uptime: 956.812853,
+      text: "kernel BUG at fs/attr.c:446!",
+    });
+    expect(parseLine("Jan 27 16:33:09 HOST dockerd[1]: [info] started", 1, ctx).program).toBe("dockerd");
+  });
+
   it("never throws on junk", () => {
     const ctx = createLineContext(0, 2024);
     for (const raw of ["<", "[", "[ 1.", "<999>[", "{", "{}", "Aug", "Aug 13 ", "/", "/x:Aug 13 1", "Message from syslogd@", "\ufffd\ufffd", "2024-"]) {

@@ -186,12 +186,22 @@ function peelAgentPrefix(line: LogLine, msg: string, ctx: LineContext, setFormat
   return msg;
 }
 
+/**
+ * A VM's console forwarded into the host's journal by its hypervisor process (`com.docker.backend[56957]: [  956.812853]
+ * kernel BUG at …`, kata, lima): dmesg's six-digit uptime stamp says the message is kernel output.
+ */
+const FORWARDED_CONSOLE = /^\[\s*\d+\.\d{6}\] /;
+
 function finishText(line: LogLine, msg: string, ctx: LineContext): string {
   // Kernel lines keep printing their own `[uptime]` inside syslog when printk.time=1.
   if (line.program === undefined || line.program === "kernel") {
     const c = msg.charCodeAt(0);
     if (c === 91 /* [ */ || c === 60 /* < */) return peelKernelPrefix(line, msg);
     return msg;
+  }
+  if (msg.charCodeAt(0) === 91 && FORWARDED_CONSOLE.test(msg)) {
+    line.program = "kernel";
+    return peelKernelPrefix(line, msg);
   }
   return peelAgentPrefix(line, msg, ctx, false);
 }

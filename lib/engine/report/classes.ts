@@ -201,6 +201,8 @@ export const CLASSES: readonly CrashClass[] = [
       // Before 4.20 the same check counted page-table pages per level: `BUG: non-zero nr_pmds on freeing mm: 1`.
       { match: re("BUG: non-zero (nr_ptes|nr_pmds|nr_puds) on freeing mm"), title: "BUG: non-zero $1 on freeing mm", noStackTrace: true },
       { match: re("BUG: Bad page cache in process .* pfn:"), title: "BUG: Bad page cache in {FRAME}", stack: STACK_CALL_TRACE },
+      // Architectures without a BUG trap instruction (um/lkl, some embedded): `BUG: failure at kernel/irq_work.c:155/irq_work_run_list()!`
+      { match: re("BUG: failure at {{SRC}}/([a-zA-Z0-9_]+)\\(\\)"), title: "kernel BUG in {FUNC:2}", type: "BUG", noStackTrace: true },
       { match: re("BUG: KCSAN: assert: race in {{FUNC}}"), title: "KCSAN: assert: race in {FUNC:1}", kind: "kcsan", type: "KCSAN-ASSERT", noStackTrace: true },
       { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of "), title: "BUG: Dentry still in use in $1", stack: STACK_CALL_TRACE },
       // With page_owner the allocation stack is printed first: it names who owned the page.

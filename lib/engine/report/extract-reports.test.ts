@@ -192,6 +192,7 @@ describe("formats syzkaller's table has and production logs print", () => {
     ]);
     expect(titleOf(["[ 3.0] BUG: non-zero nr_pmds on freeing mm: 1"])).toEqual([["bug", "BUG: non-zero nr_pmds on freeing mm", false]]);
     expect(titleOf(["[ 4.0] BUG: Bad rss-counter state mm:ffff88007bdfd840 idx:1 val:1"])).toEqual([["bug", "BUG: Bad rss-counter state", false]]);
+    expect(titleOf(["[ 4.5] BUG: failure at kernel/irq_work.c:155/irq_work_run_list()!"])).toEqual([["bug", "kernel BUG in irq_work_run_list", false]]);
     expect(titleOf(["[ 5.0] BUG: KCSAN: assert: race in dequeue_entities / enqueue_task_fair"])).toEqual([["kcsan", "KCSAN: assert: race in dequeue_entities", false]]);
   });
 
