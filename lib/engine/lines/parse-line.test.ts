@@ -349,6 +349,13 @@ describe("parseLine", () => {
     expect(parseLine("Jan 27 16:33:09 HOST dockerd[1]: [info] started", 1, ctx).program).toBe("dockerd");
   });
 
+  it("a paste indented as a code block keeps its prefixes; an indented frame stays a frame", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine("    [  484.469885]       Not tainted 5.4.0-104-generic #118-Ubuntu", 1, ctx)).toMatchObject({ format: "dmesg", uptime: 484.469885, text: "      Not tainted 5.4.0-104-generic #118-Ubuntu" });
+    expect(parseLine("    kernel: Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1", 1, ctx)).toMatchObject({ program: "kernel", text: "Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1" });
+    expect(parseLine(" [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0", 1, ctx)).toMatchObject({ format: "plain", text: " [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0" });
+  });
+
   it("never throws on junk", () => {
     const ctx = createLineContext(0, 2024);
     for (const raw of ["<", "[", "[ 1.", "<999>[", "{", "{}", "Aug", "Aug 13 ", "/", "/x:Aug 13 1", "Message from syslogd@", "\ufffd\ufffd", "2024-"]) {

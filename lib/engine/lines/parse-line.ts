@@ -399,6 +399,12 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
       if (inner.format !== "plain" || inner.program === "kernel") return { ...inner, raw };
     }
   }
+  if (c === 32 || c === 9) {
+    // A paste indented as a code block (`    [  484.469885] …`, `    kernel: Pid: 0, …`): the indentation is not the log's.
+    const indent = /^[ \t]+/.exec(s)![0];
+    const inner = parseLine(s.slice(indent.length), lineNo, { ...ctx, wall: undefined });
+    if (inner.format !== "plain" || inner.program === "kernel") return { ...inner, raw };
+  }
   const bare = BARE_KERNEL_TAG.exec(s);
   if (bare) {
     if (bare[1]) line.host = bare[1];

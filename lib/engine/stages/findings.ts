@@ -58,11 +58,20 @@ function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | 
     if (e.rule.timelineOnly) continue;
     const bootId = bootOf(e.line.host, e.line.lineNo);
     const title = e.title ?? e.rule.title(e.match);
-    const key = `${e.line.host ?? ""}|${bootId ?? ""}|${e.rule.id}|${e.groupKey ?? e.rule.groupKey?.(e.match) ?? title}`;
+    // A fold key is shared by the rules of one kind (an OOM kill and an OOM report whose kill line is missing are
+    // the same problem); rules without one fold by their own id and title.
+    const groupKey = e.groupKey ?? e.rule.groupKey?.(e.match);
+    const key = `${e.line.host ?? ""}|${bootId ?? ""}|${groupKey !== undefined ? `${e.rule.kind}|${groupKey}` : `${e.rule.id}|${title}`}`;
     const existing = groups.get(key);
     const time = isoTime(e.line.time);
     if (existing) {
       existing.repeats = (existing.repeats ?? 1) + 1;
+      // The first occurrence may have lost its report (a cut paste): a later one's release still tells the kernel.
+      if (!existing.kernelRelease && e.meta?.kernelRelease) {
+        existing.kernelRelease = e.meta.kernelRelease;
+        existing.releaseSource = "report";
+        if (e.meta.kernelBuild) existing.kernelBuild = e.meta.kernelBuild;
+      }
       existing.lastSource = { file: fileName, line: e.line.lineNo };
       if (time) existing.lastTime = time;
       // The highest usage count / latest details say the most.
