@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
 import { CLASSES, CRASH_PANIC_CLASS, REPORT_PREFILTER } from "./classes";
-import { extractReports } from "./extract-reports";
+import { extractReports, parseReport } from "./extract-reports";
 
 function extract(text: string) {
   const ctx = createLineContext(0, 2024);
@@ -207,5 +207,16 @@ describe("formats syzkaller's table has and production logs print", () => {
     const stackLines = ['[ 8.1] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.', "[ 8.2] Call Trace:", "[ 8.3]  __schedule+0x47d/0x600", "[ 8.4]  schedule+0x67/0x90", "[ 8.5]  rwsem_down_read_slowpath+0x1e5/0x3a0", "[ 8.6]  ovl_sync_fs+0x2f/0x50"];
     expect(titleOf(stackLines)).toEqual([["hung-task", "INFO: task hung in ovl_sync_fs", true]]);
     expect(titleOf(["[ 8.0] INFO: task dockerd:1810 blocked for more than 328 seconds.", ...stackLines])).toEqual([["hung-task", "INFO: task hung in ovl_sync_fs", false]]);
+  });
+});
+
+describe("parseReport", () => {
+  it("parses each stack range once and shares it between the rules", () => {
+    const report = parseReport(["general protection fault: 0000 [#1] SMP", "RIP: 0010:foo+0x1/0x2", "Call Trace:", " bar+0x1/0x2", " baz+0x3/0x4"]);
+    expect(report.framesFrom(2)).toBe(report.framesFrom(2));
+    expect(report.framesFrom(2).map((f) => f.function)).toEqual(["bar", "baz"]);
+    expect(report.ripAt(1)).toMatchObject({ function: "foo" });
+    expect(report.ripAt(1)).toBe(report.ripAt(1));
+    expect(report.sectionsFrom(0)).toBe(report.sectionsFrom(0));
   });
 });

@@ -12,7 +12,7 @@
  */
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
-import { parseFrameLine, parseFrames, parseStackSections } from "./frames";
+import { parseFrameLine, parseFrames, parseStackSections, type StackSection } from "./frames";
 import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -215,6 +215,43 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   return out;
 }
 
+/**
+ * One report window, parsed once: its lines from the header on, and every stack the rules ask for (the frames
+ * from line k to the end, or of a line range; the sections from line k; the faulting instruction of line k),
+ * computed on first use and then shared by the title, guilty-frame, corrupted and type rules.
+ */
+export type ParsedReport = {
+  /** Report lines from the header on (log prefixes removed). */
+  readonly texts: readonly string[];
+  framesFrom(k: number, end?: number): Frame[];
+  sectionsFrom(k: number): StackSection[];
+  ripAt(k: number): Frame | undefined;
+};
+
+export function parseReport(texts: readonly string[]): ParsedReport {
+  const frames = new Map<string, Frame[]>();
+  const sections = new Map<number, StackSection[]>();
+  const rips = new Map<number, Frame | undefined>();
+  return {
+    texts,
+    framesFrom(k, end) {
+      const key = `${k}:${end ?? ""}`;
+      let f = frames.get(key);
+      if (!f) frames.set(key, (f = parseFrames(texts.slice(k, end) as string[])));
+      return f;
+    },
+    sectionsFrom(k) {
+      let sec = sections.get(k);
+      if (!sec) sections.set(k, (sec = parseStackSections(texts.slice(k) as string[])));
+      return sec;
+    },
+    ripAt(k) {
+      if (!rips.has(k)) rips.set(k, ripFrame(texts[k] ?? ""));
+      return rips.get(k);
+    },
+  };
+}
+
 function ripFrame(text: string): Frame | undefined {
   const crash = /\[exception RIP: ([A-Za-z_.][\w.]*)/.exec(text);
   if (crash) return { function: crash[1], reliable: true, context: "exception" };
@@ -235,17 +272,18 @@ function ripFrame(text: string): Frame | undefined {
 /** The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. */
 type Guilty = { name: string; printed: string };
 
-function findGuilty(texts: readonly string[], rule: StackRule, lead?: Frame): Guilty | undefined {
+function findGuilty(report: ParsedReport, rule: StackRule, lead?: Frame): Guilty | undefined {
   // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
   // task's stack before the RIP line, new ones after it).
   if (rule.mode === "stall") {
-    const anchored = guiltyInSections(texts, rule, true, lead);
+    const anchored = guiltyInSections(report, rule, true, lead);
     if (anchored) return anchored;
   }
-  return guiltyInSections(texts, rule, false, lead);
+  return guiltyInSections(report, rule, false, lead);
 }
 
-function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnly: boolean, lead?: Frame): Guilty | undefined {
+function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame): Guilty | undefined {
+  const texts = report.texts;
   for (const section of rule.sections) {
     const k = section === FROM_HEADER_SECTION ? 0 : texts.findIndex((t, idx) => idx > 0 && section.test(t));
     const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
@@ -257,7 +295,7 @@ function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnl
       const site = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
       if (site) frames.push({ ...site, reliable: true });
       const bt = texts.findIndex((t, idx) => idx > k0 && /stack backtrace:/.test(t));
-      frames.push(...parseFrames(texts.slice(bt >= 0 ? bt : k0) as string[]));
+      frames.push(...report.framesFrom(bt >= 0 ? bt : k0));
     } else if (section === LOCKDEP_AT_SECTION) {
       // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
       const rest = texts.slice(k0);
@@ -270,13 +308,13 @@ function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnl
         if (f) frames.push({ ...f, reliable: true });
       }
       // Then the dependency chain (`-> #1 (…):` stacks) and the backtrace, in print order.
-      for (const sec of parseStackSections(texts.slice(k0) as string[])) frames.push(...sec.frames);
+      for (const sec of report.sectionsFrom(k0)) frames.push(...sec.frames);
     } else if (section === RIP_SECTION) {
-      const rip = ripFrame(texts[k0]);
+      const rip = report.ripAt(k0);
       if (rip) frames.push(rip);
-      frames.push(...parseFrames(texts.slice(k0 + 1) as string[]));
+      frames.push(...report.framesFrom(k0 + 1));
     } else {
-      frames.push(...parseFrames(texts.slice(k0) as string[]));
+      frames.push(...report.framesFrom(k0));
     }
     const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly });
     if (g) {
@@ -324,7 +362,8 @@ type Titled = {
   headerFallback?: boolean;
 };
 
-function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
+function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
+  const texts = report.texts;
   const body = texts.slice(0, TITLE_SCAN_LINES).join("\n");
   for (const format of cls.formats) {
     const m = format.match.exec(body);
@@ -337,7 +376,7 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
     if (needsFrame && format.stack) {
       const named = format.headerFunction !== undefined ? m[format.headerFunction] : undefined;
-      const g = findGuilty(texts, format.stack, named ? { function: named, reliable: true } : undefined);
+      const g = findGuilty(report, format.stack, named ? { function: named, reliable: true } : undefined);
       guilty = g?.name;
       printed = g?.printed;
       if (!guilty) frameMissing = format.title.includes("{FRAME}");
@@ -383,7 +422,8 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
   return { title: normalizeTitle(headerText(first).trim()), altTitles: [], frameMissing: false };
 }
 
-function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boolean): string | undefined {
+function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean): string | undefined {
+  const texts = report.texts;
   const f = titled.format;
   if (f?.corrupted) return f.corrupted;
   if (titled.frameMissing) return "no usable stack frame for the title";
@@ -395,7 +435,7 @@ function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boole
     if (!STACK_KEYWORDS.test(texts[i])) continue;
     sawKeyword = true;
     const window = texts.slice(i, i + 16);
-    if (parseFrames(window as string[]).length === 0 && !window.slice(1).some((t) => parseFrameLine(t, true))) {
+    if (report.framesFrom(i, i + 16).length === 0 && !window.slice(1).some((t) => parseFrameLine(t, true))) {
       return "stack trace keyword with no frames after it";
     }
   }
@@ -403,7 +443,7 @@ function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boole
   if (!sawKeyword) {
     // KMSAN/KFENCE print their frames right after the header; everything else announces its stack.
     const framesAfterHeader = f.stack?.sections.includes(FROM_HEADER_SECTION) ?? false;
-    if (!framesAfterHeader || parseFrames(texts.slice(0, 60) as string[]).length === 0) return "no stack trace in report";
+    if (!framesAfterHeader || report.framesFrom(0, 60).length === 0) return "no stack trace in report";
   }
   return undefined;
 }
@@ -444,14 +484,15 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
   const texts = fromHeader;
   const head = lines[span.header];
   const panicOnly = span.cls.id === "kernel-panic";
-  const titled = buildTitle(span.cls, texts);
+  const report = parseReport(texts);
+  const titled = buildTitle(span.cls, report);
   const format = titled.format;
   // No format matched (`WARNING: the mand mount option is deprecated`): informational text, not a report.
   if (!format) return undefined;
   const kind: FindingKind = format?.kind ?? span.cls.kind;
-  const reason = corruption(titled, texts, false);
+  const reason = corruption(titled, report, false);
   const src = sourceRef(texts);
-  const frames = parseFrames(texts as string[]);
+  const frames = report.framesFrom(0);
   let panicMessage: string | undefined;
   if (span.panicIndex !== undefined) panicMessage = KERNEL_PANIC.exec(lines[span.panicIndex].text)?.[1];
   else if (panicOnly) panicMessage = KERNEL_PANIC.exec(headerText(head.text))?.[1];
