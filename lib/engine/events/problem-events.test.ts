@@ -227,6 +227,21 @@ const ROWS: Row[] = [
     details: { device: "sdc2" },
   },
   { line: "BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure", rule: "btrfs-error", kind: "fs-error", title: "BTRFS: error in __btrfs_cow_block" },
+  {
+    line: "mlx5_core 0000:3b:00.0 eth0: TX timeout on queue: 3, SQ: 0x1c9, CQ: 0x4a, SQ Cons: 0x0 SQ Prod: 0x2f, usecs since last trans: 13552000",
+    rule: "driver-tx-timeout",
+    kind: "other",
+    title: "mlx5_core: TX timeout",
+    details: { driver: "mlx5_core", device: "eth0", queue: 3 },
+  },
+  { line: "ena 0000:00:05.0 eth0: Found a Tx that wasn't completed on time, qid 2, index 523.", rule: "ena-tx-not-completed", kind: "other", title: "ena: TX timeout", details: { device: "eth0" } },
+  {
+    line: "sd 2:0:0:0: [sdb] tag#12 timing out command, waited 180s",
+    rule: "scsi-command-timeout",
+    kind: "io-error",
+    title: "scsi: command timed out",
+    details: { device: "sdb", waitedSec: 180 },
+  },
   { line: "NVRM: fallen off the bus and is not responding to commands.", rule: "nvidia-gpu-fallen-off-bus", kind: "other", title: "NVRM: GPU has fallen off the bus" },
 ];
 

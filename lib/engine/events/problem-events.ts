@@ -289,6 +289,37 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `nic-hang:${m[2]}`,
   },
   {
+    id: "driver-tx-timeout",
+    kind: "other",
+    needle: "TX timeout",
+    // Drivers' own watchdog messages: mlx5 / virtio_net `… eth0: TX timeout on queue: 3, SQ: 0x1c9, …`,
+    // bnxt `… eth0: TX timeout detected, starting reset task!`.
+    pattern: /^([\w-]+) (\S+) (\S+): TX timeout (?:on queue: (\d+)|detected)/,
+    title: (m) => `${m[1]}: TX timeout`,
+    details: (m) => ({ driver: m[1], device: m[3], ...(m[4] ? { queue: Number(m[4]) } : {}) }),
+    groupKey: (m) => `txto:${m[3]}`,
+  },
+  {
+    id: "ena-tx-not-completed",
+    kind: "other",
+    needle: "completed on time",
+    // AWS ENA: `ena 0000:00:05.0 eth0: Found a Tx that wasn't completed on time, qid 2, index 523.`
+    pattern: /^ena (\S+) (\S+): Found a Tx that wasn't completed on time/,
+    title: () => "ena: TX timeout",
+    details: (m) => ({ driver: "ena", device: m[2] }),
+    groupKey: (m) => `txto:${m[2]}`,
+  },
+  {
+    id: "scsi-command-timeout",
+    kind: "io-error",
+    needle: "timing out command",
+    // `sd 2:0:0:0: [sdb] tag#12 timing out command, waited 180s`
+    pattern: /\bsd ([\d:]+): \[(\w+)\](?: tag#\d+)? timing out command, waited (\d+)s/,
+    title: () => "scsi: command timed out",
+    details: (m) => ({ device: m[2], waitedSec: Number(m[3]) }),
+    groupKey: (m) => `scsi:${m[1]}`,
+  },
+  {
     id: "netdev-tx-timeout",
     kind: "warning",
     needle: "NETDEV WATCHDOG: ",
