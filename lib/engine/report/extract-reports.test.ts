@@ -210,6 +210,21 @@ describe("formats syzkaller's table has and production logs print", () => {
   });
 });
 
+describe("titles when the stack names no function", () => {
+  it("a GPF whose stack is cut takes the RIP function; syzkaller's form stays its title and an alt", () => {
+    const [gpf] = extract(["[ 1.0] general protection fault: 0000 [#1] SMP NOPTI", "[ 1.1] RIP: 0010:memcpy_erms+0x6/0x10", "[ 1.2] RSP: 0018:ffffb97468d57b80 EFLAGS: 00010212"].join("\n"));
+    expect(gpf).toMatchObject({ title: "general protection fault in memcpy_erms", syzkallerTitle: "general protection fault in corrupted", guiltyFrame: "memcpy_erms", corrupted: true });
+    expect(gpf.altTitles).toContain("general protection fault in corrupted");
+  });
+
+  it("a WARNING whose stack holds only guesses takes the function its header names", () => {
+    const [warning] = extract(
+      ["[ 2.0] WARNING: at net/core/dev.c:1915 skb_warn_bad_offload+0x99/0xb0() (Not tainted)", "[ 2.1] Call Trace:", "[ 2.2]  [<ffffffff81071e27>] ? warn_slowpath_common+0x87/0xc0"].join("\n"),
+    );
+    expect(warning).toMatchObject({ title: "WARNING in skb_warn_bad_offload", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "skb_warn_bad_offload" });
+  });
+});
+
 describe("parseReport", () => {
   it("parses each stack range once and shares it between the rules", () => {
     const report = parseReport(["general protection fault: 0000 [#1] SMP", "RIP: 0010:foo+0x1/0x2", "Call Trace:", " bar+0x1/0x2", " baz+0x3/0x4"]);

@@ -411,6 +411,17 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       const named = normalizeTitle(fillTemplate(format.title, groups, guilty));
       return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty, frameMissing, headerFallback };
     }
+    if (!guilty && format.title.includes("{FRAME}") && format.stack?.sections.includes(RIP_SECTION)) {
+      // No usable stack, but the CPU was in a known function (GPF, oops, BUG with a cut or all-generic stack): name
+      // it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
+      const k = texts.findIndex((t, idx) => idx > 0 && RIP_SECTION.test(t));
+      const rip = k >= 0 ? report.ripAt(k) : RIP_SECTION.test(texts[0] ?? "") ? report.ripAt(0) : undefined;
+      if (rip && !/^0x|^[0-9a-f]+$/.test(rip.function)) {
+        const atRip = cleanFunctionName(rip.function);
+        const named = normalizeTitle(fillTemplate(format.title, groups, atRip));
+        return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: atRip, frameMissing, headerFallback };
+      }
+    }
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.
       const fn = /\{FUNC:([0-9])\}/.exec(format.title);
