@@ -1,5 +1,6 @@
 /**
- * `oopscope triage [--json|--jsonl] [--no-kb] <file|->...` and `oopscope kb list|show|seed|import-cve`.
+ * `oopscope triage [--json|--jsonl] [--no-kb] <file|->...`, `oopscope dmesg <vmcore>... [out]` and
+ * `oopscope kb list|show|seed|import-cve`.
  * Same engine entry point as the web app (lib/server/run-triage.ts). Exit 0 when it ran, 2 on unreadable input,
  * 1 on usage errors.
  */
@@ -10,7 +11,8 @@ import type { Incident, TriageInput } from "../engine/types";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
-  oopscope triage [--json | --jsonl] [--no-kb] <file | ->...   triage logs (plain or gzip); - reads stdin
+  oopscope triage [--json | --jsonl] [--no-kb] <file | ->...   triage logs (plain or gzip) and vmcores; - reads stdin
+  oopscope dmesg <vmcore>... [out]                              the kernel log in a vmcore, as makedumpfile --dump-dmesg
   oopscope kb list [--json] [--origin builtin|team|imported]
   oopscope kb show <id> [--json]
   oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
@@ -31,6 +33,68 @@ function openInput(arg: string): TriageInput {
   }
   if (st.isDirectory()) throw new UnreadableInput(`oopscope: ${arg} is a directory`);
   return { name: arg, data: createReadStream(arg, { highWaterMark: 1 << 20 }), mtime: st.mtime };
+}
+
+/** Inputs in the order given; vmcores (split parts together) become their extracted kernel log. */
+async function openInputs(files: string[], names: string[]): Promise<TriageInput[]> {
+  const { isVmcoreFile, readVmcoreInputs } = await import("../server/inputs/read-vmcore-inputs");
+  const isDump = await Promise.all(files.map((f) => (f === "-" ? false : isVmcoreFile(f))));
+  const dumps = files.flatMap((path, i) => (isDump[i] ? [{ path, name: names[i] }] : []));
+  const dumpInputs = dumps.length > 0 ? await readVmcoreInputs(dumps) : [];
+  const inputs: TriageInput[] = [];
+  files.forEach((f, i) => {
+    if (!isDump[i]) inputs.push({ ...openInput(f), name: names[i] });
+    else {
+      // A split dump's input is named after all its parts: place it where its first part was given.
+      const input = dumpInputs.find((d) => d.name.split(" + ")[0] === names[i]);
+      if (input) inputs.push(input);
+    }
+  });
+  return inputs;
+}
+
+/** `dmesg <vmcore>... [out]`: the last argument is the output file when it is not itself a dump. */
+async function runDmesgCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
+  if (values.help || positionals.length === 0) {
+    process.stderr.write("usage: oopscope dmesg <vmcore>... [out]   (several files: the parts of a --split dump)\n");
+    return values.help ? 0 : 1;
+  }
+  const { isVmcoreFile, extractVmcoreFiles } = await import("../server/inputs/read-vmcore-inputs");
+  let out: string | undefined;
+  let dumps = positionals;
+  if (positionals.length > 1 && !(await isVmcoreFile(positionals[positionals.length - 1]))) {
+    out = positionals[positionals.length - 1];
+    dumps = positionals.slice(0, -1);
+  }
+  for (const d of dumps) {
+    if (!(await isVmcoreFile(d))) {
+      let reason = "not a vmcore (no ELF core, KDUMP or flattened signature)";
+      try {
+        if (statSync(d).isDirectory()) reason = "a directory";
+      } catch (e) {
+        reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      }
+      process.stderr.write(`oopscope: ${d}: ${reason}\n`);
+      return 2;
+    }
+  }
+  const extracts = await extractVmcoreFiles(dumps.map((d) => ({ path: d, name: d })));
+  let status = 0;
+  const text = extracts.map((e) => e.extract.text).join("");
+  for (const { names: parts, extract } of extracts) {
+    for (const w of extract.warnings) process.stderr.write(`oopscope: warning: ${w}\n`);
+    if (extract.error) {
+      // Reader messages name the part they are about.
+      process.stderr.write(`oopscope: ${extract.error.startsWith(parts[0]) ? "" : `${parts.join(" + ")}: `}${extract.error}\n`);
+      status = 2;
+    }
+  }
+  if (out) {
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(out, text, "latin1");
+  } else process.stdout.write(Buffer.from(text, "latin1"));
+  return status;
 }
 
 async function prepareDb(ctx: MainContext): Promise<void> {
@@ -58,7 +122,7 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
   const names = positionals;
   let inputs: TriageInput[];
   try {
-    inputs = files.map((f, i) => ({ ...openInput(f), name: names[i] }));
+    inputs = await openInputs(files, names);
   } catch (e) {
     if (e instanceof UnreadableInput) {
       process.stderr.write(e.message + "\n");
@@ -164,6 +228,7 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (command === "triage") return await runTriageCommand(args, ctx);
+    if (command === "dmesg") return await runDmesgCommand(args);
     if (command === "kb") return await runKbCommand(args, ctx);
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;

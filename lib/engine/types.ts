@@ -4,7 +4,20 @@
  * Changing a field here is a schema change: bump INCIDENT_SCHEMA_VERSION.
  */
 
+import type { VmcoreFacts } from "./vmcore/types";
+
 export const INCIDENT_SCHEMA_VERSION = 1;
+
+export type { VmcoreCpuState, VmcoreFacts, VmcoreFormat } from "./vmcore/types";
+
+/** An input that was a crash dump: its kernel log was extracted (lib/engine/vmcore) and triaged as text. */
+export type VmcoreInput = {
+  facts: VmcoreFacts;
+  /** What could not be read (truncated file, excluded pages…). */
+  warnings: string[];
+  /** No kernel log could be extracted at all (and why). */
+  error?: string;
+};
 
 /** How a single line was written. Sniffed per line, because files mix them (a syslog file holds dmesg text). */
 export type LineFormat =
@@ -301,6 +314,8 @@ export type InputSummary = {
   /** The year assumed for RFC 3164 dates (they carry none). */
   assumedYear?: number;
   error?: string;
+  /** The input was a vmcore: crash facts from its headers, notes and VMCOREINFO. */
+  vmcore?: VmcoreInput;
 };
 
 export type Recommendation = {
@@ -348,4 +363,6 @@ export type TriageInput = {
   data: Uint8Array | AsyncIterable<Uint8Array>;
   /** Last-modified time of the file, used to infer the year of RFC 3164 dates. */
   mtime?: Date;
+  /** Set when `data` is the kernel log extracted from a vmcore: its release is the boot's release. */
+  vmcore?: VmcoreInput;
 };

@@ -20,10 +20,14 @@ export class BootIndex {
   readonly perFileByHost: Map<string, BootAt[]>[];
 
   constructor(scans: readonly ScannedInput[]) {
-    for (const { scan, fileName } of scans) {
+    for (const { scan, fileName, vmcore } of scans) {
       const list: BootAt[] = [];
-      for (const rb of [...scan.boots].sort((a, b) => a.lineNo - b.lineNo)) {
+      const raw = [...scan.boots].sort((a, b) => a.lineNo - b.lineNo);
+      // A vmcore's ring buffer holds one boot, the crashed one; when its banner was overwritten the dump still says.
+      if (vmcore && !vmcore.error && raw.length === 0) raw.push({ lineNo: 1, detectedBy: "file-start" });
+      for (const rb of raw) {
         const boot = toBoot(rb, fileName, this.boots.length + 1);
+        if (vmcore?.facts.release) boot.kernelRelease = vmcore.facts.release;
         this.boots.push(boot);
         list.push({ boot, line: rb.lineNo, host: rb.host ?? "" });
       }

@@ -16,7 +16,7 @@ import type { ScannedInput } from "./ingest";
 
 /** The findings of each input, in line order (before folding across the incident). */
 export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex): Finding[][] {
-  return scans.map(({ scan, fileName }, fileIdx) => {
+  return scans.map(({ scan, fileName, vmcore }, fileIdx) => {
     const bootOf = (host: string | undefined, line: number) => boots.bootFor(fileIdx, host, line)?.id;
     const perFile: Finding[] = [];
     for (const f of scan.reports) {
@@ -44,7 +44,8 @@ export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex
     }
     // An allocation failure's call trace, read by the report extractor, joins its event finding.
     const joined = attachEventStacks(perFile);
-    joined.push(...kdumpFindings(fileName, joined, boots.perFile[fileIdx]));
+    // A vmcore is the proof that a dump was taken: "kdump not armed" would contradict the input itself.
+    if (!vmcore) joined.push(...kdumpFindings(fileName, joined, boots.perFile[fileIdx]));
     joined.sort((a, b) => a.source.line - b.source.line);
     return joined;
   });

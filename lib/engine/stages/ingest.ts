@@ -8,7 +8,8 @@ import { scanInput, type ScanResult } from "../scan/scan-input";
 import type { InputSummary, LineFormat, TriageInput } from "../types";
 import { dropUndefined } from "./util";
 
-export type ScannedInput = { scan: ScanResult; fileName: string };
+/** `vmcore`: the input is the kernel log extracted from a crash dump, with the dump's own facts. */
+export type ScannedInput = { scan: ScanResult; fileName: string; vmcore?: TriageInput["vmcore"] };
 
 export async function scanInputs(
   inputs: TriageInput[],
@@ -22,7 +23,7 @@ export async function scanInputs(
     const stats = emptyIngestStats();
     try {
       const scan = await scanInput(input, stats, { fileIndex: i, limits, now: options.now });
-      scans.push({ scan, fileName: input.name });
+      scans.push({ scan, fileName: input.name, vmcore: input.vmcore });
       const formats = [...scan.formats.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f as LineFormat);
       summaries.push(
         dropUndefined({
@@ -35,6 +36,8 @@ export async function scanInputs(
           truncatedLines: stats.truncatedLines,
           invalidUtf8Lines: stats.invalidUtf8Lines,
           assumedYear: scan.assumedYear,
+          vmcore: input.vmcore,
+          error: input.vmcore?.error,
         }),
       );
     } catch (e) {
