@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { triage, type TriageKb } from "./triage";
-import { buildKbIndex } from "./match/build-kb-index";
-import { loadBuiltinKb } from "../kb/load-builtin";
-import type { TriageInput } from "./types";
+import { triage } from "./triage";
+import { builtinKb, input } from "./triage-test-helpers";
 
-const enc = new TextEncoder();
-const input = (name: string, lines: string[]): TriageInput => ({ name, data: enc.encode(lines.join("\n") + "\n") });
 const NOW = new Date("2024-09-01T00:00:00Z");
-
-let kbCache: TriageKb | undefined;
-function builtinKb(): TriageKb {
-  if (!kbCache) {
-    const { entries, errors } = loadBuiltinKb();
-    expect(errors).toEqual([]);
-    kbCache = { index: buildKbIndex(entries), entries: new Map(entries.map((e) => [e.id, e])) };
-  }
-  return kbCache;
-}
 
 // Seed 000 (Rocky 9.1, ELRepo 6.1.1): the BUG_ON in skb_segment, a reboot ~1 minute later.
 const SKB_LOG = [
@@ -127,17 +113,19 @@ describe("triage: seed 000 skb_segment BUG", () => {
 });
 
 describe("triage: long inputs", () => {
-  it("a flood of back-to-back reports is neither cut in two nor found twice at window boundaries", async () => {
+  it("a flood of back-to-back reports is neither cut in two nor found twice at window boundaries (and folds per host)", async () => {
     // ~19 000 lines with no quiet gap: the scanner's window cap falls inside reports several times.
     const copies = 800;
     const lines: string[] = [];
     for (let i = 0; i < copies; i++) lines.push(...SKB_LOG.map((l) => l.replace(" w01 ", ` w${i % 5} `)));
     const inc = await triage([input("flood.log", lines)], { now: NOW });
+    // One finding per host (identical crashes fold), each occurrence counted and kept on the timeline.
     const bugs = inc.findings.filter((f) => f.kind === "bug");
-    expect(bugs).toHaveLength(copies);
-    expect(bugs.every((f) => f.title === "kernel BUG in skb_segment" && !f.corrupted && f.panicked)).toBe(true);
-    expect(inc.findings).toHaveLength(copies);
-    expect(new Set(bugs.map((f) => f.source.line)).size).toBe(copies);
+    expect(bugs).toHaveLength(5);
+    expect(bugs.every((f) => f.title === "kernel BUG in skb_segment" && !f.corrupted && f.panicked && f.repeats === copies / 5)).toBe(true);
+    expect(inc.findings).toHaveLength(5);
+    const crashMarks = inc.events.filter((e) => e.kind === "crash");
+    expect(new Set(crashMarks.map((e) => e.source.line)).size).toBe(copies);
   });
 });
 

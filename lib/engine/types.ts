@@ -123,6 +123,8 @@ export type FindingKind =
   | "pleg-unhealthy"
   | "other";
 
+export type ReleaseSource = "report" | "boot" | "inferred-next-boot" | "inferred-uname" | "inferred-kubectl";
+
 /** printk taint flags decoded from `Tainted: G  W  OE`. */
 export type Taint = {
   /** The raw flag string (`GPOE`, `G W`), spaces removed. Empty when `Not tainted`. */
@@ -139,6 +141,11 @@ export type Finding = {
   title: string;
   /** Alternative titles for bucketing (`bad-access in F`, `stall in F`). */
   altTitles: string[];
+  /**
+   * syzkaller's title, only when the display title differs from it: a stackless `kernel BUG at net/core/x.c:LINE`
+   * is `kernel BUG in corrupted` to syzkaller (also listed in `altTitles`).
+   */
+  syzkallerTitle?: string;
   /** syzkaller's TYPE-like machine name (`KASAN-USE-AFTER-FREE-READ`, `WARNING`), when known. */
   type?: string;
   /** The first kernel line of the report, as printed (prefix stripped). */
@@ -156,6 +163,12 @@ export type Finding = {
   panicked: boolean;
   panicMessage?: string;
   kernelRelease?: string;
+  /**
+   * Where `kernelRelease` came from: the report itself (`CPU: … Comm: … 6.1.1 #1`, `Tainted:` line), its boot's
+   * banner, or — marked inferred, with less weight in the verdict — the next boot of the same host, a pasted
+   * `uname -r`/`uname -a`, or kubectl's KERNEL-VERSION column for that node.
+   */
+  releaseSource?: ReleaseSource;
   /** `#1 SMP PREEMPT_DYNAMIC Tue Dec 20 …` or `#101-Ubuntu`: carries Debian/Ubuntu package versions. */
   kernelBuild?: string;
   taint?: Taint;
@@ -180,7 +193,11 @@ export type Finding = {
   report: string[];
   /** Stable hash of what identifies the bug (kind + title); equal across hosts and builds. */
   signature: string;
-  /** For one-line problem events: how often the event repeated (and over what span). */
+  /**
+   * How often this finding occurred: repeats of a one-line problem event within a boot, or the same crash report
+   * (same signature, host and kernel release) again anywhere in the incident. `source`/`time` are the first
+   * occurrence, `lastSource`/`lastTime` the last.
+   */
   repeats?: number;
   lastSource?: SourceRef;
   lastTime?: string;
@@ -314,6 +331,17 @@ export type Recommendation = {
   references: { url: string; title?: string; kind?: string }[];
 };
 
+/**
+ * A rule or parser that failed on part of the input: the rest of the incident is still right, but this part was
+ * not read (or only partly). Never expected; shown on the incident page and in `--json` so a bug is not silent.
+ */
+export type IncidentWarning = {
+  /** Which step failed: `report` (one crash report's title/frames/metadata), `window` (a scanner window). */
+  stage: "report" | "window";
+  source: SourceRef;
+  message: string;
+};
+
 export type Incident = {
   schemaVersion: number;
   /** Input name when a single input was triaged (jsonl mode). */
@@ -324,6 +352,8 @@ export type Incident = {
   events: TimelineEvent[];
   findings: Finding[];
   recommendation?: Recommendation;
+  /** Failures inside the engine on parts of the input (present only when there was one). */
+  warnings?: IncidentWarning[];
   stats: { lines: number; bytes: number; elapsedMs: number };
 };
 

@@ -7,12 +7,17 @@
  *   npm run bench:accuracy -- --update-baseline write scripts/bench/accuracy-baseline.json
  *   npm run bench:accuracy -- --check           exit 1 when a figure drops below the baseline (CI)
  *   --corpus=<dir>                              another corpus location
+ *   --real=<dir>                                another testdata/real (default: this checkout's)
  *   --pipeline=extract                          bypass triage(): parseLine + extractReports only (diagnosis)
  *
  * Only crash-report findings are compared: one-line problem events (refcount leaks, allocation failures, fs/io
  * errors, OOM kills, kdump, PLEG, Go panics, other) are a different product feature and no corpus here rates them.
  * Exception: abrt files any kernel call trace its triggers reach, so its counts include problem findings that
  * carry a stack (see `abrtOopses`).
+ *
+ * `testdata/real` (public logs, expectations from each thread's conclusion) is compared on every finding, split into
+ * a dev part and a held-out part (SHA-1 of the relative path, first byte < 86): the held-out part prints figures
+ * only, never its misses, and findings are matched with the built-in KB (`kb-top1`).
  *
  * An expectation that provably is not about its input (a kernel release printed nowhere in the log) is listed
  * under "expectation disagreements" with the reason, and left out of the figures: neither a pass nor a miss.
@@ -31,15 +36,21 @@ import {
   readAbrtTaintCases,
   readAbrtVersionCases,
   readFafCases,
+  readRealCases,
   readSatyrCases,
   readSyzkallerGuiltyCases,
   readSyzkallerReportCases,
 } from "./corpus-readers";
 import { createHash } from "node:crypto";
+import { buildKbIndex } from "../../lib/engine/match/build-kb-index";
+import { loadBuiltinKb } from "../../lib/kb/load-builtin";
+import type { RealExpectation } from "./corpus-readers";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BASELINE_PATH = join(REPO_ROOT, "scripts/bench/accuracy-baseline.json");
-const DEFAULT_CORPUS = resolve(REPO_ROOT, "../shared/corpus");
+// A git worktree under ../wt/<name> sees the shared folder one level further up.
+const DEFAULT_CORPUS = [resolve(REPO_ROOT, "../shared/corpus"), resolve(REPO_ROOT, "../../shared/corpus")].find(existsSync) ?? resolve(REPO_ROOT, "../shared/corpus");
+const DEFAULT_REAL = join(REPO_ROOT, "testdata/real");
 
 /**
  * Left out of every comparison: the engine's problem-event kinds and agent Go panics. MCE stays in, because ABRT
@@ -251,10 +262,13 @@ async function benchSyzkallerReport(corpusDir: string): Promise<CorpusResult> {
       findings.find((f) => !PROBLEM_EVENT_KINDS.has(f.kind)) ?? findings.find((f) => SYZKALLER_CRASH_EVENT_KINDS.has(f.kind));
     tally.check("crash-agreement", c.name, c.title !== undefined ? "crash" : "no crash", first ? "crash" : "no crash");
     if (c.title === undefined) continue;
-    tally.check("title-exact", c.name, c.title, first?.title);
-    const ours = first ? [first.title, ...first.altTitles] : [];
+    // Our display title may name the location where syzkaller says `corrupted`: compare syzkaller's own form.
+    const syzTitle = first?.syzkallerTitle ?? first?.title;
+    const syzAlts = (first?.altTitles ?? []).filter((a) => a !== first?.syzkallerTitle);
+    tally.check("title-exact", c.name, c.title, syzTitle);
+    const ours = first ? [syzTitle!, ...syzAlts] : [];
     tally.check("title-or-alt", c.name, [c.title, ...c.alts], ours, ours.some((t) => t === c.title || c.alts.includes(t)));
-    tally.check("alt-set", c.name, sortedSet(c.alts), sortedSet(first?.altTitles ?? []));
+    tally.check("alt-set", c.name, sortedSet(c.alts), sortedSet(syzAlts));
     tally.check("corrupted-agreement", c.name, c.corrupted, first?.corrupted ?? null);
     tally.check("panicked-agreement", c.name, c.panicked, first?.panicked ?? null);
     if (c.type !== undefined) tally.check("type", c.name, c.type, first?.type);
@@ -314,7 +328,9 @@ async function benchSyzkallerGuilty(corpusDir: string): Promise<CorpusResult> {
  * lone allocation failure with a stack counts for us and not for abrt (the corpus has no such file).
  */
 async function abrtOopses(name: string, log: string): Promise<Finding[]> {
-  return (await allFindings(name, log)).filter((f) => !PROBLEM_EVENT_KINDS.has(f.kind) || f.frames.length > 0);
+  const oopses = (await allFindings(name, log)).filter((f) => !PROBLEM_EVENT_KINDS.has(f.kind) || f.frames.length > 0);
+  // abrt files every occurrence; triage folds the same crash on the same host into one finding with `repeats`.
+  return oopses.flatMap((f) => (PROBLEM_EVENT_KINDS.has(f.kind) ? [f] : Array.from({ length: f.repeats ?? 1 }, () => f)));
 }
 
 async function benchAbrt(corpusDir: string): Promise<CorpusResult> {
@@ -392,6 +408,95 @@ async function benchFaf(corpusDir: string): Promise<CorpusResult> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// testdata/real: public logs with expectations written from each thread's conclusion (testdata/real/README.md).
+
+type TriageWithKb = (inputs: TriageInput[], options?: { kb?: unknown }) => Promise<Incident>;
+let builtinKb: { index: ReturnType<typeof buildKbIndex>; entries: Map<string, unknown> } | undefined;
+/** The built-in KB as the CLI matches with it (the server seeds the same YAML files into its database). */
+function getBuiltinKb() {
+  if (!builtinKb) {
+    const { entries } = loadBuiltinKb();
+    builtinKb = { index: buildKbIndex(entries), entries: new Map(entries.map((e) => [e.id, e])) };
+  }
+  return builtinKb;
+}
+
+/**
+ * The finding each expectation is about, in log order: the first unclaimed finding of the kind with the expected
+ * title, else the first unclaimed one of the kind.
+ */
+function pairExpectations(expectations: RealExpectation[], findings: Finding[]): Array<Finding | undefined> {
+  const claimed = new Set<Finding>();
+  return expectations.map((e) => {
+    const ofKind = findings.filter((f) => f.kind === e.kind && !claimed.has(f));
+    const chosen = (e.title !== undefined ? ofKind.find((f) => f.title === e.title) : undefined) ?? ofKind[0];
+    if (chosen) claimed.add(chosen);
+    return chosen;
+  });
+}
+
+/** `6.1.1-1.el9.elrepo.x86_64` or `inferred:6.1.1-…`, as the header writes it. */
+function releaseAsWritten(f: Finding | undefined): string | undefined {
+  if (!f?.kernelRelease) return undefined;
+  // The corpus writes `inferred:` only for a release taken from the next boot (a pasted uname is "in the log").
+  return f.releaseSource === "inferred-next-boot" ? `inferred:${f.kernelRelease}` : f.kernelRelease;
+}
+
+async function benchReal(realDir: string): Promise<CorpusResult[]> {
+  const cases = readRealCases(realDir);
+  const kb = getBuiltinKb();
+  const triage = (await loadTriage()) as TriageWithKb | null;
+  const tallies = { dev: new Tally("real-dev"), heldOut: new Tally("real-held-out") };
+  const sizes = { dev: 0, heldOut: 0 };
+  const perFolder = new Map<string, number>();
+  const perFormat = new Map<string, number>();
+  const headerErrors: string[] = [];
+  for (const c of cases) {
+    const tally = c.heldOut ? tallies.heldOut : tallies.dev;
+    if (c.heldOut) sizes.heldOut++;
+    else sizes.dev++;
+    perFolder.set(c.folder, (perFolder.get(c.folder) ?? 0) + 1);
+    perFormat.set(c.format ?? "?", (perFormat.get(c.format ?? "?") ?? 0) + 1);
+    // Held-out header mistakes are named by file only: their expectations are not to be read while fixing rules.
+    for (const err of c.headerErrors) headerErrors.push(`${c.name}: ${c.heldOut ? "(held out) header problem" : err}`);
+    const findings = triage
+      ? [...(await triage([{ name: c.name, data: c.log }], { kb })).findings].sort((a, b) => a.source.line - b.source.line)
+      : await allFindings(c.name, new TextDecoder().decode(c.log));
+    const got = (f: Finding | undefined) => (f ? `${f.kind}: ${f.title}` : "no finding");
+    if (c.expectsNone) {
+      tally.check("none-no-finding", c.name, "no finding", findings.length === 0 ? "no finding" : findings.map((f) => got(f)).join("; "));
+      continue;
+    }
+    if (c.expectations.length === 0) continue;
+    const paired = pairExpectations(c.expectations, findings);
+    const kindsSeen = new Set<string>(findings.map((f) => f.kind));
+    const missingKinds = c.expectations.filter((e) => !kindsSeen.has(e.kind)).map((e) => e.kind);
+    tally.check("class", c.name, c.expectations.map((e) => e.kind), missingKinds.length === 0 ? c.expectations.map((e) => e.kind) : `missing ${missingKinds.join(", ")}; got ${[...kindsSeen].join(", ") || "nothing"}`);
+    c.expectations.forEach((e, i) => {
+      const f = paired[i];
+      if (e.title !== undefined) tally.check("title-exact", c.name, e.title, f?.title ?? got(f));
+      if (e.frame !== undefined) tally.check("guilty-frame", c.name, e.frame, f?.guiltyFrame);
+      if (e.release !== undefined) tally.check("release", c.name, e.releaseInferred ? `inferred:${e.release}` : e.release, releaseAsWritten(f));
+      if (e.count !== undefined) tally.check("count", c.name, e.count, f?.repeats ?? (f ? 1 : 0));
+      if (e.kb !== undefined && e.kb !== "none-fits") {
+        if (!kb.entries.has(e.kb)) tally.disagree("kb-top1", c.name, e.kb, f?.matches[0]?.kbId, "no such built-in KB entry");
+        else tally.check("kb-top1", c.name, e.kb, f?.matches[0]?.kbId);
+      }
+    });
+  }
+  const dev = tallies.dev.result();
+  const heldOut = tallies.heldOut.result();
+  const sizeNote = (n: number) => `${n} file(s) of ${cases.length}`;
+  dev.note = `${sizeNote(sizes.dev)}; per class folder: ${[...perFolder].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; per format: ${[...perFormat].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}${headerErrors.length ? `; HEADER PROBLEMS: ${headerErrors.join(" · ")}` : ""}`;
+  // The held-out part reports figures only: its misses are never opened while rules change.
+  heldOut.note = `${sizeNote(sizes.heldOut)}; ${heldOut.misses.length} miss(es), not listed`;
+  heldOut.misses = [];
+  heldOut.disagreements = [];
+  if (cases.length === 0) dev.skipped = heldOut.skipped = `no files under ${realDir}`;
+  return [dev, heldOut];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 type Baseline = { figures: Record<string, Figure & { rate: number }> };
 
 const rate = (f: Figure) => (f.total === 0 ? 1 : f.matched / f.total);
@@ -424,18 +529,19 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const corpusArg = args.find((a) => a.startsWith("--corpus="));
   const corpusDir = corpusArg ? resolve(corpusArg.slice("--corpus=".length)) : DEFAULT_CORPUS;
+  const realArg = args.find((a) => a.startsWith("--real="));
+  const realDir = realArg ? resolve(realArg.slice("--real=".length)) : DEFAULT_REAL;
   const wantJson = args.includes("--json");
   const update = args.includes("--update-baseline");
   const check = args.includes("--check");
 
-  if (!existsSync(corpusDir)) {
-    console.log(`accuracy benchmark: corpus not found at ${corpusDir}; skipped.`);
-    return 0;
-  }
   const started = Date.now();
   await loadTriage();
   const results: CorpusResult[] = [];
-  for (const bench of [benchSyzkallerReport, benchSyzkallerGuilty, benchAbrt, benchSatyr, benchFaf]) results.push(await bench(corpusDir));
+  if (existsSync(corpusDir)) {
+    for (const bench of [benchSyzkallerReport, benchSyzkallerGuilty, benchAbrt, benchSatyr, benchFaf]) results.push(await bench(corpusDir));
+  } else console.log(`accuracy benchmark: shared corpus not found at ${corpusDir}; those corpora skipped.`);
+  results.push(...(await benchReal(realDir)));
   const figures: Record<string, Figure> = Object.assign({}, ...results.map((r) => r.figures));
 
   if (wantJson) console.log(JSON.stringify({ pipeline: pipelineName, figures: Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { ...f, rate: rate(f) }])), misses: results.flatMap((r) => r.misses.map((m) => ({ corpus: r.corpus, ...m }))), disagreements: results.flatMap((r) => r.disagreements.map((d) => ({ corpus: r.corpus, ...d }))) }, null, 2));

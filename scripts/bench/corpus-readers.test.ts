@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { abrtReportedUpToLine, splitSyzkallerFile } from "./corpus-readers";
+import { abrtReportedUpToLine, isHeldOut, parseExpectLine, splitRealFile, splitSyzkallerFile } from "./corpus-readers";
 
 describe("splitSyzkallerFile", () => {
   it("reads headers up to the first blank line and cuts the expected REPORT tail", () => {
@@ -59,5 +59,32 @@ describe("abrtReportedUpToLine", () => {
   it("ignores the phrase in kernel lines and outside syslog", () => {
     expect(abrtReportedUpToLine("Feb  2 08:01:00 h1 kernel: Reported 1 kernel oopses to Abrt")).toBeUndefined();
     expect(abrtReportedUpToLine("[  1.0] Reported 1 kernel oopses to Abrt\nplain text")).toBeUndefined();
+  });
+});
+
+describe("testdata/real headers", () => {
+  it("parses EXPECT fields, inferred releases, none, and reports what it cannot read", () => {
+    expect(parseExpectLine("kind=bug | title=kernel BUG at net/core/skbuff.c:LINE | release=inferred:6.1.1-1.el9.elrepo.x86_64 | kb=skb-segment-gso-bug | count=3")).toEqual({
+      expectation: { kind: "bug", title: "kernel BUG at net/core/skbuff.c:LINE", release: "6.1.1-1.el9.elrepo.x86_64", releaseInferred: true, kb: "skb-segment-gso-bug", count: 3 },
+    });
+    expect(parseExpectLine("none")).toEqual({ none: true });
+    expect(parseExpectLine("title=x").error).toBe("EXPECT without kind=");
+    expect(parseExpectLine("kind=oom | count=two").error).toBe("count is not a number: two");
+    expect(parseExpectLine("kind=oom | frmae=x").error).toBe("unknown field(s): frmae");
+  });
+
+  it("splits the header at the first empty line and keeps the log's bytes (CRLF) as posted", () => {
+    const bytes = new TextEncoder().encode("URL: u\r\nEXPECT: none\r\n\r\nline 1\r\nline 2\r\n");
+    const { header, log } = splitRealFile(bytes);
+    expect(header).toEqual(["URL: u", "EXPECT: none"]);
+    expect(new TextDecoder().decode(log)).toBe("line 1\r\nline 2\r\n");
+  });
+
+  it("holds out by the SHA-1 of the relative path: stable, and about a third", () => {
+    const paths = Array.from({ length: 3000 }, (_, i) => `class${i % 7}/file-${i}.log`);
+    const held = paths.filter(isHeldOut).length;
+    expect(held / paths.length).toBeGreaterThan(0.3);
+    expect(held / paths.length).toBeLessThan(0.37);
+    expect(paths.filter(isHeldOut)).toEqual(paths.filter(isHeldOut));
   });
 });

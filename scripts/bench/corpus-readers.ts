@@ -4,6 +4,7 @@
  * cases the accuracy benchmark compares against. See /work/shared/corpus/README.md for the formats.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 
 /** syzkaller `pkg/report/testdata/linux/report/*`: header block, blank line, console log. */
@@ -281,4 +282,150 @@ export function readFafCases(corpusDir: string): FafCase[] {
     });
   }
   return cases;
+}
+
+/** One `EXPECT:` line of a `testdata/real` file (see testdata/real/README.md). */
+export type RealExpectation = {
+  kind: string;
+  title?: string;
+  frame?: string;
+  /** The release as written in the log. */
+  release?: string;
+  /** `release=inferred:X`: the release comes only from the next boot's banner. */
+  releaseInferred?: boolean;
+  /** A KB entry id, or `none-fits`. */
+  kb?: string;
+  kbProposed?: string;
+  count?: number;
+};
+
+/** A `testdata/real/<class>/<file>.log`: the expectation header and the log bytes as posted (CRLF and all). */
+export type RealCase = {
+  /** Path relative to the corpus root, with `/` separators: the held-out split hashes it. */
+  name: string;
+  /** The class folder. */
+  folder: string;
+  url?: string;
+  format?: string;
+  distro?: string;
+  context?: string;
+  conclusion?: string;
+  /** Empty for `EXPECT: none`. */
+  expectations: RealExpectation[];
+  expectsNone: boolean;
+  heldOut: boolean;
+  log: Uint8Array;
+  /** Header lines that were not understood (a typo must not silently drop an expectation). */
+  headerErrors: string[];
+};
+
+/** SHA-1 of the path relative to testdata/real: a first byte below 86 (about a third) is held out. */
+export function isHeldOut(relativePath: string): boolean {
+  return createHash("sha1").update(relativePath).digest()[0] < 86;
+}
+
+const REAL_HEADER = /^([A-Z][A-Z-]*):\s?(.*)$/;
+const REAL_KEYS = new Set(["URL", "FORMAT", "DISTRO", "CONTEXT", "CONCLUSION", "EXPECT", "NOTE"]);
+
+/** `kind=bug | title=… | release=inferred:6.1.1` → fields (a title may hold ` = ` but never ` | `). */
+export function parseExpectLine(value: string): { expectation?: RealExpectation; none?: boolean; error?: string } {
+  if (value.trim() === "none") return { none: true };
+  const fields = new Map<string, string>();
+  for (const part of value.split(" | ")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) return { error: `field without "=": ${part}` };
+    fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const kind = fields.get("kind");
+  if (!kind) return { error: "EXPECT without kind=" };
+  const e: RealExpectation = { kind };
+  const title = fields.get("title");
+  if (title) e.title = title;
+  const frame = fields.get("frame");
+  if (frame) e.frame = frame;
+  const release = fields.get("release");
+  if (release) {
+    if (release.startsWith("inferred:")) {
+      e.release = release.slice("inferred:".length);
+      e.releaseInferred = true;
+    } else e.release = release;
+  }
+  const kb = fields.get("kb");
+  if (kb) e.kb = kb;
+  const proposed = fields.get("kb-proposed");
+  if (proposed) e.kbProposed = proposed;
+  const count = fields.get("count");
+  if (count) {
+    if (!/^\d+$/.test(count)) return { error: `count is not a number: ${count}` };
+    e.count = Number(count);
+  }
+  const unknown = [...fields.keys()].filter((k) => !["kind", "title", "frame", "release", "kb", "kb-proposed", "count"].includes(k));
+  if (unknown.length > 0) return { expectation: e, error: `unknown field(s): ${unknown.join(", ")}` };
+  return { expectation: e };
+}
+
+/** The header block ends at the first empty line (`\n\n` or `\r\n\r\n`); the log keeps its bytes as posted. */
+export function splitRealFile(bytes: Uint8Array): { header: string[]; log: Uint8Array } {
+  let end = -1;
+  let logStart = bytes.length;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 10) continue;
+    const next = bytes[i + 1] === 13 ? i + 2 : i + 1;
+    if (bytes[next] === 10) {
+      end = i;
+      logStart = next + 1;
+      break;
+    }
+  }
+  const headerText = new TextDecoder().decode(bytes.subarray(0, end === -1 ? bytes.length : end));
+  return { header: headerText.split("\n").map((l) => l.replace(/\r$/, "")), log: bytes.subarray(logStart) };
+}
+
+function walkLogs(dir: string, rel = ""): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    const relPath = rel ? `${rel}/${name}` : name;
+    if (statSync(path).isDirectory()) out.push(...walkLogs(path, relPath));
+    else if (name.endsWith(".log")) out.push(relPath);
+  }
+  return out;
+}
+
+/** Every `*.log` under `root` (testdata/real), with its expectations and its side of the held-out split. */
+export function readRealCases(root: string): RealCase[] {
+  return walkLogs(root).map((name) => {
+    const { header, log } = splitRealFile(readFileSync(join(root, name)));
+    const c: RealCase = {
+      name,
+      folder: name.includes("/") ? name.slice(0, name.indexOf("/")) : "",
+      expectations: [],
+      expectsNone: false,
+      heldOut: isHeldOut(name),
+      log,
+      headerErrors: [],
+    };
+    for (const line of header) {
+      const m = REAL_HEADER.exec(line);
+      if (!m || !REAL_KEYS.has(m[1])) {
+        c.headerErrors.push(`not a header line: ${line.slice(0, 80)}`);
+        continue;
+      }
+      const value = m[2].trim();
+      if (m[1] === "URL") c.url = value;
+      else if (m[1] === "FORMAT") c.format = value;
+      else if (m[1] === "DISTRO") c.distro = value;
+      else if (m[1] === "CONTEXT") c.context = value;
+      else if (m[1] === "CONCLUSION") c.conclusion = value;
+      else if (m[1] === "EXPECT") {
+        const parsed = parseExpectLine(value);
+        if (parsed.none) c.expectsNone = true;
+        if (parsed.expectation) c.expectations.push(parsed.expectation);
+        if (parsed.error) c.headerErrors.push(`EXPECT: ${parsed.error}`);
+      }
+    }
+    if (!c.expectsNone && c.expectations.length === 0) c.headerErrors.push("no EXPECT line");
+    return c;
+  });
 }

@@ -161,6 +161,88 @@ const ROWS: Row[] = [
     kind: "other",
     title: "inotify: watch or instance limit reached",
   },
+  {
+    line: "Out of memory (oom_kill_allocating_task): Kill process 996 (mysqld) score 0 or sacrifice child",
+    rule: "oom-kill-legacy",
+    kind: "oom",
+    title: "OOM: out of memory",
+    details: { victimPid: 996, victim: "mysqld", memcg: false },
+  },
+  {
+    // The kill line was cut off: the report's memcg frames and its task line still say what it was.
+    line: [
+      "python invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=-998",
+      "CPU: 0 PID: 5522 Comm: python Not tainted 3.10.0-514.6.1.el7.x86_64 #1",
+      "Call Trace:",
+      " [<ffffffff8118475e>] oom_kill_process+0x24e/0x3c0",
+      " [<ffffffff811f2e0d>] mem_cgroup_oom_synchronize+0x55d/0x590",
+    ],
+    rule: "oom-invoked",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { comm: "python", memcg: true },
+  },
+  { line: "swapper: page allocation failure. order:1, mode:0x20", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:1" },
+  {
+    line: "nvme nvme0: I/O 642 (I/O Cmd) QID 1 timeout, aborting",
+    rule: "nvme-timeout",
+    kind: "io-error",
+    title: "nvme: I/O timeout",
+    details: { device: "nvme0", action: "aborting" },
+  },
+  {
+    line: "sd 6:0:4:0: attempting task abort!scmd(0x0000000075f63919), outstanding for 30397 ms & timeout 30000 ms",
+    rule: "scsi-task-abort",
+    kind: "io-error",
+    title: "scsi: command timed out, task abort",
+    details: { device: "6:0:4:0" },
+  },
+  {
+    line: "ata1.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x6 frozen",
+    rule: "ata-exception",
+    kind: "io-error",
+    title: "ata: command failed (exception)",
+    details: { device: "ata1.00", action: "0x6" },
+  },
+  {
+    line: "e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:",
+    rule: "nic-unit-hang",
+    kind: "other",
+    title: "e1000e: Detected Hardware Unit Hang",
+    details: { driver: "e1000e", pci: "0000:00:1f.6", device: "eno1" },
+  },
+  { line: "igb 0000:01:00.0: Detected Tx Unit Hang", rule: "nic-unit-hang", kind: "other", title: "igb: Detected Tx Unit Hang", details: { pci: "0000:01:00.0" } },
+  {
+    line: "NETDEV WATCHDOG: eth0 (r8169): transmit queue 0 timed out",
+    rule: "netdev-tx-timeout",
+    kind: "warning",
+    title: "NETDEV WATCHDOG: transmit queue timed out",
+    details: { device: "eth0", driver: "r8169", queue: 0 },
+  },
+  {
+    line: "BTRFS critical (device sdc2): corrupt leaf: root=2 block=1127936 slot=38, unexpected item end",
+    rule: "btrfs-error",
+    kind: "fs-error",
+    title: "BTRFS critical: filesystem error",
+    details: { device: "sdc2" },
+  },
+  { line: "BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure", rule: "btrfs-error", kind: "fs-error", title: "BTRFS: error in __btrfs_cow_block" },
+  {
+    line: "mlx5_core 0000:3b:00.0 eth0: TX timeout on queue: 3, SQ: 0x1c9, CQ: 0x4a, SQ Cons: 0x0 SQ Prod: 0x2f, usecs since last trans: 13552000",
+    rule: "driver-tx-timeout",
+    kind: "other",
+    title: "mlx5_core: TX timeout",
+    details: { driver: "mlx5_core", device: "eth0", queue: 3 },
+  },
+  { line: "ena 0000:00:05.0 eth0: Found a Tx that wasn't completed on time, qid 2, index 523.", rule: "ena-tx-not-completed", kind: "other", title: "ena: TX timeout", details: { device: "eth0" } },
+  {
+    line: "sd 2:0:0:0: [sdb] tag#12 timing out command, waited 180s",
+    rule: "scsi-command-timeout",
+    kind: "io-error",
+    title: "scsi: command timed out",
+    details: { device: "sdb", waitedSec: 180 },
+  },
+  { line: "NVRM: fallen off the bus and is not responding to commands.", rule: "nvidia-gpu-fallen-off-bus", kind: "other", title: "NVRM: GPU has fallen off the bus" },
 ];
 
 describe("problem events through triage", () => {
@@ -192,6 +274,26 @@ describe("problem events through triage", () => {
       ["eth0", 3, 3],
       ["veth12", 1, 1],
     ]);
+  });
+
+  it("an OOM report's first line is no finding of its own when its kill line follows", async () => {
+    const found = await findingsOf(["java invoked oom-killer: gfp_mask=0x6200ca, order=0, oom_score_adj=0", "Out of memory: Killed process 1234 (java) total-vm:8000kB"]);
+    expect(found.map((f) => f.type)).toEqual(["oom-kill"]);
+  });
+
+  it("the NETDEV WATCHDOG line of a dev_watchdog WARNING is that WARNING, not a second finding", async () => {
+    const found = await findingsOf([
+      "------------[ cut here ]------------",
+      "WARNING: CPU: 0 PID: 0 at net/sched/sch_generic.c:467 dev_watchdog+0x24f/0x260",
+      "NETDEV WATCHDOG: eth0 (r8169): transmit queue 0 timed out",
+      "RIP: 0010:dev_watchdog+0x24f/0x260",
+      "Call Trace:",
+      " <IRQ>",
+      " call_timer_fn+0x29/0x120",
+      " run_timer_softirq+0x1d5/0x3f0",
+      " __do_softirq+0xd1/0x28c",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["WARNING in dev_watchdog"]);
   });
 
   it("timeline-only rules make no finding", async () => {

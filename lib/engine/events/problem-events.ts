@@ -30,7 +30,28 @@ export type ProblemEventRule = {
   program?: RegExp;
   /** Not a finding on its own: shown on the timeline only. */
   timelineOnly?: boolean;
+  /**
+   * The event ends a multi-line report that starts at a line matching this (an OOM kill ends the
+   * `invoked oom-killer` report): that report's `CPU: … Comm: … <release>` line gives the release and task.
+   */
+  reportStart?: { needle: string; pattern: RegExp };
+  /**
+   * The event STARTS a report of this many lines (an `invoked oom-killer` whose kill line was cut off, the task
+   * line warn_alloc() prints under an allocation failure): they give the release and task, and `refine` may sharpen
+   * the title from them.
+   */
+  reportFollows?: number;
+  refine?: (following: readonly string[]) => { title: string; groupKey: string; details?: Details } | undefined;
+  /** A crash report with such a title near the event (within a few lines, same host) already is this problem. */
+  supersededBy?: RegExp;
+  /** Rule ids of events that end the report this event starts: when one follows, this event is not a finding. */
+  endedBy?: readonly string[];
 };
+
+/** The OOM report opens with `<comm> invoked oom-killer: gfp_mask=…` and prints the task line right after. */
+const OOM_REPORT_START = { needle: "invoked oom-killer:", pattern: /invoked oom-killer:/ };
+
+const MEMCG_OOM_HINT = /\bmem_cgroup_(?:oom|out_of_memory)|killed as a result of limit of|Memory cgroup (?:out of memory|stats for)|^memory: usage \d+kB, limit \d+kB/;
 
 const MEMCG_CHILD_CACHE = /^([\w-]+)\((\d+):([^)]*)\)$/;
 
@@ -85,8 +106,11 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "page-allocation-failure",
     kind: "page-alloc-failure",
     needle: "page allocation failure",
-    pattern: /(\S+): page allocation failure: order:(\d+), mode:(0x[0-9a-f]+)(?:\(([^)]*)\))?/,
+    // 2.6.x printed `page allocation failure. order:1, mode:0x20`.
+    pattern: /(\S+): page allocation failure[.:] order:(\d+), mode:(0x[0-9a-f]+)(?:\(([^)]*)\))?/,
     title: (m) => `page allocation failure: order:${m[2]}`,
+    // warn_alloc() prints the task line (`CPU: … Comm: … <release>`) and the stack right after.
+    reportFollows: 4,
     details: (m) => ({ comm: m[1].replace(/\d+$/, ""), order: Number(m[2]), mode: m[3], ...(m[4] ? { flags: m[4] } : {}) }),
     groupKey: (m) => `order:${m[2]}`,
   },
@@ -165,6 +189,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => (m[1].startsWith("Memory cgroup") ? "OOM: memory cgroup out of memory" : "OOM: out of memory"),
     details: (m) => ({ victimPid: Number(m[2]), victim: m[3], memcg: m[1].startsWith("Memory cgroup") }),
     groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
+    reportStart: OOM_REPORT_START,
   },
   {
     // 3.10 (RHEL/CentOS 7) and other pre-4.x kernels pick the victim with `Kill process … or sacrifice child`; the
@@ -172,10 +197,38 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "oom-kill-legacy",
     kind: "oom",
     needle: "or sacrifice child",
-    pattern: /(Memory cgroup out of memory|Out of memory): Kill process (\d+) \(([^)]*)\) score -?\d+ or sacrifice child/,
+    // `Out of memory (oom_kill_allocating_task): Kill process …` when vm.oom_kill_allocating_task is set.
+    pattern: /(Memory cgroup out of memory|Out of memory)(?: \([\w_]+\))?: Kill process (\d+) \(([^)]*)\) score -?\d+ or sacrifice child/,
     title: (m) => (m[1].startsWith("Memory cgroup") ? "OOM: memory cgroup out of memory" : "OOM: out of memory"),
     details: (m) => ({ victimPid: Number(m[2]), victim: m[3], memcg: m[1].startsWith("Memory cgroup") }),
     groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
+    reportStart: OOM_REPORT_START,
+  },
+  {
+    // An OOM report whose kill line is not in the log (cut paste, a machine that died first): the report's own
+    // stack tells a memory cgroup's OOM (`mem_cgroup_…` frames, `Task in /kubepods/… killed as a result of limit`).
+    id: "oom-invoked",
+    kind: "oom",
+    needle: "invoked oom-killer:",
+    pattern: /(\S+) invoked oom-killer: /,
+    title: () => "OOM: out of memory",
+    details: (m) => ({ comm: m[1] }),
+    groupKey: () => "oom:global",
+    reportFollows: 80,
+    refine: (following) =>
+      following.some((l) => MEMCG_OOM_HINT.test(l)) ? { title: "OOM: memory cgroup out of memory", groupKey: "oom:memcg", details: { memcg: true } } : undefined,
+    endedBy: ["oom-kill", "oom-kill-legacy"],
+  },
+  {
+    // Pre-4.x memory cgroup OOM: `Task in /kubepods/burstable/pod…/… killed as a result of limit of /kubepods/…`.
+    id: "oom-memcg-limit",
+    kind: "oom",
+    needle: "killed as a result of limit of",
+    pattern: /Task in (\S+) killed as a result of limit of (\S+)/,
+    title: () => "OOM: memory cgroup out of memory",
+    details: (m) => ({ cgroup: m[1], limitCgroup: m[2], memcg: true }),
+    groupKey: () => "oom:memcg",
+    timelineOnly: true,
   },
   {
     id: "mce-hardware-error",
@@ -196,6 +249,98 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `edac:${m[3]}`,
   },
   {
+    id: "nvme-timeout",
+    kind: "io-error",
+    needle: " timeout, ",
+    // `nvme nvme0: I/O 642 (I/O Cmd) QID 1 timeout, aborting` / `… QID 0 timeout, reset controller`
+    pattern: /nvme (nvme\d+): I\/O \d+ (?:\([^)]*\) )?QID \d+ timeout, (aborting|reset controller|disable controller|completion polled)/,
+    title: () => "nvme: I/O timeout",
+    details: (m) => ({ device: m[1], action: m[2] }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    id: "scsi-task-abort",
+    kind: "io-error",
+    needle: "task abort",
+    // mpt3sas / SCSI error handling: `sd 6:0:4:0: attempting task abort!scmd(…)`, `sd 6:0:4:0: task abort: SUCCESS …`
+    pattern: /\b(?:sd|scsi|scsi target) ?([\d:]+): (?:attempting task abort|task abort: (?:SUCCESS|FAILED))/,
+    title: () => "scsi: command timed out, task abort",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `scsi:${m[1]}`,
+  },
+  {
+    id: "ata-exception",
+    kind: "io-error",
+    needle: "exception Emask",
+    // libata error handling: `ata1.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x6 frozen`
+    pattern: /\b(ata\d+(?:\.\d+)?): exception Emask (0x[0-9a-f]+) SAct 0x[0-9a-f]+ SErr (0x[0-9a-f]+) action (0x[0-9a-f]+)/,
+    title: () => "ata: command failed (exception)",
+    details: (m) => ({ device: m[1], emask: m[2], serr: m[3], action: m[4] }),
+    groupKey: (m) => `ata:${m[1]}`,
+  },
+  {
+    id: "nic-unit-hang",
+    kind: "other",
+    needle: "Unit Hang",
+    // Intel NIC drivers: e1000e `Detected Hardware Unit Hang:`, igb/ixgbe/e1000 `Detected Tx Unit Hang`.
+    pattern: /^(e1000e?|igbv?f?|ixgbev?f?|igc|i40e|ice)\s+([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]):?(?: (\S+):)? Detected (Hardware|Tx) Unit Hang/,
+    title: (m) => `${m[1]}: Detected ${m[4]} Unit Hang`,
+    details: (m) => ({ driver: m[1], pci: m[2], ...(m[3] ? { device: m[3] } : {}) }),
+    groupKey: (m) => `nic-hang:${m[2]}`,
+  },
+  {
+    id: "driver-tx-timeout",
+    kind: "other",
+    needle: "TX timeout",
+    // Drivers' own watchdog messages: mlx5 / virtio_net `… eth0: TX timeout on queue: 3, SQ: 0x1c9, …`,
+    // bnxt `… eth0: TX timeout detected, starting reset task!`.
+    pattern: /^([\w-]+) (\S+) (\S+): TX timeout (?:on queue: (\d+)|detected)/,
+    title: (m) => `${m[1]}: TX timeout`,
+    details: (m) => ({ driver: m[1], device: m[3], ...(m[4] ? { queue: Number(m[4]) } : {}) }),
+    groupKey: (m) => `txto:${m[3]}`,
+  },
+  {
+    id: "ena-tx-not-completed",
+    kind: "other",
+    needle: "completed on time",
+    // AWS ENA: `ena 0000:00:05.0 eth0: Found a Tx that wasn't completed on time, qid 2, index 523.`
+    pattern: /^ena (\S+) (\S+): Found a Tx that wasn't completed on time/,
+    title: () => "ena: TX timeout",
+    details: (m) => ({ driver: "ena", device: m[2] }),
+    groupKey: (m) => `txto:${m[2]}`,
+  },
+  {
+    id: "scsi-command-timeout",
+    kind: "io-error",
+    needle: "timing out command",
+    // `sd 2:0:0:0: [sdb] tag#12 timing out command, waited 180s`
+    pattern: /\bsd ([\d:]+): \[(\w+)\](?: tag#\d+)? timing out command, waited (\d+)s/,
+    title: () => "scsi: command timed out",
+    details: (m) => ({ device: m[2], waitedSec: Number(m[3]) }),
+    groupKey: (m) => `scsi:${m[1]}`,
+  },
+  {
+    id: "netdev-tx-timeout",
+    kind: "warning",
+    needle: "NETDEV WATCHDOG: ",
+    // `NETDEV WATCHDOG: eth0 (r8169): transmit queue 0 timed out` (+ 6.x `… timed out 5120 ms`): dev_watchdog()'s WARN.
+    pattern: /NETDEV WATCHDOG: (\S+) \(([^)]*)\): transmit queue (\d+) timed out/,
+    title: () => "NETDEV WATCHDOG: transmit queue timed out",
+    details: (m) => ({ device: m[1], driver: m[2], queue: Number(m[3]) }),
+    groupKey: (m) => `txq:${m[1]}`,
+    supersededBy: /^WARNING in dev_watchdog$/,
+    reportFollows: 4,
+  },
+  {
+    id: "nvidia-gpu-fallen-off-bus",
+    kind: "other",
+    needle: "fallen off the bus",
+    // NVRM prints the message over several records: `NVRM: The NVIDIA GPU 0000:b3:00.0` … `NVRM: fallen off the bus …`
+    pattern: /NVRM: (?:.*\b)?fallen off the bus/,
+    title: () => "NVRM: GPU has fallen off the bus",
+    groupKey: () => "nvrm:fallen-off-bus",
+  },
+  {
     id: "ext4-error",
     kind: "fs-error",
     needle: "EXT4-fs error",
@@ -212,6 +357,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) =>
       m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${m[2].toLowerCase()}`,
     details: (m) => ({ device: m[1], ...(m[3] ? { file: m[3] } : {}) }),
+  },
+  {
+    id: "btrfs-error",
+    kind: "fs-error",
+    needle: "BTRFS",
+    // `BTRFS critical (device sdc2): corrupt leaf: …`, `BTRFS error (device sda2): qgroup generation mismatch, …`,
+    // `BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure`. Info and warning lines are not errors.
+    pattern: /BTRFS(?: (critical|error|emerg|alert)|: error) \(device ([^)]+)\)(?::| in (\w+))/,
+    title: (m) => (m[3] ? `BTRFS: error in ${m[3]}` : `BTRFS ${m[1]}: filesystem error`),
+    details: (m) => ({ device: m[2], ...(m[3] ? { function: m[3] } : {}) }),
+    groupKey: (m) => `btrfs:${m[2]}`,
   },
   {
     id: "overlay-no-dtype",

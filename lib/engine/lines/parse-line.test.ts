@@ -286,6 +286,76 @@ describe("parseLine", () => {
     expect(l.time).toBeUndefined();
   });
 
+  it("a pasted shell prompt is the user's command, not log output", () => {
+    const ctx = createLineContext(0, 2024);
+    for (const raw of ['[root@w01 ~]# grep -A 10 -R "kernel BUG" /var/log/messages*', "core@node-1:~$ dmesg | grep BUG:", "$ uname -r", "# journalctl -k"]) {
+      expect(parseLine(raw, 1, ctx)).toMatchObject({ program: "shell", text: raw, format: "plain" });
+    }
+    // A kernel line that starts with `#` (crash's `bt`) or a word stays what it was.
+    expect(parseLine(" #0 [ffffb4a9c0198a40] machine_kexec at ffffffff8106", 1, ctx).program).not.toBe("shell");
+    expect(parseLine("kernel BUG at net/core/skbuff.c:4230!", 1, ctx).program).toBeUndefined();
+  });
+
+  it("peels wrappers around whole lines: quotes, line numbers, Talos, facility tags, date-less kernel tags, forwarded consoles", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine(">>>   RIP: 0010:[<ffffffff8103157e>]  [<ffffffff8103157e>] kern_addr_valid+0xbe/0x110", 1, ctx).text).toBe(
+      "  RIP: 0010:[<ffffffff8103157e>]  [<ffffffff8103157e>] kern_addr_valid+0xbe/0x110",
+    );
+    expect(parseLine("> [598428.945793] RIP: 0010:smb2_push_mandatory_locks+0xd6/0x5a0 [cifs]", 1, ctx)).toMatchObject({ format: "dmesg", text: "RIP: 0010:smb2_push_mandatory_locks+0xd6/0x5a0 [cifs]" });
+    expect(parseLine("32792 Mar  3 15:04:11 localhost kernel: [610610.283118] RIP: 0010:__dec_node_state+0x13/0x60", 1, ctx)).toMatchObject({
+      format: "syslog",
+      host: "localhost",
+      program: "kernel",
+      text: "RIP: 0010:__dec_node_state+0x13/0x60",
+    });
+    // A number before plain text is the text's own.
+    expect(parseLine("42 packets dropped", 1, ctx).text).toBe("42 packets dropped");
+    expect(parseLine("nanofield: kern: warning: [2021-08-05T21:46:09.360110081Z]: WARNING: CPU: 3 PID: 13261 at net/core/stream.c:208 sk_stream_kill_queues+0x109/0x120", 1, ctx)).toMatchObject({
+      host: "nanofield",
+      program: "kernel",
+      level: 4,
+      time: Date.parse("2021-08-05T21:46:09.360Z"),
+      text: "WARNING: CPU: 3 PID: 13261 at net/core/stream.c:208 sk_stream_kill_queues+0x109/0x120",
+    });
+    expect(parseLine(" kern:     err: [2025-01-22T15:00:15.542409509Z]: e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:", 1, ctx)).toMatchObject({ program: "kernel", level: 3 });
+    expect(parseLine("2025-01-11T14:18:39.91660 kern.err: [  621.892001] ACPI BIOS Error (bug): x", 1, ctx)).toMatchObject({ program: "kernel", text: "ACPI BIOS Error (bug): x", uptime: 621.892001 });
+    expect(parseLine("vmhost kernel: e1000e 0000:00:1f.6 eth0: Detected Hardware Unit Hang:", 1, ctx)).toMatchObject({ host: "vmhost", program: "kernel", text: "e1000e 0000:00:1f.6 eth0: Detected Hardware Unit Hang:" });
+    expect(parseLine('time="2020-06-29T17:09:58.370225586Z" level=info msg="[    0.317958] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)\\n" name=kata-proxy pid=1 source=agent', 1, ctx)).toMatchObject({
+      program: "kernel",
+      text: "Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)",
+    });
+  });
+
+  it("dmesg -H: dated minute lines and +delta lines (no uptime: a delta is no clock)", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine("[Mar 5 10:00] sd 6:0:4:0: attempting task abort!", 1, ctx)).toMatchObject({
+      format: "dmesg-human",
+      program: "kernel",
+      time: Date.UTC(2024, 2, 5, 10, 0, 0),
+      text: "sd 6:0:4:0: attempting task abort!",
+    });
+    const delta = parseLine("[  +0.000003] sd 6:0:4:0: task abort: SUCCESS scmd(0x00000000eb0d9438)", 2, ctx);
+    expect(delta).toMatchObject({ format: "dmesg-human", program: "kernel", text: "sd 6:0:4:0: task abort: SUCCESS scmd(0x00000000eb0d9438)" });
+    expect(delta.uptime).toBeUndefined();
+  });
+
+  it("a VM console forwarded by its hypervisor process is kernel output", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine("Jan 27 16:33:09 HOST com.docker.backend[56957]: [  956.812853] kernel BUG at fs/attr.c:446!", 1, ctx)).toMatchObject({
+      program: "kernel",
+      uptime: 956.812853,
+      text: "kernel BUG at fs/attr.c:446!",
+    });
+    expect(parseLine("Jan 27 16:33:09 HOST dockerd[1]: [info] started", 1, ctx).program).toBe("dockerd");
+  });
+
+  it("a paste indented as a code block keeps its prefixes; an indented frame stays a frame", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine("    [  484.469885]       Not tainted 5.4.0-104-generic #118-Ubuntu", 1, ctx)).toMatchObject({ format: "dmesg", uptime: 484.469885, text: "      Not tainted 5.4.0-104-generic #118-Ubuntu" });
+    expect(parseLine("    kernel: Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1", 1, ctx)).toMatchObject({ program: "kernel", text: "Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1" });
+    expect(parseLine(" [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0", 1, ctx)).toMatchObject({ format: "plain", text: " [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0" });
+  });
+
   it("never throws on junk", () => {
     const ctx = createLineContext(0, 2024);
     for (const raw of ["<", "[", "[ 1.", "<999>[", "{", "{}", "Aug", "Aug 13 ", "/", "/x:Aug 13 1", "Message from syslogd@", "\ufffd\ufffd", "2024-"]) {

@@ -40,6 +40,9 @@ const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
 // dmesg -T: `[Tue Aug 13 15:59:23 2024] `
 const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
+// dmesg -H: a dated line `[Mar 5 10:00] ` (minute precision), then `[  +0.000003] ` deltas (no absolute uptime).
+const DMESG_H_DATE = /^(?:<(\d)>)?\[([A-Z][a-z]{2}) ?(\d{1,2}) (\d{2}):(\d{2})\]\s?/;
+const DMESG_H_DELTA = /^(?:<(\d)>)?\[\s*\+\s*\d+\.\d+\]\s?/;
 // klog: `I0813 15:59:21.100203    1432 kubelet.go:2185] msg`
 const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\s+(\d+) ([^\s\]]+)\] ?/;
 // Wall message: `Message from syslogd@VM_1_72_centos at May  6 17:43:49 ...`
@@ -59,6 +62,23 @@ function grepYear(file: string): { year: number; month?: number } | undefined {
   const y = inferYear(file);
   return y.from === "file name" ? y : undefined;
 }
+
+// A shell prompt pasted with the log (`[root@w01 ~]# grep -A 10 "kernel BUG" …`, `user@host:~$ dmesg`, `$ uname -r`):
+// the command line quotes crash text but is not log output.
+const SHELL_PROMPT = /^(?:\[[\w.-]+@[\w.-]+(?: [^\]]*)?\][#$]|[\w.-]+@[\w.-]+:[^\s#$]*[#$]|[#$])\s/;
+
+// Wrappers around a whole line, peeled before the format is sniffed:
+// e-mail / forum quotes (`> `, `>>>   `) always;
+const QUOTE_PREFIX = /^(?:[ \t]*>)+[ \t]?/;
+// `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
+const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
+// Talos `talosctl dmesg` (optionally per node): `node: kern:    err: [2024-06-29T10:52:39.030745602Z]: msg`.
+const TALOS = /^\s*(?:([\w.:-]+?): )?(kern|user|daemon|auth|syslog):\s+(\w+):\s+\[(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)\]:\s?/;
+const SYSLOG_LEVEL: Record<string, number> = { emerg: 0, alert: 1, crit: 2, err: 3, warning: 4, warn: 4, notice: 5, info: 6, debug: 7 };
+// A date-less `kernel: …` or `host kernel: …` (a forwarder or a paste that dropped the date).
+const BARE_KERNEL_TAG = /^(?:([\w.-]+) )?kernel: /;
+// An agent forwarding the guest's console as logfmt (kata-proxy): `time=… level=info msg="[    0.317958] …\n" name=…`.
+const LOGFMT_CONSOLE_MSG = /(?:^|\s)msg="(\[\s*\d+\.\d+\](?:[^"\\]|\\.)*)"/;
 
 // `crash` utility lines.
 const CRASH_LINE =
@@ -115,7 +135,8 @@ function peelKernelPrefix(line: LogLine, msg: string): string {
 function applyTag(line: LogLine, rest: string): string {
   const t = TAG.exec(rest);
   if (!t) return rest;
-  line.program = t[1];
+  // `kern.err:` / `kern.info kernel:`: a facility.level tag written by some syslog daemons.
+  line.program = /^kern(?:\.\w+)?$/.test(t[1]) ? "kernel" : t[1];
   if (t[2]) line.pid = Number(t[2]);
   return rest.slice(t[0].length);
 }
@@ -165,12 +186,22 @@ function peelAgentPrefix(line: LogLine, msg: string, ctx: LineContext, setFormat
   return msg;
 }
 
+/**
+ * A VM's console forwarded into the host's journal by its hypervisor process (`com.docker.backend[56957]: [  956.812853]
+ * kernel BUG at …`, kata, lima): dmesg's six-digit uptime stamp says the message is kernel output.
+ */
+const FORWARDED_CONSOLE = /^\[\s*\d+\.\d{6}\] /;
+
 function finishText(line: LogLine, msg: string, ctx: LineContext): string {
   // Kernel lines keep printing their own `[uptime]` inside syslog when printk.time=1.
   if (line.program === undefined || line.program === "kernel") {
     const c = msg.charCodeAt(0);
     if (c === 91 /* [ */ || c === 60 /* < */) return peelKernelPrefix(line, msg);
     return msg;
+  }
+  if (msg.charCodeAt(0) === 91 && FORWARDED_CONSOLE.test(msg)) {
+    line.program = "kernel";
+    return peelKernelPrefix(line, msg);
   }
   return peelAgentPrefix(line, msg, ctx, false);
 }
@@ -197,6 +228,11 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
       line.text = finishText(line, s.slice(body[0].length), ctx);
       return line;
     }
+  }
+  const quote = QUOTE_PREFIX.exec(s);
+  if (quote) {
+    const inner = parseLine(s.slice(quote[0].length), lineNo, ctx);
+    return { ...inner, raw };
   }
   const c0 = s.charCodeAt(0);
   if (c0 === 77 /* M */) {
@@ -267,6 +303,11 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
         if (m[1] !== undefined) line.level = Number(m[1]) & 7;
         line.host = m[4];
         let rest = m[5] ?? "";
+        if (!m[2] && m[4].endsWith(":")) {
+          // No host: the token after the time is already the tag (`… kern.err: [  621.892001] …`).
+          delete line.host;
+          rest = `${m[4]} ${rest}`;
+        }
         const cri = m[2] ? null : CRI_STREAM.exec(m[4] + " " + rest);
         if (cri) {
           // CRI container log (/var/log/containers/*.log): `<time> stdout|stderr F|P <msg>`; no host, no tag.
@@ -302,6 +343,18 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
       line.text = s.slice(h[0].length);
       return line;
     }
+    const delta = DMESG_H_DELTA.exec(s) ?? DMESG_H_DATE.exec(s);
+    if (delta) {
+      line.format = "dmesg-human";
+      line.program = "kernel";
+      if (delta[1] !== undefined) line.level = Number(delta[1]);
+      if (delta.length > 2) {
+        const month = monthIndex(delta[2]);
+        if (month >= 0) line.time = utcMs(yearFor(ctx, month + 1), month, Number(delta[3]), Number(delta[4]), Number(delta[5]), 0, 0);
+      }
+      line.text = s.slice(delta[0].length);
+      return line;
+    }
     if (DMESG.test(s) || LEVEL_ONLY.test(s)) {
       line.format = "dmesg";
       line.program = "kernel";
@@ -318,13 +371,60 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
       return line;
     }
   }
+  if ((c === 91 /* [ */ || c === 35 /* # */ || c === 36 /* $ */ || (c >= 97 && c <= 122)) && SHELL_PROMPT.test(s)) {
+    line.program = "shell";
+    return line;
+  }
   if (CRASH_LINE.test(s)) {
     line.format = "crash";
     line.program = "kernel";
     line.text = s.replace(/^crash> /, "");
     return line;
   }
+  const talos = TALOS.exec(s);
+  if (talos) {
+    line.format = "syslog-iso";
+    if (talos[1]) line.host = talos[1];
+    line.program = talos[2] === "kern" ? "kernel" : talos[2];
+    const level = SYSLOG_LEVEL[talos[3]];
+    if (level !== undefined) line.level = level;
+    line.time = parseIsoTime(talos[4]);
+    line.text = finishText(line, s.slice(talos[0].length), ctx);
+    return line;
+  }
+  if (c >= 48 && c <= 57 || c === 32 || c === 9) {
+    const numbered = LINE_NUMBER_PREFIX.exec(s);
+    if (numbered) {
+      const inner = parseLine(s.slice(numbered[0].length), lineNo, { ...ctx, wall: undefined });
+      if (inner.format !== "plain" || inner.program === "kernel") return { ...inner, raw };
+    }
+  }
+  if (c === 32 || c === 9) {
+    // A paste indented as a code block (`    [  484.469885] …`, `    kernel: Pid: 0, …`): the indentation is not the log's.
+    const indent = /^[ \t]+/.exec(s)![0];
+    const inner = parseLine(s.slice(indent.length), lineNo, { ...ctx, wall: undefined });
+    if (inner.format !== "plain" || inner.program === "kernel") return { ...inner, raw };
+  }
+  const bare = BARE_KERNEL_TAG.exec(s);
+  if (bare) {
+    if (bare[1]) line.host = bare[1];
+    line.program = "kernel";
+    line.text = finishText(line, s.slice(bare[0].length), ctx);
+    return line;
+  }
   const agentText = peelAgentPrefix(line, s, ctx, true);
   line.text = agentText;
+  if (line.format === "logfmt") {
+    const console = LOGFMT_CONSOLE_MSG.exec(s);
+    if (console) {
+      line.program = "kernel";
+      line.text = peelKernelPrefix(line, unescapeLogfmt(console[1]));
+    }
+  }
   return line;
+}
+
+/** A logfmt quoted value's escapes (`\n` at the end of a forwarded console line, `\"`). */
+function unescapeLogfmt(v: string): string {
+  return v.replace(/\\(.)/g, (_, ch: string) => (ch === "n" || ch === "r" || ch === "t" ? " " : ch)).trimEnd();
 }

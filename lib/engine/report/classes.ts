@@ -37,6 +37,11 @@ export type TitleFormat = {
    * kernels print WARNING stacks as `? f` guesses only, and the title stays `… in corrupted` as syzkaller's.
    */
   guiltyHint?: number;
+  /**
+   * Display title when the report has no usable stack (`kernel BUG at net/core/skbuff.c:LINE`): the location says
+   * more than syzkaller's `… in corrupted`, which stays as an alternative title and as `Finding.syzkallerTitle`.
+   */
+  stacklessTitle?: (m: RegExpExecArray) => string;
   /** A catch-all format: only a report when a stack trace follows within a few lines. */
   needsStackNearby?: boolean;
 };
@@ -127,7 +132,7 @@ export const CLASSES: readonly CrashClass[] = [
     header: "BUG:",
     kind: "bug",
     type: "BUG",
-    suppress: [/BUG: (?:unable to load|Bad rss-counter|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/],
+    suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/],
     formats: [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
@@ -193,6 +198,12 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: Bad rss-counter state"), title: "BUG: Bad rss-counter state", noStackTrace: true },
       { match: re("BUG: non-zero nr_ptes on freeing mm"), title: "BUG: non-zero nr_ptes on freeing mm", noStackTrace: true },
       { match: re("BUG: non-zero pgtables_bytes on freeing mm"), title: "BUG: non-zero pgtables_bytes on freeing mm", noStackTrace: true },
+      // Before 4.20 the same check counted page-table pages per level: `BUG: non-zero nr_pmds on freeing mm: 1`.
+      { match: re("BUG: non-zero (nr_ptes|nr_pmds|nr_puds) on freeing mm"), title: "BUG: non-zero $1 on freeing mm", noStackTrace: true },
+      { match: re("BUG: Bad page cache in process .* pfn:"), title: "BUG: Bad page cache in {FRAME}", stack: STACK_CALL_TRACE },
+      // Architectures without a BUG trap instruction (um/lkl, some embedded): `BUG: failure at kernel/irq_work.c:155/irq_work_run_list()!`
+      { match: re("BUG: failure at {{SRC}}/([a-zA-Z0-9_]+)\\(\\)"), title: "kernel BUG in {FUNC:2}", type: "BUG", noStackTrace: true },
+      { match: re("BUG: KCSAN: assert: race in {{FUNC}}"), title: "KCSAN: assert: race in {FUNC:1}", kind: "kcsan", type: "KCSAN-ASSERT", noStackTrace: true },
       { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of "), title: "BUG: Dentry still in use in $1", stack: STACK_CALL_TRACE },
       // With page_owner the allocation stack is printed first: it names who owned the page.
       { match: re("BUG: Bad page state"), title: "BUG: Bad page state in {FRAME}", stack: stack([/page_owner tracks the page as allocated/, CALL_TRACE_SECTION]) },
@@ -257,6 +268,8 @@ export const CLASSES: readonly CrashClass[] = [
       // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`)
       { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      // Kernels built without BUG verbose info (OpenWrt) print no file: `WARNING: CPU: 3 PID: 0 at f+0x51f/0xe50 [mod]`.
+      { match: re("WARNING: CPU: [0-9]+ PID: [0-9]+ at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 1 },
       { match: re("WARNING: ([^\\n]*)"), title: "WARNING: $1", needsStackNearby: true },
     ],
   },
@@ -294,6 +307,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("INFO: suspicious RCU usage"), title: "INFO: suspicious RCU usage", kind: "lockdep", type: "LOCKDEP", corrupted: "suspicious RCU usage without a source line" },
       { match: re("INFO: trying to register non-static key"), title: "INFO: trying to register non-static key in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/stack/, /lock/, /IRQ/] }) },
       { match: re("INFO: Allocated in ([^\\n]*)"), title: "INFO: Allocated in $1", corrupted: "SLUB object trace without its report", noStackTrace: true },
+      { match: re("INFO:[ \\t]*(?:\\n|$)"), title: "INFO: corrupted", corrupted: "INFO: header without a message", noStackTrace: true },
       { match: re("INFO: (?:task |rcu_)([^\\n]*)"), title: "INFO: $1", corrupted: "unrecognised INFO report" },
     ],
   },
@@ -356,6 +370,9 @@ export const CLASSES: readonly CrashClass[] = [
       // Newer kernels print only the address: name it from the stack line that holds the same address.
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: (?:0x)?([0-9a-f]{8,})"), title: "kernel panic: stack is corrupted in {ADDRFUNC:1}", type: "DoS", noStackTrace: true },
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ([a-zA-Z0-9_]+)"), title: "kernel panic: stack is corrupted in {FUNC:1}", type: "DoS", noStackTrace: true },
+      // panic_on_hardlockup / hardlockup_panic: the watchdog panics instead of printing its own report.
+      { match: re("Kernel panic - not syncing: (?:Watchdog detected )?[Hh]ard LOCKUP on cpu ([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, kind: "hard-lockup", type: "HANG", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }), noStackTrace: true },
+      { match: re("Kernel panic - not syncing: (?:Watchdog detected )?[Hh]ard LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, kind: "hard-lockup", type: "HANG", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }), noStackTrace: true },
       { match: re("Kernel panic - not syncing: Attempted to kill init!"), title: "kernel panic: Attempted to kill init!", type: "DoS", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", noStackTrace: true },
       { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", type: "DoS", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
@@ -381,7 +398,11 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [
       { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
       { match: re("kernel BUG at mm/usercopy\\.c"), title: "BUG: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
-      { match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
+      {
+        match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT,
+        // The line number differs per build: `LINE` keeps one title per BUG_ON across kernels.
+        stacklessTitle: (m) => `kernel BUG at ${m[1].replace(/:[0-9]+$/, "")}:LINE`,
+      },
       { match: re("kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
     ],
   },
@@ -403,6 +424,37 @@ export const CLASSES: readonly CrashClass[] = [
     suppress: [/^(?!\s*BUG [\w:.-]+ \((?:Not tainted|Tainted:[^)]*)\): )/],
     formats: [
       { match: re("BUG [\\w:.-]+ \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"), title: "BUG: $1", noStackTrace: true },
+    ],
+  },
+  {
+    // x86 `int3: 0000 [#1] PREEMPT SMP` (an INT3 trap in kernel code: a stray breakpoint, a straight-line-speculation pad).
+    id: "int3",
+    header: "int3: ",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("int3: [0-9a-f]{4}"), title: "int3 in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    id: "vfs-busy-inodes",
+    header: "VFS: Busy inodes after unmount",
+    kind: "bug",
+    type: "MEMORY_SAFETY_BUG",
+    formats: [{ match: re("VFS: Busy inodes after unmount"), title: "VFS: Busy inodes after unmount (use-after-free)", noStackTrace: true }],
+  },
+  {
+    // A hung-task report whose header line was cut (a paste, a console that lost it): the hint line the kernel
+    // prints right under the header still says what it is.
+    id: "hung-task-headless",
+    header: "hung_task_timeout_secs\" disables this message",
+    kind: "hung-task",
+    type: "HANG",
+    secondary: true,
+    formats: [
+      {
+        match: re("hung_task_timeout_secs\" disables this message"),
+        title: "INFO: task hung in {FRAME}", alt: HANG, corrupted: "the hung-task header line is missing",
+        stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
+      },
     ],
   },
   {
@@ -558,9 +610,15 @@ export const CRASH_PANIC_CLASS: CrashClass = {
   formats: [{ match: /^\s*(\S[^\n]*?)\s*$/m, title: "kernel panic: $1", stack: { sections: [CALL_TRACE_SECTION] } }],
 };
 
+/** Report triggers that are not a class header: the crash utility's `bt` task line opens a report window too. */
+const EXTRA_REPORT_TRIGGERS: readonly string[] = [String.raw`PID: \d+ +TASK: `];
+
+const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /**
- * Cheap prefilter for every raw line of big files: one alternation of literals, no leading wildcards.
- * Anything a header in CLASSES can start with, plus crash-utility `PANIC: "…"` and `PID: n TASK:` lines.
+ * Any line that can start a report holds one of these: every class header (and the crash utility's), generated from
+ * the table so a new class needs no second edit. The scanner's byte prefilter plans its needles from it.
  */
-export const REPORT_PREFILTER =
-  /BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|PANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |ASSERT FAILED|Internal error:|Unhandled fault:|Alignment trap:|Oops|SYZFAIL:|VFS: Close: file count is |panicked|Machine Check|page allocation failure:|PID: \d+ +TASK: /;
+export const REPORT_PREFILTER = new RegExp(
+  [...[...CLASSES, CRASH_PANIC_CLASS].map((c) => escapeLiteral(c.header)), ...EXTRA_REPORT_TRIGGERS].join("|"),
+);

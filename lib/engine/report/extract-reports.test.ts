@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
 import { CLASSES, CRASH_PANIC_CLASS, REPORT_PREFILTER } from "./classes";
-import { extractReports } from "./extract-reports";
+import { extractReports, parseReport } from "./extract-reports";
 
 function extract(text: string) {
   const ctx = createLineContext(0, 2024);
@@ -179,5 +179,59 @@ describe("REPORT_PREFILTER", () => {
     expect(REPORT_PREFILTER.test("eth0: link up")).toBe(false);
     // Every class header must pass the prefilter, or the scanner never opens a window for it.
     for (const cls of [...CLASSES, CRASH_PANIC_CLASS]) expect(REPORT_PREFILTER.test(cls.header), cls.id).toBe(true);
+  });
+});
+
+describe("formats syzkaller's table has and production logs print", () => {
+  const titleOf = (lines: string[]) => extract(lines.join("\n")).map((f) => [f.kind, f.title, f.corrupted]);
+
+  it("int3 traps, busy inodes, per-level page-table counters, bad rss-counter, KCSAN asserts", () => {
+    expect(titleOf(["[ 1.0] int3: 0000 [#1] PREEMPT SMP", "[ 1.1] RIP: 0010:setc+0x5/0x8", "[ 1.2] Call Trace:", "[ 1.3]  x86_emulate_insn+0x73a/0xf30"])).toEqual([["oops", "int3 in setc", false]]);
+    expect(titleOf(["[ 2.0] VFS: Busy inodes after unmount of sda1. Self-destruct in 5 seconds.  Have a nice day..."])).toEqual([
+      ["bug", "VFS: Busy inodes after unmount (use-after-free)", false],
+    ]);
+    expect(titleOf(["[ 3.0] BUG: non-zero nr_pmds on freeing mm: 1"])).toEqual([["bug", "BUG: non-zero nr_pmds on freeing mm", false]]);
+    expect(titleOf(["[ 4.0] BUG: Bad rss-counter state mm:ffff88007bdfd840 idx:1 val:1"])).toEqual([["bug", "BUG: Bad rss-counter state", false]]);
+    expect(titleOf(["[ 4.5] BUG: failure at kernel/irq_work.c:155/irq_work_run_list()!"])).toEqual([["bug", "kernel BUG in irq_work_run_list", false]]);
+    expect(titleOf(["[ 5.0] BUG: KCSAN: assert: race in dequeue_entities / enqueue_task_fair"])).toEqual([["kcsan", "KCSAN: assert: race in dequeue_entities", false]]);
+  });
+
+  it("a hard-lockup panic is a hard lockup, an empty INFO: is corrupted", () => {
+    expect(titleOf(["[ 6.0] Kernel panic - not syncing: Hard LOCKUP", "[ 6.1] CPU: 2 PID: 0 Comm: swapper/2 Not tainted 5.10.0 #1"])).toEqual([
+      ["hard-lockup", "Watchdog detected hard LOCKUP", false],
+    ]);
+    expect(titleOf(["[ 7.0] INFO: ", "[ 7.1] some line"])).toEqual([["bug", "INFO: corrupted", true]]);
+  });
+
+  it("a hung-task stack whose header was cut is still a hung task (corrupted), but no second report under a header", () => {
+    const stackLines = ['[ 8.1] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.', "[ 8.2] Call Trace:", "[ 8.3]  __schedule+0x47d/0x600", "[ 8.4]  schedule+0x67/0x90", "[ 8.5]  rwsem_down_read_slowpath+0x1e5/0x3a0", "[ 8.6]  ovl_sync_fs+0x2f/0x50"];
+    expect(titleOf(stackLines)).toEqual([["hung-task", "INFO: task hung in ovl_sync_fs", true]]);
+    expect(titleOf(["[ 8.0] INFO: task dockerd:1810 blocked for more than 328 seconds.", ...stackLines])).toEqual([["hung-task", "INFO: task hung in ovl_sync_fs", false]]);
+  });
+});
+
+describe("titles when the stack names no function", () => {
+  it("a GPF whose stack is cut takes the RIP function; syzkaller's form stays its title and an alt", () => {
+    const [gpf] = extract(["[ 1.0] general protection fault: 0000 [#1] SMP NOPTI", "[ 1.1] RIP: 0010:memcpy_erms+0x6/0x10", "[ 1.2] RSP: 0018:ffffb97468d57b80 EFLAGS: 00010212"].join("\n"));
+    expect(gpf).toMatchObject({ title: "general protection fault in memcpy_erms", syzkallerTitle: "general protection fault in corrupted", guiltyFrame: "memcpy_erms", corrupted: true });
+    expect(gpf.altTitles).toContain("general protection fault in corrupted");
+  });
+
+  it("a WARNING whose stack holds only guesses takes the function its header names", () => {
+    const [warning] = extract(
+      ["[ 2.0] WARNING: at net/core/dev.c:1915 skb_warn_bad_offload+0x99/0xb0() (Not tainted)", "[ 2.1] Call Trace:", "[ 2.2]  [<ffffffff81071e27>] ? warn_slowpath_common+0x87/0xc0"].join("\n"),
+    );
+    expect(warning).toMatchObject({ title: "WARNING in skb_warn_bad_offload", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "skb_warn_bad_offload" });
+  });
+});
+
+describe("parseReport", () => {
+  it("parses each stack range once and shares it between the rules", () => {
+    const report = parseReport(["general protection fault: 0000 [#1] SMP", "RIP: 0010:foo+0x1/0x2", "Call Trace:", " bar+0x1/0x2", " baz+0x3/0x4"]);
+    expect(report.framesFrom(2)).toBe(report.framesFrom(2));
+    expect(report.framesFrom(2).map((f) => f.function)).toEqual(["bar", "baz"]);
+    expect(report.ripAt(1)).toMatchObject({ function: "foo" });
+    expect(report.ripAt(1)).toBe(report.ripAt(1));
+    expect(report.sectionsFrom(0)).toBe(report.sectionsFrom(0));
   });
 });

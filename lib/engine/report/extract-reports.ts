@@ -1,6 +1,7 @@
 /**
  * Crash reports inside a window of parsed kernel lines: report boundaries, class and title (classes.ts, title.ts),
- * frames (frames.ts), guilty frame (guilty.ts), corrupted detection and panic tails. Never throws.
+ * frames (frames.ts), guilty frame (guilty.ts), corrupted detection and panic tails. A report whose rules throw is
+ * skipped and reported through `onWarning` (triage puts it on the incident); without `onWarning` the error propagates.
  *
  * Boundaries follow syzkaller: a report starts at a class header, keeps a few context lines before it, and runs
  * to the next report header, an `---[ end trace` marker or a length cap. Follow-up headers of the same crash
@@ -9,14 +10,18 @@
  * When the log carries printk caller ids (`[T123]`), a report keeps only the lines of its own caller, so two
  * CPUs printing at once do not mix.
  */
-import type { Finding, FindingKind, Frame, LogLine } from "../types";
+import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
-import { parseFrameLine, parseFrames, parseStackSections } from "./frames";
+import { parseFrameLine, parseFrames, parseStackSections, type StackSection } from "./frames";
 import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
-export type ExtractReportsOptions = { fileName: string };
+export type ExtractReportsOptions = {
+  fileName: string;
+  /** A report whose rules threw is skipped and told here (without it, the exception propagates). */
+  onWarning?: (warning: IncidentWarning) => void;
+};
 
 /** Lines kept in `Finding.report`. */
 const MAX_REPORT_LINES = 300;
@@ -34,6 +39,16 @@ const TITLE_SCAN_LINES = 200;
 const STACK_NEARBY_LINES = 30;
 
 const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
+/** The next boot's banner or command line: a report never runs past a reboot. */
+const BOOT_START = /^(?:Linux version \d+\.\d+\S* |(?:Kernel )?[Cc]ommand line: )/;
+
+/** Line i starts a new boot: a banner, a command line, or the dmesg uptime going back (a serial capture across a reboot). */
+function startsBoot(lines: readonly LogLine[], i: number): boolean {
+  if (BOOT_START.test(lines[i].text)) return true;
+  const up = lines[i].uptime;
+  const prev = i > 0 ? lines[i - 1].uptime : undefined;
+  return up !== undefined && prev !== undefined && prev > 5 && up + 1 < prev;
+}
 /**
  * Messages that print a stack of their own without being a bug (fault injection, allocation failures): when
  * one appears inside a report, the report's own text ended before it (syzkaller's rule).
@@ -91,11 +106,24 @@ function sameMessage(a: string, b: string, header: string): boolean {
 
 type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
 
-function findSpans(lines: readonly LogLine[]): Span[] {
+function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] } {
   const spans: Span[] = [];
+  /** Line numbers where a new boot starts (panics are never credited across them). */
+  const boots: number[] = [];
+  /** Index of the last boot start: a new report's context lines never reach back before it. */
+  let lastBoot = -1;
   let open: (Span & { closedAt?: number }) | undefined;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
+    if (startsBoot(lines, i)) {
+      boots.push(lines[i].lineNo);
+      lastBoot = i;
+      if (open) {
+        if (open.closedAt === undefined) open.end = i - 1;
+        spans.push(open);
+        open = undefined;
+      }
+    }
     if (open && open.closedAt === undefined && i > open.header && (END_OF_REPORT.test(text) || STACK_PRINTING_MESSAGES.test(text))) {
       open.closedAt = i;
       open.end = i;
@@ -130,7 +158,7 @@ function findSpans(lines: readonly LogLine[]): Span[] {
       spans.push(open);
     }
     const prevEnd = spans.length ? spans[spans.length - 1].end : -1;
-    const start = Math.max(prevEnd + 1, i - CONTEXT_LINES, 0);
+    const start = Math.max(prevEnd + 1, i - CONTEXT_LINES, lastBoot, 0);
     open = { header: i, start, end: i, cls };
   }
   if (open) {
@@ -138,7 +166,7 @@ function findSpans(lines: readonly LogLine[]): Span[] {
     spans.push(open);
   }
   for (const s of spans) s.end = Math.min(s.end, s.header + MAX_ANALYSED_LINES - 1);
-  return spans;
+  return { spans, boots };
 }
 
 /**
@@ -187,6 +215,43 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   return out;
 }
 
+/**
+ * One report window, parsed once: its lines from the header on, and every stack the rules ask for (the frames
+ * from line k to the end, or of a line range; the sections from line k; the faulting instruction of line k),
+ * computed on first use and then shared by the title, guilty-frame, corrupted and type rules.
+ */
+export type ParsedReport = {
+  /** Report lines from the header on (log prefixes removed). */
+  readonly texts: readonly string[];
+  framesFrom(k: number, end?: number): Frame[];
+  sectionsFrom(k: number): StackSection[];
+  ripAt(k: number): Frame | undefined;
+};
+
+export function parseReport(texts: readonly string[]): ParsedReport {
+  const frames = new Map<string, Frame[]>();
+  const sections = new Map<number, StackSection[]>();
+  const rips = new Map<number, Frame | undefined>();
+  return {
+    texts,
+    framesFrom(k, end) {
+      const key = `${k}:${end ?? ""}`;
+      let f = frames.get(key);
+      if (!f) frames.set(key, (f = parseFrames(texts.slice(k, end) as string[])));
+      return f;
+    },
+    sectionsFrom(k) {
+      let sec = sections.get(k);
+      if (!sec) sections.set(k, (sec = parseStackSections(texts.slice(k) as string[])));
+      return sec;
+    },
+    ripAt(k) {
+      if (!rips.has(k)) rips.set(k, ripFrame(texts[k] ?? ""));
+      return rips.get(k);
+    },
+  };
+}
+
 function ripFrame(text: string): Frame | undefined {
   const crash = /\[exception RIP: ([A-Za-z_.][\w.]*)/.exec(text);
   if (crash) return { function: crash[1], reliable: true, context: "exception" };
@@ -207,17 +272,18 @@ function ripFrame(text: string): Frame | undefined {
 /** The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. */
 type Guilty = { name: string; printed: string };
 
-function findGuilty(texts: readonly string[], rule: StackRule, lead?: Frame): Guilty | undefined {
+function findGuilty(report: ParsedReport, rule: StackRule, lead?: Frame): Guilty | undefined {
   // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
   // task's stack before the RIP line, new ones after it).
   if (rule.mode === "stall") {
-    const anchored = guiltyInSections(texts, rule, true, lead);
+    const anchored = guiltyInSections(report, rule, true, lead);
     if (anchored) return anchored;
   }
-  return guiltyInSections(texts, rule, false, lead);
+  return guiltyInSections(report, rule, false, lead);
 }
 
-function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnly: boolean, lead?: Frame): Guilty | undefined {
+function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame): Guilty | undefined {
+  const texts = report.texts;
   for (const section of rule.sections) {
     const k = section === FROM_HEADER_SECTION ? 0 : texts.findIndex((t, idx) => idx > 0 && section.test(t));
     const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
@@ -229,7 +295,7 @@ function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnl
       const site = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
       if (site) frames.push({ ...site, reliable: true });
       const bt = texts.findIndex((t, idx) => idx > k0 && /stack backtrace:/.test(t));
-      frames.push(...parseFrames(texts.slice(bt >= 0 ? bt : k0) as string[]));
+      frames.push(...report.framesFrom(bt >= 0 ? bt : k0));
     } else if (section === LOCKDEP_AT_SECTION) {
       // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
       const rest = texts.slice(k0);
@@ -242,13 +308,13 @@ function guiltyInSections(texts: readonly string[], rule: StackRule, anchoredOnl
         if (f) frames.push({ ...f, reliable: true });
       }
       // Then the dependency chain (`-> #1 (…):` stacks) and the backtrace, in print order.
-      for (const sec of parseStackSections(texts.slice(k0) as string[])) frames.push(...sec.frames);
+      for (const sec of report.sectionsFrom(k0)) frames.push(...sec.frames);
     } else if (section === RIP_SECTION) {
-      const rip = ripFrame(texts[k0]);
+      const rip = report.ripAt(k0);
       if (rip) frames.push(rip);
-      frames.push(...parseFrames(texts.slice(k0 + 1) as string[]));
+      frames.push(...report.framesFrom(k0 + 1));
     } else {
-      frames.push(...parseFrames(texts.slice(k0) as string[]));
+      frames.push(...report.framesFrom(k0));
     }
     const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly });
     if (g) {
@@ -288,6 +354,7 @@ function functionAtAddress(texts: readonly string[], address: string): string | 
 type Titled = {
   format?: TitleFormat;
   title: string;
+  syzkallerTitle?: string;
   altTitles: string[];
   guilty?: string;
   frameMissing: boolean;
@@ -295,7 +362,8 @@ type Titled = {
   headerFallback?: boolean;
 };
 
-function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
+function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
+  const texts = report.texts;
   const body = texts.slice(0, TITLE_SCAN_LINES).join("\n");
   for (const format of cls.formats) {
     const m = format.match.exec(body);
@@ -308,7 +376,7 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
     if (needsFrame && format.stack) {
       const named = format.headerFunction !== undefined ? m[format.headerFunction] : undefined;
-      const g = findGuilty(texts, format.stack, named ? { function: named, reliable: true } : undefined);
+      const g = findGuilty(report, format.stack, named ? { function: named, reliable: true } : undefined);
       guilty = g?.name;
       printed = g?.printed;
       if (!guilty) frameMissing = format.title.includes("{FRAME}");
@@ -332,7 +400,28 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
     }
     alts.delete(title);
     const altTitles = [...alts];
-    if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) guilty = cleanFunctionName(m[format.guiltyHint]);
+    if (!guilty && format.stacklessTitle) {
+      const located = normalizeTitle(format.stacklessTitle(m));
+      return { format, title: located, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== located)], frameMissing, headerFallback };
+    }
+    if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) {
+      guilty = cleanFunctionName(m[format.guiltyHint]);
+      // The header names the function (`WARNING: … at f.c:12 f+0x…`) though the stack gave none (cut paste,
+      // `? f` guesses only): display it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
+      const named = normalizeTitle(fillTemplate(format.title, groups, guilty));
+      return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty, frameMissing, headerFallback };
+    }
+    if (!guilty && format.title.includes("{FRAME}") && format.stack?.sections.includes(RIP_SECTION)) {
+      // No usable stack, but the CPU was in a known function (GPF, oops, BUG with a cut or all-generic stack): name
+      // it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
+      const k = texts.findIndex((t, idx) => idx > 0 && RIP_SECTION.test(t));
+      const rip = k >= 0 ? report.ripAt(k) : RIP_SECTION.test(texts[0] ?? "") ? report.ripAt(0) : undefined;
+      if (rip && !/^0x|^[0-9a-f]+$/.test(rip.function)) {
+        const atRip = cleanFunctionName(rip.function);
+        const named = normalizeTitle(fillTemplate(format.title, groups, atRip));
+        return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: atRip, frameMissing, headerFallback };
+      }
+    }
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.
       const fn = /\{FUNC:([0-9])\}/.exec(format.title);
@@ -344,7 +433,8 @@ function buildTitle(cls: CrashClass, texts: readonly string[]): Titled {
   return { title: normalizeTitle(headerText(first).trim()), altTitles: [], frameMissing: false };
 }
 
-function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boolean): string | undefined {
+function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean): string | undefined {
+  const texts = report.texts;
   const f = titled.format;
   if (f?.corrupted) return f.corrupted;
   if (titled.frameMissing) return "no usable stack frame for the title";
@@ -356,7 +446,7 @@ function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boole
     if (!STACK_KEYWORDS.test(texts[i])) continue;
     sawKeyword = true;
     const window = texts.slice(i, i + 16);
-    if (parseFrames(window as string[]).length === 0 && !window.slice(1).some((t) => parseFrameLine(t, true))) {
+    if (report.framesFrom(i, i + 16).length === 0 && !window.slice(1).some((t) => parseFrameLine(t, true))) {
       return "stack trace keyword with no frames after it";
     }
   }
@@ -364,7 +454,7 @@ function corruption(titled: Titled, texts: readonly string[], isPanicOnly: boole
   if (!sawKeyword) {
     // KMSAN/KFENCE print their frames right after the header; everything else announces its stack.
     const framesAfterHeader = f.stack?.sections.includes(FROM_HEADER_SECTION) ?? false;
-    if (!framesAfterHeader || parseFrames(texts.slice(0, 60) as string[]).length === 0) return "no stack trace in report";
+    if (!framesAfterHeader || report.framesFrom(0, 60).length === 0) return "no stack trace in report";
   }
   return undefined;
 }
@@ -405,14 +495,15 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
   const texts = fromHeader;
   const head = lines[span.header];
   const panicOnly = span.cls.id === "kernel-panic";
-  const titled = buildTitle(span.cls, texts);
+  const report = parseReport(texts);
+  const titled = buildTitle(span.cls, report);
   const format = titled.format;
   // No format matched (`WARNING: the mand mount option is deprecated`): informational text, not a report.
   if (!format) return undefined;
   const kind: FindingKind = format?.kind ?? span.cls.kind;
-  const reason = corruption(titled, texts, false);
+  const reason = corruption(titled, report, false);
   const src = sourceRef(texts);
-  const frames = parseFrames(texts as string[]);
+  const frames = report.framesFrom(0);
   let panicMessage: string | undefined;
   if (span.panicIndex !== undefined) panicMessage = KERNEL_PANIC.exec(lines[span.panicIndex].text)?.[1];
   else if (panicOnly) panicMessage = KERNEL_PANIC.exec(headerText(head.text))?.[1];
@@ -423,7 +514,8 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
     kind,
     title: titled.title,
     altTitles: titled.altTitles,
-    type: typeFor(kind, titled.title, format, span.cls),
+    syzkallerTitle: titled.syzkallerTitle,
+    type: typeFor(kind, titled.syzkallerTitle ?? titled.title, format, span.cls),
     headline: headerText(head.text).trim(),
     guiltyFrame: titled.guilty,
     guiltyFile: selectGuiltyFile(texts, { stall: kind === "rcu-stall" }),
@@ -460,13 +552,14 @@ const PANIC_CASCADE_LINES = 1000;
  * went down with the machine. A panic-only finding whose panic was credited to a report printed by another
  * task is that report's tail, not a crash of its own.
  */
-function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panicOnly: boolean }>): Finding[] {
+function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panicOnly: boolean }>, boots: readonly number[]): Finding[] {
   const panics = found.filter((x) => x.panicOnly || x.finding.panicked);
   const credited = new Set<Finding>();
   for (const x of found) {
     if (x.panicOnly || x.finding.panicked) continue;
     // A later report that panicked (or a panic line) within reach: the panic comes at or after its header.
-    const p = panics.find((y) => y.at > x.at && y.at - x.at <= PANIC_CASCADE_LINES);
+    // …and in the same boot: a panic after a reboot is the next kernel's.
+    const p = panics.find((y) => y.at > x.at && y.at - x.at <= PANIC_CASCADE_LINES && !boots.some((b) => b > x.at && b <= y.at));
     if (!p) continue;
     // A WARNING (or lockdep splat, or an allocation failure) is recoverable: when another report came between it
     // and the panic, that report is what took the machine down.
@@ -510,18 +603,32 @@ function foldRepeatedOneLiners(findings: Finding[]): Finding[] {
  * `id`, `signature` and `matches` are left for triage to fill.
  */
 export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): Finding[] {
-  try {
-    if (!Array.isArray(lines) || lines.length === 0) return [];
-    const found: Array<{ at: number; finding: Finding; panicOnly: boolean }> = [];
-    for (const part of partitionByCaller(lines)) {
-      for (const span of findSpans(part)) {
-        const f = toFinding(part, span, opts.fileName);
-        if (f) found.push({ at: part[span.header].lineNo, finding: f, panicOnly: span.cls.id === "kernel-panic" });
-      }
+  if (!Array.isArray(lines) || lines.length === 0) return [];
+  const found: Array<{ at: number; finding: Finding; panicOnly: boolean }> = [];
+  const boots: number[] = [];
+  for (const part of partitionByCaller(lines)) {
+    const { spans, boots: partBoots } = findSpans(part);
+    boots.push(...partBoots);
+    for (const span of spans) {
+      const at = part[span.header].lineNo;
+      let f: Finding | undefined;
+      if (opts.onWarning) {
+        // One report's rules failing must not cost the other reports of the window: skip it, and say so.
+        try {
+          f = toFinding(part, span, opts.fileName);
+        } catch (e) {
+          opts.onWarning({ stage: "report", source: { file: opts.fileName, line: at }, message: errorMessage(e) });
+          continue;
+        }
+      } else f = toFinding(part, span, opts.fileName);
+      if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic" });
     }
-    found.sort((a, b) => a.at - b.at);
-    return foldRepeatedOneLiners(creditPanics(found));
-  } catch {
-    return [];
   }
+  found.sort((a, b) => a.at - b.at);
+  return foldRepeatedOneLiners(creditPanics(found, boots));
+}
+
+/** An exception as one line for a warning (`TypeError: x is undefined`). */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }

@@ -18,6 +18,18 @@ describe("cleanFunctionName", () => {
 });
 
 describe("parseFrameLine", () => {
+  it("reads decode_stacktrace.sh frames (source instead of offset, discriminators, `?` guesses)", () => {
+    expect(parseFrameLine("shmem_get_policy (mm/shmem.c:1262)")).toMatchObject({ function: "shmem_get_policy", file: "mm/shmem.c", fileLine: 1262, reliable: true });
+    expect(parseFrameLine("nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389 (discriminator 1))")).toMatchObject({ function: "nwl_unmask_leg_irq", fileLine: 389 });
+    expect(parseFrameLine("? context_tracking_user_exit (arch/x86/include/asm/paravirt.h:809 (discriminator 2) kernel/context_tracking.c:182 (discriminator 2))")).toMatchObject({
+      function: "context_tracking_user_exit",
+      reliable: false,
+    });
+    expect(parseFrameLine("ath10k_htt_rx (drivers/net/wireless/ath/ath10k/htt_rx.c:12) [ath10k_core]")).toMatchObject({ module: "ath10k_core" });
+    // Prose with a parenthesised file is no frame.
+    expect(parseFrameLine("see the fix (net/core/dev.c:12) upstream")).toBeUndefined();
+  });
+
   it("reads an old x86 frame with address and module", () => {
     expect(parseFrameLine(" [<ffffffffa03c9273>] ieee80211_deliver_skb.isra.30+0xa3/0x210 [mac80211]")).toEqual({
       function: "ieee80211_deliver_skb",

@@ -268,6 +268,9 @@ const OFFSET_FRAME = new RegExp(
 );
 // Inlined frame of a symbolised report: ` __dump_stack lib/dump_stack.c:16 [inline]`
 const INLINE_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM})\s+${SRC}\s+\[inline\]\s*$`);
+// scripts/decode_stacktrace.sh output: `shmem_get_policy (mm/shmem.c:1262)`, `? f (a.h:809 (discriminator 2) b.c:182)`,
+// `nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389 (discriminator 1))`: offsets replaced by sources.
+const DECODED_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM}) \(((?:[\w.+-]+\/)*[\w.+-]+\.(?:c|h|S|rs)):(\d+)\b[^()]*(?:\([^()]*\)[^()]*)*\)(?:\s+\[([\w-]+)\])?\s*$`);
 // No symbol: ` [<000003fffd4a1d92>] 0x3fffd4a1d92`, `([<00000000027f8000>] 0x27f8000)`, ` ? 0xffffffffc0a1b2c3`
 const ADDRESS_FRAME = new RegExp(String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\?\s+)?0x(${HEX})(?:\s+${MOD})?\s*\)?\s*$`);
 // ARM: `[<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)`; the frame is the
@@ -377,6 +380,11 @@ export function parseFrameLine(line: string, inTrace = true): Frame | undefined 
   if (m) {
     const [, question, sym, file, fileLine] = m;
     return makeFrame(sym, { reliable: !question, file, fileLine: Number(fileLine) });
+  }
+  m = DECODED_FRAME.exec(line);
+  if (m) {
+    const [, question, sym, file, fileLine, mod] = m;
+    return makeFrame(sym, { reliable: !question, file, fileLine: Number(fileLine), module: mod });
   }
   m = PPC_FRAME.exec(line);
   if (m) {

@@ -73,6 +73,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^__lock_sock", "^local_bh_enable", "^__local_bh_enable", "^local_bh_disable", "^__local_bh_disable",
       "^_local_bh_enable", "^rcu_read_lock", "^rcu_read_unlock", "^__rcu_read_", "^rcu_lockdep_", "^seqcount_",
       "^seqlock_", "^write_seqlock", "^read_seqbegin", "^atomic_", "^atomic64_", "^arch_atomic", "^raw_atomic",
+      // lockref: a spinlock-protected refcount (dget, dput); the dentry code calling it is what to blame
+      "^lockref_",
     ],
   },
   {

@@ -31,6 +31,17 @@ describe("parseReportMetadata", () => {
     expect(meta.taint?.flags).toBe("GWOE");
   });
 
+  it("reads the release from the hung-task taint line under its header", () => {
+    const notTainted = parseReportMetadata(["INFO: task dockerd:1810 blocked for more than 328 seconds.", "      Not tainted 5.4.89+ #1"]);
+    expect(notTainted).toMatchObject({ kernelRelease: "5.4.89+", kernelBuild: "#1", taint: { flags: "" } });
+    const tainted = parseReportMetadata(["      Tainted: G           OE     5.15.0-1019-aws #23~20.04.1-Ubuntu"]);
+    expect(tainted.kernelRelease).toBe("5.15.0-1019-aws");
+    expect(tainted.kernelBuild).toBe("#23~20.04.1-Ubuntu");
+    expect(tainted.taint?.flags).toBe("GOE");
+    // The task line, printed first, keeps its own release.
+    expect(parseReportMetadata(["CPU: 1 PID: 2 Comm: x Not tainted 6.1.0 #1", "      Not tainted 5.4.89+ #1"]).kernelRelease).toBe("6.1.0");
+  });
+
   it("reads 6.12+ task lines with UID and the spelled-out taint line", () => {
     const meta = parseReportMetadata([
       "CPU: 0 UID: 0 PID: 7 Comm: kworker/0:1 Tainted: G        W          6.12.0-rc2 #101-Ubuntu",

@@ -3,7 +3,7 @@
  * the task (CPU/PID/Comm) a crash report names. Input lines have their log prefixes removed. Never throws.
  *
  * The kernel release is taken ONLY from lines that also carry the task (`CPU: 3 PID: 0 Comm: …`, the old
- * `Pid: 0, comm: …`) or from the `crash` utility's `RELEASE:` line: a release anywhere else in a log may be a
+ * `Pid: 0, comm: …`), the hung-task taint line under its header, or the `crash` utility's `RELEASE:` line: a release anywhere else in a log may be a
  * module's, a package's or a foreign host's.
  */
 import type { Finding } from "../types";
@@ -42,6 +42,9 @@ const TASK_LINE_LOOSE = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+)(?: Comm: (\S+))?/
 // print_kernel_ident() under lockdep/RCU splats: `3.5.0-rc5 #2 Not tainted`, `3.4.0 #37 Tainted: G        W`.
 // No task on the line, so only the taint is taken from it.
 const KERNEL_IDENT_LINE = /^\s*\d[\w.+~-]* #\S+\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$/;
+// Hung-task reports (4.x+) print the taint and the release on a line of their own under the header:
+// `      Not tainted 5.4.89+ #1`, `      Tainted: G           OE     5.15.0-1019-aws #23~20.04.1-Ubuntu`.
+const TAINT_RELEASE_LINE = /^\s*(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+(\d+\.\d+[^\s]*)(?:\s+(#\S.*?))?\s*$/;
 // 6.12+: a separate, spelled-out taint line `Tainted: [W]=WARN, [O]=OOT_MODULE`
 const TAINT_LINE_BRACKETED = /^\s*Tainted: (\[[A-Za-z]\]=.*)$/;
 // `crash` utility: `PID: 2371   TASK: ffff8800b9ad0000  CPU: 3   COMMAND: "kworker/3:1"` and `sys` output.
@@ -203,6 +206,15 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       meta.pid = Number(loose[2]);
       if (loose[3]) meta.comm = loose[3];
       if (/Kdump: loaded/.test(line)) meta.kdumpLoaded = true;
+    }
+    const taintRelease = TAINT_RELEASE_LINE.exec(line);
+    if (taintRelease) {
+      setTaint(meta, taintRelease[1], taintRelease[2]);
+      if (meta.kernelRelease === undefined) {
+        meta.kernelRelease = taintRelease[3];
+        if (taintRelease[4]) meta.kernelBuild = taintRelease[4];
+      }
+      continue;
     }
     const ident = KERNEL_IDENT_LINE.exec(line);
     if (ident) {

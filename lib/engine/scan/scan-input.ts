@@ -7,13 +7,15 @@
  */
 import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "../events/problem-events";
+import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
+import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { createLineContext, parseLine, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
-import { extractReports } from "../report/extract-reports";
+import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { LiteralPrefilter, planPrefilter } from "./literal-prefilter";
-import type { Finding, LineFormat, LogLine, TriageInput } from "../types";
+import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
 
 /** Lines kept before a trigger (syzkaller keeps context; agents log what led to the crash). */
 const CONTEXT_LINES = 30;
@@ -29,8 +31,11 @@ const HARD_MAX_WINDOW_LINES = 2 * MAX_WINDOW_LINES;
 
 export const EVENT_NEEDLES = [
   ...PROBLEM_EVENT_RULES.map((r) => r.needle),
+  // The first line of a report an event ends opens the window early enough to hold the whole report.
+  ...new Set(PROBLEM_EVENT_RULES.flatMap((r) => (r.reportStart ? [r.reportStart.needle] : []))),
   ...INFO_EVENT_RULES.map((r) => r.needle).filter((n) => n.length > 0),
   ...AGENT_VERSION_RULES.map((r) => r.needle),
+  ...RELEASE_HINT_NEEDLES,
   "Linux version ",
   "ommand line: ",
   "panic: ",
@@ -66,7 +71,15 @@ export type RawEvent = {
   match: RegExpExecArray;
   details: Record<string, string | number | boolean>;
   endLine: number;
+  /** Release, task and taint of the report the event ends or starts (`reportStart`, `reportFollows`). */
+  meta?: ReportMetadata;
+  /** Title and fold key sharpened from the report's lines (`ProblemEventRule.refine`). */
+  title?: string;
+  groupKey?: string;
 };
+
+/** How far back an event's `reportStart` line may be (an OOM report's memory dump runs to a few hundred lines). */
+const EVENT_REPORT_LINES = 400;
 
 export type RawInfo = { line: LogLine; label: string; ruleId: string };
 
@@ -95,11 +108,15 @@ export type ScanResult = {
   boots: RawBoot[];
   /** Agent (user-space) lines that were inside windows: the timeline shows those near findings. */
   agentLines: LogLine[];
+  /** Releases stated outside banners and reports (`uname -r`, kubectl's KERNEL-VERSION), in line order. */
+  releaseHints: ReleaseHint[];
   /** Component versions seen (`cilium-agent` → `1.15.0`), with the line they were seen at, per host. */
   componentVersions: Array<{ host?: string; component: string; version: string; lineNo: number }>;
   hosts: Map<string, HostAccumulator>;
   /** Per-line parse of the first/last line of each host (times for the host summary). */
   parseForTime: (raw: string) => LogLine;
+  /** Rules that threw inside a window (the window, or the one report, was skipped). */
+  warnings: IncidentWarning[];
 };
 
 const AGENT_PROGRAM = /^(?:kubelet|containerd|dockerd|docker|cilium-agent|cilium|calico-node|calico|kube-proxy|crio|flanneld|runc|containerd-shim.*|k3s|rke2)$/;
@@ -110,6 +127,59 @@ const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
 const WALL_PREFIX = Uint8Array.from("Message from syslogd@", (c) => c.charCodeAt(0));
 const STDERR = Uint8Array.from("stderr ", (c) => c.charCodeAt(0));
 const STDOUT = Uint8Array.from("stdout ", (c) => c.charCodeAt(0));
+
+/** Metadata of the report that `parsed[end]` closes: from the nearest `start` line of the same host before it. */
+function eventReportMetadata(parsed: readonly LogLine[], end: number, start: { pattern: RegExp }): ReportMetadata | undefined {
+  const host = parsed[end].host;
+  for (let k = end; k >= 0 && end - k <= EVENT_REPORT_LINES; k--) {
+    if (parsed[k].host !== host || !start.pattern.test(parsed[k].text)) continue;
+    const texts: string[] = [];
+    for (let j = k; j <= end; j++) if (parsed[j].host === host) texts.push(parsed[j].text);
+    return parseReportMetadata(texts);
+  }
+  return undefined;
+}
+
+/** `panic: …` / `fatal error: …` behind an unknown prefix of at most a few words. */
+const PREFIXED_GO_PANIC = /^(\S+(?: \S+){0,3} )(?:panic|fatal error): \S/;
+/** Lines of a Go dump that carry the prefix its first line had. */
+const GO_DUMP_MAX_LINES = 2000;
+
+/** parsed[from…] with `prefix` taken off the lines that start with it (up to the first that does not, blank lines aside). */
+function withoutPrefix(parsed: readonly LogLine[], from: number, prefix: string): LogLine[] {
+  const out: LogLine[] = [];
+  const bare = prefix.trimEnd();
+  for (let k = from; k < parsed.length && out.length < GO_DUMP_MAX_LINES; k++) {
+    const l = parsed[k];
+    if (l.text.startsWith(prefix)) out.push({ ...l, text: l.text.slice(prefix.length) });
+    else if (l.text === bare) out.push({ ...l, text: "" });
+    else break;
+  }
+  return out;
+}
+
+/** The texts of up to `count` lines from `parsed[from]` on that share its host. */
+function sameHostLines(parsed: readonly LogLine[], from: number, count: number): string[] {
+  const host = parsed[from].host;
+  const out: string[] = [];
+  for (let k = from; k < parsed.length && out.length < count; k++) if (parsed[k].host === host) out.push(parsed[k].text);
+  return out;
+}
+
+/**
+ * Events of this window (from index `first`) that start a report another event of the window ends (`endedBy`):
+ * the ending event is the finding, the start was only its first line.
+ */
+function dropEndedEvents(events: RawEvent[], first: number): void {
+  for (let k = events.length - 1; k >= first; k--) {
+    const e = events[k];
+    const enders = e.rule.endedBy;
+    if (!enders) continue;
+    const reach = e.line.lineNo + EVENT_REPORT_LINES;
+    const ended = events.some((x, j) => j > k && enders.includes(x.rule.id) && x.line.host === e.line.host && x.line.lineNo <= reach);
+    if (ended) events.splice(k, 1);
+  }
+}
 
 /** Whether bytes[pos…] starts with `literal` (before `end`). */
 function startsWithBytes(bytes: Uint8Array, pos: number, end: number, literal: Uint8Array): boolean {
@@ -211,9 +281,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     infos: [],
     boots: [],
     agentLines: [],
+    releaseHints: [],
     componentVersions: [],
     hosts: new Map(),
     parseForTime: (raw) => parseLine(raw, 0, timeCtx),
+    warnings: [],
   };
   let sawSyslogDate = false;
 
@@ -239,7 +311,16 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     if (!window) return;
     const w = window;
     window = undefined;
-    processWindow(w.start, w.raws, w.hot);
+    const counts = { reports: result.reports.length, events: result.events.length, infos: result.infos.length };
+    try {
+      processWindow(w.start, w.raws, w.hot);
+    } catch (e) {
+      // A rule that throws loses this window only: what it half-found is dropped, the failure is recorded.
+      result.reports.length = counts.reports;
+      result.events.length = counts.events;
+      result.infos.length = counts.infos;
+      result.warnings.push({ stage: "window", source: { file: input.name, line: w.start, endLine: w.start + w.raws.length - 1 }, message: errorMessage(e) });
+    }
   };
 
   const matchInfoRules = (l: LogLine, mayHaveNeedles: boolean) => {
@@ -273,7 +354,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       arr.push(l);
     }
     for (const lines of byHost.values()) {
-      for (const f of extractReports(lines, { fileName: input.name })) result.reports.push(f);
+      for (const f of extractReports(lines, { fileName: input.name, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
     }
     const found = { reports: result.reports.length, events: result.events.length };
     const agentLines: LogLine[] = [];
@@ -331,6 +412,18 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           i = g.end - 1;
           continue;
         }
+      } else {
+        const prefixed = PREFIXED_GO_PANIC.exec(text);
+        if (prefixed) {
+          // A prefix no line format knows (stern's `pod container `, a tool's own tag) repeated on every line of
+          // the dump: read the dump with that literal prefix taken off.
+          const g = parseGoPanic(withoutPrefix(parsed, i, prefixed[1]), 0, input.name);
+          if (g) {
+            result.reports.push(g.finding);
+            i += g.end - 1;
+            continue;
+          }
+        }
       }
       for (const rule of PROBLEM_EVENT_RULES) {
         if (!text.includes(rule.needle)) continue;
@@ -345,11 +438,28 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             Object.assign(details, rule.continuationDetails?.(parsed[end].text) ?? {});
           }
         }
-        result.events.push({ rule, line: l, match: m, details, endLine: parsed[end].lineNo });
+        const event: RawEvent = { rule, line: l, match: m, details, endLine: parsed[end].lineNo };
+        if (rule.reportStart) event.meta = eventReportMetadata(parsed, i, rule.reportStart);
+        if (rule.reportFollows) {
+          const following = sameHostLines(parsed, i, rule.reportFollows);
+          event.meta = parseReportMetadata(following);
+          const refined = rule.refine?.(following);
+          if (refined) {
+            event.title = refined.title;
+            event.groupKey = refined.groupKey;
+            Object.assign(details, refined.details ?? {});
+          }
+        }
+        result.events.push(event);
         i = end;
         break;
       }
       matchInfoRules(l, true);
+    }
+    dropEndedEvents(result.events, found.events);
+    for (const hint of readReleaseHints(parsed)) {
+      // Windows may overlap by their context lines: one hint per line.
+      if (!result.releaseHints.some((h) => h.lineNo === hint.lineNo)) result.releaseHints.push(hint);
     }
     // Agent lines matter as context of a finding; a window that found nothing keeps none (bounded memory).
     if (result.reports.length > found.reports || result.events.length > found.events) result.agentLines.push(...agentLines);

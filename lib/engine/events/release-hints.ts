@@ -1,0 +1,65 @@
+/**
+ * Kernel releases a log states outside any boot banner or report: a pasted `uname -r` / `uname -a`, or the
+ * KERNEL-VERSION column of `kubectl get nodes -o wide`. A report whose own boot printed no banner takes its release
+ * from one of these (marked inferred: the node may have been upgraded between the crash and the paste).
+ */
+import type { LogLine, ReleaseSource } from "../types";
+
+export type ReleaseHint = {
+  lineNo: number;
+  /** The node the release belongs to, when the text names it (prompt `[root@w01 ~]#`, uname -a, kubectl NAME). */
+  host?: string;
+  release: string;
+  build?: string;
+  source: Extract<ReleaseSource, "inferred-uname" | "inferred-kubectl">;
+};
+
+/** Literals that make the scanner open a window on these lines (see scan-input.ts `EVENT_NEEDLES`). */
+export const RELEASE_HINT_NEEDLES = ["uname -r", "uname -a", "GNU/Linux", "KERNEL-VERSION"];
+
+const RELEASE = /^\d+\.\d+(?:\.\d+)?[-+.~\w]*$/;
+/** `[root@w01 ~]# uname -r`, `core@w01:~$ uname -r`, `$ uname -r` (host from the prompt when it names one). */
+const UNAME_R_PROMPT = /^(?:\[[\w.-]+@([\w.-]+)[^\]]*\][#$]|[\w.-]+@([\w.-]+):\S*[#$]|[#$])\s+uname -r\s*$/;
+/** `Linux w01 6.1.1-1.el9.elrepo.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Dec 20 09:27:32 EST 2022 x86_64 x86_64 x86_64 GNU/Linux` */
+const UNAME_A = /^Linux ([\w.-]+) (\d+\.\d+\S*) (#\S+.*?) (?:\S+ ){1,3}GNU\/Linux\s*$/;
+/** The header of `kubectl get nodes -o wide`. */
+const KUBECTL_HEADER = /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+.*\bKERNEL-VERSION\s+CONTAINER-RUNTIME\s*$/;
+/** A node row: name, status, …, kernel release, runtime (`containerd://1.6.28`). */
+const KUBECTL_ROW = /^([\w.-]+)\s+(?:Ready|NotReady|Unknown|SchedulingDisabled|Ready,SchedulingDisabled|NotReady,SchedulingDisabled)\s+.*\s(\S+)\s+[\w-]+:\/\/\S+\s*$/;
+
+/** Hints in a window of parsed lines (in order); `lines[i + 1]` is the output of a command at `lines[i]`. */
+export function readReleaseHints(lines: readonly LogLine[]): ReleaseHint[] {
+  const hints: ReleaseHint[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].text;
+    if (!raw.includes("uname -r") && !raw.includes("GNU/Linux") && !raw.includes("KERNEL-VERSION")) continue;
+    const text = raw.trim();
+    const prompt = UNAME_R_PROMPT.exec(text);
+    if (prompt) {
+      const out = lines[i + 1]?.text.trim();
+      if (out && RELEASE.test(out)) hints.push({ lineNo: lines[i + 1].lineNo, host: prompt[1] ?? prompt[2], release: out, source: "inferred-uname" });
+      continue;
+    }
+    const uname = UNAME_A.exec(text);
+    if (uname) {
+      hints.push({ lineNo: lines[i].lineNo, host: uname[1], release: uname[2], build: uname[3], source: "inferred-uname" });
+      continue;
+    }
+    if (KUBECTL_HEADER.test(text)) {
+      for (let k = i + 1; k < lines.length; k++) {
+        const row = KUBECTL_ROW.exec(lines[k].text.trim());
+        if (!row) break;
+        if (RELEASE.test(row[2])) hints.push({ lineNo: lines[k].lineNo, host: row[1], release: row[2], source: "inferred-kubectl" });
+        i = k;
+      }
+    }
+  }
+  return hints;
+}
+
+/** Host names compare by their first label (`w01` = `w01.example.com`), case-insensitively. */
+export function sameHost(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const short = (h: string) => h.toLowerCase().split(".")[0];
+  return short(a) === short(b);
+}

@@ -1,0 +1,178 @@
+/**
+ * Stage 3 — reports and events: per input, the crash reports the scanner extracted and its problem events folded
+ * per host and boot, each tied to its boot, with a kernel release (its own, its boot's, or inferred), component
+ * versions for agent crashes, allocation-failure stacks joined to their events, and kdump problems.
+ */
+import { attachEventStacks } from "../events/attach-stacks";
+import { kdumpFindings } from "../events/kdump-findings";
+import { PROBLEM_EVENT_RULES } from "../events/problem-events";
+import { sameHost, type ReleaseHint } from "../events/release-hints";
+import { componentFamily } from "../agents/go-panic";
+import { isoTime } from "../lines/time";
+import type { ScanResult } from "../scan/scan-input";
+import type { Boot, Finding, ReleaseSource } from "../types";
+import type { BootAt, BootIndex } from "./boots";
+import type { ScannedInput } from "./ingest";
+
+/** The findings of each input, in line order (before folding across the incident). */
+export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex): Finding[][] {
+  return scans.map(({ scan, fileName, vmcore }, fileIdx) => {
+    const bootOf = (host: string | undefined, line: number) => boots.bootFor(fileIdx, host, line)?.id;
+    const perFile: Finding[] = [];
+    for (const f of scan.reports) {
+      // syzkaller treats unregister_netdevice waits as a report; for us it is a folded problem event.
+      if (f.title.startsWith("unregister_netdevice")) continue;
+      const boot = boots.bootFor(fileIdx, f.host, f.source.line);
+      if (boot) f.bootId = boot.id;
+      if (f.kernelRelease) f.releaseSource = "report";
+      if (f.component) {
+        const v = latestVersion(scan, f.host, f.component, f.source.line);
+        if (v) f.componentVersion = v;
+      }
+      perFile.push(f);
+    }
+    perFile.push(...withoutSuperseded(foldEvents(scan, fileName, bootOf), perFile));
+    for (const f of perFile) {
+      if (f.kernelRelease) continue;
+      const boot = f.bootId ? boots.byId.get(f.bootId) : undefined;
+      // A user-space component's crash says nothing about a kernel release it did not run on.
+      const release = f.component ? releaseFor(f, boot, new Map(), []) : releaseFor(f, boot, boots.perFileByHost[fileIdx], scan.releaseHints);
+      if (!release) continue;
+      f.kernelRelease = release.release;
+      if (release.build) f.kernelBuild = release.build;
+      f.releaseSource = release.source;
+    }
+    // An allocation failure's call trace, read by the report extractor, joins its event finding.
+    const joined = attachEventStacks(perFile);
+    // A vmcore is the proof that a dump was taken: "kdump not armed" would contradict the input itself.
+    if (!vmcore) joined.push(...kdumpFindings(fileName, joined, boots.perFile[fileIdx]));
+    joined.sort((a, b) => a.source.line - b.source.line);
+    return joined;
+  });
+}
+
+/** Problem-event findings fold repeats; this keeps their first/last and count. */
+function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | undefined, line: number) => string | undefined): Finding[] {
+  const groups = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const e of scan.events) {
+    if (e.rule.timelineOnly) continue;
+    const bootId = bootOf(e.line.host, e.line.lineNo);
+    const title = e.title ?? e.rule.title(e.match);
+    // A fold key is shared by the rules of one kind (an OOM kill and an OOM report whose kill line is missing are
+    // the same problem); rules without one fold by their own id and title.
+    const groupKey = e.groupKey ?? e.rule.groupKey?.(e.match);
+    const key = `${e.line.host ?? ""}|${bootId ?? ""}|${groupKey !== undefined ? `${e.rule.kind}|${groupKey}` : `${e.rule.id}|${title}`}`;
+    const existing = groups.get(key);
+    const time = isoTime(e.line.time);
+    if (existing) {
+      existing.repeats = (existing.repeats ?? 1) + 1;
+      // The first occurrence may have lost its report (a cut paste): a later one's release still tells the kernel.
+      if (!existing.kernelRelease && e.meta?.kernelRelease) {
+        existing.kernelRelease = e.meta.kernelRelease;
+        existing.releaseSource = "report";
+        if (e.meta.kernelBuild) existing.kernelBuild = e.meta.kernelBuild;
+      }
+      existing.lastSource = { file: fileName, line: e.line.lineNo };
+      if (time) existing.lastTime = time;
+      // The highest usage count / latest details say the most.
+      for (const [k, v] of Object.entries(e.details)) {
+        const old = existing.details?.[k];
+        if (typeof v === "number" && typeof old === "number" && Math.abs(v) <= Math.abs(old)) continue;
+        existing.details = { ...existing.details, [k]: v };
+      }
+      if (existing.report.length < 20) existing.report.push(e.line.text);
+      continue;
+    }
+    const meta = e.meta;
+    const f: Finding = {
+      id: "",
+      kind: e.rule.kind,
+      title,
+      altTitles: [],
+      type: e.rule.id,
+      headline: e.line.text,
+      frames: [],
+      corrupted: false,
+      panicked: false,
+      host: e.line.host,
+      time,
+      uptime: e.line.uptime,
+      bootId,
+      source: { file: fileName, line: e.line.lineNo, endLine: e.endLine },
+      report: [e.line.text],
+      signature: "",
+      repeats: 1,
+      details: e.details,
+      matches: [],
+    };
+    if (meta?.kernelRelease) {
+      f.kernelRelease = meta.kernelRelease;
+      f.releaseSource = "report";
+      if (meta.kernelBuild) f.kernelBuild = meta.kernelBuild;
+    }
+    if (meta?.taint) f.taint = meta.taint;
+    if (meta?.comm !== undefined) f.comm = meta.comm;
+    if (meta?.pid !== undefined) f.pid = meta.pid;
+    if (meta?.cpu !== undefined) f.cpu = meta.cpu;
+    if (meta?.hardware) f.hardware = meta.hardware;
+    if (e.line.program && e.line.program !== "kernel") f.component = e.line.program;
+    groups.set(key, f);
+    out.push(f);
+  }
+  return out;
+}
+
+const RULE_BY_ID = new Map(PROBLEM_EVENT_RULES.map((r) => [r.id, r]));
+/** Lines between an event and the crash report that already tells the same problem (`supersededBy`). */
+const SUPERSEDED_WITHIN_LINES = 20;
+
+/** Event findings a nearby crash report of the same host already covers (the WARNING that printed the line). */
+function withoutSuperseded(events: Finding[], reports: readonly Finding[]): Finding[] {
+  return events.filter((f) => {
+    const covered = f.type ? RULE_BY_ID.get(f.type)?.supersededBy : undefined;
+    if (!covered) return true;
+    return !reports.some((r) => covered.test(r.title) && (r.host ?? "") === (f.host ?? "") && Math.abs(r.source.line - f.source.line) <= SUPERSEDED_WITHIN_LINES);
+  });
+}
+
+type ReleaseAnswer = { release: string; build?: string; source: ReleaseSource };
+
+/**
+ * The release of a finding whose report printed none: its boot's banner; else (marked inferred) the next boot of the
+ * same host that printed one — a crash is usually followed by the reboot it caused —, else a pasted `uname` of
+ * that host, else kubectl's KERNEL-VERSION for that node. A hint that names no host applies to a file of one host.
+ */
+function releaseFor(
+  f: Finding,
+  boot: Boot | undefined,
+  bootsByHost: Map<string, BootAt[]>,
+  hints: readonly ReleaseHint[],
+): ReleaseAnswer | undefined {
+  if (boot?.kernelRelease) return { release: boot.kernelRelease, build: boot.kernelBuild, source: "boot" };
+  const line = f.source.line;
+  const candidates = [...(bootsByHost.get(f.host ?? "") ?? []), ...(f.host ? (bootsByHost.get("") ?? []) : [])];
+  const next = candidates
+    .filter((b) => b.line > line && b.boot.kernelRelease && !b.boot.isKdumpCapture)
+    .sort((a, b) => a.line - b.line)[0];
+  if (next?.boot.kernelRelease) return { release: next.boot.kernelRelease, build: next.boot.kernelBuild, source: "inferred-next-boot" };
+  const hosts = new Set([...bootsByHost.keys()].filter((h) => h !== ""));
+  if (f.host) hosts.add(f.host);
+  const fits = (h: ReleaseHint) => (f.host ? sameHost(h.host, f.host) || (!h.host && hosts.size <= 1) : !h.host || hosts.size === 0);
+  for (const source of ["inferred-uname", "inferred-kubectl"] as const) {
+    const hint = hints.find((h) => h.source === source && fits(h));
+    if (hint) return { release: hint.release, build: hint.build, source };
+  }
+  return undefined;
+}
+
+function latestVersion(scan: ScanResult, host: string | undefined, component: string, line: number): string | undefined {
+  let v: string | undefined;
+  const fam = componentFamily(component);
+  for (const c of scan.componentVersions) {
+    if (c.lineNo > line) break;
+    if (componentFamily(c.component) === fam && (c.host ?? "") === (host ?? "")) v = c.version;
+  }
+  return v;
+}
+

@@ -1,0 +1,59 @@
+/**
+ * Stage 1 — ingest and scan: every input read once (plain or gzip, buffer or stream) by the byte scanner, which
+ * opens windows around report and event lines and parses only those. A refused input (binary, gzip bomb, over
+ * the cap) is recorded with `error` unless the caller wants it thrown.
+ */
+import { DEFAULT_INGEST_LIMITS, emptyIngestStats, IngestError, type IngestLimits } from "../ingest/read-lines";
+import { scanInput, type ScanResult } from "../scan/scan-input";
+import type { InputSummary, LineFormat, TriageInput } from "../types";
+import { dropUndefined } from "./util";
+
+/** `vmcore`: the input is the kernel log extracted from a crash dump, with the dump's own facts. */
+export type ScannedInput = { scan: ScanResult; fileName: string; vmcore?: TriageInput["vmcore"] };
+
+export async function scanInputs(
+  inputs: TriageInput[],
+  options: { limits?: IngestLimits; now?: Date; failOnRefusedInput?: boolean },
+): Promise<{ scans: ScannedInput[]; summaries: InputSummary[] }> {
+  const limits = options.limits ?? DEFAULT_INGEST_LIMITS;
+  const summaries: InputSummary[] = [];
+  const scans: ScannedInput[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    const stats = emptyIngestStats();
+    try {
+      const scan = await scanInput(input, stats, { fileIndex: i, limits, now: options.now });
+      scans.push({ scan, fileName: input.name, vmcore: input.vmcore });
+      const formats = [...scan.formats.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f as LineFormat);
+      summaries.push(
+        dropUndefined({
+          name: input.name,
+          bytes: stats.bytes,
+          decodedBytes: stats.decodedBytes,
+          lines: stats.lines,
+          compressed: stats.compressed,
+          formats,
+          truncatedLines: stats.truncatedLines,
+          invalidUtf8Lines: stats.invalidUtf8Lines,
+          assumedYear: scan.assumedYear,
+          vmcore: input.vmcore,
+          error: input.vmcore?.error,
+        }),
+      );
+    } catch (e) {
+      if (options.failOnRefusedInput || !(e instanceof IngestError)) throw e;
+      summaries.push({
+        name: input.name,
+        bytes: stats.bytes,
+        decodedBytes: stats.decodedBytes,
+        lines: stats.lines,
+        compressed: stats.compressed,
+        formats: [],
+        truncatedLines: stats.truncatedLines,
+        invalidUtf8Lines: stats.invalidUtf8Lines,
+        error: e.message,
+      });
+    }
+  }
+  return { scans, summaries };
+}

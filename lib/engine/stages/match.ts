@@ -1,0 +1,65 @@
+/**
+ * Stage 6 — match: every finding against the knowledge base (signature, guilty frame, source file, title tokens),
+ * verdicts on its kernel or component version, and one recommendation for the incident.
+ */
+import { componentFamily } from "../agents/go-panic";
+import type { KbIndex } from "../match/build-kb-index";
+import { matchFinding } from "../match/match-finding";
+import type { Boot, Finding, Recommendation } from "../types";
+import { parseKernelRelease, type KernelRelease } from "../versions/parse-kernel-release";
+import { recommend } from "../versions/recommend";
+import type { KbEntry } from "../../kb/schema";
+
+export type TriageKb = { index: KbIndex; entries: Map<string, KbEntry> };
+
+/** Verdicts on an inferred release are less sure: the node may have run another kernel when it crashed. */
+const INFERRED_RELEASE_CONFIDENCE = 0.75;
+const INFERRED_RELEASE_WHY: Record<string, string> = {
+  "inferred-next-boot": "release inferred from the next boot's banner",
+  "inferred-uname": "release inferred from a pasted uname",
+  "inferred-kubectl": "release inferred from kubectl's KERNEL-VERSION",
+};
+
+/** Fills `matches` of every finding; the recommendation for the best-matched one. */
+export function matchFindings(findings: readonly Finding[], bootById: Map<string, Boot>, kb: TriageKb, now?: Date): Recommendation | undefined {
+  const kernelCache = new Map<string, KernelRelease>();
+  for (const f of findings) {
+    const kernel = kernelOf(f, bootById, kernelCache);
+    const componentVersions: Record<string, string> = {};
+    if (f.component && f.componentVersion) componentVersions[componentFamily(f.component)] = f.componentVersion;
+    f.matches = matchFinding(f, kb.index, { kernel, componentVersions });
+    const inferred = f.releaseSource ? INFERRED_RELEASE_WHY[f.releaseSource] : undefined;
+    if (inferred) {
+      for (const m of f.matches) {
+        if (m.verdict === "unknown") continue;
+        m.confidence = Number((m.confidence * INFERRED_RELEASE_CONFIDENCE).toFixed(2));
+        m.verdictReason = `${m.verdictReason} (${inferred})`;
+      }
+    }
+  }
+  const top = findings.find((f) => f.matches.length > 0);
+  const topMatched = [...findings].sort((a, b) => (b.matches[0]?.score ?? 0) - (a.matches[0]?.score ?? 0))[0];
+  const anchor = topMatched?.matches.length ? topMatched : top;
+  if (!anchor) return undefined;
+  const componentVersions: Record<string, string> = {};
+  for (const f of findings) if (f.component && f.componentVersion) componentVersions[componentFamily(f.component)] = f.componentVersion;
+  return recommend({
+    findings: [...findings],
+    entries: kb.entries,
+    kernel: kernelOf(anchor, bootById, kernelCache),
+    componentVersions,
+    asOf: now,
+  });
+}
+
+function kernelOf(f: Finding, boots: Map<string, Boot>, cache: Map<string, KernelRelease>): KernelRelease | undefined {
+  const boot = f.bootId ? boots.get(f.bootId) : undefined;
+  const release = f.kernelRelease ?? boot?.kernelRelease;
+  if (!release) return undefined;
+  const build = f.kernelBuild ?? boot?.kernelBuild;
+  const key = `${release}|${build ?? ""}|${boot?.banner ?? ""}`;
+  let k = cache.get(key);
+  if (!k) cache.set(key, (k = parseKernelRelease(release, build, boot?.banner)));
+  return k;
+}
+
