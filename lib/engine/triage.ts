@@ -29,7 +29,8 @@ import type { KbEntry } from "../kb/schema";
 export type TriageKb = { index: KbIndex; entries: Map<string, KbEntry> };
 
 export type TriageOptions = {
-  kb?: TriageKb;
+  /** The knowledge base, or a loader called only when there are findings to match (a clean log never opens the DB). */
+  kb?: TriageKb | (() => Promise<TriageKb>);
   limits?: IngestLimits;
   /** "Today" (year inference for undated syslog, branch end-of-life). */
   now?: Date;
@@ -345,8 +346,8 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   const hosts = summarizeHosts(scans, boots, findings);
 
   let recommendation: Incident["recommendation"];
-  if (options.kb) {
-    const kb = options.kb;
+  const kb = typeof options.kb === "function" ? (findings.length > 0 ? await options.kb() : undefined) : options.kb;
+  if (kb) {
     const kernelCache = new Map<string, KernelRelease>();
     for (const f of findings) {
       const kernel = kernelOf(f, bootById, kernelCache);

@@ -561,6 +561,7 @@ export const CRASH_PANIC_CLASS: CrashClass = {
 /**
  * Cheap prefilter for every raw line of big files: one alternation of literals, no leading wildcards.
  * Anything a header in CLASSES can start with, plus crash-utility `PANIC: "…"` and `PID: n TASK:` lines.
+ * Every header starts a word (`\b`): an application's `DEBUG` line is no `BUG`.
  */
 export const REPORT_PREFILTER =
-  /BUG|WARNING:|INFO:|Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|PANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |ASSERT FAILED|Internal error:|Unhandled fault:|Alignment trap:|Oops|SYZFAIL:|VFS: Close: file count is |panicked|Machine Check|page allocation failure:|PID: \d+ +TASK: /;
+  /\bBUG|\bWARNING:|\bINFO:|\bUnable to handle kernel|\bgeneral protection fault|\bstack segment: |\bsoft lockup - CPU|\bhard LOCKUP|\bKernel panic|\bPANIC: |\bkernel BUG|\bKernel BUG|\bdivide error:|\binvalid opcode:|\bUBSAN:|\bBooting the kernel\.|\bunregister_netdevice: waiting for|\btrusty: |\bASSERT FAILED|\bInternal error:|\bUnhandled fault:|\bAlignment trap:|\bOops|\bSYZFAIL:|\bVFS: Close: file count is |\bpanicked|\bMachine Check|\bpage allocation failure:|\bPID: \d+ +TASK: /;
