@@ -1,21 +1,25 @@
 #!/usr/bin/env node
-// Bundles the CLI (lib/cli/main.ts and everything it imports, dependencies included) into plain JavaScript with
-// esbuild, so `bin/oopscope` starts without transpiling TypeScript (tsx cost 1–2 s per call). Run by `npm install`
-// (postinstall) and `npm run build`; bin/oopscope rebuilds on its own when a source is newer than the bundle.
+// Bundles the CLI (lib/cli/main.ts and everything it imports, dependencies included) and the web server's triage
+// worker (lib/server/triage-worker/worker-entry.ts, run by worker threads, which cannot load TypeScript) into plain
+// JavaScript with esbuild, so `bin/oopscope` starts without transpiling TypeScript (tsx cost 1–2 s per call). Run by
+// `npm install` (postinstall) and `npm run build`; bin/oopscope rebuilds on its own when a source is newer than the
+// bundle (npm start and the e2e runner call it before serving, so the server's worker is fresh too).
 // Native and self-locating packages stay outside: better-sqlite3 loads a .node file, prisma runs as its own CLI.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const CLI_DIR = path.join(ROOT, "dist", "cli");
+export const CLI_DIR = path.join(ROOT, "dist", "node");
 export const CLI_BUNDLE = path.join(CLI_DIR, "main.mjs");
+export const TRIAGE_WORKER_BUNDLE = path.join(CLI_DIR, "triage-worker.mjs");
 const INPUTS = path.join(CLI_DIR, "inputs.json");
+const ENTRY_POINTS = { main: "lib/cli/main.ts", "triage-worker": "lib/server/triage-worker/worker-entry.ts" };
 const EXTERNAL = ["better-sqlite3", "prisma", "esbuild", "tsx"];
 
 /** Whether the bundle exists and no source it was built from changed since (one stat per source file). */
 export function isCliBundleFresh() {
-  if (!existsSync(CLI_BUNDLE) || !existsSync(INPUTS)) return false;
+  if (!existsSync(CLI_BUNDLE) || !existsSync(TRIAGE_WORKER_BUNDLE) || !existsSync(INPUTS)) return false;
   const { builtAt, files } = JSON.parse(readFileSync(INPUTS, "utf8"));
   for (const file of files) {
     const p = path.join(ROOT, file);
@@ -32,7 +36,7 @@ export async function buildCli() {
   rmSync(tmp, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ["lib/cli/main.ts"],
+    entryPoints: ENTRY_POINTS,
     bundle: true,
     // Chunks per dynamic import: `--no-kb` and a log without findings never load Prisma (its 2.5 MB query compiler).
     splitting: true,

@@ -148,7 +148,7 @@ describe.concurrent("oopscope triage (CLI)", () => {
 });
 
 describe("the shipped CLI", () => {
-  it("runs the bundled JavaScript (dist/cli), rebuilt when a source is newer, not the TypeScript through tsx", async () => {
+  it("runs the bundled JavaScript (dist/node), rebuilt when a source is newer, not the TypeScript through tsx", async () => {
     const r = await run(["triage", "--json", "--no-kb", skbFile]);
     expect(r.code).toBe(0);
     const { isCliBundleFresh, CLI_BUNDLE } = await import("../../scripts/build-cli.mjs");

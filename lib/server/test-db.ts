@@ -8,7 +8,7 @@ import { PrismaClient } from "../generated/prisma/client";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
-export function createTestDb(): { db: PrismaClient; cleanup: () => Promise<void> } {
+export function createTestDb(): { db: PrismaClient; url: string; cleanup: () => Promise<void> } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-test-"));
   const file = path.join(dir, "test.db");
   // Same SQL `prisma migrate deploy` applies, without spawning the CLI per test file.
@@ -20,6 +20,7 @@ export function createTestDb(): { db: PrismaClient; cleanup: () => Promise<void>
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
   return {
     db,
+    url: `file:${file}`,
     cleanup: async () => {
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });
