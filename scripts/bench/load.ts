@@ -42,7 +42,7 @@ async function timedGet(url: string): Promise<number> {
   return performance.now() - t0;
 }
 
-async function upload(baseUrl: string, body: Uint8Array, name: string): Promise<{ status: number; url?: string; message?: string }> {
+async function upload(baseUrl: string, body: Blob, name: string): Promise<{ status: number; url?: string; message?: string }> {
   const r = await fetch(`${baseUrl}/api/incidents`, { method: "POST", body, headers: { "X-Filename": name } });
   const json = (await r.json()) as { url?: string; message?: string };
   return { status: r.status, url: json.url, message: json.message };
@@ -50,8 +50,8 @@ async function upload(baseUrl: string, body: Uint8Array, name: string): Promise<
 
 const [busyFile] = await ensureProfile("busy", dir, Number(values.mb));
 const [busy20File] = await ensureProfile("busy", dir, 20);
-const body = new Uint8Array(readFileSync(busyFile));
-const body20 = new Uint8Array(readFileSync(busy20File));
+const body = new Blob([readFileSync(busyFile)]);
+const body20 = new Blob([readFileSync(busy20File)]);
 
 const srv = await startTestServer({}, { build: false });
 try {
@@ -76,7 +76,7 @@ try {
   const uploadsMs = performance.now() - t0;
   const byStatus = new Map<number, number>();
   for (const s of statuses) byStatus.set(s.status, (byStatus.get(s.status) ?? 0) + 1);
-  console.log(`permalink GET, during ${uploads} × ${(body.length / 1024 ** 2).toFixed(0)} MB uploads: ${summary(during)}`);
+  console.log(`permalink GET, during ${uploads} × ${(body.size / 1024 ** 2).toFixed(0)} MB uploads: ${summary(during)}`);
   console.log(
     `uploads: ${[...byStatus].map(([s, n]) => `${n} × ${s}`).join(", ")} in ${(uploadsMs / 1000).toFixed(1)} s` +
       (statuses.some((s) => s.status !== 201) ? ` (e.g. "${statuses.find((s) => s.status !== 201)?.message}")` : ""),
