@@ -106,6 +106,13 @@ describe("readLines: gzip", () => {
       expect(r.decoded).toBeLessThanOrEqual(EARLY);
     });
 
+    it("zeros at the fastest gzip level (~230×, less than a real flood): no line break in 16 MB", async () => {
+      const r = await decodeUntilRefused(gzipSync(new Uint8Array(160 * 1024 * 1024), { level: 1 }));
+      expect(r.error?.code).toBe("gzip-bomb");
+      expect(r.error?.message).toMatch(/no line break/);
+      expect(r.decoded).toBeLessThanOrEqual(EARLY);
+    });
+
     it("many members (1 GB from 64 members of 16 MB zeros), counted as a whole", async () => {
       const r = await decodeUntilRefused(concat(Array.from({ length: 64 }, () => zeros16)));
       expect(r.error?.code).toBe("gzip-bomb");
@@ -127,6 +134,17 @@ describe("readLines: gzip", () => {
       expect(r.error?.code).toBe("gzip-bomb");
       const realBytes = lines.join("").length;
       expect(r.decoded - realBytes).toBeLessThanOrEqual(EARLY);
+    });
+
+    it("leaves a real long line alone (20 MB of hex on one line compresses ~2×)", async () => {
+      let seed = 7;
+      const hex = new Uint8Array(20 * 1024 * 1024).map(() => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return "0123456789abcdef".charCodeAt(seed >>> 28);
+      });
+      const r = await decodeUntilRefused(gzipSync(hex));
+      expect(r.error).toBeUndefined();
+      expect(r.decoded).toBe(hex.length);
     });
 
     it("leaves a real flood alone (conntrack full at 50 lines/s with timestamps, ~260×)", async () => {

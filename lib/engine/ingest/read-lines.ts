@@ -82,6 +82,8 @@ async function* prepend(first: Uint8Array, rest: AsyncGenerator<Uint8Array>): As
  * last, so what counts as consumed is at most one slice ahead of what was decoded.
  */
 const GZIP_SLICE_BYTES = 16 * 1024;
+/** Text without line ends (a minified blob on one line) compresses up to ~20×; zeros and one repeated byte far more. */
+const GZIP_RATIO_WITHOUT_LINES = 50;
 
 async function* gunzip(
   source: AsyncGenerator<Uint8Array>,
@@ -120,6 +122,7 @@ async function* gunzip(
     );
   let windowDecoded = 0;
   let windowConsumed = 0;
+  let windowHasLineEnd = false;
   try {
     for (;;) {
       let r: ReadableStreamReadResult<Uint8Array>;
@@ -141,11 +144,21 @@ async function* gunzip(
           `Decompressed data exceeds the limit of ${Math.round(limits.maxDecodedBytes / 1024 ** 2)} MB.`,
         );
       if (stats.decodedBytes > limits.ratioCheckAfterBytes && stats.decodedBytes > consumed * limits.maxGzipRatio) throw refuse(stats.decodedBytes, consumed);
+      windowHasLineEnd ||= r.value.indexOf(10) !== -1;
       if (stats.decodedBytes - windowDecoded > limits.ratioCheckAfterBytes) {
-        if (stats.decodedBytes - windowDecoded > (consumed - windowConsumed) * limits.maxGzipRatio)
-          throw refuse(stats.decodedBytes - windowDecoded, consumed - windowConsumed);
+        const decoded = stats.decodedBytes - windowDecoded;
+        const compressed = consumed - windowConsumed;
+        if (decoded > compressed * limits.maxGzipRatio) throw refuse(decoded, compressed);
+        // Zeros at a fast gzip level expand only ~230× (less than a real flood), but they are no log: megabytes
+        // of output without a line end that also compress far better than text.
+        if (!windowHasLineEnd && decoded > compressed * GZIP_RATIO_WITHOUT_LINES)
+          throw new IngestError(
+            "gzip-bomb",
+            `Refusing a gzip stream whose output has no line break in ${Math.round(decoded / 1024 ** 2)} MB and expands ${Math.round(decoded / Math.max(1, compressed))}× (${compressed} bytes → ${decoded} bytes): it is no log, it looks like a decompression bomb.`,
+          );
         windowDecoded = stats.decodedBytes;
         windowConsumed = consumed;
+        windowHasLineEnd = false;
       }
       yield r.value;
     }
