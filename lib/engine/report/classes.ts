@@ -561,8 +561,10 @@ export const CRASH_PANIC_CLASS: CrashClass = {
 /**
  * Cheap prefilter for every raw line of big files: one alternation of literals, no leading wildcards.
  * Anything a header in CLASSES can start with, plus crash-utility `PANIC: "…"` and `PID: n TASK:` lines.
- * Every header starts a word (`\b`): an application's `DEBUG` line is no `BUG`. The kernel prints `WARNING: ` and
- * `INFO: ` with a space; user space's `rmt_storage:INFO:main:` and Python's `WARNING:urllib3:` have none.
+ * Short, common words must start a word (`\b`): an application's `DEBUG` line is no `BUG`, a driver's `CAM_INFO: ` no
+ * `INFO: `. Longer headers need not: when two CPUs print at once a header can follow another message's last word
+ * without a space (`…user memory accessgeneral protection fault: 0000`). The kernel prints `WARNING: ` and `INFO: `
+ * with a space; user space's `rmt_storage:INFO:main:` and Python's `WARNING:urllib3:` have none.
  */
 export const REPORT_PREFILTER =
-  /\bBUG|\bWARNING: |\bINFO: |\bUnable to handle kernel|\bgeneral protection fault|\bstack segment: |\bsoft lockup - CPU|\bhard LOCKUP|\bKernel panic|\bPANIC: |\bkernel BUG|\bKernel BUG|\bdivide error:|\binvalid opcode:|\bUBSAN:|\bBooting the kernel\.|\bunregister_netdevice: waiting for|\btrusty: |\bASSERT FAILED|\bInternal error:|\bUnhandled fault:|\bAlignment trap:|\bOops|\bSYZFAIL:|\bVFS: Close: file count is |\bpanicked|\bMachine Check|\bpage allocation failure:|\bPID: \d+ +TASK: /;
+  /\bBUG|\bWARNING: |\bINFO: |Unable to handle kernel|general protection fault|stack segment: |soft lockup - CPU|hard LOCKUP|Kernel panic|\bPANIC: |kernel BUG|Kernel BUG|divide error:|invalid opcode:|UBSAN:|Booting the kernel\.|unregister_netdevice: waiting for|trusty: |ASSERT FAILED|Internal error:|Unhandled fault:|Alignment trap:|\bOops|SYZFAIL:|VFS: Close: file count is |\bpanicked|Machine Check|page allocation failure:|PID: \d+ +TASK: /;

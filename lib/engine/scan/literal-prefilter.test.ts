@@ -84,9 +84,10 @@ describe("literal prefilter: derived from the tables", () => {
       "BUG: KASAN: use-after-free in tcp_v4_rcv+0x1d/0x20", // at the line start
       "[  12.345678] \x1b[1m\x1b[31mBUG: soft lockup - CPU#3 stuck for 22s!\x1b[0m", // dmesg --color
       "Aug 13 15:58:01 w01 kernel: [  1.0]3mBUG: not after a plain `3m`",
+      "[   44.870467] kasan: GPF could be caused by NULL-ptr deref or user memory accessgeneral protection fault: 0000", // interleaved: long headers need no word start
     ];
     const text = lines.join("\n") + "\n";
-    const expected = [4, 5, 6, 7];
+    const expected = [4, 5, 6, 7, 9];
     expect(hotLines(wasm, text)).toEqual(expected);
     expect(hotLines(noWasm, text)).toEqual(expected);
     expect(oracleLines(text)).toEqual(expected);
