@@ -25,13 +25,18 @@ export async function runTriage(inputs: TriageInput[], options: RunTriageOptions
   const { withKb = true, lazyKb, ...rest } = options;
   if (!withKb) return triage(inputs, rest);
   let generation: number | undefined;
+  let kbLoadMs = 0;
   const kbLoader = async () => {
+    const started = Date.now();
     await lazyKb?.prepareKb?.();
     const kb = await loadKb();
     generation = kb.generation;
+    kbLoadMs = Date.now() - started;
     return kb;
   };
   const incident: TriagedIncident = await triage(inputs, { ...rest, kb: lazyKb ? kbLoader : await kbLoader() });
+  // `elapsedMs` is the triage's own time, as when the KB was loaded before it (a first run creates the database).
+  if (lazyKb) incident.stats.elapsedMs = Math.max(0, incident.stats.elapsedMs - kbLoadMs);
   // Not part of the JSON contract: kept off the enumerable fields so it never reaches `--json` or the API.
   if (generation !== undefined) Object.defineProperty(incident, "kbGeneration", { value: generation, enumerable: false });
   return incident;
