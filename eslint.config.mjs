@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...next,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "public/monaco-vs/**", "data/**", "bench-out/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "public/monaco-vs/**", "data/**", "bench-out/**", "dist/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   {
     // The engine is pure: no framework, no database, no file system (ARCHITECTURE.md).
     files: ["lib/engine/**/*.ts", "lib/kb/schema.ts"],

@@ -84,9 +84,11 @@ async function throwAwayDatabase(dataDir) {
 
 /**
  * Builds if needed, starts `next start` on a free loopback port with a throw-away data dir (migrated, KB seeded).
- * Shared with scripts/bench/web.ts. `stop()` ends the server and removes the data dir (and the Postgres database).
+ * Shared with scripts/bench/web.ts and load.ts. `stop()` ends the server and removes the data dir (and the Postgres
+ * database). `{ build: false }` serves the existing build as it is (a benchmark must not start a build on a shared
+ * machine).
  */
-export async function startTestServer(extraEnv = {}) {
+export async function startTestServer(extraEnv = {}, { build = true } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "oopscope-e2e-"));
   const database = await throwAwayDatabase(dataDir);
   const env = {
@@ -113,7 +115,8 @@ export async function startTestServer(extraEnv = {}) {
   };
   try {
     if (!existsSync(path.join(root, "public", "monaco-vs"))) run(process.execPath, ["scripts/copy-monaco.mjs"], env);
-    if (needsBuild()) run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+    if (!build && !existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build in .next: run `npm run build` first");
+    if (build && needsBuild()) run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
     run(bin("prisma"), ["migrate", "deploy"], env);
     if (existsSync(path.join(root, "bin", "oopscope"))) run(path.join(root, "bin", "oopscope"), ["kb", "seed"], env);
     const port = await freePort();

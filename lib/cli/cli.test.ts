@@ -146,3 +146,13 @@ describe.concurrent("oopscope triage (CLI)", () => {
     expect(inc.recommendation?.upgrade?.text).toContain("6.1.103");
   });
 });
+
+describe("the shipped CLI", () => {
+  it("runs the bundled JavaScript (dist/node), rebuilt when a source is newer, not the TypeScript through tsx", async () => {
+    const r = await run(["triage", "--json", "--no-kb", skbFile]);
+    expect(r.code).toBe(0);
+    const { isCliBundleFresh, CLI_BUNDLE } = await import("../../scripts/build-cli.mjs");
+    expect(isCliBundleFresh()).toBe(true);
+    expect(CLI_BUNDLE.endsWith(".mjs")).toBe(true);
+  });
+});

@@ -135,18 +135,20 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
     throw e;
   }
   const withKb = !values["no-kb"];
-  if (withKb) await prepareDb(ctx);
+  // The database is created, migrated and seeded only when a finding needs the knowledge base.
+  let prepared: Promise<void> | undefined;
+  const lazyKb = { prepareKb: () => (prepared ??= prepareDb(ctx)) };
   const { runTriage } = await import("../server/run-triage");
   const refused = (inc: Incident) => inc.inputs.some((i) => i.error);
   let status = 0;
   if (values.jsonl) {
     for (const input of inputs) {
-      const incident = await runTriage([input], { withKb });
+      const incident = await runTriage([input], { withKb, lazyKb });
       process.stdout.write(JSON.stringify(incident) + "\n");
       if (refused(incident)) status = 2;
     }
   } else {
-    const incident = await runTriage(inputs, { withKb });
+    const incident = await runTriage(inputs, { withKb, lazyKb });
     if (values.json) process.stdout.write(JSON.stringify(incident, null, 2) + "\n");
     else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (refused(incident)) status = 2;

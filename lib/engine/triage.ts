@@ -20,7 +20,8 @@ export type { TriageKb } from "./stages/match";
 export { isProblemEvent, PROBLEM_KINDS } from "./problem-kinds";
 
 export type TriageOptions = {
-  kb?: TriageKb;
+  /** The knowledge base, or a loader called only when there are findings to match (a clean log never opens the DB). */
+  kb?: TriageKb | (() => Promise<TriageKb>);
   limits?: IngestLimits;
   /** "Today" (year inference for undated syslog, branch end-of-life). */
   now?: Date;
@@ -45,7 +46,8 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   });
   const events = buildTimeline(scans, boots, perFile, findings, repeatsOf);
   const hosts = summarizeHosts(scans, boots.boots, findings);
-  const recommendation = options.kb ? matchFindings(findings, boots.byId, options.kb, options.now) : undefined;
+  const kb = typeof options.kb === "function" ? (findings.length > 0 ? await options.kb() : undefined) : options.kb;
+  const recommendation = kb ? matchFindings(findings, boots.byId, kb, options.now) : undefined;
 
   const incident: Incident = {
     schemaVersion: INCIDENT_SCHEMA_VERSION,

@@ -7,7 +7,8 @@ export type AppErrorCode =
   | "conflict"
   | "too-large"
   | "unprocessable"
-  | "unsupported-media";
+  | "unsupported-media"
+  | "busy";
 
 const STATUS_OF: Record<AppErrorCode, number> = {
   "bad-request": 400,
@@ -18,6 +19,7 @@ const STATUS_OF: Record<AppErrorCode, number> = {
   "too-large": 413,
   unprocessable: 422,
   "unsupported-media": 415,
+  busy: 503,
 };
 
 export class AppError extends Error {

@@ -1,19 +1,43 @@
 /**
  * Triage with the team's knowledge base: the one call the CLI, the API and the pages make.
  */
-import { triage, type TriageOptions } from "../engine/triage";
+import { triage, type TriageKb, type TriageOptions } from "../engine/triage";
 import type { Incident, TriageInput } from "../engine/types";
-import { getDb } from "./db";
-import { getKbIndex } from "./kb/get-kb-index";
 
-export type RunTriageOptions = Omit<TriageOptions, "kb"> & { withKb?: boolean };
+export type RunTriageOptions = Omit<TriageOptions, "kb"> & {
+  withKb?: boolean;
+  /**
+   * Load the knowledge base only when there are findings to match, after `prepareKb` (the CLI creates and seeds
+   * the database there): a clean log then never loads Prisma, which is most of a short CLI run.
+   */
+  lazyKb?: { prepareKb?: () => Promise<void> };
+};
 
-export async function runTriage(inputs: TriageInput[], options: RunTriageOptions = {}): Promise<Incident & { kbGeneration?: number }> {
-  const { withKb = true, ...rest } = options;
+export type TriagedIncident = Incident & { kbGeneration?: number };
+
+async function loadKb(): Promise<TriageKb & { generation: number }> {
+  // Imported here, not at the top: the CLI's bundle keeps Prisma in a chunk of its own.
+  const [{ getDb }, { getKbIndex }] = await Promise.all([import("./db"), import("./kb/get-kb-index")]);
+  return getKbIndex(getDb());
+}
+
+export async function runTriage(inputs: TriageInput[], options: RunTriageOptions = {}): Promise<TriagedIncident> {
+  const { withKb = true, lazyKb, ...rest } = options;
   if (!withKb) return triage(inputs, rest);
-  const kb = await getKbIndex(getDb());
-  const incident = await triage(inputs, { ...rest, kb });
+  let generation: number | undefined;
+  let kbLoadMs = 0;
+  const kbLoader = async () => {
+    const started = Date.now();
+    await lazyKb?.prepareKb?.();
+    const kb = await loadKb();
+    generation = kb.generation;
+    kbLoadMs = Date.now() - started;
+    return kb;
+  };
+  const incident: TriagedIncident = await triage(inputs, { ...rest, kb: lazyKb ? kbLoader : await kbLoader() });
+  // `elapsedMs` is the triage's own time, as when the KB was loaded before it (a first run creates the database).
+  if (lazyKb) incident.stats.elapsedMs = Math.max(0, incident.stats.elapsedMs - kbLoadMs);
   // Not part of the JSON contract: kept off the enumerable fields so it never reaches `--json` or the API.
-  Object.defineProperty(incident, "kbGeneration", { value: kb.generation, enumerable: false });
+  if (generation !== undefined) Object.defineProperty(incident, "kbGeneration", { value: generation, enumerable: false });
   return incident;
 }

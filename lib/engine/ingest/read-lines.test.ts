@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_INGEST_LIMITS, emptyIngestStats, IngestError, readLines, type IngestLimits } from "./read-lines";
+import { DEFAULT_INGEST_LIMITS, emptyIngestStats, IngestError, readByteChunks, readLines, type IngestLimits } from "./read-lines";
 import type { TriageInput } from "../types";
 
 const enc = new TextEncoder();
@@ -71,6 +71,96 @@ describe("readLines: gzip", () => {
     const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024));
     const e = await refusal(bomb, { ...DEFAULT_INGEST_LIMITS, ratioCheckAfterBytes: 1024 * 1024, maxGzipRatio: 100 });
     expect(e.code).toBe("gzip-bomb");
+  });
+
+  describe("bombs of every shape are refused early: decoded bytes at the refusal, not time", () => {
+    /** What was decoded when the stream was refused (or read whole). */
+    async function decodeUntilRefused(gz: Uint8Array): Promise<{ error?: IngestError; decoded: number; read: number }> {
+      const stats = emptyIngestStats();
+      try {
+        // Chunks the size a file stream delivers.
+        for await (const chunk of readByteChunks({ name: "bomb", data: chunked(gz, [1 << 20]) }, stats)) void chunk;
+      } catch (e) {
+        expect(e).toBeInstanceOf(IngestError);
+        return { error: e as IngestError, decoded: stats.decodedBytes, read: stats.bytes };
+      }
+      return { decoded: stats.decodedBytes, read: stats.bytes };
+    }
+    const concat = (parts: Uint8Array[]) => {
+      const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        out.set(p, at);
+        at += p.length;
+      }
+      return out;
+    };
+    // Refused within two check windows and one slice's worth of inflation: tens of MB, not gigabytes (inflating
+    // zeros runs at several hundred MB per second of CPU, so this is well under a second).
+    const EARLY = 2 * DEFAULT_INGEST_LIMITS.ratioCheckAfterBytes + 17 * 1024 * 1024;
+    const zeros16 = gzipSync(new Uint8Array(16 * 1024 * 1024));
+
+    it("one member of zeros", async () => {
+      const r = await decodeUntilRefused(gzipSync(new Uint8Array(160 * 1024 * 1024)));
+      expect(r.error?.code).toBe("gzip-bomb");
+      expect(r.decoded).toBeLessThanOrEqual(EARLY);
+    });
+
+    it("zeros at the fastest gzip level (~230×, less than a real flood): no line break in 16 MB", async () => {
+      const r = await decodeUntilRefused(gzipSync(new Uint8Array(160 * 1024 * 1024), { level: 1 }));
+      expect(r.error?.code).toBe("gzip-bomb");
+      expect(r.error?.message).toMatch(/no line break/);
+      expect(r.decoded).toBeLessThanOrEqual(EARLY);
+    });
+
+    it("many members (1 GB from 64 members of 16 MB zeros), counted as a whole", async () => {
+      const r = await decodeUntilRefused(concat(Array.from({ length: 64 }, () => zeros16)));
+      expect(r.error?.code).toBe("gzip-bomb");
+      expect(r.decoded).toBeLessThanOrEqual(EARLY);
+    });
+
+    it("one log line repeated (text, line ends and all)", async () => {
+      const member = gzipSync(enc.encode("Aug 13 15:59:23 w01 kernel: x\n".repeat(512 * 1024)));
+      const r = await decodeUntilRefused(concat(Array.from({ length: 64 }, () => member)));
+      expect(r.error?.code).toBe("gzip-bomb");
+      expect(r.decoded).toBeLessThanOrEqual(EARLY);
+    });
+
+    it("a bomb appended to a real log is not diluted by the log before it", async () => {
+      const lines: string[] = [];
+      for (let i = 0; lines.length < 300_000; i++) lines.push(`Aug 13 15:${String(i % 60).padStart(2, "0")}:23 w0${i % 7} kubelet[${1000 + (i % 977)}]: pod web-${i * 7919 % 100003} ready\n`);
+      const real = gzipSync(enc.encode(lines.join("")));
+      const r = await decodeUntilRefused(concat([real, ...Array.from({ length: 64 }, () => zeros16)]));
+      expect(r.error?.code).toBe("gzip-bomb");
+      const realBytes = lines.join("").length;
+      expect(r.decoded - realBytes).toBeLessThanOrEqual(EARLY);
+    });
+
+    it("leaves a real long line alone (20 MB of hex on one line compresses ~2×)", async () => {
+      let seed = 7;
+      const hex = new Uint8Array(20 * 1024 * 1024).map(() => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return "0123456789abcdef".charCodeAt(seed >>> 28);
+      });
+      const r = await decodeUntilRefused(gzipSync(hex));
+      expect(r.error).toBeUndefined();
+      expect(r.decoded).toBe(hex.length);
+    });
+
+    it("leaves a real flood alone (conntrack full at 50 lines/s with timestamps, ~260×)", async () => {
+      const lines: string[] = [];
+      for (let i = 0; i < 500_000; i++) {
+        const s = Math.floor(i / 50);
+        const t = [Math.floor(s / 3600) % 24, Math.floor(s / 60) % 60, s % 60].map((n) => String(n).padStart(2, "0")).join(":");
+        lines.push(`Aug 13 ${t} node-01 kernel: nf_conntrack: nf_conntrack: table full, dropping packet\n`);
+      }
+      const text = enc.encode(lines.join(""));
+      const gz = gzipSync(text);
+      expect(text.length / gz.length).toBeGreaterThan(200);
+      const r = await decodeUntilRefused(gz);
+      expect(r.error).toBeUndefined();
+      expect(r.decoded).toBe(text.length);
+    });
   });
 
   it("refuses decompressed data over the size cap", async () => {

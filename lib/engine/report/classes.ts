@@ -614,11 +614,22 @@ export const CRASH_PANIC_CLASS: CrashClass = {
 const EXTRA_REPORT_TRIGGERS: readonly string[] = [String.raw`PID: \d+ +TASK: `];
 
 const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Headers up to this long that start with a letter are common words in other programs' logs. */
+const SHORT_HEADER_CHARS = 8;
 
 /**
  * Any line that can start a report holds one of these: every class header (and the crash utility's), generated from
  * the table so a new class needs no second edit. The scanner's byte prefilter plans its needles from it.
+ * Short headers that are ordinary words must start a word, and those ending in a colon are followed by the space
+ * the kernel prints: an application's `DEBUG` line is no `BUG`, Python's `WARNING:urllib3:` and a driver's
+ * `CAM_INFO:` no report. Longer headers need no word start: when two CPUs print at once a header can follow another
+ * message's last word without a space (`…user memory accessgeneral protection fault: 0000`).
  */
 export const REPORT_PREFILTER = new RegExp(
-  [...[...CLASSES, CRASH_PANIC_CLASS].map((c) => escapeLiteral(c.header)), ...EXTRA_REPORT_TRIGGERS].join("|"),
+  [...[...CLASSES, CRASH_PANIC_CLASS].map((c) => prefilterNeedle(c.header)), ...EXTRA_REPORT_TRIGGERS].join("|"),
 );
+
+function prefilterNeedle(header: string): string {
+  if (!/^[A-Za-z]/.test(header) || header.length > SHORT_HEADER_CHARS) return escapeLiteral(header);
+  return "\\b" + escapeLiteral(header.endsWith(":") ? `${header} ` : header);
+}

@@ -3,12 +3,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLASSES, CRASH_PANIC_CLASS, REPORT_PREFILTER } from "../report/classes";
-import { escapeRegExp, LiteralPrefilter, literalPrefix, planPrefilter, splitAlternatives } from "./literal-prefilter";
+import { escapeRegExp, LiteralPrefilter, literalPrefix, planPrefilter, splitAlternatives, WORD_START_SOURCE } from "./literal-prefilter";
 import { EVENT_NEEDLES } from "./scan-input";
 import { shiftOrModuleBytes } from "./shift-or-wasm";
 
 /** What the scanner used before: one regex of every alternative, tried line by line here. */
-const ORACLE = new RegExp([REPORT_PREFILTER.source, ...EVENT_NEEDLES.map(escapeRegExp)].join("|"));
+const ORACLE = new RegExp([REPORT_PREFILTER.source.replaceAll("\\b", WORD_START_SOURCE), ...EVENT_NEEDLES.map(escapeRegExp)].join("|"));
 /** The bytes whose latin1 view is `text` (test texts keep to one byte per char). */
 const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const plan = planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES);
@@ -47,6 +47,8 @@ describe("literal prefilter: derived from the tables", () => {
     expect(literalPrefix("PID: \\d+ +TASK: ")).toEqual({ literal: "PID: ", exact: false });
     expect(literalPrefix("Call [Tt]race")).toEqual({ literal: "Call ", exact: false });
     expect(literalPrefix("abc?d")).toEqual({ literal: "ab", exact: false });
+    expect(literalPrefix("\\bBUG")).toEqual({ literal: "BUG", exact: true, wordStart: true });
+    expect(literalPrefix("\\b:x")).toEqual({ literal: "", exact: false });
   });
 
   it("covers every class header, so a class added to the table is found without touching the scanner", () => {
@@ -69,6 +71,33 @@ describe("literal prefilter: derived from the tables", () => {
     const p = new LiteralPrefilter(planPrefilter([/kernel bug/i], ["Oops"]));
     const text = "x\nKERNEL BUG here\nOops\n";
     expect(p.find(bytesOf(text), 0, text.length)).toEqual([2, text.indexOf("Oops")]);
+  });
+
+  it("fires a word-start needle (`\\bBUG`) only where a word starts, with and without WebAssembly", () => {
+    const lines = [
+      "2024-08-13 15:58:01,123 DEBUG [pool-3-thread-7] c.e.OrderService - loaded", // DEBUG is no BUG
+      "python3[2021]: DEBUG:urllib3.connectionpool:GET /v2 200",
+      "python3[2021]: WARNING:urllib3.connectionpool:Retrying; rmt_storage:INFO:main: Done", // no space: not the kernel's
+      "kernel: CONFIG_DEBUG_BUGVERBOSE is not set; WARN_ON_BUG", // glued by `_`
+      "kernel: BUG: unable to handle page fault for address: 0000000000000008",
+      "[  12.345678] kernel BUG at mm/slub.c:4230!",
+      "BUG: KASAN: use-after-free in tcp_v4_rcv+0x1d/0x20", // at the line start
+      "[  12.345678] \x1b[1m\x1b[31mBUG: soft lockup - CPU#3 stuck for 22s!\x1b[0m", // dmesg --color
+      "Aug 13 15:58:01 w01 kernel: [  1.0]3mBUG: not after a plain `3m`",
+      "[   44.870467] kasan: GPF could be caused by NULL-ptr deref or user memory accessgeneral protection fault: 0000", // interleaved: long headers need no word start
+    ];
+    const text = lines.join("\n") + "\n";
+    const expected = [4, 5, 6, 7, 9];
+    expect(hotLines(wasm, text)).toEqual(expected);
+    expect(hotLines(noWasm, text)).toEqual(expected);
+    expect(oracleLines(text)).toEqual(expected);
+    // The automaton itself rejects `DEBUG`: no candidate reaches the byte comparison.
+    const onlyBug = new LiteralPrefilter(planPrefilter([/\bBUG/], []));
+    const debug = bytesOf("2024-08-13 15:58:01,123 DEBUG [main] x\n".repeat(1000));
+    expect(onlyBug.find(debug, 0, debug.length)).toEqual([]);
+    expect(onlyBug.candidates).toBe(0);
+    const bugs = bytesOf("kernel: BUG: x\n".repeat(1000));
+    expect(onlyBug.find(bugs, 0, bugs.length).length).toBe(1000);
   });
 
   it("is a valid WebAssembly module, small enough to compile synchronously in a browser (Chrome: ≤ 4 KB)", () => {

@@ -5,6 +5,11 @@
  * is found without touching this file. An alternative that is not a plain literal (`PID: \d+ +TASK: `) is found by
  * its literal prefix and confirmed with its own regex; one without a usable prefix (or any pattern with flags
  * that change literal matching) is run as a regex over the chunk, as the whole prefilter used to be.
+ *
+ * An alternative written `\bBUG` starts at a word start: the needle fires on `kernel BUG at`, `] BUG:` but not on the
+ * `BUG` of an application's `DEBUG` line (on a busy node those are a large share of all lines, and every hit opens a
+ * window that is decoded and parsed). The raw bytes still carry terminal colours (`dmesg --color` highlights
+ * `\x1b[31mBUG: …`), so a colour sequence's closing `m` counts as a word start too; the lines are cleaned of it later.
  */
 import { latin1Of } from "../ingest/read-lines";
 import { BUCKETS, instantiateShiftOr, LANES, MASK_TABLE_BYTES, TEXT_BASE, UNROLL, type ShiftOrInstance } from "./shift-or-wasm";
@@ -14,6 +19,8 @@ export type Needle = {
   literal: string;
   /** When the literal is only the start of a pattern: confirmed at the literal's position (sticky). */
   confirm?: RegExp;
+  /** The literal must not follow a word character (`\b` before a literal that starts with one). */
+  wordStart?: boolean;
 };
 
 export type PrefilterPlan = {
@@ -27,6 +34,28 @@ export type PrefilterPlan = {
 
 /** Shorter prefixes would make most bytes candidates; such alternatives go to the residual regex. */
 const MIN_PREFIX = 3;
+
+/** `\b` as the raw bytes need it: a word start, or right after a terminal colour sequence (`\x1b[1;31m`). */
+export const WORD_START_SOURCE = "(?:\\b|(?<=\\x1b\\[[0-9;]*m))";
+const WORD_BYTE = new Uint8Array(256);
+for (const c of "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz") WORD_BYTE[c.charCodeAt(0)] = 1;
+
+/** A leading `\b` of an alternative whose text then starts with a word character: that text and true. */
+function splitWordStart(alternative: string): { body: string; wordStart: boolean } {
+  if (alternative.startsWith("\\b") && /^[0-9A-Za-z_]/.test(alternative.slice(2))) return { body: alternative.slice(2), wordStart: true };
+  return { body: alternative, wordStart: false };
+}
+
+/** Whether a needle found at bytes[start] starts a word of its line (lines begin at `from` or after a `\n`). */
+function atWordStart(bytes: Uint8Array, from: number, start: number): boolean {
+  if (start <= from) return true;
+  const before = bytes[start - 1];
+  if (!WORD_BYTE[before]) return true;
+  if (before !== 109 /* m */) return false;
+  let p = start - 2;
+  while (p >= from && ((bytes[p] >= 48 && bytes[p] <= 57) || bytes[p] === 59)) p--;
+  return p - 1 >= from && bytes[p] === 91 /* [ */ && bytes[p - 1] === 27;
+}
 
 /** Top-level alternatives of a regex source (a `|` inside a group or class does not split). */
 export function splitAlternatives(source: string): string[] {
@@ -61,7 +90,9 @@ export function escapeRegExp(literal: string): string {
  * Escaped punctuation (`\.`, `\(`, `\/`) is literal; a class escape (`\d`), a group, a class or an anchor ends the
  * prefix; so does a quantified char (it may be absent or repeated).
  */
-export function literalPrefix(alternative: string): { literal: string; exact: boolean } {
+export function literalPrefix(alternative: string): { literal: string; exact: boolean; wordStart?: true } {
+  const { body, wordStart } = splitWordStart(alternative);
+  if (wordStart) return { ...literalPrefix(body), wordStart };
   let literal = "";
   let i = 0;
   while (i < alternative.length) {
@@ -91,11 +122,17 @@ export function planPrefilter(patterns: RegExp[], literals: string[]): Prefilter
   /** Residual sources by the flags of their pattern (without g, y). */
   const residual = new Map<string, string[]>();
   const keep = (source: string, flags = "") => residual.set(flags, [...(residual.get(flags) ?? []), source]);
-  const add = (literal: string, confirm?: RegExp) => {
-    const list = needles.get(literal) ?? [];
-    // An unconfirmed literal already accepts every position a confirmed one would.
-    if (list.some((n) => !n.confirm)) return;
-    needles.set(literal, confirm ? [...list, { literal, confirm }] : [{ literal }]);
+  const add = (needle: Needle) => {
+    const list = needles.get(needle.literal) ?? [];
+    // A bare literal already accepts every position a confirmed or word-start one would.
+    const isBare = (n: Needle) => !n.confirm && !n.wordStart;
+    if (list.some(isBare)) return;
+    needles.set(needle.literal, isBare(needle) ? [needle] : [...list, needle]);
+  };
+  /** The alternative's source with a leading `\b` that also accepts a colour sequence before the word. */
+  const rawSource = (alt: string) => {
+    const { body, wordStart } = splitWordStart(alt);
+    return wordStart ? WORD_START_SOURCE + body : alt;
   };
   // Literals that can be compared with raw bytes: one byte per char, no NUL, no line end.
   const latin1 = (s: string) => /^[\x01-\x09\x0b-\xff]*$/.test(s);
@@ -107,15 +144,15 @@ export function planPrefilter(patterns: RegExp[], literals: string[]): Prefilter
       continue;
     }
     for (const alt of splitAlternatives(re.source)) {
-      const { literal, exact } = literalPrefix(alt);
-      if (literal.length < MIN_PREFIX || !latin1(literal)) keep(alt, flags);
-      else if (exact) add(literal);
-      else add(literal, new RegExp(alt, flags + "y"));
+      const { literal, exact, wordStart } = literalPrefix(alt);
+      if (literal.length < MIN_PREFIX || !latin1(literal)) keep(rawSource(alt), flags);
+      else if (exact) add({ literal, ...(wordStart && { wordStart }) });
+      else add({ literal, confirm: new RegExp(rawSource(alt), flags + "y"), ...(wordStart && { wordStart }) });
     }
   }
   for (const literal of literals) {
     if (literal.length === 0) continue;
-    if (latin1(literal)) add(literal);
+    if (latin1(literal)) add({ literal });
     else keep(escapeRegExp(literal));
   }
   return {
@@ -149,12 +186,14 @@ export class LiteralPrefilter {
   private readonly fallback: RegExp | undefined;
   /** Line ends found without the module. */
   private jsLineEnds = new Int32Array(1024);
+  /** Positions the automaton passed to the byte confirmation (what the module lets through, for tests and tuning). */
+  candidates = 0;
 
   constructor(private readonly plan: PrefilterPlan, useWasm = true) {
     this.wasm = useWasm && plan.needles.length > 0 ? instantiateShiftOr() : undefined;
     if (!this.wasm) {
       // No WebAssembly: the needles as one more regex, as the scanner did before.
-      const sources = plan.needles.map((n) => (n.confirm ? `(?:${n.confirm.source})` : escapeRegExp(n.literal)));
+      const sources = plan.needles.map((n) => (n.confirm ? `(?:${n.confirm.source})` : (n.wordStart ? WORD_START_SOURCE : "") + escapeRegExp(n.literal)));
       if (sources.length > 0) this.fallback = new RegExp(sources.join("|"), "gm");
       return;
     }
@@ -197,14 +236,23 @@ export class LiteralPrefilter {
       }
       this.buckets[best].push(needle);
       lanes[best] = withNeedle(lanes[best], needle);
-      // The head is right-aligned to the top lane; lanes before it accept any byte.
+      // The head is right-aligned to the top lane; lanes before it accept any byte, except that the lane just
+      // before a word-start needle rejects word bytes (`DEBUG` dies in the automaton, not in the confirmation).
+      // A scan starts in the permissive state, so a needle at the start of the range still passes.
       const pad = LANES - needle.head;
       // Row of byte b: masks[2b] (buckets 0–7), masks[2b + 1] (buckets 8–15).
       const half = best < 8 ? 0 : 1;
       for (let lane = 0; lane < LANES; lane++) {
         const bit = 1n << BigInt(lane * 8 + (best % 8));
-        if (lane < pad) for (let b = 0; b < 256; b++) this.masks[2 * b + half] &= ~bit;
-        else this.masks[2 * needle.literal.charCodeAt(lane - pad) + half] &= ~bit;
+        const guard = needle.wordStart && lane === pad - 1;
+        if (lane >= pad) {
+          this.masks[2 * needle.literal.charCodeAt(lane - pad) + half] &= ~bit;
+          continue;
+        }
+        for (let b = 0; b < 256; b++) {
+          // `m` may end a colour sequence: let it through, the confirmation looks further back.
+          if (!guard || !WORD_BYTE[b] || b === 109) this.masks[2 * b + half] &= ~bit;
+        }
       }
     }
   }
@@ -253,6 +301,7 @@ export class LiteralPrefilter {
     view.set(bytes.subarray(from, to), TEXT_BASE);
     view.fill(0, TEXT_BASE + n, TEXT_BASE + n + UNROLL);
     const count = wasm.scan(TEXT_BASE, TEXT_BASE + n, out, lineEndsAt);
+    this.candidates += count;
     const pairs = new Int32Array(wasm.memory.buffer, out, count * 2);
     let sorted = true;
     let last = -1;
@@ -264,6 +313,7 @@ export class LiteralPrefilter {
         for (const needle of this.buckets[bucket]) {
           const start = end - needle.head + 1;
           if (start < from || !bytesAt(bytes, start, to, needle.bytes)) continue;
+          if (needle.wordStart && !atWordStart(bytes, from, start)) continue;
           if (needle.confirm && !confirmAt(needle.confirm, bytes, from, start, to)) continue;
           if (start < last) sorted = false;
           if (start !== last) hits.push(start);

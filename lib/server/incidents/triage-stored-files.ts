@@ -1,22 +1,35 @@
 /**
- * The one seam between stored uploads and the engine: opens the files as streams and runs the lead's
- * `runTriage` (engine `triage()` + KB from the database). Pages and handlers never parse logs themselves.
+ * The one seam between stored uploads and the engine. Under `next start` it hands the files to the triage worker
+ * pool (lib/server/triage-worker/triage-pool.ts: off the request path, with per-upload budgets); in development and
+ * tests it runs the same plain function (`triageStoredInput`) in process, so edited sources apply at once.
+ * OOPSCOPE_TRIAGE_WORKERS=1 forces the pool, =0 turns it off. Pages and handlers never parse logs themselves.
  */
 import "server-only";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import type { Incident, TriageInput } from "@/lib/engine/types";
-import { runTriage } from "@/lib/server/run-triage";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Incident } from "@/lib/engine/types";
+import { TriagePool, triageBudgetFromEnv } from "@/lib/server/triage-worker/triage-pool";
+import { triageStoredInput, type StoredInput } from "@/lib/server/triage-worker/triage-stored-input";
 
-export type StoredInput = { name: string; path: string };
+export type { StoredInput };
+
+const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "node", "triage-worker.mjs");
+const cache = globalThis as unknown as { oopscopeTriagePool?: TriagePool | null };
+
+function triagePool(): TriagePool | null {
+  if (cache.oopscopeTriagePool !== undefined) return cache.oopscopeTriagePool;
+  const mode = process.env.OOPSCOPE_TRIAGE_WORKERS;
+  const wanted = mode === "1" || (mode !== "0" && process.env.NODE_ENV === "production");
+  const built = existsSync(WORKER_FILE);
+  if (wanted && !built) console.warn(`[oopscope] ${WORKER_FILE} is missing (npm run build makes it): triaging uploads on the server's thread`);
+  cache.oopscopeTriagePool = wanted && built ? new TriagePool(WORKER_FILE, triageBudgetFromEnv()) : null;
+  return cache.oopscopeTriagePool;
+}
 
 export async function triageStoredFiles(files: StoredInput[]): Promise<Incident & { kbGeneration?: number }> {
-  const inputs: TriageInput[] = await Promise.all(
-    files.map(async (f) => ({
-      name: f.name,
-      data: createReadStream(f.path) as AsyncIterable<Uint8Array>,
-      mtime: (await stat(f.path)).mtime,
-    })),
-  );
-  return runTriage(inputs);
+  const pool = triagePool();
+  const { incident, kbGeneration } = pool ? await pool.run(files) : await triageStoredInput(files);
+  // Not part of the JSON contract: kept off the enumerable fields so it never reaches the API.
+  if (kbGeneration !== undefined) Object.defineProperty(incident, "kbGeneration", { value: kbGeneration, enumerable: false });
+  return incident;
 }

@@ -1,0 +1,93 @@
+/**
+ * npm run bench:load [-- --uploads 50 --mb 5] — does the web server keep answering while it triages uploads?
+ * Against `next start` on 127.0.0.1 (the existing build: run `npm run build` first; this never builds) with a
+ * throw-away database, it:
+ *   1. times permalink GETs of a stored incident on an idle server (the baseline);
+ *   2. sends `--uploads` concurrent uploads of a `--mb` MB busy-node log (perf-profiles.ts) and, while they run,
+ *      GETs the permalink one request after another: p50/p99/max of those GETs, the uploads' statuses and wall time;
+ *   3. times one 20 MB busy log from the upload's first byte to its permalink's HTML.
+ * OOPSCOPE_TRIAGE_WORKERS=0 in the environment runs triage on the server's thread (as before the worker pool), for
+ * comparison. Target (issue 11): permalink p99 ≤ 300 ms during the uploads; 20 MB upload → permalink ≤ 1 s.
+ */
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensureProfile } from "./perf-profiles";
+// @ts-expect-error -- plain ESM script without types
+import { startTestServer } from "../run-e2e.mjs";
+
+const { values } = parseArgs({
+  options: {
+    uploads: { type: "string", default: "50" },
+    mb: { type: "string", default: "5" },
+    out: { type: "string", default: "bench-out" },
+  },
+});
+const uploads = Number(values.uploads);
+const dir = path.resolve(values.out!);
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const summary = (xs: number[]) =>
+  `p50 ${percentile(xs, 50).toFixed(0)} ms, p99 ${percentile(xs, 99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} GETs)`;
+
+async function timedGet(url: string): Promise<number> {
+  const t0 = performance.now();
+  const r = await fetch(url);
+  await r.arrayBuffer();
+  if (!r.ok) throw new Error(`GET ${url}: ${r.status}`);
+  return performance.now() - t0;
+}
+
+async function upload(baseUrl: string, body: Blob, name: string): Promise<{ status: number; url?: string; message?: string }> {
+  const r = await fetch(`${baseUrl}/api/incidents`, { method: "POST", body, headers: { "X-Filename": name } });
+  const json = (await r.json()) as { url?: string; message?: string };
+  return { status: r.status, url: json.url, message: json.message };
+}
+
+const [busyFile] = await ensureProfile("busy", dir, Number(values.mb));
+const [busy20File] = await ensureProfile("busy", dir, 20);
+const body = new Blob([readFileSync(busyFile)]);
+const body20 = new Blob([readFileSync(busy20File)]);
+
+const srv = await startTestServer({}, { build: false });
+try {
+  const baseUrl: string = srv.baseUrl;
+  const mode = process.env.OOPSCOPE_TRIAGE_WORKERS === "0" ? "on the server's thread (OOPSCOPE_TRIAGE_WORKERS=0)" : "in the worker pool";
+  const first = await upload(baseUrl, body, "messages");
+  if (first.status !== 201 || !first.url) throw new Error(`seed upload failed: ${first.status} ${first.message}`);
+  const permalink = `${baseUrl}${first.url}`;
+  // Warm-up, then the idle baseline.
+  for (let i = 0; i < 3; i++) await timedGet(permalink);
+  const idle: number[] = [];
+  for (let i = 0; i < 20; i++) idle.push(await timedGet(permalink));
+  console.log(`triage ${mode}; ${availableParallelism()} CPUs`);
+  console.log(`permalink GET, idle server:       ${summary(idle)}`);
+
+  const t0 = performance.now();
+  let running = true;
+  const results = Promise.all(Array.from({ length: uploads }, (_, i) => upload(baseUrl, body, `messages-${i}`))).finally(() => (running = false));
+  const during: number[] = [];
+  while (running) during.push(await timedGet(permalink));
+  const statuses = await results;
+  const uploadsMs = performance.now() - t0;
+  const byStatus = new Map<number, number>();
+  for (const s of statuses) byStatus.set(s.status, (byStatus.get(s.status) ?? 0) + 1);
+  console.log(`permalink GET, during ${uploads} × ${(body.size / 1024 ** 2).toFixed(0)} MB uploads: ${summary(during)}`);
+  console.log(
+    `uploads: ${[...byStatus].map(([s, n]) => `${n} × ${s}`).join(", ")} in ${(uploadsMs / 1000).toFixed(1)} s` +
+      (statuses.some((s) => s.status !== 201) ? ` (e.g. "${statuses.find((s) => s.status !== 201)?.message}")` : ""),
+  );
+
+  const t1 = performance.now();
+  const big = await upload(baseUrl, body20, "messages-20mb");
+  if (big.status !== 201 || !big.url) throw new Error(`20 MB upload failed: ${big.status} ${big.message}`);
+  await timedGet(`${baseUrl}${big.url}`);
+  console.log(`20 MB busy log, upload → permalink HTML: ${(performance.now() - t1).toFixed(0)} ms (target ≤ 1000 ms)`);
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(" ")}; target: permalink p99 ≤ 300 ms during the uploads`);
+} finally {
+  srv.stop();
+}
