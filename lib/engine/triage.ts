@@ -23,7 +23,7 @@ import type {
 } from "./types";
 import { INCIDENT_SCHEMA_VERSION } from "./types";
 import { parseKernelRelease, type KernelRelease } from "./versions/parse-kernel-release";
-import { recommend } from "./versions/recommend";
+import { summarizeHeadlines } from "./summary/summarize-headlines";
 import type { KbEntry } from "../kb/schema";
 
 export type TriageKb = { index: KbIndex; entries: Map<string, KbEntry> };
@@ -339,6 +339,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   const hosts = summarizeHosts(scans, boots, findings);
 
   let recommendation: Incident["recommendation"];
+  let headlines: Incident["headlines"];
   if (options.kb) {
     const kb = options.kb;
     const kernelCache = new Map<string, KernelRelease>();
@@ -348,21 +349,15 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
       if (f.component && f.componentVersion) componentVersions[componentFamily(f.component)] = f.componentVersion;
       f.matches = matchFinding(f, kb.index, { kernel, componentVersions });
     }
-    const top = findings.find((f) => f.matches.length > 0);
-    const topMatched = [...findings].sort((a, b) => (b.matches[0]?.score ?? 0) - (a.matches[0]?.score ?? 0))[0];
-    const anchor = topMatched?.matches.length ? topMatched : top;
-    if (anchor) {
-      const componentVersions: Record<string, string> = {};
-      for (const f of findings)
-        if (f.component && f.componentVersion) componentVersions[componentFamily(f.component)] = f.componentVersion;
-      recommendation = recommend({
-        findings,
-        entries: kb.entries,
-        kernel: kernelOf(anchor, bootById, kernelCache),
-        componentVersions,
-        asOf: options.now,
-      });
-    }
+    const summary = summarizeHeadlines({
+      findings,
+      entries: kb.entries,
+      kernelOf: (f) => kernelOf(f, bootById, kernelCache),
+      componentKey: componentFamily,
+      asOf: options.now,
+    });
+    recommendation = summary.recommendation;
+    if (summary.headlines.length > 0) headlines = summary.headlines;
   }
 
   const incident: Incident = {
@@ -379,6 +374,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
     },
   };
   if (recommendation) incident.recommendation = recommendation;
+  if (headlines) incident.headlines = headlines;
   if (inputs.length === 1) incident.file = inputs[0].name;
   return incident;
 }

@@ -64,6 +64,7 @@ const SPECIFIC_KINDS = new Set<SignatureRule["kind"]>([
   "source-file",
   "message",
   "detail",
+  "nearby",
 ]);
 
 /** A message word used by more rules than this is a weak key (see the message keying in buildKbIndex). */
@@ -95,7 +96,8 @@ function compile(rule: SignatureRule): CompiledRule {
       regex = undefined; // the schema rejects bad patterns; a rule that still does not compile never fires
     }
   }
-  return { rule, regex, specific: SPECIFIC_KINDS.has(rule.kind) };
+  // Evidence against an entry never makes it match.
+  return { rule, regex, specific: SPECIFIC_KINDS.has(rule.kind) && !rule.excludes };
 }
 
 export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = {}): KbIndex {

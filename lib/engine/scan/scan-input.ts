@@ -13,6 +13,7 @@ import { inferYear } from "../lines/time";
 import { extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { LiteralPrefilter, planPrefilter } from "./literal-prefilter";
+import { attachContextLines } from "../match/attach-context";
 import type { Finding, LineFormat, LogLine, TriageInput } from "../types";
 
 /** Lines kept before a trigger (syzkaller keeps context; agents log what led to the crash). */
@@ -272,9 +273,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (!arr) byHost.set(key, (arr = []));
       arr.push(l);
     }
+    const reportsBefore = result.reports.length;
     for (const lines of byHost.values()) {
       for (const f of extractReports(lines, { fileName: input.name })) result.reports.push(f);
     }
+    attachContextLines(result.reports.slice(reportsBefore), parsed);
     const found = { reports: result.reports.length, events: result.events.length };
     const agentLines: LogLine[] = [];
     for (let i = 0; i < parsed.length; i++) {
