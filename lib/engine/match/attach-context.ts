@@ -7,7 +7,7 @@ import type { Finding, LogLine } from "../types";
 
 /** Lines kept per finding (the scanner's context window before a trigger is about as long). */
 export const MAX_CONTEXT_LINES = 30;
-const MAX_CONTEXT_LINE_LENGTH = 300;
+const MAX_CONTEXT_LINE_LENGTH = 400;
 
 /**
  * Sets `context` on each finding from `lines` (one window, in file order): up to MAX_CONTEXT_LINES lines before the
@@ -21,7 +21,9 @@ export function attachContextLines(findings: Finding[], lines: LogLine[]): void 
       const l = lines[i];
       if (l.lineNo >= f.source.line) continue;
       if (f.host && l.host && l.host !== f.host) continue;
-      if (l.text) before.push(l.text.length > MAX_CONTEXT_LINE_LENGTH ? l.text.slice(0, MAX_CONTEXT_LINE_LENGTH) : l.text);
+      // The raw line: structured agent logs keep the telling part outside `msg` (`status="… failed to look up link"`).
+      const line = l.raw || l.text;
+      if (line) before.push(line.length > MAX_CONTEXT_LINE_LENGTH ? line.slice(0, MAX_CONTEXT_LINE_LENGTH) : line);
     }
     if (before.length > 0) f.context = before.reverse();
   }

@@ -29,6 +29,9 @@ export const MIN_MATCH_SCORE = 0.2;
 export const IMPORTED_SCORE_FACTOR = 0.9;
 /** A fix touching the finding's source file says a little on its own (CVE programFiles). */
 const PROGRAM_FILE_WEIGHT = 0.15;
+/** Source files a symbolised report must name before "the fix touches none of them" counts against an entry. */
+const MIN_FILES_FOR_MISMATCH = 3;
+const PROGRAM_FILE_MISMATCH_FACTOR = 0.7;
 /** Class-level entries stay below this, so a specific entry with real evidence always ranks above them. */
 export const GENERIC_SCORE_CAP = 0.45;
 /** Context lines a `nearby` rule looks back by default. */
@@ -164,7 +167,8 @@ function scoreEntry(indexed: IndexedEntry, v: FindingView): Scored | undefined {
     }
     miss *= 1 - cr.rule.weight;
     specific ||= cr.specific && cr.rule.weight > 0;
-    reasons.push(cr.rule.note ? `${reason} (${cr.rule.note})` : reason);
+    // A long regex says less to a reader than the rule's own note.
+    reasons.push(cr.rule.note ? (reason.length > 80 ? cr.rule.note : `${reason} (${cr.rule.note})`) : reason);
   }
   if (indexed.programFiles.size > 0) {
     const hit = v.sourceFiles.find((s) => indexed.programFiles.has(s));
@@ -176,6 +180,12 @@ function scoreEntry(indexed: IndexedEntry, v: FindingView): Scored | undefined {
   if (!specific) return undefined;
   let score = 1 - miss;
   if (indexed.entry.origin === "imported") score *= IMPORTED_SCORE_FACTOR;
+  if (indexed.entry.origin === "imported" && indexed.programFiles.size > 0 && v.sourceFiles.length >= MIN_FILES_FOR_MISMATCH && !v.sourceFiles.some((s) => indexed.programFiles.has(s))) {
+    // A symbolised stack that touches none of the files the fix changes is evidence against (another driver's copy
+    // of the same helper misuse: erspan vs geneve both warn in skb_mac_header).
+    score *= PROGRAM_FILE_MISMATCH_FACTOR;
+    reasons.push("the fix touches none of the files in this stack");
+  }
   if (indexed.entry.generic) score = Math.min(score, GENERIC_SCORE_CAP);
   if (score < MIN_MATCH_SCORE) return undefined;
   return { indexed, score: Math.round(score * 1000) / 1000, reasons, ...(excludedBy ? { excludedBy } : {}) };

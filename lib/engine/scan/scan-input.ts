@@ -13,7 +13,7 @@ import { inferYear } from "../lines/time";
 import { extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { LiteralPrefilter, planPrefilter } from "./literal-prefilter";
-import { attachContextLines } from "../match/attach-context";
+import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
 import type { Finding, LineFormat, LogLine, TriageInput } from "../types";
 
 /** Lines kept before a trigger (syzkaller keeps context; agents log what led to the crash). */
@@ -330,6 +330,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (GO_PANIC_START.test(text.trim())) {
         const g = parseGoPanic(parsed, i, input.name);
         if (g) {
+          attachContextLines([g.finding], parsed.slice(Math.max(0, i - MAX_CONTEXT_LINES), i));
           result.reports.push(g.finding);
           i = g.end - 1;
           continue;
