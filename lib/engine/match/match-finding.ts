@@ -134,8 +134,9 @@ function evaluateRule(cr: CompiledRule, v: FindingView): string | undefined {
     case "nearby": {
       if (!regex) return undefined;
       const within = rule.within ?? DEFAULT_NEARBY_LINES;
-      const line = v.context.slice(-within).find((l) => regex.test(l));
-      return line !== undefined ? `just before: “${line.length > 120 ? `${line.slice(0, 117)}…` : line}”` : undefined;
+      // The report's own lines count too: where a report starts (`cut here` vs the warning) varies by format.
+      const line = v.context.slice(-within).find((l) => regex.test(l)) ?? v.lines.find((l) => regex.test(l));
+      return line !== undefined ? `nearby: “${line.length > 120 ? `${line.slice(0, 117)}…` : line}”` : undefined;
     }
     case "component":
       // `cilium` and `cilium-agent` name the same project (fixes are per project, findings per process).

@@ -58,6 +58,11 @@ function unknown(reason: string, confidence = 0, fixedIn?: string): Verdict {
   return { status: "unknown", confidence, reason, ...(fixedIn ? { fixedIn } : {}) };
 }
 
+/** "an Ubuntu", "a RHEL-family", "an Amazon Linux". */
+function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? "an" : "a";
+}
+
 /** Component verdict: `cilium 1.15.0` against `{component: cilium, branch: 1.15, fixed: 1.15.1}`. */
 function componentVerdict(fixes: ComponentFix[], versions: Record<string, string> | undefined): Verdict {
   const name = fixes[0].component;
@@ -159,7 +164,7 @@ function distroVerdict(kernel: KernelRelease, fixes: Fix[]): Verdict | undefined
     return {
       status: "affected",
       confidence: how === "exact" ? 0.85 : 0.7,
-      reason: `${shown} is a ${label} ${fix.release === "*" ? "" : `${fix.release} `}build reported affected (${hit})${later}`,
+      reason: `${shown} is ${article(label)} ${label} ${fix.release === "*" ? "" : `${fix.release} `}build reported affected (${hit})${later}`,
       ...(fix.fixed ? { fixedIn: fix.fixed } : {}),
     };
   }
@@ -296,7 +301,7 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
     const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
     const stream = kernel.distroRelease ? ` ${kernel.distroRelease}` : "";
     return unknown(
-      `${kernel.distroBuild ?? kernel.raw} is a ${label} kernel: its ${kernel.upstream} base says little about backported fixes, and no ${label}${stream} fix is recorded — check the vendor advisory`,
+      `${kernel.distroBuild ?? kernel.raw} is ${article(label)} ${label} kernel: its ${kernel.upstream} base says little about backported fixes, and no ${label}${stream} fix is recorded — check the vendor advisory`,
       0.2,
     );
   }
