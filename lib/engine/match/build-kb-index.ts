@@ -154,7 +154,7 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
   for (const indexed of index.entries) {
     const { ordinal, rules } = indexed;
     let keyed = false;
-    rules.forEach(({ rule }, i) => {
+    rules.forEach(({ rule }) => {
       switch (rule.kind) {
         case "title":
           push(index.byTitle, rule.value, ordinal);

@@ -106,3 +106,15 @@ describe("generic entries", () => {
     expect(m.map((x) => x.kbId)).toEqual(["runc-on-el7", "soft-lockup-class"]);
   });
 });
+
+describe("curated entries supersede imported records of the same CVE", () => {
+  it("leaves the imported entry out of the index and lists it", () => {
+    const curated = entry({ ...NEW_TRIGGER, id: "curated-cve", fixes: [{ title: "fix", cve: "CVE-2024-99999", mainline: "6.9" }] });
+    const imported = entry({ ...NEW_TRIGGER, id: "CVE-2024-99999", origin: "imported" });
+    const other = entry({ ...NEW_TRIGGER, id: "CVE-2024-11111", origin: "imported" });
+    const idx = buildKbIndex([curated, imported, other]);
+    expect(idx.superseded).toEqual(["CVE-2024-99999"]);
+    expect(idx.byId.has("CVE-2024-99999")).toBe(false);
+    expect(idx.byId.has("CVE-2024-11111")).toBe(true);
+  });
+});
