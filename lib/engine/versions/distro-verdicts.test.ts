@@ -166,6 +166,29 @@ describe("per-distro verdicts", () => {
       }
     });
 
+    it("never upgrades 'to' the running version (Ubuntu build reported broken although its base has the upstream fix)", () => {
+      const regression = entry({
+        id: "ubuntu-regression",
+        title: "fixture regression",
+        summary: "fixture",
+        component: "kernel",
+        signatures: [{ kind: "title", value: "x", weight: 0.9 }],
+        fixes: [
+          {
+            title: "fixture",
+            mainline: "6.6",
+            branches: [{ branch: "5.15", fixed: "5.15.131" }],
+            distros: [{ distro: "ubuntu", release: "22.04", affected: ["5.15.0-91"] }],
+          },
+        ],
+      });
+      ENTRIES.set(regression.id, regression);
+      const { v, rec } = advise({ ...ubuntu("5.15.0-91", "101", "5.15.131"), status: "affected", kb: regression });
+      expect(v.reason).toMatch(/build reported affected \(5\.15\.0-91\)/);
+      expect(rec.upgrade?.text ?? "").not.toMatch(/5\.15\.131 → 5\.15\.131/);
+      expect(rec.summary).not.toMatch(/→ 5\.15\.131 or later on 5\.15\.y/);
+    });
+
     it("says plainly when no line of the distro release carries the fix", () => {
       const { rec, v } = advise({ ...ubuntu("6.8.0-40", "40", "6.8.12"), status: "affected" });
       expect(v.reason).toMatch(/no Ubuntu 24\.04 kernel line carries it/);
