@@ -20,7 +20,19 @@ function safeHref(url: string | undefined): string | undefined {
  */
 export function RecommendationPanel({ recommendation, headlines }: { recommendation?: Recommendation; headlines?: Recommendation[] }) {
   const list = headlines && headlines.length > 0 ? headlines : recommendation ? [recommendation] : [];
-  if (list.length <= 1) return <HostRecommendation recommendation={list[0]} showHost={false} />;
+  const scale = (
+    <details className="text-xs text-slate-600" data-testid="confidence-scale">
+      <summary className="cursor-pointer">How to read match score and confidence</summary>
+      <p className="mt-1">{SCALE_EXPLANATION}</p>
+    </details>
+  );
+  if (list.length <= 1)
+    return (
+      <div className="space-y-1">
+        <HostRecommendation recommendation={list[0]} showHost={false} />
+        {list.length === 1 && scale}
+      </div>
+    );
   return (
     <div className="space-y-3" data-testid="headlines">
       <p className="text-sm text-slate-600">
@@ -29,6 +41,7 @@ export function RecommendationPanel({ recommendation, headlines }: { recommendat
       {list.map((r, i) => (
         <HostRecommendation key={`${r.host ?? ""}|${r.kernelRelease ?? ""}|${i}`} recommendation={r} showHost />
       ))}
+      {scale}
     </div>
   );
 }
