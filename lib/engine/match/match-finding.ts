@@ -32,6 +32,8 @@ const PROGRAM_FILE_WEIGHT = 0.15;
 /** Source files a symbolised report must name before "the fix touches none of them" counts against an entry. */
 const MIN_FILES_FOR_MISMATCH = 3;
 const PROGRAM_FILE_MISMATCH_FACTOR = 0.7;
+/** A curated, specific match at or above this ranks before imported records (see the sort in matchFinding). */
+const STRONG_CURATED_SCORE = 0.5;
 /** Class-level entries stay below this, so a specific entry with real evidence always ranks above them. */
 export const GENERIC_SCORE_CAP = 0.45;
 /** Context lines a `nearby` rule looks back by default. */
@@ -284,8 +286,13 @@ export function matchFinding(finding: Finding, index: KbIndex, ctx: MatchContext
     }
     const excluded = scored.filter((s) => s.excludedBy);
     const kept = scored.filter((s) => !s.excludedBy);
+    // A reviewed (curated, specific) entry with strong evidence outranks unreviewed imported records of the same
+    // crash site: several CVEs share a site (ext4_writepages, skb_segment) and the curated one carries the advice.
+    const tier = (s: Scored) =>
+      s.indexed.entry.origin !== "imported" && !s.indexed.entry.generic && s.score >= STRONG_CURATED_SCORE ? 0 : 1;
     kept.sort(
       (a, b) =>
+        tier(a) - tier(b) ||
         b.score - a.score ||
         Number(Boolean(a.indexed.entry.generic)) - Number(Boolean(b.indexed.entry.generic)) ||
         ORIGIN_RANK[a.indexed.entry.origin ?? "builtin"] - ORIGIN_RANK[b.indexed.entry.origin ?? "builtin"] ||
