@@ -118,3 +118,13 @@ describe("curated entries supersede imported records of the same CVE", () => {
     expect(idx.byId.has("CVE-2024-11111")).toBe(true);
   });
 });
+
+describe("curated before imported", () => {
+  it("a strong curated specific match ranks before an imported record of the same crash site", () => {
+    const curated = entry({ ...NEW_TRIGGER, id: "curated-site", signatures: [{ kind: "frame", value: PANIC_FRAME, weight: 0.55 }] });
+    const imported = entry({ ...NEW_TRIGGER, id: "CVE-2020-00001", origin: "imported", signatures: [{ kind: "frame", value: PANIC_FRAME, weight: 0.75 }] });
+    const m = matchFinding(panic(), buildKbIndex([imported, curated]));
+    expect(m.map((x) => x.kbId)).toEqual(["curated-site", "CVE-2020-00001"]);
+    expect(m[1].score).toBeGreaterThan(m[0].score);
+  });
+});
