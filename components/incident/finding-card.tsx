@@ -3,6 +3,7 @@ import type { SeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { formatTime } from "@/components/ui/format";
 import { LinkFindingForm } from "./link-finding-form";
 import { logAnchor } from "./log-anchor";
+import { SCALE_EXPLANATION, formatConfidence, formatScore } from "./confidence";
 
 type Props = {
   finding: Finding;
@@ -19,6 +20,9 @@ const VERDICT_BADGE: Record<string, string> = {
 };
 
 export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: Props) {
+  // Related entries (score 0, or ruled out by evidence against them) are context, never "known issues".
+  const known = f.matches.filter((m) => !m.related && m.score > 0);
+  const related = f.matches.filter((m) => m.related || m.score <= 0);
   const facts: [string, string | number | undefined][] = [
     ["Kind", f.kind],
     ["Host", f.host],
@@ -60,23 +64,28 @@ export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: P
       {f.panicked && <p className="text-sm font-medium text-red-700">The machine panicked: {f.panicMessage}</p>}
       {f.corrupted && <p className="text-sm text-amber-700">Report looks corrupted: {f.corruptedReason}</p>}
 
-      {f.matches.length > 0 ? (
+      {known.length > 0 ? (
         <div>
-          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Known issues</h4>
+          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500" title={SCALE_EXPLANATION}>
+            Known issues
+          </h4>
           <ul className="mt-1 space-y-2" data-testid="matches">
-            {f.matches.map((m) => (
+            {known.map((m) => (
               <li key={m.kbId} className="rounded-lg border border-slate-200 p-2 text-sm" data-testid="match" data-kb-id={m.kbId}>
                 <div className="flex flex-wrap items-center gap-2">
                   <code className="font-log font-semibold">{m.kbId}</code>
                   <span>{m.title}</span>
-                  <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">score {m.score.toFixed(2)}</span>
-                  <span className={`rounded px-1.5 text-xs ${VERDICT_BADGE[m.verdict]}`}>
-                    {m.verdict} · {Math.round(m.confidence * 100)}%
+                  <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700" title={SCALE_EXPLANATION}>
+                    match score {formatScore(m.score)}
                   </span>
-                  {m.related && <span className="text-xs text-slate-500">related</span>}
+                  <span className={`rounded px-1.5 text-xs ${VERDICT_BADGE[m.verdict]}`} title={SCALE_EXPLANATION}>
+                    {m.verdict} · confidence {formatConfidence(m.confidence)}
+                  </span>
+                  {m.generic && <span className="text-xs text-slate-500">generic — a candidate class, not a specific bug</span>}
                   {m.origin !== "builtin" && <span className="text-xs text-slate-500">{m.origin}</span>}
                 </div>
                 <p className="mt-1 text-slate-700">{m.verdictReason}</p>
+                {m.generic && m.specificWhen && <p className="mt-0.5 text-xs text-slate-600">More specific when: {m.specificWhen}</p>}
                 {m.reasons.length > 0 && <p className="mt-0.5 text-xs text-slate-500">Why: {m.reasons.join("; ")}</p>}
               </li>
             ))}
@@ -84,6 +93,19 @@ export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: P
         </div>
       ) : (
         <p className="text-sm text-slate-500">No known issue matched this finding.</p>
+      )}
+      {related.length > 0 && (
+        <div>
+          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Related (not matched)</h4>
+          <ul className="mt-1 space-y-1" data-testid="related-matches">
+            {related.map((m) => (
+              <li key={m.kbId} className="text-sm text-slate-600" data-testid="related-match" data-kb-id={m.kbId}>
+                <code className="font-log">{m.kbId}</code> {m.title}
+                {m.reasons[0] && <span className="text-xs text-slate-500"> — {m.reasons[0]}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
 
       <p className="text-sm text-slate-600" data-testid="seen-before">

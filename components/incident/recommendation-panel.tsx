@@ -1,6 +1,7 @@
 import type { Recommendation } from "@/lib/engine/types";
 import { CopyButton } from "@/components/ui/copy-button";
 import { shortCommitRef } from "@/lib/kb/commit-ref";
+import { SCALE_EXPLANATION, formatConfidence, formatScore } from "./confidence";
 
 const VERDICT_STYLE: Record<string, string> = {
   affected: "border-red-300 bg-red-50",
@@ -13,7 +14,39 @@ function safeHref(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
-export function RecommendationPanel({ recommendation: rec }: { recommendation?: Recommendation }) {
+/**
+ * The incident's advice: one panel per host and kernel (`headlines`), most pressing first. With a single host the
+ * page shows exactly `recommendation`, which is the first headline: the two never disagree.
+ */
+export function RecommendationPanel({ recommendation, headlines }: { recommendation?: Recommendation; headlines?: Recommendation[] }) {
+  const list = headlines && headlines.length > 0 ? headlines : recommendation ? [recommendation] : [];
+  const scale = (
+    <details className="text-xs text-slate-600" data-testid="confidence-scale">
+      <summary className="cursor-pointer">How to read match score and confidence</summary>
+      <p className="mt-1">{SCALE_EXPLANATION}</p>
+    </details>
+  );
+  if (list.length <= 1)
+    return (
+      <div className="space-y-1">
+        <HostRecommendation recommendation={list[0]} showHost={false} />
+        {list.length === 1 && scale}
+      </div>
+    );
+  return (
+    <div className="space-y-3" data-testid="headlines">
+      <p className="text-sm text-slate-600">
+        {list.length} hosts or kernels with a known-issue match, each judged on its own kernel:
+      </p>
+      {list.map((r, i) => (
+        <HostRecommendation key={`${r.host ?? ""}|${r.kernelRelease ?? ""}|${i}`} recommendation={r} showHost />
+      ))}
+      {scale}
+    </div>
+  );
+}
+
+function HostRecommendation({ recommendation: rec, showHost }: { recommendation?: Recommendation; showHost: boolean }) {
   if (!rec) {
     return (
       <section className="rounded-xl border border-slate-200 bg-white p-4" data-testid="verdict">
@@ -24,22 +57,35 @@ export function RecommendationPanel({ recommendation: rec }: { recommendation?: 
   return (
     <section className={`space-y-4 rounded-xl border p-4 ${VERDICT_STYLE[rec.verdict ?? "unknown"]}`} data-testid="verdict">
       <div>
+        {showHost && (
+          <p className="font-log text-xs font-semibold text-slate-700" data-testid="headline-host">
+            {rec.host ?? "(unknown host)"}
+            {rec.kernelRelease ? ` · ${rec.kernelRelease}` : ""}
+            {rec.distro ? ` · ${rec.distro}` : ""}
+          </p>
+        )}
         <p className="text-lg font-medium leading-snug" data-testid="verdict-summary">
           {rec.summary}
         </p>
-        <p className="mt-1 text-xs text-slate-600">
+        <p className="mt-1 text-xs text-slate-600" title={SCALE_EXPLANATION} data-testid="verdict-scale">
           {rec.kbId && (
             <>
               Known issue <code className="font-log">{rec.kbId}</code> ·{" "}
             </>
           )}
-          verdict {rec.verdict ?? "unknown"} · confidence {Math.round(rec.confidence * 100)}%
+          {rec.score !== undefined && <>match score {formatScore(rec.score)} · </>}
+          verdict {rec.verdict ?? "unknown"} · confidence {formatConfidence(rec.confidence)}
         </p>
       </div>
       {rec.upgrade && (
         <div data-testid="upgrade">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Upgrade {rec.upgrade.component}</h3>
           <p className="font-log text-base font-semibold">{rec.upgrade.text}</p>
+          {rec.upgrade.upstreamOnly && (
+            <p className="text-xs text-amber-800" data-testid="upstream-only">
+              Only the upstream fix is known: no fixed package of this distro is recorded.
+            </p>
+          )}
         </div>
       )}
       {rec.fixCommits.length > 0 && (
@@ -67,7 +113,10 @@ export function RecommendationPanel({ recommendation: rec }: { recommendation?: 
           {rec.workarounds.map((w, i) => (
             <div key={i} className="rounded-lg border border-slate-200 bg-white p-3">
               <div className="flex items-center justify-between gap-2">
-                <p className="text-sm font-medium">{w.title}</p>
+                <p className="text-sm font-medium">
+                  {w.title}
+                  {w.distros && w.distros.length > 0 && <span className="ml-1 text-xs font-normal text-slate-500">({w.distros.join(", ")})</span>}
+                </p>
                 {w.commands.length > 0 && <CopyButton text={w.commands.join("\n")} label="Copy commands" />}
               </div>
               {w.commands.length > 0 && (

@@ -33,9 +33,12 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
     for (const w of i.vmcore.warnings.slice(0, 5)) out.push(s.yellow(`  warning: ${safe(w)}`));
   }
   out.push("");
-  if (incident.recommendation) {
-    const r = incident.recommendation;
-    out.push(s.bold("Recommendation: ") + safe(r.summary));
+  // One recommendation per host and kernel (the first is `incident.recommendation`): never one host's verdict under another's title.
+  const headlines = incident.headlines?.length ? incident.headlines : incident.recommendation ? [incident.recommendation] : [];
+  for (const r of headlines) {
+    const who = headlines.length > 1 ? ` [${safe([r.host ?? "(unknown host)", r.kernelRelease].filter(Boolean).join(" · "))}]` : "";
+    out.push(s.bold(`Recommendation${who}: `) + safe(r.summary));
+    out.push(s.dim(`  ${r.score !== undefined ? `match score ${r.score.toFixed(2)} · ` : ""}verdict ${r.verdict ?? "unknown"} · confidence ${Math.round(r.confidence * 100)}%`));
     if (r.upgrade) out.push(`  upgrade: ${safe(r.upgrade.text)}`);
     for (const c of r.fixCommits.slice(0, 3)) out.push(`  fix: ${c.commit.slice(0, 12)} ${safe(c.title ?? "")}`);
     for (const w of r.workarounds.slice(0, 2)) {

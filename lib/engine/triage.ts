@@ -47,7 +47,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   const events = buildTimeline(scans, boots, perFile, findings, repeatsOf);
   const hosts = summarizeHosts(scans, boots.boots, findings);
   const kb = typeof options.kb === "function" ? (findings.length > 0 ? await options.kb() : undefined) : options.kb;
-  const recommendation = kb ? matchFindings(findings, boots.byId, kb, options.now) : undefined;
+  const { recommendation, headlines } = kb ? matchFindings(findings, boots.byId, kb, options.now) : { recommendation: undefined, headlines: [] };
 
   const incident: Incident = {
     schemaVersion: INCIDENT_SCHEMA_VERSION,
@@ -65,6 +65,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   if (recommendation) incident.recommendation = recommendation;
   const warnings = scans.flatMap(({ scan }) => scan.warnings);
   if (warnings.length > 0) incident.warnings = warnings;
+  if (headlines.length > 0) incident.headlines = headlines;
   if (inputs.length === 1) incident.file = inputs[0].name;
   return incident;
 }

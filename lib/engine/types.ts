@@ -123,7 +123,11 @@ export type FindingKind =
   | "pleg-unhealthy"
   | "other";
 
-export type ReleaseSource = "report" | "boot" | "inferred-next-boot" | "inferred-uname" | "inferred-kubectl";
+/**
+ * Where a finding's kernel release comes from: its own report; its boot's banner; another report of the same host
+ * and boot (a boot runs one kernel); or, marked inferred, the next boot, a pasted `uname`, kubectl's KERNEL-VERSION.
+ */
+export type ReleaseSource = "report" | "boot" | "same-boot-report" | "inferred-next-boot" | "inferred-uname" | "inferred-kubectl";
 
 /** printk taint flags decoded from `Tainted: G  W  OE`. */
 export type Taint = {
@@ -206,6 +210,11 @@ export type Finding = {
   /** Non-kernel findings: the component that failed (`cilium-agent`, `kubelet`) and its version if logged. */
   component?: string;
   componentVersion?: string;
+  /**
+   * The lines printed just before the report on the same host (up to 30, oldest first), as text: the trigger an
+   * agent or the kernel logged first. KB `nearby` rules read them (evidence for or against an entry).
+   */
+  context?: string[];
   /** Knowledge-base matches, best first (filled by the matcher). */
   matches: Match[];
 };
@@ -225,14 +234,22 @@ export type Verdict = {
 export type Match = {
   kbId: string;
   title: string;
-  /** 0..1 */
+  /**
+   * Match score, 0..1: how strongly the log's evidence points at this entry (fired signature rules combined).
+   * Not a probability that the verdict is right — that is `confidence`. Generic (class-level) entries stay below 0.5.
+   */
   score: number;
   /** Which rules fired, human-readable. */
   reasons: string[];
   verdict: VerdictStatus;
+  /** Verdict confidence, 0..1: how sure `verdict` is for this kernel (see `Verdict.confidence`). */
   confidence: number;
   verdictReason: string;
   fixedIn?: string;
+  /** A class-level entry (symptom with many causes): a candidate, never "the" known bug. */
+  generic?: boolean;
+  /** For generic entries: what evidence would point at a specific cause. */
+  specificWhen?: string;
   /** `curated` entries outrank `imported` (CVE) ones on equal evidence. */
   origin: "builtin" | "team" | "imported";
   /** True for an entry listed as related to a stronger match rather than matched on its own. */
@@ -323,11 +340,25 @@ export type Recommendation = {
   summary: string;
   kbId?: string;
   verdict?: VerdictStatus;
+  /** The verdict confidence of the match the advice is built on (`Match.confidence`): the same number everywhere. */
   confidence: number;
-  /** e.g. { from: "6.1.1", to: "6.1.103", branch: "6.1", text: "6.1.1 → 6.1.103 or later on 6.1.y" } */
-  upgrade?: { component: string; from?: string; to: string; branch?: string; text: string };
+  /** The match score of that match (`Match.score`). */
+  score?: number;
+  /** The finding the advice is about. */
+  findingId?: string;
+  /** The host and kernel the advice is for (one recommendation per host and kernel: `Incident.headlines`). */
+  host?: string;
+  kernelRelease?: string;
+  /** Human name of the node's distro kernel (`Ubuntu 22.04`, `RHEL-family 7.5`), when recognised. */
+  distro?: string;
+  /**
+   * e.g. { from: "6.1.1", to: "6.1.103", branch: "6.1", text: "6.1.1 → 6.1.103 or later on 6.1.y" }.
+   * `upstreamOnly`: the target is an upstream version; no fixed package of the node's distro is recorded.
+   */
+  upgrade?: { component: string; from?: string; to: string; branch?: string; text: string; upstreamOnly?: boolean };
   fixCommits: { commit: string; title?: string; url?: string }[];
-  workarounds: { title: string; commands: string[]; caveats?: string }[];
+  /** Ordered for the node's distro: its own workarounds first, distro-neutral next, other distros' last. */
+  workarounds: { title: string; commands: string[]; caveats?: string; distros?: string[] }[];
   references: { url: string; title?: string; kind?: string }[];
 };
 
@@ -351,9 +382,15 @@ export type Incident = {
   boots: Boot[];
   events: TimelineEvent[];
   findings: Finding[];
+  /**
+   * The advice for the incident: the most pressing of `headlines` (the same object's content, so the page's top
+   * and the host's own summary never disagree).
+   */
   recommendation?: Recommendation;
   /** Failures inside the engine on parts of the input (present only when there was one). */
   warnings?: IncidentWarning[];
+  /** One recommendation per host and kernel with a known-issue match, most pressing first. */
+  headlines?: Recommendation[];
   stats: { lines: number; bytes: number; elapsedMs: number };
 };
 

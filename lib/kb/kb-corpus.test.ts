@@ -3,36 +3,17 @@
  * `FIXED-IN:`, a blank line, then the log). Triage with the built-in KB must put that entry first (not as a
  * related entry) on some finding, with the verdict and first fixed version the header states.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBuiltinKb } from "./load-builtin";
+import { readKbCase } from "./corpus-cases";
 import { buildKbIndex } from "../engine/match/build-kb-index";
 import { triage, type TriageKb } from "../engine/triage";
 
 const DIR = path.resolve(import.meta.dirname, "../../testdata/kb");
 /** Verdicts depend on "today" only through branch end-of-life; pin it so the suite does not age. */
 const NOW = new Date("2025-06-01T00:00:00Z");
-
-type Case = { file: string; kbId: string; verdict?: string; fixedIn?: string; log: string };
-
-function parseCase(file: string): Case {
-  const text = readFileSync(path.join(DIR, file), "utf8");
-  const blank = text.indexOf("\n\n");
-  const header = blank === -1 ? text : text.slice(0, blank);
-  const fields = new Map<string, string>();
-  for (const line of header.split("\n")) {
-    const m = /^([A-Z-]+):\s*(.*)$/.exec(line);
-    if (m) fields.set(m[1], m[2].trim());
-  }
-  return {
-    file,
-    kbId: fields.get("KB") ?? "",
-    verdict: fields.get("VERDICT"),
-    fixedIn: fields.get("FIXED-IN"),
-    log: blank === -1 ? "" : text.slice(blank + 2),
-  };
-}
 
 const files = readdirSync(DIR).filter((f) => f.endsWith(".log")).sort();
 const { entries, errors } = loadBuiltinKb();
@@ -42,13 +23,13 @@ describe("built-in KB corpus (testdata/kb)", () => {
   it("loads the built-in KB and has a log per entry", () => {
     expect(errors).toEqual([]);
     expect(files.length).toBeGreaterThan(0);
-    const ids = new Set(files.map((f) => parseCase(f).kbId));
+    const ids = new Set(files.map((f) => readKbCase(DIR, f).kbId));
     for (const e of entries) expect(ids.has(e.id), `testdata/kb has no log for ${e.id}`).toBe(true);
   });
 
   for (const file of files) {
     it(file, async () => {
-      const c = parseCase(file);
+      const c = readKbCase(DIR, file);
       expect(c.kbId, "KB: header").not.toBe("");
       expect(entries.some((e) => e.id === c.kbId), `unknown KB id ${c.kbId}`).toBe(true);
       const inc = await triage([{ name: file, data: new TextEncoder().encode(c.log) }], { kb, now: NOW });

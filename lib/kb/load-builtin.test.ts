@@ -131,6 +131,8 @@ describe("built-in rules weigh evidence as documented", () => {
     // RHEL 7 kernel + runc in the lockup line: a hint worth listing, not a diagnosis.
     expect(scoreOf("kmem-accounting-rhel7", lockup)).toBeGreaterThan(0);
     expect(scoreOf("kmem-accounting-rhel7", lockup)).toBeLessThan(0.5);
+    // …but it outranks the generic soft-lockup entry, which stays a fallback.
+    expect(scoreOf("kmem-accounting-rhel7", lockup)).toBeGreaterThan(scoreOf("soft-lockup-generic", lockup));
 
     const slub = makeFinding({
       kind: "slab-alloc-failure",

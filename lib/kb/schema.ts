@@ -31,6 +31,8 @@ export const signatureRuleSchema = z
      * - detail: the finding detail `key` matches `pattern` (`cache` ~ `\(\d+:[0-9a-f]+\)` for memcg child caches)
      * - kernel: the kernel release matches `pattern` (`\.el7\.`) — a context rule, never enough alone
      * - component: the finding's component equals `value` (`cilium-agent`)
+     * - nearby: `pattern` matches one of the lines printed just before the report (the same host's log, up to
+     *   `within` lines back): the trigger an agent or the kernel logged first (`failed to look up link 'cilium_host'`)
      */
     kind: z.enum([
       "title",
@@ -44,6 +46,7 @@ export const signatureRuleSchema = z
       "detail",
       "kernel",
       "component",
+      "nearby",
     ]),
     value: z.string().optional(),
     values: z.array(z.string()).optional(),
@@ -53,6 +56,13 @@ export const signatureRuleSchema = z
     weight: z.number().min(0).max(1),
     /** A rule that must fire for the entry to match at all. */
     required: z.boolean().optional(),
+    /**
+     * Evidence against: when this rule fires the finding is *not* this entry's bug (same text, different trigger).
+     * The entry is then listed as related, with the rule's note as the reason, never as a match.
+     */
+    excludes: z.boolean().optional(),
+    /** For `nearby` rules: how many lines before the report to look at (default 30). */
+    within: z.number().int().min(1).max(200).optional(),
     note: z.string().optional(),
   })
   .superRefine((rule, ctx) => {
@@ -68,6 +78,7 @@ export const signatureRuleSchema = z
       detail: "pattern",
       kernel: "pattern",
       component: "value",
+      nearby: "pattern",
     };
     const field = needs[rule.kind];
     if (field && !rule[field]) ctx.addIssue({ code: "custom", message: `a ${rule.kind} rule needs "${field}"` });
@@ -93,16 +104,27 @@ export const branchFixSchema = z.object({
   commit: z.string().regex(/^[0-9a-f]{7,40}$/).optional(),
 });
 
-export const distroFixSchema = z.object({
-  /** rhel, centos, rocky, alma, ubuntu, debian, suse, amazon, cos, flatcar, oracle-uek */
-  distro: z.string(),
-  /** The distro release/stream: `7`, `8.8`, `22.04`, `15-SP5` */
-  release: z.string(),
-  /** First fixed package version / kernel release: `3.10.0-1062.4.1.el7`, `5.15.0-112.122`. */
-  fixed: z.string(),
-  advisory: z.string().optional(),
-  note: z.string().optional(),
-});
+/**
+ * What one distro stream says about the bug, in its own build numbers. The verdict reads these before any upstream
+ * range: a vendor kernel's build number is the only reliable fact about its backports.
+ */
+export const distroFixSchema = z
+  .object({
+    /** rhel (centos, rocky, alma), ubuntu, debian, suse, amazon, cos, flatcar, oracle-uek, fedora, elrepo */
+    distro: z.string(),
+    /** The distro release/stream: `7`, `8.8`, `22.04`, `15-SP5`, `2023`; `*` for every stream of the distro. */
+    release: z.string(),
+    /** First fixed package version / kernel release: `3.10.0-1062.4.1.el7`, `5.15.0-112.122`. */
+    fixed: z.string().optional(),
+    /**
+     * Builds reported broken (a prefix at a field boundary: `5.15.0-89` covers `5.15.0-89-generic` and
+     * `5.15.0-89.99`). A running build listed here is affected even when no fixed build is known.
+     */
+    affected: z.array(z.string()).default([]),
+    advisory: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .refine((d) => d.fixed !== undefined || d.affected.length > 0, "a distro fix needs `fixed` or `affected` builds");
 
 export const componentFixSchema = z.object({
   /** The component that carries the fix: cilium, runc, docker, containerd, kubelet … */
@@ -138,6 +160,11 @@ export const workaroundSchema = z.object({
   /** Exact shell commands, one per item, with `<dev>`-style placeholders. */
   commands: z.array(z.string()).default([]),
   caveats: z.string().optional(),
+  /**
+   * Distros the commands are written for (kernel families: ubuntu, debian, rhel, suse, fedora, flatcar, cos, amazon…).
+   * Empty: any distro. Recommendations list the node's own distro's workarounds first and others' last.
+   */
+  distros: z.array(z.string()).default([]),
 });
 
 export const referenceSchema = z.object({
@@ -171,6 +198,13 @@ export const kbEntrySchema = z.object({
   /** Files the fix touches (`net/core/skbuff.c`), from CVE records' programFiles. */
   programFiles: z.array(z.string()).default([]),
   tags: z.array(z.string()).default([]),
+  /**
+   * A class-level entry (soft lockup, hung task on I/O, OOM): it describes a symptom with many causes. Its score is
+   * kept below 0.5 so any specific entry with evidence ranks above it, and it is never presented as "the" bug.
+   */
+  generic: z.boolean().default(false),
+  /** For generic entries: what evidence would point at a specific cause (shown next to the match). */
+  specificWhen: z.string().optional(),
   /** Notes for reviewers: where sources disagree, what is unverified. */
   notes: z.string().optional(),
 });

@@ -87,7 +87,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </ul>
       </header>
 
-      <RecommendationPanel recommendation={incident.recommendation} />
+      <RecommendationPanel recommendation={incident.recommendation} headlines={incident.headlines} />
 
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Findings ({incident.findings.length})</h2>

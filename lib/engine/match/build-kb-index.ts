@@ -48,6 +48,8 @@ export type KbIndex = {
   unreachable: string[];
   /** Words per title-prefix head, so lookups try exactly the head lengths in use. */
   prefixHeadWords: number;
+  /** Imported CVE entries left out because a curated entry covers the same CVE. */
+  superseded: string[];
 };
 
 export type BuildKbIndexOptions = {
@@ -64,6 +66,7 @@ const SPECIFIC_KINDS = new Set<SignatureRule["kind"]>([
   "source-file",
   "message",
   "detail",
+  "nearby",
 ]);
 
 /** A message word used by more rules than this is a weak key (see the message keying in buildKbIndex). */
@@ -95,7 +98,8 @@ function compile(rule: SignatureRule): CompiledRule {
       regex = undefined; // the schema rejects bad patterns; a rule that still does not compile never fires
     }
   }
-  return { rule, regex, specific: SPECIFIC_KINDS.has(rule.kind) };
+  // Evidence against an entry never makes it match.
+  return { rule, regex, specific: SPECIFIC_KINDS.has(rule.kind) && !rule.excludes };
 }
 
 export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = {}): KbIndex {
@@ -113,7 +117,16 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
     byKindAnchor: new Map(),
     unreachable: [],
     prefixHeadWords: PREFIX_HEAD_WORDS,
+    superseded: [],
   };
+
+  // A curated entry that names a CVE among its fixes supersedes the imported record of that CVE: one bug, one
+  // entry (the curated one carries the workarounds and the reviewed signature).
+  const curatedCves = new Set<string>();
+  for (const entry of entries) {
+    if (!entry || entry.origin === "imported" || entry.status === "retired") continue;
+    for (const f of entry.fixes ?? []) if (f.cve) curatedCves.add(f.cve);
+  }
 
   // Pass 1: keep usable entries, compile rules, count how many message rules use each literal word.
   const tokenDocFreq = new Map<string, number>();
@@ -122,6 +135,10 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
   for (const entry of entries) {
     if (!entry || entry.status === "retired" || (entry.status === "draft" && !options.includeDrafts)) continue;
     if (index.byId.has(entry.id)) continue; // first definition wins (builtin before team overrides is the caller's order)
+    if (entry.origin === "imported" && curatedCves.has(entry.id)) {
+      index.superseded.push(entry.id);
+      continue;
+    }
     const ordinal = index.entries.length;
     const rules = (entry.signatures ?? []).map(compile);
     const indexed: IndexedEntry = { entry, ordinal, rules, programFiles: new Set(entry.programFiles ?? []) };
@@ -137,7 +154,7 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
   for (const indexed of index.entries) {
     const { ordinal, rules } = indexed;
     let keyed = false;
-    rules.forEach(({ rule }, i) => {
+    rules.forEach(({ rule }) => {
       switch (rule.kind) {
         case "title":
           push(index.byTitle, rule.value, ordinal);

@@ -29,6 +29,15 @@ export const MIN_MATCH_SCORE = 0.2;
 export const IMPORTED_SCORE_FACTOR = 0.9;
 /** A fix touching the finding's source file says a little on its own (CVE programFiles). */
 const PROGRAM_FILE_WEIGHT = 0.15;
+/** Source files a symbolised report must name before "the fix touches none of them" counts against an entry. */
+const MIN_FILES_FOR_MISMATCH = 3;
+const PROGRAM_FILE_MISMATCH_FACTOR = 0.7;
+/** A curated, specific match at or above this ranks before imported records (see the sort in matchFinding). */
+const STRONG_CURATED_SCORE = 0.5;
+/** Class-level entries stay below this, so a specific entry with real evidence always ranks above them. */
+export const GENERIC_SCORE_CAP = 0.45;
+/** Context lines a `nearby` rule looks back by default. */
+const DEFAULT_NEARBY_LINES = 30;
 /** Text lines and frames looked at per finding: reports are capped upstream, this bounds the worst case. */
 const MAX_TEXT_LINES = 300;
 const MAX_FRAMES = 96;
@@ -43,6 +52,8 @@ type FindingView = {
   frameSet: Set<string>;
   sourceFiles: string[];
   lines: string[];
+  /** Lines printed before the report, nearest last. */
+  context: string[];
   kernelRaw?: string;
 };
 
@@ -73,6 +84,7 @@ function viewOf(finding: Finding, kernel: KernelRelease | undefined): FindingVie
     frameSet: new Set(frames),
     sourceFiles: [...sourceFiles],
     lines,
+    context: finding.context ?? [],
     kernelRaw: kernel?.raw ?? finding.kernelRelease,
   };
 }
@@ -121,6 +133,13 @@ function evaluateRule(cr: CompiledRule, v: FindingView): string | undefined {
     }
     case "kernel":
       return regex && v.kernelRaw && regex.test(v.kernelRaw) ? `kernel ${v.kernelRaw}` : undefined;
+    case "nearby": {
+      if (!regex) return undefined;
+      const within = rule.within ?? DEFAULT_NEARBY_LINES;
+      // The report's own lines count too: where a report starts (`cut here` vs the warning) varies by format.
+      const line = v.context.slice(-within).find((l) => regex.test(l)) ?? v.lines.find((l) => regex.test(l));
+      return line !== undefined ? `nearby: “${line.length > 120 ? `${line.slice(0, 117)}…` : line}”` : undefined;
+    }
     case "component":
       // `cilium` and `cilium-agent` name the same project (fixes are per project, findings per process).
       return rule.value && f.component && normalizeComponent(f.component) === normalizeComponent(rule.value)
@@ -131,21 +150,28 @@ function evaluateRule(cr: CompiledRule, v: FindingView): string | undefined {
   }
 }
 
-type Scored = { indexed: IndexedEntry; score: number; reasons: string[] };
+/** `excludedBy`: evidence against fired — the entry is listed as related (same text, different bug), never matched. */
+type Scored = { indexed: IndexedEntry; score: number; reasons: string[]; excludedBy?: string };
 
 function scoreEntry(indexed: IndexedEntry, v: FindingView): Scored | undefined {
   let miss = 1;
   let specific = false;
+  let excludedBy: string | undefined;
   const reasons: string[] = [];
   for (const cr of indexed.rules) {
     const reason = evaluateRule(cr, v);
+    if (cr.rule.excludes) {
+      if (reason !== undefined) excludedBy ??= cr.rule.note ? `${cr.rule.note} (${reason})` : `ruled out by ${reason}`;
+      continue;
+    }
     if (reason === undefined) {
       if (cr.rule.required) return undefined;
       continue;
     }
     miss *= 1 - cr.rule.weight;
     specific ||= cr.specific && cr.rule.weight > 0;
-    reasons.push(cr.rule.note ? `${reason} (${cr.rule.note})` : reason);
+    // A long regex says less to a reader than the rule's own note.
+    reasons.push(cr.rule.note ? (reason.length > 80 ? cr.rule.note : `${reason} (${cr.rule.note})`) : reason);
   }
   if (indexed.programFiles.size > 0) {
     const hit = v.sourceFiles.find((s) => indexed.programFiles.has(s));
@@ -157,8 +183,15 @@ function scoreEntry(indexed: IndexedEntry, v: FindingView): Scored | undefined {
   if (!specific) return undefined;
   let score = 1 - miss;
   if (indexed.entry.origin === "imported") score *= IMPORTED_SCORE_FACTOR;
+  if (indexed.entry.origin === "imported" && indexed.programFiles.size > 0 && v.sourceFiles.length >= MIN_FILES_FOR_MISMATCH && !v.sourceFiles.some((s) => indexed.programFiles.has(s))) {
+    // A symbolised stack that touches none of the files the fix changes is evidence against (another driver's copy
+    // of the same helper misuse: erspan vs geneve both warn in skb_mac_header).
+    score *= PROGRAM_FILE_MISMATCH_FACTOR;
+    reasons.push("the fix touches none of the files in this stack");
+  }
+  if (indexed.entry.generic) score = Math.min(score, GENERIC_SCORE_CAP);
   if (score < MIN_MATCH_SCORE) return undefined;
-  return { indexed, score: Math.round(score * 1000) / 1000, reasons };
+  return { indexed, score: Math.round(score * 1000) / 1000, reasons, ...(excludedBy ? { excludedBy } : {}) };
 }
 
 function collectCandidates(index: KbIndex, v: FindingView): Set<number> {
@@ -230,6 +263,8 @@ function toMatch(
     confidence: verdict.confidence,
     verdictReason: verdict.reason,
     ...(verdict.fixedIn ? { fixedIn: verdict.fixedIn } : {}),
+    ...(entry.generic ? { generic: true } : {}),
+    ...(entry.generic && entry.specificWhen ? { specificWhen: entry.specificWhen } : {}),
     origin: entry.origin ?? "builtin",
     ...(related ? { related: true } : {}),
   };
@@ -249,17 +284,30 @@ export function matchFinding(finding: Finding, index: KbIndex, ctx: MatchContext
       const s = scoreEntry(index.entries[ordinal], v);
       if (s) scored.push(s);
     }
-    scored.sort(
+    const excluded = scored.filter((s) => s.excludedBy);
+    const kept = scored.filter((s) => !s.excludedBy);
+    // A reviewed (curated, specific) entry with strong evidence outranks unreviewed imported records of the same
+    // crash site: several CVEs share a site (ext4_writepages, skb_segment) and the curated one carries the advice.
+    const tier = (s: Scored) =>
+      s.indexed.entry.origin !== "imported" && !s.indexed.entry.generic && s.score >= STRONG_CURATED_SCORE ? 0 : 1;
+    kept.sort(
       (a, b) =>
+        tier(a) - tier(b) ||
         b.score - a.score ||
+        Number(Boolean(a.indexed.entry.generic)) - Number(Boolean(b.indexed.entry.generic)) ||
         ORIGIN_RANK[a.indexed.entry.origin ?? "builtin"] - ORIGIN_RANK[b.indexed.entry.origin ?? "builtin"] ||
         a.indexed.ordinal - b.indexed.ordinal,
     );
-    const top = scored.slice(0, ctx.maxMatches ?? 5);
+    const top = kept.slice(0, ctx.maxMatches ?? 5);
     const matches = top.map((s) => toMatch(s.indexed, s.score, s.reasons, kernel, componentVersions));
+    const have = new Set(matches.map((m) => m.kbId));
+    // Same text, different bug: shown as related with the evidence against, never as a match.
+    for (const s of excluded.sort((a, b) => b.score - a.score)) {
+      have.add(s.indexed.entry.id);
+      matches.push(toMatch(s.indexed, 0, [`not this bug: ${s.excludedBy}`, ...s.reasons], kernel, componentVersions, true));
+    }
     if (top.length > 0) {
       const best = top[0].indexed.entry;
-      const have = new Set(matches.map((m) => m.kbId));
       for (const id of best.related ?? []) {
         const rel = index.byId.get(id);
         if (!rel || have.has(id)) continue;

@@ -15,6 +15,7 @@ import { inferYear } from "../lines/time";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { LiteralPrefilter, planPrefilter } from "./literal-prefilter";
+import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
 import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
 
 /** Lines kept before a trigger (syzkaller keeps context; agents log what led to the crash). */
@@ -353,9 +354,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (!arr) byHost.set(key, (arr = []));
       arr.push(l);
     }
+    const reportsBefore = result.reports.length;
     for (const lines of byHost.values()) {
       for (const f of extractReports(lines, { fileName: input.name, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
     }
+    attachContextLines(result.reports.slice(reportsBefore), parsed);
     const found = { reports: result.reports.length, events: result.events.length };
     const agentLines: LogLine[] = [];
     for (let i = 0; i < parsed.length; i++) {
@@ -408,6 +411,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (GO_PANIC_START.test(text.trim())) {
         const g = parseGoPanic(parsed, i, input.name);
         if (g) {
+          attachContextLines([g.finding], parsed.slice(Math.max(0, i - MAX_CONTEXT_LINES), i));
           result.reports.push(g.finding);
           i = g.end - 1;
           continue;

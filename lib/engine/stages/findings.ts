@@ -32,9 +32,17 @@ export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex
       perFile.push(f);
     }
     perFile.push(...withoutSuperseded(foldEvents(scan, fileName, bootOf), perFile));
+    const printedInBoot = releasesPrintedPerBoot(perFile);
     for (const f of perFile) {
       if (f.kernelRelease) continue;
       const boot = f.bootId ? boots.byId.get(f.bootId) : undefined;
+      const sameBoot = boot?.kernelRelease || f.component ? undefined : printedInSameBoot(f, printedInBoot);
+      if (sameBoot) {
+        f.kernelRelease = sameBoot.release;
+        if (sameBoot.build) f.kernelBuild = sameBoot.build;
+        f.releaseSource = "same-boot-report";
+        continue;
+      }
       // A user-space component's crash says nothing about a kernel release it did not run on.
       const release = f.component ? releaseFor(f, boot, new Map(), []) : releaseFor(f, boot, boots.perFileByHost[fileIdx], scan.releaseHints);
       if (!release) continue;
@@ -49,6 +57,44 @@ export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex
     joined.sort((a, b) => a.source.line - b.source.line);
     return joined;
   });
+}
+
+/** A boot runs one kernel: the host and boot a finding belongs to (no boot seen yet is one segment too). */
+const bootKey = (f: Finding) => `${f.host ?? ""}\u0000${f.bootId ?? ""}`;
+
+/**
+ * Syslog shows no uptime, so a reboot without a banner in the file goes unseen: without a known boot, a report's
+ * release is shared only with findings logged within this time of it.
+ */
+const SAME_BOOT_WITHOUT_BANNER_MS = 60 * 60_000;
+
+type PrintedRelease = { release: string; build?: string; time?: number };
+
+/**
+ * The releases reports printed themselves (`CPU: … Comm: … 6.6.30 #1`), per host and boot: a stackless message just
+ * before a report (`VFS: Busy inodes after unmount`, then `kernel BUG at fs/super.c`) or a problem event in the same
+ * boot ran that kernel too.
+ */
+function releasesPrintedPerBoot(findings: readonly Finding[]): Map<string, PrintedRelease[]> {
+  const out = new Map<string, PrintedRelease[]>();
+  for (const f of findings) {
+    if (f.releaseSource !== "report" || !f.kernelRelease || f.component) continue;
+    const key = bootKey(f);
+    let list = out.get(key);
+    if (!list) out.set(key, (list = []));
+    list.push({ release: f.kernelRelease, build: f.kernelBuild, time: f.time ? Date.parse(f.time) : undefined });
+  }
+  return out;
+}
+
+function printedInSameBoot(f: Finding, printed: Map<string, PrintedRelease[]>): PrintedRelease | undefined {
+  const list = printed.get(bootKey(f));
+  if (!list) return undefined;
+  if (f.bootId) return list[0];
+  const at = f.time ? Date.parse(f.time) : undefined;
+  // No timestamps at all (raw dmesg): uptime resets are boots, so the segment is one boot.
+  if (at === undefined) return list.every((p) => p.time === undefined) ? list[0] : undefined;
+  return list.find((p) => p.time !== undefined && Math.abs(p.time - at) <= SAME_BOOT_WITHOUT_BANNER_MS);
 }
 
 /** Problem-event findings fold repeats; this keeps their first/last and count. */

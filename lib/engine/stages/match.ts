@@ -1,13 +1,13 @@
 /**
  * Stage 6 — match: every finding against the knowledge base (signature, guilty frame, source file, title tokens),
- * verdicts on its kernel or component version, and one recommendation for the incident.
+ * verdicts on its kernel or component version, and the advice per host and kernel (summary/summarize-headlines.ts).
  */
 import { componentFamily } from "../agents/go-panic";
 import type { KbIndex } from "../match/build-kb-index";
 import { matchFinding } from "../match/match-finding";
-import type { Boot, Finding, Recommendation } from "../types";
+import { summarizeHeadlines, type Headlines } from "../summary/summarize-headlines";
+import type { Boot, Finding } from "../types";
 import { parseKernelRelease, type KernelRelease } from "../versions/parse-kernel-release";
-import { recommend } from "../versions/recommend";
 import type { KbEntry } from "../../kb/schema";
 
 export type TriageKb = { index: KbIndex; entries: Map<string, KbEntry> };
@@ -20,8 +20,11 @@ const INFERRED_RELEASE_WHY: Record<string, string> = {
   "inferred-kubectl": "release inferred from kubectl's KERNEL-VERSION",
 };
 
-/** Fills `matches` of every finding; the recommendation for the best-matched one. */
-export function matchFindings(findings: readonly Finding[], bootById: Map<string, Boot>, kb: TriageKb, now?: Date): Recommendation | undefined {
+/**
+ * Fills `matches` of every finding; the advice per host and kernel (`headlines`, most pressing first) and the
+ * incident's recommendation, which is the first headline.
+ */
+export function matchFindings(findings: Finding[], bootById: Map<string, Boot>, kb: TriageKb, now?: Date): Headlines {
   const kernelCache = new Map<string, KernelRelease>();
   for (const f of findings) {
     const kernel = kernelOf(f, bootById, kernelCache);
@@ -37,17 +40,11 @@ export function matchFindings(findings: readonly Finding[], bootById: Map<string
       }
     }
   }
-  const top = findings.find((f) => f.matches.length > 0);
-  const topMatched = [...findings].sort((a, b) => (b.matches[0]?.score ?? 0) - (a.matches[0]?.score ?? 0))[0];
-  const anchor = topMatched?.matches.length ? topMatched : top;
-  if (!anchor) return undefined;
-  const componentVersions: Record<string, string> = {};
-  for (const f of findings) if (f.component && f.componentVersion) componentVersions[componentFamily(f.component)] = f.componentVersion;
-  return recommend({
-    findings: [...findings],
+  return summarizeHeadlines({
+    findings,
     entries: kb.entries,
-    kernel: kernelOf(anchor, bootById, kernelCache),
-    componentVersions,
+    kernelOf: (f) => kernelOf(f, bootById, kernelCache),
+    componentKey: componentFamily,
     asOf: now,
   });
 }

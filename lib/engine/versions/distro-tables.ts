@@ -56,3 +56,42 @@ export const DEBIAN_FLAVOURS = new Set([
 
 /** SUSE flavours (`5.14.21-150500.55.39-default`). */
 export const SUSE_FLAVOURS = new Set(["default", "azure", "rt", "64kb", "kvmsmall", "vanilla", "debug", "zfcpdump"]);
+
+/**
+ * Upstream kernel lines each distro release ships (GA line first, then hardware-enablement / extras lines), for
+ * families whose kernels stay on a fixed set of lines. An upgrade is only ever recommended onto one of these:
+ * Ubuntu 20.04 has no 6.1 kernel, whatever upstream's longterm table says, and the distro maintains its own lines
+ * past upstream end-of-life. Sources: Canonical kernel team docs "HWE kernels" and the Thomas-Krenn wiki's Ubuntu
+ * HWE table (GA and last HWE line per LTS); AWS "AL2 supported kernels" (4.14, 5.4, 5.10, 5.15 through
+ * amazon-linux-extras) and the AL2023 docs (6.1); Debian: the kernel of each stable release (DEBIAN_RELEASE_BY_BASE).
+ */
+export const DISTRO_KERNEL_LINES: Record<string, Record<string, string[]>> = {
+  ubuntu: {
+    "16.04": ["4.4", "4.15"],
+    "18.04": ["4.15", "5.4"],
+    "20.04": ["5.4", "5.15"],
+    "22.04": ["5.15", "6.8"],
+    "24.04": ["6.8"],
+  },
+  debian: { "9": ["4.9"], "10": ["4.19"], "11": ["5.10"], "12": ["6.1"], "13": ["6.12"] },
+  amazon: { "2": ["4.14", "5.4", "5.10", "5.15"], "2023": ["6.1"] },
+  "oracle-uek": { UEK4: ["4.1"], UEK5: ["4.14"], UEK6: ["5.4"], UEK7: ["5.15"], UEK8: ["6.12"] },
+};
+
+/** Human names of kernel families, for sentences ("no Ubuntu 20.04 fixed package is recorded"). */
+export const FAMILY_LABEL: Record<string, string> = {
+  vanilla: "upstream",
+  elrepo: "ELRepo",
+  flatcar: "Flatcar",
+  fedora: "Fedora",
+  arch: "Arch",
+  amazon: "Amazon Linux",
+  cos: "Container-Optimized OS",
+  debian: "Debian",
+  ubuntu: "Ubuntu",
+  rhel: "RHEL-family",
+  suse: "SUSE",
+  "oracle-uek": "Oracle UEK",
+  android: "Android GKI",
+  unknown: "unrecognised",
+};

@@ -177,7 +177,11 @@ const FAMILY_RULES: FamilyRule[] = [
   {
     family: "flatcar",
     test: (c) => /-flatcar$/.test(c.release),
-    parse: headIsUpstream(CONFIDENCE.high),
+    parse: (c, out) => {
+      headIsUpstream(CONFIDENCE.high)(c, out);
+      // Flatcar release notes name the kernel by its upstream version: that is the build distro fixes compare.
+      out.distroBuild = c.head;
+    },
   },
   {
     family: "arch",
@@ -197,7 +201,11 @@ const FAMILY_RULES: FamilyRule[] = [
     family: "cos",
     // COS prints just `6.1.85+`; the milestone and build live in /etc/os-release, not in the log.
     test: (c) => /^\d+\.\d+\.\d+\+$/.test(c.release),
-    parse: headIsUpstream(CONFIDENCE.mediumHigh, "Container-Optimized OS: longterm stable plus Google backports"),
+    parse: (c, out) => {
+      headIsUpstream(CONFIDENCE.mediumHigh, "Container-Optimized OS: longterm stable plus Google backports")(c, out);
+      // COS release notes list each build's kernel version (`6.1.85`): distro fixes compare on it.
+      out.distroBuild = c.head;
+    },
   },
   {
     family: "suse",

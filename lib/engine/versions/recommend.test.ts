@@ -91,13 +91,13 @@ describe("recommend", () => {
     });
     const r = recommend({ findings: [finding], entries: ENTRIES, kernel, asOf: AS_OF })!;
     expect(r.upgrade?.text).toBe(
-      "5.15.131 → 5.15.165 or later on 5.15.y (upstream version: take an Ubuntu kernel based on 5.15.165 or later)",
+      "5.15.131 → 5.15.165 or later on 5.15.y — only the upstream fix is known: take an Ubuntu 22.04 kernel whose stable base is 5.15.165 or later (no Ubuntu fixed package is recorded)",
     );
   });
 
   it("RHEL: upgrade within the distro stream, with the advisory", () => {
     const r = run(RHEL7_KMEM_ACCOUNTING, "3.10.0-862.el7.x86_64")!;
-    expect(r.upgrade?.text).toBe("3.10.0-862.el7 → 3.10.0-1062.4.1.el7 or later (RHSA-2019:3055)");
+    expect(r.upgrade?.text).toBe("3.10.0-862.el7 → 3.10.0-1062.4.1.el7 or later (RHEL-family 7 package, RHSA-2019:3055)");
     expect(r.workarounds[0].commands[0]).toMatch(/cgroup\.memory=nokmem/);
   });
 

@@ -7,8 +7,12 @@ import type { KbEntry, Fix } from "../../kb/schema";
 import type { Finding, Match, Recommendation } from "../types";
 import { branchOf, compareVersions } from "./compare-versions";
 import { MIN_REMAINING_DAYS_FOR_MOVE, compareBranches, describeBranchLife, isBranchMaintained, maintainedBranchesFrom } from "./branches";
-import type { KernelRelease } from "./parse-kernel-release";
+import type { KernelFamily, KernelRelease } from "./parse-kernel-release";
 import { findComponentVersion } from "./component-name";
+import { FAMILY_LABEL } from "./distro-tables";
+import { DISTRO_NAMES, distroFixesFor } from "./verdict";
+import { VENDOR_FAMILIES, shippedKernelLines } from "./distro-lines";
+import { compareDistroBuilds } from "./compare-versions";
 
 export type RecommendOptions = {
   findings: Finding[];
@@ -30,7 +34,8 @@ function pickTopMatch(findings: Finding[], entries: Map<string, KbEntry>): { mat
     for (const match of finding.matches ?? []) {
       if (match.related || match.score < MIN_SCORE || !entries.has(match.kbId)) continue;
       // An affected verdict is the more useful advice when evidence is close.
-      const rank = match.score + STATUS_BONUS[match.verdict];
+      // A class-level entry is a fallback: any specific entry with evidence is the better advice.
+      const rank = match.score + STATUS_BONUS[match.verdict] - (match.generic ? 0.3 : 0);
       if (!best || rank > best.rank) best = { match, finding, rank };
     }
   }
@@ -58,51 +63,74 @@ function requiredOnBranch(fixes: Fix[], branch: string): string | null | undefin
   return need;
 }
 
-/** Distros whose kernel versions are not upstream versions: say the target is the upstream base to look for. */
-const VENDOR_LABEL: Partial<Record<KernelRelease["family"], string>> = {
-  ubuntu: "an Ubuntu",
-  debian: "a Debian",
-  amazon: "an Amazon Linux",
-  cos: "a COS",
-  android: "an Android GKI",
-  "oracle-uek": "a UEK",
-  suse: "a SUSE",
-};
+/** "an Ubuntu 20.04 kernel" / "a Debian kernel": the article follows the label's first sound. */
+function kernelPhrase(kernel: KernelRelease): string {
+  const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
+  const stream = kernel.distroRelease && kernel.family !== "rhel" ? ` ${kernel.distroRelease}` : "";
+  return `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}${stream} kernel`;
+}
 
-function vendorNote(kernel: KernelRelease, to: string): string {
-  const label = VENDOR_LABEL[kernel.family];
-  return label ? ` (upstream version: take ${label} kernel based on ${to} or later)` : "";
+/** Upgrade within the distro's own builds, when the entry records a fixed build for this distro and stream. */
+function distroUpgrade(entry: KbEntry, match: Match, kernel: KernelRelease): Recommendation["upgrade"] | null {
+  const candidate = distroFixesFor(kernel, primary(entry)).find((c) => c.fix.fixed && c.fix.fixed === match.fixedIn);
+  if (!candidate) return null;
+  const fix = candidate.fix;
+  const from = kernel.distroBuild ?? kernel.raw;
+  // Never an upgrade "to" what already runs; an Ubuntu ABI without its upload cannot be ordered against its own uploads.
+  if (compareDistroBuilds(from, fix.fixed!) >= 0) return undefined;
+  if (kernel.family === "ubuntu" && !kernel.distroBuild && kernel.raw.startsWith(`${/^[\d.]+-\d+/.exec(fix.fixed!)?.[0]}-`)) return undefined;
+  const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
+  const stream = fix.release !== "*" ? ` ${fix.release}` : kernel.distroRelease ? ` ${kernel.distroRelease}` : "";
+  return {
+    component: "kernel",
+    from,
+    to: fix.fixed!,
+    ...(kernel.distroRelease ? { branch: kernel.distroRelease } : {}),
+    text: `${from} → ${fix.fixed} or later (${label}${stream} package${fix.advisory ? `, ${fix.advisory}` : ""})`,
+  };
 }
 
 function kernelUpgrade(entry: KbEntry, match: Match, kernel: KernelRelease | undefined, asOf: Date): Recommendation["upgrade"] {
   if (match.verdict === "fixed" || !kernel) return undefined;
-  // A distro package fix (`3.10.0-1062.4.1.el7`): upgrade within the distro stream.
-  if (match.fixedIn && match.fixedIn.includes("-")) {
-    const from = kernel.distroBuild ?? kernel.raw;
-    const advisory = primary(entry)
-      .flatMap((f) => f.distros ?? [])
-      .find((d) => d.fixed === match.fixedIn)?.advisory;
-    return {
-      component: "kernel",
-      from,
-      to: match.fixedIn,
-      ...(kernel.distroRelease ? { branch: kernel.distroRelease } : {}),
-      text: `${from} → ${match.fixedIn} or later${advisory ? ` (${advisory})` : ""}`,
-    };
-  }
+  const viaDistro = distroUpgrade(entry, match, kernel);
+  if (viaDistro !== null) return viaDistro;
+  // RHEL and SUSE numbers are nominal: an upstream version is no target for them.
+  if (kernel.family === "rhel" || kernel.family === "suse") return undefined;
   if (!kernel.upstream || !kernel.branch || kernel.confidence < 0.3) return undefined;
   const fixes = primary(entry);
   const from = kernel.upstream;
+  const vendor = VENDOR_FAMILIES.has(kernel.family);
+  const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
+  const upstreamOnly = (to: string) =>
+    vendor
+      ? ` — only the upstream fix is known: take ${kernelPhrase(kernel)} whose stable base is ${to} or later (no ${label} fixed package is recorded)`
+      : "";
+  const isUpgrade = (branch: string, to: string) => branch !== kernel.branch || compareVersions(to, from) > 0;
+
+  const lines = shippedKernelLines(kernel);
+  if (lines) {
+    // A distro with fixed kernel lines maintains them itself: upstream end-of-life does not apply, other lines do not exist.
+    for (const b of [...lines].filter((l) => compareBranches(l, kernel.branch!) >= 0).sort(compareBranches)) {
+      const need = requiredOnBranch(fixes, b);
+      if (need === undefined || (need === null && b === kernel.branch)) continue;
+      const to = need ?? b;
+      if (!isUpgrade(b, to)) continue;
+      const where = b === kernel.branch ? `on ${b}.y` : `on ${b}.y (the ${label}${kernel.distroRelease ? ` ${kernel.distroRelease}` : ""} ${b} kernel line; no fix on ${kernel.branch}.y)`;
+      return { component: "kernel", from, to, branch: b, text: `${from} → ${to} or later ${where}${upstreamOnly(to)}`, ...(vendor ? { upstreamOnly: true } : {}) };
+    }
+    return undefined;
+  }
+
   const own = requiredOnBranch(fixes, kernel.branch);
   const ownMaintained = isBranchMaintained(kernel.branch, asOf);
-  if (own !== undefined && ownMaintained) {
-    const to = own ?? from;
+  if (own !== undefined && own !== null && ownMaintained && isUpgrade(kernel.branch, own)) {
     return {
       component: "kernel",
       from,
-      to,
+      to: own,
       branch: kernel.branch,
-      text: `${from} → ${to} or later on ${kernel.branch}.y${vendorNote(kernel, to)}`,
+      text: `${from} → ${own} or later on ${kernel.branch}.y${upstreamOnly(own)}`,
+      ...(vendor ? { upstreamOnly: true } : {}),
     };
   }
   const fixBranches = fixes.flatMap((f) => [
@@ -126,11 +154,14 @@ function kernelUpgrade(entry: KbEntry, match: Match, kernel: KernelRelease | und
       from,
       to,
       branch: b,
-      text: `${from} → ${to} or later on ${b}.y (${why}; ${b}.y is ${describeBranchLife(b, asOf)})${vendorNote(kernel, to)}`,
+      text: `${from} → ${to} or later on ${b}.y (${why}; ${b}.y is ${describeBranchLife(b, asOf)})${upstreamOnly(to)}`,
+      ...(vendor ? { upstreamOnly: true } : {}),
     };
   }
   const mainline = fixes.find((f) => f.mainline)?.mainline;
-  return mainline ? { component: "kernel", from, to: mainline, text: `${from} → ${mainline} or later (mainline)` } : undefined;
+  return mainline && !vendor && compareVersions(mainline, from) > 0
+    ? { component: "kernel", from, to: mainline, text: `${from} → ${mainline} or later (mainline)` }
+    : undefined;
 }
 
 function componentUpgrade(entry: KbEntry, match: Match, versions: Record<string, string> | undefined): Recommendation["upgrade"] {
@@ -178,6 +209,23 @@ function fixCommits(entry: KbEntry, branch: string | undefined): Recommendation[
   return out;
 }
 
+/** The kernel family a workaround's `distros` name means (`centos` → rhel, `fcos` → fedora). */
+function familyOfDistroName(name: string): KernelFamily | undefined {
+  const n = name.toLowerCase();
+  for (const [family, names] of Object.entries(DISTRO_NAMES)) if (family === n || names?.includes(n)) return family as KernelFamily;
+  return undefined;
+}
+
+/** The node's own distro's workarounds first, distro-neutral next, other distros' last (stable within each group). */
+export function orderWorkarounds<T extends { distros?: string[] }>(workarounds: T[], family: KernelFamily | undefined): T[] {
+  const rank = (w: T) => {
+    const ds = w.distros ?? [];
+    if (ds.length === 0) return 1;
+    return family && ds.some((d) => familyOfDistroName(d) === family) ? 0 : 2;
+  };
+  return workarounds.map((w, i) => ({ w, i, r: rank(w) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.w);
+}
+
 export function recommend(options: RecommendOptions): Recommendation | undefined {
   const { findings, entries, kernel, componentVersions } = options;
   const asOf = options.asOf ?? new Date();
@@ -190,36 +238,62 @@ export function recommend(options: RecommendOptions): Recommendation | undefined
     ...(top.finding.component && top.finding.componentVersion ? { [top.finding.component]: top.finding.componentVersion } : {}),
   };
   const upgrade = componentUpgrade(entry, match, versions) ?? kernelUpgrade(entry, match, kernel, asOf);
-  const workarounds = (entry.workarounds ?? []).map((w) => ({
+  const workarounds = orderWorkarounds(entry.workarounds ?? [], kernel?.family).map((w) => ({
     title: w.title,
     commands: w.commands ?? [],
     ...(w.caveats ? { caveats: w.caveats } : {}),
+    ...(w.distros && w.distros.length > 0 ? { distros: w.distros } : {}),
   }));
   const references = (entry.references ?? []).map((r) => ({ url: r.url, ...(r.title ? { title: r.title } : {}), kind: r.kind }));
+  const distro = kernel && kernel.family !== "unknown" && kernel.family !== "vanilla" ? distroName(kernel) : undefined;
+  const onWhat = distro ? `this ${distro} kernel` : `this ${upgrade?.component ?? "kernel"}`;
 
   const verdictText =
     match.verdict === "affected"
-      ? `this ${upgrade?.component ?? "kernel"} is affected (${match.verdictReason})`
+      ? `${onWhat} is affected (${match.verdictReason})`
       : match.verdict === "fixed"
         ? `but this ${entry.component} already carries the fix (${match.verdictReason}), so look for a different cause`
         : `affected status unknown (${match.verdictReason})`;
   const action = upgrade
     ? `; upgrade ${upgrade.text}`
-    : match.verdict !== "fixed" && match.fixedIn
+    : match.verdict !== "fixed" && match.fixedIn && !upgradeImpossible(match, kernel)
       ? `; fixed in ${match.fixedIn}`
-      : "";
+      : match.verdict === "affected" && kernel && VENDOR_FAMILIES.has(kernel.family)
+        ? `; no ${distro ?? "distro"} kernel line is known to carry the fix${match.fixedIn ? ` (upstream: ${match.fixedIn})` : ""} — check the vendor's advisories`
+        : "";
   const meanwhile = workarounds.length > 0 && match.verdict !== "fixed" ? `; until then: ${workarounds[0].title.replace(/\.$/, "")}` : "";
-  const summary = `${top.finding.title} matches known bug “${entry.title}” (${entry.id}); ${verdictText}${action}${meanwhile}.`;
+  const lead = entry.generic
+    ? `${top.finding.title} has no specific known bug; closest class “${entry.title}” (${entry.id}, a generic entry${entry.specificWhen ? ` — specific when ${entry.specificWhen.replace(/\.$/, "")}` : ""})`
+    : `${top.finding.title} matches known bug “${entry.title}” (${entry.id})`;
+  const summary = `${lead}; ${verdictText}${action}${meanwhile}.`;
 
-  const confidence = Math.round(match.score * (0.4 + 0.6 * match.confidence) * 100) / 100;
   return {
     summary,
     kbId: entry.id,
     verdict: match.verdict,
-    confidence,
+    confidence: match.confidence,
+    score: match.score,
+    findingId: top.finding.id,
+    ...(top.finding.host ? { host: top.finding.host } : {}),
+    ...(kernel?.raw ? { kernelRelease: kernel.raw } : {}),
+    ...(distro ? { distro } : {}),
     ...(upgrade ? { upgrade } : {}),
     fixCommits: fixCommits(entry, upgrade?.branch),
     workarounds,
     references,
   };
+}
+
+/** `Ubuntu 22.04`, `RHEL-family 7.5`, `ELRepo`. */
+export function distroName(kernel: KernelRelease): string {
+  const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
+  return kernel.distroRelease ? `${label} ${kernel.distroRelease}` : label;
+}
+
+/** An upstream fixed version on a line the vendor kernel cannot move to is no advice ("fixed in 6.1.73" to Ubuntu 20.04). */
+function upgradeImpossible(match: Match, kernel: KernelRelease | undefined): boolean {
+  if (!kernel || !match.fixedIn || match.fixedIn.includes("-")) return false;
+  const lines = shippedKernelLines(kernel);
+  const b = branchOf(match.fixedIn);
+  return Boolean(lines && b && !lines.includes(b));
 }

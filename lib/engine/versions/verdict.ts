@@ -14,6 +14,8 @@ import { branchOf, compareDistroBuilds, compareVersions, splitVersionRelease } f
 import { compareBranches } from "./branches";
 import type { KernelFamily, KernelRelease } from "./parse-kernel-release";
 import { findComponentVersion, normalizeComponent } from "./component-name";
+import { FAMILY_LABEL } from "./distro-tables";
+import { VENDOR_FAMILIES, shippedKernelLines } from "./distro-lines";
 
 export type ComputeVerdictOptions = {
   kernel: KernelRelease | undefined;
@@ -23,7 +25,7 @@ export type ComputeVerdictOptions = {
 };
 
 /** Distro names a KB distro fix may use, per parsed kernel family. */
-const DISTRO_NAMES: Partial<Record<KernelFamily, string[]>> = {
+export const DISTRO_NAMES: Partial<Record<KernelFamily, string[]>> = {
   rhel: ["rhel", "centos", "rocky", "alma", "almalinux", "redhat", "red hat"],
   ubuntu: ["ubuntu"],
   debian: ["debian"],
@@ -32,20 +34,15 @@ const DISTRO_NAMES: Partial<Record<KernelFamily, string[]>> = {
   "oracle-uek": ["oracle-uek", "uek", "oracle"],
   cos: ["cos"],
   flatcar: ["flatcar"],
-  fedora: ["fedora"],
-};
-
-const FAMILY_LABEL: Partial<Record<KernelFamily, string>> = {
-  rhel: "RHEL-family",
-  ubuntu: "Ubuntu",
-  debian: "Debian",
-  suse: "SUSE",
-  "oracle-uek": "Oracle UEK",
-  amazon: "Amazon Linux",
+  fedora: ["fedora", "fcos", "fedora-coreos"],
+  elrepo: ["elrepo"],
+  arch: ["arch"],
+  android: ["android"],
 };
 
 /** Families whose package version part is nominal (`3.10.0`, `5.15.0`): builds compare only within one base. */
 const NOMINAL_BASE_FAMILIES = new Set<KernelFamily>(["rhel", "suse", "ubuntu", "oracle-uek"]);
+
 
 /** Below this, a kernel's upstream number is not worth an upstream-range verdict. */
 const MIN_UPSTREAM_CONFIDENCE = 0.3;
@@ -59,6 +56,11 @@ function primaryFixes(entry: KbEntry): Fix[] {
 
 function unknown(reason: string, confidence = 0, fixedIn?: string): Verdict {
   return { status: "unknown", confidence, reason, ...(fixedIn ? { fixedIn } : {}) };
+}
+
+/** "an Ubuntu", "a RHEL-family", "an Amazon Linux". */
+function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? "an" : "a";
 }
 
 /** Component verdict: `cilium 1.15.0` against `{component: cilium, branch: 1.15, fixed: 1.15.1}`. */
@@ -87,6 +89,7 @@ function componentVerdict(fixes: ComponentFix[], versions: Record<string, string
 function distroReleaseMatches(fix: DistroFix, kernel: KernelRelease): "exact" | "stream" | undefined {
   const want = fix.release.toLowerCase().replace(/^uek\s*r?/, "uek");
   const have = (kernel.distroRelease ?? "").toLowerCase();
+  if (want === "*") return "exact";
   if (have && want === have) return "exact";
   if (kernel.family === "rhel") {
     // `7` covers every 7.x; `8.8` names one z-stream. A different minor of the same major still orders by NVR.
@@ -99,31 +102,106 @@ function distroReleaseMatches(fix: DistroFix, kernel: KernelRelease): "exact" | 
   return undefined;
 }
 
-/** Package-level verdict for distro kernels, when the entry records a fix for this distro and stream. */
-function distroVerdict(kernel: KernelRelease, fixes: Fix[]): Verdict | undefined {
+/** The build identities of a running kernel a distro fix can name: package build and `uname -r` without arch. */
+function buildIdentities(kernel: KernelRelease): string[] {
+  const raw = kernel.raw.replace(/\.(x86_64|aarch64|ppc64le|s390x|i686)$/, "");
+  return [...new Set([kernel.distroBuild, raw].filter((b): b is string => Boolean(b)))];
+}
+
+/** `5.15.0-89` names `5.15.0-89-generic`, `5.15.0-89.99` and `5.15.0-89.99~20.04.1`, not `5.15.0-891`. */
+function buildMatches(have: string, listed: string): boolean {
+  return have === listed || (have.startsWith(listed) && /^[-.~+_]/.test(have.slice(listed.length)));
+}
+
+/**
+ * Ubuntu `uname -r` without the upload (`5.15.0-91-generic`, no `#101` in the log): the ABI number still orders
+ * builds of one base. Returns `5.15.0-91` for the running kernel and `5.15.0-112` for a fix `5.15.0-112.122`.
+ */
+function ubuntuAbi(build: string): string | undefined {
+  return /^(\d+\.\d+\.\d+-\d+)/.exec(build)?.[1];
+}
+
+type DistroCandidate = { fix: DistroFix; how: "exact" | "stream" };
+
+/** Distro facts recorded for this kernel's distro and stream, best stream match first. */
+export function distroFixesFor(kernel: KernelRelease, fixes: Fix[]): DistroCandidate[] {
   const names = DISTRO_NAMES[kernel.family];
-  const build = kernel.distroBuild;
-  if (!names || !build) return undefined;
-  const base = splitVersionRelease(build).version;
-  let best: { fix: DistroFix; how: "exact" | "stream" } | undefined;
+  if (!names) return [];
+  const base = kernel.distroBuild ? splitVersionRelease(kernel.distroBuild).version : kernel.upstream;
+  const out: DistroCandidate[] = [];
   for (const f of fixes) {
     for (const d of f.distros ?? []) {
       if (!names.includes(d.distro.toLowerCase())) continue;
-      if (NOMINAL_BASE_FAMILIES.has(kernel.family) && splitVersionRelease(d.fixed).version !== base) continue;
+      const sample = d.fixed ?? d.affected[0];
+      if (NOMINAL_BASE_FAMILIES.has(kernel.family)) {
+        if (sample && base && splitVersionRelease(sample).version !== base) continue;
+      } else if (sample && kernel.branch && branchOf(sample) !== kernel.branch) {
+        // Amazon, Debian, COS, Flatcar builds carry the upstream line: a fix on 5.10 says nothing about a 4.14 kernel.
+        continue;
+      }
       const how = distroReleaseMatches(d, kernel);
-      if (!how) continue;
-      if (!best || (how === "exact" && best.how !== "exact")) best = { fix: d, how };
+      if (how) out.push({ fix: d, how });
     }
   }
-  if (!best) return undefined;
-  const { fix, how } = best;
-  const advisory = fix.advisory ? ` (${fix.advisory})` : "";
-  const confidence = how === "exact" ? 0.85 : 0.6;
-  const crossStream =
-    how === "stream" && fix.release !== kernel.distroRelease ? `; the fix is recorded for ${fix.release}, this kernel is ${kernel.distroRelease ?? "another stream"}` : "";
-  return compareDistroBuilds(build, fix.fixed) >= 0
-    ? { status: "fixed", confidence, reason: `${build} is at or after ${fix.fixed}${advisory}${crossStream}`, fixedIn: fix.fixed }
-    : { status: "affected", confidence, reason: `${build} predates ${fix.fixed}${advisory}${crossStream}`, fixedIn: fix.fixed };
+  return out.sort((a, b) => (a.how === b.how ? 0 : a.how === "exact" ? -1 : 1));
+}
+
+/**
+ * Package-level verdict for distro kernels, when the entry records builds of this distro and stream: a build
+ * reported broken is affected (even with no fix known), then the first fixed build decides.
+ */
+function distroVerdict(kernel: KernelRelease, fixes: Fix[]): Verdict | undefined {
+  const candidates = distroFixesFor(kernel, fixes);
+  if (candidates.length === 0) return undefined;
+  const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
+  const ids = buildIdentities(kernel);
+  const shown = kernel.distroBuild ?? ids[ids.length - 1];
+
+  for (const { fix, how } of candidates) {
+    const hit = fix.affected.find((a) => ids.some((b) => buildMatches(b, a)));
+    if (!hit) continue;
+    const later = fix.fixed ? `; fixed in ${fix.fixed}${fix.advisory ? ` (${fix.advisory})` : ""}` : "; no fixed build is recorded";
+    return {
+      status: "affected",
+      confidence: how === "exact" ? 0.85 : 0.7,
+      reason: `${shown} is ${article(label)} ${label} ${fix.release === "*" ? "" : `${fix.release} `}build reported affected (${hit})${later}`,
+      ...(fix.fixed ? { fixedIn: fix.fixed } : {}),
+    };
+  }
+
+  const withFix = candidates.find((c) => c.fix.fixed);
+  // Debian's `6.1.0-18-amd64` is an ABI name, not the package (`6.1.76-1`): without the package nothing compares.
+  if (withFix && !(kernel.family === "debian" && !kernel.distroBuild)) {
+    const { fix, how } = withFix;
+    const fixed = fix.fixed!;
+    const advisory = fix.advisory ? ` (${fix.advisory})` : "";
+    const confidence = how === "exact" ? 0.85 : 0.6;
+    const crossStream =
+      how === "stream" && fix.release !== kernel.distroRelease
+        ? `; the fix is recorded for ${fix.release}, this kernel is ${kernel.distroRelease ?? "another stream"}`
+        : "";
+    if (kernel.family === "ubuntu" && !kernel.distroBuild) {
+      // Only the ABI is known: uploads of one ABI differ, so an equal ABI cannot be decided.
+      const have = ubuntuAbi(kernel.raw);
+      const want = ubuntuAbi(fixed);
+      if (have && want) {
+        const c = compareDistroBuilds(have, want);
+        if (c === 0)
+          return unknown(`${kernel.raw} has the ABI of the first fixed build ${fixed}${advisory}, but its upload (#NNN in the banner) is not in the log`, 0.4, fixed);
+        return c > 0
+          ? { status: "fixed", confidence: 0.75, reason: `ABI ${have} is after ${fixed}${advisory}${crossStream}`, fixedIn: fixed }
+          : { status: "affected", confidence: 0.75, reason: `ABI ${have} predates ${fixed}${advisory}${crossStream}`, fixedIn: fixed };
+      }
+    }
+    const build = kernel.distroBuild ?? ids[ids.length - 1];
+    return compareDistroBuilds(build, fixed) >= 0
+      ? { status: "fixed", confidence, reason: `${build} is at or after ${fixed}${advisory}${crossStream}`, fixedIn: fixed }
+      : { status: "affected", confidence, reason: `${build} predates ${fixed}${advisory}${crossStream}`, fixedIn: fixed };
+  }
+
+  // Only broken builds are listed and this one is not among them: newer or older, nothing says it is fixed.
+  const listed = candidates.flatMap((c) => c.fix.affected);
+  return unknown(`${shown} is not among the ${label} builds reported affected (${listed.join(", ")}) and no fixed build is recorded`, 0.3);
 }
 
 /** One fix against an upstream version; undefined when the fix carries no release information. */
@@ -133,6 +211,8 @@ function upstreamVerdictForFix(
   fix: Fix,
   introducedMainline: string | undefined,
   prerelease: string | undefined,
+  shipped: string[] | undefined,
+  lineLabel: string,
 ): FixOutcome | undefined {
   const branches = fix.branches ?? [];
   const onBranch = branches.find((b) => b.branch === branch);
@@ -167,14 +247,36 @@ function upstreamVerdictForFix(
   const fixedBranches = branches.filter((b) => b.fixed).sort((a, b) => compareBranches(a.branch, b.branch));
   if (!fix.mainline && fixedBranches.length === 0) return undefined;
   // No fix on this branch and below mainline: the only way out is a branch that got the fix (or mainline).
+  const listed = Boolean(onBranch);
+  const weight = listed || introducedMainline ? 0.9 : 0.7;
+  if (shipped) {
+    // A distro with fixed kernel lines: name the first of *its* lines that carries the fix, or say none does.
+    const mainBranch = fix.mainline ? branchOf(fix.mainline) : undefined;
+    for (const line of [...shipped].filter((l) => compareBranches(l, branch) > 0).sort(compareBranches)) {
+      const whole = mainBranch && compareBranches(line, mainBranch) >= 0;
+      const at = whole ? line : fixedBranches.find((b) => b.branch === line)?.fixed;
+      if (!at) continue;
+      return {
+        status: "affected",
+        weight,
+        reason: `no fix was backported to ${branch}.y; the ${lineLabel} ${line} kernel line carries it (${whole ? `mainline ${fix.mainline}` : `${at} on ${line}.y`})`,
+        fixedIn: at,
+      };
+    }
+    const upstream = fixedBranches.find((b) => compareBranches(b.branch, branch) > 0);
+    return {
+      status: "affected",
+      weight,
+      reason: `no fix was backported to ${branch}.y and no ${lineLabel} kernel line carries it (upstream: ${upstream ? `${upstream.fixed} on ${upstream.branch}.y` : `mainline ${fix.mainline}`})`,
+    };
+  }
   const nearest = fixedBranches.find((b) => compareBranches(b.branch, branch) > 0);
   const target = nearest?.fixed ?? fix.mainline!;
   const where = nearest ? `${nearest.fixed} on ${nearest.branch}.y` : `mainline ${fix.mainline}`;
-  const listed = Boolean(onBranch);
   return {
     status: "affected",
     // A branch the record does not mention at all may never have had the bug.
-    weight: listed || introducedMainline ? 0.9 : 0.7,
+    weight,
     reason: `no fix was backported to ${branch}.y; the first fixed release above it is ${where}`,
     fixedIn: target,
   };
@@ -191,20 +293,24 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
   if (!kernel || !kernel.upstream || !kernel.branch) return unknown("kernel release not known");
 
   const distro = distroVerdict(kernel, withInfo);
-  if (distro) return distro;
+  const hasUpstreamInfo = withInfo.some((f) => f.mainline || (f.branches ?? []).some((b) => b.fixed || b.introduced));
+  if (distro && (distro.status !== "unknown" || !hasUpstreamInfo || kernel.confidence < MIN_UPSTREAM_CONFIDENCE)) return distro;
+  if (!hasUpstreamInfo) return unknown("no upstream release information is recorded for this bug", 0.2);
 
   if (kernel.confidence < MIN_UPSTREAM_CONFIDENCE) {
     const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
     const stream = kernel.distroRelease ? ` ${kernel.distroRelease}` : "";
     return unknown(
-      `${kernel.distroBuild ?? kernel.raw} is a ${label} kernel: its ${kernel.upstream} base says little about backported fixes, and no ${label}${stream} fix is recorded — check the vendor advisory`,
+      `${kernel.distroBuild ?? kernel.raw} is ${article(label)} ${label} kernel: its ${kernel.upstream} base says little about backported fixes, and no ${label}${stream} fix is recorded — check the vendor advisory`,
       0.2,
     );
   }
 
   const results: FixOutcome[] = [];
+  const shipped = shippedKernelLines(kernel);
+  const lineLabel = `${FAMILY_LABEL[kernel.family] ?? kernel.family}${kernel.distroRelease ? ` ${kernel.distroRelease}` : ""}`;
   for (const f of withInfo) {
-    const r = upstreamVerdictForFix(kernel.upstream, kernel.branch, f, entry.introduced?.mainline, kernel.prerelease);
+    const r = upstreamVerdictForFix(kernel.upstream, kernel.branch, f, entry.introduced?.mainline, kernel.prerelease, shipped, lineLabel);
     if (r) results.push(r);
   }
   if (results.length === 0) return unknown(`no upstream release information applies to ${kernel.raw}`, 0.2);
@@ -218,7 +324,13 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
         ? doubtful[0]
         : results.reduce((a, b) => (b.weight < a.weight ? b : a));
   const confidence = Math.round(kernel.confidence * pick.weight * 100) / 100;
-  const note = kernel.confidence < 0.7 ? ` (${kernel.family} kernel: upstream base ${kernel.upstream} is approximate)` : "";
+  const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
+  const approximate = kernel.confidence < 0.7 ? ` (${label} kernel: upstream base ${kernel.upstream} is approximate)` : "";
+  // Vendor kernels: say plainly that the verdict rests on upstream versions, not on a package of the vendor.
+  const note =
+    VENDOR_FAMILIES.has(kernel.family) && pick.status !== "fixed"
+      ? `${approximate}; only the upstream fix is known — no ${label} fixed build is recorded`
+      : approximate;
   return {
     status: pick.status,
     confidence,

@@ -54,8 +54,35 @@ export function pickPrimaryFinding(findings: Finding[]): Finding | undefined {
   );
 }
 
+/**
+ * Functions that report other code's bugs: the NETDEV WATCHDOG timer (`dev_watchdog`: any driver's stuck queue),
+ * `remove_proc_entry` (any subsystem's missing /proc entry), `generic_shutdown_super` ("Busy inodes after unmount":
+ * any filesystem's inode leak), `__nf_unregister_net_hook` (any double unregistration), `check_flush_dependency`
+ * (any workqueue flag misuse), the FORTIFY_SOURCE reporters (any overflowing copy). Interrupt plumbing the CPU
+ * happened to be in when a soft lockup fired (`__do_softirq`) names no bug either. A CVE whose crash is blamed on one
+ * of them says nothing specific through that name: its title and guilty frame are left out, its stack (callers)
+ * still counts.
+ */
+export const DETECTOR_SITES: ReadonlySet<string> = new Set([
+  "dev_watchdog",
+  "remove_proc_entry",
+  "generic_shutdown_super",
+  "__nf_unregister_net_hook",
+  "check_flush_dependency",
+  "__fortify_report",
+  "__fortify_panic",
+  "fortify_panic",
+  "__do_softirq",
+  "handle_softirqs",
+]);
+
 export function rulesFromFinding(f: Finding): SignatureRule[] {
   const rules: SignatureRule[] = [];
+  if (f.guiltyFrame && DETECTOR_SITES.has(f.guiltyFrame)) {
+    const callers = signatureFrames(f).filter((fn) => !DETECTOR_SITES.has(fn));
+    if (callers.length >= MIN_STACK_RULE_FRAMES) rules.push({ kind: "frames", values: callers, weight: CVE_RULE_WEIGHTS.frames });
+    return rules;
+  }
   // A title that does not name the blamed function (`WARNING: possible circular locking dependency detected`,
   // `Watchdog detected hard LOCKUP on cpu NUM`) describes a detector, shared by hundreds of unrelated bugs.
   if (isUsableTitle(f) && f.guiltyFrame && f.title.includes(f.guiltyFrame))

@@ -28,11 +28,14 @@ function renderFinding(f: Finding): string[] {
     ["Source", `${f.source.file}:${f.source.line}`],
   ];
   for (const [k, v] of facts) if (v) out.push(`- **${k}:** ${inline(v)}`);
-  const top = f.matches.filter((m) => !m.related).slice(0, 3);
+  const top = f.matches.filter((m) => !m.related && m.score > 0).slice(0, 3);
   if (top.length) {
     out.push("- **Known issues:**");
     for (const m of top) {
-      out.push(`  - \`${m.kbId}\` ${inline(m.title)} — score ${m.score.toFixed(2)}, ${m.verdict} (${Math.round(m.confidence * 100)}%): ${inline(m.verdictReason)}`);
+      const generic = m.generic ? " (generic class, not a specific bug)" : "";
+      out.push(
+        `  - \`${m.kbId}\` ${inline(m.title)}${generic} — match score ${m.score.toFixed(2)}, ${m.verdict} (confidence ${Math.round(m.confidence * 100)}%): ${inline(m.verdictReason)}`,
+      );
     }
   }
   if (f.report.length) out.push("", fence(f.report.slice(0, 40)));
@@ -42,9 +45,14 @@ function renderFinding(f: Finding): string[] {
 export function renderIncidentMarkdown({ incident, url, title }: RenderMarkdownOptions): string {
   const out: string[] = [`## ${inline(title)}`, ""];
   if (url) out.push(`Permalink: ${url}`, "");
-  const rec = incident.recommendation;
-  if (rec) {
+  const headlines = incident.headlines && incident.headlines.length > 0 ? incident.headlines : incident.recommendation ? [incident.recommendation] : [];
+  for (const rec of headlines) {
+    if (headlines.length > 1) out.push(`### ${inline([rec.host ?? "(unknown host)", rec.kernelRelease, rec.distro].filter(Boolean).join(" · "))}`, "");
     out.push(`**Verdict:** ${inline(rec.summary)}`, "");
+    out.push(
+      `_${rec.score !== undefined ? `Match score ${rec.score.toFixed(2)} · ` : ""}verdict ${rec.verdict ?? "unknown"} · confidence ${Math.round(rec.confidence * 100)}%_`,
+      "",
+    );
     if (rec.upgrade) out.push(`**Upgrade:** ${inline(rec.upgrade.text)}`, "");
     if (rec.fixCommits.length) {
       out.push("**Fix commits:**");

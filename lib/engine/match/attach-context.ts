@@ -1,0 +1,30 @@
+/**
+ * The lines printed just before a report, kept on the finding for KB `nearby` rules: an agent's own error line
+ * (`failed to look up link 'cilium_host'`) or the kernel's (`nfs: server … not responding`) says which of two bugs
+ * with the same crash text this is. Pure; reads the window lines the scanner already parsed.
+ */
+import type { Finding, LogLine } from "../types";
+
+/** Lines kept per finding (the scanner's context window before a trigger is about as long). */
+export const MAX_CONTEXT_LINES = 30;
+const MAX_CONTEXT_LINE_LENGTH = 400;
+
+/**
+ * Sets `context` on each finding from `lines` (one window, in file order): up to MAX_CONTEXT_LINES lines before the
+ * finding's first line, from the same host or with no host, any program.
+ */
+export function attachContextLines(findings: Finding[], lines: LogLine[]): void {
+  for (const f of findings) {
+    if (f.context) continue;
+    const before: string[] = [];
+    for (let i = lines.length - 1; i >= 0 && before.length < MAX_CONTEXT_LINES; i--) {
+      const l = lines[i];
+      if (l.lineNo >= f.source.line) continue;
+      if (f.host && l.host && l.host !== f.host) continue;
+      // The raw line: structured agent logs keep the telling part outside `msg` (`status="… failed to look up link"`).
+      const line = l.raw || l.text;
+      if (line) before.push(line.length > MAX_CONTEXT_LINE_LENGTH ? line.slice(0, MAX_CONTEXT_LINE_LENGTH) : line);
+    }
+    if (before.length > 0) f.context = before.reverse();
+  }
+}

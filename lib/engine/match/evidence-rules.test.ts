@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { buildKbIndex } from "./build-kb-index";
+import { GENERIC_SCORE_CAP, matchFinding } from "./match-finding";
+import { frames, makeFinding } from "./test-findings";
+import { attachContextLines } from "./attach-context";
+import { entry } from "../versions/test-entries";
+import type { LogLine } from "../types";
+
+const PANIC_FRAME = "github.com/cilium/cilium/pkg/byteorder.NetIPv4ToHost32";
+
+const OLD_TRIGGER = entry({
+  id: "old-trigger",
+  title: "panic, fixed in 1.15.1",
+  summary: "fixture",
+  component: "cilium",
+  signatures: [
+    { kind: "frame", value: PANIC_FRAME, weight: 0.8 },
+    { kind: "nearby", pattern: "failed to look up link 'cilium_host'", weight: 0, excludes: true, note: "different trigger" },
+  ],
+  related: ["new-trigger"],
+});
+const NEW_TRIGGER = entry({
+  id: "new-trigger",
+  title: "same panic after a cilium_host lookup failure",
+  summary: "fixture",
+  component: "cilium",
+  signatures: [
+    { kind: "frame", value: PANIC_FRAME, weight: 0.3 },
+    { kind: "nearby", pattern: "failed to look up link 'cilium_host'", weight: 0.6, required: true },
+  ],
+});
+const GENERIC = entry({
+  id: "soft-lockup-class",
+  title: "soft lockup",
+  summary: "fixture",
+  component: "kernel",
+  generic: true,
+  specificWhen: "the RIP names a known loop",
+  signatures: [
+    { kind: "title-prefix", value: "BUG: soft lockup", weight: 0.9 },
+  ],
+});
+const SPECIFIC_WEAK = entry({
+  id: "runc-on-el7",
+  title: "specific but weakly evidenced",
+  summary: "fixture",
+  component: "kernel",
+  signatures: [
+    { kind: "message", pattern: "\\[runc:\\[\\d:CHILD\\]:\\d+\\]", weight: 0.3 },
+    { kind: "kernel", pattern: "\\.el7", weight: 0.35 },
+  ],
+});
+
+const index = buildKbIndex([OLD_TRIGGER, NEW_TRIGGER, GENERIC, SPECIFIC_WEAK]);
+const panic = (context?: string[]) =>
+  makeFinding({ kind: "go-panic", title: "panic: index out of range in NetIPv4ToHost32", frames: frames(PANIC_FRAME), ...(context ? { context } : {}) });
+
+describe("evidence for and against (nearby / excludes)", () => {
+  it("without the trigger line, the old entry matches and the new one does not", () => {
+    const m = matchFinding(panic(["level=info msg=starting"]), index);
+    expect(m[0].kbId).toBe("old-trigger");
+    expect(m.some((x) => x.kbId === "new-trigger" && !x.related)).toBe(false);
+  });
+
+  it("with the trigger line just before, the old entry is shown as related with the reason, never as a match", () => {
+    const m = matchFinding(panic(["x", "status=\"failed to look up link 'cilium_host'\"", "y"]), index);
+    expect(m[0].kbId).toBe("new-trigger");
+    const old = m.find((x) => x.kbId === "old-trigger")!;
+    expect(old.related).toBe(true);
+    expect(old.score).toBe(0);
+    expect(old.reasons[0]).toMatch(/^not this bug: different trigger/);
+  });
+
+  it("a nearby rule only looks `within` lines back", () => {
+    const far = entry({ ...NEW_TRIGGER, id: "near-only", signatures: [{ kind: "frame", value: PANIC_FRAME, weight: 0.3 }, { kind: "nearby", pattern: "TRIGGER", weight: 0.6, within: 2, required: true }] });
+    const idx = buildKbIndex([far]);
+    expect(matchFinding(panic(["TRIGGER", "a", "b"]), idx)).toEqual([]);
+    expect(matchFinding(panic(["a", "TRIGGER", "b"]), idx)[0].kbId).toBe("near-only");
+  });
+
+  it("attachContextLines keeps the same host's lines before the finding, nearest last", () => {
+    const line = (lineNo: number, raw: string, host?: string): LogLine => ({ fileIndex: 0, lineNo, raw, text: raw, format: "plain", ...(host ? { host } : {}) });
+    const f = makeFinding({ kind: "oops", title: "t", host: "a", source: { file: "x", line: 5 } });
+    attachContextLines([f], [line(1, "one", "a"), line(2, "other host", "b"), line(3, "three"), line(5, "report"), line(6, "after", "a")]);
+    expect(f.context).toEqual(["one", "three"]);
+  });
+});
+
+describe("generic entries", () => {
+  it("stay below the cap and say what would make them specific", () => {
+    const m = matchFinding(makeFinding({ kind: "soft-lockup", title: "BUG: soft lockup in foo" }), index);
+    expect(m[0].kbId).toBe("soft-lockup-class");
+    expect(m[0].score).toBeLessThanOrEqual(GENERIC_SCORE_CAP);
+    expect(m[0].generic).toBe(true);
+    expect(m[0].specificWhen).toMatch(/RIP/);
+  });
+
+  it("rank below a specific entry whose evidence is present, even a weak one", () => {
+    const f = makeFinding({
+      kind: "soft-lockup",
+      title: "BUG: soft lockup in foo",
+      headline: "NMI watchdog: BUG: soft lockup - CPU#5 stuck for 22s! [runc:[1:CHILD]:28741]",
+      kernelRelease: "3.10.0-862.el7.x86_64",
+    });
+    const m = matchFinding(f, index);
+    expect(m.map((x) => x.kbId)).toEqual(["runc-on-el7", "soft-lockup-class"]);
+  });
+});
+
+describe("curated entries supersede imported records of the same CVE", () => {
+  it("leaves the imported entry out of the index and lists it", () => {
+    const curated = entry({ ...NEW_TRIGGER, id: "curated-cve", fixes: [{ title: "fix", cve: "CVE-2024-99999", mainline: "6.9" }] });
+    const imported = entry({ ...NEW_TRIGGER, id: "CVE-2024-99999", origin: "imported" });
+    const other = entry({ ...NEW_TRIGGER, id: "CVE-2024-11111", origin: "imported" });
+    const idx = buildKbIndex([curated, imported, other]);
+    expect(idx.superseded).toEqual(["CVE-2024-99999"]);
+    expect(idx.byId.has("CVE-2024-99999")).toBe(false);
+    expect(idx.byId.has("CVE-2024-11111")).toBe(true);
+  });
+});
+
+describe("curated before imported", () => {
+  it("a strong curated specific match ranks before an imported record of the same crash site", () => {
+    const curated = entry({ ...NEW_TRIGGER, id: "curated-site", signatures: [{ kind: "frame", value: PANIC_FRAME, weight: 0.55 }] });
+    const imported = entry({ ...NEW_TRIGGER, id: "CVE-2020-00001", origin: "imported", signatures: [{ kind: "frame", value: PANIC_FRAME, weight: 0.75 }] });
+    const m = matchFinding(panic(), buildKbIndex([imported, curated]));
+    expect(m.map((x) => x.kbId)).toEqual(["curated-site", "CVE-2020-00001"]);
+    expect(m[1].score).toBeGreaterThan(m[0].score);
+  });
+});

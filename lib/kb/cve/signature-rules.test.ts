@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { rulesFromFinding } from "./signature-rules";
+import { frames, makeFinding } from "../../engine/match/test-findings";
+
+describe("rulesFromFinding", () => {
+  it("a crash blamed on a detector site (NETDEV WATCHDOG) gives no title or guilty-frame rule", () => {
+    const f = makeFinding({
+      kind: "warning",
+      title: "WARNING in dev_watchdog",
+      guiltyFrame: "dev_watchdog",
+      sourceFile: "net/sched/sch_generic.c",
+      frames: frames("dev_watchdog", "call_timer_fn", "run_timer_softirq"),
+    });
+    const kinds = rulesFromFinding(f).map((r) => r.kind);
+    expect(kinds).not.toContain("title");
+    expect(kinds).not.toContain("guilty-frame");
+    expect(kinds).not.toContain("source-file");
+  });
+
+  it("an ordinary guilty frame keeps its title, guilty-frame and source-file rules", () => {
+    const f = makeFinding({
+      kind: "bug",
+      title: "kernel BUG in ext4_writepages",
+      guiltyFrame: "ext4_writepages",
+      sourceFile: "fs/ext4/inode.c",
+      frames: frames("ext4_writepages", "do_writepages", "__writeback_single_inode"),
+    });
+    expect(rulesFromFinding(f).map((r) => r.kind)).toEqual(["title", "guilty-frame", "frames", "source-file"]);
+  });
+});
