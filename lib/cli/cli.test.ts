@@ -9,6 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Incident } from "../engine/types";
+import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin", "oopscope");
@@ -124,6 +125,22 @@ describe.concurrent("oopscope triage (CLI)", () => {
     const r = await run(["triage", "--json", "--no-kb", path.join(dir, "nope.log")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nope\.log/);
+  });
+
+  it("an empty file and a gzip of nothing exit 2 with the web UI's message, never \"No problems found\"", async () => {
+    const empty = path.join(dir, "empty.log");
+    const emptyGz = path.join(dir, "empty.log.gz");
+    writeFileSync(empty, "");
+    writeFileSync(emptyGz, gzipSync(Buffer.alloc(0)));
+    for (const file of [empty, emptyGz]) {
+      const r = await run(["triage", "--no-kb", file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(EMPTY_LOG_MESSAGE);
+      expect(r.stdout).not.toMatch(/No problems found/);
+    }
+    const withText = await run(["triage", "--no-kb", empty, skbFile]);
+    expect(withText.code).toBe(2);
+    expect(withText.stdout).toMatch(/kernel BUG in skb_segment/);
   });
 
   it("a binary file exits 2 and says why", async () => {

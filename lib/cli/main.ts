@@ -7,6 +7,7 @@ import { createReadStream, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Incident, TriageInput } from "../engine/types";
+import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
@@ -69,7 +70,9 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
   const withKb = !values["no-kb"];
   if (withKb) await prepareDb(ctx);
   const { runTriage } = await import("../server/run-triage");
-  const refused = (inc: Incident) => inc.inputs.some((i) => i.error);
+  // An empty input (0 lines: an empty file, a gzip of nothing) is refused like the web UI refuses an empty upload.
+  const emptyInputs = (inc: Incident) => inc.inputs.filter((i) => !i.error && i.lines === 0);
+  const refused = (inc: Incident) => inc.inputs.some((i) => i.error) || emptyInputs(inc).length > 0;
   let status = 0;
   if (values.jsonl) {
     for (const input of inputs) {
@@ -83,6 +86,7 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
     else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (refused(incident)) status = 2;
     for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
+    for (const i of emptyInputs(incident)) process.stderr.write(`oopscope: ${i.name}: ${EMPTY_LOG_MESSAGE}\n`);
   }
   return status;
 }

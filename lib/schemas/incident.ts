@@ -27,3 +27,6 @@ export const incidentSearchSchema = z.object({
 });
 
 export type LineRangeQuery = z.infer<typeof lineRangeQuerySchema>;
+
+/** What the web UI and the CLI both say about an input with no log text (0 bytes, or a gzip of nothing). */
+export const EMPTY_LOG_MESSAGE = "The upload is empty: no log text was received.";

@@ -8,6 +8,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { unlink } from "node:fs/promises";
 import path from "node:path";
+import { EMPTY_LOG_MESSAGE } from "@/lib/schemas/incident";
 import { AppError } from "../http";
 import { boundaryOf, MultipartError, parseMultipart } from "./parse-multipart";
 
@@ -132,7 +133,7 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
   // Browsers send an empty part for an empty file input or text field: not an input.
   await Promise.all(stored.filter((f) => f.bytes === 0).map((f) => unlink(f.path).catch(() => undefined)));
   const nonEmpty = stored.filter((f) => f.bytes > 0);
-  if (nonEmpty.length === 0) throw new AppError("bad-request", "The upload is empty: no file or text was received.");
+  if (nonEmpty.length === 0) throw new AppError("bad-request", EMPTY_LOG_MESSAGE);
   return nonEmpty.map((f, index) => ({ ...f, index }));
 }
 
