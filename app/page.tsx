@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { IncidentTable } from "@/components/incident/incident-table";
 import { UploadPanel } from "@/components/upload/upload-panel";
@@ -6,6 +7,7 @@ import { listIncidents } from "@/lib/server/incidents/list-incidents";
 import { maxUploadBytes } from "@/lib/server/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Triage" };
 
 export default async function HomePage() {
   await requirePage("triage", "/");

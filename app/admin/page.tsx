@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { AccessSettingsForm } from "@/components/admin/access-settings-form";
 import { CveImportPanel } from "@/components/admin/cve-import-panel";
 import { InvitesPanel } from "@/components/admin/invites-panel";
@@ -10,6 +11,7 @@ import { getDb } from "@/lib/server/db";
 import { currentCveImport } from "@/lib/server/kb/cve-import-job";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const actor = await requirePage("admin", "/admin");

@@ -4,17 +4,20 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, rm, utimes } from "node:fs/promises";
 import path from "node:path";
 import type { Incident } from "@/lib/engine/types";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/http";
 import { dataDir, uploadsDir } from "@/lib/server/paths";
-import { receiveUpload } from "@/lib/server/uploads/receive-upload";
+import { EMPTY_LOG_MESSAGE } from "@/lib/schemas/incident";
+import { receiveUpload, type StoredUpload } from "@/lib/server/uploads/receive-upload";
+import { findIncidentByContentHash, hashUploadContent, recordContentHash } from "./content-hash";
 import { triageStoredFiles } from "./triage-stored-files";
 import { summarizeIncident } from "./summarize-incident";
 
-export type CreatedIncident = { id: string; url: string };
+/** `repeatOf`: the same bytes were uploaded before as that incident (its page offers it). */
+export type CreatedIncident = { id: string; url: string; repeatOf?: { id: string; url: string; createdAt: Date } };
 
 /** 128 random bits, base64url (22 characters): permalinks are unguessable. */
 export function newIncidentId(): string {
@@ -33,17 +36,40 @@ export async function createIncidentFromRequest(request: Request): Promise<Creat
   await mkdir(dir, { recursive: true });
   try {
     const files = await receiveUpload(request, dir);
+    // The same bytes again are recognised: the new incident offers the earlier one, and its lines are not counted
+    // as new sightings of their signatures.
+    const contentHash = await hashUploadContent(files.map((f) => f.path));
+    const before = await findIncidentByContentHash(contentHash);
+    await keepClientMtimes(files, request.headers.get("x-last-modified"));
     const incident = await triageStoredFiles(files);
     const refused = incident.inputs.filter((i) => i.error);
     if (refused.length > 0) {
       throw new AppError("unprocessable", refused.map((i) => `${i.name}: ${i.error}`).join("; "));
     }
+    if (incident.inputs.every((i) => i.lines === 0)) throw new AppError("bad-request", EMPTY_LOG_MESSAGE);
     await saveIncident(id, incident, files);
-    return { id, url: `/incidents/${id}` };
+    await recordContentHash({ hash: contentHash, incidentId: id, repeatOf: before?.id });
+    return { id, url: `/incidents/${id}`, ...(before ? { repeatOf: { id: before.id, url: `/incidents/${before.id}`, createdAt: before.createdAt } } : {}) };
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * The browser's `lastModified` of each file (`X-Last-Modified: ms,ms,…` in part order) becomes the stored file's
+ * mtime: the engine takes the year of year-less syslog dates from it, and the upload time would make the same
+ * line 2024 on the node and 2026 here. A missing or bad value keeps the upload time.
+ */
+async function keepClientMtimes(files: StoredUpload[], header: string | null): Promise<void> {
+  if (!header) return;
+  const times = header.split(",").map((v) => Number(v.trim()));
+  await Promise.all(
+    files.map((f) => {
+      const ms = times[f.part];
+      return Number.isFinite(ms) && ms > 0 ? utimes(f.path, new Date(ms), new Date(ms)) : undefined;
+    }),
+  );
 }
 
 async function saveIncident(
@@ -86,7 +112,7 @@ async function saveIncident(
           host: f.host ?? null,
           time: parseTime(f.time),
           kernelRelease: f.kernelRelease ?? null,
-          topKbId: f.matches.find((m) => !m.related)?.kbId ?? null,
+          topKbId: f.matches.find((m) => !m.related && m.score > 0)?.kbId ?? null,
         })),
       },
     },

@@ -13,6 +13,7 @@ export function summarizeIncident(incident: Incident): IncidentSummary {
     title: first ? `${first.title}${more}` : `No kernel problem found in ${names || "the upload"}`,
     hosts: unique([...incident.hosts.map((h) => h.name), ...incident.findings.map((f) => f.host)]),
     kernels: unique([...incident.boots.map((b) => b.kernelRelease), ...incident.findings.map((f) => f.kernelRelease)]),
-    kbIds: unique(incident.findings.flatMap((f) => f.matches.map((m) => m.kbId))),
+    // A score-0 candidate is a suggestion, not a known issue this incident has.
+    kbIds: unique(incident.findings.flatMap((f) => f.matches.filter((m) => m.score > 0).map((m) => m.kbId))),
   };
 }

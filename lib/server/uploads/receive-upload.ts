@@ -18,6 +18,8 @@ export type StoredUpload = {
   name: string;
   /** Absolute path of the stored bytes. */
   path: string;
+  /** Position among the request's parts (empty parts dropped from `index` keep theirs here). */
+  part: number;
   bytes: number;
 };
 
@@ -104,7 +106,7 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
     const index = stored.length;
     if (index >= MAX_FILES) throw new AppError("bad-request", `At most ${MAX_FILES} files per incident.`);
     const sink = new FileSink(path.join(dir, `${index}.upload`));
-    stored.push({ index, name: uniqueName(name, taken), path: sink.filePath, bytes: 0 });
+    stored.push({ index, part: index, name: uniqueName(name, taken), path: sink.filePath, bytes: 0 });
     open.push(sink);
     return sink;
   };
