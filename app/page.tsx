@@ -7,7 +7,8 @@ import { listIncidents } from "@/lib/server/incidents/list-incidents";
 import { maxUploadBytes } from "@/lib/server/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Triage" };
+// The root segment's own page: the layout's title template applies to child segments only.
+export const metadata: Metadata = { title: { absolute: "Triage · oopscope" } };
 
 export default async function HomePage() {
   await requirePage("triage", "/");

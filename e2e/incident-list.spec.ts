@@ -37,9 +37,11 @@ test("incident list: filters by host, kernel, KB entry, verdict, class and log d
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId("incident-count")).toHaveText("1 incident");
 
-  // Only non-zero matches are known issues: the hung task has no KB id listed.
+  // Only non-zero matches are known issues: the related entry (score 0) the hung task's match names is not one.
+  const matches = (await (await request.get(`/api/incidents/${hung.id}`)).json()).findings[0].matches as { kbId: string; score: number }[];
+  expect(matches.find((m) => m.kbId === "netdev-refcount-leak")?.score).toBe(0);
   await page.goto(`/incidents?host=${hungHost}`);
-  await expect(page.getByTestId("known-issues")).toHaveText("");
+  await expect(page.getByTestId("known-issues")).toHaveText("hung-task-rtnl-lock");
 
   // Sorting and pagination (page size 1 over this run's two incidents).
   await page.goto(`/incidents?q=${TAG}&sort=oldest&size=1`);

@@ -19,10 +19,10 @@ test("the viewer opens at the first crash line, a range link highlights its line
 
   await page.goto(inc.url);
   await expect(page).toHaveTitle(`${incident.findings[0].title} · oopscope`);
-  // No link, no click: the viewer is at the crash, not at line 1.
+  // No link, no click: the viewer is at the crash, not at line 1. (Monaco draws spaces as U+00A0: \s in patterns.)
   await expect(page.getByTestId("viewer-target")).toHaveText(`line ${crashLine}`);
   await expect(page.locator(".monaco-editor .view-lines")).toContainText("skbuff.c:4230", { timeout: 30_000 });
-  await expect(page.locator(".monaco-editor .view-lines")).not.toContainText("quiet line 0");
+  await expect(page.locator(".monaco-editor .view-lines")).not.toContainText(/quiet\sline\s0(?!\d)/);
 
   // The timeline axis starts at the log's first line (Aug 10), not at the first event.
   const ticks = page.getByTestId("timeline-tick");
@@ -42,11 +42,11 @@ test("the viewer opens at the first crash line, a range link highlights its line
   // A range link: lines 3-9 highlighted, the label says so.
   await page.goto(`${inc.url}#log=0:3-9`);
   await expect(page.getByTestId("viewer-target")).toHaveText("lines 3–9");
-  await expect(page.locator(".monaco-editor .view-lines")).toContainText(/quiet line 2(?!\d)/, { timeout: 30_000 });
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText(/quiet\sline\s2(?!\d)/, { timeout: 30_000 });
   await expect(page.locator(".monaco-editor .oops-target-line")).toHaveCount(7);
 
   // Selecting lines in the viewer makes a range link of them.
-  await page.locator(".monaco-editor .view-line", { hasText: /quiet line 3$/ }).click();
+  await page.locator(".monaco-editor .view-line", { hasText: /quiet\sline\s3$/ }).click();
   await page.keyboard.press("Shift+ArrowDown");
   await page.keyboard.press("Shift+ArrowDown");
   await page.keyboard.press("Shift+End");

@@ -65,15 +65,13 @@ test("fast typing in the YAML editor loses no character", async ({ page }) => {
   await editor.click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
-  // No delay between keys (what turned `- kind: tag` into `-kinda`). Monaco auto-indents after a newline, so
-  // each line is typed flush left and its indentation comes from the editor.
-  const lines = ["- kind: tag", "value: fast-typing-check", "weight: 0.25", "note: typed without any delay at all"];
-  for (const [i, line] of lines.entries()) {
-    if (i > 0) await page.keyboard.press("Enter");
-    await page.keyboard.type(line);
-  }
+  // No delay between keys (what turned `- kind: tag` into `-kinda`). One line in flow style: Monaco indents after
+  // a newline on its own, and the closing brace it auto-inserts is typed over.
+  const line = "- {kind: tag, value: fast-typing-check, weight: 0.25, note: typed without any delay at all}";
+  await page.keyboard.type(line);
   const text = await editor.evaluate((el) => (el.querySelector(".view-lines") as HTMLElement).innerText.replace(/\u00a0/g, " "));
-  expect(text.split("\n").map((l) => l.trim())).toEqual(lines);
+  // The editor wraps long lines on screen: join the visual lines again.
+  expect(text.replace(/\n/g, "").trim()).toBe(line);
   // The form state saw the same text: the rule is valid YAML with the typed values.
   await expect(page.getByTestId("kb-validation")).not.toContainText("Signature rules YAML");
 });

@@ -22,10 +22,6 @@ export const lineRangeQuerySchema = z
   .transform(({ from, to }) => ({ from, to: Math.min(to ?? from + 999, from + MAX_LINES_PER_REQUEST - 1) }))
   .refine(({ from, to }) => to >= from, "to must be ≥ from");
 
-export const incidentSearchSchema = z.object({
-  q: z.string().trim().max(200).optional().default(""),
-});
-
 export type LineRangeQuery = z.infer<typeof lineRangeQuerySchema>;
 
 /** What the web UI and the CLI both say about an input with no log text (0 bytes, or a gzip of nothing). */

@@ -144,7 +144,9 @@ function TallyList({ title, items, testId }: { title: string; items: Tally[]; te
           {items.map((t) => (
             <li key={t.name} className="flex justify-between gap-3">
               <span className="font-log min-w-0">{t.name}</span>
-              <span className="text-slate-500">{t.count}</span>
+              <span className="text-slate-500" data-testid="tally-count">
+                {t.count}
+              </span>
             </li>
           ))}
         </ul>

@@ -7,7 +7,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
 import { getDb } from "@/lib/server/db";
+import { dataDir } from "@/lib/server/paths";
 
 const HASH_KEY = "upload-sha256:";
 const REPEAT_KEY = "repeat-of:";
@@ -18,9 +21,22 @@ async function sha256OfFile(filePath: string): Promise<string> {
   return hash.digest("hex");
 }
 
-export async function hashUploadContent(paths: string[]): Promise<string> {
+/** `combined` identifies the upload; `each` is per file, in the order of `paths`. */
+export async function hashUploadContent(paths: string[]): Promise<{ combined: string; each: string[] }> {
   const each = await Promise.all(paths.map(sha256OfFile));
-  return createHash("sha256").update(each.sort().join("\n")).digest("hex");
+  return { combined: createHash("sha256").update([...each].sort().join("\n")).digest("hex"), each };
+}
+
+/** SHA-256 → mtime of an incident's stored files (the time the engine took year-less dates from). */
+export async function findFileTimesByHash(incidentId: string): Promise<Map<string, Date>> {
+  const files = await getDb().incidentFile.findMany({ where: { incidentId }, select: { storagePath: true } });
+  const entries = await Promise.all(
+    files.map(async (f) => {
+      const abs = path.join(dataDir(), f.storagePath);
+      return [await sha256OfFile(abs), (await stat(abs)).mtime] as const;
+    }),
+  );
+  return new Map(entries);
 }
 
 /** The first incident that held exactly these bytes, if it still exists. */

@@ -12,7 +12,7 @@ import { AppError } from "@/lib/server/http";
 import { dataDir, uploadsDir } from "@/lib/server/paths";
 import { EMPTY_LOG_MESSAGE } from "@/lib/schemas/incident";
 import { receiveUpload, type StoredUpload } from "@/lib/server/uploads/receive-upload";
-import { findIncidentByContentHash, hashUploadContent, recordContentHash } from "./content-hash";
+import { findFileTimesByHash, findIncidentByContentHash, hashUploadContent, recordContentHash } from "./content-hash";
 import { triageStoredFiles } from "./triage-stored-files";
 import { summarizeIncident } from "./summarize-incident";
 
@@ -39,8 +39,10 @@ export async function createIncidentFromRequest(request: Request): Promise<Creat
     // The same bytes again are recognised: the new incident offers the earlier one, and its lines are not counted
     // as new sightings of their signatures.
     const contentHash = await hashUploadContent(files.map((f) => f.path));
-    const before = await findIncidentByContentHash(contentHash);
-    await keepClientMtimes(files, request.headers.get("x-last-modified"));
+    const before = await findIncidentByContentHash(contentHash.combined);
+    // A repeat takes the earlier upload's file times: the same line gets the same year in both incidents.
+    if (before) await copyFileTimes(files, contentHash.each, await findFileTimesByHash(before.id));
+    else await keepClientMtimes(files, request.headers.get("x-last-modified"));
     const incident = await triageStoredFiles(files);
     const refused = incident.inputs.filter((i) => i.error);
     if (refused.length > 0) {
@@ -48,7 +50,7 @@ export async function createIncidentFromRequest(request: Request): Promise<Creat
     }
     if (incident.inputs.every((i) => i.lines === 0)) throw new AppError("bad-request", EMPTY_LOG_MESSAGE);
     await saveIncident(id, incident, files);
-    await recordContentHash({ hash: contentHash, incidentId: id, repeatOf: before?.id });
+    await recordContentHash({ hash: contentHash.combined, incidentId: id, repeatOf: before?.id });
     return { id, url: `/incidents/${id}`, ...(before ? { repeatOf: { id: before.id, url: `/incidents/${before.id}`, createdAt: before.createdAt } } : {}) };
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
@@ -68,6 +70,15 @@ async function keepClientMtimes(files: StoredUpload[], header: string | null): P
     files.map((f) => {
       const ms = times[f.part];
       return Number.isFinite(ms) && ms > 0 ? utimes(f.path, new Date(ms), new Date(ms)) : undefined;
+    }),
+  );
+}
+
+async function copyFileTimes(files: StoredUpload[], hashes: string[], times: Map<string, Date>): Promise<void> {
+  await Promise.all(
+    files.map((f, i) => {
+      const t = times.get(hashes[i]);
+      return t ? utimes(f.path, t, t) : undefined;
     }),
   );
 }
