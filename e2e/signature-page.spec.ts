@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_STATE } from "./accounts";
-import { RUN, skbLog, upload } from "./workbench-helpers";
+import { RUN, skbLog, undatedSkbLog, upload } from "./workbench-helpers";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -10,8 +10,8 @@ test("signature page: every incident, counts, hosts, kernels, log-time first/las
   const hostA = `sig-a-${RUN}`;
   const hostB = `sig-b-${RUN}`;
   // Same crash on two hosts, a year apart by the files' own dates (the syslog lines carry no year).
-  const a = await upload(request, { name: "messages", text: skbLog(hostA), lastModified: "2023-08-20T00:00:00Z" });
-  const b = await upload(request, { name: "messages", text: skbLog(hostB), lastModified: "2024-08-20T00:00:00Z" });
+  const a = await upload(request, { name: "messages", text: undatedSkbLog(hostA), lastModified: "2023-08-20T00:00:00Z" });
+  const b = await upload(request, { name: "messages", text: undatedSkbLog(hostB), lastModified: "2024-08-20T00:00:00Z" });
   const incidentA = await (await request.get(`/api/incidents/${a.id}`)).json();
   expect(incidentA.findings[0].time).toBe("2023-08-13T15:59:23.000Z");
 
@@ -40,7 +40,7 @@ test("signature page: every incident, counts, hosts, kernels, log-time first/las
   const incidents = await stat(page, "incidents");
 
   // The same bytes again: recognised, the new incident offers the earlier one, and nothing is counted twice.
-  const again = await upload(request, { name: "messages-copy", text: skbLog(hostA), lastModified: "2026-01-01T00:00:00Z" });
+  const again = await upload(request, { name: "messages-copy", text: undatedSkbLog(hostA), lastModified: "2026-01-01T00:00:00Z" });
   expect(again.repeatOf?.id).toBe(a.id);
   // …and its lines keep the year they had the first time, whatever the new file's date says.
   expect((await (await request.get(`/api/incidents/${again.id}`)).json()).findings[0].time).toBe("2023-08-13T15:59:23.000Z");
@@ -52,6 +52,15 @@ test("signature page: every incident, counts, hosts, kernels, log-time first/las
   expect(await stat(page, "sightings")).toBe(sightings);
   await expect(page.getByTestId("signature-hosts").locator("li", { hasText: hostA }).getByTestId("tally-count")).toHaveText("1");
   await expect(page.getByTestId("signature-incident").filter({ has: page.locator(`a[href="${again.url}"]`) })).toContainText("same bytes as an earlier upload");
+});
+
+test("a syslog date without a year takes it from the file's dated lines, then the file's date", async ({ request }) => {
+  // The seed log's containerd line says 2024-08-13: that wins over a file date of 2026.
+  const dated = await upload(request, { name: "messages", text: skbLog(`year-${RUN}`), lastModified: "2026-03-01T00:00:00Z" });
+  expect((await (await request.get(`/api/incidents/${dated.id}`)).json()).findings[0].time).toBe("2024-08-13T15:59:23.000Z");
+  // A rotated file's name beats the file's date.
+  const rotated = await upload(request, { name: "messages-20230901", text: undatedSkbLog(`year-${RUN}`), lastModified: "2026-03-01T00:00:00Z" });
+  expect((await (await request.get(`/api/incidents/${rotated.id}`)).json()).findings[0].time).toBe("2023-08-13T15:59:23.000Z");
 });
 
 test("the same lines in another file (same host and log time) are one sighting, and seen-before ignores them", async ({ page, request }) => {

@@ -8,6 +8,13 @@ export const RUN = Date.now().toString(36);
 /** The seed crash (kernel BUG in skb_segment, Aug 13, kernel 6.1.1) on another host. */
 export const skbLog = (host: string): string => fixtureText().replaceAll(" w01 ", ` ${host} `);
 
+/** The seed crash without its containerd line (`time="2024-08-13…"`): nothing in it says the year but the file's date. */
+export const undatedSkbLog = (host: string): string =>
+  skbLog(host)
+    .split("\n")
+    .filter((l) => !/time="\d{4}-/.test(l))
+    .join("\n");
+
 /** A hung task on kernel 5.15 (Sep 2): another class, kernel and date than the seed log. */
 export const hungTaskLog = (host: string): string =>
   [

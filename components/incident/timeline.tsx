@@ -24,7 +24,7 @@ const AXIS_H = 24;
 /** Markers closer than this (px, at the current zoom) are drawn as one cluster. */
 const CLUSTER_PX = 12;
 /** Room an axis label needs (`08-13 15:59:23`): fewer ticks on a narrow axis, none cut at the edges. */
-const TICK_SPACING_PX = 110;
+const TICK_SPACING_PX = 140;
 
 type Positioned = { ev: TimelineEvent; lane: number; x: number };
 
@@ -208,7 +208,7 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect }:
                 <line x1={0} x2={width} y1={AXIS_H + i * LANE_H + LANE_H / 2} y2={AXIS_H + i * LANE_H + LANE_H / 2} className="stroke-slate-100" strokeWidth={10} />
                 {/* On a phone the lane names sit inside the chart (no label column). */}
                 <text x={4} y={AXIS_H + i * LANE_H + 10} className="fill-slate-500 sm:hidden" fontSize={10}>
-                  {lane}
+                  {lane.length > 40 ? `${lane.slice(0, 39)}…` : lane}
                 </text>
               </g>
             ))}

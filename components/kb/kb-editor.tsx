@@ -155,7 +155,7 @@ export function KbEditor({ initial, baseRevision }: Props) {
           Summary
           <textarea value={summary} onChange={(e) => setSummary(e.target.value)} name="summary" rows={2} className={input} />
         </label>
-        <div className="grid grid-cols-3 gap-3">
+        <div className="grid gap-3 sm:grid-cols-3">
           <label className="block text-sm">
             Component
             <input value={component} onChange={(e) => setComponent(e.target.value)} name="component" className={input} />

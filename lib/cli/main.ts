@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Incident, TriageInput } from "../engine/types";
 import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
+import { findLatestDatedLine } from "../server/inputs/latest-dated-line";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
@@ -67,6 +68,12 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
     }
     throw e;
   }
+  // Year-less syslog dates take their year from the file's own dated lines before its mtime, as uploads do.
+  await Promise.all(
+    inputs.map(async (input, i) => {
+      if (files[i] !== "-") input.mtime = (await findLatestDatedLine(files[i])) ?? input.mtime;
+    }),
+  );
   const withKb = !values["no-kb"];
   if (withKb) await prepareDb(ctx);
   const { runTriage } = await import("../server/run-triage");

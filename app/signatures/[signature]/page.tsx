@@ -49,7 +49,7 @@ export default async function SignaturePage({ params }: { params: Promise<{ sign
     <div className="space-y-6">
       <header className="space-y-1">
         <p className="text-xs uppercase tracking-wide text-slate-500">
-          Signature <code className="font-log">{s.signature}</code> · {s.kind}
+          Signature <code className="font-log normal-case">{s.signature}</code> · {s.kind}
         </p>
         <h1 className="font-log text-xl font-semibold" data-testid="signature-title">
           {s.title}

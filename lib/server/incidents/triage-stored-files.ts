@@ -6,6 +6,7 @@ import "server-only";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Incident, TriageInput } from "@/lib/engine/types";
+import { findLatestDatedLine } from "@/lib/server/inputs/latest-dated-line";
 import { runTriage } from "@/lib/server/run-triage";
 
 export type StoredInput = { name: string; path: string };
@@ -15,7 +16,8 @@ export async function triageStoredFiles(files: StoredInput[]): Promise<Incident 
     files.map(async (f) => ({
       name: f.name,
       data: createReadStream(f.path) as AsyncIterable<Uint8Array>,
-      mtime: (await stat(f.path)).mtime,
+      // Year-less syslog dates: the file's own dated lines first, then its time (the browser's lastModified).
+      mtime: (await findLatestDatedLine(f.path)) ?? (await stat(f.path)).mtime,
     })),
   );
   return runTriage(inputs);
