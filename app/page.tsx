@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { IncidentTable } from "@/components/incident/incident-table";
 import { UploadPanel } from "@/components/upload/upload-panel";
@@ -6,6 +7,8 @@ import { listIncidents } from "@/lib/server/incidents/list-incidents";
 import { maxUploadBytes, maxVmcoreUploadBytes } from "@/lib/server/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
+// The root segment's own page: the layout's title template applies to child segments only.
+export const metadata: Metadata = { title: { absolute: "Triage · oopscope" } };
 
 export default async function HomePage() {
   await requirePage("triage", "/");

@@ -75,6 +75,7 @@ test("editor: entry from a finding, would-match, save, incident re-matched, hist
   await expect(diff.locator("div", { hasText: `value: ${findingTitle}` }).first()).toHaveText(/^\+/);
   await expect(diff.locator("div", { hasText: "value: kernel BUG in no_such_function" }).first()).toHaveText(/^-/);
   await page.getByRole("button", { name: "Revert to r1" }).click();
+  await page.getByTestId("revert-confirm").getByRole("button", { name: "Restore r1" }).click();
   await expect(page.getByTestId("kb-meta")).toContainText("r3");
   await page.goto(incidentUrl);
   await expect(page.getByTestId("finding").first()).toBeVisible();

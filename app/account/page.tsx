@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ApiTokens } from "@/components/account/api-tokens";
 import { currentActor } from "@/lib/server/auth/access";
@@ -5,6 +6,7 @@ import { listApiTokens } from "@/lib/server/auth/api-tokens";
 import { getDb } from "@/lib/server/db";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const actor = await currentActor();

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { AccessSettingsForm } from "@/components/admin/access-settings-form";
 import { CveImportPanel } from "@/components/admin/cve-import-panel";
 import { InvitesPanel } from "@/components/admin/invites-panel";
@@ -15,6 +16,7 @@ import { getRetentionSettings } from "@/lib/server/lifecycle/retention";
 import { getNotifications } from "@/lib/server/notify/update-notifications";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const actor = await requirePage("admin", "/admin");

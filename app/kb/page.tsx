@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { KbImportForm } from "@/components/kb/kb-import-form";
 import { getDb } from "@/lib/server/db";
@@ -7,6 +8,7 @@ import { kbListQuerySchema } from "@/lib/server/kb/edit/api-schemas";
 import { listKbEntries } from "@/lib/server/kb/edit/kb-store";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Knowledge base" };
 
 const ORIGINS = ["builtin", "team", "imported"] as const;
 const STATUSES = ["active", "draft", "retired"] as const;

@@ -1,7 +1,9 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInForm } from "@/components/account/sign-in-form";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 function safeNext(value: string | string[] | undefined): string {

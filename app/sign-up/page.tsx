@@ -1,8 +1,10 @@
+import type { Metadata } from "next";
 import { SignUpForm } from "@/components/account/sign-up-form";
 import { getAccessSettings } from "@/lib/server/auth/settings";
 import { getDb } from "@/lib/server/db";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign up" };
 
 /** Says up front whether sign-up will work (first account, open, invitation, closed), so nobody fills a form in vain. */
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -24,7 +24,7 @@ export function UsersTable({ initial, selfId }: { initial: UserRow[]; selfId: st
           <tr>
             <th>Name</th>
             <th>Email</th>
-            <th>Since</th>
+            <th className="hidden sm:table-cell">Since</th>
             <th>Role</th>
           </tr>
         </thead>
@@ -36,7 +36,7 @@ export function UsersTable({ initial, selfId }: { initial: UserRow[]; selfId: st
                 {u.id === selfId && <span className="text-slate-500"> (you)</span>}
               </td>
               <td>{u.email}</td>
-              <td>{formatTime(u.createdAt)}</td>
+              <td className="hidden sm:table-cell">{formatTime(u.createdAt)}</td>
               <td>
                 <select value={u.role} onChange={(e) => setRole(u.id, e.target.value)} aria-label={`role of ${u.email}`} className="rounded border border-slate-300 px-1 py-0.5">
                   <option value="viewer">viewer</option>

@@ -41,6 +41,9 @@ export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: P
         <a href={logAnchor(fileIndex, f.source.line)} className="text-sm text-blue-700 hover:underline" data-testid="show-in-log">
           {f.source.file}:{f.source.line} — show in log
         </a>
+        <a href={`/signatures/${f.signature}`} className="text-sm text-blue-700 hover:underline" data-testid="signature-link">
+          all sightings
+        </a>
         {incidentId && (
           <a
             href={`/kb/new?fromIncident=${encodeURIComponent(incidentId)}&finding=${encodeURIComponent(f.id)}`}

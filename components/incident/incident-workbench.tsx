@@ -2,10 +2,11 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Boot, Finding, TimelineEvent } from "@/lib/engine/types";
+import type { Boot, Finding, HostSummary, TimelineEvent } from "@/lib/engine/types";
 import type { LogMarker } from "@/components/log-viewer/types";
 import { formatBytes } from "@/components/ui/format";
-import { logAnchor, parseLogAnchor } from "./log-anchor";
+import { CopyButton } from "@/components/ui/copy-button";
+import { logAnchor, parseLogAnchor, type LogTarget } from "./log-anchor";
 import { Timeline } from "./timeline";
 
 const MonacoLogViewer = dynamic(() => import("@/components/log-viewer/monaco-log-viewer"), {
@@ -24,14 +25,19 @@ type Props = {
   events: TimelineEvent[];
   boots: Boot[];
   findings: Pick<Finding, "id" | "title" | "source">[];
+  hosts: HostSummary[];
+  /** Where the viewer opens without a `#log=` link: the first crash line. */
+  initialTarget?: LogTarget;
 };
 
-export function IncidentWorkbench({ incidentId, files, events, boots, findings }: Props) {
-  const [target, setTarget] = useState<{ fileIndex: number; line?: number }>({ fileIndex: 0 });
+export function IncidentWorkbench({ incidentId, files, events, boots, findings, hosts, initialTarget }: Props) {
+  const [target, setTarget] = useState<{ fileIndex: number; line?: number; endLine?: number }>(initialTarget ?? { fileIndex: 0 });
+  const [selected, setSelected] = useState<{ from: number; to: number } | null>(null);
   const fileIndexOf = useCallback((name: string) => Math.max(0, files.findIndex((f) => f.name === name)), [files]);
 
   const open = useCallback((fileIndex: number, line: number) => {
     setTarget({ fileIndex, line });
+    setSelected(null);
     history.replaceState(null, "", logAnchor(fileIndex, line));
     document.getElementById("log-viewer")?.scrollIntoView({ behavior: "smooth", block: "start" });
   }, []);
@@ -42,6 +48,7 @@ export function IncidentWorkbench({ incidentId, files, events, boots, findings }
       const a = parseLogAnchor(location.hash);
       if (a && a.fileIndex < files.length) {
         setTarget(a);
+        setSelected(null);
         document.getElementById("log-viewer")?.scrollIntoView({ behavior: "smooth", block: "start" });
       }
     };
@@ -51,6 +58,14 @@ export function IncidentWorkbench({ incidentId, files, events, boots, findings }
   }, [files.length]);
 
   const file = files[target.fileIndex] ?? files[0];
+  const onSelectLines = useCallback(
+    (from: number, to: number) => {
+      if (!file) return;
+      setSelected({ from, to });
+      history.replaceState(null, "", logAnchor(file.index, from, to));
+    },
+    [file],
+  );
   const markers: LogMarker[] = useMemo(
     () => findings.filter((f) => file && f.source.file === file.name).map((f) => ({ line: f.source.line, endLine: f.source.endLine, title: f.title })),
     [findings, file],
@@ -60,7 +75,7 @@ export function IncidentWorkbench({ incidentId, files, events, boots, findings }
     <div className="space-y-6">
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
-        <Timeline events={events} boots={boots} fileIndexOf={fileIndexOf} onSelect={open} />
+        <Timeline events={events} boots={boots} hosts={hosts} files={files} fileIndexOf={fileIndexOf} onSelect={open} />
       </section>
       {file && (
         <section id="log-viewer" className="space-y-2 scroll-mt-4">
@@ -70,13 +85,26 @@ export function IncidentWorkbench({ incidentId, files, events, boots, findings }
               <button
                 key={f.index}
                 type="button"
-                onClick={() => setTarget({ fileIndex: f.index })}
+                onClick={() => {
+                  setTarget({ fileIndex: f.index });
+                  setSelected(null);
+                }}
                 className={`font-log rounded border px-2 py-0.5 text-xs ${f.index === file.index ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}
               >
                 {f.name} <span className="opacity-70">({formatBytes(f.decodedBytes)})</span>
               </button>
             ))}
-            {target.line && <span className="text-xs text-slate-500" data-testid="viewer-target">line {target.line}</span>}
+            {target.line && !selected && (
+              <span className="text-xs text-slate-500" data-testid="viewer-target">
+                {target.endLine ? `lines ${target.line}–${target.endLine}` : `line ${target.line}`}
+              </span>
+            )}
+            {selected && (
+              <span className="flex items-center gap-2 text-xs text-slate-500" data-testid="viewer-selection">
+                lines {selected.from}–{selected.to}
+                <CopyButton text={typeof location === "undefined" ? "" : `${location.origin}${location.pathname}${logAnchor(file.index, selected.from, selected.to)}`} label="Copy link to these lines" testId="copy-range-link" />
+              </span>
+            )}
           </div>
           <div className="overflow-hidden rounded-lg border border-slate-200">
             {file.decodedBytes > MONACO_MAX_BYTES ? (
@@ -85,6 +113,7 @@ export function IncidentWorkbench({ incidentId, files, events, boots, findings }
                 linesUrl={`/api/incidents/${incidentId}/files/${file.index}/lines`}
                 markers={markers}
                 targetLine={target.fileIndex === file.index ? target.line : undefined}
+                targetEndLine={target.fileIndex === file.index ? target.endLine : undefined}
               />
             ) : (
               <MonacoLogViewer
@@ -92,6 +121,8 @@ export function IncidentWorkbench({ incidentId, files, events, boots, findings }
                 textUrl={`/api/incidents/${incidentId}/files/${file.index}?decoded=1`}
                 markers={markers}
                 targetLine={target.fileIndex === file.index ? target.line : undefined}
+                targetEndLine={target.fileIndex === file.index ? target.endLine : undefined}
+                onSelectLines={onSelectLines}
               />
             )}
           </div>

@@ -1,11 +1,16 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import type { Boot, TimelineEvent } from "@/lib/engine/types";
+import type { Boot, HostSummary, TimelineEvent } from "@/lib/engine/types";
+import { clusterMarkers } from "./cluster-markers";
 
 type Props = {
   events: TimelineEvent[];
   boots: Boot[];
+  /** First and last wall-clock time per host: the axis spans the whole log, not just its events. */
+  hosts: HostSummary[];
+  /** Line counts per file: the axis of a log without dates spans every line. */
+  files: { name: string; lines: number }[];
   /** Input name → index, to open the viewer at an event's line. */
   fileIndexOf: (file: string) => number;
   onSelect: (fileIndex: number, line: number) => void;
@@ -13,8 +18,13 @@ type Props = {
 
 const LANE_H = 44;
 const LABEL_W = 130;
-const BASE_W = 900;
+/** Width at zoom 1 before the box is measured; then the box's own width (a phone gets a phone-wide axis). */
+const DEFAULT_W = 900;
 const AXIS_H = 24;
+/** Markers closer than this (px, at the current zoom) are drawn as one cluster. */
+const CLUSTER_PX = 12;
+/** Room an axis label needs (`08-13 15:59:23`): fewer ticks on a narrow axis, none cut at the edges. */
+const TICK_SPACING_PX = 140;
 
 type Positioned = { ev: TimelineEvent; lane: number; x: number };
 
@@ -38,9 +48,19 @@ const laneKey = (host: string | undefined, file: string) => host ?? `(${file})`;
  * One lane per host; boots are segments, crashes/problems markers, downtime gaps hatched, agent lines thin ticks.
  * The x axis is wall-clock time when every event has one, otherwise line order within each file (dmesg without dates).
  */
-export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
+export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect }: Props) {
   const [zoom, setZoom] = useState(1);
+  const [BASE_W, setBaseW] = useState(DEFAULT_W);
   const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setBaseW(Math.max(240, el.clientWidth));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const zoomRef = useRef(zoom);
   useEffect(() => {
     zoomRef.current = zoom;
@@ -64,6 +84,10 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
       ...events.map((e) => value(e.time, e.source.line)),
       ...events.filter((e) => e.kind === "gap" && byTime && e.durationSec).map((e) => value(e.time, e.source.line) - (e.durationSec ?? 0) * 1000),
       ...boots.flatMap((b) => [value(b.startTime, b.source.line, b.source.file), ...(b.endTime ? [value(b.endTime, b.source.line, b.source.file)] : [])]),
+      // The whole log, not only where something happened: its first and last dated line, or its first and last line.
+      ...(byTime
+        ? hosts.flatMap((h) => [h.firstTime, h.lastTime]).flatMap((t) => (t && !Number.isNaN(Date.parse(t)) ? [Date.parse(t)] : []))
+        : files.flatMap((f) => (f.lines > 0 ? [1, f.lines] : []))),
     ];
     const min = values.length ? Math.min(...values) : 0;
     const max = values.length ? Math.max(...values) : 1;
@@ -83,7 +107,7 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
       return { boot: b, lane, start, end: Math.max(end, start + 4) };
     });
     return { lanes, positioned, segments, byTime, min, max, fx };
-  }, [events, boots]);
+  }, [events, boots, hosts, files, BASE_W]);
 
   // Wheel zooms around the pointer (non-passive listener so the page does not scroll meanwhile).
   useEffect(() => {
@@ -108,18 +132,34 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
 
   const width = BASE_W * zoom;
   const height = AXIS_H + layout.lanes.length * LANE_H;
-  // About one tick per 150 px at any zoom; labels equal to the previous one (short line spans) are left out.
-  const ticks = Math.min(400, Math.max(2, Math.round(6 * zoom)));
+  // About one tick per label width at any zoom; labels equal to the previous one (short line spans) are left out.
+  const ticks = Math.min(400, Math.max(1, Math.floor(((BASE_W - 20) * zoom) / TICK_SPACING_PX)));
   const tickLabel = (i: number) => {
     const v = layout.min + ((layout.max - layout.min) * i) / ticks;
     return layout.byTime ? new Date(v).toISOString().slice(5, 19).replace("T", " ") : `line ${Math.round(v)}`;
   };
   const shownTick = (i: number) => i === 0 || tickLabel(i) !== tickLabel(i - 1);
   const select = (ev: TimelineEvent) => onSelect(fileIndexOf(ev.source.file), ev.source.line);
+  const gaps = layout.positioned.filter((p) => p.ev.kind === "gap");
+  const clusters = clusterMarkers(
+    layout.positioned.filter((p) => p.ev.kind !== "gap").map((p) => ({ item: p.ev, lane: p.lane, x: p.x * zoom })),
+    CLUSTER_PX,
+    (ev) => DRAW_ORDER.indexOf(ev.kind),
+  ).sort((a, b) => DRAW_ORDER.indexOf(a.top.item.kind) - DRAW_ORDER.indexOf(b.top.item.kind));
+  const describe = (ev: TimelineEvent) => `${ev.label}${ev.time ? ` — ${ev.time}` : ""}\n${ev.source.file}:${ev.source.line}${ev.text ? `\n${ev.text}` : ""}`;
+  const markerProps = (ev: TimelineEvent, label: string, extraClass = "") => ({
+    onClick: () => select(ev),
+    onKeyDown: (e: KeyboardEvent) => (e.key === "Enter" || e.key === " ") && select(ev),
+    tabIndex: 0,
+    role: "button",
+    "aria-label": label,
+    className: `cursor-pointer focus:outline-2 focus:outline-blue-500 ${extraClass}`,
+    "data-testid": `timeline-marker-${ev.kind}`,
+  });
 
   return (
     <div className="space-y-2" data-testid="timeline">
-      <div className="flex items-center gap-2 text-xs">
+      <div className="flex flex-wrap items-center gap-2 text-xs">
         <button type="button" className="rounded border px-2 py-0.5" onClick={() => setZoom((z) => Math.min(500, z * 2))} aria-label="Zoom in">
           +
         </button>
@@ -140,7 +180,7 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
         </span>
       </div>
       <div className="flex overflow-hidden rounded-lg border border-slate-200 bg-white">
-        <svg width={LABEL_W} height={height} className="shrink-0 border-r border-slate-200">
+        <svg width={LABEL_W} height={height} className="hidden shrink-0 border-r border-slate-200 sm:block">
           {layout.lanes.map((lane, i) => (
             <text key={lane} x={8} y={AXIS_H + i * LANE_H + LANE_H / 2 + 4} className="fill-slate-700 text-xs" data-testid="timeline-lane">
               {lane.length > 18 ? `${lane.slice(0, 17)}…` : lane}
@@ -153,9 +193,10 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
               const x = (10 + ((BASE_W - 20) * i) / ticks) * zoom;
               return (
                 <g key={i}>
-                  <line x1={x} x2={x} y1={AXIS_H - 4} y2={height} stroke="#e2e8f0" />
+                  <line x1={x} x2={x} y1={AXIS_H - 4} y2={height} className="stroke-slate-200" />
                   {shownTick(i) && (
-                    <text x={x + 2} y={14} className="fill-slate-500" fontSize={10}>
+                    // The first label starts at its tick, the last ends at it: none is cut by the box's edges.
+                    <text x={x} y={14} className="fill-slate-500" fontSize={10} textAnchor={i === 0 ? "start" : i === ticks ? "end" : "middle"} data-testid="timeline-tick">
                       {tickLabel(i)}
                     </text>
                   )}
@@ -163,7 +204,13 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
               );
             })}
             {layout.lanes.map((lane, i) => (
-              <line key={lane} x1={0} x2={width} y1={AXIS_H + i * LANE_H + LANE_H / 2} y2={AXIS_H + i * LANE_H + LANE_H / 2} stroke="#f1f5f9" strokeWidth={10} />
+              <g key={lane}>
+                <line x1={0} x2={width} y1={AXIS_H + i * LANE_H + LANE_H / 2} y2={AXIS_H + i * LANE_H + LANE_H / 2} className="stroke-slate-100" strokeWidth={10} />
+                {/* On a phone the lane names sit inside the chart (no label column). */}
+                <text x={4} y={AXIS_H + i * LANE_H + 10} className="fill-slate-500 sm:hidden" fontSize={10}>
+                  {lane.length > 40 ? `${lane.slice(0, 39)}…` : lane}
+                </text>
+              </g>
             ))}
             {layout.segments.map(({ boot, lane, start, end }) => (
               <rect
@@ -173,56 +220,60 @@ export function Timeline({ events, boots, fileIndexOf, onSelect }: Props) {
                 y={AXIS_H + lane * LANE_H + LANE_H / 2 - 6}
                 height={12}
                 rx={3}
-                fill={boot.isKdumpCapture ? "#ddd6fe" : "#bbf7d0"}
-                stroke={boot.isKdumpCapture ? "#7c3aed" : "#16a34a"}
+                className={boot.isKdumpCapture ? "fill-violet-200 stroke-violet-600" : "fill-green-200 stroke-green-600"}
                 data-testid="timeline-boot"
               >
                 <title>{`boot ${boot.id}: ${boot.kernelRelease ?? "unknown kernel"}${boot.startTime ? ` at ${boot.startTime}` : ""}`}</title>
               </rect>
             ))}
-            {/* Drawing order: wide gap bands first, then agent ticks, then point markers, crashes on top (clickable). */}
-            {[...layout.positioned].sort((a, b) => DRAW_ORDER.indexOf(a.ev.kind) - DRAW_ORDER.indexOf(b.ev.kind)).map(({ ev, lane, x }, i) => {
+            {/* Gap bands first (wide, underneath), then clusters of markers, the most severe drawn last (on top). */}
+            {gaps.map(({ ev, lane, x }, i) => {
+              const y = AXIS_H + lane * LANE_H + LANE_H / 2;
+              const w = layout.byTime && ev.durationSec ? (layout.fx(Date.parse(ev.time!)) - layout.fx(Date.parse(ev.time!) - ev.durationSec * 1000)) * zoom : 6;
+              return (
+                <rect key={`gap-${i}`} x={x * zoom - w} width={Math.max(w, 3)} y={y - 10} height={20} fill="url(#gap-hatch)" fillOpacity={0.6} {...markerProps(ev, `${ev.label}, ${ev.source.file} line ${ev.source.line}`, "stroke-slate-400")}>
+                  <title>{describe(ev)}</title>
+                </rect>
+              );
+            })}
+            {clusters.map(({ lane, x, members, top }, i) => {
+              const ev = top.item;
               const y = AXIS_H + lane * LANE_H + LANE_H / 2;
               const style = MARKER_STYLE[ev.kind] ?? MARKER_STYLE.info;
-              const title = `${ev.label}${ev.time ? ` — ${ev.time}` : ""}\n${ev.source.file}:${ev.source.line}${ev.text ? `\n${ev.text}` : ""}`;
-              const common = {
-                onClick: () => select(ev),
-                onKeyDown: (e: KeyboardEvent) => (e.key === "Enter" || e.key === " ") && select(ev),
-                tabIndex: 0,
-                role: "button",
-                "aria-label": `${ev.label}, ${ev.source.file} line ${ev.source.line}`,
-                className: "cursor-pointer focus:outline-2 focus:outline-blue-500",
-                "data-testid": `timeline-marker-${ev.kind}`,
-              };
-              if (ev.kind === "gap") {
-                const w = layout.byTime && ev.durationSec ? (layout.fx(Date.parse(ev.time!)) - layout.fx(Date.parse(ev.time!) - ev.durationSec * 1000)) * zoom : 6;
-                return (
-                  <rect key={i} x={x * zoom - w} width={Math.max(w, 3)} y={y - 10} height={20} fill="url(#gap-hatch)" fillOpacity={0.6} stroke="#94a3b8" {...common}>
-                    <title>{title}</title>
-                  </rect>
-                );
-              }
-              if (ev.kind === "agent" || ev.kind === "info") {
-                return (
-                  <line key={i} x1={x * zoom} x2={x * zoom} y1={y - 14} y2={y + 14} stroke={style.fill} strokeWidth={2} {...common}>
+              const more = members.length - 1;
+              const title = members.map((m) => describe(m.item)).join("\n\n");
+              const label = `${ev.label}, ${ev.source.file} line ${ev.source.line}${more ? `, and ${more} more here` : ""}`;
+              const isPoint = ev.kind !== "agent" && ev.kind !== "info";
+              const props = { ...markerProps(ev, label, isPoint ? "stroke-white" : ""), "data-cluster-size": members.length };
+              const r = ev.kind === "crash" ? 7 : 5;
+              const shape =
+                ev.kind === "agent" || ev.kind === "info" ? (
+                  <line x1={x} x2={x} y1={y - 14} y2={y + 14} stroke={style.fill} strokeWidth={2} {...props}>
                     <title>{title}</title>
                   </line>
+                ) : ev.kind === "problem" || ev.kind === "warning" ? (
+                  <rect x={x - r} y={y - r} width={r * 2} height={r * 2} transform={`rotate(45 ${x} ${y})`} fill={style.fill} {...props}>
+                    <title>{title}</title>
+                  </rect>
+                ) : (
+                  <circle cx={x} cy={y} r={r} fill={style.fill} strokeWidth={1.5} {...props}>
+                    <title>{title}</title>
+                  </circle>
                 );
-              }
-              const r = ev.kind === "crash" ? 7 : 5;
-              return ev.kind === "problem" || ev.kind === "warning" ? (
-                <rect key={i} x={x * zoom - r} y={y - r} width={r * 2} height={r * 2} transform={`rotate(45 ${x * zoom} ${y})`} fill={style.fill} stroke="white" {...common}>
-                  <title>{title}</title>
-                </rect>
-              ) : (
-                <circle key={i} cx={x * zoom} cy={y} r={r} fill={style.fill} stroke="white" strokeWidth={1.5} {...common}>
-                  <title>{title}</title>
-                </circle>
+              return (
+                <g key={i}>
+                  {shape}
+                  {more > 0 && (
+                    <text x={x + r + 2} y={y - r} fontSize={10} className="pointer-events-none fill-slate-700" data-testid="timeline-cluster-count">
+                      +{more}
+                    </text>
+                  )}
+                </g>
               );
             })}
             <defs>
               <pattern id="gap-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                <line x1="0" y1="0" x2="0" y2="6" stroke="#94a3b8" strokeWidth="2" />
+                <line x1="0" y1="0" x2="0" y2="6" className="stroke-slate-400" strokeWidth="2" />
               </pattern>
             </defs>
           </svg>

@@ -155,7 +155,7 @@ export function KbEditor({ initial, baseRevision }: Props) {
           Summary
           <textarea value={summary} onChange={(e) => setSummary(e.target.value)} name="summary" rows={2} className={input} />
         </label>
-        <div className="grid grid-cols-3 gap-3">
+        <div className="grid gap-3 sm:grid-cols-3">
           <label className="block text-sm">
             Component
             <input value={component} onChange={(e) => setComponent(e.target.value)} name="component" className={input} />
@@ -175,11 +175,11 @@ export function KbEditor({ initial, baseRevision }: Props) {
         </div>
         <div className="space-y-1 text-sm">
           <p>Signature rules (YAML list: kind, value/values/pattern/key, weight, required, note)</p>
-          <YamlEditor value={signaturesYaml} onChange={setSignaturesYaml} label="Signature rules YAML" markers={signatureMarkers} />
+          <YamlEditor initialValue={signaturesYaml} onChange={setSignaturesYaml} label="Signature rules YAML" markers={signatureMarkers} />
         </div>
         <div className="space-y-1 text-sm">
           <p>Fixes, workarounds, references, introduced, related, programFiles (YAML)</p>
-          <YamlEditor value={structuredYaml} onChange={setStructuredYaml} height={220} label="Fixes and references YAML" markers={structuredMarkers} />
+          <YamlEditor initialValue={structuredYaml} onChange={setStructuredYaml} height={220} label="Fixes and references YAML" markers={structuredMarkers} />
         </div>
         <label className="block text-sm">
           Root cause (Markdown)

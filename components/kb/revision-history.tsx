@@ -2,10 +2,10 @@
 
 import { FormError } from "@/components/ui/form-error";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { Fragment, useState } from "react";
+import { diffHunks, type DiffHunk, type DiffLine } from "./diff-hunks";
 
 export type RevisionRow = { revision: number; message: string; authorName: string | null; createdAt: string };
-type DiffLine = { kind: "added" | "removed" | "same"; text: string };
 
 const LINE_CLASS: Record<DiffLine["kind"], string> = {
   added: "bg-green-50 text-green-900",
@@ -21,7 +21,8 @@ export function RevisionHistory({ entryId, revisions, current, canRevert }: { en
   const oldest = revisions[revisions.length - 1]?.revision ?? current;
   const [a, setA] = useState(Math.max(oldest, current - 1));
   const [b, setB] = useState(current);
-  const [diff, setDiff] = useState<DiffLine[] | null>(null);
+  const [diff, setDiff] = useState<DiffHunk[] | null>(null);
+  const [confirming, setConfirming] = useState<RevisionRow | null>(null);
   const [error, setError] = useState<string | null>(null);
   const api = `/api/kb/${encodeURIComponent(entryId)}`;
 
@@ -30,11 +31,12 @@ export function RevisionHistory({ entryId, revisions, current, canRevert }: { en
     const res = await fetch(`${api}/diff?a=${a}&b=${b}`);
     const body = await res.json();
     if (!res.ok) return setError(body.message ?? `HTTP ${res.status}`);
-    setDiff(body.lines);
+    setDiff(diffHunks(body.lines as DiffLine[]));
   }
 
   async function revert(toRevision: number) {
     setError(null);
+    setConfirming(null);
     const res = await fetch(`${api}/revert`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -77,7 +79,7 @@ export function RevisionHistory({ entryId, revisions, current, canRevert }: { en
               <td>{r.message}</td>
               <td className="text-right">
                 {canRevert && r.revision !== current && (
-                  <button onClick={() => revert(r.revision)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">
+                  <button onClick={() => setConfirming(r)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">
                     Revert to r{r.revision}
                   </button>
                 )}
@@ -86,6 +88,24 @@ export function RevisionHistory({ entryId, revisions, current, canRevert }: { en
           ))}
         </tbody>
       </table>
+      {confirming && (
+        <div role="alertdialog" aria-labelledby="revert-question" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="revert-confirm">
+          <p id="revert-question">
+            Restore <strong>r{confirming.revision}</strong>
+            {confirming.message && <> (“{confirming.message}”</>}
+            {confirming.authorName && <>{confirming.message ? ", " : " ("}by {confirming.authorName}</>}
+            {(confirming.message || confirming.authorName) && ")"}? It is saved as a new revision r{current + 1}; r{current} stays in the history.
+          </p>
+          <div className="flex gap-2">
+            <button onClick={() => revert(confirming.revision)} className="rounded bg-slate-900 px-3 py-1 text-white" autoFocus>
+              Restore r{confirming.revision}
+            </button>
+            <button onClick={() => setConfirming(null)} className="rounded border border-slate-300 px-3 py-1">
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <div className="flex flex-wrap items-center gap-2 text-sm">
         Diff {select(a, setA, "from revision")} → {select(b, setB, "to revision")}
         <button onClick={showDiff} className="rounded bg-slate-900 px-3 py-1 text-white">
@@ -93,12 +113,21 @@ export function RevisionHistory({ entryId, revisions, current, canRevert }: { en
         </button>
       </div>
       <FormError message={error} />
-      {diff && (
+      {diff && diff.length === 0 && <p className="text-sm text-slate-500">The two revisions are the same.</p>}
+      {diff && diff.length > 0 && (
+        // Only the changed hunks, with three lines of context each (a whole entry is hundreds of YAML lines).
         <pre className="max-h-[480px] overflow-auto rounded border border-slate-200 font-mono text-xs" data-testid="kb-diff">
-          {diff.map((l, i) => (
-            <div key={i} className={LINE_CLASS[l.kind]}>
-              {LINE_MARK[l.kind]} {l.text}
-            </div>
+          {diff.map((h) => (
+            <Fragment key={h.header}>
+              <div className="bg-slate-100 text-slate-500" data-testid="kb-diff-hunk">
+                {h.header}
+              </div>
+              {h.lines.map((l, i) => (
+                <div key={i} className={LINE_CLASS[l.kind]}>
+                  {LINE_MARK[l.kind]} {l.text}
+                </div>
+              ))}
+            </Fragment>
           ))}
         </pre>
       )}

@@ -3,23 +3,38 @@
 import Editor, { loader } from "@monaco-editor/react";
 import type * as Monaco from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
-import { SYSLOG_LANGUAGE_ID, syslogLanguage, syslogTheme } from "./syslog-language";
+import { useColorScheme } from "@/components/shell/use-color-scheme";
+import { SYSLOG_LANGUAGE_ID, syslogDarkTheme, syslogLanguage, syslogTheme } from "./syslog-language";
 import type { LogMarker } from "./types";
 
 // Monaco from our own origin (public/monaco-vs, copied at install): the default is a CDN, which is off-limits.
 loader.config({ paths: { vs: "/monaco-vs" } });
 
-type Props = { textUrl: string; markers: LogMarker[]; targetLine?: number };
+type Props = {
+  textUrl: string;
+  markers: LogMarker[];
+  targetLine?: number;
+  /** Last line of a linked range (`#log=0:120-180`). */
+  targetEndLine?: number;
+  /** The reader selected whole lines: the page turns them into a range link. */
+  onSelectLines?: (from: number, to: number) => void;
+};
 
 function registerLanguage(monaco: typeof Monaco) {
   if (!monaco.languages.getLanguages().some((l) => l.id === SYSLOG_LANGUAGE_ID)) {
     monaco.languages.register({ id: SYSLOG_LANGUAGE_ID });
     monaco.languages.setMonarchTokensProvider(SYSLOG_LANGUAGE_ID, syslogLanguage);
     monaco.editor.defineTheme("oopscope", syslogTheme);
+    monaco.editor.defineTheme("oopscope-dark", syslogDarkTheme);
   }
 }
 
-export default function MonacoLogViewer({ textUrl, markers, targetLine }: Props) {
+export default function MonacoLogViewer({ textUrl, markers, targetLine, targetEndLine, onSelectLines }: Props) {
+  const scheme = useColorScheme();
+  const onSelectRef = useRef(onSelectLines);
+  useEffect(() => {
+    onSelectRef.current = onSelectLines;
+  }, [onSelectLines]);
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -62,13 +77,16 @@ export default function MonacoLogViewer({ textUrl, markers, targetLine }: Props)
     const editor = editorRef.current;
     const monaco = monacoRef.current;
     if (!editor || !monaco || !mounted || !targetLine) return;
-    editor.revealLineInCenter(targetLine);
+    const end = Math.max(targetLine, targetEndLine ?? targetLine);
+    // A range opens at its first line (its end may be a screen further down).
+    if (end > targetLine) editor.revealLineNearTop(targetLine);
+    else editor.revealLineInCenter(targetLine);
     editor.setSelection(new monaco.Range(targetLine, 1, targetLine, 1));
     targetDeco.current?.clear();
     targetDeco.current = editor.createDecorationsCollection([
-      { range: new monaco.Range(targetLine, 1, targetLine, 1), options: { isWholeLine: true, className: "oops-target-line" } },
+      { range: new monaco.Range(targetLine, 1, end, 1), options: { isWholeLine: true, className: "oops-target-line" } },
     ]);
-  }, [targetLine, mounted, text]);
+  }, [targetLine, targetEndLine, mounted, text]);
 
   if (error) return <p className="p-3 text-sm text-red-700">Could not load the log: {error}</p>;
   if (text === null) return <p className="p-3 text-sm text-slate-500">Loading log…</p>;
@@ -77,11 +95,18 @@ export default function MonacoLogViewer({ textUrl, markers, targetLine }: Props)
       <Editor
         value={text}
         language={SYSLOG_LANGUAGE_ID}
-        theme="oopscope"
+        theme={scheme === "dark" ? "oopscope-dark" : "oopscope"}
         beforeMount={registerLanguage}
         onMount={(editor, monaco) => {
           editorRef.current = editor;
           monacoRef.current = monaco as unknown as typeof Monaco;
+          editor.onDidChangeCursorSelection((e) => {
+            const sel = e.selection;
+            // Only a selection the reader made across lines (not the viewer's own jump to a target).
+            if (e.source === "api" || sel.startLineNumber === sel.endLineNumber) return;
+            const to = sel.endColumn === 1 ? sel.endLineNumber - 1 : sel.endLineNumber;
+            if (to > sel.startLineNumber) onSelectRef.current?.(sel.startLineNumber, to);
+          });
           setMounted(true);
         }}
         loading={<p className="p-3 text-sm text-slate-500">Starting the editor…</p>}

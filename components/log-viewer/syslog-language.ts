@@ -35,24 +35,26 @@ export const syslogLanguage: Monaco.languages.IMonarchLanguage = {
   },
 };
 
-export const syslogTheme: Monaco.editor.IStandaloneThemeData = {
-  base: "vs",
-  inherit: true,
-  rules: [
-    { token: "date", foreground: "64748b" },
-    { token: "timestamp", foreground: "64748b" },
-    { token: "level", foreground: "94a3b8" },
-    { token: "caller", foreground: "94a3b8" },
-    { token: "crash", foreground: "b91c1c", fontStyle: "bold" },
-    { token: "trace-marker", foreground: "7c3aed", fontStyle: "bold" },
-    { token: "rip", foreground: "b91c1c" },
-    { token: "register", foreground: "0f766e" },
-    { token: "frame", foreground: "1d4ed8" },
-    { token: "module", foreground: "9333ea" },
-    { token: "meta", foreground: "a16207" },
-    { token: "error", foreground: "dc2626" },
-    { token: "number.hex", foreground: "0891b2" },
-    { token: "program", foreground: "475569" },
-  ],
-  colors: {},
-};
+/** Token colours: [on a light page, on a dark page] (the light ones are too dark on Monaco's dark background). */
+const TOKEN_COLOURS: [token: string, light: string, dark: string, fontStyle?: string][] = [
+  ["date", "64748b", "94a3b8"],
+  ["timestamp", "64748b", "94a3b8"],
+  ["level", "94a3b8", "64748b"],
+  ["caller", "94a3b8", "64748b"],
+  ["crash", "b91c1c", "f87171", "bold"],
+  ["trace-marker", "7c3aed", "c4b5fd", "bold"],
+  ["rip", "b91c1c", "f87171"],
+  ["register", "0f766e", "5eead4"],
+  ["frame", "1d4ed8", "93c5fd"],
+  ["module", "9333ea", "d8b4fe"],
+  ["meta", "a16207", "fcd34d"],
+  ["error", "dc2626", "fca5a5"],
+  ["number.hex", "0891b2", "67e8f9"],
+  ["program", "475569", "cbd5e1"],
+];
+
+const themeOf = (side: 1 | 2): Monaco.editor.ITokenThemeRule[] =>
+  TOKEN_COLOURS.map((t) => ({ token: t[0], foreground: t[side], ...(t[3] ? { fontStyle: t[3] } : {}) }));
+
+export const syslogTheme: Monaco.editor.IStandaloneThemeData = { base: "vs", inherit: true, rules: themeOf(1), colors: {} };
+export const syslogDarkTheme: Monaco.editor.IStandaloneThemeData = { base: "vs-dark", inherit: true, rules: themeOf(2), colors: { "editor.background": "#0f172a" } };

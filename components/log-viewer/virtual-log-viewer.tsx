@@ -4,7 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LogMarker } from "./types";
 
-type Props = { linesUrl: string; markers: LogMarker[]; targetLine?: number };
+type Props = { linesUrl: string; markers: LogMarker[]; targetLine?: number; targetEndLine?: number };
 
 const PAGE = 1_000;
 const ROW_H = 18;
@@ -13,7 +13,7 @@ const ROW_H = 18;
  * For logs too big for Monaco: only the visible rows exist in the DOM, and lines are fetched a page at a time
  * from the server's line index. Text is rendered as text (React escapes it).
  */
-export default function VirtualLogViewer({ linesUrl, markers, targetLine }: Props) {
+export default function VirtualLogViewer({ linesUrl, markers, targetLine, targetEndLine }: Props) {
   const [lineCount, setLineCount] = useState<number | null>(null);
   const pages = useRef(new Map<number, string[]>());
   const pending = useRef(new Set<number>());
@@ -53,8 +53,9 @@ export default function VirtualLogViewer({ linesUrl, markers, targetLine }: Prop
   }, [items, loadPage]);
 
   useEffect(() => {
-    if (targetLine && lineCount) virtualizer.scrollToIndex(targetLine - 1, { align: "center" });
-  }, [targetLine, lineCount, virtualizer]);
+    if (targetLine && lineCount) virtualizer.scrollToIndex(targetLine - 1, { align: targetEndLine && targetEndLine > targetLine ? "start" : "center" });
+  }, [targetLine, targetEndLine, lineCount, virtualizer]);
+  const isTarget = (line: number) => !!targetLine && line >= targetLine && line <= Math.max(targetLine, targetEndLine ?? targetLine);
 
   if (lineCount === null) return <p className="p-3 text-sm text-slate-500">Loading log…</p>;
   return (
@@ -64,7 +65,7 @@ export default function VirtualLogViewer({ linesUrl, markers, targetLine }: Prop
           const line = it.index + 1;
           const text = pages.current.get(Math.floor(it.index / PAGE))?.[it.index % PAGE];
           const marker = markerAt.get(line);
-          const bg = line === targetLine ? "bg-blue-200" : marker ? "bg-red-100" : inReport(line) ? "bg-yellow-50" : "";
+          const bg = isTarget(line) ? "bg-blue-200" : marker ? "bg-red-100" : inReport(line) ? "bg-yellow-50" : "";
           return (
             <div
               key={it.key}

@@ -38,6 +38,8 @@ export function uploadWithProgress(files: File[], onProgress: (p: UploadProgress
     xhr.onerror = () => reject(new Error("Upload failed: the connection was interrupted."));
     xhr.onabort = () => reject(new Error("Upload cancelled."));
     xhr.open("POST", "/api/incidents");
+    // Year-less syslog dates take their year from the file's own time, not the upload's.
+    xhr.setRequestHeader("X-Last-Modified", files.map((f) => f.lastModified).join(","));
     xhr.send(form);
   });
   return { promise, abort: () => xhr.abort() };

@@ -3,12 +3,13 @@
  * of docs/cli.md. Fixtures are composed here and written to a temp directory.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Incident } from "../engine/types";
+import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin", "oopscope");
@@ -124,6 +125,31 @@ describe.concurrent("oopscope triage (CLI)", () => {
     const r = await run(["triage", "--json", "--no-kb", path.join(dir, "nope.log")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nope\.log/);
+  });
+
+  it("an empty file and a gzip of nothing exit 2 with the web UI's message, never \"No problems found\"", async () => {
+    const empty = path.join(dir, "empty.log");
+    const emptyGz = path.join(dir, "empty.log.gz");
+    writeFileSync(empty, "");
+    writeFileSync(emptyGz, gzipSync(Buffer.alloc(0)));
+    for (const file of [empty, emptyGz]) {
+      const r = await run(["triage", "--no-kb", file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(EMPTY_LOG_MESSAGE);
+      expect(r.stdout).not.toMatch(/No problems found/);
+    }
+    const withText = await run(["triage", "--no-kb", empty, skbFile]);
+    expect(withText.code).toBe(2);
+    expect(withText.stdout).toMatch(/kernel BUG in skb_segment/);
+  });
+
+  it("a syslog date without a year takes it from the file's own dated lines before its mtime", async () => {
+    const file = path.join(dir, "messages");
+    writeFileSync(file, SKB_LOG.replace("Aug 13 16:00:30", 'Aug 13 15:59:30 w01 containerd[1]: time="2022-08-13T15:59:30Z" msg=x\nAug 13 16:00:30'));
+    utimesSync(file, new Date("2025-01-01T00:00:00Z"), new Date("2025-01-01T00:00:00Z"));
+    const r = await run(["triage", "--json", "--no-kb", file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as Incident).findings[0].time).toBe("2022-08-13T15:59:23.000Z");
   });
 
   it("a binary file exits 2 and says why", async () => {

@@ -1,5 +1,7 @@
 /** The CLI's default output: a summary an SRE reads in a terminal. */
 import type { Finding, Incident } from "../engine/types";
+import { shortCommitRef } from "../kb/commit-ref";
+import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
 
 type Style = (s: string) => string;
 
@@ -40,14 +42,18 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
     out.push(s.bold(`Recommendation${who}: `) + safe(r.summary));
     out.push(s.dim(`  ${r.score !== undefined ? `match score ${r.score.toFixed(2)} · ` : ""}verdict ${r.verdict ?? "unknown"} · confidence ${Math.round(r.confidence * 100)}%`));
     if (r.upgrade) out.push(`  upgrade: ${safe(r.upgrade.text)}`);
-    for (const c of r.fixCommits.slice(0, 3)) out.push(`  fix: ${c.commit.slice(0, 12)} ${safe(c.title ?? "")}`);
+    for (const c of r.fixCommits.slice(0, 3)) out.push(`  fix: ${safe(shortCommitRef(c.commit))} ${safe(c.title ?? "")}`);
     for (const w of r.workarounds.slice(0, 2)) {
       out.push(`  workaround: ${safe(w.title)}`);
       for (const cmd of w.commands) out.push(s.cyan(`    $ ${safe(cmd)}`));
     }
     out.push("");
   }
-  if (incident.findings.length === 0) {
+  const hasText = incident.inputs.some((i) => !i.error && i.lines > 0);
+  if (!hasText) {
+    // Nothing was read: "no problems" would claim a clean log that nobody looked at.
+    out.push(s.red(EMPTY_LOG_MESSAGE));
+  } else if (incident.findings.length === 0) {
     out.push(s.green("No problems found."));
   } else {
     out.push(s.bold(`${incident.findings.length} finding(s):`));

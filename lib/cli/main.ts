@@ -9,6 +9,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Incident, TriageInput } from "../engine/types";
 import { DB_USAGE, runDbCommand } from "./db-command";
+import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
+import { findLatestDatedLine } from "../server/inputs/latest-dated-line";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
@@ -134,12 +136,20 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
     }
     throw e;
   }
+  // Year-less syslog dates take their year from the file's own dated lines before its mtime, as uploads do.
+  await Promise.all(
+    inputs.map(async (input, i) => {
+      if (files[i] !== "-") input.mtime = (await findLatestDatedLine(files[i])) ?? input.mtime;
+    }),
+  );
   const withKb = !values["no-kb"];
   // The database is created, migrated and seeded only when a finding needs the knowledge base.
   let prepared: Promise<void> | undefined;
   const lazyKb = { prepareKb: () => (prepared ??= prepareDb(ctx)) };
   const { runTriage } = await import("../server/run-triage");
-  const refused = (inc: Incident) => inc.inputs.some((i) => i.error);
+  // An empty input (0 lines: an empty file, a gzip of nothing) is refused like the web UI refuses an empty upload.
+  const emptyInputs = (inc: Incident) => inc.inputs.filter((i) => !i.error && i.lines === 0);
+  const refused = (inc: Incident) => inc.inputs.some((i) => i.error) || emptyInputs(inc).length > 0;
   let status = 0;
   if (values.jsonl) {
     for (const input of inputs) {
@@ -153,6 +163,7 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
     else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (refused(incident)) status = 2;
     for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
+    for (const i of emptyInputs(incident)) process.stderr.write(`oopscope: ${i.name}: ${EMPTY_LOG_MESSAGE}\n`);
   }
   return status;
 }

@@ -22,8 +22,37 @@ export const lineRangeQuerySchema = z
   .transform(({ from, to }) => ({ from, to: Math.min(to ?? from + 999, from + MAX_LINES_PER_REQUEST - 1) }))
   .refine(({ from, to }) => to >= from, "to must be ≥ from");
 
-export const incidentSearchSchema = z.object({
-  q: z.string().trim().max(200).optional().default(""),
+export type LineRangeQuery = z.infer<typeof lineRangeQuerySchema>;
+
+/** What the web UI and the CLI both say about an input with no log text (0 bytes, or a gzip of nothing). */
+export const EMPTY_LOG_MESSAGE = "The upload is empty: no log text was received.";
+
+export const INCIDENT_SORTS = ["newest", "oldest", "largest", "most-findings", "title"] as const;
+export const VERDICTS = ["affected", "fixed", "unknown"] as const;
+const word = z.string().trim().max(200).optional().default("");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date is YYYY-MM-DD")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+/** The incident list's filters (all optional), sort and page: one schema for the page and the API. */
+export const incidentListQuerySchema = z.object({
+  q: word,
+  host: word,
+  kernel: word,
+  kb: word,
+  verdict: z.enum(VERDICTS).optional().or(z.literal("").transform(() => undefined)),
+  kind: word,
+  /** Log time of a finding, UTC days, inclusive. */
+  from: day,
+  to: day,
+  sort: z.enum(INCIDENT_SORTS).optional().default("newest"),
+  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
+  size: z.coerce.number().int().min(1).max(200).optional().default(50),
 });
 
-export type LineRangeQuery = z.infer<typeof lineRangeQuerySchema>;
+export type IncidentListQuery = z.infer<typeof incidentListQuerySchema>;
+
+/** A finding signature (lib/engine/signature.ts): 16 lowercase hex digits. */
+export const signatureSchema = z.string().regex(/^[0-9a-f]{16}$/, "not a signature");

@@ -1,7 +1,7 @@
 import { requireApi } from "@/lib/server/auth/access";
-import { incidentSearchSchema } from "@/lib/schemas/incident";
+import { incidentListQuerySchema } from "@/lib/schemas/incident";
 import { createIncidentFromRequest } from "@/lib/server/incidents/create-incident";
-import { listIncidents } from "@/lib/server/incidents/list-incidents";
+import { listIncidentPage } from "@/lib/server/incidents/list-incidents";
 import { toErrorResponse } from "@/lib/server/http";
 
 export const runtime = "nodejs";
@@ -18,12 +18,13 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
-/** Recent incidents; `?q=` searches title, hosts, kernels and KB ids. */
+/** Incidents, newest first; the list page's filters (`q`, `host`, `kernel`, `kb`, `verdict`, `kind`, `from`, `to`, `sort`, `page`, `size`). */
 export async function GET(request: Request): Promise<Response> {
   try {
     await requireApi(request, "read");
-    const { q } = incidentSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json({ incidents: await listIncidents({ query: q }) });
+    const query = incidentListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { items, ...page } = await listIncidentPage({ ...query, limit: query.size });
+    return Response.json({ incidents: items, ...page });
   } catch (err) {
     return toErrorResponse(err);
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DeleteIncidentButton } from "@/components/incident/delete-incident-button";
@@ -9,6 +10,7 @@ import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatTime } from "@/components/ui/format";
 import { incidentIdSchema } from "@/lib/schemas/incident";
+import { findRepeatsOf } from "@/lib/server/incidents/content-hash";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
 import { AppError } from "@/lib/server/http";
@@ -31,7 +33,7 @@ const load = cache(async (id: string): Promise<StoredIncident> => {
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  return { title: `${(await load(id)).title} · oopscope` };
+  return { title: (await load(id)).title };
 }
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -40,8 +42,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { incident } = stored;
   const actor = await currentActor();
   const canEditKb = actsAs(actor, "editor");
-  const seen = await findSeenBefore(id, stored.createdAt, incident.findings.map((f) => f.signature));
+  const seen = await findSeenBefore(id, stored.createdAt, incident.findings);
   const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
+  const repeatOf = (await findRepeatsOf([id])).get(id);
+  // The viewer opens where the trouble starts: the first crash line (file order), else the first finding.
+  const bySourceOrder = (a: { file: string; line: number }, b: { file: string; line: number }) => fileIndexOf(a.file) - fileIndexOf(b.file) || a.line - b.line;
+  const firstCrash = incident.events.filter((e) => e.kind === "crash").map((e) => e.source).sort(bySourceOrder)[0] ?? incident.findings.map((f) => f.source).sort(bySourceOrder)[0];
   const api = `/api/incidents/${id}`;
 
   return (
@@ -87,6 +93,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </ul>
       </header>
 
+      {repeatOf && (
+        <p className="rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="repeat-of">
+          These exact bytes were uploaded before: its lines are not counted again as sightings.{" "}
+          <Link href={`/incidents/${repeatOf}`} className="font-medium underline">
+            Open the earlier incident
+          </Link>
+        </p>
+      )}
+
       <RecommendationPanel recommendation={incident.recommendation} headlines={incident.headlines} />
 
       <section className="space-y-3">
@@ -106,6 +121,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           events={incident.events}
           boots={incident.boots}
           findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source }))}
+          hosts={incident.hosts}
+          initialTarget={firstCrash ? { fileIndex: fileIndexOf(firstCrash.file), line: firstCrash.line } : undefined}
         />
       )}
     </div>

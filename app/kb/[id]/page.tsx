@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { loadKbEntryOr404 } from "./load-entry";
 import Link from "next/link";
 import { KbEntryView } from "@/components/kb/entry-view";
@@ -6,6 +7,12 @@ import { requirePage } from "@/lib/server/auth/access";
 import { actsAs } from "@/lib/server/auth/roles";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  // KB ids are kebab-case: nothing in them is percent-encoded.
+  const { id } = await params;
+  return { title: `${id}` };
+}
 
 export default async function KbEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { KbEditor } from "@/components/kb/kb-editor";
 import type { KbEntryInput } from "@/lib/kb/schema";
 import { requirePage } from "@/lib/server/auth/access";
@@ -5,6 +6,7 @@ import { getIncident } from "@/lib/server/incidents/get-incident";
 import { draftFromFinding } from "@/lib/server/kb/edit/draft-from-finding";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "New KB entry" };
 
 const EMPTY: KbEntryInput = {
   id: "",

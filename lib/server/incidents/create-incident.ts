@@ -4,16 +4,20 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { utimes } from "node:fs/promises";
 import type { Incident } from "@/lib/engine/types";
+import { EMPTY_LOG_MESSAGE } from "@/lib/schemas/incident";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/http";
 import { trackUploadInFlight } from "@/lib/server/storage/sweep-orphans";
 import { getUploadStore, type UploadStore } from "@/lib/server/storage/upload-store";
-import { receiveUpload } from "@/lib/server/uploads/receive-upload";
+import { receiveUpload, type StoredUpload } from "@/lib/server/uploads/receive-upload";
+import { findFileTimesByHash, findIncidentByContentHash, hashUploadContent } from "./content-hash";
 import { triageStoredFiles } from "./triage-stored-files";
 import { summarizeIncident } from "./summarize-incident";
 
-export type CreatedIncident = { id: string; url: string };
+/** `repeatOf`: the same bytes were uploaded before as that incident (its page offers it). */
+export type CreatedIncident = { id: string; url: string; repeatOf?: { id: string; url: string; createdAt: Date } };
 
 /** 128 random bits, base64url (22 characters): permalinks are unguessable. */
 export function newIncidentId(): string {
@@ -35,13 +39,21 @@ export async function createIncidentFromRequest(request: Request, uploaderId: st
   const dir = await store.prepare(id);
   try {
     const files = await receiveUpload(request, dir);
+    // The same bytes again are recognised: the new incident offers the earlier one, and its lines are not counted
+    // as new sightings of their signatures.
+    const contentHash = await hashUploadContent(files.map((f) => f.path));
+    const before = await findIncidentByContentHash(contentHash.combined);
+    // A repeat takes the earlier upload's file times: the same line gets the same year in both incidents.
+    if (before) await copyFileTimes(files, contentHash.each, await findFileTimesByHash(before.id));
+    else await keepClientMtimes(files, request.headers.get("x-last-modified"));
     const incident = await triageStoredFiles(files);
     const refused = incident.inputs.filter((i) => i.error);
     if (refused.length > 0) {
       throw new AppError("unprocessable", refused.map((i) => `${i.name}: ${i.error}`).join("; "));
     }
-    await saveIncident(store, id, uploaderId, incident, files);
-    return { id, url: `/incidents/${id}` };
+    if (incident.inputs.every((i) => i.lines === 0)) throw new AppError("bad-request", EMPTY_LOG_MESSAGE);
+    await saveIncident({ store, id, uploaderId, incident, files, contentSha256: contentHash.combined, repeatOfId: before?.id ?? null });
+    return { id, url: `/incidents/${id}`, ...(before ? { repeatOf: { id: before.id, url: `/incidents/${before.id}`, createdAt: before.createdAt } } : {}) };
   } catch (err) {
     await store.removeIncident(id);
     throw err;
@@ -50,13 +62,42 @@ export async function createIncidentFromRequest(request: Request, uploaderId: st
   }
 }
 
-async function saveIncident(
-  store: UploadStore,
-  id: string,
-  uploaderId: string | null,
-  incident: Incident & { kbGeneration?: number },
-  files: { index: number; name: string; path: string; bytes: number }[],
-): Promise<void> {
+/**
+ * The browser's `lastModified` of each file (`X-Last-Modified: ms,ms,…` in part order) becomes the stored file's
+ * mtime: the engine takes the year of year-less syslog dates from it, and the upload time would make the same
+ * line 2024 on the node and 2026 here. A missing or bad value keeps the upload time.
+ */
+async function keepClientMtimes(files: StoredUpload[], header: string | null): Promise<void> {
+  if (!header) return;
+  const times = header.split(",").map((v) => Number(v.trim()));
+  await Promise.all(
+    files.map((f) => {
+      const ms = times[f.part];
+      return Number.isFinite(ms) && ms > 0 ? utimes(f.path, new Date(ms), new Date(ms)) : undefined;
+    }),
+  );
+}
+
+async function copyFileTimes(files: StoredUpload[], hashes: string[], times: Map<string, Date>): Promise<void> {
+  await Promise.all(
+    files.map((f, i) => {
+      const t = times.get(hashes[i]);
+      return t ? utimes(f.path, t, t) : undefined;
+    }),
+  );
+}
+
+type SaveIncidentOptions = {
+  store: UploadStore;
+  id: string;
+  uploaderId: string | null;
+  incident: Incident & { kbGeneration?: number };
+  files: { index: number; name: string; path: string; bytes: number }[];
+  contentSha256: string;
+  repeatOfId: string | null;
+};
+
+async function saveIncident({ store, id, uploaderId, incident, files, contentSha256, repeatOfId }: SaveIncidentOptions): Promise<void> {
   const summary = summarizeIncident(incident);
   await getDb().incident.create({
     data: {
@@ -70,6 +111,8 @@ async function saveIncident(
       result: JSON.stringify(incident),
       kbGeneration: incident.kbGeneration ?? 0,
       uploaderId,
+      contentSha256,
+      repeatOfId,
       files: {
         create: files.map((f) => {
           const input = incident.inputs[f.index];
@@ -92,7 +135,7 @@ async function saveIncident(
           host: f.host ?? null,
           time: parseTime(f.time),
           kernelRelease: f.kernelRelease ?? null,
-          topKbId: f.matches.find((m) => !m.related)?.kbId ?? null,
+          topKbId: f.matches.find((m) => !m.related && m.score > 0)?.kbId ?? null,
         })),
       },
     },

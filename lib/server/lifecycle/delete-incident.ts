@@ -17,6 +17,8 @@ export async function deleteIncident(db: Db, store: UploadStore, id: string, by:
   await db.$transaction([
     db.auditEvent.create({ data: { action, targetId: id, summary: row.title, actorId: by.id, actorName: by.name, details: auditDetails(removed) } }),
     db.incident.delete({ where: { id } }),
+    // Re-uploads of the same bytes point at the first incident; with it gone, they count as sightings again.
+    db.incident.updateMany({ where: { repeatOfId: id }, data: { repeatOfId: null } }),
   ]);
   await store.removeIncident(id);
   return { id, title: row.title, ...removed };

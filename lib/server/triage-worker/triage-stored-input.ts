@@ -6,6 +6,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Incident, TriageInput } from "../../engine/types";
+import { findLatestDatedLine } from "../inputs/latest-dated-line";
 import { runTriage } from "../run-triage";
 
 export type StoredInput = { name: string; path: string };
@@ -18,7 +19,8 @@ export async function triageStoredInput(files: StoredInput[]): Promise<StoredTri
     files.map(async (f) => ({
       name: f.name,
       data: createReadStream(f.path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
-      mtime: (await stat(f.path)).mtime,
+      // Year-less syslog dates: the file's own dated lines first, then its time (the browser's lastModified).
+      mtime: (await findLatestDatedLine(f.path)) ?? (await stat(f.path)).mtime,
     })),
   );
   const incident = await runTriage(inputs);

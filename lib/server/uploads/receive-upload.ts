@@ -11,6 +11,7 @@ import { once } from "node:events";
 import { unlink } from "node:fs/promises";
 import path from "node:path";
 import { detectVmcore } from "../../engine/vmcore/detect-vmcore";
+import { EMPTY_LOG_MESSAGE } from "@/lib/schemas/incident";
 import { AppError } from "../http";
 import { boundaryOf, MultipartError, parseMultipart } from "./parse-multipart";
 
@@ -20,6 +21,8 @@ export type StoredUpload = {
   name: string;
   /** Absolute path of the stored bytes. */
   path: string;
+  /** Position among the request's parts (empty parts dropped from `index` keep theirs here). */
+  part: number;
   bytes: number;
 };
 
@@ -163,7 +166,7 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
     const index = stored.length;
     if (index >= MAX_FILES) throw new AppError("bad-request", `At most ${MAX_FILES} files per incident.`);
     const sink = new FileSink(path.join(dir, `${index}.upload`), budget);
-    stored.push({ index, name: uniqueName(name, taken), path: sink.filePath, bytes: 0 });
+    stored.push({ index, part: index, name: uniqueName(name, taken), path: sink.filePath, bytes: 0 });
     open.push(sink);
     return sink;
   };
@@ -193,7 +196,7 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
   // Browsers send an empty part for an empty file input or text field: not an input.
   await Promise.all(stored.filter((f) => f.bytes === 0).map((f) => unlink(f.path).catch(() => undefined)));
   const nonEmpty = stored.filter((f) => f.bytes > 0);
-  if (nonEmpty.length === 0) throw new AppError("bad-request", "The upload is empty: no file or text was received.");
+  if (nonEmpty.length === 0) throw new AppError("bad-request", EMPTY_LOG_MESSAGE);
   return nonEmpty.map((f, index) => ({ ...f, index }));
 }
 

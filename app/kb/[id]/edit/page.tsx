@@ -1,8 +1,15 @@
+import type { Metadata } from "next";
 import { loadKbEntryOr404 } from "../load-entry";
 import { KbEditor } from "@/components/kb/kb-editor";
 import { requirePage } from "@/lib/server/auth/access";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  // KB ids are kebab-case: nothing in them is percent-encoded.
+  const { id } = await params;
+  return { title: `Edit ${id}` };
+}
 
 export default async function KbEditPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -37,4 +37,30 @@ describe("draftFromFinding", () => {
       expect(kbEntrySchema.shape.id.safeParse(slugFromTitle(title)).success).toBe(true);
     }
   });
+
+  it("never proposes an id or title containing \"corrupted\"", () => {
+    const cases = [
+      makeFinding({ kind: "warning", title: "WARNING in corrupted", rip: "0010:skb_segment+0xbc8/0xf20", corrupted: true }),
+      makeFinding({ kind: "warning", title: "WARNING in corrupted", sourceFile: "net/core/dev.c", corrupted: true }),
+      makeFinding({ kind: "warning", title: "WARNING in corrupted", corrupted: true }),
+      makeFinding({ kind: "bug", title: "BUG: corrupted list in __list_del_entry_valid" }),
+      makeFinding({ kind: "panic", title: "kernel panic: stack is corrupted in tcp_v4_rcv" }),
+    ];
+    const drafts = cases.map(draftFromFinding);
+    for (const d of drafts) {
+      expect(d.id).not.toMatch(/corrupted/i);
+      expect(d.title).not.toMatch(/corrupted/i);
+      expect(kbEntrySchema.shape.id.safeParse(d.id).success).toBe(true);
+    }
+    expect(drafts.map((d) => d.title)).toEqual([
+      "WARNING in skb_segment",
+      "WARNING at net/core/dev.c",
+      "WARNING",
+      "BUG: corrupt list in __list_del_entry_valid",
+      "kernel panic: stack is corrupt in tcp_v4_rcv",
+    ]);
+    // No rule that would match every frameless WARNING; the RIP function stands in for the lost frame.
+    expect(drafts[0].signatures.map((r) => [r.kind, r.value])).toEqual([["guilty-frame", "skb_segment"]]);
+    expect(drafts[3].signatures[0]).toMatchObject({ kind: "title", value: "BUG: corrupted list in __list_del_entry_valid" });
+  });
 });

@@ -25,16 +25,36 @@ function fence(text: string): string {
   return "`".repeat(Math.max(3, longest + 1));
 }
 
+/** `RIP: 0010:skb_segment+0xbc8/0xf20` → `skb_segment`. */
+function functionOf(rip: string | undefined): string | undefined {
+  return rip ? /([A-Za-z_][\w.]*)\+0x/.exec(rip)?.[1] : undefined;
+}
+
 /** The rules that recognise this finding. Weights follow the built-ins: an exact title says a lot, a frame or file less. */
 export function rulesFromFinding(finding: Finding): SignatureRule[] {
   const signatures: SignatureRule[] = [];
-  if (finding.title) signatures.push({ kind: "title", value: finding.title, weight: 0.7 });
-  if (finding.guiltyFrame) signatures.push({ kind: "guilty-frame", value: finding.guiltyFrame, weight: 0.5 });
+  // `… in corrupted` names no bug: as a title rule it would match every report whose frame was lost.
+  const frameless = / in corrupted$/.test(finding.title);
+  if (finding.title && !frameless) signatures.push({ kind: "title", value: finding.title, weight: 0.7 });
+  const frame = finding.guiltyFrame ?? (frameless ? functionOf(finding.rip) : undefined);
+  if (frame) signatures.push({ kind: "guilty-frame", value: frame, weight: 0.5 });
   const file = finding.guiltyFile ?? finding.sourceFile;
   if (file) signatures.push({ kind: "source-file", value: file, weight: 0.3 });
   if (finding.component) signatures.push({ kind: "component", value: finding.component, weight: 0.1 });
   if (signatures.length === 0) signatures.push({ kind: "kind", value: finding.kind, weight: 0.2 });
   return signatures;
+}
+
+/**
+ * The entry's name. A title whose frame could not be found reads `WARNING in corrupted` (syzkaller's placeholder):
+ * that names the parser's trouble, not the bug, so the draft names the RIP function or the source file instead.
+ * A genuine corruption class (`BUG: corrupted list in f`) says `corrupt` so no proposed name says "corrupted".
+ */
+export function draftTitle(finding: Finding): string {
+  const place = finding.guiltyFrame ?? functionOf(finding.rip);
+  const where = place ? ` in ${place}` : finding.sourceFile ? ` at ${finding.sourceFile}` : "";
+  const title = finding.title.replace(/ in corrupted$/, where).replace(/\bcorrupted\b/gi, "corrupt");
+  return title.length >= 3 ? title : `${finding.kind}: ${title}`;
 }
 
 export function draftFromFinding(finding: Finding): KbEntryInput {
@@ -45,8 +65,8 @@ export function draftFromFinding(finding: Finding): KbEntryInput {
   const marks = fence(excerpt);
   const seenOn = finding.kernelRelease ? `Seen on kernel \`${finding.kernelRelease}\`.\n\n` : "";
   return {
-    id: slugFromTitle(finding.title),
-    title: finding.title.length >= 3 ? finding.title : `${finding.kind}: ${finding.title}`,
+    id: slugFromTitle(draftTitle(finding)),
+    title: draftTitle(finding),
     summary: "",
     rootCause: `${seenOn}${marks}\n${excerpt}\n${marks}\n`,
     component: finding.component ?? "kernel",

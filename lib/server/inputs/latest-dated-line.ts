@@ -1,0 +1,64 @@
+/**
+ * The file's own evidence for the year of year-less syslog dates (`Aug 13 15:59:23`): the latest full date written
+ * in its lines — containerd's `time="2024-08-13T15:59:01Z"`, an ISO-stamped journal line, a klog/JSON line. It beats
+ * the file's mtime, which for an upload or a copied support bundle is often the day it was downloaded. Only the
+ * first and last 64 KB are read (the latest date sits near the end of a log; gzip: the first 64 KB decoded), so
+ * the cost does not grow with the file. CLI and web both use it, so one line gets one year everywhere.
+ */
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+
+const SAMPLE_BYTES = 64 * 1024;
+/** `2024-08-13T15:59:01`, `2024-08-13 15:59:01` (the time keeps a date without one from counting). */
+const DATED = /\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):([0-5]\d):([0-5]\d)/g;
+
+/** Latest date in `text` not after `notAfter` (a date in the future is a typo or another clock, not evidence). */
+export function latestDatedTime(text: string, notAfter: Date = new Date()): Date | undefined {
+  let latest: number | undefined;
+  for (const m of text.matchAll(DATED)) {
+    const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+    if (t <= notAfter.getTime() + 86_400_000 && (latest === undefined || t > latest)) latest = t;
+  }
+  return latest === undefined ? undefined : new Date(latest);
+}
+
+async function gunzipHead(filePath: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const stream = createReadStream(filePath).pipe(createGunzip());
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= SAMPLE_BYTES) break;
+    }
+  } catch (err) {
+    // A truncated gzip still decoded its head: that part is evidence; the engine reports the damage itself.
+    if (size === 0) throw err;
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Head and tail of a plain file (one string), or undefined for a gzip file. */
+async function plainSample(filePath: string): Promise<string | undefined> {
+  const fh = await open(filePath, "r");
+  try {
+    const { size } = await fh.stat();
+    const head = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+    await fh.read(head, 0, head.length, 0);
+    if (head[0] === 0x1f && head[1] === 0x8b) return undefined;
+    const tailStart = Math.max(head.length, size - SAMPLE_BYTES);
+    const tail = Buffer.alloc(size - tailStart);
+    await fh.read(tail, 0, tail.length, tailStart);
+    return head.toString("utf8") + "\n" + tail.toString("utf8");
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The latest date written in the file's first and last 64 KB (gzip: its first 64 KB decoded), if any. */
+export async function findLatestDatedLine(filePath: string, notAfter?: Date): Promise<Date | undefined> {
+  const text = (await plainSample(filePath)) ?? (await gunzipHead(filePath));
+  return latestDatedTime(text, notAfter);
+}

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Incident" ADD COLUMN "contentSha256" TEXT,
+ADD COLUMN "repeatOfId" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Incident_contentSha256_idx" ON "Incident"("contentSha256");
