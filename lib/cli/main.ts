@@ -3,14 +3,15 @@
  * Same engine entry point as the web app (lib/server/run-triage.ts). Exit 0 when it ran, 2 on unreadable input,
  * 1 on usage errors.
  */
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Incident, TriageInput } from "../engine/types";
+import type { InputSource } from "../engine/ingest/sources/expand-inputs";
+import type { Incident, SourceSummary, TriageInput } from "../engine/types";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
-  oopscope triage [--json | --jsonl] [--no-kb] <file | ->...   triage logs (plain or gzip); - reads stdin
+  oopscope triage [--json | --jsonl] [--no-kb] <file | dir | ->...   triage logs, archives, journals, dumps; - reads stdin
   oopscope kb list [--json] [--origin builtin|team|imported]
   oopscope kb show <id> [--json]
   oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
@@ -21,16 +22,33 @@ export type MainContext = { root: string };
 
 class UnreadableInput extends Error {}
 
-function openInput(arg: string): TriageInput {
-  if (arg === "-") return { name: "-", data: process.stdin as AsyncIterable<Uint8Array> };
+/** A path (file or directory) or `-` as a source for expandInputs; missing paths are refused here. */
+async function openSource(arg: string, name: string): Promise<InputSource> {
+  if (arg === "-") return { kind: "file", name: "-", open: () => process.stdin as AsyncIterable<Uint8Array> };
+  const { openDirectorySource, openFileSource } = await import("../server/sources/open-sources");
   let st;
   try {
     st = statSync(arg);
   } catch (e) {
     throw new UnreadableInput(`oopscope: cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  if (st.isDirectory()) throw new UnreadableInput(`oopscope: ${arg} is a directory`);
-  return { name: arg, data: createReadStream(arg, { highWaterMark: 1 << 20 }), mtime: st.mtime };
+  // A directory is a copied /var/crash/<ip>-<date>/ or an unpacked sosreport: its files are picked like members.
+  if (st.isDirectory()) return openDirectorySource(arg, name);
+  return openFileSource(arg, name);
+}
+
+/** Archives, journals, dumps and compressed logs → text inputs; refused sources are reported and counted. */
+async function expandSources(sources: InputSource[]): Promise<{ inputs: TriageInput[]; summaries: SourceSummary[]; refused: boolean }> {
+  const { expandInputs } = await import("../engine/ingest/sources/expand-inputs");
+  const { inputs, sources: summaries } = await expandInputs(sources);
+  let refused = false;
+  for (const s of summaries) {
+    if (s.error) {
+      refused = true;
+      process.stderr.write(`oopscope: ${s.error}\n`);
+    }
+  }
+  return { inputs, summaries, refused };
 }
 
 async function prepareDb(ctx: MainContext): Promise<void> {
@@ -56,9 +74,9 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
   // Resolve paths before prepareDb changes the working directory.
   const files = positionals.map((p) => (p === "-" ? p : path.resolve(p)));
   const names = positionals;
-  let inputs: TriageInput[];
+  let sources: InputSource[];
   try {
-    inputs = files.map((f, i) => ({ ...openInput(f), name: names[i] }));
+    sources = await Promise.all(files.map((f, i) => openSource(f, names[i])));
   } catch (e) {
     if (e instanceof UnreadableInput) {
       process.stderr.write(e.message + "\n");
@@ -71,18 +89,27 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
   const { runTriage } = await import("../server/run-triage");
   const refused = (inc: Incident) => inc.inputs.some((i) => i.error);
   let status = 0;
-  if (values.jsonl) {
-    for (const input of inputs) {
-      const incident = await runTriage([input], { withKb });
-      process.stdout.write(JSON.stringify(incident) + "\n");
+  try {
+    if (values.jsonl) {
+      for (const source of sources) {
+        const expanded = await expandSources([source]);
+        if (expanded.refused) status = 2;
+        const incident = await runTriage(expanded.inputs, { withKb, sources: expanded.summaries });
+        process.stdout.write(JSON.stringify({ ...incident, file: source.name }) + "\n");
+        if (refused(incident)) status = 2;
+      }
+    } else {
+      const expanded = await expandSources(sources);
+      if (expanded.refused) status = 2;
+      const incident = await runTriage(expanded.inputs, { withKb, sources: expanded.summaries });
+      if (values.json) process.stdout.write(JSON.stringify(incident, null, 2) + "\n");
+      else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
       if (refused(incident)) status = 2;
+      for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
     }
-  } else {
-    const incident = await runTriage(inputs, { withKb });
-    if (values.json) process.stdout.write(JSON.stringify(incident, null, 2) + "\n");
-    else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
-    if (refused(incident)) status = 2;
-    for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
+  } finally {
+    const { closeOpenSources } = await import("../server/sources/open-sources");
+    await closeOpenSources();
   }
   return status;
 }

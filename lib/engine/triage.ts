@@ -18,6 +18,7 @@ import type {
   Incident,
   InputSummary,
   LineFormat,
+  SourceSummary,
   TimelineEvent,
   TriageInput,
 } from "./types";
@@ -35,6 +36,8 @@ export type TriageOptions = {
   now?: Date;
   /** Refused inputs (binary, gzip bomb) throw instead of being recorded in `inputs[].error`. */
   failOnRefusedInput?: boolean;
+  /** Where the inputs came from (archives, journals, dumps), from `expandInputs`: copied onto the incident. */
+  sources?: SourceSummary[];
 };
 
 /** Agent lines shown on the timeline before each finding. */
@@ -379,6 +382,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
     },
   };
   if (recommendation) incident.recommendation = recommendation;
+  if (options.sources && options.sources.length > 0) incident.sources = options.sources;
   if (inputs.length === 1) incident.file = inputs[0].name;
   return incident;
 }

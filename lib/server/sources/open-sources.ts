@@ -1,0 +1,110 @@
+/**
+ * Files and directories on disk as sources for `expandInputs` (shared by the CLI and the upload path; no
+ * `server-only`, the CLI imports it). Files are read as streams and, for zip and vmcore, at offsets through a file
+ * descriptor. Directories are walked without following links: a link or a device is reported, never opened.
+ */
+import { createReadStream, type Dirent } from "node:fs";
+import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
+import path from "node:path";
+import type { RandomAccessSource } from "@/lib/engine/ingest/random-access";
+import type { DirectorySource, FileSource } from "@/lib/engine/ingest/sources/expand-inputs";
+import type { ArchiveMember, MemberType } from "@/lib/engine/ingest/sources/read-archive";
+
+/** Files visited in one directory tree before the rest is ignored (a mistaken `triage /` must end). */
+const MAX_DIRECTORY_FILES = 100_000;
+
+type ClosableRandomAccess = RandomAccessSource & { close(): Promise<void> };
+const openHandles = new Set<ClosableRandomAccess>();
+
+/** Reads at offsets through a descriptor opened on first use, kept until `closeOpenSources()`. */
+function fileRandomAccess(file: string, name: string, size: number): RandomAccessSource {
+  let handle: ReturnType<typeof open> | undefined;
+  const source: ClosableRandomAccess = {
+    name,
+    size,
+    async close() {
+      openHandles.delete(source);
+      const h = handle;
+      handle = undefined;
+      if (h) await (await h).close();
+    },
+    async read(offset, length) {
+      const start = Math.max(0, offset);
+      const n = Math.max(0, Math.min(length, size - start));
+      if (n === 0) return new Uint8Array(0);
+      if (!handle) {
+        handle = open(file, "r");
+        openHandles.add(source);
+      }
+      const fh = await handle;
+      const buffer = new Uint8Array(n);
+      let got = 0;
+      while (got < n) {
+        const { bytesRead } = await fh.read(buffer, got, n - got, start + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return buffer.subarray(0, got);
+    },
+  };
+  return source;
+}
+
+/** Closes the descriptors that random access opened (call once triage is done). */
+export async function closeOpenSources(): Promise<void> {
+  await Promise.all([...openHandles].map((s) => s.close()));
+}
+
+/** A regular file as a source (its bytes stream from the start each time `open` is called). */
+export async function openFileSource(file: string, name: string): Promise<FileSource> {
+  const st = await stat(file);
+  return {
+    kind: "file",
+    name,
+    open: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+    reopenable: true,
+    randomAccess: fileRandomAccess(file, name, st.size),
+    mtime: st.mtime,
+    size: st.size,
+  };
+}
+
+function memberTypeOf(d: Dirent): MemberType {
+  if (d.isFile()) return "file";
+  if (d.isDirectory()) return "directory";
+  if (d.isSymbolicLink()) return "symlink";
+  if (d.isCharacterDevice() || d.isBlockDevice()) return "device";
+  if (d.isFIFO()) return "fifo";
+  return "other";
+}
+
+/** A directory tree as a source: every entry as a member, relative to `dir`, links and devices included as such. */
+export async function openDirectorySource(dir: string, name: string): Promise<DirectorySource> {
+  const members: ArchiveMember[] = [];
+  const walk = async (at: string): Promise<void> => {
+    const entries = await readdir(at, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const d of entries) {
+      if (members.length >= MAX_DIRECTORY_FILES) return;
+      const full = path.join(at, d.name);
+      const rel = path.relative(dir, full).split(path.sep).join("/");
+      const type = memberTypeOf(d);
+      if (type === "directory") {
+        await walk(full);
+        continue;
+      }
+      const member: ArchiveMember = { path: rel, type };
+      if (type === "symlink") member.linkTarget = await readlink(full).catch((e: NodeJS.ErrnoException) => `(unreadable: ${e.code})`);
+      if (type === "file") {
+        const st = await lstat(full);
+        member.size = st.size;
+        member.mtime = st.mtime;
+        member.open = () => createReadStream(full, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
+        member.randomAccess = fileRandomAccess(full, full, st.size);
+      }
+      members.push(member);
+    }
+  };
+  await walk(dir);
+  return { kind: "directory", name, members };
+}
