@@ -10,6 +10,8 @@ declare module "unbzip2-stream" {
 }
 
 declare module "lz4js" {
+  /** Encodes src[sIndex, sIndex+sLength) as one raw LZ4 block into dst; returns its length, 0 when nothing compressed. */
+  export function compressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, hashTable: Uint32Array): number;
   /** Decodes one raw LZ4 block src[sIndex, sIndex+sLength) into dst from dIndex; returns the end index in dst. */
   export function decompressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, dIndex: number): number;
 }
