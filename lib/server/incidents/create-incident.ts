@@ -32,13 +32,12 @@ export async function createIncidentFromRequest(request: Request): Promise<Creat
   const dir = path.join(uploadsDir(), id);
   await mkdir(dir, { recursive: true });
   try {
-    const files = await receiveUpload(request, dir);
-    const incident = await triageStoredFiles(files);
-    const refused = incident.inputs.filter((i) => i.error);
-    if (refused.length > 0) {
-      throw new AppError("unprocessable", refused.map((i) => `${i.name}: ${i.error}`).join("; "));
-    }
-    await saveIncident(id, incident, files);
+    const uploads = await receiveUpload(request, dir);
+    const { incident, files } = await triageStoredFiles(uploads, dir);
+    const refused = [...(incident.sources ?? []).filter((s) => s.error).map((s) => s.error!), ...incident.inputs.filter((i) => i.error).map((i) => `${i.name}: ${i.error}`)];
+    if (refused.length > 0) throw new AppError("unprocessable", refused.join("; "));
+    if (incident.inputs.length === 0) throw new AppError("unprocessable", "Nothing to read: no log, journal or dump was found in the upload.");
+    await saveIncident(id, incident, files, uploads.reduce((n, u) => n + u.bytes, 0));
     return { id, url: `/incidents/${id}` };
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
@@ -50,6 +49,7 @@ async function saveIncident(
   id: string,
   incident: Incident & { kbGeneration?: number },
   files: { index: number; name: string; path: string; bytes: number }[],
+  uploadedBytes: number,
 ): Promise<void> {
   const summary = summarizeIncident(incident);
   const root = dataDir();
@@ -61,7 +61,7 @@ async function saveIncident(
       kernels: summary.kernels.join(" "),
       kbIds: summary.kbIds.join(" "),
       findingCount: incident.findings.length,
-      totalBytes: files.reduce((a, f) => a + f.bytes, 0),
+      totalBytes: uploadedBytes,
       result: JSON.stringify(incident),
       kbGeneration: incident.kbGeneration ?? 0,
       files: {

@@ -1,10 +1,12 @@
 /**
- * Streaming decoders for gzip, xz, zstd and bzip2 (well-kept libraries: the platform's DecompressionStream,
- * xz-decompress's WebAssembly xz-embedded, fzstd, unbzip2-stream), each behind one meter that refuses decompression
- * bombs. The ratio is measured against the compressed bytes the decoder actually pulled (a small bomb followed by
- * megabytes of junk is still a bomb), a multi-member gzip or multi-frame zstd counts as one stream, and the check
- * runs on every output block, so a bomb is refused after a few MB of output, not after gigabytes.
+ * Streaming decoders for gzip, raw deflate, xz, zstd and bzip2 (well-kept libraries: fflate, xz-decompress's
+ * WebAssembly xz-embedded, fzstd, unbzip2-stream), each behind one meter that refuses decompression bombs. The ratio
+ * is measured against the compressed bytes the decoder actually consumed (a small bomb followed by megabytes of
+ * incompressible data is still a bomb): push decoders get the input in small pieces and report their output
+ * synchronously, so what was consumed is known to a piece; a read-ahead decoder such as DecompressionStream would
+ * have swallowed whole members before the first check. A multi-member gzip or multi-frame zstd counts as one stream.
  */
+import { Gunzip, Inflate } from "fflate";
 import { Decompress as ZstdDecompress } from "fzstd";
 import unbzip2Stream from "unbzip2-stream";
 import { XzReadableStream } from "./xz-stream";
@@ -90,10 +92,23 @@ export class ExpansionMeter {
   }
 }
 
-async function* counted(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
+/**
+ * Input handed to a push decoder at a time. Until the ratio check starts, pieces are small (deflate expands a piece
+ * at most 1032×, so a bomb is caught within a few MB); after it, larger pieces keep the per-push overhead low
+ * (4 KB pieces cost fflate 3× the time of 64 KB ones) and a bomb hiding behind real data overshoots by one piece.
+ */
+export const PUSH_PIECE_BYTES = 4 * 1024;
+const LATE_PUSH_PIECE_BYTES = 64 * 1024;
+
+async function* counted(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter, piecewise = false): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
-    meter.addConsumed(chunk.length);
-    yield chunk;
+    for (let at = 0; at < chunk.length; ) {
+      const size = !piecewise ? chunk.length : meter.produced < meter.limits.ratioCheckAfterBytes ? PUSH_PIECE_BYTES : LATE_PUSH_PIECE_BYTES;
+      const piece = at === 0 && size >= chunk.length ? chunk : chunk.subarray(at, Math.min(chunk.length, at + size));
+      at += piece.length;
+      meter.addConsumed(piece.length);
+      yield piece;
+    }
   }
 }
 
@@ -117,7 +132,7 @@ function pulledStream(source: AsyncGenerator<Uint8Array>): ReadableStream<Uint8A
 async function* fromWebDecoder(
   decoded: ReadableStream<Uint8Array>,
   meter: ExpansionMeter,
-  codec: Codec | "deflate",
+  codec: Codec,
 ): AsyncGenerator<Uint8Array> {
   const reader = decoded.getReader();
   let finished = false;
@@ -146,7 +161,7 @@ async function* fromWebDecoder(
 async function* fromPushDecoder(
   source: AsyncGenerator<Uint8Array>,
   meter: ExpansionMeter,
-  codec: Codec,
+  codec: Codec | "deflate",
   start: (emit: (out: Uint8Array) => void) => { push(chunk: Uint8Array): void; end(): void; error(): Error | undefined },
 ): AsyncGenerator<Uint8Array> {
   let pending: Uint8Array[] = [];
@@ -180,18 +195,21 @@ async function* fromPushDecoder(
   yield* pending;
 }
 
-function zstdDecoder(emit: (out: Uint8Array) => void) {
-  const d = new ZstdDecompress((data) => emit(data));
-  let sawInput = false;
-  return {
-    push(chunk: Uint8Array) {
-      sawInput = true;
-      d.push(chunk);
-    },
-    end() {
-      if (sawInput) d.push(new Uint8Array(0), true);
-    },
-    error: () => undefined,
+/** fflate's and fzstd's stream classes share this shape: push(chunk, final) with output to a callback. */
+function pushDecoder(make: (ondata: (data: Uint8Array) => void) => { push(chunk: Uint8Array, final?: boolean): unknown }) {
+  return (emit: (out: Uint8Array) => void) => {
+    const d = make((data) => emit(data));
+    let sawInput = false;
+    return {
+      push(chunk: Uint8Array) {
+        sawInput = true;
+        d.push(chunk);
+      },
+      end() {
+        if (sawInput) d.push(new Uint8Array(0), true);
+      },
+      error: () => undefined,
+    };
   };
 }
 
@@ -210,24 +228,22 @@ function bzip2Decoder(emit: (out: Uint8Array) => void) {
   };
 }
 
-const platformDecoder = (format: "gzip" | "deflate-raw") => new DecompressionStream(format) as unknown as TransformStream<Uint8Array, Uint8Array>;
-
 /** Raw deflate (zip entries), metered like the codecs. */
 export function inflateRawStream(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
-  return fromWebDecoder(pulledStream(counted(source, meter)).pipeThrough(platformDecoder("deflate-raw")), meter, "deflate");
+  return fromPushDecoder(counted(source, meter, true), meter, "deflate", pushDecoder((ondata) => new Inflate(ondata)));
 }
 
 /** Decodes `source` (compressed with `codec`) as a stream of chunks, metered. */
 export function decompressStream(codec: Codec, source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
-  const input = counted(source, meter);
   switch (codec) {
     case "gzip":
-      return fromWebDecoder(pulledStream(input).pipeThrough(platformDecoder("gzip")), meter, codec);
+      return fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new Gunzip(ondata)));
     case "xz":
-      return fromWebDecoder(new XzReadableStream(pulledStream(input)), meter, codec);
+      // xz-embedded pulls its input as it needs it: what it pulled is what it consumed.
+      return fromWebDecoder(new XzReadableStream(pulledStream(counted(source, meter))), meter, codec);
     case "zstd":
-      return fromPushDecoder(input, meter, codec, zstdDecoder);
+      return fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new ZstdDecompress(ondata)));
     case "bzip2":
-      return fromPushDecoder(input, meter, codec, bzip2Decoder);
+      return fromPushDecoder(counted(source, meter, true), meter, codec, bzip2Decoder);
   }
 }

@@ -42,9 +42,15 @@ export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: 
   const feeding = (async () => {
     try {
       for await (const chunk of source) {
-        if (!extract.write(chunk)) await new Promise<void>((resolve) => extract.once("drain", resolve));
+        if (extract.destroyed) return;
+        // The reader may stop (a refused member) while a write waits for room: closing ends the wait too.
+        if (!extract.write(chunk))
+          await new Promise<void>((resolve) => {
+            extract.once("drain", resolve);
+            extract.once("close", resolve);
+          });
       }
-      extract.end(new Uint8Array(0));
+      if (!extract.destroyed) extract.end(new Uint8Array(0));
     } catch (e) {
       feedError = e;
       extract.destroy(e as Error);
