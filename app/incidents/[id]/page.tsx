@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FindingCard } from "@/components/incident/finding-card";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
+import { SourceList } from "@/components/incident/source-list";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatTime } from "@/components/ui/format";
@@ -75,6 +76,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             </li>
           ))}
         </ul>
+        <SourceList sources={incident.sources} />
       </header>
 
       <RecommendationPanel recommendation={incident.recommendation} />

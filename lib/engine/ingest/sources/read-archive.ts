@@ -46,8 +46,13 @@ export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: 
         // The reader may stop (a refused member) while a write waits for room: closing ends the wait too.
         if (!extract.write(chunk))
           await new Promise<void>((resolve) => {
-            extract.once("drain", resolve);
-            extract.once("close", resolve);
+            const done = () => {
+              extract.off("drain", done);
+              extract.off("close", done);
+              resolve();
+            };
+            extract.on("drain", done);
+            extract.on("close", done);
           });
       }
       if (!extract.destroyed) extract.end(new Uint8Array(0));
