@@ -217,6 +217,31 @@ describe("every codec and container", () => {
   });
 });
 
+describe("caps and odd members", () => {
+  it("a member over the per-member cap, a nested archive and binary data under a log's name are skipped and said so", async () => {
+    const big = new TextEncoder().encode("Aug 13 15:59:23 w01 kernel: x\n".repeat(80_000));
+    const nested = compress("gzip", await makeTar([{ name: "var/log/messages", content: MESSAGES }]));
+    const tar = await makeTar([
+      { name: "var/log/messages", content: big },
+      { name: "var/log/messages-1.gz", content: nested },
+      { name: "var/log/syslog", content: new Uint8Array(4096).map((_, i) => (i * 7) % 9) },
+      { name: "var/log/kern.log", content: DMESG },
+      { name: "etc/hostname", content: new TextEncoder().encode("x".repeat(5000)) },
+    ]);
+    const limits = { ...DEFAULT_EXPANSION_LIMITS, maxMemberBytes: 1 << 20 };
+    const { inputs, sources } = await expandInputs([fileSource("caps.tar", tar)], { limits });
+    expect(inputs.map((i) => i.name)).toEqual(["caps.tar:var/log/kern.log"]);
+    expect(sources[0].error).toBeUndefined();
+    expect(sources[0].hostname).toBeUndefined();
+    expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([
+      ["var/log/messages", "too-large"],
+      ["var/log/messages-1.gz", "nested-archive"],
+      ["var/log/syslog", "binary"],
+      ["etc/hostname", "too-large"],
+    ]);
+  });
+});
+
 describe("hostile archives", () => {
   it("tar slip, absolute paths, links and device files are refused member by member, with the reason", async () => {
     const tar = await makeTar([

@@ -107,8 +107,6 @@ async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ hea
   return { head: seen.length === 1 ? seen[0] : concat(seen), stream };
 }
 
-class MemberTooLarge extends Error {}
-
 async function* capped(source: AsyncIterable<Uint8Array>, max: number, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const c of source) {
@@ -119,12 +117,19 @@ async function* capped(source: AsyncIterable<Uint8Array>, max: number, onBytes: 
   }
 }
 
-async function readAll(source: AsyncIterable<Uint8Array>, max: number, what: string): Promise<Uint8Array> {
+class MemberTooLarge extends Error {}
+
+/** The whole stream in memory; over `max`, a member is skipped (MemberTooLarge), a source is refused. */
+async function readAll(source: AsyncIterable<Uint8Array>, max: number, what: string, isMember = false): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const c of source) {
     total += c.length;
-    if (total > max) throw new SourceRefusedError("too-large", `${what} is larger than ${Math.round(max / 1024 ** 2)} MB, the cap for reading it whole.`);
+    if (total > max) {
+      const message = `larger than ${Math.round(max / 1024 ** 2)} MB, the cap for reading it whole`;
+      if (isMember) throw new MemberTooLarge(message);
+      throw new SourceRefusedError("too-large", `${what} is ${message}.`);
+    }
     parts.push(c.slice());
   }
   return concat(parts);
@@ -306,7 +311,7 @@ class Expander {
       const name = prefix + path;
       try {
         if (rule.role === "hostname") {
-          const text = new TextDecoder().decode(await readAll(m.open(), 4096, name)).split("\n")[0].trim();
+          const text = new TextDecoder().decode(await readAll(m.open(), 4096, name, true)).split("\n")[0].trim();
           if (/^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(text) && (rule.rank ?? 0) < hostnameRank) {
             summary.hostname = text;
             hostnameRank = rule.rank ?? 0;
@@ -343,7 +348,7 @@ class Expander {
       return;
     }
     if (format.kind === "journal") {
-      await this.keepJournal(summary, name, await readAll(stream, this.limits.maxJournalBytes, name), path, rule, m.mtime);
+      await this.keepJournal(summary, name, await readAll(stream, this.limits.maxJournalBytes, name, true), path, rule, m.mtime);
       return;
     }
     if (format.kind === "vmcore") {
@@ -362,7 +367,7 @@ class Expander {
         this.skip(summary, path, "too-large", `a ${Math.round((m.size ?? 0) / 1024 ** 2)} MB crash dump inside an archive: extract it and give it on its own (oopscope triage path/to/vmcore)`, m.size);
         return;
       }
-      const bytes = await readAll(stream, this.limits.maxMemberBytes, name);
+      const bytes = await readAll(stream, this.limits.maxMemberBytes, name, true);
       this.vmcores.push({ name, dir: dirnameOf(name), source: bytesSource(name, bytes), summary });
       return;
     }
