@@ -22,6 +22,9 @@ export default defineConfig({
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",
+    // The `request` fixture acts as the signed-in browser; browsers send Origin on writes, and the server refuses a
+    // cookie-authenticated write without it.
+    extraHTTPHeaders: { Origin: new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000").origin },
     viewport: { width: 1400, height: 1000 },
     trace: "off",
     actionTimeout: 15_000,

@@ -3,7 +3,7 @@ import { IncidentTable } from "@/components/incident/incident-table";
 import { UploadPanel } from "@/components/upload/upload-panel";
 import { requirePage } from "@/lib/server/auth/access";
 import { listIncidents } from "@/lib/server/incidents/list-incidents";
-import { maxUploadBytes } from "@/lib/server/uploads/receive-upload";
+import { maxUploadBytes, maxVmcoreUploadBytes } from "@/lib/server/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold tracking-tight">Triage a kernel crash</h1>
         <p className="mt-1 text-sm text-slate-600">Logs in — known bug, verdict for your kernel and the fix out. Nothing leaves this server.</p>
       </div>
-      <UploadPanel maxUploadBytes={maxUploadBytes()} />
+      <UploadPanel maxUploadBytes={maxUploadBytes()} maxVmcoreUploadBytes={maxVmcoreUploadBytes()} />
       <section className="space-y-2">
         <div className="flex items-baseline justify-between">
           <h2 className="text-lg font-semibold">Recent incidents</h2>

@@ -63,7 +63,7 @@ test("drop a sosreport → progress, then the permalink with the crash, the host
     const source = page.getByTestId("source");
     await expect(source).toContainText(path.basename(file));
     await expect(source).toContainText("host w01");
-    await expect(source).toContainText("202 members, 1 read");
+    await expect(source).toContainText("203 members, 1 read");
     await page.getByTestId("skipped-summary").click();
     await expect(page.getByTestId("skipped-members")).toContainText("not followed: a symbolic link to sos_commands/general/hostname");
     await expect(page.locator(".monaco-editor .view-lines")).toContainText("kernel", { timeout: 30_000 });

@@ -58,6 +58,17 @@ test("KB API: create, edit with optimistic concurrency, diff, revert, preview, e
   const imported = await (await request.post("/api/kb/import", { data: exported, headers: { "Content-Type": "application/yaml" } })).json();
   expect(imported.created + imported.updated).toBe(0);
   expect(imported.errors).toEqual([]);
+
+  // A colleague edits after the export; re-importing the old export (with a change of ours) must not undo it.
+  expect((await request.put(`/api/kb/${id}`, { data: { document: { ...edited, summary: "Dave's fix." }, baseRevision: 3, message: "" } })).status()).toBe(200);
+  const oursOnOldExport = exported.replace("Our nodes hit the GSO skb_segment BUG after enabling BIG TCP.", "Ours, from the old export.");
+  const staleImport = await request.post("/api/kb/import", { data: oursOnOldExport, headers: { "Content-Type": "application/yaml" } });
+  expect(staleImport.status()).toBe(409);
+  expect((await staleImport.json()).conflicts).toContainEqual(expect.objectContaining({ id, baseRevision: 3, currentRevision: 4 }));
+  expect((await (await request.get(`/api/kb/${id}`)).json()).entry.summary).toBe("Dave's fix.");
+  const forced = await request.post("/api/kb/import?force=1", { data: oursOnOldExport, headers: { "Content-Type": "application/yaml" } });
+  expect(forced.status()).toBe(200);
+  expect((await forced.json()).overwritten).toContainEqual({ id, baseRevision: 3, overwrittenRevision: 4 });
 });
 
 test("KB pages: list, entry with sanitised Markdown and history diff, edit and save", async ({ page, context, baseURL, request }) => {

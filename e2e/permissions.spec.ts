@@ -75,7 +75,7 @@ test.describe("as a viewer", () => {
 });
 
 test("a read token is refused every write route (403) even for an admin, and reads work", async ({ baseURL }) => {
-  const admin = await playwrightRequest.newContext({ baseURL, storageState: ADMIN_STATE });
+  const admin = await playwrightRequest.newContext({ baseURL, storageState: ADMIN_STATE, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
   const created = await admin.post("/api/account/tokens", { data: { name: "ci-read", scope: "read" } });
   expect(created.status()).toBe(201);
   const { token } = await created.json();
@@ -97,7 +97,7 @@ test("anonymous callers get 401 on write routes; sign-in required closes reading
   const anon = await playwrightRequest.newContext({ baseURL });
   expect((await anon.get("/api/incidents")).status()).toBe(200);
 
-  const admin = await playwrightRequest.newContext({ baseURL, storageState: ADMIN_STATE });
+  const admin = await playwrightRequest.newContext({ baseURL, storageState: ADMIN_STATE, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
   expect((await admin.put("/api/admin/settings", { data: { signInRequired: true } })).status()).toBe(200);
   try {
     expect((await anon.get("/api/incidents")).status()).toBe(401);

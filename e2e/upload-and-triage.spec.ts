@@ -11,7 +11,11 @@ test("drop a log → permalink with finding, KB match, fix and workaround; same 
   page.on("console", (msg) => {
     if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspViolations.push(msg.text());
   });
-  await page.goto("/");
+  const home = await page.goto("/");
+  // Scripts run only from our origin or with this response's nonce: an injected inline script has no second chance.
+  const scriptSrc = (home?.headers()["content-security-policy"] ?? "").split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+  expect(scriptSrc).not.toContain("unsafe-inline");
   await expect(page.getByTestId("dropzone")).toBeVisible();
   await page.getByTestId("file-input").setInputFiles(FIXTURE_PATH);
   await expect(page.getByTestId("staged-files")).toContainText("messages-w01");

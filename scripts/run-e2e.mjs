@@ -27,7 +27,7 @@ function needsBuild() {
   if (process.env.E2E_REBUILD === "1" || !existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return ["app", "components", "lib"].some((d) => newestMtime(path.join(root, d)) > built) ||
-    ["next.config.ts", "postcss.config.mjs", "package.json"].some((f) => existsSync(path.join(root, f)) && statSync(path.join(root, f)).mtimeMs > built);
+    ["next.config.ts", "proxy.ts", "tsconfig.build.json", "postcss.config.mjs", "package.json"].some((f) => existsSync(path.join(root, f)) && statSync(path.join(root, f)).mtimeMs > built);
 }
 
 function run(cmd, args, env) {

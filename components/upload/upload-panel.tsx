@@ -4,21 +4,35 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { formatBytes } from "@/components/ui/format";
+import { detectVmcore } from "@/lib/engine/vmcore/detect-vmcore";
 import { uploadWithProgress, type UploadProgress } from "./upload-with-progress";
 
-type Props = { maxUploadBytes: number };
+/** `maxVmcoreUploadBytes`: crash dumps (recognised by their first bytes) have their own, larger budget. */
+type Props = { maxUploadBytes: number; maxVmcoreUploadBytes?: number };
 
-export function UploadPanel({ maxUploadBytes }: Props) {
+const fileKey = (f: File) => `${f.name}:${f.size}`;
+
+export function UploadPanel({ maxUploadBytes, maxVmcoreUploadBytes = maxUploadBytes }: Props) {
   const router = useRouter();
   const [files, setFiles] = useState<File[]>([]);
   const [pasted, setPasted] = useState("");
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isWindowDrag, setIsWindowDrag] = useState(false);
+  const [dumps, setDumps] = useState<ReadonlySet<string>>(new Set());
   const busy = progress !== null;
 
   const addFiles = useCallback((accepted: File[]) => {
     setError(null);
+    // Only the first bytes are read: a 16 GB dump is never loaded into the page.
+    for (const f of accepted) {
+      void f
+        .slice(0, 64)
+        .arrayBuffer()
+        .then((head) => {
+          if (detectVmcore(new Uint8Array(head))) setDumps((prev) => new Set(prev).add(fileKey(f)));
+        });
+    }
     setFiles((prev) => {
       const names = new Set(prev.map((f) => `${f.name}:${f.size}`));
       return [...prev, ...accepted.filter((f) => !names.has(`${f.name}:${f.size}`))];
@@ -40,7 +54,9 @@ export function UploadPanel({ maxUploadBytes }: Props) {
 
   const pastedBytes = new TextEncoder().encode(pasted).length;
   const totalBytes = files.reduce((a, f) => a + f.size, 0) + pastedBytes;
-  const overLimit = totalBytes > maxUploadBytes;
+  const dumpBytes = files.filter((f) => dumps.has(fileKey(f))).reduce((a, f) => a + f.size, 0);
+  const logBytes = totalBytes - dumpBytes;
+  const overLimit = logBytes > maxUploadBytes || dumpBytes > maxVmcoreUploadBytes;
   const canSubmit = !busy && !overLimit && (files.length > 0 || pasted.trim().length > 0);
 
   const submit = async () => {
@@ -80,7 +96,8 @@ export function UploadPanel({ maxUploadBytes }: Props) {
         <input {...dropzone.getInputProps()} data-testid="file-input" />
         <p className="text-base font-medium">Drop kernel logs here, or click to browse</p>
         <p className="mt-1 text-sm text-slate-500">
-          /var/log/messages*, dmesg, journalctl, serial console, vmcore-dmesg.txt, binary journals, sosreports and other tar/zip archives — several files, gz/xz/zst/bz2 too. Limit {formatBytes(maxUploadBytes)} in total.
+          /var/log/messages*, dmesg, journalctl, serial console, vmcore-dmesg.txt, binary journals, sosreports and other tar/zip archives — several files, gz/xz/zst/bz2 too. Limit {formatBytes(maxUploadBytes)} in total;
+          crash dumps (vmcore) up to {formatBytes(maxVmcoreUploadBytes)}.
         </p>
       </div>
 
@@ -106,6 +123,11 @@ export function UploadPanel({ maxUploadBytes }: Props) {
           {files.map((f, i) => (
             <li key={`${f.name}-${i}`} className="flex items-center gap-3 px-3 py-2">
               <span className="font-log min-w-0 flex-1 truncate">{f.name}</span>
+              {dumps.has(fileKey(f)) && (
+                <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600" data-testid="dump-badge">
+                  crash dump
+                </span>
+              )}
               <span className="text-slate-500">{formatBytes(f.size)}</span>
               {progress ? (
                 <ProgressBar value={progress.perFile[i] ?? 0} />
@@ -137,7 +159,10 @@ export function UploadPanel({ maxUploadBytes }: Props) {
           Triage
         </button>
         <span className="text-sm text-slate-600" aria-live="polite" data-testid="upload-status">
-          {overLimit && `Too large: ${formatBytes(totalBytes)} exceeds the ${formatBytes(maxUploadBytes)} limit.`}
+          {overLimit &&
+            (dumpBytes > maxVmcoreUploadBytes
+              ? `Too large: ${formatBytes(dumpBytes)} of crash dumps exceeds the ${formatBytes(maxVmcoreUploadBytes)} limit.`
+              : `Too large: ${formatBytes(logBytes)} exceeds the ${formatBytes(maxUploadBytes)} limit.`)}
           {progress?.phase === "uploading" && `Uploading… ${Math.round((progress.loaded / (progress.total || 1)) * 100)}%`}
           {progress?.phase === "processing" && "Analysing on the server…"}
         </span>

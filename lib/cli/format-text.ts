@@ -25,6 +25,13 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
     .map((i) => `${safe(i.name)} (${i.lines} lines${i.compressed ? ", gzip" : ""}${i.error ? `, ${s.red("refused: " + i.error)}` : ""})`)
     .join(", ");
   out.push(s.dim(`oopscope · ${inputs} · ${incident.hosts.length} host(s), ${incident.boots.length} boot(s) · ${incident.stats.elapsedMs} ms`));
+  for (const i of incident.inputs) {
+    if (!i.vmcore) continue;
+    const f = i.vmcore.facts;
+    const facts = [f.format + (f.parts > 1 ? ` (${f.parts} parts)` : ""), f.release, f.crashTime && `crashed ${f.crashTime}`, f.dumpLevel !== undefined && `dump level ${f.dumpLevel}`, f.records !== undefined && `${f.records} log records${f.lostRecords ? `, ${f.lostRecords} lost` : ""}`];
+    out.push(s.dim(`vmcore ${safe(i.name)}: ${safe(facts.filter(Boolean).join(" · "))}`));
+    for (const w of i.vmcore.warnings.slice(0, 5)) out.push(s.yellow(`  warning: ${safe(w)}`));
+  }
   out.push("");
   if (incident.recommendation) {
     const r = incident.recommendation;

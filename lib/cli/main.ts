@@ -1,5 +1,6 @@
 /**
- * `oopscope triage [--json|--jsonl] [--no-kb] <file|->...` and `oopscope kb list|show|seed|import-cve`.
+ * `oopscope triage [--json|--jsonl] [--no-kb] <file|->...`, `oopscope dmesg <vmcore>... [out]` and
+ * `oopscope kb list|show|seed|import-cve`.
  * Same engine entry point as the web app (lib/server/run-triage.ts). Exit 0 when it ran, 2 on unreadable input,
  * 1 on usage errors.
  */
@@ -12,6 +13,7 @@ import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
   oopscope triage [--json | --jsonl] [--no-kb] <file | dir | ->...   triage logs, archives, journals, dumps; - reads stdin
+  oopscope dmesg <vmcore>... [out]                                  the kernel log in a vmcore, as makedumpfile --dump-dmesg
   oopscope kb list [--json] [--origin builtin|team|imported]
   oopscope kb show <id> [--json]
   oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
@@ -25,7 +27,7 @@ class UnreadableInput extends Error {}
 /** A path (file or directory) or `-` as a source for expandInputs; missing paths are refused here. */
 async function openSource(arg: string, name: string): Promise<InputSource> {
   if (arg === "-") return { kind: "file", name: "-", open: () => process.stdin as AsyncIterable<Uint8Array> };
-  const { openDirectorySource, openFileSource } = await import("../server/sources/open-sources");
+  const { openDirectorySource, openPathSource } = await import("../server/inputs/open-input-sources");
   let st;
   try {
     st = statSync(arg);
@@ -34,7 +36,7 @@ async function openSource(arg: string, name: string): Promise<InputSource> {
   }
   // A directory is a copied /var/crash/<ip>-<date>/ or an unpacked sosreport: its files are picked like members.
   if (st.isDirectory()) return openDirectorySource(arg, name);
-  return openFileSource(arg, name);
+  return openPathSource(arg, name);
 }
 
 /** Archives, journals, dumps and compressed logs → text inputs; refused sources are reported and counted. */
@@ -49,6 +51,50 @@ async function expandSources(sources: InputSource[]): Promise<{ inputs: TriageIn
     }
   }
   return { inputs, summaries, refused };
+}
+
+/** `dmesg <vmcore>... [out]`: the last argument is the output file when it is not itself a dump. */
+async function runDmesgCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
+  if (values.help || positionals.length === 0) {
+    process.stderr.write("usage: oopscope dmesg <vmcore>... [out]   (several files: the parts of a --split dump)\n");
+    return values.help ? 0 : 1;
+  }
+  const { isVmcoreFile, extractVmcoreFiles } = await import("../server/inputs/read-vmcore-inputs");
+  let out: string | undefined;
+  let dumps = positionals;
+  if (positionals.length > 1 && !(await isVmcoreFile(positionals[positionals.length - 1]))) {
+    out = positionals[positionals.length - 1];
+    dumps = positionals.slice(0, -1);
+  }
+  for (const d of dumps) {
+    if (!(await isVmcoreFile(d))) {
+      let reason = "not a vmcore (no ELF core, KDUMP or flattened signature)";
+      try {
+        if (statSync(d).isDirectory()) reason = "a directory";
+      } catch (e) {
+        reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      }
+      process.stderr.write(`oopscope: ${d}: ${reason}\n`);
+      return 2;
+    }
+  }
+  const extracts = await extractVmcoreFiles(dumps.map((d) => ({ path: d, name: d })));
+  let status = 0;
+  const text = extracts.map((e) => e.extract.text).join("");
+  for (const { names: parts, extract } of extracts) {
+    for (const w of extract.warnings) process.stderr.write(`oopscope: warning: ${w}\n`);
+    if (extract.error) {
+      // Reader messages name the part they are about.
+      process.stderr.write(`oopscope: ${extract.error.startsWith(parts[0]) ? "" : `${parts.join(" + ")}: `}${extract.error}\n`);
+      status = 2;
+    }
+  }
+  if (out) {
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(out, text, "latin1");
+  } else process.stdout.write(Buffer.from(text, "latin1"));
+  return status;
 }
 
 async function prepareDb(ctx: MainContext): Promise<void> {
@@ -108,8 +154,8 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
       for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
     }
   } finally {
-    const { closeOpenSources } = await import("../server/sources/open-sources");
-    await closeOpenSources();
+    const { closeInputSources } = await import("../server/inputs/open-input-sources");
+    await closeInputSources(sources);
   }
   return status;
 }
@@ -191,6 +237,7 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (command === "triage") return await runTriageCommand(args, ctx);
+    if (command === "dmesg") return await runDmesgCommand(args);
     if (command === "kb") return await runKbCommand(args, ctx);
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;

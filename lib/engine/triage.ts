@@ -111,13 +111,13 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   const started = Date.now();
   const limits = options.limits ?? DEFAULT_INGEST_LIMITS;
   const summaries: InputSummary[] = [];
-  const scans: Array<{ scan: ScanResult; fileName: string }> = [];
+  const scans: Array<{ scan: ScanResult; fileName: string; vmcore?: TriageInput["vmcore"] }> = [];
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     const stats = emptyIngestStats();
     try {
       const scan = await scanInput(input, stats, { fileIndex: i, limits, now: options.now });
-      scans.push({ scan, fileName: input.name });
+      scans.push({ scan, fileName: input.name, vmcore: input.vmcore });
       const formats = [...scan.formats.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f as LineFormat);
       summaries.push(
         dropUndefined({
@@ -130,6 +130,8 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
           truncatedLines: stats.truncatedLines,
           invalidUtf8Lines: stats.invalidUtf8Lines,
           assumedYear: scan.assumedYear,
+          vmcore: input.vmcore,
+          error: input.vmcore?.error,
         }),
       );
     } catch (e) {
@@ -151,11 +153,14 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   // Boots: per input, in line order; ids across the incident.
   const boots: Boot[] = [];
   const bootIndex: Array<Array<{ boot: Boot; line: number; host: string }>> = [];
-  for (const { scan, fileName } of scans) {
+  for (const { scan, fileName, vmcore } of scans) {
     const list: Array<{ boot: Boot; line: number; host: string }> = [];
     const raw = [...scan.boots].sort((a, b) => a.lineNo - b.lineNo);
+    // A vmcore's ring buffer holds one boot, the crashed one; when its banner was overwritten the dump still says.
+    if (vmcore && !vmcore.error && raw.length === 0) raw.push({ lineNo: 1, detectedBy: "file-start" });
     for (const rb of raw) {
       const boot = toBoot(rb, fileName, boots.length + 1);
+      if (vmcore?.facts.release) boot.kernelRelease = vmcore.facts.release;
       boots.push(boot);
       list.push({ boot, line: rb.lineNo, host: rb.host ?? "" });
     }
@@ -217,7 +222,8 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
     }
     // An allocation failure's call trace, read by the report extractor, joins its event finding.
     const joined = attachEventStacks(perFile);
-    joined.push(...kdumpFindings(scan, fileName, fileIdx, joined, bootIndex[fileIdx]));
+    // A vmcore is the proof that a dump was taken: "kdump not armed" would contradict the input itself.
+    if (!scans[fileIdx].vmcore) joined.push(...kdumpFindings(scan, fileName, fileIdx, joined, bootIndex[fileIdx]));
     joined.sort((a, b) => a.source.line - b.source.line);
     findings.push(...joined);
 

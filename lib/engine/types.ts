@@ -4,7 +4,20 @@
  * Changing a field here is a schema change: bump INCIDENT_SCHEMA_VERSION.
  */
 
+import type { VmcoreFacts } from "./vmcore/types";
+
 export const INCIDENT_SCHEMA_VERSION = 1;
+
+export type { VmcoreCpuState, VmcoreFacts, VmcoreFormat } from "./vmcore/types";
+
+/** An input that was a crash dump: its kernel log was extracted (lib/engine/vmcore) and triaged as text. */
+export type VmcoreInput = {
+  facts: VmcoreFacts;
+  /** What could not be read (truncated file, excluded pages…). */
+  warnings: string[];
+  /** No kernel log could be extracted at all (and why). */
+  error?: string;
+};
 
 /** How a single line was written. Sniffed per line, because files mix them (a syslog file holds dmesg text). */
 export type LineFormat =
@@ -284,6 +297,8 @@ export type InputSummary = {
   /** The year assumed for RFC 3164 dates (they carry none). */
   assumedYear?: number;
   error?: string;
+  /** The input was a vmcore: crash facts from its headers, notes and VMCOREINFO. */
+  vmcore?: VmcoreInput;
 };
 
 export type Recommendation = {
@@ -311,12 +326,13 @@ export type SkippedMember = {
 
 /**
  * What the user gave when it was more than a plain or gzip log: a compressed log (xz, zstd, bzip2), an archive
- * (sosreport, supportconfig, must-gather, tar, zip), a directory (a copied /var/crash/<ip>-<date>/), a binary
- * journal or a vmcore. `inputs[]` holds the text read from it; this says where that text came from.
+ * (sosreport, supportconfig, must-gather, tar, zip), a directory (a copied /var/crash/<ip>-<date>/) or a binary
+ * journal. `inputs[]` holds the text read from it; this says where that text came from. (A vmcore given as such
+ * needs no source: its input carries `vmcore`.)
  */
 export type SourceSummary = {
   name: string;
-  kind: "compressed-log" | "archive" | "directory" | "journal" | "vmcore";
+  kind: "compressed-log" | "archive" | "directory" | "journal";
   /** `tar.xz`, `zip`, `xz`, `journal (compact, zstd)`, `vmcore`… */
   format: string;
   /** Bytes of the source as given (compressed). */
@@ -331,8 +347,6 @@ export type SourceSummary = {
   skipped: SkippedMember[];
   /** Boots of a binary journal, with their systemd boot ids. */
   journalBoots?: Array<{ bootId: string; firstTime: string; lastTime: string; entries: number; input: string }>;
-  /** Crash facts of a vmcore (from the vmcore reader). */
-  vmcore?: Record<string, unknown>;
   warnings: string[];
   /** Set when the source was refused as a whole (a decompression bomb, a corrupt archive). */
   error?: string;
@@ -359,4 +373,6 @@ export type TriageInput = {
   data: Uint8Array | AsyncIterable<Uint8Array>;
   /** Last-modified time of the file, used to infer the year of RFC 3164 dates. */
   mtime?: Date;
+  /** Set when `data` is the kernel log extracted from a vmcore: its release is the boot's release. */
+  vmcore?: VmcoreInput;
 };

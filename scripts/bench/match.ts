@@ -15,6 +15,7 @@ import type { Finding, FindingKind, Frame } from "../../lib/engine/types";
 import { buildKbIndex } from "../../lib/engine/match/build-kb-index";
 import { matchFinding } from "../../lib/engine/match/match-finding";
 import { parseKernelRelease } from "../../lib/engine/versions/parse-kernel-release";
+import { seededRandom } from "../../lib/engine/testing/seeded-random";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,18 +27,7 @@ const ENTRY_COUNT = arg("entries", 15_000);
 const FINDING_COUNT = arg("findings", 3_000);
 const SEED = arg("seed", 42);
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(SEED);
+const rand = seededRandom(SEED);
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 

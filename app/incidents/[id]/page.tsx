@@ -5,6 +5,7 @@ import { FindingCard } from "@/components/incident/finding-card";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
+import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatTime } from "@/components/ui/format";
 import { incidentIdSchema } from "@/lib/schemas/incident";
@@ -88,6 +89,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} />
         ))}
       </section>
+
+      <VmcorePanel dumps={incident.inputs.flatMap((input) => (input.vmcore ? [{ name: input.name, ...input.vmcore }] : []))} />
 
       <IncidentWorkbench
         incidentId={id}

@@ -54,7 +54,7 @@ export type RawBoot = {
   release?: string;
   build?: string;
   commandLine?: string;
-  detectedBy: "banner" | "uptime-reset";
+  detectedBy: "banner" | "uptime-reset" | "file-start";
   time?: number;
   /** The previous line of the same host before the boot: its time gives the downtime. */
   previousTime?: number;

@@ -6,6 +6,7 @@ import { actorFromApiToken, createApiToken, revokeApiToken } from "./api-tokens"
 import { createAuth, signInAttemptsPerMinute, type Auth } from "./auth";
 import { handleAuthRequest } from "./handle-auth-request";
 import { createInvite, revokeInvite } from "./invites";
+import { issueKnownDevice, KNOWN_DEVICE_COOKIE } from "./known-device";
 import { MAX_FAILURES_PER_ACCOUNT } from "./sign-in-throttle";
 import { setAccessSettings } from "./settings";
 import { signUp } from "./sign-up";
@@ -84,10 +85,12 @@ describe("accounts", () => {
   });
 
   it("authorizes sessions by role and refuses cross-origin writes", async () => {
-    await expect(authorize(db, auth, requestAs({ cookie: adminCookie }, { method: "POST" }), "admin")).resolves.toMatchObject({ role: "admin" });
+    const own = "http://oopscope.test";
+    await expect(authorize(db, auth, requestAs({ cookie: adminCookie }, { method: "POST", origin: own }), "admin")).resolves.toMatchObject({ role: "admin" });
+    expect((await refusal(authorize(db, auth, requestAs({ cookie: adminCookie }, { method: "POST" }), "admin"))).message).toMatch(/Origin/);
     const bobIn = await auth.api.signInEmail({ body: { email: "bob@example.com", password }, headers: headers(), returnHeaders: true });
     const bobCookie = cookieHeader(bobIn.headers.getSetCookie());
-    expect((await refusal(authorize(db, auth, requestAs({ cookie: bobCookie }, { method: "PUT" }), "kb:write"))).status).toBe(403);
+    expect((await refusal(authorize(db, auth, requestAs({ cookie: bobCookie }, { method: "PUT", origin: own }), "kb:write"))).status).toBe(403);
     await expect(authorize(db, auth, requestAs({ cookie: bobCookie }), "read")).resolves.toMatchObject({ role: "viewer" });
     const evil = requestAs({ cookie: adminCookie }, { method: "POST", origin: "https://evil.example" });
     expect((await refusal(authorize(db, auth, evil, "kb:write"))).status).toBe(403);
@@ -148,10 +151,69 @@ describe("accounts", () => {
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
+  it("lets the owner's known browser through a locked account, on a budget of its own", async () => {
+    let n = 0; // a new address per attempt: the per-address limit is not what this tests
+    const signIn = (password: string, cookie?: string) =>
+      handleAuthRequest(
+        auth,
+        new Request("http://oopscope.test/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": `198.18.0.${++n}`, ...(cookie ? { cookie } : {}) },
+          body: JSON.stringify({ email: "ada@example.com", password }),
+        }),
+      );
+    const first = await signIn(password);
+    expect(first.status).toBe(200);
+    const device = first.headers.getSetCookie().find((c) => c.startsWith(`${KNOWN_DEVICE_COOKIE}=`));
+    expect(device).toMatch(/HttpOnly/);
+    const deviceCookie = device!.split(";")[0];
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await signIn("guessing password")).status).toBe(401);
+    expect((await signIn(password)).status).toBe(429); // an unknown browser, even with the right password
+    expect((await signIn(password, deviceCookie)).status).toBe(200);
+    expect((await signIn(password, `${KNOWN_DEVICE_COOKIE}=${issueKnownDevice("another secret", "ada@example.com")}`)).status).toBe(429);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await signIn("guessing password", deviceCookie)).status).toBe(401);
+    expect((await signIn(password, deviceCookie)).status).toBe(429); // a stolen device cookie is limited too
+  });
+
   it("keeps at least one admin", async () => {
     expect((await refusal(setUserRole(db, adminId, "viewer"))).code).toBe("conflict");
     const bob = await db.user.findUniqueOrThrow({ where: { email: "bob@example.com" } });
     await setUserRole(db, bob.id, "admin");
     await expect(setUserRole(db, adminId, "editor")).resolves.toMatchObject({ role: "editor" });
+  });
+});
+
+describe("sign-up on a fresh install", () => {
+  it("lets exactly one of many racing sign-ups in without an invitation, as admin", async () => {
+    const fresh = createTestDb();
+    const freshAuth = createAuth(fresh.db);
+    try {
+      const attempts = Array.from({ length: 12 }, (_, i) =>
+        signUp(fresh.db, freshAuth, { name: `Racer ${i}`, email: `racer${i}@example.com`, password }, headers()).then(
+          (r) => r.user.role,
+          (e: unknown) => (e instanceof AppError ? e.code : e),
+        ),
+      );
+      const outcomes = await Promise.all(attempts);
+      expect(outcomes.filter((o) => o === "admin")).toHaveLength(1);
+      expect(outcomes.filter((o) => o === "forbidden")).toHaveLength(11);
+      expect(await fresh.db.user.count()).toBe(1);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  it("gives the admin seat back when the first sign-up is refused", async () => {
+    const fresh = createTestDb();
+    const freshAuth = createAuth(fresh.db);
+    try {
+      // An address the route's schema would refuse first; here better-auth refuses it after the claim.
+      const bad = { name: "A", email: "not-an-address", password };
+      await expect(signUp(fresh.db, freshAuth, bad, headers())).rejects.toThrow(/email/i);
+      const good = await signUp(fresh.db, freshAuth, { name: "A", email: "a@example.com", password }, headers());
+      expect(good.user.role).toBe("admin");
+    } finally {
+      await fresh.cleanup();
+    }
   });
 });

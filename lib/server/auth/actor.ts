@@ -24,21 +24,16 @@ export async function getActor(db: Db, auth: Auth, headers: Headers): Promise<Ac
 
 /**
  * Cookies ride along on cross-site requests; a state-changing request authenticated by cookie must come from a page
- * of our own origin (SameSite=Lax already stops most, this also covers same-site subdomains).
+ * of our own origin (SameSite=Lax already stops most, this also covers same-site subdomains). Browsers send Origin
+ * on every non-GET request, so one without it did not come from a page of ours: scripts use API tokens.
  */
 function assertSameOrigin(request: Request, actor: Actor): void {
   if (SAFE_METHODS.has(request.method) || actor.kind === "anonymous" || actor.via !== "session") return;
   const origin = request.headers.get("origin");
-  if (!origin) return;
+  if (!origin) throw new AppError("forbidden", "A signed-in write needs the browser's Origin header; scripts use an API token.");
   // Hosts, not whole origins: a proxy that ends TLS may not say the scheme it was reached by.
   const host = new URL(publicOrigin(request)).host;
-  let originHost: string | undefined;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    /* "null" or garbage */
-  }
-  if (originHost !== host) throw new AppError("forbidden", "Cross-origin request refused.");
+  if (!URL.canParse(origin) || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-origin request refused.");
 }
 
 export async function authorize(db: Db, auth: Auth, request: Request, permission: Permission): Promise<Actor> {

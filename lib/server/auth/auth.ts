@@ -23,7 +23,7 @@ export function signInAttemptsPerMinute(): number {
 }
 
 /** BETTER_AUTH_SECRET, or a random secret created once in the data directory (readable by the owner only). */
-function authSecret(): string {
+export function authSecret(): string {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
   const file = path.join(dataDir(), "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();

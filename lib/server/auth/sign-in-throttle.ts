@@ -1,7 +1,8 @@
 /**
- * Failed sign-ins per account. better-auth limits attempts per client address, but the address comes from
- * X-Forwarded-For, which a client talking to `next start` directly can vary at will; a per-account budget stops
- * password guessing against one account whatever addresses it comes from. In memory: one server process.
+ * Failed sign-in budgets, keyed by account (`account:<email>`) or by known device (`device:<id>`). better-auth limits
+ * attempts per client address, but the address comes from X-Forwarded-For, which a client talking to `next start`
+ * directly can vary at will; a per-account budget stops password guessing against one account whatever addresses it
+ * comes from. In memory: one server process.
  */
 const WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ACCOUNT = 20;
@@ -16,17 +17,16 @@ function recent(email: string, now: number): number[] {
 }
 
 /** Seconds until the account may try again, or 0. */
-export function signInRetryAfter(email: string, now = Date.now()): number {
-  const times = recent(email.toLowerCase(), now);
+export function signInRetryAfter(key: string, now = Date.now()): number {
+  const times = recent(key, now);
   if (times.length < MAX_FAILURES_PER_ACCOUNT) return 0;
   return Math.ceil((times[0] + WINDOW_MS - now) / 1000);
 }
 
-export function recordSignInFailure(email: string, now = Date.now()): void {
-  const key = email.toLowerCase();
+export function recordSignInFailure(key: string, now = Date.now()): void {
   failures.set(key, [...recent(key, now), now]);
 }
 
-export function clearSignInFailures(email: string): void {
-  failures.delete(email.toLowerCase());
+export function clearSignInFailures(key: string): void {
+  failures.delete(key);
 }

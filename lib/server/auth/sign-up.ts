@@ -30,8 +30,31 @@ function fromAuthError(err: unknown): never {
   throw err;
 }
 
+const FIRST_ACCOUNT_CLAIM = "auth.firstAccountClaim";
+
+/**
+ * Claims the admin seat of a fresh install. The check and the claim are one transaction on a unique key, so of any
+ * number of sign-ups racing on an empty install exactly one skips the sign-up mode and the invitation.
+ */
+async function claimFirstAccount(db: Db, email: string): Promise<boolean> {
+  try {
+    return await db.$transaction(async (tx) => {
+      if ((await tx.user.count()) > 0) return false;
+      await tx.setting.create({ data: { key: FIRST_ACCOUNT_CLAIM, value: email } });
+      return true;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+}
+
 export async function signUp(db: Db, auth: Auth, input: SignUpInput, requestHeaders: Headers): Promise<SignUpResult> {
-  const isFirstAccount = (await db.user.count()) === 0;
+  const isFirstAccount = await claimFirstAccount(db, input.email);
   let invite: { id: string; role: string } | undefined;
   if (!isFirstAccount) {
     const { signupMode } = await getAccessSettings(db);
@@ -48,14 +71,14 @@ export async function signUp(db: Db, auth: Auth, input: SignUpInput, requestHead
       returnHeaders: true,
     });
   } catch (err) {
+    // A refused first sign-up (weak password, bad address) gives the seat back.
+    if (isFirstAccount) await db.setting.delete({ where: { key: FIRST_ACCOUNT_CLAIM } });
     fromAuthError(err);
   }
   const userId = created.response.user.id;
 
-  // "First" is decided by creation order, so two people racing on an empty install do not both become admin.
-  const oldest = await db.user.findFirst({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
   let role: Role = "viewer";
-  if (oldest?.id === userId) role = "admin";
+  if (isFirstAccount) role = "admin";
   else if (invite) {
     if (!(await consumeInvite(db, invite.id, userId))) {
       await db.user.delete({ where: { id: userId } });

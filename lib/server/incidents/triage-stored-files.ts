@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { expandInputs, type KeepText } from "@/lib/engine/ingest/sources/expand-inputs";
 import type { Incident, TriageInput } from "@/lib/engine/types";
 import { runTriage } from "@/lib/server/run-triage";
-import { closeOpenSources, openFileSource } from "@/lib/server/sources/open-sources";
+import { closeInputSources, openPathSource } from "@/lib/server/inputs/open-input-sources";
 
 export type StoredInput = { name: string; path: string };
 /** A file behind one engine input: `inputs[index]` of the incident was read from `path`. */
@@ -39,7 +39,7 @@ function keepOnDisk(dir: string, written: Map<string, string>): KeepText {
 
 export async function triageStoredFiles(files: StoredInput[], dir: string): Promise<TriagedUpload> {
   const written = new Map<string, string>();
-  const sources = await Promise.all(files.map((f) => openFileSource(f.path, f.name)));
+  const sources = await Promise.all(files.map((f) => openPathSource(f.path, f.name)));
   let inputs: TriageInput[];
   let summaries;
   let incident;
@@ -47,7 +47,7 @@ export async function triageStoredFiles(files: StoredInput[], dir: string): Prom
     ({ inputs, sources: summaries } = await expandInputs(sources, { keep: keepOnDisk(dir, written) }));
     incident = await runTriage(inputs, { sources: summaries });
   } finally {
-    await closeOpenSources();
+    await closeInputSources(sources);
   }
   const byName = new Map(files.map((f) => [f.name, f.path]));
   const triaged = await Promise.all(

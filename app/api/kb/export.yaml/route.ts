@@ -1,6 +1,6 @@
 import { requireApi } from "@/lib/server/auth/access";
 import { getDb } from "@/lib/server/db";
-import { allKbEntries } from "@/lib/server/kb/edit/kb-store";
+import { allKbEntries, kbRevisions } from "@/lib/server/kb/edit/kb-store";
 import { kbErrorResponse } from "@/lib/server/kb/edit/route-errors";
 import { entriesToYaml } from "@/lib/server/kb/edit/yaml-form";
 
@@ -11,7 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   try {
     await requireApi(request, "read");
-    const yaml = entriesToYaml(await allKbEntries(getDb()));
+    const db = getDb();
+    const [entries, revisions] = await Promise.all([allKbEntries(db), kbRevisions(db)]);
+    const yaml = entriesToYaml(entries, revisions);
     return new Response(yaml, {
       headers: { "Content-Type": "application/yaml; charset=utf-8", "Content-Disposition": 'attachment; filename="oopscope-kb.yaml"' },
     });

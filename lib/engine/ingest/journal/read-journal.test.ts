@@ -4,6 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { compressBlock as lz4CompressBlock } from "lz4js";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../testing/seeded-random";
 import { triage } from "../../triage";
 import { JournalFormatError, readJournal } from "./read-journal";
 import { renderJournal } from "./render-journal";
@@ -109,17 +110,6 @@ describe("a journal copied while journald was writing it", () => {
 });
 
 describe("fuzz: mutated journals never throw anything but JournalFormatError and always end", () => {
-  /** xorshift32: reproducible mutations. */
-  function rng(seed: number) {
-    let x = seed >>> 0 || 1;
-    return () => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return (x >>> 0) / 2 ** 32;
-    };
-  }
-
   /** Where the objects worth mutating are: the header and everything after the (mostly empty) hash tables. */
   function interestingRanges(bytes: Uint8Array): Array<[number, number]> {
     const view = new DataView(bytes.buffer, bytes.byteOffset);
@@ -139,7 +129,7 @@ describe("fuzz: mutated journals never throw anything but JournalFormatError and
     it(`${label}: 2,000 mutations`, async () => {
       const original = make();
       const ranges = interestingRanges(original);
-      const random = rng(label.length * 7919);
+      const random = seededRandom(label.length * 7919);
       let unexpected = 0;
       let refused = 0;
       let read = 0;

@@ -191,36 +191,41 @@ export async function readJournal(
 
   const dataPayloadStart = header.compact ? 72 : 64;
   const fieldCache = new Map<number, [string, string] | null>();
-  const readData = async (offset: number): Promise<[string, string] | null> => {
-    const cached = fieldCache.get(offset);
-    if (cached !== undefined) return cached;
-    const obj = objectAt(offset, OBJECT_DATA);
-    let result: [string, string] | null = null;
-    if (!obj || obj.size < dataPayloadStart) warnOnce("data", `a DATA object at ${offset} is damaged or beyond the end; its field is missing`);
-    else {
-      let payload = bytes.subarray(offset + dataPayloadStart, offset + obj.size);
-      const compressed = obj.flags & (OBJECT_COMPRESSED_XZ | OBJECT_COMPRESSED_LZ4 | OBJECT_COMPRESSED_ZSTD);
-      if (!compressed) {
-        // The field name is visible: skip unwanted fields before any work.
-        const eq = payload.indexOf(61);
-        const name = eq > 0 ? utf8.decode(payload.subarray(0, eq)) : "";
-        if (options.wantedFields.has(name)) result = [name, utf8.decode(payload.subarray(eq + 1, Math.min(payload.length, eq + 1 + MAX_FIELD_BYTES)))];
-      } else {
-        try {
-          if (compressed & OBJECT_COMPRESSED_XZ) payload = await xzDecompress(payload);
-          else if (compressed & OBJECT_COMPRESSED_LZ4) payload = lz4Decompress(payload);
-          else payload = zstdDecompress(payload);
-          const eq = payload.indexOf(61);
-          const name = eq > 0 ? utf8.decode(payload.subarray(0, eq)) : "";
-          if (options.wantedFields.has(name)) result = [name, utf8.decode(payload.subarray(eq + 1))];
-        } catch (e) {
-          warnOnce(`compressed-${compressed}`, `a compressed DATA object at ${offset} could not be decompressed (${(e as Error).message}); its field is missing`);
-        }
-      }
-    }
+  type Field = [string, string] | null;
+  const fieldOf = (payload: Uint8Array): Field => {
+    // The field name is visible before the value: unwanted fields cost no decoding.
+    const eq = payload.indexOf(61);
+    const name = eq > 0 ? utf8.decode(payload.subarray(0, eq)) : "";
+    return options.wantedFields.has(name) ? [name, utf8.decode(payload.subarray(eq + 1, Math.min(payload.length, eq + 1 + MAX_FIELD_BYTES)))] : null;
+  };
+  const remember = (offset: number, result: Field): Field => {
     // Cache only what is shared by many entries in practice (small fields: _BOOT_ID, _HOSTNAME, unit names).
     if (fieldCache.size < 200_000 && (result === null || result[1].length < 256)) fieldCache.set(offset, result);
     return result;
+  };
+  /** Synchronous except for xz payloads (the WebAssembly decoder is a stream): most entries never wait. */
+  const readData = (offset: number): Field | Promise<Field> => {
+    const cached = fieldCache.get(offset);
+    if (cached !== undefined) return cached;
+    const obj = objectAt(offset, OBJECT_DATA);
+    if (!obj || obj.size < dataPayloadStart) {
+      warnOnce("data", `a DATA object at ${offset} is damaged or beyond the end; its field is missing`);
+      return remember(offset, null);
+    }
+    const payload = bytes.subarray(offset + dataPayloadStart, offset + obj.size);
+    const compressed = obj.flags & (OBJECT_COMPRESSED_XZ | OBJECT_COMPRESSED_LZ4 | OBJECT_COMPRESSED_ZSTD);
+    const failed = (e: unknown): Field => {
+      warnOnce(`compressed-${compressed}`, `a compressed DATA object at ${offset} could not be decompressed (${(e as Error).message}); its field is missing`);
+      return remember(offset, null);
+    };
+    if (!compressed) return remember(offset, fieldOf(payload));
+    if (compressed & OBJECT_COMPRESSED_XZ)
+      return xzDecompress(payload).then((out) => remember(offset, fieldOf(out)), failed);
+    try {
+      return remember(offset, fieldOf(compressed & OBJECT_COMPRESSED_LZ4 ? lz4Decompress(payload) : zstdDecompress(payload)));
+    } catch (e) {
+      return failed(e);
+    }
   };
 
   let entriesRead = 0;
@@ -237,7 +242,8 @@ export async function readJournal(
       const at = offset + 64 + i * itemSize;
       const dataOffset = header.compact ? le32(bytes, at) : le64(bytes, at);
       if (dataOffset === 0) continue;
-      const field = await readData(dataOffset);
+      const read = readData(dataOffset);
+      const field = read instanceof Promise ? await read : read;
       if (field && !fields.has(field[0])) fields.set(field[0], field[1]);
     }
     seenEntries.add(offset);

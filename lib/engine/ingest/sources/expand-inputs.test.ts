@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { zipSync, type Zippable } from "fflate";
 import { pack as tarPack, type Header } from "tar-stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDirectorySource, openFileSource } from "../../../server/sources/open-sources";
+import { openDirectorySource, openPathSource } from "../../../server/inputs/open-input-sources";
 import { triage } from "../../triage";
 import type { Incident, TriageInput } from "../../types";
 import { bytesSource } from "../random-access";
@@ -206,7 +206,7 @@ describe("every codec and container", () => {
     writeFileSync(path.join(dir, "127.0.0.1-2024-08-13-16:00:12/kexec-dmesg.log"), "kexec\n");
     symlinkSync("/etc/shadow", path.join(dir, "127.0.0.1-2024-08-13-16:00:12/vmcore"));
     const src = await openDirectorySource(dir, "crash");
-    const plain = await openFileSource(path.join(dir, "127.0.0.1-2024-08-13-16:00:12/vmcore-dmesg.txt"), "vmcore-dmesg.txt");
+    const plain = await openPathSource(path.join(dir, "127.0.0.1-2024-08-13-16:00:12/vmcore-dmesg.txt"), "vmcore-dmesg.txt");
     const { inputs, sources } = await expandInputs([src, plain]);
     expect(inputs.map((i) => i.name)).toEqual(["crash/127.0.0.1-2024-08-13-16:00:12/vmcore-dmesg.txt", "vmcore-dmesg.txt"]);
     expect(sources).toHaveLength(1);

@@ -12,7 +12,7 @@ import { looksBinary } from "../read-lines";
 import { bytesSource, type RandomAccessSource } from "../random-access";
 import { JournalFormatError } from "../journal/read-journal";
 import { renderJournal } from "../journal/render-journal";
-import { extractVmcoreLog } from "../../vmcore";
+import { extractVmcoreLog, groupVmcoreParts } from "../../vmcore";
 import type { SkippedMember, SourceSummary, TriageInput } from "../../types";
 import { DEFAULT_EXPANSION_LIMITS, decompressStream, ExpansionMeter, SourceRefusedError, type ExpansionLimits } from "./decompress";
 import { sniffFormat, SNIFF_BYTES, type Codec, type SniffedFormat } from "./magic";
@@ -146,7 +146,8 @@ const CODEC_LABEL: Record<Codec, string> = { gzip: "gz", xz: "xz", zstd: "zst", 
 
 type KeptMember = { kept: KeptInput; rule?: MemberRule; path: string; summary?: SourceSummary };
 
-type PendingVmcore = { name: string; dir: string; source: RandomAccessSource; summary: SourceSummary };
+/** A dump waiting to be read; `summary` is the archive or directory it came from (none for a dump given as such). */
+type PendingVmcore = { source: RandomAccessSource; summary?: SourceSummary };
 
 class Expander {
   readonly inputs: KeptMember[] = [];
@@ -224,16 +225,14 @@ class Expander {
       return;
     }
     if (format.kind === "vmcore") {
-      const summary = this.summary(src.name, "vmcore", withCodec("vmcore"), src.size);
-      if (codec || !src.randomAccess) {
-        await stream.return(undefined);
+      // Read after everything else, so the parts of a split dump given together are read as one.
+      await stream.return(undefined);
+      if (codec || !src.randomAccess)
         throw new SourceRefusedError(
           "unsupported",
           codec ? `${src.name} is a compressed crash dump: decompress it first (dumps are read at offsets).` : `${src.name}: a crash dump must be given as a file, not a stream.`,
         );
-      }
-      await stream.return(undefined);
-      this.vmcores.push({ name: src.name, dir: dirnameOf(src.name), source: src.randomAccess, summary });
+      this.vmcores.push({ source: src.randomAccess });
       return;
     }
     await stream.return(undefined);
@@ -359,7 +358,7 @@ class Expander {
       }
       if (m.randomAccess) {
         await stream.return(undefined);
-        this.vmcores.push({ name, dir: dirnameOf(name), source: m.randomAccess, summary });
+        this.vmcores.push({ source: { ...m.randomAccess, name }, summary });
         return;
       }
       if ((m.size ?? 0) > this.limits.maxMemberBytes) {
@@ -368,7 +367,7 @@ class Expander {
         return;
       }
       const bytes = await readAll(stream, this.limits.maxMemberBytes, name, true);
-      this.vmcores.push({ name, dir: dirnameOf(name), source: bytesSource(name, bytes), summary });
+      this.vmcores.push({ source: bytesSource(name, bytes), summary });
       return;
     }
     if (isBinaryText(head)) {
@@ -414,35 +413,34 @@ class Expander {
     }
   }
 
-  /** Dumps given together from one directory are parts of one split dump; the vmcore reader sorts them out. */
+  /**
+   * Dumps become inputs holding their kernel log, with the crash facts on `input.vmcore` (the engine takes the
+   * boot's release from them). Parts of one `--split` dump are grouped by the vmcore reader, wherever they came from.
+   */
   async readVmcores(): Promise<void> {
-    const byDir = new Map<string, PendingVmcore[]>();
-    for (const v of this.vmcores) {
-      const list = byDir.get(v.dir) ?? [];
-      list.push(v);
-      byDir.set(v.dir, list);
-    }
-    for (const group of byDir.values()) {
-      const summary = group[0].summary;
-      const name = group.length === 1 ? `${group[0].name} (dmesg)` : `${group[0].dir}/vmcore (dmesg of ${group.length} parts)`;
-      try {
-        const { text, facts, warnings } = await extractVmcoreLog(group.map((g) => g.source));
-        summary.vmcore = facts;
-        summary.warnings.push(...warnings);
-        await this.keepText(summary, { name, chunks: oneChunk(new TextEncoder().encode(text)), streamable: true }, group[0].name);
-      } catch (e) {
-        const message = `${group.map((g) => g.name).join(", ")}: the kernel log could not be read from the dump (${(e as Error).message})`;
-        if (summary.kind === "vmcore") summary.error = message;
-        else this.skip(summary, group[0].name, "unreadable", message);
+    const summaryOf = new Map(this.vmcores.map((v) => [v.source, v.summary]));
+    for (const group of await groupVmcoreParts(this.vmcores.map((v) => v.source))) {
+      const names = group.map((g) => g.name);
+      const name = names.join(" + ");
+      const extract = await extractVmcoreLog(group);
+      // The input is reported under its name already: a single part's own name need not lead the message too.
+      const error = extract.error?.startsWith(`${names[0]}: `) && names.length === 1 ? extract.error.slice(names[0].length + 2) : extract.error;
+      const vmcore = { facts: extract.facts, warnings: extract.warnings, ...(error === undefined ? {} : { error }) };
+      const summary = summaryOf.get(group[0]);
+      // The text is ASCII (makedumpfile escapes every other byte).
+      const request = { name, chunks: oneChunk(new TextEncoder().encode(extract.text)), streamable: true };
+      if (!summary) {
+        const kept = await this.keep(request);
+        this.inputs.push({ kept: { ...kept, input: { ...kept.input, vmcore } }, path: name });
+        continue;
       }
+      await this.keepText(summary, request, name);
+      const k = this.inputs[this.inputs.length - 1].kept;
+      k.input = { ...k.input, vmcore };
     }
   }
 }
 
-function dirnameOf(name: string): string {
-  const i = name.replace(/\/+$/, "").lastIndexOf("/");
-  return i < 0 ? "." : name.slice(0, i);
-}
 
 /**
  * Recognises and expands every source. A source refused as a whole (a decompression bomb, a corrupt archive, a

@@ -7,7 +7,7 @@ import type { KbEntry, KbEntryInput } from "../../../kb/schema";
 import { kbEntrySchema } from "../../../kb/schema";
 import { seedKb } from "../seed-kb";
 import { KbEditError } from "./errors";
-import { allKbEntries, diffRevisions, getKbEntry, importKbEntries, listKbEntries, revertKbEntry, saveKbEntry } from "./kb-store";
+import { allKbEntries, diffRevisions, getKbEntry, importKbEntries, kbRevisions, listKbEntries, revertKbEntry, saveKbEntry } from "./kb-store";
 import { previewRuleChange } from "./preview";
 import { rematchIncidentIfStale } from "./rematch-incidents";
 import { createTestDb } from "../../test-db";
@@ -149,9 +149,32 @@ describe("KB editing against a database", () => {
     const before = await allKbEntries(env.db);
     const parsed = parseKbYaml(entriesToYaml(before));
     expect(parsed.entries).toEqual(before);
-    const again = await importKbEntries(env.db, parsed.entries, "eve");
-    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: before.length });
-    const added = await importKbEntries(env.db, [teamEntry({ id: "imported-one", status: "draft" })], "eve");
+    const again = await importKbEntries(env.db, parsed.imported, "eve");
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: before.length, conflicts: [] });
+    const added = await importKbEntries(env.db, [{ entry: teamEntry({ id: "imported-one", status: "draft" }) }], "eve");
     expect(added.created).toBe(1);
+  });
+
+  it("refuses to let an old export overwrite a newer edit, unless forced, and records what a force overwrote", async () => {
+    const id = "stale-import";
+    await saveKbEntry(env.db, { document: teamEntry({ id, summary: "version one of the note" }), message: "", author: "ann" });
+    const oldExport = entriesToYaml(await allKbEntries(env.db), await kbRevisions(env.db));
+    expect(oldExport).toMatch(/# base-revision: 1\nid: stale-import/);
+    await saveKbEntry(env.db, { id, document: teamEntry({ id, summary: "ann's fix" }), baseRevision: 1, message: "", author: "ann" });
+
+    const edited = parseKbYaml(oldExport.replace("summary: version one of the note", "summary: bob's wording of the note"));
+    const refused = await importKbEntries(env.db, edited.imported, "bob");
+    expect(refused.conflicts).toEqual([expect.objectContaining({ id, baseRevision: 1, currentRevision: 2 })]);
+    expect(refused.updated).toBe(0);
+    expect((await getKbEntry(env.db, id)).entry.summary).toBe("ann's fix");
+
+    const unversioned = await importKbEntries(env.db, [{ entry: teamEntry({ id, summary: "no base revision given" }) }], "bob");
+    expect(unversioned.conflicts[0]?.message).toMatch(/no base revision/);
+
+    const forced = await importKbEntries(env.db, edited.imported, "bob", { force: true });
+    expect(forced.overwritten).toEqual([{ id, baseRevision: 1, overwrittenRevision: 2 }]);
+    const detail = await getKbEntry(env.db, id);
+    expect(detail.entry.summary).toBe("bob's wording of the note");
+    expect(detail.revisions[0]?.message).toMatch(/forced over revision 2/);
   });
 });

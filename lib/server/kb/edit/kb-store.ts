@@ -12,7 +12,7 @@ import type { Db } from "../../db";
 import { bumpKbGeneration } from "../kb-generation";
 import { KbEditError } from "./errors";
 import { rematchRecentIncidents, type RematchResult } from "./rematch-incidents";
-import { entryToYaml } from "./yaml-form";
+import { entryToYaml, type ImportedEntry } from "./yaml-form";
 
 export type KbListFilter = { q?: string; component?: string; origin?: string; status?: string; page?: number; pageSize?: number };
 export type KbListItem = {
@@ -184,29 +184,66 @@ export async function allKbEntries(db: Db): Promise<KbEntry[]> {
   return out;
 }
 
-export type ImportResult = { created: number; updated: number; unchanged: number; errors: { index: number; id?: string; message: string }[] };
+export type ImportConflict = { index: number; id: string; baseRevision?: number; currentRevision: number; message: string };
+export type ImportResult = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Entries edited since the export they come from (or with no base revision): not saved unless forced. */
+  conflicts: ImportConflict[];
+  /** Entries saved over a newer revision because the import was forced: what was overwritten. */
+  overwritten: { id: string; baseRevision?: number; overwrittenRevision: number }[];
+  errors: { index: number; id?: string; message: string }[];
+};
+export type ImportOptions = SaveOptions & { force?: boolean };
 
-/** Imports validated entries: new ids are created, changed ones get a new revision, identical ones are left alone. */
-export async function importKbEntries(db: Db, entries: KbEntry[], author: string, options: SaveOptions = {}): Promise<ImportResult> {
-  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, errors: [] };
+/** Every entry's current revision, for an export that a later import can check against. */
+export async function kbRevisions(db: Db): Promise<Map<string, number>> {
+  const rows = await db.kbEntry.findMany({ select: { id: true, revision: true } });
+  return new Map(rows.map((r) => [r.id, r.revision]));
+}
+
+/**
+ * Imports validated entries: new ids are created, identical ones are left alone, and a changed one gets a new
+ * revision only when its export was taken from the entry's current revision. An entry edited since (or a document
+ * with no base revision) is a conflict, listed and not saved, unless `force`, which saves it and records in the
+ * revision what it overwrote.
+ */
+export async function importKbEntries(db: Db, entries: ImportedEntry[], author: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, conflicts: [], overwritten: [], errors: [] };
   let changed = false;
-  for (const [index, entry] of entries.entries()) {
+  for (const [index, { entry, baseRevision }] of entries.entries()) {
     const existing = await db.kbEntry.findUnique({ where: { id: entry.id }, select: { document: true, revision: true } });
     if (existing && existing.document === JSON.stringify(entry)) {
       result.unchanged++;
       continue;
     }
+    const stale = existing !== null && baseRevision !== existing.revision;
+    if (stale && !options.force) {
+      result.conflicts.push({
+        index,
+        id: entry.id,
+        baseRevision,
+        currentRevision: existing.revision,
+        message:
+          baseRevision === undefined
+            ? `${entry.id} exists (revision ${existing.revision}) and the document names no base revision; export again, or force.`
+            : `${entry.id} was changed since this export (revision ${baseRevision} → ${existing.revision}); export again, or force.`,
+      });
+      continue;
+    }
+    const message = stale
+      ? `Imported from YAML, forced over revision ${existing.revision} (the export was of ${baseRevision === undefined ? "no known revision" : `revision ${baseRevision}`})`
+      : "Imported from YAML";
     try {
-      await saveKbEntry(
-        db,
-        { id: existing ? entry.id : undefined, document: entry, baseRevision: existing?.revision, message: "Imported from YAML", author },
-        { rematchLimit: 0 },
-      );
+      await saveKbEntry(db, { id: existing ? entry.id : undefined, document: entry, baseRevision: existing?.revision, message, author }, { rematchLimit: 0 });
       changed = true;
+      if (stale) result.overwritten.push({ id: entry.id, baseRevision, overwrittenRevision: existing.revision });
       if (existing) result.updated++;
       else result.created++;
     } catch (e) {
-      result.errors.push({ index, id: entry.id, message: (e as Error).message });
+      if (!(e instanceof KbEditError)) throw e;
+      result.errors.push({ index, id: entry.id, message: e.message });
     }
   }
   if (changed) await rematchRecentIncidents(db, { limit: options.rematchLimit });

@@ -12,15 +12,29 @@ export function entryToYaml(entry: KbEntry): string {
   return stringify(entry, STRINGIFY_OPTIONS);
 }
 
-export function entriesToYaml(entries: KbEntry[]): string {
-  return entries.map((e) => `---\n${entryToYaml(e)}`).join("");
+/**
+ * Each document starts with a `# base-revision: N` comment when the revision is known (export), so an import of an
+ * old export can tell that someone edited the entry since and refuse to overwrite it silently.
+ */
+export function entriesToYaml(entries: KbEntry[], revisions?: ReadonlyMap<string, number>): string {
+  return entries
+    .map((e) => {
+      const revision = revisions?.get(e.id);
+      return `---${revision === undefined ? "" : `\n${BASE_REVISION_COMMENT} ${revision}`}\n${entryToYaml(e)}`;
+    })
+    .join("");
 }
 
-export type YamlImportResult = { entries: KbEntry[]; errors: { index: number; id?: string; message: string }[] };
+const BASE_REVISION_COMMENT = "# base-revision:";
+const BASE_REVISION = /^\s*base-revision:\s*(\d+)\s*$/m;
+
+/** An entry read from YAML, with the revision its export was taken from (when the document says). */
+export type ImportedEntry = { entry: KbEntry; baseRevision?: number };
+export type YamlImportResult = { entries: KbEntry[]; imported: ImportedEntry[]; errors: { index: number; id?: string; message: string }[] };
 
 /** Parses a YAML stream of entries; invalid documents are reported by position, never thrown. */
 export function parseKbYaml(text: string): YamlImportResult {
-  const result: YamlImportResult = { entries: [], errors: [] };
+  const result: YamlImportResult = { entries: [], imported: [], errors: [] };
   let docs;
   try {
     docs = parseAllDocuments(text);
@@ -37,7 +51,13 @@ export function parseKbYaml(text: string): YamlImportResult {
     const value: unknown = doc.toJS();
     if (value === null || value === undefined) return; // empty document (leading/trailing ---)
     const parsed = kbEntrySchema.safeParse(value);
-    if (parsed.success) result.entries.push(parsed.data);
+    if (parsed.success) {
+      // After `---`, the yaml library attaches a leading comment to the document's contents, not the document.
+      const comment = [doc.commentBefore, (doc.contents as { commentBefore?: string | null } | null)?.commentBefore].filter(Boolean).join("\n");
+      const base = BASE_REVISION.exec(comment);
+      result.entries.push(parsed.data);
+      result.imported.push({ entry: parsed.data, baseRevision: base ? Number(base[1]) : undefined });
+    }
     else {
       const id = typeof value === "object" && value && "id" in value ? String((value as { id: unknown }).id) : undefined;
       result.errors.push({ index, id, message: parsed.error.issues.map((i) => `${i.path.join(".") || "entry"}: ${i.message}`).join("; ") });

@@ -4,66 +4,51 @@
  * descriptor. Directories are walked without following links: a link or a device is reported, never opened.
  */
 import { createReadStream, type Dirent } from "node:fs";
-import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
+import { lstat, readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import type { RandomAccessSource } from "@/lib/engine/ingest/random-access";
-import type { DirectorySource, FileSource } from "@/lib/engine/ingest/sources/expand-inputs";
+import type { DirectorySource, FileSource as InputFileSource, InputSource } from "@/lib/engine/ingest/sources/expand-inputs";
 import type { ArchiveMember, MemberType } from "@/lib/engine/ingest/sources/read-archive";
+import { openFileSource, type FileSource } from "./file-source";
 
 /** Files visited in one directory tree before the rest is ignored (a mistaken `triage /` must end). */
 const MAX_DIRECTORY_FILES = 100_000;
 
-type ClosableRandomAccess = RandomAccessSource & { close(): Promise<void> };
-const openHandles = new Set<ClosableRandomAccess>();
+type LazyRandomAccess = RandomAccessSource & { close(): Promise<void> };
 
-/** Reads at offsets through a descriptor opened on first use, kept until `closeOpenSources()`. */
-function fileRandomAccess(file: string, name: string, size: number): RandomAccessSource {
-  let handle: ReturnType<typeof open> | undefined;
-  const source: ClosableRandomAccess = {
+/** Random access through one file handle (file-source.ts), opened on the first read, until `close()`. */
+function lazyRandomAccess(file: string, name: string, size: number): LazyRandomAccess {
+  let handle: Promise<FileSource> | undefined;
+  return {
     name,
     size,
+    async read(offset, length) {
+      handle ??= openFileSource(file, name);
+      return (await handle).read(offset, length);
+    },
     async close() {
-      openHandles.delete(source);
       const h = handle;
       handle = undefined;
       if (h) await (await h).close();
     },
-    async read(offset, length) {
-      const start = Math.max(0, offset);
-      const n = Math.max(0, Math.min(length, size - start));
-      if (n === 0) return new Uint8Array(0);
-      if (!handle) {
-        handle = open(file, "r");
-        openHandles.add(source);
-      }
-      const fh = await handle;
-      const buffer = new Uint8Array(n);
-      let got = 0;
-      while (got < n) {
-        const { bytesRead } = await fh.read(buffer, got, n - got, start + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      return buffer.subarray(0, got);
-    },
   };
-  return source;
 }
 
-/** Closes the descriptors that random access opened (call once triage is done). */
-export async function closeOpenSources(): Promise<void> {
-  await Promise.all([...openHandles].map((s) => s.close()));
+/** Closes the file handles that reading at offsets opened for these sources (once triage is done with them). */
+export async function closeInputSources(sources: InputSource[]): Promise<void> {
+  const all = sources.flatMap((s) => (s.kind === "file" ? [s.randomAccess] : s.members.map((m) => m.randomAccess)));
+  await Promise.all(all.map((r) => (r as Partial<LazyRandomAccess> | undefined)?.close?.()));
 }
 
 /** A regular file as a source (its bytes stream from the start each time `open` is called). */
-export async function openFileSource(file: string, name: string): Promise<FileSource> {
+export async function openPathSource(file: string, name: string): Promise<InputFileSource> {
   const st = await stat(file);
   return {
     kind: "file",
     name,
     open: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
     reopenable: true,
-    randomAccess: fileRandomAccess(file, name, st.size),
+    randomAccess: lazyRandomAccess(file, name, st.size),
     mtime: st.mtime,
     size: st.size,
   };
@@ -100,7 +85,7 @@ export async function openDirectorySource(dir: string, name: string): Promise<Di
         member.size = st.size;
         member.mtime = st.mtime;
         member.open = () => createReadStream(full, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
-        member.randomAccess = fileRandomAccess(full, full, st.size);
+        member.randomAccess = lazyRandomAccess(full, full, st.size);
       }
       members.push(member);
     }
