@@ -3,7 +3,7 @@
  * tar, fflate for zip, the xz/zstd/bzip2 tools for those codecs: each test says which tool it needs).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -214,6 +214,33 @@ describe("every codec and container", () => {
     expect(sources[0].skipped).toEqual([{ path: "127.0.0.1-2024-08-13-16:00:12/vmcore", reason: "symlink", message: "not followed: a symbolic link to /etc/shadow" }]);
     const incident = await triage(inputs);
     expect(incident.findings.map((f) => f.title)).toEqual(["kernel BUG in skb_segment", "kernel BUG in skb_segment"]);
+  });
+});
+
+const VMCORE_DATA = [path.resolve(ROOT, "../shared/data/vmcore"), path.resolve(ROOT, "../../shared/data/vmcore")].find(existsSync);
+
+describe.skipIf(!VMCORE_DATA)("a copied /var/crash/<ip>-<date>/ with the real 6.12 dump", () => {
+  it("reads the dump (directory or tar.xz), not the vmcore-dmesg.txt beside it, and finds the NULL dereference", async () => {
+    const fixture = path.join(VMCORE_DATA!, "deb12-6.12-null-deref-oops");
+    const dir = mkdtempSync(path.join(tmpdir(), "crash-copy-"));
+    tmpDirs.push(dir);
+    const crash = path.join(dir, "127.0.0.1-2024-12-01-10:00:00");
+    mkdirSync(crash);
+    writeFileSync(path.join(crash, "vmcore"), readFileSync(path.join(fixture, "vmcore-mini.kdump-zlib")));
+    writeFileSync(path.join(crash, "vmcore-dmesg.txt"), readFileSync(path.join(fixture, "dmesg.makedumpfile.txt")));
+    const tar = await makeTar([
+      { name: "127.0.0.1-2024-12-01-10:00:00/vmcore", content: readFileSync(path.join(fixture, "vmcore-mini.kdump-zlib")) },
+      { name: "127.0.0.1-2024-12-01-10:00:00/vmcore-dmesg.txt", content: readFileSync(path.join(fixture, "dmesg.makedumpfile.txt")) },
+    ]);
+    for (const source of [await openDirectorySource(dir, "crash"), fileSource("crash.tar", tar)]) {
+      const { inputs, sources } = await expandInputs([source]);
+      expect(inputs).toHaveLength(1);
+      expect(inputs[0].vmcore?.facts.release).toBe("6.12.117+deb12-cloud-amd64");
+      expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([["127.0.0.1-2024-12-01-10:00:00/vmcore-dmesg.txt", "duplicate"]]);
+      const incident = await triage(inputs);
+      const f = incident.findings.find((x) => x.kind === "null-deref");
+      expect([f?.guiltyFrame, f?.taint?.flags, f?.kernelRelease]).toEqual(["oopscope_read_victim", "OE", "6.12.117+deb12-cloud-amd64"]);
+    }
   });
 });
 

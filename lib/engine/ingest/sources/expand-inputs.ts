@@ -147,7 +147,7 @@ const CODEC_LABEL: Record<Codec, string> = { gzip: "gz", xz: "xz", zstd: "zst", 
 type KeptMember = { kept: KeptInput; rule?: MemberRule; path: string; summary?: SourceSummary };
 
 /** A dump waiting to be read; `summary` is the archive or directory it came from (none for a dump given as such). */
-type PendingVmcore = { source: RandomAccessSource; summary?: SourceSummary };
+type PendingVmcore = { source: RandomAccessSource; summary?: SourceSummary; path?: string };
 
 class Expander {
   readonly inputs: KeptMember[] = [];
@@ -358,7 +358,7 @@ class Expander {
       }
       if (m.randomAccess) {
         await stream.return(undefined);
-        this.vmcores.push({ source: { ...m.randomAccess, name }, summary });
+        this.vmcores.push({ source: { ...m.randomAccess, name }, summary, path });
         return;
       }
       if ((m.size ?? 0) > this.limits.maxMemberBytes) {
@@ -367,7 +367,7 @@ class Expander {
         return;
       }
       const bytes = await readAll(stream, this.limits.maxMemberBytes, name, true);
-      this.vmcores.push({ source: bytesSource(name, bytes), summary });
+      this.vmcores.push({ source: bytesSource(name, bytes), summary, path });
       return;
     }
     if (isBinaryText(head)) {
@@ -418,7 +418,7 @@ class Expander {
    * boot's release from them). Parts of one `--split` dump are grouped by the vmcore reader, wherever they came from.
    */
   async readVmcores(): Promise<void> {
-    const summaryOf = new Map(this.vmcores.map((v) => [v.source, v.summary]));
+    const pendingOf = new Map(this.vmcores.map((v) => [v.source, v]));
     for (const group of await groupVmcoreParts(this.vmcores.map((v) => v.source))) {
       const names = group.map((g) => g.name);
       const name = names.join(" + ");
@@ -426,7 +426,7 @@ class Expander {
       // The input is reported under its name already: a single part's own name need not lead the message too.
       const error = extract.error?.startsWith(`${names[0]}: `) && names.length === 1 ? extract.error.slice(names[0].length + 2) : extract.error;
       const vmcore = { facts: extract.facts, warnings: extract.warnings, ...(error === undefined ? {} : { error }) };
-      const summary = summaryOf.get(group[0]);
+      const { summary, path } = pendingOf.get(group[0])!;
       // The text is ASCII (makedumpfile escapes every other byte).
       const request = { name, chunks: oneChunk(new TextEncoder().encode(extract.text)), streamable: true };
       if (!summary) {
@@ -437,6 +437,18 @@ class Expander {
       await this.keepText(summary, request, name);
       const k = this.inputs[this.inputs.length - 1].kept;
       k.input = { ...k.input, vmcore };
+      if (!error && path) await this.dropVmcoreDmesgBeside(summary, path);
+    }
+  }
+
+  /** kdump's vmcore-dmesg.txt is the dump's own ring buffer, saved beside it: read from the dump, it would repeat. */
+  private async dropVmcoreDmesgBeside(summary: SourceSummary, dumpPath: string): Promise<void> {
+    const dirOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf("/")));
+    for (const k of this.inputs.filter((i) => i.summary === summary && i.rule?.id === "vmcore-dmesg" && dirOf(i.path) === dirOf(dumpPath))) {
+      await k.kept.discard?.();
+      this.inputs.splice(this.inputs.indexOf(k), 1);
+      summary.inputs = summary.inputs.filter((n) => n !== k.kept.input.name);
+      this.skip(summary, k.path, "duplicate", `not read: the same kernel log as ${dumpPath}, which was read from the dump`);
     }
   }
 }
