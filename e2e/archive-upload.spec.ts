@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -93,4 +93,30 @@ test("an archive that is a decompression bomb is refused with a clear message", 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+const VMCORE_DATA = [path.resolve(import.meta.dirname, "../../shared/data/vmcore"), path.resolve(import.meta.dirname, "../../../shared/data/vmcore")].find(existsSync);
+
+test("drop a vmcore → progress, then the permalink with the NULL dereference and the dump's facts", async ({ page }) => {
+  test.skip(!VMCORE_DATA, "needs ../shared/data/vmcore");
+  test.setTimeout(120_000);
+  const statuses: string[] = [];
+  await page.exposeFunction("recordUploadStatus", (text: string) => statuses.push(text));
+  await page.goto("/");
+  await page.getByTestId("file-input").setInputFiles({
+    name: "vmcore",
+    mimeType: "application/octet-stream",
+    buffer: readFileSync(path.join(VMCORE_DATA!, "deb12-6.12-null-deref-oops/vmcore-mini.kdump-zlib")),
+  });
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="upload-status"]');
+    if (!el) throw new Error("no upload status element");
+    const record = (window as unknown as { recordUploadStatus: (t: string) => void }).recordUploadStatus;
+    new MutationObserver(() => record(el.textContent ?? "")).observe(el, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByTestId("submit").click();
+  await page.waitForURL(/\/incidents\/[A-Za-z0-9_-]{22,}$/, { timeout: 100_000 });
+  expect(statuses.some((s) => /Uploading|Analysing/.test(s))).toBe(true);
+  await expect(page.getByTestId("finding").first()).toContainText("oopscope_read_victim");
+  await expect(page.getByTestId("vmcore")).toContainText("6.12.117+deb12-cloud-amd64");
 });
