@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // The build type-checks the app's own graph (tsconfig.build.json leaves out tests, e2e and scripts, which
   // `npm run typecheck` covers), so a tree with type errors never builds.
   typescript: { tsconfigPath: "tsconfig.build.json" },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   async headers() {
     return [
       {

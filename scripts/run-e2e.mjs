@@ -2,11 +2,14 @@
 // e2e runner: builds when sources are newer than the last build, starts `next start` on a free loopback port with a
 // throw-away data dir and database (migrated + KB seeded), runs Playwright, stops the server.
 // Extra arguments go to `playwright test` (e.g. `npm run test:e2e -- e2e/api.spec.ts`).
+// E2E_DATABASE_URL=postgresql://…/postgres (a server it may create databases on) runs it on a throw-away Postgres
+// database instead of SQLite (.ci/run does both).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -59,21 +62,42 @@ async function waitFor(url, ms) {
   throw new Error(`server did not answer ${url} within ${ms} ms`);
 }
 
+/** A fresh database for one run: a SQLite file in the data dir, or a Postgres database on E2E_DATABASE_URL's server. */
+async function throwAwayDatabase(dataDir) {
+  const server = process.env.E2E_DATABASE_URL;
+  if (!server) return { url: `file:${path.join(dataDir, "oopscope.db")}`, drop: async () => {} };
+  const name = `oopscope_e2e_${process.pid}_${Date.now()}`;
+  const admin = async (sql) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
 /**
  * Builds if needed, starts `next start` on a free loopback port with a throw-away data dir (migrated, KB seeded).
- * Shared with scripts/bench/web.ts. `stop()` ends the server and removes the data dir.
+ * Shared with scripts/bench/web.ts. `stop()` ends the server and removes the data dir (and the Postgres database).
  */
 export async function startTestServer(extraEnv = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "oopscope-e2e-"));
+  const database = await throwAwayDatabase(dataDir);
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     OOPSCOPE_DATA_DIR: dataDir,
-    DATABASE_URL: `file:${path.join(dataDir, "oopscope.db")}`,
+    DATABASE_URL: database.url,
     ...extraEnv,
   };
   let server;
-  const stop = () => {
+  const stop = async () => {
     if (server?.pid) {
       try {
         process.kill(-server.pid, "SIGTERM");
@@ -81,7 +105,11 @@ export async function startTestServer(extraEnv = {}) {
         /* already gone */
       }
     }
-    if (process.env.E2E_KEEP_DATA !== "1") rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.E2E_KEEP_DATA !== "1") {
+      rmSync(dataDir, { recursive: true, force: true });
+      // The server needs a moment to close its pool; WITH (FORCE) ends what is left.
+      await database.drop();
+    }
   };
   try {
     if (!existsSync(path.join(root, "public", "monaco-vs"))) run(process.execPath, ["scripts/copy-monaco.mjs"], env);
@@ -99,7 +127,7 @@ export async function startTestServer(extraEnv = {}) {
     await waitFor(baseUrl, 60_000);
     return { baseUrl, env, dataDir, stop };
   } catch (err) {
-    stop();
+    await stop();
     throw err;
   }
 }
@@ -119,7 +147,7 @@ async function main() {
   } catch (err) {
     console.error(`[run-e2e] ${err.message}`);
   } finally {
-    srv?.stop();
+    await srv?.stop();
   }
   process.exit(exitCode);
 }

@@ -1,6 +1,8 @@
 import { AccessSettingsForm } from "@/components/admin/access-settings-form";
 import { CveImportPanel } from "@/components/admin/cve-import-panel";
 import { InvitesPanel } from "@/components/admin/invites-panel";
+import { NotificationSettingsForm } from "@/components/admin/notification-settings-form";
+import { RetentionPanel } from "@/components/admin/retention-panel";
 import { UsersTable } from "@/components/admin/users-table";
 import { requirePage } from "@/lib/server/auth/access";
 import { listInvites } from "@/lib/server/auth/invites";
@@ -8,13 +10,23 @@ import { getAccessSettings } from "@/lib/server/auth/settings";
 import { listUsers } from "@/lib/server/auth/users";
 import { getDb } from "@/lib/server/db";
 import { currentCveImport } from "@/lib/server/kb/cve-import-job";
+import { listAuditEvents } from "@/lib/server/lifecycle/audit";
+import { getRetentionSettings } from "@/lib/server/lifecycle/retention";
+import { getNotifications } from "@/lib/server/notify/update-notifications";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   const actor = await requirePage("admin", "/admin");
   const db = getDb();
-  const [settings, users, invites] = await Promise.all([getAccessSettings(db), listUsers(db), listInvites(db)]);
+  const [settings, users, invites, retention, audit, notifications] = await Promise.all([
+    getAccessSettings(db),
+    listUsers(db),
+    listInvites(db),
+    getRetentionSettings(db),
+    listAuditEvents(db, 20),
+    getNotifications(),
+  ]);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return (
     <div className="space-y-4">
@@ -24,6 +36,8 @@ export default async function AdminPage() {
       <InvitesPanel
         initial={invites.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString(), usedAt: iso(i.usedAt), revokedAt: iso(i.revokedAt) }))}
       />
+      <RetentionPanel initialDays={retention.days} audit={audit.map((a) => ({ ...a, at: a.at.toISOString() }))} />
+      <NotificationSettingsForm initial={notifications} />
       <CveImportPanel initial={currentCveImport()} />
     </div>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { IncidentTable } from "@/components/incident/incident-table";
 import { incidentSearchSchema } from "@/lib/schemas/incident";
 import { requirePage } from "@/lib/server/auth/access";
@@ -12,7 +13,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const incidents = await listIncidents({ query: q, limit: 200 });
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
+        <Link href="/fleet" className="text-sm underline" data-testid="fleet-link">
+          Live hosts
+        </Link>
+      </div>
       <form method="get" className="flex gap-2">
         <input
           name="q"

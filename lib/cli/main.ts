@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { InputSource } from "../engine/ingest/sources/expand-inputs";
 import type { Incident, SourceSummary, TriageInput } from "../engine/types";
+import { DB_USAGE, runDbCommand } from "./db-command";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
@@ -18,6 +19,9 @@ const USAGE = `usage:
   oopscope kb show <id> [--json]
   oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
   oopscope kb import-cve <vulns.tar.gz | vulns.git checkout>    import the kernel CVE team's records
+${DB_USAGE}
+  oopscope incidents list [--json] [--query WORDS] [--limit N]  incidents in the database, newest first
+  oopscope listen --netconsole udp://HOST:PORT [--syslog udp://…|tcp://…]   capture crashes from the fleet
 Database: DATABASE_URL, else <repo>/data/oopscope.db (created, migrated and seeded when absent).`;
 
 export type MainContext = { root: string };
@@ -239,6 +243,12 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
     if (command === "triage") return await runTriageCommand(args, ctx);
     if (command === "dmesg") return await runDmesgCommand(args);
     if (command === "kb") return await runKbCommand(args, ctx);
+    if (command === "db") {
+      process.chdir(ctx.root);
+      return await runDbCommand(args);
+    }
+    if (command === "incidents") return await (await import("./incidents-command")).runIncidentsCommand(args, () => prepareDb(ctx));
+    if (command === "listen") return await (await import("./listen-command")).runListenCommand(args, () => prepareDb(ctx));
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;
   } catch (e) {

@@ -13,6 +13,7 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? `file:${path.join(dataDir(), "oopscope.db")}`;
 }
 
+/** The upload store's directory: OOPSCOPE_UPLOADS_DIR (e.g. a directory several nodes share), else `<data>/uploads`. */
 export function uploadsDir(): string {
-  return path.join(dataDir(), "uploads");
+  return process.env.OOPSCOPE_UPLOADS_DIR ? path.resolve(process.env.OOPSCOPE_UPLOADS_DIR) : path.join(dataDir(), "uploads");
 }

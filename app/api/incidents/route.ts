@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 /** Multipart files or a raw body (`X-Filename`), streamed to disk, triaged, stored → 201 {id, url}. */
 export async function POST(request: Request): Promise<Response> {
   try {
-    await requireApi(request, "triage");
-    const created = await createIncidentFromRequest(request);
+    const actor = await requireApi(request, "triage");
+    const created = await createIncidentFromRequest(request, actor.kind === "user" ? actor.userId : null);
     return Response.json(created, { status: 201, headers: { Location: created.url } });
   } catch (err) {
     return toErrorResponse(err);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { DeleteIncidentButton } from "@/components/incident/delete-incident-button";
 import { FindingCard } from "@/components/incident/finding-card";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
@@ -13,7 +14,7 @@ import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
 import { AppError } from "@/lib/server/http";
 import { currentActor, requirePage } from "@/lib/server/auth/access";
-import { actsAs } from "@/lib/server/auth/roles";
+import { actsAs, mayDeleteIncident } from "@/lib/server/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +39,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const stored = await load(id);
   const { incident } = stored;
-  const canEditKb = actsAs(await currentActor(), "editor");
+  const actor = await currentActor();
+  const canEditKb = actsAs(actor, "editor");
   const seen = await findSeenBefore(id, stored.createdAt, incident.findings.map((f) => f.signature));
   const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
   const api = `/api/incidents/${id}`;
@@ -62,7 +64,14 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <a className="text-blue-700 hover:underline" href={`${api}/export.md`}>
             Markdown
           </a>
+          {mayDeleteIncident(actor, stored.uploaderId) && <DeleteIncidentButton incidentId={id} />}
         </div>
+        {stored.rawDroppedAt && (
+          <p className="text-sm text-slate-600" data-testid="raw-logs-dropped">
+            The raw logs were removed by the retention policy on {formatTime(stored.rawDroppedAt)}; the findings are kept because the knowledge base
+            names this incident.
+          </p>
+        )}
         <ul className="flex flex-wrap gap-3 text-xs" data-testid="raw-files">
           {stored.files.map((f) => (
             <li key={f.index}>
@@ -92,13 +101,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
 
       <VmcorePanel dumps={incident.inputs.flatMap((input) => (input.vmcore ? [{ name: input.name, ...input.vmcore }] : []))} />
 
-      <IncidentWorkbench
-        incidentId={id}
-        files={incident.inputs.map((input, index) => ({ index, name: input.name, decodedBytes: input.decodedBytes, lines: input.lines }))}
-        events={incident.events}
-        boots={incident.boots}
-        findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source }))}
-      />
+      {!stored.rawDroppedAt && (
+        <IncidentWorkbench
+          incidentId={id}
+          files={incident.inputs.map((input, index) => ({ index, name: input.name, decodedBytes: input.decodedBytes, lines: input.lines }))}
+          events={incident.events}
+          boots={incident.boots}
+          findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source }))}
+        />
+      )}
     </div>
   );
 }

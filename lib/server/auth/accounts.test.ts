@@ -21,8 +21,8 @@ let cleanup: () => Promise<void>;
 const headers = () => new Headers({ "x-forwarded-for": "203.0.113.7" });
 const password = "correct horse battery";
 
-beforeAll(() => {
-  ({ db, cleanup } = createTestDb());
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
   auth = createAuth(db);
 });
 afterAll(() => cleanup());
@@ -185,7 +185,7 @@ describe("accounts", () => {
 
 describe("sign-up on a fresh install", () => {
   it("lets exactly one of many racing sign-ups in without an invitation, as admin", async () => {
-    const fresh = createTestDb();
+    const fresh = await createTestDb();
     const freshAuth = createAuth(fresh.db);
     try {
       const attempts = Array.from({ length: 12 }, (_, i) =>
@@ -204,7 +204,7 @@ describe("sign-up on a fresh install", () => {
   });
 
   it("gives the admin seat back when the first sign-up is refused", async () => {
-    const fresh = createTestDb();
+    const fresh = await createTestDb();
     const freshAuth = createAuth(fresh.db);
     try {
       // An address the route's schema would refuse first; here better-auth refuses it after the claim.

@@ -12,7 +12,7 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { getDb, type Db } from "../db";
+import { getDb, providerOfDb, type Db } from "../db";
 import { dataDir } from "../paths";
 import { publicOrigin } from "../public-origin";
 
@@ -43,7 +43,7 @@ export function createAuth(db: Db) {
     // CSRF: better-auth accepts state-changing requests only from trusted origins. Without a configured public URL,
     // trust the origin the request was addressed to (same-origin), whatever name the server is reached by.
     trustedOrigins: (request) => [request ? publicOrigin(request) : undefined, ...(process.env.OOPSCOPE_TRUSTED_ORIGINS ?? "").split(",")].filter(Boolean),
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: prismaAdapter(db, { provider: providerOfDb(db) }),
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 256, autoSignIn: true },
     user: { additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } } },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },

@@ -64,3 +64,13 @@ export function actsAs(actor: Actor, least: Role): boolean {
   const role = effectiveRole(actor);
   return role !== null && atLeast(role, least);
 }
+
+/**
+ * Deleting an incident: an editor (or admin), or the account that uploaded it, signed in or with a write token.
+ * Uploads by anonymous visitors have no owner: only editors delete them.
+ */
+export function mayDeleteIncident(actor: Actor, uploaderId: string | null): boolean {
+  if (actsAs(actor, "editor")) return true;
+  if (actor.kind !== "user" || uploaderId === null || actor.userId !== uploaderId) return false;
+  return actor.via === "session" || actor.scope === "write";
+}

@@ -4,12 +4,11 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, rm } from "node:fs/promises";
-import path from "node:path";
 import type { Incident } from "@/lib/engine/types";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/http";
-import { dataDir, uploadsDir } from "@/lib/server/paths";
+import { trackUploadInFlight } from "@/lib/server/storage/sweep-orphans";
+import { getUploadStore, type UploadStore } from "@/lib/server/storage/upload-store";
 import { receiveUpload } from "@/lib/server/uploads/receive-upload";
 import { triageStoredFiles } from "./triage-stored-files";
 import { summarizeIncident } from "./summarize-incident";
@@ -27,32 +26,38 @@ function parseTime(iso: string | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-export async function createIncidentFromRequest(request: Request): Promise<CreatedIncident> {
+/** `uploaderId`: the signed-in account uploading (it may delete the incident later). */
+export async function createIncidentFromRequest(request: Request, uploaderId: string | null = null): Promise<CreatedIncident> {
   const id = newIncidentId();
-  const dir = path.join(uploadsDir(), id);
-  await mkdir(dir, { recursive: true });
+  const store = getUploadStore();
+  // Until the row exists, the orphan sweep must not take this upload's files for a killed server's leftovers.
+  const done = trackUploadInFlight(id);
+  const dir = await store.prepare(id);
   try {
     const uploads = await receiveUpload(request, dir);
     const { incident, files } = await triageStoredFiles(uploads, dir);
     const refused = [...(incident.sources ?? []).filter((s) => s.error).map((s) => s.error!), ...incident.inputs.filter((i) => i.error).map((i) => `${i.name}: ${i.error}`)];
     if (refused.length > 0) throw new AppError("unprocessable", refused.join("; "));
     if (incident.inputs.length === 0) throw new AppError("unprocessable", "Nothing to read: no log, journal or dump was found in the upload.");
-    await saveIncident(id, incident, files, uploads.reduce((n, u) => n + u.bytes, 0));
+    await saveIncident(store, id, uploaderId, incident, files, uploads.reduce((n, u) => n + u.bytes, 0));
     return { id, url: `/incidents/${id}` };
   } catch (err) {
-    await rm(dir, { recursive: true, force: true });
+    await store.removeIncident(id);
     throw err;
+  } finally {
+    done();
   }
 }
 
 async function saveIncident(
+  store: UploadStore,
   id: string,
+  uploaderId: string | null,
   incident: Incident & { kbGeneration?: number },
   files: { index: number; name: string; path: string; bytes: number }[],
   uploadedBytes: number,
 ): Promise<void> {
   const summary = summarizeIncident(incident);
-  const root = dataDir();
   await getDb().incident.create({
     data: {
       id,
@@ -64,6 +69,7 @@ async function saveIncident(
       totalBytes: uploadedBytes,
       result: JSON.stringify(incident),
       kbGeneration: incident.kbGeneration ?? 0,
+      uploaderId,
       files: {
         create: files.map((f) => {
           const input = incident.inputs[f.index];
@@ -73,7 +79,7 @@ async function saveIncident(
             bytes: f.bytes,
             lines: input?.lines ?? 0,
             compressed: input?.compressed ?? false,
-            storagePath: path.relative(root, f.path),
+            storagePath: store.keyOf(f.path),
           };
         }),
       },

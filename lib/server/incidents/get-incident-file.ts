@@ -5,12 +5,11 @@
 import "server-only";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/http";
-import { dataDir } from "@/lib/server/paths";
+import { getUploadStore } from "@/lib/server/storage/upload-store";
 
 export type IncidentFileRef = { name: string; absPath: string; bytes: number; lines: number; isGzip: boolean };
 
@@ -25,11 +24,14 @@ async function startsWithGzipMagic(file: string): Promise<boolean> {
 }
 
 export async function getIncidentFile(incidentId: string, index: number): Promise<IncidentFileRef> {
-  const row = await getDb().incidentFile.findUnique({ where: { incidentId_index: { incidentId, index } } });
+  const row = await getDb().incidentFile.findUnique({
+    where: { incidentId_index: { incidentId, index } },
+    include: { incident: { select: { rawDroppedAt: true } } },
+  });
   if (!row) throw new AppError("not-found", "No such file in this incident.");
-  const root = dataDir();
-  const absPath = path.resolve(root, row.storagePath);
-  if (!absPath.startsWith(root + path.sep)) throw new AppError("not-found", "No such file in this incident.");
+  if (row.incident.rawDroppedAt) throw new AppError("not-found", "The raw logs of this incident were removed by the retention policy; its findings are kept.");
+  const absPath = getUploadStore().localPath(row.storagePath);
+  if (!absPath) throw new AppError("not-found", "No such file in this incident.");
   return { name: row.name, absPath, bytes: row.bytes, lines: row.lines, isGzip: await startsWithGzipMagic(absPath) };
 }
 

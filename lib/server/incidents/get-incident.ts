@@ -12,6 +12,9 @@ export type StoredIncident = {
   title: string;
   incident: Incident;
   files: StoredIncidentFile[];
+  uploaderId: string | null;
+  /** When retention removed the raw logs (the findings stay); null while they are stored. */
+  rawDroppedAt: Date | null;
 };
 
 export async function getIncident(id: string): Promise<StoredIncident> {
@@ -27,5 +30,7 @@ export async function getIncident(id: string): Promise<StoredIncident> {
     // Matched against an older knowledge base? Re-match (findings are stored; no log is parsed again).
     incident: (await rematchIncidentIfStale(getDb(), id)) ?? (JSON.parse(row.result) as Incident),
     files: row.files.map((f) => ({ index: f.index, name: f.name, bytes: f.bytes, lines: f.lines, compressed: f.compressed })),
+    uploaderId: row.uploaderId,
+    rawDroppedAt: row.rawDroppedAt,
   };
 }

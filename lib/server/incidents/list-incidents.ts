@@ -1,6 +1,6 @@
 /** Recent incidents, newest first, optionally filtered by a search over title, hosts, kernels and KB ids. */
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import { getDb, textContains } from "@/lib/server/db";
 
 export type IncidentListItem = {
   id: string;
@@ -17,12 +17,13 @@ export type ListIncidentsOptions = { query?: string; limit?: number };
 
 export async function listIncidents({ query = "", limit = 50 }: ListIncidentsOptions = {}): Promise<IncidentListItem[]> {
   const words = query.split(/\s+/).filter(Boolean).slice(0, 8);
-  return getDb().incident.findMany({
-    // Every word must appear in one of the searchable columns (SQLite LIKE is case-insensitive for ASCII).
+  const db = getDb();
+  return db.incident.findMany({
+    // Every word must appear in one of the searchable columns, whatever its case.
     where: words.length
       ? {
           AND: words.map((w) => ({
-            OR: [{ title: { contains: w } }, { hosts: { contains: w } }, { kernels: { contains: w } }, { kbIds: { contains: w } }],
+            OR: [{ title: textContains(db, w) }, { hosts: textContains(db, w) }, { kernels: textContains(db, w) }, { kbIds: textContains(db, w) }],
           })),
         }
       : undefined,

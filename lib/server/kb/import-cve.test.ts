@@ -6,7 +6,7 @@ import { createGzip } from "node:zlib";
 import { pack as tarPack } from "tar-stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { kbEntrySchema } from "../../kb/schema";
-import { createTestDb } from "../test-db";
+import { createTestDb, type TestDb } from "../test-db";
 import { importCveRecords, readCveSource } from "./import-cve";
 import { getKbGeneration } from "./kb-generation";
 
@@ -33,10 +33,10 @@ async function makeTarball(dir: string, withBrokenRecord = false): Promise<strin
 }
 
 describe.skipIf(!haveSample)("importCveRecords", () => {
-  let env: ReturnType<typeof createTestDb>;
+  let env: TestDb;
   let tmp: string;
-  beforeEach(() => {
-    env = createTestDb();
+  beforeEach(async () => {
+    env = await createTestDb();
     tmp = mkdtempSync(path.join(os.tmpdir(), "oopscope-cve-"));
   });
   afterEach(async () => {

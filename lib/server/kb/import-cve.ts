@@ -14,7 +14,8 @@ import { createGunzip } from "node:zlib";
 import { extract as tarExtract } from "tar-stream";
 import { parseCveRecord, type CveRecordFiles, type ParseCveRecordOptions } from "../../kb/cve/parse-cve-record";
 import type { KbEntry } from "../../kb/schema";
-import type { Db } from "../db";
+import pg from "pg";
+import { postgresUrlOf, providerOfDb, type Db } from "../db";
 import { bumpKbGeneration } from "./kb-generation";
 import Database from "better-sqlite3";
 
@@ -131,28 +132,17 @@ async function sqliteFileOf(db: Db): Promise<string> {
   return main.file;
 }
 
-type Existing = { origin: string; document: string; revision: number };
+/** One batch = three JSON arrays (entries to create, to update, their revisions), written in one transaction. */
+type BatchWriter = {
+  write(now: Date, created: string, updated: string, revisions: string): Promise<void>;
+  close(): void | Promise<void>;
+};
 
-
-export async function importCveRecords(options: ImportCveOptions): Promise<ImportCveResult> {
-  const started = Date.now();
-  const { db, onProgress } = options;
-  const result: ImportCveResult = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: [], withCrashText: 0, elapsedMs: 0, phaseMs: { read: 0, parse: 0, write: 0 } };
-  const records = await readCveSource(options.source);
-  result.phaseMs.read = Date.now() - started;
-  const total = records.length;
-
-  // One read of what is there: the comparison needs each document, and 15k rows is a few MB.
-  const existing = new Map<string, Existing>();
-  for (const row of await db.kbEntry.findMany({ select: { id: true, origin: true, document: true, revision: true } }))
-    existing.set(row.id, row);
-
-  type Create = { entry: KbEntry; document: string };
-  type Update = Create & { revision: number };
-  let creates: Create[] = [];
-  let updates: Update[] = [];
-  // The batches go through a direct better-sqlite3 connection on the same file: through Prisma's driver adapter,
-  // each multi-megabyte JSON parameter left ~37 MB of native memory behind (1.1 GB over a full import).
+/**
+ * SQLite: a direct better-sqlite3 connection on the same file. Through Prisma's driver adapter, each multi-megabyte
+ * JSON parameter left ~37 MB of native memory behind (1.1 GB over a full import).
+ */
+async function sqliteBatchWriter(db: Db): Promise<BatchWriter> {
   const sqlite = new Database(await sqliteFileOf(db));
   sqlite.pragma("busy_timeout = 10000");
   const insertEntries = sqlite.prepare(
@@ -176,12 +166,86 @@ export async function importCveRecords(options: ImportCveOptions): Promise<Impor
     updateEntries.run(now, updated);
     insertRevisions.run(REVISION_MESSAGE, now, revisions);
   });
-  const flush = () => {
+  return {
+    write: async (now, created, updated, revisions) => writeBatch(prismaTimestamp(now), created, updated, revisions),
+    close: () => {
+      sqlite.close();
+    },
+  };
+}
+
+/**
+ * Postgres: the same three statements on a pg connection of its own (the client's URL), each batch expanded by
+ * json_array_elements. Its own connection for the reason SQLite has one: big parameters through Prisma's adapter
+ * are copied again per query. Timestamps go as ISO text: Prisma's columns are `timestamp(3)` in UTC, and the cast
+ * drops the `Z`.
+ */
+async function postgresBatchWriter(db: Db): Promise<BatchWriter> {
+  const url = postgresUrlOf(db);
+  if (!url) throw new Error("The CVE import needs a Postgres client made by connectDb (lib/server/db.ts).");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    write: async (now, created, updated, revisions) => {
+      const at = now.toISOString();
+      await client.query("BEGIN");
+      try {
+        await client.query(
+          `INSERT INTO "KbEntry" ("id","title","component","origin","status","document","revision","createdAt","updatedAt")
+           SELECT j->>'id', j->>'title', j->>'component', j->>'origin', j->>'status', j->>'document', (j->>'revision')::int,
+                  $1::timestamp(3), $1::timestamp(3) FROM json_array_elements($2::json) AS j`,
+          [at, created],
+        );
+        await client.query(
+          `UPDATE "KbEntry" SET "title" = j->>'title', "component" = j->>'component', "origin" = j->>'origin',
+                  "status" = j->>'status', "document" = j->>'document', "revision" = (j->>'revision')::int,
+                  "updatedAt" = $1::timestamp(3)
+           FROM json_array_elements($2::json) AS j WHERE "KbEntry"."id" = j->>'id'`,
+          [at, updated],
+        );
+        await client.query(
+          `INSERT INTO "KbRevision" ("entryId","revision","document","message","authorName","createdAt")
+           SELECT j->>'id', (j->>'revision')::int, j->>'document', $1, 'oopscope', $2::timestamp(3)
+           FROM json_array_elements($3::json) AS j`,
+          [REVISION_MESSAGE, at, revisions],
+        );
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw err;
+      }
+    },
+    close: () => client.end(),
+  };
+}
+
+type Existing = { origin: string; document: string; revision: number };
+
+
+export async function importCveRecords(options: ImportCveOptions): Promise<ImportCveResult> {
+  const started = Date.now();
+  const { db, onProgress } = options;
+  const result: ImportCveResult = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: [], withCrashText: 0, elapsedMs: 0, phaseMs: { read: 0, parse: 0, write: 0 } };
+  const records = await readCveSource(options.source);
+  result.phaseMs.read = Date.now() - started;
+  const total = records.length;
+
+  // One read of what is there: the comparison needs each document, and 15k rows is a few MB.
+  const existing = new Map<string, Existing>();
+  for (const row of await db.kbEntry.findMany({ select: { id: true, origin: true, document: true, revision: true } }))
+    existing.set(row.id, row);
+
+  type Create = { entry: KbEntry; document: string };
+  type Update = Create & { revision: number };
+  let creates: Create[] = [];
+  let updates: Update[] = [];
+  const writer = providerOfDb(db) === "postgresql" ? await postgresBatchWriter(db) : await sqliteBatchWriter(db);
+  const flush = async () => {
     if (creates.length === 0 && updates.length === 0) return;
     const t = Date.now();
     const rows = (list: Update[]) => JSON.stringify(list.map(({ entry, document, revision }) => ({ id: entry.id, ...kbEntryColumns(entry, document), revision })));
     const created = rows(creates.map((c) => ({ ...c, revision: 1 })));
-    writeBatch(prismaTimestamp(new Date()), created, rows(updates), rows([...creates.map((c) => ({ ...c, revision: 1 })), ...updates]));
+    await writer.write(new Date(), created, rows(updates), rows([...creates.map((c) => ({ ...c, revision: 1 })), ...updates]));
     creates = [];
     updates = [];
     result.phaseMs.write += Date.now() - t;
@@ -216,12 +280,12 @@ export async function importCveRecords(options: ImportCveOptions): Promise<Impor
         }
         if (parsed.hasCrashText) result.withCrashText++;
       }
-      if (creates.length + updates.length >= WRITE_BATCH) flush();
+      if (creates.length + updates.length >= WRITE_BATCH) await flush();
       if (onProgress && (done % 250 === 0 || done === total)) onProgress(done, total);
     }
-    flush();
+    await flush();
   } finally {
-    sqlite.close();
+    await writer.close();
   }
   if (result.imported + result.updated > 0) await bumpKbGeneration(db);
   result.elapsedMs = Date.now() - started;

@@ -32,7 +32,7 @@ async function main() {
   } catch {
     files = listFiles(path.join(ROOT, "testdata/logs"));
   }
-  const { db, cleanup } = createTestDb();
+  const { db, cleanup } = await createTestDb();
   try {
     await seedKb(db);
     const kb = await getKbIndex(db);

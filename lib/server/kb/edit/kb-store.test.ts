@@ -10,7 +10,7 @@ import { KbEditError } from "./errors";
 import { allKbEntries, diffRevisions, getKbEntry, importKbEntries, kbRevisions, listKbEntries, revertKbEntry, saveKbEntry } from "./kb-store";
 import { previewRuleChange } from "./preview";
 import { rematchIncidentIfStale } from "./rematch-incidents";
-import { createTestDb } from "../../test-db";
+import { createTestDb, type TestDb } from "../../test-db";
 import { entriesToYaml, parseKbYaml } from "./yaml-form";
 
 const LOG = path.resolve(import.meta.dirname, "../../../../testdata/logs/null-deref/ip6mr-sk-done.log");
@@ -28,12 +28,12 @@ function teamEntry(partial: Partial<KbEntryInput> = {}): KbEntry {
   });
 }
 
-let env: ReturnType<typeof createTestDb>;
+let env: TestDb;
 let incident: Incident;
 const INCIDENT_ID = "incident-one";
 
 beforeAll(async () => {
-  env = createTestDb();
+  env = await createTestDb();
   await seedKb(env.db, []);
   // A real incident from the engine, stored without KB matches as the web helper stores it.
   incident = await triage([{ name: "node.log", data: new TextEncoder().encode(logText) }]);

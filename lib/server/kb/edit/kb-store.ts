@@ -8,7 +8,7 @@ import { createTwoFilesPatch, diffLines } from "diff";
 import type { Prisma } from "../../../generated/prisma/client";
 import { buildKbIndex } from "../../../engine/match/build-kb-index";
 import { kbEntrySchema, type KbEntry } from "../../../kb/schema";
-import type { Db } from "../../db";
+import { textContains, type Db } from "../../db";
 import { bumpKbGeneration } from "../kb-generation";
 import { KbEditError } from "./errors";
 import { rematchRecentIncidents, type RematchResult } from "./rematch-incidents";
@@ -37,8 +37,8 @@ export async function listKbEntries(db: Db, filter: KbListFilter = {}): Promise<
   if (filter.origin) where.origin = filter.origin;
   if (filter.status) where.status = filter.status;
   const q = filter.q?.trim();
-  // SQLite LIKE is case-insensitive for ASCII; the document column covers frames, titles and regexes of the rules.
-  if (q) where.OR = [{ id: { contains: q } }, { title: { contains: q } }, { document: { contains: q } }];
+  // Whatever the case; the document column covers frames, titles and regexes of the rules.
+  if (q) where.OR = [{ id: textContains(db, q) }, { title: textContains(db, q) }, { document: textContains(db, q) }];
   const [items, total, components] = await Promise.all([
     db.kbEntry.findMany({
       where,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frames, makeFinding } from "../../../engine/match/test-findings";
-import { createTestDb } from "../../test-db";
+import { createTestDb, type TestDb } from "../../test-db";
 import { getKbEntry, saveKbEntry } from "./kb-store";
 import { linkFindingToEntry } from "./link-finding";
 
@@ -12,9 +12,9 @@ const finding = makeFinding({
   frames: frames("skb_segment", "tcp_gso_segment"),
 });
 
-let env: ReturnType<typeof createTestDb>;
+let env: TestDb;
 beforeAll(async () => {
-  env = createTestDb();
+  env = await createTestDb();
   await saveKbEntry(env.db, {
     document: {
       id: "team-gso-note",

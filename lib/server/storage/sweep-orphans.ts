@@ -1,0 +1,60 @@
+/**
+ * Orphaned uploads: a server killed during an upload (or during triage) leaves `uploads/<id>/0.upload` with no
+ * incident row; a deletion whose file removal failed leaves a directory behind too. The sweep removes a directory
+ * that no incident row owns (or whose incident's raw logs were dropped by retention) once nothing can still be
+ * writing it:
+ * - uploads this process is receiving are registered in `uploadsInFlight` and never touched;
+ * - a local store has no other writer, so anything last written before this process started is dead (the start-up
+ *   sweep removes a killed server's leftovers at once);
+ * - otherwise (a shared store, or written since start) only after `quietMs` without a write.
+ */
+import type { Db } from "../db";
+import type { StoredIncidentDir, UploadStore } from "./upload-store";
+
+/** One hour without a write: far beyond a stalled client, a slow triage or a slow shared file system. */
+export const DEFAULT_ORPHAN_QUIET_MS = 60 * 60 * 1000;
+
+const globalForSweep = globalThis as unknown as { oopscopeUploadsInFlight?: Set<string> };
+const inFlight = (globalForSweep.oopscopeUploadsInFlight ??= new Set<string>());
+
+/** Marks an upload as being received and stored; call the returned function when its row is written (or it failed). */
+export function trackUploadInFlight(incidentId: string): () => void {
+  inFlight.add(incidentId);
+  return () => inFlight.delete(incidentId);
+}
+
+export type SweepOptions = { now?: Date; processStartedAt?: Date; quietMs?: number };
+export type SweepResult = { removed: StoredIncidentDir[]; kept: number };
+
+const CHUNK = 500;
+
+export async function sweepOrphanedUploads(db: Db, store: UploadStore, options: SweepOptions = {}): Promise<SweepResult> {
+  const now = (options.now ?? new Date()).getTime();
+  const startedAt = (options.processStartedAt ?? new Date(now - process.uptime() * 1000)).getTime();
+  const quietMs = options.quietMs ?? DEFAULT_ORPHAN_QUIET_MS;
+  const dirs = (await store.listIncidents()).filter((d) => !inFlight.has(d.incidentId));
+  const owners = new Map<string, { rawDroppedAt: Date | null }>();
+  for (let i = 0; i < dirs.length; i += CHUNK) {
+    const ids = dirs.slice(i, i + CHUNK).map((d) => d.incidentId);
+    for (const row of await db.incident.findMany({ where: { id: { in: ids } }, select: { id: true, rawDroppedAt: true } })) owners.set(row.id, row);
+  }
+  const result: SweepResult = { removed: [], kept: 0 };
+  for (const dir of dirs) {
+    const owner = owners.get(dir.incidentId);
+    const lastWrite = dir.lastModified.getTime();
+    const dead = (!store.shared && lastWrite < startedAt) || now - lastWrite >= quietMs;
+    const orphan = owner ? owner.rawDroppedAt !== null : dead;
+    if (!orphan) {
+      result.kept++;
+      continue;
+    }
+    // The row may have been written since the query above (an upload finishing on another node): look again.
+    if (!owner && (await db.incident.count({ where: { id: dir.incidentId } })) > 0) {
+      result.kept++;
+      continue;
+    }
+    await store.removeIncident(dir.incidentId);
+    result.removed.push(dir);
+  }
+  return result;
+}
