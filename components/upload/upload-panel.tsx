@@ -96,7 +96,7 @@ export function UploadPanel({ maxUploadBytes, maxVmcoreUploadBytes = maxUploadBy
         <input {...dropzone.getInputProps()} data-testid="file-input" />
         <p className="text-base font-medium">Drop kernel logs here, or click to browse</p>
         <p className="mt-1 text-sm text-slate-500">
-          /var/log/messages*, dmesg, journalctl, serial console, vmcore-dmesg.txt — several files, .gz too. Limit {formatBytes(maxUploadBytes)} in total;
+          /var/log/messages*, dmesg, journalctl, serial console, vmcore-dmesg.txt, binary journals, sosreports and other tar/zip archives — several files, gz/xz/zst/bz2 too. Limit {formatBytes(maxUploadBytes)} in total;
           crash dumps (vmcore) up to {formatBytes(maxVmcoreUploadBytes)}.
         </p>
       </div>

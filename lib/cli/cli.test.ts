@@ -3,10 +3,11 @@
  * of docs/cli.md. Fixtures are composed here and written to a temp directory.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { pack as tarPack } from "tar-stream";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Incident } from "../engine/types";
 import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
@@ -170,6 +171,49 @@ describe.concurrent("oopscope triage (CLI)", () => {
     expect(typeof top!.score).toBe("number");
     expect(Array.isArray(top!.reasons)).toBe(true);
     expect(inc.recommendation?.upgrade?.text).toContain("6.1.103");
+  });
+
+  it("a copied /var/crash directory and a tar.gz: members picked, links refused, skipped listed", async () => {
+    const crash = path.join(dir, "crash", "10.0.0.7-2024-08-13-16:00:12");
+    mkdirSync(crash, { recursive: true });
+    writeFileSync(path.join(crash, "vmcore-dmesg.txt"), SKB_LOG);
+    symlinkSync("/etc/shadow", path.join(crash, "vmcore"));
+    const p = tarPack();
+    const parts: Buffer[] = [];
+    const done = (async () => {
+      for await (const c of p) parts.push(c as Buffer);
+    })();
+    p.entry({ name: "sosreport-w02/etc/hostname", size: 4 }, Buffer.from("w02\n"));
+    p.entry({ name: "sosreport-w02/var/log/messages", size: Buffer.byteLength(W02_LOG) }, Buffer.from(W02_LOG));
+    p.finalize();
+    await done;
+    const archive = path.join(dir, "sosreport-w02.tar.gz");
+    writeFileSync(archive, gzipSync(Buffer.concat(parts)));
+    const r = await run(["triage", "--json", "--no-kb", path.join(dir, "crash"), archive]);
+    expect(r.code, r.stderr).toBe(0);
+    const inc = JSON.parse(r.stdout) as Incident;
+    expect(inc.inputs.map((i) => path.basename(i.name))).toEqual(["vmcore-dmesg.txt", "messages"]);
+    expect(inc.sources?.map((s) => [s.kind, s.hostname, s.skipped.map((k) => k.reason)])).toEqual([
+      ["directory", undefined, ["symlink"]],
+      ["archive", "w02", []],
+    ]);
+    expect(inc.findings.map((f) => f.host)).toEqual(["w01", "w02"]);
+  });
+
+  it("an archive that is a decompression bomb exits 2 and says so", async () => {
+    const p = tarPack();
+    const parts: Buffer[] = [];
+    const done = (async () => {
+      for await (const c of p) parts.push(c as Buffer);
+    })();
+    p.entry({ name: "var/log/messages", size: 48 << 20 }, Buffer.alloc(48 << 20));
+    p.finalize();
+    await done;
+    const bomb = path.join(dir, "bomb.tgz");
+    writeFileSync(bomb, gzipSync(Buffer.concat(parts)));
+    const r = await run(["triage", "--no-kb", bomb]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/decompression bomb/);
   });
 });
 

@@ -73,6 +73,15 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
       }
     }
   }
+  for (const src of incident.sources ?? []) {
+    out.push("");
+    const facts = [src.format, src.hostname ? `host ${src.hostname}` : "", src.members !== undefined ? `${src.members} members, ${src.inputs.length} read` : ""];
+    out.push(s.bold(`Source ${safe(src.name)}`) + s.dim(` (${facts.filter(Boolean).map(safe).join(", ")})`));
+    if (src.error) out.push(`  ${s.red("refused: " + safe(src.error))}`);
+    for (const k of src.skipped.slice(0, 20)) out.push(s.dim(`  skipped ${safe(k.path)}: ${safe(k.message)}`));
+    if (src.skipped.length > 20) out.push(s.dim(`  … and ${src.skipped.length - 20} more skipped (see --json)`));
+    for (const w of src.warnings.slice(0, 5)) out.push(s.yellow(`  warning: ${safe(w)}`));
+  }
   const down = incident.events.filter((e) => e.kind === "gap");
   if (down.length > 0) {
     out.push("");

@@ -4,18 +4,18 @@
  * Same engine entry point as the web app (lib/server/run-triage.ts). Exit 0 when it ran, 2 on unreadable input,
  * 1 on usage errors.
  */
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Incident, TriageInput } from "../engine/types";
+import type { InputSource } from "../engine/ingest/sources/expand-inputs";
+import type { Incident, SourceSummary, TriageInput } from "../engine/types";
 import { DB_USAGE, runDbCommand } from "./db-command";
 import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
-import { findLatestDatedLine } from "../server/inputs/latest-dated-line";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
-  oopscope triage [--json | --jsonl] [--no-kb] <file | ->...   triage logs (plain or gzip) and vmcores; - reads stdin
-  oopscope dmesg <vmcore>... [out]                              the kernel log in a vmcore, as makedumpfile --dump-dmesg
+  oopscope triage [--json | --jsonl] [--no-kb] <file | dir | ->...   triage logs, archives, journals, dumps; - reads stdin
+  oopscope dmesg <vmcore>... [out]                                  the kernel log in a vmcore, as makedumpfile --dump-dmesg
   oopscope kb list [--json] [--origin builtin|team|imported]
   oopscope kb show <id> [--json]
   oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
@@ -29,34 +29,33 @@ export type MainContext = { root: string };
 
 class UnreadableInput extends Error {}
 
-function openInput(arg: string): TriageInput {
-  if (arg === "-") return { name: "-", data: process.stdin as AsyncIterable<Uint8Array> };
+/** A path (file or directory) or `-` as a source for expandInputs; missing paths are refused here. */
+async function openSource(arg: string, name: string): Promise<InputSource> {
+  if (arg === "-") return { kind: "file", name: "-", open: () => process.stdin as AsyncIterable<Uint8Array> };
+  const { openDirectorySource, openPathSource } = await import("../server/inputs/open-input-sources");
   let st;
   try {
     st = statSync(arg);
   } catch (e) {
     throw new UnreadableInput(`oopscope: cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  if (st.isDirectory()) throw new UnreadableInput(`oopscope: ${arg} is a directory`);
-  return { name: arg, data: createReadStream(arg, { highWaterMark: 1 << 20 }), mtime: st.mtime };
+  // A directory is a copied /var/crash/<ip>-<date>/ or an unpacked sosreport: its files are picked like members.
+  if (st.isDirectory()) return openDirectorySource(arg, name);
+  return openPathSource(arg, name);
 }
 
-/** Inputs in the order given; vmcores (split parts together) become their extracted kernel log. */
-async function openInputs(files: string[], names: string[]): Promise<TriageInput[]> {
-  const { isVmcoreFile, readVmcoreInputs } = await import("../server/inputs/read-vmcore-inputs");
-  const isDump = await Promise.all(files.map((f) => (f === "-" ? false : isVmcoreFile(f))));
-  const dumps = files.flatMap((path, i) => (isDump[i] ? [{ path, name: names[i] }] : []));
-  const dumpInputs = dumps.length > 0 ? await readVmcoreInputs(dumps) : [];
-  const inputs: TriageInput[] = [];
-  files.forEach((f, i) => {
-    if (!isDump[i]) inputs.push({ ...openInput(f), name: names[i] });
-    else {
-      // A split dump's input is named after all its parts: place it where its first part was given.
-      const input = dumpInputs.find((d) => d.name.split(" + ")[0] === names[i]);
-      if (input) inputs.push(input);
+/** Archives, journals, dumps and compressed logs → text inputs; refused sources are reported and counted. */
+async function expandSources(sources: InputSource[]): Promise<{ inputs: TriageInput[]; summaries: SourceSummary[]; refused: boolean }> {
+  const { expandInputs } = await import("../engine/ingest/sources/expand-inputs");
+  const { inputs, sources: summaries } = await expandInputs(sources);
+  let refused = false;
+  for (const s of summaries) {
+    if (s.error) {
+      refused = true;
+      process.stderr.write(`oopscope: ${s.error}\n`);
     }
-  });
-  return inputs;
+  }
+  return { inputs, summaries, refused };
 }
 
 /** `dmesg <vmcore>... [out]`: the last argument is the output file when it is not itself a dump. */
@@ -126,9 +125,9 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
   // Resolve paths before prepareDb changes the working directory.
   const files = positionals.map((p) => (p === "-" ? p : path.resolve(p)));
   const names = positionals;
-  let inputs: TriageInput[];
+  let sources: InputSource[];
   try {
-    inputs = await openInputs(files, names);
+    sources = await Promise.all(files.map((f, i) => openSource(f, names[i])));
   } catch (e) {
     if (e instanceof UnreadableInput) {
       process.stderr.write(e.message + "\n");
@@ -136,12 +135,6 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
     }
     throw e;
   }
-  // Year-less syslog dates take their year from the file's own dated lines before its mtime, as uploads do.
-  await Promise.all(
-    inputs.map(async (input, i) => {
-      if (files[i] !== "-") input.mtime = (await findLatestDatedLine(files[i])) ?? input.mtime;
-    }),
-  );
   const withKb = !values["no-kb"];
   // The database is created, migrated and seeded only when a finding needs the knowledge base.
   let prepared: Promise<void> | undefined;
@@ -151,19 +144,28 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
   const emptyInputs = (inc: Incident) => inc.inputs.filter((i) => !i.error && i.lines === 0);
   const refused = (inc: Incident) => inc.inputs.some((i) => i.error) || emptyInputs(inc).length > 0;
   let status = 0;
-  if (values.jsonl) {
-    for (const input of inputs) {
-      const incident = await runTriage([input], { withKb, lazyKb });
-      process.stdout.write(JSON.stringify(incident) + "\n");
+  try {
+    if (values.jsonl) {
+      for (const source of sources) {
+        const expanded = await expandSources([source]);
+        if (expanded.refused) status = 2;
+        const incident = await runTriage(expanded.inputs, { withKb, lazyKb, sources: expanded.summaries });
+        process.stdout.write(JSON.stringify({ ...incident, file: source.name }) + "\n");
+        if (refused(incident)) status = 2;
+      }
+    } else {
+      const expanded = await expandSources(sources);
+      if (expanded.refused) status = 2;
+      const incident = await runTriage(expanded.inputs, { withKb, lazyKb, sources: expanded.summaries });
+      if (values.json) process.stdout.write(JSON.stringify(incident, null, 2) + "\n");
+      else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
       if (refused(incident)) status = 2;
+      for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
+      for (const i of emptyInputs(incident)) process.stderr.write(`oopscope: ${i.name}: ${EMPTY_LOG_MESSAGE}\n`);
     }
-  } else {
-    const incident = await runTriage(inputs, { withKb, lazyKb });
-    if (values.json) process.stdout.write(JSON.stringify(incident, null, 2) + "\n");
-    else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
-    if (refused(incident)) status = 2;
-    for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
-    for (const i of emptyInputs(incident)) process.stderr.write(`oopscope: ${i.name}: ${EMPTY_LOG_MESSAGE}\n`);
+  } finally {
+    const { closeInputSources } = await import("../server/inputs/open-input-sources");
+    await closeInputSources(sources);
   }
   return status;
 }

@@ -13,7 +13,7 @@ import { foldIdenticalReports } from "./stages/fold";
 import { scanInputs } from "./stages/ingest";
 import { matchFindings, type TriageKb } from "./stages/match";
 import { buildTimeline, summarizeHosts } from "./stages/timeline";
-import type { Incident, TriageInput } from "./types";
+import type { Incident, SourceSummary, TriageInput } from "./types";
 import { INCIDENT_SCHEMA_VERSION } from "./types";
 
 export type { TriageKb } from "./stages/match";
@@ -27,6 +27,8 @@ export type TriageOptions = {
   now?: Date;
   /** Refused inputs (binary, gzip bomb) throw instead of being recorded in `inputs[].error`. */
   failOnRefusedInput?: boolean;
+  /** Where the inputs came from (archives, journals, dumps), from `expandInputs`: copied onto the incident. */
+  sources?: SourceSummary[];
 };
 
 /**
@@ -66,6 +68,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   const warnings = scans.flatMap(({ scan }) => scan.warnings);
   if (warnings.length > 0) incident.warnings = warnings;
   if (headlines.length > 0) incident.headlines = headlines;
+  if (options.sources && options.sources.length > 0) incident.sources = options.sources;
   if (inputs.length === 1) incident.file = inputs[0].name;
   return incident;
 }

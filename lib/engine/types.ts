@@ -373,11 +373,51 @@ export type IncidentWarning = {
   message: string;
 };
 
+/** An archive member (or a directory's file) that was not read, and why. */
+export type SkippedMember = {
+  path: string;
+  /** `symlink`, `hardlink`, `device`, `path-escape` (tar/zip slip), `too-large`, `nested-archive`, `binary`,
+   *  `duplicate` (a better source of the same messages was read), `unreadable`. */
+  reason: "symlink" | "hardlink" | "device" | "path-escape" | "too-large" | "nested-archive" | "binary" | "duplicate" | "unreadable";
+  message: string;
+  bytes?: number;
+};
+
+/**
+ * What the user gave when it was more than a plain or gzip log: a compressed log (xz, zstd, bzip2), an archive
+ * (sosreport, supportconfig, must-gather, tar, zip), a directory (a copied /var/crash/<ip>-<date>/) or a binary
+ * journal. `inputs[]` holds the text read from it; this says where that text came from. (A vmcore given as such
+ * needs no source: its input carries `vmcore`.)
+ */
+export type SourceSummary = {
+  name: string;
+  kind: "compressed-log" | "archive" | "directory" | "journal";
+  /** `tar.xz`, `zip`, `xz`, `journal (compact, zstd)`, `vmcore`… */
+  format: string;
+  /** Bytes of the source as given (compressed). */
+  bytes?: number;
+  /** The host's name from the archive's own `etc/hostname` or `hostname`. */
+  hostname?: string;
+  /** Names of the inputs (as in `inputs[].name`) read from this source. */
+  inputs: string[];
+  /** Members seen, and those not read because no rule asks for them (not listed one by one). */
+  members?: number;
+  ignoredMembers?: number;
+  skipped: SkippedMember[];
+  /** Boots of a binary journal, with their systemd boot ids. */
+  journalBoots?: Array<{ bootId: string; firstTime: string; lastTime: string; entries: number; input: string }>;
+  warnings: string[];
+  /** Set when the source was refused as a whole (a decompression bomb, a corrupt archive). */
+  error?: string;
+};
+
 export type Incident = {
   schemaVersion: number;
   /** Input name when a single input was triaged (jsonl mode). */
   file?: string;
   inputs: InputSummary[];
+  /** Archives, directories, journals, dumps and non-gzip compressed logs the inputs were read from. */
+  sources?: SourceSummary[];
   hosts: HostSummary[];
   boots: Boot[];
   events: TimelineEvent[];

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { DeleteIncidentButton } from "@/components/incident/delete-incident-button";
 import { FindingCard } from "@/components/incident/finding-card";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
+import { SourceList } from "@/components/incident/source-list";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
 import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -91,6 +92,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             </li>
           ))}
         </ul>
+        <SourceList sources={incident.sources} />
       </header>
 
       {repeatOf && (

@@ -183,7 +183,7 @@ const BINARY_PROBE_BYTES = 8192;
  * a syslog file written up to a hard reset may begin with a NUL run of any length (the preallocated blocks the
  * kernel never wrote), so that run says nothing about the file.
  */
-function looksBinary(head: Uint8Array): boolean {
+export function looksBinary(head: Uint8Array): boolean {
   const n = Math.min(head.length, BINARY_PROBE_BYTES);
   if (n === 0) return false;
   let bad = 0;

@@ -38,21 +38,32 @@ export async function createIncidentFromRequest(request: Request, uploaderId: st
   const done = trackUploadInFlight(id);
   const dir = await store.prepare(id);
   try {
-    const files = await receiveUpload(request, dir);
+    const uploads = await receiveUpload(request, dir);
     // The same bytes again are recognised: the new incident offers the earlier one, and its lines are not counted
     // as new sightings of their signatures.
-    const contentHash = await hashUploadContent(files.map((f) => f.path));
+    const contentHash = await hashUploadContent(uploads.map((f) => f.path));
     const before = await findIncidentByContentHash(contentHash.combined);
     // A repeat takes the earlier upload's file times: the same line gets the same year in both incidents.
-    if (before) await copyFileTimes(files, contentHash.each, await findFileTimesByHash(before.id));
-    else await keepClientMtimes(files, request.headers.get("x-last-modified"));
-    const incident = await triageStoredFiles(files);
-    const refused = incident.inputs.filter((i) => i.error);
-    if (refused.length > 0) {
-      throw new AppError("unprocessable", refused.map((i) => `${i.name}: ${i.error}`).join("; "));
-    }
+    if (before) await copyFileTimes(uploads, contentHash.each, await findFileTimesByHash(before.id));
+    else await keepClientMtimes(uploads, request.headers.get("x-last-modified"));
+    const { incident, files } = await triageStoredFiles(uploads);
+    const refused = [
+      ...(incident.sources ?? []).flatMap((s) => (s.error ? [s.error] : [])),
+      ...incident.inputs.flatMap((i) => (i.error ? [`${i.name}: ${i.error}`] : [])),
+    ];
+    if (refused.length > 0) throw new AppError("unprocessable", refused.join("; "));
+    if (incident.inputs.length === 0) throw new AppError("unprocessable", "Nothing to read: no log, journal or dump was found in the upload.");
     if (incident.inputs.every((i) => i.lines === 0)) throw new AppError("bad-request", EMPTY_LOG_MESSAGE);
-    await saveIncident({ store, id, uploaderId, incident, files, contentSha256: contentHash.combined, repeatOfId: before?.id ?? null });
+    await saveIncident({
+      store,
+      id,
+      uploaderId,
+      incident,
+      files,
+      uploadedBytes: uploads.reduce((n, u) => n + u.bytes, 0),
+      contentSha256: contentHash.combined,
+      repeatOfId: before?.id ?? null,
+    });
     return { id, url: `/incidents/${id}`, ...(before ? { repeatOf: { id: before.id, url: `/incidents/${before.id}`, createdAt: before.createdAt } } : {}) };
   } catch (err) {
     await store.removeIncident(id);
@@ -93,11 +104,13 @@ type SaveIncidentOptions = {
   uploaderId: string | null;
   incident: Incident & { kbGeneration?: number };
   files: { index: number; name: string; path: string; bytes: number }[];
+  /** What was uploaded (an archive's compressed size, not its extracted text). */
+  uploadedBytes: number;
   contentSha256: string;
   repeatOfId: string | null;
 };
 
-async function saveIncident({ store, id, uploaderId, incident, files, contentSha256, repeatOfId }: SaveIncidentOptions): Promise<void> {
+async function saveIncident({ store, id, uploaderId, incident, files, uploadedBytes, contentSha256, repeatOfId }: SaveIncidentOptions): Promise<void> {
   const summary = summarizeIncident(incident);
   await getDb().incident.create({
     data: {
@@ -107,7 +120,7 @@ async function saveIncident({ store, id, uploaderId, incident, files, contentSha
       kernels: summary.kernels.join(" "),
       kbIds: summary.kbIds.join(" "),
       findingCount: incident.findings.length,
-      totalBytes: files.reduce((a, f) => a + f.bytes, 0),
+      totalBytes: uploadedBytes,
       result: JSON.stringify(incident),
       kbGeneration: incident.kbGeneration ?? 0,
       uploaderId,

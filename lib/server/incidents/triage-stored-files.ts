@@ -1,5 +1,6 @@
 /**
- * The one seam between stored uploads and the engine. Under `next start` it hands the files to the triage worker
+ * The one seam between stored uploads and the engine (what was uploaded is recognised inside: archives, journals,
+ * dumps, compressed logs — see triageStoredInput). Under `next start` it hands the files to the triage worker
  * pool (lib/server/triage-worker/triage-pool.ts: off the request path, with per-upload budgets); in development and
  * tests it runs the same plain function (`triageStoredInput`) in process, so edited sources apply at once.
  * OOPSCOPE_TRIAGE_WORKERS=1 forces the pool, =0 turns it off. Pages and handlers never parse logs themselves.
@@ -9,9 +10,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Incident } from "@/lib/engine/types";
 import { TriagePool, triageBudgetFromEnv } from "@/lib/server/triage-worker/triage-pool";
-import { triageStoredInput, type StoredInput } from "@/lib/server/triage-worker/triage-stored-input";
+import { triageStoredInput, type StoredInput, type TriagedFile } from "@/lib/server/triage-worker/triage-stored-input";
 
-export type { StoredInput };
+export type { StoredInput, TriagedFile };
+export type TriagedUpload = { incident: Incident & { kbGeneration?: number }; files: TriagedFile[] };
 
 const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "node", "triage-worker.mjs");
 const cache = globalThis as unknown as { oopscopeTriagePool?: TriagePool | null };
@@ -26,10 +28,10 @@ function triagePool(): TriagePool | null {
   return cache.oopscopeTriagePool;
 }
 
-export async function triageStoredFiles(files: StoredInput[]): Promise<Incident & { kbGeneration?: number }> {
+export async function triageStoredFiles(files: StoredInput[]): Promise<TriagedUpload> {
   const pool = triagePool();
-  const { incident, kbGeneration } = pool ? await pool.run(files) : await triageStoredInput(files);
+  const { incident, kbGeneration, files: triaged } = pool ? await pool.run(files) : await triageStoredInput(files);
   // Not part of the JSON contract: kept off the enumerable fields so it never reaches the API.
   if (kbGeneration !== undefined) Object.defineProperty(incident, "kbGeneration", { value: kbGeneration, enumerable: false });
-  return incident;
+  return { incident, files: triaged };
 }

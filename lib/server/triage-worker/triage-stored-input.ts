@@ -2,27 +2,67 @@
  * The worker entry point as a plain function: stored upload files → incident (engine + knowledge base). The web
  * server's worker pool calls it in a worker thread; a job queue across machines can call it the same way. No
  * `server-only`, no Next: it runs in a bare Node worker.
+ *
+ * What was uploaded is recognised first (expandInputs: archives, journals, dumps, compressed logs). Text read out of
+ * them is written next to the upload as `<n>.extracted` (so the log viewer shows it like any stored log), and an
+ * upload that was expanded is removed: its text files stand for it.
  */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { expandInputs, type KeepText } from "../../engine/ingest/sources/expand-inputs";
 import type { Incident, TriageInput } from "../../engine/types";
-import { findLatestDatedLine } from "../inputs/latest-dated-line";
+import { closeInputSources, openPathSource } from "../inputs/open-input-sources";
 import { runTriage } from "../run-triage";
 
 export type StoredInput = { name: string; path: string };
+/** A file behind one engine input: `inputs[index]` of the incident was read from `path`. */
+export type TriagedFile = { index: number; name: string; path: string; bytes: number };
 
-/** The incident and the KB generation it was matched against (kept apart: it is no part of the incident JSON). */
-export type StoredTriage = { incident: Incident; kbGeneration?: number };
+/** The incident, the files behind its inputs, and the KB generation it was matched against (no part of the JSON). */
+export type StoredTriage = { incident: Incident; files: TriagedFile[]; kbGeneration?: number };
 
+function keepOnDisk(dir: string, written: Map<string, string>): KeepText {
+  let counter = 0;
+  return async ({ name, chunks, mtime }) => {
+    const file = path.join(dir, `${counter++}.extracted`);
+    await pipeline(Readable.from(chunks), createWriteStream(file, { flags: "wx" }));
+    written.set(name, file);
+    return {
+      input: { name, data: createReadStream(file) as AsyncIterable<Uint8Array>, mtime },
+      discard: async () => {
+        written.delete(name);
+        await rm(file, { force: true });
+      },
+    };
+  };
+}
+
+/** `files` live in one incident directory (the upload store's), where the extracted text goes too. */
 export async function triageStoredInput(files: StoredInput[]): Promise<StoredTriage> {
-  const inputs: TriageInput[] = await Promise.all(
-    files.map(async (f) => ({
-      name: f.name,
-      data: createReadStream(f.path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
-      // Year-less syslog dates: the file's own dated lines first, then its time (the browser's lastModified).
-      mtime: (await findLatestDatedLine(f.path)) ?? (await stat(f.path)).mtime,
-    })),
+  const dir = path.dirname(files[0]?.path ?? ".");
+  const written = new Map<string, string>();
+  const sources = await Promise.all(files.map((f) => openPathSource(f.path, f.name)));
+  let inputs: TriageInput[];
+  let incident: Awaited<ReturnType<typeof runTriage>>;
+  try {
+    const expanded = await expandInputs(sources, { keep: keepOnDisk(dir, written) });
+    inputs = expanded.inputs;
+    incident = await runTriage(inputs, { sources: expanded.sources });
+  } finally {
+    await closeInputSources(sources);
+  }
+  const byName = new Map(files.map((f) => [f.name, f.path]));
+  const triaged = await Promise.all(
+    inputs.map(async (input, index) => {
+      const file = written.get(input.name) ?? byName.get(input.name);
+      if (!file) throw new Error(`no stored file behind input ${input.name}`);
+      return { index, name: input.name, path: file, bytes: (await stat(file)).size };
+    }),
   );
-  const incident = await runTriage(inputs);
-  return { incident, kbGeneration: incident.kbGeneration };
+  const used = new Set(triaged.map((f) => f.path));
+  await Promise.all(files.filter((f) => !used.has(f.path)).map((f) => rm(f.path, { force: true })));
+  return { incident, files: triaged, kbGeneration: incident.kbGeneration };
 }

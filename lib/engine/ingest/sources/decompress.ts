@@ -1,0 +1,249 @@
+/**
+ * Streaming decoders for gzip, raw deflate, xz, zstd and bzip2 (well-kept libraries: fflate, xz-decompress's
+ * WebAssembly xz-embedded, fzstd, unbzip2-stream), each behind one meter that refuses decompression bombs. The ratio
+ * is measured against the compressed bytes the decoder actually consumed (a small bomb followed by megabytes of
+ * incompressible data is still a bomb): push decoders get the input in small pieces and report their output
+ * synchronously, so what was consumed is known to a piece; a read-ahead decoder such as DecompressionStream would
+ * have swallowed whole members before the first check. A multi-member gzip or multi-frame zstd counts as one stream.
+ */
+import { Gunzip, Inflate } from "fflate";
+import { Decompress as ZstdDecompress } from "fzstd";
+import unbzip2Stream from "unbzip2-stream";
+import { XzReadableStream } from "./xz-stream";
+import type { Codec } from "./magic";
+
+export type SourceRefusalCode = "decompression-bomb" | "too-large" | "corrupt" | "unsupported";
+
+/** An input (or archive) refused as a whole; the message is for the user. */
+export class SourceRefusedError extends Error {
+  readonly code: SourceRefusalCode;
+  constructor(code: SourceRefusalCode, message: string) {
+    super(message);
+    this.name = "SourceRefusedError";
+    this.code = code;
+  }
+}
+
+export type ExpansionLimits = {
+  /** Decoded/compressed ratio above which a stream is a bomb (checked once `ratioCheckAfterBytes` are decoded). */
+  maxRatio: number;
+  ratioCheckAfterBytes: number;
+  /** Bytes decoded from one source in all, members not kept included (a tar must be decoded to be walked). */
+  maxDecodedBytes: number;
+  /** Bytes kept of one archive member; the rest of a longer member is skipped and said so. */
+  maxMemberBytes: number;
+  /** Bytes kept from all members of all sources together. */
+  maxKeptBytes: number;
+  /** Archive members walked before giving up on the rest. */
+  maxMembers: number;
+  /** A binary journal is read whole: its size cap. */
+  maxJournalBytes: number;
+};
+
+export const DEFAULT_EXPANSION_LIMITS: ExpansionLimits = {
+  maxRatio: 200,
+  ratioCheckAfterBytes: 16 * 1024 ** 2,
+  maxDecodedBytes: 16 * 1024 ** 3,
+  maxMemberBytes: 1024 ** 3,
+  maxKeptBytes: 4 * 1024 ** 3,
+  maxMembers: 200_000,
+  maxJournalBytes: 1024 ** 3,
+};
+
+/** Counts what one decoder pulls and produces, and refuses bombs and oversize output as they happen. */
+export class ExpansionMeter {
+  consumed = 0;
+  produced = 0;
+  constructor(
+    readonly label: string,
+    readonly limits: ExpansionLimits,
+    /** Output of the enclosing decoder, when this one decodes a member of an archive: caps apply to the total. */
+    private readonly parent?: ExpansionMeter,
+  ) {}
+
+  addConsumed(n: number): void {
+    this.consumed += n;
+  }
+
+  addProduced(n: number): void {
+    this.produced += n;
+    const { maxRatio, ratioCheckAfterBytes, maxDecodedBytes } = this.limits;
+    if (this.produced > ratioCheckAfterBytes && this.produced > Math.max(1, this.consumed) * maxRatio)
+      throw new SourceRefusedError(
+        "decompression-bomb",
+        `Refusing ${this.label}: it expands more than ${maxRatio}× (${this.consumed} compressed bytes read → ${this.produced}+ bytes): a decompression bomb.`,
+      );
+    if (this.produced > maxDecodedBytes)
+      throw new SourceRefusedError(
+        "too-large",
+        `Refusing ${this.label}: it decompresses to more than ${Math.round(maxDecodedBytes / 1024 ** 2)} MB.`,
+      );
+    this.parent?.addNested(n);
+  }
+
+  /** Bytes a nested decoder produced count towards the total cap of the source they come from. */
+  private addNested(n: number): void {
+    if (this.produced + n > this.limits.maxDecodedBytes)
+      throw new SourceRefusedError(
+        "too-large",
+        `Refusing ${this.label}: its contents decompress to more than ${Math.round(this.limits.maxDecodedBytes / 1024 ** 2)} MB.`,
+      );
+    this.produced += n;
+  }
+}
+
+/**
+ * Input handed to a push decoder at a time. Until the ratio check starts, pieces are small (deflate expands a piece
+ * at most 1032×, so a bomb is caught within a few MB); after it, larger pieces keep the per-push overhead low
+ * (4 KB pieces cost fflate 3× the time of 64 KB ones) and a bomb hiding behind real data overshoots by one piece.
+ */
+export const PUSH_PIECE_BYTES = 4 * 1024;
+const LATE_PUSH_PIECE_BYTES = 64 * 1024;
+
+async function* counted(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter, piecewise = false): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    for (let at = 0; at < chunk.length; ) {
+      const size = !piecewise ? chunk.length : meter.produced < meter.limits.ratioCheckAfterBytes ? PUSH_PIECE_BYTES : LATE_PUSH_PIECE_BYTES;
+      const piece = at === 0 && size >= chunk.length ? chunk : chunk.subarray(at, Math.min(chunk.length, at + size));
+      at += piece.length;
+      meter.addConsumed(piece.length);
+      yield piece;
+    }
+  }
+}
+
+/** A web ReadableStream that pulls `source` only as fast as the decoder asks (so `consumed` stays honest). */
+function pulledStream(source: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await source.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await source.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+async function* fromWebDecoder(
+  decoded: ReadableStream<Uint8Array>,
+  meter: ExpansionMeter,
+  codec: Codec,
+): AsyncGenerator<Uint8Array> {
+  const reader = decoded.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      let r: ReadableStreamReadResult<Uint8Array>;
+      try {
+        r = await reader.read();
+      } catch (e) {
+        throw new SourceRefusedError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
+      }
+      if (r.done) {
+        finished = true;
+        return;
+      }
+      meter.addProduced(r.value.length);
+      yield r.value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch((e: unknown) => void e);
+    reader.releaseLock();
+  }
+}
+
+/** Push-style decoders (fzstd, unbzip2-stream) hand output to a callback: the meter throws from inside it. */
+async function* fromPushDecoder(
+  source: AsyncGenerator<Uint8Array>,
+  meter: ExpansionMeter,
+  codec: Codec | "deflate",
+  start: (emit: (out: Uint8Array) => void) => { push(chunk: Uint8Array): void; end(): void; error(): Error | undefined },
+): AsyncGenerator<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  const decoder = start((out) => {
+    meter.addProduced(out.length);
+    pending.push(out);
+  });
+  const fail = (e: unknown): never => {
+    if (e instanceof SourceRefusedError) throw e;
+    throw new SourceRefusedError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
+  };
+  for await (const chunk of source) {
+    try {
+      decoder.push(chunk);
+    } catch (e) {
+      fail(e);
+    }
+    const err = decoder.error();
+    if (err) fail(err);
+    const out = pending;
+    pending = [];
+    yield* out;
+  }
+  try {
+    decoder.end();
+  } catch (e) {
+    fail(e);
+  }
+  const err = decoder.error();
+  if (err) fail(err);
+  yield* pending;
+}
+
+/** fflate's and fzstd's stream classes share this shape: push(chunk, final) with output to a callback. */
+function pushDecoder(make: (ondata: (data: Uint8Array) => void) => { push(chunk: Uint8Array, final?: boolean): unknown }) {
+  return (emit: (out: Uint8Array) => void) => {
+    const d = make((data) => emit(data));
+    let sawInput = false;
+    return {
+      push(chunk: Uint8Array) {
+        sawInput = true;
+        d.push(chunk);
+      },
+      end() {
+        if (sawInput) d.push(new Uint8Array(0), true);
+      },
+      error: () => undefined,
+    };
+  };
+}
+
+function bzip2Decoder(emit: (out: Uint8Array) => void) {
+  const stream = unbzip2Stream();
+  let failure: Error | undefined;
+  // The meter may throw from the data handler; unbzip2-stream catches it, stops and reports it as 'error'.
+  stream.on("data", (b: Uint8Array) => emit(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+  stream.on("error", (e: Error) => {
+    failure ??= e;
+  });
+  return {
+    push: (chunk: Uint8Array) => void stream.write(chunk),
+    end: () => void stream.end(),
+    error: () => failure,
+  };
+}
+
+/** Raw deflate (zip entries), metered like the codecs. */
+export function inflateRawStream(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
+  return fromPushDecoder(counted(source, meter, true), meter, "deflate", pushDecoder((ondata) => new Inflate(ondata)));
+}
+
+/** Decodes `source` (compressed with `codec`) as a stream of chunks, metered. */
+export function decompressStream(codec: Codec, source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
+  switch (codec) {
+    case "gzip":
+      return fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new Gunzip(ondata)));
+    case "xz":
+      // xz-embedded pulls its input as it needs it: what it pulled is what it consumed.
+      return fromWebDecoder(new XzReadableStream(pulledStream(counted(source, meter))), meter, codec);
+    case "zstd":
+      return fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new ZstdDecompress(ondata)));
+    case "bzip2":
+      return fromPushDecoder(counted(source, meter, true), meter, codec, bzip2Decoder);
+  }
+}

@@ -1,0 +1,419 @@
+/**
+ * Archives, codecs and refusals, on archives built here from the real-shaped logs of testdata/kb (tar-stream for
+ * tar, fflate for zip, the xz/zstd/bzip2 tools for those codecs: each test says which tool it needs).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { zipSync, type Zippable } from "fflate";
+import { pack as tarPack, type Header } from "tar-stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDirectorySource, openPathSource } from "../../../server/inputs/open-input-sources";
+import { triage } from "../../triage";
+import type { Incident, TriageInput } from "../../types";
+import { bytesSource } from "../random-access";
+import { DEFAULT_INGEST_LIMITS } from "../read-lines";
+import { DEFAULT_EXPANSION_LIMITS, PUSH_PIECE_BYTES, type ExpansionLimits } from "./decompress";
+import { expandInputs, type FileSource, type KeepText } from "./expand-inputs";
+
+const ROOT = path.resolve(__dirname, "../../../..");
+const MTIME = new Date("2024-09-01T00:00:00Z");
+const logBody = (file: string) => {
+  const text = readFileSync(path.join(ROOT, "testdata/kb", file), "utf8");
+  return new TextEncoder().encode(text.slice(text.indexOf("\n\n") + 2));
+};
+const MESSAGES = logBody("skb-segment-gso-bug.log");
+const OLD_MESSAGES = logBody("hung-task-rtnl-lock.log");
+const DMESG = logBody("ext4-fs-error.log");
+const KUBELET = logBody("kubelet-pleg-unhealthy.log");
+const JOURNAL = new Uint8Array(execFileSync("gzip", ["-dc", path.join(ROOT, "testdata/journal/compact-zstd.journal.gz")], { maxBuffer: 64 << 20 }));
+
+const hasTool = (cmd: string) => {
+  try {
+    execFileSync(cmd, ["--version"], { stdio: "ignore" });
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== "ENOENT";
+  }
+};
+const TOOLS = { xz: hasTool("xz"), zstd: hasTool("zstd"), bzip2: hasTool("bzip2") };
+
+type Codec = "none" | "gzip" | "xz" | "zstd" | "bzip2";
+function compress(codec: Codec, bytes: Uint8Array): Uint8Array {
+  if (codec === "none") return bytes;
+  if (codec === "gzip") return new Uint8Array(gzipSync(bytes));
+  const args = { xz: ["-c", "-6"], zstd: ["-q", "-c"], bzip2: ["-c"] }[codec];
+  return new Uint8Array(execFileSync(codec, args, { input: bytes, maxBuffer: 1 << 30 }));
+}
+
+type TarEntry = Partial<Header> & { name: string; content?: Uint8Array };
+async function makeTar(entries: TarEntry[]): Promise<Uint8Array> {
+  const p = tarPack();
+  const parts: Uint8Array[] = [];
+  const done = (async () => {
+    for await (const c of p) parts.push(c as Uint8Array);
+  })();
+  for (const { content, ...header } of entries) {
+    await new Promise<void>((resolve, reject) => {
+      p.entry({ mtime: MTIME, ...header, size: content?.length ?? 0 }, content ?? new Uint8Array(0), (err) => (err ? reject(err) : resolve()));
+    });
+  }
+  p.finalize();
+  await done;
+  return Buffer.concat(parts);
+}
+
+function fileSource(name: string, bytes: Uint8Array, options: { randomAccess?: boolean } = {}): FileSource {
+  return {
+    kind: "file",
+    name,
+    open: async function* () {
+      // In pieces, as a file or an upload arrives.
+      for (let i = 0; i < bytes.length; i += 65536) yield bytes.subarray(i, i + 65536);
+    },
+    reopenable: true,
+    randomAccess: options.randomAccess === false ? undefined : bytesSource(name, bytes),
+    mtime: MTIME,
+    size: bytes.length,
+  };
+}
+
+/** Reads every kept input to the end, as the server does when it writes them to disk. */
+const keepDrained: KeepText = async ({ name, chunks, mtime }) => {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c.slice());
+  return { input: { name, data: Buffer.concat(parts), mtime } };
+};
+
+const findingKeys = (incident: Incident) =>
+  incident.findings.map((f) => `${f.kind}|${f.title}|${f.guiltyFrame ?? ""}|${f.kernelRelease ?? ""}|${f.source.file}:${f.source.line}`).sort();
+
+async function textOf(input: TriageInput): Promise<string> {
+  if (input.data instanceof Uint8Array) return new TextDecoder().decode(input.data);
+  const parts: Uint8Array[] = [];
+  for await (const c of input.data) parts.push(c);
+  return new TextDecoder().decode(Buffer.concat(parts));
+}
+
+const SOS = "sosreport-w01-2024-09-01-abcdef";
+const sosMembers = (): TarEntry[] => [
+  { name: `${SOS}/`, type: "directory" },
+  { name: `${SOS}/hostname`, type: "symlink", linkname: "sos_commands/general/hostname" },
+  { name: `${SOS}/etc/hostname`, content: new TextEncoder().encode("w01\n") },
+  { name: `${SOS}/sos_commands/general/hostname`, content: new TextEncoder().encode("w01.cluster.local\n") },
+  { name: `${SOS}/proc/cpuinfo`, content: new TextEncoder().encode("processor : 0\n") },
+  { name: `${SOS}/sos_commands/networking/ip_-d_address`, content: new TextEncoder().encode("1: lo: <LOOPBACK,UP>\n") },
+  { name: `${SOS}/var/log/messages`, content: MESSAGES },
+  { name: `${SOS}/var/log/messages-20240811.gz`, content: compress("gzip", OLD_MESSAGES) },
+  { name: `${SOS}/var/log/kubelet.log`, content: KUBELET },
+  { name: `${SOS}/sos_commands/kernel/dmesg`, content: DMESG },
+  { name: `${SOS}/sos_commands/logs/journalctl_--no-pager`, content: MESSAGES },
+  { name: `${SOS}/var/log/journal/4f1c0b7e/system.journal`, content: JOURNAL },
+];
+
+const tmpDirs: string[] = [];
+afterAll(() => {
+  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("a sosreport-shaped tar.xz built from real logs", () => {
+  it.skipIf(!TOOLS.xz)("gives the same findings as its members given one by one", async () => {
+    const archive = compress("xz", await makeTar(sosMembers()));
+    const { inputs, sources } = await expandInputs([fileSource("sosreport-w01.tar.xz", archive)]);
+    const [summary] = sources;
+    expect(summary).toMatchObject({ kind: "archive", format: "tar.xz", hostname: "w01", members: 11, ignoredMembers: 2 });
+    expect(summary.error).toBeUndefined();
+    const read = inputs.map((i) => i.name.slice("sosreport-w01.tar.xz:".length));
+    expect(read).toEqual([
+      `${SOS}/var/log/messages`,
+      `${SOS}/var/log/messages-20240811.gz`,
+      `${SOS}/var/log/kubelet.log`,
+      `${SOS}/sos_commands/kernel/dmesg`,
+    ]);
+    expect(summary.skipped.map((s) => [s.path, s.reason])).toEqual([
+      [`${SOS}/hostname`, "symlink"],
+      [`${SOS}/sos_commands/logs/journalctl_--no-pager`, "duplicate"],
+      [`${SOS}/var/log/journal/4f1c0b7e/system.journal`, "duplicate"],
+    ]);
+
+    const fromArchive = await triage(inputs, { sources });
+    const oneByOne = [
+      { name: `sosreport-w01.tar.xz:${SOS}/var/log/messages`, data: MESSAGES },
+      { name: `sosreport-w01.tar.xz:${SOS}/var/log/messages-20240811.gz`, data: OLD_MESSAGES },
+      { name: `sosreport-w01.tar.xz:${SOS}/var/log/kubelet.log`, data: KUBELET },
+      { name: `sosreport-w01.tar.xz:${SOS}/sos_commands/kernel/dmesg`, data: DMESG },
+    ];
+    const separately = (await Promise.all(oneByOne.map((i) => triage([{ ...i, mtime: MTIME }])))).flatMap(findingKeys).sort();
+    expect(findingKeys(fromArchive)).toEqual(separately);
+    expect(fromArchive.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(["bug", "hung-task", "fs-error", "pleg-unhealthy"]));
+    expect(fromArchive.sources?.[0].hostname).toBe("w01");
+  });
+
+  it("reads the binary journal when it is the only system log, with its boot ids", async () => {
+    const archive = compress("gzip", await makeTar([{ name: "var/log/journal/4f1c/system.journal~", content: JOURNAL }]));
+    const { inputs, sources } = await expandInputs([fileSource("node.tgz", archive)]);
+    expect(inputs.map((i) => i.name)).toEqual(["node.tgz:var/log/journal/4f1c/system.journal~"]);
+    expect(sources[0].journalBoots?.map((b) => b.bootId)).toEqual(["0b8e5c1f7a2d4c6e9f1a3b5c7d9e2f40", "6d2f8a4c1e3b5d7f9a0c2e4b6d8f1a35"]);
+    expect(sources[0].hostname).toBe("w01");
+    const incident = await triage(inputs);
+    expect(incident.findings.map((f) => [f.title, f.time?.slice(0, 19)])).toEqual([["kernel BUG in skb_segment", "2024-08-13T15:59:23"]]);
+  });
+});
+
+describe("every codec and container", () => {
+  const codecs = ["gzip", "xz", "zstd", "bzip2"] as const;
+  for (const codec of codecs) {
+    it.skipIf(codec !== "gzip" && !TOOLS[codec as keyof typeof TOOLS])(`${codec}: a single log reads as the plain log`, async () => {
+      const { inputs, sources } = await expandInputs([fileSource(`messages.${codec}`, compress(codec, MESSAGES))], { keep: keepDrained });
+      expect(inputs).toHaveLength(1);
+      if (codec === "gzip") expect(sources).toEqual([]); // passed through: the engine reads gzip itself
+      else expect(sources).toMatchObject([{ kind: "compressed-log", inputs: [`messages.${codec}`] }]);
+      const incident = await triage(inputs);
+      expect(incident.inputs[0].lines).toBe(new TextDecoder().decode(MESSAGES).trimEnd().split("\n").length);
+      expect(incident.findings.map((f) => f.title)).toEqual(["kernel BUG in skb_segment"]);
+    });
+
+    it.skipIf(codec !== "gzip" && !TOOLS[codec as keyof typeof TOOLS])(`tar.${codec}: members read`, async () => {
+      const archive = compress(codec, await makeTar([{ name: "var/log/messages", content: MESSAGES }, { name: "vmcore-dmesg.txt", content: DMESG }]));
+      const { inputs, sources } = await expandInputs([fileSource("a", archive)]);
+      expect(sources[0].format).toBe(`tar.${{ gzip: "gz", xz: "xz", zstd: "zst", bzip2: "bz2" }[codec]}`);
+      expect(await Promise.all(inputs.map(textOf))).toEqual([new TextDecoder().decode(MESSAGES), new TextDecoder().decode(DMESG)]);
+    });
+  }
+
+  it("plain tar and zip (stored and deflated), with the zip read at offsets", async () => {
+    const tar = await makeTar([{ name: "must-gather.local/host_service_logs/masters/kubelet_service.log", content: KUBELET }]);
+    const zip = zipSync({
+      "case/var/log/messages": [MESSAGES, { level: 6 }],
+      "case/vmcore-dmesg.txt": [DMESG, { level: 0 }],
+      "case/README": new TextEncoder().encode("hello"),
+    } as Zippable);
+    const { inputs, sources } = await expandInputs([fileSource("mg.tar", tar), fileSource("case.zip", new Uint8Array(zip))]);
+    expect(sources.map((s) => [s.format, s.inputs.length, s.ignoredMembers])).toEqual([
+      ["tar", 1, 0],
+      ["zip", 2, 1],
+    ]);
+    expect(await Promise.all(inputs.map(textOf))).toEqual([KUBELET, MESSAGES, DMESG].map((b) => new TextDecoder().decode(b)));
+  });
+
+  it("a plain log passes through untouched and a directory is picked like an archive", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crash-"));
+    tmpDirs.push(dir);
+    mkdirSync(path.join(dir, "127.0.0.1-2024-08-13-16:00:12"));
+    writeFileSync(path.join(dir, "127.0.0.1-2024-08-13-16:00:12/vmcore-dmesg.txt"), MESSAGES);
+    writeFileSync(path.join(dir, "127.0.0.1-2024-08-13-16:00:12/kexec-dmesg.log"), "kexec\n");
+    symlinkSync("/etc/shadow", path.join(dir, "127.0.0.1-2024-08-13-16:00:12/vmcore"));
+    const src = await openDirectorySource(dir, "crash");
+    const plain = await openPathSource(path.join(dir, "127.0.0.1-2024-08-13-16:00:12/vmcore-dmesg.txt"), "vmcore-dmesg.txt");
+    const { inputs, sources } = await expandInputs([src, plain]);
+    expect(inputs.map((i) => i.name)).toEqual(["crash/127.0.0.1-2024-08-13-16:00:12/vmcore-dmesg.txt", "vmcore-dmesg.txt"]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ kind: "directory", members: 3, ignoredMembers: 1 });
+    expect(sources[0].skipped).toEqual([{ path: "127.0.0.1-2024-08-13-16:00:12/vmcore", reason: "symlink", message: "not followed: a symbolic link to /etc/shadow" }]);
+    const incident = await triage(inputs);
+    expect(incident.findings.map((f) => f.title)).toEqual(["kernel BUG in skb_segment", "kernel BUG in skb_segment"]);
+  });
+});
+
+const VMCORE_DATA = [path.resolve(ROOT, "../shared/data/vmcore"), path.resolve(ROOT, "../../shared/data/vmcore")].find(existsSync);
+
+describe.skipIf(!VMCORE_DATA)("a copied /var/crash/<ip>-<date>/ with the real 6.12 dump", () => {
+  it("reads the dump (directory or tar.xz), not the vmcore-dmesg.txt beside it, and finds the NULL dereference", async () => {
+    const fixture = path.join(VMCORE_DATA!, "deb12-6.12-null-deref-oops");
+    const dir = mkdtempSync(path.join(tmpdir(), "crash-copy-"));
+    tmpDirs.push(dir);
+    const crash = path.join(dir, "127.0.0.1-2024-12-01-10:00:00");
+    mkdirSync(crash);
+    writeFileSync(path.join(crash, "vmcore"), readFileSync(path.join(fixture, "vmcore-mini.kdump-zlib")));
+    writeFileSync(path.join(crash, "vmcore-dmesg.txt"), readFileSync(path.join(fixture, "dmesg.makedumpfile.txt")));
+    const tar = await makeTar([
+      { name: "127.0.0.1-2024-12-01-10:00:00/vmcore", content: readFileSync(path.join(fixture, "vmcore-mini.kdump-zlib")) },
+      { name: "127.0.0.1-2024-12-01-10:00:00/vmcore-dmesg.txt", content: readFileSync(path.join(fixture, "dmesg.makedumpfile.txt")) },
+    ]);
+    for (const source of [await openDirectorySource(dir, "crash"), fileSource("crash.tar", tar)]) {
+      const { inputs, sources } = await expandInputs([source]);
+      expect(inputs).toHaveLength(1);
+      expect(inputs[0].vmcore?.facts.release).toBe("6.12.117+deb12-cloud-amd64");
+      expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([["127.0.0.1-2024-12-01-10:00:00/vmcore-dmesg.txt", "duplicate"]]);
+      const incident = await triage(inputs);
+      const f = incident.findings.find((x) => x.kind === "null-deref");
+      expect([f?.guiltyFrame, f?.taint?.flags, f?.kernelRelease]).toEqual(["oopscope_read_victim", "OE", "6.12.117+deb12-cloud-amd64"]);
+    }
+  });
+});
+
+describe("caps and odd members", () => {
+  it("a member over the per-member cap, a nested archive and binary data under a log's name are skipped and said so", async () => {
+    const big = new TextEncoder().encode("Aug 13 15:59:23 w01 kernel: x\n".repeat(80_000));
+    const nested = compress("gzip", await makeTar([{ name: "var/log/messages", content: MESSAGES }]));
+    const tar = await makeTar([
+      { name: "var/log/messages", content: big },
+      { name: "var/log/messages-1.gz", content: nested },
+      { name: "var/log/syslog", content: new Uint8Array(4096).map((_, i) => (i * 7) % 9) },
+      { name: "var/log/kern.log", content: DMESG },
+      { name: "etc/hostname", content: new TextEncoder().encode("x".repeat(5000)) },
+    ]);
+    const limits = { ...DEFAULT_EXPANSION_LIMITS, maxMemberBytes: 1 << 20 };
+    const { inputs, sources } = await expandInputs([fileSource("caps.tar", tar)], { limits });
+    expect(inputs.map((i) => i.name)).toEqual(["caps.tar:var/log/kern.log"]);
+    expect(sources[0].error).toBeUndefined();
+    expect(sources[0].hostname).toBeUndefined();
+    expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([
+      ["var/log/messages", "too-large"],
+      ["var/log/messages-1.gz", "nested-archive"],
+      ["var/log/syslog", "binary"],
+      ["etc/hostname", "too-large"],
+    ]);
+  });
+});
+
+describe("hostile archives", () => {
+  it("tar slip, absolute paths, links and device files are refused member by member, with the reason", async () => {
+    const tar = await makeTar([
+      { name: "../../etc/cron.d/evil", content: new TextEncoder().encode("* * * * * root sh\n") },
+      { name: "/var/log/messages", content: MESSAGES },
+      { name: "var/log/messages", type: "symlink", linkname: "/etc/shadow" },
+      { name: "var/log/syslog", type: "link", linkname: "etc/passwd" },
+      { name: "var/log/kmsg", type: "character-device", devmajor: 1, devminor: 11 },
+      { name: "var/log/fifo.log", type: "fifo" },
+      { name: "var/log/kern.log", content: DMESG },
+    ]);
+    const { inputs, sources } = await expandInputs([fileSource("evil.tar", tar)]);
+    expect(inputs.map((i) => i.name)).toEqual(["evil.tar:var/log/kern.log"]);
+    expect(sources[0].skipped.map((s) => [s.path, s.reason])).toEqual([
+      ["../../etc/cron.d/evil", "path-escape"],
+      ["/var/log/messages", "path-escape"],
+      ["var/log/messages", "symlink"],
+      ["var/log/syslog", "hardlink"],
+      ["var/log/kmsg", "device"],
+      ["var/log/fifo.log", "device"],
+    ]);
+    expect(sources[0].skipped[0].message).toMatch(/slip/);
+  });
+
+  it("zip slip and zip symlinks are refused", async () => {
+    const zip = zipSync({
+      "../../../tmp/var/log/messages": MESSAGES,
+      "C:/windows/var/log/messages": MESSAGES,
+      "node/var/log/messages": [new TextEncoder().encode("/etc/shadow"), { os: 3, attrs: (0o120777 << 16) >>> 0, level: 0 }],
+      "node/var/log/kern.log": [DMESG, { os: 3, attrs: (0o100644 << 16) >>> 0 }],
+    } as Zippable);
+    const { inputs, sources } = await expandInputs([fileSource("evil.zip", new Uint8Array(zip))]);
+    expect(inputs.map((i) => i.name)).toEqual(["evil.zip:node/var/log/kern.log"]);
+    expect(sources[0].skipped.map((s) => [s.path, s.reason])).toEqual([
+      ["../../../tmp/var/log/messages", "path-escape"],
+      ["C:/windows/var/log/messages", "path-escape"],
+      ["node/var/log/messages", "symlink"],
+    ]);
+    expect(sources[0].skipped[2].message).toContain("/etc/shadow");
+  });
+});
+
+describe("decompression bombs of every shape are refused early", () => {
+  // Small caps so the bombs stay small; the shapes are what matter.
+  const limits: ExpansionLimits = { ...DEFAULT_EXPANSION_LIMITS, ratioCheckAfterBytes: 4 << 20, maxRatio: 100 };
+  const zeros = (n: number) => new Uint8Array(n);
+  const producedBefore = (message: string) => Number(/→ (\d+)\+ bytes/.exec(message)?.[1]);
+
+  /** Counts the bytes the expander pulled from the source. */
+  function countingSource(name: string, bytes: Uint8Array) {
+    const src = fileSource(name, bytes, { randomAccess: false });
+    const counter = { pulled: 0 };
+    const open = src.open;
+    src.open = async function* () {
+      for await (const c of open()) {
+        counter.pulled += c.length;
+        yield c;
+      }
+    };
+    return { src, counter };
+  }
+
+  // The meter sees output one pushed piece at a time: deflate expands a piece at most 1032×; one bzip2 block can
+  // hold ~45 MB of a byte run (run-length coding happens before the 900 KB block), so bzip2 is refused a block late.
+  const PIECE_OUTPUT = 1032 * PUSH_PIECE_BYTES;
+  const BZIP2_BLOCK_OUTPUT = 46 << 20;
+  const shapes: Array<[string, () => Promise<Uint8Array>, keyof typeof TOOLS | undefined, number]> = [
+    ["tar.gz with a zero-filled member", async () => compress("gzip", await makeTar([{ name: "var/log/messages", content: zeros(32 << 20) }])), undefined, 0],
+    ["xz log", async () => compress("xz", zeros(24 << 20)), "xz", 0],
+    ["zstd log", async () => compress("zstd", zeros(32 << 20)), "zstd", 0],
+    ["bzip2 log", async () => compress("bzip2", zeros(96 << 20)), "bzip2", BZIP2_BLOCK_OUTPUT],
+  ];
+  for (const [label, make, tool, blockOvershoot] of shapes) {
+    it.skipIf(tool !== undefined && !TOOLS[tool])(`${label}`, async () => {
+      const bomb = await make();
+      const { sources, inputs } = await expandInputs([fileSource(label, bomb)], { limits, keep: keepDrained });
+      expect(inputs).toEqual([]);
+      expect(sources[0].error).toMatch(/decompression bomb/);
+      // Refused about the check threshold in, not at the end: the CPU spent is bounded by that.
+      expect(producedBefore(sources[0].error!)).toBeLessThan(limits.ratioCheckAfterBytes + PIECE_OUTPUT + blockOvershoot);
+    });
+  }
+
+  it("multi-member gzip is counted as a whole, not member by member", async () => {
+    // Each member alone is under the check threshold; together they are a bomb.
+    const member = gzipSync(zeros(1 << 20));
+    const bomb = Buffer.concat(Array.from({ length: 64 }, () => member));
+    const tar = compress("gzip", await makeTar([{ name: "var/log/messages.gz", content: new Uint8Array(bomb) }]));
+    const { sources } = await expandInputs([fileSource("multi.tgz", tar)], { limits, keep: keepDrained });
+    expect(sources[0].error).toMatch(/decompression bomb/);
+    // Given on its own, a gzip log is sniffed here and read by the engine: one of the two refuses it.
+    const single = await expandInputs([fileSource("multi.gz", new Uint8Array(bomb))], { limits, keep: keepDrained });
+    const incident = await triage(single.inputs, { limits: { ...DEFAULT_INGEST_LIMITS, ratioCheckAfterBytes: limits.ratioCheckAfterBytes, maxGzipRatio: limits.maxRatio } });
+    expect([single.sources[0]?.error, incident.inputs[0]?.error].join(" ")).toMatch(/bomb/);
+  });
+
+  it("the ratio is taken on the input actually consumed: junk after a bomb does not dilute it", async () => {
+    // A second gzip member of incompressible bytes: over the whole file the ratio is ~3, far under the cap.
+    let x = 1;
+    const noise = new Uint8Array(16 << 20).map(() => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), x >>> 24));
+    const bomb = Buffer.concat([compress("gzip", await makeTar([{ name: "var/log/messages", content: zeros(32 << 20) }])), gzipSync(noise, { level: 1 })]);
+    const { src, counter } = countingSource("bomb-and-junk.tgz", new Uint8Array(bomb));
+    const { sources } = await expandInputs([src], { limits, keep: keepDrained });
+    expect(sources[0].error).toMatch(/decompression bomb/);
+    expect(counter.pulled).toBeLessThan(bomb.length / 4);
+  });
+
+  it("a bomb inside a member refuses the whole archive, with nothing kept from it", async () => {
+    const tar = await makeTar([{ name: "var/log/kern.log", content: DMESG }, { name: "var/log/messages-1.gz", content: compress("gzip", zeros(64 << 20)) }]);
+    const { sources, inputs } = await expandInputs([fileSource("t.tar", tar), fileSource("plain.log", MESSAGES)], { limits, keep: keepDrained });
+    expect(sources[0].error).toMatch(/decompression bomb/);
+    expect(inputs.map((i) => i.name)).toEqual(["plain.log"]);
+  });
+
+  it("zip: overlapping entries (a non-recursive zip bomb) and a high-ratio entry", async () => {
+    const one = zipSync({ "var/log/messages": [zeros(1 << 20), { level: 1 }] } as Zippable);
+    // Point a second central-directory entry at the same local header: Fifield's overlap.
+    const view = new DataView(one.buffer);
+    const eocd = one.length - 22;
+    const cdOffset = view.getUint32(eocd + 16, true);
+    const cdSize = view.getUint32(eocd + 12, true);
+    const central = one.slice(cdOffset, cdOffset + cdSize);
+    const renamed = central.slice();
+    renamed.set(new TextEncoder().encode("var/log/syslog!!"), 46);
+    const overlapping = Buffer.concat([one.subarray(0, cdOffset), central, renamed, one.subarray(eocd)]);
+    const ov = new DataView(overlapping.buffer, overlapping.byteOffset);
+    const newEocd = overlapping.length - 22;
+    ov.setUint16(newEocd + 8, 2, true);
+    ov.setUint16(newEocd + 10, 2, true);
+    ov.setUint32(newEocd + 12, cdSize * 2, true);
+    const r1 = await expandInputs([fileSource("overlap.zip", new Uint8Array(overlapping))], { limits, keep: keepDrained });
+    expect(r1.sources[0].error).toMatch(/overlapping-entry zip bomb/);
+
+    const big = zipSync({ "var/log/messages": [zeros(16 << 20), { level: 1 }] } as Zippable);
+    const r2 = await expandInputs([fileSource("ratio.zip", new Uint8Array(big))], { limits, keep: keepDrained });
+    expect(r2.sources[0].error).toMatch(/decompression bomb/);
+  });
+
+  it("with the default caps a multi-member gzip bomb inside a tar member is refused", async () => {
+    const member = gzipSync(zeros(16 << 20));
+    const bomb = compress("none", new Uint8Array(Buffer.concat(Array.from({ length: 24 }, () => member))));
+    const tar = compress("gzip", await makeTar([{ name: "var/log/messages", content: new Uint8Array(bomb) }]));
+    const { sources } = await expandInputs([fileSource("default.tgz", tar)], { keep: keepDrained });
+    // 384 MB of zeros from ~400 KB: refused by the default 200× ratio once 16 MB are out.
+    expect(sources[0].error).toMatch(/decompression bomb/);
+    expect(producedBefore(sources[0].error!)).toBeLessThan(DEFAULT_EXPANSION_LIMITS.ratioCheckAfterBytes + PIECE_OUTPUT);
+  });
+});

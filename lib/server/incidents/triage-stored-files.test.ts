@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { pack as tarPack } from "tar-stream";
+import { describe, expect, it, vi } from "vitest";
+import { triage } from "@/lib/engine/triage";
+
+vi.mock("server-only", () => ({}));
+// The knowledge base is not what this seam is about: triage without it.
+vi.mock("@/lib/server/run-triage", () => ({ runTriage: (inputs: Parameters<typeof triage>[0], options: Parameters<typeof triage>[1]) => triage(inputs, options) }));
+const { triageStoredFiles } = await import("./triage-stored-files");
+
+const ROOT = path.resolve(__dirname, "../../..");
+const body = (file: string) => {
+  const text = readFileSync(path.join(ROOT, "testdata/kb", file), "utf8");
+  return Buffer.from(text.slice(text.indexOf("\n\n") + 2));
+};
+
+async function tarGz(entries: Array<{ name: string; content: Buffer }>): Promise<Buffer> {
+  const p = tarPack();
+  const parts: Buffer[] = [];
+  const done = (async () => {
+    for await (const c of p) parts.push(c as Buffer);
+  })();
+  for (const e of entries) p.entry({ name: e.name, size: e.content.length, mtime: new Date("2024-09-01") }, e.content);
+  p.finalize();
+  await done;
+  return gzipSync(Buffer.concat(parts));
+}
+
+describe("triageStoredFiles", () => {
+  it("stores the text read from an archive next to the upload, one file per engine input, and drops the archive", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-upload-"));
+    const archive = path.join(dir, "0.upload");
+    const plain = path.join(dir, "1.upload");
+    writeFileSync(archive, await tarGz([
+      { name: "sosreport-w01/etc/hostname", content: Buffer.from("w01\n") },
+      { name: "sosreport-w01/var/log/messages", content: body("skb-segment-gso-bug.log") },
+      { name: "sosreport-w01/sos_commands/kernel/dmesg", content: body("ext4-fs-error.log") },
+    ]));
+    writeFileSync(plain, body("hung-task-rtnl-lock.log"));
+    const { incident, files } = await triageStoredFiles([
+        { name: "sosreport-w01.tar.gz", path: archive },
+        { name: "kern.log", path: plain },
+      ]);
+    expect(files.map((f) => [f.index, f.name])).toEqual([
+      [0, "sosreport-w01.tar.gz:sosreport-w01/var/log/messages"],
+      [1, "sosreport-w01.tar.gz:sosreport-w01/sos_commands/kernel/dmesg"],
+      [2, "kern.log"],
+    ]);
+    expect(incident.inputs.map((i) => i.name)).toEqual(files.map((f) => f.name));
+    expect(readFileSync(files[0].path)).toEqual(body("skb-segment-gso-bug.log"));
+    expect(files[2].path).toBe(plain);
+    expect(existsSync(archive)).toBe(false);
+    expect(incident.sources).toMatchObject([{ name: "sosreport-w01.tar.gz", kind: "archive", hostname: "w01" }]);
+    expect(new Set(incident.findings.map((f) => f.kind))).toEqual(new Set(["bug", "fs-error", "hung-task"]));
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Files and directories on disk as sources for `expandInputs` (shared by the CLI and the upload path; no
+ * `server-only`, the CLI imports it). Files are read as streams and, for zip and vmcore, at offsets through a file
+ * descriptor. Directories are walked without following links: a link or a device is reported, never opened.
+ */
+import { createReadStream, type Dirent } from "node:fs";
+import { lstat, readdir, readlink, stat } from "node:fs/promises";
+import path from "node:path";
+import type { RandomAccessSource } from "@/lib/engine/ingest/random-access";
+import type { DirectorySource, FileSource as InputFileSource, InputSource } from "@/lib/engine/ingest/sources/expand-inputs";
+import type { ArchiveMember, MemberType } from "@/lib/engine/ingest/sources/read-archive";
+import { openFileSource, type FileSource } from "./file-source";
+import { findLatestDatedLine } from "./latest-dated-line";
+
+/** Files visited in one directory tree before the rest is ignored (a mistaken `triage /` must end). */
+const MAX_DIRECTORY_FILES = 100_000;
+
+type LazyRandomAccess = RandomAccessSource & { close(): Promise<void> };
+
+/** Random access through one file handle (file-source.ts), opened on the first read, until `close()`. */
+function lazyRandomAccess(file: string, name: string, size: number): LazyRandomAccess {
+  let handle: Promise<FileSource> | undefined;
+  return {
+    name,
+    size,
+    async read(offset, length) {
+      handle ??= openFileSource(file, name);
+      return (await handle).read(offset, length);
+    },
+    async close() {
+      const h = handle;
+      handle = undefined;
+      if (h) await (await h).close();
+    },
+  };
+}
+
+/** Closes the file handles that reading at offsets opened for these sources (once triage is done with them). */
+export async function closeInputSources(sources: InputSource[]): Promise<void> {
+  const all = sources.flatMap((s) => (s.kind === "file" ? [s.randomAccess] : s.members.map((m) => m.randomAccess)));
+  await Promise.all(all.map((r) => (r as Partial<LazyRandomAccess> | undefined)?.close?.()));
+}
+
+/** A regular file as a source (its bytes stream from the start each time `open` is called). */
+export async function openPathSource(file: string, name: string): Promise<InputFileSource> {
+  const st = await stat(file);
+  return {
+    kind: "file",
+    name,
+    open: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+    reopenable: true,
+    randomAccess: lazyRandomAccess(file, name, st.size),
+    // Year-less syslog dates: the file's own dated lines first, then its mtime (web uploads do the same).
+    mtime: (await findLatestDatedLine(file)) ?? st.mtime,
+    size: st.size,
+  };
+}
+
+function memberTypeOf(d: Dirent): MemberType {
+  if (d.isFile()) return "file";
+  if (d.isDirectory()) return "directory";
+  if (d.isSymbolicLink()) return "symlink";
+  if (d.isCharacterDevice() || d.isBlockDevice()) return "device";
+  if (d.isFIFO()) return "fifo";
+  return "other";
+}
+
+/** A directory tree as a source: every entry as a member, relative to `dir`, links and devices included as such. */
+export async function openDirectorySource(dir: string, name: string): Promise<DirectorySource> {
+  const members: ArchiveMember[] = [];
+  const walk = async (at: string): Promise<void> => {
+    const entries = await readdir(at, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const d of entries) {
+      if (members.length >= MAX_DIRECTORY_FILES) return;
+      const full = path.join(at, d.name);
+      const rel = path.relative(dir, full).split(path.sep).join("/");
+      const type = memberTypeOf(d);
+      if (type === "directory") {
+        await walk(full);
+        continue;
+      }
+      const member: ArchiveMember = { path: rel, type };
+      if (type === "symlink") member.linkTarget = await readlink(full).catch((e: NodeJS.ErrnoException) => `(unreadable: ${e.code})`);
+      if (type === "file") {
+        const st = await lstat(full);
+        member.size = st.size;
+        member.mtime = st.mtime;
+        member.open = () => createReadStream(full, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
+        member.randomAccess = lazyRandomAccess(full, full, st.size);
+      }
+      members.push(member);
+    }
+  };
+  await walk(dir);
+  return { kind: "directory", name, members };
+}
