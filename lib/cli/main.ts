@@ -22,6 +22,7 @@ const USAGE = `usage:
   oopscope kb import-cve <vulns.tar.gz | vulns.git checkout>    import the kernel CVE team's records
 ${DB_USAGE}
   oopscope incidents list [--json] [--query WORDS] [--limit N]  incidents in the database, newest first
+  oopscope upload --server URL [--token oops_…] FILE...         send logs, archives and dumps to a server (a dump: its log and facts only)
   oopscope listen --netconsole udp://HOST:PORT [--syslog udp://…|tcp://…]   capture crashes from the fleet
 Database: DATABASE_URL, else <repo>/data/oopscope.db (created, migrated and seeded when absent).`;
 
@@ -248,6 +249,7 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
   try {
     if (command === "triage") return await runTriageCommand(args, ctx);
     if (command === "dmesg") return await runDmesgCommand(args);
+    if (command === "upload") return await (await import("./upload-command")).runUploadCommand(args);
     if (command === "kb") return await runKbCommand(args, ctx);
     if (command === "db") {
       process.chdir(ctx.root);

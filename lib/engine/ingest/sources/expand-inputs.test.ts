@@ -11,6 +11,8 @@ import { zipSync, type Zippable } from "fflate";
 import { pack as tarPack, type Header } from "tar-stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDirectorySource, openPathSource } from "../../../server/inputs/open-input-sources";
+import { extractVmcoreFiles } from "../../../server/inputs/read-vmcore-inputs";
+import { formatVmcoreExtract, VMCORE_EXTRACT_MAGIC } from "../../vmcore/vmcore-extract-file";
 import { triage } from "../../triage";
 import type { Incident, TriageInput } from "../../types";
 import { bytesSource } from "../random-access";
@@ -241,6 +243,25 @@ describe.skipIf(!VMCORE_DATA)("a copied /var/crash/<ip>-<date>/ with the real 6.
       const f = incident.findings.find((x) => x.kind === "null-deref");
       expect([f?.guiltyFrame, f?.taint?.flags, f?.kernelRelease]).toEqual(["oopscope_read_victim", "OE", "6.12.117+deb12-cloud-amd64"]);
     }
+  });
+});
+
+describe.skipIf(!VMCORE_DATA)("a dump's log and facts extracted on the node (oopscope upload)", () => {
+  it("reads as the dump itself, and refuses an extract whose facts line is not valid", async () => {
+    const dumpPath = path.join(VMCORE_DATA!, "deb12-6.12-null-deref-oops", "vmcore-mini.kdump-zlib");
+    const fromDump = await expandInputs([fileSource("vmcore", new Uint8Array(readFileSync(dumpPath)))]);
+    const [{ names, extract }] = await extractVmcoreFiles([{ path: dumpPath, name: "vmcore" }]);
+    const file = formatVmcoreExtract({ name: names.join(" + "), vmcore: { facts: extract.facts, warnings: extract.warnings }, text: extract.text });
+    expect(file.length).toBeLessThan(readFileSync(dumpPath).length);
+    const fromExtract = await expandInputs([fileSource("vmcore.vmcore-extract", file)]);
+    expect(fromExtract.inputs.map((i) => [i.name, i.vmcore])).toEqual(fromDump.inputs.map((i) => [i.name, i.vmcore]));
+    const [a, b] = await Promise.all([triage(fromDump.inputs), triage(fromExtract.inputs)]);
+    expect(b.findings.map((f) => [f.title, f.guiltyFrame, f.kernelRelease])).toEqual(a.findings.map((f) => [f.title, f.guiltyFrame, f.kernelRelease]));
+
+    const lying = new TextEncoder().encode(`${VMCORE_EXTRACT_MAGIC}{"name":"x","facts":{"format":"elf","parts":1,"cpus":"<script>"},"warnings":[]}\nlog\n`);
+    const refused = await expandInputs([fileSource("evil.vmcore-extract", lying)]);
+    expect(refused.inputs).toHaveLength(0);
+    expect(refused.sources[0].error).toMatch(/a vmcore extract, but its facts line is not valid: facts\.cpus/);
   });
 });
 

@@ -8,6 +8,7 @@
  * through `keep`: the CLI keeps it in memory or streams it, the server writes it next to the upload so the log
  * viewer can show it.
  */
+import { parseVmcoreExtract } from "../../vmcore/vmcore-extract-file";
 import { looksBinary } from "../read-lines";
 import { bytesSource, type RandomAccessSource } from "../random-access";
 import { JournalFormatError } from "../journal/read-journal";
@@ -222,6 +223,13 @@ class Expander {
       const summary = this.summary(src.name, "journal", withCodec("journal"), src.size);
       const bytes = await readAll(stream, this.limits.maxJournalBytes, src.name);
       await this.keepJournal(summary, src.name, bytes, src.name, undefined, src.mtime);
+      return;
+    }
+    if (format.kind === "vmcore-extract") {
+      const parsed = parseVmcoreExtract(await readAll(stream, this.limits.maxMemberBytes, src.name));
+      if ("error" in parsed) throw new SourceRefusedError("unsupported", `${src.name}: a vmcore extract, but ${parsed.error}.`);
+      const kept = await this.keep({ name: parsed.name, chunks: oneChunk(new TextEncoder().encode(parsed.text)), streamable: true, mtime: src.mtime });
+      this.inputs.push({ kept: { ...kept, input: { ...kept.input, vmcore: parsed.vmcore } }, path: parsed.name });
       return;
     }
     if (format.kind === "vmcore") {

@@ -3,6 +3,7 @@
  * lie). The table is data: adding a format is adding a row.
  */
 import { detectVmcore } from "../../vmcore";
+import { VMCORE_EXTRACT_MAGIC } from "../../vmcore/vmcore-extract-file";
 
 export type Codec = "gzip" | "xz" | "zstd" | "bzip2";
 export type ContainerFormat = "tar" | "zip";
@@ -11,6 +12,7 @@ export type SniffedFormat =
   | { kind: "archive"; format: ContainerFormat }
   | { kind: "journal" }
   | { kind: "vmcore" }
+  | { kind: "vmcore-extract" }
   | { kind: "text" };
 
 /** Bytes a caller should have before sniffing (a tar header is 512 bytes; `ustar` sits at 257). */
@@ -32,6 +34,8 @@ const MAGIC_TABLE: MagicRow[] = [
   // An empty zip is only its end-of-central-directory record.
   { format: { kind: "archive", format: "zip" }, offset: 0, bytes: [0x50, 0x4b, 0x05, 0x06] },
   { format: { kind: "journal" }, offset: 0, bytes: ascii("LPKSHHRH") },
+  // A dump's log and facts extracted on the node by `oopscope upload` (vmcore/vmcore-extract-file.ts).
+  { format: { kind: "vmcore-extract" }, offset: 0, bytes: ascii(VMCORE_EXTRACT_MAGIC) },
 ];
 
 function matchesAt(head: Uint8Array, offset: number, bytes: number[]): boolean {

@@ -1,0 +1,72 @@
+/**
+ * `oopscope upload --server URL [--token T] FILE...`: sends files to an oopscope server as one incident, and prints
+ * its permalink. A crash dump is read here, on the node: only its kernel log and crash facts are sent (a few hundred
+ * KB in place of gigabytes), in the vmcore-extract format the server recognises. Logs and archives go as they are.
+ */
+import { openAsBlob } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatVmcoreExtract } from "../engine/vmcore/vmcore-extract-file";
+import { extractVmcoreFiles, isVmcoreFile } from "../server/inputs/read-vmcore-inputs";
+
+const UPLOAD_USAGE = "  oopscope upload --server URL [--token oops_…] FILE...";
+
+type Part = { name: string; blob: Blob };
+
+export async function runUploadCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { server: { type: "string" }, token: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  const server = values.server ?? process.env.OOPSCOPE_SERVER;
+  if (values.help || !server || positionals.length === 0) {
+    process.stderr.write(`usage:\n${UPLOAD_USAGE}\n  (or OOPSCOPE_SERVER / OOPSCOPE_TOKEN in the environment)\n`);
+    return values.help ? 0 : 1;
+  }
+  if (!URL.canParse(server)) {
+    process.stderr.write(`oopscope: --server ${server}: not a URL\n`);
+    return 1;
+  }
+  const dumps: string[] = [];
+  const parts: Part[] = [];
+  for (const file of positionals) {
+    if (await isVmcoreFile(file)) dumps.push(file);
+    else {
+      try {
+        parts.push({ name: path.basename(file), blob: await openAsBlob(file) });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (!code) throw e;
+        process.stderr.write(`oopscope: ${file}: ${code}\n`);
+        return 2;
+      }
+    }
+  }
+  let status = 0;
+  for (const { names, extract } of await extractVmcoreFiles(dumps.map((d) => ({ path: d, name: path.basename(d) })))) {
+    const name = names.join(" + ");
+    for (const w of extract.warnings) process.stderr.write(`oopscope: ${name}: warning: ${w}\n`);
+    if (extract.error) {
+      process.stderr.write(`oopscope: ${name}: ${extract.error}\n`);
+      status = 2;
+    }
+    const bytes = formatVmcoreExtract({ name, vmcore: { facts: extract.facts, warnings: extract.warnings, ...(extract.error ? { error: extract.error } : {}) }, text: extract.text });
+    parts.push({ name: `${name}.vmcore-extract`, blob: new Blob([bytes]) });
+  }
+  const form = new FormData();
+  for (const p of parts) form.append("file", p.blob, p.name);
+  const token = values.token ?? process.env.OOPSCOPE_TOKEN;
+  const response = await fetch(new URL("/api/incidents", server), {
+    method: "POST",
+    body: form,
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  const body = (await response.json().catch(() => ({}))) as { url?: string; error?: string; message?: string };
+  if (!response.ok || !body.url) {
+    process.stderr.write(`oopscope: the server answered ${response.status}: ${body.message ?? body.error ?? response.statusText}\n`);
+    return 2;
+  }
+  process.stdout.write(`${new URL(body.url, server).href}\n`);
+  return status;
+}
