@@ -442,4 +442,9 @@ export type TriageInput = {
   mtime?: Date;
   /** Set when `data` is the kernel log extracted from a vmcore: its release is the boot's release. */
   vmcore?: VmcoreInput;
+  /**
+   * The host these lines come from when they name none (dmesg, `kern.log` without a host column): an archive's own
+   * `etc/hostname`. A line that names its host keeps it.
+   */
+  host?: string;
 };

@@ -23,6 +23,7 @@ export async function scanInputs(
     const stats = emptyIngestStats();
     try {
       const scan = await scanInput(input, stats, { fileIndex: i, limits, now: options.now });
+      if (input.host) nameUnnamedHost(scan, input.host);
       scans.push({ scan, fileName: input.name, vmcore: input.vmcore });
       const formats = [...scan.formats.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f as LineFormat);
       summaries.push(
@@ -56,4 +57,24 @@ export async function scanInputs(
     }
   }
   return { scans, summaries };
+}
+
+/**
+ * Lines that named no host belong to the input's host (an archive's `etc/hostname`): the findings, boots, events
+ * and the host summary of those lines take its name, so one node's sosreport is one host, not "(unknown host)".
+ */
+function nameUnnamedHost(scan: ScanResult, host: string): void {
+  for (const f of scan.reports) f.host ??= host;
+  for (const b of scan.boots) b.host ??= host;
+  for (const e of scan.events) e.line.host ??= host;
+  for (const i of scan.infos) i.line.host ??= host;
+  for (const l of scan.agentLines) l.host ??= host;
+  for (const c of scan.componentVersions) c.host ??= host;
+  for (const h of scan.releaseHints) h.host ??= host;
+  const unnamed = scan.hosts.get("");
+  if (!unnamed) return;
+  scan.hosts.delete("");
+  const named = scan.hosts.get(host);
+  if (!named) scan.hosts.set(host, { ...unnamed, name: host });
+  else named.lines += unnamed.lines;
 }

@@ -153,6 +153,20 @@ describe("a sosreport-shaped tar.xz built from real logs", () => {
     expect(fromArchive.sources?.[0].hostname).toBe("w01");
   });
 
+  it("names the archive's host on members whose lines name none (raw dmesg)", async () => {
+    const rawDmesg = new TextEncoder().encode(new TextDecoder().decode(DMESG).replace(/^.*? kernel: /gm, ""));
+    const archive = compress("gzip", await makeTar([
+      { name: "etc/hostname", content: new TextEncoder().encode("node-7\n") },
+      { name: "sos_commands/kernel/dmesg", content: rawDmesg },
+    ]));
+    const { inputs, sources } = await expandInputs([fileSource("node-7.tgz", archive)]);
+    expect(inputs.map((i) => i.host)).toEqual(["node-7"]);
+    const incident = await triage(inputs, { sources });
+    expect(incident.findings.length).toBeGreaterThan(0);
+    expect(incident.findings.map((f) => f.host)).toEqual(incident.findings.map(() => "node-7"));
+    expect(incident.hosts.map((h) => h.name)).toEqual(["node-7"]);
+  });
+
   it("reads the binary journal when it is the only system log, with its boot ids", async () => {
     const archive = compress("gzip", await makeTar([{ name: "var/log/journal/4f1c/system.journal~", content: JOURNAL }]));
     const { inputs, sources } = await expandInputs([fileSource("node.tgz", archive)]);

@@ -488,5 +488,7 @@ export async function expandInputs(given: InputSource[], options: ExpandOptions 
     }
   }
   await expander.readVmcores();
-  return { inputs: expander.inputs.map((k) => k.kept.input), sources: expander.summaries };
+  // Members of an archive that names its host (etc/hostname) are that host's lines where they name none.
+  const inputs = expander.inputs.map((k) => (k.summary?.hostname && !k.kept.input.host ? { ...k.kept.input, host: k.summary.hostname } : k.kept.input));
+  return { inputs, sources: expander.summaries };
 }
