@@ -4,6 +4,7 @@ import { formatTime } from "@/components/ui/format";
 import { LinkFindingForm } from "./link-finding-form";
 import { logAnchor } from "./log-anchor";
 import { SCALE_EXPLANATION, formatConfidence, formatScore } from "./confidence";
+import { matchStrength } from "@/lib/engine/match/match-strength";
 
 type Props = {
   finding: Finding;
@@ -20,9 +21,11 @@ const VERDICT_BADGE: Record<string, string> = {
 };
 
 export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: Props) {
-  // Related entries (score 0, or ruled out by evidence against them) are context, never "known issues".
-  const known = f.matches.filter((m) => !m.related && m.score > 0);
-  const related = f.matches.filter((m) => m.related || m.score <= 0);
+  // One rule for every view (lib/engine/match/match-strength.ts): weak candidates are never shown as known issues,
+  // related entries (score 0, or ruled out by evidence against them) are context.
+  const known = f.matches.filter((m) => matchStrength(m) === "known");
+  const weak = f.matches.filter((m) => matchStrength(m) === "weak");
+  const related = f.matches.filter((m) => matchStrength(m) === "related");
   const facts: [string, string | number | undefined][] = [
     ["Kind", f.kind],
     ["Host", f.host],
@@ -82,7 +85,7 @@ export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: P
                     match score {formatScore(m.score)}
                   </span>
                   <span className={`rounded px-1.5 text-xs ${VERDICT_BADGE[m.verdict]}`} title={SCALE_EXPLANATION}>
-                    {m.verdict} · confidence {formatConfidence(m.confidence)}
+                    {m.verdict === "unknown" ? "verdict unknown" : `${m.verdict} · confidence ${formatConfidence(m.confidence)}`}
                   </span>
                   {m.generic && <span className="text-xs text-slate-500">generic — a candidate class, not a specific bug</span>}
                   {m.origin !== "builtin" && <span className="text-xs text-slate-500">{m.origin}</span>}
@@ -96,6 +99,21 @@ export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: P
         </div>
       ) : (
         <p className="text-sm text-slate-500">No known issue matched this finding.</p>
+      )}
+      {weak.length > 0 && (
+        <div>
+          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500" title={SCALE_EXPLANATION}>
+            Weak candidates (too little evidence to act on)
+          </h4>
+          <ul className="mt-1 space-y-1" data-testid="weak-matches">
+            {weak.map((m) => (
+              <li key={m.kbId} className="text-sm text-slate-600" data-testid="weak-match" data-kb-id={m.kbId}>
+                <code className="font-log">{m.kbId}</code> {m.title} <span className="text-xs text-slate-500">match score {formatScore(m.score)}</span>
+                {m.reasons.length > 0 && <span className="text-xs text-slate-500"> — {m.reasons.join("; ")}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {related.length > 0 && (
         <div>

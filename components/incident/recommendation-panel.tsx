@@ -74,7 +74,7 @@ function HostRecommendation({ recommendation: rec, showHost }: { recommendation?
             </>
           )}
           {rec.score !== undefined && <>match score {formatScore(rec.score)} · </>}
-          verdict {rec.verdict ?? "unknown"} · confidence {formatConfidence(rec.confidence)}
+          {rec.verdict && rec.verdict !== "unknown" ? `verdict ${rec.verdict} · confidence ${formatConfidence(rec.confidence)}` : "verdict unknown"}
         </p>
       </div>
       {rec.upgrade && (

@@ -2,6 +2,7 @@
 import type { Finding, Incident } from "../engine/types";
 import { shortCommitRef } from "../kb/commit-ref";
 import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
+import { matchStrength } from "../engine/match/match-strength";
 
 type Style = (s: string) => string;
 
@@ -66,9 +67,15 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
       out.push(s.dim(`     ${safe(f.source.file)}:${f.source.line}${loc ? " · " + safe(loc) : ""}`));
       if (f.guiltyFrame) out.push(`     guilty frame: ${safe(f.guiltyFrame)}`);
       for (const m of f.matches.slice(0, 3)) {
-        const verdict = m.verdict === "affected" ? s.red(m.verdict) : m.verdict === "fixed" ? s.green(m.verdict) : s.yellow(m.verdict);
+        const strength = matchStrength(m);
+        if (strength === "related") {
+          out.push(s.dim(`     related (not matched): ${safe(m.kbId)}${m.reasons[0] ? ` · ${safe(m.reasons[0])}` : ""}`));
+          continue;
+        }
+        // A weak candidate's verdict is not advice: never in red.
+        const verdict = strength === "weak" ? s.dim(m.verdict) : m.verdict === "affected" ? s.red(m.verdict) : m.verdict === "fixed" ? s.green(m.verdict) : s.yellow(m.verdict);
         out.push(
-          `     ${m.related ? "related" : "match"}: ${s.bold(m.kbId)} ${m.score.toFixed(2)} · ${verdict}${m.fixedIn ? ` (fixed in ${m.fixedIn})` : ""} · ${safe(m.verdictReason)}`,
+          `     ${strength === "weak" ? "weak candidate" : "match"}: ${s.bold(m.kbId)} ${m.score.toFixed(2)} · ${verdict}${m.fixedIn ? ` (fixed in ${m.fixedIn})` : ""} · ${safe(m.verdictReason)}`,
         );
       }
     }

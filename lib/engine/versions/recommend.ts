@@ -13,6 +13,7 @@ import { FAMILY_LABEL } from "./distro-tables";
 import { DISTRO_NAMES, distroFixesFor } from "./verdict";
 import { VENDOR_FAMILIES, shippedKernelLines } from "./distro-lines";
 import { compareDistroBuilds } from "./compare-versions";
+import { isKnownIssue } from "../match/match-strength";
 
 export type RecommendOptions = {
   findings: Finding[];
@@ -23,8 +24,6 @@ export type RecommendOptions = {
   asOf?: Date;
 };
 
-/** A match weaker than this is not worth advice. */
-const MIN_SCORE = 0.3;
 
 const STATUS_BONUS: Record<Match["verdict"], number> = { affected: 0.1, unknown: 0.05, fixed: 0 };
 
@@ -32,7 +31,7 @@ function pickTopMatch(findings: Finding[], entries: Map<string, KbEntry>): { mat
   let best: { match: Match; finding: Finding; rank: number } | undefined;
   for (const finding of findings) {
     for (const match of finding.matches ?? []) {
-      if (match.related || match.score < MIN_SCORE || !entries.has(match.kbId)) continue;
+      if (match.related || !isKnownIssue(match) || !entries.has(match.kbId)) continue;
       // An affected verdict is the more useful advice when evidence is close.
       // A class-level entry is a fallback: any specific entry with evidence is the better advice.
       const rank = match.score + STATUS_BONUS[match.verdict] - (match.generic ? 0.3 : 0);

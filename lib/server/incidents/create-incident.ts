@@ -15,6 +15,7 @@ import { receiveUpload, type StoredUpload } from "@/lib/server/uploads/receive-u
 import { findFileTimesByHash, findIncidentByContentHash, hashUploadContent } from "./content-hash";
 import { triageStoredFiles } from "./triage-stored-files";
 import { summarizeIncident } from "./summarize-incident";
+import { isKnownIssue } from "@/lib/engine/match/match-strength";
 
 /** `repeatOf`: the same bytes were uploaded before as that incident (its page offers it). */
 export type CreatedIncident = { id: string; url: string; repeatOf?: { id: string; url: string; createdAt: Date } };
@@ -148,7 +149,7 @@ async function saveIncident({ store, id, uploaderId, incident, files, uploadedBy
           host: f.host ?? null,
           time: parseTime(f.time),
           kernelRelease: f.kernelRelease ?? null,
-          topKbId: f.matches.find((m) => !m.related && m.score > 0)?.kbId ?? null,
+          topKbId: f.matches.find(isKnownIssue)?.kbId ?? null,
         })),
       },
     },

@@ -4,6 +4,7 @@
  */
 import type { Finding, Incident } from "@/lib/engine/types";
 import { shortCommitRef } from "../../kb/commit-ref";
+import { isKnownIssue } from "@/lib/engine/match/match-strength";
 
 export type RenderMarkdownOptions = { incident: Incident; url?: string; title: string };
 
@@ -28,7 +29,7 @@ function renderFinding(f: Finding): string[] {
     ["Source", `${f.source.file}:${f.source.line}`],
   ];
   for (const [k, v] of facts) if (v) out.push(`- **${k}:** ${inline(v)}`);
-  const top = f.matches.filter((m) => !m.related && m.score > 0).slice(0, 3);
+  const top = f.matches.filter(isKnownIssue).slice(0, 3);
   if (top.length) {
     out.push("- **Known issues:**");
     for (const m of top) {
@@ -50,7 +51,7 @@ export function renderIncidentMarkdown({ incident, url, title }: RenderMarkdownO
     if (headlines.length > 1) out.push(`### ${inline([rec.host ?? "(unknown host)", rec.kernelRelease, rec.distro].filter(Boolean).join(" · "))}`, "");
     out.push(`**Verdict:** ${inline(rec.summary)}`, "");
     out.push(
-      `_${rec.score !== undefined ? `Match score ${rec.score.toFixed(2)} · ` : ""}verdict ${rec.verdict ?? "unknown"} · confidence ${Math.round(rec.confidence * 100)}%_`,
+      `_${rec.score !== undefined ? `Match score ${rec.score.toFixed(2)} · ` : ""}${rec.verdict && rec.verdict !== "unknown" ? `verdict ${rec.verdict} · confidence ${Math.round(rec.confidence * 100)}%` : "verdict unknown"}_`,
       "",
     );
     if (rec.upgrade) out.push(`**Upgrade:** ${inline(rec.upgrade.text)}`, "");

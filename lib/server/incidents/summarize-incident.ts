@@ -1,5 +1,6 @@
 /** The list/search columns of an incident, derived from the engine's Incident JSON (no log parsing here). */
 import type { Incident } from "@/lib/engine/types";
+import { isKnownIssue } from "@/lib/engine/match/match-strength";
 
 export type IncidentSummary = { title: string; hosts: string[]; kernels: string[]; kbIds: string[] };
 
@@ -14,6 +15,6 @@ export function summarizeIncident(incident: Incident): IncidentSummary {
     hosts: unique([...incident.hosts.map((h) => h.name), ...incident.findings.map((f) => f.host)]),
     kernels: unique([...incident.boots.map((b) => b.kernelRelease), ...incident.findings.map((f) => f.kernelRelease)]),
     // Known issues only: related entries (score 0, or ruled out by evidence) are never listed as matches.
-    kbIds: unique(incident.findings.flatMap((f) => f.matches.filter((m) => !m.related && m.score > 0).map((m) => m.kbId))),
+    kbIds: unique(incident.findings.flatMap((f) => f.matches.filter(isKnownIssue).map((m) => m.kbId))),
   };
 }

@@ -11,6 +11,7 @@ import { rematchIncidentIfStale } from "@/lib/server/kb/edit/rematch-incidents";
 import { findRepeatsOf } from "@/lib/server/incidents/content-hash";
 import { bucketSightings, type FrequencyBucket } from "./bucket-sightings";
 import { sightingKey } from "./sighting-key";
+import { isKnownIssue } from "@/lib/engine/match/match-strength";
 
 export type Tally = { name: string; count: number };
 export type SignatureIncident = {
@@ -118,5 +119,5 @@ export async function getSignature(signature: string): Promise<SignatureOverview
 async function latestMatch(incidentId: string, findingId: string): Promise<Match | undefined> {
   const incident = await rematchIncidentIfStale(getDb(), incidentId);
   const finding = incident?.findings.find((f) => f.id === findingId);
-  return finding?.matches.find((m) => !m.related && m.score > 0);
+  return finding?.matches.find(isKnownIssue);
 }
