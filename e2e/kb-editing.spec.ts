@@ -77,13 +77,14 @@ test("fast typing in the YAML editor loses no character", async ({ page }) => {
 });
 
 test("create entry from a corrupted finding proposes no id or title containing \"corrupted\"", async ({ page, request }) => {
-  // An old-format WARNING whose stack holds only `?` guesses: the engine titles it `WARNING in corrupted`.
+  // An old-format WARNING whose stack holds only `?` guesses: syzkaller's form is `WARNING in corrupted` (the engine
+  // shows the header's function, and keeps that form as the syzkaller title).
   const corpus = readFileSync(path.join(import.meta.dirname, "..", "testdata", "logs", "warning", "rhel6-old-format.log"), "utf8");
   const log = corpus.slice(corpus.indexOf("\n\n") + 2).replaceAll(" db07 ", ` corr-${RUN} `);
   const inc = await upload(request, { name: "messages", text: log });
   const incident = await (await request.get(`/api/incidents/${inc.id}`)).json();
   const finding = incident.findings[0];
-  expect(finding.title).toBe("WARNING in corrupted");
+  expect(finding.syzkallerTitle).toBe("WARNING in corrupted");
   await page.goto(`/kb/new?fromIncident=${inc.id}&finding=${finding.id}`);
   await expect(page.locator(".monaco-editor").first()).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('input[name="id"]')).not.toHaveValue(/corrupted/i);

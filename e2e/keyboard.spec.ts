@@ -5,7 +5,8 @@ import { RUN, skbLog, upload } from "./workbench-helpers";
 test.use({ storageState: ADMIN_STATE });
 
 test("skip link, j/k between findings, / to search, ? for the list, visible focus", async ({ page, request }) => {
-  const twoFindings = skbLog(`keys-${RUN}`) + skbLog(`keys-${RUN}`).replaceAll("Aug 13 1", "Aug 14 1");
+  // Two hosts: the same crash twice on one host is one folded finding.
+  const twoFindings = skbLog(`keys-${RUN}`) + skbLog(`keys2-${RUN}`).replaceAll("Aug 13 1", "Aug 14 1");
   const inc = await upload(request, { name: "messages", text: twoFindings });
   await page.goto(inc.url);
   const findings = page.getByTestId("finding");
