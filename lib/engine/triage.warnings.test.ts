@@ -1,7 +1,7 @@
 /** A rule that throws loses only its report or window, and the incident says so (`warnings`). */
 import { afterEach, describe, expect, it } from "vitest";
 import { PROBLEM_EVENT_RULES, type ProblemEventRule } from "./events/problem-events";
-import { CLASSES, type TitleFormat } from "./report/classes";
+import { installThrowingSkbuffBugTitle } from "./testing/throwing-rule";
 import { triage } from "./triage";
 import { input } from "./triage-test-helpers";
 
@@ -15,16 +15,7 @@ afterEach(() => {
 
 describe("triage warnings", () => {
   it("a title rule that throws skips its report, keeps the others, and is recorded with its line", async () => {
-    const formats = CLASSES.find((c) => c.id === "kernel-bug")!.formats as TitleFormat[];
-    formats.unshift({
-      match: /kernel BUG at net\/core\/skbuff/,
-      title: "kernel BUG in {FRAME}",
-      stack: { sections: [/Call Trace/] },
-      stacklessTitle: () => {
-        throw new Error("rule exploded");
-      },
-    });
-    undo.push(() => formats.shift());
+    undo.push(installThrowingSkbuffBugTitle());
     const incident = await triage([input("w.log", [...STACKLESS_BUG, ROUTE_CACHE])]);
     expect(incident.warnings).toEqual([{ stage: "report", source: { file: "w.log", line: 2 }, message: "Error: rule exploded" }]);
     expect(incident.findings.map((f) => f.kind)).toEqual(["route-cache-full"]);
