@@ -176,9 +176,10 @@ describe("matchFinding", () => {
     expect(matchFinding(f, INDEX, {})).toEqual([]);
   });
 
-  it("never throws on malformed findings", () => {
-    const broken = { kind: "bug", title: "kernel BUG in skb_segment" } as never;
-    expect(() => matchFinding(broken, INDEX, {})).not.toThrow();
+  it("a finding with only a kind and a title still matches by its title (no frames or report lines needed)", () => {
+    const bare = { kind: "bug", title: "kernel BUG in skb_segment" } as never;
+    const matches = matchFinding(bare, INDEX, {}).filter((m) => !m.related);
+    expect(matches.map((m) => m.kbId)).toEqual(["skb-segment-gso-bug", "CVE-2022-50365"]);
   });
 
   it("returns scores in [0, 1], best first, for arbitrary findings", () => {
