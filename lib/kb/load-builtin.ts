@@ -21,11 +21,10 @@ export type KbLoadResult = { entries: KbEntry[]; errors: KbLoadError[] };
  * (Next's server build) moves the module but not the YAML files, so fall back to the checkout's `lib/kb/builtin`.
  */
 function findBuiltinDir(): string {
-  try {
+  // Some bundles give import.meta.url a scheme other than file:, which fileURLToPath refuses.
+  if (import.meta.url.startsWith("file:")) {
     const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), "builtin");
     if (existsSync(beside)) return beside;
-  } catch {
-    // import.meta.url is not a file: URL in some bundles
   }
   return path.join(process.cwd(), "lib", "kb", "builtin");
 }
