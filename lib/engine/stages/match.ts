@@ -63,6 +63,7 @@ export function matchOrRecord(f: Finding, index: KbIndex, ctx: MatchContext, war
   try {
     return matchFinding(f, index, ctx);
   } catch (e) {
+    // One finding's failure is recorded on the incident; the other findings are still matched.
     warnings.push({ stage: "match", source: f.source, message: errorMessage(e) });
     return [];
   }
