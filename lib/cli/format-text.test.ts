@@ -38,4 +38,25 @@ describe("formatIncidentText", () => {
     expect(formatIncidentText(empty, { color: false })).not.toMatch(/No problems found/);
     expect(formatIncidentText(incident(undefined), { color: false })).toMatch(/No problems found/);
   });
+
+  it("lists the engine's warnings with stage, file:line and message, cleaned of terminal escapes", () => {
+    const withWarnings = incident(undefined);
+    withWarnings.warnings = [
+      { stage: "report", source: { file: "messages", line: 120 }, message: "Error: rule exploded" },
+      { stage: "window", source: { file: "messages", line: 40, endLine: 95 }, message: "TypeError: x\x1b[2J is undefined" },
+    ];
+    const lines = formatIncidentText(withWarnings, { color: false }).split("\n");
+    const at = lines.findIndex((l) => l.startsWith("Engine warnings (2)"));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(["  report at messages:120: Error: rule exploded", "  window at messages:40-95: TypeError: x[2J is undefined"]);
+    expect(formatIncidentText(incident(undefined), { color: false })).not.toContain("Engine warnings");
+  });
+
+  it("shows at most ten warnings and counts the rest", () => {
+    const many = incident(undefined);
+    many.warnings = Array.from({ length: 13 }, (_, i) => ({ stage: "report" as const, source: { file: "m", line: i + 1 }, message: "boom" }));
+    const text = formatIncidentText(many, { color: false });
+    expect(text.match(/^ {2}report at m:\d+: boom$/gm)).toHaveLength(10);
+    expect(text).toContain("… and 3 more (see --json)");
+  });
 });

@@ -1,10 +1,13 @@
 /** The CLI's default output: a summary an SRE reads in a terminal. */
+import { warningLocation } from "../engine/describe-warning";
 import type { Finding, Incident } from "../engine/types";
 import { shortCommitRef } from "../kb/commit-ref";
 import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
 import { matchStrength } from "../engine/match/match-strength";
 
 type Style = (s: string) => string;
+
+const MAX_WARNINGS_SHOWN = 10;
 
 function styles(color: boolean): Record<"bold" | "dim" | "red" | "yellow" | "green" | "cyan", Style> {
   const wrap = (code: string): Style => (s) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -79,6 +82,13 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
         );
       }
     }
+  }
+  const warnings = incident.warnings ?? [];
+  if (warnings.length > 0) {
+    out.push("");
+    out.push(s.yellow(s.bold(`Engine warnings (${warnings.length}): these parts were not fully read, findings there may be missing`)));
+    for (const w of warnings.slice(0, MAX_WARNINGS_SHOWN)) out.push(s.yellow(`  ${safe(warningLocation(w))}: ${safe(w.message)}`));
+    if (warnings.length > MAX_WARNINGS_SHOWN) out.push(s.dim(`  … and ${warnings.length - MAX_WARNINGS_SHOWN} more (see --json)`));
   }
   for (const src of incident.sources ?? []) {
     out.push("");

@@ -49,7 +49,9 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   const events = buildTimeline(scans, boots, perFile, findings, repeatsOf);
   const hosts = summarizeHosts(scans, boots.boots, findings);
   const kb = typeof options.kb === "function" ? (findings.length > 0 ? await options.kb() : undefined) : options.kb;
-  const { recommendation, headlines } = kb ? matchFindings(findings, boots.byId, kb, options.now) : { recommendation: undefined, headlines: [] };
+  const { recommendation, headlines, warnings: matchWarnings } = kb
+    ? matchFindings(findings, boots.byId, kb, options.now)
+    : { recommendation: undefined, headlines: [], warnings: [] };
 
   const incident: Incident = {
     schemaVersion: INCIDENT_SCHEMA_VERSION,
@@ -65,7 +67,7 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
     },
   };
   if (recommendation) incident.recommendation = recommendation;
-  const warnings = scans.flatMap(({ scan }) => scan.warnings);
+  const warnings = [...scans.flatMap(({ scan }) => scan.warnings), ...matchWarnings];
   if (warnings.length > 0) incident.warnings = warnings;
   if (headlines.length > 0) incident.headlines = headlines;
   if (options.sources && options.sources.length > 0) incident.sources = options.sources;

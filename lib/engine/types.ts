@@ -367,8 +367,9 @@ export type Recommendation = {
  * not read (or only partly). Never expected; shown on the incident page and in `--json` so a bug is not silent.
  */
 export type IncidentWarning = {
-  /** Which step failed: `report` (one crash report's title/frames/metadata), `window` (a scanner window). */
-  stage: "report" | "window";
+  /** Which step failed: `report` (one crash report's title/frames/metadata), `window` (a scanner window),
+   *  `match` (one finding against the knowledge base: it is shown without matches). */
+  stage: "report" | "window" | "match";
   source: SourceRef;
   message: string;
 };

@@ -61,8 +61,10 @@ export function readRealCases(root: string): RealCase[] {
     let names: string[];
     try {
       names = readdirSync(dir).sort();
-    } catch {
-      return; // no corpus checked out: nothing to run
+    } catch (e) {
+      // No corpus checked out is "nothing to run"; an unreadable one must fail the tests that read it.
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw e;
     }
     for (const n of names) {
       const p = path.join(dir, n);

@@ -1,9 +1,10 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildKbIndex } from "../engine/match/build-kb-index";
 import { matchFinding } from "../engine/match/match-finding";
 import { frames, makeFinding } from "../engine/match/test-findings";
 import { parseKernelRelease } from "../engine/versions/parse-kernel-release";
-import { loadBuiltinKb, parseKbFiles } from "./load-builtin";
+import { BUILTIN_KB_DIR, loadBuiltinKb, parseKbFiles } from "./load-builtin";
 
 const MINIMAL = (id: string, extra = "") => `id: ${id}
 title: A test entry
@@ -164,5 +165,11 @@ describe("built-in rules weigh evidence as documented", () => {
     const hang = makeFinding({ kind: "hung-task", title: "INFO: task hung in jbd2_journal_commit_transaction", frames: frames("io_schedule") });
     expect(scoreOf("hung-task-io-wait", hang)).toBeGreaterThan(0);
     expect(scoreOf("hung-task-io-wait", hang)).toBeLessThan(0.5);
+  });
+});
+
+describe("BUILTIN_KB_DIR", () => {
+  it("is the directory beside the module when it runs from source", () => {
+    expect(BUILTIN_KB_DIR).toBe(path.join(import.meta.dirname, "builtin"));
   });
 });

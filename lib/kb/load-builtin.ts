@@ -21,11 +21,10 @@ export type KbLoadResult = { entries: KbEntry[]; errors: KbLoadError[] };
  * (Next's server build) moves the module but not the YAML files, so fall back to the checkout's `lib/kb/builtin`.
  */
 function findBuiltinDir(): string {
-  try {
+  // Some bundles give import.meta.url a scheme other than file:, which fileURLToPath refuses.
+  if (import.meta.url.startsWith("file:")) {
     const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), "builtin");
     if (existsSync(beside)) return beside;
-  } catch {
-    // import.meta.url is not a file: URL in some bundles
   }
   return path.join(process.cwd(), "lib", "kb", "builtin");
 }
@@ -59,6 +58,7 @@ export function parseKbFiles(files: KbFile[]): KbLoadResult {
     try {
       doc = parseYaml(text, { prettyErrors: true });
     } catch (e) {
+      // A YAML syntax error is that file's load error; the other files still load.
       errors.push({ file, message: `YAML: ${(e as Error).message.split("\n")[0]}` });
       continue;
     }
@@ -103,6 +103,7 @@ export function loadBuiltinKb(dir: string = BUILTIN_KB_DIR): KbLoadResult {
       .filter((n) => /\.ya?ml$/i.test(n))
       .sort();
   } catch (e) {
+    // Reported as a load error, not thrown (see the doc comment).
     return { entries: [], errors: [{ file: dir, message: `cannot read directory: ${(e as Error).message}` }] };
   }
   const files: KbFile[] = [];
@@ -111,6 +112,7 @@ export function loadBuiltinKb(dir: string = BUILTIN_KB_DIR): KbLoadResult {
     try {
       files.push({ file: name, text: readFileSync(path.join(dir, name), "utf8") });
     } catch (e) {
+      // Reported as that file's load error; the other files still load.
       errors.push({ file: name, message: `cannot read file: ${(e as Error).message}` });
     }
   }

@@ -88,6 +88,7 @@ export const signatureRuleSchema = z
       try {
         new RegExp(p, "i");
       } catch (e) {
+        // A pattern that does not compile is a validation error at load and save time.
         ctx.addIssue({ code: "custom", message: `bad regex ${JSON.stringify(p)}: ${(e as Error).message}` });
       }
     }

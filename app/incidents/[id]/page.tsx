@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DeleteIncidentButton } from "@/components/incident/delete-incident-button";
+import { EngineWarnings } from "@/components/incident/engine-warnings";
 import { FindingCard } from "@/components/incident/finding-card";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
@@ -103,6 +104,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </Link>
         </p>
       )}
+
+      <EngineWarnings warnings={incident.warnings} fileIndexOf={fileIndexOf} />
 
       <RecommendationPanel recommendation={incident.recommendation} headlines={incident.headlines} />
 

@@ -129,6 +129,7 @@ async function* gunzip(
       try {
         r = await reader.read();
       } catch (e) {
+        // The gunzip stream fails on corrupt or truncated data: a refusal with its reason, not a crash.
         throw corrupt(e);
       }
       if (r.done) {
@@ -288,6 +289,7 @@ export async function* readByteChunks(
   try {
     yield* binaryChecked(bytesIn, input.name);
   } catch (e) {
+    // A source that fails mid-read is refused with the reason (read-failed); refusals pass through.
     if (e instanceof IngestError) throw e;
     throw new IngestError("read-failed", `Could not read ${input.name}: ${(e as Error).message}`);
   }

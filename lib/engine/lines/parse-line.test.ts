@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createLineContext, parseLine } from "./parse-line";
 import { inferYear, parseIsoTime } from "./time";
 import type { LogLine } from "../types";
@@ -362,5 +362,21 @@ describe("parseLine", () => {
       const l = parseLine(raw, 1, ctx);
       expect(typeof l.text).toBe("string");
     }
+  });
+});
+
+describe("JSON lines", () => {
+  it("only a syntax error means 'not JSON': any other failure while reading the line is not hidden", () => {
+    const ctx = createLineContext(0, 2024);
+    const spy = vi.spyOn(JSON, "parse").mockImplementation(() => {
+      throw new TypeError("parser bug");
+    });
+    try {
+      expect(() => parseLine('{"msg":"x"}', 1, ctx)).toThrow("parser bug");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(parseLine('{"msg":"x"}', 1, ctx).text).toBe("x");
+    expect(parseLine("{ not json }", 1, ctx)).toMatchObject({ format: "plain", text: "{ not json }" });
   });
 });

@@ -142,6 +142,18 @@ function applyTag(line: LogLine, rest: string): string {
 }
 
 /** Non-kernel payloads: klog, logfmt and JSON carry their own level and time. */
+/** The object a `{…}` line holds, or undefined when the braces are only text (`{ ... }` in a message). */
+function jsonObjectOf(msg: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(msg);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch (e) {
+    // Text that merely starts and ends with braces is the expected case; anything else is a bug.
+    if (e instanceof SyntaxError) return undefined;
+    throw e;
+  }
+}
+
 function peelAgentPrefix(line: LogLine, msg: string, ctx: LineContext, setFormat: boolean): string {
   const k = KLOG.exec(msg);
   if (k) {
@@ -156,21 +168,17 @@ function peelAgentPrefix(line: LogLine, msg: string, ctx: LineContext, setFormat
   }
   const c0 = msg.charCodeAt(0);
   if (c0 === 123 /* { */ && msg.charCodeAt(msg.length - 1) === 125) {
-    try {
-      const obj = JSON.parse(msg) as Record<string, unknown>;
-      const text = obj.msg ?? obj.message ?? obj.MESSAGE;
-      if (typeof text === "string") {
-        const lvl = obj.level ?? obj.lvl ?? obj.severity;
-        if (typeof lvl === "string" && LOGFMT_LEVEL[lvl.toLowerCase()] !== undefined)
-          line.level = LOGFMT_LEVEL[lvl.toLowerCase()];
-        const ts = obj.time ?? obj.ts ?? obj.timestamp;
-        if (line.time === undefined && typeof ts === "string") line.time = parseIsoTime(ts);
-        if (line.time === undefined && typeof ts === "number") line.time = ts > 1e12 ? ts : ts * 1000;
-        if (setFormat) line.format = "json";
-        return text;
-      }
-    } catch {
-      // not JSON after all: keep the line as it is
+    const obj = jsonObjectOf(msg);
+    const text = obj ? (obj.msg ?? obj.message ?? obj.MESSAGE) : undefined;
+    if (obj && typeof text === "string") {
+      const lvl = obj.level ?? obj.lvl ?? obj.severity;
+      if (typeof lvl === "string" && LOGFMT_LEVEL[lvl.toLowerCase()] !== undefined)
+        line.level = LOGFMT_LEVEL[lvl.toLowerCase()];
+      const ts = obj.time ?? obj.ts ?? obj.timestamp;
+      if (line.time === undefined && typeof ts === "string") line.time = parseIsoTime(ts);
+      if (line.time === undefined && typeof ts === "number") line.time = ts > 1e12 ? ts : ts * 1000;
+      if (setFormat) line.format = "json";
+      return text;
     }
     return msg;
   }

@@ -94,8 +94,10 @@ function compile(rule: SignatureRule): CompiledRule {
   if (rule.pattern !== undefined) {
     try {
       regex = new RegExp(rule.pattern, "i");
-    } catch {
-      regex = undefined; // the schema rejects bad patterns; a rule that still does not compile never fires
+    } catch (e) {
+      // Kept: kbEntrySchema reports a bad pattern at load/save time; an entry that bypassed it loses only this rule.
+      if (!(e instanceof SyntaxError)) throw e;
+      regex = undefined;
     }
   }
   // Evidence against an entry never makes it match.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { kbEntrySchema } from "../../kb/schema";
 import { buildKbIndex, prefixHead } from "./build-kb-index";
 import { findKbCandidates, matchFinding } from "./match-finding";
 import { frames, makeFinding } from "./test-findings";
@@ -176,9 +177,20 @@ describe("matchFinding", () => {
     expect(matchFinding(f, INDEX, {})).toEqual([]);
   });
 
-  it("never throws on malformed findings", () => {
-    const broken = { kind: "bug", title: "kernel BUG in skb_segment" } as never;
-    expect(() => matchFinding(broken, INDEX, {})).not.toThrow();
+  it("a pattern that does not compile (an entry that bypassed the schema) loses only that rule", () => {
+    const bad = { ...NETDEV_REFCOUNT, id: "bad-pattern", signatures: [...NETDEV_REFCOUNT.signatures, { kind: "message" as const, pattern: "([unclosed", weight: 0.5 }] };
+    expect(kbEntrySchema.safeParse(bad).success).toBe(false);
+    const f = makeFinding({ kind: "netdev-refcount", title: "unregister_netdevice: waiting for DEV to become free" });
+    const withBad = matchFinding(f, buildKbIndex([bad]), {});
+    const without = matchFinding(f, buildKbIndex([{ ...NETDEV_REFCOUNT, id: "bad-pattern" }]), {});
+    expect(withBad.map((m) => [m.kbId, m.score])).toEqual(without.map((m) => [m.kbId, m.score]));
+    expect(withBad).toHaveLength(1);
+  });
+
+  it("a finding with only a kind and a title still matches by its title (no frames or report lines needed)", () => {
+    const bare = { kind: "bug", title: "kernel BUG in skb_segment" } as never;
+    const matches = matchFinding(bare, INDEX, {}).filter((m) => !m.related);
+    expect(matches.map((m) => m.kbId)).toEqual(["skb-segment-gso-bug", "CVE-2022-50365"]);
   });
 
   it("returns scores in [0, 1], best first, for arbitrary findings", () => {

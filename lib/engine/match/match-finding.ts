@@ -271,55 +271,50 @@ function toMatch(
 }
 
 export function matchFinding(finding: Finding, index: KbIndex, ctx: MatchContext = {}): Match[] {
-  try {
-    const kernel =
-      ctx.kernel ?? (finding.kernelRelease ? parseKernelRelease(finding.kernelRelease, finding.kernelBuild) : undefined);
-    const componentVersions = {
-      ...ctx.componentVersions,
-      ...(finding.component && finding.componentVersion ? { [finding.component]: finding.componentVersion } : {}),
-    };
-    const v = viewOf(finding, kernel);
-    const scored: Scored[] = [];
-    for (const ordinal of collectCandidates(index, v)) {
-      const s = scoreEntry(index.entries[ordinal], v);
-      if (s) scored.push(s);
-    }
-    const excluded = scored.filter((s) => s.excludedBy);
-    const kept = scored.filter((s) => !s.excludedBy);
-    // A reviewed (curated, specific) entry with strong evidence outranks unreviewed imported records of the same
-    // crash site: several CVEs share a site (ext4_writepages, skb_segment) and the curated one carries the advice.
-    const tier = (s: Scored) =>
-      s.indexed.entry.origin !== "imported" && !s.indexed.entry.generic && s.score >= STRONG_CURATED_SCORE ? 0 : 1;
-    kept.sort(
-      (a, b) =>
-        tier(a) - tier(b) ||
-        b.score - a.score ||
-        Number(Boolean(a.indexed.entry.generic)) - Number(Boolean(b.indexed.entry.generic)) ||
-        ORIGIN_RANK[a.indexed.entry.origin ?? "builtin"] - ORIGIN_RANK[b.indexed.entry.origin ?? "builtin"] ||
-        a.indexed.ordinal - b.indexed.ordinal,
-    );
-    const top = kept.slice(0, ctx.maxMatches ?? 5);
-    const matches = top.map((s) => toMatch(s.indexed, s.score, s.reasons, kernel, componentVersions));
-    const have = new Set(matches.map((m) => m.kbId));
-    // Same text, different bug: shown as related with the evidence against, never as a match.
-    for (const s of excluded.sort((a, b) => b.score - a.score)) {
-      have.add(s.indexed.entry.id);
-      matches.push(toMatch(s.indexed, 0, [`not this bug: ${s.excludedBy}`, ...s.reasons], kernel, componentVersions, true));
-    }
-    if (top.length > 0) {
-      const best = top[0].indexed.entry;
-      for (const id of best.related ?? []) {
-        const rel = index.byId.get(id);
-        if (!rel || have.has(id)) continue;
-        have.add(id);
-        matches.push(toMatch(rel, 0, [`listed as related by ${best.id}`], kernel, componentVersions, true));
-      }
-    }
-    return matches;
-  } catch {
-    // A malformed finding must not take triage down: no matches is an honest answer.
-    return [];
+  const kernel =
+    ctx.kernel ?? (finding.kernelRelease ? parseKernelRelease(finding.kernelRelease, finding.kernelBuild) : undefined);
+  const componentVersions = {
+    ...ctx.componentVersions,
+    ...(finding.component && finding.componentVersion ? { [finding.component]: finding.componentVersion } : {}),
+  };
+  const v = viewOf(finding, kernel);
+  const scored: Scored[] = [];
+  for (const ordinal of collectCandidates(index, v)) {
+    const s = scoreEntry(index.entries[ordinal], v);
+    if (s) scored.push(s);
   }
+  const excluded = scored.filter((s) => s.excludedBy);
+  const kept = scored.filter((s) => !s.excludedBy);
+  // A reviewed (curated, specific) entry with strong evidence outranks unreviewed imported records of the same
+  // crash site: several CVEs share a site (ext4_writepages, skb_segment) and the curated one carries the advice.
+  const tier = (s: Scored) =>
+    s.indexed.entry.origin !== "imported" && !s.indexed.entry.generic && s.score >= STRONG_CURATED_SCORE ? 0 : 1;
+  kept.sort(
+    (a, b) =>
+      tier(a) - tier(b) ||
+      b.score - a.score ||
+      Number(Boolean(a.indexed.entry.generic)) - Number(Boolean(b.indexed.entry.generic)) ||
+      ORIGIN_RANK[a.indexed.entry.origin ?? "builtin"] - ORIGIN_RANK[b.indexed.entry.origin ?? "builtin"] ||
+      a.indexed.ordinal - b.indexed.ordinal,
+  );
+  const top = kept.slice(0, ctx.maxMatches ?? 5);
+  const matches = top.map((s) => toMatch(s.indexed, s.score, s.reasons, kernel, componentVersions));
+  const have = new Set(matches.map((m) => m.kbId));
+  // Same text, different bug: shown as related with the evidence against, never as a match.
+  for (const s of excluded.sort((a, b) => b.score - a.score)) {
+    have.add(s.indexed.entry.id);
+    matches.push(toMatch(s.indexed, 0, [`not this bug: ${s.excludedBy}`, ...s.reasons], kernel, componentVersions, true));
+  }
+  if (top.length > 0) {
+    const best = top[0].indexed.entry;
+    for (const id of best.related ?? []) {
+      const rel = index.byId.get(id);
+      if (!rel || have.has(id)) continue;
+      have.add(id);
+      matches.push(toMatch(rel, 0, [`listed as related by ${best.id}`], kernel, componentVersions, true));
+    }
+  }
+  return matches;
 }
 
 /** Ids of the entries a finding reaches through the index (before rules are evaluated): for tests and the KB editor. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanFunctionName, isAddressOnlyFrame, parseFrameLine, parseFrames, parseStackSections } from "./frames";
 
@@ -274,6 +275,18 @@ describe("Rust v0 symbols", () => {
     expect(frame?.rawFunction).toBe("_RNvMs3_NtCshgDM7dBCdno_11rust_binder7processNtB5_7Process10update_ref");
     expect(cleanFunctionName("_RNvB99_3foo")).toBe("_RNvB99_3foo");
     expect(cleanFunctionName("_RZZZ")).toBe("_RZZZ");
+  });
+
+  it("rejects malformed mangling as not-a-symbol, never with another error", () => {
+    // Valid path starts make the decoder go deep before the random tail trips it.
+    const start = fc.constantFrom("", "Nv", "NvC", "NvMs", "NvXs1_", "NtNtC", "NvB");
+    const mangledish = fc.stringMatching(/^[0-9A-Za-z_]{0,40}$/);
+    fc.assert(
+      fc.property(start, mangledish, (head, rest) => {
+        expect(typeof cleanFunctionName(`_R${head}${rest}`)).toBe("string");
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -39,6 +39,9 @@ const RUST_BASIC_TYPES: Record<string, string> = {
   m: "u32", n: "i128", o: "u128", s: "i16", t: "u16", u: "()", v: "...", x: "i64", y: "u64", z: "!", p: "_",
 };
 
+/** A symbol that is not valid Rust v0 mangling, or uses a part we do not decode (const generics, fn types). */
+class DemangleError extends Error {}
+
 class RustDemangler {
   private pos = 0;
   private depth = 0;
@@ -48,7 +51,7 @@ class RustDemangler {
     return this.input.charAt(this.pos);
   }
   private next(): string {
-    if (this.pos >= this.input.length) throw new Error("eof");
+    if (this.pos >= this.input.length) throw new DemangleError("eof");
     return this.input.charAt(this.pos++);
   }
   private eat(c: string): boolean {
@@ -63,7 +66,7 @@ class RustDemangler {
       const c = this.next();
       if (c === "_") return value + 1;
       const digit = /[0-9]/.test(c) ? c.charCodeAt(0) - 48 : /[a-z]/.test(c) ? c.charCodeAt(0) - 87 : /[A-Z]/.test(c) ? c.charCodeAt(0) - 29 : -1;
-      if (digit < 0) throw new Error("base62");
+      if (digit < 0) throw new DemangleError("base62");
       value = value * 62 + digit;
     }
   }
@@ -73,7 +76,7 @@ class RustDemangler {
   private decimal(): number {
     const start = this.pos;
     while (/[0-9]/.test(this.peek())) this.pos++;
-    if (start === this.pos) throw new Error("decimal");
+    if (start === this.pos) throw new DemangleError("decimal");
     return Number(this.input.slice(start, this.pos));
   }
   private identifier(): string {
@@ -81,14 +84,14 @@ class RustDemangler {
     this.eat("u"); // punycode: printed raw
     const length = this.decimal();
     this.eat("_");
-    if (this.pos + length > this.input.length) throw new Error("ident");
+    if (this.pos + length > this.input.length) throw new DemangleError("ident");
     const ident = this.input.slice(this.pos, this.pos + length);
     this.pos += length;
     return ident;
   }
   private backref<T>(parse: () => T): T {
     const target = this.base62();
-    if (target >= this.pos) throw new Error("backref");
+    if (target >= this.pos) throw new DemangleError("backref");
     const saved = this.pos;
     this.pos = target;
     try {
@@ -98,7 +101,7 @@ class RustDemangler {
     }
   }
   private guard(): void {
-    if (++this.depth > 200) throw new Error("depth");
+    if (++this.depth > 200) throw new DemangleError("depth");
   }
   path(): string {
     this.guard();
@@ -139,7 +142,7 @@ class RustDemangler {
         case "B":
           return this.backref(() => this.path());
         default:
-          throw new Error("path");
+          throw new DemangleError("path");
       }
     } finally {
       this.depth--;
@@ -203,7 +206,7 @@ class RustDemangler {
           return this.backref(() => this.type());
         case "F":
         case "D":
-          throw new Error("unsupported type");
+          throw new DemangleError("unsupported type");
         default:
           return this.path();
       }
@@ -220,8 +223,10 @@ export function demangleRustSymbol(symbol: string): string | undefined {
     // Backrefs count from just after `_R`.
     const demangler = new RustDemangler(symbol.slice(2).replace(/^\d+/, ""));
     return demangler.path();
-  } catch {
-    return undefined;
+  } catch (e) {
+    // `_R` names that are not Rust v0 symbols are kept as printed; anything else is a bug in the decoder.
+    if (e instanceof DemangleError) return undefined;
+    throw e;
   }
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CLASSES, CRASH_PANIC_CLASS, REPORT_PREFILTER } from "../report/classes";
 import { escapeRegExp, LiteralPrefilter, literalPrefix, planPrefilter, splitAlternatives, WORD_START_SOURCE } from "./literal-prefilter";
 import { EVENT_NEEDLES } from "./scan-input";
-import { shiftOrModuleBytes } from "./shift-or-wasm";
+import { instantiateShiftOr, shiftOrModuleBytes } from "./shift-or-wasm";
 
 /** What the scanner used before: one regex of every alternative, tried line by line here. */
 const ORACLE = new RegExp([REPORT_PREFILTER.source.replaceAll("\\b", WORD_START_SOURCE), ...EVENT_NEEDLES.map(escapeRegExp)].join("|"));
@@ -165,5 +165,13 @@ describe("literal prefilter: same hot lines as the regex it replaces", () => {
     expect([...wasm.scan(bytes, quiet, text.length).lineEnds]).toEqual([text.indexOf("\nOops"), text.length - 1]);
     // "kernel BUG" and "BUG" both start in the first line.
     expect(wasm.find(bytes, 0, quiet)).toEqual([0, text.indexOf("BUG")]);
+  });
+});
+
+describe("the WebAssembly module", () => {
+  it("compiles where WebAssembly exists (a broken module throws instead of falling back to JS unseen)", () => {
+    const instance = instantiateShiftOr();
+    expect(instance).toBeDefined();
+    expect(typeof instance?.scan).toBe("function");
   });
 });

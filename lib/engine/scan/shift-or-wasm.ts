@@ -221,14 +221,13 @@ export type ShiftOrInstance = {
   lineCount: WebAssembly.Global;
 };
 
-/** Compiles the module (synchronously: it is a few kilobytes), or undefined where WebAssembly is missing. */
+/**
+ * Compiles the module (synchronously: it is a few kilobytes), or undefined where WebAssembly is missing (`node
+ * --jitless` hides the global). The bytes are fixed, so a module that does not compile is a bug and throws.
+ */
 export function instantiateShiftOr(): ShiftOrInstance | undefined {
   if (typeof WebAssembly === "undefined") return undefined;
-  try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(shiftOrModuleBytes() as BufferSource), {});
-    const { memory, scan, lineCount } = instance.exports as unknown as ShiftOrInstance;
-    return { memory, scan, lineCount };
-  } catch {
-    return undefined;
-  }
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(shiftOrModuleBytes() as BufferSource), {});
+  const { memory, scan, lineCount } = instance.exports as unknown as ShiftOrInstance;
+  return { memory, scan, lineCount };
 }

@@ -14,14 +14,18 @@ import type { Boot, Finding, ReleaseSource } from "../types";
 import type { BootAt, BootIndex } from "./boots";
 import type { ScannedInput } from "./ingest";
 
+/** The crash reports of one scanned input (problem events such as unregister_netdevice waits excluded). */
+export function crashReportsOf(scan: Pick<ScanResult, "reports">): Finding[] {
+  // syzkaller treats unregister_netdevice waits as a report; for us it is a folded problem event.
+  return scan.reports.filter((f) => !f.title.startsWith("unregister_netdevice"));
+}
+
 /** The findings of each input, in line order (before folding across the incident). */
 export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex): Finding[][] {
   return scans.map(({ scan, fileName, vmcore }, fileIdx) => {
     const bootOf = (host: string | undefined, line: number) => boots.bootFor(fileIdx, host, line)?.id;
     const perFile: Finding[] = [];
-    for (const f of scan.reports) {
-      // syzkaller treats unregister_netdevice waits as a report; for us it is a folded problem event.
-      if (f.title.startsWith("unregister_netdevice")) continue;
+    for (const f of crashReportsOf(scan)) {
       const boot = boots.bootFor(fileIdx, f.host, f.source.line);
       if (boot) f.bootId = boot.id;
       if (f.kernelRelease) f.releaseSource = "report";

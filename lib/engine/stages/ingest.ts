@@ -42,6 +42,7 @@ export async function scanInputs(
         }),
       );
     } catch (e) {
+      // A refused input (binary, gzip bomb, over the cap) is recorded on its summary; anything else is a bug.
       if (options.failOnRefusedInput || !(e instanceof IngestError)) throw e;
       summaries.push({
         name: input.name,

@@ -4,9 +4,10 @@
  */
 import { componentFamily } from "../agents/go-panic";
 import type { KbIndex } from "../match/build-kb-index";
-import { matchFinding } from "../match/match-finding";
+import { matchFinding, type MatchContext } from "../match/match-finding";
 import { summarizeHeadlines, type Headlines } from "../summary/summarize-headlines";
-import type { Boot, Finding } from "../types";
+import { errorMessage } from "../report/extract-reports";
+import type { Boot, Finding, IncidentWarning, Match } from "../types";
 import { parseKernelRelease, type KernelRelease } from "../versions/parse-kernel-release";
 import type { KbEntry } from "../../kb/schema";
 
@@ -22,15 +23,22 @@ const INFERRED_RELEASE_WHY: Record<string, string> = {
 
 /**
  * Fills `matches` of every finding; the advice per host and kernel (`headlines`, most pressing first) and the
- * incident's recommendation, which is the first headline.
+ * incident's recommendation, which is the first headline. A finding whose matching throws (a KB entry or rule the
+ * code does not expect) keeps no matches and is reported in `warnings`; the other findings are still matched.
  */
-export function matchFindings(findings: Finding[], bootById: Map<string, Boot>, kb: TriageKb, now?: Date): Headlines {
+export function matchFindings(
+  findings: Finding[],
+  bootById: Map<string, Boot>,
+  kb: TriageKb,
+  now?: Date,
+): Headlines & { warnings: IncidentWarning[] } {
   const kernelCache = new Map<string, KernelRelease>();
+  const warnings: IncidentWarning[] = [];
   for (const f of findings) {
     const kernel = kernelOf(f, bootById, kernelCache);
     const componentVersions: Record<string, string> = {};
     if (f.component && f.componentVersion) componentVersions[componentFamily(f.component)] = f.componentVersion;
-    f.matches = matchFinding(f, kb.index, { kernel, componentVersions });
+    f.matches = matchOrRecord(f, kb.index, { kernel, componentVersions }, warnings);
     const inferred = f.releaseSource ? INFERRED_RELEASE_WHY[f.releaseSource] : undefined;
     if (inferred) {
       for (const m of f.matches) {
@@ -40,13 +48,25 @@ export function matchFindings(findings: Finding[], bootById: Map<string, Boot>, 
       }
     }
   }
-  return summarizeHeadlines({
+  const headlines = summarizeHeadlines({
     findings,
     entries: kb.entries,
     kernelOf: (f) => kernelOf(f, bootById, kernelCache),
     componentKey: componentFamily,
     asOf: now,
   });
+  return { ...headlines, warnings };
+}
+
+/** `matchFinding`, with a failure recorded in `warnings` instead of thrown: that finding keeps no matches. */
+export function matchOrRecord(f: Finding, index: KbIndex, ctx: MatchContext, warnings: IncidentWarning[]): Match[] {
+  try {
+    return matchFinding(f, index, ctx);
+  } catch (e) {
+    // One finding's failure is recorded on the incident; the other findings are still matched.
+    warnings.push({ stage: "match", source: f.source, message: errorMessage(e) });
+    return [];
+  }
 }
 
 function kernelOf(f: Finding, boots: Map<string, Boot>, cache: Map<string, KernelRelease>): KernelRelease | undefined {

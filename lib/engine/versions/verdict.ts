@@ -340,19 +340,15 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
 }
 
 export function computeVerdict({ kernel, entry, componentVersions }: ComputeVerdictOptions): Verdict {
-  try {
-    const fixes = primaryFixes(entry);
-    const componentFixes = fixes.flatMap((f) => f.components ?? []);
-    if (componentFixes.length > 0) {
-      // Group by component and judge the entry's own component first.
-      const own = componentFixes.filter((c) => normalizeComponent(c.component) === normalizeComponent(entry.component));
-      return componentVerdict(own.length > 0 ? own : componentFixes, componentVersions);
-    }
-    if (entry.component !== "kernel" && !fixes.some((f) => f.mainline || (f.branches ?? []).length || (f.distros ?? []).length)) {
-      return unknown(`no fixed ${entry.component} release is recorded`);
-    }
-    return kernelVerdict(kernel, entry, fixes);
-  } catch {
-    return unknown("verdict could not be computed from this entry");
+  const fixes = primaryFixes(entry);
+  const componentFixes = fixes.flatMap((f) => f.components ?? []);
+  if (componentFixes.length > 0) {
+    // Group by component and judge the entry's own component first.
+    const own = componentFixes.filter((c) => normalizeComponent(c.component) === normalizeComponent(entry.component));
+    return componentVerdict(own.length > 0 ? own : componentFixes, componentVersions);
   }
+  if (entry.component !== "kernel" && !fixes.some((f) => f.mainline || (f.branches ?? []).length || (f.distros ?? []).length)) {
+    return unknown(`no fixed ${entry.component} release is recorded`);
+  }
+  return kernelVerdict(kernel, entry, fixes);
 }

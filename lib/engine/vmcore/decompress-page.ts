@@ -68,6 +68,7 @@ export function decompressPage(data: Uint8Array, flags: number, pageSize: number
     else if (flags === 0) out = data;
     else return `unknown compression flags 0x${flags.toString(16)}`;
   } catch (e) {
+    // Corrupt page data is expected in truncated dumps: the reason comes back as that page's `missing`.
     return `${compressionName(flags)} data is corrupt (${(e as Error).message})`;
   }
   if (out.length !== pageSize) return `${compressionName(flags)} data gives ${out.length} bytes, not one ${pageSize}-byte page (compressed size lies)`;

@@ -174,6 +174,7 @@ export async function extractVmcoreLog(parts: RandomAccessSource[]): Promise<Vmc
     if (result.lost > 0) facts.lostRecords = result.lost;
     return finish(result.text);
   } catch (e) {
+    // A dump we cannot read gives its reason on the input; other errors propagate.
     if (e instanceof VmcoreError) return finish("", e.message);
     throw e;
   }

@@ -2,11 +2,14 @@
  * The one adapter between CVE descriptions and our crash engine: commit messages often quote the crash that
  * led to the fix (Call Trace, RIP, KASAN, WARNING …). Running the same engine that triages users' logs on that
  * text gives signature rules that match what a user will paste.
- * This calls `triage()` itself, the entry point every user log goes through, and keeps its crash findings
- * (one-line problem events in prose are not what the commit is about).
+ * This runs the engine's scan stage, which reads every user log, and keeps its crash reports (one-line problem
+ * events in prose are not what the commit is about; boots, timeline and KB matching say nothing about a commit).
  */
-import type { Finding } from "../../engine/types";
-import { isProblemEvent, triage } from "../../engine/triage";
+import { emptyIngestStats, IngestError } from "../../engine/ingest/read-lines";
+import { isProblemEvent } from "../../engine/problem-kinds";
+import { scanInput } from "../../engine/scan/scan-input";
+import { crashReportsOf } from "../../engine/stages/findings";
+import type { Finding, IncidentWarning } from "../../engine/types";
 
 /**
  * Cheap test for text that may hold a kernel report. Commit messages talk about "warnings" and "bugs" in prose,
@@ -48,14 +51,22 @@ export function prepareCrashText(text: string): string {
 /** Fixed "today": findings must not depend on the day of the import (year inference only). */
 const IMPORT_NOW = new Date("2026-01-01T00:00:00Z");
 
-/** Crash findings in a piece of free text (a commit message quoting a crash). Empty when there is none. Never throws. */
-export async function findCrashFindings(name: string, text: string): Promise<Finding[]> {
+/** What the engine read in a description: its crash reports, and the engine's failures on parts of it. */
+export type CrashText = { findings: Finding[]; warnings: IncidentWarning[] };
+
+/**
+ * Crash findings in a piece of free text (a commit message quoting a crash). Empty when there is none. A rule that
+ * throws on the quoted report comes back in `warnings` (the record still becomes an entry, with a note).
+ */
+export async function findCrashFindings(name: string, text: string): Promise<CrashText> {
+  if (!hasCrashText(text)) return { findings: [], warnings: [] };
+  const data = new TextEncoder().encode(prepareCrashText(text));
   try {
-    if (!hasCrashText(text)) return [];
-    const data = new TextEncoder().encode(prepareCrashText(text));
-    const incident = await triage([{ name, data }], { now: IMPORT_NOW });
-    return incident.findings.filter((f) => !isProblemEvent(f));
-  } catch {
-    return [];
+    const scan = await scanInput({ name, data }, emptyIngestStats(), { fileIndex: 0, now: IMPORT_NOW });
+    return { findings: crashReportsOf(scan).filter((f) => !isProblemEvent(f)), warnings: scan.warnings };
+  } catch (e) {
+    // A description the ingest refuses (binary bytes) quotes no report we could read.
+    if (!(e instanceof IngestError)) throw e;
+    return { findings: [], warnings: [{ stage: "window", source: { file: name, line: 1 }, message: e.message }] };
   }
 }

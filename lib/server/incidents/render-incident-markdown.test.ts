@@ -51,6 +51,14 @@ describe("renderIncidentMarkdown", () => {
     expect(md).toContain("`skb-segment-gso-bug`");
   });
 
+  it("lists engine warnings with their location, markup escaped, and only when there are some", () => {
+    const warned = { ...incident, warnings: [{ stage: "report" as const, source: { file: "messages", line: 5 }, message: "TypeError: *x* is `undefined`" }] };
+    const text = renderIncidentMarkdown({ incident: warned, title: "t" });
+    expect(text).toContain("## Engine warnings (1)");
+    expect(text).toContain("- report at messages:5: TypeError: \\*x\\* is \\`undefined\\`");
+    expect(md).not.toContain("Engine warnings");
+  });
+
   it("fences log text with a fence longer than any backtick run inside", () => {
     expect(md).toContain("````\nkernel BUG at net/core/skbuff.c:4230!\n``` <script>alert(1)</script>\n````");
   });

@@ -2,6 +2,7 @@
  * Markdown for a ticket: verdict, recommended fix, findings with their best match, inputs. Pure (Incident in,
  * text out). Log text goes into fenced code blocks so ticket systems never render it as markup.
  */
+import { warningLocation } from "@/lib/engine/describe-warning";
 import type { Finding, Incident } from "@/lib/engine/types";
 import { shortCommitRef } from "../../kb/commit-ref";
 import { isKnownIssue } from "@/lib/engine/match/match-strength";
@@ -73,6 +74,11 @@ export function renderIncidentMarkdown({ incident, url, title }: RenderMarkdownO
   }
   out.push(`## Findings (${incident.findings.length})`, "");
   for (const f of incident.findings) out.push(...renderFinding(f), "");
+  if (incident.warnings?.length) {
+    out.push(`## Engine warnings (${incident.warnings.length})`, "", "_These parts of the logs were not fully read: findings there may be missing._", "");
+    for (const w of incident.warnings) out.push(`- ${inline(warningLocation(w))}: ${inline(w.message)}`);
+    out.push("");
+  }
   out.push("## Inputs", "");
   for (const i of incident.inputs) out.push(`- ${inline(i.name)}: ${i.lines} lines, ${i.bytes} bytes${i.compressed ? " (gzip)" : ""}`);
   return out.join("\n") + "\n";

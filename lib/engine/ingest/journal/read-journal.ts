@@ -224,6 +224,7 @@ export async function readJournal(
     try {
       return remember(offset, fieldOf(compressed & OBJECT_COMPRESSED_LZ4 ? lz4Decompress(payload) : zstdDecompress(payload)));
     } catch (e) {
+      // Corrupt compressed payloads are expected in crashed journals: `failed` records a warning and drops the field.
       return failed(e);
     }
   };

@@ -142,6 +142,7 @@ async function* fromWebDecoder(
       try {
         r = await reader.read();
       } catch (e) {
+        // The decoder fails on corrupt or truncated data: a refusal with its reason.
         throw new SourceRefusedError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
       }
       if (r.done) {
@@ -177,6 +178,7 @@ async function* fromPushDecoder(
     try {
       decoder.push(chunk);
     } catch (e) {
+      // `fail` rethrows refusals and turns a decoder error into a `corrupt` refusal.
       fail(e);
     }
     const err = decoder.error();
@@ -188,6 +190,7 @@ async function* fromPushDecoder(
   try {
     decoder.end();
   } catch (e) {
+    // `fail` rethrows refusals and turns a decoder error into a `corrupt` refusal.
     fail(e);
   }
   const err = decoder.error();

@@ -327,6 +327,7 @@ class Expander {
         }
         await this.readMember(m, rule, name, path, summary, streamable, meter);
       } catch (e) {
+        // A member that cannot be read is skipped with its reason on the summary; other errors propagate.
         if (e instanceof MemberTooLarge) this.skip(summary, path, "too-large", `not read: ${e.message} (the per-member cap)`, m.size);
         else if (e instanceof SourceRefusedError && (e.code === "corrupt" || e.code === "unsupported")) this.skip(summary, path, "unreadable", e.message, m.size);
         else if (e instanceof JournalFormatError) this.skip(summary, path, "unreadable", `not a readable journal: ${e.message}`, m.size);

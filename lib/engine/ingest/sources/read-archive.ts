@@ -57,6 +57,7 @@ export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: 
       }
       if (!extract.destroyed) extract.end(new Uint8Array(0));
     } catch (e) {
+      // Kept for the reader below, which turns it into a `corrupt` refusal with this message.
       feedError = e;
       extract.destroy(e as Error);
     }
@@ -80,6 +81,7 @@ export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: 
       if (!drained) entry.resume();
     }
   } catch (e) {
+    // tar-stream fails on corrupt or truncated archives: a refusal with its reason.
     if (feedError instanceof SourceRefusedError) throw feedError;
     if (e instanceof SourceRefusedError) throw e;
     throw new SourceRefusedError("corrupt", `${label}: the tar data is corrupt or truncated (${(feedError as Error | undefined)?.message ?? (e as Error).message}).`);

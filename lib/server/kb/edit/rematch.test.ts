@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildKbIndex } from "../../../engine/match/build-kb-index";
 import { triage, type TriageKb } from "../../../engine/triage";
+import { kbWithExplodingSkbuffEntry } from "../../../engine/testing/throwing-rule";
+import type { IncidentWarning } from "../../../engine/types";
 import { loadBuiltinKb } from "../../../kb/load-builtin";
 import { rematchIncident } from "./rematch";
 
@@ -26,4 +28,18 @@ describe("rematchIncident", () => {
       });
     }
   }
+});
+
+describe("rematchIncident warnings", () => {
+  const BUG = "Aug 16 00:15:16 w01 kernel: kernel BUG at net/core/skbuff.c:4230!\n";
+  const scanWarning: IncidentWarning = { stage: "window", source: { file: "m.log", line: 9 }, message: "Error: scan" };
+  const staleMatch: IncidentWarning = { stage: "match", source: { file: "m.log", line: 1 }, message: "Error: old" };
+
+  it("records a finding whose matching throws and replaces the previous matching's warnings", async () => {
+    const stored = { ...(await triage([{ name: "m.log", data: new TextEncoder().encode(BUG) }], { now: NOW })), warnings: [scanWarning, staleMatch] };
+    const rematched = rematchIncident(stored, kbWithExplodingSkbuffEntry(), NOW);
+    expect(rematched.warnings).toEqual([scanWarning, { stage: "match", source: stored.findings[0].source, message: "RangeError: fixes exploded" }]);
+    expect(rematched.findings.map((f) => f.matches)).toEqual([[]]);
+    expect(rematchIncident(stored, kb, NOW).warnings).toEqual([scanWarning]);
+  });
 });

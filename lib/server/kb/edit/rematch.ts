@@ -6,8 +6,9 @@
 import { componentFamily } from "../../../engine/agents/go-panic";
 import { buildKbIndex, type KbIndex } from "../../../engine/match/build-kb-index";
 import { matchFinding, type MatchContext } from "../../../engine/match/match-finding";
+import { matchOrRecord } from "../../../engine/stages/match";
 import type { TriageKb } from "../../../engine/triage";
-import type { Finding, Incident } from "../../../engine/types";
+import type { Finding, Incident, IncidentWarning } from "../../../engine/types";
 import { parseKernelRelease, type KernelRelease } from "../../../engine/versions/parse-kernel-release";
 import { recommend } from "../../../engine/versions/recommend";
 import type { KbEntry } from "../../../kb/schema";
@@ -35,9 +36,14 @@ export function matchContexts(incident: Incident): { finding: Finding; ctx: Matc
 /** A copy of the incident with matches and recommendation recomputed against `kb`. */
 export function rematchIncident(incident: Incident, kb: TriageKb, asOf?: Date): Incident {
   const contexts = matchContexts(incident);
-  const findings = contexts.map(({ finding, ctx }) => ({ ...finding, matches: matchFinding(finding, kb.index, ctx) }));
+  const matchWarnings: IncidentWarning[] = [];
+  const findings = contexts.map(({ finding, ctx }) => ({ ...finding, matches: matchOrRecord(finding, kb.index, ctx, matchWarnings) }));
   const next: Incident = { ...incident, findings };
   delete next.recommendation;
+  // The scan's warnings still hold; the last matching's are replaced by this one's.
+  const warnings = [...(incident.warnings ?? []).filter((w) => w.stage !== "match"), ...matchWarnings];
+  if (warnings.length > 0) next.warnings = warnings;
+  else delete next.warnings;
   if (findings.some((f) => f.matches.length > 0)) {
     const top = findings.find((f) => f.matches.length > 0);
     const topMatched = [...findings].sort((a, b) => (b.matches[0]?.score ?? 0) - (a.matches[0]?.score ?? 0))[0];
