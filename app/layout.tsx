@@ -46,6 +46,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className="sm:hidden">KB</span>
               <span className="hidden sm:inline">Knowledge base</span>
             </Link>
+            <Link href="/fleet" className={`${NAV_LINK} hidden sm:inline`}>
+              Fleet
+            </Link>
             <span className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1" data-testid="account-menu">
               {actor.kind === "user" ? (
                 <>

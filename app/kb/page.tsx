@@ -64,11 +64,11 @@ export default async function KbListPage({ searchParams }: { searchParams: Promi
         <thead className="text-xs text-slate-500">
           <tr>
             <th className="py-1">Entry</th>
-            <th>Component</th>
-            <th>Origin</th>
-            <th>Status</th>
-            <th>Rev</th>
-            <th>Updated</th>
+            <th className="whitespace-nowrap pl-2">Component</th>
+            <th className="hidden whitespace-nowrap pl-2 sm:table-cell">Origin</th>
+            <th className="whitespace-nowrap pl-2">Status</th>
+            <th className="hidden whitespace-nowrap pl-2 sm:table-cell">Rev</th>
+            <th className="hidden whitespace-nowrap pl-2 md:table-cell">Updated</th>
           </tr>
         </thead>
         <tbody>
@@ -80,11 +80,12 @@ export default async function KbListPage({ searchParams }: { searchParams: Promi
                 </Link>
                 <div className="font-mono text-xs text-slate-500">{e.id}</div>
               </td>
-              <td>{e.component}</td>
-              <td>{e.origin}</td>
-              <td>{e.status}</td>
-              <td>r{e.revision}</td>
-              <td className="text-xs">{e.updatedAt.toISOString().slice(0, 10)}</td>
+              {/* Short words never break: with ids allowed to wrap anywhere, the table would squeeze these instead. */}
+              <td className="whitespace-nowrap pl-2">{e.component}</td>
+              <td className="hidden whitespace-nowrap pl-2 sm:table-cell">{e.origin}</td>
+              <td className="whitespace-nowrap pl-2">{e.status}</td>
+              <td className="hidden whitespace-nowrap pl-2 sm:table-cell">r{e.revision}</td>
+              <td className="hidden whitespace-nowrap pl-2 text-xs md:table-cell">{e.updatedAt.toISOString().slice(0, 10)}</td>
             </tr>
           ))}
         </tbody>

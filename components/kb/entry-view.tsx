@@ -41,21 +41,21 @@ export function KbEntryView({ entry, unreachable }: { entry: KbEntry; unreachabl
         <table className="w-full text-left text-sm" data-testid="kb-rules">
           <thead className="text-xs text-slate-500">
             <tr>
-              <th className="py-1">Kind</th>
+              <th className="whitespace-nowrap py-1 pr-2">Kind</th>
               <th>Looks for</th>
-              <th>Weight</th>
-              <th>Required</th>
-              <th>Note</th>
+              <th className="whitespace-nowrap pr-2">Weight</th>
+              <th className="whitespace-nowrap pr-2">Required</th>
+              <th className="hidden sm:table-cell">Note</th>
             </tr>
           </thead>
           <tbody>
             {entry.signatures.map((rule, i) => (
               <tr key={i} className="border-t border-slate-100 align-top">
-                <td className="py-1 pr-2 font-mono text-xs">{rule.kind}</td>
+                <td className="whitespace-nowrap py-1 pr-2 font-mono text-xs">{rule.kind}</td>
                 <td className="pr-2 font-mono text-xs break-all">{ruleTarget(rule)}</td>
-                <td className="pr-2">{rule.weight}</td>
-                <td className="pr-2">{rule.required ? "yes" : ""}</td>
-                <td className="text-slate-600">{rule.note}</td>
+                <td className="whitespace-nowrap pr-2">{rule.weight}</td>
+                <td className="whitespace-nowrap pr-2">{rule.required ? "yes" : ""}</td>
+                <td className="hidden text-slate-600 sm:table-cell">{rule.note}</td>
               </tr>
             ))}
           </tbody>
