@@ -4,6 +4,7 @@ import { IncidentTable } from "@/components/incident/incident-table";
 import { INCIDENT_SORTS, incidentListQuerySchema, VERDICTS } from "@/lib/schemas/incident";
 import { requirePage } from "@/lib/server/auth/access";
 import { listIncidentFilterValues, listIncidentPage } from "@/lib/server/incidents/list-incidents";
+import { incidentsDeletableBy } from "@/lib/server/lifecycle/delete-incident-as";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Incidents" };
@@ -18,11 +19,12 @@ const SORT_LABEL: Record<(typeof INCIDENT_SORTS)[number], string> = {
 };
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePage("read", "/incidents");
+  const actor = await requirePage("read", "/incidents");
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const parsed = incidentListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : incidentListQuerySchema.parse({});
   const [list, values] = await Promise.all([listIncidentPage({ ...query, limit: query.size }), listIncidentFilterValues()]);
+  const deletable = await incidentsDeletableBy(actor, list.items.map((i) => i.id));
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const pageHref = (page: number) => `/incidents?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "focus")), page: String(page) })}`;
   const filtered = Object.keys(raw).some((k) => !["sort", "page", "size", "focus"].includes(k));
@@ -107,7 +109,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         {list.total} incident{list.total === 1 ? "" : "s"}
         {pages > 1 && ` · page ${list.page} of ${pages}`}
       </p>
-      <IncidentTable incidents={list.items} empty={filtered ? "No incident matches these filters." : "No incidents yet."} />
+      <IncidentTable incidents={list.items} deletable={deletable} empty={filtered ? "No incident matches these filters." : "No incidents yet."} />
       {pages > 1 && (
         <nav className="flex gap-4 text-sm" aria-label="Pages" data-testid="pagination">
           {list.page > 1 && (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { IncidentListItem } from "@/lib/server/incidents/list-incidents";
 import { formatBytes, formatTime } from "@/components/ui/format";
+import { DeleteIncidentButton } from "./delete-incident-button";
 
 const tokens = (s: string) => s.split(" ").filter(Boolean);
 
@@ -17,7 +18,8 @@ function Tokens({ value, testId }: { value: string; testId?: string }) {
   );
 }
 
-export function IncidentTable({ incidents, empty }: { incidents: IncidentListItem[]; empty: string }) {
+/** `deletable`: the incidents the viewer may delete (the list page); the server checks again on the call. */
+export function IncidentTable({ incidents, empty, deletable }: { incidents: IncidentListItem[]; empty: string; deletable?: ReadonlySet<string> }) {
   if (incidents.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -56,7 +58,14 @@ export function IncidentTable({ incidents, empty }: { incidents: IncidentListIte
               <td className="hidden whitespace-nowrap px-3 py-2 text-right text-slate-500 sm:table-cell" data-testid="size">
                 {formatBytes(i.totalBytes)}
               </td>
-              <td className="px-3 py-2 text-xs text-slate-500 md:whitespace-nowrap md:text-sm">{formatTime(i.createdAt)}</td>
+              <td className="px-3 py-2 text-xs text-slate-500 md:whitespace-nowrap md:text-sm">
+                {formatTime(i.createdAt)}
+                {deletable?.has(i.id) && (
+                  <div className="text-xs">
+                    <DeleteIncidentButton incidentId={i.id} title={i.title} stay />
+                  </div>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

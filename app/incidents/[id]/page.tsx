@@ -71,7 +71,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <a className="text-blue-700 hover:underline" href={`${api}/export.md`}>
             Markdown
           </a>
-          {mayDeleteIncident(actor, stored.uploaderId) && <DeleteIncidentButton incidentId={id} />}
+          {mayDeleteIncident(actor, stored.uploaderId) && <DeleteIncidentButton incidentId={id} title={stored.title} />}
         </div>
         {stored.rawDroppedAt && (
           <p className="text-sm text-slate-600" data-testid="raw-logs-dropped">

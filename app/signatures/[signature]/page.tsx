@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { LinkFindingForm } from "@/components/incident/link-finding-form";
 import { FrequencyChart } from "@/components/signature/frequency-chart";
+import { MuteButton } from "@/components/signature/mute-button";
 import { formatTime } from "@/components/ui/format";
 import { signatureSchema } from "@/lib/schemas/incident";
 import { currentActor, requirePage } from "@/lib/server/auth/access";
 import { actsAs } from "@/lib/server/auth/roles";
 import { AppError } from "@/lib/server/http";
 import { getSignature, type SignatureOverview, type Tally } from "@/lib/server/signatures/get-signature";
+import { getSignatureMute } from "@/lib/server/signatures/signature-mute";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +39,8 @@ const VERDICT_BADGE: Record<string, string> = {
 export default async function SignaturePage({ params }: { params: Promise<{ signature: string }> }) {
   const { signature } = await params;
   const s = await load(signature);
-  const canEditKb = actsAs(await currentActor(), "editor");
+  const [actor, mute] = await Promise.all([currentActor(), getSignatureMute(s.signature)]);
+  const canEditKb = actsAs(actor, "editor");
   const stats: [string, string][] = [
     ["Sightings", String(s.sightings)],
     ["Incidents", String(s.incidents.length)],
@@ -54,6 +57,16 @@ export default async function SignaturePage({ params }: { params: Promise<{ sign
         <h1 className="font-log text-xl font-semibold" data-testid="signature-title">
           {s.title}
         </h1>
+        {(mute || canEditKb) && (
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            {mute && (
+              <span className="rounded bg-slate-200 px-1.5 text-xs text-slate-700" data-testid="signature-muted" title={`Muted by ${mute.mutedBy}`}>
+                muted · no notifications since {formatTime(mute.mutedAt)}
+              </span>
+            )}
+            {canEditKb && <MuteButton signature={s.signature} muted={mute !== null} />}
+          </div>
+        )}
       </header>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="signature-stats">

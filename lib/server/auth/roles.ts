@@ -4,7 +4,8 @@
  * Decisions (see the README's "Accounts" section):
  * - Reading incidents and the KB, and triaging a log (an upload creates an incident but changes no shared
  *   knowledge), are open to everyone unless an admin turns on "sign-in required".
- * - Changing the knowledge base needs an editor; accounts, invites, settings and the CVE import need an admin.
+ * - Changing the knowledge base, and muting a signature's notifications, needs an editor; accounts, invites,
+ *   settings and the CVE import need an admin.
  * - An API token acts as its owner, capped by its scope: a `read` token is a viewer whatever its owner's role.
  */
 export const ROLES = ["viewer", "editor", "admin"] as const;
@@ -13,13 +14,14 @@ export type Role = (typeof ROLES)[number];
 export const TOKEN_SCOPES = ["read", "write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
-export type Permission = "read" | "triage" | "kb:write" | "admin";
+export type Permission = "read" | "triage" | "kb:write" | "signature:mute" | "admin";
 
 /** The least role a permission needs; `null` = also anonymous visitors (unless sign-in is required). */
 const LEAST_ROLE: Record<Permission, Role | null> = {
   read: null,
   triage: null,
   "kb:write": "editor",
+  "signature:mute": "editor",
   admin: "admin",
 };
 

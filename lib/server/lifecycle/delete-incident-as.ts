@@ -17,3 +17,10 @@ export async function deleteIncidentAs(actor: Actor, id: string): Promise<Delete
   }
   return deleteIncident(db, getUploadStore(), id, actor.kind === "user" ? { id: actor.userId, name: actor.name } : { id: null, name: "anonymous" });
 }
+
+/** Of these incidents, the ones the actor may delete (the list's delete controls; the DELETE call checks again). */
+export async function incidentsDeletableBy(actor: Actor, ids: string[]): Promise<Set<string>> {
+  if (actor.kind !== "user" || ids.length === 0) return new Set();
+  const rows = await getDb().incident.findMany({ where: { id: { in: ids } }, select: { id: true, uploaderId: true } });
+  return new Set(rows.filter((r) => mayDeleteIncident(actor, r.uploaderId)).map((r) => r.id));
+}

@@ -1,0 +1,27 @@
+/**
+ * Muting from the signature page: the same per-signature mutes the admin page keeps (`notify.mutes`), so a mute set
+ * here silences the webhook exactly as one set on /admin. Editors may; the notification settings stay admin-only.
+ */
+import "server-only";
+import { authorName } from "@/lib/server/auth/actor";
+import type { Actor } from "@/lib/server/auth/roles";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/http";
+import { getNotifySettings, muteSignature, unmuteSignature, type SignatureMute } from "@/lib/server/notify/notify-settings";
+
+export async function getSignatureMute(signature: string): Promise<SignatureMute | null> {
+  return (await getNotifySettings(getDb())).mutes.find((m) => m.signature === signature) ?? null;
+}
+
+/** Mutes or unmutes a signature some incident has; answers the mute now in force (null: not muted). */
+export async function setSignatureMuted(actor: Actor, signature: string, muted: boolean): Promise<{ mute: SignatureMute | null }> {
+  const db = getDb();
+  if (!muted) {
+    await unmuteSignature(db, signature);
+    return { mute: null };
+  }
+  const finding = await db.findingRecord.findFirst({ where: { signature }, select: { title: true }, orderBy: { id: "desc" } });
+  if (!finding) throw new AppError("not-found", "No incident has this signature.");
+  const { mutes } = await muteSignature(db, { signature, title: finding.title, mutedBy: authorName(actor) });
+  return { mute: mutes.find((m) => m.signature === signature) ?? null };
+}
