@@ -14,7 +14,6 @@ import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureProfile } from "./perf-profiles";
-// @ts-expect-error -- plain ESM script without types
 import { startTestServer } from "../run-e2e.mjs";
 
 const { values } = parseArgs({

@@ -11,7 +11,6 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-// @ts-expect-error -- plain ESM script without types
 import { startTestServer } from "../run-e2e.mjs";
 
 const ROOT = process.cwd();
