@@ -7,6 +7,7 @@ import { EngineWarnings } from "@/components/incident/engine-warnings";
 import { FindingCard } from "@/components/incident/finding-card";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
+import { UploadStatusPanel, type UploadStatusView } from "@/components/incident/upload-status-panel";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
 import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -15,32 +16,42 @@ import { incidentIdSchema } from "@/lib/schemas/incident";
 import { findRepeatsOf } from "@/lib/server/incidents/content-hash";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
+import { getDb } from "@/lib/server/db";
+import { findUploadStatus } from "@/lib/server/jobs/upload-status";
 import { AppError } from "@/lib/server/http";
 import { currentActor, requirePage } from "@/lib/server/auth/access";
 import { actsAs, mayDeleteIncident } from "@/lib/server/auth/roles";
 
 export const dynamic = "force-dynamic";
 
-// One query per request: generateMetadata and the page share it.
-const load = cache(async (id: string): Promise<StoredIncident> => {
+// One query per request: generateMetadata and the page share it. No incident yet: its upload's state, if any.
+const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView> => {
   if (!incidentIdSchema.safeParse(id).success) notFound();
   await requirePage("read", `/incidents/${id}`);
   try {
     return await getIncident(id);
   } catch (err) {
-    if (err instanceof AppError && err.code === "not-found") notFound();
-    throw err;
+    if (!(err instanceof AppError && err.code === "not-found")) throw err;
   }
+  const upload = await findUploadStatus(getDb(), id);
+  // "done" without an incident row: deleted since.
+  if (!upload || upload.state === "done") notFound();
+  return { id, status: upload.state, attempts: upload.attempts, ...(upload.failure ? { message: upload.failure.message } : {}) };
 });
+
+const isUpload = (loaded: StoredIncident | UploadStatusView): loaded is UploadStatusView => "status" in loaded;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  return { title: (await load(id)).title };
+  const loaded = await load(id);
+  return { title: isUpload(loaded) ? `Upload ${loaded.status}` : loaded.title };
 }
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const stored = await load(id);
+  const loaded = await load(id);
+  if (isUpload(loaded)) return <UploadStatusPanel upload={loaded} />;
+  const stored = loaded;
   const { incident } = stored;
   const actor = await currentActor();
   const canEditKb = actsAs(actor, "editor");
