@@ -61,6 +61,8 @@ export async function createIncidentFromRequest(request: Request, { uploaderId =
     if (before) await copyFileTimes(uploads, contentHash.each, await findFileTimesByHash(before.id));
     else await keepClientMtimes(uploads, request.headers.get("x-last-modified"));
     const files: UploadJobFile[] = uploads.map((u) => ({ name: u.name, key: store.keyOf(u.path) }));
+    // Before the job exists: a worker on another machine must find the files.
+    await store.persist(id);
     await db.uploadJob.create({
       data: {
         id,

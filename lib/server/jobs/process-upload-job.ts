@@ -98,6 +98,7 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
     }
     files.push({ name: part.name, path: local });
   }
+  await store.fetchToLocal(parts.map((p) => p.key));
   if (job.attempts > 0) await removeEarlierExtracts(new Set(files.map((f) => path.dirname(f.path))));
 
   let triaged: StoredTriage;
@@ -133,6 +134,7 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
   });
   if (!written) return "already-done";
   await Promise.all(triaged.unused.map((f) => rm(f, { force: true })));
+  await store.persist(id);
   if (job.notify && notify) await notify(id);
   return "done";
 }
