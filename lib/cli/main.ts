@@ -24,7 +24,7 @@ ${DB_USAGE}
   oopscope incidents list [--json] [--query WORDS] [--limit N]  incidents in the database, newest first
   oopscope upload --server URL [--token oops_…] FILE...         send logs, archives and dumps to a server (a dump: its log and facts only)
   oopscope listen --netconsole udp://HOST:PORT [--syslog udp://…|tcp://…]   capture crashes from the fleet
-  oopscope worker [--concurrency N]                             triage a team server's queued uploads (Postgres)
+  oopscope worker [--concurrency N] [--log-jobs]                triage a team server's queued uploads (Postgres)
 Database: DATABASE_URL, else <repo>/data/oopscope.db (created, migrated and seeded when absent).`;
 
 export type MainContext = { root: string };

@@ -7,13 +7,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { allowServerModules } from "./allow-server-modules";
 
-export const WORKER_USAGE = `usage: oopscope worker [--concurrency N]
+export const WORKER_USAGE = `usage: oopscope worker [--concurrency N] [--log-jobs]
   Triages uploads queued by the web processes of a team server (Postgres: DATABASE_URL=postgresql://…), N at a time
   (default: OOPSCOPE_TRIAGE_THREADS, else CPUs − 1). The upload store must be the web processes' one
-  (OOPSCOPE_UPLOADS_DIR on a shared file system, OOPSCOPE_UPLOADS_SHARED=1). On SQLite the web server triages itself.`;
+  (OOPSCOPE_UPLOADS_DIR on a shared file system, OOPSCOPE_UPLOADS_SHARED=1). On SQLite the web server triages itself.
+  --log-jobs prints a line per job (upload id, outcome, milliseconds, retry number) on stderr.`;
 
 export async function runWorkerCommand(args: string[], root: string, prepareDb: () => Promise<void>): Promise<number> {
-  const { values } = parseArgs({ args, options: { concurrency: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseArgs({ args, options: { concurrency: { type: "string" }, "log-jobs": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     process.stderr.write(WORKER_USAGE + "\n");
     return 0;
@@ -39,6 +40,7 @@ export async function runWorkerCommand(args: string[], root: string, prepareDb: 
     workerFile: path.join(root, "dist", "node", "triage-worker.mjs"),
     concurrency,
     log,
+    logJobs: values["log-jobs"] ?? false,
   });
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

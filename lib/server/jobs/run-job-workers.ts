@@ -20,11 +20,13 @@ export type RunJobWorkersOptions = {
   workerFile: string;
   concurrency: number;
   log: (line: string) => void;
+  /** A line per job (upload id, outcome, time, retry number). */
+  logJobs?: boolean;
 };
 
 export type JobWorkers = { counts: Record<JobOutcome | "retried", number>; stop: () => Promise<void> };
 
-export async function runJobWorkers({ url, db, store, workerFile, concurrency, log }: RunJobWorkersOptions): Promise<JobWorkers> {
+export async function runJobWorkers({ url, db, store, workerFile, concurrency, log, logJobs = false }: RunJobWorkersOptions): Promise<JobWorkers> {
   const settings = pgBossSettingsFromEnv();
   const budget = triageBudgetFromEnv();
   const pool = new TriagePool(workerFile, { ...budget, threads: concurrency, queue: concurrency });
@@ -46,16 +48,26 @@ export async function runJobWorkers({ url, db, store, workerFile, concurrency, l
         isFinalAttempt: job.retryCount >= job.retryLimit,
       });
       counts[outcome]++;
-      log(`${job.data.uploadId} ${outcome} in ${Date.now() - started} ms${job.retryCount > 0 ? ` (retry ${job.retryCount})` : ""}`);
+      if (logJobs) log(`${job.data.uploadId} ${outcome} in ${Date.now() - started} ms${job.retryCount > 0 ? ` (retry ${job.retryCount})` : ""}`);
     } catch (err) {
       counts.retried++;
       log(`${job.data.uploadId} error (will be retried): ${err instanceof Error ? err.message : String(err)}`);
       throw err;
     }
   };
-  // One poller per slot: pg-boss 10 hands each `work` call one job at a time with batchSize 1.
+  // One poller per slot: pg-boss 10 hands each `work` call one job at a time with batchSize 1. Its poller sleeps out
+  // the polling interval after a job too; a slot that just finished one asks again at once (notifyWorker), so a busy
+  // queue is not worked at one job per interval.
   for (let i = 0; i < concurrency; i++) {
-    await boss.work<TriageJobData>(TRIAGE_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollingIntervalSeconds }, handle);
+    let slot = "";
+    const options = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: settings.pollingIntervalSeconds };
+    slot = await boss.work<TriageJobData>(TRIAGE_QUEUE, options, async (jobs) => {
+      try {
+        return await handle(jobs);
+      } finally {
+        if (slot) boss.notifyWorker(slot);
+      }
+    });
   }
   log(`working ${TRIAGE_QUEUE} with ${concurrency} at a time (upload store: ${store.description}; retries ${settings.retryLimit}, expiry ${settings.expireInSeconds} s)`);
   return {
