@@ -10,7 +10,11 @@ import { notifyIncident } from "../notify/notify-incident";
 import type { UploadStore } from "../storage/upload-store";
 import { TriagePool, triageBudgetFromEnv } from "../triage-worker/triage-pool";
 import { processUploadJob, type JobOutcome } from "./process-upload-job";
-import { pgBossSettingsFromEnv, startPgBoss, TRIAGE_QUEUE, type TriageJobData } from "./pg-boss-queue";
+import { PgBossQueue, pgBossSettingsFromEnv, startPgBoss, TRIAGE_QUEUE, type TriageJobData } from "./pg-boss-queue";
+import { requeueStrandedJobs } from "./requeue-stranded-jobs";
+
+/** How often a worker looks for uploads whose job was lost (requeue-stranded-jobs.ts). */
+const STRANDED_CHECK_MS = 60_000;
 
 export type RunJobWorkersOptions = {
   url: string;
@@ -69,10 +73,20 @@ export async function runJobWorkers({ url, db, store, workerFile, concurrency, l
       }
     });
   }
+  const sweep = async () => {
+    const { requeued, failed } = await requeueStrandedJobs(boss, db, new PgBossQueue(boss, settings), settings.retryLimit);
+    if (requeued.length > 0) log(`queued again ${requeued.length} upload(s) whose job was lost: ${requeued.join(" ")}`);
+    if (failed.length > 0) log(`failed ${failed.length} upload(s) whose worker died on every attempt: ${failed.join(" ")}`);
+  };
+  const logSweepError = (e: unknown) => log(`looking for lost jobs failed: ${e instanceof Error ? e.message : String(e)}`);
+  await sweep().catch(logSweepError);
+  const sweeper = setInterval(() => void sweep().catch(logSweepError), STRANDED_CHECK_MS);
+  sweeper.unref();
   log(`working ${TRIAGE_QUEUE} with ${concurrency} at a time (upload store: ${store.description}; retries ${settings.retryLimit}, expiry ${settings.expireInSeconds} s)`);
   return {
     counts,
     stop: async () => {
+      clearInterval(sweeper);
       // Graceful: running jobs finish (up to the triage budget); what is left of them is retried elsewhere.
       await boss.stop({ graceful: true, wait: true, timeout: budget.timeMs + 5000 });
       await pool.destroy();

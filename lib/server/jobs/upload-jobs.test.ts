@@ -155,6 +155,27 @@ describe.runIf(testDatabaseProvider() === "postgresql")("the pg-boss queue (Post
     await survivor.stop({ graceful: true, wait: true, timeout: 5000 });
     await queue.close();
   }, 60_000);
+
+  it("sends again an upload whose job was lost, and fails one whose worker died on every attempt", async () => {
+    const { startPgBoss, PgBossQueue, TRIAGE_QUEUE } = await import("./pg-boss-queue");
+    const { requeueStrandedJobs } = await import("./requeue-stranded-jobs");
+    const settings = { retryLimit: 2, expireInSeconds: 60, maintenanceIntervalSeconds: 60, pollingIntervalSeconds: 1 };
+    const boss = await startPgBoss({ url: testDb.url, settings, role: "sender" });
+    const queue = new PgBossQueue(boss, settings);
+    const [lost, doomed, fresh, sent] = [await acceptUpload(CRASH), await acceptUpload(CRASH), await acceptUpload(CRASH), await acceptUpload(CRASH)];
+    const old = new Date(Date.now() - 10 * 60_000);
+    await testDb.db.uploadJob.updateMany({ where: { id: { in: [lost, doomed, sent] } }, data: { createdAt: old } });
+    await testDb.db.uploadJob.update({ where: { id: doomed }, data: { status: "triaging", attempts: 3 } });
+    await queue.enqueueTriage(sent);
+    const result = await requeueStrandedJobs(boss, testDb.db, queue, settings.retryLimit);
+    expect(result.requeued).toEqual([lost]);
+    expect(result.failed).toEqual([doomed]);
+    expect((await findUploadStatus(testDb.db, doomed))?.failure?.message).toMatch(/worker stopped during each of 3 attempts/);
+    const waiting = (await boss.getDb().executeSql(`SELECT data->>'uploadId' AS id FROM pgboss.job WHERE name = $1 AND state = 'created'`, [TRIAGE_QUEUE])).rows as { id: string }[];
+    expect(waiting.map((r) => r.id).sort()).toEqual([lost, sent].sort());
+    expect(waiting.map((r) => r.id)).not.toContain(fresh);
+    await queue.close();
+  }, 60_000);
 });
 
 describe("upload status", () => {
