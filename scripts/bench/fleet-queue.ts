@@ -1,5 +1,5 @@
 /**
- * npm run test:fleet-queue [-- --uploads 200 --kb 300] — the team-server queue end to end, on this machine: two web
+ * npm run test:fleet-queue [-- --uploads 200 --kb 1000] — the team-server queue end to end, on this machine: two web
  * processes (`next start`) and two workers (`oopscope worker`) on one Postgres database and one shared upload
  * directory. Needs a Postgres server it may create a database on (FLEET_DATABASE_URL, else E2E_DATABASE_URL, e.g.
  * postgresql://postgres@127.0.0.1:55433/postgres) and the existing build (`npm run build`; this never builds).
@@ -25,7 +25,7 @@ import pg from "pg";
 import { freePort, throwAwayDatabase, waitFor } from "../run-e2e.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const { values } = parseArgs({ options: { uploads: { type: "string", default: "200" }, kb: { type: "string", default: "300" }, clients: { type: "string", default: "8" } } });
+const { values } = parseArgs({ options: { uploads: { type: "string", default: "200" }, kb: { type: "string", default: "1000" }, clients: { type: "string", default: "8" } } });
 const total = Number(values.uploads);
 const kbPerUpload = Number(values.kb);
 const clients = Number(values.clients);
@@ -92,7 +92,7 @@ function processCpuSeconds(pid: number | undefined): number {
   }
 }
 
-type Worker = { name: string; child: ChildProcess; done: number; alreadyDone: number; failed: number; lines: string[] };
+type Worker = { name: string; child: ChildProcess; done: number; alreadyDone: number; failed: number; lines: string[]; ready: Promise<void> };
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "oopscope-fleet-"));
 const database = await throwAwayDatabase(dataDir);
@@ -127,10 +127,13 @@ function startChild(cmd: string, args: string[], onLine?: (line: string) => void
   return child;
 }
 
+/** A worker, ready once it works the queue (its start — migrations checked, KB seeded — is no part of a phase). */
 function startWorker(name: string): Worker {
-  const worker: Worker = { name, child: undefined as unknown as ChildProcess, done: 0, alreadyDone: 0, failed: 0, lines: [] };
+  let onReady = () => {};
+  const worker: Worker = { name, child: undefined as unknown as ChildProcess, done: 0, alreadyDone: 0, failed: 0, lines: [], ready: new Promise((r) => (onReady = r)) };
   worker.child = startChild(path.join(root, "bin", "oopscope"), ["worker", "--concurrency", "1", "--log-jobs"], (line) => {
     worker.lines.push(line);
+    if (/: working oopscope-triage /.test(line)) onReady();
     if (/ done in \d+ ms/.test(line)) worker.done++;
     else if (/ already-done in /.test(line)) worker.alreadyDone++;
     else if (/ failed in /.test(line)) worker.failed++;
@@ -188,11 +191,13 @@ async function untilWritten(ids: string[], timeoutMs: number): Promise<void> {
   }
 }
 
-type PhaseFigures = { label: string; uploads: number; seconds: number; perMinute: number; machineCpu: number; workerCpuS: number[]; webCpuS: number[]; load: number };
+type PhaseFigures = { label: string; uploads: number; seconds: number; perMinute: number; machineCpu: number; workerCpuS: number[]; workerJobs: number[]; webCpuS: number[]; load: number };
 
 async function phase(label: string, webs: string[], webChildren: ChildProcess[], workers: Worker[], first: number, count: number): Promise<{ figures: PhaseFigures; ids: string[] }> {
   const cpu0 = cpuTimes();
+  await Promise.all(workers.map((w) => w.ready));
   const workerCpu0 = workers.map((w) => processCpuSeconds(w.child.pid));
+  const workerJobs0 = workers.map((w) => w.done);
   const webCpu0 = webChildren.map((c) => processCpuSeconds(c.pid));
   const t0 = performance.now();
   const ids = await sendUploads(webs, first, count);
@@ -207,6 +212,7 @@ async function phase(label: string, webs: string[], webChildren: ChildProcess[],
     machineCpu: (cpu1.busy - cpu0.busy) / (cpu1.total - cpu0.total),
     // Worker threads are in the worker's process: its CPU time includes the triage.
     workerCpuS: workers.map((w, i) => processCpuSeconds(w.child.pid) - workerCpu0[i]),
+    workerJobs: workers.map((w, i) => w.done - workerJobs0[i]),
     webCpuS: webChildren.map((c, i) => processCpuSeconds(c.pid) - webCpu0[i]),
     load: os.loadavg()[0],
   };
@@ -215,7 +221,7 @@ async function phase(label: string, webs: string[], webChildren: ChildProcess[],
 
 const report = (f: PhaseFigures) =>
   `${f.label}: ${f.uploads} uploads in ${f.seconds.toFixed(1)} s = ${f.perMinute.toFixed(0)} uploads/min; machine CPU ${(f.machineCpu * 100).toFixed(0)}% of ${os.availableParallelism()} CPUs, ` +
-  `load ${f.load.toFixed(1)}; CPU s: workers ${f.workerCpuS.map((s) => s.toFixed(1)).join(" + ")}, web ${f.webCpuS.map((s) => s.toFixed(1)).join(" + ")}`;
+  `load ${f.load.toFixed(1)}; jobs per worker ${f.workerJobs.join(" + ")}; CPU s: workers ${f.workerCpuS.map((s) => s.toFixed(1)).join(" + ")}, web ${f.webCpuS.map((s) => s.toFixed(1)).join(" + ")}`;
 
 let exitCode = 1;
 try {
