@@ -14,6 +14,7 @@ import { createTestDb, testDatabaseProvider, type TestDb } from "../test-db";
 import { triageStoredInput, type StoredInput } from "../triage-worker/triage-stored-input";
 import { InProcessQueue } from "./in-process-queue";
 import { processUploadJob, type TriageStoredFiles } from "./process-upload-job";
+import { deleteFailedUploads } from "./delete-failed-uploads";
 import { findUploadStatus, waitForUpload } from "./upload-status";
 
 const CRASH = [
@@ -181,5 +182,13 @@ describe.runIf(testDatabaseProvider() === "postgresql")("the pg-boss queue (Post
 describe("upload status", () => {
   it("is unknown for an id never uploaded (or deleted)", async () => {
     expect(await findUploadStatus(testDb.db, "nothing-here-0000000000")).toBeUndefined();
+  });
+
+  it("keeps a failed upload's reason for a week, then maintenance deletes it", async () => {
+    const id = await acceptUpload("");
+    expect(await processUploadJob(id, options())).toBe("failed");
+    expect(await deleteFailedUploads(testDb.db)).toBe(0);
+    expect(await deleteFailedUploads(testDb.db, { now: new Date(Date.now() + 8 * 24 * 3600_000) })).toBeGreaterThanOrEqual(1);
+    expect(await findUploadStatus(testDb.db, id)).toBeUndefined();
   });
 });
