@@ -42,3 +42,12 @@ export function getJobQueue(): Promise<JobQueue> {
   });
   return cache.oopscopeJobQueue;
 }
+
+/**
+ * At server start (instrumentation.ts): on SQLite the queue starts at once, so uploads a killed server left queued are
+ * triaged without waiting for the next upload. On Postgres the workers do that (requeue-stranded-jobs.ts) and the
+ * sender starts with the first upload.
+ */
+export async function startJobQueueAtBoot(): Promise<void> {
+  if (databaseProvider() === "sqlite") await getJobQueue();
+}
