@@ -1,7 +1,8 @@
 /**
  * Writes a triaged upload as its incident row (+ files and finding rows) and removes the upload's job row in the same
  * transaction: the incident's id is the upload's, so a second attempt at the same upload (a retried job whose first
- * worker got further than it seemed) hits the primary key and writes nothing. Returns false in that case.
+ * worker got further than it seemed) hits the primary key and writes nothing ("already-written"); an upload deleted
+ * while it was triaged has no job row left, and the transaction writes nothing either ("upload-gone").
  * No `server-only`: `oopscope worker` runs it.
  */
 import type { Incident } from "../../engine/types";
@@ -29,13 +30,15 @@ function parseTime(iso: string | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** Prisma's "unique constraint" and "record to delete does not exist": another attempt wrote the incident first. */
+/** Prisma's "unique constraint" and "record to delete does not exist": another attempt wrote it, or the upload went. */
 function isWrittenElsewhere(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   return code === "P2002" || code === "P2025";
 }
 
-export async function saveIncident({ db, store, id, uploaderId, incident, files, uploadedBytes, contentSha256, repeatOfId }: SaveIncidentOptions): Promise<boolean> {
+export type SaveOutcome = "written" | "already-written" | "upload-gone";
+
+export async function saveIncident({ db, store, id, uploaderId, incident, files, uploadedBytes, contentSha256, repeatOfId }: SaveIncidentOptions): Promise<SaveOutcome> {
   const summary = summarizeIncident(incident);
   const create = db.incident.create({
     data: {
@@ -80,9 +83,9 @@ export async function saveIncident({ db, store, id, uploaderId, incident, files,
   });
   try {
     await db.$transaction([create, db.uploadJob.delete({ where: { id } })]);
-    return true;
+    return "written";
   } catch (err) {
-    if (isWrittenElsewhere(err) && (await db.incident.count({ where: { id } })) > 0) return false;
-    throw err;
+    if (!isWrittenElsewhere(err)) throw err;
+    return (await db.incident.count({ where: { id } })) > 0 ? "already-written" : "upload-gone";
   }
 }

@@ -132,7 +132,11 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
     contentSha256: job.contentSha256,
     repeatOfId: job.repeatOfId,
   });
-  if (!written) return "already-done";
+  if (written === "already-written") return "already-done";
+  if (written === "upload-gone") {
+    await store.removeIncident(id);
+    return "gone";
+  }
   await Promise.all(triaged.unused.map((f) => rm(f, { force: true })));
   await store.persist(id);
   if (job.notify && notify) await notify(id);

@@ -12,6 +12,7 @@ import { AppError } from "../app-error";
 import { LocalDirectoryStore } from "../storage/upload-store";
 import { createTestDb, testDatabaseProvider, type TestDb } from "../test-db";
 import { triageStoredInput, type StoredInput } from "../triage-worker/triage-stored-input";
+import { deleteIncident } from "../lifecycle/delete-incident";
 import { InProcessQueue } from "./in-process-queue";
 import { processUploadJob, type TriageStoredFiles } from "./process-upload-job";
 import { deleteFailedUploads } from "./delete-failed-uploads";
@@ -103,6 +104,31 @@ describe("a triage job", () => {
     expect((await findUploadStatus(testDb.db, overBudget))?.failure).toMatchObject({ code: "unprocessable", message: expect.stringMatching(/time budget/) });
     expect(readdirSync(store.root)).not.toContain(overBudget);
     expect(await testDb.db.incident.count({ where: { id: { in: [empty, overBudget] } } })).toBe(0);
+  });
+});
+
+describe("deleting an upload before its incident exists", () => {
+  const by = { id: null, name: "test" };
+
+  it("removes a queued upload's row and files, audited; its job then finds nothing to do", async () => {
+    const id = await acceptUpload(CRASH);
+    expect(await deleteIncident(testDb.db, store, id, by)).toMatchObject({ id, title: "upload (queued)", files: 1 });
+    expect(readdirSync(store.root)).not.toContain(id);
+    expect(await testDb.db.auditEvent.count({ where: { targetId: id, action: "incident.delete" } })).toBe(1);
+    expect(await processUploadJob(id, options())).toBe("gone");
+    expect(await findUploadStatus(testDb.db, id)).toBeUndefined();
+  });
+
+  it("cancels a triage in progress: the job writes no incident", async () => {
+    const id = await acceptUpload(CRASH);
+    const deletedMidway: TriageStoredFiles = async (files) => {
+      const triaged = await triageStoredInput(files);
+      await deleteIncident(testDb.db, store, id, by);
+      return triaged;
+    };
+    expect(await processUploadJob(id, options(deletedMidway))).toBe("gone");
+    expect(await testDb.db.incident.count({ where: { id } })).toBe(0);
+    expect(readdirSync(store.root)).not.toContain(id);
   });
 });
 
