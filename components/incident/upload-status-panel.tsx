@@ -7,7 +7,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
-export type UploadStatusView = { id: string; status: "queued" | "triaging" | "failed"; attempts: number; message?: string };
+export type UploadStatusView = { id: string; status: "queued" | "triaging" | "failed"; attempts: number; queuedAt: string | null; message?: string };
+
+/** Queued longer than this: say what usually causes it (no worker on a Postgres team server). */
+const SLOW_QUEUE_MS = 60_000;
 
 const LABEL = { queued: "Queued", triaging: "Triaging", failed: "Failed" } as const;
 const EXPLAIN = {
@@ -20,6 +23,14 @@ export function UploadStatusPanel({ upload }: { upload: UploadStatusView }) {
   const router = useRouter();
   const [status, setStatus] = useState(upload.status);
   const [pollError, setPollError] = useState<string | null>(null);
+  const [waitedLong, setWaitedLong] = useState(false);
+
+  useEffect(() => {
+    if (status !== "queued" || !upload.queuedAt) return;
+    const left = new Date(upload.queuedAt).getTime() + SLOW_QUEUE_MS - Date.now();
+    const timer = setTimeout(() => setWaitedLong(true), Math.max(0, left));
+    return () => clearTimeout(timer);
+  }, [status, upload.queuedAt]);
 
   useEffect(() => {
     if (upload.status === "failed") return;
@@ -58,6 +69,12 @@ export function UploadStatusPanel({ upload }: { upload: UploadStatusView }) {
         </p>
       )}
       {upload.attempts > 1 && status !== "failed" && <p className="text-xs text-slate-500">Attempt {upload.attempts} (a worker stopped during an earlier one).</p>}
+      {waitedLong && status === "queued" && (
+        <p className="text-xs text-slate-600" data-testid="upload-slow-queue">
+          Queued for over a minute: the workers are busy, or none is running (a Postgres server triages uploads with{" "}
+          <code>oopscope worker</code>).
+        </p>
+      )}
       {pollError && <p className="text-xs text-red-700">{pollError}</p>}
     </section>
   );

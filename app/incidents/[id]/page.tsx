@@ -36,7 +36,7 @@ const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView
   const upload = await findUploadStatus(getDb(), id);
   // "done" without an incident row: deleted since.
   if (!upload || upload.state === "done") notFound();
-  return { id, status: upload.state, attempts: upload.attempts, ...(upload.failure ? { message: upload.failure.message } : {}) };
+  return { id, status: upload.state, attempts: upload.attempts, queuedAt: upload.queuedAt?.toISOString() ?? null, ...(upload.failure ? { message: upload.failure.message } : {}) };
 });
 
 const isUpload = (loaded: StoredIncident | UploadStatusView): loaded is UploadStatusView => "status" in loaded;
