@@ -107,6 +107,15 @@ describe("distro builds of the built-in entries", () => {
     ])("%s", (_, row) => check(row));
   });
 
+  describe("RHSA-2024:5101 (RHEL 8.10, 4.18.0-553.16.1.el8_10): CVE-2024-26614, CVE-2024-26958, CVE-2024-36904", () => {
+    it.each<[string, Row]>(
+      ["tcp-accept-queue-spinlock-warning", "nfs-direct-write-refcount-uaf", "tcp-twsk-unique-refcount-warning"].flatMap((kb) => [
+        [`${kb}: RHEL 8.10 GA is affected`, { kb, release: "4.18.0-553.el8_10.x86_64", status: "affected", upgrade: "4.18.0-553.el8_10 → 4.18.0-553.16.1.el8_10 or later (RHEL-family 8.10 package, RHSA-2024:5101)" }],
+        [`${kb}: RHEL 8.10 4.18.0-553.16.1.el8_10 is fixed`, { kb, release: "4.18.0-553.16.1.el8_10.x86_64", status: "fixed", upgrade: null }],
+      ]),
+    )("%s", (_, row) => check(row));
+  });
+
   it("every recorded distro fix names its advisory, and the entry references that advisory", () => {
     const rows = [...KB.values()].flatMap((e) =>
       e.fixes.flatMap((f) => f.distros.filter((d) => d.fixed).map((d) => ({ id: e.id, d, urls: e.references.map((r) => r.url).join(" ") }))),
