@@ -74,6 +74,9 @@ describe("distro builds of the built-in entries", () => {
       ["Ubuntu 22.04 5.15.0-124 is affected; USN-7100-1 names 5.15.0-125", { kb, ...ubuntu("5.15.0-124", "134", "5.15.167"), status: "affected", upgrade: "5.15.0-124.134 → 5.15.0-125 or later (Ubuntu 22.04 package, USN-7100-1)" }],
       ["Ubuntu 22.04 5.15.0-125 is fixed", { kb, ...ubuntu("5.15.0-125", "135", "5.15.167"), status: "fixed", upgrade: null }],
       ["Ubuntu 20.04 HWE 5.15.0-124 is affected", { kb, ...ubuntu("5.15.0-124", "134", "5.15.167", "20.04"), status: "affected", upgrade: "(Ubuntu 20.04 package, USN-7100-1)" }],
+      ["Ubuntu 20.04 5.4.0-196 is affected; USN-7088-1 names 5.4.0-200", { kb, ...ubuntu("5.4.0-196", "216", "5.4.281"), status: "affected", upgrade: "5.4.0-196.216 → 5.4.0-200 or later (Ubuntu 20.04 package, USN-7088-1)" }],
+      ["Ubuntu 20.04 5.4.0-200 is fixed", { kb, ...ubuntu("5.4.0-200", "220", "5.4.284"), status: "fixed", upgrade: null }],
+      ["Ubuntu 18.04 HWE 5.4.0-196 is affected", { kb, ...ubuntu("5.4.0-196", "216", "5.4.281", "18.04"), status: "affected", upgrade: "(Ubuntu 18.04 package, USN-7088-1)" }],
       ["Debian 11 5.10.209-2 is affected; DLA-3912-1 names 5.10.226-1", { kb, release: "5.10.0-28-amd64", build: "#1 SMP Debian 5.10.209-2 (2024-01-31)", status: "affected", upgrade: "5.10.209-2 → 5.10.226-1 or later (Debian 11 package, DLA-3912-1)" }],
       ["Debian 11 5.10.226-1 is fixed", { kb, release: "5.10.0-33-amd64", build: "#1 SMP Debian 5.10.226-1 (2024-10-03)", status: "fixed", upgrade: null }],
     ])("%s", (_, row) => check(row));
@@ -85,6 +88,8 @@ describe("distro builds of the built-in entries", () => {
       ["Ubuntu 22.04 5.15.0-119 is affected; USN-7100-1 names 5.15.0-125", { kb, ...ubuntu("5.15.0-119", "129", "5.15.160"), status: "affected", upgrade: "→ 5.15.0-125 or later (Ubuntu 22.04 package, USN-7100-1)" }],
       ["Ubuntu 22.04 5.15.0-125 is fixed", { kb, ...ubuntu("5.15.0-125", "135", "5.15.167"), status: "fixed", upgrade: null }],
       ["Ubuntu 20.04 HWE 5.15.0-125 is fixed", { kb, ...ubuntu("5.15.0-125", "135", "5.15.167", "20.04"), status: "fixed", upgrade: null }],
+      ["Ubuntu 20.04 5.4.0-190 is affected; USN-7088-1 names 5.4.0-200", { kb, ...ubuntu("5.4.0-190", "210", "5.4.278"), status: "affected", upgrade: "→ 5.4.0-200 or later (Ubuntu 20.04 package, USN-7088-1)" }],
+      ["Ubuntu 20.04 ABI 5.4.0-200 alone is fixed", { kb, release: "5.4.0-200-generic", status: "fixed", upgrade: null }],
       ["Debian 11 5.10.223-1 is affected", { kb, release: "5.10.0-32-amd64", build: "#1 SMP Debian 5.10.223-1 (2024-08-10)", status: "affected", upgrade: "→ 5.10.226-1 or later (Debian 11 package, DLA-3912-1)" }],
       ["Debian 11 5.10.226-1 is fixed", { kb, release: "5.10.0-33-amd64", build: "#1 SMP Debian 5.10.226-1 (2024-10-03)", status: "fixed", upgrade: null }],
     ])("%s", (_, row) => check(row));
