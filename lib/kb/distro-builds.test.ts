@@ -109,6 +109,18 @@ describe("distro builds of the built-in entries", () => {
     it.each<[string, Row]>([
       ["Ubuntu 22.04 5.15.0-126 is affected; USN-7166-1 names 5.15.0-127", { kb, ...ubuntu("5.15.0-126", "136", "5.15.167"), status: "affected", upgrade: "5.15.0-126.136 → 5.15.0-127 or later (Ubuntu 22.04 package, USN-7166-1)" }],
       ["Ubuntu 22.04 5.15.0-127 is fixed", { kb, ...ubuntu("5.15.0-127", "137", "5.15.167"), status: "fixed", upgrade: null }],
+      ["Amazon Linux 2 kernel-5.10 before ALAS2KERNEL-5.10-2024-072 is affected", { kb, release: "5.10.226-214.880.amzn2.x86_64", status: "affected", upgrade: "5.10.226-214.880.amzn2 → 5.10.227-219.884.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.10-2024-072)" }],
+      ["Amazon Linux 2 5.10.227-219.884.amzn2 is fixed", { kb, release: "5.10.227-219.884.amzn2.x86_64", status: "fixed", upgrade: null }],
+      ["Amazon Linux 2 kernel-5.4 before ALAS2KERNEL-5.4-2025-090 is affected", { kb, release: "5.4.285-197.384.amzn2.x86_64", status: "affected", upgrade: "→ 5.4.286-201.385.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.4-2025-090)" }],
+      ["Amazon Linux 2 5.4.286-201.385.amzn2 is fixed", { kb, release: "5.4.286-201.385.amzn2.x86_64", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
+  describe("geneve-xmit-mac-header-warning (CVE-2024-56636)", () => {
+    const kb = "geneve-xmit-mac-header-warning";
+    it.each<[string, Row]>([
+      ["Amazon Linux 2 kernel-5.15 5.15.173 is affected; ALAS2KERNEL-5.15-2025-061 names 5.15.176-118.170", { kb, release: "5.15.173-118.169.amzn2.x86_64", status: "affected", upgrade: "5.15.173-118.169.amzn2 → 5.15.176-118.170.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.15-2025-061)" }],
+      ["Amazon Linux 2 5.15.176-118.170.amzn2 is fixed", { kb, release: "5.15.176-118.170.amzn2.x86_64", status: "fixed", upgrade: null }],
     ])("%s", (_, row) => check(row));
   });
 
