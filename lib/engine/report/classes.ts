@@ -17,6 +17,11 @@ export type StackRule = {
   mode?: GuiltyMode;
   /** Class-specific generic functions (e.g. `refcount` helpers for refcount WARNINGs). */
   skip?: readonly RegExp[];
+  /**
+   * Stacks of bystanders printed inside the report (RCU's grace-period kthread): from a line matching `from` up to
+   * one matching `until` (or the report's end), no frame is a candidate.
+   */
+  bystanders?: readonly { from: RegExp; until: RegExp }[];
 };
 
 export type TitleFormat = {
@@ -61,6 +66,14 @@ export type CrashClass = {
    * after `kernel BUG at`): starts a report only when no report is open.
    */
   secondary?: boolean;
+  /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
+  orphanOnly?: boolean;
+  /**
+   * The report starts at the nearest line before the header that matches `line` (within `within` lines), when
+   * the header is a line in the middle of the report (a watchdog frame below the RIP of a report whose first line
+   * was cut).
+   */
+  startsAt?: { line: RegExp; within: number };
   formats: readonly TitleFormat[];
 };
 
@@ -78,9 +91,12 @@ function re(src: string, flags = ""): RegExp {
 }
 
 // Stack sections shared by many classes.
-/** The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, s390 `Krnl PSW`. */
+/**
+ * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
+ * `epc   : 8026a400 f+0x74/0x130` (the address first), s390 `Krnl PSW`.
+ */
 /** crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one. */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |pc : |PC is at |NIP[: ]|epc : |Krnl PSW|\[exception RIP: )/;
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |pc : |PC is at |NIP[: ]|epc +: |Krnl PSW|\[exception RIP: )/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
@@ -121,6 +137,17 @@ const LEAK_ALLOCATORS = [
   /idr_get/, /list_lru_init/, /kasprintf/, /kvasprintf/, /pcpu_create/, /strdup/, /strndup/, /memdup/,
   /kobject_set_name_vargs/,
 ];
+/**
+ * RCU stalls: the stalled CPU's stack, never the grace-period kthread's that RCU dumps when that kthread starved
+ * (`RCU grace-period kthread stack dump:` shows it sleeping in `rcu_gp_kthread`); the dump ends where RCU prints
+ * the next CPU's stack (`Stack dump where RCU GP kthread last ran:`, an NMI backtrace).
+ */
+const RCU_STALL_STACK: StackRule = {
+  sections: [RIP_SECTION, CALL_TRACE_SECTION],
+  mode: "stall",
+  skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/],
+  bystanders: [{ from: /RCU grace-period kthread stack dump:/, until: /Stack dump where RCU GP kthread last ran:|NMI backtrace for cpu|Sending NMI from CPU|rcu: INFO: |INFO: rcu_/ }],
+};
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -286,12 +313,12 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? (?:self-)?detected(?: expedited)? stall"),
         title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
-        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
+        stack: RCU_STALL_STACK,
       },
       {
         match: re("INFO: rcu_[a-z_]+ detected(?: expedited)? stalls? on CPU"),
         title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
-        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
+        stack: RCU_STALL_STACK,
       },
       {
         match: re("INFO: task .*(?:\\n.*)? blocked (?:in I/O wait )?for more than [0-9]+ seconds"),
@@ -348,6 +375,22 @@ export const CLASSES: readonly CrashClass[] = [
     type: "HANG",
     formats: [
       { match: re("soft lockup - CPU"), title: "BUG: soft lockup in {FRAME}", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+    ],
+  },
+  {
+    // A soft lockup whose header line was cut (a paste that starts at the RIP, a console that lost the line): the
+    // softlockup watchdog's hrtimer callback on top of the interrupt stack still says what it is.
+    id: "soft-lockup-headless",
+    header: "watchdog_timer_fn",
+    kind: "soft-lockup",
+    type: "HANG",
+    orphanOnly: true,
+    startsAt: { line: RIP_SECTION, within: 40 },
+    formats: [
+      {
+        match: re("watchdog_timer_fn"), title: "BUG: soft lockup in {FRAME}", alt: STALL, corrupted: "the soft lockup header line is missing",
+        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
+      },
     ],
   },
   {

@@ -13,7 +13,7 @@
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames, parseStackSections, type StackSection } from "./frames";
-import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
+import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
@@ -104,6 +104,12 @@ function sameMessage(a: string, b: string, header: string): boolean {
   return key(a) === key(b);
 }
 
+/** Line i repeats the header before it word for word, and the next line is a header again or the end of the log. */
+function isRepeatedOneLiner(lines: readonly LogLine[], i: number): boolean {
+  if (headerText(lines[i].text).trim() !== headerText(lines[i - 1].text).trim()) return false;
+  return i + 1 >= lines.length || classifyLine(lines[i + 1].text) !== undefined;
+}
+
 type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
 
 function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] } {
@@ -144,13 +150,16 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       }
     }
     if (open && (cls.secondary || SLUB_DETAIL.test(text)) && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
+    if (open && cls.orphanOnly && open.closedAt === undefined) continue;
     // Old-style `WARNING: at kernel/watchdog.c:245 f()` prints the WARN message right after its header
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report.
     if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3) continue;
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
-    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header)) continue;
+    // A header repeated word for word is a duplicated line only when the report's body follows it; one-line
+    // reports printed again and again (`BUG: soft lockup - CPU#0 stuck for 22s!` without stack) are repeats.
+    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i)) continue;
     // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
     if (open && open.closedAt === undefined && i === open.header) continue;
     if (open) {
@@ -158,8 +167,17 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       spans.push(open);
     }
     const prevEnd = spans.length ? spans[spans.length - 1].end : -1;
-    const start = Math.max(prevEnd + 1, i - CONTEXT_LINES, lastBoot, 0);
-    open = { header: i, start, end: i, cls };
+    let header = i;
+    if (cls.startsAt) {
+      for (let j = i - 1; j >= Math.max(prevEnd + 1, lastBoot, i - cls.startsAt.within, 0); j--) {
+        if (cls.startsAt.line.test(lines[j].text)) {
+          header = j;
+          break;
+        }
+      }
+    }
+    const start = Math.max(prevEnd + 1, header - CONTEXT_LINES, lastBoot, 0);
+    open = { header, start, end: i, cls };
   }
   if (open) {
     if (open.closedAt === undefined) open.end = lines.length - 1;
@@ -261,9 +279,13 @@ function ripFrame(text: string): Frame | undefined {
     const f = parseFrameLine(" " + psw[1], false);
     return f && !/^0x/.test(f.function) ? { ...f, reliable: true } : undefined;
   }
-  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|pc : |PC is at |NIP[: ]\s*|epc : )(.*)$/.exec(text);
+  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|pc : |PC is at |NIP[: ]\s*|epc +: )(.*)$/.exec(text);
   if (!m) return undefined;
-  const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "");
+  // MIPS prints the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`).
+  const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "").replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "");
+  // decode_stacktrace.sh output wrapped by the paste: `pc : clockevents_register_device` / `(kernel/time/….c:455)`.
+  const bare = /^([A-Za-z_][\w.]*)\s*$/.exec(rest);
+  if (bare) return { function: bare[1], reliable: true };
   const f = parseFrameLine(rest, false) ?? parseFrameLine(" " + rest, false);
   if (f && /^0x|^[0-9a-f]+$/.test(f.function)) return undefined;
   return f ? { ...f, reliable: true } : undefined;
@@ -272,7 +294,25 @@ function ripFrame(text: string): Frame | undefined {
 /** The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. */
 type Guilty = { name: string; printed: string };
 
-function findGuilty(report: ParsedReport, rule: StackRule, lead?: Frame): Guilty | undefined {
+/** The report with the bystanders' stacks (StackRule.bystanders) blanked out, so no section reads their frames. */
+function withoutBystanders(report: ParsedReport, rule: StackRule): ParsedReport {
+  if (!rule.bystanders?.length) return report;
+  const texts = [...report.texts];
+  let masked = false;
+  for (const { from, until } of rule.bystanders) {
+    for (let i = 1; i < texts.length; i++) {
+      if (!from.test(texts[i])) continue;
+      let j = i;
+      while (j < texts.length && (j === i || !until.test(texts[j]))) texts[j++] = "";
+      masked = true;
+      i = j - 1;
+    }
+  }
+  return masked ? parseReport(texts) : report;
+}
+
+function findGuilty(fullReport: ParsedReport, rule: StackRule, lead?: Frame): Guilty | undefined {
+  const report = withoutBystanders(fullReport, rule);
   // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
   // task's stack before the RIP line, new ones after it).
   if (rule.mode === "stall") {
@@ -400,10 +440,6 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     }
     alts.delete(title);
     const altTitles = [...alts];
-    if (!guilty && format.stacklessTitle) {
-      const located = normalizeTitle(format.stacklessTitle(m));
-      return { format, title: located, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== located)], frameMissing, headerFallback };
-    }
     if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) {
       guilty = cleanFunctionName(m[format.guiltyHint]);
       // The header names the function (`WARNING: … at f.c:12 f+0x…`) though the stack gave none (cut paste,
@@ -416,17 +452,25 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       // it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
       const k = texts.findIndex((t, idx) => idx > 0 && RIP_SECTION.test(t));
       const rip = k >= 0 ? report.ripAt(k) : RIP_SECTION.test(texts[0] ?? "") ? report.ripAt(0) : undefined;
-      if (rip && !/^0x|^[0-9a-f]+$/.test(rip.function)) {
-        const atRip = cleanFunctionName(rip.function);
+      const atRip = rip && !/^0x|^[0-9a-f]+$/.test(rip.function) ? cleanFunctionName(rip.function) : undefined;
+      // The class's own checker (`__list_del_entry_valid` for a corrupted list) is never the one to name.
+      if (atRip && !format.stack.skip?.some((re) => re.test(atRip))) {
         const named = normalizeTitle(fillTemplate(format.title, groups, atRip));
         return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: atRip, frameMissing, headerFallback };
       }
+    }
+    if (!guilty && format.stacklessTitle) {
+      const located = normalizeTitle(format.stacklessTitle(m));
+      return { format, title: located, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== located)], frameMissing, headerFallback };
     }
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.
       const fn = /\{FUNC:([0-9])\}/.exec(format.title);
       if (fn) guilty = fillTemplate(`{FUNC:${fn[1]}}`, groups, "");
     }
+    // The stall bucket `smp_call_function` titles every `smp_call_function_*` the same; the guilty frame stays the
+    // function the CPU was in.
+    if (guilty === STALL_CROSS_CALL_BUCKET && printed) guilty = cleanFunctionName(printed);
     return { format, title, altTitles, guilty, frameMissing, headerFallback };
   }
   const first = texts[0] ?? "";
