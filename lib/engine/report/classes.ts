@@ -260,6 +260,13 @@ export const CLASSES: readonly CrashClass[] = [
     type: "WARNING",
     suppress: [/WARNING: (?:\/etc\/|\/proc\/|Skipping|The |unable to|missing|your|CPU: [0-9]+ PID: [0-9]+ at (?:fs\/|kernel\/)?$)/, /^WARNING: [A-Z_]+=/],
     formats: [
+      // 3.x kernels (RHEL 7, Debian 8) print a hard lockup as the NMI watchdog's WARNING, its message on the next
+      // line: `WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x…()` / `Watchdog detected hard LOCKUP on cpu 3`.
+      {
+        match: re("WARNING:[^\\n]* at (?:[^\\n ]*/)?kernel/watchdog\\.c:[0-9]+ watchdog_overflow_callback[^\\n]*\\n(?:.*\\n){0,2}?.*Watchdog detected hard LOCKUP on cpu ([0-9]+)"),
+        title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, kind: "hard-lockup", type: "HANG",
+        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
+      },
       { match: re("WARNING:.*lib/debugobjects\\.c.* (?:debug_print|debug_check)"), title: "WARNING: ODEBUG bug in {FRAME}", stack: skipping("^debug_", "^__debug_", "rcu", "hrtimer_", "timer_", "^work_", "percpu_", "kmem_", "slab_", "kfree", "vunmap", "vfree", "__free_", "kobject_") },
       { match: re("WARNING:.*mm/usercopy\\.c"), title: "WARNING: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
       { match: re("WARNING:.*lib/kobject\\.c"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_") },
