@@ -360,6 +360,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) =>
       m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${m[2].toLowerCase()}`,
     details: (m) => ({ device: m[1], ...(m[3] ? { file: m[3] } : {}) }),
+    // XFS_ERROR_REPORT dumps the stack right after an internal error: its task line gives the release.
+    reportFollows: 6,
   },
   {
     id: "btrfs-error",

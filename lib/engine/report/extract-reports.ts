@@ -14,7 +14,7 @@ import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../t
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames, parseStackSections, type StackSection } from "./frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
-import { isModuleListContinuation, isModuleListStart, parseReportMetadata } from "./metadata";
+import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
 export type ExtractReportsOptions = {
@@ -219,14 +219,19 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   const head = lines[span.header];
   const out: LogLine[] = [];
   let inModuleList = false;
+  let wrappedTaskLine = false;
   for (let i = span.start; i <= span.end; i++) {
     const l = lines[i];
     const foreign = i !== span.header && head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "";
     if (foreign) {
-      // syz-executor / shell output interleaved with a timestamped console: not part of the report.
-      if (!(inModuleList && isModuleListContinuation(l.text))) continue;
+      // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
+      // release of a task line wrapped after its taint (a mailing-list paste).
+      const continues = (inModuleList && isModuleListContinuation(l.text)) || (wrappedTaskLine && isWrappedRelease(l.text));
+      wrappedTaskLine = false;
+      if (!continues) continue;
     } else {
       inModuleList = isModuleListStart(l.text);
+      wrappedTaskLine = isWrappedTaskLine(l.text);
     }
     out.push(l);
   }

@@ -60,6 +60,15 @@ const MODULE_CONTINUATION = new RegExp(
   String.raw`^\s*${MODULE_NAME}(?:\s+${MODULE_NAME})*\s*(?:\[last unloaded: [^\]]*\])?\s*$`,
 );
 /** The `Modules linked in:` line that opens a module list. */
+// A task line a mail client or console wrapped right after the taint: `CPU: 1 PID: 3694 Comm: kworker/1:1H
+// Tainted: GF` and then `3.11.0-15-generic #23~precise1-Ubuntu` alone on the next line.
+const TASK_LINE_WRAPPED = new RegExp(
+  String.raw`\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.{1,20}?) (Kdump: loaded )?(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$`,
+);
+const WRAPPED_RELEASE = /^\s*(\d+\.\d+[\w.+~-]*)(?:\s+(#\S.*?))?\s*$/;
+export const isWrappedTaskLine = (line: string): boolean => TASK_LINE_WRAPPED.test(line.replace(/\s+$/, ""));
+export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line);
+
 export const isModuleListStart = (line: string): boolean => MODULES.test(line);
 /** A line that can only be the wrapped rest of a module list (module names, maybe `[last unloaded: x]`). */
 export const isModuleListContinuation = (line: string): boolean => line.trim() !== "" && MODULE_CONTINUATION.test(line.replace(/\s+$/, ""));
@@ -117,9 +126,19 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
   let moduleLineOpen = false;
   let modulesDone = false;
 
+  let releaseOnNextLine = false;
   for (const entry of lines) {
     if (typeof entry !== "string") continue;
     const line = entry.replace(/\s+$/, "");
+    if (releaseOnNextLine) {
+      releaseOnNextLine = false;
+      const wrapped = WRAPPED_RELEASE.exec(line);
+      if (wrapped && meta.kernelRelease === undefined) {
+        meta.kernelRelease = wrapped[1];
+        if (wrapped[2]) meta.kernelBuild = wrapped[2].replace(/\s+/g, " ");
+        continue;
+      }
+    }
 
     // Modules: the list may wrap onto following lines; a continuation holds module names only.
     const modules = MODULES.exec(line);
@@ -159,6 +178,17 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
         if (build) meta.kernelBuild = build.replace(/\s+/g, " ");
         setTaint(meta, notTainted, flags);
       }
+      continue;
+    }
+    const taskWrapped = meta.kernelRelease === undefined && meta.comm === undefined ? TASK_LINE_WRAPPED.exec(line) : null;
+    if (taskWrapped) {
+      const [, cpu, pid, comm, kdump, notTainted, flags] = taskWrapped;
+      meta.cpu = Number(cpu);
+      meta.pid = Number(pid);
+      meta.comm = comm.trim();
+      if (kdump) meta.kdumpLoaded = true;
+      setTaint(meta, notTainted, flags);
+      releaseOnNextLine = true;
       continue;
     }
     const taskOld = TASK_LINE_OLD.exec(line);
