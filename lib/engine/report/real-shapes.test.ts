@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
 import { extractReports } from "./extract-reports";
 import { parseFrameLine } from "./frames";
+import { isGenericFrame } from "./generic-frames";
 
 function extract(lines: string[]) {
   const ctx = createLineContext(0, 2024);
@@ -143,5 +144,15 @@ describe("ARM frames since 5.x", () => {
     expect(parseFrameLine(" __schedule from schedule+0x20/0xac")).toMatchObject({ function: "__schedule", reliable: true });
     expect(parseFrameLine(" nf_hook_slow [nf_tables] from ip_rcv+0x50/0x60")).toMatchObject({ function: "nf_hook_slow", module: "nf_tables" });
     expect(parseFrameLine("returned from somewhere")).toBeUndefined();
+  });
+});
+
+describe("entry code of older kernels and other architectures", () => {
+  it("is generic: 2.6/3.x x86 syscall and softirq entry, ARM, arm64, ppc and s390 syscall entry", () => {
+    for (const fn of ["system_call_fastpath", "tracesys", "call_softirq", "ret_fast_syscall", "vector_swi", "el0_svc", "system_call_exception", "ret_from_except_lite", "__do_syscall"]) {
+      expect(isGenericFrame(fn), fn).toBe(true);
+    }
+    // riscv's exception return and the callback runners are where syzkaller blames a bad jump: never skipped.
+    for (const fn of ["ret_from_exception", "process_one_work", "__run_timers", "ovl_sync_fs"]) expect(isGenericFrame(fn), fn).toBe(false);
   });
 });
