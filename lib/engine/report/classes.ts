@@ -434,6 +434,36 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   {
+    // x86 dies with `kernel stack overflow (double-fault): 0000 [#1]` (or `(page fault)`) after `BUG: stack guard
+    // page was hit at …`; when that line is lost, the die() message still says what happened.
+    id: "kernel-stack-overflow",
+    header: "kernel stack overflow (",
+    kind: "oops",
+    type: "DoS",
+    secondary: true,
+    formats: [{ match: re("kernel stack overflow \\((?:double-fault|page fault)\\)"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT }],
+  },
+  {
+    // ppc `Kernel stack overflow in process swapper/0[1], r1=c000…` (then `Oops: Kernel stack overflow, sig: 11 [#1]`),
+    // s390 `Kernel stack overflow.` (then the panic `Corrupt kernel stack, can't continue.`).
+    id: "kernel-stack-overflow-ppc-s390",
+    header: "Kernel stack overflow",
+    kind: "oops",
+    type: "DoS",
+    // ppc's die() line is the oops of this report (the Oops row takes it when the first line is lost).
+    suppress: [/Oops: Kernel stack overflow/],
+    formats: [{ match: re("Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT }],
+  },
+  {
+    // arm64: `Insufficient stack space to handle exception!`, the task and overflow stack ranges, the registers,
+    // then `Kernel panic - not syncing: kernel stack overflow`.
+    id: "kernel-stack-overflow-arm64",
+    header: "Insufficient stack space to handle exception",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("Insufficient stack space to handle exception"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT }],
+  },
+  {
     id: "double-fault",
     header: "PANIC: double fault",
     kind: "oops",
@@ -601,6 +631,7 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [
       // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area`, riscv `Oops [#1]`; not
       // `Oops: efitime: can't read time!`
+      { match: re("Oops: Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], type: "DoS", stack: STACK_DEFAULT },
       { match: re("Oops(?::? \\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
     ],
   },

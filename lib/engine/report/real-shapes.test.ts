@@ -156,3 +156,46 @@ describe("entry code of older kernels and other architectures", () => {
     for (const fn of ["ret_from_exception", "process_one_work", "__run_timers", "ovl_sync_fs"]) expect(isGenericFrame(fn), fn).toBe(false);
   });
 });
+
+describe("kernel stack overflow", () => {
+  it("is one report on every architecture, named after the overflowing function", () => {
+    const x86 = extract([
+      "[  100.000001] BUG: stack guard page was hit at 00000000a7b1f3a5 (stack is 0000000025d7e9f5..00000000c4e3c3e0)",
+      "[  100.000002] kernel stack overflow (double-fault): 0000 [#1] SMP PTI",
+      "[  100.000003] CPU: 3 PID: 8011 Comm: cas Tainted: G           OE     5.10.0 #1",
+      "[  100.000004] RIP: 0010:ocf_read_pt+0x12/0x150 [cas_cache]",
+    ]);
+    expect(x86.map((f) => f.title)).toEqual(["BUG: stack guard page was hit in ocf_read_pt"]);
+
+    const headless = extract([
+      "[  100.000002] kernel stack overflow (double-fault): 0000 [#1] SMP PTI",
+      "[  100.000004] RIP: 0010:ocf_read_pt+0x12/0x150 [cas_cache]",
+    ]);
+    expect(headless.map((f) => [f.kind, f.title])).toEqual([["oops", "kernel stack overflow in ocf_read_pt"]]);
+
+    const ppc = extract([
+      "[ 2135.432221] Kernel stack overflow in process swapper/3[0], r1=c000000001393b30",
+      "[ 2135.432255] Oops: Kernel stack overflow, sig: 11 [#1]",
+      "[ 2135.432300] NIP [c000000000f00110] xfs_bmapi_read+0x40/0x400 [xfs]",
+    ]);
+    expect(ppc.map((f) => f.title)).toEqual(["kernel stack overflow in xfs_bmapi_read"]);
+
+    const arm64 = extract([
+      "[   26.327000] Insufficient stack space to handle exception!",
+      "[   26.327010] Task stack:     [0xffffff80092d4000..0xffffff80092d8000]",
+      "[   26.327020] pc : ext4_find_extent+0x30/0x360",
+      "[   26.328000] Kernel panic - not syncing: kernel stack overflow",
+    ]);
+    expect(arm64.map((f) => [f.title, f.panicked])).toEqual([["kernel stack overflow in ext4_find_extent", true]]);
+  });
+});
+
+describe("ppc's die() line alone", () => {
+  it("is a kernel stack overflow when the line before it was lost", () => {
+    const [oops] = extract([
+      "[ 2135.432255] Oops: Kernel stack overflow, sig: 11 [#1]",
+      "[ 2135.432300] NIP [c000000000f00110] xfs_bmapi_read+0x40/0x400 [xfs]",
+    ]);
+    expect(oops).toMatchObject({ kind: "oops", title: "kernel stack overflow in xfs_bmapi_read" });
+  });
+});
