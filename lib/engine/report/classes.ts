@@ -408,7 +408,19 @@ export const CLASSES: readonly CrashClass[] = [
     suppress: [/NMI watchdog: (?:Perf event create|enabled|disabled)/],
     formats: [
       { match: re("Watchdog detected hard LOCKUP on cpu ([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      // ppc64 (4.19+): `watchdog: CPU 3 self-detected hard LOCKUP @ plpar_hcall_norets+0x1c/0x28`
+      { match: re("CPU ([0-9]+) self-detected hard LOCKUP"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
       { match: re("hard LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+    ],
+  },
+  {
+    // ppc64 (4.15–4.18): `Watchdog CPU:59 Hard LOCKUP`, then the CPU's registers (`NIP: …`).
+    id: "hard-lockup-ppc",
+    header: "Hard LOCKUP",
+    kind: "hard-lockup",
+    type: "HANG",
+    formats: [
+      { match: re("Watchdog CPU:([0-9]+) Hard LOCKUP"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
     ],
   },
   {

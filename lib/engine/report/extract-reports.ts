@@ -327,10 +327,20 @@ function findGuilty(fullReport: ParsedReport, rule: StackRule, lead?: Frame): Gu
   return guiltyInSections(report, rule, false, lead);
 }
 
+function firstSectionLine(report: ParsedReport, section: RegExp): number {
+  const texts = report.texts;
+  const first = texts.findIndex((t, idx) => idx > 0 && section.test(t));
+  if (section !== RIP_SECTION || first < 0 || report.ripAt(first)) return first;
+  const named = texts.findIndex((t, idx) => idx > first && section.test(t) && report.ripAt(idx) !== undefined);
+  return named >= 0 ? named : first;
+}
+
 function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame): Guilty | undefined {
   const texts = report.texts;
   for (const section of rule.sections) {
-    const k = section === FROM_HEADER_SECTION ? 0 : texts.findIndex((t, idx) => idx > 0 && section.test(t));
+    // ppc prints `NIP:  c000… LR: …` in the register dump and `NIP [c000…] f+0x…` under it: the RIP is the first
+    // such line that names a function.
+    const k = section === FROM_HEADER_SECTION ? 0 : firstSectionLine(report, section);
     const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
     if (k0 < 0) continue;
     // A function named by the header (`BUG: KASAN: … in memcmp+0x…`) is the first candidate, skipped like any frame.
@@ -455,7 +465,7 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     if (!guilty && format.title.includes("{FRAME}") && format.stack?.sections.includes(RIP_SECTION)) {
       // No usable stack, but the CPU was in a known function (GPF, oops, BUG with a cut or all-generic stack): name
       // it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
-      const k = texts.findIndex((t, idx) => idx > 0 && RIP_SECTION.test(t));
+      const k = firstSectionLine(report, RIP_SECTION);
       const rip = k >= 0 ? report.ripAt(k) : RIP_SECTION.test(texts[0] ?? "") ? report.ripAt(0) : undefined;
       const atRip = rip && !/^0x|^[0-9a-f]+$/.test(rip.function) ? cleanFunctionName(rip.function) : undefined;
       // The class's own checker (`__list_del_entry_valid` for a corrupted list) is never the one to name.

@@ -199,3 +199,17 @@ describe("ppc's die() line alone", () => {
     expect(oops).toMatchObject({ kind: "oops", title: "kernel stack overflow in xfs_bmapi_read" });
   });
 });
+
+describe("ppc64 hard lockups", () => {
+  it("reads `Watchdog CPU:N Hard LOCKUP` and `CPU N self-detected hard LOCKUP`, the CPU's function from its `NIP [addr] f` line", () => {
+    const [old] = extract([
+      "[  252.718655] Watchdog CPU:59 Hard LOCKUP",
+      "[  252.718697] CPU: 59 PID: 363 Comm: watchdog/59 Tainted: G      D          4.15.0-33-generic #36-Ubuntu",
+      "[  252.718700] NIP:  c000000000d02480 LR: c000000000151318 CTR: c000000000444d00",
+      "[  252.718800] NIP [c000000000d02480] dbs_update_util_handler+0x18/0xf0",
+    ]);
+    expect(old).toMatchObject({ kind: "hard-lockup", title: "Watchdog detected hard LOCKUP on cpu NUM", guiltyFrame: "dbs_update_util_handler" });
+    const [self] = extract(["[ 5.1] watchdog: CPU 3 self-detected hard LOCKUP @ plpar_hcall_norets+0x1c/0x28"]);
+    expect(self).toMatchObject({ kind: "hard-lockup", title: "Watchdog detected hard LOCKUP on cpu NUM" });
+  });
+});
