@@ -40,8 +40,9 @@ const I386_PROCESS = /^\s*Process (.{1,20}?) \(pid: (\d+), /;
 // A task line whose tail is damaged (wrapped mid-line): still good for CPU/PID/Comm.
 const TASK_LINE_LOOSE = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+)(?: Comm: (\S+))?/;
 // print_kernel_ident() under lockdep/RCU splats: `3.5.0-rc5 #2 Not tainted`, `3.4.0 #37 Tainted: G        W`.
-// No task on the line, so only the taint is taken from it.
-const KERNEL_IDENT_LINE = /^\s*\d[\w.+~-]* #\S+\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$/;
+// No task on the line: the release counts only when no task line of the report names one (a lockdep splat
+// prints its task line, if at all, far below, with the stack).
+const KERNEL_IDENT_LINE = /^\s*(\d[\w.+~-]*) (#\S+)\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$/;
 // Hung-task reports (4.x+) print the taint and the release on a line of their own under the header:
 // `      Not tainted 5.4.89+ #1`, `      Tainted: G           OE     5.15.0-1019-aws #23~20.04.1-Ubuntu`.
 const TAINT_RELEASE_LINE = /^\s*(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+(\d+\.\d+[^\s]*)(?:\s+(#\S.*?))?\s*$/;
@@ -127,6 +128,7 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
   let modulesDone = false;
 
   let releaseOnNextLine = false;
+  let identRelease: { release: string; build: string } | undefined;
   for (const entry of lines) {
     if (typeof entry !== "string") continue;
     const line = entry.replace(/\s+$/, "");
@@ -248,7 +250,8 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
     }
     const ident = KERNEL_IDENT_LINE.exec(line);
     if (ident) {
-      setTaint(meta, ident[1], ident[2]);
+      identRelease ??= { release: ident[1], build: ident[2] };
+      setTaint(meta, ident[3], ident[4]);
       continue;
     }
     const bracketed = TAINT_LINE_BRACKETED.exec(line);
@@ -290,6 +293,10 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
         }
       }
     }
+  }
+  if (meta.kernelRelease === undefined && identRelease) {
+    meta.kernelRelease = identRelease.release;
+    meta.kernelBuild ??= identRelease.build;
   }
   return meta;
 }
