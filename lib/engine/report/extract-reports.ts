@@ -104,10 +104,15 @@ function sameMessage(a: string, b: string, header: string): boolean {
   return key(a) === key(b);
 }
 
-/** Line i repeats the header before it word for word, and the next line is a header again or the end of the log. */
+/**
+ * Line i repeats the header before it word for word, in a run of at least three such lines: the kernel printing a
+ * one-line report again and again (`BUG: soft lockup - CPU#0 stuck for 22s!` without its stack). A pair is taken
+ * for a line a log pipeline wrote twice (abrt files such a pair once too).
+ */
 function isRepeatedOneLiner(lines: readonly LogLine[], i: number): boolean {
-  if (headerText(lines[i].text).trim() !== headerText(lines[i - 1].text).trim()) return false;
-  return i + 1 >= lines.length || classifyLine(lines[i + 1].text) !== undefined;
+  const same = (a: number, b: number) => a >= 0 && b < lines.length && headerText(lines[a].text).trim() === headerText(lines[b].text).trim();
+  if (!same(i - 1, i)) return false;
+  return same(i - 2, i - 1) || same(i, i + 1);
 }
 
 type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
@@ -157,8 +162,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
-    // A header repeated word for word is a duplicated line only when the report's body follows it; one-line
-    // reports printed again and again (`BUG: soft lockup - CPU#0 stuck for 22s!` without stack) are repeats.
+    // A header repeated word for word is a duplicated line, unless the kernel printed it three times or more.
     if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i)) continue;
     // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
     if (open && open.closedAt === undefined && i === open.header) continue;

@@ -15,7 +15,7 @@ function extract(lines: string[]) {
 }
 
 describe("reports from production logs", () => {
-  it("counts a one-line header printed again and again as that many reports, and a duplicated header with a body as one", () => {
+  it("counts a one-line header printed three times or more as that many reports, and a duplicated header as one", () => {
     const repeated = extract(Array.from({ length: 4 }, () => "NMI watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [runc:[1:CHILD]:358270]"));
     expect(repeated).toHaveLength(4);
     expect(new Set(repeated.map((f) => f.kind))).toEqual(new Set(["soft-lockup"]));
@@ -27,6 +27,12 @@ describe("reports from production logs", () => {
       "Nov  3 15:20:05 vm kernel: page dumped because: nonzero mapcount",
     ]);
     expect(duplicated).toHaveLength(1);
+
+    const pair = extract([
+      "Mar 16 23:34:51 h kernel: ALSA sound/core/pcm_lib.c:181: BUG: pcmC0D0p:0, pos = 0x4000, buffer size = 0x4000, period size = 0x400",
+      "Mar 16 23:34:55 h kernel: ALSA sound/core/pcm_lib.c:181: BUG: pcmC0D0p:0, pos = 0x4000, buffer size = 0x4000, period size = 0x400",
+    ]);
+    expect(pair).toHaveLength(1);
   });
 
   it("names a BUG after the function its PC was in when the call trace is cut, keeping the location as an alt title", () => {
