@@ -320,7 +320,11 @@ function withoutBystanders(report: ParsedReport, rule: StackRule): ParsedReport 
   return masked ? parseReport(texts) : report;
 }
 
-function findGuilty(fullReport: ParsedReport, rule: StackRule, lead?: Frame): Guilty | undefined {
+/**
+ * `lenient`: frames printed as guesses (`? f+0x…`) count too. syzkaller never names one; a display title may,
+ * when the stack holds nothing else (2.6/3.x kernels without frame pointers print most frames that way).
+ */
+function findGuilty(fullReport: ParsedReport, rule: StackRule, lead?: Frame, lenient = false): Guilty | undefined {
   const report = withoutBystanders(fullReport, rule);
   // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
   // task's stack before the RIP line, new ones after it).
@@ -328,7 +332,7 @@ function findGuilty(fullReport: ParsedReport, rule: StackRule, lead?: Frame): Gu
     const anchored = guiltyInSections(report, rule, true, lead);
     if (anchored) return anchored;
   }
-  return guiltyInSections(report, rule, false, lead);
+  return guiltyInSections(report, rule, false, lead, lenient);
 }
 
 function firstSectionLine(report: ParsedReport, section: RegExp): number {
@@ -339,7 +343,7 @@ function firstSectionLine(report: ParsedReport, section: RegExp): number {
   return named >= 0 ? named : first;
 }
 
-function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame): Guilty | undefined {
+function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame, lenient = false): Guilty | undefined {
   const texts = report.texts;
   for (const section of rule.sections) {
     // ppc prints `NIP:  c000… LR: …` in the register dump and `NIP [c000…] f+0x…` under it: the RIP is the first
@@ -375,6 +379,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
     } else {
       frames.push(...report.framesFrom(k0));
     }
+    if (lenient) for (let j = 0; j < frames.length; j++) if (!frames[j].reliable && !/^0x/.test(frames[j].function)) frames[j] = { ...frames[j], reliable: true };
     const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly });
     if (g) {
       // A fault-injection stack printed into this one: the frames cannot be trusted.
@@ -476,6 +481,13 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       if (atRip && !format.stack.skip?.some((re) => re.test(atRip))) {
         const named = normalizeTitle(fillTemplate(format.title, groups, atRip));
         return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: atRip, frameMissing, headerFallback };
+      }
+    }
+    if (!guilty && format.title.includes("{FRAME}") && format.stack) {
+      const guessed = findGuilty(report, format.stack, undefined, true)?.name;
+      if (guessed) {
+        const named = normalizeTitle(fillTemplate(format.title, groups, guessed));
+        return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: guessed, frameMissing, headerFallback };
       }
     }
     if (!guilty && format.stacklessTitle) {

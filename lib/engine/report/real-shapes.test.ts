@@ -219,3 +219,17 @@ describe("ppc64 hard lockups", () => {
     expect(self).toMatchObject({ kind: "hard-lockup", title: "Watchdog detected hard LOCKUP on cpu NUM" });
   });
 });
+
+describe("stacks of guesses only", () => {
+  it("name the display title after the first guessed frame; syzkaller's title stays `… in corrupted`", () => {
+    const [hung] = extract([
+      "[ 1.0] INFO: task jbd2/sda1-8:512 blocked for more than 120 seconds.",
+      "[ 1.1] Call Trace:",
+      "[ 1.2]  [<ffffffff8150e3c5>] ? schedule+0x215/0x2e0",
+      "[ 1.3]  [<ffffffffa0071d43>] ? jbd2_journal_commit_transaction+0x1e3/0x1510",
+      "[ 1.4]  [<ffffffff810096f0>] ? __switch_to+0xd0/0x320",
+    ]);
+    expect(hung).toMatchObject({ title: "INFO: task hung in jbd2_journal_commit_transaction", syzkallerTitle: "INFO: task hung in corrupted", guiltyFrame: "jbd2_journal_commit_transaction" });
+    expect(hung.altTitles).toContain("INFO: task hung in corrupted");
+  });
+});
