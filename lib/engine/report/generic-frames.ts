@@ -182,6 +182,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^del_timer",
       "^timer_delete", "^__timer_delete", "try_to_del_timer", "^sk_stop_timer", "^sk_reset_timer", "^mod_timer", "^__mod_timer",
       "^(?:set|clear|change|test)_bit", "^test_and_(?:set|clear)_bit",
+      // sleeping helpers: a `scheduling while atomic` or `sleeping function` report blames their caller
+      "^msleep", "^usleep_range", "^schedule_hrtimeout", "^schedule_preempt_disabled$", "^io_schedule", "^wait_woken$",
+      "^bit_wait", "^__wait_on_bit", "^out_of_line_wait_on_bit",
     ],
   },
   {

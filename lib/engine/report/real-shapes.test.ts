@@ -160,6 +160,8 @@ describe("entry code of older kernels and other architectures", () => {
     }
     // riscv's exception return and the callback runners are where syzkaller blames a bad jump: never skipped.
     for (const fn of ["ret_from_exception", "process_one_work", "__run_timers", "ovl_sync_fs"]) expect(isGenericFrame(fn), fn).toBe(false);
+    // Sleeping helpers: `scheduling while atomic` blames the driver that slept, not `usleep_range`.
+    for (const fn of ["msleep", "usleep_range", "schedule_hrtimeout_range", "io_schedule_timeout", "out_of_line_wait_on_bit"]) expect(isGenericFrame(fn), fn).toBe(true);
   });
 });
 
