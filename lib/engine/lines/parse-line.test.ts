@@ -242,6 +242,25 @@ describe("parseLine", () => {
     expect(parseLine("/var/log/messages:Aug 13 16:00:30 w01 kernel: x", 5, ctx).time).toBe(iso("2026-08-13T16:00:30Z"));
   });
 
+  it("grep -r prefixes: relative names, -n line numbers and -A/-B context lines take the named file's year", () => {
+    const ctx = createLineContext(0, 2026, 12);
+    const rows: [string, string][] = [
+      ["messages-20240901:Aug 16 10:00:01 node7 kernel: x", "2024-08-16T10:00:01Z"],
+      ["messages-20240901-Aug 31 23:10:01 node7 kernel: x", "2024-08-31T23:10:01Z"],
+      ["./messages-20240901:Aug 31 23:10:01 node7 kernel: x", "2024-08-31T23:10:01Z"],
+      ["../log/messages-20240901-Aug 31 23:10:01 node7 kernel: x", "2024-08-31T23:10:01Z"],
+      ["/var/log/messages-20240901:1234:Aug 16 10:00:01 node7 kernel: x", "2024-08-16T10:00:01Z"],
+      ["/var/log/messages-20240901-1235-Aug 16 10:00:01 node7 kernel: x", "2024-08-16T10:00:01Z"],
+      ["messages-20240901-88-Aug 31 23:10:01 node7 kernel: x", "2024-08-31T23:10:01Z"],
+    ];
+    for (const [raw, time] of rows) {
+      expect(parseLine(raw, 1, ctx), raw).toMatchObject({ format: "syslog", host: "node7", program: "kernel", text: "x", time: iso(time), raw });
+    }
+    // A word before a colon is a tag, not a file, unless a full date follows.
+    expect(parseLine("audit: type=1400 audit(1723543163.123:42): apparmor", 1, ctx).format).toBe("plain");
+    expect(parseLine("kernel:[  12.345678] x", 1, ctx).host).toBeUndefined();
+  });
+
   it("CRI container log lines (/var/log/containers): time, stream, tag, then the agent's own line", () => {
     const ctx = createLineContext(0, 2024);
     const p = parseLine("2024-02-14T10:00:00.123456789Z stderr F panic: runtime error: index out of range [3] with length 0", 1, ctx);

@@ -5,6 +5,7 @@
  * Never throws: an unrecognised line is `plain` with `text === raw`.
  */
 import type { LogLine } from "../types";
+import { parseGrepPrefix } from "./grep-prefix";
 import { inferYear, MONTHS, parseIsoTime, utcMs } from "./time";
 
 /** Per-input state that a line alone cannot carry. */
@@ -49,8 +50,6 @@ const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\s+(\d+)
 const WALL = /^Message from syslogd@(\S+) at (?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})/;
 // The line after a wall banner: ` kernel:unregister_netdevice: …`
 const WALL_BODY = /^\s*kernel:\s?/;
-// `grep -R` output pasted as a log: `/var/log/messages-20240618:Aug 13 …` or `/var/log/messages-20240618-Aug 13 …`
-const GREP_PREFIX = /^(\/[^\s:]+?)[:-](?=(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:|\d{4}-\d{2}-\d{2}[T ]|\[\s*\d+\.\d+\]|<\d>))/;
 // After the `[uptime] ` of journalctl -o short-monotonic: `host kernel: ` or `host prog[pid]: `.
 const MONOTONIC_HOST_TAG = /^([\w.-]+) (kernel|[\w.@-]+(?=\[\d+\]))(?:\[(\d+)\])?: /;
 
@@ -260,12 +259,12 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
       return line;
     }
   }
-  if (c0 === 47 /* / */) {
-    const g = GREP_PREFIX.exec(s);
+  if (c0 === 47 /* / */ || c0 === 46 /* . */ || (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57)) {
+    const g = parseGrepPrefix(s);
     if (g) {
-      s = s.slice(g[0].length);
+      s = s.slice(g.length);
       // The prefix names the rotated file the line came from: its date anchors the year better than the paste's.
-      const y = grepYear(g[1]);
+      const y = grepYear(g.file);
       if (y) {
         const line2 = parseLine(s, lineNo, { ...ctx, year: y.year, yearMonth: y.month, wall: undefined });
         ctx.wall = undefined;

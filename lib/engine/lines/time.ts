@@ -60,13 +60,19 @@ export function isoTime(ms: number | undefined): string | undefined {
   return new Date(ms).toISOString();
 }
 
+/** logrotate's `dateext` in a file name (`messages-20240618`, `syslog-20240618.gz`): year, month (1..12), day. */
+export function dateInFileName(name: string): { year: number; month: number; day: number } | undefined {
+  const m = /(?:^|[^0-9])((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:[^0-9]|$)/.exec(name);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
 /**
  * The year for RFC 3164 dates in a file: rotated files are named `messages-YYYYMMDD` after the day they were
  * rotated, so their lines come from that date or earlier. Falls back to the file's mtime, then to `now`.
  */
 export function inferYear(name: string, mtime?: Date, now: Date = new Date()): { year: number; month?: number; from: string } {
-  const m = /(?:^|[^0-9])((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:[^0-9]|$)/.exec(name);
-  if (m) return { year: Number(m[1]), month: Number(m[2]), from: "file name" };
+  const named = dateInFileName(name);
+  if (named) return { year: named.year, month: named.month, from: "file name" };
   if (mtime && !Number.isNaN(mtime.getTime()))
     return { year: mtime.getUTCFullYear(), month: mtime.getUTCMonth() + 1, from: "file time" };
   return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, from: "current year" };
