@@ -338,6 +338,8 @@ export type InputSummary = {
 export type Recommendation = {
   /** The whole advice in one sentence. */
   summary: string;
+  /** The bug and the verdict in a few words, shown first where space is short (the summary follows as details). */
+  lead?: string;
   kbId?: string;
   verdict?: VerdictStatus;
   /** The verdict confidence of the match the advice is built on (`Match.confidence`): the same number everywhere. */

@@ -265,9 +265,18 @@ export function recommend(options: RecommendOptions): Recommendation | undefined
     ? `${top.finding.title} has no specific known bug; closest class “${entry.title}” (${entry.id}, a generic entry${entry.specificWhen ? ` — specific when ${entry.specificWhen.replace(/\.$/, "")}` : ""})`
     : `${top.finding.title} matches known bug “${entry.title}” (${entry.id})`;
   const summary = `${lead}; ${verdictText}${action}${meanwhile}.`;
+  // What a phone shows first: the bug and the verdict in a few words; the reasons, the fix and the workaround follow.
+  const headline = entry.generic
+    ? `No specific known bug; closest class: ${entry.title}`
+    : match.verdict === "affected"
+      ? `Known bug, ${onWhat} is affected: ${entry.title}`
+      : match.verdict === "fixed"
+        ? `Looks like a known bug this ${entry.component} already fixes: ${entry.title}`
+        : `Known bug, affected status unknown: ${entry.title}`;
 
   return {
     summary,
+    lead: headline,
     kbId: entry.id,
     verdict: match.verdict,
     confidence: match.confidence,
