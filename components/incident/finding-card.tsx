@@ -156,7 +156,7 @@ export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId, mut
       {f.report.length > 0 && (
         <details>
           <summary className="cursor-pointer text-sm text-slate-600">Report ({f.report.length} line{f.report.length === 1 ? "" : "s"})</summary>
-          <pre className="font-log mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-2 text-xs leading-relaxed text-slate-100">{f.report.join("\n")}</pre>
+          <pre className="font-log code-block mt-2 max-h-96 overflow-auto rounded p-2 text-xs leading-relaxed">{f.report.join("\n")}</pre>
         </details>
       )}
     </article>
