@@ -266,13 +266,14 @@ export function recommend(options: RecommendOptions): Recommendation | undefined
     : `${top.finding.title} matches known bug “${entry.title}” (${entry.id})`;
   const summary = `${lead}; ${verdictText}${action}${meanwhile}.`;
   // What a phone shows first: the bug and the verdict in a few words; the reasons, the fix and the workaround follow.
+  // (Entry titles run to 100 characters: they go in the details.)
   const headline = entry.generic
-    ? `No specific known bug; closest class: ${entry.title}`
+    ? "No specific known bug, only a generic class"
     : match.verdict === "affected"
-      ? `Known bug, ${onWhat} is affected: ${entry.title}`
+      ? `Known bug: ${onWhat} is affected`
       : match.verdict === "fixed"
-        ? `Looks like a known bug this ${entry.component} already fixes: ${entry.title}`
-        : `Known bug, affected status unknown: ${entry.title}`;
+        ? `Known bug, but this ${entry.component} already carries the fix`
+        : "Known bug; affected status unknown";
 
   return {
     summary,
