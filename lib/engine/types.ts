@@ -443,6 +443,11 @@ export type TriageInput = {
   data: Uint8Array | AsyncIterable<Uint8Array>;
   /** Last-modified time of the file, used to infer the year of RFC 3164 dates. */
   mtime?: Date;
+  /**
+   * The latest full date written in the file (a sample: ISO stamps, the rotated files a `grep -r` paste names). It
+   * dates year-less lines before the mtime does; lines may run up to a month past it (a sample is not the end).
+   */
+  latestDatedLine?: Date;
   /** Set when `data` is the kernel log extracted from a vmcore: its release is the boot's release. */
   vmcore?: VmcoreInput;
   /**

@@ -288,10 +288,26 @@ describe("parseLine", () => {
   });
 
   it("year inference falls back to mtime, then now", () => {
-    expect(inferYear("messages", new Date("2022-03-01T00:00:00Z"))).toMatchObject({ year: 2022, month: 3, from: "file time" });
-    expect(inferYear("dmesg.txt", undefined, new Date("2021-07-01T00:00:00Z"))).toMatchObject({ year: 2021, from: "current year" });
+    expect(inferYear("messages", { mtime: new Date("2022-03-01T00:00:00Z") })).toMatchObject({ year: 2022, month: 3, from: "file time" });
+    expect(inferYear("dmesg.txt", { now: new Date("2021-07-01T00:00:00Z") })).toMatchObject({ year: 2021, from: "current year" });
     // A number that is not a date is not taken for one.
-    expect(inferYear("messages-20241399", undefined, new Date("2021-07-01T00:00:00Z")).year).toBe(2021);
+    expect(inferYear("messages-20241399", { now: new Date("2021-07-01T00:00:00Z") }).year).toBe(2021);
+  });
+
+  it("the latest dated line anchors before the mtime, and lines may run a month past it (a sample is not the end)", () => {
+    // A grep paste of messages-20240929 and the current `messages`: the current file's lines follow the rotation.
+    const y = inferYear("paste.txt", { latestDatedLine: new Date("2024-09-29T23:59:59Z"), mtime: new Date("2026-11-20T00:00:00Z") });
+    expect(y).toMatchObject({ year: 2024, month: 9, monthsAhead: 1, from: "dated lines" });
+    const ctx = createLineContext(0, y.year, y.month, y.monthsAhead);
+    expect(parseLine("/var/log/messages:Oct  3 08:00:00 w01 kernel: x", 1, ctx).time).toBe(iso("2024-10-03T08:00:00Z"));
+    expect(parseLine("/var/log/messages-20240929:Sep 28 08:00:00 w01 kernel: x", 2, ctx).time).toBe(iso("2024-09-28T08:00:00Z"));
+    expect(parseLine("Aug 16 10:00:01 w01 kernel: x", 3, ctx).time).toBe(iso("2024-08-16T10:00:01Z"));
+    expect(parseLine("Dec  1 10:00:01 w01 kernel: x", 4, ctx).time).toBe(iso("2023-12-01T10:00:01Z"));
+    // Across the new year: a December anchor, January lines.
+    const dec = inferYear("paste.txt", { latestDatedLine: new Date("2024-12-28T00:00:00Z") });
+    expect(parseLine("Jan  3 10:00:00 w01 kernel: x", 5, createLineContext(0, dec.year, dec.month, dec.monthsAhead)).time).toBe(iso("2025-01-03T10:00:00Z"));
+    // The mtime and now are where the file ends: a month past them is the year before.
+    expect(parseLine("Oct  3 08:00:00 w01 kernel: x", 6, createLineContext(0, 2024, 9)).time).toBe(iso("2023-10-03T08:00:00Z"));
   });
 
   it("impossible dates give no time instead of a rolled-over one", () => {

@@ -289,9 +289,9 @@ export type ScanOptions = { fileIndex: number; limits?: IngestLimits; now?: Date
 
 /** Scans one input; throws IngestError for refused input. */
 export async function scanInput(input: TriageInput, stats: IngestStats, options: ScanOptions): Promise<ScanResult> {
-  const year = inferYear(input.name, input.mtime, options.now);
-  const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
-  const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
+  const year = inferYear(input.name, { mtime: input.mtime, latestDatedLine: input.latestDatedLine, now: options.now });
+  const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
+  const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
   const result: ScanResult = {
     name: input.name,
     stats,
