@@ -1,6 +1,7 @@
 import type { Recommendation } from "@/lib/engine/types";
 import { CopyButton } from "@/components/ui/copy-button";
 import { shortCommitRef } from "@/lib/kb/commit-ref";
+import { KbMarkdown } from "@/components/kb/kb-markdown";
 import { SCALE_EXPLANATION, formatConfidence, formatScore } from "./confidence";
 
 const VERDICT_STYLE: Record<string, string> = {
@@ -64,9 +65,20 @@ function HostRecommendation({ recommendation: rec, showHost }: { recommendation?
             {rec.distro ? ` · ${rec.distro}` : ""}
           </p>
         )}
-        <p className="text-lg font-medium leading-snug" data-testid="verdict-summary">
-          {rec.summary}
-        </p>
+        {rec.lead ? (
+          <>
+            <p className="text-lg font-medium leading-snug" data-testid="verdict-lead">
+              {rec.lead}
+            </p>
+            <p className="mt-1 text-sm leading-snug text-slate-700" data-testid="verdict-summary">
+              {rec.summary}
+            </p>
+          </>
+        ) : (
+          <p className="text-lg font-medium leading-snug" data-testid="verdict-summary">
+            {rec.summary}
+          </p>
+        )}
         <p className="mt-1 text-xs text-slate-600" title={SCALE_EXPLANATION} data-testid="verdict-scale">
           {rec.kbId && (
             <>
@@ -120,9 +132,9 @@ function HostRecommendation({ recommendation: rec, showHost }: { recommendation?
                 {w.commands.length > 0 && <CopyButton text={w.commands.join("\n")} label="Copy commands" />}
               </div>
               {w.commands.length > 0 && (
-                <pre className="font-log mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{w.commands.join("\n")}</pre>
+                <pre className="font-log code-block mt-2 overflow-x-auto rounded p-2 text-xs">{w.commands.join("\n")}</pre>
               )}
-              {w.caveats && <p className="mt-1 text-xs text-slate-600">{w.caveats}</p>}
+              {w.caveats && <p className="mt-1 text-xs text-slate-600"><KbMarkdown text={w.caveats} inline /></p>}
             </div>
           ))}
         </div>

@@ -47,6 +47,8 @@ export const incidentListQuerySchema = z.object({
   /** Log time of a finding, UTC days, inclusive. */
   from: day,
   to: day,
+  /** Muted signatures (notify.mutes): hide incidents whose every finding is muted, or show only those with one. */
+  muted: z.enum(["hide", "only"]).optional().or(z.literal("").transform(() => undefined)),
   sort: z.enum(INCIDENT_SORTS).optional().default("newest"),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
   size: z.coerce.number().int().min(1).max(200).optional().default(50),

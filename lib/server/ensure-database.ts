@@ -54,16 +54,20 @@ function pendingSqliteMigrations(file: string): number {
 
 export type EnsureDatabaseOptions = { seed?: boolean; quiet?: boolean };
 
+/**
+ * How many migrations `url`'s database still lacks (all of them when a SQLite file does not exist), without creating
+ * or changing anything: the CLI's `triage` asks before it uses a database.
+ */
+export async function countPendingMigrations(url: string): Promise<number> {
+  if (providerOf(url) === "postgresql") return pendingPostgresMigrations(url);
+  if (url.startsWith("file:")) return pendingSqliteMigrations(url.slice("file:".length));
+  return 0;
+}
+
 /** Applies the pending migrations of `url`'s provider (creating a SQLite file); the Postgres database must exist. */
 export async function migrateDatabase(url: string, options: { quiet?: boolean } = {}): Promise<void> {
-  let pending = 0;
-  if (providerOf(url) === "postgresql") {
-    pending = await pendingPostgresMigrations(url);
-  } else if (url.startsWith("file:")) {
-    const file = url.slice("file:".length);
-    mkdirSync(path.dirname(file), { recursive: true });
-    pending = pendingSqliteMigrations(file);
-  }
+  if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
+  const pending = await countPendingMigrations(url);
   if (pending > 0) {
     // prisma.config.ts picks the provider's schema and migrations from DATABASE_URL.
     execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {

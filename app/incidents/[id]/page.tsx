@@ -7,16 +7,18 @@ import { EngineWarnings } from "@/components/incident/engine-warnings";
 import { FindingCard } from "@/components/incident/finding-card";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
+import { describeStoredSize } from "@/components/incident/stored-file-size";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
 import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatBytes, formatTime } from "@/components/ui/format";
+import { formatTime } from "@/components/ui/format";
 import { incidentIdSchema } from "@/lib/schemas/incident";
 import { findRepeatsOf } from "@/lib/server/incidents/content-hash";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
 import { AppError } from "@/lib/server/http";
 import { currentActor, requirePage } from "@/lib/server/auth/access";
+import { listMutedSignatures } from "@/lib/server/signatures/signature-mute";
 import { actsAs, mayDeleteIncident } from "@/lib/server/auth/roles";
 
 export const dynamic = "force-dynamic";
@@ -47,6 +49,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const seen = await findSeenBefore(id, stored.createdAt, incident.findings);
   const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
   const repeatOf = (await findRepeatsOf([id])).get(id);
+  const muted = new Set(await listMutedSignatures());
   // The viewer opens where the trouble starts: the first crash line (file order), else the first finding.
   const bySourceOrder = (a: { file: string; line: number }, b: { file: string; line: number }) => fileIndexOf(a.file) - fileIndexOf(b.file) || a.line - b.line;
   const firstCrash = incident.events.filter((e) => e.kind === "crash").map((e) => e.source).sort(bySourceOrder)[0] ?? incident.findings.map((f) => f.source).sort(bySourceOrder)[0];
@@ -85,10 +88,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <a className="font-log text-blue-700 hover:underline" href={`${api}/files/${f.index}`}>
                 {f.name}
               </a>{" "}
-              <span className="text-slate-500">
-                ({formatBytes(f.bytes)}
-                {f.compressed ? ", gzip" : ""})
-              </span>
+              <span className="text-slate-500" data-testid="raw-file-size">({describeStoredSize(f, incident.inputs[f.index])})</span>
               {incident.inputs[f.index]?.error && <span className="text-red-700"> {incident.inputs[f.index]?.error}</span>}
             </li>
           ))}
@@ -113,7 +113,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <h2 className="text-lg font-semibold">Findings ({incident.findings.length})</h2>
         {incident.findings.length === 0 && <p className="text-sm text-slate-500">The engine found no kernel crash or known problem event in these logs.</p>}
         {incident.findings.map((f) => (
-          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} />
+          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} muted={muted.has(f.signature)} />
         ))}
       </section>
 

@@ -16,6 +16,7 @@ const factsSchema = z
   .object({
     format: z.enum(["elf", "kdump", "kdump-flattened"]),
     parts: z.number().int().min(1).max(256),
+    dumpBytes: z.number().int().min(0).optional(),
     release: z.string().max(200).optional(),
     version: z.string().max(400).optional(),
     machine: z.string().max(64).optional(),

@@ -30,6 +30,8 @@ export type FileSource = {
   /** Needed for zip and vmcore (read at offsets); without it they are read into memory within the caps. */
   randomAccess?: RandomAccessSource;
   mtime?: Date;
+  /** The latest full date written in the file (see `TriageInput.latestDatedLine`). */
+  latestDatedLine?: Date;
   size?: number;
 };
 
@@ -42,6 +44,7 @@ export type KeepRequest = {
   name: string;
   chunks: AsyncIterable<Uint8Array>;
   mtime?: Date;
+  latestDatedLine?: Date;
   /** True when `chunks` stay valid after keep returns (not a tar member): a caller may stream them later. */
   streamable: boolean;
 };
@@ -55,12 +58,17 @@ export type ExpandedInputs = {
   sources: SourceSummary[];
 };
 
+/** What dates a file's year-less lines: its mtime and the latest date written in it. */
+function datingOf(src: FileSource): Pick<TriageInput, "mtime" | "latestDatedLine"> {
+  return { mtime: src.mtime, latestDatedLine: src.latestDatedLine };
+}
+
 /** Holds a tar member's bytes in memory; streams everything else lazily. The CLI's choice. */
-export const keepInMemory: KeepText = async ({ name, chunks, mtime, streamable }) => {
-  if (streamable) return { input: { name, data: chunks, mtime } };
+export const keepInMemory: KeepText = async ({ name, chunks, mtime, latestDatedLine, streamable }) => {
+  if (streamable) return { input: { name, data: chunks, mtime, latestDatedLine } };
   const parts: Uint8Array[] = [];
   for await (const c of chunks) parts.push(c.slice());
-  return { input: { name, data: concat(parts), mtime } };
+  return { input: { name, data: concat(parts), mtime, latestDatedLine } };
 };
 
 async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -178,7 +186,7 @@ class Expander {
     const { head, stream } = await peek(src.open(), SNIFF_BYTES);
     const format = sniffFormat(head);
     if (format.kind === "text") {
-      this.inputs.push({ kept: { input: { name: src.name, data: stream, mtime: src.mtime } }, path: src.name });
+      this.inputs.push({ kept: { input: { name: src.name, data: stream, ...datingOf(src) } }, path: src.name });
       return;
     }
     if (format.kind === "codec") {
@@ -188,14 +196,14 @@ class Expander {
       if (inner.kind === "text" && format.codec === "gzip" && src.reopenable) {
         // The engine reads gzip itself (and the viewer shows it): nothing to convert.
         await decoded.stream.return(undefined);
-        this.inputs.push({ kept: { input: { name: src.name, data: src.open(), mtime: src.mtime } }, path: src.name });
+        this.inputs.push({ kept: { input: { name: src.name, data: src.open(), ...datingOf(src) } }, path: src.name });
         return;
       }
       const label = CODEC_LABEL[format.codec];
       if (inner.kind === "text") {
         const summary = this.summary(src.name, "compressed-log", label, src.size);
         if (isBinaryText(decoded.head)) throw new SourceRefusedError("unsupported", `${src.name} decompresses to a binary file, not a log.`);
-        await this.keepText(summary, { name: src.name, chunks: decoded.stream, mtime: src.mtime, streamable: true }, src.name);
+        await this.keepText(summary, { name: src.name, chunks: decoded.stream, ...datingOf(src), streamable: true }, src.name);
         return;
       }
       await this.expandInner(src, inner, decoded.stream, label, meter);
