@@ -28,7 +28,7 @@ export async function getIncident(id: string): Promise<StoredIncident> {
     createdAt: row.createdAt,
     title: row.title,
     // Matched against an older knowledge base? Re-match (findings are stored; no log is parsed again).
-    incident: (await rematchIncidentIfStale(getDb(), id)) ?? (JSON.parse(row.result) as Incident),
+    incident: (await rematchIncidentIfStale(getDb(), id, row)) ?? (JSON.parse(row.result) as Incident),
     files: row.files.map((f) => ({ index: f.index, name: f.name, bytes: f.bytes, lines: f.lines, compressed: f.compressed })),
     uploaderId: row.uploaderId,
     rawDroppedAt: row.rawDroppedAt,
