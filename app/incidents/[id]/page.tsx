@@ -5,6 +5,8 @@ import { cache } from "react";
 import { DeleteIncidentButton } from "@/components/incident/delete-incident-button";
 import { EngineWarnings } from "@/components/incident/engine-warnings";
 import { FindingCard } from "@/components/incident/finding-card";
+import { FindingRows } from "@/components/incident/finding-rows";
+import { pickFullFindings } from "@/components/incident/first-screen";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
@@ -38,13 +40,19 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: (await load(id)).title };
 }
 
-export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ show?: string | string[] }> };
+
+export default async function IncidentPage({ params, searchParams }: PageProps) {
   const { id } = await params;
   const stored = await load(id);
   const { incident } = stored;
   const actor = await currentActor();
   const canEditKb = actsAs(actor, "editor");
-  const seen = await findSeenBefore(id, stored.createdAt, incident.findings);
+  // A big incident shows its most pressing findings and hosts in full, the rest one line each (first-screen.ts).
+  const allHref = (await searchParams).show === "all" ? undefined : `/incidents/${id}?show=all`;
+  const advised = new Set([incident.recommendation, ...(incident.headlines ?? [])].flatMap((r) => (r?.findingId ? [r.findingId] : [])));
+  const cards = allHref ? pickFullFindings(incident.findings, advised) : { full: incident.findings, rows: [] };
+  const seen = await findSeenBefore(id, stored.createdAt, cards.full);
   const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
   const repeatOf = (await findRepeatsOf([id])).get(id);
   // The viewer opens where the trouble starts: the first crash line (file order), else the first finding.
@@ -107,14 +115,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
 
       <EngineWarnings warnings={incident.warnings} fileIndexOf={fileIndexOf} />
 
-      <RecommendationPanel recommendation={incident.recommendation} headlines={incident.headlines} />
+      <RecommendationPanel recommendation={incident.recommendation} headlines={incident.headlines} allHref={allHref} />
 
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Findings ({incident.findings.length})</h2>
         {incident.findings.length === 0 && <p className="text-sm text-slate-500">The engine found no kernel crash or known problem event in these logs.</p>}
-        {incident.findings.map((f) => (
+        {cards.full.map((f) => (
           <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} />
         ))}
+        {allHref && <FindingRows findings={cards.rows} fileIndexOf={fileIndexOf} allHref={allHref} />}
       </section>
 
       <VmcorePanel dumps={incident.inputs.flatMap((input) => (input.vmcore ? [{ name: input.name, ...input.vmcore }] : []))} />
