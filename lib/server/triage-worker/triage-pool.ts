@@ -65,9 +65,10 @@ export class TriagePool {
     this.pool = new Tinypool({
       filename: workerFile,
       runtime: "child_process",
-      minThreads: 0,
+      // One process stays warm (~100 MB): starting one, with its Prisma client and KB index, costs 0.5–0.9 s, most
+      // of the "upload → permalink in 1 s" budget. The others end after a quiet minute and give their memory back.
+      minThreads: 1,
       maxThreads: budget.threads,
-      // Warm processes keep their Prisma client and KB index; an idle server gives the memory back.
       idleTimeout: 60_000,
       execArgv: [`--max-old-space-size=${budget.memoryMb}`],
       // tinypool's child processes get only the variables passed here (DATABASE_URL, the data directory…).
