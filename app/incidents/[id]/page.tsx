@@ -14,7 +14,6 @@ import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatTime } from "@/components/ui/format";
 import { incidentIdSchema } from "@/lib/schemas/incident";
-import { findRepeatsOf } from "@/lib/server/incidents/content-hash";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
 import { AppError } from "@/lib/server/http";
@@ -52,9 +51,8 @@ export default async function IncidentPage({ params, searchParams }: PageProps) 
   const allHref = (await searchParams).show === "all" ? undefined : `/incidents/${id}?show=all`;
   const advised = new Set([incident.recommendation, ...(incident.headlines ?? [])].flatMap((r) => (r?.findingId ? [r.findingId] : [])));
   const cards = allHref ? pickFullFindings(incident.findings, advised) : { full: incident.findings, rows: [] };
-  const seen = await findSeenBefore(id, stored.createdAt, cards.full);
+  const seen = await findSeenBefore({ incidentId: id, createdAt: stored.createdAt, repeatOfId: stored.repeatOfId, findings: cards.full });
   const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
-  const repeatOf = (await findRepeatsOf([id])).get(id);
   // The viewer opens where the trouble starts: the first crash line (file order), else the first finding.
   const bySourceOrder = (a: { file: string; line: number }, b: { file: string; line: number }) => fileIndexOf(a.file) - fileIndexOf(b.file) || a.line - b.line;
   const firstCrash = incident.events.filter((e) => e.kind === "crash").map((e) => e.source).sort(bySourceOrder)[0] ?? incident.findings.map((f) => f.source).sort(bySourceOrder)[0];
@@ -104,10 +102,10 @@ export default async function IncidentPage({ params, searchParams }: PageProps) 
         <SourceList sources={incident.sources} />
       </header>
 
-      {repeatOf && (
+      {stored.repeatOfId && (
         <p className="rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="repeat-of">
           These exact bytes were uploaded before: its lines are not counted again as sightings.{" "}
-          <Link href={`/incidents/${repeatOf}`} className="font-medium underline">
+          <Link href={`/incidents/${stored.repeatOfId}`} className="font-medium underline">
             Open the earlier incident
           </Link>
         </p>

@@ -52,7 +52,12 @@ afterAll(async () => {
 
 describe("findSeenBefore", () => {
   it("counts earlier sightings in other uploads, once each, leaving out copies of the same bytes", async () => {
-    const seen = await findSeenBefore("subject", new Date("2026-01-02T00:00:00Z"), [{ id: "f1", signature: SIG, host: "h4", time: "2024-08-12T00:00:00Z" }]);
+    const seen = await findSeenBefore({
+      incidentId: "subject",
+      createdAt: new Date("2026-01-02T00:00:00Z"),
+      repeatOfId: "original-of-subject",
+      findings: [{ id: "f1", signature: SIG, host: "h4", time: "2024-08-12T00:00:00Z" }],
+    });
     expect(Object.keys(seen)).toEqual([SIG]);
     const s = seen[SIG];
     // earlier-a (h1) and earlier-b's own line (h2); repeat-of-a, earlier-b's copy of h1's line, the later log and the
@@ -65,7 +70,12 @@ describe("findSeenBefore", () => {
   });
 
   it("leaves out later logs and the upload's own lines copied into another log", async () => {
-    const seen = await findSeenBefore("earlier-a", new Date("2026-01-01T00:00:00Z"), [{ id: "f1", signature: SIG, host: "h1", time: "2024-08-10T00:00:00Z" }]);
+    const seen = await findSeenBefore({
+      incidentId: "earlier-a",
+      createdAt: new Date("2026-01-01T00:00:00Z"),
+      repeatOfId: null,
+      findings: [{ id: "f1", signature: SIG, host: "h1", time: "2024-08-10T00:00:00Z" }],
+    });
     // Only original-of-subject's line is older; repeat-of-a is a copy, earlier-b holds a's own line and a later one.
     expect(seen[SIG].count).toBe(1);
     expect(seen[SIG].hosts).toEqual(["h4"]);

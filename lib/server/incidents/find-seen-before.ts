@@ -10,14 +10,15 @@ import { sightingKey } from "@/lib/server/signatures/sighting-key";
 export type SeenBefore = { count: number; incidents: number; hosts: string[]; first?: Date; last?: Date; latestIncidentId?: string };
 export type SeenBeforeFinding = { signature: string; time?: string; host?: string; id: string };
 
-export async function findSeenBefore(incidentId: string, createdAt: Date, findings: SeenBeforeFinding[]): Promise<Record<string, SeenBefore>> {
+/** `repeatOfId`: the earlier incident this upload repeats (its stored column), if any. */
+export type FindSeenBeforeOptions = { incidentId: string; createdAt: Date; repeatOfId: string | null; findings: SeenBeforeFinding[] };
+
+export async function findSeenBefore({ incidentId, createdAt, repeatOfId, findings }: FindSeenBeforeOptions): Promise<Record<string, SeenBefore>> {
   if (findings.length === 0) return {};
-  const db = getDb();
-  const self = await db.incident.findUnique({ where: { id: incidentId }, select: { repeatOfId: true } });
   // Repeats of any upload, and the upload these bytes repeat, are left out in the query: a fleet re-uploading the
   // same busy log would otherwise fill the row budget with copies and cost every page load a scan of all of them.
-  const sameBytes = [incidentId, ...(self?.repeatOfId ? [self.repeatOfId] : [])];
-  const rows = await db.findingRecord.findMany({
+  const sameBytes = [incidentId, ...(repeatOfId ? [repeatOfId] : [])];
+  const rows = await getDb().findingRecord.findMany({
     where: { signature: { in: [...new Set(findings.map((f) => f.signature))] }, incidentId: { notIn: sameBytes }, incident: { repeatOfId: null } },
     orderBy: [{ time: "asc" }, { createdAt: "asc" }],
     select: { signature: true, host: true, time: true, createdAt: true, incidentId: true, findingId: true },

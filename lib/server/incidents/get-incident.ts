@@ -15,6 +15,8 @@ export type StoredIncident = {
   uploaderId: string | null;
   /** When retention removed the raw logs (the findings stay); null while they are stored. */
   rawDroppedAt: Date | null;
+  /** The earlier incident with the same bytes, when this upload repeats one. */
+  repeatOfId: string | null;
 };
 
 export async function getIncident(id: string): Promise<StoredIncident> {
@@ -32,5 +34,6 @@ export async function getIncident(id: string): Promise<StoredIncident> {
     files: row.files.map((f) => ({ index: f.index, name: f.name, bytes: f.bytes, lines: f.lines, compressed: f.compressed })),
     uploaderId: row.uploaderId,
     rawDroppedAt: row.rawDroppedAt,
+    repeatOfId: row.repeatOfId,
   };
 }
