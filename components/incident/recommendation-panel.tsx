@@ -3,6 +3,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { shortCommitRef } from "@/lib/kb/commit-ref";
 import { KbMarkdown } from "@/components/kb/kb-markdown";
 import { SCALE_EXPLANATION, formatConfidence, formatScore } from "./confidence";
+import { pickFullHeadlines } from "./first-screen";
+import { MoreRows } from "./more-rows";
 
 const VERDICT_STYLE: Record<string, string> = {
   affected: "border-red-300 bg-red-50",
@@ -19,8 +21,10 @@ function safeHref(url: string | undefined): string | undefined {
  * The incident's advice: one panel per host and kernel (`headlines`), most pressing first. With a single host the
  * page shows exactly `recommendation`, which is the first headline: the two never disagree.
  */
-export function RecommendationPanel({ recommendation, headlines }: { recommendation?: Recommendation; headlines?: Recommendation[] }) {
+/** `allHref` (a big incident): past FULL_HEADLINES hosts, the others are rows, and the link shows them in full. */
+export function RecommendationPanel({ recommendation, headlines, allHref }: { recommendation?: Recommendation; headlines?: Recommendation[]; allHref?: string }) {
   const list = headlines && headlines.length > 0 ? headlines : recommendation ? [recommendation] : [];
+  const { full, rows } = allHref ? pickFullHeadlines(list) : { full: list, rows: [] };
   const scale = (
     <details className="text-xs text-slate-600" data-testid="confidence-scale">
       <summary className="cursor-pointer">How to read match score and confidence</summary>
@@ -39,9 +43,10 @@ export function RecommendationPanel({ recommendation, headlines }: { recommendat
       <p className="text-sm text-slate-600">
         {list.length} hosts or kernels with a known-issue match, each judged on its own kernel:
       </p>
-      {list.map((r, i) => (
+      {full.map((r, i) => (
         <HostRecommendation key={`${r.host ?? ""}|${r.kernelRelease ?? ""}|${i}`} recommendation={r} showHost />
       ))}
+      {allHref && <HeadlineRows headlines={rows} allHref={allHref} />}
       {scale}
     </div>
   );
@@ -159,5 +164,32 @@ function HostRecommendation({ recommendation: rec, showHost }: { recommendation?
         </div>
       )}
     </section>
+  );
+}
+
+/** The hosts past the first screen: one row each (host and kernel, verdict, known issue, upgrade). */
+function HeadlineRows({ headlines, allHref }: { headlines: Recommendation[]; allHref: string }) {
+  if (headlines.length === 0) return null;
+  return (
+    <MoreRows
+      summary={`${headlines.length} more host${headlines.length === 1 ? "" : "s"} or kernel${headlines.length === 1 ? "" : "s"}`}
+      allHref={allHref}
+      linkText="Show every host in full"
+      linkTestId="all-headlines-link"
+      tableTestId="headline-rows"
+      columns={[{ label: "Host · kernel" }, { label: "Verdict" }, { label: "Known issue", className: "hidden md:table-cell" }, { label: "Upgrade", className: "hidden sm:table-cell" }]}
+    >
+      {headlines.map((r, i) => (
+        <tr key={`${r.host ?? ""}|${r.kernelRelease ?? ""}|${i}`} className="align-top" data-testid="headline-row">
+          <td className="font-log break-all px-3 py-1.5 text-xs">
+            {r.host ?? "(unknown host)"}
+            {r.kernelRelease ? ` · ${r.kernelRelease}` : ""}
+          </td>
+          <td className="px-3 py-1.5 text-xs">{r.verdict && r.verdict !== "unknown" ? `${r.verdict} · ${formatConfidence(r.confidence)}` : "unknown"}</td>
+          <td className="hidden px-3 py-1.5 md:table-cell">{r.kbId && <code className="font-log text-xs">{r.kbId}</code>}</td>
+          <td className="font-log hidden px-3 py-1.5 text-xs sm:table-cell">{r.upgrade?.text}</td>
+        </tr>
+      ))}
+    </MoreRows>
   );
 }

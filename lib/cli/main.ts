@@ -11,7 +11,7 @@ import type { InputSource } from "../engine/ingest/sources/expand-inputs";
 import type { Incident, SourceSummary, TriageInput } from "../engine/types";
 import type { CliKb } from "../server/kb/load-cli-kb";
 import { DB_USAGE, runDbCommand } from "./db-command";
-import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
+import { EMPTY_LOG_MESSAGE } from "../schemas/messages";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:

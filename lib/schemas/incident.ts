@@ -24,8 +24,7 @@ export const lineRangeQuerySchema = z
 
 export type LineRangeQuery = z.infer<typeof lineRangeQuerySchema>;
 
-/** What the web UI and the CLI both say about an input with no log text (0 bytes, or a gzip of nothing). */
-export const EMPTY_LOG_MESSAGE = "The upload is empty: no log text was received.";
+export { EMPTY_LOG_MESSAGE } from "./messages";
 
 export const INCIDENT_SORTS = ["newest", "oldest", "largest", "most-findings", "title"] as const;
 export const VERDICTS = ["affected", "fixed", "unknown"] as const;

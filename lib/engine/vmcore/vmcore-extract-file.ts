@@ -6,8 +6,9 @@
  */
 import { z } from "zod";
 import type { VmcoreInput } from "../types";
+import { VMCORE_EXTRACT_MAGIC } from "./vmcore-extract-magic";
 
-export const VMCORE_EXTRACT_MAGIC = "#oopscope-vmcore-extract v1\n";
+export { VMCORE_EXTRACT_MAGIC };
 /** The JSON line's limit: facts hold at most a few CPUs' registers. */
 export const MAX_EXTRACT_HEADER_BYTES = 256 * 1024;
 

@@ -8,17 +8,14 @@
  * through `keep`: the CLI keeps it in memory or streams it, the server writes it next to the upload so the log
  * viewer can show it.
  */
-import { parseVmcoreExtract } from "../../vmcore/vmcore-extract-file";
 import { looksBinary } from "../read-lines";
 import { bytesSource, type RandomAccessSource } from "../random-access";
-import { JournalFormatError } from "../journal/read-journal";
-import { renderJournal } from "../journal/render-journal";
-import { extractVmcoreLog, groupVmcoreParts } from "../../vmcore";
+import { JournalFormatError } from "../journal/journal-format-error";
 import type { SkippedMember, SourceSummary, TriageInput } from "../../types";
 import { DEFAULT_EXPANSION_LIMITS, decompressStream, ExpansionMeter, SourceRefusedError, type ExpansionLimits } from "./decompress";
 import { sniffFormat, SNIFF_BYTES, type Codec, type SniffedFormat } from "./magic";
 import { escapesArchive, findMemberRule, normalizeMemberPath, type MemberRule } from "./member-rules";
-import { readTarMembers, readZipMembers, type ArchiveMember } from "./read-archive";
+import type { ArchiveMember } from "./read-archive";
 
 /** A file (or stdin, or an upload) as the caller has it. */
 export type FileSource = {
@@ -217,6 +214,7 @@ class Expander {
     const withCodec = (base: string) => (codec ? `${base}.${codec}` : base);
     if (format.kind === "archive" && format.format === "tar") {
       const summary = this.summary(src.name, "archive", withCodec("tar"), src.size);
+      const { readTarMembers } = await import("./read-archive");
       await this.walkMembers(readTarMembers(stream, src.name), summary, `${src.name}:`, false, meter);
       return;
     }
@@ -224,6 +222,7 @@ class Expander {
       const summary = this.summary(src.name, "archive", withCodec("zip"), src.size);
       const zip = !codec && src.randomAccess ? src.randomAccess : bytesSource(src.name, await readAll(stream, this.limits.maxMemberBytes, src.name));
       if (!codec && src.randomAccess) await stream.return(undefined);
+      const { readZipMembers } = await import("./read-archive");
       await this.walkMembers(readZipMembers(zip, meter), summary, `${src.name}:`, true, meter);
       return;
     }
@@ -234,6 +233,7 @@ class Expander {
       return;
     }
     if (format.kind === "vmcore-extract") {
+      const { parseVmcoreExtract } = await import("../../vmcore/vmcore-extract-file");
       const parsed = parseVmcoreExtract(await readAll(stream, this.limits.maxMemberBytes, src.name));
       if ("error" in parsed) throw new SourceRefusedError("unsupported", `${src.name}: a vmcore extract, but ${parsed.error}.`);
       const kept = await this.keep({ name: parsed.name, chunks: oneChunk(new TextEncoder().encode(parsed.text)), streamable: true, mtime: src.mtime });
@@ -270,6 +270,7 @@ class Expander {
   }
 
   private async keepJournal(summary: SourceSummary, name: string, bytes: Uint8Array, path: string, rule: MemberRule | undefined, mtime?: Date): Promise<void> {
+    const { renderJournal } = await import("../journal/render-journal");
     const rendered = await renderJournal(bytes);
     const layout = [rendered.compact ? "compact" : "regular", ...rendered.compression].join(", ");
     if (summary.kind === "journal") summary.format = `${summary.format} (${layout})`;
@@ -435,6 +436,10 @@ class Expander {
    * boot's release from them). Parts of one `--split` dump are grouped by the vmcore reader, wherever they came from.
    */
   async readVmcores(): Promise<void> {
+    if (this.vmcores.length === 0) return;
+    // Loaded when a dump is seen: the dump readers and the extract's validation (zod) cost every plain log's CLI
+    // run ~40 ms of start-up.
+    const { extractVmcoreLog, groupVmcoreParts } = await import("../../vmcore");
     const pendingOf = new Map(this.vmcores.map((v) => [v.source, v]));
     for (const group of await groupVmcoreParts(this.vmcores.map((v) => v.source))) {
       const names = group.map((g) => g.name);
