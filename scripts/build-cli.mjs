@@ -5,7 +5,7 @@
 // `npm install` (postinstall) and `npm run build`; bin/oopscope rebuilds on its own when a source is newer than the
 // bundle (npm start and the e2e runner call it before serving, so the server's worker is fresh too).
 // Native and self-locating packages stay outside: better-sqlite3 loads a .node file, prisma runs as its own CLI,
-// tinypool starts its threads from its own entry/worker.js (`oopscope worker` runs a triage pool).
+// tinypool starts its workers from its own entry files (`oopscope worker` runs a triage pool).
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -31,13 +31,13 @@ export type StoredTriage = { incident: Incident; files: TriagedFile[]; kbGenerat
 
 function keepOnDisk(dir: string, written: Map<string, string>): KeepText {
   let counter = 0;
-  return async ({ name, chunks, mtime }) => {
+  return async ({ name, chunks, mtime, latestDatedLine }) => {
     const file = path.join(dir, `${counter++}.extracted`);
     // "w", not "wx": a job retried after its worker died mid-extraction rewrites the same names.
     await pipeline(Readable.from(chunks), createWriteStream(file, { flags: "w" }));
     written.set(name, file);
     return {
-      input: { name, data: createReadStream(file) as AsyncIterable<Uint8Array>, mtime },
+      input: { name, data: createReadStream(file) as AsyncIterable<Uint8Array>, mtime, latestDatedLine },
       discard: async () => {
         written.delete(name);
         await rm(file, { force: true });
