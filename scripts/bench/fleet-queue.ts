@@ -17,7 +17,7 @@
  * busy 2-CPU box, longer under load); the job logic it drives is covered there by lib/server/jobs/upload-jobs.test.ts.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -80,16 +80,28 @@ function cpuTimes(): { busy: number; total: number } {
   return { busy: sum - idle, total: sum };
 }
 
-/** CPU seconds a process has used (utime + stime), from /proc. */
-function processCpuSeconds(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+/**
+ * CPU seconds used so far by every live process in a process group (utime + stime, from /proc): a worker's triage runs
+ * in child processes of its own pool, which a process's own counters (or cutime, counted only once a child is
+ * reaped) would miss. Each server here is started in a group of its own.
+ */
+function groupCpuSeconds(pgid: number | undefined): number {
+  if (!pgid) return 0;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch (err) {
+      // The process ended between the listing and the read.
+      if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "ESRCH") continue;
+      throw err;
+    }
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
-  } catch {
-    return 0;
+    if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
   }
+  return ticks / 100;
 }
 
 type Worker = { name: string; child: ChildProcess; done: number; alreadyDone: number; failed: number; lines: string[]; ready: Promise<void> };
@@ -196,9 +208,9 @@ type PhaseFigures = { label: string; uploads: number; seconds: number; perMinute
 async function phase(label: string, webs: string[], webChildren: ChildProcess[], workers: Worker[], first: number, count: number): Promise<{ figures: PhaseFigures; ids: string[] }> {
   const cpu0 = cpuTimes();
   await Promise.all(workers.map((w) => w.ready));
-  const workerCpu0 = workers.map((w) => processCpuSeconds(w.child.pid));
+  const workerCpu0 = workers.map((w) => groupCpuSeconds(w.child.pid));
   const workerJobs0 = workers.map((w) => w.done);
-  const webCpu0 = webChildren.map((c) => processCpuSeconds(c.pid));
+  const webCpu0 = webChildren.map((c) => groupCpuSeconds(c.pid));
   const t0 = performance.now();
   const ids = await sendUploads(webs, first, count);
   await untilWritten(ids, 20 * 60_000);
@@ -210,10 +222,9 @@ async function phase(label: string, webs: string[], webChildren: ChildProcess[],
     seconds,
     perMinute: (count / seconds) * 60,
     machineCpu: (cpu1.busy - cpu0.busy) / (cpu1.total - cpu0.total),
-    // Worker threads are in the worker's process: its CPU time includes the triage.
-    workerCpuS: workers.map((w, i) => processCpuSeconds(w.child.pid) - workerCpu0[i]),
+    workerCpuS: workers.map((w, i) => groupCpuSeconds(w.child.pid) - workerCpu0[i]),
     workerJobs: workers.map((w, i) => w.done - workerJobs0[i]),
-    webCpuS: webChildren.map((c, i) => processCpuSeconds(c.pid) - webCpu0[i]),
+    webCpuS: webChildren.map((c, i) => groupCpuSeconds(c.pid) - webCpu0[i]),
     load: os.loadavg()[0],
   };
   return { figures, ids };
