@@ -13,8 +13,8 @@
  * (the workers' own "done" lines add up to the uploads, finding rows are not doubled), pg-boss completed every job and
  * retried at least one. Exit 1 when any check fails.
  *
- * Not in CI's Postgres stage: it needs a production build plus four server processes (about a minute and a half of a
- * busy 2-CPU box, longer under load); the job logic it drives is covered there by lib/server/jobs/upload-jobs.test.ts.
+ * Not in CI's Postgres stage: it needs a production build plus four server processes (about two and a half minutes of
+ * a busy 2-CPU box, a third of it waiting out the killed worker's job expiry); the job logic it drives is covered there by lib/server/jobs/upload-jobs.test.ts.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
