@@ -14,7 +14,8 @@
  * retried at least one. Exit 1 when any check fails.
  *
  * Not in CI's Postgres stage: it needs a production build plus four server processes (about two and a half minutes of
- * a busy 2-CPU box, a third of it waiting out the killed worker's job expiry); the job logic it drives is covered there by lib/server/jobs/upload-jobs.test.ts.
+ * a busy 2-CPU box, a third of it waiting out the killed worker's job expiry); the job logic it drives is covered
+ * there by lib/server/jobs/upload-jobs.test.ts, and every e2e upload on Postgres goes through a worker.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
