@@ -14,7 +14,7 @@ export { publicOrigin } from "./public-origin";
 function ingestErrorStatus(err: unknown): { status: number; code: string; message: string } | undefined {
   if (!(err instanceof Error) || err.name !== "IngestError") return undefined;
   const code = String((err as Error & { code?: string }).code ?? "unprocessable");
-  const status = code === "too-large" || code === "gzip-bomb" ? 413 : 422;
+  const status = code === "too-large" || code === "decompression-bomb" ? 413 : 422;
   return { status, code, message: err.message };
 }
 
