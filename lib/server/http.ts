@@ -1,6 +1,6 @@
 /**
  * One place that turns errors into HTTP responses for route handlers: AppError → its status and message,
- * ZodError → 400 with the issues, the engine's IngestError (binary file, gzip bomb, …) → 4xx with its message,
+ * ZodError → 400 with the issues, the engine's IngestError (binary file, decompression bomb, …) → 4xx with its message,
  * anything else → a generic 500 (logged, details not leaked).
  */
 import "server-only";
