@@ -9,8 +9,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { InputSource } from "../engine/ingest/sources/expand-inputs";
 import type { Incident, SourceSummary, TriageInput } from "../engine/types";
+import type { CliKb } from "../server/kb/load-cli-kb";
 import { DB_USAGE, runDbCommand } from "./db-command";
-import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
+import { EMPTY_LOG_MESSAGE } from "../schemas/messages";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
@@ -24,7 +25,8 @@ ${DB_USAGE}
   oopscope incidents list [--json] [--query WORDS] [--limit N]  incidents in the database, newest first
   oopscope upload --server URL [--token oops_…] FILE...         send logs, archives and dumps to a server (a dump: its log and facts only)
   oopscope listen --netconsole udp://HOST:PORT [--syslog udp://…|tcp://…]   capture crashes from the fleet
-Database: DATABASE_URL, else <repo>/data/oopscope.db (created, migrated and seeded when absent).`;
+Database: DATABASE_URL, else <repo>/data/oopscope.db. triage matches with it when it exists and is up to date, else with
+the built-in entries (it never creates a database); the kb and db commands create, migrate and seed it.`;
 
 export type MainContext = { root: string };
 
@@ -141,9 +143,18 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
     throw e;
   }
   const withKb = !values["no-kb"];
-  // The database is created, migrated and seeded only when a finding needs the knowledge base.
-  let prepared: Promise<void> | undefined;
-  const lazyKb = { prepareKb: () => (prepared ??= prepareDb(ctx)) };
+  // The knowledge base is loaded only when a finding needs it; triage never creates or migrates a database.
+  let loaded: Promise<CliKb> | undefined;
+  const lazyKb = {
+    loadKb: () =>
+      (loaded ??= (async () => {
+        process.chdir(ctx.root);
+        const { loadCliKb } = await import("../server/kb/load-cli-kb");
+        const kb = await loadCliKb();
+        process.stderr.write(`oopscope: matched with ${kb.source}\n`);
+        return kb;
+      })()),
+  };
   const { runTriage } = await import("../server/run-triage");
   // An empty input (0 lines: an empty file, a gzip of nothing) is refused like the web UI refuses an empty upload.
   const emptyInputs = (inc: Incident) => inc.inputs.filter((i) => !i.error && i.lines === 0);

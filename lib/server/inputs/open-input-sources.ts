@@ -50,8 +50,9 @@ export async function openPathSource(file: string, name: string): Promise<InputF
     open: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
     reopenable: true,
     randomAccess: lazyRandomAccess(file, name, st.size),
-    // Year-less syslog dates: the file's own dated lines first, then its mtime (web uploads do the same).
-    mtime: (await findLatestDatedLine(file)) ?? st.mtime,
+    // Year-less syslog dates: the file's own dated lines first, then its mtime (web uploads come through here too).
+    mtime: st.mtime,
+    latestDatedLine: await findLatestDatedLine(file),
     size: st.size,
   };
 }

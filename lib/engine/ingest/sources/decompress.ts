@@ -5,11 +5,9 @@
  * incompressible data is still a bomb): push decoders get the input in small pieces and report their output
  * synchronously, so what was consumed is known to a piece; a read-ahead decoder such as DecompressionStream would
  * have swallowed whole members before the first check. A multi-member gzip or multi-frame zstd counts as one stream.
+ * xz, zstd and bzip2 decoders are loaded when such an input arrives: a plain log's CLI run does not pay for them.
  */
 import { Gunzip, Inflate } from "fflate";
-import { Decompress as ZstdDecompress } from "fzstd";
-import unbzip2Stream from "unbzip2-stream";
-import { XzReadableStream } from "./xz-stream";
 import { IngestError } from "../ingest-error";
 import type { Codec } from "./magic";
 
@@ -205,7 +203,7 @@ function pushDecoder(make: (ondata: (data: Uint8Array) => void) => { push(chunk:
   };
 }
 
-function bzip2Decoder(emit: (out: Uint8Array) => void) {
+function bzip2Decoder(unbzip2Stream: typeof import("unbzip2-stream").default, emit: (out: Uint8Array) => void) {
   const stream = unbzip2Stream();
   let failure: Error | undefined;
   // The meter may throw from the data handler; unbzip2-stream catches it, stops and reports it as 'error'.
@@ -226,16 +224,22 @@ export function inflateRawStream(source: AsyncIterable<Uint8Array>, meter: Expan
 }
 
 /** Decodes `source` (compressed with `codec`) as a stream of chunks, metered. */
-export function decompressStream(codec: Codec, source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
+export async function* decompressStream(codec: Codec, source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
   switch (codec) {
     case "gzip":
-      return fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new Gunzip(ondata)));
-    case "xz":
+      return yield* fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new Gunzip(ondata)));
+    case "xz": {
+      const { XzReadableStream } = await import("./xz-stream");
       // xz-embedded pulls its input as it needs it: what it pulled is what it consumed.
-      return fromWebDecoder(new XzReadableStream(pulledStream(counted(source, meter))), meter, codec);
-    case "zstd":
-      return fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new ZstdDecompress(ondata)));
-    case "bzip2":
-      return fromPushDecoder(counted(source, meter, true), meter, codec, bzip2Decoder);
+      return yield* fromWebDecoder(new XzReadableStream(pulledStream(counted(source, meter))), meter, codec);
+    }
+    case "zstd": {
+      const { Decompress: ZstdDecompress } = await import("fzstd");
+      return yield* fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new ZstdDecompress(ondata)));
+    }
+    case "bzip2": {
+      const { default: unbzip2Stream } = await import("unbzip2-stream");
+      return yield* fromPushDecoder(counted(source, meter, true), meter, codec, (emit) => bzip2Decoder(unbzip2Stream, emit));
+    }
   }
 }

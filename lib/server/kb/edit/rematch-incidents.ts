@@ -45,8 +45,9 @@ function rematchWrites(db: Db, id: string, after: Incident, generation: number) 
  * For the incident page: an incident older than the re-matched window is matched against the current KB when it is
  * opened (its kbGeneration is behind). Returns the up-to-date Incident JSON; unknown ids return undefined.
  */
-export async function rematchIncidentIfStale(db: Db, id: string): Promise<Incident | undefined> {
-  const row = await db.incident.findUnique({ where: { id }, select: { result: true, kbGeneration: true } });
+export async function rematchIncidentIfStale(db: Db, id: string, stored?: { result: string; kbGeneration: number }): Promise<Incident | undefined> {
+  // A caller that has the row already passes it: a busy incident's JSON is megabytes, read and parsed once per page.
+  const row = stored ?? (await db.incident.findUnique({ where: { id }, select: { result: true, kbGeneration: true } }));
   if (!row) return undefined;
   const before = JSON.parse(row.result) as Incident;
   const kb = await getKbIndex(db);
