@@ -41,7 +41,9 @@ async function openSource(arg: string, name: string): Promise<InputSource> {
   try {
     st = statSync(arg);
   } catch (e) {
-    throw new UnreadableInput(`oopscope: cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    throw new UnreadableInput(`oopscope: cannot read ${arg}: ${code}`);
   }
   // A directory is a copied /var/crash/<ip>-<date>/ or an unpacked sosreport: its files are picked like members.
   if (st.isDirectory()) return openDirectorySource(arg, name);
@@ -82,7 +84,9 @@ async function runDmesgCommand(args: string[]): Promise<number> {
       try {
         if (statSync(d).isDirectory()) reason = "a directory";
       } catch (e) {
-        reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (!code) throw e;
+        reason = code;
       }
       process.stderr.write(`oopscope: ${d}: ${reason}\n`);
       return 2;
@@ -273,7 +277,15 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;
   } catch (e) {
-    process.stderr.write(`oopscope: ${(e as Error).message}\n`);
+    // The CLI's one error mapper (as http.ts is the server's): one line and exit 1; a bug also shows its stack.
+    process.stderr.write(`oopscope: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (isInternalError(e) && e.stack) process.stderr.write(`${e.stack}\n`);
     return 1;
   }
+}
+
+/** JavaScript's own error classes without a code (parseArgs' carry ERR_PARSE_ARGS_*): a bug, not a refusal. */
+function isInternalError(e: unknown): e is Error {
+  const builtin = e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError;
+  return builtin && typeof (e as { code?: unknown }).code !== "string";
 }

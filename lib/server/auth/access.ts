@@ -37,13 +37,10 @@ export async function currentActor(): Promise<Actor> {
   }
 }
 
-/** True on a fresh install (no account yet). False when the database cannot say, e.g. while `next build` prerenders. */
+/** True on a fresh install (no account yet). False while `next build` prerenders (often no database then). */
 export async function hasNoAccounts(): Promise<boolean> {
-  try {
-    return (await getDb().user.count()) === 0;
-  } catch {
-    return false;
-  }
+  if (process.env.NEXT_PHASE === "phase-production-build") return false;
+  return (await getDb().user.count()) === 0;
 }
 
 export async function requirePage(permission: Permission, returnTo: string): Promise<Actor> {

@@ -7,24 +7,34 @@
  */
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { latestDatedTime } from "../../engine/lines/latest-dated-time";
 
 const SAMPLE_BYTES = 64 * 1024;
 
+/** zlib's refusals of the data itself (Z_BUF_ERROR: truncated, Z_DATA_ERROR: corrupt), not of the file. */
+function isZlibDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("Z_");
+}
+
 async function gunzipHead(filePath: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const stream = createReadStream(filePath).pipe(createGunzip());
+  const gunzip = createGunzip();
+  // pipeline, not pipe: a read error of the file destroys gunzip with it, so the loop below sees it (pipe left it
+  // an unhandled 'error' event), and leaving the loop early closes the file. Errors are met there, not here.
+  pipeline(createReadStream(filePath), gunzip, () => undefined);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
       chunks.push(chunk);
       size += chunk.length;
       if (size >= SAMPLE_BYTES) break;
     }
   } catch (err) {
-    // A truncated gzip still decoded its head: that part is evidence; the engine reports the damage itself.
-    if (size === 0) throw err;
+    // A truncated or damaged gzip still decoded its head: that part is evidence; the engine reports the damage.
+    if (size === 0 || !isZlibDataError(err)) throw err;
   }
   return Buffer.concat(chunks).toString("utf8");
 }

@@ -82,7 +82,7 @@ export async function openDirectorySource(dir: string, name: string): Promise<Di
         continue;
       }
       const member: ArchiveMember = { path: rel, type };
-      if (type === "symlink") member.linkTarget = await readlink(full).catch((e: NodeJS.ErrnoException) => `(unreadable: ${e.code})`);
+      if (type === "symlink") member.linkTarget = await readlink(full).catch((e: NodeJS.ErrnoException) => (e.code ? `(unreadable: ${e.code})` : Promise.reject(e)));
       if (type === "file") {
         const st = await lstat(full);
         member.size = st.size;

@@ -35,7 +35,10 @@ export async function loadCliKb(): Promise<CliKb> {
   try {
     pending = await countPendingMigrations(url);
   } catch (err) {
-    return builtinKb(`the database at ${where} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    // A database that cannot be read (SQLITE_NOTADB, ECONNREFUSED, a Postgres SQLSTATE: each a string code) leaves
+    // the built-in entries, said in the source line; an error without a code is a bug and propagates.
+    if (!(err instanceof Error) || typeof (err as { code?: unknown }).code !== "string") throw err;
+    return builtinKb(`the database at ${where} could not be read: ${err.message}`);
   }
   if (pending > 0) {
     const missing = url.startsWith("file:") && !existsSync(where);

@@ -8,19 +8,8 @@
  * xz, zstd and bzip2 decoders are loaded when such an input arrives: a plain log's CLI run does not pay for them.
  */
 import { Gunzip, Inflate } from "fflate";
+import { IngestError } from "../ingest-error";
 import type { Codec } from "./magic";
-
-export type SourceRefusalCode = "decompression-bomb" | "too-large" | "corrupt" | "unsupported";
-
-/** An input (or archive) refused as a whole; the message is for the user. */
-export class SourceRefusedError extends Error {
-  readonly code: SourceRefusalCode;
-  constructor(code: SourceRefusalCode, message: string) {
-    super(message);
-    this.name = "SourceRefusedError";
-    this.code = code;
-  }
-}
 
 export type ExpansionLimits = {
   /** Decoded/compressed ratio above which a stream is a bomb (checked once `ratioCheckAfterBytes` are decoded). */
@@ -67,12 +56,12 @@ export class ExpansionMeter {
     this.produced += n;
     const { maxRatio, ratioCheckAfterBytes, maxDecodedBytes } = this.limits;
     if (this.produced > ratioCheckAfterBytes && this.produced > Math.max(1, this.consumed) * maxRatio)
-      throw new SourceRefusedError(
+      throw new IngestError(
         "decompression-bomb",
         `Refusing ${this.label}: it expands more than ${maxRatio}× (${this.consumed} compressed bytes read → ${this.produced}+ bytes): a decompression bomb.`,
       );
     if (this.produced > maxDecodedBytes)
-      throw new SourceRefusedError(
+      throw new IngestError(
         "too-large",
         `Refusing ${this.label}: it decompresses to more than ${Math.round(maxDecodedBytes / 1024 ** 2)} MB.`,
       );
@@ -82,7 +71,7 @@ export class ExpansionMeter {
   /** Bytes a nested decoder produced count towards the total cap of the source they come from. */
   private addNested(n: number): void {
     if (this.produced + n > this.limits.maxDecodedBytes)
-      throw new SourceRefusedError(
+      throw new IngestError(
         "too-large",
         `Refusing ${this.label}: its contents decompress to more than ${Math.round(this.limits.maxDecodedBytes / 1024 ** 2)} MB.`,
       );
@@ -141,7 +130,7 @@ async function* fromWebDecoder(
         r = await reader.read();
       } catch (e) {
         // The decoder fails on corrupt or truncated data: a refusal with its reason.
-        throw new SourceRefusedError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
+        throw new IngestError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
       }
       if (r.done) {
         finished = true;
@@ -169,8 +158,8 @@ async function* fromPushDecoder(
     pending.push(out);
   });
   const fail = (e: unknown): never => {
-    if (e instanceof SourceRefusedError) throw e;
-    throw new SourceRefusedError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
+    if (e instanceof IngestError) throw e;
+    throw new IngestError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
   };
   for await (const chunk of source) {
     try {

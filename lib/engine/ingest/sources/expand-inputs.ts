@@ -8,11 +8,12 @@
  * through `keep`: the CLI keeps it in memory or streams it, the server writes it next to the upload so the log
  * viewer can show it.
  */
+import { IngestError } from "../ingest-error";
 import { looksBinary } from "../read-lines";
 import { bytesSource, type RandomAccessSource } from "../random-access";
 import { JournalFormatError } from "../journal/journal-format-error";
 import type { SkippedMember, SourceSummary, TriageInput } from "../../types";
-import { DEFAULT_EXPANSION_LIMITS, decompressStream, ExpansionMeter, SourceRefusedError, type ExpansionLimits } from "./decompress";
+import { DEFAULT_EXPANSION_LIMITS, decompressStream, ExpansionMeter, type ExpansionLimits } from "./decompress";
 import { sniffFormat, SNIFF_BYTES, type Codec, type SniffedFormat } from "./magic";
 import { escapesArchive, findMemberRule, normalizeMemberPath, type MemberRule } from "./member-rules";
 import type { ArchiveMember } from "./read-archive";
@@ -134,7 +135,7 @@ async function readAll(source: AsyncIterable<Uint8Array>, max: number, what: str
     if (total > max) {
       const message = `larger than ${Math.round(max / 1024 ** 2)} MB, the cap for reading it whole`;
       if (isMember) throw new MemberTooLarge(message);
-      throw new SourceRefusedError("too-large", `${what} is ${message}.`);
+      throw new IngestError("too-large", `${what} is ${message}.`);
     }
     parts.push(c.slice());
   }
@@ -199,7 +200,7 @@ class Expander {
       const label = CODEC_LABEL[format.codec];
       if (inner.kind === "text") {
         const summary = this.summary(src.name, "compressed-log", label, src.size);
-        if (isBinaryText(decoded.head)) throw new SourceRefusedError("unsupported", `${src.name} decompresses to a binary file, not a log.`);
+        if (isBinaryText(decoded.head)) throw new IngestError("binary", `${src.name} decompresses to a binary file, not a log.`);
         await this.keepText(summary, { name: src.name, chunks: decoded.stream, ...datingOf(src), streamable: true }, src.name);
         return;
       }
@@ -235,7 +236,7 @@ class Expander {
     if (format.kind === "vmcore-extract") {
       const { parseVmcoreExtract } = await import("../../vmcore/vmcore-extract-file");
       const parsed = parseVmcoreExtract(await readAll(stream, this.limits.maxMemberBytes, src.name));
-      if ("error" in parsed) throw new SourceRefusedError("unsupported", `${src.name}: a vmcore extract, but ${parsed.error}.`);
+      if ("error" in parsed) throw new IngestError("unsupported", `${src.name}: a vmcore extract, but ${parsed.error}.`);
       const kept = await this.keep({ name: parsed.name, chunks: oneChunk(new TextEncoder().encode(parsed.text)), streamable: true, mtime: src.mtime });
       this.inputs.push({ kept: { ...kept, input: { ...kept.input, vmcore: parsed.vmcore } }, path: parsed.name });
       return;
@@ -244,7 +245,7 @@ class Expander {
       // Read after everything else, so the parts of a split dump given together are read as one.
       await stream.return(undefined);
       if (codec || !src.randomAccess)
-        throw new SourceRefusedError(
+        throw new IngestError(
           "unsupported",
           codec ? `${src.name} is a compressed crash dump: decompress it first (dumps are read at offsets).` : `${src.name}: a crash dump must be given as a file, not a stream.`,
         );
@@ -252,7 +253,7 @@ class Expander {
       return;
     }
     await stream.return(undefined);
-    throw new SourceRefusedError("unsupported", `${src.name}: a compressed ${format.kind === "codec" ? format.codec : format.kind} inside ${codec}: not read.`);
+    throw new IngestError("unsupported", `${src.name}: a compressed ${format.kind === "codec" ? format.codec : format.kind} inside ${codec}: not read.`);
   }
 
   async expandDirectory(src: DirectorySource): Promise<void> {
@@ -338,7 +339,7 @@ class Expander {
       } catch (e) {
         // A member that cannot be read is skipped with its reason on the summary; other errors propagate.
         if (e instanceof MemberTooLarge) this.skip(summary, path, "too-large", `not read: ${e.message} (the per-member cap)`, m.size);
-        else if (e instanceof SourceRefusedError && (e.code === "corrupt" || e.code === "unsupported")) this.skip(summary, path, "unreadable", e.message, m.size);
+        else if (e instanceof IngestError && (e.code === "corrupt" || e.code === "unsupported")) this.skip(summary, path, "unreadable", e.message, m.size);
         else if (e instanceof JournalFormatError) this.skip(summary, path, "unreadable", `not a readable journal: ${e.message}`, m.size);
         else throw e;
       }
@@ -489,7 +490,7 @@ export async function expandInputs(given: InputSource[], options: ExpandOptions 
       if (src.kind === "directory") await expander.expandDirectory(src);
       else await expander.expandFile(src);
     } catch (e) {
-      if (!(e instanceof SourceRefusedError || e instanceof JournalFormatError)) throw e;
+      if (!(e instanceof IngestError || e instanceof JournalFormatError)) throw e;
       // Nothing of a refused source is read: its members so far are dropped too.
       for (const k of expander.inputs.splice(before)) await k.kept.discard?.();
       let summary = expander.summaries[summariesBefore];
