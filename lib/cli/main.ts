@@ -25,6 +25,7 @@ ${DB_USAGE}
   oopscope incidents list [--json] [--query WORDS] [--limit N]  incidents in the database, newest first
   oopscope upload --server URL [--token oops_…] FILE...         send logs, archives and dumps to a server (a dump: its log and facts only)
   oopscope listen --netconsole udp://HOST:PORT [--syslog udp://…|tcp://…]   capture crashes from the fleet
+  oopscope worker [--concurrency N] [--log-jobs]                triage a team server's queued uploads (Postgres)
 Database: DATABASE_URL, else <repo>/data/oopscope.db. triage matches with it when it exists and is up to date, else with
 the built-in entries (it never creates a database); the kb and db commands create, migrate and seed it.`;
 
@@ -272,6 +273,7 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
     }
     if (command === "incidents") return await (await import("./incidents-command")).runIncidentsCommand(args, () => prepareDb(ctx));
     if (command === "listen") return await (await import("./listen-command")).runListenCommand(args, () => prepareDb(ctx));
+    if (command === "worker") return await (await import("./worker-command")).runWorkerCommand(args, ctx.root, () => prepareDb(ctx));
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;
   } catch (e) {

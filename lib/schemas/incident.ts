@@ -11,6 +11,12 @@ export const incidentFileParamsSchema = z.object({
   n: z.coerce.number().int().min(0).max(10_000),
 });
 
+/**
+ * `?wait=SECONDS` on an upload or an incident: how long the answer may wait for triage (0–600; absent: the server's
+ * default for uploads, none for reads). A settled upload answers at once.
+ */
+export const uploadWaitQuerySchema = z.object({ wait: z.coerce.number().min(0).max(600).optional() });
+
 /** Maximum lines served by one `lines` request (the virtual viewer asks for a window at a time). */
 export const MAX_LINES_PER_REQUEST = 5_000;
 

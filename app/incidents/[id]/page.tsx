@@ -10,6 +10,7 @@ import { pickFullFindings } from "@/components/incident/first-screen";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
 import { describeStoredSize } from "@/components/incident/stored-file-size";
+import { UploadStatusPanel, type UploadStatusView } from "@/components/incident/upload-status-panel";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
 import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -17,6 +18,8 @@ import { formatTime } from "@/components/ui/format";
 import { incidentIdSchema } from "@/lib/schemas/incident";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
+import { getDb } from "@/lib/server/db";
+import { findUploadStatus } from "@/lib/server/jobs/upload-status";
 import { AppError } from "@/lib/server/http";
 import { currentActor, requirePage } from "@/lib/server/auth/access";
 import { listMutedSignatures } from "@/lib/server/signatures/signature-mute";
@@ -24,28 +27,36 @@ import { actsAs, mayDeleteIncident } from "@/lib/server/auth/roles";
 
 export const dynamic = "force-dynamic";
 
-// One query per request: generateMetadata and the page share it.
-const load = cache(async (id: string): Promise<StoredIncident> => {
+// One query per request: generateMetadata and the page share it. No incident yet: its upload's state, if any.
+const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView> => {
   if (!incidentIdSchema.safeParse(id).success) notFound();
   await requirePage("read", `/incidents/${id}`);
   try {
     return await getIncident(id);
   } catch (err) {
-    if (err instanceof AppError && err.code === "not-found") notFound();
-    throw err;
+    if (!(err instanceof AppError && err.code === "not-found")) throw err;
   }
+  const upload = await findUploadStatus(getDb(), id);
+  // "done" without an incident row: deleted since.
+  if (!upload || upload.state === "done") notFound();
+  return { id, status: upload.state, attempts: upload.attempts, queuedAt: upload.queuedAt?.toISOString() ?? null, ...(upload.failure ? { message: upload.failure.message } : {}) };
 });
+
+const isUpload = (loaded: StoredIncident | UploadStatusView): loaded is UploadStatusView => "status" in loaded;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  return { title: (await load(id)).title };
+  const loaded = await load(id);
+  return { title: isUpload(loaded) ? `Upload ${loaded.status}` : loaded.title };
 }
 
 type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ show?: string | string[] }> };
 
 export default async function IncidentPage({ params, searchParams }: PageProps) {
   const { id } = await params;
-  const stored = await load(id);
+  const loaded = await load(id);
+  if (isUpload(loaded)) return <UploadStatusPanel upload={loaded} />;
+  const stored = loaded;
   const { incident } = stored;
   const actor = await currentActor();
   const canEditKb = actsAs(actor, "editor");
