@@ -6,6 +6,7 @@
  * parsed. So the cost is close to reading the bytes, and memory is bounded by the window cap, not by the file size.
  */
 import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
+import { EventFolds, foldKeyOf, foldsWithoutWindow, runKey, type EventRun } from "../events/event-folds";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
@@ -14,7 +15,7 @@ import { createLineContext, parseLine, type LineContext } from "../lines/parse-l
 import { inferYear } from "../lines/time";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
-import { LiteralPrefilter, planPrefilter } from "./literal-prefilter";
+import { LiteralPrefilter, planPrefilter, type PrefilterPlan } from "./literal-prefilter";
 import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
 import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
 
@@ -30,8 +31,8 @@ const QUIET_LINES = 80;
 const MAX_WINDOW_LINES = 4000;
 const HARD_MAX_WINDOW_LINES = 2 * MAX_WINDOW_LINES;
 
-export const EVENT_NEEDLES = [
-  ...PROBLEM_EVENT_RULES.map((r) => r.needle),
+/** Needles of everything but the problem-event rules themselves. */
+const OTHER_EVENT_NEEDLES = [
   // The first line of a report an event ends opens the window early enough to hold the whole report.
   ...new Set(PROBLEM_EVENT_RULES.flatMap((r) => (r.reportStart ? [r.reportStart.needle] : []))),
   ...INFO_EVENT_RULES.map((r) => r.needle).filter((n) => n.length > 0),
@@ -44,11 +45,49 @@ export const EVENT_NEEDLES = [
   "reboot: ",
   "Reached target ",
 ];
+export const EVENT_NEEDLES = [...PROBLEM_EVENT_RULES.map((r) => r.needle), ...OTHER_EVENT_NEEDLES];
 /**
  * Every needle of the report classes and the event tables, found over the raw bytes of each chunk (not per line):
  * see literal-prefilter.ts. Hits mark their lines hot.
  */
-export const HOT_PREFILTER = new LiteralPrefilter(planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES));
+const HOT_PLAN = planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES);
+export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN);
+
+/** A needle only rules that fold without a window use, and the longer needles that start with it. */
+type FoldNeedle = { bytes: Uint8Array; longer: Uint8Array[] };
+
+/**
+ * The needles whose hits alone make a line a candidate for folding without a window (`foldsWithoutWindow`): no other
+ * needle starts where they do (a shorter one would hide behind the same hit) and none is used by another rule.
+ */
+function foldOnlyNeedles(plan: PrefilterPlan): FoldNeedle[] {
+  if (plan.residual.length > 0) return [];
+  const simple = new Set(PROBLEM_EVENT_RULES.filter(foldsWithoutWindow).map((r) => r.needle));
+  const others = new Set([
+    ...PROBLEM_EVENT_RULES.filter((r) => !foldsWithoutWindow(r)).map((r) => r.needle),
+    ...OTHER_EVENT_NEEDLES,
+    ...planPrefilter([REPORT_PREFILTER], []).needles.map((n) => n.literal),
+  ]);
+  const toBytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const out: FoldNeedle[] = [];
+  for (const literal of simple) {
+    if (others.has(literal) || [...others].some((o) => literal.startsWith(o))) continue;
+    out.push({ bytes: toBytes(literal), longer: [...others].filter((o) => o.startsWith(literal)).map(toBytes) });
+  }
+  return out;
+}
+const FOLD_NEEDLES = foldOnlyNeedles(HOT_PLAN);
+
+/** Whether every prefilter hit in hits[from, to) is a fold-only needle (see `foldOnlyNeedles`). */
+function onlyFoldNeedlesAt(bytes: Uint8Array, hits: readonly number[], from: number, to: number, eol: number): boolean {
+  if (from >= to) return false;
+  for (let h = from; h < to; h++) {
+    const p = hits[h];
+    const needle = FOLD_NEEDLES.find((n) => startsWithBytes(bytes, p, eol, n.bytes));
+    if (!needle || needle.longer.some((l) => startsWithBytes(bytes, p, eol, l))) return false;
+  }
+  return true;
+}
 /** Text that continues a report: frames, registers, module lists, Go traces. */
 const REPORT_CONTINUATION =
   /\+0x[0-9a-f]+\/0x|Call [Tt]race|RIP: |Code: |Modules linked in|Hardware name|CPU: \d+ PID|\bR[A-Z0-9]{2}: [0-9a-f]{8}|goroutine \d+ \[|\.go:\d+ \+0x|<\/?(?:IRQ|NMI|TASK|EOI)>|---\[ |^\s*#\d+ \[|\[exception RIP|Mem-Info|\bslabs: |cache: /;
@@ -104,6 +143,9 @@ export type ScanResult = {
   formats: Map<LineFormat, number>;
   assumedYear?: number;
   reports: Finding[];
+  /** Problem events folded while streaming (see events/event-folds.ts), in the order of their first occurrence. */
+  eventRuns: EventRun<RawEvent>[];
+  /** Events shown on the timeline only (`timelineOnly`), every occurrence. */
   events: RawEvent[];
   infos: RawInfo[];
   boots: RawBoot[];
@@ -168,11 +210,11 @@ function sameHostLines(parsed: readonly LogLine[], from: number, count: number):
 }
 
 /**
- * Events of this window (from index `first`) that start a report another event of the window ends (`endedBy`):
+ * Events of this window that start a report another event of the window ends (`endedBy`):
  * the ending event is the finding, the start was only its first line.
  */
-function dropEndedEvents(events: RawEvent[], first: number): void {
-  for (let k = events.length - 1; k >= first; k--) {
+function dropEndedEvents(events: RawEvent[]): void {
+  for (let k = events.length - 1; k >= 0; k--) {
     const e = events[k];
     const enders = e.rule.endedBy;
     if (!enders) continue;
@@ -180,6 +222,18 @@ function dropEndedEvents(events: RawEvent[], first: number): void {
     const ended = events.some((x, j) => j > k && enders.includes(x.rule.id) && x.line.host === e.line.host && x.line.lineNo <= reach);
     if (ended) events.splice(k, 1);
   }
+}
+
+/** The first problem-event rule the line matches (the table's order decides between rules). */
+function firstEventRule(l: LogLine): { rule: ProblemEventRule; match: RegExpExecArray } | undefined {
+  const text = l.text;
+  for (const rule of PROBLEM_EVENT_RULES) {
+    if (!text.includes(rule.needle)) continue;
+    if (rule.program && !(l.program && rule.program.test(l.program))) continue;
+    const match = rule.pattern.exec(text);
+    if (match) return { rule, match };
+  }
+  return undefined;
 }
 
 /** Whether bytes[pos…] starts with `literal` (before `end`). */
@@ -266,18 +320,30 @@ let foundHostHash = 0;
 /** Up to this many hosts, a line's host is compared in place with the known names instead of sliced and looked up. */
 const HOSTS_COMPARED_IN_PLACE = 16;
 
-export type ScanOptions = { fileIndex: number; limits?: IngestLimits; now?: Date };
+export type ScanOptions = {
+  fileIndex: number;
+  limits?: IngestLimits;
+  now?: Date;
+  /**
+   * Run keys (`runKey`) of the earlier inputs of the same incident: here a first occurrence of one of them, before
+   * any boot of this input, is folded without a window too (stage 4 folds it into the earlier input's finding); this
+   * input's keys are added at the end.
+   */
+  foldedBefore?: Set<string>;
+};
 
 /** Scans one input; throws IngestError for refused input. */
 export async function scanInput(input: TriageInput, stats: IngestStats, options: ScanOptions): Promise<ScanResult> {
   const year = inferYear(input.name, input.mtime, options.now);
   const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
   const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
+  const folds = new EventFolds<RawEvent>();
   const result: ScanResult = {
     name: input.name,
     stats,
     formats: new Map(),
     reports: [],
+    eventRuns: folds.runs,
     events: [],
     infos: [],
     boots: [],
@@ -312,16 +378,45 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     if (!window) return;
     const w = window;
     window = undefined;
-    const counts = { reports: result.reports.length, events: result.events.length, infos: result.infos.length };
+    const counts = { reports: result.reports.length, infos: result.infos.length };
     try {
       processWindow(w.start, w.raws, w.hot);
     } catch (e) {
       // A rule that throws loses this window only: what it half-found is dropped, the failure is recorded.
       result.reports.length = counts.reports;
-      result.events.length = counts.events;
       result.infos.length = counts.infos;
       result.warnings.push({ stage: "window", source: { file: input.name, line: w.start, endLine: w.start + w.raws.length - 1 }, message: errorMessage(e) });
     }
+  };
+
+  /**
+   * A line whose only needles are those of rules that fold without a window, outside any window: when it repeats an
+   * open run (same host and fold key, no boot since), it is counted there and true is returned; else the caller
+   * opens a window as for any hot line (the first occurrence keeps its context, agent lines and report).
+   */
+  const foldRepeat = (raw: string, lineNo: number): boolean => {
+    ctx.wall = undefined;
+    const l = parseLine(raw, lineNo, ctx);
+    const found = firstEventRule(l);
+    if (!found || !foldsWithoutWindow(found.rule)) return false;
+    let key: { title: string; foldKey: string };
+    let details: Record<string, string | number | boolean>;
+    try {
+      key = foldKeyOf(found.rule, found.match);
+      details = { ...(found.rule.details?.(found.match) ?? {}) };
+    } catch {
+      // Not swallowed: the window this line then opens runs the same rule, which throws there and is recorded.
+      return false;
+    }
+    const run = folds.runFor(l.host, key.foldKey, lineNo);
+    if (run) folds.repeat(run, l, details);
+    else if (!folds.sawBoot && !input.vmcore && options.foldedBefore?.has(runKey(l.host, key.foldKey))) {
+      folds.add({ rule: found.rule, line: l, match: found.match, details, endLine: lineNo }, key);
+    } else return false;
+    result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
+    if (l.format === "syslog") sawSyslogDate = true;
+    matchInfoRules(l, true);
+    return true;
   };
 
   const matchInfoRules = (l: LogLine, mayHaveNeedles: boolean) => {
@@ -359,7 +454,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       for (const f of extractReports(lines, { fileName: input.name, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
     }
     attachContextLines(result.reports.slice(reportsBefore), parsed);
-    const found = { reports: result.reports.length, events: result.events.length };
+    const found = { reports: result.reports.length };
+    const windowEvents: RawEvent[] = [];
     const agentLines: LogLine[] = [];
     for (let i = 0; i < parsed.length; i++) {
       const l = parsed[i];
@@ -393,7 +489,10 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           // An uptime reset detected on the same boot is the same boot.
           const dup = result.boots.findIndex((x) => x.detectedBy === "uptime-reset" && Math.abs(x.lineNo - l.lineNo) <= 5);
           if (dup >= 0) result.boots.splice(dup, 1);
-          if (!result.boots.some((x) => x.lineNo === l.lineNo)) result.boots.push(boot);
+          if (!result.boots.some((x) => x.lineNo === l.lineNo)) {
+            result.boots.push(boot);
+            folds.noteBoot(l.lineNo);
+          }
         }
         continue;
       }
@@ -429,11 +528,9 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           }
         }
       }
-      for (const rule of PROBLEM_EVENT_RULES) {
-        if (!text.includes(rule.needle)) continue;
-        if (rule.program && !(l.program && rule.program.test(l.program))) continue;
-        const m = rule.pattern.exec(text);
-        if (!m) continue;
+      const found = firstEventRule(l);
+      if (found) {
+        const { rule, match: m } = found;
         const details = { ...(rule.details?.(m) ?? {}) };
         let end = i;
         if (rule.continuation) {
@@ -454,19 +551,24 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             Object.assign(details, refined.details ?? {});
           }
         }
-        result.events.push(event);
+        windowEvents.push(event);
         i = end;
-        break;
       }
       matchInfoRules(l, true);
     }
-    dropEndedEvents(result.events, found.events);
+    dropEndedEvents(windowEvents);
     for (const hint of readReleaseHints(parsed)) {
       // Windows may overlap by their context lines: one hint per line.
       if (!result.releaseHints.some((h) => h.lineNo === hint.lineNo)) result.releaseHints.push(hint);
     }
     // Agent lines matter as context of a finding; a window that found nothing keeps none (bounded memory).
-    if (result.reports.length > found.reports || result.events.length > found.events) result.agentLines.push(...agentLines);
+    if (result.reports.length > found.reports || windowEvents.length > 0) result.agentLines.push(...agentLines);
+    // Keys first: a rule that throws there loses the window before any of its events is counted.
+    const keyed = windowEvents.map((e) => ({ e, key: e.rule.timelineOnly ? undefined : foldKeyOf(e.rule, e.match, e) }));
+    for (const { e, key } of keyed) {
+      if (key) folds.add(e, key);
+      else result.events.push(e);
+    }
   };
 
   // Per-host bookkeeping without allocating a string per line: the last line of a host is kept as offsets.
@@ -537,6 +639,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       const eol = lineIndex < lineEnds.length ? lineEnds[lineIndex++] : len;
       line++;
       let hot = false;
+      const lineHits = hitIndex;
       if (nextHit < eol) {
         hot = true;
         while (hitIndex < hits.length && hits[hitIndex] < eol) hitIndex++;
@@ -545,6 +648,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       // Host of RFC 3164 (`Aug 13 15:59:23 host …`), ISO (`2024-08-13T… host …`), RFC 5424 and `grep -R` lines.
       const hostStart = hostStartOf(bytes, pos, eol);
       let acc: HostAccumulator;
+      let wallBody = false;
       if (hostStart !== -1) {
         if (host && isHostAt(host, foundHostHash, bytes, hostStart, foundHostEnd)) acc = host;
         else acc = host = hostAt(foundHostHash, bytes, hostStart, foundHostEnd, pos, eol);
@@ -554,6 +658,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
         acc = host = accFor(wallHost, bytes, pos, eol);
         wallHost = undefined;
+        wallBody = true;
       } else {
         wallHost = startsWithBytes(bytes, pos, eol, WALL_PREFIX) ? WALL_HOST.exec(latin1Of(bytes, pos, Math.min(eol, pos + 300)))?.[1] : undefined;
         if (wallHost !== undefined) acc = host = accFor(wallHost, bytes, pos, eol);
@@ -576,7 +681,10 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             digits++;
           }
           if (digits > 0 && bytes[i] === 46) {
-            if (prevUptime > 5 && up + 1 < prevUptime) result.boots.push({ lineNo: line, host: acc.name || undefined, detectedBy: "uptime-reset" });
+            if (prevUptime > 5 && up + 1 < prevUptime) {
+              result.boots.push({ lineNo: line, host: acc.name || undefined, detectedBy: "uptime-reset" });
+              folds.noteBoot(line);
+            }
             prevUptime = up;
           }
         }
@@ -585,11 +693,16 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       const lineEnd = endWithoutCr(bytes, pos, eol - pos > maxLine * 4 ? pos + maxLine * 4 : eol);
       if (hot || window) {
         const raw = cleanBytes(bytes, pos, lineEnd, maxLine, stats);
-        if (hot && raw.includes("Linux version ")) bannerPrev.set(line, lastRawOf(acc));
-        if (window) {
+        // A repeated one-line event neither opens a window nor keeps one open: it is counted into its run.
+        const foldOnly = hot && onlyFoldNeedlesAt(bytes, hits, lineHits, hitIndex, eol);
+        const folded = foldOnly && !window && !wallBody && foldRepeat(raw, line);
+        if (!folded && hot && raw.includes("Linux version ")) bannerPrev.set(line, lastRawOf(acc));
+        if (folded) {
+          // Counted into its run; nothing of the line is kept.
+        } else if (window) {
           window.raws.push(raw);
           window.hot.push(hot);
-          const reportText = hot || REPORT_CONTINUATION.test(raw);
+          const reportText = (hot && !foldOnly) || REPORT_CONTINUATION.test(raw);
           if (reportText) window.lastHot = line;
           if ((window.raws.length >= MAX_WINDOW_LINES && !reportText) || window.raws.length >= HARD_MAX_WINDOW_LINES) {
             closeWindow();
@@ -636,6 +749,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   closeWindow();
   stats.lines = lineNo;
   for (const acc of result.hosts.values()) acc.lastRaw = lastRawOf(acc);
+  if (options.foldedBefore) for (const key of folds.keys()) options.foldedBefore.add(key);
 
   // Formats of files without any windowed line: sample the first line of each host.
   if (result.formats.size === 0) {
