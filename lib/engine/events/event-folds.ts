@@ -36,8 +36,12 @@ export type EventRun<E extends FoldedOccurrence = FoldedOccurrence> = {
   firstTimedRepeat?: number;
   /** The details of every occurrence merged (`mergeDetails`). */
   details: Details;
-  /** Texts of the first MAX_EVENT_SAMPLES occurrences. */
+  /** Texts of the first occurrences, up to `maxSamples`. */
   samples: string[];
+  /** MAX_EVENT_SAMPLES, or fewer for a run that continues an earlier input's (whose finding keeps the first ones). */
+  maxSamples: number;
+  /** No boot of its input was seen before it began (its finding's boot is unknown: inputs can fold it together). */
+  beforeAnyBoot: boolean;
   /** The first later occurrence's report metadata with a release, when the first occurrence's had none. */
   laterRelease?: ReportMetadata;
   /** Which occurrence gave `laterRelease`. */
@@ -85,7 +89,8 @@ export function runKey(host: string | undefined, foldKey: string): string {
 /** The runs of one input, in the order of their first occurrence. */
 export class EventFolds<E extends FoldedOccurrence = FoldedOccurrence> {
   readonly runs: EventRun<E>[] = [];
-  private readonly current = new Map<string, EventRun<E>>();
+  /** The open run per host, then per fold key (no key string built per line). */
+  private readonly current = new Map<string, Map<string, EventRun<E>>>();
   /** Lines of the boots seen so far (any host), ascending. */
   private readonly bootLines: number[] = [];
 
@@ -102,20 +107,27 @@ export class EventFolds<E extends FoldedOccurrence = FoldedOccurrence> {
     return this.bootLines.length > 0;
   }
 
-  /** `host\u0000foldKey` of every run (what a later input of the same incident may fold into). */
-  keys(): IterableIterator<string> {
-    return this.current.keys();
+  /**
+   * Notes in `earlier` (run key → texts kept so far) the runs that began before any boot: a later input's first
+   * occurrence of one of them, before its own first boot, is the same finding once stage 4 folds across inputs.
+   */
+  noteFoldable(earlier: Map<string, number>): void {
+    for (const run of this.runs) {
+      if (!run.beforeAnyBoot) continue;
+      const key = runKey(run.first.line.host, run.foldKey);
+      earlier.set(key, (earlier.get(key) ?? 0) + run.samples.length);
+    }
   }
 
   /** The open run of this host and key, unless a boot lies between its last occurrence and `lineNo`. */
   runFor(host: string | undefined, foldKey: string, lineNo: number): EventRun<E> | undefined {
-    const run = this.current.get(runKey(host, foldKey));
+    const run = this.current.get(host ?? "")?.get(foldKey);
     if (!run || this.bootBetween(run.lastLine, lineNo)) return undefined;
     return run;
   }
 
-  /** Adds an occurrence (whole), with its title and fold key (`foldKeyOf`). */
-  add(event: E, { title, foldKey }: { title: string; foldKey: string }): void {
+  /** Adds an occurrence (whole), with its title and fold key (`foldKeyOf`); `maxSamples` for a continued run. */
+  add(event: E, { title, foldKey }: { title: string; foldKey: string }, maxSamples = MAX_EVENT_SAMPLES): void {
     const run = this.runFor(event.line.host, foldKey, event.line.lineNo);
     if (run) {
       this.repeat(run, event.line, event.details);
@@ -133,9 +145,14 @@ export class EventFolds<E extends FoldedOccurrence = FoldedOccurrence> {
       lastLine: event.line.lineNo,
       details: event.details,
       samples: [event.line.text],
+      maxSamples,
+      beforeAnyBoot: this.bootLines.length === 0,
     };
     this.runs.push(created);
-    this.current.set(runKey(event.line.host, foldKey), created);
+    const host = event.line.host ?? "";
+    let runs = this.current.get(host);
+    if (!runs) this.current.set(host, (runs = new Map()));
+    runs.set(foldKey, created);
   }
 
   /** Counts a repeat into its run: nothing of the occurrence is kept but its details and, for the first few, its text. */
@@ -147,7 +164,7 @@ export class EventFolds<E extends FoldedOccurrence = FoldedOccurrence> {
       run.firstTimedRepeat ??= run.count;
     }
     run.details = mergeDetails(run.details, details);
-    if (run.samples.length < MAX_EVENT_SAMPLES) run.samples.push(line.text);
+    if (run.samples.length < run.maxSamples) run.samples.push(line.text);
   }
 
   private bootBetween(after: number, upTo: number): boolean {

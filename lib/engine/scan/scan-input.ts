@@ -6,7 +6,7 @@
  * parsed. So the cost is close to reading the bytes, and memory is bounded by the window cap, not by the file size.
  */
 import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
-import { EventFolds, foldKeyOf, foldsWithoutWindow, runKey, type EventRun } from "../events/event-folds";
+import { EventFolds, foldKeyOf, foldsWithoutWindow, MAX_EVENT_SAMPLES, runKey, type EventRun } from "../events/event-folds";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
@@ -317,8 +317,6 @@ function hostHash(name: Uint8Array): number {
 /** End and hash of the host token `hostStartOf` last found (spare the caller a second pass on every line). */
 let foundHostEnd = 0;
 let foundHostHash = 0;
-/** Up to this many hosts, a line's host is compared in place with the known names instead of sliced and looked up. */
-const HOSTS_COMPARED_IN_PLACE = 16;
 
 export type ScanOptions = {
   fileIndex: number;
@@ -329,7 +327,7 @@ export type ScanOptions = {
    * any boot of this input, is folded without a window too (stage 4 folds it into the earlier input's finding); this
    * input's keys are added at the end.
    */
-  foldedBefore?: Set<string>;
+  foldedBefore?: Map<string, number>;
 };
 
 /** Scans one input; throws IngestError for refused input. */
@@ -410,9 +408,12 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     }
     const run = folds.runFor(l.host, key.foldKey, lineNo);
     if (run) folds.repeat(run, l, details);
-    else if (!folds.sawBoot && !input.vmcore && options.foldedBefore?.has(runKey(l.host, key.foldKey))) {
-      folds.add({ rule: found.rule, line: l, match: found.match, details, endLine: lineNo }, key);
-    } else return false;
+    else {
+      // The earlier inputs' finding keeps their first texts: this run needs only what they leave room for.
+      const keptBefore = !folds.sawBoot && !input.vmcore && !input.host ? options.foldedBefore?.get(runKey(l.host, key.foldKey)) : undefined;
+      if (keptBefore === undefined) return false;
+      folds.add({ rule: found.rule, line: l, match: found.match, details, endLine: lineNo }, key, Math.max(1, MAX_EVENT_SAMPLES - keptBefore));
+    }
     result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
     if (l.format === "syslog") sawSyslogDate = true;
     matchInfoRules(l, true);
@@ -577,15 +578,20 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   let wallHost: string | undefined;
   const lastRawOf = (acc: HostAccumulator): string | undefined =>
     acc.lastBytes !== undefined ? cleanBytes(acc.lastBytes, acc.lastStart, acc.lastEnd, maxLine) : undefined;
-  /** Hosts in the order first seen (the same objects as `result.hosts`). */
-  const hostList: HostAccumulator[] = [];
+  /**
+   * Hosts by the hash of their name as the line walk computes it (the same objects as `result.hosts`): a line's host
+   * is compared in place with the few names of its hash, never sliced into a string (a fleet log names 50 hosts).
+   */
+  const hostsByHash = new Map<number, HostAccumulator[]>();
   const accFor = (name: string, bytes: Uint8Array, start: number, end: number): HostAccumulator => {
     let acc = result.hosts.get(name);
     if (!acc) {
       const nameBytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
       acc = { name, nameBytes, nameHash: hostHash(nameBytes), lines: 0, firstRaw: cleanBytes(bytes, start, end, maxLine), lastBytes: undefined, lastStart: 0, lastEnd: 0 };
       result.hosts.set(name, acc);
-      hostList.push(acc);
+      const same = hostsByHash.get(acc.nameHash);
+      if (same) same.push(acc);
+      else hostsByHash.set(acc.nameHash, [acc]);
     }
     return acc;
   };
@@ -600,7 +606,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
    * interleave line by line on shared logs, so the known names are compared in place before decoding a new one.
    */
   const hostAt = (hash: number, bytes: Uint8Array, start: number, end: number, lineStart: number, eol: number): HostAccumulator => {
-    if (hostList.length <= HOSTS_COMPARED_IN_PLACE) for (const h of hostList) if (isHostAt(h, hash, bytes, start, end)) return h;
+    const same = hostsByHash.get(hash);
+    if (same) for (const h of same) if (isHostAt(h, hash, bytes, start, end)) return h;
     return accFor(latin1Of(bytes, start, end), bytes, lineStart, eol);
   };
   /**
@@ -749,7 +756,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   closeWindow();
   stats.lines = lineNo;
   for (const acc of result.hosts.values()) acc.lastRaw = lastRawOf(acc);
-  if (options.foldedBefore) for (const key of folds.keys()) options.foldedBefore.add(key);
+  // An input named after its archive's host renames its lines' hosts later: its keys would not be the finding's.
+  if (options.foldedBefore && !input.vmcore && !input.host) folds.noteFoldable(options.foldedBefore);
 
   // Formats of files without any windowed line: sample the first line of each host.
   if (result.formats.size === 0) {

@@ -18,7 +18,7 @@ export async function scanInputs(
   const limits = options.limits ?? DEFAULT_INGEST_LIMITS;
   const summaries: InputSummary[] = [];
   const scans: ScannedInput[] = [];
-  const foldedBefore = new Set<string>();
+  const foldedBefore = new Map<string, number>();
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     const stats = emptyIngestStats();

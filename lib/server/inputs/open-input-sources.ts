@@ -47,7 +47,7 @@ export async function openPathSource(file: string, name: string): Promise<InputF
   return {
     kind: "file",
     name,
-    open: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+    open: () => createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Uint8Array>,
     reopenable: true,
     randomAccess: lazyRandomAccess(file, name, st.size),
     // Year-less syslog dates: the file's own dated lines first, then its mtime (web uploads do the same).
