@@ -86,7 +86,7 @@ export async function openDirectorySource(dir: string, name: string): Promise<Di
         const st = await lstat(full);
         member.size = st.size;
         member.mtime = st.mtime;
-        member.open = () => createReadStream(full, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
+        member.open = () => createReadStream(full, { highWaterMark: 1 << 16 }) as AsyncIterable<Uint8Array>;
         member.randomAccess = lazyRandomAccess(full, full, st.size);
       }
       members.push(member);
