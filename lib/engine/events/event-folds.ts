@@ -57,7 +57,7 @@ export function mergeDetails(into: Details, more: Details): Details {
   for (const k in more) {
     const v = more[k];
     const old = out[k];
-    if (typeof v === "number" && typeof old === "number" && Math.abs(v) <= Math.abs(old)) continue;
+    if (old === v || (typeof v === "number" && typeof old === "number" && Math.abs(v) <= Math.abs(old))) continue;
     if (out === into) out = { ...into };
     out[k] = v;
   }

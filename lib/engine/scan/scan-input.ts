@@ -133,6 +133,8 @@ export type HostAccumulator = {
   lastRaw?: string;
   /** The host's last line, bytes[lastStart, lastEnd) of its chunk while the walk is in it, then a copy (decoded at the end). */
   lastBytes: Uint8Array | undefined;
+  /** The host's own copy of its last line once the walk left its buffer (reused: no allocation per buffer). */
+  ownBytes?: Uint8Array;
   lastStart: number;
   lastEnd: number;
 };
@@ -618,10 +620,16 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   let touchedBuffer: ArrayBufferLike | undefined;
   const releaseTouched = () => {
     for (const acc of touched) {
-      if (acc.lastBytes === undefined || acc.lastBytes.buffer !== touchedBuffer) continue;
-      acc.lastBytes = acc.lastBytes.slice(acc.lastStart, acc.lastEnd);
-      acc.lastEnd -= acc.lastStart;
+      const from = acc.lastBytes;
+      if (from === undefined || from.buffer !== touchedBuffer) continue;
+      const n = acc.lastEnd - acc.lastStart;
+      // A 64 KB read holds a line of every host of a fleet log: copied by hand into the host's buffer, not sliced.
+      if (acc.ownBytes === undefined || acc.ownBytes.length < n) acc.ownBytes = new Uint8Array(Math.max(n, 256));
+      const own = acc.ownBytes;
+      for (let k = 0, p = acc.lastStart; k < n; k++, p++) own[k] = from[p];
+      acc.lastBytes = own;
       acc.lastStart = 0;
+      acc.lastEnd = n;
     }
     touched.length = 0;
   };
