@@ -325,9 +325,9 @@ export type ScanOptions = {
   limits?: IngestLimits;
   now?: Date;
   /**
-   * Run keys (`runKey`) of the earlier inputs of the same incident: here a first occurrence of one of them, before
-   * any boot of this input, is folded without a window too (stage 4 folds it into the earlier input's finding); this
-   * input's keys are added at the end.
+   * Run keys (`runKey`) of the earlier inputs of the same incident that began before any boot, with the texts kept
+   * for them: here a first occurrence of one of them, before any boot of this input, is folded without a window too
+   * (stage 4 folds it into the earlier input's finding); this input's runs are added at the end (`noteFoldable`).
    */
   foldedBefore?: Map<string, number>;
 };
