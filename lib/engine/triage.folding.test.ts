@@ -35,6 +35,18 @@ describe("event folding while streaming", () => {
     expect(parsed).toBeLessThan(2000 + 2 * 120);
   });
 
+  it("folds a repeated line a report class reads too when the findings keep the event (unregister_netdevice)", async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      lines.push(i % 10 === 0 ? `${stamp(i)} n1 kernel: unregister_netdevice: waiting for eth0 to become free. Usage count = ${1 + (i % 7)}` : `${stamp(i)} n1 kernel: device veth${i} entered promiscuous mode`);
+    }
+    const scan = await scanInput(input("netdev.log", lines), emptyIngestStats(), { fileIndex: 0 });
+    expect(scan.eventRuns.map((r) => r.count)).toEqual([300]);
+    expect([...scan.formats.values()].reduce((a, b) => a + b, 0)).toBeLessThan(300 + 120);
+    const incident = await triage([input("netdev.log", lines)]);
+    expect(incident.findings.map((f) => [f.kind, f.repeats, f.details])).toEqual([["netdev-refcount", 300, { device: "eth0", usageCount: 7 }]]);
+  });
+
   it("gives the finding its first and last occurrence, the count and the first 20 texts", async () => {
     const lines = busyLog(2000);
     const incident = await triage([input("busy.log", lines)]);

@@ -62,11 +62,15 @@ type FoldNeedle = { bytes: Uint8Array; longer: Uint8Array[] };
  */
 function foldOnlyNeedles(plan: PrefilterPlan): FoldNeedle[] {
   if (plan.residual.length > 0) return [];
-  const simple = new Set(PROBLEM_EVENT_RULES.filter(foldsWithoutWindow).map((r) => r.needle));
+  const simpleRules = PROBLEM_EVENT_RULES.filter(foldsWithoutWindow);
+  const simple = new Set(simpleRules.map((r) => r.needle));
+  const eventsNotReports = new Set(simpleRules.filter((r) => r.eventNotReport).map((r) => r.needle));
   const others = new Set([
     ...PROBLEM_EVENT_RULES.filter((r) => !foldsWithoutWindow(r)).map((r) => r.needle),
     ...OTHER_EVENT_NEEDLES,
-    ...planPrefilter([REPORT_PREFILTER], []).needles.map((n) => n.literal),
+    ...planPrefilter([REPORT_PREFILTER], [])
+      .needles.map((n) => n.literal)
+      .filter((literal) => !eventsNotReports.has(literal)),
   ]);
   const toBytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
   const out: FoldNeedle[] = [];
