@@ -16,10 +16,13 @@ import type { Boot, Finding, ReleaseSource } from "../types";
 import type { BootAt, BootIndex } from "./boots";
 import type { ScannedInput } from "./ingest";
 
+/** Headers a report class reads as a crash that are problem events for us (`eventNotReport`). */
+const EVENT_NOT_REPORT_HEADERS = PROBLEM_EVENT_RULES.filter((r) => r.eventNotReport).map((r) => r.needle);
+
 /** The crash reports of one scanned input (problem events such as unregister_netdevice waits excluded). */
 export function crashReportsOf(scan: Pick<ScanResult, "reports">): Finding[] {
   // syzkaller treats unregister_netdevice waits as a report; for us it is a folded problem event.
-  return scan.reports.filter((f) => !f.title.startsWith("unregister_netdevice"));
+  return scan.reports.filter((f) => !EVENT_NOT_REPORT_HEADERS.some((header) => f.title.startsWith(header)));
 }
 
 /** The findings of each input, in line order (before folding across the incident). */
