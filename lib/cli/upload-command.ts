@@ -62,7 +62,11 @@ export async function runUploadCommand(args: string[]): Promise<number> {
     body: form,
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   });
-  const body = (await response.json().catch(() => ({}))) as { url?: string; error?: string; message?: string };
+  const body = (await response.json().catch((e: unknown) => {
+    // A proxy's HTML error page is no JSON: the status line says enough. A body cut off in transit is not that.
+    if (!(e instanceof SyntaxError)) throw e;
+    return {};
+  })) as { url?: string; error?: string; message?: string };
   if (!response.ok || !body.url) {
     process.stderr.write(`oopscope: the server answered ${response.status}: ${body.message ?? body.error ?? response.statusText}\n`);
     return 2;

@@ -24,8 +24,7 @@ export const lineRangeQuerySchema = z
 
 export type LineRangeQuery = z.infer<typeof lineRangeQuerySchema>;
 
-/** What the web UI and the CLI both say about an input with no log text (0 bytes, or a gzip of nothing). */
-export const EMPTY_LOG_MESSAGE = "The upload is empty: no log text was received.";
+export { EMPTY_LOG_MESSAGE } from "./messages";
 
 export const INCIDENT_SORTS = ["newest", "oldest", "largest", "most-findings", "title"] as const;
 export const VERDICTS = ["affected", "fixed", "unknown"] as const;
@@ -47,6 +46,8 @@ export const incidentListQuerySchema = z.object({
   /** Log time of a finding, UTC days, inclusive. */
   from: day,
   to: day,
+  /** Muted signatures (notify.mutes): hide incidents whose every finding is muted, or show only those with one. */
+  muted: z.enum(["hide", "only"]).optional().or(z.literal("").transform(() => undefined)),
   sort: z.enum(INCIDENT_SORTS).optional().default("newest"),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
   size: z.coerce.number().int().min(1).max(200).optional().default(50),

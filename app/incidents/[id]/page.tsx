@@ -5,18 +5,21 @@ import { cache } from "react";
 import { DeleteIncidentButton } from "@/components/incident/delete-incident-button";
 import { EngineWarnings } from "@/components/incident/engine-warnings";
 import { FindingCard } from "@/components/incident/finding-card";
+import { FindingRows } from "@/components/incident/finding-rows";
+import { pickFullFindings } from "@/components/incident/first-screen";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
+import { describeStoredSize } from "@/components/incident/stored-file-size";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
 import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatBytes, formatTime } from "@/components/ui/format";
+import { formatTime } from "@/components/ui/format";
 import { incidentIdSchema } from "@/lib/schemas/incident";
-import { findRepeatsOf } from "@/lib/server/incidents/content-hash";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
 import { AppError } from "@/lib/server/http";
 import { currentActor, requirePage } from "@/lib/server/auth/access";
+import { listMutedSignatures } from "@/lib/server/signatures/signature-mute";
 import { actsAs, mayDeleteIncident } from "@/lib/server/auth/roles";
 
 export const dynamic = "force-dynamic";
@@ -38,15 +41,21 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: (await load(id)).title };
 }
 
-export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ show?: string | string[] }> };
+
+export default async function IncidentPage({ params, searchParams }: PageProps) {
   const { id } = await params;
   const stored = await load(id);
   const { incident } = stored;
   const actor = await currentActor();
   const canEditKb = actsAs(actor, "editor");
-  const seen = await findSeenBefore(id, stored.createdAt, incident.findings);
+  // A big incident shows its most pressing findings and hosts in full, the rest one line each (first-screen.ts).
+  const allHref = (await searchParams).show === "all" ? undefined : `/incidents/${id}?show=all`;
+  const advised = new Set([incident.recommendation, ...(incident.headlines ?? [])].flatMap((r) => (r?.findingId ? [r.findingId] : [])));
+  const cards = allHref ? pickFullFindings(incident.findings, advised) : { full: incident.findings, rows: [] };
+  const seen = await findSeenBefore({ incidentId: id, createdAt: stored.createdAt, repeatOfId: stored.repeatOfId, findings: cards.full });
   const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
-  const repeatOf = (await findRepeatsOf([id])).get(id);
+  const muted = new Set(await listMutedSignatures());
   // The viewer opens where the trouble starts: the first crash line (file order), else the first finding.
   const bySourceOrder = (a: { file: string; line: number }, b: { file: string; line: number }) => fileIndexOf(a.file) - fileIndexOf(b.file) || a.line - b.line;
   const firstCrash = incident.events.filter((e) => e.kind === "crash").map((e) => e.source).sort(bySourceOrder)[0] ?? incident.findings.map((f) => f.source).sort(bySourceOrder)[0];
@@ -85,10 +94,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <a className="font-log text-blue-700 hover:underline" href={`${api}/files/${f.index}`}>
                 {f.name}
               </a>{" "}
-              <span className="text-slate-500">
-                ({formatBytes(f.bytes)}
-                {f.compressed ? ", gzip" : ""})
-              </span>
+              <span className="text-slate-500" data-testid="raw-file-size">({describeStoredSize(f, incident.inputs[f.index])})</span>
               {incident.inputs[f.index]?.error && <span className="text-red-700"> {incident.inputs[f.index]?.error}</span>}
             </li>
           ))}
@@ -96,10 +102,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <SourceList sources={incident.sources} />
       </header>
 
-      {repeatOf && (
+      {stored.repeatOfId && (
         <p className="rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="repeat-of">
           These exact bytes were uploaded before: its lines are not counted again as sightings.{" "}
-          <Link href={`/incidents/${repeatOf}`} className="font-medium underline">
+          <Link href={`/incidents/${stored.repeatOfId}`} className="font-medium underline">
             Open the earlier incident
           </Link>
         </p>
@@ -107,14 +113,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
 
       <EngineWarnings warnings={incident.warnings} fileIndexOf={fileIndexOf} />
 
-      <RecommendationPanel recommendation={incident.recommendation} headlines={incident.headlines} />
+      <RecommendationPanel recommendation={incident.recommendation} headlines={incident.headlines} allHref={allHref} />
 
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Findings ({incident.findings.length})</h2>
         {incident.findings.length === 0 && <p className="text-sm text-slate-500">The engine found no kernel crash or known problem event in these logs.</p>}
-        {incident.findings.map((f) => (
-          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} />
+        {cards.full.map((f) => (
+          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} muted={muted.has(f.signature)} />
         ))}
+        {allHref && <FindingRows findings={cards.rows} fileIndexOf={fileIndexOf} allHref={allHref} />}
       </section>
 
       <VmcorePanel dumps={incident.inputs.flatMap((input) => (input.vmcore ? [{ name: input.name, ...input.vmcore }] : []))} />

@@ -5,7 +5,8 @@
  * Never throws: an unrecognised line is `plain` with `text === raw`.
  */
 import type { LogLine } from "../types";
-import { inferYear, MONTHS, parseIsoTime, utcMs } from "./time";
+import { parseGrepPrefix } from "./grep-prefix";
+import { dateInFileName, MONTHS, parseIsoTime, utcMs, yearOfMonth } from "./time";
 
 /** Per-input state that a line alone cannot carry. */
 export type LineContext = {
@@ -14,14 +15,16 @@ export type LineContext = {
   year: number;
   /** Month (1..12) of the date the year was taken from: a later month in the log belongs to the year before. */
   yearMonth?: number;
+  /** Months a line may run past that date and keep its year (see `yearOfMonth`). */
+  monthsAhead?: number;
   /** Set by a `Message from syslogd@host at …` banner; applies to the `kernel:…` line after it. */
   wall?: { host: string; time?: number };
   /** Pending `crash` utility context (the tool's output has no timestamps). */
   inCrashOutput?: boolean;
 };
 
-export function createLineContext(fileIndex: number, year: number, yearMonth?: number): LineContext {
-  return { fileIndex, year, yearMonth };
+export function createLineContext(fileIndex: number, year: number, yearMonth?: number, monthsAhead = 0): LineContext {
+  return { fileIndex, year, yearMonth, monthsAhead };
 }
 
 // `Aug 13 15:59:23 w01 kernel: msg`, `Aug 13 15:59:23.123456 w01 kernel[12]: msg` (journalctl short-precise),
@@ -49,8 +52,6 @@ const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\s+(\d+)
 const WALL = /^Message from syslogd@(\S+) at (?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})/;
 // The line after a wall banner: ` kernel:unregister_netdevice: …`
 const WALL_BODY = /^\s*kernel:\s?/;
-// `grep -R` output pasted as a log: `/var/log/messages-20240618:Aug 13 …` or `/var/log/messages-20240618-Aug 13 …`
-const GREP_PREFIX = /^(\/[^\s:]+?)[:-](?=(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:|\d{4}-\d{2}-\d{2}[T ]|\[\s*\d+\.\d+\]|<\d>))/;
 // After the `[uptime] ` of journalctl -o short-monotonic: `host kernel: ` or `host prog[pid]: `.
 const MONOTONIC_HOST_TAG = /^([\w.-]+) (kernel|[\w.@-]+(?=\[\d+\]))(?:\[(\d+)\])?: /;
 
@@ -58,9 +59,8 @@ const MONOTONIC_HOST_TAG = /^([\w.-]+) (kernel|[\w.@-]+(?=\[\d+\]))(?:\[(\d+)\])
 const CRI_STREAM = /^(?:stdout|stderr) [FP](?: |$)/;
 
 /** `messages-20240618` in a grep prefix → that date (see `inferYear`); undefined when the name carries none. */
-function grepYear(file: string): { year: number; month?: number } | undefined {
-  const y = inferYear(file);
-  return y.from === "file name" ? y : undefined;
+function grepYear(file: string): { year: number; month: number } | undefined {
+  return dateInFileName(file);
 }
 
 // A shell prompt pasted with the log (`[root@w01 ~]# grep -A 10 "kernel BUG" …`, `user@host:~$ dmesg`, `$ uname -r`):
@@ -104,10 +104,9 @@ function monthIndex(name: string): number {
   return MONTHS[name] ?? -1;
 }
 
-/** RFC 3164 dates have no year: take the context year, and step back one when the month is after the anchor's. */
+/** RFC 3164 dates have no year: the year under the context's anchor (`yearOfMonth`). */
 function yearFor(ctx: LineContext, month: number): number {
-  if (ctx.yearMonth !== undefined && month > ctx.yearMonth) return ctx.year - 1;
-  return ctx.year;
+  return yearOfMonth({ year: ctx.year, month: ctx.yearMonth, monthsAhead: ctx.monthsAhead }, month);
 }
 
 function fraction(digits: string | undefined): number {
@@ -260,14 +259,14 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
       return line;
     }
   }
-  if (c0 === 47 /* / */) {
-    const g = GREP_PREFIX.exec(s);
+  if (c0 === 47 /* / */ || c0 === 46 /* . */ || (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57)) {
+    const g = parseGrepPrefix(s);
     if (g) {
-      s = s.slice(g[0].length);
+      s = s.slice(g.length);
       // The prefix names the rotated file the line came from: its date anchors the year better than the paste's.
-      const y = grepYear(g[1]);
+      const y = grepYear(g.file);
       if (y) {
-        const line2 = parseLine(s, lineNo, { ...ctx, year: y.year, yearMonth: y.month, wall: undefined });
+        const line2 = parseLine(s, lineNo, { ...ctx, year: y.year, yearMonth: y.month, monthsAhead: 0, wall: undefined });
         ctx.wall = undefined;
         return { ...line2, raw };
       }

@@ -12,6 +12,7 @@ import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../eve
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { createLineContext, parseLine, type LineContext } from "../lines/parse-line";
+import { parseGrepPrefix } from "../lines/grep-prefix";
 import { inferYear } from "../lines/time";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
@@ -250,8 +251,26 @@ function startsWithBytes(bytes: Uint8Array, pos: number, end: number, literal: U
 }
 const WALL_HOST = /^Message from syslogd@(\S+) at /;
 const WALL_BODY_START = /^\s*kernel:/;
-/** `grep -R` output: `/var/log/messages-20240618:` (match) or `…-` (context) before the line itself. */
-const GREP_HEAD = /^\/[^\s:]*?[:-](?=[A-Z][a-z]{2} {1,2}\d|\d{4}-\d\d-\d\d[T ]|<\d)/;
+/**
+ * Length of a `grep -r` file-name prefix at bytes[pos] (`/var/log/messages-20240618:`, `messages-20240618-`), or 0.
+ * Bytes first (this runs on every line of other formats): the prefix is one token holding a `:` or `-` before a
+ * capital, a digit or `<`; only then is the line decoded and read by `parseGrepPrefix`.
+ */
+function grepPrefixLength(bytes: Uint8Array, pos: number, eol: number): number {
+  const c0 = bytes[pos];
+  if (c0 !== 47 && c0 !== 46 && !(c0 >= 97 && c0 <= 122) && !(c0 >= 48 && c0 <= 57)) return 0;
+  const limit = Math.min(eol, pos + 512);
+  for (let p = pos + 1; p < limit; p++) {
+    const c = bytes[p];
+    if (c === 32 || c === 9) return 0;
+    if (c === 58 || c === 45) {
+      const next = bytes[p + 1];
+      if ((next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 60) return parseGrepPrefix(latin1Of(bytes, pos, limit))?.length ?? 0;
+    }
+  }
+  return 0;
+}
+const GROUP_SEPARATOR = new Uint8Array([45, 45]);
 
 /**
  * The `>` closing a `<N>` / `<NNN>` priority at bytes[pos], or -1. Bounded to the prefix: an unbounded indexOf
@@ -295,9 +314,9 @@ function hostStartOf(bytes: Uint8Array, pos: number, eol: number, depth = 0): nu
       if (bytes[p] === 49 && bytes[p + 1] === 32) p += 2;
       return hostStartOf(bytes, p, eol, 1);
     }
-  } else if (depth === 0 && c0 === 47 /* / */) {
-    const g = GREP_HEAD.exec(latin1Of(bytes, pos, Math.min(eol, pos + 512)));
-    if (g) return hostStartOf(bytes, pos + g[0].length, eol, 1);
+  } else if (depth === 0) {
+    const prefix = grepPrefixLength(bytes, pos, eol);
+    if (prefix > 0) return hostStartOf(bytes, pos + prefix, eol, 1);
   }
   if (start === -1 || start >= eol) return -1;
   // CRI container logs put the stream where syslog puts the host (`<time> stderr F …`).
@@ -338,9 +357,9 @@ export type ScanOptions = {
 
 /** Scans one input; throws IngestError for refused input. */
 export async function scanInput(input: TriageInput, stats: IngestStats, options: ScanOptions): Promise<ScanResult> {
-  const year = inferYear(input.name, input.mtime, options.now);
-  const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
-  const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
+  const year = inferYear(input.name, { mtime: input.mtime, latestDatedLine: input.latestDatedLine, now: options.now });
+  const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
+  const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
   const folds = new EventFolds<RawEvent>();
   const result: ScanResult = {
     name: input.name,
@@ -668,6 +687,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       const hostStart = hostStartOf(bytes, pos, eol);
       let acc: HostAccumulator;
       let wallBody = false;
+      let separator = false;
       if (hostStart !== -1) {
         if (host && isHostAt(host, foundHostHash, bytes, hostStart, foundHostEnd)) acc = host;
         else acc = host = hostAt(foundHostHash, bytes, hostStart, foundHostEnd, pos, eol);
@@ -678,12 +698,16 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         acc = host = accFor(wallHost, bytes, pos, eol);
         wallHost = undefined;
         wallBody = true;
+      } else if (host && endWithoutCr(bytes, pos, eol) - pos === 2 && startsWithBytes(bytes, pos, eol, GROUP_SEPARATOR)) {
+        // grep's `--` between groups of context lines is no log line: no host of its own, no line of the one before.
+        acc = host;
+        separator = true;
       } else {
         wallHost = startsWithBytes(bytes, pos, eol, WALL_PREFIX) ? WALL_HOST.exec(latin1Of(bytes, pos, Math.min(eol, pos + 300)))?.[1] : undefined;
         if (wallHost !== undefined) acc = host = accFor(wallHost, bytes, pos, eol);
         else acc = host && host.name === "" ? host : (host = accFor("", bytes, pos, eol));
       }
-      acc.lines++;
+      if (!separator) acc.lines++;
 
       const c0 = bytes[pos];
       if (c0 === 91 || c0 === 60) {
@@ -745,12 +769,14 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (ringBytes[slot] !== bytes) ringBytes[slot] = bytes;
       ringStart[slot] = pos;
       ringEnd[slot] = lineEnd;
-      if (acc.lastBytes !== bytes) {
-        acc.lastBytes = bytes;
-        touched.push(acc);
+      if (!separator) {
+        if (acc.lastBytes !== bytes) {
+          acc.lastBytes = bytes;
+          touched.push(acc);
+        }
+        acc.lastStart = pos;
+        acc.lastEnd = lineEnd;
       }
-      acc.lastStart = pos;
-      acc.lastEnd = lineEnd;
       pos = eol + 1;
     }
     lineNo = line;

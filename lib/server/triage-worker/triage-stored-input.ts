@@ -26,12 +26,12 @@ export type StoredTriage = { incident: Incident; files: TriagedFile[]; kbGenerat
 
 function keepOnDisk(dir: string, written: Map<string, string>): KeepText {
   let counter = 0;
-  return async ({ name, chunks, mtime }) => {
+  return async ({ name, chunks, mtime, latestDatedLine }) => {
     const file = path.join(dir, `${counter++}.extracted`);
     await pipeline(Readable.from(chunks), createWriteStream(file, { flags: "wx" }));
     written.set(name, file);
     return {
-      input: { name, data: createReadStream(file) as AsyncIterable<Uint8Array>, mtime },
+      input: { name, data: createReadStream(file) as AsyncIterable<Uint8Array>, mtime, latestDatedLine },
       discard: async () => {
         written.delete(name);
         await rm(file, { force: true });
