@@ -1,11 +1,12 @@
 /**
- * npm run bench:perf [-- --mb 256] [--profile busy,storm] [--runs 3] — for each log profile of perf-profiles.ts
+ * npm run bench:perf [-- --mb 256] [--profile busy,storm] [--runs 3] [--no-kb] — for each log profile of perf-profiles.ts
  * (quiet, busy node, crash storm, one long line, many files), measures in the same run on the same bytes:
  *   - GNU grep -cE over the crash and event headers (the reference: reading bytes and matching literals);
  *   - the CLI as a user runs it, start-up included: `./bin/oopscope triage --json FILE…` (with the knowledge base);
  * and prints wall time, the ratio, CPU time and peak RSS. Each reader's fastest of `--runs` alternating runs counts
  * (a shared machine only ever slows a run down); peak RSS is the largest seen. It also times CLI start-up on a
- * tiny log (median of `--startup-runs`).
+ * tiny log (median of `--startup-runs`). `--no-kb` triages without the knowledge base: the engine's own cost, without
+ * opening, seeding and reading the database (a fixed ~1 s of CPU and ~70 MB per run with findings).
  * Targets (issue 11): every profile ≤ 3× grep's wall time (goal 2×); peak RSS ≤ 150 MB at 256 MB, ≤ 300 MB at 1 GB;
  * start-up ≤ 150 ms.
  */
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     "startup-runs": { type: "string", default: "15" },
     keep: { type: "boolean" },
+    "no-kb": { type: "boolean" },
   },
 });
 const mb = Number(values.mb);
@@ -68,7 +70,7 @@ for (const profile of values.profile!.split(",") as ProfileName[]) {
   const clis: Run[] = [];
   for (let i = 0; i < runs; i++) {
     greps.push(time("grep", ["-cE", HEADERS, ...files]));
-    clis.push(time(process.execPath, [BIN, "triage", "--json", ...files]));
+    clis.push(time(process.execPath, [BIN, "triage", "--json", ...(values["no-kb"] ? ["--no-kb"] : []), ...files]));
   }
   const cli = fastest(clis);
   const incident = JSON.parse(cli.stdout) as { findings: unknown[]; stats: { lines: number } };

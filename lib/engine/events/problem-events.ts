@@ -46,6 +46,11 @@ export type ProblemEventRule = {
   supersededBy?: RegExp;
   /** Rule ids of events that end the report this event starts: when one follows, this event is not a finding. */
   endedBy?: readonly string[];
+  /**
+   * A report class has the same header (syzkaller reports the line as a crash) and the findings stage keeps the event
+   * instead (`crashReportsOf`): the class's needle does not keep a repeat from folding without a window.
+   */
+  eventNotReport?: true;
 };
 
 /** The OOM report opens with `<comm> invoked oom-killer: gfp_mask=…` and prints the task line right after. */
@@ -66,6 +71,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "unregister_netdevice: waiting for DEV to become free",
     details: (m) => ({ device: m[1], usageCount: Number(m[2]) }),
     groupKey: (m) => `netdev:${m[1]}`,
+    eventNotReport: true,
   },
   {
     id: "route-cache-full",

@@ -180,6 +180,11 @@ export type LinesScan = {
  */
 export class LiteralPrefilter {
   private readonly buckets: BucketNeedle[][] = Array.from({ length: BUCKETS }, () => []);
+  /**
+   * The needles of each bucket by the last byte of their head (`bucket * 256 + byte`): a candidate ends on that byte,
+   * so only the needles ending on it are compared (a loose bucket lets through ~0.3 candidates per log line).
+   */
+  private byLastByte: BucketNeedle[][] = [];
   private readonly masks = new BigUint64Array(MASK_TABLE_BYTES / 8);
   private wasm: ShiftOrInstance | undefined;
   private bytesView: Uint8Array | undefined;
@@ -198,6 +203,8 @@ export class LiteralPrefilter {
       return;
     }
     this.buildBuckets();
+    this.byLastByte = Array.from({ length: BUCKETS * 256 }, () => []);
+    for (let b = 0; b < BUCKETS; b++) for (const n of this.buckets[b]) this.byLastByte[b * 256 + n.bytes[n.head - 1]].push(n);
     new Uint8Array(this.wasm.memory.buffer, 0, MASK_TABLE_BYTES).set(new Uint8Array(this.masks.buffer));
   }
 
@@ -308,9 +315,12 @@ export class LiteralPrefilter {
     for (let k = 0; k < count; k++) {
       const end = pairs[2 * k] - TEXT_BASE + from;
       let bits = pairs[2 * k + 1];
+      // Past the text (the padding the module reads ahead): no needle ends there.
+      if (end < from || end >= to) continue;
+      const endByte = bytes[end];
       for (let bucket = 0; bits !== 0; bucket++, bits >>>= 1) {
         if ((bits & 1) === 0) continue;
-        for (const needle of this.buckets[bucket]) {
+        for (const needle of this.byLastByte[bucket * 256 + endByte]) {
           const start = end - needle.head + 1;
           if (start < from || !bytesAt(bytes, start, to, needle.bytes)) continue;
           if (needle.wordStart && !atWordStart(bytes, from, start)) continue;

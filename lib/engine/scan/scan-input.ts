@@ -6,6 +6,7 @@
  * parsed. So the cost is close to reading the bytes, and memory is bounded by the window cap, not by the file size.
  */
 import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
+import { EventFolds, foldKeyOf, foldsWithoutWindow, MAX_EVENT_SAMPLES, runKey, type EventRun } from "../events/event-folds";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
@@ -15,7 +16,7 @@ import { parseGrepPrefix } from "../lines/grep-prefix";
 import { inferYear } from "../lines/time";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
-import { LiteralPrefilter, planPrefilter } from "./literal-prefilter";
+import { LiteralPrefilter, planPrefilter, type PrefilterPlan } from "./literal-prefilter";
 import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
 import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
 
@@ -31,8 +32,8 @@ const QUIET_LINES = 80;
 const MAX_WINDOW_LINES = 4000;
 const HARD_MAX_WINDOW_LINES = 2 * MAX_WINDOW_LINES;
 
-export const EVENT_NEEDLES = [
-  ...PROBLEM_EVENT_RULES.map((r) => r.needle),
+/** Needles of everything but the problem-event rules themselves. */
+const OTHER_EVENT_NEEDLES = [
   // The first line of a report an event ends opens the window early enough to hold the whole report.
   ...new Set(PROBLEM_EVENT_RULES.flatMap((r) => (r.reportStart ? [r.reportStart.needle] : []))),
   ...INFO_EVENT_RULES.map((r) => r.needle).filter((n) => n.length > 0),
@@ -45,11 +46,53 @@ export const EVENT_NEEDLES = [
   "reboot: ",
   "Reached target ",
 ];
+export const EVENT_NEEDLES = [...PROBLEM_EVENT_RULES.map((r) => r.needle), ...OTHER_EVENT_NEEDLES];
 /**
  * Every needle of the report classes and the event tables, found over the raw bytes of each chunk (not per line):
  * see literal-prefilter.ts. Hits mark their lines hot.
  */
-export const HOT_PREFILTER = new LiteralPrefilter(planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES));
+const HOT_PLAN = planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES);
+export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN);
+
+/** A needle only rules that fold without a window use, and the longer needles that start with it. */
+type FoldNeedle = { bytes: Uint8Array; longer: Uint8Array[] };
+
+/**
+ * The needles whose hits alone make a line a candidate for folding without a window (`foldsWithoutWindow`): no other
+ * needle starts where they do (a shorter one would hide behind the same hit) and none is used by another rule.
+ */
+function foldOnlyNeedles(plan: PrefilterPlan): FoldNeedle[] {
+  if (plan.residual.length > 0) return [];
+  const simpleRules = PROBLEM_EVENT_RULES.filter(foldsWithoutWindow);
+  const simple = new Set(simpleRules.map((r) => r.needle));
+  const eventsNotReports = new Set(simpleRules.filter((r) => r.eventNotReport).map((r) => r.needle));
+  const others = new Set([
+    ...PROBLEM_EVENT_RULES.filter((r) => !foldsWithoutWindow(r)).map((r) => r.needle),
+    ...OTHER_EVENT_NEEDLES,
+    ...planPrefilter([REPORT_PREFILTER], [])
+      .needles.map((n) => n.literal)
+      .filter((literal) => !eventsNotReports.has(literal)),
+  ]);
+  const toBytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const out: FoldNeedle[] = [];
+  for (const literal of simple) {
+    if (others.has(literal) || [...others].some((o) => literal.startsWith(o))) continue;
+    out.push({ bytes: toBytes(literal), longer: [...others].filter((o) => o.startsWith(literal)).map(toBytes) });
+  }
+  return out;
+}
+const FOLD_NEEDLES = foldOnlyNeedles(HOT_PLAN);
+
+/** Whether every prefilter hit in hits[from, to) is a fold-only needle (see `foldOnlyNeedles`). */
+function onlyFoldNeedlesAt(bytes: Uint8Array, hits: readonly number[], from: number, to: number, eol: number): boolean {
+  if (from >= to) return false;
+  for (let h = from; h < to; h++) {
+    const p = hits[h];
+    const needle = FOLD_NEEDLES.find((n) => startsWithBytes(bytes, p, eol, n.bytes));
+    if (!needle || needle.longer.some((l) => startsWithBytes(bytes, p, eol, l))) return false;
+  }
+  return true;
+}
 /** Text that continues a report: frames, registers, module lists, Go traces. */
 const REPORT_CONTINUATION =
   /\+0x[0-9a-f]+\/0x|Call [Tt]race|RIP: |Code: |Modules linked in|Hardware name|CPU: \d+ PID|\bR[A-Z0-9]{2}: [0-9a-f]{8}|goroutine \d+ \[|\.go:\d+ \+0x|<\/?(?:IRQ|NMI|TASK|EOI)>|---\[ |^\s*#\d+ \[|\[exception RIP|Mem-Info|\bslabs: |cache: /;
@@ -95,6 +138,8 @@ export type HostAccumulator = {
   lastRaw?: string;
   /** The host's last line, bytes[lastStart, lastEnd) of its chunk while the walk is in it, then a copy (decoded at the end). */
   lastBytes: Uint8Array | undefined;
+  /** The host's own copy of its last line once the walk left its buffer (reused: no allocation per buffer). */
+  ownBytes?: Uint8Array;
   lastStart: number;
   lastEnd: number;
 };
@@ -105,6 +150,9 @@ export type ScanResult = {
   formats: Map<LineFormat, number>;
   assumedYear?: number;
   reports: Finding[];
+  /** Problem events folded while streaming (see events/event-folds.ts), in the order of their first occurrence. */
+  eventRuns: EventRun<RawEvent>[];
+  /** Events shown on the timeline only (`timelineOnly`), every occurrence. */
   events: RawEvent[];
   infos: RawInfo[];
   boots: RawBoot[];
@@ -169,11 +217,11 @@ function sameHostLines(parsed: readonly LogLine[], from: number, count: number):
 }
 
 /**
- * Events of this window (from index `first`) that start a report another event of the window ends (`endedBy`):
+ * Events of this window that start a report another event of the window ends (`endedBy`):
  * the ending event is the finding, the start was only its first line.
  */
-function dropEndedEvents(events: RawEvent[], first: number): void {
-  for (let k = events.length - 1; k >= first; k--) {
+function dropEndedEvents(events: RawEvent[]): void {
+  for (let k = events.length - 1; k >= 0; k--) {
     const e = events[k];
     const enders = e.rule.endedBy;
     if (!enders) continue;
@@ -181,6 +229,18 @@ function dropEndedEvents(events: RawEvent[], first: number): void {
     const ended = events.some((x, j) => j > k && enders.includes(x.rule.id) && x.line.host === e.line.host && x.line.lineNo <= reach);
     if (ended) events.splice(k, 1);
   }
+}
+
+/** The first problem-event rule the line matches (the table's order decides between rules). */
+function firstEventRule(l: LogLine): { rule: ProblemEventRule; match: RegExpExecArray } | undefined {
+  const text = l.text;
+  for (const rule of PROBLEM_EVENT_RULES) {
+    if (!text.includes(rule.needle)) continue;
+    if (rule.program && !(l.program && rule.program.test(l.program))) continue;
+    const match = rule.pattern.exec(text);
+    if (match) return { rule, match };
+  }
+  return undefined;
 }
 
 /** Whether bytes[pos…] starts with `literal` (before `end`). */
@@ -282,21 +342,31 @@ function hostHash(name: Uint8Array): number {
 /** End and hash of the host token `hostStartOf` last found (spare the caller a second pass on every line). */
 let foundHostEnd = 0;
 let foundHostHash = 0;
-/** Up to this many hosts, a line's host is compared in place with the known names instead of sliced and looked up. */
-const HOSTS_COMPARED_IN_PLACE = 16;
 
-export type ScanOptions = { fileIndex: number; limits?: IngestLimits; now?: Date };
+export type ScanOptions = {
+  fileIndex: number;
+  limits?: IngestLimits;
+  now?: Date;
+  /**
+   * Run keys (`runKey`) of the earlier inputs of the same incident that began before any boot, with the texts kept
+   * for them: here a first occurrence of one of them, before any boot of this input, is folded without a window too
+   * (stage 4 folds it into the earlier input's finding); this input's runs are added at the end (`noteFoldable`).
+   */
+  foldedBefore?: Map<string, number>;
+};
 
 /** Scans one input; throws IngestError for refused input. */
 export async function scanInput(input: TriageInput, stats: IngestStats, options: ScanOptions): Promise<ScanResult> {
   const year = inferYear(input.name, { mtime: input.mtime, latestDatedLine: input.latestDatedLine, now: options.now });
   const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
   const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
+  const folds = new EventFolds<RawEvent>();
   const result: ScanResult = {
     name: input.name,
     stats,
     formats: new Map(),
     reports: [],
+    eventRuns: folds.runs,
     events: [],
     infos: [],
     boots: [],
@@ -331,16 +401,48 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     if (!window) return;
     const w = window;
     window = undefined;
-    const counts = { reports: result.reports.length, events: result.events.length, infos: result.infos.length };
+    const counts = { reports: result.reports.length, infos: result.infos.length };
     try {
       processWindow(w.start, w.raws, w.hot);
     } catch (e) {
       // A rule that throws loses this window only: what it half-found is dropped, the failure is recorded.
       result.reports.length = counts.reports;
-      result.events.length = counts.events;
       result.infos.length = counts.infos;
       result.warnings.push({ stage: "window", source: { file: input.name, line: w.start, endLine: w.start + w.raws.length - 1 }, message: errorMessage(e) });
     }
+  };
+
+  /**
+   * A line whose only needles are those of rules that fold without a window, outside any window: when it repeats an
+   * open run (same host and fold key, no boot since), it is counted there and true is returned; else the caller
+   * opens a window as for any hot line (the first occurrence keeps its context, agent lines and report).
+   */
+  const foldRepeat = (raw: string, lineNo: number): boolean => {
+    ctx.wall = undefined;
+    const l = parseLine(raw, lineNo, ctx);
+    const found = firstEventRule(l);
+    if (!found || !foldsWithoutWindow(found.rule)) return false;
+    let key: { title: string; foldKey: string };
+    let details: Record<string, string | number | boolean>;
+    try {
+      key = foldKeyOf(found.rule, found.match);
+      details = { ...(found.rule.details?.(found.match) ?? {}) };
+    } catch {
+      // Not swallowed: the window this line then opens runs the same rule, which throws there and is recorded.
+      return false;
+    }
+    const run = folds.runFor(l.host, key.foldKey, lineNo);
+    if (run) folds.repeat(run, l, details);
+    else {
+      // The earlier inputs' finding keeps their first texts: this run needs only what they leave room for.
+      const keptBefore = !folds.sawBoot && !input.vmcore && !input.host ? options.foldedBefore?.get(runKey(l.host, key.foldKey)) : undefined;
+      if (keptBefore === undefined) return false;
+      folds.add({ rule: found.rule, line: l, match: found.match, details, endLine: lineNo }, key, Math.max(1, MAX_EVENT_SAMPLES - keptBefore));
+    }
+    result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
+    if (l.format === "syslog") sawSyslogDate = true;
+    matchInfoRules(l, true);
+    return true;
   };
 
   const matchInfoRules = (l: LogLine, mayHaveNeedles: boolean) => {
@@ -378,7 +480,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       for (const f of extractReports(lines, { fileName: input.name, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
     }
     attachContextLines(result.reports.slice(reportsBefore), parsed);
-    const found = { reports: result.reports.length, events: result.events.length };
+    const found = { reports: result.reports.length };
+    const windowEvents: RawEvent[] = [];
     const agentLines: LogLine[] = [];
     for (let i = 0; i < parsed.length; i++) {
       const l = parsed[i];
@@ -412,7 +515,10 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           // An uptime reset detected on the same boot is the same boot.
           const dup = result.boots.findIndex((x) => x.detectedBy === "uptime-reset" && Math.abs(x.lineNo - l.lineNo) <= 5);
           if (dup >= 0) result.boots.splice(dup, 1);
-          if (!result.boots.some((x) => x.lineNo === l.lineNo)) result.boots.push(boot);
+          if (!result.boots.some((x) => x.lineNo === l.lineNo)) {
+            result.boots.push(boot);
+            folds.noteBoot(l.lineNo);
+          }
         }
         continue;
       }
@@ -448,11 +554,9 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           }
         }
       }
-      for (const rule of PROBLEM_EVENT_RULES) {
-        if (!text.includes(rule.needle)) continue;
-        if (rule.program && !(l.program && rule.program.test(l.program))) continue;
-        const m = rule.pattern.exec(text);
-        if (!m) continue;
+      const found = firstEventRule(l);
+      if (found) {
+        const { rule, match: m } = found;
         const details = { ...(rule.details?.(m) ?? {}) };
         let end = i;
         if (rule.continuation) {
@@ -473,19 +577,24 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             Object.assign(details, refined.details ?? {});
           }
         }
-        result.events.push(event);
+        windowEvents.push(event);
         i = end;
-        break;
       }
       matchInfoRules(l, true);
     }
-    dropEndedEvents(result.events, found.events);
+    dropEndedEvents(windowEvents);
     for (const hint of readReleaseHints(parsed)) {
       // Windows may overlap by their context lines: one hint per line.
       if (!result.releaseHints.some((h) => h.lineNo === hint.lineNo)) result.releaseHints.push(hint);
     }
     // Agent lines matter as context of a finding; a window that found nothing keeps none (bounded memory).
-    if (result.reports.length > found.reports || result.events.length > found.events) result.agentLines.push(...agentLines);
+    if (result.reports.length > found.reports || windowEvents.length > 0) result.agentLines.push(...agentLines);
+    // Keys first: a rule that throws there loses the window before any of its events is counted.
+    const keyed = windowEvents.map((e) => ({ e, key: e.rule.timelineOnly ? undefined : foldKeyOf(e.rule, e.match, e) }));
+    for (const { e, key } of keyed) {
+      if (key) folds.add(e, key);
+      else result.events.push(e);
+    }
   };
 
   // Per-host bookkeeping without allocating a string per line: the last line of a host is kept as offsets.
@@ -494,15 +603,20 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   let wallHost: string | undefined;
   const lastRawOf = (acc: HostAccumulator): string | undefined =>
     acc.lastBytes !== undefined ? cleanBytes(acc.lastBytes, acc.lastStart, acc.lastEnd, maxLine) : undefined;
-  /** Hosts in the order first seen (the same objects as `result.hosts`). */
-  const hostList: HostAccumulator[] = [];
+  /**
+   * Hosts by the hash of their name as the line walk computes it (the same objects as `result.hosts`): a line's host
+   * is compared in place with the few names of its hash, never sliced into a string (a fleet log names 50 hosts).
+   */
+  const hostsByHash = new Map<number, HostAccumulator[]>();
   const accFor = (name: string, bytes: Uint8Array, start: number, end: number): HostAccumulator => {
     let acc = result.hosts.get(name);
     if (!acc) {
       const nameBytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
       acc = { name, nameBytes, nameHash: hostHash(nameBytes), lines: 0, firstRaw: cleanBytes(bytes, start, end, maxLine), lastBytes: undefined, lastStart: 0, lastEnd: 0 };
       result.hosts.set(name, acc);
-      hostList.push(acc);
+      const same = hostsByHash.get(acc.nameHash);
+      if (same) same.push(acc);
+      else hostsByHash.set(acc.nameHash, [acc]);
     }
     return acc;
   };
@@ -517,7 +631,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
    * interleave line by line on shared logs, so the known names are compared in place before decoding a new one.
    */
   const hostAt = (hash: number, bytes: Uint8Array, start: number, end: number, lineStart: number, eol: number): HostAccumulator => {
-    if (hostList.length <= HOSTS_COMPARED_IN_PLACE) for (const h of hostList) if (isHostAt(h, hash, bytes, start, end)) return h;
+    const same = hostsByHash.get(hash);
+    if (same) for (const h of same) if (isHostAt(h, hash, bytes, start, end)) return h;
     return accFor(latin1Of(bytes, start, end), bytes, lineStart, eol);
   };
   /**
@@ -528,10 +643,16 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   let touchedBuffer: ArrayBufferLike | undefined;
   const releaseTouched = () => {
     for (const acc of touched) {
-      if (acc.lastBytes === undefined || acc.lastBytes.buffer !== touchedBuffer) continue;
-      acc.lastBytes = acc.lastBytes.slice(acc.lastStart, acc.lastEnd);
-      acc.lastEnd -= acc.lastStart;
+      const from = acc.lastBytes;
+      if (from === undefined || from.buffer !== touchedBuffer) continue;
+      const n = acc.lastEnd - acc.lastStart;
+      // A 64 KB read holds a line of every host of a fleet log: copied by hand into the host's buffer, not sliced.
+      if (acc.ownBytes === undefined || acc.ownBytes.length < n) acc.ownBytes = new Uint8Array(Math.max(n, 256));
+      const own = acc.ownBytes;
+      for (let k = 0, p = acc.lastStart; k < n; k++, p++) own[k] = from[p];
+      acc.lastBytes = own;
       acc.lastStart = 0;
+      acc.lastEnd = n;
     }
     touched.length = 0;
   };
@@ -556,6 +677,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       const eol = lineIndex < lineEnds.length ? lineEnds[lineIndex++] : len;
       line++;
       let hot = false;
+      const lineHits = hitIndex;
       if (nextHit < eol) {
         hot = true;
         while (hitIndex < hits.length && hits[hitIndex] < eol) hitIndex++;
@@ -564,6 +686,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       // Host of RFC 3164 (`Aug 13 15:59:23 host …`), ISO (`2024-08-13T… host …`), RFC 5424 and `grep -R` lines.
       const hostStart = hostStartOf(bytes, pos, eol);
       let acc: HostAccumulator;
+      let wallBody = false;
       let separator = false;
       if (hostStart !== -1) {
         if (host && isHostAt(host, foundHostHash, bytes, hostStart, foundHostEnd)) acc = host;
@@ -574,6 +697,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
         acc = host = accFor(wallHost, bytes, pos, eol);
         wallHost = undefined;
+        wallBody = true;
       } else if (host && endWithoutCr(bytes, pos, eol) - pos === 2 && startsWithBytes(bytes, pos, eol, GROUP_SEPARATOR)) {
         // grep's `--` between groups of context lines is no log line: no host of its own, no line of the one before.
         acc = host;
@@ -600,7 +724,10 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             digits++;
           }
           if (digits > 0 && bytes[i] === 46) {
-            if (prevUptime > 5 && up + 1 < prevUptime) result.boots.push({ lineNo: line, host: acc.name || undefined, detectedBy: "uptime-reset" });
+            if (prevUptime > 5 && up + 1 < prevUptime) {
+              result.boots.push({ lineNo: line, host: acc.name || undefined, detectedBy: "uptime-reset" });
+              folds.noteBoot(line);
+            }
             prevUptime = up;
           }
         }
@@ -609,11 +736,16 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       const lineEnd = endWithoutCr(bytes, pos, eol - pos > maxLine * 4 ? pos + maxLine * 4 : eol);
       if (hot || window) {
         const raw = cleanBytes(bytes, pos, lineEnd, maxLine, stats);
-        if (hot && raw.includes("Linux version ")) bannerPrev.set(line, lastRawOf(acc));
-        if (window) {
+        // A repeated one-line event neither opens a window nor keeps one open: it is counted into its run.
+        const foldOnly = hot && onlyFoldNeedlesAt(bytes, hits, lineHits, hitIndex, eol);
+        const folded = foldOnly && !window && !wallBody && foldRepeat(raw, line);
+        if (!folded && hot && raw.includes("Linux version ")) bannerPrev.set(line, lastRawOf(acc));
+        if (folded) {
+          // Counted into its run; nothing of the line is kept.
+        } else if (window) {
           window.raws.push(raw);
           window.hot.push(hot);
-          const reportText = hot || REPORT_CONTINUATION.test(raw);
+          const reportText = (hot && !foldOnly) || REPORT_CONTINUATION.test(raw);
           if (reportText) window.lastHot = line;
           if ((window.raws.length >= MAX_WINDOW_LINES && !reportText) || window.raws.length >= HARD_MAX_WINDOW_LINES) {
             closeWindow();
@@ -662,6 +794,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   closeWindow();
   stats.lines = lineNo;
   for (const acc of result.hosts.values()) acc.lastRaw = lastRawOf(acc);
+  // An input named after its archive's host renames its lines' hosts later: its keys would not be the finding's.
+  if (options.foldedBefore && !input.vmcore && !input.host) folds.noteFoldable(options.foldedBefore);
 
   // Formats of files without any windowed line: sample the first line of each host.
   if (result.formats.size === 0) {

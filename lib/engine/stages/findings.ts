@@ -4,20 +4,25 @@
  * versions for agent crashes, allocation-failure stacks joined to their events, and kdump problems.
  */
 import { attachEventStacks } from "../events/attach-stacks";
+import { MAX_EVENT_SAMPLES, mergeDetails, type EventRun } from "../events/event-folds";
 import { kdumpFindings } from "../events/kdump-findings";
 import { PROBLEM_EVENT_RULES } from "../events/problem-events";
 import { sameHost, type ReleaseHint } from "../events/release-hints";
 import { componentFamily } from "../agents/go-panic";
 import { isoTime } from "../lines/time";
+import type { ReportMetadata } from "../report/metadata";
 import type { ScanResult } from "../scan/scan-input";
 import type { Boot, Finding, ReleaseSource } from "../types";
 import type { BootAt, BootIndex } from "./boots";
 import type { ScannedInput } from "./ingest";
 
+/** Headers a report class reads as a crash that are problem events for us (`eventNotReport`). */
+const EVENT_NOT_REPORT_HEADERS = PROBLEM_EVENT_RULES.filter((r) => r.eventNotReport).map((r) => r.needle);
+
 /** The crash reports of one scanned input (problem events such as unregister_netdevice waits excluded). */
 export function crashReportsOf(scan: Pick<ScanResult, "reports">): Finding[] {
   // syzkaller treats unregister_netdevice waits as a report; for us it is a folded problem event.
-  return scan.reports.filter((f) => !f.title.startsWith("unregister_netdevice"));
+  return scan.reports.filter((f) => !EVENT_NOT_REPORT_HEADERS.some((header) => f.title.startsWith(header)));
 }
 
 /** The findings of each input, in line order (before folding across the incident). */
@@ -101,44 +106,30 @@ function printedInSameBoot(f: Finding, printed: Map<string, PrintedRelease[]>): 
   return list.find((p) => p.time !== undefined && Math.abs(p.time - at) <= SAME_BOOT_WITHOUT_BANNER_MS);
 }
 
-/** Problem-event findings fold repeats; this keeps their first/last and count. */
+/** The fold key of each problem-event finding (host and boot aside): stage 4 folds them across inputs. */
+export const EVENT_FOLD_KEYS = new WeakMap<Finding, string>();
+
+/**
+ * Problem-event findings: the scanner's runs (events/event-folds.ts) per host and boot, one finding each with the
+ * first occurrence, the last, the count and up to MAX_EVENT_SAMPLES texts.
+ */
 function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | undefined, line: number) => string | undefined): Finding[] {
   const groups = new Map<string, Finding>();
   const out: Finding[] = [];
-  for (const e of scan.events) {
-    if (e.rule.timelineOnly) continue;
+  for (const run of scan.eventRuns) {
+    const e = run.first;
     const bootId = bootOf(e.line.host, e.line.lineNo);
-    const title = e.title ?? e.rule.title(e.match);
-    // A fold key is shared by the rules of one kind (an OOM kill and an OOM report whose kill line is missing are
-    // the same problem); rules without one fold by their own id and title.
-    const groupKey = e.groupKey ?? e.rule.groupKey?.(e.match);
-    const key = `${e.line.host ?? ""}|${bootId ?? ""}|${groupKey !== undefined ? `${e.rule.kind}|${groupKey}` : `${e.rule.id}|${title}`}`;
+    const key = `${e.line.host ?? ""}|${bootId ?? ""}|${run.foldKey}`;
     const existing = groups.get(key);
-    const time = isoTime(e.line.time);
     if (existing) {
-      existing.repeats = (existing.repeats ?? 1) + 1;
-      // The first occurrence may have lost its report (a cut paste): a later one's release still tells the kernel.
-      if (!existing.kernelRelease && e.meta?.kernelRelease) {
-        existing.kernelRelease = e.meta.kernelRelease;
-        existing.releaseSource = "report";
-        if (e.meta.kernelBuild) existing.kernelBuild = e.meta.kernelBuild;
-      }
-      existing.lastSource = { file: fileName, line: e.line.lineNo };
-      if (time) existing.lastTime = time;
-      // The highest usage count / latest details say the most.
-      for (const [k, v] of Object.entries(e.details)) {
-        const old = existing.details?.[k];
-        if (typeof v === "number" && typeof old === "number" && Math.abs(v) <= Math.abs(old)) continue;
-        existing.details = { ...existing.details, [k]: v };
-      }
-      if (existing.report.length < 20) existing.report.push(e.line.text);
+      mergeRun(existing, run, fileName);
       continue;
     }
     const meta = e.meta;
     const f: Finding = {
       id: "",
       kind: e.rule.kind,
-      title,
+      title: run.title,
       altTitles: [],
       type: e.rule.id,
       headline: e.line.text,
@@ -146,31 +137,56 @@ function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | 
       corrupted: false,
       panicked: false,
       host: e.line.host,
-      time,
+      time: isoTime(e.line.time),
       uptime: e.line.uptime,
       bootId,
       source: { file: fileName, line: e.line.lineNo, endLine: e.endLine },
-      report: [e.line.text],
+      report: run.samples.slice(),
       signature: "",
-      repeats: 1,
-      details: e.details,
+      repeats: run.count,
+      details: run.details,
       matches: [],
     };
-    if (meta?.kernelRelease) {
-      f.kernelRelease = meta.kernelRelease;
-      f.releaseSource = "report";
-      if (meta.kernelBuild) f.kernelBuild = meta.kernelBuild;
-    }
+    if (meta?.kernelRelease) setRelease(f, meta);
     if (meta?.taint) f.taint = meta.taint;
     if (meta?.comm !== undefined) f.comm = meta.comm;
     if (meta?.pid !== undefined) f.pid = meta.pid;
     if (meta?.cpu !== undefined) f.cpu = meta.cpu;
     if (meta?.hardware) f.hardware = meta.hardware;
     if (e.line.program && e.line.program !== "kernel") f.component = e.line.program;
+    // Fields in the order folding one occurrence after another wrote them (the JSON stays byte-identical).
+    const laterRelease = run.laterRelease;
+    if (laterRelease && run.laterReleaseAt === 2) setRelease(f, laterRelease);
+    if (run.count > 1) f.lastSource = { file: fileName, line: run.lastLine };
+    const timeFirst = run.firstTimedRepeat !== undefined && (run.laterReleaseAt === undefined || run.firstTimedRepeat < run.laterReleaseAt);
+    if (timeFirst) f.lastTime = isoTime(run.lastTime);
+    if (laterRelease && run.laterReleaseAt !== 2) setRelease(f, laterRelease);
+    if (!timeFirst && run.lastTime !== undefined) f.lastTime = isoTime(run.lastTime);
+    EVENT_FOLD_KEYS.set(f, run.foldKey);
     groups.set(key, f);
     out.push(f);
   }
   return out;
+}
+
+function setRelease(f: Finding, meta: ReportMetadata): void {
+  f.kernelRelease = meta.kernelRelease;
+  f.releaseSource = "report";
+  if (meta.kernelBuild) f.kernelBuild = meta.kernelBuild;
+}
+
+/** A later run of the same problem (another boot segment that is the same boot, another input) into its finding. */
+function mergeRun(existing: Finding, run: EventRun, fileName: string): void {
+  existing.repeats = (existing.repeats ?? 1) + run.count;
+  // The first occurrence may have lost its report (a cut paste): a later one's release still tells the kernel.
+  const release = run.first.meta?.kernelRelease ? run.first.meta : run.laterRelease;
+  if (!existing.kernelRelease && release?.kernelRelease) setRelease(existing, release);
+  existing.lastSource = { file: fileName, line: run.lastLine };
+  // The run's first occurrence is a repeat of the finding: its time counts as a last time too.
+  const lastTime = run.count > 1 && run.lastTime !== undefined ? run.lastTime : run.first.line.time;
+  if (lastTime !== undefined && Number.isFinite(lastTime)) existing.lastTime = isoTime(lastTime);
+  existing.details = mergeDetails(existing.details ?? {}, run.details);
+  for (const text of run.samples) if (existing.report.length < MAX_EVENT_SAMPLES) existing.report.push(text);
 }
 
 const RULE_BY_ID = new Map(PROBLEM_EVENT_RULES.map((r) => [r.id, r]));

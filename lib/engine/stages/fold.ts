@@ -1,11 +1,21 @@
-/** Stage 4 — fold: identical crash reports become one finding (problem events were folded per boot in stage 3). */
+/**
+ * Stage 4 — fold: identical crash reports of one input become one finding; a problem event folded per input in stage 3
+ * becomes one finding across the inputs of the incident (rotated files of one node).
+ */
+import { MAX_EVENT_SAMPLES, mergeDetails } from "../events/event-folds";
 import { isProblemEvent } from "../problem-kinds";
 import type { Finding } from "../types";
+import { EVENT_FOLD_KEYS } from "./findings";
 
 /**
  * The same crash again in one input on the same host and kernel (a node that panics in skb_segment every other day) is one
  * finding with a count and its first and last occurrence, not one card per crash. A different kernel release stays
- * apart: it is another data point for the verdict. Problem events fold per boot already (`foldEvents`).
+ * apart: it is another data point for the verdict.
+ *
+ * Problem events fold per host, boot and fold key within an input already (`foldEvents`); here across inputs too: the
+ * 100 rotated files of one node's `messages` name no boot, and `nf_conntrack: table full` in each of them is one
+ * problem. Inputs whose boots are known keep them apart (boot ids are per input). The timeline keeps one marker per
+ * folded problem, spanning its run, not one per input.
  */
 export function foldIdenticalReports(findings: readonly Finding[]): { findings: Finding[]; repeatsOf: Map<Finding, Finding[]> } {
   const out: Finding[] = [];
@@ -13,7 +23,13 @@ export function foldIdenticalReports(findings: readonly Finding[]): { findings: 
   const byKey = new Map<string, Finding>();
   for (const f of findings) {
     if (isProblemEvent(f)) {
-      out.push(f);
+      const foldKey = EVENT_FOLD_KEYS.get(f);
+      const first = foldKey !== undefined ? byKey.get(`event|${f.host ?? ""}|${f.bootId ?? ""}|${foldKey}`) : undefined;
+      if (first) foldEventAcrossInputs(first, f);
+      else {
+        if (foldKey !== undefined) byKey.set(`event|${f.host ?? ""}|${f.bootId ?? ""}|${foldKey}`, f);
+        out.push(f);
+      }
       continue;
     }
     // Per input: the same file uploaded twice, or two copies of one rotated log, are not repeats of a crash.
@@ -36,3 +52,18 @@ export function foldIdenticalReports(findings: readonly Finding[]): { findings: 
   return { findings: out, repeatsOf };
 }
 
+
+/** The same problem event in a later input into the first input's finding. */
+function foldEventAcrossInputs(first: Finding, f: Finding): void {
+  first.repeats = (first.repeats ?? 1) + (f.repeats ?? 1);
+  if (!first.kernelRelease && f.kernelRelease) {
+    first.kernelRelease = f.kernelRelease;
+    if (f.kernelBuild) first.kernelBuild = f.kernelBuild;
+    if (f.releaseSource) first.releaseSource = f.releaseSource;
+  }
+  first.lastSource = f.lastSource ?? { file: f.source.file, line: f.source.line };
+  const lastTime = f.lastTime ?? f.time;
+  if (lastTime) first.lastTime = lastTime;
+  first.details = mergeDetails(first.details ?? {}, f.details ?? {});
+  for (const text of f.report) if (first.report.length < MAX_EVENT_SAMPLES) first.report.push(text);
+}

@@ -18,11 +18,12 @@ export async function scanInputs(
   const limits = options.limits ?? DEFAULT_INGEST_LIMITS;
   const summaries: InputSummary[] = [];
   const scans: ScannedInput[] = [];
+  const foldedBefore = new Map<string, number>();
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     const stats = emptyIngestStats();
     try {
-      const scan = await scanInput(input, stats, { fileIndex: i, limits, now: options.now });
+      const scan = await scanInput(input, stats, { fileIndex: i, limits, now: options.now, foldedBefore });
       if (input.host) nameUnnamedHost(scan, input.host);
       scans.push({ scan, fileName: input.name, vmcore: input.vmcore });
       const formats = [...scan.formats.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f as LineFormat);
@@ -68,6 +69,7 @@ function nameUnnamedHost(scan: ScanResult, host: string): void {
   for (const f of scan.reports) f.host ??= host;
   for (const b of scan.boots) b.host ??= host;
   for (const e of scan.events) e.line.host ??= host;
+  for (const r of scan.eventRuns) r.first.line.host ??= host;
   for (const i of scan.infos) i.line.host ??= host;
   for (const l of scan.agentLines) l.host ??= host;
   for (const c of scan.componentVersions) c.host ??= host;

@@ -47,7 +47,7 @@ export async function openPathSource(file: string, name: string): Promise<InputF
   return {
     kind: "file",
     name,
-    open: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+    open: () => createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Uint8Array>,
     reopenable: true,
     randomAccess: lazyRandomAccess(file, name, st.size),
     // Year-less syslog dates: the file's own dated lines first, then its mtime (web uploads come through here too).
@@ -87,7 +87,7 @@ export async function openDirectorySource(dir: string, name: string): Promise<Di
         const st = await lstat(full);
         member.size = st.size;
         member.mtime = st.mtime;
-        member.open = () => createReadStream(full, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
+        member.open = () => createReadStream(full, { highWaterMark: 1 << 16 }) as AsyncIterable<Uint8Array>;
         member.randomAccess = lazyRandomAccess(full, full, st.size);
       }
       members.push(member);

@@ -1,0 +1,88 @@
+/** Repeated one-line events are folded while streaming (events/event-folds.ts): per host, boot and fold key. */
+import { describe, expect, it } from "vitest";
+import { emptyIngestStats } from "./ingest/read-lines";
+import { scanInput } from "./scan/scan-input";
+import { triage } from "./triage";
+import { input } from "./triage-test-helpers";
+
+const stamp = (i: number) => `Aug 16 ${String(10 + Math.floor(i / 3600)).padStart(2, "0")}:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}`;
+const CONNTRACK = "kernel: nf_conntrack: nf_conntrack: table full, dropping packet";
+const ioError = (sector: number) => `kernel: blk_update_request: I/O error, dev sdb, sector ${sector} op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0`;
+
+/** A busy node: `events` problem lines of two hosts among noise, every fourth line. */
+function busyLog(events: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < events * 4; i++) {
+    const t = stamp(i);
+    if (i % 8 === 0) lines.push(`${t} n1 ${CONNTRACK}`);
+    else if (i % 8 === 4) lines.push(`${t} n2 ${ioError(1000 + i)}`);
+    else lines.push(`${t} n${1 + (i % 2)} kubelet[12]: I0816 probe ok pod=web-${i}`);
+  }
+  return lines;
+}
+
+describe("event folding while streaming", () => {
+  it("counts repeats without parsing the lines around them", async () => {
+    const lines = busyLog(2000);
+    const scan = await scanInput(input("busy.log", lines), emptyIngestStats(), { fileIndex: 0 });
+    expect(scan.eventRuns.map((r) => [r.first.line.host, r.foldKey, r.count])).toEqual([
+      ["n1", "conntrack-table-full|nf_conntrack: table full, dropping packet", 1000],
+      ["n2", "io-error|io:sdb", 1000],
+    ]);
+    // Only the windows of the two first occurrences (context before, quiet lines after) and the event lines
+    // themselves are parsed: not the 6,000 noise lines.
+    const parsed = [...scan.formats.values()].reduce((a, b) => a + b, 0);
+    expect(parsed).toBeLessThan(2000 + 2 * 120);
+  });
+
+  it("folds a repeated line a report class reads too when the findings keep the event (unregister_netdevice)", async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      lines.push(i % 10 === 0 ? `${stamp(i)} n1 kernel: unregister_netdevice: waiting for eth0 to become free. Usage count = ${1 + (i % 7)}` : `${stamp(i)} n1 kernel: device veth${i} entered promiscuous mode`);
+    }
+    const scan = await scanInput(input("netdev.log", lines), emptyIngestStats(), { fileIndex: 0 });
+    expect(scan.eventRuns.map((r) => r.count)).toEqual([300]);
+    expect([...scan.formats.values()].reduce((a, b) => a + b, 0)).toBeLessThan(300 + 120);
+    const incident = await triage([input("netdev.log", lines)]);
+    expect(incident.findings.map((f) => [f.kind, f.repeats, f.details])).toEqual([["netdev-refcount", 300, { device: "eth0", usageCount: 7 }]]);
+  });
+
+  it("gives the finding its first and last occurrence, the count and the first 20 texts", async () => {
+    const lines = busyLog(2000);
+    const incident = await triage([input("busy.log", lines)]);
+    const conntrack = incident.findings.find((f) => f.kind === "conntrack-full")!;
+    expect(conntrack.repeats).toBe(1000);
+    expect(conntrack.source.line).toBe(1);
+    expect(conntrack.lastSource?.line).toBe(7993);
+    expect(conntrack.lastTime?.slice(5)).toBe("08-16T12:13:12.000Z");
+    expect(conntrack.report).toHaveLength(20);
+    const io = incident.findings.find((f) => f.kind === "io-error")!;
+    expect(io).toMatchObject({ repeats: 1000, host: "n2", details: { device: "sdb" } });
+    // One timeline marker per folded problem, not one per line.
+    expect(incident.events.filter((e) => e.kind === "problem")).toHaveLength(2);
+  });
+
+  it("never folds across a boot of the host", async () => {
+    const before = Array.from({ length: 50 }, (_, i) => `${stamp(i)} n1 ${CONNTRACK}`);
+    const banner = `${stamp(60)} n1 kernel: Linux version 6.1.0-13-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1 (2023-09-29)`;
+    const filler = Array.from({ length: 100 }, (_, i) => `${stamp(61 + i)} n1 systemd[1]: Started unit ${i}.`);
+    const after = Array.from({ length: 30 }, (_, i) => `${stamp(200 + i)} n1 ${CONNTRACK}`);
+    const incident = await triage([input("reboot.log", [...before, banner, ...filler, ...after])]);
+    const found = incident.findings.filter((f) => f.kind === "conntrack-full").map((f) => [f.repeats, f.bootId, f.kernelRelease]);
+    expect(found).toEqual([
+      [50, undefined, "6.1.0-13-amd64"],
+      [30, "b1", "6.1.0-13-amd64"],
+    ]);
+  });
+
+  it("folds the same problem across the rotated files of one node", async () => {
+    const files = [0, 1, 2].map((k) => input(`messages-${k}`, busyLog(400)));
+    const incident = await triage(files);
+    const conntrack = incident.findings.filter((f) => f.kind === "conntrack-full");
+    expect(conntrack).toHaveLength(1);
+    expect(conntrack[0].repeats).toBe(600);
+    expect(conntrack[0].source.file).toBe("messages-0");
+    expect(conntrack[0].lastSource?.file).toBe("messages-2");
+    expect(incident.findings.filter((f) => f.kind === "io-error")).toHaveLength(1);
+  });
+});
