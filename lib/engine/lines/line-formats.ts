@@ -1134,7 +1134,9 @@ function isTalosFacility(bytes: Uint8Array, p: number, eol: number): boolean {
 const JSON_HOST_KEYS = ['_HOSTNAME":"', 'hostname":"', 'host":"'];
 /** The first `"_HOSTNAME":"…"` / `"hostname":"…"` / `"host":"…"` value of a JSON line (JSON_HOST's match). */
 function jsonHostPeek(bytes: Uint8Array, pos: number, eol: number): number {
-  for (let p = bytes.indexOf(34, pos); p !== -1 && p < eol; p = bytes.indexOf(34, p + 1)) {
+  // A plain loop: this runs over every JSON line of a busy node (a call per quote cost 5× as much).
+  for (let p = pos; p < eol; p++) {
+    if (bytes[p] !== 34) continue;
     const c = bytes[p + 1];
     if (c !== 95 && c !== 104) continue;
     for (const key of JSON_HOST_KEYS) {
