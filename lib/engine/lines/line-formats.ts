@@ -149,8 +149,6 @@ const KUBECTL_DEBUG_NODE = /^Creating debugging pod \S+ with container \S+ on no
 // a `Tue 2024-08-13 15:59:23.123456 CEST [s=…;i=…;b=…;m=…;t=…;x=…]` line).
 const JOURNAL_FIELD = /^(_{0,2}[A-Z][A-Z0-9_]*)=(.*)$/;
 const JOURNAL_VERBOSE_HEAD = /^[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?) (\S+) \[s=[0-9a-f]+;i=[0-9a-f]+;/;
-// A JSON line's host, wherever the shipper puts it (journal `_HOSTNAME`, Vector `host`, Fluent Bit `kubernetes.host`).
-const JSON_HOST = /"(?:_HOSTNAME|hostname|host)":"([^"\\]+)"/;
 // rsyslog writes control characters in a message as `#` and three octal digits: the tab that indents RCU stall and
 // Go trace lines arrives as `#011`.
 const RSYSLOG_TAB = /#011/g;
@@ -292,8 +290,10 @@ function parseJsonLine(msg: string, line: LogLine, ctx: LineContext, rest: Parse
   if (line.time === undefined && typeof ts === "number") line.time = ts > 1e12 ? ts : ts * 1000;
   const monotonic = numberField(obj._SOURCE_MONOTONIC_TIMESTAMP);
   if (line.uptime === undefined && monotonic !== undefined && line.program === "kernel") line.uptime = monotonic / 1e6;
-  const host = JSON_HOST.exec(msg);
-  if (host) line.host = host[1];
+  // The byte peek takes the first of these keys in the line; a record names its host once.
+  const kubernetes = obj.kubernetes;
+  const host = obj._HOSTNAME ?? obj.hostname ?? obj.host ?? (kubernetes && typeof kubernetes === "object" ? (kubernetes as Record<string, unknown>).host : undefined);
+  if (typeof host === "string" && host !== "" && !/["\\]/.test(host)) line.host = host;
   return true;
 }
 
@@ -586,7 +586,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       line.format = "syslog-iso";
       if (pri !== undefined) line.level = Number(pri) & 7;
       let msg = m[6] ?? "";
-      if (!rfc5424 && !goZone && DMESG_ISO_TIME.test(time)) {
+      if (!rfc5424 && !goZone && time.length > 26 && DMESG_ISO_TIME.test(time)) {
         // dmesg --time-format=iso: the message follows the time.
         line.format = "dmesg-human";
         line.program = "kernel";
@@ -594,7 +594,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
         return true;
       }
       line.host = token;
-      const facility = rfc5424 ? null : FACILITY_LEVEL.exec(token);
+      const facility = rfc5424 || !token.includes(".") ? null : FACILITY_LEVEL.exec(token);
       if (facility) {
         // `kern.warn kernel: …`: no host, the level named, the tag next.
         delete line.host;
@@ -1132,7 +1132,7 @@ function isTalosFacility(bytes: Uint8Array, p: number, eol: number): boolean {
 }
 
 const JSON_HOST_KEYS = ['_HOSTNAME":"', 'hostname":"', 'host":"'];
-/** The first `"_HOSTNAME":"…"` / `"hostname":"…"` / `"host":"…"` value of a JSON line (JSON_HOST's match). */
+/** The first `"_HOSTNAME":"…"` / `"hostname":"…"` / `"host":"…"` value of a JSON line (what parseJsonLine reads from the object). */
 function jsonHostPeek(bytes: Uint8Array, pos: number, eol: number): number {
   // A plain loop: this runs over every JSON line of a busy node (a call per quote cost 5× as much).
   for (let p = pos; p < eol; p++) {
