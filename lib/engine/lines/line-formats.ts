@@ -331,6 +331,24 @@ function peelAgentPrefix(line: LogLine, msg: string, ctx: LineContext, setFormat
   return msg;
 }
 
+/** The `prefix,seq,usec,flags;` of a /dev/kmsg record (KMSG) read into `line`; the rest, or undefined when absent. */
+function peelKmsgPrefix(line: LogLine, msg: string): string | undefined {
+  const k = KMSG.exec(msg);
+  if (!k) return undefined;
+  const prefix = Number(k[1]);
+  line.level = prefix & 7;
+  line.uptime = Number(k[3]) / 1e6;
+  const caller = /,caller=([TC]\d+)/.exec(k[4]);
+  if (caller) line.callerId = caller[1];
+  const rest = msg.slice(k[0].length);
+  // Facility 0 is the kernel; user space writing to /dev/kmsg (systemd, early boot) tags its own lines.
+  if (prefix >> 3 === 0) {
+    line.program = "kernel";
+    return rest;
+  }
+  return applyTag(line, rest);
+}
+
 /**
  * A VM's console forwarded into the host's journal by its hypervisor process (`com.docker.backend[56957]: [  956.812853]
  * kernel BUG at …`, kata, lima): dmesg's six-digit uptime stamp says the message is kernel output.
@@ -344,6 +362,8 @@ export function finishText(line: LogLine, msg: string, ctx: LineContext): string
   if (line.program === undefined || line.program === "kernel") {
     const c = msg.charCodeAt(0);
     if (c === 91 /* [ */ || c === 60 /* < */) return peelKernelPrefix(line, msg);
+    // Extended netconsole received by a syslog server: the record's own `4,1789,1531218013,-;` after the host.
+    if (c >= 48 && c <= 57 && line.program === undefined) return peelKmsgPrefix(line, msg) ?? msg;
     return msg;
   }
   if (msg.charCodeAt(0) === 91 && FORWARDED_CONSOLE.test(msg)) {
@@ -715,20 +735,10 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     id: "kmsg",
     starts: DIGITS,
     parse: (s, line) => {
-      const k = KMSG.exec(s);
-      if (!k) return false;
-      const prefix = Number(k[1]);
+      const text = peelKmsgPrefix(line, s);
+      if (text === undefined) return false;
       line.format = "dmesg";
-      line.level = prefix & 7;
-      line.uptime = Number(k[3]) / 1e6;
-      const caller = /,caller=([TC]\d+)/.exec(k[4]);
-      if (caller) line.callerId = caller[1];
-      const msg = s.slice(k[0].length);
-      // Facility 0 is the kernel; user space writing to /dev/kmsg (systemd, early boot) tags its own lines.
-      if (prefix >> 3 === 0) {
-        line.program = "kernel";
-        line.text = msg;
-      } else line.text = applyTag(line, msg);
+      line.text = text;
       return true;
     },
   },

@@ -342,6 +342,11 @@ const ROWS: Row[] = [
     expect: { format: "syslog-iso", program: "kernel", level: 3, text: "INFO: rcu_sched self-detected stall on CPU", time: iso("2016-08-03T04:35:57Z") },
   },
   {
+    name: "extended netconsole records received by a syslog server (host, then the record's own prefix)",
+    raw: "Mar 31 19:59:53 extravaganza.localdomain 2,1677,1530985273,-;kernel BUG at fs/bcachefs/bkey.h:320!",
+    expect: { format: "syslog", host: "extravaganza.localdomain", program: "kernel", level: 2, uptime: 1530.985273, text: "kernel BUG at fs/bcachefs/bkey.h:320!" },
+  },
+  {
     name: "plain text",
     raw: "Kernel panic - not syncing: Fatal exception",
     expect: { format: "plain", text: "Kernel panic - not syncing: Fatal exception" },
