@@ -1,7 +1,7 @@
 /**
  * One streaming pass over the raw bytes of one input. Every line gets only cheap checks (the literal prefilter, run
- * per chunk in WebAssembly, which also finds the line ends; a host peek for syslog; an uptime peek for dmesg); a
- * line that can start a report, a problem event or a boot opens a *window* (the few lines before it from a ring
+ * per chunk in WebAssembly, which also finds the line ends; the line-format table's host peek; an uptime peek for
+ * dmesg); a line that can start a report, a problem event or a boot opens a *window* (the few lines before it from a ring
  * buffer, and the lines after it until the report-like text stops). Only windowed lines are decoded and fully
  * parsed. So the cost is close to reading the bytes, and memory is bounded by the window cap, not by the file size.
  */
