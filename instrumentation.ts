@@ -2,6 +2,7 @@
  * Next calls `register()` once when a server process starts:
  * - the orphaned-upload sweep and retention, at start and on a timer (lib/server/lifecycle/maintenance.ts);
  *   OOPSCOPE_MAINTENANCE=0 turns it off (e.g. on a node that only serves pages);
+ * - on SQLite, the in-process job queue, which triages uploads a killed server left queued (lib/server/jobs/);
  * - with OOPSCOPE_LISTEN set (for example `netconsole=udp://0.0.0.0:6666 syslog=tcp://0.0.0.0:6514`), the fleet
  *   capture's sockets, sharing its capture service with the HTTP ingestion routes.
  */
@@ -14,6 +15,8 @@ export async function register(): Promise<void> {
       const { startServerMaintenance } = await import("./lib/server/lifecycle/start-server-maintenance");
       startServerMaintenance();
     }
+    const { startJobQueueAtBoot } = await import("./lib/server/jobs/get-job-queue");
+    await startJobQueueAtBoot();
     if (process.env.OOPSCOPE_LISTEN) {
       const { startListenersFromEnv } = await import("./lib/server/capture/start-listeners-from-env");
       await startListenersFromEnv(process.env.OOPSCOPE_LISTEN);

@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` covers), so a tree with type errors never builds.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // tinypool starts its workers from a file next to its own module: it must stay a real package at run time.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "tinypool"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pg-boss", "tinypool"],
   async headers() {
     return [
       {

@@ -4,6 +4,7 @@ import { IncidentTable } from "@/components/incident/incident-table";
 import { UploadPanel } from "@/components/upload/upload-panel";
 import { requirePage } from "@/lib/server/auth/access";
 import { listIncidents } from "@/lib/server/incidents/list-incidents";
+import { findMutedFindingCounts } from "@/lib/server/signatures/signature-mute";
 import { maxUploadBytes, maxVmcoreUploadBytes } from "@/lib/server/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: { absolute: "Triage · oopscope" } };
 export default async function HomePage() {
   await requirePage("triage", "/");
   const recent = await listIncidents({ limit: 10 });
+  const muted = await findMutedFindingCounts(recent.map((i) => i.id));
   return (
     <div className="space-y-8">
       <div>
@@ -27,7 +29,7 @@ export default async function HomePage() {
             All incidents →
           </Link>
         </div>
-        <IncidentTable incidents={recent} empty="No incidents yet: drop a log above." />
+        <IncidentTable incidents={recent} muted={muted} empty="No incidents yet: drop a log above." />
       </section>
     </div>
   );

@@ -119,4 +119,11 @@ test("drop a vmcore → progress, then the permalink with the NULL dereference a
   expect(statuses.some((s) => /Uploading|Analysing/.test(s))).toBe(true);
   await expect(page.getByTestId("finding").first()).toContainText("oopscope_read_victim");
   await expect(page.getByTestId("vmcore")).toContainText("6.12.117+deb12-cloud-amd64");
+  // The stored file is the log read out of the dump: the dump's own size comes first, the text's is labelled.
+  await expect(page.getByTestId("vmcore")).toContainText("Dump size2.5 MB");
+  await expect(page.getByTestId("raw-file-size")).toHaveText(/^\(dump 2\.5 MB, extracted log \d+(\.\d)? KB\)$/);
+  const markdown = await (await page.request.get(`${new URL(page.url()).pathname.replace("/incidents/", "/api/incidents/")}/export.md`)).text();
+  expect(markdown).toContain("## Crash dump");
+  expect(markdown).toContain("- **Dump size:** 2650115 bytes");
+  expect(markdown).toContain("- **Kernel release:** 6.12.117+deb12-cloud-amd64");
 });

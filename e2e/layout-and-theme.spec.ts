@@ -99,6 +99,11 @@ test("dark mode follows prefers-color-scheme, the switch overrides it and is kep
   expect(await background(page)).toBeLessThan(60);
   await expect(page.locator(".monaco-editor").first()).toHaveClass(/vs-dark/, { timeout: 30_000 });
   expect(await brightness(page, "[data-testid=timeline] line.stroke-slate-100", "stroke")).toBeLessThan(80);
+  // Command and report blocks follow the theme too (they turned bright on the mirrored palette).
+  for (const block of ["[data-testid=workarounds] pre", "[data-testid=finding] pre"]) expect(await brightness(page, block, "backgroundColor"), block).toBeLessThan(60);
+  await page.goto("/kb/skb-segment-gso-bug");
+  expect(await brightness(page, "pre", "backgroundColor")).toBeLessThan(60);
+  await page.goto(inc.url);
 
   // The switch: system → light → dark. Light wins over the dark system setting, and survives a reload.
   const sw = page.getByTestId("theme-switch");

@@ -45,6 +45,18 @@ test("an editor mutes and unmutes a signature from its page; the mute is the adm
   await page.reload();
   await expect(page.getByTestId("signature-muted")).toBeVisible();
 
+  // Muted findings are marked where incidents are listed and on the finding cards; the list can hide or pick them.
+  const listed = (filter: string) => page.goto(`/incidents?q=${encodeURIComponent(`mute-${RUN}`)}${filter}`);
+  await listed("");
+  await expect(page.getByTestId("incident-row").getByTestId("muted-badge")).toHaveText("muted");
+  await listed("&muted=only");
+  await expect(page.getByTestId("incident-row")).toHaveCount(1);
+  await listed("&muted=hide");
+  await expect(page.getByTestId("incident-row")).toHaveCount(0);
+  await page.goto(`/incidents/${uploaded.id}`);
+  await expect(page.getByTestId("finding").first().getByTestId("muted-badge")).toBeVisible();
+  await page.goto(`/signatures/${signature}`);
+
   // A viewer sees the state but has no switch.
   const viewerPage = await page.context().browser()!.newPage({ storageState: VIEWER_STATE });
   await viewerPage.goto(`/signatures/${signature}`);
@@ -56,6 +68,10 @@ test("an editor mutes and unmutes a signature from its page; the mute is the adm
   await expect(page.getByTestId("signature-muted")).toHaveCount(0);
   await expect(page.getByTestId("mute-signature")).toHaveText("Mute notifications");
   expect(await adminMutes(admin)).not.toContain(signature);
+  await page.goto(`/incidents?q=${encodeURIComponent(`mute-${RUN}`)}`);
+  await expect(page.getByTestId("incident-row")).toHaveCount(1);
+  await expect(page.getByTestId("muted-badge")).toHaveCount(0);
+  await page.goto(`/signatures/${signature}`);
   await viewerPage.reload();
   await expect(viewerPage.getByTestId("signature-muted")).toHaveCount(0);
 

@@ -4,7 +4,8 @@
 // JavaScript with esbuild, so `bin/oopscope` starts without transpiling TypeScript (tsx cost 1–2 s per call). Run by
 // `npm install` (postinstall) and `npm run build`; bin/oopscope rebuilds on its own when a source is newer than the
 // bundle (npm start and the e2e runner call it before serving, so the server's worker is fresh too).
-// Native and self-locating packages stay outside: better-sqlite3 loads a .node file, prisma runs as its own CLI.
+// Native and self-locating packages stay outside: better-sqlite3 loads a .node file, prisma runs as its own CLI,
+// tinypool starts its workers from its own entry files (`oopscope worker` runs a triage pool).
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +16,7 @@ export const CLI_BUNDLE = path.join(CLI_DIR, "main.mjs");
 export const TRIAGE_WORKER_BUNDLE = path.join(CLI_DIR, "triage-worker.mjs");
 const INPUTS = path.join(CLI_DIR, "inputs.json");
 const ENTRY_POINTS = { main: "lib/cli/main.ts", "triage-worker": "lib/server/triage-worker/worker-entry.ts" };
-const EXTERNAL = ["better-sqlite3", "prisma", "esbuild", "tsx"];
+const EXTERNAL = ["better-sqlite3", "prisma", "esbuild", "tsx", "tinypool"];
 
 /** Whether the bundle exists and no source it was built from changed since (one stat per source file). */
 export function isCliBundleFresh() {

@@ -38,7 +38,7 @@ function run(cmd, args, env) {
   if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(" ")} failed (${r.status})`);
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -49,7 +49,7 @@ function freePort() {
   });
 }
 
-async function waitFor(url, ms) {
+export async function waitFor(url, ms) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
@@ -63,7 +63,7 @@ async function waitFor(url, ms) {
 }
 
 /** A fresh database for one run: a SQLite file in the data dir, or a Postgres database on E2E_DATABASE_URL's server. */
-async function throwAwayDatabase(dataDir) {
+export async function throwAwayDatabase(dataDir) {
   const server = process.env.E2E_DATABASE_URL;
   if (!server) return { url: `file:${path.join(dataDir, "oopscope.db")}`, drop: async () => {} };
   const name = `oopscope_e2e_${process.pid}_${Date.now()}`;
@@ -83,7 +83,8 @@ async function throwAwayDatabase(dataDir) {
 }
 
 /**
- * Builds if needed, starts `next start` on a free loopback port with a throw-away data dir (migrated, KB seeded).
+ * Builds if needed, starts `next start` on a free loopback port with a throw-away data dir (migrated, KB seeded),
+ * and on Postgres an `oopscope worker` beside it (the web process only queues uploads there).
  * Shared with scripts/bench/web.ts and load.ts. `stop()` ends the server and removes the data dir (and the Postgres
  * database). `{ build: false }` serves the existing build as it is (a benchmark must not start a build on a shared
  * machine).
@@ -99,10 +100,12 @@ export async function startTestServer(extraEnv = {}, { build = true } = {}) {
     ...extraEnv,
   };
   let server;
+  let worker;
   const stop = async () => {
-    if (server?.pid) {
+    for (const child of [server, worker]) {
+      if (!child?.pid) continue;
       try {
-        process.kill(-server.pid, "SIGTERM");
+        process.kill(-child.pid, "SIGTERM");
       } catch {
         /* already gone */
       }
@@ -127,6 +130,15 @@ export async function startTestServer(extraEnv = {}, { build = true } = {}) {
       stdio: ["ignore", "inherit", "inherit"],
       detached: true,
     });
+    // On Postgres the web process only queues uploads: a worker triages them, as on a team server.
+    if (/^postgres(ql)?:/.test(env.DATABASE_URL ?? "")) {
+      worker = spawn(path.join(root, "bin", "oopscope"), ["worker", "--concurrency", "1"], {
+        cwd: root,
+        env: { ...env, NODE_ENV: "production" },
+        stdio: ["ignore", "ignore", "inherit"],
+        detached: true,
+      });
+    }
     await waitFor(baseUrl, 60_000);
     return { baseUrl, env, dataDir, stop };
   } catch (err) {

@@ -4,6 +4,7 @@ import { IncidentTable } from "@/components/incident/incident-table";
 import { INCIDENT_SORTS, incidentListQuerySchema, VERDICTS } from "@/lib/schemas/incident";
 import { requirePage } from "@/lib/server/auth/access";
 import { listIncidentFilterValues, listIncidentPage } from "@/lib/server/incidents/list-incidents";
+import { findMutedFindingCounts } from "@/lib/server/signatures/signature-mute";
 import { incidentsDeletableBy } from "@/lib/server/lifecycle/delete-incident-as";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const parsed = incidentListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : incidentListQuerySchema.parse({});
   const [list, values] = await Promise.all([listIncidentPage({ ...query, limit: query.size }), listIncidentFilterValues()]);
-  const deletable = await incidentsDeletableBy(actor, list.items.map((i) => i.id));
+  const [deletable, muted] = await Promise.all([incidentsDeletableBy(actor, list.items.map((i) => i.id)), findMutedFindingCounts(list.items.map((i) => i.id))]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const pageHref = (page: number) => `/incidents?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "focus")), page: String(page) })}`;
   const filtered = Object.keys(raw).some((k) => !["sort", "page", "size", "focus"].includes(k));
@@ -51,7 +52,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           />
           <button className="rounded-lg bg-slate-900 px-4 py-2 text-sm text-white">Search</button>
         </div>
-        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-9">
           <FilterInput name="host" label="Host" value={query.host} options={values.hosts} />
           <FilterInput name="kernel" label="Kernel" value={query.kernel} options={values.kernels} />
           <FilterInput name="kb" label="KB entry" value={query.kb} options={values.kbIds} />
@@ -82,6 +83,14 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             <input type="date" name="to" defaultValue={query.to} className={FIELD} data-testid="filter-to" />
           </label>
           <label className="flex flex-col text-xs text-slate-600">
+            Muted
+            <select name="muted" defaultValue={query.muted ?? ""} className={FIELD} data-testid="filter-muted">
+              <option value="">show</option>
+              <option value="hide">hide</option>
+              <option value="only">only muted</option>
+            </select>
+          </label>
+          <label className="flex flex-col text-xs text-slate-600">
             Sort by
             <select name="sort" defaultValue={query.sort} className={FIELD} data-testid="sort">
               {INCIDENT_SORTS.map((s) => (
@@ -109,7 +118,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         {list.total} incident{list.total === 1 ? "" : "s"}
         {pages > 1 && ` · page ${list.page} of ${pages}`}
       </p>
-      <IncidentTable incidents={list.items} deletable={deletable} empty={filtered ? "No incident matches these filters." : "No incidents yet."} />
+      <IncidentTable incidents={list.items} deletable={deletable} muted={muted} empty={filtered ? "No incident matches these filters." : "No incidents yet."} />
       {pages > 1 && (
         <nav className="flex gap-4 text-sm" aria-label="Pages" data-testid="pagination">
           {list.page > 1 && (

@@ -1,6 +1,7 @@
 import type { Finding } from "@/lib/engine/types";
 import type { SeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { formatTime } from "@/components/ui/format";
+import { MutedBadge } from "@/components/signature/muted-badge";
 import { LinkFindingForm } from "./link-finding-form";
 import { logAnchor } from "./log-anchor";
 import { SCALE_EXPLANATION, formatConfidence, formatScore } from "./confidence";
@@ -12,6 +13,8 @@ type Props = {
   seenBefore?: SeenBefore;
   /** Set when the reader may write KB entries: shows "create KB entry from this finding" and "link finding to entry". */
   incidentId?: string;
+  /** The finding's signature is muted (no notifications for it). */
+  muted?: boolean;
 };
 
 const VERDICT_BADGE: Record<string, string> = {
@@ -20,7 +23,7 @@ const VERDICT_BADGE: Record<string, string> = {
   unknown: "bg-amber-100 text-amber-800",
 };
 
-export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: Props) {
+export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId, muted }: Props) {
   // One rule for every view (lib/engine/match/match-strength.ts): weak candidates are never shown as known issues,
   // related entries (score 0, or ruled out by evidence against them) are context.
   const known = f.matches.filter((m) => matchStrength(m) === "known");
@@ -40,7 +43,10 @@ export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: P
   return (
     <article className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="finding" id={`finding-${f.id}`}>
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="font-log text-base font-semibold">{f.title}</h3>
+        <h3 className="font-log text-base font-semibold">
+          {f.title}
+          {muted && <MutedBadge />}
+        </h3>
         <a href={logAnchor(fileIndex, f.source.line)} className="text-sm text-blue-700 hover:underline" data-testid="show-in-log">
           {f.source.file}:{f.source.line} — show in log
         </a>
@@ -150,7 +156,7 @@ export function FindingCard({ finding: f, fileIndex, seenBefore, incidentId }: P
       {f.report.length > 0 && (
         <details>
           <summary className="cursor-pointer text-sm text-slate-600">Report ({f.report.length} line{f.report.length === 1 ? "" : "s"})</summary>
-          <pre className="font-log mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-2 text-xs leading-relaxed text-slate-100">{f.report.join("\n")}</pre>
+          <pre className="font-log code-block mt-2 max-h-96 overflow-auto rounded p-2 text-xs leading-relaxed">{f.report.join("\n")}</pre>
         </details>
       )}
     </article>

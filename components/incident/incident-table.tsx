@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { IncidentListItem } from "@/lib/server/incidents/list-incidents";
 import { formatBytes, formatTime } from "@/components/ui/format";
+import { MutedBadge } from "@/components/signature/muted-badge";
 import { DeleteIncidentButton } from "./delete-incident-button";
 
 const tokens = (s: string) => s.split(" ").filter(Boolean);
@@ -18,8 +19,24 @@ function Tokens({ value, testId }: { value: string; testId?: string }) {
   );
 }
 
+function MutedMark({ muted, findings }: { muted: number | undefined; findings: number }) {
+  if (!muted) return null;
+  return <MutedBadge label={muted >= findings ? "muted" : `${muted} of ${findings} muted`} />;
+}
+
 /** `deletable`: the incidents the viewer may delete (the list page); the server checks again on the call. */
-export function IncidentTable({ incidents, empty, deletable }: { incidents: IncidentListItem[]; empty: string; deletable?: ReadonlySet<string> }) {
+export function IncidentTable({
+  incidents,
+  empty,
+  deletable,
+  muted,
+}: {
+  incidents: IncidentListItem[];
+  empty: string;
+  deletable?: ReadonlySet<string>;
+  /** Incident id → how many of its findings have a muted signature. */
+  muted?: ReadonlyMap<string, number>;
+}) {
   if (incidents.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -41,6 +58,7 @@ export function IncidentTable({ incidents, empty, deletable }: { incidents: Inci
                 <Link href={`/incidents/${i.id}`} className="font-medium text-blue-700 hover:underline">
                   {i.title}
                 </Link>
+                <MutedMark muted={muted?.get(i.id)} findings={i.findingCount} />
                 <div className="mt-0.5 space-y-0.5 text-slate-500 md:hidden">
                   <Tokens value={`${i.hosts} ${i.kernels}`} />
                   {i.kbIds && <Tokens value={i.kbIds} />}

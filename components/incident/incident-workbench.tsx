@@ -89,7 +89,7 @@ export function IncidentWorkbench({ incidentId, files, events, boots, findings, 
                   setTarget({ fileIndex: f.index });
                   setSelected(null);
                 }}
-                className={`font-log rounded border px-2 py-0.5 text-xs ${f.index === file.index ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}
+                className={`font-log rounded border px-2 py-0.5 text-xs ${f.index === file.index ? "border-blue-600 bg-blue-100 text-blue-900" : "border-slate-300 bg-white"}`}
               >
                 {f.name} <span className="opacity-70">({formatBytes(f.decodedBytes)})</span>
               </button>

@@ -1,7 +1,10 @@
 import type { Recommendation } from "@/lib/engine/types";
 import { CopyButton } from "@/components/ui/copy-button";
 import { shortCommitRef } from "@/lib/kb/commit-ref";
+import { KbMarkdown } from "@/components/kb/kb-markdown";
 import { SCALE_EXPLANATION, formatConfidence, formatScore } from "./confidence";
+import { pickFullHeadlines } from "./first-screen";
+import { MoreRows } from "./more-rows";
 
 const VERDICT_STYLE: Record<string, string> = {
   affected: "border-red-300 bg-red-50",
@@ -18,8 +21,10 @@ function safeHref(url: string | undefined): string | undefined {
  * The incident's advice: one panel per host and kernel (`headlines`), most pressing first. With a single host the
  * page shows exactly `recommendation`, which is the first headline: the two never disagree.
  */
-export function RecommendationPanel({ recommendation, headlines }: { recommendation?: Recommendation; headlines?: Recommendation[] }) {
+/** `allHref` (a big incident): past FULL_HEADLINES hosts, the others are rows, and the link shows them in full. */
+export function RecommendationPanel({ recommendation, headlines, allHref }: { recommendation?: Recommendation; headlines?: Recommendation[]; allHref?: string }) {
   const list = headlines && headlines.length > 0 ? headlines : recommendation ? [recommendation] : [];
+  const { full, rows } = allHref ? pickFullHeadlines(list) : { full: list, rows: [] };
   const scale = (
     <details className="text-xs text-slate-600" data-testid="confidence-scale">
       <summary className="cursor-pointer">How to read match score and confidence</summary>
@@ -38,9 +43,10 @@ export function RecommendationPanel({ recommendation, headlines }: { recommendat
       <p className="text-sm text-slate-600">
         {list.length} hosts or kernels with a known-issue match, each judged on its own kernel:
       </p>
-      {list.map((r, i) => (
+      {full.map((r, i) => (
         <HostRecommendation key={`${r.host ?? ""}|${r.kernelRelease ?? ""}|${i}`} recommendation={r} showHost />
       ))}
+      {allHref && <HeadlineRows headlines={rows} allHref={allHref} />}
       {scale}
     </div>
   );
@@ -64,9 +70,20 @@ function HostRecommendation({ recommendation: rec, showHost }: { recommendation?
             {rec.distro ? ` · ${rec.distro}` : ""}
           </p>
         )}
-        <p className="text-lg font-medium leading-snug" data-testid="verdict-summary">
-          {rec.summary}
-        </p>
+        {rec.lead ? (
+          <>
+            <p className="text-lg font-medium leading-snug" data-testid="verdict-lead">
+              {rec.lead}
+            </p>
+            <p className="mt-1 text-sm leading-snug text-slate-700" data-testid="verdict-summary">
+              {rec.summary}
+            </p>
+          </>
+        ) : (
+          <p className="text-lg font-medium leading-snug" data-testid="verdict-summary">
+            {rec.summary}
+          </p>
+        )}
         <p className="mt-1 text-xs text-slate-600" title={SCALE_EXPLANATION} data-testid="verdict-scale">
           {rec.kbId && (
             <>
@@ -120,9 +137,9 @@ function HostRecommendation({ recommendation: rec, showHost }: { recommendation?
                 {w.commands.length > 0 && <CopyButton text={w.commands.join("\n")} label="Copy commands" />}
               </div>
               {w.commands.length > 0 && (
-                <pre className="font-log mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{w.commands.join("\n")}</pre>
+                <pre className="font-log code-block mt-2 overflow-x-auto rounded p-2 text-xs">{w.commands.join("\n")}</pre>
               )}
-              {w.caveats && <p className="mt-1 text-xs text-slate-600">{w.caveats}</p>}
+              {w.caveats && <p className="mt-1 text-xs text-slate-600"><KbMarkdown text={w.caveats} inline /></p>}
             </div>
           ))}
         </div>
@@ -147,5 +164,32 @@ function HostRecommendation({ recommendation: rec, showHost }: { recommendation?
         </div>
       )}
     </section>
+  );
+}
+
+/** The hosts past the first screen: one row each (host and kernel, verdict, known issue, upgrade). */
+function HeadlineRows({ headlines, allHref }: { headlines: Recommendation[]; allHref: string }) {
+  if (headlines.length === 0) return null;
+  return (
+    <MoreRows
+      summary={`${headlines.length} more host${headlines.length === 1 ? "" : "s"} or kernel${headlines.length === 1 ? "" : "s"}`}
+      allHref={allHref}
+      linkText="Show every host in full"
+      linkTestId="all-headlines-link"
+      tableTestId="headline-rows"
+      columns={[{ label: "Host · kernel" }, { label: "Verdict" }, { label: "Known issue", className: "hidden md:table-cell" }, { label: "Upgrade", className: "hidden sm:table-cell" }]}
+    >
+      {headlines.map((r, i) => (
+        <tr key={`${r.host ?? ""}|${r.kernelRelease ?? ""}|${i}`} className="align-top" data-testid="headline-row">
+          <td className="font-log break-all px-3 py-1.5 text-xs">
+            {r.host ?? "(unknown host)"}
+            {r.kernelRelease ? ` · ${r.kernelRelease}` : ""}
+          </td>
+          <td className="px-3 py-1.5 text-xs">{r.verdict && r.verdict !== "unknown" ? `${r.verdict} · ${formatConfidence(r.confidence)}` : "unknown"}</td>
+          <td className="hidden px-3 py-1.5 md:table-cell">{r.kbId && <code className="font-log text-xs">{r.kbId}</code>}</td>
+          <td className="font-log hidden px-3 py-1.5 text-xs sm:table-cell">{r.upgrade?.text}</td>
+        </tr>
+      ))}
+    </MoreRows>
   );
 }

@@ -1,16 +1,11 @@
 import type { VmcoreFacts } from "@/lib/engine/types";
-import { formatTime } from "@/components/ui/format";
+import { describeVmcoreFacts } from "@/lib/engine/vmcore/describe-vmcore-facts";
+import { formatBytes, formatTime } from "@/components/ui/format";
 
 export type VmcoreDump = { name: string; facts: VmcoreFacts; warnings: string[]; error?: string };
 
 /** Registers worth a glance on the permalink; the JSON has all of them. */
 const SHOWN_REGISTERS = ["rip", "rsp", "rbp", "rax", "rdi", "rsi", "cs", "eflags"];
-
-const FORMAT_LABEL: Record<VmcoreFacts["format"], string> = {
-  elf: "ELF core",
-  kdump: "kdump-compressed",
-  "kdump-flattened": "kdump (makedumpfile flattened)",
-};
 
 /** Crash facts of the dumps the log was extracted from: what the kernel log cannot tell (or lost). */
 export function VmcorePanel({ dumps }: { dumps: VmcoreDump[] }) {
@@ -20,31 +15,19 @@ export function VmcorePanel({ dumps }: { dumps: VmcoreDump[] }) {
       <h2 className="text-lg font-semibold">Crash dump{dumps.length > 1 ? "s" : ""}</h2>
       {dumps.map((d) => {
         const f = d.facts;
-        const rows: Array<[string, string | undefined]> = [
-          ["Kernel release", f.release],
-          ["Build", f.version],
-          ["Crash time", f.crashTime ? formatTime(f.crashTime) : undefined],
-          ["Format", `${FORMAT_LABEL[f.format]}${f.parts > 1 ? `, ${f.parts} split parts` : ""}${f.compression?.length ? ` (${f.compression.join(", ")})` : ""}`],
-          ["Dump level", f.dumpLevel !== undefined ? String(f.dumpLevel) : undefined],
-          ["Page size", f.pageSize ? String(f.pageSize) : undefined],
-          ["Kernel log", f.records !== undefined ? `${f.records} records (${f.printk} printk)${f.lostRecords ? `, ${f.lostRecords} lost` : ""}` : undefined],
-          ["KASLR offset", f.kernelOffset ? `0x${f.kernelOffset}` : undefined],
-          ["CPUs with registers", f.cpuCount ? String(f.cpuCount) : undefined],
-        ];
+        const rows = describeVmcoreFacts(f, { bytes: formatBytes, time: formatTime });
         return (
           <div key={d.name} className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm">
             <p className="font-log text-xs text-slate-500">{d.name}</p>
             {d.error && <p className="text-red-700">{d.error}</p>}
             {f.incomplete && <p className="text-amber-700">The dump is marked incomplete: it was cut short while being written.</p>}
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-              {rows
-                .filter((r): r is [string, string] => Boolean(r[1]))
-                .map(([k, v]) => (
-                  <div key={k} className="contents">
-                    <dt className="text-slate-500">{k}</dt>
-                    <dd className="font-log">{v}</dd>
-                  </div>
-                ))}
+              {rows.map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-slate-500">{k}</dt>
+                  <dd className="font-log">{v}</dd>
+                </div>
+              ))}
             </dl>
             {f.cpus && f.cpus.length > 0 && (
               <details>

@@ -31,7 +31,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function KbEntryView({ entry, unreachable }: { entry: KbEntry; unreachable: boolean }) {
   return (
     <div className="space-y-4">
-      <p className="text-slate-700">{entry.summary}</p>
+      <KbMarkdown text={entry.summary} className="text-base text-slate-700" />
       {unreachable && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
           No rule gives the matcher a key (title, frame, source file, component or a pinned word of a message regex): this entry never matches.
@@ -99,8 +99,8 @@ export function KbEntryView({ entry, unreachable }: { entry: KbEntry; unreachabl
           {entry.workarounds.map((w, i) => (
             <div key={i} className="space-y-1 text-sm">
               <p className="font-medium">{w.title}</p>
-              {w.commands.length > 0 && <pre className="overflow-x-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">{w.commands.join("\n")}</pre>}
-              {w.caveats && <p className="text-xs text-slate-600">{w.caveats}</p>}
+              {w.commands.length > 0 && <pre className="overflow-x-auto code-block rounded p-2 font-mono text-xs">{w.commands.join("\n")}</pre>}
+              {w.caveats && <p className="text-xs text-slate-600"><KbMarkdown text={w.caveats} inline /></p>}
             </div>
           ))}
         </Section>
@@ -126,7 +126,7 @@ export function KbEntryView({ entry, unreachable }: { entry: KbEntry; unreachabl
           )}
           {entry.programFiles.length > 0 && <p className="font-mono text-xs">Files: {entry.programFiles.join(", ")}</p>}
           {entry.tags.length > 0 && <p className="text-xs text-slate-600">Tags: {entry.tags.join(", ")}</p>}
-          {entry.notes && <p className="whitespace-pre-wrap text-sm text-slate-700">{entry.notes}</p>}
+          {entry.notes && <KbMarkdown text={entry.notes} className="text-slate-700" />}
         </Section>
       )}
     </div>

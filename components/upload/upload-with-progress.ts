@@ -5,6 +5,12 @@
 export type UploadProgress = { loaded: number; total: number; perFile: number[]; phase: "uploading" | "processing" };
 export type UploadResult = { id: string; url: string };
 
+/**
+ * How long the server may hold the answer for triage: a quick triage opens the incident (and a refusal shows here,
+ * beside the files); a slower one opens its permalink, which shows "queued / triaging" and refreshes itself.
+ */
+const WAIT_SECONDS = 15;
+
 export function uploadWithProgress(files: File[], onProgress: (p: UploadProgress) => void): { promise: Promise<UploadResult>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<UploadResult>((resolve, reject) => {
@@ -32,12 +38,12 @@ export function uploadWithProgress(files: File[], onProgress: (p: UploadProgress
       } catch {
         /* non-JSON error page */
       }
-      if (xhr.status === 201 && body.id && body.url) resolve({ id: body.id, url: body.url });
+      if ((xhr.status === 201 || xhr.status === 202) && body.id && body.url) resolve({ id: body.id, url: body.url });
       else reject(new Error(body.message ?? `Upload failed (HTTP ${xhr.status})`));
     };
     xhr.onerror = () => reject(new Error("Upload failed: the connection was interrupted."));
     xhr.onabort = () => reject(new Error("Upload cancelled."));
-    xhr.open("POST", "/api/incidents");
+    xhr.open("POST", `/api/incidents?wait=${WAIT_SECONDS}`);
     // Year-less syslog dates take their year from the file's own time, not the upload's.
     xhr.setRequestHeader("X-Last-Modified", files.map((f) => f.lastModified).join(","));
     xhr.send(form);

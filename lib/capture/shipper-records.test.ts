@@ -69,7 +69,9 @@ describe("parseShipperBody", () => {
     const r = parseShipperBody('{"message":"ok"}\n{"no":"message"}\n{"message": broken}\n', ctx);
     expect(r.lines.map((l) => l.text)).toEqual(["ok"]);
     expect(r.skipped).toBe(2);
-    expect(r.warnings.length).toBeGreaterThanOrEqual(2);
+    expect(r.warnings).toHaveLength(2);
+    expect(r.warnings[0]).toMatch(/^a JSON value could not be parsed: /);
+    expect(r.warnings[1]).toMatch(/^1 record\(s\) without a message field/);
   });
 });
 

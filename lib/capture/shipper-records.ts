@@ -161,28 +161,28 @@ export function parseShipperBody(body: string, ctx: RecordContext): ShipperRecor
     return { lines, skipped, warnings: [] };
   }
   const { values, warnings } = splitJsonValues(trimmed);
+  let withoutMessage = 0;
   const take = (v: Json) => {
-    if (!isObject(v)) {
-      skipped++;
-      return;
-    }
-    const line = recordToLine(v, ctx);
+    const line = isObject(v) ? recordToLine(v, ctx) : undefined;
     if (line) lines.push(line);
-    else skipped++;
+    else withoutMessage++;
   };
   for (const text of values) {
     let parsed: Json;
     try {
       parsed = JSON.parse(text) as Json;
     } catch (e) {
-      warnings.push(`a JSON value could not be parsed: ${(e as Error).message}`);
+      // Damaged JSON (SyntaxError) costs its record, said in a warning; anything else propagates.
+      if (!(e instanceof SyntaxError)) throw e;
+      warnings.push(`a JSON value could not be parsed: ${e.message}`);
       skipped++;
       continue;
     }
     if (Array.isArray(parsed)) parsed.forEach(take);
     else take(parsed);
   }
-  if (skipped > 0) warnings.push(`${skipped} record(s) without a message field (${MESSAGE_KEYS.join(", ")}) were skipped`);
+  skipped += withoutMessage;
+  if (withoutMessage > 0) warnings.push(`${withoutMessage} record(s) without a message field (${MESSAGE_KEYS.join(", ")}) were skipped`);
   return { lines, skipped, warnings };
 }
 

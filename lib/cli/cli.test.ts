@@ -3,7 +3,7 @@
  * of docs/cli.md. Fixtures are composed here and written to a temp directory.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -161,16 +161,30 @@ describe.concurrent("oopscope triage (CLI)", () => {
     expect(inc.inputs[0].error).toMatch(/binary/);
   });
 
-  it("with a fresh DATABASE_URL it migrates, seeds and matches the KB", async () => {
-    const db = path.join(dir, "kb.db");
+  it("with a DATABASE_URL that does not exist it matches with the built-in KB, says so, and creates no database", async () => {
+    const db = path.join(dir, "absent", "kb.db");
     const r = await run(["triage", "--json", skbFile], { env: { DATABASE_URL: `file:${db}` } });
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`matched with the built-in knowledge base`);
+    expect(r.stderr).toContain(`no database at ${db}`);
+    expect(existsSync(db)).toBe(false);
+    expect(existsSync(path.dirname(db))).toBe(false);
     const inc = JSON.parse(r.stdout) as Incident;
     const top = inc.findings[0].matches.find((m) => !m.related);
     expect(top).toMatchObject({ kbId: "skb-segment-gso-bug", verdict: "affected", fixedIn: "6.1.103", origin: "builtin" });
     expect(typeof top!.score).toBe("number");
     expect(Array.isArray(top!.reasons)).toBe(true);
     expect(inc.recommendation?.upgrade?.text).toContain("6.1.103");
+  });
+
+  it("with a seeded database it matches with that database's KB and names it", async () => {
+    const db = path.join(dir, "seeded.db");
+    const seeded = await run(["kb", "seed"], { env: { DATABASE_URL: `file:${db}` } });
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const r = await run(["triage", "--json", skbFile], { env: { DATABASE_URL: `file:${db}` } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`matched with the knowledge base in ${db}`);
+    expect((JSON.parse(r.stdout) as Incident).findings[0].matches.find((m) => !m.related)?.kbId).toBe("skb-segment-gso-bug");
   });
 
   it("a copied /var/crash directory and a tar.gz: members picked, links refused, skipped listed", async () => {

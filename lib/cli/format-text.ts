@@ -2,7 +2,7 @@
 import { warningLocation } from "../engine/describe-warning";
 import type { Finding, Incident } from "../engine/types";
 import { shortCommitRef } from "../kb/commit-ref";
-import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
+import { EMPTY_LOG_MESSAGE } from "../schemas/messages";
 import { matchStrength } from "../engine/match/match-strength";
 
 type Style = (s: string) => string;

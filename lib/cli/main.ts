@@ -9,8 +9,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { InputSource } from "../engine/ingest/sources/expand-inputs";
 import type { Incident, SourceSummary, TriageInput } from "../engine/types";
+import type { CliKb } from "../server/kb/load-cli-kb";
 import { DB_USAGE, runDbCommand } from "./db-command";
-import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
+import { EMPTY_LOG_MESSAGE } from "../schemas/messages";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
@@ -24,7 +25,9 @@ ${DB_USAGE}
   oopscope incidents list [--json] [--query WORDS] [--limit N]  incidents in the database, newest first
   oopscope upload --server URL [--token oops_…] FILE...         send logs, archives and dumps to a server (a dump: its log and facts only)
   oopscope listen --netconsole udp://HOST:PORT [--syslog udp://…|tcp://…]   capture crashes from the fleet
-Database: DATABASE_URL, else <repo>/data/oopscope.db (created, migrated and seeded when absent).`;
+  oopscope worker [--concurrency N] [--log-jobs]                triage a team server's queued uploads (Postgres)
+Database: DATABASE_URL, else <repo>/data/oopscope.db. triage matches with it when it exists and is up to date, else with
+the built-in entries (it never creates a database); the kb and db commands create, migrate and seed it.`;
 
 export type MainContext = { root: string };
 
@@ -38,7 +41,9 @@ async function openSource(arg: string, name: string): Promise<InputSource> {
   try {
     st = statSync(arg);
   } catch (e) {
-    throw new UnreadableInput(`oopscope: cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    throw new UnreadableInput(`oopscope: cannot read ${arg}: ${code}`);
   }
   // A directory is a copied /var/crash/<ip>-<date>/ or an unpacked sosreport: its files are picked like members.
   if (st.isDirectory()) return openDirectorySource(arg, name);
@@ -79,7 +84,9 @@ async function runDmesgCommand(args: string[]): Promise<number> {
       try {
         if (statSync(d).isDirectory()) reason = "a directory";
       } catch (e) {
-        reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (!code) throw e;
+        reason = code;
       }
       process.stderr.write(`oopscope: ${d}: ${reason}\n`);
       return 2;
@@ -137,9 +144,18 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
     throw e;
   }
   const withKb = !values["no-kb"];
-  // The database is created, migrated and seeded only when a finding needs the knowledge base.
-  let prepared: Promise<void> | undefined;
-  const lazyKb = { prepareKb: () => (prepared ??= prepareDb(ctx)) };
+  // The knowledge base is loaded only when a finding needs it; triage never creates or migrates a database.
+  let loaded: Promise<CliKb> | undefined;
+  const lazyKb = {
+    loadKb: () =>
+      (loaded ??= (async () => {
+        process.chdir(ctx.root);
+        const { loadCliKb } = await import("../server/kb/load-cli-kb");
+        const kb = await loadCliKb();
+        process.stderr.write(`oopscope: matched with ${kb.source}\n`);
+        return kb;
+      })()),
+  };
   const { runTriage } = await import("../server/run-triage");
   // An empty input (0 lines: an empty file, a gzip of nothing) is refused like the web UI refuses an empty upload.
   const emptyInputs = (inc: Incident) => inc.inputs.filter((i) => !i.error && i.lines === 0);
@@ -257,10 +273,19 @@ export async function main(argv: string[], ctx: MainContext): Promise<number> {
     }
     if (command === "incidents") return await (await import("./incidents-command")).runIncidentsCommand(args, () => prepareDb(ctx));
     if (command === "listen") return await (await import("./listen-command")).runListenCommand(args, () => prepareDb(ctx));
+    if (command === "worker") return await (await import("./worker-command")).runWorkerCommand(args, ctx.root, () => prepareDb(ctx));
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;
   } catch (e) {
-    process.stderr.write(`oopscope: ${(e as Error).message}\n`);
+    // The CLI's one error mapper (as http.ts is the server's): one line and exit 1; a bug also shows its stack.
+    process.stderr.write(`oopscope: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (isInternalError(e) && e.stack) process.stderr.write(`${e.stack}\n`);
     return 1;
   }
+}
+
+/** JavaScript's own error classes without a code (parseArgs' carry ERR_PARSE_ARGS_*): a bug, not a refusal. */
+function isInternalError(e: unknown): e is Error {
+  const builtin = e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError;
+  return builtin && typeof (e as { code?: unknown }).code !== "string";
 }

@@ -20,13 +20,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Received = { auth?: string; body: Buffer; path?: string };
 
-async function standInServer(status: number, answer: object): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+/** Answers every request with `status` and `answer`, or with what `answer` returns for the n-th request. */
+async function standInServer(
+  status: number,
+  answer: object | ((n: number) => [number, object]),
+): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
   const server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     received.push({ auth: req.headers.authorization, body: Buffer.concat(chunks), path: req.url });
-    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
+    const [code, body] = typeof answer === "function" ? answer(received.length - 1) : [status, answer];
+    res.writeHead(code, { "content-type": "application/json" }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -80,6 +85,32 @@ describe("oopscope upload", () => {
       expect(r.stderr).toContain("the server answered 400: The log is empty.");
     } finally {
       await server.close();
+    }
+  });
+
+  it("waits for an upload the server queued (202), then prints the permalink, or the reason it failed", async () => {
+    const log = path.join(dir, "queued");
+    writeFileSync(log, "Aug 13 15:59:23 w01 kernel: nf_conntrack: table full, dropping packet\n");
+    const queued = { id: "q1", url: "/incidents/q1", status: "queued", statusUrl: "/api/incidents/q1/status" };
+    const states = ["triaging", "done"];
+    const server = await standInServer(0, (n) => (n === 0 ? [202, queued] : [200, { id: "q1", status: states[Math.min(n - 1, 1)] }]));
+    try {
+      const r = await runCli(["upload", "--server", server.url, "--token", "oops_test", log]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toBe(`${server.url}/incidents/q1`);
+      expect(server.received.map((q) => q.path)).toEqual(["/api/incidents", "/api/incidents/q1/status?wait=60", "/api/incidents/q1/status?wait=60"]);
+      expect(server.received.every((q) => q.auth === "Bearer oops_test")).toBe(true);
+    } finally {
+      await server.close();
+    }
+    const failing = await standInServer(0, (n) => (n === 0 ? [202, queued] : [200, { id: "q1", status: "failed", error: "unprocessable", message: "core.bin: binary file" }]));
+    try {
+      const r = await runCli(["upload", "--server", failing.url, log]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("could not triage the upload: core.bin: binary file");
+      expect(r.stdout).toBe("");
+    } finally {
+      await failing.close();
     }
   });
 });

@@ -62,11 +62,41 @@ export async function runUploadCommand(args: string[]): Promise<number> {
     body: form,
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   });
-  const body = (await response.json().catch(() => ({}))) as { url?: string; error?: string; message?: string };
+  const body = (await response.json().catch((e: unknown) => {
+    // A proxy's HTML error page is no JSON: the status line says enough. A body cut off in transit is not that.
+    if (!(e instanceof SyntaxError)) throw e;
+    return {};
+  })) as { url?: string; statusUrl?: string; error?: string; message?: string };
   if (!response.ok || !body.url) {
     process.stderr.write(`oopscope: the server answered ${response.status}: ${body.message ?? body.error ?? response.statusText}\n`);
     return 2;
   }
+  // 202: stored and queued; the server's workers triage it. Wait for the answer the synchronous upload gave.
+  if (response.status === 202 && body.statusUrl) {
+    const settled = await waitForTriage(new URL(body.statusUrl, server), token);
+    if (settled.status === "failed") {
+      process.stderr.write(`oopscope: the server could not triage the upload: ${settled.message ?? settled.error ?? "failed"}\n`);
+      return 2;
+    }
+  }
   process.stdout.write(`${new URL(body.url, server).href}\n`);
   return status;
+}
+
+type UploadStatusAnswer = { status: string; error?: string; message?: string };
+
+/** Long-polls the upload's status (`?wait=`) until it is done or failed. */
+async function waitForTriage(statusUrl: URL, token: string | undefined): Promise<UploadStatusAnswer> {
+  statusUrl.searchParams.set("wait", "60");
+  for (;;) {
+    const res = await fetch(statusUrl, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    const answer = (await res.json().catch((e: unknown) => {
+      // A proxy's HTML error page is no JSON: the status says enough. A body cut off in transit is not that.
+      if (!(e instanceof SyntaxError)) throw e;
+      return { status: "failed", message: `HTTP ${res.status}` };
+    })) as UploadStatusAnswer;
+    if (!res.ok) return { status: "failed", message: answer.message ?? `the status check answered HTTP ${res.status}` };
+    if (answer.status === "done" || answer.status === "failed") return answer;
+    process.stderr.write(`oopscope: upload ${answer.status}…\n`);
+  }
 }

@@ -87,6 +87,21 @@ describe("triage: seed 000 skb_segment BUG", () => {
     expect(inc.hosts).toMatchObject([{ name: "w01", lines: SKB_LOG.length, boots: 1 }]);
   });
 
+  it("grep -r -A/-B pastes from several rotated files: relative names, -n, `--` separators, one year per line", async () => {
+    const body = SKB_LOG.slice(1, 20);
+    const pasted = [
+      ...body.map((l, i) => `messages-20240818${i === 1 ? ":" : "-"}${l}`),
+      "--",
+      ...body.map((l, i) => `/var/log/messages-20240901${i === 1 ? `:${200 + i}:` : `-${200 + i}-`}${l.replace("Aug 13", "Aug 31")}`),
+      "--",
+    ];
+    // The paste was downloaded in 2026: the rotated files it names are the evidence, not the download.
+    const inc = await triage([{ ...input("paste.txt", pasted), mtime: new Date("2026-11-20T00:00:00Z") }], { now: new Date("2026-12-01T00:00:00Z") });
+    expect(inc.hosts).toMatchObject([{ name: "w01", lines: pasted.length - 2 }]);
+    expect(inc.findings.map((f) => [f.time, f.lastTime])).toEqual([["2024-08-13T15:59:23.000Z", "2024-08-31T15:59:23.000Z"]]);
+    expect([inc.hosts[0].firstTime, inc.hosts[0].lastTime]).toEqual(["2024-08-13T15:59:23.000Z", "2024-08-31T15:59:23.000Z"]);
+  });
+
   it("host lanes for journalctl short-precise, RFC 5424, PRI-prefixed and host-less syslog lines", async () => {
     const cases: Array<[string, string, string[]]> = [
       ["short-precise", "Aug 13 15:59:23.123456 w01 kernel: ", ["w01"]],

@@ -339,6 +339,8 @@ export type InputSummary = {
 export type Recommendation = {
   /** The whole advice in one sentence. */
   summary: string;
+  /** The bug and the verdict in a few words, shown first where space is short (the summary follows as details). */
+  lead?: string;
   kbId?: string;
   verdict?: VerdictStatus;
   /** The verdict confidence of the match the advice is built on (`Match.confidence`): the same number everywhere. */
@@ -442,6 +444,11 @@ export type TriageInput = {
   data: Uint8Array | AsyncIterable<Uint8Array>;
   /** Last-modified time of the file, used to infer the year of RFC 3164 dates. */
   mtime?: Date;
+  /**
+   * The latest full date written in the file (a sample: ISO stamps, the rotated files a `grep -r` paste names). It
+   * dates year-less lines before the mtime does; lines may run up to a month past it (a sample is not the end).
+   */
+  latestDatedLine?: Date;
   /** Set when `data` is the kernel log extracted from a vmcore: its release is the boot's release. */
   vmcore?: VmcoreInput;
   /**

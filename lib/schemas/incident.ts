@@ -11,6 +11,12 @@ export const incidentFileParamsSchema = z.object({
   n: z.coerce.number().int().min(0).max(10_000),
 });
 
+/**
+ * `?wait=SECONDS` on an upload or an incident: how long the answer may wait for triage (0–600; absent: the server's
+ * default for uploads, none for reads). A settled upload answers at once.
+ */
+export const uploadWaitQuerySchema = z.object({ wait: z.coerce.number().min(0).max(600).optional() });
+
 /** Maximum lines served by one `lines` request (the virtual viewer asks for a window at a time). */
 export const MAX_LINES_PER_REQUEST = 5_000;
 
@@ -24,8 +30,7 @@ export const lineRangeQuerySchema = z
 
 export type LineRangeQuery = z.infer<typeof lineRangeQuerySchema>;
 
-/** What the web UI and the CLI both say about an input with no log text (0 bytes, or a gzip of nothing). */
-export const EMPTY_LOG_MESSAGE = "The upload is empty: no log text was received.";
+export { EMPTY_LOG_MESSAGE } from "./messages";
 
 export const INCIDENT_SORTS = ["newest", "oldest", "largest", "most-findings", "title"] as const;
 export const VERDICTS = ["affected", "fixed", "unknown"] as const;
@@ -47,6 +52,8 @@ export const incidentListQuerySchema = z.object({
   /** Log time of a finding, UTC days, inclusive. */
   from: day,
   to: day,
+  /** Muted signatures (notify.mutes): hide incidents whose every finding is muted, or show only those with one. */
+  muted: z.enum(["hide", "only"]).optional().or(z.literal("").transform(() => undefined)),
   sort: z.enum(INCIDENT_SORTS).optional().default("newest"),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
   size: z.coerce.number().int().min(1).max(200).optional().default(50),

@@ -30,6 +30,8 @@ const TABLES = [
   { model: "incidentFile", table: "IncidentFile", key: "id", serial: true },
   { model: "findingRecord", table: "FindingRecord", key: "id", serial: true },
   { model: "auditEvent", table: "AuditEvent", key: "id", serial: true },
+  // Failed uploads keep their reason; queued ones are triaged by the target's server (SQLite) or workers (Postgres).
+  { model: "uploadJob", table: "UploadJob", key: "id" },
 ] as const;
 
 /** Rows per read and insert: incident results and KB documents can be hundreds of KB each. */

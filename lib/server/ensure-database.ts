@@ -1,14 +1,17 @@
 /**
  * First start (npm start or the CLI): create the SQLite database (Postgres: the database must exist), apply pending
  * migrations of its provider and seed the built-in knowledge base. Cheap when nothing is pending (one read of the
- * migrations table).
+ * migrations table, two settings and a hash of the built-in KB files).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { getDb, providerOf, type DatabaseProvider } from "./db";
+import { BUILTIN_KB_DIR } from "../kb/load-builtin";
+import { getDb, providerOf, type Db, type DatabaseProvider } from "./db";
+import { getKbGeneration } from "./kb/kb-generation";
 import { seedKb } from "./kb/seed-kb";
 import { databaseUrl } from "./paths";
 
@@ -54,16 +57,20 @@ function pendingSqliteMigrations(file: string): number {
 
 export type EnsureDatabaseOptions = { seed?: boolean; quiet?: boolean };
 
+/**
+ * How many migrations `url`'s database still lacks (all of them when a SQLite file does not exist), without creating
+ * or changing anything: the CLI's `triage` asks before it uses a database.
+ */
+export async function countPendingMigrations(url: string): Promise<number> {
+  if (providerOf(url) === "postgresql") return pendingPostgresMigrations(url);
+  if (url.startsWith("file:")) return pendingSqliteMigrations(url.slice("file:".length));
+  return 0;
+}
+
 /** Applies the pending migrations of `url`'s provider (creating a SQLite file); the Postgres database must exist. */
 export async function migrateDatabase(url: string, options: { quiet?: boolean } = {}): Promise<void> {
-  let pending = 0;
-  if (providerOf(url) === "postgresql") {
-    pending = await pendingPostgresMigrations(url);
-  } else if (url.startsWith("file:")) {
-    const file = url.slice("file:".length);
-    mkdirSync(path.dirname(file), { recursive: true });
-    pending = pendingSqliteMigrations(file);
-  }
+  if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
+  const pending = await countPendingMigrations(url);
   if (pending > 0) {
     // prisma.config.ts picks the provider's schema and migrations from DATABASE_URL.
     execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
@@ -78,10 +85,41 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
   const url = databaseUrl();
   process.env.DATABASE_URL = url;
   await migrateDatabase(url, options);
-  if (options.seed !== false) {
-    // Idempotent and cheap: new or changed built-in entries reach existing databases too (team edits are kept).
+  if (options.seed !== false && !(await isSeedCurrent(getDb()))) {
+    // Idempotent: new or changed built-in entries reach existing databases too (team edits are kept).
     const r = await seedKb(getDb());
+    await recordSeed(getDb());
     if (!options.quiet && r.created + r.updated > 0)
       process.stderr.write(`oopscope: knowledge base seeded (${r.created} new, ${r.updated} updated)\n`);
   }
+}
+
+/**
+ * The CLI seeds before every triage with a finding: parsing and validating 80+ YAML entries and comparing each with
+ * its row cost ~1.5 s of CPU per run. Skipped when the built-in files and the KB generation (bumped by every KB change:
+ * a team edit, a deletion, an import) are what they were after the last seed. `oopscope kb seed` always seeds.
+ */
+const SEED_KEY = "kbSeedFingerprint";
+
+/** Undefined without the directory: the seed then runs and reports it (loadBuiltinKb). */
+function builtinKbFingerprint(): string | undefined {
+  if (!existsSync(BUILTIN_KB_DIR)) return undefined;
+  const hash = createHash("sha256");
+  for (const name of readdirSync(BUILTIN_KB_DIR).filter((n) => /\.ya?ml$/i.test(n)).sort())
+    hash.update(`${name}\0`).update(readFileSync(path.join(BUILTIN_KB_DIR, name))).update("\0");
+  return hash.digest("hex");
+}
+
+async function isSeedCurrent(db: Db): Promise<boolean> {
+  const fingerprint = builtinKbFingerprint();
+  if (!fingerprint) return false;
+  const seen = await db.setting.findUnique({ where: { key: SEED_KEY } });
+  return seen?.value === `${fingerprint}:${await getKbGeneration(db)}`;
+}
+
+async function recordSeed(db: Db): Promise<void> {
+  const fingerprint = builtinKbFingerprint();
+  if (!fingerprint) return;
+  const value = `${fingerprint}:${await getKbGeneration(db)}`;
+  await db.setting.upsert({ where: { key: SEED_KEY }, create: { key: SEED_KEY, value }, update: { value } });
 }

@@ -1,6 +1,6 @@
 /**
  * One place that turns errors into HTTP responses for route handlers: AppError → its status and message,
- * ZodError → 400 with the issues, the engine's IngestError (binary file, gzip bomb, …) → 4xx with its message,
+ * ZodError → 400 with the issues, the engine's IngestError (binary file, decompression bomb, …) → 4xx with its message,
  * anything else → a generic 500 (logged, details not leaked).
  */
 import "server-only";
@@ -14,7 +14,7 @@ export { publicOrigin } from "./public-origin";
 function ingestErrorStatus(err: unknown): { status: number; code: string; message: string } | undefined {
   if (!(err instanceof Error) || err.name !== "IngestError") return undefined;
   const code = String((err as Error & { code?: string }).code ?? "unprocessable");
-  const status = code === "too-large" || code === "gzip-bomb" ? 413 : 422;
+  const status = code === "too-large" || code === "decompression-bomb" ? 413 : 422;
   return { status, code, message: err.message };
 }
 

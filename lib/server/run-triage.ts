@@ -7,10 +7,10 @@ import type { Incident, TriageInput } from "../engine/types";
 export type RunTriageOptions = Omit<TriageOptions, "kb"> & {
   withKb?: boolean;
   /**
-   * Load the knowledge base only when there are findings to match, after `prepareKb` (the CLI creates and seeds
-   * the database there): a clean log then never loads Prisma, which is most of a short CLI run.
+   * Load the knowledge base only when there are findings to match, through `loadKb` when given (the CLI picks the
+   * database or the built-in entries there): a clean log then never loads Prisma, which is most of a short CLI run.
    */
-  lazyKb?: { prepareKb?: () => Promise<void> };
+  lazyKb?: { loadKb?: () => Promise<TriageKb & { generation?: number }> };
 };
 
 export type TriagedIncident = Incident & { kbGeneration?: number };
@@ -28,8 +28,7 @@ export async function runTriage(inputs: TriageInput[], options: RunTriageOptions
   let kbLoadMs = 0;
   const kbLoader = async () => {
     const started = Date.now();
-    await lazyKb?.prepareKb?.();
-    const kb = await loadKb();
+    const kb = await (lazyKb?.loadKb ?? loadKb)();
     generation = kb.generation;
     kbLoadMs = Date.now() - started;
     return kb;

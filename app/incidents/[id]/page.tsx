@@ -5,48 +5,68 @@ import { cache } from "react";
 import { DeleteIncidentButton } from "@/components/incident/delete-incident-button";
 import { EngineWarnings } from "@/components/incident/engine-warnings";
 import { FindingCard } from "@/components/incident/finding-card";
+import { FindingRows } from "@/components/incident/finding-rows";
+import { pickFullFindings } from "@/components/incident/first-screen";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
+import { describeStoredSize } from "@/components/incident/stored-file-size";
+import { UploadStatusPanel, type UploadStatusView } from "@/components/incident/upload-status-panel";
 import { RecommendationPanel } from "@/components/incident/recommendation-panel";
 import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatBytes, formatTime } from "@/components/ui/format";
+import { formatTime } from "@/components/ui/format";
 import { incidentIdSchema } from "@/lib/schemas/incident";
-import { findRepeatsOf } from "@/lib/server/incidents/content-hash";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
+import { getDb } from "@/lib/server/db";
+import { findUploadStatus } from "@/lib/server/jobs/upload-status";
 import { AppError } from "@/lib/server/http";
 import { currentActor, requirePage } from "@/lib/server/auth/access";
+import { listMutedSignatures } from "@/lib/server/signatures/signature-mute";
 import { actsAs, mayDeleteIncident } from "@/lib/server/auth/roles";
 
 export const dynamic = "force-dynamic";
 
-// One query per request: generateMetadata and the page share it.
-const load = cache(async (id: string): Promise<StoredIncident> => {
+// One query per request: generateMetadata and the page share it. No incident yet: its upload's state, if any.
+const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView> => {
   if (!incidentIdSchema.safeParse(id).success) notFound();
   await requirePage("read", `/incidents/${id}`);
   try {
     return await getIncident(id);
   } catch (err) {
-    if (err instanceof AppError && err.code === "not-found") notFound();
-    throw err;
+    if (!(err instanceof AppError && err.code === "not-found")) throw err;
   }
+  const upload = await findUploadStatus(getDb(), id);
+  // "done" without an incident row: deleted since.
+  if (!upload || upload.state === "done") notFound();
+  return { id, status: upload.state, attempts: upload.attempts, queuedAt: upload.queuedAt?.toISOString() ?? null, ...(upload.failure ? { message: upload.failure.message } : {}) };
 });
+
+const isUpload = (loaded: StoredIncident | UploadStatusView): loaded is UploadStatusView => "status" in loaded;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  return { title: (await load(id)).title };
+  const loaded = await load(id);
+  return { title: isUpload(loaded) ? `Upload ${loaded.status}` : loaded.title };
 }
 
-export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ show?: string | string[] }> };
+
+export default async function IncidentPage({ params, searchParams }: PageProps) {
   const { id } = await params;
-  const stored = await load(id);
+  const loaded = await load(id);
+  if (isUpload(loaded)) return <UploadStatusPanel upload={loaded} />;
+  const stored = loaded;
   const { incident } = stored;
   const actor = await currentActor();
   const canEditKb = actsAs(actor, "editor");
-  const seen = await findSeenBefore(id, stored.createdAt, incident.findings);
+  // A big incident shows its most pressing findings and hosts in full, the rest one line each (first-screen.ts).
+  const allHref = (await searchParams).show === "all" ? undefined : `/incidents/${id}?show=all`;
+  const advised = new Set([incident.recommendation, ...(incident.headlines ?? [])].flatMap((r) => (r?.findingId ? [r.findingId] : [])));
+  const cards = allHref ? pickFullFindings(incident.findings, advised) : { full: incident.findings, rows: [] };
+  const seen = await findSeenBefore({ incidentId: id, createdAt: stored.createdAt, repeatOfId: stored.repeatOfId, findings: cards.full });
   const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
-  const repeatOf = (await findRepeatsOf([id])).get(id);
+  const muted = new Set(await listMutedSignatures());
   // The viewer opens where the trouble starts: the first crash line (file order), else the first finding.
   const bySourceOrder = (a: { file: string; line: number }, b: { file: string; line: number }) => fileIndexOf(a.file) - fileIndexOf(b.file) || a.line - b.line;
   const firstCrash = incident.events.filter((e) => e.kind === "crash").map((e) => e.source).sort(bySourceOrder)[0] ?? incident.findings.map((f) => f.source).sort(bySourceOrder)[0];
@@ -85,10 +105,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <a className="font-log text-blue-700 hover:underline" href={`${api}/files/${f.index}`}>
                 {f.name}
               </a>{" "}
-              <span className="text-slate-500">
-                ({formatBytes(f.bytes)}
-                {f.compressed ? ", gzip" : ""})
-              </span>
+              <span className="text-slate-500" data-testid="raw-file-size">({describeStoredSize(f, incident.inputs[f.index])})</span>
               {incident.inputs[f.index]?.error && <span className="text-red-700"> {incident.inputs[f.index]?.error}</span>}
             </li>
           ))}
@@ -96,10 +113,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <SourceList sources={incident.sources} />
       </header>
 
-      {repeatOf && (
+      {stored.repeatOfId && (
         <p className="rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="repeat-of">
           These exact bytes were uploaded before: its lines are not counted again as sightings.{" "}
-          <Link href={`/incidents/${repeatOf}`} className="font-medium underline">
+          <Link href={`/incidents/${stored.repeatOfId}`} className="font-medium underline">
             Open the earlier incident
           </Link>
         </p>
@@ -107,14 +124,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
 
       <EngineWarnings warnings={incident.warnings} fileIndexOf={fileIndexOf} />
 
-      <RecommendationPanel recommendation={incident.recommendation} headlines={incident.headlines} />
+      <RecommendationPanel recommendation={incident.recommendation} headlines={incident.headlines} allHref={allHref} />
 
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Findings ({incident.findings.length})</h2>
         {incident.findings.length === 0 && <p className="text-sm text-slate-500">The engine found no kernel crash or known problem event in these logs.</p>}
-        {incident.findings.map((f) => (
-          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} />
+        {cards.full.map((f) => (
+          <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} muted={muted.has(f.signature)} />
         ))}
+        {allHref && <FindingRows findings={cards.rows} fileIndexOf={fileIndexOf} allHref={allHref} />}
       </section>
 
       <VmcorePanel dumps={incident.inputs.flatMap((input) => (input.vmcore ? [{ name: input.name, ...input.vmcore }] : []))} />

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { KbEditor } from "@/components/kb/kb-editor";
 import type { KbEntryInput } from "@/lib/kb/schema";
 import { requirePage } from "@/lib/server/auth/access";
-import { getIncident } from "@/lib/server/incidents/get-incident";
-import { draftFromFinding } from "@/lib/server/kb/edit/draft-from-finding";
+import { draftFromIncident } from "@/lib/server/kb/edit/draft-from-incident";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New KB entry" };
@@ -24,14 +23,8 @@ async function initialDraft(search: Record<string, string | string[] | undefined
   const incidentId = typeof search.fromIncident === "string" ? search.fromIncident : undefined;
   const findingId = typeof search.finding === "string" ? search.finding : undefined;
   if (!incidentId || !findingId) return { draft: EMPTY };
-  try {
-    const { incident } = await getIncident(incidentId);
-    const finding = incident.findings.find((f) => f.id === findingId);
-    if (!finding) return { draft: EMPTY, note: "That finding is not in the incident; starting from an empty entry." };
-    return { draft: draftFromFinding(finding), note: `Pre-filled from “${finding.title}”.` };
-  } catch {
-    return { draft: EMPTY, note: "That incident was not found; starting from an empty entry." };
-  }
+  const { draft, note } = await draftFromIncident({ incidentId, findingId });
+  return { draft: draft ?? EMPTY, note };
 }
 
 export default async function KbNewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -182,6 +182,13 @@ const ROWS: Row[] = [
     title: "OOM: memory cgroup out of memory",
     details: { comm: "python", memcg: true },
   },
+  {
+    line: "Task in /kubepods/burstable/pod4f1e/6895a3e1 killed as a result of limit of /kubepods/burstable/pod4f1e/6895a3e1",
+    rule: "oom-memcg-limit",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { cgroup: "/kubepods/burstable/pod4f1e/6895a3e1", limitCgroup: "/kubepods/burstable/pod4f1e/6895a3e1", memcg: true },
+  },
   { line: "swapper: page allocation failure. order:1, mode:0x20", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:1" },
   {
     line: "nvme nvme0: I/O 642 (I/O Cmd) QID 1 timeout, aborting",

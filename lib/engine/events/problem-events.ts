@@ -217,10 +217,12 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 80,
     refine: (following) =>
       following.some((l) => MEMCG_OOM_HINT.test(l)) ? { title: "OOM: memory cgroup out of memory", groupKey: "oom:memcg", details: { memcg: true } } : undefined,
-    endedBy: ["oom-kill", "oom-kill-legacy"],
+    endedBy: ["oom-kill", "oom-kill-legacy", "oom-memcg-limit"],
   },
   {
     // Pre-4.x memory cgroup OOM: `Task in /kubepods/burstable/pod…/… killed as a result of limit of /kubepods/…`.
+    // The kill line after it is the finding; when the log stops before it (a paste of the cgroup's usage lines),
+    // this line still says a memory cgroup ran out.
     id: "oom-memcg-limit",
     kind: "oom",
     needle: "killed as a result of limit of",
@@ -228,7 +230,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "OOM: memory cgroup out of memory",
     details: (m) => ({ cgroup: m[1], limitCgroup: m[2], memcg: true }),
     groupKey: () => "oom:memcg",
-    timelineOnly: true,
+    reportStart: OOM_REPORT_START,
+    endedBy: ["oom-kill", "oom-kill-legacy"],
   },
   {
     id: "mce-hardware-error",
@@ -357,6 +360,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) =>
       m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${m[2].toLowerCase()}`,
     details: (m) => ({ device: m[1], ...(m[3] ? { file: m[3] } : {}) }),
+    // XFS_ERROR_REPORT dumps the stack right after an internal error: its task line gives the release.
+    reportFollows: 6,
   },
   {
     id: "btrfs-error",

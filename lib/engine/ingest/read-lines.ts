@@ -7,17 +7,9 @@
  */
 import type { TriageInput } from "../types";
 
-export type IngestErrorCode = "binary" | "gzip-bomb" | "too-large" | "gzip-corrupt" | "read-failed";
+import { IngestError } from "./ingest-error";
 
-/** A refusal the user must see; everything else about bad input is repaired silently and counted. */
-export class IngestError extends Error {
-  readonly code: IngestErrorCode;
-  constructor(code: IngestErrorCode, message: string) {
-    super(message);
-    this.name = "IngestError";
-    this.code = code;
-  }
-}
+export { IngestError, type IngestErrorCode } from "./ingest-error";
 
 export type IngestLimits = {
   /** Decoded bytes per input. */
@@ -96,7 +88,7 @@ async function* gunzip(
   /** Compressed bytes handed to the decoder (multi-member streams count as a whole). */
   let consumed = 0;
   let stopped = false;
-  const corrupt = (e: unknown) => new IngestError("gzip-corrupt", `The gzip data is corrupt or truncated (${(e as Error).message}).`);
+  const corrupt = (e: unknown) => new IngestError("corrupt", `The gzip data is corrupt or truncated (${(e as Error).message}).`);
   const feeding = (async () => {
     for await (const c of source) {
       stats.bytes += c.length;
@@ -117,7 +109,7 @@ async function* gunzip(
   );
   const refuse = (decoded: number, compressed: number) =>
     new IngestError(
-      "gzip-bomb",
+      "decompression-bomb",
       `Refusing a gzip stream that expands more than ${limits.maxGzipRatio}× (${compressed} bytes → ${decoded}+ bytes): it looks like a decompression bomb. A real log this repetitive can be uploaded uncompressed.`,
     );
   let windowDecoded = 0;
@@ -154,7 +146,7 @@ async function* gunzip(
         // of output without a line end that also compress far better than text.
         if (!windowHasLineEnd && decoded > compressed * GZIP_RATIO_WITHOUT_LINES)
           throw new IngestError(
-            "gzip-bomb",
+            "decompression-bomb",
             `Refusing a gzip stream whose output has no line break in ${Math.round(decoded / 1024 ** 2)} MB and expands ${Math.round(decoded / Math.max(1, compressed))}× (${compressed} bytes → ${decoded} bytes): it is no log, it looks like a decompression bomb.`,
           );
         windowDecoded = stats.decodedBytes;

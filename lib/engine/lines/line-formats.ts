@@ -11,7 +11,8 @@
  */
 import type { LogLine } from "../types";
 import { latin1Of } from "../ingest/read-lines";
-import { inferYear, MONTH_NAME_BYTES, monthOf, parseIsoTime, utcMs } from "./time";
+import { parseGrepPrefix } from "./grep-prefix";
+import { dateInFileName, MONTH_NAME_BYTES, monthOf, parseIsoTime, utcMs, yearOfMonth } from "./time";
 
 /** Per-input state that a line alone cannot carry. */
 export type LineContext = {
@@ -20,6 +21,8 @@ export type LineContext = {
   year: number;
   /** Month (1..12) of the date the year was taken from: a later month in the log belongs to the year before. */
   yearMonth?: number;
+  /** Months a line may run past that date and keep its year (see `yearOfMonth`). */
+  monthsAhead?: number;
   /** Set by a `Message from syslogd@host at …` banner; applies to the `kernel:…` line after it. */
   wall?: { host: string; time?: number };
   /** Pending `crash` utility context (the tool's output has no timestamps). */
@@ -106,8 +109,6 @@ const KMSG = /^(\d{1,3}),(\d+),(\d+),[^;,]*((?:,[^;,]*)*);/;
 const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\s+(\d+) ([^\s\]]+)\] ?/;
 // Wall message: `Message from syslogd@VM_1_72_centos at May  6 17:43:49 ...`
 const WALL = /^Message from syslogd@(\S+) at (?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})/;
-// `grep -R` output pasted as a log: `/var/log/messages-20240618:Aug 13 …` or `/var/log/messages-20240618-Aug 13 …`
-const GREP_PREFIX = /^(\/[^\s:]+?)[:-](?=(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:|\d{4}-\d{2}-\d{2}[T ]|\[\s*\d+\.\d+\]|<\d>))/;
 // After the `[uptime] ` of journalctl -o short-monotonic: `host kernel: ` or `host prog[pid]: `.
 const MONOTONIC_HOST_TAG = /^([\w.-]+) (kernel|[\w.@-]+(?=\[\d+\]))(?:\[(\d+)\])?: /;
 // CRI container log stream and partial/full tag after the time: `stderr F panic: …`.
@@ -171,10 +172,9 @@ const LOGFMT_LEVEL: Record<string, number> = {
 
 // ─── shared helpers ─────────────────────────────────────────────────────────────────────────────────────────────
 
-/** RFC 3164 dates have no year: take the context year, and step back one when the month is after the anchor's. */
+/** RFC 3164 dates have no year: the year under the context's anchor (`yearOfMonth`). */
 function yearFor(ctx: LineContext, month: number): number {
-  if (ctx.yearMonth !== undefined && month > ctx.yearMonth) return ctx.year - 1;
-  return ctx.year;
+  return yearOfMonth({ year: ctx.year, month: ctx.yearMonth, monthsAhead: ctx.monthsAhead ?? 0 }, month);
 }
 
 function fraction(digits: string | undefined): number {
@@ -378,10 +378,22 @@ function unescapeLogfmt(v: string): string {
   return v.replace(/\\(.)/g, (_, ch: string) => (ch === "n" || ch === "r" || ch === "t" ? " " : ch)).trimEnd();
 }
 
-/** `messages-20240618` in a grep prefix → that date (see `inferYear`); undefined when the name carries none. */
-function grepYear(file: string): { year: number; month?: number } | undefined {
-  const y = inferYear(file);
-  return y.from === "file name" ? y : undefined;
+/**
+ * Length of a `grep -r` file-name prefix at bytes[pos] (`/var/log/messages-20240618:`, `messages-20240618-`), or 0.
+ * Bytes first (this runs on every line of other formats): the prefix is one token holding a `:` or `-` before a
+ * capital, a digit or `<`; only then is the line decoded and read by `parseGrepPrefix`.
+ */
+function grepPrefixLength(bytes: Uint8Array, pos: number, eol: number): number {
+  const limit = Math.min(eol, pos + 512);
+  for (let p = pos + 1; p < limit; p++) {
+    const c = bytes[p];
+    if (c === 32 || c === 9) return 0;
+    if (c === 58 || c === 45) {
+      const next = bytes[p + 1];
+      if ((next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 60) return parseGrepPrefix(latin1Of(bytes, pos, limit))?.length ?? 0;
+    }
+  }
+  return 0;
 }
 
 // ─── byte helpers for the peek (every line passes here: no strings, no regexes on the common paths) ─────────────
@@ -530,21 +542,24 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
+    // `grep -r` pastes: absolute or relative file names, `-n` numbers, `-A/-B` context lines (grep-prefix.ts).
     id: "grep-r",
-    starts: "/",
+    starts: "/." + LOWER + DIGITS,
     parse: (s, line, ctx, rest) => {
-      const g = GREP_PREFIX.exec(s);
+      const g = parseGrepPrefix(s);
       if (!g) return false;
       // The prefix names the rotated file the line came from: its date anchors the year better than the paste's.
-      const y = grepYear(g[1]);
+      const y = dateInFileName(g.file);
       const inner = y
-        ? rest(s.slice(g[0].length), line.lineNo, { ...ctx, year: y.year, yearMonth: y.month, wall: undefined })
-        : rest(s.slice(g[0].length), line.lineNo, ctx);
+        ? rest(s.slice(g.length), line.lineNo, { ...ctx, year: y.year, yearMonth: y.month, monthsAhead: 0, wall: undefined })
+        : rest(s.slice(g.length), line.lineNo, ctx);
+      if (y) ctx.wall = undefined;
       return adopt(line, inner);
     },
     peekHost: (bytes, pos, eol, depth, rest) => {
-      const g = GREP_PREFIX.exec(latin1Of(bytes, pos, Math.min(eol, pos + 512)));
-      return g ? rest(bytes, pos + g[0].length, eol, depth + 1) : PEEK.NOT_THIS;
+      if (depth > 0) return PEEK.NOT_THIS;
+      const length = grepPrefixLength(bytes, pos, eol);
+      return length > 0 ? rest(bytes, pos + length, eol, depth + 1) : PEEK.NOT_THIS;
     },
   },
   {

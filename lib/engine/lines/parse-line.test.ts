@@ -392,6 +392,25 @@ describe("parseLine", () => {
     expect(parseLine("/var/log/messages:Aug 13 16:00:30 w01 kernel: x", 5, ctx).time).toBe(iso("2026-08-13T16:00:30Z"));
   });
 
+  it("grep -r prefixes: relative names, -n line numbers and -A/-B context lines take the named file's year", () => {
+    const ctx = createLineContext(0, 2026, 12);
+    const rows: [string, string][] = [
+      ["messages-20240901:Aug 16 10:00:01 node7 kernel: x", "2024-08-16T10:00:01Z"],
+      ["messages-20240901-Aug 31 23:10:01 node7 kernel: x", "2024-08-31T23:10:01Z"],
+      ["./messages-20240901:Aug 31 23:10:01 node7 kernel: x", "2024-08-31T23:10:01Z"],
+      ["../log/messages-20240901-Aug 31 23:10:01 node7 kernel: x", "2024-08-31T23:10:01Z"],
+      ["/var/log/messages-20240901:1234:Aug 16 10:00:01 node7 kernel: x", "2024-08-16T10:00:01Z"],
+      ["/var/log/messages-20240901-1235-Aug 16 10:00:01 node7 kernel: x", "2024-08-16T10:00:01Z"],
+      ["messages-20240901-88-Aug 31 23:10:01 node7 kernel: x", "2024-08-31T23:10:01Z"],
+    ];
+    for (const [raw, time] of rows) {
+      expect(parseLine(raw, 1, ctx), raw).toMatchObject({ format: "syslog", host: "node7", program: "kernel", text: "x", time: iso(time), raw });
+    }
+    // A word before a colon is a tag, not a file, unless a full date follows.
+    expect(parseLine("audit: type=1400 audit(1723543163.123:42): apparmor", 1, ctx).format).toBe("plain");
+    expect(parseLine("kernel:[  12.345678] x", 1, ctx).host).toBeUndefined();
+  });
+
   it("CRI container log lines (/var/log/containers): time, stream, tag, then the agent's own line", () => {
     const ctx = createLineContext(0, 2024);
     const p = parseLine("2024-02-14T10:00:00.123456789Z stderr F panic: runtime error: index out of range [3] with length 0", 1, ctx);
@@ -419,10 +438,26 @@ describe("parseLine", () => {
   });
 
   it("year inference falls back to mtime, then now", () => {
-    expect(inferYear("messages", new Date("2022-03-01T00:00:00Z"))).toMatchObject({ year: 2022, month: 3, from: "file time" });
-    expect(inferYear("dmesg.txt", undefined, new Date("2021-07-01T00:00:00Z"))).toMatchObject({ year: 2021, from: "current year" });
+    expect(inferYear("messages", { mtime: new Date("2022-03-01T00:00:00Z") })).toMatchObject({ year: 2022, month: 3, from: "file time" });
+    expect(inferYear("dmesg.txt", { now: new Date("2021-07-01T00:00:00Z") })).toMatchObject({ year: 2021, from: "current year" });
     // A number that is not a date is not taken for one.
-    expect(inferYear("messages-20241399", undefined, new Date("2021-07-01T00:00:00Z")).year).toBe(2021);
+    expect(inferYear("messages-20241399", { now: new Date("2021-07-01T00:00:00Z") }).year).toBe(2021);
+  });
+
+  it("the latest dated line anchors before the mtime, and lines may run a month past it (a sample is not the end)", () => {
+    // A grep paste of messages-20240929 and the current `messages`: the current file's lines follow the rotation.
+    const y = inferYear("paste.txt", { latestDatedLine: new Date("2024-09-29T23:59:59Z"), mtime: new Date("2026-11-20T00:00:00Z") });
+    expect(y).toMatchObject({ year: 2024, month: 9, monthsAhead: 1, from: "dated lines" });
+    const ctx = createLineContext(0, y.year, y.month, y.monthsAhead);
+    expect(parseLine("/var/log/messages:Oct  3 08:00:00 w01 kernel: x", 1, ctx).time).toBe(iso("2024-10-03T08:00:00Z"));
+    expect(parseLine("/var/log/messages-20240929:Sep 28 08:00:00 w01 kernel: x", 2, ctx).time).toBe(iso("2024-09-28T08:00:00Z"));
+    expect(parseLine("Aug 16 10:00:01 w01 kernel: x", 3, ctx).time).toBe(iso("2024-08-16T10:00:01Z"));
+    expect(parseLine("Dec  1 10:00:01 w01 kernel: x", 4, ctx).time).toBe(iso("2023-12-01T10:00:01Z"));
+    // Across the new year: a December anchor, January lines.
+    const dec = inferYear("paste.txt", { latestDatedLine: new Date("2024-12-28T00:00:00Z") });
+    expect(parseLine("Jan  3 10:00:00 w01 kernel: x", 5, createLineContext(0, dec.year, dec.month, dec.monthsAhead)).time).toBe(iso("2025-01-03T10:00:00Z"));
+    // The mtime and now are where the file ends: a month past them is the year before.
+    expect(parseLine("Oct  3 08:00:00 w01 kernel: x", 6, createLineContext(0, 2024, 9)).time).toBe(iso("2023-10-03T08:00:00Z"));
   });
 
   it("impossible dates give no time instead of a rolled-over one", () => {

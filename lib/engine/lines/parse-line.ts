@@ -10,8 +10,8 @@ import { ANY_START, finishText, LINE_FORMATS, NON_ASCII, PEEK, PEEKED, type Line
 
 export { PEEK, PEEKED, priEnd, type LineContext } from "./line-formats";
 
-export function createLineContext(fileIndex: number, year: number, yearMonth?: number): LineContext {
-  return { fileIndex, year, yearMonth };
+export function createLineContext(fileIndex: number, year: number, yearMonth?: number, monthsAhead = 0): LineContext {
+  return { fileIndex, year, yearMonth, monthsAhead };
 }
 
 // The line after a wall banner: ` kernel:unregister_netdevice: …`

@@ -103,14 +103,46 @@ export function isoTime(ms: number | undefined): string | undefined {
   return new Date(ms).toISOString();
 }
 
-/**
- * The year for RFC 3164 dates in a file: rotated files are named `messages-YYYYMMDD` after the day they were
- * rotated, so their lines come from that date or earlier. Falls back to the file's mtime, then to `now`.
- */
-export function inferYear(name: string, mtime?: Date, now: Date = new Date()): { year: number; month?: number; from: string } {
+/** logrotate's `dateext` in a file name (`messages-20240618`, `syslog-20240618.gz`): year, month (1..12), day. */
+export function dateInFileName(name: string): { year: number; month: number; day: number } | undefined {
   const m = /(?:^|[^0-9])((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:[^0-9]|$)/.exec(name);
-  if (m) return { year: Number(m[1]), month: Number(m[2]), from: "file name" };
-  if (mtime && !Number.isNaN(mtime.getTime()))
-    return { year: mtime.getUTCFullYear(), month: mtime.getUTCMonth() + 1, from: "file time" };
-  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, from: "current year" };
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+export type YearAnchor = {
+  year: number;
+  /** Month (1..12) of the anchor date. */
+  month?: number;
+  /**
+   * Months a line may run past the anchor and keep its year (0: the anchor is where the file ends — a rotation date,
+   * an mtime, now; 1: the anchor is only the latest date a sample of the file shows).
+   */
+  monthsAhead: number;
+  from: "file name" | "dated lines" | "file time" | "current year";
+};
+
+/**
+ * The year for RFC 3164 dates in a file, from its own evidence: rotated files are named `messages-YYYYMMDD` after
+ * the day they were rotated, so their lines come from that date or earlier; else the latest full date written in
+ * the file (lines may run a little past a sample's latest); else the file's mtime; else `now`.
+ */
+export function inferYear(name: string, evidence: { mtime?: Date; latestDatedLine?: Date; now?: Date } = {}): YearAnchor {
+  const named = dateInFileName(name);
+  if (named) return { year: named.year, month: named.month, monthsAhead: 0, from: "file name" };
+  const valid = (d: Date | undefined): d is Date => d !== undefined && !Number.isNaN(d.getTime());
+  const at = (d: Date, monthsAhead: number, from: YearAnchor["from"]): YearAnchor => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, monthsAhead, from });
+  if (valid(evidence.latestDatedLine)) return at(evidence.latestDatedLine, 1, "dated lines");
+  if (valid(evidence.mtime)) return at(evidence.mtime, 0, "file time");
+  return at(evidence.now ?? new Date(), 0, "current year");
+}
+
+/**
+ * The year of a year-less date in `month` (1..12) under an anchor: the anchor's year, the year before for a month
+ * after the anchor's, the year after for a month just past a December anchor when lines may run past it.
+ */
+export function yearOfMonth(anchor: { year: number; month?: number; monthsAhead?: number }, month: number): number {
+  if (anchor.month === undefined) return anchor.year;
+  const ahead = (month - anchor.month + 12) % 12;
+  if (ahead > 0 && ahead <= (anchor.monthsAhead ?? 0)) return month < anchor.month ? anchor.year + 1 : anchor.year;
+  return month > anchor.month ? anchor.year - 1 : anchor.year;
 }

@@ -17,6 +17,11 @@ export type StackRule = {
   mode?: GuiltyMode;
   /** Class-specific generic functions (e.g. `refcount` helpers for refcount WARNINGs). */
   skip?: readonly RegExp[];
+  /**
+   * Stacks of bystanders printed inside the report (RCU's grace-period kthread): from a line matching `from` up to
+   * one matching `until` (or the report's end), no frame is a candidate.
+   */
+  bystanders?: readonly { from: RegExp; until: RegExp }[];
 };
 
 export type TitleFormat = {
@@ -61,6 +66,14 @@ export type CrashClass = {
    * after `kernel BUG at`): starts a report only when no report is open.
    */
   secondary?: boolean;
+  /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
+  orphanOnly?: boolean;
+  /**
+   * The report starts at the nearest line before the header that matches `line` (within `within` lines), when
+   * the header is a line in the middle of the report (a watchdog frame below the RIP of a report whose first line
+   * was cut).
+   */
+  startsAt?: { line: RegExp; within: number };
   formats: readonly TitleFormat[];
 };
 
@@ -78,9 +91,12 @@ function re(src: string, flags = ""): RegExp {
 }
 
 // Stack sections shared by many classes.
-/** The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, s390 `Krnl PSW`. */
+/**
+ * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
+ * `epc   : 8026a400 f+0x74/0x130` (the address first), s390 `Krnl PSW`.
+ */
 /** crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one. */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |pc : |PC is at |NIP[: ]|epc : |Krnl PSW|\[exception RIP: )/;
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |pc : |PC is at |NIP[: ]|epc +: |Krnl PSW|\[exception RIP: )/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
@@ -121,6 +137,17 @@ const LEAK_ALLOCATORS = [
   /idr_get/, /list_lru_init/, /kasprintf/, /kvasprintf/, /pcpu_create/, /strdup/, /strndup/, /memdup/,
   /kobject_set_name_vargs/,
 ];
+/**
+ * RCU stalls: the stalled CPU's stack, never the grace-period kthread's that RCU dumps when that kthread starved
+ * (`RCU grace-period kthread stack dump:` shows it sleeping in `rcu_gp_kthread`); the dump ends where RCU prints
+ * the next CPU's stack (`Stack dump where RCU GP kthread last ran:`, an NMI backtrace).
+ */
+const RCU_STALL_STACK: StackRule = {
+  sections: [RIP_SECTION, CALL_TRACE_SECTION],
+  mode: "stall",
+  skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/],
+  bystanders: [{ from: /RCU grace-period kthread stack dump:/, until: /Stack dump where RCU GP kthread last ran:|NMI backtrace for cpu|Sending NMI from CPU|rcu: INFO: |INFO: rcu_/ }],
+};
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -233,6 +260,13 @@ export const CLASSES: readonly CrashClass[] = [
     type: "WARNING",
     suppress: [/WARNING: (?:\/etc\/|\/proc\/|Skipping|The |unable to|missing|your|CPU: [0-9]+ PID: [0-9]+ at (?:fs\/|kernel\/)?$)/, /^WARNING: [A-Z_]+=/],
     formats: [
+      // 3.x kernels (RHEL 7, Debian 8) print a hard lockup as the NMI watchdog's WARNING, its message on the next
+      // line: `WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x…()` / `Watchdog detected hard LOCKUP on cpu 3`.
+      {
+        match: re("WARNING:[^\\n]* at (?:[^\\n ]*/)?kernel/watchdog\\.c:[0-9]+ watchdog_overflow_callback[^\\n]*\\n(?:.*\\n){0,2}?.*Watchdog detected hard LOCKUP on cpu ([0-9]+)"),
+        title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, kind: "hard-lockup", type: "HANG",
+        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
+      },
       { match: re("WARNING:.*lib/debugobjects\\.c.* (?:debug_print|debug_check)"), title: "WARNING: ODEBUG bug in {FRAME}", stack: skipping("^debug_", "^__debug_", "rcu", "hrtimer_", "timer_", "^work_", "percpu_", "kmem_", "slab_", "kfree", "vunmap", "vfree", "__free_", "kobject_") },
       { match: re("WARNING:.*mm/usercopy\\.c"), title: "WARNING: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
       { match: re("WARNING:.*lib/kobject\\.c"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_") },
@@ -286,12 +320,12 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? (?:self-)?detected(?: expedited)? stall"),
         title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
-        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
+        stack: RCU_STALL_STACK,
       },
       {
         match: re("INFO: rcu_[a-z_]+ detected(?: expedited)? stalls? on CPU"),
         title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
-        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/] }),
+        stack: RCU_STALL_STACK,
       },
       {
         match: re("INFO: task .*(?:\\n.*)? blocked (?:in I/O wait )?for more than [0-9]+ seconds"),
@@ -351,6 +385,22 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   {
+    // A soft lockup whose header line was cut (a paste that starts at the RIP, a console that lost the line): the
+    // softlockup watchdog's hrtimer callback on top of the interrupt stack still says what it is.
+    id: "soft-lockup-headless",
+    header: "watchdog_timer_fn",
+    kind: "soft-lockup",
+    type: "HANG",
+    orphanOnly: true,
+    startsAt: { line: RIP_SECTION, within: 40 },
+    formats: [
+      {
+        match: re("watchdog_timer_fn"), title: "BUG: soft lockup in {FRAME}", alt: STALL, corrupted: "the soft lockup header line is missing",
+        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
+      },
+    ],
+  },
+  {
     id: "hard-lockup",
     header: "hard LOCKUP",
     kind: "hard-lockup",
@@ -358,7 +408,19 @@ export const CLASSES: readonly CrashClass[] = [
     suppress: [/NMI watchdog: (?:Perf event create|enabled|disabled)/],
     formats: [
       { match: re("Watchdog detected hard LOCKUP on cpu ([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      // ppc64 (4.19+): `watchdog: CPU 3 self-detected hard LOCKUP @ plpar_hcall_norets+0x1c/0x28`
+      { match: re("CPU ([0-9]+) self-detected hard LOCKUP"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
       { match: re("hard LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+    ],
+  },
+  {
+    // ppc64 (4.15–4.18): `Watchdog CPU:59 Hard LOCKUP`, then the CPU's registers (`NIP: …`).
+    id: "hard-lockup-ppc",
+    header: "Hard LOCKUP",
+    kind: "hard-lockup",
+    type: "HANG",
+    formats: [
+      { match: re("Watchdog CPU:([0-9]+) Hard LOCKUP"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
     ],
   },
   {
@@ -382,6 +444,36 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
     ],
+  },
+  {
+    // x86 dies with `kernel stack overflow (double-fault): 0000 [#1]` (or `(page fault)`) after `BUG: stack guard
+    // page was hit at …`; when that line is lost, the die() message still says what happened.
+    id: "kernel-stack-overflow",
+    header: "kernel stack overflow (",
+    kind: "oops",
+    type: "DoS",
+    secondary: true,
+    formats: [{ match: re("kernel stack overflow \\((?:double-fault|page fault)\\)"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT }],
+  },
+  {
+    // ppc `Kernel stack overflow in process swapper/0[1], r1=c000…` (then `Oops: Kernel stack overflow, sig: 11 [#1]`),
+    // s390 `Kernel stack overflow.` (then the panic `Corrupt kernel stack, can't continue.`).
+    id: "kernel-stack-overflow-ppc-s390",
+    header: "Kernel stack overflow",
+    kind: "oops",
+    type: "DoS",
+    // ppc's die() line is the oops of this report (the Oops row takes it when the first line is lost).
+    suppress: [/Oops: Kernel stack overflow/],
+    formats: [{ match: re("Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT }],
+  },
+  {
+    // arm64: `Insufficient stack space to handle exception!`, the task and overflow stack ranges, the registers,
+    // then `Kernel panic - not syncing: kernel stack overflow`.
+    id: "kernel-stack-overflow-arm64",
+    header: "Insufficient stack space to handle exception",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("Insufficient stack space to handle exception"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT }],
   },
   {
     id: "double-fault",
@@ -551,6 +643,7 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [
       // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area`, riscv `Oops [#1]`; not
       // `Oops: efitime: can't read time!`
+      { match: re("Oops: Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], type: "DoS", stack: STACK_DEFAULT },
       { match: re("Oops(?::? \\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
     ],
   },

@@ -13,8 +13,8 @@
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { parseFrameLine, parseFrames, parseStackSections, type StackSection } from "./frames";
-import { selectGuiltyFile, selectGuiltyFrame } from "./guilty";
-import { isModuleListContinuation, isModuleListStart, parseReportMetadata } from "./metadata";
+import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
+import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
 export type ExtractReportsOptions = {
@@ -104,6 +104,17 @@ function sameMessage(a: string, b: string, header: string): boolean {
   return key(a) === key(b);
 }
 
+/**
+ * Line i repeats the header before it word for word, in a run of at least three such lines: the kernel printing a
+ * one-line report again and again (`BUG: soft lockup - CPU#0 stuck for 22s!` without its stack). A pair is taken
+ * for a line a log pipeline wrote twice (abrt files such a pair once too).
+ */
+function isRepeatedOneLiner(lines: readonly LogLine[], i: number): boolean {
+  const same = (a: number, b: number) => a >= 0 && b < lines.length && headerText(lines[a].text).trim() === headerText(lines[b].text).trim();
+  if (!same(i - 1, i)) return false;
+  return same(i - 2, i - 1) || same(i, i + 1);
+}
+
 type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
 
 function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] } {
@@ -144,13 +155,15 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       }
     }
     if (open && (cls.secondary || SLUB_DETAIL.test(text)) && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
+    if (open && cls.orphanOnly && open.closedAt === undefined) continue;
     // Old-style `WARNING: at kernel/watchdog.c:245 f()` prints the WARN message right after its header
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report.
     if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3) continue;
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
-    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header)) continue;
+    // A header repeated word for word is a duplicated line, unless the kernel printed it three times or more.
+    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i)) continue;
     // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
     if (open && open.closedAt === undefined && i === open.header) continue;
     if (open) {
@@ -158,8 +171,17 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       spans.push(open);
     }
     const prevEnd = spans.length ? spans[spans.length - 1].end : -1;
-    const start = Math.max(prevEnd + 1, i - CONTEXT_LINES, lastBoot, 0);
-    open = { header: i, start, end: i, cls };
+    let header = i;
+    if (cls.startsAt) {
+      for (let j = i - 1; j >= Math.max(prevEnd + 1, lastBoot, i - cls.startsAt.within, 0); j--) {
+        if (cls.startsAt.line.test(lines[j].text)) {
+          header = j;
+          break;
+        }
+      }
+    }
+    const start = Math.max(prevEnd + 1, header - CONTEXT_LINES, lastBoot, 0);
+    open = { header, start, end: i, cls };
   }
   if (open) {
     if (open.closedAt === undefined) open.end = lines.length - 1;
@@ -201,14 +223,19 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   const head = lines[span.header];
   const out: LogLine[] = [];
   let inModuleList = false;
+  let wrappedTaskLine = false;
   for (let i = span.start; i <= span.end; i++) {
     const l = lines[i];
     const foreign = i !== span.header && head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "";
     if (foreign) {
-      // syz-executor / shell output interleaved with a timestamped console: not part of the report.
-      if (!(inModuleList && isModuleListContinuation(l.text))) continue;
+      // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
+      // release of a task line wrapped after its taint (a mailing-list paste).
+      const continues = (inModuleList && isModuleListContinuation(l.text)) || (wrappedTaskLine && isWrappedRelease(l.text));
+      wrappedTaskLine = false;
+      if (!continues) continue;
     } else {
       inModuleList = isModuleListStart(l.text);
+      wrappedTaskLine = isWrappedTaskLine(l.text);
     }
     out.push(l);
   }
@@ -261,9 +288,13 @@ function ripFrame(text: string): Frame | undefined {
     const f = parseFrameLine(" " + psw[1], false);
     return f && !/^0x/.test(f.function) ? { ...f, reliable: true } : undefined;
   }
-  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|pc : |PC is at |NIP[: ]\s*|epc : )(.*)$/.exec(text);
+  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|pc : |PC is at |NIP[: ]\s*|epc +: )(.*)$/.exec(text);
   if (!m) return undefined;
-  const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "");
+  // MIPS prints the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`).
+  const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "").replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "");
+  // decode_stacktrace.sh output wrapped by the paste: `pc : clockevents_register_device` / `(kernel/time/….c:455)`.
+  const bare = /^([A-Za-z_][\w.]*)\s*$/.exec(rest);
+  if (bare) return { function: bare[1], reliable: true };
   const f = parseFrameLine(rest, false) ?? parseFrameLine(" " + rest, false);
   if (f && /^0x|^[0-9a-f]+$/.test(f.function)) return undefined;
   return f ? { ...f, reliable: true } : undefined;
@@ -272,20 +303,52 @@ function ripFrame(text: string): Frame | undefined {
 /** The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. */
 type Guilty = { name: string; printed: string };
 
-function findGuilty(report: ParsedReport, rule: StackRule, lead?: Frame): Guilty | undefined {
+/** The report with the bystanders' stacks (StackRule.bystanders) blanked out, so no section reads their frames. */
+function withoutBystanders(report: ParsedReport, rule: StackRule): ParsedReport {
+  if (!rule.bystanders?.length) return report;
+  const texts = [...report.texts];
+  let masked = false;
+  for (const { from, until } of rule.bystanders) {
+    for (let i = 1; i < texts.length; i++) {
+      if (!from.test(texts[i])) continue;
+      let j = i;
+      while (j < texts.length && (j === i || !until.test(texts[j]))) texts[j++] = "";
+      masked = true;
+      i = j - 1;
+    }
+  }
+  return masked ? parseReport(texts) : report;
+}
+
+/**
+ * `lenient`: frames printed as guesses (`? f+0x…`) count too. syzkaller never names one; a display title may,
+ * when the stack holds nothing else (2.6/3.x kernels without frame pointers print most frames that way).
+ */
+function findGuilty(fullReport: ParsedReport, rule: StackRule, lead?: Frame, lenient = false): Guilty | undefined {
+  const report = withoutBystanders(fullReport, rule);
   // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
   // task's stack before the RIP line, new ones after it).
   if (rule.mode === "stall") {
     const anchored = guiltyInSections(report, rule, true, lead);
     if (anchored) return anchored;
   }
-  return guiltyInSections(report, rule, false, lead);
+  return guiltyInSections(report, rule, false, lead, lenient);
 }
 
-function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame): Guilty | undefined {
+function firstSectionLine(report: ParsedReport, section: RegExp): number {
+  const texts = report.texts;
+  const first = texts.findIndex((t, idx) => idx > 0 && section.test(t));
+  if (section !== RIP_SECTION || first < 0 || report.ripAt(first)) return first;
+  const named = texts.findIndex((t, idx) => idx > first && section.test(t) && report.ripAt(idx) !== undefined);
+  return named >= 0 ? named : first;
+}
+
+function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame, lenient = false): Guilty | undefined {
   const texts = report.texts;
   for (const section of rule.sections) {
-    const k = section === FROM_HEADER_SECTION ? 0 : texts.findIndex((t, idx) => idx > 0 && section.test(t));
+    // ppc prints `NIP:  c000… LR: …` in the register dump and `NIP [c000…] f+0x…` under it: the RIP is the first
+    // such line that names a function.
+    const k = section === FROM_HEADER_SECTION ? 0 : firstSectionLine(report, section);
     const k0 = k >= 0 ? k : section.test(texts[0]) ? 0 : -1;
     if (k0 < 0) continue;
     // A function named by the header (`BUG: KASAN: … in memcmp+0x…`) is the first candidate, skipped like any frame.
@@ -316,6 +379,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
     } else {
       frames.push(...report.framesFrom(k0));
     }
+    if (lenient) for (let j = 0; j < frames.length; j++) if (!frames[j].reliable && !/^0x/.test(frames[j].function)) frames[j] = { ...frames[j], reliable: true };
     const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly });
     if (g) {
       // A fault-injection stack printed into this one: the frames cannot be trusted.
@@ -400,10 +464,6 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     }
     alts.delete(title);
     const altTitles = [...alts];
-    if (!guilty && format.stacklessTitle) {
-      const located = normalizeTitle(format.stacklessTitle(m));
-      return { format, title: located, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== located)], frameMissing, headerFallback };
-    }
     if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) {
       guilty = cleanFunctionName(m[format.guiltyHint]);
       // The header names the function (`WARNING: … at f.c:12 f+0x…`) though the stack gave none (cut paste,
@@ -414,19 +474,34 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     if (!guilty && format.title.includes("{FRAME}") && format.stack?.sections.includes(RIP_SECTION)) {
       // No usable stack, but the CPU was in a known function (GPF, oops, BUG with a cut or all-generic stack): name
       // it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
-      const k = texts.findIndex((t, idx) => idx > 0 && RIP_SECTION.test(t));
+      const k = firstSectionLine(report, RIP_SECTION);
       const rip = k >= 0 ? report.ripAt(k) : RIP_SECTION.test(texts[0] ?? "") ? report.ripAt(0) : undefined;
-      if (rip && !/^0x|^[0-9a-f]+$/.test(rip.function)) {
-        const atRip = cleanFunctionName(rip.function);
+      const atRip = rip && !/^0x|^[0-9a-f]+$/.test(rip.function) ? cleanFunctionName(rip.function) : undefined;
+      // The class's own checker (`__list_del_entry_valid` for a corrupted list) is never the one to name.
+      if (atRip && !format.stack.skip?.some((re) => re.test(atRip))) {
         const named = normalizeTitle(fillTemplate(format.title, groups, atRip));
         return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: atRip, frameMissing, headerFallback };
       }
+    }
+    if (!guilty && format.title.includes("{FRAME}") && format.stack) {
+      const guessed = findGuilty(report, format.stack, undefined, true)?.name;
+      if (guessed) {
+        const named = normalizeTitle(fillTemplate(format.title, groups, guessed));
+        return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: guessed, frameMissing, headerFallback };
+      }
+    }
+    if (!guilty && format.stacklessTitle) {
+      const located = normalizeTitle(format.stacklessTitle(m));
+      return { format, title: located, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== located)], frameMissing, headerFallback };
     }
     if (!guilty) {
       // Formats that name the function in the header: use it as the guilty frame.
       const fn = /\{FUNC:([0-9])\}/.exec(format.title);
       if (fn) guilty = fillTemplate(`{FUNC:${fn[1]}}`, groups, "");
     }
+    // The stall bucket `smp_call_function` titles every `smp_call_function_*` the same; the guilty frame stays the
+    // function the CPU was in.
+    if (guilty === STALL_CROSS_CALL_BUCKET && printed) guilty = cleanFunctionName(printed);
     return { format, title, altTitles, guilty, frameMissing, headerFallback };
   }
   const first = texts[0] ?? "";

@@ -283,6 +283,9 @@ const ADDRESS_FRAME = new RegExp(String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\
 const ARM_FRAME = new RegExp(
   String.raw`^\s*\[<(${HEX})>\]\s+\((${SYM})(?:\+0x(${HEX})\/0x(${HEX}))?(?:\s+${MOD})?\)(?:\s+from\s+\[<${HEX}>\]\s+\(.*\))?\s*$`,
 );
+// ARM since 5.x prints the same pair without addresses: ` __schedule from schedule+0x20/0xac`, a module after
+// either name (`nf_hook_slow [nf_tables] from …`).
+const ARM_FROM_FRAME = new RegExp(String.raw`^\s*(${SYM})(?:\s+${MOD})?\s+from\s+${SYM}\+0x${HEX}\/0x${HEX}(?:\s+${MOD})?\s*$`);
 // ppc64: `[c000000010f930b0] [c000000008068df8] .eeh_dev_check_failure+0x278/0x390 (unreliable)`, symbolised
 // `[c00000007a3efa20] [c00000000030a060] rebuild_sched_domains_locked+0x7b0/0x13a0 kernel/cgroup/cpuset.c:1007`
 const PPC_FRAME = new RegExp(
@@ -408,6 +411,11 @@ export function parseFrameLine(line: string, inTrace = true): Frame | undefined 
   if (m) {
     const [, address, sym, off, size, mod] = m;
     return makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
+  }
+  m = ARM_FROM_FRAME.exec(line);
+  if (m) {
+    const [, sym, mod] = m;
+    return makeFrame(sym, { reliable: true, module: mod });
   }
   m = CRASH_BT_FRAME.exec(line);
   if (m) {

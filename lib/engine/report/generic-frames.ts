@@ -149,6 +149,14 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^__handle_irq", "^handle_irq", "^el1_irq", "^call_on_irq_stack", "^do_interrupt_handler",
       "^__sysvec_", "^el0t_64_sync", "^invoke_syscall", "^el0_svc_common", "^do_el0_svc",
       "^__switch_to", "^preempt_schedule", "^___preempt_schedule", "^preempt_count_",
+      // older and other architectures' syscall, interrupt and kernel-thread entry (x86 2.6–3.x, ARM, arm64, riscv,
+      // ppc, s390). Not riscv's `ret_from_exception`: a fault taken there is the entry code's own bug.
+      "^system_call$", "^system_call_fastpath$", "^system_call_after_swapgs$", "^sysret_", "^tracesys", "^int_signal$",
+      "^ret_from_sys_call$", "^ret_from_intr$", "^call_softirq$", "^child_rip$", "^kernel_thread_helper$",
+      "^ret_fast_syscall$", "^vector_swi$", "^__irq_svc$", "^__irq_usr$", "^el0_svc$", "^el0_svc_handler$",
+      "^el0t_64_sync_handler$", "^el0_sync$", "^ret_to_user$",
+      "^do_trap_ecall_u$", "^system_call_exception$", "^system_call_common$", "^system_call_vectored", "^interrupt_return",
+      "^ret_from_except$", "^ret_from_except_lite$", "^__do_syscall$",
     ],
   },
   {
@@ -174,6 +182,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^del_timer",
       "^timer_delete", "^__timer_delete", "try_to_del_timer", "^sk_stop_timer", "^sk_reset_timer", "^mod_timer", "^__mod_timer",
       "^(?:set|clear|change|test)_bit", "^test_and_(?:set|clear)_bit",
+      // sleeping helpers: a `scheduling while atomic` or `sleeping function` report blames their caller
+      "^msleep", "^usleep_range", "^schedule_hrtimeout", "^schedule_preempt_disabled$", "^io_schedule", "^wait_woken$",
+      "^bit_wait", "^__wait_on_bit", "^out_of_line_wait_on_bit",
     ],
   },
   {

@@ -41,6 +41,9 @@ const STALL_ANCHORS: readonly RegExp[] = [
   /smp_call_function/, /tasklet_action/, /tasklet_hi_action/,
 ];
 
+/** The stall bucket for every `smp_call_function*`: the stall waits for other CPUs, whichever variant sent the call. */
+export const STALL_CROSS_CALL_BUCKET = "smp_call_function";
+
 const STALL_DETECTOR = /^rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup/;
 const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$/;
 
@@ -101,8 +104,12 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     for (const { f, fn } of candidates) {
       if (STALL_ANCHORS.some((re) => re.test(fn))) {
         // smp_call_function* is itself the interesting function (the stall waits for other CPUs).
-        if (fn.includes("smp_call_function")) return "smp_call_function";
-        return prev ?? fn;
+        if (fn.includes(STALL_CROSS_CALL_BUCKET)) return STALL_CROSS_CALL_BUCKET;
+        if (prev) return prev;
+        // An anchor on top of the stack names itself, unless it is plumbing (`kthread`, `ret_from_fork`): a
+        // sleeping kthread's stack shows no loop at all.
+        if (!isGenericFrame(fn)) return fn;
+        continue;
       }
       // Pre-4.17 syscall wrappers (`SyS_mount`, `compat_SyS_mount`, `SYSC_mount`) name the syscall itself:
       // a stall in one is bucketed by the bare name, as syzkaller does.

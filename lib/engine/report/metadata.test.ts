@@ -132,10 +132,16 @@ describe("parseReportMetadata module continuation", () => {
 });
 
 describe("parseReportMetadata kernel ident line", () => {
-  it("takes the taint, not the release, from lockdep's ident line", () => {
+  it("takes the taint from lockdep's ident line, and its release when no task line names one", () => {
     const meta = parseReportMetadata(["[ INFO: possible circular locking dependency detected ]", "3.4.0 #37 Tainted: G        W"]);
     expect(meta.taint?.flags).toBe("GW");
-    expect(meta.kernelRelease).toBeUndefined();
+    expect(meta).toMatchObject({ kernelRelease: "3.4.0", kernelBuild: "#37" });
+    const withTask = parseReportMetadata([
+      "WARNING: possible circular locking dependency detected",
+      "3.4.0 #37 Tainted: G        W",
+      "CPU: 1 PID: 875 Comm: wpa_supplicant Tainted: G        W 3.4.0-1-custom #37",
+    ]);
+    expect(withTask.kernelRelease).toBe("3.4.0-1-custom");
   });
 });
 

@@ -40,8 +40,9 @@ const I386_PROCESS = /^\s*Process (.{1,20}?) \(pid: (\d+), /;
 // A task line whose tail is damaged (wrapped mid-line): still good for CPU/PID/Comm.
 const TASK_LINE_LOOSE = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+)(?: Comm: (\S+))?/;
 // print_kernel_ident() under lockdep/RCU splats: `3.5.0-rc5 #2 Not tainted`, `3.4.0 #37 Tainted: G        W`.
-// No task on the line, so only the taint is taken from it.
-const KERNEL_IDENT_LINE = /^\s*\d[\w.+~-]* #\S+\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$/;
+// No task on the line: the release counts only when no task line of the report names one (a lockdep splat
+// prints its task line, if at all, far below, with the stack).
+const KERNEL_IDENT_LINE = /^\s*(\d[\w.+~-]*) (#\S+)\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$/;
 // Hung-task reports (4.x+) print the taint and the release on a line of their own under the header:
 // `      Not tainted 5.4.89+ #1`, `      Tainted: G           OE     5.15.0-1019-aws #23~20.04.1-Ubuntu`.
 const TAINT_RELEASE_LINE = /^\s*(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+(\d+\.\d+[^\s]*)(?:\s+(#\S.*?))?\s*$/;
@@ -60,6 +61,15 @@ const MODULE_CONTINUATION = new RegExp(
   String.raw`^\s*${MODULE_NAME}(?:\s+${MODULE_NAME})*\s*(?:\[last unloaded: [^\]]*\])?\s*$`,
 );
 /** The `Modules linked in:` line that opens a module list. */
+// A task line a mail client or console wrapped right after the taint: `CPU: 1 PID: 3694 Comm: kworker/1:1H
+// Tainted: GF` and then `3.11.0-15-generic #23~precise1-Ubuntu` alone on the next line.
+const TASK_LINE_WRAPPED = new RegExp(
+  String.raw`\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.{1,20}?) (Kdump: loaded )?(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$`,
+);
+const WRAPPED_RELEASE = /^\s*(\d+\.\d+[\w.+~-]*)(?:\s+(#\S.*?))?\s*$/;
+export const isWrappedTaskLine = (line: string): boolean => TASK_LINE_WRAPPED.test(line.replace(/\s+$/, ""));
+export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line);
+
 export const isModuleListStart = (line: string): boolean => MODULES.test(line);
 /** A line that can only be the wrapped rest of a module list (module names, maybe `[last unloaded: x]`). */
 export const isModuleListContinuation = (line: string): boolean => line.trim() !== "" && MODULE_CONTINUATION.test(line.replace(/\s+$/, ""));
@@ -117,9 +127,20 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
   let moduleLineOpen = false;
   let modulesDone = false;
 
+  let releaseOnNextLine = false;
+  let identRelease: { release: string; build: string } | undefined;
   for (const entry of lines) {
     if (typeof entry !== "string") continue;
     const line = entry.replace(/\s+$/, "");
+    if (releaseOnNextLine) {
+      releaseOnNextLine = false;
+      const wrapped = WRAPPED_RELEASE.exec(line);
+      if (wrapped && meta.kernelRelease === undefined) {
+        meta.kernelRelease = wrapped[1];
+        if (wrapped[2]) meta.kernelBuild = wrapped[2].replace(/\s+/g, " ");
+        continue;
+      }
+    }
 
     // Modules: the list may wrap onto following lines; a continuation holds module names only.
     const modules = MODULES.exec(line);
@@ -159,6 +180,17 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
         if (build) meta.kernelBuild = build.replace(/\s+/g, " ");
         setTaint(meta, notTainted, flags);
       }
+      continue;
+    }
+    const taskWrapped = meta.kernelRelease === undefined && meta.comm === undefined ? TASK_LINE_WRAPPED.exec(line) : null;
+    if (taskWrapped) {
+      const [, cpu, pid, comm, kdump, notTainted, flags] = taskWrapped;
+      meta.cpu = Number(cpu);
+      meta.pid = Number(pid);
+      meta.comm = comm.trim();
+      if (kdump) meta.kdumpLoaded = true;
+      setTaint(meta, notTainted, flags);
+      releaseOnNextLine = true;
       continue;
     }
     const taskOld = TASK_LINE_OLD.exec(line);
@@ -218,7 +250,8 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
     }
     const ident = KERNEL_IDENT_LINE.exec(line);
     if (ident) {
-      setTaint(meta, ident[1], ident[2]);
+      identRelease ??= { release: ident[1], build: ident[2] };
+      setTaint(meta, ident[3], ident[4]);
       continue;
     }
     const bracketed = TAINT_LINE_BRACKETED.exec(line);
@@ -260,6 +293,10 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
         }
       }
     }
+  }
+  if (meta.kernelRelease === undefined && identRelease) {
+    meta.kernelRelease = identRelease.release;
+    meta.kernelBuild ??= identRelease.build;
   }
   return meta;
 }

@@ -188,6 +188,7 @@ function startsWithBytes(bytes: Uint8Array, pos: number, end: number, literal: U
 }
 const WALL_HOST = /^Message from syslogd@(\S+) at /;
 const WALL_BODY_START = /^\s*kernel:/;
+const GROUP_SEPARATOR = new Uint8Array([45, 45]);
 
 /** Hash of a host name as the byte peek computes it. */
 function hostHash(name: Uint8Array): number {
@@ -203,9 +204,9 @@ export type ScanOptions = { fileIndex: number; limits?: IngestLimits; now?: Date
 
 /** Scans one input; throws IngestError for refused input. */
 export async function scanInput(input: TriageInput, stats: IngestStats, options: ScanOptions): Promise<ScanResult> {
-  const year = inferYear(input.name, input.mtime, options.now);
-  const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
-  const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month);
+  const year = inferYear(input.name, { mtime: input.mtime, latestDatedLine: input.latestDatedLine, now: options.now });
+  const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
+  const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
   const result: ScanResult = {
     name: input.name,
     stats,
@@ -480,6 +481,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       // The host the line's format names (the line-format table's byte peek: syslog, ISO, RFC 5424, Talos, JSON…).
       const hostStart = peekHost(bytes, pos, eol);
       let acc: HostAccumulator;
+      let separator = false;
       if (hostStart >= 0) {
         if (host && isHostAt(host, PEEKED.hash, bytes, hostStart, PEEKED.end)) acc = host;
         else acc = host = hostAt(PEEKED.hash, bytes, hostStart, PEEKED.end, pos, eol);
@@ -495,13 +497,17 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
         acc = host = accFor(wallHost, bytes, pos, eol);
         wallHost = undefined;
+      } else if (host && endWithoutCr(bytes, pos, eol) - pos === 2 && startsWithBytes(bytes, pos, eol, GROUP_SEPARATOR)) {
+        // grep's `--` between groups of context lines is no log line: no host of its own, no line of the one before.
+        acc = host;
+        separator = true;
       } else {
         wallHost = startsWithBytes(bytes, pos, eol, WALL_PREFIX) ? WALL_HOST.exec(latin1Of(bytes, pos, Math.min(eol, pos + 300)))?.[1] : undefined;
         if (wallHost !== undefined) acc = host = accFor(wallHost, bytes, pos, eol);
         else if (stickyHost !== undefined) acc = host = stickyHost;
         else acc = host && host.name === "" ? host : (host = accFor("", bytes, pos, eol));
       }
-      acc.lines++;
+      if (!separator) acc.lines++;
 
       const c0 = bytes[pos];
       if (c0 === 91 || c0 === 60) {
@@ -555,12 +561,14 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (ringBytes[slot] !== bytes) ringBytes[slot] = bytes;
       ringStart[slot] = pos;
       ringEnd[slot] = lineEnd;
-      if (acc.lastBytes !== bytes) {
-        acc.lastBytes = bytes;
-        touched.push(acc);
+      if (!separator) {
+        if (acc.lastBytes !== bytes) {
+          acc.lastBytes = bytes;
+          touched.push(acc);
+        }
+        acc.lastStart = pos;
+        acc.lastEnd = lineEnd;
       }
-      acc.lastStart = pos;
-      acc.lastEnd = lineEnd;
       pos = eol + 1;
     }
     lineNo = line;

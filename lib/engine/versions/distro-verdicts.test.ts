@@ -5,11 +5,8 @@
  * The entry below is a fixture (its distro builds are invented for the test, not KB facts).
  */
 import { describe, expect, it } from "vitest";
-import { computeVerdict } from "./verdict";
 import { parseKernelRelease } from "./parse-kernel-release";
-import { recommend } from "./recommend";
-import { entry } from "./test-entries";
-import type { Finding, Match } from "../types";
+import { adviseOn, entry } from "./test-entries";
 import type { KbEntry } from "../../kb/schema";
 
 const AS_OF = new Date("2026-12-01T00:00:00Z");
@@ -100,21 +97,7 @@ type Row = {
 
 function advise(row: Row) {
   const kernel = parseKernelRelease(row.release, row.build, row.banner);
-  const kb = row.kb ?? BUG;
-  const v = computeVerdict({ kernel, entry: kb });
-  const match: Match = {
-    kbId: kb.id,
-    title: kb.title,
-    score: 0.9,
-    reasons: [],
-    verdict: v.status,
-    confidence: v.confidence,
-    verdictReason: v.reason,
-    ...(v.fixedIn ? { fixedIn: v.fixedIn } : {}),
-    origin: "builtin",
-  };
-  const finding = { id: "f1", kind: "bug", title: "t", altTitles: [], headline: "", frames: [], corrupted: false, panicked: false, source: { file: "x", line: 1 }, report: [], signature: "", matches: [match] } as Finding;
-  return { v, kernel, rec: recommend({ findings: [finding], entries: ENTRIES, kernel, asOf: AS_OF })! };
+  return { kernel, ...adviseOn({ kernel, kb: row.kb ?? BUG, entries: ENTRIES, asOf: AS_OF }) };
 }
 
 function check(row: Row) {

@@ -48,6 +48,9 @@ describe("recommend", () => {
     expect(r.fixCommits.some((c) => c.commit === "11ec79f5c7f7" && /6\.1\.y backport/.test(c.title ?? ""))).toBe(true);
     expect(r.workarounds[0].commands).toContain("ethtool -K <dev> gro off gso off");
     expect(r.summary).toMatch(/upgrade 6\.1\.1 → 6\.1\.103 or later on 6\.1\.y; until then: Disable GRO\/GSO/);
+    // The lead names the bug and the verdict only, short enough for a phone's first line or two.
+    expect(r.lead).toMatch(/^Known bug: this .* is affected$/);
+    expect(r.lead!.length).toBeLessThan(60);
     expect(r.confidence).toBeGreaterThan(0.8);
   });
 
@@ -118,6 +121,7 @@ describe("recommend", () => {
     const r = run(SKB_SEGMENT_GSO_BUG, "6.1.110-1.el9.elrepo.x86_64")!;
     expect(r.upgrade).toBeUndefined();
     expect(r.summary).toMatch(/different cause/);
+    expect(r.lead).toMatch(/already carries the fix/);
   });
 
   it("no match, weak or related matches only → no recommendation", () => {

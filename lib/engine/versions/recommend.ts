@@ -265,9 +265,19 @@ export function recommend(options: RecommendOptions): Recommendation | undefined
     ? `${top.finding.title} has no specific known bug; closest class “${entry.title}” (${entry.id}, a generic entry${entry.specificWhen ? ` — specific when ${entry.specificWhen.replace(/\.$/, "")}` : ""})`
     : `${top.finding.title} matches known bug “${entry.title}” (${entry.id})`;
   const summary = `${lead}; ${verdictText}${action}${meanwhile}.`;
+  // What a phone shows first: the bug and the verdict in a few words; the reasons, the fix and the workaround follow.
+  // (Entry titles run to 100 characters: they go in the details.)
+  const headline = entry.generic
+    ? "No specific known bug, only a generic class"
+    : match.verdict === "affected"
+      ? `Known bug: ${onWhat} is affected`
+      : match.verdict === "fixed"
+        ? `Known bug, but this ${entry.component} already carries the fix`
+        : "Known bug; affected status unknown";
 
   return {
     summary,
+    lead: headline,
     kbId: entry.id,
     verdict: match.verdict,
     confidence: match.confidence,

@@ -3,9 +3,32 @@
  * (/work/shared/research/incidents/): fix commits and first fixed releases as recorded there.
  */
 import { kbEntrySchema, type KbEntry, type KbEntryInput } from "../../kb/schema";
+import type { Finding, Match } from "../types";
+import type { KernelRelease } from "./parse-kernel-release";
+import { computeVerdict } from "./verdict";
+import { recommend } from "./recommend";
 
 export function entry(input: KbEntryInput): KbEntry {
   return kbEntrySchema.parse(input);
+}
+
+/** The verdict on `kernel` for `kb` and the recommendation a finding matching only `kb` gets (tests only). */
+export function adviseOn(options: { kernel: KernelRelease; kb: KbEntry; entries: Map<string, KbEntry>; asOf: Date }) {
+  const { kernel, kb, entries, asOf } = options;
+  const v = computeVerdict({ kernel, entry: kb });
+  const match: Match = {
+    kbId: kb.id,
+    title: kb.title,
+    score: 0.9,
+    reasons: [],
+    verdict: v.status,
+    confidence: v.confidence,
+    verdictReason: v.reason,
+    ...(v.fixedIn ? { fixedIn: v.fixedIn } : {}),
+    origin: "builtin",
+  };
+  const finding = { id: "f1", kind: "bug", title: "t", altTitles: [], headline: "", frames: [], corrupted: false, panicked: false, source: { file: "x", line: 1 }, report: [], signature: "", matches: [match] } as Finding;
+  return { v, rec: recommend({ findings: [finding], entries, kernel, asOf })! };
 }
 
 /** Incident 1: CVE-2024-42281, fa5ef655615a "bpf: Fix a segment issue when downgrading gso_size". */

@@ -186,6 +186,10 @@ function distroVerdict(kernel: KernelRelease, fixes: Fix[]): Verdict | undefined
       const want = ubuntuAbi(fixed);
       if (have && want) {
         const c = compareDistroBuilds(have, want);
+        // A fix recorded by ABI alone (security notices list the fixed ABI, e.g. `5.15.0-102`) covers every upload
+        // of that ABI; a fix with an upload (`5.15.0-102.112`) leaves an equal ABI undecided.
+        if (c === 0 && want === fixed)
+          return { status: "fixed", confidence: 0.75, reason: `ABI ${have} is the first fixed ABI ${fixed}${advisory}${crossStream}`, fixedIn: fixed };
         if (c === 0)
           return unknown(`${kernel.raw} has the ABI of the first fixed build ${fixed}${advisory}, but its upload (#NNN in the banner) is not in the log`, 0.4, fixed);
         return c > 0

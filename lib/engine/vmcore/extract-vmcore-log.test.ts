@@ -224,6 +224,9 @@ describe("synthetic dumps built from the documented layouts", () => {
     const r = await extractVmcoreLog([parts[2], parts[0], parts[1]]);
     expect(r.text).toBe(EXPECTED);
     expect(r.facts.parts).toBe(3);
+    // The dump's size is every part's, not the log's.
+    expect(r.facts.dumpBytes).toBe(parts.reduce((sum, p) => sum + p.size, 0));
+    expect(r.facts.dumpBytes).toBeGreaterThan(r.text.length);
     const groups = await groupVmcoreParts([parts[1], src("other", sparseToBytes(toElfCore(m))), parts[0], parts[2]]);
     expect(groups.map((g) => g.map((s) => s.name))).toEqual([["part1", "part0", "part2"], ["other"]]);
     const one = await extractVmcoreLog([parts[0]]);

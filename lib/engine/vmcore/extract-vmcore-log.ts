@@ -113,7 +113,7 @@ async function readUtsname(mem: KernelMemory, info: Vmcoreinfo, facts: VmcoreFac
 /** Read the kernel log and crash facts out of a dump given as one file or as the parts of a `--split` dump. */
 export async function extractVmcoreLog(parts: RandomAccessSource[]): Promise<VmcoreExtract> {
   const warnings: string[] = [];
-  const facts: VmcoreFacts = { format: "elf", parts: parts.length };
+  const facts: VmcoreFacts = { format: "elf", parts: parts.length, dumpBytes: parts.reduce((sum, p) => sum + p.size, 0) };
   let compressions: Set<string> | undefined;
   const finish = (text: string, error?: string): VmcoreExtract => {
     if (compressions) facts.compression = [...compressions].sort();

@@ -19,6 +19,8 @@ export type VmcoreFacts = {
   format: VmcoreFormat;
   /** Number of files the dump came in (`makedumpfile --split`). */
   parts: number;
+  /** Size of the dump itself (all parts), not of the kernel log read out of it. */
+  dumpBytes?: number;
   /** Kernel release (`OSRELEASE`, else the kdump header's utsname). */
   release?: string;
   /** `uname -v` from the kdump header: `#1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3 (…)`. */

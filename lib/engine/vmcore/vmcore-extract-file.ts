@@ -6,8 +6,9 @@
  */
 import { z } from "zod";
 import type { VmcoreInput } from "../types";
+import { VMCORE_EXTRACT_MAGIC } from "./vmcore-extract-magic";
 
-export const VMCORE_EXTRACT_MAGIC = "#oopscope-vmcore-extract v1\n";
+export { VMCORE_EXTRACT_MAGIC };
 /** The JSON line's limit: facts hold at most a few CPUs' registers. */
 export const MAX_EXTRACT_HEADER_BYTES = 256 * 1024;
 
@@ -16,6 +17,7 @@ const factsSchema = z
   .object({
     format: z.enum(["elf", "kdump", "kdump-flattened"]),
     parts: z.number().int().min(1).max(256),
+    dumpBytes: z.number().int().min(0).optional(),
     release: z.string().max(200).optional(),
     version: z.string().max(400).optional(),
     machine: z.string().max(64).optional(),

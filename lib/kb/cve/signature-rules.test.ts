@@ -17,6 +17,19 @@ describe("rulesFromFinding", () => {
     expect(kinds).not.toContain("source-file");
   });
 
+  it("a 'Bad page state' blamed on the page allocator's check keeps only the callers that freed the page", () => {
+    const f = makeFinding({
+      kind: "bug",
+      title: "BUG: Bad page state in free_pcp_prepare",
+      guiltyFrame: "free_pcp_prepare",
+      sourceFile: "mm/page_alloc.c",
+      frames: frames("bad_page", "free_pcp_prepare", "free_unref_page", "skb_release_data", "napi_consume_skb", "net_rx_action"),
+    });
+    const rules = rulesFromFinding(f);
+    expect(rules.map((r) => r.kind)).toEqual(["frames"]);
+    expect(rules[0].values).toEqual(["skb_release_data", "napi_consume_skb", "net_rx_action"]);
+  });
+
   it("an ordinary guilty frame keeps its title, guilty-frame and source-file rules", () => {
     const f = makeFinding({
       kind: "bug",

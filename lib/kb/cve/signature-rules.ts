@@ -59,7 +59,10 @@ export function pickPrimaryFinding(findings: Finding[]): Finding | undefined {
  * `remove_proc_entry` (any subsystem's missing /proc entry), `generic_shutdown_super` ("Busy inodes after unmount":
  * any filesystem's inode leak), `__nf_unregister_net_hook` (any double unregistration), `check_flush_dependency`
  * (any workqueue flag misuse), the FORTIFY_SOURCE reporters (any overflowing copy). Interrupt plumbing the CPU
- * happened to be in when a soft lockup fired (`__do_softirq`) names no bug either. A CVE whose crash is blamed on one
+ * happened to be in when a soft lockup fired (`__do_softirq`) names no bug either. The page allocator's checks
+ * (`free_pcp_prepare`, `free_pages_prepare`, `bad_page`…) print "BUG: Bad page state" for whatever code corrupted or
+ * double-freed the page earlier: an skb_segment double free and a virtio_net XDP headroom bug meet in the same
+ * `free_pcp_prepare`. A CVE whose crash is blamed on one
  * of them says nothing specific through that name: its title and guilty frame are left out, its stack (callers)
  * still counts.
  */
@@ -74,6 +77,15 @@ export const DETECTOR_SITES: ReadonlySet<string> = new Set([
   "fortify_panic",
   "__do_softirq",
   "handle_softirqs",
+  "bad_page",
+  "free_pcp_prepare",
+  "free_pages_prepare",
+  "free_page_is_bad",
+  "free_unref_page_prepare",
+  "free_unref_page",
+  "__free_pages_ok",
+  "check_new_page_bad",
+  "check_new_pages",
 ]);
 
 export function rulesFromFinding(f: Finding): SignatureRule[] {

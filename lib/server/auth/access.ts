@@ -5,11 +5,12 @@
  */
 import "server-only";
 import { headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, redirect, unstable_rethrow } from "next/navigation";
 import { AppError } from "../app-error";
 import { getDb } from "../db";
 import { authorize, getActor } from "./actor";
 import { getAuth } from "./auth";
+import { meansNoSession } from "./means-no-session";
 import { decide, type Actor, type Permission } from "./roles";
 import { getAccessSettings } from "./settings";
 
@@ -24,22 +25,22 @@ export async function requireSignedIn(request: Request): Promise<Extract<Actor, 
   return actor;
 }
 
-/** The signed-in person (or anonymous) for rendering; never throws for a bad cookie. */
+/** The signed-in person (or anonymous) for rendering: a stale token or session is anonymous, a failing database is not. */
 export async function currentActor(): Promise<Actor> {
   try {
     return await getActor(getDb(), getAuth(), await headers());
-  } catch {
-    return { kind: "anonymous" };
+  } catch (err) {
+    // Next's own control flow (a dynamic API met while prerendering, redirect, not-found) is not ours to catch.
+    unstable_rethrow(err);
+    if (meansNoSession(err)) return { kind: "anonymous" };
+    throw err;
   }
 }
 
-/** True on a fresh install (no account yet). False when the database cannot say, e.g. while `next build` prerenders. */
+/** True on a fresh install (no account yet). False while `next build` prerenders (often no database then). */
 export async function hasNoAccounts(): Promise<boolean> {
-  try {
-    return (await getDb().user.count()) === 0;
-  } catch {
-    return false;
-  }
+  if (process.env.NEXT_PHASE === "phase-production-build") return false;
+  return (await getDb().user.count()) === 0;
 }
 
 export async function requirePage(permission: Permission, returnTo: string): Promise<Actor> {

@@ -11,7 +11,11 @@ async function emailOf(request: Request): Promise<string> {
   const body: unknown = await request
     .clone()
     .json()
-    .catch(() => ({}));
+    .catch((e: unknown) => {
+      // A body that is no JSON has no email: better-auth answers it. A body that fails to arrive is not that.
+      if (!(e instanceof SyntaxError)) throw e;
+      return {};
+    });
   const email = (body as { email?: unknown } | null)?.email;
   return typeof email === "string" ? email.trim().toLowerCase() : "";
 }

@@ -177,6 +177,7 @@ export class CaptureService {
         event = { kind: "nothing-found", job };
       }
     } catch (e) {
+      // Any failure costs only this window: counted, retried by windows.failed and reported as an error event.
       this.windows.failed(job);
       this.stats.errors++;
       event = { kind: "error", job, error: e as Error };
@@ -184,6 +185,7 @@ export class CaptureService {
     try {
       await this.options.onEvent?.(event);
     } catch (e) {
+      // A failing listener (log sink, notification) must not stop the capture; it is logged.
       console.error("[oopscope] capture event handler failed:", e);
     }
   }
@@ -200,6 +202,7 @@ export class CaptureService {
     try {
       await this.options.saveHosts(changed);
     } catch (e) {
+      // Last-seen times are advisory: a failed write is logged and its counts are kept for the next save.
       for (const h of changed) this.savedLines.set(h.host, (this.savedLines.get(h.host) ?? 0) - h.lines);
       console.error("[oopscope] could not record hosts' last-seen times:", e);
     }

@@ -22,6 +22,22 @@ const rowSchema = z.object({
   lastIncidentId: z.string().optional(),
 });
 
+type HostRow = z.infer<typeof rowSchema>;
+
+/** One stored host row, or why it cannot be read (damaged JSON, missing fields): `key: reason`. */
+function readHostRow(key: string, value: string): { row: HostRow } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch (e) {
+    // JSON.parse refuses damaged text with SyntaxError; anything else propagates.
+    if (!(e instanceof SyntaxError)) throw e;
+    return { problem: `${key}: ${e.message}` };
+  }
+  const parsed = rowSchema.safeParse(json);
+  return parsed.success ? { row: parsed.data } : { problem: `${key}: ${parsed.error.message}` };
+}
+
 export async function saveFleetHosts(db: Db, hosts: HostSummary[]): Promise<void> {
   if (hosts.length === 0) return;
   const existing = new Map(
@@ -29,13 +45,17 @@ export async function saveFleetHosts(db: Db, hosts: HostSummary[]): Promise<void
   );
   const writes = hosts.map((h) => {
     const before = existing.get(PREFIX + h.host);
-    const prior = before ? rowSchema.safeParse(JSON.parse(before)) : undefined;
+    const read = before === undefined ? undefined : readHostRow(PREFIX + h.host, before);
+    // A damaged row is written afresh from what this save knows, and said so (it used to fail every save).
+    if (read && "problem" in read) console.warn(`[oopscope] fleet hosts: rewriting a damaged row: ${read.problem}`);
+    const prior = read && "row" in read ? read.row : undefined;
+    const lastIncidentId = h.lastIncidentId ?? prior?.lastIncidentId;
     const value = JSON.stringify({
-      firstSeen: prior?.success ? prior.data.firstSeen : new Date(h.firstSeen).toISOString(),
+      firstSeen: prior?.firstSeen ?? new Date(h.firstSeen).toISOString(),
       lastSeen: new Date(h.lastSeen).toISOString(),
-      lines: (prior?.success ? prior.data.lines : 0) + h.lines,
+      lines: (prior?.lines ?? 0) + h.lines,
       via: h.via,
-      ...((h.lastIncidentId ?? (prior?.success ? prior.data.lastIncidentId : undefined)) ? { lastIncidentId: h.lastIncidentId ?? (prior?.success ? prior.data.lastIncidentId : undefined) } : {}),
+      ...(lastIncidentId ? { lastIncidentId } : {}),
     });
     return db.setting.upsert({ where: { key: PREFIX + h.host }, create: { key: PREFIX + h.host, value }, update: { value } });
   });
@@ -48,16 +68,9 @@ export async function listFleetHosts(db: Db, now: number = Date.now()): Promise<
   const hosts: FleetHost[] = [];
   const warnings: string[] = [];
   for (const r of rows) {
-    let json: unknown;
-    try {
-      json = JSON.parse(r.value);
-    } catch (e) {
-      warnings.push(`${r.key}: ${(e as Error).message}`);
-      continue;
-    }
-    const parsed = rowSchema.safeParse(json);
-    if (parsed.success) hosts.push({ host: r.key.slice(PREFIX.length), ...parsed.data, isLive: now - Date.parse(parsed.data.lastSeen) < LIVE_MS });
-    else warnings.push(`${r.key}: ${parsed.error.message}`);
+    const read = readHostRow(r.key, r.value);
+    if ("problem" in read) warnings.push(read.problem);
+    else hosts.push({ host: r.key.slice(PREFIX.length), ...read.row, isLive: now - Date.parse(read.row.lastSeen) < LIVE_MS });
   }
   hosts.sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
   return { hosts, warnings };

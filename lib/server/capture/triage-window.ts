@@ -31,6 +31,8 @@ export async function triageWindow(job: WindowJob): Promise<WindowOutcome> {
       headers: { "content-type": "text/plain; charset=utf-8", "x-filename": encodeURIComponent(name), "content-length": String(bytes.length) },
       body: bytes,
     }),
+    // Triaged here and now (the window's incident is updated right after); the capture service announces it.
+    { inline: true, notify: false },
   );
   if (!job.incidentId) return { incidentId: created.id, created: true, findings: probe.findings.length };
   await replaceIncidentContent({ targetId: job.incidentId, sourceId: created.id });

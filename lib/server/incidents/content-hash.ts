@@ -26,6 +26,7 @@ export async function hashUploadContent(paths: string[]): Promise<{ combined: st
 export async function findFileTimesByHash(incidentId: string): Promise<Map<string, Date>> {
   const files = await getDb().incidentFile.findMany({ where: { incidentId }, select: { storagePath: true } });
   const store = getUploadStore();
+  await store.fetchToLocal(files.map((f) => f.storagePath));
   const entries = await Promise.all(
     files.flatMap((f) => {
       const local = store.localPath(f.storagePath);

@@ -1,77 +1,107 @@
 /**
- * Upload → stored files → engine → persisted incident. All or nothing: when the upload is refused (size, bad
- * multipart) or the engine refuses an input (binary, gzip bomb), the stored files are removed and no row is written.
+ * Upload → stored files → a queued triage job → (later, possibly on another machine) the incident. The web process
+ * accepts, stores and enqueues (lib/server/jobs/); the incident gets the upload's id, so the permalink exists from the
+ * start and shows "queued / triaging" until the job is done. A refused upload (size, bad multipart) leaves nothing;
+ * one the engine refuses (binary, gzip bomb, empty) ends as a failed upload with the reason, its files removed.
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { utimes } from "node:fs/promises";
-import type { Incident } from "@/lib/engine/types";
-import { EMPTY_LOG_MESSAGE } from "@/lib/schemas/incident";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/http";
+import { getJobQueue, notifyNewIncident } from "@/lib/server/jobs/get-job-queue";
+import { processUploadJob, type UploadJobFile } from "@/lib/server/jobs/process-upload-job";
+import { findUploadStatus, waitForUpload, type UploadState, type UploadStatus } from "@/lib/server/jobs/upload-status";
 import { trackUploadInFlight } from "@/lib/server/storage/sweep-orphans";
-import { getUploadStore, type UploadStore } from "@/lib/server/storage/upload-store";
+import { getUploadStore } from "@/lib/server/storage/upload-store";
 import { receiveUpload, type StoredUpload } from "@/lib/server/uploads/receive-upload";
 import { findFileTimesByHash, findIncidentByContentHash, hashUploadContent } from "./content-hash";
 import { triageStoredFiles } from "./triage-stored-files";
-import { summarizeIncident } from "./summarize-incident";
-import { isKnownIssue } from "@/lib/engine/match/match-strength";
 
 /** `repeatOf`: the same bytes were uploaded before as that incident (its page offers it). */
-export type CreatedIncident = { id: string; url: string; repeatOf?: { id: string; url: string; createdAt: Date } };
+export type CreatedIncident = { id: string; url: string; status: UploadState; repeatOf?: { id: string; url: string; createdAt: Date } };
+
+export type CreateIncidentOptions = {
+  /** The signed-in account uploading (it may delete the incident later). */
+  uploaderId?: string | null;
+  /** How long to wait for the triage before answering with the upload's state instead (0: answer once queued). */
+  waitMs?: number;
+  /** Triage in this process now, not through the queue (fleet capture updates the incident right after). */
+  inline?: boolean;
+  /** Call the webhook when the incident is written (default; capture announces its own incidents). */
+  notify?: boolean;
+};
 
 /** 128 random bits, base64url (22 characters): permalinks are unguessable. */
 export function newIncidentId(): string {
   return randomBytes(16).toString("base64url");
 }
 
-function parseTime(iso: string | undefined): Date | null {
-  if (!iso) return null;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? null : d;
+/** A failed upload's reason as the error the synchronous upload threw (an `internal` failure is a 500). */
+export function uploadFailureError(status: UploadStatus): Error {
+  const failure = status.failure ?? { code: "internal", message: "triage failed" };
+  return failure.code === "internal" ? new Error(failure.message) : new AppError(failure.code, failure.message);
 }
 
-/** `uploaderId`: the signed-in account uploading (it may delete the incident later). */
-export async function createIncidentFromRequest(request: Request, uploaderId: string | null = null): Promise<CreatedIncident> {
+export async function createIncidentFromRequest(request: Request, { uploaderId = null, waitMs = 0, inline = false, notify = true }: CreateIncidentOptions = {}): Promise<CreatedIncident> {
   const id = newIncidentId();
+  const db = getDb();
   const store = getUploadStore();
-  // Until the row exists, the orphan sweep must not take this upload's files for a killed server's leftovers.
+  // Until the job row exists, the orphan sweep must not take this upload's files for a killed server's leftovers.
   const done = trackUploadInFlight(id);
   const dir = await store.prepare(id);
+  let before: Awaited<ReturnType<typeof findIncidentByContentHash>>;
   try {
     const uploads = await receiveUpload(request, dir);
     // The same bytes again are recognised: the new incident offers the earlier one, and its lines are not counted
     // as new sightings of their signatures.
     const contentHash = await hashUploadContent(uploads.map((f) => f.path));
-    const before = await findIncidentByContentHash(contentHash.combined);
+    before = await findIncidentByContentHash(contentHash.combined);
     // A repeat takes the earlier upload's file times: the same line gets the same year in both incidents.
     if (before) await copyFileTimes(uploads, contentHash.each, await findFileTimesByHash(before.id));
     else await keepClientMtimes(uploads, request.headers.get("x-last-modified"));
-    const { incident, files } = await triageStoredFiles(uploads);
-    const refused = [
-      ...(incident.sources ?? []).flatMap((s) => (s.error ? [s.error] : [])),
-      ...incident.inputs.flatMap((i) => (i.error ? [`${i.name}: ${i.error}`] : [])),
-    ];
-    if (refused.length > 0) throw new AppError("unprocessable", refused.join("; "));
-    if (incident.inputs.length === 0) throw new AppError("unprocessable", "Nothing to read: no log, journal or dump was found in the upload.");
-    if (incident.inputs.every((i) => i.lines === 0)) throw new AppError("bad-request", EMPTY_LOG_MESSAGE);
-    await saveIncident({
-      store,
-      id,
-      uploaderId,
-      incident,
-      files,
-      uploadedBytes: uploads.reduce((n, u) => n + u.bytes, 0),
-      contentSha256: contentHash.combined,
-      repeatOfId: before?.id ?? null,
+    const files: UploadJobFile[] = uploads.map((u) => ({ name: u.name, key: store.keyOf(u.path) }));
+    // Before the job exists: a worker on another machine must find the files.
+    await store.persist(id);
+    await db.uploadJob.create({
+      data: {
+        id,
+        files: JSON.stringify(files),
+        uploadedBytes: uploads.reduce((n, u) => n + u.bytes, 0),
+        contentSha256: contentHash.combined,
+        repeatOfId: before?.id ?? null,
+        uploaderId,
+        notify,
+      },
     });
-    return { id, url: `/incidents/${id}`, ...(before ? { repeatOf: { id: before.id, url: `/incidents/${before.id}`, createdAt: before.createdAt } } : {}) };
+    if (inline) await processUploadJob(id, { db, store, triage: triageStoredFiles, isFinalAttempt: true, notify: notifyNewIncident });
+    else await (await getJobQueue()).enqueueTriage(id);
   } catch (err) {
     await store.removeIncident(id);
+    await db.uploadJob.deleteMany({ where: { id, status: { not: "failed" } } });
     throw err;
   } finally {
     done();
   }
+  const status = await settledStatus(id, waitMs);
+  if (!status) throw new AppError("not-found", "The upload was deleted while it was being triaged.");
+  if (status.state === "failed") throw uploadFailureError(status);
+  const url = `/incidents/${id}`;
+  return { id, url, status: status.state, ...(before ? { repeatOf: { id: before.id, url: `/incidents/${before.id}`, createdAt: before.createdAt } } : {}) };
+}
+
+/** The upload's state once settled or after `waitMs`: awaits the job when this process runs it, else polls. */
+async function settledStatus(id: string, waitMs: number): Promise<UploadStatus | undefined> {
+  const db = getDb();
+  if (waitMs <= 0) return findUploadStatus(db, id);
+  const running = (await getJobQueue()).whenSettled?.(id);
+  if (running) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
+    return findUploadStatus(db, id);
+  }
+  return waitForUpload(db, id, { waitMs });
 }
 
 /**
@@ -97,61 +127,4 @@ async function copyFileTimes(files: StoredUpload[], hashes: string[], times: Map
       return t ? utimes(f.path, t, t) : undefined;
     }),
   );
-}
-
-type SaveIncidentOptions = {
-  store: UploadStore;
-  id: string;
-  uploaderId: string | null;
-  incident: Incident & { kbGeneration?: number };
-  files: { index: number; name: string; path: string; bytes: number }[];
-  /** What was uploaded (an archive's compressed size, not its extracted text). */
-  uploadedBytes: number;
-  contentSha256: string;
-  repeatOfId: string | null;
-};
-
-async function saveIncident({ store, id, uploaderId, incident, files, uploadedBytes, contentSha256, repeatOfId }: SaveIncidentOptions): Promise<void> {
-  const summary = summarizeIncident(incident);
-  await getDb().incident.create({
-    data: {
-      id,
-      title: summary.title,
-      hosts: summary.hosts.join(" "),
-      kernels: summary.kernels.join(" "),
-      kbIds: summary.kbIds.join(" "),
-      findingCount: incident.findings.length,
-      totalBytes: uploadedBytes,
-      result: JSON.stringify(incident),
-      kbGeneration: incident.kbGeneration ?? 0,
-      uploaderId,
-      contentSha256,
-      repeatOfId,
-      files: {
-        create: files.map((f) => {
-          const input = incident.inputs[f.index];
-          return {
-            index: f.index,
-            name: f.name,
-            bytes: f.bytes,
-            lines: input?.lines ?? 0,
-            compressed: input?.compressed ?? false,
-            storagePath: store.keyOf(f.path),
-          };
-        }),
-      },
-      findings: {
-        create: incident.findings.map((f) => ({
-          findingId: f.id,
-          signature: f.signature,
-          title: f.title,
-          kind: f.kind,
-          host: f.host ?? null,
-          time: parseTime(f.time),
-          kernelRelease: f.kernelRelease ?? null,
-          topKbId: f.matches.find(isKnownIssue)?.kbId ?? null,
-        })),
-      },
-    },
-  });
 }

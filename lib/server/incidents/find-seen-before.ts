@@ -5,22 +5,25 @@
  */
 import "server-only";
 import { getDb } from "@/lib/server/db";
-import { findRepeatsOf } from "@/lib/server/incidents/content-hash";
 import { sightingKey } from "@/lib/server/signatures/sighting-key";
 
 export type SeenBefore = { count: number; incidents: number; hosts: string[]; first?: Date; last?: Date; latestIncidentId?: string };
 export type SeenBeforeFinding = { signature: string; time?: string; host?: string; id: string };
 
-export async function findSeenBefore(incidentId: string, createdAt: Date, findings: SeenBeforeFinding[]): Promise<Record<string, SeenBefore>> {
+/** `repeatOfId`: the earlier incident this upload repeats (its stored column), if any. */
+export type FindSeenBeforeOptions = { incidentId: string; createdAt: Date; repeatOfId: string | null; findings: SeenBeforeFinding[] };
+
+export async function findSeenBefore({ incidentId, createdAt, repeatOfId, findings }: FindSeenBeforeOptions): Promise<Record<string, SeenBefore>> {
   if (findings.length === 0) return {};
+  // Repeats of any upload, and the upload these bytes repeat, are left out in the query: a fleet re-uploading the
+  // same busy log would otherwise fill the row budget with copies and cost every page load a scan of all of them.
+  const sameBytes = [incidentId, ...(repeatOfId ? [repeatOfId] : [])];
   const rows = await getDb().findingRecord.findMany({
-    where: { signature: { in: [...new Set(findings.map((f) => f.signature))] }, incidentId: { not: incidentId } },
+    where: { signature: { in: [...new Set(findings.map((f) => f.signature))] }, incidentId: { notIn: sameBytes }, incident: { repeatOfId: null } },
     orderBy: [{ time: "asc" }, { createdAt: "asc" }],
     select: { signature: true, host: true, time: true, createdAt: true, incidentId: true, findingId: true },
     take: 5_000,
   });
-  const repeats = await findRepeatsOf([incidentId, ...rows.map((r) => r.incidentId)]);
-  const sameBytes = new Set([incidentId, repeats.get(incidentId)].filter(Boolean));
   // This upload's own lines, wherever else they were stored.
   const own = new Set(findings.map((f) => sightingKey({ incidentId, findingId: f.id, host: f.host ?? null, time: f.time ? new Date(f.time) : null })));
   const earliest = new Map<string, Date | undefined>();
@@ -33,7 +36,6 @@ export async function findSeenBefore(incidentId: string, createdAt: Date, findin
   const incidentSets = new Map<string, Set<string>>();
   const counted = new Set<string>();
   for (const r of rows) {
-    if (sameBytes.has(r.incidentId) || sameBytes.has(repeats.get(r.incidentId)) || repeats.has(r.incidentId)) continue;
     const key = sightingKey(r);
     if (own.has(key) || counted.has(key)) continue;
     const mine = earliest.get(r.signature);

@@ -30,8 +30,10 @@ export async function getIncidentFile(incidentId: string, index: number): Promis
   });
   if (!row) throw new AppError("not-found", "No such file in this incident.");
   if (row.incident.rawDroppedAt) throw new AppError("not-found", "The raw logs of this incident were removed by the retention policy; its findings are kept.");
-  const absPath = getUploadStore().localPath(row.storagePath);
+  const store = getUploadStore();
+  const absPath = store.localPath(row.storagePath);
   if (!absPath) throw new AppError("not-found", "No such file in this incident.");
+  await store.fetchToLocal([row.storagePath]);
   return { name: row.name, absPath, bytes: row.bytes, lines: row.lines, isGzip: await startsWithGzipMagic(absPath) };
 }
 

@@ -15,6 +15,8 @@ export type StoredIncident = {
   uploaderId: string | null;
   /** When retention removed the raw logs (the findings stay); null while they are stored. */
   rawDroppedAt: Date | null;
+  /** The earlier incident with the same bytes, when this upload repeats one. */
+  repeatOfId: string | null;
 };
 
 export async function getIncident(id: string): Promise<StoredIncident> {
@@ -28,9 +30,10 @@ export async function getIncident(id: string): Promise<StoredIncident> {
     createdAt: row.createdAt,
     title: row.title,
     // Matched against an older knowledge base? Re-match (findings are stored; no log is parsed again).
-    incident: (await rematchIncidentIfStale(getDb(), id)) ?? (JSON.parse(row.result) as Incident),
+    incident: (await rematchIncidentIfStale(getDb(), id, row)) ?? (JSON.parse(row.result) as Incident),
     files: row.files.map((f) => ({ index: f.index, name: f.name, bytes: f.bytes, lines: f.lines, compressed: f.compressed })),
     uploaderId: row.uploaderId,
     rawDroppedAt: row.rawDroppedAt,
+    repeatOfId: row.repeatOfId,
   };
 }

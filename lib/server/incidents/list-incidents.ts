@@ -7,6 +7,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentListQuery } from "@/lib/schemas/incident";
 import { getDb, textContains } from "@/lib/server/db";
+import { getNotifySettings } from "@/lib/server/notify/notify-settings";
+import { mutedFilterWhere } from "./muted-findings";
 
 export type IncidentListItem = {
   id: string;
@@ -70,6 +72,10 @@ export async function listIncidentPage(o: ListIncidentsOptions = {}): Promise<In
   const pageSize = o.limit ?? 50;
   const page = o.page ?? 1;
   const where = whereOf(o);
+  if (o.muted) {
+    const { mutes } = await getNotifySettings(getDb());
+    where.AND = [...((where.AND as Prisma.IncidentWhereInput[] | undefined) ?? []), mutedFilterWhere(o.muted, mutes.map((m) => m.signature))];
+  }
   const [items, total] = await Promise.all([
     getDb().incident.findMany({ where, orderBy: ORDER[o.sort ?? "newest"], skip: (page - 1) * pageSize, take: pageSize, select: SELECT }),
     getDb().incident.count({ where }),

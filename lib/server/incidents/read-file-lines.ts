@@ -23,7 +23,8 @@ async function decodedPath(file: IncidentFileRef): Promise<string> {
   const target = `${file.absPath}.decoded`;
   try {
     await access(target);
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     const tmp = `${target}.${process.pid}.tmp`;
     await pipeline(createReadStream(/*turbopackIgnore: true*/ file.absPath), createGunzip(), createWriteStream(tmp));
     await (await import("node:fs/promises")).rename(tmp, target);

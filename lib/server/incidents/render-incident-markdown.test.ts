@@ -59,6 +59,33 @@ describe("renderIncidentMarkdown", () => {
     expect(md).not.toContain("Engine warnings");
   });
 
+  it("has a crash-dump section with the facts the page shows, only when an input was a dump", () => {
+    expect(md).not.toContain("## Crash dump");
+    const dump: Incident["inputs"][number] = {
+      ...incident.inputs[0],
+      name: "vmcore",
+      vmcore: {
+        facts: { format: "kdump", parts: 1, dumpBytes: 15_728_640, release: "6.1.0-26-amd64", crashTime: "2024-08-13T15:59:23Z", dumpLevel: 31, records: 393, printk: "lockless", lostRecords: 2, kernelOffset: "34200000", cpuCount: 4 },
+        warnings: ["1 page excluded by the dump level"],
+      },
+    };
+    const withDump = renderIncidentMarkdown({ incident: { ...incident, inputs: [...incident.inputs, dump] }, title: "t" });
+    const section = withDump.slice(withDump.indexOf("## Crash dump"), withDump.indexOf("## Inputs"));
+    expect(section).toContain("### vmcore");
+    for (const line of [
+      "- **Dump size:** 15728640 bytes",
+      "- **Kernel release:** 6.1.0-26-amd64",
+      "- **Crash time:** 2024-08-13T15:59:23Z",
+      "- **Format:** kdump-compressed",
+      "- **Dump level:** 31",
+      "- **Kernel log:** 393 records (lockless printk), 2 lost",
+      "- **KASLR offset:** 0x34200000",
+      "- **CPUs with registers:** 4",
+      "  - 1 page excluded by the dump level",
+    ])
+      expect(section).toContain(line);
+  });
+
   it("fences log text with a fence longer than any backtick run inside", () => {
     expect(md).toContain("````\nkernel BUG at net/core/skbuff.c:4230!\n``` <script>alert(1)</script>\n````");
   });

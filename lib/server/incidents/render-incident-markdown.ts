@@ -3,7 +3,8 @@
  * text out). Log text goes into fenced code blocks so ticket systems never render it as markup.
  */
 import { warningLocation } from "@/lib/engine/describe-warning";
-import type { Finding, Incident } from "@/lib/engine/types";
+import type { Finding, Incident, VmcoreInput } from "@/lib/engine/types";
+import { describeVmcoreFacts, type VmcoreFactFormatters } from "@/lib/engine/vmcore/describe-vmcore-facts";
 import { shortCommitRef } from "../../kb/commit-ref";
 import { isKnownIssue } from "@/lib/engine/match/match-strength";
 
@@ -44,6 +45,20 @@ function renderFinding(f: Finding): string[] {
   return out;
 }
 
+const DUMP_FORMAT: VmcoreFactFormatters = { bytes: (n) => `${n} bytes`, time: (iso) => iso };
+
+function renderDump(name: string, dump: VmcoreInput): string[] {
+  const out = [`### ${inline(name)}`, ""];
+  if (dump.error) out.push(`**Not read:** ${inline(dump.error)}`, "");
+  if (dump.facts.incomplete) out.push("_The dump is marked incomplete: it was cut short while being written._", "");
+  for (const [k, v] of describeVmcoreFacts(dump.facts, DUMP_FORMAT)) out.push(`- **${k}:** ${inline(v)}`);
+  if (dump.warnings.length) {
+    out.push("- **Warnings:**");
+    for (const w of dump.warnings) out.push(`  - ${inline(w)}`);
+  }
+  return out;
+}
+
 export function renderIncidentMarkdown({ incident, url, title }: RenderMarkdownOptions): string {
   const out: string[] = [`## ${inline(title)}`, ""];
   if (url) out.push(`Permalink: ${url}`, "");
@@ -74,6 +89,11 @@ export function renderIncidentMarkdown({ incident, url, title }: RenderMarkdownO
   }
   out.push(`## Findings (${incident.findings.length})`, "");
   for (const f of incident.findings) out.push(...renderFinding(f), "");
+  const dumps = incident.inputs.filter((i) => i.vmcore);
+  if (dumps.length) {
+    out.push(`## Crash dump${dumps.length > 1 ? "s" : ""}`, "");
+    for (const i of dumps) out.push(...renderDump(i.name, i.vmcore!), "");
+  }
   if (incident.warnings?.length) {
     out.push(`## Engine warnings (${incident.warnings.length})`, "", "_These parts of the logs were not fully read: findings there may be missing._", "");
     for (const w of incident.warnings) out.push(`- ${inline(warningLocation(w))}: ${inline(w.message)}`);

@@ -30,7 +30,7 @@ async function tarGz(entries: Array<{ name: string; content: Buffer }>): Promise
 }
 
 describe("triageStoredFiles", () => {
-  it("stores the text read from an archive next to the upload, one file per engine input, and drops the archive", async () => {
+  it("stores the text read from an archive next to the upload, one file per engine input, and names the archive unused", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-upload-"));
     const archive = path.join(dir, "0.upload");
     const plain = path.join(dir, "1.upload");
@@ -40,7 +40,7 @@ describe("triageStoredFiles", () => {
       { name: "sosreport-w01/sos_commands/kernel/dmesg", content: body("ext4-fs-error.log") },
     ]));
     writeFileSync(plain, body("hung-task-rtnl-lock.log"));
-    const { incident, files } = await triageStoredFiles([
+    const { incident, files, unused } = await triageStoredFiles([
         { name: "sosreport-w01.tar.gz", path: archive },
         { name: "kern.log", path: plain },
       ]);
@@ -52,7 +52,9 @@ describe("triageStoredFiles", () => {
     expect(incident.inputs.map((i) => i.name)).toEqual(files.map((f) => f.name));
     expect(readFileSync(files[0].path)).toEqual(body("skb-segment-gso-bug.log"));
     expect(files[2].path).toBe(plain);
-    expect(existsSync(archive)).toBe(false);
+    // Kept until the incident is written (a retried job needs it); the caller removes it.
+    expect(unused).toEqual([archive]);
+    expect(existsSync(archive)).toBe(true);
     expect(incident.sources).toMatchObject([{ name: "sosreport-w01.tar.gz", kind: "archive", hostname: "w01" }]);
     expect(new Set(incident.findings.map((f) => f.kind))).toEqual(new Set(["bug", "fs-error", "hung-task"]));
   });

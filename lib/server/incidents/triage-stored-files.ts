@@ -13,7 +13,7 @@ import { TriagePool, triageBudgetFromEnv } from "@/lib/server/triage-worker/tria
 import { triageStoredInput, type StoredInput, type TriagedFile } from "@/lib/server/triage-worker/triage-stored-input";
 
 export type { StoredInput, TriagedFile };
-export type TriagedUpload = { incident: Incident & { kbGeneration?: number }; files: TriagedFile[] };
+export type TriagedUpload = { incident: Incident & { kbGeneration?: number }; files: TriagedFile[]; unused: string[] };
 
 const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "node", "triage-worker.mjs");
 const cache = globalThis as unknown as { oopscopeTriagePool?: TriagePool | null };
@@ -30,8 +30,8 @@ function triagePool(): TriagePool | null {
 
 export async function triageStoredFiles(files: StoredInput[]): Promise<TriagedUpload> {
   const pool = triagePool();
-  const { incident, kbGeneration, files: triaged } = pool ? await pool.run(files) : await triageStoredInput(files);
+  const { incident, kbGeneration, files: triaged, unused } = pool ? await pool.run(files) : await triageStoredInput(files);
   // Not part of the JSON contract: kept off the enumerable fields so it never reaches the API.
   if (kbGeneration !== undefined) Object.defineProperty(incident, "kbGeneration", { value: kbGeneration, enumerable: false });
-  return { incident, files: triaged };
+  return { incident, files: triaged, unused };
 }

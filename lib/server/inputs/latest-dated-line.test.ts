@@ -3,25 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { findLatestDatedLine, latestDatedTime } from "./latest-dated-line";
+import { findLatestDatedLine } from "./latest-dated-line";
 
 const dir = mkdtempSync(path.join(tmpdir(), "oopscope-dated-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const NOW = new Date("2026-12-01T00:00:00Z");
-
-describe("latestDatedTime", () => {
-  it("takes the latest full date in the text, ISO or with a space, and ignores dates in the future", () => {
-    const text = [
-      'Aug 13 15:59:01 w01 containerd[1201]: time="2024-08-13T15:59:01.882911Z" level=info',
-      "Aug 13 16:10:00 w01 app: 2024-08-13 16:10:00 done",
-      "Aug 13 16:11:00 w01 app: certificate valid until 2031-01-01T00:00:00Z",
-      "Aug 13 16:12:00 w01 app: build 2024-08-13 (no time: not a log time)",
-    ].join("\n");
-    expect(latestDatedTime(text, NOW)?.toISOString()).toBe("2024-08-13T16:10:00.000Z");
-    expect(latestDatedTime("Aug 13 15:59:23 w01 kernel: BUG", NOW)).toBeUndefined();
-  });
-});
 
 describe("findLatestDatedLine", () => {
   it("reads the head and the tail of a big file, and the head of a gzip file", async () => {

@@ -1,41 +1,40 @@
 /**
  * The file's own evidence for the year of year-less syslog dates (`Aug 13 15:59:23`): the latest full date written
- * in its lines — containerd's `time="2024-08-13T15:59:01Z"`, an ISO-stamped journal line, a klog/JSON line. It beats
+ * in its lines (`latestDatedTime`: ISO stamps, the rotated files a `grep -r` paste names). It beats
  * the file's mtime, which for an upload or a copied support bundle is often the day it was downloaded. Only the
  * first and last 64 KB are read (the latest date sits near the end of a log; gzip: the first 64 KB decoded), so
  * the cost does not grow with the file. CLI and web both use it, so one line gets one year everywhere.
  */
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { latestDatedTime } from "../../engine/lines/latest-dated-time";
 
 const SAMPLE_BYTES = 64 * 1024;
-/** `2024-08-13T15:59:01`, `2024-08-13 15:59:01` (the time keeps a date without one from counting). */
-const DATED = /\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):([0-5]\d):([0-5]\d)/g;
 
-/** Latest date in `text` not after `notAfter` (a date in the future is a typo or another clock, not evidence). */
-export function latestDatedTime(text: string, notAfter: Date = new Date()): Date | undefined {
-  let latest: number | undefined;
-  for (const m of text.matchAll(DATED)) {
-    const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
-    if (t <= notAfter.getTime() + 86_400_000 && (latest === undefined || t > latest)) latest = t;
-  }
-  return latest === undefined ? undefined : new Date(latest);
+/** zlib's refusals of the data itself (Z_BUF_ERROR: truncated, Z_DATA_ERROR: corrupt), not of the file. */
+function isZlibDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("Z_");
 }
 
 async function gunzipHead(filePath: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const stream = createReadStream(filePath).pipe(createGunzip());
+  const gunzip = createGunzip();
+  // pipeline, not pipe: a read error of the file destroys gunzip with it, so the loop below sees it (pipe left it
+  // an unhandled 'error' event), and leaving the loop early closes the file. Errors are met there, not here.
+  pipeline(createReadStream(filePath), gunzip, () => undefined);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
       chunks.push(chunk);
       size += chunk.length;
       if (size >= SAMPLE_BYTES) break;
     }
   } catch (err) {
-    // A truncated gzip still decoded its head: that part is evidence; the engine reports the damage itself.
-    if (size === 0) throw err;
+    // A truncated or damaged gzip still decoded its head: that part is evidence; the engine reports the damage.
+    if (size === 0 || !isZlibDataError(err)) throw err;
   }
   return Buffer.concat(chunks).toString("utf8");
 }

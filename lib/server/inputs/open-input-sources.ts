@@ -50,8 +50,9 @@ export async function openPathSource(file: string, name: string): Promise<InputF
     open: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
     reopenable: true,
     randomAccess: lazyRandomAccess(file, name, st.size),
-    // Year-less syslog dates: the file's own dated lines first, then its mtime (web uploads do the same).
-    mtime: (await findLatestDatedLine(file)) ?? st.mtime,
+    // Year-less syslog dates: the file's own dated lines first, then its mtime (web uploads come through here too).
+    mtime: st.mtime,
+    latestDatedLine: await findLatestDatedLine(file),
     size: st.size,
   };
 }
@@ -81,7 +82,7 @@ export async function openDirectorySource(dir: string, name: string): Promise<Di
         continue;
       }
       const member: ArchiveMember = { path: rel, type };
-      if (type === "symlink") member.linkTarget = await readlink(full).catch((e: NodeJS.ErrnoException) => `(unreadable: ${e.code})`);
+      if (type === "symlink") member.linkTarget = await readlink(full).catch((e: NodeJS.ErrnoException) => (e.code ? `(unreadable: ${e.code})` : Promise.reject(e)));
       if (type === "file") {
         const st = await lstat(full);
         member.size = st.size;

@@ -9,7 +9,8 @@ import { deleteIncident, type DeletedIncident } from "./delete-incident";
 
 export async function deleteIncidentAs(actor: Actor, id: string): Promise<DeletedIncident> {
   const db = getDb();
-  const row = await db.incident.findUnique({ where: { id }, select: { uploaderId: true } });
+  // Not triaged yet: the upload's job row says who uploaded it.
+  const row = (await db.incident.findUnique({ where: { id }, select: { uploaderId: true } })) ?? (await db.uploadJob.findUnique({ where: { id }, select: { uploaderId: true } }));
   if (!row) throw new AppError("not-found", "No incident with this id.");
   if (!mayDeleteIncident(actor, row.uploaderId)) {
     if (actor.kind === "anonymous") throw new AppError("unauthorized", "Sign in to delete an incident.");

@@ -12,7 +12,7 @@ export type DeletedIncident = { id: string; title: string; files: number; bytes:
 
 export async function deleteIncident(db: Db, store: UploadStore, id: string, by: AuditActor, action: AuditAction = "incident.delete"): Promise<DeletedIncident> {
   const row = await db.incident.findUnique({ where: { id }, select: { title: true, rawDroppedAt: true, files: { select: { bytes: true } } } });
-  if (!row) throw new AppError("not-found", "No incident with this id.");
+  if (!row) return deleteUpload(db, store, id, by);
   const removed = row.rawDroppedAt ? { files: 0, bytes: 0 } : { files: row.files.length, bytes: row.files.reduce((a, f) => a + f.bytes, 0) };
   await db.$transaction([
     db.auditEvent.create({ data: { action, targetId: id, summary: row.title, actorId: by.id, actorName: by.name, details: auditDetails(removed) } }),
@@ -22,6 +22,23 @@ export async function deleteIncident(db: Db, store: UploadStore, id: string, by:
   ]);
   await store.removeIncident(id);
   return { id, title: row.title, ...removed };
+}
+
+/**
+ * An upload not triaged yet (queued, triaging or failed): its job row goes, then its files. A job already running finds
+ * no row to replace when it writes the incident, and writes nothing (save-incident.ts).
+ */
+async function deleteUpload(db: Db, store: UploadStore, id: string, by: AuditActor): Promise<DeletedIncident> {
+  const job = await db.uploadJob.findUnique({ where: { id }, select: { status: true, files: true, uploadedBytes: true } });
+  if (!job) throw new AppError("not-found", "No incident with this id.");
+  const title = `upload (${job.status})`;
+  const removed = job.status === "failed" ? { files: 0, bytes: 0 } : { files: (JSON.parse(job.files) as unknown[]).length, bytes: job.uploadedBytes };
+  await db.$transaction([
+    db.auditEvent.create({ data: { action: "incident.delete", targetId: id, summary: title, actorId: by.id, actorName: by.name, details: auditDetails(removed) } }),
+    db.uploadJob.delete({ where: { id } }),
+  ]);
+  await store.removeIncident(id);
+  return { id, title, ...removed };
 }
 
 /**

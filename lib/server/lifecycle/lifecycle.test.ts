@@ -134,6 +134,48 @@ describe("retention", () => {
   });
 });
 
+describe("retention failures", () => {
+  /** A store whose removal fails with `error` for `failing`, and works for the rest. */
+  function failingStore(failing: string, error: Error): LocalDirectoryStore {
+    const real = freshStore();
+    const removeIncident = real.removeIncident.bind(real);
+    real.removeIncident = async (id: string) => (id === failing ? Promise.reject(error) : removeIncident(id));
+    return real;
+  }
+
+  it("records a file system failure with the incident and goes on with the others", async () => {
+    const now = new Date();
+    const [stuck, old] = [newId(), newId()];
+    failingStore(stuck, Object.assign(new Error("EACCES: permission denied, rmdir"), { code: "EACCES" }));
+    await storeIncident(stuck, new Date(now.getTime() - 40 * DAY));
+    await storeIncident(old, new Date(now.getTime() - 40 * DAY));
+    await setRetentionSettings(env.db, { days: 30 });
+    try {
+      const result = await applyRetention(env.db, store, now);
+      expect(result.expired).toBe(1);
+      expect(result.failures).toEqual([`${stuck}: EACCES: permission denied, rmdir`]);
+      expect(await env.db.incident.count({ where: { id: old } })).toBe(0);
+    } finally {
+      await env.db.incident.deleteMany({ where: { id: stuck } });
+      await setRetentionSettings(env.db, { days: 0 });
+    }
+  });
+
+  it("lets an error without a code (a bug) stop the run instead of filing it as one incident's failure", async () => {
+    const now = new Date();
+    const stuck = newId();
+    failingStore(stuck, new TypeError("cannot read properties of undefined"));
+    await storeIncident(stuck, new Date(now.getTime() - 40 * DAY));
+    await setRetentionSettings(env.db, { days: 30 });
+    try {
+      await expect(applyRetention(env.db, store, now)).rejects.toThrow(TypeError);
+    } finally {
+      await env.db.incident.deleteMany({ where: { id: stuck } });
+      await setRetentionSettings(env.db, { days: 0 });
+    }
+  });
+});
+
 describe("orphaned uploads", () => {
   it("removes a killed server's partial upload at start, keeps stored and in-flight ones", async () => {
     freshStore();

@@ -53,6 +53,14 @@ export async function updateRetention(db: Db, store: UploadStore, settings: Rete
 
 export type RetentionResult = { days: number; expired: number; droppedLogs: number; bytes: number; failures: string[] };
 
+/**
+ * What a later run can get past: the incident gone meanwhile (AppError not-found, Prisma P2025) or a file system
+ * error (an errno code). Each carries a string `code`; an error without one is a bug and stops the run.
+ */
+function isRetryableFailure(err: unknown): err is Error & { code: string } {
+  return err instanceof Error && typeof (err as { code?: unknown }).code === "string";
+}
+
 export async function applyRetention(db: Db, store: UploadStore, now = new Date()): Promise<RetentionResult> {
   const { days } = await getRetentionSettings(db);
   const result: RetentionResult = { days, expired: 0, droppedLogs: 0, bytes: 0, failures: [] };
@@ -80,7 +88,8 @@ export async function applyRetention(db: Db, store: UploadStore, now = new Date(
         }
       } catch (err) {
         // Deleted by a person meanwhile, or a file system error: the next run (or the orphan sweep) tries again.
-        result.failures.push(`${id}: ${(err as Error).message}`);
+        if (!isRetryableFailure(err)) throw err;
+        result.failures.push(`${id}: ${err.message}`);
       }
     }
   }

@@ -48,6 +48,14 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/**
+ * A failed delivery as fetch reports it: a network error or bad URL (TypeError, "fetch failed"), or the timeout
+ * (DOMException TimeoutError/AbortError). Worth recording and retrying; anything else is a bug and propagates.
+ */
+function isDeliveryFailure(e: unknown): e is Error {
+  return e instanceof TypeError || (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError"));
+}
+
 export async function deliverWebhook(options: DeliverWebhookOptions): Promise<WebhookDelivery> {
   const { url, body, summary, maxAttempts = 5, baseDelayMs = 1000, maxDelayMs = 60_000, timeoutMs = 10_000 } = options;
   const doFetch = options.fetchImpl ?? fetch;
@@ -55,6 +63,8 @@ export async function deliverWebhook(options: DeliverWebhookOptions): Promise<We
   const target = URL.canParse(url) ? new URL(url).host : "invalid URL";
   let status: number | undefined;
   let error: string | undefined;
+  // Serialised once, outside the retry: a body that cannot be serialised is our bug, not a failed delivery.
+  const payload = JSON.stringify(body);
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
@@ -63,11 +73,14 @@ export async function deliverWebhook(options: DeliverWebhookOptions): Promise<We
       const res = await doFetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", "user-agent": "oopscope-webhook" },
-        body: JSON.stringify(body),
+        body: payload,
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
+      // The status is the answer; a body cut off after it (timeout, reset) changes nothing.
+      await res.arrayBuffer().catch((e: unknown) => {
+        if (!isDeliveryFailure(e)) throw e;
+      });
       if (res.ok) {
         const d: WebhookDelivery = { url, target, ok: true, attempts: attempt, status, at: new Date().toISOString(), summary };
         remember(d);
@@ -77,7 +90,8 @@ export async function deliverWebhook(options: DeliverWebhookOptions): Promise<We
       if (res.status !== 429 && res.status < 500) break;
       waitMs = Math.min(maxDelayMs, retryAfterMs(res.headers.get("retry-after")) ?? waitMs);
     } catch (e) {
-      error = (e as Error).message;
+      if (!isDeliveryFailure(e)) throw e;
+      error = e.message;
       status = undefined;
     }
     if (attempt < maxAttempts) await sleep(waitMs);

@@ -6,8 +6,19 @@ import "server-only";
 import { authorName } from "@/lib/server/auth/actor";
 import type { Actor } from "@/lib/server/auth/roles";
 import { getDb } from "@/lib/server/db";
+import { countMutedFindings } from "@/lib/server/incidents/muted-findings";
 import { AppError } from "@/lib/server/http";
 import { getNotifySettings, muteSignature, unmuteSignature, type SignatureMute } from "@/lib/server/notify/notify-settings";
+
+/** The muted signatures, for marking them wherever findings are listed. */
+export async function listMutedSignatures(): Promise<string[]> {
+  return (await getNotifySettings(getDb())).mutes.map((m) => m.signature);
+}
+
+/** Incident id → how many of its findings are muted (the incident list's badges). */
+export async function findMutedFindingCounts(incidentIds: string[]): Promise<Map<string, number>> {
+  return countMutedFindings(getDb(), incidentIds, await listMutedSignatures());
+}
 
 export async function getSignatureMute(signature: string): Promise<SignatureMute | null> {
   return (await getNotifySettings(getDb())).mutes.find((m) => m.signature === signature) ?? null;

@@ -4,6 +4,7 @@
  * that no incident row owns (or whose incident's raw logs were dropped by retention) once nothing can still be
  * writing it:
  * - uploads this process is receiving are registered in `uploadsInFlight` and never touched;
+ * - an upload waiting for triage or being triaged (its UploadJob row, on any machine) owns its directory;
  * - a local store has no other writer, so anything last written before this process started is dead (the start-up
  *   sweep removes a killed server's leftovers at once);
  * - otherwise (a shared store, or written since start) only after `quietMs` without a write.
@@ -37,6 +38,8 @@ export async function sweepOrphanedUploads(db: Db, store: UploadStore, options: 
   for (let i = 0; i < dirs.length; i += CHUNK) {
     const ids = dirs.slice(i, i + CHUNK).map((d) => d.incidentId);
     for (const row of await db.incident.findMany({ where: { id: { in: ids } }, select: { id: true, rawDroppedAt: true } })) owners.set(row.id, row);
+    const pending = { id: { in: ids }, status: { in: ["queued", "triaging"] } };
+    for (const row of await db.uploadJob.findMany({ where: pending, select: { id: true } })) owners.set(row.id, { rawDroppedAt: null });
   }
   const result: SweepResult = { removed: [], kept: 0 };
   for (const dir of dirs) {
@@ -49,7 +52,7 @@ export async function sweepOrphanedUploads(db: Db, store: UploadStore, options: 
       continue;
     }
     // The row may have been written since the query above (an upload finishing on another node): look again.
-    if (!owner && (await db.incident.count({ where: { id: dir.incidentId } })) > 0) {
+    if (!owner && (await db.incident.count({ where: { id: dir.incidentId } })) + (await db.uploadJob.count({ where: { id: dir.incidentId, status: { in: ["queued", "triaging"] } } })) > 0) {
       result.kept++;
       continue;
     }

@@ -3,8 +3,17 @@
  * out local paths; `LocalDirectoryStore` (the default, `<data>/uploads`) keeps them there. Several web nodes share
  * one store by pointing OOPSCOPE_UPLOADS_DIR at a shared directory (NFS, CephFS…) and setting
  * OOPSCOPE_UPLOADS_SHARED=1, which makes the orphan sweep wait for a quiet period instead of trusting that no other
- * process writes there. An S3-compatible store would implement the same interface with a local cache directory
- * (`prepare` = a staging dir uploaded on `commit`, `localPath` = download on first read).
+ * process writes there.
+ *
+ * The seam for an object store (S3-compatible; not written yet): the engine and the viewers read local files, so such
+ * a store keeps a local working directory per machine and moves bytes at two points, both already called:
+ * - `persist(incidentId)`: after the web process has received an upload (before its job is queued) and after a worker
+ *   has written the incident (extracted text included) — upload what `prepare()`'s directory holds under the keys
+ *   `keyOf` gave;
+ * - `fetchToLocal(keys)`: before a worker triages an upload, and before a file is served or read for the viewer on a
+ *   machine that did not receive it — download each key to `localPath(key)` unless it is there.
+ * `removeIncident` deletes the objects too; `listIncidents` lists the bucket's prefixes (the orphan sweep then works
+ * unchanged, with `shared` true). The local directory store needs neither step: its directory is the store.
  *
  * Keys (IncidentFile.storagePath) stay `uploads/<incident id>/<n>.upload`, as rows written before this module have them.
  * Shared by the CLI (db copy) and the server, so it does not import `server-only`.
@@ -29,6 +38,10 @@ export interface UploadStore {
   removeIncident(incidentId: string): Promise<{ files: number; bytes: number }>;
   /** Every incident directory the store holds, for the orphan sweep. */
   listIncidents(): Promise<StoredIncidentDir[]>;
+  /** Makes what was written under `prepare(incidentId)`'s directory readable from other machines. */
+  persist(incidentId: string): Promise<void>;
+  /** Makes `localPath(key)` of each key a readable local file on this machine. */
+  fetchToLocal(keys: string[]): Promise<void>;
 }
 
 const KEY_PREFIX = "uploads/";
@@ -102,6 +115,12 @@ export class LocalDirectoryStore implements UploadStore {
     await rm(dir, { recursive: true, force: true });
     return { files: removed.files, bytes: removed.bytes };
   }
+
+  /** The directory is the store (shared by mounting it on every node): written is persisted. */
+  async persist(): Promise<void> {}
+
+  /** Every key already is a local path (the shared directory is mounted here). */
+  async fetchToLocal(): Promise<void> {}
 
   async listIncidents(): Promise<StoredIncidentDir[]> {
     let entries;

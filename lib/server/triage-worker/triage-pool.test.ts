@@ -1,9 +1,10 @@
 /**
  * The triage worker pool against the bundled worker (dist/node/triage-worker.mjs, rebuilt here when stale): same
- * incident as the in-process function, budgets that end an upload with a message, a bounded queue.
+ * incident as the in-process function, budgets that end an upload with a message, a bounded queue, and worker
+ * processes that run below the server's priority.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { getPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCli, isCliBundleFresh, TRIAGE_WORKER_BUNDLE } from "../../../scripts/build-cli.mjs";
@@ -93,6 +94,27 @@ describe("triage worker pool", () => {
     expect(busy.length).toBeGreaterThan(0);
     expect(results.filter((r) => r === "done").length).toBeGreaterThan(0);
     expect((busy[0] as AppError).message).toMatch(/try again/);
+  });
+
+  it.runIf(process.platform === "linux")("runs its worker processes, every thread of them, below the server's priority", async () => {
+    const p = pool({});
+    await p.run([{ name: "messages", path: smallLog }]);
+    // The warm worker process (a child of this one) and its threads' nice values, from /proc.
+    const statOf = (file: string) => readFileSync(file, "utf8").slice(readFileSync(file, "utf8").lastIndexOf(")") + 2).split(" ");
+    const children = readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .filter((pid) => {
+        try {
+          return Number(statOf(`/proc/${pid}/stat`)[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("tinypool");
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === "ENOENT") return false; // ended meanwhile
+          throw err;
+        }
+      });
+    expect(children.length).toBeGreaterThan(0);
+    const threadNices = children.flatMap((pid) => readdirSync(`/proc/${pid}/task`).map((tid) => Number(statOf(`/proc/${pid}/task/${tid}/stat`)[16])));
+    expect(threadNices.length).toBeGreaterThan(children.length);
+    expect(threadNices.filter((nice) => nice <= getPriority(0))).toEqual(getPriority(0) >= 19 ? threadNices : []);
   });
 
   it("reads its budgets from the environment", () => {

@@ -1,27 +1,31 @@
 /**
- * Triage off the request path: uploads are triaged by a pool of worker threads (tinypool) with a concurrency limit
- * and a bounded queue, so the server's own thread keeps answering page loads while logs are scanned. Each upload has
- * budgets: a time budget counted from when its worker starts it (time in the queue is not its work) and a heap
- * budget (the worker's V8 resource limits). Past either, the worker is terminated and the upload ends with a message
- * saying which budget it exceeded; a full queue answers "busy" at once instead of piling up work.
+ * Triage off the request path: uploads are triaged by a pool of child processes (tinypool's child_process runtime)
+ * with a concurrency limit and a bounded queue, so the web server keeps answering page loads while logs are scanned.
+ * Processes rather than worker threads: a worker thread shares the server's V8 platform threads (its garbage
+ * collection runs there, at the server's priority), its libuv thread pool and its heap limit; a child process
+ * lowers its whole self (worker-entry.ts) and its heap budget is its own `--max-old-space-size`.
  *
- * Workers run the bundled dist/node/triage-worker.mjs (worker threads cannot load TypeScript): built by
- * `npm install`, `npm run build` and, when stale, by bin/oopscope, which `npm start` runs before serving.
+ * Each upload has budgets: a time budget counted from when its process starts the task (time in the queue or
+ * starting a process is not its work) and a V8 heap budget. Past either, the process is ended and the upload ends
+ * with a message saying which budget it exceeded; a full queue answers "busy" at once instead of piling up work.
+ *
+ * The processes run the bundled dist/node/triage-worker.mjs (built by `npm install`, `npm run build` and, when
+ * stale, by bin/oopscope, which `npm start` runs before serving).
  */
 import { availableParallelism } from "node:os";
 import Tinypool from "tinypool";
 import { AppError } from "../app-error";
 import type { StoredInput, StoredTriage } from "./triage-stored-input";
-import type { TriageTask } from "./worker-entry";
+import { TRIAGE_STARTED, type TriageTask } from "./triage-task";
 
 export type TriageBudget = {
-  /** Uploads triaged at once (worker threads). */
+  /** Uploads triaged at once (worker processes). */
   threads: number;
-  /** Uploads waiting for a thread; one more is refused as busy. */
+  /** Uploads waiting for a process; one more is refused as busy. */
   queue: number;
-  /** Work time per upload, from when a worker starts it. */
+  /** Work time per upload, from when a process starts it. */
   timeMs: number;
-  /** V8 heap (old generation) per worker. */
+  /** V8 heap (old generation) per process. */
   memoryMb: number;
 };
 
@@ -43,10 +47,16 @@ export function triageBudgetFromEnv(env: Record<string, string | undefined> = pr
   };
 }
 
+/** An upload handed to tinypool: `fail` ends it before its process has started it (a process that died starting). */
+type Admitted = { isStarted: () => boolean; fail: (err: Error) => void };
+
 export class TriagePool {
   private readonly pool: Tinypool;
-  /** Tasks not yet started: a worker that dies before taking one (out of memory while starting) fails them. */
-  private readonly waiting = new Set<(err: Error) => void>();
+  /** Uploads holding one of the `threads` slots: each has a process, or one is starting for it. */
+  private running = 0;
+  private readonly admitted = new Set<Admitted>();
+  /** Uploads waiting for a slot; a finishing upload hands its slot to the first. */
+  private readonly waiting: Array<() => void> = [];
 
   constructor(
     workerFile: string,
@@ -54,58 +64,74 @@ export class TriagePool {
   ) {
     this.pool = new Tinypool({
       filename: workerFile,
-      minThreads: 0,
+      runtime: "child_process",
+      // One process stays warm (~100 MB): starting one, with its Prisma client and KB index, costs 0.5–0.9 s, most
+      // of the "upload → permalink in 1 s" budget. The others end after a quiet minute and give their memory back.
+      minThreads: 1,
       maxThreads: budget.threads,
-      maxQueue: budget.queue,
-      // Warm workers keep their Prisma client and KB index; an idle server gives the memory back.
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
+      execArgv: [`--max-old-space-size=${budget.memoryMb}`],
+      // tinypool's child processes get only the variables passed here (DATABASE_URL, the data directory…).
+      env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
     });
-    // tinypool reports a worker death with no task on it here, and leaves the queue waiting for that worker.
+    // tinypool reports a process that died with no task on it (out of memory while starting) here, and leaves the
+    // tasks waiting for that process waiting.
     this.pool.on("error", (err: Error) => {
-      for (const fail of this.waiting) fail(err);
+      for (const task of this.admitted) if (!task.isStarted()) task.fail(err);
     });
   }
 
-  /** Triages stored files in a worker; throws AppError (busy, or unprocessable with the budget exceeded). */
+  /** Triages stored files in a worker process; throws AppError (busy, or unprocessable with the budget exceeded). */
   async run(files: StoredInput[]): Promise<StoredTriage> {
-    const started = new SharedArrayBuffer(8);
+    if (this.running < this.budget.threads) this.running++;
+    else if (this.waiting.length < this.budget.queue) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else throw new AppError("busy", `the server is triaging ${this.budget.threads + this.budget.queue} uploads already; try again in a minute`);
     const controller = new AbortController();
-    const budgetS = Math.round(this.budget.timeMs / 1000);
-    // The worker writes its start time; a task still running past the budget is aborted (tinypool terminates its
-    // worker: a CPU-bound scan cannot be interrupted any other way).
-    const watch = setInterval(
-      () => {
-        const at = new Float64Array(started)[0];
-        if (at > 0 && performance.timeOrigin + performance.now() - at > this.budget.timeMs) controller.abort();
-      },
-      Math.min(250, Math.max(1, this.budget.timeMs / 4)),
-    );
+    let startedAt = 0;
     let failure: Error | undefined;
-    const fail = (err: Error) => {
-      if (new Float64Array(started)[0] > 0) return;
-      failure = err;
-      controller.abort();
+    const task: Admitted = {
+      isStarted: () => startedAt > 0,
+      fail: (err) => {
+        failure = err;
+        controller.abort();
+      },
     };
-    this.waiting.add(fail);
+    this.admitted.add(task);
+    let watch: NodeJS.Timeout | undefined;
     try {
-      const task: TriageTask = { files, started };
-      return (await this.pool.run(task, { signal: controller.signal })) as StoredTriage;
+      const run = this.pool.run({ files } satisfies TriageTask, {
+        signal: controller.signal,
+        // The process says when it starts the task: the time budget counts from there.
+        channel: {
+          postMessage: (message: unknown) => {
+            if (message !== TRIAGE_STARTED || startedAt > 0) return;
+            startedAt = performance.now();
+            watch = setTimeout(() => controller.abort(), this.budget.timeMs);
+          },
+        },
+      });
+      return (await run) as StoredTriage;
     } catch (thrown) {
-      const err = failure ?? thrown;
-      if (controller.signal.aborted && !failure)
-        throw new AppError("unprocessable", `triage stopped: the upload needed more than ${budgetS || this.budget.timeMs / 1000} s of work (the per-upload time budget)`);
-      const message = err instanceof Error ? err.message : String(err);
-      const code = (err as { code?: string }).code;
-      if (code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory|memory limit/i.test(message))
-        throw new AppError("unprocessable", `triage stopped: the upload needed more than ${this.budget.memoryMb} MB of memory (the per-upload memory budget)`);
-      if (/Task queue is at limit|No task queue available/.test(message))
-        throw new AppError("busy", `the server is triaging ${this.budget.threads + this.budget.queue} uploads already; try again in a minute`);
-      throw err;
+      throw this.explain(failure ?? thrown, controller.signal.aborted && !failure);
     } finally {
-      clearInterval(watch);
-      this.waiting.delete(fail);
+      clearTimeout(watch);
+      this.admitted.delete(task);
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
     }
+  }
+
+  private explain(err: unknown, isPastTime: boolean): unknown {
+    if (isPastTime) {
+      const budgetS = Math.round(this.budget.timeMs / 1000);
+      return new AppError("unprocessable", `triage stopped: the upload needed more than ${budgetS || this.budget.timeMs / 1000} s of work (the per-upload time budget)`);
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    // A process ends on its own only when V8 stops it at its heap limit (the time budget is enforced here).
+    if (/exited unexpectedly|out of memory|heap limit/i.test(message))
+      return new AppError("unprocessable", `triage stopped: the upload needed more than ${this.budget.memoryMb} MB of memory (the per-upload memory budget)`);
+    return err;
   }
 
   destroy(): Promise<void> {

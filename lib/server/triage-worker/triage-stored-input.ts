@@ -5,7 +5,8 @@
  *
  * What was uploaded is recognised first (expandInputs: archives, journals, dumps, compressed logs). Text read out of
  * them is written next to the upload as `<n>.extracted` (so the log viewer shows it like any stored log), and an
- * upload that was expanded is removed: its text files stand for it.
+ * upload that was expanded is named in `unused`: its text files stand for it. Extracted files of an earlier, interrupted
+ * attempt are replaced.
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
@@ -21,17 +22,22 @@ export type StoredInput = { name: string; path: string };
 /** A file behind one engine input: `inputs[index]` of the incident was read from `path`. */
 export type TriagedFile = { index: number; name: string; path: string; bytes: number };
 
-/** The incident, the files behind its inputs, and the KB generation it was matched against (no part of the JSON). */
-export type StoredTriage = { incident: Incident; files: TriagedFile[]; kbGeneration?: number };
+/**
+ * The incident, the files behind its inputs, the KB generation it was matched against (no part of the JSON), and
+ * the uploaded files no input reads any more (an archive whose text was extracted): the caller removes them once the
+ * incident is written, so a job retried after a crash before that write still finds its upload.
+ */
+export type StoredTriage = { incident: Incident; files: TriagedFile[]; kbGeneration?: number; unused: string[] };
 
 function keepOnDisk(dir: string, written: Map<string, string>): KeepText {
   let counter = 0;
-  return async ({ name, chunks, mtime }) => {
+  return async ({ name, chunks, mtime, latestDatedLine }) => {
     const file = path.join(dir, `${counter++}.extracted`);
-    await pipeline(Readable.from(chunks), createWriteStream(file, { flags: "wx" }));
+    // "w", not "wx": a job retried after its worker died mid-extraction rewrites the same names.
+    await pipeline(Readable.from(chunks), createWriteStream(file, { flags: "w" }));
     written.set(name, file);
     return {
-      input: { name, data: createReadStream(file) as AsyncIterable<Uint8Array>, mtime },
+      input: { name, data: createReadStream(file) as AsyncIterable<Uint8Array>, mtime, latestDatedLine },
       discard: async () => {
         written.delete(name);
         await rm(file, { force: true });
@@ -63,6 +69,5 @@ export async function triageStoredInput(files: StoredInput[]): Promise<StoredTri
     }),
   );
   const used = new Set(triaged.map((f) => f.path));
-  await Promise.all(files.filter((f) => !used.has(f.path)).map((f) => rm(f.path, { force: true })));
-  return { incident, files: triaged, kbGeneration: incident.kbGeneration };
+  return { incident, files: triaged, kbGeneration: incident.kbGeneration, unused: files.filter((f) => !used.has(f.path)).map((f) => f.path) };
 }

@@ -1,20 +1,35 @@
 /**
- * What a pool worker thread runs (bundled to dist/node/triage-worker.mjs by scripts/build-cli.mjs): marks when the
- * task started, for the pool's time budget (a queued task's wait is not its work), then triages.
+ * What a pool worker process runs (bundled to dist/node/triage-worker.mjs by scripts/build-cli.mjs): says when it
+ * starts a task, for the pool's time budget (a queued task's wait is not its work), then triages.
  */
+import { readdirSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
-import { triageStoredInput, type StoredInput, type StoredTriage } from "./triage-stored-input";
+import { triageStoredInput, type StoredTriage } from "./triage-stored-input";
+import { TRIAGE_STARTED, type TriageTask } from "./triage-task";
 
-export type TriageTask = { files: StoredInput[]; /** Float64 [0]: performance.timeOrigin + now() when started. */ started: SharedArrayBuffer };
+const TRIAGE_NICENESS = 10;
 
 /**
- * On Linux a priority set with pid 0 applies to the calling thread only: the triage thread yields the CPU to the
- * thread that answers page loads (elsewhere it would lower the whole server, so it is left alone).
+ * The whole process yields the CPU to the server answering page loads. On Linux a priority belongs to a thread
+ * (setpriority with pid 0 changes the calling thread only): every thread that exists now — V8's garbage-collection
+ * helpers among them — is lowered by id, and threads started later inherit from the main thread.
  */
-const TRIAGE_NICENESS = 10;
-if (process.platform === "linux") setPriority(0, Math.min(19, getPriority(0) + TRIAGE_NICENESS));
+function lowerPriority(): void {
+  const target = Math.min(19, getPriority(0) + TRIAGE_NICENESS);
+  if (process.platform !== "linux") return setPriority(0, target);
+  for (const tid of readdirSync("/proc/self/task")) {
+    try {
+      setPriority(Number(tid), target);
+    } catch (err) {
+      // A thread that ended between the listing and here has nothing left to lower.
+      if ((err as { info?: { code?: string } }).info?.code !== "ESRCH") throw err;
+    }
+  }
+}
+
+lowerPriority();
 
 export default async function runTriageTask(task: TriageTask): Promise<StoredTriage> {
-  new Float64Array(task.started)[0] = performance.timeOrigin + performance.now();
+  process.send?.(TRIAGE_STARTED);
   return triageStoredInput(task.files);
 }

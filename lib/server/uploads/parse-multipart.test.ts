@@ -66,3 +66,10 @@ describe("parseMultipart", () => {
     expect(boundaryOf("text/plain")).toBeUndefined();
   });
 });
+
+describe("part names", () => {
+  it("keeps the plain filename when filename* has a malformed escape", async () => {
+    const parts = await collect(body([{ headers: `Content-Disposition: form-data; name="f"; filename="plain.log"; filename*=UTF-8''bad%E6%97.log`, data: "a" }]), 64);
+    expect(parts[0].headers.filename).toBe("plain.log");
+  });
+});

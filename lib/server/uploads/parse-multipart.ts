@@ -4,6 +4,7 @@
  * Only what browsers and curl send is supported: boundary from the Content-Type, CRLF line ends, per-part
  * `Content-Disposition` with `name` and optional `filename`/`filename*`.
  */
+import { decodePercentEncoded } from "./decode-percent-encoded";
 
 export type MultipartPartHeaders = {
   /** Form field name. */
@@ -53,11 +54,7 @@ function parsePartHeaders(block: string): MultipartPartHeaders {
   if (extended) {
     // RFC 5987: UTF-8''percent-encoded
     const m = /^[^']*'[^']*'(.*)$/.exec(extended);
-    try {
-      filename = decodeURIComponent(m ? m[1] : extended);
-    } catch {
-      /* keep the plain filename */
-    }
+    filename = decodePercentEncoded(m ? m[1] : extended, filename);
   }
   return { name: param("name") ?? "", filename, contentType: headers.get("content-type") };
 }

@@ -76,3 +76,19 @@ describe("upload caps", () => {
     expect(stored[0].bytes).toBe(6);
   });
 });
+
+describe("upload names and empty parts", () => {
+  it("keeps an X-Filename with a malformed escape as sent", async () => {
+    const stored = await receiveUpload(rawRequest("node%ZZ.log", new TextEncoder().encode("hello\n")), dir);
+    expect(stored[0].name).toBe("node%ZZ.log");
+  });
+
+  it("drops an empty file part from disk and from the result", async () => {
+    const form = new FormData();
+    form.append("file", new Blob([]), "empty.log");
+    form.append("file", new Blob(["hello\n"]), "dmesg.txt");
+    const stored = await receiveUpload(new Request("http://x/api/incidents", { method: "POST", body: form }), dir);
+    expect(stored.map((s) => s.name)).toEqual(["dmesg.txt"]);
+    expect(readdirSync(dir)).toEqual([path.basename(stored[0].path)]);
+  });
+});

@@ -8,11 +8,12 @@
 import "server-only";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
-import { unlink } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { detectVmcore } from "../../engine/vmcore/detect-vmcore";
 import { EMPTY_LOG_MESSAGE } from "@/lib/schemas/incident";
 import { AppError } from "../http";
+import { decodePercentEncoded } from "./decode-percent-encoded";
 import { boundaryOf, MultipartError, parseMultipart } from "./parse-multipart";
 
 export type StoredUpload = {
@@ -91,7 +92,8 @@ async function* capped(body: ReadableStream<Uint8Array>, limit: number, overLimi
     }
   } finally {
     reader.releaseLock();
-    if (total > limit) await body.cancel().catch(() => undefined);
+    // The over-limit refusal is the answer; a cancel that fails (the client already gone) must not replace it.
+    if (total > limit) await body.cancel().catch((e: unknown) => console.warn("[oopscope] upload: cancelling the refused body failed:", e));
   }
 }
 
@@ -194,17 +196,12 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
   }
   open.forEach((s, i) => (stored[i].bytes = s.bytes));
   // Browsers send an empty part for an empty file input or text field: not an input.
-  await Promise.all(stored.filter((f) => f.bytes === 0).map((f) => unlink(f.path).catch(() => undefined)));
+  await Promise.all(stored.filter((f) => f.bytes === 0).map((f) => rm(f.path, { force: true })));
   const nonEmpty = stored.filter((f) => f.bytes > 0);
   if (nonEmpty.length === 0) throw new AppError("bad-request", EMPTY_LOG_MESSAGE);
   return nonEmpty.map((f, index) => ({ ...f, index }));
 }
 
 function decodeHeader(value: string | null): string | undefined {
-  if (value === null) return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+  return value === null ? undefined : decodePercentEncoded(value, value);
 }

@@ -9,6 +9,7 @@
 import { Decompress as ZstdDecompress } from "fzstd";
 import { decompressBlock as lz4DecompressBlock } from "lz4js";
 import { XzReadableStream } from "../sources/xz-stream";
+import { JournalFormatError } from "./journal-format-error";
 
 export const JOURNAL_SIGNATURE = "LPKSHHRH";
 
@@ -34,12 +35,7 @@ const MAX_FIELD_BYTES = 64 * 1024;
 /** Items followed in one entry (a real entry has a few dozen). */
 const MAX_ENTRY_ITEMS = 4096;
 
-export class JournalFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "JournalFormatError";
-  }
-}
+export { JournalFormatError };
 
 export type JournalHeader = {
   compatibleFlags: number;

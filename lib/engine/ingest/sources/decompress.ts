@@ -5,24 +5,11 @@
  * incompressible data is still a bomb): push decoders get the input in small pieces and report their output
  * synchronously, so what was consumed is known to a piece; a read-ahead decoder such as DecompressionStream would
  * have swallowed whole members before the first check. A multi-member gzip or multi-frame zstd counts as one stream.
+ * xz, zstd and bzip2 decoders are loaded when such an input arrives: a plain log's CLI run does not pay for them.
  */
 import { Gunzip, Inflate } from "fflate";
-import { Decompress as ZstdDecompress } from "fzstd";
-import unbzip2Stream from "unbzip2-stream";
-import { XzReadableStream } from "./xz-stream";
+import { IngestError } from "../ingest-error";
 import type { Codec } from "./magic";
-
-export type SourceRefusalCode = "decompression-bomb" | "too-large" | "corrupt" | "unsupported";
-
-/** An input (or archive) refused as a whole; the message is for the user. */
-export class SourceRefusedError extends Error {
-  readonly code: SourceRefusalCode;
-  constructor(code: SourceRefusalCode, message: string) {
-    super(message);
-    this.name = "SourceRefusedError";
-    this.code = code;
-  }
-}
 
 export type ExpansionLimits = {
   /** Decoded/compressed ratio above which a stream is a bomb (checked once `ratioCheckAfterBytes` are decoded). */
@@ -69,12 +56,12 @@ export class ExpansionMeter {
     this.produced += n;
     const { maxRatio, ratioCheckAfterBytes, maxDecodedBytes } = this.limits;
     if (this.produced > ratioCheckAfterBytes && this.produced > Math.max(1, this.consumed) * maxRatio)
-      throw new SourceRefusedError(
+      throw new IngestError(
         "decompression-bomb",
         `Refusing ${this.label}: it expands more than ${maxRatio}× (${this.consumed} compressed bytes read → ${this.produced}+ bytes): a decompression bomb.`,
       );
     if (this.produced > maxDecodedBytes)
-      throw new SourceRefusedError(
+      throw new IngestError(
         "too-large",
         `Refusing ${this.label}: it decompresses to more than ${Math.round(maxDecodedBytes / 1024 ** 2)} MB.`,
       );
@@ -84,7 +71,7 @@ export class ExpansionMeter {
   /** Bytes a nested decoder produced count towards the total cap of the source they come from. */
   private addNested(n: number): void {
     if (this.produced + n > this.limits.maxDecodedBytes)
-      throw new SourceRefusedError(
+      throw new IngestError(
         "too-large",
         `Refusing ${this.label}: its contents decompress to more than ${Math.round(this.limits.maxDecodedBytes / 1024 ** 2)} MB.`,
       );
@@ -143,7 +130,7 @@ async function* fromWebDecoder(
         r = await reader.read();
       } catch (e) {
         // The decoder fails on corrupt or truncated data: a refusal with its reason.
-        throw new SourceRefusedError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
+        throw new IngestError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
       }
       if (r.done) {
         finished = true;
@@ -171,8 +158,8 @@ async function* fromPushDecoder(
     pending.push(out);
   });
   const fail = (e: unknown): never => {
-    if (e instanceof SourceRefusedError) throw e;
-    throw new SourceRefusedError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
+    if (e instanceof IngestError) throw e;
+    throw new IngestError("corrupt", `${meter.label}: the ${codec} data is corrupt or truncated (${(e as Error).message}).`);
   };
   for await (const chunk of source) {
     try {
@@ -216,7 +203,7 @@ function pushDecoder(make: (ondata: (data: Uint8Array) => void) => { push(chunk:
   };
 }
 
-function bzip2Decoder(emit: (out: Uint8Array) => void) {
+function bzip2Decoder(unbzip2Stream: typeof import("unbzip2-stream").default, emit: (out: Uint8Array) => void) {
   const stream = unbzip2Stream();
   let failure: Error | undefined;
   // The meter may throw from the data handler; unbzip2-stream catches it, stops and reports it as 'error'.
@@ -237,16 +224,22 @@ export function inflateRawStream(source: AsyncIterable<Uint8Array>, meter: Expan
 }
 
 /** Decodes `source` (compressed with `codec`) as a stream of chunks, metered. */
-export function decompressStream(codec: Codec, source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
+export async function* decompressStream(codec: Codec, source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
   switch (codec) {
     case "gzip":
-      return fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new Gunzip(ondata)));
-    case "xz":
+      return yield* fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new Gunzip(ondata)));
+    case "xz": {
+      const { XzReadableStream } = await import("./xz-stream");
       // xz-embedded pulls its input as it needs it: what it pulled is what it consumed.
-      return fromWebDecoder(new XzReadableStream(pulledStream(counted(source, meter))), meter, codec);
-    case "zstd":
-      return fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new ZstdDecompress(ondata)));
-    case "bzip2":
-      return fromPushDecoder(counted(source, meter, true), meter, codec, bzip2Decoder);
+      return yield* fromWebDecoder(new XzReadableStream(pulledStream(counted(source, meter))), meter, codec);
+    }
+    case "zstd": {
+      const { Decompress: ZstdDecompress } = await import("fzstd");
+      return yield* fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new ZstdDecompress(ondata)));
+    }
+    case "bzip2": {
+      const { default: unbzip2Stream } = await import("unbzip2-stream");
+      return yield* fromPushDecoder(counted(source, meter, true), meter, codec, (emit) => bzip2Decoder(unbzip2Stream, emit));
+    }
   }
 }

@@ -8,17 +8,15 @@
  * through `keep`: the CLI keeps it in memory or streams it, the server writes it next to the upload so the log
  * viewer can show it.
  */
-import { parseVmcoreExtract } from "../../vmcore/vmcore-extract-file";
+import { IngestError } from "../ingest-error";
 import { looksBinary } from "../read-lines";
 import { bytesSource, type RandomAccessSource } from "../random-access";
-import { JournalFormatError } from "../journal/read-journal";
-import { renderJournal } from "../journal/render-journal";
-import { extractVmcoreLog, groupVmcoreParts } from "../../vmcore";
+import { JournalFormatError } from "../journal/journal-format-error";
 import type { SkippedMember, SourceSummary, TriageInput } from "../../types";
-import { DEFAULT_EXPANSION_LIMITS, decompressStream, ExpansionMeter, SourceRefusedError, type ExpansionLimits } from "./decompress";
+import { DEFAULT_EXPANSION_LIMITS, decompressStream, ExpansionMeter, type ExpansionLimits } from "./decompress";
 import { sniffFormat, SNIFF_BYTES, type Codec, type SniffedFormat } from "./magic";
 import { escapesArchive, findMemberRule, normalizeMemberPath, type MemberRule } from "./member-rules";
-import { readTarMembers, readZipMembers, type ArchiveMember } from "./read-archive";
+import type { ArchiveMember } from "./read-archive";
 
 /** A file (or stdin, or an upload) as the caller has it. */
 export type FileSource = {
@@ -30,6 +28,8 @@ export type FileSource = {
   /** Needed for zip and vmcore (read at offsets); without it they are read into memory within the caps. */
   randomAccess?: RandomAccessSource;
   mtime?: Date;
+  /** The latest full date written in the file (see `TriageInput.latestDatedLine`). */
+  latestDatedLine?: Date;
   size?: number;
 };
 
@@ -42,6 +42,7 @@ export type KeepRequest = {
   name: string;
   chunks: AsyncIterable<Uint8Array>;
   mtime?: Date;
+  latestDatedLine?: Date;
   /** True when `chunks` stay valid after keep returns (not a tar member): a caller may stream them later. */
   streamable: boolean;
 };
@@ -55,12 +56,17 @@ export type ExpandedInputs = {
   sources: SourceSummary[];
 };
 
+/** What dates a file's year-less lines: its mtime and the latest date written in it. */
+function datingOf(src: FileSource): Pick<TriageInput, "mtime" | "latestDatedLine"> {
+  return { mtime: src.mtime, latestDatedLine: src.latestDatedLine };
+}
+
 /** Holds a tar member's bytes in memory; streams everything else lazily. The CLI's choice. */
-export const keepInMemory: KeepText = async ({ name, chunks, mtime, streamable }) => {
-  if (streamable) return { input: { name, data: chunks, mtime } };
+export const keepInMemory: KeepText = async ({ name, chunks, mtime, latestDatedLine, streamable }) => {
+  if (streamable) return { input: { name, data: chunks, mtime, latestDatedLine } };
   const parts: Uint8Array[] = [];
   for await (const c of chunks) parts.push(c.slice());
-  return { input: { name, data: concat(parts), mtime } };
+  return { input: { name, data: concat(parts), mtime, latestDatedLine } };
 };
 
 async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -129,7 +135,7 @@ async function readAll(source: AsyncIterable<Uint8Array>, max: number, what: str
     if (total > max) {
       const message = `larger than ${Math.round(max / 1024 ** 2)} MB, the cap for reading it whole`;
       if (isMember) throw new MemberTooLarge(message);
-      throw new SourceRefusedError("too-large", `${what} is ${message}.`);
+      throw new IngestError("too-large", `${what} is ${message}.`);
     }
     parts.push(c.slice());
   }
@@ -178,7 +184,7 @@ class Expander {
     const { head, stream } = await peek(src.open(), SNIFF_BYTES);
     const format = sniffFormat(head);
     if (format.kind === "text") {
-      this.inputs.push({ kept: { input: { name: src.name, data: stream, mtime: src.mtime } }, path: src.name });
+      this.inputs.push({ kept: { input: { name: src.name, data: stream, ...datingOf(src) } }, path: src.name });
       return;
     }
     if (format.kind === "codec") {
@@ -188,14 +194,14 @@ class Expander {
       if (inner.kind === "text" && format.codec === "gzip" && src.reopenable) {
         // The engine reads gzip itself (and the viewer shows it): nothing to convert.
         await decoded.stream.return(undefined);
-        this.inputs.push({ kept: { input: { name: src.name, data: src.open(), mtime: src.mtime } }, path: src.name });
+        this.inputs.push({ kept: { input: { name: src.name, data: src.open(), ...datingOf(src) } }, path: src.name });
         return;
       }
       const label = CODEC_LABEL[format.codec];
       if (inner.kind === "text") {
         const summary = this.summary(src.name, "compressed-log", label, src.size);
-        if (isBinaryText(decoded.head)) throw new SourceRefusedError("unsupported", `${src.name} decompresses to a binary file, not a log.`);
-        await this.keepText(summary, { name: src.name, chunks: decoded.stream, mtime: src.mtime, streamable: true }, src.name);
+        if (isBinaryText(decoded.head)) throw new IngestError("binary", `${src.name} decompresses to a binary file, not a log.`);
+        await this.keepText(summary, { name: src.name, chunks: decoded.stream, ...datingOf(src), streamable: true }, src.name);
         return;
       }
       await this.expandInner(src, inner, decoded.stream, label, meter);
@@ -209,6 +215,7 @@ class Expander {
     const withCodec = (base: string) => (codec ? `${base}.${codec}` : base);
     if (format.kind === "archive" && format.format === "tar") {
       const summary = this.summary(src.name, "archive", withCodec("tar"), src.size);
+      const { readTarMembers } = await import("./read-archive");
       await this.walkMembers(readTarMembers(stream, src.name), summary, `${src.name}:`, false, meter);
       return;
     }
@@ -216,6 +223,7 @@ class Expander {
       const summary = this.summary(src.name, "archive", withCodec("zip"), src.size);
       const zip = !codec && src.randomAccess ? src.randomAccess : bytesSource(src.name, await readAll(stream, this.limits.maxMemberBytes, src.name));
       if (!codec && src.randomAccess) await stream.return(undefined);
+      const { readZipMembers } = await import("./read-archive");
       await this.walkMembers(readZipMembers(zip, meter), summary, `${src.name}:`, true, meter);
       return;
     }
@@ -226,8 +234,9 @@ class Expander {
       return;
     }
     if (format.kind === "vmcore-extract") {
+      const { parseVmcoreExtract } = await import("../../vmcore/vmcore-extract-file");
       const parsed = parseVmcoreExtract(await readAll(stream, this.limits.maxMemberBytes, src.name));
-      if ("error" in parsed) throw new SourceRefusedError("unsupported", `${src.name}: a vmcore extract, but ${parsed.error}.`);
+      if ("error" in parsed) throw new IngestError("unsupported", `${src.name}: a vmcore extract, but ${parsed.error}.`);
       const kept = await this.keep({ name: parsed.name, chunks: oneChunk(new TextEncoder().encode(parsed.text)), streamable: true, mtime: src.mtime });
       this.inputs.push({ kept: { ...kept, input: { ...kept.input, vmcore: parsed.vmcore } }, path: parsed.name });
       return;
@@ -236,7 +245,7 @@ class Expander {
       // Read after everything else, so the parts of a split dump given together are read as one.
       await stream.return(undefined);
       if (codec || !src.randomAccess)
-        throw new SourceRefusedError(
+        throw new IngestError(
           "unsupported",
           codec ? `${src.name} is a compressed crash dump: decompress it first (dumps are read at offsets).` : `${src.name}: a crash dump must be given as a file, not a stream.`,
         );
@@ -244,7 +253,7 @@ class Expander {
       return;
     }
     await stream.return(undefined);
-    throw new SourceRefusedError("unsupported", `${src.name}: a compressed ${format.kind === "codec" ? format.codec : format.kind} inside ${codec}: not read.`);
+    throw new IngestError("unsupported", `${src.name}: a compressed ${format.kind === "codec" ? format.codec : format.kind} inside ${codec}: not read.`);
   }
 
   async expandDirectory(src: DirectorySource): Promise<void> {
@@ -262,6 +271,7 @@ class Expander {
   }
 
   private async keepJournal(summary: SourceSummary, name: string, bytes: Uint8Array, path: string, rule: MemberRule | undefined, mtime?: Date): Promise<void> {
+    const { renderJournal } = await import("../journal/render-journal");
     const rendered = await renderJournal(bytes);
     const layout = [rendered.compact ? "compact" : "regular", ...rendered.compression].join(", ");
     if (summary.kind === "journal") summary.format = `${summary.format} (${layout})`;
@@ -329,7 +339,7 @@ class Expander {
       } catch (e) {
         // A member that cannot be read is skipped with its reason on the summary; other errors propagate.
         if (e instanceof MemberTooLarge) this.skip(summary, path, "too-large", `not read: ${e.message} (the per-member cap)`, m.size);
-        else if (e instanceof SourceRefusedError && (e.code === "corrupt" || e.code === "unsupported")) this.skip(summary, path, "unreadable", e.message, m.size);
+        else if (e instanceof IngestError && (e.code === "corrupt" || e.code === "unsupported")) this.skip(summary, path, "unreadable", e.message, m.size);
         else if (e instanceof JournalFormatError) this.skip(summary, path, "unreadable", `not a readable journal: ${e.message}`, m.size);
         else throw e;
       }
@@ -427,6 +437,10 @@ class Expander {
    * boot's release from them). Parts of one `--split` dump are grouped by the vmcore reader, wherever they came from.
    */
   async readVmcores(): Promise<void> {
+    if (this.vmcores.length === 0) return;
+    // Loaded when a dump is seen: the dump readers and the extract's validation (zod) cost every plain log's CLI
+    // run ~40 ms of start-up.
+    const { extractVmcoreLog, groupVmcoreParts } = await import("../../vmcore");
     const pendingOf = new Map(this.vmcores.map((v) => [v.source, v]));
     for (const group of await groupVmcoreParts(this.vmcores.map((v) => v.source))) {
       const names = group.map((g) => g.name);
@@ -476,7 +490,7 @@ export async function expandInputs(given: InputSource[], options: ExpandOptions 
       if (src.kind === "directory") await expander.expandDirectory(src);
       else await expander.expandFile(src);
     } catch (e) {
-      if (!(e instanceof SourceRefusedError || e instanceof JournalFormatError)) throw e;
+      if (!(e instanceof IngestError || e instanceof JournalFormatError)) throw e;
       // Nothing of a refused source is read: its members so far are dropped too.
       for (const k of expander.inputs.splice(before)) await k.kept.discard?.();
       let summary = expander.summaries[summariesBefore];

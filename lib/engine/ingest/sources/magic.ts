@@ -2,8 +2,8 @@
  * What a byte stream is, from its first bytes: never from its name (rotated logs, renamed uploads and `vmcore.1`
  * lie). The table is data: adding a format is adding a row.
  */
-import { detectVmcore } from "../../vmcore";
-import { VMCORE_EXTRACT_MAGIC } from "../../vmcore/vmcore-extract-file";
+import { detectVmcore } from "../../vmcore/detect-vmcore";
+import { VMCORE_EXTRACT_MAGIC } from "../../vmcore/vmcore-extract-magic";
 
 export type Codec = "gzip" | "xz" | "zstd" | "bzip2";
 export type ContainerFormat = "tar" | "zip";

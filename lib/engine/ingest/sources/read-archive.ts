@@ -6,7 +6,8 @@
  */
 import { extract as tarExtract, type Header as TarHeader } from "tar-stream";
 import type { RandomAccessSource } from "../random-access";
-import { ExpansionMeter, inflateRawStream, SourceRefusedError } from "./decompress";
+import { IngestError } from "../ingest-error";
+import { ExpansionMeter, inflateRawStream } from "./decompress";
 
 export type MemberType = "file" | "directory" | "symlink" | "hardlink" | "device" | "fifo" | "other";
 
@@ -82,14 +83,14 @@ export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: 
     }
   } catch (e) {
     // tar-stream fails on corrupt or truncated archives: a refusal with its reason.
-    if (feedError instanceof SourceRefusedError) throw feedError;
-    if (e instanceof SourceRefusedError) throw e;
-    throw new SourceRefusedError("corrupt", `${label}: the tar data is corrupt or truncated (${(feedError as Error | undefined)?.message ?? (e as Error).message}).`);
+    if (feedError instanceof IngestError) throw feedError;
+    if (e instanceof IngestError) throw e;
+    throw new IngestError("corrupt", `${label}: the tar data is corrupt or truncated (${(feedError as Error | undefined)?.message ?? (e as Error).message}).`);
   } finally {
     extract.destroy();
     await feeding;
   }
-  if (feedError instanceof SourceRefusedError) throw feedError;
+  if (feedError instanceof IngestError) throw feedError;
 }
 
 const le16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
@@ -114,8 +115,8 @@ const LOCAL_SIG = 0x04034b50;
 const MAX_CENTRAL_DIRECTORY_BYTES = 256 * 1024 ** 2;
 const utf8 = new TextDecoder("utf-8", { fatal: false });
 
-function corrupt(label: string, what: string): SourceRefusedError {
-  return new SourceRefusedError("corrupt", `${label}: not a readable zip archive (${what}).`);
+function corrupt(label: string, what: string): IngestError {
+  return new IngestError("corrupt", `${label}: not a readable zip archive (${what}).`);
 }
 
 async function readZipCentralDirectory(zip: RandomAccessSource): Promise<ZipEntry[]> {
@@ -201,7 +202,7 @@ async function* readRange(source: RandomAccessSource, offset: number, length: nu
   const STEP = 1 << 20;
   for (let at = 0; at < length; ) {
     const piece = await source.read(offset + at, Math.min(STEP, length - at));
-    if (piece.length === 0) throw new SourceRefusedError("corrupt", `${source.name}: truncated (member data beyond the end).`);
+    if (piece.length === 0) throw new IngestError("corrupt", `${source.name}: truncated (member data beyond the end).`);
     at += piece.length;
     yield piece;
   }
@@ -217,7 +218,7 @@ export async function* readZipMembers(zip: RandomAccessSource, archiveMeter: Exp
   for (let i = 1; i < byOffset.length; i++) {
     const prev = byOffset[i - 1];
     if (byOffset[i].localOffset < prev.localOffset + 30 + prev.compressedSize)
-      throw new SourceRefusedError(
+      throw new IngestError(
         "decompression-bomb",
         `Refusing ${zip.name}: entries "${prev.name}" and "${byOffset[i].name}" share compressed bytes (an overlapping-entry zip bomb).`,
       );
@@ -233,14 +234,14 @@ export async function* readZipMembers(zip: RandomAccessSource, archiveMeter: Exp
     if (type === "file") {
       member.open = () =>
         (async function* () {
-          if (entry.flags & 1) throw new SourceRefusedError("unsupported", `${zip.name}: ${entry.name} is encrypted.`);
+          if (entry.flags & 1) throw new IngestError("unsupported", `${zip.name}: ${entry.name} is encrypted.`);
           const local = await zip.read(entry.localOffset, 30);
           if (local.length < 30 || le32(local, 0) !== LOCAL_SIG) throw corrupt(zip.name, `no local header for ${entry.name}`);
           const dataAt = entry.localOffset + 30 + le16(local, 26) + le16(local, 28);
           const data = readRange(zip, dataAt, entry.compressedSize);
           if (entry.method === 0) yield* data; else if (entry.method === 8) {
             yield* inflateRawStream(data, new ExpansionMeter(`${zip.name}:${entry.name}`, archiveMeter.limits, archiveMeter));
-          } else throw new SourceRefusedError("unsupported", `${zip.name}: ${entry.name} uses compression method ${entry.method} (only stored and deflate are read).`);
+          } else throw new IngestError("unsupported", `${zip.name}: ${entry.name} uses compression method ${entry.method} (only stored and deflate are read).`);
         })();
     }
     yield member;

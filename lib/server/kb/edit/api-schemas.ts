@@ -3,6 +3,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { kbIdSchema } from "../../../kb/schema";
 import { KbEditError } from "./errors";
+import { isYamlInputError } from "./yaml-form";
 
 export const kbListQuerySchema = z.object({
   q: z.string().max(200).optional(),
@@ -31,7 +32,8 @@ export function resolveDocument(body: { document?: unknown; yaml?: string }): un
     try {
       return parseYaml(body.yaml);
     } catch (e) {
-      throw new KbEditError("bad-request", `YAML: ${(e as Error).message}`);
+      if (!isYamlInputError(e)) throw e;
+      throw new KbEditError("bad-request", `YAML: ${e.message}`);
     }
   }
   if (body.document === undefined) throw new KbEditError("bad-request", 'Send the entry as "document" (JSON) or "yaml" (text).');

@@ -29,7 +29,9 @@ async function main() {
   let files: string[] = [];
   try {
     files = listFiles(corpus).slice(0, 300);
-  } catch {
+  } catch (e) {
+    // Only a checkout without ../shared falls back; an unreadable corpus is an error worth seeing.
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     files = listFiles(path.join(ROOT, "testdata/logs"));
   }
   const { db, cleanup } = await createTestDb();

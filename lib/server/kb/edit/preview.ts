@@ -9,6 +9,7 @@ import type { Incident, Match } from "../../../engine/types";
 import { kbEntrySchema, type KbEntry } from "../../../kb/schema";
 import type { Db } from "../../db";
 import { getKbIndex } from "../get-kb-index";
+import { parseStoredIncident } from "./parse-stored-incident";
 import { compareEntryOnIncident, singleEntryIndex, type FindingMatchChange } from "./rematch";
 
 /** Stored incidents looked at (newest first). */
@@ -30,6 +31,8 @@ export type RulePreview = {
   unreachable?: boolean;
   incidentsChecked: number;
   incidents: IncidentPreview[];
+  /** Stored incidents that could not be checked (damaged JSON), one line each naming the row and why. */
+  skipped?: string[];
   pasted?: PastedLogPreview;
   ms: number;
 };
@@ -67,15 +70,14 @@ export async function previewRuleChange(
     select: { id: true, title: true, result: true },
   });
   const incidents: IncidentPreview[] = [];
+  const skipped: string[] = [];
   for (const row of rows) {
-    let incident: Incident;
-    try {
-      incident = JSON.parse(row.result) as Incident;
-    } catch {
+    const stored = parseStoredIncident(row);
+    if ("skipped" in stored) {
+      skipped.push(stored.skipped);
       continue;
     }
-    if (!Array.isArray(incident.findings)) continue;
-    const changes = compareEntryOnIncident(incident, before, after, edited.id);
+    const changes = compareEntryOnIncident(stored.incident, before, after, edited.id);
     if (changes.length > 0) incidents.push({ incidentId: row.id, incidentTitle: row.title, changes });
   }
 
@@ -83,7 +85,7 @@ export async function previewRuleChange(
   if (input.pastedLog && input.pastedLog.trim()) {
     const bytes = new TextEncoder().encode(input.pastedLog);
     if (bytes.length > MAX_PASTED_LOG_BYTES) {
-      return { ok: false, errors: [`pasted log larger than ${MAX_PASTED_LOG_BYTES} bytes`], incidentsChecked: rows.length, incidents, ms: 0 };
+      return { ok: false, errors: [`pasted log larger than ${MAX_PASTED_LOG_BYTES} bytes`], incidentsChecked: rows.length, incidents, skipped, ms: 0 };
     }
     const kb = substituteEntry(await getKbIndex(db), edited);
     const incident = await triage([{ name: "pasted.log", data: bytes }], { kb });
@@ -104,6 +106,7 @@ export async function previewRuleChange(
     unreachable: after.unreachable.length > 0,
     incidentsChecked: rows.length,
     incidents,
+    ...(skipped.length > 0 ? { skipped } : {}),
     pasted,
     ms: Math.round(performance.now() - started),
   };

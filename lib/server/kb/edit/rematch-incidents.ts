@@ -7,6 +7,7 @@ import type { Incident } from "../../../engine/types";
 import type { Db } from "../../db";
 import { summarizeIncident } from "../../incidents/summarize-incident";
 import { getKbIndex } from "../get-kb-index";
+import { parseStoredIncident } from "./parse-stored-incident";
 import { matchesChanged, rematchIncident } from "./rematch";
 
 /** Incidents re-matched synchronously after a save; more would make saving slow (see the report's timing). */
@@ -15,7 +16,13 @@ export const DEFAULT_REMATCH_LIMIT = 200;
 /** Ids per `IN (…)` list: below the adapter's bound-parameter limit. */
 const ID_CHUNK = 200;
 
-export type RematchResult = { incidents: number; changed: number; ms: number };
+export type RematchResult = {
+  incidents: number;
+  changed: number;
+  ms: number;
+  /** Rows that could not be re-matched (damaged stored JSON), one line each naming the row and why. */
+  skipped: string[];
+};
 
 /** The row updates for a re-matched incident: its JSON, list columns, generation, and each finding's top KB id. */
 function rematchWrites(db: Db, id: string, after: Incident, generation: number) {
@@ -38,8 +45,9 @@ function rematchWrites(db: Db, id: string, after: Incident, generation: number) 
  * For the incident page: an incident older than the re-matched window is matched against the current KB when it is
  * opened (its kbGeneration is behind). Returns the up-to-date Incident JSON; unknown ids return undefined.
  */
-export async function rematchIncidentIfStale(db: Db, id: string): Promise<Incident | undefined> {
-  const row = await db.incident.findUnique({ where: { id }, select: { result: true, kbGeneration: true } });
+export async function rematchIncidentIfStale(db: Db, id: string, stored?: { result: string; kbGeneration: number }): Promise<Incident | undefined> {
+  // A caller that has the row already passes it: a busy incident's JSON is megabytes, read and parsed once per page.
+  const row = stored ?? (await db.incident.findUnique({ where: { id }, select: { result: true, kbGeneration: true } }));
   if (!row) return undefined;
   const before = JSON.parse(row.result) as Incident;
   const kb = await getKbIndex(db);
@@ -56,21 +64,23 @@ export async function rematchIncidentIfStale(db: Db, id: string): Promise<Incide
 export async function rematchRecentIncidents(db: Db, options: { limit?: number } = {}): Promise<RematchResult> {
   const started = performance.now();
   const limit = options.limit ?? DEFAULT_REMATCH_LIMIT;
-  if (limit <= 0) return { incidents: 0, changed: 0, ms: 0 };
+  if (limit <= 0) return { incidents: 0, changed: 0, ms: 0, skipped: [] };
   const kb = await getKbIndex(db);
   const rows = await db.incident.findMany({ orderBy: { createdAt: "desc" }, take: limit, select: { id: true, result: true } });
   // Compute everything first, then write in one transaction: one fsync instead of one per incident.
   const unchangedIds: string[] = [];
   const writes = [];
   let changed = 0;
+  const skipped: string[] = [];
   for (const row of rows) {
-    let before: Incident;
-    try {
-      before = JSON.parse(row.result) as Incident;
-    } catch {
-      continue; // a damaged row is not ours to fix here
+    const stored = parseStoredIncident(row);
+    if ("skipped" in stored) {
+      // A damaged row is not ours to fix here; it is named in the result and the server log.
+      skipped.push(stored.skipped);
+      console.warn(`[oopscope] re-match: ${stored.skipped}`);
+      continue;
     }
-    if (!Array.isArray(before.findings)) continue;
+    const before = stored.incident;
     const after = rematchIncident(before, kb);
     if (!matchesChanged(before, after)) {
       unchangedIds.push(row.id);
@@ -85,5 +95,5 @@ export async function rematchRecentIncidents(db: Db, options: { limit?: number }
     stamps.push(db.incident.updateMany({ where: { id: { in: unchangedIds.slice(i, i + ID_CHUNK) } }, data: { kbGeneration: kb.generation } }));
   }
   await db.$transaction([...stamps, ...writes]);
-  return { incidents: rows.length, changed, ms: Math.round(performance.now() - started) };
+  return { incidents: rows.length, changed, ms: Math.round(performance.now() - started), skipped };
 }

@@ -20,6 +20,16 @@ describe("KB YAML form", () => {
     expect(parsed.entries).toEqual(builtin);
   });
 
+  it("reports a document whose aliases the yaml library refuses by position, and keeps the others", () => {
+    const good = entryToYaml(builtin[0]);
+    const bomb = ["a: &a [x,x,x,x,x,x,x,x,x]", ..."bcde".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcd"[i]}`).join(",")}]`)].join("\n");
+    const parsed = parseKbYaml(`---\n${good}---\n${bomb}\n---\nid: x\nsummary: *nowhere\n`);
+    expect(parsed.entries).toEqual([builtin[0]]);
+    expect(parsed.errors.map((e) => e.index)).toEqual([1, 2]);
+    expect(parsed.errors[0].message).toMatch(/alias count/);
+    expect(parsed.errors[1].message).toMatch(/Unresolved alias/);
+  });
+
   it("reports an invalid document by position and keeps the valid ones", () => {
     const good = entryToYaml(builtin[0]);
     const text = `---\n${good}---\nid: Not Kebab\ntitle: x\n---\n: : bad yaml [\n`;

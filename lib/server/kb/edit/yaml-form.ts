@@ -2,8 +2,16 @@
  * The YAML form of KB entries: what the editor shows, what diffs compare and what export/import exchange.
  * Export is a multi-document stream (one `---` document per entry) so a single broken entry does not hide the rest.
  */
-import { parseAllDocuments, stringify } from "yaml";
+import { parseAllDocuments, stringify, YAMLError } from "yaml";
 import { kbEntrySchema, type KbEntry } from "../../../kb/schema";
+
+/**
+ * Whether `e` is the yaml library refusing its input: syntax (YAMLError), or an alias it will not resolve — an
+ * unknown anchor, or an alias bomb past its count — which it throws as a ReferenceError from `parse`/`toJS`.
+ */
+export function isYamlInputError(e: unknown): e is Error {
+  return e instanceof YAMLError || e instanceof ReferenceError;
+}
 
 /** No line folding: long regexes and commands stay on one line, so diffs show the real change. */
 const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
@@ -35,20 +43,22 @@ export type YamlImportResult = { entries: KbEntry[]; imported: ImportedEntry[]; 
 /** Parses a YAML stream of entries; invalid documents are reported by position, never thrown. */
 export function parseKbYaml(text: string): YamlImportResult {
   const result: YamlImportResult = { entries: [], imported: [], errors: [] };
-  let docs;
-  try {
-    docs = parseAllDocuments(text);
-  } catch (e) {
-    result.errors.push({ index: 0, message: (e as Error).message });
-    return result;
-  }
+  // Syntax errors land on each document's `errors`, not thrown.
+  const docs = parseAllDocuments(text);
   const list = Array.isArray(docs) ? docs : [docs];
   list.forEach((doc, index) => {
     if (doc.errors.length > 0) {
       result.errors.push({ index, message: doc.errors.map((e) => e.message).join("; ") });
       return;
     }
-    const value: unknown = doc.toJS();
+    let value: unknown;
+    try {
+      value = doc.toJS();
+    } catch (e) {
+      if (!isYamlInputError(e)) throw e;
+      result.errors.push({ index, message: e.message });
+      return;
+    }
     if (value === null || value === undefined) return; // empty document (leading/trailing ---)
     const parsed = kbEntrySchema.safeParse(value);
     if (parsed.success) {

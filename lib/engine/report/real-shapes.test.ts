@@ -1,0 +1,237 @@
+/**
+ * Report shapes from production logs that syzkaller's corpus does not have: a header repeated without a body,
+ * a cut header, a BUG whose call trace is missing, MIPS and wrapped decode_stacktrace.sh register lines, RCU's
+ * grace-period kthread dump, a 3.x hard lockup printed as a WARNING, and a task line wrapped after its taint.
+ */
+import { describe, expect, it } from "vitest";
+import { createLineContext, parseLine } from "../lines/parse-line";
+import { extractReports } from "./extract-reports";
+import { parseFrameLine } from "./frames";
+import { isGenericFrame } from "./generic-frames";
+
+function extract(lines: string[]) {
+  const ctx = createLineContext(0, 2024);
+  return extractReports(lines.map((l, i) => parseLine(l, i + 1, ctx)), { fileName: "t.log" });
+}
+
+describe("reports from production logs", () => {
+  it("counts a one-line header printed three times or more as that many reports, and a duplicated header as one", () => {
+    const repeated = extract(Array.from({ length: 4 }, () => "NMI watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [runc:[1:CHILD]:358270]"));
+    expect(repeated).toHaveLength(4);
+    expect(new Set(repeated.map((f) => f.kind))).toEqual(new Set(["soft-lockup"]));
+
+    const duplicated = extract([
+      "Nov  3 15:20:05 vm kernel: BUG: Bad page state in process omicli  pfn:2663ff",
+      "Nov  3 15:20:05 vm kernel: BUG: Bad page state in process omicli  pfn:2663ff",
+      "Nov  3 15:20:05 vm kernel: page:fffffdeec998ffc0 count:0 mapcount:1 mapping:          (null) index:0x7fbd75fff",
+      "Nov  3 15:20:05 vm kernel: page dumped because: nonzero mapcount",
+    ]);
+    expect(duplicated).toHaveLength(1);
+
+    const pair = extract([
+      "Mar 16 23:34:51 h kernel: ALSA sound/core/pcm_lib.c:181: BUG: pcmC0D0p:0, pos = 0x4000, buffer size = 0x4000, period size = 0x400",
+      "Mar 16 23:34:55 h kernel: ALSA sound/core/pcm_lib.c:181: BUG: pcmC0D0p:0, pos = 0x4000, buffer size = 0x4000, period size = 0x400",
+    ]);
+    expect(pair).toHaveLength(1);
+  });
+
+  it("names a BUG after the function its PC was in when the call trace is cut, keeping the location as an alt title", () => {
+    const [bug] = extract([
+      "[48816.076042] kernel BUG at kernel/sched/core.c:2734!",
+      "[48816.076047] Internal error: Oops - BUG: 0 [#7] PREEMPT SMP THUMB2",
+      "[48816.076104] CPU: 0 PID: 73 Comm: irq/162-mmc1 Tainted: G      D         4.1.22-ti-rt-r59 #1",
+      "[48816.076119] PC is at __schedule+0x3ce/0x4f8",
+      "[48816.076124] LR is at rcu_preempt_qs+0x17/0x48",
+    ]);
+    expect(bug).toMatchObject({ title: "kernel BUG in __schedule", guiltyFrame: "__schedule", syzkallerTitle: "kernel BUG in corrupted" });
+
+    // A corrupted list's PC is always the list checker: the title stays `… in corrupted`.
+    const [list] = extract([
+      "[  269.533625] list_del corruption. prev->next should be ffff9e136bd57418, but was 677ac660ffffffff",
+      "[  269.543482] kernel BUG at lib/list_debug.c:53!",
+      "[  269.548458] invalid opcode: 0000 [#1] SMP PTI",
+      "[  269.574323] RIP: 0010:__list_del_entry_valid.cold.1+0x34/0x4c",
+    ]);
+    expect(list.title).toBe("BUG: corrupted list in corrupted");
+  });
+
+  it("reads MIPS `epc   : <address> f+…` and a decode_stacktrace.sh `pc : f` wrapped before its source", () => {
+    const [mips] = extract([
+      "<1>[248299.550920] CPU 0 Unable to handle kernel paging request at virtual address 07401008, epc == 8ed7c428, ra == 8ed39794",
+      "<4>[248299.565457] Oops[#1]:",
+      "<4>[248299.635274] epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]",
+      "<4>[248299.641518] ra    : 8ed39794 __nf_ct_ext_destroy+0x64/0x16c [nf_conntrack]",
+    ]);
+    expect(mips).toMatchObject({ title: "BUG: unable to handle kernel paging request in nf_nat_used_tuple", guiltyFrame: "nf_nat_used_tuple" });
+
+    const [decoded] = extract([
+      "<4>[    0.220528] ------------[ cut here ]------------",
+      "<4>[ 0.220657] WARNING: CPU: 1 PID: 0 at kernel/time/clockevents.c:455",
+      "clockevents_register_device (kernel/time/clockevents.c:455",
+      "<4>[ 0.223815] pc : clockevents_register_device",
+      "(kernel/time/clockevents.c:455 (discriminator 1))",
+      "<4>[ 0.223899] lr : clockevents_config_and_register",
+      "(kernel/time/clockevents.c:523)",
+      "<4>[    0.224839] Call trace:",
+      "<4>[ 0.224868] clockevents_config_and_register (kernel/time/clockevents.c:523)",
+    ]);
+    expect(decoded.guiltyFrame).toBe("clockevents_register_device");
+  });
+
+  it("never blames RCU's grace-period kthread for a stall, nor a bare kthread anchor", () => {
+    const found = extract([
+      "[  103.087243] rcu: INFO: rcu_sched detected stalls on CPUs/tasks:",
+      "[  103.087558] rcu: \t1-...!: (0 ticks this GP) idle=cf8/0/0x0 softirq=20/20 fqs=0 ",
+      "[  103.088684] NMI backtrace for cpu 1 skipped: idling at default_idle+0x1e/0x130",
+      "[  103.088153] rcu: rcu_sched kthread starved for 38227 jiffies! g-1127 f0x0 RCU_GP_WAIT_FQS(5) ->state=0x402 ->cpu=1",
+      "[  103.088153] rcu: RCU grace-period kthread stack dump:",
+      "[  103.088153] rcu_sched       I15016    11      2 0x80004000",
+      "[  103.088153] Call Trace:",
+      "[  103.088153]  __schedule+0x288/0x600",
+      "[  103.088153]  schedule+0x34/0xa0",
+      "[  103.088153]  schedule_timeout+0x84/0x140",
+      "[  103.088153]  rcu_gp_kthread+0x4f6/0xd40",
+      "[  103.088153]  kthread+0x107/0x120",
+      "[  103.088153]  ret_from_fork+0x35/0x40",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "rcu-stall", title: "INFO: rcu detected stall in corrupted" });
+    expect(found[0].guiltyFrame).toBeUndefined();
+  });
+
+  it("finds a soft lockup whose header line was cut from the watchdog's frame under the RIP", () => {
+    const found = extract([
+      "Oct 24 01:36:33 sn01 kernel: RIP: 0010:smp_call_function_many_cond+0x11e/0x4f0",
+      "Oct 24 01:36:33 sn01 kernel: RSP: 0018:ffffbd7940c0fd70 EFLAGS: 00000202",
+      "Oct 24 01:36:33 sn01 kernel: Call Trace:",
+      "Oct 24 01:36:33 sn01 kernel:  <IRQ>",
+      "Oct 24 01:36:33 sn01 kernel:  ? watchdog_timer_fn+0x1b8/0x220",
+      "Oct 24 01:36:33 sn01 kernel:  ? __hrtimer_run_queues+0x112/0x2b0",
+    ]);
+    expect(found).toHaveLength(1);
+    // The title takes syzkaller's stall bucket; the guilty frame stays the function the CPU spun in.
+    expect(found[0]).toMatchObject({ kind: "soft-lockup", title: "BUG: soft lockup in smp_call_function", guiltyFrame: "smp_call_function_many_cond", corrupted: true });
+    expect(found[0].source.line).toBe(1);
+
+    // With its header, the watchdog frame is part of the soft lockup report, not a second one.
+    const whole = extract([
+      "[ 3498.018764] watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [containerd:913]",
+      "[ 3498.021682] RIP: 0010:smp_call_function_single+0xce/0xf2",
+      "[ 3498.021700] Call Trace:",
+      "[ 3498.021701]  <IRQ>",
+      "[ 3498.021702]  ? watchdog_timer_fn+0x1b8/0x220",
+    ]);
+    expect(whole.map((f) => f.kind)).toEqual(["soft-lockup"]);
+  });
+
+  it("takes a 3.x hard lockup printed as the NMI watchdog's WARNING for a hard lockup", () => {
+    const [lockup] = extract([
+      "[86185.341902] ------------[ cut here ]------------",
+      "[86185.346539] WARNING: CPU: 1 PID: 31758 at /build/linux-xkTWug/linux-3.16.7-ckt11/kernel/watchdog.c:265 watchdog_overflow_callback+0x98/0xc0()",
+      "[86185.359253] Watchdog detected hard LOCKUP on cpu 1",
+      "[86185.458511] CPU: 1 PID: 31758 Comm: sqlvpn Tainted: G           O  3.16.0-4-amd64 #1 Debian 3.16.7-ckt11-1+deb8u5",
+    ]);
+    expect(lockup).toMatchObject({ kind: "hard-lockup", title: "Watchdog detected hard LOCKUP on cpu NUM", kernelRelease: "3.16.0-4-amd64" });
+  });
+
+  it("takes the release of a task line wrapped after its taint", () => {
+    const [gpf] = extract([
+      "[  767.681767] general protection fault: 0000 [#1] SMP PTI",
+      "[  767.681767] CPU: 0 PID: 3175 Comm: btrfs-transacti Not tainted",
+      "4.15.0-123-generic #126-Ubuntu",
+      "[  767.683792] RIP: 0010:resolve_indirect_refs+0x1e6/0x7b0 [btrfs]",
+    ]);
+    expect(gpf).toMatchObject({ kernelRelease: "4.15.0-123-generic", kernelBuild: "#126-Ubuntu", comm: "btrfs-transacti" });
+  });
+});
+
+describe("ARM frames since 5.x", () => {
+  it("reads `f from g+0x…/0x…` as a frame of f, with f's module", () => {
+    expect(parseFrameLine(" __schedule from schedule+0x20/0xac")).toMatchObject({ function: "__schedule", reliable: true });
+    expect(parseFrameLine(" nf_hook_slow [nf_tables] from ip_rcv+0x50/0x60")).toMatchObject({ function: "nf_hook_slow", module: "nf_tables" });
+    expect(parseFrameLine("returned from somewhere")).toBeUndefined();
+  });
+});
+
+describe("entry code of older kernels and other architectures", () => {
+  it("is generic: 2.6/3.x x86 syscall and softirq entry, ARM, arm64, ppc and s390 syscall entry", () => {
+    for (const fn of ["system_call_fastpath", "tracesys", "call_softirq", "ret_fast_syscall", "vector_swi", "el0_svc", "system_call_exception", "ret_from_except_lite", "__do_syscall"]) {
+      expect(isGenericFrame(fn), fn).toBe(true);
+    }
+    // riscv's exception return and the callback runners are where syzkaller blames a bad jump: never skipped.
+    for (const fn of ["ret_from_exception", "process_one_work", "__run_timers", "ovl_sync_fs"]) expect(isGenericFrame(fn), fn).toBe(false);
+    // Sleeping helpers: `scheduling while atomic` blames the driver that slept, not `usleep_range`.
+    for (const fn of ["msleep", "usleep_range", "schedule_hrtimeout_range", "io_schedule_timeout", "out_of_line_wait_on_bit"]) expect(isGenericFrame(fn), fn).toBe(true);
+  });
+});
+
+describe("kernel stack overflow", () => {
+  it("is one report on every architecture, named after the overflowing function", () => {
+    const x86 = extract([
+      "[  100.000001] BUG: stack guard page was hit at 00000000a7b1f3a5 (stack is 0000000025d7e9f5..00000000c4e3c3e0)",
+      "[  100.000002] kernel stack overflow (double-fault): 0000 [#1] SMP PTI",
+      "[  100.000003] CPU: 3 PID: 8011 Comm: cas Tainted: G           OE     5.10.0 #1",
+      "[  100.000004] RIP: 0010:ocf_read_pt+0x12/0x150 [cas_cache]",
+    ]);
+    expect(x86.map((f) => f.title)).toEqual(["BUG: stack guard page was hit in ocf_read_pt"]);
+
+    const headless = extract([
+      "[  100.000002] kernel stack overflow (double-fault): 0000 [#1] SMP PTI",
+      "[  100.000004] RIP: 0010:ocf_read_pt+0x12/0x150 [cas_cache]",
+    ]);
+    expect(headless.map((f) => [f.kind, f.title])).toEqual([["oops", "kernel stack overflow in ocf_read_pt"]]);
+
+    const ppc = extract([
+      "[ 2135.432221] Kernel stack overflow in process swapper/3[0], r1=c000000001393b30",
+      "[ 2135.432255] Oops: Kernel stack overflow, sig: 11 [#1]",
+      "[ 2135.432300] NIP [c000000000f00110] xfs_bmapi_read+0x40/0x400 [xfs]",
+    ]);
+    expect(ppc.map((f) => f.title)).toEqual(["kernel stack overflow in xfs_bmapi_read"]);
+
+    const arm64 = extract([
+      "[   26.327000] Insufficient stack space to handle exception!",
+      "[   26.327010] Task stack:     [0xffffff80092d4000..0xffffff80092d8000]",
+      "[   26.327020] pc : ext4_find_extent+0x30/0x360",
+      "[   26.328000] Kernel panic - not syncing: kernel stack overflow",
+    ]);
+    expect(arm64.map((f) => [f.title, f.panicked])).toEqual([["kernel stack overflow in ext4_find_extent", true]]);
+  });
+});
+
+describe("ppc's die() line alone", () => {
+  it("is a kernel stack overflow when the line before it was lost", () => {
+    const [oops] = extract([
+      "[ 2135.432255] Oops: Kernel stack overflow, sig: 11 [#1]",
+      "[ 2135.432300] NIP [c000000000f00110] xfs_bmapi_read+0x40/0x400 [xfs]",
+    ]);
+    expect(oops).toMatchObject({ kind: "oops", title: "kernel stack overflow in xfs_bmapi_read" });
+  });
+});
+
+describe("ppc64 hard lockups", () => {
+  it("reads `Watchdog CPU:N Hard LOCKUP` and `CPU N self-detected hard LOCKUP`, the CPU's function from its `NIP [addr] f` line", () => {
+    const [old] = extract([
+      "[  252.718655] Watchdog CPU:59 Hard LOCKUP",
+      "[  252.718697] CPU: 59 PID: 363 Comm: watchdog/59 Tainted: G      D          4.15.0-33-generic #36-Ubuntu",
+      "[  252.718700] NIP:  c000000000d02480 LR: c000000000151318 CTR: c000000000444d00",
+      "[  252.718800] NIP [c000000000d02480] dbs_update_util_handler+0x18/0xf0",
+    ]);
+    expect(old).toMatchObject({ kind: "hard-lockup", title: "Watchdog detected hard LOCKUP on cpu NUM", guiltyFrame: "dbs_update_util_handler" });
+    const [self] = extract(["[ 5.1] watchdog: CPU 3 self-detected hard LOCKUP @ plpar_hcall_norets+0x1c/0x28"]);
+    expect(self).toMatchObject({ kind: "hard-lockup", title: "Watchdog detected hard LOCKUP on cpu NUM" });
+  });
+});
+
+describe("stacks of guesses only", () => {
+  it("name the display title after the first guessed frame; syzkaller's title stays `… in corrupted`", () => {
+    const [hung] = extract([
+      "[ 1.0] INFO: task jbd2/sda1-8:512 blocked for more than 120 seconds.",
+      "[ 1.1] Call Trace:",
+      "[ 1.2]  [<ffffffff8150e3c5>] ? schedule+0x215/0x2e0",
+      "[ 1.3]  [<ffffffffa0071d43>] ? jbd2_journal_commit_transaction+0x1e3/0x1510",
+      "[ 1.4]  [<ffffffff810096f0>] ? __switch_to+0xd0/0x320",
+    ]);
+    expect(hung).toMatchObject({ title: "INFO: task hung in jbd2_journal_commit_transaction", syzkallerTitle: "INFO: task hung in corrupted", guiltyFrame: "jbd2_journal_commit_transaction" });
+    expect(hung.altTitles).toContain("INFO: task hung in corrupted");
+  });
+});

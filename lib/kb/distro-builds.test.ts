@@ -1,0 +1,148 @@
+/**
+ * The distro builds recorded in the built-in entries, judged on the exact running builds a node reports: the build
+ * just before the distro's fix is affected and the advice names the distro's own fixed package (never an upstream
+ * version), the fixed build and later ones are fixed. Every row here restates one advisory quoted in the entry's
+ * references; a change to the entry, to release parsing or to the verdict that breaks it fails here.
+ */
+import { describe, expect, it } from "vitest";
+import { loadBuiltinKb } from "./load-builtin";
+import { parseKernelRelease } from "../engine/versions/parse-kernel-release";
+import { adviseOn } from "../engine/versions/test-entries";
+
+const AS_OF = new Date("2026-12-01T00:00:00Z");
+const KB = new Map(loadBuiltinKb().entries.map((e) => [e.id, e]));
+
+type Row = {
+  kb: string;
+  /** `uname -r` as the log prints it. */
+  release: string;
+  /** `#101-Ubuntu SMP …` / `#1 SMP Debian 5.10.209-2 …` from the `CPU: … Comm:` line or banner. */
+  build?: string;
+  banner?: string;
+  status: "affected" | "fixed" | "unknown";
+  /** Substring the upgrade must contain (the distro's package and advisory); null: no upgrade at all. */
+  upgrade?: string | null;
+};
+
+function judge(row: Row) {
+  const kb = KB.get(row.kb);
+  if (!kb) throw new Error(`no built-in entry ${row.kb}`);
+  return adviseOn({ kernel: parseKernelRelease(row.release, row.build, row.banner), kb, entries: KB, asOf: AS_OF });
+}
+
+function check(row: Row) {
+  const { v, rec } = judge(row);
+  expect(v.status, v.reason).toBe(row.status);
+  if (row.upgrade === null) expect(rec.upgrade, rec.upgrade?.text).toBeUndefined();
+  else if (row.upgrade !== undefined) {
+    expect(rec.upgrade?.text ?? "", rec.summary).toContain(row.upgrade);
+    // The distro's own package, never "only the upstream fix is known".
+    expect(rec.upgrade?.upstreamOnly ?? false, rec.upgrade?.text).toBe(false);
+  }
+}
+
+const ubuntu = (abi: string, upload: string, base: string, hwe?: string) => ({
+  release: `${abi}-generic`,
+  build: `#${upload}${hwe ? `~${hwe}.1` : ""}-Ubuntu SMP`,
+  banner: `(Ubuntu ${abi}.${upload}${hwe ? `~${hwe}.1` : ""}-generic ${base})`,
+});
+
+describe("distro builds of the built-in entries", () => {
+  describe("ipv6-route-cache-full (CVE-2023-52340)", () => {
+    const kb = "ipv6-route-cache-full";
+    it.each<[string, Row]>([
+      ["Ubuntu 22.04 5.15.0-101 is affected; USN-6725-1 names 5.15.0-102", { kb, ...ubuntu("5.15.0-101", "111", "5.15.143"), status: "affected", upgrade: "5.15.0-101.111 → 5.15.0-102 or later (Ubuntu 22.04 package, USN-6725-1)" }],
+      ["Ubuntu 22.04 5.15.0-102.112 is fixed", { kb, ...ubuntu("5.15.0-102", "112", "5.15.146"), status: "fixed", upgrade: null }],
+      ["Ubuntu 22.04 ABI 5.15.0-102 alone is fixed (the notice fixes the whole ABI)", { kb, release: "5.15.0-102-generic", status: "fixed", upgrade: null }],
+      ["Ubuntu 22.04 ABI 5.15.0-91 alone is affected", { kb, release: "5.15.0-91-generic", status: "affected", upgrade: "→ 5.15.0-102 or later (Ubuntu 22.04 package, USN-6725-1)" }],
+      ["Ubuntu 20.04 HWE 5.15.0-101 is affected", { kb, ...ubuntu("5.15.0-101", "111", "5.15.143", "20.04"), status: "affected", upgrade: "→ 5.15.0-102 or later (Ubuntu 20.04 package, USN-6725-1)" }],
+      ["Ubuntu 20.04 5.4.0-174 is affected; USN-6726-1 names 5.4.0-176", { kb, ...ubuntu("5.4.0-174", "193", "5.4.265"), status: "affected", upgrade: "5.4.0-174.193 → 5.4.0-176 or later (Ubuntu 20.04 package, USN-6726-1)" }],
+      ["Ubuntu 20.04 5.4.0-176 is fixed", { kb, ...ubuntu("5.4.0-176", "196", "5.4.268"), status: "fixed", upgrade: null }],
+      ["Ubuntu 18.04 HWE 5.4.0-150 is affected; USN-6726-1 names 5.4.0-175", { kb, ...ubuntu("5.4.0-150", "167", "5.4.233", "18.04"), status: "affected", upgrade: "→ 5.4.0-175 or later (Ubuntu 18.04 package, USN-6726-1)" }],
+      ["RHEL 8.9 z-stream is affected; RHSA-2024:3138 names 4.18.0-553.el8_10", { kb, release: "4.18.0-513.24.1.el8_9.x86_64", status: "affected", upgrade: "4.18.0-513.24.1.el8_9 → 4.18.0-553.el8_10 or later (RHEL-family 8.10 package, RHSA-2024:3138)" }],
+      ["CentOS 8.0 (hybridnet's 4.18.0-80.el8) is affected", { kb, release: "4.18.0-80.el8.x86_64", status: "affected", upgrade: "→ 4.18.0-553.el8_10" }],
+      ["RHEL 8.10 GA is fixed", { kb, release: "4.18.0-553.el8_10.x86_64", status: "fixed", upgrade: null }],
+      ["RHEL 8.10 z-stream is fixed", { kb, release: "4.18.0-553.16.1.el8_10.x86_64", status: "fixed", upgrade: null }],
+      ["Amazon Linux 2 kernel-5.15 before ALAS2KERNEL-5.15-2024-033 is affected", { kb, release: "5.15.138-89.157.amzn2.x86_64", status: "affected", upgrade: "5.15.138-89.157.amzn2 → 5.15.145-95.156.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.15-2024-033)" }],
+      ["Amazon Linux 2 5.15.145-95.156.amzn2 is fixed", { kb, release: "5.15.145-95.156.amzn2.x86_64", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
+  describe("skb-segment-gso-bug (CVE-2024-42281)", () => {
+    const kb = "skb-segment-gso-bug";
+    it.each<[string, Row]>([
+      ["Ubuntu 22.04 5.15.0-124 is affected; USN-7100-1 names 5.15.0-125", { kb, ...ubuntu("5.15.0-124", "134", "5.15.167"), status: "affected", upgrade: "5.15.0-124.134 → 5.15.0-125 or later (Ubuntu 22.04 package, USN-7100-1)" }],
+      ["Ubuntu 22.04 5.15.0-125 is fixed", { kb, ...ubuntu("5.15.0-125", "135", "5.15.167"), status: "fixed", upgrade: null }],
+      ["Ubuntu 20.04 HWE 5.15.0-124 is affected", { kb, ...ubuntu("5.15.0-124", "134", "5.15.167", "20.04"), status: "affected", upgrade: "(Ubuntu 20.04 package, USN-7100-1)" }],
+      ["Ubuntu 20.04 5.4.0-196 is affected; USN-7088-1 names 5.4.0-200", { kb, ...ubuntu("5.4.0-196", "216", "5.4.281"), status: "affected", upgrade: "5.4.0-196.216 → 5.4.0-200 or later (Ubuntu 20.04 package, USN-7088-1)" }],
+      ["Ubuntu 20.04 5.4.0-200 is fixed", { kb, ...ubuntu("5.4.0-200", "220", "5.4.284"), status: "fixed", upgrade: null }],
+      ["Ubuntu 18.04 HWE 5.4.0-196 is affected", { kb, ...ubuntu("5.4.0-196", "216", "5.4.281", "18.04"), status: "affected", upgrade: "(Ubuntu 18.04 package, USN-7088-1)" }],
+      ["Debian 11 5.10.209-2 is affected; DLA-3912-1 names 5.10.226-1", { kb, release: "5.10.0-28-amd64", build: "#1 SMP Debian 5.10.209-2 (2024-01-31)", status: "affected", upgrade: "5.10.209-2 → 5.10.226-1 or later (Debian 11 package, DLA-3912-1)" }],
+      ["Debian 11 5.10.226-1 is fixed", { kb, release: "5.10.0-33-amd64", build: "#1 SMP Debian 5.10.226-1 (2024-10-03)", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
+  describe("virtio-net-napi-skb-cache-put-warning (CVE-2024-43835)", () => {
+    const kb = "virtio-net-napi-skb-cache-put-warning";
+    it.each<[string, Row]>([
+      ["Ubuntu 22.04 5.15.0-119 is affected; USN-7100-1 names 5.15.0-125", { kb, ...ubuntu("5.15.0-119", "129", "5.15.160"), status: "affected", upgrade: "→ 5.15.0-125 or later (Ubuntu 22.04 package, USN-7100-1)" }],
+      ["Ubuntu 22.04 5.15.0-125 is fixed", { kb, ...ubuntu("5.15.0-125", "135", "5.15.167"), status: "fixed", upgrade: null }],
+      ["Ubuntu 20.04 HWE 5.15.0-125 is fixed", { kb, ...ubuntu("5.15.0-125", "135", "5.15.167", "20.04"), status: "fixed", upgrade: null }],
+      ["Ubuntu 20.04 5.4.0-190 is affected; USN-7088-1 names 5.4.0-200", { kb, ...ubuntu("5.4.0-190", "210", "5.4.278"), status: "affected", upgrade: "→ 5.4.0-200 or later (Ubuntu 20.04 package, USN-7088-1)" }],
+      ["Ubuntu 20.04 ABI 5.4.0-200 alone is fixed", { kb, release: "5.4.0-200-generic", status: "fixed", upgrade: null }],
+      ["Debian 11 5.10.223-1 is affected", { kb, release: "5.10.0-32-amd64", build: "#1 SMP Debian 5.10.223-1 (2024-08-10)", status: "affected", upgrade: "→ 5.10.226-1 or later (Debian 11 package, DLA-3912-1)" }],
+      ["Debian 11 5.10.226-1 is fixed", { kb, release: "5.10.0-33-amd64", build: "#1 SMP Debian 5.10.226-1 (2024-10-03)", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
+  describe("nfs-flexfiles-cancel-io-null-deref (CVE-2024-26868)", () => {
+    const kb = "nfs-flexfiles-cancel-io-null-deref";
+    it.each<[string, Row]>([
+      ["RHEL 9.4 z-stream before RHSA-2024:5363 is affected", { kb, release: "5.14.0-427.28.1.el9_4.x86_64", status: "affected", upgrade: "5.14.0-427.28.1.el9_4 → 5.14.0-427.31.1.el9_4 or later (RHEL-family 9.4 package, RHSA-2024:5363)" }],
+      ["RHEL 9.4 5.14.0-427.31.1.el9_4 is fixed", { kb, release: "5.14.0-427.31.1.el9_4.x86_64", status: "fixed", upgrade: null }],
+      ["RHEL 9.5 is fixed", { kb, release: "5.14.0-503.11.1.el9_5.x86_64", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
+  describe("tcp-rearm-rto-null-deref (CVE-2024-47684)", () => {
+    const kb = "tcp-rearm-rto-null-deref";
+    it.each<[string, Row]>([
+      ["Ubuntu 22.04 5.15.0-126 is affected; USN-7166-1 names 5.15.0-127", { kb, ...ubuntu("5.15.0-126", "136", "5.15.167"), status: "affected", upgrade: "5.15.0-126.136 → 5.15.0-127 or later (Ubuntu 22.04 package, USN-7166-1)" }],
+      ["Ubuntu 22.04 5.15.0-127 is fixed", { kb, ...ubuntu("5.15.0-127", "137", "5.15.167"), status: "fixed", upgrade: null }],
+      ["Amazon Linux 2 kernel-5.10 before ALAS2KERNEL-5.10-2024-072 is affected", { kb, release: "5.10.226-214.880.amzn2.x86_64", status: "affected", upgrade: "5.10.226-214.880.amzn2 → 5.10.227-219.884.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.10-2024-072)" }],
+      ["Amazon Linux 2 5.10.227-219.884.amzn2 is fixed", { kb, release: "5.10.227-219.884.amzn2.x86_64", status: "fixed", upgrade: null }],
+      ["Amazon Linux 2 kernel-5.4 before ALAS2KERNEL-5.4-2025-090 is affected", { kb, release: "5.4.285-197.384.amzn2.x86_64", status: "affected", upgrade: "→ 5.4.286-201.385.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.4-2025-090)" }],
+      ["Amazon Linux 2 5.4.286-201.385.amzn2 is fixed", { kb, release: "5.4.286-201.385.amzn2.x86_64", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
+  describe("geneve-xmit-mac-header-warning (CVE-2024-56636)", () => {
+    const kb = "geneve-xmit-mac-header-warning";
+    it.each<[string, Row]>([
+      ["Amazon Linux 2 kernel-5.15 5.15.173 is affected; ALAS2KERNEL-5.15-2025-061 names 5.15.176-118.170", { kb, release: "5.15.173-118.169.amzn2.x86_64", status: "affected", upgrade: "5.15.173-118.169.amzn2 → 5.15.176-118.170.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.15-2025-061)" }],
+      ["Amazon Linux 2 5.15.176-118.170.amzn2 is fixed", { kb, release: "5.15.176-118.170.amzn2.x86_64", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
+  describe("RHSA-2024:5101 (RHEL 8.10, 4.18.0-553.16.1.el8_10): CVE-2024-26614, CVE-2024-26958, CVE-2024-36904", () => {
+    it.each<[string, Row]>(
+      ["tcp-accept-queue-spinlock-warning", "nfs-direct-write-refcount-uaf", "tcp-twsk-unique-refcount-warning"].flatMap((kb) => [
+        [`${kb}: RHEL 8.10 GA is affected`, { kb, release: "4.18.0-553.el8_10.x86_64", status: "affected", upgrade: "4.18.0-553.el8_10 → 4.18.0-553.16.1.el8_10 or later (RHEL-family 8.10 package, RHSA-2024:5101)" }],
+        [`${kb}: RHEL 8.10 4.18.0-553.16.1.el8_10 is fixed`, { kb, release: "4.18.0-553.16.1.el8_10.x86_64", status: "fixed", upgrade: null }],
+      ]),
+    )("%s", (_, row) => check(row));
+  });
+
+  it("every recorded distro fix names its advisory, and the entry references that advisory", () => {
+    const rows = [...KB.values()].flatMap((e) =>
+      e.fixes.flatMap((f) => f.distros.filter((d) => d.fixed).map((d) => ({ id: e.id, d, urls: e.references.map((r) => r.url).join(" ") }))),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    for (const { id, d, urls } of rows) {
+      expect(d.advisory, `${id}: ${d.distro} ${d.release} ${d.fixed}`).toBeTruthy();
+      // RHSA-2024:3138 → RHSA-2024:3138 in the errata URL; USN-7100-1, DLA-3912-1 → dla-3912; ALAS2KERNEL-5.15-… → ALASKERNEL-5.15-…
+      const key = d.advisory!.replace(/^ALAS2/, "ALAS").replace(/^DLA-(\d+)-\d+$/, "dla-$1");
+      expect(urls, `${id}: no reference for ${d.advisory}`).toContain(key);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Writes a triaged upload as its incident row (+ files and finding rows) and removes the upload's job row in the same
+ * transaction: the incident's id is the upload's, so a second attempt at the same upload (a retried job whose first
+ * worker got further than it seemed) hits the primary key and writes nothing ("already-written"); an upload deleted
+ * while it was triaged has no job row left, and the transaction writes nothing either ("upload-gone").
+ * No `server-only`: `oopscope worker` runs it.
+ */
+import type { Incident } from "../../engine/types";
+import { isKnownIssue } from "../../engine/match/match-strength";
+import type { Db } from "../db";
+import type { UploadStore } from "../storage/upload-store";
+import { summarizeIncident } from "./summarize-incident";
+
+export type SaveIncidentOptions = {
+  db: Db;
+  store: UploadStore;
+  id: string;
+  uploaderId: string | null;
+  incident: Incident & { kbGeneration?: number };
+  files: { index: number; name: string; path: string; bytes: number }[];
+  /** What was uploaded (an archive's compressed size, not its extracted text). */
+  uploadedBytes: number;
+  contentSha256: string;
+  repeatOfId: string | null;
+};
+
+function parseTime(iso: string | undefined): Date | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Prisma's "unique constraint" and "record to delete does not exist": another attempt wrote it, or the upload went. */
+function isWrittenElsewhere(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === "P2002" || code === "P2025";
+}
+
+export type SaveOutcome = "written" | "already-written" | "upload-gone";
+
+export async function saveIncident({ db, store, id, uploaderId, incident, files, uploadedBytes, contentSha256, repeatOfId }: SaveIncidentOptions): Promise<SaveOutcome> {
+  const summary = summarizeIncident(incident);
+  const create = db.incident.create({
+    data: {
+      id,
+      title: summary.title,
+      hosts: summary.hosts.join(" "),
+      kernels: summary.kernels.join(" "),
+      kbIds: summary.kbIds.join(" "),
+      findingCount: incident.findings.length,
+      totalBytes: uploadedBytes,
+      result: JSON.stringify(incident),
+      kbGeneration: incident.kbGeneration ?? 0,
+      uploaderId,
+      contentSha256,
+      repeatOfId,
+      files: {
+        create: files.map((f) => {
+          const input = incident.inputs[f.index];
+          return {
+            index: f.index,
+            name: f.name,
+            bytes: f.bytes,
+            lines: input?.lines ?? 0,
+            compressed: input?.compressed ?? false,
+            storagePath: store.keyOf(f.path),
+          };
+        }),
+      },
+      findings: {
+        create: incident.findings.map((f) => ({
+          findingId: f.id,
+          signature: f.signature,
+          title: f.title,
+          kind: f.kind,
+          host: f.host ?? null,
+          time: parseTime(f.time),
+          kernelRelease: f.kernelRelease ?? null,
+          topKbId: f.matches.find(isKnownIssue)?.kbId ?? null,
+        })),
+      },
+    },
+  });
+  try {
+    await db.$transaction([create, db.uploadJob.delete({ where: { id } })]);
+    return "written";
+  } catch (err) {
+    if (!isWrittenElsewhere(err)) throw err;
+    return (await db.incident.count({ where: { id } })) > 0 ? "already-written" : "upload-gone";
+  }
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+
+const dir = mkdtempSync(path.join(tmpdir(), "oopscope-cli-kb-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  delete process.env.DATABASE_URL;
+  bug = undefined;
+});
+
+// The real migration check, unless a test makes it fail the way a bug would.
+let bug: Error | undefined;
+vi.mock("../ensure-database", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../ensure-database")>();
+  return {
+    ...real,
+    countPendingMigrations: async (url: string) => {
+      if (bug) throw bug;
+      return real.countPendingMigrations(url);
+    },
+  };
+});
+
+const { loadCliKb } = await import("./load-cli-kb");
+
+describe("loadCliKb", () => {
+  it("falls back to the built-in entries when the database file is no database, saying why", async () => {
+    const file = path.join(dir, "not-a.db");
+    writeFileSync(file, "this is a text file, not SQLite ".repeat(200));
+    process.env.DATABASE_URL = `file:${file}`;
+    const kb = await loadCliKb();
+    expect(kb.entries.size).toBeGreaterThan(0);
+    expect(kb.source).toMatch(/^the built-in knowledge base \(\d+ entries; the database at .*not-a\.db could not be read: /);
+  });
+
+  it("lets an error without a code (a bug) propagate instead of passing it off as an unreadable database", async () => {
+    process.env.DATABASE_URL = `file:${path.join(dir, "any.db")}`;
+    bug = new TypeError("Cannot read properties of undefined (reading 'prepare')");
+    await expect(loadCliKb()).rejects.toThrow(TypeError);
+  });
+});
