@@ -24,7 +24,7 @@ import type { KbEntry } from "./schema";
 
 const KB_DIR = path.resolve(import.meta.dirname, "../../testdata/kb");
 const REAL_DIR = process.env.OOPSCOPE_REAL_DIR ?? path.resolve(import.meta.dirname, "../../testdata/real");
-const CVE_SAMPLE = path.resolve(import.meta.dirname, "../../../../shared/data/kernel-cves-sample");
+const CVE_SAMPLE = path.resolve(import.meta.dirname, "../../../shared/data/kernel-cves-sample");
 const NOW = new Date("2026-12-01T00:00:00Z");
 /**
  * Top-1 rate each part of the real corpus must keep: a ratchet at the measured level (raise it when it improves).

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { createLineContext, parseLine } from "./parse-line";
+import { createLineContext, parseLine, peekHostOfText } from "./parse-line";
 import { inferYear, parseIsoTime } from "./time";
 import type { LogLine } from "../types";
 
@@ -197,6 +197,156 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "w01", program: "kernel", text: "Command line: BOOT_IMAGE=x crashkernel=1G-4G:192M" },
   },
   {
+    name: "journalctl -o short-iso-precise",
+    raw: "2024-08-13T15:59:23.123456+0800 w01 kernel: eth0: link up",
+    expect: { format: "syslog-iso", host: "w01", program: "kernel", text: "eth0: link up", time: iso("2024-08-13T07:59:23.123Z") },
+  },
+  {
+    name: "rsyslog #011 escape (a tab) in an RCU stall line",
+    raw: "Aug 13 15:59:23 w01 kernel: rcu: #0113-...!: (0 ticks this GP) idle=b3e/1/0x4000000000000000",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "rcu: \t3-...!: (0 ticks this GP) idle=b3e/1/0x4000000000000000" },
+  },
+  {
+    name: "RFC 5424 with #011 escapes",
+    raw: "<4>1 2024-08-13T15:59:23.003Z w01 kernel - - - #011(detected by 1, t=60002 jiffies, g=123, q=4)",
+    expect: { format: "syslog-iso", host: "w01", program: "kernel", level: 4, text: "\t(detected by 1, t=60002 jiffies, g=123, q=4)" },
+  },
+  {
+    name: "journald short in a Russian locale",
+    raw: "июл 27 14:08:03 laptop kernel: list_del corruption. prev->next should be ffff98679438a5d0",
+    expect: { format: "syslog", host: "laptop", program: "kernel", time: iso("2024-07-27T14:08:03Z") },
+  },
+  {
+    name: "journald short in a French locale",
+    raw: "août 13 15:59:23 w01 kernel: BUG: soft lockup - CPU#3 stuck for 22s! [a:1]",
+    expect: { format: "syslog", host: "w01", program: "kernel", time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "dmesg -T, German",
+    raw: "[Di Mär  5 15:59:23 2024] BUG: soft lockup - CPU#3 stuck for 22s!",
+    expect: { format: "dmesg-human", program: "kernel", text: "BUG: soft lockup - CPU#3 stuck for 22s!", time: iso("2024-03-05T15:59:23Z") },
+  },
+  {
+    name: "dmesg -T, French",
+    raw: "[mar. août 13 15:59:23 2024] BUG: x",
+    expect: { format: "dmesg-human", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "dmesg -T, Spanish",
+    raw: "[mié dic 11 15:59:23 2024] BUG: x",
+    expect: { format: "dmesg-human", text: "BUG: x", time: iso("2024-12-11T15:59:23Z") },
+  },
+  {
+    name: "dmesg -T, Chinese",
+    raw: "[二 8月 13 15:59:23 2024] BUG: x",
+    expect: { format: "dmesg-human", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "dmesg -T, Japanese (padded month)",
+    raw: "[火  8月  6 15:59:23 2024] BUG: x",
+    expect: { format: "dmesg-human", text: "BUG: x", time: iso("2024-08-06T15:59:23Z") },
+  },
+  {
+    name: "dmesg --time-format=iso (no host, no tag)",
+    raw: "2024-08-13T15:59:23,123456+02:00 BUG: soft lockup - CPU#1 stuck for 22s!",
+    expect: { format: "dmesg-human", program: "kernel", text: "BUG: soft lockup - CPU#1 stuck for 22s!", time: iso("2024-08-13T13:59:23.123Z") },
+  },
+  {
+    name: "dmesg -x facility and level",
+    raw: "kern  :err   : [  123.456789] BUG: unable to handle page fault for address: ffffffffffffffe8",
+    expect: { format: "dmesg", program: "kernel", level: 3, uptime: 123.456789, text: "BUG: unable to handle page fault for address: ffffffffffffffe8" },
+  },
+  {
+    name: "dmesg -x -T",
+    raw: "kern  :warn  : [Tue Aug 13 15:59:23 2024] WARNING: CPU: 1 PID: 2 at net/core/dev.c:1 f+0x1/0x2",
+    expect: { format: "dmesg-human", program: "kernel", level: 4, time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "/dev/kmsg and extended netconsole",
+    raw: "6,1234,5678901,-;BUG: kernel NULL pointer dereference, address: 0000000000000008",
+    expect: { format: "dmesg", program: "kernel", level: 6, uptime: 5.678901, text: "BUG: kernel NULL pointer dereference, address: 0000000000000008" },
+  },
+  {
+    name: "/dev/kmsg with caller id and a netconsole fragment",
+    raw: "4,1235,5678902,-,caller=T123,ncfrag=0/2;Call Trace:",
+    expect: { format: "dmesg", program: "kernel", level: 4, callerId: "T123", text: "Call Trace:" },
+  },
+  {
+    name: "/dev/kmsg line written by user space",
+    raw: "30,1236,5678903,-;systemd[1]: Started Journal Service.",
+    expect: { format: "dmesg", program: "systemd", pid: 1, level: 6, text: "Started Journal Service." },
+  },
+  {
+    name: "CRI line carrying a dmesg line",
+    raw: "2024-02-14T10:00:00.123456789Z stdout F [  123.456789] BUG: soft lockup - CPU#2 stuck for 23s! [a:1]",
+    expect: { format: "syslog-iso", program: "kernel", uptime: 123.456789, text: "BUG: soft lockup - CPU#2 stuck for 23s! [a:1]", time: iso("2024-02-14T10:00:00.123Z") },
+  },
+  {
+    name: "Docker json-file / Fluent Bit envelope carrying a dmesg line",
+    raw: '{"log":"[  123.456789] BUG: soft lockup - CPU#2 stuck for 23s! [a:1]\\n","stream":"stdout","time":"2024-02-14T10:00:00.5Z"}',
+    expect: { format: "json", program: "kernel", uptime: 123.456789, text: "BUG: soft lockup - CPU#2 stuck for 23s! [a:1]", time: iso("2024-02-14T10:00:00.500Z") },
+  },
+  {
+    name: "Fluent Bit envelope carrying a syslog line",
+    raw: '{"log":"Aug 13 15:59:23 w01 kernel: BUG: x\\n","stream":"stdout","time":"2024-02-14T10:00:00.5Z"}',
+    expect: { format: "json", host: "w01", program: "kernel", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "journalctl -o json (kernel transport)",
+    raw: '{"__CURSOR":"s=a;i=1","__REALTIME_TIMESTAMP":"1723564763123456","_SOURCE_MONOTONIC_TIMESTAMP":"492198014","_TRANSPORT":"kernel","PRIORITY":"4","SYSLOG_IDENTIFIER":"kernel","MESSAGE":"BUG: soft lockup - CPU#3 stuck for 22s! [a:1]","_HOSTNAME":"w01"}',
+    expect: { format: "json", host: "w01", program: "kernel", level: 4, uptime: 492.198014, time: iso("2024-08-13T15:59:23.123Z"), text: "BUG: soft lockup - CPU#3 stuck for 22s! [a:1]" },
+  },
+  {
+    name: "journalctl -o json (a service)",
+    raw: '{"__REALTIME_TIMESTAMP":"1723564763123456","_TRANSPORT":"stdout","PRIORITY":"6","SYSLOG_IDENTIFIER":"kubelet","_PID":"1432","MESSAGE":"I0813 15:59:23.100203    1432 kubelet.go:2185] ok","_HOSTNAME":"w01"}',
+    expect: { format: "json", host: "w01", program: "kubelet", pid: 1432, level: 6, text: "ok" },
+  },
+  {
+    name: "Vector journald event",
+    raw: '{"host":"w01","message":"BUG: x","source_type":"journald","timestamp":"2024-08-13T15:59:23Z"}',
+    expect: { format: "json", host: "w01", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "stern pod/container prefix",
+    raw: "node-debugger-w01-x debugger [  123.456789] BUG: soft lockup - CPU#2 stuck for 23s! [a:1]",
+    expect: { format: "dmesg", program: "kernel", uptime: 123.456789, text: "BUG: soft lockup - CPU#2 stuck for 23s! [a:1]" },
+  },
+  {
+    name: "stern with a namespace, around a syslog line",
+    raw: "kube-system npd-abcde node-problem-detector Aug 13 15:59:23 w01 kernel: BUG: x",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "BUG: x" },
+  },
+  {
+    name: "quoted with a `| ` gutter",
+    raw: "| Aug 13 15:59:23 w01 kernel: BUG: x",
+    expect: { format: "syslog", host: "w01", text: "BUG: x" },
+  },
+  {
+    name: "kubectl describe node event from node-problem-detector",
+    raw: "  Warning  UnregisterNetDevice  3s (x14245 over 1d)  kernel-monitor, gke-c1-3w22  unregister_netdevice: waiting for eth0 to become free. Usage count = 21",
+    expect: { host: "gke-c1-3w22", program: "kernel", text: "unregister_netdevice: waiting for eth0 to become free. Usage count = 21" },
+  },
+  {
+    name: "kubectl get events",
+    raw: "11m         Warning   KernelOops     node/clr-02   BUG: unable to handle kernel NULL pointer dereference at 0000000000000008",
+    expect: { host: "clr-02", text: "BUG: unable to handle kernel NULL pointer dereference at 0000000000000008" },
+  },
+  {
+    name: "Go time with its zone after a space, and facility.level where the host would be",
+    raw: "2016-07-31 16:26:53 +0000 UTC kern.alert kernel: BUG: unable to handle kernel paging request at ffff88007bd671c0",
+    expect: { format: "syslog-iso", program: "kernel", level: 1, text: "BUG: unable to handle kernel paging request at ffff88007bd671c0", time: iso("2016-07-31T16:26:53Z") },
+  },
+  {
+    name: "a hypervisor's line holding its VM's syslog (Docker Desktop for Mac)",
+    raw: "<Error>: VM: 2016-08-03 04:35:57 +0000 UTC kern.error kernel: INFO: rcu_sched self-detected stall on CPU",
+    expect: { format: "syslog-iso", program: "kernel", level: 3, text: "INFO: rcu_sched self-detected stall on CPU", time: iso("2016-08-03T04:35:57Z") },
+  },
+  {
+    name: "extended netconsole records received by a syslog server (host, then the record's own prefix)",
+    raw: "Mar 31 19:59:53 extravaganza.localdomain 2,1677,1530985273,-;kernel BUG at fs/bcachefs/bkey.h:320!",
+    expect: { format: "syslog", host: "extravaganza.localdomain", program: "kernel", level: 2, uptime: 1530.985273, text: "kernel BUG at fs/bcachefs/bkey.h:320!" },
+  },
+  {
     name: "plain text",
     raw: "Kernel panic - not syncing: Fatal exception",
     expect: { format: "plain", text: "Kernel panic - not syncing: Fatal exception" },
@@ -389,6 +539,79 @@ describe("parseLine", () => {
     expect(parseLine("    [  484.469885]       Not tainted 5.4.0-104-generic #118-Ubuntu", 1, ctx)).toMatchObject({ format: "dmesg", uptime: 484.469885, text: "      Not tainted 5.4.0-104-generic #118-Ubuntu" });
     expect(parseLine("    kernel: Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1", 1, ctx)).toMatchObject({ program: "kernel", text: "Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1" });
     expect(parseLine(" [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0", 1, ctx)).toMatchObject({ format: "plain", text: " [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0" });
+  });
+
+  it("journalctl -o export and -o verbose: one entry over many lines, the host from the entry before", () => {
+    const ctx = createLineContext(0, 2024);
+    const export1 = ["__CURSOR=s=a;i=1", "__REALTIME_TIMESTAMP=1723564763123456", "_SOURCE_MONOTONIC_TIMESTAMP=492198014", "_TRANSPORT=kernel", "PRIORITY=4", "SYSLOG_IDENTIFIER=kernel", "MESSAGE=BUG: soft lockup - CPU#3 stuck for 22s! [a:1]", "_HOSTNAME=w01", ""];
+    const lines = [...export1, ...export1].map((raw, i) => parseLine(raw, i + 1, ctx));
+    expect(lines[6]).toMatchObject({ format: "journal", program: "kernel", level: 4, uptime: 492.198014, time: iso("2024-08-13T15:59:23.123Z"), text: "BUG: soft lockup - CPU#3 stuck for 22s! [a:1]" });
+    expect(lines[6].host).toBeUndefined();
+    // Every field line but the message is the journal's own, not kernel text.
+    expect(lines.filter((l) => l.program === "journal")).toHaveLength(14);
+    expect(lines[15]).toMatchObject({ host: "w01", program: "kernel" });
+
+    const verbose = ["Tue 2024-08-13 15:59:23.123456 UTC [s=ab12;i=1a2;b=cd34;m=1d4c;t=61f;x=99]", "    _SOURCE_MONOTONIC_TIMESTAMP=492198014", "    _TRANSPORT=kernel", "    PRIORITY=3", "    SYSLOG_IDENTIFIER=kernel", "    MESSAGE=BUG: unable to handle page fault for address: 0000000000001000", "    _HOSTNAME=w02"];
+    const vctx = createLineContext(0, 2024);
+    const v = [...verbose, ...verbose].map((raw, i) => parseLine(raw, i + 1, vctx));
+    expect(v[5]).toMatchObject({ format: "journal", program: "kernel", level: 3, time: iso("2024-08-13T15:59:23.123Z"), text: "BUG: unable to handle page fault for address: 0000000000001000" });
+    expect(v[12]).toMatchObject({ host: "w02", program: "kernel" });
+    // A `KEY=value` line outside a journal dump is text.
+    expect(parseLine("PRIORITY=3", 1, createLineContext(0, 2024)).format).toBe("plain");
+  });
+
+  it("CRI partial lines (`P`) are completed by their `F` line", () => {
+    const ctx = createLineContext(0, 2024);
+    const p = parseLine("2024-02-14T10:00:00.1Z stdout P [  123.456789] BUG: soft lockup - CPU#2 st", 1, ctx);
+    expect(p.program).toBe("cri-partial");
+    const f = parseLine("2024-02-14T10:00:00.2Z stdout F uck for 23s! [a:1]", 2, ctx);
+    expect(f).toMatchObject({ program: "kernel", uptime: 123.456789, text: "BUG: soft lockup - CPU#2 stuck for 23s! [a:1]" });
+    expect(parseLine("2024-02-14T10:00:00.3Z stdout F next", 3, ctx).text).toBe("next");
+  });
+
+  it("kubectl debug node/X: the node owns the host-less lines after the banner", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine("Creating debugging pod node-debugger-w01-abcde with container debugger on node w01.", 1, ctx)).toMatchObject({ host: "w01", program: "kubectl" });
+    expect(parseLine("[  123.456789] BUG: soft lockup - CPU#2 stuck for 23s! [a:1]", 2, ctx)).toMatchObject({ host: "w01", program: "kernel" });
+    expect(parseLine("Aug 13 15:59:23 w09 kernel: x", 3, ctx).host).toBe("w09");
+  });
+
+  it("one table, two readers: the byte peek names the host parseLine names, on every fixture", () => {
+    const extra = [
+      "nanofield: kern: warning: [2021-08-05T21:46:09.360110081Z]: WARNING: CPU: 3 PID: 13261 at net/core/stream.c:208 sk_stream_kill_queues+0x109/0x120",
+      "10.0.0.5: kern:    err: [2025-01-22T15:00:15.542409509Z]: e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:",
+      "32792 Mar  3 15:04:11 localhost kernel: [610610.283118] RIP: 0010:__dec_node_state+0x13/0x60",
+      "   12:Aug 13 15:59:23 w02 kernel: x",
+      "> Aug 13 15:59:23 w01 kernel: BUG: soft lockup - CPU#3 stuck for 22s!",
+      ">> > 12 Aug 13 15:59:23 w03 kernel: x",
+      "    Aug 13 15:59:23 w04 kernel: x",
+      "Aug 13 15:59:23 2024 w05 kernel: x",
+      "<13>Aug 13 15:59:23 w06 root: x",
+      "vmhost kernel: e1000e 0000:00:1f.6 eth0: Detected Hardware Unit Hang:",
+      "kernel: x",
+      "[  492.198014][T24950] BUG: soft lockup",
+      "2024-08-13 15:59:23,250 INFO something",
+      "kern  :err   : [  123.456789] BUG: x",
+      "node1: kern: err: [2024-06-29T10:52:39.030745602Z]: BUG: x",
+      "{\"level\":\"info\",\"host\":\"w07\",\"msg\":\"ok\"}",
+      "2024-02-14T10:00:00Z stdout F Aug 13 15:59:23 w08 kernel: x",
+    ];
+    const raws = [...ROWS.map((r) => r.raw), ...extra];
+    const disagreements = raws
+      .map((raw) => ({ raw, parsed: parseLine(raw, 1, createLineContext(0, 2024)).host, peeked: peekHostOfText(raw) }))
+      .filter((r) => r.parsed !== r.peeked);
+    expect(disagreements).toEqual([]);
+    expect(raws.filter((raw) => peekHostOfText(raw) !== undefined).length).toBeGreaterThan(30);
+  });
+
+  it("lines of numbers or words (hex dumps, module lists) stay text: wrappers do not re-read them at every token", () => {
+    const ctx = createLineContext(0, 2024);
+    const hex = Array.from({ length: 400 }, (_, i) => (i * 37).toString(16).padStart(2, "0")).join(" ");
+    const words = Array.from({ length: 400 }, (_, i) => `mod${i}`).join(" ");
+    for (const raw of [hex, words, `5 ${hex}`, `  12 ${words}`]) {
+      expect(parseLine(raw, 1, ctx)).toMatchObject({ format: "plain", text: raw });
+      expect(peekHostOfText(raw)).toBeUndefined();
+    }
   });
 
   it("never throws on junk", () => {

@@ -15,6 +15,49 @@ export const MONTHS: Record<string, number> = {
   Dec: 11,
 };
 
+/**
+ * Month names as `dmesg -T` and journalctl print them under other locales (`%b`), lower-cased, without the
+ * abbreviation's dot: German, French, Spanish, Italian, Portuguese, Dutch, Norwegian, Polish, Russian; Chinese,
+ * Japanese and Korean write the number (`8月`, ` 8월`). Names shared by several languages mean the same month.
+ */
+const LOCALE_MONTHS: ReadonlyArray<readonly string[]> = [
+  ["jan", "januar", "janv", "ene", "gen", "sty", "янв", "января", "январь"],
+  ["feb", "februar", "févr", "fév", "fev", "lut", "фев", "февр", "февраля", "февраль"],
+  ["mar", "mär", "mrz", "mars", "märz", "maart", "mrt", "мар", "марта", "март"],
+  ["apr", "avr", "abr", "kwi", "апр", "апреля", "апрель"],
+  ["may", "mai", "mag", "mei", "maj", "мая", "май"],
+  ["jun", "juin", "giu", "cze", "июн", "июня", "июнь"],
+  ["jul", "juil", "lug", "lip", "июл", "июля", "июль"],
+  ["aug", "août", "aoû", "ago", "sie", "авг", "августа", "август"],
+  ["sep", "sept", "set", "wrz", "сен", "сент", "сентября", "сентябрь"],
+  ["oct", "okt", "ott", "out", "paź", "окт", "октября", "октябрь"],
+  ["nov", "lis", "ноя", "нояб", "ноября", "ноябрь"],
+  ["dec", "dez", "déc", "dic", "des", "gru", "дек", "декабря", "декабрь"],
+];
+const MONTH_BY_NAME = new Map<string, number>();
+LOCALE_MONTHS.forEach((names, month) => {
+  for (const name of names) MONTH_BY_NAME.set(name, month);
+});
+/** The month (0..11) a `%b` name stands for in any locale above, or -1. */
+export function monthOf(name: string): number {
+  const english = MONTHS[name];
+  if (english !== undefined) return english;
+  const cjk = /^(\d{1,2})[月월]$/.exec(name);
+  if (cjk) return Number(cjk[1]) >= 1 && Number(cjk[1]) <= 12 ? Number(cjk[1]) - 1 : -1;
+  return MONTH_BY_NAME.get(name.toLowerCase().replace(/\.$/, "")) ?? -1;
+}
+/** The same keyed by the UTF-8 bytes of the name read as Latin-1 (the byte peek compares bytes, not text). */
+export const MONTH_NAME_BYTES: ReadonlySet<string> = new Set(
+  [...Object.keys(MONTHS), ...MONTH_BY_NAME.keys()].flatMap((name) => {
+    const capital = name[0].toUpperCase() + name.slice(1);
+    return [name, capital, name + ".", capital + "."];
+  }).concat(Array.from({ length: 12 }, (_, i) => [`${i + 1}月`, `${i + 1}월`]).flat()).map(latin1OfUtf8),
+);
+
+function latin1OfUtf8(text: string): string {
+  return String.fromCharCode(...new TextEncoder().encode(text));
+}
+
 /** UTC epoch ms; returns undefined for impossible dates instead of letting Date roll them over. */
 export function utcMs(
   year: number,

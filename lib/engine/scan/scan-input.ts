@@ -1,7 +1,7 @@
 /**
  * One streaming pass over the raw bytes of one input. Every line gets only cheap checks (the literal prefilter, run
- * per chunk in WebAssembly, which also finds the line ends; a host peek for syslog; an uptime peek for dmesg); a
- * line that can start a report, a problem event or a boot opens a *window* (the few lines before it from a ring
+ * per chunk in WebAssembly, which also finds the line ends; the line-format table's host peek; an uptime peek for
+ * dmesg); a line that can start a report, a problem event or a boot opens a *window* (the few lines before it from a ring
  * buffer, and the lines after it until the report-like text stops). Only windowed lines are decoded and fully
  * parsed. So the cost is close to reading the bytes, and memory is bounded by the window cap, not by the file size.
  */
@@ -11,8 +11,7 @@ import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "..
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
-import { createLineContext, parseLine, type LineContext } from "../lines/parse-line";
-import { parseGrepPrefix } from "../lines/grep-prefix";
+import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
@@ -175,8 +174,6 @@ const BANNER_LOOSE = /Linux version (\S+)(?: (.*))?$/;
 const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
 
 const WALL_PREFIX = Uint8Array.from("Message from syslogd@", (c) => c.charCodeAt(0));
-const STDERR = Uint8Array.from("stderr ", (c) => c.charCodeAt(0));
-const STDOUT = Uint8Array.from("stdout ", (c) => c.charCodeAt(0));
 
 /** Metadata of the report that `parsed[end]` closes: from the nearest `start` line of the same host before it. */
 function eventReportMetadata(parsed: readonly LogLine[], end: number, start: { pattern: RegExp }): ReportMetadata | undefined {
@@ -251,97 +248,15 @@ function startsWithBytes(bytes: Uint8Array, pos: number, end: number, literal: U
 }
 const WALL_HOST = /^Message from syslogd@(\S+) at /;
 const WALL_BODY_START = /^\s*kernel:/;
-/**
- * Length of a `grep -r` file-name prefix at bytes[pos] (`/var/log/messages-20240618:`, `messages-20240618-`), or 0.
- * Bytes first (this runs on every line of other formats): the prefix is one token holding a `:` or `-` before a
- * capital, a digit or `<`; only then is the line decoded and read by `parseGrepPrefix`.
- */
-function grepPrefixLength(bytes: Uint8Array, pos: number, eol: number): number {
-  const c0 = bytes[pos];
-  if (c0 !== 47 && c0 !== 46 && !(c0 >= 97 && c0 <= 122) && !(c0 >= 48 && c0 <= 57)) return 0;
-  const limit = Math.min(eol, pos + 512);
-  for (let p = pos + 1; p < limit; p++) {
-    const c = bytes[p];
-    if (c === 32 || c === 9) return 0;
-    if (c === 58 || c === 45) {
-      const next = bytes[p + 1];
-      if ((next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 60) return parseGrepPrefix(latin1Of(bytes, pos, limit))?.length ?? 0;
-    }
-  }
-  return 0;
-}
 const GROUP_SEPARATOR = new Uint8Array([45, 45]);
 
-/**
- * The `>` closing a `<N>` / `<NNN>` priority at bytes[pos], or -1. Bounded to the prefix: an unbounded indexOf
- * would find a `>` on a later line (a wrong uptime, a false reboot) and rescan the chunk for every such line.
- */
-function priEnd(bytes: Uint8Array, pos: number, eol: number): number {
-  const limit = Math.min(eol, pos + 5);
-  for (let p = pos + 1; p < limit; p++) {
-    const c = bytes[p];
-    if (c === 62) return p > pos + 1 ? p : -1;
-    if (c < 48 || c > 57) return -1;
-  }
-  return -1;
-}
-
-/**
- * Where the host name of a syslog-style line in bytes[pos, eol) starts, or -1 (no host: dmesg, agent output, a
- * forwarder that dropped the host so the token after the time is already the `tag:`). Byte checks first: this
- * runs on every line.
- */
-function hostStartOf(bytes: Uint8Array, pos: number, eol: number, depth = 0): number {
-  const c0 = bytes[pos];
-  let start = -1;
-  if (eol - pos > 16 && bytes[pos + 3] === 32 && bytes[pos + 9] === 58 && bytes[pos + 12] === 58) {
-    // `Aug 13 15:59:23[.123456][ 2024] host` (journalctl short-precise adds the fraction).
-    let p = pos + 15;
-    if (bytes[p] === 46) {
-      p++;
-      while (p < eol && bytes[p] >= 48 && bytes[p] <= 57) p++;
-    }
-    if (bytes[p] === 32) start = p + 1;
-  } else if (eol - pos > 21 && bytes[pos + 4] === 45 && bytes[pos + 7] === 45 && c0 >= 48 && c0 <= 57) {
-    // From after the date's `T` or space separator: `2024-08-13 15:59:23 host` has a space at +10.
-    const sp = bytes.indexOf(32, pos + 11);
-    if (sp !== -1 && sp < eol) start = sp + 1;
-  } else if (depth === 0 && c0 === 60 /* < */) {
-    // `<13>Aug 13 …` (PRI) and RFC 5424 `<34>1 2024-…`.
-    const gt = priEnd(bytes, pos, eol);
-    if (gt !== -1) {
-      let p = gt + 1;
-      if (bytes[p] === 49 && bytes[p + 1] === 32) p += 2;
-      return hostStartOf(bytes, p, eol, 1);
-    }
-  } else if (depth === 0) {
-    const prefix = grepPrefixLength(bytes, pos, eol);
-    if (prefix > 0) return hostStartOf(bytes, pos + prefix, eol, 1);
-  }
-  if (start === -1 || start >= eol) return -1;
-  // CRI container logs put the stream where syslog puts the host (`<time> stderr F …`).
-  if (bytes[start] === 115 /* s */ && (startsWithBytes(bytes, start, eol, STDERR) || startsWithBytes(bytes, start, eol, STDOUT))) return -1;
-  // The token up to the next space, hashed on the way (the caller matches it against known hosts without a slice).
-  let end = start;
-  let hash = 0;
-  for (let c = bytes[end]; end < eol && c !== 32; c = bytes[++end]) hash = (Math.imul(hash, 31) + c) | 0;
-  // A token ending in `:` is the tag of a host-less line (`Aug 13 15:59:23 kernel: …`).
-  if (bytes[end - 1] === 58) return -1;
-  foundHostEnd = end;
-  foundHostHash = hash;
-  return start;
-}
-
-/** Hash of a host name as `hostStartOf` computes it. */
+/** Hash of a host name as the byte peek computes it. */
 function hostHash(name: Uint8Array): number {
   let hash = 0;
   for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name[i]) | 0;
   return hash;
 }
 
-/** End and hash of the host token `hostStartOf` last found (spare the caller a second pass on every line). */
-let foundHostEnd = 0;
-let foundHostHash = 0;
 
 export type ScanOptions = {
   fileIndex: number;
@@ -601,6 +516,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   let curHost: HostAccumulator | undefined;
   /** Host named by a `Message from syslogd@host` banner, for the line after it. */
   let wallHost: string | undefined;
+  /** Host that owns every host-less line after the line that named it (`kubectl debug node/X` output). */
+  let stickyHost: HostAccumulator | undefined;
   const lastRawOf = (acc: HostAccumulator): string | undefined =>
     acc.lastBytes !== undefined ? cleanBytes(acc.lastBytes, acc.lastStart, acc.lastEnd, maxLine) : undefined;
   /**
@@ -627,7 +544,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     return true;
   };
   /**
-   * The host named by bytes[start, end) (hash as `hostStartOf` found it) of the line bytes[lineStart, eol): hosts
+   * The host named by bytes[start, end) (hash as `peekHost` found it) of the line bytes[lineStart, eol): hosts
    * interleave line by line on shared logs, so the known names are compared in place before decoding a new one.
    */
   const hostAt = (hash: number, bytes: Uint8Array, start: number, end: number, lineStart: number, eol: number): HostAccumulator => {
@@ -683,16 +600,22 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         while (hitIndex < hits.length && hits[hitIndex] < eol) hitIndex++;
         nextHit = hitIndex < hits.length ? hits[hitIndex] : Number.MAX_SAFE_INTEGER;
       }
-      // Host of RFC 3164 (`Aug 13 15:59:23 host …`), ISO (`2024-08-13T… host …`), RFC 5424 and `grep -R` lines.
-      const hostStart = hostStartOf(bytes, pos, eol);
+      // The host the line's format names (the line-format table's byte peek: syslog, ISO, RFC 5424, Talos, JSON…).
+      const hostStart = peekHost(bytes, pos, eol);
       let acc: HostAccumulator;
       let wallBody = false;
       let separator = false;
-      if (hostStart !== -1) {
-        if (host && isHostAt(host, foundHostHash, bytes, hostStart, foundHostEnd)) acc = host;
-        else acc = host = hostAt(foundHostHash, bytes, hostStart, foundHostEnd, pos, eol);
+      if (hostStart >= 0) {
+        if (host && isHostAt(host, PEEKED.hash, bytes, hostStart, PEEKED.end)) acc = host;
+        else acc = host = hostAt(PEEKED.hash, bytes, hostStart, PEEKED.end, pos, eol);
         // A closure variable: only written when it changes (this branch runs for nearly every syslog line).
         if (wallHost !== undefined) wallHost = undefined;
+        if (PEEKED.sticky) {
+          PEEKED.sticky = false;
+          stickyHost = acc;
+        }
+      } else if (hostStart === PEEK.KEEPS_HOST && host !== undefined) {
+        acc = host;
       } else if (wallHost !== undefined && WALL_BODY_START.test(latin1Of(bytes, pos, Math.min(eol, pos + 16)))) {
         // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
         acc = host = accFor(wallHost, bytes, pos, eol);
@@ -705,6 +628,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       } else {
         wallHost = startsWithBytes(bytes, pos, eol, WALL_PREFIX) ? WALL_HOST.exec(latin1Of(bytes, pos, Math.min(eol, pos + 300)))?.[1] : undefined;
         if (wallHost !== undefined) acc = host = accFor(wallHost, bytes, pos, eol);
+        else if (stickyHost !== undefined) acc = host = stickyHost;
         else acc = host && host.name === "" ? host : (host = accFor("", bytes, pos, eol));
       }
       if (!separator) acc.lines++;
