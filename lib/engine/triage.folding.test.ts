@@ -85,4 +85,18 @@ describe("event folding while streaming", () => {
     expect(conntrack[0].lastSource?.file).toBe("messages-2");
     expect(incident.findings.filter((f) => f.kind === "io-error")).toHaveLength(1);
   });
+
+  it("folds an occurrence pasted without the syslog prefix into the one host's finding, which takes its release", async () => {
+    const syslog = [1, 2, 3].map((i) => `Mar 18 14:39:1${i} node1 kernel: swapper: page allocation failure. order:1, mode:0x20`);
+    const bare = ["    kernel: swapper: page allocation failure. order:1, mode:0x20", "    kernel: Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1"];
+    const found = (await triage([input("paste.log", [...syslog, ...bare])])).findings.filter((f) => f.kind === "page-alloc-failure");
+    expect(found.map((f) => [f.host, f.repeats, f.kernelRelease])).toEqual([["node1", 4, "2.6.32-358.2.1.el6.x86_64"]]);
+  });
+
+  it("keeps the unprefixed occurrence apart when the input names two hosts", async () => {
+    const syslog = ["node1", "node2"].map((h) => `Mar 18 14:39:11 ${h} kernel: swapper: page allocation failure. order:1, mode:0x20`);
+    const bare = ["    kernel: swapper: page allocation failure. order:1, mode:0x20", "    kernel: Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1"];
+    const found = (await triage([input("paste.log", [...syslog, ...bare])])).findings.filter((f) => f.kind === "page-alloc-failure");
+    expect(found.map((f) => [f.host, f.kernelRelease])).toEqual([["node1", undefined], ["node2", undefined], [undefined, "2.6.32-358.2.1.el6.x86_64"]]);
+  });
 });

@@ -183,6 +183,21 @@ const ROWS: Row[] = [
     details: { comm: "python", memcg: true },
   },
   {
+    // A paste that starts at the task line: the OOM killer's own stack tells the report.
+    line: [
+      "CPU: 7 PID: 16116 Comm: prometheus Not tainted 4.7.3-coreos-r3 #1",
+      "Call Trace:",
+      " [<ffffffff91308d73>] dump_stack+0x63/0x90",
+      " [<ffffffff911f14ff>] dump_header+0x60/0x1df",
+      " [<ffffffff91178ad9>] oom_kill_process+0x229/0x410",
+      " [<ffffffff911e88fb>] mem_cgroup_out_of_memory+0x2bb/0x310",
+    ],
+    rule: "oom-report-cut",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { memcg: true },
+  },
+  {
     line: "Task in /kubepods/burstable/pod4f1e/6895a3e1 killed as a result of limit of /kubepods/burstable/pod4f1e/6895a3e1",
     rule: "oom-memcg-limit",
     kind: "oom",

@@ -34,7 +34,19 @@ export type ProblemEventRule = {
    * The event ends a multi-line report that starts at a line matching this (an OOM kill ends the
    * `invoked oom-killer` report): that report's `CPU: … Comm: … <release>` line gives the release and task.
    */
-  reportStart?: { needle: string; pattern: RegExp };
+  reportStart?: ReportStart;
+  /**
+   * The event is a finding only when its report's first line is not in the log (`reportStart.cut` found the
+   * start): with the first line present, that line's own rule tells the problem.
+   */
+  onlyWhenStartCut?: true;
+  /** The event counts only right after a line (same host) that matches this: the frame that calls it. */
+  rightAfter?: RegExp;
+  /**
+   * Facts the report's lines tell (the lines from `reportStart` to the event, or the `reportFollows` lines), added to
+   * the details where the event's own line did not set them: the KB reads them as `detail` rules.
+   */
+  reportFacts?: (lines: readonly string[]) => Details;
   /**
    * The event STARTS a report of this many lines (an `invoked oom-killer` whose kill line was cut off, the task
    * line warn_alloc() prints under an allocation failure): they give the release and task, and `refine` may sharpen
@@ -53,10 +65,71 @@ export type ProblemEventRule = {
   eventNotReport?: true;
 };
 
-/** The OOM report opens with `<comm> invoked oom-killer: gfp_mask=…` and prints the task line right after. */
-const OOM_REPORT_START = { needle: "invoked oom-killer:", pattern: /invoked oom-killer:/ };
+/** Where the multi-line report an event belongs to begins. */
+export type ReportStart = {
+  /** Literal of the first line (the scanner's prefilter opens a window there). */
+  needle: string;
+  pattern: RegExp;
+  /**
+   * When the first line is not in the log (a paste that starts mid-report, a console that dropped it), what is
+   * left begins at the nearest `start` line before the event, provided a line from there to the event is
+   * `evidence` of this report: its task line still names the release.
+   */
+  cut?: { start: RegExp; evidence: RegExp };
+};
+
+/**
+ * The OOM report opens with `<comm> invoked oom-killer: gfp_mask=…` and prints the task line right after; a
+ * paste often starts at the task line, `Mem-Info:`, the task table or the kill line (dump_header() and
+ * oom_kill_process() are the frames of the report's own stack).
+ */
+const OOM_REPORT_START: ReportStart = {
+  needle: "invoked oom-killer:",
+  pattern: /invoked oom-killer:/,
+  cut: {
+    start: /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: |\bPid: \d+, comm: /,
+    evidence: /\b(?:dump_header|oom_kill_process)\+0x|^Mem-Info:|^\[\s*pid\s*\]\s+uid\s+tgid\b/,
+  },
+};
 
 const MEMCG_OOM_HINT = /\bmem_cgroup_(?:oom|out_of_memory)|killed as a result of limit of|Memory cgroup (?:out of memory|stats for)|^memory: usage \d+kB, limit \d+kB/;
+/**
+ * A system-wide OOM: mm/oom_kill.c's dump_header() prints `Mem-Info:` (show_mem) only when no memory cgroup is the
+ * constraint; 4.19+ print the constraint itself (`oom-kill:constraint=CONSTRAINT_NONE,…,global_oom,…`).
+ */
+const GLOBAL_OOM_HINT = /^Mem-Info:|\bconstraint=CONSTRAINT_NONE\b|,global_oom,/;
+const OOM_CONSTRAINT = /\boom-kill:constraint=(CONSTRAINT_\w+)/;
+const OOM_MEMCG = /[:,]oom_memcg=([^,\s]+)/;
+/** `<comm> cpuset=<cgroup> mems_allowed=…` (3.x–4.x): the cpuset cgroup of the task that invoked the OOM killer. */
+const OOM_INVOKER_CPUSET = /^\S+ cpuset=(\S+) mems_allowed=/;
+
+/** An OOM report whose lines show a memory cgroup's OOM (`mem_cgroup_…` frames, the cgroup's usage lines). */
+function memcgOomRefine(following: readonly string[]): { title: string; groupKey: string; details: Details } | undefined {
+  return following.some((l) => MEMCG_OOM_HINT.test(l)) ? { title: "OOM: memory cgroup out of memory", groupKey: "oom:memcg", details: { memcg: true } } : undefined;
+}
+
+/**
+ * What an OOM report's lines say beyond its first and last line: whether a memory cgroup or the whole machine ran
+ * out (`memcg`, `constraint`, `oomMemcg`), and the cgroup of the task that invoked it (`invokerCpuset`: a container's
+ * id or `/kubepods/…` says the allocation came from a container). A report that shows neither sets no `memcg`.
+ */
+export function oomReportFacts(lines: readonly string[]): Details {
+  const facts: Details = {};
+  let memcg = false;
+  let global = false;
+  for (const line of lines) {
+    const constraint = OOM_CONSTRAINT.exec(line);
+    if (constraint) facts.constraint ??= constraint[1];
+    const oomMemcg = OOM_MEMCG.exec(line);
+    if (oomMemcg && oomMemcg[1] !== "(null)") facts.oomMemcg ??= oomMemcg[1];
+    const cpuset = OOM_INVOKER_CPUSET.exec(line);
+    if (cpuset) facts.invokerCpuset ??= cpuset[1];
+    if (MEMCG_OOM_HINT.test(line) || constraint?.[1] === "CONSTRAINT_MEMCG" || (oomMemcg && oomMemcg[1] !== "(null)")) memcg = true;
+    else if (GLOBAL_OOM_HINT.test(line)) global = true;
+  }
+  if (memcg !== global) facts.memcg = memcg;
+  return facts;
+}
 
 const MEMCG_CHILD_CACHE = /^([\w-]+)\((\d+):([^)]*)\)$/;
 
@@ -196,6 +269,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ victimPid: Number(m[2]), victim: m[3], memcg: m[1].startsWith("Memory cgroup") }),
     groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
     reportStart: OOM_REPORT_START,
+    reportFacts: oomReportFacts,
   },
   {
     // 3.10 (RHEL/CentOS 7) and other pre-4.x kernels pick the victim with `Kill process … or sacrifice child`; the
@@ -209,6 +283,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ victimPid: Number(m[2]), victim: m[3], memcg: m[1].startsWith("Memory cgroup") }),
     groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
     reportStart: OOM_REPORT_START,
+    reportFacts: oomReportFacts,
   },
   {
     // An OOM report whose kill line is not in the log (cut paste, a machine that died first): the report's own
@@ -221,8 +296,26 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ comm: m[1] }),
     groupKey: () => "oom:global",
     reportFollows: 80,
-    refine: (following) =>
-      following.some((l) => MEMCG_OOM_HINT.test(l)) ? { title: "OOM: memory cgroup out of memory", groupKey: "oom:memcg", details: { memcg: true } } : undefined,
+    refine: memcgOomRefine,
+    reportFacts: oomReportFacts,
+    endedBy: ["oom-kill", "oom-kill-legacy", "oom-memcg-limit"],
+  },
+  {
+    // An OOM report whose first line was cut and whose kill line is not in the log either: the report's own stack
+    // (dump_stack() called by the OOM killer's dump_header()) under the task line that names the release. Deeper in
+    // another report's stack (a stall inside the OOM killer's printk) dump_header is not this report's start.
+    id: "oom-report-cut",
+    kind: "oom",
+    needle: "dump_header+0x",
+    pattern: /\bdump_header\+0x/,
+    rightAfter: /\bdump_stack(?:_lvl)?\+0x/,
+    title: () => "OOM: out of memory",
+    groupKey: () => "oom:global",
+    reportStart: OOM_REPORT_START,
+    onlyWhenStartCut: true,
+    reportFollows: 80,
+    refine: memcgOomRefine,
+    reportFacts: oomReportFacts,
     endedBy: ["oom-kill", "oom-kill-legacy", "oom-memcg-limit"],
   },
   {
@@ -237,6 +330,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ cgroup: m[1], limitCgroup: m[2], memcg: true }),
     groupKey: () => "oom:memcg",
     reportStart: OOM_REPORT_START,
+    reportFacts: oomReportFacts,
     endedBy: ["oom-kill", "oom-kill-legacy"],
   },
   {

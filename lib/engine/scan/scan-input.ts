@@ -7,7 +7,7 @@
  */
 import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
 import { EventFolds, foldKeyOf, foldsWithoutWindow, MAX_EVENT_SAMPLES, runKey, type EventRun } from "../events/event-folds";
-import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type ProblemEventRule } from "../events/problem-events";
+import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventRule, type ReportStart } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
@@ -175,16 +175,43 @@ const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
 
 const WALL_PREFIX = Uint8Array.from("Message from syslogd@", (c) => c.charCodeAt(0));
 
-/** Metadata of the report that `parsed[end]` closes: from the nearest `start` line of the same host before it. */
-function eventReportMetadata(parsed: readonly LogLine[], end: number, start: { pattern: RegExp }): ReportMetadata | undefined {
+/** The lines of the report that `parsed[end]` closes, from its first line (or, `cut`, what is left of it). */
+type EventReport = { texts: string[]; cut: boolean };
+
+/**
+ * The report that `parsed[end]` closes: from the nearest `start` line of the same host before it; else, when the
+ * rule knows how such a report looks with its first line cut (`ReportStart.cut`), from the nearest cut start whose
+ * lines up to the event show the report's own evidence.
+ */
+function eventReport(parsed: readonly LogLine[], end: number, start: ReportStart): EventReport | undefined {
   const host = parsed[end].host;
-  for (let k = end; k >= 0 && end - k <= EVENT_REPORT_LINES; k--) {
-    if (parsed[k].host !== host || !start.pattern.test(parsed[k].text)) continue;
+  const from = (k: number) => {
     const texts: string[] = [];
     for (let j = k; j <= end; j++) if (parsed[j].host === host) texts.push(parsed[j].text);
-    return parseReportMetadata(texts);
+    return texts;
+  };
+  for (let k = end; k >= 0 && end - k <= EVENT_REPORT_LINES; k--) {
+    if (parsed[k].host === host && start.pattern.test(parsed[k].text)) return { texts: from(k), cut: false };
+  }
+  if (!start.cut) return undefined;
+  for (let k = end; k >= 0 && end - k <= EVENT_REPORT_LINES; k--) {
+    if (parsed[k].host !== host || !start.cut.start.test(parsed[k].text)) continue;
+    const texts = from(k);
+    return texts.some((t) => start.cut!.evidence.test(t)) ? { texts, cut: true } : undefined;
   }
   return undefined;
+}
+
+/** Whether the line before `parsed[at]` of the same host matches `pattern`. */
+function rightAfter(parsed: readonly LogLine[], at: number, pattern: RegExp): boolean {
+  const host = parsed[at].host;
+  for (let k = at - 1; k >= 0; k--) if (parsed[k].host === host) return pattern.test(parsed[k].text);
+  return false;
+}
+
+/** A report's facts (`ProblemEventRule.reportFacts`) where the event's own line and `refine` set nothing. */
+function addFacts(details: Details, facts: Details): void {
+  for (const key in facts) if (!(key in details)) details[key] = facts[key];
 }
 
 /** `panic: …` / `fatal error: …` behind an unknown prefix of at most a few words. */
@@ -481,18 +508,22 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           }
         }
         const event: RawEvent = { rule, line: l, match: m, details, endLine: parsed[end].lineNo };
-        if (rule.reportStart) event.meta = eventReportMetadata(parsed, i, rule.reportStart);
-        if (rule.reportFollows) {
+        const report = rule.reportStart ? eventReport(parsed, i, rule.reportStart) : undefined;
+        if (report) event.meta = parseReportMetadata(report.texts);
+        const keep = (!rule.onlyWhenStartCut || report?.cut === true) && (!rule.rightAfter || rightAfter(parsed, i, rule.rightAfter));
+        if (keep && rule.reportFollows) {
           const following = sameHostLines(parsed, i, rule.reportFollows);
-          event.meta = parseReportMetadata(following);
+          // A report cut before the event still printed its task line above it (`oom-report-cut`).
+          if (!report) event.meta = parseReportMetadata(following);
           const refined = rule.refine?.(following);
           if (refined) {
             event.title = refined.title;
             event.groupKey = refined.groupKey;
             Object.assign(details, refined.details ?? {});
           }
-        }
-        windowEvents.push(event);
+          if (rule.reportFacts) addFacts(details, rule.reportFacts(report ? [...report.texts, ...following.slice(1)] : following));
+        } else if (keep && report && rule.reportFacts) addFacts(details, rule.reportFacts(report.texts));
+        if (keep) windowEvents.push(event);
         i = end;
       }
       matchInfoRules(l, true);

@@ -116,11 +116,12 @@ export const EVENT_FOLD_KEYS = new WeakMap<Finding, string>();
 function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | undefined, line: number) => string | undefined): Finding[] {
   const groups = new Map<string, Finding>();
   const out: Finding[] = [];
+  const soleHost = soleNamedHost(scan);
   for (const run of scan.eventRuns) {
     const e = run.first;
     const bootId = bootOf(e.line.host, e.line.lineNo);
     const key = `${e.line.host ?? ""}|${bootId ?? ""}|${run.foldKey}`;
-    const existing = groups.get(key);
+    const existing = groups.get(key) ?? (e.line.host === undefined && soleHost ? groups.get(`${soleHost}|${bootId ?? ""}|${run.foldKey}`) : undefined);
     if (existing) {
       mergeRun(existing, run, fileName);
       continue;
@@ -167,6 +168,22 @@ function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | 
     out.push(f);
   }
   return out;
+}
+
+/**
+ * The one host an input's lines name, else "". A paste that quotes the same node's syslog and then the same
+ * message again without the syslog prefix (`    kernel: swapper: page allocation failure…` with its stack) shows
+ * one problem: the unprefixed occurrence folds into the named host's finding (when that came first, so the finding
+ * keeps its host), which then gets its release.
+ */
+function soleNamedHost(scan: ScanResult): string {
+  let sole = "";
+  for (const name of scan.hosts.keys()) {
+    if (name === "") continue;
+    if (sole !== "") return "";
+    sole = name;
+  }
+  return sole;
 }
 
 function setRelease(f: Finding, meta: ReportMetadata): void {
