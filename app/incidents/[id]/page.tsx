@@ -153,7 +153,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps) 
           files={incident.inputs.map((input, index) => ({ index, name: input.name, decodedBytes: input.decodedBytes, lines: input.lines }))}
           events={incident.events}
           boots={incident.boots}
-          findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source }))}
+          findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source, repeats: f.repeats, lastTime: f.lastTime, lastSource: f.lastSource }))}
           hosts={incident.hosts}
           initialTarget={firstCrash ? { fileIndex: fileIndexOf(firstCrash.file), line: firstCrash.line } : undefined}
         />
