@@ -28,6 +28,8 @@ const AXIS_H = 24;
 const CLUSTER_PX = 12;
 /** A folded run narrower than this (px, at the current zoom) is left to its marker. */
 const MIN_RUN_PX = 6;
+/** A run's count is written over it when it is at least this wide (px). */
+const RUN_COUNT_MIN_PX = 40;
 /** Room an axis label needs (`08-13 15:59:23`): fewer ticks on a narrow axis, none cut at the edges. */
 const TICK_SPACING_PX = 140;
 
@@ -270,6 +272,11 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
                 >
                   <rect x={x1} width={x2 - x1} y={y - 3} height={6} rx={3} fill={fill} fillOpacity={0.35} />
                   <line x1={x2} x2={x2} y1={y - 8} y2={y + 8} stroke={fill} strokeWidth={2} />
+                  {x2 - x1 > RUN_COUNT_MIN_PX && (
+                    <text x={(x1 + x2) / 2} y={y - 7} fontSize={10} textAnchor="middle" className="pointer-events-none fill-slate-600">
+                      ×{repeats}
+                    </text>
+                  )}
                   <title>{`${label}${event.time && lastTime ? `\n${event.time} → ${lastTime}` : ""}`}</title>
                 </g>
               );
