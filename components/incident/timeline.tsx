@@ -270,6 +270,8 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
                   data-testid="timeline-run"
                   data-repeats={repeats}
                 >
+                  {/* The bar is thin: a clear band around it takes the clicks. */}
+                  <rect x={x1} width={x2 - x1} y={y - 8} height={16} fill="transparent" />
                   <rect x={x1} width={x2 - x1} y={y - 3} height={6} rx={3} fill={fill} fillOpacity={0.35} />
                   <line x1={x2} x2={x2} y1={y - 8} y2={y + 8} stroke={fill} strokeWidth={2} />
                   {x2 - x1 > RUN_COUNT_MIN_PX && (
