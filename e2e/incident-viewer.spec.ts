@@ -54,6 +54,25 @@ test("the viewer opens at the first crash line, a range link highlights its line
   expect(new URL(page.url()).hash).toBe("#log=0:4-6");
 });
 
+test("a folded problem is drawn from its first occurrence to its last, which a click opens", async ({ page, request }) => {
+  const host = `run-${RUN}`;
+  const minute = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}:00`;
+  // Two hours of one repeated problem inside a three-hour log: one finding ×120, its span two thirds of the axis.
+  const flood = Array.from({ length: 120 }, (_, i) => `Aug 10 ${minute(10 + i)} ${host} kernel: nf_conntrack: table full, dropping packet`);
+  const text = [`Aug 10 00:00:00 ${host} systemd[1]: quiet start`, ...flood, `Aug 10 03:00:00 ${host} systemd[1]: quiet end`].join("\n");
+  const inc = await upload(request, { name: "messages", text, lastModified: "2024-08-20T00:00:00Z" });
+  await page.goto(inc.url);
+  const run = page.getByTestId("timeline-run");
+  await expect(run).toHaveCount(1);
+  await expect(run).toHaveAttribute("data-repeats", "120");
+  const chart = (await page.getByRole("img", { name: "Incident timeline" }).boundingBox())!;
+  const span = (await run.boundingBox())!;
+  expect(span.width / chart.width).toBeGreaterThan(0.55);
+  expect(span.width / chart.width).toBeLessThan(0.75);
+  await run.click();
+  await expect(page.getByTestId("viewer-target")).toHaveText("line 121");
+});
+
 test("every page has its own title", async ({ page }) => {
   const titles: [string, RegExp][] = [
     ["/", /^Triage · oopscope$/],

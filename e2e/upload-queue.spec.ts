@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { EDITOR_STATE } from "./accounts";
 import { fixtureText } from "./helpers";
+
+/** Bytes the engine refuses as binary: the upload is accepted, then fails with the reason. */
+function binaryBytes(): Buffer {
+  const binary = Buffer.alloc(64 * 1024);
+  for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) & 0xff;
+  return binary;
+}
 
 test("API: ?wait=0 answers 202 with a Location that answers 202 until the incident is there, then the incident", async ({ request }) => {
   const created = await request.post("/api/incidents?wait=0", { data: fixtureText(), headers: { "X-Filename": "messages", "Content-Type": "text/plain" } });
@@ -20,8 +28,7 @@ test("API: ?wait=0 answers 202 with a Location that answers 202 until the incide
 });
 
 test("a refused upload's permalink says it failed and why; its API answers with the refusal", async ({ page, request }) => {
-  const binary = Buffer.alloc(64 * 1024);
-  for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) & 0xff;
+  const binary = binaryBytes();
   const created = await request.post("/api/incidents?wait=0", { data: binary, headers: { "X-Filename": "core.bin" } });
   // Answered once queued: the engine's refusal comes later, as the upload's state.
   expect(created.status()).toBe(202);
@@ -41,4 +48,29 @@ test("the permalink of a just-queued upload turns into the incident by itself", 
   await page.goto(`/incidents/${id}`);
   // Queued, triaging or already done when the page rendered: it ends on the incident without a reload.
   await expect(page.getByTestId("incident-title")).toContainText("skb_segment", { timeout: 60_000 });
+});
+
+test.describe("uploads not triaged yet", () => {
+  test.use({ storageState: EDITOR_STATE });
+
+  test("head the incident list with their state, and an editor deletes one from its status panel", async ({ page, request }) => {
+    const binary = binaryBytes();
+    const created = await request.post("/api/incidents?wait=0", { data: binary, headers: { "X-Filename": "refused-core.bin" } });
+    const { id } = await created.json();
+    expect((await (await request.get(`/api/incidents/${id}/status?wait=60`)).json()).status).toBe("failed");
+
+    await page.goto("/incidents");
+    const row = page.getByTestId("pending-upload-row").filter({ hasText: "refused-core.bin" });
+    await expect(row).toHaveAttribute("data-status", "failed");
+    await expect(row.getByTestId("pending-upload-status")).toHaveText("Failed");
+    await row.getByRole("link", { name: "refused-core.bin" }).click();
+    await expect(page).toHaveURL(new RegExp(`/incidents/${id}$`));
+    await expect(page.getByTestId("upload-status")).toHaveAttribute("data-status", "failed");
+
+    page.once("dialog", (d) => d.accept());
+    await page.getByTestId("delete-incident").click();
+    await expect(page).toHaveURL(/\/incidents$/);
+    await expect(page.getByTestId("pending-upload-row").filter({ hasText: "refused-core.bin" })).toHaveCount(0);
+    expect((await request.get(`/api/incidents/${id}/status`)).status()).toBe(404);
+  });
 });

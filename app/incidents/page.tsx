@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { IncidentTable } from "@/components/incident/incident-table";
+import { PendingUploadTable } from "@/components/incident/pending-upload-table";
 import { INCIDENT_SORTS, incidentListQuerySchema, VERDICTS } from "@/lib/schemas/incident";
 import { requirePage } from "@/lib/server/auth/access";
 import { listIncidentFilterValues, listIncidentPage } from "@/lib/server/incidents/list-incidents";
 import { findMutedFindingCounts } from "@/lib/server/signatures/signature-mute";
 import { incidentsDeletableBy } from "@/lib/server/lifecycle/delete-incident-as";
+import { getDb } from "@/lib/server/db";
+import { listPendingUploads } from "@/lib/server/jobs/list-pending-uploads";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Incidents" };
@@ -24,8 +27,14 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const parsed = incidentListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : incidentListQuerySchema.parse({});
-  const [list, values] = await Promise.all([listIncidentPage({ ...query, limit: query.size }), listIncidentFilterValues()]);
-  const [deletable, muted] = await Promise.all([incidentsDeletableBy(actor, list.items.map((i) => i.id)), findMutedFindingCounts(list.items.map((i) => i.id))]);
+  // Uploads not triaged yet have no fields to filter or sort on: they head the first page, whatever the filters.
+  const [list, values, pending] = await Promise.all([
+    listIncidentPage({ ...query, limit: query.size }),
+    listIncidentFilterValues(),
+    query.page === 1 ? listPendingUploads(getDb()) : { items: [], total: 0 },
+  ]);
+  const ids = [...pending.items, ...list.items].map((i) => i.id);
+  const [deletable, muted] = await Promise.all([incidentsDeletableBy(actor, ids), findMutedFindingCounts(list.items.map((i) => i.id))]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const pageHref = (page: number) => `/incidents?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "focus")), page: String(page) })}`;
   const filtered = Object.keys(raw).some((k) => !["sort", "page", "size", "focus"].includes(k));
@@ -114,6 +123,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           {!parsed.success && <span className="text-red-700">Some filters were not understood and are ignored.</span>}
         </div>
       </form>
+      <PendingUploadTable uploads={pending.items} total={pending.total} deletable={deletable} now={new Date()} />
       <p className="text-sm text-slate-600" data-testid="incident-count">
         {list.total} incident{list.total === 1 ? "" : "s"}
         {pages > 1 && ` · page ${list.page} of ${pages}`}

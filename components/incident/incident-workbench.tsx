@@ -24,7 +24,7 @@ type Props = {
   files: WorkbenchFile[];
   events: TimelineEvent[];
   boots: Boot[];
-  findings: Pick<Finding, "id" | "title" | "source">[];
+  findings: Pick<Finding, "id" | "title" | "source" | "repeats" | "lastTime" | "lastSource">[];
   hosts: HostSummary[];
   /** Where the viewer opens without a `#log=` link: the first crash line. */
   initialTarget?: LogTarget;
@@ -75,7 +75,7 @@ export function IncidentWorkbench({ incidentId, files, events, boots, findings, 
     <div className="space-y-6">
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
-        <Timeline events={events} boots={boots} hosts={hosts} files={files} fileIndexOf={fileIndexOf} onSelect={open} />
+        <Timeline events={events} boots={boots} hosts={hosts} files={files} fileIndexOf={fileIndexOf} onSelect={open} runs={findings} />
       </section>
       {file && (
         <section id="log-viewer" className="space-y-2 scroll-mt-4">

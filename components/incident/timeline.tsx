@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Boot, HostSummary, TimelineEvent } from "@/lib/engine/types";
 import { clusterMarkers } from "./cluster-markers";
+import { foldedRunEnd, placeFoldedRuns, type FoldedRun } from "./folded-run-spans";
 
 type Props = {
   events: TimelineEvent[];
@@ -14,6 +15,8 @@ type Props = {
   /** Input name → index, to open the viewer at an event's line. */
   fileIndexOf: (file: string) => number;
   onSelect: (fileIndex: number, line: number) => void;
+  /** Findings folded from repeats (count, last occurrence): their markers get a span to the last one. */
+  runs?: FoldedRun[];
 };
 
 const LANE_H = 44;
@@ -23,6 +26,10 @@ const DEFAULT_W = 900;
 const AXIS_H = 24;
 /** Markers closer than this (px, at the current zoom) are drawn as one cluster. */
 const CLUSTER_PX = 12;
+/** A folded run narrower than this (px, at the current zoom) is left to its marker. */
+const MIN_RUN_PX = 6;
+/** A run's count is written over it when it is at least this wide (px). */
+const RUN_COUNT_MIN_PX = 40;
 /** Room an axis label needs (`08-13 15:59:23`): fewer ticks on a narrow axis, none cut at the edges. */
 const TICK_SPACING_PX = 140;
 
@@ -48,7 +55,7 @@ const laneKey = (host: string | undefined, file: string) => host ?? `(${file})`;
  * One lane per host; boots are segments, crashes/problems markers, downtime gaps hatched, agent lines thin ticks.
  * The x axis is wall-clock time when every event has one, otherwise line order within each file (dmesg without dates).
  */
-export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect }: Props) {
+export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, runs = [] }: Props) {
   const [zoom, setZoom] = useState(1);
   const [BASE_W, setBaseW] = useState(DEFAULT_W);
   const scroller = useRef<HTMLDivElement>(null);
@@ -80,8 +87,11 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect }:
     };
     const value = (time: string | undefined, line: number, file?: string) =>
       !byTime ? line : time ? Date.parse(time) : ((file ? nearestTime(file, line) : undefined) ?? line);
+    const runById = new Map(runs.map((r) => [r.id, r]));
     const values = [
       ...events.map((e) => value(e.time, e.source.line)),
+      // A folded run may end after everything else the lane shows.
+      ...events.flatMap((e) => (e.findingId ? [foldedRunEnd(e, runById.get(e.findingId), byTime)] : [])).filter((v): v is number => v !== undefined),
       ...events.filter((e) => e.kind === "gap" && byTime && e.durationSec).map((e) => value(e.time, e.source.line) - (e.durationSec ?? 0) * 1000),
       ...boots.flatMap((b) => [value(b.startTime, b.source.line, b.source.file), ...(b.endTime ? [value(b.endTime, b.source.line, b.source.file)] : [])]),
       // The whole log, not only where something happened: its first and last dated line, or its first and last line.
@@ -106,8 +116,8 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect }:
           : Math.max(start + 4, ...laneEvents.map((p) => p.x));
       return { boot: b, lane, start, end: Math.max(end, start + 4) };
     });
-    return { lanes, positioned, segments, byTime, min, max, fx };
-  }, [events, boots, hosts, files, BASE_W]);
+    return { lanes, positioned, segments, byTime, min, max, fx, runById };
+  }, [events, boots, hosts, files, runs, BASE_W]);
 
   // Wheel zooms around the pointer (non-passive listener so the page does not scroll meanwhile).
   useEffect(() => {
@@ -146,6 +156,13 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect }:
     CLUSTER_PX,
     (ev) => DRAW_ORDER.indexOf(ev.kind),
   ).sort((a, b) => DRAW_ORDER.indexOf(a.top.item.kind) - DRAW_ORDER.indexOf(b.top.item.kind));
+  const runSpans = placeFoldedRuns({
+    markers: layout.positioned.filter((p) => p.ev.kind !== "gap").map((p) => ({ item: p.ev, lane: p.lane, x: p.x * zoom })),
+    runs: layout.runById,
+    byTime: layout.byTime,
+    xOf: (v) => layout.fx(v) * zoom,
+    minWidthPx: MIN_RUN_PX,
+  });
   const describe = (ev: TimelineEvent) => `${ev.label}${ev.time ? ` — ${ev.time}` : ""}\n${ev.source.file}:${ev.source.line}${ev.text ? `\n${ev.text}` : ""}`;
   const markerProps = (ev: TimelineEvent, label: string, extraClass = "") => ({
     onClick: () => select(ev),
@@ -234,6 +251,36 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect }:
                 <rect key={`gap-${i}`} x={x * zoom - w} width={Math.max(w, 3)} y={y - 10} height={20} fill="url(#gap-hatch)" fillOpacity={0.6} {...markerProps(ev, `${ev.label}, ${ev.source.file} line ${ev.source.line}`, "stroke-slate-400")}>
                   <title>{describe(ev)}</title>
                 </rect>
+              );
+            })}
+            {/* Folded runs under the markers: a bar from the first occurrence to the last, which it opens. */}
+            {runSpans.map(({ event, lane, x1, x2, repeats, last, lastTime }) => {
+              const y = AXIS_H + lane * LANE_H + LANE_H / 2;
+              const fill = (MARKER_STYLE[event.kind] ?? MARKER_STYLE.info).fill;
+              const label = `${event.label}: ${repeats} times until ${last.file} line ${last.line}`;
+              return (
+                <g
+                  key={`run-${event.findingId}`}
+                  onClick={() => onSelect(fileIndexOf(last.file), last.line)}
+                  onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && onSelect(fileIndexOf(last.file), last.line)}
+                  tabIndex={0}
+                  role="button"
+                  aria-label={label}
+                  className="cursor-pointer focus:outline-2 focus:outline-blue-500"
+                  data-testid="timeline-run"
+                  data-repeats={repeats}
+                >
+                  {/* The bar is thin: a clear band around it takes the clicks. */}
+                  <rect x={x1} width={x2 - x1} y={y - 8} height={16} fill="transparent" />
+                  <rect x={x1} width={x2 - x1} y={y - 3} height={6} rx={3} fill={fill} fillOpacity={0.35} />
+                  <line x1={x2} x2={x2} y1={y - 8} y2={y + 8} stroke={fill} strokeWidth={2} />
+                  {x2 - x1 > RUN_COUNT_MIN_PX && (
+                    <text x={(x1 + x2) / 2} y={y - 7} fontSize={10} textAnchor="middle" className="pointer-events-none fill-slate-600">
+                      ×{repeats}
+                    </text>
+                  )}
+                  <title>{`${label}${event.time && lastTime ? `\n${event.time} → ${lastTime}` : ""}`}</title>
+                </g>
               );
             })}
             {clusters.map(({ lane, x, members, top }, i) => {

@@ -6,20 +6,31 @@
  */
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { DeleteIncidentButton } from "./delete-incident-button";
+import { describeUploadFiles, UPLOAD_STATE_LABEL, type PendingUploadStatus } from "./upload-state-labels";
 
-export type UploadStatusView = { id: string; status: "queued" | "triaging" | "failed"; attempts: number; queuedAt: string | null; message?: string };
+export type UploadStatusView = {
+  id: string;
+  status: PendingUploadStatus;
+  attempts: number;
+  queuedAt: string | null;
+  /** The parts' names: what the delete confirmation calls the upload (it has no title yet). */
+  fileNames: string[];
+  uploaderId: string | null;
+  message?: string;
+};
 
 /** Queued longer than this: say what usually causes it (no worker on a Postgres team server). */
 const SLOW_QUEUE_MS = 60_000;
 
-const LABEL = { queued: "Queued", triaging: "Triaging", failed: "Failed" } as const;
 const EXPLAIN = {
   queued: "The upload is stored and waits for a worker. This page shows the incident as soon as it is triaged.",
   triaging: "A worker is reading the logs now. This page shows the incident as soon as it is done.",
   failed: "The upload could not be triaged, and its files were removed.",
 } as const;
 
-export function UploadStatusPanel({ upload }: { upload: UploadStatusView }) {
+/** `canDelete`: the viewer may delete the upload (an editor, or its uploader); the server checks again on the call. */
+export function UploadStatusPanel({ upload, canDelete }: { upload: UploadStatusView; canDelete: boolean }) {
   const router = useRouter();
   const [status, setStatus] = useState(upload.status);
   const [pollError, setPollError] = useState<string | null>(null);
@@ -59,7 +70,7 @@ export function UploadStatusPanel({ upload }: { upload: UploadStatusView }) {
   return (
     <section className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="upload-status" data-status={status} aria-live="polite">
       <h1 className="text-xl font-semibold">
-        {LABEL[status]}
+        {UPLOAD_STATE_LABEL[status]}
         {status !== "failed" && <span className="ml-2 inline-block h-2 w-2 animate-pulse rounded-full bg-blue-600 align-middle" aria-hidden />}
       </h1>
       <p className="text-sm text-slate-700">{EXPLAIN[status]}</p>
@@ -76,6 +87,11 @@ export function UploadStatusPanel({ upload }: { upload: UploadStatusView }) {
         </p>
       )}
       {pollError && <p className="text-xs text-red-700">{pollError}</p>}
+      {canDelete && (
+        <p className="text-sm">
+          <DeleteIncidentButton incidentId={upload.id} title={describeUploadFiles(upload.fileNames, upload.id)} />
+        </p>
+      )}
     </section>
   );
 }

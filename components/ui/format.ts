@@ -12,3 +12,12 @@ export function formatTime(value: string | Date | undefined | null): string {
   if (Number.isNaN(d.getTime())) return String(value);
   return d.toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z").replace(/:00Z$/, ":00Z");
 }
+
+/** How long ago, in the largest whole unit (`42 s`, `5 min`, `3 h`, `2 d`); a time in the future reads `0 s`. */
+export function formatAge(since: string | Date, now: Date = new Date()): string {
+  const seconds = Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h`;
+  return `${Math.floor(seconds / 86_400)} d`;
+}

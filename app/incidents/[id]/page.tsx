@@ -20,6 +20,7 @@ import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
 import { getDb } from "@/lib/server/db";
 import { findUploadStatus } from "@/lib/server/jobs/upload-status";
+import { findPendingUpload } from "@/lib/server/jobs/list-pending-uploads";
 import { AppError } from "@/lib/server/http";
 import { currentActor, requirePage } from "@/lib/server/auth/access";
 import { listMutedSignatures } from "@/lib/server/signatures/signature-mute";
@@ -39,7 +40,16 @@ const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView
   const upload = await findUploadStatus(getDb(), id);
   // "done" without an incident row: deleted since.
   if (!upload || upload.state === "done") notFound();
-  return { id, status: upload.state, attempts: upload.attempts, queuedAt: upload.queuedAt?.toISOString() ?? null, ...(upload.failure ? { message: upload.failure.message } : {}) };
+  const { fileNames = [], uploaderId = null } = (await findPendingUpload(getDb(), id)) ?? {};
+  return {
+    id,
+    status: upload.state,
+    attempts: upload.attempts,
+    queuedAt: upload.queuedAt?.toISOString() ?? null,
+    fileNames,
+    uploaderId,
+    ...(upload.failure ? { message: upload.failure.message } : {}),
+  };
 });
 
 const isUpload = (loaded: StoredIncident | UploadStatusView): loaded is UploadStatusView => "status" in loaded;
@@ -55,10 +65,10 @@ type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ show
 export default async function IncidentPage({ params, searchParams }: PageProps) {
   const { id } = await params;
   const loaded = await load(id);
-  if (isUpload(loaded)) return <UploadStatusPanel upload={loaded} />;
+  const actor = await currentActor();
+  if (isUpload(loaded)) return <UploadStatusPanel upload={loaded} canDelete={mayDeleteIncident(actor, loaded.uploaderId)} />;
   const stored = loaded;
   const { incident } = stored;
-  const actor = await currentActor();
   const canEditKb = actsAs(actor, "editor");
   // A big incident shows its most pressing findings and hosts in full, the rest one line each (first-screen.ts).
   const allHref = (await searchParams).show === "all" ? undefined : `/incidents/${id}?show=all`;
@@ -143,7 +153,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps) 
           files={incident.inputs.map((input, index) => ({ index, name: input.name, decodedBytes: input.decodedBytes, lines: input.lines }))}
           events={incident.events}
           boots={incident.boots}
-          findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source }))}
+          findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source, repeats: f.repeats, lastTime: f.lastTime, lastSource: f.lastSource }))}
           hosts={incident.hosts}
           initialTarget={firstCrash ? { fileIndex: fileIndexOf(firstCrash.file), line: firstCrash.line } : undefined}
         />

@@ -19,9 +19,15 @@ export async function deleteIncidentAs(actor: Actor, id: string): Promise<Delete
   return deleteIncident(db, getUploadStore(), id, actor.kind === "user" ? { id: actor.userId, name: actor.name } : { id: null, name: "anonymous" });
 }
 
-/** Of these incidents, the ones the actor may delete (the list's delete controls; the DELETE call checks again). */
+/**
+ * Of these incidents or uploads not triaged yet, the ones the actor may delete (the list's and the status panel's
+ * delete controls; the DELETE call checks again). The same rule as deleteIncidentAs: an upload's job row names its
+ * uploader until the incident exists.
+ */
 export async function incidentsDeletableBy(actor: Actor, ids: string[]): Promise<Set<string>> {
   if (actor.kind !== "user" || ids.length === 0) return new Set();
-  const rows = await getDb().incident.findMany({ where: { id: { in: ids } }, select: { id: true, uploaderId: true } });
-  return new Set(rows.filter((r) => mayDeleteIncident(actor, r.uploaderId)).map((r) => r.id));
+  const where = { id: { in: ids } };
+  const select = { id: true, uploaderId: true } as const;
+  const [incidents, uploads] = await Promise.all([getDb().incident.findMany({ where, select }), getDb().uploadJob.findMany({ where, select })]);
+  return new Set([...incidents, ...uploads].filter((r) => mayDeleteIncident(actor, r.uploaderId)).map((r) => r.id));
 }
