@@ -12,6 +12,8 @@ import path from "node:path";
 import pg from "pg";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+// As `npm start` (scripts/start.mjs): Node's 5 s idle keep-alive raced Playwright reusing a socket (ECONNRESET).
+const KEEP_ALIVE_MS = "65000";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 function newestMtime(dir) {
@@ -124,7 +126,7 @@ export async function startTestServer(extraEnv = {}, { build = true } = {}) {
     if (existsSync(path.join(root, "bin", "oopscope"))) run(path.join(root, "bin", "oopscope"), ["kb", "seed"], env);
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", KEEP_ALIVE_MS], {
       cwd: root,
       env: { ...env, NODE_ENV: "production" },
       stdio: ["ignore", "inherit", "inherit"],

@@ -243,7 +243,7 @@ try {
   await db.connect();
   const ports = [await freePort(), await freePort()];
   const webs = ports.map((p) => `http://127.0.0.1:${p}`);
-  const webChildren = ports.map((p) => startChild(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(p), "-H", "127.0.0.1"]));
+  const webChildren = ports.map((p) => startChild(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(p), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"]));
   await Promise.all(webs.map((w) => waitFor(w, 120_000)));
   const w1 = startWorker("worker-1");
   console.log(`fleet-queue: 2 web processes (${webs.join(", ")}), Postgres database ${new URL(database.url).pathname.slice(1)}, ${kbPerUpload} KB per upload, ${clients} clients`);
