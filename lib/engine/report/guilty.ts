@@ -41,6 +41,9 @@ const STALL_ANCHORS: readonly RegExp[] = [
   /smp_call_function/, /tasklet_action/, /tasklet_hi_action/,
 ];
 
+/** The anchors as one alternation: every frame of a stall is tested against all of them, twice. */
+const STALL_ANCHOR = new RegExp(STALL_ANCHORS.map((re) => `(?:${re.source})`).join("|"));
+
 /** The stall bucket for every `smp_call_function*`: the stall waits for other CPUs, whichever variant sent the call. */
 export const STALL_CROSS_CALL_BUCKET = "smp_call_function";
 
@@ -99,10 +102,10 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     let end = entry;
     while (detected && end + 1 < reliable.length && STALL_DETECTOR_EXIT.test(reliable[end + 1].fn)) end++;
     const stack = detected ? reliable.slice(end + 1) : reliable;
-    const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHORS.some((re) => re.test(fn)));
+    const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHOR.test(fn));
     let prev: string | undefined;
     for (const { f, fn } of candidates) {
-      if (STALL_ANCHORS.some((re) => re.test(fn))) {
+      if (STALL_ANCHOR.test(fn)) {
         // smp_call_function* is itself the interesting function (the stall waits for other CPUs).
         if (fn.includes(STALL_CROSS_CALL_BUCKET)) return STALL_CROSS_CALL_BUCKET;
         if (prev) return prev;
