@@ -347,6 +347,9 @@ const SECTION_HEADERS: { pattern: RegExp; kind: StackSectionKind | "main-if-empt
   { pattern: /^\s*Last Breaking-Event-Address:/, kind: "end" },
 ];
 
+/** Every section header at once: most lines open none, and are told so by one regex instead of one per header. */
+const ANY_SECTION_HEADER = new RegExp(SECTION_HEADERS.map((h) => `(?:${h.pattern.source})`).join("|"));
+
 const CALL_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace|Stack trace|stack backtrace):?\s*$|^\s*Call Trace:/;
 
 function hexToNumber(hex: string | undefined): number | undefined {
@@ -373,8 +376,17 @@ export function parseFrameLine(line: string, inTrace = true): Frame | undefined 
   return parseSymbolFrame(line) ?? (inTrace ? parseAddressFrame(line) : undefined);
 }
 
+/**
+ * Text every symbol frame format needs: `+0x` (offset, ppc64, ARM `from` frames), `[inline]`, `(` (decoded and ARM
+ * frames), `#` (crash bt). Most lines of a report window are none of these: one scan instead of seven regexes.
+ */
+function mayBeSymbolFrame(line: string): boolean {
+  return line.includes("+0x") || line.includes("(") || line.includes("[inline]") || line.includes("#");
+}
+
 /** A frame that names a function, in any known format. */
 function parseSymbolFrame(line: string): Frame | undefined {
+  if (!mayBeSymbolFrame(line)) return undefined;
   let m = OFFSET_FRAME.exec(line);
   if (m) {
     const [, paren, address, question, oldModule, sym, off, size, mod, file, fileLine] = m;
@@ -432,6 +444,7 @@ function parseSymbolFrame(line: string): Frame | undefined {
 
 /** A frame that names only an address (accepted inside a trace). */
 function parseAddressFrame(line: string): Frame | undefined {
+  if (!line.includes("0x")) return undefined;
   const m = ADDRESS_FRAME.exec(line);
   if (m && (m[2] !== undefined || m[1] !== undefined || m[3] !== undefined || /^\s+0x/.test(line))) {
     const [, paren, address, question, value, mod] = m;
@@ -487,7 +500,7 @@ export function scanStackLine(rawLine: string): StackLine {
   if (line === "") return scanned;
   scanned.line = line;
   scanned.empty = false;
-  scanned.header = SECTION_HEADERS.find((h) => h.pattern.test(line));
+  scanned.header = ANY_SECTION_HEADER.test(line) ? SECTION_HEADERS.find((h) => h.pattern.test(line)) : undefined;
   if (scanned.header) return scanned;
   if (CALL_TRACE.test(line)) {
     scanned.callTrace = true;

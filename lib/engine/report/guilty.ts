@@ -128,6 +128,9 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
 /** `net/ipv6/ip6_output.c:1748` after a space, a `(` or the line start (symbolised frames, BUG/WARNING headers). */
 const SOURCE_FILE_REF = /(?:^|[\s(])((?:\.{1,2}\/)*[a-zA-Z0-9_][a-zA-Z0-9_\-+/.]*\.(?:c|h|S|rs)):[0-9]+/g;
 
+/** What every SOURCE_FILE_REF match holds, found without the backtracking over each word of the line. */
+const HAS_SOURCE_SUFFIX = /\.(?:c|h|S|rs):[0-9]/;
+
 /** `arch/x86/kvm/../../../virt/kvm/eventfd.c` → `virt/kvm/eventfd.c`; `./include/x.h` → `include/x.h`. */
 function normalizePath(path: string): string {
   const out: string[] = [];
@@ -151,6 +154,7 @@ export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boole
   }
   for (const start of from > 0 ? [from, 0] : [0]) {
     for (const text of texts.slice(start)) {
+      if (!HAS_SOURCE_SUFFIX.test(text)) continue;
       SOURCE_FILE_REF.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = SOURCE_FILE_REF.exec(text))) {

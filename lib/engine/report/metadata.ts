@@ -67,12 +67,12 @@ const TASK_LINE_WRAPPED = new RegExp(
   String.raw`\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.{1,20}?) (Kdump: loaded )?(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$`,
 );
 const WRAPPED_RELEASE = /^\s*(\d+\.\d+[\w.+~-]*)(?:\s+(#\S.*?))?\s*$/;
-export const isWrappedTaskLine = (line: string): boolean => TASK_LINE_WRAPPED.test(line.replace(/\s+$/, ""));
+export const isWrappedTaskLine = (line: string): boolean => TASK_LINE_WRAPPED.test(line.trimEnd());
 export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line);
 
 export const isModuleListStart = (line: string): boolean => MODULES.test(line);
 /** A line that can only be the wrapped rest of a module list (module names, maybe `[last unloaded: x]`). */
-export const isModuleListContinuation = (line: string): boolean => line.trim() !== "" && MODULE_CONTINUATION.test(line.replace(/\s+$/, ""));
+export const isModuleListContinuation = (line: string): boolean => line.trim() !== "" && MODULE_CONTINUATION.test(line.trimEnd());
 const LAST_UNLOADED = /\[last unloaded: ([\w-]+)(?:\([A-Z+\-]+\))?[^\]]*\]/;
 // printk splits a record near 1 KiB: only a long modules line can have wrapped.
 const MODULE_LINE_WRAP_MIN = 150;
@@ -131,7 +131,7 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
   let identRelease: { release: string; build: string } | undefined;
   for (const entry of lines) {
     if (typeof entry !== "string") continue;
-    const line = entry.replace(/\s+$/, "");
+    const line = entry.trimEnd();
     if (releaseOnNextLine) {
       releaseOnNextLine = false;
       const wrapped = WRAPPED_RELEASE.exec(line);
