@@ -461,7 +461,8 @@ function parseAddressFrame(line: string): Frame | undefined {
 export type StackLine = {
   /** The line without trailing blanks (what section labels print). */
   line: string;
-  empty: boolean;
+  /** Blank, or nothing a stack walk reacts to (most lines of a report window): skipped at once. */
+  inert: boolean;
   header: (typeof SECTION_HEADERS)[number] | undefined;
   callTrace: boolean;
   /** Context marker tokens at the start of the line (`<IRQ>`, `<EOI>`…), in print order. */
@@ -483,7 +484,7 @@ export function scanStackLine(rawLine: string): StackLine {
   // One object shape for every line (V8 keeps the walks over them monomorphic).
   const scanned: StackLine = {
     line: "",
-    empty: true,
+    inert: true,
     header: undefined,
     callTrace: false,
     markers: NO_MARKERS,
@@ -499,7 +500,7 @@ export function scanStackLine(rawLine: string): StackLine {
   let line = rawLine.trimEnd();
   if (line === "") return scanned;
   scanned.line = line;
-  scanned.empty = false;
+  scanned.inert = false;
   scanned.header = ANY_SECTION_HEADER.test(line) ? SECTION_HEADERS.find((h) => h.pattern.test(line)) : undefined;
   if (scanned.header) return scanned;
   if (CALL_TRACE.test(line)) {
@@ -536,6 +537,7 @@ export function scanStackLine(rawLine: string): StackLine {
   scanned.frame = parseSymbolFrame(line);
   scanned.frameInTrace = scanned.frame ?? parseAddressFrame(line);
   scanned.crashBtFrame = scanned.frame !== undefined && CRASH_BT_FRAME.test(line);
+  if (scanned.markers.length === 0 && !scanned.crashSource && !scanned.frameInTrace) scanned.inert = true;
   return scanned;
 }
 
@@ -566,7 +568,7 @@ export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
   };
 
   for (const scanned of lines) {
-    if (scanned.empty) continue;
+    if (scanned.inert) continue;
     const line = scanned.line;
     const header = scanned.header;
     if (header) {
