@@ -12,7 +12,7 @@
  */
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
-import { parseFrameLine, parseFrames, parseStackSections, type StackSection } from "./frames";
+import { mainFrames, parseFrameLine, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -256,6 +256,16 @@ export type ParsedReport = {
 };
 
 export function parseReport(texts: readonly string[]): ParsedReport {
+  // Each line is read once (scanStackLine); a stack over any range is then a walk over the scanned lines.
+  const scanned: (StackLine | undefined)[] = new Array(texts.length);
+  // The lines of texts.slice(k, end), negative bounds included.
+  const scannedRange = (k: number, end = texts.length): StackLine[] => {
+    const from = k < 0 ? Math.max(texts.length + k, 0) : k;
+    const to = end < 0 ? texts.length + end : Math.min(end, texts.length);
+    const out: StackLine[] = [];
+    for (let i = from; i < to; i++) out.push((scanned[i] ??= scanStackLine(texts[i])));
+    return out;
+  };
   const frames = new Map<string, Frame[]>();
   const sections = new Map<number, StackSection[]>();
   const rips = new Map<number, Frame | undefined>();
@@ -264,12 +274,12 @@ export function parseReport(texts: readonly string[]): ParsedReport {
     framesFrom(k, end) {
       const key = `${k}:${end ?? ""}`;
       let f = frames.get(key);
-      if (!f) frames.set(key, (f = parseFrames(texts.slice(k, end) as string[])));
+      if (!f) frames.set(key, (f = mainFrames(stackSectionsOf(scannedRange(k, end)))));
       return f;
     },
     sectionsFrom(k) {
       let sec = sections.get(k);
-      if (!sec) sections.set(k, (sec = parseStackSections(texts.slice(k) as string[])));
+      if (!sec) sections.set(k, (sec = stackSectionsOf(scannedRange(k))));
       return sec;
     },
     ripAt(k) {

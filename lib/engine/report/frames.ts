@@ -347,6 +347,9 @@ const SECTION_HEADERS: { pattern: RegExp; kind: StackSectionKind | "main-if-empt
   { pattern: /^\s*Last Breaking-Event-Address:/, kind: "end" },
 ];
 
+/** Every section header at once: most lines open none, and are told so by one regex instead of one per header. */
+const ANY_SECTION_HEADER = new RegExp(SECTION_HEADERS.map((h) => `(?:${h.pattern.source})`).join("|"));
+
 const CALL_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace|Stack trace|stack backtrace):?\s*$|^\s*Call Trace:/;
 
 function hexToNumber(hex: string | undefined): number | undefined {
@@ -370,6 +373,20 @@ function makeFrame(rawFunction: string, extra: Partial<Frame> & { reliable: bool
 
 /** Parse one line as a frame in any known format, or undefined. `inTrace` allows bare-address frames. */
 export function parseFrameLine(line: string, inTrace = true): Frame | undefined {
+  return parseSymbolFrame(line) ?? (inTrace ? parseAddressFrame(line) : undefined);
+}
+
+/**
+ * Text every symbol frame format needs: `+0x` (offset, ppc64, ARM `from` frames), `[inline]`, `(` (decoded and ARM
+ * frames), `#` (crash bt). Most lines of a report window are none of these: one scan instead of seven regexes.
+ */
+function mayBeSymbolFrame(line: string): boolean {
+  return line.includes("+0x") || line.includes("(") || line.includes("[inline]") || line.includes("#");
+}
+
+/** A frame that names a function, in any known format. */
+function parseSymbolFrame(line: string): Frame | undefined {
+  if (!mayBeSymbolFrame(line)) return undefined;
   let m = OFFSET_FRAME.exec(line);
   if (m) {
     const [, paren, address, question, oldModule, sym, off, size, mod, file, fileLine] = m;
@@ -422,20 +439,117 @@ export function parseFrameLine(line: string, inTrace = true): Frame | undefined 
     const [, , , sym, address, mod] = m;
     return makeFrame(sym, { reliable: true, module: mod, address });
   }
-  if (inTrace) {
-    m = ADDRESS_FRAME.exec(line);
-    if (m && (m[2] !== undefined || m[1] !== undefined || m[3] !== undefined || /^\s+0x/.test(line))) {
-      const [, paren, address, question, value, mod] = m;
-      return makeFrame(`0x${value.toLowerCase()}`, { reliable: !question && !paren, module: mod, address: address ?? value });
-    }
+  return undefined;
+}
+
+/** A frame that names only an address (accepted inside a trace). */
+function parseAddressFrame(line: string): Frame | undefined {
+  if (!line.includes("0x")) return undefined;
+  const m = ADDRESS_FRAME.exec(line);
+  if (m && (m[2] !== undefined || m[1] !== undefined || m[3] !== undefined || /^\s+0x/.test(line))) {
+    const [, paren, address, question, value, mod] = m;
+    return makeFrame(`0x${value.toLowerCase()}`, { reliable: !question && !paren, module: mod, address: address ?? value });
   }
   return undefined;
+}
+
+/**
+ * One report line read once for every stack rule: whether it opens a section or a trace, the context markers it
+ * starts with, and the frame it prints. Several rules walk overlapping ranges of the same report (title, guilty
+ * frame, corrupted check, the finding's frames); each walk then costs a few comparisons per line, not a dozen regexes.
+ */
+export type StackLine = {
+  /** The line without trailing blanks (what section labels print). */
+  line: string;
+  /** Blank, or nothing a stack walk reacts to (most lines of a report window): skipped at once. */
+  inert: boolean;
+  header: (typeof SECTION_HEADERS)[number] | undefined;
+  callTrace: boolean;
+  /** Context marker tokens at the start of the line (`<IRQ>`, `<EOI>`…), in print order. */
+  markers: readonly string[];
+  /** Nothing but markers on the line. */
+  markersOnly: boolean;
+  exceptionRip: { function: string; offset?: number } | undefined;
+  crashMarker: string | undefined;
+  crashSource: { file: string; line: number } | undefined;
+  /** The frame outside a trace (no bare addresses), and inside one; shared, so copied before any change. */
+  frame: Frame | undefined;
+  frameInTrace: Frame | undefined;
+  crashBtFrame: boolean;
+};
+
+const NO_MARKERS: readonly string[] = [];
+
+export function scanStackLine(rawLine: string): StackLine {
+  // One object shape for every line (V8 keeps the walks over them monomorphic).
+  const scanned: StackLine = {
+    line: "",
+    inert: true,
+    header: undefined,
+    callTrace: false,
+    markers: NO_MARKERS,
+    markersOnly: false,
+    exceptionRip: undefined,
+    crashMarker: undefined,
+    crashSource: undefined,
+    frame: undefined,
+    frameInTrace: undefined,
+    crashBtFrame: false,
+  };
+  if (typeof rawLine !== "string") return scanned;
+  let line = rawLine.trimEnd();
+  if (line === "") return scanned;
+  scanned.line = line;
+  scanned.inert = false;
+  scanned.header = ANY_SECTION_HEADER.test(line) ? SECTION_HEADERS.find((h) => h.pattern.test(line)) : undefined;
+  if (scanned.header) return scanned;
+  if (CALL_TRACE.test(line)) {
+    scanned.callTrace = true;
+    return scanned;
+  }
+  let marker = CONTEXT_MARKER.exec(line);
+  if (marker) {
+    const markers: string[] = [];
+    while (marker) {
+      markers.push(marker[1]);
+      // Interleaved consoles can leave a second timestamp after the marker: ` <IRQ> [  420.408595]  [<…>] f+…`.
+      line = line.slice(marker[0].length).replace(/^\[\s*\d+\.\d+\]\s*/, "");
+      marker = CONTEXT_MARKER.exec(line);
+    }
+    scanned.markers = markers;
+    if (line.trim() === "") {
+      scanned.markersOnly = true;
+      return scanned;
+    }
+  }
+  const exceptionRip = CRASH_EXCEPTION_RIP.exec(line);
+  if (exceptionRip) {
+    scanned.exceptionRip = { function: exceptionRip[1], offset: exceptionRip[2] !== undefined ? Number(exceptionRip[2]) : undefined };
+    return scanned;
+  }
+  const crashMarker = CRASH_STACK_MARKER.exec(line);
+  if (crashMarker) {
+    scanned.crashMarker = crashMarker[1];
+    return scanned;
+  }
+  const crashSource = CRASH_BT_SOURCE.exec(line);
+  if (crashSource) scanned.crashSource = { file: crashSource[1], line: Number(crashSource[2]) };
+  scanned.frame = parseSymbolFrame(line);
+  scanned.frameInTrace = scanned.frame ?? parseAddressFrame(line);
+  scanned.crashBtFrame = scanned.frame !== undefined && CRASH_BT_FRAME.test(line);
+  if (scanned.markers.length === 0 && !scanned.crashSource && !scanned.frameInTrace) scanned.inert = true;
+  return scanned;
 }
 
 /**
  * All stacks of a report, in order, each labelled. The first stack (and lockdep's `stack backtrace:`) is `main`.
  */
 export function parseStackSections(lines: string[]): StackSection[] {
+  return stackSectionsOf(lines.map(scanStackLine));
+}
+
+/** `parseStackSections` over lines already read by `scanStackLine`. */
+export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
   const sections: StackSection[] = [];
   let current: StackSection = { kind: "main", label: "Call Trace", frames: [] };
   sections.push(current);
@@ -453,12 +567,10 @@ export function parseStackSections(lines: string[]): StackSection[] {
     inTrace = false;
   };
 
-  for (const rawLine of lines) {
-    if (typeof rawLine !== "string") continue;
-    let line = rawLine.replace(/\s+$/, "");
-    if (line === "") continue;
-
-    const header = SECTION_HEADERS.find((h) => h.pattern.test(line));
+  for (const scanned of lines) {
+    if (scanned.inert) continue;
+    const line = scanned.line;
+    const header = scanned.header;
     if (header) {
       if (header.kind === "end") {
         openSection("aux", line.trim());
@@ -475,7 +587,7 @@ export function parseStackSections(lines: string[]): StackSection[] {
       }
       continue;
     }
-    if (CALL_TRACE.test(line)) {
+    if (scanned.callTrace) {
       // A trace header after a secondary stack starts the crashing stack again (SLUB debug prints the
       // allocation/free stacks first); another CPU's backtrace keeps its own `Call Trace:`.
       if (current.kind !== "main" && current.kind !== "other-cpu") openSection("main", line.trim());
@@ -484,48 +596,44 @@ export function parseStackSections(lines: string[]): StackSection[] {
     }
 
     // Context markers; old kernels put the first frame of the new context on the same line.
-    let marker = CONTEXT_MARKER.exec(line);
-    while (marker) {
-      const token = marker[1];
+    for (const token of scanned.markers) {
       context = MARKER_CONTEXT[token] ?? (token.includes("#") ? (token.includes("/") ? "task" : "exception") : context);
-      // Interleaved consoles can leave a second timestamp after the marker: ` <IRQ> [  420.408595]  [<…>] f+…`.
-      line = line.slice(marker[0].length).replace(/^\[\s*\d+\.\d+\]\s*/, "");
       inTrace = true;
-      marker = CONTEXT_MARKER.exec(line);
     }
-    if (line.trim() === "") continue;
+    if (scanned.markersOnly) continue;
 
-    const exceptionRip = CRASH_EXCEPTION_RIP.exec(line);
+    const exceptionRip = scanned.exceptionRip;
     if (exceptionRip) {
       // crash's bt: frames above the exception frame are the oops/kexec handling path (die, oops_end,
       // machine_kexec…): kept for display, not for signatures. The function the CPU was in comes next.
       for (const f of current.frames) f.reliable = false;
-      const frame = makeFrame(exceptionRip[1], { reliable: true, offset: exceptionRip[2] !== undefined ? Number(exceptionRip[2]) : undefined, context: "exception" });
+      const frame = makeFrame(exceptionRip.function, { reliable: true, offset: exceptionRip.offset, context: "exception" });
       current.frames.push(frame);
       lastCrashFrame = frame;
       continue;
     }
-    const crashMarker = CRASH_STACK_MARKER.exec(line);
-    if (crashMarker) {
-      const stackContext = crashStackContext(crashMarker[1]);
+    if (scanned.crashMarker !== undefined) {
+      const stackContext = crashStackContext(scanned.crashMarker);
       if (stackContext) for (const f of current.frames.slice(crashStackStart)) f.context ??= stackContext;
       crashStackStart = current.frames.length;
       continue;
     }
-    const crashSource = CRASH_BT_SOURCE.exec(line);
+    const crashSource = scanned.crashSource;
     if (crashSource && lastCrashFrame && !lastCrashFrame.file) {
-      lastCrashFrame.file = crashSource[1];
-      lastCrashFrame.fileLine = Number(crashSource[2]);
+      lastCrashFrame.file = crashSource.file;
+      lastCrashFrame.fileLine = crashSource.line;
       continue;
     }
 
-    const frame = parseFrameLine(line, inTrace);
-    if (!frame) continue;
+    const parsed = inTrace ? scanned.frameInTrace : scanned.frame;
+    if (!parsed) continue;
     if (skipNextFrame) {
       skipNextFrame = false;
       continue;
     }
-    if (CRASH_BT_FRAME.test(line)) {
+    // The scanned frame is shared by every walk over this line: this walk's sections get their own copy.
+    const frame: Frame = { ...parsed };
+    if (scanned.crashBtFrame) {
       // crash lists the exception RIP's function again as the next frame on some versions: keep one.
       const previous = current.frames[current.frames.length - 1];
       if (previous && previous.context === "exception" && previous.function === frame.function) {
@@ -548,7 +656,9 @@ export function parseStackSections(lines: string[]): StackSection[] {
  */
 export function parseFrames(lines: string[]): Frame[] {
   if (!Array.isArray(lines)) return [];
-  return parseStackSections(lines)
-    .filter((s) => s.kind === "main")
-    .flatMap((s) => s.frames);
+  return mainFrames(parseStackSections(lines));
+}
+
+export function mainFrames(sections: readonly StackSection[]): Frame[] {
+  return sections.filter((s) => s.kind === "main").flatMap((s) => s.frames);
 }

@@ -41,6 +41,9 @@ const STALL_ANCHORS: readonly RegExp[] = [
   /smp_call_function/, /tasklet_action/, /tasklet_hi_action/,
 ];
 
+/** The anchors as one alternation: every frame of a stall is tested against all of them, twice. */
+const STALL_ANCHOR = new RegExp(STALL_ANCHORS.map((re) => `(?:${re.source})`).join("|"));
+
 /** The stall bucket for every `smp_call_function*`: the stall waits for other CPUs, whichever variant sent the call. */
 export const STALL_CROSS_CALL_BUCKET = "smp_call_function";
 
@@ -99,10 +102,10 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
     let end = entry;
     while (detected && end + 1 < reliable.length && STALL_DETECTOR_EXIT.test(reliable[end + 1].fn)) end++;
     const stack = detected ? reliable.slice(end + 1) : reliable;
-    const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHORS.some((re) => re.test(fn)));
+    const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHOR.test(fn));
     let prev: string | undefined;
     for (const { f, fn } of candidates) {
-      if (STALL_ANCHORS.some((re) => re.test(fn))) {
+      if (STALL_ANCHOR.test(fn)) {
         // smp_call_function* is itself the interesting function (the stall waits for other CPUs).
         if (fn.includes(STALL_CROSS_CALL_BUCKET)) return STALL_CROSS_CALL_BUCKET;
         if (prev) return prev;
@@ -124,6 +127,9 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
 
 /** `net/ipv6/ip6_output.c:1748` after a space, a `(` or the line start (symbolised frames, BUG/WARNING headers). */
 const SOURCE_FILE_REF = /(?:^|[\s(])((?:\.{1,2}\/)*[a-zA-Z0-9_][a-zA-Z0-9_\-+/.]*\.(?:c|h|S|rs)):[0-9]+/g;
+
+/** What every SOURCE_FILE_REF match holds, found without the backtracking over each word of the line. */
+const HAS_SOURCE_SUFFIX = /\.(?:c|h|S|rs):[0-9]/;
 
 /** `arch/x86/kvm/../../../virt/kvm/eventfd.c` → `virt/kvm/eventfd.c`; `./include/x.h` → `include/x.h`. */
 function normalizePath(path: string): string {
@@ -148,6 +154,7 @@ export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boole
   }
   for (const start of from > 0 ? [from, 0] : [0]) {
     for (const text of texts.slice(start)) {
+      if (!HAS_SOURCE_SUFFIX.test(text)) continue;
       SOURCE_FILE_REF.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = SOURCE_FILE_REF.exec(text))) {

@@ -67,12 +67,12 @@ const TASK_LINE_WRAPPED = new RegExp(
   String.raw`\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.{1,20}?) (Kdump: loaded )?(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$`,
 );
 const WRAPPED_RELEASE = /^\s*(\d+\.\d+[\w.+~-]*)(?:\s+(#\S.*?))?\s*$/;
-export const isWrappedTaskLine = (line: string): boolean => TASK_LINE_WRAPPED.test(line.replace(/\s+$/, ""));
+export const isWrappedTaskLine = (line: string): boolean => line.includes("Comm: ") && TASK_LINE_WRAPPED.test(line.trimEnd());
 export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line);
 
 export const isModuleListStart = (line: string): boolean => MODULES.test(line);
 /** A line that can only be the wrapped rest of a module list (module names, maybe `[last unloaded: x]`). */
-export const isModuleListContinuation = (line: string): boolean => line.trim() !== "" && MODULE_CONTINUATION.test(line.replace(/\s+$/, ""));
+export const isModuleListContinuation = (line: string): boolean => line.trim() !== "" && MODULE_CONTINUATION.test(line.trimEnd());
 const LAST_UNLOADED = /\[last unloaded: ([\w-]+)(?:\([A-Z+\-]+\))?[^\]]*\]/;
 // printk splits a record near 1 KiB: only a long modules line can have wrapped.
 const MODULE_LINE_WRAP_MIN = 150;
@@ -96,6 +96,21 @@ const RIP_PATTERNS: RegExp[] = [
   // crash utility `[exception RIP: skb_segment+3016]` (decimal offset)
   /^\s*\[exception RIP: ([A-Za-z_.$][\w.$@~-]*(?:\+\d+)?)\]/,
 ];
+
+/** The patterns below that are anchored at the line start, as one regex (one attempt per line, not one per pattern). */
+const ANCHORED_METADATA = new RegExp(
+  [I386_CPU_LINE, I386_EIP_TAINT, I386_EFLAGS_RELEASE, I386_PROCESS, KERNEL_IDENT_LINE, TAINT_RELEASE_LINE, TAINT_LINE_BRACKETED, CRASH_TASK_LINE, CRASH_RELEASE, CRASH_VERSION, HARDWARE, MODULES, ...RIP_PATTERNS]
+    .map((re) => `(?:${re.source})`)
+    .join("|"),
+);
+
+/**
+ * Whether a line can match any pattern of `parseReportMetadata`: the unanchored task lines need their literal, the
+ * rest is ANCHORED_METADATA. Most lines of a report (frames, registers, other programs' lines) match none.
+ */
+function mayHoldMetadata(line: string): boolean {
+  return line.includes("Comm: ") || line.includes("Pid: ") || line.includes("CPU: ") || line.includes("ainted") || ANCHORED_METADATA.test(line);
+}
 
 /** The cleaned function name of a `rip` value (`skb_segment+0xbc8/0xd20 [mod]` → `skb_segment`). */
 export function ripFunction(rip: string): string {
@@ -131,7 +146,8 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
   let identRelease: { release: string; build: string } | undefined;
   for (const entry of lines) {
     if (typeof entry !== "string") continue;
-    const line = entry.replace(/\s+$/, "");
+    const line = entry.trimEnd();
+    if (!releaseOnNextLine && !moduleLineOpen && !mayHoldMetadata(line)) continue;
     if (releaseOnNextLine) {
       releaseOnNextLine = false;
       const wrapped = WRAPPED_RELEASE.exec(line);
@@ -168,7 +184,11 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       moduleLineOpen = false;
     }
 
-    const taskNew = TASK_LINE_NEW.exec(line);
+    // The unanchored task and taint patterns scan the whole line with lazy groups: run each only on a line holding
+    // the literal it needs (most report lines are frames and registers).
+    const hasComm = line.includes("Comm: ");
+    const hasTaint = line.includes("ainted");
+    const taskNew = hasComm ? TASK_LINE_NEW.exec(line) : null;
     if (taskNew) {
       const [, cpu, pid, comm, kdump, notTainted, flags, release, build] = taskNew;
       if (meta.kernelRelease === undefined) {
@@ -182,7 +202,7 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       }
       continue;
     }
-    const taskWrapped = meta.kernelRelease === undefined && meta.comm === undefined ? TASK_LINE_WRAPPED.exec(line) : null;
+    const taskWrapped = hasComm && meta.kernelRelease === undefined && meta.comm === undefined ? TASK_LINE_WRAPPED.exec(line) : null;
     if (taskWrapped) {
       const [, cpu, pid, comm, kdump, notTainted, flags] = taskWrapped;
       meta.cpu = Number(cpu);
@@ -193,7 +213,7 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       releaseOnNextLine = true;
       continue;
     }
-    const taskOld = TASK_LINE_OLD.exec(line);
+    const taskOld = line.includes("Pid: ") ? TASK_LINE_OLD.exec(line) : null;
     if (taskOld) {
       const [, pid, comm, notTainted, flags, release, build, board] = taskOld;
       if (meta.kernelRelease === undefined) {
@@ -232,14 +252,14 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       }
       continue;
     }
-    const loose = TASK_LINE_LOOSE.exec(line);
+    const loose = line.includes("CPU: ") ? TASK_LINE_LOOSE.exec(line) : null;
     if (loose && meta.pid === undefined) {
       meta.cpu = Number(loose[1]);
       meta.pid = Number(loose[2]);
       if (loose[3]) meta.comm = loose[3];
       if (/Kdump: loaded/.test(line)) meta.kdumpLoaded = true;
     }
-    const taintRelease = TAINT_RELEASE_LINE.exec(line);
+    const taintRelease = hasTaint ? TAINT_RELEASE_LINE.exec(line) : null;
     if (taintRelease) {
       setTaint(meta, taintRelease[1], taintRelease[2]);
       if (meta.kernelRelease === undefined) {
@@ -248,7 +268,7 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       }
       continue;
     }
-    const ident = KERNEL_IDENT_LINE.exec(line);
+    const ident = hasTaint ? KERNEL_IDENT_LINE.exec(line) : null;
     if (ident) {
       identRelease ??= { release: ident[1], build: ident[2] };
       setTaint(meta, ident[3], ident[4]);

@@ -19,6 +19,19 @@ const SYSCALL_WRAPPER = /^(?:__(?:x64|ia32|arm64|riscv|s390x?|powerpc|se|do|x32)
  * syscall-wrapper prefixes stripped so all architectures' wrappers bucket together.
  */
 export function cleanFunctionName(name: string): string {
+  let cleaned = CLEANED_NAMES.get(name);
+  if (cleaned === undefined) {
+    // A storm names the same few hundred functions thousands of times; the cache is dropped whole when full.
+    if (CLEANED_NAMES.size >= CLEANED_NAMES_MAX) CLEANED_NAMES.clear();
+    CLEANED_NAMES.set(name, (cleaned = cleanWithoutCache(name)));
+  }
+  return cleaned;
+}
+
+const CLEANED_NAMES = new Map<string, string>();
+const CLEANED_NAMES_MAX = 8192;
+
+function cleanWithoutCache(name: string): string {
   let s = cleanFrameFunctionName(name);
   s = s.replace(SYSCALL_WRAPPER, "");
   // `SyS_foo` is the old (pre-4.17) spelling of the same wrapper.

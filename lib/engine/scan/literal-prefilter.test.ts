@@ -175,3 +175,30 @@ describe("the WebAssembly module", () => {
     expect(typeof instance?.scan).toBe("function");
   });
 });
+
+describe("prefilter tables computed at build time", () => {
+  const sample = [
+    "kernel: BUG: soft lockup - CPU#3 stuck for 22s! [kworker/3:1:123]",
+    "java[3311]: 2024-08-13 15:58:01,123 DEBUG [pool-3-thread-1] loaded order",
+    "kernel: \x1b[31mWARNING: CPU: 1 PID: 2 at net/core/dev.c:1 f+0x1/0x2",
+    "kernel: nf_conntrack: table full, dropping packet",
+    "systemd[1]: Started Session 4 of User root.",
+  ].join("\n");
+
+  it("a prefilter built from stored tables has the same tables and the same hits", () => {
+    const stored = JSON.parse(JSON.stringify(wasm.tables()));
+    const restored = new LiteralPrefilter(plan, true, stored);
+    expect(restored.tables()).toEqual(wasm.tables());
+    expect(hotLines(restored, sample)).toEqual(hotLines(wasm, sample));
+    expect(hotLines(restored, sample)).toEqual(oracleLines(sample));
+  });
+
+  it("tables of another plan are ignored and computed again", () => {
+    const other = planPrefilter([REPORT_PREFILTER], [...EVENT_NEEDLES, "a needle added after the build"]);
+    const stale = { ...wasm.tables() };
+    const rebuilt = new LiteralPrefilter(other, true, stale);
+    expect(rebuilt.tables().key).not.toBe(stale.key);
+    expect(rebuilt.tables()).toEqual(new LiteralPrefilter(other).tables());
+    expect(hotLines(rebuilt, "x: a needle added after the build\n" + sample)).toContain(0);
+  });
+});

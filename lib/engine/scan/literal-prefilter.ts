@@ -161,7 +161,11 @@ export function planPrefilter(patterns: RegExp[], literals: string[]): Prefilter
   };
 }
 
-type BucketNeedle = Needle & { head: number; bytes: Uint8Array };
+type BucketNeedle = Needle & { head: number; bytes: Uint8Array; needle: Needle };
+
+function bucketNeedle(n: Needle): BucketNeedle {
+  return { ...n, head: Math.min(n.literal.length, LANES), bytes: Uint8Array.from(n.literal, (c) => c.charCodeAt(0)), needle: n };
+}
 
 /** Bytes a lane's byte set is measured against when estimating how often a bucket passes (printable log text). */
 const TYPICAL_ALPHABET = 48;
@@ -175,6 +179,24 @@ export type LinesScan = {
 };
 
 /**
+ * The automaton's tables for one plan, computed by the CLI build (scripts/build-cli.mjs) so that a run does not spend
+ * its start-up placing needles in buckets. `key` names the plan they were computed for: tables of another plan (a
+ * needle added since the build) are ignored and computed again.
+ */
+export type PrefilterTables = {
+  key: string;
+  /** MASK_TABLE_BYTES bytes, base64. */
+  masks: string;
+  /** Per bucket, the indexes in `plan.needles` of its members, in the order they were placed. */
+  buckets: number[][];
+};
+
+/** What a plan's tables depend on: its needles, in order. */
+export function prefilterPlanKey(plan: PrefilterPlan): string {
+  return JSON.stringify(plan.needles.map((n) => [n.literal, n.confirm ? `${n.confirm.source}/${n.confirm.flags}` : "", n.wordStart === true]));
+}
+
+/**
  * Finds needles in lines of bytes, and their line ends on the way. `find(bytes, from, to)` returns, ascending, the
  * positions in bytes[from, to) (whole lines) where some needle starts; `scan` also gives the line ends.
  */
@@ -185,7 +207,7 @@ export class LiteralPrefilter {
    * so only the needles ending on it are compared (a loose bucket lets through ~0.3 candidates per log line).
    */
   private byLastByte: BucketNeedle[][] = [];
-  private readonly masks = new BigUint64Array(MASK_TABLE_BYTES / 8);
+  private readonly masks = new Uint8Array(MASK_TABLE_BYTES);
   private wasm: ShiftOrInstance | undefined;
   private bytesView: Uint8Array | undefined;
   private readonly fallback: RegExp | undefined;
@@ -194,7 +216,11 @@ export class LiteralPrefilter {
   /** Positions the automaton passed to the byte confirmation (what the module lets through, for tests and tuning). */
   candidates = 0;
 
-  constructor(private readonly plan: PrefilterPlan, useWasm = true) {
+  constructor(
+    private readonly plan: PrefilterPlan,
+    useWasm = true,
+    precomputed?: PrefilterTables,
+  ) {
     this.wasm = useWasm && plan.needles.length > 0 ? instantiateShiftOr() : undefined;
     if (!this.wasm) {
       // No WebAssembly: the needles as one more regex, as the scanner did before.
@@ -202,10 +228,10 @@ export class LiteralPrefilter {
       if (sources.length > 0) this.fallback = new RegExp(sources.join("|"), "gm");
       return;
     }
-    this.buildBuckets();
+    if (!precomputed || !this.useTables(precomputed)) this.buildBuckets();
     this.byLastByte = Array.from({ length: BUCKETS * 256 }, () => []);
     for (let b = 0; b < BUCKETS; b++) for (const n of this.buckets[b]) this.byLastByte[b * 256 + n.bytes[n.head - 1]].push(n);
-    new Uint8Array(this.wasm.memory.buffer, 0, MASK_TABLE_BYTES).set(new Uint8Array(this.masks.buffer));
+    new Uint8Array(this.wasm.memory.buffer, 0, MASK_TABLE_BYTES).set(this.masks);
   }
 
   /**
@@ -215,50 +241,85 @@ export class LiteralPrefilter {
    * k / TYPICAL_ALPHABET of positions; a bucket passes the product. Short needles are placed first, each into the
    * bucket it loosens least (at first an empty one); long ones then share buckets where they cost little.
    */
+  /** The tables this prefilter's automaton runs on, for the build to store (see `PrefilterTables`). */
+  tables(): PrefilterTables {
+    const index = new Map(this.plan.needles.map((n, i) => [n, i]));
+    return {
+      key: prefilterPlanKey(this.plan),
+      masks: btoa(String.fromCharCode(...this.masks)),
+      buckets: this.buckets.map((members) => members.map((m) => index.get(m.needle)!)),
+    };
+  }
+
+  /** Takes stored tables when they were computed for this plan. */
+  private useTables(tables: PrefilterTables): boolean {
+    if (tables.key !== prefilterPlanKey(this.plan) || tables.buckets.length !== BUCKETS) return false;
+    const masks = atob(tables.masks);
+    if (masks.length !== MASK_TABLE_BYTES) return false;
+    for (let i = 0; i < masks.length; i++) this.masks[i] = masks.charCodeAt(i);
+    for (let b = 0; b < BUCKETS; b++) this.buckets[b] = tables.buckets[b].map((i) => bucketNeedle(this.plan.needles[i]));
+    return true;
+  }
+
   private buildBuckets(): void {
-    const sorted = this.plan.needles
-      .map((n) => ({ ...n, head: Math.min(n.literal.length, LANES), bytes: Uint8Array.from(n.literal, (c) => c.charCodeAt(0)) }))
-      .sort((a, b) => a.head - b.head);
+    const sorted = this.plan.needles.map(bucketNeedle).sort((a, b) => a.head - b.head);
+    // Per bucket and lane, the bytes the lane accepts ("any": a short member pads it).
     const lanes: Array<Array<Set<number> | "any">> = Array.from({ length: BUCKETS }, () => Array.from({ length: LANES }, () => new Set<number>()));
-    const passRate = (bucketLanes: Array<Set<number> | "any">) =>
-      bucketLanes.reduce((p, lane) => p * (lane === "any" ? 1 : Math.min(1, lane.size / TYPICAL_ALPHABET)), 1);
-    const withNeedle = (bucketLanes: Array<Set<number> | "any">, needle: BucketNeedle) =>
-      bucketLanes.map((lane, l) => {
-        const pad = LANES - needle.head;
-        if (lane === "any" || l < pad) return "any" as const;
-        return new Set([...lane, needle.literal.charCodeAt(l - pad)]);
-      });
+    // Products in lane order, "any" lanes skipped (a factor of 1): the same floating-point values as multiplying
+    // every lane, so ties between buckets break the same way.
+    const passRate = (bucketLanes: Array<Set<number> | "any">) => {
+      let p = 1;
+      for (const lane of bucketLanes) if (lane !== "any") p *= Math.min(1, lane.size / TYPICAL_ALPHABET);
+      return p;
+    };
+    const passRateWith = (bucketLanes: Array<Set<number> | "any">, needle: BucketNeedle) => {
+      const pad = LANES - needle.head;
+      let p = 1;
+      for (let l = pad; l < LANES; l++) {
+        const lane = bucketLanes[l];
+        if (lane === "any") continue;
+        p *= Math.min(1, (lane.size + (lane.has(needle.bytes[l - pad]) ? 0 : 1)) / TYPICAL_ALPHABET);
+      }
+      return p;
+    };
     // Shift-or: a set bit means "impossible". Start with every (lane, bucket) impossible for every byte.
-    this.masks.fill(0xffffffffffffffffn);
+    const masks = this.masks;
+    masks.fill(0xff);
     for (const needle of sorted) {
       let best = 0;
       let bestCost = Infinity;
       for (let b = 0; b < BUCKETS; b++) {
         const empty = this.buckets[b].length === 0;
-        const cost = passRate(withNeedle(lanes[b], needle)) - (empty ? 0 : passRate(lanes[b]));
+        const cost = passRateWith(lanes[b], needle) - (empty ? 0 : passRate(lanes[b]));
         if (cost < bestCost || (cost === bestCost && this.buckets[b].length < this.buckets[best].length)) {
           best = b;
           bestCost = cost;
         }
       }
       this.buckets[best].push(needle);
-      lanes[best] = withNeedle(lanes[best], needle);
       // The head is right-aligned to the top lane; lanes before it accept any byte, except that the lane just
       // before a word-start needle rejects word bytes (`DEBUG` dies in the automaton, not in the confirmation).
       // A scan starts in the permissive state, so a needle at the start of the range still passes.
       const pad = LANES - needle.head;
-      // Row of byte b: masks[2b] (buckets 0–7), masks[2b + 1] (buckets 8–15).
+      const bucketLanes = lanes[best];
+      for (let l = 0; l < LANES; l++) {
+        const lane = bucketLanes[l];
+        if (l < pad) bucketLanes[l] = "any";
+        else if (lane !== "any") lane.add(needle.bytes[l - pad]);
+      }
+      // Row of byte b: 8 bytes for buckets 0–7 then 8 for buckets 8–15, one byte per lane (the module reads them as
+      // little-endian i64), one bit per bucket.
       const half = best < 8 ? 0 : 1;
+      const keep = ~(1 << best % 8);
       for (let lane = 0; lane < LANES; lane++) {
-        const bit = 1n << BigInt(lane * 8 + (best % 8));
         const guard = needle.wordStart && lane === pad - 1;
         if (lane >= pad) {
-          this.masks[2 * needle.literal.charCodeAt(lane - pad) + half] &= ~bit;
+          masks[(2 * needle.bytes[lane - pad] + half) * 8 + lane] &= keep;
           continue;
         }
         for (let b = 0; b < 256; b++) {
           // `m` may end a colour sequence: let it through, the confirmation looks further back.
-          if (!guard || !WORD_BYTE[b] || b === 109) this.masks[2 * b + half] &= ~bit;
+          if (!guard || !WORD_BYTE[b] || b === 109) masks[(2 * b + half) * 8 + lane] &= keep;
         }
       }
     }

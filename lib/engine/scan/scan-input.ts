@@ -15,7 +15,7 @@ import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type Line
 import { inferYear } from "../lines/time";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
-import { LiteralPrefilter, planPrefilter, type PrefilterPlan } from "./literal-prefilter";
+import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
 import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
 import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
 
@@ -50,8 +50,12 @@ export const EVENT_NEEDLES = [...PROBLEM_EVENT_RULES.map((r) => r.needle), ...OT
  * Every needle of the report classes and the event tables, found over the raw bytes of each chunk (not per line):
  * see literal-prefilter.ts. Hits mark their lines hot.
  */
-const HOT_PLAN = planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES);
-export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN);
+export const HOT_PLAN = planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES);
+
+/** The CLI bundle carries HOT_PLAN's tables, computed at build time (scripts/build-cli.mjs); sources compute them. */
+declare const __OOPSCOPE_HOT_PREFILTER_TABLES__: PrefilterTables | undefined;
+const BUILT_HOT_TABLES = typeof __OOPSCOPE_HOT_PREFILTER_TABLES__ === "undefined" ? undefined : __OOPSCOPE_HOT_PREFILTER_TABLES__;
+export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN, true, BUILT_HOT_TABLES);
 
 /** A needle only rules that fold without a window use, and the longer needles that start with it. */
 type FoldNeedle = { bytes: Uint8Array; longer: Uint8Array[] };
