@@ -268,7 +268,7 @@ describe.skipIf(!VMCORE_DATA)("a dump's log and facts extracted on the node (oop
     const file = formatVmcoreExtract({ name: names.join(" + "), vmcore: { facts: extract.facts, warnings: extract.warnings }, text: extract.text });
     expect(file.length).toBeLessThan(readFileSync(dumpPath).length);
     const fromExtract = await expandInputs([fileSource("vmcore.vmcore-extract", file)]);
-    expect(fromExtract.inputs.map((i) => [i.name, i.vmcore])).toEqual(fromDump.inputs.map((i) => [i.name, i.vmcore]));
+    expect(fromExtract.inputs.map((i) => [i.name, i.host, i.vmcore])).toEqual(fromDump.inputs.map((i) => [i.name, i.host, i.vmcore]));
     const [a, b] = await Promise.all([triage(fromDump.inputs), triage(fromExtract.inputs)]);
     expect(b.findings.map((f) => [f.title, f.guiltyFrame, f.kernelRelease])).toEqual(a.findings.map((f) => [f.title, f.guiltyFrame, f.kernelRelease]));
 

@@ -149,6 +149,14 @@ function isBinaryText(head: Uint8Array): boolean {
   return looksBinary(head.subarray(i));
 }
 
+/** A host name as etc/hostname or a dump's utsname gives it (RFC 1123 labels, dots allowed). */
+const HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
+
+/** The dump's utsname names the crashed host; Linux says "(none)" when nothing set one (an initramfs, a test VM). */
+function hostOfDump(nodename: string | undefined): { host?: string } {
+  return nodename !== undefined && HOSTNAME.test(nodename) ? { host: nodename } : {};
+}
+
 const CODEC_LABEL: Record<Codec, string> = { gzip: "gz", xz: "xz", zstd: "zst", bzip2: "bz2" };
 
 type KeptMember = { kept: KeptInput; rule?: MemberRule; path: string; summary?: SourceSummary };
@@ -238,7 +246,7 @@ class Expander {
       const parsed = parseVmcoreExtract(await readAll(stream, this.limits.maxMemberBytes, src.name));
       if ("error" in parsed) throw new IngestError("unsupported", `${src.name}: a vmcore extract, but ${parsed.error}.`);
       const kept = await this.keep({ name: parsed.name, chunks: oneChunk(new TextEncoder().encode(parsed.text)), streamable: true, mtime: src.mtime });
-      this.inputs.push({ kept: { ...kept, input: { ...kept.input, vmcore: parsed.vmcore } }, path: parsed.name });
+      this.inputs.push({ kept: { ...kept, input: { ...hostOfDump(parsed.vmcore.facts.nodename), ...kept.input, vmcore: parsed.vmcore } }, path: parsed.name });
       return;
     }
     if (format.kind === "vmcore") {
@@ -329,7 +337,7 @@ class Expander {
       try {
         if (rule.role === "hostname") {
           const text = new TextDecoder().decode(await readAll(m.open(), 4096, name, true)).split("\n")[0].trim();
-          if (/^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(text) && (rule.rank ?? 0) < hostnameRank) {
+          if (HOSTNAME.test(text) && (rule.rank ?? 0) < hostnameRank) {
             summary.hostname = text;
             hostnameRank = rule.rank ?? 0;
           }
@@ -449,17 +457,18 @@ class Expander {
       // The input is reported under its name already: a single part's own name need not lead the message too.
       const error = extract.error?.startsWith(`${names[0]}: `) && names.length === 1 ? extract.error.slice(names[0].length + 2) : extract.error;
       const vmcore = { facts: extract.facts, warnings: extract.warnings, ...(error === undefined ? {} : { error }) };
+      const host = hostOfDump(extract.facts.nodename);
       const { summary, path } = pendingOf.get(group[0])!;
       // The text is ASCII (makedumpfile escapes every other byte).
       const request = { name, chunks: oneChunk(new TextEncoder().encode(extract.text)), streamable: true };
       if (!summary) {
         const kept = await this.keep(request);
-        this.inputs.push({ kept: { ...kept, input: { ...kept.input, vmcore } }, path: name });
+        this.inputs.push({ kept: { ...kept, input: { ...host, ...kept.input, vmcore } }, path: name });
         continue;
       }
       await this.keepText(summary, request, name);
       const k = this.inputs[this.inputs.length - 1].kept;
-      k.input = { ...k.input, vmcore };
+      k.input = { ...host, ...k.input, vmcore };
       if (!error && path) await this.dropVmcoreDmesgBeside(summary, path);
     }
   }

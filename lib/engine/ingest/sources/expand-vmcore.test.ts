@@ -11,7 +11,7 @@ const extractVmcoreLog = vi.fn(async (parts: RandomAccessSource[]) => ({
   text: parts.some((p) => p.name.includes("broken"))
     ? ""
     : "[    0.000000] Linux version 6.12.117+deb12-cloud-amd64 (debian-kernel@lists.debian.org)\n[   42.000000] BUG: kernel NULL pointer dereference, address: 0000000000000000\n",
-  facts: { format: "kdump" as const, parts: parts.length, release: "6.12.117+deb12-cloud-amd64" },
+  facts: { format: "kdump" as const, parts: parts.length, release: "6.12.117+deb12-cloud-amd64", nodename: parts.some((p) => p.name.includes("named")) ? "node-a17.example" : "(none)" },
   warnings: ["2 pages excluded"],
   ...(parts.some((p) => p.name.includes("broken")) ? { error: `${parts[0].name}: page descriptor beyond EOF` } : {}),
 }));
@@ -51,6 +51,16 @@ describe("vmcores", () => {
     const incident = await triage(inputs);
     expect(incident.inputs[0].vmcore?.facts.release).toBe("6.12.117+deb12-cloud-amd64");
     expect(incident.boots[0].kernelRelease).toBe("6.12.117+deb12-cloud-amd64");
+  });
+
+  it("the dump's utsname names the host of its lines; Linux's \"(none)\" names none", async () => {
+    const { inputs } = await expandInputs([file("named/vmcore", dump("a")), file("plain/vmcore", dump("b"))]);
+    expect(inputs.map((i) => [i.name, i.host])).toEqual([
+      ["named/vmcore", "node-a17.example"],
+      ["plain/vmcore", undefined],
+    ]);
+    const incident = await triage(inputs);
+    expect(incident.findings.map((f) => f.host)).toEqual(["node-a17.example", undefined]);
   });
 
   it("the parts of a split dump are read together, other dumps apart", async () => {
