@@ -113,6 +113,11 @@ describe("distro builds of the built-in entries", () => {
       ["Amazon Linux 2 5.10.227-219.884.amzn2 is fixed", { kb, release: "5.10.227-219.884.amzn2.x86_64", status: "fixed", upgrade: null }],
       ["Amazon Linux 2 kernel-5.4 before ALAS2KERNEL-5.4-2025-090 is affected", { kb, release: "5.4.285-197.384.amzn2.x86_64", status: "affected", upgrade: "→ 5.4.286-201.385.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.4-2025-090)" }],
       ["Amazon Linux 2 5.4.286-201.385.amzn2 is fixed", { kb, release: "5.4.286-201.385.amzn2.x86_64", status: "fixed", upgrade: null }],
+      ["Oracle UEK6 el8 build before ELSA-2024-12884 is affected", { kb, release: "5.4.17-2136.336.5.1.el8uek.x86_64", status: "affected", upgrade: "5.4.17-2136.336.5.1.el8uek → 5.4.17-2136.338.4.1.el8uek or later (Oracle UEK UEK6 package, ELSA-2024-12884)" }],
+      ["Oracle UEK6 el7 build before is affected", { kb, release: "5.4.17-2136.330.7.1.el7uek.x86_64", status: "affected", upgrade: "(Oracle UEK UEK6 package, ELSA-2024-12884)" }],
+      ["Oracle UEK6 5.4.17-2136.338.4.1.el8uek is fixed", { kb, release: "5.4.17-2136.338.4.1.el8uek.x86_64", status: "fixed", upgrade: null }],
+      ["Oracle UEK6 el7 5.4.17-2136.338.4.1 is fixed", { kb, release: "5.4.17-2136.338.4.1.el7uek.x86_64", status: "fixed", upgrade: null }],
+      ["Oracle UEK6 later build is fixed", { kb, release: "5.4.17-2136.340.1.el8uek.x86_64", status: "fixed", upgrade: null }],
     ])("%s", (_, row) => check(row));
   });
 
