@@ -104,6 +104,16 @@ describe("distro builds of the built-in entries", () => {
     ])("%s", (_, row) => check(row));
   });
 
+  describe("ALAS2023-2024-696 (Amazon Linux 2023, 6.1.84-99.169.amzn2023): CVE-2024-26868, CVE-2024-26958", () => {
+    it.each<[string, Row]>(
+      ["nfs-flexfiles-cancel-io-null-deref", "nfs-direct-write-refcount-uaf"].flatMap((kb) => [
+        [`${kb}: AL2023 6.1.79-99.164 is affected`, { kb, release: "6.1.79-99.164.amzn2023.x86_64", status: "affected", upgrade: "6.1.79-99.164.amzn2023 → 6.1.84-99.169.amzn2023 or later (Amazon Linux 2023 package, ALAS2023-2024-696)" }],
+        [`${kb}: AL2023 6.1.84-99.169 is fixed`, { kb, release: "6.1.84-99.169.amzn2023.x86_64", status: "fixed", upgrade: null }],
+        [`${kb}: AL2023 6.1.90-99.173 is fixed`, { kb, release: "6.1.90-99.173.amzn2023.x86_64", status: "fixed", upgrade: null }],
+      ]),
+    )("%s", (_, row) => check(row));
+  });
+
   describe("tcp-rearm-rto-null-deref (CVE-2024-47684)", () => {
     const kb = "tcp-rearm-rto-null-deref";
     it.each<[string, Row]>([
@@ -118,6 +128,9 @@ describe("distro builds of the built-in entries", () => {
       ["Oracle UEK6 5.4.17-2136.338.4.1.el8uek is fixed", { kb, release: "5.4.17-2136.338.4.1.el8uek.x86_64", status: "fixed", upgrade: null }],
       ["Oracle UEK6 el7 5.4.17-2136.338.4.1 is fixed", { kb, release: "5.4.17-2136.338.4.1.el7uek.x86_64", status: "fixed", upgrade: null }],
       ["Oracle UEK6 later build is fixed", { kb, release: "5.4.17-2136.340.1.el8uek.x86_64", status: "fixed", upgrade: null }],
+      ["SLES 12 SP5 4.12.14-122.231-default is affected; SUSE-SU-2025:0034-1 names 4.12.14-122.234.1", { kb, release: "4.12.14-122.231-default", status: "affected", upgrade: "(SUSE 12-SP5 package, SUSE-SU-2025:0034-1)" }],
+      ["SLES 12 SP5 4.12.14-122.234-default is fixed", { kb, release: "4.12.14-122.234-default", status: "fixed", upgrade: null }],
+      ["SLES 12 SP5 4.12.14-122.237-default is fixed", { kb, release: "4.12.14-122.237-default", status: "fixed", upgrade: null }],
     ])("%s", (_, row) => check(row));
   });
 
@@ -145,8 +158,12 @@ describe("distro builds of the built-in entries", () => {
     expect(rows.length).toBeGreaterThanOrEqual(15);
     for (const { id, d, urls } of rows) {
       expect(d.advisory, `${id}: ${d.distro} ${d.release} ${d.fixed}`).toBeTruthy();
-      // RHSA-2024:3138 → RHSA-2024:3138 in the errata URL; USN-7100-1, DLA-3912-1 → dla-3912; ALAS2KERNEL-5.15-… → ALASKERNEL-5.15-…
-      const key = d.advisory!.replace(/^ALAS2/, "ALAS").replace(/^DLA-(\d+)-\d+$/, "dla-$1");
+      // RHSA-2024:3138 → RHSA-2024:3138 in the errata URL; USN-7100-1, DLA-3912-1 → dla-3912; ALAS2KERNEL-5.15-… → ALASKERNEL-5.15-… (ALAS2023-… keeps its name)
+      const key = d.advisory!
+        .replace(/^ALAS2(?=KERNEL)/, "ALAS")
+        .replace(/^DLA-(\d+)-\d+$/, "dla-$1")
+        // SUSE-SU-2025:0034-1 → suse-su-20250034-1 in the announcement URL
+        .replace(/^SUSE-SU-(\d{4}):(\d+)-(\d+)$/, "suse-su-$1$2-$3");
       expect(urls, `${id}: no reference for ${d.advisory}`).toContain(key);
     }
   });
