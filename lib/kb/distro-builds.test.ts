@@ -151,6 +151,16 @@ describe("distro builds of the built-in entries", () => {
     )("%s", (_, row) => check(row));
   });
 
+  describe("tcp-twsk-unique-refcount-warning (CVE-2024-36904): RHEL EUS streams", () => {
+    const kb = "tcp-twsk-unique-refcount-warning";
+    it.each<[string, Row]>([
+      ["RHEL 8.8 EUS before RHSA-2024:6206 is affected", { kb, release: "4.18.0-477.67.1.el8_8.x86_64", status: "affected", upgrade: "4.18.0-477.67.1.el8_8 → 4.18.0-477.70.1.el8_8 or later (RHEL-family 8.8 package, RHSA-2024:6206)" }],
+      ["RHEL 8.8 EUS 4.18.0-477.70.1.el8_8 is fixed", { kb, release: "4.18.0-477.70.1.el8_8.x86_64", status: "fixed", upgrade: null }],
+      ["RHEL 9.2 EUS before RHSA-2024:4823 is affected", { kb, release: "5.14.0-284.73.1.el9_2.x86_64", status: "affected", upgrade: "5.14.0-284.73.1.el9_2 → 5.14.0-284.75.1.el9_2 or later (RHEL-family 9.2 package, RHSA-2024:4823)" }],
+      ["RHEL 9.2 EUS 5.14.0-284.75.1.el9_2 is fixed", { kb, release: "5.14.0-284.75.1.el9_2.x86_64", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
   it("every recorded distro fix names its advisory, and the entry references that advisory", () => {
     const rows = [...KB.values()].flatMap((e) =>
       e.fixes.flatMap((f) => f.distros.filter((d) => d.fixed).map((d) => ({ id: e.id, d, urls: e.references.map((r) => r.url).join(" ") }))),
