@@ -52,12 +52,13 @@ export class InProcessQueue implements JobQueue {
   }
 
   async enqueueJob(_kind: BackgroundJobKind, jobId: string): Promise<void> {
-    if (!this.runningJobs.has(jobId)) this.startJob(jobId);
+    if (!this.runningJobs.has(jobId)) this.startJob(jobId, false);
   }
 
-  private startJob(jobId: string): void {
+  /** `reclaimRunning`: a job a killed server left running (this process runs each job once: see `runningJobs`). */
+  private startJob(jobId: string, reclaimRunning: boolean): void {
     const { db, store, jobs, cliPath, onError } = this.options;
-    const run = runBackgroundJob(jobId, { db: db(), store: store(), jobs, cliPath, isFinalAttempt: true })
+    const run = runBackgroundJob(jobId, { db: db(), store: store(), jobs, cliPath, isFinalAttempt: true, reclaimRunning })
       .catch((err: unknown) => {
         (onError ?? ((id, e) => console.error(`[oopscope] job ${id} failed:`, e)))(jobId, err);
         return undefined;
@@ -89,7 +90,7 @@ export class InProcessQueue implements JobQueue {
     });
     for (const { id } of left) if (!this.running.has(id)) this.start(id);
     const jobs = await this.options.db().backgroundJob.findMany({ where: { status: { in: ["queued", "running"] } }, orderBy: { createdAt: "asc" }, select: { id: true } });
-    for (const { id } of jobs) if (!this.runningJobs.has(id)) this.startJob(id);
+    for (const { id } of jobs) if (!this.runningJobs.has(id)) this.startJob(id, true);
     return left.length + jobs.length;
   }
 

@@ -50,6 +50,8 @@ export async function requeueStrandedJobs(boss: PgBoss, db: Db, queue: PgBossQue
       await db.backgroundJob.updateMany({ where: { id: row.id, status: { in: ["queued", "running"] } }, data: { status: "failed", error: message, finishedAt: new Date() } });
       result.failed.push(row.id);
     } else {
+      // No live pg-boss job holds it, so no worker runs it: the new job (a first delivery) may claim it again.
+      await db.backgroundJob.updateMany({ where: { id: row.id, status: "running", attempts: row.attempts }, data: { status: "queued" } });
       await queue.enqueueJob(row.kind, row.id);
       result.requeued.push(row.id);
     }

@@ -3,9 +3,11 @@
  * same function runs in the web process on SQLite (in-process queue) and in `oopscope worker` on Postgres (pg-boss),
  * so both queues run the same code. No `server-only`.
  *
- * Done once: the claim is a compare-and-set on (status, attempts) — of two runs that find the same row only one claims
- * it — and the outcome is written only by the run holding the latest attempt, so an attempt whose worker was presumed
- * dead and then came back cannot overwrite its retry's outcome. A job function is idempotent (re-matching computes the
+ * Done once: the claim is a compare-and-set on (status, attempts), and a run takes over a row another run holds
+ * (`running`) only when it is the retry of a run presumed dead (`reclaimRunning`: pg-boss redelivered the job after
+ * its expiry, or a restarted server resumes what it left) — a duplicate delivery of a job finds it taken and does
+ * nothing. The outcome is written only by the run holding the latest attempt, so an attempt presumed dead that comes
+ * back cannot overwrite its retry's outcome. A job function is idempotent (re-matching computes the
  * same rows; the CVE import leaves an unchanged record alone), so a retry after a worker died mid-job redoes at most
  * the work that attempt had not committed.
  *
@@ -45,6 +47,8 @@ export type RunBackgroundJobOptions = {
   jobs: JobFunctions;
   /** No retry follows: an error fails the job instead of being thrown. */
   isFinalAttempt: boolean;
+  /** This run retries one presumed dead: it may take over a `running` row. */
+  reclaimRunning?: boolean;
 };
 
 /** done: this run finished it; already-done: it had ended, or another run holds it; failed; gone: no such row. */
@@ -52,11 +56,12 @@ export type BackgroundJobOutcome = "done" | "already-done" | "failed" | "gone";
 
 const PROGRESS_WRITE_MS = 500;
 
-export async function runBackgroundJob(id: string, { db, store, cliPath, jobs, isFinalAttempt }: RunBackgroundJobOptions): Promise<BackgroundJobOutcome> {
+export async function runBackgroundJob(id: string, { db, store, cliPath, jobs, isFinalAttempt, reclaimRunning = false }: RunBackgroundJobOptions): Promise<BackgroundJobOutcome> {
   const row = await db.backgroundJob.findUnique({ where: { id } });
   if (!row) return "gone";
   if (row.status === "done") return "already-done";
   if (row.status === "failed") return "failed";
+  if (row.status === "running" && !reclaimRunning) return "already-done";
   const attempt = row.attempts + 1;
   const claimed = await db.backgroundJob.updateMany({
     where: { id, status: row.status, attempts: row.attempts },

@@ -91,7 +91,7 @@ export async function runJobWorkers({ url, db, store, workerFile, cliPath, concu
       if (!job) return;
       const started = Date.now();
       try {
-        const outcome = await runBackgroundJob(job.data.jobId, { db, store, cliPath, jobs: JOB_FUNCTIONS, isFinalAttempt: job.retryCount >= job.retryLimit });
+        const outcome = await runBackgroundJob(job.data.jobId, { db, store, cliPath, jobs: JOB_FUNCTIONS, isFinalAttempt: job.retryCount >= job.retryLimit, reclaimRunning: job.retryCount > 0 });
         jobCounts[outcome]++;
         log(`${kind} job ${job.data.jobId} ${outcome} in ${Date.now() - started} ms${job.retryCount > 0 ? ` (retry ${job.retryCount})` : ""}`);
       } catch (err) {
