@@ -54,8 +54,8 @@ export function getJobQueue(): Promise<JobQueue> {
 }
 
 /**
- * At server start (instrumentation.ts): on SQLite the queue starts at once, so uploads a killed server left queued are
- * triaged without waiting for the next upload. On Postgres the workers do that (requeue-stranded-jobs.ts) and the
+ * At server start (instrumentation.ts): on SQLite the queue starts at once, so uploads and background jobs a killed
+ * server left queued or running run again without waiting for the next upload. On Postgres the workers do that (requeue-stranded-jobs.ts) and the
  * sender starts with the first upload.
  */
 export async function startJobQueueAtBoot(): Promise<void> {
