@@ -5,7 +5,7 @@
  * runs; a killed server's jobs run again at start. On Postgres, pg-boss hands a job whose worker vanished to another
  * worker after its expiry, and a worker sends again a job whose pg-boss job was lost.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import type { Incident } from "../../engine/types";
 import { kbEntrySchema } from "../../kb/schema";
 import { saveKbEntry } from "../kb/edit/kb-store";
 import { seedKb } from "../kb/seed-kb";
+import { sweepOrphanedUploads } from "../storage/sweep-orphans";
 import { LocalDirectoryStore } from "../storage/upload-store";
 import { createTestDb, testDatabaseProvider, type TestDb } from "../test-db";
 import { createBackgroundJob, deleteEndedBackgroundJobs, findBackgroundJob, requestRematchJob } from "./background-jobs";
@@ -95,10 +96,22 @@ describe("a background job", () => {
       throw new Error("connection reset");
     });
     await expect(run(id, jobs, { isFinalAttempt: false })).rejects.toThrow("connection reset");
-    expect(await findBackgroundJob(testDb.db, id)).toMatchObject({ state: "queued", attempts: 1 });
+    expect(await findBackgroundJob(testDb.db, id)).toMatchObject({ state: "queued", attempts: 1, error: "connection reset" });
     expect(await run(id, jobs, { isFinalAttempt: true })).toBe("failed");
     expect(await findBackgroundJob(testDb.db, id)).toMatchObject({ state: "failed", attempts: 2, error: "connection reset" });
     expect(calls.rematch).toBe(2);
+
+    // A retry that succeeds leaves no earlier attempt's error behind.
+    const flaky = await createBackgroundJob(testDb.db, "rematch", { limit: 10 });
+    let failOnce = true;
+    const { jobs: recovering } = countingJobs(async () => {
+      if (!failOnce) return { ok: true };
+      failOnce = false;
+      throw new Error("deadlock detected");
+    });
+    await expect(run(flaky, recovering, { isFinalAttempt: false })).rejects.toThrow("deadlock detected");
+    expect(await run(flaky, recovering, { isFinalAttempt: false, reclaimRunning: true })).toBe("done");
+    expect(await findBackgroundJob(testDb.db, flaky)).toMatchObject({ state: "done", attempts: 2, error: null, result: { ok: true } });
   });
 
   it("fails at once when the job refuses (retrying gives the same answer)", async () => {
@@ -141,6 +154,21 @@ describe("a background job", () => {
     expect(await deleteEndedBackgroundJobs(testDb.db)).toBe(0);
     expect(await deleteEndedBackgroundJobs(testDb.db, { now: new Date(Date.now() + 8 * 24 * 3600_000) })).toBeGreaterThanOrEqual(1);
     expect(await findBackgroundJob(testDb.db, id)).toBeUndefined();
+  });
+});
+
+describe("a CVE import's stored tarball", () => {
+  it("is kept by the orphan sweep while its job is queued or running, and swept once the job ended", async () => {
+    const id = await createBackgroundJob(testDb.db, "cve-import", { key: "uploads/x/0.upload", fileName: "vulns.tar.gz", bytes: 5 });
+    writeFileSync(path.join(await store.prepare(id), "0.upload"), "tar..");
+    // As at a restart: written before this process started, so an ownerless directory would go at once.
+    const restarted = { processStartedAt: new Date(Date.now() + 60_000) };
+    expect((await sweepOrphanedUploads(testDb.db, store, restarted)).removed.map((d) => d.incidentId)).not.toContain(id);
+    await testDb.db.backgroundJob.update({ where: { id }, data: { status: "running", attempts: 1 } });
+    expect((await sweepOrphanedUploads(testDb.db, store, restarted)).removed.map((d) => d.incidentId)).not.toContain(id);
+    await testDb.db.backgroundJob.update({ where: { id }, data: { status: "failed", finishedAt: new Date() } });
+    expect((await sweepOrphanedUploads(testDb.db, store, restarted)).removed.map((d) => d.incidentId)).toContain(id);
+    expect(existsSync(path.join(store.root, id))).toBe(false);
   });
 });
 

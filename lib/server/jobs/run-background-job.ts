@@ -65,7 +65,8 @@ export async function runBackgroundJob(id: string, { db, store, cliPath, jobs, i
   const attempt = row.attempts + 1;
   const claimed = await db.backgroundJob.updateMany({
     where: { id, status: row.status, attempts: row.attempts },
-    data: { status: "running", attempts: attempt, startedAt: new Date(), phase: null, done: 0, total: 0 },
+    // An earlier attempt's error (kept while the job waited for its retry) is not this attempt's.
+    data: { status: "running", attempts: attempt, startedAt: new Date(), phase: null, done: 0, total: 0, error: null },
   });
   if (claimed.count === 0) return "already-done";
   const mine = { id, status: "running", attempts: attempt };
