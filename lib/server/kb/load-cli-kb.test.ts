@@ -12,8 +12,8 @@ afterEach(() => {
 
 // The real migration check, unless a test makes it fail the way a bug would.
 let bug: Error | undefined;
-vi.mock("../ensure-database", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../ensure-database")>();
+vi.mock("../count-pending-migrations", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../count-pending-migrations")>();
   return {
     ...real,
     countPendingMigrations: async (url: string) => {

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { buildKbIndex } from "../../engine/match/build-kb-index";
 import type { TriageKb } from "../../engine/triage";
-import { loadBuiltinKb } from "../../kb/load-builtin";
+import { compiledBuiltinKb } from "../../kb/compiled-builtin-kb";
 import { databaseUrl } from "../paths";
 
 export type CliKb = TriageKb & { generation?: number; source: string };
@@ -17,8 +17,9 @@ function describeUrl(url: string): string {
   return URL.canParse(url) ? `${new URL(url).host}${new URL(url).pathname}` : "DATABASE_URL";
 }
 
-function builtinKb(why: string): CliKb {
-  const { entries, errors } = loadBuiltinKb();
+async function builtinKb(why: string): Promise<CliKb> {
+  // The bundle carries the entries parsed at build time; from sources they are read and validated here.
+  const { entries, errors } = compiledBuiltinKb() ?? (await import("../../kb/load-builtin")).loadBuiltinKb();
   const broken = errors.length > 0 ? `; ${errors.length} built-in file(s) did not load: ${errors.map((e) => e.file).join(", ")}` : "";
   return {
     index: buildKbIndex(entries),
@@ -30,7 +31,7 @@ function builtinKb(why: string): CliKb {
 export async function loadCliKb(): Promise<CliKb> {
   const url = databaseUrl();
   const where = describeUrl(url);
-  const { countPendingMigrations } = await import("../ensure-database");
+  const { countPendingMigrations } = await import("../count-pending-migrations");
   let pending: number;
   try {
     pending = await countPendingMigrations(url);
