@@ -28,6 +28,12 @@ async function builtinKb(why: string): Promise<CliKb> {
   };
 }
 
+/** Postgres: through Prisma, as the server reads it. */
+async function databaseKb() {
+  const [{ getDb }, { getKbIndex }] = await Promise.all([import("../db"), import("./get-kb-index")]);
+  return getKbIndex(getDb());
+}
+
 export async function loadCliKb(): Promise<CliKb> {
   const url = databaseUrl();
   const where = describeUrl(url);
@@ -47,8 +53,7 @@ export async function loadCliKb(): Promise<CliKb> {
     return builtinKb(`${state}; \`oopscope kb seed\` creates and seeds it`);
   }
   process.env.DATABASE_URL = url;
-  const [{ getDb }, { getKbIndex }] = await Promise.all([import("../db"), import("./get-kb-index")]);
-  const kb = await getKbIndex(getDb());
+  const kb = url.startsWith("file:") ? await (await import("./read-sqlite-kb")).readSqliteKb(where) : await databaseKb();
   if (kb.entries.size === 0) return builtinKb(`the database at ${where} holds no entries; \`oopscope kb seed\` loads them`);
   return { ...kb, source: `the knowledge base in ${where} (${kb.entries.size} entries)` };
 }
