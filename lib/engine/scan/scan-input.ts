@@ -288,6 +288,13 @@ function hostHash(name: Uint8Array): number {
   return hash;
 }
 
+/**
+ * `ScanResult.parseForTime`, made outside `scanInput`: a closure made there would keep the scan's whole scope alive
+ * with the result (the context ring's chunks, the host tables).
+ */
+function timeParser(ctx: LineContext): (raw: string) => LogLine {
+  return (raw) => parseLine(raw, 0, ctx);
+}
 
 export type ScanOptions = {
   fileIndex: number;
@@ -320,7 +327,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     releaseHints: [],
     componentVersions: [],
     hosts: new Map(),
-    parseForTime: (raw) => parseLine(raw, 0, timeCtx),
+    parseForTime: timeParser(timeCtx),
     warnings: [],
   };
   let sawSyslogDate = false;
@@ -752,7 +759,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   splitter.end();
   closeWindow();
   stats.lines = lineNo;
-  for (const acc of result.hosts.values()) acc.lastRaw = lastRawOf(acc);
+  for (const acc of result.hosts.values()) {
+    acc.lastRaw = lastRawOf(acc);
+    // The result outlives the scan (a many-file triage keeps every input's until the end): no view of a chunk.
+    acc.lastBytes = acc.ownBytes = undefined;
+  }
   // An input named after its archive's host renames its lines' hosts later: its keys would not be the finding's.
   if (options.foldedBefore && !input.vmcore && !input.host) folds.noteFoldable(options.foldedBefore);
 
