@@ -1231,11 +1231,22 @@ function isLevelInHostPlace(token: string): boolean {
   return token.startsWith("[") || LEVEL_WORD_LEVEL[token.toLowerCase()] !== undefined;
 }
 
-/** The byte-peek side of `isLevelInHostPlace` for a word: a level word followed by a space (or the line's end). */
+const LEVEL_WORDS = Object.keys(LEVEL_WORD_LEVEL);
+
+/**
+ * The byte-peek side of `isLevelInHostPlace` for a word: a level word (any case) followed by a space or the line's
+ * end. Compared in place: the peek runs on every line.
+ */
 function isLevelWordAt(bytes: Uint8Array, p: number, eol: number): boolean {
-  const end = wordEnd(bytes, p, Math.min(eol, p + 10));
-  if (end === p || end - p > 8 || (end < eol && bytes[end] !== 32 && bytes[end] !== 13)) return false;
-  return LEVEL_WORD_LEVEL[latin1Of(bytes, p, end).toLowerCase()] !== undefined;
+  const end = wordEnd(bytes, p, Math.min(eol, p + 9));
+  if (end - p < 3 || end - p > 8 || (end < eol && bytes[end] !== 32 && bytes[end] !== 13)) return false;
+  next: for (const word of LEVEL_WORDS) {
+    if (word.length !== end - p) continue;
+    // `| 32` folds ASCII upper case onto lower case (the word's bytes are letters: wordEnd stopped at the rest).
+    for (let k = 0; k < word.length; k++) if ((bytes[p + k] | 32) !== word.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** A `facility.level` token (FACILITY_LEVEL) at bytes[p…]. */
