@@ -13,6 +13,7 @@ import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
+import { GO_PANIC_NEEDLES } from "../agents/go-panic-heads";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
@@ -38,6 +39,7 @@ const OTHER_EVENT_NEEDLES = [
   ...INFO_EVENT_RULES.map((r) => r.needle).filter((n) => n.length > 0),
   ...AGENT_VERSION_RULES.map((r) => r.needle),
   ...RELEASE_HINT_NEEDLES,
+  ...GO_PANIC_NEEDLES,
   "Linux version ",
   "ommand line: ",
   "panic: ",
