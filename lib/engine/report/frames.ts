@@ -15,6 +15,7 @@
  * report's `rip` (see metadata.ts). Never throws.
  */
 import type { Frame, FrameContext } from "../types";
+import { memoByText } from "./memo-by-text";
 
 /** What a stack section is: the crashing stack, or one printed for context. */
 export type StackSectionKind = "main" | "allocated" | "freed" | "aux" | "other-cpu" | "lock-chain";
@@ -483,7 +484,10 @@ export type StackLine = {
 
 const NO_MARKERS: readonly string[] = [];
 
-export function scanStackLine(rawLine: string): StackLine {
+/** Read once per distinct line: a storm prints the same frames thousands of times (the result is shared, never changed). */
+export const scanStackLine: (rawLine: string) => StackLine = memoByText(scanStackLineText);
+
+function scanStackLineText(rawLine: string): StackLine {
   // One object shape for every line (V8 keeps the walks over them monomorphic).
   const scanned: StackLine = {
     line: "",
