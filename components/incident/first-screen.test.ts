@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, Recommendation } from "@/lib/engine/types";
-import { pickFullFindings, pickFullHeadlines } from "./first-screen";
+import { findingRowViews, pickFullFindings, pickFullHeadlines } from "./first-screen";
 
 const finding = (id: string, kind: Finding["kind"], frames = 0) => ({ id, kind, frames: Array.from({ length: frames }, () => ({})) }) as unknown as Finding;
 const ids = (fs: Finding[]) => fs.map((f) => f.id);
@@ -40,5 +40,20 @@ describe("pickFullHeadlines", () => {
     expect(full.map((h) => h.host)).toEqual(["h0", "h1"]);
     expect(rows.map((h) => h.host)).toEqual(["h2", "h3", "h4"]);
     expect(pickFullHeadlines(hs, 5).rows).toHaveLength(0);
+  });
+});
+
+describe("findingRowViews", () => {
+  it("carries what a row shows: the known issue only (not a weak or related match), its file's index, repeats (1 when not folded)", () => {
+    const base = { title: "t", source: { file: "b.log", line: 7 } };
+    const fs = [
+      { ...base, id: "f1", host: "h1", repeats: 40, matches: [{ kbId: "weak", score: 0.1 }, { kbId: "known", score: 0.8 }] },
+      { ...base, id: "f2", matches: [{ kbId: "rel", score: 0.9, related: true }] },
+    ] as unknown as Finding[];
+    const rows = findingRowViews(fs, (name) => (name === "b.log" ? 1 : 0));
+    expect(rows).toEqual([
+      { id: "f1", title: "t", host: "h1", time: undefined, repeats: 40, knownKbId: "known", fileIndex: 1, line: 7 },
+      { id: "f2", title: "t", host: undefined, time: undefined, repeats: 1, knownKbId: undefined, fileIndex: 1, line: 7 },
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  * of the same tree). The page shows the most pressing ones in full and the rest as one row each; `?show=all` asks
  * for everything.
  */
+import { matchStrength } from "@/lib/engine/match/match-strength";
 import { isProblemEvent } from "@/lib/engine/problem-kinds";
 import type { Finding, Recommendation } from "@/lib/engine/types";
 
@@ -35,4 +36,30 @@ export function pickFullFindings(findings: Finding[], advisedIds: ReadonlySet<st
 /** The first `limit` headlines in full (the engine orders them most pressing first), the rest as rows. */
 export function pickFullHeadlines(headlines: Recommendation[], limit = FULL_HEADLINES): FirstScreen<Recommendation> {
   return headlines.length <= limit ? { full: headlines, rows: [] } : { full: headlines.slice(0, limit), rows: headlines.slice(limit) };
+}
+
+/** What a finding's row shows (finding-rows.tsx): only that travels to the browser, not the whole finding. */
+export type FindingRowView = {
+  id: string;
+  title: string;
+  host?: string;
+  time?: string;
+  repeats: number;
+  /** The known issue it matches, if any. */
+  knownKbId?: string;
+  fileIndex: number;
+  line: number;
+};
+
+export function findingRowViews(findings: Finding[], fileIndexOf: (name: string) => number): FindingRowView[] {
+  return findings.map((f) => ({
+    id: f.id,
+    title: f.title,
+    host: f.host,
+    time: f.time,
+    repeats: f.repeats ?? 1,
+    knownKbId: f.matches.find((m) => matchStrength(m) === "known")?.kbId,
+    fileIndex: fileIndexOf(f.source.file),
+    line: f.source.line,
+  }));
 }

@@ -34,6 +34,7 @@ const RUN_COUNT_MIN_PX = 40;
 const TICK_SPACING_PX = 140;
 
 type Positioned = { ev: TimelineEvent; lane: number; x: number };
+type Segment = { boot: Boot; lane: number; start: number; end: number };
 
 const MARKER_STYLE: Record<string, { fill: string; label: string }> = {
   crash: { fill: "#dc2626", label: "crash" },
@@ -57,12 +58,17 @@ const laneKey = (host: string | undefined, file: string) => host ?? `(${file})`;
  */
 export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, runs = [] }: Props) {
   const [zoom, setZoom] = useState(1);
-  const [BASE_W, setBaseW] = useState(DEFAULT_W);
+  // Null until the box is measured in the browser: the chart is drawn there only. Drawn on the server at a guessed
+  // width, it was redrawn at the real one at once, and it was the biggest part of a busy incident's page (~170 KB of
+  // the HTML, 48 lanes): server time spent on every page load for markup thrown away.
+  const [measuredW, setMeasuredW] = useState<number | null>(null);
+  const BASE_W = measuredW ?? DEFAULT_W;
+  const isMeasured = measuredW !== null;
   const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setBaseW(Math.max(240, el.clientWidth));
+    const measure = () => setMeasuredW(Math.max(240, el.clientWidth));
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
@@ -76,6 +82,9 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
   const layout = useMemo(() => {
     const lanes = [...new Set([...boots.map((b) => laneKey(b.host, b.source.file)), ...events.map((e) => laneKey(e.host, e.source.file))])];
     const byTime = events.length > 0 && events.every((e) => e.time && !Number.isNaN(Date.parse(e.time)));
+    const runById = new Map(runs.map((r) => [r.id, r]));
+    // Before the box is measured (on the server) only the lanes are drawn: nothing is placed.
+    if (!isMeasured) return { lanes, positioned: [] as Positioned[], segments: [] as Segment[], byTime, min: 0, max: 1, fx: (v: number) => v, runById };
     // A boot without a time of its own (no wall clock in its first line) takes the time of the nearest event of
     // the same file at or before its line, so it never mixes line numbers into a time axis.
     const timedByFile = new Map<string, { line: number; t: number }[]>();
@@ -87,7 +96,6 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
     };
     const value = (time: string | undefined, line: number, file?: string) =>
       !byTime ? line : time ? Date.parse(time) : ((file ? nearestTime(file, line) : undefined) ?? line);
-    const runById = new Map(runs.map((r) => [r.id, r]));
     const values = [
       ...events.map((e) => value(e.time, e.source.line)),
       // A folded run may end after everything else the lane shows.
@@ -114,10 +122,10 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
         : next
           ? fx(value(next.startTime, next.source.line, next.source.file))
           : Math.max(start + 4, ...laneEvents.map((p) => p.x));
-      return { boot: b, lane, start, end: Math.max(end, start + 4) };
+      return { boot: b, lane, start, end: Math.max(end, start + 4) } satisfies Segment;
     });
     return { lanes, positioned, segments, byTime, min, max, fx, runById };
-  }, [events, boots, hosts, files, runs, BASE_W]);
+  }, [events, boots, hosts, files, runs, BASE_W, isMeasured]);
 
   // Wheel zooms around the pointer (non-passive listener so the page does not scroll meanwhile).
   useEffect(() => {
@@ -205,125 +213,129 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
           ))}
         </svg>
         <div ref={scroller} className="min-w-0 flex-1 overflow-x-auto">
-          <svg width={width} height={height} role="img" aria-label="Incident timeline">
-            {Array.from({ length: ticks + 1 }, (_, i) => {
-              const x = (10 + ((BASE_W - 20) * i) / ticks) * zoom;
-              return (
-                <g key={i}>
-                  <line x1={x} x2={x} y1={AXIS_H - 4} y2={height} className="stroke-slate-200" />
-                  {shownTick(i) && (
-                    // The first label starts at its tick, the last ends at it: none is cut by the box's edges.
-                    <text x={x} y={14} className="fill-slate-500" fontSize={10} textAnchor={i === 0 ? "start" : i === ticks ? "end" : "middle"} data-testid="timeline-tick">
-                      {tickLabel(i)}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-            {layout.lanes.map((lane, i) => (
-              <g key={lane}>
-                <line x1={0} x2={width} y1={AXIS_H + i * LANE_H + LANE_H / 2} y2={AXIS_H + i * LANE_H + LANE_H / 2} className="stroke-slate-100" strokeWidth={10} />
-                {/* On a phone the lane names sit inside the chart (no label column). */}
-                <text x={4} y={AXIS_H + i * LANE_H + 10} className="fill-slate-500 sm:hidden" fontSize={10}>
-                  {lane.length > 40 ? `${lane.slice(0, 39)}…` : lane}
-                </text>
-              </g>
-            ))}
-            {layout.segments.map(({ boot, lane, start, end }) => (
-              <rect
-                key={boot.id}
-                x={start * zoom}
-                width={(end - start) * zoom}
-                y={AXIS_H + lane * LANE_H + LANE_H / 2 - 6}
-                height={12}
-                rx={3}
-                className={boot.isKdumpCapture ? "fill-violet-200 stroke-violet-600" : "fill-green-200 stroke-green-600"}
-                data-testid="timeline-boot"
-              >
-                <title>{`boot ${boot.id}: ${boot.kernelRelease ?? "unknown kernel"}${boot.startTime ? ` at ${boot.startTime}` : ""}`}</title>
-              </rect>
-            ))}
-            {/* Gap bands first (wide, underneath), then clusters of markers, the most severe drawn last (on top). */}
-            {gaps.map(({ ev, lane, x }, i) => {
-              const y = AXIS_H + lane * LANE_H + LANE_H / 2;
-              const w = layout.byTime && ev.durationSec ? (layout.fx(Date.parse(ev.time!)) - layout.fx(Date.parse(ev.time!) - ev.durationSec * 1000)) * zoom : 6;
-              return (
-                <rect key={`gap-${i}`} x={x * zoom - w} width={Math.max(w, 3)} y={y - 10} height={20} fill="url(#gap-hatch)" fillOpacity={0.6} {...markerProps(ev, `${ev.label}, ${ev.source.file} line ${ev.source.line}`, "stroke-slate-400")}>
-                  <title>{describe(ev)}</title>
-                </rect>
-              );
-            })}
-            {/* Folded runs under the markers: a bar from the first occurrence to the last, which it opens. */}
-            {runSpans.map(({ event, lane, x1, x2, repeats, last, lastTime }) => {
-              const y = AXIS_H + lane * LANE_H + LANE_H / 2;
-              const fill = (MARKER_STYLE[event.kind] ?? MARKER_STYLE.info).fill;
-              const label = `${event.label}: ${repeats} times until ${last.file} line ${last.line}`;
-              return (
-                <g
-                  key={`run-${event.findingId}`}
-                  onClick={() => onSelect(fileIndexOf(last.file), last.line)}
-                  onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && onSelect(fileIndexOf(last.file), last.line)}
-                  tabIndex={0}
-                  role="button"
-                  aria-label={label}
-                  className="cursor-pointer focus:outline-2 focus:outline-blue-500"
-                  data-testid="timeline-run"
-                  data-repeats={repeats}
-                >
-                  {/* The bar is thin: a clear band around it takes the clicks. */}
-                  <rect x={x1} width={x2 - x1} y={y - 8} height={16} fill="transparent" />
-                  <rect x={x1} width={x2 - x1} y={y - 3} height={6} rx={3} fill={fill} fillOpacity={0.35} />
-                  <line x1={x2} x2={x2} y1={y - 8} y2={y + 8} stroke={fill} strokeWidth={2} />
-                  {x2 - x1 > RUN_COUNT_MIN_PX && (
-                    <text x={(x1 + x2) / 2} y={y - 7} fontSize={10} textAnchor="middle" className="pointer-events-none fill-slate-600">
-                      ×{repeats}
-                    </text>
-                  )}
-                  <title>{`${label}${event.time && lastTime ? `\n${event.time} → ${lastTime}` : ""}`}</title>
-                </g>
-              );
-            })}
-            {clusters.map(({ lane, x, members, top }, i) => {
-              const ev = top.item;
-              const y = AXIS_H + lane * LANE_H + LANE_H / 2;
-              const style = MARKER_STYLE[ev.kind] ?? MARKER_STYLE.info;
-              const more = members.length - 1;
-              const title = members.map((m) => describe(m.item)).join("\n\n");
-              const label = `${ev.label}, ${ev.source.file} line ${ev.source.line}${more ? `, and ${more} more here` : ""}`;
-              const isPoint = ev.kind !== "agent" && ev.kind !== "info";
-              const props = { ...markerProps(ev, label, isPoint ? "stroke-white" : ""), "data-cluster-size": members.length };
-              const r = ev.kind === "crash" ? 7 : 5;
-              const shape =
-                ev.kind === "agent" || ev.kind === "info" ? (
-                  <line x1={x} x2={x} y1={y - 14} y2={y + 14} stroke={style.fill} strokeWidth={2} {...props}>
-                    <title>{title}</title>
-                  </line>
-                ) : ev.kind === "problem" || ev.kind === "warning" ? (
-                  <rect x={x - r} y={y - r} width={r * 2} height={r * 2} transform={`rotate(45 ${x} ${y})`} fill={style.fill} {...props}>
-                    <title>{title}</title>
-                  </rect>
-                ) : (
-                  <circle cx={x} cy={y} r={r} fill={style.fill} strokeWidth={1.5} {...props}>
-                    <title>{title}</title>
-                  </circle>
+          {measuredW === null ? (
+            <div style={{ height }} />
+          ) : (
+            <svg width={width} height={height} role="img" aria-label="Incident timeline">
+              {Array.from({ length: ticks + 1 }, (_, i) => {
+                const x = (10 + ((BASE_W - 20) * i) / ticks) * zoom;
+                return (
+                  <g key={i}>
+                    <line x1={x} x2={x} y1={AXIS_H - 4} y2={height} className="stroke-slate-200" />
+                    {shownTick(i) && (
+                      // The first label starts at its tick, the last ends at it: none is cut by the box's edges.
+                      <text x={x} y={14} className="fill-slate-500" fontSize={10} textAnchor={i === 0 ? "start" : i === ticks ? "end" : "middle"} data-testid="timeline-tick">
+                        {tickLabel(i)}
+                      </text>
+                    )}
+                  </g>
                 );
-              return (
-                <g key={i}>
-                  {shape}
-                  {more > 0 && (
-                    <text x={x + r + 2} y={y - r} fontSize={10} className="pointer-events-none fill-slate-700" data-testid="timeline-cluster-count">
-                      +{more}
-                    </text>
-                  )}
+              })}
+              {layout.lanes.map((lane, i) => (
+                <g key={lane}>
+                  <line x1={0} x2={width} y1={AXIS_H + i * LANE_H + LANE_H / 2} y2={AXIS_H + i * LANE_H + LANE_H / 2} className="stroke-slate-100" strokeWidth={10} />
+                  {/* On a phone the lane names sit inside the chart (no label column). */}
+                  <text x={4} y={AXIS_H + i * LANE_H + 10} className="fill-slate-500 sm:hidden" fontSize={10}>
+                    {lane.length > 40 ? `${lane.slice(0, 39)}…` : lane}
+                  </text>
                 </g>
-              );
-            })}
-            <defs>
-              <pattern id="gap-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                <line x1="0" y1="0" x2="0" y2="6" className="stroke-slate-400" strokeWidth="2" />
-              </pattern>
-            </defs>
-          </svg>
+              ))}
+              {layout.segments.map(({ boot, lane, start, end }) => (
+                <rect
+                  key={boot.id}
+                  x={start * zoom}
+                  width={(end - start) * zoom}
+                  y={AXIS_H + lane * LANE_H + LANE_H / 2 - 6}
+                  height={12}
+                  rx={3}
+                  className={boot.isKdumpCapture ? "fill-violet-200 stroke-violet-600" : "fill-green-200 stroke-green-600"}
+                  data-testid="timeline-boot"
+                >
+                  <title>{`boot ${boot.id}: ${boot.kernelRelease ?? "unknown kernel"}${boot.startTime ? ` at ${boot.startTime}` : ""}`}</title>
+                </rect>
+              ))}
+              {/* Gap bands first (wide, underneath), then clusters of markers, the most severe drawn last (on top). */}
+              {gaps.map(({ ev, lane, x }, i) => {
+                const y = AXIS_H + lane * LANE_H + LANE_H / 2;
+                const w = layout.byTime && ev.durationSec ? (layout.fx(Date.parse(ev.time!)) - layout.fx(Date.parse(ev.time!) - ev.durationSec * 1000)) * zoom : 6;
+                return (
+                  <rect key={`gap-${i}`} x={x * zoom - w} width={Math.max(w, 3)} y={y - 10} height={20} fill="url(#gap-hatch)" fillOpacity={0.6} {...markerProps(ev, `${ev.label}, ${ev.source.file} line ${ev.source.line}`, "stroke-slate-400")}>
+                    <title>{describe(ev)}</title>
+                  </rect>
+                );
+              })}
+              {/* Folded runs under the markers: a bar from the first occurrence to the last, which it opens. */}
+              {runSpans.map(({ event, lane, x1, x2, repeats, last, lastTime }) => {
+                const y = AXIS_H + lane * LANE_H + LANE_H / 2;
+                const fill = (MARKER_STYLE[event.kind] ?? MARKER_STYLE.info).fill;
+                const label = `${event.label}: ${repeats} times until ${last.file} line ${last.line}`;
+                return (
+                  <g
+                    key={`run-${event.findingId}`}
+                    onClick={() => onSelect(fileIndexOf(last.file), last.line)}
+                    onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && onSelect(fileIndexOf(last.file), last.line)}
+                    tabIndex={0}
+                    role="button"
+                    aria-label={label}
+                    className="cursor-pointer focus:outline-2 focus:outline-blue-500"
+                    data-testid="timeline-run"
+                    data-repeats={repeats}
+                  >
+                    {/* The bar is thin: a clear band around it takes the clicks. */}
+                    <rect x={x1} width={x2 - x1} y={y - 8} height={16} fill="transparent" />
+                    <rect x={x1} width={x2 - x1} y={y - 3} height={6} rx={3} fill={fill} fillOpacity={0.35} />
+                    <line x1={x2} x2={x2} y1={y - 8} y2={y + 8} stroke={fill} strokeWidth={2} />
+                    {x2 - x1 > RUN_COUNT_MIN_PX && (
+                      <text x={(x1 + x2) / 2} y={y - 7} fontSize={10} textAnchor="middle" className="pointer-events-none fill-slate-600">
+                        ×{repeats}
+                      </text>
+                    )}
+                    <title>{`${label}${event.time && lastTime ? `\n${event.time} → ${lastTime}` : ""}`}</title>
+                  </g>
+                );
+              })}
+              {clusters.map(({ lane, x, members, top }, i) => {
+                const ev = top.item;
+                const y = AXIS_H + lane * LANE_H + LANE_H / 2;
+                const style = MARKER_STYLE[ev.kind] ?? MARKER_STYLE.info;
+                const more = members.length - 1;
+                const title = members.map((m) => describe(m.item)).join("\n\n");
+                const label = `${ev.label}, ${ev.source.file} line ${ev.source.line}${more ? `, and ${more} more here` : ""}`;
+                const isPoint = ev.kind !== "agent" && ev.kind !== "info";
+                const props = { ...markerProps(ev, label, isPoint ? "stroke-white" : ""), "data-cluster-size": members.length };
+                const r = ev.kind === "crash" ? 7 : 5;
+                const shape =
+                  ev.kind === "agent" || ev.kind === "info" ? (
+                    <line x1={x} x2={x} y1={y - 14} y2={y + 14} stroke={style.fill} strokeWidth={2} {...props}>
+                      <title>{title}</title>
+                    </line>
+                  ) : ev.kind === "problem" || ev.kind === "warning" ? (
+                    <rect x={x - r} y={y - r} width={r * 2} height={r * 2} transform={`rotate(45 ${x} ${y})`} fill={style.fill} {...props}>
+                      <title>{title}</title>
+                    </rect>
+                  ) : (
+                    <circle cx={x} cy={y} r={r} fill={style.fill} strokeWidth={1.5} {...props}>
+                      <title>{title}</title>
+                    </circle>
+                  );
+                return (
+                  <g key={i}>
+                    {shape}
+                    {more > 0 && (
+                      <text x={x + r + 2} y={y - r} fontSize={10} className="pointer-events-none fill-slate-700" data-testid="timeline-cluster-count">
+                        +{more}
+                      </text>
+                    )}
+                  </g>
+                );
+              })}
+              <defs>
+                <pattern id="gap-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                  <line x1="0" y1="0" x2="0" y2="6" className="stroke-slate-400" strokeWidth="2" />
+                </pattern>
+              </defs>
+            </svg>
+          )}
         </div>
       </div>
     </div>

@@ -22,6 +22,14 @@ describe("KbMarkdown", () => {
     }
   });
 
+  it("renders a text it rendered before the same way again, and keeps the inline and block forms of one text apart", () => {
+    const text = "Use `x` **now**.\n\n- a";
+    const first = [render(text, true), render(text)];
+    expect([render(text, true), render(text)]).toEqual(first);
+    expect(first[0]).not.toMatch(/<p|<li/);
+    expect(first[1]).toMatch(/<p>.*<li>a<\/li>/s);
+  });
+
   it("keeps blocks (fenced code as a terminal block that follows the theme) in the block form", () => {
     const html = render("Root cause:\n\n```\nsysctl -w net.core.x=1\n```\n\n- one\n- two");
     expect(html).toContain("<pre><code>sysctl -w net.core.x=1\n</code></pre>");

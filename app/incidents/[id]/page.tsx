@@ -6,7 +6,7 @@ import { DeleteIncidentButton } from "@/components/incident/delete-incident-butt
 import { EngineWarnings } from "@/components/incident/engine-warnings";
 import { FindingCard } from "@/components/incident/finding-card";
 import { FindingRows } from "@/components/incident/finding-rows";
-import { pickFullFindings } from "@/components/incident/first-screen";
+import { findingRowViews, pickFullFindings } from "@/components/incident/first-screen";
 import { IncidentWorkbench } from "@/components/incident/incident-workbench";
 import { SourceList } from "@/components/incident/source-list";
 import { describeStoredSize } from "@/components/incident/stored-file-size";
@@ -19,6 +19,7 @@ import { incidentIdSchema } from "@/lib/schemas/incident";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
 import { getDb } from "@/lib/server/db";
+import { pageSpans } from "@/lib/server/debug-timing";
 import { findUploadStatus } from "@/lib/server/jobs/upload-status";
 import { findPendingUpload } from "@/lib/server/jobs/list-pending-uploads";
 import { AppError } from "@/lib/server/http";
@@ -28,12 +29,19 @@ import { actsAs, mayDeleteIncident } from "@/lib/server/auth/roles";
 
 export const dynamic = "force-dynamic";
 
+/** OOPSCOPE_DEBUG_TIMING=1: where this request's data time goes (one per request, shared like `load`). */
+const requestSpans = cache((id: string) => pageSpans(`page ${id}`));
+
 // One query per request: generateMetadata and the page share it. No incident yet: its upload's state, if any.
 const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView> => {
   if (!incidentIdSchema.safeParse(id).success) notFound();
+  const spans = requestSpans(id);
   await requirePage("read", `/incidents/${id}`);
+  spans?.mark("auth");
   try {
-    return await getIncident(id);
+    const stored = await getIncident(id);
+    spans?.mark("incident");
+    return stored;
   } catch (err) {
     if (!(err instanceof AppError && err.code === "not-found")) throw err;
   }
@@ -65,7 +73,9 @@ type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ show
 export default async function IncidentPage({ params, searchParams }: PageProps) {
   const { id } = await params;
   const loaded = await load(id);
+  const spans = requestSpans(id);
   const actor = await currentActor();
+  spans?.mark("actor");
   if (isUpload(loaded)) return <UploadStatusPanel upload={loaded} canDelete={mayDeleteIncident(actor, loaded.uploaderId)} />;
   const stored = loaded;
   const { incident } = stored;
@@ -75,8 +85,11 @@ export default async function IncidentPage({ params, searchParams }: PageProps) 
   const advised = new Set([incident.recommendation, ...(incident.headlines ?? [])].flatMap((r) => (r?.findingId ? [r.findingId] : [])));
   const cards = allHref ? pickFullFindings(incident.findings, advised) : { full: incident.findings, rows: [] };
   const seen = await findSeenBefore({ incidentId: id, createdAt: stored.createdAt, repeatOfId: stored.repeatOfId, findings: cards.full });
+  spans?.mark("seen-before");
   const fileIndexOf = (name: string) => Math.max(0, incident.inputs.findIndex((i) => i.name === name));
   const muted = new Set(await listMutedSignatures());
+  spans?.mark("mutes");
+  spans?.log();
   // The viewer opens where the trouble starts: the first crash line (file order), else the first finding.
   const bySourceOrder = (a: { file: string; line: number }, b: { file: string; line: number }) => fileIndexOf(a.file) - fileIndexOf(b.file) || a.line - b.line;
   const firstCrash = incident.events.filter((e) => e.kind === "crash").map((e) => e.source).sort(bySourceOrder)[0] ?? incident.findings.map((f) => f.source).sort(bySourceOrder)[0];
@@ -142,7 +155,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps) 
         {cards.full.map((f) => (
           <FindingCard key={f.id} finding={f} fileIndex={fileIndexOf(f.source.file)} seenBefore={seen[f.signature]} incidentId={canEditKb ? id : undefined} muted={muted.has(f.signature)} />
         ))}
-        {allHref && <FindingRows findings={cards.rows} fileIndexOf={fileIndexOf} allHref={allHref} />}
+        {allHref && <FindingRows rows={findingRowViews(cards.rows, fileIndexOf)} allHref={allHref} />}
       </section>
 
       <VmcorePanel dumps={incident.inputs.flatMap((input) => (input.vmcore ? [{ name: input.name, ...input.vmcore }] : []))} />

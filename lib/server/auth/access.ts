@@ -12,7 +12,8 @@ import { authorize, getActor } from "./actor";
 import { getAuth } from "./auth";
 import { meansNoSession } from "./means-no-session";
 import { decide, type Actor, type Permission } from "./roles";
-import { getAccessSettings } from "./settings";
+import { sharedRecentValue } from "../recent-value";
+import { recentAccessSettings } from "./settings";
 
 export function requireApi(request: Request, permission: Permission): Promise<Actor> {
   return authorize(getDb(), getAuth(), request, permission);
@@ -37,15 +38,18 @@ export async function currentActor(): Promise<Actor> {
   }
 }
 
+/** Every page's layout asks (the nav's link); once an account exists it almost always stays. */
+const accountsExist = sharedRecentValue("accounts-exist", async () => (await getDb().user.count()) > 0);
+
 /** True on a fresh install (no account yet). False while `next build` prerenders (often no database then). */
 export async function hasNoAccounts(): Promise<boolean> {
   if (process.env.NEXT_PHASE === "phase-production-build") return false;
-  return (await getDb().user.count()) === 0;
+  return !(await accountsExist.get());
 }
 
 export async function requirePage(permission: Permission, returnTo: string): Promise<Actor> {
   const actor = await currentActor();
-  const decision = decide(actor, permission, await getAccessSettings(getDb()));
+  const decision = decide(actor, permission, await recentAccessSettings.get());
   if (decision.allowed) return actor;
   if (decision.status === 401) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   forbidden();

@@ -1,6 +1,7 @@
 /** Admin settings for accounts, kept in the `Setting` key/value table. */
 import { z } from "zod";
-import type { Db } from "../db";
+import { getDb, type Db } from "../db";
+import { sharedRecentValue } from "../recent-value";
 
 export const SIGNUP_MODES = ["open", "invite", "closed"] as const;
 export type SignupMode = (typeof SIGNUP_MODES)[number];
@@ -37,5 +38,9 @@ export async function setAccessSettings(db: Db, patch: Partial<AccessSettings>):
   if (patch.signupMode !== undefined) writes.push({ key: KEY.signupMode, value: patch.signupMode });
   if (patch.signInRequired !== undefined) writes.push({ key: KEY.signInRequired, value: String(patch.signInRequired) });
   await db.$transaction(writes.map((w) => db.setting.upsert({ where: { key: w.key }, create: w, update: { value: w.value } })));
+  recentAccessSettings.forget();
   return getAccessSettings(db);
 }
+
+/** The server's settings as pages read them (`requirePage`): a change made here applies at once, elsewhere within 1 s. */
+export const recentAccessSettings = sharedRecentValue("access-settings", () => getAccessSettings(getDb()));

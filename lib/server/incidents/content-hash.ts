@@ -10,16 +10,40 @@ import { stat } from "node:fs/promises";
 import { getDb } from "@/lib/server/db";
 import { getUploadStore } from "@/lib/server/storage/upload-store";
 
-async function sha256OfFile(filePath: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+/** Hashes of stored files by path, valid while the file keeps its size and mtime (stored files are written once). */
+const knownHashes = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
+/** A fleet re-uploading one log hashes its first copy once, not once per repeat. */
+const KNOWN_HASHES_MAX = 1000;
+
+function rememberHash(filePath: string, size: number, mtimeMs: number, sha256: string): void {
+  knownHashes.delete(filePath);
+  knownHashes.set(filePath, { size, mtimeMs, sha256 });
+  if (knownHashes.size > KNOWN_HASHES_MAX) knownHashes.delete(knownHashes.keys().next().value!);
 }
 
-/** `combined` identifies the upload; `each` is per file, in the order of `paths`. */
-export async function hashUploadContent(paths: string[]): Promise<{ combined: string; each: string[] }> {
-  const each = await Promise.all(paths.map(sha256OfFile));
+async function sha256OfFile(filePath: string, size: number, mtimeMs: number): Promise<string> {
+  const known = knownHashes.get(filePath);
+  if (known && known.size === size && known.mtimeMs === mtimeMs) return known.sha256;
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  const sha256 = hash.digest("hex");
+  rememberHash(filePath, size, mtimeMs, sha256);
+  return sha256;
+}
+
+/** `each`: per file (as the upload hashed them while storing); `combined` identifies the upload. */
+export function combineContentHashes(each: string[]): { combined: string; each: string[] } {
   return { combined: createHash("sha256").update([...each].sort().join("\n")).digest("hex"), each };
+}
+
+/** Stored files of a new incident whose hash is known (taken while receiving): a later repeat need not read them. */
+export async function rememberStoredHashes(files: { path: string; sha256: string }[]): Promise<void> {
+  await Promise.all(
+    files.map(async (f) => {
+      const st = await stat(f.path);
+      rememberHash(f.path, st.size, st.mtimeMs, f.sha256);
+    }),
+  );
 }
 
 /** SHA-256 → mtime of an incident's stored files (the time the engine took year-less dates from). */
@@ -30,7 +54,13 @@ export async function findFileTimesByHash(incidentId: string): Promise<Map<strin
   const entries = await Promise.all(
     files.flatMap((f) => {
       const local = store.localPath(f.storagePath);
-      return local ? [(async () => [await sha256OfFile(local), (await stat(local)).mtime] as const)()] : [];
+      if (!local) return [];
+      return [
+        (async () => {
+          const st = await stat(local);
+          return [await sha256OfFile(local, st.size, st.mtimeMs), st.mtime] as const;
+        })(),
+      ];
     }),
   );
   return new Map(entries);

@@ -8,6 +8,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { utimes } from "node:fs/promises";
 import { getDb } from "@/lib/server/db";
+import { endUploadSpans, uploadSpans } from "@/lib/server/debug-timing";
 import { AppError } from "@/lib/server/http";
 import { getJobQueue, notifyNewIncident } from "@/lib/server/jobs/get-job-queue";
 import { processUploadJob, type UploadJobFile } from "@/lib/server/jobs/process-upload-job";
@@ -15,7 +16,7 @@ import { findUploadStatus, waitForUpload, type UploadState, type UploadStatus } 
 import { trackUploadInFlight } from "@/lib/server/storage/sweep-orphans";
 import { getUploadStore } from "@/lib/server/storage/upload-store";
 import { receiveUpload, type StoredUpload } from "@/lib/server/uploads/receive-upload";
-import { findFileTimesByHash, findIncidentByContentHash, hashUploadContent } from "./content-hash";
+import { combineContentHashes, findFileTimesByHash, findIncidentByContentHash, rememberStoredHashes } from "./content-hash";
 import { triageStoredFiles } from "./triage-stored-files";
 
 /** `repeatOf`: the same bytes were uploaded before as that incident (its page offers it). */
@@ -49,17 +50,22 @@ export async function createIncidentFromRequest(request: Request, { uploaderId =
   const store = getUploadStore();
   // Until the job row exists, the orphan sweep must not take this upload's files for a killed server's leftovers.
   const done = trackUploadInFlight(id);
+  const spans = uploadSpans(id);
   const dir = await store.prepare(id);
   let before: Awaited<ReturnType<typeof findIncidentByContentHash>>;
   try {
     const uploads = await receiveUpload(request, dir);
+    spans?.mark("receive");
     // The same bytes again are recognised: the new incident offers the earlier one, and its lines are not counted
     // as new sightings of their signatures.
-    const contentHash = await hashUploadContent(uploads.map((f) => f.path));
+    const contentHash = combineContentHashes(uploads.map((f) => f.sha256));
     before = await findIncidentByContentHash(contentHash.combined);
+    spans?.mark("repeat-lookup");
     // A repeat takes the earlier upload's file times: the same line gets the same year in both incidents.
     if (before) await copyFileTimes(uploads, contentHash.each, await findFileTimesByHash(before.id));
     else await keepClientMtimes(uploads, request.headers.get("x-last-modified"));
+    await rememberStoredHashes(uploads);
+    spans?.mark(before ? "repeat-times" : "file-times");
     const files: UploadJobFile[] = uploads.map((u) => ({ name: u.name, key: store.keyOf(u.path) }));
     // Before the job exists: a worker on another machine must find the files.
     await store.persist(id);
@@ -74,16 +80,20 @@ export async function createIncidentFromRequest(request: Request, { uploaderId =
         notify,
       },
     });
+    spans?.mark("job-row");
     if (inline) await processUploadJob(id, { db, store, triage: triageStoredFiles, isFinalAttempt: true, notify: notifyNewIncident });
     else await (await getJobQueue()).enqueueTriage(id);
   } catch (err) {
     await store.removeIncident(id);
     await db.uploadJob.deleteMany({ where: { id, status: { not: "failed" } } });
+    endUploadSpans(id);
     throw err;
   } finally {
     done();
   }
   const status = await settledStatus(id, waitMs);
+  spans?.mark("answer");
+  endUploadSpans(id);
   if (!status) throw new AppError("not-found", "The upload was deleted while it was being triaged.");
   if (status.state === "failed") throw uploadFailureError(status);
   const url = `/incidents/${id}`;

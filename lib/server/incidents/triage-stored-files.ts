@@ -9,11 +9,12 @@ import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Incident } from "@/lib/engine/types";
+import { uploadSpans } from "@/lib/server/debug-timing";
 import { TriagePool, triageBudgetFromEnv } from "@/lib/server/triage-worker/triage-pool";
 import { triageStoredInput, type StoredInput, type TriagedFile } from "@/lib/server/triage-worker/triage-stored-input";
 
 export type { StoredInput, TriagedFile };
-export type TriagedUpload = { incident: Incident & { kbGeneration?: number }; files: TriagedFile[]; unused: string[] };
+export type TriagedUpload = { incident: Incident & { kbGeneration?: number }; files: TriagedFile[]; unused: string[]; incidentJson?: string };
 
 const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "node", "triage-worker.mjs");
 const cache = globalThis as unknown as { oopscopeTriagePool?: TriagePool | null };
@@ -28,10 +29,17 @@ function triagePool(): TriagePool | null {
   return cache.oopscopeTriagePool;
 }
 
-export async function triageStoredFiles(files: StoredInput[]): Promise<TriagedUpload> {
+export async function triageStoredFiles(files: StoredInput[], { uploadId }: { uploadId?: string } = {}): Promise<TriagedUpload> {
   const pool = triagePool();
-  const { incident, kbGeneration, files: triaged, unused } = pool ? await pool.run(files) : await triageStoredInput(files);
+  const spans = uploadId === undefined ? undefined : uploadSpans(uploadId);
+  const result: Awaited<ReturnType<TriagePool["run"]>> = pool
+    ? await pool.run(files, { onStarted: () => spans?.mark("pool-pickup") })
+    : await triageStoredInput(files);
+  const { incident, kbGeneration, files: triaged, unused, incidentJson } = result;
+  spans?.mark(pool ? "pool-task" : "triage");
+  spans?.add("(engine wall)", incident.stats.elapsedMs);
+  if (result.cpuMs !== undefined) spans?.add("(task cpu)", result.cpuMs);
   // Not part of the JSON contract: kept off the enumerable fields so it never reaches the API.
   if (kbGeneration !== undefined) Object.defineProperty(incident, "kbGeneration", { value: kbGeneration, enumerable: false });
-  return { incident, files: triaged, unused };
+  return { incident, files: triaged, unused, incidentJson };
 }

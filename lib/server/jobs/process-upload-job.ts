@@ -17,12 +17,14 @@ import path from "node:path";
 import { EMPTY_LOG_MESSAGE } from "../../schemas/incident";
 import { AppError } from "../app-error";
 import type { Db } from "../db";
+import { uploadSpans } from "../debug-timing";
 import { saveIncident } from "../incidents/save-incident";
 import type { UploadStore } from "../storage/upload-store";
 import type { StoredInput, StoredTriage } from "../triage-worker/triage-stored-input";
 import type { UploadFailure } from "./upload-status";
 
-export type TriageStoredFiles = (files: StoredInput[]) => Promise<StoredTriage>;
+/** `uploadId`: for the debug timing of the upload (debug-timing.ts). */
+export type TriageStoredFiles = (files: StoredInput[], options?: { uploadId?: string }) => Promise<StoredTriage>;
 
 /** The parts of an upload as its job row lists them (`key`: an upload-store key any machine resolves). */
 export type UploadJobFile = { name: string; key: string };
@@ -79,6 +81,8 @@ async function removeEarlierExtracts(dirs: Set<string>): Promise<void> {
 }
 
 export async function processUploadJob(id: string, { db, store, triage, isFinalAttempt, notify }: ProcessUploadJobOptions): Promise<JobOutcome> {
+  const spans = uploadSpans(id);
+  spans?.mark("until-job");
   const job = await db.uploadJob.findUnique({ where: { id } });
   if (!job) return (await db.incident.count({ where: { id } })) > 0 ? "already-done" : "gone";
   if (job.status === "failed") return "failed";
@@ -101,9 +105,10 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
   await store.fetchToLocal(parts.map((p) => p.key));
   if (job.attempts > 0) await removeEarlierExtracts(new Set(files.map((f) => path.dirname(f.path))));
 
+  spans?.mark("claim");
   let triaged: StoredTriage;
   try {
-    triaged = await triage(files);
+    triaged = await triage(files, { uploadId: id });
   } catch (err) {
     const refusal = refusalOf(err) ?? (isFinalAttempt ? { code: "internal" as const, message: `triage failed: ${err instanceof Error ? err.message : String(err)}` } : null);
     if (!refusal) {
@@ -121,6 +126,7 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
   const incident = triaged.incident as StoredTriage["incident"] & { kbGeneration?: number };
   // Not part of the JSON contract: kept off the enumerable fields so it never reaches the API.
   if (triaged.kbGeneration !== undefined) Object.defineProperty(incident, "kbGeneration", { value: triaged.kbGeneration, enumerable: false });
+  spans?.mark("result");
   const written = await saveIncident({
     db,
     store,
@@ -131,7 +137,9 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
     uploadedBytes: job.uploadedBytes,
     contentSha256: job.contentSha256,
     repeatOfId: job.repeatOfId,
+    incidentJson: triaged.incidentJson,
   });
+  spans?.mark("save");
   if (written === "already-written") return "already-done";
   if (written === "upload-gone") {
     await store.removeIncident(id);
@@ -140,5 +148,6 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
   await Promise.all(triaged.unused.map((f) => rm(f, { force: true })));
   await store.persist(id);
   if (job.notify && notify) await notify(id);
+  spans?.mark("after-save");
   return "done";
 }

@@ -3,7 +3,8 @@
  * anything accepting the same JSON), the public base URL that links in messages use, and the muted signatures.
  */
 import { z } from "zod";
-import type { Db } from "../db";
+import { getDb, type Db } from "../db";
+import { sharedRecentValue } from "../recent-value";
 
 export type SignatureMute = { signature: string; title?: string; mutedBy: string; mutedAt: string };
 
@@ -46,8 +47,12 @@ export async function getNotifySettings(db: Db): Promise<NotifySettings> {
   return { webhookUrl: value(KEY.webhookUrl) ?? "", publicUrl: value(KEY.publicUrl) ?? process.env.OOPSCOPE_PUBLIC_URL ?? "", mutes };
 }
 
+/** The server's notification settings as pages read them (the muted signatures): a change made here applies at once, elsewhere within 1 s. */
+export const recentNotifySettings = sharedRecentValue("notify-settings", () => getNotifySettings(getDb()));
+
 async function put(db: Db, key: string, value: string): Promise<void> {
   await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  recentNotifySettings.forget();
 }
 
 export async function updateNotifySettings(db: Db, patch: NotifySettingsPatch): Promise<NotifySettings> {

@@ -8,11 +8,11 @@ import type { Actor } from "@/lib/server/auth/roles";
 import { getDb } from "@/lib/server/db";
 import { countMutedFindings } from "@/lib/server/incidents/muted-findings";
 import { AppError } from "@/lib/server/http";
-import { getNotifySettings, muteSignature, unmuteSignature, type SignatureMute } from "@/lib/server/notify/notify-settings";
+import { getNotifySettings, muteSignature, recentNotifySettings, unmuteSignature, type SignatureMute } from "@/lib/server/notify/notify-settings";
 
 /** The muted signatures, for marking them wherever findings are listed. */
 export async function listMutedSignatures(): Promise<string[]> {
-  return (await getNotifySettings(getDb())).mutes.map((m) => m.signature);
+  return (await recentNotifySettings.get()).mutes.map((m) => m.signature);
 }
 
 /** Incident id → how many of its findings are muted (the incident list's badges). */

@@ -16,7 +16,7 @@ import { availableParallelism } from "node:os";
 import Tinypool from "tinypool";
 import { AppError } from "../app-error";
 import type { StoredInput, StoredTriage } from "./triage-stored-input";
-import { TRIAGE_STARTED, type TriageTask } from "./triage-task";
+import { TRIAGE_STARTED, type PooledTriage, type TriageTask } from "./triage-task";
 
 export type TriageBudget = {
   /** Uploads triaged at once (worker processes). */
@@ -81,8 +81,11 @@ export class TriagePool {
     });
   }
 
-  /** Triages stored files in a worker process; throws AppError (busy, or unprocessable with the budget exceeded). */
-  async run(files: StoredInput[]): Promise<StoredTriage> {
+  /**
+   * Triages stored files in a worker process; throws AppError (busy, or unprocessable with the budget exceeded).
+   * `onStarted` is called when the process starts the task (after the queue and the process's start).
+   */
+  async run(files: StoredInput[], { onStarted }: { onStarted?: () => void } = {}): Promise<StoredTriage & { cpuMs?: number }> {
     if (this.running < this.budget.threads) this.running++;
     else if (this.waiting.length < this.budget.queue) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else throw new AppError("busy", `the server is triaging ${this.budget.threads + this.budget.queue} uploads already; try again in a minute`);
@@ -106,11 +109,13 @@ export class TriagePool {
           postMessage: (message: unknown) => {
             if (message !== TRIAGE_STARTED || startedAt > 0) return;
             startedAt = performance.now();
+            onStarted?.();
             watch = setTimeout(() => controller.abort(), this.budget.timeMs);
           },
         },
       });
-      return (await run) as StoredTriage;
+      const { incidentJson, ...rest } = (await run) as PooledTriage;
+      return { ...rest, incident: JSON.parse(incidentJson) as StoredTriage["incident"], incidentJson };
     } catch (thrown) {
       throw this.explain(failure ?? thrown, controller.signal.aborted && !failure);
     } finally {

@@ -27,7 +27,14 @@ export type TriagedFile = { index: number; name: string; path: string; bytes: nu
  * the uploaded files no input reads any more (an archive whose text was extracted): the caller removes them once the
  * incident is written, so a job retried after a crash before that write still finds its upload.
  */
-export type StoredTriage = { incident: Incident; files: TriagedFile[]; kbGeneration?: number; unused: string[] };
+export type StoredTriage = {
+  incident: Incident;
+  files: TriagedFile[];
+  kbGeneration?: number;
+  unused: string[];
+  /** `incident` as JSON, when it came from a worker process as text (saved as it is: save-incident.ts). */
+  incidentJson?: string;
+};
 
 function keepOnDisk(dir: string, written: Map<string, string>): KeepText {
   let counter = 0;

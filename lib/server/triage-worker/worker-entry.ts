@@ -4,8 +4,8 @@
  */
 import { readdirSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
-import { triageStoredInput, type StoredTriage } from "./triage-stored-input";
-import { TRIAGE_STARTED, type TriageTask } from "./triage-task";
+import { triageStoredInput } from "./triage-stored-input";
+import { TRIAGE_STARTED, type PooledTriage, type TriageTask } from "./triage-task";
 
 const TRIAGE_NICENESS = 10;
 
@@ -29,7 +29,11 @@ function lowerPriority(): void {
 
 lowerPriority();
 
-export default async function runTriageTask(task: TriageTask): Promise<StoredTriage> {
+export default async function runTriageTask(task: TriageTask): Promise<PooledTriage> {
   process.send?.(TRIAGE_STARTED);
-  return triageStoredInput(task.files);
+  const before = process.cpuUsage();
+  const { incident, ...rest } = await triageStoredInput(task.files);
+  const incidentJson = JSON.stringify(incident);
+  const { user, system } = process.cpuUsage(before);
+  return { ...rest, incidentJson, cpuMs: (user + system) / 1000 };
 }

@@ -6,6 +6,7 @@
  * The caller owns `dir` and removes it when anything later fails.
  */
 import "server-only";
+import { createHash, type Hash } from "node:crypto";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { rm } from "node:fs/promises";
@@ -25,6 +26,8 @@ export type StoredUpload = {
   /** Position among the request's parts (empty parts dropped from `index` keep theirs here). */
   part: number;
   bytes: number;
+  /** SHA-256 of the stored bytes (hex), taken as they arrived: nothing reads the file again to hash it. */
+  sha256: string;
 };
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -113,7 +116,10 @@ function uniqueName(name: string, taken: Set<string>): string {
 
 class FileSink {
   private stream: WriteStream;
+  private readonly hash: Hash = createHash("sha256");
   bytes = 0;
+  /** Set by `end()`. */
+  sha256 = "";
   /** Undecided until HEAD_BYTES have arrived (or the part ends): then its bytes go to the right budget. */
   private isDump: boolean | undefined;
   private head = new Uint8Array(0);
@@ -141,10 +147,12 @@ class FileSink {
       }
       if (this.head.length >= HEAD_BYTES) this.decide();
     } else this.budget.add(this.isDump, chunk.length);
+    this.hash.update(chunk);
     if (!this.stream.write(chunk)) await once(this.stream, "drain");
   }
   async end(): Promise<void> {
     if (this.isDump === undefined) this.decide();
+    this.sha256 = this.hash.digest("hex");
     this.stream.end();
     await once(this.stream, "finish");
   }
@@ -168,7 +176,7 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
     const index = stored.length;
     if (index >= MAX_FILES) throw new AppError("bad-request", `At most ${MAX_FILES} files per incident.`);
     const sink = new FileSink(path.join(dir, `${index}.upload`), budget);
-    stored.push({ index, part: index, name: uniqueName(name, taken), path: sink.filePath, bytes: 0 });
+    stored.push({ index, part: index, name: uniqueName(name, taken), path: sink.filePath, bytes: 0, sha256: "" });
     open.push(sink);
     return sink;
   };
@@ -194,7 +202,7 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
     if (err instanceof MultipartError) throw new AppError("bad-request", err.message);
     throw err;
   }
-  open.forEach((s, i) => (stored[i].bytes = s.bytes));
+  open.forEach((s, i) => Object.assign(stored[i], { bytes: s.bytes, sha256: s.sha256 }));
   // Browsers send an empty part for an empty file input or text field: not an input.
   await Promise.all(stored.filter((f) => f.bytes === 0).map((f) => rm(f.path, { force: true })));
   const nonEmpty = stored.filter((f) => f.bytes > 0);
