@@ -148,6 +148,10 @@ const RCU_STALL_STACK: StackRule = {
   skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/],
   bystanders: [{ from: /RCU grace-period kthread stack dump:/, until: /Stack dump where RCU GP kthread last ran:|NMI backtrace for cpu|Sending NMI from CPU|rcu: INFO: |INFO: rcu_/ }],
 };
+/** page_owner's allocation stack: the allocator and page-cache helpers every page passes through. */
+const BAD_PAGE_OWNER_SKIP = [
+  /(?:free|put|get|update|release)_page/, /free_unref/, /^_*folio/, /truncate_inode_pages/, /page_frag_free/, /alloc/, /vmap/, /page_owner/,
+];
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -227,13 +231,19 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: non-zero pgtables_bytes on freeing mm"), title: "BUG: non-zero pgtables_bytes on freeing mm", noStackTrace: true },
       // Before 4.20 the same check counted page-table pages per level: `BUG: non-zero nr_pmds on freeing mm: 1`.
       { match: re("BUG: non-zero (nr_ptes|nr_pmds|nr_puds) on freeing mm"), title: "BUG: non-zero $1 on freeing mm", noStackTrace: true },
-      { match: re("BUG: Bad page cache in process .* pfn:"), title: "BUG: Bad page cache in {FRAME}", stack: STACK_CALL_TRACE },
       // Architectures without a BUG trap instruction (um/lkl, some embedded): `BUG: failure at kernel/irq_work.c:155/irq_work_run_list()!`
       { match: re("BUG: failure at {{SRC}}/([a-zA-Z0-9_]+)\\(\\)"), title: "kernel BUG in {FUNC:2}", type: "BUG", noStackTrace: true },
       { match: re("BUG: KCSAN: assert: race in {{FUNC}}"), title: "KCSAN: assert: race in {FUNC:1}", kind: "kcsan", type: "KCSAN-ASSERT", noStackTrace: true },
       { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of "), title: "BUG: Dentry still in use in $1", stack: STACK_CALL_TRACE },
-      // With page_owner the allocation stack is printed first: it names who owned the page.
-      { match: re("BUG: Bad page state"), title: "BUG: Bad page state in {FRAME}", stack: stack([/page_owner tracks the page as allocated/, CALL_TRACE_SECTION]) },
+      // The page allocator finds a bad page when it is freed or handed out again: the call trace is generic mm code
+      // (free_unref_page, get_page_from_freelist, whatever freed a page) and says nothing of who spoiled it. Only
+      // page_owner's allocation stack names the owner (syzkaller's rule); without it the display title names no
+      // function, and syzkaller's `… in corrupted` stays the syzkaller title.
+      {
+        match: re("BUG: Bad page (state|cache)"), title: "BUG: Bad page $1 in {FRAME}",
+        stack: stack([/page last allocated|page_owner tracks the page as allocated/], { skip: BAD_PAGE_OWNER_SKIP }),
+        stacklessTitle: (m) => `BUG: Bad page ${m[1]}`,
+      },
       { match: re("BUG: Bad page map"), title: "BUG: Bad page map" },
       { match: re("BUG: workqueue lockup"), title: "BUG: workqueue lockup", noStackTrace: true, type: "HANG" },
       { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },

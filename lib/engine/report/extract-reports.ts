@@ -58,6 +58,9 @@ const STACK_PRINTING_MESSAGES = /FAULT_INJECTION: forcing a failure|vmalloc: all
 const SLUB_DETAIL = /INFO: (?:(?:Allocated|Freed) in |0x[0-9a-f]+-0x|Slab 0x|Object 0x)/;
 /** Fault-injection frames mixed into a stack make everything after them unreliable. */
 const FAULT_INJECTION_FRAME = /^should_fail(?:slab|_alloc|_ex)?$|^__should_fail/;
+/** A header naming the task it hit (`BUG: Bad page state in process X pfn:…`): a second one is another report. */
+const PER_TASK_HEADER = / in process \S/;
+const anotherTask = (a: string, b: string) => PER_TASK_HEADER.test(b) && headerText(a).trim() !== headerText(b).trim();
 const CRASH_PANIC = /^\s*PANIC: "(.*)"\s*$/;
 const KERNEL_PANIC = /Kernel panic - not syncing: ?(.*?)\s*(?:\]---)?$/;
 /** Keywords that promise a stack; each must be followed by at least one frame (syzkaller's corrupted rule). */
@@ -163,7 +166,8 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
     // A header repeated word for word is a duplicated line, unless the kernel printed it three times or more.
-    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i)) continue;
+    // Not one header per process: `BUG: Bad page state in process a` then `… in process b` are two bad pages.
+    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) continue;
     // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
     if (open && open.closedAt === undefined && i === open.header) continue;
     if (open) {

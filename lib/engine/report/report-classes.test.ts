@@ -1,0 +1,56 @@
+/**
+ * Classes of production reports whose title or guilty frame came out wrong (issue 9): each case is a shape many real
+ * logs share, written here in its smallest form.
+ */
+import { describe, expect, it } from "vitest";
+import { createLineContext, parseLine } from "../lines/parse-line";
+import { extractReports } from "./extract-reports";
+
+function extract(lines: string[]) {
+  const ctx = createLineContext(0, 2024);
+  return extractReports(lines.map((l, i) => parseLine(l, i + 1, ctx)), { fileName: "t.log" });
+}
+
+describe("Bad page state", () => {
+  const badPage = (task: string) => [
+    `[   33.524802] BUG: Bad page state in process ${task}  pfn:11e60`,
+    "[   33.529764] page:000000003792b5ba refcount:0 mapcount:-512 mapping:0000000000000000 index:0x0 pfn:0x11e60",
+    "[   33.532471] page dumped because: nonzero mapcount",
+    "[   33.532479] CPU: 0 PID: 791 Comm: systemd-network Not tainted 5.18.0-rc1+ #37",
+    "[   33.532484] Call Trace:",
+    "[   33.532500]  dump_stack_lvl+0x45/0x5a",
+    "[   33.532506]  bad_page.cold+0x63/0x94",
+    "[   33.532510]  free_pcp_prepare+0x290/0x420",
+    "[   33.532515]  free_unref_page+0x1b/0x100",
+    "[   33.532518]  skb_release_data+0x13f/0x1c0",
+  ];
+
+  it("names no function from the call trace (where the allocator noticed the page), only page_owner's allocator", () => {
+    const [plain] = extract(badPage("systemd-network"));
+    expect(plain).toMatchObject({ title: "BUG: Bad page state", syzkallerTitle: "BUG: Bad page state in corrupted", corrupted: true });
+    expect(plain.guiltyFrame).toBeUndefined();
+
+    const [owned] = extract([
+      "[   65.499023] BUG: Bad page state in process syz-executor209  pfn:7deea",
+      "[   65.552063] page_owner tracks the page as allocated",
+      "[   65.557890] page last allocated via order 0, migratetype Unmovable, gfp_mask 0x40c40(GFP_NOFS|__GFP_COMP), pid 5096",
+      "[   65.575967]  post_alloc_hook+0x1f3/0x230",
+      "[   65.581043]  get_page_from_freelist+0x2e4c/0x2f10",
+      "[   65.618395]  pagecache_get_page+0x2c/0x200",
+      "[   65.618395]  __get_metapage+0x2b4/0x1050",
+      "[   65.623241]  diNewExt+0xacf/0x37e0",
+      "[   65.718739] Call Trace:",
+      "[   65.744419]  bad_page+0x14c/0x170",
+      "[   65.749552]  free_unref_folios+0x1121/0x19c0",
+    ]);
+    expect(owned).toMatchObject({ title: "BUG: Bad page state in __get_metapage", guiltyFrame: "__get_metapage" });
+  });
+
+  it("counts two bad pages of two tasks printed back to back as two reports", () => {
+    const found = extract([
+      "[   40.437400] BUG: Bad page state in process swapper/0  pfn:14940",
+      "[   40.916726] BUG: Bad page state in process systemd-resolve  pfn:053b7",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["BUG: Bad page state", "BUG: Bad page state"]);
+  });
+});
