@@ -66,6 +66,11 @@ export type CrashClass = {
    * after `kernel BUG at`): starts a report only when no report is open.
    */
   secondary?: boolean;
+  /**
+   * Headers of other classes that, printed soon after this class's header, are how this report ends (Rust's panic
+   * handler dies through `kernel BUG at rust/helpers/bug.c`): they do not start a report of their own.
+   */
+  continuedBy?: readonly RegExp[];
   /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
   orphanOnly?: boolean;
   /**
@@ -671,10 +676,20 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("VFS: Close: file count is (?:zero|0)"), title: "VFS: Close: file count is zero (use-after-free)", noStackTrace: true }],
   },
   {
+    // Rust's panic handler prints `rust_kernel: panicked at file.rs:L:C:` and the message, then dies through
+    // `kernel BUG at rust/helpers/bug.c` (rust_helper_BUG): that BUG and its oops are this report's own tail. The
+    // function that panicked is the first frame under core's panicking machinery.
     id: "rust-panic",
     header: "rust_kernel: panicked",
     kind: "panic",
-    formats: [{ match: re("panicked at [^\\n]*:\\n?([a-z ]+ with overflow)"), title: "$1", noStackTrace: true }],
+    continuedBy: [/kernel BUG at rust\/helpers\/bug\.c/],
+    formats: [
+      {
+        match: re("panicked at [^\\n]*:\\n?([a-z ]+ with overflow)"), title: "$1 in {FRAME}", noStackTrace: true,
+        stack: stack([CALL_TRACE_SECTION], { skip: [/rust_begin_unwind/, /^core::panicking::/, /^rust_helper_BUG$/] }),
+        stacklessTitle: (m) => m[1],
+      },
+    ],
   },
   {
     // warn_alloc(): `chrome: page allocation failure: order:5, mode:0x24040c0(GFP_KERNEL|__GFP_COMP)`, then the

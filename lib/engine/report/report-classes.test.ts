@@ -54,3 +54,35 @@ describe("Bad page state", () => {
     expect(found.map((f) => f.title)).toEqual(["BUG: Bad page state", "BUG: Bad page state"]);
   });
 });
+
+describe("Rust panics", () => {
+  it("are one report with the BUG Rust dies through, named after the function under core's panicking frames", () => {
+    const found = extract([
+      "[   23.717039][  T298] rust_kernel: panicked at drivers/android/binder/node.rs:877:13:",
+      "[   23.717039][  T298] attempt to subtract with overflow",
+      "[   23.745283][  T298] ------------[ cut here ]------------",
+      "[   23.771620][  T298] kernel BUG at rust/helpers/bug.c:7!",
+      "[   23.772028][  T298] Oops: invalid opcode: 0000 [#1] PREEMPT SMP KASAN PTI",
+      "[   23.800761][  T298] CPU: 0 UID: 0 PID: 298 Comm: syz-executor821 Not tainted 6.12.23-syzkaller-g30b14cdad458 #0",
+      "[   23.829979][  T298] RIP: 0010:rust_helper_BUG+0x8/0x10",
+      "[   24.057562][  T298] Call Trace:",
+      "[   24.063751][  T298]  <TASK>",
+      "[   24.063751][  T298]  _RNvCscSpY9Juk0HT_7___rustc17rust_begin_unwind+0x15b/0x160",
+      "[   24.128451][  T298]  _RNvNtCs9jEwPDbx20M_4core9panicking9panic_fmt+0x84/0x90",
+      "[   24.143499][  T298]  _RNvNtNtCs9jEwPDbx20M_4core9panicking11panic_const24panic_const_sub_overflow+0xb2/0xc0",
+      "[   24.163987][  T298]  _RNvMs3_NtCshgDM7dBCdno_11rust_binder7processNtB5_7Process10update_ref+0x17e5/0x1860",
+      "[   24.204041][  T298]  _RNvMs2_NtCshgDM7dBCdno_11rust_binder6threadNtB5_6Thread10write_read+0x27cf/0x96a0",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      title: "attempt to subtract with overflow in <rust_binder::process::Process>::update_ref",
+      guiltyFrame: "<rust_binder::process::Process>::update_ref",
+      kernelRelease: "6.12.23-syzkaller-g30b14cdad458",
+    });
+  });
+
+  it("without a stack keep the message as the title", () => {
+    const [f] = extract(["[ 1.0] rust_kernel: panicked at lib/x.rs:1:2:", "[ 1.0] attempt to add with overflow"]);
+    expect(f.title).toBe("attempt to add with overflow");
+  });
+});
