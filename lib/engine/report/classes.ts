@@ -157,6 +157,17 @@ const RCU_STALL_STACK: StackRule = {
 const BAD_PAGE_OWNER_SKIP = [
   /(?:free|put|get|update|release)_page/, /free_unref/, /^_*folio/, /truncate_inode_pages/, /page_frag_free/, /alloc/, /vmap/, /page_owner/,
 ];
+/**
+ * syzkaller's titles quoted in prose (a bug tracker, a mailing-list subject, `title=kernel BUG in skb_segment` in a
+ * note): shapes the kernel never prints — it says `kernel BUG at f.c:N!`, `BUG: soft lockup - CPU#N`, `INFO: task
+ * x:N blocked for more than`, `BUG: Bad page state in process x` — so such a line starts no report.
+ */
+const SYZKALLER_TITLE_QUOTES = {
+  kernelBug: [/kernel BUG in \S/],
+  gpf: [/general protection fault in \S/],
+  bug: [/BUG: soft lockup in \S/, /BUG: unable to handle kernel (?:NULL pointer dereference|paging request|access to user memory) in \S/, /BUG: Bad page (?:state|cache) in (?!process )\S/],
+  info: [/INFO: task hung in \S/, /INFO: rcu detected stall in \S/],
+} satisfies Record<string, readonly RegExp[]>;
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -168,7 +179,7 @@ export const CLASSES: readonly CrashClass[] = [
     header: "BUG:",
     kind: "bug",
     type: "BUG",
-    suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/],
+    suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/, ...SYZKALLER_TITLE_QUOTES.bug],
     formats: [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
@@ -326,7 +337,7 @@ export const CLASSES: readonly CrashClass[] = [
     id: "info",
     header: "INFO:",
     kind: "bug",
-    suppress: [/INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
+    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
     formats: [
       { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
@@ -377,7 +388,7 @@ export const CLASSES: readonly CrashClass[] = [
     header: "general protection fault",
     kind: "gpf",
     type: "DoS",
-    suppress: [/general protection fault(?:s)? (?:in user|ip:)/, /traps: .* general protection fault ip:/],
+    suppress: [...SYZKALLER_TITLE_QUOTES.gpf, /general protection fault(?:s)? (?:in user|ip:)/, /traps: .* general protection fault ip:/],
     formats: [
       { match: re("general protection fault.*\\n(?:.*\\n){0,3}?.*KASAN: (null-ptr-deref|maybe wild-memory-access) in range"), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT },
       { match: re("general protection fault"), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT },
@@ -502,6 +513,7 @@ export const CLASSES: readonly CrashClass[] = [
     header: "kernel BUG",
     kind: "bug",
     type: "BUG",
+    suppress: SYZKALLER_TITLE_QUOTES.kernelBug,
     formats: [
       { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
       { match: re("kernel BUG at mm/usercopy\\.c"), title: "BUG: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },

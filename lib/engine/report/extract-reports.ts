@@ -58,6 +58,8 @@ const STACK_PRINTING_MESSAGES = /FAULT_INJECTION: forcing a failure|vmalloc: all
 const SLUB_DETAIL = /INFO: (?:(?:Allocated|Freed) in |0x[0-9a-f]+-0x|Slab 0x|Object 0x)/;
 /** Fault-injection frames mixed into a stack make everything after them unreliable. */
 const FAULT_INJECTION_FRAME = /^should_fail(?:slab|_alloc|_ex)?$|^__should_fail/;
+/** A header right after `title=` / `TITLE:` is a title quoted by a note or a test header, not kernel output. */
+const TITLE_LABEL_BEFORE = /\b(?:title|TITLE|Title)\s*[=:]\s*["'`]?$/;
 /** A header naming the task it hit (`BUG: Bad page state in process X pfn:…`): a second one is another report. */
 const PER_TASK_HEADER = / in process \S/;
 const anotherTask = (a: string, b: string) => PER_TASK_HEADER.test(b) && headerText(a).trim() !== headerText(b).trim();
@@ -87,6 +89,7 @@ export function classifyLine(text: string): CrashClass | undefined {
     const beats = !best || (best.weak && !cls.weak) || (at < bestAt && !(cls.weak && !best.weak));
     if (!beats) continue;
     if (cls.suppress?.some((re) => re.test(t))) continue;
+    if (TITLE_LABEL_BEFORE.test(t.slice(Math.max(0, at - 12), at))) continue;
     best = cls;
     bestAt = at;
   }

@@ -86,3 +86,25 @@ describe("Rust panics", () => {
     expect(f.title).toBe("attempt to add with overflow");
   });
 });
+
+describe("prose quoting a syzkaller title", () => {
+  it("starts no report: the kernel never prints the title's shape", () => {
+    const quoted = [
+      "Dec  1 10:00:00 h kernel: this is kernel BUG in skb_segment, fixed in 6.1.103",
+      "see syzbot: general protection fault in skb_release_data",
+      "[syzbot] INFO: task hung in rtnl_lock and INFO: rcu detected stall in ipv6_rcv",
+      "dup of BUG: soft lockup in smp_call_function and BUG: unable to handle kernel NULL pointer dereference in ovl_permission",
+      "also BUG: Bad page state in corrupted",
+      "EXPECT: kind=bug | title=BUG: Bad page state | count=3",
+      "TITLE: WARNING: ODEBUG bug in netdev_freemem",
+    ];
+    for (const line of quoted) expect(extract([line]), line).toEqual([]);
+  });
+
+  it("leaves the kernel's own lines alone", () => {
+    const [bug] = extract(["[ 1.0] kernel BUG at net/core/skbuff.c:4230!"]);
+    expect(bug.title).toBe("kernel BUG at net/core/skbuff.c:LINE");
+    const [page] = extract(["[ 1.0] BUG: Bad page state in process kubelet  pfn:11e60"]);
+    expect(page.title).toBe("BUG: Bad page state");
+  });
+});
