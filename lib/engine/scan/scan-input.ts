@@ -5,7 +5,7 @@
  * buffer, and the lines after it until the report-like text stops). Only windowed lines are decoded and fully
  * parsed. So the cost is close to reading the bytes, and memory is bounded by the window cap, not by the file size.
  */
-import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
+import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic, parseRecoveredGoPanic, RECOVERED_GO_PANIC_NEEDLE } from "../agents/go-panic";
 import { EventFolds, foldKeyOf, foldsWithoutWindow, MAX_EVENT_SAMPLES, runKey, type EventRun } from "../events/event-folds";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventRule, type ReportStart } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
@@ -42,6 +42,7 @@ const OTHER_EVENT_NEEDLES = [
   "ommand line: ",
   "panic: ",
   "fatal error: ",
+  RECOVERED_GO_PANIC_NEEDLE,
   "reboot: ",
   "Reached target ",
 ];
@@ -499,6 +500,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             continue;
           }
         }
+      }
+      const recovered = parseRecoveredGoPanic(l, input.name);
+      if (recovered) {
+        result.reports.push(recovered);
+        continue;
       }
       const found = firstEventRule(l);
       if (found) {
