@@ -168,6 +168,8 @@ const SYZKALLER_TITLE_QUOTES = {
   bug: [/BUG: soft lockup in \S/, /BUG: unable to handle kernel (?:NULL pointer dereference|paging request|access to user memory) in \S/, /BUG: Bad page (?:state|cache) in (?!process )\S/],
   info: [/INFO: task hung in \S/, /INFO: rcu detected stall in \S/],
 } satisfies Record<string, readonly RegExp[]>;
+/** riscv's trap registers of a trap taken in supervisor mode (`sstatus.SPP`, bit 8, set): a user fault's are not a kernel oops. */
+const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -424,6 +426,30 @@ export const CLASSES: readonly CrashClass[] = [
         match: re("watchdog_timer_fn"), title: "BUG: soft lockup in {FRAME}", alt: STALL, corrupted: "the soft lockup header line is missing",
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
       },
+    ],
+  },
+  {
+    // An oops whose header lines were cut (a paste that starts at the register dump, a console that lost them): on
+    // riscv the trap registers still tell a kernel-mode fault (`status` with SPP set) and its kind (`cause` 0xc/0xd/0xf a
+    // page fault, 0x1/0x5/0x7 an access fault) and address (`badaddr`, a NULL-based access below 0x1000).
+    id: "riscv-trap-headless",
+    header: "badaddr: ",
+    kind: "oops",
+    type: "DoS",
+    orphanOnly: true,
+    startsAt: { line: RIP_SECTION, within: 20 },
+    formats: [
+      {
+        match: re(`${RISCV_KERNEL_TRAP} badaddr: 0*[0-9a-f]{1,3} cause: 0*[157cdf]\\b`),
+        title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE",
+        corrupted: "the oops header line is missing", stack: STACK_DEFAULT,
+      },
+      {
+        match: re(`${RISCV_KERNEL_TRAP} badaddr: [0-9a-f]+ cause: 0*[157cdf]\\b`),
+        title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG",
+        corrupted: "the oops header line is missing", stack: STACK_DEFAULT,
+      },
+      { match: re(`${RISCV_KERNEL_TRAP} badaddr: `), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
     ],
   },
   {

@@ -38,6 +38,7 @@ const TITLE_SCAN_LINES = 200;
 /** Catch-all formats (`BUG: <anything>`) need a stack within this many lines to count as a report. */
 const STACK_NEARBY_LINES = 30;
 
+const END_OF_PANIC = /---\[ end Kernel panic/;
 const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
 /** The next boot's banner or command line: a report never runs past a reboot. */
 const BOOT_START = /^(?:Linux version \d+\.\d+\S* |(?:Kernel )?[Cc]ommand line: )/;
@@ -144,6 +145,11 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     if (open && open.closedAt === undefined && i > open.header && (END_OF_REPORT.test(text) || STACK_PRINTING_MESSAGES.test(text))) {
       open.closedAt = i;
       open.end = i;
+      continue;
+    }
+    // `---[ end Kernel panic - not syncing: … ]---` closes the panic already read, whether it was attached or alone.
+    if (open && END_OF_PANIC.test(text) && (open.panicIndex !== undefined || open.cls.id === "kernel-panic")) {
+      open.end = Math.max(open.end, i);
       continue;
     }
     const cls = classifyLine(text);

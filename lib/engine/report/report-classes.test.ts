@@ -108,3 +108,49 @@ describe("prose quoting a syzkaller title", () => {
     expect(page.title).toBe("BUG: Bad page state");
   });
 });
+
+describe("an oops whose header lines were cut", () => {
+  const dump = (status: string, badaddr: string, cause: string) => [
+    "[  212.845953] epc : ffffffff80afc288 ra : ffffffff80afd310 sp : fffffff6e36928f0",
+    "[  212.853474]  gp : ffffffff821f7f48 tp : ffffffd9033b9900 t0 : 0000002ad69e9978",
+    `[  212.927300] status: ${status} badaddr: ${badaddr} cause: ${cause}`,
+    "[  212.935575] [<ffffffff80afc288>] riscv_pmu_ctr_get_width_mask+0x8/0x60",
+    "[  212.942391] [<ffffffff80079922>] handle_percpu_devid_irq+0x98/0x1e8",
+    "[  212.980036] ---[ end trace 0000000000000000 ]---",
+    "[  212.984874] Kernel panic - not syncing: Fatal exception in interrupt",
+    "[  212.995964] ---[ end Kernel panic - not syncing: Fatal exception in interrupt ]---",
+  ];
+
+  it("is still a kernel fault on riscv: the trap registers tell a supervisor-mode page fault and its address", () => {
+    const found = extract(dump("0000000200000100", "0000000000000098", "000000000000000d"));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      kind: "null-deref", title: "BUG: unable to handle kernel NULL pointer dereference in riscv_pmu_ctr_get_width_mask",
+      guiltyFrame: "riscv_pmu_ctr_get_width_mask", panicked: true, corrupted: true,
+    });
+    const [far] = extract(dump("0000000200000100", "ffffffd9033b9900", "000000000000000f"));
+    expect(far).toMatchObject({ kind: "paging-fault", title: "BUG: unable to handle kernel paging request in riscv_pmu_ctr_get_width_mask" });
+  });
+
+  it("is not a user-mode fault's register dump", () => {
+    const found = extract(dump("0000000200004020", "0000000000000000", "000000000000000d").slice(0, 5));
+    expect(found).toEqual([]);
+  });
+});
+
+describe("the end marker of a kernel panic", () => {
+  it("closes the panic it ends, never a panic of its own", () => {
+    const found = extract([
+      "[ 1.0] BUG: kernel NULL pointer dereference, address: 0000000000000098",
+      "[ 1.1] Oops: 0000 [#1] SMP",
+      "[ 1.2] RIP: 0010:foo_bar+0x1/0x2",
+      "[ 1.3] Call Trace:",
+      "[ 1.4]  baz+0x1/0x2",
+      "[ 1.5] ---[ end trace 0000000000000000 ]---",
+      "[ 1.6] Kernel panic - not syncing: Fatal exception in interrupt",
+      "[ 1.8] ---[ end Kernel panic - not syncing: Fatal exception in interrupt ]---",
+    ]);
+    expect(found.map((f) => [f.title, f.panicked])).toEqual([["BUG: unable to handle kernel NULL pointer dereference in foo_bar", true]]);
+    expect(found[0].source.endLine).toBe(8);
+  });
+});
