@@ -116,6 +116,8 @@ const CRI_STREAM = /^(?:stdout|stderr) ([FP])(?: |$)/;
 // A shell prompt pasted with the log (`[root@w01 ~]# grep -A 10 "kernel BUG" …`, `user@host:~$ dmesg`, `$ uname -r`):
 // the command line quotes crash text but is not log output.
 const SHELL_PROMPT = /^(?:\[[\w.-]+@[\w.-]+(?: [^\]]*)?\][#$]|[\w.-]+@[\w.-]+:[^\s#$]*[#$]|[#$])\s/;
+// A dmesg record's `[ 12.345678]` stamp at the start of a text.
+const DMESG_STAMP_AHEAD = /^\[\s*\d+\.\d+\]/;
 // E-mail / forum quotes (`> `, `>>>   `): always peeled.
 const QUOTE_PREFIX = /^(?:[ \t]*>)+[ \t]?/;
 // A hypervisor's log line holding its VM's syslog (Docker Desktop for Mac: `<Error>: VM: 2016-08-03 04:35:57 +0000 UTC
@@ -840,8 +842,13 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
   {
     id: "shell-prompt",
     starts: "[#$" + LOWER,
-    parse: (s, line) => {
-      if (!SHELL_PROMPT.test(s)) return false;
+    parse: (s, line, ctx, rest) => {
+      const prompt = SHELL_PROMPT.exec(s);
+      if (!prompt) return false;
+      // The kernel printed on the console behind a waiting prompt (`[root@node2 ~]# [12032.818764] NMI watchdog: BUG:
+      // soft lockup …`): the record after the prompt is the line. A command typed there never starts with a stamp.
+      const after = s.slice(prompt[0].length);
+      if (DMESG_STAMP_AHEAD.test(after)) return adoptIfKnown(line, rest(after, line.lineNo, ctx));
       line.program = "shell";
       return true;
     },

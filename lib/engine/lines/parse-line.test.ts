@@ -481,6 +481,13 @@ describe("parseLine", () => {
     expect(parseLine("kernel BUG at net/core/skbuff.c:4230!", 1, ctx).program).toBeUndefined();
   });
 
+  it("a dmesg record the kernel printed behind a waiting shell prompt is the record", () => {
+    const ctx = createLineContext(0, 2024);
+    const l = parseLine("[root@node2 ~]# [12032.818764] NMI watchdog: BUG: soft lockup - CPU#6 stuck for 22s! [kubelet:1663]", 1, ctx);
+    expect(l).toMatchObject({ format: "dmesg", uptime: 12032.818764, text: "NMI watchdog: BUG: soft lockup - CPU#6 stuck for 22s! [kubelet:1663]" });
+    expect(l.program).not.toBe("shell");
+  });
+
   it("peels wrappers around whole lines: quotes, line numbers, Talos, facility tags, date-less kernel tags, forwarded consoles", () => {
     const ctx = createLineContext(0, 2024);
     expect(parseLine(">>>   RIP: 0010:[<ffffffff8103157e>]  [<ffffffff8103157e>] kern_addr_valid+0xbe/0x110", 1, ctx).text).toBe(
