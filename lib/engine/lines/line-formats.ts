@@ -116,6 +116,8 @@ const CRI_STREAM = /^(?:stdout|stderr) ([FP])(?: |$)/;
 // A shell prompt pasted with the log (`[root@w01 ~]# grep -A 10 "kernel BUG" …`, `user@host:~$ dmesg`, `$ uname -r`):
 // the command line quotes crash text but is not log output.
 const SHELL_PROMPT = /^(?:\[[\w.-]+@[\w.-]+(?: [^\]]*)?\][#$]|[\w.-]+@[\w.-]+:[^\s#$]*[#$]|[#$])\s/;
+// Android vendor kernel-log dump: `1276.705430:   <1> (01-28 07:22:33.304698634) msg`.
+const ANDROID_KERNEL_DUMP = /^(\d+)\.(\d{1,9}):\s+<([0-7])> \((\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{1,9})\) /;
 // A dmesg record's `[ 12.345678]` stamp at the start of a text.
 const DMESG_STAMP_AHEAD = /^\[\s*\d+\.\d+\]/;
 // E-mail / forum quotes (`> `, `>>>   `): always peeled.
@@ -837,6 +839,24 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const pidStart = t;
       while (t < eol && isDigit(bytes[t])) t++;
       return t > pidStart && bytes[t] === 93 && bytes[t + 1] === 58 && bytes[t + 2] === 32 ? hostSpan(bytes, hostStart, hostEnd) : PEEK.HOSTLESS;
+    },
+  },
+  {
+    // Android kernel-log dumps of vendor kernels: `1276.705430:   <1> (01-28 07:22:33.304698634) Unable to handle …`
+    // (uptime, printk level, month-day and wall clock).
+    id: "android-kernel-dump",
+    starts: DIGITS,
+    parse: (s, line, ctx) => {
+      const m = ANDROID_KERNEL_DUMP.exec(s);
+      if (!m) return false;
+      const month = Number(m[4]);
+      line.format = "dmesg";
+      line.program = "kernel";
+      line.uptime = Number(`${m[1]}.${m[2]}`);
+      line.level = Number(m[3]);
+      line.time = utcMs(yearFor(ctx, month), month - 1, Number(m[5]), Number(m[6]), Number(m[7]), Number(m[8]), fraction(m[9]));
+      line.text = s.slice(m[0].length);
+      return true;
     },
   },
   {

@@ -481,6 +481,13 @@ describe("parseLine", () => {
     expect(parseLine("kernel BUG at net/core/skbuff.c:4230!", 1, ctx).program).toBeUndefined();
   });
 
+  it("reads an Android vendor kernel-log dump: uptime, level, month-day wall clock", () => {
+    const ctx = createLineContext(0, 2024);
+    const l = parseLine("  1276.747940:   <6> (01-28 07:22:33.347208893) PC is at exfat_d_hashi+0x6c/0xc0", 1, ctx);
+    expect(l).toMatchObject({ format: "dmesg", program: "kernel", uptime: 1276.74794, level: 6, text: "PC is at exfat_d_hashi+0x6c/0xc0" });
+    expect(new Date(l.time!).toISOString()).toBe("2024-01-28T07:22:33.347Z");
+  });
+
   it("a dmesg record the kernel printed behind a waiting shell prompt is the record", () => {
     const ctx = createLineContext(0, 2024);
     const l = parseLine("[root@node2 ~]# [12032.818764] NMI watchdog: BUG: soft lockup - CPU#6 stuck for 22s! [kubelet:1663]", 1, ctx);
