@@ -112,6 +112,14 @@ const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
  */
 export const FROM_HEADER_SECTION = /^/;
 const STACK_SANITIZER: StackRule = { sections: [FROM_HEADER_SECTION] };
+/**
+ * KMSAN: the uninitialised value is used where the data ends up — a cipher, an skb sent to netlink — so those generic
+ * consumers are skipped (syzkaller's list) to name the code that passed the data on.
+ */
+const STACK_KMSAN: StackRule = {
+  sections: [FROM_HEADER_SECTION],
+  skip: [/alloc_skb/, /netlink_ack/, /netlink_rcv_skb/, /_encrypt$/, /^(?:crypto|cipher|drbg|rng)_/, /^usb_submit_urb$/, /^usb_start_wait_urb$/, /^usb_bulk_msg$/, /^usb_interrupt_msg$/, /^usb_control_msg$/],
+};
 /** KASAN: old reports print SLUB's alloc/free traces before the `Call Trace:`; prefer the latter. */
 const STACK_KASAN: StackRule = { sections: [CALL_TRACE_SECTION, FROM_HEADER_SECTION] };
 const stack = (sections: readonly RegExp[], extra: Partial<StackRule> = {}): StackRule => ({ sections, ...extra });
@@ -206,10 +214,10 @@ export const CLASSES: readonly CrashClass[] = [
         title: "KASAN: $1 $2", kind: "kasan", noStackTrace: true,
       },
       { match: re("BUG: KASAN: (.*)"), title: "KASAN: $1", kind: "kasan", corrupted: "KASAN header without details" },
-      { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_SANITIZER },
-      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_SANITIZER },
-      { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in "), title: "KMSAN: uninit-value in {FRAME}", kind: "kmsan", stack: STACK_SANITIZER },
-      { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", kind: "kmsan", stack: STACK_SANITIZER },
+      { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
+      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
+      { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in "), title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
+      { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       {
         match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)[^ ]* / ([a-zA-Z0-9_]+)"),
         title: "KCSAN: data-race in {FUNC:1} / {FUNC:2}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true,

@@ -154,3 +154,22 @@ describe("the end marker of a kernel panic", () => {
     expect(found[0].source.endLine).toBe(8);
   });
 });
+
+describe("KMSAN", () => {
+  it("names the code that passed uninitialised data on, past the cipher and RNG that consumed it", () => {
+    const [f] = extract([
+      "=====================================================",
+      "BUG: KMSAN: uninit-value in aes_encrypt+0x1239/0x1960",
+      " aes_encrypt+0x1239/0x1960",
+      " aesti_encrypt+0x7d/0xf0",
+      " cipher_crypt_one+0x120/0x2e0",
+      " crypto_cipher_encrypt_one+0x33/0x40",
+      " drbg_ctr_update+0x19a9/0x3700",
+      " crypto_rng_reset+0x193/0x250",
+      " rng_setkey+0x52/0x70",
+      " alg_setkey+0x265/0x3b0",
+      " alg_setsockopt+0x503/0x760",
+    ]);
+    expect(f).toMatchObject({ title: "KMSAN: uninit-value in alg_setkey", guiltyFrame: "alg_setkey", altTitles: ["bad-access in alg_setkey"] });
+  });
+});
