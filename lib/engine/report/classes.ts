@@ -42,6 +42,8 @@ export type TitleFormat = {
    * kernels print WARNING stacks as `? f` guesses only, and the title stays `… in corrupted` as syzkaller's.
    */
   guiltyHint?: number;
+  /** The function that holds the one WARN of the header's file that logs print (see WARN_SITES): a guiltyHint by table. */
+  siteFunction?: string;
   /**
    * Display title when the report has no usable stack (`kernel BUG at net/core/skbuff.c:LINE`): the location says
    * more than syzkaller's `… in corrupted`, which stays as an alternative title and as `Finding.syzkallerTitle`.
@@ -90,6 +92,7 @@ const PATTERNS: Record<string, string> = {
   ADDR: "(?:0x)?[0-9a-f]+",
 };
 
+const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Compile a format with `{{FUNC}}`/`{{SRC}}`/`{{PC}}`/`{{ADDR}}` placeholders. */
 function re(src: string, flags = ""): RegExp {
   return new RegExp(src.replace(/\{\{([A-Z]+)\}\}/g, (_, k: string) => PATTERNS[k] ?? k), flags);
@@ -176,6 +179,15 @@ const SYZKALLER_TITLE_QUOTES = {
   bug: [/BUG: soft lockup in \S/, /BUG: unable to handle kernel (?:NULL pointer dereference|paging request|access to user memory) in \S/, /BUG: Bad page (?:state|cache) in (?!process )\S/],
   info: [/INFO: task hung in \S/, /INFO: rcu detected stall in \S/],
 } satisfies Record<string, readonly RegExp[]>;
+/**
+ * Files with one WARN that production logs print, for a WARNING whose header names the file only (a paste or console
+ * cut after `WARNING: at net/sched/sch_generic.c:307`, 2.6-era kernels that printed no function): the function is
+ * the file's WARN site. Only files whose other WARNs are rare enough that the guess is the report's.
+ */
+const WARN_SITES: readonly { file: string; function: string; why: string }[] = [
+  { file: "net/sched/sch_generic.c", function: "dev_watchdog", why: "NETDEV WATCHDOG: the transmit-queue timeout WARN_ONCE" },
+];
+
 /** riscv's trap registers of a trap taken in supervisor mode (`sstatus.SPP`, bit 8, set): a user fault's are not a kernel oops. */
 const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
 const BAD_ACCESS = ["bad-access in {FRAME}"];
@@ -337,6 +349,9 @@ export const CLASSES: readonly CrashClass[] = [
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
       // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`)
       { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
+      ...WARN_SITES.map((site): TitleFormat => ({
+        match: re(`WARNING:(?: .*)? at (?:\\S*/)?${escapeLiteral(site.file)}:[0-9]+[ \\t]*(?:\\n|$)`), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, siteFunction: site.function,
+      })),
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // Kernels built without BUG verbose info (OpenWrt) print no file: `WARNING: CPU: 3 PID: 0 at f+0x51f/0xe50 [mod]`.
       { match: re("WARNING: CPU: [0-9]+ PID: [0-9]+ at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 1 },
@@ -777,7 +792,6 @@ export const CRASH_PANIC_CLASS: CrashClass = {
 /** Report triggers that are not a class header: the crash utility's `bt` task line opens a report window too. */
 const EXTRA_REPORT_TRIGGERS: readonly string[] = [String.raw`PID: \d+ +TASK: `];
 
-const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Headers up to this long that start with a letter are common words in other programs' logs. */
 const SHORT_HEADER_CHARS = 8;
 

@@ -488,8 +488,9 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     }
     alts.delete(title);
     const altTitles = [...alts];
-    if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) {
-      guilty = cleanFunctionName(m[format.guiltyHint]);
+    const hint = format.guiltyHint !== undefined ? m[format.guiltyHint] : format.siteFunction;
+    if (!guilty && hint) {
+      guilty = cleanFunctionName(hint);
       // The header names the function (`WARNING: … at f.c:12 f+0x…`) though the stack gave none (cut paste,
       // `? f` guesses only): display it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
       const named = normalizeTitle(fillTemplate(format.title, groups, guilty));

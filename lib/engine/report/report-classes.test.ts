@@ -173,3 +173,18 @@ describe("KMSAN", () => {
     expect(f).toMatchObject({ title: "KMSAN: uninit-value in alg_setkey", guiltyFrame: "alg_setkey", altTitles: ["bad-access in alg_setkey"] });
   });
 });
+
+describe("a WARNING whose header names the file only", () => {
+  it("is named after the file's one WARN site logs print, syzkaller's `… in corrupted` kept", () => {
+    const [f] = extract([
+      "2024-12-17T16:36:46+01:00 ds418 kernel: [  235.987630] ------------[ cut here ]------------",
+      "2024-12-17T16:36:46+01:00 ds418 kernel: [  235.992356] WARNING: at net/sched/sch_generic.c:307",
+    ]);
+    expect(f).toMatchObject({ title: "WARNING in dev_watchdog", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "dev_watchdog" });
+  });
+
+  it("of another file stays `… in corrupted`", () => {
+    const [f] = extract(["[ 1.0] WARNING: at net/core/dev.c:307"]);
+    expect(f.title).toBe("WARNING in corrupted");
+  });
+});
