@@ -691,7 +691,7 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "oops",
     type: "DoS",
     secondary: true,
-    formats: [{ match: re("Internal error:"), title: "Internal error in {FRAME}", stack: STACK_DEFAULT }],
+    formats: [{ match: re("Internal error:"), title: "Internal error in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
   },
   {
     id: "arm-unhandled-fault",

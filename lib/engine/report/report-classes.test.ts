@@ -188,3 +188,29 @@ describe("a WARNING whose header names the file only", () => {
     expect(f.title).toBe("WARNING in corrupted");
   });
 });
+
+describe("frames that never name the bug", () => {
+  it("skips MMIO and port accessors for the driver that called them", () => {
+    const [f] = extract([
+      "[  211.592905] Internal error: synchronous external abort: 96000010 [#1] PREEMPT SMP",
+      "[  211.600602] pc : __raw_readb+0x18/0x2c",
+      "[  211.615210] Call trace:",
+      "[  211.616071]  __raw_readb+0x18/0x2c",
+      "[  211.616694]  logic_inb+0x50/0x13c",
+      "[  211.617265]  ns558_init+0x17c/0x63c",
+      "[  211.617822]  do_one_initcall+0x294/0x61c",
+    ]);
+    expect(f).toMatchObject({ title: "Internal error in ns558_init", guiltyFrame: "ns558_init", altTitles: ["bad-access in ns558_init"] });
+  });
+
+  it("skips a frame the unwinder could not name (a jump to a garbage address)", () => {
+    const [f] = extract([
+      "[   28.231851] Internal error: Oops - SP/PC alignment exception: 8a000000 [#1] PREEMPT SMP",
+      "[   28.231909] PC is at 0xffffffffdeadbeef",
+      "[   28.232433] Call trace:",
+      "[   28.232568] [<0000000015c44a38>] 0xffffffffdeadbeef",
+      "[   28.232581] [<000000004fa15e98>] el0_svc_naked+0x34/0x38",
+    ]);
+    expect(f).toMatchObject({ title: "Internal error in el0_svc_naked", guiltyFrame: "el0_svc_naked" });
+  });
+});
