@@ -73,6 +73,8 @@ export type CrashClass = {
    * handler dies through `kernel BUG at rust/helpers/bug.c`): they do not start a report of their own.
    */
   continuedBy?: readonly RegExp[];
+  /** A message printed at any time by other tasks: inside an open report it is interleaved output, not a new report. */
+  interleaves?: boolean;
   /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
   orphanOnly?: boolean;
   /**
@@ -664,6 +666,9 @@ export const CLASSES: readonly CrashClass[] = [
     id: "unregister-netdevice",
     header: "unregister_netdevice: waiting for",
     kind: "netdev-refcount",
+    // Printed every 10 s by whichever task waits for the device, amid other reports (a hung task's stack on the
+    // nodes where both happen): never the end of the report it interrupts (syzkaller's reportStartIgnores).
+    interleaves: true,
     formats: [{ match: re("unregister_netdevice: waiting for"), title: "unregister_netdevice: waiting for DEV to become free", noStackTrace: true }],
   },
   {

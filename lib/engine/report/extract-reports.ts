@@ -167,7 +167,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       }
     }
     if (open && (cls.secondary || SLUB_DETAIL.test(text)) && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
-    if (open && cls.orphanOnly && open.closedAt === undefined) continue;
+    if (open && (cls.orphanOnly || cls.interleaves) && open.closedAt === undefined) continue;
     if (open && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES && open.cls.continuedBy?.some((re) => re.test(text))) continue;
     // Old-style `WARNING: at kernel/watchdog.c:245 f()` prints the WARN message right after its header
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report.

@@ -214,3 +214,19 @@ describe("frames that never name the bug", () => {
     expect(f).toMatchObject({ title: "Internal error in el0_svc_naked", guiltyFrame: "el0_svc_naked" });
   });
 });
+
+describe("unregister_netdevice waits amid another report", () => {
+  it("do not cut the report they interrupt", () => {
+    const found = extract([
+      "[  361.246294] INFO: task dockerd:6102 blocked for more than 120 seconds.",
+      "[  361.253503]       Not tainted 4.4.96+ #180",
+      "[  361.297131] Call Trace:",
+      "[  361.299714]  [<ffffffff829f5a8c>] schedule+0x9c/0x1b0",
+      "[  361.300009] unregister_netdevice: waiting for lo to become free. Usage count = 6",
+      "[  361.312401]  [<ffffffff829f6315>] schedule_preempt_disabled+0x15/0x20",
+      "[  361.318972]  [<ffffffff829fb0c0>] mutex_lock_nested+0x3b0/0x1130",
+      "[  361.373472]  [<ffffffff8223552c>] copy_net_ns+0xcc/0x220",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["INFO: task hung in copy_net_ns"]);
+  });
+});
