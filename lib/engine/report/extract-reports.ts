@@ -13,6 +13,7 @@
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { mainFrames, parseFrameLine, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
+import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -502,8 +503,11 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       const k = firstSectionLine(report, RIP_SECTION);
       const rip = k >= 0 ? report.ripAt(k) : RIP_SECTION.test(texts[0] ?? "") ? report.ripAt(0) : undefined;
       const atRip = rip && !/^0x|^[0-9a-f]+$/.test(rip.function) ? cleanFunctionName(rip.function) : undefined;
-      // The class's own checker (`__list_del_entry_valid` for a corrupted list) is never the one to name.
-      if (atRip && !format.stack.skip?.some((re) => re.test(atRip))) {
+      // The class's own checker (`__list_del_entry_valid` for a corrupted list) is never the one to name, nor, for a
+      // stall, a generic function the CPU spun in (`_spin_lock`): the guessed frames below may name the caller. A BUG
+      // or an oops keeps its RIP's function, generic or not: that is where the check fired.
+      const spunIn = format.stack.mode === "stall" && !rip?.module && isGenericFrame(atRip ?? "");
+      if (atRip && !spunIn && !format.stack.skip?.some((re) => re.test(atRip))) {
         const named = normalizeTitle(fillTemplate(format.title, groups, atRip));
         return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: atRip, frameMissing, headerFallback };
       }

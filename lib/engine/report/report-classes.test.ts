@@ -230,3 +230,26 @@ describe("unregister_netdevice waits amid another report", () => {
     expect(found.map((f) => f.title)).toEqual(["INFO: task hung in copy_net_ns"]);
   });
 });
+
+describe("a stall whose stack is all guesses", () => {
+  it("is not named after the lock primitive the CPU spun in, but after the guessed caller", () => {
+    const [f] = extract([
+      "Jan 10 03:12:44 web01 kernel: BUG: soft lockup - CPU#1 stuck for 61s! [java:12345]",
+      "Jan 10 03:12:44 web01 kernel: Pid: 12345, comm: java Not tainted 2.6.32-431.el6.x86_64 #1 HP ProLiant DL380 G7",
+      "Jan 10 03:12:44 web01 kernel: RIP: 0010:[<ffffffff8152a2de>]  [<ffffffff8152a2de>] _spin_lock+0x1e/0x30",
+      "Jan 10 03:12:44 web01 kernel: Call Trace:",
+      "Jan 10 03:12:44 web01 kernel: [<ffffffffa04a3b29>] ? nfs_access_cache_shrinker+0x69/0x220 [nfs]",
+      "Jan 10 03:12:44 web01 kernel: [<ffffffff81138a3a>] ? shrink_slab+0x8a/0x1a0",
+    ]);
+    expect(f).toMatchObject({ title: "BUG: soft lockup in nfs_access_cache_shrinker", syzkallerTitle: "BUG: soft lockup in corrupted" });
+  });
+
+  it("while a BUG keeps the function its check fired in, generic or not", () => {
+    const [f] = extract([
+      "[ 1.0] kernel BUG at kernel/sched/core.c:3245!",
+      "[ 1.1] Internal error: Oops - BUG: 0 [#1] PREEMPT SMP ARM",
+      "[ 1.2] PC is at __schedule+0x5c4/0x6a0",
+    ]);
+    expect(f.title).toBe("kernel BUG in __schedule");
+  });
+});
