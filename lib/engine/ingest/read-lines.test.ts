@@ -225,13 +225,6 @@ describe("readLines: line ends and cleaning", () => {
     }
   });
 
-  it("takes a literal `^M` at a line's end for the CR a pasted serial capture showed that way", async () => {
-    const { lines } = await linesOf(enc.encode(SYSLOG.map((l) => l + "^M").join("\n") + "\n[   57.621710] ^M^M\n"));
-    expect(lines).toEqual([...SYSLOG, "[   57.621710] "]);
-    const { lines: inside } = await linesOf(enc.encode("keys ^M and ^Mx stay\n"));
-    expect(inside).toEqual(["keys ^M and ^Mx stay"]);
-  });
-
   it("handles CR-only line ends when the stream arrives in small chunks", async () => {
     const { lines } = await linesOf(chunked(enc.encode(SYSLOG.join("\r") + "\r"), [1, 5, 17]));
     expect(lines).toEqual(SYSLOG);

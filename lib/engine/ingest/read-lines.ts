@@ -318,16 +318,10 @@ export function cleanBytes(bytes: Uint8Array, start: number, end: number, maxCha
   return line;
 }
 
-/**
- * End of the line bytes[start, end) without its trailing CRs (CRLF and serial `\r\r\n` line ends), also when a
- * paste shows them as a literal `^M` (a serial capture seen through `cat -v`, vim or less, then copied).
- */
+/** End of the line bytes[start, end) without its trailing CRs (CRLF and serial `\r\r\n` line ends). */
 export function endWithoutCr(bytes: Uint8Array, start: number, end: number): number {
-  for (;;) {
-    if (end > start && bytes[end - 1] === 13) end--;
-    else if (end - start >= 2 && bytes[end - 1] === 77 && bytes[end - 2] === 94) end -= 2;
-    else return end;
-  }
+  while (end > start && bytes[end - 1] === 13) end--;
+  return end;
 }
 
 function concatBytes(parts: Uint8Array[], length: number): Uint8Array {

@@ -105,6 +105,9 @@ const DMESG_H_DELTA = /^(?:<(\d)>)?\[\s*\+\s*\d+\.\d+\]\s?/;
 const DMESG_X = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res0|res1|res2|res3|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
 // /dev/kmsg and extended netconsole: `6,1234,5678901,-;msg` (`prefix,seq,usec,flags[,caller=T1][,ncfrag=0/2];`).
 const KMSG = /^(\d{1,3}),(\d+),(\d+),[^;,]*((?:,[^;,]*)*);/;
+// An Android kernel-log dump: `  1276.705430:   <1> (01-28 07:22:33.304698634) msg` — uptime, printk level, then the
+// wall clock as month-day and time (no year).
+const ANDROID_KLOG = /^\s*(\d+)\.(\d+):\s+<([0-7])>\s+\((\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\)\s?/;
 // klog: `I0813 15:59:21.100203    1432 kubelet.go:2185] msg`
 const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\s+(\d+) ([^\s\]]+)\] ?/;
 // Wall message: `Message from syslogd@VM_1_72_centos at May  6 17:43:49 ...`
@@ -114,17 +117,22 @@ const MONOTONIC_HOST_TAG = /^([\w.-]+) (kernel|[\w.@-]+(?=\[\d+\]))(?:\[(\d+)\])
 // CRI container log stream and partial/full tag after the time: `stderr F panic: …`.
 const CRI_STREAM = /^(?:stdout|stderr) ([FP])(?: |$)/;
 // A shell prompt pasted with the log (`[root@w01 ~]# grep -A 10 "kernel BUG" …`, `user@host:~$ dmesg`, `$ uname -r`):
-// the command line quotes crash text but is not log output.
-const SHELL_PROMPT = /^(?:\[[\w.-]+@[\w.-]+(?: [^\]]*)?\][#$]|[\w.-]+@[\w.-]+:[^\s#$]*[#$]|[#$])\s/;
-// Android vendor kernel-log dump: `1276.705430:   <1> (01-28 07:22:33.304698634) msg`.
-const ANDROID_KERNEL_DUMP = /^(\d+)\.(\d{1,9}):\s+<([0-7])> \((\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{1,9})\) /;
-// A dmesg record's `[ 12.345678]` stamp at the start of a text.
-const DMESG_STAMP_AHEAD = /^\[\s*\d+\.\d+\]/;
+// the command line quotes crash text but is not log output. Group 1 is a `user@host` prompt (a bare `#`/`$` is not).
+const SHELL_PROMPT = /^(?:(\[[\w.-]+@[\w.-]+(?: [^\]]*)?\][#$]|[\w.-]+@[\w.-]+:[^\s#$]*[#$])|[#$])\s/;
+// On a console the kernel prints wherever the cursor is, so its line can follow a prompt that was waiting for input:
+// `root@bmc:~# Kernel panic - not syncing: …`, `[root@node2 ~]# [12032.818764] NMI watchdog: …`. A command is a
+// lower-case program name; what starts with a capital letter or reads as a log line is the console's output.
+const CONSOLE_OUTPUT_START = /^[A-Z]/;
+// getty's prompt on a serial console, with the kernel's line printed after it (`rpi login: [  348.318763] Kernel …`).
+const LOGIN_PROMPT = /^[\w.-]+ login: /;
 // E-mail / forum quotes (`> `, `>>>   `): always peeled.
 const QUOTE_PREFIX = /^(?:[ \t]*>)+[ \t]?/;
 // A hypervisor's log line holding its VM's syslog (Docker Desktop for Mac: `<Error>: VM: 2016-08-03 04:35:57 +0000 UTC
 // kern.error kernel: …`): peeled only when a known format follows.
 const VM_FORWARD_PREFIX = /^(?:<(?:Emergency|Alert|Critical|Error|Warning|Notice|Info|Debug)>: )?VM: /;
+// A serial terminal program's own receive time, glued to each console line it logged (`0410_03-08-12.384[   48.042887] …`,
+// month-day_hour-minute-second.milliseconds): peeled only when a known format follows.
+const TERMINAL_TIMESTAMP = /^\d{4}_\d{2}-\d{2}-\d{2}\.\d{3}/;
 // A `| ` gutter (forum quoting, a table cell): peeled only when a known format follows.
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
@@ -199,6 +207,23 @@ function adoptIfKnown(line: LogLine, inner: LogLine): boolean {
 /** The byte-peek side of `adoptIfKnown`: the wrapped line's host, or not this row. */
 function hostIfNamed(host: number): number {
   return host >= 0 || host === PEEK.KEEPS_HOST ? host : PEEK.NOT_THIS;
+}
+
+/** Prompts are short: the head of a line a prompt regex is tried on. */
+const PROMPT_HEAD = 96;
+const LOGIN_WORD = " login: ";
+
+/**
+ * Where the text after a shell prompt starts in bytes[pos, eol), or -1. Every lower-case line that no earlier row took
+ * reaches this peek, so a line is decoded only when it opens with a user name and the prompt's `@` (or is a bare
+ * `# ` / `$ `).
+ */
+function shellPromptEnd(bytes: Uint8Array, pos: number, eol: number): number {
+  const head = Math.min(eol, pos + PROMPT_HEAD);
+  const bare = (bytes[pos] === 35 || bytes[pos] === 36) && (bytes[pos + 1] === 32 || bytes[pos + 1] === 9);
+  if (!bare && bytes[wordEnd(bytes, bytes[pos] === 91 ? pos + 1 : pos, head)] !== 64) return -1;
+  const m = SHELL_PROMPT.exec(latin1Of(bytes, pos, head));
+  return m ? pos + m[0].length : -1;
 }
 
 /** `line` becomes what the table made of the wrapped text (its raw stays the whole line). */
@@ -727,6 +752,20 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
+    id: "terminal-timestamp",
+    starts: DIGITS,
+    parse: (s, line, ctx, rest) => {
+      const stamp = TERMINAL_TIMESTAMP.exec(s);
+      return stamp !== null && adoptIfKnown(line, rest(s.slice(stamp[0].length), line.lineNo, { ...ctx, wall: undefined }));
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      // `dddd_dd-dd-dd.ddd`: 17 bytes whose separators sit at fixed places.
+      if (eol - pos < 18 || bytes[pos + 4] !== 95 || bytes[pos + 7] !== 45 || bytes[pos + 10] !== 45 || bytes[pos + 13] !== 46) return PEEK.NOT_THIS;
+      for (const k of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 16]) if (!isDigit(bytes[pos + k])) return PEEK.NOT_THIS;
+      return hostIfNamed(rest(bytes, pos + 17, eol, depth + 1));
+    },
+  },
+  {
     id: "dmesg-x",
     starts: LOWER,
     parse: (s, line, ctx, rest) => {
@@ -758,6 +797,22 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (text === undefined) return false;
       line.format = "dmesg";
       line.text = text;
+      return true;
+    },
+  },
+  {
+    id: "android-klog",
+    starts: DIGITS + " ",
+    parse: (s, line, ctx) => {
+      const a = ANDROID_KLOG.exec(s);
+      if (!a) return false;
+      const month = Number(a[4]) - 1;
+      line.format = "dmesg";
+      line.program = "kernel";
+      line.uptime = Number(a[1]) + Number("0." + a[2]);
+      line.level = Number(a[3]);
+      line.time = utcMs(yearFor(ctx, month + 1), month, Number(a[5]), Number(a[6]), Number(a[7]), Number(a[8]), fraction(a[9]));
+      line.text = s.slice(a[0].length);
       return true;
     },
   },
@@ -842,35 +897,35 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
-    // Android kernel-log dumps of vendor kernels: `1276.705430:   <1> (01-28 07:22:33.304698634) Unable to handle …`
-    // (uptime, printk level, month-day and wall clock).
-    id: "android-kernel-dump",
-    starts: DIGITS,
-    parse: (s, line, ctx) => {
-      const m = ANDROID_KERNEL_DUMP.exec(s);
-      if (!m) return false;
-      const month = Number(m[4]);
-      line.format = "dmesg";
-      line.program = "kernel";
-      line.uptime = Number(`${m[1]}.${m[2]}`);
-      line.level = Number(m[3]);
-      line.time = utcMs(yearFor(ctx, month), month - 1, Number(m[5]), Number(m[6]), Number(m[7]), Number(m[8]), fraction(m[9]));
-      line.text = s.slice(m[0].length);
-      return true;
-    },
-  },
-  {
     id: "shell-prompt",
     starts: "[#$" + LOWER,
     parse: (s, line, ctx, rest) => {
       const prompt = SHELL_PROMPT.exec(s);
       if (!prompt) return false;
-      // The kernel printed on the console behind a waiting prompt (`[root@node2 ~]# [12032.818764] NMI watchdog: BUG:
-      // soft lockup …`): the record after the prompt is the line. A command typed there never starts with a stamp.
       const after = s.slice(prompt[0].length);
-      if (DMESG_STAMP_AHEAD.test(after)) return adoptIfKnown(line, rest(after, line.lineNo, ctx));
+      if (adoptIfKnown(line, rest(after, line.lineNo, { ...ctx, wall: undefined }))) return true;
+      if (prompt[1] !== undefined && CONSOLE_OUTPUT_START.test(after)) {
+        line.text = after;
+        return true;
+      }
       line.program = "shell";
       return true;
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      const after = shellPromptEnd(bytes, pos, eol);
+      return after === -1 ? PEEK.NOT_THIS : hostIfNamed(rest(bytes, after, eol, depth + 1));
+    },
+  },
+  {
+    // Only the console's own output follows getty's prompt (host-less kernel lines), so the row names no host and
+    // needs no byte peek (the scanner would reach one for nearly every line).
+    id: "login-prompt",
+    starts: LOWER + UPPER + DIGITS,
+    parse: (s, line, ctx, rest) => {
+      const prompt = s.includes(LOGIN_WORD) ? LOGIN_PROMPT.exec(s) : null;
+      if (prompt === null) return false;
+      const inner = rest(s.slice(prompt[0].length), line.lineNo, { ...ctx, wall: undefined });
+      return inner.host === undefined && adoptIfKnown(line, inner);
     },
   },
   {

@@ -481,18 +481,82 @@ describe("parseLine", () => {
     expect(parseLine("kernel BUG at net/core/skbuff.c:4230!", 1, ctx).program).toBeUndefined();
   });
 
-  it("reads an Android vendor kernel-log dump: uptime, level, month-day wall clock", () => {
+  it("a visible `^M` (a carriage return shown by cat -v or a serial terminal) is not part of the line's text", () => {
     const ctx = createLineContext(0, 2024);
-    const l = parseLine("  1276.747940:   <6> (01-28 07:22:33.347208893) PC is at exfat_d_hashi+0x6c/0xc0", 1, ctx);
-    expect(l).toMatchObject({ format: "dmesg", program: "kernel", uptime: 1276.74794, level: 6, text: "PC is at exfat_d_hashi+0x6c/0xc0" });
-    expect(new Date(l.time!).toISOString()).toBe("2024-01-28T07:22:33.347Z");
+    const raw = "[   57.617221] 5.15.0-0.rc1.20210917gitbdb575f87217.15.fc36.x86_64 #1 Not tainted^M";
+    expect(parseLine(raw, 1, ctx)).toMatchObject({
+      format: "dmesg",
+      uptime: 57.617221,
+      raw,
+      text: "5.15.0-0.rc1.20210917gitbdb575f87217.15.fc36.x86_64 #1 Not tainted",
+    });
+    expect(parseLine("Aug 13 15:59:23 w01 kernel: [   57.620429] ffff9faa6be2c238 (&mddev->open_mutex){+.+.}-{3:3}, at: md_open+0x4f/0x110^M", 1, ctx)).toMatchObject({
+      host: "w01",
+      text: "ffff9faa6be2c238 (&mddev->open_mutex){+.+.}-{3:3}, at: md_open+0x4f/0x110",
+    });
+    expect(parseLine("^M", 1, ctx)).toMatchObject({ format: "plain", text: "" });
+    // Only at the end: a `^M` inside a line is text.
+    expect(parseLine("keys ^M and ^C", 1, ctx).text).toBe("keys ^M and ^C");
   });
 
-  it("a dmesg record the kernel printed behind a waiting shell prompt is the record", () => {
+  it("an Android kernel-log dump line: uptime, printk level and month-day wall clock", () => {
     const ctx = createLineContext(0, 2024);
-    const l = parseLine("[root@node2 ~]# [12032.818764] NMI watchdog: BUG: soft lockup - CPU#6 stuck for 22s! [kubelet:1663]", 1, ctx);
-    expect(l).toMatchObject({ format: "dmesg", uptime: 12032.818764, text: "NMI watchdog: BUG: soft lockup - CPU#6 stuck for 22s! [kubelet:1663]" });
-    expect(l.program).not.toBe("shell");
+    expect(parseLine("  1276.705430:   <1> (01-28 07:22:33.304698634) Unable to handle kernel NULL pointer dereference at virtual address 00000010", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      program: "kernel",
+      level: 1,
+      uptime: 1276.70543,
+      time: iso("2024-01-28T07:22:33.304Z"),
+      text: "Unable to handle kernel NULL pointer dereference at virtual address 00000010",
+    });
+    expect(parseLine("  1276.738900:   <6> (01-28 07:22:33.338169310) CPU: 0    Tainted: G        W     (3.4.0-g9a3c983-dirty #3)", 1, ctx)).toMatchObject({
+      level: 6,
+      text: "CPU: 0    Tainted: G        W     (3.4.0-g9a3c983-dirty #3)",
+    });
+    // Not a line number: the stamp needs its `<level>` and the parenthesised wall clock.
+    expect(parseLine("  1276.705430: something else", 1, ctx).format).toBe("plain");
+  });
+
+  it("a console line printed after a waiting prompt is the kernel's output, not a command", () => {
+    const ctx = createLineContext(0, 2024);
+    // The kernel writes at the cursor: after a shell prompt (serial console of a node, a BMC) or getty's login prompt.
+    expect(parseLine("[root@node2 ~]# [12032.818764] NMI watchdog: BUG: soft lockup - CPU#6 stuck for 22s! [kubelet:1663]", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      program: "kernel",
+      uptime: 12032.818764,
+      text: "NMI watchdog: BUG: soft lockup - CPU#6 stuck for 22s! [kubelet:1663]",
+    });
+    expect(parseLine("rpi login: [  348.318763] Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: x+0x88/0x88", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      uptime: 348.318763,
+      text: "Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: x+0x88/0x88",
+    });
+    expect(parseLine("$ [    1.000000] BUG: unable to handle page fault for address: 0000000000001234", 1, ctx)).toMatchObject({ format: "dmesg", uptime: 1 });
+    // A console without timestamps: a capital letter after a user@host prompt is not a program name.
+    const panic = parseLine("root@witherspoon:~# Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: 802e62f8", 1, ctx);
+    expect(panic.program).toBeUndefined();
+    expect(panic.text).toBe("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: 802e62f8");
+    expect(panic.raw).toBe("root@witherspoon:~# Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: 802e62f8");
+    // Commands stay commands, and a login prompt with nothing known after it stays text.
+    for (const raw of ["root@witherspoon:~# obmcutil poweron", "[root@node2 ~]# dmesg -T | grep -i lockup", "# Kernel panic seen twice today"]) {
+      expect(parseLine(raw, 1, ctx)).toMatchObject({ program: "shell", text: raw });
+    }
+    // A serial terminal's receive time glued before the console line (and before the login prompt it ends).
+    expect(parseLine("0410_03-08-12.384SOM-RK3399v2 login: [   48.042123] Unable to handle kernel NULL pointer dereference at virtual address 00000000", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      uptime: 48.042123,
+      text: "Unable to handle kernel NULL pointer dereference at virtual address 00000000",
+    });
+    expect(parseLine("0410_03-08-12.384[   48.045067] CPU: 1 PID: 904 Comm: quadways_decode Not tainted 4.4.179-00001-gb8c28354 #6", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      uptime: 48.045067,
+    });
+    expect(parseLine("0410_03-08-12.384 free-form text", 1, ctx)).toMatchObject({ format: "plain", text: "0410_03-08-12.384 free-form text" });
+    for (const raw of ["rpi login: ", "rpi login: root"]) {
+      const l = parseLine(raw, 1, ctx);
+      expect(l).toMatchObject({ format: "plain", text: raw });
+      expect(l.program).toBeUndefined();
+    }
   });
 
   it("peels wrappers around whole lines: quotes, line numbers, Talos, facility tags, date-less kernel tags, forwarded consoles", () => {
@@ -609,6 +673,14 @@ describe("parseLine", () => {
       "node1: kern: err: [2024-06-29T10:52:39.030745602Z]: BUG: x",
       "{\"level\":\"info\",\"host\":\"w07\",\"msg\":\"ok\"}",
       "2024-02-14T10:00:00Z stdout F Aug 13 15:59:23 w08 kernel: x",
+      "[root@w09 ~]# Aug 13 15:59:23 w09 kernel: x",
+      "core@w10:~$ Aug 13 15:59:23 w10 kernel: x",
+      "$ Aug 13 15:59:23 w11 kernel: x",
+      "w12 login: Aug 13 15:59:23 w12 kernel: x",
+      "root@w13:~# Kernel panic - not syncing: Fatal exception",
+      "w14 login: [  348.318763] Kernel panic - not syncing: x",
+      "0410_03-08-12.384Aug 13 15:59:23 w15 kernel: x",
+      "0410_03-08-12.384w16 login: Aug 13 15:59:23 w16 kernel: x",
     ];
     const raws = [...ROWS.map((r) => r.raw), ...extra];
     const disagreements = raws

@@ -16,6 +16,9 @@ export function createLineContext(fileIndex: number, year: number, yearMonth?: n
 
 // The line after a wall banner: ` kernel:unregister_netdevice: …`
 const WALL_BODY = /^\s*kernel:\s?/;
+// `cat -v`, `less` and serial terminals show a carriage return as a visible `^M`: a paste of such a capture ends every
+// line with those two characters, which would stick to the last frame or release of the line.
+const VISIBLE_CR = "^M";
 
 /** Rows by a line's first character (code < 128, or 128 for any other): both readers try only those, in table order. */
 function rowsByStart(rows: readonly LineFormatRow[]): LineFormatRow[][] {
@@ -53,25 +56,26 @@ function parseWrapped(s: string, lineNo: number, ctx: LineContext): LogLine {
  * `ctx` carries per-file state (year, wall banners, journal entries, CRI partial lines) and is updated.
  */
 export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLine {
-  const line: LogLine = { fileIndex: ctx.fileIndex, lineNo, raw, text: raw, format: "plain" };
-  if (raw.length === 0) return line;
+  const s = raw.endsWith(VISIBLE_CR) ? raw.slice(0, -VISIBLE_CR.length) : raw;
+  const line: LogLine = { fileIndex: ctx.fileIndex, lineNo, raw, text: s, format: "plain" };
+  if (s.length === 0) return line;
 
   // A wall banner followed by its body.
   if (ctx.wall) {
     const wall = ctx.wall;
     ctx.wall = undefined;
-    const body = WALL_BODY.exec(raw);
+    const body = WALL_BODY.exec(s);
     if (body) {
       line.format = "syslogd-wall";
       line.host = wall.host;
       line.time = wall.time;
       line.program = "kernel";
-      line.text = finishText(line, raw.slice(body[0].length), ctx);
+      line.text = finishText(line, s.slice(body[0].length), ctx);
       return line;
     }
   }
-  const c = raw.charCodeAt(0);
-  for (const row of PARSE_ROWS[c < 128 ? c : 128]) if (row.parse(raw, line, ctx, parseWrapped)) break;
+  const c = s.charCodeAt(0);
+  for (const row of PARSE_ROWS[c < 128 ? c : 128]) if (row.parse(s, line, ctx, parseWrapped)) break;
   if (line.host === undefined && ctx.debugNode !== undefined) line.host = ctx.debugNode;
   return line;
 }
