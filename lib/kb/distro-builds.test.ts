@@ -104,6 +104,16 @@ describe("distro builds of the built-in entries", () => {
     ])("%s", (_, row) => check(row));
   });
 
+  describe("ALAS2023-2024-696 (Amazon Linux 2023, 6.1.84-99.169.amzn2023): CVE-2024-26868, CVE-2024-26958", () => {
+    it.each<[string, Row]>(
+      ["nfs-flexfiles-cancel-io-null-deref", "nfs-direct-write-refcount-uaf"].flatMap((kb) => [
+        [`${kb}: AL2023 6.1.79-99.164 is affected`, { kb, release: "6.1.79-99.164.amzn2023.x86_64", status: "affected", upgrade: "6.1.79-99.164.amzn2023 → 6.1.84-99.169.amzn2023 or later (Amazon Linux 2023 package, ALAS2023-2024-696)" }],
+        [`${kb}: AL2023 6.1.84-99.169 is fixed`, { kb, release: "6.1.84-99.169.amzn2023.x86_64", status: "fixed", upgrade: null }],
+        [`${kb}: AL2023 6.1.90-99.173 is fixed`, { kb, release: "6.1.90-99.173.amzn2023.x86_64", status: "fixed", upgrade: null }],
+      ]),
+    )("%s", (_, row) => check(row));
+  });
+
   describe("tcp-rearm-rto-null-deref (CVE-2024-47684)", () => {
     const kb = "tcp-rearm-rto-null-deref";
     it.each<[string, Row]>([
@@ -113,6 +123,14 @@ describe("distro builds of the built-in entries", () => {
       ["Amazon Linux 2 5.10.227-219.884.amzn2 is fixed", { kb, release: "5.10.227-219.884.amzn2.x86_64", status: "fixed", upgrade: null }],
       ["Amazon Linux 2 kernel-5.4 before ALAS2KERNEL-5.4-2025-090 is affected", { kb, release: "5.4.285-197.384.amzn2.x86_64", status: "affected", upgrade: "→ 5.4.286-201.385.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.4-2025-090)" }],
       ["Amazon Linux 2 5.4.286-201.385.amzn2 is fixed", { kb, release: "5.4.286-201.385.amzn2.x86_64", status: "fixed", upgrade: null }],
+      ["Oracle UEK6 el8 build before ELSA-2024-12884 is affected", { kb, release: "5.4.17-2136.336.5.1.el8uek.x86_64", status: "affected", upgrade: "5.4.17-2136.336.5.1.el8uek → 5.4.17-2136.338.4.1.el8uek or later (Oracle UEK UEK6 package, ELSA-2024-12884)" }],
+      ["Oracle UEK6 el7 build before is affected", { kb, release: "5.4.17-2136.330.7.1.el7uek.x86_64", status: "affected", upgrade: "(Oracle UEK UEK6 package, ELSA-2024-12884)" }],
+      ["Oracle UEK6 5.4.17-2136.338.4.1.el8uek is fixed", { kb, release: "5.4.17-2136.338.4.1.el8uek.x86_64", status: "fixed", upgrade: null }],
+      ["Oracle UEK6 el7 5.4.17-2136.338.4.1 is fixed", { kb, release: "5.4.17-2136.338.4.1.el7uek.x86_64", status: "fixed", upgrade: null }],
+      ["Oracle UEK6 later build is fixed", { kb, release: "5.4.17-2136.340.1.el8uek.x86_64", status: "fixed", upgrade: null }],
+      ["SLES 12 SP5 4.12.14-122.231-default is affected; SUSE-SU-2025:0034-1 names 4.12.14-122.234.1", { kb, release: "4.12.14-122.231-default", status: "affected", upgrade: "(SUSE 12-SP5 package, SUSE-SU-2025:0034-1)" }],
+      ["SLES 12 SP5 4.12.14-122.234-default is fixed", { kb, release: "4.12.14-122.234-default", status: "fixed", upgrade: null }],
+      ["SLES 12 SP5 4.12.14-122.237-default is fixed", { kb, release: "4.12.14-122.237-default", status: "fixed", upgrade: null }],
     ])("%s", (_, row) => check(row));
   });
 
@@ -133,6 +151,16 @@ describe("distro builds of the built-in entries", () => {
     )("%s", (_, row) => check(row));
   });
 
+  describe("tcp-twsk-unique-refcount-warning (CVE-2024-36904): RHEL EUS streams", () => {
+    const kb = "tcp-twsk-unique-refcount-warning";
+    it.each<[string, Row]>([
+      ["RHEL 8.8 EUS before RHSA-2024:6206 is affected", { kb, release: "4.18.0-477.67.1.el8_8.x86_64", status: "affected", upgrade: "4.18.0-477.67.1.el8_8 → 4.18.0-477.70.1.el8_8 or later (RHEL-family 8.8 package, RHSA-2024:6206)" }],
+      ["RHEL 8.8 EUS 4.18.0-477.70.1.el8_8 is fixed", { kb, release: "4.18.0-477.70.1.el8_8.x86_64", status: "fixed", upgrade: null }],
+      ["RHEL 9.2 EUS before RHSA-2024:4823 is affected", { kb, release: "5.14.0-284.73.1.el9_2.x86_64", status: "affected", upgrade: "5.14.0-284.73.1.el9_2 → 5.14.0-284.75.1.el9_2 or later (RHEL-family 9.2 package, RHSA-2024:4823)" }],
+      ["RHEL 9.2 EUS 5.14.0-284.75.1.el9_2 is fixed", { kb, release: "5.14.0-284.75.1.el9_2.x86_64", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
   it("every recorded distro fix names its advisory, and the entry references that advisory", () => {
     const rows = [...KB.values()].flatMap((e) =>
       e.fixes.flatMap((f) => f.distros.filter((d) => d.fixed).map((d) => ({ id: e.id, d, urls: e.references.map((r) => r.url).join(" ") }))),
@@ -140,8 +168,12 @@ describe("distro builds of the built-in entries", () => {
     expect(rows.length).toBeGreaterThanOrEqual(15);
     for (const { id, d, urls } of rows) {
       expect(d.advisory, `${id}: ${d.distro} ${d.release} ${d.fixed}`).toBeTruthy();
-      // RHSA-2024:3138 → RHSA-2024:3138 in the errata URL; USN-7100-1, DLA-3912-1 → dla-3912; ALAS2KERNEL-5.15-… → ALASKERNEL-5.15-…
-      const key = d.advisory!.replace(/^ALAS2/, "ALAS").replace(/^DLA-(\d+)-\d+$/, "dla-$1");
+      // RHSA-2024:3138 → RHSA-2024:3138 in the errata URL; USN-7100-1, DLA-3912-1 → dla-3912; ALAS2KERNEL-5.15-… → ALASKERNEL-5.15-… (ALAS2023-… keeps its name)
+      const key = d.advisory!
+        .replace(/^ALAS2(?=KERNEL)/, "ALAS")
+        .replace(/^DLA-(\d+)-\d+$/, "dla-$1")
+        // SUSE-SU-2025:0034-1 → suse-su-20250034-1 in the announcement URL
+        .replace(/^SUSE-SU-(\d{4}):(\d+)-(\d+)$/, "suse-su-$1$2-$3");
       expect(urls, `${id}: no reference for ${d.advisory}`).toContain(key);
     }
   });

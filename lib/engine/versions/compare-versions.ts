@@ -82,5 +82,12 @@ export function splitVersionRelease(build: string): { version: string; release: 
 export function compareDistroBuilds(a: string, b: string): number {
   const x = splitVersionRelease(a);
   const y = splitVersionRelease(b);
+  // Oracle builds one UEK source for every Oracle Linux release with the same build number: `.el7uek`, `.el8uek`
+  // and `.el9uek` name the target OS, not a later build (ELSA advisories list one number for all of them).
+  if (UEK_DIST_TAG.test(x.release) && UEK_DIST_TAG.test(y.release)) {
+    return compareSegments(x.version, y.version) || compareSegments(x.release.replace(UEK_DIST_TAG, ""), y.release.replace(UEK_DIST_TAG, ""));
+  }
   return compareSegments(x.version, y.version) || compareSegments(x.release, y.release);
 }
+
+const UEK_DIST_TAG = /\.el\d+uek$/;

@@ -296,6 +296,7 @@ describe("per-distro verdicts", () => {
       ["UEK7 at", { release: "5.15.0-208.159.3.el9uek.x86_64", status: "fixed" }],
       ["UEK7 after", { release: "5.15.0-300.163.18.el9uek.x86_64", status: "fixed" }],
       ["UEK7 el8 build before", { release: "5.15.0-100.96.32.el8uek.x86_64", status: "affected" }],
+      ["UEK7 el8 build of the fixed number (one UEK build for every OL release)", { release: "5.15.0-208.159.3.el8uek.x86_64", status: "fixed", upgrade: null }],
       ["UEK6: no record → upstream range, low confidence", { release: "5.4.17-2136.330.7.1.el8uek.x86_64", status: "affected" }],
       ["UEK7 upgrade names the UEK build", { release: "5.15.0-205.149.5.1.el9uek.x86_64", status: "affected", upgrade: "→ 5.15.0-208.159.3.el9uek or later (Oracle UEK UEK7 package)" }],
       ["UEK7 fixed: no upgrade", { release: "5.15.0-209.161.7.el9uek.x86_64", status: "fixed", upgrade: null }],
