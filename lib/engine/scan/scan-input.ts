@@ -214,6 +214,20 @@ function rightAfter(parsed: readonly LogLine[], at: number, pattern: RegExp): bo
   return false;
 }
 
+/**
+ * The one host the kernel lines of a window name (host-less lines aside), or undefined when none or several. Only lines
+ * a format names as the kernel's count: a prose line that happens to read as `date word …` names no host.
+ */
+function soleHost(lines: readonly LogLine[]): string | undefined {
+  let host: string | undefined;
+  for (const l of lines) {
+    if (l.program !== "kernel" || l.host === undefined) continue;
+    if (host === undefined) host = l.host;
+    else if (host !== l.host) return undefined;
+  }
+  return host;
+}
+
 /** A report's facts (`ProblemEventRule.reportFacts`) where the event's own line and `refine` set nothing. */
 function addFacts(details: Details, facts: Details): void {
   for (const key in facts) if (!(key in details)) details[key] = facts[key];
@@ -413,10 +427,14 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
       if (l.format === "syslog") sawSyslogDate = true;
     }
-    // Kernel lines, per host, go to the report extractor; the rest is matched line by line.
+    // Kernel lines, per host, go to the report extractor; the rest is matched line by line. When the window's kernel
+    // lines name one host only, its host-less ones are that host's too: a paste that lost the first line's prefix, the
+    // first entry of a journal export (its `_HOSTNAME=` comes after its `MESSAGE=`).
+    const onlyHost = soleHost(parsed);
     const byHost = new Map<string, LogLine[]>();
     for (const l of parsed) {
       if (l.program !== undefined && l.program !== "kernel") continue;
+      if (l.host === undefined && onlyHost !== undefined) l.host = onlyHost;
       const key = l.host ?? "";
       let arr = byHost.get(key);
       if (!arr) byHost.set(key, (arr = []));
