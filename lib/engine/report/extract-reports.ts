@@ -429,11 +429,17 @@ function printedName(name: string, frames: readonly Frame[]): string {
   return bucket ? bucket.function : name;
 }
 
+/** ARM's `… from [<802e62f8>] (i2c_smbus_xfer+0x508/0x54c)`: the caller's address and name. */
+const ARM_FROM_TARGET = /\bfrom \[<([0-9a-fA-F]+)>\] \(([A-Za-z_.][\w.]*)/;
+
 /** The function of the stack line that prints `address` (`[<ffffffff8343632e>] ? ip6_xmit+0x18ae/0x1a00`). */
 function functionAtAddress(texts: readonly string[], address: string): string | undefined {
   const a = address.toLowerCase().replace(/^0x/, "");
   for (const t of texts) {
     if (!t.toLowerCase().includes(a)) continue;
+    // ARM prints `[<pc>] (f) from [<lr>] (g+0x…)`: the address after `from` is g's, the caller of the line's frame.
+    const from = ARM_FROM_TARGET.exec(t);
+    if (from && from[1].toLowerCase().replace(/^0+/, "") === a.replace(/^0+/, "")) return from[2];
     const f = parseFrameLine(t, false);
     if (f && !/^0x/.test(f.function)) return f.function;
   }

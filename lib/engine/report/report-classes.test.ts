@@ -253,3 +253,17 @@ describe("a stall whose stack is all guesses", () => {
     expect(f.title).toBe("kernel BUG in __schedule");
   });
 });
+
+describe("a stack-protector panic that names only an address", () => {
+  it("takes the function ARM's backtrace prints at that address after `from`", () => {
+    const [f] = extract([
+      "Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: 802e62f8",
+      "",
+      "CPU: 0 PID: 887 Comm: ucd_disable_vcs Not tainted 4.7.10-5f605673ef9354d7653ab0c8eef80007a7fbb8b1 #1",
+      "[<8016d06c>] (panic) from [<80110df4>] (__stack_chk_fail+0x10/0x14)",
+      "[<80110df4>] (__stack_chk_fail) from [<802e62f8>] (i2c_smbus_xfer+0x508/0x54c)",
+      "[<802e62f8>] (i2c_smbus_xfer) from [<ffffffff>] (0xffffffff)",
+    ]);
+    expect(f.title).toBe("kernel panic: stack is corrupted in i2c_smbus_xfer");
+  });
+});
