@@ -80,9 +80,9 @@ export type CrashClass = {
   /**
    * The report starts at the nearest line before the header that matches `line` (within `within` lines), when
    * the header is a line in the middle of the report (a watchdog frame below the RIP of a report whose first line
-   * was cut).
+   * was cut). `required`: without such a line the header starts no report (a bare stack is no report).
    */
-  startsAt?: { line: RegExp; within: number };
+  startsAt?: { line: RegExp; within: number; required?: boolean };
   formats: readonly TitleFormat[];
 };
 
@@ -359,6 +359,18 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: CPU: [0-9]+ PID: [0-9]+ at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 1 },
       { match: re("WARNING: ([^\\n]*)"), title: "WARNING: $1", needsStackNearby: true },
     ],
+  },
+  {
+    // A WARNING whose header line was cut (a paste or an archive excerpt that starts after `WARNING: CPU: … at f.c:N`):
+    // its stack still runs through the WARN machinery (`warn_slowpath_fmt`, ARM's `(__warn) from … (warn_slowpath_fmt…)`),
+    // and the first frame under it is the function that warned. The report starts at its task line (the release).
+    id: "warning-headless",
+    header: "warn_slowpath_",
+    kind: "warning",
+    type: "WARNING",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:)/, within: 30, required: true },
+    formats: [{ match: re("warn_slowpath_"), title: "WARNING in {FRAME}", corrupted: "the WARNING header line is missing", stack: STACK_CALL_TRACE }],
   },
   {
     id: "info",

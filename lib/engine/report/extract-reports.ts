@@ -194,6 +194,11 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
           break;
         }
       }
+      if (header === i && cls.startsAt.required) {
+        // No report after all: the report before stays open as it was (pushed again when it ends).
+        if (open) spans.pop();
+        continue;
+      }
     }
     const start = Math.max(prevEnd + 1, header - CONTEXT_LINES, lastBoot, 0);
     open = { header, start, end: i, cls };

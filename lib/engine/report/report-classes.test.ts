@@ -267,3 +267,35 @@ describe("a stack-protector panic that names only an address", () => {
     expect(f.title).toBe("kernel panic: stack is corrupted in i2c_smbus_xfer");
   });
 });
+
+describe("a WARNING whose header line was cut", () => {
+  it("is read from the WARN machinery in its stack, from its task line on", () => {
+    const found = extract([
+      "[   18.953329] NETDEV WATCHDOG: eth0 (bcmgenet): transmit queue 3 timed out",
+      "[   18.954653] CPU: 3 PID: 0 Comm: swapper/3 Tainted: G         C        5.10.17-v7l+ #1414",
+      "[   18.954679] Backtrace: ",
+      "[   18.954767] [<c0b676a8>] (dump_stack) from [<c0220bac>] (__warn+0xfc/0x114)",
+      "[   18.954817] [<c0220ab0>] (__warn) from [<c0b63b88>] (warn_slowpath_fmt+0xa4/0xd8)",
+      "[   18.954849] [<c0b63ae8>] (warn_slowpath_fmt) from [<c0a46634>] (dev_watchdog+0x308/0x30c)",
+      "[   18.954883] [<c0a4632c>] (dev_watchdog) from [<c02aa600>] (call_timer_fn+0x40/0x1bc)",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "warning", title: "WARNING in dev_watchdog", kernelRelease: "5.10.17-v7l+", corrupted: true });
+  });
+
+  it("but a bare stack through the WARN machinery, without its task line, is no report (abrt's no_oops)", () => {
+    expect(extract(["[ 71.4] Call Trace:", "[ 71.4]  [<ffffffff810691dd>] warn_slowpath_common+0x7d/0xa0", "[ 71.4]  [<ffffffffa01c435a>] radeon_gart_unbind+0xca/0xe0 [radeon]"])).toEqual([]);
+  });
+
+  it("but a full WARNING report's own stack is no second report", () => {
+    const found = extract([
+      "[ 1.0] WARNING: CPU: 0 PID: 1 at net/sched/sch_generic.c:477 dev_watchdog+0x1/0x2",
+      "[ 1.1] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.4.0 #1",
+      "[ 1.2] Call Trace:",
+      "[ 1.3]  warn_slowpath_common+0x1/0x2",
+      "[ 1.4]  warn_slowpath_fmt+0x1/0x2",
+      "[ 1.5]  dev_watchdog+0x1/0x2",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["WARNING in dev_watchdog"]);
+  });
+});
