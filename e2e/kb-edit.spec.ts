@@ -37,6 +37,11 @@ test("KB API: create, edit with optimistic concurrency, diff, revert, preview, e
   const edited = { ...detail.entry, summary: "Edited by bob." };
   const put = await request.put(`/api/kb/${id}`, { data: { document: edited, baseRevision: 1, message: "wording" } });
   expect(put.status()).toBe(200);
+  // The save answers at once; re-matching stored incidents is a job (this server's, or a worker's on Postgres).
+  const { rematch } = await put.json();
+  expect(rematch).toMatchObject({ kind: "rematch", statusUrl: `/api/jobs/${rematch.id}` });
+  await expect.poll(async () => (await (await request.get(rematch.statusUrl)).json()).status, { timeout: 60_000 }).toBe("done");
+  expect((await (await request.get(rematch.statusUrl)).json()).result.incidents).toBeGreaterThanOrEqual(0);
   const stale = await request.put(`/api/kb/${id}`, { data: { document: { ...edited, summary: "carol" }, baseRevision: 1, message: "" } });
   expect(stale.status()).toBe(409);
   expect((await stale.json()).currentRevision).toBe(2);

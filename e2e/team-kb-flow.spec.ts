@@ -60,6 +60,7 @@ test("editor: entry from a finding, would-match, save, incident re-matched, hist
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page).toHaveURL(new RegExp(`/kb/${kbId}$`));
   await expect(page.getByTestId("kb-meta")).toContainText("active · r2");
+  await expect(page.getByTestId("rematch-status")).toContainText(/Re-matched \d+ incidents?: done/, { timeout: 60_000 });
   await page.goto(incidentUrl);
   await expect(matchOf(page, kbId).first()).toBeVisible();
 

@@ -6,7 +6,7 @@
 // bundle (npm start and the e2e runner call it before serving, so the server's worker is fresh too).
 // Native and self-locating packages stay outside: better-sqlite3 loads a .node file, prisma runs as its own CLI,
 // tinypool starts its workers from its own entry files (`oopscope worker` runs a triage pool).
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,31 +29,49 @@ export function isCliBundleFresh() {
   return true;
 }
 
+const BUILTIN_KB = path.join("lib", "kb", "builtin");
+// Bundled CommonJS dependencies call require(): give an ESM bundle one.
+const REQUIRE_BANNER = { js: 'import { createRequire as __oopscopeCreateRequire } from "node:module"; const require = __oopscopeCreateRequire(import.meta.url);' };
+
 /**
- * The scanner's prefilter tables (lib/engine/scan/literal-prefilter.ts), computed here once instead of at every
- * start-up (~10–20 ms of a one-line run): the engine module is bundled alone, run, and its tables handed to the
- * CLI bundle as a define. The engine checks they were computed for its needles and recomputes them if not.
+ * What the CLI would otherwise compute at every start, computed here once from the same modules (bundled alone and
+ * run) and handed to the CLI bundle as defines:
+ *   - the scanner's prefilter tables (lib/engine/scan/literal-prefilter.ts; ~10–20 ms of a one-line run), which the
+ *     engine checks were computed for its needles (else it recomputes them);
+ *   - the built-in knowledge base, parsed and validated (lib/kb/compiled-builtin-kb.ts; 0.2–0.4 s of a run with
+ *     findings). Its files are inputs of the bundle: a changed, added or removed entry rebuilds it.
  */
-async function hotPrefilterTables(esbuild) {
+async function buildTimeData(esbuild) {
   const out = await esbuild.build({
     absWorkingDir: ROOT,
-    stdin: { contents: 'export { HOT_PREFILTER } from "./lib/engine/scan/scan-input";', resolveDir: ROOT, loader: "ts" },
+    stdin: {
+      contents: 'export { HOT_PREFILTER } from "./lib/engine/scan/scan-input"; export { loadBuiltinKb } from "./lib/kb/load-builtin";',
+      resolveDir: ROOT,
+      loader: "ts",
+    },
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
+    // Run from a data: URL, which require cannot resolve from: the checkout's root stands in.
+    banner: { js: `import { createRequire } from "node:module"; const require = createRequire(${JSON.stringify(path.join(ROOT, "package.json"))});` },
     write: false,
     logLevel: "error",
   });
   const code = out.outputFiles[0].text;
-  const { HOT_PREFILTER } = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
-  return HOT_PREFILTER.tables();
+  const { HOT_PREFILTER, loadBuiltinKb } = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+  return { tables: HOT_PREFILTER.tables(), builtinKb: loadBuiltinKb(path.join(ROOT, BUILTIN_KB)) };
+}
+
+/** The built-in KB's directory (its mtime changes when an entry is added or removed) and its files. */
+function builtinKbInputs() {
+  return [BUILTIN_KB, ...readdirSync(path.join(ROOT, BUILTIN_KB)).map((name) => path.join(BUILTIN_KB, name))];
 }
 
 export async function buildCli() {
   const esbuild = await import("esbuild");
   const builtAt = Date.now();
-  const tables = await hotPrefilterTables(esbuild);
+  const { tables, builtinKb } = await buildTimeData(esbuild);
   // Built aside and swapped in whole: concurrent CLI calls may rebuild at once.
   const tmp = `${CLI_DIR}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
@@ -69,15 +87,18 @@ export async function buildCli() {
     outdir: tmp,
     outExtension: { ".js": ".mjs" },
     external: EXTERNAL,
-    // Bundled CommonJS dependencies call require(): give the ESM bundle one.
-    banner: { js: 'import { createRequire as __oopscopeCreateRequire } from "node:module"; const require = __oopscopeCreateRequire(import.meta.url);' },
+    banner: REQUIRE_BANNER,
     metafile: true,
     logLevel: "error",
     legalComments: "none",
-    define: { __OOPSCOPE_HOT_PREFILTER_TABLES__: JSON.stringify(tables) },
+    define: {
+      __OOPSCOPE_HOT_PREFILTER_TABLES__: JSON.stringify(tables),
+      // A string literal (parsed with JSON.parse at run time, faster than an object literal of the same size).
+      __OOPSCOPE_BUILTIN_KB__: JSON.stringify(JSON.stringify(builtinKb)),
+    },
   });
   // Sources outside node_modules decide freshness (dependencies change only with an install, which rebuilds).
-  const files = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/") && !f.startsWith("<"));
+  const files = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/") && !f.startsWith("<")), ...builtinKbInputs()];
   writeFileSync(path.join(tmp, "inputs.json"), JSON.stringify({ builtAt, files }));
   mkdirSync(path.dirname(CLI_DIR), { recursive: true });
   const old = `${CLI_DIR}.${process.pid}.old`;

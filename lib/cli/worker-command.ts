@@ -1,5 +1,6 @@
 /**
- * `oopscope worker [--concurrency N]`: triage queued uploads from a Postgres-backed team server, on any machine that
+ * `oopscope worker [--concurrency N]`: the queued jobs of a Postgres-backed team server (triage of uploads, KB
+ * re-matching, CVE imports), on any machine that
  * sees its database (DATABASE_URL) and its upload store (OOPSCOPE_UPLOADS_DIR, shared). Runs until SIGINT/SIGTERM,
  * then lets running jobs finish; a worker killed outright has its jobs retried by another (see lib/server/jobs/).
  */
@@ -8,10 +9,12 @@ import { parseArgs } from "node:util";
 import { allowServerModules } from "./allow-server-modules";
 
 export const WORKER_USAGE = `usage: oopscope worker [--concurrency N] [--log-jobs]
-  Triages uploads queued by the web processes of a team server (Postgres: DATABASE_URL=postgresql://…), N at a time
-  (default: OOPSCOPE_TRIAGE_THREADS, else CPUs − 1). The upload store must be the web processes' one
-  (OOPSCOPE_UPLOADS_DIR on a shared file system, OOPSCOPE_UPLOADS_SHARED=1). On SQLite the web server triages itself.
-  --log-jobs prints a line per job (upload id, outcome, milliseconds, retry number) on stderr.`;
+  Runs the jobs the web processes of a team server queue (Postgres: DATABASE_URL=postgresql://…): uploads to triage,
+  N at a time (default: OOPSCOPE_TRIAGE_THREADS, else CPUs − 1); re-matching after a KB change and CVE imports, one
+  of each at a time. The upload store must be the web processes' one
+  (OOPSCOPE_UPLOADS_DIR on a shared file system, OOPSCOPE_UPLOADS_SHARED=1). On SQLite the web server runs its jobs itself.
+  --log-jobs prints a line per upload (id, outcome, milliseconds, retry number) on stderr; re-matching and CVE
+  imports always print theirs.`;
 
 export async function runWorkerCommand(args: string[], root: string, prepareDb: () => Promise<void>): Promise<number> {
   const { values } = parseArgs({ args, options: { concurrency: { type: "string" }, "log-jobs": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
@@ -23,7 +26,7 @@ export async function runWorkerCommand(args: string[], root: string, prepareDb: 
   const { databaseProvider, getDb } = await import("../server/db");
   const { databaseUrl } = await import("../server/paths");
   if (databaseProvider() !== "postgresql") {
-    process.stderr.write("oopscope worker: needs a Postgres DATABASE_URL; with SQLite, `npm start` triages uploads in its own process\n");
+    process.stderr.write("oopscope worker: needs a Postgres DATABASE_URL; with SQLite, `npm start` runs jobs in its own process\n");
     return 1;
   }
   const { triageBudgetFromEnv } = await import("../server/triage-worker/triage-pool");
@@ -34,6 +37,7 @@ export async function runWorkerCommand(args: string[], root: string, prepareDb: 
   const { runJobWorkers } = await import("../server/jobs/run-job-workers");
   const log = (line: string) => process.stderr.write(`oopscope worker: ${line}\n`);
   const workers = await runJobWorkers({
+    cliPath: path.join(root, "bin", "oopscope"),
     url: databaseUrl(),
     db: getDb(),
     store: getUploadStore(),
@@ -50,6 +54,10 @@ export async function runWorkerCommand(args: string[], root: string, prepareDb: 
   await workers.stop();
   await getDb().$disconnect();
   const c = workers.counts;
-  log(`stopped; ${c.done} incidents written, ${c["already-done"]} already done, ${c.failed} uploads refused, ${c.retried} errors left for a retry`);
+  const j = workers.jobCounts;
+  log(
+    `stopped; ${c.done} incidents written, ${c["already-done"]} already done, ${c.failed} uploads refused, ${c.retried} errors left for a retry; ` +
+      `background jobs: ${j.done} done, ${j.failed} failed, ${j.retried} left for a retry`,
+  );
   return 0;
 }

@@ -32,6 +32,8 @@ const TABLES = [
   { model: "auditEvent", table: "AuditEvent", key: "id", serial: true },
   // Failed uploads keep their reason; queued ones are triaged by the target's server (SQLite) or workers (Postgres).
   { model: "uploadJob", table: "UploadJob", key: "id" },
+  // Ended jobs are history for their pages; queued ones run on the target (requeue-stranded-jobs.ts on Postgres).
+  { model: "backgroundJob", table: "BackgroundJob", key: "id" },
 ] as const;
 
 /** Rows per read and insert: incident results and KB documents can be hundreds of KB each. */

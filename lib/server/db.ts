@@ -12,16 +12,14 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
+import { providerOf, type DatabaseProvider } from "./database-provider";
 import { databaseUrl } from "./paths";
 
+export { providerOf, type DatabaseProvider } from "./database-provider";
+
 export type Db = PrismaClient;
-export type DatabaseProvider = "sqlite" | "postgresql";
 
 const globalForDb = globalThis as unknown as { oopscopeDb?: PrismaClient };
-
-export function providerOf(url: string): DatabaseProvider {
-  return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
-}
 
 /** Postgres clients made here, with their URL (code that needs its own pg connection, like the CVE import, asks). */
 const postgresUrls = new WeakMap<object, string>();

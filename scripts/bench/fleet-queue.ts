@@ -9,13 +9,14 @@
  *      uploads per minute, with the machine's CPU use (all processes, /proc/stat) and load;
  *   3. the rest while one worker is killed (SIGKILL) in the middle of a job: its job is retried by the other after the
  *      expiry (OOPSCOPE_JOB_EXPIRE_S, set short here).
- * Then it checks: every upload has exactly one incident (none lost), no job row is left, no upload was written twice
- * (the workers' own "done" lines add up to the uploads, finding rows are not doubled), pg-boss completed every job and
- * retried at least one. Exit 1 when any check fails.
+ * During phase 2 it also queues three KB re-matching jobs (background jobs, as a KB save queues them) for the two
+ * workers. Then it checks: every upload has exactly one incident (none lost), no job row is left, no upload was written
+ * twice (the workers' own "done" lines add up to the uploads, finding rows are not doubled), pg-boss completed every
+ * job and retried at least one; every re-matching job ended done on its first attempt, run by one worker once.
+ * Exit 1 when any check fails. Counts only: the throughput is printed, never asserted.
  *
- * Not in CI's Postgres stage: it needs a production build plus four server processes (about two and a half minutes of
- * a busy 2-CPU box, a third of it waiting out the killed worker's job expiry); the job logic it drives is covered
- * there by lib/server/jobs/upload-jobs.test.ts, and every e2e upload on Postgres goes through a worker.
+ * In `.ci/run` after `npm test` (which leaves the production build): 1 min 45 s – 2 min 20 s at load 15–20 on this
+ * 2-CPU box, a fifth to a third of it waiting out the killed worker's job expiry.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -23,6 +24,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { newBackgroundJobId } from "../../lib/server/jobs/background-jobs";
+import { PgBossQueue, pgBossSettingsFromEnv, startPgBoss } from "../../lib/server/jobs/pg-boss-queue";
 import { freePort, throwAwayDatabase, waitFor } from "../run-e2e.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -105,7 +108,7 @@ function groupCpuSeconds(pgid: number | undefined): number {
   return ticks / 100;
 }
 
-type Worker = { name: string; child: ChildProcess; done: number; alreadyDone: number; failed: number; lines: string[]; ready: Promise<void> };
+type Worker = { name: string; child: ChildProcess; done: number; alreadyDone: number; failed: number; rematched: string[]; lines: string[]; ready: Promise<void> };
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "oopscope-fleet-"));
 const database = await throwAwayDatabase(dataDir);
@@ -143,11 +146,13 @@ function startChild(cmd: string, args: string[], onLine?: (line: string) => void
 /** A worker, ready once it works the queue (its start — migrations checked, KB seeded — is no part of a phase). */
 function startWorker(name: string): Worker {
   let onReady = () => {};
-  const worker: Worker = { name, child: undefined as unknown as ChildProcess, done: 0, alreadyDone: 0, failed: 0, lines: [], ready: new Promise((r) => (onReady = r)) };
+  const worker: Worker = { name, child: undefined as unknown as ChildProcess, done: 0, alreadyDone: 0, failed: 0, rematched: [], lines: [], ready: new Promise((r) => (onReady = r)) };
   worker.child = startChild(path.join(root, "bin", "oopscope"), ["worker", "--concurrency", "1", "--log-jobs"], (line) => {
     worker.lines.push(line);
     if (/: working oopscope-triage /.test(line)) onReady();
-    if (/ done in \d+ ms/.test(line)) worker.done++;
+    const rematch = / rematch job (\S+) done in /.exec(line);
+    if (rematch) worker.rematched.push(rematch[1]);
+    else if (/ done in \d+ ms/.test(line)) worker.done++;
     else if (/ already-done in /.test(line)) worker.alreadyDone++;
     else if (/ failed in /.test(line)) worker.failed++;
     else process.stderr.write(`  [${name}] ${line}\n`);
@@ -252,8 +257,26 @@ try {
   const one = await phase("1 worker ", webs, webChildren, [w1], 0, perPhase);
   console.log(report(one.figures));
   const w2 = startWorker("worker-2");
+  // Three re-matching jobs, as KB saves queue them (row, then pg-boss job), for the two workers to share.
+  const settings = pgBossSettingsFromEnv(env);
+  const sender = await startPgBoss({ url: database.url, settings, role: "sender" });
+  const rematchIds = [newBackgroundJobId(), newBackgroundJobId(), newBackgroundJobId()];
+  const sendRematches = (async () => {
+    await w2.ready;
+    for (const id of rematchIds) {
+      await db.query(`INSERT INTO "BackgroundJob" (id, kind, input, "createdAt") VALUES ($1, 'rematch', '{"limit":200}', now())`, [id]);
+      await new PgBossQueue(sender, settings).enqueueJob("rematch", id);
+    }
+  })();
   const two = await phase("2 workers", webs, webChildren, [w1, w2], perPhase, perPhase);
+  await sendRematches;
   console.log(report(two.figures));
+  // Ended before the kill below: a re-matching killed mid-job would wait out its own (longer) expiry.
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    const open = await db.query(`SELECT count(*) AS n FROM "BackgroundJob" WHERE status IN ('queued', 'running')`);
+    if (Number(open.rows[0].n) === 0) break;
+  }
+  await sender.stop({ graceful: true, wait: true, timeout: 5000 });
 
   // 3. Kill worker-2 while both workers hold a job (two uploads triaging: one of them is worker-2's).
   const rest = total - 2 * perPhase;
@@ -273,6 +296,12 @@ try {
   const lastIds = await sending;
   await untilWritten(lastIds, 10 * 60_000);
   console.log(`killed worker-2 (SIGKILL) while ${killedDuring.length} uploads were triaging; the last ${rest} uploads were all written ${((performance.now() - killedAt) / 1000).toFixed(1)} s later`);
+  // A kill between the incident's write and the pg-boss completion leaves every incident written and that job active
+  // until its expiry; its retry then finds the incident written. Wait for pg-boss to settle before counting.
+  for (const deadline = Date.now() + 180_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+    const live = await db.query(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'oopscope-triage' AND state IN ('created', 'retry', 'active')`);
+    if (Number(live.rows[0].n) === 0) break;
+  }
 
   // Checks.
   const ids = [...one.ids, ...two.ids, ...lastIds];
@@ -301,10 +330,15 @@ try {
   // A kill just after a write but before its log line leaves one upload to a retry that finds it written ("already").
   if (doneLines > total) failures.push(`the workers wrote ${doneLines} incidents for ${total} uploads`);
   if (doneLines + alreadyDone < total) failures.push(`the workers ran ${doneLines + alreadyDone} jobs to the end for ${total} uploads`);
+  const rematchRows = (await db.query(`SELECT id, status, attempts FROM "BackgroundJob" WHERE id = ANY($1)`, [rematchIds])).rows as { id: string; status: string; attempts: number }[];
+  const rematchedOnce = rematchRows.filter((r) => r.status === "done" && r.attempts === 1).length;
+  const rematchRuns = [...w1.rematched, ...w2.rematched];
+  if (rematchedOnce !== rematchIds.length) failures.push(`${rematchedOnce} of ${rematchIds.length} re-matching jobs done on their first attempt (${JSON.stringify(rematchRows)})`);
+  if (rematchRuns.length !== rematchIds.length || new Set(rematchRuns).size !== rematchIds.length) failures.push(`re-matching jobs run ${rematchRuns.length} times for ${rematchIds.length} jobs`);
   console.log(
     `checks: ${incidents}/${total} uploads have their incident, ${jobRows} job rows left, ${doubled} doubled findings; ` +
       `workers wrote ${doneLines} incidents (worker-1 ${w1.done}, worker-2 ${w2.done} before its kill), ${alreadyDone} runs found theirs written already; ` +
-      `pg-boss: ${JSON.stringify(byState)}, ${retried} retried`,
+      `pg-boss: ${JSON.stringify(byState)}, ${retried} retried; re-matching jobs: ${rematchedOnce}/${rematchIds.length} done once (worker-1 ${w1.rematched.length}, worker-2 ${w2.rematched.length})`,
   );
   if (failures.length > 0) console.error(`fleet-queue: FAILED: ${failures.join("; ")}`);
   else {

@@ -6,7 +6,7 @@
  * and prints wall time, the ratio, CPU time and peak RSS. Each reader's fastest of `--runs` alternating runs counts
  * (a shared machine only ever slows a run down); peak RSS is the largest seen. It also times CLI start-up on a
  * tiny log (median of `--startup-runs`). `--no-kb` triages without the knowledge base: the engine's own cost, without
- * opening, seeding and reading the database (a fixed ~1 s of CPU and ~70 MB per run with findings).
+ * reading the built-in entries or the database and matching (~0.1 s of CPU and ~5–15 MB per run with findings).
  * Targets (issue 11): every profile ≤ 3× grep's wall time (goal 2×); peak RSS ≤ 150 MB at 256 MB, ≤ 300 MB at 1 GB;
  * start-up ≤ 150 ms.
  */
@@ -35,7 +35,7 @@ const runs = Math.max(1, Number(values.runs));
 const BIN = path.resolve("bin", "oopscope");
 const HEADERS = "kernel BUG at|BUG: |WARNING: |INFO: task|general protection fault|Kernel panic|soft lockup|unregister_netdevice|table full, dropping packet|I/O error";
 
-type Run = { ms: number; stdout: string; maxRssKb: number; cpuMs: number };
+type Run = { ms: number; stdout: string; stderr: string; maxRssKb: number; cpuMs: number };
 
 /** Wall time, peak RSS and CPU time (user + system) of one command, via GNU time. */
 function time(cmd: string, args: string[]): Run {
@@ -45,7 +45,7 @@ function time(cmd: string, args: string[]): Run {
   const rss = /MAXRSS=(\d+)/.exec(r.stderr ?? "");
   const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? "");
   if (r.status !== 0 && !(cmd === "grep" && r.status === 1)) throw new Error(`${cmd} ${args.slice(0, 3).join(" ")} failed (${r.status}): ${r.stderr}`);
-  return { ms, stdout: r.stdout, maxRssKb: rss ? Number(rss[1]) : 0, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : 0 };
+  return { ms, stdout: r.stdout, stderr: r.stderr ?? "", maxRssKb: rss ? Number(rss[1]) : 0, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : 0 };
 }
 
 const fastest = (rs: Run[]) => rs.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -54,8 +54,10 @@ const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `$
 
 type Row = { profile: string; mb: number; grep: Run; cli: Run; rssMb: number; findings: number; lines: number };
 const rows: Row[] = [];
+/** Which knowledge base the CLI matched with (an up-to-date database, else the built-in entries), said once. */
+let kbSource: string | undefined;
 
-// The first CLI call creates and seeds the database: not part of any measurement.
+// A first CLI call (bundles the CLI when a source changed): not part of any measurement.
 const tiny = path.join(dir, "perf-tiny.log");
 writeFileSync(tiny, "Aug 13 15:58:01 w01 kernel: device veth1 entered promiscuous mode\n");
 time(process.execPath, [BIN, "triage", "--json", tiny]);
@@ -73,6 +75,7 @@ for (const profile of values.profile!.split(",") as ProfileName[]) {
     clis.push(time(process.execPath, [BIN, "triage", "--json", ...(values["no-kb"] ? ["--no-kb"] : []), ...files]));
   }
   const cli = fastest(clis);
+  kbSource ??= /oopscope: matched with (.*)/.exec(cli.stderr)?.[1];
   const incident = JSON.parse(cli.stdout) as { findings: unknown[]; stats: { lines: number } };
   rows.push({
     profile,
@@ -101,5 +104,6 @@ function startup(args: string[]): string {
 console.log(`CLI start-up on a one-line log: ${startup([BIN, "triage", "--json", tiny])}; target ≤ 150 ms`);
 console.log(`  without the knowledge base (--no-kb): ${startup([BIN, "triage", "--json", "--no-kb", tiny])}`);
 console.log(`  node itself (node -e 0): ${startup(["-e", "0"])}`);
+if (kbSource) console.log(`knowledge base: ${kbSource}`);
 console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} CPUs (wall-time ratios need a quiet machine)`);
 console.log("targets: ≤ 3× grep wall time per profile (goal 2×); peak RSS ≤ 150 MB at 256 MB, ≤ 300 MB at 1 GB");

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { loadKbEntryOr404 } from "./load-entry";
 import Link from "next/link";
 import { KbEntryView } from "@/components/kb/entry-view";
+import { RematchStatus } from "@/components/kb/rematch-status";
 import { RevisionHistory } from "@/components/kb/revision-history";
 import { requirePage } from "@/lib/server/auth/access";
 import { actsAs } from "@/lib/server/auth/roles";
+import { latestRematch } from "@/lib/server/jobs/background-job-api";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +20,12 @@ export default async function KbEntryPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const actor = await requirePage("read", `/kb/${encodeURIComponent(id)}`);
   const canEdit = actsAs(actor, "editor");
-  const detail = await loadKbEntryOr404(params);
+  const [detail, rematch] = await Promise.all([loadKbEntryOr404(params), latestRematch()]);
   const { entry } = detail;
+  // The latest re-matching covers this revision when it was queued after it, or started after it (a queued job
+  // that a later save joined reads the KB only when it starts).
+  const covers =
+    rematch && (rematch.status === "queued" || rematch.queuedAt >= detail.updatedAt || (rematch.startedAt !== null && rematch.startedAt >= detail.updatedAt));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -36,6 +42,11 @@ export default async function KbEntryPage({ params }: { params: Promise<{ id: st
           </Link>
         )}
       </div>
+      {covers && (
+        <RematchStatus
+          initial={{ id: rematch.id, status: rematch.status, done: rematch.done, total: rematch.total, result: rematch.result, error: rematch.error }}
+        />
+      )}
       <KbEntryView entry={entry} unreachable={detail.unreachable} />
       <RevisionHistory
         entryId={entry.id}

@@ -5,15 +5,28 @@
  * (`Cilium 1.15.0 5f4d5c7 …`), which a KB verdict needs (fixed in Cilium 1.15.1).
  */
 import type { Finding, Frame, LogLine } from "../types";
+import { GO_PANIC_HEAD_PATTERN, matchGoPanicHead } from "./go-panic-heads";
 
-export const GO_PANIC_START = /^(?:panic: (.+)|fatal error: (.+))$/;
+/** Any first line of a Go panic (go-panic-heads.ts: `panic:`, `fatal error:`, a recovered panic's log line…). */
+export const GO_PANIC_START = GO_PANIC_HEAD_PATTERN;
 const GOROUTINE = /^goroutine \d+ \[[^\]]+\]:/;
 /** `fatal error:` from the Go runtime itself prints the system stack first (often with no symbolised frames). */
 const RUNTIME_STACK = /^runtime stack:$/;
 const TRACE_START = (t: string) => GOROUTINE.test(t) || RUNTIME_STACK.test(t);
-const GO_FUNC = /^((?:[\w.-]+\/)*[\w.-]+?)\.((?:\(\*?[\w[\]., ]+\)\.)?[\w.[\]]+?)(?:\[[^\]]*\])?\((.*)\)$/;
-// `\t/path/file.go:123 +0x65`; runtime frames of fatal errors (and GOTRACEBACK=system) add ` fp=0x… sp=0x… pc=0x…`.
-const GO_FILE = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?(?: fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ pc=0x[0-9a-f]+)?$/;
+// Go 1.4 closures are `func·011`; a log path that escapes non-ASCII bytes writes the middle dot as `<C2><B7>` (journal
+// forwarders), `#302#267` (rsyslog) or `\xc2\xb7`.
+const ESCAPED_MIDDLE_DOT = /<C2><B7>|#302#267|\\xc2\\xb7/gi;
+// `pkg/path.(*Type).Func` at a line's start: package path (group 1) and function (group 2).
+const GO_FUNC_NAME = String.raw`^((?:[\w.-]+\/)*[\w.-]+?)\.((?:\(\*?[\w[\]., ]+\)\.)?[\w.[\]\u00b7]+?)`;
+const GO_FUNC = new RegExp(GO_FUNC_NAME + String.raw`(?:\[[^\]]*\])?\((.*)\)$`);
+// A frame line cut inside its arguments (the paste or the terminal lost the rest): `pkg.(*T).f(0xc000a8a0a0, 0x42803`.
+const GO_FUNC_CUT = new RegExp(GO_FUNC_NAME + String.raw`\(((?:\{?0x[0-9a-f]+\??\}?|\.\.\.)(?:, ?(?:\{?0x[0-9a-f]+\??\}?|\.\.\.)?)*)$`);
+// The runtime's panic frame: `panic(0x17a2b40, 0x25ec1d0)` (`panic({0x…, 0x…})` since Go 1.17); Go 1.4 printed it as
+// `runtime.gopanic(…)`. Frames above it are the deferred calls that ran during the panic.
+const PANIC_FRAME = /^panic\((.*)\)$/;
+// `\t/path/file.go:123 +0x65`; runtime frames of fatal errors (and GOTRACEBACK=system) add ` fp=0x… sp=0x… pc=0x…`
+// (Go ≤ 1.7: no `pc=`); assembly frames name a `.s` file. A shipper that trims lines drops the leading tab.
+const GO_FILE = /^\s*(\S+\.(?:go|s)):(\d+)(?: \+0x[0-9a-f]+)?(?: fp=0x[0-9a-f]+ sp=0x[0-9a-f]+(?: pc=0x[0-9a-f]+)?)?$/;
 
 /** Components recognised from Go package paths, for findings whose program name is unknown. */
 const PACKAGE_COMPONENTS: Array<[RegExp, string]> = [
@@ -59,9 +72,52 @@ function normalizePanicMessage(msg: string): string {
     .trim();
 }
 
+/** A dump line as written, with an escaped closure dot (`func<C2><B7>011`) read back. */
+function dumpText(l: LogLine): string {
+  const t = l.text.trimEnd();
+  return t.includes("<") || t.includes("#") || t.includes("\\") ? t.replace(ESCAPED_MIDDLE_DOT, "\u00b7") : t;
+}
+
+/**
+ * Whether `next` is the rest of a dump line a terminal or mail client wrapped: it carries none of the prefix the
+ * dump's lines have (`head` names a host or program, `next` nothing) and is not blank.
+ */
+function isWrappedRest(head: LogLine, next: LogLine | undefined): next is LogLine {
+  if (!next || next.text.trim() === "" || next.host !== undefined || next.program !== undefined) return false;
+  return head.host !== undefined || head.program !== undefined;
+}
+
+/** A frame's function line: the frame, or undefined when `t` is none. `cut` accepts a line cut inside its arguments. */
+function frameOf(t: string, cut: boolean): Frame | undefined {
+  const s = t.trim();
+  if (PANIC_FRAME.test(s)) return { function: "panic", module: "runtime", reliable: true };
+  const fn = GO_FUNC.exec(s) ?? (cut ? GO_FUNC_CUT.exec(s) : null);
+  return fn ? { function: `${fn[1]}.${fn[2]}`, module: fn[1], reliable: true } : undefined;
+}
+
+const isPanicFrame = (f: Frame) => f.function === "panic" || f.function === "runtime.gopanic";
+const isRuntimeFrame = (f: Frame) => /^runtime\b/.test(f.module ?? "") || /^runtime\./.test(f.function);
+
+/**
+ * The frame to blame: the first one of the program's own code below the panic. Frames above a `panic(…)` frame are
+ * the deferred calls that ran during the panic (a recovering handler: net/http's, apimachinery's HandleCrash), and
+ * the runtime's own frames (runtime.gopanic, runtime.panicIndex) are not the culprit either.
+ */
+function guiltyGoFrame(frames: Frame[]): Frame | undefined {
+  let from = 0;
+  for (let k = frames.length - 1; k >= 0; k--) {
+    if (isPanicFrame(frames[k])) {
+      from = k + 1;
+      break;
+    }
+  }
+  return frames.slice(from).find((f) => !isRuntimeFrame(f)) ?? frames.find((f) => !isRuntimeFrame(f) && !isPanicFrame(f));
+}
+
 /**
  * Parses a Go panic starting at `lines[start]` (which matched GO_PANIC_START). Returns the finding and the index
- * after its last line, or undefined when no goroutine trace follows (a log line that merely says "panic:").
+ * after its last line, or undefined when no goroutine trace follows (a log line that merely says "panic:"), or when
+ * a dump that starts at its `goroutine N [running]:` line never passes through a panic.
  */
 export function parseGoPanic(
   lines: LogLine[],
@@ -69,49 +125,66 @@ export function parseGoPanic(
   fileName: string,
 ): { finding: Finding; end: number } | undefined {
   const head = lines[start];
-  const m = GO_PANIC_START.exec(head.text.trim());
-  if (!m) return undefined;
-  const message = (m[1] ?? m[2]).trim();
-  let i = start + 1;
-  // Allow a blank line and `[recovered]`/`[signal SIGSEGV …]` lines before the goroutine header.
-  while (i < lines.length && i < start + 6 && !TRACE_START(lines[i].text.trim())) i++;
-  if (i >= lines.length || !TRACE_START(lines[i].text.trim())) return undefined;
-  const runtimeFatal = m[2] !== undefined && RUNTIME_STACK.test(lines[i].text.trim());
+  const found = matchGoPanicHead(head.text.trim());
+  if (!found) return undefined;
+  const { head: form, match: m } = found;
+  const message = form.message(m)?.trim();
+  let i = start;
+  if (!form.isTrace) {
+    i++;
+    // Allow a blank line and `[recovered]`/`[signal SIGSEGV …]` lines before the goroutine header.
+    while (i < lines.length && i < start + 6 && !TRACE_START(lines[i].text.trim())) i++;
+    if (i >= lines.length || !TRACE_START(lines[i].text.trim())) return undefined;
+  }
+  const runtimeFatal = form.fatal === true && RUNTIME_STACK.test(lines[i].text.trim());
   const frames: Frame[] = [];
   const report = lines.slice(start, i + 1).map((l) => l.text);
   i++;
   for (; i < lines.length && frames.length < 200; i++) {
-    const text = lines[i].text;
-    const t = text.trimEnd();
+    let t = dumpText(lines[i]);
     if (t === "" || /^goroutine \d+ \[/.test(t.trim())) break;
-    const file = GO_FILE.exec(t);
+    let file = GO_FILE.exec(t);
+    let frame = file ? undefined : frameOf(t, false);
+    if (!file && !frame && isWrappedRest(head, lines[i + 1])) {
+      // A line the terminal wrapped: its rest is the next line, without the dump's prefix.
+      const joined = t + dumpText(lines[i + 1]).trim();
+      file = GO_FILE.exec(joined);
+      frame = file ? undefined : frameOf(joined, true);
+      if (file || frame) {
+        report.push(lines[i].text);
+        i++;
+        t = joined;
+      }
+    }
+    if (!file && !frame && i === lines.length - 1) frame = frameOf(t, true);
     if (file) {
       const last = frames[frames.length - 1];
       if (last && !last.file) {
         last.file = file[1];
         last.fileLine = Number(file[2]);
       }
-      report.push(text);
+      report.push(lines[i].text);
       continue;
     }
-    const fn = GO_FUNC.exec(t.trim());
-    if (!fn) {
+    if (!frame) {
       if (/^created by /.test(t.trim()) || /^exit status/.test(t.trim())) {
-        report.push(text);
+        report.push(lines[i].text);
         continue;
       }
       break;
     }
-    frames.push({ function: `${fn[1]}.${fn[2]}`, module: fn[1], reliable: true });
-    report.push(text);
+    frames.push(frame);
+    report.push(lines[i].text);
   }
   const end = i;
   if (frames.length === 0 && !runtimeFatal) return undefined;
-  // The runtime's own frames (runtime.gopanic, runtime.panicIndex) are not the culprit.
-  const guilty = frames.find((f) => !/^runtime\b/.test(f.module ?? "") && !/^runtime\./.test(f.function));
+  // A bare goroutine dump is a panic only when it went through one (a SIGQUIT or debug dump does not).
+  if (form.isTrace && !frames.some(isPanicFrame)) return undefined;
+  const guilty = guiltyGoFrame(frames);
   const shortName = guilty ? guilty.function.replace(/^.*\//, "").replace(/^[\w-]+\./, "").replace(/^\(\*?\w+\)\./, "") : undefined;
   const component = head.program && !/^(?:kernel|systemd)$/.test(head.program) ? head.program : componentFromFrames(frames);
-  const title = `${m[2] !== undefined ? "fatal error" : "panic"}: ${normalizePanicMessage(message)}${shortName ? ` in ${shortName}` : ""}`.slice(0, 120);
+  const what = form.fatal ? "fatal error" : "panic";
+  const title = `${what}${message ? `: ${normalizePanicMessage(message)}` : ""}${shortName ? ` in ${shortName}` : ""}`.slice(0, 120);
   const finding: Finding = {
     id: "",
     kind: "go-panic",
@@ -121,7 +194,8 @@ export function parseGoPanic(
     guiltyFrame: guilty?.function,
     frames,
     corrupted: false,
-    panicked: true,
+    // A recovered panic was logged by the program, which went on.
+    panicked: !form.recovered,
     panicMessage: message,
     host: head.host,
     time: head.time !== undefined ? new Date(head.time).toISOString() : undefined,
@@ -134,6 +208,7 @@ export function parseGoPanic(
   if (!finding.host) delete finding.host;
   if (!finding.time) delete finding.time;
   if (!finding.component) delete finding.component;
+  if (finding.panicMessage === undefined) delete finding.panicMessage;
   return { finding, end };
 }
 

@@ -265,6 +265,20 @@ const ROWS: Row[] = [
     details: { device: "sdb", waitedSec: 180 },
   },
   { line: "NVRM: fallen off the bus and is not responding to commands.", rule: "nvidia-gpu-fallen-off-bus", kind: "other", title: "NVRM: GPU has fallen off the bus" },
+  {
+    line: "nfs: server 10.36.3.5 not responding, still trying",
+    rule: "nfs-server-not-responding",
+    kind: "io-error",
+    title: "nfs: server not responding",
+    details: { server: "10.36.3.5", softMount: false },
+  },
+  {
+    line: "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=cri-containerd-ec9e.scope,mems_allowed=0-1,oom_memcg=/kubepods.slice/kubepods-burstable.slice/pod1,task_memcg=/kubepods.slice/kubepods-burstable.slice/pod1/cri-containerd-ec9e.scope,task=pt_main_thread,pid=461754,uid=0",
+    rule: "oom-kill-summary",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { victim: "pt_main_thread", victimPid: 461754, constraint: "CONSTRAINT_MEMCG", memcg: true, oomMemcg: "/kubepods.slice/kubepods-burstable.slice/pod1" },
+  },
 ];
 
 describe("problem events through triage", () => {
@@ -301,6 +315,45 @@ describe("problem events through triage", () => {
   it("an OOM report's first line is no finding of its own when its kill line follows", async () => {
     const found = await findingsOf(["java invoked oom-killer: gfp_mask=0x6200ca, order=0, oom_score_adj=0", "Out of memory: Killed process 1234 (java) total-vm:8000kB"]);
     expect(found.map((f) => f.type)).toEqual(["oom-kill"]);
+  });
+
+  it("an OOM's one-line summary is the finding only when no kill line follows it", async () => {
+    const summary = "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/x.service,task=java,pid=1234,uid=0";
+    const alone = await findingsOf([summary]);
+    expect(alone.map((f) => [f.type, f.title, f.details?.memcg])).toEqual([["oom-kill-summary", "OOM: out of memory", false]]);
+    const withKill = await findingsOf([
+      "java invoked oom-killer: gfp_mask=0x6200ca, order=0, oom_score_adj=0",
+      summary,
+      "Out of memory: Killed process 1234 (java) total-vm:8000kB",
+    ]);
+    expect(withKill.map((f) => f.type)).toEqual(["oom-kill"]);
+  });
+
+  it("nf_conntrack lines wrapped after `table full,` (a narrow terminal, a mail client) count as the whole line", async () => {
+    const found = await findingsOf([
+      "Aug 13 10:00:00 n1 kernel: [38775494.393661] nf_conntrack: table full,",
+      "dropping packet",
+      "Aug 13 10:00:01 n1 kernel: [38775494.494836] nf_conntrack: table full,",
+      "dropping packet",
+      "Aug 13 10:00:02 n1 kernel: [38775494.495169] nf_conntrack: table full, dropping packet",
+      "Aug 13 10:00:03 n1 kernel: ip_conntrack: table full, dropping packet.",
+    ]);
+    expect(found.map((f) => [f.type, f.host, f.repeats])).toEqual([["conntrack-table-full", "n1", 4]]);
+    // A message that only quotes the words is not it.
+    expect(await findingsOf(["myapp: routing table full, retrying"], "myapp[1]")).toEqual([]);
+  });
+
+  it("NFS: one finding per server, folded; a soft mount's `timed out` says so", async () => {
+    const found = await findingsOf([
+      "nfs: server 10.0.0.27 not responding, still trying",
+      "nfs: server 10.0.0.27 not responding, still trying",
+      "nfs: server filer2 not responding, timed out",
+      "nfs: server 10.0.0.27 OK",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.server, f.details?.softMount, f.repeats ?? 1])).toEqual([
+      ["nfs: server not responding", "10.0.0.27", false, 2],
+      ["nfs: server not responding", "filer2", true, 1],
+    ]);
   });
 
   it("the NETDEV WATCHDOG line of a dev_watchdog WARNING is that WARNING, not a second finding", async () => {

@@ -196,8 +196,10 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     id: "conntrack-table-full",
     kind: "conntrack-full",
-    needle: "table full, dropping packet",
-    pattern: /nf_conntrack: (?:nf_conntrack: )?table full, dropping packet/,
+    needle: "conntrack: table full,",
+    // 2.6 kernels said `ip_conntrack: table full, dropping packet.`. A paste from a narrow terminal or a mail client
+    // wraps the long syslog line after `table full,`: the line alone still says it.
+    pattern: /\b(?:nf|ip)_conntrack: (?:nf_conntrack: )?table full,(?: dropping packet|\s*$)/,
     title: () => "nf_conntrack: table full, dropping packet",
   },
   {
@@ -298,7 +300,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 80,
     refine: memcgOomRefine,
     reportFacts: oomReportFacts,
-    endedBy: ["oom-kill", "oom-kill-legacy", "oom-memcg-limit"],
+    endedBy: ["oom-kill", "oom-kill-legacy", "oom-memcg-limit", "oom-kill-summary"],
   },
   {
     // An OOM report whose first line was cut and whose kill line is not in the log either: the report's own stack
@@ -316,7 +318,23 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 80,
     refine: memcgOomRefine,
     reportFacts: oomReportFacts,
-    endedBy: ["oom-kill", "oom-kill-legacy", "oom-memcg-limit"],
+    endedBy: ["oom-kill", "oom-kill-legacy", "oom-memcg-limit", "oom-kill-summary"],
+  },
+  {
+    // 4.19+ sum the OOM up in one line before the kill line (dump_oom_summary): `oom-kill:constraint=CONSTRAINT_MEMCG,
+    // nodemask=(null),cpuset=…,mems_allowed=0-1,oom_memcg=/kubepods/…,task_memcg=/kubepods/…,task=java,pid=4242,uid=0`.
+    // Node watchers and pastes quote it alone; with the kill line after it, that line is the finding.
+    id: "oom-kill-summary",
+    kind: "oom",
+    needle: "oom-kill:constraint=",
+    pattern: /\boom-kill:constraint=(CONSTRAINT_\w+),.*?,task=([^,]*),pid=(\d+)/,
+    title: (m) => (m[1] === "CONSTRAINT_MEMCG" ? "OOM: memory cgroup out of memory" : "OOM: out of memory"),
+    // The line itself names the constraint and the cgroup that ran out (`oom_memcg=`).
+    details: (m) => ({ victim: m[2], victimPid: Number(m[3]), memcg: m[1] === "CONSTRAINT_MEMCG", ...oomReportFacts([m.input]) }),
+    groupKey: (m) => (m[1] === "CONSTRAINT_MEMCG" ? "oom:memcg" : "oom:global"),
+    reportStart: OOM_REPORT_START,
+    reportFacts: oomReportFacts,
+    endedBy: ["oom-kill", "oom-kill-legacy"],
   },
   {
     // Pre-4.x memory cgroup OOM: `Task in /kubepods/burstable/pod…/… killed as a result of limit of /kubepods/…`.
@@ -490,6 +508,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "block: I/O error",
     details: (m) => ({ device: m[1] ?? m[3] }),
     groupKey: (m) => `io:${m[1] ?? m[3]}`,
+  },
+  {
+    // A hard NFS mount (the default) retries forever: every task touching it waits in D state until the server
+    // answers (`nfs: server X OK`); a soft mount gives up (`timed out`) and returns EIO. lockd says the same of locks.
+    id: "nfs-server-not-responding",
+    kind: "io-error",
+    needle: " not responding, ",
+    pattern: /\b(nfs|lockd): server (\S+) not responding, (still trying|timed out)/,
+    title: (m) => `${m[1]}: server not responding`,
+    details: (m) => ({ server: m[2], softMount: m[3] === "timed out" }),
+    groupKey: (m) => `${m[1]}:${m[2]}`,
   },
   {
     id: "kdump-no-memory",

@@ -367,8 +367,10 @@ export class ByteLineSplitter {
     const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     let start = 0;
     while (chunk.length - start > PIECE_BYTES) {
-      const nl = chunk.lastIndexOf(10, start + PIECE_BYTES - 1);
-      const end = nl >= start ? nl + 1 : start + PIECE_BYTES;
+      // Searched within the piece only: from its end back to the chunk's start, a long line made every piece of a
+      // 1 MB read scan back to the chunk's first byte.
+      const nl = chunk.subarray(start, start + PIECE_BYTES).lastIndexOf(10);
+      const end = nl >= 0 ? start + nl + 1 : start + PIECE_BYTES;
       this.pushPiece(chunk.subarray(start, end));
       start = end;
     }

@@ -88,6 +88,11 @@ const RFC3164 =
 const ISO_LINE =
   /^(?:<(\d{1,3})>(1) )?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)(?: ([+-]\d{4})(?: [A-Z]{2,5})?)? (\S+)(?: (.*))?$/;
 const FACILITY_LEVEL = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(\w+)$/;
+// A log collector's `<time> <level> <tag>: msg` (`2017-09-16 00:29:55.672 info docker[41953]: panic: …`) and programs'
+// own `<time> [LEVEL][pid] file.go 119: msg` (Calico) put a level where syslog puts the host. No host name is a level
+// word, and none has brackets.
+const LEVEL_WORD_LEVEL: Record<string, number> = { emerg: 0, alert: 1, crit: 2, critical: 2, fatal: 2, err: 3, error: 3, warn: 4, warning: 4, notice: 5, info: 6, debug: 7, trace: 7 };
+const BRACKETED_LEVEL = /^\[([A-Za-z]+)\](?:\[(\d+)\])?$/;
 // `dmesg --time-format=iso`: `2024-08-13T15:59:23,123456+02:00 msg` (comma, microseconds, zone; no host, no tag).
 const DMESG_ISO_TIME = /T\d{2}:\d{2}:\d{2},\d{6}[+-]\d{2}:?\d{2}$/;
 // Syslog tag: `kernel:`, `kubelet[1432]:`, `containerd[980]:`, `systemd[1]:`.
@@ -668,6 +673,14 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
         // No host: the token after the time is already the tag (`… kern.err: [  621.892001] …`).
         delete line.host;
         msg = `${token} ${msg}`;
+      } else if (!rfc5424 && isLevelInHostPlace(token)) {
+        delete line.host;
+        const bracketed = BRACKETED_LEVEL.exec(token);
+        const level = LEVEL_WORD_LEVEL[(bracketed ? bracketed[1] : token).toLowerCase()];
+        if (level !== undefined) line.level = level;
+        if (bracketed?.[2] !== undefined) line.pid = Number(bracketed[2]);
+        // A bracketed word that names no level (`[main]`) is the message's own start.
+        if (token.startsWith("[") && (level === undefined || !bracketed)) msg = `${token} ${msg}`;
       }
       const cri = rfc5424 ? null : CRI_STREAM.exec(token + " " + msg);
       if (cri) {
@@ -729,6 +742,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       let start = sp + 1;
       if (!rfc5424) start = afterGoZone(bytes, start, eol);
       if (!rfc5424 && isFacilityLevel(bytes, start, eol)) return PEEK.HOSTLESS;
+      if (!rfc5424 && (bytes[start] === 91 || isLevelWordAt(bytes, start, eol))) return PEEK.HOSTLESS;
       // CRI container logs put the stream where syslog puts the host (`<time> stderr F …`).
       if (!rfc5424 && bytes[start] === 115 /* s */ && (startsWithAscii(bytes, start, eol, "stderr ") || startsWithAscii(bytes, start, eol, "stdout "))) {
         return PEEK.HOSTLESS;
@@ -1210,6 +1224,29 @@ function afterGoZone(bytes: Uint8Array, p: number, eol: number): number {
   const name = q;
   while (q < eol && bytes[q] >= 65 && bytes[q] <= 90) q++;
   return q - name >= 2 && q - name <= 5 && bytes[q] === 32 ? q + 1 : p + 6;
+}
+
+/** The token after an ISO time is a level, not a host (LEVEL_WORD_LEVEL, or bracketed: `[ERROR][27163]`). */
+function isLevelInHostPlace(token: string): boolean {
+  return token.startsWith("[") || LEVEL_WORD_LEVEL[token.toLowerCase()] !== undefined;
+}
+
+const LEVEL_WORDS = Object.keys(LEVEL_WORD_LEVEL);
+
+/**
+ * The byte-peek side of `isLevelInHostPlace` for a word: a level word (any case) followed by a space or the line's
+ * end. Compared in place: the peek runs on every line.
+ */
+function isLevelWordAt(bytes: Uint8Array, p: number, eol: number): boolean {
+  const end = wordEnd(bytes, p, Math.min(eol, p + 9));
+  if (end - p < 3 || end - p > 8 || (end < eol && bytes[end] !== 32 && bytes[end] !== 13)) return false;
+  next: for (const word of LEVEL_WORDS) {
+    if (word.length !== end - p) continue;
+    // `| 32` folds ASCII upper case onto lower case (the word's bytes are letters: wordEnd stopped at the rest).
+    for (let k = 0; k < word.length; k++) if ((bytes[p + k] | 32) !== word.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** A `facility.level` token (FACILITY_LEVEL) at bytes[p…]. */

@@ -589,6 +589,25 @@ describe("parseLine", () => {
     });
   });
 
+  it("a level where syslog puts the host (a collector's `<time> info tag[pid]:`, Calico's `[ERROR][pid]`) is no host, in both readers", () => {
+    const ctx = createLineContext(0, 2024);
+    const collector = "2017-09-16 00:29:55.672 info docker[41953]: panic: runtime error: invalid memory address or nil pointer dereference";
+    expect(parseLine(collector, 1, ctx)).toMatchObject({ format: "syslog-iso", level: 6, program: "docker", pid: 41953, text: "panic: runtime error: invalid memory address or nil pointer dereference" });
+    const calico = "2022-03-21 11:29:35.252 [ERROR][27163] plugin.go 119: Final result of CNI ADD was an error.";
+    expect(parseLine(calico, 1, ctx)).toMatchObject({ level: 3, pid: 27163, text: "plugin.go 119: Final result of CNI ADD was an error." });
+    const bracketed = "2024-08-13T15:59:23Z [main] started";
+    expect(parseLine(bracketed, 1, ctx)).toMatchObject({ text: "[main] started" });
+    for (const raw of [collector, calico, bracketed, "2024-08-13T15:59:23Z WARNING disk almost full", "2024-08-13T15:59:23Z debug\r"]) {
+      expect(parseLine(raw, 1, ctx).host).toBeUndefined();
+      expect(peekHostOfText(raw)).toBeUndefined();
+    }
+    // A host whose name merely starts with a level word is still the host.
+    for (const raw of ["2024-08-13T15:59:23Z info01 kernel: x", "2024-08-13T15:59:23Z error-node kernel: x"]) {
+      expect(parseLine(raw, 1, ctx).host).toBe(raw.split(" ")[1]);
+      expect(peekHostOfText(raw)).toBe(raw.split(" ")[1]);
+    }
+  });
+
   it("dmesg -H: dated minute lines and +delta lines (no uptime: a delta is no clock)", () => {
     const ctx = createLineContext(0, 2024);
     expect(parseLine("[Mar 5 10:00] sd 6:0:4:0: attempting task abort!", 1, ctx)).toMatchObject({

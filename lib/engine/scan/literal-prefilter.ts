@@ -167,8 +167,20 @@ function bucketNeedle(n: Needle): BucketNeedle {
   return { ...n, head: Math.min(n.literal.length, LANES), bytes: Uint8Array.from(n.literal, (c) => c.charCodeAt(0)), needle: n };
 }
 
-/** Bytes a lane's byte set is measured against when estimating how often a bucket passes (printable log text). */
-const TYPICAL_ALPHABET = 48;
+/**
+ * How often each byte occurs in log text, roughly: a lane that accepts a space or `e` passes far more positions than
+ * one that accepts `K` or `(` (a uniform model put `int3: ` beside `kernel B` and let every `kernel: ` through).
+ */
+const BYTE_WEIGHT = (() => {
+  const w = new Float64Array(256).fill(0.0005);
+  const english = "etaoinsrhldcumfpgwybvkxjqz";
+  for (let i = 0; i < english.length; i++) w[english.charCodeAt(i)] = 0.09 / (1 + i * 0.25);
+  for (let c = 48; c <= 57; c++) w[c] = 0.012;
+  for (let c = 65; c <= 90; c++) w[c] = 0.004;
+  for (const c of ":.-/=[]_,\"()") w[c.charCodeAt(0)] = 0.008;
+  w[32] = 0.14;
+  return w;
+})();
 
 /** What `LiteralPrefilter.scan` found in bytes[from, to). */
 export type LinesScan = {
@@ -237,8 +249,8 @@ export class LiteralPrefilter {
   /**
    * Puts each needle in the bucket where it adds the fewest expected false candidates. A bucket accepts, per lane,
    * the union of its members' bytes (any byte in lanes a short member pads), so mixing short needles makes a loose
-   * bucket ("BUG" and "XFS (" together accept "BU (", "XFG"…). Estimate: a lane accepting k bytes passes
-   * k / TYPICAL_ALPHABET of positions; a bucket passes the product. Short needles are placed first, each into the
+   * bucket ("BUG" and "XFS (" together accept "BU (", "XFG"…). Estimate: a lane passes the share of log text its
+   * bytes make up (`BYTE_WEIGHT`); a bucket passes the product. Short needles are placed first, each into the
    * bucket it loosens least (at first an empty one); long ones then share buckets where they cost little.
    */
   /** The tables this prefilter's automaton runs on, for the build to store (see `PrefilterTables`). */
@@ -269,7 +281,7 @@ export class LiteralPrefilter {
     // every lane, so ties between buckets break the same way.
     const passRate = (bucketLanes: Array<Set<number> | "any">) => {
       let p = 1;
-      for (const lane of bucketLanes) if (lane !== "any") p *= Math.min(1, lane.size / TYPICAL_ALPHABET);
+      for (const lane of bucketLanes) if (lane !== "any") p *= Math.min(1, weightOf(lane));
       return p;
     };
     const passRateWith = (bucketLanes: Array<Set<number> | "any">, needle: BucketNeedle) => {
@@ -278,9 +290,15 @@ export class LiteralPrefilter {
       for (let l = pad; l < LANES; l++) {
         const lane = bucketLanes[l];
         if (lane === "any") continue;
-        p *= Math.min(1, (lane.size + (lane.has(needle.bytes[l - pad]) ? 0 : 1)) / TYPICAL_ALPHABET);
+        const b = needle.bytes[l - pad];
+        p *= Math.min(1, weightOf(lane) + (lane.has(b) ? 0 : BYTE_WEIGHT[b]));
       }
       return p;
+    };
+    const weightOf = (lane: Set<number>) => {
+      let sum = 0;
+      for (const b of lane) sum += BYTE_WEIGHT[b];
+      return sum;
     };
     // Shift-or: a set bit means "impossible". Start with every (lane, bucket) impossible for every byte.
     const masks = this.masks;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { emptyIngestStats } from "../ingest/read-lines";
 import { triage } from "../triage";
+import { scanInput } from "./scan-input";
 import type { TriageInput } from "../types";
 
 const NOW = new Date("2024-09-01T00:00:00Z");
@@ -63,5 +65,18 @@ describe("host summaries name the host behind every prefix format (the byte peek
     const incident = await triage([bytesOf("debug.txt", lines)], { now: NOW });
     expect(incident.hosts.map((h) => h.name)).toEqual(["node-c"]);
     expect(incident.findings.map((f) => [f.kind, f.host])).toEqual([["soft-lockup", "node-c"]]);
+  });
+});
+
+describe("a scan result keeps no view of its input's chunks (a many-file triage holds every input's result until the end)", () => {
+  it("hosts keep their first and last lines as text, not the bytes they were read from", async () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `Aug 13 15:59:${String(i % 60).padStart(2, "0")} node-${i % 3} systemd[1]: Started Session ${i}.`);
+    const result = await scanInput(bytesOf("fleet.log", lines), emptyIngestStats(), { fileIndex: 0, now: NOW });
+    const hosts = [...result.hosts.values()];
+    expect(hosts.map((h) => h.name)).toEqual(["node-0", "node-1", "node-2"]);
+    for (const h of hosts) {
+      expect([h.lastBytes, h.ownBytes]).toEqual([undefined, undefined]);
+      expect(h.lastRaw).toMatch(new RegExp(` ${h.name} systemd\\[1\\]: Started Session 19\\d\\.$`));
+    }
   });
 });

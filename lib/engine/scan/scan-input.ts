@@ -13,6 +13,7 @@ import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
+import { GO_PANIC_NEEDLES } from "../agents/go-panic-heads";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
@@ -38,6 +39,7 @@ const OTHER_EVENT_NEEDLES = [
   ...INFO_EVENT_RULES.map((r) => r.needle).filter((n) => n.length > 0),
   ...AGENT_VERSION_RULES.map((r) => r.needle),
   ...RELEASE_HINT_NEEDLES,
+  ...GO_PANIC_NEEDLES,
   "Linux version ",
   "ommand line: ",
   "panic: ",
@@ -303,6 +305,13 @@ function hostHash(name: Uint8Array): number {
   return hash;
 }
 
+/**
+ * `ScanResult.parseForTime`, made outside `scanInput`: a closure made there would keep the scan's whole scope alive
+ * with the result (the context ring's chunks, the host tables).
+ */
+function timeParser(ctx: LineContext): (raw: string) => LogLine {
+  return (raw) => parseLine(raw, 0, ctx);
+}
 
 export type ScanOptions = {
   fileIndex: number;
@@ -335,7 +344,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     releaseHints: [],
     componentVersions: [],
     hosts: new Map(),
-    parseForTime: (raw) => parseLine(raw, 0, timeCtx),
+    parseForTime: timeParser(timeCtx),
     warnings: [],
   };
   let sawSyslogDate = false;
@@ -776,7 +785,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   splitter.end();
   closeWindow();
   stats.lines = lineNo;
-  for (const acc of result.hosts.values()) acc.lastRaw = lastRawOf(acc);
+  for (const acc of result.hosts.values()) {
+    acc.lastRaw = lastRawOf(acc);
+    // The result outlives the scan (a many-file triage keeps every input's until the end): no view of a chunk.
+    acc.lastBytes = acc.ownBytes = undefined;
+  }
   // An input named after its archive's host renames its lines' hosts later: its keys would not be the finding's.
   if (options.foldedBefore && !input.vmcore && !input.host) folds.noteFoldable(options.foldedBefore);
 

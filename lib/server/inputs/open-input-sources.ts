@@ -3,8 +3,8 @@
  * `server-only`, the CLI imports it). Files are read as streams and, for zip and vmcore, at offsets through a file
  * descriptor. Directories are walked without following links: a link or a device is reported, never opened.
  */
-import { createReadStream, type Dirent } from "node:fs";
-import { lstat, readdir, readlink, stat } from "node:fs/promises";
+import { type Dirent } from "node:fs";
+import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import type { RandomAccessSource } from "@/lib/engine/ingest/random-access";
 import type { DirectorySource, FileSource as InputFileSource, InputSource } from "@/lib/engine/ingest/sources/expand-inputs";
@@ -14,6 +14,30 @@ import { findLatestDatedLine } from "./latest-dated-line";
 
 /** Files visited in one directory tree before the rest is ignored (a mistaken `triage /` must end). */
 const MAX_DIRECTORY_FILES = 100_000;
+
+/** The first read of a file: enough for the sniffing and the binary check, little to hold while other files wait. */
+const FIRST_READ_BYTES = 64 * 1024;
+/** Later reads: the scanner splits them into 64 KB pieces itself; fewer reads cost fewer round trips to the thread pool. */
+const READ_BYTES = 1024 * 1024;
+
+/**
+ * A file's bytes from the start, read only when asked for (no read-ahead: every input of a many-file triage is opened
+ * and peeked before the first is scanned, and a stream's buffered read-ahead stayed in memory for each of them). Each
+ * chunk is a fresh buffer, never reused: the scanner keeps views of recent chunks (context lines, hosts' last lines).
+ */
+async function* readFileChunks(file: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(file, "r");
+  try {
+    for (let size = FIRST_READ_BYTES; ; size = READ_BYTES) {
+      const buffer = Buffer.allocUnsafeSlow(size);
+      const { bytesRead } = await handle.read(buffer, 0, size, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === size ? buffer : buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
 
 type LazyRandomAccess = RandomAccessSource & { close(): Promise<void> };
 
@@ -47,7 +71,7 @@ export async function openPathSource(file: string, name: string): Promise<InputF
   return {
     kind: "file",
     name,
-    open: () => createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Uint8Array>,
+    open: () => readFileChunks(file),
     reopenable: true,
     randomAccess: lazyRandomAccess(file, name, st.size),
     // Year-less syslog dates: the file's own dated lines first, then its mtime (web uploads come through here too).
@@ -87,7 +111,7 @@ export async function openDirectorySource(dir: string, name: string): Promise<Di
         const st = await lstat(full);
         member.size = st.size;
         member.mtime = st.mtime;
-        member.open = () => createReadStream(full, { highWaterMark: 1 << 16 }) as AsyncIterable<Uint8Array>;
+        member.open = () => readFileChunks(full);
         member.randomAccess = lazyRandomAccess(full, full, st.size);
       }
       members.push(member);

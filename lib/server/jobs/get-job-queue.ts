@@ -1,9 +1,10 @@
 /**
  * The web process's queue, picked by the database: Postgres → pg-boss (jobs for `oopscope worker`), SQLite → the
- * in-process queue over the triage pool (and, once per process, the jobs a killed server left behind run again).
+ * in-process queue over the triage pool (background jobs in this process too) (and, once per process, the jobs a killed server left behind run again).
  * Cached on globalThis (Next's dev reloads must not start a second one).
  */
 import "server-only";
+import path from "node:path";
 import { databaseProvider, getDb } from "@/lib/server/db";
 import { databaseUrl } from "@/lib/server/paths";
 import { triageStoredFiles } from "@/lib/server/incidents/triage-stored-files";
@@ -11,6 +12,7 @@ import { notifyIncident } from "@/lib/server/notify/notify-incident";
 import { getUploadStore } from "@/lib/server/storage/upload-store";
 import { triageBudgetFromEnv } from "@/lib/server/triage-worker/triage-pool";
 import { InProcessQueue } from "./in-process-queue";
+import { JOB_FUNCTIONS } from "./job-functions";
 import type { JobQueue } from "./job-queue";
 import { PgBossQueue, pgBossSettingsFromEnv, startPgBoss } from "./pg-boss-queue";
 
@@ -27,9 +29,17 @@ async function createJobQueue(): Promise<JobQueue> {
     return new PgBossQueue(await startPgBoss({ url: databaseUrl(), settings, role: "sender" }), settings);
   }
   const budget = triageBudgetFromEnv();
-  const queue = new InProcessQueue({ db: getDb, store: getUploadStore, triage: triageStoredFiles, limit: budget.threads + budget.queue, notify: notifyNewIncident });
+  const queue = new InProcessQueue({
+    db: getDb,
+    store: getUploadStore,
+    triage: triageStoredFiles,
+    limit: budget.threads + budget.queue,
+    jobs: JOB_FUNCTIONS,
+    cliPath: path.join(/*turbopackIgnore: true*/ process.cwd(), "bin", "oopscope"),
+    notify: notifyNewIncident,
+  });
   void queue.resumeInterrupted().then(
-    (n) => n > 0 && console.log(`[oopscope] triaging ${n} upload(s) a previous server left queued`),
+    (n) => n > 0 && console.log(`[oopscope] running ${n} job(s) a previous server left queued`),
     (e: unknown) => console.error("[oopscope] could not resume queued uploads:", e),
   );
   return queue;
@@ -44,8 +54,8 @@ export function getJobQueue(): Promise<JobQueue> {
 }
 
 /**
- * At server start (instrumentation.ts): on SQLite the queue starts at once, so uploads a killed server left queued are
- * triaged without waiting for the next upload. On Postgres the workers do that (requeue-stranded-jobs.ts) and the
+ * At server start (instrumentation.ts): on SQLite the queue starts at once, so uploads and background jobs a killed
+ * server left queued or running run again without waiting for the next upload. On Postgres the workers do that (requeue-stranded-jobs.ts) and the
  * sender starts with the first upload.
  */
 export async function startJobQueueAtBoot(): Promise<void> {

@@ -11,17 +11,45 @@
  *   OOPSCOPE_JOB_EXPIRE_S         seconds a job may stay active (default: the triage time budget + 60)
  *   OOPSCOPE_JOB_MAINTENANCE_S    how often expired jobs are looked for (default 30; pg-boss's own default is 120)
  *   OOPSCOPE_JOB_POLL_S           how often an idle worker asks for a job (default 1; pg-boss's minimum is 0.5)
+ *   OOPSCOPE_REMATCH_EXPIRE_S     the same expiry for a re-matching job (default 600)
+ *   OOPSCOPE_CVE_IMPORT_EXPIRE_S  and for a CVE import (default 3600: a full import with its re-matching takes minutes)
+ * Background jobs (re-matching, CVE import) have a queue per kind (`oopscope-<kind>`), retried the same way.
  * No `server-only`: `oopscope worker` imports it.
  */
 import PgBoss from "pg-boss";
 import { triageBudgetFromEnv } from "../triage-worker/triage-pool";
+import { BACKGROUND_JOB_KINDS, type BackgroundJobKind } from "./background-jobs";
 import type { JobQueue } from "./job-queue";
 
 export const TRIAGE_QUEUE = "oopscope-triage";
 
 export type TriageJobData = { uploadId: string };
+export type BackgroundJobData = { jobId: string };
 
-export type PgBossSettings = { retryLimit: number; expireInSeconds: number; maintenanceIntervalSeconds: number; pollingIntervalSeconds: number };
+const BACKGROUND_QUEUE_PREFIX = "oopscope-";
+
+/** The pg-boss queue of a background job kind. */
+export function backgroundQueueName(kind: BackgroundJobKind): string {
+  return BACKGROUND_QUEUE_PREFIX + kind;
+}
+
+/** What a background queue's name starts with (SQL joins a job row to its pg-boss job by `prefix || kind`). */
+export const backgroundQueuePrefix = BACKGROUND_QUEUE_PREFIX;
+
+export type PgBossSettings = {
+  retryLimit: number;
+  expireInSeconds: number;
+  maintenanceIntervalSeconds: number;
+  pollingIntervalSeconds: number;
+  /** Per background job kind (default: DEFAULT_BACKGROUND_EXPIRE_S). */
+  backgroundExpireInSeconds?: Partial<Record<BackgroundJobKind, number>>;
+};
+
+export const DEFAULT_BACKGROUND_EXPIRE_S: Record<BackgroundJobKind, number> = { rematch: 600, "cve-import": 3600 };
+
+function backgroundExpiry(settings: PgBossSettings, kind: BackgroundJobKind): number {
+  return settings.backgroundExpireInSeconds?.[kind] ?? DEFAULT_BACKGROUND_EXPIRE_S[kind];
+}
 
 const number = (value: string | undefined, fallback: number, min: number) => {
   const n = Number(value);
@@ -35,6 +63,10 @@ export function pgBossSettingsFromEnv(env: Record<string, string | undefined> = 
     expireInSeconds: Math.ceil(number(env.OOPSCOPE_JOB_EXPIRE_S, budgetS + 60, 1)),
     maintenanceIntervalSeconds: Math.ceil(number(env.OOPSCOPE_JOB_MAINTENANCE_S, 30, 1)),
     pollingIntervalSeconds: number(env.OOPSCOPE_JOB_POLL_S, 1, 0.5),
+    backgroundExpireInSeconds: {
+      rematch: Math.ceil(number(env.OOPSCOPE_REMATCH_EXPIRE_S, DEFAULT_BACKGROUND_EXPIRE_S.rematch, 1)),
+      "cve-import": Math.ceil(number(env.OOPSCOPE_CVE_IMPORT_EXPIRE_S, DEFAULT_BACKGROUND_EXPIRE_S["cve-import"], 1)),
+    },
   };
 }
 
@@ -48,7 +80,7 @@ export type StartPgBossOptions = {
   onError?: (err: Error) => void;
 };
 
-/** A started pg-boss with the triage queue created (idempotent: every process may create it). */
+/** A started pg-boss with the triage and background queues created (idempotent: every process may create them). */
 export async function startPgBoss({ url, settings, role, connections = role === "sender" ? 2 : 4, onError }: StartPgBossOptions): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: url,
@@ -67,6 +99,10 @@ export async function startPgBoss({ url, settings, role, connections = role === 
     retryDelay: 1,
     expireInSeconds: settings.expireInSeconds,
   });
+  for (const kind of BACKGROUND_JOB_KINDS) {
+    const name = backgroundQueueName(kind);
+    await boss.createQueue(name, { name, retryLimit: settings.retryLimit, retryDelay: 1, expireInSeconds: backgroundExpiry(settings, kind) });
+  }
   return boss;
 }
 
@@ -86,6 +122,16 @@ export class PgBossQueue implements JobQueue {
       expireInSeconds: this.settings.expireInSeconds,
     });
     if (!id) throw new Error(`the job queue did not take upload ${uploadId}`);
+  }
+
+  async enqueueJob(kind: BackgroundJobKind, jobId: string): Promise<void> {
+    const data: BackgroundJobData = { jobId };
+    const id = await this.boss.send(backgroundQueueName(kind), data, {
+      retryLimit: this.settings.retryLimit,
+      retryDelay: 1,
+      expireInSeconds: backgroundExpiry(this.settings, kind),
+    });
+    if (!id) throw new Error(`the job queue did not take ${kind} job ${jobId}`);
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,7 @@ import { createTestDb, testDatabaseProvider, type TestDb } from "../test-db";
 import { triageStoredInput, type StoredInput } from "../triage-worker/triage-stored-input";
 import { deleteIncident } from "../lifecycle/delete-incident";
 import { InProcessQueue } from "./in-process-queue";
+import { JOB_FUNCTIONS } from "./job-functions";
 import { processUploadJob, type TriageStoredFiles } from "./process-upload-job";
 import { deleteFailedUploads } from "./delete-failed-uploads";
 import { findUploadStatus, waitForUpload } from "./upload-status";
@@ -135,7 +136,7 @@ describe("deleting an upload before its incident exists", () => {
 describe("the in-process queue (SQLite's)", () => {
   it("runs queued jobs, refuses past its limit as busy, and resumes what a killed server left", async () => {
     const notified: string[] = [];
-    const queue = new InProcessQueue({ db: () => testDb.db, store: () => store, triage: direct, limit: 2, notify: async (id) => void notified.push(id) });
+    const queue = new InProcessQueue({ db: () => testDb.db, store: () => store, triage: direct, limit: 2, jobs: JOB_FUNCTIONS, cliPath: "", notify: async (id) => void notified.push(id) });
     const ids = [await acceptUpload(CRASH), await acceptUpload(CRASH), await acceptUpload(CRASH)];
     await queue.enqueueTriage(ids[0]);
     await queue.enqueueTriage(ids[1]);
@@ -146,7 +147,7 @@ describe("the in-process queue (SQLite's)", () => {
     expect(await testDb.db.incident.count({ where: { id: { in: ids.slice(0, 2) } } })).toBe(2);
     expect(notified.sort()).toEqual(ids.slice(0, 2).sort());
     // ids[2] is still queued, as after a server killed before its turn: a new server's queue runs it.
-    const restarted = new InProcessQueue({ db: () => testDb.db, store: () => store, triage: direct, limit: 8 });
+    const restarted = new InProcessQueue({ db: () => testDb.db, store: () => store, triage: direct, limit: 8, jobs: JOB_FUNCTIONS, cliPath: "" });
     expect(await restarted.resumeInterrupted()).toBeGreaterThanOrEqual(1);
     expect((await waitForUpload(testDb.db, ids[2], { waitMs: 60_000 }))?.state).toBe("done");
     await restarted.idle();

@@ -14,12 +14,17 @@ export async function getKbIndex(db: Db): Promise<TriageKb & { generation: numbe
   const generation = await getKbGeneration(db);
   if (cache.oopscopeKb && cache.oopscopeKb.generation === generation) return { ...cache.oopscopeKb.kb, generation };
   const rows = await db.kbEntry.findMany({ where: { status: "active" }, select: { document: true } });
-  const entries: KbEntry[] = [];
-  for (const row of rows) {
-    const parsed = kbEntrySchema.safeParse(JSON.parse(row.document));
-    if (parsed.success) entries.push(parsed.data);
-  }
-  const kb: TriageKb = { index: buildKbIndex(entries), entries: new Map(entries.map((e) => [e.id, e])) };
+  const kb = kbOfDocuments(rows.map((r) => r.document));
   cache.oopscopeKb = { generation, kb };
   return { ...kb, generation };
+}
+
+/** The match index over the stored documents (JSON) of active entries; one the schema refuses is left out. */
+export function kbOfDocuments(documents: string[]): TriageKb {
+  const entries: KbEntry[] = [];
+  for (const document of documents) {
+    const parsed = kbEntrySchema.safeParse(JSON.parse(document));
+    if (parsed.success) entries.push(parsed.data);
+  }
+  return { index: buildKbIndex(entries), entries: new Map(entries.map((e) => [e.id, e])) };
 }

@@ -12,8 +12,8 @@ afterEach(() => {
 
 // The real migration check, unless a test makes it fail the way a bug would.
 let bug: Error | undefined;
-vi.mock("../ensure-database", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../ensure-database")>();
+vi.mock("../count-pending-migrations", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../count-pending-migrations")>();
   return {
     ...real,
     countPendingMigrations: async (url: string) => {
@@ -40,4 +40,29 @@ describe("loadCliKb", () => {
     bug = new TypeError("Cannot read properties of undefined (reading 'prepare')");
     await expect(loadCliKb()).rejects.toThrow(TypeError);
   });
+
+  it("reads an up-to-date SQLite database without Prisma: the same active entries, in the same order, and generation as the server's index", async () => {
+    process.env.DATABASE_URL = `file:${path.join(dir, "seeded.db")}`;
+    const { ensureDatabase } = await import("../ensure-database");
+    const { getDb } = await import("../db");
+    const { bumpKbGeneration } = await import("./kb-generation");
+    const { getKbIndex } = await import("./get-kb-index");
+    await ensureDatabase({ quiet: true });
+    const db = getDb();
+    try {
+      const retired = (await db.kbEntry.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
+      await db.kbEntry.update({ where: { id: retired }, data: { status: "retired" } });
+      await bumpKbGeneration(db);
+      const server = await getKbIndex(db);
+      const cli = await loadCliKb();
+      expect(cli.source).toMatch(/^the knowledge base in .*seeded\.db \(\d+ entries\)$/);
+      expect(cli.entries.has(retired)).toBe(false);
+      expect([...cli.entries.keys()]).toEqual([...server.entries.keys()]);
+      expect([...cli.entries.values()]).toEqual([...server.entries.values()]);
+      expect(cli.generation).toBe(server.generation);
+      expect(cli.generation).toBeGreaterThan(0);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 120_000);
 });

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { buildKbIndex } from "../../engine/match/build-kb-index";
 import type { TriageKb } from "../../engine/triage";
-import { loadBuiltinKb } from "../../kb/load-builtin";
+import { compiledBuiltinKb } from "../../kb/compiled-builtin-kb";
 import { databaseUrl } from "../paths";
 
 export type CliKb = TriageKb & { generation?: number; source: string };
@@ -17,8 +17,9 @@ function describeUrl(url: string): string {
   return URL.canParse(url) ? `${new URL(url).host}${new URL(url).pathname}` : "DATABASE_URL";
 }
 
-function builtinKb(why: string): CliKb {
-  const { entries, errors } = loadBuiltinKb();
+async function builtinKb(why: string): Promise<CliKb> {
+  // The bundle carries the entries parsed at build time; from sources they are read and validated here.
+  const { entries, errors } = compiledBuiltinKb() ?? (await import("../../kb/load-builtin")).loadBuiltinKb();
   const broken = errors.length > 0 ? `; ${errors.length} built-in file(s) did not load: ${errors.map((e) => e.file).join(", ")}` : "";
   return {
     index: buildKbIndex(entries),
@@ -27,10 +28,16 @@ function builtinKb(why: string): CliKb {
   };
 }
 
+/** Postgres: through Prisma, as the server reads it. */
+async function databaseKb() {
+  const [{ getDb }, { getKbIndex }] = await Promise.all([import("../db"), import("./get-kb-index")]);
+  return getKbIndex(getDb());
+}
+
 export async function loadCliKb(): Promise<CliKb> {
   const url = databaseUrl();
   const where = describeUrl(url);
-  const { countPendingMigrations } = await import("../ensure-database");
+  const { countPendingMigrations } = await import("../count-pending-migrations");
   let pending: number;
   try {
     pending = await countPendingMigrations(url);
@@ -46,8 +53,7 @@ export async function loadCliKb(): Promise<CliKb> {
     return builtinKb(`${state}; \`oopscope kb seed\` creates and seeds it`);
   }
   process.env.DATABASE_URL = url;
-  const [{ getDb }, { getKbIndex }] = await Promise.all([import("../db"), import("./get-kb-index")]);
-  const kb = await getKbIndex(getDb());
+  const kb = url.startsWith("file:") ? await (await import("./read-sqlite-kb")).readSqliteKb(where) : await databaseKb();
   if (kb.entries.size === 0) return builtinKb(`the database at ${where} holds no entries; \`oopscope kb seed\` loads them`);
   return { ...kb, source: `the knowledge base in ${where} (${kb.entries.size} entries)` };
 }

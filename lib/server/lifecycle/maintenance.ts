@@ -4,12 +4,13 @@
  * it: a row another node deleted first is reported as a not-found failure, and the next run no longer sees it.
  */
 import type { Db } from "../db";
+import { deleteEndedBackgroundJobs } from "../jobs/background-jobs";
 import { deleteFailedUploads } from "../jobs/delete-failed-uploads";
 import { sweepOrphanedUploads, type SweepResult } from "../storage/sweep-orphans";
 import type { UploadStore } from "../storage/upload-store";
 import { applyRetention, type RetentionResult } from "./retention";
 
-export type MaintenanceRun = { sweep: SweepResult; retention: RetentionResult; failedUploadsDeleted: number };
+export type MaintenanceRun = { sweep: SweepResult; retention: RetentionResult; failedUploadsDeleted: number; endedJobsDeleted: number };
 export type Maintenance = { stop(): void; lastRun(): Promise<MaintenanceRun> };
 
 export function maintenanceIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
@@ -21,7 +22,7 @@ export async function runMaintenance(db: Db, store: UploadStore, processStartedA
   // Retention first: what it deletes is gone before the sweep looks, and the sweep mops up what a failure left.
   const retention = await applyRetention(db, store);
   const sweep = await sweepOrphanedUploads(db, store, { processStartedAt });
-  return { sweep, retention, failedUploadsDeleted: await deleteFailedUploads(db) };
+  return { sweep, retention, failedUploadsDeleted: await deleteFailedUploads(db), endedJobsDeleted: await deleteEndedBackgroundJobs(db) };
 }
 
 function report(run: MaintenanceRun): void {

@@ -4,7 +4,8 @@
  * that no incident row owns (or whose incident's raw logs were dropped by retention) once nothing can still be
  * writing it:
  * - uploads this process is receiving are registered in `uploadsInFlight` and never touched;
- * - an upload waiting for triage or being triaged (its UploadJob row, on any machine) owns its directory;
+ * - an upload waiting for triage or being triaged (its UploadJob row, on any machine) owns its directory, and so does
+ *   a CVE import's tarball while its BackgroundJob (same id) is queued or running;
  * - a local store has no other writer, so anything last written before this process started is dead (the start-up
  *   sweep removes a killed server's leftovers at once);
  * - otherwise (a shared store, or written since start) only after `quietMs` without a write.
@@ -40,6 +41,8 @@ export async function sweepOrphanedUploads(db: Db, store: UploadStore, options: 
     for (const row of await db.incident.findMany({ where: { id: { in: ids } }, select: { id: true, rawDroppedAt: true } })) owners.set(row.id, row);
     const pending = { id: { in: ids }, status: { in: ["queued", "triaging"] } };
     for (const row of await db.uploadJob.findMany({ where: pending, select: { id: true } })) owners.set(row.id, { rawDroppedAt: null });
+    const running = { id: { in: ids }, status: { in: ["queued", "running"] } };
+    for (const row of await db.backgroundJob.findMany({ where: running, select: { id: true } })) owners.set(row.id, { rawDroppedAt: null });
   }
   const result: SweepResult = { removed: [], kept: 0 };
   for (const dir of dirs) {
@@ -52,7 +55,12 @@ export async function sweepOrphanedUploads(db: Db, store: UploadStore, options: 
       continue;
     }
     // The row may have been written since the query above (an upload finishing on another node): look again.
-    if (!owner && (await db.incident.count({ where: { id: dir.incidentId } })) + (await db.uploadJob.count({ where: { id: dir.incidentId, status: { in: ["queued", "triaging"] } } })) > 0) {
+    const id = dir.incidentId;
+    const ownedSince =
+      (await db.incident.count({ where: { id } })) +
+      (await db.uploadJob.count({ where: { id, status: { in: ["queued", "triaging"] } } })) +
+      (await db.backgroundJob.count({ where: { id, status: { in: ["queued", "running"] } } }));
+    if (!owner && ownedSince > 0) {
       result.kept++;
       continue;
     }

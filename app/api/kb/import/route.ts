@@ -1,6 +1,7 @@
 import { authorName } from "@/lib/server/auth/actor";
 import { requireApi } from "@/lib/server/auth/access";
 import { getDb } from "@/lib/server/db";
+import { getJobQueue } from "@/lib/server/jobs/get-job-queue";
 import { MAX_IMPORT_CHARS } from "@/lib/server/kb/edit/api-schemas";
 import { KbEditError } from "@/lib/server/kb/edit/errors";
 import { importKbEntries } from "@/lib/server/kb/edit/kb-store";
@@ -21,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
     const text = await request.text();
     if (text.length > MAX_IMPORT_CHARS) throw new KbEditError("bad-request", "YAML import too large.");
     const parsed = parseKbYaml(text);
-    const result = await importKbEntries(getDb(), parsed.imported, authorName(actor), { force });
+    const result = await importKbEntries(getDb(), parsed.imported, authorName(actor), { force, queue: await getJobQueue() });
     return Response.json({ ...result, errors: [...parsed.errors, ...result.errors] }, { status: result.conflicts.length > 0 ? 409 : 200 });
   } catch (err) {
     return kbErrorResponse(err);

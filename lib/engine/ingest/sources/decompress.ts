@@ -5,9 +5,9 @@
  * incompressible data is still a bomb): push decoders get the input in small pieces and report their output
  * synchronously, so what was consumed is known to a piece; a read-ahead decoder such as DecompressionStream would
  * have swallowed whole members before the first check. A multi-member gzip or multi-frame zstd counts as one stream.
- * xz, zstd and bzip2 decoders are loaded when such an input arrives: a plain log's CLI run does not pay for them.
+ * Every decoder is loaded when such an input arrives: a plain log's CLI run does not pay for them (fflate alone was
+ * ~9 ms of start-up).
  */
-import { Gunzip, Inflate } from "fflate";
 import { IngestError } from "../ingest-error";
 import type { Codec } from "./magic";
 
@@ -219,15 +219,18 @@ function bzip2Decoder(unbzip2Stream: typeof import("unbzip2-stream").default, em
 }
 
 /** Raw deflate (zip entries), metered like the codecs. */
-export function inflateRawStream(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
-  return fromPushDecoder(counted(source, meter, true), meter, "deflate", pushDecoder((ondata) => new Inflate(ondata)));
+export async function* inflateRawStream(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
+  const { Inflate } = await import("fflate");
+  return yield* fromPushDecoder(counted(source, meter, true), meter, "deflate", pushDecoder((ondata) => new Inflate(ondata)));
 }
 
 /** Decodes `source` (compressed with `codec`) as a stream of chunks, metered. */
 export async function* decompressStream(codec: Codec, source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
   switch (codec) {
-    case "gzip":
+    case "gzip": {
+      const { Gunzip } = await import("fflate");
       return yield* fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new Gunzip(ondata)));
+    }
     case "xz": {
       const { XzReadableStream } = await import("./xz-stream");
       // xz-embedded pulls its input as it needs it: what it pulled is what it consumed.

@@ -11,6 +11,9 @@ import { allKbEntries, diffRevisions, getKbEntry, importKbEntries, kbRevisions, 
 import { previewRuleChange } from "./preview";
 import { rematchIncidentIfStale } from "./rematch-incidents";
 import { createTestDb, type TestDb } from "../../test-db";
+import { inlineJobQueue } from "../../jobs/inline-job-queue";
+import { JOB_FUNCTIONS } from "../../jobs/job-functions";
+import { LocalDirectoryStore } from "../../storage/upload-store";
 import { entriesToYaml, parseKbYaml } from "./yaml-form";
 
 const LOG = path.resolve(import.meta.dirname, "../../../../testdata/logs/null-deref/ip6mr-sk-done.log");
@@ -30,6 +33,8 @@ function teamEntry(partial: Partial<KbEntryInput> = {}): KbEntry {
 
 let env: TestDb;
 let incident: Incident;
+/** Re-matching jobs run at once, in this process: the save returns with its job ended. */
+const jobs = () => ({ queue: inlineJobQueue({ db: env.db, store: new LocalDirectoryStore("/nonexistent"), cliPath: "", jobs: JOB_FUNCTIONS }) });
 const INCIDENT_ID = "incident-one";
 
 beforeAll(async () => {
@@ -68,9 +73,9 @@ describe("KB editing against a database", () => {
   });
 
   it("creates an entry, re-matches the stored incident and records the revision", async () => {
-    const saved = await saveKbEntry(env.db, { document: teamEntry(), message: "first", author: "alice" });
+    const saved = await saveKbEntry(env.db, { document: teamEntry(), message: "first", author: "alice" }, jobs());
     expect(saved.revision).toBe(1);
-    expect(saved.rematch.changed).toBe(1);
+    expect(saved.rematch).toMatchObject({ kind: "rematch", status: "done", statusUrl: `/api/jobs/${saved.rematch?.id}`, result: { incidents: 1, changed: 1 } });
     const row = await env.db.incident.findUniqueOrThrow({ where: { id: INCIDENT_ID }, include: { findings: true } });
     const stored = JSON.parse(row.result) as Incident;
     expect(stored.findings.some((f) => f.matches.some((m) => m.kbId === "ip6mr-netns-null"))).toBe(true);
@@ -83,7 +88,7 @@ describe("KB editing against a database", () => {
   });
 
   it("refuses a second entry with the same id as a conflict", async () => {
-    await expect(saveKbEntry(env.db, { document: teamEntry(), message: "", author: "bob" })).rejects.toMatchObject({ code: "conflict", status: 409 });
+    await expect(saveKbEntry(env.db, { document: teamEntry(), message: "", author: "bob" }, jobs())).rejects.toMatchObject({ code: "conflict", status: 409 });
   });
 
   it("previews an edit that would stop matching", async () => {
@@ -94,9 +99,9 @@ describe("KB editing against a database", () => {
 
   it("saves edits with optimistic concurrency: a stale base revision is a 409", async () => {
     const edited = teamEntry({ summary: "Edited summary text." });
-    const saved = await saveKbEntry(env.db, { id: edited.id, document: edited, baseRevision: 1, message: "wording", author: "bob" });
+    const saved = await saveKbEntry(env.db, { id: edited.id, document: edited, baseRevision: 1, message: "wording", author: "bob" }, jobs());
     expect(saved.revision).toBe(2);
-    const stale = saveKbEntry(env.db, { id: edited.id, document: teamEntry({ summary: "Other edit." }), baseRevision: 1, message: "", author: "carol" });
+    const stale = saveKbEntry(env.db, { id: edited.id, document: teamEntry({ summary: "Other edit." }), baseRevision: 1, message: "", author: "carol" }, jobs());
     await expect(stale).rejects.toBeInstanceOf(KbEditError);
     await expect(stale).rejects.toMatchObject({ code: "conflict", currentRevision: 2 });
     expect((await getKbEntry(env.db, edited.id)).entry.summary).toBe("Edited summary text.");
@@ -111,7 +116,7 @@ describe("KB editing against a database", () => {
   });
 
   it("reverts to an earlier revision as a new revision", async () => {
-    const reverted = await revertKbEntry(env.db, "ip6mr-netns-null", 1, "alice");
+    const reverted = await revertKbEntry(env.db, "ip6mr-netns-null", 1, "alice", jobs());
     expect(reverted.revision).toBe(3);
     const detail = await getKbEntry(env.db, "ip6mr-netns-null");
     expect(detail.entry.summary).toBe(teamEntry().summary);
@@ -121,7 +126,7 @@ describe("KB editing against a database", () => {
   it("turns an edited built-in entry into a team entry", async () => {
     const builtin = teamEntry({ id: "builtin-sample", origin: "builtin", signatures: [{ kind: "title", value: "kernel BUG in x", weight: 0.9 }] });
     await seedKb(env.db, [builtin]);
-    const saved = await saveKbEntry(env.db, { id: builtin.id, document: { ...builtin, title: "Renamed built-in" }, baseRevision: 1, message: "fix", author: "dan" });
+    const saved = await saveKbEntry(env.db, { id: builtin.id, document: { ...builtin, title: "Renamed built-in" }, baseRevision: 1, message: "fix", author: "dan" }, jobs());
     expect(saved.entry.origin).toBe("team");
     expect((await env.db.kbEntry.findUniqueOrThrow({ where: { id: builtin.id } })).origin).toBe("team");
   });
@@ -136,7 +141,7 @@ describe("KB editing against a database", () => {
   it("re-matches an incident outside the saved window when it is opened", async () => {
     const retired = { ...(await getKbEntry(env.db, "ip6mr-netns-null")).entry, status: "retired" as const };
     const current = (await getKbEntry(env.db, "ip6mr-netns-null")).revision;
-    await saveKbEntry(env.db, { id: retired.id, document: retired, baseRevision: current, message: "retire", author: "x" }, { rematchLimit: 0 });
+    await saveKbEntry(env.db, { id: retired.id, document: retired, baseRevision: current, message: "retire", author: "x" }, { ...jobs(), rematchLimit: 0 });
     const row = await env.db.incident.findUniqueOrThrow({ where: { id: INCIDENT_ID } });
     expect(row.kbIds).toContain("ip6mr-netns-null"); // not re-matched yet
     const fresh = await rematchIncidentIfStale(env.db, INCIDENT_ID);
@@ -149,29 +154,29 @@ describe("KB editing against a database", () => {
     const before = await allKbEntries(env.db);
     const parsed = parseKbYaml(entriesToYaml(before));
     expect(parsed.entries).toEqual(before);
-    const again = await importKbEntries(env.db, parsed.imported, "eve");
+    const again = await importKbEntries(env.db, parsed.imported, "eve", jobs());
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: before.length, conflicts: [] });
-    const added = await importKbEntries(env.db, [{ entry: teamEntry({ id: "imported-one", status: "draft" }) }], "eve");
+    const added = await importKbEntries(env.db, [{ entry: teamEntry({ id: "imported-one", status: "draft" }) }], "eve", jobs());
     expect(added.created).toBe(1);
   });
 
   it("refuses to let an old export overwrite a newer edit, unless forced, and records what a force overwrote", async () => {
     const id = "stale-import";
-    await saveKbEntry(env.db, { document: teamEntry({ id, summary: "version one of the note" }), message: "", author: "ann" });
+    await saveKbEntry(env.db, { document: teamEntry({ id, summary: "version one of the note" }), message: "", author: "ann" }, jobs());
     const oldExport = entriesToYaml(await allKbEntries(env.db), await kbRevisions(env.db));
     expect(oldExport).toMatch(/# base-revision: 1\nid: stale-import/);
-    await saveKbEntry(env.db, { id, document: teamEntry({ id, summary: "ann's fix" }), baseRevision: 1, message: "", author: "ann" });
+    await saveKbEntry(env.db, { id, document: teamEntry({ id, summary: "ann's fix" }), baseRevision: 1, message: "", author: "ann" }, jobs());
 
     const edited = parseKbYaml(oldExport.replace("summary: version one of the note", "summary: bob's wording of the note"));
-    const refused = await importKbEntries(env.db, edited.imported, "bob");
+    const refused = await importKbEntries(env.db, edited.imported, "bob", jobs());
     expect(refused.conflicts).toEqual([expect.objectContaining({ id, baseRevision: 1, currentRevision: 2 })]);
     expect(refused.updated).toBe(0);
     expect((await getKbEntry(env.db, id)).entry.summary).toBe("ann's fix");
 
-    const unversioned = await importKbEntries(env.db, [{ entry: teamEntry({ id, summary: "no base revision given" }) }], "bob");
+    const unversioned = await importKbEntries(env.db, [{ entry: teamEntry({ id, summary: "no base revision given" }) }], "bob", jobs());
     expect(unversioned.conflicts[0]?.message).toMatch(/no base revision/);
 
-    const forced = await importKbEntries(env.db, edited.imported, "bob", { force: true });
+    const forced = await importKbEntries(env.db, edited.imported, "bob", { ...jobs(), force: true });
     expect(forced.overwritten).toEqual([{ id, baseRevision: 1, overwrittenRevision: 2 }]);
     const detail = await getKbEntry(env.db, id);
     expect(detail.entry.summary).toBe("bob's wording of the note");

@@ -1,7 +1,8 @@
 /**
  * Reading and editing KB entries in the database: list, read with history, save with optimistic concurrency,
  * revert, diff between revisions. Every save writes a KbRevision, bumps the KB generation (the match index is
- * rebuilt on next use) and re-matches the most recent stored incidents.
+ * rebuilt on next use) and queues a job that re-matches the most recent stored incidents (one still waiting to start
+ * covers the change: see requestRematchJob); the answer carries that job's state and status URL.
  */
 import { kbEntryColumns } from "../kb-entry-columns";
 import { createTwoFilesPatch, diffLines } from "diff";
@@ -10,8 +11,10 @@ import { buildKbIndex } from "../../../engine/match/build-kb-index";
 import { kbEntrySchema, type KbEntry } from "../../../kb/schema";
 import { textContains, type Db } from "../../db";
 import { bumpKbGeneration } from "../kb-generation";
+import { backgroundJobBody, findBackgroundJob, requestRematchJob, type BackgroundJobBody } from "../../jobs/background-jobs";
+import type { JobQueue } from "../../jobs/job-queue";
 import { KbEditError } from "./errors";
-import { rematchRecentIncidents, type RematchResult } from "./rematch-incidents";
+import { DEFAULT_REMATCH_LIMIT } from "./rematch-incidents";
 import { entryToYaml, type ImportedEntry } from "./yaml-form";
 
 export type KbListFilter = { q?: string; component?: string; origin?: string; status?: string; page?: number; pageSize?: number };
@@ -83,11 +86,26 @@ export type SaveKbEntryInput = {
   message: string;
   author: string;
 };
-export type SaveKbEntryResult = { entry: KbEntry; revision: number; generation: number; rematch: RematchResult };
+/** `rematch`: the re-matching job this change queued (or joined), null when none was asked for (`rematchLimit: 0`). */
+export type SaveKbEntryResult = { entry: KbEntry; revision: number; generation: number; rematch: BackgroundJobBody | null };
 
-export type SaveOptions = { rematchLimit?: number };
+export type SaveOptions = {
+  /** Where the re-matching job goes (the server's JobQueue; tests and benchmarks run it inline). */
+  queue: Pick<JobQueue, "enqueueJob">;
+  rematchLimit?: number;
+};
 
-export async function saveKbEntry(db: Db, input: SaveKbEntryInput, options: SaveOptions = {}): Promise<SaveKbEntryResult> {
+/** Queues (or joins) the re-matching of the most recent incidents after a KB change; its state for the answer. */
+async function queueRematch(db: Db, options: SaveOptions, requestedBy: string): Promise<BackgroundJobBody | null> {
+  const limit = options.rematchLimit ?? DEFAULT_REMATCH_LIMIT;
+  if (limit <= 0) return null;
+  const { id, created } = await requestRematchJob(db, { limit }, requestedBy);
+  if (created) await options.queue.enqueueJob("rematch", id);
+  const job = await findBackgroundJob(db, id);
+  return job ? backgroundJobBody(job) : null;
+}
+
+export async function saveKbEntry(db: Db, input: SaveKbEntryInput, options: SaveOptions): Promise<SaveKbEntryResult> {
   const entry = kbEntrySchema.parse(input.document);
   const message = input.message.trim();
   const author = input.author.trim() || "anonymous";
@@ -133,11 +151,11 @@ export async function saveKbEntry(db: Db, input: SaveKbEntryInput, options: Save
     });
   }
   const generation = await bumpKbGeneration(db);
-  const rematch = await rematchRecentIncidents(db, { limit: options.rematchLimit });
+  const rematch = await queueRematch(db, options, author);
   return { entry, revision, generation, rematch };
 }
 
-export async function revertKbEntry(db: Db, id: string, toRevision: number, author: string, options: SaveOptions = {}): Promise<SaveKbEntryResult> {
+export async function revertKbEntry(db: Db, id: string, toRevision: number, author: string, options: SaveOptions): Promise<SaveKbEntryResult> {
   const [row, target] = await Promise.all([
     db.kbEntry.findUnique({ where: { id }, select: { revision: true } }),
     db.kbRevision.findUnique({ where: { entryId_revision: { entryId: id, revision: toRevision } } }),
@@ -194,6 +212,8 @@ export type ImportResult = {
   /** Entries saved over a newer revision because the import was forced: what was overwritten. */
   overwritten: { id: string; baseRevision?: number; overwrittenRevision: number }[];
   errors: { index: number; id?: string; message: string }[];
+  /** The re-matching job queued after the import changed the KB. */
+  rematch: BackgroundJobBody | null;
 };
 export type ImportOptions = SaveOptions & { force?: boolean };
 
@@ -209,8 +229,8 @@ export async function kbRevisions(db: Db): Promise<Map<string, number>> {
  * with no base revision) is a conflict, listed and not saved, unless `force`, which saves it and records in the
  * revision what it overwrote.
  */
-export async function importKbEntries(db: Db, entries: ImportedEntry[], author: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, conflicts: [], overwritten: [], errors: [] };
+export async function importKbEntries(db: Db, entries: ImportedEntry[], author: string, options: ImportOptions): Promise<ImportResult> {
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, conflicts: [], overwritten: [], errors: [], rematch: null };
   let changed = false;
   for (const [index, { entry, baseRevision }] of entries.entries()) {
     const existing = await db.kbEntry.findUnique({ where: { id: entry.id }, select: { document: true, revision: true } });
@@ -236,7 +256,7 @@ export async function importKbEntries(db: Db, entries: ImportedEntry[], author: 
       ? `Imported from YAML, forced over revision ${existing.revision} (the export was of ${baseRevision === undefined ? "no known revision" : `revision ${baseRevision}`})`
       : "Imported from YAML";
     try {
-      await saveKbEntry(db, { id: existing ? entry.id : undefined, document: entry, baseRevision: existing?.revision, message, author }, { rematchLimit: 0 });
+      await saveKbEntry(db, { id: existing ? entry.id : undefined, document: entry, baseRevision: existing?.revision, message, author }, { ...options, rematchLimit: 0 });
       changed = true;
       if (stale) result.overwritten.push({ id: entry.id, baseRevision, overwrittenRevision: existing.revision });
       if (existing) result.updated++;
@@ -246,6 +266,6 @@ export async function importKbEntries(db: Db, entries: ImportedEntry[], author: 
       result.errors.push({ index, id: entry.id, message: e.message });
     }
   }
-  if (changed) await rematchRecentIncidents(db, { limit: options.rematchLimit });
+  if (changed) result.rematch = await queueRematch(db, options, author);
   return result;
 }

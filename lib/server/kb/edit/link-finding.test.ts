@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frames, makeFinding } from "../../../engine/match/test-findings";
 import { createTestDb, type TestDb } from "../../test-db";
+import { inlineJobQueue } from "../../jobs/inline-job-queue";
+import { JOB_FUNCTIONS } from "../../jobs/job-functions";
+import { LocalDirectoryStore } from "../../storage/upload-store";
 import { getKbEntry, saveKbEntry } from "./kb-store";
 import { linkFindingToEntry } from "./link-finding";
 
@@ -13,6 +16,7 @@ const finding = makeFinding({
 });
 
 let env: TestDb;
+const jobs = () => ({ queue: inlineJobQueue({ db: env.db, store: new LocalDirectoryStore("/nonexistent"), cliPath: "", jobs: JOB_FUNCTIONS }) });
 beforeAll(async () => {
   env = await createTestDb();
   await saveKbEntry(env.db, {
@@ -26,13 +30,13 @@ beforeAll(async () => {
     },
     message: "first",
     author: "alice",
-  });
+  }, jobs());
 });
 afterAll(() => env.cleanup());
 
 describe("linkFindingToEntry", () => {
   it("adds only the identifying rules the entry lacks, as a revision naming the incident", async () => {
-    const r = await linkFindingToEntry(env.db, { entryId: "team-gso-note", finding, incidentId: "inc123", author: "bob" });
+    const r = await linkFindingToEntry(env.db, { entryId: "team-gso-note", finding, incidentId: "inc123", author: "bob" }, jobs());
     expect(r.linked).toBe(true);
     if (!r.linked) return;
     expect(r.added).toEqual([{ kind: "title", value: "kernel BUG in skb_segment", weight: 0.7 }]);
@@ -43,12 +47,12 @@ describe("linkFindingToEntry", () => {
   });
 
   it("makes no revision when the entry already recognises the finding", async () => {
-    const r = await linkFindingToEntry(env.db, { entryId: "team-gso-note", finding, incidentId: "inc456", author: "bob" });
+    const r = await linkFindingToEntry(env.db, { entryId: "team-gso-note", finding, incidentId: "inc456", author: "bob" }, jobs());
     expect(r).toMatchObject({ linked: false });
     expect((await getKbEntry(env.db, "team-gso-note")).revision).toBe(2);
   });
 
   it("refuses an unknown entry", async () => {
-    await expect(linkFindingToEntry(env.db, { entryId: "no-such-entry", finding, incidentId: "x", author: "bob" })).rejects.toMatchObject({ status: 404 });
+    await expect(linkFindingToEntry(env.db, { entryId: "no-such-entry", finding, incidentId: "x", author: "bob" }, jobs())).rejects.toMatchObject({ status: 404 });
   });
 });

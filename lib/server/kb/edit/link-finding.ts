@@ -7,7 +7,7 @@ import type { Finding } from "../../../engine/types";
 import type { KbEntry, SignatureRule } from "../../../kb/schema";
 import type { Db } from "../../db";
 import { rulesFromFinding } from "./draft-from-finding";
-import { getKbEntry, saveKbEntry, type SaveKbEntryResult } from "./kb-store";
+import { getKbEntry, saveKbEntry, type SaveKbEntryResult, type SaveOptions } from "./kb-store";
 
 const LINKING_KINDS = new Set<SignatureRule["kind"]>(["title", "guilty-frame"]);
 
@@ -23,6 +23,7 @@ export type LinkFindingResult = { linked: false; reason: string } | ({ linked: t
 export async function linkFindingToEntry(
   db: Db,
   input: { entryId: string; finding: Finding; incidentId: string; author: string },
+  options: SaveOptions,
 ): Promise<LinkFindingResult> {
   const { entry, revision } = await getKbEntry(db, input.entryId);
   const added = rulesToLink(entry, input.finding);
@@ -33,6 +34,6 @@ export async function linkFindingToEntry(
     baseRevision: revision,
     message: `Linked finding “${input.finding.title}” from incident ${input.incidentId}`,
     author: input.author,
-  });
+  }, options);
   return { linked: true, added, ...saved };
 }

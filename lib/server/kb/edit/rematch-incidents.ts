@@ -10,7 +10,7 @@ import { getKbIndex } from "../get-kb-index";
 import { parseStoredIncident } from "./parse-stored-incident";
 import { matchesChanged, rematchIncident } from "./rematch";
 
-/** Incidents re-matched synchronously after a save; more would make saving slow (see the report's timing). */
+/** Incidents a re-matching job takes after a KB change (the most recent); older ones are re-matched when opened. */
 export const DEFAULT_REMATCH_LIMIT = 200;
 
 /** Ids per `IN (…)` list: below the adapter's bound-parameter limit. */
@@ -61,12 +61,19 @@ export async function rematchIncidentIfStale(db: Db, id: string, stored?: { resu
   return after;
 }
 
-export async function rematchRecentIncidents(db: Db, options: { limit?: number } = {}): Promise<RematchResult> {
+export type RematchOptions = {
+  limit?: number;
+  /** Told the number of incidents before matching starts, and again when their rows are written. */
+  onProgress?: (done: number, total: number) => Promise<void>;
+};
+
+export async function rematchRecentIncidents(db: Db, options: RematchOptions = {}): Promise<RematchResult> {
   const started = performance.now();
   const limit = options.limit ?? DEFAULT_REMATCH_LIMIT;
   if (limit <= 0) return { incidents: 0, changed: 0, ms: 0, skipped: [] };
   const kb = await getKbIndex(db);
   const rows = await db.incident.findMany({ orderBy: { createdAt: "desc" }, take: limit, select: { id: true, result: true } });
+  await options.onProgress?.(0, rows.length);
   // Compute everything first, then write in one transaction: one fsync instead of one per incident.
   const unchangedIds: string[] = [];
   const writes = [];
@@ -95,5 +102,6 @@ export async function rematchRecentIncidents(db: Db, options: { limit?: number }
     stamps.push(db.incident.updateMany({ where: { id: { in: unchangedIds.slice(i, i + ID_CHUNK) } }, data: { kbGeneration: kb.generation } }));
   }
   await db.$transaction([...stamps, ...writes]);
+  await options.onProgress?.(rows.length, rows.length);
   return { incidents: rows.length, changed, ms: Math.round(performance.now() - started), skipped };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { requireApi } from "@/lib/server/auth/access";
 import { authorName } from "@/lib/server/auth/actor";
 import { getDb } from "@/lib/server/db";
+import { getJobQueue } from "@/lib/server/jobs/get-job-queue";
 import { kbIdParamsSchema } from "@/lib/server/kb/edit/api-schemas";
 import { linkStoredFinding } from "@/lib/server/kb/edit/link-stored-finding";
 import { kbErrorResponse } from "@/lib/server/kb/edit/route-errors";
@@ -17,7 +18,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
     const actor = await requireApi(request, "kb:write");
     const { id } = kbIdParamsSchema.parse(await ctx.params);
     const { incidentId, findingId } = bodySchema.parse(await request.json());
-    return Response.json(await linkStoredFinding(getDb(), { entryId: id, incidentId, findingId, author: authorName(actor) }));
+    return Response.json(await linkStoredFinding(getDb(), { entryId: id, incidentId, findingId, author: authorName(actor) }, { queue: await getJobQueue() }));
   } catch (err) {
     return kbErrorResponse(err);
   }

@@ -1,6 +1,7 @@
 import { authorName } from "@/lib/server/auth/actor";
 import { requireApi } from "@/lib/server/auth/access";
 import { getDb } from "@/lib/server/db";
+import { getJobQueue } from "@/lib/server/jobs/get-job-queue";
 import { kbIdParamsSchema, kbRevertBodySchema } from "@/lib/server/kb/edit/api-schemas";
 import { revertKbEntry } from "@/lib/server/kb/edit/kb-store";
 import { kbErrorResponse } from "@/lib/server/kb/edit/route-errors";
@@ -13,7 +14,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
     const actor = await requireApi(request, "kb:write");
     const { id } = kbIdParamsSchema.parse(await ctx.params);
     const { toRevision } = kbRevertBodySchema.parse(await request.json());
-    return Response.json(await revertKbEntry(getDb(), id, toRevision, authorName(actor)));
+    return Response.json(await revertKbEntry(getDb(), id, toRevision, authorName(actor), { queue: await getJobQueue() }));
   } catch (err) {
     return kbErrorResponse(err);
   }

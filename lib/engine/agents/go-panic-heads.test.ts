@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { parseGoPanic } from "./go-panic";
+import { GO_PANIC_HEADS, matchGoPanicHead } from "./go-panic-heads";
+import { createLineContext, parseLine } from "../lines/parse-line";
+import { triage } from "../triage";
+
+const parse = (raws: string[]) => {
+  const ctx = createLineContext(0, 2024);
+  return raws.map((r, i) => parseLine(r, i + 1, ctx));
+};
+const prefixed = (prefix: string, raws: string[]) => raws.map((r) => (r.startsWith("\u0000") ? r.slice(1) : prefix + r));
+
+describe("Go panic heads", () => {
+  it("every form has a needle its own pattern needs", () => {
+    for (const head of GO_PANIC_HEADS) {
+      const sample = { panic: "panic: x", "fatal-error": "fatal error: x", "net-http-recovered": "2016/06/12 11:04:35 http: panic serving 10.0.0.1:5000: x", "apimachinery-observed-panic": 'Observed a panic: "x" (runtime error: x)', "goroutine-dump": "goroutine 1 [running]:" }[head.id];
+      expect(sample, head.id).toBeDefined();
+      expect(sample!.includes(head.needle.trim()), head.id).toBe(true);
+      expect(matchGoPanicHead(sample!)?.head.id).toBe(head.id);
+    }
+    expect(matchGoPanicHead('Observed a panic: "invalid memory address or nil pointer dereference" (runtime error: invalid memory address or nil pointer dereference)')?.head.message(
+      matchGoPanicHead('Observed a panic: "invalid memory address or nil pointer dereference" (runtime error: invalid memory address or nil pointer dereference)')!.match,
+    )).toBe("runtime error: invalid memory address or nil pointer dereference");
+  });
+});
+
+describe("parseGoPanic: older Go and damaged dumps", () => {
+  it("Go ≤ 1.7: a `panic(…)` frame, `fp= sp=` without `pc=`, file lines whose tab a shipper trimmed", () => {
+    const lines = parse(
+      prefixed("2017-09-16 00:29:55.672 info docker[41953]: ", [
+        "panic: runtime error: invalid memory address or nil pointer dereference",
+        "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1513ab2]",
+        "goroutine 36780342 [running]:",
+        "panic(0x17a2b40, 0x25ec1d0)",
+        "/usr/local/go/src/runtime/panic.go:531 +0x1cf fp=0xc4266c3eb0 sp=0xc4266c3e18",
+        "runtime.panicmem()",
+        "/usr/local/go/src/runtime/panic.go:63 +0x5e fp=0xc4266c3ed0 sp=0xc4266c3eb0",
+        "github.com/docker/docker/daemon/logger/syslog.(*syslogger).Log(0xc421bda1b0, 0xc424d60060, 0x0, 0x0)",
+        "/go/src/github.com/docker/docker/daemon/logger/syslog/syslog.go:137 +0x82 fp=0xc4266c3f70 sp=0xc4266c3f20",
+      ]),
+    );
+    const g = parseGoPanic(lines, 0, "messages")!;
+    expect(g.finding).toMatchObject({
+      title: "panic: runtime error: invalid memory address or nil pointer dereference in Log",
+      guiltyFrame: "github.com/docker/docker/daemon/logger/syslog.(*syslogger).Log",
+      component: "docker",
+      panicked: true,
+    });
+    expect(g.finding.host).toBeUndefined();
+    expect(g.finding.frames.map((f) => f.function)).toEqual(["panic", "runtime.panicmem", "github.com/docker/docker/daemon/logger/syslog.(*syslogger).Log"]);
+    expect(g.finding.frames[2]).toMatchObject({ fileLine: 137 });
+    expect(g.end).toBe(9);
+  });
+
+  it("net/http's recovered panic behind Go's log stamp: recovered, blamed below the panic; escaped `func·N` closures and `.s` frames", () => {
+    const lines = parse(
+      prefixed("Jun 12 11:04:35 node-1 forward-journal[12371]: ", [
+        "2016/06/12 11:04:35 http: panic serving @: runtime error: invalid memory address or nil pointer dereference",
+        "goroutine 3210 [running]:",
+        "net/http.func<C2><B7>011()",
+        "/usr/lib/golang/src/net/http/server.go:1130 +0xbb fp=0xc2087bf998 sp=0xc2087bf8b8",
+        "runtime.call16(0xc2087c1ef0, 0xc208dd00f0, 0x0)",
+        "/usr/lib/golang/src/runtime/asm_amd64.s:401 +0x45 fp=0xc2087bf9b0 sp=0xc2087bf998",
+        "runtime.gopanic(0x11f25e0, 0xc20802a050)",
+        "/usr/lib/golang/src/runtime/panic.go:387 +0x3a8 fp=0xc2087bfa18 sp=0xc2087bf9b0",
+        "main.(*handler).ServeHTTP(0xc2080a2000)",
+        "/src/main.go:42 +0x8b fp=0xc2087bfa68 sp=0xc2087bfa18",
+      ]),
+    );
+    const g = parseGoPanic(lines, 0, "messages")!;
+    expect(g.finding).toMatchObject({
+      title: "panic: runtime error: invalid memory address or nil pointer dereference in ServeHTTP",
+      guiltyFrame: "main.(*handler).ServeHTTP",
+      panicked: false,
+      host: "node-1",
+    });
+    expect(g.finding.frames[0].function).toBe("net/http.func\u00b7011");
+    expect(g.finding.frames[1]).toMatchObject({ function: "runtime.call16", file: "/usr/lib/golang/src/runtime/asm_amd64.s" });
+  });
+
+  it("a dump that starts at `goroutine N [running]:` is a panic only when it passes through one; terminal-wrapped lines rejoin", () => {
+    const journal = "Dec 27 21:41:30 cp-1 kubelet[30265]: ";
+    const lines = parse(
+      prefixed(journal, [
+        "goroutine 603 [running]:",
+        "k8s.io/kubernetes/vendor/k8s.io/apimachinery/pkg/util/runtime.logPanic(0x3a2dec0, 0x6d6df80)",
+        "        /go/src/k8s.io/kubernetes/vendor/k8s.io/apimachinery/",
+        "\u0000pkg/util/runtime/runtime.go:74 +0xa3",
+        "k8s.io/kubernetes/vendor/k8s.io/apimachinery/pkg/util/runtime.HandleCrash(0x0, 0x0, 0x0)",
+        "        /go/src/k8s.io/kubernetes/vendor/k8s.io/apimachinery/pkg/util/runtime/runtime.go:48 +0x82",
+        "panic(0x3a2dec0, 0x6d6df80)",
+        "        /usr/local/go/src/runtime/panic.go:679 +0x1b2",
+        "k8s.io/kubernetes/pkg/kubelet/cm.(*qosContainerManagerImpl).setCPUCgroupConfig(0xc000a8a0a0, 0xc000f14f38",
+        "\u0000, 0x42803",
+      ]),
+    );
+    const g = parseGoPanic(lines, 0, "kubelet.log")!;
+    expect(g.finding).toMatchObject({
+      title: "panic in setCPUCgroupConfig",
+      guiltyFrame: "k8s.io/kubernetes/pkg/kubelet/cm.(*qosContainerManagerImpl).setCPUCgroupConfig",
+      component: "kubelet",
+      host: "cp-1",
+    });
+    expect(g.finding.frames[0]).toMatchObject({ fileLine: 74, file: "/go/src/k8s.io/kubernetes/vendor/k8s.io/apimachinery/pkg/util/runtime/runtime.go" });
+    expect(g.finding.frames).toHaveLength(4);
+    expect(g.end).toBe(10);
+    // A goroutine dump with no panic in it (SIGQUIT, a debug dump) is not one.
+    const quit = parse(["goroutine 1 [running]:", "main.main()", "\t/src/main.go:10 +0x20", "main.worker(0x1)", "\t/src/main.go:20 +0x20"]);
+    expect(parseGoPanic(quit, 0, "x")).toBeUndefined();
+  });
+
+  it("through triage: HandleCrash's `Observed a panic:` line and its dump are one finding", async () => {
+    const text = [
+      'E0813 15:59:21.100203    1432 runtime.go:78] Observed a panic: "index out of range" (runtime error: index out of range [3] with length 0)',
+      "goroutine 88 [running]:",
+      "k8s.io/apimachinery/pkg/util/runtime.logPanic({0x1c2d3e0, 0xc000123456})",
+      "\t/go/src/k8s.io/apimachinery/pkg/util/runtime/runtime.go:74 +0x86",
+      "panic({0x1c2d3e0, 0xc000123456})",
+      "\t/usr/local/go/src/runtime/panic.go:838 +0x207",
+      "k8s.io/kubernetes/pkg/kubelet/pleg.(*GenericPLEG).relist(0xc0001a2b3c)",
+      "\t/workspace/src/k8s.io/kubernetes/pkg/kubelet/pleg/generic.go:190 +0x1c5",
+      "",
+    ].join("\n");
+    const inc = await triage([{ name: "kubelet.log", data: new TextEncoder().encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
+    expect(inc.findings.map((f) => [f.kind, f.title, f.panicked])).toEqual([["go-panic", "panic: runtime error: index out of range in relist", false]]);
+    expect(inc.warnings ?? []).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The first lines a Go panic's goroutine dump can follow, one row per form. A program that dies prints `panic: …` or
+ * `fatal error: …`; a program that recovers the panic and logs it prints its own line before the dump (net/http's
+ * `http: panic serving …`, apimachinery HandleCrash's `Observed a panic: …`), and a paste may start at the dump itself.
+ */
+
+export type GoPanicHead = {
+  /** Stable id (tests). */
+  id: string;
+  /** Literal the scanner's prefilter looks for. */
+  needle: string;
+  /** Matched against the line's text (prefixes peeled, trimmed). */
+  pattern: RegExp;
+  /** The panic's message, when the line tells it. */
+  message: (m: RegExpExecArray) => string | undefined;
+  /** `fatal error:` (the runtime's own unrecoverable errors; a title says so). */
+  fatal?: true;
+  /** The program recovered the panic, logged it and went on: the finding says it did not die. */
+  recovered?: true;
+  /** The line is the dump's `goroutine N [running]:` itself: only a dump that passes through a panic counts. */
+  isTrace?: true;
+};
+
+// Go's log package writes `2016/06/12 11:04:35 ` (and `.000000` with Lmicroseconds) before what a program logs.
+const GO_LOG_STAMP = String.raw`(?:\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})? )?`;
+
+/** apimachinery: `Observed a panic: "msg" (runtime error: msg)` or `Observed a panic: &errors.errorString{…} (…)`. */
+function observedPanicMessage(m: RegExpExecArray): string {
+  const body = m[1].trim();
+  const inParens = /\((runtime error: [^)]+)\)\s*$/.exec(body);
+  if (inParens) return inParens[1];
+  const quoted = /^"((?:[^"\\]|\\.)*)"/.exec(body);
+  return quoted ? quoted[1] : body;
+}
+
+export const GO_PANIC_HEADS: readonly GoPanicHead[] = [
+  { id: "panic", needle: "panic: ", pattern: /^panic: (.+)$/, message: (m) => m[1] },
+  { id: "fatal-error", needle: "fatal error: ", pattern: /^fatal error: (.+)$/, message: (m) => m[1], fatal: true },
+  {
+    // net/http's conn.serve recovers a handler's panic and logs `http: panic serving <remote addr>: <value>` and the
+    // stack, through the server's ErrorLog (Go's log package: its time stamp, then the message).
+    id: "net-http-recovered",
+    needle: "http: panic serving ",
+    pattern: new RegExp(String.raw`^${GO_LOG_STAMP}http: panic serving \S*: (.+)$`),
+    message: (m) => m[1],
+    recovered: true,
+  },
+  {
+    // k8s.io/apimachinery's HandleCrash logs the value, then the stack (kubelet, kube-proxy, controllers, operators).
+    id: "apimachinery-observed-panic",
+    needle: "Observed a panic: ",
+    pattern: /^Observed a panic: (.+)$/,
+    message: observedPanicMessage,
+    recovered: true,
+  },
+  {
+    // A paste that starts at the dump (the logged line above it was cut), or a recovery that printed only the stack.
+    id: "goroutine-dump",
+    needle: " [running]:",
+    pattern: /^goroutine \d+ \[running\]:$/,
+    message: () => undefined,
+    isTrace: true,
+  },
+];
+
+export const GO_PANIC_NEEDLES: readonly string[] = GO_PANIC_HEADS.map((h) => h.needle);
+
+/** Any of the forms, for a quick test of a line. */
+export const GO_PANIC_HEAD_PATTERN = new RegExp(GO_PANIC_HEADS.map((h) => `(?:${h.pattern.source})`).join("|"));
+
+/** The form `text` (trimmed) has, and its match. */
+export function matchGoPanicHead(text: string): { head: GoPanicHead; match: RegExpExecArray } | undefined {
+  for (const head of GO_PANIC_HEADS) {
+    if (!text.includes(head.needle.trimStart())) continue;
+    const match = head.pattern.exec(text);
+    if (match) return { head, match };
+  }
+  return undefined;
+}

@@ -1,0 +1,23 @@
+-- CreateTable
+CREATE TABLE "BackgroundJob" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'queued',
+    "input" TEXT NOT NULL,
+    "result" TEXT,
+    "error" TEXT,
+    "phase" TEXT,
+    "done" INTEGER NOT NULL DEFAULT 0,
+    "total" INTEGER NOT NULL DEFAULT 0,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "requestedBy" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" DATETIME,
+    "finishedAt" DATETIME
+);
+
+-- CreateIndex
+CREATE INDEX "BackgroundJob_kind_status_idx" ON "BackgroundJob"("kind", "status");
+
+-- CreateIndex
+CREATE INDEX "BackgroundJob_status_idx" ON "BackgroundJob"("status");
