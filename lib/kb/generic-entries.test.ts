@@ -130,3 +130,108 @@ describe("specific evidence on hung tasks", () => {
     expect(score(crash)).toBe(0);
   });
 });
+
+describe("storage and network symptoms: a bare event is a candidate, the hang it causes is the entry", () => {
+  const matched = (f: Finding) => matchFinding(f, index, {}).filter((m) => !m.related);
+  const relatedIds = (f: Finding) => matchFinding(f, index, {}).filter((m) => m.related).map((m) => m.kbId);
+  const nvmeTimeout = (...lines: string[]) => makeFinding({ kind: "io-error", title: "nvme: I/O timeout", headline: lines[0], report: lines });
+
+  it("an NVMe timeout that was aborted (or reset) is an nvme-io-timeout candidate below 0.5 that says what would make it specific", () => {
+    for (const f of [
+      nvmeTimeout("nvme nvme1: I/O 775 QID 2 timeout, aborting", "nvme nvme1: I/O 779 QID 2 timeout, aborting"),
+      nvmeTimeout("nvme nvme0: I/O 900 (I/O Cmd) QID 2 timeout, aborting", "nvme nvme0: I/O 900 QID 2 timeout, reset controller"),
+    ]) {
+      const [best] = matched(f);
+      expect(best.kbId).toBe("nvme-io-timeout");
+      expect(best.score).toBeGreaterThanOrEqual(0.3);
+      expect(best.score).toBeLessThan(NONE_FITS_MAX_SCORE);
+      expect(best.reasons.join(" "), "the reason says what would make it specific").toMatch(/tasks hang/);
+    }
+  });
+
+  it("a timeout whose controller then went away is the entry; a polled completion (missed interrupt) is not", () => {
+    const gone = makeFinding({
+      kind: "io-error",
+      title: "nvme: I/O timeout",
+      report: ["nvme nvme2: I/O 0 QID 0 timeout, reset controller"],
+      context: ["nvme nvme3: Removing after probe failure status: -19"],
+    });
+    expect(matched(gone)[0].kbId).toBe("nvme-io-timeout");
+    expect(matched(gone)[0].score).toBeGreaterThanOrEqual(NONE_FITS_MAX_SCORE);
+    const polled = nvmeTimeout("nvme nvme0: I/O 210 QID 4 timeout, completion polled");
+    expect(matched(polled).map((m) => m.kbId)).not.toContain("nvme-io-timeout");
+    expect(relatedIds(polled)).toContain("nvme-io-timeout");
+  });
+
+  // The finding `nfs: server X not responding, still trying` gives (events, `nfs-server-not-responding` row).
+  const nfsEvent = makeFinding({
+    kind: "io-error",
+    title: "nfs: server not responding",
+    headline: "nfs: server 10.36.3.5 not responding, still trying",
+    report: ["nfs: server 10.36.3.5 not responding, still trying"],
+    details: { server: "10.36.3.5", softMount: false },
+  });
+
+  it("the NFS client's own report is a nfs-server-not-responding candidate, never hung-task-io-wait (a hung-task entry)", () => {
+    const ms = matched(nfsEvent);
+    expect(ms[0].kbId).toBe("nfs-server-not-responding");
+    expect(ms[0].score).toBeLessThan(NONE_FITS_MAX_SCORE);
+    expect(ms.map((m) => m.kbId)).not.toContain("hung-task-io-wait");
+  });
+
+  it("a NIC watchdog warning printed after NFS lost its server is the watchdog, not an NFS or I/O-wait hang", () => {
+    const watchdog = makeFinding({
+      kind: "warning",
+      title: "WARNING in dev_watchdog",
+      guiltyFrame: "dev_watchdog",
+      frames: frames("dev_watchdog", "call_timer_fn"),
+      report: ["WARNING: CPU: 0 PID: 7 at net/sched/sch_generic.c:442 dev_watchdog+0x2dc/0x2e4", "NETDEV WATCHDOG: eth0 (ethoc): transmit queue 0 timed out"],
+      context: ["nfs: server 10.0.0.27 not responding, still trying"],
+    });
+    const ids = matched(watchdog).map((m) => m.kbId);
+    expect(ids[0]).toBe("netdev-watchdog-tx-timeout");
+    expect(ids).not.toContain("nfs-server-not-responding");
+    expect(ids).not.toContain("hung-task-io-wait");
+  });
+
+  it("a driver's own TX timeout (mlx5, virtio_net, bnxt) is a netdev-watchdog-tx-timeout candidate; the same line inside an RCU stall is not", () => {
+    for (const [driver, line] of [
+      ["mlx5_core", "mlx5_core 0000:3b:00.0 eth0: TX timeout on queue: 3, SQ: 0x1c9, CQ: 0x4a5, SQ Cons: 0x0 SQ Prod: 0x2d, usecs since last trans: 17316000"],
+      ["virtio_net", "virtio_net virtio1 eth0: TX timeout on queue: 0, sq: output.0, vq: 0x1, name: output.0, 5120000 usecs ago"],
+      ["bnxt_en", "bnxt_en 0000:04:00.0 eth0: TX timeout detected, starting reset task!"],
+    ]) {
+      const f = makeFinding({ kind: "other", title: `${driver}: TX timeout`, headline: line, report: [line], details: { driver, device: "eth0" } });
+      const [best] = matched(f);
+      expect(best?.kbId, driver).toBe("netdev-watchdog-tx-timeout");
+      expect(best.score, driver).toBeLessThan(NONE_FITS_MAX_SCORE);
+      expect(best.specificWhen, driver).toBeTruthy();
+    }
+    const stall = makeFinding({
+      kind: "rcu-stall",
+      title: "INFO: rcu detected stall in ebt_do_table",
+      report: [
+        "rcu: INFO: rcu_sched self-detected stall on CPU",
+        "mlx5_core 0000:3b:00.0 eth0: TX timeout on queue: 3, SQ: 0x1c9, CQ: 0x4a5, SQ Cons: 0x0 SQ Prod: 0x2d, usecs since last trans: 17316000",
+        "NETDEV WATCHDOG: eth0 (mlx5_core): transmit queue 3 timed out",
+      ],
+    });
+    expect(matched(stall).map((m) => m.kbId)).not.toContain("netdev-watchdog-tx-timeout");
+  });
+});
+
+describe("OOM: the lone 4.19+ summary line", () => {
+  it("`oom-kill:constraint=CONSTRAINT_MEMCG,…` alone (as the events give it) is memcg-oom-kill", () => {
+    const line =
+      "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=cri-containerd-1.scope,mems_allowed=0,oom_memcg=/kubepods.slice/kubepods-burstable.slice/pod1,task_memcg=/kubepods.slice/kubepods-burstable.slice/pod1/cri-containerd-1.scope,task=java,pid=4242,uid=0";
+    const f = makeFinding({
+      kind: "oom",
+      title: "OOM: memory cgroup out of memory",
+      headline: line,
+      report: [line],
+      details: { victim: "java", victimPid: 4242, memcg: true, constraint: "CONSTRAINT_MEMCG", oomMemcg: "/kubepods.slice/kubepods-burstable.slice/pod1" },
+    });
+    const [best] = matchFinding(f, index, {}).filter((m) => !m.related);
+    expect(best.kbId).toBe("memcg-oom-kill");
+    expect(best.score).toBeGreaterThanOrEqual(NONE_FITS_MAX_SCORE);
+  });
+});

@@ -30,7 +30,7 @@ const NOW = new Date("2026-12-01T00:00:00Z");
  * Top-1 rate each part of the real corpus must keep: a ratchet at the measured level (raise it when it improves).
  * The issue's bar is 0.9 on the held-out part; misses that are not the KB's (no finding parsed) count here too.
  */
-const MIN_TOP1: Record<"dev" | "heldOut", number> = { dev: 0.95, heldOut: 0.9 };
+const MIN_TOP1: Record<"dev" | "heldOut", number> = { dev: 0.97, heldOut: 0.9 };
 const REPORT = process.env.KB_CROSSCHECK_REPORT === "1";
 
 async function cveSampleEntries(): Promise<KbEntry[]> {

@@ -63,6 +63,12 @@ export const signatureRuleSchema = z
     excludes: z.boolean().optional(),
     /** For `nearby` rules: how many lines before the report to look at (default 30). */
     within: z.number().int().min(1).max(200).optional(),
+    /**
+     * Finding kinds the rule looks at (`[hung-task]`); on a finding of another kind it does not fire. A line that
+     * explains a hung task when it comes before it says nothing when it is the finding itself, and a driver's TX
+     * timeout line quoted inside an RCU stall report is not the stall's cause.
+     */
+    kinds: z.array(z.string().regex(/^[a-z][a-z-]*$/)).min(1).optional(),
     note: z.string().optional(),
   })
   .superRefine((rule, ctx) => {

@@ -99,7 +99,14 @@ const ROWS: Row[] = [
   },
   { line: "socket: no more sockets", rule: "no-more-sockets", kind: "other", title: "socket: no more sockets" },
   { line: "No memory reserved for crash kernel", program: "kdumpctl[812]", rule: "kdump-no-reservation", kind: "kdump-failure", title: "kdump: not armed" },
-  { line: "mce: [Hardware Error]: Machine check events logged", rule: "mce-hardware-error", kind: "mce", title: "MCE: hardware error" },
+  { line: "mce: [Hardware Error]: Machine check events logged", rule: "mce-events-logged", kind: "mce", title: "MCE: hardware error" },
+  {
+    line: "mce: [Hardware Error]: CPU 0: Machine Check: 0 Bank 5: bea0000000000108",
+    rule: "mce-hardware-error",
+    kind: "mce",
+    title: "MCE: hardware error",
+    details: { message: "CPU 0: Machine Check: 0 Bank 5: bea0000000000108" },
+  },
   {
     line: "EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#1_DIMM#0",
     rule: "edac-memory-error",
@@ -292,6 +299,22 @@ describe("problem events through triage", () => {
       expect(found[0].host).toBe("n1");
     });
   }
+
+  it("an EDAC decode right after the bare MCE notice is the finding; a decoded MCE stays one of its own", async () => {
+    const decoded = await findingsOf([
+      "mce: [Hardware Error]: Machine check events logged",
+      "EDAC sbridge MC0: HANDLING MCE MEMORY ERROR",
+      "EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#2_DIMM#0 (channel:2 slot:0 page:0x849923)",
+    ]);
+    expect(decoded.map((f) => [f.type, f.title])).toEqual([["edac-memory-error", "EDAC: corrected memory error"]]);
+    const alone = await findingsOf(["mce: [Hardware Error]: Machine check events logged", "eth0: link up"]);
+    expect(alone.map((f) => f.type)).toEqual(["mce-events-logged"]);
+    const cpu = await findingsOf([
+      "mce: [Hardware Error]: CPU 0: Machine Check: 0 Bank 5: bea0000000000108",
+      "EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#2_DIMM#0 (channel:2 slot:0 page:0x849923)",
+    ]);
+    expect(cpu.map((f) => f.type)).toEqual(["mce-hardware-error", "edac-memory-error"]);
+  });
 
   it("every finding rule has a row here", () => {
     const covered = new Set(ROWS.map((r) => r.rule));

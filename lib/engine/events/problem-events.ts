@@ -352,6 +352,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     endedBy: ["oom-kill", "oom-kill-legacy"],
   },
   {
+    // The bare notice says only that machine-check records went to mcelog/rasdaemon. An EDAC driver decodes the same
+    // record into the lines right after it (`EDAC MC0: 1 CE memory read error on …_DIMM#0`): that line is the finding.
+    id: "mce-events-logged",
+    kind: "mce",
+    needle: "Machine check events logged",
+    pattern: /\[Hardware Error\]: Machine check events logged/,
+    title: () => "MCE: hardware error",
+    groupKey: () => "mce",
+    endedBy: ["edac-memory-error"],
+  },
+  {
     id: "mce-hardware-error",
     kind: "mce",
     needle: "Hardware Error",

@@ -128,3 +128,37 @@ describe("curated before imported", () => {
     expect(m[1].score).toBeGreaterThan(m[0].score);
   });
 });
+
+describe("rules scoped to finding kinds (`kinds`)", () => {
+  const STORAGE = entry({
+    id: "storage-timeout",
+    title: "device timeouts hang tasks",
+    summary: "fixture",
+    component: "hardware",
+    signatures: [
+      { kind: "message", pattern: "blocked for more than \\d+ seconds|dev0: command timeout", weight: 0.05, kinds: ["hung-task", "io-error"], required: true },
+      { kind: "nearby", pattern: "dev0: command timeout", weight: 0.6, kinds: ["hung-task"] },
+      { kind: "title", value: "dev: command timeout", weight: 0.3, kinds: ["io-error"] },
+    ],
+  });
+  const idx = buildKbIndex([STORAGE]);
+  const score = (f: Parameters<typeof matchFinding>[0]) => matchFinding(f, idx).find((m) => m.kbId === "storage-timeout" && !m.related)?.score ?? 0;
+
+  it("a nearby rule scoped to hung tasks lifts a hung task, not the timeout's own finding (its own line)", () => {
+    const hang = makeFinding({ kind: "hung-task", title: "INFO: task hung in io_schedule", report: ["INFO: task jbd2:1 blocked for more than 120 seconds."], context: ["dev0: command timeout"] });
+    const event = makeFinding({ kind: "io-error", title: "dev: command timeout", report: ["dev0: command timeout"] });
+    expect(score(hang)).toBeGreaterThanOrEqual(0.6);
+    expect(score(event)).toBeGreaterThan(0.3);
+    expect(score(event)).toBeLessThan(0.5);
+  });
+
+  it("a required rule out of its kinds drops the entry (the same lines quoted in a warning's report)", () => {
+    const warning = makeFinding({ kind: "warning", title: "dev: command timeout", report: ["dev0: command timeout", "blocked for more than 120 seconds"], context: ["dev0: command timeout"] });
+    expect(score(warning)).toBe(0);
+  });
+
+  it("the schema rejects an empty or malformed kinds list", () => {
+    expect(() => entry({ ...STORAGE, signatures: [{ kind: "title", value: "x", weight: 0.5, kinds: [] }] })).toThrow();
+    expect(() => entry({ ...STORAGE, signatures: [{ kind: "title", value: "x", weight: 0.5, kinds: ["Hung Task"] }] })).toThrow();
+  });
+});

@@ -104,6 +104,7 @@ function isSubsequence(stack: string[], wanted: string[]): boolean {
 function evaluateRule(cr: CompiledRule, v: FindingView): string | undefined {
   const { rule, regex } = cr;
   const f = v.finding;
+  if (rule.kinds && !rule.kinds.includes(f.kind)) return undefined;
   switch (rule.kind) {
     case "title":
       return v.titles.includes(rule.value ?? "") ? `title “${rule.value}”` : undefined;
