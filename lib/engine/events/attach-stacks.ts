@@ -14,7 +14,7 @@ const STACK_FIELDS = [
 ] as const satisfies readonly (keyof Finding)[];
 
 /** The event rule that recognises a stack report's header line, and the title it gives it. */
-function eventOf(report: Finding): { rule: ProblemEventRule; title: string } | undefined {
+export function stackEventOf(report: Finding): { rule: ProblemEventRule; title: string } | undefined {
   if (report.frames.length === 0) return undefined;
   for (const rule of PROBLEM_EVENT_RULES) {
     if (rule.kind !== report.kind || !report.headline.includes(rule.needle)) continue;
@@ -34,7 +34,7 @@ export function attachEventStacks(findings: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
   const stackReports: Array<{ report: Finding; rule: ProblemEventRule }> = [];
   for (const f of findings) {
-    const ev = eventOf(f);
+    const ev = stackEventOf(f);
     if (ev) stackReports.push({ report: { ...f, title: ev.title }, rule: ev.rule });
     else out.push(f);
   }

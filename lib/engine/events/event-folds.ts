@@ -167,7 +167,8 @@ export class EventFolds<E extends FoldedOccurrence = FoldedOccurrence> {
     if (run.samples.length < run.maxSamples) run.samples.push(line.text);
   }
 
-  private bootBetween(after: number, upTo: number): boolean {
+  /** Whether a boot was seen on a line in (after, upTo]. */
+  bootBetween(after: number, upTo: number): boolean {
     const lines = this.bootLines;
     let lo = 0;
     let hi = lines.length;

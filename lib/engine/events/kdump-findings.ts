@@ -28,7 +28,7 @@ export function kdumpFindings(
     const inCapture = byBoot.get(boot.id) ?? [];
     if (inCapture.length === 0) continue;
     const first = inCapture[0];
-    const oom = inCapture.some((f) => f.kind === "oom" || /out of memory|deadlocked on memory|oom-killer/i.test(f.title + " " + (f.panicMessage ?? "") + " " + f.report.join(" ")));
+    const oom = inCapture.some(showsOutOfMemory);
     const prev = lastRegularBoot.get(boot.host ?? "");
     out.push(
       dropUndefined({
@@ -86,3 +86,7 @@ export function kdumpFindings(
   return out;
 }
 
+/** A finding that tells of memory running out (a capture kernel's crash then means its reservation was too small). */
+export function showsOutOfMemory(f: Finding): boolean {
+  return f.kind === "oom" || /out of memory|deadlocked on memory|oom-killer/i.test(f.title + " " + (f.panicMessage ?? "") + " " + f.report.join(" "));
+}

@@ -14,10 +14,14 @@ const MAX_CONTEXT_LINE_LENGTH = 400;
  * finding's first line, from the same host or with no host, any program.
  */
 export function attachContextLines(findings: Finding[], lines: LogLine[]): void {
+  // A crash storm puts dozens of reports in one window of thousands of lines: each finding starts its walk at its
+  // own line (binary search) instead of walking back over the whole window.
+  const ascending = lines.every((l, i) => i === 0 || lines[i - 1].lineNo <= l.lineNo);
   for (const f of findings) {
     if (f.context) continue;
     const before: string[] = [];
-    for (let i = lines.length - 1; i >= 0 && before.length < MAX_CONTEXT_LINES; i--) {
+    const from = ascending ? linesBefore(lines, f.source.line) - 1 : lines.length - 1;
+    for (let i = from; i >= 0 && before.length < MAX_CONTEXT_LINES; i--) {
       const l = lines[i];
       if (l.lineNo >= f.source.line) continue;
       if (f.host && l.host && l.host !== f.host) continue;
@@ -27,4 +31,16 @@ export function attachContextLines(findings: Finding[], lines: LogLine[]): void 
     }
     if (before.length > 0) f.context = before.reverse();
   }
+}
+
+/** How many of `lines` (ascending line numbers) come before line `lineNo`. */
+function linesBefore(lines: readonly LogLine[], lineNo: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].lineNo < lineNo) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

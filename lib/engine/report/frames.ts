@@ -15,6 +15,7 @@
  * report's `rip` (see metadata.ts). Never throws.
  */
 import type { Frame, FrameContext } from "../types";
+import { memoByText } from "./memo-by-text";
 
 /** What a stack section is: the crashing stack, or one printed for context. */
 export type StackSectionKind = "main" | "allocated" | "freed" | "aux" | "other-cpu" | "lock-chain";
@@ -387,7 +388,10 @@ function mayBeSymbolFrame(line: string): boolean {
 /** A frame that names a function, in any known format. */
 function parseSymbolFrame(line: string): Frame | undefined {
   if (!mayBeSymbolFrame(line)) return undefined;
-  let m = OFFSET_FRAME.exec(line);
+  // Each format is tried only when the line holds the literal it cannot match without (`(` alone, as in
+  // `IPv6: ADDRCONF(NETDEV_CHANGE)`, would otherwise run all seven regexes).
+  const offset = line.includes("+0x");
+  let m = offset ? OFFSET_FRAME.exec(line) : null;
   if (m) {
     const [, paren, address, question, oldModule, sym, off, size, mod, file, fileLine] = m;
     return makeFrame(sym, {
@@ -401,17 +405,17 @@ function parseSymbolFrame(line: string): Frame | undefined {
       address,
     });
   }
-  m = INLINE_FRAME.exec(line);
+  m = line.includes("[inline]") ? INLINE_FRAME.exec(line) : null;
   if (m) {
     const [, question, sym, file, fileLine] = m;
     return makeFrame(sym, { reliable: !question, file, fileLine: Number(fileLine) });
   }
-  m = DECODED_FRAME.exec(line);
+  m = line.includes(" (") ? DECODED_FRAME.exec(line) : null;
   if (m) {
     const [, question, sym, file, fileLine, mod] = m;
     return makeFrame(sym, { reliable: !question, file, fileLine: Number(fileLine), module: mod });
   }
-  m = PPC_FRAME.exec(line);
+  m = offset ? PPC_FRAME.exec(line) : null;
   if (m) {
     const [, , address, sym, off, size, mod, unreliable, file, fileLine] = m;
     return makeFrame(sym, {
@@ -424,17 +428,17 @@ function parseSymbolFrame(line: string): Frame | undefined {
       fileLine: fileLine !== undefined ? Number(fileLine) : undefined,
     });
   }
-  m = ARM_FRAME.exec(line);
+  m = line.includes("[<") ? ARM_FRAME.exec(line) : null;
   if (m) {
     const [, address, sym, off, size, mod] = m;
     return makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
   }
-  m = ARM_FROM_FRAME.exec(line);
+  m = offset ? ARM_FROM_FRAME.exec(line) : null;
   if (m) {
     const [, sym, mod] = m;
     return makeFrame(sym, { reliable: true, module: mod });
   }
-  m = CRASH_BT_FRAME.exec(line);
+  m = line.includes("#") ? CRASH_BT_FRAME.exec(line) : null;
   if (m) {
     const [, , , sym, address, mod] = m;
     return makeFrame(sym, { reliable: true, module: mod, address });
@@ -480,7 +484,10 @@ export type StackLine = {
 
 const NO_MARKERS: readonly string[] = [];
 
-export function scanStackLine(rawLine: string): StackLine {
+/** Read once per distinct line: a storm prints the same frames thousands of times (the result is shared, never changed). */
+export const scanStackLine: (rawLine: string) => StackLine = memoByText(scanStackLineText);
+
+function scanStackLineText(rawLine: string): StackLine {
   // One object shape for every line (V8 keeps the walks over them monomorphic).
   const scanned: StackLine = {
     line: "",

@@ -7,6 +7,8 @@
  * Each row is one family with the reason it is generic, so a reviewer can see why a function is ignored.
  * Patterns are matched against the cleaned function name (no `.isra.N`, no `+0x…`).
  */
+import { memoByText } from "./memo-by-text";
+
 export type GenericFrameFamily = { family: string; why: string; patterns: string[] };
 
 export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
@@ -205,9 +207,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
 const COMPILED = new RegExp(GENERIC_FRAME_FAMILIES.flatMap((f) => f.patterns).join("|"));
 
 /** True when `fn` (a cleaned function name) is generic: skip it when choosing the guilty frame. */
-export function isGenericFrame(fn: string): boolean {
-  return COMPILED.test(fn);
-}
+export const isGenericFrame: (fn: string) => boolean = memoByText((fn) => COMPILED.test(fn));
 
 /**
  * Source files that are never the one to blame (headers, libraries, allocators, locking, scheduler, the core

@@ -74,9 +74,34 @@ function usable(f: Frame, extraSkip: readonly RegExp[]): boolean {
   return !extraSkip.some((re) => re.test(fn));
 }
 
-/** Returns the guilty function name (cleaned) or undefined when every frame is generic or unreliable. */
+const NO_SKIP: readonly RegExp[] = [];
+/** Choices already made, per skip list, by mode and the frames' names, modules and reliability (all the choice reads). */
+const CHOSEN = new WeakMap<readonly RegExp[], Map<string, string | undefined>>();
+const MAX_CHOSEN = 4096;
+const MAX_CHOSEN_KEY = 2048;
+
+/**
+ * Returns the guilty function name (cleaned) or undefined when every frame is generic or unreliable. A crash storm
+ * asks again and again about the same stack: the choice is remembered per skip list and stack.
+ */
 export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions = {}): string | undefined {
-  const skip = opts.skip ?? [];
+  const skip = opts.skip ?? NO_SKIP;
+  let chosen = CHOSEN.get(skip);
+  if (!chosen) CHOSEN.set(skip, (chosen = new Map()));
+  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}`;
+  for (const f of frames) key += `\u0000${f.reliable ? 1 : 0}${f.module ? 1 : 0}${f.function}`;
+  const hit = chosen.get(key);
+  if (hit !== undefined || chosen.has(key)) return hit;
+  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly });
+  if (key.length <= MAX_CHOSEN_KEY) {
+    if (chosen.size >= MAX_CHOSEN) chosen.clear();
+    chosen.set(key, choice);
+  }
+  return choice;
+}
+
+function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions & { skip: readonly RegExp[] }): string | undefined {
+  const skip = opts.skip;
   const reliable = frames.filter((f) => f.reliable).map((f) => ({ f, fn: cleanFunctionName(f.function) }));
   if (opts.mode === "hang") {
     for (const { fn } of reliable) {

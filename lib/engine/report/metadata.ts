@@ -8,6 +8,7 @@
  */
 import type { Finding } from "../types";
 import { cleanFunctionName } from "./frames";
+import { memoByText } from "./memo-by-text";
 import { decodeTaint } from "./taint";
 
 /** The finding fields a report's own lines decide (documented on `Finding`). */
@@ -110,9 +111,9 @@ const ANCHORED_METADATA = new RegExp(
  * Whether a line can match any pattern of `parseReportMetadata`: the unanchored task lines need their literal, the
  * rest is ANCHORED_METADATA. Most lines of a report (frames, registers, other programs' lines) match none.
  */
-function mayHoldMetadata(line: string): boolean {
-  return line.includes("Comm: ") || line.includes("Pid: ") || line.includes("CPU: ") || line.includes("ainted") || ANCHORED_METADATA.test(line);
-}
+const mayHoldMetadata = memoByText(
+  (line: string): boolean => line.includes("Comm: ") || line.includes("Pid: ") || line.includes("CPU: ") || line.includes("ainted") || ANCHORED_METADATA.test(line),
+);
 
 /** The cleaned function name of a `rip` value (`skb_segment+0xbc8/0xd20 [mod]` → `skb_segment`). */
 export function ripFunction(rip: string): string {

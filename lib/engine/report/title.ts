@@ -4,6 +4,7 @@
  * placeholder. Pure string work; never throws.
  */
 import { cleanFunctionName as cleanFrameFunctionName } from "./frames";
+import { memoByText } from "./memo-by-text";
 
 /** Longest title we keep (syzbot's limit): longer titles are cut at a word boundary. */
 export const MAX_TITLE_LENGTH = 120;
@@ -18,18 +19,7 @@ const SYSCALL_WRAPPER = /^(?:__(?:x64|ia32|arm64|riscv|s390x?|powerpc|se|do|x32)
  * A function name as titles use it: the frame parser's cleaning (clone suffixes, ppc64 dots, Rust symbols), then
  * syscall-wrapper prefixes stripped so all architectures' wrappers bucket together.
  */
-export function cleanFunctionName(name: string): string {
-  let cleaned = CLEANED_NAMES.get(name);
-  if (cleaned === undefined) {
-    // A storm names the same few hundred functions thousands of times; the cache is dropped whole when full.
-    if (CLEANED_NAMES.size >= CLEANED_NAMES_MAX) CLEANED_NAMES.clear();
-    CLEANED_NAMES.set(name, (cleaned = cleanWithoutCache(name)));
-  }
-  return cleaned;
-}
-
-const CLEANED_NAMES = new Map<string, string>();
-const CLEANED_NAMES_MAX = 8192;
+export const cleanFunctionName: (name: string) => string = memoByText(cleanWithoutCache);
 
 function cleanWithoutCache(name: string): string {
   let s = cleanFrameFunctionName(name);
@@ -60,7 +50,9 @@ const TITLE_REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** Normalise a finished title (see module comment). Idempotent. */
-export function normalizeTitle(raw: string): string {
+export const normalizeTitle: (raw: string) => string = memoByText(normalizeTitleText);
+
+function normalizeTitleText(raw: string): string {
   // drop non-printables, collapse whitespace
   let s = raw.replace(/[^\x20-\x7e]/g, "").replace(/\s+/g, " ").trim();
   for (let round = 0; round < 4; round++) {

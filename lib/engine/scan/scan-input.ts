@@ -16,6 +16,7 @@ import { inferYear } from "../lines/time";
 import { GO_PANIC_NEEDLES } from "../agents/go-panic-heads";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
+import { RepeatedReports } from "../report/repeated-reports";
 import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
 import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
 import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
@@ -331,6 +332,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
   const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
   const folds = new EventFolds<RawEvent>();
+  const repeats = new RepeatedReports();
   const result: ScanResult = {
     name: input.name,
     stats,
@@ -453,7 +455,6 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     for (const lines of byHost.values()) {
       for (const f of extractReports(lines, { fileName: input.name, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
     }
-    attachContextLines(result.reports.slice(reportsBefore), parsed);
     const found = { reports: result.reports.length };
     const windowEvents: RawEvent[] = [];
     const agentLines: LogLine[] = [];
@@ -578,6 +579,15 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (key) folds.add(e, key);
       else result.events.push(e);
     }
+    // Last, once this window's boots are noted: a repeated report keeps only its occurrence (and needs no context).
+    const firsts: Finding[] = [];
+    for (let k = reportsBefore; k < result.reports.length; k++) {
+      const f = result.reports[k];
+      const kept = repeats.keep(f, (after, upTo) => folds.bootBetween(after, upTo));
+      result.reports[k] = kept;
+      if (kept === f) firsts.push(f);
+    }
+    attachContextLines(firsts, parsed);
   };
 
   // Per-host bookkeeping without allocating a string per line: the last line of a host is kept as offsets.

@@ -1,0 +1,45 @@
+/**
+ * Crash storms (thousands of soft-lockup or hung-task reports): stage 4 folds a report into the first report of its
+ * input with the same host, signature (kind, title, component) and kernel release (`foldIdenticalReports`), and of
+ * such a repeat keeps only its occurrence — the count, the last line and time, a timeline marker. The scanner can tell
+ * a repeat as soon as the report is parsed, so it keeps of it only what the later stages read (a *slim occurrence*),
+ * not its report lines, context, frames and modules: memory grows per distinct report, not per report.
+ */
+import { stackEventOf } from "../events/attach-stacks";
+import { showsOutOfMemory } from "../events/kdump-findings";
+import type { Finding } from "../types";
+
+/**
+ * A report whose fold in stage 4 is decided when it is parsed, and that no stage 3 rule reads beyond its occurrence:
+ * it printed its own release (stage 3 only fills a missing one, so the fold key is final), did not panic (kdump's
+ * not-armed rule reads panicked reports), is no allocation-failure stack an event takes over (`attachEventStacks`)
+ * and tells nothing of memory running out (kdump's capture-kernel rule reads the report's text).
+ */
+function hasSettledFold(f: Finding): boolean {
+  return f.kernelRelease !== undefined && f.kernelRelease !== "" && !f.panicked && stackEventOf(f) === undefined && !showsOutOfMemory(f);
+}
+
+/** The fields of a finding stage 3 and the timeline never read of a repeat: they go with the first occurrence only. */
+function slimOccurrence(f: Finding): Finding {
+  // Set to undefined, not deleted: a deleted property turns the object into a slow dictionary; a slim is never printed.
+  return { ...f, altTitles: [], frames: [], report: [], context: undefined, modules: undefined, taint: undefined, hardware: undefined, rip: undefined, guiltyFile: undefined };
+}
+
+/** The first occurrence of each fold key in one input, as the scanner meets reports (line order per host). */
+export class RepeatedReports {
+  private readonly firsts = new Map<string, number>();
+
+  /**
+   * `f` itself, or its slim occurrence when an earlier report of this input folds it: same host, kind, title, component
+   * and release, both settled (`hasSettledFold`), and no boot in between (`bootBetween(after, upTo)`: a boot on a
+   * line in (after, upTo]) — so the first one is in the same boot, and is what every per-boot rule sees first.
+   */
+  keep(f: Finding, bootBetween: (after: number, upTo: number) => boolean): Finding {
+    if (!hasSettledFold(f)) return f;
+    const key = `${f.host ?? ""}\u0000${f.kind}\u0000${f.title}\u0000${f.component ?? ""}\u0000${f.kernelRelease}`;
+    const first = this.firsts.get(key);
+    if (first !== undefined && first < f.source.line && !bootBetween(first, f.source.line)) return slimOccurrence(f);
+    this.firsts.set(key, f.source.line);
+    return f;
+  }
+}
