@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { componentFamily, parseGoPanic } from "./go-panic";
+import { componentFamily, parseGoPanic, parseRecoveredGoPanic } from "./go-panic";
 import { createLineContext, parseLine } from "../lines/parse-line";
 
 const parse = (raws: string[]) => {
@@ -54,5 +54,23 @@ describe("parseGoPanic", () => {
     expect(parseGoPanic(parse(["panic: something", "next line", "another"]), 0, "x")).toBeUndefined();
     expect(parseGoPanic(parse(["panic: something"]), 0, "x")).toBeUndefined();
     expect(parseGoPanic(parse(["panic: x", "", "goroutine 1 [running]:", "not a frame"]), 0, "x")).toBeUndefined();
+  });
+});
+
+describe("parseRecoveredGoPanic", () => {
+  it("reads a Go runtime fault a program recovered and logged, naming the program from the text", () => {
+    const [calico, kube, planned, plain] = parse([
+      "2022-03-21 11:29:35.252 [ERROR][27163] plugin.go 119: Final result of CNI ADD was an error. error=Calico CNI panicked during ADD: runtime error: invalid memory address or nil pointer dereference",
+      'E0813 15:59:21.100203    1432 runtime.go:78] Observed a panic: "index out of range [3] with length 0" (runtime error: index out of range [3] with length 0)',
+      "2024-01-01T00:00:00Z level=error msg=\"panic: boom\"",
+      "2024-01-01T00:00:00Z level=error msg=\"runtime error: index out of range\"",
+    ]);
+    expect(parseRecoveredGoPanic(calico, "cni.log")).toMatchObject({
+      kind: "go-panic", title: "panic: runtime error: invalid memory address or nil pointer dereference", component: "calico", panicked: false,
+    });
+    expect(parseRecoveredGoPanic(kube, "kubelet.log")).toMatchObject({ title: "panic: runtime error: index out of range" });
+    // A panic a program raises on purpose, or a runtime error that never panicked, is not this.
+    expect(parseRecoveredGoPanic(planned, "x.log")).toBeUndefined();
+    expect(parseRecoveredGoPanic(plain, "x.log")).toBeUndefined();
   });
 });

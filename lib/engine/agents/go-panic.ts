@@ -211,3 +211,50 @@ export function parseGoPanic(
   if (finding.panicMessage === undefined) delete finding.panicMessage;
   return { finding, end };
 }
+
+/**
+ * A Go program that recovers from its own panic and logs it as an error (Calico CNI's `Calico CNI panicked during
+ * ADD: runtime error: invalid memory address or nil pointer dereference`, apimachinery's `Observed a panic: … (runtime
+ * error: …)`) prints no goroutine dump, or prints it after this line: the line still tells a Go runtime fault.
+ * Only the runtime's own errors count (`runtime error: …`): a panic a program raises on purpose says nothing general.
+ */
+const RECOVERED_GO_PANIC = /\b(?:[Pp]anic(?:ked|s)?|PANIC)\b[^\n]*?\b(runtime error: [a-z](?:[^"')\[\]\n]|\[\d+\])*?)\s*(?:["')\]]|$)/;
+export const RECOVERED_GO_PANIC_NEEDLE = "runtime error: ";
+
+/** Programs named in the text of a recovered panic's line, for lines whose format names no program. */
+const TEXT_COMPONENTS: Array<[RegExp, string]> = [
+  [/\bCalico\b/i, "calico"],
+  [/\bCilium\b/i, "cilium-agent"],
+  [/\bkubelet\b/, "kubelet"],
+  [/\bcontainerd\b/, "containerd"],
+  [/\bflannel\b/i, "flannel"],
+];
+
+/** The finding of a recovered Go panic's log line (see RECOVERED_GO_PANIC), or undefined when the line is not one. */
+export function parseRecoveredGoPanic(line: LogLine, fileName: string): Finding | undefined {
+  if (!line.text.includes(RECOVERED_GO_PANIC_NEEDLE)) return undefined;
+  const m = RECOVERED_GO_PANIC.exec(line.text);
+  if (!m) return undefined;
+  const named = line.program && !/^(?:kernel|systemd|journal|shell)$/.test(line.program) ? line.program : undefined;
+  const component = named ?? TEXT_COMPONENTS.find(([re]) => re.test(line.text))?.[1];
+  const finding: Finding = {
+    id: "",
+    kind: "go-panic",
+    title: `panic: ${normalizePanicMessage(m[1])}`.slice(0, 120),
+    altTitles: [],
+    headline: line.text.trim(),
+    frames: [],
+    corrupted: false,
+    // Recovered: the program logged it and went on.
+    panicked: false,
+    panicMessage: m[1],
+    source: { file: fileName, line: line.lineNo, endLine: line.lineNo },
+    report: [line.text],
+    signature: "",
+    matches: [],
+  };
+  if (line.host) finding.host = line.host;
+  if (line.time !== undefined) finding.time = new Date(line.time).toISOString();
+  if (component) finding.component = component;
+  return finding;
+}

@@ -42,6 +42,8 @@ export type TitleFormat = {
    * kernels print WARNING stacks as `? f` guesses only, and the title stays `… in corrupted` as syzkaller's.
    */
   guiltyHint?: number;
+  /** The function that holds the one WARN of the header's file that logs print (see WARN_SITES): a guiltyHint by table. */
+  siteFunction?: string;
   /**
    * Display title when the report has no usable stack (`kernel BUG at net/core/skbuff.c:LINE`): the location says
    * more than syzkaller's `… in corrupted`, which stays as an alternative title and as `Finding.syzkallerTitle`.
@@ -66,14 +68,21 @@ export type CrashClass = {
    * after `kernel BUG at`): starts a report only when no report is open.
    */
   secondary?: boolean;
+  /**
+   * Headers of other classes that, printed soon after this class's header, are how this report ends (Rust's panic
+   * handler dies through `kernel BUG at rust/helpers/bug.c`): they do not start a report of their own.
+   */
+  continuedBy?: readonly RegExp[];
+  /** A message printed at any time by other tasks: inside an open report it is interleaved output, not a new report. */
+  interleaves?: boolean;
   /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
   orphanOnly?: boolean;
   /**
    * The report starts at the nearest line before the header that matches `line` (within `within` lines), when
    * the header is a line in the middle of the report (a watchdog frame below the RIP of a report whose first line
-   * was cut).
+   * was cut). `required`: without such a line the header starts no report (a bare stack is no report).
    */
-  startsAt?: { line: RegExp; within: number };
+  startsAt?: { line: RegExp; within: number; required?: boolean };
   formats: readonly TitleFormat[];
 };
 
@@ -85,6 +94,7 @@ const PATTERNS: Record<string, string> = {
   ADDR: "(?:0x)?[0-9a-f]+",
 };
 
+const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Compile a format with `{{FUNC}}`/`{{SRC}}`/`{{PC}}`/`{{ADDR}}` placeholders. */
 function re(src: string, flags = ""): RegExp {
   return new RegExp(src.replace(/\{\{([A-Z]+)\}\}/g, (_, k: string) => PATTERNS[k] ?? k), flags);
@@ -107,6 +117,14 @@ const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
  */
 export const FROM_HEADER_SECTION = /^/;
 const STACK_SANITIZER: StackRule = { sections: [FROM_HEADER_SECTION] };
+/**
+ * KMSAN: the uninitialised value is used where the data ends up — a cipher, an skb sent to netlink — so those generic
+ * consumers are skipped (syzkaller's list) to name the code that passed the data on.
+ */
+const STACK_KMSAN: StackRule = {
+  sections: [FROM_HEADER_SECTION],
+  skip: [/alloc_skb/, /netlink_ack/, /netlink_rcv_skb/, /_encrypt$/, /^(?:crypto|cipher|drbg|rng)_/, /^usb_submit_urb$/, /^usb_start_wait_urb$/, /^usb_bulk_msg$/, /^usb_interrupt_msg$/, /^usb_control_msg$/],
+};
 /** KASAN: old reports print SLUB's alloc/free traces before the `Call Trace:`; prefer the latter. */
 const STACK_KASAN: StackRule = { sections: [CALL_TRACE_SECTION, FROM_HEADER_SECTION] };
 const stack = (sections: readonly RegExp[], extra: Partial<StackRule> = {}): StackRule => ({ sections, ...extra });
@@ -148,6 +166,32 @@ const RCU_STALL_STACK: StackRule = {
   skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/],
   bystanders: [{ from: /RCU grace-period kthread stack dump:/, until: /Stack dump where RCU GP kthread last ran:|NMI backtrace for cpu|Sending NMI from CPU|rcu: INFO: |INFO: rcu_/ }],
 };
+/** page_owner's allocation stack: the allocator and page-cache helpers every page passes through. */
+const BAD_PAGE_OWNER_SKIP = [
+  /(?:free|put|get|update|release)_page/, /free_unref/, /^_*folio/, /truncate_inode_pages/, /page_frag_free/, /alloc/, /vmap/, /page_owner/,
+];
+/**
+ * syzkaller's titles quoted in prose (a bug tracker, a mailing-list subject, `title=kernel BUG in skb_segment` in a
+ * note): shapes the kernel never prints — it says `kernel BUG at f.c:N!`, `BUG: soft lockup - CPU#N`, `INFO: task
+ * x:N blocked for more than`, `BUG: Bad page state in process x` — so such a line starts no report.
+ */
+const SYZKALLER_TITLE_QUOTES = {
+  kernelBug: [/kernel BUG in \S/],
+  gpf: [/general protection fault in \S/],
+  bug: [/BUG: soft lockup in \S/, /BUG: unable to handle kernel (?:NULL pointer dereference|paging request|access to user memory) in \S/, /BUG: Bad page (?:state|cache) in (?!process )\S/],
+  info: [/INFO: task hung in \S/, /INFO: rcu detected stall in \S/],
+} satisfies Record<string, readonly RegExp[]>;
+/**
+ * Files with one WARN that production logs print, for a WARNING whose header names the file only (a paste or console
+ * cut after `WARNING: at net/sched/sch_generic.c:307`, 2.6-era kernels that printed no function): the function is
+ * the file's WARN site. Only files whose other WARNs are rare enough that the guess is the report's.
+ */
+const WARN_SITES: readonly { file: string; function: string; why: string }[] = [
+  { file: "net/sched/sch_generic.c", function: "dev_watchdog", why: "NETDEV WATCHDOG: the transmit-queue timeout WARN_ONCE" },
+];
+
+/** riscv's trap registers of a trap taken in supervisor mode (`sstatus.SPP`, bit 8, set): a user fault's are not a kernel oops. */
+const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -159,7 +203,7 @@ export const CLASSES: readonly CrashClass[] = [
     header: "BUG:",
     kind: "bug",
     type: "BUG",
-    suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/],
+    suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/, ...SYZKALLER_TITLE_QUOTES.bug],
     formats: [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
@@ -184,10 +228,10 @@ export const CLASSES: readonly CrashClass[] = [
         title: "KASAN: $1 $2", kind: "kasan", noStackTrace: true,
       },
       { match: re("BUG: KASAN: (.*)"), title: "KASAN: $1", kind: "kasan", corrupted: "KASAN header without details" },
-      { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_SANITIZER },
-      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_SANITIZER },
-      { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in "), title: "KMSAN: uninit-value in {FRAME}", kind: "kmsan", stack: STACK_SANITIZER },
-      { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", kind: "kmsan", stack: STACK_SANITIZER },
+      { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
+      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
+      { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in "), title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
+      { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       {
         match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)[^ ]* / ([a-zA-Z0-9_]+)"),
         title: "KCSAN: data-race in {FUNC:1} / {FUNC:2}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true,
@@ -227,13 +271,19 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: non-zero pgtables_bytes on freeing mm"), title: "BUG: non-zero pgtables_bytes on freeing mm", noStackTrace: true },
       // Before 4.20 the same check counted page-table pages per level: `BUG: non-zero nr_pmds on freeing mm: 1`.
       { match: re("BUG: non-zero (nr_ptes|nr_pmds|nr_puds) on freeing mm"), title: "BUG: non-zero $1 on freeing mm", noStackTrace: true },
-      { match: re("BUG: Bad page cache in process .* pfn:"), title: "BUG: Bad page cache in {FRAME}", stack: STACK_CALL_TRACE },
       // Architectures without a BUG trap instruction (um/lkl, some embedded): `BUG: failure at kernel/irq_work.c:155/irq_work_run_list()!`
       { match: re("BUG: failure at {{SRC}}/([a-zA-Z0-9_]+)\\(\\)"), title: "kernel BUG in {FUNC:2}", type: "BUG", noStackTrace: true },
       { match: re("BUG: KCSAN: assert: race in {{FUNC}}"), title: "KCSAN: assert: race in {FUNC:1}", kind: "kcsan", type: "KCSAN-ASSERT", noStackTrace: true },
       { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of "), title: "BUG: Dentry still in use in $1", stack: STACK_CALL_TRACE },
-      // With page_owner the allocation stack is printed first: it names who owned the page.
-      { match: re("BUG: Bad page state"), title: "BUG: Bad page state in {FRAME}", stack: stack([/page_owner tracks the page as allocated/, CALL_TRACE_SECTION]) },
+      // The page allocator finds a bad page when it is freed or handed out again: the call trace is generic mm code
+      // (free_unref_page, get_page_from_freelist, whatever freed a page) and says nothing of who spoiled it. Only
+      // page_owner's allocation stack names the owner (syzkaller's rule); without it the display title names no
+      // function, and syzkaller's `… in corrupted` stays the syzkaller title.
+      {
+        match: re("BUG: Bad page (state|cache)"), title: "BUG: Bad page $1 in {FRAME}",
+        stack: stack([/page last allocated|page_owner tracks the page as allocated/], { skip: BAD_PAGE_OWNER_SKIP }),
+        stacklessTitle: (m) => `BUG: Bad page ${m[1]}`,
+      },
       { match: re("BUG: Bad page map"), title: "BUG: Bad page map" },
       { match: re("BUG: workqueue lockup"), title: "BUG: workqueue lockup", noStackTrace: true, type: "HANG" },
       { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
@@ -301,6 +351,9 @@ export const CLASSES: readonly CrashClass[] = [
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
       // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`)
       { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
+      ...WARN_SITES.map((site): TitleFormat => ({
+        match: re(`WARNING:(?: .*)? at (?:\\S*/)?${escapeLiteral(site.file)}:[0-9]+[ \\t]*(?:\\n|$)`), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, siteFunction: site.function,
+      })),
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // Kernels built without BUG verbose info (OpenWrt) print no file: `WARNING: CPU: 3 PID: 0 at f+0x51f/0xe50 [mod]`.
       { match: re("WARNING: CPU: [0-9]+ PID: [0-9]+ at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 1 },
@@ -308,10 +361,22 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   {
+    // A WARNING whose header line was cut (a paste or an archive excerpt that starts after `WARNING: CPU: … at f.c:N`):
+    // its stack still runs through the WARN machinery (`warn_slowpath_fmt`, ARM's `(__warn) from … (warn_slowpath_fmt…)`),
+    // and the first frame under it is the function that warned. The report starts at its task line (the release).
+    id: "warning-headless",
+    header: "warn_slowpath_",
+    kind: "warning",
+    type: "WARNING",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:)/, within: 30, required: true },
+    formats: [{ match: re("warn_slowpath_"), title: "WARNING in {FRAME}", corrupted: "the WARNING header line is missing", stack: STACK_CALL_TRACE }],
+  },
+  {
     id: "info",
     header: "INFO:",
     kind: "bug",
-    suppress: [/INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
+    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
     formats: [
       { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
@@ -362,7 +427,7 @@ export const CLASSES: readonly CrashClass[] = [
     header: "general protection fault",
     kind: "gpf",
     type: "DoS",
-    suppress: [/general protection fault(?:s)? (?:in user|ip:)/, /traps: .* general protection fault ip:/],
+    suppress: [...SYZKALLER_TITLE_QUOTES.gpf, /general protection fault(?:s)? (?:in user|ip:)/, /traps: .* general protection fault ip:/],
     formats: [
       { match: re("general protection fault.*\\n(?:.*\\n){0,3}?.*KASAN: (null-ptr-deref|maybe wild-memory-access) in range"), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT },
       { match: re("general protection fault"), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT },
@@ -398,6 +463,30 @@ export const CLASSES: readonly CrashClass[] = [
         match: re("watchdog_timer_fn"), title: "BUG: soft lockup in {FRAME}", alt: STALL, corrupted: "the soft lockup header line is missing",
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
       },
+    ],
+  },
+  {
+    // An oops whose header lines were cut (a paste that starts at the register dump, a console that lost them): on
+    // riscv the trap registers still tell a kernel-mode fault (`status` with SPP set) and its kind (`cause` 0xc/0xd/0xf a
+    // page fault, 0x1/0x5/0x7 an access fault) and address (`badaddr`, a NULL-based access below 0x1000).
+    id: "riscv-trap-headless",
+    header: "badaddr: ",
+    kind: "oops",
+    type: "DoS",
+    orphanOnly: true,
+    startsAt: { line: RIP_SECTION, within: 20 },
+    formats: [
+      {
+        match: re(`${RISCV_KERNEL_TRAP} badaddr: 0*[0-9a-f]{1,3} cause: 0*[157cdf]\\b`),
+        title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE",
+        corrupted: "the oops header line is missing", stack: STACK_DEFAULT,
+      },
+      {
+        match: re(`${RISCV_KERNEL_TRAP} badaddr: [0-9a-f]+ cause: 0*[157cdf]\\b`),
+        title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG",
+        corrupted: "the oops header line is missing", stack: STACK_DEFAULT,
+      },
+      { match: re(`${RISCV_KERNEL_TRAP} badaddr: `), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
     ],
   },
   {
@@ -487,6 +576,7 @@ export const CLASSES: readonly CrashClass[] = [
     header: "kernel BUG",
     kind: "bug",
     type: "BUG",
+    suppress: SYZKALLER_TITLE_QUOTES.kernelBug,
     formats: [
       { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
       { match: re("kernel BUG at mm/usercopy\\.c"), title: "BUG: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
@@ -588,6 +678,9 @@ export const CLASSES: readonly CrashClass[] = [
     id: "unregister-netdevice",
     header: "unregister_netdevice: waiting for",
     kind: "netdev-refcount",
+    // Printed every 10 s by whichever task waits for the device, amid other reports (a hung task's stack on the
+    // nodes where both happen): never the end of the report it interrupts (syzkaller's reportStartIgnores).
+    interleaves: true,
     formats: [{ match: re("unregister_netdevice: waiting for"), title: "unregister_netdevice: waiting for DEV to become free", noStackTrace: true }],
   },
   {
@@ -615,7 +708,7 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "oops",
     type: "DoS",
     secondary: true,
-    formats: [{ match: re("Internal error:"), title: "Internal error in {FRAME}", stack: STACK_DEFAULT }],
+    formats: [{ match: re("Internal error:"), title: "Internal error in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
   },
   {
     id: "arm-unhandled-fault",
@@ -661,10 +754,20 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("VFS: Close: file count is (?:zero|0)"), title: "VFS: Close: file count is zero (use-after-free)", noStackTrace: true }],
   },
   {
+    // Rust's panic handler prints `rust_kernel: panicked at file.rs:L:C:` and the message, then dies through
+    // `kernel BUG at rust/helpers/bug.c` (rust_helper_BUG): that BUG and its oops are this report's own tail. The
+    // function that panicked is the first frame under core's panicking machinery.
     id: "rust-panic",
     header: "rust_kernel: panicked",
     kind: "panic",
-    formats: [{ match: re("panicked at [^\\n]*:\\n?([a-z ]+ with overflow)"), title: "$1", noStackTrace: true }],
+    continuedBy: [/kernel BUG at rust\/helpers\/bug\.c/],
+    formats: [
+      {
+        match: re("panicked at [^\\n]*:\\n?([a-z ]+ with overflow)"), title: "$1 in {FRAME}", noStackTrace: true,
+        stack: stack([CALL_TRACE_SECTION], { skip: [/rust_begin_unwind/, /^core::panicking::/, /^rust_helper_BUG$/] }),
+        stacklessTitle: (m) => m[1],
+      },
+    ],
   },
   {
     // warn_alloc(): `chrome: page allocation failure: order:5, mode:0x24040c0(GFP_KERNEL|__GFP_COMP)`, then the
@@ -706,7 +809,6 @@ export const CRASH_PANIC_CLASS: CrashClass = {
 /** Report triggers that are not a class header: the crash utility's `bt` task line opens a report window too. */
 const EXTRA_REPORT_TRIGGERS: readonly string[] = [String.raw`PID: \d+ +TASK: `];
 
-const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Headers up to this long that start with a letter are common words in other programs' logs. */
 const SHORT_HEADER_CHARS = 8;
 

@@ -13,6 +13,7 @@
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { mainFrames, parseFrameLine, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
+import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -38,6 +39,7 @@ const TITLE_SCAN_LINES = 200;
 /** Catch-all formats (`BUG: <anything>`) need a stack within this many lines to count as a report. */
 const STACK_NEARBY_LINES = 30;
 
+const END_OF_PANIC = /---\[ end Kernel panic/;
 const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
 /** The next boot's banner or command line: a report never runs past a reboot. */
 const BOOT_START = /^(?:Linux version \d+\.\d+\S* |(?:Kernel )?[Cc]ommand line: )/;
@@ -58,6 +60,11 @@ const STACK_PRINTING_MESSAGES = /FAULT_INJECTION: forcing a failure|vmalloc: all
 const SLUB_DETAIL = /INFO: (?:(?:Allocated|Freed) in |0x[0-9a-f]+-0x|Slab 0x|Object 0x)/;
 /** Fault-injection frames mixed into a stack make everything after them unreliable. */
 const FAULT_INJECTION_FRAME = /^should_fail(?:slab|_alloc|_ex)?$|^__should_fail/;
+/** A header right after `title=` / `TITLE:` is a title quoted by a note or a test header, not kernel output. */
+const TITLE_LABEL_BEFORE = /\b(?:title|TITLE|Title)\s*[=:]\s*["'`]?$/;
+/** A header naming the task it hit (`BUG: Bad page state in process X pfn:…`): a second one is another report. */
+const PER_TASK_HEADER = / in process \S/;
+const anotherTask = (a: string, b: string) => PER_TASK_HEADER.test(b) && headerText(a).trim() !== headerText(b).trim();
 const CRASH_PANIC = /^\s*PANIC: "(.*)"\s*$/;
 const KERNEL_PANIC = /Kernel panic - not syncing: ?(.*?)\s*(?:\]---)?$/;
 /** Keywords that promise a stack; each must be followed by at least one frame (syzkaller's corrupted rule). */
@@ -84,6 +91,7 @@ export function classifyLine(text: string): CrashClass | undefined {
     const beats = !best || (best.weak && !cls.weak) || (at < bestAt && !(cls.weak && !best.weak));
     if (!beats) continue;
     if (cls.suppress?.some((re) => re.test(t))) continue;
+    if (TITLE_LABEL_BEFORE.test(t.slice(Math.max(0, at - 12), at))) continue;
     best = cls;
     bestAt = at;
   }
@@ -140,6 +148,11 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       open.end = i;
       continue;
     }
+    // `---[ end Kernel panic - not syncing: … ]---` closes the panic already read, whether it was attached or alone.
+    if (open && END_OF_PANIC.test(text) && (open.panicIndex !== undefined || open.cls.id === "kernel-panic")) {
+      open.end = Math.max(open.end, i);
+      continue;
+    }
     const cls = classifyLine(text);
     if (!cls) continue;
     // `INFO: t` + `** replaying previous printk message **`: the header is printed again in full next.
@@ -155,7 +168,8 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       }
     }
     if (open && (cls.secondary || SLUB_DETAIL.test(text)) && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
-    if (open && cls.orphanOnly && open.closedAt === undefined) continue;
+    if (open && (cls.orphanOnly || cls.interleaves) && open.closedAt === undefined) continue;
+    if (open && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES && open.cls.continuedBy?.some((re) => re.test(text))) continue;
     // Old-style `WARNING: at kernel/watchdog.c:245 f()` prints the WARN message right after its header
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report.
     if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3) continue;
@@ -163,7 +177,8 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
     // A header repeated word for word is a duplicated line, unless the kernel printed it three times or more.
-    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i)) continue;
+    // Not one header per process: `BUG: Bad page state in process a` then `… in process b` are two bad pages.
+    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) continue;
     // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
     if (open && open.closedAt === undefined && i === open.header) continue;
     if (open) {
@@ -178,6 +193,11 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
           header = j;
           break;
         }
+      }
+      if (header === i && cls.startsAt.required) {
+        // No report after all: the report before stays open as it was (pushed again when it ends).
+        if (open) spans.pop();
+        continue;
       }
     }
     const start = Math.max(prevEnd + 1, header - CONTEXT_LINES, lastBoot, 0);
@@ -414,11 +434,17 @@ function printedName(name: string, frames: readonly Frame[]): string {
   return bucket ? bucket.function : name;
 }
 
+/** ARM's `… from [<802e62f8>] (i2c_smbus_xfer+0x508/0x54c)`: the caller's address and name. */
+const ARM_FROM_TARGET = /\bfrom \[<([0-9a-fA-F]+)>\] \(([A-Za-z_.][\w.]*)/;
+
 /** The function of the stack line that prints `address` (`[<ffffffff8343632e>] ? ip6_xmit+0x18ae/0x1a00`). */
 function functionAtAddress(texts: readonly string[], address: string): string | undefined {
   const a = address.toLowerCase().replace(/^0x/, "");
   for (const t of texts) {
     if (!t.toLowerCase().includes(a)) continue;
+    // ARM prints `[<pc>] (f) from [<lr>] (g+0x…)`: the address after `from` is g's, the caller of the line's frame.
+    const from = ARM_FROM_TARGET.exec(t);
+    if (from && from[1].toLowerCase().replace(/^0+/, "") === a.replace(/^0+/, "")) return from[2];
     const f = parseFrameLine(t, false);
     if (f && !/^0x/.test(f.function)) return f.function;
   }
@@ -474,8 +500,9 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     }
     alts.delete(title);
     const altTitles = [...alts];
-    if (!guilty && format.guiltyHint !== undefined && m[format.guiltyHint]) {
-      guilty = cleanFunctionName(m[format.guiltyHint]);
+    const hint = format.guiltyHint !== undefined ? m[format.guiltyHint] : format.siteFunction;
+    if (!guilty && hint) {
+      guilty = cleanFunctionName(hint);
       // The header names the function (`WARNING: … at f.c:12 f+0x…`) though the stack gave none (cut paste,
       // `? f` guesses only): display it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
       const named = normalizeTitle(fillTemplate(format.title, groups, guilty));
@@ -487,8 +514,11 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       const k = firstSectionLine(report, RIP_SECTION);
       const rip = k >= 0 ? report.ripAt(k) : RIP_SECTION.test(texts[0] ?? "") ? report.ripAt(0) : undefined;
       const atRip = rip && !/^0x|^[0-9a-f]+$/.test(rip.function) ? cleanFunctionName(rip.function) : undefined;
-      // The class's own checker (`__list_del_entry_valid` for a corrupted list) is never the one to name.
-      if (atRip && !format.stack.skip?.some((re) => re.test(atRip))) {
+      // The class's own checker (`__list_del_entry_valid` for a corrupted list) is never the one to name, nor, for a
+      // stall, a generic function the CPU spun in (`_spin_lock`): the guessed frames below may name the caller. A BUG
+      // or an oops keeps its RIP's function, generic or not: that is where the check fired.
+      const spunIn = format.stack.mode === "stall" && !rip?.module && isGenericFrame(atRip ?? "");
+      if (atRip && !spunIn && !format.stack.skip?.some((re) => re.test(atRip))) {
         const named = normalizeTitle(fillTemplate(format.title, groups, atRip));
         return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: atRip, frameMissing, headerFallback };
       }

@@ -190,6 +190,14 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     ],
   },
   {
+    family: "I/O accessors",
+    why: "an MMIO or port read/write faults (an external abort, a missing device) on behalf of the driver that called it",
+    patterns: [
+      "^__raw_(?:read|write)[bwlq]$", "^(?:read|write)[bwlq](?:_relaxed)?$", "^ioread(?:8|16|32|64)", "^iowrite(?:8|16|32|64)",
+      "^logic_(?:in|out)[bwl]?$", "^(?:in|out)[bwl]$", "^(?:in|out)s[bwl]$", "^_(?:in|out)[bwl]$",
+    ],
+  },
+  {
     family: "string formatting",
     why: "printf helpers that walked off a bad argument",
     patterns: ["^hex_string", "^pointer$", "^va_format", "vprintk", "^dev_printk", "^_dev_(?:err|warn|info|notice|crit|alert|emerg)", "^__dev_printk", "^symbol_string", "^ip[46]_string", "^kernel_text_address", "^__kernel_text_address"],

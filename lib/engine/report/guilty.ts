@@ -63,8 +63,11 @@ const HANG_SKIP = [
   "ret_from_fork", "lock_page", "folio_lock", "wait_on_page", "wait_on_folio", "folio_wait", "wait_on_bit",
 ];
 
+/** A frame the unwinder could not name (`0xffffffffdeadbeef`: a jump to garbage, code without symbols): never the culprit's name. */
+const UNNAMED_FRAME = /^(?:0x)?[0-9a-f]{6,}$/;
+
 function usable(f: Frame, extraSkip: readonly RegExp[]): boolean {
-  if (!f.reliable) return false;
+  if (!f.reliable || UNNAMED_FRAME.test(f.function)) return false;
   if (f.module) return true;
   const fn = cleanFunctionName(f.function);
   if (isGenericFrame(fn)) return false;

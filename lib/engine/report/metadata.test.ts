@@ -62,6 +62,13 @@ describe("parseReportMetadata", () => {
     });
   });
 
+  it("reads ARM's 2.6/3.x register-dump CPU line, release and build in parentheses", () => {
+    expect(parseReportMetadata(["CPU: 0    Tainted: G        W     (3.4.0-g9a3c983-dirty #3)"])).toMatchObject({
+      cpu: 0, kernelRelease: "3.4.0-g9a3c983-dirty", kernelBuild: "#3", taint: { flags: "GW" },
+    });
+    expect(parseReportMetadata(["CPU: 1    Not tainted  (2.6.35.7 #1)"])).toMatchObject({ cpu: 1, kernelRelease: "2.6.35.7" });
+  });
+
   it("does not take a release from lines without the task", () => {
     const meta = parseReportMetadata(["Linux version 5.4.0 (gcc) #1 SMP", "REGS: c000 TRAP: 0700 Not tainted (3.10.0-33.el7.ppc64)"]);
     expect(meta.kernelRelease).toBeUndefined();

@@ -38,6 +38,8 @@ const I386_CPU_LINE = /^\s*CPU:\s+(\d+)\s*$/;
 const I386_EIP_TAINT = /^\s*EIP:\s+[0-9a-f]{4}:\[<[0-9a-f]+>\]\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+VLI\s*$/;
 const I386_EFLAGS_RELEASE = /^\s*EFLAGS: [0-9a-f]+\s+\((\d[^\s)]*)(?: ([^\s)]+))?[^)]*\)\s*$/;
 const I386_PROCESS = /^\s*Process (.{1,20}?) \(pid: (\d+), /;
+// ARM's register dump of the same era (2.6.x – 3.x __show_regs): `CPU: 0    Tainted: G        W     (3.4.0-g9a3c983-dirty #3)`.
+const ARM_CPU_TAINT_RELEASE = new RegExp(String.raw`^\s*CPU: (\d+)\s+` + TAINT_PART + String.raw`\((\d[^\s)]*)(?: ([^\s)]+))?[^)]*\)\s*$`);
 // A task line whose tail is damaged (wrapped mid-line): still good for CPU/PID/Comm.
 const TASK_LINE_LOOSE = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+)(?: Comm: (\S+))?/;
 // print_kernel_ident() under lockdep/RCU splats: `3.5.0-rc5 #2 Not tainted`, `3.4.0 #37 Tainted: G        W`.
@@ -100,7 +102,7 @@ const RIP_PATTERNS: RegExp[] = [
 
 /** The patterns below that are anchored at the line start, as one regex (one attempt per line, not one per pattern). */
 const ANCHORED_METADATA = new RegExp(
-  [I386_CPU_LINE, I386_EIP_TAINT, I386_EFLAGS_RELEASE, I386_PROCESS, KERNEL_IDENT_LINE, TAINT_RELEASE_LINE, TAINT_LINE_BRACKETED, CRASH_TASK_LINE, CRASH_RELEASE, CRASH_VERSION, HARDWARE, MODULES, ...RIP_PATTERNS]
+  [I386_CPU_LINE, ARM_CPU_TAINT_RELEASE, I386_EIP_TAINT, I386_EFLAGS_RELEASE, I386_PROCESS, KERNEL_IDENT_LINE, TAINT_RELEASE_LINE, TAINT_LINE_BRACKETED, CRASH_TASK_LINE, CRASH_RELEASE, CRASH_VERSION, HARDWARE, MODULES, ...RIP_PATTERNS]
     .map((re) => `(?:${re.source})`)
     .join("|"),
 );
@@ -224,6 +226,16 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
         if (build) meta.kernelBuild = build;
         if (board && !meta.hardware) meta.hardware = board;
         setTaint(meta, notTainted, flags);
+      }
+      continue;
+    }
+    const armCpu = ARM_CPU_TAINT_RELEASE.exec(line);
+    if (armCpu) {
+      meta.cpu ??= Number(armCpu[1]);
+      setTaint(meta, armCpu[2], armCpu[3]);
+      if (meta.kernelRelease === undefined) {
+        meta.kernelRelease = armCpu[4];
+        if (armCpu[5]) meta.kernelBuild = armCpu[5];
       }
       continue;
     }

@@ -5,7 +5,7 @@
  * buffer, and the lines after it until the report-like text stops). Only windowed lines are decoded and fully
  * parsed. So the cost is close to reading the bytes, and memory is bounded by the window cap, not by the file size.
  */
-import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic } from "../agents/go-panic";
+import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic, parseRecoveredGoPanic, RECOVERED_GO_PANIC_NEEDLE } from "../agents/go-panic";
 import { EventFolds, foldKeyOf, foldsWithoutWindow, MAX_EVENT_SAMPLES, runKey, type EventRun } from "../events/event-folds";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventRule, type ReportStart } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
@@ -45,6 +45,7 @@ const OTHER_EVENT_NEEDLES = [
   "ommand line: ",
   "panic: ",
   "fatal error: ",
+  RECOVERED_GO_PANIC_NEEDLE,
   "reboot: ",
   "Reached target ",
 ];
@@ -214,6 +215,20 @@ function rightAfter(parsed: readonly LogLine[], at: number, pattern: RegExp): bo
   const host = parsed[at].host;
   for (let k = at - 1; k >= 0; k--) if (parsed[k].host === host) return pattern.test(parsed[k].text);
   return false;
+}
+
+/**
+ * The one host the kernel lines of a window name (host-less lines aside), or undefined when none or several. Only lines
+ * a format names as the kernel's count: a prose line that happens to read as `date word …` names no host.
+ */
+function soleHost(lines: readonly LogLine[]): string | undefined {
+  let host: string | undefined;
+  for (const l of lines) {
+    if (l.program !== "kernel" || l.host === undefined) continue;
+    if (host === undefined) host = l.host;
+    else if (host !== l.host) return undefined;
+  }
+  return host;
 }
 
 /** A report's facts (`ProblemEventRule.reportFacts`) where the event's own line and `refine` set nothing. */
@@ -423,10 +438,14 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
       if (l.format === "syslog") sawSyslogDate = true;
     }
-    // Kernel lines, per host, go to the report extractor; the rest is matched line by line.
+    // Kernel lines, per host, go to the report extractor; the rest is matched line by line. When the window's kernel
+    // lines name one host only, its host-less ones are that host's too: a paste that lost the first line's prefix, the
+    // first entry of a journal export (its `_HOSTNAME=` comes after its `MESSAGE=`).
+    const onlyHost = soleHost(parsed);
     const byHost = new Map<string, LogLine[]>();
     for (const l of parsed) {
       if (l.program !== undefined && l.program !== "kernel") continue;
+      if (l.host === undefined && onlyHost !== undefined) l.host = onlyHost;
       const key = l.host ?? "";
       let arr = byHost.get(key);
       if (!arr) byHost.set(key, (arr = []));
@@ -509,6 +528,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             continue;
           }
         }
+      }
+      const recovered = parseRecoveredGoPanic(l, input.name);
+      if (recovered) {
+        result.reports.push(recovered);
+        continue;
       }
       const found = firstEventRule(l);
       if (found) {

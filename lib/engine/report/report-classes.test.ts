@@ -1,0 +1,301 @@
+/**
+ * Classes of production reports whose title or guilty frame came out wrong (issue 9): each case is a shape many real
+ * logs share, written here in its smallest form.
+ */
+import { describe, expect, it } from "vitest";
+import { createLineContext, parseLine } from "../lines/parse-line";
+import { extractReports } from "./extract-reports";
+
+function extract(lines: string[]) {
+  const ctx = createLineContext(0, 2024);
+  return extractReports(lines.map((l, i) => parseLine(l, i + 1, ctx)), { fileName: "t.log" });
+}
+
+describe("Bad page state", () => {
+  const badPage = (task: string) => [
+    `[   33.524802] BUG: Bad page state in process ${task}  pfn:11e60`,
+    "[   33.529764] page:000000003792b5ba refcount:0 mapcount:-512 mapping:0000000000000000 index:0x0 pfn:0x11e60",
+    "[   33.532471] page dumped because: nonzero mapcount",
+    "[   33.532479] CPU: 0 PID: 791 Comm: systemd-network Not tainted 5.18.0-rc1+ #37",
+    "[   33.532484] Call Trace:",
+    "[   33.532500]  dump_stack_lvl+0x45/0x5a",
+    "[   33.532506]  bad_page.cold+0x63/0x94",
+    "[   33.532510]  free_pcp_prepare+0x290/0x420",
+    "[   33.532515]  free_unref_page+0x1b/0x100",
+    "[   33.532518]  skb_release_data+0x13f/0x1c0",
+  ];
+
+  it("names no function from the call trace (where the allocator noticed the page), only page_owner's allocator", () => {
+    const [plain] = extract(badPage("systemd-network"));
+    expect(plain).toMatchObject({ title: "BUG: Bad page state", syzkallerTitle: "BUG: Bad page state in corrupted", corrupted: true });
+    expect(plain.guiltyFrame).toBeUndefined();
+
+    const [owned] = extract([
+      "[   65.499023] BUG: Bad page state in process syz-executor209  pfn:7deea",
+      "[   65.552063] page_owner tracks the page as allocated",
+      "[   65.557890] page last allocated via order 0, migratetype Unmovable, gfp_mask 0x40c40(GFP_NOFS|__GFP_COMP), pid 5096",
+      "[   65.575967]  post_alloc_hook+0x1f3/0x230",
+      "[   65.581043]  get_page_from_freelist+0x2e4c/0x2f10",
+      "[   65.618395]  pagecache_get_page+0x2c/0x200",
+      "[   65.618395]  __get_metapage+0x2b4/0x1050",
+      "[   65.623241]  diNewExt+0xacf/0x37e0",
+      "[   65.718739] Call Trace:",
+      "[   65.744419]  bad_page+0x14c/0x170",
+      "[   65.749552]  free_unref_folios+0x1121/0x19c0",
+    ]);
+    expect(owned).toMatchObject({ title: "BUG: Bad page state in __get_metapage", guiltyFrame: "__get_metapage" });
+  });
+
+  it("counts two bad pages of two tasks printed back to back as two reports", () => {
+    const found = extract([
+      "[   40.437400] BUG: Bad page state in process swapper/0  pfn:14940",
+      "[   40.916726] BUG: Bad page state in process systemd-resolve  pfn:053b7",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["BUG: Bad page state", "BUG: Bad page state"]);
+  });
+});
+
+describe("Rust panics", () => {
+  it("are one report with the BUG Rust dies through, named after the function under core's panicking frames", () => {
+    const found = extract([
+      "[   23.717039][  T298] rust_kernel: panicked at drivers/android/binder/node.rs:877:13:",
+      "[   23.717039][  T298] attempt to subtract with overflow",
+      "[   23.745283][  T298] ------------[ cut here ]------------",
+      "[   23.771620][  T298] kernel BUG at rust/helpers/bug.c:7!",
+      "[   23.772028][  T298] Oops: invalid opcode: 0000 [#1] PREEMPT SMP KASAN PTI",
+      "[   23.800761][  T298] CPU: 0 UID: 0 PID: 298 Comm: syz-executor821 Not tainted 6.12.23-syzkaller-g30b14cdad458 #0",
+      "[   23.829979][  T298] RIP: 0010:rust_helper_BUG+0x8/0x10",
+      "[   24.057562][  T298] Call Trace:",
+      "[   24.063751][  T298]  <TASK>",
+      "[   24.063751][  T298]  _RNvCscSpY9Juk0HT_7___rustc17rust_begin_unwind+0x15b/0x160",
+      "[   24.128451][  T298]  _RNvNtCs9jEwPDbx20M_4core9panicking9panic_fmt+0x84/0x90",
+      "[   24.143499][  T298]  _RNvNtNtCs9jEwPDbx20M_4core9panicking11panic_const24panic_const_sub_overflow+0xb2/0xc0",
+      "[   24.163987][  T298]  _RNvMs3_NtCshgDM7dBCdno_11rust_binder7processNtB5_7Process10update_ref+0x17e5/0x1860",
+      "[   24.204041][  T298]  _RNvMs2_NtCshgDM7dBCdno_11rust_binder6threadNtB5_6Thread10write_read+0x27cf/0x96a0",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      title: "attempt to subtract with overflow in <rust_binder::process::Process>::update_ref",
+      guiltyFrame: "<rust_binder::process::Process>::update_ref",
+      kernelRelease: "6.12.23-syzkaller-g30b14cdad458",
+    });
+  });
+
+  it("without a stack keep the message as the title", () => {
+    const [f] = extract(["[ 1.0] rust_kernel: panicked at lib/x.rs:1:2:", "[ 1.0] attempt to add with overflow"]);
+    expect(f.title).toBe("attempt to add with overflow");
+  });
+});
+
+describe("prose quoting a syzkaller title", () => {
+  it("starts no report: the kernel never prints the title's shape", () => {
+    const quoted = [
+      "Dec  1 10:00:00 h kernel: this is kernel BUG in skb_segment, fixed in 6.1.103",
+      "see syzbot: general protection fault in skb_release_data",
+      "[syzbot] INFO: task hung in rtnl_lock and INFO: rcu detected stall in ipv6_rcv",
+      "dup of BUG: soft lockup in smp_call_function and BUG: unable to handle kernel NULL pointer dereference in ovl_permission",
+      "also BUG: Bad page state in corrupted",
+      "EXPECT: kind=bug | title=BUG: Bad page state | count=3",
+      "TITLE: WARNING: ODEBUG bug in netdev_freemem",
+    ];
+    for (const line of quoted) expect(extract([line]), line).toEqual([]);
+  });
+
+  it("leaves the kernel's own lines alone", () => {
+    const [bug] = extract(["[ 1.0] kernel BUG at net/core/skbuff.c:4230!"]);
+    expect(bug.title).toBe("kernel BUG at net/core/skbuff.c:LINE");
+    const [page] = extract(["[ 1.0] BUG: Bad page state in process kubelet  pfn:11e60"]);
+    expect(page.title).toBe("BUG: Bad page state");
+  });
+});
+
+describe("an oops whose header lines were cut", () => {
+  const dump = (status: string, badaddr: string, cause: string) => [
+    "[  212.845953] epc : ffffffff80afc288 ra : ffffffff80afd310 sp : fffffff6e36928f0",
+    "[  212.853474]  gp : ffffffff821f7f48 tp : ffffffd9033b9900 t0 : 0000002ad69e9978",
+    `[  212.927300] status: ${status} badaddr: ${badaddr} cause: ${cause}`,
+    "[  212.935575] [<ffffffff80afc288>] riscv_pmu_ctr_get_width_mask+0x8/0x60",
+    "[  212.942391] [<ffffffff80079922>] handle_percpu_devid_irq+0x98/0x1e8",
+    "[  212.980036] ---[ end trace 0000000000000000 ]---",
+    "[  212.984874] Kernel panic - not syncing: Fatal exception in interrupt",
+    "[  212.995964] ---[ end Kernel panic - not syncing: Fatal exception in interrupt ]---",
+  ];
+
+  it("is still a kernel fault on riscv: the trap registers tell a supervisor-mode page fault and its address", () => {
+    const found = extract(dump("0000000200000100", "0000000000000098", "000000000000000d"));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      kind: "null-deref", title: "BUG: unable to handle kernel NULL pointer dereference in riscv_pmu_ctr_get_width_mask",
+      guiltyFrame: "riscv_pmu_ctr_get_width_mask", panicked: true, corrupted: true,
+    });
+    const [far] = extract(dump("0000000200000100", "ffffffd9033b9900", "000000000000000f"));
+    expect(far).toMatchObject({ kind: "paging-fault", title: "BUG: unable to handle kernel paging request in riscv_pmu_ctr_get_width_mask" });
+  });
+
+  it("is not a user-mode fault's register dump", () => {
+    const found = extract(dump("0000000200004020", "0000000000000000", "000000000000000d").slice(0, 5));
+    expect(found).toEqual([]);
+  });
+});
+
+describe("the end marker of a kernel panic", () => {
+  it("closes the panic it ends, never a panic of its own", () => {
+    const found = extract([
+      "[ 1.0] BUG: kernel NULL pointer dereference, address: 0000000000000098",
+      "[ 1.1] Oops: 0000 [#1] SMP",
+      "[ 1.2] RIP: 0010:foo_bar+0x1/0x2",
+      "[ 1.3] Call Trace:",
+      "[ 1.4]  baz+0x1/0x2",
+      "[ 1.5] ---[ end trace 0000000000000000 ]---",
+      "[ 1.6] Kernel panic - not syncing: Fatal exception in interrupt",
+      "[ 1.8] ---[ end Kernel panic - not syncing: Fatal exception in interrupt ]---",
+    ]);
+    expect(found.map((f) => [f.title, f.panicked])).toEqual([["BUG: unable to handle kernel NULL pointer dereference in foo_bar", true]]);
+    expect(found[0].source.endLine).toBe(8);
+  });
+});
+
+describe("KMSAN", () => {
+  it("names the code that passed uninitialised data on, past the cipher and RNG that consumed it", () => {
+    const [f] = extract([
+      "=====================================================",
+      "BUG: KMSAN: uninit-value in aes_encrypt+0x1239/0x1960",
+      " aes_encrypt+0x1239/0x1960",
+      " aesti_encrypt+0x7d/0xf0",
+      " cipher_crypt_one+0x120/0x2e0",
+      " crypto_cipher_encrypt_one+0x33/0x40",
+      " drbg_ctr_update+0x19a9/0x3700",
+      " crypto_rng_reset+0x193/0x250",
+      " rng_setkey+0x52/0x70",
+      " alg_setkey+0x265/0x3b0",
+      " alg_setsockopt+0x503/0x760",
+    ]);
+    expect(f).toMatchObject({ title: "KMSAN: uninit-value in alg_setkey", guiltyFrame: "alg_setkey", altTitles: ["bad-access in alg_setkey"] });
+  });
+});
+
+describe("a WARNING whose header names the file only", () => {
+  it("is named after the file's one WARN site logs print, syzkaller's `… in corrupted` kept", () => {
+    const [f] = extract([
+      "2024-12-17T16:36:46+01:00 ds418 kernel: [  235.987630] ------------[ cut here ]------------",
+      "2024-12-17T16:36:46+01:00 ds418 kernel: [  235.992356] WARNING: at net/sched/sch_generic.c:307",
+    ]);
+    expect(f).toMatchObject({ title: "WARNING in dev_watchdog", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "dev_watchdog" });
+  });
+
+  it("of another file stays `… in corrupted`", () => {
+    const [f] = extract(["[ 1.0] WARNING: at net/core/dev.c:307"]);
+    expect(f.title).toBe("WARNING in corrupted");
+  });
+});
+
+describe("frames that never name the bug", () => {
+  it("skips MMIO and port accessors for the driver that called them", () => {
+    const [f] = extract([
+      "[  211.592905] Internal error: synchronous external abort: 96000010 [#1] PREEMPT SMP",
+      "[  211.600602] pc : __raw_readb+0x18/0x2c",
+      "[  211.615210] Call trace:",
+      "[  211.616071]  __raw_readb+0x18/0x2c",
+      "[  211.616694]  logic_inb+0x50/0x13c",
+      "[  211.617265]  ns558_init+0x17c/0x63c",
+      "[  211.617822]  do_one_initcall+0x294/0x61c",
+    ]);
+    expect(f).toMatchObject({ title: "Internal error in ns558_init", guiltyFrame: "ns558_init", altTitles: ["bad-access in ns558_init"] });
+  });
+
+  it("skips a frame the unwinder could not name (a jump to a garbage address)", () => {
+    const [f] = extract([
+      "[   28.231851] Internal error: Oops - SP/PC alignment exception: 8a000000 [#1] PREEMPT SMP",
+      "[   28.231909] PC is at 0xffffffffdeadbeef",
+      "[   28.232433] Call trace:",
+      "[   28.232568] [<0000000015c44a38>] 0xffffffffdeadbeef",
+      "[   28.232581] [<000000004fa15e98>] el0_svc_naked+0x34/0x38",
+    ]);
+    expect(f).toMatchObject({ title: "Internal error in el0_svc_naked", guiltyFrame: "el0_svc_naked" });
+  });
+});
+
+describe("unregister_netdevice waits amid another report", () => {
+  it("do not cut the report they interrupt", () => {
+    const found = extract([
+      "[  361.246294] INFO: task dockerd:6102 blocked for more than 120 seconds.",
+      "[  361.253503]       Not tainted 4.4.96+ #180",
+      "[  361.297131] Call Trace:",
+      "[  361.299714]  [<ffffffff829f5a8c>] schedule+0x9c/0x1b0",
+      "[  361.300009] unregister_netdevice: waiting for lo to become free. Usage count = 6",
+      "[  361.312401]  [<ffffffff829f6315>] schedule_preempt_disabled+0x15/0x20",
+      "[  361.318972]  [<ffffffff829fb0c0>] mutex_lock_nested+0x3b0/0x1130",
+      "[  361.373472]  [<ffffffff8223552c>] copy_net_ns+0xcc/0x220",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["INFO: task hung in copy_net_ns"]);
+  });
+});
+
+describe("a stall whose stack is all guesses", () => {
+  it("is not named after the lock primitive the CPU spun in, but after the guessed caller", () => {
+    const [f] = extract([
+      "Jan 10 03:12:44 web01 kernel: BUG: soft lockup - CPU#1 stuck for 61s! [java:12345]",
+      "Jan 10 03:12:44 web01 kernel: Pid: 12345, comm: java Not tainted 2.6.32-431.el6.x86_64 #1 HP ProLiant DL380 G7",
+      "Jan 10 03:12:44 web01 kernel: RIP: 0010:[<ffffffff8152a2de>]  [<ffffffff8152a2de>] _spin_lock+0x1e/0x30",
+      "Jan 10 03:12:44 web01 kernel: Call Trace:",
+      "Jan 10 03:12:44 web01 kernel: [<ffffffffa04a3b29>] ? nfs_access_cache_shrinker+0x69/0x220 [nfs]",
+      "Jan 10 03:12:44 web01 kernel: [<ffffffff81138a3a>] ? shrink_slab+0x8a/0x1a0",
+    ]);
+    expect(f).toMatchObject({ title: "BUG: soft lockup in nfs_access_cache_shrinker", syzkallerTitle: "BUG: soft lockup in corrupted" });
+  });
+
+  it("while a BUG keeps the function its check fired in, generic or not", () => {
+    const [f] = extract([
+      "[ 1.0] kernel BUG at kernel/sched/core.c:3245!",
+      "[ 1.1] Internal error: Oops - BUG: 0 [#1] PREEMPT SMP ARM",
+      "[ 1.2] PC is at __schedule+0x5c4/0x6a0",
+    ]);
+    expect(f.title).toBe("kernel BUG in __schedule");
+  });
+});
+
+describe("a stack-protector panic that names only an address", () => {
+  it("takes the function ARM's backtrace prints at that address after `from`", () => {
+    const [f] = extract([
+      "Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: 802e62f8",
+      "",
+      "CPU: 0 PID: 887 Comm: ucd_disable_vcs Not tainted 4.7.10-5f605673ef9354d7653ab0c8eef80007a7fbb8b1 #1",
+      "[<8016d06c>] (panic) from [<80110df4>] (__stack_chk_fail+0x10/0x14)",
+      "[<80110df4>] (__stack_chk_fail) from [<802e62f8>] (i2c_smbus_xfer+0x508/0x54c)",
+      "[<802e62f8>] (i2c_smbus_xfer) from [<ffffffff>] (0xffffffff)",
+    ]);
+    expect(f.title).toBe("kernel panic: stack is corrupted in i2c_smbus_xfer");
+  });
+});
+
+describe("a WARNING whose header line was cut", () => {
+  it("is read from the WARN machinery in its stack, from its task line on", () => {
+    const found = extract([
+      "[   18.953329] NETDEV WATCHDOG: eth0 (bcmgenet): transmit queue 3 timed out",
+      "[   18.954653] CPU: 3 PID: 0 Comm: swapper/3 Tainted: G         C        5.10.17-v7l+ #1414",
+      "[   18.954679] Backtrace: ",
+      "[   18.954767] [<c0b676a8>] (dump_stack) from [<c0220bac>] (__warn+0xfc/0x114)",
+      "[   18.954817] [<c0220ab0>] (__warn) from [<c0b63b88>] (warn_slowpath_fmt+0xa4/0xd8)",
+      "[   18.954849] [<c0b63ae8>] (warn_slowpath_fmt) from [<c0a46634>] (dev_watchdog+0x308/0x30c)",
+      "[   18.954883] [<c0a4632c>] (dev_watchdog) from [<c02aa600>] (call_timer_fn+0x40/0x1bc)",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "warning", title: "WARNING in dev_watchdog", kernelRelease: "5.10.17-v7l+", corrupted: true });
+  });
+
+  it("but a bare stack through the WARN machinery, without its task line, is no report (abrt's no_oops)", () => {
+    expect(extract(["[ 71.4] Call Trace:", "[ 71.4]  [<ffffffff810691dd>] warn_slowpath_common+0x7d/0xa0", "[ 71.4]  [<ffffffffa01c435a>] radeon_gart_unbind+0xca/0xe0 [radeon]"])).toEqual([]);
+  });
+
+  it("but a full WARNING report's own stack is no second report", () => {
+    const found = extract([
+      "[ 1.0] WARNING: CPU: 0 PID: 1 at net/sched/sch_generic.c:477 dev_watchdog+0x1/0x2",
+      "[ 1.1] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.4.0 #1",
+      "[ 1.2] Call Trace:",
+      "[ 1.3]  warn_slowpath_common+0x1/0x2",
+      "[ 1.4]  warn_slowpath_fmt+0x1/0x2",
+      "[ 1.5]  dev_watchdog+0x1/0x2",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["WARNING in dev_watchdog"]);
+  });
+});
