@@ -224,7 +224,10 @@ export async function* readZipMembers(zip: RandomAccessSource, archiveMeter: Exp
       );
   }
   for (const entry of entries) {
-    const type = entry.unixMode !== undefined ? (ZIP_MODE_TYPES[entry.unixMode & S_IFMT] ?? "other") : entry.name.endsWith("/") ? "directory" : "file";
+    // Writers that set permissions but no file type (Python's zipfile, Java's) leave S_IFMT zero: unzip then goes by
+    // the name, as for zips from systems without Unix modes.
+    const typeBits = entry.unixMode === undefined ? 0 : entry.unixMode & S_IFMT;
+    const type = typeBits !== 0 ? (ZIP_MODE_TYPES[typeBits] ?? "other") : entry.name.endsWith("/") ? "directory" : "file";
     const member: ArchiveMember = { path: entry.name, type, size: entry.size, mtime: entry.mtime };
     if (type === "symlink" && entry.method === 0 && entry.compressedSize < 4096) {
       const local = await zip.read(entry.localOffset, 30);
