@@ -99,6 +99,10 @@ async function* counted(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter
   }
 }
 
+async function* uncounted(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield* source;
+}
+
 /** A web ReadableStream that pulls `source` only as fast as the decoder asks (so `consumed` stays honest). */
 function pulledStream(source: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
@@ -145,7 +149,7 @@ async function* fromWebDecoder(
   }
 }
 
-/** Push-style decoders (fzstd, unbzip2-stream) hand output to a callback: the meter throws from inside it. */
+/** Push-style decoders (fflate, fzstd, bzip2-stream.ts) hand output to a callback: the meter throws from inside it. */
 async function* fromPushDecoder(
   source: AsyncGenerator<Uint8Array>,
   meter: ExpansionMeter,
@@ -203,21 +207,6 @@ function pushDecoder(make: (ondata: (data: Uint8Array) => void) => { push(chunk:
   };
 }
 
-function bzip2Decoder(unbzip2Stream: typeof import("unbzip2-stream").default, emit: (out: Uint8Array) => void) {
-  const stream = unbzip2Stream();
-  let failure: Error | undefined;
-  // The meter may throw from the data handler; unbzip2-stream catches it, stops and reports it as 'error'.
-  stream.on("data", (b: Uint8Array) => emit(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
-  stream.on("error", (e: Error) => {
-    failure ??= e;
-  });
-  return {
-    push: (chunk: Uint8Array) => void stream.write(chunk),
-    end: () => void stream.end(),
-    error: () => failure,
-  };
-}
-
 /** Raw deflate (zip entries), metered like the codecs. */
 export function inflateRawStream(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
   return fromPushDecoder(counted(source, meter, true), meter, "deflate", pushDecoder((ondata) => new Inflate(ondata)));
@@ -238,8 +227,12 @@ export async function* decompressStream(codec: Codec, source: AsyncIterable<Uint
       return yield* fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new ZstdDecompress(ondata)));
     }
     case "bzip2": {
-      const { default: unbzip2Stream } = await import("unbzip2-stream");
-      return yield* fromPushDecoder(counted(source, meter, true), meter, codec, (emit) => bzip2Decoder(unbzip2Stream, emit));
+      const { createBzip2Decoder } = await import("./bzip2-stream");
+      // Not `counted`: the decoder buffers a whole block before reading it, and reports what its bit reader consumed.
+      return yield* fromPushDecoder(uncounted(source), meter, codec, (emit) => {
+        const decoder = createBzip2Decoder(emit, (n) => meter.addConsumed(n));
+        return { push: (chunk) => decoder.push(chunk), end: () => decoder.end(), error: () => undefined };
+      });
     }
   }
 }
