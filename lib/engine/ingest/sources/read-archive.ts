@@ -36,6 +36,20 @@ const TAR_TYPES: Partial<Record<TarHeader["type"], MemberType>> = {
   fifo: "fifo",
 };
 
+/**
+ * A tar member's bytes. tar-stream fails a member the archive ends inside with a bare Error ("Unexpected end of
+ * data"): it becomes the archive's `corrupt` refusal, which the expander turns into a skipped member (and keeps the
+ * members before it) instead of an unexplained crash of the whole triage.
+ */
+async function* memberBytes(entry: AsyncIterable<Uint8Array>, label: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* entry;
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError("corrupt", `${label}: the tar data is corrupt or truncated (${(e as Error).message}).`);
+  }
+}
+
 /** The members of a tar stream, in order. Each member's `open()` must be drained (or not called) before moving on. */
 export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: string): AsyncGenerator<ArchiveMember> {
   const extract = tarExtract();
@@ -75,7 +89,7 @@ export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: 
         mtime: h.mtime,
         open: () => {
           drained = true;
-          return entry as AsyncIterable<Uint8Array>;
+          return memberBytes(entry as AsyncIterable<Uint8Array>, label);
         },
       };
       yield member;
