@@ -174,10 +174,20 @@ describe("readLines: gzip", () => {
     expect(e.code).toBe("too-large");
   });
 
-  it("refuses corrupt and truncated gzip", async () => {
+  it("reads a truncated gzip up to the cut and says so; refuses one that gives nothing", async () => {
+    const text = SYSLOG_TEXT.repeat(2000);
+    const gz = gzipSync(enc.encode(text));
+    const stats = emptyIngestStats();
+    const lines: string[] = [];
+    for await (const batch of readLines({ name: "messages.gz", data: gz.slice(0, Math.floor(gz.length / 2)) }, stats)) lines.push(...batch);
+    expect(stats.cutShort).toMatch(/^The gzip data is corrupt or truncated \(.*\) after \d+ decoded bytes\.$/);
+    expect(lines.length).toBeGreaterThan(text.split("\n").length / 4);
+    expect(lines.slice(0, 3)).toEqual(text.split("\n").slice(0, 3));
+    expect((await refusal(gz.slice(0, 12))).code).toBe("corrupt");
+  });
+
+  it("refuses corrupt gzip", async () => {
     const gz = gzipSync(enc.encode(SYSLOG_TEXT.repeat(50)));
-    const truncated = gz.slice(0, Math.floor(gz.length / 2));
-    expect((await refusal(truncated)).code).toBe("corrupt");
     const flipped = gz.slice();
     for (let i = 12; i < flipped.length - 8; i += 7) flipped[i] ^= 0x5a;
     expect((await refusal(flipped)).code).toBe("corrupt");

@@ -44,6 +44,11 @@ export type IngestStats = {
   compressed: boolean;
   truncatedLines: number;
   invalidUtf8Lines: number;
+  /**
+   * The compressed stream broke off (truncated or corrupt) after some of it was decoded: what came before was read,
+   * and this says why the rest is missing.
+   */
+  cutShort?: string;
 };
 
 // CSI/OSC/two-character escapes as written by serial consoles and colouring tools.
@@ -115,18 +120,27 @@ async function* gunzip(
   let windowDecoded = 0;
   let windowConsumed = 0;
   let windowHasLineEnd = false;
+  /**
+   * A stream that breaks off after giving text (a rotated log copied while gzip wrote it, an upload cut short) keeps
+   * that text: the failure is recorded and the stream ends there. Nothing decoded yet: refused with the reason.
+   */
+  const endOrRefuse = (failure: IngestError): void => {
+    if (stats.decodedBytes === 0) throw failure;
+    stats.cutShort = `${failure.message.replace(/\.$/, "")} after ${stats.decodedBytes} decoded bytes.`;
+  };
   try {
     for (;;) {
       let r: ReadableStreamReadResult<Uint8Array>;
       try {
         r = await reader.read();
       } catch (e) {
-        // The gunzip stream fails on corrupt or truncated data: a refusal with its reason, not a crash.
-        throw corrupt(e);
+        // The gunzip stream fails on corrupt or truncated data: the text so far, or a refusal with its reason.
+        return endOrRefuse(corrupt(e));
       }
       if (r.done) {
         // The decoder ended, so did the feeding; a failure reading the source surfaces here.
         const failure = await fed;
+        if (failure instanceof IngestError && failure.code === "corrupt") return endOrRefuse(failure);
         if (failure) throw failure;
         return;
       }

@@ -356,6 +356,41 @@ describe("hostile archives", () => {
   });
 });
 
+describe("inputs cut short keep what came before the cut", () => {
+  // Varied enough that every codec's output needs most of its input (a cut at 70% falls inside the data).
+  const longText = Array.from({ length: 20_000 }, (_, i) => `Aug 13 15:59:23 w01 kernel: line ${i} ${(i * 2654435761).toString(36)}\n`).join("");
+  const longLog = new TextEncoder().encode(longText);
+
+  // bzip2 too, block by block: a cut inside its first 900 KB block leaves nothing, as the last test shows for gzip.
+  for (const codec of ["xz", "zstd"] as const) {
+    it.skipIf(!TOOLS[codec])(`a truncated ${codec} log: its text up to the cut, and why the rest is missing`, async () => {
+      const whole = compress(codec, longLog);
+      const { inputs, sources } = await expandInputs([fileSource(`messages.${codec}`, whole.subarray(0, Math.floor(whole.length * 0.7)))], { keep: keepDrained });
+      expect(sources[0].error).toBeUndefined();
+      expect(sources[0].warnings.join()).toMatch(/^cut short: .*corrupt or truncated.* after \d+ decoded bytes; the text before it was read$/);
+      const text = await textOf(inputs[0]);
+      expect(text.length).toBeGreaterThan(longLog.length / 4);
+      expect(longText.startsWith(text)).toBe(true);
+    });
+  }
+
+  it("a truncated tar keeps the members before the cut; the one it cut is skipped with the reason", async () => {
+    const tar = await makeTar([{ name: "var/log/messages", content: MESSAGES }, { name: "var/log/kern.log", content: longLog }]);
+    const { inputs, sources } = await expandInputs([fileSource("cut.tar", tar.subarray(0, tar.length >> 1))], { keep: keepDrained });
+    expect(inputs.map((i) => i.name)).toEqual(["cut.tar:var/log/messages"]);
+    expect(sources[0].error).toBeUndefined();
+    expect(sources[0].warnings.join()).toMatch(/cut short: .*the members before it were read/);
+    expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([["var/log/kern.log", "unreadable"]]);
+  });
+
+  it("a source cut before it gave anything is still refused", async () => {
+    const whole = compress("gzip", await makeTar([{ name: "var/log/messages", content: MESSAGES }]));
+    const { inputs, sources } = await expandInputs([fileSource("cut.tgz", whole.subarray(0, 20))], { keep: keepDrained });
+    expect(inputs).toEqual([]);
+    expect(sources[0].error).toMatch(/corrupt or truncated/);
+  });
+});
+
 describe("decompression bombs of every shape are refused early", () => {
   // Small caps so the bombs stay small; the shapes are what matter.
   const limits: ExpansionLimits = { ...DEFAULT_EXPANSION_LIMITS, ratioCheckAfterBytes: 4 << 20, maxRatio: 100 };

@@ -142,6 +142,23 @@ async function readAll(source: AsyncIterable<Uint8Array>, max: number, what: str
   return concat(parts);
 }
 
+/**
+ * A compressed log that breaks off (truncated, corrupt) after giving text keeps that text: the stream ends at the
+ * cut and the source says why the rest is missing. A bomb or a cap is still a refusal of the whole source.
+ */
+async function* keptUntilCut(source: AsyncGenerator<Uint8Array>, summary: SourceSummary): AsyncGenerator<Uint8Array> {
+  let kept = 0;
+  try {
+    for await (const chunk of source) {
+      kept += chunk.length;
+      yield chunk;
+    }
+  } catch (e) {
+    if (!(e instanceof IngestError && e.code === "corrupt" && kept > 0)) throw e;
+    summary.warnings.push(`cut short: ${e.message.replace(/\.$/, "")} after ${kept} decoded bytes; the text before it was read`);
+  }
+}
+
 /** Leading NULs say nothing (a log written up to a hard reset); the binary check looks past them. */
 function isBinaryText(head: Uint8Array): boolean {
   let i = 0;
@@ -209,7 +226,7 @@ class Expander {
       if (inner.kind === "text") {
         const summary = this.summary(src.name, "compressed-log", label, src.size);
         if (isBinaryText(decoded.head)) throw new IngestError("binary", `${src.name} decompresses to a binary file, not a log.`);
-        await this.keepText(summary, { name: src.name, chunks: decoded.stream, ...datingOf(src), streamable: true }, src.name);
+        await this.keepText(summary, { name: src.name, chunks: keptUntilCut(decoded.stream, summary), ...datingOf(src), streamable: true }, src.name);
         return;
       }
       await this.expandInner(src, inner, decoded.stream, label, meter);
@@ -500,7 +517,13 @@ export async function expandInputs(given: InputSource[], options: ExpandOptions 
       else await expander.expandFile(src);
     } catch (e) {
       if (!(e instanceof IngestError || e instanceof JournalFormatError)) throw e;
-      // Nothing of a refused source is read: its members so far are dropped too.
+      // An archive cut short (truncated, corrupt past some point) keeps the members read before the cut, and says so.
+      const cutSummary = expander.summaries[summariesBefore];
+      if (e instanceof IngestError && e.code === "corrupt" && cutSummary && expander.inputs.length > before) {
+        cutSummary.warnings.push(`cut short: ${e.message.replace(/\.$/, "")}; the members before it were read, the rest were not looked at`);
+        continue;
+      }
+      // Nothing of a refused source is read (a bomb, a cap): its members so far are dropped too.
       for (const k of expander.inputs.splice(before)) await k.kept.discard?.();
       let summary = expander.summaries[summariesBefore];
       if (!summary) {
