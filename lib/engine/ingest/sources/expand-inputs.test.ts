@@ -356,6 +356,23 @@ describe("hostile archives", () => {
   });
 });
 
+describe("formats recognised but not read are said by name", () => {
+  it("lz4, 7z and rar: the source is refused with what to do, a member is skipped with it", async () => {
+    // An lz4 frame of zeros: no control bytes to speak of, it passed for a one-line text.
+    const lz4 = new Uint8Array([0x04, 0x22, 0x4d, 0x18, 0x64, 0x40, 0xa7, 0x1f, 0x00, 0x01, 0x00, ...new Array(200).fill(0xff)]);
+    const sevenZip = new Uint8Array([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04, ...new Array(100).fill(0x41)]);
+    const tar = await makeTar([{ name: "var/log/messages.lz4", content: lz4 }, { name: "var/log/kern.log", content: DMESG }]);
+    const { inputs, sources } = await expandInputs([fileSource("messages.lz4", lz4), fileSource("logs.7z", sevenZip), fileSource("t.tar", tar)]);
+    expect(sources.map((s) => [s.kind, s.format, s.error])).toEqual([
+      ["compressed-log", "lz4", "messages.lz4 is an lz4 file, which oopscope does not read: decompress it first (lz4 -d)."],
+      ["archive", "7z", expect.stringMatching(/^logs\.7z is a 7z archive, which oopscope does not read: extract it \(7z x\)/)],
+      ["archive", "tar", undefined],
+    ]);
+    expect(sources[2].skipped.map((k) => [k.path, k.reason, k.message])).toEqual([["var/log/messages.lz4", "unreadable", "not read: lz4 data, which oopscope does not read (decompress it first (lz4 -d))"]]);
+    expect(inputs.map((i) => i.name)).toEqual(["t.tar:var/log/kern.log"]);
+  });
+});
+
 describe("inputs cut short keep what came before the cut", () => {
   // Varied enough that every codec's output needs most of its input (a cut at 70% falls inside the data).
   const longText = Array.from({ length: 20_000 }, (_, i) => `Aug 13 15:59:23 w01 kernel: line ${i} ${(i * 2654435761).toString(36)}\n`).join("");

@@ -212,6 +212,11 @@ class Expander {
       this.inputs.push({ kept: { input: { name: src.name, data: stream, ...datingOf(src) } }, path: src.name });
       return;
     }
+    if (format.kind === "unsupported") {
+      await stream.return(undefined);
+      this.summary(src.name, format.container, format.format, src.size);
+      throw new IngestError("unsupported", `${src.name} is ${format.container === "archive" ? "a" : "an"} ${format.format} ${format.container === "archive" ? "archive" : "file"}, which oopscope does not read: ${format.advice}.`);
+    }
     if (format.kind === "codec") {
       const meter = new ExpansionMeter(src.name, this.limits);
       const decoded = await peek(decompressStream(format.codec, stream, meter), SNIFF_BYTES);
@@ -278,7 +283,7 @@ class Expander {
       return;
     }
     await stream.return(undefined);
-    throw new IngestError("unsupported", `${src.name}: a compressed ${format.kind === "codec" ? format.codec : format.kind} inside ${codec}: not read.`);
+    throw new IngestError("unsupported", `${src.name}: ${format.kind === "codec" ? `a compressed ${format.codec}` : format.kind === "unsupported" ? `${format.format} data` : `a ${format.kind}`} inside ${codec}: not read.`);
   }
 
   async expandDirectory(src: DirectorySource): Promise<void> {
@@ -388,6 +393,11 @@ class Expander {
     if (format.kind === "archive" || format.kind === "codec") {
       await stream.return(undefined);
       this.skip(summary, path, "nested-archive", `not opened: an archive inside the archive (give it on its own)`, m.size);
+      return;
+    }
+    if (format.kind === "unsupported") {
+      await stream.return(undefined);
+      this.skip(summary, path, "unreadable", `not read: ${format.format} data, which oopscope does not read (${format.advice})`, m.size);
       return;
     }
     if (format.kind === "journal") {
