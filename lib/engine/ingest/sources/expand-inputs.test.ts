@@ -373,6 +373,33 @@ describe("formats recognised but not read are said by name", () => {
   });
 });
 
+describe("sparse files in a tar", () => {
+  it.skipIf(!hasTool("tar"))("GNU and pax sparse entries are skipped with the reason, not called device files; the rest is read", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "oopscope-sparse-"));
+    try {
+      mkdirSync(path.join(dir, "var/log"), { recursive: true });
+      // A syslog written up to a hard reset: a hole, then text.
+      execFileSync("truncate", ["-s", "64M", path.join(dir, "var/log/messages")]);
+      writeFileSync(path.join(dir, "var/log/messages"), MESSAGES, { flag: "a" });
+      writeFileSync(path.join(dir, "var/log/kern.log"), DMESG);
+      const sources: FileSource[] = [];
+      for (const format of ["gnu", "pax"]) {
+        const file = path.join(dir, `${format}.tar`);
+        execFileSync("tar", ["--sparse", `--format=${format}`, "-C", dir, "-cf", file, "var/log/messages", "var/log/kern.log"]);
+        sources.push(fileSource(`${format}.tar`, new Uint8Array(readFileSync(file))));
+      }
+      const { inputs, sources: summaries } = await expandInputs(sources);
+      expect(inputs.map((i) => i.name)).toEqual(["gnu.tar:var/log/kern.log", "pax.tar:var/log/kern.log"]);
+      for (const s of summaries) {
+        expect(s.skipped.map((k) => [k.path, k.reason])).toEqual([["var/log/messages", "unreadable"]]);
+        expect(s.skipped[0].message).toMatch(/sparse/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("inputs cut short keep what came before the cut", () => {
   // Varied enough that every codec's output needs most of its input (a cut at 70% falls inside the data).
   const longText = Array.from({ length: 20_000 }, (_, i) => `Aug 13 15:59:23 w01 kernel: line ${i} ${(i * 2654435761).toString(36)}\n`).join("");

@@ -347,8 +347,15 @@ class Expander {
         else summary.ignoredMembers++;
         continue;
       }
+      if (m.type === "sparse" || m.type === "other") {
+        // GNU tar's old sparse entries ('S') have a type flag tar-stream does not name: they are most of "other".
+        const what = m.type === "sparse" ? "a sparse file (tar --sparse), whose holes this reader does not expand" : "an entry of a type this reader does not read (GNU tar --sparse writes sparse files so)";
+        if (rule) this.skip(summary, path, "unreadable", `not read: ${what}; extract the archive and give the file on its own`, m.size);
+        else summary.ignoredMembers++;
+        continue;
+      }
       if (m.type !== "file") {
-        this.skip(summary, path, "device", `refused: a ${m.type === "fifo" ? "named pipe" : m.type === "device" ? "device file" : "special file"}`);
+        this.skip(summary, path, "device", `refused: a ${m.type === "fifo" ? "named pipe" : "device file"}`);
         continue;
       }
       if (!rule || !m.open) {

@@ -9,7 +9,8 @@ import type { RandomAccessSource } from "../random-access";
 import { IngestError } from "../ingest-error";
 import { ExpansionMeter, inflateRawStream } from "./decompress";
 
-export type MemberType = "file" | "directory" | "symlink" | "hardlink" | "device" | "fifo" | "other";
+/** `sparse`: a file stored with its holes left out (tar --sparse, pax GNU.sparse.* headers), which is not expanded. */
+export type MemberType = "file" | "directory" | "symlink" | "hardlink" | "device" | "fifo" | "sparse" | "other";
 
 /** One member of an archive or one file of a directory the user gave. */
 export type ArchiveMember = {
@@ -50,6 +51,13 @@ async function* memberBytes(entry: AsyncIterable<Uint8Array>, label: string): As
   }
 }
 
+/** GNU tar's pax form of a sparse file (a regular entry whose data starts with the map of its holes): its real path. */
+function sparseName(h: TarHeader): string | undefined {
+  const pax = (h.pax ?? {}) as Record<string, string>;
+  if (!Object.keys(pax).some((k) => k.startsWith("GNU.sparse."))) return undefined;
+  return pax["GNU.sparse.name"] ?? h.name;
+}
+
 /** The members of a tar stream, in order. Each member's `open()` must be drained (or not called) before moving on. */
 export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: string): AsyncGenerator<ArchiveMember> {
   const extract = tarExtract();
@@ -82,8 +90,9 @@ export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: 
       const h = entry.header;
       let drained = false;
       const member: ArchiveMember = {
-        path: h.name,
-        type: TAR_TYPES[h.type] ?? "other",
+        // pax sparse entries are stored as `<dir>/GNUSparseFile.<pid>/<name>`; the real path is in the header.
+        path: sparseName(h) ?? h.name,
+        type: sparseName(h) !== undefined ? "sparse" : (TAR_TYPES[h.type] ?? "other"),
         size: h.size,
         linkTarget: h.linkname ?? undefined,
         mtime: h.mtime,
