@@ -169,6 +169,21 @@ describe("readLines: gzip", () => {
     expect(e.code).toBe("too-large");
   });
 
+  it("skips runs of NUL chunks (a sparse file's holes) outside the size cap, so the text after them is read", async () => {
+    const text = enc.encode(SYSLOG_TEXT);
+    const sparse = new Uint8Array(32 * 1024 ** 2 + text.length);
+    sparse.set(text, 32 * 1024 ** 2);
+    const stats = emptyIngestStats();
+    const lines: string[] = [];
+    for await (const batch of readLines({ name: "messages", data: sparse }, stats, { ...DEFAULT_INGEST_LIMITS, maxDecodedBytes: 1024 ** 2 })) lines.push(...batch);
+    expect(lines.filter((l) => l !== "")).toEqual(SYSLOG_TEXT.split("\n").filter((l) => l !== ""));
+    // Every byte is still counted as read (the viewer picks its mode from the decoded size).
+    expect(stats.decodedBytes).toBe(sparse.length);
+    const e = await refusal(new Uint8Array(8 * 1024 ** 2), { ...DEFAULT_INGEST_LIMITS, maxNulBytes: 4 * 1024 ** 2 });
+    expect(e.code).toBe("too-large");
+    expect(e.message).toMatch(/NUL bytes \(a sparse or zero-filled file\)/);
+  });
+
   it("refuses plain input over the size cap", async () => {
     const e = await refusal(enc.encode(SYSLOG_TEXT.repeat(100)), { ...DEFAULT_INGEST_LIMITS, maxDecodedBytes: 1000 });
     expect(e.code).toBe("too-large");

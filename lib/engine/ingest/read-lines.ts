@@ -23,6 +23,12 @@ export type IngestLimits = {
   ratioCheckAfterBytes: number;
   /** Characters kept of one line; the rest is dropped and counted. */
   maxLineChars: number;
+  /**
+   * Chunks of nothing but NUL bytes (a sparse file's holes, a syslog's preallocated blocks after a hard reset) are
+   * skipped, not scanned, and count towards this cap instead of `maxDecodedBytes`: the text after a 10 GB hole is
+   * still read, and a file of nothing but holes is refused once it is past.
+   */
+  maxNulBytes: number;
 };
 
 /**
@@ -35,6 +41,7 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxGzipRatio: 500,
   ratioCheckAfterBytes: 16 * 1024 ** 2,
   maxLineChars: 16 * 1024,
+  maxNulBytes: 64 * 1024 ** 3,
 };
 
 export type IngestStats = {
@@ -182,6 +189,19 @@ async function* gunzip(
   }
 }
 
+/** True when every byte is 0 (four at a time where the chunk's alignment allows). */
+function isAllNul(chunk: Uint8Array): boolean {
+  if (chunk.length === 0 || chunk[0] !== 0 || chunk[chunk.length - 1] !== 0) return false;
+  let i = 0;
+  if (chunk.byteOffset % 4 === 0) {
+    const words = new Int32Array(chunk.buffer, chunk.byteOffset, chunk.length >>> 2);
+    for (let w = 0; w < words.length; w++) if (words[w] !== 0) return false;
+    i = words.length << 2;
+  }
+  for (; i < chunk.length; i++) if (chunk[i] !== 0) return false;
+  return true;
+}
+
 /** Bytes the binary check looks at (after any leading NUL run). */
 const BINARY_PROBE_BYTES = 8192;
 
@@ -283,10 +303,17 @@ export async function* readByteChunks(
     bytesIn = gunzip(source, stats, limits);
   } else {
     bytesIn = (async function* () {
+      let nulBytes = 0;
       for await (const c of source) {
         stats.bytes += c.length;
         stats.decodedBytes += c.length;
-        if (stats.decodedBytes > limits.maxDecodedBytes)
+        if (isAllNul(c)) {
+          nulBytes += c.length;
+          if (nulBytes > limits.maxNulBytes)
+            throw new IngestError("too-large", `Input holds more than ${Math.round(limits.maxNulBytes / 1024 ** 3)} GB of NUL bytes (a sparse or zero-filled file): it is no log.`);
+          continue;
+        }
+        if (stats.decodedBytes - nulBytes > limits.maxDecodedBytes)
           throw new IngestError("too-large", `Input exceeds the limit of ${Math.round(limits.maxDecodedBytes / 1024 ** 2)} MB.`);
         yield c;
       }
