@@ -184,6 +184,8 @@ type PendingVmcore = { source: RandomAccessSource; summary?: SourceSummary; path
 class Expander {
   readonly inputs: KeptMember[] = [];
   readonly summaries: SourceSummary[] = [];
+  /** What the source being expanded was sniffed as: names a source refused before its summary was made. */
+  sniffed: Pick<SourceSummary, "kind" | "format"> | undefined;
   private keptBytes = 0;
   private vmcores: PendingVmcore[] = [];
 
@@ -218,6 +220,7 @@ class Expander {
       throw new IngestError("unsupported", `${src.name} is ${format.container === "archive" ? "a" : "an"} ${format.format} ${format.container === "archive" ? "archive" : "file"}, which oopscope does not read: ${format.advice}.`);
     }
     if (format.kind === "codec") {
+      this.sniffed = { kind: "compressed-log", format: CODEC_LABEL[format.codec] };
       const meter = new ExpansionMeter(src.name, this.limits);
       const decoded = await peek(decompressStream(format.codec, stream, meter), SNIFF_BYTES);
       const inner = sniffFormat(decoded.head);
@@ -529,6 +532,7 @@ export async function expandInputs(given: InputSource[], options: ExpandOptions 
   for (const src of given) {
     const before = expander.inputs.length;
     const summariesBefore = expander.summaries.length;
+    expander.sniffed = undefined;
     try {
       if (src.kind === "directory") await expander.expandDirectory(src);
       else await expander.expandFile(src);
@@ -544,7 +548,7 @@ export async function expandInputs(given: InputSource[], options: ExpandOptions 
       for (const k of expander.inputs.splice(before)) await k.kept.discard?.();
       let summary = expander.summaries[summariesBefore];
       if (!summary) {
-        summary = { name: src.name, kind: "archive", format: "unknown", inputs: [], skipped: [], warnings: [] };
+        summary = { name: src.name, ...(expander.sniffed ?? { kind: "archive", format: "unknown" }), inputs: [], skipped: [], warnings: [] };
         expander.summaries.push(summary);
       }
       summary.inputs = [];
