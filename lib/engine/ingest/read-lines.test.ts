@@ -182,6 +182,9 @@ describe("readLines: gzip", () => {
     const e = await refusal(new Uint8Array(8 * 1024 ** 2), { ...DEFAULT_INGEST_LIMITS, maxNulBytes: 4 * 1024 ** 2 });
     expect(e.code).toBe("too-large");
     expect(e.message).toMatch(/NUL bytes \(a sparse or zero-filled file\)/);
+    // Under the cap, a file of nothing but NULs is said to be that, not an empty upload.
+    const holes = await refusal(new Uint8Array(2 * 1024 ** 2));
+    expect(holes.message).toMatch(/holds nothing but NUL bytes \(2097152 bytes: a sparse or zero-filled file\)/);
   });
 
   it("refuses plain input over the size cap", async () => {

@@ -26,7 +26,7 @@ export type IngestLimits = {
   /**
    * Chunks of nothing but NUL bytes (a sparse file's holes, a syslog's preallocated blocks after a hard reset) are
    * skipped, not scanned, and count towards this cap instead of `maxDecodedBytes`: the text after a 10 GB hole is
-   * still read, and a file of nothing but holes is refused once it is past.
+   * still read, and a file of nothing but holes is refused once it is past (or at its end, when it is shorter).
    */
   maxNulBytes: number;
 };
@@ -41,7 +41,7 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxGzipRatio: 500,
   ratioCheckAfterBytes: 16 * 1024 ** 2,
   maxLineChars: 16 * 1024,
-  maxNulBytes: 64 * 1024 ** 3,
+  maxNulBytes: 16 * 1024 ** 3,
 };
 
 export type IngestStats = {
@@ -317,6 +317,8 @@ export async function* readByteChunks(
           throw new IngestError("too-large", `Input exceeds the limit of ${Math.round(limits.maxDecodedBytes / 1024 ** 2)} MB.`);
         yield c;
       }
+      if (nulBytes > 0 && nulBytes === stats.decodedBytes)
+        throw new IngestError("binary", `${input.name} holds nothing but NUL bytes (${stats.decodedBytes} bytes: a sparse or zero-filled file), no log text.`);
     })();
   }
   try {
