@@ -41,6 +41,12 @@ export const DEFAULT_EXPANSION_LIMITS: ExpansionLimits = {
 export class ExpansionMeter {
   consumed = 0;
   produced = 0;
+  /**
+   * Set on an archive's meter when one of its members was a bomb. Members read later (a zip's, streamed lazily into
+   * the engine by the CLI) are refused before they are decoded: each would otherwise cost its 16 MB of output, and
+   * an archive holds up to 200,000 of them.
+   */
+  private bomb?: IngestError;
   constructor(
     readonly label: string,
     readonly limits: ExpansionLimits,
@@ -53,13 +59,18 @@ export class ExpansionMeter {
   }
 
   addProduced(n: number): void {
+    for (let p = this.parent; p; p = p.parent)
+      if (p.bomb) throw new IngestError("decompression-bomb", `Refusing ${this.label}: another member of ${p.label} is a decompression bomb.`);
     this.produced += n;
     const { maxRatio, ratioCheckAfterBytes, maxDecodedBytes } = this.limits;
-    if (this.produced > ratioCheckAfterBytes && this.produced > Math.max(1, this.consumed) * maxRatio)
-      throw new IngestError(
+    if (this.produced > ratioCheckAfterBytes && this.produced > Math.max(1, this.consumed) * maxRatio) {
+      const bomb = new IngestError(
         "decompression-bomb",
         `Refusing ${this.label}: it expands more than ${maxRatio}× (${this.consumed} compressed bytes read → ${this.produced}+ bytes): a decompression bomb.`,
       );
+      for (let p = this.parent; p; p = p.parent) p.bomb ??= bomb;
+      throw bomb;
+    }
     if (this.produced > maxDecodedBytes)
       throw new IngestError(
         "too-large",

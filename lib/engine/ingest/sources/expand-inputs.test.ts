@@ -479,6 +479,19 @@ describe("decompression bombs of every shape are refused early", () => {
     });
   }
 
+  it("once one zip member is a bomb, the members the engine reads later are refused before they are decoded", async () => {
+    // Streamed lazily (the CLI's way): each member's bomb would surface only when the engine reads it.
+    const entries: Zippable = {};
+    const member = zeros(8 << 20);
+    for (let i = 0; i < 5; i++) entries[`var/log/messages-${i}`] = member;
+    const zip = zipSync(entries, { level: 1 });
+    const { inputs } = await expandInputs([fileSource("bombs.zip", zip)], { limits });
+    const incident = await triage(inputs, { limits: { ...DEFAULT_INGEST_LIMITS, ratioCheckAfterBytes: limits.ratioCheckAfterBytes } });
+    const errors = incident.inputs.map((i) => i.error ?? "");
+    expect(errors.filter((e) => /expands more than/.test(e))).toHaveLength(1);
+    expect(errors.filter((e) => /another member of bombs\.zip is a decompression bomb/.test(e))).toHaveLength(4);
+  });
+
   it("multi-member gzip is counted as a whole, not member by member", async () => {
     // Each member alone is under the check threshold; together they are a bomb.
     const member = gzipSync(zeros(1 << 20));
