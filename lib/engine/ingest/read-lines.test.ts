@@ -187,6 +187,15 @@ describe("readLines: gzip", () => {
     expect(holes.message).toMatch(/holds nothing but NUL bytes \(2097152 bytes: a sparse or zero-filled file\)/);
   });
 
+  it("a NUL run before a line does not count into its length (the banner after a hard reset's hole is kept whole)", async () => {
+    const banner = "Linux version 6.1.0-57-cloud-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3";
+    const data = new Uint8Array(10_000 + banner.length + 1);
+    data.set(enc.encode(`${banner}\n`), 10_000);
+    const lines: string[] = [];
+    for await (const batch of readLines({ name: "messages", data }, emptyIngestStats(), { ...DEFAULT_INGEST_LIMITS, maxLineChars: 1024 })) lines.push(...batch);
+    expect(lines).toEqual([banner]);
+  });
+
   it("refuses plain input over the size cap", async () => {
     const e = await refusal(enc.encode(SYSLOG_TEXT.repeat(100)), { ...DEFAULT_INGEST_LIMITS, maxDecodedBytes: 1000 });
     expect(e.code).toBe("too-large");

@@ -202,6 +202,14 @@ function isAllNul(chunk: Uint8Array): boolean {
   return true;
 }
 
+function withoutNulEnds(chunk: Uint8Array): Uint8Array {
+  let start = 0;
+  while (start < chunk.length && chunk[start] === 0) start++;
+  let end = chunk.length;
+  while (end > start && chunk[end - 1] === 0) end--;
+  return start === 0 && end === chunk.length ? chunk : chunk.subarray(start, end);
+}
+
 /** Bytes the binary check looks at (after any leading NUL run). */
 const BINARY_PROBE_BYTES = 8192;
 
@@ -315,7 +323,9 @@ export async function* readByteChunks(
         }
         if (stats.decodedBytes - nulBytes > limits.maxDecodedBytes)
           throw new IngestError("too-large", `Input exceeds the limit of ${Math.round(limits.maxDecodedBytes / 1024 ** 2)} MB.`);
-        yield c;
+        // The NULs a run leaves at either end of a chunk go too (a view, no copy): the line after a hard reset's hole
+        // is often the next boot's banner, and a hole counted into its length cut it at the line cap.
+        yield withoutNulEnds(c);
       }
       if (nulBytes > 0 && nulBytes === stats.decodedBytes)
         throw new IngestError("binary", `${input.name} holds nothing but NUL bytes (${stats.decodedBytes} bytes: a sparse or zero-filled file), no log text.`);
