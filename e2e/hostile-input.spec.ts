@@ -64,7 +64,9 @@ test("a multi-file upload with refused files triages the rest, names each refusa
   }
   const created = await request.post("/api/incidents", { multipart: form });
   expect(created.status(), await created.text()).toBe(201);
-  const { id } = await created.json();
+  const { id, refused } = (await created.json()) as { id: string; refused: { name: string; message: string }[] };
+  // The answer says what was not read, so an API client knows the incident covers part of what it sent.
+  expect(refused.map((r) => r.name).sort()).toEqual(["bomb.gz", "core.bin", ...(VMCORE_DIR ? ["vmcore"] : [])].sort());
   const incident = (await (await request.get(`/api/incidents/${id}`)).json()) as {
     inputs: { name: string; lines: number; error?: string }[];
     findings: { title: string }[];

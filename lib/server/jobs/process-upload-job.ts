@@ -17,6 +17,7 @@ import path from "node:path";
 import { EMPTY_LOG_MESSAGE } from "../../schemas/incident";
 import { AppError } from "../app-error";
 import type { Db } from "../db";
+import { listRefusedInputs } from "../incidents/find-refused-inputs";
 import { saveIncident } from "../incidents/save-incident";
 import type { UploadStore } from "../storage/upload-store";
 import type { StoredInput, StoredTriage } from "../triage-worker/triage-stored-input";
@@ -58,10 +59,8 @@ function refusalOf(err: unknown): UploadFailure | null {
  */
 function refusalOfIncident({ incident }: StoredTriage): UploadFailure | null {
   if (incident.inputs.some((i) => !i.error && i.lines > 0)) return null;
-  const refused = [
-    ...(incident.sources ?? []).flatMap((s) => (s.error ? [s.error] : [])),
-    ...incident.inputs.flatMap((i) => (i.error ? [`${i.name}: ${i.error}`] : [])),
-  ];
+  // Source errors name their source already; an input's is about its content.
+  const refused = listRefusedInputs(incident).map((r) => (r.message.startsWith(r.name) || r.message.includes(`${r.name}:`) ? r.message : `${r.name}: ${r.message}`));
   if (refused.length > 0) return { code: "unprocessable", message: refused.join("; ") };
   if (incident.inputs.length === 0) return { code: "unprocessable", message: "Nothing to read: no log, journal or dump was found in the upload." };
   return { code: "bad-request", message: EMPTY_LOG_MESSAGE };
