@@ -97,11 +97,24 @@ export class ExpansionMeter {
  */
 export const PUSH_PIECE_BYTES = 4 * 1024;
 const LATE_PUSH_PIECE_BYTES = 64 * 1024;
+/**
+ * The first output of a stream is what the expander sniffs (512 bytes) before it knows whether to read on: tiny
+ * pieces until 64 KB are out keep that sniff from inflating megabytes per archive member (a 4 KB piece of a bomb is
+ * 4 MB, and a zip may hold 200,000 members, each sniffed).
+ */
+const FIRST_PUSH_PIECE_BYTES = 256;
+const FIRST_OUTPUT_BYTES = 64 * 1024;
 
 async function* counted(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter, piecewise = false): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
     for (let at = 0; at < chunk.length; ) {
-      const size = !piecewise ? chunk.length : meter.produced < meter.limits.ratioCheckAfterBytes ? PUSH_PIECE_BYTES : LATE_PUSH_PIECE_BYTES;
+      const size = !piecewise
+        ? chunk.length
+        : meter.produced < FIRST_OUTPUT_BYTES
+          ? FIRST_PUSH_PIECE_BYTES
+          : meter.produced < meter.limits.ratioCheckAfterBytes
+            ? PUSH_PIECE_BYTES
+            : LATE_PUSH_PIECE_BYTES;
       const piece = at === 0 && size >= chunk.length ? chunk : chunk.subarray(at, Math.min(chunk.length, at + size));
       at += piece.length;
       meter.addConsumed(piece.length);

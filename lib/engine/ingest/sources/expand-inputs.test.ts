@@ -492,6 +492,16 @@ describe("decompression bombs of every shape are refused early", () => {
     expect(errors.filter((e) => /another member of bombs\.zip is a decompression bomb/.test(e))).toHaveLength(4);
   });
 
+  it("sniffing a zip's members inflates kilobytes of each, not megabytes", async () => {
+    // 20 entries of 2 MB of zeros (~2 KB each): a 4 KB first piece inflated each whole (40 MB, over this 8 MB cap).
+    const entries: Zippable = {};
+    const member = zeros(2 << 20);
+    for (let i = 0; i < 20; i++) entries[`var/log/messages-${i}`] = member;
+    const { inputs, sources } = await expandInputs([fileSource("many.zip", zipSync(entries, { level: 9 }))], { limits: { ...limits, maxDecodedBytes: 8 << 20 } });
+    expect(sources[0].error).toBeUndefined();
+    expect(inputs).toHaveLength(20);
+  });
+
   it("multi-member gzip is counted as a whole, not member by member", async () => {
     // Each member alone is under the check threshold; together they are a bomb.
     const member = gzipSync(zeros(1 << 20));
