@@ -49,6 +49,14 @@ test("an editor mutes and unmutes a signature from its page; the mute is the adm
   const listed = (filter: string) => page.goto(`/incidents?q=${encodeURIComponent(`mute-${RUN}`)}${filter}`);
   await listed("");
   await expect(page.getByTestId("incident-row").getByTestId("muted-badge")).toHaveText("muted");
+  // At phone width the badge stays on one line (log text may break anywhere; the badge must not).
+  const oneLine = (badge: ReturnType<typeof page.getByTestId>) =>
+    badge.evaluate((el) => el.getBoundingClientRect().height < parseFloat(getComputedStyle(el).lineHeight) * 1.5 + 4);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await oneLine(page.getByTestId("incident-row").getByTestId("muted-badge"))).toBe(true);
+  await page.goto(`/incidents/${uploaded.id}`);
+  expect(await oneLine(page.getByTestId("finding").first().getByTestId("muted-badge"))).toBe(true);
+  await page.setViewportSize({ width: 1400, height: 1000 });
   await listed("&muted=only");
   await expect(page.getByTestId("incident-row")).toHaveCount(1);
   await listed("&muted=hide");

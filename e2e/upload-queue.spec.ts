@@ -67,9 +67,24 @@ test.describe("uploads not triaged yet", () => {
     await expect(page).toHaveURL(new RegExp(`/incidents/${id}$`));
     await expect(page.getByTestId("upload-status")).toHaveAttribute("data-status", "failed");
 
+    // The deleted page must not render its 404 (nor the status poll its HTTP 404) on the way back to the list (a
+    // client-side navigation keeps this observer).
+    await page.evaluate(() => {
+      const w = window as unknown as { sawNotFound: boolean };
+      w.sawNotFound = false;
+      new MutationObserver(() => (w.sawNotFound ||= /This page could not be found|HTTP 404/.test(document.body.innerText))).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    // The list answers slowly (a busy server): anything the deleted page renders meanwhile is seen.
+    await page.route(/\/incidents(\?.*)?$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     page.once("dialog", (d) => d.accept());
     await page.getByTestId("delete-incident").click();
     await expect(page).toHaveURL(/\/incidents$/);
+    await expect(page.getByTestId("incident-count")).toBeVisible();
+    await page.unroute(/\/incidents(\?.*)?$/);
+    expect(await page.evaluate(() => (window as unknown as { sawNotFound: boolean }).sawNotFound)).toBe(false);
     await expect(page.getByTestId("pending-upload-row").filter({ hasText: "refused-core.bin" })).toHaveCount(0);
     expect((await request.get(`/api/incidents/${id}/status`)).status()).toBe(404);
   });

@@ -27,11 +27,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const parsed = incidentListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : incidentListQuerySchema.parse({});
-  // Uploads not triaged yet have no fields to filter or sort on: they head the first page, whatever the filters.
+  // Uploads not triaged yet head the first page when the filters can include them (search words: their file names).
   const [list, values, pending] = await Promise.all([
     listIncidentPage({ ...query, limit: query.size }),
     listIncidentFilterValues(),
-    query.page === 1 ? listPendingUploads(getDb()) : { items: [], total: 0 },
+    query.page === 1 ? listPendingUploads(getDb(), { filters: query }) : { items: [], total: 0 },
   ]);
   const ids = [...pending.items, ...list.items].map((i) => i.id);
   const [deletable, muted] = await Promise.all([incidentsDeletableBy(actor, ids), findMutedFindingCounts(list.items.map((i) => i.id))]);

@@ -5,9 +5,11 @@ import { sendJson } from "@/components/account/post-json";
 
 /**
  * Shown to those who may delete (editors, the uploader); the server checks again. On the incident page it goes back
- * to the list; in the list (`stay`) the list reloads without the row.
+ * to the list, replacing the deleted page in the history (refreshing it first rendered its 404 for a moment, and Back
+ * would lead to it); in the list (`stay`) the list reloads without the row. `onDeleted` runs first: a page that
+ * polls the deleted upload stops.
  */
-export function DeleteIncidentButton({ incidentId, title, stay = false }: { incidentId: string; title: string; stay?: boolean }) {
+export function DeleteIncidentButton({ incidentId, title, stay = false, onDeleted }: { incidentId: string; title: string; stay?: boolean; onDeleted?: () => void }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -17,8 +19,9 @@ export function DeleteIncidentButton({ incidentId, title, stay = false }: { inci
     const res = await sendJson(`/api/incidents/${encodeURIComponent(incidentId)}`, "DELETE");
     setBusy(false);
     if (!res.ok) return setError(res.message);
-    if (!stay) router.push("/incidents");
-    router.refresh();
+    onDeleted?.();
+    if (stay) router.refresh();
+    else router.replace("/incidents");
   }
   return (
     <span>

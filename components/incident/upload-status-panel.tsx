@@ -5,7 +5,7 @@
  * page when the upload settles, so the incident appears by itself.
  */
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { DeleteIncidentButton } from "./delete-incident-button";
 import { describeUploadFiles, UPLOAD_STATE_LABEL, type PendingUploadStatus } from "./upload-state-labels";
 
@@ -35,6 +35,7 @@ export function UploadStatusPanel({ upload, canDelete }: { upload: UploadStatusV
   const [status, setStatus] = useState(upload.status);
   const [pollError, setPollError] = useState<string | null>(null);
   const [waitedLong, setWaitedLong] = useState(false);
+  const polling = useRef<AbortController | null>(null);
 
   useEffect(() => {
     if (status !== "queued" || !upload.queuedAt) return;
@@ -46,6 +47,7 @@ export function UploadStatusPanel({ upload, canDelete }: { upload: UploadStatusV
   useEffect(() => {
     if (upload.status === "failed") return;
     const controller = new AbortController();
+    polling.current = controller;
     let seen: string = upload.status;
     (async () => {
       while (!controller.signal.aborted) {
@@ -89,7 +91,7 @@ export function UploadStatusPanel({ upload, canDelete }: { upload: UploadStatusV
       {pollError && <p className="text-xs text-red-700">{pollError}</p>}
       {canDelete && (
         <p className="text-sm">
-          <DeleteIncidentButton incidentId={upload.id} title={describeUploadFiles(upload.fileNames, upload.id)} />
+          <DeleteIncidentButton incidentId={upload.id} title={describeUploadFiles(upload.fileNames, upload.id)} onDeleted={() => polling.current?.abort()} />
         </p>
       )}
     </section>

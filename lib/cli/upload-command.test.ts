@@ -75,6 +75,20 @@ describe("oopscope upload", () => {
     }
   });
 
+  it("prints the permalink of a partly read upload, says which files were not read and why, and exits 2", async () => {
+    const log = path.join(dir, "partly");
+    writeFileSync(log, "Aug 13 15:59:23 w01 kernel: nf_conntrack: table full, dropping packet\n");
+    const server = await standInServer(201, { id: "p1", url: "/incidents/p1", status: "done", refused: [{ name: "core.bin", message: "core.bin looks like a binary file, not a log" }] });
+    try {
+      const r = await runCli(["upload", "--server", server.url, log]);
+      expect(r.code).toBe(2);
+      expect(r.stdout.trim()).toBe(`${server.url}/incidents/p1`);
+      expect(r.stderr).toContain("oopscope: core.bin: not read: core.bin looks like a binary file, not a log");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("says what the server refused, and exits 2", async () => {
     const log = path.join(dir, "empty");
     writeFileSync(log, "");

@@ -66,7 +66,7 @@ export async function runUploadCommand(args: string[]): Promise<number> {
     // A proxy's HTML error page is no JSON: the status line says enough. A body cut off in transit is not that.
     if (!(e instanceof SyntaxError)) throw e;
     return {};
-  })) as { url?: string; statusUrl?: string; error?: string; message?: string };
+  })) as { url?: string; statusUrl?: string; error?: string; message?: string; refused?: { name: string; message: string }[] };
   if (!response.ok || !body.url) {
     process.stderr.write(`oopscope: the server answered ${response.status}: ${body.message ?? body.error ?? response.statusText}\n`);
     return 2;
@@ -79,6 +79,9 @@ export async function runUploadCommand(args: string[]): Promise<number> {
       return 2;
     }
   }
+  // Triaged, but not all of it: say what was not read (exit 2, as `oopscope triage` does for a refused input).
+  for (const r of body.refused ?? []) process.stderr.write(`oopscope: ${r.name}: not read: ${r.message}\n`);
+  if (body.refused?.length) status = 2;
   process.stdout.write(`${new URL(body.url, server).href}\n`);
   return status;
 }

@@ -371,8 +371,9 @@ export type Recommendation = {
  */
 export type IncidentWarning = {
   /** Which step failed: `report` (one crash report's title/frames/metadata), `window` (a scanner window),
-   *  `match` (one finding against the knowledge base: it is shown without matches). */
-  stage: "report" | "window" | "match";
+   *  `match` (one finding against the knowledge base: it is shown without matches), `ingest` (the input broke off —
+   *  a truncated or corrupt compressed stream — after the lines up to `source.line`, which were read). */
+  stage: "report" | "window" | "match" | "ingest";
   source: SourceRef;
   message: string;
 };

@@ -169,15 +169,52 @@ describe("readLines: gzip", () => {
     expect(e.code).toBe("too-large");
   });
 
+  it("skips runs of NUL chunks (a sparse file's holes) outside the size cap, so the text after them is read", async () => {
+    const text = enc.encode(SYSLOG_TEXT);
+    const sparse = new Uint8Array(32 * 1024 ** 2 + text.length);
+    sparse.set(text, 32 * 1024 ** 2);
+    const stats = emptyIngestStats();
+    const lines: string[] = [];
+    for await (const batch of readLines({ name: "messages", data: sparse }, stats, { ...DEFAULT_INGEST_LIMITS, maxDecodedBytes: 1024 ** 2 })) lines.push(...batch);
+    expect(lines.filter((l) => l !== "")).toEqual(SYSLOG_TEXT.split("\n").filter((l) => l !== ""));
+    // Every byte is still counted as read (the viewer picks its mode from the decoded size).
+    expect(stats.decodedBytes).toBe(sparse.length);
+    const e = await refusal(new Uint8Array(8 * 1024 ** 2), { ...DEFAULT_INGEST_LIMITS, maxNulBytes: 4 * 1024 ** 2 });
+    expect(e.code).toBe("too-large");
+    expect(e.message).toMatch(/NUL bytes \(a sparse or zero-filled file\)/);
+    // Under the cap, a file of nothing but NULs is said to be that, not an empty upload.
+    const holes = await refusal(new Uint8Array(2 * 1024 ** 2));
+    expect(holes.message).toMatch(/holds nothing but NUL bytes \(2097152 bytes: a sparse or zero-filled file\)/);
+  });
+
+  it("a NUL run before a line does not count into its length (the banner after a hard reset's hole is kept whole)", async () => {
+    const banner = "Linux version 6.1.0-57-cloud-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3";
+    const data = new Uint8Array(10_000 + banner.length + 1);
+    data.set(enc.encode(`${banner}\n`), 10_000);
+    const lines: string[] = [];
+    for await (const batch of readLines({ name: "messages", data }, emptyIngestStats(), { ...DEFAULT_INGEST_LIMITS, maxLineChars: 1024 })) lines.push(...batch);
+    expect(lines).toEqual([banner]);
+  });
+
   it("refuses plain input over the size cap", async () => {
     const e = await refusal(enc.encode(SYSLOG_TEXT.repeat(100)), { ...DEFAULT_INGEST_LIMITS, maxDecodedBytes: 1000 });
     expect(e.code).toBe("too-large");
   });
 
-  it("refuses corrupt and truncated gzip", async () => {
+  it("reads a truncated gzip up to the cut and says so; refuses one that gives nothing", async () => {
+    const text = SYSLOG_TEXT.repeat(2000);
+    const gz = gzipSync(enc.encode(text));
+    const stats = emptyIngestStats();
+    const lines: string[] = [];
+    for await (const batch of readLines({ name: "messages.gz", data: gz.slice(0, Math.floor(gz.length / 2)) }, stats)) lines.push(...batch);
+    expect(stats.cutShort).toMatch(/^The gzip data is corrupt or truncated \(.*\) after \d+ decoded bytes\.$/);
+    expect(lines.length).toBeGreaterThan(text.split("\n").length / 4);
+    expect(lines.slice(0, 3)).toEqual(text.split("\n").slice(0, 3));
+    expect((await refusal(gz.slice(0, 12))).code).toBe("corrupt");
+  });
+
+  it("refuses corrupt gzip", async () => {
     const gz = gzipSync(enc.encode(SYSLOG_TEXT.repeat(50)));
-    const truncated = gz.slice(0, Math.floor(gz.length / 2));
-    expect((await refusal(truncated)).code).toBe("corrupt");
     const flipped = gz.slice();
     for (let i = 12; i < flipped.length - 8; i += 7) flipped[i] ^= 0x5a;
     expect((await refusal(flipped)).code).toBe("corrupt");

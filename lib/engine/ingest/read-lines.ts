@@ -23,6 +23,12 @@ export type IngestLimits = {
   ratioCheckAfterBytes: number;
   /** Characters kept of one line; the rest is dropped and counted. */
   maxLineChars: number;
+  /**
+   * Chunks of nothing but NUL bytes (a sparse file's holes, a syslog's preallocated blocks after a hard reset) are
+   * skipped, not scanned, and count towards this cap instead of `maxDecodedBytes`: the text after a 10 GB hole is
+   * still read, and a file of nothing but holes is refused once it is past (or at its end, when it is shorter).
+   */
+  maxNulBytes: number;
 };
 
 /**
@@ -35,6 +41,7 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxGzipRatio: 500,
   ratioCheckAfterBytes: 16 * 1024 ** 2,
   maxLineChars: 16 * 1024,
+  maxNulBytes: 16 * 1024 ** 3,
 };
 
 export type IngestStats = {
@@ -44,6 +51,11 @@ export type IngestStats = {
   compressed: boolean;
   truncatedLines: number;
   invalidUtf8Lines: number;
+  /**
+   * The compressed stream broke off (truncated or corrupt) after some of it was decoded: what came before was read,
+   * and this says why the rest is missing.
+   */
+  cutShort?: string;
 };
 
 // CSI/OSC/two-character escapes as written by serial consoles and colouring tools.
@@ -115,18 +127,27 @@ async function* gunzip(
   let windowDecoded = 0;
   let windowConsumed = 0;
   let windowHasLineEnd = false;
+  /**
+   * A stream that breaks off after giving text (a rotated log copied while gzip wrote it, an upload cut short) keeps
+   * that text: the failure is recorded and the stream ends there. Nothing decoded yet: refused with the reason.
+   */
+  const endOrRefuse = (failure: IngestError): void => {
+    if (stats.decodedBytes === 0) throw failure;
+    stats.cutShort = `${failure.message.replace(/\.$/, "")} after ${stats.decodedBytes} decoded bytes.`;
+  };
   try {
     for (;;) {
       let r: ReadableStreamReadResult<Uint8Array>;
       try {
         r = await reader.read();
       } catch (e) {
-        // The gunzip stream fails on corrupt or truncated data: a refusal with its reason, not a crash.
-        throw corrupt(e);
+        // The gunzip stream fails on corrupt or truncated data: the text so far, or a refusal with its reason.
+        return endOrRefuse(corrupt(e));
       }
       if (r.done) {
         // The decoder ended, so did the feeding; a failure reading the source surfaces here.
         const failure = await fed;
+        if (failure instanceof IngestError && failure.code === "corrupt") return endOrRefuse(failure);
         if (failure) throw failure;
         return;
       }
@@ -166,6 +187,27 @@ async function* gunzip(
     await fed;
     await source.return(undefined);
   }
+}
+
+/** True when every byte is 0 (four at a time where the chunk's alignment allows). */
+function isAllNul(chunk: Uint8Array): boolean {
+  if (chunk.length === 0 || chunk[0] !== 0 || chunk[chunk.length - 1] !== 0) return false;
+  let i = 0;
+  if (chunk.byteOffset % 4 === 0) {
+    const words = new Int32Array(chunk.buffer, chunk.byteOffset, chunk.length >>> 2);
+    for (let w = 0; w < words.length; w++) if (words[w] !== 0) return false;
+    i = words.length << 2;
+  }
+  for (; i < chunk.length; i++) if (chunk[i] !== 0) return false;
+  return true;
+}
+
+function withoutNulEnds(chunk: Uint8Array): Uint8Array {
+  let start = 0;
+  while (start < chunk.length && chunk[start] === 0) start++;
+  let end = chunk.length;
+  while (end > start && chunk[end - 1] === 0) end--;
+  return start === 0 && end === chunk.length ? chunk : chunk.subarray(start, end);
 }
 
 /** Bytes the binary check looks at (after any leading NUL run). */
@@ -269,13 +311,24 @@ export async function* readByteChunks(
     bytesIn = gunzip(source, stats, limits);
   } else {
     bytesIn = (async function* () {
+      let nulBytes = 0;
       for await (const c of source) {
         stats.bytes += c.length;
         stats.decodedBytes += c.length;
-        if (stats.decodedBytes > limits.maxDecodedBytes)
+        if (isAllNul(c)) {
+          nulBytes += c.length;
+          if (nulBytes > limits.maxNulBytes)
+            throw new IngestError("too-large", `Input holds more than ${Math.round(limits.maxNulBytes / 1024 ** 3)} GB of NUL bytes (a sparse or zero-filled file): it is no log.`);
+          continue;
+        }
+        if (stats.decodedBytes - nulBytes > limits.maxDecodedBytes)
           throw new IngestError("too-large", `Input exceeds the limit of ${Math.round(limits.maxDecodedBytes / 1024 ** 2)} MB.`);
-        yield c;
+        // The NULs a run leaves at either end of a chunk go too (a view, no copy): the line after a hard reset's hole
+        // is often the next boot's banner, and a hole counted into its length cut it at the line cap.
+        yield withoutNulEnds(c);
       }
+      if (nulBytes > 0 && nulBytes === stats.decodedBytes)
+        throw new IngestError("binary", `${input.name} holds nothing but NUL bytes (${stats.decodedBytes} bytes: a sparse or zero-filled file), no log text.`);
     })();
   }
   try {

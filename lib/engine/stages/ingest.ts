@@ -25,6 +25,8 @@ export async function scanInputs(
     try {
       const scan = await scanInput(input, stats, { fileIndex: i, limits, now: options.now, foldedBefore });
       if (input.host) nameUnnamedHost(scan, input.host);
+      if (stats.cutShort)
+        scan.warnings.push({ stage: "ingest", source: { file: input.name, line: Math.max(1, stats.lines) }, message: `${stats.cutShort} The ${stats.lines} lines before were read; the rest of the input is missing.` });
       scans.push({ scan, fileName: input.name, vmcore: input.vmcore });
       const formats = [...scan.formats.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f as LineFormat);
       summaries.push(

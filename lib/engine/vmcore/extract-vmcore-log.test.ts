@@ -264,6 +264,8 @@ describe("synthetic dumps built from the documented layouts", () => {
     expect(r.text).toBe("");
     expect(r.facts.lostRecords).toBe(5);
     expect(r.warnings.join("\n")).toMatch(/excluded from the dump \(dump level 31\)/);
+    // Nothing read is the dump's failure, not an empty log.
+    expect(r.error).toMatch(/none of the kernel log's 5 records could be read/);
   });
 });
 
@@ -291,7 +293,7 @@ describe("malformed dumps get a clear message", () => {
   it("truncated", async () => {
     // The text ring is the highest page, stored last: cutting the file's end loses its records, nothing else.
     const r = await extractVmcoreLog([src("cut", kdump.subarray(0, kdump.length - 100))]);
-    expect(r.error).toBeUndefined();
+    expect(r.error).toMatch(/none of the kernel log's 5 records could be read: they lie in pages missing from the dump/);
     expect(r.warnings.join("\n")).toMatch(/page descriptor beyond EOF.*truncated file/);
     expect(r.facts.lostRecords).toBe(5);
     const descs = await extractVmcoreLog([src("cut", kdump.subarray(0, descOffset + 100))]);
@@ -301,6 +303,14 @@ describe("malformed dumps get a clear message", () => {
     const elf = sparseToBytes(toElfCore(m));
     const elfCut = await extractVmcoreLog([src("cut.elf", elf.subarray(0, elf.length - 8192))]);
     expect(elfCut.warnings.join("\n")).toMatch(/truncated/);
+    // Cut inside the notes: VMCOREINFO is missing because the file is short, not because the kernel had none.
+    const dv = new DataView(elf.buffer, elf.byteOffset);
+    const phoff = Number(dv.getBigUint64(32, true));
+    const phentsize = dv.getUint16(54, true);
+    const noteAt = Array.from({ length: dv.getUint16(56, true) }, (_, i) => phoff + i * phentsize).find((o) => dv.getUint32(o, true) === 4)!;
+    const notesCut = await extractVmcoreLog([src("notes-cut.elf", elf.subarray(0, Number(dv.getBigUint64(noteAt + 8, true)) + 16))]);
+    expect(notesCut.error).toMatch(/truncated.*notes are cut by the end of the file/);
+    expect(notesCut.error).not.toMatch(/qemu_fw_cfg/);
   });
 
   it("bitmap out of range", async () => {

@@ -39,6 +39,8 @@ type Opened = {
   vmcoreinfoText?: string;
   physBaseHint?: bigint;
   headerPhysBase?: bigint;
+  /** The file ends inside its notes (ELF): a missing VMCOREINFO says nothing about the kernel. */
+  notesCut?: boolean;
   /** Page compressions met, filled as pages are read (kdump only). */
   compressions?: Set<string>;
 };
@@ -57,7 +59,7 @@ async function openDump(parts: RandomAccessSource[], facts: VmcoreFacts, warning
   if (formats[0] === "elf") {
     if (parts.length > 1) warnings.push(`an ELF core is one file: ${parts.length - 1} other part(s) ignored`);
     const elf = await openElfCore(parts[0], warnings);
-    return { memory: elf.memory, notes: elf.notes, vmcoreinfoText: findVmcoreinfoNote(elf.notes), physBaseHint: elf.physBaseHint };
+    return { memory: elf.memory, notes: elf.notes, vmcoreinfoText: findVmcoreinfoNote(elf.notes), physBaseHint: elf.physBaseHint, notesCut: elf.notesCut };
   }
   if (formats.some((f) => f === "elf")) throw new VmcoreError("an ELF core cannot be combined with kdump parts");
   const sources: RandomAccessSource[] = [];
@@ -123,6 +125,8 @@ export async function extractVmcoreLog(parts: RandomAccessSource[]): Promise<Vmc
   try {
     const opened = await openDump(parts, facts, warnings);
     compressions = opened.compressions;
+    if (!opened.vmcoreinfoText && opened.notesCut)
+      throw new VmcoreError(`the dump is truncated (${facts.dumpBytes} bytes): its notes are cut by the end of the file, and VMCOREINFO, which locates the kernel log, is not in what is left`);
     if (!opened.vmcoreinfoText) throw new VmcoreError("the dump has no VMCOREINFO (QEMU dumps need the guest's qemu_fw_cfg module and -device vmcoreinfo): the kernel log cannot be located");
     const info = parseVmcoreinfo(opened.vmcoreinfoText);
     facts.release = info.get("OSRELEASE") || facts.release;
@@ -172,6 +176,10 @@ export async function extractVmcoreLog(parts: RandomAccessSource[]): Promise<Vmc
     }
     facts.records = result.records;
     if (result.lost > 0) facts.lostRecords = result.lost;
+    // No record at all is the dump failing, not an empty log: its reason must reach the user (and a vmcore-dmesg.txt
+    // saved beside the dump is then read instead of dropped as a repeat).
+    if (result.records === 0 && result.lost > 0)
+      return finish(result.text, `none of the kernel log's ${result.lost} records could be read: they lie in pages missing from the dump (a truncated file, or pages its dump level excluded; the warnings say which)`);
     return finish(result.text);
   } catch (e) {
     // A dump we cannot read gives its reason on the input; other errors propagate.

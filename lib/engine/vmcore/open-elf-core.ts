@@ -25,6 +25,8 @@ export type ElfCore = {
   notes: ElfNote[];
   /** phys_base implied by a PT_LOAD that maps the kernel image (`/proc/vmcore` sets p_vaddr there). */
   physBaseHint?: bigint;
+  /** The file ends inside PT_NOTE. */
+  notesCut: boolean;
 };
 
 type Segment = { paddr: number; memsz: number; offset: number; filesz: number };
@@ -55,6 +57,7 @@ export async function openElfCore(source: RandomAccessSource, warnings: string[]
   const notes: ElfNote[] = [];
   let physBaseHint: bigint | undefined;
   let truncatedSegments = 0;
+  let notesCut = false;
   for (let i = 0; i < phnum; i++) {
     const o = i * phentsize;
     const type = u32(ph, o);
@@ -66,7 +69,10 @@ export async function openElfCore(source: RandomAccessSource, warnings: string[]
         continue;
       }
       const avail = Math.max(0, Math.min(filesz, source.size - offset));
-      if (avail < filesz) warnings.push(`${source.name}: PT_NOTE is cut by the end of the file (${avail} of ${filesz} bytes)`);
+      if (avail < filesz) {
+        warnings.push(`${source.name}: PT_NOTE is cut by the end of the file (${avail} of ${filesz} bytes)`);
+        notesCut = true;
+      }
       if (avail > 0) notes.push(...parseElfNotes(await source.read(offset, avail), warnings));
     } else if (type === PT_LOAD) {
       const vaddr = u64(ph, o + 16);
@@ -87,7 +93,7 @@ export async function openElfCore(source: RandomAccessSource, warnings: string[]
     warnings.push(`${source.name}: file is truncated (${source.size} bytes): ${truncatedSegments} PT_LOAD segment(s) reach past its end; their missing pages are reported as not in the dump`);
   }
   segments.sort((a, b) => a.paddr - b.paddr);
-  return { memory: (pageSize) => elfMemory(source, segments, pageSize), notes, physBaseHint };
+  return { memory: (pageSize) => elfMemory(source, segments, pageSize), notes, physBaseHint, notesCut };
 }
 
 function elfMemory(source: RandomAccessSource, segments: Segment[], pageSize: number): PhysicalMemory {

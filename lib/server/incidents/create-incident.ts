@@ -17,10 +17,20 @@ import { trackUploadInFlight } from "@/lib/server/storage/sweep-orphans";
 import { getUploadStore } from "@/lib/server/storage/upload-store";
 import { receiveUpload, type StoredUpload } from "@/lib/server/uploads/receive-upload";
 import { combineContentHashes, findFileTimesByHash, findIncidentByContentHash, rememberStoredHashes } from "./content-hash";
+import { findRefusedInputs, type RefusedInput } from "./find-refused-inputs";
 import { triageStoredFiles } from "./triage-stored-files";
 
-/** `repeatOf`: the same bytes were uploaded before as that incident (its page offers it). */
-export type CreatedIncident = { id: string; url: string; status: UploadState; repeatOf?: { id: string; url: string; createdAt: Date } };
+/**
+ * `repeatOf`: the same bytes were uploaded before as that incident (its page offers it). `refused`: files or sources
+ * of a triaged upload that could not be read (the rest was triaged), with the reason.
+ */
+export type CreatedIncident = {
+  id: string;
+  url: string;
+  status: UploadState;
+  repeatOf?: { id: string; url: string; createdAt: Date };
+  refused?: RefusedInput[];
+};
 
 export type CreateIncidentOptions = {
   /** The signed-in account uploading (it may delete the incident later). */
@@ -97,7 +107,14 @@ export async function createIncidentFromRequest(request: Request, { uploaderId =
   if (!status) throw new AppError("not-found", "The upload was deleted while it was being triaged.");
   if (status.state === "failed") throw uploadFailureError(status);
   const url = `/incidents/${id}`;
-  return { id, url, status: status.state, ...(before ? { repeatOf: { id: before.id, url: `/incidents/${before.id}`, createdAt: before.createdAt } } : {}) };
+  const refused = status.state === "done" ? await findRefusedInputs(db, id) : [];
+  return {
+    id,
+    url,
+    status: status.state,
+    ...(before ? { repeatOf: { id: before.id, url: `/incidents/${before.id}`, createdAt: before.createdAt } } : {}),
+    ...(refused.length > 0 ? { refused } : {}),
+  };
 }
 
 /** The upload's state once settled or after `waitMs`: awaits the job when this process runs it, else polls. */

@@ -59,6 +59,34 @@ describe("renderIncidentMarkdown", () => {
     expect(md).not.toContain("Engine warnings");
   });
 
+  it("writes log text so that no Markdown flavour makes a link, image, HTML or autolink of it", () => {
+    const hostile = "WARNING at <img src=x onerror=alert(1)> [click](http://evil.example/a) ![i](https://evil.example/p.png) see http://evil.example/b, www.evil.example and x@evil.example";
+    const text = renderIncidentMarkdown({
+      incident: {
+        ...incident,
+        // Without the KB's advice: its fix-commit links are ours and stay links.
+        recommendation: undefined,
+        findings: [{ ...finding, title: hostile, host: "www.evil.example", guiltyFrame: "[f](javascript:alert(1))" }],
+        inputs: [{ ...incident.inputs[0], name: "https://evil.example/x.log" }],
+      },
+      title: hostile,
+    });
+    const outsideFences = text.replace(/^(`{3,})\n[\s\S]*?\n\1$/gm, "");
+    // GitHub and GitLab autolink `scheme://`, `www.` and `user@host` in plain text: the escapes stop them.
+    expect(outsideFences).not.toMatch(/[a-z]:\/\/|(?<!\\)www\.|[^\\]@|(?<!\\)[[<]/i);
+    expect(outsideFences).toContain("see http\\://evil.example/b, www\\.evil.example and x\\@evil.example");
+    // The permalink and the KB's own links are ours: left as they are.
+    expect(md).toContain("Permalink: http://x/incidents/abc");
+  });
+
+  it("says which inputs were not read and why", () => {
+    const refused = renderIncidentMarkdown({
+      incident: { ...incident, inputs: [...incident.inputs, { ...incident.inputs[0], name: "core.bin", lines: 0, error: "core.bin looks like a binary file, not a log" }] },
+      title: "t",
+    });
+    expect(refused).toContain("- core.bin: not read: core.bin looks like a binary file, not a log");
+  });
+
   it("has a crash-dump section with the facts the page shows, only when an input was a dump", () => {
     expect(md).not.toContain("## Crash dump");
     const dump: Incident["inputs"][number] = {

@@ -18,7 +18,16 @@ function fence(lines: string[]): string {
   return `${f}\n${body}\n${f}`;
 }
 
-const inline = (s: string): string => s.replace(/([\\`*_[\]<>|])/g, "\\$1");
+/**
+ * Log text as inline Markdown that stays text: the characters of links, images, HTML, emphasis, code and tables are
+ * escaped, and so are the starts of the autolinks GitHub and GitLab make of plain text (`scheme://`, `www.`,
+ * `user@host`): a hostile log line must not put a link in a ticket.
+ */
+const inline = (s: string): string =>
+  s
+    .replace(/([\\`*_[\]<>|@])/g, "\\$1")
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, "$1\\:")
+    .replace(/\b(www)\./gi, "$1\\.");
 
 function renderFinding(f: Finding): string[] {
   const out = [`### ${inline(f.title)}`, ""];
@@ -100,6 +109,8 @@ export function renderIncidentMarkdown({ incident, url, title }: RenderMarkdownO
     out.push("");
   }
   out.push("## Inputs", "");
-  for (const i of incident.inputs) out.push(`- ${inline(i.name)}: ${i.lines} lines, ${i.bytes} bytes${i.compressed ? " (gzip)" : ""}`);
+  for (const i of incident.inputs)
+    out.push(`- ${inline(i.name)}: ${i.error ? `not read: ${inline(i.error)}` : `${i.lines} lines, ${i.bytes} bytes${i.compressed ? " (gzip)" : ""}`}`);
+  for (const s of incident.sources ?? []) if (s.error) out.push(`- ${inline(s.name)}: not read: ${inline(s.error)}`);
   return out.join("\n") + "\n";
 }

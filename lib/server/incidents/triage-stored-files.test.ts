@@ -59,3 +59,40 @@ describe("triageStoredFiles", () => {
     expect(new Set(incident.findings.map((f) => f.kind))).toEqual(new Set(["bug", "fs-error", "hung-task"]));
   });
 });
+
+describe("triageStoredFiles with archives that break", () => {
+  it("keeps the members read before a truncated archive's cut, and leaves no partial text of a member it could not read", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-upload-"));
+    const cut = path.join(dir, "0.upload");
+    const broken = path.join(dir, "1.upload");
+    const whole = await tarGz([
+      { name: "node/var/log/messages", content: body("skb-segment-gso-bug.log") },
+      // Big enough that the cut falls inside it, a few hundred KB of gzip in.
+      { name: "node/var/log/kern.log", content: Buffer.from(Array.from({ length: 40_000 }, (_, i) => `Aug 13 15:59:23 w01 kernel: line ${i} ${"x".repeat(i % 97)}\n`).join("")) },
+    ]);
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    // A member whose own gzip breaks off: skipped as unreadable after some of its text was written.
+    const wholeMember = gzipSync(Buffer.from(Array.from({ length: 50_000 }, (_, i) => `Aug 13 15:59:23 w01 kernel: hello ${i}\n`).join("")));
+    const corruptMember = wholeMember.subarray(0, wholeMember.length >> 1);
+    writeFileSync(broken, await tarGz([
+      { name: "node/var/log/syslog.2.gz", content: corruptMember },
+      { name: "node/var/log/dmesg", content: body("ext4-fs-error.log") },
+    ]));
+    const { incident, files, unused } = await triageStoredFiles([
+      { name: "cut.tar.gz", path: cut },
+      { name: "broken.tar.gz", path: broken },
+    ]);
+    expect(incident.inputs.map((i) => [i.name, i.error])).toEqual([
+      ["cut.tar.gz:node/var/log/messages", undefined],
+      ["broken.tar.gz:node/var/log/dmesg", undefined],
+    ]);
+    expect(incident.sources?.[0].error).toBeUndefined();
+    expect(incident.sources?.[0].warnings.join()).toMatch(/cut short: .*corrupt or truncated.*the members before it were read/);
+    expect(incident.sources?.[0].skipped.map((s) => [s.path, s.reason])).toEqual([["node/var/log/kern.log", "unreadable"]]);
+    expect(incident.sources?.[1].skipped.map((s) => [s.path, s.reason])).toEqual([["node/var/log/syslog.2.gz", "unreadable"]]);
+    expect(new Set(incident.findings.map((f) => f.kind))).toEqual(new Set(["bug", "fs-error"]));
+    // In the upload's directory: the uploads and the text of each input, nothing half-written.
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(dir).sort()).toEqual([...new Set([...files.map((f) => path.basename(f.path)), ...unused.map((u) => path.basename(u))])].sort());
+  });
+});

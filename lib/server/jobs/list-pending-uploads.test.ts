@@ -60,6 +60,17 @@ describe("listPendingUploads", () => {
     expect(total).toBe(5);
   });
 
+  it("follows the list's filters: search words in the file names, none under a filter on triage results", async () => {
+    const ids = async (filters: Parameters<typeof listPendingUploads>[1]) => (await listPendingUploads(testDb.db, filters)).items.map((u) => u.id);
+    expect(await ids({ filters: { q: "DMESG" } })).toEqual(["two-parts"]);
+    expect(await ids({ filters: { q: "messages dmesg" } })).toEqual(["two-parts"]);
+    expect(await listPendingUploads(testDb.db, { filters: { q: "nothing-like-this" } })).toEqual({ items: [], total: 0 });
+    for (const filters of [{ host: "w1" }, { kernel: "6.1" }, { kb: "x" }, { verdict: "affected" as const }, { kind: "oops" }, { from: "2026-12-01" }, { to: "2026-12-01" }, { muted: "only" as const }])
+      expect(await listPendingUploads(testDb.db, { filters })).toEqual({ items: [], total: 0 });
+    // Hiding muted incidents hides none of these (they have no findings yet); the sort does not filter.
+    expect(await ids({ filters: { muted: "hide" } })).toHaveLength(5);
+  });
+
   it("finds one pending upload, and nothing for a triaged or unknown id", async () => {
     expect((await findPendingUpload(testDb.db, "failed-mid"))?.status).toBe("failed");
     expect(await findPendingUpload(testDb.db, "done-one")).toBeUndefined();

@@ -3,7 +3,8 @@
  * permalink's status panel. They have no title, hosts or findings yet, so they are described by what the uploader
  * sent: the parts' names and size, who sent it, and how long ago. No `server-only`: the tests pass their own client.
  */
-import type { Db } from "../db";
+import type { IncidentListQuery } from "../../schemas/incident";
+import { textContains, type Db } from "../db";
 import type { UploadJobFile } from "./process-upload-job";
 import { UPLOAD_STATES, type UploadState } from "./upload-status";
 
@@ -68,9 +69,28 @@ async function describeRows(db: Db, rows: JobRow[]): Promise<PendingUpload[]> {
   });
 }
 
-/** The newest `limit` uploads not triaged yet (queued, triaging, failed), newest first, and how many there are. */
-export async function listPendingUploads(db: Db, { limit = 20 }: { limit?: number } = {}): Promise<PendingUploadList> {
-  const where = { status: { in: PENDING_STATES } };
+/** The incident list's filters, as far as an upload not triaged yet can meet them. */
+export type PendingUploadFilters = Partial<Pick<IncidentListQuery, "q" | "host" | "kernel" | "kb" | "verdict" | "kind" | "from" | "to" | "muted">>;
+
+/**
+ * An upload not triaged yet has no hosts, kernels, KB matches, verdicts, finding classes, crash times or muted
+ * findings: a list filtered on any of them cannot contain it (it shows up once triaged, if it matches). Search words
+ * are looked for in the parts' file names, the only text it has.
+ */
+function pendingWhere(db: Db, filters: PendingUploadFilters) {
+  const { q, host, kernel, kb, verdict, kind, from, to, muted } = filters;
+  if (host || kernel || kb || verdict || kind || from || to || muted === "only") return undefined;
+  const words = (q ?? "").split(/\s+/).filter(Boolean).slice(0, 8);
+  return { status: { in: PENDING_STATES }, AND: words.map((w) => ({ files: textContains(db, w) })) };
+}
+
+/**
+ * The newest `limit` uploads not triaged yet (queued, triaging, failed) that the list's `filters` can include,
+ * newest first, and how many there are.
+ */
+export async function listPendingUploads(db: Db, { limit = 20, filters = {} }: { limit?: number; filters?: PendingUploadFilters } = {}): Promise<PendingUploadList> {
+  const where = pendingWhere(db, filters);
+  if (!where) return { items: [], total: 0 };
   const [rows, total] = await Promise.all([
     db.uploadJob.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: limit, select: SELECT }),
     db.uploadJob.count({ where }),

@@ -8,8 +8,8 @@
  * attempt left (extracted text) are rewritten under the same names, and the upload's own files go only after the
  * incident is written.
  *
- * A refusal (binary file, gzip bomb, empty upload, a budget exceeded) fails the upload at once with its reason: running
- * it again would give the same answer. Anything else (database gone, a bug) is thrown for the queue to retry, unless
+ * A refusal (binary file, gzip bomb, empty upload, a budget exceeded — of every file, when there are several) fails
+ * the upload at once with its reason: running it again would give the same answer. Anything else (database gone, a bug) is thrown for the queue to retry, unless
  * this was the last attempt.
  */
 import { readdir, rm } from "node:fs/promises";
@@ -18,6 +18,7 @@ import { EMPTY_LOG_MESSAGE } from "../../schemas/incident";
 import { AppError } from "../app-error";
 import type { Db } from "../db";
 import { uploadSpans } from "../debug-timing";
+import { listRefusedInputs } from "../incidents/find-refused-inputs";
 import { saveIncident } from "../incidents/save-incident";
 import type { UploadStore } from "../storage/upload-store";
 import type { StoredInput, StoredTriage } from "../triage-worker/triage-stored-input";
@@ -53,16 +54,18 @@ function refusalOf(err: unknown): UploadFailure | null {
   return null;
 }
 
-/** What the synchronous upload refused after triage: inputs the engine could not read, or nothing to read. */
+/**
+ * An upload fails only when none of its files gave a line: one refused file (binary, a bomb, a truncated dump) must
+ * not cost the others their triage. The incident names what was refused and why (`inputs[].error`,
+ * `sources[].error`, shown beside the files on its page); a failed upload names every reason.
+ */
 function refusalOfIncident({ incident }: StoredTriage): UploadFailure | null {
-  const refused = [
-    ...(incident.sources ?? []).flatMap((s) => (s.error ? [s.error] : [])),
-    ...incident.inputs.flatMap((i) => (i.error ? [`${i.name}: ${i.error}`] : [])),
-  ];
+  if (incident.inputs.some((i) => !i.error && i.lines > 0)) return null;
+  // Source errors name their source already; an input's is about its content.
+  const refused = listRefusedInputs(incident).map((r) => (r.message.startsWith(r.name) || r.message.includes(`${r.name}:`) ? r.message : `${r.name}: ${r.message}`));
   if (refused.length > 0) return { code: "unprocessable", message: refused.join("; ") };
   if (incident.inputs.length === 0) return { code: "unprocessable", message: "Nothing to read: no log, journal or dump was found in the upload." };
-  if (incident.inputs.every((i) => i.lines === 0)) return { code: "bad-request", message: EMPTY_LOG_MESSAGE };
-  return null;
+  return { code: "bad-request", message: EMPTY_LOG_MESSAGE };
 }
 
 async function failUpload(db: Db, store: UploadStore, id: string, failure: UploadFailure): Promise<void> {

@@ -5,6 +5,7 @@
  * worker vanished mid-job to another worker after its expiry.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,6 +58,21 @@ async function acceptUpload(text: string, extra: Record<string, string> = {}): P
   return id;
 }
 
+/** An accepted upload of several parts (`name` → bytes), stored as `<n>.upload` as receiveUpload writes them. */
+async function acceptParts(parts: Record<string, string | Uint8Array>): Promise<string> {
+  const id = `upload${String(++serial).padStart(16, "0")}`;
+  const dir = await store.prepare(id);
+  const files = Object.entries(parts).map(([name, bytes], n) => {
+    writeFileSync(path.join(dir, `${n}.upload`), bytes);
+    return { name, key: store.keyOf(path.join(dir, `${n}.upload`)) };
+  });
+  await testDb.db.uploadJob.create({ data: { id, files: JSON.stringify(files), uploadedBytes: 1, contentSha256: `sha-${id}` } });
+  return id;
+}
+
+/** Bytes the engine refuses as binary. */
+const BINARY = Uint8Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919) & 0xff);
+
 const direct: TriageStoredFiles = (files: StoredInput[]) => triageStoredInput(files);
 const options = (triage: TriageStoredFiles = direct, isFinalAttempt = true) => ({ db: testDb.db, store, triage, isFinalAttempt });
 
@@ -105,6 +121,33 @@ describe("a triage job", () => {
     expect((await findUploadStatus(testDb.db, overBudget))?.failure).toMatchObject({ code: "unprocessable", message: expect.stringMatching(/time budget/) });
     expect(readdirSync(store.root)).not.toContain(overBudget);
     expect(await testDb.db.incident.count({ where: { id: { in: [empty, overBudget] } } })).toBe(0);
+  });
+});
+
+describe("an upload of several files, some of them refused", () => {
+  it("triages the readable files and names the refused ones on the incident, their reasons kept", async () => {
+    // 64 MB of zeros: a gzip bomb past the ratio cap, as small as a few dozen KB.
+    const bomb = gzipSync(new Uint8Array(64 * 1024 ** 2), { level: 9 });
+    const id = await acceptParts({ messages: CRASH, "core.bin": BINARY, "bomb.gz": bomb, "nothing.gz": gzipSync(new Uint8Array(0)) });
+    expect(await processUploadJob(id, options(direct, false))).toBe("done");
+    const row = await testDb.db.incident.findUniqueOrThrow({ where: { id }, include: { files: true } });
+    const incident = JSON.parse(row.result) as { inputs: { name: string; lines: number; error?: string }[]; findings: { title: string }[] };
+    expect(incident.findings.map((f) => f.title).join()).toMatch(/skb_segment/);
+    const byName = new Map(incident.inputs.map((i) => [i.name, i]));
+    expect(byName.get("messages")).toMatchObject({ lines: 6 });
+    expect(byName.get("messages")?.error).toBeUndefined();
+    expect(byName.get("core.bin")?.error).toMatch(/binary/);
+    expect(byName.get("bomb.gz")?.error).toMatch(/decompression bomb/);
+    expect(byName.get("nothing.gz")).toMatchObject({ lines: 0 });
+    // Every part stays behind its input: the refused ones can be downloaded and looked at.
+    expect(row.files.map((f) => f.name).sort()).toEqual(["bomb.gz", "core.bin", "messages", "nothing.gz"]);
+  });
+
+  it("fails the upload when no file could be read, naming every reason", async () => {
+    const id = await acceptParts({ "core.bin": BINARY, "nothing.gz": gzipSync(new Uint8Array(0)) });
+    expect(await processUploadJob(id, options(direct, false))).toBe("failed");
+    expect((await findUploadStatus(testDb.db, id))?.failure).toMatchObject({ code: "unprocessable", message: expect.stringMatching(/core\.bin.*binary/) });
+    expect(readdirSync(store.root)).not.toContain(id);
   });
 });
 

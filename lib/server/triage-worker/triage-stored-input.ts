@@ -41,7 +41,13 @@ function keepOnDisk(dir: string, written: Map<string, string>): KeepText {
   return async ({ name, chunks, mtime, latestDatedLine }) => {
     const file = path.join(dir, `${counter++}.extracted`);
     // "w", not "wx": a job retried after its worker died mid-extraction rewrites the same names.
-    await pipeline(Readable.from(chunks), createWriteStream(file, { flags: "w" }));
+    try {
+      await pipeline(Readable.from(chunks), createWriteStream(file, { flags: "w" }));
+    } catch (err) {
+      // A member that breaks off midway is skipped by the expander: its half-written text must not stay behind.
+      await rm(file, { force: true });
+      throw err;
+    }
     written.set(name, file);
     return {
       input: { name, data: createReadStream(file) as AsyncIterable<Uint8Array>, mtime, latestDatedLine },

@@ -41,6 +41,12 @@ export const DEFAULT_EXPANSION_LIMITS: ExpansionLimits = {
 export class ExpansionMeter {
   consumed = 0;
   produced = 0;
+  /**
+   * Set on an archive's meter when one of its members was a bomb. Members read later (a zip's, streamed lazily into
+   * the engine by the CLI) are refused before they are decoded: each would otherwise cost its 16 MB of output, and
+   * an archive holds up to 200,000 of them.
+   */
+  private bomb?: IngestError;
   constructor(
     readonly label: string,
     readonly limits: ExpansionLimits,
@@ -53,13 +59,18 @@ export class ExpansionMeter {
   }
 
   addProduced(n: number): void {
+    for (let p = this.parent; p; p = p.parent)
+      if (p.bomb) throw new IngestError("decompression-bomb", `Refusing ${this.label}: another member of ${p.label} is a decompression bomb.`);
     this.produced += n;
     const { maxRatio, ratioCheckAfterBytes, maxDecodedBytes } = this.limits;
-    if (this.produced > ratioCheckAfterBytes && this.produced > Math.max(1, this.consumed) * maxRatio)
-      throw new IngestError(
+    if (this.produced > ratioCheckAfterBytes && this.produced > Math.max(1, this.consumed) * maxRatio) {
+      const bomb = new IngestError(
         "decompression-bomb",
         `Refusing ${this.label}: it expands more than ${maxRatio}× (${this.consumed} compressed bytes read → ${this.produced}+ bytes): a decompression bomb.`,
       );
+      for (let p = this.parent; p; p = p.parent) p.bomb ??= bomb;
+      throw bomb;
+    }
     if (this.produced > maxDecodedBytes)
       throw new IngestError(
         "too-large",
@@ -86,17 +97,34 @@ export class ExpansionMeter {
  */
 export const PUSH_PIECE_BYTES = 4 * 1024;
 const LATE_PUSH_PIECE_BYTES = 64 * 1024;
+/**
+ * The first output of a stream is what the expander sniffs (512 bytes) before it knows whether to read on: tiny
+ * pieces until 64 KB are out keep that sniff from inflating megabytes per archive member (a 4 KB piece of a bomb is
+ * 4 MB, and a zip may hold 200,000 members, each sniffed).
+ */
+const FIRST_PUSH_PIECE_BYTES = 256;
+const FIRST_OUTPUT_BYTES = 64 * 1024;
 
 async function* counted(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter, piecewise = false): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
     for (let at = 0; at < chunk.length; ) {
-      const size = !piecewise ? chunk.length : meter.produced < meter.limits.ratioCheckAfterBytes ? PUSH_PIECE_BYTES : LATE_PUSH_PIECE_BYTES;
+      const size = !piecewise
+        ? chunk.length
+        : meter.produced < FIRST_OUTPUT_BYTES
+          ? FIRST_PUSH_PIECE_BYTES
+          : meter.produced < meter.limits.ratioCheckAfterBytes
+            ? PUSH_PIECE_BYTES
+            : LATE_PUSH_PIECE_BYTES;
       const piece = at === 0 && size >= chunk.length ? chunk : chunk.subarray(at, Math.min(chunk.length, at + size));
       at += piece.length;
       meter.addConsumed(piece.length);
       yield piece;
     }
   }
+}
+
+async function* uncounted(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield* source;
 }
 
 /** A web ReadableStream that pulls `source` only as fast as the decoder asks (so `consumed` stays honest). */
@@ -145,7 +173,7 @@ async function* fromWebDecoder(
   }
 }
 
-/** Push-style decoders (fzstd, unbzip2-stream) hand output to a callback: the meter throws from inside it. */
+/** Push-style decoders (fflate, fzstd, bzip2-stream.ts) hand output to a callback: the meter throws from inside it. */
 async function* fromPushDecoder(
   source: AsyncGenerator<Uint8Array>,
   meter: ExpansionMeter,
@@ -203,21 +231,6 @@ function pushDecoder(make: (ondata: (data: Uint8Array) => void) => { push(chunk:
   };
 }
 
-function bzip2Decoder(unbzip2Stream: typeof import("unbzip2-stream").default, emit: (out: Uint8Array) => void) {
-  const stream = unbzip2Stream();
-  let failure: Error | undefined;
-  // The meter may throw from the data handler; unbzip2-stream catches it, stops and reports it as 'error'.
-  stream.on("data", (b: Uint8Array) => emit(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
-  stream.on("error", (e: Error) => {
-    failure ??= e;
-  });
-  return {
-    push: (chunk: Uint8Array) => void stream.write(chunk),
-    end: () => void stream.end(),
-    error: () => failure,
-  };
-}
-
 /** Raw deflate (zip entries), metered like the codecs. */
 export async function* inflateRawStream(source: AsyncIterable<Uint8Array>, meter: ExpansionMeter): AsyncGenerator<Uint8Array> {
   const { Inflate } = await import("fflate");
@@ -241,8 +254,12 @@ export async function* decompressStream(codec: Codec, source: AsyncIterable<Uint
       return yield* fromPushDecoder(counted(source, meter, true), meter, codec, pushDecoder((ondata) => new ZstdDecompress(ondata)));
     }
     case "bzip2": {
-      const { default: unbzip2Stream } = await import("unbzip2-stream");
-      return yield* fromPushDecoder(counted(source, meter, true), meter, codec, (emit) => bzip2Decoder(unbzip2Stream, emit));
+      const { createBzip2Decoder } = await import("./bzip2-stream");
+      // Not `counted`: the decoder buffers a whole block before reading it, and reports what its bit reader consumed.
+      return yield* fromPushDecoder(uncounted(source), meter, codec, (emit) => {
+        const decoder = createBzip2Decoder(emit, (n) => meter.addConsumed(n));
+        return { push: (chunk) => decoder.push(chunk), end: () => decoder.end(), error: () => undefined };
+      });
     }
   }
 }

@@ -344,6 +344,95 @@ describe("hostile archives", () => {
     ]);
     expect(sources[0].skipped[2].message).toContain("/etc/shadow");
   });
+
+  it("zip entries whose Unix mode has no file type (Python's zipfile, Java) are files, as unzip takes them", async () => {
+    const zip = zipSync({
+      "node/var/log/messages": [MESSAGES, { os: 3, attrs: (0o600 << 16) >>> 0 }],
+      "node/var/log/": [new Uint8Array(0), { os: 3, attrs: (0o700 << 16) >>> 0 }],
+    } as Zippable);
+    const { inputs, sources } = await expandInputs([fileSource("py.zip", new Uint8Array(zip))]);
+    expect(inputs.map((i) => i.name)).toEqual(["py.zip:node/var/log/messages"]);
+    expect(sources[0].skipped).toEqual([]);
+  });
+});
+
+describe("formats recognised but not read are said by name", () => {
+  it("lz4, 7z and rar: the source is refused with what to do, a member is skipped with it", async () => {
+    // An lz4 frame of zeros: no control bytes to speak of, it passed for a one-line text.
+    const lz4 = new Uint8Array([0x04, 0x22, 0x4d, 0x18, 0x64, 0x40, 0xa7, 0x1f, 0x00, 0x01, 0x00, ...new Array(200).fill(0xff)]);
+    const sevenZip = new Uint8Array([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04, ...new Array(100).fill(0x41)]);
+    const tar = await makeTar([{ name: "var/log/messages.lz4", content: lz4 }, { name: "var/log/kern.log", content: DMESG }]);
+    const { inputs, sources } = await expandInputs([fileSource("messages.lz4", lz4), fileSource("logs.7z", sevenZip), fileSource("t.tar", tar)]);
+    expect(sources.map((s) => [s.kind, s.format, s.error])).toEqual([
+      ["compressed-log", "lz4", "messages.lz4 is an lz4 file, which oopscope does not read: decompress it first (lz4 -d)."],
+      ["archive", "7z", expect.stringMatching(/^logs\.7z is a 7z archive, which oopscope does not read: extract it \(7z x\)/)],
+      ["archive", "tar", undefined],
+    ]);
+    expect(sources[2].skipped.map((k) => [k.path, k.reason, k.message])).toEqual([["var/log/messages.lz4", "unreadable", "not read: lz4 data, which oopscope does not read (decompress it first (lz4 -d))"]]);
+    expect(inputs.map((i) => i.name)).toEqual(["t.tar:var/log/kern.log"]);
+  });
+});
+
+describe("sparse files in a tar", () => {
+  it.skipIf(!hasTool("tar"))("GNU and pax sparse entries are skipped with the reason, not called device files; the rest is read", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "oopscope-sparse-"));
+    try {
+      mkdirSync(path.join(dir, "var/log"), { recursive: true });
+      // A syslog written up to a hard reset: a hole, then text.
+      execFileSync("truncate", ["-s", "64M", path.join(dir, "var/log/messages")]);
+      writeFileSync(path.join(dir, "var/log/messages"), MESSAGES, { flag: "a" });
+      writeFileSync(path.join(dir, "var/log/kern.log"), DMESG);
+      const sources: FileSource[] = [];
+      for (const format of ["gnu", "pax"]) {
+        const file = path.join(dir, `${format}.tar`);
+        execFileSync("tar", ["--sparse", `--format=${format}`, "-C", dir, "-cf", file, "var/log/messages", "var/log/kern.log"]);
+        sources.push(fileSource(`${format}.tar`, new Uint8Array(readFileSync(file))));
+      }
+      const { inputs, sources: summaries } = await expandInputs(sources);
+      expect(inputs.map((i) => i.name)).toEqual(["gnu.tar:var/log/kern.log", "pax.tar:var/log/kern.log"]);
+      for (const s of summaries) {
+        expect(s.skipped.map((k) => [k.path, k.reason])).toEqual([["var/log/messages", "unreadable"]]);
+        expect(s.skipped[0].message).toMatch(/sparse/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("inputs cut short keep what came before the cut", () => {
+  // Varied enough that every codec's output needs most of its input (a cut at 70% falls inside the data).
+  const longText = Array.from({ length: 20_000 }, (_, i) => `Aug 13 15:59:23 w01 kernel: line ${i} ${(i * 2654435761).toString(36)}\n`).join("");
+  const longLog = new TextEncoder().encode(longText);
+
+  // bzip2 too, block by block: a cut inside its first 900 KB block leaves nothing, as the last test shows for gzip.
+  for (const codec of ["xz", "zstd"] as const) {
+    it.skipIf(!TOOLS[codec])(`a truncated ${codec} log: its text up to the cut, and why the rest is missing`, async () => {
+      const whole = compress(codec, longLog);
+      const { inputs, sources } = await expandInputs([fileSource(`messages.${codec}`, whole.subarray(0, Math.floor(whole.length * 0.7)))], { keep: keepDrained });
+      expect(sources[0].error).toBeUndefined();
+      expect(sources[0].warnings.join()).toMatch(/^cut short: .*corrupt or truncated.* after \d+ decoded bytes; the text before it was read$/);
+      const text = await textOf(inputs[0]);
+      expect(text.length).toBeGreaterThan(longLog.length / 4);
+      expect(longText.startsWith(text)).toBe(true);
+    });
+  }
+
+  it("a truncated tar keeps the members before the cut; the one it cut is skipped with the reason", async () => {
+    const tar = await makeTar([{ name: "var/log/messages", content: MESSAGES }, { name: "var/log/kern.log", content: longLog }]);
+    const { inputs, sources } = await expandInputs([fileSource("cut.tar", tar.subarray(0, tar.length >> 1))], { keep: keepDrained });
+    expect(inputs.map((i) => i.name)).toEqual(["cut.tar:var/log/messages"]);
+    expect(sources[0].error).toBeUndefined();
+    expect(sources[0].warnings.join()).toMatch(/cut short: .*the members before it were read/);
+    expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([["var/log/kern.log", "unreadable"]]);
+  });
+
+  it("a source cut before it gave anything is still refused", async () => {
+    const whole = compress("gzip", await makeTar([{ name: "var/log/messages", content: MESSAGES }]));
+    const { inputs, sources } = await expandInputs([fileSource("cut.tgz", whole.subarray(0, 20))], { keep: keepDrained });
+    expect(inputs).toEqual([]);
+    expect(sources[0].error).toMatch(/corrupt or truncated/);
+  });
 });
 
 describe("decompression bombs of every shape are refused early", () => {
@@ -366,10 +455,11 @@ describe("decompression bombs of every shape are refused early", () => {
     return { src, counter };
   }
 
-  // The meter sees output one pushed piece at a time: deflate expands a piece at most 1032×; one bzip2 block can
-  // hold ~45 MB of a byte run (run-length coding happens before the 900 KB block), so bzip2 is refused a block late.
+  // The meter sees output one pushed piece at a time: deflate expands a piece at most 1032×. One bzip2 block can hold
+  // ~45 MB of a byte run (run-length coding happens before the 900 KB block): its output is metered as it is made,
+  // so a bzip2 bomb stops inside its first block instead of after it (it took ~8 s and ~1 GB a block).
   const PIECE_OUTPUT = 1032 * PUSH_PIECE_BYTES;
-  const BZIP2_BLOCK_OUTPUT = 46 << 20;
+  const BZIP2_BLOCK_OUTPUT = 1 << 20;
   const shapes: Array<[string, () => Promise<Uint8Array>, keyof typeof TOOLS | undefined, number]> = [
     ["tar.gz with a zero-filled member", async () => compress("gzip", await makeTar([{ name: "var/log/messages", content: zeros(32 << 20) }])), undefined, 0],
     ["xz log", async () => compress("xz", zeros(24 << 20)), "xz", 0],
@@ -382,10 +472,35 @@ describe("decompression bombs of every shape are refused early", () => {
       const { sources, inputs } = await expandInputs([fileSource(label, bomb)], { limits, keep: keepDrained });
       expect(inputs).toEqual([]);
       expect(sources[0].error).toMatch(/decompression bomb/);
+      // Named as what it was sniffed as, though refused before its first byte of output was looked at.
+      if (tool) expect([sources[0].kind, sources[0].format]).toEqual(["compressed-log", { xz: "xz", zstd: "zst", bzip2: "bz2" }[tool]]);
       // Refused about the check threshold in, not at the end: the CPU spent is bounded by that.
       expect(producedBefore(sources[0].error!)).toBeLessThan(limits.ratioCheckAfterBytes + PIECE_OUTPUT + blockOvershoot);
     });
   }
+
+  it("once one zip member is a bomb, the members the engine reads later are refused before they are decoded", async () => {
+    // Streamed lazily (the CLI's way): each member's bomb would surface only when the engine reads it.
+    const entries: Zippable = {};
+    const member = zeros(8 << 20);
+    for (let i = 0; i < 5; i++) entries[`var/log/messages-${i}`] = member;
+    const zip = zipSync(entries, { level: 1 });
+    const { inputs } = await expandInputs([fileSource("bombs.zip", zip)], { limits });
+    const incident = await triage(inputs, { limits: { ...DEFAULT_INGEST_LIMITS, ratioCheckAfterBytes: limits.ratioCheckAfterBytes } });
+    const errors = incident.inputs.map((i) => i.error ?? "");
+    expect(errors.filter((e) => /expands more than/.test(e))).toHaveLength(1);
+    expect(errors.filter((e) => /another member of bombs\.zip is a decompression bomb/.test(e))).toHaveLength(4);
+  });
+
+  it("sniffing a zip's members inflates kilobytes of each, not megabytes", async () => {
+    // 20 entries of 2 MB of zeros (~2 KB each): a 4 KB first piece inflated each whole (40 MB, over this 8 MB cap).
+    const entries: Zippable = {};
+    const member = zeros(2 << 20);
+    for (let i = 0; i < 20; i++) entries[`var/log/messages-${i}`] = member;
+    const { inputs, sources } = await expandInputs([fileSource("many.zip", zipSync(entries, { level: 9 }))], { limits: { ...limits, maxDecodedBytes: 8 << 20 } });
+    expect(sources[0].error).toBeUndefined();
+    expect(inputs).toHaveLength(20);
+  });
 
   it("multi-member gzip is counted as a whole, not member by member", async () => {
     // Each member alone is under the check threshold; together they are a bomb.

@@ -142,6 +142,23 @@ async function readAll(source: AsyncIterable<Uint8Array>, max: number, what: str
   return concat(parts);
 }
 
+/**
+ * A compressed log that breaks off (truncated, corrupt) after giving text keeps that text: the stream ends at the
+ * cut and the source says why the rest is missing. A bomb or a cap is still a refusal of the whole source.
+ */
+async function* keptUntilCut(source: AsyncGenerator<Uint8Array>, summary: SourceSummary): AsyncGenerator<Uint8Array> {
+  let kept = 0;
+  try {
+    for await (const chunk of source) {
+      kept += chunk.length;
+      yield chunk;
+    }
+  } catch (e) {
+    if (!(e instanceof IngestError && e.code === "corrupt" && kept > 0)) throw e;
+    summary.warnings.push(`cut short: ${e.message.replace(/\.$/, "")} after ${kept} decoded bytes; the text before it was read`);
+  }
+}
+
 /** Leading NULs say nothing (a log written up to a hard reset); the binary check looks past them. */
 function isBinaryText(head: Uint8Array): boolean {
   let i = 0;
@@ -167,6 +184,8 @@ type PendingVmcore = { source: RandomAccessSource; summary?: SourceSummary; path
 class Expander {
   readonly inputs: KeptMember[] = [];
   readonly summaries: SourceSummary[] = [];
+  /** What the source being expanded was sniffed as: names a source refused before its summary was made. */
+  sniffed: Pick<SourceSummary, "kind" | "format"> | undefined;
   private keptBytes = 0;
   private vmcores: PendingVmcore[] = [];
 
@@ -195,7 +214,13 @@ class Expander {
       this.inputs.push({ kept: { input: { name: src.name, data: stream, ...datingOf(src) } }, path: src.name });
       return;
     }
+    if (format.kind === "unsupported") {
+      await stream.return(undefined);
+      this.summary(src.name, format.container, format.format, src.size);
+      throw new IngestError("unsupported", `${src.name} is ${format.container === "archive" ? "a" : "an"} ${format.format} ${format.container === "archive" ? "archive" : "file"}, which oopscope does not read: ${format.advice}.`);
+    }
     if (format.kind === "codec") {
+      this.sniffed = { kind: "compressed-log", format: CODEC_LABEL[format.codec] };
       const meter = new ExpansionMeter(src.name, this.limits);
       const decoded = await peek(decompressStream(format.codec, stream, meter), SNIFF_BYTES);
       const inner = sniffFormat(decoded.head);
@@ -209,7 +234,7 @@ class Expander {
       if (inner.kind === "text") {
         const summary = this.summary(src.name, "compressed-log", label, src.size);
         if (isBinaryText(decoded.head)) throw new IngestError("binary", `${src.name} decompresses to a binary file, not a log.`);
-        await this.keepText(summary, { name: src.name, chunks: decoded.stream, ...datingOf(src), streamable: true }, src.name);
+        await this.keepText(summary, { name: src.name, chunks: keptUntilCut(decoded.stream, summary), ...datingOf(src), streamable: true }, src.name);
         return;
       }
       await this.expandInner(src, inner, decoded.stream, label, meter);
@@ -261,7 +286,7 @@ class Expander {
       return;
     }
     await stream.return(undefined);
-    throw new IngestError("unsupported", `${src.name}: a compressed ${format.kind === "codec" ? format.codec : format.kind} inside ${codec}: not read.`);
+    throw new IngestError("unsupported", `${src.name}: ${format.kind === "codec" ? `a compressed ${format.codec}` : format.kind === "unsupported" ? `${format.format} data` : `a ${format.kind}`} inside ${codec}: not read.`);
   }
 
   async expandDirectory(src: DirectorySource): Promise<void> {
@@ -325,8 +350,15 @@ class Expander {
         else summary.ignoredMembers++;
         continue;
       }
+      if (m.type === "sparse" || m.type === "other") {
+        // GNU tar's old sparse entries ('S') have a type flag tar-stream does not name: they are most of "other".
+        const what = m.type === "sparse" ? "a sparse file (tar --sparse), whose holes this reader does not expand" : "an entry of a type this reader does not read (GNU tar --sparse writes sparse files so)";
+        if (rule) this.skip(summary, path, "unreadable", `not read: ${what}; extract the archive and give the file on its own`, m.size);
+        else summary.ignoredMembers++;
+        continue;
+      }
       if (m.type !== "file") {
-        this.skip(summary, path, "device", `refused: a ${m.type === "fifo" ? "named pipe" : m.type === "device" ? "device file" : "special file"}`);
+        this.skip(summary, path, "device", `refused: a ${m.type === "fifo" ? "named pipe" : "device file"}`);
         continue;
       }
       if (!rule || !m.open) {
@@ -371,6 +403,11 @@ class Expander {
     if (format.kind === "archive" || format.kind === "codec") {
       await stream.return(undefined);
       this.skip(summary, path, "nested-archive", `not opened: an archive inside the archive (give it on its own)`, m.size);
+      return;
+    }
+    if (format.kind === "unsupported") {
+      await stream.return(undefined);
+      this.skip(summary, path, "unreadable", `not read: ${format.format} data, which oopscope does not read (${format.advice})`, m.size);
       return;
     }
     if (format.kind === "journal") {
@@ -495,16 +532,23 @@ export async function expandInputs(given: InputSource[], options: ExpandOptions 
   for (const src of given) {
     const before = expander.inputs.length;
     const summariesBefore = expander.summaries.length;
+    expander.sniffed = undefined;
     try {
       if (src.kind === "directory") await expander.expandDirectory(src);
       else await expander.expandFile(src);
     } catch (e) {
       if (!(e instanceof IngestError || e instanceof JournalFormatError)) throw e;
-      // Nothing of a refused source is read: its members so far are dropped too.
+      // An archive cut short (truncated, corrupt past some point) keeps the members read before the cut, and says so.
+      const cutSummary = expander.summaries[summariesBefore];
+      if (e instanceof IngestError && e.code === "corrupt" && cutSummary && expander.inputs.length > before) {
+        cutSummary.warnings.push(`cut short: ${e.message.replace(/\.$/, "")}; the members before it were read, the rest were not looked at`);
+        continue;
+      }
+      // Nothing of a refused source is read (a bomb, a cap): its members so far are dropped too.
       for (const k of expander.inputs.splice(before)) await k.kept.discard?.();
       let summary = expander.summaries[summariesBefore];
       if (!summary) {
-        summary = { name: src.name, kind: "archive", format: "unknown", inputs: [], skipped: [], warnings: [] };
+        summary = { name: src.name, ...(expander.sniffed ?? { kind: "archive", format: "unknown" }), inputs: [], skipped: [], warnings: [] };
         expander.summaries.push(summary);
       }
       summary.inputs = [];

@@ -13,6 +13,8 @@ export type SniffedFormat =
   | { kind: "journal" }
   | { kind: "vmcore" }
   | { kind: "vmcore-extract" }
+  /** Recognised, not read: said by name (and how to read it) instead of passing for a binary file or a text. */
+  | { kind: "unsupported"; format: string; container: "compressed-log" | "archive"; advice: string }
   | { kind: "text" };
 
 /** Bytes a caller should have before sniffing (a tar header is 512 bytes; `ustar` sits at 257). */
@@ -36,6 +38,12 @@ const MAGIC_TABLE: MagicRow[] = [
   { format: { kind: "journal" }, offset: 0, bytes: ascii("LPKSHHRH") },
   // A dump's log and facts extracted on the node by `oopscope upload` (vmcore/vmcore-extract-file.ts).
   { format: { kind: "vmcore-extract" }, offset: 0, bytes: ascii(VMCORE_EXTRACT_MAGIC) },
+  // lz4 frames (and the legacy format `lz4 -l` writes) decode to nothing a log reader can check cheaply: an lz4 file
+  // of zeros passed the binary check and was read as one long line of nothing.
+  { format: { kind: "unsupported", format: "lz4", container: "compressed-log", advice: "decompress it first (lz4 -d)" }, offset: 0, bytes: [0x04, 0x22, 0x4d, 0x18] },
+  { format: { kind: "unsupported", format: "lz4", container: "compressed-log", advice: "decompress it first (lz4 -d)" }, offset: 0, bytes: [0x02, 0x21, 0x4c, 0x18] },
+  { format: { kind: "unsupported", format: "7z", container: "archive", advice: "extract it (7z x) and give the logs, or repack them as tar.gz or zip" }, offset: 0, bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { format: { kind: "unsupported", format: "rar", container: "archive", advice: "extract it (unrar x) and give the logs, or repack them as tar.gz or zip" }, offset: 0, bytes: ascii("Rar!\x1a\x07") },
 ];
 
 function matchesAt(head: Uint8Array, offset: number, bytes: number[]): boolean {

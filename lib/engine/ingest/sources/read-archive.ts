@@ -9,7 +9,8 @@ import type { RandomAccessSource } from "../random-access";
 import { IngestError } from "../ingest-error";
 import { ExpansionMeter, inflateRawStream } from "./decompress";
 
-export type MemberType = "file" | "directory" | "symlink" | "hardlink" | "device" | "fifo" | "other";
+/** `sparse`: a file stored with its holes left out (tar --sparse, pax GNU.sparse.* headers), which is not expanded. */
+export type MemberType = "file" | "directory" | "symlink" | "hardlink" | "device" | "fifo" | "sparse" | "other";
 
 /** One member of an archive or one file of a directory the user gave. */
 export type ArchiveMember = {
@@ -35,6 +36,27 @@ const TAR_TYPES: Partial<Record<TarHeader["type"], MemberType>> = {
   "block-device": "device",
   fifo: "fifo",
 };
+
+/**
+ * A tar member's bytes. tar-stream fails a member the archive ends inside with a bare Error ("Unexpected end of
+ * data"): it becomes the archive's `corrupt` refusal, which the expander turns into a skipped member (and keeps the
+ * members before it) instead of an unexplained crash of the whole triage.
+ */
+async function* memberBytes(entry: AsyncIterable<Uint8Array>, label: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* entry;
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError("corrupt", `${label}: the tar data is corrupt or truncated (${(e as Error).message}).`);
+  }
+}
+
+/** GNU tar's pax form of a sparse file (a regular entry whose data starts with the map of its holes): its real path. */
+function sparseName(h: TarHeader): string | undefined {
+  const pax = (h.pax ?? {}) as Record<string, string>;
+  if (!Object.keys(pax).some((k) => k.startsWith("GNU.sparse."))) return undefined;
+  return pax["GNU.sparse.name"] ?? h.name;
+}
 
 /** The members of a tar stream, in order. Each member's `open()` must be drained (or not called) before moving on. */
 export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: string): AsyncGenerator<ArchiveMember> {
@@ -68,14 +90,15 @@ export async function* readTarMembers(source: AsyncIterable<Uint8Array>, label: 
       const h = entry.header;
       let drained = false;
       const member: ArchiveMember = {
-        path: h.name,
-        type: TAR_TYPES[h.type] ?? "other",
+        // pax sparse entries are stored as `<dir>/GNUSparseFile.<pid>/<name>`; the real path is in the header.
+        path: sparseName(h) ?? h.name,
+        type: sparseName(h) !== undefined ? "sparse" : (TAR_TYPES[h.type] ?? "other"),
         size: h.size,
         linkTarget: h.linkname ?? undefined,
         mtime: h.mtime,
         open: () => {
           drained = true;
-          return entry as AsyncIterable<Uint8Array>;
+          return memberBytes(entry as AsyncIterable<Uint8Array>, label);
         },
       };
       yield member;
@@ -224,7 +247,10 @@ export async function* readZipMembers(zip: RandomAccessSource, archiveMeter: Exp
       );
   }
   for (const entry of entries) {
-    const type = entry.unixMode !== undefined ? (ZIP_MODE_TYPES[entry.unixMode & S_IFMT] ?? "other") : entry.name.endsWith("/") ? "directory" : "file";
+    // Writers that set permissions but no file type (Python's zipfile, Java's) leave S_IFMT zero: unzip then goes by
+    // the name, as for zips from systems without Unix modes.
+    const typeBits = entry.unixMode === undefined ? 0 : entry.unixMode & S_IFMT;
+    const type = typeBits !== 0 ? (ZIP_MODE_TYPES[typeBits] ?? "other") : entry.name.endsWith("/") ? "directory" : "file";
     const member: ArchiveMember = { path: entry.name, type, size: entry.size, mtime: entry.mtime };
     if (type === "symlink" && entry.method === 0 && entry.compressedSize < 4096) {
       const local = await zip.read(entry.localOffset, 30);

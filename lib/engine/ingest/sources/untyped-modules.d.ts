@@ -1,12 +1,20 @@
 // Minimal types for the two decoders that ship none; only what lib/engine/ingest uses.
-declare module "unbzip2-stream" {
-  type Bunzip2Stream = {
-    on(event: "data", listener: (chunk: Uint8Array) => void): Bunzip2Stream;
-    on(event: "error", listener: (error: Error) => void): Bunzip2Stream;
-    write(chunk: Uint8Array): boolean;
-    end(): void;
+// unbzip2-stream's block decoder and bit reader, driven by bzip2-stream.ts.
+declare module "unbzip2-stream/lib/bit_iterator.js" {
+  /** Reads `n` bits (n ≤ 32) as a number; `null` aligns to the next byte. `bytesRead`: bytes started so far. */
+  export type BitReader = ((n: number | null) => number) & { bytesRead: number };
+  export default function bitIterator(nextBuffer: () => Uint8Array): BitReader;
+}
+
+declare module "unbzip2-stream/lib/bzip2.js" {
+  import type { BitReader } from "unbzip2-stream/lib/bit_iterator.js";
+  const bzip2: {
+    /** Reads the stream header ("BZh" + level); returns the level (1–9). */
+    header(bits: BitReader): number;
+    /** Decodes one block into `out` byte by byte; returns the running stream CRC, or null at the end-of-stream marker. */
+    decompress(bits: BitReader, out: (byte: number) => void, buf: Int32Array, bufsize: number, streamCrc: number): number | null;
   };
-  export default function unbzip2Stream(): Bunzip2Stream;
+  export default bzip2;
 }
 
 declare module "lz4js" {
