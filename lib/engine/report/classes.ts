@@ -593,7 +593,8 @@ export const CLASSES: readonly CrashClass[] = [
     header: "Kernel BUG",
     kind: "bug",
     type: "BUG",
-    formats: [{ match: re("Kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT }],
+    // lib/bug.c prints `Kernel BUG at <addr> [verbose debug info unavailable]`; prose says "Kernel BUG" without `at`.
+    formats: [{ match: re("Kernel BUG at "), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     // SLUB debugging: `BUG kmalloc-128 (Tainted: G B): Poison overwritten`, `BUG task_struct (Not tainted): …`.

@@ -101,6 +101,12 @@ describe("prose quoting a syzkaller title", () => {
     for (const line of quoted) expect(extract([line]), line).toEqual([]);
   });
 
+  it("prose naming a \"Kernel BUG\" without `at` starts no report (the seed-000 write-up's own sentence)", () => {
+    expect(extract(["错误信息如下,当触发 Kernel BUG 后,Rocky Linux 9.1 内核 6.1.1-1.el9.elrepo.x86_64"])).toEqual([]);
+    const [noFile] = extract(["[ 1.0] Kernel BUG at 0xc000000000123456 [verbose debug info unavailable]"]);
+    expect(noFile).toMatchObject({ kind: "bug" });
+  });
+
   it("leaves the kernel's own lines alone", () => {
     const [bug] = extract(["[ 1.0] kernel BUG at net/core/skbuff.c:4230!"]);
     expect(bug.title).toBe("kernel BUG at net/core/skbuff.c:LINE");
