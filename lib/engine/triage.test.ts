@@ -145,6 +145,15 @@ describe("triage: long inputs", () => {
 });
 
 describe("triage: one-line problem events", () => {
+  it("reads an event only after a separator: prose quoting the message glued to a word is not the event (seed 001's write-up)", async () => {
+    const prose = "pod一直处于terminating状态,内核日志中持续打印unregister_netdevice: waiting for XXX to become free. Usage count = 1。";
+    const kernel = "May  6 17:43:49 VM_1_72_centos kernel: unregister_netdevice: waiting for cli-veth to become free. Usage count = 1";
+    const quoted = await triage([input("prose.txt", [prose])]);
+    expect(quoted.findings).toEqual([]);
+    const real = await triage([input("messages", [kernel])]);
+    expect(real.findings.map((f) => f.kind)).toEqual(["netdev-refcount"]);
+  });
+
   it("folds unregister_netdevice repeats (seed 001 wall format) into one finding with repeats and usage count", async () => {
     const lines: string[] = [];
     for (let i = 0; i < 6; i++) {

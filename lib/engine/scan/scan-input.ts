@@ -284,9 +284,18 @@ function firstEventRule(l: LogLine): { rule: ProblemEventRule; match: RegExpExec
     if (!text.includes(rule.needle)) continue;
     if (rule.program && !(l.program && rule.program.test(l.program))) continue;
     const match = rule.pattern.exec(text);
-    if (match) return { rule, match };
+    if (match && !gluedToWord(text, match.index)) return { rule, match };
   }
   return undefined;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * The kernel prints an event message after a separator (start of text, space, colon, bracket). Glued to a word, it is
+ * prose quoting the message (a write-up's "内核日志中持续打印unregister_netdevice: waiting for XXX…").
+ */
+function gluedToWord(text: string, at: number): boolean {
+  return at > 0 && WORD_CHAR.test(text[at - 1]);
 }
 
 /** Whether bytes[pos…] starts with `literal` (before `end`). */
