@@ -33,6 +33,27 @@ describe("extractReports", () => {
     expect(found[0]).toMatchObject({ sourceFile: "net/core/dev.c", sourceLine: 12, uptime: 10.1 });
   });
 
+  it("two CPUs' fault headers back to back (another address, no body between) are one oops", () => {
+    const found = extract([
+      "[  625.659654] Unable to handle kernel paging request at virtual address 000ee028",
+      "[  625.659773] Unable to handle kernel paging request at virtual address 000e1028",
+      "[  625.659777] pgd = ffffffc0e4139000",
+      "[  625.659788] Internal error: Oops: 96000005 [#1] SMP",
+      "[  625.659809] CPU: 1 PID: 709 Comm: gstglcontext Not tainted 4.4.120-rockchip-ayufan-209 #1",
+      "[  625.659828] PC is at anon_vma_interval_tree_remove+0x20/0x258",
+      "[  625.659833] LR is at vma_adjust+0x214/0x510",
+    ].join("\n"));
+    expect(found.map((f) => [f.kind, f.guiltyFrame])).toEqual([["paging-fault", "anon_vma_interval_tree_remove"]]);
+    // Each with its own body: two reports.
+    const two = extract([
+      "[ 1.0] Unable to handle kernel paging request at virtual address 000ee028",
+      "[ 1.1] PC is at foo+0x20/0x258",
+      "[ 2.0] Unable to handle kernel paging request at virtual address 000e1028",
+      "[ 2.1] PC is at bar+0x20/0x258",
+    ].join("\n"));
+    expect(two.map((f) => f.guiltyFrame)).toEqual(["foo", "bar"]);
+  });
+
   it("credits a panic to the whole oops cascade, and to another task's report", () => {
     const cascade = extract([
       "[ 1.0] general protection fault: 0000 [#1] SMP",
