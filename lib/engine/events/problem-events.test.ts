@@ -213,6 +213,49 @@ const ROWS: Row[] = [
   },
   { line: "swapper: page allocation failure. order:1, mode:0x20", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:1" },
   {
+    // A paste that starts at the task line (ARM's `X from Y` unwind): dump_stack()'s caller warn_alloc tells the report.
+    line: [
+      "CPU: 0 PID: 34 Comm: kworker/0:1 Tainted: G         C         6.1.66-2-rpi-ARCH #1",
+      "Hardware name: BCM2711",
+      " unwind_backtrace from show_stack+0x18/0x1c",
+      " show_stack from dump_stack_lvl+0x90/0xac",
+      " dump_stack_lvl from warn_alloc+0x110/0x19c",
+      " warn_alloc from __alloc_pages+0xe9c/0xfe8",
+      " __alloc_pages from __kmalloc_large_node+0x70/0x14c",
+    ],
+    rule: "page-allocation-failure-cut",
+    kind: "page-alloc-failure",
+    title: "page allocation failure",
+  },
+  {
+    // The same cut on x86 with an older kernel's warn_alloc_failed.
+    line: [
+      "CPU: 3 PID: 11044 Comm: dmwb_writeback_ Tainted: G           O   3.18.18+38-ph #1",
+      "Call Trace:",
+      " [<ffffffff815f3246>] dump_stack+0x46/0x58",
+      " [<ffffffff81138d22>] warn_alloc_failed+0xe2/0x150",
+      " [<ffffffff815eec68>] __alloc_pages_slowpath+0x6e9/0x754",
+    ],
+    rule: "page-allocation-failure-cut",
+    kind: "page-alloc-failure",
+    title: "page allocation failure",
+  },
+  {
+    // A paste that starts even below the task line, at `Hardware name:`: the OOM killer's own frames still tell it.
+    line: [
+      "Hardware name: BCM2711",
+      " unwind_backtrace from show_stack+0x18/0x1c",
+      " show_stack from dump_stack_lvl+0x90/0xac",
+      " dump_stack_lvl from dump_header+0x54/0x1fc",
+      " dump_header from oom_kill_process+0x23c/0x248",
+      " oom_kill_process from out_of_memory+0x218/0x34c",
+      "Mem-Info:",
+    ],
+    rule: "oom-report-cut",
+    kind: "oom",
+    title: "OOM: out of memory",
+  },
+  {
     line: "nvme nvme0: I/O 642 (I/O Cmd) QID 1 timeout, aborting",
     rule: "nvme-timeout",
     kind: "io-error",
@@ -335,6 +378,44 @@ describe("problem events through triage", () => {
     ]);
   });
 
+  it("a whole allocation-failure report is one finding: warn_alloc in its stack is no second, cut one", async () => {
+    const found = await findingsOf([
+      "java: page allocation failure: order:4, mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO)",
+      "CPU: 7 PID: 111104 Comm: java Not tainted 5.15.0-91-generic #101-Ubuntu",
+      "Call Trace:",
+      " dump_stack_lvl+0x4a/0x63",
+      " warn_alloc+0x140/0x160",
+      " __alloc_pages_slowpath+0x25f/0xbb0",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["page allocation failure: order:4"]);
+    expect(found[0].kernelRelease).toBe("5.15.0-91-generic");
+  });
+  it("a cut allocation-failure report takes its release from the task line left above the stack", async () => {
+    const found = await findingsOf([
+      "CPU: 0 PID: 34 Comm: kworker/0:1 Tainted: G         C         6.1.66-2-rpi-ARCH #1",
+      "Hardware name: BCM2711",
+      " show_stack from dump_stack_lvl+0x90/0xac",
+      " dump_stack_lvl from warn_alloc+0x110/0x19c",
+    ]);
+    expect(found.map((f) => [f.kind, f.kernelRelease])).toEqual([["page-alloc-failure", "6.1.66-2-rpi-ARCH"]]);
+  });
+  it("warn_alloc deeper in another stack (not dump_stack's caller) is no allocation failure", async () => {
+    const found = await findingsOf(["Call Trace:", " schedule+0x29/0x70", " warn_alloc+0x140/0x160", " __alloc_pages_slowpath+0x25f/0xbb0"]);
+    expect(found.filter((f) => f.kind === "page-alloc-failure")).toHaveLength(0);
+  });
+  it("a sanitizer report raised inside warn_alloc's dump_stack is that report, not a cut allocation failure", async () => {
+    const found = await findingsOf([
+      "BUG: KMSAN: use of uninitialized memory in show_trace_log_lvl+0xda4/0x1030 arch/x86/kernel/dumpstack.c:203",
+      "CPU: 1 PID: 4975 Comm: syz-executor1 Not tainted 4.16.0-rc4+ #60",
+      "Call Trace:",
+      " dump_stack+0x14a/0x1d0 lib/dump_stack.c:53",
+      " kmsan_report+0x142/0x1f0 mm/kmsan/kmsan.c:1093",
+      " show_stack+0xfc/0x150 arch/x86/kernel/dumpstack.c:236",
+      " dump_stack+0x185/0x1d0 lib/dump_stack.c:53",
+      " warn_alloc+0x401/0x660 mm/page_alloc.c:3317",
+    ]);
+    expect(found.filter((f) => f.kind === "page-alloc-failure")).toHaveLength(0);
+  });
   it("an OOM report's first line is no finding of its own when its kill line follows", async () => {
     const found = await findingsOf(["java invoked oom-killer: gfp_mask=0x6200ca, order=0, oom_score_adj=0", "Out of memory: Killed process 1234 (java) total-vm:8000kB"]);
     expect(found.map((f) => f.type)).toEqual(["oom-kill"]);

@@ -73,10 +73,34 @@ export type ReportStart = {
   /**
    * When the first line is not in the log (a paste that starts mid-report, a console that dropped it), what is
    * left begins at the nearest `start` line before the event, provided a line from there to the event is
-   * `evidence` of this report: its task line still names the release.
+   * `evidence` of this report: its task line still names the release. With no `start` line either (a paste that
+   * begins at the `Hardware name:` line dump_stack() prints under it), the nearest `laterStart` line instead.
    */
-  cut?: { start: RegExp; evidence: RegExp };
+  cut?: {
+    start: RegExp;
+    evidence: RegExp;
+    laterStart?: RegExp;
+    /**
+     * Every line between the cut start and the event must be one of these (the report's own preamble): a stack that
+     * reaches the event's frame through other code (a KMSAN report raised inside warn_alloc's dump_stack) is that
+     * other report's, not a cut one of this kind.
+     */
+    preamble?: RegExp;
+  };
 };
+
+/** The task line dump_stack() prints first (`Pid: …, comm: …` before 3.x's `CPU: … PID: … Comm: …`). */
+const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: |\bPid: \d+, comm: /;
+/** The line dump_stack() prints right under the task line. */
+const HARDWARE_NAME_LINE = /^Hardware name: /;
+/**
+ * What dump_stack() prints before its caller's frame: the task, hardware and workqueue lines, 3.x's raw stack words,
+ * `Call Trace:`, `<TASK>`/`<IRQ>` marks and its own frames (x86 `dump_stack+0x…`, ARM `show_stack from dump_stack_lvl+…`).
+ */
+const DUMP_STACK_PREAMBLE =
+  /^(?:Hardware name: |Workqueue: |Call [Tt]race:|\s*<\/?(?:TASK|IRQ)>\s*$|\s*(?:[0-9a-f]{8,16}\s*)+$|\s*(?:\[<[0-9a-f]+>\]\s*)?(?:\? )?(?:__)?(?:dump_stack(?:_lvl)?|show_stack|unwind_backtrace|dump_backtrace)(?:\+0x| from |\s|$))/;
+/** warn_alloc()'s own frame (`warn_alloc_failed` before 4.9), as x86 and ARM's `X from warn_alloc+0x…` print it. */
+const WARN_ALLOC_FRAME = /\bwarn_alloc(?:_failed)?(?:\.cold)?\+0x/;
 
 /**
  * The OOM report opens with `<comm> invoked oom-killer: gfp_mask=…` and prints the task line right after; a
@@ -87,9 +111,20 @@ const OOM_REPORT_START: ReportStart = {
   needle: "invoked oom-killer:",
   pattern: /invoked oom-killer:/,
   cut: {
-    start: /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: |\bPid: \d+, comm: /,
+    start: TASK_LINE,
     evidence: /\b(?:dump_header|oom_kill_process)\+0x|^Mem-Info:|^\[\s*pid\s*\]\s+uid\s+tgid\b/,
+    laterStart: HARDWARE_NAME_LINE,
   },
+};
+
+/**
+ * warn_alloc() opens with `<comm>: page allocation failure: order:N, mode:…` (vmalloc's own failures with `vmalloc:
+ * allocation failure:`), then the task line and dump_stack()'s stack, whose next frame is warn_alloc itself.
+ */
+const ALLOC_FAILURE_REPORT_START: ReportStart = {
+  needle: "allocation failure",
+  pattern: /(?:page allocation failure[.:] order:|vmalloc: allocation failure)/,
+  cut: { start: TASK_LINE, evidence: WARN_ALLOC_FRAME, laterStart: HARDWARE_NAME_LINE, preamble: DUMP_STACK_PREAMBLE },
 };
 
 const MEMCG_OOM_HINT = /\bmem_cgroup_(?:oom|out_of_memory)|killed as a result of limit of|Memory cgroup (?:out of memory|stats for)|^memory: usage \d+kB, limit \d+kB/;
@@ -192,6 +227,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 4,
     details: (m) => ({ comm: m[1].replace(/\d+$/, ""), order: Number(m[2]), mode: m[3], ...(m[4] ? { flags: m[4] } : {}) }),
     groupKey: (m) => `order:${m[2]}`,
+  },
+  {
+    // An allocation failure whose first line was cut (a paste from the task line on): dump_stack()'s next frame is
+    // warn_alloc. With the first line there, `page-allocation-failure` above is the finding.
+    id: "page-allocation-failure-cut",
+    kind: "page-alloc-failure",
+    needle: "warn_alloc",
+    pattern: WARN_ALLOC_FRAME,
+    rightAfter: /\bdump_stack(?:_lvl)?\+0x/,
+    title: () => "page allocation failure",
+    groupKey: () => "order:unknown",
+    reportStart: ALLOC_FAILURE_REPORT_START,
+    onlyWhenStartCut: true,
   },
   {
     id: "conntrack-table-full",

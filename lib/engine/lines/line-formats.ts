@@ -128,6 +128,10 @@ const SHELL_PROMPT = /^(?:(\[[\w.-]+@[\w.-]+(?: [^\]]*)?\][#$]|[\w.-]+@[\w.-]+:[
 // `root@bmc:~# Kernel panic - not syncing: …`, `[root@node2 ~]# [12032.818764] NMI watchdog: …`. A command is a
 // lower-case program name; what starts with a capital letter or reads as a log line is the console's output.
 const CONSOLE_OUTPUT_START = /^[A-Z]/;
+// The part of a command typed at a console prompt before the kernel's `[uptime]` line landed on it (no space in it).
+const TYPED_THEN_DMESG = /^[^\s[]+(?=\[ *\d+\.\d{6}\] )/;
+/** `kernel: ` right after a dmesg `[uptime]` with no host before it. */
+const UPTIME_KERNEL_TAG = "kernel: ";
 // getty's prompt on a serial console, with the kernel's line printed after it (`rpi login: [  348.318763] Kernel …`).
 const LOGIN_PROMPT = /^[\w.-]+ login: /;
 // E-mail / forum quotes (`> `, `>>>   `): always peeled.
@@ -875,6 +879,10 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
         line.program = mono[2];
         if (mono[3]) line.pid = Number(mono[3]);
         line.text = finishText(line, line.text.slice(mono[0].length), ctx);
+      } else if (line.uptime !== undefined && line.text.startsWith(UPTIME_KERNEL_TAG)) {
+        // `[ 3318.829119] kernel: INFO: task … blocked` — CI and log tools print journald's monotonic stamp and the
+        // kernel tag without the host; the message after the tag keeps its own indentation (`      Not tainted …`).
+        line.text = line.text.slice(UPTIME_KERNEL_TAG.length);
       }
       return true;
     },
@@ -922,6 +930,9 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
         line.text = after;
         return true;
       }
+      // A command being typed when the kernel printed: `root@lede:/# /etc/init[   90.361072] igb …`.
+      const typed = prompt[1] !== undefined ? TYPED_THEN_DMESG.exec(after) : null;
+      if (typed && adoptIfKnown(line, rest(after.slice(typed[0].length), line.lineNo, { ...ctx, wall: undefined }))) return true;
       line.program = "shell";
       return true;
     },

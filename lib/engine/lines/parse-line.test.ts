@@ -127,6 +127,12 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", host: "w01", program: "kubelet", pid: 1432, level: 3, text: '"Skipping pod synchronization"' },
   },
   {
+    // CI tools and `journalctl -k` wrappers that print the monotonic stamp and the tag but no host.
+    name: "dmesg stamp then a bare kernel tag",
+    raw: "[ 3318.829227] kernel:       Not tainted 5.16.0-rc1-daily-default-20220111-0 #55744127",
+    expect: { format: "dmesg", program: "kernel", uptime: 3318.829227, text: "      Not tainted 5.16.0-rc1-daily-default-20220111-0 #55744127" },
+  },
+  {
     name: "dmesg text that looks like `word word:` keeps its text",
     raw: "[    1.234567] usb 1-1: new high-speed USB device number 2 using xhci_hcd",
     expect: { format: "dmesg", program: "kernel", text: "usb 1-1: new high-speed USB device number 2 using xhci_hcd" },
@@ -537,6 +543,13 @@ describe("parseLine", () => {
     expect(panic.program).toBeUndefined();
     expect(panic.text).toBe("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: 802e62f8");
     expect(panic.raw).toBe("root@witherspoon:~# Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: 802e62f8");
+    // …or in the middle of a command still being typed at the prompt.
+    expect(parseLine("root@lede:/# /etc/init[   90.361072] igb 0000:02:00.0: Detected Tx Unit Hang", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      uptime: 90.361072,
+      text: "igb 0000:02:00.0: Detected Tx Unit Hang",
+    });
+    expect(parseLine("root@lede:/# cat /etc/init[   90.361072] igb 0000:02:00.0: Detected Tx Unit Hang", 1, ctx).program).toBe("shell");
     // Commands stay commands, and a login prompt with nothing known after it stays text.
     for (const raw of ["root@witherspoon:~# obmcutil poweron", "[root@node2 ~]# dmesg -T | grep -i lockup", "# Kernel panic seen twice today"]) {
       expect(parseLine(raw, 1, ctx)).toMatchObject({ program: "shell", text: raw });

@@ -238,8 +238,12 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)"), title: "KCSAN: data-race in {FUNC:1}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true },
       { match: re("BUG: KCSAN: ([a-z\\-]+) in {{FUNC}}"), title: "KCSAN: $1 in {FUNC:2}", kind: "kcsan", noStackTrace: true },
+      // The header names the faulting function: a paste that kept only the header and the task lines still tells it.
+      { match: re("BUG: KFENCE: (use-after-free|out-of-bounds) (read|write) in {{FUNC}}"), title: "KFENCE: $1 $2 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER, headerFunction: 3 },
       { match: re("BUG: KFENCE: (use-after-free|out-of-bounds) (read|write) in "), title: "KFENCE: $1 $2 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER },
+      { match: re("BUG: KFENCE: invalid (read|write) in {{FUNC}}"), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER, headerFunction: 2 },
       { match: re("BUG: KFENCE: invalid (read|write) in "), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER },
+      { match: re("BUG: KFENCE: invalid free in {{FUNC}}"), title: "KFENCE: invalid free in {FRAME}", kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER, headerFunction: 1 },
       { match: re("BUG: KFENCE: invalid free in "), title: "KFENCE: invalid free in {FRAME}", kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER },
       { match: re("BUG: KFENCE: memory corruption in "), title: "KFENCE: memory corruption in {FRAME}", kind: "kfence", type: "KFENCE-MEMORY-CORRUPTION", stack: STACK_SANITIZER },
       {
@@ -524,6 +528,12 @@ export const CLASSES: readonly CrashClass[] = [
       // panic_on_hardlockup / hardlockup_panic: the watchdog panics instead of printing its own report.
       { match: re("Kernel panic - not syncing: (?:Watchdog detected )?[Hh]ard LOCKUP on cpu ([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, kind: "hard-lockup", type: "HANG", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }), noStackTrace: true },
       { match: re("Kernel panic - not syncing: (?:Watchdog detected )?[Hh]ard LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, kind: "hard-lockup", type: "HANG", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }), noStackTrace: true },
+      // softlockup_panic: a paste (or a console) that lost the `watchdog: BUG: soft lockup` report above keeps the
+      // panic, whose stack runs through watchdog_timer_fn on the stuck CPU. With the report there, the panic is its tail.
+      {
+        match: re("Kernel panic - not syncing: softlockup: hung tasks"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
+        corrupted: "the soft lockup header line is missing", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
+      },
       { match: re("Kernel panic - not syncing: Attempted to kill init!"), title: "kernel panic: Attempted to kill init!", type: "DoS", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", noStackTrace: true },
       { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", type: "DoS", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },

@@ -33,6 +33,64 @@ describe("extractReports", () => {
     expect(found[0]).toMatchObject({ sourceFile: "net/core/dev.c", sourceLine: 12, uptime: 10.1 });
   });
 
+  it("two CPUs' fault headers back to back (another address, no body between) are one oops", () => {
+    const found = extract([
+      "[  625.659654] Unable to handle kernel paging request at virtual address 000ee028",
+      "[  625.659773] Unable to handle kernel paging request at virtual address 000e1028",
+      "[  625.659777] pgd = ffffffc0e4139000",
+      "[  625.659788] Internal error: Oops: 96000005 [#1] SMP",
+      "[  625.659809] CPU: 1 PID: 709 Comm: gstglcontext Not tainted 4.4.120-rockchip-ayufan-209 #1",
+      "[  625.659828] PC is at anon_vma_interval_tree_remove+0x20/0x258",
+      "[  625.659833] LR is at vma_adjust+0x214/0x510",
+    ].join("\n"));
+    expect(found.map((f) => [f.kind, f.guiltyFrame])).toEqual([["paging-fault", "anon_vma_interval_tree_remove"]]);
+    // Each with its own body: two reports.
+    const two = extract([
+      "[ 1.0] Unable to handle kernel paging request at virtual address 000ee028",
+      "[ 1.1] PC is at foo+0x20/0x258",
+      "[ 2.0] Unable to handle kernel paging request at virtual address 000e1028",
+      "[ 2.1] PC is at bar+0x20/0x258",
+    ].join("\n"));
+    expect(two.map((f) => f.guiltyFrame)).toEqual(["foo", "bar"]);
+  });
+
+  it("a softlockup_panic whose soft lockup report was lost is the soft lockup; after the report it is its tail", () => {
+    const alone = extract([
+      "[   60.003038] Kernel panic - not syncing: softlockup: hung tasks",
+      "[   60.003157] CPU: 6 PID: 0 Comm: swapper/6 Tainted: G            EL    5.5.0-openpower1 #0",
+      "[   60.003290] Call Trace:",
+      "[   60.003354] [c0000001fb2cb3c0] [c000000000d3fc18] dump_stack+0xbc/0x104 (unreliable)",
+      "[   60.003518] [c0000001fb2cb400] [c0000000000a6fd4] panic+0x160/0x3dc",
+      "[   60.003650] [c0000001fb2cb4a0] [c000000000161180] watchdog_timer_fn+0x350/0x380",
+    ].join("\n"));
+    expect(alone.map((f) => [f.kind, f.kernelRelease, f.corrupted])).toEqual([["soft-lockup", "5.5.0-openpower1", true]]);
+    const withReport = extract([
+      "[ 1.0] watchdog: BUG: soft lockup - CPU#3 stuck for 22s! [a:1]",
+      "[ 1.1] RIP: 0010:foo+0x1/0x2",
+      "[ 1.2] Kernel panic - not syncing: softlockup: hung tasks",
+    ].join("\n"));
+    expect(withReport.map((f) => [f.kind, f.title, f.panicked])).toEqual([["soft-lockup", "BUG: soft lockup in foo", true]]);
+  });
+
+  it("a KFENCE report pasted without its access stack takes the function its header names", () => {
+    const found = extract([
+      "[ 1.0] ==================================================================",
+      "[ 1.0] BUG: KFENCE: use-after-free read in amdgpu_bo_move+0x1ce/0x710 [amdgpu]",
+      "[ 1.0] Use-after-free read at 0x0000000040d712ce (in kfence-#252):",
+      "[ 1.0] CPU: 10 PID: 1633 Comm: kwin_wayla:cs0 Tainted: P    B      O       6.6.26 #1-NixOS",
+      "[ 1.0] ==================================================================",
+    ].join("\n"));
+    expect(found.map((f) => [f.title, f.guiltyFrame])).toEqual([["KFENCE: use-after-free read in amdgpu_bo_move", "amdgpu_bo_move"]]);
+    // With the access stack, the stack decides as before.
+    const withStack = extract([
+      "[ 1.0] BUG: KFENCE: use-after-free read in test_use_after_free_read+0xb3/0x143",
+      "[ 1.0] Use-after-free read at 0xffffffffb673dfe0 (in kfence-#24):",
+      "[ 1.0]  test_use_after_free_read+0xb3/0x143",
+      "[ 1.0]  kunit_try_run_case+0x51/0x85",
+    ].join("\n"));
+    expect(withStack.map((f) => f.guiltyFrame)).toEqual(["test_use_after_free_read"]);
+  });
+
   it("credits a panic to the whole oops cascade, and to another task's report", () => {
     const cascade = extract([
       "[ 1.0] general protection fault: 0000 [#1] SMP",

@@ -99,6 +99,8 @@ export function classifyLine(text: string): CrashClass | undefined {
   return best;
 }
 
+const FAULT_ADDRESS = /\b(?:0x)?[0-9a-f]{8,16}\b/g;
+
 /** Two header lines carry the same message: equal text before the header and up to ` in ` after it. */
 function sameMessage(a: string, b: string, header: string): boolean {
   const key = (t: string) => {
@@ -107,7 +109,9 @@ function sameMessage(a: string, b: string, header: string): boolean {
     if (at < 0) return h;
     const after = h.slice(at);
     const inAt = after.indexOf(" in ");
-    return h.slice(0, at) + (inAt >= 0 ? after.slice(0, inAt) : after);
+    // Two CPUs faulting at once print their `Unable to handle kernel paging request at virtual address …` lines
+    // back to back before one of them gets the die lock: the same message at another address has no body of its own.
+    return (h.slice(0, at) + (inAt >= 0 ? after.slice(0, inAt) : after)).replace(FAULT_ADDRESS, "ADDR");
   };
   return key(a) === key(b);
 }

@@ -94,6 +94,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^grab_cache_page", "^folio_unlock", "^do_read_cache_folio", "^read_cache_page", "^memdup", "^__memdup", "^kmem_alloc", "^___cache_free", "^cache_alloc", "^____cache_alloc",
       "^setup_object", "^__do_kmalloc", "^kmalloc_trace", "^kmalloc_node", "^__kmalloc_node", "^kmalloc_large",
       "^alloc_slab", "^kmalloc_array", "^kmalloc_slab", "^mempool_", "^dma_alloc", "^dma_free",
+      // DMA-coherent allocation backends (swiotlb, direct, IOMMU): the driver that asked for the buffer is to blame
+      "^(?:x86_)?swiotlb_alloc", "^dma_generic_alloc", "^(?:__)?dma_direct_alloc", "^iommu_dma_alloc", "^__dma_alloc",
       "^post_alloc_hook", "^get_page_from_freelist", "^prep_new_page", "alloc_pages_mpol", "^folio_alloc", "^__folio_alloc",
       "^free_unref_page", "^free_unref_folios", "^__folio_put", "^folio_put", "^release_pages", "^__free_pages_ok",
     ],

@@ -36,6 +36,12 @@ describe("isGenericFrame", () => {
     expect(isGenericFrame("_raw_spin_lock_irqsave")).toBe(true);
     expect(isGenericFrame("skb_segment")).toBe(false);
   });
+  it("DMA-coherent allocation backends are allocators: the driver that asked is to blame", () => {
+    const pfRing = frames("warn_alloc_failed", "__alloc_pages_nodemask", "alloc_pages_current", "__get_free_pages",
+      "swiotlb_alloc_coherent", "?dma_generic_alloc_coherent", "x86_swiotlb_alloc_coherent", "alloc_dma_memory", "txAllocArea");
+    expect(selectGuiltyFrame(pfRing)).toBe("alloc_dma_memory");
+    for (const f of ["dma_direct_alloc", "__dma_direct_alloc_pages", "iommu_dma_alloc", "dma_generic_alloc_coherent"]) expect(isGenericFrame(f)).toBe(true);
+  });
 });
 
 describe("selectGuiltyFile", () => {

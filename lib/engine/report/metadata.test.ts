@@ -24,6 +24,18 @@ describe("parseReportMetadata", () => {
     expect(ripFunction(meta.rip ?? "")).toBe("skb_segment");
   });
 
+  it("reads the release of a task line wrapped inside its taint flags", () => {
+    const meta = parseReportMetadata([
+      "RenderThread: page allocation failure: order:0,",
+      "CPU: 3 PID: 12353 Comm: RenderThread Tainted: G",
+      "WC O    4.12.0-rc3-android-x86+ #1",
+      "Hardware name: Insyde ONDA Tablet/ONDA Tablet, BIOS",
+    ]);
+    expect(meta).toMatchObject({ comm: "RenderThread", kernelRelease: "4.12.0-rc3-android-x86+", kernelBuild: "#1" });
+    // Only right after a wrapped task line: a bare `WC O 4.12` elsewhere is no release.
+    expect(parseReportMetadata(["WC O    4.12.0-rc3-android-x86+ #1"]).kernelRelease).toBeUndefined();
+  });
+
   it("keeps Debian's package version in the build", () => {
     const meta = parseReportMetadata(["CPU: 1 PID: 42 Comm: kworker/1:2 Tainted: G        W  OE      6.1.0-18-amd64 #1  Debian 6.1.76-1"]);
     expect(meta.kernelRelease).toBe("6.1.0-18-amd64");

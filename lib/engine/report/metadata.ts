@@ -69,7 +69,8 @@ const MODULE_CONTINUATION = new RegExp(
 const TASK_LINE_WRAPPED = new RegExp(
   String.raw`\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.{1,20}?) (Kdump: loaded )?(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$`,
 );
-const WRAPPED_RELEASE = /^\s*(\d+\.\d+[\w.+~-]*)(?:\s+(#\S.*?))?\s*$/;
+// The wrap can fall inside the taint flags too (`Tainted: G` / `WC O    4.12.0-rc3-android-x86+ #1`).
+const WRAPPED_RELEASE = /^\s*(?:[A-Z][A-Z \-]*?\s+)?(\d+\.\d+[\w.+~-]*)(?:\s+(#\S.*?))?\s*$/;
 export const isWrappedTaskLine = (line: string): boolean => line.includes("Comm: ") && TASK_LINE_WRAPPED.test(line.trimEnd());
 export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line);
 

@@ -201,13 +201,20 @@ function eventReport(parsed: readonly LogLine[], end: number, start: ReportStart
   for (let k = end; k >= 0 && end - k <= EVENT_REPORT_LINES; k--) {
     if (parsed[k].host === host && start.pattern.test(parsed[k].text)) return { texts: from(k), cut: false };
   }
-  if (!start.cut) return undefined;
-  for (let k = end; k >= 0 && end - k <= EVENT_REPORT_LINES; k--) {
-    if (parsed[k].host !== host || !start.cut.start.test(parsed[k].text)) continue;
-    const texts = from(k);
-    return texts.some((t) => start.cut!.evidence.test(t)) ? { texts, cut: true } : undefined;
-  }
-  return undefined;
+  const cut = start.cut;
+  if (!cut) return undefined;
+  const cutFrom = (startLine: RegExp): EventReport | undefined | null => {
+    for (let k = end; k >= 0 && end - k <= EVENT_REPORT_LINES; k--) {
+      if (parsed[k].host !== host || !startLine.test(parsed[k].text)) continue;
+      const texts = from(k);
+      if (cut.preamble && !texts.slice(1, -1).every((t) => cut.preamble!.test(t))) return undefined;
+      return texts.some((t) => cut.evidence.test(t)) ? { texts, cut: true } : undefined;
+    }
+    return null;
+  };
+  const fromStart = cutFrom(cut.start);
+  if (fromStart !== null) return fromStart;
+  return cut.laterStart ? (cutFrom(cut.laterStart) ?? undefined) : undefined;
 }
 
 /** Whether the line before `parsed[at]` of the same host matches `pattern`. */
