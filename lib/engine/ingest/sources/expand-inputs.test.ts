@@ -567,3 +567,41 @@ describe("decompression bombs of every shape are refused early", () => {
     expect(producedBefore(sources[0].error!)).toBeLessThan(DEFAULT_EXPANSION_LIMITS.ratioCheckAfterBytes + PIECE_OUTPUT);
   });
 });
+
+describe("files cut inside a header", () => {
+  const elfIdent = [0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  it.each([
+    ["a 16-byte ELF64 identification", new Uint8Array(elfIdent), /truncated ELF vmcore/],
+    ["the 4-byte ELF magic alone", new Uint8Array(elfIdent.slice(0, 4)), /truncated ELF vmcore/],
+    ["a flattened dump's signature without its padding", new TextEncoder().encode("makedumpfile"), /truncated/],
+  ])("%s is a truncated dump, not a binary file", async (_what, bytes, reason) => {
+    const { inputs } = await expandInputs([fileSource("vmcore", bytes)]);
+    const incident = await triage(inputs);
+    const refusals = incident.inputs.map((i) => i.error ?? i.vmcore?.error ?? "").join(" ");
+    expect(refusals).toMatch(reason);
+    expect(refusals).not.toMatch(/binary/);
+  });
+
+  it("a short ELF that is a program, not a core, is still a binary file", async () => {
+    const program = new Uint8Array([...elfIdent, 2, 0, 0x3e, 0, ...new Array(46).fill(0)]);
+    const { inputs } = await expandInputs([fileSource("a.out", program)]);
+    const incident = await triage(inputs);
+    expect(incident.inputs[0].error).toMatch(/binary file/);
+  });
+
+  it("a member whose tar header claims 2^63 bytes is skipped with a readable, flagged size", async () => {
+    const tar = await makeTar([{ name: "var/log/messages", content: MESSAGES }]);
+    // GNU base-256 size field: 0x80 marks it, 2^63 big-endian in the remaining 11 bytes.
+    tar.fill(0, 124, 136);
+    tar[124] = 0x80;
+    tar[128] = 0x80;
+    tar.fill(0x20, 148, 156);
+    let sum = 0;
+    for (let i = 0; i < 512; i++) sum += tar[i];
+    tar.set(new TextEncoder().encode(sum.toString(8).padStart(6, "0") + "\0 "), 148);
+    const { sources } = await expandInputs([fileSource("node.tar", tar)]);
+    const skipped = sources[0].skipped.find((s) => s.path === "var/log/messages");
+    expect(skipped?.message).toContain("8 EiB (an implausible size: the field is corrupt)");
+    expect(skipped?.message).not.toMatch(/\d{12}/);
+  });
+});
