@@ -56,8 +56,9 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
   const hasText = incident.inputs.some((i) => !i.error && i.lines > 0);
   if (!hasText) {
     // Nothing was read: "no problems" would claim a clean log that nobody looked at. Refused inputs are not empty.
-    const allRefused = incident.inputs.length > 0 && incident.inputs.every((i) => i.error);
-    out.push(s.red(allRefused ? "Nothing was read: every input was refused (the reasons are above)." : EMPTY_INPUT_MESSAGE));
+    const refusedSource = (incident.sources ?? []).some((src) => src.error);
+    const allRefused = incident.inputs.every((i) => i.error) && (incident.inputs.length > 0 || refusedSource);
+    out.push(s.red(allRefused ? "Nothing was read: every input was refused (each with its reason)." : EMPTY_INPUT_MESSAGE));
   } else if (incident.findings.length === 0) {
     out.push(s.green("No problems found."));
   } else {
