@@ -630,23 +630,20 @@ describe("the bomb budget is the archive's, across its members", () => {
     let offset = 0;
     for (const name of names) {
       const n = Buffer.from(name);
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(8, 8);
-      local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(data.length, 18);
-      local.writeUInt32LE(plain.length, 22);
-      local.writeUInt16LE(n.length, 26);
-      const dir = Buffer.alloc(46);
-      dir.writeUInt32LE(0x02014b50, 0);
-      dir.writeUInt16LE(20, 4);
-      dir.writeUInt16LE(20, 6);
-      dir.writeUInt16LE(8, 10);
-      dir.writeUInt32LE(crc, 16);
-      dir.writeUInt32LE(data.length, 20);
-      dir.writeUInt32LE(plain.length, 24);
-      dir.writeUInt16LE(n.length, 28);
+      // The local header and the central directory entry share one run of fields: CRC, sizes, name length.
+      const header = (size: number, signature: number, versionsAt: number[], methodAt: number) => {
+        const b = Buffer.alloc(size);
+        b.writeUInt32LE(signature, 0);
+        for (const at of versionsAt) b.writeUInt16LE(20, at);
+        b.writeUInt16LE(8, methodAt);
+        b.writeUInt32LE(crc, methodAt + 6);
+        b.writeUInt32LE(data.length, methodAt + 10);
+        b.writeUInt32LE(plain.length, methodAt + 14);
+        b.writeUInt16LE(n.length, methodAt + 18);
+        return b;
+      };
+      const local = header(30, 0x04034b50, [4], 8);
+      const dir = header(46, 0x02014b50, [4, 6], 10);
       dir.writeUInt32LE(offset, 42);
       locals.push(local, n, data);
       central.push(dir, n);
