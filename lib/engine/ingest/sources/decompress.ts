@@ -70,9 +70,7 @@ export class ExpansionMeter {
   }
 
   private root(): ExpansionMeter {
-    let m: ExpansionMeter = this;
-    while (m.parent) m = m.parent;
-    return m;
+    return this.parent ? this.parent.root() : this;
   }
 
   addProduced(n: number): void {
