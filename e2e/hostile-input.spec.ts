@@ -140,3 +140,18 @@ test("log text with HTML, Markdown and terminal escapes is text on the page and 
   expect(outsideFences).not.toMatch(/(?<!\\)[[<]|[a-z]:\/\/evil|(?<!\\)@/i);
   expect(md).not.toContain("\u001b");
 });
+
+test("lines over the line cap are named on the incident page and in the JSON, with how many were cut", async ({ page, request }) => {
+  const host = `longline-${RUN}`;
+  // A minified blob on one line, far from any crash: no scan window holds it, and it was cut without a word.
+  const lines = skbLog(host).split("\n");
+  lines.splice(1, 0, `Aug 16 00:00:01 ${host} app: ${"q".repeat(300_000)}`, `Aug 16 00:00:02 ${host} app: ${"r".repeat(20_000)}`);
+  const created = await request.post("/api/incidents", { data: lines.join("\n"), headers: { "X-Filename": "messages", "Content-Type": "text/plain" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const incident = (await (await request.get(`/api/incidents/${id}`)).json()) as { inputs: { truncatedLines: number }[]; warnings?: { stage: string; message: string }[] };
+  expect(incident.inputs[0].truncatedLines).toBe(2);
+  expect(incident.warnings?.map((w) => w.message)).toContainEqual(expect.stringMatching(/^2 lines longer than 16,384 characters were cut to 16,384; the rest of each was not read/));
+  await page.goto(`/incidents/${id}`);
+  await expect(page.getByTestId("engine-warning")).toContainText("2 lines longer than 16,384 characters were cut to 16,384");
+});

@@ -103,6 +103,18 @@ test("KB pages: list, entry with sanitised Markdown and history diff, edit and s
   expect(offOrigin).toEqual([]);
 });
 
+test("KB: a YAML import from the list page shows the re-matching it queued, followed to its end", async ({ page }) => {
+  const id = `team-import-${Date.now()}`;
+  await page.goto("/kb");
+  await page.locator('input[type="file"][accept*="yaml"]').setInputFiles({ name: "kb.yaml", mimeType: "application/yaml", buffer: Buffer.from(entryYaml(id)) });
+  await expect(page.getByRole("status").filter({ hasText: "created" })).toContainText("1 created, 0 updated, 0 unchanged");
+  const rematch = page.getByTestId("rematch-status");
+  await expect(rematch).toContainText(/Re-match/);
+  // Polled like the entry page's: it ends done (or failed, with the reason), never stays queued.
+  await expect(rematch).toHaveAttribute("data-status", /done|failed/, { timeout: 30_000 });
+  await expect(rematch).toHaveAttribute("data-status", "done");
+});
+
 test("KB: new entry pre-filled from an incident's finding", async ({ page, request }) => {
   const created = await request.post("/api/incidents", { data: fixtureText(), headers: { "X-Filename": "messages", "Content-Type": "text/plain" } });
   const { id } = await created.json();

@@ -1,5 +1,9 @@
 /** Display helpers shared by server and client components. */
-export function formatBytes(bytes: number): string {
+import { describeClaimedSize } from "@/lib/engine/format-byte-size";
+
+export function formatBytes(bytes: number | bigint): string {
+  // Sizes from archive headers reach 2^64: past the GB range, binary units with a corrupt field flagged.
+  if (typeof bytes === "bigint" || !Number.isFinite(bytes) || bytes < 0 || bytes >= 1024 ** 4) return describeClaimedSize(bytes);
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

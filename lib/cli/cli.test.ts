@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { pack as tarPack } from "tar-stream";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Incident } from "../engine/types";
-import { EMPTY_LOG_MESSAGE } from "../schemas/incident";
+import { EMPTY_INPUT_MESSAGE, EMPTY_UPLOAD_MESSAGE } from "../schemas/messages";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin", "oopscope");
@@ -128,7 +128,7 @@ describe.concurrent("oopscope triage (CLI)", () => {
     expect(r.stderr).toMatch(/nope\.log/);
   });
 
-  it("an empty file and a gzip of nothing exit 2 with the web UI's message, never \"No problems found\"", async () => {
+  it("an empty file and a gzip of nothing exit 2 with the CLI's own message (no \"upload\"), never \"No problems found\"", async () => {
     const empty = path.join(dir, "empty.log");
     const emptyGz = path.join(dir, "empty.log.gz");
     writeFileSync(empty, "");
@@ -136,7 +136,9 @@ describe.concurrent("oopscope triage (CLI)", () => {
     for (const file of [empty, emptyGz]) {
       const r = await run(["triage", "--no-kb", file]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(EMPTY_LOG_MESSAGE);
+      expect(r.stderr).toContain(EMPTY_INPUT_MESSAGE);
+      expect(r.stdout + r.stderr).not.toContain(EMPTY_UPLOAD_MESSAGE);
+      expect(r.stdout + r.stderr).not.toMatch(/upload/i);
       expect(r.stdout).not.toMatch(/No problems found/);
     }
     const withText = await run(["triage", "--no-kb", empty, skbFile]);

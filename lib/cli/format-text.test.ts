@@ -39,6 +39,21 @@ describe("formatIncidentText", () => {
     expect(formatIncidentText(incident(undefined), { color: false })).toMatch(/No problems found/);
   });
 
+  it("an empty input is called empty in the CLI's words; inputs that were all refused are not called empty", () => {
+    const empty = incident(undefined);
+    empty.inputs[0] = { ...empty.inputs[0], lines: 0, bytes: 0, decodedBytes: 0 };
+    expect(formatIncidentText(empty, { color: false })).toContain("The input is empty: it holds no log text.");
+    const refused = incident(undefined);
+    refused.inputs[0] = { ...refused.inputs[0], lines: 0, error: "vmcore: a truncated ELF vmcore" };
+    const bomb = incident(undefined);
+    bomb.inputs = [];
+    bomb.sources = [{ name: "b.zip", kind: "archive", format: "zip", inputs: [], skipped: [], warnings: [], error: "Refusing b.zip: a decompression bomb." }];
+    for (const text of [formatIncidentText(refused, { color: false }), formatIncidentText(bomb, { color: false })]) {
+      expect(text).toContain("Nothing was read: every input was refused");
+      expect(text).not.toMatch(/empty|upload/i);
+    }
+  });
+
   it("lists the engine's warnings with stage, file:line and message, cleaned of terminal escapes", () => {
     const withWarnings = incident(undefined);
     withWarnings.warnings = [

@@ -2,7 +2,7 @@
 import { warningLocation } from "../engine/describe-warning";
 import type { Finding, Incident } from "../engine/types";
 import { shortCommitRef } from "../kb/commit-ref";
-import { EMPTY_LOG_MESSAGE } from "../schemas/messages";
+import { EMPTY_INPUT_MESSAGE } from "../schemas/messages";
 import { matchStrength } from "../engine/match/match-strength";
 
 type Style = (s: string) => string;
@@ -55,8 +55,10 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
   }
   const hasText = incident.inputs.some((i) => !i.error && i.lines > 0);
   if (!hasText) {
-    // Nothing was read: "no problems" would claim a clean log that nobody looked at.
-    out.push(s.red(EMPTY_LOG_MESSAGE));
+    // Nothing was read: "no problems" would claim a clean log that nobody looked at. Refused inputs are not empty.
+    const refusedSource = (incident.sources ?? []).some((src) => src.error);
+    const allRefused = incident.inputs.every((i) => i.error) && (incident.inputs.length > 0 || refusedSource);
+    out.push(s.red(allRefused ? "Nothing was read: every input was refused (each with its reason)." : EMPTY_INPUT_MESSAGE));
   } else if (incident.findings.length === 0) {
     out.push(s.green("No problems found."));
   } else {

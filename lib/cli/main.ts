@@ -11,7 +11,7 @@ import type { InputSource } from "../engine/ingest/sources/expand-inputs";
 import type { Incident, SourceSummary, TriageInput } from "../engine/types";
 import type { CliKb } from "../server/kb/load-cli-kb";
 import { DB_USAGE, runDbCommand } from "./db-command";
-import { EMPTY_LOG_MESSAGE } from "../schemas/messages";
+import { EMPTY_INPUT_MESSAGE } from "../schemas/messages";
 import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
@@ -178,7 +178,7 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
       else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
       if (refused(incident)) status = 2;
       for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
-      for (const i of emptyInputs(incident)) process.stderr.write(`oopscope: ${i.name}: ${EMPTY_LOG_MESSAGE}\n`);
+      for (const i of emptyInputs(incident)) process.stderr.write(`oopscope: ${i.name}: ${EMPTY_INPUT_MESSAGE}\n`);
     }
   } finally {
     const { closeInputSources } = await import("../server/inputs/open-input-sources");

@@ -372,7 +372,8 @@ export type Recommendation = {
 export type IncidentWarning = {
   /** Which step failed: `report` (one crash report's title/frames/metadata), `window` (a scanner window),
    *  `match` (one finding against the knowledge base: it is shown without matches), `ingest` (the input broke off —
-   *  a truncated or corrupt compressed stream — after the lines up to `source.line`, which were read). */
+   *  a truncated or corrupt compressed stream — after the lines up to `source.line`, which were read; or lines
+   *  over the line cap were cut, the first at `source.line`). */
   stage: "report" | "window" | "match" | "ingest";
   source: SourceRef;
   message: string;

@@ -30,7 +30,7 @@ export const lineRangeQuerySchema = z
 
 export type LineRangeQuery = z.infer<typeof lineRangeQuerySchema>;
 
-export { EMPTY_LOG_MESSAGE } from "./messages";
+export { EMPTY_UPLOAD_MESSAGE } from "./messages";
 
 export const INCIDENT_SORTS = ["newest", "oldest", "largest", "most-findings", "title"] as const;
 export const VERDICTS = ["affected", "fixed", "unknown"] as const;

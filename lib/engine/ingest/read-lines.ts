@@ -49,7 +49,10 @@ export type IngestStats = {
   decodedBytes: number;
   lines: number;
   compressed: boolean;
+  /** Lines longer than `maxLineChars` (every one of the input, windowed or not): the rest of each was not read. */
   truncatedLines: number;
+  /** The first of them (1-based), for the warning that names them. */
+  firstTruncatedLine?: number;
   invalidUtf8Lines: number;
   /**
    * The compressed stream broke off (truncated or corrupt) after some of it was decoded: what came before was read,
@@ -248,7 +251,7 @@ async function* binaryChecked(source: AsyncGenerator<Uint8Array>, name: string):
     if (looksBinary(probe.subarray(0, probeLen)))
       throw new IngestError(
         "binary",
-        `${name} looks like a binary file, not a log (control bytes at the start). Upload text logs: /var/log/messages, dmesg, journalctl -k, vmcore-dmesg.txt (gzip is fine).`,
+        `${name} looks like a binary file, not a log (control bytes at the start). Give text logs instead: /var/log/messages, dmesg, journalctl -k, vmcore-dmesg.txt (gzip is fine), or the vmcore itself.`,
       );
   };
   for await (const chunk of source) {
@@ -360,15 +363,36 @@ export function latin1Of(bytes: Uint8Array, start = 0, end = bytes.length): stri
  * decoding). The decoder makes a fresh string, so a kept line never pins its chunk.
  */
 export function cleanBytes(bytes: Uint8Array, start: number, end: number, maxChars: number, stats?: IngestStats): string {
+  const line = cleanUncut(bytes, start, end, maxChars, stats);
+  return line.length > maxChars ? line.slice(0, maxChars) : line;
+}
+
+function cleanUncut(bytes: Uint8Array, start: number, end: number, maxChars: number, stats?: IngestStats): string {
   let line = utf8.decode(bytes.subarray(start, Math.min(end, start + maxChars * 4)));
   if (stats && line.indexOf("\ufffd") !== -1) stats.invalidUtf8Lines++;
   if (line.indexOf("\x1b") !== -1) line = line.replace(ANSI, "");
   if (CONTROLS_EXCEPT_NL.test(line)) line = line.replace(CONTROLS_EXCEPT_NL_G, "");
-  if (line.length > maxChars) {
-    line = line.slice(0, maxChars);
-    if (stats) stats.truncatedLines++;
-  }
   return line;
+}
+
+/**
+ * Counts the line bytes[start, end) (line number `lineNo`) when it is longer than `maxChars` once cleaned, or
+ * when `wasCut` says bytes of it were already dropped before it got here. Every line is offered, windowed or not:
+ * only lines over `maxChars` bytes are decoded to decide, so the common short line costs one comparison.
+ */
+export function noteLineCut(
+  stats: IngestStats,
+  lineNo: number,
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  maxChars: number,
+  wasCut: boolean,
+): void {
+  if (!wasCut && end - start <= maxChars) return;
+  if (!wasCut && end - start <= maxChars * 4 && cleanUncut(bytes, start, end, maxChars).length <= maxChars) return;
+  stats.truncatedLines++;
+  stats.firstTruncatedLine ??= lineNo;
 }
 
 /** End of the line bytes[start, end) without its trailing CRs (CRLF and serial `\r\r\n` line ends). */
@@ -404,6 +428,8 @@ const CR_ONLY_DECISION_BYTES = 65536;
 export class ByteLineSplitter {
   private carry: Uint8Array[] = [];
   private carryLength = 0;
+  /** Bytes of the carried line were dropped at `maxLineBytes`. */
+  private carryCut = false;
   private crOnly: boolean | undefined;
   private undecided: Uint8Array[] = [];
   private undecidedLength = 0;
@@ -411,7 +437,8 @@ export class ByteLineSplitter {
   constructor(
     private readonly maxLineBytes: number,
     private readonly onChunk: (bytes: Uint8Array, start: number, end: number) => void,
-    private readonly onLine: (line: Uint8Array) => void,
+    /** `cut`: the line was longer than `maxLineBytes` and only its first `maxLineBytes` are given. */
+    private readonly onLine: (line: Uint8Array, cut: boolean) => void,
   ) {}
 
   /** Big chunks are handed on in pieces of at most PIECE_BYTES, cut after a `\n` where there is one. */
@@ -446,32 +473,44 @@ export class ByteLineSplitter {
     this.split(bytes);
   }
 
+  /** Carries bytes[start, end) of the unfinished line, at most up to `maxLineBytes` in all. */
   private keep(bytes: Uint8Array, start: number, end: number): void {
+    const room = this.maxLineBytes - this.carryLength;
+    if (end - start > room) {
+      this.carryCut = true;
+      end = start + Math.max(0, room);
+    }
+    if (end <= start) return;
     // A copy: the carried bytes must not pin the chunk they came from.
     this.carry.push(bytes.slice(start, end));
     this.carryLength += end - start;
+  }
+
+  private emitCarry(): void {
+    const head = concatBytes(this.carry, this.carryLength);
+    const cut = this.carryCut;
+    this.carry = [];
+    this.carryLength = 0;
+    this.carryCut = false;
+    this.onLine(head, cut);
   }
 
   private split(input: Uint8Array): void {
     const bytes = this.crOnly ? input.map((b) => (b === 13 ? 10 : b)) : input;
     const firstNl = bytes.indexOf(10);
     if (firstNl === -1) {
-      if (this.carryLength < this.maxLineBytes) this.keep(bytes, 0, Math.min(bytes.length, this.maxLineBytes - this.carryLength));
+      this.keep(bytes, 0, bytes.length);
       return;
     }
     let start = 0;
-    if (this.carryLength > 0) {
-      this.keep(bytes, 0, Math.min(firstNl, this.maxLineBytes));
-      const head = concatBytes(this.carry, this.carryLength);
-      this.carry = [];
-      this.carryLength = 0;
-      this.onLine(head);
+    if (this.carryLength > 0 || this.carryCut) {
+      this.keep(bytes, 0, firstNl);
+      this.emitCarry();
       start = firstNl + 1;
     }
     const lastNl = bytes.lastIndexOf(10);
     if (lastNl >= start) this.onChunk(bytes, start, lastNl + 1);
-    const tail = bytes.length - (lastNl + 1);
-    if (tail > 0) this.keep(bytes, lastNl + 1, lastNl + 1 + Math.min(tail, this.maxLineBytes));
+    if (bytes.length > lastNl + 1) this.keep(bytes, lastNl + 1, bytes.length);
   }
 
   end(): void {
@@ -482,9 +521,7 @@ export class ByteLineSplitter {
       this.undecidedLength = 0;
       if (bytes.length > 0) this.split(bytes);
     }
-    if (this.carryLength > 0) this.onLine(concatBytes(this.carry, this.carryLength));
-    this.carry = [];
-    this.carryLength = 0;
+    if (this.carryLength > 0 || this.carryCut) this.emitCarry();
   }
 }
 
@@ -495,8 +532,10 @@ export async function* readLines(
   limits: IngestLimits = DEFAULT_INGEST_LIMITS,
 ): AsyncGenerator<string[]> {
   let batch: string[] = [];
-  const take = (bytes: Uint8Array, start: number, end: number) => {
-    batch.push(cleanBytes(bytes, start, endWithoutCr(bytes, start, end), limits.maxLineChars, stats));
+  const take = (bytes: Uint8Array, start: number, end: number, cut: boolean) => {
+    const lineEnd = endWithoutCr(bytes, start, end);
+    noteLineCut(stats, stats.lines + batch.length + 1, bytes, start, lineEnd, limits.maxLineChars, cut);
+    batch.push(cleanBytes(bytes, start, lineEnd, limits.maxLineChars, stats));
   };
   const splitter = new ByteLineSplitter(
     limits.maxLineChars * 4,
@@ -504,11 +543,11 @@ export async function* readLines(
       let pos = start;
       while (pos < end) {
         const eol = bytes.indexOf(10, pos);
-        take(bytes, pos, eol);
+        take(bytes, pos, eol, false);
         pos = eol + 1;
       }
     },
-    (line) => take(line, 0, line.length),
+    (line, cut) => take(line, 0, line.length, cut),
   );
   for await (const chunk of readByteChunks(input, stats, limits)) {
     splitter.push(chunk);

@@ -10,7 +10,7 @@ import { EventFolds, foldKeyOf, foldsWithoutWindow, MAX_EVENT_SAMPLES, runKey, t
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventRule, type ReportStart } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
-import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
+import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
 import { GO_PANIC_NEEDLES } from "../agents/go-panic-heads";
@@ -668,6 +668,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     touched.length = 0;
   };
 
+  /** The line the splitter hands over next lost its bytes past the cap (its carry was cut). */
+  let carriedLineCut = false;
   /** Walks the whole lines in bytes[from, to) (each ends with `\n`). */
   const scanChunk = (bytes: Uint8Array, from: number, to: number) => {
     if (bytes.buffer !== touchedBuffer) {
@@ -752,6 +754,10 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       }
 
       const lineEnd = endWithoutCr(bytes, pos, eol - pos > maxLine * 4 ? pos + maxLine * 4 : eol);
+      if (eol - pos > maxLine || carriedLineCut) {
+        noteLineCut(stats, line, bytes, pos, endWithoutCr(bytes, pos, eol), maxLine, carriedLineCut);
+        carriedLineCut = false;
+      }
       if (hot || window) {
         const raw = cleanBytes(bytes, pos, lineEnd, maxLine, stats);
         // A repeated one-line event neither opens a window nor keeps one open: it is counted into its run.
@@ -801,10 +807,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     curHost = host;
   };
 
-  const splitter = new ByteLineSplitter(maxLine * 4, scanChunk, (line) => {
+  const splitter = new ByteLineSplitter(maxLine * 4, scanChunk, (line, cut) => {
     const withNl = new Uint8Array(line.length + 1);
     withNl.set(line);
     withNl[line.length] = 10;
+    carriedLineCut = cut;
     scanChunk(withNl, 0, withNl.length);
   });
   for await (const chunk of readByteChunks(input, stats, options.limits)) splitter.push(chunk);

@@ -3,9 +3,9 @@
  * opens windows around report and event lines and parses only those. A refused input (binary, gzip bomb, over
  * the cap) is recorded with `error` unless the caller wants it thrown.
  */
-import { DEFAULT_INGEST_LIMITS, emptyIngestStats, IngestError, type IngestLimits } from "../ingest/read-lines";
+import { DEFAULT_INGEST_LIMITS, emptyIngestStats, IngestError, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { scanInput, type ScanResult } from "../scan/scan-input";
-import type { InputSummary, LineFormat, TriageInput } from "../types";
+import type { IncidentWarning, InputSummary, LineFormat, TriageInput } from "../types";
 import { dropUndefined } from "./util";
 
 /** `vmcore`: the input is the kernel log extracted from a crash dump, with the dump's own facts. */
@@ -25,6 +25,7 @@ export async function scanInputs(
     try {
       const scan = await scanInput(input, stats, { fileIndex: i, limits, now: options.now, foldedBefore });
       if (input.host) nameUnnamedHost(scan, input.host);
+      if (stats.truncatedLines > 0) scan.warnings.push(cutLinesWarning(input.name, stats, limits.maxLineChars));
       if (stats.cutShort)
         scan.warnings.push({ stage: "ingest", source: { file: input.name, line: Math.max(1, stats.lines) }, message: `${stats.cutShort} The ${stats.lines} lines before were read; the rest of the input is missing.` });
       scans.push({ scan, fileName: input.name, vmcore: input.vmcore });
@@ -61,6 +62,18 @@ export async function scanInputs(
     }
   }
   return { scans, summaries };
+}
+
+/** Every line over the cap, windowed or not: what was past the cap was never scanned, so a finding there is missing. */
+function cutLinesWarning(file: string, stats: IngestStats, maxLineChars: number): IncidentWarning {
+  const n = stats.truncatedLines;
+  const cap = maxLineChars.toLocaleString("en-US");
+  const subject = n === 1 ? `1 line longer than ${cap} characters was` : `${n.toLocaleString("en-US")} lines longer than ${cap} characters were`;
+  return {
+    stage: "ingest",
+    source: { file, line: stats.firstTruncatedLine ?? 1 },
+    message: `${subject} cut to ${cap}; the rest of ${n === 1 ? "it" : "each"} was not read${n === 1 ? "" : ` (the first is line ${stats.firstTruncatedLine ?? 1})`}.`,
+  };
 }
 
 /**

@@ -14,8 +14,17 @@ function startsWith(head: Uint8Array, s: string): boolean {
   return true;
 }
 
+/** Bytes of an ELF header up to and including `e_type`, which tells a core from a program. */
+const ELF_TYPE_END = 18;
+
+/**
+ * An ELF64 core — or a file too short to hold `e_type` that starts like one: a dump cut inside its header is a
+ * truncated vmcore to the reader (which says so), not "a binary file".
+ */
 export function isElfCore(head: Uint8Array): boolean {
-  return startsWith(head, "\x7fELF") && head.length >= 18 && head[4] === 2 && (head[16] | (head[17] << 8)) === ET_CORE;
+  if (!startsWith(head, "\x7fELF")) return false;
+  if (head.length < ELF_TYPE_END) return head.length <= 4 || head[4] === 2;
+  return head[4] === 2 && (head[16] | (head[17] << 8)) === ET_CORE;
 }
 
 export function isKdumpCompressed(head: Uint8Array): boolean {
@@ -24,7 +33,8 @@ export function isKdumpCompressed(head: Uint8Array): boolean {
 
 /** makedumpfile's flattened header: the signature, NUL-padded. */
 export function isFlattened(head: Uint8Array): boolean {
-  return startsWith(head, FLATTENED_SIGNATURE) && head.length >= 16 && head[12] === 0;
+  // Shorter than the padded signature: a flattened stream cut inside its header, read (and refused) as one.
+  return startsWith(head, FLATTENED_SIGNATURE) && (head.length < 16 || head[12] === 0);
 }
 
 export function detectVmcoreFormat(head: Uint8Array): VmcoreFormat | undefined {

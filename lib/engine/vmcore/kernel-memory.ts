@@ -8,6 +8,7 @@
 import { u64 } from "./bytes";
 import { isMissing, type PhysicalMemory } from "./physical-memory";
 import { VmcoreError } from "./vmcore-error";
+import { describeClaimedSize } from "../format-byte-size";
 
 const START_KERNEL_MAP = 0xffffffff80000000n;
 const PTE_PRESENT = 1n;
@@ -94,7 +95,7 @@ export class KernelMemory {
 
   /** Bytes at a kernel virtual address; pages that cannot be read are holes, never zeros passed off as data. */
   async read(va: bigint, length: number): Promise<VirtualRead> {
-    if (!(length >= 0 && length <= MAX_READ_BYTES)) throw new VmcoreError(`refusing to read ${length} bytes of kernel memory at 0x${va.toString(16)} (corrupt sizes)`);
+    if (!(length >= 0 && length <= MAX_READ_BYTES)) throw new VmcoreError(`refusing to read ${describeClaimedSize(length)} of kernel memory at 0x${va.toString(16)} (corrupt sizes)`);
     const bytes = new Uint8Array(length);
     const holes: VirtualRead["holes"] = [];
     const ps = this.pageSize;

@@ -9,6 +9,7 @@ import { u16, u32, u64, u64n } from "./bytes";
 import { parseElfNotes, type ElfNote } from "./parse-elf-notes";
 import { readExactly, type MissingPage, type PhysicalMemory } from "./physical-memory";
 import { VmcoreError } from "./vmcore-error";
+import { describeClaimedSize } from "../format-byte-size";
 
 const PT_LOAD = 1;
 const PT_NOTE = 4;
@@ -33,7 +34,7 @@ type Segment = { paddr: number; memsz: number; offset: number; filesz: number };
 
 export async function openElfCore(source: RandomAccessSource, warnings: string[]): Promise<ElfCore> {
   const eh = await readExactly(source, 0, 64);
-  if (!eh) throw new VmcoreError(`${source.name}: truncated ELF header (${source.size} bytes)`);
+  if (!eh) throw new VmcoreError(`${source.name}: a truncated ELF vmcore: the file ends inside its 64-byte ELF header (${source.size} bytes), so no dump can be read from it`);
   if (eh[4] !== 2 || eh[5] !== 1) throw new VmcoreError(`${source.name}: only little-endian ELF64 cores are supported (class ${eh[4]}, data ${eh[5]})`);
   if (u16(eh, 16) !== ET_CORE) throw new VmcoreError(`${source.name}: ELF file is not a core dump (e_type ${u16(eh, 16)})`);
   // Address translation and NT_PRSTATUS layouts here are x86_64's.
@@ -65,12 +66,12 @@ export async function openElfCore(source: RandomAccessSource, warnings: string[]
     const filesz = u64n(ph, o + 32);
     if (type === PT_NOTE) {
       if (filesz > MAX_NOTES_BYTES) {
-        warnings.push(`${source.name}: PT_NOTE of ${filesz} bytes ignored (too large for crash notes)`);
+        warnings.push(`${source.name}: PT_NOTE of ${describeClaimedSize(filesz)} ignored (too large for crash notes)`);
         continue;
       }
       const avail = Math.max(0, Math.min(filesz, source.size - offset));
       if (avail < filesz) {
-        warnings.push(`${source.name}: PT_NOTE is cut by the end of the file (${avail} of ${filesz} bytes)`);
+        warnings.push(`${source.name}: PT_NOTE is cut by the end of the file (${avail} bytes of ${describeClaimedSize(filesz)})`);
         notesCut = true;
       }
       if (avail > 0) notes.push(...parseElfNotes(await source.read(offset, avail), warnings));

@@ -11,6 +11,7 @@ import { compressionName, decompressPage } from "./decompress-page";
 import { isKdumpCompressed } from "./detect-vmcore";
 import { readExactly, type MissingPage, type PhysicalMemory } from "./physical-memory";
 import { VmcoreError } from "./vmcore-error";
+import { describeClaimedSize } from "../format-byte-size";
 
 /** `status` bit: makedumpfile ran out of space or was interrupted; pages after the cut are absent. */
 const DUMP_DH_COMPRESSED_INCOMPLETE = 0x8;
@@ -239,12 +240,12 @@ export async function openKdump(sources: RandomAccessSource[], warnings: string[
   if (first.vmcoreinfo && first.vmcoreinfo.size > 0) {
     const b = first.vmcoreinfo.size <= 1 << 20 ? await readExactly(h.source, first.vmcoreinfo.offset, first.vmcoreinfo.size) : undefined;
     if (b) vmcoreinfo = new TextDecoder("latin1").decode(b);
-    else warnings.push(`${h.source.name}: VMCOREINFO (${first.vmcoreinfo.size} bytes at ${first.vmcoreinfo.offset}) is beyond the end of the file or implausibly large`);
+    else warnings.push(`${h.source.name}: VMCOREINFO (${describeClaimedSize(first.vmcoreinfo.size)} at ${first.vmcoreinfo.offset}) is beyond the end of the file or implausibly large`);
   }
   let notes: Uint8Array | undefined;
   if (first.notes && first.notes.size > 0) {
     notes = first.notes.size <= 64 << 20 ? await readExactly(h.source, first.notes.offset, first.notes.size) : undefined;
-    if (!notes) warnings.push(`${h.source.name}: ELF notes (${first.notes.size} bytes at ${first.notes.offset}) are beyond the end of the file or implausibly large`);
+    if (!notes) warnings.push(`${h.source.name}: ELF notes (${describeClaimedSize(first.notes.size)} at ${first.notes.offset}) are beyond the end of the file or implausibly large`);
   }
   return { memory, header: first, parts: parts.length, vmcoreinfo, notes, compressions };
 }

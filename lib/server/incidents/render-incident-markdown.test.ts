@@ -101,7 +101,7 @@ describe("renderIncidentMarkdown", () => {
     const section = withDump.slice(withDump.indexOf("## Crash dump"), withDump.indexOf("## Inputs"));
     expect(section).toContain("### vmcore");
     for (const line of [
-      "- **Dump size:** 15728640 bytes",
+      "- **Dump size:** 15 MiB",
       "- **Kernel release:** 6.1.0-26-amd64",
       "- **Crash time:** 2024-08-13T15:59:23Z",
       "- **Format:** kdump-compressed",

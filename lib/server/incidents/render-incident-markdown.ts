@@ -7,6 +7,7 @@ import type { Finding, Incident, VmcoreInput } from "@/lib/engine/types";
 import { describeVmcoreFacts, type VmcoreFactFormatters } from "@/lib/engine/vmcore/describe-vmcore-facts";
 import { shortCommitRef } from "../../kb/commit-ref";
 import { isKnownIssue } from "@/lib/engine/match/match-strength";
+import { formatByteSize } from "@/lib/engine/format-byte-size";
 
 export type RenderMarkdownOptions = { incident: Incident; url?: string; title: string };
 
@@ -54,7 +55,7 @@ function renderFinding(f: Finding): string[] {
   return out;
 }
 
-const DUMP_FORMAT: VmcoreFactFormatters = { bytes: (n) => `${n} bytes`, time: (iso) => iso };
+const DUMP_FORMAT: VmcoreFactFormatters = { bytes: formatByteSize, time: (iso) => iso };
 
 function renderDump(name: string, dump: VmcoreInput): string[] {
   const out = [`### ${inline(name)}`, ""];

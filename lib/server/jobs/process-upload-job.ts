@@ -14,7 +14,7 @@
  */
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { EMPTY_LOG_MESSAGE } from "../../schemas/incident";
+import { EMPTY_UPLOAD_MESSAGE } from "../../schemas/incident";
 import { AppError } from "../app-error";
 import type { Db } from "../db";
 import { uploadSpans } from "../debug-timing";
@@ -65,7 +65,7 @@ function refusalOfIncident({ incident }: StoredTriage): UploadFailure | null {
   const refused = listRefusedInputs(incident).map((r) => (r.message.startsWith(r.name) || r.message.includes(`${r.name}:`) ? r.message : `${r.name}: ${r.message}`));
   if (refused.length > 0) return { code: "unprocessable", message: refused.join("; ") };
   if (incident.inputs.length === 0) return { code: "unprocessable", message: "Nothing to read: no log, journal or dump was found in the upload." };
-  return { code: "bad-request", message: EMPTY_LOG_MESSAGE };
+  return { code: "bad-request", message: EMPTY_UPLOAD_MESSAGE };
 }
 
 async function failUpload(db: Db, store: UploadStore, id: string, failure: UploadFailure): Promise<void> {

@@ -12,7 +12,7 @@ import { once } from "node:events";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { detectVmcore } from "../../engine/vmcore/detect-vmcore";
-import { EMPTY_LOG_MESSAGE } from "@/lib/schemas/incident";
+import { EMPTY_UPLOAD_MESSAGE } from "@/lib/schemas/incident";
 import { AppError } from "../http";
 import { decodePercentEncoded } from "./decode-percent-encoded";
 import { boundaryOf, MultipartError, parseMultipart } from "./parse-multipart";
@@ -206,7 +206,7 @@ export async function receiveUpload(request: Request, dir: string): Promise<Stor
   // Browsers send an empty part for an empty file input or text field: not an input.
   await Promise.all(stored.filter((f) => f.bytes === 0).map((f) => rm(f.path, { force: true })));
   const nonEmpty = stored.filter((f) => f.bytes > 0);
-  if (nonEmpty.length === 0) throw new AppError("bad-request", EMPTY_LOG_MESSAGE);
+  if (nonEmpty.length === 0) throw new AppError("bad-request", EMPTY_UPLOAD_MESSAGE);
   return nonEmpty.map((f, index) => ({ ...f, index }));
 }
 

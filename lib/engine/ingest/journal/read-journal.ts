@@ -10,6 +10,7 @@ import { Decompress as ZstdDecompress } from "fzstd";
 import { decompressBlock as lz4DecompressBlock } from "lz4js";
 import { XzReadableStream } from "../sources/xz-stream";
 import { JournalFormatError } from "./journal-format-error";
+import { describeClaimedSize } from "../../format-byte-size";
 
 export const JOURNAL_SIGNATURE = "LPKSHHRH";
 
@@ -152,7 +153,7 @@ function zstdDecompress(data: Uint8Array): Uint8Array {
 function lz4Decompress(data: Uint8Array): Uint8Array {
   if (data.length < 8) throw new Error("lz4 payload shorter than its size prefix");
   const size = le64(data, 0);
-  if (size > 64 * 1024 ** 2) throw new Error(`lz4 payload claims ${size} bytes`);
+  if (size > 64 * 1024 ** 2) throw new Error(`lz4 payload claims ${describeClaimedSize(size)}`);
   const out = new Uint8Array(size);
   const end = lz4DecompressBlock(data, out, 8, data.length - 8, 0);
   return out.subarray(0, Math.min(end, MAX_FIELD_BYTES));

@@ -47,6 +47,12 @@ export class ExpansionMeter {
    * an archive holds up to 200,000 of them.
    */
   private bomb?: IngestError;
+  /**
+   * On the outermost meter (the archive or upload source): what every member decoder under it consumed and produced,
+   * from the start and in the current window of `ratioCheckAfterBytes` of output. A zip or tar of many members, each
+   * a bomb under the per-member check threshold, is one bomb: without this sum it was bounded only by the 16 GB cap.
+   */
+  private members = { consumed: 0, produced: 0, windowConsumed: 0, windowProduced: 0 };
   constructor(
     readonly label: string,
     readonly limits: ExpansionLimits,
@@ -56,6 +62,15 @@ export class ExpansionMeter {
 
   addConsumed(n: number): void {
     this.consumed += n;
+    const root = this.root();
+    if (root !== this) {
+      root.members.consumed += n;
+      root.members.windowConsumed += n;
+    }
+  }
+
+  private root(): ExpansionMeter {
+    return this.parent ? this.parent.root() : this;
   }
 
   addProduced(n: number): void {
@@ -71,12 +86,37 @@ export class ExpansionMeter {
       for (let p = this.parent; p; p = p.parent) p.bomb ??= bomb;
       throw bomb;
     }
+    if (this.parent) this.checkMembersTogether(n);
     if (this.produced > maxDecodedBytes)
       throw new IngestError(
         "too-large",
         `Refusing ${this.label}: it decompresses to more than ${Math.round(maxDecodedBytes / 1024 ** 2)} MB.`,
       );
     this.parent?.addNested(n);
+  }
+
+  /**
+   * The ratio over all members of the outermost source: from its start, and over every window of
+   * `ratioCheckAfterBytes` of member output (real members read before the bombs do not dilute them for long).
+   */
+  private checkMembersTogether(n: number): void {
+    const root = this.root();
+    const m = root.members;
+    m.produced += n;
+    m.windowProduced += n;
+    const { maxRatio, ratioCheckAfterBytes } = this.limits;
+    const overall = m.produced > ratioCheckAfterBytes && m.produced > Math.max(1, m.consumed) * maxRatio;
+    const windowFull = m.windowProduced > ratioCheckAfterBytes;
+    if (overall || (windowFull && m.windowProduced > Math.max(1, m.windowConsumed) * maxRatio)) {
+      const [read, made] = overall ? [m.consumed, m.produced] : [m.windowConsumed, m.windowProduced];
+      const bomb = new IngestError(
+        "decompression-bomb",
+        `Refusing ${this.label}: the members of ${root.label} together expand more than ${maxRatio}× (${read} compressed bytes read → ${made}+ bytes): a decompression bomb.`,
+      );
+      for (let p = this.parent; p; p = p.parent) p.bomb ??= bomb;
+      throw bomb;
+    }
+    if (windowFull) m.windowConsumed = m.windowProduced = 0;
   }
 
   /** Bytes a nested decoder produced count towards the total cap of the source they come from. */

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { crc32, deflateRawSync, gzipSync } from "node:zlib";
 import { zipSync, type Zippable } from "fflate";
 import { pack as tarPack, type Header } from "tar-stream";
 import { afterAll, describe, expect, it } from "vitest";
@@ -497,7 +497,9 @@ describe("decompression bombs of every shape are refused early", () => {
     const entries: Zippable = {};
     const member = zeros(2 << 20);
     for (let i = 0; i < 20; i++) entries[`var/log/messages-${i}`] = member;
-    const { inputs, sources } = await expandInputs([fileSource("many.zip", zipSync(entries, { level: 9 }))], { limits: { ...limits, maxDecodedBytes: 8 << 20 } });
+    // Zeros are a bomb to the archive-wide ratio: a ratio deflate cannot reach leaves only the sniffing to measure.
+    const sniffOnly = { ...limits, maxDecodedBytes: 8 << 20, maxRatio: 2000 };
+    const { inputs, sources } = await expandInputs([fileSource("many.zip", zipSync(entries, { level: 9 }))], { limits: sniffOnly });
     expect(sources[0].error).toBeUndefined();
     expect(inputs).toHaveLength(20);
   });
@@ -567,3 +569,145 @@ describe("decompression bombs of every shape are refused early", () => {
     expect(producedBefore(sources[0].error!)).toBeLessThan(DEFAULT_EXPANSION_LIMITS.ratioCheckAfterBytes + PIECE_OUTPUT);
   });
 });
+
+describe("files cut inside a header", () => {
+  const elfIdent = [0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  it.each([
+    ["a 16-byte ELF64 identification", new Uint8Array(elfIdent), /truncated ELF vmcore/],
+    ["the 4-byte ELF magic alone", new Uint8Array(elfIdent.slice(0, 4)), /truncated ELF vmcore/],
+    ["a flattened dump's signature without its padding", new TextEncoder().encode("makedumpfile"), /truncated/],
+  ])("%s is a truncated dump, not a binary file", async (_what, bytes, reason) => {
+    const { inputs } = await expandInputs([fileSource("vmcore", bytes)]);
+    const incident = await triage(inputs);
+    const refusals = incident.inputs.map((i) => i.error ?? i.vmcore?.error ?? "").join(" ");
+    expect(refusals).toMatch(reason);
+    expect(refusals).not.toMatch(/binary/);
+  });
+
+  it("a short ELF that is a program, not a core, is still a binary file", async () => {
+    const program = new Uint8Array([...elfIdent, 2, 0, 0x3e, 0, ...new Array(46).fill(0)]);
+    const { inputs } = await expandInputs([fileSource("a.out", program)]);
+    const incident = await triage(inputs);
+    expect(incident.inputs[0].error).toMatch(/binary file/);
+  });
+
+  it("a member whose tar header claims 2^63 bytes is skipped with a readable, flagged size", async () => {
+    const tar = await makeTar([{ name: "var/log/messages", content: MESSAGES }]);
+    // GNU base-256 size field: 0x80 marks it, 2^63 big-endian in the remaining 11 bytes.
+    tar.fill(0, 124, 136);
+    tar[124] = 0x80;
+    tar[128] = 0x80;
+    tar.fill(0x20, 148, 156);
+    let sum = 0;
+    for (let i = 0; i < 512; i++) sum += tar[i];
+    tar.set(new TextEncoder().encode(sum.toString(8).padStart(6, "0") + "\0 "), 148);
+    const { sources } = await expandInputs([fileSource("node.tar", tar)]);
+    const skipped = sources[0].skipped.find((s) => s.path === "var/log/messages");
+    expect(skipped?.message).toContain("8 EiB (an implausible size: the field is corrupt)");
+    expect(skipped?.message).not.toMatch(/\d{12}/);
+  });
+});
+
+describe("the bomb budget is the archive's, across its members", () => {
+  // Default caps: each member below stays under the 16 MB a single stream may expand before its ratio is checked.
+  const MEMBER_ZEROS = 15 << 20;
+  const MEMBERS = 200;
+  const producedIn = (message: string) => Number(/→ (\d+)\+ bytes/.exec(message)?.[1]);
+  const memberIndexIn = (message: string) => Number(/messages-(\d+)/.exec(message)?.[1]);
+
+  /** Drains each kept member without holding it (before the archive-wide budget, 200 × 15 MB were kept). */
+  const drainCounting = (counter: { bytes: number }): KeepText => async ({ name, chunks }) => {
+    for await (const c of chunks) counter.bytes += c.length;
+    return { input: { name, data: new Uint8Array(0) } };
+  };
+
+  /** A zip whose entries all carry their own copy of one deflate stream (no shared bytes: not the overlap bomb). */
+  function zipOfCopies(names: string[], plain: Uint8Array): Uint8Array {
+    const data = deflateRawSync(plain, { level: 9 });
+    const crc = crc32(plain);
+    const locals: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const name of names) {
+      const n = Buffer.from(name);
+      // The local header and the central directory entry share one run of fields: CRC, sizes, name length.
+      const header = (size: number, signature: number, versionsAt: number[], methodAt: number) => {
+        const b = Buffer.alloc(size);
+        b.writeUInt32LE(signature, 0);
+        for (const at of versionsAt) b.writeUInt16LE(20, at);
+        b.writeUInt16LE(8, methodAt);
+        b.writeUInt32LE(crc, methodAt + 6);
+        b.writeUInt32LE(data.length, methodAt + 10);
+        b.writeUInt32LE(plain.length, methodAt + 14);
+        b.writeUInt16LE(n.length, methodAt + 18);
+        return b;
+      };
+      const local = header(30, 0x04034b50, [4], 8);
+      const dir = header(46, 0x02014b50, [4, 6], 10);
+      dir.writeUInt32LE(offset, 42);
+      locals.push(local, n, data);
+      central.push(dir, n);
+      offset += 30 + n.length + data.length;
+    }
+    const dirBytes = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(names.length, 8);
+    end.writeUInt16LE(names.length, 10);
+    end.writeUInt32LE(dirBytes.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return new Uint8Array(Buffer.concat([...locals, dirBytes, end]));
+  }
+
+  const names = Array.from({ length: MEMBERS }, (_, i) => `var/log/messages-${i}`);
+
+  it.each([
+    ["a zip", () => zipOfCopies(names, new Uint8Array(MEMBER_ZEROS))],
+    ["a tar of gzip members", async () => {
+      const member = new Uint8Array(gzipSync(new Uint8Array(MEMBER_ZEROS), { level: 9 }));
+      return makeTar(names.map((name) => ({ name: `${name}.gz`, content: member })));
+    }],
+  ])("%s of 200 bombs, each under the per-stream check, is refused within the first members", async (_what, make) => {
+    const archive = await make();
+    const counter = { bytes: 0 };
+    const { sources, inputs } = await expandInputs([fileSource("bombs", archive)], { keep: drainCounting(counter) });
+    expect(inputs).toEqual([]);
+    expect(sources[0].error).toMatch(/the members of bombs together expand more than 200×.*a decompression bomb/);
+    // Refused once 16 MB of member output were made, not after 200 × 15 MB: the third member at the latest.
+    expect(producedIn(sources[0].error!)).toBeLessThan(2 * DEFAULT_EXPANSION_LIMITS.ratioCheckAfterBytes);
+    expect(memberIndexIn(sources[0].error!)).toBeLessThanOrEqual(2);
+    expect(counter.bytes).toBeLessThan(2 * DEFAULT_EXPANSION_LIMITS.ratioCheckAfterBytes);
+  });
+
+  it.skipIf(!TOOLS.xz)("a sosreport-like tar.xz of many real-shaped logs, rotated ones gzipped, is read whole", async () => {
+    // ~23 MB of member output, past the check threshold: syslog text with varying fields (~8-15x as gzip)
+    // and a few floods of one repeated message (~60-120x), as a busy node's rotated logs are.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const syslog = (lines: number, flood: boolean) => {
+      const out: string[] = [];
+      for (let i = 0; i < lines; i++) {
+        const t = `Aug ${10 + (i % 9)} ${String(i % 24).padStart(2, "0")}:${String(rand(60)).padStart(2, "0")}:${String(rand(60)).padStart(2, "0")}`;
+        out.push(
+          flood
+            ? `${t} w01 kernel: nf_conntrack: nf_conntrack: table full, dropping packet`
+            : `${t} w01 ${["kubelet", "containerd", "systemd", "sshd"][rand(4)]}[${rand(40000)}]: pod=${rand(1e6).toString(16)} ip=10.${rand(256)}.${rand(256)}.${rand(256)} took ${rand(5000)}ms status=${rand(600)}`,
+        );
+      }
+      return new TextEncoder().encode(out.join("\n") + "\n");
+    };
+    const entries: TarEntry[] = [{ name: `${SOS}/etc/hostname`, content: new TextEncoder().encode("w01\n") }];
+    for (let i = 0; i < 36; i++) {
+      const flood = i % 9 === 0;
+      const body = syslog(flood ? 20_000 : 5_000, flood);
+      entries.push({ name: `${SOS}/var/log/messages-2024080${i % 10}-${i}.gz`, content: compress("gzip", body) });
+    }
+    entries.push({ name: `${SOS}/var/log/messages`, content: MESSAGES });
+    const { sources, inputs } = await expandInputs([fileSource("sosreport-w01.tar.xz", compress("xz", await makeTar(entries)))], { keep: keepDrained });
+    expect(sources[0].error).toBeUndefined();
+    expect(inputs).toHaveLength(37);
+    const decoded = inputs.reduce((n, i) => n + (i.data as Uint8Array).length, 0);
+    expect(decoded).toBeGreaterThan(DEFAULT_EXPANSION_LIMITS.ratioCheckAfterBytes);
+  });
+});
+

@@ -17,6 +17,7 @@ import { DEFAULT_EXPANSION_LIMITS, decompressStream, ExpansionMeter, type Expans
 import { sniffFormat, SNIFF_BYTES, type Codec, type SniffedFormat } from "./magic";
 import { escapesArchive, findMemberRule, normalizeMemberPath, type MemberRule } from "./member-rules";
 import type { ArchiveMember } from "./read-archive";
+import { describeClaimedSize, formatByteSize } from "../../format-byte-size";
 
 /** A file (or stdin, or an upload) as the caller has it. */
 export type FileSource = {
@@ -388,7 +389,7 @@ class Expander {
   }
 
   private async readMember(m: ArchiveMember, rule: MemberRule, name: string, path: string, summary: SourceSummary, streamable: boolean, meter: ExpansionMeter): Promise<void> {
-    if (m.size !== undefined && m.size > this.limits.maxMemberBytes && rule.role !== "vmcore") throw new MemberTooLarge(`${m.size} bytes, more than ${Math.round(this.limits.maxMemberBytes / 1024 ** 2)} MB`);
+    if (m.size !== undefined && m.size > this.limits.maxMemberBytes && rule.role !== "vmcore") throw new MemberTooLarge(`${describeClaimedSize(m.size)}, more than ${formatByteSize(this.limits.maxMemberBytes)}`);
     let { head, stream } = await peek(m.open!(), SNIFF_BYTES);
     let format = sniffFormat(head);
     let codec: Codec | undefined;
