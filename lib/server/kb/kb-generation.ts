@@ -1,5 +1,6 @@
 /** A counter bumped on every KB change: caches of the match index and stored incidents compare against it. */
 import type { Db } from "../db";
+import { RecentValue } from "../recent-value";
 
 /** The `Setting` row that holds it. */
 export const KB_GENERATION_KEY = "kbGeneration";
@@ -18,5 +19,21 @@ export async function getKbGeneration(db: Db): Promise<number> {
 export async function bumpKbGeneration(db: Db): Promise<number> {
   const next = (await getKbGeneration(db)) + 1;
   await db.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: String(next) }, update: { value: String(next) } });
+  kept.oopscopeKbGenerations?.get(db)?.forget();
   return next;
+}
+
+/** Per database, on globalThis: Next's bundles each have their own copy of this module. */
+const kept = globalThis as unknown as { oopscopeKbGenerations?: WeakMap<Db, RecentValue<number>> };
+
+/**
+ * The generation as the incident page reads it on every load, kept for a moment (recent-value.ts: one Prisma query,
+ * ~3–4 ms of compilation, less per page). A bump in this process forgets it at once; one made by another process
+ * (the CLI's seed, another web node) shows within RECENT_VALUE_MS. Writers read `getKbGeneration`.
+ */
+export function getRecentKbGeneration(db: Db): Promise<number> {
+  const values = (kept.oopscopeKbGenerations ??= new WeakMap());
+  let value = values.get(db);
+  if (!value) values.set(db, (value = new RecentValue(() => getKbGeneration(db))));
+  return value.get();
 }

@@ -7,6 +7,7 @@ import type { Incident } from "../../../engine/types";
 import type { Db } from "../../db";
 import { summarizeIncident } from "../../incidents/summarize-incident";
 import { getKbIndex } from "../get-kb-index";
+import { getRecentKbGeneration } from "../kb-generation";
 import { parseStoredIncident } from "./parse-stored-incident";
 import { matchesChanged, rematchIncident } from "./rematch";
 
@@ -50,8 +51,10 @@ export async function rematchIncidentIfStale(db: Db, id: string, stored?: { resu
   const row = stored ?? (await db.incident.findUnique({ where: { id }, select: { result: true, kbGeneration: true } }));
   if (!row) return undefined;
   const before = JSON.parse(row.result) as Incident;
+  // Most pages show an incident matched with the current KB: the generation kept for a moment tells, no index needed.
+  if (row.kbGeneration === (await getRecentKbGeneration(db)) || !Array.isArray(before.findings)) return before;
   const kb = await getKbIndex(db);
-  if (row.kbGeneration === kb.generation || !Array.isArray(before.findings)) return before;
+  if (row.kbGeneration === kb.generation) return before;
   const after = rematchIncident(before, kb);
   if (!matchesChanged(before, after)) {
     await db.incident.update({ where: { id }, data: { kbGeneration: kb.generation } });
