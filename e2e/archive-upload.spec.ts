@@ -124,6 +124,6 @@ test("drop a vmcore → progress, then the permalink with the NULL dereference a
   await expect(page.getByTestId("raw-file-size")).toHaveText(/^\(dump 2\.5 MB, extracted log \d+(\.\d)? KB\)$/);
   const markdown = await (await page.request.get(`${new URL(page.url()).pathname.replace("/incidents/", "/api/incidents/")}/export.md`)).text();
   expect(markdown).toContain("## Crash dump");
-  expect(markdown).toContain("- **Dump size:** 2650115 bytes");
+  expect(markdown).toContain("- **Dump size:** 2.53 MiB");
   expect(markdown).toContain("- **Kernel release:** 6.12.117+deb12-cloud-amd64");
 });
