@@ -1252,40 +1252,39 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
  */
 function isConsoleTextAfterTime(token: string, msg: string): boolean {
   const text = msg === "" ? token : `${token} ${msg}`;
-  if (CONSOLE_TEXT_HEADS.some((head) => text.startsWith(head))) return true;
+  if (CONSOLE_TEXT_HEADS.some((head) => text.startsWith(head)) || CONSOLE_TEXT_HEADS_AT_END.includes(text)) return true;
   if (token.startsWith("[") || token.endsWith(":")) return false;
   return !HOST_SHAPED.test(token);
 }
 
+/** The heads without their trailing space: a head can be the whole line (`Out of memory` cut, `INFO:` alone). */
+const CONSOLE_TEXT_HEADS_AT_END = CONSOLE_TEXT_HEADS.filter((h) => h.endsWith(" ")).map((h) => h.trimEnd());
+
 /** The byte-peek side of `isConsoleTextAfterTime` for the token at bytes[p…]. */
 function isConsoleTextAt(bytes: Uint8Array, p: number, eol: number): boolean {
-  for (const head of CONSOLE_TEXT_HEADS) if (startsWithAscii(bytes, p, eol, head) || atLineEnd(bytes, p, eol, head)) return true;
+  for (const head of CONSOLE_TEXT_HEADS) if (startsWithAscii(bytes, p, eol, head)) return true;
+  const lineEnd = bytes[eol - 1] === 13 ? eol - 1 : eol;
+  for (const head of CONSOLE_TEXT_HEADS_AT_END) if (lineEnd - p === head.length && startsWithAscii(bytes, p, lineEnd, head)) return true;
   let end = p;
   while (end < eol && bytes[end] !== 32 && bytes[end] !== 13) end++;
   if (end === p || bytes[p] === 91 || bytes[end - 1] === 58) return false;
   return !isHostShapedAt(bytes, p, end);
 }
 
-/** A head that is the whole rest of the line (`Call Trace:` with nothing after it, `Mem-Info:`). */
-function atLineEnd(bytes: Uint8Array, p: number, eol: number, head: string): boolean {
-  const trimmed = head.trimEnd();
-  if (trimmed === head) return false;
-  let end = eol;
-  if (bytes[end - 1] === 13) end--;
-  return end - p === trimmed.length && startsWithAscii(bytes, p, end, trimmed);
-}
+const isNameByte = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c >= 128;
+const isHexByte = (c: number) => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 
 /** HOST_SHAPED on bytes[p, end) (bytes ≥ 0x80 stand for the non-ASCII characters HOST_SHAPED admits). */
 function isHostShapedAt(bytes: Uint8Array, p: number, end: number): boolean {
-  const nameByte = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c >= 128;
-  if (nameByte(bytes[p]) && bytes.subarray(p, end).every((c) => nameByte(c) || c === 46 || c === 45)) return true;
+  let name = isNameByte(bytes[p]);
+  for (let k = p + 1; name && k < end; k++) name = isNameByte(bytes[k]) || bytes[k] === 46 || bytes[k] === 45;
+  if (name) return true;
   // An IPv6 address (`fe80::1`): hex digits, dots and at least one colon, not ending with one.
-  const hex = (c: number) => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
   let colons = 0;
   for (let k = p; k < end; k++) {
     const c = bytes[k];
     if (c === 58) colons++;
-    else if (!hex(c) && c !== 46) return false;
+    else if (!isHexByte(c) && c !== 46) return false;
   }
   return colons > 0 && bytes[end - 1] !== 58;
 }

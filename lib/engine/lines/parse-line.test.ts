@@ -756,6 +756,8 @@ describe("parseLine", () => {
       "2025-01-16T17:24:58.390Z <TASK>",
       "2025-01-16T17:24:58.437Z ? __pfx_khugepaged+0x10/0x10",
       "2025-01-16T17:24:58.441Z kthread+0xcf/0x100",
+      "2025-01-16T17:24:58.442Z Mem-Info:",
+      "2025-01-16T17:24:58.443Z Out of memory",
     ];
     for (const raw of capture) {
       const line = parseLine(raw, 1, createLineContext(0, 2024));
