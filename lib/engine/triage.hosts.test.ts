@@ -37,3 +37,29 @@ describe("triage: host-less kernel lines among one host's", () => {
     expect(findings.map((f) => f.host)).toEqual([undefined]);
   });
 });
+
+describe("triage: a paste whose first line lost its start", () => {
+  const tableFull = (host: string, us: number) => `Feb 23 16:44:36 ${host} kernel: [38775494.${us}] nf_conntrack: table full, dropping packet`;
+
+  it("keeps the tail of the host name on that line, which is the host of the lines after it", async () => {
+    const findings = await findingsOf("wrapped.log", [
+      "obs kernel: [38775494.392631] nf_conntrack: table full, dropping packet",
+      tableFull("jobs", 393661),
+      tableFull("jobs", 494836),
+      tableFull("jobs", 495169),
+    ]);
+    expect(findings.map((f) => [f.kind, f.host, f.repeats ?? 1])).toEqual([["conntrack-full", "jobs", 4]]);
+  });
+
+  it("leaves a host of its own alone: a name that is no other host's tail, or that logged more than one line", async () => {
+    const other = await findingsOf("two-hosts.log", ["db kernel: [1.000001] nf_conntrack: table full, dropping packet", tableFull("jobs", 393661), tableFull("jobs", 494836)]);
+    expect(other.map((f) => f.host).sort()).toEqual(["db", "jobs"]);
+    const twice = await findingsOf("two-lines.log", [
+      "obs kernel: [1.000001] nf_conntrack: table full, dropping packet",
+      "obs kernel: [1.000002] nf_conntrack: table full, dropping packet",
+      tableFull("jobs", 393661),
+      tableFull("jobs", 494836),
+    ]);
+    expect(twice.map((f) => f.host).sort()).toEqual(["jobs", "obs"]);
+  });
+});

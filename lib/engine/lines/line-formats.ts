@@ -93,6 +93,16 @@ const FACILITY_LEVEL = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|a
 // word, and none has brackets.
 const LEVEL_WORD_LEVEL: Record<string, number> = { emerg: 0, alert: 1, crit: 2, critical: 2, fatal: 2, err: 3, error: 3, warn: 4, warning: 4, notice: 5, info: 6, debug: 7, trace: 7 };
 const BRACKETED_LEVEL = /^\[([A-Za-z]+)\](?:\[(\d+)\])?$/;
+// A console collector's `<ISO time> <kernel text>` (cloud serial-console histories, `ts`-stamped captures): no host and
+// no tag follow the time. The token after the time cannot be a host name (`__schedule+0x266/0x720`, `<TASK>`,
+// `task:khugepaged`, `""echo`), or the text opens with a kernel line whose first word would pass for a host or a tag.
+const HOST_SHAPED = /^(?:[A-Za-z0-9_\u0080-\uffff][A-Za-z0-9._\u0080-\uffff-]*|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*[0-9A-Fa-f.])$/;
+const CONSOLE_TEXT_HEADS: readonly string[] = [
+  "INFO: ", "BUG: ", "WARNING: ", "Tainted: ", "Not tainted ", "Call Trace:", "Call trace:", "Hardware name: ",
+  "Modules linked in:", "CPU: ", "RIP: ", "Code: ", "Workqueue: ", "Kernel panic - ", "Kernel Offset: ", "Oops: ",
+  "Oops[", "Internal error: ", "Unable to handle ", "general protection fault", "Mem-Info:", "Out of memory",
+  "watchdog: ", "rcu: ", "NMI backtrace ", "Pid: ", "Showing stack ",
+];
 // `dmesg --time-format=iso`: `2024-08-13T15:59:23,123456+02:00 msg` (comma, microseconds, zone; no host, no tag).
 const DMESG_ISO_TIME = /T\d{2}:\d{2}:\d{2},\d{6}[+-]\d{2}:?\d{2}$/;
 // Syslog tag: `kernel:`, `kubelet[1432]:`, `containerd[980]:`, `systemd[1]:`.
@@ -666,6 +676,10 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
         line.text = peelKernelPrefix(line, `${token} ${msg}`.trimEnd());
         return true;
       }
+      if (!rfc5424 && !goZone && isConsoleTextAfterTime(token, msg)) {
+        line.text = peelKernelPrefix(line, `${token} ${msg}`.trimEnd());
+        return true;
+      }
       line.host = token;
       const facility = rfc5424 || !token.includes(".") ? null : FACILITY_LEVEL.exec(token);
       if (facility) {
@@ -744,7 +758,11 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const sp = bytes.indexOf(32, p + 11);
       if (sp === -1 || sp >= eol) return PEEK.HOSTLESS;
       let start = sp + 1;
-      if (!rfc5424) start = afterGoZone(bytes, start, eol);
+      if (!rfc5424) {
+        const afterZone = afterGoZone(bytes, start, eol);
+        if (afterZone === start && isConsoleTextAt(bytes, start, eol)) return PEEK.HOSTLESS;
+        start = afterZone;
+      }
       if (!rfc5424 && isFacilityLevel(bytes, start, eol)) return PEEK.HOSTLESS;
       if (!rfc5424 && (bytes[start] === 91 || isLevelWordAt(bytes, start, eol))) return PEEK.HOSTLESS;
       // CRI container logs put the stream where syslog puts the host (`<time> stderr F …`).
@@ -1226,6 +1244,50 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
 ];
+
+/**
+ * `<ISO time> <kernel text>` (CONSOLE_TEXT_HEADS): the token after the time is kernel text, not a host or a tag. A
+ * token that opens with `[` is left to the level and dmesg rules; one that ends with `:` is a tag unless a head says
+ * otherwise.
+ */
+function isConsoleTextAfterTime(token: string, msg: string): boolean {
+  const text = msg === "" ? token : `${token} ${msg}`;
+  if (CONSOLE_TEXT_HEADS.some((head) => text.startsWith(head)) || CONSOLE_TEXT_HEADS_AT_END.includes(text)) return true;
+  if (token.startsWith("[") || token.endsWith(":")) return false;
+  return !HOST_SHAPED.test(token);
+}
+
+/** The heads without their trailing space: a head can be the whole line (`Out of memory` cut, `INFO:` alone). */
+const CONSOLE_TEXT_HEADS_AT_END = CONSOLE_TEXT_HEADS.filter((h) => h.endsWith(" ")).map((h) => h.trimEnd());
+
+/** The byte-peek side of `isConsoleTextAfterTime` for the token at bytes[p…]. */
+function isConsoleTextAt(bytes: Uint8Array, p: number, eol: number): boolean {
+  for (const head of CONSOLE_TEXT_HEADS) if (startsWithAscii(bytes, p, eol, head)) return true;
+  const lineEnd = bytes[eol - 1] === 13 ? eol - 1 : eol;
+  for (const head of CONSOLE_TEXT_HEADS_AT_END) if (lineEnd - p === head.length && startsWithAscii(bytes, p, lineEnd, head)) return true;
+  let end = p;
+  while (end < eol && bytes[end] !== 32 && bytes[end] !== 13) end++;
+  if (end === p || bytes[p] === 91 || bytes[end - 1] === 58) return false;
+  return !isHostShapedAt(bytes, p, end);
+}
+
+const isNameByte = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c >= 128;
+const isHexByte = (c: number) => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
+/** HOST_SHAPED on bytes[p, end) (bytes ≥ 0x80 stand for the non-ASCII characters HOST_SHAPED admits). */
+function isHostShapedAt(bytes: Uint8Array, p: number, end: number): boolean {
+  let name = isNameByte(bytes[p]);
+  for (let k = p + 1; name && k < end; k++) name = isNameByte(bytes[k]) || bytes[k] === 46 || bytes[k] === 45;
+  if (name) return true;
+  // An IPv6 address (`fe80::1`): hex digits, dots and at least one colon, not ending with one.
+  let colons = 0;
+  for (let k = p; k < end; k++) {
+    const c = bytes[k];
+    if (c === 58) colons++;
+    else if (!isHexByte(c) && c !== 46) return false;
+  }
+  return colons > 0 && bytes[end - 1] !== 58;
+}
 
 /** Past Go's ` -0700 MST` zone at bytes[p…] (ISO_LINE's optional group), or p. */
 function afterGoZone(bytes: Uint8Array, p: number, eol: number): number {

@@ -258,6 +258,31 @@ const ROWS: Row[] = [
     expect: { format: "dmesg-human", program: "kernel", text: "BUG: soft lockup - CPU#1 stuck for 22s!", time: iso("2024-08-13T13:59:23.123Z") },
   },
   {
+    name: "ISO time then kernel console text (a collector's capture: no host, no tag)",
+    raw: "2025-01-16T17:24:58.365Z INFO: task khugepaged:931 blocked for more than 1228 seconds.",
+    expect: { format: "syslog-iso", text: "INFO: task khugepaged:931 blocked for more than 1228 seconds.", time: iso("2025-01-16T17:24:58.365Z") },
+  },
+  {
+    name: "ISO time then a stack frame (no word that could be a host)",
+    raw: "2025-01-16T17:24:58.394Z __schedule+0x266/0x720",
+    expect: { format: "syslog-iso", text: "__schedule+0x266/0x720" },
+  },
+  {
+    name: "ISO time then `Call Trace:` (its first word would pass for a host)",
+    raw: "2025-01-16T17:24:58.387Z Call Trace:",
+    expect: { format: "syslog-iso", text: "Call Trace:" },
+  },
+  {
+    name: "ISO time then the hung-task header's `task:comm` word",
+    raw: "2025-01-16T17:24:58.384Z task:khugepaged state:D stack:0 pid:931 tgid:931 ppid:2 flags:0x00004002",
+    expect: { format: "syslog-iso", text: "task:khugepaged state:D stack:0 pid:931 tgid:931 ppid:2 flags:0x00004002" },
+  },
+  {
+    name: "ISO time, IPv6 host and a tag (still a host)",
+    raw: "2024-08-13T15:59:23Z fe80::1 kernel: BUG: x",
+    expect: { format: "syslog-iso", host: "fe80::1", program: "kernel", text: "BUG: x" },
+  },
+  {
     name: "dmesg -x facility and level",
     raw: "kern  :err   : [  123.456789] BUG: unable to handle page fault for address: ffffffffffffffe8",
     expect: { format: "dmesg", program: "kernel", level: 3, uptime: 123.456789, text: "BUG: unable to handle page fault for address: ffffffffffffffe8" },
@@ -720,6 +745,29 @@ describe("parseLine", () => {
       .filter((r) => r.parsed !== r.peeked);
     expect(disagreements).toEqual([]);
     expect(raws.filter((raw) => peekHostOfText(raw) !== undefined).length).toBeGreaterThan(30);
+  });
+
+  it("ISO-stamped kernel console text names no host and no program, in the parse and in the peek", () => {
+    const capture = [
+      "2025-01-16T17:24:58.365Z INFO: task khugepaged:931 blocked for more than 1228 seconds.",
+      "2025-01-16T17:24:58.365Z Tainted: P OE 6.12.0-4.el9ueknext.x86_64 #1",
+      '2025-01-16T17:24:58.374Z ""echo 0 > /proc/sys/kernel/hung_task_timeout_secs"" disables this message.',
+      "2025-01-16T17:24:58.387Z Call Trace:",
+      "2025-01-16T17:24:58.390Z <TASK>",
+      "2025-01-16T17:24:58.437Z ? __pfx_khugepaged+0x10/0x10",
+      "2025-01-16T17:24:58.441Z kthread+0xcf/0x100",
+      "2025-01-16T17:24:58.442Z Mem-Info:",
+      "2025-01-16T17:24:58.443Z Out of memory",
+    ];
+    for (const raw of capture) {
+      const line = parseLine(raw, 1, createLineContext(0, 2024));
+      expect({ raw, host: line.host, program: line.program }).toEqual({ raw, host: undefined, program: undefined });
+      expect(line.text).toBe(raw.slice(raw.indexOf(" ") + 1));
+      expect(peekHostOfText(raw)).toBeUndefined();
+    }
+    // A host and a tag after the time stay what they were.
+    expect(parseLine("2024-08-13T15:59:23.123456+08:00 w01 kernel: Call Trace:", 1, createLineContext(0, 2024))).toMatchObject({ host: "w01", program: "kernel", text: "Call Trace:" });
+    expect(peekHostOfText("2024-08-13T15:59:23.123456+08:00 w01 kernel: Call Trace:")).toBe("w01");
   });
 
   it("lines of numbers or words (hex dumps, module lists) stay text: wrappers do not re-read them at every token", () => {

@@ -19,6 +19,10 @@ const WALL_BODY = /^\s*kernel:\s?/;
 // `cat -v`, `less` and serial terminals show a carriage return as a visible `^M`: a paste of such a capture ends every
 // line with those two characters, which would stick to the last frame or release of the line.
 const VISIBLE_CR = "^M";
+// Blogs that print an oops through WordPress-style typography turn the `x` of `0x19` between digits into a
+// multiplication sign (`kobject_register+0×19/0×39`): every offset and address would stop being one.
+const TYPOGRAPHIC_TIMES = "\u00d7";
+const TYPOGRAPHIC_HEX_PREFIX = /(?<![0-9A-Za-z])0\u00d7(?=[0-9a-fA-F])/g;
 
 /** Rows by a line's first character (code < 128, or 128 for any other): both readers try only those, in table order. */
 function rowsByStart(rows: readonly LineFormatRow[]): LineFormatRow[][] {
@@ -56,7 +60,8 @@ function parseWrapped(s: string, lineNo: number, ctx: LineContext): LogLine {
  * `ctx` carries per-file state (year, wall banners, journal entries, CRI partial lines) and is updated.
  */
 export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLine {
-  const s = raw.endsWith(VISIBLE_CR) ? raw.slice(0, -VISIBLE_CR.length) : raw;
+  let s = raw.endsWith(VISIBLE_CR) ? raw.slice(0, -VISIBLE_CR.length) : raw;
+  if (s.includes(TYPOGRAPHIC_TIMES)) s = s.replace(TYPOGRAPHIC_HEX_PREFIX, "0x");
   const line: LogLine = { fileIndex: ctx.fileIndex, lineNo, raw, text: s, format: "plain" };
   if (s.length === 0) return line;
 

@@ -106,7 +106,7 @@ function re(src: string, flags = ""): RegExp {
  * `epc   : 8026a400 f+0x74/0x130` (the address first), s390 `Krnl PSW`.
  */
 /** crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one. */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |pc : |PC is at |NIP[: ]|epc +: |Krnl PSW|\[exception RIP: )/;
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |Krnl PSW|\[exception RIP: )/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
@@ -720,6 +720,18 @@ export const CLASSES: readonly CrashClass[] = [
     type: "DoS",
     secondary: true,
     formats: [{ match: re("Internal error:"), title: "Internal error in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
+  },
+  {
+    // s390 die() after a program check names the interruption: `illegal operation: 0001 ilc:1 [#1] SMP`,
+    // `specification exception: 0006 ilc:2 [#1]`, `translation exception: 0011 ilc:3 [#1]`; the faulting function
+    // is on `Krnl PSW : … (function+off/size [module])`. A paging fault's die line is `Oops: 0004 ilc:2 [#1]` (the
+    // Oops row, after its `Unable to handle kernel pointer dereference` header).
+    id: "s390-program-check",
+    header: " ilc:",
+    kind: "oops",
+    type: "DoS",
+    suppress: [/Oops: [0-9a-f]{4} ilc:/],
+    formats: [{ match: re("([a-z][a-z -]*[a-z]): [0-9a-f]{4} ilc:[0-9] \\[#[0-9]+\\]"), title: "$1 in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     id: "arm-unhandled-fault",

@@ -19,6 +19,12 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_net", "foo"), { mode: "hang" })).toBe("synchronize_rcu");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "io_schedule", "p9_client_rpc", "p9_fd_close"), { mode: "hang" })).toBe("p9_client_rpc");
   });
+  it("hung tasks skip the sleeping primitives, not every function with `sleep` in its name", () => {
+    expect(selectGuiltyFrame(frames("__schedule", "?wb_over_bg_thresh", "schedule", "inode_sleep_on_writeback", "wb_writeback"), { mode: "hang" })).toBe("inode_sleep_on_writeback");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "schedule_timeout", "msleep", "ata_msleep", "ata_eh_recover"), { mode: "hang" })).toBe("ata_eh_recover");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "io_schedule", "sleep_on_buffer", "__wait_on_bit", "out_of_line_wait_on_bit", "__wait_on_buffer", "jbd2_journal_commit_transaction"), { mode: "hang" })).toBe("jbd2_journal_commit_transaction");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "do_nanosleep", "hrtimer_nanosleep", "common_nsleep", "__x64_sys_clock_nanosleep"), { mode: "hang" })).toBe("common_nsleep");
+  });
   it("stalls take the frame before the dispatch anchor, after the detector's interrupt frames", () => {
     const stall = frames("rcu_dump_cpu_stacks", "update_process_times", "__hrtimer_run_queues", "apic_timer_interrupt",
       "br_nf_pre_routing", "br_handle_frame", "__netif_receive_skb_core", "process_backlog");

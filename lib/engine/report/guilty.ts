@@ -56,11 +56,16 @@ const HANG_BUCKETS: ReadonlyArray<{ bucket: string; functions: readonly string[]
   { bucket: "rtnl_lock", functions: ["rtnl_lock", "rtnl_lock_killable", "rtnl_net_lock"] },
 ];
 
-/** Hung tasks: substrings of functions that are just the waiting machinery. */
+/**
+ * Hung tasks: substrings of functions that are just the waiting machinery (syzkaller's list, then ours). Sleeping is
+ * named by its primitives only: a subsystem's own wait that has `sleep` in its name (`inode_sleep_on_writeback`) is
+ * where the task hangs, as syzkaller titles it.
+ */
 const HANG_SKIP = [
   "sched", "_lock", "_slowlock", "down", "rwsem", "completion", "kthread", "wait", "synchronize", "context_switch",
-  "__switch_to", "cancel_delayed_work", "rcu_barrier", "flush_work", "io_schedule", "sleep", "mutex", "freezer",
-  "ret_from_fork", "lock_page", "folio_lock", "wait_on_page", "wait_on_folio", "folio_wait", "wait_on_bit",
+  "__switch_to", "cancel_delayed_work", "rcu_barrier", "flush_work", "io_schedule", "msleep", "usleep", "ssleep",
+  "nanosleep", "sleep_on_buffer", "sleep_on_page", "mutex", "freezer", "ret_from_fork", "lock_page", "folio_lock",
+  "wait_on_page", "wait_on_folio", "folio_wait", "wait_on_bit",
 ];
 
 /** A frame the unwinder could not name (`0xffffffffdeadbeef`: a jump to garbage, code without symbols): never the culprit's name. */

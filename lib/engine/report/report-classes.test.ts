@@ -305,3 +305,59 @@ describe("a WARNING whose header line was cut", () => {
     expect(found.map((f) => f.title)).toEqual(["WARNING in dev_watchdog"]);
   });
 });
+
+describe("s390 program checks", () => {
+  const programCheck = [
+    "[  436.158654] illegal operation: 0001 ilc:1 [#1] SMP ",
+    "[  436.158671] Modules linked in: zfs(POE+) zzstd(OE) spl(OE) qeth_l2 dasd_eckd_mod",
+    "[  436.158731] CPU: 0 PID: 98710 Comm: insmod Tainted: P           OE     5.15.0-15-generic #15-Ubuntu",
+    "[  436.158737] Hardware name: IBM 2964 N63 400 (z/VM 6.4.0)",
+    "[  436.158741] Krnl PSW : 0704c00180000000 000003ff8099e3b2 (pool_count+0x43a/0xffffffffffffb088 [zzstd])",
+    "[  436.158761]            R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:1 PM:0 RI:0 EA:3",
+  ];
+
+  it("are oopses named by the interruption, with the release of the CPU line", () => {
+    const findings = extract(programCheck);
+    expect(findings.map((f) => f.kind)).toEqual(["oops"]);
+    expect(findings[0].title.startsWith("illegal operation in ")).toBe(true);
+    expect(findings[0].kernelRelease).toBe("5.15.0-15-generic");
+  });
+
+  it("leave a paging fault's `Oops: 0004 ilc:2` to the fault's own report", () => {
+    const findings = extract([
+      "[    1.707778] Unable to handle kernel pointer dereference in virtual kernel address space",
+      "[    1.709436] Oops: 0004 ilc:2 [#1] SMP ",
+      "[    1.709851] CPU: 0 PID: 32 Comm: kworker/u2:1 Not tainted 5.17.0-next-20220321 #1",
+      "[    1.710420] Krnl PSW : 0704d00180000000 00000000009e59e4 (number+0x464/0x5d0)",
+    ]);
+    expect(findings.map((f) => f.kind)).toEqual(["paging-fault"]);
+  });
+});
+
+describe("2.6-era i386 oopses copied from web pages", () => {
+  const oops = (times: string, address: (a: string) => string) => [
+    "Unable to handle kernel paging request at virtual address f899b670",
+    "Oops: 0002 [#1]",
+    "CPU: 0",
+    `EIP: 0060:${address("c01de48c")} Not tainted VLI`,
+    "EFLAGS: 00210286 (2.6.9-11.21AXKProbes)",
+    `EIP is at journal_dirty_metadata+0${times}83/0xd7`,
+    "Process kjournald (pid: 8227, threadinfo=d7568000 task=f4ea99b0)",
+    "Call Trace:",
+    `${address("c01de4f9")} ext3_journal_dirty_metadata+0${times}19/0${times}39`,
+    `${address("c024a1d4")} ext3_free_blocks_sb+0${times}36/0${times}97`,
+  ];
+
+  it("take the function of `EIP is at` as the faulting one", () => {
+    const [f] = extract(oops("x", (a) => `[<${a}>]`));
+    expect(f).toMatchObject({ kind: "paging-fault", title: "BUG: unable to handle kernel paging request in journal_dirty_metadata", kernelRelease: "2.6.9-11.21AXKProbes" });
+  });
+
+  it("read `0×19` (typographic times) as `0x19` and `[]` (an address the HTML ate) as a frame", () => {
+    const [mangled] = extract(oops("\u00d7", () => "[]"));
+    const [plain] = extract(oops("x", (a) => `[<${a}>]`));
+    expect(mangled.title).toBe(plain.title);
+    expect(mangled.frames.map((fr) => fr.function)).toEqual(plain.frames.map((fr) => fr.function));
+    expect(mangled.frames.length).toBe(2);
+  });
+});

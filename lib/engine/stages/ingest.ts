@@ -25,6 +25,7 @@ export async function scanInputs(
     try {
       const scan = await scanInput(input, stats, { fileIndex: i, limits, now: options.now, foldedBefore });
       if (input.host) nameUnnamedHost(scan, input.host);
+      else foldLostPrefixHosts(scan);
       if (stats.truncatedLines > 0) scan.warnings.push(cutLinesWarning(input.name, stats, limits.maxLineChars));
       if (stats.cutShort)
         scan.warnings.push({ stage: "ingest", source: { file: input.name, line: Math.max(1, stats.lines) }, message: `${stats.cutShort} The ${stats.lines} lines before were read; the rest of the input is missing.` });
@@ -74,6 +75,38 @@ function cutLinesWarning(file: string, stats: IngestStats, maxLineChars: number)
     source: { file, line: stats.firstTruncatedLine ?? 1 },
     message: `${subject} cut to ${cap}; the rest of ${n === 1 ? "it" : "each"} was not read${n === 1 ? "" : ` (the first is line ${stats.firstTruncatedLine ?? 1})`}.`,
   };
+}
+
+/**
+ * A paste whose first line lost its start (`obs kernel: [38775494.392631] …` for `Feb 23 16:44:36 jobs kernel: …`)
+ * leaves the tail of the host name where the host was: a host of one line, which starts with that name, that is the
+ * end of exactly one other host's name. Its line is that host's.
+ */
+function foldLostPrefixHosts(scan: ScanResult): void {
+  for (const [fragment, acc] of scan.hosts) {
+    if (fragment.length < 2 || acc.lines !== 1 || !acc.firstRaw?.startsWith(`${fragment} `)) continue;
+    const owners = [...scan.hosts.values()].filter((h) => h.name !== fragment && h.lines > 1 && h.name.endsWith(fragment));
+    if (owners.length !== 1) continue;
+    renameHost(scan, fragment, owners[0].name);
+  }
+}
+
+function renameHost(scan: ScanResult, from: string, to: string): void {
+  const rename = <T extends { host?: string }>(x: T) => {
+    if (x.host === from) x.host = to;
+  };
+  scan.reports.forEach(rename);
+  scan.boots.forEach(rename);
+  scan.events.forEach((e) => rename(e.line));
+  scan.eventRuns.forEach((r) => rename(r.first.line));
+  scan.infos.forEach((i) => rename(i.line));
+  scan.agentLines.forEach(rename);
+  scan.componentVersions.forEach(rename);
+  scan.releaseHints.forEach(rename);
+  const gone = scan.hosts.get(from);
+  scan.hosts.delete(from);
+  const kept = scan.hosts.get(to);
+  if (gone && kept) kept.lines += gone.lines;
 }
 
 /**
