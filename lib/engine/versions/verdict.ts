@@ -344,6 +344,11 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
 }
 
 export function computeVerdict({ kernel, entry, componentVersions }: ComputeVerdictOptions): Verdict {
+  if (entry.generic) {
+    // A class of symptoms has many causes and no release that ends it: any fix belongs to a specific entry, and what
+    // would point at one is the entry's `specificWhen`, shown beside the match.
+    return unknown("a class of problems with many causes, not one bug: no release fixes it");
+  }
   const fixes = primaryFixes(entry);
   const componentFixes = fixes.flatMap((f) => f.components ?? []);
   if (componentFixes.length > 0) {
