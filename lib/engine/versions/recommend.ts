@@ -85,7 +85,7 @@ function distroUpgrade(entry: KbEntry, match: Match, kernel: KernelRelease): Rec
     from,
     to: fix.fixed!,
     ...(kernel.distroRelease ? { branch: kernel.distroRelease } : {}),
-    text: `${from} → ${fix.fixed} or later (${label}${stream} package${fix.advisory ? `, ${fix.advisory}` : ""})`,
+    text: `${from} → ${fix.fixed} or later (${label}${stream}${fix.flavours?.length ? ` ${fix.flavours[0]}` : ""} package${fix.advisory ? `, ${fix.advisory}` : ""})`,
   };
 }
 
