@@ -12,6 +12,15 @@ import type { KbEntry } from "../../kb/schema";
 
 const AS_OF = new Date("2026-12-01T00:00:00Z");
 
+/** Upstream facts of the fixture bug: mainline 6.11 and a fix on every longterm line. */
+const LONGTERM_FIXES = [
+  { branch: "6.6", fixed: "6.6.44" },
+  { branch: "6.1", fixed: "6.1.103" },
+  { branch: "5.15", fixed: "5.15.165" },
+  { branch: "5.10", fixed: "5.10.224" },
+  { branch: "5.4", fixed: "5.4.282" },
+];
+
 const BUG = entry({
   id: "distro-table-bug",
   title: "fixture bug fixed upstream and in several distros",
@@ -23,13 +32,7 @@ const BUG = entry({
       title: "fixture fix",
       commit: "fa5ef655615a01533035c6139248c5b33aa27028",
       mainline: "6.11",
-      branches: [
-        { branch: "6.6", fixed: "6.6.44" },
-        { branch: "6.1", fixed: "6.1.103" },
-        { branch: "5.15", fixed: "5.15.165" },
-        { branch: "5.10", fixed: "5.10.224" },
-        { branch: "5.4", fixed: "5.4.282" },
-      ],
+      branches: LONGTERM_FIXES,
       distros: [
         { distro: "ubuntu", release: "22.04", fixed: "5.15.0-119.129", advisory: "USN-FIXTURE-1" },
         { distro: "ubuntu", release: "20.04", fixed: "5.4.0-195.215" },
@@ -323,19 +326,7 @@ describe("per-distro verdicts", () => {
       summary: "fixture",
       component: "kernel",
       signatures: [{ kind: "title", value: "fixture upstream fixed", weight: 0.9 }],
-      fixes: [
-        {
-          title: "fixture",
-          mainline: "6.11",
-          branches: [
-            { branch: "6.6", fixed: "6.6.44" },
-            { branch: "6.1", fixed: "6.1.103" },
-            { branch: "5.15", fixed: "5.15.165" },
-            { branch: "5.10", fixed: "5.10.224" },
-            { branch: "5.4", fixed: "5.4.282" },
-          ],
-        },
-      ],
+      fixes: [{ title: "fixture", mainline: "6.11", branches: LONGTERM_FIXES }],
     });
     ENTRIES.set(upstreamFixed.id, upstreamFixed);
     it.each<[string, Row]>([
