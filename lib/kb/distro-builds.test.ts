@@ -191,6 +191,13 @@ describe("distro builds of the built-in entries", () => {
       ["virtio-net-napi: UEK6 5.4.17-2136.336.5.1 is affected; ELSA-2024-12813 names 5.4.17-2136.337.5", { kb: "virtio-net-napi-skb-cache-put-warning", release: "5.4.17-2136.336.5.1.el8uek.x86_64", status: "affected", upgrade: "→ 5.4.17-2136.337.5.el8uek or later (Oracle UEK UEK6 package, ELSA-2024-12813)" }],
       ["virtio-net-napi: UEK6 el7 5.4.17-2136.337.5 is fixed", { kb: "virtio-net-napi-skb-cache-put-warning", release: "5.4.17-2136.337.5.el7uek.x86_64", status: "fixed", upgrade: null }],
       ["virtio-net-napi: UEK6 5.4.17-2136.338.4.1 is fixed", { kb: "virtio-net-napi-skb-cache-put-warning", release: "5.4.17-2136.338.4.1.el8uek.x86_64", status: "fixed", upgrade: null }],
+      ["tcp-twsk: AL2023 6.1.90-99.173 is affected; ALAS2023-2024-643 names 6.1.91-99.172", { kb: "tcp-twsk-unique-refcount-warning", release: "6.1.90-99.173.amzn2023.x86_64", status: "affected", upgrade: "→ 6.1.91-99.172.amzn2023 or later (Amazon Linux 2023 package, ALAS2023-2024-643)" }],
+      ["tcp-twsk: AL2023 6.1.91-99.172 is fixed", { kb: "tcp-twsk-unique-refcount-warning", release: "6.1.91-99.172.amzn2023.x86_64", status: "fixed", upgrade: null }],
+      ["tcp-twsk: AL2 kernel-5.4 5.4.275-189.375 is affected; ALAS2KERNEL-5.4-2024-069", { kb: "tcp-twsk-unique-refcount-warning", release: "5.4.275-189.375.amzn2.x86_64", status: "affected", upgrade: "→ 5.4.276-189.376.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.4-2024-069)" }],
+      ["tcp-twsk: AL2 kernel-5.15 5.15.160-104.158 is fixed", { kb: "tcp-twsk-unique-refcount-warning", release: "5.15.160-104.158.amzn2.x86_64", status: "fixed", upgrade: null }],
+      ["tcp-twsk: AL2 kernel-5.15 5.15.158-103.164 is affected; ALAS2KERNEL-5.15-2024-044", { kb: "tcp-twsk-unique-refcount-warning", release: "5.15.158-103.164.amzn2.x86_64", status: "affected", upgrade: "(Amazon Linux 2 package, ALAS2KERNEL-5.15-2024-044)" }],
+      ["tcp-accept-queue: AL2023 6.1.75-99.163 is affected; ALAS2023-2024-517 names 6.1.77-99.164", { kb: "tcp-accept-queue-spinlock-warning", release: "6.1.75-99.163.amzn2023.x86_64", status: "affected", upgrade: "→ 6.1.77-99.164.amzn2023 or later (Amazon Linux 2023 package, ALAS2023-2024-517)" }],
+      ["tcp-accept-queue: AL2023 6.1.77-99.164 is fixed", { kb: "tcp-accept-queue-spinlock-warning", release: "6.1.77-99.164.amzn2023.x86_64", status: "fixed", upgrade: null }],
     ])("%s", (_, row) => check(row));
   });
 
@@ -216,6 +223,9 @@ describe("distro builds of the built-in entries", () => {
       ["geneve: 24.04 lowlatency 6.8.0-58 is fixed", { kb: "geneve-xmit-mac-header-warning", release: "6.8.0-58-lowlatency", status: "fixed", upgrade: null }],
       ["geneve: 24.04 azure 6.8.0-1027 is fixed", { kb: "geneve-xmit-mac-header-warning", release: "6.8.0-1027-azure", status: "fixed", upgrade: null }],
       ["tcp-twsk: 24.04 oracle 6.8.0-1008 is affected; USN-6952-1 names 6.8.0-1010", { kb: "tcp-twsk-unique-refcount-warning", release: "6.8.0-1008-oracle", status: "affected", upgrade: "→ 6.8.0-1010 or later (Ubuntu 24.04 oracle package, USN-6952-1)" }],
+      ["tcp-accept-queue: 22.04 HWE 6.5.0-28 is affected; USN-6774-1 names 6.5.0-35", { kb: "tcp-accept-queue-spinlock-warning", release: "6.5.0-28-generic", build: "#29~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC", status: "affected", upgrade: "→ 6.5.0-35 or later (Ubuntu 22.04 package, USN-6774-1)" }],
+      ["tcp-accept-queue: 22.04 HWE 6.5.0-35 is fixed", { kb: "tcp-accept-queue-spinlock-warning", release: "6.5.0-35-generic", build: "#35~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC", status: "fixed", upgrade: null }],
+      ["tcp-accept-queue: 22.04 HWE aws 6.5.0-1018 is affected; its own 6.5.0-1020", { kb: "tcp-accept-queue-spinlock-warning", release: "6.5.0-1018-aws", build: "#18~22.04.1-Ubuntu SMP", status: "affected", upgrade: "→ 6.5.0-1020 or later (Ubuntu 22.04 aws package, USN-6774-1)" }],
       ["mlx5-health: 22.04 lowlatency HWE 6.8.0-40 is affected; USN-7008-1 names 6.8.0-44", { kb: "mlx5-health-timer-after-removal", release: "6.8.0-40-lowlatency", build: "#40.1~22.04.3-Ubuntu SMP PREEMPT_DYNAMIC", status: "affected", upgrade: "→ 6.8.0-44 or later (Ubuntu 22.04 lowlatency package, USN-7008-1)" }],
     ])("%s", (_, row) => check(row));
   });
@@ -227,9 +237,11 @@ describe("distro builds of the built-in entries", () => {
     expect(rows.length).toBeGreaterThanOrEqual(15);
     for (const { id, d, urls } of rows) {
       expect(d.advisory, `${id}: ${d.distro} ${d.release} ${d.fixed}`).toBeTruthy();
-      // RHSA-2024:3138 → RHSA-2024:3138 in the errata URL; USN-7100-1, DLA-3912-1 → dla-3912; ALAS2KERNEL-5.15-… → ALASKERNEL-5.15-… (ALAS2023-… keeps its name)
+      // RHSA-2024:3138 → RHSA-2024:3138 in the errata URL; USN-7100-1, DLA-3912-1 → dla-3912; ALAS2KERNEL-5.15-… → ALASKERNEL-5.15-…
       const key = d.advisory!
         .replace(/^ALAS2(?=KERNEL)/, "ALAS")
+        // ALAS2023-2024-696 → AL2023/ALAS-2024-696.html (the advisory id names the release, the page does not)
+        .replace(/^ALAS2023-/, "AL2023/ALAS-")
         .replace(/^DLA-(\d+)-\d+$/, "dla-$1")
         // SUSE-SU-2025:0034-1 → suse-su-20250034-1 in the announcement URL
         .replace(/^SUSE-SU-(\d{4}):(\d+)-(\d+)$/, "suse-su-$1$2-$3");
