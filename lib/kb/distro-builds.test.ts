@@ -175,6 +175,12 @@ describe("distro builds of the built-in entries", () => {
       ["skb-segment: SP6 rt 150600.10.8 is fixed", { kb: "skb-segment-gso-bug", release: "6.4.0-150600.10.8-rt", status: "fixed", upgrade: null }],
       ["virtio-net-hdr-gso-csum: SP6 rt 150600.10.8 is fixed", { kb: "virtio-net-hdr-gso-csum-warning", release: "6.4.0-150600.10.8-rt", status: "fixed", upgrade: null }],
       ["virtio-net-hdr-gso-csum: SP6 150600.23.7 is affected", { kb: "virtio-net-hdr-gso-csum-warning", release: "6.4.0-150600.23.7-default", status: "affected", upgrade: "(SUSE 15-SP6 package, SUSE-SU-2024:3383-1)" }],
+      ["mlx5-health: SP6 150600.23.14 is affected; SUSE-SU-2024:2802-1 names 150600.23.17", { kb: "mlx5-health-timer-after-removal", release: "6.4.0-150600.23.14-default", status: "affected", upgrade: "→ 6.4.0-150600.23.17 or later (SUSE 15-SP6 package, SUSE-SU-2024:2802-1)" }],
+      ["mlx5-health: SP6 150600.23.17 is fixed", { kb: "mlx5-health-timer-after-removal", release: "6.4.0-150600.23.17-default", status: "fixed", upgrade: null }],
+      ["mlx5-health: SP6 azure 150600.8.5 is affected; SUSE-SU-2024:2896-1 names azure 150600.8.8", { kb: "mlx5-health-timer-after-removal", release: "6.4.0-150600.8.5-azure", status: "affected", upgrade: "→ 6.4.0-150600.8.8 or later (SUSE 15-SP6 azure package, SUSE-SU-2024:2896-1)" }],
+      ["mlx5-health: SP6 azure 150600.8.8 is fixed", { kb: "mlx5-health-timer-after-removal", release: "6.4.0-150600.8.8-azure", status: "fixed", upgrade: null }],
+      ["mlx5-health: SP5 azure 150500.33.60 is affected; SUSE-SU-2024:2947-1 names azure 150500.33.63", { kb: "mlx5-health-timer-after-removal", release: "5.14.21-150500.33.60-azure", status: "affected", upgrade: "(SUSE 15-SP5 azure package, SUSE-SU-2024:2947-1)" }],
+      ["mlx5-health: SP5 -default has no recorded build: unknown, never the azure build's verdict", { kb: "mlx5-health-timer-after-removal", release: "5.14.21-150500.55.80-default", status: "unknown", upgrade: null }],
       ["skb-segment: SP6 azure (its own codestream, no build recorded) is never judged by -default's 150600.23.22", { kb: "skb-segment-gso-bug", release: "6.4.0-150600.8.5-azure", status: "unknown", upgrade: null }],
     ])("%s", (_, row) => check(row));
   });
