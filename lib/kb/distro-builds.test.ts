@@ -161,6 +161,81 @@ describe("distro builds of the built-in entries", () => {
     ])("%s", (_, row) => check(row));
   });
 
+  describe("SUSE 15 SP5/SP6, the -default and the real-time codestreams", () => {
+    it.each<[string, Row]>([
+      ["tcp-rearm: SP5 150500.55.80 is affected; SUSE-SU-2024:4364-1 names 150500.55.88", { kb: "tcp-rearm-rto-null-deref", release: "5.14.21-150500.55.80-default", status: "affected", upgrade: "5.14.21-150500.55.80 → 5.14.21-150500.55.88 or later (SUSE 15-SP5 package, SUSE-SU-2024:4364-1)" }],
+      ["tcp-rearm: SP5 150500.55.88 is fixed", { kb: "tcp-rearm-rto-null-deref", release: "5.14.21-150500.55.88-default", status: "fixed", upgrade: null }],
+      ["virtio-net-hdr-gso-csum: SP5 150500.55.73 is affected", { kb: "virtio-net-hdr-gso-csum-warning", release: "5.14.21-150500.55.73-default", status: "affected", upgrade: "(SUSE 15-SP5 package, SUSE-SU-2024:4364-1)" }],
+      ["virtio-net-hdr-gso-csum: SP5 150500.55.91 is fixed", { kb: "virtio-net-hdr-gso-csum-warning", release: "5.14.21-150500.55.91-default", status: "fixed", upgrade: null }],
+      ["ice-pf-reset: SP5 150500.55.52 is affected", { kb: "ice-pf-reset-null-deref", release: "5.14.21-150500.55.52-default", status: "affected", upgrade: "→ 5.14.21-150500.55.88 or later (SUSE 15-SP5 package, SUSE-SU-2024:4364-1)" }],
+      ["ice-pf-reset: SP5 150500.55.88 is fixed", { kb: "ice-pf-reset-null-deref", release: "5.14.21-150500.55.88-default", status: "fixed", upgrade: null }],
+      ["skb-segment: SP6 150600.23.17 is affected; SUSE-SU-2024:3383-1 names 150600.23.22", { kb: "skb-segment-gso-bug", release: "6.4.0-150600.23.17-default", status: "affected", upgrade: "6.4.0-150600.23.17 → 6.4.0-150600.23.22 or later (SUSE 15-SP6 package, SUSE-SU-2024:3383-1)" }],
+      ["skb-segment: SP6 150600.23.22 is fixed", { kb: "skb-segment-gso-bug", release: "6.4.0-150600.23.22-default", status: "fixed", upgrade: null }],
+      ["skb-segment: SP6 rt 150600.10.5 is affected; SUSE-SU-2024:3195-1 names rt 150600.10.8", { kb: "skb-segment-gso-bug", release: "6.4.0-150600.10.5-rt", status: "affected", upgrade: "6.4.0-150600.10.5 → 6.4.0-150600.10.8 or later (SUSE 15-SP6 rt package, SUSE-SU-2024:3195-1)" }],
+      ["skb-segment: SP6 rt 150600.10.8 is fixed", { kb: "skb-segment-gso-bug", release: "6.4.0-150600.10.8-rt", status: "fixed", upgrade: null }],
+      ["virtio-net-hdr-gso-csum: SP6 rt 150600.10.8 is fixed", { kb: "virtio-net-hdr-gso-csum-warning", release: "6.4.0-150600.10.8-rt", status: "fixed", upgrade: null }],
+      ["virtio-net-hdr-gso-csum: SP6 150600.23.7 is affected", { kb: "virtio-net-hdr-gso-csum-warning", release: "6.4.0-150600.23.7-default", status: "affected", upgrade: "(SUSE 15-SP6 package, SUSE-SU-2024:3383-1)" }],
+      ["mlx5-health: SP6 150600.23.14 is affected; SUSE-SU-2024:2802-1 names 150600.23.17", { kb: "mlx5-health-timer-after-removal", release: "6.4.0-150600.23.14-default", status: "affected", upgrade: "→ 6.4.0-150600.23.17 or later (SUSE 15-SP6 package, SUSE-SU-2024:2802-1)" }],
+      ["mlx5-health: SP6 150600.23.17 is fixed", { kb: "mlx5-health-timer-after-removal", release: "6.4.0-150600.23.17-default", status: "fixed", upgrade: null }],
+      ["mlx5-health: SP6 azure 150600.8.5 is affected; SUSE-SU-2024:2896-1 names azure 150600.8.8", { kb: "mlx5-health-timer-after-removal", release: "6.4.0-150600.8.5-azure", status: "affected", upgrade: "→ 6.4.0-150600.8.8 or later (SUSE 15-SP6 azure package, SUSE-SU-2024:2896-1)" }],
+      ["mlx5-health: SP6 azure 150600.8.8 is fixed", { kb: "mlx5-health-timer-after-removal", release: "6.4.0-150600.8.8-azure", status: "fixed", upgrade: null }],
+      ["mlx5-health: SP5 azure 150500.33.60 is affected; SUSE-SU-2024:2947-1 names azure 150500.33.63", { kb: "mlx5-health-timer-after-removal", release: "5.14.21-150500.33.60-azure", status: "affected", upgrade: "(SUSE 15-SP5 azure package, SUSE-SU-2024:2947-1)" }],
+      ["mlx5-health: SP5 -default has no recorded build: unknown, never the azure build's verdict", { kb: "mlx5-health-timer-after-removal", release: "5.14.21-150500.55.80-default", status: "unknown", upgrade: null }],
+      ["skb-segment: SP6 azure (its own codestream, no build recorded) is never judged by -default's 150600.23.22", { kb: "skb-segment-gso-bug", release: "6.4.0-150600.8.5-azure", status: "unknown", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
+  describe("Amazon Linux 2023 and Oracle UEK6/UEK7", () => {
+    it.each<[string, Row]>([
+      ["tcp-rearm: AL2023 6.1.112-124.190 is affected; ALAS2023-2025-794 names 6.1.115-126.197", { kb: "tcp-rearm-rto-null-deref", release: "6.1.112-124.190.amzn2023.x86_64", status: "affected", upgrade: "6.1.112-124.190.amzn2023 → 6.1.115-126.197.amzn2023 or later (Amazon Linux 2023 package, ALAS2023-2025-794)" }],
+      ["tcp-rearm: AL2023 6.1.115-126.197 is fixed", { kb: "tcp-rearm-rto-null-deref", release: "6.1.115-126.197.amzn2023.x86_64", status: "fixed", upgrade: null }],
+      ["tcp-rearm: AL2023 6.1.119-126.201 is fixed", { kb: "tcp-rearm-rto-null-deref", release: "6.1.119-126.201.amzn2023.aarch64", status: "fixed", upgrade: null }],
+      ["tcp-rearm: UEK7 5.15.0-302.167.6 (el9) is affected; ELSA-2024-12887 names 5.15.0-303.171.5.2", { kb: "tcp-rearm-rto-null-deref", release: "5.15.0-302.167.6.el9uek.x86_64", status: "affected", upgrade: "5.15.0-302.167.6.el9uek → 5.15.0-303.171.5.2.el9uek or later (Oracle UEK UEK7 package, ELSA-2024-12887)" }],
+      ["tcp-rearm: UEK7 el8 build before is affected", { kb: "tcp-rearm-rto-null-deref", release: "5.15.0-300.163.18.el8uek.x86_64", status: "affected", upgrade: "(Oracle UEK UEK7 package, ELSA-2024-12887)" }],
+      ["tcp-rearm: UEK7 el9 5.15.0-303.171.5.2 is fixed", { kb: "tcp-rearm-rto-null-deref", release: "5.15.0-303.171.5.2.el9uek.x86_64", status: "fixed", upgrade: null }],
+      ["tcp-rearm: UEK7 el8 5.15.0-303.171.5.2 is fixed", { kb: "tcp-rearm-rto-null-deref", release: "5.15.0-303.171.5.2.el8uek.x86_64", status: "fixed", upgrade: null }],
+      ["virtio-net-napi: UEK6 5.4.17-2136.336.5.1 is affected; ELSA-2024-12813 names 5.4.17-2136.337.5", { kb: "virtio-net-napi-skb-cache-put-warning", release: "5.4.17-2136.336.5.1.el8uek.x86_64", status: "affected", upgrade: "→ 5.4.17-2136.337.5.el8uek or later (Oracle UEK UEK6 package, ELSA-2024-12813)" }],
+      ["virtio-net-napi: UEK6 el7 5.4.17-2136.337.5 is fixed", { kb: "virtio-net-napi-skb-cache-put-warning", release: "5.4.17-2136.337.5.el7uek.x86_64", status: "fixed", upgrade: null }],
+      ["virtio-net-napi: UEK6 5.4.17-2136.338.4.1 is fixed", { kb: "virtio-net-napi-skb-cache-put-warning", release: "5.4.17-2136.338.4.1.el8uek.x86_64", status: "fixed", upgrade: null }],
+      ["tcp-twsk: AL2023 6.1.90-99.173 is affected; ALAS2023-2024-643 names 6.1.91-99.172", { kb: "tcp-twsk-unique-refcount-warning", release: "6.1.90-99.173.amzn2023.x86_64", status: "affected", upgrade: "→ 6.1.91-99.172.amzn2023 or later (Amazon Linux 2023 package, ALAS2023-2024-643)" }],
+      ["tcp-twsk: AL2023 6.1.91-99.172 is fixed", { kb: "tcp-twsk-unique-refcount-warning", release: "6.1.91-99.172.amzn2023.x86_64", status: "fixed", upgrade: null }],
+      ["tcp-twsk: AL2 kernel-5.4 5.4.275-189.375 is affected; ALAS2KERNEL-5.4-2024-069", { kb: "tcp-twsk-unique-refcount-warning", release: "5.4.275-189.375.amzn2.x86_64", status: "affected", upgrade: "→ 5.4.276-189.376.amzn2 or later (Amazon Linux 2 package, ALAS2KERNEL-5.4-2024-069)" }],
+      ["tcp-twsk: AL2 kernel-5.15 5.15.160-104.158 is fixed", { kb: "tcp-twsk-unique-refcount-warning", release: "5.15.160-104.158.amzn2.x86_64", status: "fixed", upgrade: null }],
+      ["tcp-twsk: AL2 kernel-5.15 5.15.158-103.164 is affected; ALAS2KERNEL-5.15-2024-044", { kb: "tcp-twsk-unique-refcount-warning", release: "5.15.158-103.164.amzn2.x86_64", status: "affected", upgrade: "(Amazon Linux 2 package, ALAS2KERNEL-5.15-2024-044)" }],
+      ["tcp-accept-queue: AL2023 6.1.75-99.163 is affected; ALAS2023-2024-517 names 6.1.77-99.164", { kb: "tcp-accept-queue-spinlock-warning", release: "6.1.75-99.163.amzn2023.x86_64", status: "affected", upgrade: "→ 6.1.77-99.164.amzn2023 or later (Amazon Linux 2023 package, ALAS2023-2024-517)" }],
+      ["tcp-accept-queue: AL2023 6.1.77-99.164 is fixed", { kb: "tcp-accept-queue-spinlock-warning", release: "6.1.77-99.164.amzn2023.x86_64", status: "fixed", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+  });
+
+  describe("Ubuntu 24.04 (6.8) and the derivative kernels (aws, azure, gcp, ibm, oracle, lowlatency)", () => {
+    it.each<[string, Row]>([
+      ["udp-gso: 24.04 6.8.0-79.79 is affected; USN-7764-1 names 6.8.0-84", { kb: "udp-gso-segment-ownership-bug", ...ubuntu("6.8.0-79", "79", "6.8.12"), status: "affected", upgrade: "6.8.0-79.79 → 6.8.0-84 or later (Ubuntu 24.04 package, USN-7764-1)" }],
+      ["udp-gso: 24.04 ABI 6.8.0-84 alone is fixed", { kb: "udp-gso-segment-ownership-bug", release: "6.8.0-84-generic", status: "fixed", upgrade: null }],
+      ["udp-gso: 24.04 6.8.0-90 is fixed", { kb: "udp-gso-segment-ownership-bug", release: "6.8.0-90-generic", status: "fixed", upgrade: null }],
+      ["udp-gso: 24.04 lowlatency 6.8.0-79 shares the generic ABI: affected", { kb: "udp-gso-segment-ownership-bug", release: "6.8.0-79-lowlatency", status: "affected", upgrade: "→ 6.8.0-84 or later (Ubuntu 24.04 package, USN-7764-1)" }],
+      ["udp-gso: 24.04 aws 6.8.0-1030 is affected; its own build 6.8.0-1039", { kb: "udp-gso-segment-ownership-bug", release: "6.8.0-1030-aws", status: "affected", upgrade: "→ 6.8.0-1039 or later (Ubuntu 24.04 aws package, USN-7764-1)" }],
+      ["udp-gso: 24.04 aws 6.8.0-1039 is fixed", { kb: "udp-gso-segment-ownership-bug", release: "6.8.0-1039-aws", status: "fixed", upgrade: null }],
+      ["udp-gso: 24.04 aws-64k 6.8.0-1039 is fixed", { kb: "udp-gso-segment-ownership-bug", release: "6.8.0-1039-aws-64k", status: "fixed", upgrade: null }],
+      ["udp-gso: 24.04 gcp 6.8.0-1040 is fixed", { kb: "udp-gso-segment-ownership-bug", release: "6.8.0-1040-gcp", status: "fixed", upgrade: null }],
+      ["udp-gso: 22.04 azure 5.15.0-1085 is affected; USN-7510-3 names 5.15.0-1089", { kb: "udp-gso-segment-ownership-bug", release: "5.15.0-1085-azure", build: "#94-Ubuntu SMP", status: "affected", upgrade: "→ 5.15.0-1089 or later (Ubuntu 22.04 azure package, USN-7510-3)" }],
+      ["udp-gso: 20.04 azure (5.15 HWE) 5.15.0-1089 is fixed", { kb: "udp-gso-segment-ownership-bug", release: "5.15.0-1089-azure", build: "#98~20.04.1-Ubuntu SMP", status: "fixed", upgrade: null }],
+      ["udp-gso: 20.04 ibm 5.4.0-1090 is affected; USN-7516-6 names 5.4.0-1092", { kb: "udp-gso-segment-ownership-bug", release: "5.4.0-1090-ibm", status: "affected", upgrade: "→ 5.4.0-1092 or later (Ubuntu 20.04 ibm package, USN-7516-6)" }],
+      ["net-dev-weight: 22.04 azure 5.15.0-1089 is fixed", { kb: "net-dev-weight-zero-backlog", release: "5.15.0-1089-azure", status: "fixed", upgrade: null }],
+      ["memcg-oom-dump-tasks: 24.04 oracle 6.8.0-1030 is affected; USN-7703-3 names 6.8.0-1032", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-1030-oracle", status: "affected", upgrade: "→ 6.8.0-1032 or later (Ubuntu 24.04 oracle package, USN-7703-3)" }],
+      ["memcg-oom-dump-tasks: 24.04 oracle 6.8.0-1032 is fixed", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-1032-oracle", status: "fixed", upgrade: null }],
+      ["memcg-oom-dump-tasks: 24.04 generic is never judged by the oracle build", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-1032-generic", status: "unknown", upgrade: null }],
+      ["tcp-rearm: 24.04 ibm 6.8.0-1020 is affected; USN-7385-1 names 6.8.0-1022", { kb: "tcp-rearm-rto-null-deref", release: "6.8.0-1020-ibm", status: "affected", upgrade: "→ 6.8.0-1022 or later (Ubuntu 24.04 ibm package, USN-7385-1)" }],
+      ["geneve: 24.04 lowlatency 6.8.0-57 is affected; USN-7449-1 names 6.8.0-58", { kb: "geneve-xmit-mac-header-warning", release: "6.8.0-57-lowlatency", status: "affected", upgrade: "→ 6.8.0-58 or later (Ubuntu 24.04 lowlatency package, USN-7449-1)" }],
+      ["geneve: 24.04 lowlatency 6.8.0-58 is fixed", { kb: "geneve-xmit-mac-header-warning", release: "6.8.0-58-lowlatency", status: "fixed", upgrade: null }],
+      ["geneve: 24.04 azure 6.8.0-1027 is fixed", { kb: "geneve-xmit-mac-header-warning", release: "6.8.0-1027-azure", status: "fixed", upgrade: null }],
+      ["tcp-twsk: 24.04 oracle 6.8.0-1008 is affected; USN-6952-1 names 6.8.0-1010", { kb: "tcp-twsk-unique-refcount-warning", release: "6.8.0-1008-oracle", status: "affected", upgrade: "→ 6.8.0-1010 or later (Ubuntu 24.04 oracle package, USN-6952-1)" }],
+      ["tcp-accept-queue: 22.04 HWE 6.5.0-28 is affected; USN-6774-1 names 6.5.0-35", { kb: "tcp-accept-queue-spinlock-warning", release: "6.5.0-28-generic", build: "#29~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC", status: "affected", upgrade: "→ 6.5.0-35 or later (Ubuntu 22.04 package, USN-6774-1)" }],
+      ["tcp-accept-queue: 22.04 HWE 6.5.0-35 is fixed", { kb: "tcp-accept-queue-spinlock-warning", release: "6.5.0-35-generic", build: "#35~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC", status: "fixed", upgrade: null }],
+      ["tcp-accept-queue: 22.04 HWE aws 6.5.0-1018 is affected; its own 6.5.0-1020", { kb: "tcp-accept-queue-spinlock-warning", release: "6.5.0-1018-aws", build: "#18~22.04.1-Ubuntu SMP", status: "affected", upgrade: "→ 6.5.0-1020 or later (Ubuntu 22.04 aws package, USN-6774-1)" }],
+      ["mlx5-health: 22.04 lowlatency HWE 6.8.0-40 is affected; USN-7008-1 names 6.8.0-44", { kb: "mlx5-health-timer-after-removal", release: "6.8.0-40-lowlatency", build: "#40.1~22.04.3-Ubuntu SMP PREEMPT_DYNAMIC", status: "affected", upgrade: "→ 6.8.0-44 or later (Ubuntu 22.04 lowlatency package, USN-7008-1)" }],
+    ])("%s", (_, row) => check(row));
+  });
+
   it("every recorded distro fix names its advisory, and the entry references that advisory", () => {
     const rows = [...KB.values()].flatMap((e) =>
       e.fixes.flatMap((f) => f.distros.filter((d) => d.fixed).map((d) => ({ id: e.id, d, urls: e.references.map((r) => r.url).join(" ") }))),
@@ -168,9 +243,11 @@ describe("distro builds of the built-in entries", () => {
     expect(rows.length).toBeGreaterThanOrEqual(15);
     for (const { id, d, urls } of rows) {
       expect(d.advisory, `${id}: ${d.distro} ${d.release} ${d.fixed}`).toBeTruthy();
-      // RHSA-2024:3138 → RHSA-2024:3138 in the errata URL; USN-7100-1, DLA-3912-1 → dla-3912; ALAS2KERNEL-5.15-… → ALASKERNEL-5.15-… (ALAS2023-… keeps its name)
+      // RHSA-2024:3138 → RHSA-2024:3138 in the errata URL; USN-7100-1, DLA-3912-1 → dla-3912; ALAS2KERNEL-5.15-… → ALASKERNEL-5.15-…
       const key = d.advisory!
         .replace(/^ALAS2(?=KERNEL)/, "ALAS")
+        // ALAS2023-2024-696 → AL2023/ALAS-2024-696.html (the advisory id names the release, the page does not)
+        .replace(/^ALAS2023-/, "AL2023/ALAS-")
         .replace(/^DLA-(\d+)-\d+$/, "dla-$1")
         // SUSE-SU-2025:0034-1 → suse-su-20250034-1 in the announcement URL
         .replace(/^SUSE-SU-(\d{4}):(\d+)-(\d+)$/, "suse-su-$1$2-$3");

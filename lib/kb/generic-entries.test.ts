@@ -3,7 +3,7 @@
  * a generic entry is a candidate below 0.5 that says what would make it specific; a specific entry whose evidence is
  * in the log ranks above it; entries an entry lists as related show up as related (score 0), never as matches.
  */
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildKbIndex } from "../engine/match/build-kb-index";
@@ -14,6 +14,8 @@ import type { Finding } from "../engine/types";
 import { readKbCase } from "./corpus-cases";
 import { NONE_FITS_MAX_SCORE } from "./evaluate-expect";
 import { loadBuiltinKb } from "./load-builtin";
+import { parseKernelRelease } from "../engine/versions/parse-kernel-release";
+import { adviseOn } from "../engine/versions/test-entries";
 
 const DIR = path.resolve(import.meta.dirname, "../../testdata/kb");
 const NOW = new Date("2026-12-01T00:00:00Z");
@@ -65,6 +67,39 @@ describe("generic (class-level) entries", () => {
       expect(hung.matches[0].score, file).toBeGreaterThanOrEqual(NONE_FITS_MAX_SCORE);
       expect(ids, file).toContain("hung-task-io-wait");
     }
+  });
+});
+
+describe("advice on a class-level entry", () => {
+  const generic = entries.filter((e) => e.generic);
+  // An end-of-life upstream line, vendor kernels of several families and a maintained line: none may read an upgrade as the fix.
+  const releases = ["5.5.0-openpower1", "5.15.0-91-generic", "3.10.0-1160.el7.x86_64", "4.14.336-253.554.amzn2.x86_64", "6.1.1-1.el9.elrepo.x86_64", "5.4.17-2136.330.7.1.el8uek.x86_64"];
+
+  it.each(releases)("never presents an upgrade as the fix and says what would name a specific bug (%s)", (release) => {
+    let checked = 0;
+    for (const kb of generic) {
+      const { v, rec } = adviseOn({ kernel: parseKernelRelease(release), kb, entries: byId, asOf: NOW });
+      expect(v.status, `${kb.id}: ${v.reason}`).toBe("unknown");
+      expect(v.fixedIn, kb.id).toBeUndefined();
+      expect(rec.upgrade, `${kb.id}: ${rec.upgrade?.text}`).toBeUndefined();
+      expect(rec.summary, kb.id).not.toMatch(/upgrade [\d.]+ →|→ [\d.]+ or later|fixed in \d/);
+      expect(rec.summary, kb.id).toContain("no upgrade fixes a class of problems");
+      expect(rec.summary, kb.id).toContain(`a specific known bug would match when ${kb.specificWhen!.replace(/\.$/, "")}`);
+      expect(v.reason, kb.id).toMatch(/not one bug/);
+      checked++;
+    }
+    expect(checked).toBe(generic.length);
+  });
+
+  it("the soft lockup on 5.5.0-openpower1 (an end-of-life line) gets no '5.5.0 → 6.1' advice", async () => {
+    const file = path.resolve(import.meta.dirname, "../../testdata/real/soft-lockup/c9b-gh-dasharo-415-ppc64le-softlockup-panic-openpower-header-cut.log");
+    const incident = await triage([{ name: "c9b.log", data: readFileSync(file) }], { kb, now: NOW });
+    const rec = incident.recommendation!;
+    expect(rec.kbId).toBe("soft-lockup-generic");
+    expect(rec.upgrade).toBeUndefined();
+    expect(rec.summary).not.toMatch(/→ 6\.1/);
+    expect(rec.summary).toMatch(/a specific known bug would match when the RIP function/);
+    for (const h of incident.headlines ?? []) expect(h.upgrade, h.summary).toBeUndefined();
   });
 });
 

@@ -128,6 +128,12 @@ export const distroFixSchema = z
      * `5.15.0-89.99`). A running build listed here is affected even when no fixed build is known.
      */
     affected: z.array(z.string()).default([]),
+    /**
+     * Kernel flavours the builds belong to when they are not the distro's main kernel line: Ubuntu derivatives number
+     * their own builds (`aws` 5.15.0-1070 vs `generic` 5.15.0-125), as do SUSE's `azure` and `rt` codestreams.
+     * Absent: the main line (Ubuntu ABIs below 1000, SUSE `-default`); the row never judges another line's kernel.
+     */
+    flavours: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).optional(),
     advisory: z.string().optional(),
     note: z.string().optional(),
   })

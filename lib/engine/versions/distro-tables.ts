@@ -46,6 +46,9 @@ export const UEK_RELEASE_BY_BASE: Record<string, string> = {
 export const UBUNTU_FLAVOURS = new Set([
   "generic", "lowlatency", "aws", "azure", "gcp", "gke", "gkeop", "kvm", "oracle", "ibm", "raspi", "nvidia",
   "intel-iotg", "realtime", "virtual", "generic-lpae", "generic-64k", "oem", "lowlatency-64k", "azure-fde",
+  // arm64 and confidential builds of the derivatives (USN kernel tables list them beside their base flavour)
+  "aws-64k", "gcp-64k", "gke-64k", "oracle-64k", "nvidia-64k", "nvidia-lowlatency", "nvidia-lowlatency-64k", "gkeop",
+  "raspi-realtime", "azure-cvm",
 ]);
 
 /** Kernel flavours that end a Debian `uname -r` (`6.1.0-18-amd64`). */

@@ -7,9 +7,19 @@
 import { describe, expect, it } from "vitest";
 import { parseKernelRelease } from "./parse-kernel-release";
 import { adviseOn, entry } from "./test-entries";
+import { shippedKernelLines } from "./distro-lines";
 import type { KbEntry } from "../../kb/schema";
 
 const AS_OF = new Date("2026-12-01T00:00:00Z");
+
+/** Upstream facts of the fixture bug: mainline 6.11 and a fix on every longterm line. */
+const LONGTERM_FIXES = [
+  { branch: "6.6", fixed: "6.6.44" },
+  { branch: "6.1", fixed: "6.1.103" },
+  { branch: "5.15", fixed: "5.15.165" },
+  { branch: "5.10", fixed: "5.10.224" },
+  { branch: "5.4", fixed: "5.4.282" },
+];
 
 const BUG = entry({
   id: "distro-table-bug",
@@ -22,19 +32,15 @@ const BUG = entry({
       title: "fixture fix",
       commit: "fa5ef655615a01533035c6139248c5b33aa27028",
       mainline: "6.11",
-      branches: [
-        { branch: "6.6", fixed: "6.6.44" },
-        { branch: "6.1", fixed: "6.1.103" },
-        { branch: "5.15", fixed: "5.15.165" },
-        { branch: "5.10", fixed: "5.10.224" },
-        { branch: "5.4", fixed: "5.4.282" },
-      ],
+      branches: LONGTERM_FIXES,
       distros: [
         { distro: "ubuntu", release: "22.04", fixed: "5.15.0-119.129", advisory: "USN-FIXTURE-1" },
         { distro: "ubuntu", release: "20.04", fixed: "5.4.0-195.215" },
         { distro: "rhel", release: "8", fixed: "4.18.0-553.16.1.el8_10", advisory: "RHSA-FIXTURE:8" },
         { distro: "rhel", release: "9", fixed: "5.14.0-427.31.1.el9_4", advisory: "RHSA-FIXTURE:9" },
         { distro: "suse", release: "15-SP5", fixed: "5.14.21-150500.55.73" },
+        { distro: "suse", release: "15-SP5", flavours: ["azure"], fixed: "5.14.21-150500.33.63", advisory: "SUSE-SU-FIXTURE-AZURE" },
+        { distro: "ubuntu", release: "22.04", flavours: ["aws"], fixed: "5.15.0-1066.72", advisory: "USN-FIXTURE-AWS" },
         { distro: "amazon", release: "2", fixed: "5.10.223-211.872.amzn2", advisory: "ALAS2KERNEL-5.10-FIXTURE" },
         { distro: "amazon", release: "2023", fixed: "6.1.102-108.177.amzn2023" },
         { distro: "cos", release: "*", fixed: "6.1.100", advisory: "cos-109 fixture build" },
@@ -134,6 +140,11 @@ describe("per-distro verdicts", () => {
       ["20.04 after the fix", { ...ubuntu("5.4.0-200", "220", "5.4.284"), status: "fixed", upgrade: null }],
       ["24.04: no Ubuntu record, no fixed 6.8 line upstream → no upgrade", { ...ubuntu("6.8.0-40", "40", "6.8.12"), status: "affected", upgrade: null }],
       ["20.04 HWE 5.15 with the 22.04 record: stream differs, ABI only → unknown", { release: "5.15.0-91-generic", build: "#101~20.04.1-Ubuntu SMP", status: "unknown" }],
+      ["22.04 aws (a derivative: ABI 1000+) before the aws build", { release: "5.15.0-1050-aws", status: "affected", fixedIn: "5.15.0-1066.72", upgrade: "→ 5.15.0-1066.72 or later (Ubuntu 22.04 aws package, USN-FIXTURE-AWS)" }],
+      ["22.04 aws at the aws build", { release: "5.15.0-1066-aws", build: "#72-Ubuntu SMP", status: "fixed", upgrade: null }],
+      ["22.04 aws-64k shares aws's builds", { release: "5.15.0-1070-aws-64k", status: "fixed", upgrade: null }],
+      ["22.04 azure: no azure build recorded, and the generic 5.15.0-119 says nothing about ABI 1089", { release: "5.15.0-1089-azure", status: "unknown", upgrade: null }],
+      ["22.04 lowlatency shares the generic ABI", { release: "5.15.0-91-lowlatency", status: "affected", fixedIn: "5.15.0-119.129" }],
       ["a build listed as broken is affected although no fix is known", { release: "5.15.0-89-generic", status: "affected", upgrade: null, kb: BROKEN_BUILD }],
       ["a build listed as broken, with upload", { ...ubuntu("5.15.0-89", "99", "5.15.126"), status: "affected", kb: BROKEN_BUILD }],
       ["a build not listed as broken is unknown", { release: "5.15.0-86-generic", status: "unknown", kb: BROKEN_BUILD }],
@@ -206,7 +217,9 @@ describe("per-distro verdicts", () => {
       ["SP5 at the fix", { release: "5.14.21-150500.55.73-default", status: "fixed", upgrade: null }],
       ["SP5 after the fix", { release: "5.14.21-150500.55.80-default", status: "fixed" }],
       ["SP5 much earlier", { release: "5.14.21-150500.53.2-default", status: "affected" }],
-      ["SP5 azure flavour", { release: "5.14.21-150500.33.60-azure", status: "affected" }],
+      ["SP5 azure (its own codestream) before the azure build", { release: "5.14.21-150500.33.60-azure", status: "affected", fixedIn: "5.14.21-150500.33.63", upgrade: "5.14.21-150500.33.60 → 5.14.21-150500.33.63 or later (SUSE 15-SP5 azure package, SUSE-SU-FIXTURE-AZURE)" }],
+      ["SP5 azure at the azure build", { release: "5.14.21-150500.33.63-azure", status: "fixed", upgrade: null }],
+      ["SP5 rt: its own codestream, and no rt build is recorded → unknown, never the -default build's verdict", { release: "5.14.21-150500.13.30-rt", status: "unknown", upgrade: null }],
       ["SP4: no record → unknown", { release: "5.14.21-150400.24.100-default", status: "unknown", upgrade: null }],
       ["SP6: no record → unknown", { release: "6.4.0-150600.23.25-default", status: "unknown", upgrade: null }],
       ["SP3: no record → unknown", { release: "5.3.18-150300.59.118-default", status: "unknown", upgrade: null }],
@@ -304,6 +317,43 @@ describe("per-distro verdicts", () => {
       ["UEK8: no record", { release: "6.12.0-0.20.20.el9uek.x86_64", status: "fixed" }],
       ["UEK5: no record, no fix on any UEK line → no advice", { release: "4.14.35-2047.540.4.el7uek.x86_64", status: "affected", upgrade: null }],
     ])("%s", (_, row) => check(row));
+  });
+
+  describe("when only the upstream fix is known", () => {
+    const upstreamFixed = entry({
+      id: "upstream-fixed-bug",
+      title: "fixture fixed upstream on every longterm line, no distro build recorded",
+      summary: "fixture",
+      component: "kernel",
+      signatures: [{ kind: "title", value: "fixture upstream fixed", weight: 0.9 }],
+      fixes: [{ title: "fixture", mainline: "6.11", branches: LONGTERM_FIXES }],
+    });
+    ENTRIES.set(upstreamFixed.id, upstreamFixed);
+    it.each<[string, Row]>([
+      ["Ubuntu 24.04 6.8 (upstream 6.8.y got no fix)", { ...ubuntu("6.8.0-40", "40", "6.8.12"), status: "affected" }],
+      ["Ubuntu 24.04 ABI only", { release: "6.8.0-40-generic", status: "unknown" }],
+      ["Ubuntu 22.04 aws derivative", { release: "5.15.0-1070-aws", status: "unknown" }],
+      ["SUSE 15 SP5", { release: "5.14.21-150500.55.39-default", status: "unknown" }],
+      ["SUSE 15 SP6", { release: "6.4.0-150600.23.25-default", status: "unknown" }],
+      ["SUSE 15 SP6 rt", { release: "6.4.0-150600.10.8-rt", status: "unknown" }],
+      ["RHEL 8.10", { release: "4.18.0-553.el8_10.x86_64", status: "unknown" }],
+      ["COS 6.1", { release: "6.1.85+", status: "affected", upgrade: "on 6.1.y" }],
+      ["Amazon Linux 2023", { release: "6.1.79-99.164.amzn2023.x86_64", status: "affected", upgrade: "on 6.1.y" }],
+      ["Oracle UEK7", { release: "5.15.0-205.149.5.1.el9uek.x86_64", status: "affected", upgrade: "on 5.15.y" }],
+      ["Oracle UEK6", { release: "5.4.17-2136.330.7.1.el8uek.x86_64", status: "affected", upgrade: "on 5.4.y" }],
+      ["Debian 11", { release: "5.10.0-28-amd64", build: "#1 SMP Debian 5.10.209-2", status: "affected", upgrade: "on 5.10.y" }],
+    ])("%s: says plainly that only the upstream fix is known, and names no line the distro does not ship", (_, row) => {
+      const kb = upstreamFixed;
+      const { v, kernel, rec } = advise({ ...row, kb });
+      expect(v.status, v.reason).toBe(row.status);
+      expect(rec.summary).toMatch(/only the upstream fix is known/);
+      // The distro's own fixed package is never claimed.
+      expect(rec.upgrade?.upstreamOnly ?? true, rec.upgrade?.text).toBe(true);
+      if (row.upgrade) expect(rec.upgrade?.text ?? "", rec.summary).toContain(row.upgrade);
+      const lines = shippedKernelLines(kernel);
+      if (rec.upgrade?.branch && lines) expect(lines, rec.upgrade.text).toContain(rec.upgrade.branch);
+      if (v.status !== "affected") expect(rec.upgrade, rec.upgrade?.text).toBeUndefined();
+    });
   });
 
   describe("workarounds", () => {

@@ -65,6 +65,16 @@ const ROWS: Row[] = [
     conf: LOW,
   },
   {
+    // linux-lowlatency-hwe-6.8 on 22.04: the upload has a `.1` of its own and the HWE suffix names the release.
+    release: "6.8.0-40-lowlatency",
+    build: "#40.1~22.04.3-Ubuntu SMP PREEMPT_DYNAMIC",
+    family: "ubuntu",
+    upstream: "6.8.0",
+    distroRelease: "22.04",
+    distroBuild: "6.8.0-40.40.1~22.04.3",
+    conf: LOW,
+  },
+  {
     release: "5.15.0-91-generic",
     build: "#101-Ubuntu SMP",
     banner:

@@ -101,7 +101,8 @@ const RHEL = /^(\d+\.\d+\.\d+)-([\d.]+?)\.el(\d+)(?:_(\d+))?(?:\.|$)/;
 const SUSE_CODESTREAM = /^(\d+\.\d+\.\d+)-(15(\d)(\d)\d\d)\.([\d.]+)-([a-z0-9]+)$/;
 const SUSE_PLAIN = /^(\d+\.\d+\.\d+)-([\d.]+)-([a-z0-9]+)$/;
 const ABI_FLAVOUR = /^(\d+\.\d+\.\d+)-(\d+)-([a-z0-9-]+)$/;
-const UBUNTU_BUILD = /#(\d+)(~(\d+\.\d+)(?:\.\d+)?)?-Ubuntu/;
+/** `#101-Ubuntu`, `#101~20.04.1-Ubuntu`; linux-lowlatency uploads carry a `.1` of their own (`#40.1~22.04.3-Ubuntu`). */
+const UBUNTU_BUILD = /#(\d+(?:\.\d+)?)(~(\d+\.\d+)(?:\.\d+)?)?-Ubuntu/;
 const UBUNTU_BANNER = /\(Ubuntu (\d+\.\d+\.\d+-\d+\.\d+(?:~[\d.]+)?)-[a-z0-9-]+ (\d+\.\d+\.\d+)\)/;
 const DEBIAN_BUILD = /Debian (\d+\.\d+(?:\.\d+)?-[\w.~+]+)/;
 

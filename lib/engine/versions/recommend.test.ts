@@ -54,6 +54,16 @@ describe("recommend", () => {
     expect(r.confidence).toBeGreaterThan(0.8);
   });
 
+  it("an entry with no released fix advises no upgrade, even on an end-of-life line", () => {
+    const unfixed = { ...SKB_SEGMENT_GSO_BUG, id: "unfixed-bug", fixes: [{ ...SKB_SEGMENT_GSO_BUG.fixes[0], mainline: undefined, branches: [], distros: [] }] };
+    ENTRIES.set(unfixed.id, unfixed);
+    const r = run(unfixed, "5.5.0-openpower1")!;
+    expect(r.kbId).toBe("unfixed-bug");
+    expect(r.upgrade, r.upgrade?.text).toBeUndefined();
+    expect(r.summary).not.toMatch(/→/);
+    ENTRIES.delete(unfixed.id);
+  });
+
   it("an end-of-life branch gets the nearest maintained branch's fixed release", () => {
     const r = run(SKB_SEGMENT_GSO_BUG, "5.16.16-1.el7.elrepo.x86_64")!;
     expect(r.upgrade?.to).toBe("6.1.103");

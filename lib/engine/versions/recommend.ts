@@ -85,12 +85,19 @@ function distroUpgrade(entry: KbEntry, match: Match, kernel: KernelRelease): Rec
     from,
     to: fix.fixed!,
     ...(kernel.distroRelease ? { branch: kernel.distroRelease } : {}),
-    text: `${from} → ${fix.fixed} or later (${label}${stream} package${fix.advisory ? `, ${fix.advisory}` : ""})`,
+    text: `${from} → ${fix.fixed} or later (${label}${stream}${fix.flavours?.length ? ` ${fix.flavours[0]}` : ""} package${fix.advisory ? `, ${fix.advisory}` : ""})`,
   };
 }
 
+/** A fix that names a release (mainline, a stable branch or a distro build): without one, no upgrade is a fix. */
+function hasReleasedFix(fixes: Fix[]): boolean {
+  return fixes.some((f) => f.mainline || (f.branches ?? []).some((b) => b.fixed) || (f.distros ?? []).some((d) => d.fixed));
+}
+
 function kernelUpgrade(entry: KbEntry, match: Match, kernel: KernelRelease | undefined, asOf: Date): Recommendation["upgrade"] {
-  if (match.verdict === "fixed" || !kernel) return undefined;
+  // A class-level entry is no bug a release fixes, and an entry with no released fix has no target: a move to a
+  // maintained branch would read as the fix.
+  if (match.verdict === "fixed" || !kernel || entry.generic || !hasReleasedFix(primary(entry))) return undefined;
   const viaDistro = distroUpgrade(entry, match, kernel);
   if (viaDistro !== null) return viaDistro;
   // RHEL and SUSE numbers are nominal: an upstream version is no target for them.
@@ -261,10 +268,12 @@ export function recommend(options: RecommendOptions): Recommendation | undefined
         ? `; no ${distro ?? "distro"} kernel line is known to carry the fix${match.fixedIn ? ` (upstream: ${match.fixedIn})` : ""} — check the vendor's advisories`
         : "";
   const meanwhile = workarounds.length > 0 && match.verdict !== "fixed" ? `; until then: ${workarounds[0].title.replace(/\.$/, "")}` : "";
-  const lead = entry.generic
-    ? `${top.finding.title} has no specific known bug; closest class “${entry.title}” (${entry.id}, a generic entry${entry.specificWhen ? ` — specific when ${entry.specificWhen.replace(/\.$/, "")}` : ""})`
-    : `${top.finding.title} matches known bug “${entry.title}” (${entry.id})`;
-  const summary = `${lead}; ${verdictText}${action}${meanwhile}.`;
+  // A class-level entry gives no verdict and no upgrade: it says what evidence would name the specific bug.
+  const summary = entry.generic
+    ? `${top.finding.title} has no specific known bug; closest class “${entry.title}” (${entry.id}, a generic entry): no upgrade fixes a class of problems${
+        entry.specificWhen ? ` — a specific known bug would match when ${entry.specificWhen.replace(/\.$/, "")}` : ""
+      }${workarounds.length > 0 ? `; meanwhile: ${workarounds[0].title.replace(/\.$/, "")}` : ""}.`
+    : `${top.finding.title} matches known bug “${entry.title}” (${entry.id}); ${verdictText}${action}${meanwhile}.`;
   // What a phone shows first: the bug and the verdict in a few words; the reasons, the fix and the workaround follow.
   // (Entry titles run to 100 characters: they go in the details.)
   const headline = entry.generic

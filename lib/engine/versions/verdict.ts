@@ -16,6 +16,7 @@ import type { KernelFamily, KernelRelease } from "./parse-kernel-release";
 import { findComponentVersion, normalizeComponent } from "./component-name";
 import { FAMILY_LABEL } from "./distro-tables";
 import { VENDOR_FAMILIES, shippedKernelLines } from "./distro-lines";
+import { kernelFlavour, matchesKernelLine } from "./kernel-flavour";
 
 export type ComputeVerdictOptions = {
   kernel: KernelRelease | undefined;
@@ -132,6 +133,7 @@ export function distroFixesFor(kernel: KernelRelease, fixes: Fix[]): DistroCandi
   for (const f of fixes) {
     for (const d of f.distros ?? []) {
       if (!names.includes(d.distro.toLowerCase())) continue;
+      if (!matchesKernelLine(kernel, d.flavours)) continue;
       const sample = d.fixed ?? d.affected[0];
       if (NOMINAL_BASE_FAMILIES.has(kernel.family)) {
         if (sample && base && splitVersionRelease(sample).version !== base) continue;
@@ -286,6 +288,17 @@ function upstreamVerdictForFix(
   };
 }
 
+/** "5.15.165 on 5.15.y, mainline 6.11": the upstream facts a vendor kernel's user can look for in the vendor's changelog. */
+function describeUpstreamFix(fixes: Fix[], branch: string): string {
+  const parts = new Set<string>();
+  for (const f of fixes) {
+    const onBranch = (f.branches ?? []).find((b) => b.branch === branch && b.fixed);
+    if (onBranch) parts.add(`${onBranch.fixed} on ${branch}.y`);
+    if (f.mainline) parts.add(`mainline ${f.mainline}`);
+  }
+  return [...parts].join(", ");
+}
+
 function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes: Fix[]): Verdict {
   const withInfo = fixes.filter(
     (f) => f.mainline || (f.branches ?? []).some((b) => b.fixed || b.introduced) || (f.distros ?? []).length > 0,
@@ -304,8 +317,12 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
   if (kernel.confidence < MIN_UPSTREAM_CONFIDENCE) {
     const label = FAMILY_LABEL[kernel.family] ?? kernel.family;
     const stream = kernel.distroRelease ? ` ${kernel.distroRelease}` : "";
+    const upstreamFix = describeUpstreamFix(withInfo, kernel.branch);
+    // A derivative kernel (Ubuntu -aws, SUSE -azure) has builds of its own: say whose builds are missing.
+    const flavour = kernelFlavour(kernel);
+    const line = flavour && !matchesKernelLine(kernel, undefined) ? ` ${flavour}` : "";
     return unknown(
-      `${kernel.distroBuild ?? kernel.raw} is ${article(label)} ${label} kernel: its ${kernel.upstream} base says little about backported fixes, and no ${label}${stream} fix is recorded — check the vendor advisory`,
+      `${kernel.distroBuild ?? kernel.raw} is ${article(label)} ${label} kernel: its ${kernel.upstream} base says little about backported fixes; only the upstream fix is known${upstreamFix ? ` (${upstreamFix})` : ""} and no ${label}${stream}${line} fixed build is recorded — check the vendor advisory`,
       0.2,
     );
   }
@@ -344,6 +361,11 @@ function kernelVerdict(kernel: KernelRelease | undefined, entry: KbEntry, fixes:
 }
 
 export function computeVerdict({ kernel, entry, componentVersions }: ComputeVerdictOptions): Verdict {
+  if (entry.generic) {
+    // A class of symptoms has many causes and no release that ends it: any fix belongs to a specific entry, and what
+    // would point at one is the entry's `specificWhen`, shown beside the match.
+    return unknown("a class of problems with many causes, not one bug: no release fixes it");
+  }
   const fixes = primaryFixes(entry);
   const componentFixes = fixes.flatMap((f) => f.components ?? []);
   if (componentFixes.length > 0) {
