@@ -236,6 +236,45 @@ describe("distro builds of the built-in entries", () => {
     ])("%s", (_, row) => check(row));
   });
 
+  describe("Debian 11 and 12 (DSA): the package version from the banner decides, the ABI name alone does not", () => {
+    const debian = (abi: string, pkg: string, date: string, flavour = "amd64") => ({
+      release: `${abi}-${flavour}`,
+      build: `#1 SMP PREEMPT_DYNAMIC Debian ${pkg} (${date})`,
+    });
+    it.each<[string, Row]>([
+      ["virtio-net-napi: Debian 12 6.1.106-3 is affected; DSA-5782-1 names 6.1.112-1", { kb: "virtio-net-napi-skb-cache-put-warning", ...debian("6.1.0-25", "6.1.106-3", "2024-08-26"), status: "affected", upgrade: "6.1.106-3 → 6.1.112-1 or later (Debian 12 package, DSA-5782-1)" }],
+      ["virtio-net-napi: Debian 12 6.1.112-1 is fixed", { kb: "virtio-net-napi-skb-cache-put-warning", ...debian("6.1.0-26", "6.1.112-1", "2024-09-30"), status: "fixed", upgrade: null }],
+      ["virtio-net-napi: Debian 12 cloud 6.1.76-1 is affected", { kb: "virtio-net-napi-skb-cache-put-warning", ...debian("6.1.0-18", "6.1.76-1", "2024-02-01", "cloud-amd64"), status: "affected", upgrade: "→ 6.1.112-1 or later (Debian 12 package, DSA-5782-1)" }],
+      ["virtio-net-napi: Debian 11 is still judged by its own DLA-3912-1, never by bookworm's DSA", { kb: "virtio-net-napi-skb-cache-put-warning", ...debian("5.10.0-32", "5.10.223-1", "2024-08-10"), status: "affected", upgrade: "→ 5.10.226-1 or later (Debian 11 package, DLA-3912-1)" }],
+      ["ice-pf-reset: Debian 12 arm64 6.1.99-1 is affected; DSA-5782-1 names 6.1.112-1", { kb: "ice-pf-reset-null-deref", ...debian("6.1.0-23", "6.1.99-1", "2024-07-15", "arm64"), status: "affected", upgrade: "6.1.99-1 → 6.1.112-1 or later (Debian 12 package, DSA-5782-1)" }],
+      ["ice-pf-reset: Debian 12 6.1.119-1 is fixed", { kb: "ice-pf-reset-null-deref", ...debian("6.1.0-28", "6.1.119-1", "2024-11-22"), status: "fixed", upgrade: null }],
+      ["memcg-oom-dump-tasks: Debian 12 6.1.129-1 is affected; DSA-5900-1 names 6.1.133-1", { kb: "memcg-oom-dump-tasks-soft-lockup", ...debian("6.1.0-31", "6.1.129-1", "2025-03-06"), status: "affected", upgrade: "6.1.129-1 → 6.1.133-1 or later (Debian 12 package, DSA-5900-1)" }],
+      ["memcg-oom-dump-tasks: Debian 12 6.1.133-1 is fixed", { kb: "memcg-oom-dump-tasks-soft-lockup", ...debian("6.1.0-33", "6.1.133-1", "2025-04-10"), status: "fixed", upgrade: null }],
+      ["udp-gso: Debian 12 cloud 6.1.128-1 is affected; DSA-5900-1 names 6.1.133-1", { kb: "udp-gso-segment-ownership-bug", ...debian("6.1.0-31", "6.1.128-1", "2025-02-07", "cloud-amd64"), status: "affected", upgrade: "→ 6.1.133-1 or later (Debian 12 package, DSA-5900-1)" }],
+      ["udp-gso: Debian 12 6.1.135-1 is fixed", { kb: "udp-gso-segment-ownership-bug", ...debian("6.1.0-34", "6.1.135-1", "2025-04-25"), status: "fixed", upgrade: null }],
+      ["tcp-twsk: Debian 11 5.10.216-1 is affected; DSA-5703-1 names 5.10.218-1", { kb: "tcp-twsk-unique-refcount-warning", ...debian("5.10.0-29", "5.10.216-1", "2024-05-03"), status: "affected", upgrade: "5.10.216-1 → 5.10.218-1 or later (Debian 11 package, DSA-5703-1)" }],
+      ["tcp-twsk: Debian 11 5.10.218-1 is fixed", { kb: "tcp-twsk-unique-refcount-warning", ...debian("5.10.0-30", "5.10.218-1", "2024-06-01"), status: "fixed", upgrade: null }],
+      ["udp-gso: Debian 12 ABI name alone (no package in the log) cannot be compared with 6.1.133-1", { kb: "udp-gso-segment-ownership-bug", release: "6.1.0-18-cloud-amd64", status: "unknown", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+
+    it("Debian 12 with no recorded build (only bullseye's 5.10.218-1 is) is judged by upstream 6.1.91 and says so", () => {
+      const { v, rec } = judge({ kb: "tcp-twsk-unique-refcount-warning", ...debian("6.1.0-18", "6.1.76-1", "2024-02-01"), status: "affected" });
+      expect(v.status, v.reason).toBe("affected");
+      expect(v.fixedIn).toBe("6.1.91");
+      expect(rec.upgrade?.upstreamOnly, rec.upgrade?.text).toBe(true);
+      expect(rec.upgrade?.text).toContain("only the upstream fix is known");
+      expect(rec.upgrade?.text).not.toContain("5.10.218-1");
+    });
+
+    it("the ABI name alone says what is missing and names the fixed package", () => {
+      const { v } = judge({ kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.1.0-31-amd64", status: "unknown" });
+      expect(v.status).toBe("unknown");
+      expect(v.reason).toContain("is not in the log");
+      expect(v.reason).toContain("fixed in 6.1.133-1");
+      expect(v.reason).toContain("DSA-5900-1");
+    });
+  });
+
   it("every recorded distro fix names its advisory, and the entry references that advisory", () => {
     const rows = [...KB.values()].flatMap((e) =>
       e.fixes.flatMap((f) => f.distros.filter((d) => d.fixed).map((d) => ({ id: e.id, d, urls: e.references.map((r) => r.url).join(" ") }))),
@@ -249,6 +288,8 @@ describe("distro builds of the built-in entries", () => {
         // ALAS2023-2024-696 → AL2023/ALAS-2024-696.html (the advisory id names the release, the page does not)
         .replace(/^ALAS2023-/, "AL2023/ALAS-")
         .replace(/^DLA-(\d+)-\d+$/, "dla-$1")
+        // DSA-5782-1 → debian.org/security/2024/dsa-5782
+        .replace(/^DSA-(\d+)-\d+$/, "dsa-$1")
         // SUSE-SU-2025:0034-1 → suse-su-20250034-1 in the announcement URL
         .replace(/^SUSE-SU-(\d{4}):(\d+)-(\d+)$/, "suse-su-$1$2-$3");
       expect(urls, `${id}: no reference for ${d.advisory}`).toContain(key);
