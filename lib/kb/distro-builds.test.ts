@@ -223,6 +223,14 @@ describe("distro builds of the built-in entries", () => {
       ["net-dev-weight: 22.04 azure 5.15.0-1089 is fixed", { kb: "net-dev-weight-zero-backlog", release: "5.15.0-1089-azure", status: "fixed", upgrade: null }],
       ["memcg-oom-dump-tasks: 24.04 oracle 6.8.0-1030 is affected; USN-7703-3 names 6.8.0-1032", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-1030-oracle", status: "affected", upgrade: "→ 6.8.0-1032 or later (Ubuntu 24.04 oracle package, USN-7703-3)" }],
       ["memcg-oom-dump-tasks: 24.04 oracle 6.8.0-1032 is fixed", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-1032-oracle", status: "fixed", upgrade: null }],
+      ["memcg-oom-dump-tasks: 24.04 6.8.0-77.77 is affected; USN-7703-1 names 6.8.0-78", { kb: "memcg-oom-dump-tasks-soft-lockup", ...ubuntu("6.8.0-77", "77", "6.8.12"), status: "affected", upgrade: "6.8.0-77.77 → 6.8.0-78 or later (Ubuntu 24.04 package, USN-7703-1)" }],
+      ["memcg-oom-dump-tasks: 24.04 ABI 6.8.0-78 alone is fixed", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-78-generic", status: "fixed", upgrade: null }],
+      ["memcg-oom-dump-tasks: 24.04 lowlatency 6.8.0-71 shares the generic ABI: affected", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-71-lowlatency", status: "affected", upgrade: "→ 6.8.0-78 or later (Ubuntu 24.04 package, USN-7703-1)" }],
+      ["memcg-oom-dump-tasks: 24.04 aws 6.8.0-1033 is affected; its own build 6.8.0-1035", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-1033-aws", status: "affected", upgrade: "→ 6.8.0-1035 or later (Ubuntu 24.04 aws package, USN-7703-1)" }],
+      ["memcg-oom-dump-tasks: 24.04 aws 6.8.0-1035 is fixed", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-1035-aws", status: "fixed", upgrade: null }],
+      ["memcg-oom-dump-tasks: 22.04 lowlatency HWE 6.8.0-76 is affected", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-76-lowlatency", build: "#76.1~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC", status: "affected", upgrade: "→ 6.8.0-78 or later (Ubuntu 22.04 lowlatency package, USN-7703-1)" }],
+      ["memcg-oom-dump-tasks: 22.04 lowlatency HWE 6.8.0-78 is fixed", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-78-lowlatency", build: "#78.1~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC", status: "fixed", upgrade: null }],
+      ["memcg-oom-dump-tasks: 22.04 HWE generic 6.8 (linux-hwe-6.8, not in USN-7703-1) is never judged by 24.04's build", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-76-generic", build: "#76~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC", status: "unknown", upgrade: null }],
       ["memcg-oom-dump-tasks: 24.04 generic is never judged by the oracle build", { kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.8.0-1032-generic", status: "unknown", upgrade: null }],
       ["tcp-rearm: 24.04 ibm 6.8.0-1020 is affected; USN-7385-1 names 6.8.0-1022", { kb: "tcp-rearm-rto-null-deref", release: "6.8.0-1020-ibm", status: "affected", upgrade: "→ 6.8.0-1022 or later (Ubuntu 24.04 ibm package, USN-7385-1)" }],
       ["geneve: 24.04 lowlatency 6.8.0-57 is affected; USN-7449-1 names 6.8.0-58", { kb: "geneve-xmit-mac-header-warning", release: "6.8.0-57-lowlatency", status: "affected", upgrade: "→ 6.8.0-58 or later (Ubuntu 24.04 lowlatency package, USN-7449-1)" }],
@@ -234,6 +242,45 @@ describe("distro builds of the built-in entries", () => {
       ["tcp-accept-queue: 22.04 HWE aws 6.5.0-1018 is affected; its own 6.5.0-1020", { kb: "tcp-accept-queue-spinlock-warning", release: "6.5.0-1018-aws", build: "#18~22.04.1-Ubuntu SMP", status: "affected", upgrade: "→ 6.5.0-1020 or later (Ubuntu 22.04 aws package, USN-6774-1)" }],
       ["mlx5-health: 22.04 lowlatency HWE 6.8.0-40 is affected; USN-7008-1 names 6.8.0-44", { kb: "mlx5-health-timer-after-removal", release: "6.8.0-40-lowlatency", build: "#40.1~22.04.3-Ubuntu SMP PREEMPT_DYNAMIC", status: "affected", upgrade: "→ 6.8.0-44 or later (Ubuntu 22.04 lowlatency package, USN-7008-1)" }],
     ])("%s", (_, row) => check(row));
+  });
+
+  describe("Debian 11 and 12 (DSA): the package version from the banner decides, the ABI name alone does not", () => {
+    const debian = (abi: string, pkg: string, date: string, flavour = "amd64") => ({
+      release: `${abi}-${flavour}`,
+      build: `#1 SMP PREEMPT_DYNAMIC Debian ${pkg} (${date})`,
+    });
+    it.each<[string, Row]>([
+      ["virtio-net-napi: Debian 12 6.1.106-3 is affected; DSA-5782-1 names 6.1.112-1", { kb: "virtio-net-napi-skb-cache-put-warning", ...debian("6.1.0-25", "6.1.106-3", "2024-08-26"), status: "affected", upgrade: "6.1.106-3 → 6.1.112-1 or later (Debian 12 package, DSA-5782-1)" }],
+      ["virtio-net-napi: Debian 12 6.1.112-1 is fixed", { kb: "virtio-net-napi-skb-cache-put-warning", ...debian("6.1.0-26", "6.1.112-1", "2024-09-30"), status: "fixed", upgrade: null }],
+      ["virtio-net-napi: Debian 12 cloud 6.1.76-1 is affected", { kb: "virtio-net-napi-skb-cache-put-warning", ...debian("6.1.0-18", "6.1.76-1", "2024-02-01", "cloud-amd64"), status: "affected", upgrade: "→ 6.1.112-1 or later (Debian 12 package, DSA-5782-1)" }],
+      ["virtio-net-napi: Debian 11 is still judged by its own DLA-3912-1, never by bookworm's DSA", { kb: "virtio-net-napi-skb-cache-put-warning", ...debian("5.10.0-32", "5.10.223-1", "2024-08-10"), status: "affected", upgrade: "→ 5.10.226-1 or later (Debian 11 package, DLA-3912-1)" }],
+      ["ice-pf-reset: Debian 12 arm64 6.1.99-1 is affected; DSA-5782-1 names 6.1.112-1", { kb: "ice-pf-reset-null-deref", ...debian("6.1.0-23", "6.1.99-1", "2024-07-15", "arm64"), status: "affected", upgrade: "6.1.99-1 → 6.1.112-1 or later (Debian 12 package, DSA-5782-1)" }],
+      ["ice-pf-reset: Debian 12 6.1.119-1 is fixed", { kb: "ice-pf-reset-null-deref", ...debian("6.1.0-28", "6.1.119-1", "2024-11-22"), status: "fixed", upgrade: null }],
+      ["memcg-oom-dump-tasks: Debian 12 6.1.129-1 is affected; DSA-5900-1 names 6.1.133-1", { kb: "memcg-oom-dump-tasks-soft-lockup", ...debian("6.1.0-31", "6.1.129-1", "2025-03-06"), status: "affected", upgrade: "6.1.129-1 → 6.1.133-1 or later (Debian 12 package, DSA-5900-1)" }],
+      ["memcg-oom-dump-tasks: Debian 12 6.1.133-1 is fixed", { kb: "memcg-oom-dump-tasks-soft-lockup", ...debian("6.1.0-33", "6.1.133-1", "2025-04-10"), status: "fixed", upgrade: null }],
+      ["udp-gso: Debian 12 cloud 6.1.128-1 is affected; DSA-5900-1 names 6.1.133-1", { kb: "udp-gso-segment-ownership-bug", ...debian("6.1.0-31", "6.1.128-1", "2025-02-07", "cloud-amd64"), status: "affected", upgrade: "→ 6.1.133-1 or later (Debian 12 package, DSA-5900-1)" }],
+      ["udp-gso: Debian 12 6.1.135-1 is fixed", { kb: "udp-gso-segment-ownership-bug", ...debian("6.1.0-34", "6.1.135-1", "2025-04-25"), status: "fixed", upgrade: null }],
+      ["tcp-twsk: Debian 11 5.10.216-1 is affected; DSA-5703-1 names 5.10.218-1", { kb: "tcp-twsk-unique-refcount-warning", ...debian("5.10.0-29", "5.10.216-1", "2024-05-03"), status: "affected", upgrade: "5.10.216-1 → 5.10.218-1 or later (Debian 11 package, DSA-5703-1)" }],
+      ["tcp-twsk: Debian 11 5.10.218-1 is fixed", { kb: "tcp-twsk-unique-refcount-warning", ...debian("5.10.0-30", "5.10.218-1", "2024-06-01"), status: "fixed", upgrade: null }],
+      ["udp-gso: Debian 12 ABI name alone (no package in the log) cannot be compared with 6.1.133-1", { kb: "udp-gso-segment-ownership-bug", release: "6.1.0-18-cloud-amd64", status: "unknown", upgrade: null }],
+    ])("%s", (_, row) => check(row));
+
+    it("Debian 12 with no recorded build (only bullseye's 5.10.218-1 is) is judged by upstream 6.1.91 and says so", () => {
+      const { v, rec } = judge({ kb: "tcp-twsk-unique-refcount-warning", ...debian("6.1.0-18", "6.1.76-1", "2024-02-01"), status: "affected" });
+      expect(v.status, v.reason).toBe("affected");
+      expect(v.fixedIn).toBe("6.1.91");
+      expect(rec.upgrade?.upstreamOnly, rec.upgrade?.text).toBe(true);
+      expect(rec.upgrade?.text).toContain("only the upstream fix is known");
+      expect(rec.upgrade?.text).not.toContain("5.10.218-1");
+    });
+
+    it("the ABI name alone says what is missing and names the fixed package", () => {
+      const { v } = judge({ kb: "memcg-oom-dump-tasks-soft-lockup", release: "6.1.0-31-amd64", status: "unknown" });
+      expect(v.status).toBe("unknown");
+      expect(v.reason).toContain("is not in the log");
+      expect(v.reason).toContain("fixed in 6.1.133-1");
+      expect(v.reason).toContain("DSA-5900-1");
+    });
   });
 
   it("every recorded distro fix names its advisory, and the entry references that advisory", () => {
@@ -249,6 +296,8 @@ describe("distro builds of the built-in entries", () => {
         // ALAS2023-2024-696 → AL2023/ALAS-2024-696.html (the advisory id names the release, the page does not)
         .replace(/^ALAS2023-/, "AL2023/ALAS-")
         .replace(/^DLA-(\d+)-\d+$/, "dla-$1")
+        // DSA-5782-1 → debian.org/security/2024/dsa-5782
+        .replace(/^DSA-(\d+)-\d+$/, "dsa-$1")
         // SUSE-SU-2025:0034-1 → suse-su-20250034-1 in the announcement URL
         .replace(/^SUSE-SU-(\d{4}):(\d+)-(\d+)$/, "suse-su-$1$2-$3");
       expect(urls, `${id}: no reference for ${d.advisory}`).toContain(key);

@@ -356,6 +356,65 @@ describe("per-distro verdicts", () => {
     });
   });
 
+  describe("COS and Flatcar with no build of theirs recorded: the upstream stable version decides", () => {
+    const upstreamFixed = ENTRIES.get("upstream-fixed-bug")!;
+    type UpstreamRow = { release: string; status: "affected" | "fixed"; fixedIn?: string; upgrade?: string };
+    const judgeUpstream = (row: UpstreamRow) => {
+      const kernel = parseKernelRelease(row.release);
+      const out = adviseOn({ kernel, kb: upstreamFixed, entries: ENTRIES, asOf: AS_OF });
+      expect(out.v.status, out.v.reason).toBe(row.status);
+      if (row.fixedIn) expect(out.v.fixedIn, out.v.reason).toBe(row.fixedIn);
+      if (row.upgrade) expect(out.rec.upgrade?.text ?? "", out.rec.summary).toContain(row.upgrade);
+      if (row.status === "fixed") expect(out.rec.upgrade, out.rec.upgrade?.text).toBeUndefined();
+      const lines = shippedKernelLines(kernel);
+      if (out.rec.upgrade?.branch && lines) expect(lines, out.rec.upgrade.text).toContain(out.rec.upgrade.branch);
+      return { kernel, ...out };
+    };
+
+    // COS patches its own kernels: an upstream number is the stable base, not a COS build, so the advice says so.
+    it.each<[string, UpstreamRow]>([
+      ["6.1.85+ before 6.1.103", { release: "6.1.85+", status: "affected", fixedIn: "6.1.103", upgrade: "6.1.85 → 6.1.103 or later on 6.1.y" }],
+      ["6.1.102+ just before", { release: "6.1.102+", status: "affected", fixedIn: "6.1.103" }],
+      ["6.1.103+ at the stable fix", { release: "6.1.103+", status: "fixed" }],
+      ["6.1.112+ after", { release: "6.1.112+", status: "fixed" }],
+      ["5.15.146+ before 5.15.165", { release: "5.15.146+", status: "affected", fixedIn: "5.15.165", upgrade: "on 5.15.y" }],
+      ["5.15.165+ at the stable fix", { release: "5.15.165+", status: "fixed" }],
+      ["6.6.30+ before 6.6.44", { release: "6.6.30+", status: "affected", fixedIn: "6.6.44", upgrade: "on 6.6.y" }],
+      ["6.6.44+ at the stable fix", { release: "6.6.44+", status: "fixed" }],
+      ["5.10.100+ before 5.10.224", { release: "5.10.100+", status: "affected", fixedIn: "5.10.224", upgrade: "on 5.10.y" }],
+      ["5.4.89+ stays on the line COS ships", { release: "5.4.89+", status: "affected", fixedIn: "5.4.282", upgrade: "5.4.89 → 5.4.282 or later on 5.4.y" }],
+      ["6.12.5+ after mainline 6.11", { release: "6.12.5+", status: "fixed" }],
+    ])("COS %s", (_, row) => {
+      const { kernel, rec } = judgeUpstream(row);
+      expect(kernel.family).toBe("cos");
+      if (row.status === "affected") {
+        expect(rec.summary).toMatch(/only the upstream fix is known/);
+        expect(rec.upgrade?.upstreamOnly, rec.upgrade?.text).toBe(true);
+        expect(rec.upgrade?.text).toContain("no Container-Optimized OS fixed package is recorded");
+      }
+    });
+
+    // Flatcar ships upstream stable releases as they are: the upstream version is its kernel, no caveat is owed.
+    it.each<[string, UpstreamRow]>([
+      ["6.6.30 before 6.6.44", { release: "6.6.30-flatcar", status: "affected", fixedIn: "6.6.44", upgrade: "6.6.30 → 6.6.44 or later on 6.6.y" }],
+      ["6.6.43 just before", { release: "6.6.43-flatcar", status: "affected", fixedIn: "6.6.44" }],
+      ["6.6.44 at the stable fix", { release: "6.6.44-flatcar", status: "fixed" }],
+      ["6.6.60 after", { release: "6.6.60-flatcar", status: "fixed" }],
+      ["6.1.90 before 6.1.103", { release: "6.1.90-flatcar", status: "affected", fixedIn: "6.1.103", upgrade: "on 6.1.y" }],
+      ["6.1.103 at the stable fix", { release: "6.1.103-flatcar", status: "fixed" }],
+      ["5.15.70 before 5.15.165", { release: "5.15.70-flatcar", status: "affected", fixedIn: "5.15.165", upgrade: "on 5.15.y" }],
+      ["5.10.100 before 5.10.224", { release: "5.10.100-flatcar", status: "affected", fixedIn: "5.10.224", upgrade: "on 5.10.y" }],
+      ["5.4.100 (end-of-life line) moves to a maintained line", { release: "5.4.100-flatcar", status: "affected", upgrade: "5.4.y is end-of-life" }],
+      ["6.9.3 (no fix on 6.9.y) moves to a longterm line", { release: "6.9.3-flatcar", status: "affected", upgrade: "no fix on 6.9.y" }],
+      ["6.12.10 after mainline 6.11", { release: "6.12.10-flatcar", status: "fixed" }],
+    ])("Flatcar %s", (_, row) => {
+      const { kernel, rec } = judgeUpstream(row);
+      expect(kernel.family).toBe("flatcar");
+      expect(rec.upgrade?.upstreamOnly ?? false, rec.upgrade?.text).toBe(false);
+      expect(rec.summary).not.toMatch(/only the upstream fix is known/);
+    });
+  });
+
   describe("workarounds", () => {
     it.each([
       ["6.5.5-200.fc38.x86_64", "Fedora CoreOS: rpm-ostree kargs"],

@@ -173,7 +173,16 @@ function distroVerdict(kernel: KernelRelease, fixes: Fix[]): Verdict | undefined
 
   const withFix = candidates.find((c) => c.fix.fixed);
   // Debian's `6.1.0-18-amd64` is an ABI name, not the package (`6.1.76-1`): without the package nothing compares.
-  if (withFix && !(kernel.family === "debian" && !kernel.distroBuild)) {
+  if (withFix && kernel.family === "debian" && !kernel.distroBuild) {
+    const { fix } = withFix;
+    const advisory = fix.advisory ? ` (${fix.advisory})` : "";
+    return unknown(
+      `${kernel.raw} is only the ABI name; the Debian package version (\`#1 SMP Debian <package>\` in the banner or \`uname -v\`) is not in the log, and Debian ${fix.release} is fixed in ${fix.fixed}${advisory}`,
+      // No `fixedIn`: an upgrade "to 6.1.133-1" could name the package already running.
+      0.3,
+    );
+  }
+  if (withFix) {
     const { fix, how } = withFix;
     const fixed = fix.fixed!;
     const advisory = fix.advisory ? ` (${fix.advisory})` : "";
