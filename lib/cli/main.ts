@@ -13,6 +13,7 @@ import type { CliKb } from "../server/kb/load-cli-kb";
 import { DB_USAGE, runDbCommand } from "./db-command";
 import { EMPTY_INPUT_MESSAGE } from "../schemas/messages";
 import { formatIncidentText } from "./format-text";
+import { estimateInputBytes, readStdinPrefix, stdinChunks, youngCapMinBytes, type StdinPrefix } from "./young-generation-cap";
 
 const USAGE = `usage:
   oopscope triage [--json | --jsonl] [--no-kb] <file | dir | ->...   triage logs, archives, journals, dumps; - reads stdin
@@ -29,13 +30,20 @@ ${DB_USAGE}
 Database: DATABASE_URL, else <repo>/data/oopscope.db. triage matches with it when it exists and is up to date, else with
 the built-in entries (it never creates a database); the kb and db commands create, migrate and seed it.`;
 
-export type MainContext = { root: string };
+export type MainContext = {
+  root: string;
+  /**
+   * Runs this command again in a node whose young generation is capped (bin/oopscope), feeding it `stdinPrefix` and
+   * then the rest of stdin; absent when this process is capped already. Resolves with its exit code.
+   */
+  relaunchWithYoungGenerationCap?: (stdinPrefix?: Uint8Array[]) => Promise<number>;
+};
 
 class UnreadableInput extends Error {}
 
 /** A path (file or directory) or `-` as a source for expandInputs; missing paths are refused here. */
-async function openSource(arg: string, name: string): Promise<InputSource> {
-  if (arg === "-") return { kind: "file", name: "-", open: () => process.stdin as AsyncIterable<Uint8Array> };
+async function openSource(arg: string, name: string, stdin: StdinPrefix | undefined): Promise<InputSource> {
+  if (arg === "-") return { kind: "file", name: "-", open: () => stdinChunks(stdin) };
   const { openDirectorySource, openPathSource } = await import("../server/inputs/open-input-sources");
   let st;
   try {
@@ -133,15 +141,23 @@ async function runTriageCommand(args: string[], ctx: MainContext): Promise<numbe
   // Resolve paths before prepareDb changes the working directory.
   const files = positionals.map((p) => (p === "-" ? p : path.resolve(p)));
   const names = positionals;
+  const relaunch = ctx.relaunchWithYoungGenerationCap;
+  const capFrom = youngCapMinBytes();
+  const stdin = relaunch && files.includes("-") ? readStdinPrefix(capFrom) : undefined;
   let sources: InputSource[];
   try {
-    sources = await Promise.all(files.map((f, i) => openSource(f, names[i])));
+    sources = await Promise.all(files.map((f, i) => openSource(f, names[i], stdin)));
   } catch (e) {
     if (e instanceof UnreadableInput) {
       process.stderr.write(e.message + "\n");
       return 2;
     }
     throw e;
+  }
+  if (relaunch && estimateInputBytes(sources, files, stdin, capFrom) >= capFrom) {
+    const { closeInputSources } = await import("../server/inputs/open-input-sources");
+    await closeInputSources(sources);
+    return relaunch(stdin?.chunks);
   }
   const withKb = !values["no-kb"];
   // The knowledge base is loaded only when a finding needs it; triage never creates or migrates a database.
