@@ -292,14 +292,16 @@ describe("NODE_EXTRA_CA_CERTS (read by node 20 at start-up) through the #! line"
     run(args, { direct: true, stdin: SKB_LOG, env: { NODE_EXTRA_CA_CERTS: path.join(dir, "no-such-ca.pem"), ...env } });
   const loadedCa = (r: Run) => r.stderr.split("\n").filter((l) => l.includes("no-such-ca.pem")).length;
 
-  it("a local triage never loads it; a command that may open TLS connections runs with it", async () => {
-    const [triage, upload, triageWithPostgres] = await Promise.all([
+  it("a local triage or listen never loads it; a command that may open TLS connections runs with it", async () => {
+    const [triage, listen, upload, triageWithPostgres] = await Promise.all([
       runDirect(["triage", "--no-kb", "-"], {}),
+      runDirect(["listen"], {}),
       runDirect(["upload"], {}),
       runDirect(["triage", "--no-kb", "-"], { DATABASE_URL: "postgresql://127.0.0.1:9/none" }),
     ]);
     expect(triage.stdout).toMatch(/kernel BUG in skb_segment/);
-    expect([triage, upload, triageWithPostgres].map(loadedCa)).toEqual([0, 1, 1]);
+    expect(listen.stderr).toMatch(/usage/);
+    expect([triage, listen, upload, triageWithPostgres].map(loadedCa)).toEqual([0, 0, 1, 1]);
     expect(upload.code).toBe(1);
   });
 });
