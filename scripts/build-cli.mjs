@@ -23,8 +23,9 @@ export function isCliBundleFresh() {
   if (!existsSync(CLI_BUNDLE) || !existsSync(TRIAGE_WORKER_BUNDLE) || !existsSync(INPUTS)) return false;
   const { builtAt, files } = JSON.parse(readFileSync(INPUTS, "utf8"));
   for (const file of files) {
-    const p = path.join(ROOT, file);
-    if (!existsSync(p) || statSync(p).mtimeMs > builtAt) return false;
+    // One stat per source (not an existsSync and a stat): ~270 of them at every CLI start.
+    const st = statSync(path.join(ROOT, file), { throwIfNoEntry: false });
+    if (!st || st.mtimeMs > builtAt) return false;
   }
   return true;
 }

@@ -44,9 +44,10 @@ writeFileSync(binFile, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 1
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-function run(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+/** `direct`: bin/oopscope run as a shell runs it, through its `#!` line (else `node bin/oopscope`). */
+function run(args: string[], opts: { stdin?: string; env?: Record<string, string>; direct?: boolean } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(opts.direct ? BIN : process.execPath, opts.direct ? args : [BIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: "1", ...opts.env },
       stdio: ["pipe", "pipe", "pipe"],
@@ -240,5 +241,67 @@ describe("the shipped CLI", () => {
     const { isCliBundleFresh, CLI_BUNDLE } = await import("../../scripts/build-cli.mjs");
     expect(isCliBundleFresh()).toBe(true);
     expect(CLI_BUNDLE.endsWith(".mjs")).toBe(true);
+  });
+});
+
+describe("a big triage runs again under a capped young generation (bin/oopscope)", () => {
+  // Every node of the run says its flags on stderr: the CLI's own process, and the one it relaunched, if any.
+  const sayFlags = path.join(dir, "say-flags.mjs");
+  writeFileSync(sayFlags, `process.stderr.write("node flags: " + JSON.stringify(process.execArgv) + "\\n");\n`);
+  const runsCapped = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("node flags: ") && l.includes("--max-semi-space-size=4")).length;
+  const big = SKB_LOG.repeat(400); // ~590 KB, 5600 lines
+  const env = (capFrom: number) => ({ NODE_OPTIONS: `--import=${sayFlags}`, OOPSCOPE_YOUNG_CAP_MIN_BYTES: String(capFrom) });
+  const summary = (r: Run) => {
+    const inc = JSON.parse(r.stdout) as Incident;
+    return { code: r.code, lines: inc.stats.lines, findings: inc.findings.length };
+  };
+
+  it("stdin over the threshold: relaunched once, fed what was read and the rest; under it, one process", async () => {
+    const [over, under] = await Promise.all([
+      run(["triage", "--json", "--no-kb", "-"], { stdin: big, env: env(100_000) }),
+      run(["triage", "--json", "--no-kb", "-"], { stdin: big, env: env(10_000_000) }),
+    ]);
+    expect(runsCapped(over.stderr)).toBe(1);
+    expect(runsCapped(under.stderr)).toBe(0);
+    expect(summary(over)).toEqual({ code: 0, lines: 5600, findings: summary(under).findings });
+    expect(summary(under).lines).toBe(5600);
+  });
+
+  it("files: their sizes decide, a gzip's counted as the text it may hold", async () => {
+    const plain = path.join(dir, "big-messages");
+    const gz = path.join(dir, "big-messages.gz");
+    writeFileSync(plain, big);
+    const gzBytes = gzipSync(Buffer.from(big));
+    writeFileSync(gz, gzBytes);
+    const asText = gzBytes.length * 12;
+    const [file, gzip, gzipUnder, small] = await Promise.all([
+      run(["triage", "--json", "--no-kb", plain], { env: env(200_000) }),
+      run(["triage", "--json", "--no-kb", gz], { env: env(asText) }),
+      run(["triage", "--json", "--no-kb", gz], { env: env(asText + 1) }),
+      run(["triage", "--json", "--no-kb", skbFile], { env: env(200_000) }),
+    ]);
+    expect([file, gzip, gzipUnder, small].map((r) => runsCapped(r.stderr))).toEqual([1, 1, 0, 0]);
+    expect(summary(file)).toEqual(summary(gzip));
+    expect(summary(file).lines).toBe(5600);
+  });
+});
+
+describe("NODE_EXTRA_CA_CERTS (read by node 20 at start-up) through the #! line", () => {
+  // The `#!` line sets the file aside; node warns when it loads a missing one.
+  const runDirect = (args: string[], env: Record<string, string>) =>
+    run(args, { direct: true, stdin: SKB_LOG, env: { NODE_EXTRA_CA_CERTS: path.join(dir, "no-such-ca.pem"), ...env } });
+  const loadedCa = (r: Run) => r.stderr.split("\n").filter((l) => l.includes("no-such-ca.pem")).length;
+
+  it("a local triage or listen never loads it; a command that may open TLS connections runs with it", async () => {
+    const [triage, listen, upload, triageWithPostgres] = await Promise.all([
+      runDirect(["triage", "--no-kb", "-"], {}),
+      runDirect(["listen"], {}),
+      runDirect(["upload"], {}),
+      runDirect(["triage", "--no-kb", "-"], { DATABASE_URL: "postgresql://127.0.0.1:9/none" }),
+    ]);
+    expect(triage.stdout).toMatch(/kernel BUG in skb_segment/);
+    expect(listen.stderr).toMatch(/usage/);
+    expect([triage, listen, upload, triageWithPostgres].map(loadedCa)).toEqual([0, 0, 1, 1]);
+    expect(upload.code).toBe(1);
   });
 });

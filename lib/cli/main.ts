@@ -1,18 +1,11 @@
 /**
  * `oopscope triage [--json|--jsonl] [--no-kb] <file|->...`, `oopscope dmesg <vmcore>... [out]` and
- * `oopscope kb list|show|seed|import-cve`.
- * Same engine entry point as the web app (lib/server/run-triage.ts). Exit 0 when it ran, 2 on unreadable input,
- * 1 on usage errors.
+ * `oopscope kb list|show|seed|import-cve`, and the other commands' dispatch (each in its own module, loaded when run).
  */
 import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { InputSource } from "../engine/ingest/sources/expand-inputs";
-import type { Incident, SourceSummary, TriageInput } from "../engine/types";
-import type { CliKb } from "../server/kb/load-cli-kb";
 import { DB_USAGE, runDbCommand } from "./db-command";
-import { EMPTY_INPUT_MESSAGE } from "../schemas/messages";
-import { formatIncidentText } from "./format-text";
 
 const USAGE = `usage:
   oopscope triage [--json | --jsonl] [--no-kb] <file | dir | ->...   triage logs, archives, journals, dumps; - reads stdin
@@ -29,40 +22,14 @@ ${DB_USAGE}
 Database: DATABASE_URL, else <repo>/data/oopscope.db. triage matches with it when it exists and is up to date, else with
 the built-in entries (it never creates a database); the kb and db commands create, migrate and seed it.`;
 
-export type MainContext = { root: string };
-
-class UnreadableInput extends Error {}
-
-/** A path (file or directory) or `-` as a source for expandInputs; missing paths are refused here. */
-async function openSource(arg: string, name: string): Promise<InputSource> {
-  if (arg === "-") return { kind: "file", name: "-", open: () => process.stdin as AsyncIterable<Uint8Array> };
-  const { openDirectorySource, openPathSource } = await import("../server/inputs/open-input-sources");
-  let st;
-  try {
-    st = statSync(arg);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (!code) throw e;
-    throw new UnreadableInput(`oopscope: cannot read ${arg}: ${code}`);
-  }
-  // A directory is a copied /var/crash/<ip>-<date>/ or an unpacked sosreport: its files are picked like members.
-  if (st.isDirectory()) return openDirectorySource(arg, name);
-  return openPathSource(arg, name);
-}
-
-/** Archives, journals, dumps and compressed logs → text inputs; refused sources are reported and counted. */
-async function expandSources(sources: InputSource[]): Promise<{ inputs: TriageInput[]; summaries: SourceSummary[]; refused: boolean }> {
-  const { expandInputs } = await import("../engine/ingest/sources/expand-inputs");
-  const { inputs, sources: summaries } = await expandInputs(sources);
-  let refused = false;
-  for (const s of summaries) {
-    if (s.error) {
-      refused = true;
-      process.stderr.write(`oopscope: ${s.error}\n`);
-    }
-  }
-  return { inputs, summaries, refused };
-}
+export type MainContext = {
+  root: string;
+  /**
+   * Runs this command again in a node whose young generation is capped (bin/oopscope), feeding it `stdinPrefix` and
+   * then the rest of stdin; absent when this process is capped already. Resolves with its exit code.
+   */
+  relaunchWithYoungGenerationCap?: (stdinPrefix?: Uint8Array[]) => Promise<number>;
+};
 
 /** `dmesg <vmcore>... [out]`: the last argument is the output file when it is not itself a dump. */
 async function runDmesgCommand(args: string[]): Promise<number> {
@@ -114,77 +81,6 @@ async function prepareDb(ctx: MainContext): Promise<void> {
   process.chdir(ctx.root);
   const { ensureDatabase } = await import("../server/ensure-database");
   await ensureDatabase({ quiet: true });
-}
-
-async function runTriageCommand(args: string[], ctx: MainContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, "no-kb": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help || positionals.length === 0) {
-    process.stderr.write(USAGE + "\n");
-    return values.help ? 0 : 1;
-  }
-  if (values.json && values.jsonl) {
-    process.stderr.write("oopscope: --json and --jsonl are exclusive\n");
-    return 1;
-  }
-  // Resolve paths before prepareDb changes the working directory.
-  const files = positionals.map((p) => (p === "-" ? p : path.resolve(p)));
-  const names = positionals;
-  let sources: InputSource[];
-  try {
-    sources = await Promise.all(files.map((f, i) => openSource(f, names[i])));
-  } catch (e) {
-    if (e instanceof UnreadableInput) {
-      process.stderr.write(e.message + "\n");
-      return 2;
-    }
-    throw e;
-  }
-  const withKb = !values["no-kb"];
-  // The knowledge base is loaded only when a finding needs it; triage never creates or migrates a database.
-  let loaded: Promise<CliKb> | undefined;
-  const lazyKb = {
-    loadKb: () =>
-      (loaded ??= (async () => {
-        process.chdir(ctx.root);
-        const { loadCliKb } = await import("../server/kb/load-cli-kb");
-        const kb = await loadCliKb();
-        process.stderr.write(`oopscope: matched with ${kb.source}\n`);
-        return kb;
-      })()),
-  };
-  const { runTriage } = await import("../server/run-triage");
-  // An empty input (0 lines: an empty file, a gzip of nothing) is refused like the web UI refuses an empty upload.
-  const emptyInputs = (inc: Incident) => inc.inputs.filter((i) => !i.error && i.lines === 0);
-  const refused = (inc: Incident) => inc.inputs.some((i) => i.error) || emptyInputs(inc).length > 0;
-  let status = 0;
-  try {
-    if (values.jsonl) {
-      for (const source of sources) {
-        const expanded = await expandSources([source]);
-        if (expanded.refused) status = 2;
-        const incident = await runTriage(expanded.inputs, { withKb, lazyKb, sources: expanded.summaries });
-        process.stdout.write(JSON.stringify({ ...incident, file: source.name }) + "\n");
-        if (refused(incident)) status = 2;
-      }
-    } else {
-      const expanded = await expandSources(sources);
-      if (expanded.refused) status = 2;
-      const incident = await runTriage(expanded.inputs, { withKb, lazyKb, sources: expanded.summaries });
-      if (values.json) process.stdout.write(JSON.stringify(incident, null, 2) + "\n");
-      else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
-      if (refused(incident)) status = 2;
-      for (const i of incident.inputs) if (i.error) process.stderr.write(`oopscope: ${i.name}: ${i.error}\n`);
-      for (const i of emptyInputs(incident)) process.stderr.write(`oopscope: ${i.name}: ${EMPTY_INPUT_MESSAGE}\n`);
-    }
-  } finally {
-    const { closeInputSources } = await import("../server/inputs/open-input-sources");
-    await closeInputSources(sources);
-  }
-  return status;
 }
 
 async function runKbCommand(args: string[], ctx: MainContext): Promise<number> {
@@ -263,7 +159,7 @@ async function runKbCommand(args: string[], ctx: MainContext): Promise<number> {
 export async function main(argv: string[], ctx: MainContext): Promise<number> {
   const [command, ...args] = argv;
   try {
-    if (command === "triage") return await runTriageCommand(args, ctx);
+    if (command === "triage") return await (await import("./triage-command")).runTriageCommand(args, ctx, USAGE);
     if (command === "dmesg") return await runDmesgCommand(args);
     if (command === "upload") return await (await import("./upload-command")).runUploadCommand(args);
     if (command === "kb") return await runKbCommand(args, ctx);

@@ -3,7 +3,8 @@
  * (quiet, busy node, crash storm, one long line, many files), measures in the same run on the same bytes:
  *   - GNU grep -cE over the crash and event headers (the reference: reading bytes and matching literals);
  *   - the CLI as a user runs it, start-up included: `./bin/oopscope triage --json FILE…` (with the knowledge base; run
- *     through its `#!` line, which sets the node flags a user's `oopscope` gets);
+ *     through its `#!` line, as a user's `oopscope`: a triage of ≥ 16 MB relaunches itself with the young generation
+ *     cap, so its peak RSS is the larger of the two processes');
  * and prints wall time, the ratio, CPU time and peak RSS. Each reader's fastest of `--runs` alternating runs counts
  * (a shared machine only ever slows a run down); peak RSS is the largest seen. It also times CLI start-up on a
  * tiny log (median of `--startup-runs`). `--no-kb` triages without the knowledge base: the engine's own cost, without

@@ -7,6 +7,7 @@
  */
 import type { TriageInput } from "../types";
 
+import { ExpansionRatio } from "./expansion-ratio";
 import { IngestError } from "./ingest-error";
 
 export { IngestError, type IngestErrorCode } from "./ingest-error";
@@ -83,6 +84,42 @@ async function* prepend(first: Uint8Array, rest: AsyncGenerator<Uint8Array>): As
 }
 
 /**
+ * What every gzip input of one triage (the files of one upload, of one CLI call) consumed and decoded together. Each
+ * stream's own ratio check starts after `ratioCheckAfterBytes` of its output: many small bombs, each under it, were
+ * each decoded whole. The same ratio, from the first input and over every further `ratioCheckAfterBytes` of output
+ * of them all, refuses the input that crosses it and, unread, every gzip input after it (those read before are kept,
+ * as an archive keeps the members read before its bomb).
+ */
+export class GzipBudget {
+  private readonly ratio: ExpansionRatio;
+  /** Why the budget refused an input, once it did. */
+  refusal?: string;
+
+  constructor(private readonly limits: Pick<IngestLimits, "maxGzipRatio" | "ratioCheckAfterBytes">) {
+    this.ratio = new ExpansionRatio(limits.maxGzipRatio, limits.ratioCheckAfterBytes);
+  }
+
+  addConsumed(n: number): void {
+    this.ratio.addConsumed(n);
+  }
+
+  /** Counts decoded bytes; throws once the gzip inputs together are a bomb (and for every gzip input after). */
+  addDecoded(n: number): void {
+    this.refuseIfSpent();
+    const crossed = this.ratio.addProduced(n);
+    if (!crossed) return;
+    this.refusal = `the gzip inputs given together expand more than ${this.limits.maxGzipRatio}× (${crossed.read} compressed bytes → ${crossed.made}+ bytes)`;
+    throw new IngestError("decompression-bomb", `Refusing a gzip stream: ${this.refusal}: decompression bombs, each too small to be refused alone.`);
+  }
+
+  /** A gzip input read after the budget refused one: refused before it is decoded. */
+  refuseIfSpent(): void {
+    if (this.refusal)
+      throw new IngestError("decompression-bomb", `Refusing a gzip stream unread: an earlier gzip input given with it was refused (${this.refusal}).`);
+  }
+}
+
+/**
  * Compressed bytes handed to the decoder at once. The decoder inflates a whole input chunk before it looks at
  * backpressure (a 1 MB chunk of a bomb is 1 GB of output), and a pipe into it reads far ahead (its writable side
  * queues thousands of chunks): the slices are written one at a time, the next only when the decoder has taken the
@@ -96,7 +133,9 @@ async function* gunzip(
   source: AsyncGenerator<Uint8Array>,
   stats: IngestStats,
   limits: IngestLimits,
+  budget: GzipBudget,
 ): AsyncGenerator<Uint8Array> {
+  budget.refuseIfSpent();
   const decoder = new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>;
   const writer = decoder.writable.getWriter();
   const reader = decoder.readable.getReader();
@@ -110,6 +149,7 @@ async function* gunzip(
       for (let at = 0; at < c.length && !stopped; at += GZIP_SLICE_BYTES) {
         const slice = c.subarray(at, Math.min(c.length, at + GZIP_SLICE_BYTES));
         consumed += slice.length;
+        budget.addConsumed(slice.length);
         await writer.write(slice).catch((e: unknown) => Promise.reject(corrupt(e)));
       }
       if (stopped) return;
@@ -155,6 +195,7 @@ async function* gunzip(
         return;
       }
       stats.decodedBytes += r.value.length;
+      budget.addDecoded(r.value.length);
       if (stats.decodedBytes > limits.maxDecodedBytes)
         throw new IngestError(
           "too-large",
@@ -287,12 +328,14 @@ async function* binaryChecked(source: AsyncGenerator<Uint8Array>, name: string):
 /**
  * Reads one input and yields its (decompressed) bytes in chunks, after the binary check and within the caps.
  * Lines are found by the consumer (see `ByteLineSplitter`): the hot path never decodes text it will not parse.
- * Throws `IngestError` for input that must be refused (binary, gzip bomb, over the cap).
+ * Throws `IngestError` for input that must be refused (binary, gzip bomb, over the cap). `gzipBudget` is shared by
+ * the inputs of one triage (a fresh one: this input alone).
  */
 export async function* readByteChunks(
   input: TriageInput,
   stats: IngestStats,
   limits: IngestLimits = DEFAULT_INGEST_LIMITS,
+  gzipBudget: GzipBudget = new GzipBudget(limits),
 ): AsyncGenerator<Uint8Array> {
   let source = chunksOf(input.data);
   const first = await source.next();
@@ -311,7 +354,7 @@ export async function* readByteChunks(
   let bytesIn: AsyncGenerator<Uint8Array>;
   if (head[0] === 0x1f && head[1] === 0x8b) {
     stats.compressed = true;
-    bytesIn = gunzip(source, stats, limits);
+    bytesIn = gunzip(source, stats, limits, gzipBudget);
   } else {
     bytesIn = (async function* () {
       let nulBytes = 0;

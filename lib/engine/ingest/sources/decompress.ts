@@ -8,6 +8,7 @@
  * Every decoder is loaded when such an input arrives: a plain log's CLI run does not pay for them (fflate alone was
  * ~9 ms of start-up).
  */
+import { ExpansionRatio } from "../expansion-ratio";
 import { IngestError } from "../ingest-error";
 import type { Codec } from "./magic";
 
@@ -52,21 +53,20 @@ export class ExpansionMeter {
    * from the start and in the current window of `ratioCheckAfterBytes` of output. A zip or tar of many members, each
    * a bomb under the per-member check threshold, is one bomb: without this sum it was bounded only by the 16 GB cap.
    */
-  private members = { consumed: 0, produced: 0, windowConsumed: 0, windowProduced: 0 };
+  private members: ExpansionRatio;
   constructor(
     readonly label: string,
     readonly limits: ExpansionLimits,
     /** Output of the enclosing decoder, when this one decodes a member of an archive: caps apply to the total. */
     private readonly parent?: ExpansionMeter,
-  ) {}
+  ) {
+    this.members = new ExpansionRatio(limits.maxRatio, limits.ratioCheckAfterBytes);
+  }
 
   addConsumed(n: number): void {
     this.consumed += n;
     const root = this.root();
-    if (root !== this) {
-      root.members.consumed += n;
-      root.members.windowConsumed += n;
-    }
+    if (root !== this) root.members.addConsumed(n);
   }
 
   private root(): ExpansionMeter {
@@ -101,22 +101,14 @@ export class ExpansionMeter {
    */
   private checkMembersTogether(n: number): void {
     const root = this.root();
-    const m = root.members;
-    m.produced += n;
-    m.windowProduced += n;
-    const { maxRatio, ratioCheckAfterBytes } = this.limits;
-    const overall = m.produced > ratioCheckAfterBytes && m.produced > Math.max(1, m.consumed) * maxRatio;
-    const windowFull = m.windowProduced > ratioCheckAfterBytes;
-    if (overall || (windowFull && m.windowProduced > Math.max(1, m.windowConsumed) * maxRatio)) {
-      const [read, made] = overall ? [m.consumed, m.produced] : [m.windowConsumed, m.windowProduced];
-      const bomb = new IngestError(
-        "decompression-bomb",
-        `Refusing ${this.label}: the members of ${root.label} together expand more than ${maxRatio}× (${read} compressed bytes read → ${made}+ bytes): a decompression bomb.`,
-      );
-      for (let p = this.parent; p; p = p.parent) p.bomb ??= bomb;
-      throw bomb;
-    }
-    if (windowFull) m.windowConsumed = m.windowProduced = 0;
+    const crossed = root.members.addProduced(n);
+    if (!crossed) return;
+    const bomb = new IngestError(
+      "decompression-bomb",
+      `Refusing ${this.label}: the members of ${root.label} together expand more than ${this.limits.maxRatio}× (${crossed.read} compressed bytes read → ${crossed.made}+ bytes): a decompression bomb.`,
+    );
+    for (let p = this.parent; p; p = p.parent) p.bomb ??= bomb;
+    throw bomb;
   }
 
   /** Bytes a nested decoder produced count towards the total cap of the source they come from. */

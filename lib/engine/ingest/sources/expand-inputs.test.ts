@@ -711,3 +711,41 @@ describe("the bomb budget is the archive's, across its members", () => {
   });
 });
 
+
+describe("every stream a refused or re-read source opened is ended", () => {
+  /** A source whose `open()` counts the streams it started and the ones ended (a file handle closed, in the CLI). */
+  function countingSource(name: string, bytes: Uint8Array, counts: { started: number; ended: number }): FileSource {
+    const src = fileSource(name, bytes);
+    return {
+      ...src,
+      open: async function* () {
+        counts.started++;
+        try {
+          yield* src.open();
+        } finally {
+          counts.ended++;
+        }
+      },
+    };
+  }
+
+  it("a zip read at offsets, a zip bomb, formats not read and a gzip log re-read by the engine", async () => {
+    const sevenZip = new Uint8Array([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04, ...new Array(100).fill(0x41)]);
+    const lz4 = new Uint8Array([0x04, 0x22, 0x4d, 0x18, 0x64, 0x40, 0xa7, 0x1f, 0x00, 0x01, 0x00, ...new Array(200).fill(0xff)]);
+    const sources = {
+      "logs.zip": zipSync({ "var/log/messages": MESSAGES }),
+      "bomb.zip": zipSync({ "var/log/messages": new Uint8Array(24 << 20) }, { level: 9 }),
+      "logs.7z": sevenZip,
+      "messages.lz4": lz4,
+      "messages.gz": compress("gzip", MESSAGES),
+    };
+    const counts = Object.fromEntries(Object.keys(sources).map((name) => [name, { started: 0, ended: 0 }]));
+    const { sources: summaries } = await expandInputs(
+      Object.entries(sources).map(([name, bytes]) => countingSource(name, bytes, counts[name])),
+      { keep: keepDrained },
+    );
+    expect(summaries.filter((s) => s.error).map((s) => s.name)).toEqual(["bomb.zip", "logs.7z", "messages.lz4"]);
+    // Each was opened once to be sniffed (the gzip log once more, unstarted, for the engine to read) and ended.
+    for (const name of Object.keys(sources)) expect([name, counts[name]]).toEqual([name, { started: 1, ended: 1 }]);
+  });
+});

@@ -84,7 +84,11 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** The first `n` bytes of a stream, and the whole stream again (the peeked chunks pushed back). */
+/**
+ * The first `n` bytes of a stream, and the whole stream again (the peeked chunks pushed back). Ending the returned
+ * stream ends the source too, even before its first `next()`: a generator returned unstarted skips its `finally`, and
+ * a refused source (a zip read at offsets, an unsupported format) left its file handle to the garbage collector.
+ */
 async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; stream: AsyncGenerator<Uint8Array> }> {
   const it = source[Symbol.asyncIterator]();
   const seen: Uint8Array[] = [];
@@ -99,19 +103,35 @@ async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ hea
     seen.push(r.value);
     length += r.value.length;
   }
+  const release = async () => {
+    if (done) return;
+    done = true;
+    await it.return?.();
+  };
   const stream = (async function* () {
     try {
       yield* seen;
       if (done) return;
       for (;;) {
         const r = await it.next();
-        if (r.done) return;
+        if (r.done) {
+          done = true;
+          return;
+        }
         yield r.value;
       }
     } finally {
-      if (!done) await it.return?.();
+      await release();
     }
   })();
+  const endStream = stream.return.bind(stream);
+  stream.return = async (value) => {
+    try {
+      return await endStream(value);
+    } finally {
+      await release();
+    }
+  };
   return { head: seen.length === 1 ? seen[0] : concat(seen), stream };
 }
 
