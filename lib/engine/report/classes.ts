@@ -89,7 +89,8 @@ export type CrashClass = {
 const PATTERNS: Record<string, string> = {
   // a function name as printed: `f+0x1/0x2`, `f.isra.0+…`, or symbolised `f net/x.c:12 [inline]`
   FUNC: "([a-zA-Z0-9_]+)(?:\\.|\\+| )",
-  SRC: "([a-zA-Z0-9_\\-/.]+\\.[a-zA-Z]+:[0-9]+)",
+  // a source location; build trees put `+` in directory names (OpenWrt's `target-mipsel_1004kc+dsp_uClibc-…`)
+  SRC: "([a-zA-Z0-9_\\-/.+]+\\.[a-zA-Z]+:[0-9]+)",
   PC: "\\[<?(?:0x)?[0-9a-f]+>?\\]",
   ADDR: "(?:0x)?[0-9a-f]+",
 };

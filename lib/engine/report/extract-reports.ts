@@ -239,31 +239,46 @@ function partitionByCaller(lines: readonly LogLine[]): LogLine[][] {
 
 /**
  * Lines of a span that belong to its report: kernel output when the header was (the caller split is done).
- * Exception: printk cuts a record near 1 KiB and prints the rest without the `[ ts]` prefix, which in practice
+ * Exceptions: printk cuts a record near 1 KiB and prints the rest without the `[ ts]` prefix, which in practice
  * only happens to a long `Modules linked in:` list; a prefix-less line of module names right after that list
- * (or after an earlier wrapped part of it) is the same record.
+ * (or after an earlier wrapped part of it) is the same record. And a paste that kept the timestamps of the header
+ * lines but not of the stack (`[ 1045.72] Call Trace:` then ` dump_stack+0x19/0x1b`): a prefix-less
+ * `func+0xoff/0xsize` frame inside a trace is the kernel's, which shell or syz-executor output never prints.
  */
 function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   const head = lines[span.header];
   const out: LogLine[] = [];
   let inModuleList = false;
   let wrappedTaskLine = false;
+  let inTrace = false;
   for (let i = span.start; i <= span.end; i++) {
     const l = lines[i];
     const foreign = i !== span.header && head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "";
     if (foreign) {
       // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
-      // release of a task line wrapped after its taint (a mailing-list paste).
-      const continues = (inModuleList && isModuleListContinuation(l.text)) || (wrappedTaskLine && isWrappedRelease(l.text));
+      // release of a task line wrapped after its taint (a mailing-list paste) and a trace's prefix-less frames.
+      const continues =
+        (inModuleList && isModuleListContinuation(l.text)) || (wrappedTaskLine && isWrappedRelease(l.text)) || (inTrace && isSizedFrameLine(l.text));
       wrappedTaskLine = false;
-      if (!continues) continue;
+      if (!continues) {
+        inTrace = false;
+        continue;
+      }
     } else {
       inModuleList = isModuleListStart(l.text);
       wrappedTaskLine = isWrappedTaskLine(l.text);
+      const scanned = scanStackLine(l.text);
+      inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
     }
     out.push(l);
   }
   return out;
+}
+
+/** A frame printed with its offset and size (`? func+0x1a/0x30 [mod]`): a kernel stack line, not program output. */
+function isSizedFrameLine(text: string): boolean {
+  const frame = scanStackLine(text).frameInTrace;
+  return frame !== undefined && frame.offset !== undefined && frame.size !== undefined;
 }
 
 /**

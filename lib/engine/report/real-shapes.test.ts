@@ -55,6 +55,39 @@ describe("reports from production logs", () => {
     expect(list.title).toBe("BUG: corrupted list in corrupted");
   });
 
+  it("keeps a trace's prefix-less `f+0x/0x` frames when the paste dropped the timestamps of the stack only", () => {
+    const [atomic] = extract([
+      "[ 1045.726726] BUG: scheduling while atomic: swapper/0/0/0x10010000",
+      "[ 1045.726787] Call Trace:",
+      " dump_stack+0x19/0x1b",
+      " __schedule_bug+0x4d/0x5b",
+      " __schedule+0xa60/0xac0",
+      " _cond_resched+0x3a/0x50",
+      " __alloc_pages_nodemask+0x325/0xc40",
+      " ? native_sched_clock+0x35/0x80",
+      " __get_free_pages+0xe/0x50",
+      " spt_cpu_startup+0x94/0x230 [simple_pt]",
+    ]);
+    expect(atomic).toMatchObject({ title: "BUG: scheduling while atomic in spt_cpu_startup", guiltyFrame: "spt_cpu_startup" });
+
+    // Program output between timestamped lines is still not the report's, even right after a trace.
+    const [warn] = extract([
+      "[   10.000000] WARNING: CPU: 0 PID: 1 at net/core/dev.c:1 dev_foo+0x1/0x2",
+      "[   10.000001] Call Trace:",
+      "syz-executor: starting dev_bar",
+      "[   10.000002]  dev_foo+0x1/0x2",
+    ]);
+    expect(warn.frames.map((f) => f.function)).toEqual(["dev_foo"]);
+  });
+
+  it("reads a WARNING whose source path has a `+` in a build directory name", () => {
+    const [warn] = extract([
+      "[ 1428.380000] ------------[ cut here ]------------",
+      "[ 1428.380000] WARNING: CPU: 1 PID: 2909 at /home/sh/openwrt/build_dir/target-mipsel_1004kc+dsp_uClibc-0.9.33.2/mt76-2016-03-04/mt7603_mac.c:1190 mt7603_mac_work+0xe8/0x288 [mt7603e]()",
+    ]);
+    expect(warn).toMatchObject({ kind: "warning", title: "WARNING in mt7603_mac_work", guiltyFrame: "mt7603_mac_work" });
+  });
+
   it("reads MIPS `epc   : <address> f+…` and a decode_stacktrace.sh `pc : f` wrapped before its source", () => {
     const [mips] = extract([
       "<1>[248299.550920] CPU 0 Unable to handle kernel paging request at virtual address 07401008, epc == 8ed7c428, ra == 8ed39794",
