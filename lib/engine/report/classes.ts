@@ -22,6 +22,11 @@ export type StackRule = {
    * one matching `until` (or the report's end), no frame is a candidate.
    */
   bystanders?: readonly { from: RegExp; until: RegExp }[];
+  /**
+   * When no section gives a frame, display the RIP's function (the syzkaller title stays `… in corrupted`); implied
+   * when the sections include RIP_SECTION.
+   */
+  ripFallback?: boolean;
 };
 
 export type TitleFormat = {
@@ -297,7 +302,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
       { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: LEAK_ALLOCATORS }) },
-      { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT },
+      // A stack overflow recurses: the frame on top is a random one of the loop, as in a stall (syzkaller anchors it the
+      // same way); an overflow that left no usable call trace still names its RIP for display.
+      { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", ripFallback: true }) },
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },

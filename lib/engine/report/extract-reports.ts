@@ -527,7 +527,7 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       const named = normalizeTitle(fillTemplate(format.title, groups, guilty));
       return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty, frameMissing, headerFallback };
     }
-    if (!guilty && format.title.includes("{FRAME}") && format.stack?.sections.includes(RIP_SECTION)) {
+    if (!guilty && format.title.includes("{FRAME}") && (format.stack?.ripFallback || format.stack?.sections.includes(RIP_SECTION))) {
       // No usable stack, but the CPU was in a known function (GPF, oops, BUG with a cut or all-generic stack): name
       // it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
       const k = firstSectionLine(report, RIP_SECTION);

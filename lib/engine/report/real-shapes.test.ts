@@ -80,6 +80,33 @@ describe("reports from production logs", () => {
     expect(warn.frames.map((f) => f.function)).toEqual(["dev_foo"]);
   });
 
+  it("names a stack overflow after the frame above its dispatch anchor, and after its RIP when no trace is left", () => {
+    const [recursed] = extract([
+      "[  733.821133] BUG: stack guard page was hit at ffffc900190cfff8 (stack is ffffc900190d0000..ffffc900190d7fff)",
+      "[  733.821152] kernel stack overflow (double-fault): 0000 [#1] PREEMPT SMP KASAN",
+      "[  733.821187] RIP: 0010:netdev_next_lower_dev_rcu+0x8/0xb0",
+      "[  733.821341] Call Trace:",
+      "[  733.821347]  bond_get_lowest_level_rcu+0x12d/0x2e0",
+      "[  733.821390]  bond_get_stats+0xf5/0x4d0",
+      "[  733.821452]  dev_get_stats+0xa5/0x2b0",
+      "[  733.821458]  bond_get_stats+0x1ed/0x4d0",
+      "[  733.821529]  rtnl_fill_stats+0x48/0xa90",
+      "[  733.821600]  rtnl_newlink+0x64/0xa0",
+      "[  733.821610]  rtnetlink_rcv_msg+0x413/0xb80",
+      "[  733.821620]  netlink_rcv_skb+0x153/0x420",
+    ]);
+    expect(recursed).toMatchObject({ title: "BUG: stack guard page was hit in rtnl_newlink", guiltyFrame: "rtnl_newlink" });
+
+    const [traceless] = extract([
+      "[   38.555935] BUG: stack guard page was hit at 00000000244b28bd (stack is 000000000d692c63..00000000613959ea)",
+      "[   38.555949] kernel stack overflow (page fault): 0000 [#1] PREEMPT SMP NOPTI",
+      "[   38.555980] RIP: 0010:process_single_tx_qlock+0x329/0x480",
+      "[   38.556025] Call Trace:",
+      "[   38.556058] ---[ end trace d76b60500c18efde ]---",
+    ]);
+    expect(traceless).toMatchObject({ title: "BUG: stack guard page was hit in process_single_tx_qlock", syzkallerTitle: "BUG: stack guard page was hit in corrupted" });
+  });
+
   it("reads a WARNING whose source path has a `+` in a build directory name", () => {
     const [warn] = extract([
       "[ 1428.380000] ------------[ cut here ]------------",
