@@ -287,6 +287,8 @@ const ARM_FRAME = new RegExp(
 // ARM since 5.x prints the same pair without addresses: ` __schedule from schedule+0x20/0xac`, a module after
 // either name (`nf_hook_slow [nf_tables] from …`).
 const ARM_FROM_FRAME = new RegExp(String.raw`^\s*(${SYM})(?:\s+${MOD})?\s+from\s+${SYM}\+0x${HEX}\/0x${HEX}(?:\s+${MOD})?\s*$`);
+// The caller half of either ARM form (`… from [<c001457c>] (show_stack+0x24/0x2c)`, `… from schedule+0x20/0xac`).
+const ARM_CALLER = new RegExp(String.raw`\sfrom\s+(?:\[<(${HEX})>\]\s+\()?(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\)?\s*$`);
 // ppc64: `[c000000010f930b0] [c000000008068df8] .eeh_dev_check_failure+0x278/0x390 (unreliable)`, symbolised
 // `[c00000007a3efa20] [c00000000030a060] rebuild_sched_domains_locked+0x7b0/0x13a0 kernel/cgroup/cpuset.c:1007`
 const PPC_FRAME = new RegExp(
@@ -480,6 +482,8 @@ export type StackLine = {
   frame: Frame | undefined;
   frameInTrace: Frame | undefined;
   crashBtFrame: boolean;
+  /** ARM prints each frame with its caller; the next line repeats that caller as its frame, except after the last. */
+  armCaller: Frame | undefined;
 };
 
 const NO_MARKERS: readonly string[] = [];
@@ -502,6 +506,7 @@ function scanStackLineText(rawLine: string): StackLine {
     frame: undefined,
     frameInTrace: undefined,
     crashBtFrame: false,
+    armCaller: undefined,
   };
   if (typeof rawLine !== "string") return scanned;
   let line = rawLine.trimEnd();
@@ -544,6 +549,11 @@ function scanStackLineText(rawLine: string): StackLine {
   scanned.frame = parseSymbolFrame(line);
   scanned.frameInTrace = scanned.frame ?? parseAddressFrame(line);
   scanned.crashBtFrame = scanned.frame !== undefined && CRASH_BT_FRAME.test(line);
+  const caller = scanned.frame && line.includes(" from ") ? ARM_CALLER.exec(line) : null;
+  if (caller) {
+    const [, address, sym, off, size, mod] = caller;
+    scanned.armCaller = makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
+  }
   if (scanned.markers.length === 0 && !scanned.crashSource && !scanned.frameInTrace) scanned.inert = true;
   return scanned;
 }
@@ -567,7 +577,17 @@ export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
   /** Index in the current section of the first crash bt frame after the last `--- <X stack> ---` marker. */
   let crashStackStart = 0;
   const mainHasFrames = () => sections.some((s) => s.kind === "main" && s.frames.length > 0);
+  // The caller named by the last ARM frame line: the next frame line prints it again, unless the trace ended there.
+  // A trace that ran to its bottom ends at an entry label (`ret_fast_syscall+0x0/0x3c`, `kernel_thread_exit+0x0/0x8`),
+  // which names nothing; one cut inside a function (at `Exception stack(…)`: syzkaller's `… in __dabt_svc`) ends with
+  // a caller that is the section's last frame.
+  let armCaller: Frame | undefined;
+  const endArmTrace = () => {
+    if (armCaller && armCaller.offset !== 0) current.frames.push({ ...armCaller, unprinted: true });
+    armCaller = undefined;
+  };
   const openSection = (kind: StackSectionKind, label: string) => {
+    endArmTrace();
     current = { kind, label, frames: [] };
     sections.push(current);
     context = undefined;
@@ -653,7 +673,9 @@ export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
     }
     if (context) frame.context = context;
     current.frames.push(frame);
+    armCaller = scanned.armCaller ? { ...scanned.armCaller, ...(context ? { context } : {}) } : undefined;
   }
+  endArmTrace();
   return sections.filter((s, i) => i === 0 || s.frames.length > 0 || s.kind === "main");
 }
 
