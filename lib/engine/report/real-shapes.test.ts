@@ -107,6 +107,25 @@ describe("reports from production logs", () => {
     expect(traceless).toMatchObject({ title: "BUG: stack guard page was hit in process_single_tx_qlock", syzkallerTitle: "BUG: stack guard page was hit in corrupted" });
   });
 
+  it("names an irq-safe -> irq-unsafe lock order after where the irq-safe lock was taken, not the backtrace", () => {
+    const [order] = extract([
+      "[  414.275945] WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected",
+      "[  414.303773] ffff8880120b9168 (&new->fa_lock){.?.+}-{2:2}, at: kill_fasync+0x14b/0x460",
+      "[  414.344585] but this new dependency connects a HARDIRQ-irq-safe lock:",
+      "[  414.354037]  (&dev->event_lock){-.-.}-{2:2}",
+      "[  414.354071] ... which became HARDIRQ-irq-safe at:",
+      "[  414.367173]   lock_acquire+0x29d/0x740",
+      "[  414.371795]   _raw_spin_lock_irqsave+0x39/0x50",
+      "[  414.377106]   input_event+0x7b/0xb0",
+      "[  414.388967]   psmouse_report_standard_buttons+0x2c/0x80",
+      "[  416.112158] stack backtrace:",
+      "[  416.136854] Call Trace:",
+      "[  416.228655]  kill_fasync+0x14b/0x460",
+      "[  416.233061]  evdev_pass_values.part.0+0x64e/0x970",
+    ]);
+    expect(order).toMatchObject({ kind: "lockdep", title: "possible deadlock in input_event", guiltyFrame: "input_event" });
+  });
+
   it("reads a WARNING whose source path has a `+` in a build directory name", () => {
     const [warn] = extract([
       "[ 1428.380000] ------------[ cut here ]------------",
