@@ -56,6 +56,11 @@ export type TitleFormat = {
   stacklessTitle?: (m: RegExpExecArray) => string;
   /** A catch-all format: only a report when a stack trace follows within a few lines. */
   needsStackNearby?: boolean;
+  /**
+   * An alternative title naming the first non-generic frame of a secondary stack (KMSAN's `Uninit was created at:`:
+   * where the leaked bytes came from), `{FRAME}` standing for that frame.
+   */
+  originAlt?: { section: RegExp; title: string; skip: readonly RegExp[] };
 };
 
 export type CrashClass = {
@@ -234,8 +239,11 @@ export const CLASSES: readonly CrashClass[] = [
         title: "KASAN: $1 $2", kind: "kasan", noStackTrace: true,
       },
       { match: re("BUG: KASAN: (.*)"), title: "KASAN: $1", kind: "kasan", corrupted: "KASAN header without details" },
-      { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
-      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
+      {
+        match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN,
+        originAlt: { section: /^\s*Uninit was created at:/, title: "KMSAN origin in {FRAME}", skip: LEAK_ALLOCATORS },
+      },
+      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
       { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in "), title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       {

@@ -481,6 +481,14 @@ type Titled = {
   headerFallback?: boolean;
 };
 
+/** The first non-generic frame of the secondary stack `rule.section` opens (see TitleFormat.originAlt). */
+function originFrame(report: ParsedReport, rule: NonNullable<TitleFormat["originAlt"]>): string | undefined {
+  const k = report.texts.findIndex((t, i) => i > 0 && rule.section.test(t));
+  if (k < 0) return undefined;
+  const section = report.sectionsFrom(k).find((s) => s.kind !== "main");
+  return section ? selectGuiltyFrame(section.frames, { skip: rule.skip }) : undefined;
+}
+
 function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
   const texts = report.texts;
   const body = texts.slice(0, TITLE_SCAN_LINES).join("\n");
@@ -517,6 +525,8 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       if (n !== frame) alts.add(normalizeTitle(fillTemplate(format.title, groups, n)));
       for (const a of format.alt ?? []) alts.add(normalizeTitle(fillTemplate(a, groups, n)));
     }
+    const origin = format.originAlt ? originFrame(report, format.originAlt) : undefined;
+    if (origin && format.originAlt) alts.add(normalizeTitle(fillTemplate(format.originAlt.title, groups, origin)));
     alts.delete(title);
     const altTitles = [...alts];
     const hint = format.guiltyHint !== undefined ? m[format.guiltyHint] : format.siteFunction;
