@@ -194,6 +194,19 @@ describe("parseFrames", () => {
     expect(whole.map((f) => f.function)).toEqual(["sysfs_write_file", "vfs_write", "sys_write"]);
   });
 
+  it("reads ppc64's `--- interrupt: N at f+…` as the frame the trap was taken in", () => {
+    expect(
+      names([
+        "Call Trace:",
+        "[c00000003ae5b800] [c00000000135c19c] dump_stack+0x128/0x1cc (unreliable)",
+        "[c00000003ae5bac0] [c0000000000090a4] program_check_common+0x184/0x190",
+        "--- interrupt: 700 at assert_slb_presence+0x2c/0x70",
+        "    LR = slb_insert_entry+0x19c/0x2d0",
+        "[c00000003ae5bdf0] [c00000000009651c] do_slb_fault+0x10c/0x250",
+      ]),
+    ).toEqual(["dump_stack", "program_check_common", "assert_slb_presence", "do_slb_fault"]);
+  });
+
   it("reads s390 traces: parenthesised guess, address-only frames, no breaking-event address", () => {
     const frames = parseFrames([
       "Call Trace:",

@@ -294,6 +294,9 @@ const ARM_CALLER = new RegExp(String.raw`\sfrom\s+(?:\[<(${HEX})>\]\s+\()?(${SYM
 const PPC_FRAME = new RegExp(
   String.raw`^\s*\[(${HEX})\]\s+\[(${HEX})\]\s+(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?(\s+\(unreliable\))?(?:\s+${SRC})?\s*$`,
 );
+// ppc64's exception frame: `--- interrupt: 700 at assert_slb_presence+0x2c/0x70` names the function the CPU was in
+// when the trap (a WARN's `tw`, a fault) was taken; the frames above it are the trap handling.
+const PPC_INTERRUPT_FRAME = new RegExp(String.raw`^\s*--- interrupt: ${HEX} at (${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\s*$`);
 // `crash` utility bt: ` #5 [ffff8800794f3b58] skb_segment at ffffffff81561fe8 [mod]`, optional `/path/f.c: 123` after.
 const CRASH_BT_FRAME = new RegExp(String.raw`^\s*#(\d+)\s+\[(${HEX})\]\s+(${SYM})\s+at\s+(${HEX})(?:\s+${MOD})?\s*$`);
 const CRASH_BT_SOURCE = /^\s+(\/\S+\.[A-Za-z]+): (\d+)\s*$/;
@@ -416,6 +419,11 @@ function parseSymbolFrame(line: string): Frame | undefined {
   if (m) {
     const [, question, sym, file, fileLine, mod] = m;
     return makeFrame(sym, { reliable: !question, file, fileLine: Number(fileLine), module: mod });
+  }
+  m = offset && line.includes("--- interrupt:") ? PPC_INTERRUPT_FRAME.exec(line) : null;
+  if (m) {
+    const [, sym, off, size, mod] = m;
+    return makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod });
   }
   m = offset ? PPC_FRAME.exec(line) : null;
   if (m) {
