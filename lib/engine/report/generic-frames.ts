@@ -30,7 +30,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^print_bad_irq", "^print_deadlock", "^print_lock", "^print_shortest", "^print_irq", "^print_irqtrace",
       "^print_modules", "^print_trailer", "^print_tainted", "^print_worker", "^describe_object",
       "^dump_stack", "^__dump_stack", "^show_stack", "^show_trace", "^show_regs", "^__show_regs", "^walk_stack",
-      "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_", "^__unwind_start$",
+      "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_",
       "panic", "^assertfail", "^__assert", "^btrfs_assertfail", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
       "^report_bug", "^fixup_bug", "^handle_bug", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
       "^asm_exc_", "^invalid_op$", "^__bug$", "^bug_handler", "^die$", "^__die", "^oops_end", "^__oops", "^_trap$",
