@@ -86,6 +86,11 @@ export type Frame = {
   file?: string;
   fileLine?: number;
   address?: string;
+  /**
+   * On the stack but printed on no line of its own: ARM names each frame's caller on the frame's line, and the
+   * caller of the last printed frame of a cut trace appears nowhere else (satyr lists printed frames only).
+   */
+  unprinted?: true;
 };
 
 /** Problem classes. Crash reports and one-line problem events share this list. */

@@ -203,6 +203,7 @@ function satyrView(findings: Finding[]): SatyrFrame[] {
   for (const finding of findings) {
     const own = parseStackSections(finding.report)
       .flatMap((s) => s.frames)
+      .filter((f) => !f.unprinted)
       .map((f) => ({ name: printedName(f), reliable: f.reliable, context: f.context }));
     if (finding.rip && finding.report.some((l) => SATYR_RIP_LINE.test(l))) {
       own.unshift({ name: ripPrintedName(finding.rip), reliable: true, context: own[0]?.context });

@@ -114,8 +114,10 @@ const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
 // `[lø. mai 3 …]`, `[二 8月 13 …]`, `[火  8月 13 …]`.
 const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
 // dmesg -H: a dated line `[Mar 5 10:00] ` (minute precision), then `[  +0.000003] ` deltas (no absolute uptime).
+// util-linux formats both with the locale: `[30. Jul 08:55]` (day first) and `[  +0,000004]` (decimal comma) in German.
 const DMESG_H_DATE = /^(?:<(\d)>)?\[([A-Z][a-z]{2}) ?(\d{1,2}) (\d{2}):(\d{2})\]\s?/;
-const DMESG_H_DELTA = /^(?:<(\d)>)?\[\s*\+\s*\d+\.\d+\]\s?/;
+const DMESG_H_DATE_DAY_FIRST = /^(?:<(\d)>)?\[(\d{1,2})\. ?([^\s\d\]][^\s\]]{1,5}) (\d{2}):(\d{2})\]\s?/;
+const DMESG_H_DELTA = /^(?:<(\d)>)?\[\s*\+\s*\d+[.,]\d+\]\s?/;
 // dmesg -x: `kern  :err   : [  123.456789] msg` (facility and level names padded to their widest).
 const DMESG_X = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res0|res1|res2|res3|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
 // /dev/kmsg and extended netconsole: `6,1234,5678901,-;msg` (`prefix,seq,usec,flags[,caller=T1][,ncfrag=0/2];`).
@@ -156,6 +158,8 @@ const TERMINAL_TIMESTAMP = /^\d{4}_\d{2}-\d{2}-\d{2}\.\d{3}/;
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
+// ktest's console capture: every line after the seconds elapsed since the VM started, zero-padded (`00034 kernel BUG …`).
+const KTEST_ELAPSED = /^\d{5} (?=\S)/;
 // stern: `pod container msg` (`namespace pod container msg` with --all-namespaces), only when a known format follows.
 // Names start with a letter here (generated pod names start with their workload's): hex dumps and numbers never
 // look like a prefix.
@@ -868,16 +872,20 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
           return true;
         }
       }
-      const delta = DMESG_H_DELTA.exec(s) ?? DMESG_H_DATE.exec(s);
-      if (!delta) return false;
+      const delta = DMESG_H_DELTA.exec(s);
+      const dated = delta ? null : DMESG_H_DATE.exec(s);
+      const dayFirst = delta || dated ? null : DMESG_H_DATE_DAY_FIRST.exec(s);
+      const prefix = delta ?? dated ?? dayFirst;
+      if (!prefix) return false;
+      // The day-first form must name a month: `[12. …]` alone is not a date.
+      const month = dated ? monthOf(dated[2]) : dayFirst ? monthOf(dayFirst[3]) : -1;
+      if (dayFirst && month < 0) return false;
       line.format = "dmesg-human";
       line.program = "kernel";
-      if (delta[1] !== undefined) line.level = Number(delta[1]);
-      if (delta.length > 2) {
-        const month = monthOf(delta[2]);
-        if (month >= 0) line.time = utcMs(yearFor(ctx, month + 1), month, Number(delta[3]), Number(delta[4]), Number(delta[5]), 0, 0);
-      }
-      line.text = s.slice(delta[0].length);
+      if (prefix[1] !== undefined) line.level = Number(prefix[1]);
+      const day = dated ? dated[3] : dayFirst?.[2];
+      if (month >= 0 && prefix.length > 5) line.time = utcMs(yearFor(ctx, month + 1), month, Number(day), Number(prefix[4]), Number(prefix[5]), 0, 0);
+      line.text = s.slice(prefix[0].length);
       return true;
     },
   },
@@ -1037,6 +1045,17 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       else if (isSpace(bytes[p])) while (p < eol && isSpace(bytes[p])) p++;
       else return PEEK.NOT_THIS;
       return hostIfNamed(rest(bytes, p, eol, depth + 1));
+    },
+  },
+  {
+    // After `line-number`, which keeps the lines whose rest is a known format: what is left is console text.
+    id: "ktest-elapsed",
+    starts: DIGITS,
+    parse: (s, line) => {
+      const elapsed = KTEST_ELAPSED.exec(s);
+      if (!elapsed) return false;
+      line.text = s.slice(elapsed[0].length);
+      return true;
     },
   },
   {

@@ -657,6 +657,19 @@ describe("parseLine", () => {
     const delta = parseLine("[  +0.000003] sd 6:0:4:0: task abort: SUCCESS scmd(0x00000000eb0d9438)", 2, ctx);
     expect(delta).toMatchObject({ format: "dmesg-human", program: "kernel", text: "sd 6:0:4:0: task abort: SUCCESS scmd(0x00000000eb0d9438)" });
     expect(delta.uptime).toBeUndefined();
+
+    // A day-first, decimal-comma locale (German): `[30. Jul 08:55]`, `[  +0,000004]`; a bare `[12. …]` is no date.
+    expect(parseLine("[30. Jul 08:55] ------------[ cut here ]------------", 3, ctx)).toMatchObject({ format: "dmesg-human", time: Date.UTC(2024, 6, 30, 8, 55, 0), text: "------------[ cut here ]------------" });
+    expect(parseLine("[  +0,000003] RIP: 0010:bch2_trigger_alloc+0xc24/0x16c0", 4, ctx)).toMatchObject({ format: "dmesg-human", text: "RIP: 0010:bch2_trigger_alloc+0xc24/0x16c0" });
+    expect(parseLine("[12. step 10:00] done", 5, ctx).format).toBe("plain");
+  });
+
+  it("ktest's zero-padded elapsed seconds are peeled from console text; a known format after them keeps its own row", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine("00034 RIP: 0010:ec_stripe_update_ptrs+0x6d8/0x6e0", 1, ctx)).toMatchObject({ format: "plain", text: "RIP: 0010:ec_stripe_update_ptrs+0x6d8/0x6e0" });
+    expect(parseLine("00034 [   34.100000] kernel BUG at fs/bcachefs/ec.c:865!", 2, ctx)).toMatchObject({ format: "dmesg", uptime: 34.1, text: "kernel BUG at fs/bcachefs/ec.c:865!" });
+    // Four or six digits are no ktest stamp.
+    expect(parseLine("0034 RIP: 0010:f+0x1/0x2", 3, ctx).text).toBe("0034 RIP: 0010:f+0x1/0x2");
   });
 
   it("a VM console forwarded by its hypervisor process is kernel output", () => {

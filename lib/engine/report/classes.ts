@@ -22,6 +22,11 @@ export type StackRule = {
    * one matching `until` (or the report's end), no frame is a candidate.
    */
   bystanders?: readonly { from: RegExp; until: RegExp }[];
+  /**
+   * When no section gives a frame, display the RIP's function (the syzkaller title stays `… in corrupted`); implied
+   * when the sections include RIP_SECTION.
+   */
+  ripFallback?: boolean;
 };
 
 export type TitleFormat = {
@@ -51,6 +56,11 @@ export type TitleFormat = {
   stacklessTitle?: (m: RegExpExecArray) => string;
   /** A catch-all format: only a report when a stack trace follows within a few lines. */
   needsStackNearby?: boolean;
+  /**
+   * An alternative title naming the first non-generic frame of a secondary stack (KMSAN's `Uninit was created at:`:
+   * where the leaked bytes came from), `{FRAME}` standing for that frame.
+   */
+  originAlt?: { section: RegExp; title: string; skip: readonly RegExp[] };
 };
 
 export type CrashClass = {
@@ -89,7 +99,8 @@ export type CrashClass = {
 const PATTERNS: Record<string, string> = {
   // a function name as printed: `f+0x1/0x2`, `f.isra.0+…`, or symbolised `f net/x.c:12 [inline]`
   FUNC: "([a-zA-Z0-9_]+)(?:\\.|\\+| )",
-  SRC: "([a-zA-Z0-9_\\-/.]+\\.[a-zA-Z]+:[0-9]+)",
+  // a source location; build trees put `+` in directory names (OpenWrt's `target-mipsel_1004kc+dsp_uClibc-…`)
+  SRC: "([a-zA-Z0-9_\\-/.+]+\\.[a-zA-Z]+:[0-9]+)",
   PC: "\\[<?(?:0x)?[0-9a-f]+>?\\]",
   ADDR: "(?:0x)?[0-9a-f]+",
 };
@@ -228,8 +239,11 @@ export const CLASSES: readonly CrashClass[] = [
         title: "KASAN: $1 $2", kind: "kasan", noStackTrace: true,
       },
       { match: re("BUG: KASAN: (.*)"), title: "KASAN: $1", kind: "kasan", corrupted: "KASAN header without details" },
-      { match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
-      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
+      {
+        match: re("BUG: KMSAN: kernel-usb-infoleak"), title: "KMSAN: kernel-usb-infoleak in {FRAME}", kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN,
+        originAlt: { section: /^\s*Uninit was created at:/, title: "KMSAN origin in {FRAME}", skip: LEAK_ALLOCATORS },
+      },
+      { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
       { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in "), title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       {
@@ -296,7 +310,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
       { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: LEAK_ALLOCATORS }) },
-      { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT },
+      // A stack overflow recurses: the frame on top is a random one of the loop, as in a stall (syzkaller anchors it the
+      // same way); an overflow that left no usable call trace still names its RIP for display.
+      { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", ripFallback: true }) },
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
@@ -338,7 +354,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: possible circular locking dependency detected"), title: "WARNING: possible circular locking dependency detected", kind: "lockdep", type: "WARNING", corrupted: "lock chain missing" },
       { match: re("WARNING: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("WARNING: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)+?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
-      { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/stack backtrace:/, CALL_TRACE_SECTION]) },
+      // The irq-safe lock's acquisition (`... which became HARDIRQ-irq-safe at:`) names the deadlock, as syzkaller does;
+      // the backtrace is only the task that added the dependency.
+      { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/which became [A-Z]+-irq-safe at:/, /stack backtrace:/, CALL_TRACE_SECTION]) },
       { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
       { match: re("WARNING: suspicious RCU usage\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
       { match: re("WARNING: suspicious RCU usage"), title: "WARNING: suspicious RCU usage", kind: "lockdep", type: "WARNING", corrupted: "suspicious RCU usage without a source line" },

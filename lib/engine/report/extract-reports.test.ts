@@ -288,6 +288,29 @@ describe("titles when the stack names no function", () => {
 });
 
 describe("parseReport", () => {
+  it("a USB infoleak names where the uninit bytes were created as an alt; a kernel infoleak has the bad-access alt", () => {
+    const [usb] = extract([
+      "[  180.470227] BUG: KMSAN: kernel-usb-infoleak in usb_submit_urb+0x6c1/0x2aa0",
+      "[  180.478010]  usb_submit_urb+0x6c1/0x2aa0",
+      "[  180.482855]  hif_usb_send+0x5f0/0x16f0",
+      "[  180.487492]  htc_connect_service+0x143e/0x1960",
+      "[  180.545869] Uninit was created at:",
+      "[  180.550185]  __kmalloc_node_track_caller+0xe0c/0x1510",
+      "[  180.556141]  __alloc_skb+0x545/0xf90",
+      "[  180.560605]  htc_connect_service+0x1029/0x1960",
+    ].join("\n"));
+    expect(usb.title).toBe("KMSAN: kernel-usb-infoleak in hif_usb_send");
+    expect(usb.altTitles).toContain("KMSAN origin in htc_connect_service");
+
+    const [leak] = extract([
+      "[  100.000000] BUG: KMSAN: kernel-infoleak in instrument_copy_to_user+0x1/0x2",
+      "[  100.000001]  instrument_copy_to_user+0x1/0x2",
+      "[  100.000002]  _copy_to_user+0x1/0x2",
+      "[  100.000003]  kernfs_fop_read_iter+0x1/0x2",
+    ].join("\n"));
+    expect(leak.altTitles).toContain("bad-access in kernfs_fop_read_iter");
+  });
+
   it("parses each stack range once and shares it between the rules", () => {
     const report = parseReport(["general protection fault: 0000 [#1] SMP", "RIP: 0010:foo+0x1/0x2", "Call Trace:", " bar+0x1/0x2", " baz+0x3/0x4"]);
     expect(report.framesFrom(2)).toBe(report.framesFrom(2));

@@ -239,31 +239,46 @@ function partitionByCaller(lines: readonly LogLine[]): LogLine[][] {
 
 /**
  * Lines of a span that belong to its report: kernel output when the header was (the caller split is done).
- * Exception: printk cuts a record near 1 KiB and prints the rest without the `[ ts]` prefix, which in practice
+ * Exceptions: printk cuts a record near 1 KiB and prints the rest without the `[ ts]` prefix, which in practice
  * only happens to a long `Modules linked in:` list; a prefix-less line of module names right after that list
- * (or after an earlier wrapped part of it) is the same record.
+ * (or after an earlier wrapped part of it) is the same record. And a paste that kept the timestamps of the header
+ * lines but not of the stack (`[ 1045.72] Call Trace:` then ` dump_stack+0x19/0x1b`): a prefix-less
+ * `func+0xoff/0xsize` frame inside a trace is the kernel's, which shell or syz-executor output never prints.
  */
 function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   const head = lines[span.header];
   const out: LogLine[] = [];
   let inModuleList = false;
   let wrappedTaskLine = false;
+  let inTrace = false;
   for (let i = span.start; i <= span.end; i++) {
     const l = lines[i];
     const foreign = i !== span.header && head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "";
     if (foreign) {
       // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
-      // release of a task line wrapped after its taint (a mailing-list paste).
-      const continues = (inModuleList && isModuleListContinuation(l.text)) || (wrappedTaskLine && isWrappedRelease(l.text));
+      // release of a task line wrapped after its taint (a mailing-list paste) and a trace's prefix-less frames.
+      const continues =
+        (inModuleList && isModuleListContinuation(l.text)) || (wrappedTaskLine && isWrappedRelease(l.text)) || (inTrace && isSizedFrameLine(l.text));
       wrappedTaskLine = false;
-      if (!continues) continue;
+      if (!continues) {
+        inTrace = false;
+        continue;
+      }
     } else {
       inModuleList = isModuleListStart(l.text);
       wrappedTaskLine = isWrappedTaskLine(l.text);
+      const scanned = scanStackLine(l.text);
+      inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
     }
     out.push(l);
   }
   return out;
+}
+
+/** A frame printed with its offset and size (`? func+0x1a/0x30 [mod]`): a kernel stack line, not program output. */
+function isSizedFrameLine(text: string): boolean {
+  const frame = scanStackLine(text).frameInTrace;
+  return frame !== undefined && frame.offset !== undefined && frame.size !== undefined;
 }
 
 /**
@@ -467,6 +482,14 @@ type Titled = {
   headerFallback?: boolean;
 };
 
+/** The first non-generic frame of the secondary stack `rule.section` opens (see TitleFormat.originAlt). */
+function originFrame(report: ParsedReport, rule: NonNullable<TitleFormat["originAlt"]>): string | undefined {
+  const k = report.texts.findIndex((t, i) => i > 0 && rule.section.test(t));
+  if (k < 0) return undefined;
+  const section = report.sectionsFrom(k).find((s) => s.kind !== "main");
+  return section ? selectGuiltyFrame(section.frames, { skip: rule.skip }) : undefined;
+}
+
 function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
   const texts = report.texts;
   const body = texts.slice(0, TITLE_SCAN_LINES).join("\n");
@@ -503,6 +526,8 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       if (n !== frame) alts.add(normalizeTitle(fillTemplate(format.title, groups, n)));
       for (const a of format.alt ?? []) alts.add(normalizeTitle(fillTemplate(a, groups, n)));
     }
+    const origin = format.originAlt ? originFrame(report, format.originAlt) : undefined;
+    if (origin && format.originAlt) alts.add(normalizeTitle(fillTemplate(format.originAlt.title, groups, origin)));
     alts.delete(title);
     const altTitles = [...alts];
     const hint = format.guiltyHint !== undefined ? m[format.guiltyHint] : format.siteFunction;
@@ -513,7 +538,7 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       const named = normalizeTitle(fillTemplate(format.title, groups, guilty));
       return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty, frameMissing, headerFallback };
     }
-    if (!guilty && format.title.includes("{FRAME}") && format.stack?.sections.includes(RIP_SECTION)) {
+    if (!guilty && format.title.includes("{FRAME}") && (format.stack?.ripFallback || format.stack?.sections.includes(RIP_SECTION))) {
       // No usable stack, but the CPU was in a known function (GPF, oops, BUG with a cut or all-generic stack): name
       // it; syzkaller's `… in corrupted` stays the syzkaller title and an alt.
       const k = firstSectionLine(report, RIP_SECTION);

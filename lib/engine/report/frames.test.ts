@@ -168,7 +168,43 @@ describe("parseFrames", () => {
         " r7:df912310 r6:df912140 r5:c081745c r4:00000000",
         "[<c0014558>] (show_stack) from [<c059798c>] (dump_stack+0x7c/0xc8)",
       ]),
-    ).toEqual(["dump_backtrace_log_lvl", "show_stack"]);
+    ).toEqual(["dump_backtrace_log_lvl", "show_stack", "dump_stack"]);
+  });
+
+  it("ends a cut ARM trace with the last line's caller (marked unprinted), a trace run to its entry label without", () => {
+    const cut = parseFrames([
+      "Backtrace: ",
+      "[<802b3ffc>] (__sanitizer_cov_trace_pc) from [<802e1324>] (trace_hardirqs_off+0x6c/0x120)",
+      "[<802e12b8>] (trace_hardirqs_off) from [<80100a74>] (__dabt_svc+0x54/0xa0)",
+      "Exception stack(0x8bdfc048 to 0x8bdfc090)",
+    ]);
+    expect(cut.map((f) => [f.function, f.unprinted ?? false])).toEqual([
+      ["__sanitizer_cov_trace_pc", false],
+      ["trace_hardirqs_off", false],
+      ["__dabt_svc", true],
+    ]);
+    // The same for the 5.x form without addresses.
+    expect(parseFrames([" __schedule from schedule+0x20/0xac", " schedule from schedule_timeout+0x88/0xf0"]).map((f) => f.function)).toEqual(["__schedule", "schedule", "schedule_timeout"]);
+
+    const whole = parseFrames([
+      "[<c01a2314>] (sysfs_write_file+0x10c/0x140) from [<c014af44>] (vfs_write+0xb0/0x128)",
+      "[<c014af44>] (vfs_write+0xb0/0x128) from [<c014b06c>] (sys_write+0x3c/0x68)",
+      "[<c014b06c>] (sys_write+0x3c/0x68) from [<c000e0e0>] (ret_fast_syscall+0x0/0x3c)",
+    ]);
+    expect(whole.map((f) => f.function)).toEqual(["sysfs_write_file", "vfs_write", "sys_write"]);
+  });
+
+  it("reads ppc64's `--- interrupt: N at f+…` as the frame the trap was taken in", () => {
+    expect(
+      names([
+        "Call Trace:",
+        "[c00000003ae5b800] [c00000000135c19c] dump_stack+0x128/0x1cc (unreliable)",
+        "[c00000003ae5bac0] [c0000000000090a4] program_check_common+0x184/0x190",
+        "--- interrupt: 700 at assert_slb_presence+0x2c/0x70",
+        "    LR = slb_insert_entry+0x19c/0x2d0",
+        "[c00000003ae5bdf0] [c00000000009651c] do_slb_fault+0x10c/0x250",
+      ]),
+    ).toEqual(["dump_stack", "program_check_common", "assert_slb_presence", "do_slb_fault"]);
   });
 
   it("reads s390 traces: parenthesised guess, address-only frames, no breaking-event address", () => {

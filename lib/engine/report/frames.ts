@@ -288,11 +288,16 @@ const ARM_FRAME = new RegExp(
 // ARM since 5.x prints the same pair without addresses: ` __schedule from schedule+0x20/0xac`, a module after
 // either name (`nf_hook_slow [nf_tables] from …`).
 const ARM_FROM_FRAME = new RegExp(String.raw`^\s*(${SYM})(?:\s+${MOD})?\s+from\s+${SYM}\+0x${HEX}\/0x${HEX}(?:\s+${MOD})?\s*$`);
+// The caller half of either ARM form (`… from [<c001457c>] (show_stack+0x24/0x2c)`, `… from schedule+0x20/0xac`).
+const ARM_CALLER = new RegExp(String.raw`\sfrom\s+(?:\[<(${HEX})>\]\s+\()?(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\)?\s*$`);
 // ppc64: `[c000000010f930b0] [c000000008068df8] .eeh_dev_check_failure+0x278/0x390 (unreliable)`, symbolised
 // `[c00000007a3efa20] [c00000000030a060] rebuild_sched_domains_locked+0x7b0/0x13a0 kernel/cgroup/cpuset.c:1007`
 const PPC_FRAME = new RegExp(
   String.raw`^\s*\[(${HEX})\]\s+\[(${HEX})\]\s+(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?(\s+\(unreliable\))?(?:\s+${SRC})?\s*$`,
 );
+// ppc64's exception frame: `--- interrupt: 700 at assert_slb_presence+0x2c/0x70` names the function the CPU was in
+// when the trap (a WARN's `tw`, a fault) was taken; the frames above it are the trap handling.
+const PPC_INTERRUPT_FRAME = new RegExp(String.raw`^\s*--- interrupt: ${HEX} at (${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\s*$`);
 // `crash` utility bt: ` #5 [ffff8800794f3b58] skb_segment at ffffffff81561fe8 [mod]`, optional `/path/f.c: 123` after.
 const CRASH_BT_FRAME = new RegExp(String.raw`^\s*#(\d+)\s+\[(${HEX})\]\s+(${SYM})\s+at\s+(${HEX})(?:\s+${MOD})?\s*$`);
 const CRASH_BT_SOURCE = /^\s+(\/\S+\.[A-Za-z]+): (\d+)\s*$/;
@@ -416,6 +421,11 @@ function parseSymbolFrame(line: string): Frame | undefined {
     const [, question, sym, file, fileLine, mod] = m;
     return makeFrame(sym, { reliable: !question, file, fileLine: Number(fileLine), module: mod });
   }
+  m = offset && line.includes("--- interrupt:") ? PPC_INTERRUPT_FRAME.exec(line) : null;
+  if (m) {
+    const [, sym, off, size, mod] = m;
+    return makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod });
+  }
   m = offset ? PPC_FRAME.exec(line) : null;
   if (m) {
     const [, , address, sym, off, size, mod, unreliable, file, fileLine] = m;
@@ -481,6 +491,8 @@ export type StackLine = {
   frame: Frame | undefined;
   frameInTrace: Frame | undefined;
   crashBtFrame: boolean;
+  /** ARM prints each frame with its caller; the next line repeats that caller as its frame, except after the last. */
+  armCaller: Frame | undefined;
 };
 
 const NO_MARKERS: readonly string[] = [];
@@ -503,6 +515,7 @@ function scanStackLineText(rawLine: string): StackLine {
     frame: undefined,
     frameInTrace: undefined,
     crashBtFrame: false,
+    armCaller: undefined,
   };
   if (typeof rawLine !== "string") return scanned;
   let line = rawLine.trimEnd();
@@ -545,6 +558,11 @@ function scanStackLineText(rawLine: string): StackLine {
   scanned.frame = parseSymbolFrame(line);
   scanned.frameInTrace = scanned.frame ?? parseAddressFrame(line);
   scanned.crashBtFrame = scanned.frame !== undefined && CRASH_BT_FRAME.test(line);
+  const caller = scanned.frame && line.includes(" from ") ? ARM_CALLER.exec(line) : null;
+  if (caller) {
+    const [, address, sym, off, size, mod] = caller;
+    scanned.armCaller = makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
+  }
   if (scanned.markers.length === 0 && !scanned.crashSource && !scanned.frameInTrace) scanned.inert = true;
   return scanned;
 }
@@ -568,7 +586,17 @@ export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
   /** Index in the current section of the first crash bt frame after the last `--- <X stack> ---` marker. */
   let crashStackStart = 0;
   const mainHasFrames = () => sections.some((s) => s.kind === "main" && s.frames.length > 0);
+  // The caller named by the last ARM frame line: the next frame line prints it again, unless the trace ended there.
+  // A trace that ran to its bottom ends at an entry label (`ret_fast_syscall+0x0/0x3c`, `kernel_thread_exit+0x0/0x8`),
+  // which names nothing; one cut inside a function (at `Exception stack(…)`: syzkaller's `… in __dabt_svc`) ends with
+  // a caller that is the section's last frame.
+  let armCaller: Frame | undefined;
+  const endArmTrace = () => {
+    if (armCaller && armCaller.offset !== 0) current.frames.push({ ...armCaller, unprinted: true });
+    armCaller = undefined;
+  };
   const openSection = (kind: StackSectionKind, label: string) => {
+    endArmTrace();
     current = { kind, label, frames: [] };
     sections.push(current);
     context = undefined;
@@ -654,7 +682,9 @@ export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
     }
     if (context) frame.context = context;
     current.frames.push(frame);
+    armCaller = scanned.armCaller ? { ...scanned.armCaller, ...(context ? { context } : {}) } : undefined;
   }
+  endArmTrace();
   return sections.filter((s, i) => i === 0 || s.frames.length > 0 || s.kind === "main");
 }
 

@@ -30,7 +30,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^print_bad_irq", "^print_deadlock", "^print_lock", "^print_shortest", "^print_irq", "^print_irqtrace",
       "^print_modules", "^print_trailer", "^print_tainted", "^print_worker", "^describe_object",
       "^dump_stack", "^__dump_stack", "^show_stack", "^show_trace", "^show_regs", "^__show_regs", "^walk_stack",
-      "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_", "^__unwind_start$",
+      "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_",
       "panic", "^assertfail", "^__assert", "^btrfs_assertfail", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
       "^report_bug", "^fixup_bug", "^handle_bug", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
       "^asm_exc_", "^invalid_op$", "^__bug$", "^bug_handler", "^die$", "^__die", "^oops_end", "^__oops", "^_trap$",
@@ -71,6 +71,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "read_unlock", "write_unlock", "^down$", "^down_read", "^down_write", "^down_trylock", "^down_interruptible",
       "^down_killable", "^__down", "^up$", "^up_read", "^up_write", "^__up_", "^rwsem_", "^__rwsem", "^mutex_",
       "^__mutex_", "^rt_mutex_", "^__rt_mutex", "^rt_spin_", "^owner_on_cpu", "^osq_lock", "^osq_unlock",
+      // the rt_mutex slow path's own helpers (`task_blocks_on_rt_mutex`, `try_to_take_rt_mutex`)
+      "_on_rt_mutex$", "^try_to_take_rt_mutex$",
       "^percpu_down", "^percpu_up", "^__percpu_down", "^bit_spin_lock", "^lock_sock", "^release_sock$",
       "^__lock_sock", "^local_bh_enable", "^__local_bh_enable", "^local_bh_disable", "^__local_bh_disable",
       "^_local_bh_enable", "^rcu_read_lock", "^rcu_read_unlock", "^__rcu_read_", "^rcu_lockdep_", "^seqcount_",

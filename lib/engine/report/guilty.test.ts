@@ -42,6 +42,15 @@ describe("isGenericFrame", () => {
     expect(isGenericFrame("_raw_spin_lock_irqsave")).toBe(true);
     expect(isGenericFrame("skb_segment")).toBe(false);
   });
+  it("a fault inside the unwinder's start is the unwinder's (syzkaller names it); its stepping helpers are machinery", () => {
+    expect(isGenericFrame("__unwind_start")).toBe(false);
+    expect(isGenericFrame("unwind_next_frame")).toBe(true);
+  });
+  it("the rt_mutex slow path's helpers are locking, the code that blocked on the rt_mutex is not", () => {
+    for (const f of ["task_blocks_on_rt_mutex", "try_to_take_rt_mutex", "rt_mutex_slowlock"]) expect(isGenericFrame(f), f).toBe(true);
+    expect(isGenericFrame("sched_core_balance")).toBe(false);
+    expect(selectGuiltyFrame(frames("task_blocks_on_rt_mutex", "raw_spin_rq_unlock_irq", "sched_core_balance", "balance_callback"))).toBe("sched_core_balance");
+  });
   it("DMA-coherent allocation backends are allocators: the driver that asked is to blame", () => {
     const pfRing = frames("warn_alloc_failed", "__alloc_pages_nodemask", "alloc_pages_current", "__get_free_pages",
       "swiotlb_alloc_coherent", "?dma_generic_alloc_coherent", "x86_swiotlb_alloc_coherent", "alloc_dma_memory", "txAllocArea");

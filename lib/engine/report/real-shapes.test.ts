@@ -55,6 +55,85 @@ describe("reports from production logs", () => {
     expect(list.title).toBe("BUG: corrupted list in corrupted");
   });
 
+  it("keeps a trace's prefix-less `f+0x/0x` frames when the paste dropped the timestamps of the stack only", () => {
+    const [atomic] = extract([
+      "[ 1045.726726] BUG: scheduling while atomic: swapper/0/0/0x10010000",
+      "[ 1045.726787] Call Trace:",
+      " dump_stack+0x19/0x1b",
+      " __schedule_bug+0x4d/0x5b",
+      " __schedule+0xa60/0xac0",
+      " _cond_resched+0x3a/0x50",
+      " __alloc_pages_nodemask+0x325/0xc40",
+      " ? native_sched_clock+0x35/0x80",
+      " __get_free_pages+0xe/0x50",
+      " spt_cpu_startup+0x94/0x230 [simple_pt]",
+    ]);
+    expect(atomic).toMatchObject({ title: "BUG: scheduling while atomic in spt_cpu_startup", guiltyFrame: "spt_cpu_startup" });
+
+    // Program output between timestamped lines is still not the report's, even right after a trace.
+    const [warn] = extract([
+      "[   10.000000] WARNING: CPU: 0 PID: 1 at net/core/dev.c:1 dev_foo+0x1/0x2",
+      "[   10.000001] Call Trace:",
+      "syz-executor: starting dev_bar",
+      "[   10.000002]  dev_foo+0x1/0x2",
+    ]);
+    expect(warn.frames.map((f) => f.function)).toEqual(["dev_foo"]);
+  });
+
+  it("names a stack overflow after the frame above its dispatch anchor, and after its RIP when no trace is left", () => {
+    const [recursed] = extract([
+      "[  733.821133] BUG: stack guard page was hit at ffffc900190cfff8 (stack is ffffc900190d0000..ffffc900190d7fff)",
+      "[  733.821152] kernel stack overflow (double-fault): 0000 [#1] PREEMPT SMP KASAN",
+      "[  733.821187] RIP: 0010:netdev_next_lower_dev_rcu+0x8/0xb0",
+      "[  733.821341] Call Trace:",
+      "[  733.821347]  bond_get_lowest_level_rcu+0x12d/0x2e0",
+      "[  733.821390]  bond_get_stats+0xf5/0x4d0",
+      "[  733.821452]  dev_get_stats+0xa5/0x2b0",
+      "[  733.821458]  bond_get_stats+0x1ed/0x4d0",
+      "[  733.821529]  rtnl_fill_stats+0x48/0xa90",
+      "[  733.821600]  rtnl_newlink+0x64/0xa0",
+      "[  733.821610]  rtnetlink_rcv_msg+0x413/0xb80",
+      "[  733.821620]  netlink_rcv_skb+0x153/0x420",
+    ]);
+    expect(recursed).toMatchObject({ title: "BUG: stack guard page was hit in rtnl_newlink", guiltyFrame: "rtnl_newlink" });
+
+    const [traceless] = extract([
+      "[   38.555935] BUG: stack guard page was hit at 00000000244b28bd (stack is 000000000d692c63..00000000613959ea)",
+      "[   38.555949] kernel stack overflow (page fault): 0000 [#1] PREEMPT SMP NOPTI",
+      "[   38.555980] RIP: 0010:process_single_tx_qlock+0x329/0x480",
+      "[   38.556025] Call Trace:",
+      "[   38.556058] ---[ end trace d76b60500c18efde ]---",
+    ]);
+    expect(traceless).toMatchObject({ title: "BUG: stack guard page was hit in process_single_tx_qlock", syzkallerTitle: "BUG: stack guard page was hit in corrupted" });
+  });
+
+  it("names an irq-safe -> irq-unsafe lock order after where the irq-safe lock was taken, not the backtrace", () => {
+    const [order] = extract([
+      "[  414.275945] WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected",
+      "[  414.303773] ffff8880120b9168 (&new->fa_lock){.?.+}-{2:2}, at: kill_fasync+0x14b/0x460",
+      "[  414.344585] but this new dependency connects a HARDIRQ-irq-safe lock:",
+      "[  414.354037]  (&dev->event_lock){-.-.}-{2:2}",
+      "[  414.354071] ... which became HARDIRQ-irq-safe at:",
+      "[  414.367173]   lock_acquire+0x29d/0x740",
+      "[  414.371795]   _raw_spin_lock_irqsave+0x39/0x50",
+      "[  414.377106]   input_event+0x7b/0xb0",
+      "[  414.388967]   psmouse_report_standard_buttons+0x2c/0x80",
+      "[  416.112158] stack backtrace:",
+      "[  416.136854] Call Trace:",
+      "[  416.228655]  kill_fasync+0x14b/0x460",
+      "[  416.233061]  evdev_pass_values.part.0+0x64e/0x970",
+    ]);
+    expect(order).toMatchObject({ kind: "lockdep", title: "possible deadlock in input_event", guiltyFrame: "input_event" });
+  });
+
+  it("reads a WARNING whose source path has a `+` in a build directory name", () => {
+    const [warn] = extract([
+      "[ 1428.380000] ------------[ cut here ]------------",
+      "[ 1428.380000] WARNING: CPU: 1 PID: 2909 at /home/sh/openwrt/build_dir/target-mipsel_1004kc+dsp_uClibc-0.9.33.2/mt76-2016-03-04/mt7603_mac.c:1190 mt7603_mac_work+0xe8/0x288 [mt7603e]()",
+    ]);
+    expect(warn).toMatchObject({ kind: "warning", title: "WARNING in mt7603_mac_work", guiltyFrame: "mt7603_mac_work" });
+  });
+
   it("reads MIPS `epc   : <address> f+…` and a decode_stacktrace.sh `pc : f` wrapped before its source", () => {
     const [mips] = extract([
       "<1>[248299.550920] CPU 0 Unable to handle kernel paging request at virtual address 07401008, epc == 8ed7c428, ra == 8ed39794",
