@@ -41,7 +41,7 @@ const MAX_KEYS = 1024;
  */
 const NUMBER = /\b[0-9a-f]{8,}\b|0x[0-9a-f]+|(?<![A-Za-z_])\d+/gi;
 /** A line naming an address-like word: a title template may look an address up in any line (`functionAtAddress`). */
-const ADDRESS_LIKE = /\[<|\b[0-9a-f]{8,}\b/i;
+const ADDRESS_LIKE = /\[<|\b[0-9a-fA-F]{8,}\b/;
 /** Keywords that promise a stack (the corrupted rule checks each for frames after it). */
 const STACK_KEYWORD = /Call Trace|Call trace|backtrace|Backtrace|Allocated by task|Freed by task|PID: \d+\s+TASK: /;
 
@@ -69,18 +69,20 @@ export function perturbNumbers(text: string): string {
  * the class (multi-line title formats read the text joined).
  */
 export function isInertTail(text: string, cls: CrashClass): boolean {
-  if (REPORT_PREFILTER.test(text) || STACK_KEYWORD.test(text) || ADDRESS_LIKE.test(text)) return false;
   for (const pattern of linePatternsOf(cls)) if (pattern.test(text)) return false;
   return isInertStackLine(text);
 }
 
 const LINE_PATTERNS = new WeakMap<CrashClass, readonly RegExp[]>();
 
-/** Title formats, stack sections and bystander bounds of a class, each once (formats share their section patterns). */
-export function linePatternsOf(cls: CrashClass): readonly RegExp[] {
+/**
+ * What makes a line after the stack matter to `cls`: any report header, stack keyword or address-like word, and the
+ * class's title formats, stack sections and bystander bounds, each once (formats share their section patterns).
+ */
+function linePatternsOf(cls: CrashClass): readonly RegExp[] {
   let patterns = LINE_PATTERNS.get(cls);
   if (patterns === undefined) {
-    const set = new Set<RegExp>();
+    const set = new Set<RegExp>([REPORT_PREFILTER, STACK_KEYWORD, ADDRESS_LIKE]);
     for (const format of cls.formats) {
       set.add(format.match);
       // FROM_HEADER_SECTION is no line pattern (it stands for the header, which is always in the key).
@@ -98,7 +100,7 @@ export function linePatternsOf(cls: CrashClass): readonly RegExp[] {
  * class): the union matches where any of them does. A pattern with a backreference or a named group keeps its own
  * test (numbering and names change in a union); `g`/`y` are dropped (`test` would move their lastIndex).
  */
-function unionsOf(patterns: readonly RegExp[]): RegExp[] {
+export function unionsOf(patterns: readonly RegExp[]): RegExp[] {
   const alone: RegExp[] = [];
   const byFlags = new Map<string, string[]>();
   for (const re of patterns) {
