@@ -45,8 +45,9 @@ const ADDRESS_LIKE = /\[<|\b[0-9a-fA-F]{8,}\b/;
 /** Keywords that promise a stack (the corrupted rule checks each for frames after it). */
 const STACK_KEYWORD = /Call Trace|Call trace|backtrace|Backtrace|Allocated by task|Freed by task|PID: \d+\s+TASK: /;
 
-/** A storm's frame lines repeat word for word: each is masked once. */
-const mask = memoByText((text: string) => text.replace(NUMBER, (m) => (m[0] === "0" && (m[1] === "x" || m[1] === "X") ? m : "#")));
+const maskText = (text: string) => text.replace(NUMBER, (m) => (m[0] === "0" && (m[1] === "x" || m[1] === "X") ? m : "#"));
+/** A storm's frame lines repeat word for word: each is masked once (headers differ in their numbers: not kept). */
+const maskRepeated = memoByText(maskText);
 
 /** Every masked number changed (hex words digit by digit at the same length, decimal runs and one digit longer). */
 export function perturbNumbers(text: string): string {
@@ -126,8 +127,8 @@ function coreEnd(texts: readonly string[], cls: CrashClass): number {
 /** The key of a report (see the top of this file), and where its inert tail starts. */
 export function reportKey(cls: CrashClass, texts: readonly string[]): { key: string; core: number } {
   const core = coreEnd(texts, cls);
-  let key = cls.id;
-  for (let i = 0; i <= core; i++) key += "\n" + mask(texts[i]);
+  let key = cls.id + "\n" + maskText(texts[0]);
+  for (let i = 1; i <= core; i++) key += "\n" + maskRepeated(texts[i]);
   return { key, core };
 }
 
