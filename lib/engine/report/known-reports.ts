@@ -142,7 +142,7 @@ export function canonicalVariant(texts: readonly string[], core: number): string
  * of the key comes, so a log of distinct reports pays no second analysis.
  */
 type Entry =
-  | { unverified: { analysis: ReportAnalysis | undefined; canonical: string[]; header: string } }
+  | { unverified: FirstReport }
   | { analysis: ReportAnalysis | undefined }
   | { refused: string };
 
@@ -150,6 +150,8 @@ const copyAnalysis = (a: ReportAnalysis | undefined): ReportAnalysis | undefined
   a === undefined ? undefined : { ...a, altTitles: [...a.altTitles], frames: a.frames.map((f) => ({ ...f })) };
 
 type Analyse = (texts: readonly string[]) => ReportAnalysis | undefined;
+/** A key's first report: its analysis and its lines up to the inert tail (perturbed only if a second report comes). */
+type FirstReport = { analysis: ReportAnalysis | undefined; core: readonly string[] };
 
 /** The analyses of one input's reports by report key (one per scanned input, like `RepeatedReports`). */
 export class KnownReports {
@@ -173,7 +175,7 @@ export class KnownReports {
     if (entry === undefined) {
       const analysis = analyse(texts);
       if (this.byKey.size >= MAX_KEYS) this.byKey.clear();
-      this.byKey.set(key, { unverified: { analysis: copyAnalysis(analysis), canonical: canonicalVariant(texts, core), header: texts[0] } });
+      this.byKey.set(key, { unverified: { analysis: copyAnalysis(analysis), core: texts.slice(0, core + 1) } });
       return analysis;
     }
     if (!("analysis" in entry)) return analyse(texts);
@@ -182,15 +184,15 @@ export class KnownReports {
   }
 
   /** The first report's analysis stands for its key when its canonical variant is analysed the same. */
-  private verify(cls: CrashClass, first: { analysis: ReportAnalysis | undefined; canonical: string[]; header: string }, analyse: Analyse): Entry {
+  private verify(cls: CrashClass, first: FirstReport, analyse: Analyse): Entry {
     let canonical: ReportAnalysis | undefined;
     try {
-      canonical = analyse(first.canonical);
+      canonical = analyse(canonicalVariant(first.core, first.core.length - 1));
     } catch (e) {
       // The printed report was analysed; only its variant failed: the key is refused (each report analysed in full).
       return this.refuse(`${cls.id}: canonical variant threw: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (JSON.stringify(canonical) !== JSON.stringify(first.analysis)) return this.refuse(`${cls.id}: numbers or tail change the analysis of ${JSON.stringify(first.header)}`);
+    if (JSON.stringify(canonical) !== JSON.stringify(first.analysis)) return this.refuse(`${cls.id}: numbers or tail change the analysis of ${JSON.stringify(first.core[0])}`);
     this.verified++;
     return { analysis: first.analysis };
   }
