@@ -16,10 +16,13 @@ import { mainFrames, parseFrameLine, scanStackLine, stackSectionsOf, type StackL
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
+import type { KnownReports, ReportAnalysis } from "./known-reports";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
 export type ExtractReportsOptions = {
   fileName: string;
+  /** Analyses of the input's earlier reports by report key (crash storms: known-reports.ts). */
+  known?: KnownReports;
   /** A report whose rules threw is skipped and told here (without it, the exception propagates). */
   onWarning?: (warning: IncidentWarning) => void;
 };
@@ -632,7 +635,37 @@ function typeFor(kind: FindingKind, title: string, format?: TitleFormat, cls?: C
   return cls?.type;
 }
 
-function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Finding | undefined {
+/** Title, guilty frame, frames and corrupted verdict of a report (texts from its header on); undefined: not a report. */
+function analyseReport(cls: CrashClass, texts: readonly string[]): ReportAnalysis | undefined {
+  const report = parseReport(texts);
+  const titled = buildTitle(cls, report);
+  const format = titled.format;
+  // No format matched (`WARNING: the mand mount option is deprecated`): informational text, not a report.
+  if (!format) return undefined;
+  const kind: FindingKind = format.kind ?? cls.kind;
+  const reason = corruption(titled, report, false);
+  return {
+    kind,
+    title: titled.title,
+    altTitles: titled.altTitles,
+    syzkallerTitle: titled.syzkallerTitle,
+    type: typeFor(kind, titled.syzkallerTitle ?? titled.title, format, cls),
+    guiltyFrame: titled.guilty,
+    frames: report.framesFrom(0),
+    corrupted: reason !== undefined,
+    corruptedReason: reason,
+  };
+}
+
+/**
+ * A report a crash storm repeats: no panic read with it (a panic's tail is no repeat, and `creditPanics` reads the
+ * window's panics), every line of its span kept (the key is read from the report's own lines).
+ */
+function mayUseKnownReports(span: Span, kept: readonly LogLine[], headerPos: number): boolean {
+  return span.panicIndex === undefined && span.cls.id !== "kernel-panic" && headerPos >= 0 && kept.length === span.end - span.start + 1;
+}
+
+function toFinding(lines: readonly LogLine[], span: Span, fileName: string, known?: KnownReports): Finding | undefined {
   const kept = reportLines(lines, span);
   const headerPos = kept.findIndex((l) => l === lines[span.header]);
   const fromHeader = kept.slice(Math.max(headerPos, 0)).map((l) => headerText(l.text));
@@ -640,15 +673,11 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
   const texts = fromHeader;
   const head = lines[span.header];
   const panicOnly = span.cls.id === "kernel-panic";
-  const report = parseReport(texts);
-  const titled = buildTitle(span.cls, report);
-  const format = titled.format;
-  // No format matched (`WARNING: the mand mount option is deprecated`): informational text, not a report.
-  if (!format) return undefined;
-  const kind: FindingKind = format?.kind ?? span.cls.kind;
-  const reason = corruption(titled, report, false);
+  const analysis =
+    known && mayUseKnownReports(span, kept, headerPos) ? known.analysisOf(span.cls, texts, (t) => analyseReport(span.cls, t)) : analyseReport(span.cls, texts);
+  if (!analysis) return undefined;
+  const kind = analysis.kind;
   const src = sourceRef(texts);
-  const frames = report.framesFrom(0);
   let panicMessage: string | undefined;
   if (span.panicIndex !== undefined) panicMessage = KERNEL_PANIC.exec(lines[span.panicIndex].text)?.[1];
   else if (panicOnly) panicMessage = KERNEL_PANIC.exec(headerText(head.text))?.[1];
@@ -657,18 +686,18 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string): Fin
   const finding: Finding = {
     id: "",
     kind,
-    title: titled.title,
-    altTitles: titled.altTitles,
-    syzkallerTitle: titled.syzkallerTitle,
-    type: typeFor(kind, titled.syzkallerTitle ?? titled.title, format, span.cls),
+    title: analysis.title,
+    altTitles: analysis.altTitles,
+    syzkallerTitle: analysis.syzkallerTitle,
+    type: analysis.type,
     headline: headerText(head.text).trim(),
-    guiltyFrame: titled.guilty,
+    guiltyFrame: analysis.guiltyFrame,
     guiltyFile: selectGuiltyFile(texts, { stall: kind === "rcu-stall" }),
     sourceFile: src?.file,
     sourceLine: src?.line,
-    frames,
-    corrupted: reason !== undefined,
-    corruptedReason: reason,
+    frames: analysis.frames,
+    corrupted: analysis.corrupted,
+    corruptedReason: analysis.corruptedReason,
     panicked: span.panicIndex !== undefined || panicOnly,
     panicMessage,
     // When the crash happened is the header's time; context lines before it may be hours older.
@@ -763,12 +792,12 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
       if (opts.onWarning) {
         // One report's rules failing must not cost the other reports of the window: skip it, and say so.
         try {
-          f = toFinding(part, span, opts.fileName);
+          f = toFinding(part, span, opts.fileName, opts.known);
         } catch (e) {
           opts.onWarning({ stage: "report", source: { file: opts.fileName, line: at }, message: errorMessage(e) });
           continue;
         }
-      } else f = toFinding(part, span, opts.fileName);
+      } else f = toFinding(part, span, opts.fileName, opts.known);
       if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic" });
     }
   }

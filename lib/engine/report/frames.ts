@@ -500,6 +500,14 @@ const NO_MARKERS: readonly string[] = [];
 /** Read once per distinct line: a storm prints the same frames thousands of times (the result is shared, never changed). */
 export const scanStackLine: (rawLine: string) => StackLine = memoByText(scanStackLineText);
 
+/**
+ * `scanStackLine(line).inert`, without remembering the line: the ordinary kernel lines after a storm's stacks are
+ * each read once (by a report key, known-reports.ts), and remembered they would only push the frames out.
+ */
+export function isInertStackLine(line: string): boolean {
+  return scanStackLineText(line).inert;
+}
+
 function scanStackLineText(rawLine: string): StackLine {
   // One object shape for every line (V8 keeps the walks over them monomorphic).
   const scanned: StackLine = {
@@ -528,7 +536,10 @@ function scanStackLineText(rawLine: string): StackLine {
     scanned.callTrace = true;
     return scanned;
   }
-  let marker = CONTEXT_MARKER.exec(line);
+  // Each remaining pattern needs a literal most lines lack (`<` for markers, `[exception RIP: `, `/` for a source
+  // path): a storm's tail of ordinary kernel lines is read by every report key (known-reports.ts).
+  const hasAngle = line.includes("<");
+  let marker = hasAngle ? CONTEXT_MARKER.exec(line) : null;
   if (marker) {
     const markers: string[] = [];
     while (marker) {
@@ -543,17 +554,17 @@ function scanStackLineText(rawLine: string): StackLine {
       return scanned;
     }
   }
-  const exceptionRip = CRASH_EXCEPTION_RIP.exec(line);
+  const exceptionRip = line.includes("[exception RIP: ") ? CRASH_EXCEPTION_RIP.exec(line) : null;
   if (exceptionRip) {
     scanned.exceptionRip = { function: exceptionRip[1], offset: exceptionRip[2] !== undefined ? Number(exceptionRip[2]) : undefined };
     return scanned;
   }
-  const crashMarker = CRASH_STACK_MARKER.exec(line);
+  const crashMarker = hasAngle ? CRASH_STACK_MARKER.exec(line) : null;
   if (crashMarker) {
     scanned.crashMarker = crashMarker[1];
     return scanned;
   }
-  const crashSource = CRASH_BT_SOURCE.exec(line);
+  const crashSource = line.includes("/") ? CRASH_BT_SOURCE.exec(line) : null;
   if (crashSource) scanned.crashSource = { file: crashSource[1], line: Number(crashSource[2]) };
   scanned.frame = parseSymbolFrame(line);
   scanned.frameInTrace = scanned.frame ?? parseAddressFrame(line);

@@ -16,6 +16,7 @@ import { inferYear } from "../lines/time";
 import { GO_PANIC_NEEDLES } from "../agents/go-panic-heads";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
+import { KnownReports } from "../report/known-reports";
 import { RepeatedReports } from "../report/repeated-reports";
 import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
 import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
@@ -351,6 +352,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
   const folds = new EventFolds<RawEvent>();
   const repeats = new RepeatedReports();
+  const known = new KnownReports();
   const result: ScanResult = {
     name: input.name,
     stats,
@@ -471,7 +473,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     }
     const reportsBefore = result.reports.length;
     for (const lines of byHost.values()) {
-      for (const f of extractReports(lines, { fileName: input.name, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
+      for (const f of extractReports(lines, { fileName: input.name, known, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
     }
     const found = { reports: result.reports.length };
     const windowEvents: RawEvent[] = [];
