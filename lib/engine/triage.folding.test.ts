@@ -99,4 +99,36 @@ describe("event folding while streaming", () => {
     const found = (await triage([input("paste.log", [...syslog, ...bare])])).findings.filter((f) => f.kind === "page-alloc-failure");
     expect(found.map((f) => [f.host, f.kernelRelease])).toEqual([["node1", undefined], ["node2", undefined], [undefined, "2.6.32-358.2.1.el6.x86_64"]]);
   });
+
+  it("folds a repeat the same whether its line is plain ASCII or its text was cleaned or decoded", async () => {
+    // A plain ASCII line is matched against the rules of the one needle its bytes hold; a line with a colour
+    // sequence, a UTF-8 host or an invalid byte goes through the whole rule table: the runs must be the same.
+    const variants = [
+      (i: number) => `${stamp(i)} n1 ${CONNTRACK}`,
+      (i: number) => `${stamp(i)} n1 kernel: \x1b[31mnf_conntrack: nf_conntrack: table full, dropping packet\x1b[0m`,
+      (i: number) => `${stamp(i)} n1 kernel: nf_conntrack: nf_conntrack: table full, dropping packet \u00e9t\u00e9`,
+      (i: number) => `${stamp(i)} n1 ${ioError(i)}`,
+      (i: number) => `${stamp(i)} n1 kernel: Buffer I/O error on dev sdb1, logical block ${i}, async page read`,
+    ];
+    const lines: string[] = [];
+    for (let i = 0; i < 2500; i++) {
+      lines.push(variants[i % 5](i));
+      if (i % 3 === 0) lines.push(`${stamp(i)} n1 kubelet[12]: I0816 probe ok pod=web-${i}`);
+    }
+    const bytes = new TextEncoder().encode(lines.join("\n") + "\n");
+    // Invalid UTF-8 in some conntrack lines: two bytes decoded as two U+FFFD, one character per byte.
+    for (let at = bytes.indexOf(0xc3), n = 0; at !== -1 && n < 50; at = bytes.indexOf(0xc3, at + 2), n++) bytes.set([0xff, 0xfe], at);
+    const scan = await scanInput({ name: "mixed.log", data: bytes }, emptyIngestStats(), { fileIndex: 0 });
+    expect(scan.eventRuns.map((r) => [r.first.line.host, r.foldKey, r.count])).toEqual([
+      ["n1", "conntrack-table-full|nf_conntrack: table full, dropping packet", 1500],
+      ["n1", "io-error|io:sdb", 500],
+      ["n1", "io-error|io:sdb1", 500],
+    ]);
+    const incident = await triage([{ name: "mixed.log", data: bytes }]);
+    expect(incident.findings.map((f) => [f.kind, f.repeats, f.details])).toEqual([
+      ["conntrack-full", 1500, {}],
+      ["io-error", 500, { device: "sdb" }],
+      ["io-error", 500, { device: "sdb1" }],
+    ]);
+  });
 });

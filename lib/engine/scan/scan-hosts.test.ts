@@ -80,3 +80,17 @@ describe("a scan result keeps no view of its input's chunks (a many-file triage 
     }
   });
 });
+
+describe("hosts of a fleet log are told apart by their bytes", () => {
+  it("counts the lines of 300 hosts whose names differ only in their last bytes or their length", async () => {
+    // More hosts than the scanner's recent-host slots, names of every length mod 4 (compared four bytes at a time,
+    // then byte by byte): each line must land on its own host.
+    const names = Array.from({ length: 300 }, (_, i) => `n${"x".repeat(i % 7)}-${String(i).padStart(3, "0")}`);
+    const lines: string[] = [];
+    for (let i = 0; i < 9000; i++) lines.push(`Aug 13 15:59:23 ${names[(i * 7) % 300]} systemd[1]: Started Session ${i}.`);
+    const scan = await scanInput(bytesOf("fleet.log", lines), emptyIngestStats(), { fileIndex: 0, now: NOW });
+    expect(scan.hosts.size).toBe(300);
+    expect(new Set([...scan.hosts.values()].map((h) => h.lines))).toEqual(new Set([30]));
+    for (const h of scan.hosts.values()) expect(h.firstRaw).toContain(` ${h.name} systemd`);
+  });
+});

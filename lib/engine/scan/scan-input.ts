@@ -62,8 +62,11 @@ declare const __OOPSCOPE_HOT_PREFILTER_TABLES__: PrefilterTables | undefined;
 const BUILT_HOT_TABLES = typeof __OOPSCOPE_HOT_PREFILTER_TABLES__ === "undefined" ? undefined : __OOPSCOPE_HOT_PREFILTER_TABLES__;
 export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN, true, BUILT_HOT_TABLES);
 
-/** A needle only rules that fold without a window use, and the longer needles that start with it. */
-type FoldNeedle = { bytes: Uint8Array; longer: Uint8Array[] };
+/**
+ * A needle only rules that fold without a window use, the longer needles that start with it, and the rules that
+ * carry it (in table order).
+ */
+type FoldNeedle = { bytes: Uint8Array; longer: Uint8Array[]; rules: ProblemEventRule[] };
 
 /**
  * The needles whose hits alone make a line a candidate for folding without a window (`foldsWithoutWindow`): no other
@@ -85,21 +88,48 @@ function foldOnlyNeedles(plan: PrefilterPlan): FoldNeedle[] {
   const out: FoldNeedle[] = [];
   for (const literal of simple) {
     if (others.has(literal) || [...others].some((o) => literal.startsWith(o))) continue;
-    out.push({ bytes: toBytes(literal), longer: [...others].filter((o) => o.startsWith(literal)).map(toBytes) });
+    out.push({
+      bytes: toBytes(literal),
+      longer: [...others].filter((o) => o.startsWith(literal)).map(toBytes),
+      rules: PROBLEM_EVENT_RULES.filter((r) => r.needle === literal),
+    });
   }
   return out;
 }
 const FOLD_NEEDLES = foldOnlyNeedles(HOT_PLAN);
 
-/** Whether every prefilter hit in hits[from, to) is a fold-only needle (see `foldOnlyNeedles`). */
-function onlyFoldNeedlesAt(bytes: Uint8Array, hits: readonly number[], from: number, to: number, eol: number): boolean {
-  if (from >= to) return false;
+/** `onlyFoldNeedlesAt`: the line has other needles, or several different fold-only ones. */
+const NOT_FOLD_ONLY = 0;
+const SEVERAL_FOLD_NEEDLES = 1;
+
+/**
+ * Whether every prefilter hit in hits[from, to) is a fold-only needle (see `foldOnlyNeedles`): the one needle found
+ * at every hit, `SEVERAL_FOLD_NEEDLES` when they differ, `NOT_FOLD_ONLY` when some hit is not a fold-only needle.
+ * Every needle occurrence in the line's bytes is a hit, so the needle returned is the only event needle they hold.
+ */
+function onlyFoldNeedlesAt(bytes: Uint8Array, hits: readonly number[], from: number, to: number, eol: number): FoldNeedle | typeof NOT_FOLD_ONLY | typeof SEVERAL_FOLD_NEEDLES {
+  if (from >= to) return NOT_FOLD_ONLY;
+  let only: FoldNeedle | undefined;
+  let several = false;
   for (let h = from; h < to; h++) {
     const p = hits[h];
-    const needle = FOLD_NEEDLES.find((n) => startsWithBytes(bytes, p, eol, n.bytes));
-    if (!needle || needle.longer.some((l) => startsWithBytes(bytes, p, eol, l))) return false;
+    let found: FoldNeedle | undefined;
+    for (const n of FOLD_NEEDLES) {
+      if (!startsWithBytes(bytes, p, eol, n.bytes)) continue;
+      if (found === undefined) {
+        if (n.longer.some((l) => startsWithBytes(bytes, p, eol, l))) return NOT_FOLD_ONLY;
+        found = n;
+      } else {
+        // Two fold-only needles, one the start of the other, both occur here.
+        several = true;
+        break;
+      }
+    }
+    if (!found) return NOT_FOLD_ONLY;
+    if (only !== undefined && only !== found) several = true;
+    only = found;
   }
-  return true;
+  return several ? SEVERAL_FOLD_NEEDLES : only!;
 }
 /** Text that continues a report: frames, registers, module lists, Go traces. */
 const REPORT_CONTINUATION =
@@ -140,6 +170,8 @@ export type HostAccumulator = {
   name: string;
   /** The name's bytes (one per char) and their hash as the line walk computes it: a line's host is matched in place. */
   nameBytes: Uint8Array;
+  /** The name's bytes four at a time (little-endian), compared with a DataView of the line (its tail bytes one by one). */
+  nameWords: Int32Array;
   nameHash: number;
   lines: number;
   firstRaw?: string;
@@ -285,10 +317,13 @@ function dropEndedEvents(events: RawEvent[]): void {
   }
 }
 
-/** The first problem-event rule the line matches (the table's order decides between rules). */
-function firstEventRule(l: LogLine): { rule: ProblemEventRule; match: RegExpExecArray } | undefined {
+/**
+ * The first problem-event rule the line matches (the table's order decides between rules); `rules`: a part of the
+ * table, in its order, that holds every rule whose needle the line can contain.
+ */
+function firstEventRule(l: LogLine, rules: readonly ProblemEventRule[] = PROBLEM_EVENT_RULES): { rule: ProblemEventRule; match: RegExpExecArray } | undefined {
   const text = l.text;
-  for (const rule of PROBLEM_EVENT_RULES) {
+  for (const rule of rules) {
     if (!text.includes(rule.needle)) continue;
     if (rule.program && !(l.program && rule.program.test(l.program))) continue;
     const match = rule.pattern.exec(text);
@@ -315,6 +350,17 @@ function startsWithBytes(bytes: Uint8Array, pos: number, end: number, literal: U
 const WALL_HOST = /^Message from syslogd@(\S+) at /;
 const WALL_BODY_START = /^\s*kernel:/;
 const GROUP_SEPARATOR = new Uint8Array([45, 45]);
+
+/** The bytes four at a time, as little-endian 32-bit words (the bytes after the last whole word are left out). */
+function wordsOf(bytes: Uint8Array): Int32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const words = new Int32Array(bytes.length >> 2);
+  for (let i = 0; i < words.length; i++) words[i] = view.getInt32(4 * i, true);
+  return words;
+}
+
+/** Slots of the scanner's recent-host table (a power of two; a fleet log names tens of hosts). */
+const HOST_SLOTS = 256;
 
 /** Hash of a host name as the byte peek computes it. */
 function hostHash(name: Uint8Array): number {
@@ -409,10 +455,13 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
    * open run (same host and fold key, no boot since), it is counted there and true is returned; else the caller
    * opens a window as for any hot line (the first occurrence keeps its context, agent lines and report).
    */
-  const foldRepeat = (raw: string, lineNo: number): boolean => {
+  const foldRepeat = (raw: string, lineNo: number, onlyNeedle: FoldNeedle | undefined): boolean => {
     ctx.wall = undefined;
     const l = parseLine(raw, lineNo, ctx);
-    const found = firstEventRule(l);
+    // The only event needle in the raw line is `onlyNeedle`'s; a text that is the end of the raw line holds no other,
+    // so only its rules can match (and no needle of an info rule is there).
+    const textInRaw = onlyNeedle !== undefined && raw.endsWith(l.text);
+    const found = textInRaw ? firstEventRule(l, onlyNeedle.rules) : firstEventRule(l);
     if (!found || !foldsWithoutWindow(found.rule)) return false;
     let key: { title: string; foldKey: string };
     let details: Record<string, string | number | boolean>;
@@ -433,7 +482,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     }
     result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
     if (l.format === "syslog") sawSyslogDate = true;
-    matchInfoRules(l, true);
+    matchInfoRules(l, !textInRaw);
     return true;
   };
 
@@ -623,11 +672,13 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
    * is compared in place with the few names of its hash, never sliced into a string (a fleet log names 50 hosts).
    */
   const hostsByHash = new Map<number, HostAccumulator[]>();
+  /** The host last found per slot of its hash: one compare, no map lookup, for a line of a host seen before. */
+  const recentHosts: Array<HostAccumulator | undefined> = new Array<HostAccumulator | undefined>(HOST_SLOTS).fill(undefined);
   const accFor = (name: string, bytes: Uint8Array, start: number, end: number): HostAccumulator => {
     let acc = result.hosts.get(name);
     if (!acc) {
       const nameBytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
-      acc = { name, nameBytes, nameHash: hostHash(nameBytes), lines: 0, firstRaw: cleanBytes(bytes, start, end, maxLine), lastBytes: undefined, lastStart: 0, lastEnd: 0 };
+      acc = { name, nameBytes, nameWords: wordsOf(nameBytes), nameHash: hostHash(nameBytes), lines: 0, firstRaw: cleanBytes(bytes, start, end, maxLine), lastBytes: undefined, lastStart: 0, lastEnd: 0 };
       result.hosts.set(name, acc);
       const same = hostsByHash.get(acc.nameHash);
       if (same) same.push(acc);
@@ -635,20 +686,30 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     }
     return acc;
   };
-  const isHostAt = (acc: HostAccumulator, hash: number, bytes: Uint8Array, start: number, end: number): boolean => {
+  /** `words`: a DataView of `bytes` (a fleet's host names are ~20–30 bytes: a word compare is ~3× a byte loop). */
+  const isHostAt = (acc: HostAccumulator, hash: number, bytes: Uint8Array, words: DataView, start: number, end: number): boolean => {
     const name = acc.nameBytes;
     if (acc.nameHash !== hash || name.length !== end - start) return false;
-    for (let i = 0; i < name.length; i++) if (name[i] !== bytes[start + i]) return false;
+    const nameWords = acc.nameWords;
+    const n = nameWords.length;
+    for (let i = 0; i < n; i++) if (words.getInt32(start + 4 * i, true) !== nameWords[i]) return false;
+    for (let i = 4 * n; i < name.length; i++) if (name[i] !== bytes[start + i]) return false;
     return true;
   };
   /**
    * The host named by bytes[start, end) (hash as `peekHost` found it) of the line bytes[lineStart, eol): hosts
    * interleave line by line on shared logs, so the known names are compared in place before decoding a new one.
    */
-  const hostAt = (hash: number, bytes: Uint8Array, start: number, end: number, lineStart: number, eol: number): HostAccumulator => {
+  const hostAt = (hash: number, bytes: Uint8Array, words: DataView, start: number, end: number, lineStart: number, eol: number): HostAccumulator => {
+    const slot = (hash ^ (hash >>> 8) ^ (hash >>> 16)) & (HOST_SLOTS - 1);
+    const recent = recentHosts[slot];
+    if (recent !== undefined && isHostAt(recent, hash, bytes, words, start, end)) return recent;
+    let found: HostAccumulator | undefined;
     const same = hostsByHash.get(hash);
-    if (same) for (const h of same) if (isHostAt(h, hash, bytes, start, end)) return h;
-    return accFor(latin1Of(bytes, start, end), bytes, lineStart, eol);
+    if (same) found = same.find((h) => isHostAt(h, hash, bytes, words, start, end));
+    found ??= accFor(latin1Of(bytes, start, end), bytes, lineStart, eol);
+    recentHosts[slot] = found;
+    return found;
   };
   /**
    * Hosts whose last line is in the buffer being walked (the pieces of one read share it). Their line is copied out
@@ -681,6 +742,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       touchedBuffer = bytes.buffer;
     }
     const { hits, lineEnds } = HOT_PREFILTER.scan(bytes, from, to);
+    const words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let lineIndex = 0;
     let hitIndex = 0;
     let nextHit = hits.length > 0 ? hits[0] : Number.MAX_SAFE_INTEGER;
@@ -706,8 +768,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       let wallBody = false;
       let separator = false;
       if (hostStart >= 0) {
-        if (host && isHostAt(host, PEEKED.hash, bytes, hostStart, PEEKED.end)) acc = host;
-        else acc = host = hostAt(PEEKED.hash, bytes, hostStart, PEEKED.end, pos, eol);
+        if (host && isHostAt(host, PEEKED.hash, bytes, words, hostStart, PEEKED.end)) acc = host;
+        else acc = host = hostAt(PEEKED.hash, bytes, words, hostStart, PEEKED.end, pos, eol);
         // A closure variable: only written when it changes (this branch runs for nearly every syslog line).
         if (wallHost !== undefined) wallHost = undefined;
         if (PEEKED.sticky) {
@@ -765,8 +827,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (hot || window) {
         const raw = cleanBytes(bytes, pos, lineEnd, maxLine, stats);
         // A repeated one-line event neither opens a window nor keeps one open: it is counted into its run.
-        const foldOnly = hot && onlyFoldNeedlesAt(bytes, hits, lineHits, hitIndex, eol);
-        const folded = foldOnly && !window && !wallBody && foldRepeat(raw, line);
+        const foldNeedle = hot ? onlyFoldNeedlesAt(bytes, hits, lineHits, hitIndex, eol) : NOT_FOLD_ONLY;
+        const foldOnly = foldNeedle !== NOT_FOLD_ONLY;
+        // Decoded to as many characters as it has bytes, nothing was cleaned off: the text's ASCII is the bytes'.
+        const rawIsBytes = raw.length === lineEnd - pos;
+        const folded = foldOnly && !window && !wallBody && foldRepeat(raw, line, rawIsBytes && foldNeedle !== SEVERAL_FOLD_NEEDLES ? foldNeedle : undefined);
         if (!folded && hot && raw.includes("Linux version ")) bannerPrev.set(line, lastRawOf(acc));
         if (folded) {
           // Counted into its run; nothing of the line is kept.
