@@ -15,6 +15,7 @@ import { RecommendationPanel } from "@/components/incident/recommendation-panel"
 import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatTime } from "@/components/ui/format";
+import { timelineLanes } from "@/lib/engine/summary/workbench-data";
 import { incidentIdSchema } from "@/lib/schemas/incident";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
@@ -164,10 +165,8 @@ export default async function IncidentPage({ params, searchParams }: PageProps) 
         <IncidentWorkbench
           incidentId={id}
           files={incident.inputs.map((input, index) => ({ index, name: input.name, decodedBytes: input.decodedBytes, lines: input.lines }))}
-          events={incident.events}
-          boots={incident.boots}
-          findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source, repeats: f.repeats, lastTime: f.lastTime, lastSource: f.lastSource }))}
-          hosts={incident.hosts}
+          lanes={timelineLanes(incident.events, incident.boots)}
+          version={stored.version}
           initialTarget={firstCrash ? { fileIndex: fileIndexOf(firstCrash.file), line: firstCrash.line } : undefined}
         />
       )}

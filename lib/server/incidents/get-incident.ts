@@ -17,7 +17,14 @@ export type StoredIncident = {
   rawDroppedAt: Date | null;
   /** The earlier incident with the same bytes, when this upload repeats one. */
   repeatOfId: string | null;
+  /** Changes with the content and the KB generation it was matched against (workbenchVersion); null: unknown. */
+  version: string | null;
 };
+
+/** New content comes with new bytes, so a new hash; a re-match bumps the generation. */
+export function incidentVersion(row: { contentSha256: string | null; kbGeneration: number }): string | null {
+  return row.contentSha256 ? `${row.contentSha256.slice(0, 16)}-${row.kbGeneration}` : null;
+}
 
 export async function getIncident(id: string): Promise<StoredIncident> {
   const row = await getDb().incident.findUnique({
@@ -35,5 +42,6 @@ export async function getIncident(id: string): Promise<StoredIncident> {
     uploaderId: row.uploaderId,
     rawDroppedAt: row.rawDroppedAt,
     repeatOfId: row.repeatOfId,
+    version: incidentVersion(row),
   };
 }
