@@ -40,7 +40,7 @@ const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView
   await requirePage("read", `/incidents/${id}`);
   spans?.mark("auth");
   try {
-    const stored = await getIncident(id);
+    const stored = await getIncident(id, { kept: true });
     spans?.mark("incident");
     return stored;
   } catch (err) {

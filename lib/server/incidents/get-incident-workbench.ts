@@ -30,7 +30,7 @@ export async function getIncidentWorkbenchJson(id: string): Promise<{ json: stri
     kept.set(id, hit);
     return { json: hit.json, version };
   }
-  const { incident } = await getIncident(id);
+  const { incident } = await getIncident(id, { kept: true });
   const json = JSON.stringify(workbenchData(incident));
   if (version) {
     kept.delete(id);
