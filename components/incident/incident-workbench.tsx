@@ -28,15 +28,19 @@ type Props = {
   lanes: string[];
   /** The incident's version (`?v=`: an answer for it may be kept by the browser); null: none known. */
   version: string | null;
+  /** A small incident's data, sent with the page (INLINE_WORKBENCH_MAX_CHARS): nothing to fetch. */
+  inlineData?: WorkbenchData;
   /** Where the viewer opens without a `#log=` link: the first crash line. */
   initialTarget?: LogTarget;
 };
 
 type Loaded = { data: WorkbenchData } | { error: string };
 
-export function IncidentWorkbench({ incidentId, files, lanes, version, initialTarget }: Props) {
-  const [loaded, setLoaded] = useState<Loaded | undefined>();
+export function IncidentWorkbench({ incidentId, files, lanes, version, inlineData, initialTarget }: Props) {
+  const [fetched, setLoaded] = useState<Loaded | undefined>();
+  const loaded: Loaded | undefined = inlineData ? { data: inlineData } : fetched;
   useEffect(() => {
+    if (inlineData) return;
     const controller = new AbortController();
     const query = version ? `?v=${WORKBENCH_FORMAT}-${encodeURIComponent(version)}` : "";
     fetch(`/api/incidents/${incidentId}/workbench${query}`, { signal: controller.signal })
@@ -49,7 +53,7 @@ export function IncidentWorkbench({ incidentId, files, lanes, version, initialTa
         if (!controller.signal.aborted) setLoaded({ error: err.message });
       });
     return () => controller.abort();
-  }, [incidentId, version]);
+  }, [incidentId, version, inlineData]);
   const data = loaded && "data" in loaded ? loaded.data : undefined;
   const findings = data?.findings ?? NO_FINDINGS;
   const [target, setTarget] = useState<{ fileIndex: number; line?: number; endLine?: number }>(initialTarget ?? { fileIndex: 0 });

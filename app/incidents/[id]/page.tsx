@@ -15,7 +15,7 @@ import { RecommendationPanel } from "@/components/incident/recommendation-panel"
 import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatTime } from "@/components/ui/format";
-import { timelineLanes } from "@/lib/engine/summary/workbench-data";
+import { INLINE_WORKBENCH_MAX_CHARS, timelineLanes, workbenchData, type WorkbenchData } from "@/lib/engine/summary/workbench-data";
 import { incidentIdSchema } from "@/lib/schemas/incident";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
@@ -60,6 +60,14 @@ const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView
     ...(upload.failure ? { message: upload.failure.message } : {}),
   };
 });
+
+/** The workbench's data when small enough to go with the page; a big incident's is fetched by the browser. */
+function smallWorkbenchData(incident: StoredIncident["incident"]): WorkbenchData | undefined {
+  // A cheap bound first: a busy node's hundreds of events never go inline, and are not serialised to find out.
+  if (incident.events.length + incident.findings.length > 200) return undefined;
+  const data = workbenchData(incident);
+  return JSON.stringify(data).length <= INLINE_WORKBENCH_MAX_CHARS ? data : undefined;
+}
 
 const isUpload = (loaded: StoredIncident | UploadStatusView): loaded is UploadStatusView => "status" in loaded;
 
@@ -167,6 +175,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps) 
           files={incident.inputs.map((input, index) => ({ index, name: input.name, decodedBytes: input.decodedBytes, lines: input.lines }))}
           lanes={timelineLanes(incident.events, incident.boots)}
           version={stored.version}
+          inlineData={smallWorkbenchData(incident)}
           initialTarget={firstCrash ? { fileIndex: fileIndexOf(firstCrash.file), line: firstCrash.line } : undefined}
         />
       )}
