@@ -1,9 +1,10 @@
 /**
- * What the workbench's timeline and log viewer draw from, and only that. The browser fetches it once the page is up
- * (`GET /api/incidents/:id/workbench`): the timeline is drawn in the browser only (timeline.tsx), so as page props
- * these ~95 KB of a busy node's incident (194 events, 145 findings' positions, 48 hosts) were serialised into React's
- * payload and again, escaped, into the HTML of every page load for nothing the server draws. The page renders the
- * lanes (`timelineLanes`), so the box has its height before the data comes.
+ * What the workbench's timeline and log viewer draw from, and only that. The timeline is drawn in the browser only
+ * (timeline.tsx), so as page props a busy node's ~95 KB (194 events, 145 findings' positions, 48 hosts) were
+ * serialised into React's payload and again, escaped, into the HTML of every page load for nothing the server draws.
+ * A big incident's browser fetches it once the page is up (`GET /api/incidents/:id/workbench`); a small one's goes
+ * with the page (INLINE_WORKBENCH_MAX_CHARS). The page renders the lanes (`timelineLanes`), so the box has its height
+ * before the data comes.
  */
 import type { Boot, Finding, HostSummary, Incident, TimelineEvent } from "../types";
 
