@@ -28,6 +28,42 @@ test("API: raw upload → JSON, Markdown, raw file, line ranges", async ({ reque
   expect(range.lines[0]).toContain(finding.headline);
 });
 
+test("API: a big incident's page fetches its workbench data, cut to what it draws; a small one's comes with the page", async ({ request, page }) => {
+  // One folded problem per host: a finding and an event each, too many to go with the page.
+  const text = Array.from({ length: 110 }, (_, i) => `Aug 10 00:${String(Math.floor(i / 60)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")} node-${i} kernel: nf_conntrack: table full, dropping packet`).join("\n");
+  const created = await request.post("/api/incidents", { data: text, headers: { "X-Filename": "messages", "Content-Type": "text/plain" } });
+  const { id, url } = await created.json();
+  const incident = await (await request.get(`/api/incidents/${id}`)).json();
+  expect(incident.findings.length).toBeGreaterThanOrEqual(110);
+
+  // The page asks with the version it was rendered with: that answer may be kept by the browser.
+  const asked = page.waitForRequest((r) => r.url().includes(`/api/incidents/${id}/workbench`));
+  await page.goto(url);
+  const kept = await (await asked).response();
+  expect(kept!.headers()["cache-control"]).toContain("immutable");
+  const data = await kept!.json();
+  expect(data.events).toHaveLength(incident.events.length);
+  expect(data.findings.map((f: { id: string }) => f.id)).toEqual(incident.findings.map((f: { id: string }) => f.id));
+  expect(data.events.every((e: object) => !("program" in e) && !("uptime" in e))).toBe(true);
+  expect(data.boots.every((b: object) => !("banner" in b) && !("commandLine" in b))).toBe(true);
+  await expect(page.getByTestId("timeline-lane")).toHaveCount(110);
+  await expect(page.getByTestId("timeline-marker-problem").first()).toBeVisible();
+
+  // Without the version (or with an old one) the answer is current and not kept.
+  const plain = await request.get(`/api/incidents/${id}/workbench?v=1-stale`);
+  expect(plain.headers()["cache-control"]).toContain("no-cache");
+  expect((await plain.json()).events).toHaveLength(incident.events.length);
+  expect((await request.get("/api/incidents/AAAAAAAAAAAAAAAAAAAAAA/workbench")).status()).toBe(404);
+
+  // A small incident's page draws its timeline without asking.
+  const small = await (await request.post("/api/incidents", { data: fixtureText(), headers: { "X-Filename": "messages", "Content-Type": "text/plain" } })).json();
+  const workbenchRequests: string[] = [];
+  page.on("request", (r) => r.url().includes("/workbench") && workbenchRequests.push(r.url()));
+  await page.goto(small.url);
+  await expect(page.getByTestId("timeline-marker-crash").first()).toBeVisible();
+  expect(workbenchRequests).toEqual([]);
+});
+
 test("API: multipart with a gzip file is decoded for the viewer", async ({ request }) => {
   const res = await request.post("/api/incidents", {
     multipart: { files: { name: "messages-20240618.gz", mimeType: "application/gzip", buffer: gzipSync(Buffer.from(fixtureText())) } },

@@ -1,9 +1,15 @@
 "use client";
 
+import { useEffect, useSyncExternalStore } from "react";
 import { formatTime } from "@/components/ui/format";
 import type { FindingRowView } from "./first-screen";
 import { logAnchor } from "./log-anchor";
 import { MoreRows } from "./more-rows";
+
+/** Rows the server renders; the rest are drawn in the browser after hydration. */
+export const SERVER_ROWS = 20;
+
+const noSubscription = () => () => {};
 
 type Props = {
   rows: FindingRowView[];
@@ -19,9 +25,17 @@ type Props = {
  * A client component fed the rows' data (`findingRowViews`): as a server component, each row's markup travelled
  * twice, as HTML and again in React's payload of the tree (~1.3 KB a row there: 168 KB of a busy node's page for 133
  * rows); as props it is ~0.2 KB of data a row.
+ *
+ * The server renders the first SERVER_ROWS (a busy node's 133 rows were ~120 KB of the page's HTML, far below the
+ * first screen); the browser draws the rest once hydrated, and then brings a `#finding-…` link to its row.
  */
 export function FindingRows({ rows, allHref }: Props) {
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  useEffect(() => {
+    if (hydrated && rows.length > SERVER_ROWS && location.hash.startsWith("#finding-")) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [hydrated, rows.length]);
   if (rows.length === 0) return null;
+  const shown = hydrated ? rows : rows.slice(0, SERVER_ROWS);
   return (
     <MoreRows
       summary={`${rows.length} more finding${rows.length === 1 ? "" : "s"}`}
@@ -38,7 +52,7 @@ export function FindingRows({ rows, allHref }: Props) {
         { label: "Log", className: "w-28" },
       ]}
     >
-      {rows.map((f) => (
+      {shown.map((f) => (
         <tr key={f.id} id={`finding-${f.id}`} className="align-top" data-testid="finding-row">
           <td className="px-3 py-1.5">
             <span className="font-log break-words">{f.title}</span>

@@ -2,18 +2,20 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Boot, Finding, HostSummary, TimelineEvent } from "@/lib/engine/types";
 import type { LogMarker } from "@/components/log-viewer/types";
 import { formatBytes } from "@/components/ui/format";
 import { CopyButton } from "@/components/ui/copy-button";
 import { logAnchor, parseLogAnchor, type LogTarget } from "./log-anchor";
 import { Timeline } from "./timeline";
+import { WORKBENCH_FORMAT, type WorkbenchData } from "@/lib/engine/summary/workbench-data";
 
 const MonacoLogViewer = dynamic(() => import("@/components/log-viewer/monaco-log-viewer"), {
   ssr: false,
   loading: () => <p className="p-3 text-sm text-slate-500">Loading the viewer…</p>,
 });
 const VirtualLogViewer = dynamic(() => import("@/components/log-viewer/virtual-log-viewer"), { ssr: false });
+
+const NO_FINDINGS: WorkbenchData["findings"] = [];
 
 /** Monaco's own large-file mode starts at 20 MB (tokenization off, no worker sync); past it we virtualise. */
 const MONACO_MAX_BYTES = 20 * 1024 * 1024;
@@ -22,15 +24,38 @@ export type WorkbenchFile = { index: number; name: string; decodedBytes: number;
 type Props = {
   incidentId: string;
   files: WorkbenchFile[];
-  events: TimelineEvent[];
-  boots: Boot[];
-  findings: Pick<Finding, "id" | "title" | "source" | "repeats" | "lastTime" | "lastSource">[];
-  hosts: HostSummary[];
+  /** The timeline's lanes (timelineLanes): the server draws them; the rest is fetched (lib/engine/summary/workbench-data.ts). */
+  lanes: string[];
+  /** The incident's version (`?v=`: an answer for it may be kept by the browser); null: none known. */
+  version: string | null;
+  /** A small incident's data, sent with the page (INLINE_WORKBENCH_MAX_CHARS): nothing to fetch. */
+  inlineData?: WorkbenchData;
   /** Where the viewer opens without a `#log=` link: the first crash line. */
   initialTarget?: LogTarget;
 };
 
-export function IncidentWorkbench({ incidentId, files, events, boots, findings, hosts, initialTarget }: Props) {
+type Loaded = { data: WorkbenchData } | { error: string };
+
+export function IncidentWorkbench({ incidentId, files, lanes, version, inlineData, initialTarget }: Props) {
+  const [fetched, setLoaded] = useState<Loaded | undefined>();
+  const loaded: Loaded | undefined = inlineData ? { data: inlineData } : fetched;
+  useEffect(() => {
+    if (inlineData) return;
+    const controller = new AbortController();
+    const query = version ? `?v=${WORKBENCH_FORMAT}-${encodeURIComponent(version)}` : "";
+    fetch(`/api/incidents/${incidentId}/workbench${query}`, { signal: controller.signal })
+      .then(async (r) => {
+        // Our API answers errors as JSON {message}; a proxy's error page is not.
+        if (!r.ok) throw new Error(r.headers.get("content-type")?.includes("json") ? ((await r.json()) as { message?: string }).message : `HTTP ${r.status}`);
+        setLoaded({ data: (await r.json()) as WorkbenchData });
+      })
+      .catch((err: Error) => {
+        if (!controller.signal.aborted) setLoaded({ error: err.message });
+      });
+    return () => controller.abort();
+  }, [incidentId, version, inlineData]);
+  const data = loaded && "data" in loaded ? loaded.data : undefined;
+  const findings = data?.findings ?? NO_FINDINGS;
   const [target, setTarget] = useState<{ fileIndex: number; line?: number; endLine?: number }>(initialTarget ?? { fileIndex: 0 });
   const [selected, setSelected] = useState<{ from: number; to: number } | null>(null);
   const fileIndexOf = useCallback((name: string) => Math.max(0, files.findIndex((f) => f.name === name)), [files]);
@@ -75,7 +100,12 @@ export function IncidentWorkbench({ incidentId, files, events, boots, findings, 
     <div className="space-y-6">
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
-        <Timeline events={events} boots={boots} hosts={hosts} files={files} fileIndexOf={fileIndexOf} onSelect={open} runs={findings} />
+        {loaded && "error" in loaded && (
+          <p className="text-sm text-red-700" data-testid="timeline-error">
+            The timeline could not be loaded: {loaded.error}
+          </p>
+        )}
+        <Timeline lanes={lanes} data={data} files={files} fileIndexOf={fileIndexOf} onSelect={open} />
       </section>
       {file && (
         <section id="log-viewer" className="space-y-2 scroll-mt-4">

@@ -1,22 +1,21 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import type { Boot, HostSummary, TimelineEvent } from "@/lib/engine/types";
+import type { Boot, TimelineEvent } from "@/lib/engine/types";
 import { clusterMarkers } from "./cluster-markers";
 import { foldedRunEnd, placeFoldedRuns, type FoldedRun } from "./folded-run-spans";
+import { laneKey, type WorkbenchData } from "@/lib/engine/summary/workbench-data";
 
 type Props = {
-  events: TimelineEvent[];
-  boots: Boot[];
-  /** First and last wall-clock time per host: the axis spans the whole log, not just its events. */
-  hosts: HostSummary[];
+  /** The lanes (timelineLanes), drawn before `data` comes: the box has its height from the start. */
+  lanes: string[];
+  /** What is drawn on the lanes; undefined while the browser fetches it. */
+  data: WorkbenchData | undefined;
   /** Line counts per file: the axis of a log without dates spans every line. */
   files: { name: string; lines: number }[];
   /** Input name → index, to open the viewer at an event's line. */
   fileIndexOf: (file: string) => number;
   onSelect: (fileIndex: number, line: number) => void;
-  /** Findings folded from repeats (count, last occurrence): their markers get a span to the last one. */
-  runs?: FoldedRun[];
 };
 
 const LANE_H = 44;
@@ -50,20 +49,27 @@ const MARKER_STYLE: Record<string, { fill: string; label: string }> = {
 
 const DRAW_ORDER = ["gap", "info", "agent", "boot", "kdump-boot", "shutdown", "warning", "problem", "crash"];
 
-const laneKey = (host: string | undefined, file: string) => host ?? `(${file})`;
-
 /**
  * One lane per host; boots are segments, crashes/problems markers, downtime gaps hatched, agent lines thin ticks.
  * The x axis is wall-clock time when every event has one, otherwise line order within each file (dmesg without dates).
  */
-export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, runs = [] }: Props) {
+const NO_EVENTS: TimelineEvent[] = [];
+const NO_BOOTS: Boot[] = [];
+const NO_RUNS: FoldedRun[] = [];
+
+export function Timeline({ lanes, data, files, fileIndexOf, onSelect }: Props) {
+  const events = data?.events ?? NO_EVENTS;
+  const boots = data?.boots ?? NO_BOOTS;
+  const runs = data?.findings ?? NO_RUNS;
+  const logSpan = data?.span;
   const [zoom, setZoom] = useState(1);
   // Null until the box is measured in the browser: the chart is drawn there only. Drawn on the server at a guessed
   // width, it was redrawn at the real one at once, and it was the biggest part of a busy incident's page (~170 KB of
   // the HTML, 48 lanes): server time spent on every page load for markup thrown away.
   const [measuredW, setMeasuredW] = useState<number | null>(null);
   const BASE_W = measuredW ?? DEFAULT_W;
-  const isMeasured = measuredW !== null;
+  // Drawn once the box is measured and the data has come (lib/engine/summary/workbench-data.ts).
+  const isDrawn = measuredW !== null && data !== undefined;
   const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = scroller.current;
@@ -80,11 +86,10 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
   }, [zoom]);
 
   const layout = useMemo(() => {
-    const lanes = [...new Set([...boots.map((b) => laneKey(b.host, b.source.file)), ...events.map((e) => laneKey(e.host, e.source.file))])];
     const byTime = events.length > 0 && events.every((e) => e.time && !Number.isNaN(Date.parse(e.time)));
     const runById = new Map(runs.map((r) => [r.id, r]));
-    // Before the box is measured (on the server) only the lanes are drawn: nothing is placed.
-    if (!isMeasured) return { lanes, positioned: [] as Positioned[], segments: [] as Segment[], byTime, min: 0, max: 1, fx: (v: number) => v, runById };
+    // Before the box is measured (on the server) and the data is fetched only the lanes are drawn: nothing is placed.
+    if (!isDrawn) return { lanes, positioned: [] as Positioned[], segments: [] as Segment[], byTime, min: 0, max: 1, fx: (v: number) => v, runById };
     // A boot without a time of its own (no wall clock in its first line) takes the time of the nearest event of
     // the same file at or before its line, so it never mixes line numbers into a time axis.
     const timedByFile = new Map<string, { line: number; t: number }[]>();
@@ -104,7 +109,7 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
       ...boots.flatMap((b) => [value(b.startTime, b.source.line, b.source.file), ...(b.endTime ? [value(b.endTime, b.source.line, b.source.file)] : [])]),
       // The whole log, not only where something happened: its first and last dated line, or its first and last line.
       ...(byTime
-        ? hosts.flatMap((h) => [h.firstTime, h.lastTime]).flatMap((t) => (t && !Number.isNaN(Date.parse(t)) ? [Date.parse(t)] : []))
+        ? [logSpan?.first, logSpan?.last].flatMap((t) => (t && !Number.isNaN(Date.parse(t)) ? [Date.parse(t)] : []))
         : files.flatMap((f) => (f.lines > 0 ? [1, f.lines] : []))),
     ];
     const min = values.length ? Math.min(...values) : 0;
@@ -125,7 +130,7 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
       return { boot: b, lane, start, end: Math.max(end, start + 4) } satisfies Segment;
     });
     return { lanes, positioned, segments, byTime, min, max, fx, runById };
-  }, [events, boots, hosts, files, runs, BASE_W, isMeasured]);
+  }, [lanes, events, boots, logSpan, files, runs, BASE_W, isDrawn]);
 
   // Wheel zooms around the pointer (non-passive listener so the page does not scroll meanwhile).
   useEffect(() => {
@@ -213,7 +218,7 @@ export function Timeline({ events, boots, hosts, files, fileIndexOf, onSelect, r
           ))}
         </svg>
         <div ref={scroller} className="min-w-0 flex-1 overflow-x-auto">
-          {measuredW === null ? (
+          {!isDrawn ? (
             <div style={{ height }} />
           ) : (
             <svg width={width} height={height} role="img" aria-label="Incident timeline">

@@ -10,6 +10,7 @@
  * comparison. `BENCH_BASE_URL` uses a running server instead (to profile it, for example). OOPSCOPE_DEBUG_TIMING=1 makes
  * the server log where each upload's and page's time goes and its event loop delay every 5 s (lib/server/debug-timing.ts). Target (issue 11): permalink p99 ≤ 300 ms during the uploads; 20 MB upload → permalink ≤ 1 s.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
@@ -49,6 +50,20 @@ async function upload(baseUrl: string, body: Blob, name: string): Promise<{ stat
   return { status: r.status, url: json.url, message: json.message };
 }
 
+/** The process listening on the server's port (`next start` serves from it; the triage processes are others). */
+function listeningPid(baseUrl: string): number | undefined {
+  const port = new URL(baseUrl).port;
+  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const pid = /pid=(\d+)/.exec(out)?.[1];
+  return pid ? Number(pid) : undefined;
+}
+
+/** utime + stime of a process (all its threads), in ms; clock ticks are 100 Hz on Linux. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 mkdirSync(dir, { recursive: true });
 const [busyFile] = await ensureProfile("busy", dir, Number(values.mb));
 const [busy20File] = await ensureProfile("busy", dir, 20);
@@ -66,9 +81,21 @@ try {
   // Warm-up, then the idle baseline.
   for (let i = 0; i < 3; i++) await timedGet(permalink);
   const idle: number[] = [];
-  for (let i = 0; i < 20; i++) idle.push(await timedGet(permalink));
+  const pid = listeningPid(baseUrl);
+  const cpuBefore = pid ? cpuMsOf(pid) : 0;
+  for (let i = 0; i < 40; i++) idle.push(await timedGet(permalink));
+  const cpuPerGet = pid ? `; server CPU ${((cpuMsOf(pid) - cpuBefore) / idle.length).toFixed(0)} ms per GET` : "";
+  const html = await (await fetch(permalink)).text();
   console.log(`triage ${mode}; ${availableParallelism()} CPUs`);
-  console.log(`permalink GET, idle server:       ${summary(idle)}`);
+  console.log(`permalink GET, idle server:       ${summary(idle)}${cpuPerGet}; page ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB; load ${loadavg()[0].toFixed(2)}`);
+  // The page's browser then fetches the timeline's data (not kept by the browser on a first look): its cost too.
+  const workbench = `${baseUrl}/api/incidents/${first.url.split("/").pop()}/workbench`;
+  if (pid && (await fetch(workbench)).ok) {
+    const before = cpuMsOf(pid);
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) times.push(await timedGet(workbench));
+    console.log(`its workbench data, idle server:  ${summary(times)}; server CPU ${((cpuMsOf(pid) - before) / times.length).toFixed(0)} ms per GET`);
+  }
 
   const t0 = performance.now();
   let running = true;

@@ -15,6 +15,7 @@ import { RecommendationPanel } from "@/components/incident/recommendation-panel"
 import { VmcorePanel } from "@/components/incident/vmcore-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatTime } from "@/components/ui/format";
+import { INLINE_WORKBENCH_MAX_CHARS, timelineLanes, workbenchData, type WorkbenchData } from "@/lib/engine/summary/workbench-data";
 import { incidentIdSchema } from "@/lib/schemas/incident";
 import { findSeenBefore } from "@/lib/server/incidents/find-seen-before";
 import { getIncident, type StoredIncident } from "@/lib/server/incidents/get-incident";
@@ -39,7 +40,7 @@ const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView
   await requirePage("read", `/incidents/${id}`);
   spans?.mark("auth");
   try {
-    const stored = await getIncident(id);
+    const stored = await getIncident(id, { kept: true });
     spans?.mark("incident");
     return stored;
   } catch (err) {
@@ -59,6 +60,14 @@ const load = cache(async (id: string): Promise<StoredIncident | UploadStatusView
     ...(upload.failure ? { message: upload.failure.message } : {}),
   };
 });
+
+/** The workbench's data when small enough to go with the page; a big incident's is fetched by the browser. */
+function smallWorkbenchData(incident: StoredIncident["incident"]): WorkbenchData | undefined {
+  // A cheap bound first: a busy node's hundreds of events never go inline, and are not serialised to find out.
+  if (incident.events.length + incident.findings.length > 200) return undefined;
+  const data = workbenchData(incident);
+  return JSON.stringify(data).length <= INLINE_WORKBENCH_MAX_CHARS ? data : undefined;
+}
 
 const isUpload = (loaded: StoredIncident | UploadStatusView): loaded is UploadStatusView => "status" in loaded;
 
@@ -164,10 +173,9 @@ export default async function IncidentPage({ params, searchParams }: PageProps) 
         <IncidentWorkbench
           incidentId={id}
           files={incident.inputs.map((input, index) => ({ index, name: input.name, decodedBytes: input.decodedBytes, lines: input.lines }))}
-          events={incident.events}
-          boots={incident.boots}
-          findings={incident.findings.map((f) => ({ id: f.id, title: f.title, source: f.source, repeats: f.repeats, lastTime: f.lastTime, lastSource: f.lastSource }))}
-          hosts={incident.hosts}
+          lanes={timelineLanes(incident.events, incident.boots)}
+          version={stored.version}
+          inlineData={smallWorkbenchData(incident)}
           initialTarget={firstCrash ? { fileIndex: fileIndexOf(firstCrash.file), line: firstCrash.line } : undefined}
         />
       )}
