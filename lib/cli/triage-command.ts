@@ -7,6 +7,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { DecompressionBudget } from "../engine/ingest/decompression-budget";
 import { expandInputs, type InputSource } from "../engine/ingest/sources/expand-inputs";
 import type { Incident, SourceSummary, TriageInput } from "../engine/types";
 import { EMPTY_INPUT_MESSAGE } from "../schemas/messages";
@@ -36,8 +37,10 @@ async function openSource(arg: string, name: string, stdin: StdinPrefix | undefi
 }
 
 /** Archives, journals, dumps and compressed logs → text inputs; refused sources are reported and counted. */
-async function expandSources(sources: InputSource[]): Promise<{ inputs: TriageInput[]; summaries: SourceSummary[]; refused: boolean }> {
-  const { inputs, sources: summaries } = await expandInputs(sources);
+async function expandSources(
+  sources: InputSource[],
+): Promise<{ inputs: TriageInput[]; summaries: SourceSummary[]; refused: boolean; decompressionBudget: DecompressionBudget }> {
+  const { inputs, sources: summaries, decompressionBudget } = await expandInputs(sources);
   let refused = false;
   for (const s of summaries) {
     if (s.error) {
@@ -45,7 +48,7 @@ async function expandSources(sources: InputSource[]): Promise<{ inputs: TriageIn
       process.stderr.write(`oopscope: ${s.error}\n`);
     }
   }
-  return { inputs, summaries, refused };
+  return { inputs, summaries, refused, decompressionBudget };
 }
 
 /** `triage [--json | --jsonl] [--no-kb] <file | dir | ->...`; `usage` is the CLI's, printed for --help. */
@@ -105,14 +108,14 @@ export async function runTriageCommand(args: string[], ctx: MainContext, usage: 
       for (const source of sources) {
         const expanded = await expandSources([source]);
         if (expanded.refused) status = 2;
-        const incident = await runTriage(expanded.inputs, { withKb, lazyKb, sources: expanded.summaries });
+        const incident = await runTriage(expanded.inputs, { withKb, lazyKb, sources: expanded.summaries, decompressionBudget: expanded.decompressionBudget });
         process.stdout.write(JSON.stringify({ ...incident, file: source.name }) + "\n");
         if (refused(incident)) status = 2;
       }
     } else {
       const expanded = await expandSources(sources);
       if (expanded.refused) status = 2;
-      const incident = await runTriage(expanded.inputs, { withKb, lazyKb, sources: expanded.summaries });
+      const incident = await runTriage(expanded.inputs, { withKb, lazyKb, sources: expanded.summaries, decompressionBudget: expanded.decompressionBudget });
       if (values.json) process.stdout.write(JSON.stringify(incident, null, 2) + "\n");
       else process.stdout.write(formatIncidentText(incident, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
       if (refused(incident)) status = 2;

@@ -5,7 +5,7 @@
  *
  * A sequence of named stages (lib/engine/stages/): ingest+scan → boots → reports/events → fold → timeline → match.
  */
-import type { IngestLimits } from "./ingest/read-lines";
+import type { DecompressionBudget, IngestLimits } from "./ingest/read-lines";
 import { signatureOf } from "./signature";
 import { BootIndex } from "./stages/boots";
 import { collectFindings } from "./stages/findings";
@@ -29,6 +29,11 @@ export type TriageOptions = {
   failOnRefusedInput?: boolean;
   /** Where the inputs came from (archives, journals, dumps), from `expandInputs`: copied onto the incident. */
   sources?: SourceSummary[];
+  /**
+   * The budget of the compressed inputs decoded while expanding them (`expandInputs`): the gzip logs read here count
+   * in it too, so small bombs of every codec given together are one bomb. A fresh one when absent.
+   */
+  decompressionBudget?: DecompressionBudget;
 };
 
 /**

@@ -7,10 +7,11 @@
  */
 import type { TriageInput } from "../types";
 
-import { ExpansionRatio } from "./expansion-ratio";
+import { DecompressionBudget } from "./decompression-budget";
 import { IngestError } from "./ingest-error";
 
 export { IngestError, type IngestErrorCode } from "./ingest-error";
+export { DecompressionBudget } from "./decompression-budget";
 
 export type IngestLimits = {
   /** Decoded bytes per input. */
@@ -83,40 +84,9 @@ async function* prepend(first: Uint8Array, rest: AsyncGenerator<Uint8Array>): As
   yield* rest;
 }
 
-/**
- * What every gzip input of one triage (the files of one upload, of one CLI call) consumed and decoded together. Each
- * stream's own ratio check starts after `ratioCheckAfterBytes` of its output: many small bombs, each under it, were
- * each decoded whole. The same ratio, from the first input and over every further `ratioCheckAfterBytes` of output
- * of them all, refuses the input that crosses it and, unread, every gzip input after it (those read before are kept,
- * as an archive keeps the members read before its bomb).
- */
-export class GzipBudget {
-  private readonly ratio: ExpansionRatio;
-  /** Why the budget refused an input, once it did. */
-  refusal?: string;
-
-  constructor(private readonly limits: Pick<IngestLimits, "maxGzipRatio" | "ratioCheckAfterBytes">) {
-    this.ratio = new ExpansionRatio(limits.maxGzipRatio, limits.ratioCheckAfterBytes);
-  }
-
-  addConsumed(n: number): void {
-    this.ratio.addConsumed(n);
-  }
-
-  /** Counts decoded bytes; throws once the gzip inputs together are a bomb (and for every gzip input after). */
-  addDecoded(n: number): void {
-    this.refuseIfSpent();
-    const crossed = this.ratio.addProduced(n);
-    if (!crossed) return;
-    this.refusal = `the gzip inputs given together expand more than ${this.limits.maxGzipRatio}× (${crossed.read} compressed bytes → ${crossed.made}+ bytes)`;
-    throw new IngestError("decompression-bomb", `Refusing a gzip stream: ${this.refusal}: decompression bombs, each too small to be refused alone.`);
-  }
-
-  /** A gzip input read after the budget refused one: refused before it is decoded. */
-  refuseIfSpent(): void {
-    if (this.refusal)
-      throw new IngestError("decompression-bomb", `Refusing a gzip stream unread: an earlier gzip input given with it was refused (${this.refusal}).`);
-  }
+/** The budget of one triage's compressed inputs, at the gzip stream's ratio (real floods reach ~260×). */
+export function decompressionBudgetFor(limits: Pick<IngestLimits, "maxGzipRatio" | "ratioCheckAfterBytes"> = DEFAULT_INGEST_LIMITS): DecompressionBudget {
+  return new DecompressionBudget(limits.maxGzipRatio, limits.ratioCheckAfterBytes);
 }
 
 /**
@@ -133,9 +103,9 @@ async function* gunzip(
   source: AsyncGenerator<Uint8Array>,
   stats: IngestStats,
   limits: IngestLimits,
-  budget: GzipBudget,
+  budget: DecompressionBudget,
 ): AsyncGenerator<Uint8Array> {
-  budget.refuseIfSpent();
+  budget.refuseIfSpent("a gzip stream");
   const decoder = new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>;
   const writer = decoder.writable.getWriter();
   const reader = decoder.readable.getReader();
@@ -195,7 +165,7 @@ async function* gunzip(
         return;
       }
       stats.decodedBytes += r.value.length;
-      budget.addDecoded(r.value.length);
+      budget.addDecoded(r.value.length, "a gzip stream");
       if (stats.decodedBytes > limits.maxDecodedBytes)
         throw new IngestError(
           "too-large",
@@ -328,14 +298,14 @@ async function* binaryChecked(source: AsyncGenerator<Uint8Array>, name: string):
 /**
  * Reads one input and yields its (decompressed) bytes in chunks, after the binary check and within the caps.
  * Lines are found by the consumer (see `ByteLineSplitter`): the hot path never decodes text it will not parse.
- * Throws `IngestError` for input that must be refused (binary, gzip bomb, over the cap). `gzipBudget` is shared by
- * the inputs of one triage (a fresh one: this input alone).
+ * Throws `IngestError` for input that must be refused (binary, gzip bomb, over the cap). `budget` is shared by
+ * the compressed inputs of one triage (a fresh one: this input alone).
  */
 export async function* readByteChunks(
   input: TriageInput,
   stats: IngestStats,
   limits: IngestLimits = DEFAULT_INGEST_LIMITS,
-  gzipBudget: GzipBudget = new GzipBudget(limits),
+  budget: DecompressionBudget = decompressionBudgetFor(limits),
 ): AsyncGenerator<Uint8Array> {
   let source = chunksOf(input.data);
   const first = await source.next();
@@ -354,7 +324,7 @@ export async function* readByteChunks(
   let bytesIn: AsyncGenerator<Uint8Array>;
   if (head[0] === 0x1f && head[1] === 0x8b) {
     stats.compressed = true;
-    bytesIn = gunzip(source, stats, limits, gzipBudget);
+    bytesIn = gunzip(source, stats, limits, budget);
   } else {
     bytesIn = (async function* () {
       let nulBytes = 0;

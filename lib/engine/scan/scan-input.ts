@@ -10,7 +10,7 @@ import { EventFolds, foldKeyOf, foldsWithoutWindow, MAX_EVENT_SAMPLES, runKey, t
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventRule, type ReportStart } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
-import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type GzipBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
+import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
 import { GO_PANIC_NEEDLES } from "../agents/go-panic-heads";
@@ -380,8 +380,8 @@ function timeParser(ctx: LineContext): (raw: string) => LogLine {
 export type ScanOptions = {
   fileIndex: number;
   limits?: IngestLimits;
-  /** Shared by the inputs of one triage: their gzip streams are refused as bombs together too (read-lines.ts). */
-  gzipBudget?: GzipBudget;
+  /** Shared by the inputs of one triage: their compressed streams are refused as bombs together too (decompression-budget.ts). */
+  decompressionBudget?: DecompressionBudget;
   now?: Date;
   /**
    * Run keys (`runKey`) of the earlier inputs of the same incident that began before any boot, with the texts kept
@@ -883,7 +883,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     carriedLineCut = cut;
     scanChunk(withNl, 0, withNl.length);
   });
-  for await (const chunk of readByteChunks(input, stats, options.limits, options.gzipBudget)) splitter.push(chunk);
+  for await (const chunk of readByteChunks(input, stats, options.limits, options.decompressionBudget)) splitter.push(chunk);
   splitter.end();
   closeWindow();
   stats.lines = lineNo;

@@ -3,7 +3,7 @@
  * opens windows around report and event lines and parses only those. A refused input (binary, gzip bomb, over
  * the cap) is recorded with `error` unless the caller wants it thrown.
  */
-import { DEFAULT_INGEST_LIMITS, emptyIngestStats, GzipBudget, IngestError, type IngestLimits, type IngestStats } from "../ingest/read-lines";
+import { DEFAULT_INGEST_LIMITS, decompressionBudgetFor, emptyIngestStats, IngestError, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { scanInput, type ScanResult } from "../scan/scan-input";
 import type { IncidentWarning, InputSummary, LineFormat, TriageInput } from "../types";
 import { dropUndefined } from "./util";
@@ -13,18 +13,18 @@ export type ScannedInput = { scan: ScanResult; fileName: string; vmcore?: Triage
 
 export async function scanInputs(
   inputs: TriageInput[],
-  options: { limits?: IngestLimits; now?: Date; failOnRefusedInput?: boolean },
+  options: { limits?: IngestLimits; now?: Date; failOnRefusedInput?: boolean; decompressionBudget?: DecompressionBudget },
 ): Promise<{ scans: ScannedInput[]; summaries: InputSummary[] }> {
   const limits = options.limits ?? DEFAULT_INGEST_LIMITS;
   const summaries: InputSummary[] = [];
   const scans: ScannedInput[] = [];
   const foldedBefore = new Map<string, number>();
-  const gzipBudget = new GzipBudget(limits);
+  const decompressionBudget = options.decompressionBudget ?? decompressionBudgetFor(limits);
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     const stats = emptyIngestStats();
     try {
-      const scan = await scanInput(input, stats, { fileIndex: i, limits, gzipBudget, now: options.now, foldedBefore });
+      const scan = await scanInput(input, stats, { fileIndex: i, limits, decompressionBudget, now: options.now, foldedBefore });
       if (input.host) nameUnnamedHost(scan, input.host);
       else foldLostPrefixHosts(scan);
       if (stats.truncatedLines > 0) scan.warnings.push(cutLinesWarning(input.name, stats, limits.maxLineChars));

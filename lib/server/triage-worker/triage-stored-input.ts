@@ -69,7 +69,7 @@ export async function triageStoredInput(files: StoredInput[]): Promise<StoredTri
   try {
     const expanded = await expandInputs(sources, { keep: keepOnDisk(dir, written) });
     inputs = expanded.inputs;
-    incident = await runTriage(inputs, { sources: expanded.sources });
+    incident = await runTriage(inputs, { sources: expanded.sources, decompressionBudget: expanded.decompressionBudget });
   } finally {
     await closeInputSources(sources);
   }

@@ -8,6 +8,7 @@
  * Every decoder is loaded when such an input arrives: a plain log's CLI run does not pay for them (fflate alone was
  * ~9 ms of start-up).
  */
+import type { DecompressionBudget } from "../decompression-budget";
 import { ExpansionRatio } from "../expansion-ratio";
 import { IngestError } from "../ingest-error";
 import type { Codec } from "./magic";
@@ -59,12 +60,18 @@ export class ExpansionMeter {
     readonly limits: ExpansionLimits,
     /** Output of the enclosing decoder, when this one decodes a member of an archive: caps apply to the total. */
     private readonly parent?: ExpansionMeter,
+    /**
+     * On the meter of a compressed file given as such (not of an archive member): the budget of all the compressed
+     * inputs of the triage, which counts this decoder's input and output too.
+     */
+    private readonly budget?: DecompressionBudget,
   ) {
     this.members = new ExpansionRatio(limits.maxRatio, limits.ratioCheckAfterBytes);
   }
 
   addConsumed(n: number): void {
     this.consumed += n;
+    this.budget?.addConsumed(n);
     const root = this.root();
     if (root !== this) root.members.addConsumed(n);
   }
@@ -86,6 +93,8 @@ export class ExpansionMeter {
       for (let p = this.parent; p; p = p.parent) p.bomb ??= bomb;
       throw bomb;
     }
+    // After the stream's own check: a single bomb is refused as such, with its own ratio.
+    this.budget?.addDecoded(n, this.label);
     if (this.parent) this.checkMembersTogether(n);
     if (this.produced > maxDecodedBytes)
       throw new IngestError(

@@ -9,7 +9,7 @@
  * viewer can show it.
  */
 import { IngestError } from "../ingest-error";
-import { looksBinary } from "../read-lines";
+import { decompressionBudgetFor, looksBinary, type DecompressionBudget } from "../read-lines";
 import { bytesSource, type RandomAccessSource } from "../random-access";
 import { JournalFormatError } from "../journal/journal-format-error";
 import type { SkippedMember, SourceSummary, TriageInput } from "../../types";
@@ -50,11 +50,18 @@ export type KeepRequest = {
 export type KeptInput = { input: TriageInput; discard?: () => Promise<void> };
 export type KeepText = (request: KeepRequest) => Promise<KeptInput>;
 
-export type ExpandOptions = { limits?: ExpansionLimits; keep?: KeepText };
+export type ExpandOptions = {
+  limits?: ExpansionLimits;
+  keep?: KeepText;
+  /** Shared by the compressed files of one triage (see `DecompressionBudget`); a fresh one when absent. */
+  decompressionBudget?: DecompressionBudget;
+};
 export type ExpandedInputs = {
   inputs: TriageInput[];
   /** One per source that was not a plain or gzip log (absent entries mean "read as given"). */
   sources: SourceSummary[];
+  /** What the compressed files consumed and decoded so far: handed on to `triage`, which reads the gzip logs. */
+  decompressionBudget: DecompressionBudget;
 };
 
 /** What dates a file's year-less lines: its mtime and the latest date written in it. */
@@ -213,6 +220,7 @@ class Expander {
   constructor(
     private readonly limits: ExpansionLimits,
     private readonly keep: KeepText,
+    readonly budget: DecompressionBudget,
   ) {}
 
   private summary(name: string, kind: SourceSummary["kind"], format: string, bytes?: number): SourceSummary {
@@ -242,7 +250,8 @@ class Expander {
     }
     if (format.kind === "codec") {
       this.sniffed = { kind: "compressed-log", format: CODEC_LABEL[format.codec] };
-      const meter = new ExpansionMeter(src.name, this.limits);
+      this.budget.refuseIfSpent(src.name);
+      const meter = new ExpansionMeter(src.name, this.limits, undefined, this.budget);
       const decoded = await peek(decompressStream(format.codec, stream, meter), SNIFF_BYTES);
       const inner = sniffFormat(decoded.head);
       if (inner.kind === "text" && format.codec === "gzip" && src.reopenable) {
@@ -549,7 +558,7 @@ class Expander {
  * file that is no journal) gets `error` on its summary and gives no input; the others go on.
  */
 export async function expandInputs(given: InputSource[], options: ExpandOptions = {}): Promise<ExpandedInputs> {
-  const expander = new Expander(options.limits ?? DEFAULT_EXPANSION_LIMITS, options.keep ?? keepInMemory);
+  const expander = new Expander(options.limits ?? DEFAULT_EXPANSION_LIMITS, options.keep ?? keepInMemory, options.decompressionBudget ?? decompressionBudgetFor());
   for (const src of given) {
     const before = expander.inputs.length;
     const summariesBefore = expander.summaries.length;
@@ -579,5 +588,5 @@ export async function expandInputs(given: InputSource[], options: ExpandOptions 
   await expander.readVmcores();
   // Members of an archive that names its host (etc/hostname) are that host's lines where they name none.
   const inputs = expander.inputs.map((k) => (k.summary?.hostname && !k.kept.input.host ? { ...k.kept.input, host: k.summary.hostname } : k.kept.input));
-  return { inputs, sources: expander.summaries };
+  return { inputs, sources: expander.summaries, decompressionBudget: expander.budget };
 }
