@@ -264,7 +264,16 @@ class Expander {
       if (inner.kind === "text") {
         const summary = this.summary(src.name, "compressed-log", label, src.size);
         if (isBinaryText(decoded.head)) throw new IngestError("binary", `${src.name} decompresses to a binary file, not a log.`);
-        await this.keepText(summary, { name: src.name, chunks: keptUntilCut(decoded.stream, summary), ...datingOf(src), streamable: true }, src.name);
+        let chunks = decoded.stream;
+        if (format.codec === "xz" && src.reopenable) {
+          // xz-decompress decodes one stream at a time: a module-wide lock taken when a stream is made and released
+          // at its end or cancel. A sniffed xz log kept half-read until the engine reads it would block the next xz
+          // input's sniff forever (two .xz files on the command line ended the process with nothing printed). Let
+          // the sniff go and decode again from the start when the engine reads the log, one input after another.
+          await decoded.stream.return(undefined);
+          chunks = decompressStream("xz", src.open(), new ExpansionMeter(src.name, this.limits, undefined, this.budget));
+        }
+        await this.keepText(summary, { name: src.name, chunks: keptUntilCut(chunks, summary), ...datingOf(src), streamable: true }, src.name);
         return;
       }
       await this.expandInner(src, inner, decoded.stream, label, meter);
