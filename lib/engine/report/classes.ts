@@ -244,8 +244,9 @@ export const CLASSES: readonly CrashClass[] = [
         originAlt: { section: /^\s*Uninit was created at:/, title: "KMSAN origin in {FRAME}", skip: LEAK_ALLOCATORS },
       },
       { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
-      { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in "), title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
-      { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
+      // Old symbolised KMSAN reports glue the frame's placeholder address to the word: `uninit-value in[<  inline  >] f`.
+      { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in(?: |\\[<)"), title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
+      { match: re("BUG: KMSAN: ([a-z\\-]+) in(?: |\\[<)"), title: "KMSAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       {
         match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)[^ ]* / ([a-zA-Z0-9_]+)"),
         title: "KCSAN: data-race in {FUNC:1} / {FUNC:2}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true,

@@ -65,6 +65,18 @@ describe("parseFrameLine", () => {
     });
   });
 
+  it("reads the old symbolisers' placeholder addresses (`[<     inline     >]`, `[<      none      >]`)", () => {
+    expect(parseFrameLine(" [<     inline     >] balance_pgdat mm/vmscan.c:3739")).toMatchObject({
+      function: "balance_pgdat",
+      file: "mm/vmscan.c",
+      fileLine: 3739,
+      reliable: true,
+    });
+    expect(parseFrameLine(" [<      none      >] kswapd+0x309f/0x3920 mm/vmscan.c:3956")).toMatchObject({ function: "kswapd", offset: 0x309f, reliable: true });
+    expect(parseFrameLine("  ?[<      none      >] kswapd_run+0x390/0x390 mm/vmscan.c:4092")).toMatchObject({ function: "kswapd_run", reliable: false });
+    expect(parseFrameLine(" [<     inline     >] garbage")).toBeUndefined();
+  });
+
   it("reads ARM, ppc64 and crash bt frames", () => {
     expect(parseFrameLine("[<c00a8a00>] (watchdog) from [<c0044898>] (kthread+0xe8/0xfc)")).toMatchObject({ function: "watchdog" });
     expect(parseFrameLine("[c000000010f930b0] [c000000008068df8] .rtas_read_config+0x128/0x170 (unreliable)")).toMatchObject({

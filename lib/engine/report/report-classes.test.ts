@@ -178,6 +178,19 @@ describe("KMSAN", () => {
     ]);
     expect(f).toMatchObject({ title: "KMSAN: uninit-value in alg_setkey", guiltyFrame: "alg_setkey", altTitles: ["bad-access in alg_setkey"] });
   });
+
+  it("reads the old symbolised form, whose placeholder addresses are glued to the header's `in`", () => {
+    const [f] = extract([
+      " BUG: KMSAN: uninit-value in[<     inline     >] balance_pgdat mm/vmscan.c:3739",
+      " CPU: 0 PID: 2335 Comm: kswapd0 Not tainted 5.4.0-rc8+ #3427",
+      " Call Trace:",
+      " [<      none      >] dump_stack+0x1ce/0x230 lib/dump_stack.c:118",
+      " [<      none      >] __msan_warning+0x64/0xc0 mm/kmsan/kmsan_instr.c:245",
+      " [<     inline     >] balance_pgdat mm/vmscan.c:3739",
+      " [<      none      >] kswapd+0x309f/0x3920 mm/vmscan.c:3956",
+    ]);
+    expect(f).toMatchObject({ kind: "kmsan", title: "KMSAN: uninit-value in balance_pgdat", guiltyFrame: "balance_pgdat", kernelRelease: "5.4.0-rc8+" });
+  });
 });
 
 describe("a WARNING whose header names the file only", () => {
