@@ -203,6 +203,11 @@ const WARN_SITES: readonly { file: string; function: string; why: string }[] = [
 
 /** riscv's trap registers of a trap taken in supervisor mode (`sstatus.SPP`, bit 8, set): a user fault's are not a kernel oops. */
 const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
+/**
+ * s390 die() before `ilc:` was added: `<program check name>: <code> [#n]` (the name capitalised or not); not `Oops: …`,
+ * which the Oops row reads.
+ */
+const S390_OLD_DIE_LINE = /^\s*(?!Oops:)([A-Za-z][a-z -]*[a-z]): [0-9a-f]{4} \[#[0-9]+\]/;
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -751,6 +756,19 @@ export const CLASSES: readonly CrashClass[] = [
     type: "DoS",
     suppress: [/Oops: [0-9a-f]{4} ilc:/],
     formats: [{ match: re("([a-z][a-z -]*[a-z]): [0-9a-f]{4} ilc:[0-9] \\[#[0-9]+\\]"), title: "$1 in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    // Before 4.x (RHEL 7's 3.10, SLES 12) the s390 die() line had no `ilc:` (`Unknown program exception: 0028 [#1] SMP`,
+    // `specification exception: 0006 [#1]`), so it holds no literal of its own; the `Krnl PSW` line that follows every
+    // s390 die() does, and the report starts at the die line above it. Only a PSW outside any report (a WARNING's or a
+    // paging fault's PSW is inside theirs), and only under such a line: a PSW alone is a register dump, not a report.
+    id: "s390-program-check-old",
+    header: "Krnl PSW",
+    kind: "oops",
+    type: "DoS",
+    orphanOnly: true,
+    startsAt: { line: S390_OLD_DIE_LINE, within: 8, required: true },
+    formats: [{ match: S390_OLD_DIE_LINE, title: "$1 in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     id: "arm-unhandled-fault",

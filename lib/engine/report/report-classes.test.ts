@@ -345,6 +345,27 @@ describe("s390 program checks", () => {
     ]);
     expect(findings.map((f) => f.kind)).toEqual(["paging-fault"]);
   });
+
+  it("before `ilc:` was printed, start at the die line above the PSW", () => {
+    const findings = extract([
+      "[2113471.872311] Unknown program exception: 0028 [#1] SMP ",
+      "[2113471.872373] CPU: 1 PID: 3323 Comm: Thread-44 Not tainted 3.10.0-1062.4.1.el7.s390x #1",
+      "[2113471.872381] Krnl PSW : 0704f00180000000 00000000001067ae (cpu_relax+0x1e/0x20)",
+      "[2113471.872393]            R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:3 PM:0 EA:3",
+    ]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: "oops", title: "Unknown program exception in cpu_relax", guiltyFrame: "cpu_relax" });
+    expect(findings[0].source.line).toBe(1);
+  });
+
+  it("take no PSW alone, nor one inside another report, for a report of its own", () => {
+    expect(extract(["[  1.0] Krnl PSW : 0704f00180000000 00000000001067ae (cpu_relax+0x1e/0x20)"])).toEqual([]);
+    const warning = extract([
+      "[  5.1] WARNING: CPU: 0 PID: 1 at fs/inode.c:12 iput+0x10/0x20",
+      "[  5.2] Krnl PSW : 0704f00180000000 00000000001067ae (iput+0x10/0x20)",
+    ]);
+    expect(warning.map((f) => f.kind)).toEqual(["warning"]);
+  });
 });
 
 describe("2.6-era i386 oopses copied from web pages", () => {
