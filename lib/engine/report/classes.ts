@@ -204,6 +204,22 @@ const WARN_SITES: readonly { file: string; function: string; why: string }[] = [
 /** riscv's trap registers of a trap taken in supervisor mode (`sstatus.SPP`, bit 8, set): a user fault's are not a kernel oops. */
 const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
 /**
+ * Kernel source directories a build-tree path runs through. Not `usr`, `tools`, `scripts`: build prefixes
+ * (`/usr/src/packages/BUILD/…`) hold them.
+ */
+const KERNEL_TREE_PATH = /\/((?:arch|block|certs|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|security|sound|virt)\/.+)$/;
+
+/**
+ * The kernel-tree path of a file a BUG names by its absolute build path, so one bug gets one title on every build:
+ * `/tmp/openbmc/build/…/kernel-source/net/core/skbuff.c` and Debian's `/build/linux-8fxPc5/linux-4.9.6/lib/list_debug.c`
+ * → `net/core/skbuff.c`, `lib/list_debug.c`. A path outside any kernel directory (an out-of-tree module) stays.
+ */
+export function kernelTreePath(path: string): string {
+  if (!path.startsWith("/")) return path;
+  return KERNEL_TREE_PATH.exec(path)?.[1] ?? path;
+}
+
+/**
  * s390 die() before `ilc:` was added: `<program check name>: <code> [#n]` (the name capitalised or not); not `Oops: …`,
  * which the Oops row reads.
  */
@@ -617,7 +633,7 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT,
         // The line number differs per build: `LINE` keeps one title per BUG_ON across kernels.
-        stacklessTitle: (m) => `kernel BUG at ${m[1].replace(/:[0-9]+$/, "")}:LINE`,
+        stacklessTitle: (m) => `kernel BUG at ${kernelTreePath(m[1].replace(/:[0-9]+$/, ""))}:LINE`,
       },
       { match: re("kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
     ],

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
 import { extractReports } from "./extract-reports";
+import { kernelTreePath } from "./classes";
 
 function extract(lines: string[]) {
   const ctx = createLineContext(0, 2024);
@@ -112,6 +113,14 @@ describe("prose quoting a syzkaller title", () => {
     expect(bug.title).toBe("kernel BUG at net/core/skbuff.c:LINE");
     const [page] = extract(["[ 1.0] BUG: Bad page state in process kubelet  pfn:11e60"]);
     expect(page.title).toBe("BUG: Bad page state");
+  });
+
+  it("names a stackless BUG's file by its kernel-tree path, whatever build tree the kernel was built in", () => {
+    const [openbmc] = extract(["[ 1.0] kernel BUG at /tmp/openbmc/build/tmp/work-shared/witherspoon/kernel-source/net/core/skbuff.c:1433!"]);
+    expect(openbmc.title).toBe("kernel BUG at net/core/skbuff.c:LINE");
+    const [suse] = extract(["[ 1.0] kernel BUG at /usr/src/packages/BUILD/kernel-default-2.6.37.6/linux-2.6.37/kernel/timer.c:681!"]);
+    expect(suse.title).toBe("kernel BUG at kernel/timer.c:LINE");
+    expect(kernelTreePath("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c")).toBe("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c");
   });
 });
 
