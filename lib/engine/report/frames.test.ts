@@ -113,6 +113,24 @@ describe("parseFrames", () => {
     ]);
   });
 
+  it("ends an NMI stack at `<EOE>` (4.x) as at `<<EOE>>`, reading the frame on the same line", () => {
+    for (const marker of ["<EOE>", "<<EOE>>"]) {
+      const frames = parseFrames([
+        "Call Trace:",
+        " <NMI>  [<ffffffff8b129665>] watchdog_overflow_callback+0xd5/0xe0",
+        " [<ffffffff8b5d6721>] end_repeat_nmi+0x1a/0x1e",
+        ` ${marker}  [<ffffffff8b5d4df8>] _raw_spin_lock_irq+0x28/0x30`,
+        " [<ffffffff8b1d2a10>] mem_cgroup_force_empty_write+0x40/0x90",
+      ]);
+      expect(frames.map((f) => [f.function, f.context]), marker).toEqual([
+        ["watchdog_overflow_callback", "nmi"],
+        ["end_repeat_nmi", "nmi"],
+        ["_raw_spin_lock_irq", "task"],
+        ["mem_cgroup_force_empty_write", "task"],
+      ]);
+    }
+  });
+
   it("handles the newer <NMI>/</NMI> and <TASK> markers", () => {
     const frames = parseFrames([
       "Call Trace:",

@@ -314,12 +314,14 @@ function crashStackContext(label: string): FrameContext | undefined {
 const CRASH_EXCEPTION_RIP = new RegExp(String.raw`^\s*\[exception RIP: (${SYM})(?:\+(\d+))?\]`);
 
 // Context markers, optionally followed by a frame on the same line in old kernels (` <IRQ>  [<…>] f+…`).
-// `<EOI>` ends an IRQ stack (old kernels), `<<EOE>>` an exception/NMI stack; `<#DF>`, `<#MC>`… are exception stacks.
-const CONTEXT_MARKER = /^\s*(<\/?(?:IRQ|NMI|TASK|SOFTIRQ|EOI)>|<<EOE>>|<<?\/?#[A-Z]{2}>?>)\s*/;
+// `<EOI>` ends an IRQ stack (old kernels), `<<EOE>>` an exception/NMI stack (`<EOE>` on some 4.x kernels, the
+// interrupted code's first frame on the same line); `<#DF>`, `<#MC>`… are exception stacks.
+const CONTEXT_MARKER = /^\s*(<\/?(?:IRQ|NMI|TASK|SOFTIRQ|EOI|EOE)>|<<EOE>>|<<?\/?#[A-Z]{2}>?>)\s*/;
 const MARKER_CONTEXT: Record<string, FrameContext> = {
   "<IRQ>": "irq",
   "</IRQ>": "task",
   "<EOI>": "task",
+  "<EOE>": "task",
   "<SOFTIRQ>": "softirq",
   "</SOFTIRQ>": "irq",
   "<NMI>": "nmi",
