@@ -328,6 +328,28 @@ describe("a WARNING whose header line was cut", () => {
   });
 });
 
+describe("a hard lockup's NMI stack", () => {
+  it("is the watchdog, down to the NMI's exit: the guilty frame is the code the NMI interrupted", () => {
+    const [f] = extract([
+      "[1401585.395810] NMI watchdog: Watchdog detected hard LOCKUP on cpu 5",
+      "[1401585.395812] CPU: 5 PID: 812 Comm: kworker/5:1 Not tainted 4.9.58-coreos #1",
+      "[1401585.395815] Call Trace:",
+      "[1401585.395816]  <NMI>  [<ffffffff8b34d1a3>] dump_stack+0x63/0x90",
+      "[1401585.395821]  [<ffffffff8b129665>] watchdog_overflow_callback+0xd5/0xe0",
+      "[1401585.395822]  [<ffffffff8b16cf7f>] __perf_event_overflow+0x7f/0x1c0",
+      "[1401585.395825]  [<ffffffff8b005a3d>] perf_event_nmi_handler+0x2d/0x50",
+      "[1401585.395825]  [<ffffffff8b0320f6>] nmi_handle+0x66/0x120",
+      "[1401585.395826]  [<ffffffff8b03282c>] do_nmi+0xec/0x140",
+      "[1401585.395826]  [<ffffffff8b5d6721>] end_repeat_nmi+0x1a/0x1e",
+      "[1401585.395827]  [<ffffffff8b0ca613>] ? native_queued_spin_lock_slowpath+0x113/0x1a0",
+      "[1401585.395827]  <EOE>  [<ffffffff8b5d4df8>] _raw_spin_lock_irq+0x28/0x30",
+      "[1401585.395828]  [<ffffffff8b1d2a10>] mem_cgroup_force_empty_write+0x40/0x90",
+      "[1401585.395829]  [<ffffffff8b2a4a52>] kernfs_fop_write+0x112/0x1a0",
+    ]);
+    expect(f).toMatchObject({ kind: "hard-lockup", guiltyFrame: "mem_cgroup_force_empty_write" });
+  });
+});
+
 describe("s390 program checks", () => {
   const programCheck = [
     "[  436.158654] illegal operation: 0001 ilc:1 [#1] SMP ",
