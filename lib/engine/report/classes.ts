@@ -203,6 +203,27 @@ const WARN_SITES: readonly { file: string; function: string; why: string }[] = [
 
 /** riscv's trap registers of a trap taken in supervisor mode (`sstatus.SPP`, bit 8, set): a user fault's are not a kernel oops. */
 const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
+/**
+ * Kernel source directories a build-tree path runs through. Not `usr`, `tools`, `scripts`: build prefixes
+ * (`/usr/src/packages/BUILD/…`) hold them.
+ */
+const KERNEL_TREE_PATH = /\/((?:arch|block|certs|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|security|sound|virt)\/.+)$/;
+
+/**
+ * The kernel-tree path of a file a BUG names by its absolute build path, so one bug gets one title on every build:
+ * `/tmp/openbmc/build/…/kernel-source/net/core/skbuff.c` and Debian's `/build/linux-8fxPc5/linux-4.9.6/lib/list_debug.c`
+ * → `net/core/skbuff.c`, `lib/list_debug.c`. A path outside any kernel directory (an out-of-tree module) stays.
+ */
+export function kernelTreePath(path: string): string {
+  if (!path.startsWith("/")) return path;
+  return KERNEL_TREE_PATH.exec(path)?.[1] ?? path;
+}
+
+/**
+ * s390 die() before `ilc:` was added: `<program check name>: <code> [#n]` (the name capitalised or not); not `Oops: …`,
+ * which the Oops row reads.
+ */
+const S390_OLD_DIE_LINE = /^\s*(?!Oops:)([A-Za-z][a-z -]*[a-z]): [0-9a-f]{4} \[#[0-9]+\]/;
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -244,8 +265,9 @@ export const CLASSES: readonly CrashClass[] = [
         originAlt: { section: /^\s*Uninit was created at:/, title: "KMSAN origin in {FRAME}", skip: LEAK_ALLOCATORS },
       },
       { match: re("BUG: KMSAN: kernel-infoleak"), title: "KMSAN: kernel-infoleak in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", type: "KMSAN-INFO-LEAK", stack: STACK_KMSAN },
-      { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in "), title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
-      { match: re("BUG: KMSAN: ([a-z\\-]+) in "), title: "KMSAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
+      // Old symbolised KMSAN reports glue the frame's placeholder address to the word: `uninit-value in[<  inline  >] f`.
+      { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in(?: |\\[<)"), title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
+      { match: re("BUG: KMSAN: ([a-z\\-]+) in(?: |\\[<)"), title: "KMSAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       {
         match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)[^ ]* / ([a-zA-Z0-9_]+)"),
         title: "KCSAN: data-race in {FUNC:1} / {FUNC:2}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true,
@@ -611,7 +633,7 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT,
         // The line number differs per build: `LINE` keeps one title per BUG_ON across kernels.
-        stacklessTitle: (m) => `kernel BUG at ${m[1].replace(/:[0-9]+$/, "")}:LINE`,
+        stacklessTitle: (m) => `kernel BUG at ${kernelTreePath(m[1].replace(/:[0-9]+$/, ""))}:LINE`,
       },
       { match: re("kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
     ],
@@ -750,6 +772,19 @@ export const CLASSES: readonly CrashClass[] = [
     type: "DoS",
     suppress: [/Oops: [0-9a-f]{4} ilc:/],
     formats: [{ match: re("([a-z][a-z -]*[a-z]): [0-9a-f]{4} ilc:[0-9] \\[#[0-9]+\\]"), title: "$1 in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    // Before 4.x (RHEL 7's 3.10, SLES 12) the s390 die() line had no `ilc:` (`Unknown program exception: 0028 [#1] SMP`,
+    // `specification exception: 0006 [#1]`), so it holds no literal of its own; the `Krnl PSW` line that follows every
+    // s390 die() does, and the report starts at the die line above it. Only a PSW outside any report (a WARNING's or a
+    // paging fault's PSW is inside theirs), and only under such a line: a PSW alone is a register dump, not a report.
+    id: "s390-program-check-old",
+    header: "Krnl PSW",
+    kind: "oops",
+    type: "DoS",
+    orphanOnly: true,
+    startsAt: { line: S390_OLD_DIE_LINE, within: 8, required: true },
+    formats: [{ match: S390_OLD_DIE_LINE, title: "$1 in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     id: "arm-unhandled-fault",

@@ -65,6 +65,18 @@ describe("parseFrameLine", () => {
     });
   });
 
+  it("reads the old symbolisers' placeholder addresses (`[<     inline     >]`, `[<      none      >]`)", () => {
+    expect(parseFrameLine(" [<     inline     >] balance_pgdat mm/vmscan.c:3739")).toMatchObject({
+      function: "balance_pgdat",
+      file: "mm/vmscan.c",
+      fileLine: 3739,
+      reliable: true,
+    });
+    expect(parseFrameLine(" [<      none      >] kswapd+0x309f/0x3920 mm/vmscan.c:3956")).toMatchObject({ function: "kswapd", offset: 0x309f, reliable: true });
+    expect(parseFrameLine("  ?[<      none      >] kswapd_run+0x390/0x390 mm/vmscan.c:4092")).toMatchObject({ function: "kswapd_run", reliable: false });
+    expect(parseFrameLine(" [<     inline     >] garbage")).toBeUndefined();
+  });
+
   it("reads ARM, ppc64 and crash bt frames", () => {
     expect(parseFrameLine("[<c00a8a00>] (watchdog) from [<c0044898>] (kthread+0xe8/0xfc)")).toMatchObject({ function: "watchdog" });
     expect(parseFrameLine("[c000000010f930b0] [c000000008068df8] .rtas_read_config+0x128/0x170 (unreliable)")).toMatchObject({
@@ -99,6 +111,24 @@ describe("parseFrames", () => {
       ["tcp_fastretrans_alert", "irq"],
       ["cpu_idle", "task"],
     ]);
+  });
+
+  it("ends an NMI stack at `<EOE>` (4.x) as at `<<EOE>>`, reading the frame on the same line", () => {
+    for (const marker of ["<EOE>", "<<EOE>>"]) {
+      const frames = parseFrames([
+        "Call Trace:",
+        " <NMI>  [<ffffffff8b129665>] watchdog_overflow_callback+0xd5/0xe0",
+        " [<ffffffff8b5d6721>] end_repeat_nmi+0x1a/0x1e",
+        ` ${marker}  [<ffffffff8b5d4df8>] _raw_spin_lock_irq+0x28/0x30`,
+        " [<ffffffff8b1d2a10>] mem_cgroup_force_empty_write+0x40/0x90",
+      ]);
+      expect(frames.map((f) => [f.function, f.context]), marker).toEqual([
+        ["watchdog_overflow_callback", "nmi"],
+        ["end_repeat_nmi", "nmi"],
+        ["_raw_spin_lock_irq", "task"],
+        ["mem_cgroup_force_empty_write", "task"],
+      ]);
+    }
   });
 
   it("handles the newer <NMI>/</NMI> and <TASK> markers", () => {

@@ -314,12 +314,14 @@ function crashStackContext(label: string): FrameContext | undefined {
 const CRASH_EXCEPTION_RIP = new RegExp(String.raw`^\s*\[exception RIP: (${SYM})(?:\+(\d+))?\]`);
 
 // Context markers, optionally followed by a frame on the same line in old kernels (` <IRQ>  [<…>] f+…`).
-// `<EOI>` ends an IRQ stack (old kernels), `<<EOE>>` an exception/NMI stack; `<#DF>`, `<#MC>`… are exception stacks.
-const CONTEXT_MARKER = /^\s*(<\/?(?:IRQ|NMI|TASK|SOFTIRQ|EOI)>|<<EOE>>|<<?\/?#[A-Z]{2}>?>)\s*/;
+// `<EOI>` ends an IRQ stack (old kernels), `<<EOE>>` an exception/NMI stack (`<EOE>` on some 4.x kernels, the
+// interrupted code's first frame on the same line); `<#DF>`, `<#MC>`… are exception stacks.
+const CONTEXT_MARKER = /^\s*(<\/?(?:IRQ|NMI|TASK|SOFTIRQ|EOI|EOE)>|<<EOE>>|<<?\/?#[A-Z]{2}>?>)\s*/;
 const MARKER_CONTEXT: Record<string, FrameContext> = {
   "<IRQ>": "irq",
   "</IRQ>": "task",
   "<EOI>": "task",
+  "<EOE>": "task",
   "<SOFTIRQ>": "softirq",
   "</SOFTIRQ>": "irq",
   "<NMI>": "nmi",
@@ -378,8 +380,23 @@ function makeFrame(rawFunction: string, extra: Partial<Frame> & { reliable: bool
   return frame;
 }
 
+// Old symbolised reports (syzkaller's 2016–2019 KASAN/KMSAN/KTSAN) print a placeholder where the address goes:
+// `[<     inline     >] balance_pgdat mm/vmscan.c:3739` for an inlined frame, `[<      none      >] kswapd+0x309f/0x3920 …`
+// for a frame whose PC was dropped, ` ?[<      none      >] f+…` for a guess.
+const PLACEHOLDER_ADDRESS = /^(\s*)(\?)?\s*\[<\s+(inline|none)\s+>\]\s*/;
+
+/** The line with an old symboliser's placeholder address written the way the frame formats read it. */
+function withoutPlaceholderAddress(line: string): string {
+  const m = line.includes("[<") ? PLACEHOLDER_ADDRESS.exec(line) : null;
+  if (!m) return line;
+  const [whole, indent, question, kind] = m;
+  const rest = line.slice(whole.length);
+  return `${indent}${question ? "? " : ""}${rest}${kind === "inline" && !rest.includes("[inline]") ? " [inline]" : ""}`;
+}
+
 /** Parse one line as a frame in any known format, or undefined. `inTrace` allows bare-address frames. */
-export function parseFrameLine(line: string, inTrace = true): Frame | undefined {
+export function parseFrameLine(rawLine: string, inTrace = true): Frame | undefined {
+  const line = withoutPlaceholderAddress(rawLine);
   return parseSymbolFrame(line) ?? (inTrace ? parseAddressFrame(line) : undefined);
 }
 
@@ -554,6 +571,7 @@ function scanStackLineText(rawLine: string): StackLine {
       return scanned;
     }
   }
+  if (hasAngle) line = withoutPlaceholderAddress(line);
   const exceptionRip = line.includes("[exception RIP: ") ? CRASH_EXCEPTION_RIP.exec(line) : null;
   if (exceptionRip) {
     scanned.exceptionRip = { function: exceptionRip[1], offset: exceptionRip[2] !== undefined ? Number(exceptionRip[2]) : undefined };

@@ -47,8 +47,13 @@ const STALL_ANCHOR = new RegExp(STALL_ANCHORS.map((re) => `(?:${re.source})`).jo
 /** The stall bucket for every `smp_call_function*`: the stall waits for other CPUs, whichever variant sent the call. */
 export const STALL_CROSS_CALL_BUCKET = "smp_call_function";
 
-const STALL_DETECTOR = /^rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup/;
-const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$/;
+/**
+ * The stall detectors: RCU and the softlockup watchdog in the timer interrupt, the hardlockup watchdog in the perf
+ * NMI (`watchdog_overflow_callback`, `watchdog_hardlockup_check`); their frames, down to the interrupt's entry
+ * (the timer IRQ's, or the NMI's `do_nmi`/`end_repeat_nmi`/`exc_nmi`), are the detector, not the looping code.
+ */
+const STALL_DETECTOR = /^rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup|^watchdog_overflow_callback$|^watchdog_hardlockup_check$/;
+const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$|^do_nmi$|^end_repeat_nmi$|^(?:asm_)?exc_nmi$/;
 
 /** Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). */
 const HANG_BUCKETS: ReadonlyArray<{ bucket: string; functions: readonly string[] }> = [
@@ -108,6 +113,8 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
 function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions & { skip: readonly RegExp[] }): string | undefined {
   const skip = opts.skip;
   const reliable = frames.filter((f) => f.reliable).map((f) => ({ f, fn: cleanFunctionName(f.function) }));
+  // The frames a culprit is looked for in: a stall's without its detector's.
+  let searched = reliable;
   if (opts.mode === "hang") {
     for (const { fn } of reliable) {
       for (const b of HANG_BUCKETS) if (b.functions.includes(fn)) return b.bucket;
@@ -135,6 +142,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     let end = entry;
     while (detected && end + 1 < reliable.length && STALL_DETECTOR_EXIT.test(reliable[end + 1].fn)) end++;
     const stack = detected ? reliable.slice(end + 1) : reliable;
+    searched = stack;
     const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHOR.test(fn));
     let prev: string | undefined;
     for (const { f, fn } of candidates) {
@@ -154,7 +162,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     }
     if (opts.anchoredOnly) return undefined;
   }
-  for (const { f, fn } of reliable) if (usable(f, skip)) return fn;
+  for (const { f, fn } of searched) if (usable(f, skip)) return fn;
   return undefined;
 }
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
 import { extractReports } from "./extract-reports";
+import { kernelTreePath } from "./classes";
 
 function extract(lines: string[]) {
   const ctx = createLineContext(0, 2024);
@@ -113,6 +114,14 @@ describe("prose quoting a syzkaller title", () => {
     const [page] = extract(["[ 1.0] BUG: Bad page state in process kubelet  pfn:11e60"]);
     expect(page.title).toBe("BUG: Bad page state");
   });
+
+  it("names a stackless BUG's file by its kernel-tree path, whatever build tree the kernel was built in", () => {
+    const [openbmc] = extract(["[ 1.0] kernel BUG at /tmp/openbmc/build/tmp/work-shared/witherspoon/kernel-source/net/core/skbuff.c:1433!"]);
+    expect(openbmc.title).toBe("kernel BUG at net/core/skbuff.c:LINE");
+    const [suse] = extract(["[ 1.0] kernel BUG at /usr/src/packages/BUILD/kernel-default-2.6.37.6/linux-2.6.37/kernel/timer.c:681!"]);
+    expect(suse.title).toBe("kernel BUG at kernel/timer.c:LINE");
+    expect(kernelTreePath("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c")).toBe("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c");
+  });
 });
 
 describe("an oops whose header lines were cut", () => {
@@ -177,6 +186,19 @@ describe("KMSAN", () => {
       " alg_setsockopt+0x503/0x760",
     ]);
     expect(f).toMatchObject({ title: "KMSAN: uninit-value in alg_setkey", guiltyFrame: "alg_setkey", altTitles: ["bad-access in alg_setkey"] });
+  });
+
+  it("reads the old symbolised form, whose placeholder addresses are glued to the header's `in`", () => {
+    const [f] = extract([
+      " BUG: KMSAN: uninit-value in[<     inline     >] balance_pgdat mm/vmscan.c:3739",
+      " CPU: 0 PID: 2335 Comm: kswapd0 Not tainted 5.4.0-rc8+ #3427",
+      " Call Trace:",
+      " [<      none      >] dump_stack+0x1ce/0x230 lib/dump_stack.c:118",
+      " [<      none      >] __msan_warning+0x64/0xc0 mm/kmsan/kmsan_instr.c:245",
+      " [<     inline     >] balance_pgdat mm/vmscan.c:3739",
+      " [<      none      >] kswapd+0x309f/0x3920 mm/vmscan.c:3956",
+    ]);
+    expect(f).toMatchObject({ kind: "kmsan", title: "KMSAN: uninit-value in balance_pgdat", guiltyFrame: "balance_pgdat", kernelRelease: "5.4.0-rc8+" });
   });
 });
 
@@ -306,6 +328,28 @@ describe("a WARNING whose header line was cut", () => {
   });
 });
 
+describe("a hard lockup's NMI stack", () => {
+  it("is the watchdog, down to the NMI's exit: the guilty frame is the code the NMI interrupted", () => {
+    const [f] = extract([
+      "[1401585.395810] NMI watchdog: Watchdog detected hard LOCKUP on cpu 5",
+      "[1401585.395812] CPU: 5 PID: 812 Comm: kworker/5:1 Not tainted 4.9.58-coreos #1",
+      "[1401585.395815] Call Trace:",
+      "[1401585.395816]  <NMI>  [<ffffffff8b34d1a3>] dump_stack+0x63/0x90",
+      "[1401585.395821]  [<ffffffff8b129665>] watchdog_overflow_callback+0xd5/0xe0",
+      "[1401585.395822]  [<ffffffff8b16cf7f>] __perf_event_overflow+0x7f/0x1c0",
+      "[1401585.395825]  [<ffffffff8b005a3d>] perf_event_nmi_handler+0x2d/0x50",
+      "[1401585.395825]  [<ffffffff8b0320f6>] nmi_handle+0x66/0x120",
+      "[1401585.395826]  [<ffffffff8b03282c>] do_nmi+0xec/0x140",
+      "[1401585.395826]  [<ffffffff8b5d6721>] end_repeat_nmi+0x1a/0x1e",
+      "[1401585.395827]  [<ffffffff8b0ca613>] ? native_queued_spin_lock_slowpath+0x113/0x1a0",
+      "[1401585.395827]  <EOE>  [<ffffffff8b5d4df8>] _raw_spin_lock_irq+0x28/0x30",
+      "[1401585.395828]  [<ffffffff8b1d2a10>] mem_cgroup_force_empty_write+0x40/0x90",
+      "[1401585.395829]  [<ffffffff8b2a4a52>] kernfs_fop_write+0x112/0x1a0",
+    ]);
+    expect(f).toMatchObject({ kind: "hard-lockup", guiltyFrame: "mem_cgroup_force_empty_write" });
+  });
+});
+
 describe("s390 program checks", () => {
   const programCheck = [
     "[  436.158654] illegal operation: 0001 ilc:1 [#1] SMP ",
@@ -331,6 +375,27 @@ describe("s390 program checks", () => {
       "[    1.710420] Krnl PSW : 0704d00180000000 00000000009e59e4 (number+0x464/0x5d0)",
     ]);
     expect(findings.map((f) => f.kind)).toEqual(["paging-fault"]);
+  });
+
+  it("before `ilc:` was printed, start at the die line above the PSW", () => {
+    const findings = extract([
+      "[2113471.872311] Unknown program exception: 0028 [#1] SMP ",
+      "[2113471.872373] CPU: 1 PID: 3323 Comm: Thread-44 Not tainted 3.10.0-1062.4.1.el7.s390x #1",
+      "[2113471.872381] Krnl PSW : 0704f00180000000 00000000001067ae (cpu_relax+0x1e/0x20)",
+      "[2113471.872393]            R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:3 PM:0 EA:3",
+    ]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: "oops", title: "Unknown program exception in cpu_relax", guiltyFrame: "cpu_relax" });
+    expect(findings[0].source.line).toBe(1);
+  });
+
+  it("take no PSW alone, nor one inside another report, for a report of its own", () => {
+    expect(extract(["[  1.0] Krnl PSW : 0704f00180000000 00000000001067ae (cpu_relax+0x1e/0x20)"])).toEqual([]);
+    const warning = extract([
+      "[  5.1] WARNING: CPU: 0 PID: 1 at fs/inode.c:12 iput+0x10/0x20",
+      "[  5.2] Krnl PSW : 0704f00180000000 00000000001067ae (iput+0x10/0x20)",
+    ]);
+    expect(warning.map((f) => f.kind)).toEqual(["warning"]);
   });
 });
 
