@@ -292,6 +292,36 @@ const ROWS: Row[] = [
     details: { device: "eth0", driver: "r8169", queue: 0 },
   },
   {
+    // Pre-5.x shutdown wording, after a force-detached volume: the same event as today's `log I/O error`.
+    line: "XFS (xvdb): Log I/O Error Detected.  Shutting down filesystem",
+    rule: "xfs-corruption",
+    kind: "fs-error",
+    title: "XFS: log i/o error",
+    details: { device: "xvdb" },
+  },
+  {
+    line: ["XFS (dm-4): xfs_do_force_shutdown(0x1) called from line 1788 of file fs/xfs/xfs_inode.c.  Return address = 000000009d022bf1", "XFS (dm-4): I/O Error Detected. Shutting down filesystem"],
+    rule: "xfs-corruption",
+    kind: "fs-error",
+    title: "XFS: filesystem has been shut down",
+    details: { device: "dm-4" },
+  },
+  {
+    // 2.6.32 (RHEL 6): no device, the caller as a bare address; the file names the check's place.
+    line: "XFS: Internal error XFS_WANT_CORRUPTED_RETURN at line 342 of file fs/xfs/xfs_alloc.c.  Caller 0xffffffffa01e76c2",
+    rule: "xfs-internal-error-legacy",
+    kind: "fs-error",
+    title: "XFS: internal error in xfs_alloc.c",
+    details: { check: "XFS_WANT_CORRUPTED_RETURN", file: "fs/xfs/xfs_alloc.c" },
+  },
+  {
+    line: 'Filesystem "dm-3": XFS internal error xfs_trans_cancel at line 1138 of file fs/xfs/xfs_trans.c.  Caller 0xffffffff8820e6b8',
+    rule: "xfs-internal-error-legacy",
+    kind: "fs-error",
+    title: "XFS: internal error in xfs_trans.c",
+    details: { device: "dm-3", check: "xfs_trans_cancel" },
+  },
+  {
     line: "BTRFS critical (device sdc2): corrupt leaf: root=2 block=1127936 slot=38, unexpected item end",
     rule: "btrfs-error",
     kind: "fs-error",

@@ -166,6 +166,16 @@ export function oomReportFacts(lines: readonly string[]): Details {
   return facts;
 }
 
+/**
+ * The title of an XFS message phrase: the older shutdown wordings name the same two events as the current ones
+ * (`log I/O error`, `Filesystem has been shut down`), and the repeated log-force failures only say it is shut down.
+ */
+function xfsPhraseTitle(phrase: string): string {
+  if (/^Log I\/O Error Detected/.test(phrase)) return "log i/o error";
+  if (/^(?:I\/O Error Detected|xfs_do_force_shutdown|xfs_log_force)/.test(phrase)) return "filesystem has been shut down";
+  return phrase.toLowerCase();
+}
+
 const MEMCG_CHILD_CACHE = /^([\w-]+)\((\d+):([^)]*)\)$/;
 
 /** The rule table. Order matters only for lines two rules could both claim (first wins). */
@@ -532,12 +542,28 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "xfs-corruption",
     kind: "fs-error",
     needle: "XFS (",
+    // Before 5.x the shutdown said `Log I/O Error Detected.  Shutting down filesystem` (a failed log write) or
+    // `I/O Error Detected. Shutting down filesystem` (any other forced shutdown), after
+    // `xfs_do_force_shutdown(0x2) called from line …`; a shut-down filesystem then fails every log force
+    // (`xfs_log_force: error -5 returned.`, every 30 s).
     pattern:
-      /XFS \(([^)]+)\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
+      /XFS \(([^)]+)\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down|(?:Log )?I\/O Error Detected\.\s+Shutting down filesystem|xfs_do_force_shutdown|xfs_log_force: error)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
     title: (m) =>
-      m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${m[2].toLowerCase()}`,
+      m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${xfsPhraseTitle(m[2])}`,
     details: (m) => ({ device: m[1], ...(m[3] ? { file: m[3] } : {}) }),
     // XFS_ERROR_REPORT dumps the stack right after an internal error: its task line gives the release.
+    reportFollows: 6,
+  },
+  {
+    // 2.6.x–3.x printed XFS_ERROR_REPORT without the device (`XFS: Internal error XFS_WANT_CORRUPTED_RETURN at line
+    // 342 of file fs/xfs/xfs_alloc.c.  Caller 0xffffffffa01e76c2`, RHEL 5: `Filesystem "dm-3": XFS internal error …`),
+    // the caller often as a bare address; the task line of the stack it dumps follows.
+    id: "xfs-internal-error-legacy",
+    kind: "fs-error",
+    needle: "nternal error ",
+    pattern: /(?:\bXFS:|Filesystem "([^"]+)": XFS) [Ii]nternal error (\S+) at line \d+ of file (\S+?)\.?\s+Caller (\S+)/,
+    title: (m) => `XFS: internal error in ${/^(?:0x)?[0-9a-f]+$/.test(m[4]) ? m[3].replace(/^.*\//, "") : m[4].replace(/\+0x.*$/, "")}`,
+    details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), check: m[2], file: m[3] }),
     reportFollows: 6,
   },
   {
