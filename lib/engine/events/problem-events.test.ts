@@ -330,6 +330,14 @@ const ROWS: Row[] = [
   },
   { line: "BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure", rule: "btrfs-error", kind: "fs-error", title: "BTRFS: error in __btrfs_cow_block" },
   {
+    line: "BTRFS warning (device sda5): csum failed root 450 ino 257 off 6203441152 csum 0x8db38b0a expected csum 0xd088c3d2 mirror 1",
+    rule: "btrfs-csum-failed",
+    kind: "fs-error",
+    title: "BTRFS: csum failed",
+    details: { device: "sda5", root: 450, inode: 257 },
+  },
+  { line: "btrfs csum failed ino 257 off 45056 csum 2566472073 private 3829091489", rule: "btrfs-csum-failed", kind: "fs-error", title: "BTRFS: csum failed", details: { inode: 257 } },
+  {
     line: "mlx5_core 0000:3b:00.0 eth0: TX timeout on queue: 3, SQ: 0x1c9, CQ: 0x4a, SQ Cons: 0x0 SQ Prod: 0x2f, usecs since last trans: 13552000",
     rule: "driver-tx-timeout",
     kind: "other",

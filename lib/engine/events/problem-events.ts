@@ -578,6 +578,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `btrfs:${m[2]}`,
   },
   {
+    // A data block whose checksum does not match: btrfs logs it at warning level (`BTRFS warning (device sda2): csum
+    // failed root 258 ino 9276991 off 8192 csum 0x… expected csum 0x… mirror 1`; 3.x: `btrfs csum failed ino 257 off
+    // …`), and the read returns EIO unless another mirror holds a good copy. Disk or memory corruption, or a known
+    // direct-I/O pattern (pages changed while in flight), not a tree error.
+    id: "btrfs-csum-failed",
+    kind: "fs-error",
+    needle: "csum failed",
+    pattern: /(?:BTRFS (?:warning|info|error|critical) \(device ([^)]+)\):|\bbtrfs) csum failed (?:root (-?\d+) )?ino (\d+)/,
+    title: () => "BTRFS: csum failed",
+    details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), ...(m[2] ? { root: Number(m[2]) } : {}), inode: Number(m[3]) }),
+    groupKey: (m) => `btrfs:${m[1] ?? "?"}`,
+  },
+  {
     id: "overlay-no-dtype",
     kind: "fs-error",
     needle: "d_type",
