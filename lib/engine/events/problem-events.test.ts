@@ -291,6 +291,7 @@ const ROWS: Row[] = [
     title: "NETDEV WATCHDOG: transmit queue timed out",
     details: { device: "eth0", driver: "r8169", queue: 0 },
   },
+  { line: "Aborting journal on device nvme0n1p1-8.", rule: "jbd2-journal-abort", kind: "fs-error", title: "jbd2: journal aborted", details: { device: "nvme0n1p1" } },
   {
     // Pre-5.x shutdown wording, after a force-detached volume: the same event as today's `log I/O error`.
     line: "XFS (xvdb): Log I/O Error Detected.  Shutting down filesystem",
@@ -511,6 +512,15 @@ describe("problem events through triage", () => {
       " __do_softirq+0xd1/0x28c",
     ]);
     expect(found.map((f) => f.title)).toEqual(["WARNING in dev_watchdog"]);
+  });
+
+  it("a journal abort followed by the EXT4-fs error that caused it is that one error, not a second finding", async () => {
+    const found = await findingsOf([
+      "Aborting journal on device dm-4-8.",
+      "EXT4-fs error (device dm-4): ext4_journal_check_start:56: Detected aborted journal",
+      "EXT4-fs (dm-4): Remounting filesystem read-only",
+    ]);
+    expect(found.map((f) => [f.type, f.title])).toEqual([["ext4-error", "EXT4-fs error in ext4_journal_check_start"]]);
   });
 
   it("timeline-only rules make no finding", async () => {

@@ -539,6 +539,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ device: m[1], function: m[2] }),
   },
   {
+    // jbd2 aborts the journal when ext4 hits an error or a journal write fails (`Aborting journal on device sda-8.`):
+    // the filesystem goes read-only. An `EXT4-fs error` right after it is that same problem told with its cause; a
+    // lone abort (the device failed the journal write) is the finding.
+    id: "jbd2-journal-abort",
+    kind: "fs-error",
+    needle: "Aborting journal on device",
+    pattern: /Aborting journal on device ([\w.-]+?)-\d+\./,
+    title: () => "jbd2: journal aborted",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `jbd2:${m[1]}`,
+    endedBy: ["ext4-error"],
+  },
+  {
     id: "xfs-corruption",
     kind: "fs-error",
     needle: "XFS (",
