@@ -353,6 +353,20 @@ const ROWS: Row[] = [
     title: "scsi: command timed out",
     details: { device: "sdb", waitedSec: 180 },
   },
+  {
+    line: "blk_update_request: critical medium error, dev sde, sector 3260792 op 0x0:(READ) flags 0x80700 phys_seg 211 prio class 0",
+    rule: "block-status-error",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "sde", status: "critical medium" },
+  },
+  {
+    line: ["sd 15:0:0:1: [sdn] tag#4 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE", "sd 15:0:0:1: [sdn] tag#4 Sense Key : Medium Error [current]"],
+    rule: "scsi-sense-error",
+    kind: "io-error",
+    title: "scsi: medium error",
+    details: { device: "sdn", senseKey: "Medium Error" },
+  },
   { line: "NVRM: fallen off the bus and is not responding to commands.", rule: "nvidia-gpu-fallen-off-bus", kind: "other", title: "NVRM: GPU has fallen off the bus" },
   {
     line: "nfs: server 10.36.3.5 not responding, still trying",
@@ -521,6 +535,16 @@ describe("problem events through triage", () => {
       "EXT4-fs (dm-4): Remounting filesystem read-only",
     ]);
     expect(found.map((f) => [f.type, f.title])).toEqual([["ext4-error", "EXT4-fs error in ext4_journal_check_start"]]);
+  });
+
+  it("a SCSI sense error followed by the block layer's line for the request is that block error; a routine sense key is none", async () => {
+    const found = await findingsOf([
+      "sd 3:0:0:1: [sde] tag#40 Sense Key : Medium Error [current]",
+      "sd 3:0:0:1: [sde] tag#40 Add. Sense: Unrecovered read error",
+      "print_req_error: critical medium error, dev sde, sector 3262904",
+    ]);
+    expect(found.map((f) => [f.type, f.title, f.repeats])).toEqual([["block-status-error", "block: I/O error", 1]]);
+    expect(await findingsOf(["sd 6:0:0:0: [sdb] Sense Key : Not Ready [current]", "sd 6:0:0:0: [sdb] Add. Sense: Medium not present"])).toEqual([]);
   });
 
   it("timeline-only rules make no finding", async () => {

@@ -621,6 +621,32 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `io:${m[1] ?? m[3]}`,
   },
   {
+    // The block layer names the request's status: besides `I/O error` (BLK_STS_IOERR) it prints `critical medium
+    // error`, `critical target error`, `timeout error`… (4.19: `print_req_error: …`, 5.x: `blk_update_request: …`,
+    // 6.x bare): the same failed request, folded with the device's other block errors.
+    id: "block-status-error",
+    kind: "io-error",
+    needle: " error, dev ",
+    pattern: /(?:^|\b(?:blk_update_request|print_req_error): )(critical (?:medium|target|nexus|space allocation|protection)|recoverable transport|timeout) error, dev ([\w.-]+), sector (\d+)/,
+    title: () => "block: I/O error",
+    details: (m) => ({ device: m[2], status: m[1] }),
+    groupKey: (m) => `io:${m[2]}`,
+  },
+  {
+    // The SCSI disk's sense data for a failed command (`sd 3:0:0:1: [sde] tag#40 Sense Key : Medium Error [current]`)
+    // comes before the block layer's line for the same request, which is then the finding; alone (a paste cut
+    // before it) it still says the device failed the command. Only the sense keys of a device fault: `Not Ready`
+    // and `Unit Attention` are routine (an empty card reader, a reset).
+    id: "scsi-sense-error",
+    kind: "io-error",
+    needle: "Sense Key : ",
+    pattern: /\bsd ([\d:]+): \[(\w+)\](?: tag#\d+)?\s+Sense Key : (Medium Error|Hardware Error)/,
+    title: (m) => `scsi: ${m[3].toLowerCase()}`,
+    details: (m) => ({ device: m[2], senseKey: m[3] }),
+    groupKey: (m) => `io:${m[2]}`,
+    endedBy: ["block-io-error", "block-status-error"],
+  },
+  {
     // A hard NFS mount (the default) retries forever: every task touching it waits in D state until the server
     // answers (`nfs: server X OK`); a soft mount gives up (`timed out`) and returns EIO. lockd says the same of locks.
     id: "nfs-server-not-responding",
