@@ -369,6 +369,13 @@ const ROWS: Row[] = [
   },
   { line: "NVRM: fallen off the bus and is not responding to commands.", rule: "nvidia-gpu-fallen-off-bus", kind: "other", title: "NVRM: GPU has fallen off the bus" },
   {
+    line: "NVRM: Xid (PCI:0000:00:07): 31, pid=2512125, name=python3.10, Ch 00000008, intr 00000000. MMU Fault: ENGINE GRAPHICS GPCCLIENT_T1_8 faulted @ 0x73ac_1c000000",
+    rule: "nvidia-xid",
+    kind: "other",
+    title: "NVRM: Xid 31",
+    details: { gpu: "PCI:0000:00:07", xid: 31 },
+  },
+  {
     line: "nfs: server 10.36.3.5 not responding, still trying",
     rule: "nfs-server-not-responding",
     kind: "io-error",
@@ -545,6 +552,11 @@ describe("problem events through triage", () => {
     ]);
     expect(found.map((f) => [f.type, f.title, f.repeats])).toEqual([["block-status-error", "block: I/O error", 1]]);
     expect(await findingsOf(["sd 6:0:0:0: [sdb] Sense Key : Not Ready [current]", "sd 6:0:0:0: [sdb] Add. Sense: Medium not present"])).toEqual([]);
+  });
+
+  it("Xid 79 saying the GPU fell off the bus is that finding, not an Xid of its own", async () => {
+    const found = await findingsOf(["NVRM: Xid (PCI:0000:44:00): 79, pid='<unknown>', name=<unknown>, GPU has fallen off the bus."]);
+    expect(found.map((f) => f.type)).toEqual(["nvidia-gpu-fallen-off-bus"]);
   });
 
   it("timeline-only rules make no finding", async () => {

@@ -539,6 +539,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ device: m[1], function: m[2] }),
   },
   {
+    // NVIDIA's driver reports GPU faults as numbered Xid events (`NVRM: Xid (PCI:0000:cb:00): 13, pid=…, name=…,
+    // Graphics SM Warp Exception …`): the number is the class (13/31/43 a job's fault, 48/63/64/94/95 memory ECC,
+    // 79 off the bus, 119/120 GSP, 144–150 NVLink). One finding per GPU and Xid; the rule above claims Xid 79 lines
+    // that say `fallen off the bus`.
+    id: "nvidia-xid",
+    kind: "other",
+    needle: "NVRM: Xid",
+    pattern: /NVRM: Xid \((PCI:[0-9a-fA-F:.]+)\): (\d+)\b/,
+    title: (m) => `NVRM: Xid ${m[2]}`,
+    details: (m) => ({ gpu: m[1], xid: Number(m[2]) }),
+    groupKey: (m) => `xid:${m[1]}:${m[2]}`,
+  },
+  {
     // jbd2 aborts the journal when ext4 hits an error or a journal write fails (`Aborting journal on device sda-8.`):
     // the filesystem goes read-only. An `EXT4-fs error` right after it is that same problem told with its cause; a
     // lone abort (the device failed the journal write) is the finding.
