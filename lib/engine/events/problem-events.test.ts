@@ -323,6 +323,13 @@ const ROWS: Row[] = [
     details: { device: "dm-3", check: "xfs_trans_cancel" },
   },
   {
+    line: "r8125 0000:22:04.0 eth4: NETDEV WATCHDOG: CPU: 3: transmit queue 0 timed out 5010 ms",
+    rule: "netdev-tx-timeout-crit",
+    kind: "other",
+    title: "NETDEV WATCHDOG: transmit queue timed out",
+    details: { driver: "r8125", device: "eth4", queue: 0, timedOutMs: 5010 },
+  },
+  {
     line: "BTRFS critical (device sdc2): corrupt leaf: root=2 block=1127936 slot=38, unexpected item end",
     rule: "btrfs-error",
     kind: "fs-error",

@@ -510,6 +510,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `scsi:${m[1]}`,
   },
   {
+    // Since 6.8 dev_watchdog() no longer WARNs: it prints through netdev_crit(), prefixed with the driver, bus id and
+    // device (`r8125 0000:22:04.0 eth4: NETDEV WATCHDOG: CPU: 3: transmit queue 0 timed out 5010 ms`), with no stack.
+    id: "netdev-tx-timeout-crit",
+    kind: "other",
+    needle: "NETDEV WATCHDOG: ",
+    pattern: /^(\S+) (\S+) (\S+): NETDEV WATCHDOG: (?:CPU: (\d+): )?transmit queue (\d+) timed out(?: (\d+) ms)?/,
+    title: () => "NETDEV WATCHDOG: transmit queue timed out",
+    details: (m) => ({ driver: m[1], device: m[3], queue: Number(m[5]), ...(m[6] ? { timedOutMs: Number(m[6]) } : {}) }),
+    groupKey: (m) => `txq:${m[3]}`,
+  },
+  {
     id: "netdev-tx-timeout",
     kind: "warning",
     needle: "NETDEV WATCHDOG: ",
