@@ -382,6 +382,15 @@ const ROWS: Row[] = [
     title: "NVRM: Xid 31",
     details: { gpu: "PCI:0000:00:07", xid: 31 },
   },
+  { line: "device-mapper: multipath: Failing path 8:32.", rule: "dm-multipath-failing-path", kind: "io-error", title: "multipath: path failed", details: { path: "8:32" } },
+  {
+    line: "mpathaq: sdak - tur checker reports path is down",
+    program: "multipathd[4554]",
+    rule: "multipathd-path-down",
+    kind: "io-error",
+    title: "multipath: path failed",
+    details: { path: "sdak", map: "mpathaq" },
+  },
   {
     line: "nfs: server 10.36.3.5 not responding, still trying",
     rule: "nfs-server-not-responding",
@@ -564,6 +573,15 @@ describe("problem events through triage", () => {
   it("Xid 79 saying the GPU fell off the bus is that finding, not an Xid of its own", async () => {
     const found = await findingsOf(["NVRM: Xid (PCI:0000:44:00): 79, pid='<unknown>', name=<unknown>, GPU has fallen off the bus."]);
     expect(found.map((f) => f.type)).toEqual(["nvidia-gpu-fallen-off-bus"]);
+  });
+
+  it("multipathd's checker lines count only from multipathd; kernel and daemon failures of a host are one finding", async () => {
+    expect(await findingsOf(["mpathaq: sdak - tur checker reports path is down"], "myapp[12]")).toEqual([]);
+    const found = await findingsOf([
+      "Aug 13 10:00:00 n1 kernel: device-mapper: multipath: Failing path 66:160.",
+      "Aug 13 10:00:01 n1 multipathd[4554]: checker failed path 66:160 in map mpathaq",
+    ]);
+    expect(found.map((f) => [f.type, f.repeats])).toEqual([["dm-multipath-failing-path", 2]]);
   });
 
   it("timeline-only rules make no finding", async () => {

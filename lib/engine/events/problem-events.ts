@@ -671,6 +671,30 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     endedBy: ["block-io-error", "block-status-error"],
   },
   {
+    // dm-multipath takes a path out of its map after an I/O error on it (`device-mapper: multipath: Failing path
+    // 8:32.`; 6.x names the map first: `multipath: 253:3: Failing path 8:32.`). With other paths left I/O goes on,
+    // degraded; with none left it queues or fails (queue_if_no_path / no_path_retry). One finding per host.
+    id: "dm-multipath-failing-path",
+    kind: "io-error",
+    needle: "multipath: ",
+    pattern: /device-mapper: multipath: (?:(\d+:\d+): )?Failing path (\d+:\d+)/,
+    title: () => "multipath: path failed",
+    details: (m) => ({ path: m[2], ...(m[1] ? { map: m[1] } : {}) }),
+    groupKey: () => "multipath",
+  },
+  {
+    // multipathd's path checker (`mpathaq: sdak - tur checker reports path is down`, `checker failed path 8:16 in map
+    // mpatha`): the same failure seen from user space, often the only trace when the kernel log is not collected.
+    id: "multipathd-path-down",
+    kind: "io-error",
+    needle: "checker ",
+    program: /^multipathd$/,
+    pattern: /(?:^|: )(\S+): (\S+) - \w+ checker reports path is down|checker failed path (\d+:\d+) in map (\S+)/,
+    title: () => "multipath: path failed",
+    details: (m) => ({ path: m[2] ?? m[3], map: m[1] ?? m[4] }),
+    groupKey: () => "multipath",
+  },
+  {
     // A hard NFS mount (the default) retries forever: every task touching it waits in D state until the server
     // answers (`nfs: server X OK`); a soft mount gives up (`timed out`) and returns EIO. lockd says the same of locks.
     id: "nfs-server-not-responding",
