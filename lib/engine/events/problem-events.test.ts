@@ -291,6 +291,44 @@ const ROWS: Row[] = [
     title: "NETDEV WATCHDOG: transmit queue timed out",
     details: { device: "eth0", driver: "r8169", queue: 0 },
   },
+  { line: "Aborting journal on device nvme0n1p1-8.", rule: "jbd2-journal-abort", kind: "fs-error", title: "jbd2: journal aborted", details: { device: "nvme0n1p1" } },
+  {
+    // Pre-5.x shutdown wording, after a force-detached volume: the same event as today's `log I/O error`.
+    line: "XFS (xvdb): Log I/O Error Detected.  Shutting down filesystem",
+    rule: "xfs-corruption",
+    kind: "fs-error",
+    title: "XFS: log i/o error",
+    details: { device: "xvdb" },
+  },
+  {
+    line: ["XFS (dm-4): xfs_do_force_shutdown(0x1) called from line 1788 of file fs/xfs/xfs_inode.c.  Return address = 000000009d022bf1", "XFS (dm-4): I/O Error Detected. Shutting down filesystem"],
+    rule: "xfs-corruption",
+    kind: "fs-error",
+    title: "XFS: filesystem has been shut down",
+    details: { device: "dm-4" },
+  },
+  {
+    // 2.6.32 (RHEL 6): no device, the caller as a bare address; the file names the check's place.
+    line: "XFS: Internal error XFS_WANT_CORRUPTED_RETURN at line 342 of file fs/xfs/xfs_alloc.c.  Caller 0xffffffffa01e76c2",
+    rule: "xfs-internal-error-legacy",
+    kind: "fs-error",
+    title: "XFS: internal error in xfs_alloc.c",
+    details: { check: "XFS_WANT_CORRUPTED_RETURN", file: "fs/xfs/xfs_alloc.c" },
+  },
+  {
+    line: 'Filesystem "dm-3": XFS internal error xfs_trans_cancel at line 1138 of file fs/xfs/xfs_trans.c.  Caller 0xffffffff8820e6b8',
+    rule: "xfs-internal-error-legacy",
+    kind: "fs-error",
+    title: "XFS: internal error in xfs_trans.c",
+    details: { device: "dm-3", check: "xfs_trans_cancel" },
+  },
+  {
+    line: "r8125 0000:22:04.0 eth4: NETDEV WATCHDOG: CPU: 3: transmit queue 0 timed out 5010 ms",
+    rule: "netdev-tx-timeout-crit",
+    kind: "other",
+    title: "NETDEV WATCHDOG: transmit queue timed out",
+    details: { driver: "r8125", device: "eth4", queue: 0, timedOutMs: 5010 },
+  },
   {
     line: "BTRFS critical (device sdc2): corrupt leaf: root=2 block=1127936 slot=38, unexpected item end",
     rule: "btrfs-error",
@@ -299,6 +337,14 @@ const ROWS: Row[] = [
     details: { device: "sdc2" },
   },
   { line: "BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure", rule: "btrfs-error", kind: "fs-error", title: "BTRFS: error in __btrfs_cow_block" },
+  {
+    line: "BTRFS warning (device sda5): csum failed root 450 ino 257 off 6203441152 csum 0x8db38b0a expected csum 0xd088c3d2 mirror 1",
+    rule: "btrfs-csum-failed",
+    kind: "fs-error",
+    title: "BTRFS: csum failed",
+    details: { device: "sda5", root: 450, inode: 257 },
+  },
+  { line: "btrfs csum failed ino 257 off 45056 csum 2566472073 private 3829091489", rule: "btrfs-csum-failed", kind: "fs-error", title: "BTRFS: csum failed", details: { inode: 257 } },
   {
     line: "mlx5_core 0000:3b:00.0 eth0: TX timeout on queue: 3, SQ: 0x1c9, CQ: 0x4a, SQ Cons: 0x0 SQ Prod: 0x2f, usecs since last trans: 13552000",
     rule: "driver-tx-timeout",
@@ -314,7 +360,37 @@ const ROWS: Row[] = [
     title: "scsi: command timed out",
     details: { device: "sdb", waitedSec: 180 },
   },
+  {
+    line: "blk_update_request: critical medium error, dev sde, sector 3260792 op 0x0:(READ) flags 0x80700 phys_seg 211 prio class 0",
+    rule: "block-status-error",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "sde", status: "critical medium" },
+  },
+  {
+    line: ["sd 15:0:0:1: [sdn] tag#4 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE", "sd 15:0:0:1: [sdn] tag#4 Sense Key : Medium Error [current]"],
+    rule: "scsi-sense-error",
+    kind: "io-error",
+    title: "scsi: medium error",
+    details: { device: "sdn", senseKey: "Medium Error" },
+  },
   { line: "NVRM: fallen off the bus and is not responding to commands.", rule: "nvidia-gpu-fallen-off-bus", kind: "other", title: "NVRM: GPU has fallen off the bus" },
+  {
+    line: "NVRM: Xid (PCI:0000:00:07): 31, pid=2512125, name=python3.10, Ch 00000008, intr 00000000. MMU Fault: ENGINE GRAPHICS GPCCLIENT_T1_8 faulted @ 0x73ac_1c000000",
+    rule: "nvidia-xid",
+    kind: "other",
+    title: "NVRM: Xid 31",
+    details: { gpu: "PCI:0000:00:07", xid: 31 },
+  },
+  { line: "device-mapper: multipath: Failing path 8:32.", rule: "dm-multipath-failing-path", kind: "io-error", title: "multipath: path failed", details: { path: "8:32" } },
+  {
+    line: "mpathaq: sdak - tur checker reports path is down",
+    program: "multipathd[4554]",
+    rule: "multipathd-path-down",
+    kind: "io-error",
+    title: "multipath: path failed",
+    details: { path: "sdak", map: "mpathaq" },
+  },
   {
     line: "nfs: server 10.36.3.5 not responding, still trying",
     rule: "nfs-server-not-responding",
@@ -473,6 +549,39 @@ describe("problem events through triage", () => {
       " __do_softirq+0xd1/0x28c",
     ]);
     expect(found.map((f) => f.title)).toEqual(["WARNING in dev_watchdog"]);
+  });
+
+  it("a journal abort followed by the EXT4-fs error that caused it is that one error, not a second finding", async () => {
+    const found = await findingsOf([
+      "Aborting journal on device dm-4-8.",
+      "EXT4-fs error (device dm-4): ext4_journal_check_start:56: Detected aborted journal",
+      "EXT4-fs (dm-4): Remounting filesystem read-only",
+    ]);
+    expect(found.map((f) => [f.type, f.title])).toEqual([["ext4-error", "EXT4-fs error in ext4_journal_check_start"]]);
+  });
+
+  it("a SCSI sense error followed by the block layer's line for the request is that block error; a routine sense key is none", async () => {
+    const found = await findingsOf([
+      "sd 3:0:0:1: [sde] tag#40 Sense Key : Medium Error [current]",
+      "sd 3:0:0:1: [sde] tag#40 Add. Sense: Unrecovered read error",
+      "print_req_error: critical medium error, dev sde, sector 3262904",
+    ]);
+    expect(found.map((f) => [f.type, f.title, f.repeats])).toEqual([["block-status-error", "block: I/O error", 1]]);
+    expect(await findingsOf(["sd 6:0:0:0: [sdb] Sense Key : Not Ready [current]", "sd 6:0:0:0: [sdb] Add. Sense: Medium not present"])).toEqual([]);
+  });
+
+  it("Xid 79 saying the GPU fell off the bus is that finding, not an Xid of its own", async () => {
+    const found = await findingsOf(["NVRM: Xid (PCI:0000:44:00): 79, pid='<unknown>', name=<unknown>, GPU has fallen off the bus."]);
+    expect(found.map((f) => f.type)).toEqual(["nvidia-gpu-fallen-off-bus"]);
+  });
+
+  it("multipathd's checker lines count only from multipathd; kernel and daemon failures of a host are one finding", async () => {
+    expect(await findingsOf(["mpathaq: sdak - tur checker reports path is down"], "myapp[12]")).toEqual([]);
+    const found = await findingsOf([
+      "Aug 13 10:00:00 n1 kernel: device-mapper: multipath: Failing path 66:160.",
+      "Aug 13 10:00:01 n1 multipathd[4554]: checker failed path 66:160 in map mpathaq",
+    ]);
+    expect(found.map((f) => [f.type, f.repeats])).toEqual([["dm-multipath-failing-path", 2]]);
   });
 
   it("timeline-only rules make no finding", async () => {

@@ -166,6 +166,16 @@ export function oomReportFacts(lines: readonly string[]): Details {
   return facts;
 }
 
+/**
+ * The title of an XFS message phrase: the older shutdown wordings name the same two events as the current ones
+ * (`log I/O error`, `Filesystem has been shut down`), and the repeated log-force failures only say it is shut down.
+ */
+function xfsPhraseTitle(phrase: string): string {
+  if (/^Log I\/O Error Detected/.test(phrase)) return "log i/o error";
+  if (/^(?:I\/O Error Detected|xfs_do_force_shutdown|xfs_log_force)/.test(phrase)) return "filesystem has been shut down";
+  return phrase.toLowerCase();
+}
+
 const MEMCG_CHILD_CACHE = /^([\w-]+)\((\d+):([^)]*)\)$/;
 
 /** The rule table. Order matters only for lines two rules could both claim (first wins). */
@@ -500,6 +510,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `scsi:${m[1]}`,
   },
   {
+    // Since 6.8 dev_watchdog() no longer WARNs: it prints through netdev_crit(), prefixed with the driver, bus id and
+    // device (`r8125 0000:22:04.0 eth4: NETDEV WATCHDOG: CPU: 3: transmit queue 0 timed out 5010 ms`), with no stack.
+    id: "netdev-tx-timeout-crit",
+    kind: "other",
+    needle: "NETDEV WATCHDOG: ",
+    pattern: /^(\S+) (\S+) (\S+): NETDEV WATCHDOG: (?:CPU: (\d+): )?transmit queue (\d+) timed out(?: (\d+) ms)?/,
+    title: () => "NETDEV WATCHDOG: transmit queue timed out",
+    details: (m) => ({ driver: m[1], device: m[3], queue: Number(m[5]), ...(m[6] ? { timedOutMs: Number(m[6]) } : {}) }),
+    groupKey: (m) => `txq:${m[3]}`,
+  },
+  {
     id: "netdev-tx-timeout",
     kind: "warning",
     needle: "NETDEV WATCHDOG: ",
@@ -529,15 +550,57 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ device: m[1], function: m[2] }),
   },
   {
+    // NVIDIA's driver reports GPU faults as numbered Xid events (`NVRM: Xid (PCI:0000:cb:00): 13, pid=…, name=…,
+    // Graphics SM Warp Exception …`): the number is the class (13/31/43 a job's fault, 48/63/64/94/95 memory ECC,
+    // 79 off the bus, 119/120 GSP, 144–150 NVLink). One finding per GPU and Xid; the rule above claims Xid 79 lines
+    // that say `fallen off the bus`.
+    id: "nvidia-xid",
+    kind: "other",
+    needle: "NVRM: Xid",
+    pattern: /NVRM: Xid \((PCI:[0-9a-fA-F:.]+)\): (\d+)\b/,
+    title: (m) => `NVRM: Xid ${m[2]}`,
+    details: (m) => ({ gpu: m[1], xid: Number(m[2]) }),
+    groupKey: (m) => `xid:${m[1]}:${m[2]}`,
+  },
+  {
+    // jbd2 aborts the journal when ext4 hits an error or a journal write fails (`Aborting journal on device sda-8.`):
+    // the filesystem goes read-only. An `EXT4-fs error` right after it is that same problem told with its cause; a
+    // lone abort (the device failed the journal write) is the finding.
+    id: "jbd2-journal-abort",
+    kind: "fs-error",
+    needle: "Aborting journal on device",
+    pattern: /Aborting journal on device ([\w.-]+?)-\d+\./,
+    title: () => "jbd2: journal aborted",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `jbd2:${m[1]}`,
+    endedBy: ["ext4-error"],
+  },
+  {
     id: "xfs-corruption",
     kind: "fs-error",
     needle: "XFS (",
+    // Before 5.x the shutdown said `Log I/O Error Detected.  Shutting down filesystem` (a failed log write) or
+    // `I/O Error Detected. Shutting down filesystem` (any other forced shutdown), after
+    // `xfs_do_force_shutdown(0x2) called from line …`; a shut-down filesystem then fails every log force
+    // (`xfs_log_force: error -5 returned.`, every 30 s).
     pattern:
-      /XFS \(([^)]+)\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
+      /XFS \(([^)]+)\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down|(?:Log )?I\/O Error Detected\.\s+Shutting down filesystem|xfs_do_force_shutdown|xfs_log_force: error)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
     title: (m) =>
-      m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${m[2].toLowerCase()}`,
+      m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${xfsPhraseTitle(m[2])}`,
     details: (m) => ({ device: m[1], ...(m[3] ? { file: m[3] } : {}) }),
     // XFS_ERROR_REPORT dumps the stack right after an internal error: its task line gives the release.
+    reportFollows: 6,
+  },
+  {
+    // 2.6.x–3.x printed XFS_ERROR_REPORT without the device (`XFS: Internal error XFS_WANT_CORRUPTED_RETURN at line
+    // 342 of file fs/xfs/xfs_alloc.c.  Caller 0xffffffffa01e76c2`, RHEL 5: `Filesystem "dm-3": XFS internal error …`),
+    // the caller often as a bare address; the task line of the stack it dumps follows.
+    id: "xfs-internal-error-legacy",
+    kind: "fs-error",
+    needle: "nternal error ",
+    pattern: /(?:\bXFS:|Filesystem "([^"]+)": XFS) [Ii]nternal error (\S+) at line \d+ of file (\S+?)\.?\s+Caller (\S+)/,
+    title: (m) => `XFS: internal error in ${/^(?:0x)?[0-9a-f]+$/.test(m[4]) ? m[3].replace(/^.*\//, "") : m[4].replace(/\+0x.*$/, "")}`,
+    details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), check: m[2], file: m[3] }),
     reportFollows: 6,
   },
   {
@@ -550,6 +613,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => (m[3] ? `BTRFS: error in ${m[3]}` : `BTRFS ${m[1]}: filesystem error`),
     details: (m) => ({ device: m[2], ...(m[3] ? { function: m[3] } : {}) }),
     groupKey: (m) => `btrfs:${m[2]}`,
+  },
+  {
+    // A data block whose checksum does not match: btrfs logs it at warning level (`BTRFS warning (device sda2): csum
+    // failed root 258 ino 9276991 off 8192 csum 0x… expected csum 0x… mirror 1`; 3.x: `btrfs csum failed ino 257 off
+    // …`), and the read returns EIO unless another mirror holds a good copy. Disk or memory corruption, or a known
+    // direct-I/O pattern (pages changed while in flight), not a tree error.
+    id: "btrfs-csum-failed",
+    kind: "fs-error",
+    needle: "csum failed",
+    pattern: /(?:BTRFS (?:warning|info|error|critical) \(device ([^)]+)\):|\bbtrfs) csum failed (?:root (-?\d+) )?ino (\d+)/,
+    title: () => "BTRFS: csum failed",
+    details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), ...(m[2] ? { root: Number(m[2]) } : {}), inode: Number(m[3]) }),
+    groupKey: (m) => `btrfs:${m[1] ?? "?"}`,
   },
   {
     id: "overlay-no-dtype",
@@ -567,6 +643,56 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "block: I/O error",
     details: (m) => ({ device: m[1] ?? m[3] }),
     groupKey: (m) => `io:${m[1] ?? m[3]}`,
+  },
+  {
+    // The block layer names the request's status: besides `I/O error` (BLK_STS_IOERR) it prints `critical medium
+    // error`, `critical target error`, `timeout error`… (4.19: `print_req_error: …`, 5.x: `blk_update_request: …`,
+    // 6.x bare): the same failed request, folded with the device's other block errors.
+    id: "block-status-error",
+    kind: "io-error",
+    needle: " error, dev ",
+    pattern: /(?:^|\b(?:blk_update_request|print_req_error): )(critical (?:medium|target|nexus|space allocation|protection)|recoverable transport|timeout) error, dev ([\w.-]+), sector (\d+)/,
+    title: () => "block: I/O error",
+    details: (m) => ({ device: m[2], status: m[1] }),
+    groupKey: (m) => `io:${m[2]}`,
+  },
+  {
+    // The SCSI disk's sense data for a failed command (`sd 3:0:0:1: [sde] tag#40 Sense Key : Medium Error [current]`)
+    // comes before the block layer's line for the same request, which is then the finding; alone (a paste cut
+    // before it) it still says the device failed the command. Only the sense keys of a device fault: `Not Ready`
+    // and `Unit Attention` are routine (an empty card reader, a reset).
+    id: "scsi-sense-error",
+    kind: "io-error",
+    needle: "Sense Key : ",
+    pattern: /\bsd ([\d:]+): \[(\w+)\](?: tag#\d+)?\s+Sense Key : (Medium Error|Hardware Error)/,
+    title: (m) => `scsi: ${m[3].toLowerCase()}`,
+    details: (m) => ({ device: m[2], senseKey: m[3] }),
+    groupKey: (m) => `io:${m[2]}`,
+    endedBy: ["block-io-error", "block-status-error"],
+  },
+  {
+    // dm-multipath takes a path out of its map after an I/O error on it (`device-mapper: multipath: Failing path
+    // 8:32.`; 6.x names the map first: `multipath: 253:3: Failing path 8:32.`). With other paths left I/O goes on,
+    // degraded; with none left it queues or fails (queue_if_no_path / no_path_retry). One finding per host.
+    id: "dm-multipath-failing-path",
+    kind: "io-error",
+    needle: "multipath: ",
+    pattern: /device-mapper: multipath: (?:(\d+:\d+): )?Failing path (\d+:\d+)/,
+    title: () => "multipath: path failed",
+    details: (m) => ({ path: m[2], ...(m[1] ? { map: m[1] } : {}) }),
+    groupKey: () => "multipath",
+  },
+  {
+    // multipathd's path checker (`mpathaq: sdak - tur checker reports path is down`, `checker failed path 8:16 in map
+    // mpatha`): the same failure seen from user space, often the only trace when the kernel log is not collected.
+    id: "multipathd-path-down",
+    kind: "io-error",
+    needle: "checker ",
+    program: /^multipathd$/,
+    pattern: /(?:^|: )(\S+): (\S+) - \w+ checker reports path is down|checker failed path (\d+:\d+) in map (\S+)/,
+    title: () => "multipath: path failed",
+    details: (m) => ({ path: m[2] ?? m[3], map: m[1] ?? m[4] }),
+    groupKey: () => "multipath",
   },
   {
     // A hard NFS mount (the default) retries forever: every task touching it waits in D state until the server
