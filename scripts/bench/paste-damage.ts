@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { triage } from "../../lib/engine/triage";
-import { isProblemEvent } from "../../lib/engine/problem-kinds";
+import { PROBLEM_KINDS } from "../../lib/engine/problem-kinds";
 import type { Finding } from "../../lib/engine/types";
 import { isHeldOut, readSyzkallerReportCases, splitRealFile } from "./corpus-readers";
 import { PASTE_TRANSFORMS, type InvariantField, type PasteTransform } from "./paste-damage-transforms";
@@ -59,15 +59,14 @@ export function readSyzkallerSources(corpusDir = DEFAULT_CORPUS): PasteSource[] 
   return readSyzkallerReportCases(corpusDir).map((c) => ({ corpus: "syzkaller" as const, name: c.name, text: c.log }));
 }
 
-function primaryFinding(findings: Finding[]): Finding | undefined {
-  return findings.find((f) => !isProblemEvent(f.kind) && f.kind !== "go-panic") ?? findings[0];
-}
+/** A crash report, as bench:accuracy counts them: not a one-line problem event, not an agent's Go panic. */
+const isCrashReport = (f: Finding) => !PROBLEM_KINDS.has(f.kind) && f.kind !== "go-panic";
 
 export async function triageFacts(name: string, text: string): Promise<TriageFacts> {
   const incident = await triage([{ name, data: new TextEncoder().encode(text) }]);
   const findings = [...incident.findings].sort((a, b) => a.source.line - b.source.line);
-  const first = primaryFinding(findings);
-  const crash = findings.find((f) => !isProblemEvent(f.kind) && f.kind !== "go-panic");
+  const crash = findings.find(isCrashReport);
+  const first = crash ?? findings[0];
   return {
     kind: first?.kind,
     title: first?.title,
