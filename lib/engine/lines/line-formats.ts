@@ -33,6 +33,8 @@ export type LineContext = {
   debugNode?: string;
   /** The journal entry being read (`journalctl -o export` / `-o verbose` print one field per line). */
   journal?: JournalEntry;
+  /** The number a `less -N`-style prefix gave the line before (a run of consecutive numbers is a numbered paste). */
+  lastLineNumber?: number;
 };
 
 type JournalEntry = { time?: number; uptime?: number; program?: string; pid?: number; level?: number; host?: string };
@@ -158,6 +160,8 @@ const TERMINAL_TIMESTAMP = /^\d{4}_\d{2}-\d{2}-\d{2}\.\d{3}/;
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
+// An editor's or pastebin's gutter after the number (`  12 | text`).
+const GUTTER_BAR = /^\|[ \t]?/;
 // ktest's console capture: every line after the seconds elapsed since the VM started, zero-padded (`00034 kernel BUG …`).
 const KTEST_ELAPSED = /^\d{5} (?=\S)/;
 // stern: `pod container msg` (`namespace pod container msg` with --all-namespaces), only when a known format follows.
@@ -1031,9 +1035,20 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     starts: DIGITS + " \t",
     parse: (s, line, ctx, rest) => {
       const numbered = LINE_NUMBER_PREFIX.exec(s);
-      if (!numbered) return false;
-      const inner = rest(s.slice(numbered[0].length), line.lineNo, { ...ctx, wall: undefined });
-      return adoptIfKnown(line, inner);
+      if (!numbered) {
+        ctx.lastLineNumber = undefined;
+        return false;
+      }
+      // The numbers of a numbered paste count up by one: then the prefix (and an editor gutter's `| `) goes whatever
+      // follows it (a bare frame line of a paste without timestamps); a single number before unknown text may be
+      // the text's own.
+      const number = Number(numbered[0].trim().replace(/:$/, ""));
+      const isSequel = ctx.lastLineNumber !== undefined && number === ctx.lastLineNumber + 1;
+      ctx.lastLineNumber = number;
+      const afterNumber = s.slice(numbered[0].length);
+      const body = isSequel ? afterNumber.replace(GUTTER_BAR, "") : afterNumber;
+      const inner = rest(body, line.lineNo, { ...ctx, wall: undefined });
+      return isSequel ? adopt(line, inner) : adoptIfKnown(line, inner);
     },
     peekHost: (bytes, pos, eol, depth, rest) => {
       let p = pos;

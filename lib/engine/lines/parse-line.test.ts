@@ -411,6 +411,21 @@ describe("parseLine", () => {
     expect(next.host).toBeUndefined();
   });
 
+  it("a run of consecutive line numbers is peeled before any text, an editor gutter's bar with it", () => {
+    const ctx = createLineContext(0, 2024);
+    // The first number before unknown text may be the text's own: it stays.
+    expect(parseLine("  41 | BUG: unable to handle page fault for address: 0000000000001234", 41, ctx).text).toBe(
+      "  41 | BUG: unable to handle page fault for address: 0000000000001234",
+    );
+    expect(parseLine("  42 |  dump_stack_lvl+0x44/0x5c", 42, ctx).text).toBe(" dump_stack_lvl+0x44/0x5c");
+    expect(parseLine("  43 |  __schedule+0x266/0x720", 43, ctx).text).toBe(" __schedule+0x266/0x720");
+    // A number out of sequence is not a line number: the run is over.
+    expect(parseLine("  7 Modules linked in: xt_conntrack", 44, ctx).text).toBe("  7 Modules linked in: xt_conntrack");
+    const numbered = createLineContext(0, 2024);
+    parseLine("    100 [   12.345678] BUG: kernel NULL pointer dereference, address: 0000000000000008", 1, numbered);
+    expect(parseLine("    101  ? __die+0x20/0x60", 2, numbered).text).toBe("? __die+0x20/0x60");
+  });
+
   it("a grep -R prefix anchors the year of its line (rotated file date)", () => {
     const ctx = createLineContext(0, 2026, 11);
     const l = parseLine("/var/log/messages-20240618:Aug 16 00:15:16 w01 kernel: kernel BUG at net/core/skbuff.c:4230!", 3, ctx);
