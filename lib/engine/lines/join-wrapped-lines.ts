@@ -35,7 +35,7 @@ const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 function continues(length: number, next: LogLine, width: number, mode: WrapMode): boolean {
   if (!isText(next)) return false;
   if (mode === "hard") return length === width;
-  const word = FIRST_WORD.exec(next.raw);
+  const word = FIRST_WORD.exec(next.text);
   return word !== null && length >= width * MIN_WORD_WRAP_FILL && length + 1 + word[0].length > width;
 }
 
@@ -74,7 +74,8 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
     const l = lines[i];
     if (head && joined < MAX_CONTINUATIONS && continues(lastLength, l, width, mode)) {
       out ??= lines.slice(0, i);
-      head = { ...head, text: head.text + sep + l.raw };
+      // The continuation's text: a quote or indentation every line of the paste carries is not part of the line.
+      head = { ...head, text: head.text + sep + l.text };
       out[out.length - 1] = head;
       lastLength = l.raw.length;
       joined++;
