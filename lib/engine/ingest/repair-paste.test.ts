@@ -21,6 +21,10 @@ describe("repairPasteBytes", () => {
     expect(repaired("\ufeff? __sys\u200b_sendmsg+0x\u200c51/0x90 net/\u2060socket.c")).toBe("? __sys_sendmsg+0x51/0x90 net/socket.c");
   });
 
+  it("turns typographic quotes back into the ASCII ones the kernel printed", () => {
+    expect(repaired("INFO: task syz-executor:1 can\u2019t die, \u201cfoo\u201d \u2018bar\u2019")).toBe("INFO: task syz-executor:1 can't die, \"foo\" 'bar'");
+  });
+
   it("decodes HTML entities once, and only the ones a page escapes", () => {
     expect(repaired("&lt;TASK&gt; a-&gt;b &#39;x&#x27; &quot;y&quot; &amp;lt;")).toBe("<TASK> a->b 'x' \"y\" &lt;");
     // Not entities: a lockdep lock name, an unknown name, a reference outside printable ASCII.
@@ -28,7 +32,7 @@ describe("repairPasteBytes", () => {
   });
 
   it("returns the input itself when nothing is damaged", () => {
-    const bytes = enc.encode("[  1.0] lock(&(&zone->lock)->rlock); caf\u00e9 \u2019\n");
+    const bytes = enc.encode("[  1.0] lock(&(&zone->lock)->rlock); caf\u00e9 \u2026 \u2500\n");
     expect(repairPasteBytes(bytes)).toBe(bytes);
   });
 

@@ -7,6 +7,8 @@
  *   space as one);
  * - U+200B/200C/200D/2060/FEFF zero-width characters removed (HTML generators mark break opportunities in long
  *   tokens with them; a copy keeps them);
+ * - typographic quotes (U+2018/2019 → `'`, U+201C/201D → `"`) back to the ASCII the kernel printed: texturizing
+ *   renderers and word processors turn `can't` into `can’t`, and a class's header no longer matched;
  * - the HTML entities of a page's source or a double-escaping forum (`&gt;` `&lt;` `&amp;` `&quot;` `&#39;`
  *   `&apos;` `&nbsp;`, decimal and hex character references of ASCII) decoded once;
  * - quoted-printable (RFC 2045 §6.7: `=3D`, `=20`, soft `=` line ends) decoded, only when the input's head reads as
@@ -49,6 +51,14 @@ function entityAt(bytes: Uint8Array, i: number, end: number): { byte: number; le
   return byte === undefined ? undefined : { byte, length: semi + 2 };
 }
 
+/** The ASCII quote a typographic one at bytes[i] (E2 80 98/99/9C/9D) was, or -1. */
+function asciiQuoteAt(bytes: Uint8Array, i: number, end: number): number {
+  if (i + 2 >= end || bytes[i] !== ZW_LEAD || bytes[i + 1] !== 0x80) return -1;
+  const c = bytes[i + 2];
+  if (c === 0x98 || c === 0x99) return 0x27;
+  return c === 0x9c || c === 0x9d ? 0x22 : -1;
+}
+
 /** Zero-width character at bytes[i], as its byte length (0: none). */
 function zeroWidthAt(bytes: Uint8Array, i: number, end: number): number {
   if (i + 2 >= end) return 0;
@@ -66,7 +76,7 @@ function isDamageAt(bytes: Uint8Array, i: number, end: number): boolean {
   const c = bytes[i];
   if (c === NBSP_LEAD) return bytes[i + 1] === 0xa0;
   if (c === AMP) return entityAt(bytes, i, end) !== undefined;
-  return zeroWidthAt(bytes, i, end) > 0;
+  return zeroWidthAt(bytes, i, end) > 0 || asciiQuoteAt(bytes, i, end) !== -1;
 }
 
 /**
@@ -101,6 +111,12 @@ export function repairPasteBytes(bytes: Uint8Array, quotedPrintable = false): Ui
       const zw = zeroWidthAt(bytes, i, end);
       if (zw > 0) {
         i += zw - 1;
+        continue;
+      }
+      const quote = asciiQuoteAt(bytes, i, end);
+      if (quote !== -1) {
+        out[o++] = quote;
+        i += 2;
         continue;
       }
     } else if (c === AMP) {
