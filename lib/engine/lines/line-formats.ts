@@ -112,6 +112,8 @@ const TAG = /^([A-Za-z0-9_.()/@-][A-Za-z0-9_.()/@:-]*?)(?:\[(\d+)\])?:(?: |$)/;
 // dmesg: `<4>[  123.456789] ` / `[  123.456789][T123] ` / `[  123.456789] [ T123] ` / `<6>` alone.
 const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
+// The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
+const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*[TC]\d+\])?\s?/;
 // dmesg -T in any locale (`%a %b %e %H:%M:%S %Y`): `[Tue Aug 13 15:59:23 2024] `, `[Di Aug 13 …]`, `[mar. août 13 …]`,
 // `[lø. mai 3 …]`, `[二 8月 13 …]`, `[火  8月 13 …]`.
 const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
@@ -890,6 +892,20 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const day = dated ? dated[3] : dayFirst?.[2];
       if (month >= 0 && prefix.length > 5) line.time = utcMs(yearFor(ctx, month + 1), month, Number(day), Number(prefix[4]), Number(prefix[5]), 0, 0);
       line.text = s.slice(prefix[0].length);
+      return true;
+    },
+  },
+  {
+    // A paste whose selection started inside the first line's uptime stamp (`.345678] BUG: …`, `45678][ T1] …`): the
+    // rest of the stamp is no text of the line. Digits and dots before a `]` are no other format's start.
+    id: "dmesg-cut-stamp",
+    starts: DIGITS + ".",
+    parse: (s, line) => {
+      const cut = DMESG_CUT_STAMP.exec(s);
+      if (!cut) return false;
+      line.format = "dmesg";
+      line.program = "kernel";
+      line.text = s.slice(cut[0].length);
       return true;
     },
   },

@@ -14,6 +14,16 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "w01", program: "kernel", text: "kernel BUG at net/core/skbuff.c:4230!", time: iso("2024-08-13T15:59:23Z") },
   },
   {
+    name: "dmesg stamp whose head a paste lost (the selection started inside it)",
+    raw: ".345678] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+    expect: { format: "dmesg", program: "kernel", text: "BUG: kernel NULL pointer dereference, address: 0000000000000008" },
+  },
+  {
+    name: "dmesg stamp cut before its caller id",
+    raw: "45678][ T1234] RIP: 0010:skb_segment+0xbc8/0xf20",
+    expect: { format: "dmesg", program: "kernel", text: "RIP: 0010:skb_segment+0xbc8/0xf20" },
+  },
+  {
     name: "RFC 3164 single-digit day (two spaces)",
     raw: "Aug  3 01:02:03 w01 kernel: hello",
     expect: { format: "syslog", host: "w01", text: "hello", time: iso("2024-08-03T01:02:03Z") },
