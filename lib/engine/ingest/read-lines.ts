@@ -8,6 +8,8 @@
 import type { TriageInput } from "../types";
 
 import { DecompressionBudget } from "./decompression-budget";
+import { concatBytes } from "./concat-bytes";
+import { repairPasteChunks } from "./repair-paste";
 import { IngestError } from "./ingest-error";
 
 export { IngestError, type IngestErrorCode } from "./ingest-error";
@@ -348,7 +350,7 @@ export async function* readByteChunks(
     })();
   }
   try {
-    yield* binaryChecked(bytesIn, input.name);
+    yield* repairPasteChunks(binaryChecked(bytesIn, input.name));
   } catch (e) {
     // A source that fails mid-read is refused with the reason (read-failed); refusals pass through.
     if (e instanceof IngestError) throw e;
@@ -384,6 +386,10 @@ function cleanUncut(bytes: Uint8Array, start: number, end: number, maxChars: num
   let line = utf8.decode(bytes.subarray(start, Math.min(end, start + maxChars * 4)));
   if (stats && line.indexOf("\ufffd") !== -1) stats.invalidUtf8Lines++;
   if (line.indexOf("\x1b") !== -1) line = line.replace(ANSI, "");
+  // A carriage return inside a line (its trailing ones are gone) overwrote what came before it on the terminal: a
+  // progress line the kernel's output landed on. What the screen showed is the text after the last one.
+  const cr = line.lastIndexOf("\r");
+  if (cr !== -1 && cr < line.length - 1) line = line.slice(cr + 1);
   if (CONTROLS_EXCEPT_NL.test(line)) line = line.replace(CONTROLS_EXCEPT_NL_G, "");
   return line;
 }
@@ -412,16 +418,6 @@ export function noteLineCut(
 export function endWithoutCr(bytes: Uint8Array, start: number, end: number): number {
   while (end > start && bytes[end - 1] === 13) end--;
   return end;
-}
-
-function concatBytes(parts: Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** Largest piece of a chunk handed on at once (bounds the prefilter's working memory, whatever the chunk size). */

@@ -33,6 +33,8 @@ export type LineContext = {
   debugNode?: string;
   /** The journal entry being read (`journalctl -o export` / `-o verbose` print one field per line). */
   journal?: JournalEntry;
+  /** The number a `less -N`-style prefix gave the line before (a run of consecutive numbers is a numbered paste). */
+  lastLineNumber?: number;
 };
 
 type JournalEntry = { time?: number; uptime?: number; program?: string; pid?: number; level?: number; host?: string };
@@ -110,6 +112,8 @@ const TAG = /^([A-Za-z0-9_.()/@-][A-Za-z0-9_.()/@:-]*?)(?:\[(\d+)\])?:(?: |$)/;
 // dmesg: `<4>[  123.456789] ` / `[  123.456789][T123] ` / `[  123.456789] [ T123] ` / `<6>` alone.
 const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
+// The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
+const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*[TC]\d+\])?\s?/;
 // dmesg -T in any locale (`%a %b %e %H:%M:%S %Y`): `[Tue Aug 13 15:59:23 2024] `, `[Di Aug 13 …]`, `[mar. août 13 …]`,
 // `[lø. mai 3 …]`, `[二 8月 13 …]`, `[火  8月 13 …]`.
 const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
@@ -158,6 +162,8 @@ const TERMINAL_TIMESTAMP = /^\d{4}_\d{2}-\d{2}-\d{2}\.\d{3}/;
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
+// An editor's or pastebin's gutter after the number (`  12 | text`).
+const GUTTER_BAR = /^\|[ \t]?/;
 // ktest's console capture: every line after the seconds elapsed since the VM started, zero-padded (`00034 kernel BUG …`).
 const KTEST_ELAPSED = /^\d{5} (?=\S)/;
 // stern: `pod container msg` (`namespace pod container msg` with --all-namespaces), only when a known format follows.
@@ -890,6 +896,20 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
+    // A paste whose selection started inside the first line's uptime stamp (`.345678] BUG: …`, `45678][ T1] …`): the
+    // rest of the stamp is no text of the line. Digits and dots before a `]` are no other format's start.
+    id: "dmesg-cut-stamp",
+    starts: DIGITS + ".",
+    parse: (s, line) => {
+      const cut = DMESG_CUT_STAMP.exec(s);
+      if (!cut) return false;
+      line.format = "dmesg";
+      line.program = "kernel";
+      line.text = s.slice(cut[0].length);
+      return true;
+    },
+  },
+  {
     id: "dmesg",
     starts: "[<",
     parse: (s, line, ctx) => {
@@ -1031,9 +1051,20 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     starts: DIGITS + " \t",
     parse: (s, line, ctx, rest) => {
       const numbered = LINE_NUMBER_PREFIX.exec(s);
-      if (!numbered) return false;
-      const inner = rest(s.slice(numbered[0].length), line.lineNo, { ...ctx, wall: undefined });
-      return adoptIfKnown(line, inner);
+      if (!numbered) {
+        ctx.lastLineNumber = undefined;
+        return false;
+      }
+      // The numbers of a numbered paste count up by one: then the prefix (and an editor gutter's `| `) goes whatever
+      // follows it (a bare frame line of a paste without timestamps); a single number before unknown text may be
+      // the text's own.
+      const number = Number(numbered[0].trim().replace(/:$/, ""));
+      const isSequel = ctx.lastLineNumber !== undefined && number === ctx.lastLineNumber + 1;
+      ctx.lastLineNumber = number;
+      const afterNumber = s.slice(numbered[0].length);
+      const body = isSequel ? afterNumber.replace(GUTTER_BAR, "") : afterNumber;
+      const inner = rest(body, line.lineNo, { ...ctx, wall: undefined });
+      return isSequel ? adopt(line, inner) : adoptIfKnown(line, inner);
     },
     peekHost: (bytes, pos, eol, depth, rest) => {
       let p = pos;

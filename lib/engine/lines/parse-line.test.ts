@@ -14,6 +14,16 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "w01", program: "kernel", text: "kernel BUG at net/core/skbuff.c:4230!", time: iso("2024-08-13T15:59:23Z") },
   },
   {
+    name: "dmesg stamp whose head a paste lost (the selection started inside it)",
+    raw: ".345678] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+    expect: { format: "dmesg", program: "kernel", text: "BUG: kernel NULL pointer dereference, address: 0000000000000008" },
+  },
+  {
+    name: "dmesg stamp cut before its caller id",
+    raw: "45678][ T1234] RIP: 0010:skb_segment+0xbc8/0xf20",
+    expect: { format: "dmesg", program: "kernel", text: "RIP: 0010:skb_segment+0xbc8/0xf20" },
+  },
+  {
     name: "RFC 3164 single-digit day (two spaces)",
     raw: "Aug  3 01:02:03 w01 kernel: hello",
     expect: { format: "syslog", host: "w01", text: "hello", time: iso("2024-08-03T01:02:03Z") },
@@ -409,6 +419,21 @@ describe("parseLine", () => {
     // The banner applies once: the next line is parsed on its own.
     const next = parseLine("kernel:unregister_netdevice: waiting for cli-veth to become free. Usage count = 1", 3, ctx);
     expect(next.host).toBeUndefined();
+  });
+
+  it("a run of consecutive line numbers is peeled before any text, an editor gutter's bar with it", () => {
+    const ctx = createLineContext(0, 2024);
+    // The first number before unknown text may be the text's own: it stays.
+    expect(parseLine("  41 | BUG: unable to handle page fault for address: 0000000000001234", 41, ctx).text).toBe(
+      "  41 | BUG: unable to handle page fault for address: 0000000000001234",
+    );
+    expect(parseLine("  42 |  dump_stack_lvl+0x44/0x5c", 42, ctx).text).toBe(" dump_stack_lvl+0x44/0x5c");
+    expect(parseLine("  43 |  __schedule+0x266/0x720", 43, ctx).text).toBe(" __schedule+0x266/0x720");
+    // A number out of sequence is not a line number: the run is over.
+    expect(parseLine("  7 Modules linked in: xt_conntrack", 44, ctx).text).toBe("  7 Modules linked in: xt_conntrack");
+    const numbered = createLineContext(0, 2024);
+    parseLine("    100 [   12.345678] BUG: kernel NULL pointer dereference, address: 0000000000000008", 1, numbered);
+    expect(parseLine("    101  ? __die+0x20/0x60", 2, numbered).text).toBe("? __die+0x20/0x60");
   });
 
   it("a grep -R prefix anchors the year of its line (rotated file date)", () => {

@@ -11,6 +11,7 @@ import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventR
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
+import { joinWrappedLines } from "../lines/join-wrapped-lines";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
 import { inferYear } from "../lines/time";
 import { GO_PANIC_NEEDLES } from "../agents/go-panic-heads";
@@ -512,7 +513,8 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     // first entry of a journal export (its `_HOSTNAME=` comes after its `MESSAGE=`).
     const onlyHost = soleHost(parsed);
     const byHost = new Map<string, LogLine[]>();
-    for (const l of parsed) {
+    // Reports read lines a paste wrapped as the lines they were (join-wrapped-lines.ts).
+    for (const l of joinWrappedLines(parsed)) {
       if (l.program !== undefined && l.program !== "kernel") continue;
       if (l.host === undefined && onlyHost !== undefined) l.host = onlyHost;
       const key = l.host ?? "";

@@ -8,6 +8,7 @@
  * through `keep`: the CLI keeps it in memory or streams it, the server writes it next to the upload so the log
  * viewer can show it.
  */
+import { concatBytes } from "../concat-bytes";
 import { IngestError } from "../ingest-error";
 import { decompressionBudgetFor, looksBinary, type DecompressionBudget } from "../read-lines";
 import { bytesSource, type RandomAccessSource } from "../random-access";
@@ -74,21 +75,11 @@ export const keepInMemory: KeepText = async ({ name, chunks, mtime, latestDatedL
   if (streamable) return { input: { name, data: chunks, mtime, latestDatedLine } };
   const parts: Uint8Array[] = [];
   for await (const c of chunks) parts.push(c.slice());
-  return { input: { name, data: concat(parts), mtime, latestDatedLine } };
+  return { input: { name, data: concatBytes(parts), mtime, latestDatedLine } };
 };
 
 async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**
@@ -139,7 +130,7 @@ async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ hea
       await release();
     }
   };
-  return { head: seen.length === 1 ? seen[0] : concat(seen), stream };
+  return { head: seen.length === 1 ? seen[0] : concatBytes(seen), stream };
 }
 
 async function* capped(source: AsyncIterable<Uint8Array>, max: number, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
@@ -167,7 +158,7 @@ async function readAll(source: AsyncIterable<Uint8Array>, max: number, what: str
     }
     parts.push(c.slice());
   }
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 /**

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { looksQuotedPrintable, repairPasteBytes, repairPasteChunks } from "./repair-paste";
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+const repaired = (text: string, qp = false) => dec.decode(repairPasteBytes(enc.encode(text), qp));
+
+async function throughChunks(text: string, size: number): Promise<string> {
+  const bytes = enc.encode(text);
+  async function* chunks() {
+    for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+  }
+  const out: string[] = [];
+  for await (const c of repairPasteChunks(chunks())) out.push(dec.decode(c, { stream: true }));
+  return out.join("");
+}
+
+describe("repairPasteBytes", () => {
+  it("turns no-break spaces into spaces and drops zero-width characters", () => {
+    expect(repaired("BUG:\u00a0unable to handle\u00a0\u00a0page fault")).toBe("BUG: unable to handle  page fault");
+    expect(repaired("\ufeff? __sys\u200b_sendmsg+0x\u200c51/0x90 net/\u2060socket.c")).toBe("? __sys_sendmsg+0x51/0x90 net/socket.c");
+  });
+
+  it("turns typographic quotes back into the ASCII ones the kernel printed", () => {
+    expect(repaired("INFO: task syz-executor:1 can\u2019t die, \u201cfoo\u201d \u2018bar\u2019")).toBe("INFO: task syz-executor:1 can't die, \"foo\" 'bar'");
+  });
+
+  it("decodes HTML entities once, and only the ones a page escapes", () => {
+    expect(repaired("&lt;TASK&gt; a-&gt;b &#39;x&#x27; &quot;y&quot; &amp;lt;")).toBe("<TASK> a->b 'x' \"y\" &lt;");
+    // Not entities: a lockdep lock name, an unknown name, a reference outside printable ASCII.
+    expect(repaired("(&rq->lock){-.-.} &foo; &#0; &#x263a;")).toBe("(&rq->lock){-.-.} &foo; &#0; &#x263a;");
+  });
+
+  it("returns the input itself when nothing is damaged", () => {
+    const bytes = enc.encode("[  1.0] lock(&(&zone->lock)->rlock); caf\u00e9 \u2026 \u2500\n");
+    expect(repairPasteBytes(bytes)).toBe(bytes);
+  });
+
+  it("decodes quoted-printable escapes and soft line breaks only when asked", () => {
+    expect(repaired("a=3Db lon=\r\ng line=20\n", true)).toBe("a=b long line \n");
+    expect(repaired("a=3Db key=\n")).toBe("a=3Db key=\n");
+  });
+});
+
+describe("looksQuotedPrintable", () => {
+  const softBroken = `${"x".repeat(75)}=\n${"y".repeat(75)}=\nend\n`;
+  it("reads soft breaks at the encoding's line length as quoted-printable", () => {
+    expect(looksQuotedPrintable(enc.encode(softBroken))).toBe(true);
+  });
+  it("does not take a log's own `key=` line ends for soft breaks", () => {
+    expect(looksQuotedPrintable(enc.encode("audit: op=load key=\nuser=\nfoo=3D bar=\n"))).toBe(false);
+    // A line longer than quoted-printable allows: not an encoded text.
+    expect(looksQuotedPrintable(enc.encode(`${softBroken}${"z".repeat(120)}\n`))).toBe(false);
+  });
+});
+
+describe("repairPasteChunks", () => {
+  it("gives the same text whatever the chunk sizes (no sequence is cut between chunks)", async () => {
+    const text = `${"&gt;\u00a0a=3D1 ".repeat(9)}=\n${"b\u200b".repeat(30)}${"c".repeat(10)}=\nend &amp; done\n`.repeat(3);
+    const whole = await throughChunks(text, 1 << 20);
+    expect(whole).not.toContain("&gt;");
+    expect(whole).not.toContain("\u00a0");
+    for (const size of [1, 3, 7, 64]) expect(await throughChunks(text, size)).toBe(whole);
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * Paste damage undone on raw bytes, before the scan: what web pages, rich-text editors and mail archives do to a
+ * log on its way to the user's clipboard. The scanner's prefilter and every rule read kernel text byte for byte, so
+ * `BUG:\u00a0unable` or `-&gt;` would hide a report. The kernel prints none of these sequences itself, so their
+ * repair cannot change a log that was not damaged:
+ * - U+00A0 no-break space → space (web renderers keep runs of spaces as `&nbsp;`, rich-text editors write every
+ *   space as one);
+ * - U+200B/200C/200D/2060/FEFF zero-width characters removed (HTML generators mark break opportunities in long
+ *   tokens with them; a copy keeps them);
+ * - typographic quotes (U+2018/2019 → `'`, U+201C/201D → `"`) back to the ASCII the kernel printed: texturizing
+ *   renderers and word processors turn `can't` into `can’t`, and a class's header no longer matched;
+ * - the HTML entities of a page's source or a double-escaping forum (`&gt;` `&lt;` `&amp;` `&quot;` `&#39;`
+ *   `&apos;` `&nbsp;`, decimal and hex character references of ASCII) decoded once;
+ * - quoted-printable (RFC 2045 §6.7: `=3D`, `=20`, soft `=` line ends) decoded, only when the input's head reads as
+ *   quoted-printable: a line ending in `=` is ordinary in other logs (`key=` with an empty value).
+ * An input with none of the trigger bytes passes through untouched (a `indexOf` per chunk).
+ */
+
+import { concatBytes } from "./concat-bytes";
+
+const AMP = 0x26;
+const NBSP_LEAD = 0xc2; // U+00A0 is C2 A0
+const ZW_LEAD = 0xe2; // U+200B..D: E2 80 8B..8D; U+2060: E2 81 A0
+const BOM_LEAD = 0xef; // U+FEFF: EF BB BF
+const LF = 0x0a;
+const CR = 0x0d;
+const EQ = 0x3d;
+
+const NAMED_ENTITIES: Record<string, number> = { gt: 0x3e, lt: 0x3c, amp: 0x26, quot: 0x22, apos: 0x27, nbsp: 0x20 };
+/** Longest entity we decode: `&#x7e;`/`&#126;`/`&quot;` (with `&` and `;`). */
+const MAX_ENTITY = 7;
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+/** The byte an entity at bytes[i] (an `&`) stands for and its length, or undefined. */
+function entityAt(bytes: Uint8Array, i: number, end: number): { byte: number; length: number } | undefined {
+  const semi = bytes.subarray(i + 1, Math.min(end, i + MAX_ENTITY)).indexOf(0x3b);
+  if (semi < 1) return undefined;
+  const body = String.fromCharCode(...bytes.subarray(i + 1, i + 1 + semi));
+  let byte: number | undefined;
+  if (body.charCodeAt(0) === 0x23) {
+    const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    // Only printable ASCII and tab: a reference to anything else stays as written.
+    if (Number.isFinite(code) && ((code >= 0x20 && code < 0x7f) || code === 9) && /^#(?:x[0-9a-f]+|\d+)$/i.test(body)) byte = code;
+  } else byte = NAMED_ENTITIES[body];
+  return byte === undefined ? undefined : { byte, length: semi + 2 };
+}
+
+/** The ASCII quote a typographic one at bytes[i] (E2 80 98/99/9C/9D) was, or -1. */
+function asciiQuoteAt(bytes: Uint8Array, i: number, end: number): number {
+  if (i + 2 >= end || bytes[i] !== ZW_LEAD || bytes[i + 1] !== 0x80) return -1;
+  const c = bytes[i + 2];
+  if (c === 0x98 || c === 0x99) return 0x27;
+  return c === 0x9c || c === 0x9d ? 0x22 : -1;
+}
+
+/** Zero-width character at bytes[i], as its byte length (0: none). */
+function zeroWidthAt(bytes: Uint8Array, i: number, end: number): number {
+  if (i + 2 >= end) return 0;
+  const a = bytes[i];
+  const b = bytes[i + 1];
+  const c = bytes[i + 2];
+  if (a === ZW_LEAD && b === 0x80 && c >= 0x8b && c <= 0x8d) return 3;
+  if (a === ZW_LEAD && b === 0x81 && c === 0xa0) return 3;
+  if (a === BOM_LEAD && b === 0xbb && c === 0xbf) return 3;
+  return 0;
+}
+
+/** Whether bytes[i] starts a sequence `repairPasteBytes` changes (quoted-printable aside). */
+function isDamageAt(bytes: Uint8Array, i: number, end: number): boolean {
+  const c = bytes[i];
+  if (c === NBSP_LEAD) return bytes[i + 1] === 0xa0;
+  if (c === AMP) return entityAt(bytes, i, end) !== undefined;
+  return zeroWidthAt(bytes, i, end) > 0 || asciiQuoteAt(bytes, i, end) !== -1;
+}
+
+/**
+ * Whether bytes (whole lines) hold anything `repairPasteBytes` would change, quoted-printable aside. Jumps from
+ * trigger byte to trigger byte (`indexOf`): lockdep's `(&rq->lock)` and UTF-8 text cost a check each, no copy.
+ */
+export function hasPasteDamage(bytes: Uint8Array): boolean {
+  const end = bytes.length;
+  for (const trigger of [NBSP_LEAD, AMP, ZW_LEAD, BOM_LEAD]) {
+    for (let i = bytes.indexOf(trigger); i !== -1; i = bytes.indexOf(trigger, i + 1)) if (isDamageAt(bytes, i, end)) return true;
+  }
+  return false;
+}
+
+/**
+ * The repaired copy of bytes (whole lines: a sequence never straddles the end), or the same array when nothing
+ * changed. `quotedPrintable` also decodes `=XX` and joins soft line breaks.
+ */
+export function repairPasteBytes(bytes: Uint8Array, quotedPrintable = false): Uint8Array {
+  if (!quotedPrintable && !hasPasteDamage(bytes)) return bytes;
+  const out = new Uint8Array(bytes.length);
+  let o = 0;
+  const end = bytes.length;
+  for (let i = 0; i < end; i++) {
+    const c = bytes[i];
+    if (c === NBSP_LEAD && bytes[i + 1] === 0xa0) {
+      out[o++] = 0x20;
+      i++;
+      continue;
+    }
+    if (c === ZW_LEAD || c === BOM_LEAD) {
+      const zw = zeroWidthAt(bytes, i, end);
+      if (zw > 0) {
+        i += zw - 1;
+        continue;
+      }
+      const quote = asciiQuoteAt(bytes, i, end);
+      if (quote !== -1) {
+        out[o++] = quote;
+        i += 2;
+        continue;
+      }
+    } else if (c === AMP) {
+      const entity = entityAt(bytes, i, end);
+      if (entity) {
+        out[o++] = entity.byte;
+        i += entity.length - 1;
+        continue;
+      }
+    } else if (c === EQ && quotedPrintable) {
+      // Soft line break: `=`, optional trailing blanks, then the line end.
+      let j = i + 1;
+      while (j < end && (bytes[j] === 0x20 || bytes[j] === 0x09)) j++;
+      if (bytes[j] === CR) j++;
+      if (j < end && bytes[j] === LF) {
+        i = j;
+        continue;
+      }
+      const hi = i + 2 < end ? hexValue(bytes[i + 1]) : -1;
+      const lo = hi >= 0 ? hexValue(bytes[i + 2]) : -1;
+      if (lo >= 0) {
+        out[o++] = hi * 16 + lo;
+        i += 2;
+        continue;
+      }
+    }
+    out[o++] = c;
+  }
+  return out.subarray(0, o);
+}
+
+/** Quoted-printable keeps lines at 76 characters with its soft `=`; encoders break as late as they can. */
+const QP_MAX_LINE = 77;
+const QP_SOFT_BREAK_MIN_LINE = 70;
+
+/**
+ * Whether an input's head reads as quoted-printable: soft line breaks (lines of 70–77 characters ending in `=`), no
+ * line longer than the encoding allows, and either two soft breaks or one and an `=XX` escape (an encoder writes
+ * every `=` of the text as `=3D`). A log line ending in `key=` at that very length is the rare exception.
+ */
+export function looksQuotedPrintable(head: Uint8Array): boolean {
+  let softBreaks = 0;
+  let escapes = 0;
+  let lineStart = 0;
+  for (let i = 0; i <= head.length; i++) {
+    if (i < head.length && head[i] !== LF) {
+      if (head[i] === EQ && i + 2 < head.length && hexValue(head[i + 1]) >= 0 && hexValue(head[i + 2]) >= 0) escapes++;
+      continue;
+    }
+    let e = i;
+    while (e > lineStart && head[e - 1] === CR) e--;
+    // The last line of a head cut mid-line tells nothing about its length.
+    if (i < head.length && e - lineStart > QP_MAX_LINE) return false;
+    if (i < head.length && e - lineStart >= QP_SOFT_BREAK_MIN_LINE && head[e - 1] === EQ) softBreaks++;
+    lineStart = i + 1;
+  }
+  return softBreaks >= 2 || (softBreaks === 1 && escapes > 0);
+}
+
+const MAX_CARRY = 1 << 20;
+/** Bytes of an input's head read to decide on quoted-printable. */
+const QP_DECISION_BYTES = 65536;
+
+/**
+ * An input's byte chunks with paste damage repaired (see the module comment). Chunks are cut after their last line
+ * end so no sequence straddles two; the head is held back until 64 KB (or the end) to decide on quoted-printable,
+ * so the result does not depend on how the input was chunked.
+ */
+export async function* repairPasteChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let held: Uint8Array[] = [];
+  let heldLength = 0;
+  let quotedPrintable: boolean | undefined;
+  let carry: Uint8Array = new Uint8Array(0);
+  const emit = function* (chunk: Uint8Array, last: boolean): Generator<Uint8Array> {
+    const bytes = carry.length > 0 ? concatBytes([carry, chunk]) : chunk;
+    let cut = last ? bytes.length : bytes.lastIndexOf(LF) + 1;
+    // A line without end past MAX_CARRY is handed on (the line splitter cuts it anyway): memory stays bounded.
+    if (cut === 0 && bytes.length > MAX_CARRY) cut = bytes.length - MAX_ENTITY;
+    carry = bytes.subarray(cut);
+    if (cut > 0) yield repairPasteBytes(bytes.subarray(0, cut), quotedPrintable);
+  };
+  for await (const chunk of source) {
+    if (quotedPrintable === undefined) {
+      held.push(chunk);
+      heldLength += chunk.length;
+      if (heldLength < QP_DECISION_BYTES) continue;
+      const head = concatBytes(held);
+      held = [];
+      quotedPrintable = looksQuotedPrintable(head.subarray(0, QP_DECISION_BYTES));
+      yield* emit(head, false);
+      continue;
+    }
+    yield* emit(chunk, false);
+  }
+  if (quotedPrintable === undefined) {
+    const head = concatBytes(held);
+    quotedPrintable = looksQuotedPrintable(head);
+    yield* emit(head, true);
+  } else yield* emit(new Uint8Array(0), true);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { joinWrappedLines } from "./join-wrapped-lines";
+import { createLineContext, parseLine } from "./parse-line";
+
+const parsed = (text: string) => {
+  const ctx = createLineContext(0, 2024);
+  return text.split("\n").map((raw, i) => parseLine(raw, i + 1, ctx));
+};
+
+const HEADER = "[   12.345678] BUG: unable to handle kernel NULL pointer dereference at 0000000000000008";
+const FRAME = "[   12.345699]  ? __sys_sendmsg_with_a_long_name_for_the_test+0x51/0x90 [some_module]";
+
+describe("joinWrappedLines", () => {
+  it("glues a line hard-wrapped at the window's width back together, mid-token", () => {
+    const wrapped = [HEADER, FRAME]
+      .flatMap((l) => (l.length > 80 ? [l.slice(0, 80), l.slice(80)] : [l]))
+      .join("\n");
+    const joined = joinWrappedLines(parsed(wrapped));
+    expect(joined.map((l) => l.text)).toEqual([HEADER.slice(15), FRAME.slice(15)]);
+    expect(joined.map((l) => l.lineNo)).toEqual([1, 3]);
+  });
+
+  it("joins a word-wrapped line with the space the wrap took", () => {
+    const wrap = (l: string) => [l.slice(0, l.lastIndexOf(" ", 72)), l.slice(l.lastIndexOf(" ", 72) + 1)];
+    const CPU = "[   12.345690] CPU: 1 PID: 1 Comm: init Not tainted 6.1.0-13-amd64 #1 Debian 6.1.55-1";
+    const joined = joinWrappedLines(parsed([...wrap(HEADER), ...wrap(FRAME), ...wrap(CPU)].join("\n")));
+    expect(joined.map((l) => l.text)).toEqual([HEADER, FRAME, CPU].map((l) => l.slice(15)));
+  });
+
+  it("leaves a log alone whose plain line follows its longest line (one line at the width is no wrap)", () => {
+    const lines = parsed([HEADER, "Starting Network Manager...", "[   12.345690] CPU: 1 PID: 1 Comm: init", "short"].join("\n"));
+    expect(joinWrappedLines(lines)).toBe(lines);
+  });
+});
