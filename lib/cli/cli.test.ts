@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, wr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { zipSync } from "fflate";
 import { pack as tarPack } from "tar-stream";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Incident } from "../engine/types";
@@ -215,6 +216,54 @@ describe.concurrent("oopscope triage (CLI)", () => {
       ["archive", "w02", []],
     ]);
     expect(inc.findings.map((f) => f.host)).toEqual(["w01", "w02"]);
+  });
+
+  it("a tar.gz and a zip of logs with any names: every log read, hosts from the names, what was not read listed", async () => {
+    const raw = Buffer.from(SKB_LOG.replace(/^.*? kernel: /gm, ""));
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 9));
+    const p = tarPack();
+    const parts: Buffer[] = [];
+    const done = (async () => {
+      for await (const c of p) parts.push(c as Buffer);
+    })();
+    p.entry({ name: "node1.log", size: raw.length }, raw);
+    p.entry({ name: "dmesg-worker-3.txt", size: raw.length }, raw);
+    p.entry({ name: "crash/2024-08-18/dmesg", size: raw.length }, raw);
+    p.entry({ name: "tools/helper", size: binary.length }, binary);
+    p.finalize();
+    await done;
+    const tgz = path.join(dir, "incident-123.tar.gz");
+    writeFileSync(tgz, gzipSync(Buffer.concat(parts)));
+    const zip = path.join(dir, "more-logs.zip");
+    writeFileSync(zip, zipSync({ "logs/kern.log": raw, "worker-5/console.out": raw }));
+    const r = await run(["triage", "--json", "--no-kb", tgz, zip]);
+    expect(r.code, r.stderr).toBe(0);
+    const inc = JSON.parse(r.stdout) as Incident;
+    expect(inc.inputs.map((i) => path.basename(i.name))).toEqual([
+      "incident-123.tar.gz:node1.log",
+      "incident-123.tar.gz:dmesg-worker-3.txt",
+      "dmesg",
+      "kern.log",
+      "console.out",
+    ]);
+    expect(inc.sources?.map((s) => [s.format, s.selection, s.inputs.length, s.skipped.map((k) => `${k.path}: ${k.reason}`)])).toEqual([
+      ["tar.gz", "every-log", 3, ["tools/helper: binary"]],
+      ["zip", "every-log", 2, []],
+    ]);
+    expect(inc.findings.map((f) => [f.title, f.host ?? ""])).toEqual([
+      ["kernel BUG in skb_segment", "node1"],
+      ["kernel BUG in skb_segment", "worker-3"],
+      ["kernel BUG in skb_segment", ""],
+      ["kernel BUG in skb_segment", ""],
+      ["kernel BUG in skb_segment", "worker-5"],
+    ]);
+
+    // Nothing in it is a log: exit 2, and what it held is said.
+    const binOnly = path.join(dir, "cores.zip");
+    writeFileSync(binOnly, zipSync({ "core.1": binary, "core.2": binary }));
+    const refused = await run(["triage", "--no-kb", binOnly]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`Nothing in ${binOnly} could be read as a log: none of its 2 files is text, a compressed log, a journal or a crash dump; skipped: core.1 (binary), core.2 (binary).`);
   });
 
   it("an archive that is a decompression bomb exits 2 and says so", async () => {
