@@ -919,6 +919,23 @@ describe("a bundle of logs (an archive that is no support archive): every member
   });
 });
 
+describe("a directory's files are opened again when the engine reads them", () => {
+  it.skipIf(!TOOLS.xz)("two xz logs in a directory are both read (the sniffed one held xz's one-stream lock: exit 13, nothing printed)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "xzdir-"));
+    tmpDirs.push(dir);
+    mkdirSync(path.join(dir, "var/log"), { recursive: true });
+    writeFileSync(path.join(dir, "var/log/messages-1.xz"), compress("xz", OLD_MESSAGES));
+    writeFileSync(path.join(dir, "var/log/messages-2.xz"), compress("xz", MESSAGES));
+    const { inputs } = await expandInputs([await openDirectorySource(dir, "node")]);
+    const incident = await triage(inputs);
+    expect(incident.inputs.map((i) => [i.name, i.error])).toEqual([
+      ["node/var/log/messages-1.xz", undefined],
+      ["node/var/log/messages-2.xz", undefined],
+    ]);
+    expect(new Set(incident.findings.map((f) => f.kind))).toEqual(new Set(["bug", "hung-task"]));
+  });
+});
+
 describe("logs saved as UTF-16 (Windows) are decoded", () => {
   const text = new TextDecoder().decode(MESSAGES);
   const utf16 = (s: string, order: "le" | "be", bom: boolean) => {

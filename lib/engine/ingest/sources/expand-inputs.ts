@@ -190,6 +190,11 @@ async function* keptUntilCut(source: AsyncGenerator<Uint8Array>, summary: Source
   }
 }
 
+/** A member's bytes from the start, opened (and decoded) only when first read. */
+async function* reopened(m: ArchiveMember, codec: Codec | undefined, meter: () => ExpansionMeter): AsyncGenerator<Uint8Array> {
+  yield* codec ? decompressStream(codec, m.open!(), meter()) : m.open!();
+}
+
 /** Leading NULs say nothing (a log written up to a hard reset); the binary check looks past them. */
 function isBinaryText(head: Uint8Array): boolean {
   let i = 0;
@@ -634,6 +639,13 @@ class Expander {
       await stream.return(undefined);
       this.skip(summary, path, "too-large", `not read: the ${Math.round(this.limits.maxKeptBytes / 1024 ** 2)} MB cap for all members together is reached`, m.size);
       return;
+    }
+    if (m.randomAccess && streamable) {
+      // A file of a directory is read when the engine comes to it, opened again then: a sniffed stream kept waiting
+      // holds a file handle, and a directory of a few thousand logs ran out of them (EMFILE). xz also decodes one
+      // stream at a time (see expandFile).
+      await stream.return(undefined);
+      stream = reopened(m, codec, () => new ExpansionMeter(name, this.limits, meter));
     }
     let taken = 0;
     let kept: KeptMember | undefined;
