@@ -3,7 +3,7 @@
  * of docs/cli.md. Fixtures are composed here and written to a temp directory.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -45,10 +45,15 @@ writeFileSync(binFile, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 1
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-/** `direct`: bin/oopscope run as a shell runs it, through its `#!` line (else `node bin/oopscope`). */
-function run(args: string[], opts: { stdin?: string; env?: Record<string, string>; direct?: boolean } = {}): Promise<Run> {
+/**
+ * `direct`: bin/oopscope run as a shell runs it, through its `#!` line (else `node bin/oopscope`). `openFileLimit`:
+ * run under `ulimit -n` (through bash).
+ */
+function run(args: string[], opts: { stdin?: string; env?: Record<string, string>; direct?: boolean; openFileLimit?: number } = {}): Promise<Run> {
+  const command = opts.direct ? [BIN, ...args] : [process.execPath, BIN, ...args];
+  const [file, ...argv] = opts.openFileLimit ? ["bash", "-c", `ulimit -n ${opts.openFileLimit} && exec "$0" "$@"`, ...command] : command;
   return new Promise((resolve, reject) => {
-    const child = spawn(opts.direct ? BIN : process.execPath, opts.direct ? args : [BIN, ...args], {
+    const child = spawn(file, argv, {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: "1", ...opts.env },
       stdio: ["pipe", "pipe", "pipe"],
@@ -280,6 +285,24 @@ describe.concurrent("oopscope triage (CLI)", () => {
     const r = await run(["triage", "--no-kb", bomb]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/decompression bomb/);
+  });
+});
+
+describe("many files under a low open-file limit", () => {
+  it("400 logs over the first read (64 KB), as arguments and as a directory, at ulimit -n 256: every one read", async () => {
+    const many = path.join(dir, "many");
+    mkdirSync(many);
+    const body = "[    1.000000] eth0: link up, 1000 Mbps, full duplex\n".repeat(1500);
+    for (let i = 0; i < 400; i++) writeFileSync(path.join(many, `node${i}.log`), body);
+    // Each file was opened (and its first read held) until the engine came to it: EMFILE past ~250 files.
+    const files = readdirSync(many).map((f) => path.join(many, f));
+    for (const args of [files, [many]]) {
+      const r = await run(["triage", "--json", "--no-kb", ...args], { openFileLimit: 256 });
+      expect(r.code, r.stderr).toBe(0);
+      const inc = JSON.parse(r.stdout) as Incident;
+      expect(inc.inputs).toHaveLength(400);
+      expect(inc.inputs.every((i) => i.lines === 1500 && !i.error)).toBe(true);
+    }
   });
 });
 

@@ -99,7 +99,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
  * stream ends the source too, even before its first `next()`: a generator returned unstarted skips its `finally`, and
  * a refused source (a zip read at offsets, an unsupported format) left its file handle to the garbage collector.
  */
-async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; stream: AsyncGenerator<Uint8Array> }> {
+async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; stream: AsyncGenerator<Uint8Array>; ended: boolean }> {
   const it = source[Symbol.asyncIterator]();
   const seen: Uint8Array[] = [];
   let length = 0;
@@ -142,7 +142,7 @@ async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ hea
       await release();
     }
   };
-  return { head: seen.length === 1 ? seen[0] : concat(seen), stream };
+  return { head: seen.length === 1 ? seen[0] : concat(seen), stream, ended: done };
 }
 
 async function* capped(source: AsyncIterable<Uint8Array>, max: number, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
@@ -281,13 +281,21 @@ class Expander {
   }
 
   async expandFile(src: FileSource): Promise<void> {
-    const { head, stream } = await peek(src.open(), SNIFF_BYTES);
+    const { head, stream, ended } = await peek(src.open(), SNIFF_BYTES);
     const format = sniffFormat(head);
     if (format.kind === "text") {
       const utf16 = detectUtf16(head);
       if (utf16) {
         const summary = this.summary(src.name, "encoded-log", utf16, src.size);
         await this.keepText(summary, { name: src.name, chunks: utf16ToUtf8(stream, utf16), ...datingOf(src), streamable: true }, src.name);
+        return;
+      }
+      if (src.reopenable && !ended) {
+        // Read again from the start when the engine comes to it: a peeked file kept waiting holds its handle, and a
+        // few thousand logs over the first read (64 KB) given together ran out of them (EMFILE). One that was read
+        // to its end in the peek holds none.
+        await stream.return(undefined);
+        this.inputs.push({ kept: { input: { name: src.name, data: src.open(), ...datingOf(src) } }, path: src.name });
         return;
       }
       this.inputs.push({ kept: { input: { name: src.name, data: stream, ...datingOf(src) } }, path: src.name });
