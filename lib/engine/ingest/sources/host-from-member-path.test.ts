@@ -16,6 +16,7 @@ describe("hostFromMemberPath", () => {
     // netconsole captures are often named after the sender's address
     ["10.0.0.7.log", "10.0.0.7"],
     ["w02-logs.zip/dmesg.txt", "w02"],
+    ["logs\\node5\\dmesg.txt", "node5"],
   ])("%s → %s", (path, host) => {
     expect(hostFromMemberPath(path)).toBe(host);
   });

@@ -46,7 +46,8 @@ function hostIn(component: string): string | undefined {
  * from the nearest up. Undefined when none of them looks like a host.
  */
 export function hostFromMemberPath(path: string): string | undefined {
-  const components = path.split("/").filter((c) => c !== "" && c !== ".");
+  // Zips written by some Windows tools separate directories with backslashes.
+  const components = path.split(/[/\\]/).filter((c) => c !== "" && c !== ".");
   for (let i = components.length - 1; i >= 0; i--) {
     const host = hostIn(components[i]);
     if (host) return host;
