@@ -804,6 +804,17 @@ describe("a bundle of logs (an archive that is no support archive): every member
     expect(bugs.length).toBeGreaterThanOrEqual(5);
   });
 
+  it("several hosts' system logs: one host's journalctl output is not a repeat of another's messages", async () => {
+    const tar = await makeTar([
+      { name: "node1/journal.txt", content: MESSAGES },
+      { name: "node2/messages.txt", content: MESSAGES },
+      { name: "node2/journal.txt", content: MESSAGES },
+    ]);
+    const { inputs, sources } = await expandInputs([fileSource("two.tar", tar)]);
+    expect(inputs.map((i) => i.name)).toEqual(["two.tar:node1/journal.txt", "two.tar:node2/messages.txt"]);
+    expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([["node2/journal.txt", "duplicate"]]);
+  });
+
   it("zip: the same members, the same reading", async () => {
     const entries: Zippable = {};
     for (const e of bundle()) entries[e.name] = e.content!;

@@ -666,15 +666,21 @@ class Expander {
     }
   }
 
-  /** Within one source, a group's lower-ranked members repeat a better one's messages: dropped and listed. */
+  /**
+   * Within one source, a group's lower-ranked members repeat a better one's messages: dropped and listed. A support
+   * archive is one host's; a bundle of logs may hold several hosts' (`node1/journal.txt`, `node2/messages.txt`), so
+   * there only members of one directory repeat each other.
+   */
   private async dropDuplicates(summary: SourceSummary): Promise<void> {
     const mine = this.inputs.filter((k) => k.summary === summary && k.rule?.group);
+    const perHost = summary.selection === "every-log";
+    const groupOf = (k: KeptMember) => (perHost ? `${k.rule!.group}\u0000${k.path.slice(0, Math.max(0, k.path.lastIndexOf("/")))}` : k.rule!.group!);
     const best = new Map<string, number>();
-    for (const k of mine) best.set(k.rule!.group!, Math.min(best.get(k.rule!.group!) ?? Infinity, k.rule!.rank ?? 0));
+    for (const k of mine) best.set(groupOf(k), Math.min(best.get(groupOf(k)) ?? Infinity, k.rule!.rank ?? 0));
     for (const k of mine) {
-      const top = best.get(k.rule!.group!)!;
+      const top = best.get(groupOf(k))!;
       if ((k.rule!.rank ?? 0) <= top) continue;
-      const keptBy = mine.filter((o) => o.rule!.group === k.rule!.group && (o.rule!.rank ?? 0) === top).map((o) => o.path);
+      const keptBy = mine.filter((o) => groupOf(o) === groupOf(k) && (o.rule!.rank ?? 0) === top).map((o) => o.path);
       await k.kept.discard?.();
       this.inputs.splice(this.inputs.indexOf(k), 1);
       summary.inputs = summary.inputs.filter((n) => n !== k.kept.input.name);
