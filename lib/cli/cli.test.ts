@@ -3,10 +3,11 @@
  * of docs/cli.md. Fixtures are composed here and written to a temp directory.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { zipSync } from "fflate";
 import { pack as tarPack } from "tar-stream";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Incident } from "../engine/types";
@@ -44,10 +45,15 @@ writeFileSync(binFile, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 1
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-/** `direct`: bin/oopscope run as a shell runs it, through its `#!` line (else `node bin/oopscope`). */
-function run(args: string[], opts: { stdin?: string; env?: Record<string, string>; direct?: boolean } = {}): Promise<Run> {
+/**
+ * `direct`: bin/oopscope run as a shell runs it, through its `#!` line (else `node bin/oopscope`). `openFileLimit`:
+ * run under `ulimit -n` (through bash).
+ */
+function run(args: string[], opts: { stdin?: string; env?: Record<string, string>; direct?: boolean; openFileLimit?: number } = {}): Promise<Run> {
+  const command = opts.direct ? [BIN, ...args] : [process.execPath, BIN, ...args];
+  const [file, ...argv] = opts.openFileLimit ? ["bash", "-c", `ulimit -n ${opts.openFileLimit} && exec "$0" "$@"`, ...command] : command;
   return new Promise((resolve, reject) => {
-    const child = spawn(opts.direct ? BIN : process.execPath, opts.direct ? args : [BIN, ...args], {
+    const child = spawn(file, argv, {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: "1", ...opts.env },
       stdio: ["pipe", "pipe", "pipe"],
@@ -217,6 +223,54 @@ describe.concurrent("oopscope triage (CLI)", () => {
     expect(inc.findings.map((f) => f.host)).toEqual(["w01", "w02"]);
   });
 
+  it("a tar.gz and a zip of logs with any names: every log read, hosts from the names, what was not read listed", async () => {
+    const raw = Buffer.from(SKB_LOG.replace(/^.*? kernel: /gm, ""));
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 9));
+    const p = tarPack();
+    const parts: Buffer[] = [];
+    const done = (async () => {
+      for await (const c of p) parts.push(c as Buffer);
+    })();
+    p.entry({ name: "node1.log", size: raw.length }, raw);
+    p.entry({ name: "dmesg-worker-3.txt", size: raw.length }, raw);
+    p.entry({ name: "crash/2024-08-18/dmesg", size: raw.length }, raw);
+    p.entry({ name: "tools/helper", size: binary.length }, binary);
+    p.finalize();
+    await done;
+    const tgz = path.join(dir, "incident-123.tar.gz");
+    writeFileSync(tgz, gzipSync(Buffer.concat(parts)));
+    const zip = path.join(dir, "more-logs.zip");
+    writeFileSync(zip, zipSync({ "logs/kern.log": raw, "worker-5/console.out": raw }));
+    const r = await run(["triage", "--json", "--no-kb", tgz, zip]);
+    expect(r.code, r.stderr).toBe(0);
+    const inc = JSON.parse(r.stdout) as Incident;
+    expect(inc.inputs.map((i) => path.basename(i.name))).toEqual([
+      "incident-123.tar.gz:node1.log",
+      "incident-123.tar.gz:dmesg-worker-3.txt",
+      "dmesg",
+      "kern.log",
+      "console.out",
+    ]);
+    expect(inc.sources?.map((s) => [s.format, s.selection, s.inputs.length, s.skipped.map((k) => `${k.path}: ${k.reason}`)])).toEqual([
+      ["tar.gz", "every-log", 3, ["tools/helper: binary"]],
+      ["zip", "every-log", 2, []],
+    ]);
+    expect(inc.findings.map((f) => [f.title, f.host ?? ""])).toEqual([
+      ["kernel BUG in skb_segment", "node1"],
+      ["kernel BUG in skb_segment", "worker-3"],
+      ["kernel BUG in skb_segment", ""],
+      ["kernel BUG in skb_segment", ""],
+      ["kernel BUG in skb_segment", "worker-5"],
+    ]);
+
+    // Nothing in it is a log: exit 2, and what it held is said.
+    const binOnly = path.join(dir, "cores.zip");
+    writeFileSync(binOnly, zipSync({ "core.1": binary, "core.2": binary }));
+    const refused = await run(["triage", "--no-kb", binOnly]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`Nothing in ${binOnly} could be read as a log: none of its 2 files is text, a compressed log, a journal or a crash dump; skipped: core.1 (binary), core.2 (binary).`);
+  });
+
   it("an archive that is a decompression bomb exits 2 and says so", async () => {
     const p = tarPack();
     const parts: Buffer[] = [];
@@ -231,6 +285,24 @@ describe.concurrent("oopscope triage (CLI)", () => {
     const r = await run(["triage", "--no-kb", bomb]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/decompression bomb/);
+  });
+});
+
+describe("many files under a low open-file limit", () => {
+  it("400 logs over the first read (64 KB), as arguments and as a directory, at ulimit -n 256: every one read", async () => {
+    const many = path.join(dir, "many");
+    mkdirSync(many);
+    const body = "[    1.000000] eth0: link up, 1000 Mbps, full duplex\n".repeat(1500);
+    for (let i = 0; i < 400; i++) writeFileSync(path.join(many, `node${i}.log`), body);
+    // Each file was opened (and its first read held) until the engine came to it: EMFILE past ~250 files.
+    const files = readdirSync(many).map((f) => path.join(many, f));
+    for (const args of [files, [many]]) {
+      const r = await run(["triage", "--json", "--no-kb", ...args], { openFileLimit: 256 });
+      expect(r.code, r.stderr).toBe(0);
+      const inc = JSON.parse(r.stdout) as Incident;
+      expect(inc.inputs).toHaveLength(400);
+      expect(inc.inputs.every((i) => i.lines === 1500 && !i.error)).toBe(true);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { Finding, Incident } from "../engine/types";
 import { shortCommitRef } from "../kb/commit-ref";
 import { EMPTY_INPUT_MESSAGE } from "../schemas/messages";
 import { matchStrength } from "../engine/match/match-strength";
+import { SELECTION_LABEL } from "../engine/ingest/sources/selection-label";
 
 type Style = (s: string) => string;
 
@@ -94,7 +95,7 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
   }
   for (const src of incident.sources ?? []) {
     out.push("");
-    const facts = [src.format, src.hostname ? `host ${src.hostname}` : "", src.members !== undefined ? `${src.members} members, ${src.inputs.length} read` : ""];
+    const facts = [src.format, src.selection ? SELECTION_LABEL[src.selection] : "", src.hostname ? `host ${src.hostname}` : "", src.members !== undefined ? `${src.members} members, ${src.inputs.length} read` : ""];
     out.push(s.bold(`Source ${safe(src.name)}`) + s.dim(` (${facts.filter(Boolean).map(safe).join(", ")})`));
     if (src.error) out.push(`  ${s.red("refused: " + safe(src.error))}`);
     for (const k of src.skipped.slice(0, 20)) out.push(s.dim(`  skipped ${safe(k.path)}: ${safe(k.message)}`));

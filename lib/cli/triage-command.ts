@@ -36,6 +36,26 @@ async function openSource(arg: string, name: string, stdin: StdinPrefix | undefi
   return openPathSource(arg, name);
 }
 
+/**
+ * Files opened at a time. Opening one reads its head and tail (the latest dated line): all at once, `triage
+ * /var/log/*` over a thousand files or so ran out of file handles (EMFILE at the usual `ulimit -n` of 1024).
+ */
+const OPEN_CONCURRENCY = 16;
+
+/** Every argument as a source, in order, a few at a time. */
+async function openSources(files: string[], names: string[], stdin: StdinPrefix | undefined): Promise<InputSource[]> {
+  const sources: InputSource[] = new Array(files.length);
+  let next = 0;
+  const openInTurn = async () => {
+    while (next < files.length) {
+      const i = next++;
+      sources[i] = await openSource(files[i], names[i], stdin);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(OPEN_CONCURRENCY, files.length) }, openInTurn));
+  return sources;
+}
+
 /** Archives, journals, dumps and compressed logs → text inputs; refused sources are reported and counted. */
 async function expandSources(
   sources: InputSource[],
@@ -74,7 +94,7 @@ export async function runTriageCommand(args: string[], ctx: MainContext, usage: 
   const stdin = relaunch && files.includes("-") ? readStdinPrefix(capFrom) : undefined;
   let sources: InputSource[];
   try {
-    sources = await Promise.all(files.map((f, i) => openSource(f, names[i], stdin)));
+    sources = await openSources(files, names, stdin);
   } catch (e) {
     if (e instanceof UnreadableInput) {
       process.stderr.write(e.message + "\n");

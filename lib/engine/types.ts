@@ -388,23 +388,29 @@ export type IncidentWarning = {
 export type SkippedMember = {
   path: string;
   /** `symlink`, `hardlink`, `device`, `path-escape` (tar/zip slip), `too-large`, `nested-archive`, `binary`,
-   *  `duplicate` (a better source of the same messages was read), `unreadable`. */
-  reason: "symlink" | "hardlink" | "device" | "path-escape" | "too-large" | "nested-archive" | "binary" | "duplicate" | "unreadable";
+   *  `duplicate` (a better source of the same messages was read), `unreadable`, `empty` (0 bytes). */
+  reason: "symlink" | "hardlink" | "device" | "path-escape" | "too-large" | "nested-archive" | "binary" | "duplicate" | "unreadable" | "empty";
   message: string;
   bytes?: number;
 };
 
 /**
  * What the user gave when it was more than a plain or gzip log: a compressed log (xz, zstd, bzip2), an archive
- * (sosreport, supportconfig, must-gather, tar, zip), a directory (a copied /var/crash/<ip>-<date>/) or a binary
- * journal. `inputs[]` holds the text read from it; this says where that text came from. (A vmcore given as such
+ * (sosreport, supportconfig, must-gather, tar, zip, or one nested in another), a directory (a copied
+ * /var/crash/<ip>-<date>/), a binary journal or a log decoded from UTF-16 (`encoded-log`). `inputs[]` holds the text read from it; this says where that text came from. (A vmcore given as such
  * needs no source: its input carries `vmcore`.)
  */
 export type SourceSummary = {
   name: string;
-  kind: "compressed-log" | "archive" | "directory" | "journal";
-  /** `tar.xz`, `zip`, `xz`, `journal (compact, zstd)`, `vmcore`… */
+  kind: "compressed-log" | "archive" | "directory" | "journal" | "encoded-log";
+  /** `tar.xz`, `zip`, `xz`, `journal (compact, zstd)`, `vmcore`, `utf-16le`… */
   format: string;
+  /**
+   * Archives and directories: `support-archive` (a sosreport, supportconfig, must-gather, copied root or /var/crash:
+   * only the members the rules name are read, the rest counted in `ignoredMembers`) or `every-log` (a bundle of logs:
+   * every member is read by its content, what is not read is listed in `skipped`).
+   */
+  selection?: "support-archive" | "every-log";
   /** Bytes of the source as given (compressed). */
   bytes?: number;
   /** The host's name from the archive's own `etc/hostname` or `hostname`. */

@@ -37,9 +37,16 @@ export class DecompressionBudget {
     throw new IngestError("decompression-bomb", `Refusing ${input}: ${this.refusal}: decompression bombs, each too small to be refused alone.`);
   }
 
-  /** A compressed input read after the budget refused one: refused before it is decoded. */
+  /**
+   * A compressed input read after the budget refused one: refused before it is decoded, a real log as much as the
+   * next bomb — decoding each later input up to a check of its own would bring back the cost the budget bounds
+   * (N small bombs × the check), and the refusal names the remedy.
+   */
   refuseIfSpent(input: string): void {
     if (this.refusal)
-      throw new IngestError("decompression-bomb", `Refusing ${input} unread: an earlier compressed input given with it was refused (${this.refusal}).`);
+      throw new IngestError(
+        "decompression-bomb",
+        `Refusing ${input} unread: an earlier compressed input given with it was refused (${this.refusal}). Triage it without the refused inputs to have it read.`,
+      );
   }
 }

@@ -187,6 +187,18 @@ describe("readLines: gzip", () => {
     expect(holes.message).toMatch(/holds nothing but NUL bytes \(2097152 bytes: a sparse or zero-filled file\)/);
   });
 
+  it("a gzip of nothing but NULs is refused as a plain one is; an empty tar's size is named as one", async () => {
+    // An empty tar is two or more 512-byte blocks of zeros (tar writes a 10240-byte record): gzipped, it passed for
+    // one empty line and "No problems found".
+    const emptyTar = await refusal(gzipSync(new Uint8Array(10240)));
+    expect(emptyTar.code).toBe("binary");
+    expect(emptyTar.message).toMatch(/holds nothing but NUL bytes \(10240 bytes: a sparse or zero-filled file, or an empty tar archive\)/);
+    expect((await refusal(new Uint8Array(10240))).message).toBe(emptyTar.message);
+    // Text after a run of zeros (a hard reset's hole) is read whole, as it is from a plain file.
+    const withText = new Uint8Array(gzipSync(Buffer.concat([new Uint8Array(100_000), enc.encode("kernel: hello\n")])));
+    expect((await linesOf(withText)).lines.filter((l) => l.trim() !== "")).toEqual([expect.stringContaining("kernel: hello")]);
+  });
+
   it("a NUL run before a line does not count into its length (the banner after a hard reset's hole is kept whole)", async () => {
     const banner = "Linux version 6.1.0-57-cloud-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3";
     const data = new Uint8Array(10_000 + banner.length + 1);

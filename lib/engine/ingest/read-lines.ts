@@ -205,6 +205,28 @@ async function* gunzip(
   }
 }
 
+/** An input of nothing but NUL bytes. An empty tar archive is that too: 512-byte blocks of zeros, two or more. */
+function nulOnlyRefusal(name: string, bytes: number): IngestError {
+  const what = bytes >= 1024 && bytes <= 64 * 1024 && bytes % 512 === 0 ? "a sparse or zero-filled file, or an empty tar archive" : "a sparse or zero-filled file";
+  return new IngestError("binary", `${name} holds nothing but NUL bytes (${bytes} bytes: ${what}), no log text.`);
+}
+
+/**
+ * Decoded gzip output goes through what a plain file's bytes do: runs of NUL chunks (a hard reset's hole in a log
+ * that was gzipped afterwards) are skipped, the NULs at a chunk's ends dropped, so the line after the hole is not cut
+ * at the line cap; output that was nothing but NULs (a gzipped empty tar, a zero-filled file compressed) is refused
+ * at its end instead of passing for one empty line. Its bytes are counted by the decoder.
+ */
+async function* withoutNulRuns(source: AsyncGenerator<Uint8Array>, name: string, stats: IngestStats): AsyncGenerator<Uint8Array> {
+  let sawText = false;
+  for await (const chunk of source) {
+    if (chunk.length === 0 || isAllNul(chunk)) continue;
+    sawText = true;
+    yield withoutNulEnds(chunk);
+  }
+  if (!sawText && stats.decodedBytes > 0) throw nulOnlyRefusal(name, stats.decodedBytes);
+}
+
 /** True when every byte is 0 (four at a time where the chunk's alignment allows). */
 function isAllNul(chunk: Uint8Array): boolean {
   if (chunk.length === 0 || chunk[0] !== 0 || chunk[chunk.length - 1] !== 0) return false;
@@ -326,7 +348,7 @@ export async function* readByteChunks(
   let bytesIn: AsyncGenerator<Uint8Array>;
   if (head[0] === 0x1f && head[1] === 0x8b) {
     stats.compressed = true;
-    bytesIn = gunzip(source, stats, limits, budget);
+    bytesIn = withoutNulRuns(gunzip(source, stats, limits, budget), input.name, stats);
   } else {
     bytesIn = (async function* () {
       let nulBytes = 0;
@@ -345,8 +367,7 @@ export async function* readByteChunks(
         // is often the next boot's banner, and a hole counted into its length cut it at the line cap.
         yield withoutNulEnds(c);
       }
-      if (nulBytes > 0 && nulBytes === stats.decodedBytes)
-        throw new IngestError("binary", `${input.name} holds nothing but NUL bytes (${stats.decodedBytes} bytes: a sparse or zero-filled file), no log text.`);
+      if (nulBytes > 0 && nulBytes === stats.decodedBytes) throw nulOnlyRefusal(input.name, stats.decodedBytes);
     })();
   }
   try {

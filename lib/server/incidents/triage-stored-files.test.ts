@@ -96,3 +96,44 @@ describe("triageStoredFiles with archives that break", () => {
     expect(readdirSync(dir).sort()).toEqual([...new Set([...files.map((f) => path.basename(f.path)), ...unused.map((u) => path.basename(u))])].sort());
   });
 });
+
+describe("triageStoredFiles with bundles of logs", () => {
+  it("stores every log of a bundle, nested archives' too, with hosts from the names; a UTF-16 log as UTF-8", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-upload-"));
+    const bundle = path.join(dir, "0.upload");
+    const windows = path.join(dir, "1.upload");
+    const raw = Buffer.from(body("skb-segment-gso-bug.log").toString().replace(/^.*? kernel: /gm, ""));
+    writeFileSync(bundle, await tarGz([
+      { name: "node1.log", content: raw },
+      { name: "rack-b.tar.gz", content: await tarGz([{ name: "worker-3/kern.log", content: raw }]) },
+    ]));
+    const text = body("ext4-fs-error.log").toString();
+    writeFileSync(windows, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const { incident, files } = await triageStoredFiles([
+      { name: "incident-123.tgz", path: bundle },
+      { name: "console.log", path: windows },
+    ]);
+    expect(files.map((f) => f.name)).toEqual(["incident-123.tgz:node1.log", "incident-123.tgz:rack-b.tar.gz:worker-3/kern.log", "console.log"]);
+    expect(readFileSync(files[2].path, "utf8")).toBe(text);
+    expect(incident.sources?.map((s) => [s.name, s.selection ?? s.format])).toEqual([
+      ["incident-123.tgz", "every-log"],
+      ["incident-123.tgz:rack-b.tar.gz", "every-log"],
+      ["console.log", "utf-16le"],
+    ]);
+    expect(incident.findings.filter((f) => f.kind === "bug").map((f) => f.host)).toEqual(["node1", "worker-3"]);
+    expect(incident.findings.some((f) => f.kind === "fs-error")).toBe(true);
+  });
+
+  it("a support archive found late removes the text it had stored of the members read before", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-upload-"));
+    const archive = path.join(dir, "0.upload");
+    writeFileSync(archive, await tarGz([
+      { name: "case/notes.txt", content: Buffer.from("collected by hand\n") },
+      { name: "case/sosreport-w01/var/log/messages", content: body("skb-segment-gso-bug.log") },
+    ]));
+    const { files, unused } = await triageStoredFiles([{ name: "case.tgz", path: archive }]);
+    expect(files.map((f) => f.name)).toEqual(["case.tgz:case/sosreport-w01/var/log/messages"]);
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(dir).sort()).toEqual([...files.map((f) => path.basename(f.path)), ...unused.map((u) => path.basename(u))].sort());
+  });
+});

@@ -761,3 +761,226 @@ describe("every stream a refused or re-read source opened is ended", () => {
     for (const name of Object.keys(sources)) expect([name, counts[name]]).toEqual([name, { started: 1, ended: 1 }]);
   });
 });
+
+describe("a bundle of logs (an archive that is no support archive): every member read by its content", () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  // Kernel lines without a syslog prefix (dmesg, a console capture): they name no host.
+  const RAW = enc(new TextDecoder().decode(MESSAGES).replace(/^.*? kernel: /gm, "").replace(/^.*kubelet.*\n/gm, ""));
+  const BINARY = new Uint8Array(4096).map((_, i) => (i * 7) % 9);
+  const bundle = (): TarEntry[] => [
+    { name: "node1.log", content: RAW },
+    { name: "dmesg-worker-3.txt", content: RAW },
+    { name: "crash/2024-08-18/dmesg", content: RAW },
+    { name: "logs/kern.log.2.gz", content: compress("gzip", RAW) },
+    { name: "incident-123/console.out", content: RAW },
+    { name: "worker-7/journal.bin", content: JOURNAL },
+    { name: "tools/crash-helper", content: BINARY },
+    { name: "node4.log", content: new Uint8Array(0) },
+    { name: "__MACOSX/._node1.log", content: BINARY },
+  ];
+
+  it("tar.gz: text, compressed and journal members are read, binary and empty ones listed, hosts taken from the paths", async () => {
+    const { inputs, sources } = await expandInputs([fileSource("incident.tgz", compress("gzip", await makeTar(bundle())))], { keep: keepDrained });
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ kind: "archive", format: "tar.gz", selection: "every-log", members: 9, ignoredMembers: 1 });
+    expect(sources[0].error).toBeUndefined();
+    expect(inputs.map((i) => [i.name.slice("incident.tgz:".length), i.host])).toEqual([
+      ["node1.log", "node1"],
+      ["dmesg-worker-3.txt", "worker-3"],
+      ["crash/2024-08-18/dmesg", undefined],
+      ["logs/kern.log.2.gz", undefined],
+      ["incident-123/console.out", undefined],
+      // Named after its directory; a journal's lines name their own host (w01), which they keep (below).
+      ["worker-7/journal.bin", "worker-7"],
+    ]);
+    expect(sources[0].hostname).toBeUndefined();
+    expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([
+      ["tools/crash-helper", "binary"],
+      ["node4.log", "empty"],
+    ]);
+    const incident = await triage(inputs, { sources });
+    const bugs = incident.findings.filter((f) => f.title === "kernel BUG in skb_segment");
+    expect(bugs.map((f) => f.host ?? "")).toEqual(expect.arrayContaining(["node1", "worker-3", "", "w01"]));
+    expect(bugs.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("several hosts' system logs: one host's journalctl output is not a repeat of another's messages", async () => {
+    const tar = await makeTar([
+      { name: "node1/journal.txt", content: MESSAGES },
+      { name: "node2/messages.txt", content: MESSAGES },
+      { name: "node2/journal.txt", content: MESSAGES },
+    ]);
+    const { inputs, sources } = await expandInputs([fileSource("two.tar", tar)]);
+    expect(inputs.map((i) => i.name)).toEqual(["two.tar:node1/journal.txt", "two.tar:node2/messages.txt"]);
+    expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([["node2/journal.txt", "duplicate"]]);
+  });
+
+  it("zip: the same members, the same reading", async () => {
+    const entries: Zippable = {};
+    for (const e of bundle()) entries[e.name] = e.content!;
+    const { inputs, sources } = await expandInputs([fileSource("incident.zip", zipSync(entries))], { keep: keepDrained });
+    expect(sources[0]).toMatchObject({ format: "zip", selection: "every-log", members: 9, ignoredMembers: 1 });
+    expect(inputs.map((i) => i.name.slice("incident.zip:".length))).toEqual([
+      "node1.log",
+      "dmesg-worker-3.txt",
+      "crash/2024-08-18/dmesg",
+      "logs/kern.log.2.gz",
+      "incident-123/console.out",
+      "worker-7/journal.bin",
+    ]);
+    expect(await textOf(inputs[3])).toBe(new TextDecoder().decode(RAW));
+  });
+
+  it("a path only a support archive has, seen late, drops what was read by content: the rules pick as if known from the start", async () => {
+    const inner = zipSync({ "node9.log": RAW });
+    const tar = await makeTar([
+      { name: "case/README.txt", content: enc("collected by hand\n") },
+      { name: "case/tools/crash-helper", content: BINARY },
+      { name: "case/extra.zip", content: inner },
+      { name: "case/var/log/messages", content: MESSAGES },
+      { name: "case/sos_commands/kernel/dmesg", content: DMESG },
+      { name: "case/notes.txt", content: enc("after the marker: ignored\n") },
+    ]);
+    const { inputs, sources } = await expandInputs([fileSource("case.tar", tar)], { keep: keepDrained });
+    expect(inputs.map((i) => i.name)).toEqual(["case.tar:case/var/log/messages", "case.tar:case/sos_commands/kernel/dmesg"]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ selection: "support-archive", members: 6, ignoredMembers: 4, skipped: [] });
+  });
+
+  it("archives inside it are opened (zip in tar.gz, tar.gz in zip) under the outer caps, two levels deep", async () => {
+    const level3 = compress("gzip", await makeTar([{ name: "node3.log", content: RAW }]));
+    const level2 = zipSync({ "node2.log": RAW, "deeper.tgz": level3 });
+    const level1 = compress("gzip", await makeTar([{ name: "node1.log", content: RAW }, { name: "w02-logs.zip", content: level2 }]));
+    const outer = zipSync({ "top.log": RAW, "rack-a.tar.gz": level1 });
+    const { inputs, sources } = await expandInputs([fileSource("all.zip", outer)], { keep: keepDrained });
+    expect(inputs.map((i) => [i.name, i.host])).toEqual([
+      ["all.zip:top.log", undefined],
+      ["all.zip:rack-a.tar.gz:node1.log", "node1"],
+      ["all.zip:rack-a.tar.gz:w02-logs.zip:node2.log", "node2"],
+    ]);
+    expect(sources.map((s) => [s.name, s.format, s.inputs.length])).toEqual([
+      ["all.zip", "zip", 1],
+      ["all.zip:rack-a.tar.gz", "tar.gz", 1],
+      ["all.zip:rack-a.tar.gz:w02-logs.zip", "zip", 1],
+    ]);
+    expect(sources[2].skipped.map((k) => [k.path, k.reason])).toEqual([["deeper.tgz", "nested-archive"]]);
+    expect(sources[2].skipped[0].message).toMatch(/an archive inside 3 others/);
+  });
+
+  it("a nested archive that is a bomb refuses the whole bundle", async () => {
+    const limits: ExpansionLimits = { ...DEFAULT_EXPANSION_LIMITS, ratioCheckAfterBytes: 4 << 20, maxRatio: 100 };
+    const bomb = compress("gzip", await makeTar([{ name: "node2.log", content: new Uint8Array(32 << 20) }]));
+    const { inputs, sources } = await expandInputs([fileSource("b.zip", zipSync({ "node1.log": RAW, "inner.tgz": bomb })), fileSource("plain.log", RAW)], {
+      limits,
+      keep: keepDrained,
+    });
+    expect(sources[0].error).toMatch(/decompression bomb/);
+    expect(inputs.map((i) => i.name)).toEqual(["plain.log"]);
+  });
+
+  it("nothing readable: the archive is refused with what it held; an empty one says it is empty", async () => {
+    const binaries = compress("gzip", await makeTar([{ name: "a.bin", content: BINARY }, { name: "lib/libfoo.so", content: BINARY }, { name: "empty.log", content: new Uint8Array(0) }]));
+    const { inputs, sources } = await expandInputs([
+      fileSource("bin.tgz", binaries),
+      fileSource("empty.zip", zipSync({})),
+      fileSource("empty.tgz", compress("gzip", await makeTar([{ name: "logs/", type: "directory" }]))),
+      fileSource("ok.log", RAW),
+    ]);
+    expect(inputs.map((i) => i.name)).toEqual(["ok.log"]);
+    expect(sources.map((s) => s.error)).toEqual([
+      "Nothing in bin.tgz could be read as a log: none of its 3 files is text, a compressed log, a journal or a crash dump; skipped: a.bin (binary), lib/libfoo.so (binary), empty.log (empty).",
+      "empty.zip is an empty archive: it holds no files.",
+      "empty.tgz is an empty archive: it holds no files.",
+    ]);
+  });
+
+  it("a support archive without any log it reads says so", async () => {
+    const tar = await makeTar([{ name: "etc/os-release", content: enc("ID=rhel\n") }, { name: "proc/cpuinfo", content: enc("processor : 0\n") }]);
+    const { sources } = await expandInputs([fileSource("sos.tar", tar)]);
+    expect(sources[0].selection).toBe("support-archive");
+    expect(sources[0].error).toMatch(/^Nothing in sos\.tar was read: it is laid out as a support archive .* none of its 2 files is one of the logs/);
+  });
+
+  it("past 50 members skipped for one reason the rest are counted, not listed", async () => {
+    const entries: Zippable = { "node1.log": RAW };
+    for (let i = 0; i < 60; i++) entries[`core/core.${i}`] = BINARY;
+    const { sources } = await expandInputs([fileSource("cores.zip", zipSync(entries))]);
+    expect(sources[0].skipped).toHaveLength(50);
+    expect(sources[0].ignoredMembers).toBe(10);
+    expect(sources[0].warnings).toEqual([expect.stringMatching(/more members skipped as binary than are listed \(50\)/)]);
+  });
+
+  it("a directory of mixed files is read like a bundle", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bundle-"));
+    tmpDirs.push(dir);
+    mkdirSync(path.join(dir, "w05"));
+    writeFileSync(path.join(dir, "node2.log"), RAW);
+    writeFileSync(path.join(dir, "w05", "dmesg.txt.gz"), compress("gzip", RAW));
+    writeFileSync(path.join(dir, "core.bin"), BINARY);
+    writeFileSync(path.join(dir, ".DS_Store"), BINARY);
+    const { inputs, sources } = await expandInputs([await openDirectorySource(dir, "collected")]);
+    expect(inputs.map((i) => [i.name, i.host])).toEqual([
+      ["collected/node2.log", "node2"],
+      ["collected/w05/dmesg.txt.gz", "w05"],
+    ]);
+    expect(sources[0]).toMatchObject({ kind: "directory", selection: "every-log", members: 4, ignoredMembers: 1 });
+    expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([["core.bin", "binary"]]);
+    const incident = await triage(inputs);
+    expect(incident.hosts.map((h) => h.name).sort()).toEqual(["node2", "w05"]);
+  });
+});
+
+describe("a directory's files are opened again when the engine reads them", () => {
+  it.skipIf(!TOOLS.xz)("two xz logs in a directory are both read (the sniffed one held xz's one-stream lock: exit 13, nothing printed)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "xzdir-"));
+    tmpDirs.push(dir);
+    mkdirSync(path.join(dir, "var/log"), { recursive: true });
+    writeFileSync(path.join(dir, "var/log/messages-1.xz"), compress("xz", OLD_MESSAGES));
+    writeFileSync(path.join(dir, "var/log/messages-2.xz"), compress("xz", MESSAGES));
+    const { inputs } = await expandInputs([await openDirectorySource(dir, "node")]);
+    const incident = await triage(inputs);
+    expect(incident.inputs.map((i) => [i.name, i.error])).toEqual([
+      ["node/var/log/messages-1.xz", undefined],
+      ["node/var/log/messages-2.xz", undefined],
+    ]);
+    expect(new Set(incident.findings.map((f) => f.kind))).toEqual(new Set(["bug", "hung-task"]));
+  });
+});
+
+describe("logs saved as UTF-16 (Windows) are decoded", () => {
+  const text = new TextDecoder().decode(MESSAGES);
+  const utf16 = (s: string, order: "le" | "be", bom: boolean) => {
+    const out = new Uint8Array((bom ? 2 : 0) + s.length * 2);
+    const view = new DataView(out.buffer);
+    if (bom) view.setUint16(0, 0xfeff, order === "le");
+    for (let i = 0; i < s.length; i++) view.setUint16((bom ? 2 : 0) + i * 2, s.charCodeAt(i), order === "le");
+    return out;
+  };
+
+  it.each([
+    ["with a little-endian BOM", utf16(text, "le", true), "utf-16le"],
+    ["with a big-endian BOM", utf16(text, "be", true), "utf-16be"],
+    ["without a BOM", utf16(text, "le", false), "utf-16le"],
+  ])("a file %s", async (_what, bytes, encoding) => {
+    const { inputs, sources } = await expandInputs([fileSource("win.log", bytes)], { keep: keepDrained });
+    expect(sources).toMatchObject([{ kind: "encoded-log", format: encoding, inputs: ["win.log"] }]);
+    expect(await textOf(inputs[0])).toBe(text);
+    const incident = await triage(inputs);
+    expect(incident.findings.map((f) => f.title)).toEqual(["kernel BUG in skb_segment"]);
+  });
+
+  it("gzipped, and as an archive member", async () => {
+    const bytes = utf16(text, "le", true);
+    const tar = await makeTar([{ name: "node1-console.log", content: bytes }]);
+    const { inputs, sources } = await expandInputs([fileSource("win.log.gz", compress("gzip", bytes)), fileSource("win.tar", tar)], { keep: keepDrained });
+    expect(sources.map((s) => s.format)).toEqual(["gz, utf-16le", "tar"]);
+    expect(await Promise.all(inputs.map(textOf))).toEqual([text, text]);
+  });
+
+  it("a file of NULs or a binary file is not taken for UTF-16", async () => {
+    const { inputs, sources } = await expandInputs([fileSource("zeros.log", new Uint8Array(4096)), fileSource("bin", new Uint8Array(4096).map((_, i) => (i % 2 ? 0 : 200 + (i % 50))))]);
+    expect(sources).toEqual([]);
+    const incident = await triage(inputs);
+    expect(incident.inputs.map((i) => i.error)).toEqual([expect.stringMatching(/nothing but NUL bytes/), expect.stringMatching(/binary file/)]);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * What the user gave → the text inputs of the one triage entry point. The CLI (files, directories, stdin) and the
  * web upload path both call `expandInputs`; it recognises each source by magic (plain text, gzip, xz, zstd, bzip2,
- * tar in any of those, zip, binary journals, vmcores), walks archives and directories member by member within
- * caps, picks the members that matter (member-rules.ts), and says what it skipped and why.
+ * tar in any of those, zip, binary journals, vmcores, UTF-16 text), walks archives and directories member by member
+ * within caps, picks the members that matter (member-rules.ts: a support archive's logs by rule, a bundle of logs'
+ * every member by content, archives nested in a bundle included), and says what it skipped and why.
  *
  * Plain and gzip logs pass through untouched (the engine reads them as before). Everything else becomes text
  * through `keep`: the CLI keeps it in memory or streams it, the server writes it next to the upload so the log
@@ -15,8 +16,10 @@ import { bytesSource, type RandomAccessSource } from "../random-access";
 import { JournalFormatError } from "../journal/journal-format-error";
 import type { SkippedMember, SourceSummary, TriageInput } from "../../types";
 import { DEFAULT_EXPANSION_LIMITS, decompressStream, ExpansionMeter, type ExpansionLimits } from "./decompress";
-import { sniffFormat, SNIFF_BYTES, type Codec, type SniffedFormat } from "./magic";
-import { escapesArchive, findMemberRule, normalizeMemberPath, type MemberRule } from "./member-rules";
+import { sniffFormat, SNIFF_BYTES, type Codec, type ContainerFormat, type SniffedFormat } from "./magic";
+import { hostFromMemberPath } from "./host-from-member-path";
+import { escapesArchive, findMemberRule, isArchiverDebris, isSupportArchiveMarker, normalizeMemberPath, type MemberRule } from "./member-rules";
+import { detectUtf16, utf16ToUtf8 } from "./utf16-text";
 import type { ArchiveMember } from "./read-archive";
 import { describeClaimedSize, formatByteSize } from "../../format-byte-size";
 
@@ -87,7 +90,7 @@ async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
  * stream ends the source too, even before its first `next()`: a generator returned unstarted skips its `finally`, and
  * a refused source (a zip read at offsets, an unsupported format) left its file handle to the garbage collector.
  */
-async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; stream: AsyncGenerator<Uint8Array> }> {
+async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; stream: AsyncGenerator<Uint8Array>; ended: boolean }> {
   const it = source[Symbol.asyncIterator]();
   const seen: Uint8Array[] = [];
   let length = 0;
@@ -130,7 +133,7 @@ async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ hea
       await release();
     }
   };
-  return { head: seen.length === 1 ? seen[0] : concatBytes(seen), stream };
+  return { head: seen.length === 1 ? seen[0] : concatBytes(seen), stream, ended: done };
 }
 
 async function* capped(source: AsyncIterable<Uint8Array>, max: number, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
@@ -178,6 +181,11 @@ async function* keptUntilCut(source: AsyncGenerator<Uint8Array>, summary: Source
   }
 }
 
+/** A member's bytes from the start, opened (and decoded) only when first read. */
+async function* reopened(m: ArchiveMember, codec: Codec | undefined, meter: () => ExpansionMeter): AsyncGenerator<Uint8Array> {
+  yield* codec ? decompressStream(codec, m.open!(), meter()) : m.open!();
+}
+
 /** Leading NULs say nothing (a log written up to a hard reset); the binary check looks past them. */
 function isBinaryText(head: Uint8Array): boolean {
   let i = 0;
@@ -195,10 +203,38 @@ function hostOfDump(nodename: string | undefined): { host?: string } {
 
 const CODEC_LABEL: Record<Codec, string> = { gzip: "gz", xz: "xz", zstd: "zst", bzip2: "bz2" };
 
-type KeptMember = { kept: KeptInput; rule?: MemberRule; path: string; summary?: SourceSummary };
+/** `bytes`: what it holds of the cap for all members together (`maxKeptBytes`), given back when it is dropped. */
+type KeptMember = { kept: KeptInput; rule?: MemberRule; path: string; summary?: SourceSummary; bytes?: number };
 
 /** A dump waiting to be read; `summary` is the archive or directory it came from (none for a dump given as such). */
 type PendingVmcore = { source: RandomAccessSource; summary?: SourceSummary; path?: string };
+
+/** An archive opened inside a bundle of logs: the member `path` of `parent` it was. */
+type NestedArchive = { parent: SourceSummary; path: string };
+
+/**
+ * Archives inside a bundle of logs opened in turn (a zip of per-node tar.gz files): the bundle is depth 0. Deeper ones
+ * are skipped and said so; every level is decoded under the outermost source's caps and bomb checks.
+ */
+const MAX_NESTED_ARCHIVE_DEPTH = 2;
+
+/**
+ * Members of a bundle of logs named one by one in `skipped` for each reason, the rest counted: a tarball of a build
+ * tree or a core-file directory holds thousands of binaries, and listing each one helps no one.
+ */
+const MAX_LISTED_SKIPS_PER_REASON = 50;
+
+/** A member about to be read, and where it is: `depth` counts the archives around its own (see expandNested). */
+type MemberRead = {
+  m: ArchiveMember;
+  rule?: MemberRule;
+  name: string;
+  path: string;
+  summary: SourceSummary;
+  streamable: boolean;
+  meter: ExpansionMeter;
+  depth: number;
+};
 
 class Expander {
   readonly inputs: KeptMember[] = [];
@@ -207,6 +243,12 @@ class Expander {
   sniffed: Pick<SourceSummary, "kind" | "format"> | undefined;
   private keptBytes = 0;
   private vmcores: PendingVmcore[] = [];
+  /** Archives opened inside bundles of logs, by their own summary. */
+  readonly nested = new Map<SourceSummary, NestedArchive>();
+  /** Per bundle of logs, the members read (or skipped) by their content alone: dropped if it is a support archive. */
+  private readonly byContent = new Map<SourceSummary, Set<string>>();
+  /** Skips of a bundle of logs counted in `ignoredMembers` past the listing cap. */
+  private readonly unlistedSkips = new Map<SourceSummary, number>();
 
   constructor(
     private readonly limits: ExpansionLimits,
@@ -221,16 +263,32 @@ class Expander {
     return s;
   }
 
-  private async keepText(summary: SourceSummary, request: KeepRequest, path: string, rule?: MemberRule): Promise<void> {
+  private async keepText(summary: SourceSummary, request: KeepRequest, path: string, rule?: MemberRule): Promise<KeptMember> {
     const kept = await this.keep(request);
     summary.inputs.push(kept.input.name);
-    this.inputs.push({ kept, rule, path, summary });
+    const member: KeptMember = { kept, rule, path, summary };
+    this.inputs.push(member);
+    return member;
   }
 
   async expandFile(src: FileSource): Promise<void> {
-    const { head, stream } = await peek(src.open(), SNIFF_BYTES);
+    const { head, stream, ended } = await peek(src.open(), SNIFF_BYTES);
     const format = sniffFormat(head);
     if (format.kind === "text") {
+      const utf16 = detectUtf16(head);
+      if (utf16) {
+        const summary = this.summary(src.name, "encoded-log", utf16, src.size);
+        await this.keepText(summary, { name: src.name, chunks: utf16ToUtf8(stream, utf16), ...datingOf(src), streamable: true }, src.name);
+        return;
+      }
+      if (src.reopenable && !ended) {
+        // Read again from the start when the engine comes to it: a peeked file kept waiting holds its handle, and a
+        // few thousand logs over the first read (64 KB) given together ran out of them (EMFILE). One that was read
+        // to its end in the peek holds none.
+        await stream.return(undefined);
+        this.inputs.push({ kept: { input: { name: src.name, data: src.open(), ...datingOf(src) } }, path: src.name });
+        return;
+      }
       this.inputs.push({ kept: { input: { name: src.name, data: stream, ...datingOf(src) } }, path: src.name });
       return;
     }
@@ -245,7 +303,8 @@ class Expander {
       const meter = new ExpansionMeter(src.name, this.limits, undefined, this.budget);
       const decoded = await peek(decompressStream(format.codec, stream, meter), SNIFF_BYTES);
       const inner = sniffFormat(decoded.head);
-      if (inner.kind === "text" && format.codec === "gzip" && src.reopenable) {
+      const utf16 = inner.kind === "text" ? detectUtf16(decoded.head) : undefined;
+      if (inner.kind === "text" && format.codec === "gzip" && src.reopenable && !utf16) {
         // The engine reads gzip itself (and the viewer shows it): nothing to convert.
         await decoded.stream.return(undefined);
         this.inputs.push({ kept: { input: { name: src.name, data: src.open(), ...datingOf(src) } }, path: src.name });
@@ -253,9 +312,9 @@ class Expander {
       }
       const label = CODEC_LABEL[format.codec];
       if (inner.kind === "text") {
-        const summary = this.summary(src.name, "compressed-log", label, src.size);
-        if (isBinaryText(decoded.head)) throw new IngestError("binary", `${src.name} decompresses to a binary file, not a log.`);
-        let chunks = decoded.stream;
+        const summary = this.summary(src.name, "compressed-log", utf16 ? `${label}, ${utf16}` : label, src.size);
+        if (!utf16 && isBinaryText(decoded.head)) throw new IngestError("binary", `${src.name} decompresses to a binary file, not a log.`);
+        let chunks: AsyncGenerator<Uint8Array> = decoded.stream;
         if (format.codec === "xz" && src.reopenable) {
           // xz-decompress decodes one stream at a time: a module-wide lock taken when a stream is made and released
           // at its end or cancel. A sniffed xz log kept half-read until the engine reads it would block the next xz
@@ -264,7 +323,8 @@ class Expander {
           await decoded.stream.return(undefined);
           chunks = decompressStream("xz", src.open(), new ExpansionMeter(src.name, this.limits, undefined, this.budget));
         }
-        await this.keepText(summary, { name: src.name, chunks: keptUntilCut(chunks, summary), ...datingOf(src), streamable: true }, src.name);
+        const text = keptUntilCut(chunks, summary);
+        await this.keepText(summary, { name: src.name, chunks: utf16 ? utf16ToUtf8(text, utf16) : text, ...datingOf(src), streamable: true }, src.name);
         return;
       }
       await this.expandInner(src, inner, decoded.stream, label, meter);
@@ -279,7 +339,7 @@ class Expander {
     if (format.kind === "archive" && format.format === "tar") {
       const summary = this.summary(src.name, "archive", withCodec("tar"), src.size);
       const { readTarMembers } = await import("./read-archive");
-      await this.walkMembers(readTarMembers(stream, src.name), summary, `${src.name}:`, false, meter);
+      await this.walkMembers(readTarMembers(stream, src.name), summary, `${src.name}:`, false, meter, 0);
       return;
     }
     if (format.kind === "archive" && format.format === "zip") {
@@ -287,7 +347,7 @@ class Expander {
       const zip = !codec && src.randomAccess ? src.randomAccess : bytesSource(src.name, await readAll(stream, this.limits.maxMemberBytes, src.name));
       if (!codec && src.randomAccess) await stream.return(undefined);
       const { readZipMembers } = await import("./read-archive");
-      await this.walkMembers(readZipMembers(zip, meter), summary, `${src.name}:`, true, meter);
+      await this.walkMembers(readZipMembers(zip, meter), summary, `${src.name}:`, true, meter, 0);
       return;
     }
     if (format.kind === "journal") {
@@ -330,6 +390,7 @@ class Expander {
       `${name}/`,
       true,
       new ExpansionMeter(src.name, this.limits),
+      0,
     );
   }
 
@@ -341,15 +402,54 @@ class Expander {
     else summary.warnings.push(`${name}: journal (${layout}), ${rendered.entriesKept} of ${rendered.entriesRead} entries kept`);
     for (const w of rendered.warnings) summary.warnings.push(`${name}: ${w}`);
     summary.journalBoots = [...(summary.journalBoots ?? []), ...rendered.boots.map((b) => ({ ...b, input: name }))];
-    if (!summary.hostname && rendered.hostnames.length === 1) summary.hostname = rendered.hostnames[0];
+    // A bundle of logs may hold several hosts' journals: their lines name their hosts, the bundle names none.
+    if (!summary.hostname && rendered.hostnames.length === 1 && summary.selection !== "every-log") summary.hostname = rendered.hostnames[0];
     const text = new TextEncoder().encode(rendered.text);
     await this.keepText(summary, { name, chunks: oneChunk(text), mtime, streamable: true }, path, rule);
   }
 
   private skip(summary: SourceSummary, path: string, reason: SkippedMember["reason"], message: string, bytes?: number): void {
+    if (summary.selection === "every-log" && summary.skipped.filter((k) => k.reason === reason).length >= MAX_LISTED_SKIPS_PER_REASON) {
+      summary.ignoredMembers = (summary.ignoredMembers ?? 0) + 1;
+      this.unlistedSkips.set(summary, (this.unlistedSkips.get(summary) ?? 0) + 1);
+      const note = `more members skipped as ${reason} than are listed (${MAX_LISTED_SKIPS_PER_REASON}): the rest are counted in ignoredMembers`;
+      if (!summary.warnings.includes(note)) summary.warnings.push(note);
+      return;
+    }
     const s: SkippedMember = { path, reason, message };
     if (bytes !== undefined) s.bytes = bytes;
     summary.skipped.push(s);
+  }
+
+  /**
+   * A path only a support archive has turned up in what looked like a bundle of logs: the members read or skipped
+   * by their content alone (and the archives opened among them) are dropped and counted as ignored, and only the
+   * member rules pick from here on, as if it had been known from the first member.
+   */
+  private async becomeSupportArchive(summary: SourceSummary): Promise<void> {
+    summary.selection = "support-archive";
+    const paths = this.byContent.get(summary);
+    this.byContent.delete(summary);
+    if (!paths || paths.size === 0) return;
+    const dropped = new Set<SourceSummary>([summary]);
+    for (const [child, at] of this.nested) if (dropped.has(at.parent) && (at.parent !== summary || paths.has(at.path))) dropped.add(child);
+    for (const k of [...this.inputs]) {
+      if (!k.summary || !dropped.has(k.summary) || (k.summary === summary && !paths.has(k.path))) continue;
+      await k.kept.discard?.();
+      this.inputs.splice(this.inputs.indexOf(k), 1);
+      this.keptBytes -= k.bytes ?? 0;
+      if (k.summary === summary) summary.inputs = summary.inputs.filter((n) => n !== k.kept.input.name);
+    }
+    this.vmcores = this.vmcores.filter((v) => !v.summary || !dropped.has(v.summary) || (v.summary === summary && !(v.path && paths.has(v.path))));
+    dropped.delete(summary);
+    for (const child of dropped) {
+      this.nested.delete(child);
+      this.summaries.splice(this.summaries.indexOf(child), 1);
+    }
+    summary.skipped = summary.skipped.filter((k) => !paths.has(k.path));
+    summary.warnings = summary.warnings.filter((w) => !w.startsWith("more members skipped as "));
+    summary.ignoredMembers = (summary.ignoredMembers ?? 0) - (this.unlistedSkips.get(summary) ?? 0) + paths.size;
+    this.unlistedSkips.delete(summary);
   }
 
   private async walkMembers(
@@ -358,9 +458,14 @@ class Expander {
     prefix: string,
     streamable: boolean,
     meter: ExpansionMeter,
+    depth: number,
   ): Promise<void> {
     summary.members = 0;
     summary.ignoredMembers = 0;
+    // Every log until a path says it is a support archive (SUPPORT_ARCHIVE_MARKERS).
+    summary.selection = "every-log";
+    const byContent = new Set<string>();
+    this.byContent.set(summary, byContent);
     let hostnameRank = Infinity;
     for await (const m of members) {
       if (m.type === "directory") continue;
@@ -374,16 +479,21 @@ class Expander {
         continue;
       }
       const path = normalizeMemberPath(m.path);
+      if (summary.selection === "every-log" && isSupportArchiveMarker(path)) await this.becomeSupportArchive(summary);
       const rule = findMemberRule(path);
+      // In a bundle of logs every member is wanted (read by content) but what archivers leave beside the files.
+      const readByContent = !rule && summary.selection === "every-log" && !isArchiverDebris(path);
+      if (readByContent) byContent.add(path);
+      const wanted = rule !== undefined || readByContent;
       if (m.type === "symlink" || m.type === "hardlink") {
-        if (rule) this.skip(summary, path, m.type, `not followed: a ${m.type === "symlink" ? "symbolic" : "hard"} link to ${m.linkTarget ?? "?"}`);
+        if (wanted) this.skip(summary, path, m.type, `not followed: a ${m.type === "symlink" ? "symbolic" : "hard"} link to ${m.linkTarget ?? "?"}`);
         else summary.ignoredMembers++;
         continue;
       }
       if (m.type === "sparse" || m.type === "other") {
         // GNU tar's old sparse entries ('S') have a type flag tar-stream does not name: they are most of "other".
         const what = m.type === "sparse" ? "a sparse file (tar --sparse), whose holes this reader does not expand" : "an entry of a type this reader does not read (GNU tar --sparse writes sparse files so)";
-        if (rule) this.skip(summary, path, "unreadable", `not read: ${what}; extract the archive and give the file on its own`, m.size);
+        if (wanted) this.skip(summary, path, "unreadable", `not read: ${what}; extract the archive and give the file on its own`, m.size);
         else summary.ignoredMembers++;
         continue;
       }
@@ -391,13 +501,13 @@ class Expander {
         this.skip(summary, path, "device", `refused: a ${m.type === "fifo" ? "named pipe" : "device file"}`);
         continue;
       }
-      if (!rule || !m.open) {
+      if (!wanted || !m.open) {
         summary.ignoredMembers++;
         continue;
       }
       const name = prefix + path;
       try {
-        if (rule.role === "hostname") {
+        if (rule?.role === "hostname") {
           const text = new TextDecoder().decode(await readAll(m.open(), 4096, name, true)).split("\n")[0].trim();
           if (HOSTNAME.test(text) && (rule.rank ?? 0) < hostnameRank) {
             summary.hostname = text;
@@ -405,7 +515,7 @@ class Expander {
           }
           continue;
         }
-        await this.readMember(m, rule, name, path, summary, streamable, meter);
+        await this.readMember({ m, rule, name, path, summary, streamable, meter, depth });
       } catch (e) {
         // A member that cannot be read is skipped with its reason on the summary; other errors propagate.
         if (e instanceof MemberTooLarge) this.skip(summary, path, "too-large", `not read: ${e.message} (the per-member cap)`, m.size);
@@ -414,25 +524,78 @@ class Expander {
         else throw e;
       }
     }
+    this.byContent.delete(summary);
     await this.dropDuplicates(summary);
   }
 
-  private async readMember(m: ArchiveMember, rule: MemberRule, name: string, path: string, summary: SourceSummary, streamable: boolean, meter: ExpansionMeter): Promise<void> {
-    if (m.size !== undefined && m.size > this.limits.maxMemberBytes && rule.role !== "vmcore") throw new MemberTooLarge(`${describeClaimedSize(m.size)}, more than ${formatByteSize(this.limits.maxMemberBytes)}`);
+  /**
+   * An archive inside a bundle of logs (a zip of per-node tar.gz files): walked as a source of its own — its own
+   * summary, named `<outer>:<member>`, its own support-archive or bundle verdict — under the outer source's caps.
+   */
+  private async expandNested(read: MemberRead, format: ContainerFormat, stream: AsyncGenerator<Uint8Array>, codec: Codec | undefined, memberMeter: ExpansionMeter): Promise<void> {
+    const { m, name, path, summary, depth } = read;
+    const nested = this.summary(name, "archive", codec ? `${format}.${CODEC_LABEL[codec]}` : format, m.size);
+    this.nested.set(nested, { parent: summary, path });
+    const { readTarMembers, readZipMembers } = await import("./read-archive");
+    try {
+      if (format === "tar") await this.walkMembers(readTarMembers(stream, name), nested, `${name}:`, false, memberMeter, depth + 1);
+      else {
+        const zip = bytesSource(name, await readAll(stream, this.limits.maxMemberBytes, name, true));
+        await this.walkMembers(readZipMembers(zip, memberMeter), nested, `${name}:`, true, memberMeter, depth + 1);
+      }
+    } catch (e) {
+      if (!(e instanceof MemberTooLarge || (e instanceof IngestError && (e.code === "corrupt" || e.code === "unsupported")))) throw e;
+      // Cut short after some members: those are kept, as for an archive given as such; else the member is skipped.
+      if (e instanceof IngestError && e.code === "corrupt" && nested.inputs.length > 0) {
+        nested.warnings.push(`cut short: ${e.message.replace(/\.$/, "")}; the members before it were read, the rest were not looked at`);
+        return;
+      }
+      this.nested.delete(nested);
+      this.summaries.splice(this.summaries.indexOf(nested), 1);
+      throw e;
+    }
+  }
+
+  /** One member of an archive or directory: a rule's, or (`rule` absent) one of a bundle of logs read by content. */
+  private async readMember(read: MemberRead): Promise<void> {
+    const { m, rule, name, path, summary, streamable, meter, depth } = read;
+    const tooLarge = () => new MemberTooLarge(`${describeClaimedSize(m.size!)}, more than ${formatByteSize(this.limits.maxMemberBytes)}`);
+    const oversize = m.size !== undefined && m.size > this.limits.maxMemberBytes;
+    // A rule says what a member is before it is opened; a member read by content may still be a dump.
+    if (oversize && rule && rule.role !== "vmcore") throw tooLarge();
     let { head, stream } = await peek(m.open!(), SNIFF_BYTES);
+    if (head.length === 0) {
+      await stream.return(undefined);
+      this.skip(summary, path, "empty", "not read: the file is empty (0 bytes)", 0);
+      return;
+    }
     let format = sniffFormat(head);
+    if (oversize && format.kind !== "vmcore") {
+      await stream.return(undefined);
+      throw tooLarge();
+    }
     let codec: Codec | undefined;
+    let memberMeter = meter;
     if (format.kind === "codec") {
       // Rotated logs (`messages-20240818.gz`): decoded here, their output counted against the archive's caps.
       codec = format.codec;
-      const decoded = await peek(decompressStream(format.codec, stream, new ExpansionMeter(name, this.limits, meter)), SNIFF_BYTES);
+      memberMeter = new ExpansionMeter(name, this.limits, meter);
+      const decoded = await peek(decompressStream(format.codec, stream, memberMeter), SNIFF_BYTES);
       head = decoded.head;
       stream = decoded.stream;
       format = sniffFormat(head);
     }
+    if (format.kind === "archive" && summary.selection === "every-log" && depth < MAX_NESTED_ARCHIVE_DEPTH) {
+      await this.expandNested(read, format.format, stream, codec, memberMeter);
+      return;
+    }
     if (format.kind === "archive" || format.kind === "codec") {
       await stream.return(undefined);
-      this.skip(summary, path, "nested-archive", `not opened: an archive inside the archive (give it on its own)`, m.size);
+      const message =
+        summary.selection === "every-log"
+          ? `not opened: an archive inside ${depth + 1} others, more nesting than oopscope opens (extract it and give it on its own)`
+          : "not opened: an archive inside the archive (give it on its own)";
+      this.skip(summary, path, "nested-archive", message, m.size);
       return;
     }
     if (format.kind === "unsupported") {
@@ -464,9 +627,10 @@ class Expander {
       this.vmcores.push({ source: bytesSource(name, bytes), summary, path });
       return;
     }
-    if (isBinaryText(head)) {
+    const utf16 = detectUtf16(head);
+    if (!utf16 && isBinaryText(head)) {
       await stream.return(undefined);
-      this.skip(summary, path, "binary", "not read: binary data under a log's name", m.size);
+      this.skip(summary, path, "binary", rule ? "not read: binary data under a log's name" : "not read: binary data, not a log", m.size);
       return;
     }
     const limit = Math.min(this.limits.maxMemberBytes, this.limits.maxKeptBytes - this.keptBytes);
@@ -475,28 +639,39 @@ class Expander {
       this.skip(summary, path, "too-large", `not read: the ${Math.round(this.limits.maxKeptBytes / 1024 ** 2)} MB cap for all members together is reached`, m.size);
       return;
     }
+    if (m.randomAccess && streamable) {
+      // A file of a directory is read when the engine comes to it, opened again then: a sniffed stream kept waiting
+      // holds a file handle, and a directory of a few thousand logs ran out of them (EMFILE). xz also decodes one
+      // stream at a time (see expandFile).
+      await stream.return(undefined);
+      stream = reopened(m, codec, () => new ExpansionMeter(name, this.limits, meter));
+    }
     let taken = 0;
+    let kept: KeptMember | undefined;
     try {
-      await this.keepText(
-        summary,
-        { name, chunks: capped(stream, limit, (n) => (taken += n)), mtime: m.mtime, streamable },
-        path,
-        rule,
-      );
+      const text = capped(stream, limit, (n) => (taken += n));
+      kept = await this.keepText(summary, { name, chunks: utf16 ? utf16ToUtf8(text, utf16) : text, mtime: m.mtime, streamable }, path, rule);
     } finally {
       this.keptBytes += taken;
+      if (kept) kept.bytes = taken;
     }
   }
 
-  /** Within one source, a group's lower-ranked members repeat a better one's messages: dropped and listed. */
+  /**
+   * Within one source, a group's lower-ranked members repeat a better one's messages: dropped and listed. A support
+   * archive is one host's; a bundle of logs may hold several hosts' (`node1/journal.txt`, `node2/messages.txt`), so
+   * there only members of one directory repeat each other.
+   */
   private async dropDuplicates(summary: SourceSummary): Promise<void> {
     const mine = this.inputs.filter((k) => k.summary === summary && k.rule?.group);
+    const perHost = summary.selection === "every-log";
+    const groupOf = (k: KeptMember) => (perHost ? `${k.rule!.group}\u0000${k.path.slice(0, Math.max(0, k.path.lastIndexOf("/")))}` : k.rule!.group!);
     const best = new Map<string, number>();
-    for (const k of mine) best.set(k.rule!.group!, Math.min(best.get(k.rule!.group!) ?? Infinity, k.rule!.rank ?? 0));
+    for (const k of mine) best.set(groupOf(k), Math.min(best.get(groupOf(k)) ?? Infinity, k.rule!.rank ?? 0));
     for (const k of mine) {
-      const top = best.get(k.rule!.group!)!;
+      const top = best.get(groupOf(k))!;
       if ((k.rule!.rank ?? 0) <= top) continue;
-      const keptBy = mine.filter((o) => o.rule!.group === k.rule!.group && (o.rule!.rank ?? 0) === top).map((o) => o.path);
+      const keptBy = mine.filter((o) => groupOf(o) === groupOf(k) && (o.rule!.rank ?? 0) === top).map((o) => o.path);
       await k.kept.discard?.();
       this.inputs.splice(this.inputs.indexOf(k), 1);
       summary.inputs = summary.inputs.filter((n) => n !== k.kept.input.name);
@@ -540,6 +715,28 @@ class Expander {
     }
   }
 
+  /** A member's path from the source the user gave, through the archives it is nested in (`w01-logs.tgz/dmesg`). */
+  pathFromSource(summary: SourceSummary, path: string): string {
+    const at = this.nested.get(summary);
+    if (at) return `${this.pathFromSource(at.parent, at.path)}/${path}`;
+    const given = summary.name.replace(/[/\\]+$/, "");
+    return `${given.slice(Math.max(given.lastIndexOf("/"), given.lastIndexOf("\\")) + 1)}/${path}`;
+  }
+
+  /**
+   * An archive or directory that gave no input, itself or through the archives nested in it, is refused with what
+   * it held: "The input is empty" alone left an SRE guessing whether the archive was empty, all binary, or not one
+   * oopscope reads.
+   */
+  refuseArchivesThatGaveNothing(): void {
+    const gaveSomething = (summary: SourceSummary): boolean =>
+      summary.inputs.length > 0 || [...this.nested].some(([child, at]) => at.parent === summary && gaveSomething(child));
+    for (const summary of this.summaries) {
+      if ((summary.kind !== "archive" && summary.kind !== "directory") || summary.error || this.nested.has(summary) || gaveSomething(summary)) continue;
+      summary.error = describeNothingRead(summary);
+    }
+  }
+
   /** kdump's vmcore-dmesg.txt is the dump's own ring buffer, saved beside it: read from the dump, it would repeat. */
   private async dropVmcoreDmesgBeside(summary: SourceSummary, dumpPath: string): Promise<void> {
     const dirOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf("/")));
@@ -552,6 +749,18 @@ class Expander {
   }
 }
 
+
+/** Why an archive or directory gave no log, for its `error`. */
+function describeNothingRead(summary: SourceSummary): string {
+  const what = summary.kind === "directory" ? "directory" : "archive";
+  if (!summary.members) return `${summary.name} is an empty ${what}: it holds no files.`;
+  const listed = summary.skipped.slice(0, 5).map((k) => `${k.path} (${k.reason})`);
+  const more = summary.skipped.length - listed.length + (summary.selection === "every-log" ? (summary.ignoredMembers ?? 0) : 0);
+  const skipped = listed.length > 0 ? `; skipped: ${listed.join(", ")}${more > 0 ? ` and ${more} more` : ""}` : "";
+  if (summary.selection === "support-archive")
+    return `Nothing in ${summary.name} was read: it is laid out as a support archive (sosreport, supportconfig, must-gather, a copied root or /var/crash), and none of its ${summary.members} files is one of the logs read from those (var/log/messages, syslog, kern.log, dmesg, journals, vmcore-dmesg.txt, vmcore, kubelet logs: docs/cli.md)${skipped}.`;
+  return `Nothing in ${summary.name} could be read as a log: none of its ${summary.members} files is text, a compressed log, a journal or a crash dump${skipped}.`;
+}
 
 /**
  * Recognises and expands every source. A source refused as a whole (a decompression bomb, a corrupt archive, a
@@ -586,7 +795,13 @@ export async function expandInputs(given: InputSource[], options: ExpandOptions 
     }
   }
   await expander.readVmcores();
-  // Members of an archive that names its host (etc/hostname) are that host's lines where they name none.
-  const inputs = expander.inputs.map((k) => (k.summary?.hostname && !k.kept.input.host ? { ...k.kept.input, host: k.summary.hostname } : k.kept.input));
+  expander.refuseArchivesThatGaveNothing();
+  // Members of an archive that names its host (etc/hostname) are that host's lines where they name none; in a bundle
+  // of logs, the host its path names (`node1.log`, `worker-3/kern.log`, `w01-logs.tgz:dmesg`).
+  const inputs = expander.inputs.map((k) => {
+    if (k.kept.input.host || !k.summary) return k.kept.input;
+    const host = k.summary.hostname ?? (k.summary.selection === "every-log" ? hostFromMemberPath(expander.pathFromSource(k.summary, k.path)) : undefined);
+    return host ? { ...k.kept.input, host } : k.kept.input;
+  });
   return { inputs, sources: expander.summaries, decompressionBudget: expander.budget };
 }

@@ -1,6 +1,11 @@
 /**
- * Which members of a support archive (sosreport, supportconfig, must-gather, a copied /var/crash directory) are
- * read, as a table. Everything else is counted as ignored, not listed: a sosreport has thousands of files.
+ * Which members of an archive or directory are read, as tables.
+ *
+ * A support archive (sosreport, supportconfig, must-gather, a copied root or /var/crash directory: one of
+ * `SUPPORT_ARCHIVE_MARKERS` is among its paths) is read selectively: only the members `MEMBER_RULES` name, everything
+ * else counted as ignored, not listed — a sosreport has thousands of files. Any other archive (`logs.tgz` of
+ * `node1.log`, `worker-3/dmesg`, `incident-123/console.out`) is a bundle of logs someone gathered by hand: every
+ * member is read by content (text, compressed, journal, dump, nested archive), and what is not read is listed.
  * Paths are matched after the archive's own top directory, so `sosreport-w01-2024-08-18/var/log/messages` and
  * `var/log/messages` are the same member.
  */
@@ -83,4 +88,34 @@ export function findMemberRule(path: string): MemberRule | undefined {
   const withoutTop = p.includes("/") ? p.slice(p.indexOf("/") + 1) : undefined;
   for (const rule of MEMBER_RULES) if (rule.pattern.test(p) || (withoutTop !== undefined && rule.pattern.test(withoutTop))) return rule;
   return undefined;
+}
+
+/**
+ * Paths only a support archive has. The first one seen makes the archive a support archive: the members read so far
+ * by content alone are dropped again (counted as ignored), and only `MEMBER_RULES` pick from then on. Kept to
+ * structure a hand-made bundle of logs does not have: a `kubelet.log` or a `vmcore` alone says nothing.
+ */
+export const SUPPORT_ARCHIVE_MARKERS: readonly { id: string; pattern: RegExp }[] = [
+  { id: "sosreport", pattern: new RegExp(`${SEGMENT_START}sos_(?:commands|reports|logs)/|^sosreport-[^/]*/`) },
+  // supportconfig: scc_<host>_<date>/ (nts_ before SLES 12), its summary files.
+  { id: "supportconfig", pattern: new RegExp(`^(?:scc|nts)_[^/]*/|${SEGMENT_START}(?:basic-environment|basic-health-check|supportconfig)\\.txt$`) },
+  { id: "must-gather", pattern: new RegExp(`^must-gather[^/]*/|${SEGMENT_START}(?:host_service_logs|cluster-scoped-resources)/`) },
+  // A copied root: the host's etc/, proc/ or /var/log tree (rotated logs, audit, wtmp: only the rules' members).
+  { id: "copied-root", pattern: new RegExp(`${SEGMENT_START}(?:etc|proc|var/log|var/crash)/|^(?:[^/]+/)?hostname$`) },
+  // kdump's /var/crash/<ip>-<YYYY-MM-DD-HH:MM:SS>/: vmcore, vmcore-dmesg.txt, kexec-dmesg.log (the capture kernel's).
+  { id: "kdump-directory", pattern: new RegExp(`${SEGMENT_START}[0-9A-Fa-f.:]+-\\d{4}-\\d{2}-\\d{2}-\\d{2}:\\d{2}:\\d{2}/`) },
+];
+
+/** True when a member path shows the archive is a support archive (see `SUPPORT_ARCHIVE_MARKERS`). */
+export function isSupportArchiveMarker(path: string): boolean {
+  const p = normalizeMemberPath(path);
+  return SUPPORT_ARCHIVE_MARKERS.some((m) => m.pattern.test(p));
+}
+
+/** What archivers and desktops add beside the files (macOS resource forks, Finder and Explorer caches, VCS data). */
+const ARCHIVER_DEBRIS = new RegExp(`^__MACOSX/|${SEGMENT_START}(?:\\._[^/]*|\\.DS_Store|Thumbs\\.db|desktop\\.ini)$|${SEGMENT_START}\\.(?:git|svn|hg)/`);
+
+/** True for a member no one gathered as a log: counted as ignored in a bundle of logs, never listed. */
+export function isArchiverDebris(path: string): boolean {
+  return ARCHIVER_DEBRIS.test(normalizeMemberPath(path));
 }
