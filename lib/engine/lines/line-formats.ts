@@ -165,6 +165,9 @@ const KTEST_ELAPSED = /^\d{5} (?=\S)/;
 // look like a prefix.
 const STERN_PREFIX = /^[a-z][a-z0-9.-]{0,252} [a-z][a-z0-9-]{0,62} /;
 const STERN_NAMESPACED_PREFIX = /^[a-z][a-z0-9-]{0,62} [a-z][a-z0-9.-]{0,252} [a-z][a-z0-9-]{0,62} /;
+// `kubectl logs --prefix` (also with -l, deploy/…, --all-containers): `[pod/<pod>/<container>] msg`.
+const KUBECTL_LOG_PREFIX = /^\[pod\/[a-z0-9][a-z0-9.-]{0,252}\/[a-z0-9][a-z0-9-]{0,62}\] ?/;
+const KUBECTL_LOG_PREFIX_HEAD = "[pod/";
 // Talos `talosctl dmesg` (optionally per node): `node: kern:    err: [2024-06-29T10:52:39.030745602Z]: msg`.
 const TALOS = /^\s*(?:([\w.:-]+?): )?(kern|user|daemon|auth|syslog):\s+(\w+):\s+\[(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)\]:\s?/;
 const SYSLOG_LEVEL: Record<string, number> = { emerg: 0, alert: 1, crit: 2, err: 3, error: 3, warning: 4, warn: 4, notice: 5, info: 6, debug: 7 };
@@ -1084,6 +1087,30 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
         }
       }
       return PEEK.NOT_THIS;
+    },
+  },
+  {
+    // Unlike stern's, the bracketed prefix is unambiguous: whatever the container printed is taken, a plain line too.
+    id: "kubectl-prefix",
+    starts: "[",
+    parse: (s, line, ctx, rest) => {
+      if (!s.startsWith(KUBECTL_LOG_PREFIX_HEAD)) return false;
+      const p = KUBECTL_LOG_PREFIX.exec(s);
+      return p ? adopt(line, rest(s.slice(p[0].length), line.lineNo, { ...ctx, wall: undefined })) : false;
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      if (!startsWithAscii(bytes, pos, eol, KUBECTL_LOG_PREFIX_HEAD)) return PEEK.NOT_THIS;
+      // As KUBECTL_LOG_PREFIX: two slash-separated names, then `]`.
+      let p = pos + KUBECTL_LOG_PREFIX_HEAD.length;
+      for (const close of [47 /* / */, 93 /* ] */]) {
+        const start = p;
+        while (p < eol && ((bytes[p] >= 97 && bytes[p] <= 122) || isDigit(bytes[p]) || bytes[p] === 45 || bytes[p] === 46)) p++;
+        if (p === start || bytes[p] !== close) return PEEK.NOT_THIS;
+        p++;
+      }
+      if (bytes[p] === 32) p++;
+      const host = rest(bytes, p, eol, depth + 1);
+      return host === PEEK.NOT_THIS ? PEEK.HOSTLESS : host;
     },
   },
   {

@@ -348,6 +348,21 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "w01", program: "kernel", text: "BUG: x" },
   },
   {
+    name: "kubectl logs --prefix around dmesg",
+    raw: "[pod/node-problem-detector-x2f9k/kmsg] [  123.456789] BUG: soft lockup - CPU#2 stuck for 23s! [a:1]",
+    expect: { format: "dmesg", program: "kernel", uptime: 123.456789, text: "BUG: soft lockup - CPU#2 stuck for 23s! [a:1]" },
+  },
+  {
+    name: "kubectl logs --prefix around a syslog line",
+    raw: "[pod/npd-abcde/node-problem-detector] Aug 13 15:59:23 w01 kernel: BUG: x",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "BUG: x" },
+  },
+  {
+    name: "kubectl logs --prefix around a container's own text",
+    raw: "[pod/app-7d9f8/app] Call Trace:",
+    expect: { format: "plain", text: "Call Trace:" },
+  },
+  {
     name: "quoted with a `| ` gutter",
     raw: "| Aug 13 15:59:23 w01 kernel: BUG: x",
     expect: { format: "syslog", host: "w01", text: "BUG: x" },
