@@ -35,7 +35,16 @@ export type LineContext = {
   journal?: JournalEntry;
 };
 
-type JournalEntry = { time?: number; uptime?: number; program?: string; pid?: number; level?: number; host?: string };
+type JournalEntry = {
+  time?: number;
+  uptime?: number;
+  program?: string;
+  pid?: number;
+  level?: number;
+  host?: string;
+  /** Opened by a `-o verbose` head line: its entries are not separated by blank lines. */
+  verbose?: boolean;
+};
 
 /** Parses `s` (what a wrapper left) with the whole table, as line `lineNo`. */
 export type ParseRest = (s: string, lineNo: number, ctx: LineContext) => LogLine;
@@ -53,9 +62,11 @@ export const PEEK = {
 } as const;
 /**
  * End and hash of the host token the last successful peek found (the scanner matches it in place); `sticky`: the
- * host also owns the host-less lines after this one (`kubectl debug node/X` output). The caller resets `sticky`.
+ * host also owns the host-less lines after this one (`kubectl debug node/X` output); `metadata`: the line is a
+ * journal entry's own field, not log text (the scanner does not count it as a quiet line of a report: an export
+ * prints a dozen such lines per kernel line). The caller resets `sticky` and `metadata`.
  */
-export const PEEKED = { end: 0, hash: 0, sticky: false };
+export const PEEKED = { end: 0, hash: 0, sticky: false, metadata: false };
 
 export type LineFormatRow = {
   id: string;
@@ -187,6 +198,8 @@ const KUBECTL_DEBUG_NODE = /^Creating debugging pod \S+ with container \S+ on no
 // journalctl -o export (`FIELD=value`, entries split by blank lines) and -o verbose (the same fields indented, after
 // a `Tue 2024-08-13 15:59:23.123456 CEST [s=…;i=…;b=…;m=…;t=…;x=…]` line).
 const JOURNAL_FIELD = /^(_{0,2}[A-Z][A-Z0-9_]*)=(.*)$/;
+const JOURNAL_MESSAGE = "MESSAGE";
+const JSON_LINE_END = /(?:\r|\^M)?\r?\n?$/;
 const JOURNAL_VERBOSE_HEAD = /^[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?) (\S+) \[s=[0-9a-f]+;i=[0-9a-f]+;/;
 // rsyslog writes control characters in a message as `#` and three octal digits: the tab that indents RCU stall and
 // Go trace lines arrives as `#011`.
@@ -233,6 +246,12 @@ function adoptIfKnown(line: LogLine, inner: LogLine): boolean {
 /** The byte-peek side of `adoptIfKnown`: the wrapped line's host, or not this row. */
 function hostIfNamed(host: number): number {
   return host >= 0 || host === PEEK.KEEPS_HOST ? host : PEEK.NOT_THIS;
+}
+
+/** A journal entry's own line (a field other than MESSAGE, a `-o verbose` head): the entry's host, not log text. */
+function journalMetadata(): number {
+  PEEKED.metadata = true;
+  return PEEK.KEEPS_HOST;
 }
 
 /** Prompts are short: the head of a line a prompt regex is tried on. */
@@ -317,7 +336,8 @@ function parseJsonLine(msg: string, line: LogLine, ctx: LineContext, rest: Parse
   const envelope = obj.log ?? obj.message ?? obj.MESSAGE;
   const text = envelope ?? obj.msg;
   if (typeof text !== "string") return false;
-  const body = text.replace(/\r?\n$/, "");
+  // A shipper keeps the line's end as the source wrote it: `\n`, `\r\n`, or a serial capture's visible `^M`.
+  const body = text.replace(JSON_LINE_END, "");
   if (typeof envelope === "string" && rest) {
     // The envelope carries a line of any format: read it with the whole table, the envelope's fields fill the gaps.
     const inner = rest(body, line.lineNo, { ...ctx, wall: undefined, journal: undefined, criPartial: undefined });
@@ -1186,7 +1206,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const v = JOURNAL_VERBOSE_HEAD.exec(s);
       if (!v) return false;
       // The zone is a name (`CEST`) that only the machine knew: UTC stands in unless it says `UTC`.
-      ctx.journal = { host: ctx.journal?.host, time: parseIsoTime(v[1]) };
+      ctx.journal = { host: ctx.journal?.host, time: parseIsoTime(v[1]), verbose: true };
       line.format = "journal";
       line.program = "journal";
       line.host = ctx.journal.host;
@@ -1196,7 +1216,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     // `Tue 2024-08-13 15:59:23…`: the entry's host comes in its `_HOSTNAME=` field, after the message.
     peekHost: (bytes, pos, eol) =>
       eol - pos > 30 && bytes[pos + 3] === 32 && isDigit(bytes[pos + 4]) && bytes[pos + 8] === 45 && bytes[pos + 11] === 45 && bytes[pos + 14] === 32
-        ? PEEK.KEEPS_HOST
+        ? journalMetadata()
         : PEEK.NOT_THIS,
   },
   {
@@ -1234,12 +1254,16 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       return true;
     },
     peekHost: (bytes, pos, eol) => {
-      if (startsWithAscii(bytes, pos, eol, "_HOSTNAME=")) return hostSpan(bytes, pos + 10, eol);
+      if (startsWithAscii(bytes, pos, eol, "_HOSTNAME=")) {
+        PEEKED.metadata = true;
+        return hostSpan(bytes, pos + 10, eol);
+      }
       let p = pos;
       while (p < eol && bytes[p] === 95) p++;
       if (p - pos > 2 || !(bytes[p] >= 65 && bytes[p] <= 90)) return PEEK.NOT_THIS;
       while (p < eol && ((bytes[p] >= 65 && bytes[p] <= 90) || isDigit(bytes[p]) || bytes[p] === 95)) p++;
-      return bytes[p] === 61 ? PEEK.KEEPS_HOST : PEEK.NOT_THIS;
+      if (bytes[p] !== 61) return PEEK.NOT_THIS;
+      return p - pos === JOURNAL_MESSAGE.length && startsWithAscii(bytes, pos, eol, JOURNAL_MESSAGE) ? PEEK.KEEPS_HOST : journalMetadata();
     },
   },
   {

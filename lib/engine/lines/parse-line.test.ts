@@ -333,6 +333,11 @@ const ROWS: Row[] = [
     expect: { format: "json", host: "w01", program: "kubelet", pid: 1432, level: 6, text: "ok" },
   },
   {
+    name: "journalctl -o json of a serial capture's line (visible ^M kept in MESSAGE)",
+    raw: '{"_TRANSPORT":"kernel","PRIORITY":"4","MESSAGE":"Call Trace:^M","_HOSTNAME":"w01"}',
+    expect: { format: "json", host: "w01", program: "kernel", text: "Call Trace:" },
+  },
+  {
     name: "Vector journald event",
     raw: '{"host":"w01","message":"BUG: x","source_type":"journald","timestamp":"2024-08-13T15:59:23Z"}',
     expect: { format: "json", host: "w01", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
@@ -710,8 +715,9 @@ describe("parseLine", () => {
     const lines = [...export1, ...export1].map((raw, i) => parseLine(raw, i + 1, ctx));
     expect(lines[6]).toMatchObject({ format: "journal", program: "kernel", level: 4, uptime: 492.198014, time: iso("2024-08-13T15:59:23.123Z"), text: "BUG: soft lockup - CPU#3 stuck for 22s! [a:1]" });
     expect(lines[6].host).toBeUndefined();
-    // Every field line but the message is the journal's own, not kernel text.
-    expect(lines.filter((l) => l.program === "journal")).toHaveLength(14);
+    // Every field line but the message is the journal's own, not kernel text; so is the blank line ending an entry.
+    expect(lines.filter((l) => l.program === "journal")).toHaveLength(16);
+    expect(lines[8]).toMatchObject({ format: "journal", program: "journal", text: "" });
     expect(lines[15]).toMatchObject({ host: "w01", program: "kernel" });
 
     const verbose = ["Tue 2024-08-13 15:59:23.123456 UTC [s=ab12;i=1a2;b=cd34;m=1d4c;t=61f;x=99]", "    _SOURCE_MONOTONIC_TIMESTAMP=492198014", "    _TRANSPORT=kernel", "    PRIORITY=3", "    SYSLOG_IDENTIFIER=kernel", "    MESSAGE=BUG: unable to handle page fault for address: 0000000000001000", "    _HOSTNAME=w02"];
