@@ -33,6 +33,8 @@ export type LineContext = {
   debugNode?: string;
   /** The journal entry being read (`journalctl -o export` / `-o verbose` print one field per line). */
   journal?: JournalEntry;
+  /** Number of the last line a `less -N` / `cat -n` numbering was peeled off (its next line's number follows it). */
+  lineNumber?: number;
 };
 
 type JournalEntry = {
@@ -1056,7 +1058,12 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const numbered = LINE_NUMBER_PREFIX.exec(s);
       if (!numbered) return false;
       const inner = rest(s.slice(numbered[0].length), line.lineNo, { ...ctx, wall: undefined });
-      return adoptIfKnown(line, inner);
+      // A numbered line whose text is no known format (a wrapped line's tail, a continuation) is the pager's too when
+      // its number follows the last numbered line's: hex words and counters do not count up by one line after line.
+      const number = Number(numbered[0].trim().replace(":", ""));
+      if (!isKnown(inner) && (ctx.lineNumber === undefined || number !== ctx.lineNumber + 1)) return false;
+      ctx.lineNumber = number;
+      return adopt(line, inner);
     },
     peekHost: (bytes, pos, eol, depth, rest) => {
       let p = pos;

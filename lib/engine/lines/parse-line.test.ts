@@ -729,6 +729,16 @@ describe("parseLine", () => {
     expect(parseLine("PRIORITY=3", 1, createLineContext(0, 2024)).format).toBe("plain");
   });
 
+  it("less -N: a numbered line's plain tail is peeled when its number follows the last numbered line's", () => {
+    const ctx = createLineContext(0, 2024);
+    const lines = ["     11 [  484.469885] CPU: 2 PID: 1 Comm: x Not tainted", "     12 4.15.0-123-generic #126-Ubuntu", "     14 00000128 80200288"].map((raw, i) => parseLine(raw, i + 1, ctx));
+    expect(lines[0]).toMatchObject({ format: "dmesg", text: "CPU: 2 PID: 1 Comm: x Not tainted" });
+    expect(lines[1]).toMatchObject({ format: "plain", text: "4.15.0-123-generic #126-Ubuntu" });
+    // Not the next number: text that starts with a number stays as it is.
+    expect(lines[2].text).toBe("     14 00000128 80200288");
+    expect(parseLine("      1 4.15.0-123-generic", 1, createLineContext(0, 2024)).text).toBe("      1 4.15.0-123-generic");
+  });
+
   it("CRI partial lines (`P`) are completed by their `F` line", () => {
     const ctx = createLineContext(0, 2024);
     const p = parseLine("2024-02-14T10:00:00.1Z stdout P [  123.456789] BUG: soft lockup - CPU#2 st", 1, ctx);
