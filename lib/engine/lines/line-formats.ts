@@ -319,6 +319,16 @@ function jsonObjectOf(msg: string): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * journalctl -o json writes a field that is not printable UTF-8 (a tab, an escape byte, invalid UTF-8 in a kernel
+ * message) as an array of its bytes: the text they spell, invalid sequences replaced as ingest does.
+ */
+function journalBytesText(v: unknown): string | undefined {
+  if (!Array.isArray(v) || v.length === 0 || !v.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return undefined;
+  // NULs are dropped as ingest drops them from raw lines.
+  return new TextDecoder().decode(Uint8Array.from(v as number[]).filter((b) => b !== 0));
+}
+
 /** A number a shipper may write as a string (journal JSON writes every field as a string). */
 function numberField(v: unknown): number | undefined {
   if (typeof v === "number" && Number.isFinite(v)) return v;
@@ -335,7 +345,7 @@ function numberField(v: unknown): number | undefined {
 function parseJsonLine(msg: string, line: LogLine, ctx: LineContext, rest: ParseRest | undefined): boolean {
   const obj = jsonObjectOf(msg);
   if (!obj) return false;
-  const envelope = obj.log ?? obj.message ?? obj.MESSAGE;
+  const envelope = obj.log ?? obj.message ?? journalBytesText(obj.MESSAGE) ?? obj.MESSAGE;
   const text = envelope ?? obj.msg;
   if (typeof text !== "string") return false;
   // A shipper keeps the line's end as the source wrote it: `\n`, `\r\n`, or a serial capture's visible `^M`.

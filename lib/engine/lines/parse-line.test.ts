@@ -338,6 +338,11 @@ const ROWS: Row[] = [
     expect: { format: "json", host: "w01", program: "kernel", text: "Call Trace:" },
   },
   {
+    name: "journalctl -o json with a binary MESSAGE (a tab makes journald write bytes)",
+    raw: `{"_TRANSPORT":"kernel","PRIORITY":"4","MESSAGE":${JSON.stringify([...new TextEncoder().encode("Call Trace:\tx")])},"_HOSTNAME":"w01"}`,
+    expect: { format: "json", host: "w01", program: "kernel", text: "Call Trace:\tx" },
+  },
+  {
     name: "Vector journald event",
     raw: '{"host":"w01","message":"BUG: x","source_type":"journald","timestamp":"2024-08-13T15:59:23Z"}',
     expect: { format: "json", host: "w01", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
