@@ -10,18 +10,16 @@
 
 /** One kernel record as dmesg printed it. */
 export type KernelRecord = {
-  /** Microseconds since boot: the record's `[uptime]` (0 for lines before the first one). */
+  /** Microseconds since boot: the record's `[uptime]`. */
   uptimeUs: number;
-  /** Whether dmesg printed a `[uptime]` on this line; lines before the first stamp have none. */
-  stamped: boolean;
   /** printk level: the line's `<N>` when it had one, else the level the kernel gives that kind of line. */
   level: number;
   /** `[T123]` / `[C1]` printed after the uptime (CONFIG_PRINTK_CALLER). */
   callerId?: string;
   text: string;
   /**
-   * Unstamped lines after it (a paste's wrapping, a decoder's output pasted in): kept as they are after whatever the
-   * tool printed for the record, since the wrapping happened to the tool's output.
+   * Unstamped lines after it, blank ones too (a paste's wrapping, a fuzzer's program interleaved on the console): kept
+   * as they are after whatever the tool printed for the record, as if added to the tool's output.
    */
   continuation: string[];
 };
@@ -29,8 +27,10 @@ export type KernelRecord = {
 export type EnvelopeSource = {
   /** The log's lines as posted (for tools that print the file, not the records: `less -N`). */
   lines: string[];
-  /** Its kernel records (blank lines dropped: no logger stores an empty kernel message). */
+  /** Its kernel records. */
   records: KernelRecord[];
+  /** Unstamped lines before the first record (a cut header, a paste's intro): printed first, as they are. */
+  preamble: string[];
   /** Host the envelope names, for formats that name one. */
   host: string;
 };
@@ -63,21 +63,23 @@ function levelOf(text: string): number {
 
 /**
  * The records of a dmesg-like log: `[uptime]`, optional `<N>` and caller id peeled; unstamped lines ride along as
- * their record's continuation (lines before the first stamp form an unstamped record of their own).
+ * their record's continuation, or, before the first record, as the preamble.
  */
-export function recordsOfDmesg(log: string): KernelRecord[] {
+export function recordsOfDmesg(log: string): { preamble: string[]; records: KernelRecord[] } {
   const records: KernelRecord[] = [];
-  for (const line of log.replace(/\r\n/g, "\n").split("\n")) {
-    if (line.trim() === "") continue;
+  const preamble: string[] = [];
+  const lines = log.replace(/\r\n/g, "\n").split("\n");
+  while (lines.length > 0 && lines[lines.length - 1].trim() === "") lines.pop();
+  for (const line of lines) {
     const m = DMESG_LINE.exec(line);
     if (m) {
       const text = line.slice(m[0].length);
       const uptimeUs = Number(m[2]) * 1e6 + Number(m[3].padEnd(6, "0").slice(0, 6));
-      records.push({ uptimeUs, stamped: true, level: m[1] !== undefined ? Number(m[1]) : levelOf(text), callerId: m[4], text, continuation: [] });
+      records.push({ uptimeUs, level: m[1] !== undefined ? Number(m[1]) : levelOf(text), callerId: m[4], text, continuation: [] });
     } else if (records.length > 0) records[records.length - 1].continuation.push(line);
-    else records.push({ uptimeUs: 0, stamped: false, level: levelOf(line), text: line, continuation: [] });
+    else preamble.push(line);
   }
-  return records;
+  return { preamble, records };
 }
 
 // ─── time and field helpers ──────────────────────────────────────────────────────────────────────────────────────
@@ -117,13 +119,11 @@ function uptimeStamp(r: KernelRecord): string {
 }
 /** The line as plain `dmesg` prints the record. */
 function dmesgLine(r: KernelRecord): string {
-  if (!r.stamped) return r.text;
   return `${uptimeStamp(r)}${r.callerId ? `[${r.callerId.padStart(6, " ")}]` : ""} ${r.text}`;
 }
 
 // journald: a control character other than newline makes a field binary (JSON: an array of bytes; export: a
 // length-prefixed blob), as systemd's utf8_is_printable() decides.
-// eslint-disable-next-line no-control-regex
 const NON_PRINTABLE = /[\x00-\x09\x0b-\x1f\x7f]/;
 const BOOT_ID = "4f2c9a1e0b7d4c3e8a6f5d2b1c0e9f87";
 const MACHINE_ID = "9e1b7c4d2a6f4e8b9c3d5a7f1e2b4c6d";
@@ -178,20 +178,19 @@ function ctimeIn(locale: Locale, r: KernelRecord): string {
 }
 
 const perRecord = (f: (r: KernelRecord, i: number, host: string) => string) => (s: EnvelopeSource) =>
-  s.records.map((r, i) => [f(r, i, s.host), ...r.continuation].join("\n")).join("\n") + "\n";
+  [...s.preamble, ...s.records.map((r, i) => [f(r, i, s.host), ...r.continuation].join("\n"))].join("\n") + "\n";
 
 function dmesgT(locale: Locale): Envelope["emit"] {
-  return perRecord((r) => (r.stamped ? `[${ctimeIn(locale, r)}] ${r.text}` : r.text));
+  return perRecord((r) => `[${ctimeIn(locale, r)}] ${r.text}`);
 }
 
 // rsyslog escapes control characters in received messages as `#` + three octal digits (`\t` → `#011`).
-// eslint-disable-next-line no-control-regex
 const rsyslogEscape = (text: string) => text.replace(/[\x00-\x1f]/g, (c) => `#${c.charCodeAt(0).toString(8).padStart(3, "0")}`);
 
 /** journalctl -o export: text fields as `NAME=value`, binary ones as `NAME\n<u64 LE length><bytes>\n`. */
 function journalExport(s: EnvelopeSource): Uint8Array {
   const enc = new TextEncoder();
-  const parts: Uint8Array[] = [];
+  const parts: Uint8Array[] = s.preamble.map((line) => enc.encode(`${line}\n`));
   s.records.forEach((r, i) => {
     for (const [name, value] of journalFields(r, i, s.host)) {
       if (!NON_PRINTABLE.test(value) && !value.includes("\n")) {
@@ -365,5 +364,5 @@ export function hostFor(sourceName: string, envelope: Envelope): string {
 export function envelopeSource(sourceName: string, log: string, envelope: Envelope): EnvelopeSource {
   const lines = log.replace(/\r\n/g, "\n").split("\n");
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return { lines, records: recordsOfDmesg(log), host: hostFor(sourceName, envelope) };
+  return { lines, ...recordsOfDmesg(log), host: hostFor(sourceName, envelope) };
 }

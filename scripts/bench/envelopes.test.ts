@@ -14,8 +14,9 @@ const emitText = (id: string) => {
 };
 
 describe("envelope transforms", () => {
-  it("reads records: uptime, level of a report head, unstamped lines as continuation", () => {
-    const records = recordsOfDmesg(LOG);
+  it("reads records: uptime, level of a report head, unstamped lines as continuation or preamble", () => {
+    const { preamble, records } = recordsOfDmesg(`cut header\n${LOG}`);
+    expect(preamble).toEqual(["cut header"]);
     expect(records.map((r) => [r.uptimeUs, r.level, r.continuation])).toEqual([
       [12_345_678, 1, []],
       [12_400_000, 4, []],
@@ -39,7 +40,7 @@ describe("envelope transforms", () => {
 
   it("writes a journal field with a control character as binary (export) or a byte array (JSON)", () => {
     const exported = byId("journal-export").emit(envelopeSource("x.log", LOG, byId("journal-export")));
-    expect(exported).toBeInstanceOf(Uint8Array);
+    if (typeof exported === "string") throw new Error("journal export must be bytes (binary fields)");
     const text = new TextDecoder().decode(exported);
     expect(text).toContain("MESSAGE\n");
     expect(text).toContain("MESSAGE=Call Trace:\n");
@@ -48,9 +49,10 @@ describe("envelope transforms", () => {
   });
 });
 
-// Measured with the full bench (npm run bench:envelopes) on the same subset; a drop means some envelope stopped
-// being read like plain dmesg. Raise it when a fix makes more cases invariant.
-const MIN_INVARIANT_CASES = 986;
+// Measured on this subset: 970 of 1008 before the fixes of issue 9, 990 after (the 18 left: interleaved syzkaller
+// reports told apart only by caller ids, which journald, dmesg -T and syslog's wall-clock formats drop). A drop
+// means some envelope stopped being read like plain dmesg; raise it when a fix makes more cases invariant.
+const MIN_INVARIANT_CASES = 990;
 const REAL_SOURCES = 24;
 const SHARED_SOURCES = 12;
 
