@@ -37,7 +37,16 @@ export type LineContext = {
   lastLineNumber?: number;
 };
 
-type JournalEntry = { time?: number; uptime?: number; program?: string; pid?: number; level?: number; host?: string };
+type JournalEntry = {
+  time?: number;
+  uptime?: number;
+  program?: string;
+  pid?: number;
+  level?: number;
+  host?: string;
+  /** Opened by a `-o verbose` head line: its entries are not separated by blank lines. */
+  verbose?: boolean;
+};
 
 /** Parses `s` (what a wrapper left) with the whole table, as line `lineNo`. */
 export type ParseRest = (s: string, lineNo: number, ctx: LineContext) => LogLine;
@@ -55,9 +64,11 @@ export const PEEK = {
 } as const;
 /**
  * End and hash of the host token the last successful peek found (the scanner matches it in place); `sticky`: the
- * host also owns the host-less lines after this one (`kubectl debug node/X` output). The caller resets `sticky`.
+ * host also owns the host-less lines after this one (`kubectl debug node/X` output); `metadata`: the line is a
+ * journal entry's own field, not log text (the scanner does not count it as a quiet line of a report: an export
+ * prints a dozen such lines per kernel line). The caller resets `sticky` and `metadata`.
  */
-export const PEEKED = { end: 0, hash: 0, sticky: false };
+export const PEEKED = { end: 0, hash: 0, sticky: false, metadata: false };
 
 export type LineFormatRow = {
   id: string;
@@ -171,6 +182,9 @@ const KTEST_ELAPSED = /^\d{5} (?=\S)/;
 // look like a prefix.
 const STERN_PREFIX = /^[a-z][a-z0-9.-]{0,252} [a-z][a-z0-9-]{0,62} /;
 const STERN_NAMESPACED_PREFIX = /^[a-z][a-z0-9-]{0,62} [a-z][a-z0-9.-]{0,252} [a-z][a-z0-9-]{0,62} /;
+// `kubectl logs --prefix` (also with -l, deploy/…, --all-containers): `[pod/<pod>/<container>] msg`.
+const KUBECTL_LOG_PREFIX = /^\[pod\/[a-z0-9][a-z0-9.-]{0,252}\/[a-z0-9][a-z0-9-]{0,62}\] ?/;
+const KUBECTL_LOG_PREFIX_HEAD = "[pod/";
 // Talos `talosctl dmesg` (optionally per node): `node: kern:    err: [2024-06-29T10:52:39.030745602Z]: msg`.
 const TALOS = /^\s*(?:([\w.:-]+?): )?(kern|user|daemon|auth|syslog):\s+(\w+):\s+\[(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)\]:\s?/;
 const SYSLOG_LEVEL: Record<string, number> = { emerg: 0, alert: 1, crit: 2, err: 3, error: 3, warning: 4, warn: 4, notice: 5, info: 6, debug: 7 };
@@ -190,6 +204,8 @@ const KUBECTL_DEBUG_NODE = /^Creating debugging pod \S+ with container \S+ on no
 // journalctl -o export (`FIELD=value`, entries split by blank lines) and -o verbose (the same fields indented, after
 // a `Tue 2024-08-13 15:59:23.123456 CEST [s=…;i=…;b=…;m=…;t=…;x=…]` line).
 const JOURNAL_FIELD = /^(_{0,2}[A-Z][A-Z0-9_]*)=(.*)$/;
+const JOURNAL_MESSAGE = "MESSAGE";
+const JSON_LINE_END = /(?:\r|\^M)?\r?\n?$/;
 const JOURNAL_VERBOSE_HEAD = /^[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?) (\S+) \[s=[0-9a-f]+;i=[0-9a-f]+;/;
 // rsyslog writes control characters in a message as `#` and three octal digits: the tab that indents RCU stall and
 // Go trace lines arrives as `#011`.
@@ -236,6 +252,12 @@ function adoptIfKnown(line: LogLine, inner: LogLine): boolean {
 /** The byte-peek side of `adoptIfKnown`: the wrapped line's host, or not this row. */
 function hostIfNamed(host: number): number {
   return host >= 0 || host === PEEK.KEEPS_HOST ? host : PEEK.NOT_THIS;
+}
+
+/** A journal entry's own line (a field other than MESSAGE, a `-o verbose` head): the entry's host, not log text. */
+function journalMetadata(): number {
+  PEEKED.metadata = true;
+  return PEEK.KEEPS_HOST;
 }
 
 /** Prompts are short: the head of a line a prompt regex is tried on. */
@@ -301,6 +323,16 @@ function jsonObjectOf(msg: string): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * journalctl -o json writes a field that is not printable UTF-8 (a tab, an escape byte, invalid UTF-8 in a kernel
+ * message) as an array of its bytes: the text they spell, invalid sequences replaced as ingest does.
+ */
+function journalBytesText(v: unknown): string | undefined {
+  if (!Array.isArray(v) || v.length === 0 || !v.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return undefined;
+  // NULs are dropped as ingest drops them from raw lines.
+  return new TextDecoder().decode(Uint8Array.from(v as number[]).filter((b) => b !== 0));
+}
+
 /** A number a shipper may write as a string (journal JSON writes every field as a string). */
 function numberField(v: unknown): number | undefined {
   if (typeof v === "number" && Number.isFinite(v)) return v;
@@ -317,10 +349,11 @@ function numberField(v: unknown): number | undefined {
 function parseJsonLine(msg: string, line: LogLine, ctx: LineContext, rest: ParseRest | undefined): boolean {
   const obj = jsonObjectOf(msg);
   if (!obj) return false;
-  const envelope = obj.log ?? obj.message ?? obj.MESSAGE;
+  const envelope = obj.log ?? obj.message ?? journalBytesText(obj.MESSAGE) ?? obj.MESSAGE;
   const text = envelope ?? obj.msg;
   if (typeof text !== "string") return false;
-  const body = text.replace(/\r?\n$/, "");
+  // A shipper keeps the line's end as the source wrote it: `\n`, `\r\n`, or a serial capture's visible `^M`.
+  const body = text.replace(JSON_LINE_END, "");
   if (typeof envelope === "string" && rest) {
     // The envelope carries a line of any format: read it with the whole table, the envelope's fields fill the gaps.
     const inner = rest(body, line.lineNo, { ...ctx, wall: undefined, journal: undefined, criPartial: undefined });
@@ -1118,6 +1151,30 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
+    // Unlike stern's, the bracketed prefix is unambiguous: whatever the container printed is taken, a plain line too.
+    id: "kubectl-prefix",
+    starts: "[",
+    parse: (s, line, ctx, rest) => {
+      if (!s.startsWith(KUBECTL_LOG_PREFIX_HEAD)) return false;
+      const p = KUBECTL_LOG_PREFIX.exec(s);
+      return p ? adopt(line, rest(s.slice(p[0].length), line.lineNo, { ...ctx, wall: undefined })) : false;
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      if (!startsWithAscii(bytes, pos, eol, KUBECTL_LOG_PREFIX_HEAD)) return PEEK.NOT_THIS;
+      // As KUBECTL_LOG_PREFIX: two slash-separated names, then `]`.
+      let p = pos + KUBECTL_LOG_PREFIX_HEAD.length;
+      for (const close of [47 /* / */, 93 /* ] */]) {
+        const start = p;
+        while (p < eol && ((bytes[p] >= 97 && bytes[p] <= 122) || isDigit(bytes[p]) || bytes[p] === 45 || bytes[p] === 46)) p++;
+        if (p === start || bytes[p] !== close) return PEEK.NOT_THIS;
+        p++;
+      }
+      if (bytes[p] === 32) p++;
+      const host = rest(bytes, p, eol, depth + 1);
+      return host === PEEK.NOT_THIS ? PEEK.HOSTLESS : host;
+    },
+  },
+  {
     // A paste indented as a code block (`    [  484.469885] …`, `    kernel: Pid: 0, …`): the indentation is not the log's.
     id: "indent",
     starts: " \t",
@@ -1190,7 +1247,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const v = JOURNAL_VERBOSE_HEAD.exec(s);
       if (!v) return false;
       // The zone is a name (`CEST`) that only the machine knew: UTC stands in unless it says `UTC`.
-      ctx.journal = { host: ctx.journal?.host, time: parseIsoTime(v[1]) };
+      ctx.journal = { host: ctx.journal?.host, time: parseIsoTime(v[1]), verbose: true };
       line.format = "journal";
       line.program = "journal";
       line.host = ctx.journal.host;
@@ -1200,7 +1257,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     // `Tue 2024-08-13 15:59:23…`: the entry's host comes in its `_HOSTNAME=` field, after the message.
     peekHost: (bytes, pos, eol) =>
       eol - pos > 30 && bytes[pos + 3] === 32 && isDigit(bytes[pos + 4]) && bytes[pos + 8] === 45 && bytes[pos + 11] === 45 && bytes[pos + 14] === 32
-        ? PEEK.KEEPS_HOST
+        ? journalMetadata()
         : PEEK.NOT_THIS,
   },
   {
@@ -1238,12 +1295,16 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       return true;
     },
     peekHost: (bytes, pos, eol) => {
-      if (startsWithAscii(bytes, pos, eol, "_HOSTNAME=")) return hostSpan(bytes, pos + 10, eol);
+      if (startsWithAscii(bytes, pos, eol, "_HOSTNAME=")) {
+        PEEKED.metadata = true;
+        return hostSpan(bytes, pos + 10, eol);
+      }
       let p = pos;
       while (p < eol && bytes[p] === 95) p++;
       if (p - pos > 2 || !(bytes[p] >= 65 && bytes[p] <= 90)) return PEEK.NOT_THIS;
       while (p < eol && ((bytes[p] >= 65 && bytes[p] <= 90) || isDigit(bytes[p]) || bytes[p] === 95)) p++;
-      return bytes[p] === 61 ? PEEK.KEEPS_HOST : PEEK.NOT_THIS;
+      if (bytes[p] !== 61) return PEEK.NOT_THIS;
+      return p - pos === JOURNAL_MESSAGE.length && startsWithAscii(bytes, pos, eol, JOURNAL_MESSAGE) ? PEEK.KEEPS_HOST : journalMetadata();
     },
   },
   {

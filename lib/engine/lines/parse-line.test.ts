@@ -343,6 +343,16 @@ const ROWS: Row[] = [
     expect: { format: "json", host: "w01", program: "kubelet", pid: 1432, level: 6, text: "ok" },
   },
   {
+    name: "journalctl -o json of a serial capture's line (visible ^M kept in MESSAGE)",
+    raw: '{"_TRANSPORT":"kernel","PRIORITY":"4","MESSAGE":"Call Trace:^M","_HOSTNAME":"w01"}',
+    expect: { format: "json", host: "w01", program: "kernel", text: "Call Trace:" },
+  },
+  {
+    name: "journalctl -o json with a binary MESSAGE (a tab makes journald write bytes)",
+    raw: `{"_TRANSPORT":"kernel","PRIORITY":"4","MESSAGE":${JSON.stringify([...new TextEncoder().encode("Call Trace:\tx")])},"_HOSTNAME":"w01"}`,
+    expect: { format: "json", host: "w01", program: "kernel", text: "Call Trace:\tx" },
+  },
+  {
     name: "Vector journald event",
     raw: '{"host":"w01","message":"BUG: x","source_type":"journald","timestamp":"2024-08-13T15:59:23Z"}',
     expect: { format: "json", host: "w01", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
@@ -356,6 +366,21 @@ const ROWS: Row[] = [
     name: "stern with a namespace, around a syslog line",
     raw: "kube-system npd-abcde node-problem-detector Aug 13 15:59:23 w01 kernel: BUG: x",
     expect: { format: "syslog", host: "w01", program: "kernel", text: "BUG: x" },
+  },
+  {
+    name: "kubectl logs --prefix around dmesg",
+    raw: "[pod/node-problem-detector-x2f9k/kmsg] [  123.456789] BUG: soft lockup - CPU#2 stuck for 23s! [a:1]",
+    expect: { format: "dmesg", program: "kernel", uptime: 123.456789, text: "BUG: soft lockup - CPU#2 stuck for 23s! [a:1]" },
+  },
+  {
+    name: "kubectl logs --prefix around a syslog line",
+    raw: "[pod/npd-abcde/node-problem-detector] Aug 13 15:59:23 w01 kernel: BUG: x",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "BUG: x" },
+  },
+  {
+    name: "kubectl logs --prefix around a container's own text",
+    raw: "[pod/app-7d9f8/app] Call Trace:",
+    expect: { format: "plain", text: "Call Trace:" },
   },
   {
     name: "quoted with a `| ` gutter",
@@ -720,8 +745,9 @@ describe("parseLine", () => {
     const lines = [...export1, ...export1].map((raw, i) => parseLine(raw, i + 1, ctx));
     expect(lines[6]).toMatchObject({ format: "journal", program: "kernel", level: 4, uptime: 492.198014, time: iso("2024-08-13T15:59:23.123Z"), text: "BUG: soft lockup - CPU#3 stuck for 22s! [a:1]" });
     expect(lines[6].host).toBeUndefined();
-    // Every field line but the message is the journal's own, not kernel text.
-    expect(lines.filter((l) => l.program === "journal")).toHaveLength(14);
+    // Every field line but the message is the journal's own, not kernel text; so is the blank line ending an entry.
+    expect(lines.filter((l) => l.program === "journal")).toHaveLength(16);
+    expect(lines[8]).toMatchObject({ format: "journal", program: "journal", text: "" });
     expect(lines[15]).toMatchObject({ host: "w01", program: "kernel" });
 
     const verbose = ["Tue 2024-08-13 15:59:23.123456 UTC [s=ab12;i=1a2;b=cd34;m=1d4c;t=61f;x=99]", "    _SOURCE_MONOTONIC_TIMESTAMP=492198014", "    _TRANSPORT=kernel", "    PRIORITY=3", "    SYSLOG_IDENTIFIER=kernel", "    MESSAGE=BUG: unable to handle page fault for address: 0000000000001000", "    _HOSTNAME=w02"];
@@ -731,6 +757,16 @@ describe("parseLine", () => {
     expect(v[12]).toMatchObject({ host: "w02", program: "kernel" });
     // A `KEY=value` line outside a journal dump is text.
     expect(parseLine("PRIORITY=3", 1, createLineContext(0, 2024)).format).toBe("plain");
+  });
+
+  it("less -N: a numbered line's plain tail is peeled when its number follows the last numbered line's", () => {
+    const ctx = createLineContext(0, 2024);
+    const lines = ["     11 [  484.469885] CPU: 2 PID: 1 Comm: x Not tainted", "     12 4.15.0-123-generic #126-Ubuntu", "     14 00000128 80200288"].map((raw, i) => parseLine(raw, i + 1, ctx));
+    expect(lines[0]).toMatchObject({ format: "dmesg", text: "CPU: 2 PID: 1 Comm: x Not tainted" });
+    expect(lines[1]).toMatchObject({ format: "plain", text: "4.15.0-123-generic #126-Ubuntu" });
+    // Not the next number: text that starts with a number stays as it is.
+    expect(lines[2].text).toBe("     14 00000128 80200288");
+    expect(parseLine("      1 4.15.0-123-generic", 1, createLineContext(0, 2024)).text).toBe("      1 4.15.0-123-generic");
   });
 
   it("CRI partial lines (`P`) are completed by their `F` line", () => {

@@ -65,7 +65,15 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
   let s = raw.endsWith(VISIBLE_CR) ? raw.slice(0, -VISIBLE_CR.length) : raw;
   if (s.includes(TYPOGRAPHIC_TIMES)) s = s.replace(TYPOGRAPHIC_HEX_PREFIX, "0x");
   const line: LogLine = { fileIndex: ctx.fileIndex, lineNo, raw, text: s, format: "plain" };
-  if (s.length === 0) return line;
+  if (s.length === 0) {
+    // The blank line that ends a `journalctl -o export` entry is the journal's, not a blank line of kernel text: a
+    // report read through the export would otherwise break at every entry (a blank line can end a report).
+    if (ctx.journal && !ctx.journal.verbose) {
+      line.format = "journal";
+      line.program = "journal";
+    }
+    return line;
+  }
 
   // A wall banner followed by its body.
   if (ctx.wall) {

@@ -60,6 +60,23 @@ describe("host summaries name the host behind every prefix format (the byte peek
     expect(incident.findings.map((f) => [f.kind, f.host])).toEqual([["soft-lockup", "node-b"]]);
   });
 
+  it("journalctl -o export: a report stays one report across entries, however many fields each entry prints", async () => {
+    // journald's real order: MESSAGE before the trusted fields; a dozen field lines per kernel line.
+    const entry = (msg: string, i: number) => [
+      `__CURSOR=s=a;i=${i}`, `__REALTIME_TIMESTAMP=${1723564763123456 + i}`, `__MONOTONIC_TIMESTAMP=${4923198014 + i}`, "__SEQNUM=1",
+      "_BOOT_ID=b", `_SOURCE_MONOTONIC_TIMESTAMP=${4923198014 + i}`, "_TRANSPORT=kernel", "PRIORITY=4", "SYSLOG_FACILITY=0",
+      "SYSLOG_IDENTIFIER=kernel", `MESSAGE=${msg}`, "_MACHINE_ID=m", "_HOSTNAME=node-d", "_RUNTIME_SCOPE=system", "",
+    ];
+    // A stack dump of hex words (no report-like text) between the registers and the trace: 8 lines of it.
+    const hexDump = Array.from({ length: 8 }, (_, k) => `${(0x1e00 + k * 0x20).toString(16)}: 00000128 80200288 855d9700 00000128`);
+    const report = [...SOFT_LOCKUP.slice(0, 3), ...hexDump, ...SOFT_LOCKUP.slice(3)];
+    const incident = await triage([bytesOf("journal.export", report.flatMap(entry))], { now: NOW });
+    expect(incident.findings.map((f) => [f.kind, f.host, f.guiltyFrame])).toEqual([["soft-lockup", "node-d", "smp_call_function_many_cond"]]);
+    // The trace after the dump is the same report's (the window was cut by the field lines before).
+    expect(incident.findings[0].report).toContain(" flush_tlb_kernel_range+0x3b/0x90");
+    expect(incident.findings[0].report.filter((l) => l === "")).toEqual([]);
+  });
+
   it("kubectl debug node/X: the node owns the dmesg lines after the banner", async () => {
     const lines = ["Creating debugging pod node-debugger-node-c-abcde with container debugger on node node-c.", ...SOFT_LOCKUP.map((l, i) => `[ ${4923 + i}.198014] ${l}`)];
     const incident = await triage([bytesOf("debug.txt", lines)], { now: NOW });

@@ -34,6 +34,11 @@ const QUIET_LINES = 80;
  */
 const MAX_WINDOW_LINES = 4000;
 const HARD_MAX_WINDOW_LINES = 2 * MAX_WINDOW_LINES;
+/**
+ * The caps count log lines; a journal entry's own fields (`journalctl -o export`/`-o verbose`: a dozen per kernel
+ * line) are kept for the entry's time and host but not counted. Raw lines are capped too, at this many per log line.
+ */
+const MAX_RAW_LINES_PER_LOG_LINE = 16;
 
 /** Needles of everything but the problem-event rules themselves. */
 const OTHER_EVENT_NEEDLES = [
@@ -260,12 +265,14 @@ function rightAfter(parsed: readonly LogLine[], at: number, pattern: RegExp): bo
 
 /**
  * The one host the kernel lines of a window name (host-less lines aside), or undefined when none or several. Only lines
- * a format names as the kernel's count: a prose line that happens to read as `date word …` names no host.
+ * a format names as the kernel's count: a prose line that happens to read as `date word …` names no host. A journal
+ * entry's own fields count too: an export's `_HOSTNAME=` comes after its `MESSAGE=`, so a window of one entry names
+ * its host only there.
  */
 function soleHost(lines: readonly LogLine[]): string | undefined {
   let host: string | undefined;
   for (const l of lines) {
-    if (l.program !== "kernel" || l.host === undefined) continue;
+    if ((l.program !== "kernel" && l.program !== "journal") || l.host === undefined) continue;
     if (host === undefined) host = l.host;
     else if (host !== l.host) return undefined;
   }
@@ -427,7 +434,10 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   const bannerPrev = new Map<number, string | undefined>();
   const maxLine = options.limits?.maxLineChars ?? 16 * 1024;
 
-  let window: { start: number; raws: string[]; hot: boolean[]; lastHot: number } | undefined;
+  /** The line before was a journal entry's own field. */
+  let afterMetadata = false;
+  /** `quiet`: log lines since the last report-like one (a journal entry's own fields are not log lines). */
+  let window: { start: number; raws: string[]; hot: boolean[]; quiet: number; logLines: number } | undefined;
   /**
    * Last line of the last window closed by the size cap: a new window's context never reaches back into it (those
    * lines were report text, parsing them twice found reports twice). After a quiet close the context may overlap
@@ -765,7 +775,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         nextHit = hitIndex < hits.length ? hits[hitIndex] : Number.MAX_SAFE_INTEGER;
       }
       // The host the line's format names (the line-format table's byte peek: syslog, ISO, RFC 5424, Talos, JSON…).
+      PEEKED.metadata = false;
       const hostStart = peekHost(bytes, pos, eol);
+      // The blank line after an export entry's last field ends the entry: the journal's too (as parseLine reads it).
+      const metadata = PEEKED.metadata || (afterMetadata && endWithoutCr(bytes, pos, eol) === pos);
+      afterMetadata = PEEKED.metadata;
       let acc: HostAccumulator;
       let wallBody = false;
       let separator = false;
@@ -841,11 +855,17 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           window.raws.push(raw);
           window.hot.push(hot);
           const reportText = (hot && !foldOnly) || REPORT_CONTINUATION.test(raw);
-          if (reportText) window.lastHot = line;
-          if ((window.raws.length >= MAX_WINDOW_LINES && !reportText) || window.raws.length >= HARD_MAX_WINDOW_LINES) {
+          if (!metadata) window.logLines++;
+          if (reportText) window.quiet = 0;
+          else if (!metadata) window.quiet++;
+          if (
+            (window.logLines >= MAX_WINDOW_LINES && !reportText) ||
+            window.logLines >= HARD_MAX_WINDOW_LINES ||
+            window.raws.length >= HARD_MAX_WINDOW_LINES * MAX_RAW_LINES_PER_LOG_LINE
+          ) {
             closeWindow();
             lastCappedLine = line;
-          } else if (line - window.lastHot >= QUIET_LINES) closeWindow();
+          } else if (window.quiet >= QUIET_LINES) closeWindow();
         } else {
           const n = Math.min(CONTEXT_LINES, line - 1 - lastCappedLine);
           const raws: string[] = [];
@@ -856,7 +876,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           raws.push(raw);
           const hotFlags: boolean[] = new Array(raws.length).fill(false);
           hotFlags[raws.length - 1] = true;
-          window = { start: line - n, raws, hot: hotFlags, lastHot: line };
+          window = { start: line - n, raws, hot: hotFlags, quiet: 0, logLines: raws.length };
         }
       }
       const slot = (line - 1) % CONTEXT_LINES;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { ENVELOPES, envelopeSource, recordsOfDmesg, type Envelope } from "./envelope-transforms";
+import { measureInvariance, readSources, totalInvariant } from "./envelopes";
+
+const byId = (id: string): Envelope => {
+  const e = ENVELOPES.find((x) => x.id === id);
+  if (!e) throw new Error(`no envelope ${id}`);
+  return e;
+};
+const LOG = ["[   12.345678] BUG: unable to handle page fault\tfor address", "[   12.400000] Call Trace:", "[   12.400001]  <TASK>", "  wrapped tail"].join("\n");
+const emitText = (id: string) => {
+  const out = byId(id).emit(envelopeSource("x.log", LOG, byId(id)));
+  return typeof out === "string" ? out : new TextDecoder().decode(out);
+};
+
+describe("envelope transforms", () => {
+  it("reads records: uptime, level of a report head, unstamped lines as continuation or preamble", () => {
+    const { preamble, records } = recordsOfDmesg(`cut header\n${LOG}`);
+    expect(preamble).toEqual(["cut header"]);
+    expect(records.map((r) => [r.uptimeUs, r.level, r.continuation])).toEqual([
+      [12_345_678, 1, []],
+      [12_400_000, 4, []],
+      [12_400_001, 4, ["  wrapped tail"]],
+    ]);
+  });
+
+  it("prints each tool's layout and escaping", () => {
+    expect(emitText("rsyslog-5424").split("\n")[0]).toMatch(/^<1>1 2024-03-11T08:00:12\.345678\+00:00 \S+ kernel - - - BUG: unable to handle page fault#011for address$/);
+    expect(emitText("journal-short-precise").split("\n")[1]).toMatch(/^Mar 11 08:00:12\.400000 \S+ kernel: Call Trace:$/);
+    expect(emitText("dmesg-x").split("\n")[2]).toBe("kern  :warn  : [   12.400001]  <TASK>");
+    expect(emitText("dmesg-T-de").split("\n")[0]).toBe("[Mo Mär 11 08:00:12 2024] BUG: unable to handle page fault\tfor address");
+    expect(emitText("dmesg-T-ja").split("\n")[1]).toBe("[月  3月 11 08:00:12 2024] Call Trace:");
+    // Docker's Go encoder escapes angle brackets; the JSON still decodes to the dmesg line.
+    const docker = emitText("docker-json").split("\n")[2];
+    expect(docker).toContain("\\u003cTASK\\u003e");
+    expect((JSON.parse(docker) as { log: string }).log).toBe("[   12.400001]  <TASK>\n");
+    expect(emitText("talos").split("\n")[1]).toMatch(/^[\d.]+: kern: warning: \[2024-03-11T08:00:12\.4Z\]: Call Trace:$/);
+    expect(emitText("less-N").split("\n")[3]).toBe("      4   wrapped tail");
+  });
+
+  it("writes a journal field with a control character as binary (export) or a byte array (JSON)", () => {
+    const exported = byId("journal-export").emit(envelopeSource("x.log", LOG, byId("journal-export")));
+    if (typeof exported === "string") throw new Error("journal export must be bytes (binary fields)");
+    const text = new TextDecoder().decode(exported);
+    expect(text).toContain("MESSAGE\n");
+    expect(text).toContain("MESSAGE=Call Trace:\n");
+    const json = JSON.parse(emitText("journal-json").split("\n")[0]) as { MESSAGE: unknown };
+    expect(Array.isArray(json.MESSAGE)).toBe(true);
+  });
+});
+
+// Measured on this subset: 970 of 1008 before the fixes of issue 9, 990 after (the 18 left: interleaved syzkaller
+// reports told apart only by caller ids, which journald, dmesg -T and syslog's wall-clock formats drop). A drop
+// means some envelope stopped being read like plain dmesg; raise it when a fix makes more cases invariant.
+const MIN_INVARIANT_CASES = 990;
+const REAL_SOURCES = 24;
+const SHARED_SOURCES = 12;
+
+describe("format invariance (generated envelopes around real dmesg logs)", () => {
+  it(`keeps at least ${MIN_INVARIANT_CASES} cases invariant on ${REAL_SOURCES} dev and ${SHARED_SOURCES} shared logs × every envelope`, async () => {
+    const all = readSources();
+    /** Every k-th source: all class folders and corpora, not the first alphabetically. */
+    const spread = <T,>(list: T[], n: number) => list.filter((_, i) => i % Math.floor(list.length / n) === 0).slice(0, n);
+    const sources = [...spread(all.filter((s) => s.corpus === "real-dev"), REAL_SOURCES), ...spread(all.filter((s) => s.corpus === "shared"), SHARED_SOURCES)];
+    expect(sources.length).toBe(REAL_SOURCES + SHARED_SOURCES);
+    const { tallies, changes } = await measureInvariance(sources);
+    const invariant = totalInvariant(tallies);
+    expect(invariant, changes.map((c) => `${c.envelope} ${c.source} ${c.what}: ${c.original} → ${c.enveloped}`).join("\n")).toBeGreaterThanOrEqual(MIN_INVARIANT_CASES);
+  }, 300_000);
+});
