@@ -27,6 +27,13 @@ export type StackRule = {
    * when the sections include RIP_SECTION.
    */
   ripFallback?: boolean;
+  /**
+   * Stalls: the line of the timer interrupt the stall check ran in. The stalled code is what it interrupted: the
+   * first RIP after that line and its stack, else the frames right after it (syzkaller's rcu-stall rule). A report
+   * without such a line (only other tasks' dumps, or the entry printed as a `? f` guess) has no stalled stack:
+   * syzkaller's title says `corrupted`, the display keeps the frame the sections give.
+   */
+  timerEntry?: RegExp;
 };
 
 export type TitleFormat = {
@@ -176,6 +183,8 @@ const RCU_STALL_STACK: StackRule = {
   mode: "stall",
   skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/],
   bystanders: [{ from: /RCU grace-period kthread stack dump:/, until: /Stack dump where RCU GP kthread last ran:|NMI backtrace for cpu|Sending NMI from CPU|rcu: INFO: |INFO: rcu_/ }],
+  // x86 `apic_timer_interrupt` (and its `smp_`/`sysvec_` wrappers), ARM's `Exception stack(…)`, arm64's IRQ vector
+  timerEntry: /apic_timer_interrupt|Exception stack|\bel1h?_64_irq\b|\bel1_irq\b/,
 };
 /** page_owner's allocation stack: the allocator and page-cache helpers every page passes through. */
 const BAD_PAGE_OWNER_SKIP = [

@@ -353,8 +353,42 @@ function ripFrame(text: string): Frame | undefined {
   return f ? { ...f, reliable: true } : undefined;
 }
 
-/** The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. */
-type Guilty = { name: string; printed: string };
+/**
+ * The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. `unanchoredStall`:
+ * a stall whose interrupted stack syzkaller cannot read (StackRule.timerEntry): its title says `corrupted`.
+ */
+type Guilty = { name: string; printed: string; unanchoredStall?: boolean };
+
+/** A frame printed as a guess (`? f+0x1/0x2`): syzkaller drops such lines from the report, unless they carry `<EOI>`. */
+const GUESSED_FRAME_LINE = /(?:^|\s)\?\s+[\w.]+\+0x[0-9a-f]+\/(?:0x)?[0-9a-f]+/;
+
+/**
+ * syzkaller's rcu-stall stack: below the first (printed, not guessed) timer-interrupt line, the first RIP and the stack
+ * after it, else the frames right after that line; each read up to the next stack keyword, and named through a
+ * dispatch anchor. `entry: false`: no such line.
+ */
+function stallBelowTimerEntry(report: ParsedReport, rule: StackRule & { timerEntry: RegExp }): { entry: boolean; guilty?: Guilty } {
+  const texts = report.texts;
+  const isEntry = (t: string) => rule.timerEntry.test(t) && (!GUESSED_FRAME_LINE.test(t) || t.includes("<EOI>"));
+  const entry = texts.findIndex((t, i) => i > 0 && isEntry(t));
+  if (entry < 0) return { entry: false };
+  const stackEnd = (from: number) => {
+    const end = texts.findIndex((t, i) => i >= from && STACK_KEYWORDS.test(t));
+    return end < 0 ? texts.length : end;
+  };
+  const attempts: Frame[][] = [];
+  const rip = texts.findIndex((t, i) => i > entry && RIP_SECTION.test(t));
+  if (rip >= 0) {
+    const at = report.ripAt(rip);
+    attempts.push([...(at ? [at] : []), ...report.framesFrom(rip + 1, stackEnd(rip + 1))]);
+  }
+  attempts.push(report.framesFrom(entry + 1, stackEnd(entry + 1)));
+  for (const frames of attempts) {
+    const name = selectGuiltyFrame(frames, { mode: "stall", skip: rule.skip, anchoredOnly: true, afterTimerEntry: true });
+    if (name) return { entry: true, guilty: { name, printed: printedName(name, frames) } };
+  }
+  return { entry: true };
+}
 
 /** The report with the bystanders' stacks (StackRule.bystanders) blanked out, so no section reads their frames. */
 function withoutBystanders(report: ParsedReport, rule: StackRule): ParsedReport {
@@ -379,6 +413,16 @@ function withoutBystanders(report: ParsedReport, rule: StackRule): ParsedReport 
  */
 function findGuilty(fullReport: ParsedReport, rule: StackRule, lead?: Frame, lenient = false): Guilty | undefined {
   const report = withoutBystanders(fullReport, rule);
+  const timerEntry = rule.timerEntry;
+  if (rule.mode === "stall" && timerEntry) {
+    const below = stallBelowTimerEntry(report, { ...rule, timerEntry });
+    if (below.guilty) return below.guilty;
+  }
+  const g = sectionGuilty(report, rule, lead, lenient);
+  return g && timerEntry ? { ...g, unanchoredStall: true } : g;
+}
+
+function sectionGuilty(report: ParsedReport, rule: StackRule, lead?: Frame, lenient = false): Guilty | undefined {
   // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
   // task's stack before the RIP line, new ones after it).
   if (rule.mode === "stall") {
@@ -504,12 +548,16 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     let printed: string | undefined;
     let frameMissing = false;
     let headerFallback = false;
+    let stallGuess: string | undefined;
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
     if (needsFrame && format.stack) {
       const named = format.headerFunction !== undefined ? m[format.headerFunction] : undefined;
       const g = findGuilty(report, format.stack, named ? { function: named, reliable: true } : undefined);
-      guilty = g?.name;
-      printed = g?.printed;
+      if (g?.unanchoredStall) stallGuess = g.name;
+      else {
+        guilty = g?.name;
+        printed = g?.printed;
+      }
       if (!guilty) frameMissing = format.title.includes("{FRAME}");
     }
     if (!guilty && format.headerFunction !== undefined && m[format.headerFunction]) {
@@ -533,6 +581,12 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     if (origin && format.originAlt) alts.add(normalizeTitle(fillTemplate(format.originAlt.title, groups, origin)));
     alts.delete(title);
     const altTitles = [...alts];
+    if (!guilty && stallGuess) {
+      // A stall syzkaller cannot read (no timer-interrupt line, no anchor below it): `… in corrupted` to syzkaller,
+      // the display names the frame our stack sections give.
+      const named = normalizeTitle(fillTemplate(format.title, groups, stallGuess));
+      return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: stallGuess, frameMissing, headerFallback };
+    }
     const hint = format.guiltyHint !== undefined ? m[format.guiltyHint] : format.siteFunction;
     if (!guilty && hint) {
       guilty = cleanFunctionName(hint);

@@ -15,6 +15,12 @@ export type SelectGuiltyOptions = {
   skip?: readonly RegExp[];
   /** Stall mode: return only a frame found through a dispatch anchor (the caller tries other stack sections). */
   anchoredOnly?: boolean;
+  /**
+   * Stall mode: the frames start below the timer interrupt the stall check ran in (no detector frames to strip), and
+   * an anchor on top of them names itself (`__do_softirq`: the CPU was interrupted in the softirq loop), as syzkaller's
+   * extractor does.
+   */
+  afterTimerEntry?: boolean;
 };
 
 /**
@@ -93,11 +99,11 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
   const skip = opts.skip ?? NO_SKIP;
   let chosen = CHOSEN.get(skip);
   if (!chosen) CHOSEN.set(skip, (chosen = new Map()));
-  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}`;
+  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}|${opts.afterTimerEntry ? 1 : 0}`;
   for (const f of frames) key += `\u0000${f.reliable ? 1 : 0}${f.module ? 1 : 0}${f.function}`;
   const hit = chosen.get(key);
   if (hit !== undefined || chosen.has(key)) return hit;
-  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly });
+  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly, afterTimerEntry: opts.afterTimerEntry });
   if (key.length <= MAX_CHOSEN_KEY) {
     if (chosen.size >= MAX_CHOSEN) chosen.clear();
     chosen.set(key, choice);
@@ -129,7 +135,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     // (rcu_*, update_process_times, tick_*, hrtimer_*), not the looping code.
     // Only when the detector is on top of the stack (a panic stack printed after the task's stack is not);
     // the first interrupt entry below it ends the detector (a second one is a nested interrupt of the loop).
-    const firstDetector = reliable.findIndex(({ fn }) => STALL_DETECTOR.test(fn));
+    const firstDetector = opts.afterTimerEntry ? -1 : reliable.findIndex(({ fn }) => STALL_DETECTOR.test(fn));
     const entry = firstDetector >= 0 && firstDetector < 8 ? reliable.findIndex(({ fn }, i) => i > firstDetector && STALL_DETECTOR_EXIT.test(fn)) : -1;
     const detected = entry >= 0;
     let end = entry;
@@ -144,7 +150,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
         if (prev) return prev;
         // An anchor on top of the stack names itself, unless it is plumbing (`kthread`, `ret_from_fork`): a
         // sleeping kthread's stack shows no loop at all.
-        if (!isGenericFrame(fn)) return fn;
+        if (opts.afterTimerEntry || !isGenericFrame(fn)) return fn;
         continue;
       }
       // Pre-4.17 syscall wrappers (`SyS_mount`, `compat_SyS_mount`, `SYSC_mount`) name the syscall itself:

@@ -361,3 +361,65 @@ describe("2.6-era i386 oopses copied from web pages", () => {
     expect(mangled.frames.length).toBe(2);
   });
 });
+
+describe("RCU stall: the code the timer interrupt interrupted", () => {
+  const header = ["[  351.648071][    C1] rcu: INFO: rcu_preempt self-detected stall on CPU", "[  351.808040][    C1] Sending NMI from CPU 1 to CPUs 0:", "[  351.815225][    C1] NMI backtrace for cpu 0"];
+
+  it("reads below the first timer-interrupt line, not the softirq the interrupt ran on its way out", () => {
+    const [stall] = extract([
+      ...header,
+      "[  351.815240][    C1] RIP: 0010:hhf_dequeue+0x552/0xa20",
+      "[  351.815309][    C1] Call Trace:",
+      "[  351.815311][    C1]  <IRQ>",
+      "[  351.815525][    C1]  igmpv3_sendpack+0x1b5/0x2c0",
+      "[  351.815529][    C1]  igmp_ifc_timer_expire+0x687/0xa00",
+      "[  351.815535][    C1]  call_timer_fn+0x1ac/0x780",
+      "[  351.815589][    C1]  __do_softirq+0x262/0x98c",
+      "[  351.815596][    C1]  irq_exit+0x19b/0x1e0",
+      "[  351.815600][    C1]  smp_apic_timer_interrupt+0x1a3/0x610",
+      "[  351.815603][    C1]  apic_timer_interrupt+0xf/0x20",
+      "[  351.815606][    C1]  </IRQ>",
+      "[  351.815609][    C1] RIP: 0010:_raw_write_unlock_irq+0x54/0x90",
+      "[  351.815667][    C1]  do_exit+0x13ab/0x2e50",
+      "[  351.815685][    C1]  do_group_exit+0x135/0x360",
+      "[  351.815689][    C1]  __x64_sys_exit_group+0x44/0x50",
+      "[  351.815692][    C1]  do_syscall_64+0xfd/0x6a0",
+      "[  351.815696][    C1]  entry_SYSCALL_64_after_hwframe+0x49/0xbe",
+    ]);
+    expect(stall).toMatchObject({ title: "INFO: rcu detected stall in sys_exit_group", corrupted: false });
+    expect(stall.syzkallerTitle).toBeUndefined();
+  });
+
+  it("names the softirq loop when the interrupt caught the CPU in it (an anchor on top of the stack)", () => {
+    const [stall] = extract([
+      "[ 3024.981314] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:",
+      "[ 3024.988394] Call Trace:",
+      "[ 3025.207920]  smp_apic_timer_interrupt+0x111/0x550",
+      "[ 3025.217897]  apic_timer_interrupt+0xf/0x20",
+      "[ 3025.227362] RIP: 0010:kmem_cache_alloc+0x287/0x700",
+      "[ 3025.247666]  __do_softirq+0x25c/0x921",
+      "[ 3025.272589]  irq_exit+0x180/0x1d0",
+      "[ 3025.393463]  hsr_announce+0x12f/0x3b0",
+      "[ 3025.406229]  call_timer_fn+0x18d/0x720",
+    ]);
+    expect(stall.title).toBe("INFO: rcu detected stall in __do_softirq");
+  });
+
+  it("is corrupted to syzkaller without a printed timer-interrupt line; the display still names the task's frame", () => {
+    const [stall] = extract([
+      "[  118.704531][    T1] rcu: INFO: rcu_preempt detected expedited stalls on CPUs/tasks: { 2-... } 10886 jiffies s: 25 root: 0x4/.",
+      "[  118.810521][    T1] Task dump for CPU 2:",
+      "[  118.872247][    T1] Call Trace:",
+      "[  118.906021][    T1]  sched_show_task.cold+0x2da/0x33e",
+      "[  118.906022][    T1]  ? asm_sysvec_apic_timer_interrupt+0x1f/0x30",
+      "[  119.730575][    T1]  synchronize_rcu+0xdf/0x180",
+      "[  119.960465][    T1]  do_one_initcall+0x10a/0x7b0",
+      "[  120.210341][    T1]  kernel_init_freeable+0x4f4/0x5a3",
+      "[  120.270367][    T1]  kernel_init+0xd/0x1c0",
+      "[  120.300423][    T1]  ret_from_fork+0x1f/0x30",
+    ]);
+    expect(stall).toMatchObject({ syzkallerTitle: "INFO: rcu detected stall in corrupted", corrupted: true });
+    expect(stall.title).not.toContain("corrupted");
+    expect(stall.altTitles).toContain("stall in corrupted");
+  });
+});
