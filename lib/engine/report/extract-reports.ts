@@ -359,6 +359,9 @@ function ripFrame(text: string): Frame | undefined {
  */
 type Guilty = { name: string; printed: string; unanchoredStall?: boolean };
 
+/** The SYSCALL_DEFINE body's symbols: `__se_sys_X` (the sign-extending wrapper) and `__do_sys_X` (the body). */
+const SYSCALL_BODY = /^__(?:se|do)_sys_(\w+)$/;
+
 /** A frame printed as a guess (`? f+0x1/0x2`): syzkaller drops such lines from the report, unless they carry `<EOI>`. */
 const GUESSED_FRAME_LINE = /(?:^|\s)\?\s+[\w.]+\+0x[0-9a-f]+\/(?:0x)?[0-9a-f]+/;
 
@@ -566,12 +569,15 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       frameMissing = false;
       headerFallback = true;
     }
-    const frame = guilty ?? "corrupted";
+    // A frame printed as the SYSCALL_DEFINE body (`__se_sys_memfd_secret`, `__do_sys_bpf`), not an arch wrapper
+    // (`__x64_sys_bpf`): syzkaller titles it by the bare syscall name, with `sys_X` and the printed name as alternatives.
+    const syscallBody = printed ? SYSCALL_BODY.exec(printed)?.[1] : undefined;
+    const frame = syscallBody ?? guilty ?? "corrupted";
     const groups = Array.from(m, (g) => g);
     const title = normalizeTitle(fillTemplate(format.title, groups, frame, (addr) => functionAtAddress(texts, addr)));
     // Alternative titles: the buckets (`stall in F`…) and, when the printed name differs from the cleaned
     // one, the same titles with the printed name, so either spelling matches across kernels.
-    const names = printed && printed !== frame ? [frame, printed] : [frame];
+    const names = [...new Set([frame, ...(guilty ? [guilty] : []), ...(printed ? [printed] : [])])];
     const alts = new Set<string>();
     for (const n of names) {
       if (n !== frame) alts.add(normalizeTitle(fillTemplate(format.title, groups, n)));

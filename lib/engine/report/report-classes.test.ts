@@ -423,3 +423,26 @@ describe("RCU stall: the code the timer interrupt interrupted", () => {
     expect(stall.altTitles).toContain("stall in corrupted");
   });
 });
+
+describe("syscall frames in titles", () => {
+  const refcountWarning = (frame: string) => [
+    "[   54.847066] WARNING: CPU: 1 PID: 6519 at lib/refcount.c:25 refcount_warn_saturate+0x13d/0x1a0",
+    "[   54.879537] RIP: 0010:refcount_warn_saturate+0x13d/0x1a0",
+    "[   54.992283] Call Trace:",
+    `[   54.995579]  ${frame}+0x2ea/0x350`,
+    "[   55.000962]  do_syscall_64+0x44/0xd0",
+    "[   55.005460]  entry_SYSCALL_64_after_hwframe+0x44/0xae",
+  ];
+
+  it("names the SYSCALL_DEFINE body (__se_sys_X) by the bare syscall, keeping sys_X and the printed name as alternatives", () => {
+    const [body] = extract(refcountWarning("__se_sys_memfd_secret"));
+    expect(body.title).toBe("WARNING: refcount bug in memfd_secret");
+    expect(body.altTitles).toEqual(expect.arrayContaining(["WARNING: refcount bug in sys_memfd_secret", "WARNING: refcount bug in __se_sys_memfd_secret"]));
+  });
+
+  it("keeps sys_X for an architecture's wrapper (__x64_sys_X)", () => {
+    const [wrapper] = extract(refcountWarning("__x64_sys_memfd_secret"));
+    expect(wrapper.title).toBe("WARNING: refcount bug in sys_memfd_secret");
+    expect(wrapper.altTitles).toContain("WARNING: refcount bug in __x64_sys_memfd_secret");
+  });
+});
