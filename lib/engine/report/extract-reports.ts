@@ -138,7 +138,8 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
   const boots: number[] = [];
   /** Index of the last boot start: a new report's context lines never reach back before it. */
   let lastBoot = -1;
-  let open: (Span & { closedAt?: number }) | undefined;
+  /** `headerRunEnd`: the last line of a run of headers printed once per inlined frame (see below). */
+  let open: (Span & { closedAt?: number; headerRunEnd?: number }) | undefined;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
     if (startsBoot(lines, i)) {
@@ -185,7 +186,11 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
     // A header repeated word for word is a duplicated line, unless the kernel printed it three times or more.
     // Not one header per process: `BUG: Bad page state in process a` then `… in process b` are two bad pages.
-    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) continue;
+    // Every header of the run follows the one before it (old symbolisers printed one per inlined level: three or four).
+    if (open && open.closedAt === undefined && i - (open.headerRunEnd ?? open.header) === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) {
+      open.headerRunEnd = i;
+      continue;
+    }
     // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
     if (open && open.closedAt === undefined && i === open.header) continue;
     if (open) {

@@ -100,7 +100,7 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
   let chosen = CHOSEN.get(skip);
   if (!chosen) CHOSEN.set(skip, (chosen = new Map()));
   let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}|${opts.afterTimerEntry ? 1 : 0}`;
-  for (const f of frames) key += `\u0000${f.reliable ? 1 : 0}${f.module ? 1 : 0}${f.function}`;
+  for (const f of frames) key += `\u0000${f.reliable ? 1 : 0}${f.module ? 1 : 0}${f.inlined ? 1 : 0}${f.function}`;
   const hit = chosen.get(key);
   if (hit !== undefined || chosen.has(key)) return hit;
   const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly, afterTimerEntry: opts.afterTimerEntry });
@@ -113,7 +113,7 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
 
 function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions & { skip: readonly RegExp[] }): string | undefined {
   const skip = opts.skip;
-  const reliable = frames.filter((f) => f.reliable).map((f) => ({ f, fn: cleanFunctionName(f.function) }));
+  const reliable = frames.filter((f) => f.reliable && !f.inlined).map((f) => ({ f, fn: cleanFunctionName(f.function) }));
   if (opts.mode === "hang") {
     for (const { fn } of reliable) {
       for (const b of HANG_BUCKETS) if (b.functions.includes(fn)) return b.bucket;

@@ -446,3 +446,39 @@ describe("syscall frames in titles", () => {
     expect(wrapper.altTitles).toContain("WARNING: refcount bug in __x64_sys_memfd_secret");
   });
 });
+
+describe("symbolised reports", () => {
+  it("names no inlined frame: the function below it holds the same address (syzkaller reads no frame from an [inline] line)", () => {
+    const [warning] = extract([
+      "WARNING: CPU: 0 PID: 6668 at arch/arm64/mm/fault.c:374 __do_kernel_fault+0x158/0x1c0 arch/arm64/mm/fault.c:374",
+      "pc : __do_kernel_fault+0x158/0x1c0 arch/arm64/mm/fault.c:374",
+      "Call trace:",
+      " __do_kernel_fault+0x158/0x1c0 arch/arm64/mm/fault.c:374",
+      " do_translation_fault+0x50/0xb8 arch/arm64/mm/fault.c:733",
+      " el1h_64_sync+0x64/0x68 arch/arm64/kernel/entry.S:586",
+      " nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]",
+      " nfc_llcp_unregister_device+0x34/0x10c net/nfc/llcp_core.c:1611",
+      " nfc_unregister_device+0x74/0xb0 net/nfc/core.c:1179",
+    ]);
+    expect(warning.title).toBe("WARNING in nfc_llcp_unregister_device");
+    expect(warning.frames.find((f) => f.function === "nfc_llcp_find_local")).toMatchObject({ inlined: true });
+  });
+
+  it("reads a run of headers printed once per inlined level as one report", () => {
+    const reports = extract([
+      "BUG: KASAN: use-after-free in __list_add_rcu include/linux/rculist.h:57 [inline] at addr ffff8801c5b6c110",
+      "BUG: KASAN: use-after-free in list_add_rcu include/linux/rculist.h:78 [inline] at addr ffff8801c5b6c110",
+      "BUG: KASAN: use-after-free in timerfd_setup_cancel fs/timerfd.c:141 [inline] at addr ffff8801c5b6c110",
+      "BUG: KASAN: use-after-free in do_timerfd_settime+0xd32/0xf50 fs/timerfd.c:446 at addr ffff8801c5b6c110",
+      "Write of size 8 by task syz-executor5/10885",
+      "Call Trace:",
+      " __list_add_rcu include/linux/rculist.h:57 [inline]",
+      " list_add_rcu include/linux/rculist.h:78 [inline]",
+      " timerfd_setup_cancel fs/timerfd.c:141 [inline]",
+      " do_timerfd_settime+0xd32/0xf50 fs/timerfd.c:446",
+      " SyS_timerfd_settime+0xef/0x1c0 fs/timerfd.c:524",
+    ]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ title: "KASAN: use-after-free Write in do_timerfd_settime", guiltyFile: "fs/timerfd.c" });
+  });
+});
