@@ -502,7 +502,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
  * `synchronize_rcu` hang bucket. syzkaller lists both spellings as alternative titles.
  */
 function printedName(name: string, frames: readonly Frame[]): string {
-  const reliable = frames.filter((f) => f.reliable);
+  const reliable = frames.filter((f) => f.reliable && !f.inlined);
   const exact = reliable.find((f) => cleanFunctionName(f.function) === name);
   if (exact) return exact.function.replace(/^\./, "");
   const bucket = reliable.find((f) => f.function.startsWith(name) || (name === "synchronize_rcu" && /^synchronize_/.test(f.function)) || (name === "rtnl_lock" && f.function.startsWith("rtnl_")));

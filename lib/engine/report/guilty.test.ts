@@ -79,4 +79,15 @@ describe("selectGuiltyFile", () => {
     expect(selectGuiltyFile(report, { stall: true })).toBe("sound/core/seq/seq_clientmgr.c");
     expect(selectGuiltyFile(["no files here"])).toBeUndefined();
   });
+  it("starts after arm64's IRQ vector for RCU stalls (the interrupt controller's driver is the timer's path)", () => {
+    const report = [
+      " hrtimer_interrupt+0x2b4/0xbec kernel/time/hrtimer.c:123",
+      " gic_handle_irq+0xac/0x1f4 drivers/irqchip/irq-gic-v3.c:123",
+      " el1h_64_irq+0x7c/0x80 arch/arm64/kernel/entry.S:123",
+      " _raw_spin_lock_bh+0x124/0x1c4 kernel/locking/spinlock.c:123",
+      " sk_msg_recvmsg+0x58/0xb7c net/core/skmsg.c:123",
+    ];
+    expect(selectGuiltyFile(report, { stall: true })).toBe("net/core/skmsg.c");
+    expect(selectGuiltyFile(report)).toBe("drivers/irqchip/irq-gic-v3.c");
+  });
 });

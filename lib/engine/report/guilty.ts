@@ -181,6 +181,9 @@ function normalizePath(path: string): string {
   return out.join("/");
 }
 
+/** The timer interrupt's entry frame: x86 `apic_timer_interrupt`, arm64's IRQ vector (`el1h_64_irq`, older `el1_irq`). */
+const STALL_TIMER_ENTRY_FRAME = /apic_timer_interrupt\+0x|\bel1h?_64_irq\+0x|\bel1_irq\+0x/;
+
 /**
  * The source file to blame: the first file the report names that is not generic code (GENERIC_FILES).
  * RCU stalls name the detector's files first: start after the timer interrupt entry when there is one.
@@ -188,7 +191,7 @@ function normalizePath(path: string): string {
 export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boolean } = {}): string | undefined {
   let from = 0;
   if (opts.stall) {
-    const entry = texts.findIndex((t) => /apic_timer_interrupt\+0x/.test(t));
+    const entry = texts.findIndex((t) => STALL_TIMER_ENTRY_FRAME.test(t));
     if (entry >= 0) from = entry + 1;
   }
   for (const start of from > 0 ? [from, 0] : [0]) {

@@ -482,3 +482,18 @@ describe("symbolised reports", () => {
     expect(reports[0]).toMatchObject({ title: "KASAN: use-after-free Write in do_timerfd_settime", guiltyFile: "fs/timerfd.c" });
   });
 });
+
+describe("syscall frames printed inlined", () => {
+  it("titles a stall by the syscall wrapper that holds the address, not the inlined __se_sys_X above it", () => {
+    const [stall] = extract([
+      "rcu: INFO: rcu_preempt self-detected stall on CPU",
+      "Call trace:",
+      " el1h_64_irq+0x7c/0x80 arch/arm64/kernel/entry.S:123",
+      " sk_msg_recvmsg+0x58/0xb7c net/core/skmsg.c:123",
+      " __se_sys_recvmmsg net/socket.c:123 [inline]",
+      " __arm64_sys_recvmmsg+0x170/0x22c net/socket.c:123",
+      " invoke_syscall+0x94/0x2c8 arch/arm64/kernel/syscall.c:123",
+    ]);
+    expect(stall.title).toBe("INFO: rcu detected stall in sys_recvmmsg");
+  });
+});
