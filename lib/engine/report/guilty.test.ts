@@ -79,6 +79,14 @@ describe("selectGuiltyFile", () => {
     expect(selectGuiltyFile(report, { stall: true })).toBe("sound/core/seq/seq_clientmgr.c");
     expect(selectGuiltyFile(["no files here"])).toBeUndefined();
   });
+  it("falls back to the first file named when every file is generic code", () => {
+    const report = [
+      "81e70810 (&n->list_lock){..-.}-{3:3}, at: spin_lock include/linux/spinlock.h:354 [inline]",
+      "81e70810 (&n->list_lock){..-.}-{3:3}, at: deactivate_slab+0x2a8/0x558 mm/slub.c:2244",
+      " #1: 812239d8 (rcu_callback){....}-{0:0}, at: rcu_core+0x314/0xa74 kernel/rcu/tree.c:2711",
+    ];
+    expect(selectGuiltyFile(report)).toBe("include/linux/spinlock.h");
+  });
   it("starts after arm64's IRQ vector for RCU stalls (the interrupt controller's driver is the timer's path)", () => {
     const report = [
       " hrtimer_interrupt+0x2b4/0xbec kernel/time/hrtimer.c:123",

@@ -194,6 +194,7 @@ export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boole
     const entry = texts.findIndex((t) => STALL_TIMER_ENTRY_FRAME.test(t));
     if (entry >= 0) from = entry + 1;
   }
+  let first: string | undefined;
   for (const start of from > 0 ? [from, 0] : [0]) {
     for (const text of texts.slice(start)) {
       if (!HAS_SOURCE_SUFFIX.test(text)) continue;
@@ -201,9 +202,12 @@ export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boole
       let m: RegExpExecArray | null;
       while ((m = SOURCE_FILE_REF.exec(text))) {
         const file = normalizePath(m[1]);
+        first ??= file;
         if (!GENERIC_FILES.some((re) => re.test(file))) return file;
       }
     }
   }
-  return undefined;
+  // Every file is generic (a lock taken in a header's inline helper, then only locking and slab code): the first one
+  // the report names, as syzkaller falls back to.
+  return first;
 }
