@@ -79,6 +79,20 @@ describe("selectGuiltyFile", () => {
     expect(selectGuiltyFile(report, { stall: true })).toBe("sound/core/seq/seq_clientmgr.c");
     expect(selectGuiltyFile(["no files here"])).toBeUndefined();
   });
+  it("skips the VFS writeback core (it runs the filesystem's write_inode) but not the x86 stack printer that faulted", () => {
+    const writeback = [
+      " write_inode_now+0x1cd/0x260 fs/fs-writeback.c:2723",
+      " iput+0x3e6/0x760 fs/inode.c:1774",
+      " ntfs_fill_super+0x3af3/0x42a0 fs/ntfs3/super.c:1190",
+    ];
+    expect(selectGuiltyFile(writeback)).toBe("fs/ntfs3/super.c");
+    const kmsan = [
+      "BUG: KMSAN: use of uninitialized memory in show_trace_log_lvl+0xda4/0x1030 arch/x86/kernel/dumpstack.c:203",
+      " dump_stack+0x14a/0x1d0 lib/dump_stack.c:53",
+      " xt_alloc_entry_offsets+0x62/0x70 net/netfilter/x_tables.c:778",
+    ];
+    expect(selectGuiltyFile(kmsan)).toBe("arch/x86/kernel/dumpstack.c");
+  });
   it("falls back to the first file named when every file is generic code", () => {
     const report = [
       "81e70810 (&n->list_lock){..-.}-{3:3}, at: spin_lock include/linux/spinlock.h:354 [inline]",
