@@ -93,6 +93,16 @@ describe("selectGuiltyFile", () => {
     ];
     expect(selectGuiltyFile(kmsan)).toBe("arch/x86/kernel/dumpstack.c");
   });
+  it("reads no file from the locks the task holds or lockdep's irq-state stamps", () => {
+    const report = [
+      "BUG: sleeping function called from invalid context at arch/x86/mm/fault.c:1372",
+      " #0:  (sk_lock-AF_ALG){+.+.}, at: [<0000000035a74818>] af_alg_wait_for_data+0x2f2/0x650 crypto/af_alg.c:768",
+      "hardirqs last  enabled at (331): [<00000000eed64b41>] __kmalloc+0x23a/0x760 mm/slab.c:3720",
+      "softirqs last disabled at (316): [<00000000272f4822>] lock_sock_nested+0x44/0x110 net/core/sock.c:2762",
+      " blkcipher_walk_done+0x72b/0xde0 crypto/blkcipher.c:139",
+    ];
+    expect(selectGuiltyFile(report)).toBe("crypto/blkcipher.c");
+  });
   it("falls back to the first file named when every file is generic code", () => {
     const report = [
       "81e70810 (&n->list_lock){..-.}-{3:3}, at: spin_lock include/linux/spinlock.h:354 [inline]",

@@ -181,6 +181,12 @@ function normalizePath(path: string): string {
   return out.join("/");
 }
 
+/**
+ * Where the task was before, not where it failed: the locks it holds (`#0: (sk_lock-AF_ALG){+.+.}, at: f+0x… file.c:N`,
+ * listed under `N locks held by`) and lockdep's irq-state stamps (`hardirqs last enabled at (331): [<…>] f file.c:N`).
+ */
+const BYSTANDER_LOCATION = /^\s*#\d+:\s.*\bat:|^\s*(?:hard|soft)irqs last\s+(?:en|dis)abled at /;
+
 /** The timer interrupt's entry frame: x86 `apic_timer_interrupt`, arm64's IRQ vector (`el1h_64_irq`, older `el1_irq`). */
 const STALL_TIMER_ENTRY_FRAME = /apic_timer_interrupt\+0x|\bel1h?_64_irq\+0x|\bel1_irq\+0x/;
 
@@ -197,7 +203,7 @@ export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boole
   let first: string | undefined;
   for (const start of from > 0 ? [from, 0] : [0]) {
     for (const text of texts.slice(start)) {
-      if (!HAS_SOURCE_SUFFIX.test(text)) continue;
+      if (!HAS_SOURCE_SUFFIX.test(text) || BYSTANDER_LOCATION.test(text)) continue;
       SOURCE_FILE_REF.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = SOURCE_FILE_REF.exec(text))) {
