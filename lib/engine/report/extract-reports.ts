@@ -31,6 +31,8 @@ export type ExtractReportsOptions = {
 const MAX_REPORT_LINES = 300;
 /** Lines of a report analysed for title and frames (lockdep prints its stack after long dependency chains). */
 const MAX_ANALYSED_LINES = 1500;
+/** Lines after a report that name no file of its own read for its guilty file (see selectGuiltyFile). */
+const GUILTY_FILE_LOOKAHEAD = 300;
 /** Context lines kept before the header (`cut here`, the line that explains the crash). */
 const CONTEXT_LINES = 5;
 /** A follow-up header within this many lines of an open report belongs to it. */
@@ -757,7 +759,7 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string, know
     type: analysis.type,
     headline: headerText(head.text).trim(),
     guiltyFrame: analysis.guiltyFrame,
-    guiltyFile: selectGuiltyFile(texts, { stall: kind === "rcu-stall" }),
+    guiltyFile: selectGuiltyFile(texts, { stall: kind === "rcu-stall", after: () => lines.slice(span.end + 1, span.end + 1 + GUILTY_FILE_LOOKAHEAD).map((l) => l.text) }),
     sourceFile: src?.file,
     sourceLine: src?.line,
     frames: analysis.frames,

@@ -103,6 +103,12 @@ describe("selectGuiltyFile", () => {
     ];
     expect(selectGuiltyFile(report)).toBe("crypto/blkcipher.c");
   });
+  it("reads the lines after a report that names no file of its own", () => {
+    const assert = ["trusty: panic (caller 0xffffffffe000fbb8): ASSERT FAILED at (trusty/kernel/lib/trusty/ipc.c:472): !list_in_list(&chan->node)"];
+    const next = ["WARNING: CPU: 0 PID: 36 at drivers/trusty/trusty.c:215 trusty_std_call32+0x220/0x240 drivers/trusty/trusty.c:215"];
+    expect(selectGuiltyFile(assert, { after: () => next })).toBe("drivers/trusty/trusty.c");
+    expect(selectGuiltyFile([...assert, " ipc_send+0x1/0x2 drivers/trusty/trusty-ipc.c:9"], { after: () => next })).toBe("drivers/trusty/trusty-ipc.c");
+  });
   it("falls back to the first file named when every file is generic code", () => {
     const report = [
       "81e70810 (&n->list_lock){..-.}-{3:3}, at: spin_lock include/linux/spinlock.h:354 [inline]",

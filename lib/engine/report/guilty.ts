@@ -194,15 +194,18 @@ const STALL_TIMER_ENTRY_FRAME = /apic_timer_interrupt\+0x|\bel1h?_64_irq\+0x|\be
  * The source file to blame: the first file the report names that is not generic code (GENERIC_FILES).
  * RCU stalls name the detector's files first: start after the timer interrupt entry when there is one.
  */
-export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boolean } = {}): string | undefined {
+export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boolean; after?: () => readonly string[] } = {}): string | undefined {
   let from = 0;
   if (opts.stall) {
     const entry = texts.findIndex((t) => STALL_TIMER_ENTRY_FRAME.test(t));
     if (entry >= 0) from = entry + 1;
   }
   let first: string | undefined;
-  for (const start of from > 0 ? [from, 0] : [0]) {
-    for (const text of texts.slice(start)) {
+  // syzkaller reads the guilty file from the report's start to the end of the output: a report that names no file of
+  // its own (a trusty assert, a lockdep splat cut by the oops it caused) is blamed on what the next lines name.
+  const passes = [...(from > 0 ? [() => texts.slice(from)] : []), () => texts, ...(opts.after ? [opts.after] : [])];
+  for (const pass of passes) {
+    for (const text of pass()) {
       if (!HAS_SOURCE_SUFFIX.test(text) || BYSTANDER_LOCATION.test(text)) continue;
       SOURCE_FILE_REF.lastIndex = 0;
       let m: RegExpExecArray | null;
