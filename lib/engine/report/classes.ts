@@ -547,6 +547,8 @@ export const CLASSES: readonly CrashClass[] = [
     id: "kernel-panic",
     header: "Kernel panic",
     kind: "panic",
+    // syzkaller's crash type of a panic that is no other report's tail (a format names another: a hard lockup is a HANG)
+    type: "DoS",
     formats: [
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}"), title: "kernel panic: stack is corrupted in {FUNC:1}", type: "DoS", noStackTrace: true },
       // Newer kernels print only the address: name it from the stack line that holds the same address.
@@ -801,6 +803,8 @@ export const CLASSES: readonly CrashClass[] = [
     id: "vfs-close",
     header: "VFS: Close: file count is ",
     kind: "bug",
+    // syzkaller's crash type for it: the kernel stops the close, the box is what suffers
+    type: "DoS",
     formats: [{ match: re("VFS: Close: file count is (?:zero|0)"), title: "VFS: Close: file count is zero (use-after-free)", noStackTrace: true }],
   },
   {

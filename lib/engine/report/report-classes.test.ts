@@ -497,3 +497,11 @@ describe("syscall frames printed inlined", () => {
     expect(stall.title).toBe("INFO: rcu detected stall in sys_recvmmsg");
   });
 });
+
+describe("crash types of reports with no stack", () => {
+  it("a panic that is no other report's tail is a DoS, unless its format says otherwise (a hard lockup hangs)", () => {
+    expect(extract(["[    9.1] Kernel panic - not syncing: sysrq triggered crash"])[0].type).toBe("DoS");
+    expect(extract(["[    9.1] Kernel panic - not syncing: Watchdog detected hard LOCKUP on cpu 3"])[0].type).toBe("HANG");
+    expect(extract(["[    9.1] VFS: Close: file count is zero"])[0].type).toBe("DoS");
+  });
+});
