@@ -213,6 +213,7 @@ const WARN_SITES: readonly { file: string; function: string; why: string }[] = [
 /** riscv's trap registers of a trap taken in supervisor mode (`sstatus.SPP`, bit 8, set): a user fault's are not a kernel oops. */
 const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
 const BAD_ACCESS = ["bad-access in {FRAME}"];
+const INVALID_FREE = ["invalid-free in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
 
@@ -232,7 +233,7 @@ export const CLASSES: readonly CrashClass[] = [
       },
       {
         match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}"),
-        title: "KASAN: invalid-free in {FRAME}", alt: ["invalid-free in {FRAME}"], kind: "kasan", type: "KASAN-INVALID-FREE", headerFunction: 1,
+        title: "KASAN: invalid-free in {FRAME}", alt: INVALID_FREE, kind: "kasan", type: "KASAN-INVALID-FREE", headerFunction: 1,
         stack: STACK_KASAN,
       },
       {
@@ -266,8 +267,8 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: KFENCE: (use-after-free|out-of-bounds) (read|write) in "), title: "KFENCE: $1 $2 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER },
       { match: re("BUG: KFENCE: invalid (read|write) in {{FUNC}}"), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER, headerFunction: 2 },
       { match: re("BUG: KFENCE: invalid (read|write) in "), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER },
-      { match: re("BUG: KFENCE: invalid free in {{FUNC}}"), title: "KFENCE: invalid free in {FRAME}", kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER, headerFunction: 1 },
-      { match: re("BUG: KFENCE: invalid free in "), title: "KFENCE: invalid free in {FRAME}", kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER },
+      { match: re("BUG: KFENCE: invalid free in {{FUNC}}"), title: "KFENCE: invalid free in {FRAME}", alt: INVALID_FREE, kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER, headerFunction: 1 },
+      { match: re("BUG: KFENCE: invalid free in "), title: "KFENCE: invalid free in {FRAME}", alt: INVALID_FREE, kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER },
       { match: re("BUG: KFENCE: memory corruption in "), title: "KFENCE: memory corruption in {FRAME}", kind: "kfence", type: "KFENCE-MEMORY-CORRUPTION", stack: STACK_SANITIZER },
       {
         match: re("BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)"),
@@ -469,7 +470,8 @@ export const CLASSES: readonly CrashClass[] = [
     header: "stack segment: ",
     kind: "gpf",
     type: "DoS",
-    formats: [{ match: re("stack segment: "), title: "stack segment fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
+    // No `bad-access` bucket: the stack segment is what faulted, not an access of the code's (syzkaller lists none).
+    formats: [{ match: re("stack segment: "), title: "stack segment fault in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     id: "soft-lockup",
@@ -617,7 +619,7 @@ export const CLASSES: readonly CrashClass[] = [
     type: "BUG",
     suppress: SYZKALLER_TITLE_QUOTES.kernelBug,
     formats: [
-      { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
+      { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
       { match: re("kernel BUG at mm/usercopy\\.c"), title: "BUG: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
       {
         match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT,
@@ -699,7 +701,9 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "ubsan",
     type: "UBSAN",
     formats: [
-      { match: re("UBSAN: (array-index-out-of-bounds|shift-out-of-bounds|null-ptr-deref|invalid-load|object-size-mismatch|alignment-assumption|signed-integer-overflow|unsigned-integer-overflow|division-overflow) in "), title: "UBSAN: $1 in {FRAME}", type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
+      // An index past an array's end is a bad access (syzkaller's `bad-access` bucket); the other checks are not.
+      { match: re("UBSAN: (array-index-out-of-bounds) in "), title: "UBSAN: $1 in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
+      { match: re("UBSAN: (shift-out-of-bounds|null-ptr-deref|invalid-load|object-size-mismatch|alignment-assumption|signed-integer-overflow|unsigned-integer-overflow|division-overflow) in "), title: "UBSAN: $1 in {FRAME}", type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: ([A-Za-z ]+) in "), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: Undefined behaviour in"), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: ([^\\n]*)"), title: "UBSAN: $1", noStackTrace: true },

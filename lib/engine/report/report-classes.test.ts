@@ -505,3 +505,19 @@ describe("crash types of reports with no stack", () => {
     expect(extract(["[    9.1] VFS: Close: file count is zero"])[0].type).toBe("DoS");
   });
 });
+
+describe("syzkaller's bucket titles", () => {
+  const trace = ["Call Trace:", " arch_uprobe_analyze_insn+0x1/0x2", " uprobe_mmap+0x1/0x2"];
+  it("buckets an array index past the end as a bad access, not the other UBSAN checks", () => {
+    expect(extract(["UBSAN: array-index-out-of-bounds in arch/x86/kernel/uprobes.c:292:11", ...trace])[0].altTitles).toEqual(["bad-access in arch_uprobe_analyze_insn"]);
+    expect(extract(["UBSAN: shift-out-of-bounds in arch/x86/kernel/uprobes.c:292:11", ...trace])[0].altTitles).toEqual([]);
+  });
+  it("buckets a corrupted list as a bad access and a KFENCE invalid free with KASAN's, but not a stack segment fault", () => {
+    const list = extract(["list_del corruption. next->prev should be ffff8801d8caa528, but was ffffffff868a8010", "kernel BUG at lib/list_debug.c:56!", "invalid opcode: 0000 [#1] SMP KASAN", "RIP: 0010:__list_del_entry_valid+0x1/0x2", "Call Trace:", " __dev_remove_pack+0x1/0x2"])[0];
+    expect(list).toMatchObject({ title: "BUG: corrupted list in __dev_remove_pack", altTitles: ["bad-access in __dev_remove_pack"] });
+    const kfence = extract(["BUG: KFENCE: invalid free in test_invalid_addr_free+0x1/0x2", "Invalid free of 0xffff", " test_invalid_addr_free+0x1/0x2", " kunit_try_run_case+0x1/0x2"])[0];
+    expect(kfence.altTitles).toEqual(["invalid-free in test_invalid_addr_free"]);
+    const segment = extract(["stack segment: 0000 [#1] PREEMPT SMP KASAN", "RIP: 0010:kernel_init+0x1/0x2", "Call Trace:", " ret_from_fork+0x1/0x2"])[0];
+    expect(segment).toMatchObject({ title: "stack segment fault in kernel_init", altTitles: [] });
+  });
+});
