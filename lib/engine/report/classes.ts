@@ -302,6 +302,8 @@ export const CLASSES: readonly CrashClass[] = [
       // Architectures without a BUG trap instruction (um/lkl, some embedded): `BUG: failure at kernel/irq_work.c:155/irq_work_run_list()!`
       { match: re("BUG: failure at {{SRC}}/([a-zA-Z0-9_]+)\\(\\)"), title: "kernel BUG in {FUNC:2}", type: "BUG", noStackTrace: true },
       { match: re("BUG: KCSAN: assert: race in {{FUNC}}"), title: "KCSAN: assert: race in {FUNC:1}", kind: "kcsan", type: "KCSAN-ASSERT", noStackTrace: true },
+      // syzkaller's older title (`[unmount of ext4 loop4]`) stays an alternative.
+      { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of ([^\\]\\n]+)\\]"), title: "BUG: Dentry still in use in $1", alt: ["BUG: Dentry still in use [$1 of $2]"], stack: STACK_CALL_TRACE },
       { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of "), title: "BUG: Dentry still in use in $1", stack: STACK_CALL_TRACE },
       // The page allocator finds a bad page when it is freed or handed out again: the call trace is generic mm code
       // (free_unref_page, get_page_from_freelist, whatever freed a page) and says nothing of who spoiled it. Only

@@ -732,13 +732,28 @@ function mayUseKnownReports(span: Span, kept: readonly LogLine[], headerPos: num
   return span.panicIndex === undefined && span.cls.id !== "kernel-panic" && headerPos >= 0 && kept.length === span.end - span.start + 1;
 }
 
+/** Lines after a report that may lend it their stack (see stackOfNextReport). */
+const NEXT_REPORT_LINES = 200;
+
+/**
+ * With printk caller ids, syzkaller reads a report on through the next report header of the same caller: a report
+ * with no stack of its own (`BUG: Dentry … still in use` then the WARNING that prints the trace, an RCU stall cut
+ * by a WARNING and its panic) takes the stack printed after it. The lines of this caller after the report, when
+ * another report follows at once.
+ */
+function stackOfNextReport(lines: readonly LogLine[], span: Span): string[] {
+  const after = lines.slice(span.end + 1, span.end + 1 + NEXT_REPORT_LINES);
+  if (after.length === 0 || !classifyLine(after[0].text)) return [];
+  return after.map((l) => headerText(l.text));
+}
+
 function toFinding(lines: readonly LogLine[], span: Span, fileName: string, known?: KnownReports): Finding | undefined {
   const kept = reportLines(lines, span);
   const headerPos = kept.findIndex((l) => l === lines[span.header]);
   const fromHeader = kept.slice(Math.max(headerPos, 0)).map((l) => headerText(l.text));
-  // A crash-utility `PANIC: "…"` header: the message is the header line.
-  const texts = fromHeader;
   const head = lines[span.header];
+  // A crash-utility `PANIC: "…"` header: the message is the header line.
+  const texts = head.callerId !== undefined && !fromHeader.some((t) => STACK_KEYWORDS.test(t)) ? [...fromHeader, ...stackOfNextReport(lines, span)] : fromHeader;
   const panicOnly = span.cls.id === "kernel-panic";
   const analysis =
     known && mayUseKnownReports(span, kept, headerPos) ? known.analysisOf(span.cls, texts, (t) => analyseReport(span.cls, t)) : analyseReport(span.cls, texts);

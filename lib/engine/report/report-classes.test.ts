@@ -521,3 +521,28 @@ describe("syzkaller's bucket titles", () => {
     expect(segment).toMatchObject({ title: "stack segment fault in kernel_init", altTitles: [] });
   });
 });
+
+describe("a report with no stack of its own, with printk caller ids", () => {
+  const dentry = "[  538.260174][  T380] BUG: Dentry ffff88810e2ca880{i=0,n=.index}  still in use (1) [unmount of ext4 loop4]";
+  const warning = [
+    "[  538.269909][  T380] ------------[ cut here ]------------",
+    "[  538.275440][  T380] WARNING: CPU: 0 PID: 380 at fs/dcache.c:1616 umount_check+0x18d/0x1d0",
+    "[  538.307767][  T380] RIP: 0010:umount_check+0x18d/0x1d0",
+    "[  538.418207][  T380] Call Trace:",
+    "[  538.421508][  T380]  d_walk+0x309/0x540",
+    "[  538.429611][  T380]  shrink_dcache_for_umount+0x8e/0x1b0",
+  ];
+
+  it("reads on into the stack of the report its caller prints next, as syzkaller does", () => {
+    const [bug, warn] = extract([dentry, ...warning]);
+    expect(bug).toMatchObject({ title: "BUG: Dentry still in use in unmount", altTitles: ["BUG: Dentry still in use [unmount of ext4 loop4]"], corrupted: false });
+    expect(warn.title).toBe("WARNING in umount_check");
+  });
+
+  it("stays without a stack when another caller printed the next report, or without caller ids", () => {
+    const other = warning.map((l) => l.replace("T380", "T999"));
+    expect(extract([dentry, ...other])[0].corrupted).toBe(true);
+    const plain = [dentry, ...warning].map((l) => l.replace(/\[ *T\d+\] /, ""));
+    expect(extract(plain)[0].corrupted).toBe(true);
+  });
+});
