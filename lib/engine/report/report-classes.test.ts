@@ -520,6 +520,10 @@ describe("syzkaller's bucket titles", () => {
     const segment = extract(["stack segment: 0000 [#1] PREEMPT SMP KASAN", "RIP: 0010:kernel_init+0x1/0x2", "Call Trace:", " ret_from_fork+0x1/0x2"])[0];
     expect(segment).toMatchObject({ title: "stack segment fault in kernel_init", altTitles: [] });
   });
+  it("gives the old KASAN header (`… in f at addr`) no bucket: syzkaller reads no frame for it", () => {
+    const [old] = extract(["[ 1579.244514] BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x1052/0x2d80 at addr ffff88004ec29b58"]);
+    expect(old).toMatchObject({ title: "KASAN: slab-out-of-bounds in ip6_fragment at addr ADDR", altTitles: [] });
+  });
 });
 
 describe("a report with no stack of its own, with printk caller ids", () => {
