@@ -285,8 +285,8 @@ export const CLASSES: readonly CrashClass[] = [
         title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
       },
       { match: re("BUG: unable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
-      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
-      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
+      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
+      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
       {
         match: re("BUG: soft lockup"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
@@ -372,6 +372,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/which became [A-Z]+-irq-safe at:/, /stack backtrace:/, CALL_TRACE_SECTION]) },
       { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
       { match: re("WARNING: suspicious RCU usage\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
+      // Other output printed between the header and the source line (fault injection, another CPU): syzkaller still
+      // reads the first source line after the header.
+      { match: re("WARNING: suspicious RCU usage(?:.*\\n)+?.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
       { match: re("WARNING: suspicious RCU usage"), title: "WARNING: suspicious RCU usage", kind: "lockdep", type: "WARNING", corrupted: "suspicious RCU usage without a source line" },
       { match: re("WARNING: lock held when returning to user space"), title: "WARNING: lock held when returning to user space in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT_THEN_STACK },
       { match: re("WARNING: .*still has locks held!"), title: "WARNING: still has locks held in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
@@ -438,6 +441,8 @@ export const CLASSES: readonly CrashClass[] = [
         stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
       },
       { match: re("INFO: suspicious RCU usage\\.?(?: \\])?\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "INFO: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
+      // As for the WARNING: the first source line after the header, whatever was printed in between.
+      { match: re("INFO: suspicious RCU usage(?:.*\\n)+?.*?{{SRC}}"), title: "INFO: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
       { match: re("INFO: suspicious RCU usage"), title: "INFO: suspicious RCU usage", kind: "lockdep", type: "LOCKDEP", corrupted: "suspicious RCU usage without a source line" },
       { match: re("INFO: trying to register non-static key"), title: "INFO: trying to register non-static key in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/stack/, /lock/, /IRQ/] }) },
       { match: re("INFO: Allocated in ([^\\n]*)"), title: "INFO: Allocated in $1", corrupted: "SLUB object trace without its report", noStackTrace: true },

@@ -550,3 +550,27 @@ describe("a report with no stack of its own, with printk caller ids", () => {
     expect(extract(plain)[0].corrupted).toBe(true);
   });
 });
+
+describe("lockdep-family reports", () => {
+  it("types spinlock debug BUGs as LOCKDEP, as syzkaller does", () => {
+    const [bug] = extract(["BUG: spinlock recursion on CPU#0, syz-executor/1", "Call Trace:", " do_raw_spin_lock+0x1/0x2", " wake_up_new_task+0x1/0x2"]);
+    expect(bug).toMatchObject({ title: "BUG: spinlock recursion in wake_up_new_task", type: "LOCKDEP" });
+  });
+
+  it("reads suspicious RCU usage's source line past interleaved output; a fault-injection stack leaves it corrupted", () => {
+    const [rcu] = extract([
+      "[  184.765150] WARNING: suspicious RCU usage",
+      "[  184.765161] 4.17.0-rc1+ #16 Not tainted",
+      "[  184.765175] -----------------------------",
+      "[  184.776387] CPU: 0 PID: 14047 Comm: syz-executor7 Not tainted 4.17.0-rc1+ #16",
+      "[  184.780529] net/ipv6/route.c:1550 suspicious rcu_dereference_protected() usage!",
+      "[  184.784473] Call Trace:",
+      "[  184.784494]  dump_stack+0x1b9/0x294",
+      "[  184.795946]  should_fail.cold.4+0xa/0x1a",
+      "[  184.849301]  __should_failslab+0x124/0x180",
+      "[  184.860254]  kmem_cache_alloc_node_trace+0x26f/0x770",
+      "[  184.860279]  rt6_get_pcpu_route+0x1/0x2",
+    ]);
+    expect(rcu).toMatchObject({ title: "WARNING: suspicious RCU usage in corrupted", type: "LOCKDEP", corrupted: true });
+  });
+});
