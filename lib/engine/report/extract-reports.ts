@@ -366,6 +366,9 @@ function ripFrame(text: string): Frame | undefined {
  */
 type Guilty = { name: string; printed: string; unanchoredStall?: boolean };
 
+/** Pre-4.17 syscall wrappers, named by the syscall: `SyS_mount`, `compat_SyS_mount`, `SYSC_mount`. */
+const OLD_SYSCALL_WRAPPER = /^(?:compat_)?(?:SyS|SYSC)_(\w+)$/;
+
 /** The SYSCALL_DEFINE body's symbols: `__se_sys_X` (the sign-extending wrapper) and `__do_sys_X` (the body). */
 const SYSCALL_BODY = /^__(?:se|do)_sys_(\w+)$/;
 
@@ -505,8 +508,14 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
  */
 function printedName(name: string, frames: readonly Frame[]): string {
   const reliable = frames.filter((f) => f.reliable && !f.inlined);
+  // The cross-call bucket came from the first `smp_call_function*` frame down the stack (the anchor), whichever variant.
+  const anchor = name === STALL_CROSS_CALL_BUCKET ? reliable.find((f) => f.function.startsWith(name)) : undefined;
+  if (anchor) return anchor.function;
   const exact = reliable.find((f) => cleanFunctionName(f.function) === name);
   if (exact) return exact.function.replace(/^\./, "");
+  // A stall bucketed by the syscall a pre-4.17 wrapper names (`mount` for `compat_SyS_mount`).
+  const wrapper = reliable.find((f) => OLD_SYSCALL_WRAPPER.exec(f.function)?.[1] === name);
+  if (wrapper) return wrapper.function;
   const bucket = reliable.find((f) => f.function.startsWith(name) || (name === "synchronize_rcu" && /^synchronize_/.test(f.function)) || (name === "rtnl_lock" && f.function.startsWith("rtnl_")));
   return bucket ? bucket.function : name;
 }

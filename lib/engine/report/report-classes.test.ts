@@ -574,3 +574,19 @@ describe("lockdep-family reports", () => {
     expect(rcu).toMatchObject({ title: "WARNING: suspicious RCU usage in corrupted", type: "LOCKDEP", corrupted: true });
   });
 });
+
+describe("stall buckets keep the name as printed for the alternatives", () => {
+  const lockup = (...frames: string[]) => ["watchdog: BUG: soft lockup - CPU#2 stuck for 136s! [syz-executor4:4888]", "RIP: 0010:__sanitizer_cov_trace_const_cmp4+0xd/0x20", "Call Trace:", ...frames.map((f) => ` ${f}+0x1/0x2`)];
+
+  it("names the smp_call_function variant that made the bucket, not a caller spelled like the bucket", () => {
+    const [stall] = extract(lockup("smp_call_function_many", "smp_call_function", "on_each_cpu", "text_poke_bp"));
+    expect(stall.title).toBe("BUG: soft lockup in smp_call_function");
+    expect(stall.altTitles.sort()).toEqual(["BUG: soft lockup in smp_call_function_many", "stall in smp_call_function", "stall in smp_call_function_many"]);
+  });
+
+  it("names the pre-4.17 wrapper a syscall bucket came from", () => {
+    const [stall] = extract(lockup("change_mnt_propagation", "do_mount", "compat_SyS_mount", "do_fast_syscall_32"));
+    expect(stall.title).toBe("BUG: soft lockup in mount");
+    expect(stall.altTitles).toEqual(expect.arrayContaining(["BUG: soft lockup in compat_SyS_mount", "stall in compat_SyS_mount"]));
+  });
+});
