@@ -445,11 +445,15 @@ function sectionGuilty(report: ParsedReport, rule: StackRule, lead?: Frame, leni
   return guiltyInSections(report, rule, false, lead, lenient);
 }
 
+const X86_ADDRESS_RIP = /^\s*RIP: [0-9a-f]{4}:0x[0-9a-f]+\s*$/;
+
 function firstSectionLine(report: ParsedReport, section: RegExp): number {
   const texts = report.texts;
   const first = texts.findIndex((t, idx) => idx > 0 && section.test(t));
   if (section !== RIP_SECTION || first < 0 || report.ripAt(first)) return first;
-  const named = texts.findIndex((t, idx) => idx > first && section.test(t) && report.ripAt(idx) !== undefined);
+  // An x86 RIP that is an address (`RIP: 0010:0xffffffffffffffff`: the CPU jumped to garbage) is the faulting
+  // instruction all the same: the stack under it is the crash's, not the one under a later named RIP.
+  const named = texts.findIndex((t, idx) => idx > first && section.test(t) && (report.ripAt(idx) !== undefined || X86_ADDRESS_RIP.test(t)));
   return named >= 0 ? named : first;
 }
 

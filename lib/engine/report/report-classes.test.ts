@@ -590,3 +590,24 @@ describe("stall buckets keep the name as printed for the alternatives", () => {
     expect(stall.altTitles).toEqual(expect.arrayContaining(["BUG: soft lockup in compat_SyS_mount", "stall in compat_SyS_mount"]));
   });
 });
+
+describe("a RIP that is only an address", () => {
+  it("is the faulting instruction: the stack under it names the crash, not one under a later named RIP", () => {
+    const [fault] = extract([
+      "BUG: unable to handle kernel paging request at ffffffffffffffff",
+      "IP: 0xffffffffffffffff",
+      "Oops: 0010 [#1] SMP",
+      "RIP: 0010:0xffffffffffffffff",
+      "Call Trace:",
+      " <IRQ>",
+      " __run_timers+0xeef/0x1390",
+      " run_timer_softirq+0x45/0xb0",
+      " apic_timer_interrupt+0x86/0x90",
+      " </IRQ>",
+      "RIP: 0010:kmsan_get_origin_address_noruntime+0x163/0x260",
+      " kfree+0x7f/0x2f40",
+      " kernfs_put+0x759/0xc40",
+    ]);
+    expect(fault.title).toBe("BUG: unable to handle kernel paging request in __run_timers");
+  });
+});
