@@ -244,6 +244,8 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}"),
         title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_KASAN, headerFunction: 2,
+        // Every KASAN report says what it accessed (`Read of size 8`): without that line the report was cut.
+        corrupted: "KASAN report without its access line",
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) on address(?:.*\\n)+?.*(Read|Write) of size ([0-9]+)"),

@@ -661,7 +661,14 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
   return { title: normalizeTitle(headerText(first).trim()), altTitles: [], frameMissing: false };
 }
 
-function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean): string | undefined {
+/** A stack keyword with frames after it (syzkaller's test that a report's stack is there). */
+function hasAnnouncedStack(report: ParsedReport): boolean {
+  const texts = report.texts;
+  return texts.some((t, i) => STACK_KEYWORDS.test(t) && report.framesFrom(i, i + 16).length > 0);
+}
+
+/** `following`: the next report's lines when this one has no stack (see stackOfNextReport); its stack counts as this one's. */
+function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean, following?: ParsedReport): string | undefined {
   const texts = report.texts;
   const f = titled.format;
   if (f?.corrupted) return f.corrupted;
@@ -682,7 +689,7 @@ function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean):
   if (!sawKeyword) {
     // KMSAN/KFENCE print their frames right after the header; everything else announces its stack.
     const framesAfterHeader = f.stack?.sections.includes(FROM_HEADER_SECTION) ?? false;
-    if (!framesAfterHeader || report.framesFrom(0, 60).length === 0) return "no stack trace in report";
+    if ((!framesAfterHeader || report.framesFrom(0, 60).length === 0) && !(following && hasAnnouncedStack(following))) return "no stack trace in report";
   }
   return undefined;
 }
@@ -716,14 +723,14 @@ function typeFor(kind: FindingKind, title: string, format?: TitleFormat, cls?: C
 }
 
 /** Title, guilty frame, frames and corrupted verdict of a report (texts from its header on); undefined: not a report. */
-function analyseReport(cls: CrashClass, texts: readonly string[]): ReportAnalysis | undefined {
+function analyseReport(cls: CrashClass, texts: readonly string[], following: readonly string[] = []): ReportAnalysis | undefined {
   const report = parseReport(texts);
   const titled = buildTitle(cls, report);
   const format = titled.format;
   // No format matched (`WARNING: the mand mount option is deprecated`): informational text, not a report.
   if (!format) return undefined;
   const kind: FindingKind = format.kind ?? cls.kind;
-  const reason = corruption(titled, report, false);
+  const reason = corruption(titled, report, false, following.length > 0 ? parseReport(following) : undefined);
   return {
     kind,
     title: titled.title,
@@ -766,10 +773,16 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string, know
   const fromHeader = kept.slice(Math.max(headerPos, 0)).map((l) => headerText(l.text));
   const head = lines[span.header];
   // A crash-utility `PANIC: "…"` header: the message is the header line.
-  const texts = head.callerId !== undefined && !fromHeader.some((t) => STACK_KEYWORDS.test(t)) ? [...fromHeader, ...stackOfNextReport(lines, span)] : fromHeader;
+  const next = fromHeader.some((t) => STACK_KEYWORDS.test(t)) ? [] : stackOfNextReport(lines, span);
+  // With caller ids the next report of this caller is read as this one's text. Without them syzkaller titles the report
+  // from its own lines but looks for its stack in everything after them: the next report's stack is this one's too.
+  const texts = head.callerId !== undefined ? [...fromHeader, ...next] : fromHeader;
+  const following = head.callerId !== undefined ? [] : next;
   const panicOnly = span.cls.id === "kernel-panic";
   const analysis =
-    known && mayUseKnownReports(span, kept, headerPos) ? known.analysisOf(span.cls, texts, (t) => analyseReport(span.cls, t)) : analyseReport(span.cls, texts);
+    known && following.length === 0 && mayUseKnownReports(span, kept, headerPos)
+      ? known.analysisOf(span.cls, texts, (t) => analyseReport(span.cls, t))
+      : analyseReport(span.cls, texts, following);
   if (!analysis) return undefined;
   const kind = analysis.kind;
   const src = sourceRef(texts);
