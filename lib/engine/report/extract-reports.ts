@@ -74,6 +74,7 @@ const CRASH_PANIC = /^\s*PANIC: "(.*)"\s*$/;
 const KERNEL_PANIC = /Kernel panic - not syncing: ?(.*?)\s*(?:\]---)?$/;
 /** Keywords that promise a stack; each must be followed by at least one frame (syzkaller's corrupted rule). */
 const STACK_KEYWORDS = /(?:Call Trace|Call trace|backtrace(?: \(crc [0-9a-f]+\))?:|Backtrace:|Allocated by task [0-9]+:|Freed by task [0-9]+:|^PID: \d+\s+TASK: )/;
+const LOCKDEP_BACKTRACE = /stack backtrace:/;
 const TIMESTAMP_IN_TITLE = /\[ *[0-9]+\.[0-9]+\]|\b[0-9]{2}:[0-9]{2}:[0-9]{2}\b/;
 const SOURCE_REF = [/kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING:(?: .*?)? at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: ([\w\-/.]+\.[A-Za-z]+):([0-9]+) at /, /Kernel BUG at [0-9a-fx]+ \[verbose debug info unavailable\]|Kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/];
 
@@ -375,6 +376,8 @@ const SYSCALL_BODY = /^__(?:se|do)_sys_(\w+)$/;
 /** A frame printed as a guess (`? f+0x1/0x2`): syzkaller drops such lines from the report, unless they carry `<EOI>`. */
 const GUESSED_FRAME_LINE = /(?:^|\s)\?\s+[\w.]+\+0x[0-9a-f]+\/(?:0x)?[0-9a-f]+/;
 
+const isGuessedFrameLine = (t: string) => GUESSED_FRAME_LINE.test(t) && !t.includes("<EOI>");
+
 /**
  * syzkaller's rcu-stall stack: below the first (printed, not guessed) timer-interrupt line, the first RIP and the stack
  * after it, else the frames right after that line; each read up to the next stack keyword, and named through a
@@ -382,7 +385,7 @@ const GUESSED_FRAME_LINE = /(?:^|\s)\?\s+[\w.]+\+0x[0-9a-f]+\/(?:0x)?[0-9a-f]+/;
  */
 function stallBelowTimerEntry(report: ParsedReport, rule: StackRule & { timerEntry: RegExp }): { entry: boolean; guilty?: Guilty } {
   const texts = report.texts;
-  const isEntry = (t: string) => rule.timerEntry.test(t) && (!GUESSED_FRAME_LINE.test(t) || t.includes("<EOI>"));
+  const isEntry = (t: string) => rule.timerEntry.test(t) && !isGuessedFrameLine(t);
   const entry = texts.findIndex((t, i) => i > 0 && isEntry(t));
   if (entry < 0) return { entry: false };
   const stackEnd = (from: number) => {
@@ -677,13 +680,27 @@ function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean, 
   if (!f) return "header matched but no title format did";
   if (f.noStackTrace || isPanicOnly) return undefined;
   let sawKeyword = false;
+  // syzkaller checks the first stack of each keyword only (a hung-task dump's later `Call Trace:` may say
+  // `<Same stack as pid N>`), and takes `(stack is not available)` for a stack (KASAN's free stack of task 0).
+  const checked = new Set<string>();
   for (let i = 0; i < texts.length; i++) {
-    if (!STACK_KEYWORDS.test(texts[i])) continue;
+    const keyword = STACK_KEYWORDS.exec(texts[i]);
+    if (!keyword) continue;
     sawKeyword = true;
-    const window = texts.slice(i, i + 16);
-    if (report.framesFrom(i, i + 16).length === 0 && !window.slice(1).some((t) => parseFrameLine(t, true))) {
-      return "stack trace keyword with no frames after it";
+    // lockdep's `stack backtrace:` is followed by the task line and its `Call Trace:` (syzkaller skips it as a keyword).
+    if (LOCKDEP_BACKTRACE.test(texts[i])) continue;
+    const kind = keyword[0].replace(/[0-9]+/g, "N").toLowerCase();
+    if (checked.has(kind)) continue;
+    checked.add(kind);
+    // The next 15 lines up to the next stack's keyword, guessed frames (`? f+0x…`) left out: syzkaller drops them.
+    const window: string[] = [];
+    for (let j = i + 1; j < texts.length && window.length < 15; j++) {
+      if (STACK_KEYWORDS.test(texts[j]) && !LOCKDEP_BACKTRACE.test(texts[j])) break;
+      if (isGuessedFrameLine(texts[j])) continue;
+      window.push(texts[j]);
     }
+    const framed = window.some((t) => t.includes("(stack is not available)") || parseFrameLine(t, true)?.reliable) || parseReport(["Call Trace:", ...window]).framesFrom(0).some((f) => f.reliable);
+    if (!framed) return "stack trace keyword with no frames after it";
   }
   // KMSAN/KFENCE print frames right after the header, without a keyword.
   if (!sawKeyword) {

@@ -634,3 +634,33 @@ describe("a report with no stack of its own, on a console without caller ids", (
     expect(bug).toMatchObject({ title: "KASAN: wild-memory-access in sg_read", corrupted: true });
   });
 });
+
+describe("corrupted: a stack keyword with no frames after it", () => {
+  const kasan = ["[  244.884100] BUG: KASAN: use-after-free in __unwind_start+0x1/0x2", "[  244.884101] Write of size 8 at addr ffff8801cd04fe98 by task kworker/0:1/12"];
+
+  it("reads no guessed frame as a frame, and stops at the next stack's keyword", () => {
+    const [bug] = extract([
+      ...kasan,
+      "[  244.884113] Call Trace:",
+      "[  247.901862]  ? kthread+0x37a/0x440",
+      "[  247.916578]  ? ret_from_fork+0x24/0x30",
+      "[  247.919178] Allocated by task 0:",
+      "[  247.922513] (stack is not available)",
+    ]);
+    expect(bug.corrupted).toBe(true);
+  });
+
+  it("takes `(stack is not available)` for a stack, and checks the first stack of each keyword only", () => {
+    const [bug] = extract([
+      ...kasan,
+      "[  244.884113] Call Trace:",
+      "[  244.884114]  dump_stack+0xe8/0x16e",
+      "[  244.884115]  hdpvr_probe+0x1d3/0xad0",
+      "[  247.927802] Freed by task 0:",
+      "[  247.930800] (stack is not available)",
+      "[  247.930801] Call Trace:",
+      "[  247.930802] <Same stack as pid 2294>",
+    ]);
+    expect(bug.corrupted).toBe(false);
+  });
+});
