@@ -657,7 +657,7 @@ export const CLASSES: readonly CrashClass[] = [
     type: "MEMORY_SAFETY_BUG",
     suppress: [/^(?!\s*BUG [\w:.-]+ \((?:Not tainted|Tainted:[^)]*)\): )/],
     formats: [
-      { match: re("BUG [\\w:.-]+ \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"), title: "BUG: $1", noStackTrace: true },
+      { match: re("BUG [\\w:.-]+ \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"), title: "BUG: $1" },
     ],
   },
   {

@@ -664,3 +664,12 @@ describe("corrupted: a stack keyword with no frames after it", () => {
     expect(bug.corrupted).toBe(false);
   });
 });
+
+describe("SLUB debug reports", () => {
+  it("are corrupted without the stack SLUB prints with them", () => {
+    const header = "[  367.131148] BUG kmalloc-8 (Tainted: G    B         ): Object already free";
+    expect(extract([header])[0]).toMatchObject({ title: "BUG: Object already free", corrupted: true });
+    const withStack = extract([header, "[  367.131150] Call Trace:", "[  367.131151]  dump_stack+0x1/0x2", "[  367.131152]  free_debug_processing+0x1/0x2", "[  367.131153]  kfree+0x1/0x2", "[  367.131154]  sctp_destroy_sock+0x1/0x2"])[0];
+    expect(withStack.corrupted).toBe(false);
+  });
+});
