@@ -91,6 +91,11 @@ export type Frame = {
    * caller of the last printed frame of a cut trace appears nowhere else (satyr lists printed frames only).
    */
   unprinted?: true;
+  /**
+   * A symbolised report's inlined function (`nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]`): printed at its
+   * caller's address, the line below. syzkaller reads no frame from such a line, so none names a title.
+   */
+  inlined?: true;
 };
 
 /** Problem classes. Crash reports and one-line problem events share this list. */

@@ -34,6 +34,8 @@ describe("parseGoPanic", () => {
     expect(g!.finding.frames[0]).toMatchObject({ function: "runtime.throw", file: "/usr/local/go/src/runtime/panic.go", fileLine: 1047 });
     expect(g!.finding.frames[2]).toMatchObject({ file: "/workspace/src/k8s.io/kubernetes/pkg/kubelet/pleg/generic.go", fileLine: 421 });
     expect(g!.end).toBe(9);
+    // syzkaller's bucket for any runtime fatal error; a `panic:` keeps its own title only.
+    expect(g!.finding).toMatchObject({ syzkallerTitle: "go runtime error", type: "DoS", altTitles: ["go runtime error"] });
   });
 
   it("the program name wins over the package for the component; numbers are normalised out of the title", () => {
@@ -47,6 +49,7 @@ describe("parseGoPanic", () => {
     const g = parseGoPanic(lines, 0, "messages");
     expect(g!.finding).toMatchObject({ component: "calico-node", host: "w01", time: "2024-08-13T15:59:21.000Z" });
     expect(g!.finding.title).toBe("panic: runtime error: slice bounds out of range [:NUM] with capacity NUM in resolveWorkloadEndpoints");
+    expect(g!.finding.syzkallerTitle).toBeUndefined();
     expect(componentFamily("cilium-agent")).toBe("cilium");
   });
 

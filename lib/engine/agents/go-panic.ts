@@ -10,6 +10,9 @@ import { GO_PANIC_HEAD_PATTERN, matchGoPanicHead } from "./go-panic-heads";
 /** Any first line of a Go panic (go-panic-heads.ts: `panic:`, `fatal error:`, a recovered panic's log line…). */
 export const GO_PANIC_START = GO_PANIC_HEAD_PATTERN;
 const GOROUTINE = /^goroutine \d+ \[[^\]]+\]:/;
+/** syzkaller's title of a Go runtime `fatal error:`, whatever its message. */
+const GO_RUNTIME_ERROR = "go runtime error";
+
 /** `fatal error:` from the Go runtime itself prints the system stack first (often with no symbolised frames). */
 const RUNTIME_STACK = /^runtime stack:$/;
 const TRACE_START = (t: string) => GOROUTINE.test(t) || RUNTIME_STACK.test(t);
@@ -189,7 +192,9 @@ export function parseGoPanic(
     id: "",
     kind: "go-panic",
     title,
-    altTitles: [],
+    // syzkaller buckets every Go runtime `fatal error:` (its fuzzer or executor died) as one `go runtime error`, a DoS.
+    altTitles: form.fatal ? [GO_RUNTIME_ERROR] : [],
+    ...(form.fatal ? { syzkallerTitle: GO_RUNTIME_ERROR, type: "DoS" } : {}),
     headline: head.text.trim(),
     guiltyFrame: guilty?.function,
     frames,

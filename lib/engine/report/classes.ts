@@ -27,6 +27,13 @@ export type StackRule = {
    * when the sections include RIP_SECTION.
    */
   ripFallback?: boolean;
+  /**
+   * Stalls: the line of the timer interrupt the stall check ran in. The stalled code is what it interrupted: the
+   * first RIP after that line and its stack, else the frames right after it (syzkaller's rcu-stall rule). A report
+   * without such a line (only other tasks' dumps, or the entry printed as a `? f` guess) has no stalled stack:
+   * syzkaller's title says `corrupted`, the display keeps the frame the sections give.
+   */
+  timerEntry?: RegExp;
 };
 
 export type TitleFormat = {
@@ -176,6 +183,8 @@ const RCU_STALL_STACK: StackRule = {
   mode: "stall",
   skip: [/^rcu_/, /^print_cpu_stall/, /^check_cpu_stall/, /^update_process_times/, /^tick_/, /^sched_clock/, /^account_/],
   bystanders: [{ from: /RCU grace-period kthread stack dump:/, until: /Stack dump where RCU GP kthread last ran:|NMI backtrace for cpu|Sending NMI from CPU|rcu: INFO: |INFO: rcu_/ }],
+  // x86 `apic_timer_interrupt` (and its `smp_`/`sysvec_` wrappers), ARM's `Exception stack(…)`, arm64's IRQ vector
+  timerEntry: /apic_timer_interrupt|Exception stack|\bel1h?_64_irq\b|\bel1_irq\b/,
 };
 /** page_owner's allocation stack: the allocator and page-cache helpers every page passes through. */
 const BAD_PAGE_OWNER_SKIP = [
@@ -225,6 +234,7 @@ export function kernelTreePath(path: string): string {
  */
 const S390_OLD_DIE_LINE = /^\s*(?!Oops:)([A-Za-z][a-z -]*[a-z]): [0-9a-f]{4} \[#[0-9]+\]/;
 const BAD_ACCESS = ["bad-access in {FRAME}"];
+const INVALID_FREE = ["invalid-free in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
 
@@ -244,16 +254,19 @@ export const CLASSES: readonly CrashClass[] = [
       },
       {
         match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}"),
-        title: "KASAN: invalid-free in {FRAME}", alt: ["invalid-free in {FRAME}"], kind: "kasan", type: "KASAN-INVALID-FREE", headerFunction: 1,
+        title: "KASAN: invalid-free in {FRAME}", alt: INVALID_FREE, kind: "kasan", type: "KASAN-INVALID-FREE", headerFunction: 1,
         stack: STACK_KASAN,
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in ([a-zA-Z0-9_.]+)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)? at addr"),
-        title: "KASAN: $1 in $2 at addr ADDR", alt: BAD_ACCESS, kind: "kasan",
+        // The old header names the function but syzkaller reads no frame for it: no `bad-access` bucket either.
+        title: "KASAN: $1 in $2 at addr ADDR", kind: "kasan",
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}"),
         title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_KASAN, headerFunction: 2,
+        // Every KASAN report says what it accessed (`Read of size 8`): without that line the report was cut.
+        corrupted: "KASAN report without its access line",
       },
       {
         match: re("BUG: KASAN: ([a-z\\-]+) on address(?:.*\\n)+?.*(Read|Write) of size ([0-9]+)"),
@@ -279,8 +292,8 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: KFENCE: (use-after-free|out-of-bounds) (read|write) in "), title: "KFENCE: $1 $2 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER },
       { match: re("BUG: KFENCE: invalid (read|write) in {{FUNC}}"), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER, headerFunction: 2 },
       { match: re("BUG: KFENCE: invalid (read|write) in "), title: "KFENCE: invalid $1 in {FRAME}", alt: BAD_ACCESS, kind: "kfence", stack: STACK_SANITIZER },
-      { match: re("BUG: KFENCE: invalid free in {{FUNC}}"), title: "KFENCE: invalid free in {FRAME}", kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER, headerFunction: 1 },
-      { match: re("BUG: KFENCE: invalid free in "), title: "KFENCE: invalid free in {FRAME}", kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER },
+      { match: re("BUG: KFENCE: invalid free in {{FUNC}}"), title: "KFENCE: invalid free in {FRAME}", alt: INVALID_FREE, kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER, headerFunction: 1 },
+      { match: re("BUG: KFENCE: invalid free in "), title: "KFENCE: invalid free in {FRAME}", alt: INVALID_FREE, kind: "kfence", type: "KFENCE-INVALID-FREE", stack: STACK_SANITIZER },
       { match: re("BUG: KFENCE: memory corruption in "), title: "KFENCE: memory corruption in {FRAME}", kind: "kfence", type: "KFENCE-MEMORY-CORRUPTION", stack: STACK_SANITIZER },
       {
         match: re("BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)"),
@@ -296,8 +309,8 @@ export const CLASSES: readonly CrashClass[] = [
         title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
       },
       { match: re("BUG: unable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
-      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
-      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
+      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
+      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
       {
         match: re("BUG: soft lockup"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
@@ -314,6 +327,8 @@ export const CLASSES: readonly CrashClass[] = [
       // Architectures without a BUG trap instruction (um/lkl, some embedded): `BUG: failure at kernel/irq_work.c:155/irq_work_run_list()!`
       { match: re("BUG: failure at {{SRC}}/([a-zA-Z0-9_]+)\\(\\)"), title: "kernel BUG in {FUNC:2}", type: "BUG", noStackTrace: true },
       { match: re("BUG: KCSAN: assert: race in {{FUNC}}"), title: "KCSAN: assert: race in {FUNC:1}", kind: "kcsan", type: "KCSAN-ASSERT", noStackTrace: true },
+      // syzkaller's older title (`[unmount of ext4 loop4]`) stays an alternative.
+      { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of ([^\\]\\n]+)\\]"), title: "BUG: Dentry still in use in $1", alt: ["BUG: Dentry still in use [$1 of $2]"], stack: STACK_CALL_TRACE },
       { match: re("BUG: Dentry .* still in use \\([0-9]+\\) \\[(unmount) of "), title: "BUG: Dentry still in use in $1", stack: STACK_CALL_TRACE },
       // The page allocator finds a bad page when it is freed or handed out again: the call trace is generic mm code
       // (free_unref_page, get_page_from_freelist, whatever freed a page) and says nothing of who spoiled it. Only
@@ -381,6 +396,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/which became [A-Z]+-irq-safe at:/, /stack backtrace:/, CALL_TRACE_SECTION]) },
       { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
       { match: re("WARNING: suspicious RCU usage\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
+      // Other output printed between the header and the source line (fault injection, another CPU): syzkaller still
+      // reads the first source line after the header.
+      { match: re("WARNING: suspicious RCU usage(?:.*\\n)+?.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
       { match: re("WARNING: suspicious RCU usage"), title: "WARNING: suspicious RCU usage", kind: "lockdep", type: "WARNING", corrupted: "suspicious RCU usage without a source line" },
       { match: re("WARNING: lock held when returning to user space"), title: "WARNING: lock held when returning to user space in {FRAME}", kind: "lockdep", type: "LOCKDEP", noStackTrace: true, stack: LOCKDEP_AT_THEN_STACK },
       { match: re("WARNING: .*still has locks held!"), title: "WARNING: still has locks held in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
@@ -447,6 +465,8 @@ export const CLASSES: readonly CrashClass[] = [
         stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
       },
       { match: re("INFO: suspicious RCU usage\\.?(?: \\])?\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "INFO: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
+      // As for the WARNING: the first source line after the header, whatever was printed in between.
+      { match: re("INFO: suspicious RCU usage(?:.*\\n)+?.*?{{SRC}}"), title: "INFO: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
       { match: re("INFO: suspicious RCU usage"), title: "INFO: suspicious RCU usage", kind: "lockdep", type: "LOCKDEP", corrupted: "suspicious RCU usage without a source line" },
       { match: re("INFO: trying to register non-static key"), title: "INFO: trying to register non-static key in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/stack/, /lock/, /IRQ/] }) },
       { match: re("INFO: Allocated in ([^\\n]*)"), title: "INFO: Allocated in $1", corrupted: "SLUB object trace without its report", noStackTrace: true },
@@ -482,7 +502,8 @@ export const CLASSES: readonly CrashClass[] = [
     header: "stack segment: ",
     kind: "gpf",
     type: "DoS",
-    formats: [{ match: re("stack segment: "), title: "stack segment fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
+    // No `bad-access` bucket: the stack segment is what faulted, not an access of the code's (syzkaller lists none).
+    formats: [{ match: re("stack segment: "), title: "stack segment fault in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     id: "soft-lockup",
@@ -560,6 +581,8 @@ export const CLASSES: readonly CrashClass[] = [
     id: "kernel-panic",
     header: "Kernel panic",
     kind: "panic",
+    // syzkaller's crash type of a panic that is no other report's tail (a format names another: a hard lockup is a HANG)
+    type: "DoS",
     formats: [
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}"), title: "kernel panic: stack is corrupted in {FUNC:1}", type: "DoS", noStackTrace: true },
       // Newer kernels print only the address: name it from the stack line that holds the same address.
@@ -628,7 +651,7 @@ export const CLASSES: readonly CrashClass[] = [
     type: "BUG",
     suppress: SYZKALLER_TITLE_QUOTES.kernelBug,
     formats: [
-      { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
+      { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
       { match: re("kernel BUG at mm/usercopy\\.c"), title: "BUG: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
       {
         match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT,
@@ -656,7 +679,7 @@ export const CLASSES: readonly CrashClass[] = [
     type: "MEMORY_SAFETY_BUG",
     suppress: [/^(?!\s*BUG [\w:.-]+ \((?:Not tainted|Tainted:[^)]*)\): )/],
     formats: [
-      { match: re("BUG [\\w:.-]+ \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"), title: "BUG: $1", noStackTrace: true },
+      { match: re("BUG [\\w:.-]+ \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"), title: "BUG: $1" },
     ],
   },
   {
@@ -710,7 +733,9 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "ubsan",
     type: "UBSAN",
     formats: [
-      { match: re("UBSAN: (array-index-out-of-bounds|shift-out-of-bounds|null-ptr-deref|invalid-load|object-size-mismatch|alignment-assumption|signed-integer-overflow|unsigned-integer-overflow|division-overflow) in "), title: "UBSAN: $1 in {FRAME}", type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
+      // An index past an array's end is a bad access (syzkaller's `bad-access` bucket); the other checks are not.
+      { match: re("UBSAN: (array-index-out-of-bounds) in "), title: "UBSAN: $1 in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
+      { match: re("UBSAN: (shift-out-of-bounds|null-ptr-deref|invalid-load|object-size-mismatch|alignment-assumption|signed-integer-overflow|unsigned-integer-overflow|division-overflow) in "), title: "UBSAN: $1 in {FRAME}", type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: ([A-Za-z ]+) in "), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: Undefined behaviour in"), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: ([^\\n]*)"), title: "UBSAN: $1", noStackTrace: true },
@@ -827,6 +852,8 @@ export const CLASSES: readonly CrashClass[] = [
     id: "vfs-close",
     header: "VFS: Close: file count is ",
     kind: "bug",
+    // syzkaller's crash type for it: the kernel stops the close, the box is what suffers
+    type: "DoS",
     formats: [{ match: re("VFS: Close: file count is (?:zero|0)"), title: "VFS: Close: file count is zero (use-after-free)", noStackTrace: true }],
   },
   {

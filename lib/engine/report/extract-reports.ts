@@ -31,6 +31,8 @@ export type ExtractReportsOptions = {
 const MAX_REPORT_LINES = 300;
 /** Lines of a report analysed for title and frames (lockdep prints its stack after long dependency chains). */
 const MAX_ANALYSED_LINES = 1500;
+/** Lines after a report that name no file of its own read for its guilty file (see selectGuiltyFile). */
+const GUILTY_FILE_LOOKAHEAD = 300;
 /** Context lines kept before the header (`cut here`, the line that explains the crash). */
 const CONTEXT_LINES = 5;
 /** A follow-up header within this many lines of an open report belongs to it. */
@@ -72,6 +74,7 @@ const CRASH_PANIC = /^\s*PANIC: "(.*)"\s*$/;
 const KERNEL_PANIC = /Kernel panic - not syncing: ?(.*?)\s*(?:\]---)?$/;
 /** Keywords that promise a stack; each must be followed by at least one frame (syzkaller's corrupted rule). */
 const STACK_KEYWORDS = /(?:Call Trace|Call trace|backtrace(?: \(crc [0-9a-f]+\))?:|Backtrace:|Allocated by task [0-9]+:|Freed by task [0-9]+:|^PID: \d+\s+TASK: )/;
+const LOCKDEP_BACKTRACE = /stack backtrace:/;
 const TIMESTAMP_IN_TITLE = /\[ *[0-9]+\.[0-9]+\]|\b[0-9]{2}:[0-9]{2}:[0-9]{2}\b/;
 const SOURCE_REF = [/kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING:(?: .*?)? at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: ([\w\-/.]+\.[A-Za-z]+):([0-9]+) at /, /Kernel BUG at [0-9a-fx]+ \[verbose debug info unavailable\]|Kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/];
 
@@ -138,7 +141,8 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
   const boots: number[] = [];
   /** Index of the last boot start: a new report's context lines never reach back before it. */
   let lastBoot = -1;
-  let open: (Span & { closedAt?: number }) | undefined;
+  /** `headerRunEnd`: the last line of a run of headers printed once per inlined frame (see below). */
+  let open: (Span & { closedAt?: number; headerRunEnd?: number }) | undefined;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
     if (startsBoot(lines, i)) {
@@ -185,7 +189,11 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
     // A header repeated word for word is a duplicated line, unless the kernel printed it three times or more.
     // Not one header per process: `BUG: Bad page state in process a` then `… in process b` are two bad pages.
-    if (open && open.closedAt === undefined && i - open.header === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) continue;
+    // Every header of the run follows the one before it (old symbolisers printed one per inlined level: three or four).
+    if (open && open.closedAt === undefined && i - (open.headerRunEnd ?? open.header) === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) {
+      open.headerRunEnd = i;
+      continue;
+    }
     // Lines of a report that merely quote another header (`PANIC: "…"` of crash after the log tail).
     if (open && open.closedAt === undefined && i === open.header) continue;
     if (open) {
@@ -353,8 +361,50 @@ function ripFrame(text: string): Frame | undefined {
   return f ? { ...f, reliable: true } : undefined;
 }
 
-/** The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. */
-type Guilty = { name: string; printed: string };
+/**
+ * The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. `unanchoredStall`:
+ * a stall whose interrupted stack syzkaller cannot read (StackRule.timerEntry): its title says `corrupted`.
+ */
+type Guilty = { name: string; printed: string; unanchoredStall?: boolean };
+
+/** Pre-4.17 syscall wrappers, named by the syscall: `SyS_mount`, `compat_SyS_mount`, `SYSC_mount`. */
+const OLD_SYSCALL_WRAPPER = /^(?:compat_)?(?:SyS|SYSC)_(\w+)$/;
+
+/** The SYSCALL_DEFINE body's symbols: `__se_sys_X` (the sign-extending wrapper) and `__do_sys_X` (the body). */
+const SYSCALL_BODY = /^__(?:se|do)_sys_(\w+)$/;
+
+/** A frame printed as a guess (`? f+0x1/0x2`): syzkaller drops such lines from the report, unless they carry `<EOI>`. */
+const GUESSED_FRAME_LINE = /(?:^|\s)\?\s+[\w.]+\+0x[0-9a-f]+\/(?:0x)?[0-9a-f]+/;
+
+const isGuessedFrameLine = (t: string) => GUESSED_FRAME_LINE.test(t) && !t.includes("<EOI>");
+
+/**
+ * syzkaller's rcu-stall stack: below the first (printed, not guessed) timer-interrupt line, the first RIP and the stack
+ * after it, else the frames right after that line; each read up to the next stack keyword, and named through a
+ * dispatch anchor. `entry: false`: no such line.
+ */
+function stallBelowTimerEntry(report: ParsedReport, rule: StackRule & { timerEntry: RegExp }): { entry: boolean; guilty?: Guilty } {
+  const texts = report.texts;
+  const isEntry = (t: string) => rule.timerEntry.test(t) && !isGuessedFrameLine(t);
+  const entry = texts.findIndex((t, i) => i > 0 && isEntry(t));
+  if (entry < 0) return { entry: false };
+  const stackEnd = (from: number) => {
+    const end = texts.findIndex((t, i) => i >= from && STACK_KEYWORDS.test(t));
+    return end < 0 ? texts.length : end;
+  };
+  const attempts: Frame[][] = [];
+  const rip = texts.findIndex((t, i) => i > entry && RIP_SECTION.test(t));
+  if (rip >= 0) {
+    const at = report.ripAt(rip);
+    attempts.push([...(at ? [at] : []), ...report.framesFrom(rip + 1, stackEnd(rip + 1))]);
+  }
+  attempts.push(report.framesFrom(entry + 1, stackEnd(entry + 1)));
+  for (const frames of attempts) {
+    const name = selectGuiltyFrame(frames, { mode: "stall", skip: rule.skip, anchoredOnly: true, afterTimerEntry: true });
+    if (name) return { entry: true, guilty: { name, printed: printedName(name, frames) } };
+  }
+  return { entry: true };
+}
 
 /** The report with the bystanders' stacks (StackRule.bystanders) blanked out, so no section reads their frames. */
 function withoutBystanders(report: ParsedReport, rule: StackRule): ParsedReport {
@@ -379,6 +429,16 @@ function withoutBystanders(report: ParsedReport, rule: StackRule): ParsedReport 
  */
 function findGuilty(fullReport: ParsedReport, rule: StackRule, lead?: Frame, lenient = false): Guilty | undefined {
   const report = withoutBystanders(fullReport, rule);
+  const timerEntry = rule.timerEntry;
+  if (rule.mode === "stall" && timerEntry) {
+    const below = stallBelowTimerEntry(report, { ...rule, timerEntry });
+    if (below.guilty) return below.guilty;
+  }
+  const g = sectionGuilty(report, rule, lead, lenient);
+  return g && timerEntry ? { ...g, unanchoredStall: true } : g;
+}
+
+function sectionGuilty(report: ParsedReport, rule: StackRule, lead?: Frame, lenient = false): Guilty | undefined {
   // Stalls: a section whose stack reaches a dispatch anchor beats one that does not (old kernels print the
   // task's stack before the RIP line, new ones after it).
   if (rule.mode === "stall") {
@@ -388,11 +448,15 @@ function findGuilty(fullReport: ParsedReport, rule: StackRule, lead?: Frame, len
   return guiltyInSections(report, rule, false, lead, lenient);
 }
 
+const X86_ADDRESS_RIP = /^\s*RIP: [0-9a-f]{4}:0x[0-9a-f]+\s*$/;
+
 function firstSectionLine(report: ParsedReport, section: RegExp): number {
   const texts = report.texts;
   const first = texts.findIndex((t, idx) => idx > 0 && section.test(t));
   if (section !== RIP_SECTION || first < 0 || report.ripAt(first)) return first;
-  const named = texts.findIndex((t, idx) => idx > first && section.test(t) && report.ripAt(idx) !== undefined);
+  // An x86 RIP that is an address (`RIP: 0010:0xffffffffffffffff`: the CPU jumped to garbage) is the faulting
+  // instruction all the same: the stack under it is the crash's, not the one under a later named RIP.
+  const named = texts.findIndex((t, idx) => idx > first && section.test(t) && (report.ripAt(idx) !== undefined || X86_ADDRESS_RIP.test(t)));
   return named >= 0 ? named : first;
 }
 
@@ -450,9 +514,15 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
  * `synchronize_rcu` hang bucket. syzkaller lists both spellings as alternative titles.
  */
 function printedName(name: string, frames: readonly Frame[]): string {
-  const reliable = frames.filter((f) => f.reliable);
+  const reliable = frames.filter((f) => f.reliable && !f.inlined);
+  // The cross-call bucket came from the first `smp_call_function*` frame down the stack (the anchor), whichever variant.
+  const anchor = name === STALL_CROSS_CALL_BUCKET ? reliable.find((f) => f.function.startsWith(name)) : undefined;
+  if (anchor) return anchor.function;
   const exact = reliable.find((f) => cleanFunctionName(f.function) === name);
   if (exact) return exact.function.replace(/^\./, "");
+  // A stall bucketed by the syscall a pre-4.17 wrapper names (`mount` for `compat_SyS_mount`).
+  const wrapper = reliable.find((f) => OLD_SYSCALL_WRAPPER.exec(f.function)?.[1] === name);
+  if (wrapper) return wrapper.function;
   const bucket = reliable.find((f) => f.function.startsWith(name) || (name === "synchronize_rcu" && /^synchronize_/.test(f.function)) || (name === "rtnl_lock" && f.function.startsWith("rtnl_")));
   return bucket ? bucket.function : name;
 }
@@ -504,12 +574,16 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     let printed: string | undefined;
     let frameMissing = false;
     let headerFallback = false;
+    let stallGuess: string | undefined;
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
     if (needsFrame && format.stack) {
       const named = format.headerFunction !== undefined ? m[format.headerFunction] : undefined;
       const g = findGuilty(report, format.stack, named ? { function: named, reliable: true } : undefined);
-      guilty = g?.name;
-      printed = g?.printed;
+      if (g?.unanchoredStall) stallGuess = g.name;
+      else {
+        guilty = g?.name;
+        printed = g?.printed;
+      }
       if (!guilty) frameMissing = format.title.includes("{FRAME}");
     }
     if (!guilty && format.headerFunction !== undefined && m[format.headerFunction]) {
@@ -518,12 +592,15 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       frameMissing = false;
       headerFallback = true;
     }
-    const frame = guilty ?? "corrupted";
+    // A frame printed as the SYSCALL_DEFINE body (`__se_sys_memfd_secret`, `__do_sys_bpf`), not an arch wrapper
+    // (`__x64_sys_bpf`): syzkaller titles it by the bare syscall name, with `sys_X` and the printed name as alternatives.
+    const syscallBody = printed ? SYSCALL_BODY.exec(printed)?.[1] : undefined;
+    const frame = syscallBody ?? guilty ?? "corrupted";
     const groups = Array.from(m, (g) => g);
     const title = normalizeTitle(fillTemplate(format.title, groups, frame, (addr) => functionAtAddress(texts, addr)));
     // Alternative titles: the buckets (`stall in F`…) and, when the printed name differs from the cleaned
     // one, the same titles with the printed name, so either spelling matches across kernels.
-    const names = printed && printed !== frame ? [frame, printed] : [frame];
+    const names = [...new Set([frame, ...(guilty ? [guilty] : []), ...(printed ? [printed] : [])])];
     const alts = new Set<string>();
     for (const n of names) {
       if (n !== frame) alts.add(normalizeTitle(fillTemplate(format.title, groups, n)));
@@ -533,6 +610,12 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     if (origin && format.originAlt) alts.add(normalizeTitle(fillTemplate(format.originAlt.title, groups, origin)));
     alts.delete(title);
     const altTitles = [...alts];
+    if (!guilty && stallGuess) {
+      // A stall syzkaller cannot read (no timer-interrupt line, no anchor below it): `… in corrupted` to syzkaller,
+      // the display names the frame our stack sections give.
+      const named = normalizeTitle(fillTemplate(format.title, groups, stallGuess));
+      return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: stallGuess, frameMissing, headerFallback };
+    }
     const hint = format.guiltyHint !== undefined ? m[format.guiltyHint] : format.siteFunction;
     if (!guilty && hint) {
       guilty = cleanFunctionName(hint);
@@ -581,7 +664,14 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
   return { title: normalizeTitle(headerText(first).trim()), altTitles: [], frameMissing: false };
 }
 
-function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean): string | undefined {
+/** A stack keyword with frames after it (syzkaller's test that a report's stack is there). */
+function hasAnnouncedStack(report: ParsedReport): boolean {
+  const texts = report.texts;
+  return texts.some((t, i) => STACK_KEYWORDS.test(t) && report.framesFrom(i, i + 16).length > 0);
+}
+
+/** `following`: the next report's lines when this one has no stack (see stackOfNextReport); its stack counts as this one's. */
+function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean, following?: ParsedReport): string | undefined {
   const texts = report.texts;
   const f = titled.format;
   if (f?.corrupted) return f.corrupted;
@@ -590,19 +680,33 @@ function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean):
   if (!f) return "header matched but no title format did";
   if (f.noStackTrace || isPanicOnly) return undefined;
   let sawKeyword = false;
+  // syzkaller checks the first stack of each keyword only (a hung-task dump's later `Call Trace:` may say
+  // `<Same stack as pid N>`), and takes `(stack is not available)` for a stack (KASAN's free stack of task 0).
+  const checked = new Set<string>();
   for (let i = 0; i < texts.length; i++) {
-    if (!STACK_KEYWORDS.test(texts[i])) continue;
+    const keyword = STACK_KEYWORDS.exec(texts[i]);
+    if (!keyword) continue;
     sawKeyword = true;
-    const window = texts.slice(i, i + 16);
-    if (report.framesFrom(i, i + 16).length === 0 && !window.slice(1).some((t) => parseFrameLine(t, true))) {
-      return "stack trace keyword with no frames after it";
+    // lockdep's `stack backtrace:` is followed by the task line and its `Call Trace:` (syzkaller skips it as a keyword).
+    if (LOCKDEP_BACKTRACE.test(texts[i])) continue;
+    const kind = keyword[0].replace(/[0-9]+/g, "N").toLowerCase();
+    if (checked.has(kind)) continue;
+    checked.add(kind);
+    // The next 15 lines up to the next stack's keyword, guessed frames (`? f+0x…`) left out: syzkaller drops them.
+    const window: string[] = [];
+    for (let j = i + 1; j < texts.length && window.length < 15; j++) {
+      if (STACK_KEYWORDS.test(texts[j]) && !LOCKDEP_BACKTRACE.test(texts[j])) break;
+      if (isGuessedFrameLine(texts[j])) continue;
+      window.push(texts[j]);
     }
+    const framed = window.some((t) => t.includes("(stack is not available)") || parseFrameLine(t, true)?.reliable) || parseReport(["Call Trace:", ...window]).framesFrom(0).some((f) => f.reliable);
+    if (!framed) return "stack trace keyword with no frames after it";
   }
   // KMSAN/KFENCE print frames right after the header, without a keyword.
   if (!sawKeyword) {
     // KMSAN/KFENCE print their frames right after the header; everything else announces its stack.
     const framesAfterHeader = f.stack?.sections.includes(FROM_HEADER_SECTION) ?? false;
-    if (!framesAfterHeader || report.framesFrom(0, 60).length === 0) return "no stack trace in report";
+    if ((!framesAfterHeader || report.framesFrom(0, 60).length === 0) && !(following && hasAnnouncedStack(following))) return "no stack trace in report";
   }
   return undefined;
 }
@@ -636,14 +740,14 @@ function typeFor(kind: FindingKind, title: string, format?: TitleFormat, cls?: C
 }
 
 /** Title, guilty frame, frames and corrupted verdict of a report (texts from its header on); undefined: not a report. */
-function analyseReport(cls: CrashClass, texts: readonly string[]): ReportAnalysis | undefined {
+function analyseReport(cls: CrashClass, texts: readonly string[], following: readonly string[] = []): ReportAnalysis | undefined {
   const report = parseReport(texts);
   const titled = buildTitle(cls, report);
   const format = titled.format;
   // No format matched (`WARNING: the mand mount option is deprecated`): informational text, not a report.
   if (!format) return undefined;
   const kind: FindingKind = format.kind ?? cls.kind;
-  const reason = corruption(titled, report, false);
+  const reason = corruption(titled, report, false, following.length > 0 ? parseReport(following) : undefined);
   return {
     kind,
     title: titled.title,
@@ -665,16 +769,37 @@ function mayUseKnownReports(span: Span, kept: readonly LogLine[], headerPos: num
   return span.panicIndex === undefined && span.cls.id !== "kernel-panic" && headerPos >= 0 && kept.length === span.end - span.start + 1;
 }
 
+/** Lines after a report that may lend it their stack (see stackOfNextReport). */
+const NEXT_REPORT_LINES = 200;
+
+/**
+ * With printk caller ids, syzkaller reads a report on through the next report header of the same caller: a report
+ * with no stack of its own (`BUG: Dentry … still in use` then the WARNING that prints the trace, an RCU stall cut
+ * by a WARNING and its panic) takes the stack printed after it. The lines of this caller after the report, when
+ * another report follows at once.
+ */
+function stackOfNextReport(lines: readonly LogLine[], span: Span): string[] {
+  const after = lines.slice(span.end + 1, span.end + 1 + NEXT_REPORT_LINES);
+  if (after.length === 0 || !classifyLine(after[0].text)) return [];
+  return after.map((l) => headerText(l.text));
+}
+
 function toFinding(lines: readonly LogLine[], span: Span, fileName: string, known?: KnownReports): Finding | undefined {
   const kept = reportLines(lines, span);
   const headerPos = kept.findIndex((l) => l === lines[span.header]);
   const fromHeader = kept.slice(Math.max(headerPos, 0)).map((l) => headerText(l.text));
-  // A crash-utility `PANIC: "…"` header: the message is the header line.
-  const texts = fromHeader;
   const head = lines[span.header];
+  // A crash-utility `PANIC: "…"` header: the message is the header line.
+  const next = fromHeader.some((t) => STACK_KEYWORDS.test(t)) ? [] : stackOfNextReport(lines, span);
+  // With caller ids the next report of this caller is read as this one's text. Without them syzkaller titles the report
+  // from its own lines but looks for its stack in everything after them: the next report's stack is this one's too.
+  const texts = head.callerId !== undefined ? [...fromHeader, ...next] : fromHeader;
+  const following = head.callerId !== undefined ? [] : next;
   const panicOnly = span.cls.id === "kernel-panic";
   const analysis =
-    known && mayUseKnownReports(span, kept, headerPos) ? known.analysisOf(span.cls, texts, (t) => analyseReport(span.cls, t)) : analyseReport(span.cls, texts);
+    known && following.length === 0 && mayUseKnownReports(span, kept, headerPos)
+      ? known.analysisOf(span.cls, texts, (t) => analyseReport(span.cls, t))
+      : analyseReport(span.cls, texts, following);
   if (!analysis) return undefined;
   const kind = analysis.kind;
   const src = sourceRef(texts);
@@ -692,7 +817,7 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string, know
     type: analysis.type,
     headline: headerText(head.text).trim(),
     guiltyFrame: analysis.guiltyFrame,
-    guiltyFile: selectGuiltyFile(texts, { stall: kind === "rcu-stall" }),
+    guiltyFile: selectGuiltyFile(texts, { stall: kind === "rcu-stall", after: () => lines.slice(span.end + 1, span.end + 1 + GUILTY_FILE_LOOKAHEAD).map((l) => l.text) }),
     sourceFile: src?.file,
     sourceLine: src?.line,
     frames: analysis.frames,

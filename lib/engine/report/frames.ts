@@ -431,7 +431,7 @@ function parseSymbolFrame(line: string): Frame | undefined {
   m = line.includes("[inline]") ? INLINE_FRAME.exec(line) : null;
   if (m) {
     const [, question, sym, file, fileLine] = m;
-    return makeFrame(sym, { reliable: !question, file, fileLine: Number(fileLine) });
+    return { ...makeFrame(sym, { reliable: !question, file, fileLine: Number(fileLine) }), inlined: true };
   }
   m = line.includes(" (") ? DECODED_FRAME.exec(line) : null;
   if (m) {

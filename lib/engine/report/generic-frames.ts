@@ -227,8 +227,10 @@ export const GENERIC_FILES: readonly RegExp[] = [
   /^kernel\/time\/hrtimer\.c$/, /^kernel\/workqueue\.c$/, /^kernel\/entry\//, /^net\/core\/dev\.c$/, /^net\/core\/sock\.c$/,
   /^net\/core\/skbuff\.c$/, /^fs\/proc\/generic\.c$/, /^trusty\//, /^drivers\/base\//, /^fs\/sysfs\//, /^fs\/kernfs\//,
   // architecture glue: entry, interrupt, unwinder and string code
-  /^arch\/[^/]+\/kernel\/(?:entry|process|stacktrace|apic\/|irq|smp|dumpstack|unwind)/, /^arch\/[^/]+\/lib\//,
+  /^arch\/[^/]+\/kernel\/(?:entry|process|stacktrace|apic\/|irq|smp|unwind)/, /^arch\/[^/]+\/lib\//,
   /^kernel\/time\//, /^kernel\/irq\//, /^kernel\/stacktrace\.c$/, /^drivers\/clocksource\//, /^kernel\/fork\.c$/, /^kernel\/exit\.c$/, /^kernel\/signal\.c$/,
   /^mm\/mempool\.c$/, /^mm\/folio-compat\.c$/, /^mm\/truncate\.c$/, /^fs\/inode\.c$/, /^fs\/libfs\.c$/,
+  // the VFS writeback core runs a filesystem's ->write_inode: the filesystem is to blame
+  /^fs\/fs-writeback\.c$/,
   /^drivers\/usb\/core\/(?:urb|message|hcd)\.c$/, /^net\/socket\.c$/,
 ];

@@ -79,4 +79,53 @@ describe("selectGuiltyFile", () => {
     expect(selectGuiltyFile(report, { stall: true })).toBe("sound/core/seq/seq_clientmgr.c");
     expect(selectGuiltyFile(["no files here"])).toBeUndefined();
   });
+  it("skips the VFS writeback core (it runs the filesystem's write_inode) but not the x86 stack printer that faulted", () => {
+    const writeback = [
+      " write_inode_now+0x1cd/0x260 fs/fs-writeback.c:2723",
+      " iput+0x3e6/0x760 fs/inode.c:1774",
+      " ntfs_fill_super+0x3af3/0x42a0 fs/ntfs3/super.c:1190",
+    ];
+    expect(selectGuiltyFile(writeback)).toBe("fs/ntfs3/super.c");
+    const kmsan = [
+      "BUG: KMSAN: use of uninitialized memory in show_trace_log_lvl+0xda4/0x1030 arch/x86/kernel/dumpstack.c:203",
+      " dump_stack+0x14a/0x1d0 lib/dump_stack.c:53",
+      " xt_alloc_entry_offsets+0x62/0x70 net/netfilter/x_tables.c:778",
+    ];
+    expect(selectGuiltyFile(kmsan)).toBe("arch/x86/kernel/dumpstack.c");
+  });
+  it("reads no file from the locks the task holds or lockdep's irq-state stamps", () => {
+    const report = [
+      "BUG: sleeping function called from invalid context at arch/x86/mm/fault.c:1372",
+      " #0:  (sk_lock-AF_ALG){+.+.}, at: [<0000000035a74818>] af_alg_wait_for_data+0x2f2/0x650 crypto/af_alg.c:768",
+      "hardirqs last  enabled at (331): [<00000000eed64b41>] __kmalloc+0x23a/0x760 mm/slab.c:3720",
+      "softirqs last disabled at (316): [<00000000272f4822>] lock_sock_nested+0x44/0x110 net/core/sock.c:2762",
+      " blkcipher_walk_done+0x72b/0xde0 crypto/blkcipher.c:139",
+    ];
+    expect(selectGuiltyFile(report)).toBe("crypto/blkcipher.c");
+  });
+  it("reads the lines after a report that names no file of its own", () => {
+    const assert = ["trusty: panic (caller 0xffffffffe000fbb8): ASSERT FAILED at (trusty/kernel/lib/trusty/ipc.c:472): !list_in_list(&chan->node)"];
+    const next = ["WARNING: CPU: 0 PID: 36 at drivers/trusty/trusty.c:215 trusty_std_call32+0x220/0x240 drivers/trusty/trusty.c:215"];
+    expect(selectGuiltyFile(assert, { after: () => next })).toBe("drivers/trusty/trusty.c");
+    expect(selectGuiltyFile([...assert, " ipc_send+0x1/0x2 drivers/trusty/trusty-ipc.c:9"], { after: () => next })).toBe("drivers/trusty/trusty-ipc.c");
+  });
+  it("falls back to the first file named when every file is generic code", () => {
+    const report = [
+      "81e70810 (&n->list_lock){..-.}-{3:3}, at: spin_lock include/linux/spinlock.h:354 [inline]",
+      "81e70810 (&n->list_lock){..-.}-{3:3}, at: deactivate_slab+0x2a8/0x558 mm/slub.c:2244",
+      " #1: 812239d8 (rcu_callback){....}-{0:0}, at: rcu_core+0x314/0xa74 kernel/rcu/tree.c:2711",
+    ];
+    expect(selectGuiltyFile(report)).toBe("include/linux/spinlock.h");
+  });
+  it("starts after arm64's IRQ vector for RCU stalls (the interrupt controller's driver is the timer's path)", () => {
+    const report = [
+      " hrtimer_interrupt+0x2b4/0xbec kernel/time/hrtimer.c:123",
+      " gic_handle_irq+0xac/0x1f4 drivers/irqchip/irq-gic-v3.c:123",
+      " el1h_64_irq+0x7c/0x80 arch/arm64/kernel/entry.S:123",
+      " _raw_spin_lock_bh+0x124/0x1c4 kernel/locking/spinlock.c:123",
+      " sk_msg_recvmsg+0x58/0xb7c net/core/skmsg.c:123",
+    ];
+    expect(selectGuiltyFile(report, { stall: true })).toBe("net/core/skmsg.c");
+    expect(selectGuiltyFile(report)).toBe("drivers/irqchip/irq-gic-v3.c");
+  });
 });

@@ -15,6 +15,12 @@ export type SelectGuiltyOptions = {
   skip?: readonly RegExp[];
   /** Stall mode: return only a frame found through a dispatch anchor (the caller tries other stack sections). */
   anchoredOnly?: boolean;
+  /**
+   * Stall mode: the frames start below the timer interrupt the stall check ran in (no detector frames to strip), and
+   * an anchor on top of them names itself (`__do_softirq`: the CPU was interrupted in the softirq loop), as syzkaller's
+   * extractor does.
+   */
+  afterTimerEntry?: boolean;
 };
 
 /**
@@ -98,11 +104,11 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
   const skip = opts.skip ?? NO_SKIP;
   let chosen = CHOSEN.get(skip);
   if (!chosen) CHOSEN.set(skip, (chosen = new Map()));
-  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}`;
-  for (const f of frames) key += `\u0000${f.reliable ? 1 : 0}${f.module ? 1 : 0}${f.function}`;
+  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}|${opts.afterTimerEntry ? 1 : 0}`;
+  for (const f of frames) key += `\u0000${f.reliable ? 1 : 0}${f.module ? 1 : 0}${f.inlined ? 1 : 0}${f.function}`;
   const hit = chosen.get(key);
   if (hit !== undefined || chosen.has(key)) return hit;
-  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly });
+  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly, afterTimerEntry: opts.afterTimerEntry });
   if (key.length <= MAX_CHOSEN_KEY) {
     if (chosen.size >= MAX_CHOSEN) chosen.clear();
     chosen.set(key, choice);
@@ -112,7 +118,7 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
 
 function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions & { skip: readonly RegExp[] }): string | undefined {
   const skip = opts.skip;
-  const reliable = frames.filter((f) => f.reliable).map((f) => ({ f, fn: cleanFunctionName(f.function) }));
+  const reliable = frames.filter((f) => f.reliable && !f.inlined).map((f) => ({ f, fn: cleanFunctionName(f.function) }));
   // The frames a culprit is looked for in: a stall's without its detector's.
   let searched = reliable;
   if (opts.mode === "hang") {
@@ -136,7 +142,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     // (rcu_*, update_process_times, tick_*, hrtimer_*), not the looping code.
     // Only when the detector is on top of the stack (a panic stack printed after the task's stack is not);
     // the first interrupt entry below it ends the detector (a second one is a nested interrupt of the loop).
-    const firstDetector = reliable.findIndex(({ fn }) => STALL_DETECTOR.test(fn));
+    const firstDetector = opts.afterTimerEntry ? -1 : reliable.findIndex(({ fn }) => STALL_DETECTOR.test(fn));
     const entry = firstDetector >= 0 && firstDetector < 8 ? reliable.findIndex(({ fn }, i) => i > firstDetector && STALL_DETECTOR_EXIT.test(fn)) : -1;
     const detected = entry >= 0;
     let end = entry;
@@ -152,7 +158,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
         if (prev) return prev;
         // An anchor on top of the stack names itself, unless it is plumbing (`kthread`, `ret_from_fork`): a
         // sleeping kthread's stack shows no loop at all.
-        if (!isGenericFrame(fn)) return fn;
+        if (opts.afterTimerEntry || !isGenericFrame(fn)) return fn;
         continue;
       }
       // Pre-4.17 syscall wrappers (`SyS_mount`, `compat_SyS_mount`, `SYSC_mount`) name the syscall itself:
@@ -184,25 +190,41 @@ function normalizePath(path: string): string {
 }
 
 /**
+ * Where the task was before, not where it failed: the locks it holds (`#0: (sk_lock-AF_ALG){+.+.}, at: f+0x… file.c:N`,
+ * listed under `N locks held by`) and lockdep's irq-state stamps (`hardirqs last enabled at (331): [<…>] f file.c:N`).
+ */
+const BYSTANDER_LOCATION = /^\s*#\d+:\s.*\bat:|^\s*(?:hard|soft)irqs last\s+(?:en|dis)abled at /;
+
+/** The timer interrupt's entry frame: x86 `apic_timer_interrupt`, arm64's IRQ vector (`el1h_64_irq`, older `el1_irq`). */
+const STALL_TIMER_ENTRY_FRAME = /apic_timer_interrupt\+0x|\bel1h?_64_irq\+0x|\bel1_irq\+0x/;
+
+/**
  * The source file to blame: the first file the report names that is not generic code (GENERIC_FILES).
  * RCU stalls name the detector's files first: start after the timer interrupt entry when there is one.
  */
-export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boolean } = {}): string | undefined {
+export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boolean; after?: () => readonly string[] } = {}): string | undefined {
   let from = 0;
   if (opts.stall) {
-    const entry = texts.findIndex((t) => /apic_timer_interrupt\+0x/.test(t));
+    const entry = texts.findIndex((t) => STALL_TIMER_ENTRY_FRAME.test(t));
     if (entry >= 0) from = entry + 1;
   }
-  for (const start of from > 0 ? [from, 0] : [0]) {
-    for (const text of texts.slice(start)) {
-      if (!HAS_SOURCE_SUFFIX.test(text)) continue;
+  let first: string | undefined;
+  // syzkaller reads the guilty file from the report's start to the end of the output: a report that names no file of
+  // its own (a trusty assert, a lockdep splat cut by the oops it caused) is blamed on what the next lines name.
+  const passes = [...(from > 0 ? [() => texts.slice(from)] : []), () => texts, ...(opts.after ? [opts.after] : [])];
+  for (const pass of passes) {
+    for (const text of pass()) {
+      if (!HAS_SOURCE_SUFFIX.test(text) || BYSTANDER_LOCATION.test(text)) continue;
       SOURCE_FILE_REF.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = SOURCE_FILE_REF.exec(text))) {
         const file = normalizePath(m[1]);
+        first ??= file;
         if (!GENERIC_FILES.some((re) => re.test(file))) return file;
       }
     }
   }
-  return undefined;
+  // Every file is generic (a lock taken in a header's inline helper, then only locking and slab code): the first one
+  // the report names, as syzkaller falls back to.
+  return first;
 }

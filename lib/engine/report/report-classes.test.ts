@@ -426,3 +426,315 @@ describe("2.6-era i386 oopses copied from web pages", () => {
     expect(mangled.frames.length).toBe(2);
   });
 });
+
+describe("RCU stall: the code the timer interrupt interrupted", () => {
+  const header = ["[  351.648071][    C1] rcu: INFO: rcu_preempt self-detected stall on CPU", "[  351.808040][    C1] Sending NMI from CPU 1 to CPUs 0:", "[  351.815225][    C1] NMI backtrace for cpu 0"];
+
+  it("reads below the first timer-interrupt line, not the softirq the interrupt ran on its way out", () => {
+    const [stall] = extract([
+      ...header,
+      "[  351.815240][    C1] RIP: 0010:hhf_dequeue+0x552/0xa20",
+      "[  351.815309][    C1] Call Trace:",
+      "[  351.815311][    C1]  <IRQ>",
+      "[  351.815525][    C1]  igmpv3_sendpack+0x1b5/0x2c0",
+      "[  351.815529][    C1]  igmp_ifc_timer_expire+0x687/0xa00",
+      "[  351.815535][    C1]  call_timer_fn+0x1ac/0x780",
+      "[  351.815589][    C1]  __do_softirq+0x262/0x98c",
+      "[  351.815596][    C1]  irq_exit+0x19b/0x1e0",
+      "[  351.815600][    C1]  smp_apic_timer_interrupt+0x1a3/0x610",
+      "[  351.815603][    C1]  apic_timer_interrupt+0xf/0x20",
+      "[  351.815606][    C1]  </IRQ>",
+      "[  351.815609][    C1] RIP: 0010:_raw_write_unlock_irq+0x54/0x90",
+      "[  351.815667][    C1]  do_exit+0x13ab/0x2e50",
+      "[  351.815685][    C1]  do_group_exit+0x135/0x360",
+      "[  351.815689][    C1]  __x64_sys_exit_group+0x44/0x50",
+      "[  351.815692][    C1]  do_syscall_64+0xfd/0x6a0",
+      "[  351.815696][    C1]  entry_SYSCALL_64_after_hwframe+0x49/0xbe",
+    ]);
+    expect(stall).toMatchObject({ title: "INFO: rcu detected stall in sys_exit_group", corrupted: false });
+    expect(stall.syzkallerTitle).toBeUndefined();
+  });
+
+  it("names the softirq loop when the interrupt caught the CPU in it (an anchor on top of the stack)", () => {
+    const [stall] = extract([
+      "[ 3024.981314] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:",
+      "[ 3024.988394] Call Trace:",
+      "[ 3025.207920]  smp_apic_timer_interrupt+0x111/0x550",
+      "[ 3025.217897]  apic_timer_interrupt+0xf/0x20",
+      "[ 3025.227362] RIP: 0010:kmem_cache_alloc+0x287/0x700",
+      "[ 3025.247666]  __do_softirq+0x25c/0x921",
+      "[ 3025.272589]  irq_exit+0x180/0x1d0",
+      "[ 3025.393463]  hsr_announce+0x12f/0x3b0",
+      "[ 3025.406229]  call_timer_fn+0x18d/0x720",
+    ]);
+    expect(stall.title).toBe("INFO: rcu detected stall in __do_softirq");
+  });
+
+  it("is corrupted to syzkaller without a printed timer-interrupt line; the display still names the task's frame", () => {
+    const [stall] = extract([
+      "[  118.704531][    T1] rcu: INFO: rcu_preempt detected expedited stalls on CPUs/tasks: { 2-... } 10886 jiffies s: 25 root: 0x4/.",
+      "[  118.810521][    T1] Task dump for CPU 2:",
+      "[  118.872247][    T1] Call Trace:",
+      "[  118.906021][    T1]  sched_show_task.cold+0x2da/0x33e",
+      "[  118.906022][    T1]  ? asm_sysvec_apic_timer_interrupt+0x1f/0x30",
+      "[  119.730575][    T1]  synchronize_rcu+0xdf/0x180",
+      "[  119.960465][    T1]  do_one_initcall+0x10a/0x7b0",
+      "[  120.210341][    T1]  kernel_init_freeable+0x4f4/0x5a3",
+      "[  120.270367][    T1]  kernel_init+0xd/0x1c0",
+      "[  120.300423][    T1]  ret_from_fork+0x1f/0x30",
+    ]);
+    expect(stall).toMatchObject({ syzkallerTitle: "INFO: rcu detected stall in corrupted", corrupted: true });
+    expect(stall.title).not.toContain("corrupted");
+    expect(stall.altTitles).toContain("stall in corrupted");
+  });
+});
+
+describe("syscall frames in titles", () => {
+  const refcountWarning = (frame: string) => [
+    "[   54.847066] WARNING: CPU: 1 PID: 6519 at lib/refcount.c:25 refcount_warn_saturate+0x13d/0x1a0",
+    "[   54.879537] RIP: 0010:refcount_warn_saturate+0x13d/0x1a0",
+    "[   54.992283] Call Trace:",
+    `[   54.995579]  ${frame}+0x2ea/0x350`,
+    "[   55.000962]  do_syscall_64+0x44/0xd0",
+    "[   55.005460]  entry_SYSCALL_64_after_hwframe+0x44/0xae",
+  ];
+
+  it("names the SYSCALL_DEFINE body (__se_sys_X) by the bare syscall, keeping sys_X and the printed name as alternatives", () => {
+    const [body] = extract(refcountWarning("__se_sys_memfd_secret"));
+    expect(body.title).toBe("WARNING: refcount bug in memfd_secret");
+    expect(body.altTitles).toEqual(expect.arrayContaining(["WARNING: refcount bug in sys_memfd_secret", "WARNING: refcount bug in __se_sys_memfd_secret"]));
+  });
+
+  it("keeps sys_X for an architecture's wrapper (__x64_sys_X)", () => {
+    const [wrapper] = extract(refcountWarning("__x64_sys_memfd_secret"));
+    expect(wrapper.title).toBe("WARNING: refcount bug in sys_memfd_secret");
+    expect(wrapper.altTitles).toContain("WARNING: refcount bug in __x64_sys_memfd_secret");
+  });
+});
+
+describe("symbolised reports", () => {
+  it("names no inlined frame: the function below it holds the same address (syzkaller reads no frame from an [inline] line)", () => {
+    const [warning] = extract([
+      "WARNING: CPU: 0 PID: 6668 at arch/arm64/mm/fault.c:374 __do_kernel_fault+0x158/0x1c0 arch/arm64/mm/fault.c:374",
+      "pc : __do_kernel_fault+0x158/0x1c0 arch/arm64/mm/fault.c:374",
+      "Call trace:",
+      " __do_kernel_fault+0x158/0x1c0 arch/arm64/mm/fault.c:374",
+      " do_translation_fault+0x50/0xb8 arch/arm64/mm/fault.c:733",
+      " el1h_64_sync+0x64/0x68 arch/arm64/kernel/entry.S:586",
+      " nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]",
+      " nfc_llcp_unregister_device+0x34/0x10c net/nfc/llcp_core.c:1611",
+      " nfc_unregister_device+0x74/0xb0 net/nfc/core.c:1179",
+    ]);
+    expect(warning.title).toBe("WARNING in nfc_llcp_unregister_device");
+    expect(warning.frames.find((f) => f.function === "nfc_llcp_find_local")).toMatchObject({ inlined: true });
+  });
+
+  it("reads a run of headers printed once per inlined level as one report", () => {
+    const reports = extract([
+      "BUG: KASAN: use-after-free in __list_add_rcu include/linux/rculist.h:57 [inline] at addr ffff8801c5b6c110",
+      "BUG: KASAN: use-after-free in list_add_rcu include/linux/rculist.h:78 [inline] at addr ffff8801c5b6c110",
+      "BUG: KASAN: use-after-free in timerfd_setup_cancel fs/timerfd.c:141 [inline] at addr ffff8801c5b6c110",
+      "BUG: KASAN: use-after-free in do_timerfd_settime+0xd32/0xf50 fs/timerfd.c:446 at addr ffff8801c5b6c110",
+      "Write of size 8 by task syz-executor5/10885",
+      "Call Trace:",
+      " __list_add_rcu include/linux/rculist.h:57 [inline]",
+      " list_add_rcu include/linux/rculist.h:78 [inline]",
+      " timerfd_setup_cancel fs/timerfd.c:141 [inline]",
+      " do_timerfd_settime+0xd32/0xf50 fs/timerfd.c:446",
+      " SyS_timerfd_settime+0xef/0x1c0 fs/timerfd.c:524",
+    ]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ title: "KASAN: use-after-free Write in do_timerfd_settime", guiltyFile: "fs/timerfd.c" });
+  });
+});
+
+describe("syscall frames printed inlined", () => {
+  it("titles a stall by the syscall wrapper that holds the address, not the inlined __se_sys_X above it", () => {
+    const [stall] = extract([
+      "rcu: INFO: rcu_preempt self-detected stall on CPU",
+      "Call trace:",
+      " el1h_64_irq+0x7c/0x80 arch/arm64/kernel/entry.S:123",
+      " sk_msg_recvmsg+0x58/0xb7c net/core/skmsg.c:123",
+      " __se_sys_recvmmsg net/socket.c:123 [inline]",
+      " __arm64_sys_recvmmsg+0x170/0x22c net/socket.c:123",
+      " invoke_syscall+0x94/0x2c8 arch/arm64/kernel/syscall.c:123",
+    ]);
+    expect(stall.title).toBe("INFO: rcu detected stall in sys_recvmmsg");
+  });
+});
+
+describe("crash types of reports with no stack", () => {
+  it("a panic that is no other report's tail is a DoS, unless its format says otherwise (a hard lockup hangs)", () => {
+    expect(extract(["[    9.1] Kernel panic - not syncing: sysrq triggered crash"])[0].type).toBe("DoS");
+    expect(extract(["[    9.1] Kernel panic - not syncing: Watchdog detected hard LOCKUP on cpu 3"])[0].type).toBe("HANG");
+    expect(extract(["[    9.1] VFS: Close: file count is zero"])[0].type).toBe("DoS");
+  });
+});
+
+describe("syzkaller's bucket titles", () => {
+  const trace = ["Call Trace:", " arch_uprobe_analyze_insn+0x1/0x2", " uprobe_mmap+0x1/0x2"];
+  it("buckets an array index past the end as a bad access, not the other UBSAN checks", () => {
+    expect(extract(["UBSAN: array-index-out-of-bounds in arch/x86/kernel/uprobes.c:292:11", ...trace])[0].altTitles).toEqual(["bad-access in arch_uprobe_analyze_insn"]);
+    expect(extract(["UBSAN: shift-out-of-bounds in arch/x86/kernel/uprobes.c:292:11", ...trace])[0].altTitles).toEqual([]);
+  });
+  it("buckets a corrupted list as a bad access and a KFENCE invalid free with KASAN's, but not a stack segment fault", () => {
+    const list = extract(["list_del corruption. next->prev should be ffff8801d8caa528, but was ffffffff868a8010", "kernel BUG at lib/list_debug.c:56!", "invalid opcode: 0000 [#1] SMP KASAN", "RIP: 0010:__list_del_entry_valid+0x1/0x2", "Call Trace:", " __dev_remove_pack+0x1/0x2"])[0];
+    expect(list).toMatchObject({ title: "BUG: corrupted list in __dev_remove_pack", altTitles: ["bad-access in __dev_remove_pack"] });
+    const kfence = extract(["BUG: KFENCE: invalid free in test_invalid_addr_free+0x1/0x2", "Invalid free of 0xffff", " test_invalid_addr_free+0x1/0x2", " kunit_try_run_case+0x1/0x2"])[0];
+    expect(kfence.altTitles).toEqual(["invalid-free in test_invalid_addr_free"]);
+    const segment = extract(["stack segment: 0000 [#1] PREEMPT SMP KASAN", "RIP: 0010:kernel_init+0x1/0x2", "Call Trace:", " ret_from_fork+0x1/0x2"])[0];
+    expect(segment).toMatchObject({ title: "stack segment fault in kernel_init", altTitles: [] });
+  });
+  it("gives the old KASAN header (`… in f at addr`) no bucket: syzkaller reads no frame for it", () => {
+    const [old] = extract(["[ 1579.244514] BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x1052/0x2d80 at addr ffff88004ec29b58"]);
+    expect(old).toMatchObject({ title: "KASAN: slab-out-of-bounds in ip6_fragment at addr ADDR", altTitles: [] });
+  });
+});
+
+describe("a report with no stack of its own, with printk caller ids", () => {
+  const dentry = "[  538.260174][  T380] BUG: Dentry ffff88810e2ca880{i=0,n=.index}  still in use (1) [unmount of ext4 loop4]";
+  const warning = [
+    "[  538.269909][  T380] ------------[ cut here ]------------",
+    "[  538.275440][  T380] WARNING: CPU: 0 PID: 380 at fs/dcache.c:1616 umount_check+0x18d/0x1d0",
+    "[  538.307767][  T380] RIP: 0010:umount_check+0x18d/0x1d0",
+    "[  538.418207][  T380] Call Trace:",
+    "[  538.421508][  T380]  d_walk+0x309/0x540",
+    "[  538.429611][  T380]  shrink_dcache_for_umount+0x8e/0x1b0",
+  ];
+
+  it("reads on into the stack of the report its caller prints next, as syzkaller does", () => {
+    const [bug, warn] = extract([dentry, ...warning]);
+    expect(bug).toMatchObject({ title: "BUG: Dentry still in use in unmount", altTitles: ["BUG: Dentry still in use [unmount of ext4 loop4]"], corrupted: false });
+    expect(warn.title).toBe("WARNING in umount_check");
+  });
+
+  it("stays without a stack when another caller printed the next report", () => {
+    const other = warning.map((l) => l.replace("T380", "T999"));
+    expect(extract([dentry, ...other])[0].corrupted).toBe(true);
+  });
+});
+
+describe("lockdep-family reports", () => {
+  it("types spinlock debug BUGs as LOCKDEP, as syzkaller does", () => {
+    const [bug] = extract(["BUG: spinlock recursion on CPU#0, syz-executor/1", "Call Trace:", " do_raw_spin_lock+0x1/0x2", " wake_up_new_task+0x1/0x2"]);
+    expect(bug).toMatchObject({ title: "BUG: spinlock recursion in wake_up_new_task", type: "LOCKDEP" });
+  });
+
+  it("reads suspicious RCU usage's source line past interleaved output; a fault-injection stack leaves it corrupted", () => {
+    const [rcu] = extract([
+      "[  184.765150] WARNING: suspicious RCU usage",
+      "[  184.765161] 4.17.0-rc1+ #16 Not tainted",
+      "[  184.765175] -----------------------------",
+      "[  184.776387] CPU: 0 PID: 14047 Comm: syz-executor7 Not tainted 4.17.0-rc1+ #16",
+      "[  184.780529] net/ipv6/route.c:1550 suspicious rcu_dereference_protected() usage!",
+      "[  184.784473] Call Trace:",
+      "[  184.784494]  dump_stack+0x1b9/0x294",
+      "[  184.795946]  should_fail.cold.4+0xa/0x1a",
+      "[  184.849301]  __should_failslab+0x124/0x180",
+      "[  184.860254]  kmem_cache_alloc_node_trace+0x26f/0x770",
+      "[  184.860279]  rt6_get_pcpu_route+0x1/0x2",
+    ]);
+    expect(rcu).toMatchObject({ title: "WARNING: suspicious RCU usage in corrupted", type: "LOCKDEP", corrupted: true });
+  });
+});
+
+describe("stall buckets keep the name as printed for the alternatives", () => {
+  const lockup = (...frames: string[]) => ["watchdog: BUG: soft lockup - CPU#2 stuck for 136s! [syz-executor4:4888]", "RIP: 0010:__sanitizer_cov_trace_const_cmp4+0xd/0x20", "Call Trace:", ...frames.map((f) => ` ${f}+0x1/0x2`)];
+
+  it("names the smp_call_function variant that made the bucket, not a caller spelled like the bucket", () => {
+    const [stall] = extract(lockup("smp_call_function_many", "smp_call_function", "on_each_cpu", "text_poke_bp"));
+    expect(stall.title).toBe("BUG: soft lockup in smp_call_function");
+    expect(stall.altTitles.sort()).toEqual(["BUG: soft lockup in smp_call_function_many", "stall in smp_call_function", "stall in smp_call_function_many"]);
+  });
+
+  it("names the pre-4.17 wrapper a syscall bucket came from", () => {
+    const [stall] = extract(lockup("change_mnt_propagation", "do_mount", "compat_SyS_mount", "do_fast_syscall_32"));
+    expect(stall.title).toBe("BUG: soft lockup in mount");
+    expect(stall.altTitles).toEqual(expect.arrayContaining(["BUG: soft lockup in compat_SyS_mount", "stall in compat_SyS_mount"]));
+  });
+});
+
+describe("a RIP that is only an address", () => {
+  it("is the faulting instruction: the stack under it names the crash, not one under a later named RIP", () => {
+    const [fault] = extract([
+      "BUG: unable to handle kernel paging request at ffffffffffffffff",
+      "IP: 0xffffffffffffffff",
+      "Oops: 0010 [#1] SMP",
+      "RIP: 0010:0xffffffffffffffff",
+      "Call Trace:",
+      " <IRQ>",
+      " __run_timers+0xeef/0x1390",
+      " run_timer_softirq+0x45/0xb0",
+      " apic_timer_interrupt+0x86/0x90",
+      " </IRQ>",
+      "RIP: 0010:kmsan_get_origin_address_noruntime+0x163/0x260",
+      " kfree+0x7f/0x2f40",
+      " kernfs_put+0x759/0xc40",
+    ]);
+    expect(fault.title).toBe("BUG: unable to handle kernel paging request in __run_timers");
+  });
+});
+
+describe("a report with no stack of its own, on a console without caller ids", () => {
+  const kasan = [
+    "[   66.776196] BUG: KASAN: global-out-of-bounds in show_timer+0x27a/0x2b0 at addr ffffffff82cda558",
+    "[   66.785026] Read of size 8 by task syz-executor7/8685",
+  ];
+  const gpf = [
+    "[   66.807279] general protection fault: 0000 [#1] SMP KASAN",
+    "[   66.807335] RIP: 0010:[<ffffffff8268adb6>]  [<ffffffff8268adb6>] udp_queue_rcv_skb+0x196/0x1590",
+    "[   66.807380] Call Trace:",
+    "[   66.807390]  [<ffffffff8268b111>] __udp_queue_rcv_skb+0x1/0x2",
+    "[   66.807395]  [<ffffffff8268b222>] udp_rcv+0x1/0x2",
+  ];
+
+  it("keeps its own title but is not corrupted when the next report prints a stack (syzkaller looks past its end)", () => {
+    const [bug] = extract([...kasan, ...gpf]);
+    expect(bug).toMatchObject({ title: "KASAN: global-out-of-bounds Read in show_timer", corrupted: false });
+    expect(extract(kasan)[0].corrupted).toBe(true);
+  });
+
+  it("is corrupted when the KASAN header lost its access line, whatever follows", () => {
+    const [bug] = extract(["[   56.881919] BUG: KASAN: wild-memory-access in sg_read+0x1296/0x1440", ...gpf]);
+    expect(bug).toMatchObject({ title: "KASAN: wild-memory-access in sg_read", corrupted: true });
+  });
+});
+
+describe("corrupted: a stack keyword with no frames after it", () => {
+  const kasan = ["[  244.884100] BUG: KASAN: use-after-free in __unwind_start+0x1/0x2", "[  244.884101] Write of size 8 at addr ffff8801cd04fe98 by task kworker/0:1/12"];
+
+  it("reads no guessed frame as a frame, and stops at the next stack's keyword", () => {
+    const [bug] = extract([
+      ...kasan,
+      "[  244.884113] Call Trace:",
+      "[  247.901862]  ? kthread+0x37a/0x440",
+      "[  247.916578]  ? ret_from_fork+0x24/0x30",
+      "[  247.919178] Allocated by task 0:",
+      "[  247.922513] (stack is not available)",
+    ]);
+    expect(bug.corrupted).toBe(true);
+  });
+
+  it("takes `(stack is not available)` for a stack, and checks the first stack of each keyword only", () => {
+    const [bug] = extract([
+      ...kasan,
+      "[  244.884113] Call Trace:",
+      "[  244.884114]  dump_stack+0xe8/0x16e",
+      "[  244.884115]  hdpvr_probe+0x1d3/0xad0",
+      "[  247.927802] Freed by task 0:",
+      "[  247.930800] (stack is not available)",
+      "[  247.930801] Call Trace:",
+      "[  247.930802] <Same stack as pid 2294>",
+    ]);
+    expect(bug.corrupted).toBe(false);
+  });
+});
+
+describe("SLUB debug reports", () => {
+  it("are corrupted without the stack SLUB prints with them", () => {
+    const header = "[  367.131148] BUG kmalloc-8 (Tainted: G    B         ): Object already free";
+    expect(extract([header])[0]).toMatchObject({ title: "BUG: Object already free", corrupted: true });
+    const withStack = extract([header, "[  367.131150] Call Trace:", "[  367.131151]  dump_stack+0x1/0x2", "[  367.131152]  free_debug_processing+0x1/0x2", "[  367.131153]  kfree+0x1/0x2", "[  367.131154]  sctp_destroy_sock+0x1/0x2"])[0];
+    expect(withStack.corrupted).toBe(false);
+  });
+});

@@ -139,7 +139,9 @@ function onlyFoldNeedlesAt(bytes: Uint8Array, hits: readonly number[], from: num
 }
 /** Text that continues a report: frames, registers, module lists, Go traces. */
 const REPORT_CONTINUATION =
-  /\+0x[0-9a-f]+\/0x|Call [Tt]race|RIP: |Code: |Modules linked in|Hardware name|CPU: \d+ PID|\bR[A-Z0-9]{2}: [0-9a-f]{8}|goroutine \d+ \[|\.go:\d+ \+0x|<\/?(?:IRQ|NMI|TASK|EOI)>|---\[ |^\s*#\d+ \[|\[exception RIP|Mem-Info|\bslabs: |cache: /;
+  // ARM's raw stack dump (`Stack: (0xe0728008 to 0xe072a000)`, then `8900: 0a1414ac 01001eac …`) runs for hundreds of
+  // lines between the registers and the `Backtrace:`.
+  /\+0x[0-9a-f]+\/0x|Stack: \(0x|(?:^|\s)[0-9a-f]{4}: [0-9a-f]{8}(?: [0-9a-f]{8}){3,7}\s*$|Call [Tt]race|RIP: |Code: |Modules linked in|Hardware name|CPU: \d+ PID|\bR[A-Z0-9]{2}: [0-9a-f]{8}|goroutine \d+ \[|\.go:\d+ \+0x|<\/?(?:IRQ|NMI|TASK|EOI)>|---\[ |^\s*#\d+ \[|\[exception RIP|Mem-Info|\bslabs: |cache: /;
 
 export type RawBoot = {
   lineNo: number;
