@@ -254,10 +254,24 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   let inModuleList = false;
   let wrappedTaskLine = false;
   let inTrace = false;
+  // The report's own lines since the last foreign one, read only when a foreign line comes (what they say decides
+  // whether it continues the report): a console without interleaved output (a storm's span) reads none of them.
+  let ownFrom = -1;
+  let ownTo = -1;
   for (let i = span.start; i <= span.end; i++) {
     const l = lines[i];
     const foreign = i !== span.header && head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "";
     if (foreign) {
+      if (ownFrom >= 0) {
+        const last = lines[ownTo].text;
+        inModuleList = isModuleListStart(last);
+        wrappedTaskLine = isWrappedTaskLine(last);
+        for (let k = ownFrom; k <= ownTo; k++) {
+          const scanned = scanStackLine(lines[k].text);
+          inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
+        }
+        ownFrom = -1;
+      }
       // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
       // release of a task line wrapped after its taint (a mailing-list paste) and a trace's prefix-less frames.
       const continues =
@@ -268,10 +282,8 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         continue;
       }
     } else {
-      inModuleList = isModuleListStart(l.text);
-      wrappedTaskLine = isWrappedTaskLine(l.text);
-      const scanned = scanStackLine(l.text);
-      inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
+      if (ownFrom < 0) ownFrom = i;
+      ownTo = i;
     }
     out.push(l);
   }

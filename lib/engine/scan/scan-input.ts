@@ -391,6 +391,25 @@ export type ScanOptions = {
   foldedBefore?: Map<string, number>;
 };
 
+/** The window being filled: its first line number, raw lines and hot flags (see `scanInput`). */
+type OpenWindow = { start: number; raws: string[]; hot: boolean[]; lastHot: number; settled: number };
+
+/**
+ * Brings `w.lastHot` up to date for the window's lines up to `line` (its newest): the newest unsettled line that is
+ * report text. In a crash storm hot lines come far more often than every `QUIET_LINES`, so most window lines are
+ * never tested.
+ */
+function settleReportText(w: OpenWindow, line: number): void {
+  const newest = w.raws.length - 1;
+  for (let k = line; k > w.settled; k--) {
+    if (REPORT_CONTINUATION.test(w.raws[newest - (line - k)])) {
+      w.lastHot = k;
+      break;
+    }
+  }
+  w.settled = line;
+}
+
 /** Scans one input; throws IngestError for refused input. */
 export async function scanInput(input: TriageInput, stats: IngestStats, options: ScanOptions): Promise<ScanResult> {
   const year = inferYear(input.name, { mtime: input.mtime, latestDatedLine: input.latestDatedLine, now: options.now });
@@ -426,7 +445,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
   const bannerPrev = new Map<number, string | undefined>();
   const maxLine = options.limits?.maxLineChars ?? 16 * 1024;
 
-  let window: { start: number; raws: string[]; hot: boolean[]; lastHot: number } | undefined;
+  /**
+   * `lastHot`: the window's last line of report text (a hot line, or one `REPORT_CONTINUATION` matches) among its
+   * lines up to `settled`; the lines after `settled` are tested only when the window could close (`settleReportText`).
+   */
+  let window: OpenWindow | undefined;
   /**
    * Last line of the last window closed by the size cap: a new window's context never reaches back into it (those
    * lines were report text, parsing them twice found reports twice). After a quiet close the context may overlap
@@ -636,7 +659,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       matchInfoRules(l, true);
     }
     dropEndedEvents(windowEvents);
-    for (const hint of readReleaseHints(parsed)) {
+    for (const hint of readReleaseHints(parsed, hot)) {
       // Windows may overlap by their context lines: one hint per line.
       if (!result.releaseHints.some((h) => h.lineNo === hint.lineNo)) result.releaseHints.push(hint);
     }
@@ -838,8 +861,10 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         } else if (window) {
           window.raws.push(raw);
           window.hot.push(hot);
-          const reportText = (hot && !foldOnly) || REPORT_CONTINUATION.test(raw);
-          if (reportText) window.lastHot = line;
+          if (hot && !foldOnly) window.lastHot = window.settled = line;
+          // Whether a line is report text matters only once the window could close: settled then, newest first.
+          else if (window.raws.length >= MAX_WINDOW_LINES || line - window.lastHot >= QUIET_LINES) settleReportText(window, line);
+          const reportText = window.lastHot === line;
           if ((window.raws.length >= MAX_WINDOW_LINES && !reportText) || window.raws.length >= HARD_MAX_WINDOW_LINES) {
             closeWindow();
             lastCappedLine = line;
@@ -854,7 +879,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           raws.push(raw);
           const hotFlags: boolean[] = new Array(raws.length).fill(false);
           hotFlags[raws.length - 1] = true;
-          window = { start: line - n, raws, hot: hotFlags, lastHot: line };
+          window = { start: line - n, raws, hot: hotFlags, lastHot: line, settled: line };
         }
       }
       const slot = (line - 1) % CONTEXT_LINES;
