@@ -725,7 +725,7 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string, know
   // Copied without its undefined fields rather than deleting them: a deleted property turns the object into a slow
   // dictionary, and a storm reads and copies thousands of findings.
   const defined: Record<string, unknown> = {};
-  for (const key of Object.keys(finding) as (keyof Finding)[]) if (finding[key] !== undefined) defined[key] = finding[key];
+  for (const key in finding) if (finding[key as keyof Finding] !== undefined) defined[key] = finding[key as keyof Finding];
   return defined as Finding;
 }
 

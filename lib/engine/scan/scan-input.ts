@@ -18,6 +18,7 @@ import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { KnownReports } from "../report/known-reports";
 import { RepeatedReports } from "../report/repeated-reports";
+import { memoByText } from "../report/memo-by-text";
 import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
 import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
 import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
@@ -210,6 +211,8 @@ export type ScanResult = {
 };
 
 const AGENT_PROGRAM = /^(?:kubelet|containerd|dockerd|docker|cilium-agent|cilium|calico-node|calico|kube-proxy|crio|flanneld|runc|containerd-shim.*|k3s|rke2)$/;
+/** `AGENT_PROGRAM` per program name: a log names a few programs on every line. */
+const isAgentProgram = memoByText((program: string) => AGENT_PROGRAM.test(program), { maxEntries: 256, maxTextLength: 64 });
 const BANNER = /Linux version (\S+) \((.*?)\)\s+(#.*)$/;
 const BANNER_LOOSE = /Linux version (\S+)(?: (.*))?$/;
 const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
@@ -553,7 +556,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     for (let i = 0; i < parsed.length; i++) {
       const l = parsed[i];
       const text = l.text;
-      if (l.program !== undefined && AGENT_PROGRAM.test(l.program)) agentLines.push(l);
+      if (l.program !== undefined && isAgentProgram(l.program)) agentLines.push(l);
       // The prefilter's needles include every needle the rules below require: a line it passed over (most of a
       // window) can only match the needle-less rules.
       if (!hot[i]) {
