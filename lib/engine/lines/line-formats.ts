@@ -321,7 +321,9 @@ function applyTag(line: LogLine, rest: string): string {
   const t = TAG.exec(rest);
   if (!t) return rest;
   // `kern.err:` / `kern.info kernel:`: a facility.level tag written by some syslog daemons.
-  line.program = /^kern(?:\.\w+)?$/.test(t[1]) ? "kernel" : sharedName(t[1]);
+  // `kern` alone or followed by `.`: any other tag (`kernel`, `kubelet`) is told apart by its length or fifth character.
+  const tag = t[1];
+  line.program = (tag.length === 4 || tag.charCodeAt(4) === 46) && /^kern(?:\.\w+)?$/.test(tag) ? "kernel" : sharedName(tag);
   if (t[2]) line.pid = Number(t[2]);
   return rest.slice(t[0].length);
 }
@@ -676,7 +678,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       // when the message itself looks like another tag (`kernel: RIP: 0010:…`, `kernel: Code: …`).
       let rest = m[10] ?? "";
       const hostOrTag = m[9];
-      if (/^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag)) {
+      if (hostOrTag.charCodeAt(hostOrTag.length - 1) === 58 && /^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag)) {
         rest = applyTag(line, hostOrTag + " " + rest);
       } else {
         line.host = sharedName(hostOrTag);

@@ -47,9 +47,15 @@ const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
 /** The next boot's banner or command line: a report never runs past a reboot. */
 const BOOT_START = /^(?:Linux version \d+\.\d+\S* |(?:Kernel )?[Cc]ommand line: )/;
 
+/** END_OF_REPORT, tested only on a line holding its `---[ end ` or starting with its `=` (each line of an open report asks). */
+const endsReport = (text: string): boolean => (text.charCodeAt(0) === 61 || text.includes("---[ end ")) && END_OF_REPORT.test(text);
+
 /** Line i starts a new boot: a banner, a command line, or the dmesg uptime going back (a serial capture across a reboot). */
 function startsBoot(lines: readonly LogLine[], i: number): boolean {
-  if (BOOT_START.test(lines[i].text)) return true;
+  const text = lines[i].text;
+  // BOOT_START's first character is one of `LKCc`: most lines are told apart without the regex.
+  const c0 = text.charCodeAt(0);
+  if ((c0 === 76 || c0 === 75 || c0 === 67 || c0 === 99) && BOOT_START.test(text)) return true;
   const up = lines[i].uptime;
   const prev = i > 0 ? lines[i - 1].uptime : undefined;
   return up !== undefined && prev !== undefined && prev > 5 && up + 1 < prev;
@@ -150,7 +156,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
         open = undefined;
       }
     }
-    if (open && open.closedAt === undefined && i > open.header && (END_OF_REPORT.test(text) || STACK_PRINTING_MESSAGES.test(text))) {
+    if (open && open.closedAt === undefined && i > open.header && (endsReport(text) || STACK_PRINTING_MESSAGES.test(text))) {
       open.closedAt = i;
       open.end = i;
       continue;
