@@ -13,11 +13,19 @@ const STACK_FIELDS = [
   "kernelRelease", "kernelBuild", "taint", "modules", "lastUnloadedModule", "hardware", "cpu", "pid", "comm", "kdumpLoaded",
 ] as const satisfies readonly (keyof Finding)[];
 
+/** The event rules of each kind, in table order (every crash report of a storm asks). */
+const EVENT_RULES_BY_KIND = new Map<string, ProblemEventRule[]>();
+for (const rule of PROBLEM_EVENT_RULES) {
+  const rules = EVENT_RULES_BY_KIND.get(rule.kind);
+  if (rules) rules.push(rule);
+  else EVENT_RULES_BY_KIND.set(rule.kind, [rule]);
+}
+
 /** The event rule that recognises a stack report's header line, and the title it gives it. */
 export function stackEventOf(report: Finding): { rule: ProblemEventRule; title: string } | undefined {
   if (report.frames.length === 0) return undefined;
-  for (const rule of PROBLEM_EVENT_RULES) {
-    if (rule.kind !== report.kind || !report.headline.includes(rule.needle)) continue;
+  for (const rule of EVENT_RULES_BY_KIND.get(report.kind) ?? []) {
+    if (!report.headline.includes(rule.needle)) continue;
     const m = rule.pattern.exec(report.headline);
     if (m) return { rule, title: rule.title(m) };
   }

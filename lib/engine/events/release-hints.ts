@@ -27,10 +27,14 @@ const KUBECTL_HEADER = /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+.*\bKERNEL-VERS
 /** A node row: name, status, …, kernel release, runtime (`containerd://1.6.28`). */
 const KUBECTL_ROW = /^([\w.-]+)\s+(?:Ready|NotReady|Unknown|SchedulingDisabled|Ready,SchedulingDisabled|NotReady,SchedulingDisabled)\s+.*\s(\S+)\s+[\w-]+:\/\/\S+\s*$/;
 
-/** Hints in a window of parsed lines (in order); `lines[i + 1]` is the output of a command at `lines[i]`. */
-export function readReleaseHints(lines: readonly LogLine[]): ReleaseHint[] {
+/**
+ * Hints in a window of parsed lines (in order); `lines[i + 1]` is the output of a command at `lines[i]`. `hot`: the
+ * scanner's prefilter flags (it finds `RELEASE_HINT_NEEDLES`): a line without one holds no needle and is not read.
+ */
+export function readReleaseHints(lines: readonly LogLine[], hot?: readonly boolean[]): ReleaseHint[] {
   const hints: ReleaseHint[] = [];
   for (let i = 0; i < lines.length; i++) {
+    if (hot !== undefined && !hot[i]) continue;
     const raw = lines[i].text;
     if (!raw.includes("uname -r") && !raw.includes("GNU/Linux") && !raw.includes("KERNEL-VERSION")) continue;
     const text = raw.trim();

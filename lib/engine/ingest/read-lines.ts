@@ -68,6 +68,8 @@ export type IngestStats = {
 // CSI/OSC/two-character escapes as written by serial consoles and colouring tools.
 const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
 const CONTROLS_EXCEPT_NL = /[\x00-\x08\x0b-\x1f\x7f]/;
+/** What `cleanUncut` may have to count or remove: a control character (ANSI escapes start with one) or U+FFFD. */
+const NEEDS_CLEANING = /[\x00-\x08\x0b-\x1f\x7f\ufffd]/;
 const CONTROLS_EXCEPT_NL_G = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
 async function* chunksOf(data: TriageInput["data"]): AsyncGenerator<Uint8Array> {
@@ -405,6 +407,8 @@ export function cleanBytes(bytes: Uint8Array, start: number, end: number, maxCha
 
 function cleanUncut(bytes: Uint8Array, start: number, end: number, maxChars: number, stats?: IngestStats): string {
   let line = utf8.decode(bytes.subarray(start, Math.min(end, start + maxChars * 4)));
+  // Most lines need nothing below: one test for all of it (an escape is a control character).
+  if (!NEEDS_CLEANING.test(line)) return line;
   if (stats && line.indexOf("\ufffd") !== -1) stats.invalidUtf8Lines++;
   if (line.indexOf("\x1b") !== -1) line = line.replace(ANSI, "");
   // A carriage return inside a line (its trailing ones are gone) overwrote what came before it on the terminal: a

@@ -234,6 +234,27 @@ function yearFor(ctx: LineContext, month: number): number {
   return yearOfMonth({ year: ctx.year, month: ctx.yearMonth, monthsAhead: ctx.monthsAhead ?? 0 }, month);
 }
 
+/**
+ * The time of an RFC 3164 stamp's fields. Consecutive lines mostly share their second (a log writes many lines a
+ * second): the last stamp's time is kept and reused when every field is the same text.
+ */
+const lastStamp = { year: 0, month: -1, day: "", hour: "", minute: "", second: "", fraction: undefined as string | undefined, time: undefined as number | undefined };
+function syslogTime(year: number, month: number, day: string, hour: string, minute: string, second: string, fractionDigits: string | undefined): number | undefined {
+  const last = lastStamp;
+  if (last.second === second && last.minute === minute && last.hour === hour && last.day === day && last.month === month && last.year === year && last.fraction === fractionDigits)
+    return last.time;
+  const time = utcMs(year, month, Number(day), Number(hour), Number(minute), Number(second), fraction(fractionDigits));
+  last.year = year;
+  last.month = month;
+  last.day = day;
+  last.hour = hour;
+  last.minute = minute;
+  last.second = second;
+  last.fraction = fractionDigits;
+  last.time = time;
+  return time;
+}
+
 function fraction(digits: string | undefined): number {
   if (!digits) return 0;
   return Number((digits + "000").slice(0, 3));
@@ -302,11 +323,35 @@ function peelKernelPrefix(line: LogLine, msg: string): string {
   return msg;
 }
 
+/** Slots of `sharedName`'s table (a power of two: a log names a few hosts and programs). */
+const NAME_SLOTS = 64;
+const RECENT_NAMES: string[] = new Array<string>(NAME_SLOTS).fill("");
+
+
+/**
+ * `name`, or an equal string met before: the host and program of every line are kept with the line (window lines
+ * live until their window closes), so one string per name, not one per line, survives; Map lookups by it reuse its
+ * hash and a compare with it is often the same object.
+ */
+function sharedName(name: string): string {
+  const n = name.length;
+  if (n === 0 || n > 64) return name;
+  const slot = (n * 31 + name.charCodeAt(0) * 7 + name.charCodeAt(n - 1)) & (NAME_SLOTS - 1);
+  const known = RECENT_NAMES[slot];
+  if (known === name) return known;
+  RECENT_NAMES[slot] = name;
+  return name;
+}
+
+sharedName("kernel");
+
 function applyTag(line: LogLine, rest: string): string {
   const t = TAG.exec(rest);
   if (!t) return rest;
   // `kern.err:` / `kern.info kernel:`: a facility.level tag written by some syslog daemons.
-  line.program = /^kern(?:\.\w+)?$/.test(t[1]) ? "kernel" : t[1];
+  // `kern` alone or followed by `.`: any other tag (`kernel`, `kubelet`) is told apart by its length or fifth character.
+  const tag = t[1];
+  line.program = (tag.length === 4 || tag.charCodeAt(4) === 46) && /^kern(?:\.\w+)?$/.test(tag) ? "kernel" : sharedName(tag);
   if (t[2]) line.pid = Number(t[2]);
   return rest.slice(t[0].length);
 }
@@ -390,7 +435,10 @@ function parseJsonLine(msg: string, line: LogLine, ctx: LineContext, rest: Parse
 
 /** Non-kernel payloads: klog, logfmt and JSON carry their own level and time. */
 function peelAgentPrefix(line: LogLine, msg: string, ctx: LineContext, setFormat: boolean): string {
-  const k = KLOG.exec(msg);
+  // KLOG needs a level letter then a digit: most agent lines fail on their first two characters, without a regex.
+  const c0 = msg.charCodeAt(0);
+  const c1 = msg.charCodeAt(1);
+  const k = (c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70) && c1 >= 48 && c1 <= 57 ? KLOG.exec(msg) : null;
   if (k) {
     line.level = KLOG_LEVEL[k[1]];
     if (line.time === undefined) {
@@ -662,17 +710,17 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const month = monthOf(m[2]);
       if (month < 0) return false;
       const year = m[8] ? Number(m[8]) : yearFor(ctx, month + 1);
-      line.time = utcMs(year, month, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fraction(m[7]));
+      line.time = syslogTime(year, month, m[3], m[4], m[5], m[6], m[7]);
       line.format = "syslog";
       if (m[1] !== undefined) line.level = Number(m[1]) & 7;
       // `host tag: msg` or (no host) `tag: msg`. A host name never ends in `:`, so such a token is the tag, even
       // when the message itself looks like another tag (`kernel: RIP: 0010:…`, `kernel: Code: …`).
       let rest = m[10] ?? "";
       const hostOrTag = m[9];
-      if (/^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag)) {
+      if (hostOrTag.charCodeAt(hostOrTag.length - 1) === 58 && /^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag)) {
         rest = applyTag(line, hostOrTag + " " + rest);
       } else {
-        line.host = hostOrTag;
+        line.host = sharedName(hostOrTag);
         rest = applyTag(line, rest);
       }
       line.text = finishText(line, rest, ctx);

@@ -878,3 +878,28 @@ describe("JSON lines", () => {
     expect(parseLine("{ not json }", 1, ctx)).toMatchObject({ format: "plain", text: "{ not json }" });
   });
 });
+
+describe("RFC 3164 stamps read one after another", () => {
+  it("gives each line the time of its own stamp and year (the last stamp's time is reused only when all of it is the same)", () => {
+    const leap = createLineContext(0, 2024, 12, 0);
+    const common = createLineContext(0, 2023, 12, 0);
+    const times = [
+      parseLine("Feb 29 10:00:00 w01 kernel: a", 1, leap).time,
+      parseLine("Feb 29 10:00:00 w01 kernel: b", 2, leap).time,
+      parseLine("Feb 29 10:00:00 w01 kernel: c", 3, common).time,
+      parseLine("Feb 29 10:00:00.5 w01 kernel: d", 4, leap).time,
+      parseLine("Feb 29 10:00:01 w01 kernel: e", 5, leap).time,
+      parseLine("Mar  1 10:00:01 w01 kernel: f", 6, leap).time,
+      parseLine("Feb 29 10:00:01 w01 kernel: g", 7, leap).time,
+    ];
+    expect(times).toEqual([
+      iso("2024-02-29T10:00:00Z"),
+      iso("2024-02-29T10:00:00Z"),
+      undefined,
+      iso("2024-02-29T10:00:00.500Z"),
+      iso("2024-02-29T10:00:01Z"),
+      iso("2024-03-01T10:00:01Z"),
+      iso("2024-02-29T10:00:01Z"),
+    ]);
+  });
+});

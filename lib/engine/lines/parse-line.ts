@@ -5,7 +5,7 @@
  * The formats are the rows of `LINE_FORMATS` (line-formats.ts), which the scanner's byte peek (`peekHost`) reads too.
  * Never throws on bad input: an unrecognised line is `plain` with `text === raw`.
  */
-import type { LogLine } from "../types";
+import type { LineFormat, LogLine } from "../types";
 import { ANY_START, finishText, LINE_FORMATS, NON_ASCII, PEEK, PEEKED, type LineContext, type LineFormatRow } from "./line-formats";
 
 export { PEEK, PEEKED, priEnd, type LineContext } from "./line-formats";
@@ -58,13 +58,34 @@ function parseWrapped(s: string, lineNo: number, ctx: LineContext): LogLine {
 }
 
 /**
+ * A `LogLine` as `parseLine` makes it: the same own fields in the same order as the object literal it replaces, but
+ * made by a constructor, so V8 gives its instances room for the fields the format parsers add afterwards (time, host,
+ * program, pid, level: in-object slack). A literal had room for its five fields only: every syslog line grew a
+ * separate property store, twice, and that store lived as long as the line (a window's lines live until it closes).
+ */
+class ParsedLine {
+  declare fileIndex: number;
+  declare lineNo: number;
+  declare raw: string;
+  declare text: string;
+  declare format: LineFormat;
+  constructor(fileIndex: number, lineNo: number, raw: string, text: string) {
+    this.fileIndex = fileIndex;
+    this.lineNo = lineNo;
+    this.raw = raw;
+    this.text = text;
+    this.format = "plain";
+  }
+}
+
+/**
  * Parse one line. `raw` must already be cleaned by ingest (no NUL, no ANSI escapes, no trailing CR).
  * `ctx` carries per-file state (year, wall banners, journal entries, CRI partial lines) and is updated.
  */
 export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLine {
   let s = raw.endsWith(VISIBLE_CR) ? raw.slice(0, -VISIBLE_CR.length) : raw;
   if (s.includes(TYPOGRAPHIC_TIMES)) s = s.replace(TYPOGRAPHIC_HEX_PREFIX, "0x");
-  const line: LogLine = { fileIndex: ctx.fileIndex, lineNo, raw, text: s, format: "plain" };
+  const line: LogLine = new ParsedLine(ctx.fileIndex, lineNo, raw, s);
   if (s.length === 0) {
     // The blank line that ends a `journalctl -o export` entry is the journal's, not a blank line of kernel text: a
     // report read through the export would otherwise break at every entry (a blank line can end a report).

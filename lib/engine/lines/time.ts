@@ -38,8 +38,20 @@ const MONTH_BY_NAME = new Map<string, number>();
 LOCALE_MONTHS.forEach((names, month) => {
   for (const name of names) MONTH_BY_NAME.set(name, month);
 });
+/** `MONTHS` keyed by the three ASCII character codes of each name (see `monthOf`). */
+const ENGLISH_BY_CODES = new Map<number, number>(Object.entries(MONTHS).map(([name, month]) => [(name.charCodeAt(0) << 14) | (name.charCodeAt(1) << 7) | name.charCodeAt(2), month]));
 /** The month (0..11) a `%b` name stands for in any locale above, or -1. */
 export function monthOf(name: string): number {
+  // A syslog stamp's month is a fresh three-letter substring: looked up by its character codes, not hashed as a key.
+  if (name.length === 3) {
+    const a = name.charCodeAt(0);
+    const b = name.charCodeAt(1);
+    const c = name.charCodeAt(2);
+    if ((a | b | c) < 128) {
+      const month = ENGLISH_BY_CODES.get((a << 14) | (b << 7) | c);
+      if (month !== undefined) return month;
+    }
+  }
   const english = MONTHS[name];
   if (english !== undefined) return english;
   const cjk = /^(\d{1,2})[月월]$/.exec(name);

@@ -49,9 +49,15 @@ const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
 /** The next boot's banner or command line: a report never runs past a reboot. */
 const BOOT_START = /^(?:Linux version \d+\.\d+\S* |(?:Kernel )?[Cc]ommand line: )/;
 
+/** END_OF_REPORT, tested only on a line holding its `---[ end ` or starting with its `=` (each line of an open report asks). */
+const endsReport = (text: string): boolean => (text.charCodeAt(0) === 61 || text.includes("---[ end ")) && END_OF_REPORT.test(text);
+
 /** Line i starts a new boot: a banner, a command line, or the dmesg uptime going back (a serial capture across a reboot). */
 function startsBoot(lines: readonly LogLine[], i: number): boolean {
-  if (BOOT_START.test(lines[i].text)) return true;
+  const text = lines[i].text;
+  // BOOT_START's first character is one of `LKCc`: most lines are told apart without the regex.
+  const c0 = text.charCodeAt(0);
+  if ((c0 === 76 || c0 === 75 || c0 === 67 || c0 === 99) && BOOT_START.test(text)) return true;
   const up = lines[i].uptime;
   const prev = i > 0 ? lines[i - 1].uptime : undefined;
   return up !== undefined && prev !== undefined && prev > 5 && up + 1 < prev;
@@ -154,7 +160,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
         open = undefined;
       }
     }
-    if (open && open.closedAt === undefined && i > open.header && (END_OF_REPORT.test(text) || STACK_PRINTING_MESSAGES.test(text))) {
+    if (open && open.closedAt === undefined && i > open.header && (endsReport(text) || STACK_PRINTING_MESSAGES.test(text))) {
       open.closedAt = i;
       open.end = i;
       continue;
@@ -262,10 +268,24 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   let inModuleList = false;
   let wrappedTaskLine = false;
   let inTrace = false;
+  // The report's own lines since the last foreign one, read only when a foreign line comes (what they say decides
+  // whether it continues the report): a console without interleaved output (a storm's span) reads none of them.
+  let ownFrom = -1;
+  let ownTo = -1;
   for (let i = span.start; i <= span.end; i++) {
     const l = lines[i];
     const foreign = i !== span.header && head.format !== "plain" && head.format !== "crash" && l.format === "plain" && l.text.trim() !== "";
     if (foreign) {
+      if (ownFrom >= 0) {
+        const last = lines[ownTo].text;
+        inModuleList = isModuleListStart(last);
+        wrappedTaskLine = isWrappedTaskLine(last);
+        for (let k = ownFrom; k <= ownTo; k++) {
+          const scanned = scanStackLine(lines[k].text);
+          inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
+        }
+        ownFrom = -1;
+      }
       // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
       // release of a task line wrapped after its taint (a mailing-list paste) and a trace's prefix-less frames.
       const continues =
@@ -276,10 +296,8 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         continue;
       }
     } else {
-      inModuleList = isModuleListStart(l.text);
-      wrappedTaskLine = isWrappedTaskLine(l.text);
-      const scanned = scanStackLine(l.text);
-      inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
+      if (ownFrom < 0) ownFrom = i;
+      ownTo = i;
     }
     out.push(l);
   }
@@ -838,7 +856,7 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string, know
   // Copied without its undefined fields rather than deleting them: a deleted property turns the object into a slow
   // dictionary, and a storm reads and copies thousands of findings.
   const defined: Record<string, unknown> = {};
-  for (const key of Object.keys(finding) as (keyof Finding)[]) if (finding[key] !== undefined) defined[key] = finding[key];
+  for (const key in finding) if (finding[key as keyof Finding] !== undefined) defined[key] = finding[key as keyof Finding];
   return defined as Finding;
 }
 

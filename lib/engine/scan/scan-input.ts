@@ -19,6 +19,7 @@ import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { KnownReports } from "../report/known-reports";
 import { RepeatedReports } from "../report/repeated-reports";
+import { memoByText } from "../report/memo-by-text";
 import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
 import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
 import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
@@ -218,6 +219,8 @@ export type ScanResult = {
 };
 
 const AGENT_PROGRAM = /^(?:kubelet|containerd|dockerd|docker|cilium-agent|cilium|calico-node|calico|kube-proxy|crio|flanneld|runc|containerd-shim.*|k3s|rke2)$/;
+/** `AGENT_PROGRAM` per program name: a log names a few programs on every line. */
+const isAgentProgram = memoByText((program: string) => AGENT_PROGRAM.test(program), { maxEntries: 256, maxTextLength: 64 });
 const BANNER = /Linux version (\S+) \((.*?)\)\s+(#.*)$/;
 const BANNER_LOOSE = /Linux version (\S+)(?: (.*))?$/;
 const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
@@ -401,6 +404,52 @@ export type ScanOptions = {
   foldedBefore?: Map<string, number>;
 };
 
+/**
+ * The window being filled: its first line number, raw lines and hot flags (see `scanInput`); `meta`, from the window's
+ * first journal field line on (`journalctl -o export`/`verbose` print a dozen per message), the count of such lines
+ * among `raws[0..i]`: they are no log lines, so neither quiet lines nor window size count them.
+ */
+type OpenWindow = { start: number; raws: string[]; hot: boolean[]; lastHot: number; settled: number; meta: number[] | undefined };
+
+/** Records whether the window's newest line is a journal field line (called once one has been seen). */
+function noteMetadata(w: OpenWindow, metadata: boolean): void {
+  if (!w.meta) w.meta = new Array<number>(w.raws.length - 1).fill(0);
+  const before = w.meta.length > 0 ? w.meta[w.meta.length - 1] : 0;
+  w.meta.push(before + (metadata ? 1 : 0));
+}
+
+function metadataUpTo(w: OpenWindow, index: number): number {
+  return w.meta && index >= 0 ? w.meta[index] : 0;
+}
+
+/** The window's log lines (its journal field lines left out). */
+function logLinesOf(w: OpenWindow): number {
+  return w.raws.length - metadataUpTo(w, w.raws.length - 1);
+}
+
+/** Log lines after the window's last known report text, up to `line` (its newest). */
+function quietLinesOf(w: OpenWindow, line: number): number {
+  const newest = w.raws.length - 1;
+  const lastHotIndex = newest - (line - w.lastHot);
+  return line - w.lastHot - (metadataUpTo(w, newest) - metadataUpTo(w, lastHotIndex));
+}
+
+/**
+ * Brings `w.lastHot` up to date for the window's lines up to `line` (its newest): the newest unsettled line that is
+ * report text. In a crash storm hot lines come far more often than every `QUIET_LINES`, so most window lines are
+ * never tested.
+ */
+function settleReportText(w: OpenWindow, line: number): void {
+  const newest = w.raws.length - 1;
+  for (let k = line; k > w.settled; k--) {
+    if (REPORT_CONTINUATION.test(w.raws[newest - (line - k)])) {
+      w.lastHot = k;
+      break;
+    }
+  }
+  w.settled = line;
+}
+
 /** Scans one input; throws IngestError for refused input. */
 export async function scanInput(input: TriageInput, stats: IngestStats, options: ScanOptions): Promise<ScanResult> {
   const year = inferYear(input.name, { mtime: input.mtime, latestDatedLine: input.latestDatedLine, now: options.now });
@@ -438,8 +487,11 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
 
   /** The line before was a journal entry's own field. */
   let afterMetadata = false;
-  /** `quiet`: log lines since the last report-like one (a journal entry's own fields are not log lines). */
-  let window: { start: number; raws: string[]; hot: boolean[]; quiet: number; logLines: number } | undefined;
+  /**
+   * `lastHot`: the window's last line of report text (a hot line, or one `REPORT_CONTINUATION` matches) among its
+   * lines up to `settled`; the lines after `settled` are tested only when the window could close (`settleReportText`).
+   */
+  let window: OpenWindow | undefined;
   /**
    * Last line of the last window closed by the size cap: a new window's context never reaches back into it (those
    * lines were report text, parsing them twice found reports twice). After a quiet close the context may overlap
@@ -544,7 +596,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
     for (let i = 0; i < parsed.length; i++) {
       const l = parsed[i];
       const text = l.text;
-      if (l.program !== undefined && AGENT_PROGRAM.test(l.program)) agentLines.push(l);
+      if (l.program !== undefined && isAgentProgram(l.program)) agentLines.push(l);
       // The prefilter's needles include every needle the rules below require: a line it passed over (most of a
       // window) can only match the needle-less rules.
       if (!hot[i]) {
@@ -650,7 +702,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       matchInfoRules(l, true);
     }
     dropEndedEvents(windowEvents);
-    for (const hint of readReleaseHints(parsed)) {
+    for (const hint of readReleaseHints(parsed, hot)) {
       // Windows may overlap by their context lines: one hint per line.
       if (!result.releaseHints.some((h) => h.lineNo === hint.lineNo)) result.releaseHints.push(hint);
     }
@@ -856,18 +908,20 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         } else if (window) {
           window.raws.push(raw);
           window.hot.push(hot);
-          const reportText = (hot && !foldOnly) || REPORT_CONTINUATION.test(raw);
-          if (!metadata) window.logLines++;
-          if (reportText) window.quiet = 0;
-          else if (!metadata) window.quiet++;
+          if (metadata || window.meta) noteMetadata(window, metadata);
+          if (hot && !foldOnly) window.lastHot = window.settled = line;
+          // Whether a line is report text matters only once the window could close: settled then, newest first.
+          else if (logLinesOf(window) >= MAX_WINDOW_LINES || quietLinesOf(window, line) >= QUIET_LINES) settleReportText(window, line);
+          const reportText = window.lastHot === line;
+          const logLines = logLinesOf(window);
           if (
-            (window.logLines >= MAX_WINDOW_LINES && !reportText) ||
-            window.logLines >= HARD_MAX_WINDOW_LINES ||
+            (logLines >= MAX_WINDOW_LINES && !reportText) ||
+            logLines >= HARD_MAX_WINDOW_LINES ||
             window.raws.length >= HARD_MAX_WINDOW_LINES * MAX_RAW_LINES_PER_LOG_LINE
           ) {
             closeWindow();
             lastCappedLine = line;
-          } else if (window.quiet >= QUIET_LINES) closeWindow();
+          } else if (quietLinesOf(window, line) >= QUIET_LINES) closeWindow();
         } else {
           const n = Math.min(CONTEXT_LINES, line - 1 - lastCappedLine);
           const raws: string[] = [];
@@ -878,7 +932,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           raws.push(raw);
           const hotFlags: boolean[] = new Array(raws.length).fill(false);
           hotFlags[raws.length - 1] = true;
-          window = { start: line - n, raws, hot: hotFlags, quiet: 0, logLines: raws.length };
+          window = { start: line - n, raws, hot: hotFlags, lastHot: line, settled: line, meta: undefined };
         }
       }
       const slot = (line - 1) % CONTEXT_LINES;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { createLineContext, parseLine } from "../lines/parse-line";
+import { readReleaseHints } from "./release-hints";
+
+const ctx = createLineContext(0, 2024, 7, 0);
+const parsed = (texts: string[]) => texts.map((t, i) => parseLine(t, i + 1, ctx));
+
+describe("readReleaseHints", () => {
+  const lines = parsed(["[root@w01 ~]# uname -r", "5.15.0-91-generic", "Linux w02 6.1.1-1.el9.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Dec 20 09:27:32 EST 2022 x86_64 x86_64 x86_64 GNU/Linux"]);
+
+  it("reads a prompt's uname -r output and a uname -a line", () => {
+    expect(readReleaseHints(lines).map((h) => [h.lineNo, h.host, h.release])).toEqual([
+      [2, "w01", "5.15.0-91-generic"],
+      [3, "w02", "6.1.1-1.el9.x86_64"],
+    ]);
+  });
+
+  it("reads only the lines the scanner's prefilter flagged, the command's output line included", () => {
+    expect(readReleaseHints(lines, [true, false, false]).map((h) => h.lineNo)).toEqual([2]);
+    expect(readReleaseHints(lines, [false, false, true]).map((h) => h.lineNo)).toEqual([3]);
+  });
+});
