@@ -397,7 +397,18 @@ function withoutPlaceholderAddress(line: string): string {
 /** Parse one line as a frame in any known format, or undefined. `inTrace` allows bare-address frames. */
 export function parseFrameLine(rawLine: string, inTrace = true): Frame | undefined {
   const line = withoutPlaceholderAddress(rawLine);
-  return parseSymbolFrame(line) ?? (inTrace ? parseAddressFrame(line) : undefined);
+  const frame = parseSymbolFrame(line) ?? (inTrace ? parseAddressFrame(line) : undefined);
+  return line !== rawLine ? titledIfOldInline(frame, rawLine) : frame;
+}
+
+/**
+ * The old symbolisers' `[<  inline  >]` frames are what their reports were titled by (syzbot's 2016–2019 titles name
+ * them): unlike a modern `f file.c:N [inline]` line, such a frame may be the guilty one.
+ */
+function titledIfOldInline(frame: Frame | undefined, rawLine: string): Frame | undefined {
+  if (!frame?.inlined || PLACEHOLDER_ADDRESS.exec(rawLine)?.[3] !== "inline") return frame;
+  const { inlined, ...titled } = frame;
+  return inlined ? titled : frame;
 }
 
 /**
@@ -571,6 +582,7 @@ function scanStackLineText(rawLine: string): StackLine {
       return scanned;
     }
   }
+  const beforePlaceholder = line;
   if (hasAngle) line = withoutPlaceholderAddress(line);
   const exceptionRip = line.includes("[exception RIP: ") ? CRASH_EXCEPTION_RIP.exec(line) : null;
   if (exceptionRip) {
@@ -585,6 +597,7 @@ function scanStackLineText(rawLine: string): StackLine {
   const crashSource = line.includes("/") ? CRASH_BT_SOURCE.exec(line) : null;
   if (crashSource) scanned.crashSource = { file: crashSource[1], line: Number(crashSource[2]) };
   scanned.frame = parseSymbolFrame(line);
+  if (line !== beforePlaceholder) scanned.frame = titledIfOldInline(scanned.frame, beforePlaceholder);
   scanned.frameInTrace = scanned.frame ?? parseAddressFrame(line);
   scanned.crashBtFrame = scanned.frame !== undefined && CRASH_BT_FRAME.test(line);
   const caller = scanned.frame && line.includes(" from ") ? ARM_CALLER.exec(line) : null;
