@@ -49,22 +49,26 @@ describe("envelope transforms", () => {
   });
 });
 
-// Measured on this subset: 970 of 1008 before the fixes of issue 9, 990 after (the 18 left: interleaved syzkaller
-// reports told apart only by caller ids, which journald, dmesg -T and syslog's wall-clock formats drop). A drop
+// Measured on this subset: 970 of 1008 before the fixes of issue 9, 990 after; all 1008 once logs printed with caller ids
+// (`[T123]`) were left out of it: journald, dmesg -T and syslog's wall-clock formats drop the ids, the only
+// thing that tells interleaved syzkaller reports apart (lost information, counted by `npm run bench:envelopes`). The
+// subset is every k-th log, so it moves as the corpus grows: the floor is a share of the cases, not a count. A drop
 // means some envelope stopped being read like plain dmesg; raise it when a fix makes more cases invariant.
-const MIN_INVARIANT_CASES = 990;
+const MIN_INVARIANT_SHARE = 0.995;
 const REAL_SOURCES = 24;
 const SHARED_SOURCES = 12;
+const printsCallerIds = (log: string) => recordsOfDmesg(log).records.some((r) => r.callerId !== undefined);
 
 describe("format invariance (generated envelopes around real dmesg logs)", () => {
-  it(`keeps at least ${MIN_INVARIANT_CASES} cases invariant on ${REAL_SOURCES} dev and ${SHARED_SOURCES} shared logs × every envelope`, async () => {
-    const all = readSources();
+  it(`keeps at least ${MIN_INVARIANT_SHARE * 100}% of cases invariant on ${REAL_SOURCES} dev and ${SHARED_SOURCES} shared logs × every envelope`, async () => {
+    const all = readSources().filter((s) => !printsCallerIds(s.log));
     /** Every k-th source: all class folders and corpora, not the first alphabetically. */
     const spread = <T,>(list: T[], n: number) => list.filter((_, i) => i % Math.floor(list.length / n) === 0).slice(0, n);
     const sources = [...spread(all.filter((s) => s.corpus === "real-dev"), REAL_SOURCES), ...spread(all.filter((s) => s.corpus === "shared"), SHARED_SOURCES)];
     expect(sources.length).toBe(REAL_SOURCES + SHARED_SOURCES);
     const { tallies, changes } = await measureInvariance(sources);
     const invariant = totalInvariant(tallies);
-    expect(invariant, changes.map((c) => `${c.envelope} ${c.source} ${c.what}: ${c.original} → ${c.enveloped}`).join("\n")).toBeGreaterThanOrEqual(MIN_INVARIANT_CASES);
+    const cases = sources.length * ENVELOPES.length;
+    expect(invariant, changes.map((c) => `${c.envelope} ${c.source} ${c.what}: ${c.original} → ${c.enveloped}`).join("\n")).toBeGreaterThanOrEqual(Math.ceil(MIN_INVARIANT_SHARE * cases));
   }, 300_000);
 });
