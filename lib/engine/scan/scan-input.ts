@@ -406,13 +406,19 @@ type OpenWindow = { start: number; raws: string[]; hot: boolean[]; lastHot: numb
  * closures: "wrong call target"). Also the splitter's sink (`onChunk`, `onLine`).
  */
 class InputScanner {
-  private readonly ctx: LineContext;
-  private readonly timeCtx: LineContext;
+  // Set in the constructor only: `declare` leaves out the class-field definition, which first defined every such
+  // field as undefined and then stored it again, and gave the second scanner's object another map than the first's
+  // (the walk deoptimized on "wrong map" and was compiled again).
+  private declare readonly input: TriageInput;
+  private declare readonly stats: IngestStats;
+  private declare readonly options: ScanOptions;
+  private declare readonly ctx: LineContext;
+  private declare readonly timeCtx: LineContext;
   private readonly folds = new EventFolds<RawEvent>();
   private readonly repeats = new RepeatedReports();
   private readonly known = new KnownReports();
-  private readonly result: ScanResult;
-  private readonly year: ReturnType<typeof inferYear>;
+  private declare readonly result: ScanResult;
+  private declare readonly year: ReturnType<typeof inferYear>;
   private sawSyslogDate = false;
 
   // Ring buffer of recent lines (context before a trigger), kept as offsets into their chunk: no per-line strings.
@@ -422,7 +428,7 @@ class InputScanner {
   private lineNo = 0;
   private prevUptime = -1;
   private readonly bannerPrev = new Map<number, string | undefined>();
-  private readonly maxLine: number;
+  private declare readonly maxLine: number;
 
   private window: OpenWindow | undefined = undefined;
   /**
@@ -455,11 +461,10 @@ class InputScanner {
   /** The line the splitter hands over next lost its bytes past the cap (its carry was cut). */
   private carriedLineCut = false;
 
-  constructor(
-    private readonly input: TriageInput,
-    private readonly stats: IngestStats,
-    private readonly options: ScanOptions,
-  ) {
+  constructor(input: TriageInput, stats: IngestStats, options: ScanOptions) {
+    this.input = input;
+    this.stats = stats;
+    this.options = options;
     const year = inferYear(input.name, { mtime: input.mtime, latestDatedLine: input.latestDatedLine, now: options.now });
     this.year = year;
     this.ctx = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
