@@ -452,13 +452,21 @@ const PIECE_BYTES = 64 * 1024;
 const CR_ONLY_DECISION_BYTES = 65536;
 
 /**
- * Splits byte chunks into lines without copying or decoding them: calls `onChunk(bytes, start, end)` for the whole
- * lines of each piece of a chunk (lines end at `\n`), and `onLine(line)` with the bytes of the one line that
+ * Splits byte chunks into lines without copying or decoding them: calls the sink's `onChunk(bytes, start, end)` for
+ * the whole lines of each piece of a chunk (lines end at `\n`), and `onLine(line)` with the bytes of the one line that
  * straddles two pieces (without its `\n`, at most about 2 × maxLineBytes). A file with CRs but no `\n` in its first
  * 64 KB (or in all of it, when shorter) is read with CR as the line end; until that is decided the bytes are held
  * back (at most 64 KB plus one chunk), so the decision does not depend on how the input was chunked. CRLF and
  * `\r\r\n` files keep `\n` as the line end (the consumer strips the trailing CRs).
  */
+/** What `ByteLineSplitter` hands its lines to. */
+export type LineSink = {
+  /** Whole lines bytes[start, end), each ending with `\n`. */
+  onChunk(bytes: Uint8Array, start: number, end: number): void;
+  /** `cut`: the line was longer than the splitter's cap and only its first bytes are given. */
+  onLine(line: Uint8Array, cut: boolean): void;
+};
+
 export class ByteLineSplitter {
   private carry: Uint8Array[] = [];
   private carryLength = 0;
@@ -470,9 +478,11 @@ export class ByteLineSplitter {
   private sawCr = false;
   constructor(
     private readonly maxLineBytes: number,
-    private readonly onChunk: (bytes: Uint8Array, start: number, end: number) => void,
-    /** `cut`: the line was longer than `maxLineBytes` and only its first `maxLineBytes` are given. */
-    private readonly onLine: (line: Uint8Array, cut: boolean) => void,
+    /**
+     * Gets the lines: an object, not two closures, so a consumer made per input (the scanner) brings the same
+     * functions every time and the splitter's calls stay monomorphic.
+     */
+    private readonly sink: LineSink,
   ) {}
 
   /** Big chunks are handed on in pieces of at most PIECE_BYTES, cut after a `\n` where there is one. */
@@ -526,7 +536,7 @@ export class ByteLineSplitter {
     this.carry = [];
     this.carryLength = 0;
     this.carryCut = false;
-    this.onLine(head, cut);
+    this.sink.onLine(head, cut);
   }
 
   private split(input: Uint8Array): void {
@@ -543,7 +553,7 @@ export class ByteLineSplitter {
       start = firstNl + 1;
     }
     const lastNl = bytes.lastIndexOf(10);
-    if (lastNl >= start) this.onChunk(bytes, start, lastNl + 1);
+    if (lastNl >= start) this.sink.onChunk(bytes, start, lastNl + 1);
     if (bytes.length > lastNl + 1) this.keep(bytes, lastNl + 1, bytes.length);
   }
 
@@ -571,9 +581,8 @@ export async function* readLines(
     noteLineCut(stats, stats.lines + batch.length + 1, bytes, start, lineEnd, limits.maxLineChars, cut);
     batch.push(cleanBytes(bytes, start, lineEnd, limits.maxLineChars, stats));
   };
-  const splitter = new ByteLineSplitter(
-    limits.maxLineChars * 4,
-    (bytes, start, end) => {
+  const splitter = new ByteLineSplitter(limits.maxLineChars * 4, {
+    onChunk(bytes, start, end) {
       let pos = start;
       while (pos < end) {
         const eol = bytes.indexOf(10, pos);
@@ -581,8 +590,8 @@ export async function* readLines(
         pos = eol + 1;
       }
     },
-    (line, cut) => take(line, 0, line.length, cut),
-  );
+    onLine: (line, cut) => take(line, 0, line.length, cut),
+  });
   for await (const chunk of readByteChunks(input, stats, limits)) {
     splitter.push(chunk);
     stats.lines += batch.length;

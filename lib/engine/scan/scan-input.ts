@@ -452,75 +452,164 @@ function settleReportText(w: OpenWindow, line: number): void {
 
 /** Scans one input; throws IngestError for refused input. */
 export async function scanInput(input: TriageInput, stats: IngestStats, options: ScanOptions): Promise<ScanResult> {
-  const year = inferYear(input.name, { mtime: input.mtime, latestDatedLine: input.latestDatedLine, now: options.now });
-  const ctx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
-  const timeCtx: LineContext = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
-  const folds = new EventFolds<RawEvent>();
-  const repeats = new RepeatedReports();
-  const known = new KnownReports();
-  const result: ScanResult = {
-    name: input.name,
-    stats,
-    formats: new Map(),
-    reports: [],
-    eventRuns: folds.runs,
-    events: [],
-    infos: [],
-    boots: [],
-    agentLines: [],
-    releaseHints: [],
-    componentVersions: [],
-    hosts: new Map(),
-    parseForTime: timeParser(timeCtx),
-    warnings: [],
-  };
-  let sawSyslogDate = false;
+  return new InputScanner(input, stats, options).scan();
+}
+
+/**
+ * The scan of one input. Its state is fields and its walk methods, not closures made per input: the methods are
+ * created once, so a many-file triage compiles the walk once (closures made per input were compiled for the first
+ * input's context, then again for the second input's closures, and the walk's inlined calls deoptimized on the new
+ * closures: "wrong call target"). Also the splitter's sink (`onChunk`, `onLine`).
+ */
+class InputScanner {
+  // Set in the constructor only: `declare` leaves out the class-field definition, which first defined every such
+  // field as undefined and then stored it again, and gave the second scanner's object another map than the first's
+  // (the walk deoptimized on "wrong map" and was compiled again).
+  private declare readonly input: TriageInput;
+  private declare readonly stats: IngestStats;
+  private declare readonly options: ScanOptions;
+  private declare readonly ctx: LineContext;
+  private declare readonly timeCtx: LineContext;
+  private readonly folds = new EventFolds<RawEvent>();
+  private readonly repeats = new RepeatedReports();
+  private readonly known = new KnownReports();
+  private declare readonly result: ScanResult;
+  private declare readonly year: ReturnType<typeof inferYear>;
+  private sawSyslogDate = false;
 
   // Ring buffer of recent lines (context before a trigger), kept as offsets into their chunk: no per-line strings.
-  const ringBytes: Uint8Array[] = new Array(CONTEXT_LINES);
-  const ringStart = new Int32Array(CONTEXT_LINES);
-  const ringEnd = new Int32Array(CONTEXT_LINES);
-  let lineNo = 0;
-  let prevUptime = -1;
-  const bannerPrev = new Map<number, string | undefined>();
-  const maxLine = options.limits?.maxLineChars ?? 16 * 1024;
+  private readonly ringBytes: Uint8Array[] = new Array<Uint8Array>(CONTEXT_LINES);
+  private readonly ringStart = new Int32Array(CONTEXT_LINES);
+  private readonly ringEnd = new Int32Array(CONTEXT_LINES);
+  private lineNo = 0;
+  private prevUptime = -1;
+  private readonly bannerPrev = new Map<number, string | undefined>();
+  private declare readonly maxLine: number;
 
   /** The line before was a journal entry's own field. */
-  let afterMetadata = false;
+  private afterMetadata = false;
   /**
    * `lastHot`: the window's last line of report text (a hot line, or one `REPORT_CONTINUATION` matches) among its
    * lines up to `settled`; the lines after `settled` are tested only when the window could close (`settleReportText`).
    */
-  let window: OpenWindow | undefined;
+  private window: OpenWindow | undefined = undefined;
   /**
    * Last line of the last window closed by the size cap: a new window's context never reaches back into it (those
    * lines were report text, parsing them twice found reports twice). After a quiet close the context may overlap
    * the old window: its last lines are quiet (no report starts there), and they carry state the next line needs
    * (a `Message from syslogd@host` banner before its ` kernel:` body).
    */
-  let lastCappedLine = 0;
+  private lastCappedLine = 0;
 
-  const closeWindow = () => {
-    if (!window) return;
-    const w = window;
-    window = undefined;
+  // Per-host bookkeeping without allocating a string per line: the last line of a host is kept as offsets.
+  private curHost: HostAccumulator | undefined = undefined;
+  /** Host named by a `Message from syslogd@host` banner, for the line after it. */
+  private wallHost: string | undefined = undefined;
+  /** Host that owns every host-less line after the line that named it (`kubectl debug node/X` output). */
+  private stickyHost: HostAccumulator | undefined = undefined;
+  /**
+   * Hosts by the hash of their name as the line walk computes it (the same objects as `result.hosts`): a line's host
+   * is compared in place with the few names of its hash, never sliced into a string (a fleet log names 50 hosts).
+   */
+  private readonly hostsByHash = new Map<number, HostAccumulator[]>();
+  /** The host last found per slot of its hash: one compare, no map lookup, for a line of a host seen before. */
+  private readonly recentHosts: Array<HostAccumulator | undefined> = new Array<HostAccumulator | undefined>(HOST_SLOTS).fill(undefined);
+  /**
+   * Hosts whose last line is in the buffer being walked (the pieces of one read share it). Their line is copied out
+   * when the walk moves to another buffer: keeping a view would pin one buffer per host.
+   */
+  private readonly touched: HostAccumulator[] = [];
+  private touchedBuffer: ArrayBufferLike | undefined = undefined;
+  /** The line the splitter hands over next lost its bytes past the cap (its carry was cut). */
+  private carriedLineCut = false;
+
+  constructor(input: TriageInput, stats: IngestStats, options: ScanOptions) {
+    this.input = input;
+    this.stats = stats;
+    this.options = options;
+    const year = inferYear(input.name, { mtime: input.mtime, latestDatedLine: input.latestDatedLine, now: options.now });
+    this.year = year;
+    this.ctx = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
+    this.timeCtx = createLineContext(options.fileIndex, year.year, year.month, year.monthsAhead);
+    this.maxLine = options.limits?.maxLineChars ?? 16 * 1024;
+    this.result = {
+      name: input.name,
+      stats,
+      formats: new Map(),
+      reports: [],
+      eventRuns: this.folds.runs,
+      events: [],
+      infos: [],
+      boots: [],
+      agentLines: [],
+      releaseHints: [],
+      componentVersions: [],
+      hosts: new Map(),
+      parseForTime: timeParser(this.timeCtx),
+      warnings: [],
+    };
+  }
+
+  async scan(): Promise<ScanResult> {
+    const { input, stats, options, result, maxLine } = this;
+    const splitter = new ByteLineSplitter(maxLine * 4, this);
+    for await (const chunk of readByteChunks(input, stats, options.limits, options.decompressionBudget)) splitter.push(chunk);
+    splitter.end();
+    this.closeWindow();
+    stats.lines = this.lineNo;
+    for (const acc of result.hosts.values()) {
+      acc.lastRaw = this.lastRawOf(acc);
+      // The result outlives the scan (a many-file triage keeps every input's until the end): no view of a chunk.
+      acc.lastBytes = acc.ownBytes = undefined;
+    }
+    // An input named after its archive's host renames its lines' hosts later: its keys would not be the finding's.
+    if (options.foldedBefore && !input.vmcore && !input.host) this.folds.noteFoldable(options.foldedBefore);
+
+    // Formats of files without any windowed line: sample the first line of each host.
+    if (result.formats.size === 0) {
+      for (const acc of result.hosts.values()) {
+        if (acc.firstRaw !== undefined) {
+          const f = parseLine(acc.firstRaw, 0, this.timeCtx).format;
+          result.formats.set(f, (result.formats.get(f) ?? 0) + acc.lines);
+        }
+      }
+    }
+    if (this.sawSyslogDate || [...result.hosts.keys()].some((h) => h !== "")) result.assumedYear = this.year.year;
+    return result;
+  }
+
+  /** A line longer than the splitter's cap, its first bytes only when `cut` (the splitter's sink). */
+  onLine(line: Uint8Array, cut: boolean): void {
+    const withNl = new Uint8Array(line.length + 1);
+    withNl.set(line);
+    withNl[line.length] = 10;
+    this.carriedLineCut = cut;
+    this.onChunk(withNl, 0, withNl.length);
+  }
+
+  private closeWindow(): void {
+    const w = this.window;
+    if (!w) return;
+    this.window = undefined;
+    const result = this.result;
     const counts = { reports: result.reports.length, infos: result.infos.length };
     try {
-      processWindow(w.start, w.raws, w.hot);
+      this.processWindow(w.start, w.raws, w.hot);
     } catch (e) {
       // A rule that throws loses this window only: what it half-found is dropped, the failure is recorded.
       result.reports.length = counts.reports;
       result.infos.length = counts.infos;
-      result.warnings.push({ stage: "window", source: { file: input.name, line: w.start, endLine: w.start + w.raws.length - 1 }, message: errorMessage(e) });
+      result.warnings.push({ stage: "window", source: { file: this.input.name, line: w.start, endLine: w.start + w.raws.length - 1 }, message: errorMessage(e) });
     }
-  };
+  }
 
   /**
    * A line whose only needles are those of rules that fold without a window, outside any window: when it repeats an
    * open run (same host and fold key, no boot since), it is counted there and true is returned; else the caller
    * opens a window as for any hot line (the first occurrence keeps its context, agent lines and report).
    */
-  const foldRepeat = (raw: string, lineNo: number, onlyNeedle: FoldNeedle | undefined): boolean => {
+  private foldRepeat(raw: string, lineNo: number, onlyNeedle: FoldNeedle | undefined): boolean {
+    const { ctx, folds, input, options, result } = this;
     ctx.wall = undefined;
     const l = parseLine(raw, lineNo, ctx);
     // The only event needle in the raw line is `onlyNeedle`'s; a text that is the end of the raw line holds no other,
@@ -546,31 +635,32 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       folds.add({ rule: found.rule, line: l, match: found.match, details, endLine: lineNo }, key, Math.max(1, MAX_EVENT_SAMPLES - keptBefore));
     }
     result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
-    if (l.format === "syslog") sawSyslogDate = true;
-    matchInfoRules(l, !textInRaw);
+    if (l.format === "syslog") this.sawSyslogDate = true;
+    this.matchInfoRules(l, !textInRaw);
     return true;
-  };
+  }
 
-  const matchInfoRules = (l: LogLine, mayHaveNeedles: boolean) => {
+  private matchInfoRules(l: LogLine, mayHaveNeedles: boolean): void {
     for (const rule of INFO_EVENT_RULES) {
       if (rule.needle && !(mayHaveNeedles && l.text.includes(rule.needle))) continue;
       const m = rule.pattern.exec(l.text);
       if (m) {
-        result.infos.push({ line: l, label: rule.label(m), ruleId: rule.id });
+        this.result.infos.push({ line: l, label: rule.label(m), ruleId: rule.id });
         break;
       }
     }
-  };
+  }
 
   /** `hot[i]`: the prefilter found a needle in raws[i] (context lines before the trigger never have one). */
-  const processWindow = (start: number, raws: string[], hot: boolean[]) => {
+  private processWindow(start: number, raws: string[], hot: boolean[]): void {
+    const { ctx, result, input, known, bannerPrev, timeCtx, folds, repeats } = this;
     ctx.wall = undefined;
     const parsed: LogLine[] = new Array(raws.length);
     for (let i = 0; i < raws.length; i++) {
       const l = parseLine(raws[i], start + i, ctx);
       parsed[i] = l;
       result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
-      if (l.format === "syslog") sawSyslogDate = true;
+      if (l.format === "syslog") this.sawSyslogDate = true;
     }
     // Kernel lines, per host, go to the report extractor; the rest is matched line by line. When the window's kernel
     // lines name one host only, its host-less ones are that host's too: a paste that lost the first line's prefix, the
@@ -600,7 +690,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       // The prefilter's needles include every needle the rules below require: a line it passed over (most of a
       // window) can only match the needle-less rules.
       if (!hot[i]) {
-        matchInfoRules(l, false);
+        this.matchInfoRules(l, false);
         continue;
       }
       for (const rule of AGENT_VERSION_RULES) {
@@ -699,7 +789,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
         if (keep) windowEvents.push(event);
         i = end;
       }
-      matchInfoRules(l, true);
+      this.matchInfoRules(l, true);
     }
     dropEndedEvents(windowEvents);
     for (const hint of readReleaseHints(parsed, hot)) {
@@ -723,67 +813,59 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       if (kept === f) firsts.push(f);
     }
     attachContextLines(firsts, parsed);
-  };
+  }
 
-  // Per-host bookkeeping without allocating a string per line: the last line of a host is kept as offsets.
-  let curHost: HostAccumulator | undefined;
-  /** Host named by a `Message from syslogd@host` banner, for the line after it. */
-  let wallHost: string | undefined;
-  /** Host that owns every host-less line after the line that named it (`kubectl debug node/X` output). */
-  let stickyHost: HostAccumulator | undefined;
-  const lastRawOf = (acc: HostAccumulator): string | undefined =>
-    acc.lastBytes !== undefined ? cleanBytes(acc.lastBytes, acc.lastStart, acc.lastEnd, maxLine) : undefined;
-  /**
-   * Hosts by the hash of their name as the line walk computes it (the same objects as `result.hosts`): a line's host
-   * is compared in place with the few names of its hash, never sliced into a string (a fleet log names 50 hosts).
-   */
-  const hostsByHash = new Map<number, HostAccumulator[]>();
-  /** The host last found per slot of its hash: one compare, no map lookup, for a line of a host seen before. */
-  const recentHosts: Array<HostAccumulator | undefined> = new Array<HostAccumulator | undefined>(HOST_SLOTS).fill(undefined);
-  const accFor = (name: string, bytes: Uint8Array, start: number, end: number): HostAccumulator => {
-    let acc = result.hosts.get(name);
+  private lastRawOf(acc: HostAccumulator): string | undefined {
+    return acc.lastBytes !== undefined ? cleanBytes(acc.lastBytes, acc.lastStart, acc.lastEnd, this.maxLine) : undefined;
+  }
+
+  private accFor(name: string, bytes: Uint8Array, start: number, end: number): HostAccumulator {
+    const hosts = this.result.hosts;
+    let acc = hosts.get(name);
     if (!acc) {
       const nameBytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
-      acc = { name, nameBytes, nameWords: wordsOf(nameBytes), nameHash: hostHash(nameBytes), lines: 0, firstRaw: cleanBytes(bytes, start, end, maxLine), lastBytes: undefined, lastStart: 0, lastEnd: 0 };
-      result.hosts.set(name, acc);
-      const same = hostsByHash.get(acc.nameHash);
+      // Every field from the start: one hidden class for all hosts (a field added later, `ownBytes` when the walk
+      // leaves a buffer, gave the walk's inlined loads a second map to deoptimize on).
+      acc = {
+        name,
+        nameBytes,
+        nameWords: wordsOf(nameBytes),
+        nameHash: hostHash(nameBytes),
+        lines: 0,
+        firstRaw: cleanBytes(bytes, start, end, this.maxLine),
+        lastRaw: undefined,
+        lastBytes: undefined,
+        ownBytes: undefined,
+        lastStart: 0,
+        lastEnd: 0,
+      };
+      hosts.set(name, acc);
+      const same = this.hostsByHash.get(acc.nameHash);
       if (same) same.push(acc);
-      else hostsByHash.set(acc.nameHash, [acc]);
+      else this.hostsByHash.set(acc.nameHash, [acc]);
     }
     return acc;
-  };
-  /** `words`: a DataView of `bytes` (a fleet's host names are ~20–30 bytes: a word compare is ~3× a byte loop). */
-  const isHostAt = (acc: HostAccumulator, hash: number, bytes: Uint8Array, words: DataView, start: number, end: number): boolean => {
-    const name = acc.nameBytes;
-    if (acc.nameHash !== hash || name.length !== end - start) return false;
-    const nameWords = acc.nameWords;
-    const n = nameWords.length;
-    for (let i = 0; i < n; i++) if (words.getInt32(start + 4 * i, true) !== nameWords[i]) return false;
-    for (let i = 4 * n; i < name.length; i++) if (name[i] !== bytes[start + i]) return false;
-    return true;
-  };
+  }
+
   /**
    * The host named by bytes[start, end) (hash as `peekHost` found it) of the line bytes[lineStart, eol): hosts
    * interleave line by line on shared logs, so the known names are compared in place before decoding a new one.
    */
-  const hostAt = (hash: number, bytes: Uint8Array, words: DataView, start: number, end: number, lineStart: number, eol: number): HostAccumulator => {
+  private hostAt(hash: number, bytes: Uint8Array, words: DataView, start: number, end: number, lineStart: number, eol: number): HostAccumulator {
     const slot = (hash ^ (hash >>> 8) ^ (hash >>> 16)) & (HOST_SLOTS - 1);
-    const recent = recentHosts[slot];
+    const recent = this.recentHosts[slot];
     if (recent !== undefined && isHostAt(recent, hash, bytes, words, start, end)) return recent;
     let found: HostAccumulator | undefined;
-    const same = hostsByHash.get(hash);
+    const same = this.hostsByHash.get(hash);
     if (same) found = same.find((h) => isHostAt(h, hash, bytes, words, start, end));
-    found ??= accFor(latin1Of(bytes, start, end), bytes, lineStart, eol);
-    recentHosts[slot] = found;
+    found ??= this.accFor(latin1Of(bytes, start, end), bytes, lineStart, eol);
+    this.recentHosts[slot] = found;
     return found;
-  };
-  /**
-   * Hosts whose last line is in the buffer being walked (the pieces of one read share it). Their line is copied out
-   * when the walk moves to another buffer: keeping a view would pin one buffer per host.
-   */
-  const touched: HostAccumulator[] = [];
-  let touchedBuffer: ArrayBufferLike | undefined;
-  const releaseTouched = () => {
+  }
+
+  private releaseTouched(): void {
+    const touched = this.touched;
+    const touchedBuffer = this.touchedBuffer;
     for (const acc of touched) {
       const from = acc.lastBytes;
       if (from === undefined || from.buffer !== touchedBuffer) continue;
@@ -797,27 +879,26 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       acc.lastEnd = n;
     }
     touched.length = 0;
-  };
+  }
 
-  /** The line the splitter hands over next lost its bytes past the cap (its carry was cut). */
-  let carriedLineCut = false;
-  /** Walks the whole lines in bytes[from, to) (each ends with `\n`). */
-  const scanChunk = (bytes: Uint8Array, from: number, to: number) => {
-    if (bytes.buffer !== touchedBuffer) {
-      releaseTouched();
-      touchedBuffer = bytes.buffer;
+  /** Walks the whole lines in bytes[from, to) (each ends with `\n`): the splitter's sink. */
+  onChunk(bytes: Uint8Array, from: number, to: number): void {
+    if (bytes.buffer !== this.touchedBuffer) {
+      this.releaseTouched();
+      this.touchedBuffer = bytes.buffer;
     }
     const { hits, lineEnds } = HOT_PREFILTER.scan(bytes, from, to);
     const words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const { result, folds, stats, maxLine, ringBytes, ringStart, ringEnd, touched } = this;
     let lineIndex = 0;
     let hitIndex = 0;
     let nextHit = hits.length > 0 ? hits[0] : Number.MAX_SAFE_INTEGER;
     let pos = from;
     const len = to;
-    // Counters and the current host live in locals for the walk (closure variables are loads and stores on every
-    // line), written back at the end.
-    let line = lineNo;
-    let host = curHost;
+    // Counters and the current host live in locals for the walk (fields are loads and stores on every line),
+    // written back at the end.
+    let line = this.lineNo;
+    let host = this.curHost;
     while (pos < len) {
       const eol = lineIndex < lineEnds.length ? lineEnds[lineIndex++] : len;
       line++;
@@ -832,36 +913,36 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       PEEKED.metadata = false;
       const hostStart = peekHost(bytes, pos, eol);
       // The blank line after an export entry's last field ends the entry: the journal's too (as parseLine reads it).
-      const metadata = PEEKED.metadata || (afterMetadata && endWithoutCr(bytes, pos, eol) === pos);
-      afterMetadata = PEEKED.metadata;
+      const metadata = PEEKED.metadata || (this.afterMetadata && endWithoutCr(bytes, pos, eol) === pos);
+      this.afterMetadata = PEEKED.metadata;
       let acc: HostAccumulator;
       let wallBody = false;
       let separator = false;
       if (hostStart >= 0) {
         if (host && isHostAt(host, PEEKED.hash, bytes, words, hostStart, PEEKED.end)) acc = host;
-        else acc = host = hostAt(PEEKED.hash, bytes, words, hostStart, PEEKED.end, pos, eol);
-        // A closure variable: only written when it changes (this branch runs for nearly every syslog line).
-        if (wallHost !== undefined) wallHost = undefined;
+        else acc = host = this.hostAt(PEEKED.hash, bytes, words, hostStart, PEEKED.end, pos, eol);
+        // A field: only written when it changes (this branch runs for nearly every syslog line).
+        if (this.wallHost !== undefined) this.wallHost = undefined;
         if (PEEKED.sticky) {
           PEEKED.sticky = false;
-          stickyHost = acc;
+          this.stickyHost = acc;
         }
       } else if (hostStart === PEEK.KEEPS_HOST && host !== undefined) {
         acc = host;
-      } else if (wallHost !== undefined && WALL_BODY_START.test(latin1Of(bytes, pos, Math.min(eol, pos + 16)))) {
+      } else if (this.wallHost !== undefined && WALL_BODY_START.test(latin1Of(bytes, pos, Math.min(eol, pos + 16)))) {
         // The ` kernel:…` line after a `Message from syslogd@host` banner belongs to that host.
-        acc = host = accFor(wallHost, bytes, pos, eol);
-        wallHost = undefined;
+        acc = host = this.accFor(this.wallHost, bytes, pos, eol);
+        this.wallHost = undefined;
         wallBody = true;
       } else if (host && endWithoutCr(bytes, pos, eol) - pos === 2 && startsWithBytes(bytes, pos, eol, GROUP_SEPARATOR)) {
         // grep's `--` between groups of context lines is no log line: no host of its own, no line of the one before.
         acc = host;
         separator = true;
       } else {
-        wallHost = startsWithBytes(bytes, pos, eol, WALL_PREFIX) ? WALL_HOST.exec(latin1Of(bytes, pos, Math.min(eol, pos + 300)))?.[1] : undefined;
-        if (wallHost !== undefined) acc = host = accFor(wallHost, bytes, pos, eol);
-        else if (stickyHost !== undefined) acc = host = stickyHost;
-        else acc = host && host.name === "" ? host : (host = accFor("", bytes, pos, eol));
+        this.wallHost = startsWithBytes(bytes, pos, eol, WALL_PREFIX) ? WALL_HOST.exec(latin1Of(bytes, pos, Math.min(eol, pos + 300)))?.[1] : undefined;
+        if (this.wallHost !== undefined) acc = host = this.accFor(this.wallHost, bytes, pos, eol);
+        else if (this.stickyHost !== undefined) acc = host = this.stickyHost;
+        else acc = host && host.name === "" ? host : (host = this.accFor("", bytes, pos, eol));
       }
       if (!separator) acc.lines++;
 
@@ -880,50 +961,51 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
             digits++;
           }
           if (digits > 0 && bytes[i] === 46) {
-            if (prevUptime > 5 && up + 1 < prevUptime) {
+            if (this.prevUptime > 5 && up + 1 < this.prevUptime) {
               result.boots.push({ lineNo: line, host: acc.name || undefined, detectedBy: "uptime-reset" });
               folds.noteBoot(line);
             }
-            prevUptime = up;
+            this.prevUptime = up;
           }
         }
       }
 
       const lineEnd = endWithoutCr(bytes, pos, eol - pos > maxLine * 4 ? pos + maxLine * 4 : eol);
-      if (eol - pos > maxLine || carriedLineCut) {
-        noteLineCut(stats, line, bytes, pos, endWithoutCr(bytes, pos, eol), maxLine, carriedLineCut);
-        carriedLineCut = false;
+      if (eol - pos > maxLine || this.carriedLineCut) {
+        noteLineCut(stats, line, bytes, pos, endWithoutCr(bytes, pos, eol), maxLine, this.carriedLineCut);
+        this.carriedLineCut = false;
       }
-      if (hot || window) {
+      if (hot || this.window) {
         const raw = cleanBytes(bytes, pos, lineEnd, maxLine, stats);
         // A repeated one-line event neither opens a window nor keeps one open: it is counted into its run.
         const foldNeedle = hot ? onlyFoldNeedlesAt(bytes, hits, lineHits, hitIndex, eol) : NOT_FOLD_ONLY;
         const foldOnly = foldNeedle !== NOT_FOLD_ONLY;
         // Decoded to as many characters as it has bytes, nothing was cleaned off: the text's ASCII is the bytes'.
         const rawIsBytes = raw.length === lineEnd - pos;
-        const folded = foldOnly && !window && !wallBody && foldRepeat(raw, line, rawIsBytes && foldNeedle !== SEVERAL_FOLD_NEEDLES ? foldNeedle : undefined);
-        if (!folded && hot && raw.includes("Linux version ")) bannerPrev.set(line, lastRawOf(acc));
+        const folded = foldOnly && !this.window && !wallBody && this.foldRepeat(raw, line, rawIsBytes && foldNeedle !== SEVERAL_FOLD_NEEDLES ? foldNeedle : undefined);
+        if (!folded && hot && raw.includes("Linux version ")) this.bannerPrev.set(line, this.lastRawOf(acc));
         if (folded) {
           // Counted into its run; nothing of the line is kept.
-        } else if (window) {
-          window.raws.push(raw);
-          window.hot.push(hot);
-          if (metadata || window.meta) noteMetadata(window, metadata);
-          if (hot && !foldOnly) window.lastHot = window.settled = line;
+        } else if (this.window) {
+          const w = this.window;
+          w.raws.push(raw);
+          w.hot.push(hot);
+          if (metadata || w.meta) noteMetadata(w, metadata);
+          if (hot && !foldOnly) w.lastHot = w.settled = line;
           // Whether a line is report text matters only once the window could close: settled then, newest first.
-          else if (logLinesOf(window) >= MAX_WINDOW_LINES || quietLinesOf(window, line) >= QUIET_LINES) settleReportText(window, line);
-          const reportText = window.lastHot === line;
-          const logLines = logLinesOf(window);
+          else if (logLinesOf(w) >= MAX_WINDOW_LINES || quietLinesOf(w, line) >= QUIET_LINES) settleReportText(w, line);
+          const reportText = w.lastHot === line;
+          const logLines = logLinesOf(w);
           if (
             (logLines >= MAX_WINDOW_LINES && !reportText) ||
             logLines >= HARD_MAX_WINDOW_LINES ||
-            window.raws.length >= HARD_MAX_WINDOW_LINES * MAX_RAW_LINES_PER_LOG_LINE
+            w.raws.length >= HARD_MAX_WINDOW_LINES * MAX_RAW_LINES_PER_LOG_LINE
           ) {
-            closeWindow();
-            lastCappedLine = line;
-          } else if (quietLinesOf(window, line) >= QUIET_LINES) closeWindow();
+            this.closeWindow();
+            this.lastCappedLine = line;
+          } else if (quietLinesOf(w, line) >= QUIET_LINES) this.closeWindow();
         } else {
-          const n = Math.min(CONTEXT_LINES, line - 1 - lastCappedLine);
+          const n = Math.min(CONTEXT_LINES, line - 1 - this.lastCappedLine);
           const raws: string[] = [];
           for (let k = n; k >= 1; k--) {
             const slot = (line - 1 - k) % CONTEXT_LINES;
@@ -932,7 +1014,7 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
           raws.push(raw);
           const hotFlags: boolean[] = new Array(raws.length).fill(false);
           hotFlags[raws.length - 1] = true;
-          window = { start: line - n, raws, hot: hotFlags, lastHot: line, settled: line, meta: undefined };
+          this.window = { start: line - n, raws, hot: hotFlags, lastHot: line, settled: line, meta: undefined };
         }
       }
       const slot = (line - 1) % CONTEXT_LINES;
@@ -952,38 +1034,19 @@ export async function scanInput(input: TriageInput, stats: IngestStats, options:
       }
       pos = eol + 1;
     }
-    lineNo = line;
-    curHost = host;
-  };
-
-  const splitter = new ByteLineSplitter(maxLine * 4, scanChunk, (line, cut) => {
-    const withNl = new Uint8Array(line.length + 1);
-    withNl.set(line);
-    withNl[line.length] = 10;
-    carriedLineCut = cut;
-    scanChunk(withNl, 0, withNl.length);
-  });
-  for await (const chunk of readByteChunks(input, stats, options.limits, options.decompressionBudget)) splitter.push(chunk);
-  splitter.end();
-  closeWindow();
-  stats.lines = lineNo;
-  for (const acc of result.hosts.values()) {
-    acc.lastRaw = lastRawOf(acc);
-    // The result outlives the scan (a many-file triage keeps every input's until the end): no view of a chunk.
-    acc.lastBytes = acc.ownBytes = undefined;
+    this.lineNo = line;
+    this.curHost = host;
   }
-  // An input named after its archive's host renames its lines' hosts later: its keys would not be the finding's.
-  if (options.foldedBefore && !input.vmcore && !input.host) folds.noteFoldable(options.foldedBefore);
+}
 
-  // Formats of files without any windowed line: sample the first line of each host.
-  if (result.formats.size === 0) {
-    for (const acc of result.hosts.values()) {
-      if (acc.firstRaw !== undefined) {
-        const f = parseLine(acc.firstRaw, 0, timeCtx).format;
-        result.formats.set(f, (result.formats.get(f) ?? 0) + acc.lines);
-      }
-    }
-  }
-  if (sawSyslogDate || [...result.hosts.keys()].some((h) => h !== "")) result.assumedYear = year.year;
-  return result;
+/** Whether bytes[start, end) is the host `acc` (`hash` as the walk computed it); `words`: a DataView of `bytes`. */
+function isHostAt(acc: HostAccumulator, hash: number, bytes: Uint8Array, words: DataView, start: number, end: number): boolean {
+  const name = acc.nameBytes;
+  if (acc.nameHash !== hash || name.length !== end - start) return false;
+  const nameWords = acc.nameWords;
+  const n = nameWords.length;
+  // A fleet's host names are ~20–30 bytes: a word compare is ~3× a byte loop.
+  for (let i = 0; i < n; i++) if (words.getInt32(start + 4 * i, true) !== nameWords[i]) return false;
+  for (let i = 4 * n; i < name.length; i++) if (name[i] !== bytes[start + i]) return false;
+  return true;
 }

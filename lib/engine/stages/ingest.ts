@@ -7,6 +7,7 @@ import { DEFAULT_INGEST_LIMITS, decompressionBudgetFor, emptyIngestStats, Ingest
 import { scanInput, type ScanResult } from "../scan/scan-input";
 import type { IncidentWarning, InputSummary, LineFormat, TriageInput } from "../types";
 import { dropUndefined } from "./util";
+import { formatCount } from "../format-count";
 
 /** `vmcore`: the input is the kernel log extracted from a crash dump, with the dump's own facts. */
 export type ScannedInput = { scan: ScanResult; fileName: string; vmcore?: TriageInput["vmcore"] };
@@ -69,8 +70,8 @@ export async function scanInputs(
 /** Every line over the cap, windowed or not: what was past the cap was never scanned, so a finding there is missing. */
 function cutLinesWarning(file: string, stats: IngestStats, maxLineChars: number): IncidentWarning {
   const n = stats.truncatedLines;
-  const cap = maxLineChars.toLocaleString("en-US");
-  const subject = n === 1 ? `1 line longer than ${cap} characters was` : `${n.toLocaleString("en-US")} lines longer than ${cap} characters were`;
+  const cap = formatCount(maxLineChars);
+  const subject = n === 1 ? `1 line longer than ${cap} characters was` : `${formatCount(n)} lines longer than ${cap} characters were`;
   return {
     stage: "ingest",
     source: { file, line: stats.firstTruncatedLine ?? 1 },
