@@ -36,12 +36,6 @@ const MAX_FILES = 50;
 export const DEFAULT_MAX_VMCORE_UPLOAD_BYTES = 16 * 1024 ** 3;
 /** Bytes of a part seen before deciding whether it is a crash dump (its magic is in the first 16). */
 const HEAD_BYTES = 64;
-/**
- * A request's body arrives in pieces of ≤ 64 KB; each file write is a call into libuv on the server's thread (under
- * load the thread stalls in it: ~15% of its time while 10 uploads of 5 MB were received). Pieces are gathered to
- * this size and written (and hashed) at once: bounded memory per upload still, a sixteenth of the calls.
- */
-const WRITE_BYTES = 1024 * 1024;
 
 function positiveEnv(name: string, fallback: number): number {
   const v = Number(process.env[name]);
@@ -129,9 +123,6 @@ class FileSink {
   /** Undecided until HEAD_BYTES have arrived (or the part ends): then its bytes go to the right budget. */
   private isDump: boolean | undefined;
   private head = new Uint8Array(0);
-  /** Pieces received and not yet written (WRITE_BYTES at most). */
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
   /** A raw body's declared length: a log that says it is over the cap is refused at its first bytes. */
   declaredBytes?: number;
   constructor(
@@ -156,21 +147,11 @@ class FileSink {
       }
       if (this.head.length >= HEAD_BYTES) this.decide();
     } else this.budget.add(this.isDump, chunk.length);
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    if (this.pendingBytes >= WRITE_BYTES) await this.flush();
-  }
-  private async flush(): Promise<void> {
-    if (this.pendingBytes === 0) return;
-    const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.hash.update(data);
-    if (!this.stream.write(data)) await once(this.stream, "drain");
+    this.hash.update(chunk);
+    if (!this.stream.write(chunk)) await once(this.stream, "drain");
   }
   async end(): Promise<void> {
     if (this.isDump === undefined) this.decide();
-    await this.flush();
     this.sha256 = this.hash.digest("hex");
     this.stream.end();
     await once(this.stream, "finish");
