@@ -62,10 +62,13 @@ function listeningPid(baseUrl: string): number | undefined {
 }
 
 /** utime + stime of a process (all its threads), in ms; clock ticks are 100 Hz on Linux. */
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+function cpuMsOf(pid: number, statFile = `/proc/${pid}/stat`): number {
+  const fields = readFileSync(statFile, "utf8").split(") ")[1].split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
+
+/** The same for the process's main thread only (its event loop; not libuv's pool nor V8's helper threads). */
+const mainThreadMsOf = (pid: number) => cpuMsOf(pid, `/proc/${pid}/task/${pid}/stat`);
 
 mkdirSync(dir, { recursive: true });
 const [busyFile] = await ensureProfile("busy", dir, Number(values.mb));
@@ -86,8 +89,11 @@ try {
   const idle: number[] = [];
   const pid = listeningPid(baseUrl);
   const cpuBefore = pid ? cpuMsOf(pid) : 0;
+  const mainBefore = pid ? mainThreadMsOf(pid) : 0;
   for (let i = 0; i < 40; i++) idle.push(await timedGet(permalink));
-  const cpuPerGet = pid ? `; server CPU ${((cpuMsOf(pid) - cpuBefore) / idle.length).toFixed(0)} ms per GET` : "";
+  const cpuPerGet = pid
+    ? `; server CPU ${((cpuMsOf(pid) - cpuBefore) / idle.length).toFixed(0)} ms per GET (main thread ${((mainThreadMsOf(pid) - mainBefore) / idle.length).toFixed(0)})`
+    : "";
   const html = await (await fetch(permalink)).text();
   console.log(`triage ${mode}; ${availableParallelism()} CPUs`);
   console.log(`permalink GET, idle server:       ${summary(idle)}${cpuPerGet}; page ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB; load ${loadavg()[0].toFixed(2)}`);
@@ -105,9 +111,10 @@ try {
   const cpuUploads = Number(values["cpu-uploads"]);
   if (pid && cpuUploads > 0) {
     const before = cpuMsOf(pid);
+    const mainBefore = mainThreadMsOf(pid);
     const alone = await Promise.all(Array.from({ length: cpuUploads }, (_, i) => upload(baseUrl, body, `alone-${i}`)));
     if (alone.some((s) => s.status !== 201)) throw new Error(`upload failed: ${alone.find((s) => s.status !== 201)?.message}`);
-    console.log(`${cpuUploads} × ${(body.size / 1024 ** 2).toFixed(0)} MB uploads, no page loads: server CPU ${((cpuMsOf(pid) - before) / cpuUploads).toFixed(0)} ms per upload`);
+    console.log(`${cpuUploads} × ${(body.size / 1024 ** 2).toFixed(0)} MB uploads, no page loads: server CPU ${((cpuMsOf(pid) - before) / cpuUploads).toFixed(0)} ms per upload (main thread ${((mainThreadMsOf(pid) - mainBefore) / cpuUploads).toFixed(0)})`);
   }
 
   const t0 = performance.now();
