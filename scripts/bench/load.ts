@@ -1,8 +1,10 @@
 /**
- * npm run bench:load [-- --uploads 50 --mb 5] — does the web server keep answering while it triages uploads?
+ * npm run bench:load [-- --uploads 50 --mb 5 --cpu-uploads 10] — does the web server keep answering while it triages uploads?
  * Against `next start` on 127.0.0.1 (the existing build: run `npm run build` first; this never builds) with a
  * throw-away database, it:
- *   1. times permalink GETs of a stored incident on an idle server (the baseline);
+ *   1. times permalink GETs of a stored incident on an idle server (the baseline), with the server's CPU per GET;
+ *   1b. sends `--cpu-uploads` concurrent uploads with no page loads: the server's own CPU per upload (the triage runs
+ *      in other processes);
  *   2. sends `--uploads` concurrent uploads of a `--mb` MB busy-node log (perf-profiles.ts) and, while they run,
  *      GETs the permalink one request after another: p50/p99/max of those GETs, the uploads' statuses and wall time;
  *   3. times one 20 MB busy log from the upload's first byte to its permalink's HTML.
@@ -22,6 +24,7 @@ const { values } = parseArgs({
   options: {
     uploads: { type: "string", default: "50" },
     mb: { type: "string", default: "5" },
+    "cpu-uploads": { type: "string", default: "10" },
     out: { type: "string", default: "bench-out" },
   },
 });
@@ -59,10 +62,13 @@ function listeningPid(baseUrl: string): number | undefined {
 }
 
 /** utime + stime of a process (all its threads), in ms; clock ticks are 100 Hz on Linux. */
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+function cpuMsOf(pid: number, statFile = `/proc/${pid}/stat`): number {
+  const fields = readFileSync(statFile, "utf8").split(") ")[1].split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
+
+/** The same for the process's main thread only (its event loop; not libuv's pool nor V8's helper threads). */
+const mainThreadMsOf = (pid: number) => cpuMsOf(pid, `/proc/${pid}/task/${pid}/stat`);
 
 mkdirSync(dir, { recursive: true });
 const [busyFile] = await ensureProfile("busy", dir, Number(values.mb));
@@ -83,8 +89,11 @@ try {
   const idle: number[] = [];
   const pid = listeningPid(baseUrl);
   const cpuBefore = pid ? cpuMsOf(pid) : 0;
+  const mainBefore = pid ? mainThreadMsOf(pid) : 0;
   for (let i = 0; i < 40; i++) idle.push(await timedGet(permalink));
-  const cpuPerGet = pid ? `; server CPU ${((cpuMsOf(pid) - cpuBefore) / idle.length).toFixed(0)} ms per GET` : "";
+  const cpuPerGet = pid
+    ? `; server CPU ${((cpuMsOf(pid) - cpuBefore) / idle.length).toFixed(0)} ms per GET (main thread ${((mainThreadMsOf(pid) - mainBefore) / idle.length).toFixed(0)})`
+    : "";
   const html = await (await fetch(permalink)).text();
   console.log(`triage ${mode}; ${availableParallelism()} CPUs`);
   console.log(`permalink GET, idle server:       ${summary(idle)}${cpuPerGet}; page ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB; load ${loadavg()[0].toFixed(2)}`);
@@ -97,7 +106,19 @@ try {
     console.log(`its workbench data, idle server:  ${summary(times)}; server CPU ${((cpuMsOf(pid) - before) / times.length).toFixed(0)} ms per GET`);
   }
 
+  // The web process's own CPU per upload (receive, store, job row, the result's save; the triage runs in other
+  // processes), with no page loads meanwhile: wall times on a shared machine say little, CPU does.
+  const cpuUploads = Number(values["cpu-uploads"]);
+  if (pid && cpuUploads > 0) {
+    const before = cpuMsOf(pid);
+    const mainBefore = mainThreadMsOf(pid);
+    const alone = await Promise.all(Array.from({ length: cpuUploads }, (_, i) => upload(baseUrl, body, `alone-${i}`)));
+    if (alone.some((s) => s.status !== 201)) throw new Error(`upload failed: ${alone.find((s) => s.status !== 201)?.message}`);
+    console.log(`${cpuUploads} × ${(body.size / 1024 ** 2).toFixed(0)} MB uploads, no page loads: server CPU ${((cpuMsOf(pid) - before) / cpuUploads).toFixed(0)} ms per upload (main thread ${((mainThreadMsOf(pid) - mainBefore) / cpuUploads).toFixed(0)})`);
+  }
+
   const t0 = performance.now();
+  const cpuDuring = pid ? cpuMsOf(pid) : 0;
   let running = true;
   const results = Promise.all(Array.from({ length: uploads }, (_, i) => upload(baseUrl, body, `messages-${i}`))).finally(() => (running = false));
   const during: number[] = [];
@@ -106,7 +127,8 @@ try {
   const uploadsMs = performance.now() - t0;
   const byStatus = new Map<number, number>();
   for (const s of statuses) byStatus.set(s.status, (byStatus.get(s.status) ?? 0) + 1);
-  console.log(`permalink GET, during ${uploads} × ${(body.size / 1024 ** 2).toFixed(0)} MB uploads: ${summary(during)}`);
+  const serverCpu = pid ? `; server CPU ${((cpuMsOf(pid) - cpuDuring) / 1000).toFixed(1)} s` : "";
+  console.log(`permalink GET, during ${uploads} × ${(body.size / 1024 ** 2).toFixed(0)} MB uploads: ${summary(during)}${serverCpu}`);
   console.log(
     `uploads: ${[...byStatus].map(([s, n]) => `${n} × ${s}`).join(", ")} in ${(uploadsMs / 1000).toFixed(1)} s` +
       (statuses.some((s) => s.status !== 201) ? ` (e.g. "${statuses.find((s) => s.status !== 201)?.message}")` : ""),

@@ -16,8 +16,17 @@ export function listRefusedInputs(incident: Pick<Incident, "inputs" | "sources">
   ];
 }
 
+/**
+ * Whether stored incident JSON may name a refusal. An `"error":` key is the only way an input or source carries one,
+ * and inside a JSON string those quotes would be escaped (`\"error\":`), so text without it has none: most uploads
+ * then skip parsing their ~1 MB of JSON on the server's thread only to find nothing.
+ */
+export function mayNameRefusals(resultJson: string): boolean {
+  return resultJson.includes('"error":');
+}
+
 /** From the stored incident; empty when there is none (deleted meanwhile). */
 export async function findRefusedInputs(db: Db, id: string): Promise<RefusedInput[]> {
   const row = await db.incident.findUnique({ where: { id }, select: { result: true } });
-  return row ? listRefusedInputs(JSON.parse(row.result) as Incident) : [];
+  return row && mayNameRefusals(row.result) ? listRefusedInputs(JSON.parse(row.result) as Incident) : [];
 }

@@ -5,28 +5,25 @@
  * while it was triaged has no job row left, and the transaction writes nothing either ("upload-gone").
  * No `server-only`: `oopscope worker` runs it.
  */
-import type { Incident } from "../../engine/types";
-import { isKnownIssue } from "../../engine/match/match-strength";
 import type { Db } from "../db";
 import type { UploadStore } from "../storage/upload-store";
-import { summarizeIncident } from "./summarize-incident";
+import type { IncidentRecord } from "./incident-record";
 
 export type SaveIncidentOptions = {
   db: Db;
   store: UploadStore;
   id: string;
   uploaderId: string | null;
-  incident: Incident & { kbGeneration?: number };
+  /** The incident as its JSON and what its rows need (incident-record.ts: made where it was triaged). */
+  record: IncidentRecord;
   files: { index: number; name: string; path: string; bytes: number }[];
   /** What was uploaded (an archive's compressed size, not its extracted text). */
   uploadedBytes: number;
   contentSha256: string;
   repeatOfId: string | null;
-  /** `incident` as JSON, when it came as text from a worker process: stored as it is, not serialised again. */
-  incidentJson?: string;
 };
 
-function parseTime(iso: string | undefined): Date | null {
+function parseTime(iso: string | null): Date | null {
   if (!iso) return null;
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? null : d;
@@ -45,8 +42,8 @@ export type SaveOutcome = "written" | "already-written" | "upload-gone";
  * (a nested create compiled and ran one insert per finding: a busy node's ~150 findings cost ~100 ms of the web
  * process's thread per upload), then the job row's removal.
  */
-export async function saveIncident({ db, store, id, uploaderId, incident, files, uploadedBytes, contentSha256, repeatOfId, incidentJson }: SaveIncidentOptions): Promise<SaveOutcome> {
-  const summary = summarizeIncident(incident);
+export async function saveIncident({ db, store, id, uploaderId, record, files, uploadedBytes, contentSha256, repeatOfId }: SaveIncidentOptions): Promise<SaveOutcome> {
+  const { summary } = record;
   // The findings' rows are the incident's sightings: written at the incident's own time.
   const createdAt = new Date();
   const writes = [
@@ -58,10 +55,10 @@ export async function saveIncident({ db, store, id, uploaderId, incident, files,
         hosts: summary.hosts.join(" "),
         kernels: summary.kernels.join(" "),
         kbIds: summary.kbIds.join(" "),
-        findingCount: incident.findings.length,
+        findingCount: record.findings.length,
         totalBytes: uploadedBytes,
-        result: incidentJson ?? JSON.stringify(incident),
-        kbGeneration: incident.kbGeneration ?? 0,
+        result: record.json,
+        kbGeneration: record.kbGeneration ?? 0,
         uploaderId,
         contentSha256,
         repeatOfId,
@@ -69,7 +66,7 @@ export async function saveIncident({ db, store, id, uploaderId, incident, files,
     }),
     db.incidentFile.createMany({
       data: files.map((f) => {
-        const input = incident.inputs[f.index];
+        const input = record.inputs[f.index] as IncidentRecord["inputs"][number] | undefined;
         return {
           incidentId: id,
           index: f.index,
@@ -82,18 +79,7 @@ export async function saveIncident({ db, store, id, uploaderId, incident, files,
       }),
     }),
     db.findingRecord.createMany({
-      data: incident.findings.map((f) => ({
-        incidentId: id,
-        findingId: f.id,
-        signature: f.signature,
-        title: f.title,
-        kind: f.kind,
-        host: f.host ?? null,
-        time: parseTime(f.time),
-        kernelRelease: f.kernelRelease ?? null,
-        topKbId: f.matches.find(isKnownIssue)?.kbId ?? null,
-        createdAt,
-      })),
+      data: record.findings.map((f) => ({ ...f, incidentId: id, time: parseTime(f.time), createdAt })),
     }),
     db.uploadJob.delete({ where: { id } }),
   ];

@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import { pack as tarPack } from "tar-stream";
 import { describe, expect, it, vi } from "vitest";
 import { triage } from "@/lib/engine/triage";
+import type { Incident } from "@/lib/engine/types";
 
 vi.mock("server-only", () => ({}));
 // The knowledge base is not what this seam is about: triage without it.
@@ -40,10 +41,11 @@ describe("triageStoredFiles", () => {
       { name: "sosreport-w01/sos_commands/kernel/dmesg", content: body("ext4-fs-error.log") },
     ]));
     writeFileSync(plain, body("hung-task-rtnl-lock.log"));
-    const { incident, files, unused } = await triageStoredFiles([
+    const { record, files, unused } = await triageStoredFiles([
         { name: "sosreport-w01.tar.gz", path: archive },
         { name: "kern.log", path: plain },
       ]);
+    const incident = JSON.parse(record.json) as Incident;
     expect(files.map((f) => [f.index, f.name])).toEqual([
       [0, "sosreport-w01.tar.gz:sosreport-w01/var/log/messages"],
       [1, "sosreport-w01.tar.gz:sosreport-w01/sos_commands/kernel/dmesg"],
@@ -78,10 +80,11 @@ describe("triageStoredFiles with archives that break", () => {
       { name: "node/var/log/syslog.2.gz", content: corruptMember },
       { name: "node/var/log/dmesg", content: body("ext4-fs-error.log") },
     ]));
-    const { incident, files, unused } = await triageStoredFiles([
+    const { record, files, unused } = await triageStoredFiles([
       { name: "cut.tar.gz", path: cut },
       { name: "broken.tar.gz", path: broken },
     ]);
+    const incident = JSON.parse(record.json) as Incident;
     expect(incident.inputs.map((i) => [i.name, i.error])).toEqual([
       ["cut.tar.gz:node/var/log/messages", undefined],
       ["broken.tar.gz:node/var/log/dmesg", undefined],

@@ -8,13 +8,12 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Incident } from "@/lib/engine/types";
 import { uploadSpans } from "@/lib/server/debug-timing";
 import { TriagePool, triageBudgetFromEnv } from "@/lib/server/triage-worker/triage-pool";
 import { triageStoredInput, type StoredInput, type TriagedFile } from "@/lib/server/triage-worker/triage-stored-input";
+import { triagedUpload, type TriagedUpload } from "./incident-record";
 
-export type { StoredInput, TriagedFile };
-export type TriagedUpload = { incident: Incident & { kbGeneration?: number }; files: TriagedFile[]; unused: string[]; incidentJson?: string };
+export type { StoredInput, TriagedFile, TriagedUpload };
 
 const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "dist", "node", "triage-worker.mjs");
 const cache = globalThis as unknown as { oopscopeTriagePool?: TriagePool | null };
@@ -32,14 +31,15 @@ function triagePool(): TriagePool | null {
 export async function triageStoredFiles(files: StoredInput[], { uploadId }: { uploadId?: string } = {}): Promise<TriagedUpload> {
   const pool = triagePool();
   const spans = uploadId === undefined ? undefined : uploadSpans(uploadId);
-  const result: Awaited<ReturnType<TriagePool["run"]>> = pool
-    ? await pool.run(files, { onStarted: () => spans?.mark("pool-pickup") })
-    : await triageStoredInput(files);
-  const { incident, kbGeneration, files: triaged, unused, incidentJson } = result;
-  spans?.mark(pool ? "pool-task" : "triage");
-  spans?.add("(engine wall)", incident.stats.elapsedMs);
-  if (result.cpuMs !== undefined) spans?.add("(task cpu)", result.cpuMs);
-  // Not part of the JSON contract: kept off the enumerable fields so it never reaches the API.
-  if (kbGeneration !== undefined) Object.defineProperty(incident, "kbGeneration", { value: kbGeneration, enumerable: false });
-  return { incident, files: triaged, unused, incidentJson };
+  if (pool) {
+    const { record, files: triaged, unused, engineMs, cpuMs } = await pool.run(files, { onStarted: () => spans?.mark("pool-pickup") });
+    spans?.mark("pool-task");
+    spans?.add("(engine wall)", engineMs);
+    spans?.add("(task cpu)", cpuMs);
+    return { record, files: triaged, unused };
+  }
+  const stored = await triageStoredInput(files);
+  spans?.mark("triage");
+  spans?.add("(engine wall)", stored.incident.stats.elapsedMs);
+  return triagedUpload(stored);
 }

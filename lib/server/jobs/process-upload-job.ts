@@ -18,14 +18,14 @@ import { EMPTY_UPLOAD_MESSAGE } from "../../schemas/incident";
 import { AppError } from "../app-error";
 import type { Db } from "../db";
 import { uploadSpans } from "../debug-timing";
-import { listRefusedInputs } from "../incidents/find-refused-inputs";
+import type { TriagedUpload } from "../incidents/incident-record";
 import { saveIncident } from "../incidents/save-incident";
 import type { UploadStore } from "../storage/upload-store";
-import type { StoredInput, StoredTriage } from "../triage-worker/triage-stored-input";
+import type { StoredInput } from "../triage-worker/triage-stored-input";
 import type { UploadFailure } from "./upload-status";
 
 /** `uploadId`: for the debug timing of the upload (debug-timing.ts). */
-export type TriageStoredFiles = (files: StoredInput[], options?: { uploadId?: string }) => Promise<StoredTriage>;
+export type TriageStoredFiles = (files: StoredInput[], options?: { uploadId?: string }) => Promise<TriagedUpload>;
 
 /** The parts of an upload as its job row lists them (`key`: an upload-store key any machine resolves). */
 export type UploadJobFile = { name: string; key: string };
@@ -59,12 +59,12 @@ function refusalOf(err: unknown): UploadFailure | null {
  * not cost the others their triage. The incident names what was refused and why (`inputs[].error`,
  * `sources[].error`, shown beside the files on its page); a failed upload names every reason.
  */
-function refusalOfIncident({ incident }: StoredTriage): UploadFailure | null {
-  if (incident.inputs.some((i) => !i.error && i.lines > 0)) return null;
+function refusalOfIncident({ record }: TriagedUpload): UploadFailure | null {
+  if (record.inputs.some((i) => i.readable)) return null;
   // Source errors name their source already; an input's is about its content.
-  const refused = listRefusedInputs(incident).map((r) => (r.message.startsWith(r.name) || r.message.includes(`${r.name}:`) ? r.message : `${r.name}: ${r.message}`));
+  const refused = record.refused.map((r) => (r.message.startsWith(r.name) || r.message.includes(`${r.name}:`) ? r.message : `${r.name}: ${r.message}`));
   if (refused.length > 0) return { code: "unprocessable", message: refused.join("; ") };
-  if (incident.inputs.length === 0) return { code: "unprocessable", message: "Nothing to read: no log, journal or dump was found in the upload." };
+  if (record.inputs.length === 0) return { code: "unprocessable", message: "Nothing to read: no log, journal or dump was found in the upload." };
   return { code: "bad-request", message: EMPTY_UPLOAD_MESSAGE };
 }
 
@@ -109,7 +109,7 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
   if (job.attempts > 0) await removeEarlierExtracts(new Set(files.map((f) => path.dirname(f.path))));
 
   spans?.mark("claim");
-  let triaged: StoredTriage;
+  let triaged: TriagedUpload;
   try {
     triaged = await triage(files, { uploadId: id });
   } catch (err) {
@@ -126,21 +126,17 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
     await failUpload(db, store, id, refusal);
     return "failed";
   }
-  const incident = triaged.incident as StoredTriage["incident"] & { kbGeneration?: number };
-  // Not part of the JSON contract: kept off the enumerable fields so it never reaches the API.
-  if (triaged.kbGeneration !== undefined) Object.defineProperty(incident, "kbGeneration", { value: triaged.kbGeneration, enumerable: false });
   spans?.mark("result");
   const written = await saveIncident({
     db,
     store,
     id,
     uploaderId: job.uploaderId,
-    incident,
+    record: triaged.record,
     files: triaged.files,
     uploadedBytes: job.uploadedBytes,
     contentSha256: job.contentSha256,
     repeatOfId: job.repeatOfId,
-    incidentJson: triaged.incidentJson,
   });
   spans?.mark("save");
   if (written === "already-written") return "already-done";

@@ -16,6 +16,7 @@ import { triageStoredInput, type StoredInput } from "../triage-worker/triage-sto
 import { deleteIncident } from "../lifecycle/delete-incident";
 import { InProcessQueue } from "./in-process-queue";
 import { JOB_FUNCTIONS } from "./job-functions";
+import { triagedUpload } from "../incidents/incident-record";
 import { processUploadJob, type TriageStoredFiles } from "./process-upload-job";
 import { deleteFailedUploads } from "./delete-failed-uploads";
 import { findUploadStatus, waitForUpload } from "./upload-status";
@@ -73,7 +74,7 @@ async function acceptParts(parts: Record<string, string | Uint8Array>): Promise<
 /** Bytes the engine refuses as binary. */
 const BINARY = Uint8Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919) & 0xff);
 
-const direct: TriageStoredFiles = (files: StoredInput[]) => triageStoredInput(files);
+const direct: TriageStoredFiles = async (files: StoredInput[]) => triagedUpload(await triageStoredInput(files));
 const options = (triage: TriageStoredFiles = direct, isFinalAttempt = true) => ({ db: testDb.db, store, triage, isFinalAttempt });
 
 describe("a triage job", () => {
@@ -166,7 +167,7 @@ describe("deleting an upload before its incident exists", () => {
   it("cancels a triage in progress: the job writes no incident", async () => {
     const id = await acceptUpload(CRASH);
     const deletedMidway: TriageStoredFiles = async (files) => {
-      const triaged = await triageStoredInput(files);
+      const triaged = await direct(files);
       await deleteIncident(testDb.db, store, id, by);
       return triaged;
     };

@@ -15,7 +15,7 @@
 import { availableParallelism } from "node:os";
 import Tinypool from "tinypool";
 import { AppError } from "../app-error";
-import type { StoredInput, StoredTriage } from "./triage-stored-input";
+import type { StoredInput } from "./triage-stored-input";
 import { TRIAGE_STARTED, type PooledTriage, type TriageTask } from "./triage-task";
 
 export type TriageBudget = {
@@ -71,6 +71,9 @@ export class TriagePool {
       maxThreads: budget.threads,
       idleTimeout: 60_000,
       execArgv: [`--max-old-space-size=${budget.memoryMb}`],
+      // The answer carries the incident's JSON (~1 MB for a busy node): as a JSON message it was escaped into one
+      // more JSON text and parsed back on the server's thread; the structured clone copies the string.
+      serialization: "advanced",
       // tinypool's child processes get only the variables passed here (DATABASE_URL, the data directory…).
       env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
     });
@@ -85,7 +88,7 @@ export class TriagePool {
    * Triages stored files in a worker process; throws AppError (busy, or unprocessable with the budget exceeded).
    * `onStarted` is called when the process starts the task (after the queue and the process's start).
    */
-  async run(files: StoredInput[], { onStarted }: { onStarted?: () => void } = {}): Promise<StoredTriage & { cpuMs?: number }> {
+  async run(files: StoredInput[], { onStarted }: { onStarted?: () => void } = {}): Promise<PooledTriage> {
     if (this.running < this.budget.threads) this.running++;
     else if (this.waiting.length < this.budget.queue) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else throw new AppError("busy", `the server is triaging ${this.budget.threads + this.budget.queue} uploads already; try again in a minute`);
@@ -114,8 +117,7 @@ export class TriagePool {
           },
         },
       });
-      const { incidentJson, ...rest } = (await run) as PooledTriage;
-      return { ...rest, incident: JSON.parse(incidentJson) as StoredTriage["incident"], incidentJson };
+      return (await run) as PooledTriage;
     } catch (thrown) {
       throw this.explain(failure ?? thrown, controller.signal.aborted && !failure);
     } finally {

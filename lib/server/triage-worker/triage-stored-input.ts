@@ -32,8 +32,6 @@ export type StoredTriage = {
   files: TriagedFile[];
   kbGeneration?: number;
   unused: string[];
-  /** `incident` as JSON, when it came from a worker process as text (saved as it is: save-incident.ts). */
-  incidentJson?: string;
 };
 
 function keepOnDisk(dir: string, written: Map<string, string>): KeepText {

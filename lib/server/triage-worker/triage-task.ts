@@ -1,15 +1,18 @@
 /** What the pool sends a worker process, and what the process says back when it starts (kept apart from worker-entry.ts, whose loading lowers the loader's priority). */
-import type { StoredInput, StoredTriage } from "./triage-stored-input";
+import type { TriagedUpload } from "../incidents/incident-record";
+import type { StoredInput } from "./triage-stored-input";
 
 export type TriageTask = { files: StoredInput[] };
 
 /**
- * What a worker process answers: the incident as the JSON text the database stores. A message between processes is
- * JSON anyway; as an object, a busy node's incident (~1 MB) was parsed from it, cloned once more inside the server
- * and serialised again to be saved — four passes on the server's thread per upload, now one parse.
+ * What a worker process answers: the incident as the JSON text the database stores, with what saving it needs
+ * (incident-record.ts). As an object, a busy node's incident (~1 MB) was parsed from the message, cloned once more
+ * inside the server and serialised again to be saved — four passes on the server's thread per upload; then one
+ * parse; now none.
  */
-export type PooledTriage = Omit<StoredTriage, "incident" | "incidentJson"> & {
-  incidentJson: string;
+export type PooledTriage = TriagedUpload & {
+  /** The engine's own wall time (`incident.stats.elapsedMs`). */
+  engineMs: number;
   /** CPU time the process spent on the task (all its threads): beside the task's wall time, what waiting for a CPU cost. */
   cpuMs: number;
 };

@@ -4,6 +4,7 @@
  */
 import { readdirSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
+import { incidentRecord } from "../incidents/incident-record";
 import { triageStoredInput } from "./triage-stored-input";
 import { TRIAGE_STARTED, type PooledTriage, type TriageTask } from "./triage-task";
 
@@ -32,8 +33,8 @@ lowerPriority();
 export default async function runTriageTask(task: TriageTask): Promise<PooledTriage> {
   process.send?.(TRIAGE_STARTED);
   const before = process.cpuUsage();
-  const { incident, ...rest } = await triageStoredInput(task.files);
-  const incidentJson = JSON.stringify(incident);
+  const { incident, kbGeneration, files, unused } = await triageStoredInput(task.files);
+  const record = incidentRecord(incident, kbGeneration);
   const { user, system } = process.cpuUsage(before);
-  return { ...rest, incidentJson, cpuMs: (user + system) / 1000 };
+  return { record, files, unused, engineMs: incident.stats.elapsedMs, cpuMs: (user + system) / 1000 };
 }
