@@ -112,10 +112,11 @@ describe("triageStoredFiles with bundles of logs", () => {
     ]));
     const text = body("ext4-fs-error.log").toString();
     writeFileSync(windows, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
-    const { incident, files } = await triageStoredFiles([
+    const { record, files } = await triageStoredFiles([
       { name: "incident-123.tgz", path: bundle },
       { name: "console.log", path: windows },
     ]);
+    const incident = JSON.parse(record.json) as Incident;
     expect(files.map((f) => f.name)).toEqual(["incident-123.tgz:node1.log", "incident-123.tgz:rack-b.tar.gz:worker-3/kern.log", "console.log"]);
     expect(readFileSync(files[2].path, "utf8")).toBe(text);
     expect(incident.sources?.map((s) => [s.name, s.selection ?? s.format])).toEqual([
