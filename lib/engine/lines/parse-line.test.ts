@@ -525,6 +525,14 @@ describe("parseLine", () => {
     expect(inferYear("messages-20241399", { now: new Date("2021-07-01T00:00:00Z") }).year).toBe(2021);
   });
 
+  it("year inference ignores an archiver's placeholder mtime (the epoch, zip's 1980-01-01)", () => {
+    const now = new Date("2026-12-02T00:00:00Z");
+    for (const mtime of [new Date(0), new Date("1980-01-01T00:00:00Z")]) {
+      expect(inferYear("node1.log", { mtime, now })).toMatchObject({ year: 2026, from: "current year" });
+    }
+    expect(inferYear("node1.log", { mtime: new Date("1995-05-01T00:00:00Z"), now })).toMatchObject({ year: 1995, from: "file time" });
+  });
+
   it("the latest dated line anchors before the mtime, and lines may run a month past it (a sample is not the end)", () => {
     // A grep paste of messages-20240929 and the current `messages`: the current file's lines follow the rotation.
     const y = inferYear("paste.txt", { latestDatedLine: new Date("2024-09-29T23:59:59Z"), mtime: new Date("2026-11-20T00:00:00Z") });

@@ -133,6 +133,9 @@ export type YearAnchor = {
   from: "file name" | "dated lines" | "file time" | "current year";
 };
 
+/** 1990-01-01: an earlier file time is an archiver's placeholder, not a log's. */
+const EARLIEST_TRUSTED_MTIME = Date.UTC(1990, 0, 1);
+
 /**
  * The year for RFC 3164 dates in a file, from its own evidence: rotated files are named `messages-YYYYMMDD` after
  * the day they were rotated, so their lines come from that date or earlier; else the latest full date written in
@@ -144,7 +147,9 @@ export function inferYear(name: string, evidence: { mtime?: Date; latestDatedLin
   const valid = (d: Date | undefined): d is Date => d !== undefined && !Number.isNaN(d.getTime());
   const at = (d: Date, monthsAhead: number, from: YearAnchor["from"]): YearAnchor => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, monthsAhead, from });
   if (valid(evidence.latestDatedLine)) return at(evidence.latestDatedLine, 1, "dated lines");
-  if (valid(evidence.mtime)) return at(evidence.mtime, 0, "file time");
+  // Archivers that drop times write the epoch (tar members of scripted or reproducible builds) or zip's earliest
+  // date, 1980-01-01: such an mtime says nothing of when the log was written (it made a log's lines 1969's).
+  if (valid(evidence.mtime) && evidence.mtime.getTime() > EARLIEST_TRUSTED_MTIME) return at(evidence.mtime, 0, "file time");
   return at(evidence.now ?? new Date(), 0, "current year");
 }
 
