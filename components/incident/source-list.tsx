@@ -11,7 +11,7 @@ export function SourceList({ sources }: { sources: SourceSummary[] | undefined }
         <li key={s.name} data-testid="source">
           <span className="font-log">{s.name}</span>{" "}
           <span className="text-slate-500">
-            ({[s.format, s.bytes !== undefined ? formatBytes(s.bytes) : "", s.selection ? SELECTION_LABEL[s.selection] : "", s.hostname ? `host ${s.hostname}` : "", s.members !== undefined ? `${s.members} members, ${s.inputs.length} read, ${s.ignoredMembers ?? 0} not wanted` : ""].filter(Boolean).join(", ")})
+            ({[s.format, s.bytes !== undefined ? formatBytes(s.bytes) : "", s.selection ? SELECTION_LABEL[s.selection] : "", s.hostname ? `host ${s.hostname}` : "", s.members !== undefined ? `${s.members} member${s.members === 1 ? "" : "s"}, ${s.inputs.length} read, ${s.ignoredMembers ?? 0} not wanted` : ""].filter(Boolean).join(", ")})
           </span>
           {s.error && <span className="text-red-700"> refused: {s.error}</span>}
           {(s.skipped.length > 0 || s.warnings.length > 0) && (

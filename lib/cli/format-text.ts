@@ -95,7 +95,7 @@ export function formatIncidentText(incident: Incident, opts: { color: boolean })
   }
   for (const src of incident.sources ?? []) {
     out.push("");
-    const facts = [src.format, src.selection ? SELECTION_LABEL[src.selection] : "", src.hostname ? `host ${src.hostname}` : "", src.members !== undefined ? `${src.members} members, ${src.inputs.length} read` : ""];
+    const facts = [src.format, src.selection ? SELECTION_LABEL[src.selection] : "", src.hostname ? `host ${src.hostname}` : "", src.members !== undefined ? `${src.members} member${src.members === 1 ? "" : "s"}, ${src.inputs.length} read` : ""];
     out.push(s.bold(`Source ${safe(src.name)}`) + s.dim(` (${facts.filter(Boolean).map(safe).join(", ")})`));
     if (src.error) out.push(`  ${s.red("refused: " + safe(src.error))}`);
     for (const k of src.skipped.slice(0, 20)) out.push(s.dim(`  skipped ${safe(k.path)}: ${safe(k.message)}`));
