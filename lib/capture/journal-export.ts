@@ -5,6 +5,8 @@
  * (chunked uploads run for as long as the node logs), bounded per entry.
  */
 
+import { concatBytes } from "../engine/ingest/concat-bytes";
+
 export type JournalEntry = Record<string, string>;
 
 export type JournalExportParserOptions = { maxEntryBytes?: number };
@@ -29,7 +31,7 @@ export class JournalExportParser {
 
   /** Entries completed by this chunk. */
   push(chunk: Uint8Array): JournalEntry[] {
-    this.buffer = this.buffer.length ? concat(this.buffer, chunk) : Uint8Array.from(chunk);
+    this.buffer = this.buffer.length ? concatBytes([this.buffer, chunk]) : Uint8Array.from(chunk);
     const out: JournalEntry[] = [];
     let pos = 0;
     for (;;) {
@@ -105,9 +107,3 @@ export class JournalExportParser {
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
