@@ -27,6 +27,19 @@ describe("joinWrappedLines", () => {
     expect(joined.map((l) => l.text)).toEqual([HEADER, FRAME, CPU].map((l) => l.slice(15)));
   });
 
+  it("joins a format=flowed wrap (the space kept at the end of the line) with that space alone", () => {
+    // Thunderbird wraps before a word and leaves the space on the wrapped line: a second space would split the
+    // header's words (`rcu_sched  self-detected`) and the report rule would not match.
+    const flowed = (l: string) => [l.slice(0, l.lastIndexOf(" ", 72) + 1), l.slice(l.lastIndexOf(" ", 72) + 1)];
+    const ISO = "2023-07-20T14:15:39-04:00 frontier06693 kernel: ";
+    const STALL = `${ISO}rcu: INFO: rcu_sched self-detected stall on CPU`;
+    const RIP = `${ISO}RIP: 0010:svm_range_cpu_invalidate_pagetables+0x317/0x610 [amdgpu]`;
+    const wrapped = [...flowed(STALL), `${ISO}Call Trace:`, ...flowed(RIP)];
+    expect(wrapped[0].endsWith("rcu_sched ")).toBe(true);
+    const joined = joinWrappedLines(parsed(wrapped.join("\n")));
+    expect(joined.map((l) => l.text)).toEqual([STALL, `${ISO}Call Trace:`, RIP].map((l) => l.slice(ISO.length)));
+  });
+
   it("leaves a log alone whose plain line follows its longest line (one line at the width is no wrap)", () => {
     const lines = parsed([HEADER, "Starting Network Manager...", "[   12.345690] CPU: 1 PID: 1 Comm: init", "short"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);
