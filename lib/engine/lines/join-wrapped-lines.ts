@@ -63,27 +63,62 @@ function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefi
 }
 
 /**
+ * The paste each line came from, by the host its prefix names (a host-less continuation goes with the line before
+ * it): a mail that quotes the original report under a new paste holds two pastes wrapped at different widths, and
+ * one window-wide width would be the wider paste's, which no line of the narrower one reaches.
+ */
+function pasteKeys(lines: readonly LogLine[]): string[] {
+  const keys: string[] = [];
+  let key = "";
+  for (const l of lines) {
+    if (l.format !== "plain") key = l.host ?? "";
+    keys.push(key);
+  }
+  return keys;
+}
+
+type Wrap = { width: number; mode: WrapMode };
+
+/** Each paste's wrap width and mode (pastes that are not wrapped are left out). */
+function wrapsOf(lines: readonly LogLine[], keys: readonly string[]): Map<string, Wrap> {
+  const byKey = new Map<string, LogLine[]>();
+  lines.forEach((l, i) => {
+    let paste = byKey.get(keys[i]);
+    if (!paste) byKey.set(keys[i], (paste = []));
+    paste.push(l);
+  });
+  const wraps = new Map<string, Wrap>();
+  for (const [key, paste] of byKey) {
+    let width = 0;
+    for (const l of paste) if (l.raw.length > width) width = l.raw.length;
+    if (width < MIN_WRAP_WIDTH) continue;
+    const mode = wrapModeOf(paste, width);
+    if (mode !== undefined) wraps.set(key, { width, mode });
+  }
+  return wraps;
+}
+
+/**
  * The window's lines with wrapped continuations joined into the line they continue (which keeps its line number;
  * the continuation lines are left out). Returns `lines` itself when nothing joined.
  */
 export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] {
-  let width = 0;
-  for (const l of lines) if (l.raw.length > width) width = l.raw.length;
-  if (width < MIN_WRAP_WIDTH) return lines;
-  const mode = wrapModeOf(lines, width);
-  if (mode === undefined) return lines;
-  const sep = mode === "hard" ? "" : " ";
+  const keys = pasteKeys(lines);
+  const wraps = wrapsOf(lines, keys);
+  if (wraps.size === 0) return lines;
   let out: LogLine[] | undefined;
   let head: LogLine | undefined;
+  let wrap: Wrap | undefined;
   let lastLength = 0;
   let lastFlowed = false;
   let joined = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (head && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, width, mode)) {
+    if (head && wrap && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode)) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line.
-      head = { ...head, text: head.text + (ENDS_WITH_SPACE.test(head.text) ? "" : sep) + l.text };
+      const sep = wrap.mode === "hard" || ENDS_WITH_SPACE.test(head.text) ? "" : " ";
+      head = { ...head, text: head.text + sep + l.text };
       out[out.length - 1] = head;
       lastLength = l.raw.length;
       lastFlowed = ENDS_WITH_SPACE.test(l.raw);
@@ -92,6 +127,7 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
     }
     out?.push(l);
     head = l.format !== "plain" ? l : undefined;
+    wrap = head ? wraps.get(keys[i]) : undefined;
     lastLength = l.raw.length;
     lastFlowed = ENDS_WITH_SPACE.test(l.raw);
     joined = 0;
