@@ -176,6 +176,26 @@ describe("triage: one-line problem events", () => {
     expect(inc.hosts.map((h) => h.name)).toEqual(["VM_1_72_centos", "(unknown host)"]);
   });
 
+  it("a wall message copying a line of the same report in the log is that report, not a headless second one", async () => {
+    // Real shape (a RockPro64 arm64 oops): syslogd's wall copy of the emergency line comes first, then the log's lines.
+    const report = [
+      "Jul  7 00:27:08 rockpro64 kernel: [  233.001042] Unhandled fault: synchronous external abort (0x96000210) at 0xffffff80096c61b0",
+      "Jul  7 00:27:08 rockpro64 kernel: [  233.001921] Internal error: : 96000210 [#1] SMP",
+      "Jul  7 00:27:08 rockpro64 kernel: [  233.004571] CPU: 0 PID: 143 Comm: scsi_eh_1 Not tainted 4.4.167-1213-rockchip-ayufan-g34ae07687fce #1",
+      "Jul  7 00:27:08 rockpro64 kernel: [  233.006631] PC is at ahci_scr_read+0x70/0x98",
+      "Jul  7 00:27:08 rockpro64 kernel: [  233.007081] LR is at sata_scr_read+0x88/0x94",
+    ];
+    const banner = "Message from syslogd@rockpro64 at Jul  7 00:27:08 ...";
+    const now = { now: new Date("2019-08-01T00:00:00Z") };
+    for (const body of [" kernel:[  233.001921] Internal error: : 96000210 [#1] SMP", "rockpro64 kernel: [  233.001921] Internal error: : 96000210 [#1] SMP"]) {
+      const inc = await triage([input("messages.txt", [banner, body, ...report])], now);
+      expect(inc.findings.map((f) => f.title), body).toEqual(["Unhandled fault in ahci_scr_read"]);
+    }
+    // A wall message the log does not hold (another uptime: another oops) stays a finding of its own.
+    const other = await triage([input("messages.txt", [banner, " kernel:[  240.000001] Internal error: : 96000210 [#2] SMP", ...report])], now);
+    expect(other.findings).toHaveLength(2);
+  });
+
   it("a wall banner that ends one scan window still names the host of the body that opens the next", async () => {
     // Whatever the scanner's quiet-window length, some filler count puts the second banner on a window's last line.
     for (let filler = 20; filler <= 140; filler++) {

@@ -99,6 +99,13 @@ const ROWS: Row[] = [
   },
   { line: "socket: no more sockets", rule: "no-more-sockets", kind: "other", title: "socket: no more sockets" },
   { line: "No memory reserved for crash kernel", program: "kdumpctl[812]", rule: "kdump-no-reservation", kind: "kdump-failure", title: "kdump: not armed" },
+  {
+    line: "kmemleak: 2 new suspected memory leaks (see /sys/kernel/debug/kmemleak)",
+    rule: "kmemleak-suspected-leaks",
+    kind: "memory-leak",
+    title: "kmemleak: suspected memory leaks",
+    details: { newSuspects: 2 },
+  },
   { line: "mce: [Hardware Error]: Machine check events logged", rule: "mce-events-logged", kind: "mce", title: "MCE: hardware error" },
   {
     line: "mce: [Hardware Error]: CPU 0: Machine Check: 0 Bank 5: bea0000000000108",

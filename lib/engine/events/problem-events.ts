@@ -410,6 +410,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     endedBy: ["oom-kill", "oom-kill-legacy"],
   },
   {
+    // kmemleak's scan thread prints only this notice to the kernel log: the reports themselves (`unreferenced object
+    // 0x…`, the allocation backtrace) wait in /sys/kernel/debug/kmemleak unless kmemleak.verbose=1, so on a debug
+    // kernel the notice is usually all a log shows of a leak. The count is of new suspects since the last scan.
+    id: "kmemleak-suspected-leaks",
+    kind: "memory-leak",
+    needle: "suspected memory leak",
+    pattern: /kmemleak: (\d+) new suspected memory leaks?/,
+    title: () => "kmemleak: suspected memory leaks",
+    details: (m) => ({ newSuspects: Number(m[1]) }),
+    groupKey: () => "kmemleak",
+  },
+  {
     // The bare notice says only that machine-check records went to mcelog/rasdaemon. An EDAC driver decodes the same
     // record into the lines right after it (`EDAC MC0: 1 CE memory read error on …_DIMM#0`): that line is the finding.
     id: "mce-events-logged",

@@ -27,6 +27,41 @@ describe("joinWrappedLines", () => {
     expect(joined.map((l) => l.text)).toEqual([HEADER, FRAME, CPU].map((l) => l.slice(15)));
   });
 
+  it("joins a format=flowed wrap (the space kept at the end of the line) with that space alone", () => {
+    // Thunderbird wraps before a word and leaves the space on the wrapped line: a second space would split the
+    // header's words (`rcu_sched  self-detected`) and the report rule would not match.
+    const flowed = (l: string) => [l.slice(0, l.lastIndexOf(" ", 72) + 1), l.slice(l.lastIndexOf(" ", 72) + 1)];
+    const ISO = "2023-07-20T14:15:39-04:00 frontier06693 kernel: ";
+    const STALL = `${ISO}rcu: INFO: rcu_sched self-detected stall on CPU`;
+    const RIP = `${ISO}RIP: 0010:svm_range_cpu_invalidate_pagetables+0x317/0x610 [amdgpu]`;
+    const wrapped = [...flowed(STALL), `${ISO}Call Trace:`, ...flowed(RIP)];
+    expect(wrapped[0].endsWith("rcu_sched ")).toBe(true);
+    const joined = joinWrappedLines(parsed(wrapped.join("\n")));
+    expect(joined.map((l) => l.text)).toEqual([STALL, `${ISO}Call Trace:`, RIP].map((l) => l.slice(ISO.length)));
+  });
+
+  it("takes each paste's own width: a new paste under the wider quoted original is still joined", () => {
+    // Real shape (linux-mm, bugzilla 7645): the new syslog paste wrapped at 72 columns, the quoted report at 80.
+    // A mail client's wrap: break at the last space within the width, again for what is left.
+    const wrap = (l: string, width: number): string[] => {
+      const at = l.length > width ? l.lastIndexOf(" ", width) : -1;
+      return at > 0 ? [l.slice(0, at), ...wrap(l.slice(at + 1), width)] : [l];
+    };
+    const mine = (t: string) => `Dec  7 06:12:11 xxxx kernel: [  319.721086] ${t}`;
+    const quoted = (t: string) => `Dec  7 04:17:21 xxxxx kernel: [128531.709032] ${t}`;
+    const PID = "Pid: 4493, comm: java Not tainted 2.6.19smp-250-lock-AM-patch #3";
+    const RIP = "RIP: 0010:[<ffffffff8026723b>]  [<ffffffff8026723b>] zeromap_page_range+0x2bb/0x340";
+    const MODULES = "Modules linked in: myri10ge af_packet binfmt_misc dm_mirror dm_mod ohci_hcd ehci_hcd usbcore i2c_nforce2";
+    const lines = [
+      ...wrap(mine(PID), 72),
+      ...wrap(mine(RIP), 72),
+      ...wrap(quoted(MODULES), 80),
+      ...wrap(quoted("Pid: 21891, comm: java Not tainted 2.6.19-RH-server-250-lock #2 and more"), 80),
+    ];
+    const joined = joinWrappedLines(parsed(lines.join("\n")));
+    expect(joined.map((l) => l.text)).toEqual([PID, RIP, MODULES, "Pid: 21891, comm: java Not tainted 2.6.19-RH-server-250-lock #2 and more"]);
+  });
+
   it("leaves a log alone whose plain line follows its longest line (one line at the width is no wrap)", () => {
     const lines = parsed([HEADER, "Starting Network Manager...", "[   12.345690] CPU: 1 PID: 1 Comm: init", "short"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);

@@ -8,7 +8,8 @@
  * - hard wrap: the line is exactly as long as the window's longest line (the wrap width, 60 columns or more);
  *   the continuation is glued on as it is;
  * - word wrap: the continuation's first word would not have fitted on the line within that width; it is joined
- *   with the space the wrap took.
+ *   with the space the wrap took. A `format=flowed` mail (Thunderbird) keeps that space at the end of the wrapped
+ *   line: the two halves join with it alone, or a header's words (`rcu_sched  self-detected`) would not match.
  * A log that is not wrapped has lines longer than the ones a wrapped neighbour would need, so neither test holds;
  * its longest line passes both, so a window is taken as wrapped only when two of its lines do.
  */
@@ -26,17 +27,22 @@ const HARD_WRAP_SHARE = 0.75;
 const MIN_WRAPPED_LINES = 2;
 
 const FIRST_WORD = /^\S+/;
+/** The wrap's space left at the end of the line (`format=flowed`). */
+const ENDS_WITH_SPACE = /\s$/;
 
 type WrapMode = "hard" | "word";
 
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 
-/** Whether the line after a physical line of `length` characters continues it, in the window's wrap mode. */
-function continues(length: number, next: LogLine, width: number, mode: WrapMode): boolean {
+/**
+ * Whether the line after a physical line of `length` characters continues it, in the window's wrap mode
+ * (`flowed`: the line ends with the space the wrap took, already counted in `length`).
+ */
+function continues(length: number, flowed: boolean, next: LogLine, width: number, mode: WrapMode): boolean {
   if (!isText(next)) return false;
   if (mode === "hard") return length === width;
   const word = FIRST_WORD.exec(next.text);
-  return word !== null && length >= width * MIN_WORD_WRAP_FILL && length + 1 + word[0].length > width;
+  return word !== null && length >= width * MIN_WORD_WRAP_FILL && length + (flowed ? 0 : 1) + word[0].length > width;
 }
 
 /**
@@ -48,11 +54,48 @@ function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefi
   let words = 0;
   for (let i = 1; i < lines.length; i++) {
     if (lines[i - 1].format === "plain") continue;
-    if (continues(lines[i - 1].raw.length, lines[i], width, "hard")) full++;
-    if (continues(lines[i - 1].raw.length, lines[i], width, "word")) words++;
+    const flowed = ENDS_WITH_SPACE.test(lines[i - 1].raw);
+    if (continues(lines[i - 1].raw.length, flowed, lines[i], width, "hard")) full++;
+    if (continues(lines[i - 1].raw.length, flowed, lines[i], width, "word")) words++;
   }
   if (full >= MIN_WRAPPED_LINES && full >= words * HARD_WRAP_SHARE) return "hard";
   return words >= MIN_WRAPPED_LINES ? "word" : undefined;
+}
+
+/**
+ * The paste each line came from, by the host its prefix names (a host-less continuation goes with the line before
+ * it): a mail that quotes the original report under a new paste holds two pastes wrapped at different widths, and
+ * one window-wide width would be the wider paste's, which no line of the narrower one reaches.
+ */
+function pasteKeys(lines: readonly LogLine[]): string[] {
+  const keys: string[] = [];
+  let key = "";
+  for (const l of lines) {
+    if (l.format !== "plain") key = l.host ?? "";
+    keys.push(key);
+  }
+  return keys;
+}
+
+type Wrap = { width: number; mode: WrapMode };
+
+/** Each paste's wrap width and mode (pastes that are not wrapped are left out). */
+function wrapsOf(lines: readonly LogLine[], keys: readonly string[]): Map<string, Wrap> {
+  const byKey = new Map<string, LogLine[]>();
+  lines.forEach((l, i) => {
+    let paste = byKey.get(keys[i]);
+    if (!paste) byKey.set(keys[i], (paste = []));
+    paste.push(l);
+  });
+  const wraps = new Map<string, Wrap>();
+  for (const [key, paste] of byKey) {
+    let width = 0;
+    for (const l of paste) if (l.raw.length > width) width = l.raw.length;
+    if (width < MIN_WRAP_WIDTH) continue;
+    const mode = wrapModeOf(paste, width);
+    if (mode !== undefined) wraps.set(key, { width, mode });
+  }
+  return wraps;
 }
 
 /**
@@ -60,30 +103,33 @@ function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefi
  * the continuation lines are left out). Returns `lines` itself when nothing joined.
  */
 export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] {
-  let width = 0;
-  for (const l of lines) if (l.raw.length > width) width = l.raw.length;
-  if (width < MIN_WRAP_WIDTH) return lines;
-  const mode = wrapModeOf(lines, width);
-  if (mode === undefined) return lines;
-  const sep = mode === "hard" ? "" : " ";
+  const keys = pasteKeys(lines);
+  const wraps = wrapsOf(lines, keys);
+  if (wraps.size === 0) return lines;
   let out: LogLine[] | undefined;
   let head: LogLine | undefined;
+  let wrap: Wrap | undefined;
   let lastLength = 0;
+  let lastFlowed = false;
   let joined = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (head && joined < MAX_CONTINUATIONS && continues(lastLength, l, width, mode)) {
+    if (head && wrap && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode)) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line.
+      const sep = wrap.mode === "hard" || ENDS_WITH_SPACE.test(head.text) ? "" : " ";
       head = { ...head, text: head.text + sep + l.text };
       out[out.length - 1] = head;
       lastLength = l.raw.length;
+      lastFlowed = ENDS_WITH_SPACE.test(l.raw);
       joined++;
       continue;
     }
     out?.push(l);
     head = l.format !== "plain" ? l : undefined;
+    wrap = head ? wraps.get(keys[i]) : undefined;
     lastLength = l.raw.length;
+    lastFlowed = ENDS_WITH_SPACE.test(l.raw);
     joined = 0;
   }
   return out ?? lines;

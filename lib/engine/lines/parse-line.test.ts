@@ -509,6 +509,14 @@ describe("parseLine", () => {
     expect(body).toMatchObject({ host: "h1", program: "kernel", text: "BUG: soft lockup - CPU#2 stuck for 23s! [kworker/2:1:123]" });
   });
 
+  it("a pre-2007 wall body names its host (`fang kernel: …`): still the wall copy, of the banner's host", () => {
+    const ctx = createLineContext(0, 2004, 9);
+    parseLine("Message from syslogd@fang at Mon Sep 20 18:03:16 2004 ...", 1, ctx);
+    expect(parseLine("fang kernel: Oops: 0000 [1] PREEMPT SMP", 2, ctx)).toMatchObject({ format: "syslogd-wall", host: "fang", program: "kernel", text: "Oops: 0000 [1] PREEMPT SMP" });
+    // The banner covers one line: the next one of that host is an ordinary syslog-less line again.
+    expect(parseLine("fang kernel: Oops: 0000 [1] PREEMPT SMP", 3, ctx).format).not.toBe("syslogd-wall");
+  });
+
   it("year inference: messages-20240618 and a December line belong to 2023", () => {
     const y = inferYear("/var/log/messages-20240618");
     expect(y).toMatchObject({ year: 2024, month: 6 });

@@ -97,8 +97,8 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
   }
 
   // A wall banner followed by its body.
-  if (ctx.wall) {
-    const wall = ctx.wall;
+  const wall = ctx.wall;
+  if (wall) {
     ctx.wall = undefined;
     const body = WALL_BODY.exec(s);
     if (body) {
@@ -112,6 +112,9 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
   }
   const c = s.charCodeAt(0);
   for (const row of PARSE_ROWS[c < 128 ? c : 128]) if (row.parse(s, line, ctx, parseWrapped)) break;
+  // syslogd before ~2007 wrote the body with the host (`fang kernel: Oops: 0000 [1]`): a row reads it as that host's
+  // kernel line, and it is still the wall copy of a line the log file holds too.
+  if (wall && line.host === wall.host && line.program === "kernel") line.format = "syslogd-wall";
   if (line.host === undefined && ctx.debugNode !== undefined) line.host = ctx.debugNode;
   return line;
 }

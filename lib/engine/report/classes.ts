@@ -34,6 +34,12 @@ export type StackRule = {
    * syzkaller's title says `corrupted`, the display keeps the frame the sections give.
    */
   timerEntry?: RegExp;
+  /**
+   * Where the stack may start when no section line is in the report: a paste that kept only some lines (`grep
+   * btrfs`, a filter on a module name) drops `Call Trace:` but keeps the frames. Display only: syzkaller's title
+   * stays `… in corrupted`, an alternative.
+   */
+  cutSections?: readonly RegExp[];
 };
 
 export type TitleFormat = {
@@ -126,6 +132,11 @@ function re(src: string, flags = ""): RegExp {
 /** crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one. */
 export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |Krnl PSW|\[exception RIP: )/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
+/**
+ * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
+ * pid:20078 …`; before: `btrfs-cleaner D ffff8800… 0 20078 2 0x00000000`, `iscsi_np D14304 8387 2 0x80004084`).
+ */
+const HUNG_TASK_STATE_LINE = /^\s*task:\S.*\bstate:[A-Z]\b|^\s*\S+\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$/;
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
 const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
@@ -457,7 +468,7 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("INFO: task .*(?:\\n.*)? blocked (?:in I/O wait )?for more than [0-9]+ seconds"),
         title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
-        stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
+        stack: stack([CALL_TRACE_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
       },
       {
         match: re("INFO: task .* can't die for more than [0-9]+ seconds"),

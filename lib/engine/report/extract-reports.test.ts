@@ -273,6 +273,24 @@ describe("formats syzkaller's table has and production logs print", () => {
 });
 
 describe("titles when the stack names no function", () => {
+  it("a hung task pasted through grep (no `Call Trace:` line) takes its frames from under the task's state line", () => {
+    // Real shape: syslog lines a reporter grepped for `btrfs` (linux-btrfs, a btrfs-cleaner hang).
+    const task = (state: string) =>
+      extract([
+        "[1298340.851140] INFO: task btrfs-cleaner:20078 blocked for more than 241 seconds.",
+        `[1298340.854109] ${state}`,
+        "[1298340.854151]  wait_current_trans+0xc2/0x120 [btrfs]",
+        "[1298340.854169]  start_transaction+0x46d/0x540 [btrfs]",
+        "[1298340.854183]  btrfs_drop_snapshot+0x90/0x7f0 [btrfs]",
+      ].join("\n"));
+    for (const state of ["task:btrfs-cleaner   state:D stack:    0 pid:20078 ppid:     2 flags:0x00004000", "btrfs-cleaner   D ffff88003fc13f40     0 20078      2 0x00000000"]) {
+      const [hung] = task(state);
+      expect(hung).toMatchObject({ title: "INFO: task hung in wait_current_trans", syzkallerTitle: "INFO: task hung in corrupted", guiltyFrame: "wait_current_trans" });
+    }
+    // Any other line between the header and the frames is no stack start: the report stays corrupted.
+    expect(task("some other line").map((f) => f.title)).toEqual(["INFO: task hung in corrupted"]);
+  });
+
   it("a GPF whose stack is cut takes the RIP function; syzkaller's form stays its title and an alt", () => {
     const [gpf] = extract(["[ 1.0] general protection fault: 0000 [#1] SMP NOPTI", "[ 1.1] RIP: 0010:memcpy_erms+0x6/0x10", "[ 1.2] RSP: 0018:ffffb97468d57b80 EFLAGS: 00010212"].join("\n"));
     expect(gpf).toMatchObject({ title: "general protection fault in memcpy_erms", syzkallerTitle: "general protection fault in corrupted", guiltyFrame: "memcpy_erms", corrupted: true });

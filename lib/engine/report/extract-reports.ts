@@ -658,7 +658,10 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       }
     }
     if (!guilty && format.title.includes("{FRAME}") && format.stack) {
-      const guessed = findGuilty(report, format.stack, undefined, true)?.name;
+      const cut = format.stack.cutSections;
+      const guessed =
+        findGuilty(report, format.stack, undefined, true)?.name ??
+        (cut && !format.stack.sections.some((section) => firstSectionLine(report, section) >= 0) ? findGuilty(report, { ...format.stack, sections: cut })?.name : undefined);
       if (guessed) {
         const named = normalizeTitle(fillTemplate(format.title, groups, guessed));
         return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: guessed, frameMissing, headerFallback };

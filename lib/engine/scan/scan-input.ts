@@ -274,6 +274,24 @@ function rightAfter(parsed: readonly LogLine[], at: number, pattern: RegExp): bo
  * entry's own fields count too: an export's `_HOSTNAME=` comes after its `MESSAGE=`, so a window of one entry names
  * its host only there.
  */
+/**
+ * A wall message's body is a copy of an emergency line syslogd also wrote to the log: when the window holds that
+ * line (same host and text, same [uptime] or the same second), the copy is no report of its own — read alone it is
+ * a headless `invalid opcode` or `Internal error` beside the full report it belongs to.
+ */
+function isWallCopy(wall: LogLine, lines: readonly LogLine[]): boolean {
+  return lines.some(
+    (l) =>
+      l !== wall &&
+      l.format !== "syslogd-wall" &&
+      l.host === wall.host &&
+      l.text === wall.text &&
+      (l.uptime !== undefined && wall.uptime !== undefined ? l.uptime === wall.uptime : l.time === undefined || wall.time === undefined || Math.abs(l.time - wall.time) <= WALL_COPY_MAX_MS),
+  );
+}
+/** syslogd stamps the wall banner and the log line from the same message: the same second, give or take one. */
+const WALL_COPY_MAX_MS = 2000;
+
 function soleHost(lines: readonly LogLine[]): string | undefined {
   let host: string | undefined;
   for (const l of lines) {
@@ -668,8 +686,10 @@ class InputScanner {
     const onlyHost = soleHost(parsed);
     const byHost = new Map<string, LogLine[]>();
     // Reports read lines a paste wrapped as the lines they were (join-wrapped-lines.ts).
-    for (const l of joinWrappedLines(parsed)) {
+    const joinedLines = joinWrappedLines(parsed);
+    for (const l of joinedLines) {
       if (l.program !== undefined && l.program !== "kernel") continue;
+      if (l.format === "syslogd-wall" && isWallCopy(l, joinedLines)) continue;
       if (l.host === undefined && onlyHost !== undefined) l.host = onlyHost;
       const key = l.host ?? "";
       let arr = byHost.get(key);
