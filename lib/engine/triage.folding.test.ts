@@ -131,4 +131,22 @@ describe("event folding while streaming", () => {
       ["io-error", 500, { device: "sdb1" }],
     ]);
   });
+
+  it("counts a report the paste cut after its header as a repeat of the whole one with the same header line", async () => {
+    const report = [
+      "BUG: scheduling while atomic: swapper/1/0/0xfffffe00",
+      "Modules linked in: mwifiex_sdio btmrvl_sdio",
+      "[<c0014c84>] (unwind_backtrace+0x0/0x11c) from [<c048dbbc>] (__schedule_bug+0x48/0x60)",
+      "[<c048dbbc>] (__schedule_bug+0x48/0x60) from [<c0493bbc>] (__schedule+0x68/0x798)",
+      "[<c0493bbc>] (__schedule+0x68/0x798) from [<c000f0b0>] (cpu_idle+0x104/0x120)",
+      "[<c000f0b0>] (cpu_idle+0x104/0x120) from [<80489c54>] (0x80489c54)",
+    ];
+    const cut = report.slice(0, 3);
+    const incident = await triage([input("idle.log", [...report, ...cut])]);
+    expect(incident.findings.map((f) => [f.title, f.repeats ?? 1])).toEqual([["BUG: scheduling while atomic in cpu_idle", 2]]);
+    // A cut report under another header is not folded into it.
+    const other = await triage([input("idle.log", [...report, "BUG: scheduling while atomic: kworker/0:1/12/0x00000002", ...cut.slice(1)])]);
+    expect(other.findings.map((f) => f.repeats ?? 1)).toEqual([1, 1]);
+  });
 });
+

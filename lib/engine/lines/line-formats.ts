@@ -116,6 +116,10 @@ const CONSOLE_TEXT_HEADS: readonly string[] = [
   "Oops[", "Internal error: ", "Unable to handle ", "general protection fault", "Mem-Info:", "Out of memory",
   "watchdog: ", "rcu: ", "NMI backtrace ", "Pid: ", "Showing stack ",
 ];
+// A console capture's indented or empty line after the time (`2025-04-23T04:38:59Z  rb_first_postorder+0x13/0x40`, a
+// remote log's call-trace frame): syslog puts exactly one space before its host, so two or more open kernel text.
+const ISO_INDENTED_TEXT =
+  /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)(?: ( +\S.*)| ?)$/;
 // `dmesg --time-format=iso`: `2024-08-13T15:59:23,123456+02:00 msg` (comma, microseconds, zone; no host, no tag).
 const DMESG_ISO_TIME = /T\d{2}:\d{2}:\d{2},\d{6}[+-]\d{2}:?\d{2}$/;
 // Syslog tag: `kernel:`, `kubelet[1432]:`, `containerd[980]:`, `systemd[1]:`.
@@ -753,6 +757,18 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     starts: DIGITS + "<",
     parse: (s, line, ctx, rest) => {
       if (KLOG.test(s)) return false;
+      const indented = ISO_INDENTED_TEXT.exec(s);
+      if (indented) {
+        line.time = parseIsoTime(indented[1]);
+        // As the console branch below: dmesg's own ISO time names the kernel, a capture's time leaves it unsaid.
+        line.format = "syslog-iso";
+        if (DMESG_ISO_TIME.test(indented[1])) {
+          line.format = "dmesg-human";
+          line.program = "kernel";
+        }
+        line.text = peelKernelPrefix(line, (indented[2] ?? "").trimEnd());
+        return true;
+      }
       const m = ISO_LINE.exec(s);
       if (!m) return false;
       const [, pri, rfc5424, time, goZone, token] = m;
@@ -849,6 +865,8 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const sp = bytes.indexOf(32, p + 11);
       if (sp === -1 || sp >= eol) return PEEK.HOSTLESS;
       let start = sp + 1;
+      // ISO_INDENTED_TEXT: a second space (or nothing) after the time is indented kernel text, never a host.
+      if (!rfc5424 && (start >= eol || bytes[start] === 32 || bytes[start] === 13)) return PEEK.HOSTLESS;
       if (!rfc5424) {
         const afterZone = afterGoZone(bytes, start, eol);
         if (afterZone === start && isConsoleTextAt(bytes, start, eol)) return PEEK.HOSTLESS;

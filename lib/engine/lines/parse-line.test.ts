@@ -278,6 +278,21 @@ const ROWS: Row[] = [
     expect: { format: "syslog-iso", text: "__schedule+0x266/0x720" },
   },
   {
+    name: "ISO time then an indented frame (a remote log's call trace: a second space is never a host's)",
+    raw: "2025-04-23T04:38:59Z  destroy_ed_task_cache+0x21/0x70 [lkrg]",
+    expect: { format: "syslog-iso", text: " destroy_ed_task_cache+0x21/0x70 [lkrg]", time: iso("2025-04-23T04:38:59Z") },
+  },
+  {
+    name: "ISO time and nothing after it (a blank console line)",
+    raw: "2025-04-23T04:38:59Z ",
+    expect: { format: "syslog-iso", text: "" },
+  },
+  {
+    name: "dmesg --time-format=iso with an indented frame",
+    raw: "2024-08-13T15:59:23,123456+02:00  __schedule+0x266/0x720",
+    expect: { format: "dmesg-human", program: "kernel", text: " __schedule+0x266/0x720" },
+  },
+  {
     name: "ISO time then `Call Trace:` (its first word would pass for a host)",
     raw: "2025-01-16T17:24:58.387Z Call Trace:",
     expect: { format: "syslog-iso", text: "Call Trace:" },

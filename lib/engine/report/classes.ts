@@ -157,10 +157,22 @@ const STACK_KMSAN: StackRule = {
 /** KASAN: old reports print SLUB's alloc/free traces before the `Call Trace:`; prefer the latter. */
 const STACK_KASAN: StackRule = { sections: [CALL_TRACE_SECTION, FROM_HEADER_SECTION] };
 const stack = (sections: readonly RegExp[], extra: Partial<StackRule> = {}): StackRule => ({ sections, ...extra });
+/** `refcount_t hit zero at ` / `overflow at ` / `underflow at `: x86 fast refcount_t's message (kernel/panic.c), before the function. */
+const X86_REFCOUNT_MESSAGE = /refcount_t [a-z][a-z ]* at /;
+
 const skipping = (...names: string[]): StackRule => ({
   sections: [RIP_SECTION, CALL_TRACE_SECTION],
   skip: names.map((n) => new RegExp(n)),
 });
+
+/**
+ * The x86 fast refcount_t trap: its handler's frames sit above the function whose count went wrong. A report quoted
+ * without its `Call Trace:` line (a mail's `...` then the frames) is read from its first line on.
+ */
+const X86_REFCOUNT_STACK: StackRule = {
+  sections: [RIP_SECTION, CALL_TRACE_SECTION, FROM_HEADER_SECTION],
+  skip: ["refcount", "kobject_", "fixup_exception", "^do_trap", "^do_error_trap", "invalid_op", "^handle_bug", "^report_bug"].map((n) => new RegExp(n)),
+};
 
 /**
  * lockdep: the lock being acquired is printed as `…, at: [<pc>] func+0x…` lines after `is trying to acquire`
@@ -376,6 +388,8 @@ export const CLASSES: readonly CrashClass[] = [
     header: "WARNING:",
     kind: "warning",
     type: "WARNING",
+    // The x86 fast refcount_t message printed just before its WARNING (see X86_REFCOUNT_MESSAGE) is the report's start.
+    startsAt: { line: X86_REFCOUNT_MESSAGE, within: 3 },
     suppress: [/WARNING: (?:\/etc\/|\/proc\/|Skipping|The |unable to|missing|your|CPU: [0-9]+ PID: [0-9]+ at (?:fs\/|kernel\/)?$)/, /^WARNING: [A-Z_]+=/],
     formats: [
       // 3.x kernels (RHEL 7, Debian 8) print a hard lockup as the NMI watchdog's WARNING, its message on the next
@@ -390,6 +404,13 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING:.*lib/kobject\\.c"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_") },
       { match: re("WARNING:.*fs/proc/generic\\.c"), title: "WARNING: proc registration bug in {FRAME}", stack: skipping("^proc_") },
       { match: re("WARNING:.*lib/refcount\\.c"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: skipping("refcount", "kobject_") },
+      // x86's fast refcount_t (CONFIG_REFCOUNT, 4.13 to 5.4) traps in the refcount op itself and warns from
+      // kernel/panic.c: `refcount_t hit zero at sk_stop_timer+0x2c/0x30 in cilium-agent[16359], uid/euid: 0/0`
+      // (printed before the WARNING from 4.19 on, after it before) names the function whose count went wrong; the
+      // stack runs through the trap handler first (ex_handler_refcount, fixup_exception, do_trap, invalid_op).
+      { match: re(`${X86_REFCOUNT_MESSAGE.source}{{FUNC}}(?:.*\\n){1,3}?.*WARNING:.* refcount_error_report`), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK, guiltyHint: 1 },
+      { match: re(`WARNING:.* refcount_error_report(?:.*\\n){1,3}?.*${X86_REFCOUNT_MESSAGE.source}{{FUNC}}`), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK, guiltyHint: 1 },
+      { match: re("WARNING:.* refcount_error_report"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK },
       { match: re("WARNING:.*kernel/locking/lockdep\\.c"), title: "WARNING: locking bug in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: skipping("^lock", "^__lock", "^lock_sock", "^release_sock") },
       { match: re("WARNING:.*mm/(?:slab_common|slab|slub)\\.c.*(?:kmalloc|kmem_cache|krealloc)"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc") },
       { match: re("WARNING:.*mm/util\\.c.*kvmalloc"), title: "WARNING: kmalloc bug in {FRAME}", stack: skipping("^kmalloc", "^__kmalloc", "^kvmalloc", "^kvzalloc") },

@@ -33,6 +33,19 @@ describe("extractReports", () => {
     expect(found[0]).toMatchObject({ sourceFile: "net/core/dev.c", sourceLine: 12, uptime: 10.1 });
   });
 
+  it("a header the paste cut right after, repeating an earlier report's word for word, counts as that report again", () => {
+    const report = [
+      "[160403.252871] BUG: workqueue leaked lock or atomic: kworker/0:2/0xffffffff/4586",
+      "[160403.252871]      last function: od_dbs_timer",
+      "[160403.285169] CPU: 0 PID: 4586 Comm: kworker/0:2 Tainted: G      D W      3.18.7+ #755",
+      "[160403.327924] [<c00151fc>] (unwind_backtrace) from [<c0012710>] (show_stack+0x20/0x24)",
+      "[160403.356381] [<c0012710>] (show_stack) from [<c0555b30>] (dump_stack+0x20/0x28)",
+    ];
+    const found = extract([...report, "[160403.469339] BUG: workqueue leaked lock or atomic: kworker/0:2/0xffffffff/4586"].join("\n"));
+    expect(found.map((f) => [f.title, f.repeats])).toEqual([["BUG: workqueue leaked lock or atomic in od_dbs_timer", 2]]);
+    const other = extract([...report, "[160403.469339] BUG: workqueue leaked lock or atomic: kworker/1:0/0xffffffff/77"].join("\n"));
+    expect(other.map((f) => f.repeats)).toEqual([undefined]);
+  });
   it("two CPUs' fault headers back to back (another address, no body between) are one oops", () => {
     const found = extract([
       "[  625.659654] Unable to handle kernel paging request at virtual address 000ee028",

@@ -945,10 +945,28 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
         }
       } else f = toFinding(part, span, opts.fileName, opts.known);
       if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic" });
+      else if (span.end === span.header) countLoneRepeat(found, part[span.header]);
     }
   }
   found.sort((a, b) => a.at - b.at);
   return foldRepeatedOneLiners(creditPanics(found, boots));
+}
+
+/**
+ * A header line with nothing after it that is no report by itself (its title needs lines the paste cut: `BUG:
+ * workqueue leaked lock or atomic: kworker/0:2/0xffffffff/4586` without its `last function:`) repeats, word for word,
+ * an earlier report of the same host: that report happened once more.
+ */
+function countLoneRepeat(found: ReadonlyArray<{ finding: Finding }>, head: LogLine): void {
+  const text = headerText(head.text).trim();
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i].finding;
+    if (f.headline !== text || f.host !== head.host) continue;
+    f.repeats = (f.repeats ?? 1) + 1;
+    f.lastSource = { file: f.source.file, line: head.lineNo };
+    if (head.time !== undefined) f.lastTime = new Date(head.time).toISOString();
+    return;
+  }
 }
 
 /** An exception as one line for a warning (`TypeError: x is undefined`). */

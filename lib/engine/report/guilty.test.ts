@@ -14,6 +14,16 @@ describe("selectGuiltyFrame", () => {
     const f: Frame[] = [{ function: "_raw_spin_lock", reliable: true, module: "nf_conntrack" }, ...frames("ip_rcv")];
     expect(selectGuiltyFrame(f)).toBe("_raw_spin_lock");
   });
+  it("skips a module's own copy of a kernel header inline, as the kernel's", () => {
+    const f: Frame[] = [
+      { function: "__might_sleep", reliable: true },
+      { function: "might_fault", reliable: true, module: "lzfs" },
+      { function: "lzfs_vnop_write", reliable: true, module: "lzfs" },
+      ...frames("vfs_write"),
+    ];
+    expect(selectGuiltyFrame(f)).toBe("lzfs_vnop_write");
+    expect(selectGuiltyFrame([{ function: "kref_put", reliable: true, module: "foo" }, { function: "foo_release", reliable: true, module: "foo" }], { mode: "hang" })).toBe("foo_release");
+  });
   it("hung tasks use the rtnl and synchronize_rcu buckets, else the first non-waiting frame", () => {
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "mutex_lock_nested", "rtnl_lock", "dev_ioctl"), { mode: "hang" })).toBe("rtnl_lock");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_net", "foo"), { mode: "hang" })).toBe("synchronize_rcu");

@@ -82,9 +82,19 @@ const HANG_SKIP = [
 /** A frame the unwinder could not name (`0xffffffffdeadbeef`: a jump to garbage, code without symbols): never the culprit's name. */
 const UNNAMED_FRAME = /^(?:0x)?[0-9a-f]{6,}$/;
 
+/**
+ * Kernel header inlines a module's compiler emitted out of line: they carry the module's name (`might_fault+0x1c/0x23
+ * [lzfs]` under a 2.6 `sleeping function called from invalid context`, `kref_put [foo]`, list.h's helpers) but are the
+ * kernel's checkers and plumbing, not the module's code, so the module frame after them is the one to blame.
+ */
+const MODULE_COPY_OF_KERNEL_INLINE = /^(?:_{0,3}might_(?:fault|sleep)|kref_(?:get|put)\w*|__list_(?:add|del)\w*|list_(?:add|del)\w*)$/;
+
+/** A module's own function: a module frame, unless it is the module's copy of a kernel header inline. */
+const isModuleCode = (f: Frame, fn: string): boolean => f.module !== undefined && f.module !== "" && !MODULE_COPY_OF_KERNEL_INLINE.test(fn);
+
 function usable(f: Frame, extraSkip: readonly RegExp[]): boolean {
   if (!f.reliable || UNNAMED_FRAME.test(f.function)) return false;
-  if (f.module) return true;
+  if (isModuleCode(f, cleanFunctionName(f.function))) return true;
   const fn = cleanFunctionName(f.function);
   if (isGenericFrame(fn)) return false;
   return !extraSkip.some((re) => re.test(fn));
@@ -128,7 +138,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     const pick = (list: readonly Frame[]) => {
       for (const f of list) {
         const fn = cleanFunctionName(f.function);
-        if (f.module) return fn;
+        if (isModuleCode(f, fn)) return fn;
         if (HANG_SKIP.some((s) => fn.includes(s))) continue;
         if (isGenericFrame(fn) || skip.some((re) => re.test(fn))) continue;
         return fn;

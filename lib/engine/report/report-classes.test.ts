@@ -738,3 +738,30 @@ describe("SLUB debug reports", () => {
     expect(withStack.corrupted).toBe(false);
   });
 });
+
+describe("x86 fast refcount_t (CONFIG_REFCOUNT, 4.13-5.4)", () => {
+  it("is a refcount bug named by the function its message names, when the message comes first and no stack follows", () => {
+    const [r] = extract([
+      "[162152.702889] refcount_t hit zero at acrn_trace_release+0x2b/0x70 in cat[10384], uid/euid: 0/0",
+      "[162152.703955] WARNING: CPU: 1 PID: 10384 at kernel/panic.c:681 refcount_error_report+0x9c/0xac",
+    ]);
+    expect([r.kind, r.title, r.guiltyFrame]).toEqual(["warning", "WARNING: refcount bug in acrn_trace_release", "acrn_trace_release"]);
+  });
+  it("reads the stack past the trap handler, with the message after the WARNING (4.x)", () => {
+    const [r] = extract([
+      "[  392.755068] WARNING: CPU: 0 PID: 0 at kernel/panic.c:612 refcount_error_report+0x94/0x9e",
+      "[  392.755069] refcount_t overflow at sk_reset_timer+0x30/0x40 in swapper/0[0], uid/euid: 0/0",
+      "[  392.755112] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 4.14.32 #1-NixOS",
+      "[  392.755120] Call Trace:",
+      "[  392.755121]  ex_handler_refcount+0x4e/0x80",
+      "[  392.755122]  fixup_exception+0x32/0x40",
+      "[  392.755123]  do_trap+0x109/0x130",
+      "[  392.755124]  do_error_trap+0x79/0xf0",
+      "[  392.755125]  invalid_op+0x1b/0x40",
+      "[  392.755126]  sk_reset_timer+0x30/0x40",
+      "[  392.755127]  tcp_schedule_loss_probe+0x11e/0x160",
+      "[  392.755128]  tcp_write_xmit+0x24a/0xf90",
+    ]);
+    expect([r.title, r.guiltyFrame]).toEqual(["WARNING: refcount bug in tcp_schedule_loss_probe", "tcp_schedule_loss_probe"]);
+  });
+});

@@ -21,6 +21,8 @@ export function foldIdenticalReports(findings: readonly Finding[]): { findings: 
   const out: Finding[] = [];
   const repeatsOf = new Map<Finding, Finding[]>();
   const byKey = new Map<string, Finding>();
+  // Reports that named a frame, by their header line: what a cut repeat (isCutRepeat) is folded into.
+  const byHeader = new Map<string, Finding>();
   for (const f of findings) {
     if (isProblemEvent(f)) {
       const foldKey = EVENT_FOLD_KEYS.get(f);
@@ -34,9 +36,11 @@ export function foldIdenticalReports(findings: readonly Finding[]): { findings: 
     }
     // Per input: the same file uploaded twice, or two copies of one rotated log, are not repeats of a crash.
     const key = `${f.source.file}|${f.host ?? ""}|${f.signature}|${f.kernelRelease ?? ""}`;
-    const first = byKey.get(key);
+    const headerKey = `${f.source.file}|${f.host ?? ""}|${f.kind}|${f.kernelRelease ?? ""}|${f.headline ?? ""}`;
+    const first = byKey.get(key) ?? (isCutRepeat(f) ? byHeader.get(headerKey) : undefined);
     if (!first) {
       byKey.set(key, f);
+      if (f.guiltyFrame !== undefined && f.headline && !byHeader.has(headerKey)) byHeader.set(headerKey, f);
       out.push(f);
       continue;
     }
@@ -52,6 +56,15 @@ export function foldIdenticalReports(findings: readonly Finding[]): { findings: 
   return { findings: out, repeatsOf };
 }
 
+
+/**
+ * A report cut off before any frame it could be named by (the paste or the capture ended after its first lines:
+ * syzkaller's `… in corrupted`): when its header line repeats an earlier whole report's word for word (`BUG:
+ * scheduling while atomic: swapper/1/0/0xfffffe00`), it is that report once more, not a problem of its own.
+ */
+function isCutRepeat(f: Finding): boolean {
+  return f.corrupted === true && f.guiltyFrame === undefined && f.headline !== undefined && f.headline !== "";
+}
 
 /** The same problem event in a later input into the first input's finding. */
 function foldEventAcrossInputs(first: Finding, f: Finding): void {
