@@ -245,7 +245,7 @@ export const CLASSES: readonly CrashClass[] = [
     header: "BUG:",
     kind: "bug",
     type: "BUG",
-    suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/, ...SYZKALLER_TITLE_QUOTES.bug],
+    suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/, /BUG: NMI Watchdog detected LOCKUP/, ...SYZKALLER_TITLE_QUOTES.bug],
     formats: [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
@@ -308,7 +308,16 @@ export const CLASSES: readonly CrashClass[] = [
         match: re("BUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access|pagefault on kernel address)"),
         title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
       },
-      { match: re("BUG: unable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
+      // ppc (arch/powerpc/mm/fault.c): an instruction fetch from a NULL-based address, or a fault of no known kind.
+      {
+        match: re("BUG: Unable to handle kernel instruction fetch \\(NULL pointer\\?\\)"),
+        title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT,
+      },
+      {
+        match: re("BUG: Unable to handle (?:kernel instruction fetch|unknown paging fault)"),
+        title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
+      },
+      { match: re("BUG: [Uu]nable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
       { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
       { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
       {
@@ -438,12 +447,16 @@ export const CLASSES: readonly CrashClass[] = [
     id: "info",
     header: "INFO:",
     kind: "bug",
-    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
+    // kernel/hung_task.c (6.16+) names the lock holder under a hung task's stack: `INFO: task a:1 is blocked on a mutex
+    // likely owned by task b:2.`, `… blocked on a semaphore likely last held by …`, `… blocked on an rw-semaphore …`.
+    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: task \S.* (?:is )?(?:reader |writer )?blocked on an? (?:mutex|semaphore|rw-semaphore)\b/, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
     formats: [
       { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
+      // Before 4.10 lockdep headed this one `[ INFO: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected ]` too.
+      { match: re("INFO: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/which became [A-Z]+-irq-safe at:/, /stack backtrace:/, CALL_TRACE_SECTION]) },
       {
         match: re("INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? (?:self-)?detected(?: expedited)? stall"),
         title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
@@ -479,11 +492,17 @@ export const CLASSES: readonly CrashClass[] = [
     header: "Unable to handle kernel",
     kind: "oops",
     formats: [
-      { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address 0+[0-9a-f]{1,3}\\b)"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
-      // s390: `Unable to handle kernel pointer dereference in virtual kernel address space`
+      // ppc before 5.5 (`… paging request for data at address 0x00000010`) names a NULL-based access the same way.
+      { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address 0+[0-9a-f]{1,3}\\b|paging request for [a-z ]+ at address 0x0*[0-9a-f]{1,3}\\b)"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
+      // s390 (arch/s390/mm/fault.c): `Unable to handle kernel pointer dereference in virtual kernel address space`, the
+      // address on `Failing address: 0000000000000000 TEID: …` a few lines on.
+      { match: re("Unable to handle kernel pointer dereference in virtual kernel address space\\n(?:.*\\n){0,2}?.*Failing address: 0*[0-9a-f]{1,3}\\b"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
       { match: re("Unable to handle kernel pointer dereference in virtual kernel address space"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
       { match: re("Unable to handle kernel access to user memory"), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
-      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory)"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
+      // arm64 die_kernel_fault()'s other messages (a permission fault: `read from unreadable memory`, `write to read-only
+      // memory`, `execute from non-executable memory`; `execution of user memory`), and any message a later kernel adds:
+      // a kernel-mode fault on a bad address all the same.
+      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory|read from unreadable memory|execution of user memory|[a-z])"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
     ],
   },
   {
@@ -568,6 +587,18 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   {
+    // 2.6-era x86 (and sparc64) NMI watchdog: `NMI Watchdog detected LOCKUP on CPU1, eip c026a8d4, registers:`,
+    // `BUG: NMI Watchdog detected LOCKUP on CPU 0`, then the registers of the stuck CPU.
+    id: "hard-lockup-old",
+    header: "NMI Watchdog detected LOCKUP",
+    kind: "hard-lockup",
+    type: "HANG",
+    formats: [
+      { match: re("NMI Watchdog detected LOCKUP on (?:CPU|cpu) ?([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("NMI Watchdog detected LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+    ],
+  },
+  {
     // ppc64 (4.15–4.18): `Watchdog CPU:59 Hard LOCKUP`, then the CPU's registers (`NIP: …`).
     id: "hard-lockup-ppc",
     header: "Hard LOCKUP",
@@ -638,6 +669,15 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("Insufficient stack space to handle exception"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT }],
   },
   {
+    // x86 pgtable_bad(): `a[123]: Corrupted page table at address 7f…`, then `Bad pagetable: 000d [#1] SMP` (a reserved
+    // bit set in a page-table entry: memory corruption, often hardware). The fault is usually a user address.
+    id: "bad-pagetable",
+    header: "Bad pagetable: ",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("Bad pagetable: [0-9a-f]{4}"), title: "Bad pagetable in {FRAME}", stack: STACK_DEFAULT, stacklessTitle: () => "Bad pagetable" }],
+  },
+  {
     id: "double-fault",
     header: "PANIC: double fault",
     kind: "oops",
@@ -660,6 +700,16 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re("kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
     ],
+  },
+  {
+    // riscv's die() message for a BUG (ebreak): `Kernel BUG [#1]` after `kernel BUG at f.c:N!`, or alone without
+    // CONFIG_DEBUG_BUGVERBOSE; the report's own follow-up line, as x86's `invalid opcode`.
+    id: "kernel-bug-riscv",
+    header: "Kernel BUG [#",
+    kind: "bug",
+    type: "BUG",
+    secondary: true,
+    formats: [{ match: re("Kernel BUG \\[#[0-9]+\\]"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     id: "kernel-bug-ppc",
@@ -721,6 +771,14 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("divide error:"), title: "divide error in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
+    // x86 5.9 to 5.12 spelled the trap's name `divide_error: 0000 [#1]` (the IDTENTRY conversion).
+    id: "divide-error-underscore",
+    header: "divide_error:",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("divide_error:"), title: "divide error in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
     id: "invalid-opcode",
     header: "invalid opcode:",
     kind: "oops",
@@ -736,6 +794,9 @@ export const CLASSES: readonly CrashClass[] = [
       // An index past an array's end is a bad access (syzkaller's `bad-access` bucket); the other checks are not.
       { match: re("UBSAN: (array-index-out-of-bounds) in "), title: "UBSAN: $1 in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: (shift-out-of-bounds|null-ptr-deref|invalid-load|object-size-mismatch|alignment-assumption|signed-integer-overflow|unsigned-integer-overflow|division-overflow) in "), title: "UBSAN: $1 in {FRAME}", type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
+      // lib/ubsan.c prints each check's name (`misaligned-access`, `negation-overflow`, `implicit-conversion`,
+      // `invalid-builtin-use`…): the title keeps it, as syzkaller's catch-all does.
+      { match: re("UBSAN: ([a-z]+(?:-[a-z]+)+) in "), title: "UBSAN: $1 in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: ([A-Za-z ]+) in "), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: Undefined behaviour in"), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: ([^\\n]*)"), title: "UBSAN: $1", noStackTrace: true },
@@ -838,7 +899,9 @@ export const CLASSES: readonly CrashClass[] = [
       // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area`, riscv `Oops [#1]`; not
       // `Oops: efitime: can't read time!`
       { match: re("Oops: Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], type: "DoS", stack: STACK_DEFAULT },
-      { match: re("Oops(?::? \\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
+      // MIPS and LoongArch die(): `Oops[#1]:`; riscv names the trap: `Oops - illegal instruction [#1]`,
+      // `Oops - store (or AMO) access fault [#1]`.
+      { match: re("Oops(?::? ?\\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+| - [^\\n\\[]+ \\[#[0-9]+\\]|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
     ],
   },
   {

@@ -34,7 +34,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "panic", "^assertfail", "^__assert", "^btrfs_assertfail", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
       "^report_bug", "^fixup_bug", "^handle_bug", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
       "^asm_exc_", "^invalid_op$", "^__bug$", "^bug_handler", "^die$", "^__die", "^oops_end", "^__oops", "^_trap$",
-      "^imbalance_bug", "^bad_page$", "^bad_page_fault", "^__schedule_bug", "^debug_object", "^debug_print_object",
+      "^imbalance_bug", "^bad_page$", "^bad_page_fault", "^__schedule_bug", "^_*debug_object", "^debug_print_object",
+      // x86's per-trap handlers (`do_int3_trap`, `math_error_trap`…) and FORTIFY_SOURCE's report (its panic is above)
+      "_trap$", "^__fortify_report", "^get_taint$",
       "^timer_is_static_object", "^work_is_static_object", "^lockdep_", "^__lockdep", "^check_noncircular",
       "^check_prev_add", "^validate_chain", "^__lock_acquire", "^lock_acquire", "^lock_release", "^__lock_release",
       "^lock_is_held", "^lock_class", "^mark_lock", "^mark_held_locks", "^reacquire_held_locks", "^valid_state",
@@ -108,6 +110,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     patterns: [
       "^memcpy", "^__memcpy", "^memmove", "^__memmove", "^memset", "^__memset", "^memcmp", "^__memcmp", "^memchr",
       "^memscan", "^bcmp", "^str(?:n|l|s)?(?:cpy|cat|cmp|len|chr|rchr|str|sep|casecmp|dup)", "^__str",
+      // strscpy() is a macro over `sized_strscpy` since 6.8; crc helpers (`crc16`, `crc_itu_t`) checksum a caller's buffer
+      "^sized_strscpy$", "^crc\\d+", "^iput_final$", "^ihold$", "^(?:un)?lock_page", "^__lock_page",
       "^sprintf", "^snprintf", "^vsnprintf", "^scnprintf", "^vscnprintf", "^kasprintf", "^kvasprintf",
       "^number$", "^string$", "^format_decode", "^__phys_addr", "^__virt_addr", "^__read_once", "^__write_once", "^rhashtable_lookup",
       "^_atomic_dec_and_lock", "^iput$", "^dput$", "^fast_dput$", "^drop_nlink$", "^mark_buffer_dirty$",
@@ -123,7 +127,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "copy_to_user", "copy_from_user", "^_copy_to_user", "^_copy_from_user", "^__copy_", "^copy_user",
       "^raw_copy_", "^rep_movs_alternative", "^put_user", "^__put_user", "^get_user", "^__get_user", "^clear_user",
       "^__clear_user", "^strncpy_from_user", "^strnlen_user", "^copyin", "^copyout", "^copy_page_to_iter",
-      "^copy_page_from_iter", "^_copy_to_iter", "^_copy_from_iter", "^iterate_iovec", "^iterate_and_advance", "^csum_partial_copy",
+      "^copy_page_from_iter", "^_copy_to_iter", "^_copy_from_iter", "^copy_to_iter", "^copy_from_iter", "^copy_folio_to_iter",
+      "^extract_(?:user|iter)_to_sg", "^iterate_iovec", "^iterate_and_advance", "^csum_partial_copy",
     ],
   },
   {
@@ -175,6 +180,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "sysfs_remove", "sysfs_create", "^hwrng_unregister", "^i2c_del_adapter", "^tty_unregister_device", "^tty_port_unregister_device", "^put_device$", "^get_device$", "^kernfs_remove", "^usb_hcd_submit_urb", "^usb_submit_urb", "^usb_start_wait_urb",
       "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg", "^usb_get_descriptor", "^usb_new_device",
       "^usb_probe_interface", "^usb_set_configuration", "^usb_kill_anchored_urbs", "^usb_kill_urb", "^hid_hw_",
+      "^__unregister_client$", "^device_remove_file", "^dummy_urb_enqueue$",
     ],
   },
   {
@@ -204,7 +210,11 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
   {
     family: "string formatting",
     why: "printf helpers that walked off a bad argument",
-    patterns: ["^hex_string", "^pointer$", "^va_format", "vprintk", "^dev_printk", "^_dev_(?:err|warn|info|notice|crit|alert|emerg)", "^__dev_printk", "^symbol_string", "^ip[46]_string", "^kernel_text_address", "^__kernel_text_address"],
+    patterns: ["^hex_string", "^pointer$", "^va_format", "vprintk", "^dev_printk", "^_?dev_(?:err|warn|info|notice|crit|alert|emerg)$",
+      "^_dev_(?:err|warn|info|notice|crit|alert|emerg)",
+      // lib/vsprintf.c's helpers that dereference a `%s`/`%p` argument, and the seq_file printf wrappers over them
+      "^string_nocheck$", "^widen_string$", "^escaped_string$", "^default_pointer$", "^restricted_pointer$", "^ptr_to_id$",
+      "^seq_v?printf$", "^__dev_printk", "^symbol_string", "^ip[46]_string", "^kernel_text_address", "^__kernel_text_address"],
   },
 ];
 
