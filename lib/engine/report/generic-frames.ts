@@ -112,6 +112,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^memscan", "^bcmp", "^str(?:n|l|s)?(?:cpy|cat|cmp|len|chr|rchr|str|sep|casecmp|dup)", "^__str",
       // strscpy() is a macro over `sized_strscpy` since 6.8; crc helpers (`crc16`, `crc_itu_t`) checksum a caller's buffer
       "^sized_strscpy$", "^crc\\d+", "^iput_final$", "^ihold$", "^(?:un)?lock_page", "^__lock_page",
+      // arm64's position-independent string routines (`__pi_memcpy_generic`, `__pi_strlen`), ARM32's `__memzero` and
+      // `mmiocpy`/`mmioset` (memcpy_toio/memset_io)
+      "^__pi_(?:mem|str)", "^__memzero$", "^mmio(?:cpy|set)$",
       "^sprintf", "^snprintf", "^vsnprintf", "^scnprintf", "^vscnprintf", "^kasprintf", "^kvasprintf",
       "^number$", "^string$", "^format_decode", "^__phys_addr", "^__virt_addr", "^__read_once", "^__write_once", "^rhashtable_lookup",
       "^_atomic_dec_and_lock", "^iput$", "^dput$", "^fast_dput$", "^drop_nlink$", "^mark_buffer_dirty$",
@@ -191,6 +194,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^complete$", "^try_to_wake_up", "^wake_up_process$", "^wake_up_bit$", "^wake_up_var$", "^__wake_up", "^sched_show_task", "^_sched_show_task",
       "^dump_cpu_task", "^show_state", "^_cond_resched", "^__cond_resched", "^schedule$", "^__schedule$",
       "^schedule_timeout", "^retint_kernel", "^kthread_stop", "^__x86_indirect_thunk", "^__x86_return_thunk", "^__task_rq_lock", "^task_rq_lock",
+      // 2.6-era x86_64 schedule()'s return label; the return thunks of the retbleed/SRSO mitigations; `__pfx_` padding
+      "^thread_return$", "^(?:srso_(?:alias_)?|retbleed_)return_thunk$", "^__x86_indirect_call_thunk", "^__pfx_",
       "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^del_timer",
       "^timer_delete", "^__timer_delete", "try_to_del_timer", "^sk_stop_timer", "^sk_reset_timer", "^mod_timer", "^__mod_timer",
       "^(?:set|clear|change|test)_bit", "^test_and_(?:set|clear)_bit",
@@ -203,7 +208,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     family: "I/O accessors",
     why: "an MMIO or port read/write faults (an external abort, a missing device) on behalf of the driver that called it",
     patterns: [
-      "^__raw_(?:read|write)[bwlq]$", "^(?:read|write)[bwlq](?:_relaxed)?$", "^ioread(?:8|16|32|64)", "^iowrite(?:8|16|32|64)",
+      "^__raw_(?:read|write)[bwlq]$", "^__raw_(?:read|write)s[bwlq]$", "^(?:read|write)[bwlq](?:_relaxed)?$", "^ioread(?:8|16|32|64)", "^iowrite(?:8|16|32|64)",
       "^logic_(?:in|out)[bwl]?$", "^(?:in|out)[bwl]$", "^(?:in|out)s[bwl]$", "^_(?:in|out)[bwl]$",
     ],
   },

@@ -77,6 +77,8 @@ const HANG_SKIP = [
   "__switch_to", "cancel_delayed_work", "rcu_barrier", "flush_work", "io_schedule", "msleep", "usleep", "ssleep",
   "nanosleep", "sleep_on_buffer", "sleep_on_page", "mutex", "freezer", "ret_from_fork", "lock_page", "folio_lock",
   "wait_on_page", "wait_on_folio", "folio_wait", "wait_on_bit",
+  // 2.6-era wait_on_bit() actions: the buffer or page the task sleeps on, not why
+  "sync_buffer", "sync_page",
 ];
 
 /** A frame the unwinder could not name (`0xffffffffdeadbeef`: a jump to garbage, code without symbols): never the culprit's name. */

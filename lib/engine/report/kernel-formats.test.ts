@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
 import { extractReports } from "./extract-reports";
+import { isGenericFrame } from "./generic-frames";
 
 function extract(lines: string[]) {
   const ctx = createLineContext(0, 2024);
@@ -439,6 +440,20 @@ const cases: Case[] = [
 | fs_writepage+0x1/0x2`),
     title: "INFO: task hung in fs_writepage",
   },
+  {
+    name: "2.6.32 hung task waiting on a buffer",
+    lines: T(`|INFO: task jbd2/sda1-8:123 blocked for more than 120 seconds.
+|"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+|jbd2/sda1-8   D 0000000000000000     0   123      2 0x00000000
+|Call Trace:
+| [<ffffffff8150e8e3>] io_schedule+0x73/0xc0
+| [<ffffffff811c0c4d>] sync_buffer+0x3d/0x50
+| [<ffffffff8150f40f>] __wait_on_bit+0x5f/0x90
+| [<ffffffff8150f4b8>] out_of_line_wait_on_bit+0x78/0x90
+| [<ffffffff811c0c06>] __wait_on_buffer+0x26/0x30
+| [<ffffffffa0081a5e>] jbd2_journal_commit_transaction+0x1ebe/0x2190 [jbd2]`),
+    title: "INFO: task hung in jbd2_journal_commit_transaction",
+  },
 ];
 
 
@@ -451,5 +466,17 @@ describe("reports from kernel format strings", () => {
     if (c.title !== undefined) expect(first?.title).toBe(c.title);
     if (c.frame !== undefined) expect(first?.guiltyFrame).toBe(c.frame);
     if (c.kind !== undefined) expect(first?.kind).toBe(c.kind);
+  });
+});
+
+describe("the kernel's own helpers are generic frames", () => {
+  it("skips string, copy, print and entry helpers of every architecture, and keeps the code that called them", () => {
+    const helpers = [
+      "__pi_memcpy_generic", "__pi_strlen", "__memzero", "mmiocpy", "__raw_readsl", "sized_strscpy", "string_nocheck",
+      "restricted_pointer", "seq_printf", "dev_err", "copy_to_iter", "copy_folio_to_iter", "crc16", "__debug_object_init",
+      "do_int3_trap", "__fortify_report", "thread_return", "srso_return_thunk", "__pfx_tcp_close", "unlock_page",
+    ];
+    expect(helpers.filter((f) => !isGenericFrame(f))).toEqual([]);
+    expect(["mydrv_show", "seq_read", "ext4_readdir", "tcp_close", "dev_queue_xmit", "strparser_recv"].filter(isGenericFrame)).toEqual([]);
   });
 });
