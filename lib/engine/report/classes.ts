@@ -121,10 +121,10 @@ function re(src: string, flags = ""): RegExp {
 // Stack sections shared by many classes.
 /**
  * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
- * `epc   : 8026a400 f+0x74/0x130` (the address first), s390 `Krnl PSW`.
+ * `epc   : 8026a400 f+0x74/0x130` (the address first), LoongArch `era   : 90000000002b4c3c f+0x1c/0x40`, s390 `Krnl PSW`.
  */
 /** crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one. */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |Krnl PSW|\[exception RIP: )/;
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |Krnl PSW|\[exception RIP: )/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
@@ -318,8 +318,8 @@ export const CLASSES: readonly CrashClass[] = [
         title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
       },
       { match: re("BUG: [Uu]nable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
-      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
-      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
+      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
+      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
       {
         match: re("BUG: soft lockup"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
@@ -353,13 +353,16 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
       { match: re("BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible"), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /^__this_cpu/, /check_preemption/] }) },
       { match: re("BUG: using smp_processor_id\\(\\) in preemptible"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }) },
+      // lib/smp_processor_id.c names whichever accessor it checked (`this_cpu_read()`, `raw_cpu_add()`…).
+      { match: re("BUG: using ([a-z_]+)\\(\\) in preemptible"), title: "BUG: using $1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/, /this_cpu/, /^debug_/] }) },
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
       { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: LEAK_ALLOCATORS }) },
       // A stack overflow recurses: the frame on top is a random one of the loop, as in a stall (syzkaller anchors it the
       // same way); an overflow that left no usable call trace still names its RIP for display.
       { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", ripFallback: true }) },
-      { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
+      // syzkaller files it under its x86 title (`WARNING: locking bug in f`): the alternative.
+      { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", alt: ["WARNING: locking bug in {FRAME}"], kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
       // A subsystem's own consistency check, printed after its printk prefix (`ALSA sound/core/pcm_lib.c:181: BUG:
@@ -628,6 +631,8 @@ export const CLASSES: readonly CrashClass[] = [
         match: re("Kernel panic - not syncing: softlockup: hung tasks"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
         corrupted: "the soft lockup header line is missing", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
       },
+      // arm64's overflow handler panics with this after `Insufficient stack space…` (that report's tail when it was kept).
+      { match: re("Kernel panic - not syncing: kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], kind: "oops", type: "DoS", stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^bad_stack/, /^handle_bad_stack/, /^__bad_stack/] }) },
       { match: re("Kernel panic - not syncing: Attempted to kill init!"), title: "kernel panic: Attempted to kill init!", type: "DoS", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", noStackTrace: true },
       { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", type: "DoS", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
@@ -845,7 +850,11 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "oops",
     type: "DoS",
     secondary: true,
-    formats: [{ match: re("Internal error:"), title: "Internal error in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
+    formats: [
+      // A BUG() trap whose `kernel BUG at` line was not printed (CONFIG_DEBUG_BUGVERBOSE off) or was lost: still a BUG.
+      { match: re("Internal error: Oops - BUG: "), title: "Internal error in {FRAME}", alt: BAD_ACCESS, kind: "bug", type: "BUG", stack: STACK_DEFAULT },
+      { match: re("Internal error:"), title: "Internal error in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT },
+    ],
   },
   {
     // s390 die() after a program check names the interruption: `illegal operation: 0001 ilc:1 [#1] SMP`,

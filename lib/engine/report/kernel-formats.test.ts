@@ -55,6 +55,18 @@ const riscvDie = (head: string[], fns: [string, string, ...string[]]) => [
   ...fns.map((f) => `[<ffffffff8015a3be>] ${f}+0x2a/0x40`),
 ];
 
+/** MIPS and LoongArch die(): `Oops[#1]:`, the task line, the faulting pc (`epc`/`era`, address first), the trace. */
+const mipsDie = (head: string[], pc: "epc" | "era", fns: [string, string]) => [
+  ...head,
+  "Oops[#1]:",
+  "CPU: 0 PID: 1 Comm: a Not tainted 6.6.0 #1",
+  `${pc}   : 80123456 ${fns[0]}+0x74/0x130`,
+  `ra    : 80123400 ${fns[1]}+0x40/0x90`,
+  "Call Trace:",
+  `[<80123456>] ${fns[0]}+0x74/0x130`,
+  `[<80123400>] ${fns[1]}+0x40/0x90`,
+];
+
 const cases: Case[] = [
   {
     name: "arm64 read from unreadable memory",
@@ -131,26 +143,12 @@ const cases: Case[] = [
   },
   {
     name: "mips Oops[#1]",
-    lines: T(`|CPU 0 Unable to handle kernel paging request at virtual address 00000004, epc == 80123456, ra == 80123400
-|Oops[#1]:
-|CPU: 0 PID: 1 Comm: swapper Not tainted 4.14.0 #1
-|$ 0   : 00000000 00000001 00000000 00000000
-|epc   : 80123456 mips_fn+0x74/0x130
-|ra    : 80123400 mips_caller+0x40/0x90
-|Call Trace:
-|[<80123456>] mips_fn+0x74/0x130
-|[<80123400>] mips_caller+0x40/0x90`),
+    lines: mipsDie(["CPU 0 Unable to handle kernel paging request at virtual address 00000004, epc == 80123456, ra == 80123400"], "epc", ["mips_fn", "mips_caller"]),
     title: "BUG: unable to handle kernel NULL pointer dereference in mips_fn", frame: "mips_fn", count: 1,
   },
   {
     name: "mips Oops alone",
-    lines: T(`|Oops[#1]:
-|CPU: 0 PID: 1 Comm: swapper Not tainted 4.14.0 #1
-|epc   : 80123456 mips_fn+0x74/0x130
-|ra    : 80123400 mips_caller+0x40/0x90
-|Call Trace:
-|[<80123456>] mips_fn+0x74/0x130
-|[<80123400>] mips_caller+0x40/0x90`),
+    lines: mipsDie([], "epc", ["mips_fn", "mips_caller"]),
     frame: "mips_fn", kind: "oops",
   },
   {
@@ -453,6 +451,59 @@ const cases: Case[] = [
 | [<ffffffff811c0c06>] __wait_on_buffer+0x26/0x30
 | [<ffffffffa0081a5e>] jbd2_journal_commit_transaction+0x1ebe/0x2190 [jbd2]`),
     title: "INFO: task hung in jbd2_journal_commit_transaction",
+  },
+  {
+    name: "arm64 BUG without the kernel BUG at line",
+    lines: T(`|Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP
+|Modules linked in:
+|CPU: 2 PID: 77 Comm: a Not tainted 6.1.0 #1
+|pc : bugging_fn+0x24/0x60
+|lr : bug_caller+0x30/0x80
+|Call trace:
+| bugging_fn+0x24/0x60
+| bug_caller+0x30/0x80`),
+    title: "Internal error in bugging_fn", kind: "bug",
+  },
+  {
+    name: "arm64 stack overflow panic without its first lines",
+    lines: T(`|Kernel panic - not syncing: kernel stack overflow
+|CPU: 0 PID: 1 Comm: a Not tainted 6.1.0 #1
+|Call trace:
+| dump_backtrace+0x1/0x2
+| panic+0x1/0x2
+| nmi_panic+0x1/0x2
+| panic_bad_stack+0x1/0x2
+| handle_bad_stack+0x1/0x2
+| __bad_stack+0x1/0x2
+| recursing_fn+0x1/0x2
+| recursing_fn+0x1/0x2
+| my_ioctl+0x1/0x2
+| __arm64_sys_ioctl+0x1/0x2
+| invoke_syscall+0x1/0x2`),
+    title: "kernel stack overflow in my_ioctl",
+  },
+  {
+    name: "LoongArch oops",
+    lines: mipsDie(["CPU 0 Unable to handle kernel paging request at virtual address 0000000000000010, era == 90000000002b4c3c, ra == 90000000002b4c00"], "era", ["la_fn", "la_caller"]),
+    title: "BUG: unable to handle kernel NULL pointer dereference in la_fn", frame: "la_fn",
+  },
+  {
+    name: "this_cpu accessor in preemptible code",
+    lines: T(`|BUG: using this_cpu_read() in preemptible [00000000] code: a/1
+|caller is my_counter+0x1/0x2
+|CPU: 0 PID: 1 Comm: a Not tainted 6.1.0 #1
+|Call Trace:
+| <TASK>
+| dump_stack_lvl+0x1/0x2
+| check_preemption_disabled+0x1/0x2
+| my_counter+0x1/0x2
+| </TASK>`),
+    title: "BUG: using this_cpu_read() in preemptible code in my_counter",
+  },
+  {
+    name: "LoongArch oops whose trace was cut: the era line names the function",
+    lines: mipsDie(["CPU 0 Unable to handle kernel paging request at virtual address 0000000000000010"], "era", ["la_fn", "la_caller"]).slice(0, -3),
+    frame: "la_fn",
   },
 ];
 
