@@ -78,7 +78,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^percpu_down", "^percpu_up", "^__percpu_down", "^bit_spin_lock", "^lock_sock", "^release_sock$",
       "^__lock_sock", "^local_bh_enable", "^__local_bh_enable", "^local_bh_disable", "^__local_bh_disable",
       "^_local_bh_enable", "^rcu_read_lock", "^rcu_read_unlock", "^__rcu_read_", "^rcu_lockdep_", "^seqcount_",
-      "^seqlock_", "^write_seqlock", "^read_seqbegin", "^atomic_", "^atomic64_", "^arch_atomic", "^raw_atomic",
+      "^seqlock_", "^write_seqlock", "^read_seqbegin", "^(?:arch_|raw_)?atomic(?:64|_long)?_(?:dec|inc|read|set|or|xor|and|add|sub|fetch|xchg|cmpxchg|try)",
       // lockref: a spinlock-protected refcount (dget, dput); the dentry code calling it is what to blame
       "^lockref_",
     ],
@@ -127,7 +127,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     family: "user copy",
     why: "the faulting copy is the victim of the caller's bad pointer or length",
     patterns: [
-      "copy_to_user", "copy_from_user", "^_copy_to_user", "^_copy_from_user", "^__copy_", "^copy_user",
+      "copy_to_user", "copy_from_user", "^_copy_to_user", "^_copy_from_user", "^__copy_(?:from|to|in|tofrom)_user", "^__copy_user", "^copy_user",
       "^raw_copy_", "^rep_movs_alternative", "^put_user", "^__put_user", "^get_user", "^__get_user", "^clear_user",
       "^__clear_user", "^strncpy_from_user", "^strnlen_user", "^copyin", "^copyout", "^copy_page_to_iter",
       "^copy_page_from_iter", "^_copy_to_iter", "^_copy_from_iter", "^copy_to_iter", "^copy_from_iter", "^copy_folio_to_iter",

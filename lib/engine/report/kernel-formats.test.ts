@@ -526,8 +526,11 @@ describe("the kernel's own helpers are generic frames", () => {
       "__pi_memcpy_generic", "__pi_strlen", "__memzero", "mmiocpy", "__raw_readsl", "sized_strscpy", "string_nocheck",
       "restricted_pointer", "seq_printf", "dev_err", "copy_to_iter", "copy_folio_to_iter", "crc16", "__debug_object_init",
       "do_int3_trap", "__fortify_report", "thread_return", "srso_return_thunk", "__pfx_tcp_close", "unlock_page",
+      "atomic_dec_and_test", "atomic_long_inc", "__copy_from_user_inatomic", "__copy_user_nocache",
     ];
     expect(helpers.filter((f) => !isGenericFrame(f))).toEqual([]);
-    expect(["mydrv_show", "seq_read", "ext4_readdir", "tcp_close", "dev_queue_xmit", "strparser_recv"].filter(isGenericFrame)).toEqual([]);
+    // Named like a helper family, but the code that went wrong: a notifier chain walking a freed block, an skb's header copy.
+    const callers = ["mydrv_show", "seq_read", "ext4_readdir", "tcp_close", "dev_queue_xmit", "strparser_recv", "atomic_notifier_call_chain", "__copy_skb_header", "__copy_msghdr_from_user"];
+    expect(callers.filter(isGenericFrame)).toEqual([]);
   });
 });
