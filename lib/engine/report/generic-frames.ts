@@ -32,7 +32,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^dump_stack", "^__dump_stack", "^show_stack", "^show_trace", "^show_regs", "^__show_regs", "^walk_stack",
       "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_",
       "panic", "^assertfail", "^__assert", "^btrfs_assertfail", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
-      "^report_bug", "^fixup_bug", "^handle_bug", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
+      "^report_bug", "^fixup_bug", "^handle_bug", "^handle_invalid_op$", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
       "^asm_exc_", "^invalid_op$", "^__bug$", "^bug_handler", "^die$", "^__die", "^oops_end", "^__oops", "^_trap$",
       "^imbalance_bug", "^bad_page$", "^bad_page_fault", "^__schedule_bug", "^_*debug_object", "^debug_print_object",
       // x86's per-trap handlers (`do_int3_trap`, `math_error_trap`…) and FORTIFY_SOURCE's report (its panic is above)
@@ -81,6 +81,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^seqlock_", "^write_seqlock", "^read_seqbegin", "^(?:arch_|raw_)?atomic(?:64|_long)?_(?:dec|inc|read|set|or|xor|and|add|sub|fetch|xchg|cmpxchg|try)",
       // lockref: a spinlock-protected refcount (dget, dput); the dentry code calling it is what to blame
       "^lockref_",
+      // x86's rwsem slow-path thunks (`call_rwsem_down_write_failed`), RCU's lockdep annotations
+      "^call_rwsem_", "^rcu_lock_(?:acquire|release)$",
     ],
   },
   {
@@ -100,6 +102,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^alloc_slab", "^kmalloc_array", "^kmalloc_slab", "^mempool_", "^dma_alloc", "^dma_free",
       // DMA-coherent allocation backends (swiotlb, direct, IOMMU): the driver that asked for the buffer is to blame
       "^(?:x86_)?swiotlb_alloc", "^dma_generic_alloc", "^(?:__)?dma_direct_alloc", "^iommu_dma_alloc", "^__dma_alloc",
+      // the skb and slab-hook frees and reallocs syzkaller skips too (`__kfree_skb`, `__dev_kfree_skb_any`, `rust_helper_krealloc`)
+      "kfree_skb", "krealloc", "^poison_slab_object", "^__memcg_slab_", "^do_read_cache_page",
       "^post_alloc_hook", "^get_page_from_freelist", "^prep_new_page", "alloc_pages_mpol", "^folio_alloc", "^__folio_alloc",
       "^free_unref_page", "^free_unref_folios", "^__folio_put", "^folio_put", "^release_pages", "^__free_pages_ok",
     ],
@@ -139,7 +143,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     why: "list/tree helpers only notice corruption made elsewhere",
     patterns: [
       "^__list_", "^list_", "^hlist_", "^__hlist_", "^rb_", "^__rb_", "^xa_", "^__xa_", "^xas_", "^idr_", "^ida_",
-      "^radix_tree_", "^llist_", "^klist_", "^sort$", "^__sort",
+      "^radix_tree_", "^llist_", "^klist_", "^sort$", "^__sort", "^plist_", "^__rhashtable_lookup",
     ],
   },
   {
@@ -219,7 +223,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^_dev_(?:err|warn|info|notice|crit|alert|emerg)",
       // lib/vsprintf.c's helpers that dereference a `%s`/`%p` argument, and the seq_file printf wrappers over them
       "^string_nocheck$", "^widen_string$", "^escaped_string$", "^default_pointer$", "^restricted_pointer$", "^ptr_to_id$",
-      "^seq_v?printf$", "^__dev_printk", "^symbol_string", "^ip[46]_string", "^kernel_text_address", "^__kernel_text_address"],
+      "^seq_v?printf$", "^pointer_string$", "^check_pointer$", "^__netdev_printk$", "^netdev_(?:err|warn|info|notice|crit|alert|emerg|printk)$", "^__dev_printk", "^symbol_string", "^ip[46]_string", "^kernel_text_address", "^__kernel_text_address"],
   },
 ];
 

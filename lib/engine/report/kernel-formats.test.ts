@@ -527,6 +527,7 @@ describe("the kernel's own helpers are generic frames", () => {
       "restricted_pointer", "seq_printf", "dev_err", "copy_to_iter", "copy_folio_to_iter", "crc16", "__debug_object_init",
       "do_int3_trap", "__fortify_report", "thread_return", "srso_return_thunk", "__pfx_tcp_close", "unlock_page",
       "atomic_dec_and_test", "atomic_long_inc", "__copy_from_user_inatomic", "__copy_user_nocache",
+      "__kfree_skb", "__dev_kfree_skb_any", "call_rwsem_down_read_failed", "rcu_lock_acquire", "plist_add", "netdev_notice",
     ];
     expect(helpers.filter((f) => !isGenericFrame(f))).toEqual([]);
     // Named like a helper family, but the code that went wrong: a notifier chain walking a freed block, an skb's header copy.
