@@ -505,6 +505,11 @@ const cases: Case[] = [
     lines: mipsDie(["CPU 0 Unable to handle kernel paging request at virtual address 0000000000000010"], "era", ["la_fn", "la_caller"]).slice(0, -3),
     frame: "la_fn",
   },
+  {
+    name: "spinlock debugging skips the driver's lock wrapper",
+    lines: x86Oops(["BUG: spinlock bad magic on CPU#0, a/1", " lock: 0xffff888012345678, .magic: 00000000, .owner: <none>/-1, .owner_cpu: 0"], "do_raw_spin_lock", ["spin_dump", "_raw_spin_lock", "mydev_lock", "mydev_xmit"]),
+    title: "BUG: spinlock bad magic in mydev_xmit",
+  },
 ];
 
 
