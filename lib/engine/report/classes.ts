@@ -640,7 +640,8 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", type: "DoS", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", type: "DoS", corrupted: "only the panic tail of an oops survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Couldn't open N_TTY ldisc"), title: "kernel panic: Couldn't open N_TTY ldisc", noStackTrace: true },
-      { match: re("Kernel panic - not syncing: panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
+      // 6.2+ names who warned first: `Kernel panic - not syncing: kernel: panic_on_warn set ...` (`KASAN:`, `KFENCE:`).
+      { match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
     ],

@@ -230,7 +230,7 @@ const cases: Case[] = [
 | __warn+0x1/0x2
 | my_warner+0x1/0x2
 | </TASK>`),
-    kind: "panic",
+    title: "kernel panic: panic_on_warn set", kind: "panic",
   },
   {
     name: "x86 Bad pagetable",
@@ -509,6 +509,11 @@ const cases: Case[] = [
     name: "spinlock debugging skips the driver's lock wrapper",
     lines: x86Oops(["BUG: spinlock bad magic on CPU#0, a/1", " lock: 0xffff888012345678, .magic: 00000000, .owner: <none>/-1, .owner_cpu: 0"], "do_raw_spin_lock", ["spin_dump", "_raw_spin_lock", "mydev_lock", "mydev_xmit"]),
     title: "BUG: spinlock bad magic in mydev_xmit",
+  },
+  {
+    name: "a WARNING that panics through panic_on_warn (6.2+ message) is one report",
+    lines: [...x86Oops(["WARNING: CPU: 0 PID: 1 at fs/foo.c:12 my_warner+0x1/0x2"], "my_warner", ["my_caller"]), "Kernel panic - not syncing: kernel: panic_on_warn set ..."],
+    title: "WARNING in my_warner", count: 1,
   },
 ];
 
