@@ -507,7 +507,7 @@ export const CLASSES: readonly CrashClass[] = [
       // arm64 die_kernel_fault()'s other messages (a permission fault: `read from unreadable memory`, `write to read-only
       // memory`, `execute from non-executable memory`; `execution of user memory`), and any message a later kernel adds:
       // a kernel-mode fault on a bad address all the same.
-      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory|read from unreadable memory|execution of user memory|[a-z])"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
+      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory|read from unreadable memory|execution of user memory|[a-z][a-z ()-]* (?:at virtual address|at address|in virtual))"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
     ],
   },
   {

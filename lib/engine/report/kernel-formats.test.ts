@@ -515,6 +515,16 @@ const cases: Case[] = [
     lines: [...x86Oops(["WARNING: CPU: 0 PID: 1 at fs/foo.c:12 my_warner+0x1/0x2"], "my_warner", ["my_caller"]), "Kernel panic - not syncing: kernel: panic_on_warn set ..."],
     title: "WARNING in my_warner", count: 1,
   },
+  {
+    name: "a fault message a later arm64 kernel adds is still a paging fault",
+    lines: T(`|Unable to handle kernel access to guarded memory at virtual address ffff800008a3b000
+|Internal error: Oops: 000000009600000f [#1] PREEMPT SMP
+|CPU: 2 PID: 77 Comm: a Not tainted 6.1.0 #1
+|pc : guarded_fn+0x24/0x60
+|Call trace:
+| guarded_fn+0x24/0x60`),
+    title: "BUG: unable to handle kernel paging request in guarded_fn", kind: "paging-fault",
+  },
 ];
 
 
