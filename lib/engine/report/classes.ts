@@ -595,12 +595,13 @@ export const CLASSES: readonly CrashClass[] = [
     // 2.6-era x86 (and sparc64) NMI watchdog: `NMI Watchdog detected LOCKUP on CPU1, eip c026a8d4, registers:`,
     // `BUG: NMI Watchdog detected LOCKUP on CPU 0`, then the registers of the stuck CPU.
     id: "hard-lockup-old",
-    header: "NMI Watchdog detected LOCKUP",
+    // (not `NMI Watchdog …`: that needle's letters let ordinary `kernel: device … entered …` lines through the prefilter)
+    header: "Watchdog detected LOCKUP",
     kind: "hard-lockup",
     type: "HANG",
     formats: [
-      { match: re("NMI Watchdog detected LOCKUP on (?:CPU|cpu) ?([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
-      { match: re("NMI Watchdog detected LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("Watchdog detected LOCKUP on (?:CPU|cpu) ?([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("Watchdog detected LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
     ],
   },
   {
