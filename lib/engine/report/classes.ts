@@ -127,10 +127,10 @@ function re(src: string, flags = ""): RegExp {
 // Stack sections shared by many classes.
 /**
  * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
- * `epc   : 8026a400 f+0x74/0x130` (the address first), s390 `Krnl PSW`.
+ * `epc   : 8026a400 f+0x74/0x130` (the address first), LoongArch `era   : 90000000002b4c3c f+0x1c/0x40`, s390 `Krnl PSW`.
  */
 /** crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one. */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |Krnl PSW|\[exception RIP: )/;
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |Krnl PSW|\[exception RIP: )/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -209,6 +209,8 @@ const RCU_STALL_STACK: StackRule = {
   // x86 `apic_timer_interrupt` (and its `smp_`/`sysvec_` wrappers), ARM's `Exception stack(…)`, arm64's IRQ vector
   timerEntry: /apic_timer_interrupt|Exception stack|\bel1h?_64_irq\b|\bel1_irq\b/,
 };
+/** spinlock/rwlock debugging: the lock functions and any wrapper around them (`foo_lock`, `bar_unlock`), as syzkaller skips. */
+const SPINLOCK_DEBUG_SKIP = [/spin_/, /rwlock/, /_raw_/, /_lock/, /_unlock/];
 /** page_owner's allocation stack: the allocator and page-cache helpers every page passes through. */
 const BAD_PAGE_OWNER_SKIP = [
   /(?:free|put|get|update|release)_page/, /free_unref/, /^_*folio/, /truncate_inode_pages/, /page_frag_free/, /alloc/, /vmap/, /page_owner/,
@@ -268,7 +270,7 @@ export const CLASSES: readonly CrashClass[] = [
     header: "BUG:",
     kind: "bug",
     type: "BUG",
-    suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/, ...SYZKALLER_TITLE_QUOTES.bug],
+    suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/, /BUG: NMI Watchdog detected LOCKUP/, ...SYZKALLER_TITLE_QUOTES.bug],
     formats: [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
@@ -331,9 +333,18 @@ export const CLASSES: readonly CrashClass[] = [
         match: re("BUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access|pagefault on kernel address)"),
         title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
       },
-      { match: re("BUG: unable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
-      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
-      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/spin_/, /rwlock/, /_raw_/] }) },
+      // ppc (arch/powerpc/mm/fault.c): an instruction fetch from a NULL-based address, or a fault of no known kind.
+      {
+        match: re("BUG: Unable to handle kernel instruction fetch \\(NULL pointer\\?\\)"),
+        title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT,
+      },
+      {
+        match: re("BUG: Unable to handle (?:kernel instruction fetch|unknown paging fault)"),
+        title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
+      },
+      { match: re("BUG: [Uu]nable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
+      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
+      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
       {
         match: re("BUG: soft lockup"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
@@ -367,13 +378,16 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
       { match: re("BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible"), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /^__this_cpu/, /check_preemption/] }) },
       { match: re("BUG: using smp_processor_id\\(\\) in preemptible"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }) },
+      // lib/smp_processor_id.c names whichever accessor it checked (`this_cpu_read()`, `raw_cpu_add()`…).
+      { match: re("BUG: using ([a-z_]+)\\(\\) in preemptible"), title: "BUG: using $1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/, /this_cpu/, /^debug_/] }) },
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
       { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: LEAK_ALLOCATORS }) },
       // A stack overflow recurses: the frame on top is a random one of the loop, as in a stall (syzkaller anchors it the
       // same way); an overflow that left no usable call trace still names its RIP for display.
       { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", ripFallback: true }) },
-      { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
+      // syzkaller files it under its x86 title (`WARNING: locking bug in f`): the alternative.
+      { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", alt: ["WARNING: locking bug in {FRAME}"], kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
       // A subsystem's own consistency check, printed after its printk prefix (`ALSA sound/core/pcm_lib.c:181: BUG:
@@ -470,12 +484,16 @@ export const CLASSES: readonly CrashClass[] = [
     id: "info",
     header: "INFO:",
     kind: "bug",
-    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
+    // kernel/hung_task.c (6.16+) names the lock holder under a hung task's stack: `INFO: task a:1 is blocked on a mutex
+    // likely owned by task b:2.`, `… blocked on a semaphore likely last held by …`, `… blocked on an rw-semaphore …`.
+    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: task \S.* (?:is )?(?:reader |writer )?blocked on an? (?:mutex|semaphore|rw-semaphore)\b/, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
     formats: [
       { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
+      // Before 4.10 lockdep headed this one `[ INFO: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected ]` too.
+      { match: re("INFO: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/which became [A-Z]+-irq-safe at:/, /stack backtrace:/, CALL_TRACE_SECTION]) },
       {
         match: re("INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? (?:self-)?detected(?: expedited)? stall"),
         title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG",
@@ -511,11 +529,17 @@ export const CLASSES: readonly CrashClass[] = [
     header: "Unable to handle kernel",
     kind: "oops",
     formats: [
-      { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address 0+[0-9a-f]{1,3}\\b)"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
-      // s390: `Unable to handle kernel pointer dereference in virtual kernel address space`
+      // ppc before 5.5 (`… paging request for data at address 0x00000010`) names a NULL-based access the same way.
+      { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address 0+[0-9a-f]{1,3}\\b|paging request for [a-z ]+ at address 0x0*[0-9a-f]{1,3}\\b)"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
+      // s390 (arch/s390/mm/fault.c): `Unable to handle kernel pointer dereference in virtual kernel address space`, the
+      // address on `Failing address: 0000000000000000 TEID: …` a few lines on.
+      { match: re("Unable to handle kernel pointer dereference in virtual kernel address space\\n(?:.*\\n){0,2}?.*Failing address: 0*[0-9a-f]{1,3}\\b"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
       { match: re("Unable to handle kernel pointer dereference in virtual kernel address space"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
       { match: re("Unable to handle kernel access to user memory"), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
-      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory)"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
+      // arm64 die_kernel_fault()'s other messages (a permission fault: `read from unreadable memory`, `write to read-only
+      // memory`, `execute from non-executable memory`; `execution of user memory`), and any message a later kernel adds:
+      // a kernel-mode fault on a bad address all the same.
+      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory|read from unreadable memory|execution of user memory|[a-z][a-z ()-]* (?:at virtual address|at address|in virtual))"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
     ],
   },
   {
@@ -600,6 +624,19 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   {
+    // 2.6-era x86 (and sparc64) NMI watchdog: `NMI Watchdog detected LOCKUP on CPU1, eip c026a8d4, registers:`,
+    // `BUG: NMI Watchdog detected LOCKUP on CPU 0`, then the registers of the stuck CPU.
+    id: "hard-lockup-old",
+    // (not `NMI Watchdog …`: that needle's letters let ordinary `kernel: device … entered …` lines through the prefilter)
+    header: "Watchdog detected LOCKUP",
+    kind: "hard-lockup",
+    type: "HANG",
+    formats: [
+      { match: re("Watchdog detected LOCKUP on (?:CPU|cpu) ?([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("Watchdog detected LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+    ],
+  },
+  {
     // ppc64 (4.15–4.18): `Watchdog CPU:59 Hard LOCKUP`, then the CPU's registers (`NIP: …`).
     id: "hard-lockup-ppc",
     header: "Hard LOCKUP",
@@ -629,12 +666,15 @@ export const CLASSES: readonly CrashClass[] = [
         match: re("Kernel panic - not syncing: softlockup: hung tasks"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
         corrupted: "the soft lockup header line is missing", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
       },
+      // arm64's overflow handler panics with this after `Insufficient stack space…` (that report's tail when it was kept).
+      { match: re("Kernel panic - not syncing: kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], kind: "oops", type: "DoS", stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^bad_stack/, /^handle_bad_stack/, /^__bad_stack/] }) },
       { match: re("Kernel panic - not syncing: Attempted to kill init!"), title: "kernel panic: Attempted to kill init!", type: "DoS", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", noStackTrace: true },
       { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", type: "DoS", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", type: "DoS", corrupted: "only the panic tail of an oops survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Couldn't open N_TTY ldisc"), title: "kernel panic: Couldn't open N_TTY ldisc", noStackTrace: true },
-      { match: re("Kernel panic - not syncing: panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
+      // 6.2+ names who warned first: `Kernel panic - not syncing: kernel: panic_on_warn set ...` (`KASAN:`, `KFENCE:`).
+      { match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
     ],
@@ -670,6 +710,15 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("Insufficient stack space to handle exception"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: STACK_DEFAULT }],
   },
   {
+    // x86 pgtable_bad(): `a[123]: Corrupted page table at address 7f…`, then `Bad pagetable: 000d [#1] SMP` (a reserved
+    // bit set in a page-table entry: memory corruption, often hardware). The fault is usually a user address.
+    id: "bad-pagetable",
+    header: "Bad pagetable: ",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("Bad pagetable: [0-9a-f]{4}"), title: "Bad pagetable in {FRAME}", stack: STACK_DEFAULT, stacklessTitle: () => "Bad pagetable" }],
+  },
+  {
     id: "double-fault",
     header: "PANIC: double fault",
     kind: "oops",
@@ -692,6 +741,16 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re("kernel BUG"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
     ],
+  },
+  {
+    // riscv's die() message for a BUG (ebreak): `Kernel BUG [#1]` after `kernel BUG at f.c:N!`, or alone without
+    // CONFIG_DEBUG_BUGVERBOSE; the report's own follow-up line, as x86's `invalid opcode`.
+    id: "kernel-bug-riscv",
+    header: "Kernel BUG [#",
+    kind: "bug",
+    type: "BUG",
+    secondary: true,
+    formats: [{ match: re("Kernel BUG \\[#[0-9]+\\]"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     id: "kernel-bug-ppc",
@@ -753,6 +812,14 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("divide error:"), title: "divide error in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
+    // x86 5.9 to 5.12 spelled the trap's name `divide_error: 0000 [#1]` (the IDTENTRY conversion).
+    id: "divide-error-underscore",
+    header: "divide_error:",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("divide_error:"), title: "divide error in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
     id: "invalid-opcode",
     header: "invalid opcode:",
     kind: "oops",
@@ -768,6 +835,9 @@ export const CLASSES: readonly CrashClass[] = [
       // An index past an array's end is a bad access (syzkaller's `bad-access` bucket); the other checks are not.
       { match: re("UBSAN: (array-index-out-of-bounds) in "), title: "UBSAN: $1 in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: (shift-out-of-bounds|null-ptr-deref|invalid-load|object-size-mismatch|alignment-assumption|signed-integer-overflow|unsigned-integer-overflow|division-overflow) in "), title: "UBSAN: $1 in {FRAME}", type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },
+      // lib/ubsan.c prints each check's name (`misaligned-access`, `negation-overflow`, `implicit-conversion`,
+      // `invalid-builtin-use`…): the title keeps it, as syzkaller's catch-all does.
+      { match: re("UBSAN: ([a-z]+(?:-[a-z]+)+) in "), title: "UBSAN: $1 in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: ([A-Za-z ]+) in "), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: Undefined behaviour in"), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: ([^\\n]*)"), title: "UBSAN: $1", noStackTrace: true },
@@ -816,7 +886,11 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "oops",
     type: "DoS",
     secondary: true,
-    formats: [{ match: re("Internal error:"), title: "Internal error in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
+    formats: [
+      // A BUG() trap whose `kernel BUG at` line was not printed (CONFIG_DEBUG_BUGVERBOSE off) or was lost: still a BUG.
+      { match: re("Internal error: Oops - BUG: "), title: "Internal error in {FRAME}", alt: BAD_ACCESS, kind: "bug", type: "BUG", stack: STACK_DEFAULT },
+      { match: re("Internal error:"), title: "Internal error in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT },
+    ],
   },
   {
     // s390 die() after a program check names the interruption: `illegal operation: 0001 ilc:1 [#1] SMP`,
@@ -870,7 +944,9 @@ export const CLASSES: readonly CrashClass[] = [
       // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area`, riscv `Oops [#1]`; not
       // `Oops: efitime: can't read time!`
       { match: re("Oops: Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], type: "DoS", stack: STACK_DEFAULT },
-      { match: re("Oops(?::? \\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
+      // MIPS and LoongArch die(): `Oops[#1]:`; riscv names the trap: `Oops - illegal instruction [#1]`,
+      // `Oops - store (or AMO) access fault [#1]`.
+      { match: re("Oops(?::? ?\\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+| - [^\\n\\[]+ \\[#[0-9]+\\]|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
     ],
   },
   {

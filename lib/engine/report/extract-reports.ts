@@ -367,9 +367,9 @@ function ripFrame(text: string): Frame | undefined {
     return f && !/^0x/.test(f.function) ? { ...f, reliable: true } : undefined;
   }
   // 32-bit x86 and 2.6-era kernels name the function on their own line: `EIP is at kobject_add+0x83/0xd7`.
-  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |pc : |PC is at |NIP[: ]\s*|epc +: )(.*)$/.exec(text);
+  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: )(.*)$/.exec(text);
   if (!m) return undefined;
-  // MIPS prints the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`).
+  // MIPS and LoongArch print the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`).
   const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "").replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "");
   // decode_stacktrace.sh output wrapped by the paste: `pc : clockevents_register_device` / `(kernel/time/….c:455)`.
   const bare = /^([A-Za-z_][\w.]*)\s*$/.exec(rest);

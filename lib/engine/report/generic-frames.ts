@@ -32,9 +32,11 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^dump_stack", "^__dump_stack", "^show_stack", "^show_trace", "^show_regs", "^__show_regs", "^walk_stack",
       "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_",
       "panic", "^assertfail", "^__assert", "^btrfs_assertfail", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
-      "^report_bug", "^fixup_bug", "^handle_bug", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
+      "^report_bug", "^fixup_bug", "^handle_bug", "^handle_invalid_op$", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
       "^asm_exc_", "^invalid_op$", "^__bug$", "^bug_handler", "^die$", "^__die", "^oops_end", "^__oops", "^_trap$",
-      "^imbalance_bug", "^bad_page$", "^bad_page_fault", "^__schedule_bug", "^debug_object", "^debug_print_object",
+      "^imbalance_bug", "^bad_page$", "^bad_page_fault", "^__schedule_bug", "^_*debug_object", "^debug_print_object",
+      // x86's per-trap handlers (`do_int3_trap`, `math_error_trap`…) and FORTIFY_SOURCE's report (its panic is above)
+      "_trap$", "^__fortify_report", "^get_taint$",
       "^timer_is_static_object", "^work_is_static_object", "^lockdep_", "^__lockdep", "^check_noncircular",
       "^check_prev_add", "^validate_chain", "^__lock_acquire", "^lock_acquire", "^lock_release", "^__lock_release",
       "^lock_is_held", "^lock_class", "^mark_lock", "^mark_held_locks", "^reacquire_held_locks", "^valid_state",
@@ -76,9 +78,11 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^percpu_down", "^percpu_up", "^__percpu_down", "^bit_spin_lock", "^lock_sock", "^release_sock$",
       "^__lock_sock", "^local_bh_enable", "^__local_bh_enable", "^local_bh_disable", "^__local_bh_disable",
       "^_local_bh_enable", "^rcu_read_lock", "^rcu_read_unlock", "^__rcu_read_", "^rcu_lockdep_", "^seqcount_",
-      "^seqlock_", "^write_seqlock", "^read_seqbegin", "^atomic_", "^atomic64_", "^arch_atomic", "^raw_atomic",
+      "^seqlock_", "^write_seqlock", "^read_seqbegin", "^(?:arch_|raw_)?atomic(?:64|_long)?_(?:dec|inc|read|set|or|xor|and|add|sub|fetch|xchg|cmpxchg|try)",
       // lockref: a spinlock-protected refcount (dget, dput); the dentry code calling it is what to blame
       "^lockref_",
+      // x86's rwsem slow-path thunks (`call_rwsem_down_write_failed`), RCU's lockdep annotations
+      "^call_rwsem_", "^rcu_lock_(?:acquire|release)$",
     ],
   },
   {
@@ -98,6 +102,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^alloc_slab", "^kmalloc_array", "^kmalloc_slab", "^mempool_", "^dma_alloc", "^dma_free",
       // DMA-coherent allocation backends (swiotlb, direct, IOMMU): the driver that asked for the buffer is to blame
       "^(?:x86_)?swiotlb_alloc", "^dma_generic_alloc", "^(?:__)?dma_direct_alloc", "^iommu_dma_alloc", "^__dma_alloc",
+      // the skb and slab-hook frees and reallocs syzkaller skips too (`__kfree_skb`, `__dev_kfree_skb_any`, `rust_helper_krealloc`)
+      "kfree_skb", "krealloc", "^poison_slab_object", "^__memcg_slab_", "^do_read_cache_page",
       "^post_alloc_hook", "^get_page_from_freelist", "^prep_new_page", "alloc_pages_mpol", "^folio_alloc", "^__folio_alloc",
       "^free_unref_page", "^free_unref_folios", "^__folio_put", "^folio_put", "^release_pages", "^__free_pages_ok",
     ],
@@ -108,6 +114,11 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     patterns: [
       "^memcpy", "^__memcpy", "^memmove", "^__memmove", "^memset", "^__memset", "^memcmp", "^__memcmp", "^memchr",
       "^memscan", "^bcmp", "^str(?:n|l|s)?(?:cpy|cat|cmp|len|chr|rchr|str|sep|casecmp|dup)", "^__str",
+      // strscpy() is a macro over `sized_strscpy` since 6.8; crc helpers (`crc16`, `crc_itu_t`) checksum a caller's buffer
+      "^sized_strscpy$", "^crc\\d+", "^iput_final$", "^ihold$", "^(?:un)?lock_page", "^__lock_page",
+      // arm64's position-independent string routines (`__pi_memcpy_generic`, `__pi_strlen`), ARM32's `__memzero` and
+      // `mmiocpy`/`mmioset` (memcpy_toio/memset_io)
+      "^__pi_(?:mem|str)", "^__memzero$", "^mmio(?:cpy|set)$",
       "^sprintf", "^snprintf", "^vsnprintf", "^scnprintf", "^vscnprintf", "^kasprintf", "^kvasprintf",
       "^number$", "^string$", "^format_decode", "^__phys_addr", "^__virt_addr", "^__read_once", "^__write_once", "^rhashtable_lookup",
       "^_atomic_dec_and_lock", "^iput$", "^dput$", "^fast_dput$", "^drop_nlink$", "^mark_buffer_dirty$",
@@ -120,10 +131,11 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     family: "user copy",
     why: "the faulting copy is the victim of the caller's bad pointer or length",
     patterns: [
-      "copy_to_user", "copy_from_user", "^_copy_to_user", "^_copy_from_user", "^__copy_", "^copy_user",
+      "copy_to_user", "copy_from_user", "^_copy_to_user", "^_copy_from_user", "^__copy_(?:from|to|in|tofrom)_user", "^__copy_user", "^copy_user",
       "^raw_copy_", "^rep_movs_alternative", "^put_user", "^__put_user", "^get_user", "^__get_user", "^clear_user",
       "^__clear_user", "^strncpy_from_user", "^strnlen_user", "^copyin", "^copyout", "^copy_page_to_iter",
-      "^copy_page_from_iter", "^_copy_to_iter", "^_copy_from_iter", "^iterate_iovec", "^iterate_and_advance", "^csum_partial_copy",
+      "^copy_page_from_iter", "^_copy_to_iter", "^_copy_from_iter", "^copy_to_iter", "^copy_from_iter", "^copy_folio_to_iter",
+      "^extract_(?:user|iter)_to_sg", "^iterate_iovec", "^iterate_and_advance", "^csum_partial_copy",
     ],
   },
   {
@@ -131,7 +143,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     why: "list/tree helpers only notice corruption made elsewhere",
     patterns: [
       "^__list_", "^list_", "^hlist_", "^__hlist_", "^rb_", "^__rb_", "^xa_", "^__xa_", "^xas_", "^idr_", "^ida_",
-      "^radix_tree_", "^llist_", "^klist_", "^sort$", "^__sort",
+      "^radix_tree_", "^llist_", "^klist_", "^sort$", "^__sort", "^plist_", "^__rhashtable_lookup",
     ],
   },
   {
@@ -175,6 +187,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "sysfs_remove", "sysfs_create", "^hwrng_unregister", "^i2c_del_adapter", "^tty_unregister_device", "^tty_port_unregister_device", "^put_device$", "^get_device$", "^kernfs_remove", "^usb_hcd_submit_urb", "^usb_submit_urb", "^usb_start_wait_urb",
       "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg", "^usb_get_descriptor", "^usb_new_device",
       "^usb_probe_interface", "^usb_set_configuration", "^usb_kill_anchored_urbs", "^usb_kill_urb", "^hid_hw_",
+      "^__unregister_client$", "^device_remove_file", "^dummy_urb_enqueue$",
     ],
   },
   {
@@ -185,6 +198,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^complete$", "^try_to_wake_up", "^wake_up_process$", "^wake_up_bit$", "^wake_up_var$", "^__wake_up", "^sched_show_task", "^_sched_show_task",
       "^dump_cpu_task", "^show_state", "^_cond_resched", "^__cond_resched", "^schedule$", "^__schedule$",
       "^schedule_timeout", "^retint_kernel", "^kthread_stop", "^__x86_indirect_thunk", "^__x86_return_thunk", "^__task_rq_lock", "^task_rq_lock",
+      // 2.6-era x86_64 schedule()'s return label; the return thunks of the retbleed/SRSO mitigations; `__pfx_` padding
+      "^thread_return$", "^(?:srso_(?:alias_)?|retbleed_)return_thunk$", "^__x86_indirect_call_thunk", "^__pfx_",
       "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^del_timer",
       "^timer_delete", "^__timer_delete", "try_to_del_timer", "^sk_stop_timer", "^sk_reset_timer", "^mod_timer", "^__mod_timer",
       "^(?:set|clear|change|test)_bit", "^test_and_(?:set|clear)_bit",
@@ -197,14 +212,18 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     family: "I/O accessors",
     why: "an MMIO or port read/write faults (an external abort, a missing device) on behalf of the driver that called it",
     patterns: [
-      "^__raw_(?:read|write)[bwlq]$", "^(?:read|write)[bwlq](?:_relaxed)?$", "^ioread(?:8|16|32|64)", "^iowrite(?:8|16|32|64)",
+      "^__raw_(?:read|write)[bwlq]$", "^__raw_(?:read|write)s[bwlq]$", "^(?:read|write)[bwlq](?:_relaxed)?$", "^ioread(?:8|16|32|64)", "^iowrite(?:8|16|32|64)",
       "^logic_(?:in|out)[bwl]?$", "^(?:in|out)[bwl]$", "^(?:in|out)s[bwl]$", "^_(?:in|out)[bwl]$",
     ],
   },
   {
     family: "string formatting",
     why: "printf helpers that walked off a bad argument",
-    patterns: ["^hex_string", "^pointer$", "^va_format", "vprintk", "^dev_printk", "^_dev_(?:err|warn|info|notice|crit|alert|emerg)", "^__dev_printk", "^symbol_string", "^ip[46]_string", "^kernel_text_address", "^__kernel_text_address"],
+    patterns: ["^hex_string", "^pointer$", "^va_format", "vprintk", "^dev_printk", "^_?dev_(?:err|warn|info|notice|crit|alert|emerg)$",
+      "^_dev_(?:err|warn|info|notice|crit|alert|emerg)",
+      // lib/vsprintf.c's helpers that dereference a `%s`/`%p` argument, and the seq_file printf wrappers over them
+      "^string_nocheck$", "^widen_string$", "^escaped_string$", "^default_pointer$", "^restricted_pointer$", "^ptr_to_id$",
+      "^seq_v?printf$", "^pointer_string$", "^check_pointer$", "^__netdev_printk$", "^netdev_(?:err|warn|info|notice|crit|alert|emerg|printk)$", "^__dev_printk", "^symbol_string", "^ip[46]_string", "^kernel_text_address", "^__kernel_text_address"],
   },
 ];
 

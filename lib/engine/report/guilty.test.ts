@@ -79,6 +79,18 @@ describe("selectGuiltyFile", () => {
     ];
     expect(selectGuiltyFile(report)).toBe("fs/timerfd.c");
   });
+  it("prefers a file deeper in the first one's directory, and skips ARM's register-owner lines", () => {
+    const report = [
+      "BUG: KASAN: use-after-free in snd_pcm_hw_params+0x1/0x2 sound/core/pcm_native.c:700",
+      "Register r3 information: slab kmalloc-64 start c4a1b2c0 allocated at x+0x1/0x2 drivers/base/x.c:1",
+      " snd_pcm_hw_params+0x1/0x2 sound/core/pcm_native.c:700",
+      " snd_pcm_oss_change_params+0x1/0x2 sound/core/oss/pcm_oss.c:900",
+      " snd_seq_write+0x1/0x2 sound/seq/seq_clientmgr.c:1021",
+    ];
+    expect(selectGuiltyFile(report)).toBe("sound/core/oss/pcm_oss.c");
+    expect(selectGuiltyFile(report.slice(0, 3))).toBe("sound/core/pcm_native.c");
+    expect(selectGuiltyFile(["Register r3 information: x drivers/gpu/x.c:1", " f+0x1/0x2 fs/ext4/inode.c:1"])).toBe("fs/ext4/inode.c");
+  });
   it("starts after the timer interrupt entry for RCU stalls", () => {
     const report = [
       " rcu_dump_cpu_stacks+0x1/0x2 kernel/rcu/tree.c:1",

@@ -77,6 +77,8 @@ const HANG_SKIP = [
   "__switch_to", "cancel_delayed_work", "rcu_barrier", "flush_work", "io_schedule", "msleep", "usleep", "ssleep",
   "nanosleep", "sleep_on_buffer", "sleep_on_page", "mutex", "freezer", "ret_from_fork", "lock_page", "folio_lock",
   "wait_on_page", "wait_on_folio", "folio_wait", "wait_on_bit",
+  // 2.6-era wait_on_bit() actions: the buffer or page the task sleeps on, not why
+  "sync_buffer", "sync_page",
 ];
 
 /** A frame the unwinder could not name (`0xffffffffdeadbeef`: a jump to garbage, code without symbols): never the culprit's name. */
@@ -201,12 +203,19 @@ function normalizePath(path: string): string {
 
 /**
  * Where the task was before, not where it failed: the locks it holds (`#0: (sk_lock-AF_ALG){+.+.}, at: f+0x… file.c:N`,
- * listed under `N locks held by`) and lockdep's irq-state stamps (`hardirqs last enabled at (331): [<…>] f file.c:N`).
+ * listed under `N locks held by`), lockdep's irq-state stamps (`hardirqs last enabled at (331): [<…>] f file.c:N`) and
+ * ARM's owners of register values (`Register r3 information: slab kmalloc-64 start … allocated at …`).
  */
-const BYSTANDER_LOCATION = /^\s*#\d+:\s.*\bat:|^\s*(?:hard|soft)irqs last\s+(?:en|dis)abled at /;
+const BYSTANDER_LOCATION = /^\s*#\d+:\s.*\bat:|^\s*(?:hard|soft)irqs last\s+(?:en|dis)abled at |^\s*Register r\d+ information/;
 
 /** The timer interrupt's entry frame: x86 `apic_timer_interrupt`, arm64's IRQ vector (`el1h_64_irq`, older `el1_irq`). */
 const STALL_TIMER_ENTRY_FRAME = /apic_timer_interrupt\+0x|\bel1h?_64_irq\+0x|\bel1_irq\+0x/;
+
+/** `candidate` lies at least one directory below `guilty`'s directory (`sound/core/oss/x.c` under `sound/core/y.c`). */
+function isDeeperFile(candidate: string, guilty: string): boolean {
+  const dir = guilty.slice(0, guilty.lastIndexOf("/") + 1);
+  return dir !== "" && candidate.startsWith(dir) && candidate.indexOf("/", dir.length) > dir.length && !candidate.endsWith(".h");
+}
 
 /**
  * The source file to blame: the first file the report names that is not generic code (GENERIC_FILES).
@@ -223,6 +232,7 @@ export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boole
   // its own (a trusty assert, a lockdep splat cut by the oops it caused) is blamed on what the next lines name.
   const passes = [...(from > 0 ? [() => texts.slice(from)] : []), () => texts, ...(opts.after ? [opts.after] : [])];
   for (const pass of passes) {
+    let guilty: string | undefined;
     for (const text of pass()) {
       if (!HAS_SOURCE_SUFFIX.test(text) || BYSTANDER_LOCATION.test(text)) continue;
       SOURCE_FILE_REF.lastIndex = 0;
@@ -230,9 +240,13 @@ export function selectGuiltyFile(texts: readonly string[], opts: { stall?: boole
       while ((m = SOURCE_FILE_REF.exec(text))) {
         const file = normalizePath(m[1]);
         first ??= file;
-        if (!GENERIC_FILES.some((re) => re.test(file))) return file;
+        if (GENERIC_FILES.some((re) => re.test(file))) continue;
+        // A file further down in a subdirectory of the one found (`sound/core/oss/pcm_oss.c` under
+        // `sound/core/pcm_native.c`) is the more specific owner: the core file only dispatched to it (syzkaller's rule).
+        if (!guilty || isDeeperFile(file, guilty)) guilty = file;
       }
     }
+    if (guilty) return guilty;
   }
   // Every file is generic (a lock taken in a header's inline helper, then only locking and slab code): the first one
   // the report names, as syzkaller falls back to.

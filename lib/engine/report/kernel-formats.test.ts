@@ -1,0 +1,557 @@
+/**
+ * Reports written from the kernel's own format strings, per architecture and era (arch/arm64/mm/fault.c's
+ * die_kernel_fault messages, arch/powerpc/mm/fault.c, arch/s390/mm/fault.c, riscv and MIPS die(), lib/ubsan.c's
+ * check names, lockdep's pre-4.10 `[ INFO: … ]` headers, kernel/hung_task.c's blocker lines, lib/vsprintf.c's
+ * helpers): each names what the classes table and the generic-frame table must make of it. Frame names and
+ * addresses are made up; the message text is the kernel's.
+ */
+import { describe, expect, it } from "vitest";
+import { createLineContext, parseLine } from "../lines/parse-line";
+import { extractReports } from "./extract-reports";
+import { isGenericFrame } from "./generic-frames";
+
+function extract(lines: string[]) {
+  const ctx = createLineContext(0, 2024);
+  return extractReports(lines.map((l, i) => parseLine(l, i + 1, ctx)), { fileName: "t.log" });
+}
+
+type Case = { name: string; lines: string[]; title?: string; frame?: string; kind?: string; count?: number };
+/** Lines of a template literal, each starting after its `|` margin. */
+const T = (s: string) => s.split("\n").map((l) => l.replace(/^\s*\|/, ""));
+
+/** An x86 oops from its die() line(s) on: the task line, the RIP and a `<TASK>` call trace. */
+const x86Oops = (head: string[], rip: string, frames: string[]) => [
+  ...head,
+  "CPU: 0 PID: 1 Comm: a Not tainted 6.10.0 #1",
+  `RIP: 0010:${rip}+0x12/0x40`,
+  "Call Trace:",
+  " <TASK>",
+  ...frames.map((f) => ` ${f}+0x1/0x2`),
+  " </TASK>",
+];
+
+/** lib/ubsan.c's report: `UBSAN: <check> in <file>:<line>:<col>`, its detail line, then the stack through the handler. */
+const ubsan = (check: string, handler: string) => [
+  `UBSAN: ${check} in drivers/foo/bar.c:12:5`,
+  "member access within misaligned address 00000000 for type 'struct x'",
+  "CPU: 0 PID: 1 Comm: a Not tainted 6.12.0 #1",
+  "Call Trace:",
+  " <TASK>",
+  " dump_stack_lvl+0x1/0x2",
+  ` ${handler}+0x1/0x2`,
+  " bar_fn+0x1/0x2",
+  " </TASK>",
+];
+
+/** riscv die(): its message, the task line, `epc`/`ra` by name then as values, the trap registers, the bare stack. */
+const riscvDie = (head: string[], fns: [string, string, ...string[]]) => [
+  ...head,
+  "Modules linked in:",
+  "CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.1.0 #1",
+  `epc : ${fns[0]}+0x2a/0x40`,
+  ` ra : ${fns[1]}+0x1a8/0x1cc`,
+  "epc : ffffffff8015a3be ra : ffffffff8015c7ae sp : ff2000000000bd40",
+  "status: 0000000200000120 badaddr: 0000000000000000 cause: 0000000000000003",
+  ...fns.map((f) => `[<ffffffff8015a3be>] ${f}+0x2a/0x40`),
+];
+
+/** MIPS and LoongArch die(): `Oops[#1]:`, the task line, the faulting pc (`epc`/`era`, address first), the trace. */
+const mipsDie = (head: string[], pc: "epc" | "era", fns: [string, string]) => [
+  ...head,
+  "Oops[#1]:",
+  "CPU: 0 PID: 1 Comm: a Not tainted 6.6.0 #1",
+  `${pc}   : 80123456 ${fns[0]}+0x74/0x130`,
+  `ra    : 80123400 ${fns[1]}+0x40/0x90`,
+  "Call Trace:",
+  `[<80123456>] ${fns[0]}+0x74/0x130`,
+  `[<80123400>] ${fns[1]}+0x40/0x90`,
+];
+
+const cases: Case[] = [
+  {
+    name: "arm64 read from unreadable memory",
+    lines: T(`|Unable to handle kernel read from unreadable memory at virtual address ffff800008a3b000
+|Mem abort info:
+|  ESR = 0x000000009600000f
+|Internal error: Oops: 000000009600000f [#1] PREEMPT SMP
+|Modules linked in: foo
+|CPU: 2 PID: 77 Comm: kworker/2:1 Not tainted 6.1.0 #1
+|pstate: 60400005 (nZCv daif +PAN -UAO -TCO -DIT -SSBS BTYPE=--)
+|pc : mydrv_read+0x24/0x60 [mydrv]
+|lr : mydrv_work+0x30/0x80 [mydrv]
+|sp : ffff80000a1bbd50
+|Call trace:
+| mydrv_read+0x24/0x60 [mydrv]
+| mydrv_work+0x30/0x80 [mydrv]
+| process_one_work+0x1d0/0x4c0
+|Code: 00000000 (b9400000)
+|---[ end trace 0000000000000000 ]---`),
+    title: "BUG: unable to handle kernel paging request in mydrv_read", frame: "mydrv_read", kind: "paging-fault",
+  },
+  {
+    name: "arm64 execution of user memory",
+    lines: T(`|Unable to handle kernel execution of user memory at virtual address 0000aaaad8c51000
+|Internal error: Oops: 000000008600000f [#1] PREEMPT SMP
+|CPU: 2 PID: 77 Comm: a Not tainted 6.1.0 #1
+|pc : 0xaaaad8c51000
+|lr : bad_call+0x30/0x80
+|Call trace:
+| 0xaaaad8c51000
+| bad_call+0x30/0x80
+| el0_svc+0x1/0x2`),
+    kind: "paging-fault",
+  },
+  {
+    name: "ppc instruction fetch NULL",
+    lines: T(`|BUG: Unable to handle kernel instruction fetch (NULL pointer?)
+|Faulting instruction address: 0x00000000
+|Oops: Kernel access of bad area, sig: 11 [#1]
+|LE PAGE_SIZE=64K MMU=Hash SMP NR_CPUS=2048 NUMA pSeries
+|CPU: 0 PID: 1 Comm: sh Not tainted 5.10.0 #1
+|NIP:  0000000000000000 LR: c000000000a1b2c4 CTR: 0000000000000000
+|NIP [0000000000000000] 0x0
+|LR [c000000000a1b2c4] drv_call+0x44/0x90
+|Call Trace:
+|[c00000000c1a3b00] [c000000000a1b2c4] drv_call+0x44/0x90 (unreliable)
+|[c00000000c1a3b50] [c000000000a1b3c4] drv_ioctl+0x44/0x90
+|[c00000000c1a3ba0] [c000000000500000] sys_ioctl+0x44/0x90`),
+    kind: "null-deref",
+  },
+  {
+    name: "ppc old paging request for data at 0",
+    lines: T(`|Unable to handle kernel paging request for data at address 0x00000010
+|Faulting instruction address: 0xc0000000001234
+|Oops: Kernel access of bad area, sig: 11 [#1]
+|SMP NR_CPUS=1024 NUMA pSeries
+|NIP: c000000000123456 LR: c000000000123400 CTR: 0000000000000000
+|NIP [c000000000123456] .foo_bar+0x36/0x90
+|LR [c000000000123400] .foo_caller+0x40/0x90
+|Call Trace:
+|[c0000000fe0bfa80] [c000000000123400] .foo_caller+0x40/0x90 (unreliable)
+|[c0000000fe0bfb00] [c000000000123500] .foo_top+0x40/0x90`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in foo_bar", frame: "foo_bar", kind: "null-deref",
+  },
+  {
+    name: "riscv Kernel BUG die line after kernel BUG at",
+    lines: riscvDie(["------------[ cut here ]------------", "kernel BUG at mm/slub.c:431!", "Kernel BUG [#1]"], ["__slab_free", "kfree", "mydrv_remove"]),
+    title: "kernel BUG in mydrv_remove", count: 1,
+  },
+  {
+    name: "riscv Oops - illegal instruction",
+    lines: riscvDie(["Oops - illegal instruction [#1]"], ["broken_fn", "caller_fn"]),
+    frame: "broken_fn", kind: "oops",
+  },
+  {
+    name: "mips Oops[#1]",
+    lines: mipsDie(["CPU 0 Unable to handle kernel paging request at virtual address 00000004, epc == 80123456, ra == 80123400"], "epc", ["mips_fn", "mips_caller"]),
+    title: "BUG: unable to handle kernel NULL pointer dereference in mips_fn", frame: "mips_fn", count: 1,
+  },
+  {
+    name: "mips Oops alone",
+    lines: mipsDie([], "epc", ["mips_fn", "mips_caller"]),
+    frame: "mips_fn", kind: "oops",
+  },
+  {
+    name: "x86 divide_error misspelling",
+    lines: x86Oops(["divide_error: 0000 [#1] SMP NOPTI"], "div_fn", ["caller"]),
+    title: "divide error in div_fn", frame: "div_fn",
+  },
+  {
+    name: "x86 6.10 Oops: divide error",
+    lines: x86Oops(["Oops: divide error: 0000 [#1] PREEMPT SMP NOPTI"], "div_fn", ["caller"]),
+    title: "divide error in div_fn", frame: "div_fn",
+  },
+  {
+    name: "x86 6.10 Oops: general protection fault",
+    lines: x86Oops(["Oops: general protection fault, probably for non-canonical address 0xdffffc0000000001: 0000 [#1] PREEMPT SMP KASAN PTI", "KASAN: null-ptr-deref in range [0x0000000000000008-0x000000000000000f]"], "gpf_fn", ["caller"]),
+    title: "general protection fault in gpf_fn", frame: "gpf_fn",
+  },
+  {
+    name: "x86 6.10 Oops: invalid opcode after kernel BUG",
+    lines: x86Oops(["kernel BUG at fs/ext4/inode.c:1234!", "Oops: invalid opcode: 0000 [#1] PREEMPT SMP NOPTI"], "ext4_fn", ["? die", "ext4_caller"]),
+    title: "kernel BUG in ext4_fn", frame: "ext4_fn", count: 1,
+  },
+  {
+    name: "UBSAN misaligned-access",
+    lines: ubsan("misaligned-access", "__ubsan_handle_type_mismatch_v1"),
+    title: "UBSAN: misaligned-access in bar_fn", frame: "bar_fn",
+  },
+  {
+    name: "UBSAN implicit-conversion",
+    lines: ubsan("implicit-conversion", "__ubsan_handle_implicit_conversion"),
+    title: "UBSAN: implicit-conversion in bar_fn", frame: "bar_fn",
+  },
+  {
+    name: "UBSAN Undefined behaviour (old)",
+    lines: T(`|================================================================================
+|UBSAN: Undefined behaviour in drivers/foo/bar.c:12:5
+|shift exponent 32 is too large for 32-bit type 'int'
+|CPU: 0 PID: 1 Comm: a Not tainted 5.4.0 #1
+|Call Trace:
+| dump_stack+0x1/0x2
+| ubsan_epilogue+0x1/0x2
+| __ubsan_handle_shift_out_of_bounds+0x1/0x2
+| bar_fn+0x1/0x2`),
+    title: "UBSAN: undefined-behaviour in bar_fn", frame: "bar_fn",
+  },
+  {
+    name: "old lockdep INFO irq-safe -> unsafe",
+    lines: T(`|======================================================
+|[ INFO: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected ]
+|4.4.0 #1 Not tainted
+|------------------------------------------------------
+|a/1 [HC0[0]:SC0[0]:HE0:SE1] is trying to acquire:
+| (&x->lock){+.+...}, at: [<ffffffff81000000>] lock_user+0x1/0x2
+|and this task is already holding:
+| (&y->lock){-.....}, at: [<ffffffff81000000>] holder+0x1/0x2
+|which would create a new lock dependency:
+|but this new dependency connects a HARDIRQ-irq-safe lock:
+| (&y->lock){-.....}
+|... which became HARDIRQ-irq-safe at:
+|  [<ffffffff81000000>] __lock_acquire+0x1/0x2
+|  [<ffffffff81000000>] lock_acquire+0x1/0x2
+|  [<ffffffff81000000>] _raw_spin_lock+0x1/0x2
+|  [<ffffffff81000000>] irq_handler_fn+0x1/0x2
+|stack backtrace:
+|CPU: 0 PID: 1 Comm: a Not tainted 4.4.0 #1
+|Call Trace:
+| [<ffffffff81000000>] dump_stack+0x1/0x2
+| [<ffffffff81000000>] lock_user+0x1/0x2`),
+    title: "possible deadlock in irq_handler_fn", frame: "irq_handler_fn",
+  },
+  {
+    name: "panic_on_warn 6.x message alone",
+    lines: T(`|Kernel panic - not syncing: kernel: panic_on_warn set ...
+|CPU: 0 PID: 1 Comm: a Not tainted 6.1.0 #1
+|Call Trace:
+| <TASK>
+| panic+0x1/0x2
+| check_panic_on_warn+0x1/0x2
+| __warn+0x1/0x2
+| my_warner+0x1/0x2
+| </TASK>`),
+    title: "kernel panic: panic_on_warn set", kind: "panic",
+  },
+  {
+    name: "x86 Bad pagetable",
+    lines: T(`|a[123]: Corrupted page table at address 7f1234567000
+|PGD 80000001 P4D 80000001 PUD 0
+|Bad pagetable: 000d [#1] SMP PTI
+|CPU: 0 PID: 1 Comm: a Not tainted 5.4.0 #1
+|RIP: 0033:0x7f1234567890
+|Code: Bad RIP value.
+|RSP: 002b:00007ffc EFLAGS: 00010202`),
+    kind: "oops",
+  },
+  {
+    name: "s390 NULL pointer dereference",
+    lines: T(`|Unable to handle kernel pointer dereference in virtual kernel address space
+|Failing address: 0000000000000000 TEID: 0000000000000483
+|Fault in home space mode while using kernel ASCE.
+|AS:0000000001a5c007 R3:0000000000000024
+|Oops: 0004 ilc:3 [#1] SMP
+|Modules linked in:
+|CPU: 0 PID: 1 Comm: a Not tainted 5.4.0 #1
+|Hardware name: IBM 2964 N63 400 (z/VM 6.4.0)
+|Krnl PSW : 0704e00180000000 000000000012345a (s390_fn+0x3a/0x90)
+|           R:0 T:1 IO:1 EX:0 Key:0 M:1 W:0 P:0 AS:3 CC:2 PM:0 RI:0 EA:3
+|Call Trace:
+| [<000000000012345a>] s390_fn+0x3a/0x90
+| [<000000000012346a>] s390_caller+0x3a/0x90`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in s390_fn", frame: "s390_fn", kind: "null-deref",
+  },
+  {
+    name: "string_nocheck guilty",
+    lines: x86Oops(["BUG: unable to handle page fault for address: ffffffffffffffe8", "#PF: supervisor read access in kernel mode", "Oops: 0000 [#1] SMP NOPTI"], "string_nocheck", ["string", "vsnprintf", "seq_printf", "mydrv_show"]),
+    frame: "mydrv_show",
+  },
+  {
+    name: "sized_strscpy",
+    lines: x86Oops(["BUG: unable to handle page fault for address: ffffffffffffffe8", "#PF: supervisor read access in kernel mode", "Oops: 0000 [#1] SMP NOPTI"], "sized_strscpy", ["mydrv_name"]),
+    frame: "mydrv_name",
+  },
+  {
+    name: "__debug_object_init",
+    lines: T(`|------------[ cut here ]------------
+|ODEBUG: init active (active state 0) object: 00000000 object type: hrtimer_sleeper hint: hrtimer_wakeup+0x0/0x30
+|WARNING: CPU: 0 PID: 1 at lib/debugobjects.c:505 debug_print_object+0x16a/0x1f0
+|RIP: 0010:debug_print_object+0x16a/0x1f0
+|Call Trace:
+| <TASK>
+| __debug_object_init+0x1/0x2
+| hrtimer_init_on_stack+0x1/0x2
+| mydrv_sleep+0x1/0x2
+| </TASK>`),
+    title: "WARNING: ODEBUG bug in mydrv_sleep",
+  },
+  {
+    name: "old dev_err function",
+    lines: T(`|BUG: unable to handle kernel NULL pointer dereference at 0000000000000008
+|IP: [<ffffffff81234567>] dev_err+0x12/0x70
+|Oops: 0000 [#1] SMP
+|CPU: 0 PID: 1 Comm: a Not tainted 3.10.0 #1
+|RIP: 0010:[<ffffffff81234567>]  [<ffffffff81234567>] dev_err+0x12/0x70
+|Call Trace:
+| [<ffffffff81234567>] mydrv_probe+0x1/0x2 [mydrv]`),
+    frame: "mydrv_probe",
+  },
+  {
+    name: "riscv Kernel BUG alone",
+    lines: riscvDie(["Kernel BUG [#1]"], ["rv_fn", "rv_caller"]),
+    title: "kernel BUG in rv_fn", frame: "rv_fn", kind: "bug",
+  },
+  {
+    name: "2.6 NMI Watchdog detected LOCKUP",
+    lines: T(`|NMI Watchdog detected LOCKUP on CPU 1
+|CPU 1
+|Modules linked in: foo
+|Pid: 0, comm: swapper Not tainted 2.6.18-194.el5 #1
+|RIP: 0010:[<ffffffff80064b1c>]  [<ffffffff80064b1c>] _spin_lock+0x3/0xa
+|Call Trace:
+| [<ffffffff80012345>] spinner+0x1/0x2
+| [<ffffffff80012345>] worker+0x1/0x2`),
+    kind: "hard-lockup",
+  },
+  {
+    name: "arm64 6.14 (P) suffix",
+    lines: T(`|Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008
+|Internal error: Oops: 0000000096000005 [#1] PREEMPT SMP
+|CPU: 2 PID: 77 Comm: a Not tainted 6.14.0 #1
+|pc : nullfn+0x24/0x60 [mydrv]
+|lr : callerfn+0x30/0x80 [mydrv]
+|Call trace:
+| nullfn+0x24/0x60 [mydrv] (P)
+| callerfn+0x30/0x80 [mydrv] (L)
+| process_one_work+0x1d0/0x4c0`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in nullfn", frame: "nullfn",
+  },
+  {
+    name: "ARM 5.x Internal error after paging request",
+    lines: T(`|8<--- cut here ---
+|Unable to handle kernel NULL pointer dereference at virtual address 00000004
+|[00000004] *pgd=00000000
+|Internal error: Oops: 5 [#1] SMP ARM
+|CPU: 0 PID: 1 Comm: a Not tainted 5.15.0 #1
+|PC is at armfn+0x14/0x40
+|LR is at armcaller+0x30/0x80
+|Backtrace:
+| armfn from armcaller+0x30/0x80
+| armcaller from top+0x1/0x2`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in armfn", frame: "armfn", count: 1,
+  },
+  {
+    name: "hung task 6.x with mutex owner line",
+    lines: T(`|INFO: task a:123 blocked for more than 122 seconds.
+|      Not tainted 6.16.0 #1
+|"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+|task:a               state:D stack:0     pid:123   tgid:123   ppid:1      flags:0x00004002
+|Call Trace:
+| <TASK>
+| __schedule+0x1/0x2
+| schedule+0x1/0x2
+| schedule_preempt_disabled+0x1/0x2
+| __mutex_lock+0x1/0x2
+| fs_op+0x1/0x2
+| </TASK>
+|INFO: task a:123 is blocked on a mutex likely owned by task b:124.
+|task:b               state:R  running task     stack:0     pid:124`),
+    title: "INFO: task hung in fs_op", count: 1,
+  },
+  {
+    name: "kernel 6.x rcu stall expedited",
+    lines: T(`|rcu: INFO: rcu_preempt detected expedited stalls on CPUs/tasks: { 3-... } 21002 jiffies s: 1 root: 0x8/.
+|rcu: blocking rcu_node structures (internal RCU debug):
+|Sending NMI from CPU 0 to CPUs 3:
+|NMI backtrace for cpu 3
+|CPU: 3 PID: 1 Comm: a Not tainted 6.1.0 #1
+|RIP: 0010:spin_fn+0x12/0x40
+|Call Trace:
+| <TASK>
+| spin_caller+0x1/0x2
+| __x64_sys_ioctl+0x1/0x2
+| do_syscall_64+0x1/0x2
+| </TASK>`),
+    kind: "rcu-stall",
+  },
+  {
+    name: "srcu/ tasks stall",
+    lines: T(`|INFO: rcu_tasks detected stalls on tasks:
+|00000000: .. nvcsw: 0/0 holdout: 1 idle_cpu: -1/0
+|task:a  state:R  running task
+|Call Trace:
+| <TASK>
+| busy_fn+0x1/0x2
+| </TASK>`),
+    kind: "rcu-stall",
+  },
+  {
+    name: "BUG: Bad page map",
+    lines: T(`|BUG: Bad page map in process a  pte:8000000001234567 pmd:12345067
+|page:ffffea0000000000 refcount:0 mapcount:-1 mapping:0000000000000000 index:0x0 pfn:0x0
+|addr:00007f0000000000 vm_flags:08000070 anon_vma:0000000000000000 mapping:0000000000000000 index:7f0000000
+|CPU: 0 PID: 1 Comm: a Tainted: G    B             5.4.0 #1
+|Call Trace:
+| dump_stack+0x1/0x2
+| print_bad_pte+0x1/0x2
+| unmap_page_range+0x1/0x2`),
+    title: "BUG: Bad page map",
+  },
+  {
+    name: "watchdog: BUG: soft lockup arm64",
+    lines: T(`|watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [a:123]
+|Modules linked in:
+|CPU: 1 PID: 123 Comm: a Not tainted 6.1.0 #1
+|pstate: 80400005 (Nzcv daif +PAN -UAO -TCO -DIT -SSBS BTYPE=--)
+|pc : spin_loop_fn+0x24/0x60
+|lr : caller+0x30/0x80
+|Call trace:
+| spin_loop_fn+0x24/0x60
+| my_ioctl+0x1/0x2
+| __arm64_sys_ioctl+0x1/0x2
+| invoke_syscall+0x1/0x2
+| el0_svc_common.constprop.0+0x1/0x2`),
+    title: "BUG: soft lockup in my_ioctl",
+  },
+  {
+    name: "BUG: scheduling while atomic arm",
+    lines: T(`|BUG: scheduling while atomic: a/123/0x00000002
+|Modules linked in:
+|CPU: 0 PID: 123 Comm: a Not tainted 5.10.0 #1
+|Hardware name: BCM2835
+|[<c010c1cc>] (unwind_backtrace) from [<c0108b4c>] (show_stack+0x10/0x14)
+|[<c0108b4c>] (show_stack) from [<c0a1b2c4>] (dump_stack+0x1/0x2)
+|[<c0a1b2c4>] (dump_stack) from [<c0150000>] (__schedule_bug+0x1/0x2)
+|[<c0150000>] (__schedule_bug) from [<c0a2b2c4>] (__schedule+0x1/0x2)
+|[<c0a2b2c4>] (__schedule) from [<c0a3b2c4>] (schedule+0x1/0x2)
+|[<c0a3b2c4>] (schedule) from [<c0a4b2c4>] (schedule_timeout+0x1/0x2)
+|[<c0a4b2c4>] (schedule_timeout) from [<c0a5b2c4>] (msleep+0x1/0x2)
+|[<c0a5b2c4>] (msleep) from [<c0a6b2c4>] (mydrv_irq+0x1/0x2)`),
+    title: "BUG: scheduling while atomic in mydrv_irq",
+  },
+  {
+    name: "lock_page guilty",
+    lines: T(`|INFO: task a:123 blocked for more than 122 seconds.
+|Call Trace:
+| __schedule+0x1/0x2
+| io_schedule+0x1/0x2
+| __lock_page+0x1/0x2
+| fs_writepage+0x1/0x2`),
+    title: "INFO: task hung in fs_writepage",
+  },
+  {
+    name: "2.6.32 hung task waiting on a buffer",
+    lines: T(`|INFO: task jbd2/sda1-8:123 blocked for more than 120 seconds.
+|"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+|jbd2/sda1-8   D 0000000000000000     0   123      2 0x00000000
+|Call Trace:
+| [<ffffffff8150e8e3>] io_schedule+0x73/0xc0
+| [<ffffffff811c0c4d>] sync_buffer+0x3d/0x50
+| [<ffffffff8150f40f>] __wait_on_bit+0x5f/0x90
+| [<ffffffff8150f4b8>] out_of_line_wait_on_bit+0x78/0x90
+| [<ffffffff811c0c06>] __wait_on_buffer+0x26/0x30
+| [<ffffffffa0081a5e>] jbd2_journal_commit_transaction+0x1ebe/0x2190 [jbd2]`),
+    title: "INFO: task hung in jbd2_journal_commit_transaction",
+  },
+  {
+    name: "arm64 BUG without the kernel BUG at line",
+    lines: T(`|Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP
+|Modules linked in:
+|CPU: 2 PID: 77 Comm: a Not tainted 6.1.0 #1
+|pc : bugging_fn+0x24/0x60
+|lr : bug_caller+0x30/0x80
+|Call trace:
+| bugging_fn+0x24/0x60
+| bug_caller+0x30/0x80`),
+    title: "Internal error in bugging_fn", kind: "bug",
+  },
+  {
+    name: "arm64 stack overflow panic without its first lines",
+    lines: T(`|Kernel panic - not syncing: kernel stack overflow
+|CPU: 0 PID: 1 Comm: a Not tainted 6.1.0 #1
+|Call trace:
+| dump_backtrace+0x1/0x2
+| panic+0x1/0x2
+| nmi_panic+0x1/0x2
+| panic_bad_stack+0x1/0x2
+| handle_bad_stack+0x1/0x2
+| __bad_stack+0x1/0x2
+| recursing_fn+0x1/0x2
+| recursing_fn+0x1/0x2
+| my_ioctl+0x1/0x2
+| __arm64_sys_ioctl+0x1/0x2
+| invoke_syscall+0x1/0x2`),
+    title: "kernel stack overflow in my_ioctl",
+  },
+  {
+    name: "LoongArch oops",
+    lines: mipsDie(["CPU 0 Unable to handle kernel paging request at virtual address 0000000000000010, era == 90000000002b4c3c, ra == 90000000002b4c00"], "era", ["la_fn", "la_caller"]),
+    title: "BUG: unable to handle kernel NULL pointer dereference in la_fn", frame: "la_fn",
+  },
+  {
+    name: "this_cpu accessor in preemptible code",
+    lines: T(`|BUG: using this_cpu_read() in preemptible [00000000] code: a/1
+|caller is my_counter+0x1/0x2
+|CPU: 0 PID: 1 Comm: a Not tainted 6.1.0 #1
+|Call Trace:
+| <TASK>
+| dump_stack_lvl+0x1/0x2
+| check_preemption_disabled+0x1/0x2
+| my_counter+0x1/0x2
+| </TASK>`),
+    title: "BUG: using this_cpu_read() in preemptible code in my_counter",
+  },
+  {
+    name: "LoongArch oops whose trace was cut: the era line names the function",
+    lines: mipsDie(["CPU 0 Unable to handle kernel paging request at virtual address 0000000000000010"], "era", ["la_fn", "la_caller"]).slice(0, -3),
+    frame: "la_fn",
+  },
+  {
+    name: "spinlock debugging skips the driver's lock wrapper",
+    lines: x86Oops(["BUG: spinlock bad magic on CPU#0, a/1", " lock: 0xffff888012345678, .magic: 00000000, .owner: <none>/-1, .owner_cpu: 0"], "do_raw_spin_lock", ["spin_dump", "_raw_spin_lock", "mydev_lock", "mydev_xmit"]),
+    title: "BUG: spinlock bad magic in mydev_xmit",
+  },
+  {
+    name: "a WARNING that panics through panic_on_warn (6.2+ message) is one report",
+    lines: [...x86Oops(["WARNING: CPU: 0 PID: 1 at fs/foo.c:12 my_warner+0x1/0x2"], "my_warner", ["my_caller"]), "Kernel panic - not syncing: kernel: panic_on_warn set ..."],
+    title: "WARNING in my_warner", count: 1,
+  },
+  {
+    name: "a fault message a later arm64 kernel adds is still a paging fault",
+    lines: T(`|Unable to handle kernel access to guarded memory at virtual address ffff800008a3b000
+|Internal error: Oops: 000000009600000f [#1] PREEMPT SMP
+|CPU: 2 PID: 77 Comm: a Not tainted 6.1.0 #1
+|pc : guarded_fn+0x24/0x60
+|Call trace:
+| guarded_fn+0x24/0x60`),
+    title: "BUG: unable to handle kernel paging request in guarded_fn", kind: "paging-fault",
+  },
+];
+
+
+describe("reports from kernel format strings", () => {
+  it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const found = extract(c.lines);
+    const first = found[0];
+    if (c.count !== undefined) expect(found.map((f) => f.title)).toHaveLength(c.count);
+    else expect(first).toBeDefined();
+    if (c.title !== undefined) expect(first?.title).toBe(c.title);
+    if (c.frame !== undefined) expect(first?.guiltyFrame).toBe(c.frame);
+    if (c.kind !== undefined) expect(first?.kind).toBe(c.kind);
+  });
+});
+
+describe("the kernel's own helpers are generic frames", () => {
+  it("skips string, copy, print and entry helpers of every architecture, and keeps the code that called them", () => {
+    const helpers = [
+      "__pi_memcpy_generic", "__pi_strlen", "__memzero", "mmiocpy", "__raw_readsl", "sized_strscpy", "string_nocheck",
+      "restricted_pointer", "seq_printf", "dev_err", "copy_to_iter", "copy_folio_to_iter", "crc16", "__debug_object_init",
+      "do_int3_trap", "__fortify_report", "thread_return", "srso_return_thunk", "__pfx_tcp_close", "unlock_page",
+      "atomic_dec_and_test", "atomic_long_inc", "__copy_from_user_inatomic", "__copy_user_nocache",
+      "__kfree_skb", "__dev_kfree_skb_any", "call_rwsem_down_read_failed", "rcu_lock_acquire", "plist_add", "netdev_notice",
+    ];
+    expect(helpers.filter((f) => !isGenericFrame(f))).toEqual([]);
+    // Named like a helper family, but the code that went wrong: a notifier chain walking a freed block, an skb's header copy.
+    const callers = ["mydrv_show", "seq_read", "ext4_readdir", "tcp_close", "dev_queue_xmit", "strparser_recv", "atomic_notifier_call_chain", "__copy_skb_header", "__copy_msghdr_from_user"];
+    expect(callers.filter(isGenericFrame)).toEqual([]);
+  });
+});
