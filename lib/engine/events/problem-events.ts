@@ -439,6 +439,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `edac:${m[3]}`,
   },
   {
+    // rasdaemon keeps the EDAC events in its database; `ras-mc-ctl --errors` lists them one per row (`72 2022-10-16
+    // 08:54:38 +0000 1 Corrected error(s): memory read error at CPU_SrcID#1_MC#1_Chan#1_DIMM#0 location: 3:1:0:-1, …`),
+    // often the only copy pasted once the kernel ring buffer has rotated. Same finding as the kernel's EDAC line. The
+    // line reader takes such a row for an ISO-dated syslog line whose host is the error count, so the count is
+    // optional here.
+    id: "rasdaemon-mc-event",
+    kind: "mce",
+    needle: " error(s): ",
+    pattern: /(?:^|\b(\d+) )(Corrected|Uncorrected|Fatal) error\(s\): (.+?) at (\S+) location: /,
+    title: (m) => (m[2] === "Corrected" ? "EDAC: corrected memory error" : "EDAC: uncorrectable memory error"),
+    details: (m): Details => ({ ...(m[1] ? { count: Number(m[1]) } : {}), type: m[2] === "Corrected" ? "CE" : "UE", message: m[3].slice(0, 200), label: m[4] }),
+    groupKey: (m) => `edac:${m[2] === "Corrected" ? "CE" : "UE"}`,
+  },
+  {
     id: "nvme-timeout",
     kind: "io-error",
     needle: " timeout, ",
@@ -498,6 +512,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "ena: TX timeout",
     details: (m) => ({ driver: "ena", device: m[2] }),
     groupKey: (m) => `txto:${m[2]}`,
+  },
+  {
+    // The ENA device sends a keep-alive event every second; when none came within the timeout the driver counts
+    // `wd_expired` and resets the device (reset reason KEEP_ALIVE_TO), dumping its statistics: the device or the
+    // host under it stopped answering, not a lost transmit (`ena-tx-not-completed`).
+    id: "ena-keep-alive-timeout",
+    kind: "other",
+    needle: "Keep alive watchdog timeout",
+    pattern: /^ena (\S+) (\S+): Keep alive watchdog timeout/,
+    title: () => "ena: keep alive watchdog timeout",
+    details: (m) => ({ driver: "ena", device: m[2] }),
+    groupKey: (m) => `ena-keep-alive:${m[2]}`,
   },
   {
     id: "scsi-command-timeout",
@@ -602,6 +628,28 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => `XFS: internal error in ${/^(?:0x)?[0-9a-f]+$/.test(m[4]) ? m[3].replace(/^.*\//, "") : m[4].replace(/\+0x.*$/, "")}`,
     details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), check: m[2], file: m[3] }),
     reportFollows: 6,
+  },
+  {
+    // 2.6.x XFS named the filesystem as `Filesystem "dm-1":` (RHEL 5 and appliances built on it): `Filesystem "dm-1":
+    // I/O Error Detected.  Shutting down filesystem: dm-1` after `xfs_force_shutdown(dm-1,0x1) called from line …`,
+    // `Filesystem "dm-0": corrupt inode 823956991 (btree).  Unmount and run xfs_repair.`, and a failed metadata read
+    // as `I/O error in filesystem ("dm-1") meta-data dev dm-1 block 0x… ("xfs_trans_read_buf") error 5`. Titled as
+    // the XFS (dev) wording of the same event says it.
+    id: "xfs-legacy-filesystem",
+    kind: "fs-error",
+    needle: 'Filesystem "',
+    pattern: /Filesystem "([^"]+)": (?:(I\/O Error Detected|Log I\/O Error Detected|Corruption of in-memory data detected)\.\s+Shutting down filesystem|corrupt inode \d+)/,
+    title: (m) =>
+      !m[2] ? "XFS: corruption detected" : m[2].startsWith("Corruption") ? "XFS: corruption of in-memory data" : `XFS: ${xfsPhraseTitle(m[2])}`,
+    details: (m) => ({ device: m[1] }),
+  },
+  {
+    id: "xfs-legacy-metadata-io-error",
+    kind: "fs-error",
+    needle: "I/O error in filesystem (",
+    pattern: /I\/O error in filesystem \("([^"]+)"\) meta-data dev \S+ block (0x[0-9a-f]+)\s+\("(\w+)"\) error (\d+)/,
+    title: () => "XFS: metadata i/o error",
+    details: (m) => ({ device: m[1], function: m[3], errno: Number(m[4]) }),
   },
   {
     id: "btrfs-error",
@@ -719,6 +767,16 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     kind: "kdump-failure",
     needle: "No memory reserved for crash kernel",
     pattern: /No memory reserved for crash kernel/,
+    title: () => "kdump: not armed",
+  },
+  {
+    // kexec-tools itself refuses to load a crash kernel without a reservation (`die("Memory for crashkernel is not
+    // reserved\nPlease reserve memory by passing\"crashkernel=Y@X\" …")`), so every wrapper logs it under its own
+    // name: Debian/Ubuntu `kdump-tools[…]`, SUSE's `load.sh[…]`, a bare `kexec -p` run.
+    id: "kexec-crashkernel-not-reserved",
+    kind: "kdump-failure",
+    needle: "Memory for crashkernel is not reserved",
+    pattern: /Memory for crashkernel is not reserved/,
     title: () => "kdump: not armed",
   },
   {
