@@ -463,6 +463,51 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `nvme:${m[1]}`,
   },
   {
+    // The controller itself failed rather than one command: it stopped answering register reads (`controller is
+    // down; will reset: CSTS=0xffffffff, PCI_STATUS=0x10`: off the bus, often a power-saving state or the link), a
+    // reset found it never ready (`Device not ready; aborting reset, CSTS=0x1`, `… aborting initialisation` at probe),
+    // and the driver gave it up (`Removing after probe failure status: -19`): its namespaces are gone until a reboot
+    // or rescan. Folded with the same controller's command timeouts.
+    id: "nvme-controller-down",
+    kind: "io-error",
+    needle: "ontroller is down; will reset",
+    pattern: /\bnvme (nvme\d+): [Cc]ontroller is down; will reset(?:: CSTS=(0x[0-9a-f]+))?/,
+    title: () => "nvme: controller is down",
+    details: (m): Details => ({ device: m[1], ...(m[2] ? { csts: m[2] } : {}) }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    id: "nvme-controller-not-ready",
+    kind: "io-error",
+    needle: "Device not ready; aborting",
+    pattern: /\bnvme (nvme\d+): Device not ready; aborting (?:reset|initiali[sz]ation)/,
+    title: () => "nvme: controller removed",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    id: "nvme-removed-after-probe-failure",
+    kind: "io-error",
+    needle: "Removing after probe failure",
+    pattern: /\bnvme (nvme\d+): Removing after probe failure(?: status: (-?\d+))?/,
+    title: () => "nvme: controller removed",
+    details: (m): Details => ({ device: m[1], ...(m[2] ? { status: Number(m[2]) } : {}) }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    // Intel's 40G/100G drivers report their own TX watchdog (ndo_tx_timeout) with the reset it escalates to:
+    // `i40e 0000:08:00.1: eth9: tx_timeout recovery level 1` (3.x–4.x), `… ens1f0: tx_timeout recovery level 2,
+    // txqueue 5` (5.x+), after `tx_timeout: VSI_seid: 396, Q 31, NTC: 0x1cb, …`. Level 1 resets the PF, 2 the core,
+    // 3 the global device.
+    id: "intel-tx-timeout-recovery",
+    kind: "other",
+    needle: "tx_timeout recovery level",
+    pattern: /^(i40e|ice|iavf) (\S+?):? (\S+): tx_timeout recovery level (\d+)(?:, (?:txqueue|hung_queue) (\d+))?/,
+    title: (m) => `${m[1]}: TX timeout`,
+    details: (m): Details => ({ driver: m[1], device: m[3], recoveryLevel: Number(m[4]), ...(m[5] ? { queue: Number(m[5]) } : {}) }),
+    groupKey: (m) => `txto:${m[3]}`,
+  },
+  {
     id: "scsi-task-abort",
     kind: "io-error",
     needle: "task abort",
