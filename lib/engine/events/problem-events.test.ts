@@ -132,6 +132,21 @@ const ROWS: Row[] = [
     details: { type: "UE", label: "CPU_SrcID#0_MC#0_Chan#0_DIMM#0" },
   },
   {
+    // `ras-mc-ctl --errors` MCE rows: a memory controller bank is a memory error.
+    line: "1 2024-12-19 03:52:38 +0000 error: Corrected error, no action required., CPU 2, bank Unified Memory Controller (bank=17), mcg mcgstatus=0, mci CECC, memory_channel=0,csrow=1, mcgcap=0x0000011c, status=0x9c2040000000011b",
+    rule: "rasdaemon-mce-event",
+    kind: "mce",
+    title: "EDAC: corrected memory error",
+    details: { type: "CE", cpu: 2, mci: "CECC" },
+  },
+  {
+    line: "2 .. error: Uncorrected, software containable error., CPU 5, bank Load Store Unit (bank=0), mcg mcgstatus=0x5, mci UC, status=0xbc00000000000135",
+    rule: "rasdaemon-mce-event",
+    kind: "mce",
+    title: "MCE: hardware error",
+    details: { type: "UE", cpu: 5, bank: "Load Store Unit (bank=0)" },
+  },
+  {
     line: "EXT4-fs error (device sda1): ext4_lookup:1601: inode #1234: comm ls: deleted inode referenced: 5678",
     rule: "ext4-error",
     kind: "fs-error",

@@ -176,6 +176,11 @@ function xfsPhraseTitle(phrase: string): string {
   return phrase.toLowerCase();
 }
 
+/** A rasdaemon MCE row from a memory controller bank or with an ECC status (`CECC`/`UECC`). */
+function rasMemoryBank(m: RegExpExecArray): boolean {
+  return /Memory Controller|\bUMC\b|\biMC\b/i.test(m[3]) || /\b[CU]ECC\b/.test(m[4]);
+}
+
 const MEMCG_CHILD_CACHE = /^([\w-]+)\((\d+):([^)]*)\)$/;
 
 /** The rule table. Order matters only for lines two rules could both claim (first wins). */
@@ -451,6 +456,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => (m[2] === "Corrected" ? "EDAC: corrected memory error" : "EDAC: uncorrectable memory error"),
     details: (m): Details => ({ ...(m[1] ? { count: Number(m[1]) } : {}), type: m[2] === "Corrected" ? "CE" : "UE", message: m[3].slice(0, 200), label: m[4] }),
     groupKey: (m) => `edac:${m[2] === "Corrected" ? "CE" : "UE"}`,
+  },
+  {
+    // The same listing's `MCE events:` rows (rasdaemon's decode of a machine check: `1 2024-12-19 03:52:38 +0000 error:
+    // Corrected error, no action required., CPU 2, bank Unified Memory Controller (bank=17), mcg mcgstatus=0, mci
+    // CECC, memory_channel=0,csrow=1, …`; `1 .. error: …` without a time). A bank of the memory controller (AMD's UMC,
+    // Intel's iMC) or an ECC status is a memory error, folded with EDAC's; any other bank is a CPU/cache/bus MCE.
+    id: "rasdaemon-mce-event",
+    kind: "mce",
+    needle: "mcgstatus=",
+    pattern: /(?:^|\berror: )(Corrected|Deferred|Uncorrected|System Fatal)\b.*?, CPU (\d+), bank (.+?), mcg mcgstatus=\S+, mci ([^,]*)/,
+    title: (m) => (!rasMemoryBank(m) ? "MCE: hardware error" : m[1] === "Corrected" ? "EDAC: corrected memory error" : "EDAC: uncorrectable memory error"),
+    details: (m) => ({ type: m[1] === "Corrected" ? "CE" : "UE", cpu: Number(m[2]), bank: m[3].slice(0, 100), mci: m[4].slice(0, 100) }),
+    groupKey: (m) => (!rasMemoryBank(m) ? "mce" : `edac:${m[1] === "Corrected" ? "CE" : "UE"}`),
   },
   {
     id: "nvme-timeout",
