@@ -122,6 +122,38 @@ const ROWS: Row[] = [
     details: { controller: "MC0", count: 1, type: "CE" },
   },
   {
+    // `ras-mc-ctl --errors` rows from rasdaemon's database: one finding with the kernel's EDAC lines.
+    line: [
+      "Aug 13 10:00:00 n1 kernel: EDAC MC1: 1 CE memory read error on CPU_SrcID#1_MC#1_Chan#1_DIMM#0 (channel:1 slot:0 page:0x6d6)",
+      "72 2022-10-16 08:54:38 +0000 1 Corrected error(s): memory read error at CPU_SrcID#1_MC#1_Chan#1_DIMM#0 location: 3:1:0:-1, addr 469810184128, grain 5, syndrome 0  err_code:0x0101:0x0091 socket:1 imc:1 rank:0",
+    ],
+    rule: "edac-memory-error",
+    kind: "mce",
+    title: "EDAC: corrected memory error",
+  },
+  {
+    line: "3 2023-01-02 03:04:05 +0100 1 Uncorrected error(s): memory read error at CPU_SrcID#0_MC#0_Chan#0_DIMM#0 location: 0:0:0:-1, addr 4096, grain 5, syndrome 0",
+    rule: "rasdaemon-mc-event",
+    kind: "mce",
+    title: "EDAC: uncorrectable memory error",
+    details: { type: "UE", label: "CPU_SrcID#0_MC#0_Chan#0_DIMM#0" },
+  },
+  {
+    // `ras-mc-ctl --errors` MCE rows: a memory controller bank is a memory error.
+    line: "1 2024-12-19 03:52:38 +0000 error: Corrected error, no action required., CPU 2, bank Unified Memory Controller (bank=17), mcg mcgstatus=0, mci CECC, memory_channel=0,csrow=1, mcgcap=0x0000011c, status=0x9c2040000000011b",
+    rule: "rasdaemon-mce-event",
+    kind: "mce",
+    title: "EDAC: corrected memory error",
+    details: { type: "CE", cpu: 2, mci: "CECC" },
+  },
+  {
+    line: "2 .. error: Uncorrected, software containable error., CPU 5, bank Load Store Unit (bank=0), mcg mcgstatus=0x5, mci UC, status=0xbc00000000000135",
+    rule: "rasdaemon-mce-event",
+    kind: "mce",
+    title: "MCE: hardware error",
+    details: { type: "UE", cpu: 5, bank: "Load Store Unit (bank=0)" },
+  },
+  {
     line: "EXT4-fs error (device sda1): ext4_lookup:1601: inode #1234: comm ls: deleted inode referenced: 5678",
     rule: "ext4-error",
     kind: "fs-error",
@@ -159,6 +191,14 @@ const ROWS: Row[] = [
     details: { device: "dm-0" },
   },
   { line: "kdump: No memory reserved for crash kernel", rule: "kdump-no-memory", kind: "kdump-failure", title: "kdump: not armed" },
+  {
+    // kexec's own refusal, under whichever wrapper ran it (Ubuntu's kdump-tools here; SUSE's load.sh alike).
+    line: ["Memory for crashkernel is not reserved", 'Please reserve memory by passing"crashkernel=Y@X" parameter to kernel', "Then try to loading kdump kernel"],
+    program: "kdump-tools[5348]",
+    rule: "kexec-crashkernel-not-reserved",
+    kind: "kdump-failure",
+    title: "kdump: not armed",
+  },
   { line: "crashkernel reservation failed - No suitable area found.", rule: "crashkernel-reservation-failed", kind: "kdump-failure", title: "kdump: crashkernel reservation failed" },
   {
     line: 'E0813 10:00:00.000000    1432 kubelet.go:2185] "Skipping pod synchronization" err="PLEG is not healthy: pleg was last seen active 3m5.3s ago; threshold is 3m0s"',
@@ -361,6 +401,77 @@ const ROWS: Row[] = [
   },
   { line: "ena 0000:00:05.0 eth0: Found a Tx that wasn't completed on time, qid 2, index 523.", rule: "ena-tx-not-completed", kind: "other", title: "ena: TX timeout", details: { device: "eth0" } },
   {
+    line: "i40e 0000:08:00.1: eth9: tx_timeout recovery level 1",
+    rule: "intel-tx-timeout-recovery",
+    kind: "other",
+    title: "i40e: TX timeout",
+    details: { device: "eth9", recoveryLevel: 1 },
+  },
+  {
+    line: "ice 0000:3b:00.0 ens1f0: tx_timeout recovery level 2, txqueue 5",
+    rule: "intel-tx-timeout-recovery",
+    kind: "other",
+    title: "ice: TX timeout",
+    details: { device: "ens1f0", recoveryLevel: 2, queue: 5 },
+  },
+  {
+    line: "nvme nvme0: controller is down; will reset: CSTS=0xffffffff, PCI_STATUS=0x10",
+    rule: "nvme-controller-down",
+    kind: "io-error",
+    title: "nvme: controller is down",
+    details: { device: "nvme0", csts: "0xffffffff" },
+  },
+  {
+    line: ["nvme nvme0: pci function 0000:01:00.0", "nvme nvme0: Device not ready; aborting initialisation"],
+    rule: "nvme-controller-not-ready",
+    kind: "io-error",
+    title: "nvme: controller removed",
+    details: { device: "nvme0" },
+  },
+  {
+    line: "nvme nvme3: Removing after probe failure status: -19",
+    rule: "nvme-removed-after-probe-failure",
+    kind: "io-error",
+    title: "nvme: controller removed",
+    details: { device: "nvme3", status: -19 },
+  },
+  {
+    // A command timeout, the failed reset and the removal of one controller are one finding.
+    line: ["nvme nvme2: I/O 0 QID 0 timeout, reset controller", "nvme nvme2: Device not ready; aborting reset", "nvme nvme2: Removing after probe failure status: -19"],
+    rule: "nvme-timeout",
+    kind: "io-error",
+    title: "nvme: I/O timeout",
+    details: { device: "nvme2" },
+  },
+  {
+    line: ["ena 0000:00:05.0 ens5: Keep alive watchdog timeout.", "ena 0000:00:05.0 ens5: Trigger reset is on", "ena 0000:00:05.0 ens5: wd_expired: 9467"],
+    rule: "ena-keep-alive-timeout",
+    kind: "other",
+    title: "ena: keep alive watchdog timeout",
+    details: { device: "ens5" },
+  },
+  {
+    line: 'Filesystem "dm-1": I/O Error Detected.  Shutting down filesystem: dm-1',
+    rule: "xfs-legacy-filesystem",
+    kind: "fs-error",
+    title: "XFS: filesystem has been shut down",
+    details: { device: "dm-1" },
+  },
+  {
+    line: 'Filesystem "dm-0": corrupt inode 823956991 (btree).  Unmount and run xfs_repair.',
+    rule: "xfs-legacy-filesystem",
+    kind: "fs-error",
+    title: "XFS: corruption detected",
+    details: { device: "dm-0" },
+  },
+  {
+    line: 'I/O error in filesystem ("dm-1") meta-data dev dm-1 block 0x3931271cb8000000       ("xfs_trans_read_buf") error 5 buf count 4096',
+    rule: "xfs-legacy-metadata-io-error",
+    kind: "fs-error",
+    title: "XFS: metadata i/o error",
+    details: { device: "dm-1", function: "xfs_trans_read_buf", errno: 5 },
+  },
+  {
     line: "sd 2:0:0:0: [sdb] tag#12 timing out command, waited 180s",
     rule: "scsi-command-timeout",
     kind: "io-error",
@@ -440,6 +551,15 @@ describe("problem events through triage", () => {
       "EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#2_DIMM#0 (channel:2 slot:0 page:0x849923)",
     ]);
     expect(cpu.map((f) => f.type)).toEqual(["mce-hardware-error", "edac-memory-error"]);
+  });
+
+  it("ras-mc-ctl --errors rows pasted as they print (no syslog prefix) fold into one EDAC finding", async () => {
+    const rows = [
+      "72 2022-10-16 08:54:38 +0000 1 Corrected error(s): memory read error at CPU_SrcID#1_MC#1_Chan#1_DIMM#0 location: 3:1:0:-1, addr 469810184128, grain 5, syndrome 0",
+      "73 2022-10-16 09:00:11 +0000 1 Corrected error(s): memory read error at CPU_SrcID#1_MC#1_Chan#1_DIMM#0 location: 3:1:0:-1, addr 468819279808, grain 5, syndrome 0",
+    ];
+    const inc = await triage([{ name: "ras-mc-ctl.txt", data: enc.encode(rows.join("\n") + "\n") }], { now: new Date("2024-09-01T00:00:00Z") });
+    expect(inc.findings.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["rasdaemon-mc-event", "EDAC: corrected memory error", 2]]);
   });
 
   it("every finding rule has a row here", () => {

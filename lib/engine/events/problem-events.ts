@@ -176,6 +176,11 @@ function xfsPhraseTitle(phrase: string): string {
   return phrase.toLowerCase();
 }
 
+/** A rasdaemon MCE row from a memory controller bank or with an ECC status (`CECC`/`UECC`). */
+function rasMemoryBank(m: RegExpExecArray): boolean {
+  return /Memory Controller|\bUMC\b|\biMC\b/i.test(m[3]) || /\b[CU]ECC\b/.test(m[4]);
+}
+
 const MEMCG_CHILD_CACHE = /^([\w-]+)\((\d+):([^)]*)\)$/;
 
 /** The rule table. Order matters only for lines two rules could both claim (first wins). */
@@ -451,6 +456,33 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `edac:${m[3]}`,
   },
   {
+    // rasdaemon keeps the EDAC events in its database; `ras-mc-ctl --errors` lists them one per row (`72 2022-10-16
+    // 08:54:38 +0000 1 Corrected error(s): memory read error at CPU_SrcID#1_MC#1_Chan#1_DIMM#0 location: 3:1:0:-1, …`),
+    // often the only copy pasted once the kernel ring buffer has rotated. Same finding as the kernel's EDAC line. The
+    // line reader takes such a row for an ISO-dated syslog line whose host is the error count, so the count is
+    // optional here.
+    id: "rasdaemon-mc-event",
+    kind: "mce",
+    needle: " error(s): ",
+    pattern: /(?:^|\b(\d+) )(Corrected|Uncorrected|Fatal) error\(s\): (.+?) at (\S+) location: /,
+    title: (m) => (m[2] === "Corrected" ? "EDAC: corrected memory error" : "EDAC: uncorrectable memory error"),
+    details: (m): Details => ({ ...(m[1] ? { count: Number(m[1]) } : {}), type: m[2] === "Corrected" ? "CE" : "UE", message: m[3].slice(0, 200), label: m[4] }),
+    groupKey: (m) => `edac:${m[2] === "Corrected" ? "CE" : "UE"}`,
+  },
+  {
+    // The same listing's `MCE events:` rows (rasdaemon's decode of a machine check: `1 2024-12-19 03:52:38 +0000 error:
+    // Corrected error, no action required., CPU 2, bank Unified Memory Controller (bank=17), mcg mcgstatus=0, mci
+    // CECC, memory_channel=0,csrow=1, …`; `1 .. error: …` without a time). A bank of the memory controller (AMD's UMC,
+    // Intel's iMC) or an ECC status is a memory error, folded with EDAC's; any other bank is a CPU/cache/bus MCE.
+    id: "rasdaemon-mce-event",
+    kind: "mce",
+    needle: "mcgstatus=",
+    pattern: /(?:^|\berror: )(Corrected|Deferred|Uncorrected|System Fatal)\b.*?, CPU (\d+), bank (.+?), mcg mcgstatus=\S+, mci ([^,]*)/,
+    title: (m) => (!rasMemoryBank(m) ? "MCE: hardware error" : m[1] === "Corrected" ? "EDAC: corrected memory error" : "EDAC: uncorrectable memory error"),
+    details: (m) => ({ type: m[1] === "Corrected" ? "CE" : "UE", cpu: Number(m[2]), bank: m[3].slice(0, 100), mci: m[4].slice(0, 100) }),
+    groupKey: (m) => (!rasMemoryBank(m) ? "mce" : `edac:${m[1] === "Corrected" ? "CE" : "UE"}`),
+  },
+  {
     id: "nvme-timeout",
     kind: "io-error",
     needle: " timeout, ",
@@ -459,6 +491,51 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "nvme: I/O timeout",
     details: (m) => ({ device: m[1], action: m[2] }),
     groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    // The controller itself failed rather than one command: it stopped answering register reads (`controller is
+    // down; will reset: CSTS=0xffffffff, PCI_STATUS=0x10`: off the bus, often a power-saving state or the link), a
+    // reset found it never ready (`Device not ready; aborting reset, CSTS=0x1`, `… aborting initialisation` at probe),
+    // and the driver gave it up (`Removing after probe failure status: -19`): its namespaces are gone until a reboot
+    // or rescan. Folded with the same controller's command timeouts.
+    id: "nvme-controller-down",
+    kind: "io-error",
+    needle: "ontroller is down; will reset",
+    pattern: /\bnvme (nvme\d+): [Cc]ontroller is down; will reset(?:: CSTS=(0x[0-9a-f]+))?/,
+    title: () => "nvme: controller is down",
+    details: (m): Details => ({ device: m[1], ...(m[2] ? { csts: m[2] } : {}) }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    id: "nvme-controller-not-ready",
+    kind: "io-error",
+    needle: "Device not ready; aborting",
+    pattern: /\bnvme (nvme\d+): Device not ready; aborting (?:reset|initiali[sz]ation)/,
+    title: () => "nvme: controller removed",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    id: "nvme-removed-after-probe-failure",
+    kind: "io-error",
+    needle: "Removing after probe failure",
+    pattern: /\bnvme (nvme\d+): Removing after probe failure(?: status: (-?\d+))?/,
+    title: () => "nvme: controller removed",
+    details: (m): Details => ({ device: m[1], ...(m[2] ? { status: Number(m[2]) } : {}) }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    // Intel's 40G/100G drivers report their own TX watchdog (ndo_tx_timeout) with the reset it escalates to:
+    // `i40e 0000:08:00.1: eth9: tx_timeout recovery level 1` (3.x–4.x), `… ens1f0: tx_timeout recovery level 2,
+    // txqueue 5` (5.x+), after `tx_timeout: VSI_seid: 396, Q 31, NTC: 0x1cb, …`. Level 1 resets the PF, 2 the core,
+    // 3 the global device.
+    id: "intel-tx-timeout-recovery",
+    kind: "other",
+    needle: "tx_timeout recovery level",
+    pattern: /^(i40e|ice|iavf) (\S+?):? (\S+): tx_timeout recovery level (\d+)(?:, (?:txqueue|hung_queue) (\d+))?/,
+    title: (m) => `${m[1]}: TX timeout`,
+    details: (m): Details => ({ driver: m[1], device: m[3], recoveryLevel: Number(m[4]), ...(m[5] ? { queue: Number(m[5]) } : {}) }),
+    groupKey: (m) => `txto:${m[3]}`,
   },
   {
     id: "scsi-task-abort",
@@ -510,6 +587,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "ena: TX timeout",
     details: (m) => ({ driver: "ena", device: m[2] }),
     groupKey: (m) => `txto:${m[2]}`,
+  },
+  {
+    // The ENA device sends a keep-alive event every second; when none came within the timeout the driver counts
+    // `wd_expired` and resets the device (reset reason KEEP_ALIVE_TO), dumping its statistics: the device or the
+    // host under it stopped answering, not a lost transmit (`ena-tx-not-completed`).
+    id: "ena-keep-alive-timeout",
+    kind: "other",
+    needle: "Keep alive watchdog timeout",
+    pattern: /^ena (\S+) (\S+): Keep alive watchdog timeout/,
+    title: () => "ena: keep alive watchdog timeout",
+    details: (m) => ({ driver: "ena", device: m[2] }),
+    groupKey: (m) => `ena-keep-alive:${m[2]}`,
   },
   {
     id: "scsi-command-timeout",
@@ -614,6 +703,28 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => `XFS: internal error in ${/^(?:0x)?[0-9a-f]+$/.test(m[4]) ? m[3].replace(/^.*\//, "") : m[4].replace(/\+0x.*$/, "")}`,
     details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), check: m[2], file: m[3] }),
     reportFollows: 6,
+  },
+  {
+    // 2.6.x XFS named the filesystem as `Filesystem "dm-1":` (RHEL 5 and appliances built on it): `Filesystem "dm-1":
+    // I/O Error Detected.  Shutting down filesystem: dm-1` after `xfs_force_shutdown(dm-1,0x1) called from line …`,
+    // `Filesystem "dm-0": corrupt inode 823956991 (btree).  Unmount and run xfs_repair.`, and a failed metadata read
+    // as `I/O error in filesystem ("dm-1") meta-data dev dm-1 block 0x… ("xfs_trans_read_buf") error 5`. Titled as
+    // the XFS (dev) wording of the same event says it.
+    id: "xfs-legacy-filesystem",
+    kind: "fs-error",
+    needle: 'Filesystem "',
+    pattern: /Filesystem "([^"]+)": (?:(I\/O Error Detected|Log I\/O Error Detected|Corruption of in-memory data detected)\.\s+Shutting down filesystem|corrupt inode \d+)/,
+    title: (m) =>
+      !m[2] ? "XFS: corruption detected" : m[2].startsWith("Corruption") ? "XFS: corruption of in-memory data" : `XFS: ${xfsPhraseTitle(m[2])}`,
+    details: (m) => ({ device: m[1] }),
+  },
+  {
+    id: "xfs-legacy-metadata-io-error",
+    kind: "fs-error",
+    needle: "I/O error in filesystem (",
+    pattern: /I\/O error in filesystem \("([^"]+)"\) meta-data dev \S+ block (0x[0-9a-f]+)\s+\("(\w+)"\) error (\d+)/,
+    title: () => "XFS: metadata i/o error",
+    details: (m) => ({ device: m[1], function: m[3], errno: Number(m[4]) }),
   },
   {
     id: "btrfs-error",
@@ -731,6 +842,16 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     kind: "kdump-failure",
     needle: "No memory reserved for crash kernel",
     pattern: /No memory reserved for crash kernel/,
+    title: () => "kdump: not armed",
+  },
+  {
+    // kexec-tools itself refuses to load a crash kernel without a reservation (`die("Memory for crashkernel is not
+    // reserved\nPlease reserve memory by passing\"crashkernel=Y@X\" …")`), so every wrapper logs it under its own
+    // name: Debian/Ubuntu `kdump-tools[…]`, SUSE's `load.sh[…]`, a bare `kexec -p` run.
+    id: "kexec-crashkernel-not-reserved",
+    kind: "kdump-failure",
+    needle: "Memory for crashkernel is not reserved",
+    pattern: /Memory for crashkernel is not reserved/,
     title: () => "kdump: not armed",
   },
   {

@@ -122,8 +122,10 @@ const ISO_INDENTED_TEXT =
   /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)(?: ( +\S.*)| ?)$/;
 // `dmesg --time-format=iso`: `2024-08-13T15:59:23,123456+02:00 msg` (comma, microseconds, zone; no host, no tag).
 const DMESG_ISO_TIME = /T\d{2}:\d{2}:\d{2},\d{6}[+-]\d{2}:?\d{2}$/;
-// Syslog tag: `kernel:`, `kubelet[1432]:`, `containerd[980]:`, `systemd[1]:`.
-const TAG = /^([A-Za-z0-9_.()/@-][A-Za-z0-9_.()/@:-]*?)(?:\[(\d+)\])?:(?: |$)/;
+// Syslog tag: `kernel:`, `kubelet[1432]:`, `containerd[980]:`, `systemd[1]:`. An rsyslog template of
+// `%programname%[%procid%] %syslogseverity-text%:` writes `kernel[-] err:` (RFC 5424's nil procid for the kernel).
+const TAG = /^([A-Za-z0-9_.()/@-][A-Za-z0-9_.()/@:-]*?)(?:\[(\d+|-)\](?: (emerg|alert|crit|err|warning|notice|info|debug))?)?:(?: |$)/;
+const SEVERITY_NAMES = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
 // dmesg: `<4>[  123.456789] ` / `[  123.456789][T123] ` / `[  123.456789] [ T123] ` / `<6>` alone.
 const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
@@ -356,7 +358,8 @@ function applyTag(line: LogLine, rest: string): string {
   // `kern` alone or followed by `.`: any other tag (`kernel`, `kubelet`) is told apart by its length or fifth character.
   const tag = t[1];
   line.program = (tag.length === 4 || tag.charCodeAt(4) === 46) && /^kern(?:\.\w+)?$/.test(tag) ? "kernel" : sharedName(tag);
-  if (t[2]) line.pid = Number(t[2]);
+  if (t[2] && t[2] !== "-") line.pid = Number(t[2]);
+  if (t[3] && line.level === undefined) line.level = SEVERITY_NAMES.indexOf(t[3]);
   return rest.slice(t[0].length);
 }
 

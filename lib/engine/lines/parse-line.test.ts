@@ -702,6 +702,11 @@ describe("parseLine", () => {
     expect(parseLine(" kern:     err: [2025-01-22T15:00:15.542409509Z]: e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:", 1, ctx)).toMatchObject({ program: "kernel", level: 3 });
     expect(parseLine("2025-01-11T14:18:39.91660 kern.err: [  621.892001] ACPI BIOS Error (bug): x", 1, ctx)).toMatchObject({ program: "kernel", text: "ACPI BIOS Error (bug): x", uptime: 621.892001 });
     expect(parseLine("vmhost kernel: e1000e 0000:00:1f.6 eth0: Detected Hardware Unit Hang:", 1, ctx)).toMatchObject({ host: "vmhost", program: "kernel", text: "e1000e 0000:00:1f.6 eth0: Detected Hardware Unit Hang:" });
+    // rsyslog `%programname%[%procid%] %syslogseverity-text%:`: the kernel's nil procid and a severity name.
+    const nilProcid = parseLine("2023-05-10 15:40:35 in4 kernel[-] err: [  245.363676]       Not tainted 5.15.0-71-generic #78~20.04.1-Ubuntu", 1, ctx);
+    expect(nilProcid).toMatchObject({ host: "in4", program: "kernel", level: 3, text: "      Not tainted 5.15.0-71-generic #78~20.04.1-Ubuntu" });
+    expect(nilProcid.pid).toBeUndefined();
+    expect(parseLine("2023-05-10 15:40:35 in4 containerd[980] warning: shim exited", 1, ctx)).toMatchObject({ program: "containerd", pid: 980, level: 4, text: "shim exited" });
     expect(parseLine('time="2020-06-29T17:09:58.370225586Z" level=info msg="[    0.317958] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)\\n" name=kata-proxy pid=1 source=agent', 1, ctx)).toMatchObject({
       program: "kernel",
       text: "Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)",
