@@ -22,7 +22,7 @@ for (const rule of PROBLEM_EVENT_RULES) {
 }
 
 /** The event rule that recognises a stack report's header line, and the title it gives it. */
-export function stackEventOf(report: Finding): { rule: ProblemEventRule; title: string } | undefined {
+export function stackEventOf(report: Pick<Finding, "frames" | "kind" | "headline">): { rule: ProblemEventRule; title: string } | undefined {
   if (report.frames.length === 0) return undefined;
   for (const rule of EVENT_RULES_BY_KIND.get(report.kind) ?? []) {
     if (!report.headline.includes(rule.needle)) continue;

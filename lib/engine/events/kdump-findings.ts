@@ -87,6 +87,6 @@ export function kdumpFindings(
 }
 
 /** A finding that tells of memory running out (a capture kernel's crash then means its reservation was too small). */
-export function showsOutOfMemory(f: Finding): boolean {
+export function showsOutOfMemory(f: Pick<Finding, "kind" | "title" | "panicMessage" | "report">): boolean {
   return f.kind === "oom" || /out of memory|deadlocked on memory|oom-killer/i.test(f.title + " " + (f.panicMessage ?? "") + " " + f.report.join(" "));
 }

@@ -16,7 +16,8 @@ import { mainFrames, parseFrameLine, scanStackLine, stackSectionsOf, type StackL
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
-import type { KnownReports, ReportAnalysis } from "./known-reports";
+import { copyAnalysis, type KnownReports, type ReportAnalysis } from "./known-reports";
+import { foldedOccurrence, isFoldedOccurrence, type FoldFacts } from "./repeated-reports";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
 
 export type ExtractReportsOptions = {
@@ -25,6 +26,13 @@ export type ExtractReportsOptions = {
   known?: KnownReports;
   /** A report whose rules threw is skipped and told here (without it, the exception propagates). */
   onWarning?: (warning: IncidentWarning) => void;
+  /**
+   * Crash storms: whether the scanner will fold this report into an earlier one of its input and keep only its
+   * occurrence (`RepeatedReports.foldsAway`): asked with that occurrence and what is read of the report as printed
+   * (see `repeatOccurrence`); a report it says yes to is not built in full. Only asked about keyed reports (`known`)
+   * of a window without panics.
+   */
+  foldsAway?: (occurrence: Finding, printed: FoldFacts) => boolean;
 };
 
 /** Lines kept in `Finding.report`. */
@@ -805,7 +813,72 @@ function stackOfNextReport(lines: readonly LogLine[], span: Span): string[] {
   return after.map((l) => headerText(l.text));
 }
 
-function toFinding(lines: readonly LogLine[], span: Span, fileName: string, known?: KnownReports): Finding | undefined {
+/**
+ * A report of a storm counted into an earlier one (crash storms, issue 11): its occurrence as `slimOccurrence` would
+ * leave the report `toFinding` builds, made without building it — no guilty file, modules, taint, hardware or rip, and
+ * metadata read only up to its key's last line (`core`) when those lines name the release and build (no later line
+ * changes either; cpu, pid and comm, which a later line could fill, are never read of a folded occurrence). Its
+ * analysis is its key's (`shared`). `undefined` when `foldsAway` says the report does not fold as such, or when it is
+ * stackless (`foldRepeatedOneLiners` reads those) or its release is not settled before its tail.
+ */
+function repeatOccurrence(
+  lines: readonly LogLine[],
+  span: Span,
+  kept: readonly LogLine[],
+  headerPos: number,
+  texts: readonly string[],
+  core: number,
+  analysis: ReportAnalysis,
+  fileName: string,
+  foldsAway: NonNullable<ExtractReportsOptions["foldsAway"]>,
+): Finding | undefined {
+  if (analysis.frames.length === 0 && !analysis.corrupted) return undefined;
+  const keyEnd = headerPos + core + 1;
+  const ownTexts = kept.slice(0, Math.max(keyEnd, MAX_REPORT_LINES)).map((l) => l.text);
+  const meta = parseReportMetadata(ownTexts.length > keyEnd ? ownTexts.slice(0, keyEnd) : ownTexts);
+  if (meta.kernelRelease === undefined || meta.kernelBuild === undefined) return undefined;
+  const head = lines[span.header];
+  const first = kept[0] ?? head;
+  const last = kept[kept.length - 1] ?? head;
+  const src = sourceRef(texts);
+  const time = head.time ?? first.time;
+  const headline = headerText(head.text).trim();
+  const occurrence: Finding = {
+    id: "",
+    kind: analysis.kind,
+    title: analysis.title,
+    altTitles: [],
+    syzkallerTitle: analysis.syzkallerTitle,
+    type: analysis.type,
+    headline,
+    guiltyFrame: analysis.guiltyFrame,
+    sourceFile: src?.file,
+    sourceLine: src?.line,
+    frames: [],
+    corrupted: analysis.corrupted,
+    corruptedReason: analysis.corruptedReason,
+    panicked: false,
+    host: head.host ?? first.host,
+    time: time !== undefined ? new Date(time).toISOString() : undefined,
+    uptime: head.uptime ?? first.uptime,
+    source: { file: fileName, line: head.lineNo, endLine: last.lineNo },
+    report: [],
+    signature: "",
+    matches: [],
+    kernelRelease: meta.kernelRelease,
+    kernelBuild: meta.kernelBuild,
+    cpu: meta.cpu,
+    pid: meta.pid,
+    comm: meta.comm,
+    kdumpLoaded: meta.kdumpLoaded,
+    lastUnloadedModule: meta.lastUnloadedModule,
+  };
+  const report = kept.length > MAX_REPORT_LINES ? ownTexts.slice(0, MAX_REPORT_LINES) : ownTexts;
+  const printed = { kernelRelease: meta.kernelRelease, panicked: false, kind: analysis.kind, title: analysis.title, frames: analysis.frames, headline, report, panicMessage: undefined };
+  return foldsAway(occurrence, printed) ? foldedOccurrence(occurrence) : undefined;
+}
+
+function toFinding(lines: readonly LogLine[], span: Span, fileName: string, known?: KnownReports, foldsAway?: ExtractReportsOptions["foldsAway"]): Finding | undefined {
   const kept = reportLines(lines, span);
   const headerPos = kept.findIndex((l) => l === lines[span.header]);
   const fromHeader = kept.slice(Math.max(headerPos, 0)).map((l) => headerText(l.text));
@@ -817,10 +890,15 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string, know
   const texts = head.callerId !== undefined ? [...fromHeader, ...next] : fromHeader;
   const following = head.callerId !== undefined ? [] : next;
   const panicOnly = span.cls.id === "kernel-panic";
-  const analysis =
-    known && following.length === 0 && mayUseKnownReports(span, kept, headerPos)
-      ? known.analysisOf(span.cls, texts, (t) => analyseReport(span.cls, t))
-      : analyseReport(span.cls, texts, following);
+  let analysis: ReportAnalysis | undefined;
+  if (known && following.length === 0 && mayUseKnownReports(span, kept, headerPos)) {
+    const keyed = known.keyedAnalysisOf(span.cls, texts, (t) => analyseReport(span.cls, t));
+    if (keyed.analysis && keyed.shared && foldsAway) {
+      const repeat = repeatOccurrence(lines, span, kept, headerPos, texts, keyed.core, keyed.analysis, fileName, foldsAway);
+      if (repeat) return repeat;
+    }
+    analysis = keyed.shared ? copyAnalysis(keyed.analysis) : keyed.analysis;
+  } else analysis = analyseReport(span.cls, texts, following);
   if (!analysis) return undefined;
   const kind = analysis.kind;
   const src = sourceRef(texts);
@@ -903,7 +981,8 @@ function foldRepeatedOneLiners(findings: Finding[]): Finding[] {
   const out: Finding[] = [];
   const byKey = new Map<string, Finding>();
   for (const f of findings) {
-    if (f.frames.length > 0 || f.panicked || f.corrupted) {
+    // A folded occurrence (its frames dropped) is a report with a stack or a corrupted one.
+    if (f.frames.length > 0 || f.panicked || f.corrupted || isFoldedOccurrence(f)) {
       out.push(f);
       continue;
     }
@@ -929,8 +1008,11 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
   if (!Array.isArray(lines) || lines.length === 0) return [];
   const found: Array<{ at: number; finding: Finding; panicOnly: boolean }> = [];
   const boots: number[] = [];
-  for (const part of partitionByCaller(lines)) {
-    const { spans, boots: partBoots } = findSpans(part);
+  const parts = partitionByCaller(lines).map((part) => ({ part, ...findSpans(part) }));
+  // A panic may be credited to any report before it (`creditPanics`): then no report here folds before that is done.
+  const panics = parts.some(({ spans }) => spans.some((s) => s.panicIndex !== undefined || s.cls.id === "kernel-panic"));
+  const foldsAway = panics ? undefined : opts.foldsAway;
+  for (const { part, spans, boots: partBoots } of parts) {
     boots.push(...partBoots);
     for (const span of spans) {
       const at = part[span.header].lineNo;
@@ -938,12 +1020,12 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
       if (opts.onWarning) {
         // One report's rules failing must not cost the other reports of the window: skip it, and say so.
         try {
-          f = toFinding(part, span, opts.fileName, opts.known);
+          f = toFinding(part, span, opts.fileName, opts.known, foldsAway);
         } catch (e) {
           opts.onWarning({ stage: "report", source: { file: opts.fileName, line: at }, message: errorMessage(e) });
           continue;
         }
-      } else f = toFinding(part, span, opts.fileName, opts.known);
+      } else f = toFinding(part, span, opts.fileName, opts.known, foldsAway);
       if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic" });
       else if (span.end === span.header) countLoneRepeat(found, part[span.header]);
     }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
-import type { LogLine } from "../types";
+import type { Finding, LogLine } from "../types";
 import { classifyLine, extractReports } from "./extract-reports";
 import { CLASSES, FROM_HEADER_SECTION, REPORT_PREFILTER } from "./classes";
 import { canonicalVariant, isInertTail, KnownReports, perturbNumbers, reportKey, unionsOf } from "./known-reports";
+import { isFoldedOccurrence } from "./repeated-reports";
 
 const softLockup = (n: number, frames = ["_raw_spin_lock+0x22/0x30", "nf_conntrack_tuple_taken+0x9c/0x210 [nf_conntrack]", "nf_nat_inet_fn+0x1b8/0x2d0 [nf_nat]"]) => [
   `watchdog: BUG: soft lockup - CPU#${n % 8} stuck for ${22 + n}s! [kworker/u16:3:${1000 + n}]`,
@@ -47,6 +48,8 @@ function bothWays(texts: string[]) {
   const without = extractReports(kernelLines(texts), { fileName: "storm.log" });
   return { withKeys, without, known };
 }
+
+const softLockupStorm = (reports: number) => Array.from({ length: reports }, (_, n) => [...softLockup(n), ...noise(n + 3)]).flat();
 
 const lockupClass = classifyLine(softLockup(0)[0])!;
 const hungTaskClass = classifyLine(hungTask(0)[0])!;
@@ -102,6 +105,44 @@ describe("report keys (crash storms)", () => {
       expect(known.hits).toBe(0);
       expect(known.refusals).toHaveLength(1);
     }
+  });
+
+  it("counts a repeat the scanner folds without building it: its occurrence is the one its full report folds to", () => {
+    const texts: string[] = [];
+    for (let n = 0; n < 30; n++) texts.push(...(n % 2 ? hungTask(n) : softLockup(n)), ...noise(n + 3));
+    const full = extractReports(kernelLines(texts), { fileName: "storm.log", known: new KnownReports() });
+    const printedReports: string[][] = [];
+    const folded = extractReports(kernelLines(texts), {
+      fileName: "storm.log",
+      known: new KnownReports(),
+      foldsAway: (_occurrence, printed) => {
+        printedReports.push([...printed.report]);
+        return true;
+      },
+    });
+    expect(folded).toHaveLength(full.length);
+    const slim = folded.map(isFoldedOccurrence);
+    // Each key's first report is analysed alone; from the second on (which verifies the key) each takes the key's analysis, and folds.
+    expect(slim.filter(Boolean)).toHaveLength(28);
+    // What the fold reads of a repeat, and the timeline shows of it.
+    const occurrence = (f: Finding) => [f.host, f.kind, f.title, f.headline, f.time, f.uptime, f.source, f.kernelRelease, f.kernelBuild, f.panicked, f.component];
+    expect(folded.map(occurrence)).toEqual(full.map(occurrence));
+    expect(folded.filter((f, i) => slim[i] && (f.report.length > 0 || f.frames.length > 0))).toEqual([]);
+    // The fold is decided on the report as printed, its tail included (`showsOutOfMemory` reads it).
+    expect(printedReports).toEqual(full.filter((_, i) => slim[i]).map((f) => f.report));
+  });
+
+  it("builds in full a repeat the scanner would not fold, or whose release its key's lines do not name", () => {
+    const texts: string[] = [];
+    for (let n = 0; n < 6; n++) texts.push(...softLockup(n).map((t) => t.replace(" #101-Ubuntu", "")), ...noise(n + 3));
+    const asked: number[] = [];
+    const foldsAway = (f: Finding) => (asked.push(f.source.line), true);
+    const noBuild = extractReports(kernelLines(texts), { fileName: "storm.log", known: new KnownReports(), foldsAway });
+    expect(noBuild.some(isFoldedOccurrence)).toBe(false);
+    expect(asked).toEqual([]);
+    const refused = extractReports(kernelLines(softLockupStorm(6)), { fileName: "storm.log", known: new KnownReports(), foldsAway: () => false });
+    expect(refused.some(isFoldedOccurrence)).toBe(false);
+    expect(JSON.stringify(refused)).toBe(JSON.stringify(extractReports(kernelLines(softLockupStorm(6)), { fileName: "storm.log" })));
   });
 
   it("masks numbers, not names or frame offsets", () => {

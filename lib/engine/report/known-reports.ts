@@ -146,7 +146,7 @@ type Entry =
   | { analysis: ReportAnalysis | undefined }
   | { refused: string };
 
-const copyAnalysis = (a: ReportAnalysis | undefined): ReportAnalysis | undefined =>
+export const copyAnalysis = (a: ReportAnalysis | undefined): ReportAnalysis | undefined =>
   a === undefined ? undefined : { ...a, altTitles: [...a.altTitles], frames: a.frames.map((f) => ({ ...f })) };
 
 type Analyse = (texts: readonly string[]) => ReportAnalysis | undefined;
@@ -166,6 +166,15 @@ export class KnownReports {
    * `undefined`: no title format matched (not a report).
    */
   analysisOf(cls: CrashClass, texts: readonly string[], analyse: Analyse): ReportAnalysis | undefined {
+    const { analysis, shared } = this.keyedAnalysisOf(cls, texts, analyse);
+    return shared ? copyAnalysis(analysis) : analysis;
+  }
+
+  /**
+   * `analysisOf`, and where the report's inert tail starts (`core`: texts[0..core] are its key's lines). `shared`: the
+   * analysis is the key's own — read it, copy it (`copyAnalysis`) before handing it on or changing it.
+   */
+  keyedAnalysisOf(cls: CrashClass, texts: readonly string[], analyse: Analyse): { analysis: ReportAnalysis | undefined; core: number; shared: boolean } {
     const { key, core } = reportKey(cls, texts);
     let entry = this.byKey.get(key);
     if (entry !== undefined && "unverified" in entry) {
@@ -176,11 +185,11 @@ export class KnownReports {
       const analysis = analyse(texts);
       if (this.byKey.size >= MAX_KEYS) this.byKey.clear();
       this.byKey.set(key, { unverified: { analysis: copyAnalysis(analysis), core: texts.slice(0, core + 1) } });
-      return analysis;
+      return { analysis, core, shared: false };
     }
-    if (!("analysis" in entry)) return analyse(texts);
+    if (!("analysis" in entry)) return { analysis: analyse(texts), core, shared: false };
     this.hits++;
-    return copyAnalysis(entry.analysis);
+    return { analysis: entry.analysis, core, shared: true };
   }
 
   /** The first report's analysis stands for its key when its canonical variant is analysed the same. */

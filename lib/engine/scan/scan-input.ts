@@ -18,7 +18,7 @@ import { GO_PANIC_NEEDLES } from "../agents/go-panic-heads";
 import { errorMessage, extractReports } from "../report/extract-reports";
 import { REPORT_PREFILTER } from "../report/classes";
 import { KnownReports } from "../report/known-reports";
-import { RepeatedReports } from "../report/repeated-reports";
+import { isFoldedOccurrence, RepeatedReports, type FoldFacts } from "../report/repeated-reports";
 import { memoByText } from "../report/memo-by-text";
 import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
 import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
@@ -697,8 +697,12 @@ class InputScanner {
       arr.push(l);
     }
     const reportsBefore = result.reports.length;
+    const bootBetween = (after: number, upTo: number) => folds.bootBetween(after, upTo);
+    // A banner in this window notes its boot below, after the reports are read: then `keep` alone decides.
+    const bannerHere = hot.some((h, i) => h && raws[i].includes("Linux version "));
+    const foldsAway = bannerHere ? undefined : (f: Finding, printed: FoldFacts) => repeats.foldsAway(f, printed, bootBetween);
     for (const lines of byHost.values()) {
-      for (const f of extractReports(lines, { fileName: input.name, known, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
+      for (const f of extractReports(lines, { fileName: input.name, known, foldsAway, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
     }
     const found = { reports: result.reports.length };
     const windowEvents: RawEvent[] = [];
@@ -828,9 +832,9 @@ class InputScanner {
     const firsts: Finding[] = [];
     for (let k = reportsBefore; k < result.reports.length; k++) {
       const f = result.reports[k];
-      const kept = repeats.keep(f, (after, upTo) => folds.bootBetween(after, upTo));
+      const kept = repeats.keep(f, bootBetween);
       result.reports[k] = kept;
-      if (kept === f) firsts.push(f);
+      if (kept === f && !isFoldedOccurrence(f)) firsts.push(f);
     }
     attachContextLines(firsts, parsed);
   }
