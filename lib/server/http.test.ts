@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ExpansionMeter, DEFAULT_EXPANSION_LIMITS } from "@/lib/engine/ingest/sources/decompress";
 import { IngestError } from "@/lib/engine/ingest/read-lines";
-import { AppError, toErrorResponse } from "./http";
+import { AppError, isNotModified, toErrorResponse } from "./http";
 
 vi.mock("server-only", () => ({}));
 
@@ -39,5 +39,16 @@ describe("toErrorResponse", () => {
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain("secret detail");
     expect(logged).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("isNotModified", () => {
+  const asking = (value?: string) => new Request("http://localhost/x", value === undefined ? {} : { headers: { "If-None-Match": value } });
+  it("answers 304 only for a listed tag, weak or strong, or *", () => {
+    expect(isNotModified(asking('"a-1"'), '"a-1"')).toBe(true);
+    expect(isNotModified(asking('"b-2", W/"a-1"'), '"a-1"')).toBe(true);
+    expect(isNotModified(asking("*"), '"a-1"')).toBe(true);
+    expect(isNotModified(asking('"a-2"'), '"a-1"')).toBe(false);
+    expect(isNotModified(asking(), '"a-1"')).toBe(false);
   });
 });

@@ -30,3 +30,16 @@ export function toErrorResponse(err: unknown): Response {
   return Response.json({ error: "internal", message: "Internal error" }, { status: 500 });
 }
 
+
+/**
+ * Whether the browser's copy is current: `If-None-Match` lists `etag` (weak or strong) or is `*`. The caller has
+ * checked access and that the resource still exists, so a deleted or hidden one never answers 304.
+ */
+export function isNotModified(request: Request, etag: string): boolean {
+  const header = request.headers.get("if-none-match");
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t === etag || t === `W/${etag}`;
+  });
+}

@@ -3,15 +3,21 @@
  * the file is gzip — recognised by magic bytes, as the engine does).
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/http";
 import { getUploadStore } from "@/lib/server/storage/upload-store";
 
-export type IncidentFileRef = { name: string; absPath: string; bytes: number; lines: number; isGzip: boolean };
+/**
+ * `etag`: a validator of the stored bytes. A stored file is written once under a path naming its incident; content a
+ * capture replaces comes under another path. So the path, size and mtime tell a copy the browser keeps (a log's
+ * viewer text is up to tens of MB) from what is stored now.
+ */
+export type IncidentFileRef = { name: string; absPath: string; bytes: number; lines: number; isGzip: boolean; etag: string };
 
 async function startsWithGzipMagic(file: string): Promise<boolean> {
   const fh = await open(file, "r");
@@ -34,7 +40,9 @@ export async function getIncidentFile(incidentId: string, index: number): Promis
   const absPath = store.localPath(row.storagePath);
   if (!absPath) throw new AppError("not-found", "No such file in this incident.");
   await store.fetchToLocal([row.storagePath]);
-  return { name: row.name, absPath, bytes: row.bytes, lines: row.lines, isGzip: await startsWithGzipMagic(absPath) };
+  const st = await stat(absPath);
+  const etag = `"${createHash("sha256").update(row.storagePath).digest("base64url").slice(0, 16)}-${st.size}-${Math.trunc(st.mtimeMs)}"`;
+  return { name: row.name, absPath, bytes: row.bytes, lines: row.lines, isGzip: await startsWithGzipMagic(absPath), etag };
 }
 
 export function openRawStream(file: IncidentFileRef): ReadableStream<Uint8Array> {

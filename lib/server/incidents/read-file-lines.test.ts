@@ -11,7 +11,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-lines-"));
 function storedFile(name: string, bytes: Buffer, isGzip = false) {
   const absPath = path.join(dir, name);
   writeFileSync(absPath, bytes);
-  return { name, absPath, bytes: bytes.length, lines: 0, isGzip };
+  return { name, absPath, bytes: bytes.length, lines: 0, isGzip, etag: `"${name}"` };
 }
 
 // 2,500 lines crosses two index checkpoints (every 1,000 lines).

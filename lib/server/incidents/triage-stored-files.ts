@@ -11,6 +11,7 @@ import path from "node:path";
 import { uploadSpans } from "@/lib/server/debug-timing";
 import { TriagePool, triageBudgetFromEnv } from "@/lib/server/triage-worker/triage-pool";
 import { triageStoredInput, type StoredInput, type TriagedFile } from "@/lib/server/triage-worker/triage-stored-input";
+import type { SavedUpload, SaveTarget } from "@/lib/server/jobs/save-triaged-upload";
 import { triagedUpload, type TriagedUpload } from "./incident-record";
 
 export type { StoredInput, TriagedFile, TriagedUpload };
@@ -28,15 +29,18 @@ function triagePool(): TriagePool | null {
   return cache.oopscopeTriagePool;
 }
 
-export async function triageStoredFiles(files: StoredInput[], { uploadId }: { uploadId?: string } = {}): Promise<TriagedUpload> {
+/** With `save`, a pooled triage writes the incident in its process (save-triaged-upload.ts) and answers `{ saved }`. */
+export function triageStoredFiles(files: StoredInput[], options?: { uploadId?: string }): Promise<TriagedUpload>;
+export function triageStoredFiles(files: StoredInput[], options: { uploadId?: string; save?: SaveTarget }): Promise<TriagedUpload | { saved: SavedUpload }>;
+export async function triageStoredFiles(files: StoredInput[], { uploadId, save }: { uploadId?: string; save?: SaveTarget } = {}): Promise<TriagedUpload | { saved: SavedUpload }> {
   const pool = triagePool();
   const spans = uploadId === undefined ? undefined : uploadSpans(uploadId);
   if (pool) {
-    const { record, files: triaged, unused, engineMs, cpuMs } = await pool.run(files, { onStarted: () => spans?.mark("pool-pickup") });
+    const { engineMs, cpuMs, ...answer } = await pool.run(files, { onStarted: () => spans?.mark("pool-pickup"), save });
     spans?.mark("pool-task");
     spans?.add("(engine wall)", engineMs);
     spans?.add("(task cpu)", cpuMs);
-    return { record, files: triaged, unused };
+    return answer;
   }
   const stored = await triageStoredInput(files);
   spans?.mark("triage");

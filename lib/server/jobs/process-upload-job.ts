@@ -14,18 +14,20 @@
  */
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { EMPTY_UPLOAD_MESSAGE } from "../../schemas/incident";
 import { AppError } from "../app-error";
 import type { Db } from "../db";
 import { uploadSpans } from "../debug-timing";
 import type { TriagedUpload } from "../incidents/incident-record";
-import { saveIncident } from "../incidents/save-incident";
 import type { UploadStore } from "../storage/upload-store";
 import type { StoredInput } from "../triage-worker/triage-stored-input";
 import type { UploadFailure } from "./upload-status";
+import { saveTriagedUpload, type SavedUpload, type SaveTarget } from "./save-triaged-upload";
 
-/** `uploadId`: for the debug timing of the upload (debug-timing.ts). */
-export type TriageStoredFiles = (files: StoredInput[], options?: { uploadId?: string }) => Promise<TriagedUpload>;
+/**
+ * `uploadId`: for the debug timing of the upload (debug-timing.ts). `save`: the incident to write; a triage that runs
+ * elsewhere (the worker pool) may write it there and answer `{ saved }`, else the job writes what it answers.
+ */
+export type TriageStoredFiles = (files: StoredInput[], options?: { uploadId?: string; save?: SaveTarget }) => Promise<TriagedUpload | { saved: SavedUpload }>;
 
 /** The parts of an upload as its job row lists them (`key`: an upload-store key any machine resolves). */
 export type UploadJobFile = { name: string; key: string };
@@ -52,20 +54,6 @@ function refusalOf(err: unknown): UploadFailure | null {
     return { code: code === "too-large" || code === "gzip-bomb" ? "too-large" : "unprocessable", message: err.message };
   }
   return null;
-}
-
-/**
- * An upload fails only when none of its files gave a line: one refused file (binary, a bomb, a truncated dump) must
- * not cost the others their triage. The incident names what was refused and why (`inputs[].error`,
- * `sources[].error`, shown beside the files on its page); a failed upload names every reason.
- */
-function refusalOfIncident({ record }: TriagedUpload): UploadFailure | null {
-  if (record.inputs.some((i) => i.readable)) return null;
-  // Source errors name their source already; an input's is about its content.
-  const refused = record.refused.map((r) => (r.message.startsWith(r.name) || r.message.includes(`${r.name}:`) ? r.message : `${r.name}: ${r.message}`));
-  if (refused.length > 0) return { code: "unprocessable", message: refused.join("; ") };
-  if (record.inputs.length === 0) return { code: "unprocessable", message: "Nothing to read: no log, journal or dump was found in the upload." };
-  return { code: "bad-request", message: EMPTY_UPLOAD_MESSAGE };
 }
 
 async function failUpload(db: Db, store: UploadStore, id: string, failure: UploadFailure): Promise<void> {
@@ -109,9 +97,10 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
   if (job.attempts > 0) await removeEarlierExtracts(new Set(files.map((f) => path.dirname(f.path))));
 
   spans?.mark("claim");
-  let triaged: TriagedUpload;
+  const target: SaveTarget = { id, uploaderId: job.uploaderId, uploadedBytes: job.uploadedBytes, contentSha256: job.contentSha256, repeatOfId: job.repeatOfId };
+  let triaged: TriagedUpload | { saved: SavedUpload };
   try {
-    triaged = await triage(files, { uploadId: id });
+    triaged = await triage(files, { uploadId: id, save: target });
   } catch (err) {
     const refusal = refusalOf(err) ?? (isFinalAttempt ? { code: "internal" as const, message: `triage failed: ${err instanceof Error ? err.message : String(err)}` } : null);
     if (!refusal) {
@@ -121,30 +110,19 @@ export async function processUploadJob(id: string, { db, store, triage, isFinalA
     await failUpload(db, store, id, refusal);
     return "failed";
   }
-  const refusal = refusalOfIncident(triaged);
-  if (refusal) {
-    await failUpload(db, store, id, refusal);
+  spans?.mark("result");
+  const saved = "saved" in triaged ? triaged.saved : await saveTriagedUpload(triaged, target, { db, store });
+  spans?.mark("save");
+  if ("refusal" in saved) {
+    await failUpload(db, store, id, saved.refusal);
     return "failed";
   }
-  spans?.mark("result");
-  const written = await saveIncident({
-    db,
-    store,
-    id,
-    uploaderId: job.uploaderId,
-    record: triaged.record,
-    files: triaged.files,
-    uploadedBytes: job.uploadedBytes,
-    contentSha256: job.contentSha256,
-    repeatOfId: job.repeatOfId,
-  });
-  spans?.mark("save");
-  if (written === "already-written") return "already-done";
-  if (written === "upload-gone") {
+  if (saved.outcome === "already-written") return "already-done";
+  if (saved.outcome === "upload-gone") {
     await store.removeIncident(id);
     return "gone";
   }
-  await Promise.all(triaged.unused.map((f) => rm(f, { force: true })));
+  await Promise.all(saved.unused.map((f) => rm(f, { force: true })));
   await store.persist(id);
   if (job.notify && notify) await notify(id);
   spans?.mark("after-save");

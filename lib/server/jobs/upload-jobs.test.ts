@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../app-error";
 import { LocalDirectoryStore } from "../storage/upload-store";
+import { connectDb } from "../db";
 import { createTestDb, testDatabaseProvider, type TestDb } from "../test-db";
 import { triageStoredInput, type StoredInput } from "../triage-worker/triage-stored-input";
 import { deleteIncident } from "../lifecycle/delete-incident";
@@ -19,6 +20,7 @@ import { JOB_FUNCTIONS } from "./job-functions";
 import { triagedUpload } from "../incidents/incident-record";
 import { processUploadJob, type TriageStoredFiles } from "./process-upload-job";
 import { deleteFailedUploads } from "./delete-failed-uploads";
+import { saveTriagedUpload } from "./save-triaged-upload";
 import { findUploadStatus, waitForUpload } from "./upload-status";
 
 const CRASH = [
@@ -122,6 +124,47 @@ describe("a triage job", () => {
     expect((await findUploadStatus(testDb.db, overBudget))?.failure).toMatchObject({ code: "unprocessable", message: expect.stringMatching(/time budget/) });
     expect(readdirSync(store.root)).not.toContain(overBudget);
     expect(await testDb.db.incident.count({ where: { id: { in: [empty, overBudget] } } })).toBe(0);
+  });
+});
+
+describe("a triage that writes the incident in its own process (the worker pool's)", () => {
+  /** As a pool worker does: its own database client and store, and only the outcome back. */
+  const savingElsewhere: TriageStoredFiles = async (files, { save } = {}) => {
+    if (!save) throw new Error("the job names the incident to write");
+    const own = connectDb(testDb.url);
+    try {
+      return { saved: await saveTriagedUpload(triagedUpload(await triageStoredInput(files)), save, { db: own, store: new LocalDirectoryStore(store.root) }) };
+    } finally {
+      await own.$disconnect();
+    }
+  };
+
+  it("gives the same rows as a job that writes it itself, once however often it runs", async () => {
+    const here = await acceptUpload(CRASH);
+    const there = await acceptUpload(CRASH);
+    expect(await processUploadJob(here, options())).toBe("done");
+    const runs = await Promise.all([processUploadJob(there, options(savingElsewhere)), processUploadJob(there, options(savingElsewhere))]);
+    expect(runs.filter((r) => r === "done")).toHaveLength(1);
+    const rowsOf = async (id: string) => {
+      const row = await testDb.db.incident.findUniqueOrThrow({ where: { id }, include: { files: true, findings: true } });
+      const strip = (json: string) => ({ ...(JSON.parse(json) as object), stats: undefined });
+      return {
+        uploaded: [row.title, row.hosts, row.kernels, row.findingCount, row.totalBytes, row.uploaderId],
+        result: strip(row.result),
+        files: row.files.map((f) => [f.index, f.name, f.bytes, f.lines, f.storagePath.replace(id, "<id>")]),
+        findings: row.findings.map((f) => [f.findingId, f.signature, f.title, f.kind, f.host, f.time?.toISOString()]),
+      };
+    };
+    expect(await rowsOf(there)).toEqual(await rowsOf(here));
+    expect(await testDb.db.uploadJob.count({ where: { id: there } })).toBe(0);
+    expect((await findUploadStatus(testDb.db, there))?.state).toBe("done");
+  });
+
+  it("fails a refused upload with the reason it answers", async () => {
+    const empty = await acceptUpload("");
+    expect(await processUploadJob(empty, options(savingElsewhere, false))).toBe("failed");
+    expect((await findUploadStatus(testDb.db, empty))?.failure?.code).toBe("bad-request");
+    expect(readdirSync(store.root)).not.toContain(empty);
   });
 });
 

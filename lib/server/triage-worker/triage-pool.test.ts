@@ -3,7 +3,7 @@
  * incident as the in-process function, budgets that end an upload with a message, a bounded queue, and worker
  * processes that run below the server's priority.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { getPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,6 +72,30 @@ describe("triage worker pool", () => {
     // What saving needs, made in the process, as the server would have made it from the incident.
     expect({ ...pooled.record, json: "" }).toEqual({ ...incidentRecord(direct.incident, direct.kbGeneration), json: "" });
     expect(pooled.record.kbGeneration).toBe(direct.kbGeneration);
+  });
+
+  it("writes the incident in its process when given the upload's job, and answers only the outcome", async () => {
+    // The worker's own upload store (OOPSCOPE_UPLOADS_DIR, passed on when the pool starts) holds the upload.
+    const uploads = path.join(dir, "uploads");
+    const id = "pooledSave0000000001";
+    const stored = path.join(uploads, id, "0.upload");
+    mkdirSync(path.dirname(stored), { recursive: true });
+    copyFileSync(smallLog, stored);
+    process.env.OOPSCOPE_UPLOADS_DIR = uploads;
+    const p = pool({});
+    delete process.env.OOPSCOPE_UPLOADS_DIR;
+    await testDb.db.uploadJob.create({ data: { id, files: "[]", uploadedBytes: 1, contentSha256: "sha-pooled" } });
+    const save = { id, uploaderId: null, uploadedBytes: 1, contentSha256: "sha-pooled", repeatOfId: null };
+    const answer = await p.run([{ name: "messages", path: stored }], { save });
+    expect(answer).toMatchObject({ saved: { outcome: "written", unused: [] } });
+    expect("record" in answer).toBe(false);
+    const row = await testDb.db.incident.findUniqueOrThrow({ where: { id }, include: { files: true, findings: true } });
+    expect(row.files.map((f) => f.storagePath)).toEqual([`uploads/${id}/0.upload`]);
+    expect(row.findings.length).toBe((JSON.parse(row.result) as { findings: unknown[] }).findings.length);
+    expect(row.findings.length).toBeGreaterThan(0);
+    expect(await testDb.db.uploadJob.count({ where: { id } })).toBe(0);
+    // A second attempt at the same upload writes nothing.
+    expect(await p.run([{ name: "messages", path: stored }], { save })).toMatchObject({ saved: { outcome: "already-written" } });
   });
 
   it("ends an upload past its time budget with a message, and keeps serving the next one", async () => {

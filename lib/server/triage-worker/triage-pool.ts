@@ -15,6 +15,8 @@
 import { availableParallelism } from "node:os";
 import Tinypool from "tinypool";
 import { AppError } from "../app-error";
+import type { TriagedUpload } from "../incidents/incident-record";
+import type { SaveTarget } from "../jobs/save-triaged-upload";
 import type { StoredInput } from "./triage-stored-input";
 import { TRIAGE_STARTED, type PooledTriage, type TriageTask } from "./triage-task";
 
@@ -86,9 +88,12 @@ export class TriagePool {
 
   /**
    * Triages stored files in a worker process; throws AppError (busy, or unprocessable with the budget exceeded).
-   * `onStarted` is called when the process starts the task (after the queue and the process's start).
+   * `onStarted` is called when the process starts the task (after the queue and the process's start); with `save`
+   * the process writes the incident itself and answers `{ saved }`.
    */
-  async run(files: StoredInput[], { onStarted }: { onStarted?: () => void } = {}): Promise<PooledTriage> {
+  run(files: StoredInput[], options?: { onStarted?: () => void }): Promise<PooledTriage<TriagedUpload>>;
+  run(files: StoredInput[], options: { onStarted?: () => void; save?: SaveTarget }): Promise<PooledTriage>;
+  async run(files: StoredInput[], { onStarted, save }: { onStarted?: () => void; save?: SaveTarget } = {}): Promise<PooledTriage> {
     if (this.running < this.budget.threads) this.running++;
     else if (this.waiting.length < this.budget.queue) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else throw new AppError("busy", `the server is triaging ${this.budget.threads + this.budget.queue} uploads already; try again in a minute`);
@@ -105,7 +110,7 @@ export class TriagePool {
     this.admitted.add(task);
     let watch: NodeJS.Timeout | undefined;
     try {
-      const run = this.pool.run({ files } satisfies TriageTask, {
+      const run = this.pool.run({ files, ...(save ? { save } : {}) } satisfies TriageTask, {
         signal: controller.signal,
         // The process says when it starts the task: the time budget counts from there.
         channel: {

@@ -1,8 +1,10 @@
 /** What the pool sends a worker process, and what the process says back when it starts (kept apart from worker-entry.ts, whose loading lowers the loader's priority). */
 import type { TriagedUpload } from "../incidents/incident-record";
+import type { SavedUpload, SaveTarget } from "../jobs/save-triaged-upload";
 import type { StoredInput } from "./triage-stored-input";
 
-export type TriageTask = { files: StoredInput[] };
+/** `save`: write the incident here (save-triaged-upload.ts) and answer only the outcome. */
+export type TriageTask = { files: StoredInput[]; save?: SaveTarget };
 
 /**
  * What a worker process answers: the incident as the JSON text the database stores, with what saving it needs
@@ -10,7 +12,7 @@ export type TriageTask = { files: StoredInput[] };
  * inside the server and serialised again to be saved — four passes on the server's thread per upload; then one
  * parse; now none.
  */
-export type PooledTriage = TriagedUpload & {
+export type PooledTriage<Answer = TriagedUpload | { saved: SavedUpload }> = Answer & {
   /** The engine's own wall time (`incident.stats.elapsedMs`). */
   engineMs: number;
   /** CPU time the process spent on the task (all its threads): beside the task's wall time, what waiting for a CPU cost. */

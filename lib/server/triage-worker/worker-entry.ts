@@ -4,7 +4,10 @@
  */
 import { readdirSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
+import { getDb } from "../db";
 import { incidentRecord } from "../incidents/incident-record";
+import { saveTriagedUpload } from "../jobs/save-triaged-upload";
+import { getUploadStore } from "../storage/upload-store";
 import { triageStoredInput } from "./triage-stored-input";
 import { TRIAGE_STARTED, type PooledTriage, type TriageTask } from "./triage-task";
 
@@ -34,7 +37,10 @@ export default async function runTriageTask(task: TriageTask): Promise<PooledTri
   process.send?.(TRIAGE_STARTED);
   const before = process.cpuUsage();
   const { incident, kbGeneration, files, unused } = await triageStoredInput(task.files);
-  const record = incidentRecord(incident, kbGeneration);
+  const triaged = { record: incidentRecord(incident, kbGeneration), files, unused };
+  // Written here, the incident's JSON never crosses to the server, nor does the server's thread compile and run its
+  // inserts (the same database: the pool passes DATABASE_URL and the data directory on).
+  const answer = task.save ? { saved: await saveTriagedUpload(triaged, task.save, { db: getDb(), store: getUploadStore() }) } : triaged;
   const { user, system } = process.cpuUsage(before);
-  return { record, files, unused, engineMs: incident.stats.elapsedMs, cpuMs: (user + system) / 1000 };
+  return { ...answer, engineMs: incident.stats.elapsedMs, cpuMs: (user + system) / 1000 };
 }
