@@ -212,10 +212,11 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       for (let j = i - 1; j >= Math.max(prevEnd + 1, lastBoot, i - cls.startsAt.within, 0); j--) {
         if (cls.startsAt.line.test(lines[j].text)) {
           header = j;
-          break;
+          if (!cls.startsAt.earliest) break;
         }
       }
-      if (header === i && cls.startsAt.required) {
+      const unless = cls.startsAt.unless;
+      if ((header === i && cls.startsAt.required) || (unless && lines.slice(header, i).some((l) => unless.test(l.text)))) {
         // No report after all: the report before stays open as it was (pushed again when it ends).
         if (open) spans.pop();
         continue;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { createLineContext, parseLine } from "../lines/parse-line";
+import { extractReports } from "./extract-reports";
+
+// Reports whose header line a paste cut off (issue 9, `cut-header-lost`): read from the lines only that report prints.
+function extract(lines: string[]) {
+  const ctx = createLineContext(0, 2024);
+  return extractReports(
+    lines.map((l, i) => parseLine(l, i + 1, ctx)),
+    { fileName: "t.log" },
+  );
+}
+
+const X86_REGS = [
+  "RSP: 0018:ffff8801c5e37720 EFLAGS: 00010212",
+  "RAX: 0000000000000000 RBX: ffff8801d14b2e40 RCX: ffffffff84c25899",
+];
+
+describe("reports whose header line was cut", () => {
+  it("an x86 register dump under a task line is an oops, titled by what its body tells", () => {
+    const gpf = extract([
+      "KASAN: null-ptr-deref in range [0x0000000000000018-0x000000000000001f]",
+      "CPU: 0 PID: 27388 Comm: syz-executor5 Not tainted 5.10.0-rc6+ #117",
+      "RIP: 0010:__ip_options_echo+0x120a/0x1770",
+      ...X86_REGS,
+      "Call Trace:",
+      " ip_send_unicast_reply+0x1/0x2",
+      "---[ end trace 0123456789abcdef ]---",
+    ]);
+    expect(gpf).toHaveLength(1);
+    expect(gpf[0]).toMatchObject({ kind: "gpf", title: "general protection fault in __ip_options_echo", guiltyFrame: "__ip_options_echo", kernelRelease: "5.10.0-rc6+", corrupted: true });
+    expect(gpf[0].source.line).toBe(1);
+
+    const warn = extract([
+      "Modules linked in:",
+      "CPU: 1 PID: 8377 Comm: syz-executor6 Not tainted 5.4.0 #2",
+      "RIP: 0010:kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00",
+      "Code: 48 89 df e8 00 00 00 00 <0f> 0b 48 8b 45 00",
+      ...X86_REGS,
+      "Call Trace:",
+      " kvm_vcpu_ioctl+0x1/0x2",
+    ]);
+    expect(warn[0]).toMatchObject({ kind: "warning", title: "WARNING in kvm_arch_vcpu_ioctl_run", guiltyFrame: "kvm_arch_vcpu_ioctl_run" });
+  });
+
+  it("a register dump another task asked for (an NMI backtrace) or one without its task line is no report", () => {
+    expect(extract(["NMI backtrace for cpu 1", "CPU: 1 PID: 0 Comm: swapper/1 Not tainted 5.4.0 #2", "RIP: 0010:native_safe_halt+0xe/0x10", ...X86_REGS, "Call Trace:", " default_idle+0x1/0x2"])).toEqual([]);
+    expect(extract(["RIP: 0010:native_safe_halt+0xe/0x10", ...X86_REGS, "Call Trace:", " default_idle+0x1/0x2"])).toEqual([]);
+  });
+
+  it("a register dump inside a report with its header stays that report's", () => {
+    const found = extract([
+      "BUG: unable to handle page fault for address: ffffffffffffffe8",
+      "Oops: 0000 [#1] SMP",
+      "CPU: 0 PID: 1 Comm: sh Not tainted 5.4.0 #2",
+      "RIP: 0010:tcp_close+0x10/0x20",
+      ...X86_REGS,
+      "Call Trace:",
+      " inet_release+0x1/0x2",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["BUG: unable to handle kernel paging request in tcp_close"]);
+  });
+
+  it("KASAN's access line, lockdep's acquiring task and an RCU stall's grace-period line name their class", () => {
+    const kasan = extract([
+      "Read of size 8 at addr ffff88004fab1858 by task syz-executor0/30168",
+      "",
+      "CPU: 0 PID: 30168 Comm: syz-executor0 Not tainted 4.12.0-rc3+ #3",
+      "Call Trace:",
+      " dump_stack+0x292/0x395",
+      " kasan_report+0x230/0x340",
+      " ip6_send_skb+0x2f5/0x330",
+    ]);
+    expect(kasan[0]).toMatchObject({ kind: "kasan", title: "KASAN: Read in ip6_send_skb", guiltyFrame: "ip6_send_skb", corrupted: true });
+
+    const lockdep = extract([
+      "4.14.0-rc1+ #1 Not tainted",
+      "------------------------------------------------------",
+      "syz-executor0/22269 is trying to acquire lock:",
+      " (&bdev->bd_mutex){+.+.}, at: [<ffffffff8232bf0e>] blkdev_reread_part+0x1e/0x40",
+      "",
+      "but task is already holding lock:",
+    ]);
+    expect(lockdep[0]).toMatchObject({ kind: "lockdep", title: "possible deadlock in blkdev_reread_part", kernelRelease: "4.14.0-rc1+" });
+
+    const rcu = extract([
+      "rcu: \t0-....: (105000 ticks this GP) idle=2f6/1/0x4000000000000002 softirq=23001/23001 fqs=26239",
+      "rcu: \t (t=105008 jiffies g=49145 q=2382)",
+      "CPU: 0 PID: 8551 Comm: syz-executor7 Not tainted 4.18.0 #47",
+      "Call Trace:",
+      " <IRQ>",
+      " apic_timer_interrupt+0xf/0x20",
+      " </IRQ>",
+      "RIP: 0010:snd_seq_write+0xa2/0x9f0",
+      ...X86_REGS,
+    ]);
+    expect(rcu[0]).toMatchObject({ kind: "rcu-stall", title: "INFO: rcu detected stall in snd_seq_write", source: { line: 1 } });
+  });
+
+  it("a panic_on_warn panic whose WARNING line was cut is the WARNING, read through the trap", () => {
+    const found = extract([
+      "Kernel panic - not syncing: panic_on_warn set ...",
+      "CPU: 1 PID: 8377 Comm: syz-executor6 Not tainted 4.12.0-rc7+ #2",
+      "Call Trace:",
+      " dump_stack+0x194/0x257",
+      " panic+0x1e4/0x3fb",
+      " __warn+0x1c4/0x1e0",
+      " report_bug+0x211/0x2d0",
+      " invalid_op+0x1e/0x30",
+      "RIP: 0010:kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00",
+      ...X86_REGS,
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "warning", title: "WARNING in kvm_arch_vcpu_ioctl_run", corrupted: true });
+  });
+});
