@@ -27,6 +27,12 @@ describe("joinWrappedLines", () => {
     expect(joined.map((l) => l.text)).toEqual([HEADER, FRAME, CPU].map((l) => l.slice(15)));
   });
 
+  it("a word wrap of lines of one length reads as hard, but a comma the wrap ended on keeps its space", () => {
+    const full = (us: number) => `Feb 23 16:44:36 jobs kernel: [38775494.${us}] nf_conntrack: table full,`;
+    const joined = joinWrappedLines(parsed([full(393661), "dropping packet", full(494836), "dropping packet"].join("\n")));
+    expect(joined.map((l) => l.text)).toEqual(["nf_conntrack: table full, dropping packet", "nf_conntrack: table full, dropping packet"]);
+  });
+
   it("leaves a log alone whose plain line follows its longest line (one line at the width is no wrap)", () => {
     const lines = parsed([HEADER, "Starting Network Manager...", "[   12.345690] CPU: 1 PID: 1 Comm: init", "short"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);

@@ -26,6 +26,14 @@ const HARD_WRAP_SHARE = 0.75;
 const MIN_WRAPPED_LINES = 2;
 
 const FIRST_WORD = /^\S+/;
+/**
+ * A window whose wrapped lines all end at its width reads as hard-wrapped, but a mail client's word wrap of lines
+ * of one length does that too. A hard wrap keeps the space at the cut (on either half): a line ending in a
+ * comma or semicolon followed by a line starting with a letter lost it, so they are joined with a space
+ * (`table full,` + `dropping packet`); the kernel prints a space after those.
+ */
+const WORD_BREAK = /[,;]$/;
+const WORD_START = /^[A-Za-z(]/;
 
 type WrapMode = "hard" | "word";
 
@@ -75,7 +83,7 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
     if (head && joined < MAX_CONTINUATIONS && continues(lastLength, l, width, mode)) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line.
-      head = { ...head, text: head.text + sep + l.text };
+      head = { ...head, text: head.text + (mode === "hard" && WORD_BREAK.test(head.text) && WORD_START.test(l.text) ? " " : sep) + l.text };
       out[out.length - 1] = head;
       lastLength = l.raw.length;
       joined++;

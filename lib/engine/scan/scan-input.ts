@@ -227,6 +227,20 @@ const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
 
 const WALL_PREFIX = Uint8Array.from("Message from syslogd@", (c) => c.charCodeAt(0));
 
+/**
+ * `hot` of a window's lines after joinWrappedLines: a joined line is hot when any of its physical lines was, and
+ * always when it was joined (a needle may straddle the wrap, found in neither half).
+ */
+function hotOfJoined(lines: readonly LogLine[], hot: readonly boolean[], start: number): boolean[] {
+  const out: boolean[] = new Array(lines.length);
+  for (let k = 0; k < lines.length; k++) {
+    const from = lines[k].lineNo - start;
+    const to = k + 1 < lines.length ? lines[k + 1].lineNo - start : hot.length;
+    out[k] = to - from > 1 || hot[from];
+  }
+  return out;
+}
+
 /** The lines of the report that `parsed[end]` closes, from its first line (or, `cut`, what is left of it). */
 type EventReport = { texts: string[]; cut: boolean };
 
@@ -667,8 +681,10 @@ class InputScanner {
     // first entry of a journal export (its `_HOSTNAME=` comes after its `MESSAGE=`).
     const onlyHost = soleHost(parsed);
     const byHost = new Map<string, LogLine[]>();
-    // Reports read lines a paste wrapped as the lines they were (join-wrapped-lines.ts).
-    for (const l of joinWrappedLines(parsed)) {
+    // Reports and events read lines a paste wrapped as the lines they were (join-wrapped-lines.ts).
+    const lines = joinWrappedLines(parsed);
+    const linesHot = lines === parsed ? hot : hotOfJoined(lines, hot, start);
+    for (const l of lines) {
       if (l.program !== undefined && l.program !== "kernel") continue;
       if (l.host === undefined && onlyHost !== undefined) l.host = onlyHost;
       const key = l.host ?? "";
@@ -683,13 +699,13 @@ class InputScanner {
     const found = { reports: result.reports.length };
     const windowEvents: RawEvent[] = [];
     const agentLines: LogLine[] = [];
-    for (let i = 0; i < parsed.length; i++) {
-      const l = parsed[i];
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
       const text = l.text;
       if (l.program !== undefined && isAgentProgram(l.program)) agentLines.push(l);
       // The prefilter's needles include every needle the rules below require: a line it passed over (most of a
       // window) can only match the needle-less rules.
-      if (!hot[i]) {
+      if (!linesHot[i]) {
         this.matchInfoRules(l, false);
         continue;
       }
@@ -734,9 +750,9 @@ class InputScanner {
         continue;
       }
       if (GO_PANIC_START.test(text.trim())) {
-        const g = parseGoPanic(parsed, i, input.name);
+        const g = parseGoPanic(lines, i, input.name);
         if (g) {
-          attachContextLines([g.finding], parsed.slice(Math.max(0, i - MAX_CONTEXT_LINES), i));
+          attachContextLines([g.finding], lines.slice(Math.max(0, i - MAX_CONTEXT_LINES), i));
           result.reports.push(g.finding);
           i = g.end - 1;
           continue;
@@ -746,7 +762,7 @@ class InputScanner {
         if (prefixed) {
           // A prefix no line format knows (stern's `pod container `, a tool's own tag) repeated on every line of
           // the dump: read the dump with that literal prefix taken off.
-          const g = parseGoPanic(withoutPrefix(parsed, i, prefixed[1]), 0, input.name);
+          const g = parseGoPanic(withoutPrefix(lines, i, prefixed[1]), 0, input.name);
           if (g) {
             result.reports.push(g.finding);
             i += g.end - 1;
@@ -765,17 +781,17 @@ class InputScanner {
         const details = { ...(rule.details?.(m) ?? {}) };
         let end = i;
         if (rule.continuation) {
-          while (end + 1 < parsed.length && rule.continuation.test(parsed[end + 1].text)) {
+          while (end + 1 < lines.length && rule.continuation.test(lines[end + 1].text)) {
             end++;
-            Object.assign(details, rule.continuationDetails?.(parsed[end].text) ?? {});
+            Object.assign(details, rule.continuationDetails?.(lines[end].text) ?? {});
           }
         }
-        const event: RawEvent = { rule, line: l, match: m, details, endLine: parsed[end].lineNo };
-        const report = rule.reportStart ? eventReport(parsed, i, rule.reportStart) : undefined;
+        const event: RawEvent = { rule, line: l, match: m, details, endLine: lines[end].lineNo };
+        const report = rule.reportStart ? eventReport(lines, i, rule.reportStart) : undefined;
         if (report) event.meta = parseReportMetadata(report.texts);
-        const keep = (!rule.onlyWhenStartCut || report?.cut === true) && (!rule.rightAfter || rightAfter(parsed, i, rule.rightAfter));
+        const keep = (!rule.onlyWhenStartCut || report?.cut === true) && (!rule.rightAfter || rightAfter(lines, i, rule.rightAfter));
         if (keep && rule.reportFollows) {
-          const following = sameHostLines(parsed, i, rule.reportFollows);
+          const following = sameHostLines(lines, i, rule.reportFollows);
           // A report cut before the event still printed its task line above it (`oom-report-cut`).
           if (!report) event.meta = parseReportMetadata(following);
           const refined = rule.refine?.(following);
