@@ -33,6 +33,30 @@ describe("joinWrappedLines", () => {
     expect(joined.map((l) => l.text)).toEqual(["nf_conntrack: table full, dropping packet", "nf_conntrack: table full, dropping packet"]);
   });
 
+  it("joins a header whose function, and a task line whose release, a wrap moved on, in a window too short to show a width", () => {
+    const joined = joinWrappedLines(
+      parsed(
+        [
+          "[   95.152992] BUG: KASAN: use-after-free in",
+          "snd_seq_queue_alloc+0x670/0x690 at addr ffff8801d0c6b080",
+          "[   95.162080] Read of size 4 by task syz-executor2/5764",
+          "[   95.162090] CPU: 0 PID: 2373 Comm: syz-executor408 Not",
+          "tainted 5.4.199-syzkaller #0",
+        ].join("\n"),
+      ),
+    );
+    expect(joined.map((l) => l.text)).toEqual([
+      "BUG: KASAN: use-after-free in snd_seq_queue_alloc+0x670/0x690 at addr ffff8801d0c6b080",
+      "Read of size 4 by task syz-executor2/5764",
+      "CPU: 0 PID: 2373 Comm: syz-executor408 Not tainted 5.4.199-syzkaller #0",
+    ]);
+  });
+
+  it("leaves a frame alone under a line that names its function already (a stack that lost its prefixes)", () => {
+    const lines = parsed(["[ 1045.720000] Call Trace:", "dump_stack+0x19/0x1b", "[ 1045.720001] CPU: 0 PID: 1 Comm: sh Not tainted 5.4.0 #1", "tainted 5.4.0 #1"].join("\n"));
+    expect(joinWrappedLines(lines)).toBe(lines);
+  });
+
   it("leaves a log alone whose plain line follows its longest line (one line at the width is no wrap)", () => {
     const lines = parsed([HEADER, "Starting Network Manager...", "[   12.345690] CPU: 1 PID: 1 Comm: init", "short"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);

@@ -37,6 +37,32 @@ const WORD_START = /^[A-Za-z(]/;
 
 type WrapMode = "hard" | "word";
 
+const INNER_SPACE = /\S\s+\S/;
+
+/**
+ * Kernel line shapes a wrap cut short, whatever the window's width says (a window of a few lines, lines of other
+ * widths): a header whose function went to the next line (`BUG: KASAN: use-after-free in` + `f+0x670/0x690 at addr
+ * …`, `WARNING: CPU: 2 PID: 1 at ipc/shm.c:162` + `shm_open+0x74/0x80`), and a task line whose taint or release did
+ * (`CPU: 0 PID: 2373 Comm: syz-executor Not` + `tainted 5.4.199 #0`). The continuation starts at its first column:
+ * a stack line the kernel printed starts with a space.
+ */
+const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+)$/;
+const SIZED_FRAME_START = /^[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
+const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S/;
+const TASK_BUILD = / #\S/;
+const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
+
+/** `next` completes the kernel line shape `head` was cut from (see WANTS_FUNCTION). */
+function shapeContinues(head: LogLine, next: LogLine): boolean {
+  if (!isText(next)) return false;
+  const text = next.text;
+  if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(head.text);
+  return TASK_TAIL.test(text) && TASK_LINE.test(head.text) && !TASK_BUILD.test(head.text);
+}
+
+/** A cheap first test for shapeContinues: a plain line that could continue some head. */
+const isShapeContinuation = (l: LogLine): boolean => isText(l) && (SIZED_FRAME_START.test(l.text) || TASK_TAIL.test(l.text));
+
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 
 /** Whether the line after a physical line of `length` characters continues it, in the window's wrap mode. */
@@ -69,10 +95,10 @@ function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefi
  */
 export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] {
   let width = 0;
-  for (const l of lines) if (l.raw.length > width) width = l.raw.length;
-  if (width < MIN_WRAP_WIDTH) return lines;
-  const mode = wrapModeOf(lines, width);
-  if (mode === undefined) return lines;
+  // A word wrap leaves a token longer than the width whole, on a line of its own: such a line says nothing of the width.
+  for (const l of lines) if (l.raw.length > width && INNER_SPACE.test(l.raw)) width = l.raw.length;
+  const mode = width >= MIN_WRAP_WIDTH ? wrapModeOf(lines, width) : undefined;
+  if (mode === undefined && !lines.some(isShapeContinuation)) return lines;
   const sep = mode === "hard" ? "" : " ";
   let out: LogLine[] | undefined;
   let head: LogLine | undefined;
@@ -80,10 +106,12 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
   let joined = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (head && joined < MAX_CONTINUATIONS && continues(lastLength, l, width, mode)) {
+    const byWidth = head !== undefined && mode !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, l, width, mode);
+    if (head && (byWidth || (joined === 0 && shapeContinues(head, l)))) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line.
-      head = { ...head, text: head.text + (mode === "hard" && WORD_BREAK.test(head.text) && WORD_START.test(l.text) ? " " : sep) + l.text };
+      const space = !byWidth || sep === " " || (WORD_BREAK.test(head.text) && WORD_START.test(l.text));
+      head = { ...head, text: head.text + (space ? " " : "") + l.text };
       out[out.length - 1] = head;
       lastLength = l.raw.length;
       joined++;
