@@ -237,6 +237,8 @@ export function kernelTreePath(path: string): string {
 const S390_OLD_DIE_LINE = /^\s*(?!Oops:)([A-Za-z][a-z -]*[a-z]): [0-9a-f]{4} \[#[0-9]+\]/;
 /** The lines above an x86 register dump that die()/__warn() print (see x86-oops-headless). */
 const X86_OOPS_PREAMBLE = /^\s*(?:[A-Za-z][\w ,()-]*: [0-9a-f]{4} \[#[0-9]+\]|KASAN: [a-z-]+ in range|CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:|NMI backtrace for cpu|Sending NMI from CPU|[Ss]ys[Rr]q ?: )/;
+/** Lines 2.6–4.14 x86 printed between `BUG: unable to handle kernel …` and `Oops: 0000 [#1]`. */
+const OLD_X86_FAULT_PREAMBLE = /^\s*(?:IP: |PGD [0-9a-f]|\*pdpt = |\*pde = )/;
 /** A register dump another task asked for (NMI backtraces of all CPUs, SysRq's Show Regs): no report. */
 const REQUESTED_DUMP = /NMI backtrace for cpu|Sending NMI from CPU|[Ss]ys[Rr]q ?: /;
 /** print_kernel_ident() and the dashes under a lockdep header (`4.14.0-rc1+ #1 Not tainted`). */
@@ -652,6 +654,30 @@ export const CLASSES: readonly CrashClass[] = [
       },
     ],
   },
+  // UBSAN's message line, right under its `UBSAN: <check> in f.c:12:34` header: the check it names.
+  ...(
+    [
+      { header: "is out of range for type '", title: "UBSAN: array-index-out-of-bounds in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_UBSAN" },
+      { header: "shift exponent ", title: "UBSAN: shift-out-of-bounds in {FRAME}", type: "MEMORY_SAFETY_UBSAN" },
+      { header: "cannot be represented in type '", title: "UBSAN: undefined-behaviour in {FRAME}" },
+      { header: "is not a valid value for type '", title: "UBSAN: invalid-load in {FRAME}", type: "MEMORY_SAFETY_UBSAN" },
+    ] as const
+  ).map(
+    (row, n): CrashClass => ({
+      id: `ubsan-headless-${n}`,
+      header: row.header,
+      kind: "ubsan",
+      type: "UBSAN",
+      orphanOnly: true,
+      formats: [
+        {
+          match: re(`^\\s*(?:index -?[0-9]+|shift exponent -?[0-9]+|left shift of|-?[0-9]+ [-+*] -?[0-9]+|negation of|load of value)[^\\n]*${escapeLiteral(row.header)}|^\\s*shift exponent -?[0-9]+ is (?:too large|negative)`),
+          title: row.title, alt: "alt" in row ? row.alt : undefined, type: "type" in row ? row.type : undefined,
+          corrupted: "the UBSAN header line is missing", stack: STACK_CALL_TRACE,
+        },
+      ],
+    }),
+  ),
   // An RCU stall's grace-period line (`(t=10500 jiffies g=49145 q=2382)` under a self-detected stall, `(detected by
   // 0, t=125007 jiffies, g=66299, …)` under a stall of other CPUs), with the per-CPU lines above it.
   ...([" jiffies g=", " jiffies, g="] as const).map(
@@ -956,6 +982,9 @@ export const CLASSES: readonly CrashClass[] = [
     // Since 6.10 x86 prefixes the die() message with `Oops: ` (`Oops: general protection fault, …`): any more
     // specific header on the same line wins.
     weak: true,
+    // Pre-4.15 x86 printed the faulting `IP:` (and the page-table walk) between the fault's header and the die line:
+    // an oops whose header a paste cut starts there, so its faulting function is read.
+    startsAt: { line: OLD_X86_FAULT_PREAMBLE, within: 6, earliest: true },
     formats: [
       // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area`, riscv `Oops [#1]`; not
       // `Oops: efitime: can't read time!`

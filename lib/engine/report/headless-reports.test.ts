@@ -113,4 +113,27 @@ describe("reports whose header line was cut", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ kind: "warning", title: "WARNING in kvm_arch_vcpu_ioctl_run", corrupted: true });
   });
+
+  it("an old x86 oops starts at the faulting IP above its die line, and UBSAN's message names its check", () => {
+    const oops = extract([
+      "IP: [<ffffffff8150a2c3>] xfrm_lookup+0x23/0x5a0",
+      "PGD 0",
+      "Oops: 0000 [#1] SMP",
+      "CPU: 0 PID: 1 Comm: sh Not tainted 4.4.0 #1",
+      "Call Trace:",
+      " ip_route_output_flow+0x1/0x2",
+    ]);
+    expect(oops[0]).toMatchObject({ kind: "oops", guiltyFrame: "xfrm_lookup", source: { line: 1 } });
+
+    const ubsan = extract([
+      "index 5 is out of range for type 'u8 [4]'",
+      "CPU: 2 PID: 0 Comm: swapper/2 Tainted: G           OE     6.2.0-39-generic #40",
+      "Call Trace:",
+      " <IRQ>",
+      " dump_stack_lvl+0x48/0x70",
+      " __ubsan_handle_out_of_bounds+0xc6/0x110",
+      " HT_caps_handler+0x1/0x2 [r8188eu]",
+    ]);
+    expect(ubsan[0]).toMatchObject({ kind: "ubsan", title: "UBSAN: array-index-out-of-bounds in HT_caps_handler", kernelRelease: "6.2.0-39-generic", corrupted: true });
+  });
 });
