@@ -100,8 +100,10 @@ export type CrashClass = {
    * was cut). `required`: without such a line the header starts no report (a bare stack is no report).
    * `earliest`: the farthest such line instead (a report whose first lines each may or may not have survived).
    * `unless`: a line from that start on that says the header is no report (a register dump another task asked for).
+   * `contiguous` (with `earliest`): the first of the run of such lines right above the header (a stack printed under
+   * the lost header).
    */
-  startsAt?: { line: RegExp; within: number; required?: boolean; earliest?: boolean; unless?: RegExp };
+  startsAt?: { line: RegExp; within: number; required?: boolean; earliest?: boolean; contiguous?: boolean; unless?: RegExp };
   formats: readonly TitleFormat[];
 };
 
@@ -239,6 +241,8 @@ const S390_OLD_DIE_LINE = /^\s*(?!Oops:)([A-Za-z][a-z -]*[a-z]): [0-9a-f]{4} \[#
 const X86_OOPS_PREAMBLE = /^\s*(?:[A-Za-z][\w ,()-]*: [0-9a-f]{4} \[#[0-9]+\]|KASAN: [a-z-]+ in range|CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:|NMI backtrace for cpu|Sending NMI from CPU|[Ss]ys[Rr]q ?: )/;
 /** Lines 2.6–4.14 x86 printed between `BUG: unable to handle kernel …` and `Oops: 0000 [#1]`. */
 const OLD_X86_FAULT_PREAMBLE = /^\s*(?:IP: |PGD [0-9a-f]|\*pdpt = |\*pde = )/;
+/** A line of a printed stack: a frame (`f+0x1a/0x30`, symbolised `f mm/x.c:12 [inline]`), a `<IRQ>` marker, a blank. */
+const STACK_LINE = /^\s*(?:\? )?(?:[a-zA-Z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+|[a-zA-Z_][\w.]* [\w\-/.+]+\.[a-zA-Z]+:\d+|<\/?[A-Z]+>|$)/;
 /** A register dump another task asked for (NMI backtraces of all CPUs, SysRq's Show Regs): no report. */
 const REQUESTED_DUMP = /NMI backtrace for cpu|Sending NMI from CPU|[Ss]ys[Rr]q ?: /;
 /** print_kernel_ident() and the dashes under a lockdep header (`4.14.0-rc1+ #1 Not tainted`). */
@@ -674,6 +678,25 @@ export const CLASSES: readonly CrashClass[] = [
           match: re(`^\\s*(?:index -?[0-9]+|shift exponent -?[0-9]+|left shift of|-?[0-9]+ [-+*] -?[0-9]+|negation of|load of value)[^\\n]*${escapeLiteral(row.header)}|^\\s*shift exponent -?[0-9]+ is (?:too large|negative)`),
           title: row.title, alt: "alt" in row ? row.alt : undefined, type: "type" in row ? row.type : undefined,
           corrupted: "the UBSAN header line is missing", stack: STACK_CALL_TRACE,
+        },
+      ],
+    }),
+  ),
+  // KMSAN prints the stack right under its `BUG: KMSAN: uninit-value in f` header, then where the value came from
+  // (`Uninit was stored to memory at:`, `Uninit was created at:`, `Local variable x created at:`): the report starts
+  // at the first frame of the stack above that line.
+  ...(["Uninit was ", "Local variable "] as const).map(
+    (header, n): CrashClass => ({
+      id: `kmsan-headless-${n}`,
+      header,
+      kind: "kmsan",
+      type: "KMSAN-UNINIT-VALUE",
+      orphanOnly: true,
+      startsAt: { line: STACK_LINE, within: 60, earliest: true, contiguous: true, required: true },
+      formats: [
+        {
+          match: re("^\\s*(?:[a-zA-Z0-9_.]+\\+0x|[a-zA-Z0-9_.]+ [^\\n]*:[0-9]+)[^\\n]*\\n(?:.*\\n)*?\\s*(?:Uninit was (?:stored to memory|created) at:|Local variable \\S+ created at:)"),
+          title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, corrupted: "the KMSAN header line is missing", stack: STACK_KMSAN,
         },
       ],
     }),

@@ -213,7 +213,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
         if (cls.startsAt.line.test(lines[j].text)) {
           header = j;
           if (!cls.startsAt.earliest) break;
-        }
+        } else if (cls.startsAt.contiguous) break;
       }
       const unless = cls.startsAt.unless;
       if ((header === i && cls.startsAt.required) || (unless && lines.slice(header, i).some((l) => unless.test(l.text)))) {

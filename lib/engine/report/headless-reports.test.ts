@@ -136,4 +136,20 @@ describe("reports whose header line was cut", () => {
     ]);
     expect(ubsan[0]).toMatchObject({ kind: "ubsan", title: "UBSAN: array-index-out-of-bounds in HT_caps_handler", kernelRelease: "6.2.0-39-generic", corrupted: true });
   });
+
+  it("KMSAN's stack above its origin line starts the report; a stack without the line above it is none", () => {
+    const found = extract([
+      "=====================================================",
+      " prepare_task_switch+0x284/0xd00",
+      " __schedule+0x2da/0x520",
+      " __cond_resched+0x43/0xa0",
+      "",
+      "Uninit was created at:",
+      " step_into+0xbc/0x1a00",
+      "CPU: 1 PID: 1 Comm: systemd Tainted: G    B             5.13.0-syzkaller #0",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "kmsan", title: "KMSAN: uninit-value in prepare_task_switch", source: { line: 2 }, kernelRelease: "5.13.0-syzkaller" });
+    expect(extract(["some text", "Uninit was created at:", " step_into+0xbc/0x1a00"])).toEqual([]);
+  });
 });
