@@ -99,7 +99,8 @@ export type CrashClass = {
    * the header is a line in the middle of the report (a watchdog frame below the RIP of a report whose first line
    * was cut). `required`: without such a line the header starts no report (a bare stack is no report).
    * `earliest`: the farthest such line instead (a report whose first lines each may or may not have survived).
-   * `unless`: a line from that start on that says the header is no report (a register dump another task asked for).
+   * `unless`: a line from the one above that start on that says the header is no report (a register dump another
+   * task asked for, a panic message whose stack it is).
    * `contiguous` (with `earliest`): the first of the run of such lines right above the header (a stack printed under
    * the lost header).
    */
@@ -701,6 +702,23 @@ export const CLASSES: readonly CrashClass[] = [
       ],
     }),
   ),
+  {
+    // panic() dumps its own stack: `dump_stack` then `panic+0x…` on top of a task line. Outside any report (a WARNING's
+    // or an oops's panic tail keeps its own `Kernel panic - not syncing:` line) that stack is a panic whose message
+    // line was cut, and the message was its title.
+    id: "panic-headless",
+    header: "panic+0x",
+    kind: "panic",
+    type: "DoS",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: )/, within: 12, required: true, earliest: true, unless: /Kernel panic - not syncing/ },
+    formats: [
+      {
+        match: re("\\bdump_stack(?:_lvl)?\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\bpanic\\+0x"),
+        title: "kernel panic", corrupted: "the panic message line is missing", noStackTrace: true,
+      },
+    ],
+  },
   // An RCU stall's grace-period line (`(t=10500 jiffies g=49145 q=2382)` under a self-detected stall, `(detected by
   // 0, t=125007 jiffies, g=66299, …)` under a stall of other CPUs), with the per-CPU lines above it.
   ...([" jiffies g=", " jiffies, g="] as const).map(

@@ -216,7 +216,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
         } else if (cls.startsAt.contiguous) break;
       }
       const unless = cls.startsAt.unless;
-      if ((header === i && cls.startsAt.required) || (unless && lines.slice(header, i).some((l) => unless.test(l.text)))) {
+      if ((header === i && cls.startsAt.required) || (unless && lines.slice(Math.max(header - 1, 0), i).some((l) => unless.test(l.text)))) {
         // No report after all: the report before stays open as it was (pushed again when it ends).
         if (open) spans.pop();
         continue;

@@ -152,4 +152,20 @@ describe("reports whose header line was cut", () => {
     expect(found[0]).toMatchObject({ kind: "kmsan", title: "KMSAN: uninit-value in prepare_task_switch", source: { line: 2 }, kernelRelease: "5.13.0-syzkaller" });
     expect(extract(["some text", "Uninit was created at:", " step_into+0xbc/0x1a00"])).toEqual([]);
   });
+
+  it("panic()'s own stack on a task line is a panic whose message was cut, but not under the message itself", () => {
+    const stack = ["CPU: 2 PID: 1 Comm: init.sh Not tainted 4.8.0-rc3+ #35", "Call Trace:", " dump_stack+0x12e/0x185", " panic+0x1e4/0x3ef", " do_exit+0x24df/0x2c10"];
+    expect(extract(stack).map((f) => [f.kind, f.title, f.guiltyFrame, f.kernelRelease])).toEqual([["panic", "kernel panic", undefined, "4.8.0-rc3+"]]);
+    const oops = extract([
+      "general protection fault: 0000 [#1] SMP KASAN",
+      "CPU: 0 PID: 1 Comm: sh Not tainted 4.9.0 #1",
+      "RIP: 0010:foo+0x1/0x2",
+      "Call Trace:",
+      " bar+0x1/0x2",
+      "---[ end trace 0123456789abcdef ]---",
+      "Kernel panic - not syncing: Fatal exception",
+      ...stack,
+    ]);
+    expect(oops.map((f) => [f.title, f.panicked])).toEqual([["general protection fault in foo", true]]);
+  });
 });
