@@ -52,6 +52,25 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("joins lockdep's lock site, a header of a log without prefixes, and a prefixed line cut after a preposition", () => {
+    const joined = joinWrappedLines(
+      parsed(
+        [
+          "[   44.025025]  (&(&r->consumer_lock)->rlock){+.+...}, at:",
+          "[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210",
+          "[  584.319520][   T31] INFO: task udevd:5612 blocked in I/O wait for",
+          "more than 143 seconds.",
+        ].join("\n"),
+      ),
+    );
+    expect(joined.map((l) => l.text)).toEqual([
+      " (&(&r->consumer_lock)->rlock){+.+...}, at: [<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210",
+      "INFO: task udevd:5612 blocked in I/O wait for more than 143 seconds.",
+    ]);
+    const plain = joinWrappedLines(parsed(["BUG: KASAN: slab-use-after-free in", "__list_add_valid_or_report+0x16a/0x1a0", "Read of size 8 at addr ffff888012acfc20 by task a/1"].join("\n")));
+    expect(plain.map((l) => l.text)).toEqual(["BUG: KASAN: slab-use-after-free in __list_add_valid_or_report+0x16a/0x1a0", "Read of size 8 at addr ffff888012acfc20 by task a/1"]);
+  });
+
   it("leaves a frame alone under a line that names its function already (a stack that lost its prefixes)", () => {
     const lines = parsed(["[ 1045.720000] Call Trace:", "dump_stack+0x19/0x1b", "[ 1045.720001] CPU: 0 PID: 1 Comm: sh Not tainted 5.4.0 #1", "tainted 5.4.0 #1"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);

@@ -41,27 +41,32 @@ const INNER_SPACE = /\S\s+\S/;
 
 /**
  * Kernel line shapes a wrap cut short, whatever the window's width says (a window of a few lines, lines of other
- * widths): a header whose function went to the next line (`BUG: KASAN: use-after-free in` + `f+0x670/0x690 at addr
- * …`, `WARNING: CPU: 2 PID: 1 at ipc/shm.c:162` + `shm_open+0x74/0x80`), and a task line whose taint or release did
- * (`CPU: 0 PID: 2373 Comm: syz-executor Not` + `tainted 5.4.199 #0`). The continuation starts at its first column:
- * a stack line the kernel printed starts with a space.
+ * widths, a log without prefixes): a header whose function went to the next line (`BUG: KASAN: use-after-free in` +
+ * `f+0x670/0x690 at addr …`, `WARNING: CPU: 2 PID: 1 at ipc/shm.c:162` + `shm_open+0x74/0x80`, lockdep's `…, at:` +
+ * `[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210`), and a task line whose taint or release did (`CPU: 0 PID: 2373
+ * Comm: syz-executor Not` + `tainted 5.4.199 #0`). The continuation starts at its first column: a stack line the
+ * kernel printed starts with a space. In a prefixed log, a line ending in a word no kernel message ends with (`INFO:
+ * task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`) is continued by the prefix-less line after it.
  */
-const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+)$/;
-const SIZED_FRAME_START = /^[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
+const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:)$/;
+const SIZED_FRAME_START = /^(?:\[<[0-9a-f]+>\] )?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
 const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S/;
 const TASK_BUILD = / #\S/;
 const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
+const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|the|a|an)$/;
+const WORD_AT_START = /^[A-Za-z0-9(]/;
 
 /** `next` completes the kernel line shape `head` was cut from (see WANTS_FUNCTION). */
 function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (!isText(next)) return false;
   const text = next.text;
   if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(head.text);
-  return TASK_TAIL.test(text) && TASK_LINE.test(head.text) && !TASK_BUILD.test(head.text);
+  if (TASK_TAIL.test(text) && TASK_LINE.test(head.text) && !TASK_BUILD.test(head.text)) return true;
+  return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(head.text);
 }
 
 /** A cheap first test for shapeContinues: a plain line that could continue some head. */
-const isShapeContinuation = (l: LogLine): boolean => isText(l) && (SIZED_FRAME_START.test(l.text) || TASK_TAIL.test(l.text));
+const isShapeContinuation = (l: LogLine): boolean => isText(l) && WORD_AT_START.test(l.text);
 
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 
@@ -101,24 +106,29 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
   if (mode === undefined && !lines.some(isShapeContinuation)) return lines;
   const sep = mode === "hard" ? "" : " ";
   let out: LogLine[] | undefined;
+  // `head`: the line before, when a wrap's width may continue it (a prefixed line); `prev`: any line before, which a
+  // kernel shape may continue (a log without prefixes too).
   let head: LogLine | undefined;
+  let prev: LogLine | undefined;
   let lastLength = 0;
   let joined = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const byWidth = head !== undefined && mode !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, l, width, mode);
-    if (head && (byWidth || (joined === 0 && shapeContinues(head, l)))) {
+    if (prev && (byWidth || (joined === 0 && shapeContinues(prev, l)))) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line.
-      const space = !byWidth || sep === " " || (WORD_BREAK.test(head.text) && WORD_START.test(l.text));
-      head = { ...head, text: head.text + (space ? " " : "") + l.text };
-      out[out.length - 1] = head;
+      const space = !byWidth || sep === " " || (WORD_BREAK.test(prev.text) && WORD_START.test(l.text));
+      prev = { ...prev, text: prev.text + (space ? " " : "") + l.text };
+      if (head) head = prev;
+      out[out.length - 1] = prev;
       lastLength = l.raw.length;
       joined++;
       continue;
     }
     out?.push(l);
     head = l.format !== "plain" ? l : undefined;
+    prev = l;
     lastLength = l.raw.length;
     joined = 0;
   }
