@@ -105,6 +105,11 @@ export type CrashClass = {
    * the lost header).
    */
   startsAt?: { line: RegExp; within: number; required?: boolean; earliest?: boolean; contiguous?: boolean; unless?: RegExp };
+  /**
+   * A class read from a report whose header line was cut: the header it stands in for. Printed in the lines above
+   * (another CPU's report interleaved between header and body), the line is that report's body, no report of its own.
+   */
+  lostHeader?: RegExp;
   formats: readonly TitleFormat[];
 };
 
@@ -600,6 +605,7 @@ export const CLASSES: readonly CrashClass[] = [
   ...(["Read", "Write"] as const).map(
     (access): CrashClass => ({
       id: `kasan-headless-${access.toLowerCase()}`,
+      lostHeader: /BUG: KASAN: /,
       header: `${access} of size `,
       kind: "kasan",
       type: "KASAN",
@@ -616,6 +622,7 @@ export const CLASSES: readonly CrashClass[] = [
     // lockdep's deadlock splats (circular, recursive) name the acquiring task on the line after print_kernel_ident()'s
     // release line and the dashes: `syz-executor0/22269 is trying to acquire lock:`.
     id: "lockdep-headless",
+    lostHeader: /possible (?:circular|recursive) locking/,
     header: "is trying to acquire lock:",
     kind: "lockdep",
     type: "LOCKDEP",
@@ -670,6 +677,7 @@ export const CLASSES: readonly CrashClass[] = [
   ).map(
     (row, n): CrashClass => ({
       id: `ubsan-headless-${n}`,
+      lostHeader: /UBSAN: /,
       header: row.header,
       kind: "ubsan",
       type: "UBSAN",
@@ -689,6 +697,7 @@ export const CLASSES: readonly CrashClass[] = [
   ...(["Uninit was ", "Local variable "] as const).map(
     (header, n): CrashClass => ({
       id: `kmsan-headless-${n}`,
+      lostHeader: /BUG: KMSAN: /,
       header,
       kind: "kmsan",
       type: "KMSAN-UNINIT-VALUE",
@@ -724,6 +733,7 @@ export const CLASSES: readonly CrashClass[] = [
   ...([" jiffies g=", " jiffies, g="] as const).map(
     (header, n): CrashClass => ({
       id: `rcu-stall-headless-${n}`,
+      lostHeader: /detected (?:expedited )?stalls? on|self-detected stall/,
       header,
       kind: "rcu-stall",
       type: "HANG",

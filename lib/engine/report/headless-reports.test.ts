@@ -168,4 +168,21 @@ describe("reports whose header line was cut", () => {
     ]);
     expect(oops.map((f) => [f.title, f.panicked])).toEqual([["general protection fault in foo", true]]);
   });
+
+  it("a body line under its own header, with another CPU's report printed between them, is that report's", () => {
+    const found = extract([
+      "BUG: KASAN: wild-memory-access in sg_read+0x1296/0x1440",
+      "general protection fault: 0000 [#1] PREEMPT SMP KASAN",
+      "CPU: 1 PID: 11774 Comm: syz-executor7 Not tainted 4.9.72 #10",
+      "RIP: 0010:[<ffffffff8144d081>]  [<ffffffff8144d081>] __free_pages+0x21/0x80",
+      "Call Trace:",
+      " sg_remove_scat+0x1/0x2",
+      "---[ end trace 8afff88f0ca340d1 ]---",
+      "Read of size 4060 at addr ffe70874503c9000 by task syz-executor6/11770",
+      "CPU: 0 PID: 11770 Comm: syz-executor6 Tainted: G      D         4.9.72 #10",
+      "Call Trace:",
+      " sg_read+0x1/0x2",
+    ]);
+    expect(found.map((f) => f.kind)).toEqual(["kasan", "gpf"]);
+  });
 });
