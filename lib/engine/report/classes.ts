@@ -99,7 +99,7 @@ export type CrashClass = {
    * the header is a line in the middle of the report (a watchdog frame below the RIP of a report whose first line
    * was cut). `required`: without such a line the header starts no report (a bare stack is no report).
    * `earliest`: the farthest such line instead (a report whose first lines each may or may not have survived).
-   * `unless`: a line from the one above that start on that says the header is no report (a register dump another
+   * `unless`: a line from just above that start on that says the header is no report (a register dump another
    * task asked for, a panic message whose stack it is).
    * `contiguous` (with `earliest`): the first of the run of such lines right above the header (a stack printed under
    * the lost header).

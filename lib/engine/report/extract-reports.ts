@@ -33,6 +33,8 @@ const MAX_REPORT_LINES = 300;
 const MAX_ANALYSED_LINES = 1500;
 /** Lines after a report that name no file of its own read for its guilty file (see selectGuiltyFile). */
 const GUILTY_FILE_LOOKAHEAD = 300;
+/** Lines above a start that `startsAt.unless` reads too (a panic message, a blank line, then its task line). */
+const UNLESS_ABOVE = 3;
 /** How far above a header-cut class's body line its lost header may stand (an interleaved report between them). */
 const LOST_HEADER_LINES = 150;
 /** Context lines kept before the header (`cut here`, the line that explains the crash). */
@@ -220,7 +222,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
         } else if (cls.startsAt.contiguous) break;
       }
       const unless = cls.startsAt.unless;
-      if ((header === i && cls.startsAt.required) || (unless && lines.slice(Math.max(header - 1, 0), i).some((l) => unless.test(l.text)))) {
+      if ((header === i && cls.startsAt.required) || (unless && lines.slice(Math.max(header - UNLESS_ABOVE, 0), i).some((l) => unless.test(l.text)))) {
         // No report after all: the report before stays open as it was (pushed again when it ends).
         if (open) spans.pop();
         continue;

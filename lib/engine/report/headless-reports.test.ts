@@ -164,6 +164,7 @@ describe("reports whose header line was cut", () => {
       " bar+0x1/0x2",
       "---[ end trace 0123456789abcdef ]---",
       "Kernel panic - not syncing: Fatal exception",
+      "",
       ...stack,
     ]);
     expect(oops.map((f) => [f.title, f.panicked])).toEqual([["general protection fault in foo", true]]);
