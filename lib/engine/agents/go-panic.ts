@@ -123,7 +123,7 @@ function guiltyGoFrame(frames: Frame[]): Frame | undefined {
  * a dump that starts at its `goroutine N [running]:` line never passes through a panic.
  */
 export function parseGoPanic(
-  lines: LogLine[],
+  lines: readonly LogLine[],
   start: number,
   fileName: string,
 ): { finding: Finding; end: number } | undefined {

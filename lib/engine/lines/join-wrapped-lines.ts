@@ -29,8 +29,47 @@ const MIN_WRAPPED_LINES = 2;
 const FIRST_WORD = /^\S+/;
 /** The wrap's space left at the end of the line (`format=flowed`). */
 const ENDS_WITH_SPACE = /\s$/;
+/**
+ * A window whose wrapped lines all end at its width reads as hard-wrapped, but a mail client's word wrap of lines
+ * of one length does that too. A hard wrap keeps the space at the cut (on either half): a line ending in a
+ * comma or semicolon followed by a line starting with a letter lost it, so they are joined with a space
+ * (`table full,` + `dropping packet`); the kernel prints a space after those.
+ */
+const WORD_BREAK = /[,;]$/;
+const WORD_START = /^[A-Za-z(]/;
 
 type WrapMode = "hard" | "word";
+
+const INNER_SPACE = /\S\s+\S/;
+
+/**
+ * Kernel line shapes a wrap cut short, whatever the window's width says (a window of a few lines, lines of other
+ * widths, a log without prefixes): a header whose function went to the next line (`BUG: KASAN: use-after-free in` +
+ * `f+0x670/0x690 at addr …`, `WARNING: CPU: 2 PID: 1 at ipc/shm.c:162` + `shm_open+0x74/0x80`, lockdep's `…, at:` +
+ * `[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210`), and a task line whose taint or release did (`CPU: 0 PID: 2373
+ * Comm: syz-executor Not` + `tainted 5.4.199 #0`). The continuation starts at its first column: a stack line the
+ * kernel printed starts with a space. In a prefixed log, a line ending in a word no kernel message ends with (`INFO:
+ * task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`) is continued by the prefix-less line after it.
+ */
+const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:)$/;
+const SIZED_FRAME_START = /^(?:\[<[0-9a-f]+>\] )?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
+const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S/;
+const TASK_BUILD = / #\S/;
+const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
+const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|the|a|an)$/;
+const WORD_AT_START = /^[A-Za-z0-9(]/;
+
+/** `next` completes the kernel line shape `head` was cut from (see WANTS_FUNCTION). */
+function shapeContinues(head: LogLine, next: LogLine): boolean {
+  if (!isText(next)) return false;
+  const text = next.text;
+  if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(head.text);
+  if (TASK_TAIL.test(text) && TASK_LINE.test(head.text) && !TASK_BUILD.test(head.text)) return true;
+  return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(head.text);
+}
+
+/** A cheap first test for shapeContinues: a plain line that could continue some head. */
+const isShapeContinuation = (l: LogLine): boolean => isText(l) && WORD_AT_START.test(l.text);
 
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 
@@ -90,7 +129,8 @@ function wrapsOf(lines: readonly LogLine[], keys: readonly string[]): Map<string
   const wraps = new Map<string, Wrap>();
   for (const [key, paste] of byKey) {
     let width = 0;
-    for (const l of paste) if (l.raw.length > width) width = l.raw.length;
+    // A word wrap leaves a token longer than the width whole, on a line of its own: such a line says nothing of the width.
+    for (const l of paste) if (l.raw.length > width && INNER_SPACE.test(l.raw)) width = l.raw.length;
     if (width < MIN_WRAP_WIDTH) continue;
     const mode = wrapModeOf(paste, width);
     if (mode !== undefined) wraps.set(key, { width, mode });
@@ -105,21 +145,29 @@ function wrapsOf(lines: readonly LogLine[], keys: readonly string[]): Map<string
 export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] {
   const keys = pasteKeys(lines);
   const wraps = wrapsOf(lines, keys);
-  if (wraps.size === 0) return lines;
+  if (wraps.size === 0 && !lines.some(isShapeContinuation)) return lines;
   let out: LogLine[] | undefined;
+  // `head`: the line before, when a wrap's width may continue it (a prefixed line); `prev`: any line before, which a
+  // kernel shape may continue (a log without prefixes too).
   let head: LogLine | undefined;
   let wrap: Wrap | undefined;
+  let prev: LogLine | undefined;
   let lastLength = 0;
   let lastFlowed = false;
   let joined = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (head && wrap && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode)) {
+    const byWidth = head !== undefined && wrap !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode);
+    if (prev && (byWidth || (joined === 0 && shapeContinues(prev, l)))) {
       out ??= lines.slice(0, i);
-      // The continuation's text: a quote or indentation every line of the paste carries is not part of the line.
-      const sep = wrap.mode === "hard" || ENDS_WITH_SPACE.test(head.text) ? "" : " ";
-      head = { ...head, text: head.text + sep + l.text };
-      out[out.length - 1] = head;
+      // The continuation's text: a quote or indentation every line of the paste carries is not part of the line. A
+      // flowed line already ends with the wrap's space; a hard wrap took none, but for a word break (see WORD_BREAK).
+      const space = ENDS_WITH_SPACE.test(prev.text)
+        ? false
+        : !byWidth || wrap?.mode === "word" || (WORD_BREAK.test(prev.text) && WORD_START.test(l.text));
+      prev = { ...prev, text: prev.text + (space ? " " : "") + l.text };
+      if (head) head = prev;
+      out[out.length - 1] = prev;
       lastLength = l.raw.length;
       lastFlowed = ENDS_WITH_SPACE.test(l.raw);
       joined++;
@@ -128,6 +176,7 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
     out?.push(l);
     head = l.format !== "plain" ? l : undefined;
     wrap = head ? wraps.get(keys[i]) : undefined;
+    prev = l;
     lastLength = l.raw.length;
     lastFlowed = ENDS_WITH_SPACE.test(l.raw);
     joined = 0;

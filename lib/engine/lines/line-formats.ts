@@ -130,7 +130,7 @@ const SEVERITY_NAMES = ["emerg", "alert", "crit", "err", "warning", "notice", "i
 const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
 // The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
-const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*[TC]\d+\])?\s?/;
+const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 // dmesg -T in any locale (`%a %b %e %H:%M:%S %Y`): `[Tue Aug 13 15:59:23 2024] `, `[Di Aug 13 …]`, `[mar. août 13 …]`,
 // `[lø. mai 3 …]`, `[二 8月 13 …]`, `[火  8月 13 …]`.
 const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
@@ -1008,6 +1008,8 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       line.format = "dmesg";
       line.program = "kernel";
       line.text = s.slice(cut[0].length);
+      // The caller id keeps the line with its report when syzkaller's interleaved callers are split apart.
+      if (cut[1]) line.callerId = cut[1];
       return true;
     },
   },

@@ -19,9 +19,9 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", program: "kernel", text: "BUG: kernel NULL pointer dereference, address: 0000000000000008" },
   },
   {
-    name: "dmesg stamp cut before its caller id",
+    name: "dmesg stamp cut before its caller id (kept: syzkaller's interleaved reports are split by it)",
     raw: "45678][ T1234] RIP: 0010:skb_segment+0xbc8/0xf20",
-    expect: { format: "dmesg", program: "kernel", text: "RIP: 0010:skb_segment+0xbc8/0xf20" },
+    expect: { format: "dmesg", program: "kernel", text: "RIP: 0010:skb_segment+0xbc8/0xf20", callerId: "T1234" },
   },
   {
     name: "RFC 3164 single-digit day (two spaces)",

@@ -104,8 +104,18 @@ export type CrashClass = {
    * The report starts at the nearest line before the header that matches `line` (within `within` lines), when
    * the header is a line in the middle of the report (a watchdog frame below the RIP of a report whose first line
    * was cut). `required`: without such a line the header starts no report (a bare stack is no report).
+   * `earliest`: the farthest such line instead (a report whose first lines each may or may not have survived).
+   * `unless`: a line from just above that start on that says the header is no report (a register dump another
+   * task asked for, a panic message whose stack it is).
+   * `contiguous` (with `earliest`): the first of the run of such lines right above the header (a stack printed under
+   * the lost header).
    */
-  startsAt?: { line: RegExp; within: number; required?: boolean };
+  startsAt?: { line: RegExp; within: number; required?: boolean; earliest?: boolean; contiguous?: boolean; unless?: RegExp };
+  /**
+   * A class read from a report whose header line was cut: the header it stands in for. Printed in the lines above
+   * (another CPU's report interleaved between header and body), the line is that report's body, no report of its own.
+   */
+  lostHeader?: RegExp;
   formats: readonly TitleFormat[];
 };
 
@@ -258,6 +268,18 @@ export function kernelTreePath(path: string): string {
  * which the Oops row reads.
  */
 const S390_OLD_DIE_LINE = /^\s*(?!Oops:)([A-Za-z][a-z -]*[a-z]): [0-9a-f]{4} \[#[0-9]+\]/;
+/** The lines above an x86 register dump that die()/__warn() print (see x86-oops-headless). */
+const X86_OOPS_PREAMBLE = /^\s*(?:[A-Za-z][\w ,()-]*: [0-9a-f]{4} \[#[0-9]+\]|KASAN: [a-z-]+ in range|CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:|NMI backtrace for cpu|Sending NMI from CPU|[Ss]ys[Rr]q ?: )/;
+/** Lines 2.6–4.14 x86 printed between `BUG: unable to handle kernel …` and `Oops: 0000 [#1]`. */
+const OLD_X86_FAULT_PREAMBLE = /^\s*(?:IP: |PGD [0-9a-f]|\*pdpt = |\*pde = )/;
+/** A line of a printed stack: a frame (`f+0x1a/0x30`, symbolised `f mm/x.c:12 [inline]`), a `<IRQ>` marker, a blank. */
+const STACK_LINE = /^\s*(?:\? )?(?:[a-zA-Z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+|[a-zA-Z_][\w.]* [\w\-/.+]+\.[a-zA-Z]+:\d+|<\/?[A-Z]+>|$)/;
+/** A register dump another task asked for (NMI backtraces of all CPUs, SysRq's Show Regs): no report. */
+const REQUESTED_DUMP = /NMI backtrace for cpu|Sending NMI from CPU|[Ss]ys[Rr]q ?: /;
+/** print_kernel_ident() and the dashes under a lockdep header (`4.14.0-rc1+ #1 Not tainted`). */
+const LOCKDEP_PREAMBLE = /^\s*(?:\d[\w.+~-]* #\S+\s+(?:Not tainted|Tainted:)|-{20,}\s*$)/;
+/** An RCU stall's per-CPU line: `0-....: (105000 ticks this GP) idle=2f6/1/0x…`, `(1 GPs behind)`. */
+const RCU_STALL_CPU_LINE = /ticks this GP|GPs behind|\bidle=[0-9a-f]/;
 const BAD_ACCESS = ["bad-access in {FRAME}"];
 const INVALID_FREE = ["invalid-free in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
@@ -610,6 +632,177 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re(`${RISCV_KERNEL_TRAP} badaddr: `), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
     ],
   },
+  // Reports whose header line was cut (a paste that starts one line too low, a console that lost the line), read from
+  // the body lines only that report prints. Each is orphanOnly (a line of an open report is that report's) and
+  // titled the way the class with the header would be, marked corrupted: the header held the class's own words.
+  {
+    // x86-64 register dump of a kernel-mode fault (`RIP: 0010:f+0x1a/0x30`; user mode is `RIP: 0033:`) under the
+    // task line die()/__warn() print: the report starts at the first surviving line of its preamble (the die line,
+    // KASAN's `null-ptr-deref in range`, `Modules linked in:`, the task line). What it was the body tells: the die
+    // line's trap, KASAN's range line for a GPF, the `ud2` (`<0f> 0b`) a WARN traps on without dying, the
+    // soft-lockup watchdog's timer on the stack or the timer interrupt the registers were taken in (`ORIG_RAX:
+    // ffffffffffffff13`, the vector's complement). A dump another task asked for is no report.
+    id: "x86-oops-headless",
+    header: "RIP: 0010:",
+    kind: "oops",
+    type: "DoS",
+    orphanOnly: true,
+    startsAt: { line: X86_OOPS_PREAMBLE, within: 25, required: true, earliest: true, unless: REQUESTED_DUMP },
+    formats: [
+      { match: re(`^(?:.*\\n)*?\\s*invalid opcode: [0-9a-f]{4} \\[#`), title: "kernel BUG in {FRAME}", kind: "bug", type: "BUG", corrupted: "the kernel BUG header line is missing", stack: STACK_DEFAULT },
+      { match: re(`^(?:.*\\n)*?.*KASAN: (?:null-ptr-deref|maybe wild-memory-access) in range`), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, kind: "gpf", corrupted: "the general protection fault header line is missing", stack: STACK_DEFAULT },
+      { match: re(`^(?:.*\\n)*?(?:.*watchdog_timer_fn|irq event stamp:|RSP: 0018:.* ORIG_RAX: f{14}[0-9a-f]{2})`), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG", corrupted: "the soft lockup header line is missing", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re(`^(?![^]*\\[#[0-9]+\\])(?:.*\\n)*?.*Code: .*<0f> 0b`), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING", corrupted: "the WARNING header line is missing", stack: STACK_DEFAULT },
+      { match: re(`^(?:.*\\n)*?.*RIP: 0010:`), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
+    ],
+  },
+  // KASAN's access line, right under its `BUG: KASAN: <bug> in f` header (`Read of size 8 at addr ffff… by task x/1`,
+  // 4.x `Read of size 4 by task x/1`): the bug's kind went with the header.
+  ...(["Read", "Write"] as const).map(
+    (access): CrashClass => ({
+      id: `kasan-headless-${access.toLowerCase()}`,
+      lostHeader: /BUG: KASAN: /,
+      header: `${access} of size `,
+      kind: "kasan",
+      type: "KASAN",
+      orphanOnly: true,
+      formats: [
+        {
+          match: re(`^\\s*${access} of size [0-9]+ (?:at addr [0-9a-f]+ )?by task `),
+          title: `KASAN: ${access} in {FRAME}`, alt: BAD_ACCESS, corrupted: "the KASAN header line is missing", stack: STACK_KASAN,
+        },
+      ],
+    }),
+  ),
+  {
+    // lockdep's deadlock splats (circular, recursive) name the acquiring task on the line after print_kernel_ident()'s
+    // release line and the dashes: `syz-executor0/22269 is trying to acquire lock:`.
+    id: "lockdep-headless",
+    lostHeader: /possible (?:circular|recursive) locking/,
+    header: "is trying to acquire lock:",
+    kind: "lockdep",
+    type: "LOCKDEP",
+    orphanOnly: true,
+    startsAt: { line: LOCKDEP_PREAMBLE, within: 3, earliest: true },
+    formats: [
+      {
+        match: re("is trying to acquire lock:(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"),
+        title: "possible deadlock in {FRAME}", corrupted: "the lockdep header line is missing", stack: LOCKDEP_AT,
+      },
+    ],
+  },
+  {
+    // `inconsistent lock state`: `inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.` under the release line.
+    id: "lockdep-inconsistent-headless",
+    header: "inconsistent {",
+    kind: "lockdep",
+    type: "LOCKDEP",
+    orphanOnly: true,
+    startsAt: { line: LOCKDEP_PREAMBLE, within: 3, earliest: true },
+    formats: [
+      {
+        match: re("inconsistent \\{[A-Z-]+\\} -> \\{[A-Z-]+\\} usage\\.(?:.*\\n)*?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"),
+        title: "inconsistent lock state in {FRAME}", corrupted: "the lockdep header line is missing", stack: LOCKDEP_TAKES,
+      },
+    ],
+  },
+  {
+    // lockdep_rcu_suspicious(): `net/core/filter.c:1917 suspicious rcu_dereference_protected() usage!` under the release line.
+    id: "rcu-usage-headless",
+    header: "suspicious rcu_dereference",
+    kind: "lockdep",
+    type: "LOCKDEP",
+    orphanOnly: true,
+    startsAt: { line: LOCKDEP_PREAMBLE, within: 3, earliest: true },
+    formats: [
+      {
+        match: re("^(?:.*\\n)*?\\s*{{SRC}} suspicious rcu_dereference_[a-z_]+\\(\\) usage!"),
+        title: "WARNING: suspicious RCU usage in {FRAME}", corrupted: "the suspicious RCU usage header line is missing",
+        stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }),
+      },
+    ],
+  },
+  // UBSAN's message line, right under its `UBSAN: <check> in f.c:12:34` header: the check it names.
+  ...(
+    [
+      { header: "is out of range for type '", title: "UBSAN: array-index-out-of-bounds in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_UBSAN" },
+      { header: "shift exponent ", title: "UBSAN: shift-out-of-bounds in {FRAME}", type: "MEMORY_SAFETY_UBSAN" },
+      { header: "cannot be represented in type '", title: "UBSAN: undefined-behaviour in {FRAME}" },
+      { header: "is not a valid value for type '", title: "UBSAN: invalid-load in {FRAME}", type: "MEMORY_SAFETY_UBSAN" },
+    ] as const
+  ).map(
+    (row, n): CrashClass => ({
+      id: `ubsan-headless-${n}`,
+      lostHeader: /UBSAN: /,
+      header: row.header,
+      kind: "ubsan",
+      type: "UBSAN",
+      orphanOnly: true,
+      formats: [
+        {
+          match: re(`^\\s*(?:index -?[0-9]+|shift exponent -?[0-9]+|left shift of|-?[0-9]+ [-+*] -?[0-9]+|negation of|load of value)[^\\n]*${escapeLiteral(row.header)}|^\\s*shift exponent -?[0-9]+ is (?:too large|negative)`),
+          title: row.title, alt: "alt" in row ? row.alt : undefined, type: "type" in row ? row.type : undefined,
+          corrupted: "the UBSAN header line is missing", stack: STACK_CALL_TRACE,
+        },
+      ],
+    }),
+  ),
+  // KMSAN prints the stack right under its `BUG: KMSAN: uninit-value in f` header, then where the value came from
+  // (`Uninit was stored to memory at:`, `Uninit was created at:`, `Local variable x created at:`): the report starts
+  // at the first frame of the stack above that line.
+  ...(["Uninit was ", "Local variable "] as const).map(
+    (header, n): CrashClass => ({
+      id: `kmsan-headless-${n}`,
+      lostHeader: /BUG: KMSAN: /,
+      header,
+      kind: "kmsan",
+      type: "KMSAN-UNINIT-VALUE",
+      orphanOnly: true,
+      startsAt: { line: STACK_LINE, within: 60, earliest: true, contiguous: true, required: true },
+      formats: [
+        {
+          match: re("^\\s*(?:[a-zA-Z0-9_.]+\\+0x|[a-zA-Z0-9_.]+ [^\\n]*:[0-9]+)[^\\n]*\\n(?:.*\\n)*?\\s*(?:Uninit was (?:stored to memory|created) at:|Local variable \\S+ created at:)"),
+          title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, corrupted: "the KMSAN header line is missing", stack: STACK_KMSAN,
+        },
+      ],
+    }),
+  ),
+  {
+    // panic() dumps its own stack: `dump_stack` then `panic+0x…` on top of a task line. Outside any report (a WARNING's
+    // or an oops's panic tail keeps its own `Kernel panic - not syncing:` line) that stack is a panic whose message
+    // line was cut, and the message was its title.
+    id: "panic-headless",
+    header: "panic+0x",
+    kind: "panic",
+    type: "DoS",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: )/, within: 12, required: true, earliest: true, unless: /Kernel panic - not syncing/ },
+    formats: [
+      {
+        match: re("\\bdump_stack(?:_lvl)?\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\bpanic\\+0x"),
+        title: "kernel panic", corrupted: "the panic message line is missing", noStackTrace: true,
+      },
+    ],
+  },
+  // An RCU stall's grace-period line (`(t=10500 jiffies g=49145 q=2382)` under a self-detected stall, `(detected by
+  // 0, t=125007 jiffies, g=66299, …)` under a stall of other CPUs), with the per-CPU lines above it.
+  ...([" jiffies g=", " jiffies, g="] as const).map(
+    (header, n): CrashClass => ({
+      id: `rcu-stall-headless-${n}`,
+      lostHeader: /detected (?:expedited )?stalls? on|self-detected stall/,
+      header,
+      kind: "rcu-stall",
+      type: "HANG",
+      orphanOnly: true,
+      startsAt: { line: RCU_STALL_CPU_LINE, within: 4, earliest: true },
+      formats: [
+        {
+          match: re("\\bt=[0-9]+ jiffies,? g="), title: "INFO: rcu detected stall in {FRAME}", alt: STALL, corrupted: "the RCU stall header line is missing",
+          stack: RCU_STALL_STACK,
+        },
+      ],
+    }),
+  ),
   {
     id: "hard-lockup",
     header: "hard LOCKUP",
@@ -673,7 +866,13 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Kernel panic - not syncing: corrupted stack end detected inside scheduler"), title: "kernel panic: corrupted stack end in {FRAME}", type: "DoS", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", skip: [/^schedule/, /^__schedule/, /^panic/, /^preempt_schedule/] }) },
       { match: re("Kernel panic - not syncing: Fatal exception"), title: "kernel panic: Fatal exception", type: "DoS", corrupted: "only the panic tail of an oops survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: Couldn't open N_TTY ldisc"), title: "kernel panic: Couldn't open N_TTY ldisc", noStackTrace: true },
-      // 6.2+ names who warned first: `Kernel panic - not syncing: kernel: panic_on_warn set ...` (`KASAN:`, `KFENCE:`).
+      // panic_on_warn panics inside __warn(): its stack runs through the trap into the function that warned (`RIP:`),
+      // so a WARNING whose header line was cut is still read from it. 6.2+ names who warned first: `Kernel panic - not
+      // syncing: kernel: panic_on_warn set ...` (`KASAN:`, `KFENCE:`).
+      {
+        match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set(?:.*\\n)*?.*RIP: "), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING",
+        corrupted: "the WARNING header line is missing", stack: STACK_DEFAULT,
+      },
       { match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
@@ -940,6 +1139,9 @@ export const CLASSES: readonly CrashClass[] = [
     // Since 6.10 x86 prefixes the die() message with `Oops: ` (`Oops: general protection fault, …`): any more
     // specific header on the same line wins.
     weak: true,
+    // Pre-4.15 x86 printed the faulting `IP:` (and the page-table walk) between the fault's header and the die line:
+    // an oops whose header a paste cut starts there, so its faulting function is read.
+    startsAt: { line: OLD_X86_FAULT_PREAMBLE, within: 6, earliest: true },
     formats: [
       // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area`, riscv `Oops [#1]`; not
       // `Oops: efitime: can't read time!`

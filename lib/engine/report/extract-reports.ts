@@ -41,6 +41,10 @@ const MAX_REPORT_LINES = 300;
 const MAX_ANALYSED_LINES = 1500;
 /** Lines after a report that name no file of its own read for its guilty file (see selectGuiltyFile). */
 const GUILTY_FILE_LOOKAHEAD = 300;
+/** Lines above a start that `startsAt.unless` reads too (a panic message, a blank line, then its task line). */
+const UNLESS_ABOVE = 3;
+/** How far above a header-cut class's body line its lost header may stand (an interleaved report between them). */
+const LOST_HEADER_LINES = 150;
 /** Context lines kept before the header (`cut here`, the line that explains the crash). */
 const CONTEXT_LINES = 5;
 /** A follow-up header within this many lines of an open report belongs to it. */
@@ -195,6 +199,8 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     if (open && (cls.secondary || SLUB_DETAIL.test(text)) && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
     if (open && (cls.orphanOnly || cls.interleaves) && open.closedAt === undefined) continue;
     if (open && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES && open.cls.continuedBy?.some((re) => re.test(text))) continue;
+    const lost = cls.lostHeader;
+    if (lost && lines.slice(Math.max(lastBoot, i - LOST_HEADER_LINES, 0), i).some((l) => lost.test(l.text))) continue;
     // Old-style `WARNING: at kernel/watchdog.c:245 f()` prints the WARN message right after its header
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report.
     if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3) continue;
@@ -220,10 +226,11 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       for (let j = i - 1; j >= Math.max(prevEnd + 1, lastBoot, i - cls.startsAt.within, 0); j--) {
         if (cls.startsAt.line.test(lines[j].text)) {
           header = j;
-          break;
-        }
+          if (!cls.startsAt.earliest) break;
+        } else if (cls.startsAt.contiguous) break;
       }
-      if (header === i && cls.startsAt.required) {
+      const unless = cls.startsAt.unless;
+      if ((header === i && cls.startsAt.required) || (unless && lines.slice(Math.max(header - UNLESS_ABOVE, 0), i).some((l) => unless.test(l.text)))) {
         // No report after all: the report before stays open as it was (pushed again when it ends).
         if (open) spans.pop();
         continue;

@@ -227,6 +227,20 @@ const COMMAND_LINE = /^(?:Kernel )?[Cc]ommand line: (.*)$/;
 
 const WALL_PREFIX = Uint8Array.from("Message from syslogd@", (c) => c.charCodeAt(0));
 
+/**
+ * `hot` of a window's lines after joinWrappedLines: a joined line is hot when any of its physical lines was, and
+ * always when it was joined (a needle may straddle the wrap, found in neither half).
+ */
+function hotOfJoined(lines: readonly LogLine[], hot: readonly boolean[], start: number): boolean[] {
+  const out: boolean[] = new Array(lines.length);
+  for (let k = 0; k < lines.length; k++) {
+    const from = lines[k].lineNo - start;
+    const to = k + 1 < lines.length ? lines[k + 1].lineNo - start : hot.length;
+    out[k] = to - from > 1 || hot[from];
+  }
+  return out;
+}
+
 /** The lines of the report that `parsed[end]` closes, from its first line (or, `cut`, what is left of it). */
 type EventReport = { texts: string[]; cut: boolean };
 
@@ -685,8 +699,9 @@ class InputScanner {
     // first entry of a journal export (its `_HOSTNAME=` comes after its `MESSAGE=`).
     const onlyHost = soleHost(parsed);
     const byHost = new Map<string, LogLine[]>();
-    // Reports read lines a paste wrapped as the lines they were (join-wrapped-lines.ts).
+    // Reports and events read lines a paste wrapped as the lines they were (join-wrapped-lines.ts).
     const joinedLines = joinWrappedLines(parsed);
+    const linesHot = joinedLines === parsed ? hot : hotOfJoined(joinedLines, hot, start);
     for (const l of joinedLines) {
       if (l.program !== undefined && l.program !== "kernel") continue;
       if (l.format === "syslogd-wall" && isWallCopy(l, joinedLines)) continue;
@@ -707,13 +722,13 @@ class InputScanner {
     const found = { reports: result.reports.length };
     const windowEvents: RawEvent[] = [];
     const agentLines: LogLine[] = [];
-    for (let i = 0; i < parsed.length; i++) {
-      const l = parsed[i];
+    for (let i = 0; i < joinedLines.length; i++) {
+      const l = joinedLines[i];
       const text = l.text;
       if (l.program !== undefined && isAgentProgram(l.program)) agentLines.push(l);
       // The prefilter's needles include every needle the rules below require: a line it passed over (most of a
       // window) can only match the needle-less rules.
-      if (!hot[i]) {
+      if (!linesHot[i]) {
         this.matchInfoRules(l, false);
         continue;
       }
@@ -758,9 +773,9 @@ class InputScanner {
         continue;
       }
       if (GO_PANIC_START.test(text.trim())) {
-        const g = parseGoPanic(parsed, i, input.name);
+        const g = parseGoPanic(joinedLines, i, input.name);
         if (g) {
-          attachContextLines([g.finding], parsed.slice(Math.max(0, i - MAX_CONTEXT_LINES), i));
+          attachContextLines([g.finding], joinedLines.slice(Math.max(0, i - MAX_CONTEXT_LINES), i));
           result.reports.push(g.finding);
           i = g.end - 1;
           continue;
@@ -770,7 +785,7 @@ class InputScanner {
         if (prefixed) {
           // A prefix no line format knows (stern's `pod container `, a tool's own tag) repeated on every line of
           // the dump: read the dump with that literal prefix taken off.
-          const g = parseGoPanic(withoutPrefix(parsed, i, prefixed[1]), 0, input.name);
+          const g = parseGoPanic(withoutPrefix(joinedLines, i, prefixed[1]), 0, input.name);
           if (g) {
             result.reports.push(g.finding);
             i += g.end - 1;
@@ -789,17 +804,17 @@ class InputScanner {
         const details = { ...(rule.details?.(m) ?? {}) };
         let end = i;
         if (rule.continuation) {
-          while (end + 1 < parsed.length && rule.continuation.test(parsed[end + 1].text)) {
+          while (end + 1 < joinedLines.length && rule.continuation.test(joinedLines[end + 1].text)) {
             end++;
-            Object.assign(details, rule.continuationDetails?.(parsed[end].text) ?? {});
+            Object.assign(details, rule.continuationDetails?.(joinedLines[end].text) ?? {});
           }
         }
-        const event: RawEvent = { rule, line: l, match: m, details, endLine: parsed[end].lineNo };
-        const report = rule.reportStart ? eventReport(parsed, i, rule.reportStart) : undefined;
+        const event: RawEvent = { rule, line: l, match: m, details, endLine: joinedLines[end].lineNo };
+        const report = rule.reportStart ? eventReport(joinedLines, i, rule.reportStart) : undefined;
         if (report) event.meta = parseReportMetadata(report.texts);
-        const keep = (!rule.onlyWhenStartCut || report?.cut === true) && (!rule.rightAfter || rightAfter(parsed, i, rule.rightAfter));
+        const keep = (!rule.onlyWhenStartCut || report?.cut === true) && (!rule.rightAfter || rightAfter(joinedLines, i, rule.rightAfter));
         if (keep && rule.reportFollows) {
-          const following = sameHostLines(parsed, i, rule.reportFollows);
+          const following = sameHostLines(joinedLines, i, rule.reportFollows);
           // A report cut before the event still printed its task line above it (`oom-report-cut`).
           if (!report) event.meta = parseReportMetadata(following);
           const refined = rule.refine?.(following);

@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import { createLineContext, parseLine } from "../lines/parse-line";
+import { extractReports } from "./extract-reports";
+
+// Reports whose header line a paste cut off (issue 9, `cut-header-lost`): read from the lines only that report prints.
+function extract(lines: string[]) {
+  const ctx = createLineContext(0, 2024);
+  return extractReports(
+    lines.map((l, i) => parseLine(l, i + 1, ctx)),
+    { fileName: "t.log" },
+  );
+}
+
+const X86_REGS = [
+  "RSP: 0018:ffff8801c5e37720 EFLAGS: 00010212",
+  "RAX: 0000000000000000 RBX: ffff8801d14b2e40 RCX: ffffffff84c25899",
+];
+
+describe("reports whose header line was cut", () => {
+  it("an x86 register dump under a task line is an oops, titled by what its body tells", () => {
+    const gpf = extract([
+      "KASAN: null-ptr-deref in range [0x0000000000000018-0x000000000000001f]",
+      "CPU: 0 PID: 27388 Comm: syz-executor5 Not tainted 5.10.0-rc6+ #117",
+      "RIP: 0010:__ip_options_echo+0x120a/0x1770",
+      ...X86_REGS,
+      "Call Trace:",
+      " ip_send_unicast_reply+0x1/0x2",
+      "---[ end trace 0123456789abcdef ]---",
+    ]);
+    expect(gpf).toHaveLength(1);
+    expect(gpf[0]).toMatchObject({ kind: "gpf", title: "general protection fault in __ip_options_echo", guiltyFrame: "__ip_options_echo", kernelRelease: "5.10.0-rc6+", corrupted: true });
+    expect(gpf[0].source.line).toBe(1);
+
+    const warn = extract([
+      "Modules linked in:",
+      "CPU: 1 PID: 8377 Comm: syz-executor6 Not tainted 5.4.0 #2",
+      "RIP: 0010:kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00",
+      "Code: 48 89 df e8 00 00 00 00 <0f> 0b 48 8b 45 00",
+      ...X86_REGS,
+      "Call Trace:",
+      " kvm_vcpu_ioctl+0x1/0x2",
+    ]);
+    expect(warn[0]).toMatchObject({ kind: "warning", title: "WARNING in kvm_arch_vcpu_ioctl_run", guiltyFrame: "kvm_arch_vcpu_ioctl_run" });
+  });
+
+  it("a register dump another task asked for (an NMI backtrace) or one without its task line is no report", () => {
+    expect(extract(["NMI backtrace for cpu 1", "CPU: 1 PID: 0 Comm: swapper/1 Not tainted 5.4.0 #2", "RIP: 0010:native_safe_halt+0xe/0x10", ...X86_REGS, "Call Trace:", " default_idle+0x1/0x2"])).toEqual([]);
+    expect(extract(["RIP: 0010:native_safe_halt+0xe/0x10", ...X86_REGS, "Call Trace:", " default_idle+0x1/0x2"])).toEqual([]);
+  });
+
+  it("a register dump inside a report with its header stays that report's", () => {
+    const found = extract([
+      "BUG: unable to handle page fault for address: ffffffffffffffe8",
+      "Oops: 0000 [#1] SMP",
+      "CPU: 0 PID: 1 Comm: sh Not tainted 5.4.0 #2",
+      "RIP: 0010:tcp_close+0x10/0x20",
+      ...X86_REGS,
+      "Call Trace:",
+      " inet_release+0x1/0x2",
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["BUG: unable to handle kernel paging request in tcp_close"]);
+  });
+
+  it("KASAN's access line, lockdep's acquiring task and an RCU stall's grace-period line name their class", () => {
+    const kasan = extract([
+      "Read of size 8 at addr ffff88004fab1858 by task syz-executor0/30168",
+      "",
+      "CPU: 0 PID: 30168 Comm: syz-executor0 Not tainted 4.12.0-rc3+ #3",
+      "Call Trace:",
+      " dump_stack+0x292/0x395",
+      " kasan_report+0x230/0x340",
+      " ip6_send_skb+0x2f5/0x330",
+    ]);
+    expect(kasan[0]).toMatchObject({ kind: "kasan", title: "KASAN: Read in ip6_send_skb", guiltyFrame: "ip6_send_skb", corrupted: true });
+
+    const lockdep = extract([
+      "4.14.0-rc1+ #1 Not tainted",
+      "------------------------------------------------------",
+      "syz-executor0/22269 is trying to acquire lock:",
+      " (&bdev->bd_mutex){+.+.}, at: [<ffffffff8232bf0e>] blkdev_reread_part+0x1e/0x40",
+      "",
+      "but task is already holding lock:",
+    ]);
+    expect(lockdep[0]).toMatchObject({ kind: "lockdep", title: "possible deadlock in blkdev_reread_part", kernelRelease: "4.14.0-rc1+" });
+
+    const rcu = extract([
+      "rcu: \t0-....: (105000 ticks this GP) idle=2f6/1/0x4000000000000002 softirq=23001/23001 fqs=26239",
+      "rcu: \t (t=105008 jiffies g=49145 q=2382)",
+      "CPU: 0 PID: 8551 Comm: syz-executor7 Not tainted 4.18.0 #47",
+      "Call Trace:",
+      " <IRQ>",
+      " apic_timer_interrupt+0xf/0x20",
+      " </IRQ>",
+      "RIP: 0010:snd_seq_write+0xa2/0x9f0",
+      ...X86_REGS,
+    ]);
+    expect(rcu[0]).toMatchObject({ kind: "rcu-stall", title: "INFO: rcu detected stall in snd_seq_write", source: { line: 1 } });
+  });
+
+  it("a panic_on_warn panic whose WARNING line was cut is the WARNING, read through the trap", () => {
+    const found = extract([
+      "Kernel panic - not syncing: panic_on_warn set ...",
+      "CPU: 1 PID: 8377 Comm: syz-executor6 Not tainted 4.12.0-rc7+ #2",
+      "Call Trace:",
+      " dump_stack+0x194/0x257",
+      " panic+0x1e4/0x3fb",
+      " __warn+0x1c4/0x1e0",
+      " report_bug+0x211/0x2d0",
+      " invalid_op+0x1e/0x30",
+      "RIP: 0010:kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00",
+      ...X86_REGS,
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "warning", title: "WARNING in kvm_arch_vcpu_ioctl_run", corrupted: true });
+  });
+
+  it("an old x86 oops starts at the faulting IP above its die line, and UBSAN's message names its check", () => {
+    const oops = extract([
+      "IP: [<ffffffff8150a2c3>] xfrm_lookup+0x23/0x5a0",
+      "PGD 0",
+      "Oops: 0000 [#1] SMP",
+      "CPU: 0 PID: 1 Comm: sh Not tainted 4.4.0 #1",
+      "Call Trace:",
+      " ip_route_output_flow+0x1/0x2",
+    ]);
+    expect(oops[0]).toMatchObject({ kind: "oops", guiltyFrame: "xfrm_lookup", source: { line: 1 } });
+
+    const ubsan = extract([
+      "index 5 is out of range for type 'u8 [4]'",
+      "CPU: 2 PID: 0 Comm: swapper/2 Tainted: G           OE     6.2.0-39-generic #40",
+      "Call Trace:",
+      " <IRQ>",
+      " dump_stack_lvl+0x48/0x70",
+      " __ubsan_handle_out_of_bounds+0xc6/0x110",
+      " HT_caps_handler+0x1/0x2 [r8188eu]",
+    ]);
+    expect(ubsan[0]).toMatchObject({ kind: "ubsan", title: "UBSAN: array-index-out-of-bounds in HT_caps_handler", kernelRelease: "6.2.0-39-generic", corrupted: true });
+  });
+
+  it("KMSAN's stack above its origin line starts the report; a stack without the line above it is none", () => {
+    const found = extract([
+      "=====================================================",
+      " prepare_task_switch+0x284/0xd00",
+      " __schedule+0x2da/0x520",
+      " __cond_resched+0x43/0xa0",
+      "",
+      "Uninit was created at:",
+      " step_into+0xbc/0x1a00",
+      "CPU: 1 PID: 1 Comm: systemd Tainted: G    B             5.13.0-syzkaller #0",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "kmsan", title: "KMSAN: uninit-value in prepare_task_switch", source: { line: 2 }, kernelRelease: "5.13.0-syzkaller" });
+    expect(extract(["some text", "Uninit was created at:", " step_into+0xbc/0x1a00"])).toEqual([]);
+  });
+
+  it("panic()'s own stack on a task line is a panic whose message was cut, but not under the message itself", () => {
+    const stack = ["CPU: 2 PID: 1 Comm: init.sh Not tainted 4.8.0-rc3+ #35", "Call Trace:", " dump_stack+0x12e/0x185", " panic+0x1e4/0x3ef", " do_exit+0x24df/0x2c10"];
+    expect(extract(stack).map((f) => [f.kind, f.title, f.guiltyFrame, f.kernelRelease])).toEqual([["panic", "kernel panic", undefined, "4.8.0-rc3+"]]);
+    const oops = extract([
+      "general protection fault: 0000 [#1] SMP KASAN",
+      "CPU: 0 PID: 1 Comm: sh Not tainted 4.9.0 #1",
+      "RIP: 0010:foo+0x1/0x2",
+      "Call Trace:",
+      " bar+0x1/0x2",
+      "---[ end trace 0123456789abcdef ]---",
+      "Kernel panic - not syncing: Fatal exception",
+      "",
+      ...stack,
+    ]);
+    expect(oops.map((f) => [f.title, f.panicked])).toEqual([["general protection fault in foo", true]]);
+  });
+
+  it("a body line under its own header, with another CPU's report printed between them, is that report's", () => {
+    const found = extract([
+      "BUG: KASAN: wild-memory-access in sg_read+0x1296/0x1440",
+      "general protection fault: 0000 [#1] PREEMPT SMP KASAN",
+      "CPU: 1 PID: 11774 Comm: syz-executor7 Not tainted 4.9.72 #10",
+      "RIP: 0010:[<ffffffff8144d081>]  [<ffffffff8144d081>] __free_pages+0x21/0x80",
+      "Call Trace:",
+      " sg_remove_scat+0x1/0x2",
+      "---[ end trace 8afff88f0ca340d1 ]---",
+      "Read of size 4060 at addr ffe70874503c9000 by task syz-executor6/11770",
+      "CPU: 0 PID: 11770 Comm: syz-executor6 Tainted: G      D         4.9.72 #10",
+      "Call Trace:",
+      " sg_read+0x1/0x2",
+    ]);
+    expect(found.map((f) => f.kind)).toEqual(["kasan", "gpf"]);
+  });
+});
