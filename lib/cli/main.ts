@@ -29,6 +29,8 @@ export type MainContext = {
    * then the rest of stdin; absent when this process is capped already. Resolves with its exit code.
    */
   relaunchWithYoungGenerationCap?: (stdinPrefix?: Uint8Array[]) => Promise<number>;
+  /** The triage command from elsewhere than this module's import (bin/oopscope: a script compiled from a code cache). */
+  loadTriageCommand?: () => Promise<typeof import("./triage-command")>;
 };
 
 /** `dmesg <vmcore>... [out]`: the last argument is the output file when it is not itself a dump. */
@@ -159,7 +161,7 @@ async function runKbCommand(args: string[], ctx: MainContext): Promise<number> {
 export async function main(argv: string[], ctx: MainContext): Promise<number> {
   const [command, ...args] = argv;
   try {
-    if (command === "triage") return await (await import("./triage-command")).runTriageCommand(args, ctx, USAGE);
+    if (command === "triage") return await (await (ctx.loadTriageCommand?.() ?? import("./triage-command"))).runTriageCommand(args, ctx, USAGE);
     if (command === "dmesg") return await runDmesgCommand(args);
     if (command === "upload") return await (await import("./upload-command")).runUploadCommand(args);
     if (command === "kb") return await runKbCommand(args, ctx);
