@@ -102,6 +102,7 @@ const REQUIRE_BANNER = { js: 'import { createRequire as __oopscopeCreateRequire 
  * run) and handed to the CLI bundle as defines:
  *   - the scanner's prefilter tables (lib/engine/scan/literal-prefilter.ts; ~10–20 ms of a one-line run), which the
  *     engine checks were computed for its needles (else it recomputes them);
+ *   - the scanner's WebAssembly module (lib/engine/scan/shift-or-wasm.ts; fixed bytes, emitted by interpreted code);
  *   - the built-in knowledge base, parsed and validated (lib/kb/compiled-builtin-kb.ts; 0.2–0.4 s of a run with
  *     findings). Its files are inputs of the bundle: a changed, added or removed entry rebuilds it.
  */
@@ -109,7 +110,8 @@ async function buildTimeData(esbuild) {
   const out = await esbuild.build({
     absWorkingDir: ROOT,
     stdin: {
-      contents: 'export { HOT_PREFILTER } from "./lib/engine/scan/scan-input"; export { loadBuiltinKb } from "./lib/kb/load-builtin";',
+      contents:
+        'export { HOT_PREFILTER } from "./lib/engine/scan/scan-input"; export { shiftOrModuleBytes } from "./lib/engine/scan/shift-or-wasm"; export { loadBuiltinKb } from "./lib/kb/load-builtin";',
       resolveDir: ROOT,
       loader: "ts",
     },
@@ -123,8 +125,12 @@ async function buildTimeData(esbuild) {
     logLevel: "error",
   });
   const code = out.outputFiles[0].text;
-  const { HOT_PREFILTER, loadBuiltinKb } = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
-  return { tables: HOT_PREFILTER.tables(), builtinKb: loadBuiltinKb(path.join(ROOT, BUILTIN_KB)) };
+  const { HOT_PREFILTER, shiftOrModuleBytes, loadBuiltinKb } = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+  return {
+    tables: HOT_PREFILTER.tables(),
+    shiftOrWasm: Buffer.from(shiftOrModuleBytes()).toString("base64"),
+    builtinKb: loadBuiltinKb(path.join(ROOT, BUILTIN_KB)),
+  };
 }
 
 /** The built-in KB's directory (its mtime changes when an entry is added or removed) and its files. */
@@ -190,9 +196,10 @@ async function buildTriageScript(esbuild, outdir, define) {
 export async function buildCli() {
   const esbuild = await import("esbuild");
   const builtAt = Date.now();
-  const { tables, builtinKb } = await buildTimeData(esbuild);
+  const { tables, shiftOrWasm, builtinKb } = await buildTimeData(esbuild);
   const define = {
     __OOPSCOPE_HOT_PREFILTER_TABLES__: JSON.stringify(tables),
+    __OOPSCOPE_SHIFT_OR_WASM__: JSON.stringify(shiftOrWasm),
     // A string literal (parsed with JSON.parse at run time, faster than an object literal of the same size).
     __OOPSCOPE_BUILTIN_KB__: JSON.stringify(JSON.stringify(builtinKb)),
   };
