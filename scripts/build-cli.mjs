@@ -6,19 +6,13 @@
 // bundle (npm start and the e2e runner call it before serving, so the server's worker is fresh too).
 // Native and self-locating packages stay outside: better-sqlite3 loads a .node file, prisma runs as its own CLI,
 // tinypool starts its workers from its own entry files (`oopscope worker` runs a triage pool).
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import vm from "node:vm";
+import { fileURLToPath } from "node:url";
+import { CLI_BUNDLE, CLI_DIR, INPUTS, isCliBundleFresh, loadTriageScript, setBundleBuiltAt, TRIAGE_SCRIPT, TRIAGE_WORKER_BUNDLE } from "./cli-bundle.cjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const CLI_DIR = path.join(ROOT, "dist", "node");
-export const CLI_BUNDLE = path.join(CLI_DIR, "main.mjs");
-export const TRIAGE_WORKER_BUNDLE = path.join(CLI_DIR, "triage-worker.mjs");
-/** `oopscope triage` as a classic script, which node 20 can compile from a code cache (ES modules it cannot). */
-export const TRIAGE_SCRIPT = path.join(CLI_DIR, "triage-command.cjs");
-const INPUTS = path.join(CLI_DIR, "inputs.json");
+export { CLI_BUNDLE, CLI_DIR, isCliBundleFresh, loadTriageScript, TRIAGE_SCRIPT, TRIAGE_WORKER_BUNDLE };
 /**
  * Modules the triage script leaves to the ES module bundle (`import()`ed through `importEsm`, see loadTriageScript):
  * Prisma's clients (their query compilers are 5 MB of base64 a script would have to read at every start) and the
@@ -31,67 +25,6 @@ const ENTRY_POINTS = {
   ...Object.fromEntries(Object.entries(SCRIPT_LEAVES_TO_ESM).map(([file, name]) => [name, file])),
 };
 const EXTERNAL = ["better-sqlite3", "prisma", "esbuild", "tsx", "tinypool"];
-
-/** When the bundle in dist/ was built (its inputs.json), as isCliBundleFresh last read it. */
-let bundleBuiltAt;
-
-/** Whether the bundle exists and no source it was built from changed since (one stat per source file). */
-export function isCliBundleFresh() {
-  if (!existsSync(CLI_BUNDLE) || !existsSync(TRIAGE_WORKER_BUNDLE) || !existsSync(TRIAGE_SCRIPT) || !existsSync(INPUTS)) return false;
-  const { builtAt, files } = JSON.parse(readFileSync(INPUTS, "utf8"));
-  bundleBuiltAt = builtAt;
-  for (const file of files) {
-    // One stat per source (not an existsSync and a stat): ~280 of them at every CLI start. Joined by hand: path.join
-    // normalizes in JavaScript still interpreted that early, and cost ~4/5 of the check (22 M of 28 M instructions).
-    const st = statSync(`${ROOT}/${file}`, { throwIfNoEntry: false });
-    if (!st || st.mtimeMs > builtAt) return false;
-  }
-  return true;
-}
-
-/** Errors that leave a code cache unwritten (a read-only or full install directory): the next run compiles again. */
-const CACHE_NOT_WRITTEN = ["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT"];
-
-/**
- * The triage script's exports (runTriageCommand), compiled from V8's code cache when there is one for this build:
- * compiling the engine's ES modules was ~40% of a one-line triage's start-up. V8 checks the cache against its version
- * and flags (`cachedDataRejected`) but against the source only by length, so the cache is named after the build.
- * `saveCache` (when there was none, or V8 refused it) writes one from the functions compiled so far: call it after a
- * triage. A process started with V8 flags (the young-generation relaunch) writes none, or the next plain run would
- * refuse it.
- */
-export function loadTriageScript() {
-  const cacheFile = path.join(CLI_DIR, `triage-command.${bundleBuiltAt ?? "unknown"}.cache`);
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch (e) {
-    if (e.code !== "ENOENT") throw e;
-  }
-  // ASCII (see buildTriageScript): read as one-byte text, no UTF-8 decoding nor a two-byte string (~20 M instructions).
-  const source = readFileSync(TRIAGE_SCRIPT, "latin1");
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, importEsm) {${source}\n})`, {
-    filename: TRIAGE_SCRIPT,
-    cachedData,
-  });
-  const scriptModule = { exports: {} };
-  // A bundle entry (`./db.mjs`) or a package, resolved from here (scripts/, beside node_modules).
-  const importEsm = (specifier) => import(specifier.startsWith("./") ? pathToFileURL(path.join(CLI_DIR, specifier)).href : specifier);
-  script.runInThisContext()(scriptModule.exports, createRequire(TRIAGE_SCRIPT), scriptModule, TRIAGE_SCRIPT, CLI_DIR, importEsm);
-  const plain = process.execArgv.length === 0 && !process.env.NODE_OPTIONS?.trim();
-  const saveCache = () => {
-    if (!plain || (cachedData && !script.cachedDataRejected) || bundleBuiltAt === undefined) return;
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, cacheFile);
-    } catch (e) {
-      if (!CACHE_NOT_WRITTEN.includes(e.code)) throw e;
-      rmSync(tmp, { force: true });
-    }
-  };
-  return { exports: scriptModule.exports, saveCache };
-}
 
 const BUILTIN_KB = path.join("lib", "kb", "builtin");
 // Bundled CommonJS dependencies call require(): give an ESM bundle one.
@@ -142,7 +75,7 @@ function builtinKbInputs() {
 const ESM_IMPORT_MARK = "oopscope-esm-import:";
 
 /**
- * lib/cli/triage-command.ts and all of lib/ it imports, dynamically too (esbuild runs a lazily imported module's top
+ * lib/cli/triage-entry.ts (the triage command) and all of lib/ it imports, dynamically too (esbuild runs a lazily imported module's top
  * level at its first import, as ES modules do), as one CommonJS script. Packages stay in node_modules (`require`d, and
  * `import()`ed through `importEsm`): bundled, the hoisted top-level bindings of zod, pg and the decompressors (lazily
  * loaded, ~1.2 MB) made every start compile and deserialize a top level twice as large (~27 M instructions more).
@@ -152,7 +85,7 @@ const ESM_IMPORT_MARK = "oopscope-esm-import:";
 async function buildTriageScript(esbuild, outdir, define) {
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { "triage-command": "lib/cli/triage-command.ts" },
+    entryPoints: { "triage-command": "lib/cli/triage-entry.ts" },
     bundle: true,
     platform: "node",
     format: "cjs",
@@ -228,13 +161,13 @@ export async function buildCli() {
   // Sources outside node_modules decide freshness (dependencies change only with an install, which rebuilds).
   const sources = new Set([...Object.keys(result.metafile.inputs), ...Object.keys(scriptMeta.inputs)]);
   const files = [...[...sources].filter((f) => !f.includes("node_modules/") && !f.startsWith("<")), ...builtinKbInputs()];
-  writeFileSync(path.join(tmp, "inputs.json"), JSON.stringify({ builtAt, files }));
+  writeFileSync(path.join(tmp, path.basename(INPUTS)), JSON.stringify({ builtAt, files }));
   mkdirSync(path.dirname(CLI_DIR), { recursive: true });
   const old = `${CLI_DIR}.${process.pid}.old`;
   if (existsSync(CLI_DIR)) renameSync(CLI_DIR, old);
   renameSync(tmp, CLI_DIR);
   rmSync(old, { recursive: true, force: true });
-  bundleBuiltAt = builtAt;
+  setBundleBuiltAt(builtAt);
   return CLI_BUNDLE;
 }
 
