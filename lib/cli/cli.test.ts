@@ -3,7 +3,7 @@
  * of docs/cli.md. Fixtures are composed here and written to a temp directory.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -313,6 +313,30 @@ describe("the shipped CLI", () => {
     const { isCliBundleFresh, CLI_BUNDLE } = await import("../../scripts/build-cli.mjs");
     expect(isCliBundleFresh()).toBe(true);
     expect(CLI_BUNDLE.endsWith(".mjs")).toBe(true);
+  });
+
+  it("triage compiles from a code cache it wrote, and writes it again over one V8 refuses", async () => {
+    const { CLI_DIR } = await import("../../scripts/build-cli.mjs");
+    const caches = () => readdirSync(CLI_DIR).filter((f) => /^triage-command\.\d+\.cache$/.test(f));
+    for (const f of caches()) rmSync(path.join(CLI_DIR, f));
+    // Without V8 flags (NODE_OPTIONS from a caller would make the cache one the next plain run refuses).
+    const env = { NODE_OPTIONS: "" };
+    const first = await run(["triage", "--json", skbFile], { env });
+    expect(first.code).toBe(0);
+    expect(caches()).toHaveLength(1);
+    const cacheFile = path.join(CLI_DIR, caches()[0]);
+    const written = readFileSync(cacheFile);
+    expect(written.length).toBeGreaterThan(10_000);
+    const findings = (r: Run) => (JSON.parse(r.stdout) as Incident).findings.map((f) => [f.title, f.matches.map((m) => m.kbId)]);
+    const cached = await run(["triage", "--json", skbFile], { env });
+    expect(findings(cached)).toEqual(findings(first));
+    expect(readFileSync(cacheFile).equals(written)).toBe(true);
+    // Bytes V8 refuses (another node, or damage): compiled from the source, and a good cache written in their place.
+    writeFileSync(cacheFile, Buffer.alloc(written.length, 7));
+    const refused = await run(["triage", "--json", skbFile], { env });
+    expect(findings(refused)).toEqual(findings(first));
+    expect(readFileSync(cacheFile).equals(Buffer.alloc(written.length, 7))).toBe(false);
+    expect(caches()).toHaveLength(1);
   });
 });
 

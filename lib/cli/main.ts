@@ -5,22 +5,8 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DB_USAGE, runDbCommand } from "./db-command";
-
-const USAGE = `usage:
-  oopscope triage [--json | --jsonl] [--no-kb] <file | dir | ->...   triage logs, archives, journals, dumps; - reads stdin
-  oopscope dmesg <vmcore>... [out]                                  the kernel log in a vmcore, as makedumpfile --dump-dmesg
-  oopscope kb list [--json] [--origin builtin|team|imported]
-  oopscope kb show <id> [--json]
-  oopscope kb seed                                              load lib/kb/builtin/*.yaml into the database
-  oopscope kb import-cve <vulns.tar.gz | vulns.git checkout>    import the kernel CVE team's records
-${DB_USAGE}
-  oopscope incidents list [--json] [--query WORDS] [--limit N]  incidents in the database, newest first
-  oopscope upload --server URL [--token oops_…] FILE...         send logs, archives and dumps to a server (a dump: its log and facts only)
-  oopscope listen --netconsole udp://HOST:PORT [--syslog udp://…|tcp://…]   capture crashes from the fleet
-  oopscope worker [--concurrency N] [--log-jobs]                triage a team server's queued uploads (Postgres)
-Database: DATABASE_URL, else <repo>/data/oopscope.db. triage matches with it when it exists and is up to date, else with
-the built-in entries (it never creates a database); the kb and db commands create, migrate and seed it.`;
+import { runDbCommand } from "./db-command";
+import { runCommand, USAGE } from "./run-command";
 
 export type MainContext = {
   root: string;
@@ -158,30 +144,19 @@ async function runKbCommand(args: string[], ctx: MainContext): Promise<number> {
 
 export async function main(argv: string[], ctx: MainContext): Promise<number> {
   const [command, ...args] = argv;
-  try {
-    if (command === "triage") return await (await import("./triage-command")).runTriageCommand(args, ctx, USAGE);
-    if (command === "dmesg") return await runDmesgCommand(args);
-    if (command === "upload") return await (await import("./upload-command")).runUploadCommand(args);
-    if (command === "kb") return await runKbCommand(args, ctx);
+  return runCommand(async () => {
+    if (command === "triage") return (await import("./triage-command")).runTriageCommand(args, ctx, USAGE);
+    if (command === "dmesg") return runDmesgCommand(args);
+    if (command === "upload") return (await import("./upload-command")).runUploadCommand(args);
+    if (command === "kb") return runKbCommand(args, ctx);
     if (command === "db") {
       process.chdir(ctx.root);
-      return await runDbCommand(args);
+      return runDbCommand(args);
     }
-    if (command === "incidents") return await (await import("./incidents-command")).runIncidentsCommand(args, () => prepareDb(ctx));
-    if (command === "listen") return await (await import("./listen-command")).runListenCommand(args, () => prepareDb(ctx));
-    if (command === "worker") return await (await import("./worker-command")).runWorkerCommand(args, ctx.root, () => prepareDb(ctx));
+    if (command === "incidents") return (await import("./incidents-command")).runIncidentsCommand(args, () => prepareDb(ctx));
+    if (command === "listen") return (await import("./listen-command")).runListenCommand(args, () => prepareDb(ctx));
+    if (command === "worker") return (await import("./worker-command")).runWorkerCommand(args, ctx.root, () => prepareDb(ctx));
     process.stderr.write(USAGE + "\n");
     return command === "--help" || command === "-h" ? 0 : 1;
-  } catch (e) {
-    // The CLI's one error mapper (as http.ts is the server's): one line and exit 1; a bug also shows its stack.
-    process.stderr.write(`oopscope: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (isInternalError(e) && e.stack) process.stderr.write(`${e.stack}\n`);
-    return 1;
-  }
-}
-
-/** JavaScript's own error classes without a code (parseArgs' carry ERR_PARSE_ARGS_*): a bug, not a refusal. */
-function isInternalError(e: unknown): e is Error {
-  const builtin = e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError;
-  return builtin && typeof (e as { code?: unknown }).code !== "string";
+  });
 }

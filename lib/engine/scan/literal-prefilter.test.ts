@@ -41,6 +41,13 @@ function oracleLines(text: string): number[] {
 }
 
 describe("literal prefilter: derived from the tables", () => {
+
+  it("a plan names the literals its patterns gave, each once, whatever plain literals were added", () => {
+    const patternsAlone = planPrefilter([REPORT_PREFILTER], []);
+    expect(plan.patternLiterals.length).toBe(new Set(plan.patternLiterals).size);
+    expect(new Set(plan.patternLiterals)).toEqual(new Set(patternsAlone.needles.map((n) => n.literal)));
+    expect(planPrefilter([], ["BUG: "]).patternLiterals).toEqual([]);
+  });
   it("splits top-level alternatives only and takes literal prefixes", () => {
     expect(splitAlternatives("a|b\\|c|(?:d|e)f|[|]g")).toEqual(["a", "b\\|c", "(?:d|e)f", "[|]g"]);
     expect(literalPrefix("Booting the kernel\\.")).toEqual({ literal: "Booting the kernel.", exact: true });

@@ -87,9 +87,8 @@ function foldOnlyNeedles(plan: PrefilterPlan): FoldNeedle[] {
   const others = new Set([
     ...PROBLEM_EVENT_RULES.filter((r) => !foldsWithoutWindow(r)).map((r) => r.needle),
     ...OTHER_EVENT_NEEDLES,
-    ...planPrefilter([REPORT_PREFILTER], [])
-      .needles.map((n) => n.literal)
-      .filter((literal) => !eventsNotReports.has(literal)),
+    // The report patterns' literals as the plan found them (planning them again was ~2% of a one-line start-up).
+    ...plan.patternLiterals.filter((literal) => !eventsNotReports.has(literal)),
   ]);
   const toBytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
   const out: FoldNeedle[] = [];

@@ -222,12 +222,20 @@ export type ShiftOrInstance = {
 };
 
 /**
+ * The CLI bundle carries the module's bytes (base64), emitted at build time (scripts/build-cli.mjs): emitting them
+ * here runs ~5% of a one-line triage's start-up in still interpreted code (spreads of small arrays). Sources emit them.
+ */
+declare const __OOPSCOPE_SHIFT_OR_WASM__: string | undefined;
+const BUILT_MODULE_BYTES = typeof __OOPSCOPE_SHIFT_OR_WASM__ === "undefined" ? undefined : __OOPSCOPE_SHIFT_OR_WASM__;
+
+/**
  * Compiles the module (synchronously: it is a few kilobytes), or undefined where WebAssembly is missing (`node
  * --jitless` hides the global). The bytes are fixed, so a module that does not compile is a bug and throws.
  */
 export function instantiateShiftOr(): ShiftOrInstance | undefined {
   if (typeof WebAssembly === "undefined") return undefined;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(shiftOrModuleBytes() as BufferSource), {});
+  const bytes = BUILT_MODULE_BYTES === undefined ? shiftOrModuleBytes() : Uint8Array.from(atob(BUILT_MODULE_BYTES), (c) => c.charCodeAt(0));
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), {});
   const { memory, scan, lineCount } = instance.exports as unknown as ShiftOrInstance;
   return { memory, scan, lineCount };
 }
