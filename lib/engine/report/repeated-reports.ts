@@ -22,7 +22,11 @@ function hasSettledFold(f: Finding): boolean {
 /** The fields of a finding stage 3 and the timeline never read of a repeat: they go with the first occurrence only. */
 function slimOccurrence(f: Finding): Finding {
   // Set to undefined, not deleted: a deleted property turns the object into a slow dictionary; a slim is never printed.
-  return { ...f, altTitles: [], frames: [], report: [], context: undefined, modules: undefined, taint: undefined, hardware: undefined, rip: undefined, guiltyFile: undefined };
+  // Not `{ ...f, altTitles: [] … }`: that site sees findings of many shapes, and V8 gave each copy a hidden class of its
+  // own (~0.7 KB: 13 MB over the 18,500 repeats of a 128 MB storm); Object.fromEntries' copies share theirs. Keys keep
+  // the spread's order (a key of `f` stays in place, the others follow).
+  const slim = { altTitles: [], frames: [], report: [], context: undefined, modules: undefined, taint: undefined, hardware: undefined, rip: undefined, guiltyFile: undefined };
+  return Object.fromEntries([...Object.entries(f), ...Object.entries(slim)]) as Finding;
 }
 
 /** The first occurrence of each fold key in one input, as the scanner meets reports (line order per host). */
