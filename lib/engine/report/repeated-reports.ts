@@ -39,7 +39,11 @@ export const isFoldedOccurrence = (f: Finding): boolean => FOLDED.has(f);
 /** The fields of a finding stage 3 and the timeline never read of a repeat: they go with the first occurrence only. */
 function slimOccurrence(f: Finding): Finding {
   // Set to undefined, not deleted: a deleted property turns the object into a slow dictionary; a slim is never printed.
-  return { ...f, altTitles: [], frames: [], report: [], context: undefined, modules: undefined, taint: undefined, hardware: undefined, rip: undefined, guiltyFile: undefined };
+  // Not `{ ...f, altTitles: [] … }`: that site sees findings of many shapes, and V8 gave each copy a hidden class of its
+  // own (~0.7 KB: 13 MB over the 18,500 repeats of a 128 MB storm); Object.fromEntries' copies share theirs. Keys keep
+  // the spread's order (a key of `f` stays in place, the others follow).
+  const slim = { altTitles: [], frames: [], report: [], context: undefined, modules: undefined, taint: undefined, hardware: undefined, rip: undefined, guiltyFile: undefined };
+  return Object.fromEntries([...Object.entries(f), ...Object.entries(slim)]) as Finding;
 }
 
 /** What stage 4 folds a settled report by (`foldIdenticalReports`: the input aside, and the signature is kind, title, component). */
