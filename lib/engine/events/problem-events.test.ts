@@ -459,7 +459,7 @@ const ROWS: Row[] = [
   },
   {
     line: 'Filesystem "dm-0": corrupt inode 823956991 (btree).  Unmount and run xfs_repair.',
-    rule: "xfs-legacy-filesystem",
+    rule: "xfs-legacy-corrupt-inode",
     kind: "fs-error",
     title: "XFS: corruption detected",
     details: { device: "dm-0" },

@@ -712,10 +712,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // the XFS (dev) wording of the same event says it.
     id: "xfs-legacy-filesystem",
     kind: "fs-error",
-    needle: 'Filesystem "',
-    pattern: /Filesystem "([^"]+)": (?:(I\/O Error Detected|Log I\/O Error Detected|Corruption of in-memory data detected)\.\s+Shutting down filesystem|corrupt inode \d+)/,
-    title: (m) =>
-      !m[2] ? "XFS: corruption detected" : m[2].startsWith("Corruption") ? "XFS: corruption of in-memory data" : `XFS: ${xfsPhraseTitle(m[2])}`,
+    // Not `Filesystem "`: the prefilter's automaton places needles by their bytes, and that one let every
+    // `kernel: ` line through to the byte comparison.
+    needle: "Shutting down filesystem",
+    pattern: /Filesystem "([^"]+)": (I\/O Error Detected|Log I\/O Error Detected|Corruption of in-memory data detected)\.\s+Shutting down filesystem/,
+    title: (m) => (m[2].startsWith("Corruption") ? "XFS: corruption of in-memory data" : `XFS: ${xfsPhraseTitle(m[2])}`),
+    details: (m) => ({ device: m[1] }),
+  },
+  {
+    id: "xfs-legacy-corrupt-inode",
+    kind: "fs-error",
+    needle: ": corrupt inode ",
+    pattern: /Filesystem "([^"]+)": corrupt inode \d+/,
+    title: () => "XFS: corruption detected",
     details: (m) => ({ device: m[1] }),
   },
   {
