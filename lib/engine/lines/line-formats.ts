@@ -167,6 +167,9 @@ const TYPED_THEN_DMESG = /^[^\s[]+(?=\[ *\d+\.\d{6}\] )/;
 const UPTIME_KERNEL_TAG = "kernel: ";
 // getty's prompt on a serial console, with the kernel's line printed after it (`rpi login: [  348.318763] Kernel …`).
 const LOGIN_PROMPT = /^[\w.-]+ login: /;
+// svlogd (socklog) writes `facility.level: msg` and adds its own time only with `-t`: a log kept without it, or
+// grepped out of one, starts each kernel line with the tag (`kern.alert: [21657.872242] BUG: …`).
+const FACILITY_TAG_START = /^kern\.(emerg|alert|crit|err|error|warning|warn|notice|info|debug): /;
 // E-mail / forum quotes (`> `, `>>>   `): always peeled.
 const QUOTE_PREFIX = /^(?:[ \t]*>)+[ \t]?/;
 // A hypervisor's log line holding its VM's syslog (Docker Desktop for Mac: `<Error>: VM: 2016-08-03 04:35:57 +0000 UTC
@@ -1101,6 +1104,20 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (prompt === null) return false;
       const inner = rest(s.slice(prompt[0].length), line.lineNo, { ...ctx, wall: undefined });
       return inner.host === undefined && adoptIfKnown(line, inner);
+    },
+  },
+  {
+    // Host-less like the login prompt: the kernel's line follows the tag, peeled only when a known format follows.
+    id: "facility-tag",
+    starts: "k",
+    parse: (s, line, ctx, rest) => {
+      const tag = s.startsWith("kern.") ? FACILITY_TAG_START.exec(s) : null;
+      if (tag === null) return false;
+      const inner = rest(s.slice(tag[0].length), line.lineNo, { ...ctx, wall: undefined });
+      if (inner.host !== undefined || !adoptIfKnown(line, inner)) return false;
+      line.program = "kernel";
+      if (line.level === undefined) line.level = SYSLOG_LEVEL[tag[1]];
+      return true;
     },
   },
   {

@@ -676,6 +676,16 @@ describe("parseLine", () => {
       expect(l).toMatchObject({ format: "plain", text: raw });
       expect(l.program).toBeUndefined();
     }
+    // svlogd without its own time (void-linux/void-packages#5046): the facility.level tag starts the line.
+    expect(parseLine("kern.alert: [21657.872252] IP: apply_paravirt+0x104/0x150", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      program: "kernel",
+      uptime: 21657.872252,
+      text: "IP: apply_paravirt+0x104/0x150",
+    });
+    expect(parseLine("kern.info: [21657.872253] PGD 0 P4D 0 ", 1, ctx).level).toBe(6);
+    // …only before a known format: a sentence starting with such a word stays text.
+    expect(parseLine("kern.warn: check the cable", 1, ctx)).toMatchObject({ format: "plain", text: "kern.warn: check the cable" });
   });
 
   it("peels wrappers around whole lines: quotes, line numbers, Talos, facility tags, date-less kernel tags, forwarded consoles", () => {

@@ -372,6 +372,25 @@ export function parseReport(texts: readonly string[]): ParsedReport {
   };
 }
 
+/** Bad-access faults: the faulting function is where a bad pointer was used, not where it came from. */
+const FAULT_KINDS: ReadonlySet<FindingKind> = new Set(["paging-fault", "null-deref", "gpf"]);
+
+/** MIPS `ra    : ffffffffc056bd48 f+0x28/0xe8 [mod]`, arm64 `lr : f+0x18/0x30`, ARM `LR is at f+0x3c/0x5c`. */
+const LINK_REGISTER_LINE = /^\s*(?:ra +: +(?:[0-9a-f]{8,16} +)?|lr : |LR is at )([A-Za-z_.][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[\w+\])?)\s*$/;
+
+/** The caller the link register names, when it is not itself generic (a module's function always counts). */
+function linkRegisterCaller(texts: readonly string[]): string | undefined {
+  for (const t of texts) {
+    const m = LINK_REGISTER_LINE.exec(t);
+    if (!m) continue;
+    const f = parseFrameLine(" " + m[1], false);
+    if (!f) return undefined;
+    const fn = cleanFunctionName(f.function);
+    return f.module || !isGenericFrame(fn) ? fn : undefined;
+  }
+  return undefined;
+}
+
 function ripFrame(text: string): Frame | undefined {
   const crash = /\[exception RIP: ([A-Za-z_.][\w.]*)/.exec(text);
   if (crash) return { function: crash[1], reliable: true, context: "exception" };
@@ -667,9 +686,13 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
       // stall, a generic function the CPU spun in (`_spin_lock`): the guessed frames below may name the caller. A BUG
       // or an oops keeps its RIP's function, generic or not: that is where the check fired.
       const spunIn = format.stack.mode === "stall" && !rip?.module && isGenericFrame(atRip ?? "");
-      if (atRip && !spunIn && !format.stack.skip?.some((re) => re.test(atRip))) {
-        const named = normalizeTitle(fillTemplate(format.title, groups, atRip));
-        return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: atRip, frameMissing, headerFallback };
+      // A bad-access fault inside an allocator or a mem/str helper (`epc : kmem_cache_alloc`) says the pointer came
+      // from its caller: the link register names it (MIPS `ra :`, arm64 `lr :`, ARM `LR is at`) when no trace does.
+      const caller = atRip && FAULT_KINDS.has(format.kind ?? "other") && !rip?.module && isGenericFrame(atRip) ? linkRegisterCaller(texts) : undefined;
+      const named0 = caller ?? atRip;
+      if (named0 && !spunIn && !format.stack.skip?.some((re) => re.test(named0))) {
+        const named = normalizeTitle(fillTemplate(format.title, groups, named0));
+        return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: named0, frameMissing, headerFallback };
       }
     }
     if (!guilty && format.title.includes("{FRAME}") && format.stack) {

@@ -35,6 +35,19 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "io_schedule", "sleep_on_buffer", "__wait_on_bit", "out_of_line_wait_on_bit", "__wait_on_buffer", "jbd2_journal_commit_transaction"), { mode: "hang" })).toBe("jbd2_journal_commit_transaction");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "do_nanosleep", "hrtimer_nanosleep", "common_nsleep", "__x64_sys_clock_nanosleep"), { mode: "hang" })).toBe("common_nsleep");
   });
+  it("hung tasks skip SPL's condition-variable waits in a module, but keep the module's own wait", () => {
+    const m = (fn: string, module: string): Frame => ({ function: fn, reliable: true, module });
+    // openzfs/zfs#4339: txg_sync under io_schedule → cv_wait_common [spl] → __cv_wait_io [spl] → zio_wait [zfs]
+    const txgSync = [...frames("io_schedule"), m("cv_wait_common", "spl"), m("__cv_wait_io", "spl"), m("zio_wait", "zfs"), m("dsl_pool_sync", "zfs")];
+    expect(selectGuiltyFrame(txgSync, { mode: "hang" })).toBe("zio_wait");
+    const timed = [...frames("schedule_hrtimeout_range"), m("__cv_timedwait_hires", "spl"), m("txg_thread_wait", "zfs")];
+    expect(selectGuiltyFrame(timed, { mode: "hang" })).toBe("txg_thread_wait");
+    // a crash stack is unchanged: a module frame is still never skipped there
+    expect(selectGuiltyFrame([m("cv_wait_common", "spl"), ...frames("ip_rcv")])).toBe("cv_wait_common");
+  });
+  it("hung tasks never name a wake-up function (stale guesses of the scheduler's wake path)", () => {
+    expect(selectGuiltyFrame(frames("default_wake_function", "__wake_up_common", "wake_up_atomic_t", "schedule", "p9_client_rpc"), { mode: "hang" })).toBe("p9_client_rpc");
+  });
   it("stalls take the frame before the dispatch anchor, after the detector's interrupt frames", () => {
     const stall = frames("rcu_dump_cpu_stacks", "update_process_times", "__hrtimer_run_queues", "apic_timer_interrupt",
       "br_nf_pre_routing", "br_handle_frame", "__netif_receive_skb_core", "process_backlog");

@@ -79,7 +79,16 @@ const HANG_SKIP = [
   "wait_on_page", "wait_on_folio", "folio_wait", "wait_on_bit",
   // 2.6-era wait_on_bit() actions: the buffer or page the task sleeps on, not why
   "sync_buffer", "sync_page",
+  // a wake-up is never where a task sleeps: stale `? default_wake_function`/`? wake_up_atomic_t` guesses under it
+  "wake_up", "wake_function",
 ];
+
+/**
+ * Out-of-tree wait primitives that stand for schedule()/wait_event(): the Solaris Porting Layer's condition variables
+ * under ZFS (`cv_wait_common [spl]`, `__cv_wait_io [spl]`, `__cv_timedwait_hires`). Module frames are otherwise kept
+ * (a module's own wait, like jbd2_log_wait_commit, is where the task hangs).
+ */
+const HANG_MODULE_PRIMITIVE = /^_*cv_(?:timed)?wait/;
 
 /** A frame the unwinder could not name (`0xffffffffdeadbeef`: a jump to garbage, code without symbols): never the culprit's name. */
 const UNNAMED_FRAME = /^(?:0x)?[0-9a-f]{6,}$/;
@@ -140,7 +149,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     const pick = (list: readonly Frame[]) => {
       for (const f of list) {
         const fn = cleanFunctionName(f.function);
-        if (isModuleCode(f, fn)) return fn;
+        if (isModuleCode(f, fn) && !HANG_MODULE_PRIMITIVE.test(fn)) return fn;
         if (HANG_SKIP.some((s) => fn.includes(s))) continue;
         if (isGenericFrame(fn) || skip.some((re) => re.test(fn))) continue;
         return fn;

@@ -54,6 +54,19 @@ describe("parseReportMetadata", () => {
     expect(parseReportMetadata(["CPU: 1 PID: 2 Comm: x Not tainted 6.1.0 #1", "      Not tainted 5.4.89+ #1"]).kernelRelease).toBe("6.1.0");
   });
 
+  it("reads the taint-less ident line under a 2.6-era lockdep header, and only there", () => {
+    // openzfs/zfs#3915
+    const header = "[ INFO: possible circular locking dependency detected ]";
+    const ident = "2.6.32-504.16.2.1chaos.ch5.3.x86_64.debug #1";
+    expect(parseReportMetadata([header, ident, "-------------------------------------------------------"])).toMatchObject({
+      kernelRelease: "2.6.32-504.16.2.1chaos.ch5.3.x86_64.debug",
+      kernelBuild: "#1",
+    });
+    // the stack's Pid line, printed later, names it too and wins
+    expect(parseReportMetadata([header, ident, "Pid: 1894, comm: txg_sync Not tainted 2.6.32-504.el6.x86_64 #1"]).kernelRelease).toBe("2.6.32-504.el6.x86_64");
+    expect(parseReportMetadata(["some text", ident]).kernelRelease).toBeUndefined();
+  });
+
   it("reads 6.12+ task lines with UID and the spelled-out taint line", () => {
     const meta = parseReportMetadata([
       "CPU: 0 UID: 0 PID: 7 Comm: kworker/0:1 Tainted: G        W          6.12.0-rc2 #101-Ubuntu",

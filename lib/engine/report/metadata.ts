@@ -46,6 +46,10 @@ const TASK_LINE_LOOSE = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+)(?: Comm: (\S+))?/
 // No task on the line: the release counts only when no task line of the report names one (a lockdep splat
 // prints its task line, if at all, far below, with the stack).
 const KERNEL_IDENT_LINE = /^\s*(\d[\w.+~-]*) (#\S+)\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$/;
+// Before 3.x the ident printed no taint: `2.6.32-504.16.2.1chaos.ch5.3.x86_64.debug #1` right under lockdep's
+// `[ INFO: possible circular locking dependency detected ]`; only the line after such a header is read as one.
+const OLD_LOCKDEP_HEADER = /^\s*\[ INFO: [^\]]+ \]\s*$/;
+const BARE_IDENT_LINE = /^\s*(\d+\.\d+[\w.+~-]*) (#\d\S*)\s*$/;
 // Hung-task reports (4.x+) print the taint and the release on a line of their own under the header:
 // `      Not tainted 5.4.89+ #1`, `      Tainted: G           OE     5.15.0-1019-aws #23~20.04.1-Ubuntu`.
 const TAINT_RELEASE_LINE = /^\s*(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+(\d+\.\d+[^\s]*)(?:\s+(#\S.*?))?\s*$/;
@@ -103,7 +107,7 @@ const RIP_PATTERNS: RegExp[] = [
 
 /** The patterns below that are anchored at the line start, as one regex (one attempt per line, not one per pattern). */
 const ANCHORED_METADATA = new RegExp(
-  [I386_CPU_LINE, ARM_CPU_TAINT_RELEASE, I386_EIP_TAINT, I386_EFLAGS_RELEASE, I386_PROCESS, KERNEL_IDENT_LINE, TAINT_RELEASE_LINE, TAINT_LINE_BRACKETED, CRASH_TASK_LINE, CRASH_RELEASE, CRASH_VERSION, HARDWARE, MODULES, ...RIP_PATTERNS]
+  [I386_CPU_LINE, ARM_CPU_TAINT_RELEASE, I386_EIP_TAINT, I386_EFLAGS_RELEASE, I386_PROCESS, KERNEL_IDENT_LINE, OLD_LOCKDEP_HEADER, TAINT_RELEASE_LINE, TAINT_LINE_BRACKETED, CRASH_TASK_LINE, CRASH_RELEASE, CRASH_VERSION, HARDWARE, MODULES, ...RIP_PATTERNS]
     .map((re) => `(?:${re.source})`)
     .join("|"),
 );
@@ -147,11 +151,24 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
   let modulesDone = false;
 
   let releaseOnNextLine = false;
+  let identOnNextLine = false;
   let identRelease: { release: string; build: string } | undefined;
   for (const entry of lines) {
     if (typeof entry !== "string") continue;
     const line = entry.trimEnd();
+    if (identOnNextLine) {
+      identOnNextLine = false;
+      const bare = BARE_IDENT_LINE.exec(line);
+      if (bare) {
+        identRelease ??= { release: bare[1], build: bare[2] };
+        continue;
+      }
+    }
     if (!releaseOnNextLine && !moduleLineOpen && !mayHoldMetadata(line)) continue;
+    if (OLD_LOCKDEP_HEADER.test(line)) {
+      identOnNextLine = true;
+      continue;
+    }
     if (releaseOnNextLine) {
       releaseOnNextLine = false;
       const wrapped = WRAPPED_RELEASE.exec(line);

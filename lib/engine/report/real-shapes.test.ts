@@ -143,6 +143,28 @@ describe("reports from production logs", () => {
     ]);
     expect(mips).toMatchObject({ title: "BUG: unable to handle kernel paging request in nf_nat_used_tuple", guiltyFrame: "nf_nat_used_tuple" });
 
+    // Lochnair/vyatta-wireguard#97: the fault is in the allocator, the link register names the module that called it.
+    const inAllocator = [
+      "CPU 2 Unable to handle kernel paging request at virtual address 0000000400000000, epc == ffffffff80956b74, ra == 8",
+      "Oops[#1]:",
+      "CPU: 2 PID: 3995 Comm: ip Tainted: P           O    4.9.79-UBNT #1",
+      "epc   : ffffffff80956b74 kmem_cache_alloc+0x34/0x160",
+      "ra    : ffffffffc056bd48 wg_pubkey_hashtable_alloc+0x28/0xe8 [wireguard]",
+    ];
+    expect(extract(inAllocator)[0]).toMatchObject({ title: "BUG: unable to handle kernel paging request in wg_pubkey_hashtable_alloc", guiltyFrame: "wg_pubkey_hashtable_alloc" });
+    // a generic caller in the link register is no better: the RIP's function stays
+    const genericCaller = inAllocator.map((l) => l.replace(/wg_pubkey_hashtable_alloc\+0x28\/0xe8 \[wireguard\]/, "__kmalloc+0x28/0xe8"));
+    expect(extract(genericCaller)[0]).toMatchObject({ guiltyFrame: "kmem_cache_alloc" });
+    // a BUG keeps its RIP's function: that is where the check fired
+    const [bug] = extract([
+      "[   60.422640] kernel BUG at mm/slub.c:3950!",
+      "[   60.422643] Internal error: Oops - BUG: 0 [#1] SMP",
+      "[   60.472089] CPU: 0 PID: 102 Comm: kworker/0:2 Tainted: P           O      4.19.152 #1",
+      "[   60.500711] pc : kfree+0xd8/0x120",
+      "[   60.504052] lr : skb_free_head+0x18/0x30",
+    ]);
+    expect(bug.guiltyFrame).not.toBe("skb_free_head");
+
     const [decoded] = extract([
       "<4>[    0.220528] ------------[ cut here ]------------",
       "<4>[ 0.220657] WARNING: CPU: 1 PID: 0 at kernel/time/clockevents.c:455",
