@@ -178,6 +178,12 @@ const VM_FORWARD_PREFIX = /^(?:<(?:Emergency|Alert|Critical|Error|Warning|Notice
 // A serial terminal program's own receive time, glued to each console line it logged (`0410_03-08-12.384[   48.042887] …`,
 // month-day_hour-minute-second.milliseconds): peeled only when a known format follows.
 const TERMINAL_TIMESTAMP = /^\d{4}_\d{2}-\d{2}-\d{2}\.\d{3}/;
+// A console logger's own receive time in brackets before each guest console line (Qubes/Xen guest console logs
+// `/var/log/xen/console/guest-<vm>.log`: `[2023-12-19 16:33:24] [457742.607754] kernel BUG at …`; `ts '[%F %T]'`):
+// peeled only when a known format follows, so a bracketed date inside a program's own message stays text.
+const BRACKETED_WALL_CLOCK = /^\[(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)\] ?/;
+// `[dddd-dd-dd dd:dd:dd]`: the fixed bytes the peek checks before the optional fraction.
+const BRACKETED_WALL_CLOCK_LEN = 21;
 // A `| ` gutter (forum quoting, a table cell): peeled only when a known format follows.
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
@@ -914,6 +920,25 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (eol - pos < 18 || bytes[pos + 4] !== 95 || bytes[pos + 7] !== 45 || bytes[pos + 10] !== 45 || bytes[pos + 13] !== 46) return PEEK.NOT_THIS;
       for (const k of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 16]) if (!isDigit(bytes[pos + k])) return PEEK.NOT_THIS;
       return hostIfNamed(rest(bytes, pos + 17, eol, depth + 1));
+    },
+  },
+  {
+    id: "bracketed-wall-clock",
+    starts: "[",
+    parse: (s, line, ctx, rest) => {
+      // Every dmesg line starts with `[` too: a digit after it and a dash at the year's end are checked first.
+      if (s.charCodeAt(5) !== 45 || !isDigit(s.charCodeAt(1))) return false;
+      const stamp = BRACKETED_WALL_CLOCK.exec(s);
+      if (stamp === null || !adoptIfKnown(line, rest(s.slice(stamp[0].length), line.lineNo, { ...ctx, wall: undefined }))) return false;
+      // The logger's clock dates the line when the wrapped format carries only an uptime.
+      if (line.time === undefined) line.time = parseIsoTime(stamp[1]);
+      return true;
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      if (eol - pos < BRACKETED_WALL_CLOCK_LEN + 1 || bytes[pos + 5] !== 45 || bytes[pos + 8] !== 45 || bytes[pos + 14] !== 58 || bytes[pos + 17] !== 58) return PEEK.NOT_THIS;
+      const stamp = BRACKETED_WALL_CLOCK.exec(latin1Of(bytes, pos, Math.min(eol, pos + 40)));
+      if (!stamp) return PEEK.NOT_THIS;
+      return hostIfNamed(rest(bytes, pos + stamp[0].length, eol, depth + 1));
     },
   },
   {

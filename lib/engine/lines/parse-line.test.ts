@@ -671,6 +671,19 @@ describe("parseLine", () => {
       uptime: 48.045067,
     });
     expect(parseLine("0410_03-08-12.384 free-form text", 1, ctx)).toMatchObject({ format: "plain", text: "0410_03-08-12.384 free-form text" });
+    // A console logger's bracketed receive time before the guest's dmesg line (Qubes/Xen guest console logs).
+    expect(parseLine("[2026-03-28 22:39:25] [    2.548677] RIP: 0010:native_set_pte+0x4/0x10", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      uptime: 2.548677,
+      time: Date.UTC(2026, 2, 28, 22, 39, 25),
+      text: "RIP: 0010:native_set_pte+0x4/0x10",
+    });
+    expect(parseLine("[2023-12-19 16:33:24] Dec 19 16:33:24 q1 kernel: kernel BUG at lib/list_debug.c:59!", 1, ctx)).toMatchObject({
+      host: "q1",
+      text: "kernel BUG at lib/list_debug.c:59!",
+    });
+    // Only before a known format: a bracketed date that starts free text stays text.
+    expect(parseLine("[2023-12-19 16:33:24] qrexec: connection refused", 1, ctx)).toMatchObject({ format: "plain", text: "[2023-12-19 16:33:24] qrexec: connection refused" });
     for (const raw of ["rpi login: ", "rpi login: root"]) {
       const l = parseLine(raw, 1, ctx);
       expect(l).toMatchObject({ format: "plain", text: raw });
@@ -858,6 +871,8 @@ describe("parseLine", () => {
       "w14 login: [  348.318763] Kernel panic - not syncing: x",
       "0410_03-08-12.384Aug 13 15:59:23 w15 kernel: x",
       "0410_03-08-12.384w16 login: Aug 13 15:59:23 w16 kernel: x",
+      "[2023-12-19 16:33:24] Aug 13 15:59:23 w17 kernel: x",
+      "[2023-12-19 16:33:24] [457742.607754] kernel BUG at lib/list_debug.c:59!",
     ];
     const raws = [...ROWS.map((r) => r.raw), ...extra];
     const disagreements = raws

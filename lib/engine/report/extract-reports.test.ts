@@ -33,6 +33,27 @@ describe("extractReports", () => {
     expect(found[0]).toMatchObject({ sourceFile: "net/core/dev.c", sourceLine: 12, uptime: 10.1 });
   });
 
+  it("only a WARN header with a source line owns the lines after it; a driver's `WARNING:` notice leaves the next oops its own", () => {
+    // Old-style WARN (2.6/3.x): the WARN message comes right after the header and is no second report.
+    const oldStyle = extract([
+      "[  100.000001] WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()",
+      "[  100.000002] Watchdog detected hard LOCKUP on cpu 5",
+      "[  100.000004] Pid: 0, comm: swapper Not tainted 2.6.32-431.el6.x86_64 #1",
+      "[  100.000005] Call Trace:",
+      "[  100.000006]  <NMI>  [<ffffffff81071f97>] ? warn_slowpath_common+0x87/0xc0",
+      "[  100.000008]  [<ffffffff810e6b6c>] ? watchdog_overflow_callback+0x9c/0xd0",
+    ].join("\n"));
+    expect(oldStyle).toHaveLength(1);
+    // Real shape (CoreOS on AWS Xen PV): blkfront's grant-table notice, then the oops that panicked the guest.
+    const notice = extract([
+      "[47998480.571090] xen:grant_table: WARNING: g.e. 0xa still in use!",
+      "[47998480.571168] BUG: unable to handle kernel paging request at ffff970000000848",
+      "[47998480.571184] IP: [<ffffffff811b6c89>] handle_mm_fault+0x1a9/0x14c0",
+      "[47998480.571209] Oops: 0000 [#1] SMP",
+    ].join("\n"));
+    expect(notice.map((f) => [f.kind, f.title])).toEqual([["paging-fault", "BUG: unable to handle kernel paging request in handle_mm_fault"]]);
+  });
+
   it("a header the paste cut right after, repeating an earlier report's word for word, counts as that report again", () => {
     const report = [
       "[160403.252871] BUG: workqueue leaked lock or atomic: kworker/0:2/0xffffffff/4586",

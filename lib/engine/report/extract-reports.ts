@@ -94,6 +94,8 @@ const KERNEL_PANIC = /Kernel panic - not syncing: ?(.*?)\s*(?:\]---)?$/;
 const STACK_KEYWORDS = /(?:Call Trace|Call trace|backtrace(?: \(crc [0-9a-f]+\))?:|Backtrace:|Allocated by task [0-9]+:|Freed by task [0-9]+:|^PID: \d+\s+TASK: )/;
 const LOCKDEP_BACKTRACE = /stack backtrace:/;
 const TIMESTAMP_IN_TITLE = /\[ *[0-9]+\.[0-9]+\]|\b[0-9]{2}:[0-9]{2}:[0-9]{2}\b/;
+/** A WARN() header names the source line it fired at (`WARNING: at f.c:12 …`, `WARNING: CPU: 1 PID: 2 at f.c:12 …`, `WARNING: f.c:12 at …`). */
+const WARN_SOURCE_REF = /WARNING:(?:(?: .*?)? at [\w\-/.]+\.[A-Za-z]+:[0-9]+| [\w\-/.]+\.[A-Za-z]+:[0-9]+ at )/;
 const SOURCE_REF = [/kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING:(?: .*?)? at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/, /WARNING: ([\w\-/.]+\.[A-Za-z]+):([0-9]+) at /, /Kernel BUG at [0-9a-fx]+ \[verbose debug info unavailable\]|Kernel BUG at ([\w\-/.]+\.[A-Za-z]+):([0-9]+)/];
 
 function headerText(text: string): string {
@@ -202,8 +204,10 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     const lost = cls.lostHeader;
     if (lost && lines.slice(Math.max(lastBoot, i - LOST_HEADER_LINES, 0), i).some((l) => lost.test(l.text))) continue;
     // Old-style `WARNING: at kernel/watchdog.c:245 f()` prints the WARN message right after its header
-    // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report.
-    if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3) continue;
+    // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report. Only a WARN
+    // header (one that names its source line) has such text: a driver's one-line notice that merely says `WARNING:`
+    // (`xen:grant_table: WARNING: g.e. 0xa still in use!`) prints nothing after it, and the oops that follows is its own.
+    if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3 && WARN_SOURCE_REF.test(lines[open.header].text)) continue;
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
