@@ -486,7 +486,8 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "bug",
     // kernel/hung_task.c (6.16+) names the lock holder under a hung task's stack: `INFO: task a:1 is blocked on a mutex
     // likely owned by task b:2.`, `… blocked on a semaphore likely last held by …`, `… blocked on an rw-semaphore …`.
-    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: task \S.* (?:is )?(?:reader |writer )?blocked on an? (?:mutex|semaphore|rw-semaphore)\b/, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
+    // `comm:pid` is at most 15 + 1 + 7 characters: bounded, a line of many `INFO: task ` is not scanned to its end from each.
+    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: task \S[^\n]{0,40}? (?:is )?(?:reader |writer )?blocked on an? (?:mutex|semaphore|rw-semaphore)\b/, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
     formats: [
       { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
@@ -945,8 +946,9 @@ export const CLASSES: readonly CrashClass[] = [
       // `Oops: efitime: can't read time!`
       { match: re("Oops: Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], type: "DoS", stack: STACK_DEFAULT },
       // MIPS and LoongArch die(): `Oops[#1]:`; riscv names the trap: `Oops - illegal instruction [#1]`,
-      // `Oops - store (or AMO) access fault [#1]`.
-      { match: re("Oops(?::? ?\\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+| - [^\\n\\[]+ \\[#[0-9]+\\]|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
+      // `Oops - store (or AMO) access fault [#1]`. The trap names are short: bounded, a line of many `Oops - ` without
+      // ` [#` costs each a bounded scan, not the rest of the line (quadratic over the report's 200 lines).
+      { match: re("Oops(?::? ?\\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+| - [^\\n\\[]{1,64} \\[#[0-9]+\\]|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
     ],
   },
   {
