@@ -777,6 +777,11 @@ describe("hostile header lines", () => {
     expect(extract(["Oops - a".repeat(40_000)])).toEqual([]);
   });
 
+  it("x86's fast refcount_t message: many `refcount_t … at f` starts before a line of `WARNING:` without the handler", () => {
+    // No title format matches: informational text, not a report.
+    expect(extract(["refcount_t hit zero at f+0x1/0x2 ".repeat(4000), "WARNING: a ".repeat(800)])).toEqual([]);
+  });
+
   it("hung_task's blocker line suppression: a line of `INFO: task ` without `blocked on` is not suppressed by it", () => {
     const blocker = CLASSES.find((c) => c.id === "info")!.suppress!.find((re) => re.source.includes("blocked on an?"))!;
     expect(blocker.test("INFO: task a ".repeat(40_000))).toBe(false);
