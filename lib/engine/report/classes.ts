@@ -422,10 +422,10 @@ export const CLASSES: readonly CrashClass[] = [
       // kernel/panic.c: `refcount_t hit zero at sk_stop_timer+0x2c/0x30 in cilium-agent[16359], uid/euid: 0/0`
       // (printed before the WARNING from 4.19 on, after it before) names the function whose count went wrong; the
       // stack runs through the trap handler first (ex_handler_refcount, fixup_exception, do_trap, invalid_op).
-      // (The message's tail is short, and the WARNING line's first `WARNING:` is taken once, atomically, by the
-      // lookahead: unbounded, every `refcount_t … at` start of a line rescanned that line, and `.*WARNING:.*` retried every
-      // `WARNING:` of the next lines for each start, cubic on a hostile paste.)
-      { match: re(`${X86_REFCOUNT_MESSAGE.source}{{FUNC}}[^\\n]{0,200}\\n(?:.*\\n){0,2}?(?=(?<warning>[^\\n]*?WARNING:))\\k<warning>[^\\n]*? refcount_error_report`), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK, guiltyHint: 1 },
+      // (The message's tail is short, and the WARNING line is told by a lookahead, tested once a line: unbounded, every
+      // `refcount_t … at` start of a line rescanned that line, and `.*WARNING:.*` retried every `WARNING:` of the next
+      // lines for each start, cubic on a hostile paste.)
+      { match: re(`${X86_REFCOUNT_MESSAGE.source}{{FUNC}}[^\\n]{0,200}\\n(?:.*\\n){0,2}?(?=[^\\n]*WARNING:)[^\\n]*? refcount_error_report`), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK, guiltyHint: 1 },
       { match: re(`WARNING:.* refcount_error_report(?:.*\\n){1,3}?.*${X86_REFCOUNT_MESSAGE.source}{{FUNC}}`), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK, guiltyHint: 1 },
       { match: re("WARNING:.* refcount_error_report"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK },
       { match: re("WARNING:.*kernel/locking/lockdep\\.c"), title: "WARNING: locking bug in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: skipping("^lock", "^__lock", "^lock_sock", "^release_sock") },
