@@ -525,6 +525,21 @@ const ROWS: Row[] = [
   },
 ];
 
+/**
+ * Hostile lines for the rasdaemon rows: every field the pattern scans for repeated, the one that ends a match missing.
+ * Unbounded lazy scans made these quadratic (the MCE row's nested ones cubic): tens of seconds at these sizes. The
+ * result is asserted; the size is what an unbounded scan cannot get through within the test's timeout.
+ */
+describe("rasdaemon rows on hostile lines", () => {
+  const rule = (id: string) => PROBLEM_EVENT_RULES.find((r) => r.id === id)!.pattern;
+  it("MCE rows: repeated `error: Corrected …, CPU n, bank` fields without `, mcg mcgstatus=` match nothing", () => {
+    expect(rule("rasdaemon-mce-event").exec("mcgstatus= error: Corrected x, CPU 1, bank a".repeat(1200))).toBeNull();
+  });
+  it("MC rows: repeated `Corrected error(s): … at …` without `location:` match nothing", () => {
+    expect(rule("rasdaemon-mc-event").exec("1 Corrected error(s): a at b ".repeat(25_000))).toBeNull();
+  });
+});
+
 describe("problem events through triage", () => {
   for (const row of ROWS) {
     const lines = Array.isArray(row.line) ? row.line : [row.line];

@@ -460,11 +460,12 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // 08:54:38 +0000 1 Corrected error(s): memory read error at CPU_SrcID#1_MC#1_Chan#1_DIMM#0 location: 3:1:0:-1, …`),
     // often the only copy pasted once the kernel ring buffer has rotated. Same finding as the kernel's EDAC line. The
     // line reader takes such a row for an ISO-dated syslog line whose host is the error count, so the count is
-    // optional here.
+    // optional here. The message and label are short; bounded, a hostile line of many `Corrected error(s): … at …`
+    // without `location:` costs each start a bounded scan instead of the rest of the line (quadratic).
     id: "rasdaemon-mc-event",
     kind: "mce",
     needle: " error(s): ",
-    pattern: /(?:^|\b(\d+) )(Corrected|Uncorrected|Fatal) error\(s\): (.+?) at (\S+) location: /,
+    pattern: /(?:^|\b(\d+) )(Corrected|Uncorrected|Fatal) error\(s\): ([^\n]{1,200}?) at (\S{1,120}) location: /,
     title: (m) => (m[2] === "Corrected" ? "EDAC: corrected memory error" : "EDAC: uncorrectable memory error"),
     details: (m): Details => ({ ...(m[1] ? { count: Number(m[1]) } : {}), type: m[2] === "Corrected" ? "CE" : "UE", message: m[3].slice(0, 200), label: m[4] }),
     groupKey: (m) => `edac:${m[2] === "Corrected" ? "CE" : "UE"}`,
@@ -474,10 +475,12 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // Corrected error, no action required., CPU 2, bank Unified Memory Controller (bank=17), mcg mcgstatus=0, mci
     // CECC, memory_channel=0,csrow=1, …`; `1 .. error: …` without a time). A bank of the memory controller (AMD's UMC,
     // Intel's iMC) or an ECC status is a memory error, folded with EDAC's; any other bank is a CPU/cache/bus MCE.
+    // The error text and the bank name are short and the bank has no comma: unbounded, the lazy scans nest (each
+    // `, CPU n, bank` rescans the line for `, mcg`) and a line of repeated fields took seconds per 16 KiB.
     id: "rasdaemon-mce-event",
     kind: "mce",
     needle: "mcgstatus=",
-    pattern: /(?:^|\berror: )(Corrected|Deferred|Uncorrected|System Fatal)\b.*?, CPU (\d+), bank (.+?), mcg mcgstatus=\S+, mci ([^,]*)/,
+    pattern: /(?:^|\berror: )(Corrected|Deferred|Uncorrected|System Fatal)\b[^\n]{0,200}?, CPU (\d+), bank ([^,\n]{1,120}), mcg mcgstatus=\S+, mci ([^,]*)/,
     title: (m) => (!rasMemoryBank(m) ? "MCE: hardware error" : m[1] === "Corrected" ? "EDAC: corrected memory error" : "EDAC: uncorrectable memory error"),
     details: (m) => ({ type: m[1] === "Corrected" ? "CE" : "UE", cpu: Number(m[2]), bank: m[3].slice(0, 100), mci: m[4].slice(0, 100) }),
     groupKey: (m) => (!rasMemoryBank(m) ? "mce" : `edac:${m[1] === "Corrected" ? "CE" : "UE"}`),

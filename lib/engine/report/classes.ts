@@ -444,7 +444,10 @@ export const CLASSES: readonly CrashClass[] = [
       // kernel/panic.c: `refcount_t hit zero at sk_stop_timer+0x2c/0x30 in cilium-agent[16359], uid/euid: 0/0`
       // (printed before the WARNING from 4.19 on, after it before) names the function whose count went wrong; the
       // stack runs through the trap handler first (ex_handler_refcount, fixup_exception, do_trap, invalid_op).
-      { match: re(`${X86_REFCOUNT_MESSAGE.source}{{FUNC}}(?:.*\\n){1,3}?.*WARNING:.* refcount_error_report`), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK, guiltyHint: 1 },
+      // (The message's tail is short, and the WARNING line is told by a lookahead, tested once a line: unbounded, every
+      // `refcount_t … at` start of a line rescanned that line, and `.*WARNING:.*` retried every `WARNING:` of the next
+      // lines for each start, cubic on a hostile paste.)
+      { match: re(`${X86_REFCOUNT_MESSAGE.source}{{FUNC}}[^\\n]{0,200}\\n(?:.*\\n){0,2}?(?=[^\\n]*WARNING:)[^\\n]*? refcount_error_report`), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK, guiltyHint: 1 },
       { match: re(`WARNING:.* refcount_error_report(?:.*\\n){1,3}?.*${X86_REFCOUNT_MESSAGE.source}{{FUNC}}`), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK, guiltyHint: 1 },
       { match: re("WARNING:.* refcount_error_report"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: X86_REFCOUNT_STACK },
       { match: re("WARNING:.*kernel/locking/lockdep\\.c"), title: "WARNING: locking bug in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: skipping("^lock", "^__lock", "^lock_sock", "^release_sock") },
@@ -508,7 +511,8 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "bug",
     // kernel/hung_task.c (6.16+) names the lock holder under a hung task's stack: `INFO: task a:1 is blocked on a mutex
     // likely owned by task b:2.`, `… blocked on a semaphore likely last held by …`, `… blocked on an rw-semaphore …`.
-    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: task \S.* (?:is )?(?:reader |writer )?blocked on an? (?:mutex|semaphore|rw-semaphore)\b/, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
+    // `comm:pid` is at most 15 + 1 + 7 characters: bounded, a line of many `INFO: task ` is not scanned to its end from each.
+    suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: task \S[^\n]{0,40}? (?:is )?(?:reader |writer )?blocked on an? (?:mutex|semaphore|rw-semaphore)\b/, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
     formats: [
       { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
@@ -1147,8 +1151,9 @@ export const CLASSES: readonly CrashClass[] = [
       // `Oops: efitime: can't read time!`
       { match: re("Oops: Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], type: "DoS", stack: STACK_DEFAULT },
       // MIPS and LoongArch die(): `Oops[#1]:`; riscv names the trap: `Oops - illegal instruction [#1]`,
-      // `Oops - store (or AMO) access fault [#1]`.
-      { match: re("Oops(?::? ?\\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+| - [^\\n\\[]+ \\[#[0-9]+\\]|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
+      // `Oops - store (or AMO) access fault [#1]`. The trap names are short: bounded, a line of many `Oops - ` without
+      // ` [#` costs each a bounded scan, not the rest of the line (quadratic over the report's 200 lines).
+      { match: re("Oops(?::? ?\\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+| - [^\\n\\[]{1,64} \\[#[0-9]+\\]|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
     ],
   },
   {

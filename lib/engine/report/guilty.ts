@@ -105,8 +105,8 @@ const isModuleCode = (f: Frame, fn: string): boolean => f.module !== undefined &
 
 function usable(f: Frame, extraSkip: readonly RegExp[]): boolean {
   if (!f.reliable || UNNAMED_FRAME.test(f.function)) return false;
-  if (isModuleCode(f, cleanFunctionName(f.function))) return true;
   const fn = cleanFunctionName(f.function);
+  if (isModuleCode(f, fn)) return true;
   if (isGenericFrame(fn)) return false;
   return !extraSkip.some((re) => re.test(fn));
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
 import { extractReports } from "./extract-reports";
-import { kernelTreePath } from "./classes";
+import { CLASSES, kernelTreePath } from "./classes";
 
 function extract(lines: string[]) {
   const ctx = createLineContext(0, 2024);
@@ -763,5 +763,28 @@ describe("x86 fast refcount_t (CONFIG_REFCOUNT, 4.13-5.4)", () => {
       "[  392.755128]  tcp_write_xmit+0x24a/0xf90",
     ]);
     expect([r.title, r.guiltyFrame]).toEqual(["WARNING: refcount bug in tcp_schedule_loss_probe", "tcp_schedule_loss_probe"]);
+  });
+});
+
+/**
+ * Hostile header lines for title formats and suppressions a merge added: many starts of the pattern on one line and the
+ * text that would end a match missing. Unbounded, each start scanned the rest of the line (quadratic): tens of seconds
+ * at these sizes, past the test's timeout; bounded by what the kernel prints, well under a second. The result is
+ * asserted; the size is the bound.
+ */
+describe("hostile header lines", () => {
+  it("riscv's `Oops - <trap> [#n]` shape: a line of `Oops - ` without ` [#` is no oops", () => {
+    expect(extract(["Oops - a".repeat(40_000)])).toEqual([]);
+  });
+
+  it("x86's fast refcount_t message: many `refcount_t … at f` starts before a line of `WARNING:` without the handler", () => {
+    // No title format matches: informational text, not a report.
+    expect(extract(["refcount_t hit zero at f+0x1/0x2 ".repeat(4000), "WARNING: a ".repeat(800)])).toEqual([]);
+  });
+
+  it("hung_task's blocker line suppression: a line of `INFO: task ` without `blocked on` is not suppressed by it", () => {
+    const blocker = CLASSES.find((c) => c.id === "info")!.suppress!.find((re) => re.source.includes("blocked on an?"))!;
+    expect(blocker.test("INFO: task a ".repeat(40_000))).toBe(false);
+    expect(blocker.test("INFO: task kworker/u16:3:1234 is blocked on a mutex likely owned by task b:2.")).toBe(true);
   });
 });

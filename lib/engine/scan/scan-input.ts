@@ -282,12 +282,6 @@ function rightAfter(parsed: readonly LogLine[], at: number, pattern: RegExp): bo
 }
 
 /**
- * The one host the kernel lines of a window name (host-less lines aside), or undefined when none or several. Only lines
- * a format names as the kernel's count: a prose line that happens to read as `date word …` names no host. A journal
- * entry's own fields count too: an export's `_HOSTNAME=` comes after its `MESSAGE=`, so a window of one entry names
- * its host only there.
- */
-/**
  * A wall message's body is a copy of an emergency line syslogd also wrote to the log: when the window holds that
  * line (same host and text, same [uptime] or the same second), the copy is no report of its own — read alone it is
  * a headless `invalid opcode` or `Internal error` beside the full report it belongs to.
@@ -305,6 +299,12 @@ function isWallCopy(wall: LogLine, lines: readonly LogLine[]): boolean {
 /** syslogd stamps the wall banner and the log line from the same message: the same second, give or take one. */
 const WALL_COPY_MAX_MS = 2000;
 
+/**
+ * The one host the kernel lines of a window name (host-less lines aside), or undefined when none or several. Only lines
+ * a format names as the kernel's count: a prose line that happens to read as `date word …` names no host. A journal
+ * entry's own fields count too: an export's `_HOSTNAME=` comes after its `MESSAGE=`, so a window of one entry names
+ * its host only there.
+ */
 function soleHost(lines: readonly LogLine[]): string | undefined {
   let host: string | undefined;
   for (const l of lines) {
