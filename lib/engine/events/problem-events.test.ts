@@ -317,6 +317,13 @@ const ROWS: Row[] = [
     details: { device: "6:0:4:0" },
   },
   {
+    line: "sd 1:0:0:0: Device offlined - not ready after error recovery",
+    rule: "scsi-device-offlined",
+    kind: "io-error",
+    title: "scsi: device offlined",
+    details: { device: "1:0:0:0" },
+  },
+  {
     line: "ata1.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x6 frozen",
     rule: "ata-exception",
     kind: "io-error",

@@ -548,6 +548,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `scsi:${m[1]}`,
   },
   {
+    // scsi_eh_offline_sdevs(): when every step of SCSI error recovery (abort, device/target/bus/host reset) failed,
+    // the midlayer takes the disk offline (`sd 1:0:0:0: Device offlined - not ready after error recovery`) and all
+    // further I/O to it fails. On cloud VMs this is a virtual disk the hypervisor stopped serving (hv_storvsc,
+    // virtio_scsi); the block layer's I/O error lines usually follow and are then the finding.
+    id: "scsi-device-offlined",
+    kind: "io-error",
+    needle: "Device offlined - ",
+    pattern: /\b(?:sd|scsi) ([\d:]+): (?:\[(\w+)\] )?Device offlined - not ready after error recovery/,
+    title: () => "scsi: device offlined",
+    details: (m) => ({ device: m[2] ?? m[1] }),
+    groupKey: (m) => `scsi:${m[1]}`,
+    endedBy: ["block-io-error", "block-status-error"],
+  },
+  {
     id: "ata-exception",
     kind: "io-error",
     needle: "exception Emask",
