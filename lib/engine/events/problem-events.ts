@@ -562,6 +562,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     endedBy: ["block-io-error", "block-status-error"],
   },
   {
+    // megaraid_sas during an adapter reset (megasas_wait_for_outstanding*(), from the SCSI error handler's host reset
+    // or after a firmware fault): `megaraid_sas 0000:5a:00.0: [30]waiting for 65 commands to complete for scsi0`, one
+    // line every 5 s while the controller holds the I/O; every disk behind it stalls until the reset ends.
+    id: "megaraid-reset-wait",
+    kind: "io-error",
+    needle: " commands to complete for scsi",
+    pattern: /^megaraid_sas (\S+): \[\s*\d+\]waiting for (\d+) commands to complete for (scsi\d+)/,
+    title: () => "megaraid_sas: adapter reset, waiting for outstanding commands",
+    details: (m) => ({ pci: m[1], outstanding: Number(m[2]), host: m[3] }),
+    groupKey: (m) => `megaraid:${m[1]}`,
+  },
+  {
     id: "ata-exception",
     kind: "io-error",
     needle: "exception Emask",
