@@ -317,6 +317,20 @@ const ROWS: Row[] = [
     details: { device: "6:0:4:0" },
   },
   {
+    line: "sd 1:0:0:0: Device offlined - not ready after error recovery",
+    rule: "scsi-device-offlined",
+    kind: "io-error",
+    title: "scsi: device offlined",
+    details: { device: "1:0:0:0" },
+  },
+  {
+    line: "megaraid_sas 0000:5a:00.0: [30]waiting for 65 commands to complete for scsi0",
+    rule: "megaraid-reset-wait",
+    kind: "io-error",
+    title: "megaraid_sas: adapter reset, waiting for outstanding commands",
+    details: { pci: "0000:5a:00.0", outstanding: 65, host: "scsi0" },
+  },
+  {
     line: "ata1.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x6 frozen",
     rule: "ata-exception",
     kind: "io-error",

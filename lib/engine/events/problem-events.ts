@@ -551,6 +551,32 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `scsi:${m[1]}`,
   },
   {
+    // scsi_eh_offline_sdevs(): when every step of SCSI error recovery (abort, device/target/bus/host reset) failed,
+    // the midlayer takes the disk offline (`sd 1:0:0:0: Device offlined - not ready after error recovery`) and all
+    // further I/O to it fails. On cloud VMs this is a virtual disk the hypervisor stopped serving (hv_storvsc,
+    // virtio_scsi); the block layer's I/O error lines usually follow and are then the finding.
+    id: "scsi-device-offlined",
+    kind: "io-error",
+    needle: "Device offlined - ",
+    pattern: /\b(?:sd|scsi) ([\d:]+): (?:\[(\w+)\] )?Device offlined - not ready after error recovery/,
+    title: () => "scsi: device offlined",
+    details: (m) => ({ device: m[2] ?? m[1] }),
+    groupKey: (m) => `scsi:${m[1]}`,
+    endedBy: ["block-io-error", "block-status-error"],
+  },
+  {
+    // megaraid_sas during an adapter reset (megasas_wait_for_outstanding*(), from the SCSI error handler's host reset
+    // or after a firmware fault): `megaraid_sas 0000:5a:00.0: [30]waiting for 65 commands to complete for scsi0`, one
+    // line every 5 s while the controller holds the I/O; every disk behind it stalls until the reset ends.
+    id: "megaraid-reset-wait",
+    kind: "io-error",
+    needle: " commands to complete for scsi",
+    pattern: /^megaraid_sas (\S+): \[\s*\d+\]waiting for (\d+) commands to complete for (scsi\d+)/,
+    title: () => "megaraid_sas: adapter reset, waiting for outstanding commands",
+    details: (m) => ({ pci: m[1], outstanding: Number(m[2]), host: m[3] }),
+    groupKey: (m) => `megaraid:${m[1]}`,
+  },
+  {
     id: "ata-exception",
     kind: "io-error",
     needle: "exception Emask",
