@@ -10,6 +10,23 @@ function extract(text: string) {
 }
 
 describe("extractReports", () => {
+  it("a WARNING interleaved with another CPU's oops keeps its header's function, not the other task's RIP", () => {
+    const log = [
+      "[437766.967550] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+      "[437766.971568] WARNING: CPU: 8 PID: 1694575 at mm/filemap.c:979 filemap_add_folio+0x92/0xa0",
+      "[437766.978839] #PF: supervisor write access in kernel mode",
+      "[437766.978847] Oops: 0002 [#1] PREEMPT SMP NOPTI",
+      "[437766.978851] CPU: 56 PID: 3242009 Comm: containerd-shim Not tainted 6.6.95-flatcar #1",
+      "[437766.978855] RIP: 0010:__rmqueue_pcplist+0x24c/0x6b0",
+      "[437766.978864] RSP: 0000:ffffaf2a64333b58 EFLAGS: 00010006",
+    ].join("\n");
+    const warning = extract(log).find((f) => f.kind === "warning");
+    expect(warning?.title).toBe("WARNING in filemap_add_folio");
+    // The same WARNING on its own task keeps reading its stack.
+    const own = extract(log.replace("CPU: 56 PID: 3242009", "CPU: 8 PID: 1694575")).find((f) => f.kind === "warning");
+    expect(own?.title).toBe("WARNING in __rmqueue_pcplist");
+  });
+
   it("splits two reports and attaches the panic tail to the one it ends", () => {
     const found = extract([
       "[  10.000000] some context",

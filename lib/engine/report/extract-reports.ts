@@ -619,6 +619,25 @@ function originFrame(report: ParsedReport, rule: NonNullable<TitleFormat["origin
   return section ? selectGuiltyFrame(section.frames, { skip: rule.skip }) : undefined;
 }
 
+/** `WARNING: CPU: 8 PID: 1694575 at …`: the task a header names. */
+const HEADER_TASK = /^[^\n]*?\bCPU: (\d+) PID: (\d+) /;
+const TASK_LINE_IDS = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: /;
+
+/**
+ * Two CPUs' reports interleaved (SMP machines oopsing at once print line by line into one log): a header that names
+ * its CPU and PID followed by another task's `CPU: N PID: M Comm:` line. The registers and stack below it belong to
+ * that other report; the header's own function (`… at f.c:N f+0x…`, the guilty hint) is all this report has.
+ */
+function stackOfAnotherTask(header: string, texts: readonly string[]): boolean {
+  const own = HEADER_TASK.exec(header);
+  if (!own) return false;
+  for (let i = 1; i < Math.min(texts.length, TITLE_SCAN_LINES); i++) {
+    const t = TASK_LINE_IDS.exec(texts[i]);
+    if (t) return t[1] !== own[1] && t[2] !== own[2];
+  }
+  return false;
+}
+
 function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
   const texts = report.texts;
   const body = texts.slice(0, TITLE_SCAN_LINES).join("\n");
@@ -632,7 +651,7 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     let headerFallback = false;
     let stallGuess: string | undefined;
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
-    if (needsFrame && format.stack) {
+    if (needsFrame && format.stack && !stackOfAnotherTask(m[0], texts)) {
       const named = format.headerFunction !== undefined ? m[format.headerFunction] : undefined;
       const g = findGuilty(report, format.stack, named ? { function: named, reliable: true } : undefined);
       if (g?.unanchoredStall) stallGuess = g.name;
