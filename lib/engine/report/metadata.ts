@@ -75,8 +75,13 @@ const TASK_LINE_WRAPPED = new RegExp(
 );
 // The wrap can fall inside the taint flags too (`Tainted: G` / `WC O    4.12.0-rc3-android-x86+ #1`).
 const WRAPPED_RELEASE = /^\s*(?:[A-Z][A-Z \-]*?\s+)?(\d+\.\d+[\w.+~-]*)(?:\s+(#\S.*?))?\s*$/;
-export const isWrappedTaskLine = (line: string): boolean => line.includes("Comm: ") && TASK_LINE_WRAPPED.test(line.trimEnd());
-export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line);
+// Or right after `Comm:` (a 72-column mail wrap of a syslog-prefixed line): `… CPU: 1 PID: 149 Comm:` and then
+// `kswapd0 Not tainted 5.7.0-rc6.20200519 #1` on the next line: the comm, the taint and the release.
+const TASK_LINE_WRAPPED_AT_COMM = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm:$/;
+const WRAPPED_COMM_RELEASE = new RegExp(String.raw`^\s*(\S.{0,19}?) (Kdump: loaded )?` + TAINT_PART + String.raw`(\d+\.\d+[^\s]*)(?:\s+(#\S.*?))?\s*$`);
+export const isWrappedTaskLine = (line: string): boolean =>
+  (line.includes("Comm: ") && TASK_LINE_WRAPPED.test(line.trimEnd())) || TASK_LINE_WRAPPED_AT_COMM.test(line.trimEnd());
+export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line) || WRAPPED_COMM_RELEASE.test(line.trimEnd());
 
 export const isModuleListStart = (line: string): boolean => MODULES.test(line);
 /** A line that can only be the wrapped rest of a module list (module names, maybe `[last unloaded: x]`). */
@@ -151,6 +156,7 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
   let modulesDone = false;
 
   let releaseOnNextLine = false;
+  let commOnNextLine = false;
   let identOnNextLine = false;
   let identRelease: { release: string; build: string } | undefined;
   for (const entry of lines) {
@@ -161,6 +167,19 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       const bare = BARE_IDENT_LINE.exec(line);
       if (bare) {
         identRelease ??= { release: bare[1], build: bare[2] };
+        continue;
+      }
+    }
+    if (commOnNextLine) {
+      commOnNextLine = false;
+      const rest = WRAPPED_COMM_RELEASE.exec(line);
+      if (rest && meta.kernelRelease === undefined) {
+        const [, comm, kdump, notTainted, flags, release, build] = rest;
+        meta.comm = comm.trim();
+        if (kdump) meta.kdumpLoaded = true;
+        setTaint(meta, notTainted, flags);
+        meta.kernelRelease = release;
+        if (build) meta.kernelBuild = build.replace(/\s+/g, " ");
         continue;
       }
     }
@@ -232,6 +251,13 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       if (kdump) meta.kdumpLoaded = true;
       setTaint(meta, notTainted, flags);
       releaseOnNextLine = true;
+      continue;
+    }
+    const taskAtComm = line.endsWith("Comm:") && meta.kernelRelease === undefined && meta.comm === undefined ? TASK_LINE_WRAPPED_AT_COMM.exec(line) : null;
+    if (taskAtComm) {
+      meta.cpu = Number(taskAtComm[1]);
+      meta.pid = Number(taskAtComm[2]);
+      commOnNextLine = true;
       continue;
     }
     const taskOld = line.includes("Pid: ") ? TASK_LINE_OLD.exec(line) : null;
