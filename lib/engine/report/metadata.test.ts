@@ -46,6 +46,13 @@ describe("parseReportMetadata", () => {
     expect(parseReportMetadata(["kswapd0 Not tainted 5.7.0-rc6 #1"]).kernelRelease).toBeUndefined();
   });
 
+  it("reads the release under a hung-task taint line wrapped after its flags", () => {
+    const meta = parseReportMetadata(["INFO: task btrfs:154859 blocked for", "more than 122 seconds.", "      Tainted: G           OE", "6.11.0-1-stable-git #1"]);
+    expect(meta).toMatchObject({ kernelRelease: "6.11.0-1-stable-git", kernelBuild: "#1" });
+    expect(meta.taint?.flags).toBe("GOE");
+    expect(parseReportMetadata(["      Tainted: G           OE", "Call Trace:"]).kernelRelease).toBeUndefined();
+  });
+
   it("keeps Debian's package version in the build", () => {
     const meta = parseReportMetadata(["CPU: 1 PID: 42 Comm: kworker/1:2 Tainted: G        W  OE      6.1.0-18-amd64 #1  Debian 6.1.76-1"]);
     expect(meta.kernelRelease).toBe("6.1.0-18-amd64");
