@@ -531,7 +531,9 @@ export const CLASSES: readonly CrashClass[] = [
         stack: RCU_STALL_STACK,
       },
       {
-        match: re("INFO: task .*(?:\\n.*)? blocked (?:in I/O wait )?for more than [0-9]+ seconds"),
+        // A mail client's 72-column wrap can also fall after `blocked` (`INFO: task kworker/u16:5:2274646 blocked`
+        // / `for more than 120 seconds.`).
+        match: re("INFO: task .*(?:\\n.*)? blocked(?: in I/O wait)?(?: |\\n)for more than [0-9]+ seconds"),
         title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
         stack: stack([CALL_TRACE_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
       },

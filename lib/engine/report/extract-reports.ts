@@ -281,11 +281,16 @@ function partitionByCaller(lines: readonly LogLine[]): LogLine[][] {
  * lines but not of the stack (`[ 1045.72] Call Trace:` then ` dump_stack+0x19/0x1b`): a prefix-less
  * `func+0xoff/0xsize` frame inside a trace is the kernel's, which shell or syz-executor output never prints.
  */
+/** A hung-task header a mail client wrapped after `blocked`; the next, prefix-less line holds the rest. */
+const HUNG_HEADER_WRAPPED = /INFO: task \S.* blocked(?: in I\/O wait)?\s*$/;
+const HUNG_HEADER_REST = /^\s*for more than \d+ seconds\.?\s*$/;
+
 function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   const head = lines[span.header];
   const out: LogLine[] = [];
   let inModuleList = false;
   let wrappedTaskLine = false;
+  let wrappedHungHeader = false;
   let inTrace = false;
   // The report's own lines since the last foreign one, read only when a foreign line comes (what they say decides
   // whether it continues the report): a console without interleaved output (a storm's span) reads none of them.
@@ -299,6 +304,7 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         const last = lines[ownTo].text;
         inModuleList = isModuleListStart(last);
         wrappedTaskLine = isWrappedTaskLine(last);
+        wrappedHungHeader = HUNG_HEADER_WRAPPED.test(last);
         for (let k = ownFrom; k <= ownTo; k++) {
           const scanned = scanStackLine(lines[k].text);
           inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
@@ -308,8 +314,12 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
       // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
       // release of a task line wrapped after its taint (a mailing-list paste) and a trace's prefix-less frames.
       const continues =
-        (inModuleList && isModuleListContinuation(l.text)) || (wrappedTaskLine && isWrappedRelease(l.text)) || (inTrace && isSizedFrameLine(l.text));
+        (inModuleList && isModuleListContinuation(l.text)) ||
+        (wrappedTaskLine && isWrappedRelease(l.text)) ||
+        (wrappedHungHeader && HUNG_HEADER_REST.test(l.text)) ||
+        (inTrace && isSizedFrameLine(l.text));
       wrappedTaskLine = false;
+      wrappedHungHeader = false;
       if (!continues) {
         inTrace = false;
         continue;

@@ -150,7 +150,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     family: "workqueue and timer plumbing",
     why: "the dispatcher that ran the callback, not the callback",
     patterns: [
-      "^flush_work", "^__flush_work", "^flush_workqueue", "^__flush_workqueue", "^drain_workqueue",
+      "^flush_work", "^__flush_work", "^flush_delayed_work", "^flush_rcu_work", "^flush_workqueue", "^__flush_workqueue", "^drain_workqueue",
       "^destroy_workqueue", "^try_to_grab_pending", "^lock_timer_base", "^__run_hrtimer$", "^__do_softirq$",
       "^handle_softirqs$", "^do_softirq", "^irq_exit", "^ret_from_kernel_thread", "handle_domain_irq$",
       "^generic_handle_irq", "^handle_irq_event",

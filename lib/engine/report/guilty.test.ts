@@ -74,6 +74,13 @@ describe("isGenericFrame", () => {
     expect(isGenericFrame("sched_core_balance")).toBe(false);
     expect(selectGuiltyFrame(frames("task_blocks_on_rt_mutex", "raw_spin_rq_unlock_irq", "sched_core_balance", "balance_callback"))).toBe("sched_core_balance");
   });
+  it("a WARN in __flush_work is blamed on the code that flushed, through the delayed/rcu flush wrappers too", () => {
+    // rk3399 ASoC card cleanup on 5.5-rc1 (lkml): __flush_work <- flush_delayed_work <- soc_free_pcm_runtime
+    expect(selectGuiltyFrame(frames("__flush_work.isra.47", "flush_delayed_work", "soc_free_pcm_runtime.part.19", "snd_soc_remove_dai_link")))
+      .toBe("soc_free_pcm_runtime");
+    for (const f of ["flush_delayed_work", "flush_rcu_work"]) expect(isGenericFrame(f), f).toBe(true);
+    expect(isGenericFrame("flush_dcache_page")).toBe(false);
+  });
   it("DMA-coherent allocation backends are allocators: the driver that asked is to blame", () => {
     const pfRing = frames("warn_alloc_failed", "__alloc_pages_nodemask", "alloc_pages_current", "__get_free_pages",
       "swiotlb_alloc_coherent", "?dma_generic_alloc_coherent", "x86_swiotlb_alloc_coherent", "alloc_dma_memory", "txAllocArea");

@@ -36,6 +36,23 @@ describe("parseReportMetadata", () => {
     expect(parseReportMetadata(["WC O    4.12.0-rc3-android-x86+ #1"]).kernelRelease).toBeUndefined();
   });
 
+  it("reads comm, taint and release of a task line wrapped right after `Comm:`", () => {
+    // lkml 2020, syslog lines re-wrapped at 72 columns by the mail client
+    const meta = parseReportMetadata(["invalid opcode: 0000", "[#1] SMP PTI", "CPU: 1 PID: 149 Comm:", "kswapd0 Not tainted 5.7.0-rc6.20200519 #1"]);
+    expect(meta).toMatchObject({ cpu: 1, pid: 149, comm: "kswapd0", kernelRelease: "5.7.0-rc6.20200519", kernelBuild: "#1" });
+    expect(meta.taint?.flags).toBe("");
+    // the next line must carry the taint and a release: anything else leaves the release unknown
+    expect(parseReportMetadata(["CPU: 1 PID: 149 Comm:", "RIP: 0010:clear_inode+0x75/0x80"]).kernelRelease).toBeUndefined();
+    expect(parseReportMetadata(["kswapd0 Not tainted 5.7.0-rc6 #1"]).kernelRelease).toBeUndefined();
+  });
+
+  it("reads the release under a hung-task taint line wrapped after its flags", () => {
+    const meta = parseReportMetadata(["INFO: task btrfs:154859 blocked for", "more than 122 seconds.", "      Tainted: G           OE", "6.11.0-1-stable-git #1"]);
+    expect(meta).toMatchObject({ kernelRelease: "6.11.0-1-stable-git", kernelBuild: "#1" });
+    expect(meta.taint?.flags).toBe("GOE");
+    expect(parseReportMetadata(["      Tainted: G           OE", "Call Trace:"]).kernelRelease).toBeUndefined();
+  });
+
   it("keeps Debian's package version in the build", () => {
     const meta = parseReportMetadata(["CPU: 1 PID: 42 Comm: kworker/1:2 Tainted: G        W  OE      6.1.0-18-amd64 #1  Debian 6.1.76-1"]);
     expect(meta.kernelRelease).toBe("6.1.0-18-amd64");

@@ -53,6 +53,9 @@ const BARE_IDENT_LINE = /^\s*(\d+\.\d+[\w.+~-]*) (#\d\S*)\s*$/;
 // Hung-task reports (4.x+) print the taint and the release on a line of their own under the header:
 // `      Not tainted 5.4.89+ #1`, `      Tainted: G           OE     5.15.0-1019-aws #23~20.04.1-Ubuntu`.
 const TAINT_RELEASE_LINE = /^\s*(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+(\d+\.\d+[^\s]*)(?:\s+(#\S.*?))?\s*$/;
+// The same line wrapped by a mail client right after the taint flags: `      Tainted: G        W  OE` and then
+// `6.2.0-34-generic #34-Ubuntu` alone on the next line.
+const TAINT_ONLY_LINE = /^\s*(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s*$/;
 // 6.12+: a separate, spelled-out taint line `Tainted: [W]=WARN, [O]=OOT_MODULE`
 const TAINT_LINE_BRACKETED = /^\s*Tainted: (\[[A-Za-z]\]=.*)$/;
 // `crash` utility: `PID: 2371   TASK: ffff8800b9ad0000  CPU: 3   COMMAND: "kworker/3:1"` and `sys` output.
@@ -75,8 +78,13 @@ const TASK_LINE_WRAPPED = new RegExp(
 );
 // The wrap can fall inside the taint flags too (`Tainted: G` / `WC O    4.12.0-rc3-android-x86+ #1`).
 const WRAPPED_RELEASE = /^\s*(?:[A-Z][A-Z \-]*?\s+)?(\d+\.\d+[\w.+~-]*)(?:\s+(#\S.*?))?\s*$/;
-export const isWrappedTaskLine = (line: string): boolean => line.includes("Comm: ") && TASK_LINE_WRAPPED.test(line.trimEnd());
-export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line);
+// Or right after `Comm:` (a 72-column mail wrap of a syslog-prefixed line): `… CPU: 1 PID: 149 Comm:` and then
+// `kswapd0 Not tainted 5.7.0-rc6.20200519 #1` on the next line: the comm, the taint and the release.
+const TASK_LINE_WRAPPED_AT_COMM = /\bCPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm:$/;
+const WRAPPED_COMM_RELEASE = new RegExp(String.raw`^\s*(\S.{0,19}?) (Kdump: loaded )?` + TAINT_PART + String.raw`(\d+\.\d+[^\s]*)(?:\s+(#\S.*?))?\s*$`);
+export const isWrappedTaskLine = (line: string): boolean =>
+  (line.includes("Comm: ") && TASK_LINE_WRAPPED.test(line.trimEnd())) || TASK_LINE_WRAPPED_AT_COMM.test(line.trimEnd()) || TAINT_ONLY_LINE.test(line.trimEnd());
+export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line) || WRAPPED_COMM_RELEASE.test(line.trimEnd());
 
 export const isModuleListStart = (line: string): boolean => MODULES.test(line);
 /** A line that can only be the wrapped rest of a module list (module names, maybe `[last unloaded: x]`). */
@@ -151,6 +159,7 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
   let modulesDone = false;
 
   let releaseOnNextLine = false;
+  let commOnNextLine = false;
   let identOnNextLine = false;
   let identRelease: { release: string; build: string } | undefined;
   for (const entry of lines) {
@@ -161,6 +170,19 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       const bare = BARE_IDENT_LINE.exec(line);
       if (bare) {
         identRelease ??= { release: bare[1], build: bare[2] };
+        continue;
+      }
+    }
+    if (commOnNextLine) {
+      commOnNextLine = false;
+      const rest = WRAPPED_COMM_RELEASE.exec(line);
+      if (rest && meta.kernelRelease === undefined) {
+        const [, comm, kdump, notTainted, flags, release, build] = rest;
+        meta.comm = comm.trim();
+        if (kdump) meta.kdumpLoaded = true;
+        setTaint(meta, notTainted, flags);
+        meta.kernelRelease = release;
+        if (build) meta.kernelBuild = build.replace(/\s+/g, " ");
         continue;
       }
     }
@@ -234,6 +256,13 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
       releaseOnNextLine = true;
       continue;
     }
+    const taskAtComm = line.endsWith("Comm:") && meta.kernelRelease === undefined && meta.comm === undefined ? TASK_LINE_WRAPPED_AT_COMM.exec(line) : null;
+    if (taskAtComm) {
+      meta.cpu = Number(taskAtComm[1]);
+      meta.pid = Number(taskAtComm[2]);
+      commOnNextLine = true;
+      continue;
+    }
     const taskOld = line.includes("Pid: ") ? TASK_LINE_OLD.exec(line) : null;
     if (taskOld) {
       const [, pid, comm, notTainted, flags, release, build, board] = taskOld;
@@ -297,6 +326,12 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
         meta.kernelRelease = taintRelease[3];
         if (taintRelease[4]) meta.kernelBuild = taintRelease[4];
       }
+      continue;
+    }
+    const taintOnly = hasTaint && meta.kernelRelease === undefined ? TAINT_ONLY_LINE.exec(line) : null;
+    if (taintOnly) {
+      setTaint(meta, taintOnly[1], taintOnly[2]);
+      releaseOnNextLine = true;
       continue;
     }
     const ident = hasTaint ? KERNEL_IDENT_LINE.exec(line) : null;

@@ -244,6 +244,27 @@ describe("reports from production logs", () => {
     ]);
     expect(gpf).toMatchObject({ kernelRelease: "4.15.0-123-generic", kernelBuild: "#126-Ubuntu", comm: "btrfs-transacti" });
   });
+
+  it("reads a hung-task header and its taint line that a mail client wrapped (linux-nfs 2023, dmesg -T)", () => {
+    const [hung] = extract([
+      "[Wed Nov  1 08:03:54 2023] INFO: task kworker/u16:5:2274646 blocked",
+      "for more than 120 seconds.",
+      "[Wed Nov  1 08:03:55 2023]       Tainted: G        W  OE",
+      "6.2.0-34-generic #34-Ubuntu",
+      "[Wed Nov  1 08:03:55 2023] Call Trace:",
+      "[Wed Nov  1 08:03:55 2023]  <TASK>",
+      "[Wed Nov  1 08:03:55 2023]  __schedule+0x2aa/0x610",
+      "[Wed Nov  1 08:03:55 2023]  schedule+0x63/0x110",
+      "[Wed Nov  1 08:03:55 2023]  wait_for_completion+0x88/0x150",
+      "[Wed Nov  1 08:03:55 2023]  rpcrdma_xprt_disconnect+0x33f/0x350 [rpcrdma]",
+      "[Wed Nov  1 08:03:55 2023]  xprt_rdma_close+0x12/0x40 [rpcrdma]",
+      "[Wed Nov  1 08:03:55 2023]  </TASK>",
+    ]);
+    expect(hung).toMatchObject({ kind: "hung-task", title: "INFO: task hung in rpcrdma_xprt_disconnect", kernelRelease: "6.2.0-34-generic", kernelBuild: "#34-Ubuntu" });
+    // a prefix-less line that is not the header's rest stays out of the report
+    const [other] = extract(["[  1.0] INFO: task a:1 blocked", "some shell output", "[  1.1] Call Trace:", "[  1.1]  foo+0x1/0x2"]);
+    expect(other?.kind).not.toBe("hung-task");
+  });
 });
 
 describe("ARM frames since 5.x", () => {
