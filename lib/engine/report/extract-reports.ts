@@ -53,6 +53,13 @@ const FOLLOW_UP_LINES = 60;
 const PANIC_ATTACH_LINES = 200;
 /** Lines of report text the multi-line title formats may look at. */
 const TITLE_SCAN_LINES = 200;
+/**
+ * Characters of each line the title formats read. A printk record holds at most 1 KiB (LOG_LINE_MAX, later
+ * PRINTKRB_RECORD_MAX), so a longer line is not one kernel message; past this the formats' unanchored `WARNING:.*X`
+ * scans turn quadratic (each `WARNING:` of a hostile 16 KiB line rescanned the rest of it: ~1 s of CPU a line).
+ */
+const TITLE_SCAN_LINE_CHARS = 2048;
+const clipToRecord = (text: string) => (text.length > TITLE_SCAN_LINE_CHARS ? text.slice(0, TITLE_SCAN_LINE_CHARS) : text);
 /** Catch-all formats (`BUG: <anything>`) need a stack within this many lines to count as a report. */
 const STACK_NEARBY_LINES = 30;
 
@@ -207,7 +214,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report. Only a WARN
     // header (one that names its source line) has such text: a driver's one-line notice that merely says `WARNING:`
     // (`xen:grant_table: WARNING: g.e. 0xa still in use!`) prints nothing after it, and the oops that follows is its own.
-    if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3 && WARN_SOURCE_REF.test(lines[open.header].text)) continue;
+    if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3 && WARN_SOURCE_REF.test(clipToRecord(lines[open.header].text))) continue;
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
@@ -650,7 +657,10 @@ function stackOfAnotherTask(header: string, texts: readonly string[]): boolean {
 
 function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
   const texts = report.texts;
-  const body = texts.slice(0, TITLE_SCAN_LINES).join("\n");
+  const body = texts
+    .slice(0, TITLE_SCAN_LINES)
+    .map(clipToRecord)
+    .join("\n");
   for (const format of cls.formats) {
     const m = format.match.exec(body);
     if (!m) continue;
@@ -806,7 +816,7 @@ function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean, 
 function sourceRef(texts: readonly string[]): { file: string; line: number } | undefined {
   for (const t of texts.slice(0, 3)) {
     for (const re of SOURCE_REF) {
-      const m = re.exec(t);
+      const m = re.exec(clipToRecord(t));
       if (m && m[1]) return { file: m[1], line: Number(m[2]) };
     }
   }

@@ -787,4 +787,21 @@ describe("hostile header lines", () => {
     expect(blocker.test("INFO: task a ".repeat(40_000))).toBe(false);
     expect(blocker.test("INFO: task kworker/u16:3:1234 is blocked on a mutex likely owned by task b:2.")).toBe(true);
   });
+
+  it("WARN() title formats: lines of `WARNING: ` starts and no source line are read up to a printk record's size", () => {
+    // Unbounded, each of the ~20 `WARNING:.*<file>` formats rescanned the rest of the line from each start: ~1–2 s
+    // of CPU per 16 KiB line, over a minute for these 40.
+    const line = `[    1.000000] WARNING: CPU: 0 PID: 1 at ${"WARNING: ".repeat(1800)}`;
+    expect(extract(Array.from({ length: 40 }, () => line))).toEqual([]);
+  });
+
+  it("a WARN() header's source line within a printk record's size still titles the report", () => {
+    const [report] = extract([
+      `[    1.000000] WARNING: CPU: 0 PID: 1 at net/sched/sch_generic.c:477 dev_watchdog+0x1/0x2 ${"x".repeat(1500)}`,
+      "[    1.000001] Call Trace:",
+      "[    1.000002]  dev_watchdog+0x1/0x2",
+      "[    1.000003]  call_timer_fn+0x1/0x2",
+    ]);
+    expect(report.title).toBe("WARNING in dev_watchdog");
+  });
 });
