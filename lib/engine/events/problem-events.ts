@@ -675,7 +675,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "ext4-error",
     kind: "fs-error",
     needle: "EXT4-fs error",
-    pattern: /EXT4-fs error \(device ([^)]+)\): (\w+)(?::\d+)?:/,
+    pattern: /EXT4-fs error \(device ([^)]{1,64})\): (\w+)(?::\d+)?:/,
     title: (m) => `EXT4-fs error in ${m[2]}`,
     details: (m) => ({ device: m[1], function: m[2] }),
   },
@@ -712,9 +712,10 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // Before 5.x the shutdown said `Log I/O Error Detected.  Shutting down filesystem` (a failed log write) or
     // `I/O Error Detected. Shutting down filesystem` (any other forced shutdown), after
     // `xfs_do_force_shutdown(0x2) called from line …`; a shut-down filesystem then fails every log force
-    // (`xfs_log_force: error -5 returned.`, every 30 s).
+    // (`xfs_log_force: error -5 returned.`, every 30 s). The device is a superblock's s_id (at most 32 bytes; the
+    // ext4 and btrfs rows bound it too): unbounded, each `XFS (` of a hostile line without `)` scanned the rest of it.
     pattern:
-      /XFS \(([^)]+)\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down|(?:Log )?I\/O Error Detected\.\s+Shutting down filesystem|xfs_do_force_shutdown|xfs_log_force: error)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
+      /XFS \(([^)]{1,64})\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down|(?:Log )?I\/O Error Detected\.\s+Shutting down filesystem|xfs_do_force_shutdown|xfs_log_force: error)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
     title: (m) =>
       m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${xfsPhraseTitle(m[2])}`,
     details: (m) => ({ device: m[1], ...(m[3] ? { file: m[3] } : {}) }),
@@ -770,7 +771,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "BTRFS",
     // `BTRFS critical (device sdc2): corrupt leaf: …`, `BTRFS error (device sda2): qgroup generation mismatch, …`,
     // `BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure`. Info and warning lines are not errors.
-    pattern: /BTRFS(?: (critical|error|emerg|alert)|: error) \(device ([^)]+)\)(?::| in (\w+))/,
+    pattern: /BTRFS(?: (critical|error|emerg|alert)|: error) \(device ([^)]{1,64})\)(?::| in (\w+))/,
     title: (m) => (m[3] ? `BTRFS: error in ${m[3]}` : `BTRFS ${m[1]}: filesystem error`),
     details: (m) => ({ device: m[2], ...(m[3] ? { function: m[3] } : {}) }),
     groupKey: (m) => `btrfs:${m[2]}`,
@@ -783,7 +784,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "btrfs-csum-failed",
     kind: "fs-error",
     needle: "csum failed",
-    pattern: /(?:BTRFS (?:warning|info|error|critical) \(device ([^)]+)\):|\bbtrfs) csum failed (?:root (-?\d+) )?ino (\d+)/,
+    pattern: /(?:BTRFS (?:warning|info|error|critical) \(device ([^)]{1,64})\):|\bbtrfs) csum failed (?:root (-?\d+) )?ino (\d+)/,
     title: () => "BTRFS: csum failed",
     details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), ...(m[2] ? { root: Number(m[2]) } : {}), inode: Number(m[3]) }),
     groupKey: (m) => `btrfs:${m[1] ?? "?"}`,

@@ -54,11 +54,12 @@ const PANIC_ATTACH_LINES = 200;
 /** Lines of report text the multi-line title formats may look at. */
 const TITLE_SCAN_LINES = 200;
 /**
- * Characters of each line the title formats read. A printk record holds at most 1 KiB (LOG_LINE_MAX, later
- * PRINTKRB_RECORD_MAX), so a longer line is not one kernel message; past this the formats' unanchored `WARNING:.*X`
- * scans turn quadratic (each `WARNING:` of a hostile 16 KiB line rescanned the rest of it: ~1 s of CPU a line).
+ * Characters of each line the title formats read: a printk record's text is at most 1 KiB (LOG_LINE_MAX, later
+ * PRINTKRB_RECORD_MAX; pr_cont pieces included), so the rest of a longer line is not the kernel message the format
+ * reads. Unbounded, the formats' unanchored `WARNING:.*X` scans were quadratic: each `WARNING:` of a hostile 16 KiB
+ * line rescanned the rest of it, 1–2 s of CPU a line (bench:hostile).
  */
-const TITLE_SCAN_LINE_CHARS = 2048;
+const TITLE_SCAN_LINE_CHARS = 1024;
 const clipToRecord = (text: string) => (text.length > TITLE_SCAN_LINE_CHARS ? text.slice(0, TITLE_SCAN_LINE_CHARS) : text);
 /** Catch-all formats (`BUG: <anything>`) need a stack within this many lines to count as a report. */
 const STACK_NEARBY_LINES = 30;

@@ -179,6 +179,12 @@ describe("literal prefilter: same hot lines as the regex it replaces", () => {
     expect(hits[10_000]).toBe(text.length - 5);
   });
 
+  it("a line of many unconfirmed starts of a needle, then a confirmed one: each line is read once and still hot", () => {
+    // `PID: ` is confirmed by the rest of crash's `PID: n  TASK: ` line; the line is decoded once, not once per start.
+    const text = `${"PID: x ".repeat(3000)}PID: 42  TASK: \nPID: 1  TASK: \n${"PID: y ".repeat(3000)}\nquiet\n`;
+    for (const prefilter of [wasm, noWasm]) expect(hotLines(prefilter, text)).toEqual([0, 1]);
+  });
+
   it("only looks inside [from, to)", () => {
     const text = "kernel BUG at x\nquiet\nOops: 0002\n";
     const bytes = bytesOf(text);

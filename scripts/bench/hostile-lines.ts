@@ -1,0 +1,58 @@
+/**
+ * `npm run bench:hostile [-- --lines N] [--check] [--max-ratio R]`: the CPU cost of hostile lines, one family per
+ * needle of the scanner's prefilter. Each family is N lines of 16,384 characters (ingest's cut) that repeat one
+ * needle's literal (`XFS ( a XFS ( a …`): every start of every rule that begins with that literal, none finishing.
+ * A rule whose pattern rescans the rest of the line from each start is quadratic on such a line; found this way:
+ * the `WARNING:.*<file>` title formats (~1–2 s a line), the prefilter's confirmation of `PID: ` (decoded the whole
+ * line per start, ~40 ms) and the filesystem rows' unbounded `([^)]+)` device (~35 ms).
+ *
+ * Prints CPU ms per line for the costliest families and their ratio to a line with no needle in it, measured in the
+ * same process (the engine warm: a first pass over every family is not counted). `--check` exits 1 when a family
+ * costs more than `--max-ratio` (default 60) times the plain line: a ratio, so a loaded machine slows both sides.
+ */
+import { HOT_PLAN } from "../../lib/engine/scan/scan-input";
+import { triage } from "../../lib/engine/triage";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+const LINE_CHARS = 16_384;
+const LINES = arg("lines", 10);
+const MAX_RATIO = arg("max-ratio", 60);
+
+function hostileLog(literal: string): Buffer {
+  const unit = `${literal} a `;
+  const line = `[    1.000000] ${unit.repeat(Math.ceil(LINE_CHARS / unit.length))}`.slice(0, LINE_CHARS);
+  return Buffer.from(`${line}\n`.repeat(LINES), "latin1");
+}
+
+async function cpuMsPerLine(log: Buffer): Promise<number> {
+  const before = process.cpuUsage();
+  await triage([{ name: "hostile.log", data: log }]);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / LINES;
+}
+
+async function main() {
+  const literals = [...new Set(HOT_PLAN.needles.map((n) => n.literal))];
+  const families = [{ literal: "plain words", log: hostileLog("quiet words") }, ...literals.map((literal) => ({ literal, log: hostileLog(literal) }))];
+  for (const f of families) await triage([{ name: "warm.log", data: f.log.subarray(0, LINE_CHARS + 1) }]);
+  const costs: { literal: string; ms: number }[] = [];
+  for (const f of families) costs.push({ literal: f.literal, ms: await cpuMsPerLine(f.log) });
+  const plain = costs[0].ms;
+  const ranked = costs.slice(1).sort((a, b) => b.ms - a.ms);
+  console.log(`hostile lines: ${literals.length} needle families × ${LINES} lines of ${LINE_CHARS} chars; a plain line costs ${plain.toFixed(2)} ms of CPU`);
+  for (const c of ranked.slice(0, 15)) console.log(`  ${c.ms.toFixed(2).padStart(8)} ms/line  ${(c.ms / plain).toFixed(1).padStart(6)}×  ${JSON.stringify(c.literal)}`);
+  const over = ranked.filter((c) => c.ms > MAX_RATIO * plain);
+  if (process.argv.includes("--check")) {
+    if (over.length) {
+      console.error(`--check: ${over.length} famil${over.length === 1 ? "y" : "ies"} above ${MAX_RATIO}× a plain line: ${over.map((c) => JSON.stringify(c.literal)).join(", ")}`);
+      process.exitCode = 1;
+    } else console.log(`--check: every family within ${MAX_RATIO}× a plain line`);
+  }
+}
+
+await main();
