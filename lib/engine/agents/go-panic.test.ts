@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { componentFamily, parseGoPanic, parseRecoveredGoPanic } from "./go-panic";
+import { AGENT_VERSION_RULES, componentFamily, parseGoPanic, parseRecoveredGoPanic } from "./go-panic";
 import { createLineContext, parseLine } from "../lines/parse-line";
 
 const parse = (raws: string[]) => {
@@ -75,5 +75,19 @@ describe("parseRecoveredGoPanic", () => {
     // A panic a program raises on purpose, or a runtime error that never panicked, is not this.
     expect(parseRecoveredGoPanic(planned, "x.log")).toBeUndefined();
     expect(parseRecoveredGoPanic(plain, "x.log")).toBeUndefined();
+  });
+});
+
+describe("agent version lines", () => {
+  const containerd = AGENT_VERSION_RULES.find((r) => r.component === "containerd")!;
+
+  it("containerd's start-up line names its version after the revision", () => {
+    const line =
+      'time="2023-03-02T10:11:12.123456789Z" level=info msg="starting containerd" revision=1e1ea6e986c6c86565bc33d52e34b81b3e2bc71f version=v1.6.8';
+    expect(containerd.pattern.exec(line)?.[1]).toBe("1.6.8");
+  });
+
+  it("a `version=` far past `starting containerd` is another field's, not containerd's", () => {
+    expect(containerd.pattern.exec(`msg="starting containerd" ${"x".repeat(400)} version=v1.6.8`)).toBeNull();
   });
 });

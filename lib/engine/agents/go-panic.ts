@@ -47,7 +47,9 @@ const PACKAGE_COMPONENTS: Array<[RegExp, string]> = [
 export const AGENT_VERSION_RULES: Array<{ component: string; needle: string; pattern: RegExp }> = [
   { component: "cilium-agent", needle: "Cilium ", pattern: /\bCilium (\d+\.\d+\.\d+(?:-[\w.]+)?) [0-9a-f]{6,}/ },
   { component: "kubelet", needle: "ubelet version", pattern: /[Kk]ubelet version"? (?:kubeletVersion=)?"?v?(\d+\.\d+\.\d+)/ },
-  { component: "containerd", needle: "starting containerd", pattern: /starting containerd.*?version=v?(\d+\.\d+\.\d+)/ },
+  // `msg="starting containerd" revision=<40 hex> version=v1.7.2`: bounded, each start of a hostile line of
+  // `starting containerd` without `version=` scanned the rest of the line.
+  { component: "containerd", needle: "starting containerd", pattern: /starting containerd.{0,160}?version=v?(\d+\.\d+\.\d+)/ },
   { component: "calico", needle: "Calico ", pattern: /Calico (?:node )?version[:=]?\s*"?v?(\d+\.\d+\.\d+)/ },
 ];
 
