@@ -367,6 +367,20 @@ describe("s390 program checks", () => {
     expect(findings[0].kernelRelease).toBe("5.15.0-15-generic");
   });
 
+  it("read a BUG()'s die line (`monitor event: 0040 ilc:2`) as the BUG's own follow-up, not a second report", () => {
+    const findings = extract([
+      "[   52.340424] kernel BUG at lib/list_debug.c:62!",
+      "[   52.340566] monitor event: 0040 ilc:2 [#1]SMP",
+      "[   52.340606] CPU: 1 UID: 0 PID: 1672 Comm: root-rep2 Kdump: loaded Not tainted 6.18.0-rc3 #1 NONE",
+      "[   52.340611] Krnl PSW : 0704c00180000000 0000015710cda7fe (__list_del_entry_valid_or_report+0xfe/0x128)",
+      "[   52.340643] Call Trace:",
+      "[   52.340645]  [<0000015710cda7fe>] __list_del_entry_valid_or_report+0xfe/0x128",
+      "[   52.340649] ([<0000015710cda7fa>] __list_del_entry_valid_or_report+0xfa/0x128)",
+      "[   52.340652]  [<0000015710a30b2e>] hugetlb_vmemmap_restore_folios+0x96/0x138",
+    ]);
+    expect(findings.map((f) => [f.kind, f.title])).toEqual([["bug", "BUG: corrupted list in hugetlb_vmemmap_restore_folios"]]);
+  });
+
   it("leave a paging fault's `Oops: 0004 ilc:2` to the fault's own report", () => {
     const findings = extract([
       "[    1.707778] Unable to handle kernel pointer dereference in virtual kernel address space",
