@@ -350,6 +350,21 @@ describe("a hard lockup's NMI stack", () => {
   });
 });
 
+describe("reports read on into their caller's next report", () => {
+  it("leave a title only the next report gives to that report, not a second copy of it", () => {
+    const findings = extract([
+      "[    0.012015][    T1] BUG: arch topology borken",
+      "[    0.012040][    T1]      the SMT domain not a subset of the CACHE domain",
+      "[    0.012107][    T1] BUG: Unable to handle kernel data access on read at 0x80000001012e7398",
+      "[    0.012174][    T1] Oops: Kernel access of bad area, sig: 11 [#1]",
+      "[    0.012774][    T1] NIP [c0000000001aa4f0] build_sched_domains+0x5c0/0x14f0",
+      "[    0.012842][    T1] Call Trace:",
+      "[    0.012922][    T1] [c0000000ef583c50] [c0000000001ac3d8] sched_init_domains+0xd8/0x120",
+    ]);
+    expect(findings.map((f) => f.title)).toEqual(["BUG: arch topology borken", "BUG: unable to handle kernel paging request in build_sched_domains"]);
+  });
+});
+
 describe("s390 program checks", () => {
   const programCheck = [
     "[  436.158654] illegal operation: 0001 ilc:1 [#1] SMP ",
