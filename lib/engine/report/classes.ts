@@ -1101,11 +1101,14 @@ export const CLASSES: readonly CrashClass[] = [
     // s390 die() after a program check names the interruption: `illegal operation: 0001 ilc:1 [#1] SMP`,
     // `specification exception: 0006 ilc:2 [#1]`, `translation exception: 0011 ilc:3 [#1]`; the faulting function
     // is on `Krnl PSW : … (function+off/size [module])`. A paging fault's die line is `Oops: 0004 ilc:2 [#1]` (the
-    // Oops row, after its `Unable to handle kernel pointer dereference` header).
+    // Oops row, after its `Unable to handle kernel pointer dereference` header). BUG() traps too, so the die line also
+    // follows `kernel BUG at f.c:N!` (`illegal operation: 0001 ilc:1`, and since BUG() became a monitor call
+    // `monitor event: 0040 ilc:2 [#1]`): the BUG's own follow-up line, as x86's `invalid opcode`, not a second report.
     id: "s390-program-check",
     header: " ilc:",
     kind: "oops",
     type: "DoS",
+    secondary: true,
     suppress: [/Oops: [0-9a-f]{4} ilc:/],
     formats: [{ match: re("([a-z][a-z -]*[a-z]): [0-9a-f]{4} ilc:[0-9] \\[#[0-9]+\\]"), title: "$1 in {FRAME}", stack: STACK_DEFAULT }],
   },

@@ -627,6 +627,8 @@ type Titled = {
   frameMissing: boolean;
   /** The guilty function came from the header because the stack was missing. */
   headerFallback?: boolean;
+  /** The title format matched in the lines read on past the report (its caller's next report), not in its own. */
+  fromNext?: boolean;
 };
 
 /** The first non-generic frame of the secondary stack `rule.section` opens (see TitleFormat.originAlt). */
@@ -656,15 +658,21 @@ function stackOfAnotherTask(header: string, texts: readonly string[]): boolean {
   return false;
 }
 
-function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
+function buildTitle(cls: CrashClass, report: ParsedReport, ownLines = report.texts.length): Titled {
   const texts = report.texts;
-  const body = texts
-    .slice(0, TITLE_SCAN_LINES)
-    .map(clipToRecord)
-    .join("\n");
+  const clipped = texts.slice(0, TITLE_SCAN_LINES).map(clipToRecord);
+  const body = clipped.join("\n");
+  // Where the report's own lines end in `body`: past it are the lines of its caller's next report (printk caller ids).
+  const ownEnd = ownLines < texts.length ? clipped.slice(0, ownLines).join("\n").length : body.length;
+  let fromNext: TitleFormat | undefined;
   for (const format of cls.formats) {
     const m = format.match.exec(body);
     if (!m) continue;
+    if (m.index > ownEnd) {
+      // A format that matches only the next report's lines: a format of the report's own header may still follow.
+      fromNext ??= format;
+      continue;
+    }
     if (format.needsStackNearby && !texts.slice(0, STACK_NEARBY_LINES).some((t) => CALL_TRACE_SECTION.test(t))) continue;
     let guilty: string | undefined;
     let printed: string | undefined;
@@ -763,6 +771,7 @@ function buildTitle(cls: CrashClass, report: ParsedReport): Titled {
     if (guilty === STALL_CROSS_CALL_BUCKET && printed) guilty = cleanFunctionName(printed);
     return { format, title, altTitles, guilty, frameMissing, headerFallback };
   }
+  if (fromNext) return { format: fromNext, title: "", altTitles: [], frameMissing: false, fromNext: true };
   const first = texts[0] ?? "";
   return { title: normalizeTitle(headerText(first).trim()), altTitles: [], frameMissing: false };
 }
@@ -843,12 +852,14 @@ function typeFor(kind: FindingKind, title: string, format?: TitleFormat, cls?: C
 }
 
 /** Title, guilty frame, frames and corrupted verdict of a report (texts from its header on); undefined: not a report. */
-function analyseReport(cls: CrashClass, texts: readonly string[], following: readonly string[] = []): ReportAnalysis | undefined {
+function analyseReport(cls: CrashClass, texts: readonly string[], following: readonly string[] = [], ownLines?: number): ReportAnalysis | undefined {
   const report = parseReport(texts);
-  const titled = buildTitle(cls, report);
+  const titled = buildTitle(cls, report, ownLines);
   const format = titled.format;
-  // No format matched (`WARNING: the mand mount option is deprecated`): informational text, not a report.
-  if (!format) return undefined;
+  // No format matched (`WARNING: the mand mount option is deprecated`): informational text, not a report. A title
+  // only the caller's next report gives (`BUG: arch topology borken`, then the oops that follows it) is that report's,
+  // which is read on its own: this line is no second copy of it.
+  if (!format || titled.fromNext) return undefined;
   const kind: FindingKind = format.kind ?? cls.kind;
   const reason = corruption(titled, report, false, following.length > 0 ? parseReport(following) : undefined);
   return {
@@ -966,13 +977,13 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string, know
   const panicOnly = span.cls.id === "kernel-panic";
   let analysis: ReportAnalysis | undefined;
   if (known && following.length === 0 && mayUseKnownReports(span, kept, headerPos)) {
-    const keyed = known.keyedAnalysisOf(span.cls, texts, (t) => analyseReport(span.cls, t));
+    const keyed = known.keyedAnalysisOf(span.cls, texts, (t) => analyseReport(span.cls, t, [], fromHeader.length));
     if (keyed.analysis && keyed.shared && foldsAway) {
       const repeat = repeatOccurrence(lines, span, kept, headerPos, texts, keyed.core, keyed.analysis, fileName, foldsAway);
       if (repeat) return repeat;
     }
     analysis = keyed.shared ? copyAnalysis(keyed.analysis) : keyed.analysis;
-  } else analysis = analyseReport(span.cls, texts, following);
+  } else analysis = analyseReport(span.cls, texts, following, fromHeader.length);
   if (!analysis) return undefined;
   const kind = analysis.kind;
   const src = sourceRef(texts);

@@ -309,6 +309,20 @@ describe("parseFrames with SLUB debug stacks", () => {
 });
 
 describe("parseFrames, more layouts", () => {
+  it("reads 2.6.16–2.6.18 i386 column traces, several `<addr> f+0x…/0x…` entries a line", () => {
+    const frames = parseFrames([
+      "Call Trace:",
+      "<c0169bdf> do_lookup+0x5f/0x180  <c0174873> dput+0x33/0x1a0",
+      "<c016b331> __link_path_walk+0x151/0xf60  <c016c19c> link_path_walk+0x5c/0x100",
+      "<c0102db7> sysenter_past_esp+0x54/0x75",
+      "Code: 56 04 bf 01 00 00 00 8b 5a 54 85 db 74 14 8b 06 89 54 24 04",
+    ]);
+    expect(frames.map((f) => f.function)).toEqual(["do_lookup", "dput", "__link_path_walk", "link_path_walk", "sysenter_past_esp"]);
+    expect(frames[1]).toMatchObject({ address: "c0174873", offset: 0x33, size: 0x1a0, reliable: true });
+    // Prose between angle brackets is no frame line.
+    expect(parseFrameLine("<c0169bdf> is where do_lookup+0x5f/0x180 was")).toBeUndefined();
+  });
+
   it("reads symbolised ppc64 frames", () => {
     expect(parseFrameLine("[c00000007a3efc40] [c0000000001d3da8] process_one_work+0x428/0xa80 kernel/workqueue.c:2269")).toMatchObject({
       function: "process_one_work",

@@ -298,6 +298,10 @@ const PPC_FRAME = new RegExp(
 // ppc64's exception frame: `--- interrupt: 700 at assert_slb_presence+0x2c/0x70` names the function the CPU was in
 // when the trap (a WARN's `tw`, a fault) was taken; the frames above it are the trap handling.
 const PPC_INTERRUPT_FRAME = new RegExp(String.raw`^\s*--- interrupt: ${HEX} at (${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\s*$`);
+// i386 2.6.16–2.6.18 (CONFIG_STACK_BACKTRACE_COLS): several `<c0169bdf> do_lookup+0x5f/0x180` entries on one line, the
+// address in angle brackets only: `<c0169bdf> do_lookup+0x5f/0x180  <c0174873> dput+0x33/0x1a0`.
+const COLUMN_ENTRY = new RegExp(String.raw`<(${HEX})>\s+(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?`, "g");
+const COLUMN_LINE = new RegExp(String.raw`^\s*(?:<${HEX}>\s+${SYM}\+0x${HEX}\/0x${HEX}(?:\s+${MOD})?\s*)+$`);
 // `crash` utility bt: ` #5 [ffff8800794f3b58] skb_segment at ffffffff81561fe8 [mod]`, optional `/path/f.c: 123` after.
 const CRASH_BT_FRAME = new RegExp(String.raw`^\s*#(\d+)\s+\[(${HEX})\]\s+(${SYM})\s+at\s+(${HEX})(?:\s+${MOD})?\s*$`);
 const CRASH_BT_SOURCE = /^\s+(\/\S+\.[A-Za-z]+): (\d+)\s*$/;
@@ -482,7 +486,17 @@ function parseSymbolFrame(line: string): Frame | undefined {
     const [, , , sym, address, mod] = m;
     return makeFrame(sym, { reliable: true, module: mod, address });
   }
-  return undefined;
+  return offset ? columnFrames(line)?.[0] : undefined;
+}
+
+/** Every frame of a line of old i386 column entries (`<addr> f+0x…/0x…  <addr> g+0x…/0x…`), or undefined. */
+function columnFrames(line: string): Frame[] | undefined {
+  if (!line.includes(">") || !COLUMN_LINE.test(line)) return undefined;
+  const frames: Frame[] = [];
+  for (const [, address, sym, off, size, mod] of line.matchAll(COLUMN_ENTRY)) {
+    frames.push(makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address }));
+  }
+  return frames;
 }
 
 /** A frame that names only an address (accepted inside a trace). */
@@ -521,6 +535,8 @@ export type StackLine = {
   crashBtFrame: boolean;
   /** ARM prints each frame with its caller; the next line repeats that caller as its frame, except after the last. */
   armCaller: Frame | undefined;
+  /** The frames after the first on a line of old i386 column entries. */
+  moreFrames: readonly Frame[] | undefined;
 };
 
 const NO_MARKERS: readonly string[] = [];
@@ -552,6 +568,7 @@ function scanStackLineText(rawLine: string): StackLine {
     frameInTrace: undefined,
     crashBtFrame: false,
     armCaller: undefined,
+    moreFrames: undefined,
   };
   if (typeof rawLine !== "string") return scanned;
   let line = rawLine.trimEnd();
@@ -600,6 +617,8 @@ function scanStackLineText(rawLine: string): StackLine {
   if (line !== beforePlaceholder) scanned.frame = titledIfOldInline(scanned.frame, beforePlaceholder);
   scanned.frameInTrace = scanned.frame ?? parseAddressFrame(line);
   scanned.crashBtFrame = scanned.frame !== undefined && CRASH_BT_FRAME.test(line);
+  const columns = hasAngle && scanned.frame ? columnFrames(line) : undefined;
+  if (columns && columns.length > 1) scanned.moreFrames = columns.slice(1);
   const caller = scanned.frame && line.includes(" from ") ? ARM_CALLER.exec(line) : null;
   if (caller) {
     const [, address, sym, off, size, mod] = caller;
@@ -724,6 +743,7 @@ export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
     }
     if (context) frame.context = context;
     current.frames.push(frame);
+    for (const more of scanned.moreFrames ?? []) current.frames.push(context ? { ...more, context } : { ...more });
     armCaller = scanned.armCaller ? { ...scanned.armCaller, ...(context ? { context } : {}) } : undefined;
   }
   endArmTrace();

@@ -350,6 +350,21 @@ describe("a hard lockup's NMI stack", () => {
   });
 });
 
+describe("reports read on into their caller's next report", () => {
+  it("leave a title only the next report gives to that report, not a second copy of it", () => {
+    const findings = extract([
+      "[    0.012015][    T1] BUG: arch topology borken",
+      "[    0.012040][    T1]      the SMT domain not a subset of the CACHE domain",
+      "[    0.012107][    T1] BUG: Unable to handle kernel data access on read at 0x80000001012e7398",
+      "[    0.012174][    T1] Oops: Kernel access of bad area, sig: 11 [#1]",
+      "[    0.012774][    T1] NIP [c0000000001aa4f0] build_sched_domains+0x5c0/0x14f0",
+      "[    0.012842][    T1] Call Trace:",
+      "[    0.012922][    T1] [c0000000ef583c50] [c0000000001ac3d8] sched_init_domains+0xd8/0x120",
+    ]);
+    expect(findings.map((f) => f.title)).toEqual(["BUG: arch topology borken", "BUG: unable to handle kernel paging request in build_sched_domains"]);
+  });
+});
+
 describe("s390 program checks", () => {
   const programCheck = [
     "[  436.158654] illegal operation: 0001 ilc:1 [#1] SMP ",
@@ -365,6 +380,20 @@ describe("s390 program checks", () => {
     expect(findings.map((f) => f.kind)).toEqual(["oops"]);
     expect(findings[0].title.startsWith("illegal operation in ")).toBe(true);
     expect(findings[0].kernelRelease).toBe("5.15.0-15-generic");
+  });
+
+  it("read a BUG()'s die line (`monitor event: 0040 ilc:2`) as the BUG's own follow-up, not a second report", () => {
+    const findings = extract([
+      "[   52.340424] kernel BUG at lib/list_debug.c:62!",
+      "[   52.340566] monitor event: 0040 ilc:2 [#1]SMP",
+      "[   52.340606] CPU: 1 UID: 0 PID: 1672 Comm: root-rep2 Kdump: loaded Not tainted 6.18.0-rc3 #1 NONE",
+      "[   52.340611] Krnl PSW : 0704c00180000000 0000015710cda7fe (__list_del_entry_valid_or_report+0xfe/0x128)",
+      "[   52.340643] Call Trace:",
+      "[   52.340645]  [<0000015710cda7fe>] __list_del_entry_valid_or_report+0xfe/0x128",
+      "[   52.340649] ([<0000015710cda7fa>] __list_del_entry_valid_or_report+0xfa/0x128)",
+      "[   52.340652]  [<0000015710a30b2e>] hugetlb_vmemmap_restore_folios+0x96/0x138",
+    ]);
+    expect(findings.map((f) => [f.kind, f.title])).toEqual([["bug", "BUG: corrupted list in hugetlb_vmemmap_restore_folios"]]);
   });
 
   it("leave a paging fault's `Oops: 0004 ilc:2` to the fault's own report", () => {
