@@ -429,6 +429,31 @@ const ROWS: Row[] = [
     details: { device: "ens1f0", recoveryLevel: 2, queue: 5 },
   },
   {
+    // 3.x/4.x wording: `Corrected`, a Transmitter/Receiver id, no `AER: ` prefix on the decoded line.
+    line: [
+      "pcieport 0000:00:1c.5: AER: Corrected error received: id=00e5",
+      "pcieport 0000:00:1c.5: PCIe Bus Error: severity=Corrected, type=Physical Layer, id=00e5(Receiver ID)",
+      "pcieport 0000:00:1c.5:   device [8086:9d15] error status/mask=00000001/00002000",
+      "pcieport 0000:00:1c.5:    [ 0] Receiver Error         (First)",
+    ],
+    rule: "pcie-aer-error",
+    kind: "other",
+    title: "PCIe AER: corrected error",
+    details: { driver: "pcieport", device: "0000:00:1c.5", severity: "corrected", type: "Physical Layer" },
+  },
+  {
+    // 6.x wording: `Uncorrectable (Fatal)`; a VMD-style five-digit PCI domain.
+    line: [
+      "pcieport 10003:00:00.0: AER: Uncorrectable (Fatal) error message received from 10003:01:00.0",
+      "pcieport 10003:00:00.0: AER: PCIe Bus Error: severity=Uncorrectable (Fatal), type=Transaction Layer, (Receiver ID)",
+      "pcieport 10003:00:00.0: AER: device recovery failed",
+    ],
+    rule: "pcie-aer-error",
+    kind: "other",
+    title: "PCIe AER: uncorrectable error",
+    details: { device: "10003:00:00.0", severity: "fatal", type: "Transaction Layer" },
+  },
+  {
     line: "nvme nvme0: controller is down; will reset: CSTS=0xffffffff, PCI_STATUS=0x10",
     rule: "nvme-controller-down",
     kind: "io-error",
@@ -608,6 +633,22 @@ describe("problem events through triage", () => {
       ["eth0", 3, 3],
       ["veth12", 1, 1],
     ]);
+  });
+
+  it("PCIe AER: a device's corrected reports fold, its uncorrectable one and other devices stay apart", async () => {
+    const found = await findingsOf([
+      "pcieport 0000:00:1c.4: AER: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)",
+      "pcieport 0000:00:1c.4: AER: Multiple Corrected error received: 0000:00:1c.4",
+      "pcieport 0000:00:1c.4: AER: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)",
+      "hpsa 0000:04:00.0: PCIe Bus Error: severity=Corrected, type=Physical Layer, id=0400(Transmitter ID)",
+      "pcieport 0000:00:1c.4: PCIe Bus Error: severity=Uncorrected (Non-Fatal), type=Transaction Layer, id=00e4(Requester ID)",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([
+      ["PCIe AER: corrected error", "0000:00:1c.4", 2],
+      ["PCIe AER: corrected error", "0000:04:00.0", 1],
+      ["PCIe AER: uncorrectable error", "0000:00:1c.4", 1],
+    ]);
+    expect(found[2].details?.severity).toBe("non-fatal");
   });
 
   it("a whole allocation-failure report is one finding: warn_alloc in its stack is no second, cut one", async () => {

@@ -456,6 +456,31 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `edac:${m[3]}`,
   },
   {
+    // PCIe Advanced Error Reporting (drivers/pci/pcie/aer.c): the root port announces a message (`AER: Corrected
+    // error received: id=00e5` on 3.x/4.x, `… received: 0000:00:1c.5` on 5.x, `AER: Correctable error message
+    // received from 0000:03:04.0` on 6.x, each also as `Multiple …`), then the reporting device decodes it: `PCIe Bus
+    // Error: severity=Corrected, type=Physical Layer, id=00e5(Receiver ID)` (5.x adds an `AER: ` prefix and drops the
+    // id; 6.x says Correctable/Uncorrectable where older kernels say Corrected/Uncorrected), the device and status
+    // mask, and one line per error bit. The decoded line is the only one every version prints with the severity and
+    // the device, so it is the finding; the announcement and bit lines are its context. Corrected errors were fixed
+    // by the link's retry and are mostly ASPM/signal noise; uncorrectable ones reset the link and may lose the
+    // device. The type is a short fixed phrase (Physical/Data Link/Transaction Layer, Inaccessible): bounded.
+    id: "pcie-aer-error",
+    kind: "other",
+    // Not `PCIe …`: the prefilter buckets a needle by its first bytes, and `PCIe` placed next to loose ones let
+    // every `kernel: ` line through as a candidate.
+    needle: "Bus Error: severity=",
+    pattern:
+      /^(?:(\S{1,40}) ([0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): )?(?:AER: )?PCIe Bus Error: severity=(Corrected|Correctable|Uncorrected|Uncorrectable)(?: \((Non-Fatal|Fatal)\))?, type=([^,\n]{1,40})/,
+    title: (m) => (m[3].startsWith("Correct") ? "PCIe AER: corrected error" : "PCIe AER: uncorrectable error"),
+    details: (m): Details => ({
+      ...(m[1] ? { driver: m[1], device: m[2] } : {}),
+      severity: m[3].startsWith("Correct") ? "corrected" : m[4] === "Fatal" ? "fatal" : "non-fatal",
+      type: m[5].trim(),
+    }),
+    groupKey: (m) => `aer:${m[2] ?? "?"}:${m[3].startsWith("Correct") ? "ce" : "ue"}`,
+  },
+  {
     // rasdaemon keeps the EDAC events in its database; `ras-mc-ctl --errors` lists them one per row (`72 2022-10-16
     // 08:54:38 +0000 1 Corrected error(s): memory read error at CPU_SrcID#1_MC#1_Chan#1_DIMM#0 location: 3:1:0:-1, …`),
     // often the only copy pasted once the kernel ring buffer has rotated. Same finding as the kernel's EDAC line. The
