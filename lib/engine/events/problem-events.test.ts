@@ -537,6 +537,63 @@ const ROWS: Row[] = [
     title: "OOM: memory cgroup out of memory",
     details: { victim: "pt_main_thread", victimPid: 461754, constraint: "CONSTRAINT_MEMCG", memcg: true, oomMemcg: "/kubepods.slice/kubepods-burstable.slice/pod1" },
   },
+  {
+    line: ["pcieport 0000:00:1c.1: PCIe Bus Error: severity=Corrected, type=Data Link Layer, (Transmitter ID)", "pcieport 0000:00:1c.1:   device [8086:8c12] error status/mask=00001000/00002000"],
+    rule: "aer-bus-error",
+    kind: "other",
+    title: "PCIe AER: corrected error",
+    details: { severity: "Corrected", type: "Data Link Layer" },
+  },
+  {
+    line: "pcieport 0000:00:03.0: AER: Multiple Uncorrected (Fatal) error received: 0000:00:03.0",
+    rule: "aer-error-received",
+    kind: "other",
+    title: "PCIe AER: uncorrected (fatal) error",
+    details: { severity: "Uncorrected (Fatal)" },
+  },
+  {
+    line: "mce: CPU1: Core temperature above threshold, cpu clock throttled (total events = 2311)",
+    rule: "thermal-throttle",
+    kind: "other",
+    title: "thermal: CPU clock throttled",
+    details: { cpu: 1, level: "core", totalEvents: 2311 },
+  },
+  {
+    line: "[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx timeout, signaled seq=224260, emitted seq=224262",
+    rule: "amdgpu-ring-timeout",
+    kind: "other",
+    title: "amdgpu: ring timeout",
+    details: { ring: "gfx" },
+  },
+  {
+    line: "EXT4-fs warning (device dm-3): ext4_end_bio:309: I/O error 10 writing to inode 91361033 (offset 0 size 0 starting block 293374711)",
+    rule: "ext4-end-bio-io-error",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "dm-3", status: 10 },
+  },
+  { line: "JBD2: Detected IO errors while flushing file data on dm-3-8", rule: "jbd2-data-io-error", kind: "io-error", title: "block: I/O error", details: { device: "dm-3" } },
+  {
+    line: ["md/raid:md2: Disk failure on sdb6, disabling device.", "md/raid:md2: Cannot continue operation (2/4 failed)."],
+    rule: "md-disk-failure",
+    kind: "io-error",
+    title: "md: disk failure",
+    details: { level: "raid", array: "md2", member: "sdb6" },
+  },
+  {
+    line: "ena 0000:00:05.0 ens5: The number of lost tx completions is above the threshold (1019 > 128).",
+    rule: "ena-lost-tx-completions",
+    kind: "other",
+    title: "ena: TX timeout",
+    details: { device: "ens5", lostCompletions: 1019 },
+  },
+  {
+    line: "mlx5_core 0000:61:00.0: wait_func:1132:(pid 141181): CREATE_DCT(0x710) timeout. Will cause a leak of a command resource",
+    rule: "mlx5-command-timeout",
+    kind: "other",
+    title: "mlx5_core: firmware command timeout",
+    details: { pci: "0000:61:00.0", command: "CREATE_DCT" },
+  },
 ];
 
 /**
@@ -738,6 +795,54 @@ describe("problem events through triage", () => {
       "Aug 13 10:00:01 n1 multipathd[4554]: checker failed path 66:160 in map mpathaq",
     ]);
     expect(found.map((f) => [f.type, f.repeats])).toEqual([["dm-multipath-failing-path", 2]]);
+  });
+
+  it("AER: the received line and its decode are one finding per severity; corrected and uncorrected stay apart", async () => {
+    const found = await findingsOf([
+      "pcieport 0000:80:1b.4: AER: Correctable error message received from 0000:80:1b.4",
+      "pcieport 0000:80:1b.4: AER: Uncorrectable (Non-Fatal) error message received from 0000:80:1b.4",
+      "pcieport 0000:80:1b.4: PCIe Bus Error: severity=Uncorrectable (Non-Fatal), type=Transaction Layer, (Receiver ID)",
+      "pcieport 0000:80:1b.4:    [21] ACSViol                (First)",
+      "pcieport 0000:00:1c.5: AER: Corrected error received: id=00e5",
+      "pcieport 0000:00:1c.5: PCIe Bus Error: severity=Corrected, type=Physical Layer, id=00e5(Receiver ID)",
+    ]);
+    expect(found.map((f) => [f.title, f.repeats ?? 1])).toEqual([
+      ["PCIe AER: corrected error", 3],
+      ["PCIe AER: uncorrected (non-fatal) error", 2],
+    ]);
+    // The boot-time `AER: enabled with IRQ` and recovery chatter are no error.
+    expect(await findingsOf(["pcieport 0000:00:1c.0: AER: enabled with IRQ 122", "pcieport 0000:00:03.0: AER: Root Port link has been reset (0)"])).toEqual([]);
+  });
+
+  it("a mail-wrapped AER decode (`severity=Corrected,` ending the line) still names the severity", async () => {
+    const found = await findingsOf(["pcieport 0000:00:1c.5: PCIe Bus Error: severity=Corrected,", "type=Physical Layer, id=00e5(Receiver ID)"]);
+    expect(found.map((f) => f.title)).toEqual(["PCIe AER: corrected error"]);
+  });
+
+  it("the MCE notice right after a thermal-throttle line is that throttle event's record, not a machine check", async () => {
+    const found = await findingsOf([
+      "CPU3: Core temperature above threshold, cpu clock throttled (total events = 57536)",
+      "mce: [Hardware Error]: Machine check events logged",
+      "CPU3: Core temperature/speed normal",
+      "mce: [Hardware Error]: Machine check events logged",
+    ]);
+    expect(found.map((f) => [f.type, f.title])).toEqual([["thermal-throttle", "thermal: CPU clock throttled"]]);
+    // 5.6+ wording, and a notice after any other line stays an MCE.
+    const later = await findingsOf(["CPU7: Core temperature is above threshold, cpu clock is throttled (total events = 219)", "eth0: link up", "mce: [Hardware Error]: Machine check events logged"]);
+    expect(later.map((f) => f.type)).toEqual(["thermal-throttle", "mce-events-logged"]);
+  });
+
+  it("a device's ext4 writeback and jbd2 data errors fold with its block-layer I/O errors", async () => {
+    const found = await findingsOf([
+      "blk_update_request: I/O error, dev sda, sector 263176 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 0",
+      "EXT4-fs warning (device sda): ext4_end_bio:344: I/O error 10 writing to inode 12 starting block 32898)",
+      "JBD2: Detected IO errors while flushing file data on sda-8",
+      "EXT4-fs warning (device sdb): ext4_end_bio:344: I/O error 10 writing to inode 12 starting block 32898)",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([
+      ["block: I/O error", "sda", 3],
+      ["block: I/O error", "sdb", 1],
+    ]);
   });
 
   it("timeline-only rules make no finding", async () => {

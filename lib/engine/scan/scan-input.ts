@@ -811,7 +811,10 @@ class InputScanner {
         const event: RawEvent = { rule, line: l, match: m, details, endLine: joinedLines[end].lineNo };
         const report = rule.reportStart ? eventReport(joinedLines, i, rule.reportStart) : undefined;
         if (report) event.meta = parseReportMetadata(report.texts);
-        const keep = (!rule.onlyWhenStartCut || report?.cut === true) && (!rule.rightAfter || rightAfter(joinedLines, i, rule.rightAfter));
+        const keep =
+          (!rule.onlyWhenStartCut || report?.cut === true) &&
+          (!rule.rightAfter || rightAfter(joinedLines, i, rule.rightAfter)) &&
+          (!rule.notRightAfter || !rightAfter(joinedLines, i, rule.notRightAfter));
         if (keep && rule.reportFollows) {
           const following = sameHostLines(joinedLines, i, rule.reportFollows);
           // A report cut before the event still printed its task line above it (`oom-report-cut`).
