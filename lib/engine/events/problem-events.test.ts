@@ -845,6 +845,17 @@ describe("problem events through triage", () => {
     ]);
   });
 
+  it("btrfs lines that name the filesystem's state (5.15+ `(device X: state EA)`) are that device's one finding", async () => {
+    // kdave/btrfs-progs#577: the transid error, then the aborted transaction's lines with the state.
+    const found = await findingsOf([
+      "BTRFS error (device nvme0n1p2): parent transid verify failed on logical 393631498240 mirror 1 wanted 4611686018429035688 found 1647784",
+      "BTRFS: error (device nvme0n1p2: state A) in __btrfs_free_extent:3070: errno=-5 IO failure",
+      "BTRFS error (device nvme0n1p2: state EA): failed to run delayed ref for logical 1287077691392 num_bytes 16384 type 176 action 2 ref_mod 1: -5",
+      "BTRFS warning (device nvme0n1p2: state EA): csum failed root 257 ino 4115546 off 0 csum 0x3e8d9c48 expected csum 0x12711c61 mirror 1",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([["BTRFS error: filesystem error", "nvme0n1p2", 4]]);
+  });
+
   it("timeline-only rules make no finding", async () => {
     const found = await findingsOf(["Kernel memory limits are experimental on older kernels, it won't work as expected"], "dockerd[1]");
     expect(found).toEqual([]);
