@@ -594,6 +594,14 @@ const ROWS: Row[] = [
     title: "mlx5_core: firmware command timeout",
     details: { pci: "0000:61:00.0", command: "CREATE_DCT" },
   },
+  {
+    // A paste that starts inside the libata report (1000001101000/Debian_on_Buffalo#203).
+    line: ["ata1.00: status: { DRDY }", "ata1.00: failed command: READ FPDMA QUEUED", "ata1.00: cmd 60/08:40:00:50:4c/00:00:47:00:00/40 tag 8 ncq dma 4096 in"],
+    rule: "ata-failed-command",
+    kind: "io-error",
+    title: "ata: command failed (exception)",
+    details: { device: "ata1.00", command: "READ FPDMA QUEUED" },
+  },
 ];
 
 /**
@@ -854,6 +862,22 @@ describe("problem events through triage", () => {
       "BTRFS warning (device nvme0n1p2: state EA): csum failed root 257 ino 4115546 off 0 csum 0x3e8d9c48 expected csum 0x12711c61 mirror 1",
     ]);
     expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([["BTRFS error: filesystem error", "nvme0n1p2", 4]]);
+  });
+
+  it("a libata report's failed commands are that report's lines: one exception, not one finding per NCQ tag", async () => {
+    const report = (dev: string) => [
+      `${dev}: exception Emask 0x0 SAct 0xf SErr 0x0 action 0x6 frozen`,
+      `${dev}: failed command: WRITE FPDMA QUEUED`,
+      `${dev}: cmd 61/00:00:00:fc:bd/04:00:7f:00:00/40 tag 0 ncq 524288 out`,
+      `${dev}: status: { DRDY }`,
+      `${dev}: failed command: WRITE FPDMA QUEUED`,
+    ];
+    const found = await findingsOf([...report("ata1.00"), "ata2.00: failed command: READ FPDMA QUEUED"]);
+    // ata1's failed commands follow its exception line; ata2's paste has none, so its own line tells it.
+    expect(found.map((f) => [f.type, f.details?.device, f.repeats ?? 1])).toEqual([
+      ["ata-exception", "ata1.00", 1],
+      ["ata-failed-command", "ata2.00", 1],
+    ]);
   });
 
   it("timeline-only rules make no finding", async () => {

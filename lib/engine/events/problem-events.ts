@@ -61,6 +61,11 @@ export type ProblemEventRule = {
   /** Rule ids of events that end the report this event starts: when one follows, this event is not a finding. */
   endedBy?: readonly string[];
   /**
+   * Rule ids of events that start the report this event is a later line of: with one before it (same host and fold
+   * key), this event is not a finding of its own; without one (a paste that starts inside the report), it is.
+   */
+  continues?: readonly string[];
+  /**
    * A report class has the same header (syzkaller reports the line as a crash) and the findings stage keeps the event
    * instead (`crashReportsOf`): the class's needle does not keep a repeat from folding without a window.
    */
@@ -643,6 +648,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "ata: command failed (exception)",
     details: (m) => ({ device: m[1], emask: m[2], serr: m[3], action: m[4] }),
     groupKey: (m) => `ata:${m[1]}`,
+  },
+  {
+    // The lines of a libata error report after its `exception Emask …` line: one `failed command: WRITE FPDMA QUEUED`
+    // per NCQ tag, with `res … Emask 0x4 (timeout)` / `(ATA bus error)` / `(media error)` under it. A paste that
+    // starts inside the report has no exception line: the failed commands still say the device failed them.
+    id: "ata-failed-command",
+    kind: "io-error",
+    needle: "failed command: ",
+    pattern: /\b(ata\d+(?:\.\d+)?): failed command: ([A-Z][A-Z0-9 ]*[A-Z0-9])/,
+    title: () => "ata: command failed (exception)",
+    details: (m) => ({ device: m[1], command: m[2] }),
+    groupKey: (m) => `ata:${m[1]}`,
+    continues: ["ata-exception"],
   },
   {
     id: "nic-unit-hang",
