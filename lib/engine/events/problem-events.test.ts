@@ -614,6 +614,11 @@ describe("rasdaemon rows on hostile lines", () => {
   it("MCE rows: repeated `error: Corrected …, CPU n, bank` fields without `, mcg mcgstatus=` match nothing", () => {
     expect(rule("rasdaemon-mce-event").exec("mcgstatus= error: Corrected x, CPU 1, bank a".repeat(1200))).toBeNull();
   });
+  it("driver rows bound their scans: a long word before the ENA message, repeated amdgpu/mlx5 prefixes, match nothing", () => {
+    expect(rule("ena-lost-tx-completions").exec("a".repeat(60_000) + " The number of lost tx completions")).toBeNull();
+    expect(rule("amdgpu-ring-timeout").exec("amdgpu ".repeat(30_000) + "x timeout, signaled seq=1, emitted seq=2")).toBeNull();
+    expect(rule("mlx5-command-timeout").exec("mlx5_core x: ".repeat(12_000) + "Will cause a leak of a command resource")).toBeNull();
+  });
   it("MC rows: repeated `Corrected error(s): … at …` without `location:` match nothing", () => {
     expect(rule("rasdaemon-mc-event").exec("1 Corrected error(s): a at b ".repeat(25_000))).toBeNull();
   });
