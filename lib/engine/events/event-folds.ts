@@ -78,7 +78,7 @@ export function foldKeyOf(rule: ProblemEventRule, match: RegExpExecArray, refine
  * (no continuation, no report before or after it, no crash report that supersedes it), and it is a finding.
  */
 export function foldsWithoutWindow(rule: ProblemEventRule): boolean {
-  return !rule.continuation && !rule.reportStart && !rule.reportFollows && !rule.refine && !rule.endedBy && !rule.supersededBy && !rule.timelineOnly && !rule.program;
+  return !rule.continuation && !rule.reportStart && !rule.reportFollows && !rule.refine && !rule.endedBy && !rule.supersededBy && !rule.timelineOnly && !rule.program && !rule.notRightAfter && !rule.continues;
 }
 
 /** What names a run within an input: its host and fold key. */

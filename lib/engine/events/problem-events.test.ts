@@ -429,31 +429,6 @@ const ROWS: Row[] = [
     details: { device: "ens1f0", recoveryLevel: 2, queue: 5 },
   },
   {
-    // 3.x/4.x wording: `Corrected`, a Transmitter/Receiver id, no `AER: ` prefix on the decoded line.
-    line: [
-      "pcieport 0000:00:1c.5: AER: Corrected error received: id=00e5",
-      "pcieport 0000:00:1c.5: PCIe Bus Error: severity=Corrected, type=Physical Layer, id=00e5(Receiver ID)",
-      "pcieport 0000:00:1c.5:   device [8086:9d15] error status/mask=00000001/00002000",
-      "pcieport 0000:00:1c.5:    [ 0] Receiver Error         (First)",
-    ],
-    rule: "pcie-aer-error",
-    kind: "other",
-    title: "PCIe AER: corrected error",
-    details: { driver: "pcieport", device: "0000:00:1c.5", severity: "corrected", type: "Physical Layer" },
-  },
-  {
-    // 6.x wording: `Uncorrectable (Fatal)`; a VMD-style five-digit PCI domain.
-    line: [
-      "pcieport 10003:00:00.0: AER: Uncorrectable (Fatal) error message received from 10003:01:00.0",
-      "pcieport 10003:00:00.0: AER: PCIe Bus Error: severity=Uncorrectable (Fatal), type=Transaction Layer, (Receiver ID)",
-      "pcieport 10003:00:00.0: AER: device recovery failed",
-    ],
-    rule: "pcie-aer-error",
-    kind: "other",
-    title: "PCIe AER: uncorrectable error",
-    details: { device: "10003:00:00.0", severity: "fatal", type: "Transaction Layer" },
-  },
-  {
     line: "nvme nvme0: controller is down; will reset: CSTS=0xffffffff, PCI_STATUS=0x10",
     rule: "nvme-controller-down",
     kind: "io-error",
@@ -562,6 +537,71 @@ const ROWS: Row[] = [
     title: "OOM: memory cgroup out of memory",
     details: { victim: "pt_main_thread", victimPid: 461754, constraint: "CONSTRAINT_MEMCG", memcg: true, oomMemcg: "/kubepods.slice/kubepods-burstable.slice/pod1" },
   },
+  {
+    line: ["pcieport 0000:00:1c.1: PCIe Bus Error: severity=Corrected, type=Data Link Layer, (Transmitter ID)", "pcieport 0000:00:1c.1:   device [8086:8c12] error status/mask=00001000/00002000"],
+    rule: "aer-bus-error",
+    kind: "other",
+    title: "PCIe AER: corrected error",
+    details: { severity: "Corrected", type: "Data Link Layer" },
+  },
+  {
+    line: "pcieport 0000:00:03.0: AER: Multiple Uncorrected (Fatal) error received: 0000:00:03.0",
+    rule: "aer-error-received",
+    kind: "other",
+    title: "PCIe AER: uncorrected (fatal) error",
+    details: { severity: "Uncorrected (Fatal)" },
+  },
+  {
+    line: "mce: CPU1: Core temperature above threshold, cpu clock throttled (total events = 2311)",
+    rule: "thermal-throttle",
+    kind: "other",
+    title: "thermal: CPU clock throttled",
+    details: { cpu: 1, level: "core", totalEvents: 2311 },
+  },
+  {
+    line: "[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx timeout, signaled seq=224260, emitted seq=224262",
+    rule: "amdgpu-ring-timeout",
+    kind: "other",
+    title: "amdgpu: ring timeout",
+    details: { ring: "gfx" },
+  },
+  {
+    line: "EXT4-fs warning (device dm-3): ext4_end_bio:309: I/O error 10 writing to inode 91361033 (offset 0 size 0 starting block 293374711)",
+    rule: "ext4-end-bio-io-error",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "dm-3", status: 10 },
+  },
+  { line: "JBD2: Detected IO errors while flushing file data on dm-3-8", rule: "jbd2-data-io-error", kind: "io-error", title: "block: I/O error", details: { device: "dm-3" } },
+  {
+    line: ["md/raid:md2: Disk failure on sdb6, disabling device.", "md/raid:md2: Cannot continue operation (2/4 failed)."],
+    rule: "md-disk-failure",
+    kind: "io-error",
+    title: "md: disk failure",
+    details: { level: "raid", array: "md2", member: "sdb6" },
+  },
+  {
+    line: "ena 0000:00:05.0 ens5: The number of lost tx completions is above the threshold (1019 > 128).",
+    rule: "ena-lost-tx-completions",
+    kind: "other",
+    title: "ena: TX timeout",
+    details: { device: "ens5", lostCompletions: 1019 },
+  },
+  {
+    line: "mlx5_core 0000:61:00.0: wait_func:1132:(pid 141181): CREATE_DCT(0x710) timeout. Will cause a leak of a command resource",
+    rule: "mlx5-command-timeout",
+    kind: "other",
+    title: "mlx5_core: firmware command timeout",
+    details: { pci: "0000:61:00.0", command: "CREATE_DCT" },
+  },
+  {
+    // A paste that starts inside the libata report (1000001101000/Debian_on_Buffalo#203).
+    line: ["ata1.00: status: { DRDY }", "ata1.00: failed command: READ FPDMA QUEUED", "ata1.00: cmd 60/08:40:00:50:4c/00:00:47:00:00/40 tag 8 ncq dma 4096 in"],
+    rule: "ata-failed-command",
+    kind: "io-error",
+    title: "ata: command failed (exception)",
+    details: { device: "ata1.00", command: "READ FPDMA QUEUED" },
+  },
 ];
 
 /**
@@ -573,6 +613,11 @@ describe("rasdaemon rows on hostile lines", () => {
   const rule = (id: string) => PROBLEM_EVENT_RULES.find((r) => r.id === id)!.pattern;
   it("MCE rows: repeated `error: Corrected …, CPU n, bank` fields without `, mcg mcgstatus=` match nothing", () => {
     expect(rule("rasdaemon-mce-event").exec("mcgstatus= error: Corrected x, CPU 1, bank a".repeat(1200))).toBeNull();
+  });
+  it("driver rows bound their scans: a long word before the ENA message, repeated amdgpu/mlx5 prefixes, match nothing", () => {
+    expect(rule("ena-lost-tx-completions").exec("a".repeat(60_000) + " The number of lost tx completions")).toBeNull();
+    expect(rule("amdgpu-ring-timeout").exec("amdgpu ".repeat(30_000) + "x timeout, signaled seq=1, emitted seq=2")).toBeNull();
+    expect(rule("mlx5-command-timeout").exec("mlx5_core x: ".repeat(12_000) + "Will cause a leak of a command resource")).toBeNull();
   });
   it("MC rows: repeated `Corrected error(s): … at …` without `location:` match nothing", () => {
     expect(rule("rasdaemon-mc-event").exec("1 Corrected error(s): a at b ".repeat(25_000))).toBeNull();
@@ -633,22 +678,6 @@ describe("problem events through triage", () => {
       ["eth0", 3, 3],
       ["veth12", 1, 1],
     ]);
-  });
-
-  it("PCIe AER: a device's corrected reports fold, its uncorrectable one and other devices stay apart", async () => {
-    const found = await findingsOf([
-      "pcieport 0000:00:1c.4: AER: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)",
-      "pcieport 0000:00:1c.4: AER: Multiple Corrected error received: 0000:00:1c.4",
-      "pcieport 0000:00:1c.4: AER: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)",
-      "hpsa 0000:04:00.0: PCIe Bus Error: severity=Corrected, type=Physical Layer, id=0400(Transmitter ID)",
-      "pcieport 0000:00:1c.4: PCIe Bus Error: severity=Uncorrected (Non-Fatal), type=Transaction Layer, id=00e4(Requester ID)",
-    ]);
-    expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([
-      ["PCIe AER: corrected error", "0000:00:1c.4", 2],
-      ["PCIe AER: corrected error", "0000:04:00.0", 1],
-      ["PCIe AER: uncorrectable error", "0000:00:1c.4", 1],
-    ]);
-    expect(found[2].details?.severity).toBe("non-fatal");
   });
 
   it("a whole allocation-failure report is one finding: warn_alloc in its stack is no second, cut one", async () => {
@@ -779,6 +808,81 @@ describe("problem events through triage", () => {
       "Aug 13 10:00:01 n1 multipathd[4554]: checker failed path 66:160 in map mpathaq",
     ]);
     expect(found.map((f) => [f.type, f.repeats])).toEqual([["dm-multipath-failing-path", 2]]);
+  });
+
+  it("AER: the received line and its decode are one finding per severity; corrected and uncorrected stay apart", async () => {
+    const found = await findingsOf([
+      "pcieport 0000:80:1b.4: AER: Correctable error message received from 0000:80:1b.4",
+      "pcieport 0000:80:1b.4: AER: Uncorrectable (Non-Fatal) error message received from 0000:80:1b.4",
+      "pcieport 0000:80:1b.4: PCIe Bus Error: severity=Uncorrectable (Non-Fatal), type=Transaction Layer, (Receiver ID)",
+      "pcieport 0000:80:1b.4:    [21] ACSViol                (First)",
+      "pcieport 0000:00:1c.5: AER: Corrected error received: id=00e5",
+      "pcieport 0000:00:1c.5: PCIe Bus Error: severity=Corrected, type=Physical Layer, id=00e5(Receiver ID)",
+    ]);
+    expect(found.map((f) => [f.title, f.repeats ?? 1])).toEqual([
+      ["PCIe AER: corrected error", 3],
+      ["PCIe AER: uncorrected (non-fatal) error", 2],
+    ]);
+    // The boot-time `AER: enabled with IRQ` and recovery chatter are no error.
+    expect(await findingsOf(["pcieport 0000:00:1c.0: AER: enabled with IRQ 122", "pcieport 0000:00:03.0: AER: Root Port link has been reset (0)"])).toEqual([]);
+  });
+
+  it("a mail-wrapped AER decode (`severity=Corrected,` ending the line) still names the severity", async () => {
+    const found = await findingsOf(["pcieport 0000:00:1c.5: PCIe Bus Error: severity=Corrected,", "type=Physical Layer, id=00e5(Receiver ID)"]);
+    expect(found.map((f) => f.title)).toEqual(["PCIe AER: corrected error"]);
+  });
+
+  it("the MCE notice right after a thermal-throttle line is that throttle event's record, not a machine check", async () => {
+    const found = await findingsOf([
+      "CPU3: Core temperature above threshold, cpu clock throttled (total events = 57536)",
+      "mce: [Hardware Error]: Machine check events logged",
+      "CPU3: Core temperature/speed normal",
+      "mce: [Hardware Error]: Machine check events logged",
+    ]);
+    expect(found.map((f) => [f.type, f.title])).toEqual([["thermal-throttle", "thermal: CPU clock throttled"]]);
+    // 5.6+ wording, and a notice after any other line stays an MCE.
+    const later = await findingsOf(["CPU7: Core temperature is above threshold, cpu clock is throttled (total events = 219)", "eth0: link up", "mce: [Hardware Error]: Machine check events logged"]);
+    expect(later.map((f) => f.type)).toEqual(["thermal-throttle", "mce-events-logged"]);
+  });
+
+  it("a device's ext4 writeback and jbd2 data errors fold with its block-layer I/O errors", async () => {
+    const found = await findingsOf([
+      "blk_update_request: I/O error, dev sda, sector 263176 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 0",
+      "EXT4-fs warning (device sda): ext4_end_bio:344: I/O error 10 writing to inode 12 starting block 32898)",
+      "JBD2: Detected IO errors while flushing file data on sda-8",
+      "EXT4-fs warning (device sdb): ext4_end_bio:344: I/O error 10 writing to inode 12 starting block 32898)",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([
+      ["block: I/O error", "sda", 3],
+      ["block: I/O error", "sdb", 1],
+    ]);
+  });
+
+  it("btrfs lines that name the filesystem's state (5.15+ `(device X: state EA)`) are that device's one finding", async () => {
+    // kdave/btrfs-progs#577: the transid error, then the aborted transaction's lines with the state.
+    const found = await findingsOf([
+      "BTRFS error (device nvme0n1p2): parent transid verify failed on logical 393631498240 mirror 1 wanted 4611686018429035688 found 1647784",
+      "BTRFS: error (device nvme0n1p2: state A) in __btrfs_free_extent:3070: errno=-5 IO failure",
+      "BTRFS error (device nvme0n1p2: state EA): failed to run delayed ref for logical 1287077691392 num_bytes 16384 type 176 action 2 ref_mod 1: -5",
+      "BTRFS warning (device nvme0n1p2: state EA): csum failed root 257 ino 4115546 off 0 csum 0x3e8d9c48 expected csum 0x12711c61 mirror 1",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([["BTRFS error: filesystem error", "nvme0n1p2", 4]]);
+  });
+
+  it("a libata report's failed commands are that report's lines: one exception, not one finding per NCQ tag", async () => {
+    const report = (dev: string) => [
+      `${dev}: exception Emask 0x0 SAct 0xf SErr 0x0 action 0x6 frozen`,
+      `${dev}: failed command: WRITE FPDMA QUEUED`,
+      `${dev}: cmd 61/00:00:00:fc:bd/04:00:7f:00:00/40 tag 0 ncq 524288 out`,
+      `${dev}: status: { DRDY }`,
+      `${dev}: failed command: WRITE FPDMA QUEUED`,
+    ];
+    const found = await findingsOf([...report("ata1.00"), "ata2.00: failed command: READ FPDMA QUEUED"]);
+    // ata1's failed commands follow its exception line; ata2's paste has none, so its own line tells it.
+    expect(found.map((f) => [f.type, f.details?.device, f.repeats ?? 1])).toEqual([
+      ["ata-exception", "ata1.00", 1],
+      ["ata-failed-command", "ata2.00", 1],
+    ]);
   });
 
   it("timeline-only rules make no finding", async () => {

@@ -42,6 +42,8 @@ export type ProblemEventRule = {
   onlyWhenStartCut?: true;
   /** The event counts only right after a line (same host) that matches this: the frame that calls it. */
   rightAfter?: RegExp;
+  /** The event does not count right after a line (same host) that matches this: that line's own rule told it. */
+  notRightAfter?: RegExp;
   /**
    * Facts the report's lines tell (the lines from `reportStart` to the event, or the `reportFollows` lines), added to
    * the details where the event's own line did not set them: the KB reads them as `detail` rules.
@@ -58,6 +60,11 @@ export type ProblemEventRule = {
   supersededBy?: RegExp;
   /** Rule ids of events that end the report this event starts: when one follows, this event is not a finding. */
   endedBy?: readonly string[];
+  /**
+   * Rule ids of events that start the report this event is a later line of: with one before it (same host and fold
+   * key), this event is not a finding of its own; without one (a paste that starts inside the report), it is.
+   */
+  continues?: readonly string[];
   /**
    * A report class has the same header (syzkaller reports the line as a crash) and the findings stage keeps the event
    * instead (`crashReportsOf`): the class's needle does not keep a repeat from folding without a window.
@@ -182,6 +189,20 @@ function rasMemoryBank(m: RegExpExecArray): boolean {
 }
 
 const MEMCG_CHILD_CACHE = /^([\w-]+)\((\d+):([^)]*)\)$/;
+
+/**
+ * The severity AER prints (`Corrected`, `Uncorrected (Non-Fatal)`, `Uncorrected (Fatal)`; 6.x says `Correctable`,
+ * `Uncorrectable (…)`), as the fold key and title part: a link's corrected errors are one finding, its uncorrected
+ * ones another.
+ */
+function aerSeverity(severity: string): { key: string; title: string } {
+  if (/^Correct/.test(severity)) return { key: "corrected", title: "PCIe AER: corrected error" };
+  if (/Non-Fatal/.test(severity)) return { key: "nonfatal", title: "PCIe AER: uncorrected (non-fatal) error" };
+  return { key: "fatal", title: "PCIe AER: uncorrected (fatal) error" };
+}
+
+/** A thermal-throttle line (`CPU2: Core temperature above threshold, …`, `… temperature/speed normal`). */
+const THERMAL_THROTTLE_LINE = /\bCPU\d+: (?:Core|Package) temperature(?: is above threshold|\/speed normal| above threshold)/i;
 
 /** The rule table. Order matters only for lines two rules could both claim (first wins). */
 export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
@@ -436,6 +457,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "MCE: hardware error",
     groupKey: () => "mce",
     endedBy: ["edac-memory-error"],
+    // Kernels before 5.x hand every thermal-throttle event to the machine-check log as well (therm_throt.c,
+    // mce_log_therm_throt_event): the notice right after a throttle line is that event, told by `thermal-throttle`.
+    notRightAfter: THERMAL_THROTTLE_LINE,
   },
   {
     id: "mce-hardware-error",
@@ -454,31 +478,6 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => (m[3] === "UE" ? "EDAC: uncorrectable memory error" : "EDAC: corrected memory error"),
     details: (m) => ({ controller: m[1], count: Number(m[2]), type: m[3], message: m[4].slice(0, 200) }),
     groupKey: (m) => `edac:${m[3]}`,
-  },
-  {
-    // PCIe Advanced Error Reporting (drivers/pci/pcie/aer.c): the root port announces a message (`AER: Corrected
-    // error received: id=00e5` on 3.x/4.x, `… received: 0000:00:1c.5` on 5.x, `AER: Correctable error message
-    // received from 0000:03:04.0` on 6.x, each also as `Multiple …`), then the reporting device decodes it: `PCIe Bus
-    // Error: severity=Corrected, type=Physical Layer, id=00e5(Receiver ID)` (5.x adds an `AER: ` prefix and drops the
-    // id; 6.x says Correctable/Uncorrectable where older kernels say Corrected/Uncorrected), the device and status
-    // mask, and one line per error bit. The decoded line is the only one every version prints with the severity and
-    // the device, so it is the finding; the announcement and bit lines are its context. Corrected errors were fixed
-    // by the link's retry and are mostly ASPM/signal noise; uncorrectable ones reset the link and may lose the
-    // device. The type is a short fixed phrase (Physical/Data Link/Transaction Layer, Inaccessible): bounded.
-    id: "pcie-aer-error",
-    kind: "other",
-    // Not `PCIe …`: the prefilter buckets a needle by its first bytes, and `PCIe` placed next to loose ones let
-    // every `kernel: ` line through as a candidate.
-    needle: "Bus Error: severity=",
-    pattern:
-      /^(?:(\S{1,40}) ([0-9a-f]{4,8}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): )?(?:AER: )?PCIe Bus Error: severity=(Corrected|Correctable|Uncorrected|Uncorrectable)(?: \((Non-Fatal|Fatal)\))?, type=([^,\n]{1,40})/,
-    title: (m) => (m[3].startsWith("Correct") ? "PCIe AER: corrected error" : "PCIe AER: uncorrectable error"),
-    details: (m): Details => ({
-      ...(m[1] ? { driver: m[1], device: m[2] } : {}),
-      severity: m[3].startsWith("Correct") ? "corrected" : m[4] === "Fatal" ? "fatal" : "non-fatal",
-      type: m[5].trim(),
-    }),
-    groupKey: (m) => `aer:${m[2] ?? "?"}:${m[3].startsWith("Correct") ? "ce" : "ue"}`,
   },
   {
     // rasdaemon keeps the EDAC events in its database; `ras-mc-ctl --errors` lists them one per row (`72 2022-10-16
@@ -509,6 +508,45 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => (!rasMemoryBank(m) ? "MCE: hardware error" : m[1] === "Corrected" ? "EDAC: corrected memory error" : "EDAC: uncorrectable memory error"),
     details: (m) => ({ type: m[1] === "Corrected" ? "CE" : "UE", cpu: Number(m[2]), bank: m[3].slice(0, 100), mci: m[4].slice(0, 100) }),
     groupKey: (m) => (!rasMemoryBank(m) ? "mce" : `edac:${m[1] === "Corrected" ? "CE" : "UE"}`),
+  },
+  {
+    // PCIe Advanced Error Reporting, native (the OS owns AER): the root port logs the error message it received, then
+    // decodes it per device (`pcieport 0000:00:1c.5: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver
+    // ID)`, the status bits on the next lines; 4.x: `…, id=00e5(Receiver ID)`; 6.x: `severity=Correctable`). Corrected
+    // errors are the link retrying (a marginal slot, riser or ASPM state; a storm slows the machine down); uncorrected
+    // ones lose a transaction and the driver's recovery may fail. A mail client may wrap the line after the severity.
+    id: "aer-bus-error",
+    kind: "other",
+    needle: "PCIe Bus Error: severity=",
+    pattern: /PCIe Bus Error: severity=(Corrected|Correctable|Uncorrect(?:ed|able) \((?:Non-Fatal|Fatal)\))(?:, type=([^,(]+?)(?:,|\s*$)|,?\s*$)/,
+    title: (m) => aerSeverity(m[1]).title,
+    details: (m): Details => ({ severity: m[1], ...(m[2] ? { type: m[2].trim() } : {}) }),
+    groupKey: (m) => `aer:${aerSeverity(m[1]).key}`,
+  },
+  {
+    // The root port's own line for the message (`AER: Corrected error received: id=00e5`, `AER: Multiple Uncorrected
+    // (Fatal) error received: 0000:00:03.0`; 6.x: `AER: Correctable error message received from 0000:80:1b.4`): the same
+    // error as the decode after it, which the device may fail to give (`can't find device of ID00e5`).
+    id: "aer-error-received",
+    kind: "other",
+    needle: "AER: ",
+    pattern: /\bAER: (?:Multiple )?(Corrected|Correctable|Uncorrect(?:ed|able) \((?:Non-Fatal|Fatal)\)) error (?:message )?received/,
+    title: (m) => aerSeverity(m[1]).title,
+    details: (m) => ({ severity: m[1] }),
+    groupKey: (m) => `aer:${aerSeverity(m[1]).key}`,
+  },
+  {
+    // Intel's package/core thermal interrupt: the CPU reached its throttle temperature and runs slower until it cools
+    // (`CPU2: Core temperature above threshold, cpu clock throttled (total events = 2675)`; 5.6+ report only throttling
+    // that lasts: `… temperature is above threshold, cpu clock is throttled …`). Cooling, dust, a fan or the platform's
+    // power limits, not the kernel; one finding per host.
+    id: "thermal-throttle",
+    kind: "other",
+    needle: "above threshold, cpu clock",
+    pattern: /\bCPU(\d+): (Core|Package) temperature (?:is )?above threshold, cpu clock (?:is )?throttled(?: \(total events = (\d+)\))?/i,
+    title: () => "thermal: CPU clock throttled",
+    details: (m): Details => ({ cpu: Number(m[1]), level: m[2].toLowerCase(), ...(m[3] ? { totalEvents: Number(m[3]) } : {}) }),
+    groupKey: () => "thermal-throttle",
   },
   {
     id: "nvme-timeout",
@@ -612,6 +650,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `ata:${m[1]}`,
   },
   {
+    // The lines of a libata error report after its `exception Emask …` line: one `failed command: WRITE FPDMA QUEUED`
+    // per NCQ tag, with `res … Emask 0x4 (timeout)` / `(ATA bus error)` / `(media error)` under it. A paste that
+    // starts inside the report has no exception line: the failed commands still say the device failed them.
+    id: "ata-failed-command",
+    kind: "io-error",
+    needle: "failed command: ",
+    pattern: /\b(ata\d+(?:\.\d+)?): failed command: ([A-Z][A-Z0-9 ]*[A-Z0-9])/,
+    title: () => "ata: command failed (exception)",
+    details: (m) => ({ device: m[1], command: m[2] }),
+    groupKey: (m) => `ata:${m[1]}`,
+    continues: ["ata-exception"],
+  },
+  {
     id: "nic-unit-hang",
     kind: "other",
     needle: "Unit Hang",
@@ -641,6 +692,30 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "ena: TX timeout",
     details: (m) => ({ driver: "ena", device: m[2] }),
     groupKey: (m) => `txto:${m[2]}`,
+  },
+  {
+    // The ENA driver resets the device once too many TX completions are missing (`ena 0000:00:05.0 ens5: The number
+    // of lost tx completions is above the threshold (1019 > 128). Reset the device`): the end of the same lost-TX
+    // problem, folded with it.
+    id: "ena-lost-tx-completions",
+    kind: "other",
+    needle: "lost tx completion",
+    pattern: /(?:^ena \S+ )?([\w.-]{1,64}): The number of lost tx completions? is above the threshold \((\d+) > (\d+)\)/,
+    title: () => "ena: TX timeout",
+    details: (m) => ({ driver: "ena", device: m[1], lostCompletions: Number(m[2]) }),
+    groupKey: (m) => `txto:${m[1]}`,
+  },
+  {
+    // mlx5 firmware commands that got no completion (`mlx5_core 0000:61:00.0: wait_func:1132:(pid 141181):
+    // CREATE_DCT(0x710) timeout. Will cause a leak of a command resource`): the HCA's firmware stopped answering its
+    // command interface; the driver leaks the slot and callers fail. Firmware or a wedged device.
+    id: "mlx5-command-timeout",
+    kind: "other",
+    needle: "Will cause a leak of a command resource",
+    pattern: /\bmlx5_core (\S{1,64}?):? [^\n]{0,200}?\b([A-Z][A-Z0-9_]{0,63})\(0x[0-9a-f]+\) timeout\. Will cause a leak of a command resource/,
+    title: () => "mlx5_core: firmware command timeout",
+    details: (m) => ({ pci: m[1], command: m[2] }),
+    groupKey: (m) => `mlx5-cmd:${m[1]}`,
   },
   {
     // The ENA device sends a keep-alive event every second; when none came within the timeout the driver counts
@@ -716,6 +791,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => `NVRM: Xid ${m[2]}`,
     details: (m) => ({ gpu: m[1], xid: Number(m[2]) }),
     groupKey: (m) => `xid:${m[1]}:${m[2]}`,
+  },
+  {
+    // amdgpu's job timeout (drm_sched's timedout_job): a ring stopped retiring work (`[drm:amdgpu_job_timedout [amdgpu]]
+    // *ERROR* ring gfx_0.0.0 timeout, signaled seq=228661, emitted seq=228662`; 6.x: `amdgpu 0000:28:00.0: ring gfx_0.0.0
+    // timeout, …`). The driver then resets the ring or the whole GPU (VRAM may be lost): a GPU hang, usually a
+    // userspace job or firmware. One finding per host.
+    id: "amdgpu-ring-timeout",
+    kind: "other",
+    needle: " timeout, signaled seq=",
+    pattern: /amdgpu[^\n]{0,120}?\bring ([\w.]{1,64}) timeout, signaled seq=(\d+), emitted seq=(\d+)/,
+    title: () => "amdgpu: ring timeout",
+    details: (m) => ({ ring: m[1] }),
+    groupKey: () => "amdgpu-ring-timeout",
   },
   {
     // jbd2 aborts the journal when ext4 hits an error or a journal write fails (`Aborting journal on device sda-8.`):
@@ -796,7 +884,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "BTRFS",
     // `BTRFS critical (device sdc2): corrupt leaf: …`, `BTRFS error (device sda2): qgroup generation mismatch, …`,
     // `BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure`. Info and warning lines are not errors.
-    pattern: /BTRFS(?: (critical|error|emerg|alert)|: error) \(device ([^)]{1,64})\)(?::| in (\w+))/,
+    // 5.15+ add the filesystem's state once it changed (`(device nvme0n1p2: state EA)`: error, aborted transaction):
+    // the same filesystem, so not part of the device.
+    pattern: /BTRFS(?: (critical|error|emerg|alert)|: error) \(device ([^):\s]{1,64})(?:: state \w+)?\)(?::| in (\w+))/,
     title: (m) => (m[3] ? `BTRFS: error in ${m[3]}` : `BTRFS ${m[1]}: filesystem error`),
     details: (m) => ({ device: m[2], ...(m[3] ? { function: m[3] } : {}) }),
     groupKey: (m) => `btrfs:${m[2]}`,
@@ -809,7 +899,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "btrfs-csum-failed",
     kind: "fs-error",
     needle: "csum failed",
-    pattern: /(?:BTRFS (?:warning|info|error|critical) \(device ([^)]{1,64})\):|\bbtrfs) csum failed (?:root (-?\d+) )?ino (\d+)/,
+    pattern: /(?:BTRFS (?:warning|info|error|critical) \(device ([^):\s]{1,64})(?:: state \w+)?\):|\bbtrfs) csum failed (?:root (-?\d+) )?ino (\d+)/,
     title: () => "BTRFS: csum failed",
     details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), ...(m[2] ? { root: Number(m[2]) } : {}), inode: Number(m[3]) }),
     groupKey: (m) => `btrfs:${m[1] ?? "?"}`,
@@ -844,6 +934,30 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `io:${m[2]}`,
   },
   {
+    // ext4's write completion for a bio that failed (`EXT4-fs warning (device dm-3): ext4_end_bio:309: I/O error 10
+    // writing to inode 91363979 …`): the device failed the write; the block layer's own line may be rate-limited away.
+    // The device's I/O error, folded with its block lines.
+    id: "ext4-end-bio-io-error",
+    kind: "io-error",
+    needle: "ext4_end_bio:",
+    pattern: /EXT4-fs warning \(device ([^)]+)\): ext4_end_bio:\d+: I\/O error (-?\d+) writing to inode/,
+    title: () => "block: I/O error",
+    details: (m) => ({ device: m[1], status: Number(m[2]) }),
+    groupKey: (m) => `io:${m[1]}`,
+  },
+  {
+    // jbd2 found that the file data it had to write before a commit failed (`JBD2: Detected IO errors while flushing
+    // file data on dm-3-8`): the device failed writes. The journal goes on (unlike an abort); folded with the device's
+    // I/O errors.
+    id: "jbd2-data-io-error",
+    kind: "io-error",
+    needle: "Detected IO errors while flushing file data",
+    pattern: /JBD2: Detected IO errors while flushing file data on ([\w.-]+)-\d+\b/,
+    title: () => "block: I/O error",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `io:${m[1]}`,
+  },
+  {
     // The SCSI disk's sense data for a failed command (`sd 3:0:0:1: [sde] tag#40 Sense Key : Medium Error [current]`)
     // comes before the block layer's line for the same request, which is then the finding; alone (a paste cut
     // before it) it still says the device failed the command. Only the sense keys of a device fault: `Not Ready`
@@ -868,6 +982,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "multipath: path failed",
     details: (m) => ({ path: m[2], ...(m[1] ? { map: m[1] } : {}) }),
     groupKey: () => "multipath",
+  },
+  {
+    // md took a member out of an array after an I/O error on it (`md/raid1:md0: Disk failure on sdb1, disabling
+    // device.`, raid4/5/6 `md/raid:md2: …`, 2.6.x `raid5: Disk failure on sdg1, …`): the array runs degraded, or
+    // stops (`Cannot continue operation (2/4 failed)`). One finding per array.
+    id: "md-disk-failure",
+    kind: "io-error",
+    needle: "Disk failure on ",
+    pattern: /\b(?:md\/)?(raid\d*)(?::(md[\w/-]*))?: Disk failure on ([\w.-]+?),? disabling device/,
+    title: () => "md: disk failure",
+    details: (m): Details => ({ level: m[1], member: m[3], ...(m[2] ? { array: m[2] } : {}) }),
+    groupKey: (m) => `md:${m[2] ?? "?"}`,
   },
   {
     // multipathd's path checker (`mpathaq: sdak - tur checker reports path is down`, `checker failed path 8:16 in map

@@ -101,6 +101,11 @@ const RFC3164 =
 const ISO_LINE =
   /^(?:<(\d{1,3})>(1) )?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)(?: ([+-]\d{4})(?: [A-Z]{2,5})?)? (\S+)(?: (.*))?$/;
 const FACILITY_LEVEL = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(\w+)$/;
+// OpenWrt's logread (busybox syslogd's ring buffer): a ctime stamp with the weekday and the year, the facility.level,
+// no host (`Mon Jul 28 10:19:15 2025 kern.crit kernel: [ 7013.909286] mtk_soc_eth … eth0: NETDEV WATCHDOG: …`).
+const LOGREAD = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4}) (kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(\w+) /;
+/** `Www Mmm dd hh:mm:ss yyyy ` (one or two spaces before a one-digit day): the facility starts 25 bytes in. */
+const LOGREAD_FACILITY_AT = 25;
 // A log collector's `<time> <level> <tag>: msg` (`2017-09-16 00:29:55.672 info docker[41953]: panic: …`) and programs'
 // own `<time> [LEVEL][pid] file.go 119: msg` (Calico) put a level where syslog puts the host. No host name is a level
 // word, and none has brackets.
@@ -715,6 +720,32 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (depth > 0) return PEEK.NOT_THIS;
       const length = grepPrefixLength(bytes, pos, eol);
       return length > 0 ? rest(bytes, pos + length, eol, depth + 1) : PEEK.NOT_THIS;
+    },
+  },
+  {
+    id: "logread",
+    starts: "FMSTW",
+    parse: (s, line, ctx, rest) => {
+      const m = LOGREAD.exec(s);
+      if (!m) return false;
+      const month = monthOf(m[1]);
+      if (month < 0) return false;
+      // The tag and message after the level: a known row reads `kernel: [uptime] …`; any other `tag[pid]: …` is a
+      // program's line.
+      const after = s.slice(m[0].length);
+      const inner = rest(after, line.lineNo, { ...ctx, wall: undefined });
+      if (inner.host === undefined && isKnown(inner)) adopt(line, inner);
+      else line.text = finishText(line, applyTag(line, after), ctx);
+      line.format = "syslog";
+      line.time = syslogTime(Number(m[6]), month, m[2], m[3], m[4], m[5], undefined);
+      if (m[7] === "kern") line.program = "kernel";
+      if (SYSLOG_LEVEL[m[8]] !== undefined) line.level = SYSLOG_LEVEL[m[8]];
+      return true;
+    },
+    peekHost: (bytes, pos, eol) => {
+      // Weekday, month, a `:` at both places a one- or two-digit day puts it; the line names no host.
+      if (eol - pos < LOGREAD_FACILITY_AT + 6 || bytes[pos + 3] !== 32 || bytes[pos + 7] !== 32) return PEEK.NOT_THIS;
+      return LOGREAD.test(latin1Of(bytes, pos, Math.min(eol, pos + 48))) ? PEEK.HOSTLESS : PEEK.NOT_THIS;
     },
   },
   {

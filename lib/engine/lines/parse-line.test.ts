@@ -428,6 +428,25 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "extravaganza.localdomain", program: "kernel", level: 2, uptime: 1530.985273, text: "kernel BUG at fs/bcachefs/bkey.h:320!" },
   },
   {
+    // OpenWrt logread (openwrt/openwrt#17641): ctime with weekday and year, facility.level, no host.
+    name: "OpenWrt logread: weekday, year and facility.level before the kernel's line",
+    raw: "Mon Jul 28 10:19:15 2025 kern.crit kernel: [ 7013.909286] mtk_soc_eth 1e100000.ethernet eth0: NETDEV WATCHDOG: CPU: 3: transmit queue 3 timed out 310210 ms",
+    expect: {
+      format: "syslog",
+      program: "kernel",
+      level: 2,
+      uptime: 7013.909286,
+      time: iso("2025-07-28T10:19:15Z"),
+      text: "mtk_soc_eth 1e100000.ethernet eth0: NETDEV WATCHDOG: CPU: 3: transmit queue 3 timed out 310210 ms",
+    },
+  },
+  {
+    name: "OpenWrt logread: a daemon's line, one-digit day",
+    raw: "Sat Jan  4 01:02:03 2025 daemon.info dnsmasq[123]: started, version 2.90",
+    expect: { format: "syslog", program: "dnsmasq", pid: 123, level: 6, time: iso("2025-01-04T01:02:03Z"), text: "started, version 2.90" },
+  },
+  { name: "a sentence starting with a weekday and a month stays text", raw: "Mon Jul 28 is the deadline", expect: { format: "plain", text: "Mon Jul 28 is the deadline" } },
+  {
     name: "plain text",
     raw: "Kernel panic - not syncing: Fatal exception",
     expect: { format: "plain", text: "Kernel panic - not syncing: Fatal exception" },

@@ -60,6 +60,12 @@ export type TitleFormat = {
    * kernels print WARNING stacks as `? f` guesses only, and the title stays `… in corrupted` as syzkaller's.
    */
   guiltyHint?: number;
+  /**
+   * The `guiltyHint` function is also the stack's first candidate (skipped like any frame): the header names the
+   * function that warned, which a trap-based WARN prints only in the RIP line, and the trace under it starts at the
+   * caller. A paste that lost the RIP line still names the right function.
+   */
+  hintLeads?: true;
   /** The function that holds the one WARN of the header's file that logs print (see WARN_SITES): a guiltyHint by table. */
   siteFunction?: string;
   /**
@@ -489,7 +495,7 @@ export const CLASSES: readonly CrashClass[] = [
       })),
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // Kernels built without BUG verbose info (OpenWrt) print no file: `WARNING: CPU: 3 PID: 0 at f+0x51f/0xe50 [mod]`.
-      { match: re("WARNING: CPU: [0-9]+ PID: [0-9]+ at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 1 },
+      { match: re("WARNING: CPU: [0-9]+ PID: [0-9]+ at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 1, hintLeads: true },
       { match: re("WARNING: ([^\\n]*)"), title: "WARNING: $1", needsStackNearby: true },
     ],
   },

@@ -354,6 +354,27 @@ describe("titles when the stack names no function", () => {
     );
     expect(warning).toMatchObject({ title: "WARNING in skb_warn_bad_offload", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "skb_warn_bad_offload" });
   });
+
+  it("a WARNING without a source file whose RIP line was cut names the header's function, not its caller", () => {
+    // Real shape: OpenWrt logread paste (coolsnowwolf/lede#10753): the trap-based WARN's function is in the RIP line
+    // only; the trace under it starts at the caller.
+    const lines = (rip: string[]) =>
+      extract(
+        [
+          "[92612.617134] WARNING: CPU: 3 PID: 0 at __nf_conntrack_confirm+0x51f/0xe50 [nf_conntrack]",
+          ...rip,
+          "[92612.658988] Call Trace:",
+          "[92612.659702]  <IRQ>",
+          "[92612.660383]  nf_confirm+0xfd/0x2b0 [nf_conntrack]",
+          "[92612.661955]  nf_hook_slow+0x40/0xb0",
+          "[92612.662658]  ip_local_deliver+0x98/0xe0",
+        ].join("\n"),
+      );
+    const [cut] = lines([]);
+    expect(cut).toMatchObject({ title: "WARNING in __nf_conntrack_confirm", guiltyFrame: "__nf_conntrack_confirm" });
+    const [whole] = lines(["[92612.640000] RIP: 0010:__nf_conntrack_confirm+0x51f/0xe50 [nf_conntrack]"]);
+    expect(whole).toMatchObject({ title: "WARNING in __nf_conntrack_confirm", guiltyFrame: "__nf_conntrack_confirm" });
+  });
 });
 
 describe("parseReport", () => {

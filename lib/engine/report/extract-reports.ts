@@ -681,7 +681,7 @@ function buildTitle(cls: CrashClass, report: ParsedReport, ownLines = report.tex
     let stallGuess: string | undefined;
     const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
     if (needsFrame && format.stack && !stackOfAnotherTask(m[0], texts)) {
-      const named = format.headerFunction !== undefined ? m[format.headerFunction] : undefined;
+      const named = format.headerFunction !== undefined ? m[format.headerFunction] : format.hintLeads && format.guiltyHint !== undefined ? m[format.guiltyHint] : undefined;
       const g = findGuilty(report, format.stack, named ? { function: named, reliable: true } : undefined);
       if (g?.unanchoredStall) stallGuess = g.name;
       else {

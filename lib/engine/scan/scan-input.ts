@@ -362,6 +362,26 @@ function dropEndedEvents(events: RawEvent[]): void {
 }
 
 /**
+ * Events of this window that are later lines of a report whose first line is an earlier event of the window
+ * (`continues`, same host and fold key): that first line is the finding.
+ */
+function dropContinuingEvents(events: RawEvent[]): void {
+  // One pass in line order: the latest start per rule, host and fold key (a storm of report lines stays linear).
+  const startedAt = new Map<string, number>();
+  const keyOf = (id: string, e: RawEvent) => `${id}\u0000${e.line.host ?? ""}\u0000${e.groupKey ?? e.rule.groupKey?.(e.match) ?? ""}`;
+  let kept = 0;
+  for (const e of events) {
+    if (CONTINUED_RULES.has(e.rule.id)) startedAt.set(keyOf(e.rule.id, e), e.line.lineNo);
+    const starts = e.rule.continues;
+    const continued = starts?.some((id) => (startedAt.get(keyOf(id, e)) ?? -Infinity) >= e.line.lineNo - EVENT_REPORT_LINES);
+    if (!continued) events[kept++] = e;
+  }
+  events.length = kept;
+}
+/** Rules some other rule `continues`: their events are remembered as report starts. */
+const CONTINUED_RULES: ReadonlySet<string> = new Set(PROBLEM_EVENT_RULES.flatMap((r) => r.continues ?? []));
+
+/**
  * The first problem-event rule the line matches (the table's order decides between rules); `rules`: a part of the
  * table, in its order, that holds every rule whose needle the line can contain.
  */
@@ -811,7 +831,10 @@ class InputScanner {
         const event: RawEvent = { rule, line: l, match: m, details, endLine: joinedLines[end].lineNo };
         const report = rule.reportStart ? eventReport(joinedLines, i, rule.reportStart) : undefined;
         if (report) event.meta = parseReportMetadata(report.texts);
-        const keep = (!rule.onlyWhenStartCut || report?.cut === true) && (!rule.rightAfter || rightAfter(joinedLines, i, rule.rightAfter));
+        const keep =
+          (!rule.onlyWhenStartCut || report?.cut === true) &&
+          (!rule.rightAfter || rightAfter(joinedLines, i, rule.rightAfter)) &&
+          (!rule.notRightAfter || !rightAfter(joinedLines, i, rule.notRightAfter));
         if (keep && rule.reportFollows) {
           const following = sameHostLines(joinedLines, i, rule.reportFollows);
           // A report cut before the event still printed its task line above it (`oom-report-cut`).
@@ -830,6 +853,7 @@ class InputScanner {
       this.matchInfoRules(l, true);
     }
     dropEndedEvents(windowEvents);
+    dropContinuingEvents(windowEvents);
     for (const hint of readReleaseHints(parsed, hot)) {
       // Windows may overlap by their context lines: one hint per line.
       if (!result.releaseHints.some((h) => h.lineNo === hint.lineNo)) result.releaseHints.push(hint);
