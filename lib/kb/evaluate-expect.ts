@@ -30,11 +30,18 @@ export function evaluateExpect(incident: Incident, e: RealExpect, expected: stri
   const ofKind = incident.findings.filter((f) => f.kind === e.kind);
   const pool = ofKind.length > 0 ? ofKind : incident.findings;
   if (expected === "none-fits") {
-    const strong = pool.flatMap((f) => f.matches.filter((m) => !m.related && m.score >= NONE_FITS_MAX_SCORE));
-    return strong.length === 0 ? { expected, ok: true } : { expected, ok: false, got: `${strong[0].kbId} ${strong[0].score}` };
+    // A log with several findings of one kind (three hung tasks: two waiting for RTNL, one holding it) says which
+    // one no entry fits by its title: only that finding is held to it.
+    const titled = e.title ? pool.filter((f) => f.title === e.title || f.syzkallerTitle === e.title || f.altTitles.includes(e.title!)) : [];
+    return noStrongMatch(titled.length > 0 ? titled : pool, expected);
   }
   const tops = incident.findings.map((f) => f.matches.find((m) => !m.related)?.kbId);
   if (tops.includes(expected)) return { expected, ok: true };
   const got = pool.map((f) => f.matches.find((m) => !m.related)?.kbId).find(Boolean);
   return { expected, ok: false, got: got ?? "(no match)" };
+}
+
+function noStrongMatch(pool: Incident["findings"], expected: string): ExpectOutcome {
+  const strong = pool.flatMap((f) => f.matches.filter((m) => !m.related && m.score >= NONE_FITS_MAX_SCORE));
+  return strong.length === 0 ? { expected, ok: true } : { expected, ok: false, got: `${strong[0].kbId} ${strong[0].score}` };
 }

@@ -115,6 +115,15 @@ const ROWS: Row[] = [
     details: { message: "CPU 0: Machine Check: 0 Bank 5: bea0000000000108" },
   },
   {
+    // 2.6-era EDAC core (k8_edac): no error count in the line.
+    line: 'EDAC MC1: CE page 0xfbf6f, offset 0x4d0, grain 8, syndrome 0xc8f4, row 1, channel 0, label "": k8_edac',
+    rule: "edac-memory-error-2.6",
+    kind: "mce",
+    title: "EDAC: corrected memory error",
+    details: { controller: "MC1", type: "CE" },
+  },
+  { line: "EDAC MC0: UE page 0x1a2b, offset 0x0, grain 8, row 2, labels \":\": i5000_edac", rule: "edac-memory-error-2.6", kind: "mce", title: "EDAC: uncorrectable memory error" },
+  {
     line: "EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#1_DIMM#0",
     rule: "edac-memory-error",
     kind: "mce",
@@ -308,6 +317,22 @@ const ROWS: Row[] = [
     kind: "io-error",
     title: "nvme: I/O timeout",
     details: { device: "nvme0", action: "aborting" },
+  },
+  {
+    // 6.9+ names tag and opcode; the lore.kernel.org linux-btrfs report (990 PRO, remote syslog) has it wrapped by Gmail
+    // right after `timeout,`.
+    line: "nvme nvme0: I/O tag 2 (a002) opcode 0x2 (I/O Cmd) QID 2 timeout, aborting req_op:READ(0) size:131072",
+    rule: "nvme-timeout",
+    kind: "io-error",
+    title: "nvme: I/O timeout",
+    details: { device: "nvme0", action: "aborting" },
+  },
+  {
+    line: "nvme nvme0: I/O tag 3 (c003) opcode 0x2 (I/O Cmd) QID 2 timeout,",
+    rule: "nvme-timeout",
+    kind: "io-error",
+    title: "nvme: I/O timeout",
+    details: { device: "nvme0" },
   },
   {
     line: "sd 6:0:4:0: attempting task abort!scmd(0x0000000075f63919), outstanding for 30397 ms & timeout 30000 ms",

@@ -480,6 +480,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `edac:${m[3]}`,
   },
   {
+    // The EDAC core before 3.x (edac_mc_handle_ce/_ue) printed no count: `EDAC MC1: CE page 0xfbf6f, offset 0x4d0,
+    // grain 8, syndrome 0xc8f4, row 1, channel 0, label "": k8_edac`, `EDAC MC0: UE page 0x…` and, when the driver
+    // could not decode the record, `EDAC MC1: CE - no information available: k8_edac Error Overflow set`.
+    id: "edac-memory-error-2.6",
+    kind: "mce",
+    needle: "EDAC ",
+    pattern: /EDAC (MC\d+): (CE|UE) (page 0x[0-9a-f]+|- no information available)(.*)/,
+    title: (m) => (m[2] === "UE" ? "EDAC: uncorrectable memory error" : "EDAC: corrected memory error"),
+    details: (m) => ({ controller: m[1], type: m[2], message: `${m[3]}${m[4]}`.slice(0, 200) }),
+    groupKey: (m) => `edac:${m[2]}`,
+  },
+  {
     // rasdaemon keeps the EDAC events in its database; `ras-mc-ctl --errors` lists them one per row (`72 2022-10-16
     // 08:54:38 +0000 1 Corrected error(s): memory read error at CPU_SrcID#1_MC#1_Chan#1_DIMM#0 location: 3:1:0:-1, …`),
     // often the only copy pasted once the kernel ring buffer has rotated. Same finding as the kernel's EDAC line. The
@@ -551,11 +563,13 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     id: "nvme-timeout",
     kind: "io-error",
-    needle: " timeout, ",
-    // `nvme nvme0: I/O 642 (I/O Cmd) QID 1 timeout, aborting` / `… QID 0 timeout, reset controller`
-    pattern: /nvme (nvme\d+): I\/O \d+ (?:\([^)]*\) )?QID \d+ timeout, (aborting|reset controller|disable controller|completion polled)/,
+    needle: " timeout,",
+    // `nvme nvme0: I/O 642 (I/O Cmd) QID 1 timeout, aborting` / `… QID 0 timeout, reset controller`; 6.9+ names the
+    // tag and opcode (`I/O tag 2 (a002) opcode 0x2 (I/O Cmd) QID 2 timeout, aborting req_op:READ(0) size:131072`).
+    // A mail or terminal wrap right after `timeout,` leaves the action on the next line: the command still timed out.
+    pattern: /nvme (nvme\d+): I\/O (?:tag )?\d+ (?:\([^)]*\) )?(?:opcode 0x[0-9a-f]+ \([^)]*\) )?QID \d+ timeout,(?: (aborting|reset controller|disable controller|completion polled)|\s*$)/,
     title: () => "nvme: I/O timeout",
-    details: (m) => ({ device: m[1], action: m[2] }),
+    details: (m): Details => ({ device: m[1], ...(m[2] ? { action: m[2] } : {}) }),
     groupKey: (m) => `nvme:${m[1]}`,
   },
   {

@@ -375,7 +375,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
       {
         match: re("BUG: soft lockup"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
-        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
+        // 2.6.1x i386 (`BUG: soft lockup detected on CPU#0!`) printed dump_stack()'s frames right under the header,
+        // with neither a register dump nor a `Call Trace:` line: read from the header when the others give nothing.
+        stack: stack([RIP_SECTION, CALL_TRACE_SECTION, FROM_HEADER_SECTION], { mode: "stall" }),
       },
       { match: re("BUG: .*still has locks held!"), title: "BUG: still has locks held in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: lock held when returning to user space"), title: "BUG: lock held when returning to user space in {FRAME}", kind: "lockdep", noStackTrace: true, stack: LOCKDEP_AT_THEN_STACK },

@@ -113,6 +113,42 @@ describe("parseFrames", () => {
     ]);
   });
 
+  it("reads 2.6.0–2.6.17 x86_64 traces: several `<addr>{f+dec}` frames a line, modules, markers between, `+0` guesses", () => {
+    // cryptoloop/serpent soft lockup on 2.6.17.3 (lkml, 2006), re-wrapped by the mail client
+    const frames = parseFrames([
+      "Call Trace: <IRQ> <ffffffff8024afa3>{softlockup_tick+210}",
+      "<ffffffff8020a354>{apic_timer_interrupt+132} <EOI>",
+      "       <ffffffff880a1cdb>{:serpent:serpent_encrypt+1695}",
+      "<ffffffff802ef402>{cbc_process_encrypt+91}",
+      "       <ffffffff880a163c>{:serpent:serpent_encrypt+0}",
+      "       <ffffffff802ef1a2>{crypt+364} <ffffffff802228c7>{try_to_wake_up",
+      "+955}",
+      "       <ffffffff8809d291>{:cryptoloop:cryptoloop_transfer_cbc+222}",
+    ]);
+    expect(frames.map((f) => [f.function, f.module, f.context, f.reliable])).toEqual([
+      ["softlockup_tick", undefined, "irq", true],
+      ["apic_timer_interrupt", undefined, "irq", true],
+      ["serpent_encrypt", "serpent", "task", true],
+      ["cbc_process_encrypt", undefined, "task", true],
+      ["serpent_encrypt", "serpent", "task", false],
+      ["crypt", undefined, "task", true],
+      ["cryptoloop_transfer_cbc", "cryptoloop", "task", true],
+    ]);
+    expect(frames[2].offset).toBe(1695);
+  });
+
+  it("reads 2.4 klogd-decoded traces (`[f+dec/dec]` several a line), the `Call Trace:` line's own included", () => {
+    // knfsd oops on 2.4.16 + XFS (lkml, 2001)
+    expect(
+      names([
+        "Call Trace: [nfsd_findparent+52/256] [find_fh_dentry+558/820] [fh_verify+508/988] ",
+        "   [nfsd3_proc_lookup+212/224] [nfsd_dispatch+211/416] ",
+      ]),
+    ).toEqual(["nfsd_findparent", "find_fh_dentry", "fh_verify", "nfsd3_proc_lookup", "nfsd_dispatch"]);
+    // bracketed words that are not frames leave a line alone
+    expect(names(["Call Trace:", "  [drm] Initialized [radeon+1/2] now"])).toEqual([]);
+  });
+
   it("ends an NMI stack at `<EOE>` (4.x) as at `<<EOE>>`, reading the frame on the same line", () => {
     for (const marker of ["<EOE>", "<<EOE>>"]) {
       const frames = parseFrames([

@@ -302,6 +302,51 @@ const PPC_INTERRUPT_FRAME = new RegExp(String.raw`^\s*--- interrupt: ${HEX} at (
 // address in angle brackets only: `<c0169bdf> do_lookup+0x5f/0x180  <c0174873> dput+0x33/0x1a0`.
 const COLUMN_ENTRY = new RegExp(String.raw`<(${HEX})>\s+(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?`, "g");
 const COLUMN_LINE = new RegExp(String.raw`^\s*(?:<${HEX}>\s+${SYM}\+0x${HEX}\/0x${HEX}(?:\s+${MOD})?\s*)+$`);
+// Old kernels printed several frames a line. 2.6.0–2.6.17 x86_64: `<ffffffff802a6eba>{softlockup_tick+250}` (decimal
+// offset, `{:ipmi_si:ipmi_thread+72}` in a module), two or three a line behind `Call Trace:`, `<IRQ>` and `<EOI>`;
+// 2.4's klogd decoded each `[<c016c820>]` into `[nfsd_findparent+52/256]` (decimal offset and size). A `+0` frame is a
+// function's address left on the stack (an argument, a return point is never a function's first byte): a guess.
+const OLD_MULTI_TOKEN = new RegExp(
+  String.raw`<(${HEX})>\{(?::([\w-]+):)?(${SYM})\+(\d+)\}|\[(${SYM})\+(\d+)\/(\d+)\]|(<\/?(?:IRQ|EOI|NMI)>)`,
+  "g",
+);
+/** What may stand between old multi-frame tokens: blanks and the trace header a line starts with. */
+const OLD_MULTI_REST = /^\s*(?:Call Trace:)?\s*$/;
+
+/** The frames of an old several-a-line trace line, in print order, or undefined when the line is not only that. */
+function parseOldMultiFrames(line: string): { frames: Frame[]; contextAfter?: FrameContext } | undefined {
+  if (!line.includes(">{") && !line.includes("/")) return undefined;
+  const frames: Frame[] = [];
+  let context: FrameContext | undefined;
+  let rest = "";
+  let last = 0;
+  OLD_MULTI_TOKEN.lastIndex = 0;
+  for (let m = OLD_MULTI_TOKEN.exec(line); m; m = OLD_MULTI_TOKEN.exec(line)) {
+    rest += line.slice(last, m.index);
+    last = m.index + m[0].length;
+    const [, address, oldModule, braceSym, braceOff, klogdSym, klogdOff, klogdSize, marker] = m;
+    if (marker) {
+      context = MARKER_CONTEXT[marker] ?? context;
+      continue;
+    }
+    const offset = Number(braceOff ?? klogdOff);
+    const frame = makeFrame(braceSym ?? klogdSym, {
+      reliable: offset !== 0,
+      offset,
+      size: klogdSize !== undefined ? Number(klogdSize) : undefined,
+      module: oldModule,
+      address,
+    });
+    if (context) frame.context = context;
+    frames.push(frame);
+  }
+  // A paste wrapped inside a frame (`<ffffffff802228c7>{try_to_wake_up` / `+955}`) leaves its halves at the line ends.
+  rest = (rest + line.slice(last)).replace(/<[0-9a-f]{8,16}>\{[\w:.$-]*$/, "").replace(/^\s*\+\d+\}/, "");
+  // One frame alone is read by the one-frame formats; a line with anything else on it is not a trace line.
+  const ok = frames.length > 0 && OLD_MULTI_REST.test(rest) && (frames.length > 1 || line.includes(">{"));
+  return ok ? { frames, ...(context ? { contextAfter: context } : {}) } : undefined;
+}
+
 // `crash` utility bt: ` #5 [ffff8800794f3b58] skb_segment at ffffffff81561fe8 [mod]`, optional `/path/f.c: 123` after.
 const CRASH_BT_FRAME = new RegExp(String.raw`^\s*#(\d+)\s+\[(${HEX})\]\s+(${SYM})\s+at\s+(${HEX})(?:\s+${MOD})?\s*$`);
 const CRASH_BT_SOURCE = /^\s+(\/\S+\.[A-Za-z]+): (\d+)\s*$/;
@@ -537,6 +582,11 @@ export type StackLine = {
   armCaller: Frame | undefined;
   /** The frames after the first on a line of old i386 column entries. */
   moreFrames: readonly Frame[] | undefined;
+  /**
+   * An old several-a-line trace line's frames (parseOldMultiFrames), the `Call Trace:` line's own included, and the
+   * context its last marker left for the lines after it (` … {apic_timer_interrupt+132} <EOI>`).
+   */
+  oldFrames: { frames: readonly Frame[]; contextAfter?: FrameContext } | undefined;
 };
 
 const NO_MARKERS: readonly string[] = [];
@@ -569,6 +619,7 @@ function scanStackLineText(rawLine: string): StackLine {
     crashBtFrame: false,
     armCaller: undefined,
     moreFrames: undefined,
+    oldFrames: undefined,
   };
   if (typeof rawLine !== "string") return scanned;
   let line = rawLine.trimEnd();
@@ -579,6 +630,7 @@ function scanStackLineText(rawLine: string): StackLine {
   if (scanned.header) return scanned;
   if (CALL_TRACE.test(line)) {
     scanned.callTrace = true;
+    scanned.oldFrames = parseOldMultiFrames(line);
     return scanned;
   }
   // Each remaining pattern needs a literal most lines lack (`<` for markers, `[exception RIP: `, `/` for a source
@@ -613,6 +665,13 @@ function scanStackLineText(rawLine: string): StackLine {
   }
   const crashSource = line.includes("/") ? CRASH_BT_SOURCE.exec(line) : null;
   if (crashSource) scanned.crashSource = { file: crashSource[1], line: Number(crashSource[2]) };
+  const oldFrames = parseOldMultiFrames(scanned.markers.length > 0 ? rawLine.trimEnd() : line);
+  if (oldFrames) {
+    scanned.oldFrames = oldFrames;
+    scanned.markers = NO_MARKERS;
+    scanned.markersOnly = false;
+    return scanned;
+  }
   scanned.frame = parseSymbolFrame(line);
   if (line !== beforePlaceholder) scanned.frame = titledIfOldInline(scanned.frame, beforePlaceholder);
   scanned.frameInTrace = scanned.frame ?? parseAddressFrame(line);
@@ -688,6 +747,16 @@ export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
       // A trace header after a secondary stack starts the crashing stack again (SLUB debug prints the
       // allocation/free stacks first); another CPU's backtrace keeps its own `Call Trace:`.
       if (current.kind !== "main" && current.kind !== "other-cpu") openSection("main", line.trim());
+      inTrace = true;
+      if (!scanned.oldFrames) continue;
+    }
+    if (scanned.oldFrames) {
+      // Their markers sit between the frames: each frame carries the context it was printed in.
+      for (const f of scanned.oldFrames.frames) {
+        if (f.context) context = f.context;
+        current.frames.push(context ? { ...f, context } : { ...f });
+      }
+      if (scanned.oldFrames.contextAfter) context = scanned.oldFrames.contextAfter;
       inTrace = true;
       continue;
     }

@@ -136,6 +136,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^__clear_user", "^strncpy_from_user", "^strnlen_user", "^copyin", "^copyout", "^copy_page_to_iter",
       "^copy_page_from_iter", "^_copy_to_iter", "^_copy_from_iter", "^copy_to_iter", "^copy_from_iter", "^copy_folio_to_iter",
       "^extract_(?:user|iter)_to_sg", "^iterate_iovec", "^iterate_and_advance", "^csum_partial_copy",
+      // sockptr_t/bpfptr_t wrappers: copy_from_user or memcpy by the pointer's kind (`copy_from_bpfptr` under
+      // __sys_bpf when bpf_sys_bpf passed a bad kernel pointer)
+      "^copy_(?:from|to)_(?:sockptr|bpfptr)",
     ],
   },
   {
@@ -165,6 +168,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^worker_thread", "^smpboot_thread_fn", "^irq_exit", "^__irq_exit", "^sysvec_", "^asm_sysvec_",
       "^asm_common_interrupt", "^common_interrupt", "apic_timer_interrupt", "^exiting_irq", "^gic_handle_irq",
       "^__handle_irq", "^handle_irq", "^el1_irq", "^call_on_irq_stack", "^do_interrupt_handler",
+      // the 2.6-era generic IRQ layer (kernel/irq/handle.c before handle_irq_event) and x86's do_IRQ entry
+      "^handle_IRQ_event$", "^__do_IRQ$", "^do_IRQ$",
       "^__sysvec_", "^el0t_64_sync", "^invoke_syscall", "^el0_svc_common", "^do_el0_svc",
       "^__switch_to", "^preempt_schedule", "^___preempt_schedule", "^preempt_count_",
       // older and other architectures' syscall, interrupt and kernel-thread entry (x86 2.6–3.x, ARM, arm64, riscv,

@@ -65,6 +65,13 @@ describe("isGenericFrame", () => {
     expect(isGenericFrame("_raw_spin_lock_irqsave")).toBe(true);
     expect(isGenericFrame("skb_segment")).toBe(false);
   });
+  it("the sockptr_t/bpfptr_t copy wrappers are user copies: the caller that passed the pointer is blamed", () => {
+    // Raspberry Pi 3 bpf_preload oops on 5.18.3 (lore bpf list): mmiocpy <- copy_from_bpfptr <- __sys_bpf <- bpf_sys_bpf
+    expect(selectGuiltyFrame(frames("mmiocpy", "copy_from_bpfptr", "__sys_bpf", "bpf_sys_bpf"))).toBe("__sys_bpf");
+    expect(isGenericFrame("copy_from_sockptr_offset")).toBe(true);
+    expect(isGenericFrame("copy_to_sockptr")).toBe(true);
+    expect(isGenericFrame("bpf_sys_bpf")).toBe(false);
+  });
   it("a fault inside the unwinder's start is the unwinder's (syzkaller names it); its stepping helpers are machinery", () => {
     expect(isGenericFrame("__unwind_start")).toBe(false);
     expect(isGenericFrame("unwind_next_frame")).toBe(true);

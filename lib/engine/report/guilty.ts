@@ -59,7 +59,8 @@ export const STALL_CROSS_CALL_BUCKET = "smp_call_function";
  * (the timer IRQ's, or the NMI's `do_nmi`/`end_repeat_nmi`/`exc_nmi`), are the detector, not the looping code.
  */
 const STALL_DETECTOR = /^rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup|^watchdog_overflow_callback$|^watchdog_hardlockup_check$/;
-const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$|^do_nmi$|^end_repeat_nmi$|^(?:asm_)?exc_nmi$/;
+// 2.6-era i386 took the timer tick through the device IRQ path: `timer_interrupt` ← `do_IRQ` ← `common_interrupt`.
+const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$|^do_nmi$|^end_repeat_nmi$|^(?:asm_)?exc_nmi$|^common_interrupt$/;
 
 /** Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). */
 const HANG_BUCKETS: ReadonlyArray<{ bucket: string; functions: readonly string[] }> = [

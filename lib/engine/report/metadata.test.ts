@@ -219,6 +219,16 @@ describe("parseReportMetadata, old 32-bit layouts", () => {
     });
     expect(meta.taint?.flags).toBe("P");
   });
+
+  it("reads 2.6.11–2.6.16's EFLAGS line, which carries the taint and the release", () => {
+    // HP DL380 G4 soft lockup on 2.6.16.1 (lkml, 2006): the EIP line has no taint part there
+    const meta = parseReportMetadata(["EIP: 0060:[<c0136c76>] CPU: 0", "EIP is at handle_IRQ_event+0x1e/0x51", " EFLAGS: 00000246    Not tainted  (2.6.16.1 #10)"]);
+    expect(meta).toMatchObject({ kernelRelease: "2.6.16.1", kernelBuild: "#10", rip: "handle_IRQ_event+0x1e/0x51" });
+    expect(meta.taint?.flags).toBe("");
+    const tainted = parseReportMetadata([" EFLAGS: 00010286   Tainted: P      (2.6.15-1.2054_FC5 #1) "]);
+    expect(tainted).toMatchObject({ kernelRelease: "2.6.15-1.2054_FC5" });
+    expect(tainted.taint?.flags).toBe("P");
+  });
 });
 
 describe("parseReportMetadata page-fault IP line", () => {

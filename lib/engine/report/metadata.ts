@@ -36,7 +36,8 @@ const TASK_LINE_OLD = new RegExp(
 // register dump, so its release counts like the `CPU:`/`Pid:` lines.
 const I386_CPU_LINE = /^\s*CPU:\s+(\d+)\s*$/;
 const I386_EIP_TAINT = /^\s*EIP:\s+[0-9a-f]{4}:\[<[0-9a-f]+>\]\s+(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+VLI\s*$/;
-const I386_EFLAGS_RELEASE = /^\s*EFLAGS: [0-9a-f]+\s+\((\d[^\s)]*)(?: ([^\s)]+))?[^)]*\)\s*$/;
+// 2.6.11–2.6.16 printed the taint on that line instead of the EIP one: ` EFLAGS: 00000282    Not tainted  (2.6.16.1 #10)`.
+const I386_EFLAGS_RELEASE = /^\s*EFLAGS: [0-9a-f]+\s+(?:(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+)?\((\d[^\s)]*)(?: ([^\s)]+))?[^)]*\)\s*$/;
 const I386_PROCESS = /^\s*Process (.{1,20}?) \(pid: (\d+), /;
 // ARM's register dump of the same era (2.6.x – 3.x __show_regs): `CPU: 0    Tainted: G        W     (3.4.0-g9a3c983-dirty #3)`.
 const ARM_CPU_TAINT_RELEASE = new RegExp(String.raw`^\s*CPU: (\d+)\s+` + TAINT_PART + String.raw`\((\d[^\s)]*)(?: ([^\s)]+))?[^)]*\)\s*$`);
@@ -298,9 +299,10 @@ export function parseReportMetadata(lines: string[]): ReportMetadata {
     }
     const i386Release = I386_EFLAGS_RELEASE.exec(line);
     if (i386Release) {
+      if (i386Release[1] && !meta.taint) setTaint(meta, i386Release[1], i386Release[2]);
       if (meta.kernelRelease === undefined) {
-        meta.kernelRelease = i386Release[1];
-        if (i386Release[2]) meta.kernelBuild = i386Release[2];
+        meta.kernelRelease = i386Release[3];
+        if (i386Release[4]) meta.kernelBuild = i386Release[4];
       }
       continue;
     }
