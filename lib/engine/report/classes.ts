@@ -176,6 +176,9 @@ const stack = (sections: readonly RegExp[], extra: Partial<StackRule> = {}): Sta
 /** `refcount_t hit zero at ` / `overflow at ` / `underflow at `: x86 fast refcount_t's message (kernel/panic.c), before the function. */
 const X86_REFCOUNT_MESSAGE = /refcount_t [a-z][a-z ]* at /;
 
+/** The skb helpers that BUG() on their caller's bad length or headroom (`skb_put`, `__skb_pull`, `skb_under_panic`). */
+const SKB_DATA_HELPER = /^_{0,2}skb_(?:put|push|pull|over_panic|under_panic|panic)$/;
+
 const skipping = (...names: string[]): StackRule => ({
   sections: [RIP_SECTION, CALL_TRACE_SECTION],
   skip: names.map((n) => new RegExp(n)),
@@ -948,7 +951,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
       { match: re("kernel BUG at mm/usercopy\\.c"), title: "BUG: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
       {
-        match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT,
+        // The skb data helpers' BUG_ONs (`skb_put` → skb_over_panic) fire for their caller's length (syzkaller skips
+        // `^skb_` here): with the caller cut from the paste, the location, not the helper, names the BUG.
+        match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: { ...STACK_DEFAULT, skip: [SKB_DATA_HELPER] },
         // The line number differs per build: `LINE` keeps one title per BUG_ON across kernels.
         stacklessTitle: (m) => `kernel BUG at ${kernelTreePath(m[1].replace(/:[0-9]+$/, ""))}:LINE`,
       },

@@ -10,6 +10,40 @@ function extract(text: string) {
 }
 
 describe("extractReports", () => {
+  it("reads the frames of a paste that lost its `Call Trace:` line for the display title; syzkaller's stays corrupted", () => {
+    const log = [
+      "[  41.000001] UBSAN: array-index-out-of-bounds in drivers/net/foo/foo_main.c:321:9",
+      "[  41.000002] index 8 is out of range for type 'u8 [8]'",
+      "[  41.000003] CPU: 1 PID: 77 Comm: kworker/1:2 Tainted: G           O      6.1.0 #1",
+      "[  41.000004] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996)",
+      "[  41.000005]  dump_stack_lvl+0x48/0x60",
+      "[  41.000006]  __ubsan_handle_out_of_bounds+0xc7/0x100",
+      "[  41.000007]  foo_parse_caps+0x1b2/0x1d0 [foo]",
+      "[  41.000008]  foo_rx+0x33/0x90 [foo]",
+      "[  41.000009]  process_one_work+0x1c4/0x380",
+    ];
+    const [cut] = extract(log.join("\n"));
+    expect(cut.title).toBe("UBSAN: array-index-out-of-bounds in foo_parse_caps");
+    expect(cut.syzkallerTitle).toBe("UBSAN: array-index-out-of-bounds in corrupted");
+    expect(cut.guiltyFrame).toBe("foo_parse_caps");
+    // With its `Call Trace:` line the report reads the same frame and needs no fallback.
+    const [whole] = extract([...log.slice(0, 4), "[  41.000004] Call Trace:", ...log.slice(4)].join("\n"));
+    expect(whole.title).toBe("UBSAN: array-index-out-of-bounds in foo_parse_caps");
+    expect(whole.syzkallerTitle ?? whole.title).toBe("UBSAN: array-index-out-of-bounds in foo_parse_caps");
+  });
+
+  it("does not read a bad page's generic call trace as page_owner's missing allocation stack", () => {
+    const [bad] = extract([
+      "[  52.000001] BUG: Bad page state in process kworker/0:1  pfn:1a2b3",
+      "[  52.000002] page:ffffea000068acc0 refcount:0 mapcount:0 mapping:0000000000000000 index:0x0 pfn:0x1a2b3",
+      "[  52.000003] CPU: 0 PID: 9 Comm: kworker/0:1 Not tainted 6.1.0 #1",
+      "[  52.000004]  dump_stack_lvl+0x48/0x60",
+      "[  52.000005]  bad_page.cold+0x63/0x94",
+      "[  52.000006]  handle_pte_fault+0x2b1/0x2c0",
+    ].join("\n"));
+    expect(bad.title).toBe("BUG: Bad page state");
+  });
+
   it("a WARNING interleaved with another CPU's oops keeps its header's function, not the other task's RIP", () => {
     const log = [
       "[437766.967550] BUG: kernel NULL pointer dereference, address: 0000000000000008",

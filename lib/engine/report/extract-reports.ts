@@ -748,7 +748,11 @@ function buildTitle(cls: CrashClass, report: ParsedReport, ownLines = report.tex
       }
     }
     if (!guilty && format.title.includes("{FRAME}") && format.stack) {
-      const cut = format.stack.cutSections;
+      // A paste that lost every section line (`grep`-filtered, a `Call Trace:` line dropped by a forum's quoting) still
+      // holds the frames: the class's own cut marker (a hung task's state line: its only trustworthy stack start), else —
+      // for a class titled by its task's call trace, not by a secondary stack (page_owner's) — the frames from the
+      // header on name the display title.
+      const cut = format.stack.cutSections ?? (format.stack.sections.includes(CALL_TRACE_SECTION) ? [FROM_HEADER_SECTION] : undefined);
       const guessed =
         findGuilty(report, format.stack, undefined, true)?.name ??
         (cut && !format.stack.sections.some((section) => firstSectionLine(report, section) >= 0) ? findGuilty(report, { ...format.stack, sections: cut })?.name : undefined);

@@ -31,7 +31,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^print_modules", "^print_trailer", "^print_tainted", "^print_worker", "^describe_object",
       "^dump_stack", "^__dump_stack", "^show_stack", "^show_trace", "^show_regs", "^__show_regs", "^walk_stack",
       "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_",
-      "panic", "^assertfail", "^__assert", "^btrfs_assertfail", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
+      "panic", "assertfail", "^__assert", "^assfail$", "^asswarn$", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
       "^report_bug", "^fixup_bug", "^handle_bug", "^handle_invalid_op$", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
       "^asm_exc_", "^invalid_op$", "^__bug$", "^bug_handler", "^die$", "^__die", "^oops_end", "^__oops", "^_trap$",
       "^imbalance_bug", "^bad_page$", "^bad_page_fault", "^__schedule_bug", "^_*debug_object", "^debug_print_object",
@@ -83,6 +83,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^lockref_",
       // x86's rwsem slow-path thunks (`call_rwsem_down_write_failed`), RCU's lockdep annotations
       "^call_rwsem_", "^rcu_lock_(?:acquire|release)$",
+      // the tty line-discipline semaphore (`ldsem_down_read`, `ldsem_down_write`): syzkaller's unanchored `down_read`
+      "^ldsem_",
     ],
   },
   {
@@ -106,6 +108,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "kfree_skb", "krealloc", "^poison_slab_object", "^__memcg_slab_", "^do_read_cache_page",
       "^post_alloc_hook", "^get_page_from_freelist", "^prep_new_page", "alloc_pages_mpol", "^folio_alloc", "^__folio_alloc",
       "^free_unref_page", "^free_unref_folios", "^__folio_put", "^folio_put", "^release_pages", "^__free_pages_ok",
+      // SLUB's own page handling under kfree() (`__free_slab`, `discard_slab`, `deactivate_slab`) and the pre-6.7 memcg
+      // hooks without the leading underscores (`memcg_slab_post_alloc_hook`): syzkaller's unanchored `slab_`
+      "^_*(?:free|discard|deactivate|rcu_free)_slab$", "^memcg_slab_",
     ],
   },
   {
@@ -119,6 +124,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // arm64's position-independent string routines (`__pi_memcpy_generic`, `__pi_strlen`), ARM32's `__memzero` and
       // `mmiocpy`/`mmioset` (memcpy_toio/memset_io)
       "^__pi_(?:mem|str)", "^__memzero$", "^mmio(?:cpy|set)$",
+      // ARM's memcpy_fromio/memset_io bodies (`_memcpy_fromio`, `_memset_io`): syzkaller's unanchored `memcpy`/`memset`
+      "^_mem(?:cpy|set|move)_",
       "^sprintf", "^snprintf", "^vsnprintf", "^scnprintf", "^vscnprintf", "^kasprintf", "^kvasprintf",
       "^number$", "^string$", "^format_decode", "^__phys_addr", "^__virt_addr", "^__read_once", "^__write_once", "^rhashtable_lookup",
       "^_atomic_dec_and_lock", "^iput$", "^dput$", "^fast_dput$", "^drop_nlink$", "^mark_buffer_dirty$",
@@ -158,6 +165,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^handle_softirqs$", "^do_softirq", "^irq_exit", "^ret_from_kernel_thread", "handle_domain_irq$",
       "^generic_handle_irq", "^handle_irq_event",
       "^cancel_work_sync", "^__cancel_work", "^cancel_delayed_work_sync", "^__hrtimer_run_queues", "^hrtimer_interrupt",
+      // the kthread_worker API's queue/flush/cancel (`kthread_queue_work`, `kthread_flush_work`): syzkaller's unanchored
+      // `queue_work`, `flush_work`
+      "^_*kthread_(?:queue|flush|cancel|mod)_(?:delayed_)?work",
     ],
   },
   {
@@ -186,7 +196,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
     family: "device model and driver plumbing",
     why: "registration, sysfs and USB core helpers fail because of the driver that called them",
     patterns: [
-      "^add_uevent_var", "^get_device_parent", "^device_add$", "^device_del$", "^device_unregister",
+      "^add_uevent_var", "^get_device_parent", "^device_add$", "^device_add_(?:attrs|groups|class_symlinks)$", "^device_del$", "^device_unregister",
       "^device_destroy", "^device_release", "^devres_release_all", "^device_for_each_child", "^device_driver_attach",
       "^bus_for_each_dev", "^bus_add_driver", "^driver_register", "^rollback_registered", "^unregister_netdev",
       "sysfs_remove", "sysfs_create", "^hwrng_unregister", "^i2c_del_adapter", "^tty_unregister_device", "^tty_port_unregister_device", "^put_device$", "^get_device$", "^kernfs_remove", "^usb_hcd_submit_urb", "^usb_submit_urb", "^usb_start_wait_urb",
@@ -205,9 +215,13 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^schedule_timeout", "^retint_kernel", "^kthread_stop", "^__x86_indirect_thunk", "^__x86_return_thunk", "^__task_rq_lock", "^task_rq_lock",
       // 2.6-era x86_64 schedule()'s return label; the return thunks of the retbleed/SRSO mitigations; `__pfx_` padding
       "^thread_return$", "^(?:srso_(?:alias_)?|retbleed_)return_thunk$", "^__x86_indirect_call_thunk", "^__pfx_",
+      // kCFI's typeid preamble before each function (`__cfi_down_write_killable`, a guess the unwinder lands in) and
+      // clang CFI's checkers (`__cfi_slowpath`, `__cfi_check_fail`)
+      "^__cfi_",
       "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^del_timer",
       "^timer_delete", "^__timer_delete", "try_to_del_timer", "^sk_stop_timer", "^sk_reset_timer", "^mod_timer", "^__mod_timer",
-      "^(?:set|clear|change|test)_bit", "^test_and_(?:set|clear)_bit",
+      // ARM's and the non-atomic variants too (`_test_and_set_bit`, `__clear_bit`): syzkaller's unanchored `(set|clear|change|test)_bit`
+      "^_{0,2}(?:set|clear|change|test)_bit", "^_{0,2}test_and_(?:set|clear|change)_bit",
       // sleeping helpers: a `scheduling while atomic` or `sleeping function` report blames their caller
       "^msleep", "^usleep_range", "^schedule_hrtimeout", "^schedule_preempt_disabled$", "^io_schedule", "^wait_woken$",
       "^bit_wait", "^__wait_on_bit", "^out_of_line_wait_on_bit",

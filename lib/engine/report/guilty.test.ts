@@ -94,6 +94,25 @@ describe("isGenericFrame", () => {
     expect(selectGuiltyFrame(pfRing)).toBe("alloc_dma_memory");
     for (const f of ["dma_direct_alloc", "__dma_direct_alloc_pages", "iommu_dma_alloc", "dma_generic_alloc_coherent"]) expect(isGenericFrame(f)).toBe(true);
   });
+  // Rows from the comparison with syzkaller's linuxStackParams, whose unanchored patterns reach these spellings.
+  it("skips the spellings syzkaller's unanchored patterns reach: ldsem, ARM's io copies and bit ops, SLUB internals", () => {
+    for (const f of ["ldsem_down_read", "ldsem_down_write", "_memcpy_fromio", "_memset_io", "_test_and_set_bit", "__clear_bit",
+      "test_and_change_bit", "__free_slab", "discard_slab", "deactivate_slab", "memcg_slab_post_alloc_hook"]) expect(isGenericFrame(f), f).toBe(true);
+    // Names that only contain the helper's name are real code.
+    for (const f of ["tty_ldisc_hangup", "snd_pcm_lib_memcpy", "mlx5_set_bit_field", "slabinfo_show", "kvm_test_bit_range"]) expect(isGenericFrame(f), f).toBe(false);
+    expect(selectGuiltyFrame(frames("_raw_spin_lock", "ldsem_down_read", "tty_ldisc_ref_wait", "tty_ioctl"))).toBe("tty_ldisc_ref_wait");
+  });
+  it("assertion reporters are machinery: XFS's assfail/asswarn, any filesystem's *_assertfail", () => {
+    expect(selectGuiltyFrame(frames("assfail", "xfs_bmap_add_extent_hole_delay", "xfs_bmapi_reserve_delalloc"))).toBe("xfs_bmap_add_extent_hole_delay");
+    for (const f of ["asswarn", "btrfs_assertfail", "bch2_assertfail"]) expect(isGenericFrame(f), f).toBe(true);
+    expect(isGenericFrame("xfs_assfail_tag")).toBe(false);
+  });
+  it("kthread_worker plumbing, the driver core's device_add helpers and kCFI preambles are generic", () => {
+    expect(selectGuiltyFrame(frames("__kthread_queue_delayed_work", "kthread_queue_delayed_work", "kthread_mod_delayed_work", "sdma_v4_ring_timeout"))).toBe("sdma_v4_ring_timeout");
+    for (const f of ["kthread_queue_work", "kthread_flush_work", "kthread_cancel_delayed_work_sync", "device_add_attrs", "device_add_groups", "__cfi_down_write_killable", "__cfi_slowpath"]) expect(isGenericFrame(f), f).toBe(true);
+    // Not the block layer's registration a driver calls, nor a kthread's own work function.
+    for (const f of ["device_add_disk", "kthread_worker_fn", "kthread_should_stop_work"]) expect(isGenericFrame(f), f).toBe(false);
+  });
 });
 
 describe("selectGuiltyFile", () => {

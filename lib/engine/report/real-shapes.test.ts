@@ -53,6 +53,17 @@ describe("reports from production logs", () => {
       "[  269.574323] RIP: 0010:__list_del_entry_valid.cold.1+0x34/0x4c",
     ]);
     expect(list.title).toBe("BUG: corrupted list in corrupted");
+
+    // An skb data helper's BUG_ON fired for its caller's length: without the caller, the location names the BUG.
+    const skb = (pc: string) =>
+      extract([
+        "[  408.460000] kernel BUG at /tmp/build/kernel-source/net/core/skbuff.c:1433!",
+        "[  408.460000] Internal error: Oops - BUG: 0 [#2] ARM",
+        `[  408.460000] PC is at ${pc}+0x4c/0x60`,
+        "[  408.460000] LR is at foo_poll+0x324/0x4a8",
+      ])[0];
+    expect(skb("skb_put")).toMatchObject({ title: "kernel BUG at net/core/skbuff.c:LINE", syzkallerTitle: "kernel BUG in corrupted" });
+    expect(skb("skb_segment")).toMatchObject({ title: "kernel BUG in skb_segment", guiltyFrame: "skb_segment" });
   });
 
   it("keeps a trace's prefix-less `f+0x/0x` frames when the paste dropped the timestamps of the stack only", () => {
