@@ -248,7 +248,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // failed (gfp=0x20/0)`: the gfp mask, then whether the task was PF_MEMALLOC); routers still run it.
     id: "page-allocation-failure-2.4",
     kind: "page-alloc-failure",
-    needle: "-order allocation failed",
+    // (`order allocation failed` rather than `-order …`: the byte prefilter's buckets keep common log words out then)
+    needle: "order allocation failed",
     pattern: /__alloc_pages: (\d+)-order allocation failed \(gfp=(0x[0-9a-f]+)\/\d+\)/,
     title: (m) => `page allocation failure: order:${m[1]}`,
     details: (m) => ({ order: Number(m[1]), mode: m[2] }),
