@@ -208,6 +208,22 @@ const ROWS: Row[] = [
     kind: "kdump-failure",
     title: "kdump: not armed",
   },
+  {
+    // The capture kernel's journal: makedumpfile gave up and the save script reports it.
+    line: ["makedumpfile Failed.", "saving vmcore failed, exitcode:1"],
+    program: "kdump[513]",
+    rule: "makedumpfile-failed",
+    kind: "kdump-failure",
+    title: "kdump: vmcore not saved",
+  },
+  { line: "saving vmcore failed, exitcode:1", program: "kdump[513]", rule: "kdump-vmcore-save-failed", kind: "kdump-failure", title: "kdump: vmcore not saved" },
+  {
+    line: "check_release: Can't get the address of system_utsname.",
+    program: "kdump.sh[525]",
+    rule: "makedumpfile-check-release",
+    kind: "kdump-failure",
+    title: "kdump: vmcore not saved",
+  },
   { line: "crashkernel reservation failed - No suitable area found.", rule: "crashkernel-reservation-failed", kind: "kdump-failure", title: "kdump: crashkernel reservation failed" },
   {
     line: 'E0813 10:00:00.000000    1432 kubelet.go:2185] "Skipping pod synchronization" err="PLEG is not healthy: pleg was last seen active 3m5.3s ago; threshold is 3m0s"',
@@ -216,6 +232,21 @@ const ROWS: Row[] = [
     kind: "pleg-unhealthy",
     title: "kubelet: PLEG is not healthy",
     details: { lastSeen: "3m5.3s" },
+  },
+  {
+    line: "__alloc_pages: 0-order allocation failed (gfp=0x20/0)",
+    rule: "page-allocation-failure-2.4",
+    kind: "page-alloc-failure",
+    title: "page allocation failure: order:0",
+    details: { order: 0, mode: "0x20" },
+  },
+  {
+    line: 'I0813 10:00:00.000000    1432 event.go:291] "Event occurred" object="node1" kind="Node" type="Warning" reason="SystemOOM" message="System OOM encountered, victim process: java, pid: 8472"',
+    program: "kubelet[1432]",
+    rule: "kubelet-system-oom",
+    kind: "oom",
+    title: "kubelet: System OOM encountered",
+    details: { victim: "java", victimPid: 8472 },
   },
   {
     line: 'E0813 10:00:00.000000    1432 manager.go:1] "Failed to start" err="inotify_init: too many open files"',

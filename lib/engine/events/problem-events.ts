@@ -265,6 +265,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `order:${m[2]}`,
   },
   {
+    // Linux 2.4's __alloc_pages() reported a failure in one line and no stack (`__alloc_pages: 0-order allocation
+    // failed (gfp=0x20/0)`: the gfp mask, then whether the task was PF_MEMALLOC); routers still run it.
+    id: "page-allocation-failure-2.4",
+    kind: "page-alloc-failure",
+    // (`order allocation failed` rather than `-order …`: the byte prefilter's buckets keep common log words out then)
+    needle: "order allocation failed",
+    pattern: /__alloc_pages: (\d+)-order allocation failed \(gfp=(0x[0-9a-f]+)\/\d+\)/,
+    title: (m) => `page allocation failure: order:${m[1]}`,
+    details: (m) => ({ order: Number(m[1]), mode: m[2] }),
+    groupKey: (m) => `order:${m[1]}`,
+  },
+  {
     // An allocation failure whose first line was cut (a paste from the task line on): dump_stack()'s next frame is
     // warn_alloc. With the first line there, `page-allocation-failure` above is the finding.
     id: "page-allocation-failure-cut",
@@ -1059,6 +1071,34 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "kdump: not armed",
   },
   {
+    // The capture kernel booted but wrote no dump: kdumpctl's save script (`kdump[513]: saving vmcore failed,
+    // exitcode:1`, Fedora/RHEL) or makedumpfile under it (`makedumpfile Failed.`). The rows below fold into one finding.
+    id: "kdump-vmcore-save-failed",
+    kind: "kdump-failure",
+    needle: "saving vmcore failed",
+    pattern: /\bsaving vmcore failed\b/,
+    title: () => "kdump: vmcore not saved",
+    groupKey: () => "vmcore-save",
+  },
+  {
+    id: "makedumpfile-failed",
+    kind: "kdump-failure",
+    needle: "makedumpfile Failed",
+    pattern: /\bmakedumpfile Failed\./,
+    title: () => "kdump: vmcore not saved",
+    groupKey: () => "vmcore-save",
+  },
+  {
+    // makedumpfile cannot read the crashed kernel's utsname (its memory layout is one it does not know), so it stops
+    // before writing anything; Debian's kdump-tools and older scripts log no `saving vmcore failed` after it.
+    id: "makedumpfile-check-release",
+    kind: "kdump-failure",
+    needle: "check_release: Can't get the",
+    pattern: /check_release: Can't get the (?:address of system_utsname|kernel version)/,
+    title: () => "kdump: vmcore not saved",
+    groupKey: () => "vmcore-save",
+  },
+  {
     id: "crashkernel-reservation-failed",
     kind: "kdump-failure",
     needle: "crashkernel",
@@ -1073,6 +1113,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "kubelet: PLEG is not healthy",
     details: (m): Details => (m[1] ? { lastSeen: m[1] } : {}),
     groupKey: () => "pleg",
+  },
+  {
+    // The kubelet's node event for a kernel OOM kill outside any pod's limit (`Warning  SystemOOM  …  System OOM
+    // encountered`, since 1.16 `…, victim process: X, pid: N`), as `kubectl describe node` or the kubelet log show it.
+    id: "kubelet-system-oom",
+    kind: "oom",
+    needle: "System OOM encountered",
+    pattern: /System OOM encountered(?:, victim process: ([^,\s]+), pid: (\d+))?/,
+    title: () => "kubelet: System OOM encountered",
+    details: (m): Details => (m[1] ? { victim: m[1], victimPid: Number(m[2]) } : {}),
+    groupKey: () => "system-oom",
   },
   {
     id: "inotify-limit",

@@ -120,6 +120,9 @@ const CONSOLE_TEXT_HEADS: readonly string[] = [
   "Modules linked in:", "CPU: ", "RIP: ", "Code: ", "Workqueue: ", "Kernel panic - ", "Kernel Offset: ", "Oops: ",
   "Oops[", "Internal error: ", "Unable to handle ", "general protection fault", "Mem-Info:", "Out of memory",
   "watchdog: ", "rcu: ", "NMI backtrace ", "Pid: ", "Showing stack ",
+  // Up to 4.x the lockup detectors printed under the `NMI watchdog:` prefix (`NMI watchdog: Watchdog detected hard
+  // LOCKUP on cpu 0`, `NMI watchdog: BUG: soft lockup - …`): its first word would pass for a host.
+  "NMI watchdog: ",
 ];
 // A console capture's indented or empty line after the time (`2025-04-23T04:38:59Z  rb_first_postorder+0x13/0x40`, a
 // remote log's call-trace frame): syslog puts exactly one space before its host, so two or more open kernel text.

@@ -293,6 +293,11 @@ const ROWS: Row[] = [
     expect: { format: "dmesg-human", program: "kernel", text: " __schedule+0x266/0x720" },
   },
   {
+    name: "collector time without `T` then a 4.x `NMI watchdog:` line (netconsole capture: `NMI` is no host)",
+    raw: "2017-12-05 07:00:50 NMI watchdog: Watchdog detected hard LOCKUP on cpu 0",
+    expect: { format: "syslog-iso", text: "NMI watchdog: Watchdog detected hard LOCKUP on cpu 0" },
+  },
+  {
     name: "ISO time then `Call Trace:` (its first word would pass for a host)",
     raw: "2025-01-16T17:24:58.387Z Call Trace:",
     expect: { format: "syslog-iso", text: "Call Trace:" },

@@ -1229,6 +1229,16 @@ export const CLASSES: readonly CrashClass[] = [
     suppress: [/Machine check events logged/, /mce: \[Hardware Error\]: Machine check events logged/],
     formats: [{ match: re("Machine Check Exception"), title: "Machine Check Exception", noStackTrace: true }],
   },
+  {
+    // powerpc's die() for a machine check it cannot recover from (`Oops: Machine check, sig: 7 [#1]`, then the
+    // register dump, trap 0x200): the hardware is to blame, as for x86's `Machine Check Exception`. In early boot
+    // the queued MCE event that would name the failing unit is never printed, so this line is all there is.
+    id: "mce-powerpc",
+    // Without `Oops: `: the scanner's byte prefilter plans this needle into a bucket common log words do not reach.
+    header: "Machine check, sig:",
+    kind: "mce",
+    formats: [{ match: re("Machine check, sig: [0-9]+"), title: "Machine Check Exception", noStackTrace: true }],
+  },
 ];
 
 /**

@@ -118,6 +118,16 @@ const cases: Case[] = [
     kind: "null-deref",
   },
   {
+    // arch/powerpc/kernel/traps.c: die("Machine check", regs, SIGBUS) when the MCE is not recoverable.
+    name: "ppc unrecoverable machine check die line",
+    lines: T(`|Disabling lock debugging due to kernel taint
+|Oops: Machine check, sig: 7 [#1]
+|LE PAGE_SIZE=64K MMU=Radix SMP NR_CPUS=2048 NUMA PowerNV
+|CPU: 0 PID: 0 Comm: swapper Not tainted 4.16.0 #1
+|NIP:  c000000000012345 LR: c000000000012300 CTR: 0000000000000000`),
+    title: "Machine Check Exception", kind: "mce", count: 1,
+  },
+  {
     name: "ppc old paging request for data at 0",
     lines: T(`|Unable to handle kernel paging request for data at address 0x00000010
 |Faulting instruction address: 0xc0000000001234
