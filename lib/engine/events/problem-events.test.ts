@@ -608,6 +608,13 @@ const ROWS: Row[] = [
     details: { severity: "Uncorrected (Fatal)" },
   },
   {
+    line: "pcieport 0000:80:1b.4: AER: Correctable error message received from 0000:80:1b.4",
+    rule: "aer-error-message-received",
+    kind: "other",
+    title: "PCIe AER: corrected error",
+    details: { severity: "Correctable" },
+  },
+  {
     line: "mce: CPU1: Core temperature above threshold, cpu clock throttled (total events = 2311)",
     rule: "thermal-throttle",
     kind: "other",

@@ -551,10 +551,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // The root port's own line for the message (`AER: Corrected error received: id=00e5`, `AER: Multiple Uncorrected
     // (Fatal) error received: 0000:00:03.0`; 6.x: `AER: Correctable error message received from 0000:80:1b.4`): the same
     // error as the decode after it, which the device may fail to give (`can't find device of ID00e5`).
+    // Needles: `AER: ` alone let every `kernel: ` line through the prefilter (literal-prefilter's noise test), so
+    // the 3.x–5.x wording and 6.x's `error message received` are two rows of one rule.
     id: "aer-error-received",
     kind: "other",
-    needle: "AER: ",
-    pattern: /\bAER: (?:Multiple )?(Corrected|Correctable|Uncorrect(?:ed|able) \((?:Non-Fatal|Fatal)\)) error (?:message )?received/,
+    needle: " error received",
+    pattern: /\bAER: (?:Multiple )?(Corrected|Uncorrected \((?:Non-Fatal|Fatal)\)) error received/,
+    title: (m) => aerSeverity(m[1]).title,
+    details: (m) => ({ severity: m[1] }),
+    groupKey: (m) => `aer:${aerSeverity(m[1]).key}`,
+  },
+  {
+    id: "aer-error-message-received",
+    kind: "other",
+    needle: " error message received",
+    pattern: /\bAER: (?:Multiple )?(Correctable|Uncorrectable \((?:Non-Fatal|Fatal)\)) error message received/,
     title: (m) => aerSeverity(m[1]).title,
     details: (m) => ({ severity: m[1] }),
     groupKey: (m) => `aer:${aerSeverity(m[1]).key}`,
