@@ -278,6 +278,46 @@ function syslogTime(year: number, month: number, day: string, hour: string, minu
   return time;
 }
 
+/** `syslogStampTime`: the bytes are no plain English RFC 3164 stamp. */
+export const NOT_A_STAMP = null;
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+/** English month names by their three character codes (as `monthOf` reads them), for the byte reader below. */
+const ENGLISH_MONTH_CODES = new Map<number, number>(
+  ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map((name, month) => [(name.charCodeAt(0) << 14) | (name.charCodeAt(1) << 7) | name.charCodeAt(2), month]),
+);
+
+/**
+ * The time the rfc3164 row gives a line that starts with the plain stamp `Aug 13 15:59:23 ` or `Aug  1 15:59:23 `
+ * (16 bytes, no PRI, no fraction) followed by a host that is not a year, read from the bytes without decoding them:
+ * the same year anchor (`yearFor`: a December line in a log anchored in January is the year before), the same
+ * impossible dates refused (undefined). `NOT_A_STAMP` for any other layout (the line must be parsed).
+ */
+export function syslogStampTime(bytes: Uint8Array, pos: number, end: number, ctx: LineContext): number | undefined | typeof NOT_A_STAMP {
+  if (end - pos < 18) return NOT_A_STAMP;
+  const a = bytes[pos];
+  const b = bytes[pos + 1];
+  const c = bytes[pos + 2];
+  if (a < 65 || a > 90 || b < 97 || b > 122 || c < 97 || c > 122 || bytes[pos + 3] !== 32) return NOT_A_STAMP;
+  const month = ENGLISH_MONTH_CODES.get((a << 14) | (b << 7) | c);
+  if (month === undefined) return NOT_A_STAMP;
+  const d0 = bytes[pos + 4];
+  const d1 = bytes[pos + 5];
+  if (!isAsciiDigit(d1) || (d0 !== 32 && !isAsciiDigit(d0)) || bytes[pos + 6] !== 32) return NOT_A_STAMP;
+  if (bytes[pos + 9] !== 58 || bytes[pos + 12] !== 58 || bytes[pos + 15] !== 32) return NOT_A_STAMP;
+  const h0 = bytes[pos + 7];
+  const h1 = bytes[pos + 8];
+  const m0 = bytes[pos + 10];
+  const m1 = bytes[pos + 11];
+  const s0 = bytes[pos + 13];
+  const s1 = bytes[pos + 14];
+  if (!isAsciiDigit(h0) || !isAsciiDigit(h1) || !isAsciiDigit(m0) || !isAsciiDigit(m1) || !isAsciiDigit(s0) || !isAsciiDigit(s1)) return NOT_A_STAMP;
+  // `Aug 13 15:59:23 2024 host …`: the regex takes four digits after the time as the year.
+  const next = bytes[pos + 16];
+  if (isAsciiDigit(next) || next === 32 || next === 9) return NOT_A_STAMP;
+  const day = (d0 === 32 ? 0 : (d0 - 48) * 10) + (d1 - 48);
+  return utcMs(yearFor(ctx, month + 1), month, day, (h0 - 48) * 10 + (h1 - 48), (m0 - 48) * 10 + (m1 - 48), (s0 - 48) * 10 + (s1 - 48), 0);
+}
+
 function fraction(digits: string | undefined): number {
   if (!digits) return 0;
   return Number((digits + "000").slice(0, 3));

@@ -13,6 +13,7 @@ import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { joinWrappedLines } from "../lines/join-wrapped-lines";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
+import { NOT_A_STAMP, syslogStampTime } from "../lines/line-formats";
 import { inferYear } from "../lines/time";
 import { GO_PANIC_NEEDLES } from "../agents/go-panic-heads";
 import { errorMessage, extractReports } from "../report/extract-reports";
@@ -21,6 +22,7 @@ import { KnownReports } from "../report/known-reports";
 import { isFoldedOccurrence, RepeatedReports, type FoldFacts } from "../report/repeated-reports";
 import { memoByText } from "../report/memo-by-text";
 import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
+import { copyOf, KernelPrefix, NOT_PLAIN, plainTextHash, prefixAt, type FoldOutcome } from "./fold-shortcut";
 import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
 import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
 
@@ -73,7 +75,7 @@ export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN, true, BUILT_HOT_TABL
  * A needle only rules that fold without a window use, the longer needles that start with it, and the rules that
  * carry it (in table order).
  */
-type FoldNeedle = { bytes: Uint8Array; longer: Uint8Array[]; rules: ProblemEventRule[] };
+type FoldNeedle = { bytes: Uint8Array; longer: Uint8Array[]; rules: ProblemEventRule[]; /** 1 << (its index % 31) */ bit: number };
 
 /**
  * The needles whose hits alone make a line a candidate for folding without a window (`foldsWithoutWindow`): no other
@@ -98,11 +100,19 @@ function foldOnlyNeedles(plan: PrefilterPlan): FoldNeedle[] {
       bytes: toBytes(literal),
       longer: [...others].filter((o) => o.startsWith(literal)).map(toBytes),
       rules: PROBLEM_EVENT_RULES.filter((r) => r.needle === literal),
+      bit: 1 << (out.length % 31),
     });
   }
   return out;
 }
 const FOLD_NEEDLES = foldOnlyNeedles(HOT_PLAN);
+/** `FOLD_NEEDLES` by their first byte, in the same order (a hit is compared with the few that can start there). */
+const FOLD_NEEDLES_BY_BYTE: FoldNeedle[][] = Array.from({ length: 256 }, (_, b) => FOLD_NEEDLES.filter((n) => n.bytes[0] === b));
+/**
+ * The `bit`s of the fold-only needles the last `onlyFoldNeedlesAt` found (when it found only such needles): a set
+ * that holds at least the line's event needles (two needles of one bit share it), for `rulesOfFoldBits`.
+ */
+let foldNeedleBits = 0;
 
 /** `onlyFoldNeedlesAt`: the line has other needles, or several different fold-only ones. */
 const NOT_FOLD_ONLY = 0;
@@ -117,24 +127,29 @@ function onlyFoldNeedlesAt(bytes: Uint8Array, hits: readonly number[], from: num
   if (from >= to) return NOT_FOLD_ONLY;
   let only: FoldNeedle | undefined;
   let several = false;
+  let bits = 0;
   for (let h = from; h < to; h++) {
     const p = hits[h];
     let found: FoldNeedle | undefined;
-    for (const n of FOLD_NEEDLES) {
+    const candidates = FOLD_NEEDLES_BY_BYTE[bytes[p]];
+    for (let k = 0; k < candidates.length; k++) {
+      const n = candidates[k];
       if (!startsWithBytes(bytes, p, eol, n.bytes)) continue;
+      bits |= n.bit;
       if (found === undefined) {
-        if (n.longer.some((l) => startsWithBytes(bytes, p, eol, l))) return NOT_FOLD_ONLY;
+        const longer = n.longer;
+        for (let j = 0; j < longer.length; j++) if (startsWithBytes(bytes, p, eol, longer[j])) return NOT_FOLD_ONLY;
         found = n;
       } else {
         // Two fold-only needles, one the start of the other, both occur here.
         several = true;
-        break;
       }
     }
     if (!found) return NOT_FOLD_ONLY;
     if (only !== undefined && only !== found) several = true;
     only = found;
   }
+  foldNeedleBits = bits;
   return several ? SEVERAL_FOLD_NEEDLES : only!;
 }
 /** Text that continues a report: frames, registers, module lists, Go traces. */
@@ -167,6 +182,24 @@ export type RawEvent = {
   /** Title and fold key sharpened from the report's lines (`ProblemEventRule.refine`). */
   title?: string;
   groupKey?: string;
+};
+
+/** Bytes of a plain RFC 3164 stamp before the space that follows it (`Aug 13 15:59:23`). */
+const STAMP_BYTES = 15;
+
+/**
+ * The fold-only line being walked, for `foldRepeat` and `foldByPrefix`: bytes[pos, lineEnd) without its CR, `several`
+ * when its prefilter hits are different fold-only needles, and its host's accumulator.
+ * One object reused for every such line.
+ */
+type LineAt = {
+  bytes: Uint8Array;
+  pos: number;
+  lineEnd: number;
+  several: boolean;
+  /** `foldNeedleBits` of the line. */
+  needleBits: number;
+  host: HostAccumulator | undefined;
 };
 
 /** How far back an event's `reportStart` line may be (an OOM report's memory dump runs to a few hundred lines). */
@@ -385,7 +418,7 @@ const CONTINUED_RULES: ReadonlySet<string> = new Set(PROBLEM_EVENT_RULES.flatMap
  * The first problem-event rule the line matches (the table's order decides between rules); `rules`: a part of the
  * table, in its order, that holds every rule whose needle the line can contain.
  */
-function firstEventRule(l: LogLine, rules: readonly ProblemEventRule[] = PROBLEM_EVENT_RULES): { rule: ProblemEventRule; match: RegExpExecArray } | undefined {
+function firstEventRule(l: { text: string; program?: string }, rules: readonly ProblemEventRule[] = PROBLEM_EVENT_RULES): { rule: ProblemEventRule; match: RegExpExecArray } | undefined {
   const text = l.text;
   for (const rule of rules) {
     if (!text.includes(rule.needle)) continue;
@@ -394,6 +427,33 @@ function firstEventRule(l: LogLine, rules: readonly ProblemEventRule[] = PROBLEM
     if (match && !gluedToWord(text, match.index)) return { rule, match };
   }
   return undefined;
+}
+
+/** The first info rule a text matches; `mayHaveNeedles`: the text may hold needles (else only needle-less rules can). */
+function infoRuleOf(text: string, mayHaveNeedles: boolean): { rule: (typeof INFO_EVENT_RULES)[number]; match: RegExpExecArray } | undefined {
+  for (const rule of INFO_EVENT_RULES) {
+    if (rule.needle && !(mayHaveNeedles && text.includes(rule.needle))) continue;
+    const match = rule.pattern.exec(text);
+    if (match) return { rule, match };
+  }
+  return undefined;
+}
+
+/**
+ * The rules that can match a line whose prefilter hits are all fold-only needles, several different ones (`bits`,
+ * `foldNeedleBits` of the line): those of its needles, in table order (a rule of any other needle cannot match, its
+ * needle is not in the line; the needles that only share a bit with them add rules that cannot match either).
+ * Memoised per set.
+ */
+const RULES_OF_NEEDLE_BITS = new Map<number, readonly ProblemEventRule[]>();
+function rulesOfFoldBits(bits: number): readonly ProblemEventRule[] {
+  let rules = RULES_OF_NEEDLE_BITS.get(bits);
+  if (!rules) {
+    const needles = new Set(FOLD_NEEDLES.filter((n) => (bits & n.bit) !== 0).flatMap((n) => n.rules.map((r) => r.needle)));
+    rules = PROBLEM_EVENT_RULES.filter((r) => needles.has(r.needle));
+    RULES_OF_NEEDLE_BITS.set(bits, rules);
+  }
+  return rules;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -522,6 +582,9 @@ class InputScanner {
   private declare readonly ctx: LineContext;
   private declare readonly timeCtx: LineContext;
   private readonly folds = new EventFolds<RawEvent>();
+  /** Per host, the bytes between the stamp and the text of its folded kernel lines (see fold-shortcut.ts). */
+  private readonly kernelPrefixes = new Map<HostAccumulator | undefined, KernelPrefix>();
+  private readonly lineAt: LineAt = { bytes: new Uint8Array(0), pos: 0, lineEnd: 0, several: false, needleBits: 0, host: undefined };
   private readonly repeats = new RepeatedReports();
   private readonly known = new KnownReports();
   private declare readonly result: ScanResult;
@@ -659,10 +722,11 @@ class InputScanner {
    * open run (same host and fold key, no boot since), it is counted there and true is returned; else the caller
    * opens a window as for any hot line (the first occurrence keeps its context, agent lines and report).
    */
-  private foldRepeat(raw: string, lineNo: number, onlyNeedle: FoldNeedle | undefined): boolean {
+  private foldRepeat(raw: string, lineNo: number, onlyNeedle: FoldNeedle | undefined, at: LineAt): boolean {
     const { ctx, folds, input, options, result } = this;
     ctx.wall = undefined;
     const l = parseLine(raw, lineNo, ctx);
+    const infosBefore = result.infos.length;
     // The only event needle in the raw line is `onlyNeedle`'s; a text that is the end of the raw line holds no other,
     // so only its rules can match (and no needle of an info rule is there).
     const textInRaw = onlyNeedle !== undefined && raw.endsWith(l.text);
@@ -688,18 +752,104 @@ class InputScanner {
     result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
     if (l.format === "syslog") this.sawSyslogDate = true;
     this.matchInfoRules(l, !textInRaw);
+    if (result.infos.length === infosBefore && l.format === "syslog" && l.program === "kernel") {
+      const rules = textInRaw && onlyNeedle ? onlyNeedle.rules : onlyNeedle === undefined && at.several ? rulesOfFoldBits(at.needleBits) : undefined;
+      if (rules) this.notePrefix(raw, l, at, rules, { rule: found.rule, title: key.title, foldKey: key.foldKey, details });
+    }
     return true;
   }
 
-  private matchInfoRules(l: LogLine, mayHaveNeedles: boolean): void {
-    for (const rule of INFO_EVENT_RULES) {
-      if (rule.needle && !(mayHaveNeedles && l.text.includes(rule.needle))) continue;
-      const m = rule.pattern.exec(l.text);
-      if (m) {
-        this.result.infos.push({ line: l, label: rule.label(m), ruleId: rule.id });
-        break;
-      }
+  /**
+   * After a kernel line of `at.host` was parsed and folded: notes the bytes between its stamp and its text, when the
+   * line is what `foldByPrefix` can read again from bytes (a plain stamp, printable ASCII, the text the end of the
+   * line), and the outcome of its text.
+   */
+  private notePrefix(raw: string, l: LogLine, at: LineAt, rules: readonly ProblemEventRule[], outcome: FoldOutcome): void {
+    const { bytes, pos, lineEnd, host } = at;
+    const textStart = lineEnd - l.text.length;
+    // The text is the line's end, one character per byte; the stamp reads to the same time.
+    // The host is the prefix's (a host-less line's would be the `kubectl debug` node's, which can change).
+    if (raw.length !== lineEnd - pos || !raw.endsWith(l.text) || textStart <= pos + STAMP_BYTES || l.host === undefined) return;
+    const time = syslogStampTime(bytes, pos, lineEnd, this.ctx);
+    const hash = time === NOT_A_STAMP || !Object.is(time, l.time) ? NOT_PLAIN : plainTextHash(bytes, textStart, lineEnd);
+    if (hash === NOT_PLAIN) return;
+    // The prefix (` host kernel: `) is printable ASCII and ends with the tag's space.
+    for (let p = pos + STAMP_BYTES; p < textStart; p++) if (bytes[p] < 32 || bytes[p] > 126) return;
+    if (bytes[textStart - 1] !== 32) return;
+    let entry = this.kernelPrefixes.get(host);
+    if (!entry || !prefixAt(entry.prefix, bytes, pos + STAMP_BYTES, textStart) || entry.prefix.length !== textStart - pos - STAMP_BYTES) {
+      entry = new KernelPrefix(copyOf(bytes, pos + STAMP_BYTES, textStart), l.host);
+      this.kernelPrefixes.set(host, entry);
     }
+    entry.remember(l.text, bytes, textStart, lineEnd, rules, outcome);
+  }
+
+  /**
+   * A fold-only line of a host whose kernel prefix is known (`notePrefix`), outside any window: when its stamp is a
+   * plain one, its next bytes are the prefix and its text is plain (`plainTextHash`), it is what `foldRepeat` would
+   * parse to that host and program with that text: matched and counted here without decoding or parsing it. False
+   * (nothing done) when it is not such a line, or not the repeat of an open run: `foldRepeat` then reads it.
+   */
+  private foldByPrefix(at: LineAt, lineNo: number, onlyNeedle: FoldNeedle | undefined): boolean {
+    const { bytes, pos, lineEnd } = at;
+    const entry = this.kernelPrefixes.get(at.host);
+    if (entry === undefined) return false;
+    const textStart = pos + STAMP_BYTES + entry.prefix.length;
+    if (textStart >= lineEnd || !prefixAt(entry.prefix, bytes, pos + STAMP_BYTES, lineEnd)) return false;
+    const time = syslogStampTime(bytes, pos, lineEnd, this.ctx);
+    if (time === NOT_A_STAMP) return false;
+    const rules = onlyNeedle !== undefined ? onlyNeedle.rules : rulesOfFoldBits(at.needleBits);
+    // A text kept is plain (it was checked before it was kept).
+    let outcome = entry.outcomeAt(bytes, textStart, lineEnd, rules);
+    let text = entry.text;
+    if (outcome === undefined) {
+      const hash = plainTextHash(bytes, textStart, lineEnd);
+      if (hash === NOT_PLAIN) return false;
+      text = latin1Of(bytes, textStart, lineEnd);
+      const found = firstEventRule({ text, program: "kernel" }, rules);
+      if (!found || !foldsWithoutWindow(found.rule) || infoRuleOf(text, onlyNeedle === undefined)) return false;
+      let key: { title: string; foldKey: string };
+      let details: Details;
+      try {
+        key = foldKeyOf(found.rule, found.match);
+        details = { ...(found.rule.details?.(found.match) ?? {}) };
+      } catch {
+        // Not swallowed: foldRepeat runs the same rule, and the window it then opens records the failure.
+        return false;
+      }
+      outcome = { rule: found.rule, title: key.title, foldKey: key.foldKey, details };
+      if (entry.seenBefore(hash)) entry.remember(text, bytes, textStart, lineEnd, rules, outcome);
+    }
+    // The run a host's key last went to is still its open run unless a boot came since (only a boot starts another).
+    let run = entry.runOf(outcome.foldKey) as EventRun<RawEvent> | undefined;
+    if (run === undefined || this.folds.bootBetween(run.lastLine, lineNo)) {
+      run = this.folds.runFor(entry.host, outcome.foldKey, lineNo);
+      if (!run) return false;
+      entry.noteRun(outcome.foldKey, run);
+    }
+    this.ctx.wall = undefined;
+    this.folds.repeat(run, { lineNo, time, text }, outcome.details);
+    const result = this.result;
+    result.formats.set("syslog", (result.formats.get("syslog") ?? 0) + 1);
+    this.sawSyslogDate = true;
+    return true;
+  }
+
+  /** `lineAt`, set to the line bytes[pos, lineEnd) of `host` (its fold-only needles as `onlyFoldNeedlesAt` left them). */
+  private lineAtOf(bytes: Uint8Array, pos: number, lineEnd: number, several: boolean, host: HostAccumulator): LineAt {
+    const at = this.lineAt;
+    at.bytes = bytes;
+    at.pos = pos;
+    at.lineEnd = lineEnd;
+    at.needleBits = foldNeedleBits;
+    at.several = several;
+    at.host = host;
+    return at;
+  }
+
+  private matchInfoRules(l: LogLine, mayHaveNeedles: boolean): void {
+    const found = infoRuleOf(l.text, mayHaveNeedles);
+    if (found) this.result.infos.push({ line: l, label: found.rule.label(found.match), ruleId: found.rule.id });
   }
 
   /** `hot[i]`: the prefilter found a needle in raws[i] (context lines before the trigger never have one). */
@@ -1033,18 +1183,24 @@ class InputScanner {
       }
 
       const lineEnd = endWithoutCr(bytes, pos, eol - pos > maxLine * 4 ? pos + maxLine * 4 : eol);
-      if (eol - pos > maxLine || this.carriedLineCut) {
+      const cutLine = eol - pos > maxLine || this.carriedLineCut;
+      if (cutLine) {
         noteLineCut(stats, line, bytes, pos, endWithoutCr(bytes, pos, eol), maxLine, this.carriedLineCut);
         this.carriedLineCut = false;
       }
       if (hot || this.window) {
-        const raw = cleanBytes(bytes, pos, lineEnd, maxLine, stats);
         // A repeated one-line event neither opens a window nor keeps one open: it is counted into its run.
         const foldNeedle = hot ? onlyFoldNeedlesAt(bytes, hits, lineHits, hitIndex, eol) : NOT_FOLD_ONLY;
         const foldOnly = foldNeedle !== NOT_FOLD_ONLY;
+        const at = foldOnly && !this.window && !wallBody ? this.lineAtOf(bytes, pos, lineEnd, foldNeedle === SEVERAL_FOLD_NEEDLES, acc) : undefined;
+        // A repeat of a host's folded kernel line, read from its bytes (nothing decoded, nothing parsed).
+        if (at !== undefined && !cutLine && this.foldByPrefix(at, line, foldNeedle !== SEVERAL_FOLD_NEEDLES ? (foldNeedle as FoldNeedle) : undefined)) {
+          // Counted into its run.
+        } else {
+        const raw = cleanBytes(bytes, pos, lineEnd, maxLine, stats);
         // Decoded to as many characters as it has bytes, nothing was cleaned off: the text's ASCII is the bytes'.
         const rawIsBytes = raw.length === lineEnd - pos;
-        const folded = foldOnly && !this.window && !wallBody && this.foldRepeat(raw, line, rawIsBytes && foldNeedle !== SEVERAL_FOLD_NEEDLES ? foldNeedle : undefined);
+        const folded = at !== undefined && this.foldRepeat(raw, line, rawIsBytes && foldNeedle !== SEVERAL_FOLD_NEEDLES ? (foldNeedle as FoldNeedle) : undefined, at);
         if (!folded && hot && raw.includes("Linux version ")) this.bannerPrev.set(line, this.lastRawOf(acc));
         if (folded) {
           // Counted into its run; nothing of the line is kept.
@@ -1077,6 +1233,7 @@ class InputScanner {
           const hotFlags: boolean[] = new Array(raws.length).fill(false);
           hotFlags[raws.length - 1] = true;
           this.window = { start: line - n, raws, hot: hotFlags, lastHot: line, settled: line, meta: undefined };
+        }
         }
       }
       const slot = (line - 1) % CONTEXT_LINES;
