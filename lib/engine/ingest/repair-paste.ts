@@ -193,7 +193,17 @@ export async function* repairPasteChunks(source: AsyncIterable<Uint8Array>): Asy
   let heldLength = 0;
   let quotedPrintable: boolean | undefined;
   let carry: Uint8Array = new Uint8Array(0);
-  const emit = function* (chunk: Uint8Array, last: boolean): Generator<Uint8Array> {
+  const emit = function* (next: Uint8Array, last: boolean): Generator<Uint8Array> {
+    let chunk = next;
+    const firstLf = carry.length > 0 && !last ? chunk.indexOf(LF) : -1;
+    if (firstLf !== -1) {
+      // The carried line ends in this chunk: it is repaired with its end alone (no sequence straddles a line end)
+      // and the rest from the chunk itself. Putting the carry before the chunk copied every 1 MB read whole.
+      const head = concatBytes([carry, chunk.subarray(0, firstLf + 1)]);
+      carry = chunk.subarray(0, 0);
+      yield repairPasteBytes(head, quotedPrintable);
+      chunk = chunk.subarray(firstLf + 1);
+    }
     const bytes = carry.length > 0 ? concatBytes([carry, chunk]) : chunk;
     let cut = last ? bytes.length : bytes.lastIndexOf(LF) + 1;
     // A line without end past MAX_CARRY is handed on (the line splitter cuts it anyway): memory stays bounded.

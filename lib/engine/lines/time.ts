@@ -109,10 +109,37 @@ export function parseIsoTime(s: string): number | undefined {
   return z[1] === "+" ? base - offset : base + offset;
 }
 
-/** ISO string for a time, or undefined. */
+/** Last ms of year 9999: past it (and before 1970) `toISOString` is left to write the time. */
+const LAST_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
+const ISO_DAY_MS = 86_400_000;
+/** The day `isoTime` formatted last, and its `YYYY-MM-DDT`: a log's findings fall on a few days. */
+let isoDay = -1;
+let isoDayPrefix = "";
+const pad2 = (n: number) => (n < 10 ? "0" : "") + n;
+
+/**
+ * ISO string for a time, or undefined: what `toISOString` writes. The time of day is written here: V8 formats
+ * through snprintf (~7,000 instructions a call), and a many-file triage writes ~30,000 (every input's findings
+ * before stage 4 folds them, the hosts' first and last lines).
+ */
 export function isoTime(ms: number | undefined): string | undefined {
   if (ms === undefined || !Number.isFinite(ms)) return undefined;
-  return new Date(ms).toISOString();
+  // A Date holds whole milliseconds (TimeClip truncates).
+  const t = Math.trunc(ms);
+  if (t < 0 || t > LAST_FOUR_DIGIT_YEAR_MS) return new Date(ms).toISOString();
+  const day = Math.floor(t / ISO_DAY_MS);
+  if (day !== isoDay) {
+    isoDayPrefix = new Date(day * ISO_DAY_MS).toISOString().slice(0, 11);
+    isoDay = day;
+  }
+  const inDay = t - day * ISO_DAY_MS;
+  const milli = inDay % 1000;
+  const secs = (inDay - milli) / 1000;
+  const second = secs % 60;
+  const minutes = (secs - second) / 60;
+  const minute = minutes % 60;
+  const hour = (minutes - minute) / 60;
+  return `${isoDayPrefix}${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${milli < 100 ? (milli < 10 ? "00" : "0") : ""}${milli}Z`;
 }
 
 /** logrotate's `dateext` in a file name (`messages-20240618`, `syslog-20240618.gz`): year, month (1..12), day. */
