@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseGrepPrefix } from "./grep-prefix";
-import { DATED, latestDatedTime } from "./latest-dated-time";
+import { DATED, latestDatedTime, latestDatedTimeOf } from "./latest-dated-time";
 import { dateInFileName } from "./time";
 
 const NOW = new Date("2026-12-01T00:00:00Z");
@@ -73,6 +73,10 @@ describe("latestDatedTime's hand-written scan", () => {
       const want = byRegex(text, notAfter);
       if (want) found++;
       if (latestDatedTime(text, notAfter)?.getTime() !== want?.getTime()) differing++;
+      // A head and a tail read apart are the two joined by a line end.
+      const cut = Math.floor(rand() * (text.length + 1));
+      const [head, tail] = [text.slice(0, cut), text.slice(cut)];
+      if (latestDatedTimeOf([head, tail], notAfter)?.getTime() !== byRegex(`${head}\n${tail}`, notAfter)?.getTime()) differing++;
     }
     expect(differing).toBe(0);
     // The texts must exercise both answers.

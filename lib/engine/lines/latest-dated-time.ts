@@ -63,35 +63,45 @@ function mayHaveGrepPrefix(text: string, start: number, end: number): boolean {
  * names (`/var/log/messages-20240901:Aug 16 …`: logrotate's date, the last day that file holds — taken as its end).
  */
 export function latestDatedTime(text: string, notAfter: Date = new Date()): Date | undefined {
+  return latestDatedTimeOf([text], notAfter);
+}
+
+/**
+ * `latestDatedTime` of the texts joined by line ends, read one by one (a file's head and tail: joined, the sample
+ * was a cons string every search flattened into a copy first).
+ */
+export function latestDatedTimeOf(texts: readonly string[], notAfter: Date = new Date()): Date | undefined {
   const limit = notAfter.getTime() + DAY_MS;
   let latest: number | undefined;
   const consider = (t: number) => {
     if (t <= limit && (latest === undefined || t > latest)) latest = t;
   };
-  // As `text.matchAll(DATED)` finds them: every match has its first `-` four characters in, and the next match
-  // starts after the last one's end.
-  let after = 0;
-  for (let dash = text.indexOf("-", 4); dash !== -1; dash = text.indexOf("-", dash + 1)) {
-    const i = dash - 4;
-    if (i < after) continue;
-    const t = datedAt(text, i);
-    if (Number.isNaN(t)) continue;
-    consider(t);
-    after = i + DATED_LENGTH;
-  }
   let seenFile = "";
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) end = text.length;
-    const lineStart = start;
-    start = end + 1;
-    if (!mayHaveGrepPrefix(text, lineStart, end)) continue;
-    const prefix = parseGrepPrefix(text.slice(lineStart, end));
-    // Consecutive lines of one file name it again and again: read each run once.
-    if (!prefix || prefix.file === seenFile) continue;
-    seenFile = prefix.file;
-    const named = dateInFileName(prefix.file);
-    if (named) consider(Date.UTC(named.year, named.month - 1, named.day, 23, 59, 59));
+  for (const text of texts) {
+    // As `text.matchAll(DATED)` finds them: every match has its first `-` four characters in, and the next match
+    // starts after the last one's end. A match holds no line end, so none straddles two texts.
+    let after = 0;
+    for (let dash = text.indexOf("-", 4); dash !== -1; dash = text.indexOf("-", dash + 1)) {
+      const i = dash - 4;
+      if (i < after) continue;
+      const t = datedAt(text, i);
+      if (Number.isNaN(t)) continue;
+      consider(t);
+      after = i + DATED_LENGTH;
+    }
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf("\n", start);
+      if (end === -1) end = text.length;
+      const lineStart = start;
+      start = end + 1;
+      if (!mayHaveGrepPrefix(text, lineStart, end)) continue;
+      const prefix = parseGrepPrefix(text.slice(lineStart, end));
+      // Consecutive lines of one file name it again and again: read each run once.
+      if (!prefix || prefix.file === seenFile) continue;
+      seenFile = prefix.file;
+      const named = dateInFileName(prefix.file);
+      if (named) consider(Date.UTC(named.year, named.month - 1, named.day, 23, 59, 59));
+    }
   }
   return latest === undefined ? undefined : new Date(latest);
 }
