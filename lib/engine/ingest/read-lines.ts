@@ -9,6 +9,7 @@ import type { TriageInput } from "../types";
 
 import { DecompressionBudget } from "./decompression-budget";
 import { concatBytes } from "./concat-bytes";
+import { searchableBytes } from "./byte-search";
 import { repairPasteChunks } from "./repair-paste";
 import { IngestError } from "./ingest-error";
 
@@ -493,7 +494,7 @@ export class ByteLineSplitter {
     while (chunk.length - start > PIECE_BYTES) {
       // Searched within the piece only: from its end back to the chunk's start, a long line made every piece of a
       // 1 MB read scan back to the chunk's first byte.
-      const nl = chunk.subarray(start, start + PIECE_BYTES).lastIndexOf(10);
+      const nl = searchableBytes(chunk.subarray(start, start + PIECE_BYTES)).lastIndexOf(10);
       const end = nl >= 0 ? start + nl + 1 : start + PIECE_BYTES;
       this.pushPiece(chunk.subarray(start, end));
       start = end;
@@ -541,7 +542,8 @@ export class ByteLineSplitter {
 
   private split(input: Uint8Array): void {
     const bytes = this.crOnly ? input.map((b) => (b === 13 ? 10 : b)) : input;
-    const firstNl = bytes.indexOf(10);
+    const search = searchableBytes(bytes);
+    const firstNl = search.indexOf(10);
     if (firstNl === -1) {
       this.keep(bytes, 0, bytes.length);
       return;
@@ -552,7 +554,7 @@ export class ByteLineSplitter {
       this.emitCarry();
       start = firstNl + 1;
     }
-    const lastNl = bytes.lastIndexOf(10);
+    const lastNl = search.lastIndexOf(10);
     if (lastNl >= start) this.sink.onChunk(bytes, start, lastNl + 1);
     if (bytes.length > lastNl + 1) this.keep(bytes, lastNl + 1, bytes.length);
   }

@@ -16,6 +16,7 @@
  * An input with none of the trigger bytes passes through untouched (a `indexOf` per chunk).
  */
 
+import { searchableBytes } from "./byte-search";
 import { concatBytes } from "./concat-bytes";
 
 const AMP = 0x26;
@@ -87,7 +88,7 @@ export function hasPasteDamage(bytes: Uint8Array): boolean {
   const end = bytes.length;
   // Node's Buffer#indexOf is memchr; a typed array's indexOf walks ~0.8 ns a byte, so four triggers over a 256 MB
   // log without any cost 0.8 s (the quiet bench:perf profile: 2.1 → 2.9 s) where Buffer's costs ~0.13 s.
-  const view = typeof Buffer === "function" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+  const view = searchableBytes(bytes);
   for (const trigger of [NBSP_LEAD, AMP, ZW_LEAD, BOM_LEAD]) {
     for (let i = view.indexOf(trigger); i !== -1; i = view.indexOf(trigger, i + 1)) if (isDamageAt(bytes, i, end)) return true;
   }
@@ -193,9 +194,19 @@ export async function* repairPasteChunks(source: AsyncIterable<Uint8Array>): Asy
   let heldLength = 0;
   let quotedPrintable: boolean | undefined;
   let carry: Uint8Array = new Uint8Array(0);
-  const emit = function* (chunk: Uint8Array, last: boolean): Generator<Uint8Array> {
+  const emit = function* (next: Uint8Array, last: boolean): Generator<Uint8Array> {
+    let chunk = next;
+    const firstLf = carry.length > 0 && !last ? searchableBytes(chunk).indexOf(LF) : -1;
+    if (firstLf !== -1) {
+      // The carried line ends in this chunk: it is repaired with its end alone (no sequence straddles a line end)
+      // and the rest from the chunk itself. Putting the carry before the chunk copied every 1 MB read whole.
+      const head = concatBytes([carry, chunk.subarray(0, firstLf + 1)]);
+      carry = chunk.subarray(0, 0);
+      yield repairPasteBytes(head, quotedPrintable);
+      chunk = chunk.subarray(firstLf + 1);
+    }
     const bytes = carry.length > 0 ? concatBytes([carry, chunk]) : chunk;
-    let cut = last ? bytes.length : bytes.lastIndexOf(LF) + 1;
+    let cut = last ? bytes.length : searchableBytes(bytes).lastIndexOf(LF) + 1;
     // A line without end past MAX_CARRY is handed on (the line splitter cuts it anyway): memory stays bounded.
     if (cut === 0 && bytes.length > MAX_CARRY) cut = bytes.length - MAX_ENTITY;
     carry = bytes.subarray(cut);

@@ -239,6 +239,8 @@ function releaseFor(
     .filter((b) => b.line > line && b.boot.kernelRelease && !b.boot.isKdumpCapture)
     .sort((a, b) => a.line - b.line)[0];
   if (next?.boot.kernelRelease) return { release: next.boot.kernelRelease, build: next.boot.kernelBuild, source: "inferred-next-boot" };
+  // Most inputs have no hint: no host set per finding (a many-file triage asks for every input's ~150 findings).
+  if (hints.length === 0) return undefined;
   const hosts = new Set([...bootsByHost.keys()].filter((h) => h !== ""));
   if (f.host) hosts.add(f.host);
   const fits = (h: ReleaseHint) => (f.host ? sameHost(h.host, f.host) || (!h.host && hosts.size <= 1) : !h.host || hosts.size === 0);

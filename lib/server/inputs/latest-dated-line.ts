@@ -9,7 +9,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { latestDatedTime } from "../../engine/lines/latest-dated-time";
+import { latestDatedTimeOf } from "../../engine/lines/latest-dated-time";
 
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -39,8 +39,8 @@ async function gunzipHead(filePath: string): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Head and tail of a plain file (one string), or undefined for a gzip file. */
-async function plainSample(filePath: string): Promise<string | undefined> {
+/** Head and tail of a plain file (read as if joined by a line end), or undefined for a gzip file. */
+async function plainSample(filePath: string): Promise<string[] | undefined> {
   const fh = await open(filePath, "r");
   try {
     const { size } = await fh.stat();
@@ -50,7 +50,7 @@ async function plainSample(filePath: string): Promise<string | undefined> {
     const tailStart = Math.max(head.length, size - SAMPLE_BYTES);
     const tail = Buffer.alloc(size - tailStart);
     await fh.read(tail, 0, tail.length, tailStart);
-    return head.toString("utf8") + "\n" + tail.toString("utf8");
+    return [head.toString("utf8"), tail.toString("utf8")];
   } finally {
     await fh.close();
   }
@@ -58,6 +58,6 @@ async function plainSample(filePath: string): Promise<string | undefined> {
 
 /** The latest date written in the file's first and last 64 KB (gzip: its first 64 KB decoded), if any. */
 export async function findLatestDatedLine(filePath: string, notAfter?: Date): Promise<Date | undefined> {
-  const text = (await plainSample(filePath)) ?? (await gunzipHead(filePath));
-  return latestDatedTime(text, notAfter);
+  const texts = (await plainSample(filePath)) ?? [await gunzipHead(filePath)];
+  return latestDatedTimeOf(texts, notAfter);
 }
