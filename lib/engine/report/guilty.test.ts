@@ -24,6 +24,18 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(f)).toBe("lzfs_vnop_write");
     expect(selectGuiltyFrame([{ function: "kref_put", reliable: true, module: "foo" }, { function: "foo_release", reliable: true, module: "foo" }], { mode: "hang" })).toBe("foo_release");
   });
+  it("looks for the culprit in the interrupt a report was raised in, not in the task it interrupted", () => {
+    const ctx = (context: Frame["context"], ...names: string[]): Frame[] => frames(...names).map((f) => ({ ...f, context }));
+    const irq = ctx("irq", "dump_stack", "warn_slowpath_fmt", "do_IRQ", "common_interrupt");
+    const task = ctx("task", "pte_alloc_one_kernel", "ioremap_page_range", "vfio_pci_mmap");
+    // every frame of the interrupt is generic: no frame of the interrupted task stands in for one
+    expect(selectGuiltyFrame([...irq, ...task])).toBeUndefined();
+    expect(selectGuiltyFrame([...ctx("nmi", "dump_stack", "foo_nmi_handler", "do_nmi"), ...task])).toBe("foo_nmi_handler");
+    // a report raised in the task reads the task's frames after an interrupt printed above them
+    expect(selectGuiltyFrame([...frames("dump_stack"), ...ctx("task", "do_IRQ", "ioremap_page_range")])).toBe("ioremap_page_range");
+    // a stall's detector runs in the interrupt and blames the task
+    expect(selectGuiltyFrame([...ctx("irq", "watchdog_timer_fn", "__hrtimer_run_queues", "hrtimer_interrupt", "apic_timer_interrupt"), ...task], { mode: "stall" })).toBe("pte_alloc_one_kernel");
+  });
   it("hung tasks use the rtnl and synchronize_rcu buckets, else the first non-waiting frame", () => {
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "mutex_lock_nested", "rtnl_lock", "dev_ioctl"), { mode: "hang" })).toBe("rtnl_lock");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_net", "foo"), { mode: "hang" })).toBe("synchronize_rcu");

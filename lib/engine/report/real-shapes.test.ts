@@ -236,6 +236,29 @@ describe("reports from production logs", () => {
     expect(whole.map((f) => f.kind)).toEqual(["soft-lockup"]);
   });
 
+  it("titles a WARN raised in an interrupt by the interrupt, whichever task it interrupted (linux-mm 2015, 3.10)", () => {
+    const occurrence = (tail: string[]) => [
+      "------------[ cut here ]------------",
+      "WARNING: at arch/x86/kernel/irq.c:182 do_IRQ+0x126/0x140()",
+      "Thread not rescheduled for 36 jiffies",
+      "CPU: 14 PID: 6684 Comm: foo Tainted: G           O 3.10.59+",
+      "Call Trace:",
+      " <IRQ>  [<ffffffff8163a12c>] dump_stack+0x19/0x1b",
+      " [<ffffffff8103f131>] warn_slowpath_common+0x61/0x80",
+      " [<ffffffff8103f19c>] warn_slowpath_fmt+0x4c/0x50",
+      " [<ffffffff810bd917>] ? rcu_irq_exit+0x77/0xc0",
+      " [<ffffffff8164a556>] do_IRQ+0x126/0x140",
+      " [<ffffffff816407ef>] common_interrupt+0x6f/0x6f",
+      ...tail,
+      "---[ end trace 6b0a8d2341444bdd ]---",
+    ];
+    const found = extract([
+      ...occurrence([" <EOI>  [<ffffffff810fde68>] ? set_pageblock_migratetype+0x28/0x30", " [<ffffffff81034e85>] pte_alloc_one_kernel+0x15/0x20", " [<ffffffff8126531c>] ioremap_page_range+0x2cc/0x320"]),
+      ...occurrence([" <EOI>  [<ffffffff81640861>] ? retint_restore_args+0x13/0x13", " [<ffffffff8112c5e1>] remove_vm_area+0x51/0x70", " [<ffffffff810318a7>] iounmap+0x67/0xa0"]),
+    ]);
+    expect(found.map((f) => [f.title, f.guiltyFrame])).toEqual([["WARNING in do_IRQ", "do_IRQ"], ["WARNING in do_IRQ", "do_IRQ"]]);
+  });
+
   it("takes a 3.x hard lockup printed as the NMI watchdog's WARNING for a hard lockup", () => {
     const [lockup] = extract([
       "[86185.341902] ------------[ cut here ]------------",
