@@ -259,6 +259,27 @@ describe("reports from production logs", () => {
     expect(found.map((f) => [f.title, f.guiltyFrame])).toEqual([["WARNING in do_IRQ", "do_IRQ"], ["WARNING in do_IRQ", "do_IRQ"]]);
   });
 
+  it("names a bare EIP address by ksymoops' `>>EIP;` decode below the oops (lkml 2005, 2.6.10)", () => {
+    const oops = (decode: string) => [
+      "Unable to handle kernel paging request at virtual address ff890000",
+      "Oops: 0000 [#1]",
+      "CPU:    0",
+      "EIP:    0060:[<c0173bb3>]    Not tainted VLI",
+      "EFLAGS: 00010286   (2.6.10-1.12_FC2) ",
+      "Call Trace:",
+      " [<c0173c20>] generic_readlink+0x45/0x68",
+      " [<c017f1f9>] update_atime+0x76/0x9e",
+      "Code: b0 00 00 00 5b 5e 5f 5d c3 55 31 c0 89 d5 57 89 ca 56 53 8b 74 24 14 81 fe 18 fc ff ff 0f 97 c0 <f2> ae f7 d1",
+      "",
+      decode,
+      "",
+      "Trace; c0173c20 <generic_readlink+45/68>",
+    ];
+    expect(extract(oops(">>EIP; c0173bb3 <vfs_readlink+22/4a>   <=====")).map((f) => f.guiltyFrame)).toEqual(["vfs_readlink"]);
+    // a decode of another address (ksymoops run on another oops) names nothing: the call trace does
+    expect(extract(oops(">>EIP; c0100000 <vfs_readlink+22/4a>   <=====")).map((f) => f.guiltyFrame)).toEqual(["generic_readlink"]);
+  });
+
   it("takes a 3.x hard lockup printed as the NMI watchdog's WARNING for a hard lockup", () => {
     const [lockup] = extract([
       "[86185.341902] ------------[ cut here ]------------",
