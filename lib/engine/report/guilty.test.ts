@@ -66,6 +66,17 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(stall, { mode: "stall" })).toBe("br_handle_frame");
     expect(selectGuiltyFrame(frames("snd_seq_write", "__vfs_write", "vfs_write", "sys_write"), { mode: "stall" })).toBe("snd_seq_write");
   });
+  it("stalls detected in a device interrupt handler name the handler, not the bottom half it interrupted", () => {
+    // lkml 2006 (2.6.17 i386): the tick landed in yenta_interrupt, on top of nvidia's tasklet, on top of the task
+    const m = (fn: string, module: string): Frame => ({ function: fn, reliable: true, module });
+    const storm = [
+      ...frames("softlockup_tick", "update_process_times", "timer_interrupt", "handle_IRQ_event", "__do_IRQ", "do_IRQ", "common_interrupt"),
+      m("yenta_interrupt", "yenta_socket"), ...frames("handle_IRQ_event", "__do_IRQ", "do_IRQ"),
+      m("rm_isr_bh", "nvidia"), ...frames("common_interrupt", "__do_softirq", "do_softirq", "irq_exit", "do_IRQ", "serial_out"),
+    ];
+    expect(selectGuiltyFrame(storm, { mode: "stall" })).toBe("yenta_interrupt");
+    expect(selectGuiltyFrame(frames("apic_timer_interrupt", "e1000_intr", "__handle_irq_event_percpu", "handle_irq_event", "do_IRQ"), { mode: "stall", afterTimerEntry: true })).toBe("e1000_intr");
+  });
   it("returns undefined when nothing usable is left", () => {
     expect(selectGuiltyFrame(frames("dump_stack", "panic", "?foo"))).toBeUndefined();
   });

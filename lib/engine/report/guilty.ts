@@ -45,6 +45,8 @@ const STALL_ANCHORS: readonly RegExp[] = [
   // page faults and the return-to-user callbacks
   /__do_fault/, /do_page_fault/, /^page_fault$/, /__fput/, /task_work_run/, /exit_to_usermode/, /exit_to_user_mode/,
   /smp_call_function/, /tasklet_action/, /tasklet_hi_action/,
+  // a device interrupt handler's dispatch: the stall detector landed in the handler (an interrupt storm), which it names
+  /^handle_IRQ_event$/, /^_*handle_irq_event(?:_percpu)?$/,
 ];
 
 /** The anchors as one alternation: every frame of a stall is tested against all of them, twice. */
