@@ -1003,8 +1003,11 @@ function toFinding(lines: readonly LogLine[], span: Span, fileName: string, know
   const next = fromHeader.some((t) => STACK_KEYWORDS.test(t)) ? [] : stackOfNextReport(lines, span);
   // With caller ids the next report of this caller is read as this one's text. Without them syzkaller titles the report
   // from its own lines but looks for its stack in everything after them: the next report's stack is this one's too.
-  const texts = head.callerId !== undefined ? [...fromHeader, ...next] : fromHeader;
-  const following = head.callerId !== undefined ? [] : next;
+  // Two CPUs oopsing at once, printed line by line: this header, at once another whose header names its CPU and PID,
+  // then the task line of another task (stackOfAnotherTask). The body below the other header is this report's.
+  const interleaved = next.length > 0 && !fromHeader.some((t) => TASK_LINE_IDS.test(t)) && stackOfAnotherTask(next[0], next);
+  const texts = head.callerId !== undefined || interleaved ? [...fromHeader, ...next] : fromHeader;
+  const following = head.callerId !== undefined || interleaved ? [] : next;
   const panicOnly = span.cls.id === "kernel-panic";
   let analysis: ReportAnalysis | undefined;
   if (known && following.length === 0 && mayUseKnownReports(span, kept, headerPos)) {
