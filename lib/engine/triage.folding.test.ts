@@ -148,5 +148,56 @@ describe("event folding while streaming", () => {
     const other = await triage([input("idle.log", [...report, "BUG: scheduling while atomic: kworker/0:1/12/0x00000002", ...cut.slice(1)])]);
     expect(other.findings.map((f) => f.repeats ?? 1)).toEqual([1, 1]);
   });
+
+  it("counts a cut report followed at once by a whole one with the same header as one report (lkml 2006, 2.6.16 i386)", async () => {
+    const lockup = (stack: boolean) => [
+      "BUG: soft lockup detected on CPU#0!",
+      "",
+      "Pid: 0, comm:              swapper",
+      "EIP: 0060:[<c0122aa4>] CPU: 0",
+      "EIP is at __do_softirq+0x58/0xca",
+      " EFLAGS: 00000282    Not tainted  (2.6.16.1 #10)",
+      ...(stack
+        ? [
+            " [<c01041b6>] show_trace+0xd/0xf", " [<c0101ba2>] show_regs+0x10c/0x116", " [<c0136b2e>] softlockup_tick+0x67/0x78",
+            " [<c0126174>] do_timer+0xa6/0xaa", " [<c01066e4>] timer_interrupt+0x48/0x7d", " [<c0136c7e>] handle_IRQ_event+0x26/0x51",
+            " [<c0136d2e>] __do_IRQ+0x85/0xd7", " [<c01054f7>] do_IRQ+0x7b/0x8d", " [<c0103dd6>] common_interrupt+0x1a/0x20",
+            " [<c0101903>] cpu_idle+0x5d/0x72", " [<c01002bb>] rest_init+0x23/0x25", " [<c04427c1>] start_kernel+0x18a/0x18c",
+          ]
+        : []),
+    ];
+    const found = async (...reports: string[][]) => (await triage([input("lockup.log", reports.flat())])).findings.map((f) => [f.title, f.repeats ?? 1]);
+    expect(await found(lockup(false), lockup(true), lockup(true))).toEqual([["BUG: soft lockup in cpu_idle", 3]]);
+    // another report between them: the cut one stays apart
+    const oops = ["BUG: unable to handle kernel NULL pointer dereference at virtual address 00000000", "EIP is at foo_probe+0x1/0x2", "Call Trace:", " [<c0101089>] foo_init+0x5f/0x7c"];
+    expect((await found(lockup(false), oops, lockup(true))).map(([, n]) => n)).toEqual([1, 1, 1]);
+  });
+
+  it("counts one RCU stall reported by two flavours' detectors, the first without the stalled CPU's stack, once (lkml 2019, arm64)", async () => {
+    const bySched = [
+      "[55255.673846] INFO: rcu_sched detected stalls on CPUs/tasks:",
+      "[55255.679365]  0-...: (1 GPs behind) idle=74a/2/0 softirq=311527/311574 fqs=36000",
+      "[55255.692949] Task dump for CPU 0:",
+      "[55255.696182] swapper/0       R  running task        0     0      0 0x00000022",
+      "[55255.703244] Call trace:",
+      "[55255.705708] [<ffff0000080853b4>] __switch_to+0x94/0xd8",
+    ];
+    const selfDetected = [
+      "[55282.491408] INFO: rcu_preempt self-detected stall on CPU",
+      "[55282.496747]  0-...: (1 GPs behind) idle=74a/2/0 softirq=311572/311574 fqs=1676930",
+      "[55282.520018] Call trace:",
+      "[55282.543916] [<ffff000008126788>] rcu_dump_cpu_stacks+0x94/0xd4",
+      "[55282.549752] [<ffff00000812554c>] rcu_check_callbacks+0x64c/0x958",
+      "[55282.555764] [<ffff0000081296f4>] update_process_times+0x2c/0x58",
+      "[55282.585305] [<ffff0000085c70e0>] arch_timer_handler_phys+0x28/0x48",
+      "[55282.591497] [<ffff000008118e50>] handle_percpu_devid_irq+0x80/0x138",
+      "[55282.609356] [<ffff000008080fe0>] gic_handle_irq+0x78/0x174",
+      "[55282.704535] [<ffff000008082a30>] el1_irq+0xb0/0x124",
+      "[55282.709418] [<ffff000008081184>] __do_softirq+0xa4/0x218",
+      "[55282.714737] [<ffff0000080cf8e8>] irq_exit+0xd0/0xf0",
+    ];
+    const incident = await triage([input("stall.log", [...bySched, ...selfDetected])]);
+    expect(incident.findings.map((f) => [f.kind, f.guiltyFrame, f.repeats ?? 1])).toEqual([["rcu-stall", "__do_softirq", 2]]);
+  });
 });
 

@@ -56,9 +56,12 @@ describe("extractReports", () => {
     ].join("\n");
     const warning = extract(log).find((f) => f.kind === "warning");
     expect(warning?.title).toBe("WARNING in filemap_add_folio");
-    // The same WARNING on its own task keeps reading its stack.
-    const own = extract(log.replace("CPU: 56 PID: 3242009", "CPU: 8 PID: 1694575")).find((f) => f.kind === "warning");
-    expect(own?.title).toBe("WARNING in __rmqueue_pcplist");
+    // The oops cut by the WARNING's header reads the body below it: the other task's is its own.
+    expect(extract(log).find((f) => f.kind === "null-deref")?.title).toBe("BUG: unable to handle kernel NULL pointer dereference in __rmqueue_pcplist");
+    // The same WARNING on its own task keeps reading its stack, and the oops cut by it reads none of it.
+    const ownTask = extract(log.replace("CPU: 56 PID: 3242009", "CPU: 8 PID: 1694575"));
+    expect(ownTask.find((f) => f.kind === "warning")?.title).toBe("WARNING in __rmqueue_pcplist");
+    expect(ownTask.find((f) => f.kind === "null-deref")?.title).toBe("BUG: unable to handle kernel NULL pointer dereference in corrupted");
   });
 
   it("splits two reports and attaches the panic tail to the one it ends", () => {

@@ -24,6 +24,18 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(f)).toBe("lzfs_vnop_write");
     expect(selectGuiltyFrame([{ function: "kref_put", reliable: true, module: "foo" }, { function: "foo_release", reliable: true, module: "foo" }], { mode: "hang" })).toBe("foo_release");
   });
+  it("looks for the culprit in the interrupt a report was raised in, not in the task it interrupted", () => {
+    const ctx = (context: Frame["context"], ...names: string[]): Frame[] => frames(...names).map((f) => ({ ...f, context }));
+    const irq = ctx("irq", "dump_stack", "warn_slowpath_fmt", "do_IRQ", "common_interrupt");
+    const task = ctx("task", "pte_alloc_one_kernel", "ioremap_page_range", "vfio_pci_mmap");
+    // every frame of the interrupt is generic: no frame of the interrupted task stands in for one
+    expect(selectGuiltyFrame([...irq, ...task])).toBeUndefined();
+    expect(selectGuiltyFrame([...ctx("nmi", "dump_stack", "foo_nmi_handler", "do_nmi"), ...task])).toBe("foo_nmi_handler");
+    // a report raised in the task reads the task's frames after an interrupt printed above them
+    expect(selectGuiltyFrame([...frames("dump_stack"), ...ctx("task", "do_IRQ", "ioremap_page_range")])).toBe("ioremap_page_range");
+    // a stall's detector runs in the interrupt and blames the task
+    expect(selectGuiltyFrame([...ctx("irq", "watchdog_timer_fn", "__hrtimer_run_queues", "hrtimer_interrupt", "apic_timer_interrupt"), ...task], { mode: "stall" })).toBe("pte_alloc_one_kernel");
+  });
   it("hung tasks use the rtnl and synchronize_rcu buckets, else the first non-waiting frame", () => {
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "mutex_lock_nested", "rtnl_lock", "dev_ioctl"), { mode: "hang" })).toBe("rtnl_lock");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_net", "foo"), { mode: "hang" })).toBe("synchronize_rcu");
@@ -53,6 +65,17 @@ describe("selectGuiltyFrame", () => {
       "br_nf_pre_routing", "br_handle_frame", "__netif_receive_skb_core", "process_backlog");
     expect(selectGuiltyFrame(stall, { mode: "stall" })).toBe("br_handle_frame");
     expect(selectGuiltyFrame(frames("snd_seq_write", "__vfs_write", "vfs_write", "sys_write"), { mode: "stall" })).toBe("snd_seq_write");
+  });
+  it("stalls detected in a device interrupt handler name the handler, not the bottom half it interrupted", () => {
+    // lkml 2006 (2.6.17 i386): the tick landed in yenta_interrupt, on top of nvidia's tasklet, on top of the task
+    const m = (fn: string, module: string): Frame => ({ function: fn, reliable: true, module });
+    const storm = [
+      ...frames("softlockup_tick", "update_process_times", "timer_interrupt", "handle_IRQ_event", "__do_IRQ", "do_IRQ", "common_interrupt"),
+      m("yenta_interrupt", "yenta_socket"), ...frames("handle_IRQ_event", "__do_IRQ", "do_IRQ"),
+      m("rm_isr_bh", "nvidia"), ...frames("common_interrupt", "__do_softirq", "do_softirq", "irq_exit", "do_IRQ", "serial_out"),
+    ];
+    expect(selectGuiltyFrame(storm, { mode: "stall" })).toBe("yenta_interrupt");
+    expect(selectGuiltyFrame(frames("apic_timer_interrupt", "e1000_intr", "__handle_irq_event_percpu", "handle_irq_event", "do_IRQ"), { mode: "stall", afterTimerEntry: true })).toBe("e1000_intr");
   });
   it("returns undefined when nothing usable is left", () => {
     expect(selectGuiltyFrame(frames("dump_stack", "panic", "?foo"))).toBeUndefined();

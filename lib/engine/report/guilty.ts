@@ -3,7 +3,7 @@
  * generic (see generic-frames.ts). Stalls and hung tasks need their own rules because their stacks show a
  * victim rather than the culprit.
  */
-import type { Frame } from "../types";
+import type { Frame, FrameContext } from "../types";
 import { cleanFunctionName } from "./title";
 import { GENERIC_FILES, isGenericFrame } from "./generic-frames";
 
@@ -45,6 +45,8 @@ const STALL_ANCHORS: readonly RegExp[] = [
   // page faults and the return-to-user callbacks
   /__do_fault/, /do_page_fault/, /^page_fault$/, /__fput/, /task_work_run/, /exit_to_usermode/, /exit_to_user_mode/,
   /smp_call_function/, /tasklet_action/, /tasklet_hi_action/,
+  // a device interrupt handler's dispatch: the stall detector landed in the handler (an interrupt storm), which it names
+  /^handle_IRQ_event$/, /^_*handle_irq_event(?:_percpu)?$/,
 ];
 
 /** The anchors as one alternation: every frame of a stall is tested against all of them, twice. */
@@ -112,6 +114,21 @@ function usable(f: Frame, extraSkip: readonly RegExp[]): boolean {
   return !extraSkip.some((re) => re.test(fn));
 }
 
+/**
+ * Contexts a report can be raised in on top of an interrupted task. Their stack ends where the CPU returns to the task
+ * (`<EOI>`, `</IRQ>`, `</NMI>`, `<<EOE>>`): the frames after that are the task the interrupt happened to land in, not
+ * the callers of the code that reported (a WARN in do_IRQ names whichever process was running, each time another).
+ */
+const INTERRUPT_CONTEXTS: ReadonlySet<FrameContext> = new Set<FrameContext>(["irq", "softirq", "nmi"]);
+
+/** The frames of the context the report was raised in: up to the return to the interrupted task, when it was an interrupt. */
+function raisedContext<T extends { f: Frame }>(frames: readonly T[]): readonly T[] {
+  const first = frames.findIndex(({ f }) => f.context !== undefined);
+  if (first < 0 || !INTERRUPT_CONTEXTS.has(frames[first].f.context!)) return frames;
+  const back = frames.findIndex(({ f }, i) => i > first && f.context === "task");
+  return back < 0 ? frames : frames.slice(0, back);
+}
+
 const NO_SKIP: readonly RegExp[] = [];
 /** Choices already made, per skip list, by mode and the frames' names, modules and reliability (all the choice reads). */
 const CHOSEN = new WeakMap<readonly RegExp[], Map<string, string | undefined>>();
@@ -142,7 +159,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
   const skip = opts.skip;
   const reliable = frames.filter((f) => f.reliable && !f.inlined).map((f) => ({ f, fn: cleanFunctionName(f.function) }));
   // The frames a culprit is looked for in: a stall's without its detector's.
-  let searched = reliable;
+  let searched: readonly { f: Frame; fn: string }[] = reliable;
   if (opts.mode === "hang") {
     for (const { fn } of reliable) {
       for (const b of HANG_BUCKETS) if (b.functions.includes(fn)) return b.bucket;
@@ -190,6 +207,8 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     }
     if (opts.anchoredOnly) return undefined;
   }
+  // A stall's detector runs in the timer interrupt and blames the task it interrupted: only other reports stop there.
+  if (opts.mode !== "stall") searched = raisedContext(searched);
   for (const { f, fn } of searched) if (usable(f, skip)) return fn;
   return undefined;
 }

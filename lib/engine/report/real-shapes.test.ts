@@ -236,6 +236,50 @@ describe("reports from production logs", () => {
     expect(whole.map((f) => f.kind)).toEqual(["soft-lockup"]);
   });
 
+  it("titles a WARN raised in an interrupt by the interrupt, whichever task it interrupted (linux-mm 2015, 3.10)", () => {
+    const occurrence = (tail: string[]) => [
+      "------------[ cut here ]------------",
+      "WARNING: at arch/x86/kernel/irq.c:182 do_IRQ+0x126/0x140()",
+      "Thread not rescheduled for 36 jiffies",
+      "CPU: 14 PID: 6684 Comm: foo Tainted: G           O 3.10.59+",
+      "Call Trace:",
+      " <IRQ>  [<ffffffff8163a12c>] dump_stack+0x19/0x1b",
+      " [<ffffffff8103f131>] warn_slowpath_common+0x61/0x80",
+      " [<ffffffff8103f19c>] warn_slowpath_fmt+0x4c/0x50",
+      " [<ffffffff810bd917>] ? rcu_irq_exit+0x77/0xc0",
+      " [<ffffffff8164a556>] do_IRQ+0x126/0x140",
+      " [<ffffffff816407ef>] common_interrupt+0x6f/0x6f",
+      ...tail,
+      "---[ end trace 6b0a8d2341444bdd ]---",
+    ];
+    const found = extract([
+      ...occurrence([" <EOI>  [<ffffffff810fde68>] ? set_pageblock_migratetype+0x28/0x30", " [<ffffffff81034e85>] pte_alloc_one_kernel+0x15/0x20", " [<ffffffff8126531c>] ioremap_page_range+0x2cc/0x320"]),
+      ...occurrence([" <EOI>  [<ffffffff81640861>] ? retint_restore_args+0x13/0x13", " [<ffffffff8112c5e1>] remove_vm_area+0x51/0x70", " [<ffffffff810318a7>] iounmap+0x67/0xa0"]),
+    ]);
+    expect(found.map((f) => [f.title, f.guiltyFrame])).toEqual([["WARNING in do_IRQ", "do_IRQ"], ["WARNING in do_IRQ", "do_IRQ"]]);
+  });
+
+  it("names a bare EIP address by ksymoops' `>>EIP;` decode below the oops (lkml 2005, 2.6.10)", () => {
+    const oops = (decode: string) => [
+      "Unable to handle kernel paging request at virtual address ff890000",
+      "Oops: 0000 [#1]",
+      "CPU:    0",
+      "EIP:    0060:[<c0173bb3>]    Not tainted VLI",
+      "EFLAGS: 00010286   (2.6.10-1.12_FC2) ",
+      "Call Trace:",
+      " [<c0173c20>] generic_readlink+0x45/0x68",
+      " [<c017f1f9>] update_atime+0x76/0x9e",
+      "Code: b0 00 00 00 5b 5e 5f 5d c3 55 31 c0 89 d5 57 89 ca 56 53 8b 74 24 14 81 fe 18 fc ff ff 0f 97 c0 <f2> ae f7 d1",
+      "",
+      decode,
+      "",
+      "Trace; c0173c20 <generic_readlink+45/68>",
+    ];
+    expect(extract(oops(">>EIP; c0173bb3 <vfs_readlink+22/4a>   <=====")).map((f) => f.guiltyFrame)).toEqual(["vfs_readlink"]);
+    // a decode of another address (ksymoops run on another oops) names nothing: the call trace does
+    expect(extract(oops(">>EIP; c0100000 <vfs_readlink+22/4a>   <=====")).map((f) => f.guiltyFrame)).toEqual(["generic_readlink"]);
+  });
+
   it("takes a 3.x hard lockup printed as the NMI watchdog's WARNING for a hard lockup", () => {
     const [lockup] = extract([
       "[86185.341902] ------------[ cut here ]------------",

@@ -23,6 +23,8 @@ export function foldIdenticalReports(findings: readonly Finding[]): { findings: 
   const byKey = new Map<string, Finding>();
   // Reports that named a frame, by their header line: what a cut repeat (isCutRepeat) is folded into.
   const byHeader = new Map<string, Finding>();
+  // The last crash report kept, when it was cut (isCutRepeat) and nothing whole came before it to fold into.
+  let lastCut: { f: Finding; key: string; signatureKey: string } | undefined;
   for (const f of findings) {
     if (isProblemEvent(f)) {
       const foldKey = EVENT_FOLD_KEYS.get(f);
@@ -41,9 +43,21 @@ export function foldIdenticalReports(findings: readonly Finding[]): { findings: 
     if (!first) {
       byKey.set(key, f);
       if (f.guiltyFrame !== undefined && f.headline && !byHeader.has(headerKey)) byHeader.set(headerKey, f);
+      const cut = lastCut?.key === cutFoldKey(f) && f.guiltyFrame !== undefined ? lastCut : undefined;
+      lastCut = isCutRepeat(f) ? { f, key: cutFoldKey(f), signatureKey: key } : undefined;
+      if (cut) {
+        // The cut report came first (the console lost its stack, or the first detector prints none): it is this one.
+        out.splice(out.lastIndexOf(cut.f), 1);
+        byKey.set(cut.signatureKey, f);
+        f.repeats = (f.repeats ?? 1) + (cut.f.repeats ?? 1);
+        if (cut.f.panicked) f.panicked = true;
+        repeatsOf.set(f, [cut.f, ...(repeatsOf.get(cut.f) ?? [])]);
+        repeatsOf.delete(cut.f);
+      }
       out.push(f);
       continue;
     }
+    if (first !== lastCut?.f) lastCut = undefined;
     first.repeats = (first.repeats ?? 1) + (f.repeats ?? 1);
     first.lastSource = f.lastSource ?? f.source;
     const lastTime = f.lastTime ?? f.time;
@@ -64,6 +78,16 @@ export function foldIdenticalReports(findings: readonly Finding[]): { findings: 
  */
 function isCutRepeat(f: Finding): boolean {
   return f.corrupted === true && f.guiltyFrame === undefined && f.headline !== undefined && f.headline !== "";
+}
+
+/**
+ * What a cut report followed at once by a whole one must share with it to be the same report: input, host, kind,
+ * release and header line. RCU stalls differ in their header by the flavour and the CPU that noticed (`rcu_sched
+ * detected stalls on CPUs/tasks:` from another CPU, then `rcu_preempt self-detected stall on CPU` from the stalled
+ * one): one stall, reported by each flavour's detector in turn, the first often with no stack of the stalled CPU.
+ */
+function cutFoldKey(f: Finding): string {
+  return `${f.source.file}|${f.host ?? ""}|${f.kind}|${f.kernelRelease ?? ""}|${f.kind === "rcu-stall" ? "" : (f.headline ?? "")}`;
 }
 
 /** The same problem event in a later input into the first input's finding. */
