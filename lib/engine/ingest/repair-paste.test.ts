@@ -40,6 +40,16 @@ describe("repairPasteBytes", () => {
     expect(repaired("a=3Db lon=\r\ng line=20\n", true)).toBe("a=b long line \n");
     expect(repaired("a=3Db key=\n")).toBe("a=3Db key=\n");
   });
+
+  it("decodes an encoded no-break space to a space, from UTF-8 and Latin-1 bodies alike", () => {
+    // Outlook's Latin-1 body (linux-cifs report): `=A0` runs in the CPU line's taint columns, `=0A=` line ends.
+    expect(repaired("Tainted: G=A0=A0=A0=\n=A0 W=A0=A0 4.16.2-1.el7.elrepo.x86_64 #1=0A=\n", true)).toBe(
+      "Tainted: G     W   4.16.2-1.el7.elrepo.x86_64 #1\n",
+    );
+    expect(repaired("[=C2=A0 315.720936]=C2=A0=C2=A0 ISV =3D 0\n", true)).toBe("[  315.720936]   ISV = 0\n");
+    // `=A0` inside a wider UTF-8 character stays: U+00E0 and U+2060 keep their bytes.
+    expect(repaired("caf=C3=A0 =E2=81=A0x\n", true)).toBe("caf\u00e0 \u2060x\n");
+  });
 });
 
 describe("looksQuotedPrintable", () => {

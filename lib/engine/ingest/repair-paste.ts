@@ -12,7 +12,8 @@
  * - the HTML entities of a page's source or a double-escaping forum (`&gt;` `&lt;` `&amp;` `&quot;` `&#39;`
  *   `&apos;` `&nbsp;`, decimal and hex character references of ASCII) decoded once;
  * - quoted-printable (RFC 2045 §6.7: `=3D`, `=20`, soft `=` line ends) decoded, only when the input's head reads as
- *   quoted-printable: a line ending in `=` is ordinary in other logs (`key=` with an empty value).
+ *   quoted-printable: a line ending in `=` is ordinary in other logs (`key=` with an empty value); an encoded
+ *   no-break space (`=C2=A0`, or `=A0` from a Latin-1 body) decodes to a space like the raw one.
  * An input with none of the trigger bytes passes through untouched (a `indexOf` per chunk).
  */
 
@@ -142,8 +143,17 @@ export function repairPasteBytes(bytes: Uint8Array, quotedPrintable = false): Ui
       const hi = i + 2 < end ? hexValue(bytes[i + 1]) : -1;
       const lo = hi >= 0 ? hexValue(bytes[i + 2]) : -1;
       if (lo >= 0) {
-        out[o++] = hi * 16 + lo;
+        const value = hi * 16 + lo;
         i += 2;
+        // A no-break space encoded by the mailer: `=C2=A0` (UTF-8) or a lone `=A0` (Latin-1/Windows-1252 bodies,
+        // as Outlook sends). Decoded, it would hide the blanks the rules read (the `CPU:` line's taint columns) just
+        // like a raw U+00A0. An `=A0` after another decoded lead or continuation byte belongs to a wider character.
+        if (value === 0xa0 && o > 0 && out[o - 1] === NBSP_LEAD) {
+          out[o - 1] = 0x20;
+          continue;
+        }
+        const previous = o > 0 ? out[o - 1] : 0;
+        out[o++] = value === 0xa0 && previous < 0x80 ? 0x20 : value;
         continue;
       }
     }
