@@ -145,8 +145,11 @@ function re(src: string, flags = ""): RegExp {
  * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
  * `epc   : 8026a400 f+0x74/0x130` (the address first), LoongArch `era   : 90000000002b4c3c f+0x1c/0x40`, s390 `Krnl PSW`.
  */
-/** crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one. */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |Krnl PSW|\[exception RIP: )/;
+/**
+ * crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one.
+ * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
+ */
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
