@@ -8,7 +8,9 @@
  * cleaned function name, `{FRAME}` the guilty frame found with the format's stack rule (`corrupted` when none).
  */
 import type { FindingKind } from "../types";
+import { isGenericFrame } from "./generic-frames";
 import type { GuiltyMode } from "./guilty";
+import { cleanFunctionName } from "./title";
 
 /** Where to look for the guilty frame: the first section whose frames yield a non-generic frame wins. */
 export type StackRule = {
@@ -71,8 +73,9 @@ export type TitleFormat = {
   /**
    * Display title when the report has no usable stack (`kernel BUG at net/core/skbuff.c:LINE`): the location says
    * more than syzkaller's `… in corrupted`, which stays as an alternative title and as `Finding.syzkallerTitle`.
+   * Undefined: the header says nothing better than `corrupted`.
    */
-  stacklessTitle?: (m: RegExpExecArray) => string;
+  stacklessTitle?: (m: RegExpExecArray) => string | undefined;
   /** A catch-all format: only a report when a stack trace follows within a few lines. */
   needsStackNearby?: boolean;
   /**
@@ -979,7 +982,19 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "bug",
     type: "BUG",
     // lib/bug.c prints `Kernel BUG at <addr> [verbose debug info unavailable]`; prose says "Kernel BUG" without `at`.
-    formats: [{ match: re("Kernel BUG at "), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT }],
+    formats: [
+      {
+        // Newer kernels print the site as `%pB` (`Kernel BUG at jbd2_journal_forget+0x1c2/0x1d0 [verbose debug info
+        // unavailable]`, no CONFIG_DEBUG_BUGVERBOSE): with the stack cut from a paste, the function holding the BUG_ON
+        // names it for display, unless it is a helper that BUGs for its caller (`__fortify_panic`).
+        match: re("Kernel BUG at ([A-Za-z_][\\w.]*)\\+0x[0-9a-f]+/0x[0-9a-f]+"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT,
+        stacklessTitle: (m) => {
+          const site = cleanFunctionName(m[1]);
+          return isGenericFrame(site) ? undefined : `kernel BUG in ${site}`;
+        },
+      },
+      { match: re("Kernel BUG at "), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
+    ],
   },
   {
     // SLUB debugging: `BUG kmalloc-128 (Tainted: G B): Poison overwritten`, `BUG task_struct (Not tainted): …`.

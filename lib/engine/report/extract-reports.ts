@@ -763,8 +763,9 @@ function buildTitle(cls: CrashClass, report: ParsedReport, ownLines = report.tex
         return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: guessed, frameMissing, headerFallback };
       }
     }
-    if (!guilty && format.stacklessTitle) {
-      const located = normalizeTitle(format.stacklessTitle(m));
+    const stackless = !guilty ? format.stacklessTitle?.(m) : undefined;
+    if (stackless !== undefined) {
+      const located = normalizeTitle(stackless);
       return { format, title: located, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== located)], frameMissing, headerFallback };
     }
     if (!guilty) {
