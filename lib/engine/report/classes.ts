@@ -8,7 +8,9 @@
  * cleaned function name, `{FRAME}` the guilty frame found with the format's stack rule (`corrupted` when none).
  */
 import type { FindingKind } from "../types";
+import { isGenericFrame } from "./generic-frames";
 import type { GuiltyMode } from "./guilty";
+import { cleanFunctionName } from "./title";
 
 /** Where to look for the guilty frame: the first section whose frames yield a non-generic frame wins. */
 export type StackRule = {
@@ -71,8 +73,9 @@ export type TitleFormat = {
   /**
    * Display title when the report has no usable stack (`kernel BUG at net/core/skbuff.c:LINE`): the location says
    * more than syzkaller's `… in corrupted`, which stays as an alternative title and as `Finding.syzkallerTitle`.
+   * Undefined: the header says nothing better than `corrupted`.
    */
-  stacklessTitle?: (m: RegExpExecArray) => string;
+  stacklessTitle?: (m: RegExpExecArray) => string | undefined;
   /** A catch-all format: only a report when a stack trace follows within a few lines. */
   needsStackNearby?: boolean;
   /**
@@ -145,8 +148,11 @@ function re(src: string, flags = ""): RegExp {
  * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
  * `epc   : 8026a400 f+0x74/0x130` (the address first), LoongArch `era   : 90000000002b4c3c f+0x1c/0x40`, s390 `Krnl PSW`.
  */
-/** crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one. */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |Krnl PSW|\[exception RIP: )/;
+/**
+ * crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one.
+ * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
+ */
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -976,7 +982,19 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "bug",
     type: "BUG",
     // lib/bug.c prints `Kernel BUG at <addr> [verbose debug info unavailable]`; prose says "Kernel BUG" without `at`.
-    formats: [{ match: re("Kernel BUG at "), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT }],
+    formats: [
+      {
+        // Newer kernels print the site as `%pB` (`Kernel BUG at jbd2_journal_forget+0x1c2/0x1d0 [verbose debug info
+        // unavailable]`, no CONFIG_DEBUG_BUGVERBOSE): with the stack cut from a paste, the function holding the BUG_ON
+        // names it for display, unless it is a helper that BUGs for its caller (`__fortify_panic`).
+        match: re("Kernel BUG at ([A-Za-z_][\\w.]*)\\+0x[0-9a-f]+/0x[0-9a-f]+"), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT,
+        stacklessTitle: (m) => {
+          const site = cleanFunctionName(m[1]);
+          return isGenericFrame(site) ? undefined : `kernel BUG in ${site}`;
+        },
+      },
+      { match: re("Kernel BUG at "), title: "kernel BUG in {FRAME}", stack: STACK_DEFAULT },
+    ],
   },
   {
     // SLUB debugging: `BUG kmalloc-128 (Tainted: G B): Poison overwritten`, `BUG task_struct (Not tainted): …`.

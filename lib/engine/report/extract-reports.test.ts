@@ -32,6 +32,52 @@ describe("extractReports", () => {
     expect(whole.syzkallerTitle ?? whole.title).toBe("UBSAN: array-index-out-of-bounds in foo_parse_caps");
   });
 
+  it("names the function ksymoops decoded (`>>EIP;`) when the oops' own EIP line is a bare address", () => {
+    // Shape of a 2.6.10 lkml post (testdata/real/paging-fault/lore-lkml-2.6.10-fc2-nfsd-vfs-readlink-ksymoops.log).
+    const oops = [
+      "Unable to handle kernel paging request at virtual address ff890000",
+      "c0173bb3",
+      "*pde = 00003067",
+      "Oops: 0000 [#1]",
+      "CPU:    0",
+      "EIP:    0060:[<c0173bb3>]    Not tainted VLI",
+      "EFLAGS: 00010286   (2.6.10-1.12_FC2) ",
+      "Call Trace:",
+      " [<c0173c20>] generic_readlink+0x45/0x68",
+      " [<f8a7c922>] nfsd_readlink+0x65/0x81 [nfsd]",
+      "Code: 0f 97 c0 89 f3 85 c0 75 26 83 c9 ff 89 f7 <f2> ae f7 d1 49 39 d1 89",
+    ];
+    const decoded = ["", "", ">>EIP; c0173bb3 <vfs_readlink+22/4a>   <=====", "", "Trace; c0173c20 <generic_readlink+45/68>", "Trace; f882562d <END_OF_CODE+383e662d/????>"];
+    const [report] = extract([...oops, ...decoded].join("\n"));
+    expect(report.guiltyFrame).toBe("vfs_readlink");
+    expect(report.title).toBe("BUG: unable to handle kernel paging request in vfs_readlink");
+    // Without ksymoops' lines only the kernel's own trace names a function: its first frame.
+    const [raw] = extract(oops.join("\n"));
+    expect(raw.guiltyFrame).toBe("generic_readlink");
+  });
+
+  it("titles a stackless `Kernel BUG at f+0x…/0x…` by its site for display, not when the site is a helper BUGging for its caller", () => {
+    const bug = (site: string, more: string[] = []) =>
+      extract(
+        [
+          "[  101.132214] ------------[ cut here ]------------",
+          `[  101.132215] Kernel BUG at ${site} [verbose debug info unavailable]`,
+          "[  101.132278] Oops: invalid opcode: 0000 [#1] SMP NOPTI",
+          "[  101.132306] CPU: 0 UID: 0 PID: 6637 Comm: bcachefs Tainted: G        W  OE       6.16.8-x64v3-xanmod1 #0",
+          ...more,
+        ].join("\n"),
+      )[0];
+    const site = bug("jbd2_journal_forget+0x1c2/0x1d0");
+    expect(site.title).toBe("kernel BUG in jbd2_journal_forget");
+    expect(site.syzkallerTitle).toBe("kernel BUG in corrupted");
+    // testdata/real/bug/gh3-bcachefs-tools-426-…: FORTIFY_SOURCE's panic helper is not where the overflow is.
+    expect(bug("__fortify_panic+0x9/0x10").title).toBe("kernel BUG in corrupted");
+    // With the stack the caller names it (luigirizzo/netmap#976's shape), and an address-only site changes nothing.
+    const stacked = bug("fortify_panic+0xf/0x20", ["[  101.132400] Call Trace:", "[  101.132401]  <TASK>", "[  101.132402]  ? die+0x2d/0x80", "[  101.132403]  ? fortify_panic+0xf/0x20", "[  101.132404]  tc_configure+0x561/0x570 [netmap]"]);
+    expect(stacked.title).toBe("kernel BUG in tc_configure");
+    expect(bug("ffffffffa039857b").title).toBe("kernel BUG in corrupted");
+  });
+
   it("does not read a bad page's generic call trace as page_owner's missing allocation stack", () => {
     const [bad] = extract([
       "[  52.000001] BUG: Bad page state in process kworker/0:1  pfn:1a2b3",

@@ -12,7 +12,7 @@
  */
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
 import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
-import { mainFrames, parseFrameLine, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
+import { mainFrames, parseFrameLine, parseKsymoopsFrame, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
 import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
@@ -422,6 +422,8 @@ function ripFrame(text: string): Frame | undefined {
     const f = parseFrameLine(" " + psw[1], false);
     return f && !/^0x/.test(f.function) ? { ...f, reliable: true } : undefined;
   }
+  const ksymoops = parseKsymoopsFrame(text);
+  if (ksymoops) return ksymoops;
   // 32-bit x86 and 2.6-era kernels name the function on their own line: `EIP is at kobject_add+0x83/0xd7`.
   const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: )(.*)$/.exec(text);
   if (!m) return undefined;
@@ -788,8 +790,9 @@ function buildTitle(cls: CrashClass, report: ParsedReport, ownLines = report.tex
         return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: guessed, frameMissing, headerFallback };
       }
     }
-    if (!guilty && format.stacklessTitle) {
-      const located = normalizeTitle(format.stacklessTitle(m));
+    const stackless = !guilty ? format.stacklessTitle?.(m) : undefined;
+    if (stackless !== undefined) {
+      const located = normalizeTitle(stackless);
       return { format, title: located, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== located)], frameMissing, headerFallback };
     }
     if (!guilty) {

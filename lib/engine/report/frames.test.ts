@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanFunctionName, isAddressOnlyFrame, parseFrameLine, parseFrames, parseStackSections } from "./frames";
+import { cleanFunctionName, isAddressOnlyFrame, parseFrameLine, parseFrames, parseKsymoopsFrame, parseStackSections } from "./frames";
 
 const names = (lines: string[]) => parseFrames(lines).map((f) => f.function);
 
@@ -504,5 +504,17 @@ describe("seed incident: ip6mr_sk_done NULL dereference (3.10 RHEL-era x86, past
       "SyS_unshare",
       "system_call_fastpath",
     ]);
+  });
+});
+
+describe("parseKsymoopsFrame", () => {
+  it("reads ksymoops' decoded lines (hex offsets without 0x, a module in brackets) and not its Code; lines", () => {
+    expect(parseKsymoopsFrame(">>EIP; c0173bb3 <vfs_readlink+22/4a>   <=====")).toMatchObject({ function: "vfs_readlink", offset: 0x22, size: 0x4a });
+    expect(parseKsymoopsFrame("Trace; f8a7c922 <[nfsd]nfsd_readlink+65/81>")).toMatchObject({ function: "nfsd_readlink", module: "nfsd" });
+    expect(parseKsymoopsFrame(">>RIP; ffffffff80123456 <do_page_fault+1b2/5f0>   <=====")?.function).toBe("do_page_fault");
+    // ksymoops could not resolve a module address; its disassembly lines name code, not a frame.
+    expect(parseKsymoopsFrame("Trace; f882562d <END_OF_CODE+383e662d/????>")).toBeUndefined();
+    expect(parseKsymoopsFrame("Code;  c0173bb3 <vfs_readlink+22/4a>   <=====")).toBeUndefined();
+    expect(names(["Trace; c0173c20 <generic_readlink+45/68>", "Trace; c017f1f9 <update_atime+76/9e>"])).toEqual(["generic_readlink", "update_atime"]);
   });
 });

@@ -290,6 +290,19 @@ const ARM_FRAME = new RegExp(
 const ARM_FROM_FRAME = new RegExp(String.raw`^\s*(${SYM})(?:\s+${MOD})?\s+from\s+${SYM}\+0x${HEX}\/0x${HEX}(?:\s+${MOD})?\s*$`);
 // The caller half of either ARM form (`… from [<c001457c>] (show_stack+0x24/0x2c)`, `… from schedule+0x20/0xac`).
 const ARM_CALLER = new RegExp(String.raw`\sfrom\s+(?:\[<(${HEX})>\]\s+\()?(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\)?\s*$`);
+// ksymoops (2.4/2.6-era posts decode the oops with it): `>>EIP; c0173bb3 <vfs_readlink+22/4a>   <=====` names the
+// faulting function, `Trace; c0173c20 <generic_readlink+45/68>` a frame; offsets are hex without `0x`, a module
+// symbol reads `<[nfsd]nfsd_readlink+65/81>`, and one ksymoops could not resolve `<END_OF_CODE+383e662d/????>`.
+// Its `Code;` lines are disassembly, not frames. Line parsing may have taken the `>>` for a mail quote.
+const KSYMOOPS_FRAME = new RegExp(String.raw`^\s*(?:(?:>>)?(?:[ER]?IP|PC|NIP)|Trace);\s+(${HEX})\s+<(?:\[([\w-]+)\])?(${SYM})\+(${HEX})\/(${HEX})>`);
+
+/** A ksymoops `>>EIP;` or `Trace;` line's frame (KSYMOOPS_FRAME), or undefined. */
+export function parseKsymoopsFrame(line: string): Frame | undefined {
+  const m = line.includes("; ") ? KSYMOOPS_FRAME.exec(line) : null;
+  if (!m || m[3] === "END_OF_CODE") return undefined;
+  const [, address, mod, sym, off, size] = m;
+  return makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
+}
 // ppc64: `[c000000010f930b0] [c000000008068df8] .eeh_dev_check_failure+0x278/0x390 (unreliable)`, symbolised
 // `[c00000007a3efa20] [c00000000030a060] rebuild_sched_domains_locked+0x7b0/0x13a0 kernel/cgroup/cpuset.c:1007`
 const PPC_FRAME = new RegExp(
@@ -470,7 +483,7 @@ function mayBeSymbolFrame(line: string): boolean {
 
 /** A frame that names a function, in any known format. */
 function parseSymbolFrame(line: string): Frame | undefined {
-  if (!mayBeSymbolFrame(line)) return undefined;
+  if (!mayBeSymbolFrame(line)) return line.includes("Trace; ") ? parseKsymoopsFrame(line) : undefined;
   // Each format is tried only when the line holds the literal it cannot match without (`(` alone, as in
   // `IPv6: ADDRCONF(NETDEV_CHANGE)`, would otherwise run all seven regexes).
   const offset = line.includes("+0x");
