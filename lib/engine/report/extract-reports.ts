@@ -388,7 +388,7 @@ export function parseReport(texts: readonly string[]): ParsedReport {
       return sec;
     },
     ripAt(k) {
-      if (!rips.has(k)) rips.set(k, ripFrame(texts[k] ?? "") ?? ksymoopsRip(texts, texts[k] ?? ""));
+      if (!rips.has(k)) rips.set(k, ripFrame(texts[k] ?? ""));
       return rips.get(k);
     },
   };
@@ -435,33 +435,6 @@ function ripFrame(text: string): Frame | undefined {
   const f = parseFrameLine(rest, false) ?? parseFrameLine(" " + rest, false);
   if (f && /^0x|^[0-9a-f]+$/.test(f.function)) return undefined;
   return f ? { ...f, reliable: true } : undefined;
-}
-
-/** The faulting address of an instruction-pointer line that names no function (`EIP:    0060:[<c0173bb3>]    Not tainted`). */
-const UNNAMED_RIP_ADDRESS = /^\s*(?:EIP|RIP):\s+(?:[0-9a-f]{4}:)?\[<([0-9a-f]{8,16})>\]/;
-
-/**
- * ksymoops' decode of the instruction pointer, printed after the oops: `>>EIP; c0173bb3 <vfs_readlink+22/4a>   <=====`
- * (the `>>` arrives stripped, read as a mail quote).
- */
-const KSYMOOPS_RIP = /^\s*(?:>>)?[ER]IP; ([0-9a-f]{8,16}) <([A-Za-z_.][\w.]*)\+([0-9a-f]+)\/([0-9a-f]+)>/;
-
-/**
- * A 2.4/2.6-era oops run through ksymoops: the kernel printed the instruction pointer as a bare address (no
- * CONFIG_KALLSYMS for it, or the posted text is ksymoops' input), and ksymoops names it on its `>>EIP;` line below the
- * Code: line. The call trace was symbolised by the kernel, so the name of the faulting function is only there.
- */
-function ksymoopsRip(texts: readonly string[], text: string): Frame | undefined {
-  const at = UNNAMED_RIP_ADDRESS.exec(text);
-  if (!at) return undefined;
-  const address = at[1].replace(/^0+/, "");
-  for (const t of texts) {
-    if (!t.includes("IP; ")) continue;
-    const m = KSYMOOPS_RIP.exec(t);
-    // ksymoops prints offset and size in hex without `0x`
-    if (m && m[1].replace(/^0+/, "") === address) return { function: m[2], reliable: true, offset: parseInt(m[3], 16), size: parseInt(m[4], 16) };
-  }
-  return undefined;
 }
 
 /**

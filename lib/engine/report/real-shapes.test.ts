@@ -276,8 +276,8 @@ describe("reports from production logs", () => {
       "Trace; c0173c20 <generic_readlink+45/68>",
     ];
     expect(extract(oops(">>EIP; c0173bb3 <vfs_readlink+22/4a>   <=====")).map((f) => f.guiltyFrame)).toEqual(["vfs_readlink"]);
-    // a decode of another address (ksymoops run on another oops) names nothing: the call trace does
-    expect(extract(oops(">>EIP; c0100000 <vfs_readlink+22/4a>   <=====")).map((f) => f.guiltyFrame)).toEqual(["generic_readlink"]);
+    // without the decode the bare address names nothing: the call trace does
+    expect(extract(oops("")).map((f) => f.guiltyFrame)).toEqual(["generic_readlink"]);
   });
 
   it("takes a 3.x hard lockup printed as the NMI watchdog's WARNING for a hard lockup", () => {
