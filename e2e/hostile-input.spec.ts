@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
@@ -112,6 +113,34 @@ test("an upload whose every file is refused fails with each reason and leaves no
   expect(storedUploads()).toBe(before);
   // The server still answers while and after refusing.
   expect((await request.get("/api/incidents")).status()).toBe(200);
+});
+
+/** One request on `agent`: its status and Connection header, or the error that ended it. */
+function onAgent(agent: http.Agent, method: string, url: string, headers: Record<string, string>, body?: Buffer): Promise<{ status?: number; connection?: string; error?: string }> {
+  return new Promise((resolve) => {
+    const req = http.request(url, { method, agent, headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode, connection: res.headers.connection }));
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+    // Far below the server's keep-alive timeout (65 s), which a request queued behind a half-read upload waited out.
+    req.setTimeout(20_000, () => req.destroy(new Error("no answer in 20 s")));
+    req.end(body);
+  });
+}
+
+test("a keep-alive client's next request after a refused oversized upload is answered (the refusal closes its connection)", async ({ request, baseURL }) => {
+  const { cookies } = await request.storageState();
+  const headers = { Origin: new URL(baseURL!).origin, Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") };
+  // One socket: the GET can only go where the upload went, as a client's pooled connection does.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const boundary = `oopscope-${RUN}`;
+  const part = (name: string) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(part("messages") + skbLog(`socket-${RUN}`) + "\r\n" + part("huge.log")), Buffer.alloc(60 * 1024 ** 2, 0x61), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const refused = await onAgent(agent, "POST", `${baseURL}/api/incidents`, { ...headers, "Content-Type": `multipart/form-data; boundary=${boundary}` }, body);
+  expect(refused).toMatchObject({ status: 413, connection: "close" });
+  expect(await onAgent(agent, "GET", `${baseURL}/api/incidents`, headers)).toMatchObject({ status: 200 });
+  agent.destroy();
 });
 
 test("log text with HTML, Markdown and terminal escapes is text on the page and in the Markdown export", async ({ page, request }) => {

@@ -24,7 +24,7 @@ export async function POST(request: Request): Promise<Response> {
     const api = `/api/incidents/${created.id}`;
     return Response.json({ ...created, statusUrl: `${api}/status` }, { status: 202, headers: { Location: api, "Retry-After": "2" } });
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, { bodyMayBeUnread: true });
   }
 }
 
