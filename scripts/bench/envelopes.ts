@@ -16,6 +16,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PROBLEM_KINDS, triage } from "../../lib/engine/triage";
+import { looksQuotedPrintable } from "../../lib/engine/ingest/repair-paste";
 import type { Finding, FindingKind } from "../../lib/engine/types";
 import { readRealCases, readSyzkallerGuiltyCases, readSyzkallerReportCases } from "./corpus-readers";
 import { ENVELOPES, envelopeSource, type Envelope } from "./envelope-transforms";
@@ -39,6 +40,9 @@ function isDmesgLike(log: string): boolean {
 export function readSources(realDir = join(REPO_ROOT, "testdata/real"), corpusDir = DEFAULT_CORPUS): SourceLog[] {
   const real: SourceLog[] = readRealCases(realDir)
     .filter((c) => !c.heldOut && c.format === "dmesg")
+    // A mail archive's quoted-printable paste is decoded as a whole: re-prefixing each of its physical lines (what
+    // every envelope does) splits the soft line breaks apart, which no log tool would ever write.
+    .filter((c) => !looksQuotedPrintable(c.log.subarray(0, 65536)))
     .map((c): SourceLog => ({ corpus: "real-dev", name: c.name, log: new TextDecoder().decode(c.log) }))
     .filter((c) => isDmesgLike(c.log));
   const shared: SourceLog[] = [

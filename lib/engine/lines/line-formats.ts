@@ -196,8 +196,10 @@ const BRACKETED_WALL_CLOCK_LEN = 21;
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
-// An editor's or pastebin's gutter after the number (`  12 | text`).
-const GUTTER_BAR = /^\|[ \t]?/;
+// An editor's or pastebin's gutter after the number (`  12 | text`), or a pager's box-drawing one (bat: `7344   │ text`).
+const GUTTER_BAR = /^[|\u2502][ \t]?/;
+// bat's `│` never starts a log message: after a number it is a gutter even on a numbered paste's first line.
+const BOX_GUTTER = /^\u2502[ \t]?/;
 // ktest's console capture: every line after the seconds elapsed since the VM started, zero-padded (`00034 kernel BUG …`).
 const KTEST_ELAPSED = /^\d{5} (?=\S)/;
 // stern: `pod container msg` (`namespace pod container msg` with --all-namespaces), only when a known format follows.
@@ -1282,7 +1284,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const isSequel = ctx.lastLineNumber !== undefined && number === ctx.lastLineNumber + 1;
       ctx.lastLineNumber = number;
       const afterNumber = s.slice(numbered[0].length);
-      const body = isSequel ? afterNumber.replace(GUTTER_BAR, "") : afterNumber;
+      const body = afterNumber.replace(isSequel ? GUTTER_BAR : BOX_GUTTER, "");
       const inner = rest(body, line.lineNo, { ...ctx, wall: undefined });
       return isSequel ? adopt(line, inner) : adoptIfKnown(line, inner);
     },

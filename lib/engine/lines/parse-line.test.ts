@@ -500,6 +500,14 @@ describe("parseLine", () => {
     expect(parseLine("    101  ? __die+0x20/0x60", 2, numbered).text).toBe("? __die+0x20/0x60");
   });
 
+  it("bat's box-drawing gutter (`7344   │ `) is peeled from the first numbered line on, /dev/kmsg records behind it", () => {
+    const ctx = createLineContext(0, 2024);
+    const first = parseLine("7344   │ 4,5005,12915307506,-; ? __pfx_watchdog_timer_fn+0x10/0x10", 7344, ctx);
+    expect(first).toMatchObject({ text: " ? __pfx_watchdog_timer_fn+0x10/0x10", level: 4, uptime: 12915.307506 });
+    const header = parseLine("7345   │ 0,5027,12935280555,-;watchdog: BUG: soft lockup - CPU#8", 7345, ctx);
+    expect(header).toMatchObject({ text: "watchdog: BUG: soft lockup - CPU#8", level: 0 });
+  });
+
   it("a grep -R prefix anchors the year of its line (rotated file date)", () => {
     const ctx = createLineContext(0, 2026, 11);
     const l = parseLine("/var/log/messages-20240618:Aug 16 00:15:16 w01 kernel: kernel BUG at net/core/skbuff.c:4230!", 3, ctx);

@@ -42,6 +42,12 @@ export type KbIndex = {
   /** Entries with a kind rule and no other key: reached by every finding of that kind. */
   byKindAnchor: Map<string, number[]>;
   /**
+   * Lower-cased literal word of a `nearby` rule → entries: probed with the lines printed before the report. An entry
+   * whose evidence for this finding sits only in those lines (`unregister_netdevice: waiting for lo …` before a
+   * hung task whose cut stack names nothing but `mutex_lock`) is reached through them.
+   */
+  byContextToken: Map<string, number[]>;
+  /**
    * Ids of entries no finding can reach: no rule gives an index key (e.g. only a message regex with no pinned word,
    * or only context rules). They never match; the KB editor should say so.
    */
@@ -117,6 +123,7 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
     byComponent: new Map(),
     byToken: new Map(),
     byKindAnchor: new Map(),
+    byContextToken: new Map(),
     unreachable: [],
     prefixHeadWords: PREFIX_HEAD_WORDS,
     superseded: [],
@@ -205,6 +212,14 @@ export function buildKbIndex(entries: KbEntry[], options: BuildKbIndexOptions = 
       }
     });
     keyed ||= messageWords[ordinal].some((alternatives) => alternatives.length > 0);
+    // Context lines are probed only against these keys, so each alternative keys on its longest literal word whatever
+    // else keys the entry. `keyed` stays as it was: an entry only context can reach is still listed as unreachable.
+    for (const { rule } of rules) {
+      if (rule.kind !== "nearby" || !rule.pattern || rule.excludes) continue;
+      for (const words of requiredWords(rule.pattern)) {
+        if (words.length > 0) push(index.byContextToken, words.reduce((a, b) => (b.length > a.length ? b : a)), ordinal);
+      }
+    }
     for (const f of indexed.programFiles) push(index.byProgramFile, f, ordinal);
     if (!keyed) {
       const kinds = rules.filter((r) => r.rule.kind === "kind" && r.rule.value).map((r) => r.rule.value!);

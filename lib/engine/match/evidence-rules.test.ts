@@ -162,3 +162,35 @@ describe("rules scoped to finding kinds (`kinds`)", () => {
     expect(() => entry({ ...STORAGE, signatures: [{ kind: "title", value: "x", weight: 0.5, kinds: ["Hung Task"] }] })).toThrow();
   });
 });
+
+describe("entries reached through the lines before the report (nearby keys)", () => {
+  // A hung task whose stack was cut after `mutex_lock`: nothing in the report names the lock, the leak reported just
+  // before does (the rancher#931 shape: unregister_netdevice waiting, then docker blocked creating a namespace).
+  const NETNS_RULES = [
+    { kind: "message", pattern: "\\bcopy_net_ns\\+0x", weight: 0.5 },
+    { kind: "nearby", pattern: "unregister_netdevice: waiting for \\S+ to become free", weight: 0.3 },
+    { kind: "kind", value: "hung-task", weight: 0.1, required: true },
+  ] as const;
+  const NETNS_WAIT = entry({ id: "netns-mutex-wait", title: "tasks blocked on the namespace mutex", summary: "fixture", component: "kernel", signatures: [...NETNS_RULES] });
+  const idx = buildKbIndex([NETNS_WAIT]);
+  const cutHang = (context: string[]) =>
+    makeFinding({ kind: "hung-task", title: "INFO: task hung in corrupted", report: ["INFO: task docker:21805 blocked for more than 120 seconds.", " mutex_lock+0x1f/0x2f"], context });
+
+  it("a leak line before a cut hung-task report reaches the entry", () => {
+    const m = matchFinding(cutHang(["unregister_netdevice: waiting for lo to become free. Usage count = 4"]), idx);
+    expect(m[0]?.kbId).toBe("netns-mutex-wait");
+    expect(m[0].reasons.some((r) => r.startsWith("nearby:"))).toBe(true);
+  });
+
+  it("without such a line the entry stays out of reach", () => {
+    expect(matchFinding(cutHang(["docker0: port 1(veth1) entered disabled state"]), idx)).toEqual([]);
+  });
+
+  it("context keys come from nearby rules only", () => {
+    const keys = [...idx.byContextToken.keys()];
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) expect("unregister_netdevice: waiting for lo to become free").toContain(k);
+    const messageOnly = buildKbIndex([entry({ ...NETNS_WAIT, id: "message-only", signatures: [NETNS_RULES[0], NETNS_RULES[2]] })]);
+    expect(messageOnly.byContextToken.size).toBe(0);
+  });
+});

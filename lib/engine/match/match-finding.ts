@@ -227,21 +227,22 @@ function collectCandidates(index: KbIndex, v: FindingView): Set<number> {
   }
   if (f.component) add(index.byComponent.get(normalizeComponent(f.component)));
   add(index.byKindAnchor.get(f.kind));
-  if (index.byToken.size > 0) {
+  // Literal words of the report probe message-rule keys; words of the lines before it probe nearby-rule keys.
+  const probeWords = (keys: Map<string, number[]>, texts: Iterable<string>) => {
+    if (keys.size === 0) return;
     const seen = new Set<string>();
-    const probe = (text: string) => {
+    for (const text of texts) {
       for (const m of text.matchAll(WORD_PATTERN)) {
         if (m[0].length < MIN_WORD_LENGTH) continue;
         const tok = m[0].toLowerCase();
         if (seen.has(tok)) continue;
         seen.add(tok);
-        add(index.byToken.get(tok));
+        add(keys.get(tok));
       }
-    };
-    for (const t of v.titles) probe(t);
-    for (const l of v.lines) probe(l);
-    for (const fn of v.frames) probe(fn);
-  }
+    }
+  };
+  probeWords(index.byToken, [...v.titles, ...v.lines, ...v.frames]);
+  probeWords(index.byContextToken, v.context);
   return out;
 }
 
