@@ -83,10 +83,18 @@ async function* chunksOf(data: TriageInput["data"]): AsyncGenerator<Uint8Array> 
   for await (const chunk of data) yield chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk as ArrayBuffer);
 }
 
-/** Pushes `first` back in front of the rest of the stream. */
+/**
+ * Pushes `first` back in front of the rest of the stream. Ending it ends `rest` too, even while `first` is being
+ * handed over: `rest` was started to read `first`, and a refusal of the first chunk (a core file, a bomb) left the
+ * file under it open.
+ */
 async function* prepend(first: Uint8Array, rest: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
-  yield first;
-  yield* rest;
+  try {
+    yield first;
+    yield* rest;
+  } finally {
+    await rest.return(undefined);
+  }
 }
 
 /** The budget of one triage's compressed inputs, at the gzip stream's ratio (real floods reach ~260×). */
@@ -334,7 +342,26 @@ export async function* readByteChunks(
   limits: IngestLimits = DEFAULT_INGEST_LIMITS,
   budget: DecompressionBudget = decompressionBudgetFor(limits),
 ): AsyncGenerator<Uint8Array> {
-  let source = chunksOf(input.data);
+  const chunks = chunksOf(input.data);
+  try {
+    yield* checkedChunks(input, chunks, stats, limits, budget);
+  } finally {
+    // Started here, ended here, whatever stopped the reading: a refusal before a decoder took the stream over (the
+    // decompression budget spent by earlier inputs), one inside it, or a consumer that stopped early. An input read
+    // from a file holds its handle until then.
+    await chunks.return(undefined);
+  }
+}
+
+/** `readByteChunks` over the input's own stream, `chunks`, which its caller ends. */
+async function* checkedChunks(
+  input: TriageInput,
+  chunks: AsyncGenerator<Uint8Array>,
+  stats: IngestStats,
+  limits: IngestLimits,
+  budget: DecompressionBudget,
+): AsyncGenerator<Uint8Array> {
+  let source = chunks;
   const first = await source.next();
   if (first.done) return;
   let head = first.value;

@@ -6,7 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/http";
@@ -51,7 +51,10 @@ export function openRawStream(file: IncidentFileRef): ReadableStream<Uint8Array>
 
 export function openDecodedStream(file: IncidentFileRef): ReadableStream<Uint8Array> {
   const raw = createReadStream(file.absPath);
-  const node = file.isGzip ? raw.pipe(createGunzip()) : raw;
+  // pipeline, not pipe: a reader that stops (a page left mid-load) or a corrupt gzip destroys the file stream too;
+  // through pipe the file stayed open, paused, for the life of the server. The failure itself reaches the reader
+  // through the gunzip stream, which pipeline destroys with it.
+  const node = file.isGzip ? pipeline(raw, createGunzip(), () => undefined) : raw;
   return Readable.toWeb(node) as ReadableStream<Uint8Array>;
 }
 

@@ -1,11 +1,12 @@
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { createGzip } from "node:zlib";
+import { createGzip, gzipSync } from "node:zlib";
 import { pack as tarPack } from "tar-stream";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { kbEntrySchema } from "../../kb/schema";
+import { leftOpenBy } from "../inputs/refused-input-files";
 import { createTestDb, type TestDb } from "../test-db";
 import { importCveRecords, readCveSource } from "./import-cve";
 import { getKbGeneration } from "./kb-generation";
@@ -89,5 +90,23 @@ describe.skipIf(!haveSample)("importCveRecords", () => {
     expect(result).toMatchObject({ imported: 3, updated: 0 });
     expect(result.errors).toEqual([expect.stringMatching(/CVE-2024-99998\.json: invalid JSON/)]);
     expect(await db.kbEntry.count()).toBe(3);
+  });
+});
+
+describe("a CVE tarball that cannot be read", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "oopscope-cve-broken-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const body = Buffer.alloc(4 << 20, 0x41);
+  it.each([
+    ["not a tar inside the gzip", gzipSync(body)],
+    ["a gzip cut short", gzipSync(body).subarray(0, 2048)],
+    ["not a tar at all", body],
+  ])("%s: refused, and the file is closed", async (label, bytes) => {
+    const file = path.join(dir, label.replace(/ /g, "-"), "vulns.tar.gz");
+    mkdirSync(path.dirname(file));
+    writeFileSync(file, bytes);
+    const { open, gcClosed, outcome } = await leftOpenBy(path.dirname(file), () => readCveSource(file));
+    expect("error" in outcome).toBe(true);
+    expect({ open, gcClosed }).toEqual({ open: [], gcClosed: [] });
   });
 });

@@ -10,6 +10,7 @@
 import { kbEntryColumns } from "./kb-entry-columns";
 import { closeSync, createReadStream, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { extract as tarExtract } from "tar-stream";
 import { parseCveRecord, type CveRecordFiles, type ParseCveRecordOptions } from "../../kb/cve/parse-cve-record";
@@ -79,8 +80,11 @@ async function readTarball(file: string): Promise<Map<string, RecordGroup>> {
   const groups = new Map<string, RecordGroup>();
   const extractor = tarExtract();
   const gzipped = startsWithGzipMagic(file); // by content: an upload is stored under a neutral name
+  // pipeline, not pipe: a failure anywhere (a corrupt gzip, a tar header that is none) destroys every stream, the
+  // file's too, and reaches the loop below through the extractor; through pipe the file stayed open, and a gunzip
+  // failure was an 'error' event nothing listened to.
   const input = createReadStream(file);
-  (gzipped ? input.pipe(createGunzip()) : input).pipe(extractor);
+  pipeline(gzipped ? [input, createGunzip(), extractor] : [input, extractor], () => undefined);
   for await (const entry of extractor) {
     const name = entry.header.name;
     if (entry.header.type !== "file" || !RECORD_FILE.test(name)) {

@@ -34,6 +34,15 @@ export type StoredTriage = {
   unused: string[];
 };
 
+/**
+ * The file's bytes, opened at the first read. A read stream opens its file as it is made: a kept text dropped later
+ * (the members before a bomb in the same archive, a duplicate, a dump's own dmesg) or never read (a triage that
+ * failed first) held a descriptor nothing closed.
+ */
+async function* readWhenAsked(file: string): AsyncGenerator<Uint8Array> {
+  yield* createReadStream(file) as AsyncIterable<Uint8Array>;
+}
+
 function keepOnDisk(dir: string, written: Map<string, string>): KeepText {
   let counter = 0;
   return async ({ name, chunks, mtime, latestDatedLine }) => {
@@ -48,7 +57,7 @@ function keepOnDisk(dir: string, written: Map<string, string>): KeepText {
     }
     written.set(name, file);
     return {
-      input: { name, data: createReadStream(file) as AsyncIterable<Uint8Array>, mtime, latestDatedLine },
+      input: { name, data: readWhenAsked(file), mtime, latestDatedLine },
       discard: async () => {
         written.delete(name);
         await rm(file, { force: true });

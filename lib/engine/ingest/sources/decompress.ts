@@ -288,7 +288,14 @@ export async function* decompressStream(codec: Codec, source: AsyncIterable<Uint
     case "xz": {
       const { XzReadableStream } = await import("./xz-stream");
       // xz-embedded pulls its input as it needs it: what it pulled is what it consumed.
-      return yield* fromWebDecoder(new XzReadableStream(pulledStream(counted(source, meter))), meter, codec);
+      const input = counted(source, meter);
+      try {
+        return yield* fromWebDecoder(new XzReadableStream(pulledStream(input)), meter, codec);
+      } finally {
+        // A decoder that fails on corrupt data errors its stream, and cancelling an errored stream reaches nothing
+        // under it: the input (a file's handle) is ended here, whether the decoding ended, failed or was stopped.
+        await input.return(undefined);
+      }
     }
     case "zstd": {
       const { Decompress: ZstdDecompress } = await import("fzstd");

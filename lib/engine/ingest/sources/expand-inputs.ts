@@ -85,12 +85,14 @@ async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
+type Peeked = { head: Uint8Array; stream: AsyncGenerator<Uint8Array>; ended: boolean };
+
 /**
  * The first `n` bytes of a stream, and the whole stream again (the peeked chunks pushed back). Ending the returned
  * stream ends the source too, even before its first `next()`: a generator returned unstarted skips its `finally`, and
  * a refused source (a zip read at offsets, an unsupported format) left its file handle to the garbage collector.
  */
-async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; stream: AsyncGenerator<Uint8Array>; ended: boolean }> {
+async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<Peeked> {
   const it = source[Symbol.asyncIterator]();
   const seen: Uint8Array[] = [];
   let length = 0;
@@ -272,7 +274,21 @@ class Expander {
   }
 
   async expandFile(src: FileSource): Promise<void> {
-    const { head, stream, ended } = await peek(src.open(), SNIFF_BYTES);
+    const peeked = await peek(src.open(), SNIFF_BYTES);
+    const opened = [peeked.stream];
+    try {
+      await this.expandPeeked(src, peeked, opened);
+    } catch (e) {
+      // A refused source is read no further, and what reads it ends here, outermost first (a decoder, then the file
+      // under it): a decoder left half-read kept the file's handle for the garbage collector, and an xz decoder kept
+      // xz-decompress's one-stream lock, so the next xz input waited forever. Ending an ended stream does nothing.
+      for (const s of opened.reverse()) await s.return(undefined);
+      throw e;
+    }
+  }
+
+  /** `expandFile` once the source is peeked; `opened` gets the streams made over it (each over the one before). */
+  private async expandPeeked(src: FileSource, { head, stream, ended }: Peeked, opened: AsyncGenerator<Uint8Array>[]): Promise<void> {
     const format = sniffFormat(head);
     if (format.kind === "text") {
       const utf16 = detectUtf16(head);
@@ -302,6 +318,7 @@ class Expander {
       this.budget.refuseIfSpent(src.name);
       const meter = new ExpansionMeter(src.name, this.limits, undefined, this.budget);
       const decoded = await peek(decompressStream(format.codec, stream, meter), SNIFF_BYTES);
+      opened.push(decoded.stream);
       const inner = sniffFormat(decoded.head);
       const utf16 = inner.kind === "text" ? detectUtf16(decoded.head) : undefined;
       if (inner.kind === "text" && format.codec === "gzip" && src.reopenable && !utf16) {
