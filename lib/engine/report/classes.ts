@@ -58,6 +58,11 @@ export type TitleFormat = {
   /** Regex group holding a function named by the header, used when the stack yields no frame. */
   headerFunction?: number;
   /**
+   * The title names no frame, but the report carries the stack of the code that chose to die (a driver's `panic()`):
+   * its first non-generic frame becomes `guiltyFrame` for display and matching; the title stays as syzkaller's.
+   */
+  frameFromStack?: true;
+  /**
    * Regex group naming a function that becomes `guiltyFrame` (not the title) when the stack yields none: old
    * kernels print WARNING stacks as `? f` guesses only, and the title stays `… in corrupted` as syzkaller's.
    */
@@ -898,6 +903,14 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
+      // A panic() called by code that decided to die (`panic_on_set_idle set ...`, `VFS: Unable to mount root fs`):
+      // its own stack follows within a few lines and runs through `panic`; the caller below it is the guilty frame.
+      // Without that frame nearby (a tail whose stack is another CPU's `stopping` dump) no frame is named, nor for
+      // panic_on_oom: running out of memory is the system's state, not the allocating code's fault (the oom has none).
+      {
+        match: re("Kernel panic - not syncing: (?!Out of memory|System is deadlocked on memory)([^\\n]*?)(?:\\s*-+\\]-*)?\\s*\\n(?:.*\\n){0,12}?.*[ (>]panic(?:\\+0x|\\))"),
+        title: "kernel panic: $1", noStackTrace: true, frameFromStack: true, stack: stack([CALL_TRACE_SECTION]),
+      },
       { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
     ],
   },
