@@ -184,6 +184,15 @@ const STACK_KMSAN: StackRule = {
 /** KASAN: old reports print SLUB's alloc/free traces before the `Call Trace:`; prefer the latter. */
 const STACK_KASAN: StackRule = { sections: [CALL_TRACE_SECTION, FROM_HEADER_SECTION] };
 const stack = (sections: readonly RegExp[], extra: Partial<StackRule> = {}): StackRule => ({ sections, ...extra });
+/**
+ * arm64's SError delivery (arch/arm64/kernel/traps.c): the exception entry, the RAS check and the panic it ends in
+ * (6.19's unwinder also lists `abort` and `add_taint+0x0` there). The interrupted code below them, often a register
+ * write to a device whose power domain or clock is off, is where the asynchronous bus error was taken.
+ */
+const SERROR_PATH_SKIP = [
+  /^v?panic$/, /^nmi_panic$/, /^abort$/, /^add_taint$/, /^arm64_serror_panic$/, /^arm64_is_fatal_ras_serror$/, /^do_serror$/,
+  /^el[01]h?_(?:64|32)_error(?:_handler)?$/, /^el1_error$/,
+];
 /** `refcount_t hit zero at ` / `overflow at ` / `underflow at `: x86 fast refcount_t's message (kernel/panic.c), before the function. */
 const X86_REFCOUNT_MESSAGE = /refcount_t [a-z][a-z ]* at /;
 
@@ -903,6 +912,11 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
+      // arm64_serror_panic(): the SError report above it was cut, the panic's stack still runs into the interrupted code.
+      {
+        match: re("Kernel panic - not syncing: Asynchronous SError Interrupt"), title: "kernel panic: Asynchronous SError Interrupt",
+        noStackTrace: true, frameFromStack: true, stack: stack([CALL_TRACE_SECTION], { skip: SERROR_PATH_SKIP }),
+      },
       // A panic() called by code that decided to die (`panic_on_set_idle set ...`, `VFS: Unable to mount root fs`):
       // its own stack follows within a few lines and runs through `panic`; the caller below it is the guilty frame.
       // Without that frame nearby (a tail whose stack is another CPU's `stopping` dump) no frame is named, nor for
@@ -1128,6 +1142,16 @@ export const CLASSES: readonly CrashClass[] = [
     // `trusty: panic (caller …): ASSERT FAILED at (…)` is an assertion: the assert row names it.
     suppress: [/ASSERT FAILED at \(/],
     formats: [{ match: re("trusty: panic \\(.*?\\):([^\\n]*)"), title: "trusty: panic:$1", noStackTrace: true }],
+  },
+  {
+    // arm64: an asynchronous external abort (SError) is fatal: `SError Interrupt on CPU3, code 0xbe000011 -- SError`,
+    // the interrupted code's registers (`pc :`), then the `Asynchronous SError Interrupt` panic (this report's tail).
+    // syzkaller has no rule for it; titled like `Internal error in F`.
+    id: "arm64-serror",
+    header: "SError Interrupt on CPU",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("SError Interrupt on CPU[0-9]+, code 0x[0-9a-f]+"), title: "SError Interrupt in {FRAME}", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { skip: SERROR_PATH_SKIP }) }],
   },
   {
     id: "arm-internal-error",

@@ -834,3 +834,33 @@ describe("hostile header lines", () => {
     expect(report.title).toBe("WARNING in dev_watchdog");
   });
 });
+
+describe("arm64 SError", () => {
+  // Qualcomm RB3gen2 in CI (qualcomm-linux/kernel#541 on 7.0, #297 on 6.19-rc8): an SMMU register write takes an SError.
+  const header = [
+    "[   18.348119] SError Interrupt on CPU5, code 0x00000000be000000 -- SError",
+    "[   18.348127] CPU: 5 UID: 1000 PID: 960 Comm: weston Tainted: G   M    W  O        7.0.0-00707-g0f9957102cc3 #1 PREEMPT ",
+    "[   18.348133] Hardware name: Qualcomm Technologies, Inc. Robotics RB3gen2 (DT)",
+    "[   18.348137] pc : arm_smmu_write_s2cr+0xa0/0x130",
+    "[   18.348145] lr : arm_smmu_write_sme+0x20/0x108",
+  ];
+  const panic = [
+    "[   18.348245] Kernel panic - not syncing: Asynchronous SError Interrupt",
+    "[   18.348247] CPU: 5 UID: 1000 PID: 960 Comm: weston Tainted: G   M    W  O        7.0.0-00707-g0f9957102cc3 #1 PREEMPT ",
+    "[   18.348250] Call trace:",
+    ...["show_stack+0x18/0x30 (C)", "dump_stack_lvl+0x60/0x80", "vpanic+0xf8/0x2dc", "abort+0x0/0x4", "add_taint+0x0/0xbc", "arm64_serror_panic+0x70/0x80",
+      "arm64_is_fatal_ras_serror+0x34/0xac", "do_serror+0x58/0x74", "el1h_64_error_handler+0x38/0x60", "el1h_64_error+0x70/0x74",
+      "arm_smmu_write_s2cr+0x98/0xb4 (P)", "arm_smmu_write_sme+0x18/0x8c", "arm_smmu_device_reset+0x6c/0x2c0"].map((f, i) => `[   18.34826${i % 10}]  ${f}`),
+  ];
+
+  it("reads the SError report as a fatal exception in the interrupted code, its panic as the tail", () => {
+    const findings = extract([...header, ...panic]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: "oops", title: "SError Interrupt in arm_smmu_write_s2cr", guiltyFrame: "arm_smmu_write_s2cr", panicked: true });
+  });
+
+  it("names the interrupted code from the panic's stack when the SError report was cut, past the SError delivery path", () => {
+    const [f] = extract(panic);
+    expect(f).toMatchObject({ kind: "panic", title: "kernel panic: Asynchronous SError Interrupt", guiltyFrame: "arm_smmu_write_s2cr" });
+  });
+});
