@@ -1143,6 +1143,35 @@ export const CLASSES: readonly CrashClass[] = [
     suppress: [/ASSERT FAILED at \(/],
     formats: [{ match: re("trusty: panic \\(.*?\\):([^\\n]*)"), title: "trusty: panic:$1", noStackTrace: true }],
   },
+  // MIPS and LoongArch die() print the trap's name as `%s[#%d]:`; `Oops[#1]:` is the Oops row's. Without
+  // CONFIG_DEBUG_BUGVERBOSE (OpenWrt) BUG() prints no `kernel BUG at` line, only `Kernel bug detected[#1]:`, and the
+  // skb helpers BUG for their caller; with it, the `kernel BUG at` line above starts the report and this follows it.
+  ...(
+    [
+      ["Kernel bug detected", "bug"],
+      ["Unhandled kernel unaligned access", "oops"],
+    ] as const
+  ).map(
+    ([name, kind]): CrashClass => ({
+      id: `mips-die-${name.toLowerCase().replace(/ /g, "-")}`,
+      header: `${name}[#`,
+      kind,
+      type: kind === "bug" ? "BUG" : "DoS",
+      secondary: true,
+      formats: [{ match: re(`${name}\\[#[0-9]+\\]:`), title: `${name} in {FRAME}`, stack: { ...STACK_DEFAULT, skip: [SKB_DATA_HELPER] } }],
+    }),
+  ),
+  {
+    // do_ri()/do_bp() on a kernel-mode trap: `die_if_kernel("Reserved instruction in kernel code")`, `("Break
+    // instruction in kernel code")`. One class on the shared tail `kernel code[#`: each name, or `in kernel code[#`,
+    // as a prefilter needle of its own let ordinary log lines through the automaton (literal-prefilter.test.ts).
+    id: "mips-die-kernel-code",
+    header: "kernel code[#",
+    kind: "oops",
+    type: "DoS",
+    secondary: true,
+    formats: [{ match: re("(Reserved|Break) instruction in kernel code\\[#[0-9]+\\]:"), title: "$1 instruction in {FRAME}", stack: STACK_DEFAULT }],
+  },
   {
     // arm64: an asynchronous external abort (SError) is fatal: `SError Interrupt on CPU3, code 0xbe000011 -- SError`,
     // the interrupted code's registers (`pc :`), then the `Asynchronous SError Interrupt` panic (this report's tail).

@@ -864,3 +864,39 @@ describe("arm64 SError", () => {
     expect(f).toMatchObject({ kind: "panic", title: "kernel panic: Asynchronous SError Interrupt", guiltyFrame: "arm_smmu_write_s2cr" });
   });
 });
+
+describe("MIPS die() names", () => {
+  // OpenWrt on a 24KEc (openwrt/mt76#8, 3.18.17): skb_over_panic's BUG() without BUGVERBOSE.
+  const bug = (frames: string[]) => [
+    "<0>[90064.190000] skbuff: skb_over_panic: text:872d0998 len:1832 put:1832 head:872e5800 data:872e5820 tail:0x872e5f48 end:0x872e5f40 dev:<NULL>",
+    "<4>[90064.210000] Kernel bug detected[#1]:",
+    "<4>[90064.210000] CPU: 0 PID: 0 Comm: swapper Not tainted 3.18.17 #1",
+    "<4>[90064.210000] epc   : 801e388c skb_panic+0x58/0x5c",
+    "<4>[90064.210000] ra    : 801e388c skb_panic+0x58/0x5c",
+    "<4>[90064.210000] Cause : 50800024",
+    ...(frames.length ? ["<4>[90064.210000] Call Trace:", ...frames.map((f) => `<4>[90064.210000] [<801e388c>] ${f}`)] : []),
+  ];
+
+  it("reads BUG()'s `Kernel bug detected` as a BUG, blaming the skb helper's caller", () => {
+    expect(extract(bug([]))).toMatchObject([{ kind: "bug", title: "Kernel bug detected in corrupted" }]);
+    expect(extract(bug(["skb_panic+0x58/0x5c", "skb_put+0x5c/0x60", "mt76_rx_poll+0x1a0/0x2c0 [mt76]"]))).toMatchObject([
+      { kind: "bug", title: "Kernel bug detected in mt76_rx_poll", guiltyFrame: "mt76_rx_poll" },
+    ]);
+  });
+
+  it("keeps a `kernel BUG at` line and the die line after it one report", () => {
+    const withBugLine = ["<4>[90064.200000] kernel BUG at net/core/skbuff.c:104!", ...bug(["skb_panic+0x58/0x5c", "skb_put+0x5c/0x60", "mt76_rx_poll+0x1a0/0x2c0 [mt76]"]).slice(1)];
+    expect(extract(withBugLine)).toMatchObject([{ kind: "bug", title: "kernel BUG in mt76_rx_poll" }]);
+  });
+
+  it("reads a reserved or break instruction in kernel code as an oops in the function that ran it", () => {
+    const die = (name: string) => [`${name} instruction in kernel code[#1]:`, "CPU: 1 PID: 9 Comm: kworker/1:0 Not tainted 5.10.138 #0", "epc   : 8039a2c4 mt7621_pcie_init+0x44/0x1c0", "ra    : 8039a2b8 mt7621_pcie_init+0x38/0x1c0"];
+    expect(extract(die("Reserved"))).toMatchObject([{ kind: "oops", title: "Reserved instruction in mt7621_pcie_init", guiltyFrame: "mt7621_pcie_init" }]);
+    expect(extract(die("Break"))).toMatchObject([{ kind: "oops", title: "Break instruction in mt7621_pcie_init" }]);
+  });
+
+  it("names the faulting function of an unaligned access", () => {
+    const [f] = extract(["Unhandled kernel unaligned access[#1]:", "CPU: 0 PID: 7 Comm: ksoftirqd/0 Not tainted 5.4.179 #0", "epc   : 80126820 ip_rcv_core+0x164/0x3c4", "ra    : 80126824 ip_rcv+0x48/0xa0"]);
+    expect(f).toMatchObject({ kind: "oops", title: "Unhandled kernel unaligned access in ip_rcv_core", guiltyFrame: "ip_rcv_core" });
+  });
+});
