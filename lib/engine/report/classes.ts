@@ -394,8 +394,8 @@ export const CLASSES: readonly CrashClass[] = [
         title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
       },
       { match: re("BUG: [Uu]nable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
-      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
-      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
+      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
+      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
       {
         match: re("BUG: soft lockup"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
         // 2.6.1x i386 (`BUG: soft lockup detected on CPU#0!`) printed dump_stack()'s frames right under the header,

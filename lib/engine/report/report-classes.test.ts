@@ -900,3 +900,19 @@ describe("MIPS die() names", () => {
     expect(f).toMatchObject({ kind: "oops", title: "Unhandled kernel unaligned access in ip_rcv_core", guiltyFrame: "ip_rcv_core" });
   });
 });
+
+describe("spinlock debugging", () => {
+  it("is a lock-debugging report like the other LOCKDEP-typed BUG lines (syzkaller's LockdepBug)", () => {
+    // Firefly-RK3399 on Rockchip 4.4.112 (rockchip-linux/kernel#67): two CPUs wait on a lock the Mali driver holds.
+    const [f] = extract([
+      "[  116.216667] BUG: spinlock lockup suspected on CPU#0, swapper/0/0",
+      "[  116.216874]  lock: 0xffffffc0ed5a83e8, .magic: dead4ead, .owner: mali-cmar-backe/801, .owner_cpu: 2",
+      "[  116.216880] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 4.4.112 #1",
+      "[  116.216890] Call trace:",
+      "[  116.216895] [<ffffff8008088f5c>] do_raw_spin_lock+0x1a4/0x1c8",
+      "[  116.216900] [<ffffff8008a4c1d8>] _raw_spin_lock_irqsave+0x50/0x60",
+      "[  116.216905] [<ffffff80086e8a10>] kbase_jd_done_worker+0x48/0x6a0",
+    ]);
+    expect(f).toMatchObject({ kind: "lockdep", title: "BUG: spinlock lockup suspected in kbase_jd_done_worker" });
+  });
+});
