@@ -58,10 +58,16 @@ const MIN_INVARIANT_SHARE = 0.995;
 const REAL_SOURCES = 24;
 const SHARED_SOURCES = 12;
 const printsCallerIds = (log: string) => recordsOfDmesg(log).records.some((r) => r.callerId !== undefined);
+/**
+ * A paste wrapped after the fact (a mail client's 72-column wrap: the rest of a line at column 0, where the kernel's
+ * own multi-line messages are indented). An envelope wraps the kernel's records, so it would print the paste's wrap
+ * after a collector's prefix, at a width no terminal or mail client produced: left out like caller ids.
+ */
+const wrappedByPaste = (log: string) => recordsOfDmesg(log).records.some((r) => r.continuation.some((line) => /^\S/.test(line)));
 
 describe("format invariance (generated envelopes around real dmesg logs)", () => {
   it(`keeps at least ${MIN_INVARIANT_SHARE * 100}% of cases invariant on ${REAL_SOURCES} dev and ${SHARED_SOURCES} shared logs × every envelope`, async () => {
-    const all = readSources().filter((s) => !printsCallerIds(s.log));
+    const all = readSources().filter((s) => !printsCallerIds(s.log) && !wrappedByPaste(s.log));
     /** Every k-th source: all class folders and corpora, not the first alphabetically. */
     const spread = <T,>(list: T[], n: number) => list.filter((_, i) => i % Math.floor(list.length / n) === 0).slice(0, n);
     const sources = [...spread(all.filter((s) => s.corpus === "real-dev"), REAL_SOURCES), ...spread(all.filter((s) => s.corpus === "shared"), SHARED_SOURCES)];

@@ -58,6 +58,11 @@ export type TitleFormat = {
   /** Regex group holding a function named by the header, used when the stack yields no frame. */
   headerFunction?: number;
   /**
+   * The title names no frame, but the report carries the stack of the code that chose to die (a driver's `panic()`):
+   * its first non-generic frame becomes `guiltyFrame` for display and matching; the title stays as syzkaller's.
+   */
+  frameFromStack?: true;
+  /**
    * Regex group naming a function that becomes `guiltyFrame` (not the title) when the stack yields none: old
    * kernels print WARNING stacks as `? f` guesses only, and the title stays `… in corrupted` as syzkaller's.
    */
@@ -179,6 +184,15 @@ const STACK_KMSAN: StackRule = {
 /** KASAN: old reports print SLUB's alloc/free traces before the `Call Trace:`; prefer the latter. */
 const STACK_KASAN: StackRule = { sections: [CALL_TRACE_SECTION, FROM_HEADER_SECTION] };
 const stack = (sections: readonly RegExp[], extra: Partial<StackRule> = {}): StackRule => ({ sections, ...extra });
+/**
+ * arm64's SError delivery (arch/arm64/kernel/traps.c): the exception entry, the RAS check and the panic it ends in
+ * (6.19's unwinder also lists `abort` and `add_taint+0x0` there). The interrupted code below them, often a register
+ * write to a device whose power domain or clock is off, is where the asynchronous bus error was taken.
+ */
+const SERROR_PATH_SKIP = [
+  /^v?panic$/, /^nmi_panic$/, /^abort$/, /^add_taint$/, /^arm64_serror_panic$/, /^arm64_is_fatal_ras_serror$/, /^do_serror$/,
+  /^el[01]h?_(?:64|32)_error(?:_handler)?$/, /^el1_error$/,
+];
 /** `refcount_t hit zero at ` / `overflow at ` / `underflow at `: x86 fast refcount_t's message (kernel/panic.c), before the function. */
 const X86_REFCOUNT_MESSAGE = /refcount_t [a-z][a-z ]* at /;
 
@@ -380,8 +394,8 @@ export const CLASSES: readonly CrashClass[] = [
         title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT,
       },
       { match: re("BUG: [Uu]nable to handle kernel"), title: "BUG: unable to handle kernel", kind: "oops", corrupted: "half-printed header" },
-      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
-      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
+      { match: re("BUG: (spinlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
+      { match: re("BUG: (rwlock (?:lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU|cpu recursion|trylock failure on UP))"), title: "BUG: $1 in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: SPINLOCK_DEBUG_SKIP }) },
       {
         match: re("BUG: soft lockup"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG",
         // 2.6.1x i386 (`BUG: soft lockup detected on CPU#0!`) printed dump_stack()'s frames right under the header,
@@ -898,6 +912,19 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
       { match: re("Kernel panic - not syncing: hung_task: blocked tasks"), title: "kernel panic: hung_task: blocked tasks", corrupted: "only the panic tail of a hung-task report survived", noStackTrace: true },
+      // arm64_serror_panic(): the SError report above it was cut, the panic's stack still runs into the interrupted code.
+      {
+        match: re("Kernel panic - not syncing: Asynchronous SError Interrupt"), title: "kernel panic: Asynchronous SError Interrupt",
+        noStackTrace: true, frameFromStack: true, stack: stack([CALL_TRACE_SECTION], { skip: SERROR_PATH_SKIP }),
+      },
+      // A panic() called by code that decided to die (`panic_on_set_idle set ...`, `VFS: Unable to mount root fs`):
+      // its own stack follows within a few lines and runs through `panic`; the caller below it is the guilty frame.
+      // Without that frame nearby (a tail whose stack is another CPU's `stopping` dump) no frame is named, nor for
+      // panic_on_oom: running out of memory is the system's state, not the allocating code's fault (the oom has none).
+      {
+        match: re("Kernel panic - not syncing: (?!Out of memory|System is deadlocked on memory)([^\\n]*?)(?:\\s*-+\\]-*)?\\s*\\n(?:.*\\n){0,12}?.*[ (>]panic(?:\\+0x|\\))"),
+        title: "kernel panic: $1", noStackTrace: true, frameFromStack: true, stack: stack([CALL_TRACE_SECTION]),
+      },
       { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
     ],
   },
@@ -1115,6 +1142,45 @@ export const CLASSES: readonly CrashClass[] = [
     // `trusty: panic (caller …): ASSERT FAILED at (…)` is an assertion: the assert row names it.
     suppress: [/ASSERT FAILED at \(/],
     formats: [{ match: re("trusty: panic \\(.*?\\):([^\\n]*)"), title: "trusty: panic:$1", noStackTrace: true }],
+  },
+  // MIPS and LoongArch die() print the trap's name as `%s[#%d]:`; `Oops[#1]:` is the Oops row's. Without
+  // CONFIG_DEBUG_BUGVERBOSE (OpenWrt) BUG() prints no `kernel BUG at` line, only `Kernel bug detected[#1]:`, and the
+  // skb helpers BUG for their caller; with it, the `kernel BUG at` line above starts the report and this follows it.
+  ...(
+    [
+      ["Kernel bug detected", "bug"],
+      ["Unhandled kernel unaligned access", "oops"],
+    ] as const
+  ).map(
+    ([name, kind]): CrashClass => ({
+      id: `mips-die-${name.toLowerCase().replace(/ /g, "-")}`,
+      header: `${name}[#`,
+      kind,
+      type: kind === "bug" ? "BUG" : "DoS",
+      secondary: true,
+      formats: [{ match: re(`${name}\\[#[0-9]+\\]:`), title: `${name} in {FRAME}`, stack: { ...STACK_DEFAULT, skip: [SKB_DATA_HELPER] } }],
+    }),
+  ),
+  {
+    // do_ri()/do_bp() on a kernel-mode trap: `die_if_kernel("Reserved instruction in kernel code")`, `("Break
+    // instruction in kernel code")`. One class on the shared tail `kernel code[#`: each name, or `in kernel code[#`,
+    // as a prefilter needle of its own let ordinary log lines through the automaton (literal-prefilter.test.ts).
+    id: "mips-die-kernel-code",
+    header: "kernel code[#",
+    kind: "oops",
+    type: "DoS",
+    secondary: true,
+    formats: [{ match: re("(Reserved|Break) instruction in kernel code\\[#[0-9]+\\]:"), title: "$1 instruction in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    // arm64: an asynchronous external abort (SError) is fatal: `SError Interrupt on CPU3, code 0xbe000011 -- SError`,
+    // the interrupted code's registers (`pc :`), then the `Asynchronous SError Interrupt` panic (this report's tail).
+    // syzkaller has no rule for it; titled like `Internal error in F`.
+    id: "arm64-serror",
+    header: "SError Interrupt on CPU",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("SError Interrupt on CPU[0-9]+, code 0x[0-9a-f]+"), title: "SError Interrupt in {FRAME}", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { skip: SERROR_PATH_SKIP }) }],
   },
   {
     id: "arm-internal-error",

@@ -277,6 +277,27 @@ describe("extractReports", () => {
     expect(f).toMatchObject({ kind: "panic", title: "kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)", panicked: true });
   });
 
+  it("names the caller of a driver's panic() from the panic's own stack, the title staying syzkaller's", () => {
+    // NanoPi R5S on Armbian 6.1.75-vendor-rk35xx (armbian/linux-rockchip#297): the NPU power domain never acks idle
+    const lines = (frames: string[]) => [
+      "[    9.622902] Kernel panic - not syncing: panic_on_set_idle set ...",
+      "[    9.624647] CPU: 2 PID: 1 Comm: swapper/0 Not tainted 6.1.75-vendor-rk35xx #1",
+      "[    9.625309] Hardware name: FriendlyElec NanoPi R5S C1 (DT)",
+      "[    9.625813] Call trace:",
+      ...frames.map((f, i) => `[    9.62${6 + i}056]  ${f}`),
+    ].join("\n");
+    const [f] = extract(lines(["dump_backtrace+0xe4/0x108", "show_stack+0x20/0x30", "dump_stack_lvl+0x7c/0xa0", "dump_stack+0x18/0x34", "panic+0x150/0x328", "rockchip_pmu_set_idle_request+0x10c/0x1cc", "rockchip_pd_power+0x43c/0x494"]));
+    expect(f).toMatchObject({ kind: "panic", title: "kernel panic: panic_on_set_idle set ...", guiltyFrame: "rockchip_pmu_set_idle_request" });
+    // Another CPU's dump after the panic line (no `panic` frame in it) names nothing.
+    const [g] = extract(lines(["dump_backtrace+0xe4/0x108", "show_stack+0x20/0x30", "do_handle_IPI+0x2dc/0x310", "ipi_handler+0x28/0x30"]));
+    expect(g).toMatchObject({ kind: "panic", title: "kernel panic: panic_on_set_idle set ..." });
+    expect(g.guiltyFrame).toBeUndefined();
+    // panic_on_oom: the OOM killer's panic blames no code.
+    const [h] = extract(lines(["dump_stack+0x5c/0x80", "panic+0xe7/0x2a9", "out_of_memory.cold.31+0x5e/0x87", "__alloc_pages_slowpath+0xb8f/0xcb0"]).replace("panic_on_set_idle set ...", "Out of memory: system-wide panic_on_oom is enabled"));
+    expect(h).toMatchObject({ kind: "panic", title: "kernel panic: Out of memory: system-wide panic_on_oom is enabled" });
+    expect(h.guiltyFrame).toBeUndefined();
+  });
+
   it("reads crash-utility output", () => {
     const [f] = extract([
       '       PANIC: "kernel BUG at net/core/skbuff.c:4230!"',

@@ -681,7 +681,7 @@ function buildTitle(cls: CrashClass, report: ParsedReport, ownLines = report.tex
     let frameMissing = false;
     let headerFallback = false;
     let stallGuess: string | undefined;
-    const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}"));
+    const needsFrame = format.title.includes("{FRAME}") || (format.alt ?? []).some((a) => a.includes("{FRAME}")) || format.frameFromStack === true;
     if (needsFrame && format.stack && !stackOfAnotherTask(m[0], texts)) {
       const named = format.headerFunction !== undefined ? m[format.headerFunction] : format.hintLeads && format.guiltyHint !== undefined ? m[format.guiltyHint] : undefined;
       const g = findGuilty(report, format.stack, named ? { function: named, reliable: true } : undefined);

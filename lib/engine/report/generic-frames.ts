@@ -47,6 +47,10 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^__this_cpu_preempt_check", "kobject_", "^kref_", "^refcount_", "^ref_tracker",
       "^trace_", "^__trace_", "^perf_trace", "^tracepoint", "^spin_dump", "^spin_bug", "^__seqprop_assert",
       "^seqprop_assert", "^hex_dump", "^print_hex_dump", "^crc_", "^crc32",
+      // lib/nmi_backtrace.c: a stall or lockup report asks each CPU to print its stack through these; on ARM and arm64
+      // (no x86 timer-interrupt anchor) a dump cut before the interrupted code holds only them.
+      "^nmi_cpu_backtrace", "^nmi_trigger_cpumask_backtrace", "^arch_trigger_cpumask_backtrace",
+      "^trigger_(?:all|single|cpumask)_cpu_backtrace", "^dump_cpu_task$",
     ],
   },
   {

@@ -95,6 +95,12 @@ describe("isGenericFrame", () => {
     expect(isGenericFrame("copy_to_sockptr")).toBe(true);
     expect(isGenericFrame("bpf_sys_bpf")).toBe(false);
   });
+  it("the NMI backtrace helpers that print a stalled CPU's stack are report machinery", () => {
+    // Allwinner H3 on 4.17-rc7 (armbian/build#1000): a self-detected RCU stall's ARM dump cut inside the NMI backtrace
+    for (const f of ["nmi_cpu_backtrace", "nmi_trigger_cpumask_backtrace", "arch_trigger_cpumask_backtrace", "trigger_single_cpu_backtrace", "dump_cpu_task"]) expect(isGenericFrame(f), f).toBe(true);
+    expect(selectGuiltyFrame(frames("unwind_backtrace", "show_stack", "dump_stack", "nmi_cpu_backtrace", "nmi_trigger_cpumask_backtrace"), { mode: "stall" })).toBeUndefined();
+    expect(isGenericFrame("nmi_handle")).toBe(false);
+  });
   it("a fault inside the unwinder's start is the unwinder's (syzkaller names it); its stepping helpers are machinery", () => {
     expect(isGenericFrame("__unwind_start")).toBe(false);
     expect(isGenericFrame("unwind_next_frame")).toBe(true);

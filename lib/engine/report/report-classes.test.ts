@@ -834,3 +834,85 @@ describe("hostile header lines", () => {
     expect(report.title).toBe("WARNING in dev_watchdog");
   });
 });
+
+describe("arm64 SError", () => {
+  // Qualcomm RB3gen2 in CI (qualcomm-linux/kernel#541 on 7.0, #297 on 6.19-rc8): an SMMU register write takes an SError.
+  const header = [
+    "[   18.348119] SError Interrupt on CPU5, code 0x00000000be000000 -- SError",
+    "[   18.348127] CPU: 5 UID: 1000 PID: 960 Comm: weston Tainted: G   M    W  O        7.0.0-00707-g0f9957102cc3 #1 PREEMPT ",
+    "[   18.348133] Hardware name: Qualcomm Technologies, Inc. Robotics RB3gen2 (DT)",
+    "[   18.348137] pc : arm_smmu_write_s2cr+0xa0/0x130",
+    "[   18.348145] lr : arm_smmu_write_sme+0x20/0x108",
+  ];
+  const panic = [
+    "[   18.348245] Kernel panic - not syncing: Asynchronous SError Interrupt",
+    "[   18.348247] CPU: 5 UID: 1000 PID: 960 Comm: weston Tainted: G   M    W  O        7.0.0-00707-g0f9957102cc3 #1 PREEMPT ",
+    "[   18.348250] Call trace:",
+    ...["show_stack+0x18/0x30 (C)", "dump_stack_lvl+0x60/0x80", "vpanic+0xf8/0x2dc", "abort+0x0/0x4", "add_taint+0x0/0xbc", "arm64_serror_panic+0x70/0x80",
+      "arm64_is_fatal_ras_serror+0x34/0xac", "do_serror+0x58/0x74", "el1h_64_error_handler+0x38/0x60", "el1h_64_error+0x70/0x74",
+      "arm_smmu_write_s2cr+0x98/0xb4 (P)", "arm_smmu_write_sme+0x18/0x8c", "arm_smmu_device_reset+0x6c/0x2c0"].map((f, i) => `[   18.34826${i % 10}]  ${f}`),
+  ];
+
+  it("reads the SError report as a fatal exception in the interrupted code, its panic as the tail", () => {
+    const findings = extract([...header, ...panic]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: "oops", title: "SError Interrupt in arm_smmu_write_s2cr", guiltyFrame: "arm_smmu_write_s2cr", panicked: true });
+  });
+
+  it("names the interrupted code from the panic's stack when the SError report was cut, past the SError delivery path", () => {
+    const [f] = extract(panic);
+    expect(f).toMatchObject({ kind: "panic", title: "kernel panic: Asynchronous SError Interrupt", guiltyFrame: "arm_smmu_write_s2cr" });
+  });
+});
+
+describe("MIPS die() names", () => {
+  // OpenWrt on a 24KEc (openwrt/mt76#8, 3.18.17): skb_over_panic's BUG() without BUGVERBOSE.
+  const bug = (frames: string[]) => [
+    "<0>[90064.190000] skbuff: skb_over_panic: text:872d0998 len:1832 put:1832 head:872e5800 data:872e5820 tail:0x872e5f48 end:0x872e5f40 dev:<NULL>",
+    "<4>[90064.210000] Kernel bug detected[#1]:",
+    "<4>[90064.210000] CPU: 0 PID: 0 Comm: swapper Not tainted 3.18.17 #1",
+    "<4>[90064.210000] epc   : 801e388c skb_panic+0x58/0x5c",
+    "<4>[90064.210000] ra    : 801e388c skb_panic+0x58/0x5c",
+    "<4>[90064.210000] Cause : 50800024",
+    ...(frames.length ? ["<4>[90064.210000] Call Trace:", ...frames.map((f) => `<4>[90064.210000] [<801e388c>] ${f}`)] : []),
+  ];
+
+  it("reads BUG()'s `Kernel bug detected` as a BUG, blaming the skb helper's caller", () => {
+    expect(extract(bug([]))).toMatchObject([{ kind: "bug", title: "Kernel bug detected in corrupted" }]);
+    expect(extract(bug(["skb_panic+0x58/0x5c", "skb_put+0x5c/0x60", "mt76_rx_poll+0x1a0/0x2c0 [mt76]"]))).toMatchObject([
+      { kind: "bug", title: "Kernel bug detected in mt76_rx_poll", guiltyFrame: "mt76_rx_poll" },
+    ]);
+  });
+
+  it("keeps a `kernel BUG at` line and the die line after it one report", () => {
+    const withBugLine = ["<4>[90064.200000] kernel BUG at net/core/skbuff.c:104!", ...bug(["skb_panic+0x58/0x5c", "skb_put+0x5c/0x60", "mt76_rx_poll+0x1a0/0x2c0 [mt76]"]).slice(1)];
+    expect(extract(withBugLine)).toMatchObject([{ kind: "bug", title: "kernel BUG in mt76_rx_poll" }]);
+  });
+
+  it("reads a reserved or break instruction in kernel code as an oops in the function that ran it", () => {
+    const die = (name: string) => [`${name} instruction in kernel code[#1]:`, "CPU: 1 PID: 9 Comm: kworker/1:0 Not tainted 5.10.138 #0", "epc   : 8039a2c4 mt7621_pcie_init+0x44/0x1c0", "ra    : 8039a2b8 mt7621_pcie_init+0x38/0x1c0"];
+    expect(extract(die("Reserved"))).toMatchObject([{ kind: "oops", title: "Reserved instruction in mt7621_pcie_init", guiltyFrame: "mt7621_pcie_init" }]);
+    expect(extract(die("Break"))).toMatchObject([{ kind: "oops", title: "Break instruction in mt7621_pcie_init" }]);
+  });
+
+  it("names the faulting function of an unaligned access", () => {
+    const [f] = extract(["Unhandled kernel unaligned access[#1]:", "CPU: 0 PID: 7 Comm: ksoftirqd/0 Not tainted 5.4.179 #0", "epc   : 80126820 ip_rcv_core+0x164/0x3c4", "ra    : 80126824 ip_rcv+0x48/0xa0"]);
+    expect(f).toMatchObject({ kind: "oops", title: "Unhandled kernel unaligned access in ip_rcv_core", guiltyFrame: "ip_rcv_core" });
+  });
+});
+
+describe("spinlock debugging", () => {
+  it("is a lock-debugging report like the other LOCKDEP-typed BUG lines (syzkaller's LockdepBug)", () => {
+    // Firefly-RK3399 on Rockchip 4.4.112 (rockchip-linux/kernel#67): two CPUs wait on a lock the Mali driver holds.
+    const [f] = extract([
+      "[  116.216667] BUG: spinlock lockup suspected on CPU#0, swapper/0/0",
+      "[  116.216874]  lock: 0xffffffc0ed5a83e8, .magic: dead4ead, .owner: mali-cmar-backe/801, .owner_cpu: 2",
+      "[  116.216880] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 4.4.112 #1",
+      "[  116.216890] Call trace:",
+      "[  116.216895] [<ffffff8008088f5c>] do_raw_spin_lock+0x1a4/0x1c8",
+      "[  116.216900] [<ffffff8008a4c1d8>] _raw_spin_lock_irqsave+0x50/0x60",
+      "[  116.216905] [<ffffff80086e8a10>] kbase_jd_done_worker+0x48/0x6a0",
+    ]);
+    expect(f).toMatchObject({ kind: "lockdep", title: "BUG: spinlock lockup suspected in kbase_jd_done_worker" });
+  });
+});
