@@ -115,4 +115,43 @@ describe("joinWrappedLines", () => {
     const lines = parsed([HEADER, "Starting Network Manager...", "[   12.345690] CPU: 1 PID: 1 Comm: init", "short"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);
   });
+
+  it("joins a frame the wrap moved whole off its prefixed line, after an empty line or a `?`", () => {
+    // Real shape (linux-block, 5.0 md raid1 hang in Gmail): the break fell at the space after `kernel:`.
+    const lines = parsed(
+      [
+        "May 10 17:51:09 server kernel:  schedule+0x32/0x80",
+        "May 10 17:51:09 server kernel:",
+        "jbd2_journal_commit_transaction+0x250/0x18c0 [jbd2]",
+        "May 10 17:51:09 server kernel:  ?",
+        "ext4_unregister_li_request.isra.13+0x60/0x60 [ext4]",
+        "May 10 17:51:09 server kernel:",
+        "Starting Network Manager...",
+      ].join("\n"),
+    );
+    expect(joinWrappedLines(lines).map((l) => l.text.trim())).toEqual([
+      "schedule+0x32/0x80",
+      "jbd2_journal_commit_transaction+0x250/0x18c0 [jbd2]",
+      "? ext4_unregister_li_request.isra.13+0x60/0x60 [ext4]",
+      "",
+      "Starting Network Manager...",
+    ]);
+  });
+
+  it("joins a decode_stacktrace.sh frame whose source list went to the next lines, and a header cut after `more`", () => {
+    const lines = parsed(
+      [
+        "[   39.247272] process_one_work",
+        "(/build/linux-5.3.0/kernel/workqueue.c:2274)",
+        "[   39.249364] kthread (/build/linux-5.3.0/kernel/kthread.c:255)",
+        "[ 7362.017756] INFO: task rsync:1728 blocked for more",
+        "than 120 seconds.",
+      ].join("\n"),
+    );
+    expect(joinWrappedLines(lines).map((l) => l.text)).toEqual([
+      "process_one_work (/build/linux-5.3.0/kernel/workqueue.c:2274)",
+      "kthread (/build/linux-5.3.0/kernel/kthread.c:255)",
+      "INFO: task rsync:1728 blocked for more than 120 seconds.",
+    ]);
+  });
 });

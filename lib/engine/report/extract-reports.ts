@@ -425,10 +425,15 @@ function ripFrame(text: string): Frame | undefined {
   const ksymoops = parseKsymoopsFrame(text);
   if (ksymoops) return ksymoops;
   // 32-bit x86 and 2.6-era kernels name the function on their own line: `EIP is at kobject_add+0x83/0xd7`.
-  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: )(.*)$/.exec(text);
+  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: |IAOQ\[0\]: )(.*)$/.exec(text);
   if (!m) return undefined;
   // MIPS and LoongArch print the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`).
-  const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "").replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "");
+  const rest = m[1]
+    .replace(/^\[<[0-9a-f]+>\]\s*/, "")
+    .replace(/^\[[0-9a-f]+\]\s*/, "")
+    .replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "")
+    // decode_stacktrace.sh prints the RIP's module without its brackets: `RIP: 0010:nvme_tcp_io_work+0x341/0x7f0 nvme_tcp`.
+    .replace(/(\+0x[0-9a-f]+\/0x[0-9a-f]+) ([\w-]+)\s*$/, "$1 [$2]");
   // decode_stacktrace.sh output wrapped by the paste: `pc : clockevents_register_device` / `(kernel/time/….c:455)`.
   const bare = /^([A-Za-z_][\w.]*)\s*$/.exec(rest);
   if (bare) return { function: bare[1], reliable: true };

@@ -277,7 +277,10 @@ const OFFSET_FRAME = new RegExp(
 const INLINE_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM})\s+${SRC}\s+\[inline\]\s*$`);
 // scripts/decode_stacktrace.sh output: `shmem_get_policy (mm/shmem.c:1262)`, `? f (a.h:809 (discriminator 2) b.c:182)`,
 // `nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389 (discriminator 1))`: offsets replaced by sources.
-const DECODED_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM}) \(((?:[\w.+-]+\/)*[\w.+-]+\.(?:c|h|S|rs)):(\d+)\b[^()]*(?:\([^()]*\)[^()]*)*\)(?:\s+\[([\w-]+)\])?\s*$`);
+// A mail client that wrapped the source list over more lines than a paste's wrap is mended (join-wrapped-lines.ts)
+// leaves the closing parenthesis on a line of its own: the frame is named all the same. A distro's debug symbols give
+// absolute build paths (`(/build/linux-4AS01l/linux-5.3.0/kernel/workqueue.c:2274)`).
+const DECODED_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM}) \((\/?(?:[\w.+-]+\/)*[\w.+-]+\.(?:c|h|S|rs)):(\d+)\b[^()]*(?:\([^()]*\)[^()]*)*(?:\)(?:\s+\[([\w-]+)\])?)?\s*$`);
 // No symbol: ` [<000003fffd4a1d92>] 0x3fffd4a1d92`, `([<00000000027f8000>] 0x27f8000)`, ` ? 0xffffffffc0a1b2c3`
 const ADDRESS_FRAME = new RegExp(String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\?\s+)?0x(${HEX})(?:\s+${MOD})?\s*\)?\s*$`);
 // ARM: `[<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)`; the frame is the

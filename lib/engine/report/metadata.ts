@@ -106,6 +106,8 @@ const RIP_PATTERNS: RegExp[] = [
   new RegExp(String.raw`^\s*(?:[RE]IP|PC) is at ` + SYMBOL_OFFSET),
   // arm64 `pc : f+0x…/0x…`, riscv/mips `epc : …`
   new RegExp(String.raw`^\s*(?:pc|epc)\s*: (?:\[<[0-9a-f]+>\] )?` + SYMBOL_OFFSET),
+  // parisc `IAOQ[0]: d_alloc_parallel+0x384/0x688`
+  new RegExp(String.raw`^\s*IAOQ\[0\]: ` + SYMBOL_OFFSET),
   // ppc64 `NIP [c000000008068dfc] .eeh_dev_check_failure+0x27c/0x390`
   new RegExp(String.raw`^\s*NIP \[[0-9a-f]+\] ` + SYMBOL_OFFSET),
   // s390 `Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])`
