@@ -147,13 +147,14 @@ function re(src: string, flags = ""): RegExp {
 /**
  * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
  * `epc   : 8026a400 f+0x74/0x130` (the address first), LoongArch `era   : 90000000002b4c3c f+0x1c/0x40`, s390 `Krnl PSW`,
- * parisc `IAOQ[0]: f+0x384/0x688` (the instruction address offset queue's head; `IAOQ[1]` is the next instruction).
+ * parisc `IAOQ[0]: f+0x384/0x688` (the instruction address offset queue's head; `IAOQ[1]` is the next instruction),
+ * sparc64 `TPC: <f+0x60/0x16c>` (the trap PC; the `TSTATE: … TPC: 000000000055de88` line above holds the address only).
  */
 /**
  * crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one.
  * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
  */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -578,8 +579,9 @@ export const CLASSES: readonly CrashClass[] = [
     header: "Unable to handle kernel",
     kind: "oops",
     formats: [
-      // ppc before 5.5 (`… paging request for data at address 0x00000010`) names a NULL-based access the same way.
-      { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address 0+[0-9a-f]{1,3}\\b|paging request for [a-z ]+ at address 0x0*[0-9a-f]{1,3}\\b)"), ...NULL_DEREF_FAULT },
+      // ppc before 5.5 (`… paging request for data at address 0x00000010`) names a NULL-based access the same way. A
+      // mail client's wrap may put the address on the next line (MIPS: `… at virtual address` / `00000000, epc == …`).
+      { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address\\s0+[0-9a-f]{1,3}\\b|paging request for [a-z ]+ at address 0x0*[0-9a-f]{1,3}\\b)"), ...NULL_DEREF_FAULT },
       // s390 (arch/s390/mm/fault.c): `Unable to handle kernel pointer dereference in virtual kernel address space`, the
       // address on `Failing address: 0000000000000000 TEID: …` a few lines on.
       { match: re("Unable to handle kernel pointer dereference in virtual kernel address space\\n(?:.*\\n){0,2}?.*Failing address: 0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },

@@ -422,6 +422,12 @@ function ripFrame(text: string): Frame | undefined {
     const f = parseFrameLine(" " + psw[1], false);
     return f && !/^0x/.test(f.function) ? { ...f, reliable: true } : undefined;
   }
+  // sparc64 show_regs(): `TPC: <sha512_sparc64_transform+0x48/0x160 [sha512_sparc64]>` (`%pS` in angle brackets).
+  const tpc = /^\s*TPC: <(.+)>\s*$/.exec(text);
+  if (tpc) {
+    const f = parseFrameLine(" " + tpc[1], false);
+    return f && !/^0x/.test(f.function) ? { ...f, reliable: true } : undefined;
+  }
   const ksymoops = parseKsymoopsFrame(text);
   if (ksymoops) return ksymoops;
   // 32-bit x86 and 2.6-era kernels name the function on their own line: `EIP is at kobject_add+0x83/0xd7`.
@@ -432,6 +438,8 @@ function ripFrame(text: string): Frame | undefined {
     .replace(/^\[<[0-9a-f]+>\]\s*/, "")
     .replace(/^\[[0-9a-f]+\]\s*/, "")
     .replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "")
+    // MIPS before 3.x ends its epc line with print_tainted(): `epc   : 8029fb20 f+0x0/0x38     Not tainted`.
+    .replace(/\s+(?:Not tainted|Tainted: [A-Z ]*)\s*$/, "")
     // decode_stacktrace.sh prints the RIP's module without its brackets: `RIP: 0010:nvme_tcp_io_work+0x341/0x7f0 nvme_tcp`.
     .replace(/(\+0x[0-9a-f]+\/0x[0-9a-f]+) ([\w-]+)\s*$/, "$1 [$2]");
   // decode_stacktrace.sh output wrapped by the paste: `pc : clockevents_register_device` / `(kernel/time/….c:455)`.

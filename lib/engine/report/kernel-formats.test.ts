@@ -567,6 +567,49 @@ const cases: Case[] = [
     title: "BUG: soft lockup in spin_in_lookup", frame: "spin_in_lookup",
   },
   {
+    // arch/sparc/kernel/process_64.c show_regs(): `TSTATE: … TPC: %016lx …`, then `TPC: <%pS>`; before 4.x the stack
+    // entries were `[%016lx] %pS` (no angle brackets), and die_if_kernel() prints the penguin and `comm(pid): Oops`.
+    name: "sparc64 paging fault named by `TPC: <f>`, its old `[addr] f` stack read too",
+    lines: T(`|Unable to handle kernel paging request at virtual address 0006100000000000
+|tsk->{mm,active_mm}->context = 00000000000000ce
+|               \\|/ ____ \\|/
+|sh(173167): Oops [#1]
+|CPU: 760 PID: 173167 Comm: sh Not tainted 4.0.0-rc4+ #1
+|TSTATE: 0000009911e01601 TPC: 000000000055de88 TNPC: 000000000055de8c Y: 000003f0    Not tainted
+|TPC: <free_thing+0x60/0x16c>
+|RPC: <0xfff8803b75826e08>
+|I7: <flush_things+0xac/0xf4>
+|Call Trace:
+|  [000000000055eaa4] flush_things+0xac/0xf4
+|  [000000000055e66c] free_things+0xfc/0x1ac`),
+    title: "BUG: unable to handle kernel paging request in free_thing", frame: "free_thing", kind: "paging-fault",
+  },
+  {
+    name: "a sparc64 oops without its TPC line is blamed on the old-format stack",
+    lines: T(`|Unable to handle kernel paging request at virtual address 0006100000000000
+|sh(173167): Oops [#1]
+|CPU: 760 PID: 173167 Comm: sh Not tainted 4.0.0-rc4+ #1
+|Call Trace:
+|  [000000000055eaa4] flush_things+0xac/0xf4
+|  [000000000055e66c] free_things+0xfc/0x1ac`),
+    frame: "flush_things",
+  },
+  {
+    // MIPS 2.6 die(): the fault line carries epc/ra, `Oops in arch/mips/mm/fault.c::do_page_fault, line N[#1]:`, and
+    // the epc line ends with print_tainted(); a mail client wrapped the address onto the next line.
+    name: "a MIPS 2.6 NULL fault whose epc line ends with the taint and whose address was wrapped",
+    lines: T(`|CPU 0 Unable to handle kernel paging request at virtual address
+|00000000, epc == 8029fb20, ra == 8029fc0c
+|Oops in arch/mips/mm/fault.c::do_page_fault, line 167[#1]:
+|Cpu 0
+|epc   : 8029fb20 clock_lookup+0x0/0x38     Not tainted
+|ra    : 8029fc0c tune_thing+0xb4/0x138
+|Call Trace:
+| [<8029f62c>] min_revision+0x2c/0xec
+| [<8029fcf8>] tune_other+0x68/0x2e8`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in clock_lookup", frame: "clock_lookup", kind: "null-deref",
+  },
+  {
     // A Xen PV guest's kernel code segment is e030: its register dump under a cut header is the same report.
     name: "a Xen PV register dump whose header was cut is still a report",
     lines: T(`|CPU: 1 PID: 0 Comm: swapper/1 Tainted: G           O    4.4.0+2 #1

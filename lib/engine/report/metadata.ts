@@ -106,6 +106,8 @@ const RIP_PATTERNS: RegExp[] = [
   new RegExp(String.raw`^\s*(?:[RE]IP|PC) is at ` + SYMBOL_OFFSET),
   // arm64 `pc : f+0x…/0x…`, riscv/mips `epc : …`
   new RegExp(String.raw`^\s*(?:pc|epc)\s*: (?:\[<[0-9a-f]+>\] )?` + SYMBOL_OFFSET),
+  // sparc64 `TPC: <free_block+0x60/0x16c>`
+  new RegExp(String.raw`^\s*TPC: <` + SYMBOL_OFFSET),
   // parisc `IAOQ[0]: d_alloc_parallel+0x384/0x688`
   new RegExp(String.raw`^\s*IAOQ\[0\]: ` + SYMBOL_OFFSET),
   // ppc64 `NIP [c000000008068dfc] .eeh_dev_check_failure+0x27c/0x390`
