@@ -87,6 +87,22 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("joins a task line wrapped right after `Tainted:` to the flags and release that lead the next line", () => {
+    const joined = joinWrappedLines(
+      parsed(
+        [
+          "[ 4528.074757] CPU: 9 PID: 53811 Comm: vgchange Kdump: loaded Tainted:",
+          "P           OE     5.4.190-esos.prod #1",
+          "[ 4528.074797] Hardware name: Quantum H2012/H12SSW-NT, BIOS",
+        ].join("\n"),
+      ),
+    );
+    expect(joined.map((l) => l.text)[0]).toBe("CPU: 9 PID: 53811 Comm: vgchange Kdump: loaded Tainted: P           OE     5.4.190-esos.prod #1");
+    // Flags with no release after them are not a task line's tail: a register line that a wrap cut stays apart.
+    const other = parsed(["[ 4528.074757] CPU: 9 PID: 53811 Comm: vgchange Tainted:", "P OE stuff"].join("\n"));
+    expect(joinWrappedLines(other).map((l) => l.text)).toEqual(["CPU: 9 PID: 53811 Comm: vgchange Tainted:", "P OE stuff"]);
+  });
+
   it("joins lockdep's lock site, a header of a log without prefixes, and a prefixed line cut after a preposition", () => {
     const joined = joinWrappedLines(
       parsed(

@@ -57,6 +57,10 @@ const SIZED_FRAME_START = /^(?:\[<[0-9a-f]+>\] )?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0
 const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S/;
 const TASK_BUILD = / #\S/;
 const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
+// Wrapped right after `Tainted:`, the flags lead the next line: `… Comm: vgchange Kdump: loaded Tainted:` +
+// `P           OE     5.4.190-esos.prod #1`.
+const ENDS_WITH_TAINTED = /\bTainted:$/;
+const TAINT_FLAGS_TAIL = /^[A-Z][A-Z \-]*?\s+\d+\.\d+[\w.+~-]* #\S/;
 const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|more|the|a|an)$/;
 const WORD_AT_START = /^[A-Za-z0-9(]/;
 /**
@@ -80,6 +84,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(head.text) || (head.format !== "plain" && EMPTY_STACK_LINE.test(head.text));
   if (DECODED_SOURCE_START.test(text)) return head.format !== "plain" && BARE_FRAME_NAME.test(head.text);
   if (TASK_TAIL.test(text) && TASK_LINE.test(head.text) && !TASK_BUILD.test(head.text)) return true;
+  if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(head.text.trimEnd()) && TASK_LINE.test(head.text)) return true;
   return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(head.text);
 }
 
