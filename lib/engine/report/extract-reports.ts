@@ -413,6 +413,8 @@ function linkRegisterCaller(texts: readonly string[]): string | undefined {
   return undefined;
 }
 
+const OLD_BRACE_RIP = /^<([0-9a-f]+)>\{(?::([\w-]+):)?([A-Za-z_.$][\w.$@~-]*)\+(\d+)\}\s*$/;
+
 function ripFrame(text: string): Frame | undefined {
   const crash = /\[exception RIP: ([A-Za-z_.][\w.]*)/.exec(text);
   if (crash) return { function: crash[1], reliable: true, context: "exception" };
@@ -442,6 +444,10 @@ function ripFrame(text: string): Frame | undefined {
     .replace(/\s+(?:Not tainted|Tainted: [A-Z ]*)\s*$/, "")
     // decode_stacktrace.sh prints the RIP's module without its brackets: `RIP: 0010:nvme_tcp_io_work+0x341/0x7f0 nvme_tcp`.
     .replace(/(\+0x[0-9a-f]+\/0x[0-9a-f]+) ([\w-]+)\s*$/, "$1 [$2]");
+  // 2.6.0–2.6.17 x86_64: `RIP: 0010:[<ffffffff8018fcbf>] <ffffffff8018fcbf>{__d_lookup+219}`, the frame in the
+  // braces of that era's traces (decimal offset, `{:nfsd:nfsd_lookup+864}` in a module).
+  const brace = OLD_BRACE_RIP.exec(rest);
+  if (brace) return { function: brace[3], reliable: true, offset: Number(brace[4]), address: brace[1], ...(brace[2] ? { module: brace[2] } : {}) };
   // decode_stacktrace.sh output wrapped by the paste: `pc : clockevents_register_device` / `(kernel/time/….c:455)`.
   const bare = /^([A-Za-z_][\w.]*)\s*$/.exec(rest);
   if (bare) return { function: bare[1], reliable: true };

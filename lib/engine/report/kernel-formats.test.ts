@@ -585,6 +585,34 @@ const cases: Case[] = [
     title: "BUG: unable to handle kernel paging request in free_thing", frame: "free_thing", kind: "paging-fault",
   },
   {
+    // x86_64 2.6.0–2.6.17 __show_regs(): `RIP: 0010:[<addr>] <addr>{f+dec}`, the trace several `<addr>{f+dec}` a line
+    name: "an x86_64 2.6.16 fault is blamed on its `RIP: …{f+dec}` function, not on the trace's first frame",
+    lines: T(`|Unable to handle kernel NULL pointer dereference at 00000000000000ff RIP:
+|<ffffffff8018fcbf>{hash_walk+219}
+|PGD 905f7067 PUD 8d68c067 PMD 0
+|Oops: 0000 [1] SMP
+|CPU 2
+|Pid: 4969, comm: nfsd Not tainted 2.6.16.13-4-smp #1
+|RIP: 0010:[<ffffffff8018fcbf>] <ffffffff8018fcbf>{hash_walk+219}
+|RSP: 0018:ffff810128c81d28  EFLAGS: 00010206
+|Call Trace: <ffffffff8018840f>{name_lookup+90} <ffffffff801889ec>{lookup_one+84}
+|        <ffffffff882f831a>{:nfsd:nfsd_lookup+864} <ffffffff882fd587>{:nfsd:nfsd3_proc_lookup+197}
+|
+|Code: 48 8b 45 00 0f 18 08 48 8d 5d e8 44 39 73 30 75 e6 e9 70 ff
+|RIP <ffffffff8018fcbf>{hash_walk+219} RSP <ffff810128c81d28>`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in hash_walk", frame: "hash_walk", kind: "null-deref",
+  },
+  {
+    name: "a module function in the braces of a 2.6.16 RIP line is the crash site too",
+    lines: T(`|Unable to handle kernel paging request at 00000000ffffffff RIP:
+|<ffffffff882f831a>{:nfsd:nfsd_walk+864}
+|Oops: 0000 [1] SMP
+|Pid: 4969, comm: nfsd Not tainted 2.6.16.13-4-smp #1
+|RIP: 0010:[<ffffffff882f831a>] <ffffffff882f831a>{:nfsd:nfsd_walk+864}
+|Call Trace: <ffffffff8018840f>{name_lookup+90} <ffffffff801889ec>{lookup_one+84}`),
+    title: "BUG: unable to handle kernel paging request in nfsd_walk", frame: "nfsd_walk", kind: "paging-fault",
+  },
+  {
     name: "a sparc64 oops without its TPC line is blamed on the old-format stack",
     lines: T(`|Unable to handle kernel paging request at virtual address 0006100000000000
 |sh(173167): Oops [#1]
