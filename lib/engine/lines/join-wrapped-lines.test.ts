@@ -87,6 +87,22 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("joins a task line wrapped right after `Tainted:` to the flags and release that lead the next line", () => {
+    const joined = joinWrappedLines(
+      parsed(
+        [
+          "[ 4528.074757] CPU: 9 PID: 53811 Comm: vgchange Kdump: loaded Tainted:",
+          "P           OE     5.4.190-esos.prod #1",
+          "[ 4528.074797] Hardware name: Quantum H2012/H12SSW-NT, BIOS",
+        ].join("\n"),
+      ),
+    );
+    expect(joined.map((l) => l.text)[0]).toBe("CPU: 9 PID: 53811 Comm: vgchange Kdump: loaded Tainted: P           OE     5.4.190-esos.prod #1");
+    // Flags with no release after them are not a task line's tail: a register line that a wrap cut stays apart.
+    const other = parsed(["[ 4528.074757] CPU: 9 PID: 53811 Comm: vgchange Tainted:", "P OE stuff"].join("\n"));
+    expect(joinWrappedLines(other).map((l) => l.text)).toEqual(["CPU: 9 PID: 53811 Comm: vgchange Tainted:", "P OE stuff"]);
+  });
+
   it("joins lockdep's lock site, a header of a log without prefixes, and a prefixed line cut after a preposition", () => {
     const joined = joinWrappedLines(
       parsed(
@@ -114,5 +130,44 @@ describe("joinWrappedLines", () => {
   it("leaves a log alone whose plain line follows its longest line (one line at the width is no wrap)", () => {
     const lines = parsed([HEADER, "Starting Network Manager...", "[   12.345690] CPU: 1 PID: 1 Comm: init", "short"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);
+  });
+
+  it("joins a frame the wrap moved whole off its prefixed line, after an empty line or a `?`", () => {
+    // Real shape (linux-block, 5.0 md raid1 hang in Gmail): the break fell at the space after `kernel:`.
+    const lines = parsed(
+      [
+        "May 10 17:51:09 server kernel:  schedule+0x32/0x80",
+        "May 10 17:51:09 server kernel:",
+        "jbd2_journal_commit_transaction+0x250/0x18c0 [jbd2]",
+        "May 10 17:51:09 server kernel:  ?",
+        "ext4_unregister_li_request.isra.13+0x60/0x60 [ext4]",
+        "May 10 17:51:09 server kernel:",
+        "Starting Network Manager...",
+      ].join("\n"),
+    );
+    expect(joinWrappedLines(lines).map((l) => l.text.trim())).toEqual([
+      "schedule+0x32/0x80",
+      "jbd2_journal_commit_transaction+0x250/0x18c0 [jbd2]",
+      "? ext4_unregister_li_request.isra.13+0x60/0x60 [ext4]",
+      "",
+      "Starting Network Manager...",
+    ]);
+  });
+
+  it("joins a decode_stacktrace.sh frame whose source list went to the next lines, and a header cut after `more`", () => {
+    const lines = parsed(
+      [
+        "[   39.247272] process_one_work",
+        "(/build/linux-5.3.0/kernel/workqueue.c:2274)",
+        "[   39.249364] kthread (/build/linux-5.3.0/kernel/kthread.c:255)",
+        "[ 7362.017756] INFO: task rsync:1728 blocked for more",
+        "than 120 seconds.",
+      ].join("\n"),
+    );
+    expect(joinWrappedLines(lines).map((l) => l.text)).toEqual([
+      "process_one_work (/build/linux-5.3.0/kernel/workqueue.c:2274)",
+      "kthread (/build/linux-5.3.0/kernel/kthread.c:255)",
+      "INFO: task rsync:1728 blocked for more than 120 seconds.",
+    ]);
   });
 });

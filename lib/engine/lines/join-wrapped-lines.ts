@@ -49,22 +49,42 @@ const INNER_SPACE = /\S\s+\S/;
  * `[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210`), and a task line whose taint or release did (`CPU: 0 PID: 2373
  * Comm: syz-executor Not` + `tainted 5.4.199 #0`). The continuation starts at its first column: a stack line the
  * kernel printed starts with a space. In a prefixed log, a line ending in a word no kernel message ends with (`INFO:
- * task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`) is continued by the prefix-less line after it.
+ * task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`, `INFO: task rsync:1728 blocked for more` + `than 120
+ * seconds.`) is continued by the prefix-less line after it.
  */
 const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:)$/;
 const SIZED_FRAME_START = /^(?:\[<[0-9a-f]+>\] )?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
 const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S/;
 const TASK_BUILD = / #\S/;
 const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
-const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|the|a|an)$/;
+// Wrapped right after `Tainted:`, the flags lead the next line: `… Comm: vgchange Kdump: loaded Tainted:` +
+// `P           OE     5.4.190-esos.prod #1`.
+const ENDS_WITH_TAINTED = /\bTainted:$/;
+const TAINT_FLAGS_TAIL = /^[A-Z][A-Z \-]*?\s+\d+\.\d+[\w.+~-]* #\S/;
+const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|more|the|a|an)$/;
 const WORD_AT_START = /^[A-Za-z0-9(]/;
+/**
+ * A stack line whose frame went to the next line whole: the mail client broke at the space after the prefix
+ * (`May 10 17:51:09 server kernel:` / `jbd2_journal_commit_transaction+0x250/0x18c0 [jbd2]`) or after the `?` of a
+ * guessed frame (`kernel:  ?` / `ext4_unregister_li_request.isra.13+0x60/0x60 [ext4]`): the prefixed line says nothing.
+ */
+const EMPTY_STACK_LINE = /^\s*\??\s*$/;
+/**
+ * decode_stacktrace.sh output word-wrapped after the function: `[   39.247272] process_one_work` /
+ * `(/build/linux-5.3.0/kernel/workqueue.c:2274)` — the source path is too long to share the line, so the wrap falls
+ * right after the name however short that line is.
+ */
+const BARE_FRAME_NAME = /^\s*(?:\?\s+)?[A-Za-z_][\w.]*$/;
+const DECODED_SOURCE_START = /^\((?:[\w.+-]*\/)*[\w.+-]+\.(?:c|h|S|rs):\d+/;
 
 /** `next` completes the kernel line shape `head` was cut from (see WANTS_FUNCTION). */
 function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (!isText(next)) return false;
   const text = next.text;
-  if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(head.text);
+  if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(head.text) || (head.format !== "plain" && EMPTY_STACK_LINE.test(head.text));
+  if (DECODED_SOURCE_START.test(text)) return head.format !== "plain" && BARE_FRAME_NAME.test(head.text);
   if (TASK_TAIL.test(text) && TASK_LINE.test(head.text) && !TASK_BUILD.test(head.text)) return true;
+  if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(head.text.trimEnd()) && TASK_LINE.test(head.text)) return true;
   return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(head.text);
 }
 

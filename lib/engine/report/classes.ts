@@ -151,13 +151,15 @@ function re(src: string, flags = ""): RegExp {
 // Stack sections shared by many classes.
 /**
  * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
- * `epc   : 8026a400 f+0x74/0x130` (the address first), LoongArch `era   : 90000000002b4c3c f+0x1c/0x40`, s390 `Krnl PSW`.
+ * `epc   : 8026a400 f+0x74/0x130` (the address first), LoongArch `era   : 90000000002b4c3c f+0x1c/0x40`, s390 `Krnl PSW`,
+ * parisc `IAOQ[0]: f+0x384/0x688` (the instruction address offset queue's head; `IAOQ[1]` is the next instruction),
+ * sparc64 `TPC: <f+0x60/0x16c>` (the trap PC; the `TSTATE: … TPC: 000000000055de88` line above holds the address only).
  */
 /**
  * crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one.
  * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
  */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
+export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -310,6 +312,9 @@ const LOCKDEP_PREAMBLE = /^\s*(?:\d[\w.+~-]* #\S+\s+(?:Not tainted|Tainted:)|-{2
 /** An RCU stall's per-CPU line: `0-....: (105000 ticks this GP) idle=2f6/1/0x…`, `(1 GPs behind)`. */
 const RCU_STALL_CPU_LINE = /ticks this GP|GPs behind|\bidle=[0-9a-f]/;
 const BAD_ACCESS = ["bad-access in {FRAME}"];
+/** A kernel-mode fault at a NULL-based address and at any other bad address, as every architecture's fault handler is titled. */
+const NULL_DEREF_FAULT = { title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT } as const;
+const PAGING_REQUEST_FAULT = { title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT } as const;
 const INVALID_FREE = ["invalid-free in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
 const HANG = ["hang in {FRAME}"];
@@ -562,9 +567,9 @@ export const CLASSES: readonly CrashClass[] = [
         stack: RCU_STALL_STACK,
       },
       {
-        // A mail client's 72-column wrap can also fall after `blocked` (`INFO: task kworker/u16:5:2274646 blocked`
-        // / `for more than 120 seconds.`).
-        match: re("INFO: task .*(?:\\n.*)? blocked(?: in I/O wait)?(?: |\\n)for more than [0-9]+ seconds"),
+        // A mail client's 72-column wrap can fall between any two words of the tail (`INFO: task kworker/u16:5:2274646
+        // blocked` / `for more than 120 seconds.`, `INFO: task rsync:1728 blocked for more` / `than 120 seconds.`).
+        match: re("INFO: task .*(?:\\n.*)? blocked(?: in I/O wait)?[ \\n]for[ \\n]more[ \\n]than[ \\n][0-9]+[ \\n]seconds"),
         title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
         stack: stack([CALL_TRACE_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
       },
@@ -588,17 +593,18 @@ export const CLASSES: readonly CrashClass[] = [
     header: "Unable to handle kernel",
     kind: "oops",
     formats: [
-      // ppc before 5.5 (`… paging request for data at address 0x00000010`) names a NULL-based access the same way.
-      { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address 0+[0-9a-f]{1,3}\\b|paging request for [a-z ]+ at address 0x0*[0-9a-f]{1,3}\\b)"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
+      // ppc before 5.5 (`… paging request for data at address 0x00000010`) names a NULL-based access the same way. A
+      // mail client's wrap may put the address on the next line (MIPS: `… at virtual address` / `00000000, epc == …`).
+      { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address\\s0+[0-9a-f]{1,3}\\b|paging request for [a-z ]+ at address 0x0*[0-9a-f]{1,3}\\b)"), ...NULL_DEREF_FAULT },
       // s390 (arch/s390/mm/fault.c): `Unable to handle kernel pointer dereference in virtual kernel address space`, the
       // address on `Failing address: 0000000000000000 TEID: …` a few lines on.
-      { match: re("Unable to handle kernel pointer dereference in virtual kernel address space\\n(?:.*\\n){0,2}?.*Failing address: 0*[0-9a-f]{1,3}\\b"), title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT },
-      { match: re("Unable to handle kernel pointer dereference in virtual kernel address space"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
+      { match: re("Unable to handle kernel pointer dereference in virtual kernel address space\\n(?:.*\\n){0,2}?.*Failing address: 0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
+      { match: re("Unable to handle kernel pointer dereference in virtual kernel address space"), ...PAGING_REQUEST_FAULT },
       { match: re("Unable to handle kernel access to user memory"), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
       // arm64 die_kernel_fault()'s other messages (a permission fault: `read from unreadable memory`, `write to read-only
       // memory`, `execute from non-executable memory`; `execution of user memory`), and any message a later kernel adds:
       // a kernel-mode fault on a bad address all the same.
-      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory|read from unreadable memory|execution of user memory|[a-z][a-z ()-]* (?:at virtual address|at address|in virtual))"), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
+      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory|read from unreadable memory|execution of user memory|[a-z][a-z ()-]* (?:at virtual address|at address|in virtual))"), ...PAGING_REQUEST_FAULT },
     ],
   },
   {
@@ -672,27 +678,30 @@ export const CLASSES: readonly CrashClass[] = [
   // Reports whose header line was cut (a paste that starts one line too low, a console that lost the line), read from
   // the body lines only that report prints. Each is orphanOnly (a line of an open report is that report's) and
   // titled the way the class with the header would be, marked corrupted: the header held the class's own words.
-  {
-    // x86-64 register dump of a kernel-mode fault (`RIP: 0010:f+0x1a/0x30`; user mode is `RIP: 0033:`) under the
-    // task line die()/__warn() print: the report starts at the first surviving line of its preamble (the die line,
-    // KASAN's `null-ptr-deref in range`, `Modules linked in:`, the task line). What it was the body tells: the die
-    // line's trap, KASAN's range line for a GPF, the `ud2` (`<0f> 0b`) a WARN traps on without dying, the
-    // soft-lockup watchdog's timer on the stack or the timer interrupt the registers were taken in (`ORIG_RAX:
-    // ffffffffffffff13`, the vector's complement). A dump another task asked for is no report.
-    id: "x86-oops-headless",
-    header: "RIP: 0010:",
-    kind: "oops",
-    type: "DoS",
-    orphanOnly: true,
-    startsAt: { line: X86_OOPS_PREAMBLE, within: 25, required: true, earliest: true, unless: REQUESTED_DUMP },
-    formats: [
-      { match: re(`^(?:.*\\n)*?\\s*invalid opcode: [0-9a-f]{4} \\[#`), title: "kernel BUG in {FRAME}", kind: "bug", type: "BUG", corrupted: "the kernel BUG header line is missing", stack: STACK_DEFAULT },
-      { match: re(`^(?:.*\\n)*?.*KASAN: (?:null-ptr-deref|maybe wild-memory-access) in range`), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, kind: "gpf", corrupted: "the general protection fault header line is missing", stack: STACK_DEFAULT },
-      { match: re(`^(?:.*\\n)*?(?:.*watchdog_timer_fn|irq event stamp:|RSP: 0018:.* ORIG_RAX: f{14}[0-9a-f]{2})`), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG", corrupted: "the soft lockup header line is missing", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
-      { match: re(`^(?![^]*\\[#[0-9]+\\])(?:.*\\n)*?.*Code: .*<0f> 0b`), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING", corrupted: "the WARNING header line is missing", stack: STACK_DEFAULT },
-      { match: re(`^(?:.*\\n)*?.*RIP: 0010:`), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
-    ],
-  },
+  // x86-64 register dump of a kernel-mode fault (`RIP: 0010:f+0x1a/0x30`; user mode is `RIP: 0033:`) under the
+  // task line die()/__warn() print: the report starts at the first surviving line of its preamble (the die line,
+  // KASAN's `null-ptr-deref in range`, `Modules linked in:`, the task line). What it was the body tells: the die
+  // line's trap, KASAN's range line for a GPF, the `ud2` (`<0f> 0b`) a WARN traps on without dying, the
+  // soft-lockup watchdog's timer on the stack or the timer interrupt the registers were taken in (`ORIG_RAX:
+  // ffffffffffffff13`, the vector's complement). A dump another task asked for is no report. A Xen PV guest's kernel
+  // runs in ring 3 with its own selectors: the same dump reads `RIP: e030:` (`RSP: e02b:`).
+  ...([["x86-oops-headless", "0010"], ["x86-xen-pv-oops-headless", "e030"]] as const).map(
+    ([id, cs]): CrashClass => ({
+      id,
+      header: `RIP: ${cs}:`,
+      kind: "oops",
+      type: "DoS",
+      orphanOnly: true,
+      startsAt: { line: X86_OOPS_PREAMBLE, within: 25, required: true, earliest: true, unless: REQUESTED_DUMP },
+      formats: [
+        { match: re(`^(?:.*\\n)*?\\s*invalid opcode: [0-9a-f]{4} \\[#`), title: "kernel BUG in {FRAME}", kind: "bug", type: "BUG", corrupted: "the kernel BUG header line is missing", stack: STACK_DEFAULT },
+        { match: re(`^(?:.*\\n)*?.*KASAN: (?:null-ptr-deref|maybe wild-memory-access) in range`), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, kind: "gpf", corrupted: "the general protection fault header line is missing", stack: STACK_DEFAULT },
+        { match: re(`^(?:.*\\n)*?(?:.*watchdog_timer_fn|irq event stamp:|RSP: (?:0018|e02b):.* ORIG_RAX: f{14}[0-9a-f]{2})`), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG", corrupted: "the soft lockup header line is missing", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+        { match: re(`^(?![^]*\\[#[0-9]+\\])(?:.*\\n)*?.*Code: .*<0f> 0b`), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING", corrupted: "the WARNING header line is missing", stack: STACK_DEFAULT },
+        { match: re(`^(?:.*\\n)*?.*RIP: ${cs}:`), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
+      ],
+    }),
+  ),
   // KASAN's access line, right under its `BUG: KASAN: <bug> in f` header (`Read of size 8 at addr ffff… by task x/1`,
   // 4.x `Read of size 4 by task x/1`): the bug's kind went with the header.
   ...(["Read", "Write"] as const).map(
@@ -1221,6 +1230,20 @@ export const CLASSES: readonly CrashClass[] = [
     orphanOnly: true,
     startsAt: { line: S390_OLD_DIE_LINE, within: 8, required: true },
     formats: [{ match: S390_OLD_DIE_LINE, title: "$1 in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    // parisc kernel-mode faults (arch/parisc/mm/fault.c → parisc_terminate): `Bad Address (null pointer deref?):
+    // Code=26 (Data memory access rights trap) at addr 0000000000000000` below a page, `Page fault: bad address:
+    // Code=… at addr f8c00000` above; the registers follow with the PC on `IAOQ[0]: f+off/size`, then `Backtrace:`,
+    // and parisc_terminate() panics with the same message. Any other `Code=` line is no report.
+    id: "parisc-fault",
+    header: "Code=",
+    kind: "oops",
+    type: "DoS",
+    formats: [
+      { match: re("Bad Address \\(null pointer deref\\?\\): Code=[0-9]+ \\("), ...NULL_DEREF_FAULT },
+      { match: re("Page fault: bad address: Code=[0-9]+ \\("), ...PAGING_REQUEST_FAULT },
+    ],
   },
   {
     id: "arm-unhandled-fault",

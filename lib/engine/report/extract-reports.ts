@@ -413,6 +413,8 @@ function linkRegisterCaller(texts: readonly string[]): string | undefined {
   return undefined;
 }
 
+const OLD_BRACE_RIP = /^<([0-9a-f]+)>\{(?::([\w-]+):)?([A-Za-z_.$][\w.$@~-]*)\+(\d+)\}\s*$/;
+
 function ripFrame(text: string): Frame | undefined {
   const crash = /\[exception RIP: ([A-Za-z_.][\w.]*)/.exec(text);
   if (crash) return { function: crash[1], reliable: true, context: "exception" };
@@ -422,13 +424,30 @@ function ripFrame(text: string): Frame | undefined {
     const f = parseFrameLine(" " + psw[1], false);
     return f && !/^0x/.test(f.function) ? { ...f, reliable: true } : undefined;
   }
+  // sparc64 show_regs(): `TPC: <sha512_sparc64_transform+0x48/0x160 [sha512_sparc64]>` (`%pS` in angle brackets).
+  const tpc = /^\s*TPC: <(.+)>\s*$/.exec(text);
+  if (tpc) {
+    const f = parseFrameLine(" " + tpc[1], false);
+    return f && !/^0x/.test(f.function) ? { ...f, reliable: true } : undefined;
+  }
   const ksymoops = parseKsymoopsFrame(text);
   if (ksymoops) return ksymoops;
   // 32-bit x86 and 2.6-era kernels name the function on their own line: `EIP is at kobject_add+0x83/0xd7`.
-  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: )(.*)$/.exec(text);
+  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: |IAOQ\[0\]: )(.*)$/.exec(text);
   if (!m) return undefined;
   // MIPS and LoongArch print the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`).
-  const rest = m[1].replace(/^\[<[0-9a-f]+>\]\s*/, "").replace(/^\[[0-9a-f]+\]\s*/, "").replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "");
+  const rest = m[1]
+    .replace(/^\[<[0-9a-f]+>\]\s*/, "")
+    .replace(/^\[[0-9a-f]+\]\s*/, "")
+    .replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "")
+    // MIPS before 3.x ends its epc line with print_tainted(): `epc   : 8029fb20 f+0x0/0x38     Not tainted`.
+    .replace(/\s+(?:Not tainted|Tainted: [A-Z ]*)\s*$/, "")
+    // decode_stacktrace.sh prints the RIP's module without its brackets: `RIP: 0010:nvme_tcp_io_work+0x341/0x7f0 nvme_tcp`.
+    .replace(/(\+0x[0-9a-f]+\/0x[0-9a-f]+) ([\w-]+)\s*$/, "$1 [$2]");
+  // 2.6.0–2.6.17 x86_64: `RIP: 0010:[<ffffffff8018fcbf>] <ffffffff8018fcbf>{__d_lookup+219}`, the frame in the
+  // braces of that era's traces (decimal offset, `{:nfsd:nfsd_lookup+864}` in a module).
+  const brace = OLD_BRACE_RIP.exec(rest);
+  if (brace) return { function: brace[3], reliable: true, offset: Number(brace[4]), address: brace[1], ...(brace[2] ? { module: brace[2] } : {}) };
   // decode_stacktrace.sh output wrapped by the paste: `pc : clockevents_register_device` / `(kernel/time/….c:455)`.
   const bare = /^([A-Za-z_][\w.]*)\s*$/.exec(rest);
   if (bare) return { function: bare[1], reliable: true };

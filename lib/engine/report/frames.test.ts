@@ -29,6 +29,11 @@ describe("parseFrameLine", () => {
     expect(parseFrameLine("ath10k_htt_rx (drivers/net/wireless/ath/ath10k/htt_rx.c:12) [ath10k_core]")).toMatchObject({ module: "ath10k_core" });
     // Prose with a parenthesised file is no frame.
     expect(parseFrameLine("see the fix (net/core/dev.c:12) upstream")).toBeUndefined();
+    // A source list a mail client wrapped past what the line joiner mends: the closing parenthesis never came.
+    expect(parseFrameLine("process_one_work (/build/linux-5.3.0/arch/x86/include/asm/jump_label.h:25 /build/linux-5.3.0/include/trace/events/workqueu")).toMatchObject({
+      function: "process_one_work",
+      fileLine: 25,
+    });
   });
 
   it("reads an old x86 frame with address and module", () => {

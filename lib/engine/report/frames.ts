@@ -268,16 +268,20 @@ const MOD = String.raw`\[([\w-]+)(?:\s+${HEX})?\]`;
 //   ` [<ffffffff894c984d>] ? rawv6_close+0x1d/0x40 [ipv6]`, ` f+0x1/0x2 net/x.c:12`, `([<…>] f+0x36/0x1000 [m])`,
 //   arm64 6.13+ ` show_stack+0x18/0x24 (C)`
 //   2.6.2x module syntax ` [<f88dec25>] :radeon:radeon_cp_init_ring_buffer+0x90/0x302`,
-//   a web page's copy whose HTML ate the `<address>` (` [] kobject_register+0x19/0x39`)
+//   a web page's copy whose HTML ate the `<address>` (` [] kobject_register+0x19/0x39`),
+//   sparc64 before 4.x (`  [000000000055eaa4] cache_flusharray+0xac/0xf4`: the address without angle brackets)
 const OFFSET_FRAME = new RegExp(
-  String.raw`^\s*(\()?\s*(?:\[(?:<(${HEX})>)?\]\s*)?(\?\s+)?(?::([\w-]+):)?(${SYM})\+0x(${HEX})\/0x(${HEX})` +
+  String.raw`^\s*(\()?\s*(?:\[(?:<(${HEX})>|${HEX})?\]\s*)?(\?\s+)?(?::([\w-]+):)?(${SYM})\+0x(${HEX})\/0x(${HEX})` +
     String.raw`(?:\s+${MOD})?(?:\s+\([A-Z]\))?(?:\s+${SRC})?(?:\s+\[inline\])?\s*\)?\s*$`,
 );
 // Inlined frame of a symbolised report: ` __dump_stack lib/dump_stack.c:16 [inline]`
 const INLINE_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM})\s+${SRC}\s+\[inline\]\s*$`);
 // scripts/decode_stacktrace.sh output: `shmem_get_policy (mm/shmem.c:1262)`, `? f (a.h:809 (discriminator 2) b.c:182)`,
 // `nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389 (discriminator 1))`: offsets replaced by sources.
-const DECODED_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM}) \(((?:[\w.+-]+\/)*[\w.+-]+\.(?:c|h|S|rs)):(\d+)\b[^()]*(?:\([^()]*\)[^()]*)*\)(?:\s+\[([\w-]+)\])?\s*$`);
+// A mail client that wrapped the source list over more lines than a paste's wrap is mended (join-wrapped-lines.ts)
+// leaves the closing parenthesis on a line of its own: the frame is named all the same. A distro's debug symbols give
+// absolute build paths (`(/build/linux-4AS01l/linux-5.3.0/kernel/workqueue.c:2274)`).
+const DECODED_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM}) \((\/?(?:[\w.+-]+\/)*[\w.+-]+\.(?:c|h|S|rs)):(\d+)\b[^()]*(?:\([^()]*\)[^()]*)*(?:\)(?:\s+\[([\w-]+)\])?)?\s*$`);
 // No symbol: ` [<000003fffd4a1d92>] 0x3fffd4a1d92`, `([<00000000027f8000>] 0x27f8000)`, ` ? 0xffffffffc0a1b2c3`
 const ADDRESS_FRAME = new RegExp(String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\?\s+)?0x(${HEX})(?:\s+${MOD})?\s*\)?\s*$`);
 // ARM: `[<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)`; the frame is the

@@ -115,6 +115,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // SLUB's own page handling under kfree() (`__free_slab`, `discard_slab`, `deactivate_slab`) and the pre-6.7 memcg
       // hooks without the leading underscores (`memcg_slab_post_alloc_hook`): syzkaller's unanchored `slab_`
       "^_*(?:free|discard|deactivate|rcu_free)_slab$", "^memcg_slab_",
+      // XFS's allocation wrappers before 5.x (fs/xfs/kmem.c: `kmem_zone_alloc`, `kmem_zone_zalloc`, `kmem_zalloc`,
+      // `kmem_realloc`, `kmem_zone_free`, `kmem_free`) are kmem_cache_alloc/kmalloc/kfree under another name, like kmem_alloc
+      "^kmem_(?:zone_)?z?alloc", "^kmem_realloc$", "^kmem_(?:zone_)?free$",
     ],
   },
   {

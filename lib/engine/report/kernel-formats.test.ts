@@ -526,6 +526,155 @@ const cases: Case[] = [
     title: "WARNING in my_warner", count: 1,
   },
   {
+    // arch/parisc/mm/fault.c → parisc_terminate(): `%s: Code=%d (%s) at addr %lx`, then show_regs() with the PC
+    // on `IAOQ[0]`, the return pointer on `RP(r2)`, and `Backtrace:`.
+    name: "parisc NULL access (Bad Address) is titled by IAOQ[0]",
+    lines: T(`|Bad Address (null pointer deref?): Code=26 (Data memory access rights trap) at addr 0000000000000000
+|CPU: 0 PID: 1 Comm: swapper Not tainted 5.6.0-2-parisc64 #1
+|PSW: 00001000000001001111111100001111 Not tainted
+|IASQ: 0000000000000000 0000000000000000 IAOQ: 0000000040101ab0 0000000040101ab4
+| IIR: 43ffff40    ISR: 0000000000000000  IOR: 0000000000000000
+| IAOQ[0]: setup_thing+0xb0/0x150
+| IAOQ[1]: setup_thing+0xb4/0x150
+| RP(r2): start_thing+0x6c8/0x1190
+|Backtrace:
+| [<0000000040101ab4>] start_thing+0x6c8/0x1190
+|Kernel panic - not syncing: Bad Address (null pointer deref?)`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in setup_thing", frame: "setup_thing", kind: "null-deref", count: 1,
+  },
+  {
+    name: "parisc fault above the first page (Page fault: bad address) is a paging request",
+    lines: T(`|Page fault: bad address: Code=26 (Data memory access rights trap) at addr f8c00000
+|CPU: 2 PID: 725 Comm: a Not tainted 6.10.6-parisc #1
+| IAOQ[0]: emulate_thing+0x5c/0x90
+| IAOQ[1]: emulate_thing+0x60/0x90
+| RP(r2): handle_thing+0x598/0x758
+|Backtrace:
+| [<10413c60>] handle_thing+0x598/0x758
+|Kernel panic - not syncing: Page fault: bad address`),
+    title: "BUG: unable to handle kernel paging request in emulate_thing", frame: "emulate_thing", kind: "paging-fault", count: 1,
+  },
+  {
+    name: "a parisc soft lockup names the function on IAOQ[0], not the first Backtrace entry",
+    lines: T(`|watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [cc1:22803]
+|CPU: 0 PID: 22803 Comm: cc1 Not tainted 5.6.17+ #3
+| IAOQ[0]: spin_in_lookup+0x384/0x688
+| IAOQ[1]: spin_in_lookup+0x388/0x688
+| RP(r2): spin_in_lookup+0x134/0x688
+|Backtrace:
+| [<000000004036974c>] slow_lookup+0xa4/0x200
+| [<0000000040369fc8>] walk_thing+0x288/0x458`),
+    title: "BUG: soft lockup in spin_in_lookup", frame: "spin_in_lookup",
+  },
+  {
+    // arch/sparc/kernel/process_64.c show_regs(): `TSTATE: … TPC: %016lx …`, then `TPC: <%pS>`; before 4.x the stack
+    // entries were `[%016lx] %pS` (no angle brackets), and die_if_kernel() prints the penguin and `comm(pid): Oops`.
+    name: "sparc64 paging fault named by `TPC: <f>`, its old `[addr] f` stack read too",
+    lines: T(`|Unable to handle kernel paging request at virtual address 0006100000000000
+|tsk->{mm,active_mm}->context = 00000000000000ce
+|               \\|/ ____ \\|/
+|sh(173167): Oops [#1]
+|CPU: 760 PID: 173167 Comm: sh Not tainted 4.0.0-rc4+ #1
+|TSTATE: 0000009911e01601 TPC: 000000000055de88 TNPC: 000000000055de8c Y: 000003f0    Not tainted
+|TPC: <free_thing+0x60/0x16c>
+|RPC: <0xfff8803b75826e08>
+|I7: <flush_things+0xac/0xf4>
+|Call Trace:
+|  [000000000055eaa4] flush_things+0xac/0xf4
+|  [000000000055e66c] free_things+0xfc/0x1ac`),
+    title: "BUG: unable to handle kernel paging request in free_thing", frame: "free_thing", kind: "paging-fault",
+  },
+  {
+    // x86_64 2.6.0–2.6.17 __show_regs(): `RIP: 0010:[<addr>] <addr>{f+dec}`, the trace several `<addr>{f+dec}` a line
+    name: "an x86_64 2.6.16 fault is blamed on its `RIP: …{f+dec}` function, not on the trace's first frame",
+    lines: T(`|Unable to handle kernel NULL pointer dereference at 00000000000000ff RIP:
+|<ffffffff8018fcbf>{hash_walk+219}
+|PGD 905f7067 PUD 8d68c067 PMD 0
+|Oops: 0000 [1] SMP
+|CPU 2
+|Pid: 4969, comm: nfsd Not tainted 2.6.16.13-4-smp #1
+|RIP: 0010:[<ffffffff8018fcbf>] <ffffffff8018fcbf>{hash_walk+219}
+|RSP: 0018:ffff810128c81d28  EFLAGS: 00010206
+|Call Trace: <ffffffff8018840f>{name_lookup+90} <ffffffff801889ec>{lookup_one+84}
+|        <ffffffff882f831a>{:nfsd:nfsd_lookup+864} <ffffffff882fd587>{:nfsd:nfsd3_proc_lookup+197}
+|
+|Code: 48 8b 45 00 0f 18 08 48 8d 5d e8 44 39 73 30 75 e6 e9 70 ff
+|RIP <ffffffff8018fcbf>{hash_walk+219} RSP <ffff810128c81d28>`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in hash_walk", frame: "hash_walk", kind: "null-deref",
+  },
+  {
+    name: "a module function in the braces of a 2.6.16 RIP line is the crash site too",
+    lines: T(`|Unable to handle kernel paging request at 00000000ffffffff RIP:
+|<ffffffff882f831a>{:nfsd:nfsd_walk+864}
+|Oops: 0000 [1] SMP
+|Pid: 4969, comm: nfsd Not tainted 2.6.16.13-4-smp #1
+|RIP: 0010:[<ffffffff882f831a>] <ffffffff882f831a>{:nfsd:nfsd_walk+864}
+|Call Trace: <ffffffff8018840f>{name_lookup+90} <ffffffff801889ec>{lookup_one+84}`),
+    title: "BUG: unable to handle kernel paging request in nfsd_walk", frame: "nfsd_walk", kind: "paging-fault",
+  },
+  {
+    name: "a sparc64 oops without its TPC line is blamed on the old-format stack",
+    lines: T(`|Unable to handle kernel paging request at virtual address 0006100000000000
+|sh(173167): Oops [#1]
+|CPU: 760 PID: 173167 Comm: sh Not tainted 4.0.0-rc4+ #1
+|Call Trace:
+|  [000000000055eaa4] flush_things+0xac/0xf4
+|  [000000000055e66c] free_things+0xfc/0x1ac`),
+    frame: "flush_things",
+  },
+  {
+    // MIPS 2.6 die(): the fault line carries epc/ra, `Oops in arch/mips/mm/fault.c::do_page_fault, line N[#1]:`, and
+    // the epc line ends with print_tainted(); a mail client wrapped the address onto the next line.
+    name: "a MIPS 2.6 NULL fault whose epc line ends with the taint and whose address was wrapped",
+    lines: T(`|CPU 0 Unable to handle kernel paging request at virtual address
+|00000000, epc == 8029fb20, ra == 8029fc0c
+|Oops in arch/mips/mm/fault.c::do_page_fault, line 167[#1]:
+|Cpu 0
+|epc   : 8029fb20 clock_lookup+0x0/0x38     Not tainted
+|ra    : 8029fc0c tune_thing+0xb4/0x138
+|Call Trace:
+| [<8029f62c>] min_revision+0x2c/0xec
+| [<8029fcf8>] tune_other+0x68/0x2e8`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in clock_lookup", frame: "clock_lookup", kind: "null-deref",
+  },
+  {
+    // A Xen PV guest's kernel code segment is e030: its register dump under a cut header is the same report.
+    name: "a Xen PV register dump whose header was cut is still a report",
+    lines: T(`|CPU: 1 PID: 0 Comm: swapper/1 Tainted: G           O    4.4.0+2 #1
+|RIP: e030:[<ffffffff8115e055>]  [<ffffffff8115e055>] free_thing_bulk+0xe5/0x520
+|RSP: e02b:ffff88018a823d70  EFLAGS: 00010093
+|Call Trace:
+|<IRQ>
+|[<ffffffff8115e4cf>] drain_thing_zone+0x3f/0x60
+|<EOI>`),
+    frame: "free_thing_bulk",
+  },
+  {
+    // scripts/decode_stacktrace.sh rewrites the RIP line and drops the module's brackets.
+    name: "a decode_stacktrace.sh RIP line with a bare module name still names the function",
+    lines: T(`|BUG: kernel NULL pointer dereference, address: 0000000000000008
+|Oops: 0000 [#1] SMP PTI
+|CPU: 0 PID: 223 Comm: kworker/0:1H Not tainted 5.3.0 #1
+|RIP: 0010:mydrv_io_work+0x341/0x7f0 mydrv
+|Call Trace:
+|process_one_work (kernel/workqueue.c:2274)
+|worker_thread (kernel/workqueue.c:2416)`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in mydrv_io_work", frame: "mydrv_io_work",
+  },
+  {
+    // kernel/hung_task.c's header as a mail client wrapped it in a log without prefixes.
+    name: "a hung task header wrapped before `than` is still a hung task",
+    lines: T(`|INFO: task rsync:1728 blocked for more
+|than 120 seconds.
+|      Not tainted 5.0.13 #1
+|rsync           D    0  1728   1727 0x00000080
+|Call Trace:
+| __schedule+0x30b/0x8b0
+| schedule+0x32/0x80
+| wait_for_thing+0x87/0xc0 [mymod]`),
+    title: "INFO: task hung in wait_for_thing", kind: "hung-task",
+  },
+  {
     name: "a fault message a later arm64 kernel adds is still a paging fault",
     lines: T(`|Unable to handle kernel access to guarded memory at virtual address ffff800008a3b000
 |Internal error: Oops: 000000009600000f [#1] PREEMPT SMP

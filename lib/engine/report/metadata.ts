@@ -99,6 +99,8 @@ const SYMBOL_OFFSET = String.raw`([A-Za-z_.$][\w.$@~-]*\+0x[0-9a-fA-F]+(?:\/0x[0
 const RIP_PATTERNS: RegExp[] = [
   // x86 new `RIP: 0010:skb_segment+0xbc8/0xd20`, old `RIP: 0010:[<ffffffff81561fe8>]  [<ffffffff81561fe8>] f+0x…`
   new RegExp(String.raw`^\s*[RE]IP: [0-9a-f]{4}:(?:\[<[0-9a-f]+>\]\s+\[<[0-9a-f]+>\]\s+)?` + SYMBOL_OFFSET),
+  // x86_64 2.6.0–2.6.17: `RIP: 0010:[<ffffffff8018fcbf>] <ffffffff8018fcbf>{__d_lookup+219}` (decimal offset)
+  new RegExp(String.raw`^\s*RIP: [0-9a-f]{4}:\[<[0-9a-f]+>\]\s+<[0-9a-f]+>\{(?::[\w-]+:)?([A-Za-z_.$][\w.$@~-]*\+\d+)\}`),
   // x86 page fault, 2.6.x–4.x: `IP: [<ffffffff810a376f>] __call_rcu.constprop.76+0x1f/0x280`, with the old module
   // syntax `IP: [<f88dec25>] :radeon:radeon_cp_init_ring_buffer+0x90/0x302`
   new RegExp(String.raw`^\s*IP: \[<[0-9a-f]+>\] (?::[\w-]+:)?` + SYMBOL_OFFSET),
@@ -106,6 +108,10 @@ const RIP_PATTERNS: RegExp[] = [
   new RegExp(String.raw`^\s*(?:[RE]IP|PC) is at ` + SYMBOL_OFFSET),
   // arm64 `pc : f+0x…/0x…`, riscv/mips `epc : …`
   new RegExp(String.raw`^\s*(?:pc|epc)\s*: (?:\[<[0-9a-f]+>\] )?` + SYMBOL_OFFSET),
+  // sparc64 `TPC: <free_block+0x60/0x16c>`
+  new RegExp(String.raw`^\s*TPC: <` + SYMBOL_OFFSET),
+  // parisc `IAOQ[0]: d_alloc_parallel+0x384/0x688`
+  new RegExp(String.raw`^\s*IAOQ\[0\]: ` + SYMBOL_OFFSET),
   // ppc64 `NIP [c000000008068dfc] .eeh_dev_check_failure+0x27c/0x390`
   new RegExp(String.raw`^\s*NIP \[[0-9a-f]+\] ` + SYMBOL_OFFSET),
   // s390 `Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])`
