@@ -44,6 +44,50 @@ const ROWS: Row[] = [
     details: { order: 4, comm: "java" },
   },
   { line: "nf_conntrack: nf_conntrack: table full, dropping packet", rule: "conntrack-table-full", kind: "conntrack-full", title: "nf_conntrack: table full, dropping packet" },
+  // OpenVZ counts per container and names it.
+  { line: "ip_conntrack: VPS 101 table full, dropping packet.", rule: "conntrack-table-full", kind: "conntrack-full", title: "nf_conntrack: table full, dropping packet" },
+  // 3.x-4.x IPv6 wording: pr_fmt prefix, no full stop.
+  { line: "IPv6: Neighbour table overflow", rule: "neighbour-table-overflow", kind: "neighbour-overflow", title: "neighbour: neighbor table overflow" },
+  {
+    line: ["EXT4-fs (vdb): error count since last fsck: 26", "EXT4-fs (vdb): initial error at time 1529034124: ext4_find_entry:1312: inode 27787278"],
+    rule: "ext4-error-count",
+    kind: "fs-error",
+    title: "EXT4-fs: errors recorded since last fsck",
+    details: { device: "vdb", errorCount: 26 },
+  },
+  {
+    line: "Killed /user.slice/user-1001.slice/user@1001.service/app.slice/app-org.gnome.Terminal.slice/vte-spawn-dbb4.scope due to memory pressure for /user.slice/user-1001.slice/user@1001.service being 51.07% > 50.00% for > 20s with reclaim activity",
+    program: "systemd-oomd[840]",
+    rule: "systemd-oomd-pressure-kill",
+    kind: "oom",
+    title: "systemd-oomd: killed cgroup under memory pressure",
+    details: { monitored: "/user.slice/user-1001.slice/user@1001.service", pressure: 51.07, limit: 50 },
+  },
+  {
+    // journalctl's pager cut the line; v253+ marks before it kills.
+    line: "Marked /system.slice/systemd-journald.service for killing due to memory pressure for /system.slice be>",
+    program: "systemd-oomd[659]",
+    rule: "systemd-oomd-pressure-kill",
+    kind: "oom",
+    title: "systemd-oomd: killed cgroup under memory pressure",
+    details: { cgroup: "/system.slice/systemd-journald.service" },
+  },
+  {
+    line: "Killed /user.slice/user-1000.slice/user@1000.service/app.slice/app-firefox.scope due to swap used (4096000000) / total (4294967296) being more than 90.00%",
+    program: "systemd-oomd[666]",
+    rule: "systemd-oomd-swap-kill",
+    kind: "oom",
+    title: "systemd-oomd: killed cgroup over swap limit",
+    details: { swapUsed: 4096000000 },
+  },
+  {
+    line: "app-firefox.scope: systemd-oomd killed 12 process(es) in this unit.",
+    program: "systemd[1837]",
+    rule: "systemd-oomd-unit-killed",
+    kind: "oom",
+    title: "systemd-oomd: killed cgroup under memory pressure",
+    details: { unit: "app-firefox.scope", killed: 12 },
+  },
   { line: "neighbour: arp_cache: neighbor table overflow!", rule: "neighbour-table-overflow", kind: "neighbour-overflow", title: "neighbour: neighbor table overflow", details: { table: "arp_cache" } },
   { line: "TCP: out of memory -- consider tuning tcp_mem", rule: "tcp-out-of-memory", kind: "other", title: "TCP: out of memory -- consider tuning tcp_mem" },
   {
@@ -698,6 +742,19 @@ describe("problem events through triage", () => {
       expect(found[0].host).toBe("n1");
     });
   }
+
+  it("systemd's note on the unit systemd-oomd killed is that kill again, not a second finding", async () => {
+    const found = await findingsOf([
+      "Aug 13 10:00:00 n1 systemd-oomd[840]: Killed /user.slice/user-1000.slice/user@1000.service/app.slice/a.scope due to memory pressure for /user.slice/user-1000.slice/user@1000.service being 61.00% > 50.00% for > 20s with reclaim activity",
+      "Aug 13 10:00:00 n1 systemd[1837]: a.scope: systemd-oomd killed 3 process(es) in this unit.",
+    ]);
+    expect(found.map((f) => f.type)).toEqual(["systemd-oomd-pressure-kill"]);
+  });
+
+  it("a sentence that only says `due to memory pressure` without a cgroup path is no oomd kill", async () => {
+    const found = await findingsOf(["Killed worker due to memory pressure for the cache"], "myapp[12]");
+    expect(found).toEqual([]);
+  });
 
   it("an EDAC decode right after the bare MCE notice is the finding; a decoded MCE stays one of its own", async () => {
     const decoded = await findingsOf([

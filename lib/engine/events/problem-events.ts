@@ -292,10 +292,11 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     id: "conntrack-table-full",
     kind: "conntrack-full",
-    needle: "conntrack: table full,",
-    // 2.6 kernels said `ip_conntrack: table full, dropping packet.`. A paste from a narrow terminal or a mail client
-    // wraps the long syslog line after `table full,`: the line alone still says it.
-    pattern: /\b(?:nf|ip)_conntrack: (?:nf_conntrack: )?table full,(?: dropping packet|\s*$)/,
+    needle: "table full,",
+    // 2.6 kernels said `ip_conntrack: table full, dropping packet.`; OpenVZ's 2.6.18/2.6.32 kernels count per
+    // container and name it (`ip_conntrack: VPS 101 table full, dropping packet.`). A paste from a narrow terminal or
+    // a mail client wraps the long syslog line after `table full,`: the line alone still says it.
+    pattern: /\b(?:nf|ip)_conntrack: (?:nf_conntrack: |VPS \S{1,32} )?table full,(?: dropping packet|\s*$)/,
     title: () => "nf_conntrack: table full, dropping packet",
   },
   {
@@ -322,7 +323,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "neighbour-table-overflow",
     kind: "neighbour-overflow",
     needle: "eighbo",
-    pattern: /(?:neighbour: (\w+): neighbor table overflow!|Neighbour table overflow\.)/,
+    // 3.x-4.x IPv6 printed it through the `IPv6: ` pr_fmt and without the full stop (`IPv6: Neighbour table overflow`).
+    pattern: /(?:neighbour: (\w+): neighbor table overflow!|Neighbour table overflow(?:\.|\s*$))/,
     title: () => "neighbour: neighbor table overflow",
     details: (m): Details => (m[1] ? { table: m[1] } : {}),
   },
@@ -809,6 +811,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "nvrm:fallen-off-bus",
   },
   {
+    // ext4 repeats the errors a filesystem has recorded since its last fsck once a day (print_daily_error_info):
+    // `EXT4-fs (vdb): error count since last fsck: 26`, then the first and last error's function. On a node whose
+    // ring buffer has rotated it is the only line left of the original `EXT4-fs error`s.
+    id: "ext4-error-count",
+    kind: "fs-error",
+    needle: "error count since last fsck",
+    pattern: /EXT4-fs \(([^)]{1,64})\): error count since last fsck: (\d+)/,
+    title: () => "EXT4-fs: errors recorded since last fsck",
+    details: (m) => ({ device: m[1], errorCount: Number(m[2]) }),
+    groupKey: (m) => `ext4-error-count:${m[1]}`,
+  },
+  {
     id: "ext4-error",
     kind: "fs-error",
     needle: "EXT4-fs error",
@@ -1115,6 +1129,43 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "crashkernel",
     pattern: /crashkernel reservation failed|crashkernel: memory value expected|Cannot reserve \d+MB crashkernel/,
     title: () => "kdump: crashkernel reservation failed",
+  },
+  {
+    // systemd-oomd (userspace) kills a whole cgroup when its memory PSI stays over ManagedOOMMemoryPressureLimit
+    // (`Killed /user.slice/…/app-….scope due to memory pressure for /user.slice/…/user@1000.service being 51.07% >
+    // 50.00% for > 20s with reclaim activity`; v253+ first says `Marked … for killing due to …`). The kernel's OOM
+    // killer never runs, so no `invoked oom-killer` report exists: these lines are all a log shows of the kill.
+    // `journalctl` without `--no-pager` cuts the long line (`… be>`), so the tail after the second cgroup is optional.
+    id: "systemd-oomd-pressure-kill",
+    kind: "oom",
+    needle: "due to memory pressure for ",
+    pattern: /\b(?:Killed|Marked) (\/\S{0,400}) (?:for killing )?due to memory pressure for (\S{1,400})(?: being ([\d.]+)% > ([\d.]+)%)?/,
+    title: () => "systemd-oomd: killed cgroup under memory pressure",
+    details: (m): Details => ({ cgroup: m[1], monitored: m[2], ...(m[3] ? { pressure: Number(m[3]), limit: Number(m[4]) } : {}) }),
+    groupKey: () => "oom:systemd-oomd",
+  },
+  {
+    // The same daemon's swap trigger (ManagedOOMSwap=kill): `Killed /…scope due to swap used (N) / total (N) being
+    // more than 90.00%`.
+    id: "systemd-oomd-swap-kill",
+    kind: "oom",
+    needle: "due to swap used (",
+    pattern: /\b(?:Killed|Marked) (\/\S{0,400}) (?:for killing )?due to swap used \((\d+)\) \/ total \((\d+)\)/,
+    title: () => "systemd-oomd: killed cgroup over swap limit",
+    details: (m) => ({ cgroup: m[1], swapUsed: Number(m[2]), swapTotal: Number(m[3]) }),
+    groupKey: () => "oom:systemd-oomd",
+  },
+  {
+    // systemd's own note on the unit oomd killed (`vte-spawn-….scope: systemd-oomd killed 12 process(es) in this
+    // unit.`): after oomd's line it is that kill again; alone (a `journalctl -u` of the unit) it is the finding.
+    id: "systemd-oomd-unit-killed",
+    kind: "oom",
+    needle: "systemd-oomd killed ",
+    pattern: /(\S{1,256}): systemd-oomd killed (\d+) process\(es\) in this unit/,
+    title: () => "systemd-oomd: killed cgroup under memory pressure",
+    details: (m) => ({ unit: m[1], killed: Number(m[2]) }),
+    groupKey: () => "oom:systemd-oomd",
+    continues: ["systemd-oomd-pressure-kill", "systemd-oomd-swap-kill"],
   },
   {
     id: "kubelet-pleg-unhealthy",
