@@ -52,13 +52,3 @@ describe("isNotModified", () => {
     expect(isNotModified(asking(), '"a-1"')).toBe(false);
   });
 });
-
-describe("toErrorResponse with a body that may be unread", () => {
-  it("closes the connection on every error answer, and only when asked", () => {
-    for (const err of [new AppError("too-large", "Upload exceeds the limit."), new IngestError("binary", "core.bin is a binary file."), new TypeError("boom")]) {
-      vi.spyOn(console, "error").mockImplementation(() => undefined);
-      expect(toErrorResponse(err, { bodyMayBeUnread: true }).headers.get("connection")).toBe("close");
-      expect(toErrorResponse(err).headers.get("connection")).toBeNull();
-    }
-  });
-});

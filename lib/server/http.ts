@@ -18,27 +18,16 @@ function ingestErrorStatus(err: unknown): { status: number; code: string; messag
   return { status, code, message: err.message };
 }
 
-export type ErrorResponseOptions = {
-  /**
-   * The request streams a body the handler may have stopped reading (an upload refused past its cap, or before its
-   * first byte). Node's server leaves the unread rest on the socket, paused, and keeps the connection: a keep-alive
-   * client that sends its next request there waits out the keep-alive timeout (65 s, measured after a 413 on a 60 MB
-   * upload). The error answer closes the connection instead; the client's next request opens a new one.
-   */
-  bodyMayBeUnread?: boolean;
-};
-
-export function toErrorResponse(err: unknown, { bodyMayBeUnread = false }: ErrorResponseOptions = {}): Response {
-  const init = (status: number): ResponseInit => (bodyMayBeUnread ? { status, headers: { Connection: "close" } } : { status });
-  if (err instanceof AppError) return Response.json({ error: err.code, message: err.message }, init(err.status));
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof AppError) return Response.json({ error: err.code, message: err.message }, { status: err.status });
   if (err instanceof ZodError) {
     const message = err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
-    return Response.json({ error: "bad-request", message }, init(400));
+    return Response.json({ error: "bad-request", message }, { status: 400 });
   }
   const ingest = ingestErrorStatus(err);
-  if (ingest) return Response.json({ error: ingest.code, message: ingest.message }, init(ingest.status));
+  if (ingest) return Response.json({ error: ingest.code, message: ingest.message }, { status: ingest.status });
   console.error("[oopscope] unhandled error", err);
-  return Response.json({ error: "internal", message: "Internal error" }, init(500));
+  return Response.json({ error: "internal", message: "Internal error" }, { status: 500 });
 }
 
 

@@ -4,6 +4,7 @@ import { createIncidentFromRequest } from "@/lib/server/incidents/create-inciden
 import { listIncidentPage } from "@/lib/server/incidents/list-incidents";
 import { defaultUploadWaitMs } from "@/lib/server/jobs/upload-status";
 import { toErrorResponse } from "@/lib/server/http";
+import { discardRestOfBody } from "@/lib/server/uploads/discard-request-body";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -24,7 +25,8 @@ export async function POST(request: Request): Promise<Response> {
     const api = `/api/incidents/${created.id}`;
     return Response.json({ ...created, statusUrl: `${api}/status` }, { status: 202, headers: { Location: api, "Retry-After": "2" } });
   } catch (err) {
-    return toErrorResponse(err, { bodyMayBeUnread: true });
+    void discardRestOfBody(request);
+    return toErrorResponse(err);
   }
 }
 

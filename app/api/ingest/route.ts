@@ -9,6 +9,6 @@ export async function POST(request: Request): Promise<Response> {
   try {
     return Response.json(await ingestRequest(request, { kind: "shipper" }));
   } catch (err) {
-    return ingestErrorResponse(err);
+    return ingestErrorResponse(request, err);
   }
 }

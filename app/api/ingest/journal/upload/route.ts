@@ -10,6 +10,6 @@ export async function POST(request: Request): Promise<Response> {
     const r = await ingestRequest(request, { kind: "journal" });
     return new Response(`OK. ${r.accepted} entries\n`, { status: 202, headers: { "content-type": "text/plain" } });
   } catch (err) {
-    return ingestErrorResponse(err);
+    return ingestErrorResponse(request, err);
   }
 }

@@ -14,6 +14,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     const r = await ingestRequest(request, { kind: "journal", pathToken: token });
     return new Response(`OK. ${r.accepted} entries\n`, { status: 202, headers: { "content-type": "text/plain" } });
   } catch (err) {
-    return ingestErrorResponse(err);
+    return ingestErrorResponse(request, err);
   }
 }
