@@ -106,6 +106,80 @@ describe("joinWrappedLines", () => {
     expect(plain.map((l) => l.text)).toEqual(["BUG: KASAN: slab-use-after-free in __list_add_valid_or_report+0x16a/0x1a0", "Read of size 8 at addr ffff888012acfc20 by task a/1"]);
   });
 
+  it("reads a window whose wrapped lines all stop at one width narrower than a terminal as a word wrap", () => {
+    // A mail client's wrap at 72 of one message repeated: every wrapped line ends at the same column, as a hard wrap's
+    // would, but the cut falls where the kernel printed a space (`sda5):` + `csum`, `:` + `waiting`).
+    const btrfs = (t: string) => [`Sep  4 09:26:31 N1 kernel: [ 8933.12622${t}] BTRFS warning (device sda5):`, "csum failed root 450 ino 257 off 6203441152"];
+    const netdev = (t: string) => [`Nov 23 14:32:51 ci3 kernel: [387120.14113${t}] unregister_netdevice:`, "waiting for lo to become free. Usage count = -1"];
+    for (const lines of [[...btrfs("8"), ...btrfs("9")], [...netdev("0"), ...netdev("1")]]) {
+      expect(lines[0].length).toBe(lines[2].length);
+      const joined = joinWrappedLines(parsed(lines.join("\n")));
+      expect(joined.map((l) => l.text.replace(/^.*?\] /, ""))).toEqual([0, 2].map((i) => `${lines[i].replace(/^.*?\] /, "")} ${lines[i + 1]}`));
+    }
+  });
+
+  it("reads a window wrapped at 80 columns whose cuts fall after a word's colon as a word wrap, inside tokens as a hard one", () => {
+    const word = ["[  853.105084] BUG: workqueue lockup - pool cpus=0 node=0 flags=0x0 nice=0 stuck:", "for 31s!"];
+    const joinedWord = joinWrappedLines(parsed([...word, ...word].join("\n")));
+    expect(joinedWord.map((l) => l.text)).toEqual(Array(2).fill(`${word[0].slice(15)} ${word[1]}`));
+    const hard = ["[  853.105084] Modules linked in: binfmt_misc nf_conntrack_netlink veth xt_nat xt_", "recent ipt_REJECT"];
+    const joinedHard = joinWrappedLines(parsed([...hard, ...hard].join("\n")));
+    expect(joinedHard.map((l) => l.text)).toEqual(Array(2).fill(`${hard[0].slice(15)}${hard[1]}`));
+  });
+
+  it("joins an address-only frame, a RIP and a header to the function, segment or source location a wrap moved on", () => {
+    const joined = joinWrappedLines(
+      parsed(
+        [
+          "[61778.054546] IP: [<ffffffff810b84a2>]",
+          "wakeup_preempt_entity.isra.55+0x12/0x60",
+          "Aug 18 08:54:42 TR kernel: RIP:",
+          "0010:handle_removed_tdp_mmu_page+0x88/0x280 [kvm]",
+          " (&zio->io_lock){+.+...}, at: [<ffffffffa051fac8>]",
+          "zio_add_child+0x88/0x150 [zfs]",
+          "UBSAN: array-index-out-of-bounds in",
+          "/var/lib/dkms/leetmouse-driver/0.9.1/build/driver/util.c:135:35",
+          "[691369.363848] WARNING: at",
+          "/usr/src/packages/BUILD/kernel-default-2.6.37.6/linux-2.6.37/kernel/watchdog.c:224",
+          "watchdog_overflow_callback+0xd4/0x100()",
+        ].join("\n"),
+      ),
+    );
+    expect(joined.map((l) => l.text)).toEqual([
+      "IP: [<ffffffff810b84a2>] wakeup_preempt_entity.isra.55+0x12/0x60",
+      "RIP: 0010:handle_removed_tdp_mmu_page+0x88/0x280 [kvm]",
+      " (&zio->io_lock){+.+...}, at: [<ffffffffa051fac8>] zio_add_child+0x88/0x150 [zfs]",
+      "UBSAN: array-index-out-of-bounds in /var/lib/dkms/leetmouse-driver/0.9.1/build/driver/util.c:135:35",
+      "WARNING: at /usr/src/packages/BUILD/kernel-default-2.6.37.6/linux-2.6.37/kernel/watchdog.c:224 watchdog_overflow_callback+0xd4/0x100()",
+    ]);
+  });
+
+  it("joins 2.6's task line and a hung task's taint line to their release, and a decoded frame to the rest of its parenthesis", () => {
+    const joined = joinWrappedLines(
+      parsed(
+        [
+          "Pid: 8480, comm: vdev_open/1 Tainted: G        W  ----------------  ",
+          "2.6.32-220.1chaos.ch5.x86_64.debug #1",
+          "[ 6141.921764]       Tainted: G         C   ",
+          "4.14.17-v7+ #1090",
+          "  nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389",
+          "(discriminator 1))",
+          "  irq_enable (kernel/irq/internals.h:234 kernel/irq/chip.c:170",
+          "kernel/irq/chip.c:439)",
+          "  irq_startup (kernel/irq/chip.c:270)",
+        ].join("\n"),
+      ),
+    );
+    expect(joined.map((l) => l.text.trim())).toEqual([
+      // The space the wrap left at the end of the line is the one between the halves.
+      "Pid: 8480, comm: vdev_open/1 Tainted: G        W  ----------------  2.6.32-220.1chaos.ch5.x86_64.debug #1",
+      "Tainted: G         C   4.14.17-v7+ #1090",
+      "nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389 (discriminator 1))",
+      "irq_enable (kernel/irq/internals.h:234 kernel/irq/chip.c:170 kernel/irq/chip.c:439)",
+      "irq_startup (kernel/irq/chip.c:270)",
+    ]);
+  });
+
   it("leaves a frame alone under a line that names its function already (a stack that lost its prefixes)", () => {
     const lines = parsed(["[ 1045.720000] Call Trace:", "dump_stack+0x19/0x1b", "[ 1045.720001] CPU: 0 PID: 1 Comm: sh Not tainted 5.4.0 #1", "tainted 5.4.0 #1"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);

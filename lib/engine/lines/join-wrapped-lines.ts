@@ -46,16 +46,27 @@ const INNER_SPACE = /\S\s+\S/;
  * Kernel line shapes a wrap cut short, whatever the window's width says (a window of a few lines, lines of other
  * widths, a log without prefixes): a header whose function went to the next line (`BUG: KASAN: use-after-free in` +
  * `f+0x670/0x690 at addr …`, `WARNING: CPU: 2 PID: 1 at ipc/shm.c:162` + `shm_open+0x74/0x80`, lockdep's `…, at:` +
- * `[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210`), and a task line whose taint or release did (`CPU: 0 PID: 2373
- * Comm: syz-executor Not` + `tainted 5.4.199 #0`). The continuation starts at its first column: a stack line the
- * kernel printed starts with a space. In a prefixed log, a line ending in a word no kernel message ends with (`INFO:
- * task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`) is continued by the prefix-less line after it.
+ * `[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210`), an address-only frame whose function did (x86's `IP:
+ * [<ffffffff810b84a2>]` + `wakeup_preempt_entity.isra.55+0x12/0x60`, 2.6 lockdep's `at: [<…>]`, ARM's `from [<…>]` +
+ * `(irq_exit+0x58/0xb0)`), a `RIP:` whose segment and function did (`RIP:` + `0010:f+0x88/0x280 [kvm]`), a header
+ * whose source location did (UBSAN's `… in` + `/var/lib/dkms/…/util.c:135:35`, `WARNING: CPU: 0 PID: 7 at` +
+ * `net/sched/sch_generic.c:316 dev_watchdog+0x22c/0x244`), and a task line whose taint or release did (`CPU: 0 PID:
+ * 2373 Comm: syz-executor Not` + `tainted 5.4.199 #0`; 2.6's `Pid: 8480, comm: vdev_open/1 Tainted: G W` and a hung
+ * task's `Tainted: G C` + `2.6.32-220.el6.x86_64 #1`), and a frame decode_stacktrace.sh decoded whose parenthesis the
+ * wrap left open (`nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389` + `(discriminator 1))`,
+ * `irq_enable (kernel/irq/internals.h:234` + `kernel/irq/chip.c:439)`). The continuation starts at its first column: a stack line
+ * the kernel printed starts with a space. In a prefixed log, a line ending in a word no kernel message ends with
+ * (`INFO: task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`) is continued by the prefix-less line
+ * after it.
  */
-const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:)$/;
-const SIZED_FRAME_START = /^(?:\[<[0-9a-f]+>\] )?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
-const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S/;
+const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:|\[<[0-9a-f]+>\]|\bR?IP:)$/;
+const SIZED_FRAME_START = /^(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\] )?\(?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
+const WANTS_LOCATION = /\b(?:in|at)$/;
+const LOCATION_START = /^[^\s:]+\.[A-Za-z]+:\d+/;
+const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S|\bPid: \d+, comm: \S|^\s*Tainted: [A-Z]/;
 const TASK_BUILD = / #\S/;
 const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
+const DECODED_FRAME = /^\s*(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)? \(/;
 const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|the|a|an)$/;
 const WORD_AT_START = /^[A-Za-z0-9(]/;
 
@@ -63,13 +74,28 @@ const WORD_AT_START = /^[A-Za-z0-9(]/;
 function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (!isText(next)) return false;
   const text = next.text;
-  if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(head.text);
-  if (TASK_TAIL.test(text) && TASK_LINE.test(head.text) && !TASK_BUILD.test(head.text)) return true;
-  return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(head.text);
+  const headText = head.text.trimEnd();
+  if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(headText);
+  if (LOCATION_START.test(text) && WANTS_LOCATION.test(headText)) return true;
+  if (DECODED_FRAME.test(headText) && parenDepth(headText) > 0 && parenDepth(text) < 0) return true;
+  if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
+  return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(headText);
+}
+
+/** Parentheses `s` opens and leaves open (negative: closes more than it opens). */
+function parenDepth(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth--;
+  }
+  return depth;
 }
 
 /** A cheap first test for shapeContinues: a plain line that could continue some head. */
-const isShapeContinuation = (l: LogLine): boolean => isText(l) && WORD_AT_START.test(l.text);
+const isShapeContinuation = (l: LogLine): boolean => isText(l) && SHAPE_START.test(l.text);
+const SHAPE_START = /^[A-Za-z0-9(/[_.]/;
 
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 
@@ -85,19 +111,45 @@ function continues(length: number, flowed: boolean, next: LogLine, width: number
 }
 
 /**
+ * A terminal or serial console is at least 80 columns wide; a mail client wraps at 72–78. A narrower window whose
+ * wrapped lines all stop at one length is a word wrap of lines of one shape (the same message repeated), unless a
+ * cut shows it fell inside a token (see MID_TOKEN_CUT).
+ */
+const MIN_HARD_WRAP_WIDTH = 80;
+/**
+ * Where a cut fell, read from its two sides: a word wrap never leaves the space it broke at at the start of the
+ * continuation, nor ends a line in a token's joiner (`__lock_`, `+0x12/`, `pid=`); a hard wrap never cuts between a
+ * `,`/`;`/`!`/`)` or a word's `:` and the word after it, which the kernel always prints with a space between.
+ */
+const MID_TOKEN_CUT = { head: /\w[_/+=]$/, next: /^\s/ };
+const WORD_CUT = { head: /(?:[,;!?)]|[A-Za-z)]:)$/, next: /^[A-Za-z(]/ };
+
+/**
  * How the window was wrapped: hard when its wrapped lines all but stop at the width itself (a word wrap ends some
- * of them there too, by chance, and most of them short of it), else by words.
+ * of them there too, by chance, and most of them short of it), else by words. When every wrapped line stops at
+ * the width (the same message wrapped alike, over and over), the cuts decide: more of them at a word boundary the
+ * kernel prints with a space than inside a token, or a width no terminal has, is a word wrap.
  */
 function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefined {
   let full = 0;
   let words = 0;
+  let wordCuts = 0;
+  let tokenCuts = 0;
   for (let i = 1; i < lines.length; i++) {
-    if (lines[i - 1].format === "plain") continue;
-    const flowed = ENDS_WITH_SPACE.test(lines[i - 1].raw);
-    if (continues(lines[i - 1].raw.length, flowed, lines[i], width, "hard")) full++;
-    if (continues(lines[i - 1].raw.length, flowed, lines[i], width, "word")) words++;
+    const head = lines[i - 1];
+    if (head.format === "plain") continue;
+    const flowed = ENDS_WITH_SPACE.test(head.raw);
+    if (continues(head.raw.length, flowed, lines[i], width, "hard")) {
+      full++;
+      if (WORD_CUT.head.test(head.raw) && WORD_CUT.next.test(lines[i].raw)) wordCuts++;
+      else if (MID_TOKEN_CUT.head.test(head.raw) || MID_TOKEN_CUT.next.test(lines[i].raw)) tokenCuts++;
+    }
+    if (continues(head.raw.length, flowed, lines[i], width, "word")) words++;
   }
-  if (full >= MIN_WRAPPED_LINES && full >= words * HARD_WRAP_SHARE) return "hard";
+  if (full >= MIN_WRAPPED_LINES && full >= words * HARD_WRAP_SHARE) {
+    const allFull = full >= words;
+    if (!allFull || tokenCuts > wordCuts || (width >= MIN_HARD_WRAP_WIDTH && wordCuts === 0)) return "hard";
+  }
   return words >= MIN_WRAPPED_LINES ? "word" : undefined;
 }
 
@@ -158,7 +210,7 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const byWidth = head !== undefined && wrap !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode);
-    if (prev && (byWidth || (joined === 0 && shapeContinues(prev, l)))) {
+    if (prev && (byWidth || (joined < MAX_CONTINUATIONS && shapeContinues(prev, l)))) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line. A
       // flowed line already ends with the wrap's space; a hard wrap took none, but for a word break (see WORD_BREAK).
