@@ -19,6 +19,8 @@ import type { LogLine } from "../types";
 const MIN_WRAP_WIDTH = 60;
 /** A word-wrapped line is at least this share of the width (a short line was not wrapped). */
 const MIN_WORD_WRAP_FILL = 0.6;
+/** The shortest line a wrap leaves before its continuation (the scanner looks for needles across such cuts). */
+export const MIN_WRAPPED_LINE_LENGTH = MIN_WRAP_WIDTH * MIN_WORD_WRAP_FILL;
 /** A line wrapped more than this many times is something else (a hex dump, a paragraph of prose). */
 const MAX_CONTINUATIONS = 3;
 /** Share of a hard-wrapped window's wrapped lines that end at the width (a cut line of exactly the width is not). */

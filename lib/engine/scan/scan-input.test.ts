@@ -20,4 +20,24 @@ describe("report windows", () => {
     expect(incident.findings[0]).toMatchObject({ guiltyFile: "net/ipv4/ip_tunnel.c" });
     expect(incident.findings[0].report.some((l) => l.includes("Backtrace"))).toBe(true);
   });
+
+  it("open where a paste's wrap cut a needle in two, the message joined again inside", async () => {
+    const noise = Array.from({ length: 40 }, (_, i) => `jan. 29 20:50:1${i % 10} kevin-workstat systemd[1]: Started Session ${i}.`);
+    const aer = (s: number) => `jan. 29 20:50:${s} kevin-workstat kernel: pcieport 0000:00:1c.5: AER: Corrected error received: id=00e5`;
+    // A mail client's word wrap (the space taken) and a terminal's hard wrap (mid-word), both at 80 columns.
+    const wordWrap = (l: string) => [l.slice(0, l.lastIndexOf(" ", 80)), l.slice(l.lastIndexOf(" ", 80) + 1)];
+    const hardWrap = (l: string) => [l.slice(0, 80), l.slice(80)];
+    const wrapped = [aer(17), aer(18)];
+    expect(wordWrap(wrapped[0])[0]).toMatch(/Corrected$/);
+    expect(hardWrap(wrapped[0])[1]).toMatch(/^ror received/);
+    for (const wrap of [wordWrap, hardWrap]) {
+      const incident = await triage([{ name: "aer.log", data: enc.encode([...noise, ...wrapped.flatMap(wrap), ...noise].join("\n") + "\n") }]);
+      expect(incident.findings.map((f) => f.title)).toEqual(["PCIe AER: corrected error"]);
+    }
+    // A line after a prefixed one that joined to it would hold a needle (`Read of size` + `{`, a JSON object) is no
+    // finding when nothing joins them: only a window opened.
+    const json = ["Aug  1 00:00:00 n1 app[1]: request done path=/v1/items/30362 status=200 Read of size", '{"ts":"2024-08-13T15:58:01.123Z"}'];
+    const none = await triage([{ name: "json.log", data: enc.encode([...noise, ...json].join("\n") + "\n") }]);
+    expect(none.findings).toEqual([]);
+  });
 });
