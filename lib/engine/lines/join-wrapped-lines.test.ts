@@ -111,10 +111,14 @@ describe("joinWrappedLines", () => {
     // would, but the cut falls where the kernel printed a space (`sda5):` + `csum`, `:` + `waiting`).
     const btrfs = (t: string) => [`Sep  4 09:26:31 N1 kernel: [ 8933.12622${t}] BTRFS warning (device sda5):`, "csum failed root 450 ino 257 off 6203441152"];
     const netdev = (t: string) => [`Nov 23 14:32:51 ci3 kernel: [387120.14113${t}] unregister_netdevice:`, "waiting for lo to become free. Usage count = -1"];
-    for (const lines of [[...btrfs("8"), ...btrfs("9")], [...netdev("0"), ...netdev("1")]]) {
+    // A neighbour of another length wrapped short of the width: a word wrap, not a hard one that missed a line.
+    const arp = (t: string) => [`Jun 11 11:04:3${t} k8snode228 kernel: neighbour: arp_cache: neighbor table`, "overflow!"];
+    const other = ["Jun 11 11:04:36 k8snode228 kernel: veth53cd54f: link becomes ready and", "up"];
+    for (const lines of [[...btrfs("8"), ...btrfs("9")], [...netdev("0"), ...netdev("1")], [...arp("5"), ...arp("6"), ...arp("7"), ...other]]) {
       expect(lines[0].length).toBe(lines[2].length);
       const joined = joinWrappedLines(parsed(lines.join("\n")));
-      expect(joined.map((l) => l.text.replace(/^.*?\] /, ""))).toEqual([0, 2].map((i) => `${lines[i].replace(/^.*?\] /, "")} ${lines[i + 1]}`));
+      const heads = lines.flatMap((l, i) => (i % 2 === 0 ? [i] : []));
+      expect(joined.map((l) => l.text.replace(/^.*?\] /, ""))).toEqual(heads.map((i) => `${parsed(lines[i])[0].text.replace(/^.*?\] /, "")} ${lines[i + 1]}`));
     }
   });
 

@@ -128,9 +128,9 @@ const WORD_CUT = { head: /(?:[,;!?)]|[A-Za-z)]:)$/, next: /^[A-Za-z(]/ };
 
 /**
  * How the window was wrapped: hard when its wrapped lines all but stop at the width itself (a word wrap ends some
- * of them there too, by chance, and most of them short of it), else by words. When every wrapped line stops at
- * the width (the same message wrapped alike, over and over), the cuts decide: more of them at a word boundary the
- * kernel prints with a space than inside a token, or a width no terminal has, is a word wrap.
+ * of them there too, by chance, and most of them short of it), else by words. Wrapped lines that stop at the
+ * width are also what a word wrap of the same message, over and over, leaves: the cuts decide — more of them at a
+ * word boundary the kernel prints with a space than inside a token, or a width no terminal has, is a word wrap.
  */
 function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefined {
   let full = 0;
@@ -149,8 +149,7 @@ function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefi
     if (continues(head.raw.length, flowed, lines[i], width, "word")) words++;
   }
   if (full >= MIN_WRAPPED_LINES && full >= words * HARD_WRAP_SHARE) {
-    const allFull = full >= words;
-    if (!allFull || tokenCuts > wordCuts || (width >= MIN_HARD_WRAP_WIDTH && wordCuts === 0)) return "hard";
+    if (tokenCuts > wordCuts || (width >= MIN_HARD_WRAP_WIDTH && wordCuts === 0)) return "hard";
   }
   return words >= MIN_WRAPPED_LINES ? "word" : undefined;
 }
