@@ -184,6 +184,26 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("joins a message cut between words the kernel always prints together, and a panic's message cut between words", () => {
+    const pairs = [
+      ["kern.alert: [21657.872242] BUG: unable to handle kernel NULL pointer", "dereference at           (null)"],
+      ["> [598428.945633] BUG: kernel NULL pointer dereference, address:", "0000000000000038"],
+      [" 1257.892709] sudo invoked oom-killer:", "gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0"],
+      ["[ 1204.100000] ethtool: page allocation failure: order:5,", "mode:0x60c0c0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null)"],
+      ["[ 3318.829119] kernel: INFO: task kworker/u16:0:17963 blocked for more", "than 122 seconds."],
+      ["[  185.133252] Kernel panic - not syncing: Out of memory: system-wide", "panic_on_oom is enabled"],
+    ];
+    for (const [head, next] of pairs) {
+      const joined = joinWrappedLines(parsed(`${head}\n${next}`));
+      expect(joined).toHaveLength(1);
+      expect(joined[0].text.endsWith(` ${next}`)).toBe(true);
+    }
+    // After a panic, a line of its own: a capital, a `Word:`.
+    for (const next of ["CPU: 1 PID: 2272 Comm: memeater", "Rebooting in 10 seconds.."]) {
+      expect(joinWrappedLines(parsed(`[  185.133252] Kernel panic - not syncing: Out of memory: system-wide\n${next}`))).toHaveLength(2);
+    }
+  });
+
   it("leaves a frame alone under a line that names its function already (a stack that lost its prefixes)", () => {
     const lines = parsed(["[ 1045.720000] Call Trace:", "dump_stack+0x19/0x1b", "[ 1045.720001] CPU: 0 PID: 1 Comm: sh Not tainted 5.4.0 #1", "tainted 5.4.0 #1"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);

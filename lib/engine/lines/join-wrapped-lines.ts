@@ -69,6 +69,26 @@ const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S|\bPid: \d+, comm: 
 const TASK_BUILD = / #\S/;
 const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
 const DECODED_FRAME = /^\s*(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)? \(/;
+/**
+ * Kernel messages cut between words that always follow each other, whatever prefix the line had: the header goes
+ * on with the word the kernel prints next (`BUG: unable to handle kernel NULL pointer` + `dereference at …`,
+ * `sudo invoked oom-killer:` + `gfp_mask=0x…`, `page allocation failure: order:5,` + `mode:0x…`, a hung task's
+ * `blocked for more` + `than 122 seconds.`, kubelet's `PLEG is not` + `healthy`), or a panic's message goes on in
+ * words (`Kernel panic - not syncing: Out of memory: system-wide` + `panic_on_oom is enabled`; a line the kernel
+ * prints after the panic starts with a capital or a `Word:`).
+ */
+const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
+  [/\bunable to handle kernel$/, /^(?:NULL pointer|paging request)\b/],
+  [/\bNULL pointer$/, /^dereference\b/],
+  [/\bdereference, address:$/, /^[0-9a-f]{8,16}\b/],
+  [/\binvoked oom-killer:$/, /^gfp_mask=/],
+  [/\ballocation failure[:.]?$/, /^order:\d/],
+  [/\ballocation failure[:.]? order:\d+,$/, /^mode:/],
+  [/\bblocked for$/, /^more than \d/],
+  [/\bblocked for more$/, /^than \d/],
+  [/\bPLEG is not$/, /^healthy\b/],
+  [/\bKernel panic - not syncing: \S.*$/, /^[a-z][\w-]*(?:\s|$)/],
+];
 const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|the|a|an)$/;
 const WORD_AT_START = /^[A-Za-z0-9(]/;
 
@@ -80,6 +100,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(headText);
   if (LOCATION_START.test(text) && WANTS_LOCATION.test(headText)) return true;
   if (DECODED_FRAME.test(headText) && parenDepth(headText) > 0 && parenDepth(text) < 0) return true;
+  for (const [wants, goesOn] of KNOWN_SPLITS) if (goesOn.test(text) && wants.test(headText)) return true;
   if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
   return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(headText);
 }
