@@ -204,6 +204,29 @@ describe("joinWrappedLines", () => {
     }
   });
 
+  it("joins a Go frame's arguments and offset, and klog's recovered panic, to the line a wrap cut", () => {
+    const lines = [
+      'E0623 15:24:30.674204 1 runtime.go:78] Observed a panic: "invalid memory',
+      'address or nil pointer dereference" (runtime error: invalid memory',
+      "address or nil pointer dereference)",
+      "goroutine 552 [running]:",
+      "github.com/aquasecurity/starboard/pkg/kube.(*logsReader).GetLogsByJobAndContainerName(0xc0000a5a30,",
+      "0x1984298, 0xc0010fa630, 0xc000fd8000, 0xc000c8cd68, 0x17, 0x17,",
+      "0xc0007d85b8, 0x14, 0xc00004c8d0)",
+      "/home/runner/go/pkg/mod/k8s.io/apimachinery@v0.19.2/pkg/util/runtime/runtime.go:74",
+      "+0xa6",
+      "panic(0x15e2ba0, 0x22e29c0)",
+    ];
+    const joined = joinWrappedLines(parsed(lines.join("\n")));
+    expect(joined.map((l) => l.text.replace(/^.*?\] /, ""))).toEqual([
+      'Observed a panic: "invalid memory address or nil pointer dereference" (runtime error: invalid memory address or nil pointer dereference)',
+      "goroutine 552 [running]:",
+      `${lines[4]} ${lines[5]} ${lines[6]}`,
+      `${lines[7]} ${lines[8]}`,
+      "panic(0x15e2ba0, 0x22e29c0)",
+    ]);
+  });
+
   it("leaves a frame alone under a line that names its function already (a stack that lost its prefixes)", () => {
     const lines = parsed(["[ 1045.720000] Call Trace:", "dump_stack+0x19/0x1b", "[ 1045.720001] CPU: 0 PID: 1 Comm: sh Not tainted 5.4.0 #1", "tainted 5.4.0 #1"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);

@@ -70,6 +70,16 @@ const TASK_BUILD = / #\S/;
 const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
 const DECODED_FRAME = /^\s*(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)? \(/;
 /**
+ * A Go panic's frame: the call (`github.com/cilium/cilium/pkg/idpool.(*idCache).doRemove(0xc421e5c090,`) whose
+ * arguments a wrap moved on (`0x8135, 0xc42055ac98)`), and the file line whose offset did (`…/cache.go:186` +
+ * `+0x58`).
+ */
+const GO_ARGS = /^(?:0x[0-9a-f]+|\.\.\.|\{)/;
+const GO_FILE_LINE = /\.go:\d+$/;
+const GO_PC_OFFSET = /^\+0x[0-9a-f]+(?:\s|$)/;
+/** klog's one line for a recovered panic, its quoted value or parenthesised error left open by a wrap. */
+const OBSERVED_PANIC = /\bObserved a panic: /;
+/**
  * Kernel messages cut between words that always follow each other, whatever prefix the line had: the header goes
  * on with the word the kernel prints next (`BUG: unable to handle kernel NULL pointer` + `dereference at …`,
  * `sudo invoked oom-killer:` + `gfp_mask=0x…`, `page allocation failure: order:5,` + `mode:0x…`, a hung task's
@@ -99,7 +109,11 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   const headText = head.text.trimEnd();
   if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(headText);
   if (LOCATION_START.test(text) && WANTS_LOCATION.test(headText)) return true;
-  if (DECODED_FRAME.test(headText) && parenDepth(headText) > 0 && parenDepth(text) < 0) return true;
+  // The rest of the parenthesis may wrap again: the line opens none of its own (nor is a frame of its own).
+  if (DECODED_FRAME.test(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0 && !DECODED_FRAME.test(text)) return true;
+  if (GO_ARGS.test(text) && isGoCall(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0) return true;
+  if (GO_PC_OFFSET.test(text) && GO_FILE_LINE.test(headText)) return true;
+  if (OBSERVED_PANIC.test(headText) && (parenDepth(headText) > 0 || quoteCount(headText) % 2 === 1)) return true;
   for (const [wants, goesOn] of KNOWN_SPLITS) if (goesOn.test(text) && wants.test(headText)) return true;
   if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
   return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(headText);
@@ -116,9 +130,22 @@ function parenDepth(s: string): number {
   return depth;
 }
 
+/** `pkg/path.(*T).f(` (see GO_ARGS): a dotted name without spaces up to its first parenthesis. */
+function isGoCall(s: string): boolean {
+  const paren = s.indexOf("(");
+  const name = s.slice(0, Math.max(paren, 0)).trimStart();
+  return paren > 0 && name.includes(".") && !/\s/.test(name);
+}
+
+function quoteCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('"'); i !== -1; i = s.indexOf('"', i + 1)) n++;
+  return n;
+}
+
 /** A cheap first test for shapeContinues: a plain line that could continue some head. */
 const isShapeContinuation = (l: LogLine): boolean => isText(l) && SHAPE_START.test(l.text);
-const SHAPE_START = /^[A-Za-z0-9(/[_.]/;
+const SHAPE_START = /^[A-Za-z0-9(/[_.+{]/;
 
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 
