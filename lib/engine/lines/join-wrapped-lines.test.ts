@@ -192,6 +192,10 @@ describe("joinWrappedLines", () => {
       ["[ 1204.100000] ethtool: page allocation failure: order:5,", "mode:0x60c0c0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null)"],
       ["[ 3318.829119] kernel: INFO: task kworker/u16:0:17963 blocked for more", "than 122 seconds."],
       ["[  185.133252] Kernel panic - not syncing: Out of memory: system-wide", "panic_on_oom is enabled"],
+      ["[ 6120.052092] INFO: task bitcoind:2138 blocked for more than 120", "seconds."],
+      ["[ 6120.052128] bitcoind        D 0000000000000001     0  2138      1", "0x00000000"],
+      ["[    0.607967] WARNING: CPU: 3 PID: 1 at", "__flush_work.isra.47+0x22c/0x248"],
+      ["[ 6120.052294]  [<ffffffff8100a5f5>] ?", "xen_clocksource_get_cycles+0x15/0x20"],
     ];
     for (const [head, next] of pairs) {
       const joined = joinWrappedLines(parsed(`${head}\n${next}`));

@@ -61,7 +61,7 @@ const INNER_SPACE = /\S\s+\S/;
  * (`INFO: task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`) is continued by the prefix-less line
  * after it.
  */
-const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:|\[<[0-9a-f]+>\]|\bR?IP:)$/;
+const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:|\bPID: \d+ at|\[<[0-9a-f]+>\](?: \?)?|\bR?IP:)$/;
 const SIZED_FRAME_START = /^(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\] )?\(?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
 const WANTS_LOCATION = /\b(?:in|at)$/;
 const LOCATION_START = /^[^\s:]+\.[A-Za-z]+:\d+/;
@@ -83,7 +83,7 @@ const OBSERVED_PANIC = /\bObserved a panic: /;
  * Kernel messages cut between words that always follow each other, whatever prefix the line had: the header goes
  * on with the word the kernel prints next (`BUG: unable to handle kernel NULL pointer` + `dereference at …`,
  * `sudo invoked oom-killer:` + `gfp_mask=0x…`, `page allocation failure: order:5,` + `mode:0x…`, a hung task's
- * `blocked for more` + `than 122 seconds.`, kubelet's `PLEG is not` + `healthy`), or a panic's message goes on in
+ * `blocked for more` + `than 122 seconds.` and its state line's flags, kubelet's `PLEG is not` + `healthy`), or a panic's message goes on in
  * words (`Kernel panic - not syncing: Out of memory: system-wide` + `panic_on_oom is enabled`; a line the kernel
  * prints after the panic starts with a capital or a `Word:`).
  */
@@ -96,6 +96,9 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\ballocation failure[:.]? order:\d+,$/, /^mode:/],
   [/\bblocked for$/, /^more than \d/],
   [/\bblocked for more$/, /^than \d/],
+  [/\bblocked for more than \d+$/, /^seconds\b/],
+  // A hung task's state line (`bitcoind        D 0000000000000001     0  2138      1`) and its flags.
+  [/^\s*\S+\s+D\s+(?:[0-9a-f]+\s+)?\d+\s+\d+\s+\d+$/, /^0x[0-9a-f]+$/],
   [/\bPLEG is not$/, /^healthy\b/],
   [/\bKernel panic - not syncing: \S.*$/, /^[a-z][\w-]*(?:\s|$)/],
 ];

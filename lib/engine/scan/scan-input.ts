@@ -74,11 +74,13 @@ export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN, true, BUILT_HOT_TABL
 /**
  * A paste's wrap can cut a needle in two (`pcieport 0000:00:1c.5: AER: Corrected` / `error received: id=00e5`,
  * `neighbour: arp_cache: neighbor table` / `overflow!`): neither line holds it and no window would open, though
- * joinWrappedLines would put the message back together inside one. So the end of a prefixed line and the start of a
- * prefix-less line after it are searched as one text, joined with the space a word wrap took and as they are (a hard
+ * joinWrappedLines would put the message back together inside one. So the end of a prefixed line (or of a prefix-less
+ * piece wrapped from it) and the start of a prefix-less line after it are searched as one text, joined with the space a word wrap took and as they are (a hard
  * wrap took none), when neither line holds a needle of its own. Needles are at most this long: any needle across the
  * cut lies within that many bytes of it on either side.
  */
+/** A prefixed line and the prefix-less pieces after it that a wrap may have cut from it (as joinWrappedLines joins). */
+const MAX_WRAPPED_PIECES = 3;
 const WRAP_REACH = Math.max(...HOT_PLAN.needles.map((n) => n.literal.length), 1);
 /** Its own automaton: HOT_PREFILTER's line ends are a view of its memory, read while the chunk is walked. */
 let wrapPrefilter: LiteralPrefilter | undefined;
@@ -697,9 +699,9 @@ class InputScanner {
 
   /** The line before was a journal entry's own field. */
   private afterMetadata = false;
-  /** The line before held a needle; it carried a prefix (see needleAcrossWrap). */
+  /** The line before held a needle; the prefix-less lines since the last prefixed one (see needleAcrossWrap). */
   private prevHot = false;
-  private prevPrefixed = false;
+  private prevWrapped = MAX_WRAPPED_PIECES;
   /**
    * `lastHot`: the window's last line of report text (a hot line, or one `REPORT_CONTINUATION` matches) among its
    * lines up to `settled`; the lines after `settled` are tested only when the window could close (`settleReportText`).
@@ -1213,7 +1215,7 @@ class InputScanner {
     let line = this.lineNo;
     let host = this.curHost;
     let prevHot = this.prevHot;
-    let prevPrefixed = this.prevPrefixed;
+    let prevWrapped = this.prevWrapped;
     while (pos < len) {
       const eol = lineIndex < lineEnds.length ? lineEnds[lineIndex++] : len;
       line++;
@@ -1292,12 +1294,12 @@ class InputScanner {
         this.carriedLineCut = false;
       }
       const prefixed = isPrefixed(bytes, pos, eol, hostStart);
-      if (!hot && !prefixed && prevPrefixed && !prevHot && line > 1) {
+      if (!hot && !prefixed && prevWrapped < MAX_WRAPPED_PIECES && !prevHot && line > 1) {
         const prev = (line - 2) % CONTEXT_LINES;
         if (ringEnd[prev] - ringStart[prev] >= MIN_WRAPPED_LINE_LENGTH) hot = needleAcrossWrap(ringBytes[prev], ringStart[prev], ringEnd[prev], bytes, pos, lineEnd);
       }
       prevHot = hot;
-      prevPrefixed = prefixed;
+      prevWrapped = prefixed ? 0 : prevWrapped + 1;
       if (hot || this.window) {
         // A repeated one-line event neither opens a window nor keeps one open: it is counted into its run.
         const foldNeedle = hot ? onlyFoldNeedlesAt(bytes, hits, lineHits, hitIndex, eol) : NOT_FOLD_ONLY;
@@ -1366,7 +1368,7 @@ class InputScanner {
     this.lineNo = line;
     this.curHost = host;
     this.prevHot = prevHot;
-    this.prevPrefixed = prevPrefixed;
+    this.prevWrapped = prevWrapped;
   }
 }
 
