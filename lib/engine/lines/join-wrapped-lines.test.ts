@@ -231,6 +231,20 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("glues a function a terminal cut inside its name or before its offset to the line that names it", () => {
+    const pairs = [
+      ["[   82.127964] WARNING: CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle", "r_uaccess+0x4d/0x60"],
+      ["WARNING: CPU: 13 PID: 39202 at include/linux/rwsem.h:85 remap_pfn_range_internal", "+0x416/0x520"],
+    ];
+    for (const [head, next] of pairs) {
+      const joined = joinWrappedLines(parsed(`${head}\n${next}`));
+      expect(joined.map((l) => l.text)).toEqual([parsed(head)[0].text + next]);
+    }
+    // A frame line of its own under a header that names no function is left alone.
+    const lines = parsed("[   82.127964] Call Trace:\nex_handler_uaccess+0x4d/0x60");
+    expect(joinWrappedLines(lines)).toBe(lines);
+  });
+
   it("leaves a frame alone under a line that names its function already (a stack that lost its prefixes)", () => {
     const lines = parsed(["[ 1045.720000] Call Trace:", "dump_stack+0x19/0x1b", "[ 1045.720001] CPU: 0 PID: 1 Comm: sh Not tainted 5.4.0 #1", "tainted 5.4.0 #1"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);

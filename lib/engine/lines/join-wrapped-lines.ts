@@ -105,9 +105,24 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
 const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|the|a|an)$/;
 const WORD_AT_START = /^[A-Za-z0-9(]/;
 
+/**
+ * A function a terminal's hard wrap cut inside its name or before its offset, in a line that names it (`WARNING:
+ * CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle` + `r_uaccess+0x4d/0x60`, `…:85
+ * remap_pfn_range_internal` + `+0x416/0x520`, `RIP: 0010:smp_call_fun` + `ction+0x1f0/0x250`): glued as it is, in a
+ * window too short to show the width.
+ */
+const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at )[A-Za-z_][\w.]*$/;
+const FUNCTION_CUT_REST = /^[\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
+
+/** How `next` continues `head`: as the rest of a function a hard wrap cut (glued), or of a kernel line shape. */
+function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
+  if (!isText(next)) return undefined;
+  if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return "glue";
+  return shapeContinues(head, next) ? "space" : undefined;
+}
+
 /** `next` completes the kernel line shape `head` was cut from (see WANTS_FUNCTION). */
 function shapeContinues(head: LogLine, next: LogLine): boolean {
-  if (!isText(next)) return false;
   const text = next.text;
   const headText = head.text.trimEnd();
   if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(headText);
@@ -262,13 +277,14 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const byWidth = head !== undefined && wrap !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode);
-    if (prev && (byWidth || (joined < MAX_CONTINUATIONS && shapeContinues(prev, l)))) {
+    const shape = prev && !byWidth && joined < MAX_CONTINUATIONS ? shapeJoin(prev, l) : undefined;
+    if (prev && (byWidth || shape)) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line. A
       // flowed line already ends with the wrap's space; a hard wrap took none, but for a word break (see WORD_BREAK).
       const space = ENDS_WITH_SPACE.test(prev.text)
         ? false
-        : !byWidth || wrap?.mode === "word" || (WORD_BREAK.test(prev.text) && WORD_START.test(l.text));
+        : shape === "space" || (shape === undefined && (wrap?.mode === "word" || (WORD_BREAK.test(prev.text) && WORD_START.test(l.text))));
       prev = { ...prev, text: prev.text + (space ? " " : "") + l.text };
       if (head) head = prev;
       out[out.length - 1] = prev;
