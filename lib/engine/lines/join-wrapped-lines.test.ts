@@ -122,6 +122,145 @@ describe("joinWrappedLines", () => {
     expect(plain.map((l) => l.text)).toEqual(["BUG: KASAN: slab-use-after-free in __list_add_valid_or_report+0x16a/0x1a0", "Read of size 8 at addr ffff888012acfc20 by task a/1"]);
   });
 
+  it("reads a window whose wrapped lines all stop at one width narrower than a terminal as a word wrap", () => {
+    // A mail client's wrap at 72 of one message repeated: every wrapped line ends at the same column, as a hard wrap's
+    // would, but the cut falls where the kernel printed a space (`sda5):` + `csum`, `:` + `waiting`).
+    const btrfs = (t: string) => [`Sep  4 09:26:31 N1 kernel: [ 8933.12622${t}] BTRFS warning (device sda5):`, "csum failed root 450 ino 257 off 6203441152"];
+    const netdev = (t: string) => [`Nov 23 14:32:51 ci3 kernel: [387120.14113${t}] unregister_netdevice:`, "waiting for lo to become free. Usage count = -1"];
+    // A neighbour of another length wrapped short of the width: a word wrap, not a hard one that missed a line.
+    const arp = (t: string) => [`Jun 11 11:04:3${t} k8snode228 kernel: neighbour: arp_cache: neighbor table`, "overflow!"];
+    const other = ["Jun 11 11:04:36 k8snode228 kernel: veth53cd54f: link becomes ready and", "up"];
+    for (const lines of [[...btrfs("8"), ...btrfs("9")], [...netdev("0"), ...netdev("1")], [...arp("5"), ...arp("6"), ...arp("7"), ...other]]) {
+      expect(lines[0].length).toBe(lines[2].length);
+      const joined = joinWrappedLines(parsed(lines.join("\n")));
+      const heads = lines.flatMap((l, i) => (i % 2 === 0 ? [i] : []));
+      expect(joined.map((l) => l.text.replace(/^.*?\] /, ""))).toEqual(heads.map((i) => `${parsed(lines[i])[0].text.replace(/^.*?\] /, "")} ${lines[i + 1]}`));
+    }
+  });
+
+  it("reads a window wrapped at 80 columns whose cuts fall after a word's colon as a word wrap, inside tokens as a hard one", () => {
+    const word = ["[  853.105084] BUG: workqueue lockup - pool cpus=0 node=0 flags=0x0 nice=0 stuck:", "for 31s!"];
+    const joinedWord = joinWrappedLines(parsed([...word, ...word].join("\n")));
+    expect(joinedWord.map((l) => l.text)).toEqual(Array(2).fill(`${word[0].slice(15)} ${word[1]}`));
+    const hard = ["[  853.105084] Modules linked in: binfmt_misc nf_conntrack_netlink veth xt_nat xt_", "recent ipt_REJECT"];
+    const joinedHard = joinWrappedLines(parsed([...hard, ...hard].join("\n")));
+    expect(joinedHard.map((l) => l.text)).toEqual(Array(2).fill(`${hard[0].slice(15)}${hard[1]}`));
+  });
+
+  it("joins an address-only frame, a RIP and a header to the function, segment or source location a wrap moved on", () => {
+    const joined = joinWrappedLines(
+      parsed(
+        [
+          "[61778.054546] IP: [<ffffffff810b84a2>]",
+          "wakeup_preempt_entity.isra.55+0x12/0x60",
+          "Aug 18 08:54:42 TR kernel: RIP:",
+          "0010:handle_removed_tdp_mmu_page+0x88/0x280 [kvm]",
+          " (&zio->io_lock){+.+...}, at: [<ffffffffa051fac8>]",
+          "zio_add_child+0x88/0x150 [zfs]",
+          "UBSAN: array-index-out-of-bounds in",
+          "/var/lib/dkms/leetmouse-driver/0.9.1/build/driver/util.c:135:35",
+          "[691369.363848] WARNING: at",
+          "/usr/src/packages/BUILD/kernel-default-2.6.37.6/linux-2.6.37/kernel/watchdog.c:224",
+          "watchdog_overflow_callback+0xd4/0x100()",
+        ].join("\n"),
+      ),
+    );
+    expect(joined.map((l) => l.text)).toEqual([
+      "IP: [<ffffffff810b84a2>] wakeup_preempt_entity.isra.55+0x12/0x60",
+      "RIP: 0010:handle_removed_tdp_mmu_page+0x88/0x280 [kvm]",
+      " (&zio->io_lock){+.+...}, at: [<ffffffffa051fac8>] zio_add_child+0x88/0x150 [zfs]",
+      "UBSAN: array-index-out-of-bounds in /var/lib/dkms/leetmouse-driver/0.9.1/build/driver/util.c:135:35",
+      "WARNING: at /usr/src/packages/BUILD/kernel-default-2.6.37.6/linux-2.6.37/kernel/watchdog.c:224 watchdog_overflow_callback+0xd4/0x100()",
+    ]);
+  });
+
+  it("joins 2.6's task line and a hung task's taint line to their release, and a decoded frame to the rest of its parenthesis", () => {
+    const joined = joinWrappedLines(
+      parsed(
+        [
+          "Pid: 8480, comm: vdev_open/1 Tainted: G        W  ----------------  ",
+          "2.6.32-220.1chaos.ch5.x86_64.debug #1",
+          "[ 6141.921764]       Tainted: G         C   ",
+          "4.14.17-v7+ #1090",
+          "  nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389",
+          "(discriminator 1))",
+          "  irq_enable (kernel/irq/internals.h:234 kernel/irq/chip.c:170",
+          "kernel/irq/chip.c:439)",
+          "  irq_startup (kernel/irq/chip.c:270)",
+        ].join("\n"),
+      ),
+    );
+    expect(joined.map((l) => l.text.trim())).toEqual([
+      // The space the wrap left at the end of the line is the one between the halves.
+      "Pid: 8480, comm: vdev_open/1 Tainted: G        W  ----------------  2.6.32-220.1chaos.ch5.x86_64.debug #1",
+      "Tainted: G         C   4.14.17-v7+ #1090",
+      "nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389 (discriminator 1))",
+      "irq_enable (kernel/irq/internals.h:234 kernel/irq/chip.c:170 kernel/irq/chip.c:439)",
+      "irq_startup (kernel/irq/chip.c:270)",
+    ]);
+  });
+
+  it("joins a message cut between words the kernel always prints together, and a panic's message cut between words", () => {
+    const pairs = [
+      ["kern.alert: [21657.872242] BUG: unable to handle kernel NULL pointer", "dereference at           (null)"],
+      ["> [598428.945633] BUG: kernel NULL pointer dereference, address:", "0000000000000038"],
+      [" 1257.892709] sudo invoked oom-killer:", "gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0"],
+      ["[ 1204.100000] ethtool: page allocation failure: order:5,", "mode:0x60c0c0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null)"],
+      ["[ 3318.829119] kernel: INFO: task kworker/u16:0:17963 blocked for more", "than 122 seconds."],
+      ["[  185.133252] Kernel panic - not syncing: Out of memory: system-wide", "panic_on_oom is enabled"],
+      ["[ 6120.052092] INFO: task bitcoind:2138 blocked for more than 120", "seconds."],
+      ["[ 6120.052128] bitcoind        D 0000000000000001     0  2138      1", "0x00000000"],
+      ["[    0.607967] WARNING: CPU: 3 PID: 1 at", "__flush_work.isra.47+0x22c/0x248"],
+      ["[ 6120.052294]  [<ffffffff8100a5f5>] ?", "xen_clocksource_get_cycles+0x15/0x20"],
+    ];
+    for (const [head, next] of pairs) {
+      const joined = joinWrappedLines(parsed(`${head}\n${next}`));
+      expect(joined).toHaveLength(1);
+      expect(joined[0].text.endsWith(` ${next}`)).toBe(true);
+    }
+    // After a panic, a line of its own: a capital, a `Word:`.
+    for (const next of ["CPU: 1 PID: 2272 Comm: memeater", "Rebooting in 10 seconds.."]) {
+      expect(joinWrappedLines(parsed(`[  185.133252] Kernel panic - not syncing: Out of memory: system-wide\n${next}`))).toHaveLength(2);
+    }
+  });
+
+  it("joins a Go frame's arguments and offset, and klog's recovered panic, to the line a wrap cut", () => {
+    const lines = [
+      'E0623 15:24:30.674204 1 runtime.go:78] Observed a panic: "invalid memory',
+      'address or nil pointer dereference" (runtime error: invalid memory',
+      "address or nil pointer dereference)",
+      "goroutine 552 [running]:",
+      "github.com/aquasecurity/starboard/pkg/kube.(*logsReader).GetLogsByJobAndContainerName(0xc0000a5a30,",
+      "0x1984298, 0xc0010fa630, 0xc000fd8000, 0xc000c8cd68, 0x17, 0x17,",
+      "0xc0007d85b8, 0x14, 0xc00004c8d0)",
+      "/home/runner/go/pkg/mod/k8s.io/apimachinery@v0.19.2/pkg/util/runtime/runtime.go:74",
+      "+0xa6",
+      "panic(0x15e2ba0, 0x22e29c0)",
+    ];
+    const joined = joinWrappedLines(parsed(lines.join("\n")));
+    expect(joined.map((l) => l.text.replace(/^.*?\] /, ""))).toEqual([
+      'Observed a panic: "invalid memory address or nil pointer dereference" (runtime error: invalid memory address or nil pointer dereference)',
+      "goroutine 552 [running]:",
+      `${lines[4]} ${lines[5]} ${lines[6]}`,
+      `${lines[7]} ${lines[8]}`,
+      "panic(0x15e2ba0, 0x22e29c0)",
+    ]);
+  });
+
+  it("glues a function a terminal cut inside its name or before its offset to the line that names it", () => {
+    const pairs = [
+      ["[   82.127964] WARNING: CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle", "r_uaccess+0x4d/0x60"],
+      ["WARNING: CPU: 13 PID: 39202 at include/linux/rwsem.h:85 remap_pfn_range_internal", "+0x416/0x520"],
+    ];
+    for (const [head, next] of pairs) {
+      const joined = joinWrappedLines(parsed(`${head}\n${next}`));
+      expect(joined.map((l) => l.text)).toEqual([parsed(head)[0].text + next]);
+    }
+    // A frame line of its own under a header that names no function is left alone.
+    const lines = parsed("[   82.127964] Call Trace:\nex_handler_uaccess+0x4d/0x60");
+    expect(joinWrappedLines(lines)).toBe(lines);
+  });
+
   it("leaves a frame alone under a line that names its function already (a stack that lost its prefixes)", () => {
     const lines = parsed(["[ 1045.720000] Call Trace:", "dump_stack+0x19/0x1b", "[ 1045.720001] CPU: 0 PID: 1 Comm: sh Not tainted 5.4.0 #1", "tainted 5.4.0 #1"].join("\n"));
     expect(joinWrappedLines(lines)).toBe(lines);

@@ -19,6 +19,8 @@ import type { LogLine } from "../types";
 const MIN_WRAP_WIDTH = 60;
 /** A word-wrapped line is at least this share of the width (a short line was not wrapped). */
 const MIN_WORD_WRAP_FILL = 0.6;
+/** The shortest line a wrap leaves before its continuation (the scanner looks for needles across such cuts). */
+export const MIN_WRAPPED_LINE_LENGTH = MIN_WRAP_WIDTH * MIN_WORD_WRAP_FILL;
 /** A line wrapped more than this many times is something else (a hex dump, a paragraph of prose). */
 const MAX_CONTINUATIONS = 3;
 /** Share of a hard-wrapped window's wrapped lines that end at the width (a cut line of exactly the width is not). */
@@ -46,17 +48,61 @@ const INNER_SPACE = /\S\s+\S/;
  * Kernel line shapes a wrap cut short, whatever the window's width says (a window of a few lines, lines of other
  * widths, a log without prefixes): a header whose function went to the next line (`BUG: KASAN: use-after-free in` +
  * `f+0x670/0x690 at addr …`, `WARNING: CPU: 2 PID: 1 at ipc/shm.c:162` + `shm_open+0x74/0x80`, lockdep's `…, at:` +
- * `[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210`), and a task line whose taint or release did (`CPU: 0 PID: 2373
- * Comm: syz-executor Not` + `tainted 5.4.199 #0`). The continuation starts at its first column: a stack line the
- * kernel printed starts with a space. In a prefixed log, a line ending in a word no kernel message ends with (`INFO:
- * task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`, `INFO: task rsync:1728 blocked for more` + `than 120
- * seconds.`) is continued by the prefix-less line after it.
+ * `[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210`), an address-only frame whose function did (x86's `IP:
+ * [<ffffffff810b84a2>]` + `wakeup_preempt_entity.isra.55+0x12/0x60`, 2.6 lockdep's `at: [<…>]`, ARM's `from [<…>]` +
+ * `(irq_exit+0x58/0xb0)`), a `RIP:` whose segment and function did (`RIP:` + `0010:f+0x88/0x280 [kvm]`), a header
+ * whose source location did (UBSAN's `… in` + `/var/lib/dkms/…/util.c:135:35`, `WARNING: CPU: 0 PID: 7 at` +
+ * `net/sched/sch_generic.c:316 dev_watchdog+0x22c/0x244`), and a task line whose taint or release did (`CPU: 0 PID:
+ * 2373 Comm: syz-executor Not` + `tainted 5.4.199 #0`; 2.6's `Pid: 8480, comm: vdev_open/1 Tainted: G W` and a hung
+ * task's `Tainted: G C` + `2.6.32-220.el6.x86_64 #1`; a task line cut right after `Tainted:`, its flags leading
+ * the next line), and a frame decode_stacktrace.sh decoded whose parenthesis the wrap left open (`nwl_unmask_leg_irq
+ * (drivers/pci/controller/pcie-xilinx-nwl.c:389` + `(discriminator 1))`, `irq_enable (kernel/irq/internals.h:234` +
+ * `kernel/irq/chip.c:439)`). The continuation starts at its first column: a stack line the kernel printed starts
+ * with a space. In a prefixed log, a line ending in a word no kernel message ends with
+ * (`INFO: task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`) is continued by the prefix-less line
+ * after it.
  */
-const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:)$/;
-const SIZED_FRAME_START = /^(?:\[<[0-9a-f]+>\] )?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
-const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S/;
+const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:|\bPID: \d+ at|\[<[0-9a-f]+>\](?: \?)?|\bR?IP:)$/;
+const SIZED_FRAME_START = /^(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\] )?\(?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
+const WANTS_LOCATION = /\b(?:in|at)$/;
+const LOCATION_START = /^[^\s:]+\.[A-Za-z]+:\d+/;
+const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S|\bPid: \d+, comm: \S|^\s*Tainted: [A-Z]/;
 const TASK_BUILD = / #\S/;
 const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
+const DECODED_FRAME = /^\s*(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)? \(/;
+/**
+ * A Go panic's frame: the call (`github.com/cilium/cilium/pkg/idpool.(*idCache).doRemove(0xc421e5c090,`) whose
+ * arguments a wrap moved on (`0x8135, 0xc42055ac98)`), and the file line whose offset did (`…/cache.go:186` +
+ * `+0x58`).
+ */
+const GO_ARGS = /^(?:0x[0-9a-f]+|\.\.\.|\{)/;
+const GO_FILE_LINE = /\.go:\d+$/;
+const GO_PC_OFFSET = /^\+0x[0-9a-f]+(?:\s|$)/;
+/** klog's one line for a recovered panic, its quoted value or parenthesised error left open by a wrap. */
+const OBSERVED_PANIC = /\bObserved a panic: /;
+/**
+ * Kernel messages cut between words that always follow each other, whatever prefix the line had: the header goes
+ * on with the word the kernel prints next (`BUG: unable to handle kernel NULL pointer` + `dereference at …`,
+ * `sudo invoked oom-killer:` + `gfp_mask=0x…`, `page allocation failure: order:5,` + `mode:0x…`, a hung task's
+ * `blocked for more` + `than 122 seconds.` and its state line's flags, kubelet's `PLEG is not` + `healthy`), or a panic's message goes on in
+ * words (`Kernel panic - not syncing: Out of memory: system-wide` + `panic_on_oom is enabled`; a line the kernel
+ * prints after the panic starts with a capital or a `Word:`).
+ */
+const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
+  [/\bunable to handle kernel$/, /^(?:NULL pointer|paging request)\b/],
+  [/\bNULL pointer$/, /^dereference\b/],
+  [/\bdereference, address:$/, /^[0-9a-f]{8,16}\b/],
+  [/\binvoked oom-killer:$/, /^gfp_mask=/],
+  [/\ballocation failure[:.]?$/, /^order:\d/],
+  [/\ballocation failure[:.]? order:\d+,$/, /^mode:/],
+  [/\bblocked for$/, /^more than \d/],
+  [/\bblocked for more$/, /^than \d/],
+  [/\bblocked for more than \d+$/, /^seconds\b/],
+  // A hung task's state line (`bitcoind        D 0000000000000001     0  2138      1`) and its flags.
+  [/^\s*\S+\s+D\s+(?:[0-9a-f]+\s+)?\d+\s+\d+\s+\d+$/, /^0x[0-9a-f]+$/],
+  [/\bPLEG is not$/, /^healthy\b/],
+  [/\bKernel panic - not syncing: \S.*$/, /^[a-z][\w-]*(?:\s|$)/],
+];
 // Wrapped right after `Tainted:`, the flags lead the next line: `… Comm: vgchange Kdump: loaded Tainted:` +
 // `P           OE     5.4.190-esos.prod #1`.
 const ENDS_WITH_TAINTED = /\bTainted:$/;
@@ -77,19 +123,67 @@ const EMPTY_STACK_LINE = /^\s*\??\s*$/;
 const BARE_FRAME_NAME = /^\s*(?:\?\s+)?[A-Za-z_][\w.]*$/;
 const DECODED_SOURCE_START = /^\((?:[\w.+-]*\/)*[\w.+-]+\.(?:c|h|S|rs):\d+/;
 
+/**
+ * A function a terminal's hard wrap cut inside its name or before its offset, in a line that names it (`WARNING:
+ * CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle` + `r_uaccess+0x4d/0x60`, `…:85
+ * remap_pfn_range_internal` + `+0x416/0x520`, `RIP: 0010:smp_call_fun` + `ction+0x1f0/0x250`): glued as it is, in a
+ * window too short to show the width.
+ */
+const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at )[A-Za-z_][\w.]*$/;
+const FUNCTION_CUT_REST = /^[\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
+
+/** How `next` continues `head`: as the rest of a function a hard wrap cut (glued), or of a kernel line shape. */
+function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
+  if (!isText(next)) return undefined;
+  if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return "glue";
+  return shapeContinues(head, next) ? "space" : undefined;
+}
+
 /** `next` completes the kernel line shape `head` was cut from (see WANTS_FUNCTION). */
 function shapeContinues(head: LogLine, next: LogLine): boolean {
-  if (!isText(next)) return false;
   const text = next.text;
-  if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(head.text) || (head.format !== "plain" && EMPTY_STACK_LINE.test(head.text));
+  const headText = head.text.trimEnd();
+  if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(headText) || (head.format !== "plain" && EMPTY_STACK_LINE.test(head.text));
   if (DECODED_SOURCE_START.test(text)) return head.format !== "plain" && BARE_FRAME_NAME.test(head.text);
-  if (TASK_TAIL.test(text) && TASK_LINE.test(head.text) && !TASK_BUILD.test(head.text)) return true;
-  if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(head.text.trimEnd()) && TASK_LINE.test(head.text)) return true;
-  return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(head.text);
+  if (LOCATION_START.test(text) && WANTS_LOCATION.test(headText)) return true;
+  // The rest of the parenthesis may wrap again: the line opens none of its own (nor is a frame of its own).
+  if (DECODED_FRAME.test(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0 && !DECODED_FRAME.test(text)) return true;
+  if (GO_ARGS.test(text) && isGoCall(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0) return true;
+  if (GO_PC_OFFSET.test(text) && GO_FILE_LINE.test(headText)) return true;
+  if (OBSERVED_PANIC.test(headText) && (parenDepth(headText) > 0 || quoteCount(headText) % 2 === 1)) return true;
+  for (const [wants, goesOn] of KNOWN_SPLITS) if (goesOn.test(text) && wants.test(headText)) return true;
+  if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
+  if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(headText) && TASK_LINE.test(headText)) return true;
+  return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(headText);
+}
+
+/** Parentheses `s` opens and leaves open (negative: closes more than it opens). */
+function parenDepth(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth--;
+  }
+  return depth;
+}
+
+/** `pkg/path.(*T).f(` (see GO_ARGS): a dotted name without spaces up to its first parenthesis. */
+function isGoCall(s: string): boolean {
+  const paren = s.indexOf("(");
+  const name = s.slice(0, Math.max(paren, 0)).trimStart();
+  return paren > 0 && name.includes(".") && !/\s/.test(name);
+}
+
+function quoteCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('"'); i !== -1; i = s.indexOf('"', i + 1)) n++;
+  return n;
 }
 
 /** A cheap first test for shapeContinues: a plain line that could continue some head. */
-const isShapeContinuation = (l: LogLine): boolean => isText(l) && WORD_AT_START.test(l.text);
+const isShapeContinuation = (l: LogLine): boolean => isText(l) && SHAPE_START.test(l.text);
+const SHAPE_START = /^[A-Za-z0-9(/[_.+{]/;
 
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 
@@ -105,19 +199,44 @@ function continues(length: number, flowed: boolean, next: LogLine, width: number
 }
 
 /**
+ * A terminal or serial console is at least 80 columns wide; a mail client wraps at 72–78. A narrower window whose
+ * wrapped lines all stop at one length is a word wrap of lines of one shape (the same message repeated), unless a
+ * cut shows it fell inside a token (see MID_TOKEN_CUT).
+ */
+const MIN_HARD_WRAP_WIDTH = 80;
+/**
+ * Where a cut fell, read from its two sides: a word wrap never leaves the space it broke at at the start of the
+ * continuation, nor ends a line in a token's joiner (`__lock_`, `+0x12/`, `pid=`); a hard wrap never cuts between a
+ * `,`/`;`/`!`/`)` or a word's `:` and the word after it, which the kernel always prints with a space between.
+ */
+const MID_TOKEN_CUT = { head: /\w[_/+=]$/, next: /^\s/ };
+const WORD_CUT = { head: /(?:[,;!?)]|[A-Za-z)]:)$/, next: /^[A-Za-z(]/ };
+
+/**
  * How the window was wrapped: hard when its wrapped lines all but stop at the width itself (a word wrap ends some
- * of them there too, by chance, and most of them short of it), else by words.
+ * of them there too, by chance, and most of them short of it), else by words. Wrapped lines that stop at the
+ * width are also what a word wrap of the same message, over and over, leaves: the cuts decide — more of them at a
+ * word boundary the kernel prints with a space than inside a token, or a width no terminal has, is a word wrap.
  */
 function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefined {
   let full = 0;
   let words = 0;
+  let wordCuts = 0;
+  let tokenCuts = 0;
   for (let i = 1; i < lines.length; i++) {
-    if (lines[i - 1].format === "plain") continue;
-    const flowed = ENDS_WITH_SPACE.test(lines[i - 1].raw);
-    if (continues(lines[i - 1].raw.length, flowed, lines[i], width, "hard")) full++;
-    if (continues(lines[i - 1].raw.length, flowed, lines[i], width, "word")) words++;
+    const head = lines[i - 1];
+    if (head.format === "plain") continue;
+    const flowed = ENDS_WITH_SPACE.test(head.raw);
+    if (continues(head.raw.length, flowed, lines[i], width, "hard")) {
+      full++;
+      if (WORD_CUT.head.test(head.raw) && WORD_CUT.next.test(lines[i].raw)) wordCuts++;
+      else if (MID_TOKEN_CUT.head.test(head.raw) || MID_TOKEN_CUT.next.test(lines[i].raw)) tokenCuts++;
+    }
+    if (continues(head.raw.length, flowed, lines[i], width, "word")) words++;
   }
-  if (full >= MIN_WRAPPED_LINES && full >= words * HARD_WRAP_SHARE) return "hard";
+  if (full >= MIN_WRAPPED_LINES && full >= words * HARD_WRAP_SHARE) {
+    if (tokenCuts > wordCuts || (width >= MIN_HARD_WRAP_WIDTH && wordCuts === 0)) return "hard";
+  }
   return words >= MIN_WRAPPED_LINES ? "word" : undefined;
 }
 
@@ -178,13 +297,14 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const byWidth = head !== undefined && wrap !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode);
-    if (prev && (byWidth || (joined === 0 && shapeContinues(prev, l)))) {
+    const shape = prev && !byWidth && joined < MAX_CONTINUATIONS ? shapeJoin(prev, l) : undefined;
+    if (prev && (byWidth || shape)) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line. A
       // flowed line already ends with the wrap's space; a hard wrap took none, but for a word break (see WORD_BREAK).
       const space = ENDS_WITH_SPACE.test(prev.text)
         ? false
-        : !byWidth || wrap?.mode === "word" || (WORD_BREAK.test(prev.text) && WORD_START.test(l.text));
+        : shape === "space" || (shape === undefined && (wrap?.mode === "word" || (WORD_BREAK.test(prev.text) && WORD_START.test(l.text))));
       prev = { ...prev, text: prev.text + (space ? " " : "") + l.text };
       if (head) head = prev;
       out[out.length - 1] = prev;

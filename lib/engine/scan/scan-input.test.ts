@@ -20,4 +20,36 @@ describe("report windows", () => {
     expect(incident.findings[0]).toMatchObject({ guiltyFile: "net/ipv4/ip_tunnel.c" });
     expect(incident.findings[0].report.some((l) => l.includes("Backtrace"))).toBe(true);
   });
+
+  it("open where a paste's wrap cut a needle in two, the message joined again inside", async () => {
+    const noise = Array.from({ length: 40 }, (_, i) => `jan. 29 20:50:1${i % 10} kevin-workstat systemd[1]: Started Session ${i}.`);
+    const aer = (s: number) => `jan. 29 20:50:${s} kevin-workstat kernel: pcieport 0000:00:1c.5: AER: Corrected error received: id=00e5`;
+    // A mail client's word wrap (the space taken) and a terminal's hard wrap (mid-word), both at 80 columns.
+    const wordWrap = (l: string) => [l.slice(0, l.lastIndexOf(" ", 80)), l.slice(l.lastIndexOf(" ", 80) + 1)];
+    const hardWrap = (l: string) => [l.slice(0, 80), l.slice(80)];
+    const wrapped = [aer(17), aer(18)];
+    expect(wordWrap(wrapped[0])[0]).toMatch(/Corrected$/);
+    expect(hardWrap(wrapped[0])[1]).toMatch(/^ror received/);
+    for (const wrap of [wordWrap, hardWrap]) {
+      const incident = await triage([{ name: "aer.log", data: enc.encode([...noise, ...wrapped.flatMap(wrap), ...noise].join("\n") + "\n") }]);
+      expect(incident.findings.map((f) => f.title)).toEqual(["PCIe AER: corrected error"]);
+    }
+    // Cut between two prefix-less pieces of one line (kubelet's klog line in syslog, wrapped twice).
+    const wrap = (l: string, width: number): string[] => {
+      const at = l.length > width ? l.lastIndexOf(" ", width) : -1;
+      return at > 0 ? [l.slice(0, at), ...wrap(l.slice(at + 1), width)] : [l];
+    };
+    const pleg = (s: number) =>
+      `Oct 12 09:1${s}:33 ip-192-168-3-7 kubelet: E1012 09:1${s}:33.123456 kubelet.go:2055] "Skipping pod synchronization" err="PLEG is not healthy: pleg was last seen active 3m7s ago; threshold is 3m0s"`;
+    const pieces = [pleg(1), pleg(2)].flatMap((l) => wrap(l, 72));
+    expect(pieces.filter((l) => l.endsWith("PLEG is not")).length).toBe(2);
+    expect(pieces.findIndex((l) => l.endsWith("PLEG is not")) % 4).toBeGreaterThan(0);
+    const kubelet = await triage([{ name: "kubelet.log", data: enc.encode([...noise, ...pieces, ...noise].join("\n") + "\n") }]);
+    expect(kubelet.findings.map((f) => f.title)).toEqual(["kubelet: PLEG is not healthy"]);
+    // A line after a prefixed one that joined to it would hold a needle (`Read of size` + `{`, a JSON object) is no
+    // finding when nothing joins them: only a window opened.
+    const json = ["Aug  1 00:00:00 n1 app[1]: request done path=/v1/items/30362 status=200 Read of size", '{"ts":"2024-08-13T15:58:01.123Z"}'];
+    const none = await triage([{ name: "json.log", data: enc.encode([...noise, ...json].join("\n") + "\n") }]);
+    expect(none.findings).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventR
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
-import { joinWrappedLines } from "../lines/join-wrapped-lines";
+import { joinWrappedLines, MIN_WRAPPED_LINE_LENGTH } from "../lines/join-wrapped-lines";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
 import { NOT_A_STAMP, syslogStampTime } from "../lines/line-formats";
 import { inferYear } from "../lines/time";
@@ -70,6 +70,103 @@ export const HOT_PLAN = planPrefilter([REPORT_PREFILTER], EVENT_NEEDLES);
 declare const __OOPSCOPE_HOT_PREFILTER_TABLES__: PrefilterTables | undefined;
 const BUILT_HOT_TABLES = typeof __OOPSCOPE_HOT_PREFILTER_TABLES__ === "undefined" ? undefined : __OOPSCOPE_HOT_PREFILTER_TABLES__;
 export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN, true, BUILT_HOT_TABLES);
+
+/**
+ * A paste's wrap can cut a needle in two (`pcieport 0000:00:1c.5: AER: Corrected` / `error received: id=00e5`,
+ * `neighbour: arp_cache: neighbor table` / `overflow!`): neither line holds it and no window would open, though
+ * joinWrappedLines would put the message back together inside one. So the end of a prefixed line (or of a prefix-less
+ * piece wrapped from it) and the start of a prefix-less line after it are searched as one text, joined with the space a word wrap took and as they are (a hard
+ * wrap took none), when neither line holds a needle of its own. Needles are at most this long: any needle across the
+ * cut lies within that many bytes of it on either side.
+ */
+/** A prefixed line and the prefix-less pieces after it that a wrap may have cut from it (as joinWrappedLines joins). */
+const MAX_WRAPPED_PIECES = 3;
+const WRAP_REACH = Math.max(...HOT_PLAN.needles.map((n) => n.literal.length), 1);
+/** Its own automaton: HOT_PREFILTER's line ends are a view of its memory, read while the chunk is walked. */
+let wrapPrefilter: LiteralPrefilter | undefined;
+const wrapText = new Uint8Array(4 * WRAP_REACH + 3);
+const WORD_BYTE = new Uint8Array(256);
+for (const c of "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz") WORD_BYTE[c.charCodeAt(0)] = 1;
+/**
+ * The pairs of bytes a needle holds side by side (`HARD_CUT`), or on either side of one of its spaces (`WORD_CUT`):
+ * a needle runs across a cut inside it only if the line before ends and the line starts with such a pair. A cut at
+ * a needle's edge is its own test: a needle that starts with a space (` error received`) cut there starts the
+ * line with the rest (`EDGE_HEADS`); one that ends with a space (`Read of size `) or goes on in its confirmation
+ * (`PID: `) cut there ends the line before (`EDGE_TAILS`). Most lines after a prefixed one (JSON objects, `\tat`
+ * Java frames) are passed over without a search.
+ */
+const HARD_CUT = 1;
+const WORD_CUT = 2;
+const CUT_PAIRS = new Uint8Array(65536);
+/** By their first (heads) and last (tails) byte. */
+const EDGE_HEADS: Uint8Array[][] = Array.from({ length: 256 }, () => []);
+const EDGE_TAILS: Uint8Array[][] = Array.from({ length: 256 }, () => []);
+const latin1Bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+for (const { literal, confirm } of HOT_PLAN.needles) {
+  const at = (i: number) => literal.charCodeAt(i) & 0xff;
+  for (let i = 1; i < literal.length; i++) {
+    CUT_PAIRS[(at(i - 1) << 8) | at(i)] |= HARD_CUT;
+    if (literal[i] === " " && i + 1 < literal.length) CUT_PAIRS[(at(i - 1) << 8) | at(i + 1)] |= WORD_CUT;
+  }
+  if (literal.length > 1 && literal[0] === " ") EDGE_HEADS[at(1)].push(latin1Bytes(literal.slice(1)));
+  const trimmed = literal.trimEnd();
+  if (trimmed.length > 0 && (confirm || trimmed !== literal)) EDGE_TAILS[at(trimmed.length - 1)].push(latin1Bytes(trimmed));
+}
+
+function endsWithBytes(bytes: Uint8Array, start: number, end: number, literal: Uint8Array): boolean {
+  if (end - literal.length < start) return false;
+  for (let k = 0, p = end - literal.length; k < literal.length; k++) if (bytes[p + k] !== literal[k]) return false;
+  return true;
+}
+
+/** The cut between a line ending at bytes[end) (its trailing spaces at `trimmed`) and `first` may be inside a needle. */
+function mayCutNeedle(prev: Uint8Array, prevStart: number, trimmed: number, prevEnd: number, bytes: Uint8Array, pos: number, end: number): boolean {
+  const first = bytes[pos];
+  if (CUT_PAIRS[(prev[prevEnd - 1] << 8) | first] & HARD_CUT || CUT_PAIRS[(prev[trimmed - 1] << 8) | first] & WORD_CUT) return true;
+  for (const head of EDGE_HEADS[first]) if (startsWithBytes(bytes, pos, end, head)) return true;
+  for (const tail of EDGE_TAILS[prev[trimmed - 1]]) if (endsWithBytes(prev, prevStart, trimmed, tail)) return true;
+  return false;
+}
+
+/**
+ * A line a paste's wrap leaves its prefix on: a host's syslog or journal prefix (`hostStart`; a journal export's
+ * field keeps the host before it), or a dmesg stamp or
+ * `<N>` level, after a mail quote's `> ` (the prefix-less rest of a wrapped line has neither).
+ */
+function isPrefixed(bytes: Uint8Array, pos: number, eol: number, hostStart: number): boolean {
+  if (hostStart >= 0 || hostStart === PEEK.KEEPS_HOST) return true;
+  const end = Math.min(eol, pos + 8);
+  let p = pos;
+  while (p < end && (bytes[p] === 62 || bytes[p] === 32)) p++;
+  return p < eol && (bytes[p] === 91 || bytes[p] === 60);
+}
+
+/**
+ * Whether a needle lies across the cut between the end of bytes[prevStart, prevEnd) (the line before) and the start
+ * of bytes[pos, end) (see WRAP_REACH). The tail starts at a word start: a needle that must start a word (`\bBUG`)
+ * is not found in the middle of one (`DEBUG`).
+ */
+function needleAcrossWrap(prev: Uint8Array, prevStart: number, prevEnd: number, bytes: Uint8Array, pos: number, end: number): boolean {
+  if (pos >= end) return false;
+  let to = prevEnd;
+  while (to > prevStart && prev[to - 1] === 32) to--;
+  if (to === prevStart) return false;
+  if (!mayCutNeedle(prev, prevStart, to, prevEnd, bytes, pos, end)) return false;
+  let from = Math.max(prevStart, prevEnd - WRAP_REACH);
+  while (from > prevStart && from < prevEnd && WORD_BYTE[prev[from - 1]] && WORD_BYTE[prev[from]]) from++;
+  if (to < from) to = from;
+  const headEnd = Math.min(end, pos + WRAP_REACH);
+  let n = 0;
+  // `tail head` (word wrap), then `tail` with its trailing spaces and `head` glued (hard wrap).
+  for (let i = from; i < to; i++) wrapText[n++] = prev[i];
+  wrapText[n++] = 32;
+  for (let i = pos; i < headEnd; i++) wrapText[n++] = bytes[i];
+  wrapText[n++] = 10;
+  for (let i = from; i < prevEnd; i++) wrapText[n++] = prev[i];
+  for (let i = pos; i < headEnd; i++) wrapText[n++] = bytes[i];
+  wrapPrefilter ??= new LiteralPrefilter(HOT_PLAN, true, HOT_PREFILTER.tables());
+  return wrapPrefilter.scan(wrapText, 0, n).hits.length > 0;
+}
 
 /**
  * A needle only rules that fold without a window use, the longer needles that start with it, and the rules that
@@ -602,6 +699,9 @@ class InputScanner {
 
   /** The line before was a journal entry's own field. */
   private afterMetadata = false;
+  /** The line before held a needle; the prefix-less lines since the last prefixed one (see needleAcrossWrap). */
+  private prevHot = false;
+  private prevWrapped = MAX_WRAPPED_PIECES;
   /**
    * `lastHot`: the window's last line of report text (a hot line, or one `REPORT_CONTINUATION` matches) among its
    * lines up to `settled`; the lines after `settled` are tested only when the window could close (`settleReportText`).
@@ -1114,6 +1214,8 @@ class InputScanner {
     // written back at the end.
     let line = this.lineNo;
     let host = this.curHost;
+    let prevHot = this.prevHot;
+    let prevWrapped = this.prevWrapped;
     while (pos < len) {
       const eol = lineIndex < lineEnds.length ? lineEnds[lineIndex++] : len;
       line++;
@@ -1191,6 +1293,13 @@ class InputScanner {
         noteLineCut(stats, line, bytes, pos, endWithoutCr(bytes, pos, eol), maxLine, this.carriedLineCut);
         this.carriedLineCut = false;
       }
+      const prefixed = isPrefixed(bytes, pos, eol, hostStart);
+      if (!hot && !prefixed && prevWrapped < MAX_WRAPPED_PIECES && !prevHot && line > 1) {
+        const prev = (line - 2) % CONTEXT_LINES;
+        if (ringEnd[prev] - ringStart[prev] >= MIN_WRAPPED_LINE_LENGTH) hot = needleAcrossWrap(ringBytes[prev], ringStart[prev], ringEnd[prev], bytes, pos, lineEnd);
+      }
+      prevHot = hot;
+      prevWrapped = prefixed ? 0 : prevWrapped + 1;
       if (hot || this.window) {
         // A repeated one-line event neither opens a window nor keeps one open: it is counted into its run.
         const foldNeedle = hot ? onlyFoldNeedlesAt(bytes, hits, lineHits, hitIndex, eol) : NOT_FOLD_ONLY;
@@ -1258,6 +1367,8 @@ class InputScanner {
     }
     this.lineNo = line;
     this.curHost = host;
+    this.prevHot = prevHot;
+    this.prevWrapped = prevWrapped;
   }
 }
 
