@@ -170,6 +170,7 @@ describe("storage and network symptoms: a bare event is a candidate, the hang it
   const matched = (f: Finding) => matchFinding(f, index, {}).filter((m) => !m.related);
   const relatedIds = (f: Finding) => matchFinding(f, index, {}).filter((m) => m.related).map((m) => m.kbId);
   const nvmeTimeout = (...lines: string[]) => makeFinding({ kind: "io-error", title: "nvme: I/O timeout", headline: lines[0], report: lines });
+  const nvmeTimeoutThen = (line: string, after: string) => makeFinding({ kind: "io-error", title: "nvme: I/O timeout", report: [line], context: [after] });
 
   it("an NVMe timeout that was aborted (or reset) is an nvme-io-timeout candidate below 0.5 that says what would make it specific", () => {
     for (const f of [
@@ -185,17 +186,21 @@ describe("storage and network symptoms: a bare event is a candidate, the hang it
   });
 
   it("a timeout whose controller then went away is the entry; a polled completion (missed interrupt) is not", () => {
-    const gone = makeFinding({
-      kind: "io-error",
-      title: "nvme: I/O timeout",
-      report: ["nvme nvme2: I/O 0 QID 0 timeout, reset controller"],
-      context: ["nvme nvme3: Removing after probe failure status: -19"],
-    });
+    const gone = nvmeTimeoutThen("nvme nvme2: I/O 0 QID 0 timeout, reset controller", "nvme nvme3: Removing after probe failure status: -19");
     expect(matched(gone)[0].kbId).toBe("nvme-io-timeout");
     expect(matched(gone)[0].score).toBeGreaterThanOrEqual(NONE_FITS_MAX_SCORE);
     const polled = nvmeTimeout("nvme nvme0: I/O 210 QID 4 timeout, completion polled");
     expect(matched(polled).map((m) => m.kbId)).not.toContain("nvme-io-timeout");
     expect(relatedIds(polled)).toContain("nvme-io-timeout");
+  });
+
+  it("reads 6.9+'s tag and opcode form of the timeout line the same way", () => {
+    const reset = nvmeTimeoutThen("nvme nvme1: I/O tag 27 (e01b) opcode 0x2 (Admin Cmd) QID 0 timeout, reset controller", "nvme nvme1: Device not ready; aborting reset, CSTS=0x1");
+    const [best] = matched(reset);
+    expect(best.kbId).toBe("nvme-io-timeout");
+    expect(best.reasons.join(" "), "the reset rule read the line").toMatch(/controller was reset/);
+    const polled = nvmeTimeout("nvme nvme0: I/O tag 210 (00d2) opcode 0x1 (I/O Cmd) QID 4 timeout, completion polled");
+    expect(matched(polled).map((m) => m.kbId)).not.toContain("nvme-io-timeout");
   });
 
   // The finding `nfs: server X not responding, still trying` gives (events, `nfs-server-not-responding` row).

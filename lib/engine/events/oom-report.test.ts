@@ -47,6 +47,21 @@ describe("OOM report cut at the top", () => {
     expect(oom[0].source.line).toBe(1);
   });
 
+  it("is one memory cgroup OOM when only the cgroup's usage and stats lines are left", async () => {
+    const usage = ["[ 2672.260000] memory: usage 524288kB, limit 524288kB, failcnt 12", "[ 2672.260001] swap: usage 0kB, limit 9007199254740988kB, failcnt 0", "[ 2672.260002] Memory cgroup stats for /kubepods/burstable/pod1:", "[ 2672.260003] anon 536870912"];
+    const oom = await oomFindings(usage);
+    expect(oom).toHaveLength(1);
+    expect(oom[0]).toMatchObject({ title: "OOM: memory cgroup out of memory", details: expect.objectContaining({ memcg: true }) });
+    expect(oom[0].matches[0].kbId).toBe("memcg-oom-kill");
+  });
+
+  it("leaves the usage line to the kill line after it", async () => {
+    const kill = "[ 2672.300000] Memory cgroup out of memory: Killed process 5522 (python) total-vm:1000kB, anon-rss:500kB, file-rss:0kB, shmem-rss:0kB";
+    const oom = await oomFindings(["[ 2672.260000] memory: usage 524288kB, limit 524288kB, failcnt 12", kill]);
+    expect(oom).toHaveLength(1);
+    expect(oom[0].source.line).toBe(2);
+  });
+
   it("is no OOM finding when dump_header is deep in another report's stack", async () => {
     const deep = [TASK, "[ 2672.231498] Call Trace:", "[ 2672.234114]  printk+0xba/0xed", "[ 2672.238835]  show_mem+0x16c/0x17b", "[ 2672.238836]  dump_header+0x1ce/0x929"];
     expect(await oomFindings(deep)).toHaveLength(0);

@@ -342,6 +342,14 @@ const ROWS: Row[] = [
     title: "OOM: memory cgroup out of memory",
     details: { cgroup: "/kubepods/burstable/pod4f1e/6895a3e1", limitCgroup: "/kubepods/burstable/pod4f1e/6895a3e1", memcg: true },
   },
+  {
+    // A paste of only the memory cgroup's usage lines of a 4.19+ OOM report (talosctl dmesg of a pod at its limit).
+    line: "memory: usage 4194304kB, limit 4194304kB, failcnt 2084326",
+    rule: "oom-memcg-usage",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { usageKb: 4194304, limitKb: 4194304, failcnt: 2084326, memcg: true },
+  },
   { line: "swapper: page allocation failure. order:1, mode:0x20", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:1" },
   {
     // A paste that starts at the task line (ARM's `X from Y` unwind): dump_stack()'s caller warn_alloc tells the report.

@@ -450,6 +450,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     endedBy: ["oom-kill", "oom-kill-legacy"],
   },
   {
+    // The memory cgroup's usage line that dump_header() prints only for a memcg OOM (mem_cgroup_print_oom_meminfo,
+    // 4.19+; under `Task in … killed as a result of limit of` before): `memory: usage 4194304kB, limit 4194304kB,
+    // failcnt 2084326`. A paste of just the cgroup's usage and stats lines (the report's head and kill line cut off)
+    // still says a memory cgroup ran out; with the report's first line or its kill line in the log, those tell it.
+    id: "oom-memcg-usage",
+    kind: "oom",
+    needle: "memory: usage ",
+    pattern: /^memory: usage (\d+)kB, limit (\d+)kB, failcnt (\d+)/,
+    title: () => "OOM: memory cgroup out of memory",
+    details: (m) => ({ usageKb: Number(m[1]), limitKb: Number(m[2]), failcnt: Number(m[3]), memcg: true }),
+    groupKey: () => "oom:memcg",
+    continues: ["oom-invoked", "oom-report-cut", "oom-memcg-limit"],
+    endedBy: ["oom-kill", "oom-kill-legacy", "oom-kill-summary"],
+  },
+  {
     // kmemleak's scan thread prints only this notice to the kernel log: the reports themselves (`unreferenced object
     // 0x…`, the allocation backtrace) wait in /sys/kernel/debug/kmemleak unless kmemleak.verbose=1, so on a debug
     // kernel the notice is usually all a log shows of a leak. The count is of new suspects since the last scan.

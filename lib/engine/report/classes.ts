@@ -517,6 +517,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: .* at drivers/usb/core/urb\\.c:[0-9]+ usb_submit_urb"), title: "WARNING in {FRAME}/usb_submit_urb", stack: skipping("^usb_submit_urb", "^usb_start_wait_urb", "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg", "^usb_hcd_submit_urb") },
       // 6.x kernels: `WARNING: net/core/dev.c:123 at func+0x12/0x34, CPU#0: comm/123`
       { match: re("WARNING: {{SRC}} at "), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      // Vendor 3.x kernels (AVM's FRITZ!OS) print the caller's address before its symbol: `WARNING: at dsld/kdsld.c:1915
+      // 0x815300a0 kdsld_net_xmit+0x480/0x560 [kdsldmod]()`; the address is not the function.
+      { match: re("WARNING:(?: .*)? at {{SRC}} 0x[0-9a-f]+ {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
       // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`)
       { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },

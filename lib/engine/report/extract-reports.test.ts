@@ -459,6 +459,18 @@ describe("titles when the stack names no function", () => {
     expect(warning).toMatchObject({ title: "WARNING in skb_warn_bad_offload", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "skb_warn_bad_offload" });
   });
 
+  it("a WARNING header that prints the caller's address before its symbol names the symbol", () => {
+    // Real shape: AVM FRITZ!OS 3.10 (Freetz-NG#3), a MIPS kernel with no trace under the header.
+    const [warning] = extract(
+      [
+        "[  183.060000] WARNING: at /build/dsld/kernel/kdsld.c:1915 0x815300a0 kdsld_net_xmit+0x480/0x560 [kdsldmod]()",
+        "[  183.060000] CPU: 0 PID: 0 Comm: swapper/0 Tainted: P           O 3.10.107 #1",
+        "[  183.060000] Stack : 00000016 8004b364 00000000 00000000 00000000 00000000 8090c0fa 00000040",
+      ].join("\n"),
+    );
+    expect(warning).toMatchObject({ title: "WARNING in kdsld_net_xmit", guiltyFrame: "kdsld_net_xmit" });
+  });
+
   it("a WARNING without a source file whose RIP line was cut names the header's function, not its caller", () => {
     // Real shape: OpenWrt logread paste (coolsnowwolf/lede#10753): the trap-based WARN's function is in the RIP line
     // only; the trace under it starts at the caller.
