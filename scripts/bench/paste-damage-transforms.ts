@@ -182,6 +182,13 @@ export const PASTE_TRANSFORMS: readonly PasteTransform[] = [
     apply: (t) => flatMapLines(t, quotedPrintable),
   },
   {
+    id: "mail-nbsp-mojibake",
+    family: "email",
+    source: "a page's `&nbsp; ` runs mailed on, their UTF-8 bytes then read as Latin-1 (`Â\u00a0`; linux-mm reports from web mailers)",
+    invariant: ALL_FIELDS,
+    apply: (t) => t.replace(/ {2,}/g, (run) => "\u00c2\u00a0 ".repeat(run.length >> 1) + (run.length & 1 ? "\u00c2\u00a0" : "")),
+  },
+  {
     id: "mail-quote",
     family: "email",
     source: "e-mail reply quoting `>` without a space, nested `>>` (mutt, Outlook plain text)",

@@ -58,6 +58,12 @@ export type ProblemEventRule = {
   refine?: (following: readonly string[]) => { title: string; groupKey: string; details?: Details } | undefined;
   /** A crash report with such a title near the event (within a few lines, same host) already is this problem. */
   supersededBy?: RegExp;
+  /**
+   * Titles of crash reports whose raw record this event decodes (an EDAC line naming the DIMM after the CPU's
+   * `Machine Check Exception` bank dump): a report with such a title a few lines before it (same host) is dropped,
+   * the event is the finding — unless the machine panicked with the report.
+   */
+  decodes?: RegExp;
   /** Rule ids of events that end the report this event starts: when one follows, this event is not a finding. */
   endedBy?: readonly string[];
   /**
@@ -507,6 +513,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => (m[3] === "UE" ? "EDAC: uncorrectable memory error" : "EDAC: corrected memory error"),
     details: (m) => ({ controller: m[1], count: Number(m[2]), type: m[3], message: m[4].slice(0, 200) }),
     groupKey: (m) => `edac:${m[3]}`,
+    // Kernels before 4.x print a logged machine-check record as `CPU 0: Machine Check Exception: 0 Bank 5: 8c00…`
+    // (print_mce) even when it was corrected; the EDAC driver's line after it says which memory failed.
+    decodes: /^Machine Check Exception$/,
   },
   {
     // The EDAC core before 3.x (edac_mc_handle_ce/_ue) printed no count: `EDAC MC1: CE page 0xfbf6f, offset 0x4d0,
@@ -519,6 +528,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => (m[2] === "UE" ? "EDAC: uncorrectable memory error" : "EDAC: corrected memory error"),
     details: (m) => ({ controller: m[1], type: m[2], message: `${m[3]}${m[4]}`.slice(0, 200) }),
     groupKey: (m) => `edac:${m[2]}`,
+    decodes: /^Machine Check Exception$/,
   },
   {
     // rasdaemon keeps the EDAC events in its database; `ras-mc-ctl --errors` lists them one per row (`72 2022-10-16

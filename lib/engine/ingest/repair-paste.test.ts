@@ -36,6 +36,18 @@ describe("repairPasteBytes", () => {
     expect(repairPasteBytes(bytes)).toBe(bytes);
   });
 
+  it("turns a no-break space decoded twice (`\u00c2` then U+00A0 or a space) into one space, and leaves real `\u00c2` alone", () => {
+    // A mail whose UTF-8 no-break spaces were read as Latin-1: the taint columns, the RIP line, the segment registers.
+    expect(repaired("Tainted: G\u00c2\u00a0\u00c2\u00a0\u00c2\u00a0 O\u00c2 4.4.0+2 #1")).toBe("Tainted: G    O 4.4.0+2 #1");
+    expect(repaired("RIP: e030:[<ffffffff8115e055>]\u00c2\u00a0 [<ffffffff8115e055>] f+0xe5/0x520")).toBe("RIP: e030:[<ffffffff8115e055>]  [<ffffffff8115e055>] f+0xe5/0x520");
+    expect(repaired("\u00c2\u00a0FS:\u00c2 0000")).toBe(" FS: 0000");
+    // After non-ASCII text (a Chinese or Polish log) `\u00c2` then U+00A0 is still the damage.
+    expect(repaired("\u65e5\u00c2\u00a0 \u00f3\u00c2\u00a0x")).toBe("\u65e5  \u00f3 x");
+    // Real text: `\u00c2` before a letter, or at the end of a non-ASCII word.
+    const plain = enc.encode("\u00c2ngulo MA\u00c7\u00c2 caf\u00e9\n");
+    expect(repairPasteBytes(plain)).toBe(plain);
+  });
+
   it("decodes quoted-printable escapes and soft line breaks only when asked", () => {
     expect(repaired("a=3Db lon=\r\ng line=20\n", true)).toBe("a=b long line \n");
     expect(repaired("a=3Db key=\n")).toBe("a=3Db key=\n");

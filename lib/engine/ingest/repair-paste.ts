@@ -4,7 +4,9 @@
  * `BUG:\u00a0unable` or `-&gt;` would hide a report. The kernel prints none of these sequences itself, so their
  * repair cannot change a log that was not damaged:
  * - U+00A0 no-break space → space (web renderers keep runs of spaces as `&nbsp;`, rich-text editors write every
- *   space as one);
+ *   space as one); a no-break space decoded twice (its UTF-8 bytes read as Latin-1 by a mailer or archive: `Â`
+ *   then U+00A0, or `Â` then a space once that was normalised) → one space; `Â` then a space only where the `Â`
+ *   follows ASCII, a no-break space or starts the line: a real `Â` stands before a letter, or ends a non-ASCII word;
  * - U+200B/200C/200D/2060/FEFF zero-width characters removed (HTML generators mark break opportunities in long
  *   tokens with them; a copy keeps them);
  * - typographic quotes (U+2018/2019 → `'`, U+201C/201D → `"`) back to the ASCII the kernel printed: texturizing
@@ -24,6 +26,7 @@ const AMP = 0x26;
 const NBSP_LEAD = 0xc2; // U+00A0 is C2 A0
 const ZW_LEAD = 0xe2; // U+200B..D: E2 80 8B..8D; U+2060: E2 81 A0
 const BOM_LEAD = 0xef; // U+FEFF: EF BB BF
+const LATIN1_LEAD = 0xc3; // U+00C2 `Â` is C3 82
 const LF = 0x0a;
 const CR = 0x0d;
 const EQ = 0x3d;
@@ -73,10 +76,20 @@ function zeroWidthAt(bytes: Uint8Array, i: number, end: number): number {
   return 0;
 }
 
+/** Length of a double-decoded no-break space at bytes[i] (`Â` then U+00A0 or a space; 0: none). */
+function mojibakeNbspAt(bytes: Uint8Array, i: number, end: number): number {
+  if (bytes[i] !== LATIN1_LEAD || i + 2 >= end || bytes[i + 1] !== 0x82) return 0;
+  // `Â` then U+00A0 is no text; `Â` then a space only after ASCII or another no-break space (a non-ASCII word's `Â`).
+  if (bytes[i + 2] === NBSP_LEAD) return i + 3 < end && bytes[i + 3] === 0xa0 ? 4 : 0;
+  if (bytes[i + 2] !== 0x20) return 0;
+  return i === 0 || bytes[i - 1] < 0x80 || (bytes[i - 1] === 0xa0 && bytes[i - 2] === NBSP_LEAD) ? 3 : 0;
+}
+
 /** Whether bytes[i] starts a sequence `repairPasteBytes` changes (quoted-printable aside). */
 function isDamageAt(bytes: Uint8Array, i: number, end: number): boolean {
   const c = bytes[i];
   if (c === NBSP_LEAD) return bytes[i + 1] === 0xa0;
+  if (c === LATIN1_LEAD) return mojibakeNbspAt(bytes, i, end) > 0;
   if (c === AMP) return entityAt(bytes, i, end) !== undefined;
   return zeroWidthAt(bytes, i, end) > 0 || asciiQuoteAt(bytes, i, end) !== -1;
 }
@@ -90,7 +103,7 @@ export function hasPasteDamage(bytes: Uint8Array): boolean {
   // Node's Buffer#indexOf is memchr; a typed array's indexOf walks ~0.8 ns a byte, so four triggers over a 256 MB
   // log without any cost 0.8 s (the quiet bench:perf profile: 2.1 → 2.9 s) where Buffer's costs ~0.13 s.
   const view = searchableBytes(bytes);
-  for (const trigger of [NBSP_LEAD, AMP, ZW_LEAD, BOM_LEAD]) {
+  for (const trigger of [NBSP_LEAD, AMP, ZW_LEAD, BOM_LEAD, LATIN1_LEAD]) {
     for (let i = view.indexOf(trigger); i !== -1; i = view.indexOf(trigger, i + 1)) if (isDamageAt(bytes, i, end)) return true;
   }
   return false;
@@ -112,7 +125,14 @@ export function repairPasteBytes(bytes: Uint8Array, quotedPrintable = false): Ui
       i++;
       continue;
     }
-    if (c === ZW_LEAD || c === BOM_LEAD) {
+    if (c === LATIN1_LEAD) {
+      const mojibake = mojibakeNbspAt(bytes, i, end);
+      if (mojibake > 0) {
+        out[o++] = 0x20;
+        i += mojibake - 1;
+        continue;
+      }
+    } else if (c === ZW_LEAD || c === BOM_LEAD) {
       const zw = zeroWidthAt(bytes, i, end);
       if (zw > 0) {
         i += zw - 1;

@@ -701,6 +701,10 @@ export const CLASSES: readonly CrashClass[] = [
         { match: re(`^(?:.*\\n)*?.*KASAN: (?:null-ptr-deref|maybe wild-memory-access) in range`), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, kind: "gpf", corrupted: "the general protection fault header line is missing", stack: STACK_DEFAULT },
         { match: re(`^(?:.*\\n)*?(?:.*watchdog_timer_fn|irq event stamp:|RSP: (?:0018|e02b):.* ORIG_RAX: f{14}[0-9a-f]{2})`), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG", corrupted: "the soft lockup header line is missing", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
         { match: re(`^(?![^]*\\[#[0-9]+\\])(?:.*\\n)*?.*Code: .*<0f> 0b`), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING", corrupted: "the WARNING header line is missing", stack: STACK_DEFAULT },
+        // A register holding list_del()'s poison (LIST_POISON1/2: 0xdead000000000100/0x122/0x200 on x86-64) is a
+        // list entry used after its deletion; the address is non-canonical, so touching it trapped as a GPF (a
+        // CONFIG_DEBUG_LIST kernel reports it as the `list_del corruption` BUG or WARNING above instead).
+        { match: re(`^(?:.*\\n)*?.*\\bR[A-Z0-9]{1,2}: ?dead0000000(?:001(?:00|22)|00200)\\b`), title: "general protection fault in {FRAME}", alt: BAD_ACCESS, kind: "gpf", corrupted: "the general protection fault header line is missing", stack: STACK_DEFAULT },
         { match: re(`^(?:.*\\n)*?.*RIP: ${cs}:`), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
       ],
     }),

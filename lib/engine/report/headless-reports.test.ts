@@ -43,6 +43,23 @@ describe("reports whose header line was cut", () => {
     expect(warn[0]).toMatchObject({ kind: "warning", title: "WARNING in kvm_arch_vcpu_ioctl_run", guiltyFrame: "kvm_arch_vcpu_ioctl_run" });
   });
 
+  it("a Xen PV register dump holding list_del()'s poison is a GPF; one without it stays an oops", () => {
+    const dump = (rdx: string) =>
+      extract([
+        "CPU: 1 PID: 0 Comm: swapper/1 Tainted: G           O    4.4.0+2 #1",
+        "RIP: e030:[<ffffffff8115e055>]  [<ffffffff8115e055>] free_pcppages_bulk+0xe5/0x520",
+        "RSP: e02b:ffff88018a823d70  EFLAGS: 00010093",
+        `RDX: ${rdx} RSI: ffffea00057b4900 RDI: 0000000000000001`,
+        "Call Trace:",
+        "<IRQ>",
+        "[<ffffffff8115e4cf>] drain_pages_zone+0x3f/0x60",
+        "<EOI>",
+      ]);
+    expect(dump("dead000000000200")[0]).toMatchObject({ kind: "gpf", title: "general protection fault in free_pcppages_bulk", corrupted: true });
+    expect(dump("dead000000000122")[0]).toMatchObject({ kind: "gpf" });
+    expect(dump("ffff88018a839058")[0]).toMatchObject({ kind: "oops", title: "Oops in free_pcppages_bulk" });
+  });
+
   it("a register dump another task asked for (an NMI backtrace) or one without its task line is no report", () => {
     expect(extract(["NMI backtrace for cpu 1", "CPU: 1 PID: 0 Comm: swapper/1 Not tainted 5.4.0 #2", "RIP: 0010:native_safe_halt+0xe/0x10", ...X86_REGS, "Call Trace:", " default_idle+0x1/0x2"])).toEqual([]);
     expect(extract(["RIP: 0010:native_safe_halt+0xe/0x10", ...X86_REGS, "Call Trace:", " default_idle+0x1/0x2"])).toEqual([]);

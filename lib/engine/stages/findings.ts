@@ -40,7 +40,9 @@ export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex
       }
       perFile.push(f);
     }
-    perFile.push(...withoutSuperseded(foldEvents(scan, fileName, bootOf), perFile));
+    const events = withoutSuperseded(foldEvents(scan, fileName, bootOf), perFile);
+    dropDecodedReports(perFile, events);
+    perFile.push(...events);
     const printedInBoot = releasesPrintedPerBoot(perFile);
     for (const f of perFile) {
       if (f.kernelRelease) continue;
@@ -217,6 +219,26 @@ function withoutSuperseded(events: Finding[], reports: readonly Finding[]): Find
     if (!covered) return true;
     return !reports.some((r) => covered.test(r.title) && (r.host ?? "") === (f.host ?? "") && Math.abs(r.source.line - f.source.line) <= SUPERSEDED_WITHIN_LINES);
   });
+}
+
+/** Lines from a crash report's first line to the event that decodes it (`decodes`). */
+const DECODED_WITHIN_LINES = 6;
+
+/**
+ * Crash reports (in place) that a decoding event right after them tells better (`decodes`, same host): the record
+ * was only the raw form of what the event names. A report the machine panicked with stays: the panic is the finding.
+ */
+function dropDecodedReports(reports: Finding[], events: readonly Finding[]): void {
+  const decoders = events.filter((f) => f.type !== undefined && RULE_BY_ID.get(f.type)?.decodes);
+  if (decoders.length === 0) return;
+  const decodes = (r: Finding, e: Finding) => {
+    if ((r.host ?? "") !== (e.host ?? "") || !RULE_BY_ID.get(e.type ?? "")?.decodes?.test(r.title)) return false;
+    // A folded event stands for its first and last occurrence: either may follow the record.
+    return [e.source, e.lastSource].some((at) => at !== undefined && at.line > r.source.line && at.line - r.source.line <= DECODED_WITHIN_LINES);
+  };
+  let kept = 0;
+  for (const r of reports) if (r.panicked || !decoders.some((e) => decodes(r, e))) reports[kept++] = r;
+  reports.length = kept;
 }
 
 type ReleaseAnswer = { release: string; build?: string; source: ReleaseSource };
