@@ -10,7 +10,7 @@ import { crc32, deflateRawSync, gzipSync } from "node:zlib";
 import { zipSync, type Zippable } from "fflate";
 import { pack as tarPack, type Header } from "tar-stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDirectorySource, openPathSource } from "../../../server/inputs/open-input-sources";
+import { closeInputSources, openDirectorySource, openPathSource } from "../../../server/inputs/open-input-sources";
 import { extractVmcoreFiles } from "../../../server/inputs/read-vmcore-inputs";
 import { formatVmcoreExtract, VMCORE_EXTRACT_MAGIC } from "../../vmcore/vmcore-extract-file";
 import { triage } from "../../triage";
@@ -229,6 +229,8 @@ describe("every codec and container", () => {
     expect(sources[0]).toMatchObject({ kind: "directory", members: 3, ignoredMembers: 1 });
     expect(sources[0].skipped).toEqual([{ path: "127.0.0.1-2024-08-13-16:00:12/vmcore", reason: "symlink", message: "not followed: a symbolic link to /etc/shadow" }]);
     const incident = await triage(inputs);
+    // Read by the engine or not, what the sources opened is closed by their opener, as the CLI does.
+    await closeInputSources([src, plain]);
     expect(incident.findings.map((f) => f.title)).toEqual(["kernel BUG in skb_segment", "kernel BUG in skb_segment"]);
   });
 });
@@ -254,6 +256,7 @@ describe.skipIf(!VMCORE_DATA)("a copied /var/crash/<ip>-<date>/ with the real 6.
       expect(inputs[0].vmcore?.facts.release).toBe("6.12.117+deb12-cloud-amd64");
       expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([["127.0.0.1-2024-12-01-10:00:00/vmcore-dmesg.txt", "duplicate"]]);
       const incident = await triage(inputs);
+      await closeInputSources([source]);
       const f = incident.findings.find((x) => x.kind === "null-deref");
       expect([f?.guiltyFrame, f?.taint?.flags, f?.kernelRelease]).toEqual(["oopscope_read_victim", "OE", "6.12.117+deb12-cloud-amd64"]);
     }
@@ -918,7 +921,8 @@ describe("a bundle of logs (an archive that is no support archive): every member
     writeFileSync(path.join(dir, "w05", "dmesg.txt.gz"), compress("gzip", RAW));
     writeFileSync(path.join(dir, "core.bin"), BINARY);
     writeFileSync(path.join(dir, ".DS_Store"), BINARY);
-    const { inputs, sources } = await expandInputs([await openDirectorySource(dir, "collected")]);
+    const collected = await openDirectorySource(dir, "collected");
+    const { inputs, sources } = await expandInputs([collected]);
     expect(inputs.map((i) => [i.name, i.host])).toEqual([
       ["collected/node2.log", "node2"],
       ["collected/w05/dmesg.txt.gz", "w05"],
@@ -926,6 +930,7 @@ describe("a bundle of logs (an archive that is no support archive): every member
     expect(sources[0]).toMatchObject({ kind: "directory", selection: "every-log", members: 4, ignoredMembers: 1 });
     expect(sources[0].skipped.map((k) => [k.path, k.reason])).toEqual([["core.bin", "binary"]]);
     const incident = await triage(inputs);
+    await closeInputSources([collected]);
     expect(incident.hosts.map((h) => h.name).sort()).toEqual(["node2", "w05"]);
   });
 });
@@ -937,8 +942,10 @@ describe("a directory's files are opened again when the engine reads them", () =
     mkdirSync(path.join(dir, "var/log"), { recursive: true });
     writeFileSync(path.join(dir, "var/log/messages-1.xz"), compress("xz", OLD_MESSAGES));
     writeFileSync(path.join(dir, "var/log/messages-2.xz"), compress("xz", MESSAGES));
-    const { inputs } = await expandInputs([await openDirectorySource(dir, "node")]);
+    const node = await openDirectorySource(dir, "node");
+    const { inputs } = await expandInputs([node]);
     const incident = await triage(inputs);
+    await closeInputSources([node]);
     expect(incident.inputs.map((i) => [i.name, i.error])).toEqual([
       ["node/var/log/messages-1.xz", undefined],
       ["node/var/log/messages-2.xz", undefined],
