@@ -493,7 +493,15 @@ async function benchReal(realDir: string): Promise<CorpusResult[]> {
   const sizeNote = (n: number) => `${n} file(s) of ${cases.length}`;
   dev.note = `${sizeNote(sizes.dev)}; per class folder: ${[...perFolder].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; per format: ${[...perFormat].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}${headerErrors.length ? `; HEADER PROBLEMS: ${headerErrors.join(" · ")}` : ""}`;
   // The held-out part reports figures only: its misses are never opened while rules change.
-  heldOut.note = `${sizeNote(sizes.heldOut)}; ${heldOut.misses.length} miss(es), not listed`;
+  // Counts per figure and class folder say which classes generalize worst (where to collect more dev logs) without
+  // naming a file or showing an expectation.
+  const missesPerFolder = new Map<string, number>();
+  for (const m of heldOut.misses) {
+    const key = `${m.what}/${m.file.split("/")[0]}`;
+    missesPerFolder.set(key, (missesPerFolder.get(key) ?? 0) + 1);
+  }
+  const perFolderNote = [...missesPerFolder].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k} ${v}`).join(", ");
+  heldOut.note = `${sizeNote(sizes.heldOut)}; ${heldOut.misses.length} miss(es), not listed${perFolderNote ? `; per figure/class folder: ${perFolderNote}` : ""}`;
   heldOut.misses = [];
   heldOut.disagreements = [];
   if (cases.length === 0) dev.skipped = heldOut.skipped = `no files under ${realDir}`;
