@@ -717,6 +717,116 @@ const ROWS: Row[] = [
     title: "ata: command failed (exception)",
     details: { device: "ata1.00", command: "READ FPDMA QUEUED" },
   },
+  // Kernels before 4.x: `CPU clock throttled`, upper case.
+  {
+    line: "CPU3: Package temperature above threshold, CPU clock throttled (total events = 7)",
+    rule: "thermal-throttle",
+    kind: "other",
+    title: "thermal: CPU clock throttled",
+    details: { cpu: 3, level: "package", totalEvents: 7 },
+  },
+  // LSI drivers before 4.x name the adapter (mpt2sas, MPT Fusion's mptscsih), not the disk.
+  {
+    line: "mpt2sas1: attempting task abort! scmd(ffff8810a2c3e480)",
+    rule: "scsi-task-abort",
+    kind: "io-error",
+    title: "scsi: command timed out, task abort",
+    details: { host: "mpt2sas1" },
+  },
+  {
+    line: "mptscsih: ioc0: attempting task abort! (sc=ffff88012a4b5c00)",
+    rule: "scsi-task-abort",
+    kind: "io-error",
+    title: "scsi: command timed out, task abort",
+    details: { host: "ioc0" },
+  },
+  {
+    line: [
+      "{12}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 3",
+      "{12}[Hardware Error]: It has been corrected by h/w and requires no further action",
+      "{12}[Hardware Error]: event severity: corrected",
+      "{12}[Hardware Error]:  Error 0, type: corrected",
+      "{12}[Hardware Error]:   section_type: memory error",
+      "{12}[Hardware Error]:   physical_address: 0x0000001234567000",
+    ],
+    rule: "ghes-record",
+    kind: "mce",
+    title: "EDAC: corrected memory error",
+    details: { type: "CE", severity: "corrected", ghesSource: 3 },
+  },
+  {
+    line: "ena 0000:00:06.0 ens6: TX q 2 is paused for too long (threshold 5000000). Time since last napi 5400000 usec. napi scheduled: 1",
+    rule: "ena-tx-queue-paused",
+    kind: "other",
+    title: "ena: TX timeout",
+    details: { driver: "ena", device: "ens6", queue: 2 },
+  },
+  {
+    line: ["JBD2: Invalid checksum recovering block 1090 in log", "JBD2: Invalid checksum recovering data block 2051 in log"],
+    rule: "jbd2-recovery-checksum",
+    kind: "fs-error",
+    title: "jbd2: invalid checksum in journal recovery",
+  },
+  {
+    line: "JBD2: Spotted dirty metadata buffer (dev = vda1, blocknr = 0). There's a risk of filesystem corruption in case of system crash.",
+    rule: "jbd-dirty-metadata",
+    kind: "fs-error",
+    title: "jbd2: dirty metadata buffer outside the journal",
+    details: { device: "vda1", block: 0 },
+  },
+  {
+    line: ["radeon 0000:01:00.0: GPU fault detected: 146 0x0c840c04", "radeon 0000:01:00.0:   VM_CONTEXT1_PROTECTION_FAULT_ADDR   0x00000000"],
+    rule: "gpu-vm-fault",
+    kind: "other",
+    title: "radeon: GPU page fault",
+    details: { driver: "radeon", pci: "0000:01:00.0", source: 146 },
+  },
+  {
+    line: "amdgpu 0000:03:00.0: amdgpu: [gfxhub0] no-retry page fault (src_id:0 ring:24 vmid:3 pasid:32769, for process blender pid 4242 thread blender:cs0 pid 4250)",
+    rule: "amdgpu-gmc-page-fault",
+    kind: "other",
+    title: "amdgpu: GPU page fault",
+    details: { pci: "0000:03:00.0" },
+  },
+  {
+    line: ["DMAR: DRHD: handling fault status reg 2", "DMAR: [DMA Write NO_PASID] Request device [3b:00.0] fault addr 0xfff00000 [fault reason 0x05] PTE Write access is not set"],
+    rule: "dmar-fault",
+    kind: "other",
+    title: "DMAR: DMA remapping fault",
+    details: { access: "DMA Write", device: "3b:00.0" },
+  },
+  {
+    line: "DMAR: [INTR-REMAP] Request device [f0:1f.0] fault index 0x2c [fault reason 0x25] Blocked a compatibility format interrupt request",
+    rule: "dmar-fault",
+    kind: "other",
+    title: "DMAR: interrupt remapping fault",
+  },
+  {
+    line: "AMD-Vi: Event logged [IO_PAGE_FAULT device=03:00.0 domain=0x000e address=0x00000000fdf9c000 flags=0x0050]",
+    rule: "amd-vi-io-page-fault",
+    kind: "other",
+    title: "AMD-Vi: IO page fault",
+    details: { device: "03:00.0" },
+  },
+  // SHUTDOWN_CORRUPT_INCORE (0x8): the in-memory corruption the next line reports.
+  {
+    line: "XFS (dm-3): xfs_do_force_shutdown(0x8) called from line 1028 of file fs/xfs/xfs_trans.c. Return address = 00000000a1b2c3d4",
+    rule: "xfs-corruption",
+    kind: "fs-error",
+    title: "XFS: corruption of in-memory data",
+  },
+  {
+    line: "XFS (sdb1): Corruption warning: Metadata has LSN (12:3456) ahead of current LSN (1:0). Please unmount and run xfs_repair (>= v4.3) to resolve.",
+    rule: "xfs-corruption",
+    kind: "fs-error",
+    title: "XFS: metadata LSN ahead of the log",
+  },
+  {
+    line: ["XFS (sdb1): log mount/recovery failed: error -117", "XFS (sdb1): log mount failed"],
+    rule: "xfs-corruption",
+    kind: "fs-error",
+    title: "XFS: log mount failed",
+  },
 ];
 
 /**
@@ -787,6 +897,33 @@ describe("problem events through triage", () => {
     ];
     const inc = await triage([{ name: "ras-mc-ctl.txt", data: enc.encode(rows.join("\n") + "\n") }], { now: new Date("2024-09-01T00:00:00Z") });
     expect(inc.findings.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["rasdaemon-mc-event", "EDAC: corrected memory error", 2]]);
+  });
+
+  it("a GHES record of another section (or a paste without the severity) stays one machine check; two records fold by what they are", async () => {
+    const pcie = await findingsOf([
+      "{3}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 1",
+      "{3}[Hardware Error]: event severity: recoverable",
+      "{3}[Hardware Error]:  Error 0, type: recoverable",
+      "{3}[Hardware Error]:   section_type: PCIe error",
+      "{3}[Hardware Error]:   port_type: 4, root port",
+    ]);
+    expect(pcie.map((f) => [f.type, f.title])).toEqual([["ghes-record", "MCE: hardware error"]]);
+    const twoMemory = await findingsOf([
+      "{4}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 1",
+      "{4}[Hardware Error]: event severity: fatal",
+      "{4}[Hardware Error]:   section_type: memory error",
+      "{5}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 1",
+      "{5}[Hardware Error]: event severity: fatal",
+      "{5}[Hardware Error]:   section_type: memory error",
+    ]);
+    expect(twoMemory.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["ghes-record", "EDAC: uncorrectable memory error", 2]]);
+  });
+
+  it("a forced XFS shutdown for an I/O error keeps the shutdown title; an AMD-Vi line without device still counts", async () => {
+    const io = await findingsOf(["XFS (sda1): xfs_do_force_shutdown(0x2) called from line 1172 of file fs/xfs/xfs_log.c. Return address = 0xffffffffa01b2c3d"]);
+    expect(io.map((f) => f.title)).toEqual(["XFS: filesystem has been shut down"]);
+    const vi = await findingsOf(["nvme 0000:01:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000d address=0xfffffffdf8000000 flags=0x0008]"]);
+    expect(vi.map((f) => f.type)).toEqual(["amd-vi-io-page-fault"]);
   });
 
   it("every finding rule has a row here", () => {

@@ -183,10 +183,43 @@ export function oomReportFacts(lines: readonly string[]): Details {
  * The title of an XFS message phrase: the older shutdown wordings name the same two events as the current ones
  * (`log I/O error`, `Filesystem has been shut down`), and the repeated log-force failures only say it is shut down.
  */
-function xfsPhraseTitle(phrase: string): string {
+function xfsPhraseTitle(phrase: string, shutdownFlags?: string): string {
   if (/^Log I\/O Error Detected/.test(phrase)) return "log i/o error";
+  // xfs_do_force_shutdown(flags): SHUTDOWN_CORRUPT_INCORE (0x8) is in-memory corruption, 6.x's SHUTDOWN_CORRUPT_ONDISK
+  // (0x10) a metadata verifier's; the same shutdown the next line reports (`Corruption of in-memory data detected`).
+  const flags = shutdownFlags ? Number(shutdownFlags) : 0;
+  if ((flags & 0x8) !== 0) return "corruption of in-memory data";
+  if ((flags & 0x10) !== 0) return "metadata corruption detected";
+  // A log whose metadata is newer than the log itself (a zeroed or lost log): recovery refuses to mount.
+  if (/^Corruption warning: Metadata has LSN/.test(phrase)) return "metadata LSN ahead of the log";
+  if (/^log mount/.test(phrase)) return "log mount failed";
   if (/^(?:I\/O Error Detected|xfs_do_force_shutdown|xfs_log_force)/.test(phrase)) return "filesystem has been shut down";
   return phrase.toLowerCase();
+}
+
+/**
+ * A GHES record's memory section, titled as EDAC's line for the same error: the record's lines (`following`, from its
+ * first line) up to the next record, its `event severity:` (corrected; recoverable and fatal ones were not corrected)
+ * and a `section_type: memory error`. A record of another section type stays a machine check.
+ */
+function ghesMemoryRecord(following: readonly string[]): { title: string; groupKey: string; details: Details } | undefined {
+  let severity: string | undefined;
+  let memory = false;
+  for (let k = 0; k < following.length; k++) {
+    const line = following[k];
+    // A record joined onto one line (a paste) holds its severity and sections after its first `[Hardware Error]:`.
+    if (k > 0 && /Hardware error from APEI Generic Hardware Error Source/.test(line)) break;
+    if (!line.includes("[Hardware Error]")) break;
+    severity ??= /event severity: (\w+)/.exec(line)?.[1];
+    if (/section_type: memory error\b/.test(line)) memory = true;
+  }
+  if (!memory || !severity) return undefined;
+  const corrected = severity === "corrected";
+  return {
+    title: corrected ? "EDAC: corrected memory error" : "EDAC: uncorrectable memory error",
+    groupKey: corrected ? "edac:CE" : "edac:UE",
+    details: { type: corrected ? "CE" : "UE", severity },
+  };
 }
 
 /** A rasdaemon MCE row from a memory controller bank or with an ECC status (`CECC`/`UECC`). */
@@ -497,6 +530,24 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     notRightAfter: THERMAL_THROTTLE_LINE,
   },
   {
+    // Firmware-first error reporting (APEI GHES): the platform hands the kernel a CPER record and cper.c prints it
+    // as a block under `{N}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 4`, then
+    // `event severity: corrected` (recoverable, fatal), then one section per error (`section_type: memory error`,
+    // `PCIe error`, `general processor error`…). A memory section is a DIMM's ECC error, the same finding as EDAC's
+    // own line (no EDAC counter may exist on such machines); any other section is a machine check. The block's lines
+    // are this event (they would each be an `mce-hardware-error` otherwise); the next record starts a new one.
+    id: "ghes-record",
+    kind: "mce",
+    needle: "Hardware error from APEI Generic Hardware Error Source",
+    pattern: /\[Hardware Error\]: Hardware error from APEI Generic Hardware Error Source: (\d+)/,
+    title: () => "MCE: hardware error",
+    details: (m) => ({ ghesSource: Number(m[1]) }),
+    groupKey: () => "mce",
+    continuation: /\[Hardware Error\]: (?!Hardware error from APEI)/,
+    reportFollows: 24,
+    refine: (following) => ghesMemoryRecord(following),
+  },
+  {
     id: "mce-hardware-error",
     kind: "mce",
     needle: "Hardware Error",
@@ -604,7 +655,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // power limits, not the kernel; one finding per host.
     id: "thermal-throttle",
     kind: "other",
-    needle: "above threshold, cpu clock",
+    // Kernels before 4.x print `CPU clock throttled` (upper case): the needle stops before the word.
+    needle: "above threshold, ",
     pattern: /\bCPU(\d+): (Core|Package) temperature (?:is )?above threshold, cpu clock (?:is )?throttled(?: \(total events = (\d+)\))?/i,
     title: () => "thermal: CPU clock throttled",
     details: (m): Details => ({ cpu: Number(m[1]), level: m[2].toLowerCase(), ...(m[3] ? { totalEvents: Number(m[3]) } : {}) }),
@@ -671,11 +723,14 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "scsi-task-abort",
     kind: "io-error",
     needle: "task abort",
-    // mpt3sas / SCSI error handling: `sd 6:0:4:0: attempting task abort!scmd(…)`, `sd 6:0:4:0: task abort: SUCCESS …`
-    pattern: /\b(?:sd|scsi|scsi target) ?([\d:]+): (?:attempting task abort|task abort: (?:SUCCESS|FAILED))/,
+    // mpt3sas / SCSI error handling: `sd 6:0:4:0: attempting task abort!scmd(…)`, `sd 6:0:4:0: task abort: SUCCESS …`.
+    // Before 4.x the LSI drivers named the adapter, not the disk (`mpt2sas3: attempting task abort! scmd(ffff…)`, MPT
+    // Fusion's `mptscsih: ioc1: attempting task abort! (sc=ffff…)`): the `sd H:C:T:L: CDB:` line after names the disk.
+    pattern:
+      /\b(?:(?:sd|scsi|scsi target) ?([\d:]+)|(mpt\d?sas\d+|mptscsih: ioc\d+)): (?:attempting task abort|task abort: (?:SUCCESS|FAILED))/,
     title: () => "scsi: command timed out, task abort",
-    details: (m) => ({ device: m[1] }),
-    groupKey: (m) => `scsi:${m[1]}`,
+    details: (m): Details => (m[1] ? { device: m[1] } : { host: m[2].replace("mptscsih: ", "") }),
+    groupKey: (m) => `scsi:${m[1] ?? m[2].replace("mptscsih: ", "")}`,
   },
   {
     // scsi_eh_offline_sdevs(): when every step of SCSI error recovery (abort, device/target/bus/host reset) failed,
@@ -755,6 +810,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     pattern: /^ena (\S+) (\S+): Found a Tx that wasn't completed on time/,
     title: () => "ena: TX timeout",
     details: (m) => ({ driver: "ena", device: m[2] }),
+    groupKey: (m) => `txto:${m[2]}`,
+  },
+  {
+    // Newer ENA drivers (2.10+, kernel 6.x) name the stalled queue instead (`ena 0000:20:03.0 eth0: TX q 5 is paused
+    // for too long (threshold 5000000). Time since last napi 6596000 usec. napi scheduled: 1`) and reset the device:
+    // the same missing TX completions, often a NAPI poll starved of CPU.
+    id: "ena-tx-queue-paused",
+    kind: "other",
+    needle: "is paused for too long",
+    pattern: /^ena (\S+) (\S+): TX q (\d+) is paused for too long/,
+    title: () => "ena: TX timeout",
+    details: (m) => ({ driver: "ena", device: m[2], queue: Number(m[3]) }),
     groupKey: (m) => `txto:${m[2]}`,
   },
   {
@@ -882,6 +949,57 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "amdgpu-ring-timeout",
   },
   {
+    // A GPU's memory access the GPU's own page tables do not allow (radeon/amdgpu before GMC 9: `amdgpu 0000:01:00.0:
+    // GPU fault detected: 146 0x0938c80c` then the VM_CONTEXT1_PROTECTION_FAULT_ADDR/STATUS lines; GMC 9+: `amdgpu
+    // 0000:83:00.0: amdgpu: [gfxhub] page fault (src_id:0 ring:24 vmid:8 pasid:32772, for process …)`, `[mmhub0]
+    // no-retry page fault`, 4.x `[gfxhub] VMC page fault`): a job (usually userspace's, a shader or compute kernel) used
+    // a bad GPU address; the job is killed and the GPU may hang and be reset after it. One finding per GPU.
+    id: "gpu-vm-fault",
+    kind: "other",
+    needle: "GPU fault detected: ",
+    pattern: /\b(amdgpu|radeon) ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): GPU fault detected: (\d+)/,
+    title: (m) => `${m[1]}: GPU page fault`,
+    details: (m) => ({ driver: m[1], pci: m[2], source: Number(m[3]) }),
+    groupKey: (m) => `gpu-vm-fault:${m[2]}`,
+  },
+  {
+    id: "amdgpu-gmc-page-fault",
+    kind: "other",
+    needle: "page fault (src_id:",
+    pattern: /\bamdgpu ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (?:amdgpu: )?\[(?:gfx|mm)hub\d*\] (?:no-retry |retry )?(?:VMC )?page fault \(src_id:/,
+    title: () => "amdgpu: GPU page fault",
+    details: (m) => ({ driver: "amdgpu", pci: m[1] }),
+    groupKey: (m) => `gpu-vm-fault:${m[1]}`,
+  },
+  {
+    // Intel VT-d refused a device's DMA (`DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x7cd80000
+    // [fault reason 0x01] Present bit in root entry is clear`; before 5.x `DMAR: [DMA Read] Request device [00:02.0]
+    // PASID ffffffff fault addr 9c000000 [fault reason 06] PTE Read access is not set`, 3.x `DMAR:[DMA Write] Request
+    // device [03:00.0] fault addr …`; interrupt remapping: `DMAR: [INTR-REMAP] Request device [f0:1f.0] fault index
+    // 0x…`), each after `DMAR: DRHD: handling fault status reg 3`. The device or its driver used an address the IOMMU
+    // does not map for it (a firmware RMRR gap, a driver bug, a passed-through device after its guest reset); the
+    // access fails and the device may hang. One finding per device.
+    id: "dmar-fault",
+    kind: "other",
+    needle: "] Request device [",
+    pattern: /\bDMAR: ?\[(DMA Read|DMA Write|INTR-REMAP)[^\]\n]{0,40}\] Request device \[([0-9a-f]{2,4}:[0-9a-f]{2}(?:\.|:)[0-9a-f])\]/i,
+    title: (m) => (/INTR/i.test(m[1]) ? "DMAR: interrupt remapping fault" : "DMAR: DMA remapping fault"),
+    details: (m) => ({ access: m[1], device: m[2] }),
+    groupKey: (m) => `dmar:${m[2]}`,
+  },
+  {
+    // AMD's IOMMU driver logs the same refused DMA as an event (`AMD-Vi: Event logged [IO_PAGE_FAULT device=03:00.0
+    // domain=0x000e address=0x… flags=0x0050]`; 5.x+: `… [IO_PAGE_FAULT domain=0x000e address=… flags=0x0020]` after
+    // the driver and device prefix).
+    id: "amd-vi-io-page-fault",
+    kind: "other",
+    needle: "IO_PAGE_FAULT",
+    pattern: /AMD-Vi: Event logged \[IO_PAGE_FAULT(?: device=([0-9a-f:.]+))?/,
+    title: () => "AMD-Vi: IO page fault",
+    details: (m): Details => (m[1] ? { device: m[1] } : {}),
+    groupKey: (m) => `amd-vi:${m[1] ?? "?"}`,
+  },
+  {
     // jbd2 aborts the journal when ext4 hits an error or a journal write fails (`Aborting journal on device sda-8.`):
     // the filesystem goes read-only. An `EXT4-fs error` right after it is that same problem told with its cause; a
     // lone abort (the device failed the journal write) is the finding.
@@ -895,6 +1013,31 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     endedBy: ["ext4-error"],
   },
   {
+    // Journal replay at mount found a logged block whose checksum does not match (`JBD2: Invalid checksum recovering
+    // block 8913145 in log`; 4.x+ also `… recovering data block …`): the journal on disk is corrupt, the replay skips
+    // the block and ext4 usually goes read-only or fails the mount. No device in the line: one finding per host.
+    id: "jbd2-recovery-checksum",
+    kind: "fs-error",
+    needle: "Invalid checksum recovering",
+    pattern: /JBD2: Invalid checksum recovering (?:data )?block (\d+) in (?:log|transaction)/,
+    title: () => "jbd2: invalid checksum in journal recovery",
+    details: (m) => ({ block: Number(m[1]) }),
+    groupKey: () => "jbd2-recovery-checksum",
+  },
+  {
+    // jbd/jbd2 found a metadata buffer modified outside a transaction when it committed (`JBD2: Spotted dirty metadata
+    // buffer (dev = sda1, blocknr = 0). There's a risk of filesystem corruption in case of system crash.`): something
+    // wrote the filesystem's metadata behind the journal (tune2fs/resize on a mounted filesystem, a driver or
+    // hypervisor writing the disk); a crash before the next commit leaves it inconsistent.
+    id: "jbd-dirty-metadata",
+    kind: "fs-error",
+    needle: "Spotted dirty metadata buffer",
+    pattern: /JBD2?: Spotted dirty metadata buffer \(dev = ([^,)]{1,64}), blocknr = (\d+)\)/,
+    title: () => "jbd2: dirty metadata buffer outside the journal",
+    details: (m) => ({ device: m[1], block: Number(m[2]) }),
+    groupKey: (m) => `jbd-dirty:${m[1]}`,
+  },
+  {
     id: "xfs-corruption",
     kind: "fs-error",
     needle: "XFS (",
@@ -904,10 +1047,10 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // (`xfs_log_force: error -5 returned.`, every 30 s). The device is a superblock's s_id (at most 32 bytes; the
     // ext4 and btrfs rows bound it too): unbounded, each `XFS (` of a hostile line without `)` scanned the rest of it.
     pattern:
-      /XFS \(([^)]{1,64})\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down|(?:Log )?I\/O Error Detected\.\s+Shutting down filesystem|xfs_do_force_shutdown|xfs_log_force: error)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
+      /XFS \(([^)]{1,64})\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down|(?:Log )?I\/O Error Detected\.\s+Shutting down filesystem|xfs_do_force_shutdown(?:\((0x[0-9a-f]+)\))?|xfs_log_force: error|Corruption warning: Metadata has LSN|log mount(?:\/recovery)? failed)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
     title: (m) =>
-      m[4] ? `XFS: ${m[2].toLowerCase()} in ${m[4].replace(/\+0x.*$/, "")}` : `XFS: ${xfsPhraseTitle(m[2])}`,
-    details: (m) => ({ device: m[1], ...(m[3] ? { file: m[3] } : {}) }),
+      m[5] ? `XFS: ${m[2].toLowerCase()} in ${m[5].replace(/\+0x.*$/, "")}` : `XFS: ${xfsPhraseTitle(m[2], m[3])}`,
+    details: (m) => ({ device: m[1], ...(m[4] ? { file: m[4] } : {}) }),
     // XFS_ERROR_REPORT dumps the stack right after an internal error: its task line gives the release.
     reportFollows: 6,
   },
