@@ -808,6 +808,14 @@ const ROWS: Row[] = [
     title: "AMD-Vi: IO page fault",
     details: { device: "03:00.0" },
   },
+  // Before 2.6.27: one queue, no driver name, no WARN.
+  {
+    line: "NETDEV WATCHDOG: eth0: transmit timed out",
+    rule: "netdev-tx-timeout",
+    kind: "warning",
+    title: "NETDEV WATCHDOG: transmit queue timed out",
+    details: { device: "eth0" },
+  },
   // SHUTDOWN_CORRUPT_INCORE (0x8): the in-memory corruption the next line reports.
   {
     line: "XFS (dm-3): xfs_do_force_shutdown(0x8) called from line 1028 of file fs/xfs/xfs_trans.c. Return address = 00000000a1b2c3d4",

@@ -886,9 +886,10 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     kind: "warning",
     needle: "NETDEV WATCHDOG: ",
     // `NETDEV WATCHDOG: eth0 (r8169): transmit queue 0 timed out` (+ 6.x `… timed out 5120 ms`): dev_watchdog()'s WARN.
-    pattern: /NETDEV WATCHDOG: (\S+) \(([^)]*)\): transmit queue (\d+) timed out/,
+    // Before 2.6.27 (one TX queue, no driver name, a plain printk): `NETDEV WATCHDOG: eth0: transmit timed out`.
+    pattern: /NETDEV WATCHDOG: (\S+?)(?: \(([^)]*)\))?: transmit (?:queue (\d+) )?timed out/,
     title: () => "NETDEV WATCHDOG: transmit queue timed out",
-    details: (m) => ({ device: m[1], driver: m[2], queue: Number(m[3]) }),
+    details: (m): Details => ({ device: m[1], ...(m[2] !== undefined ? { driver: m[2] } : {}), ...(m[3] ? { queue: Number(m[3]) } : {}) }),
     groupKey: (m) => `txq:${m[1]}`,
     supersededBy: /^WARNING in dev_watchdog$/,
     reportFollows: 4,
