@@ -835,6 +835,25 @@ export const CLASSES: readonly CrashClass[] = [
     }),
   ),
   {
+    // KASAN's invalid/double-free report prints no access line (`BUG: KASAN: double-free in f`, then the task line and
+    // the stack through `kasan_report_invalid_free`): with that header cut, the stack is the report. With
+    // kasan.fault=panic the stack dumped is panic()'s, called from KASAN's `end_report` (both skipped).
+    id: "kasan-invalid-free-headless",
+    lostHeader: /BUG: KASAN: /,
+    header: "kasan_report_invalid_free+0x",
+    kind: "kasan",
+    type: "KASAN-INVALID-FREE",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: )/, within: 12, required: true, earliest: true },
+    formats: [
+      {
+        match: re("\\bkasan_report_invalid_free\\+0x"),
+        title: "KASAN: invalid-free in {FRAME}", alt: INVALID_FREE, corrupted: "the KASAN header line is missing",
+        stack: stack([CALL_TRACE_SECTION], { skip: [/^end_report$/] }),
+      },
+    ],
+  },
+  {
     // panic() dumps its own stack: `dump_stack` then `panic+0x…` on top of a task line. Outside any report (a WARNING's
     // or an oops's panic tail keeps its own `Kernel panic - not syncing:` line) that stack is a panic whose message
     // line was cut, and the message was its title.
@@ -845,6 +864,12 @@ export const CLASSES: readonly CrashClass[] = [
     orphanOnly: true,
     startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: )/, within: 12, required: true, earliest: true, unless: /Kernel panic - not syncing/ },
     formats: [
+      {
+        // kasan.fault=panic: KASAN's `end_report` panics under the invalid/double-free report whose header was cut.
+        match: re("\\bpanic\\+0x[^\\n]*\\n(?:.*\\n){0,3}?.*\\bend_report\\+0x[^\\n]*\\n(?:.*\\n){0,3}?.*\\bkasan_report_invalid_free\\+0x"),
+        title: "KASAN: invalid-free in {FRAME}", alt: INVALID_FREE, kind: "kasan", type: "KASAN-INVALID-FREE",
+        corrupted: "the KASAN header line is missing", stack: stack([CALL_TRACE_SECTION], { skip: [/^end_report$/] }),
+      },
       {
         match: re("\\bdump_stack(?:_lvl)?\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\bpanic\\+0x"),
         title: "kernel panic", corrupted: "the panic message line is missing", noStackTrace: true,
