@@ -317,6 +317,12 @@ const NULL_DEREF_FAULT = { title: "BUG: unable to handle kernel NULL pointer der
 const PAGING_REQUEST_FAULT = { title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT } as const;
 const INVALID_FREE = ["invalid-free in {FRAME}"];
 const STALL = ["stall in {FRAME}"];
+/** 4.0-4.3 KASan's bug types (mm/kasan/report.c's print_error_description) and the names 4.4 gave them. */
+const KASAN_4_0_BUG_TYPES: ReadonlyArray<readonly [string, string]> = [
+  ["use after free", "use-after-free"],
+  ["out of bounds access", "out-of-bounds"],
+  ["out of bounds on stack", "stack-out-of-bounds"],
+];
 const HANG = ["hang in {FRAME}"];
 
 /** Lines that start a report section we must not mistake for a new report header. */
@@ -333,6 +339,14 @@ export const CLASSES: readonly CrashClass[] = [
         title: "KASAN: $1 $3 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", headerFunction: 2,
         stack: STACK_KASAN,
       },
+      // 4.0-4.3 spelled the tool `KASan` and the bug type in words (`BUG: KASan: use after free in f+0x2c9/0x340 [mod]
+      // at addr A`), the access on the next line (`Read of size 8 by task t/15`); 4.4 renamed them to the dashed types
+      // the rows above read.
+      ...KASAN_4_0_BUG_TYPES.map(([words, type]): TitleFormat => ({
+        match: re(`BUG: KASan: ${words} in {{FUNC}}(?:.*\\n)+?.*(Read|Write) of size `),
+        title: `KASAN: ${type} $2 in {FRAME}`, alt: BAD_ACCESS, kind: "kasan", headerFunction: 1,
+        stack: STACK_KASAN,
+      })),
       {
         match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}"),
         title: "KASAN: invalid-free in {FRAME}", alt: INVALID_FREE, kind: "kasan", type: "KASAN-INVALID-FREE", headerFunction: 1,
@@ -350,7 +364,7 @@ export const CLASSES: readonly CrashClass[] = [
         corrupted: "KASAN report without its access line",
       },
       {
-        match: re("BUG: KASAN: ([a-z\\-]+) on address(?:.*\\n)+?.*(Read|Write) of size ([0-9]+)"),
+        match: re("BUG: KAS(?:AN|an): ([a-z\\-]+) on address(?:.*\\n)+?.*(Read|Write) of size ([0-9]+)"),
         title: "KASAN: $1 $2", kind: "kasan", noStackTrace: true,
       },
       { match: re("BUG: KASAN: (.*)"), title: "KASAN: $1", kind: "kasan", corrupted: "KASAN header without details" },
@@ -821,6 +835,25 @@ export const CLASSES: readonly CrashClass[] = [
     }),
   ),
   {
+    // KASAN's invalid/double-free report prints no access line (`BUG: KASAN: double-free in f`, then the task line and
+    // the stack through `kasan_report_invalid_free`): with that header cut, the stack is the report. With
+    // kasan.fault=panic the stack dumped is panic()'s, called from KASAN's `end_report` (both skipped).
+    id: "kasan-invalid-free-headless",
+    lostHeader: /BUG: KASAN: /,
+    header: "kasan_report_invalid_free+0x",
+    kind: "kasan",
+    type: "KASAN-INVALID-FREE",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: )/, within: 12, required: true, earliest: true },
+    formats: [
+      {
+        match: re("\\bkasan_report_invalid_free\\+0x"),
+        title: "KASAN: invalid-free in {FRAME}", alt: INVALID_FREE, corrupted: "the KASAN header line is missing",
+        stack: stack([CALL_TRACE_SECTION], { skip: [/^end_report$/] }),
+      },
+    ],
+  },
+  {
     // panic() dumps its own stack: `dump_stack` then `panic+0x…` on top of a task line. Outside any report (a WARNING's
     // or an oops's panic tail keeps its own `Kernel panic - not syncing:` line) that stack is a panic whose message
     // line was cut, and the message was its title.
@@ -831,6 +864,12 @@ export const CLASSES: readonly CrashClass[] = [
     orphanOnly: true,
     startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: )/, within: 12, required: true, earliest: true, unless: /Kernel panic - not syncing/ },
     formats: [
+      {
+        // kasan.fault=panic: KASAN's `end_report` panics under the invalid/double-free report whose header was cut.
+        match: re("\\bpanic\\+0x[^\\n]*\\n(?:.*\\n){0,3}?.*\\bend_report\\+0x[^\\n]*\\n(?:.*\\n){0,3}?.*\\bkasan_report_invalid_free\\+0x"),
+        title: "KASAN: invalid-free in {FRAME}", alt: INVALID_FREE, kind: "kasan", type: "KASAN-INVALID-FREE",
+        corrupted: "the KASAN header line is missing", stack: stack([CALL_TRACE_SECTION], { skip: [/^end_report$/] }),
+      },
       {
         match: re("\\bdump_stack(?:_lvl)?\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\bpanic\\+0x"),
         title: "kernel panic", corrupted: "the panic message line is missing", noStackTrace: true,

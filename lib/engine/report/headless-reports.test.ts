@@ -187,6 +187,17 @@ describe("reports whose header line was cut", () => {
     expect(oops.map((f) => [f.title, f.panicked])).toEqual([["general protection fault in foo", true]]);
   });
 
+  it("KASAN's invalid-free stack without its header is that report, also under kasan.fault=panic's panic()", () => {
+    const task = "CPU: 5 PID: 22686 Comm: android.hardwar Tainted: G S      W  O    T  6.1.174-android14-11-g406976d493ea #1";
+    const free = [" kasan_report_invalid_free+0xc0/0x110", " ____kasan_slab_free+0x128/0x280", " __kmem_cache_free+0x320/0x660", " kfree+0x84/0x198", " ncm_unbind+0x3c/0xc0"];
+    const want = [["kasan", "KASAN: invalid-free in ncm_unbind", "ncm_unbind", "6.1.174-android14-11-g406976d493ea", true]];
+    const read = (lines: string[]) => extract(lines).map((f) => [f.kind, f.title, f.guiltyFrame, f.kernelRelease, f.corrupted]);
+    expect(read([task, "Call trace:", " dump_backtrace+0x10c/0x214", " dump_stack_lvl+0x84/0xc0", " print_report+0x1/0x2", ...free])).toEqual(want);
+    expect(read([task, "Call trace:", " dump_backtrace+0x10c/0x214", " dump_stack_lvl+0x84/0xc0", " panic+0x188/0x460", " end_report+0x154/0x2c8", ...free])).toEqual(want);
+    // A panic() from anywhere else stays the panic whose message was cut.
+    expect(read([task, "Call trace:", " dump_stack_lvl+0x84/0xc0", " panic+0x188/0x460", " do_exit+0x1/0x2"])[0]?.slice(0, 2)).toEqual(["panic", "kernel panic"]);
+  });
+
   it("a body line under its own header, with another CPU's report printed between them, is that report's", () => {
     const found = extract([
       "BUG: KASAN: wild-memory-access in sg_read+0x1296/0x1440",

@@ -205,6 +205,55 @@ const cases: Case[] = [
     title: "UBSAN: undefined-behaviour in bar_fn", frame: "bar_fn",
   },
   {
+    name: "KASan 4.0-4.3 use after free, SLUB's object report before the stack",
+    lines: T(`|==================================================================
+|BUG: KASan: use after free in foo_free+0x2c9/0x340 [foo] at addr ffff880d59947040
+|Read of size 8 by task ksoftirqd/2/15
+|=============================================================================
+|BUG foo_cache (Tainted: P    B      O   ): kasan: bad access detected
+|INFO: Allocated in foo_new+0xb3/0x350 [foo] age=14759 cpu=5 pid=27
+|\tfoo_new+0xb3/0x350 [foo]
+|\tkmem_cache_alloc+0x133/0x170
+|CPU: 2 PID: 15 Comm: ksoftirqd/2 Tainted: P    B      O    4.2.0 #1
+|Call Trace:
+| [<ffffffff81000000>] dump_stack+0x1/0x2
+| [<ffffffff81000000>] kasan_report_error+0x1/0x2
+| [<ffffffff81000000>] __asan_report_load8_noabort+0x1/0x2
+| [<ffffffffa0000000>] foo_free+0x2c9/0x340 [foo]
+| [<ffffffffa0000000>] foo_caller+0x1/0x2 [foo]`),
+    title: "KASAN: use-after-free Read in foo_free", frame: "foo_free", kind: "kasan",
+  },
+  {
+    name: "KASan 4.0-4.3 out of bounds access, the stack cut before the function",
+    lines: T(`|BUG: KASan: out of bounds access in get_wchan+0x150/0x180 at addr ffff88006901fc98
+|Write of size 8 by task ps/1290
+|page dumped because: kasan: bad access detected
+|CPU: 1 PID: 1290 Comm: ps Not tainted 4.2.0-rc8 #4
+|Call Trace:
+| [<ffffffff82d57cd4>] dump_stack+0x45/0x57`),
+    title: "KASAN: out-of-bounds Write in get_wchan", frame: "get_wchan", kind: "kasan",
+  },
+  {
+    name: "KASan 4.0-4.3 out of bounds on stack",
+    lines: T(`|BUG: KASan: out of bounds on stack in stack_fn+0x10/0x20 at addr ffff88006901fc98
+|Read of size 4 by task a/1
+|CPU: 0 PID: 1 Comm: a Not tainted 4.3.0 #1
+|Call Trace:
+| [<ffffffff81000000>] dump_stack+0x1/0x2
+| [<ffffffff81000000>] stack_fn+0x10/0x20
+| [<ffffffff81000000>] stack_caller+0x1/0x2`),
+    title: "KASAN: stack-out-of-bounds Read in stack_fn", frame: "stack_fn", kind: "kasan",
+  },
+  {
+    name: "KASan 4.3 access outside the shadow, by address",
+    lines: T(`|BUG: KASan: user-memory-access on address 00007f0000001000
+|Write of size 8 by task a/1
+|CPU: 0 PID: 1 Comm: a Not tainted 4.3.0 #1
+|Call Trace:
+| [<ffffffff81000000>] dump_stack+0x1/0x2`),
+    title: "KASAN: user-memory-access Write", kind: "kasan",
+  },
+  {
     name: "old lockdep INFO irq-safe -> unsafe",
     lines: T(`|======================================================
 |[ INFO: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected ]
