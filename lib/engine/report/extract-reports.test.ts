@@ -371,6 +371,23 @@ describe("extractReports", () => {
     expect(extract("[ 1.0] mydrv: DEBUG: state=3\n[ 2.0] BUG: something odd happened")).toEqual([]);
   });
 
+  it("a one-line `BUG:` of no known shape does not swallow the ARM oops it precedes", () => {
+    // Shape of testdata/real/oops/cbug-gh-rpi-linux-600-syslog-unsupported-fp-undefined-instruction.log (ARMv6 VFP).
+    const oops = [
+      "[ 4841.937321] BUG: unsupported FP instruction in kernel mode",
+      "[ 4841.942876] Internal error: Oops - undefined instruction: 0 [#1] ARM",
+      "[ 4841.949238] Modules linked in: snd_bcm2835 ipv6",
+      "[ 4841.964938] CPU: 0 PID: 884 Comm: setiathome_8.03 Not tainted 4.4.48+ #962",
+      "[ 4841.980647] PC is at vfp_save_state+0x0/0x28",
+      "[ 4841.984926] LR is at vfp_sync_hwstate+0x3c/0x48",
+    ];
+    const found = extract(oops.join("\n"));
+    expect(found.map((f) => [f.kind, f.title, f.guiltyFrame])).toEqual([["oops", "Internal error in vfp_save_state", "vfp_save_state"]]);
+    // A known `BUG:` keeps the secondary header as its own follow-up line (one report, the BUG's).
+    const bug = extract(["[ 1.0] kernel BUG at mm/filemap.c:660!", ...oops.slice(1)].join("\n"));
+    expect(bug.map((f) => [f.kind, f.title])).toEqual([["bug", "kernel BUG in vfp_save_state"]]);
+  });
+
   it("returns nothing for clean logs and never throws on junk", () => {
     expect(extract("[ 1.0] eth0: link up\n[ 2.0] systemd[1]: Started foo.")).toEqual([]);
     expect(extractReports([], { fileName: "x" })).toEqual([]);

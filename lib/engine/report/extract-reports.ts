@@ -1141,12 +1141,35 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
           continue;
         }
       } else f = toFinding(part, span, opts.fileName, opts.known, foldsAway);
+      const inner = f ? undefined : innerSecondarySpan(part, span);
+      if (inner) {
+        f = toFinding(part, inner, opts.fileName, opts.known, foldsAway);
+        if (f) {
+          found.push({ at: part[inner.header].lineNo, finding: f, panicOnly: false });
+          continue;
+        }
+      }
       if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic" });
       else if (span.end === span.header) countLoneRepeat(found, part[span.header]);
     }
   }
   found.sort((a, b) => a.at - b.at);
   return foldRepeatedOneLiners(creditPanics(found, boots));
+}
+
+/**
+ * A header that made no report (a one-line `BUG: …` of no known shape without a stack: ARM's VFP code prints `BUG:
+ * unsupported FP instruction in kernel mode` right before its `Internal error: Oops - undefined instruction`) does not
+ * swallow the secondary header it absorbed: the report is read from that header on, as if the first line were not there.
+ */
+function innerSecondarySpan(part: readonly LogLine[], span: Span): Span | undefined {
+  if (span.cls.id === "kernel-panic") return undefined;
+  const last = Math.min(span.end, span.header + FOLLOW_UP_LINES);
+  for (let j = span.header + 1; j <= last; j++) {
+    const cls = classifyLine(part[j].text);
+    if (cls?.secondary) return { header: j, start: span.start, end: span.end, cls, panicIndex: span.panicIndex };
+  }
+  return undefined;
 }
 
 /**
