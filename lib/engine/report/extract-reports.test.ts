@@ -388,6 +388,40 @@ describe("extractReports", () => {
     expect(bug.map((f) => [f.kind, f.title])).toEqual([["bug", "kernel BUG in vfp_save_state"]]);
   });
 
+  it("an end-of-panic marker pasted apart from its panic line closes that panic; a marker alone is the panic", () => {
+    // Shape of testdata/real/panic/cbug-gh-docker-in-termux-18-alpine-virt-vfs-no-bdev-fs.log: the marker's tail,
+    // copied off the screen without `---[ end `, pasted above the panic it closes.
+    const panic = [
+      "[    5.022423] Can't find any bdev filesystem to be used for mount!",
+      "[    5.024308] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)",
+      "[    5.027323] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.6.49-0-virt #1-Alpine",
+    ];
+    const titles = (log: string[]) => extract(log.join("\n")).map((f) => f.title);
+    const vfs = "kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)";
+    expect(titles(["Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0) ]---", ...panic])).toEqual([vfs]);
+    expect(titles(["---[ end Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0) ]---", ...panic])).toEqual([vfs]);
+    expect(titles(["[    5.1] ---[ end Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0) ]---"])).toEqual([vfs]);
+    // Another panic's marker closes nothing here: two panics.
+    expect(titles(["---[ end Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b ]---", ...panic])).toHaveLength(2);
+  });
+
+  it("reads 2.4-era panics (`Kernel panic: …`) and ppc's lowercase `Oops: kernel access of bad area` without `[#1]`", () => {
+    const titles = (log: string[]) => extract(log.join("\n")).map((f) => [f.kind, f.title, f.panicked]);
+    expect(titles(["VFS: Cannot open root device \"301\" or 03:01", "Kernel panic: VFS: Unable to mount root fs on 03:01"])).toEqual([
+      ["panic", "kernel panic: VFS: Unable to mount root fs on NUM:NUM", true],
+    ]);
+    // Shape of testdata/real/panic/cbug-so-919575-ppc-2.4-aiee-killing-interrupt-handler.log: the panic is the oops' tail.
+    const oops = [
+      "Oops: kernel access of bad area, sig: 11",
+      "NIP: C9471C7C XER: 20000000 LR: C0018C74 SP: C0198E20 REGS: c0198d70 TRAP: 0800    Not tainted",
+      "Call backtrace:",
+      "00000001 C0018C74 C0018A1C C0005E14 C0004780 C0022724 C0005D4C",
+      "Kernel panic: Aiee, killing interrupt handler!",
+      "In interrupt handler - not syncing",
+    ];
+    expect(titles(oops)).toEqual([["oops", "Oops in corrupted", true]]);
+  });
+
   it("returns nothing for clean logs and never throws on junk", () => {
     expect(extract("[ 1.0] eth0: link up\n[ 2.0] systemd[1]: Started foo.")).toEqual([]);
     expect(extractReports([], { fileName: "x" })).toEqual([]);
