@@ -275,3 +275,31 @@ describe("OOM: the lone 4.19+ summary line", () => {
     expect(best.score).toBeGreaterThanOrEqual(NONE_FITS_MAX_SCORE);
   });
 });
+
+describe("OOM with nothing left to kill: a capture kernel only with capture-kernel evidence", () => {
+  // The no-killable-processes line and the deadlock panic are one event; early boot or a host whose tasks are all
+  // unkillable prints them too, so they alone must not make the kdump entry a match.
+  const oomDeadlock = [
+    "[ 3893.943876] Out of memory and no killable processes...",
+    "[ 3893.943877] Kernel panic - not syncing: System is deadlocked on memory",
+    "[ 3893.943879] CPU: 3 PID: 724 Comm: systemd-userdbd Not tainted 5.10.35 #1",
+  ];
+  const kdumpScore = async (log: string[]): Promise<number> => {
+    const scores = (await findingsOf(log.join("\n") + "\n")).flatMap((f) =>
+      f.matches.filter((m) => !m.related && m.kbId === "kdump-crashkernel-too-small").map((m) => m.score),
+    );
+    return Math.max(0, ...scores);
+  };
+
+  it("the panic alone on an ordinary host stays below 0.5", async () => {
+    expect(await kdumpScore(oomDeadlock)).toBeLessThan(NONE_FITS_MAX_SCORE);
+  });
+
+  it("the same panic in a kernel booted with elfcorehdr= is the kdump entry", async () => {
+    const capture = [
+      "[    0.000000] Kernel command line: BOOT_IMAGE=/boot/vmlinuz-5.15.0-91-generic ro reset_devices systemd.unit=kdump-tools-dump.service nr_cpus=1 irqpoll nousb elfcorehdr=2998216K",
+      ...oomDeadlock,
+    ];
+    expect(await kdumpScore(capture)).toBeGreaterThanOrEqual(NONE_FITS_MAX_SCORE);
+  });
+});

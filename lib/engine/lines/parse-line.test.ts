@@ -122,6 +122,11 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", uptime: 0, callerId: "T0", text: "Linux version 6.9.0 (x@y) (gcc) #1 SMP" },
   },
   {
+    name: "dmesg with Android's CPU glued after the stamp (`]@0 `)",
+    raw: "[   49.655108]@0 PC is at mpage_prepare_extent_to_map+0x198/0x218",
+    expect: { format: "dmesg", uptime: 49.655108, text: "PC is at mpage_prepare_extent_to_map+0x198/0x218" },
+  },
+  {
     name: "dmesg with CPU caller id",
     raw: "[   12.5][    C1] NMI backtrace for cpu 1",
     expect: { format: "dmesg", uptime: 12.5, callerId: "C1", text: "NMI backtrace for cpu 1" },

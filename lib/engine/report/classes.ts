@@ -977,10 +977,13 @@ export const CLASSES: readonly CrashClass[] = [
       // Without that frame nearby (a tail whose stack is another CPU's `stopping` dump) no frame is named, nor for
       // panic_on_oom: running out of memory is the system's state, not the allocating code's fault (the oom has none).
       {
-        match: re("Kernel panic - not syncing: (?!Out of memory|System is deadlocked on memory)([^\\n]*?)(?:\\s*-+\\]-*)?\\s*\\n(?:.*\\n){0,12}?.*[ (>]panic(?:\\+0x|\\))"),
+        match: re("Kernel panic - not syncing: (?!Out of memory|System is deadlocked on memory)([^\\n]*?)(?:\\s*-+\\]-*|\\s*\\]-+)?\\s*\\n(?:.*\\n){0,12}?.*[ (>]panic(?:\\+0x|\\))"),
         title: "kernel panic: $1", noStackTrace: true, frameFromStack: true, stack: stack([CALL_TRACE_SECTION]),
       },
-      { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
+      { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*|\\s*\\]-+)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
+      // 2.4 and the first 2.6 kernels printed `Kernel panic: <message>`, then `In interrupt handler - not syncing`
+      // (or `In idle task - …`) on a line of its own when they could not sync.
+      { match: re("Kernel panic: ([^\\n]*?)\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
     ],
   },
   {
@@ -1318,13 +1321,13 @@ export const CLASSES: readonly CrashClass[] = [
     // an oops whose header a paste cut starts there, so its faulting function is read.
     startsAt: { line: OLD_X86_FAULT_PREAMBLE, within: 6, earliest: true },
     formats: [
-      // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area`, riscv `Oops [#1]`; not
+      // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area` (2.4: `kernel access`, no `[#1]`), riscv `Oops [#1]`; not
       // `Oops: efitime: can't read time!`
       { match: re("Oops: Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], type: "DoS", stack: STACK_DEFAULT },
       // MIPS and LoongArch die(): `Oops[#1]:`; riscv names the trap: `Oops - illegal instruction [#1]`,
       // `Oops - store (or AMO) access fault [#1]`. The trap names are short: bounded, a line of many `Oops - ` without
       // ` [#` costs each a bounded scan, not the rest of the line (quadratic over the report's 200 lines).
-      { match: re("Oops(?::? ?\\[#[0-9]+\\]|: [0-9a-f]{4,}|: Kernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+| - [^\\n\\[]{1,64} \\[#[0-9]+\\]|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
+      { match: re("Oops(?::? ?\\[#[0-9]+\\]|: [0-9a-f]{4,}|: [Kk]ernel access|: Exception in kernel mode| - [A-Za-z]+:? [0-9a-f]+| - [^\\n\\[]{1,64} \\[#[0-9]+\\]|: [a-z ]+: [0-9a-f]{4} \\[#)"), title: "Oops in {FRAME}", stack: STACK_DEFAULT },
     ],
   },
   {

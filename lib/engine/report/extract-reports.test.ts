@@ -371,6 +371,57 @@ describe("extractReports", () => {
     expect(extract("[ 1.0] mydrv: DEBUG: state=3\n[ 2.0] BUG: something odd happened")).toEqual([]);
   });
 
+  it("a one-line `BUG:` of no known shape does not swallow the ARM oops it precedes", () => {
+    // Shape of testdata/real/oops/cbug-gh-rpi-linux-600-syslog-unsupported-fp-undefined-instruction.log (ARMv6 VFP).
+    const oops = [
+      "[ 4841.937321] BUG: unsupported FP instruction in kernel mode",
+      "[ 4841.942876] Internal error: Oops - undefined instruction: 0 [#1] ARM",
+      "[ 4841.949238] Modules linked in: snd_bcm2835 ipv6",
+      "[ 4841.964938] CPU: 0 PID: 884 Comm: setiathome_8.03 Not tainted 4.4.48+ #962",
+      "[ 4841.980647] PC is at vfp_save_state+0x0/0x28",
+      "[ 4841.984926] LR is at vfp_sync_hwstate+0x3c/0x48",
+    ];
+    const found = extract(oops.join("\n"));
+    expect(found.map((f) => [f.kind, f.title, f.guiltyFrame])).toEqual([["oops", "Internal error in vfp_save_state", "vfp_save_state"]]);
+    // A known `BUG:` keeps the secondary header as its own follow-up line (one report, the BUG's).
+    const bug = extract(["[ 1.0] kernel BUG at mm/filemap.c:660!", ...oops.slice(1)].join("\n"));
+    expect(bug.map((f) => [f.kind, f.title])).toEqual([["bug", "kernel BUG in vfp_save_state"]]);
+  });
+
+  it("an end-of-panic marker pasted apart from its panic line closes that panic; a marker alone is the panic", () => {
+    // Shape of testdata/real/panic/cbug-gh-docker-in-termux-18-alpine-virt-vfs-no-bdev-fs.log: the marker's tail,
+    // copied off the screen without `---[ end `, pasted above the panic it closes.
+    const panic = [
+      "[    5.022423] Can't find any bdev filesystem to be used for mount!",
+      "[    5.024308] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)",
+      "[    5.027323] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.6.49-0-virt #1-Alpine",
+    ];
+    const titles = (log: string[]) => extract(log.join("\n")).map((f) => f.title);
+    const vfs = "kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)";
+    expect(titles(["Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0) ]---", ...panic])).toEqual([vfs]);
+    expect(titles(["---[ end Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0) ]---", ...panic])).toEqual([vfs]);
+    expect(titles(["[    5.1] ---[ end Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0) ]---"])).toEqual([vfs]);
+    // Another panic's marker closes nothing here: two panics.
+    expect(titles(["---[ end Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b ]---", ...panic])).toHaveLength(2);
+  });
+
+  it("reads 2.4-era panics (`Kernel panic: …`) and ppc's lowercase `Oops: kernel access of bad area` without `[#1]`", () => {
+    const titles = (log: string[]) => extract(log.join("\n")).map((f) => [f.kind, f.title, f.panicked]);
+    expect(titles(["VFS: Cannot open root device \"301\" or 03:01", "Kernel panic: VFS: Unable to mount root fs on 03:01"])).toEqual([
+      ["panic", "kernel panic: VFS: Unable to mount root fs on NUM:NUM", true],
+    ]);
+    // Shape of testdata/real/panic/cbug-so-919575-ppc-2.4-aiee-killing-interrupt-handler.log: the panic is the oops' tail.
+    const oops = [
+      "Oops: kernel access of bad area, sig: 11",
+      "NIP: C9471C7C XER: 20000000 LR: C0018C74 SP: C0198E20 REGS: c0198d70 TRAP: 0800    Not tainted",
+      "Call backtrace:",
+      "00000001 C0018C74 C0018A1C C0005E14 C0004780 C0022724 C0005D4C",
+      "Kernel panic: Aiee, killing interrupt handler!",
+      "In interrupt handler - not syncing",
+    ];
+    expect(titles(oops)).toEqual([["oops", "Oops in corrupted", true]]);
+  });
+
   it("returns nothing for clean logs and never throws on junk", () => {
     expect(extract("[ 1.0] eth0: link up\n[ 2.0] systemd[1]: Started foo.")).toEqual([]);
     expect(extractReports([], { fileName: "x" })).toEqual([]);

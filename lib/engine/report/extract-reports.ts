@@ -65,6 +65,10 @@ const clipToRecord = (text: string) => (text.length > TITLE_SCAN_LINE_CHARS ? te
 const STACK_NEARBY_LINES = 30;
 
 const END_OF_PANIC = /---\[ end Kernel panic/;
+/** The same marker copied off a screen without its start: `Kernel panic - not syncing: … ]---`. */
+const END_OF_PANIC_TAIL = /Kernel panic - not syncing: .*\]---\s*$/;
+/** How far from its end marker the panic line it closes is looked for. */
+const END_MARKER_REACH = 60;
 const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
 /** The next boot's banner or command line: a report never runs past a reboot. */
 const BOOT_START = /^(?:Linux version \d+\.\d+\S* |(?:Kernel )?[Cc]ommand line: )/;
@@ -150,6 +154,18 @@ function sameMessage(a: string, b: string, header: string): boolean {
   return key(a) === key(b);
 }
 
+/** A `Kernel panic - not syncing` line with the same message as end marker i lies within reach of it. */
+function closesNearbyPanic(lines: readonly LogLine[], i: number): boolean {
+  const message = KERNEL_PANIC.exec(lines[i].text)?.[1];
+  if (message === undefined) return false;
+  for (let j = Math.max(0, i - END_MARKER_REACH); j < Math.min(lines.length, i + END_MARKER_REACH + 1); j++) {
+    const t = lines[j].text;
+    if (j === i || END_OF_PANIC.test(t) || END_OF_PANIC_TAIL.test(t)) continue;
+    if (KERNEL_PANIC.exec(t)?.[1] === message) return true;
+  }
+  return false;
+}
+
 /**
  * Line i repeats the header before it word for word, in a run of at least three such lines: the kernel printing a
  * one-line report again and again (`BUG: soft lockup - CPU#0 stuck for 22s!` without its stack). A pair is taken
@@ -188,12 +204,16 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       continue;
     }
     // `---[ end Kernel panic - not syncing: … ]---` closes the panic already read, whether it was attached or alone.
-    if (open && END_OF_PANIC.test(text) && (open.panicIndex !== undefined || open.cls.id === "kernel-panic")) {
+    const endMarker = END_OF_PANIC.test(text) || END_OF_PANIC_TAIL.test(text);
+    if (open && endMarker && (open.panicIndex !== undefined || open.cls.id === "kernel-panic")) {
       open.end = Math.max(open.end, i);
       continue;
     }
     const cls = classifyLine(text);
     if (!cls) continue;
+    // An end marker with its panic line nearby (a paste that put the marker first, or kept only its tail) closes
+    // that panic: it is no panic of its own. A marker alone is all that is left of the panic, and stays one.
+    if (endMarker && cls.id === "kernel-panic" && closesNearbyPanic(lines, i)) continue;
     // `INFO: t` + `** replaying previous printk message **`: the header is printed again in full next.
     if (i + 1 < lines.length && lines[i + 1].text.includes("replaying previous printk message")) continue;
     const isPanic = cls.id === "kernel-panic" && !CRASH_PANIC.test(text);
@@ -1141,12 +1161,35 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
           continue;
         }
       } else f = toFinding(part, span, opts.fileName, opts.known, foldsAway);
+      const inner = f ? undefined : innerSecondarySpan(part, span);
+      if (inner) {
+        f = toFinding(part, inner, opts.fileName, opts.known, foldsAway);
+        if (f) {
+          found.push({ at: part[inner.header].lineNo, finding: f, panicOnly: false });
+          continue;
+        }
+      }
       if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic" });
       else if (span.end === span.header) countLoneRepeat(found, part[span.header]);
     }
   }
   found.sort((a, b) => a.at - b.at);
   return foldRepeatedOneLiners(creditPanics(found, boots));
+}
+
+/**
+ * A header that made no report (a one-line `BUG: …` of no known shape without a stack: ARM's VFP code prints `BUG:
+ * unsupported FP instruction in kernel mode` right before its `Internal error: Oops - undefined instruction`) does not
+ * swallow the secondary header it absorbed: the report is read from that header on, as if the first line were not there.
+ */
+function innerSecondarySpan(part: readonly LogLine[], span: Span): Span | undefined {
+  if (span.cls.id === "kernel-panic") return undefined;
+  const last = Math.min(span.end, span.header + FOLLOW_UP_LINES);
+  for (let j = span.header + 1; j <= last; j++) {
+    const cls = classifyLine(part[j].text);
+    if (cls?.secondary) return { header: j, start: span.start, end: span.end, cls, panicIndex: span.panicIndex };
+  }
+  return undefined;
 }
 
 /**
