@@ -982,7 +982,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // access fails and the device may hang. One finding per device.
     id: "dmar-fault",
     kind: "other",
-    needle: "] Request device [",
+    needle: "Request device [",
     pattern: /\bDMAR: ?\[(DMA Read|DMA Write|INTR-REMAP)[^\]\n]{0,40}\] Request device \[([0-9a-f]{2,4}:[0-9a-f]{2}(?:\.|:)[0-9a-f])\]/i,
     title: (m) => (/INTR/i.test(m[1]) ? "DMAR: interrupt remapping fault" : "DMAR: DMA remapping fault"),
     details: (m) => ({ access: m[1], device: m[2] }),
