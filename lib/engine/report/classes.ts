@@ -269,8 +269,8 @@ const SYZKALLER_TITLE_QUOTES = {
 } satisfies Record<string, readonly RegExp[]>;
 /**
  * Files with one WARN that production logs print, for a WARNING whose header names the file only (a paste or console
- * cut after `WARNING: at net/sched/sch_generic.c:307`, 2.6-era kernels that printed no function): the function is
- * the file's WARN site. Only files whose other WARNs are rare enough that the guess is the report's.
+ * cut after `WARNING: at net/sched/sch_generic.c:307`, 2.6-era kernels that printed no function, kernels without
+ * kallsyms that print an address): the function is the file's WARN site. Only files whose other WARNs are rare enough that the guess is the report's.
  */
 const WARN_SITES: readonly { file: string; function: string; why: string }[] = [
   { file: "net/sched/sch_generic.c", function: "dev_watchdog", why: "NETDEV WATCHDOG: the transmit-queue timeout WARN_ONCE" },
@@ -523,8 +523,10 @@ export const CLASSES: readonly CrashClass[] = [
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
       // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`)
       { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
+      // A kernel built without kallsyms (OpenWrt, vendor MIPS images) prints the site's bare address where the
+      // function goes (`at net/sched/sch_generic.c:320 0x8038b2f0`): the file still names its one WARN site.
       ...WARN_SITES.map((site): TitleFormat => ({
-        match: re(`WARNING:(?: .*)? at (?:\\S*/)?${escapeLiteral(site.file)}:[0-9]+[ \\t]*(?:\\n|$)`), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, siteFunction: site.function,
+        match: re(`WARNING:(?: .*)? at (?:\\S*/)?${escapeLiteral(site.file)}:[0-9]+[ \\t]*(?:0x[0-9a-f]+(?:\\(\\))?[ \\t]*)?(?:\\n|$)`), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, siteFunction: site.function,
       })),
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // Kernels built without BUG verbose info (OpenWrt) print no file: `WARNING: CPU: 3 PID: 0 at f+0x51f/0xe50 [mod]`.

@@ -211,9 +211,21 @@ describe("a WARNING whose header names the file only", () => {
     expect(f).toMatchObject({ title: "WARNING in dev_watchdog", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "dev_watchdog" });
   });
 
+  it("or the file and a bare address (no kallsyms) is named after the file's WARN site too", () => {
+    const [f] = extract([
+      "[133025.942765] ------------[ cut here ]------------",
+      "[133025.947490] WARNING: CPU: 0 PID: 0 at net/sched/sch_generic.c:320 0x8038b2f0",
+      "[133025.954629] NETDEV WATCHDOG: eth0 (mtk_soc_eth): transmit queue 0 timed out",
+      "[133026.032525] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 4.14.167 #0",
+    ]);
+    expect(f).toMatchObject({ title: "WARNING in dev_watchdog", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "dev_watchdog" });
+  });
+
   it("of another file stays `… in corrupted`", () => {
     const [f] = extract(["[ 1.0] WARNING: at net/core/dev.c:307"]);
     expect(f.title).toBe("WARNING in corrupted");
+    const [g] = extract(["[ 39.6] WARNING: CPU: 0 PID: 0 at net/bridge/br_switchdev.c:46 0x805343ec"]);
+    expect(g.title).toBe("WARNING in corrupted");
   });
 });
 
