@@ -448,6 +448,14 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", alt: ["WARNING: locking bug in {FRAME}"], kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
+      // 2.6.16 to 2.6.24 printed a WARN_ON as `BUG: warning at kernel/cpu.c:56/unlock_cpu_hotplug()` (RHEL 5's 2.6.18,
+      // ESX's vmklinux): a WARNING, titled like one by the warned function or, when that is a generic helper
+      // (`local_bh_enable`, `debug_mutex_unlock`), by the first frame past it; i386 printed the frames with no
+      // `Call Trace:` line.
+      {
+        match: re("BUG: warning at (?:\\S*/)?[a-zA-Z0-9_\\-+.]+\\.[a-zA-Z]+:[0-9]+/([a-zA-Z0-9_]+)\\(\\)"),
+        title: "WARNING in {FRAME}", kind: "warning", type: "WARNING", stack: stack([CALL_TRACE_SECTION, FROM_HEADER_SECTION]), guiltyHint: 1, hintLeads: true,
+      },
       // A subsystem's own consistency check, printed after its printk prefix (`ALSA sound/core/pcm_lib.c:181: BUG:
       // pcmC0D0p:0, pos = …`, `md/raid:md0: BUG: …`): a bug the driver detected, with no stack. The prefix names
       // the subsystem, so it stays in the title. Timestamps and console noise (`]`) are the catch-all's case.

@@ -229,6 +229,31 @@ describe("a WARNING whose header names the file only", () => {
   });
 });
 
+describe("a 2.6.16–2.6.24 WARN_ON (`BUG: warning at file:line/function()`)", () => {
+  it("is a WARNING named by the warned function, its i386 frames read with no `Call Trace:` line", () => {
+    const [f] = extract([
+      "[18504.980000] BUG: warning at kernel/cpu.c:56/unlock_cpu_hotplug()",
+      "[18504.980000]  [<c0103bdd>] dump_trace+0x69/0x1af",
+      "[18504.980000]  [<c01044dd>] dump_stack+0x15/0x17",
+      "[18504.980000]  [<c0135e94>] unlock_cpu_hotplug+0x3d/0x66",
+      "[18504.980000]  [<f92e67f3>] do_dbs_timer+0x1c2/0x229 [cpufreq_ondemand]",
+    ]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in unlock_cpu_hotplug", guiltyFrame: "unlock_cpu_hotplug" });
+  });
+
+  it("with a file-only site is named after the file's WARN site, and a generic warned function by its caller", () => {
+    const [site] = extract(["Mar  6 17:31:16 h kernel: BUG: warning at net/sched/sch_generic.c:222/dev_watchdog()"]);
+    expect(site).toMatchObject({ kind: "warning", title: "WARNING in dev_watchdog" });
+    const [generic] = extract([
+      "[ 4.0] BUG: warning at kernel/softirq.c:137/local_bh_enable()",
+      "[ 4.0]  [<c0105c9d>] dump_stack+0x15/0x17",
+      "[ 4.0]  [<c0122a35>] local_bh_enable+0x2e/0x7c",
+      "[ 4.0]  [<f8a0c9d2>] natsemi_poll+0x3a/0x8d [natsemi]",
+    ]);
+    expect(generic).toMatchObject({ kind: "warning", title: "WARNING in natsemi_poll", guiltyFrame: "natsemi_poll" });
+  });
+});
+
 describe("frames that never name the bug", () => {
   it("skips MMIO and port accessors for the driver that called them", () => {
     const [f] = extract([
