@@ -555,6 +555,20 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("warn_slowpath_"), title: "WARNING in {FRAME}", corrupted: "the WARNING header line is missing", stack: STACK_CALL_TRACE }],
   },
   {
+    // 2.6.0 to 2.6.15 printed a WARN_ON as `Badness in atomic_dec_and_test at include/asm/atomic.h:150` and a stack
+    // (the form before `BUG: warning at`): a WARNING, titled by the warned function or, past a generic one, its caller.
+    id: "warning-badness",
+    header: "Badness in ",
+    kind: "warning",
+    type: "WARNING",
+    formats: [
+      {
+        match: re("Badness in ([a-zA-Z0-9_]+) at (?:\\S*/)?[a-zA-Z0-9_\\-+.]+\\.[a-zA-Z]+:[0-9]+"),
+        title: "WARNING in {FRAME}", stack: stack([CALL_TRACE_SECTION, FROM_HEADER_SECTION]), guiltyHint: 1, hintLeads: true,
+      },
+    ],
+  },
+  {
     id: "info",
     header: "INFO:",
     kind: "bug",

@@ -254,6 +254,22 @@ describe("a 2.6.16–2.6.24 WARN_ON (`BUG: warning at file:line/function()`)", (
   });
 });
 
+describe("a 2.6.0–2.6.15 WARN_ON (`Badness in function at file:line`)", () => {
+  it("is a WARNING named past generic helpers by the first caller of its stack", () => {
+    const [f] = extract([
+      "Badness in atomic_dec_and_test at include/asm/atomic.h:150",
+      "Call Trace:",
+      " [<c0243b21>] kobject_put+0x71/0x80",
+      " [<c88d9f9f>] scsi_remove_host+0x5f/0x80 [scsi_mod]",
+    ]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in scsi_remove_host", guiltyFrame: "scsi_remove_host" });
+  });
+
+  it("is no report in prose (`fix possible badness in FREE_STATEID`)", () => {
+    expect(extract(["nfsd: fix possible badness in FREE_STATEID (2024-10-05 15:44:25 -0400)"])).toEqual([]);
+  });
+});
+
 describe("frames that never name the bug", () => {
   it("skips MMIO and port accessors for the driver that called them", () => {
     const [f] = extract([
