@@ -827,6 +827,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 4,
   },
   {
+    // Before multiqueue (2.6.27; RHEL 5's 2.6.18) dev_watchdog() printed a plain KERN_INFO line with no queue and no
+    // WARN: `NETDEV WATCHDOG: eth0: transmit timed out`, the driver in parentheses from 2.6.2x (`eth0 (e1000): …`).
+    // ESX's vmklinux still prints it so, after its own `WARNING: LinNet: netdev_watchdog:` prefix.
+    id: "netdev-tx-timeout-old",
+    kind: "other",
+    needle: "NETDEV WATCHDOG: ",
+    pattern: /NETDEV WATCHDOG: ([^\s:()]+)(?: \(([^)]*)\))?: transmit timed out/,
+    title: () => "NETDEV WATCHDOG: transmit queue timed out",
+    details: (m) => ({ device: m[1], ...(m[2] ? { driver: m[2] } : {}) }),
+    groupKey: (m) => `txq:${m[1]}`,
+    supersededBy: /^WARNING in (?:dev|netdev)_watchdog$/,
+    reportFollows: 4,
+  },
+  {
     id: "nvidia-gpu-fallen-off-bus",
     kind: "other",
     needle: "fallen off the bus",
