@@ -44,7 +44,9 @@ export type Envelope = {
   emit: (source: EnvelopeSource) => string | Uint8Array;
 };
 
-const DMESG_LINE = /^(?:<(\d)>)?\[\s*(\d+)\.(\d+)\](?:\[\s*([TC]\d+)\])?\s?/;
+// As the engine's line-format table reads it, Android's CPU glued after the stamp (`[   49.655037]@0 `) included: the
+// record's text is what a journal or syslog would carry.
+const DMESG_LINE = /^(?:<(\d)>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )|\[\s*([TC]\d+)\])?\s?/;
 /** Boot time of every generated log: a Monday, so weekday names are checkable by eye. */
 const BOOT_MS = Date.UTC(2024, 2, 11, 8, 0, 0);
 const KERN_WARNING = 4;

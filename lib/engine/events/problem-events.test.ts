@@ -492,6 +492,20 @@ const ROWS: Row[] = [
     details: { device: "dm-3", check: "xfs_trans_cancel" },
   },
   {
+    line: "NETDEV WATCHDOG: eth0: transmit timed out",
+    rule: "netdev-tx-timeout-old",
+    kind: "other",
+    title: "NETDEV WATCHDOG: transmit queue timed out",
+    details: { device: "eth0" },
+  },
+  {
+    line: "NETDEV WATCHDOG: eth1 (e1000): transmit timed out",
+    rule: "netdev-tx-timeout-old",
+    kind: "other",
+    title: "NETDEV WATCHDOG: transmit queue timed out",
+    details: { device: "eth1", driver: "e1000" },
+  },
+  {
     line: "r8125 0000:22:04.0 eth4: NETDEV WATCHDOG: CPU: 3: transmit queue 0 timed out 5010 ms",
     rule: "netdev-tx-timeout-crit",
     kind: "other",
@@ -807,14 +821,6 @@ const ROWS: Row[] = [
     kind: "other",
     title: "AMD-Vi: IO page fault",
     details: { device: "03:00.0" },
-  },
-  // Before 2.6.27: one queue, no driver name, no WARN.
-  {
-    line: "NETDEV WATCHDOG: eth0: transmit timed out",
-    rule: "netdev-tx-timeout",
-    kind: "warning",
-    title: "NETDEV WATCHDOG: transmit queue timed out",
-    details: { device: "eth0" },
   },
   // SHUTDOWN_CORRUPT_INCORE (0x8): the in-memory corruption the next line reports.
   {

@@ -886,12 +886,26 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     kind: "warning",
     needle: "NETDEV WATCHDOG: ",
     // `NETDEV WATCHDOG: eth0 (r8169): transmit queue 0 timed out` (+ 6.x `… timed out 5120 ms`): dev_watchdog()'s WARN.
-    // Before 2.6.27 (one TX queue, no driver name, a plain printk): `NETDEV WATCHDOG: eth0: transmit timed out`.
-    pattern: /NETDEV WATCHDOG: (\S+?)(?: \(([^)]*)\))?: transmit (?:queue (\d+) )?timed out/,
+    // Before 2.6.27 the line named no queue and came with no WARN: netdev-tx-timeout-old below.
+    pattern: /NETDEV WATCHDOG: (\S+?)(?: \(([^)]*)\))?: transmit queue (\d+) timed out/,
     title: () => "NETDEV WATCHDOG: transmit queue timed out",
     details: (m): Details => ({ device: m[1], ...(m[2] !== undefined ? { driver: m[2] } : {}), ...(m[3] ? { queue: Number(m[3]) } : {}) }),
     groupKey: (m) => `txq:${m[1]}`,
     supersededBy: /^WARNING in dev_watchdog$/,
+    reportFollows: 4,
+  },
+  {
+    // Before multiqueue (2.6.27; RHEL 5's 2.6.18) dev_watchdog() printed a plain KERN_INFO line with no queue and no
+    // WARN: `NETDEV WATCHDOG: eth0: transmit timed out`, the driver in parentheses from 2.6.2x (`eth0 (e1000): …`).
+    // ESX's vmklinux still prints it so, after its own `WARNING: LinNet: netdev_watchdog:` prefix.
+    id: "netdev-tx-timeout-old",
+    kind: "other",
+    needle: "NETDEV WATCHDOG: ",
+    pattern: /NETDEV WATCHDOG: ([^\s:()]+)(?: \(([^)]*)\))?: transmit timed out/,
+    title: () => "NETDEV WATCHDOG: transmit queue timed out",
+    details: (m) => ({ device: m[1], ...(m[2] ? { driver: m[2] } : {}) }),
+    groupKey: (m) => `txq:${m[1]}`,
+    supersededBy: /^WARNING in (?:dev|netdev)_watchdog$/,
     reportFollows: 4,
   },
   {
@@ -1032,7 +1046,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // hypervisor writing the disk); a crash before the next commit leaves it inconsistent.
     id: "jbd-dirty-metadata",
     kind: "fs-error",
-    needle: "Spotted dirty metadata buffer",
+    // Not `Spotted …`: its 8-byte head shares a bucket that then lets systemd's `Started ` through on every quiet line.
+    needle: "dirty metadata buffer",
     pattern: /JBD2?: Spotted dirty metadata buffer \(dev = ([^,)]{1,64}), blocknr = (\d+)\)/,
     title: () => "jbd2: dirty metadata buffer outside the journal",
     details: (m) => ({ device: m[1], block: Number(m[2]) }),

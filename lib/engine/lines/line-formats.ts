@@ -577,8 +577,20 @@ export function finishText(line: LogLine, msg: string, ctx: LineContext): string
     line.program = "kernel";
     return peelKernelPrefix(line, msg);
   }
+  if (line.program === "vmkernel") {
+    // ESX's vmkernel forwarded to syslog: `15:07:33:10.284 cpu2:4245)` (uptime days:h:m:s.ms, CPU, world) before the
+    // message. Its Linux driver layer (vmklinux) prints Linux-style WARNINGs and NETDEV WATCHDOG lines: kernel text.
+    const m = VMKERNEL_PREFIX.exec(msg);
+    if (m) {
+      line.program = "kernel";
+      return msg.slice(m[0].length);
+    }
+  }
   return peelAgentPrefix(line, msg, ctx, false);
 }
+
+/** ESX vmkernel's `[uptime ]cpuN:world)` message prefix (see finishText). */
+const VMKERNEL_PREFIX = /^(?:\d+:\d{2}:\d{2}:\d{2}\.\d{3} )?cpu\d+:\d+\)/;
 
 /** A logfmt quoted value's escapes (`\n` at the end of a forwarded console line, `\"`). */
 function unescapeLogfmt(v: string): string {

@@ -243,6 +243,21 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "w01", program: "kernel", time: iso("2024-08-13T15:59:23Z") },
   },
   {
+    name: "ESX vmkernel forwarded to syslog: the uptime and cpu:world prefix peeled, vmklinux text read as kernel text",
+    raw: "Mar 6 17:31:16 ESX01 vmkernel: 15:07:33:10.284 cpu2:4245)BUG: warning at vmkdrivers/src26/vmklinux26/vmware/linux_net.c:3235/netdev_watchdog() (inside vmklinux)",
+    expect: { format: "syslog", host: "ESX01", program: "kernel", text: "BUG: warning at vmkdrivers/src26/vmklinux26/vmware/linux_net.c:3235/netdev_watchdog() (inside vmklinux)" },
+  },
+  {
+    name: "journald short in a Lithuanian locale (glibc's abbreviation with a dot)",
+    raw: "vas. 19 10:20:12 neworld-home kernel: BUG: unable to handle page fault for address: 000027c000000000",
+    expect: { format: "syslog", host: "neworld-home", program: "kernel", time: iso("2024-02-19T10:20:12Z") },
+  },
+  {
+    name: "journald short in a Czech locale",
+    raw: "úno 03 08:01:02 srv1 kernel: RIP: 0010:dbuf_find+0x93/0x1e0 [zfs]",
+    expect: { format: "syslog", host: "srv1", program: "kernel", text: "RIP: 0010:dbuf_find+0x93/0x1e0 [zfs]", time: iso("2024-02-03T08:01:02Z") },
+  },
+  {
     name: "dmesg -T, German",
     raw: "[Di Mär  5 15:59:23 2024] BUG: soft lockup - CPU#3 stuck for 22s!",
     expect: { format: "dmesg-human", program: "kernel", text: "BUG: soft lockup - CPU#3 stuck for 22s!", time: iso("2024-03-05T15:59:23Z") },

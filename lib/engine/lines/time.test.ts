@@ -11,6 +11,16 @@ describe("monthOf", () => {
     expect(monthOf("Xyz")).toBe(-1);
     expect(monthOf("Août")).toBe(7);
     expect(monthOf("8月")).toBe(7);
+    // glibc's %b in more locales: Lithuanian (current with a dot, older three letters), Czech, Finnish, Turkish,
+    // Swedish, Ukrainian.
+    expect(monthOf("vas.")).toBe(1);
+    expect(monthOf("Vas")).toBe(1);
+    expect(monthOf("gruod.")).toBe(11);
+    expect(monthOf("říj")).toBe(9);
+    expect(monthOf("heinä")).toBe(6);
+    expect(monthOf("Şub")).toBe(1);
+    expect(monthOf("juli")).toBe(6);
+    expect(monthOf("жов")).toBe(9);
     // Same codes shifted into other characters must not alias an English name.
     expect(monthOf("Ju\u00ee")).toBe(-1);
   });

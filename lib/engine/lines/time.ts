@@ -17,22 +17,24 @@ export const MONTHS: Record<string, number> = {
 
 /**
  * Month names as `dmesg -T` and journalctl print them under other locales (`%b`), lower-cased, without the
- * abbreviation's dot: German, French, Spanish, Italian, Portuguese, Dutch, Norwegian, Polish, Russian; Chinese,
- * Japanese and Korean write the number (`8月`, ` 8월`). Names shared by several languages mean the same month.
+ * abbreviation's dot: German, French, Spanish, Italian, Portuguese, Dutch, Norwegian, Swedish, Polish, Czech, Slovak,
+ * Hungarian, Romanian, Finnish, Estonian, Latvian, Lithuanian (glibc's current `vas.` and its older `Vas`), Turkish,
+ * Russian, Ukrainian; Chinese, Japanese and Korean write the number (`8月`, ` 8월`). Names shared by several languages
+ * mean the same month (Croatian is left out: its `lip`, `lis`, `srp` are other months in Polish and Czech).
  */
 const LOCALE_MONTHS: ReadonlyArray<readonly string[]> = [
-  ["jan", "januar", "janv", "ene", "gen", "sty", "янв", "января", "январь"],
-  ["feb", "februar", "févr", "fév", "fev", "lut", "фев", "февр", "февраля", "февраль"],
-  ["mar", "mär", "mrz", "mars", "märz", "maart", "mrt", "мар", "марта", "март"],
-  ["apr", "avr", "abr", "kwi", "апр", "апреля", "апрель"],
-  ["may", "mai", "mag", "mei", "maj", "мая", "май"],
-  ["jun", "juin", "giu", "cze", "июн", "июня", "июнь"],
-  ["jul", "juil", "lug", "lip", "июл", "июля", "июль"],
-  ["aug", "août", "aoû", "ago", "sie", "авг", "августа", "август"],
-  ["sep", "sept", "set", "wrz", "сен", "сент", "сентября", "сентябрь"],
-  ["oct", "okt", "ott", "out", "paź", "окт", "октября", "октябрь"],
-  ["nov", "lis", "ноя", "нояб", "ноября", "ноябрь"],
-  ["dec", "dez", "déc", "dic", "des", "gru", "дек", "декабря", "декабрь"],
+  ["jan", "januar", "janv", "ene", "gen", "sty", "led", "ian", "tammi", "jaan", "saus", "sau", "oca", "янв", "января", "январь", "січ"],
+  ["feb", "februar", "févr", "fév", "fev", "lut", "úno", "febr", "helmi", "veebr", "vas", "şub", "фев", "февр", "февраля", "февраль", "лют"],
+  ["mar", "mär", "mrz", "mars", "märz", "maart", "mrt", "bře", "márc", "maalis", "märts", "marts", "kov", "мар", "марта", "март", "бер"],
+  ["apr", "avr", "abr", "kwi", "dub", "ápr", "huhti", "bal", "nis", "апр", "апреля", "апрель", "кві"],
+  ["may", "mai", "mag", "mei", "maj", "kvě", "máj", "touko", "maijs", "geg", "мая", "май", "тра"],
+  ["jun", "juin", "giu", "cze", "juni", "čen", "jún", "iun", "kesä", "juuni", "jūn", "birž", "bir", "haz", "июн", "июня", "июнь", "чер"],
+  ["jul", "juil", "lug", "lip", "juli", "čec", "júl", "iul", "heinä", "juuli", "jūl", "liep", "lie", "tem", "июл", "июля", "июль", "лип"],
+  ["aug", "août", "aoû", "ago", "sie", "srp", "elo", "rugp", "rgp", "ağu", "авг", "августа", "август", "сер"],
+  ["sep", "sept", "set", "wrz", "zář", "szept", "syys", "rugs", "rgs", "eyl", "сен", "сент", "сентября", "сентябрь", "вер"],
+  ["oct", "okt", "ott", "out", "paź", "říj", "loka", "spal", "spa", "eki", "окт", "октября", "октябрь", "жов"],
+  ["nov", "lis", "marras", "lapkr", "lap", "kas", "ноя", "нояб", "ноября", "ноябрь", "лис"],
+  ["dec", "dez", "déc", "dic", "des", "gru", "pro", "joulu", "dets", "gruod", "grd", "ara", "дек", "декабря", "декабрь", "гру"],
 ];
 const MONTH_BY_NAME = new Map<string, number>();
 LOCALE_MONTHS.forEach((names, month) => {

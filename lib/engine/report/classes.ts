@@ -269,8 +269,8 @@ const SYZKALLER_TITLE_QUOTES = {
 } satisfies Record<string, readonly RegExp[]>;
 /**
  * Files with one WARN that production logs print, for a WARNING whose header names the file only (a paste or console
- * cut after `WARNING: at net/sched/sch_generic.c:307`, 2.6-era kernels that printed no function): the function is
- * the file's WARN site. Only files whose other WARNs are rare enough that the guess is the report's.
+ * cut after `WARNING: at net/sched/sch_generic.c:307`, 2.6-era kernels that printed no function, kernels without
+ * kallsyms that print an address): the function is the file's WARN site. Only files whose other WARNs are rare enough that the guess is the report's.
  */
 const WARN_SITES: readonly { file: string; function: string; why: string }[] = [
   { file: "net/sched/sch_generic.c", function: "dev_watchdog", why: "NETDEV WATCHDOG: the transmit-queue timeout WARN_ONCE" },
@@ -462,6 +462,14 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", alt: ["WARNING: locking bug in {FRAME}"], kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
+      // 2.6.16 to 2.6.24 printed a WARN_ON as `BUG: warning at kernel/cpu.c:56/unlock_cpu_hotplug()` (RHEL 5's 2.6.18,
+      // ESX's vmklinux): a WARNING, titled like one by the warned function or, when that is a generic helper
+      // (`local_bh_enable`, `debug_mutex_unlock`), by the first frame past it; i386 printed the frames with no
+      // `Call Trace:` line.
+      {
+        match: re("BUG: warning at (?:\\S*/)?[a-zA-Z0-9_\\-+.]+\\.[a-zA-Z]+:[0-9]+/([a-zA-Z0-9_]+)\\(\\)"),
+        title: "WARNING in {FRAME}", kind: "warning", type: "WARNING", stack: stack([CALL_TRACE_SECTION, FROM_HEADER_SECTION]), guiltyHint: 1, hintLeads: true,
+      },
       // A subsystem's own consistency check, printed after its printk prefix (`ALSA sound/core/pcm_lib.c:181: BUG:
       // pcmC0D0p:0, pos = …`, `md/raid:md0: BUG: …`): a bug the driver detected, with no stack. The prefix names
       // the subsystem, so it stays in the title. Timestamps and console noise (`]`) are the catch-all's case.
@@ -537,8 +545,10 @@ export const CLASSES: readonly CrashClass[] = [
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
       // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`)
       { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
+      // A kernel built without kallsyms (OpenWrt, vendor MIPS images) prints the site's bare address where the
+      // function goes (`at net/sched/sch_generic.c:320 0x8038b2f0`): the file still names its one WARN site.
       ...WARN_SITES.map((site): TitleFormat => ({
-        match: re(`WARNING:(?: .*)? at (?:\\S*/)?${escapeLiteral(site.file)}:[0-9]+[ \\t]*(?:\\n|$)`), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, siteFunction: site.function,
+        match: re(`WARNING:(?: .*)? at (?:\\S*/)?${escapeLiteral(site.file)}:[0-9]+[ \\t]*(?:0x[0-9a-f]+(?:\\(\\))?[ \\t]*)?(?:\\n|$)`), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, siteFunction: site.function,
       })),
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // Kernels built without BUG verbose info (OpenWrt) print no file: `WARNING: CPU: 3 PID: 0 at f+0x51f/0xe50 [mod]`.
@@ -557,6 +567,20 @@ export const CLASSES: readonly CrashClass[] = [
     orphanOnly: true,
     startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:)/, within: 30, required: true },
     formats: [{ match: re("warn_slowpath_"), title: "WARNING in {FRAME}", corrupted: "the WARNING header line is missing", stack: STACK_CALL_TRACE }],
+  },
+  {
+    // 2.6.0 to 2.6.15 printed a WARN_ON as `Badness in atomic_dec_and_test at include/asm/atomic.h:150` and a stack
+    // (the form before `BUG: warning at`): a WARNING, titled by the warned function or, past a generic one, its caller.
+    id: "warning-badness",
+    header: "Badness in ",
+    kind: "warning",
+    type: "WARNING",
+    formats: [
+      {
+        match: re("Badness in ([a-zA-Z0-9_]+) at (?:\\S*/)?[a-zA-Z0-9_\\-+.]+\\.[a-zA-Z]+:[0-9]+"),
+        title: "WARNING in {FRAME}", stack: stack([CALL_TRACE_SECTION, FROM_HEADER_SECTION]), guiltyHint: 1, hintLeads: true,
+      },
+    ],
   },
   {
     id: "info",

@@ -211,9 +211,62 @@ describe("a WARNING whose header names the file only", () => {
     expect(f).toMatchObject({ title: "WARNING in dev_watchdog", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "dev_watchdog" });
   });
 
+  it("or the file and a bare address (no kallsyms) is named after the file's WARN site too", () => {
+    const [f] = extract([
+      "[133025.942765] ------------[ cut here ]------------",
+      "[133025.947490] WARNING: CPU: 0 PID: 0 at net/sched/sch_generic.c:320 0x8038b2f0",
+      "[133025.954629] NETDEV WATCHDOG: eth0 (mtk_soc_eth): transmit queue 0 timed out",
+      "[133026.032525] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 4.14.167 #0",
+    ]);
+    expect(f).toMatchObject({ title: "WARNING in dev_watchdog", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "dev_watchdog" });
+  });
+
   it("of another file stays `… in corrupted`", () => {
     const [f] = extract(["[ 1.0] WARNING: at net/core/dev.c:307"]);
     expect(f.title).toBe("WARNING in corrupted");
+    const [g] = extract(["[ 39.6] WARNING: CPU: 0 PID: 0 at net/bridge/br_switchdev.c:46 0x805343ec"]);
+    expect(g.title).toBe("WARNING in corrupted");
+  });
+});
+
+describe("a 2.6.16–2.6.24 WARN_ON (`BUG: warning at file:line/function()`)", () => {
+  it("is a WARNING named by the warned function, its i386 frames read with no `Call Trace:` line", () => {
+    const [f] = extract([
+      "[18504.980000] BUG: warning at kernel/cpu.c:56/unlock_cpu_hotplug()",
+      "[18504.980000]  [<c0103bdd>] dump_trace+0x69/0x1af",
+      "[18504.980000]  [<c01044dd>] dump_stack+0x15/0x17",
+      "[18504.980000]  [<c0135e94>] unlock_cpu_hotplug+0x3d/0x66",
+      "[18504.980000]  [<f92e67f3>] do_dbs_timer+0x1c2/0x229 [cpufreq_ondemand]",
+    ]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in unlock_cpu_hotplug", guiltyFrame: "unlock_cpu_hotplug" });
+  });
+
+  it("with a file-only site is named after the file's WARN site, and a generic warned function by its caller", () => {
+    const [site] = extract(["Mar  6 17:31:16 h kernel: BUG: warning at net/sched/sch_generic.c:222/dev_watchdog()"]);
+    expect(site).toMatchObject({ kind: "warning", title: "WARNING in dev_watchdog" });
+    const [generic] = extract([
+      "[ 4.0] BUG: warning at kernel/softirq.c:137/local_bh_enable()",
+      "[ 4.0]  [<c0105c9d>] dump_stack+0x15/0x17",
+      "[ 4.0]  [<c0122a35>] local_bh_enable+0x2e/0x7c",
+      "[ 4.0]  [<f8a0c9d2>] natsemi_poll+0x3a/0x8d [natsemi]",
+    ]);
+    expect(generic).toMatchObject({ kind: "warning", title: "WARNING in natsemi_poll", guiltyFrame: "natsemi_poll" });
+  });
+});
+
+describe("a 2.6.0–2.6.15 WARN_ON (`Badness in function at file:line`)", () => {
+  it("is a WARNING named past generic helpers by the first caller of its stack", () => {
+    const [f] = extract([
+      "Badness in atomic_dec_and_test at include/asm/atomic.h:150",
+      "Call Trace:",
+      " [<c0243b21>] kobject_put+0x71/0x80",
+      " [<c88d9f9f>] scsi_remove_host+0x5f/0x80 [scsi_mod]",
+    ]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in scsi_remove_host", guiltyFrame: "scsi_remove_host" });
+  });
+
+  it("is no report in prose (`fix possible badness in FREE_STATEID`)", () => {
+    expect(extract(["nfsd: fix possible badness in FREE_STATEID (2024-10-05 15:44:25 -0400)"])).toEqual([]);
   });
 });
 
