@@ -154,6 +154,23 @@ describe("extractReports", () => {
     expect(notice.map((f) => [f.kind, f.title])).toEqual([["paging-fault", "BUG: unable to handle kernel paging request in handle_mm_fault"]]);
   });
 
+  it("a hard lockup spinning on a lock names the lock's taker; a soft lockup keeps syzkaller's dispatch-anchor frame", () => {
+    const trace = [
+      "[  500.000003] Call Trace:",
+      "[  500.000004]  native_queued_spin_lock_slowpath+0x1c/0x30",
+      "[  500.000005]  _raw_spin_lock_irqsave+0x3d/0x50",
+      "[  500.000006]  bar_update_stats+0x45/0x120",
+      "[  500.000007]  bar_ioctl+0xec/0x110",
+      "[  500.000008]  __x64_sys_ioctl+0x8e/0xd0",
+      "[  500.000009]  do_syscall_64+0x47/0x140",
+      "[  500.000010]  entry_SYSCALL_64_after_hwframe+0x44/0xa9",
+    ];
+    const hard = extract(["[  500.000001] NMI watchdog: Watchdog detected hard LOCKUP on cpu 7", ...trace].join("\n"));
+    expect(hard.map((f) => [f.kind, f.guiltyFrame])).toEqual([["hard-lockup", "bar_update_stats"]]);
+    const soft = extract(["[  500.000001] watchdog: BUG: soft lockup - CPU#7 stuck for 22s! [bar:123]", ...trace].join("\n"));
+    expect(soft.map((f) => [f.kind, f.title])).toEqual([["soft-lockup", "BUG: soft lockup in bar_ioctl"]]);
+  });
+
   it("a header the paste cut right after, repeating an earlier report's word for word, counts as that report again", () => {
     const report = [
       "[160403.252871] BUG: workqueue leaked lock or atomic: kworker/0:2/0xffffffff/4586",

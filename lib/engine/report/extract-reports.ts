@@ -592,7 +592,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
       frames.push(...report.framesFrom(k0));
     }
     if (lenient) for (let j = 0; j < frames.length; j++) if (!frames[j].reliable && !/^0x/.test(frames[j].function)) frames[j] = { ...frames[j], reliable: true };
-    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly });
+    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly, lockTaker: rule.lockTaker });
     if (g) {
       // A fault-injection stack printed into this one: the frames cannot be trusted.
       const at = frames.findIndex((f) => cleanFunctionName(f.function) === g);

@@ -255,6 +255,11 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
 
 const COMPILED = new RegExp(GENERIC_FRAME_FAMILIES.flatMap((f) => f.patterns).join("|"));
 
+const LOCKING = new RegExp(GENERIC_FRAME_FAMILIES.filter((f) => f.family === "locking").flatMap((f) => f.patterns).join("|"));
+
+/** True when `fn` (a cleaned function name) is a lock primitive: a CPU in one is waiting for the lock. */
+export const isLockingFrame: (fn: string) => boolean = memoByText((fn) => LOCKING.test(fn));
+
 /** True when `fn` (a cleaned function name) is generic: skip it when choosing the guilty frame. */
 export const isGenericFrame: (fn: string) => boolean = memoByText((fn) => COMPILED.test(fn));
 
