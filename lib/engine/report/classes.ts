@@ -149,6 +149,13 @@ const PATTERNS: Record<string, string> = {
 
 const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Compile a format with `{{FUNC}}`/`{{SRC}}`/`{{PC}}`/`{{ADDR}}` placeholders. */
+/** A regex source matching any prefix of `text` (empty included): the tail of a line a paste cut short. */
+function optionalPrefixes(text: string): string {
+  let src = "";
+  for (let i = text.length - 1; i >= 0; i--) src = `(?:${text[i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${src})?`;
+  return src;
+}
+
 function re(src: string, flags = ""): RegExp {
   return new RegExp(src.replace(/\{\{([A-Z]+)\}\}/g, (_, k: string) => PATTERNS[k] ?? k), flags);
 }
@@ -587,6 +594,13 @@ export const CLASSES: readonly CrashClass[] = [
         // blocked` / `for more than 120 seconds.`, `INFO: task rsync:1728 blocked for more` / `than 120 seconds.`).
         match: re("INFO: task .*(?:\\n.*)? blocked(?: in I/O wait)?[ \\n]for[ \\n]more[ \\n]than[ \\n][0-9]+[ \\n]seconds"),
         title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
+        stack: stack([CALL_TRACE_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
+      },
+      {
+        // A paste that ends inside the header's tail (`INFO: task hhvm:1608 blocked for mo`): a hung task all the same,
+        // not an unrecognised INFO report; it folds into the same task's earlier reports.
+        match: re(`INFO: task [^\\n]*:[0-9]+ blocked${optionalPrefixes(" for more than")}(?: [0-9]+(?: s(?:e(?:c(?:o(?:n(?:ds?)?)?)?)?)?)?)?\\s*$`),
+        title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG", corrupted: "the hung-task header was cut inside its tail",
         stack: stack([CALL_TRACE_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
       },
       {

@@ -154,6 +154,15 @@ describe("extractReports", () => {
     expect(notice.map((f) => [f.kind, f.title])).toEqual([["paging-fault", "BUG: unable to handle kernel paging request in handle_mm_fault"]]);
   });
 
+  it("a hung-task header cut inside its tail is a hung task (corrupted), not an unrecognised INFO report", () => {
+    for (const cut of ["blocked", "blocked for mo", "blocked for more than 12", "blocked for more than 120 sec"]) {
+      const found = extract(`[  700.000001] INFO: task postgres:4242 ${cut}`);
+      expect(found.map((f) => [f.kind, f.title])).toEqual([["hung-task", "INFO: task hung in corrupted"]]);
+    }
+    // a word that only starts like the tail is another message
+    expect(extract("[  700.000001] INFO: task postgres:4242 blocked forever").map((f) => f.kind)).not.toContain("hung-task");
+  });
+
   it("a hard lockup spinning on a lock names the lock's taker; a soft lockup keeps syzkaller's dispatch-anchor frame", () => {
     const trace = [
       "[  500.000003] Call Trace:",
