@@ -112,6 +112,8 @@ describe("isGenericFrame", () => {
     // Allwinner H3 on 4.17-rc7 (armbian/build#1000): a self-detected RCU stall's ARM dump cut inside the NMI backtrace
     for (const f of ["nmi_cpu_backtrace", "nmi_trigger_cpumask_backtrace", "arch_trigger_cpumask_backtrace", "trigger_single_cpu_backtrace", "dump_cpu_task"]) expect(isGenericFrame(f), f).toBe(true);
     expect(selectGuiltyFrame(frames("unwind_backtrace", "show_stack", "dump_stack", "nmi_cpu_backtrace", "nmi_trigger_cpumask_backtrace"), { mode: "stall" })).toBeUndefined();
+    // 3.x x86: the detecting CPU's dump ends in the APIC IPI send of `sending NMI to all CPUs:`
+    for (const f of ["arch_trigger_all_cpu_backtrace", "default_send_IPI_mask_logical", "default_send_IPI_mask_sequence_phys", "physflat_send_IPI_mask", "__x2apic_send_IPI_mask"]) expect(isGenericFrame(f), f).toBe(true);
     expect(isGenericFrame("nmi_handle")).toBe(false);
   });
   it("XFS's old kmem wrappers are allocators: a WARN under them names the XFS code that allocated", () => {
