@@ -163,6 +163,27 @@ describe("extractReports", () => {
     expect(extract("[  700.000001] INFO: task postgres:4242 blocked forever").map((f) => f.kind)).not.toContain("hung-task");
   });
 
+  it("a hung task's guessed frames name it only when its trace has no reliable frame (leftovers otherwise)", () => {
+    const head = [
+      "[  800.000001] INFO: task mysqld:4711 blocked for more than 120 seconds.",
+      "[  800.000002] \"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.",
+      "[  800.000003] Call Trace:",
+    ];
+    const mixed = extract([...head,
+      "[  800.000004]  [<ffffffff8175ec27>] ? foo_queue_run+0x57/0x110",
+      "[  800.000005]  [<ffffffff81b871e9>] schedule+0x29/0x70",
+      "[  800.000006]  [<ffffffff81761b9c>] ? foo_flush_plug+0x19c/0x200",
+      "[  800.000007]  [<ffffffff81b868bd>] io_schedule_timeout+0xad/0x130",
+    ].join("\n"));
+    expect(mixed.map((f) => f.title)).toEqual(["INFO: task hung in corrupted"]);
+    const guessesOnly = extract([...head,
+      "[  800.000004]  [<ffffffff8135067c>] ? __mutex_lock_common.isra.5+0xff/0x164",
+      "[  800.000005]  [<ffffffff81104029>] ? foo_lookup_dir+0x1f4/0x406",
+      "[  800.000006]  [<ffffffff81106924>] ? path_openat+0xce/0x33a",
+    ].join("\n"));
+    expect(guessesOnly.map((f) => f.guiltyFrame)).toEqual(["foo_lookup_dir"]);
+  });
+
   it("a hard lockup spinning on a lock names the lock's taker; a soft lockup keeps syzkaller's dispatch-anchor frame", () => {
     const trace = [
       "[  500.000003] Call Trace:",
