@@ -42,6 +42,11 @@ export type StackRule = {
    * stays `… in corrupted`, an alternative.
    */
   cutSections?: readonly RegExp[];
+  /**
+   * Stalls: a stack that starts in a lock primitive is a CPU spinning on that lock; the function that took it is
+   * stable (not a random point of a loop) and is the guilty frame, before any dispatch anchor is looked for.
+   */
+  lockTaker?: boolean;
 };
 
 export type TitleFormat = {
@@ -144,6 +149,13 @@ const PATTERNS: Record<string, string> = {
 
 const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Compile a format with `{{FUNC}}`/`{{SRC}}`/`{{PC}}`/`{{ADDR}}` placeholders. */
+/** A regex source matching any prefix of `text` (empty included): the tail of a line a paste cut short. */
+function optionalPrefixes(text: string): string {
+  let src = "";
+  for (let i = text.length - 1; i >= 0; i--) src = `(?:${text[i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${src})?`;
+  return src;
+}
+
 function re(src: string, flags = ""): RegExp {
   return new RegExp(src.replace(/\{\{([A-Z]+)\}\}/g, (_, k: string) => PATTERNS[k] ?? k), flags);
 }
@@ -242,6 +254,14 @@ const LEAK_ALLOCATORS = [
  * (`RCU grace-period kthread stack dump:` shows it sleeping in `rcu_gp_kthread`); the dump ends where RCU prints
  * the next CPU's stack (`Stack dump where RCU GP kthread last ran:`, an NMI backtrace).
  */
+/**
+ * Hard lockups: the NMI caught the CPU with interrupts off, most often spinning on a lock taken with them off
+ * (`_raw_spin_lock` ← `raw_spin_rq_lock_nested` ← `online_fair_sched_group`): the lock's taker is the culprit, as
+ * the hard-lockup KB entry tells the reader. syzkaller titles a hard lockup without a frame, so this changes the
+ * displayed frame only; soft lockups keep syzkaller's dispatch-anchor rule (their titles name the frame).
+ */
+const HARD_LOCKUP_STACK: StackRule = stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall", lockTaker: true });
+
 const RCU_STALL_STACK: StackRule = {
   sections: [RIP_SECTION, CALL_TRACE_SECTION],
   mode: "stall",
@@ -491,7 +511,7 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("WARNING:[^\\n]* at (?:[^\\n ]*/)?kernel/watchdog\\.c:[0-9]+ watchdog_overflow_callback[^\\n]*\\n(?:.*\\n){0,2}?.*Watchdog detected hard LOCKUP on cpu ([0-9]+)"),
         title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, kind: "hard-lockup", type: "HANG",
-        stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }),
+        stack: HARD_LOCKUP_STACK,
       },
       { match: re("WARNING:.*lib/debugobjects\\.c.* (?:debug_print|debug_check)"), title: "WARNING: ODEBUG bug in {FRAME}", stack: skipping("^debug_", "^__debug_", "rcu", "hrtimer_", "timer_", "^work_", "percpu_", "kmem_", "slab_", "kfree", "vunmap", "vfree", "__free_", "kobject_") },
       { match: re("WARNING:.*mm/usercopy\\.c"), title: "WARNING: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
@@ -612,6 +632,13 @@ export const CLASSES: readonly CrashClass[] = [
         // blocked` / `for more than 120 seconds.`, `INFO: task rsync:1728 blocked for more` / `than 120 seconds.`).
         match: re("INFO: task .*(?:\\n.*)? blocked(?: in I/O wait)?[ \\n]for[ \\n]more[ \\n]than[ \\n][0-9]+[ \\n]seconds"),
         title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
+        stack: stack([CALL_TRACE_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
+      },
+      {
+        // A paste that ends inside the header's tail (`INFO: task hhvm:1608 blocked for mo`): a hung task all the same,
+        // not an unrecognised INFO report; it folds into the same task's earlier reports.
+        match: re(`INFO: task [^\\n]*:[0-9]+ blocked${optionalPrefixes(" for more than")}(?: [0-9]+(?: s(?:e(?:c(?:o(?:n(?:ds?)?)?)?)?)?)?)?\\s*$`),
+        title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG", corrupted: "the hung-task header was cut inside its tail",
         stack: stack([CALL_TRACE_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
       },
       {
@@ -926,10 +953,10 @@ export const CLASSES: readonly CrashClass[] = [
     type: "HANG",
     suppress: [/NMI watchdog: (?:Perf event create|enabled|disabled)/],
     formats: [
-      { match: re("Watchdog detected hard LOCKUP on cpu ([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("Watchdog detected hard LOCKUP on cpu ([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: HARD_LOCKUP_STACK },
       // ppc64 (4.19+): `watchdog: CPU 3 self-detected hard LOCKUP @ plpar_hcall_norets+0x1c/0x28`
-      { match: re("CPU ([0-9]+) self-detected hard LOCKUP"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
-      { match: re("hard LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("CPU ([0-9]+) self-detected hard LOCKUP"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: HARD_LOCKUP_STACK },
+      { match: re("hard LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: HARD_LOCKUP_STACK },
     ],
   },
   {
@@ -941,8 +968,8 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "hard-lockup",
     type: "HANG",
     formats: [
-      { match: re("Watchdog detected LOCKUP on (?:CPU|cpu) ?([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
-      { match: re("Watchdog detected LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("Watchdog detected LOCKUP on (?:CPU|cpu) ?([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: HARD_LOCKUP_STACK },
+      { match: re("Watchdog detected LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, stack: HARD_LOCKUP_STACK },
     ],
   },
   {
@@ -952,7 +979,7 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "hard-lockup",
     type: "HANG",
     formats: [
-      { match: re("Watchdog CPU:([0-9]+) Hard LOCKUP"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("Watchdog CPU:([0-9]+) Hard LOCKUP"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, stack: HARD_LOCKUP_STACK },
     ],
   },
   {
@@ -967,8 +994,8 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: (?:0x)?([0-9a-f]{8,})"), title: "kernel panic: stack is corrupted in {ADDRFUNC:1}", type: "DoS", noStackTrace: true },
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ([a-zA-Z0-9_]+)"), title: "kernel panic: stack is corrupted in {FUNC:1}", type: "DoS", noStackTrace: true },
       // panic_on_hardlockup / hardlockup_panic: the watchdog panics instead of printing its own report.
-      { match: re("Kernel panic - not syncing: (?:Watchdog detected )?[Hh]ard LOCKUP on cpu ([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, kind: "hard-lockup", type: "HANG", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }), noStackTrace: true },
-      { match: re("Kernel panic - not syncing: (?:Watchdog detected )?[Hh]ard LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, kind: "hard-lockup", type: "HANG", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }), noStackTrace: true },
+      { match: re("Kernel panic - not syncing: (?:Watchdog detected )?[Hh]ard LOCKUP on cpu ([0-9]+)"), title: "Watchdog detected hard LOCKUP on cpu $1", alt: STALL, kind: "hard-lockup", type: "HANG", stack: HARD_LOCKUP_STACK, noStackTrace: true },
+      { match: re("Kernel panic - not syncing: (?:Watchdog detected )?[Hh]ard LOCKUP"), title: "Watchdog detected hard LOCKUP", alt: STALL, kind: "hard-lockup", type: "HANG", stack: HARD_LOCKUP_STACK, noStackTrace: true },
       // softlockup_panic: a paste (or a console) that lost the `watchdog: BUG: soft lockup` report above keeps the
       // panic, whose stack runs through watchdog_timer_fn on the stuck CPU. With the report there, the panic is its tail.
       {

@@ -154,6 +154,43 @@ describe("extractReports", () => {
     expect(notice.map((f) => [f.kind, f.title])).toEqual([["paging-fault", "BUG: unable to handle kernel paging request in handle_mm_fault"]]);
   });
 
+  it("a hung-task header cut inside its tail is a hung task (corrupted), not an unrecognised INFO report", () => {
+    for (const cut of ["blocked", "blocked for mo", "blocked for more than 12", "blocked for more than 120 sec"]) {
+      const found = extract(`[  700.000001] INFO: task postgres:4242 ${cut}`);
+      expect(found.map((f) => [f.kind, f.title])).toEqual([["hung-task", "INFO: task hung in corrupted"]]);
+    }
+    // a word that only starts like the tail is another message
+    expect(extract("[  700.000001] INFO: task postgres:4242 blocked forever").map((f) => f.kind)).not.toContain("hung-task");
+  });
+
+  it("a hung task's guessed frames name it only when its trace has no reliable frame (leftovers otherwise)", () => {
+    const head = [
+      "[  800.000001] INFO: task mysqld:4711 blocked for more than 120 seconds.",
+      "[  800.000002] \"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.",
+      "[  800.000003] Call Trace:",
+    ];
+    const trace = (...fns: string[]) => extract([...head, ...fns.map((fn, i) => `[  800.00001${i}]  [<ffffffff81b871e9>] ${fn}+0x29/0x70`)].join("\n"));
+    expect(trace("? foo_queue_run", "schedule", "? foo_flush_plug", "io_schedule_timeout").map((f) => f.title)).toEqual(["INFO: task hung in corrupted"]);
+    expect(trace("? __mutex_lock_common.isra.5", "? foo_lookup_dir", "? path_openat").map((f) => f.guiltyFrame)).toEqual(["foo_lookup_dir"]);
+  });
+
+  it("a hard lockup spinning on a lock names the lock's taker; a soft lockup keeps syzkaller's dispatch-anchor frame", () => {
+    const trace = [
+      "[  500.000003] Call Trace:",
+      "[  500.000004]  native_queued_spin_lock_slowpath+0x1c/0x30",
+      "[  500.000005]  _raw_spin_lock_irqsave+0x3d/0x50",
+      "[  500.000006]  bar_update_stats+0x45/0x120",
+      "[  500.000007]  bar_ioctl+0xec/0x110",
+      "[  500.000008]  __x64_sys_ioctl+0x8e/0xd0",
+      "[  500.000009]  do_syscall_64+0x47/0x140",
+      "[  500.000010]  entry_SYSCALL_64_after_hwframe+0x44/0xa9",
+    ];
+    const hard = extract(["[  500.000001] NMI watchdog: Watchdog detected hard LOCKUP on cpu 7", ...trace].join("\n"));
+    expect(hard.map((f) => [f.kind, f.guiltyFrame])).toEqual([["hard-lockup", "bar_update_stats"]]);
+    const soft = extract(["[  500.000001] watchdog: BUG: soft lockup - CPU#7 stuck for 22s! [bar:123]", ...trace].join("\n"));
+    expect(soft.map((f) => [f.kind, f.title])).toEqual([["soft-lockup", "BUG: soft lockup in bar_ioctl"]]);
+  });
+
   it("a header the paste cut right after, repeating an earlier report's word for word, counts as that report again", () => {
     const report = [
       "[160403.252871] BUG: workqueue leaked lock or atomic: kworker/0:2/0xffffffff/4586",

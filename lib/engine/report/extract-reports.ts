@@ -611,8 +611,12 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
     } else {
       frames.push(...report.framesFrom(k0));
     }
-    if (lenient) for (let j = 0; j < frames.length; j++) if (!frames[j].reliable && !/^0x/.test(frames[j].function)) frames[j] = { ...frames[j], reliable: true };
-    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly });
+    // A sleeping task's trace is unwound reliably when the kernel can: its `? f` lines are then leftovers of earlier
+    // calls on the stack (above `schedule`, between the wait helpers), not where it hangs. Only a hung task's trace
+    // with no reliable frame at all (2.6/3.x without frame pointers) is read through its guesses.
+    const trustsGuesses = lenient && !(rule.mode === "hang" && frames.some((f) => f.reliable));
+    if (trustsGuesses) for (let j = 0; j < frames.length; j++) if (!frames[j].reliable && !/^0x/.test(frames[j].function)) frames[j] = { ...frames[j], reliable: true };
+    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly, lockTaker: rule.lockTaker });
     if (g) {
       // A fault-injection stack printed into this one: the frames cannot be trusted.
       const at = frames.findIndex((f) => cleanFunctionName(f.function) === g);

@@ -51,6 +51,10 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // (no x86 timer-interrupt anchor) a dump cut before the interrupted code holds only them.
       "^nmi_cpu_backtrace", "^nmi_trigger_cpumask_backtrace", "^arch_trigger_cpumask_backtrace",
       "^trigger_(?:all|single|cpumask)_cpu_backtrace", "^dump_cpu_task$",
+      // 3.x x86 sent the backtrace NMI itself: the detecting CPU's own dump stops in the APIC's IPI send
+      // (`EIP is at default_send_IPI_mask_logical` under `sending NMI to all CPUs:`), the report's code, not the stall's.
+      "^arch_trigger_all_cpu_backtrace", "^default_send_IPI_mask_(?:logical|sequence_(?:phys|logical)|allbutself_(?:phys|logical))$",
+      "^(?:physflat|flat)_send_IPI_(?:mask|allbutself|all)$", "^_*x2apic_send_IPI_(?:mask|allbutself|all)",
     ],
   },
   {
@@ -254,6 +258,11 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
 ];
 
 const COMPILED = new RegExp(GENERIC_FRAME_FAMILIES.flatMap((f) => f.patterns).join("|"));
+
+const LOCKING = new RegExp(GENERIC_FRAME_FAMILIES.filter((f) => f.family === "locking").flatMap((f) => f.patterns).join("|"));
+
+/** True when `fn` (a cleaned function name) is a lock primitive: a CPU in one is waiting for the lock. */
+export const isLockingFrame: (fn: string) => boolean = memoByText((fn) => LOCKING.test(fn));
 
 /** True when `fn` (a cleaned function name) is generic: skip it when choosing the guilty frame. */
 export const isGenericFrame: (fn: string) => boolean = memoByText((fn) => COMPILED.test(fn));

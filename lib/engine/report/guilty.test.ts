@@ -66,6 +66,19 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(stall, { mode: "stall" })).toBe("br_handle_frame");
     expect(selectGuiltyFrame(frames("snd_seq_write", "__vfs_write", "vfs_write", "sys_write"), { mode: "stall" })).toBe("snd_seq_write");
   });
+  it("with lockTaker, a stall that starts spinning in a lock primitive names the lock's taker, not the dispatch anchor", () => {
+    const spin = frames("native_queued_spin_lock_slowpath", "_raw_spin_lock_irqsave", "raw_spin_rq_lock_nested", "sched_move_task", "cgroup_attach_task", "__x64_sys_write", "do_syscall_64");
+    expect(selectGuiltyFrame(spin, { mode: "stall", lockTaker: true })).toBe("sched_move_task");
+    // without the option (soft lockups, syzkaller's rule) the frame above the syscall dispatch
+    expect(selectGuiltyFrame(spin, { mode: "stall" })).toBe("sys_write");
+    // the NMI detector's frames are stripped first; a loop outside any lock keeps the anchor rule
+    const nmi = frames("watchdog_overflow_callback", "__perf_event_overflow", "perf_event_nmi_handler", "nmi_handle", "do_nmi", "end_repeat_nmi", "_raw_spin_lock", "foo_poll_status", "foo_ioctl", "vfs_ioctl");
+    expect(selectGuiltyFrame(nmi, { mode: "stall", lockTaker: true })).toBe("foo_poll_status");
+    expect(selectGuiltyFrame(frames("foo_poll_status", "foo_ioctl", "vfs_ioctl"), { mode: "stall", lockTaker: true })).toBe("foo_ioctl");
+    // a subsystem's own lock wrapper (a module's too) is still the lock, not its taker
+    const wrapped: Frame[] = [...frames("_raw_spin_lock"), { function: "bar_table_lock_bh", reliable: true, module: "bar" }, { function: "bar_expire_one", reliable: true, module: "bar" }, ...frames("call_timer_fn")];
+    expect(selectGuiltyFrame(wrapped, { mode: "stall", lockTaker: true })).toBe("bar_expire_one");
+  });
   it("stalls detected in a device interrupt handler name the handler, not the bottom half it interrupted", () => {
     // lkml 2006 (2.6.17 i386): the tick landed in yenta_interrupt, on top of nvidia's tasklet, on top of the task
     const m = (fn: string, module: string): Frame => ({ function: fn, reliable: true, module });
@@ -99,6 +112,8 @@ describe("isGenericFrame", () => {
     // Allwinner H3 on 4.17-rc7 (armbian/build#1000): a self-detected RCU stall's ARM dump cut inside the NMI backtrace
     for (const f of ["nmi_cpu_backtrace", "nmi_trigger_cpumask_backtrace", "arch_trigger_cpumask_backtrace", "trigger_single_cpu_backtrace", "dump_cpu_task"]) expect(isGenericFrame(f), f).toBe(true);
     expect(selectGuiltyFrame(frames("unwind_backtrace", "show_stack", "dump_stack", "nmi_cpu_backtrace", "nmi_trigger_cpumask_backtrace"), { mode: "stall" })).toBeUndefined();
+    // 3.x x86: the detecting CPU's dump ends in the APIC IPI send of `sending NMI to all CPUs:`
+    for (const f of ["arch_trigger_all_cpu_backtrace", "default_send_IPI_mask_logical", "default_send_IPI_mask_sequence_phys", "physflat_send_IPI_mask", "__x2apic_send_IPI_mask"]) expect(isGenericFrame(f), f).toBe(true);
     expect(isGenericFrame("nmi_handle")).toBe(false);
   });
   it("XFS's old kmem wrappers are allocators: a WARN under them names the XFS code that allocated", () => {

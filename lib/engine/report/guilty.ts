@@ -5,7 +5,7 @@
  */
 import type { Frame, FrameContext } from "../types";
 import { cleanFunctionName } from "./title";
-import { GENERIC_FILES, isGenericFrame } from "./generic-frames";
+import { GENERIC_FILES, isGenericFrame, isLockingFrame } from "./generic-frames";
 
 export type GuiltyMode = "default" | "stall" | "hang";
 
@@ -21,6 +21,8 @@ export type SelectGuiltyOptions = {
    * extractor does.
    */
   afterTimerEntry?: boolean;
+  /** Stall mode: a stack that starts in a lock primitive names the lock's taker (StackRule.lockTaker). */
+  lockTaker?: boolean;
 };
 
 /**
@@ -63,6 +65,9 @@ export const STALL_CROSS_CALL_BUCKET = "smp_call_function";
 const STALL_DETECTOR = /^rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup|^watchdog_overflow_callback$|^watchdog_hardlockup_check$/;
 // 2.6-era i386 took the timer tick through the device IRQ path: `timer_interrupt` ← `do_IRQ` ← `common_interrupt`.
 const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$|^do_nmi$|^end_repeat_nmi$|^(?:asm_)?exc_nmi$|^common_interrupt$/;
+
+/** A subsystem's wrapper around a lock primitive: what a CPU spinning on the lock is inside of, not who took it. */
+const LOCK_WRAPPER = /_(?:un)?lock(?:_irq|_irqsave|_bh|_nested)?$/;
 
 /** Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). */
 const HANG_BUCKETS: ReadonlyArray<{ bucket: string; functions: readonly string[] }> = [
@@ -143,11 +148,11 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
   const skip = opts.skip ?? NO_SKIP;
   let chosen = CHOSEN.get(skip);
   if (!chosen) CHOSEN.set(skip, (chosen = new Map()));
-  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}|${opts.afterTimerEntry ? 1 : 0}`;
+  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}|${opts.afterTimerEntry ? 1 : 0}|${opts.lockTaker ? 1 : 0}`;
   for (const f of frames) key += `\u0000${f.reliable ? 1 : 0}${f.module ? 1 : 0}${f.inlined ? 1 : 0}${f.function}`;
   const hit = chosen.get(key);
   if (hit !== undefined || chosen.has(key)) return hit;
-  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly, afterTimerEntry: opts.afterTimerEntry });
+  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly, afterTimerEntry: opts.afterTimerEntry, lockTaker: opts.lockTaker });
   if (key.length <= MAX_CHOSEN_KEY) {
     if (chosen.size >= MAX_CHOSEN) chosen.clear();
     chosen.set(key, choice);
@@ -188,6 +193,12 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     while (detected && end + 1 < reliable.length && STALL_DETECTOR_EXIT.test(reliable[end + 1].fn)) end++;
     const stack = detected ? reliable.slice(end + 1) : reliable;
     searched = stack;
+    // Spinning on a lock: the loop is the lock's, and the code that asked for it is the same at every sample.
+    if (opts.lockTaker && stack.length > 0 && isLockingFrame(stack[0].fn)) {
+      // past the subsystem's own lock wrappers too (`nf_conntrack_lock`, `raw_spin_rq_lock_nested`, `foo_lock_irqsave`)
+      const taker = stack.find(({ f, fn }) => usable(f, skip) && !LOCK_WRAPPER.test(fn));
+      if (taker) return taker.fn;
+    }
     const candidates = stack.filter(({ f, fn }) => usable(f, skip) || STALL_ANCHOR.test(fn));
     let prev: string | undefined;
     for (const { f, fn } of candidates) {
