@@ -248,6 +248,12 @@ const ROWS: Row[] = [
     expect: { format: "dmesg-human", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
   },
   {
+    // glibc's fr_FR `%b` spells April and March out (`avril`, `mars`): no dot, no three-letter form.
+    name: "dmesg -T, French April",
+    raw: "[dim. avril  7 23:37:45 2024] INFO: task a:1 blocked for more than 120 seconds.",
+    expect: { format: "dmesg-human", text: "INFO: task a:1 blocked for more than 120 seconds.", time: iso("2024-04-07T23:37:45Z") },
+  },
+  {
     name: "dmesg -T, Spanish",
     raw: "[mié dic 11 15:59:23 2024] BUG: x",
     expect: { format: "dmesg-human", text: "BUG: x", time: iso("2024-12-11T15:59:23Z") },

@@ -18,16 +18,17 @@ export const MONTHS: Record<string, number> = {
 /**
  * Month names as `dmesg -T` and journalctl print them under other locales (`%b`), lower-cased, without the
  * abbreviation's dot: German, French, Spanish, Italian, Portuguese, Dutch, Norwegian, Polish, Russian; Chinese,
- * Japanese and Korean write the number (`8月`, ` 8월`). Names shared by several languages mean the same month.
+ * Japanese and Korean write the number (`8月`, ` 8월`). Names shared by several languages mean the same month. glibc
+ * spells some out in full: French `mars`, `avril`, Norwegian and Swedish `juni`, `juli`.
  */
 const LOCALE_MONTHS: ReadonlyArray<readonly string[]> = [
   ["jan", "januar", "janv", "ene", "gen", "sty", "янв", "января", "январь"],
   ["feb", "februar", "févr", "fév", "fev", "lut", "фев", "февр", "февраля", "февраль"],
   ["mar", "mär", "mrz", "mars", "märz", "maart", "mrt", "мар", "марта", "март"],
-  ["apr", "avr", "abr", "kwi", "апр", "апреля", "апрель"],
+  ["apr", "avr", "avril", "abr", "kwi", "апр", "апреля", "апрель"],
   ["may", "mai", "mag", "mei", "maj", "мая", "май"],
-  ["jun", "juin", "giu", "cze", "июн", "июня", "июнь"],
-  ["jul", "juil", "lug", "lip", "июл", "июля", "июль"],
+  ["jun", "juin", "juni", "giu", "cze", "июн", "июня", "июнь"],
+  ["jul", "juil", "juli", "lug", "lip", "июл", "июля", "июль"],
   ["aug", "août", "aoû", "ago", "sie", "авг", "августа", "август"],
   ["sep", "sept", "set", "wrz", "сен", "сент", "сентября", "сентябрь"],
   ["oct", "okt", "ott", "out", "paź", "окт", "октября", "октябрь"],
