@@ -77,6 +77,14 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(storm, { mode: "stall" })).toBe("yenta_interrupt");
     expect(selectGuiltyFrame(frames("apic_timer_interrupt", "e1000_intr", "__handle_irq_event_percpu", "handle_irq_event", "do_IRQ"), { mode: "stall", afterTimerEntry: true })).toBe("e1000_intr");
   });
+  it("stalls under 4.17+ socket syscall bodies name the protocol's handler, not the body", () => {
+    const sys = (...names: string[]) => selectGuiltyFrame(frames("__pv_queued_spin_lock_slowpath", ...names, "do_syscall_64", "entry_SYSCALL_64_after_hwframe"), { mode: "stall", afterTimerEntry: true });
+    expect(sys("packet_do_bind", "packet_setsockopt", "__sys_setsockopt", "__x64_sys_setsockopt")).toBe("packet_setsockopt");
+    expect(sys("inet_wait_for_connect", "inet_stream_connect", "__sys_connect", "__x64_sys_connect")).toBe("inet_stream_connect");
+    expect(sys("inet_csk_accept", "inet_accept", "do_accept", "__sys_accept4", "__x64_sys_accept4")).toBe("do_accept");
+    expect(sys("unix_listen", "__sys_listen", "__x64_sys_listen")).toBe("unix_listen");
+    expect(sys("tun_chr_ioctl", "ksys_ioctl", "__x64_sys_ioctl")).toBe("tun_chr_ioctl");
+  });
   it("returns undefined when nothing usable is left", () => {
     expect(selectGuiltyFrame(frames("dump_stack", "panic", "?foo"))).toBeUndefined();
   });

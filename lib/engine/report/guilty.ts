@@ -42,6 +42,10 @@ const STALL_ANCHORS: readonly RegExp[] = [
   /kernel_setsockopt/, /sock_common_setsockopt/, /^listen$/, /kernel_listen/, /sk_common_release/, /^sock_mmap/,
   /^accept$/, /kernel_accept/, /^sock_do_ioctl/, /^sock_ioctl/, /^compat_sock_ioctl/, /^nfnetlink_rcv_msg/,
   /^rtnetlink_rcv_msg/, /^netlink_dump/, /^(?:sys_)?(?:socketpair|connect|ioctl)/,
+  // 4.17+ net/socket.c's syscall bodies: the protocol's handler is called from them directly (`packet_setsockopt`
+  // under `__sys_setsockopt`, `inet_stream_connect` under `__sys_connect`), and the names are not the wrappers
+  // cleanFunctionName strips, so the stall would be bucketed by the syscall body instead of the protocol.
+  /^__sys_(?:setsockopt|listen|accept|socketpair|connect)/, /^(?:compat_)?(?:___?sys|ksys)_(?:socketpair|connect|ioctl)/,
   // page faults and the return-to-user callbacks
   /__do_fault/, /do_page_fault/, /^page_fault$/, /__fput/, /task_work_run/, /exit_to_usermode/, /exit_to_user_mode/,
   /smp_call_function/, /tasklet_action/, /tasklet_hi_action/,
