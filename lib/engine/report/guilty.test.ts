@@ -157,6 +157,16 @@ describe("isGenericFrame", () => {
     // Not the block layer's registration a driver calls, nor a kthread's own work function.
     for (const f of ["device_add_disk", "kthread_worker_fn", "kthread_should_stop_work"]) expect(isGenericFrame(f), f).toBe(false);
   });
+  it("x86's trap and NMI entry and the rest of the WARN/BUG machinery are generic: a WARN without a function names the caller", () => {
+    // arm64 6.x: the call trace under a `WARNING: … at f.c:N` header that named no function
+    const arm64 = frames("dump_backtrace", "show_stack", "dump_stack_lvl", "__warn", "__report_bug", "report_bug", "bug_brk_handler", "arm64_notify_die", "el1h_64_sync", "real_culprit");
+    expect(selectGuiltyFrame(arm64)).toBe("real_culprit");
+    for (const f of ["exc_int3", "exc_debug", "exc_nmi", "exc_machine_check", "exc_double_fault", "do_int3", "do_nmi", "debug_locks_off",
+      "__cant_migrate", "__might_resched"]) expect(isGenericFrame(f), f).toBe(true);
+    // a kprobe's int3 handler is the code that ran in the trap
+    expect(selectGuiltyFrame(frames("kprobe_int3_handler", "do_int3", "exc_int3", "asm_exc_int3"))).toBe("kprobe_int3_handler");
+    for (const f of ["excl_lock", "do_debugfs_read"]) expect(isGenericFrame(f), f).toBe(false);
+  });
 });
 
 describe("selectGuiltyFile", () => {
