@@ -40,6 +40,9 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "mutex_lock_nested", "rtnl_lock", "dev_ioctl"), { mode: "hang" })).toBe("rtnl_lock");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_net", "foo"), { mode: "hang" })).toBe("synchronize_rcu");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "io_schedule", "p9_client_rpc", "p9_fd_close"), { mode: "hang" })).toBe("p9_client_rpc");
+    // every grace-period wait's spelling is the RCU bucket
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "__wait_rcu_gp", "synchronize_sched_expedited", "ipv6_sysctl_rtm"), { mode: "hang" })).toBe("synchronize_rcu");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_rcu_tasks_generic", "ftrace_shutdown"), { mode: "hang" })).toBe("synchronize_rcu");
   });
   it("hung tasks skip the sleeping primitives, not every function with `sleep` in its name", () => {
     expect(selectGuiltyFrame(frames("__schedule", "?wb_over_bg_thresh", "schedule", "inode_sleep_on_writeback", "wb_writeback"), { mode: "hang" })).toBe("inode_sleep_on_writeback");

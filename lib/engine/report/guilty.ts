@@ -68,10 +68,14 @@ const STALL_DETECTOR = /^rcu_|update_process_times|watchdog_timer_fn|print_cpu_s
 // 2.6-era i386 took the timer tick through the device IRQ path: `timer_interrupt` ← `do_IRQ` ← `common_interrupt`.
 const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$|^do_nmi$|^end_repeat_nmi$|^(?:asm_)?exc_nmi$|^common_interrupt$/;
 
-/** Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). */
-const HANG_BUCKETS: ReadonlyArray<{ bucket: string; functions: readonly string[] }> = [
-  { bucket: "synchronize_rcu", functions: ["synchronize_rcu", "synchronize_srcu", "synchronize_sched", "synchronize_net", "synchronize_rcu_expedited", "synchronize_rcu_tasks"] },
-  { bucket: "rtnl_lock", functions: ["rtnl_lock", "rtnl_lock_killable", "rtnl_net_lock"] },
+/**
+ * Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). Every RCU grace-period wait is one
+ * bucket, by name as syzkaller matches it (`__synchronize_srcu`, `synchronize_sched_expedited`,
+ * `synchronize_rcu_tasks_generic`); the RTNL's are its lock functions only.
+ */
+const HANG_BUCKETS: ReadonlyArray<{ bucket: string; matches: (fn: string) => boolean }> = [
+  { bucket: "synchronize_rcu", matches: (fn) => /synchronize_(?:rcu|srcu|sched|net)/.test(fn) },
+  { bucket: "rtnl_lock", matches: (fn) => fn === "rtnl_lock" || fn === "rtnl_lock_killable" || fn === "rtnl_net_lock" },
 ];
 
 /**
@@ -166,7 +170,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
   let searched: readonly { f: Frame; fn: string }[] = reliable;
   if (opts.mode === "hang") {
     for (const { fn } of reliable) {
-      for (const b of HANG_BUCKETS) if (b.functions.includes(fn)) return b.bucket;
+      for (const b of HANG_BUCKETS) if (b.matches(fn)) return b.bucket;
     }
     const pick = (list: readonly Frame[]) => {
       for (const f of list) {
