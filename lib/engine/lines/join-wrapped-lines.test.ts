@@ -112,6 +112,45 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("glues an ARM backtrace line a terminal cut inside its caller's parenthesis", () => {
+    expect(
+      joinedTexts(
+        "[<c09131fc>] (schedule) from [<c017ec74>] (rwsem_down_write_slowpath+0x24c/0x4c0",
+        ")",
+        " r5:00000001 r4:ec417280",
+        "[<c0915f00>] (down_write) from [<c0435b68>] (f2fs_write_single_data_page+0x608/0",
+        "x7ac)",
+        "[<c0435560>] (f2fs_write_single_data_page) from [<c0435fc0>] (f2fs_write_cache_p",
+        "ages+0x2b4/0x7c4)",
+      ),
+    ).toEqual([
+      "[<c09131fc>] (schedule) from [<c017ec74>] (rwsem_down_write_slowpath+0x24c/0x4c0)",
+      " r5:00000001 r4:ec417280",
+      "[<c0915f00>] (down_write) from [<c0435b68>] (f2fs_write_single_data_page+0x608/0x7ac)",
+      "[<c0435560>] (f2fs_write_single_data_page) from [<c0435fc0>] (f2fs_write_cache_pages+0x2b4/0x7c4)",
+    ]);
+    // a module's name inside the cut parenthesis
+    expect(joinedTexts("[<7f0d0248>] (cfg_set [wilc_sdio]) from [<7f0d04ac>] (wilc_send_config_pkt+0xc8/", "0x258 [wilc_sdio])")).toEqual([
+      "[<7f0d0248>] (cfg_set [wilc_sdio]) from [<7f0d04ac>] (wilc_send_config_pkt+0xc8/0x258 [wilc_sdio])",
+    ]);
+    // 3.x's form with the callee's offset, behind a vendor's timestamp no reader knows
+    expect(joinedTexts("[    7.932870@0] [<c0013cf0>] (unwind_backtrace+0x0/0xec) from [<c0011644>] (sho", "w_stack+0x10/0x14)")).toEqual([
+      "[    7.932870@0] [<c0013cf0>] (unwind_backtrace+0x0/0xec) from [<c0011644>] (show_stack+0x10/0x14)",
+    ]);
+  });
+
+  it("glues a WARNING's source location a terminal cut inside its line number", () => {
+    expect(joinedTexts("May 05 01:04:57 ubuntu kernel: WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:15", "03 kernfs_remove_by_name_ns+0x8a/0xa0")).toEqual([
+      "WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:1503 kernfs_remove_by_name_ns+0x8a/0xa0",
+    ]);
+  });
+
+  it("glues lockdep's lock site a terminal cut inside the function's name", () => {
+    expect(joinedTexts("ffff88801d089f18 (&zfsvfs->z_teardown_inactive_lock){.+.+}-{4:4}, at: zfs_inacti", "ve+0x194/0x1300 fs/zfs/os/linux/zfs/zfs_vnops_os.c:4084")).toEqual([
+      "ffff88801d089f18 (&zfsvfs->z_teardown_inactive_lock){.+.+}-{4:4}, at: zfs_inactive+0x194/0x1300 fs/zfs/os/linux/zfs/zfs_vnops_os.c:4084",
+    ]);
+  });
+
   it("in a window read as hard-wrapped, joins words the kernel prints apart with the space the cut took", () => {
     // cuts inside tokens (`mems_` + `allowed`) make the window a hard wrap; the kill line's cut fell on a space
     const texts = joinedTexts(

@@ -134,10 +134,11 @@ const DECODED_SOURCE_START = /^\((?:[\w.+-]*\/)*[\w.+-]+\.(?:c|h|S|rs):\d+/;
 /**
  * A function a terminal's hard wrap cut inside its name or before its offset, in a line that names it (`WARNING:
  * CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle` + `r_uaccess+0x4d/0x60`, `…:85
- * remap_pfn_range_internal` + `+0x416/0x520`, `RIP: 0010:smp_call_fun` + `ction+0x1f0/0x250`): glued as it is, in a
+ * remap_pfn_range_internal` + `+0x416/0x520`, `RIP: 0010:smp_call_fun` + `ction+0x1f0/0x250`, lockdep's lock site
+ * `…{4:4}, at: zfs_inacti` + `ve+0x194/0x1300`): glued as it is, in a
  * window too short to show the width.
  */
-const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at )[A-Za-z_][\w.]*$/;
+const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at |, at: (?:\[<[0-9a-f]+>\] )?)[A-Za-z_][\w.]*$/;
 const FUNCTION_CUT_REST = /^[\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
 
 /**
@@ -154,10 +155,27 @@ const isCutAddress = (head: string, rest: string): boolean => {
   return a !== undefined && b !== undefined && a !== 8 && (a + b === 8 || a + b === 16);
 };
 
+/**
+ * ARM's backtrace line (`[<c09131fc>] (schedule) from [<c017ec74>] (rwsem_down_write_slowpath+0x24c/0x4c0)`) a
+ * terminal cut inside its caller's parenthesis: the rest (`ages+0x2b4/0x7c4)`, `x7ac)`, `)`) is glued back, or it would
+ * read as a frame of its own named after the tail of a word.
+ */
+const ARM_FROM_CUT_HEAD = /\[<[0-9a-f]+>\] \([^()]*\) from \[<[0-9a-f]+>\] \([^()]*$/;
+const ARM_FROM_CUT_REST = /^[\w.]*(?:\+(?:0x?)?[0-9a-f]*)?(?:\/(?:0x?)?[0-9a-f]*)?(?: \[[\w-]+\])?\)\s*$/;
+
+/**
+ * A WARNING's source location a terminal cut inside its line number (`WARNING: CPU: 0 PID: 152847 at
+ * fs/kernfs/dir.c:15` + `03 kernfs_remove_by_name_ns+0x8a/0xa0`): the digits and the function go back on the line.
+ */
+const LINE_NUMBER_CUT_HEAD = /\bat [\w\-/.+]+\.[A-Za-z]+:\d+$/;
+const LINE_NUMBER_CUT_REST = /^\d+ [A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
+
 /** How `next` continues `head`: as the rest of a function or address a hard wrap cut (glued), or of a kernel line shape. */
 function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
   if (!isText(next)) return undefined;
   if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return "glue";
+  if (ARM_FROM_CUT_REST.test(next.text) && ARM_FROM_CUT_HEAD.test(head.text)) return "glue";
+  if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return "glue";
   if (isCutAddress(head.text, next.text)) return "glue";
   return shapeContinues(head, next) ? "space" : undefined;
 }
