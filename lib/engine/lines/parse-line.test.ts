@@ -233,6 +233,11 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "laptop", program: "kernel", time: iso("2024-07-27T14:08:03Z") },
   },
   {
+    name: "journald short in a Ukrainian locale",
+    raw: "тра 05 01:04:57 ubuntu kernel: WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:1503 kernfs_remove_by_name_ns+0x8a/0xa0",
+    expect: { format: "syslog", host: "ubuntu", program: "kernel", time: iso("2024-05-05T01:04:57Z") },
+  },
+  {
     name: "journald short in a French locale",
     raw: "août 13 15:59:23 w01 kernel: BUG: soft lockup - CPU#3 stuck for 22s! [a:1]",
     expect: { format: "syslog", host: "w01", program: "kernel", time: iso("2024-08-13T15:59:23Z") },

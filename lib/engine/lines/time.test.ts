@@ -12,6 +12,8 @@ describe("monthOf", () => {
     expect(monthOf("Août")).toBe(7);
     expect(monthOf("avril")).toBe(3);
     expect(monthOf("juli")).toBe(6);
+    expect(monthOf("тра")).toBe(4);
+    expect(monthOf("Лис")).toBe(10);
     expect(monthOf("8月")).toBe(7);
     // Same codes shifted into other characters must not alias an English name.
     expect(monthOf("Ju\u00ee")).toBe(-1);

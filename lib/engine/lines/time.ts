@@ -17,23 +17,23 @@ export const MONTHS: Record<string, number> = {
 
 /**
  * Month names as `dmesg -T` and journalctl print them under other locales (`%b`), lower-cased, without the
- * abbreviation's dot: German, French, Spanish, Italian, Portuguese, Dutch, Norwegian, Polish, Russian; Chinese,
- * Japanese and Korean write the number (`8月`, ` 8월`). Names shared by several languages mean the same month. glibc
- * spells some out in full: French `mars`, `avril`, Norwegian and Swedish `juni`, `juli`.
+ * abbreviation's dot: German, French, Spanish, Italian, Portuguese, Dutch, Norwegian, Polish, Russian, Ukrainian;
+ * Chinese, Japanese and Korean write the number (`8月`, ` 8월`). Names shared by several languages mean the same month.
+ * glibc spells some out in full: French `mars`, `avril`, Norwegian and Swedish `juni`, `juli`.
  */
 const LOCALE_MONTHS: ReadonlyArray<readonly string[]> = [
-  ["jan", "januar", "janv", "ene", "gen", "sty", "янв", "января", "январь"],
-  ["feb", "februar", "févr", "fév", "fev", "lut", "фев", "февр", "февраля", "февраль"],
-  ["mar", "mär", "mrz", "mars", "märz", "maart", "mrt", "мар", "марта", "март"],
-  ["apr", "avr", "avril", "abr", "kwi", "апр", "апреля", "апрель"],
-  ["may", "mai", "mag", "mei", "maj", "мая", "май"],
-  ["jun", "juin", "juni", "giu", "cze", "июн", "июня", "июнь"],
-  ["jul", "juil", "juli", "lug", "lip", "июл", "июля", "июль"],
-  ["aug", "août", "aoû", "ago", "sie", "авг", "августа", "август"],
-  ["sep", "sept", "set", "wrz", "сен", "сент", "сентября", "сентябрь"],
-  ["oct", "okt", "ott", "out", "paź", "окт", "октября", "октябрь"],
-  ["nov", "lis", "ноя", "нояб", "ноября", "ноябрь"],
-  ["dec", "dez", "déc", "dic", "des", "gru", "дек", "декабря", "декабрь"],
+  ["jan", "januar", "janv", "ene", "gen", "sty", "янв", "января", "январь", "січ"],
+  ["feb", "februar", "févr", "fév", "fev", "lut", "фев", "февр", "февраля", "февраль", "лют"],
+  ["mar", "mär", "mrz", "mars", "märz", "maart", "mrt", "мар", "марта", "март", "бер"],
+  ["apr", "avr", "avril", "abr", "kwi", "апр", "апреля", "апрель", "кві"],
+  ["may", "mai", "mag", "mei", "maj", "мая", "май", "тра"],
+  ["jun", "juin", "juni", "giu", "cze", "июн", "июня", "июнь", "чер"],
+  ["jul", "juil", "juli", "lug", "lip", "июл", "июля", "июль", "лип"],
+  ["aug", "août", "aoû", "ago", "sie", "авг", "августа", "август", "сер"],
+  ["sep", "sept", "set", "wrz", "сен", "сент", "сентября", "сентябрь", "вер"],
+  ["oct", "okt", "ott", "out", "paź", "окт", "октября", "октябрь", "жов"],
+  ["nov", "lis", "ноя", "нояб", "ноября", "ноябрь", "лис"],
+  ["dec", "dez", "déc", "dic", "des", "gru", "дек", "декабря", "декабрь", "гру"],
 ];
 const MONTH_BY_NAME = new Map<string, number>();
 LOCALE_MONTHS.forEach((names, month) => {
