@@ -1122,6 +1122,16 @@ describe("problem events through triage", () => {
     // 5.6+ wording, and a notice after any other line stays an MCE.
     const later = await findingsOf(["CPU7: Core temperature is above threshold, cpu clock is throttled (total events = 219)", "eth0: link up", "mce: [Hardware Error]: Machine check events logged"]);
     expect(later.map((f) => f.type)).toEqual(["thermal-throttle", "mce-events-logged"]);
+    // Another program's line between them (systemd's console status, a daemon's syslog line) does not part them.
+    const consoleLog = [
+      "[14334.860117] CPU1: Core temperature above threshold, cpu clock throttled (total events = 1)",
+      "[  OK  ] Started Journal Service.",
+      "[14334.861156] mce: [Hardware Error]: Machine check events logged",
+    ].join("\n");
+    const serial = (await triage([{ name: "console.log", data: enc.encode(consoleLog) }], { now: new Date("2024-09-01T00:00:00Z") })).findings;
+    expect(serial.map((f) => f.type)).toEqual(["thermal-throttle"]);
+    const syslog = await findingsOf(["CPU1: Core temperature above threshold, cpu clock throttled (total events = 1)", "Aug 13 10:00:00 n1 systemd[1]: Started x.", "mce: [Hardware Error]: Machine check events logged"]);
+    expect(syslog.map((f) => f.type)).toEqual(["thermal-throttle"]);
   });
 
   it("a device's ext4 writeback and jbd2 data errors fold with its block-layer I/O errors", async () => {

@@ -7,6 +7,9 @@ const parsed = (text: string) => {
   return text.split("\n").map((raw, i) => parseLine(raw, i + 1, ctx));
 };
 
+/** The texts of `lines` (one physical line each) after joining. */
+const joinedTexts = (...lines: string[]) => joinWrappedLines(parsed(lines.join("\n"))).map((l) => l.text);
+
 const HEADER = "[   12.345678] BUG: unable to handle kernel NULL pointer dereference at 0000000000000008";
 const FRAME = "[   12.345699]  ? __sys_sendmsg_with_a_long_name_for_the_test+0x51/0x90 [some_module]";
 
@@ -84,6 +87,84 @@ describe("joinWrappedLines", () => {
       "BUG: KASAN: use-after-free in snd_seq_queue_alloc+0x670/0x690 at addr ffff8801d0c6b080",
       "Read of size 4 by task syz-executor2/5764",
       "CPU: 0 PID: 2373 Comm: syz-executor408 Not tainted 5.4.199-syzkaller #0",
+    ]);
+  });
+
+  it("joins the stack protector's panic to the function a wrap moved after its `in:`", () => {
+    const message = "Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: devres_release_all+0xc6/0xc6";
+    expect(joinedTexts("[   28.165210][  T463] Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:", "devres_release_all+0xc6/0xc6")).toEqual([message]);
+    // a mail's word wrap after the message's first colon: the rest starts with a capital, as a new kernel line would
+    expect(joinedTexts("[   28.165210][  T463] Kernel panic - not syncing: stack-protector:", "Kernel stack is corrupted in: devres_release_all+0xc6/0xc6")).toEqual([message]);
+  });
+
+  it("glues a fault address a terminal cut inside its digits back together (8 or 16 digits in all)", () => {
+    expect(joinedTexts("[ 1857.153157] CPU 0 Unable to handle kernel paging request at virtual address 0", "0000000, epc == 826f598c, ra == 826f598c")).toEqual([
+      "CPU 0 Unable to handle kernel paging request at virtual address 00000000, epc == 826f598c, ra == 826f598c",
+    ]);
+    expect(joinedTexts("[  402.108994] Unable to handle kernel paging request at virtual address 0000000", "800000022", "[  402.108995] Mem abort info:")).toEqual([
+      "Unable to handle kernel paging request at virtual address 0000000800000022",
+      "Mem abort info:",
+    ]);
+    // digits that would not make a full address are another line's
+    expect(joinedTexts("[    1.000000] Unable to handle kernel paging request at virtual address 0000000", "ab apples")).toEqual([
+      "Unable to handle kernel paging request at virtual address 0000000",
+      "ab apples",
+    ]);
+  });
+
+  it("glues an ARM backtrace line a terminal cut inside its caller's parenthesis", () => {
+    expect(
+      joinedTexts(
+        "[<c09131fc>] (schedule) from [<c017ec74>] (rwsem_down_write_slowpath+0x24c/0x4c0",
+        ")",
+        " r5:00000001 r4:ec417280",
+        "[<c0915f00>] (down_write) from [<c0435b68>] (f2fs_write_single_data_page+0x608/0",
+        "x7ac)",
+        "[<c0435560>] (f2fs_write_single_data_page) from [<c0435fc0>] (f2fs_write_cache_p",
+        "ages+0x2b4/0x7c4)",
+      ),
+    ).toEqual([
+      "[<c09131fc>] (schedule) from [<c017ec74>] (rwsem_down_write_slowpath+0x24c/0x4c0)",
+      " r5:00000001 r4:ec417280",
+      "[<c0915f00>] (down_write) from [<c0435b68>] (f2fs_write_single_data_page+0x608/0x7ac)",
+      "[<c0435560>] (f2fs_write_single_data_page) from [<c0435fc0>] (f2fs_write_cache_pages+0x2b4/0x7c4)",
+    ]);
+    // a module's name inside the cut parenthesis
+    expect(joinedTexts("[<7f0d0248>] (cfg_set [wilc_sdio]) from [<7f0d04ac>] (wilc_send_config_pkt+0xc8/", "0x258 [wilc_sdio])")).toEqual([
+      "[<7f0d0248>] (cfg_set [wilc_sdio]) from [<7f0d04ac>] (wilc_send_config_pkt+0xc8/0x258 [wilc_sdio])",
+    ]);
+    // 3.x's form with the callee's offset, behind a vendor's timestamp no reader knows
+    expect(joinedTexts("[    7.932870@0] [<c0013cf0>] (unwind_backtrace+0x0/0xec) from [<c0011644>] (sho", "w_stack+0x10/0x14)")).toEqual([
+      "[    7.932870@0] [<c0013cf0>] (unwind_backtrace+0x0/0xec) from [<c0011644>] (show_stack+0x10/0x14)",
+    ]);
+  });
+
+  it("glues a WARNING's source location a terminal cut inside its line number", () => {
+    expect(joinedTexts("May 05 01:04:57 ubuntu kernel: WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:15", "03 kernfs_remove_by_name_ns+0x8a/0xa0")).toEqual([
+      "WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:1503 kernfs_remove_by_name_ns+0x8a/0xa0",
+    ]);
+  });
+
+  it("glues lockdep's lock site a terminal cut inside the function's name", () => {
+    expect(joinedTexts("ffff88801d089f18 (&zfsvfs->z_teardown_inactive_lock){.+.+}-{4:4}, at: zfs_inacti", "ve+0x194/0x1300 fs/zfs/os/linux/zfs/zfs_vnops_os.c:4084")).toEqual([
+      "ffff88801d089f18 (&zfsvfs->z_teardown_inactive_lock){.+.+}-{4:4}, at: zfs_inactive+0x194/0x1300 fs/zfs/os/linux/zfs/zfs_vnops_os.c:4084",
+    ]);
+  });
+
+  it("in a window read as hard-wrapped, joins words the kernel prints apart with the space the cut took", () => {
+    // cuts inside tokens (`mems_` + `allowed`) make the window a hard wrap; the kill line's cut fell on a space
+    const texts = joinedTexts(
+      "[10908.906561] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpus=p,mems_",
+      "allowed=0",
+      "[10908.906562] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpus=p0,oom_",
+      "memcg=/kubepods",
+      "[10908.906567] Memory cgroup out of memory: Kill process 30936 (fluentd-elastic)",
+      "score 1997 or sacrifice child",
+    );
+    expect(texts).toEqual([
+      "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpus=p,mems_allowed=0",
+      "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpus=p0,oom_memcg=/kubepods",
+      "Memory cgroup out of memory: Kill process 30936 (fluentd-elastic) score 1997 or sacrifice child",
     ]);
   });
 
@@ -212,6 +293,9 @@ describe("joinWrappedLines", () => {
       ["[ 6120.052128] bitcoind        D 0000000000000001     0  2138      1", "0x00000000"],
       ["[    0.607967] WARNING: CPU: 3 PID: 1 at", "__flush_work.isra.47+0x22c/0x248"],
       ["[ 6120.052294]  [<ffffffff8100a5f5>] ?", "xen_clocksource_get_cycles+0x15/0x20"],
+      ["[10908.906567] Memory cgroup out of memory: Kill process 30936 (fluentd)", "score 1997 or sacrifice child"],
+      ["[10908.911545] Killed process 30936 (fluentd) total-vm:1521656kB,", "anon-rss:509588kB, file-rss:5172kB"],
+      ["[  185.133252] Kernel panic - not syncing: stack-protector:", "Kernel stack is corrupted in: devres_release_all+0xc6/0xc6"],
     ];
     for (const [head, next] of pairs) {
       const joined = joinWrappedLines(parsed(`${head}\n${next}`));

@@ -48,7 +48,8 @@ const INNER_SPACE = /\S\s+\S/;
  * Kernel line shapes a wrap cut short, whatever the window's width says (a window of a few lines, lines of other
  * widths, a log without prefixes): a header whose function went to the next line (`BUG: KASAN: use-after-free in` +
  * `f+0x670/0x690 at addr …`, `WARNING: CPU: 2 PID: 1 at ipc/shm.c:162` + `shm_open+0x74/0x80`, lockdep's `…, at:` +
- * `[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210`), an address-only frame whose function did (x86's `IP:
+ * `[<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210`, the stack protector's `Kernel stack is corrupted in:` +
+ * `devres_release_all+0xc6/0xc6`), an address-only frame whose function did (x86's `IP:
  * [<ffffffff810b84a2>]` + `wakeup_preempt_entity.isra.55+0x12/0x60`, 2.6 lockdep's `at: [<…>]`, ARM's `from [<…>]` +
  * `(irq_exit+0x58/0xb0)`), a `RIP:` whose segment and function did (`RIP:` + `0010:f+0x88/0x280 [kvm]`), a header
  * whose source location did (UBSAN's `… in` + `/var/lib/dkms/…/util.c:135:35`, `WARNING: CPU: 0 PID: 7 at` +
@@ -62,7 +63,7 @@ const INNER_SPACE = /\S\s+\S/;
  * (`INFO: task udevd:5612 blocked in I/O wait for` + `more than 143 seconds.`) is continued by the prefix-less line
  * after it.
  */
-const WANTS_FUNCTION = /(?:\bin|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:|\bPID: \d+ at|\[<[0-9a-f]+>\](?: \?)?|\bR?IP:)$/;
+const WANTS_FUNCTION = /(?:\bin:?|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:|\bPID: \d+ at|\[<[0-9a-f]+>\](?: \?)?|\bR?IP:)$/;
 const SIZED_FRAME_START = /^(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\] )?\(?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
 const WANTS_LOCATION = /\b(?:in|at)$/;
 const LOCATION_START = /^[^\s:]+\.[A-Za-z]+:\d+/;
@@ -88,11 +89,16 @@ const OBSERVED_PANIC = /\bObserved a panic: /;
  * words (`Kernel panic - not syncing: Out of memory: system-wide` + `panic_on_oom is enabled`; a line the kernel
  * prints after the panic starts with a capital or a `Word:`).
  */
+const PANIC_MESSAGE_SPLIT: readonly [head: RegExp, next: RegExp] = [/\bKernel panic - not syncing: \S.*$/, /^[a-z][\w-]*(?:\s|$)/];
 const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\bunable to handle kernel$/, /^(?:NULL pointer|paging request)\b/],
   [/\bNULL pointer$/, /^dereference\b/],
   [/\bdereference, address:$/, /^[0-9a-f]{8,16}\b/],
   [/\binvoked oom-killer:$/, /^gfp_mask=/],
+  // The OOM killer's verdict (before 4.19: `Kill process 30936 (fluentd)` + `score 1997 or sacrifice child`) and
+  // the kill's memory figures (`Killed process 30936 (fluentd) total-vm:1521656kB,` + `anon-rss:509588kB, …`).
+  [/\bKill process \d+ \(.*\)$/, /^score -?\d+ or sacrifice child\b/],
+  [/\bKilled process \d+ \(.*\)(?: total-vm:\d+kB,)?$/, /^(?:total-vm|anon-rss):\d+kB\b/],
   [/\ballocation failure[:.]?$/, /^order:\d/],
   [/\ballocation failure[:.]? order:\d+,$/, /^mode:/],
   [/\bblocked for$/, /^more than \d/],
@@ -101,7 +107,9 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   // A hung task's state line (`bitcoind        D 0000000000000001     0  2138      1`) and its flags.
   [/^\s*\S+\s+D\s+(?:[0-9a-f]+\s+)?\d+\s+\d+\s+\d+$/, /^0x[0-9a-f]+$/],
   [/\bPLEG is not$/, /^healthy\b/],
-  [/\bKernel panic - not syncing: \S.*$/, /^[a-z][\w-]*(?:\s|$)/],
+  // The stack protector's panic message has a capital after its colon: `stack-protector:` + `Kernel stack is corrupted in: f`.
+  [/\bnot syncing: stack-protector:$/, /^Kernel stack is corrupted\b/],
+  PANIC_MESSAGE_SPLIT,
 ];
 // Wrapped right after `Tainted:`, the flags lead the next line: `… Comm: vgchange Kdump: loaded Tainted:` +
 // `P           OE     5.4.190-esos.prod #1`.
@@ -126,18 +134,59 @@ const DECODED_SOURCE_START = /^\((?:[\w.+-]*\/)*[\w.+-]+\.(?:c|h|S|rs):\d+/;
 /**
  * A function a terminal's hard wrap cut inside its name or before its offset, in a line that names it (`WARNING:
  * CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle` + `r_uaccess+0x4d/0x60`, `…:85
- * remap_pfn_range_internal` + `+0x416/0x520`, `RIP: 0010:smp_call_fun` + `ction+0x1f0/0x250`): glued as it is, in a
+ * remap_pfn_range_internal` + `+0x416/0x520`, `RIP: 0010:smp_call_fun` + `ction+0x1f0/0x250`, lockdep's lock site
+ * `…{4:4}, at: zfs_inacti` + `ve+0x194/0x1300`): glued as it is, in a
  * window too short to show the width.
  */
-const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at )[A-Za-z_][\w.]*$/;
+const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at |, at: (?:\[<[0-9a-f]+>\] )?)[A-Za-z_][\w.]*$/;
 const FUNCTION_CUT_REST = /^[\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
 
-/** How `next` continues `head`: as the rest of a function a hard wrap cut (glued), or of a kernel line shape. */
+/**
+ * A fault address a terminal's hard wrap cut inside its digits (MIPS `CPU 0 Unable to handle kernel paging request at
+ * virtual address 0` + `0000000, epc == …`, arm64 `… at virtual address 0000000` + `800000022`): the kernel prints it
+ * zero-padded to 8 or 16 digits, so the two runs of digits make one when they add up to that width. Read alone, the
+ * first run is a small number, and the fault a NULL dereference.
+ */
+const ADDRESS_CUT_HEAD = /\b(?:virtual )?address:? (?:0x)?([0-9a-f]{1,15})$/;
+const ADDRESS_CUT_REST = /^([0-9a-f]{1,15})(?=[\s,]|$)/;
+const isCutAddress = (head: string, rest: string): boolean => {
+  const a = ADDRESS_CUT_HEAD.exec(head)?.[1].length;
+  const b = ADDRESS_CUT_REST.exec(rest)?.[1].length;
+  return a !== undefined && b !== undefined && a !== 8 && (a + b === 8 || a + b === 16);
+};
+
+/**
+ * ARM's backtrace line (`[<c09131fc>] (schedule) from [<c017ec74>] (rwsem_down_write_slowpath+0x24c/0x4c0)`) a
+ * terminal cut inside its caller's parenthesis: the rest (`ages+0x2b4/0x7c4)`, `x7ac)`, `)`) is glued back, or it would
+ * read as a frame of its own named after the tail of a word.
+ */
+const ARM_FROM_CUT_HEAD = /\[<[0-9a-f]+>\] \([^()]*\) from \[<[0-9a-f]+>\] \([^()]*$/;
+const ARM_FROM_CUT_REST = /^[\w.]*(?:\+(?:0x?)?[0-9a-f]*)?(?:\/(?:0x?)?[0-9a-f]*)?(?: \[[\w-]+\])?\)\s*$/;
+
+/**
+ * A WARNING's source location a terminal cut inside its line number (`WARNING: CPU: 0 PID: 152847 at
+ * fs/kernfs/dir.c:15` + `03 kernfs_remove_by_name_ns+0x8a/0xa0`): the digits and the function go back on the line.
+ */
+const LINE_NUMBER_CUT_HEAD = /\bat [\w\-/.+]+\.[A-Za-z]+:\d+$/;
+const LINE_NUMBER_CUT_REST = /^\d+ [A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
+
+/** How `next` continues `head`: as the rest of a function or address a hard wrap cut (glued), or of a kernel line shape. */
 function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
   if (!isText(next)) return undefined;
   if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return "glue";
+  if (ARM_FROM_CUT_REST.test(next.text) && ARM_FROM_CUT_HEAD.test(head.text)) return "glue";
+  if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return "glue";
+  if (isCutAddress(head.text, next.text)) return "glue";
   return shapeContinues(head, next) ? "space" : undefined;
 }
+
+const isKnownSplit = (head: string, next: string, splits = KNOWN_SPLITS): boolean => splits.some(([wants, goesOn]) => goesOn.test(next) && wants.test(head.trimEnd()));
+/**
+ * Words the kernel always prints apart on the two sides of a cut: in a window read as hard-wrapped (a word wrap of
+ * lines of one length reads so too), the space between them is the one the wrap took. Not a panic message's words,
+ * which a cut inside a word matches as well (`panic_on_o` + `om is enabled`).
+ */
+const SPACED_SPLITS = KNOWN_SPLITS.filter((split) => split !== PANIC_MESSAGE_SPLIT);
 
 /** `next` completes the kernel line shape `head` was cut from (see WANTS_FUNCTION). */
 function shapeContinues(head: LogLine, next: LogLine): boolean {
@@ -151,7 +200,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (GO_ARGS.test(text) && isGoCall(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0) return true;
   if (GO_PC_OFFSET.test(text) && GO_FILE_LINE.test(headText)) return true;
   if (OBSERVED_PANIC.test(headText) && (parenDepth(headText) > 0 || quoteCount(headText) % 2 === 1)) return true;
-  for (const [wants, goesOn] of KNOWN_SPLITS) if (goesOn.test(text) && wants.test(headText)) return true;
+  if (isKnownSplit(headText, text)) return true;
   if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
   if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(headText) && TASK_LINE.test(headText)) return true;
   return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(headText);
@@ -304,7 +353,7 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
       // flowed line already ends with the wrap's space; a hard wrap took none, but for a word break (see WORD_BREAK).
       const space = ENDS_WITH_SPACE.test(prev.text)
         ? false
-        : shape === "space" || (shape === undefined && (wrap?.mode === "word" || (WORD_BREAK.test(prev.text) && WORD_START.test(l.text))));
+        : shape === "space" || (shape === undefined && (wrap?.mode === "word" || (WORD_BREAK.test(prev.text) && WORD_START.test(l.text)) || isKnownSplit(prev.text, l.text, SPACED_SPLITS)));
       prev = { ...prev, text: prev.text + (space ? " " : "") + l.text };
       if (head) head = prev;
       out[out.length - 1] = prev;

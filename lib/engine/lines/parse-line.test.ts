@@ -238,6 +238,11 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "laptop", program: "kernel", time: iso("2024-07-27T14:08:03Z") },
   },
   {
+    name: "journald short in a Ukrainian locale",
+    raw: "тра 05 01:04:57 ubuntu kernel: WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:1503 kernfs_remove_by_name_ns+0x8a/0xa0",
+    expect: { format: "syslog", host: "ubuntu", program: "kernel", time: iso("2024-05-05T01:04:57Z") },
+  },
+  {
     name: "journald short in a French locale",
     raw: "août 13 15:59:23 w01 kernel: BUG: soft lockup - CPU#3 stuck for 22s! [a:1]",
     expect: { format: "syslog", host: "w01", program: "kernel", time: iso("2024-08-13T15:59:23Z") },
@@ -266,6 +271,12 @@ const ROWS: Row[] = [
     name: "dmesg -T, French",
     raw: "[mar. août 13 15:59:23 2024] BUG: x",
     expect: { format: "dmesg-human", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    // glibc's fr_FR `%b` spells April and March out (`avril`, `mars`): no dot, no three-letter form.
+    name: "dmesg -T, French April",
+    raw: "[dim. avril  7 23:37:45 2024] INFO: task a:1 blocked for more than 120 seconds.",
+    expect: { format: "dmesg-human", text: "INFO: task a:1 blocked for more than 120 seconds.", time: iso("2024-04-07T23:37:45Z") },
   },
   {
     name: "dmesg -T, Spanish",

@@ -10,6 +10,10 @@ describe("monthOf", () => {
     expect(monthOf("Ene")).toBe(0);
     expect(monthOf("Xyz")).toBe(-1);
     expect(monthOf("Août")).toBe(7);
+    expect(monthOf("avril")).toBe(3);
+    expect(monthOf("juli")).toBe(6);
+    expect(monthOf("тра")).toBe(4);
+    expect(monthOf("Лис")).toBe(10);
     expect(monthOf("8月")).toBe(7);
     // glibc's %b in more locales: Lithuanian (current with a dot, older three letters), Czech, Finnish, Turkish,
     // Swedish, Ukrainian.

@@ -20,13 +20,14 @@ export const MONTHS: Record<string, number> = {
  * abbreviation's dot: German, French, Spanish, Italian, Portuguese, Dutch, Norwegian, Swedish, Polish, Czech, Slovak,
  * Hungarian, Romanian, Finnish, Estonian, Latvian, Lithuanian (glibc's current `vas.` and its older `Vas`), Turkish,
  * Russian, Ukrainian; Chinese, Japanese and Korean write the number (`8月`, ` 8월`). Names shared by several languages
- * mean the same month (Croatian is left out: its `lip`, `lis`, `srp` are other months in Polish and Czech).
+ * mean the same month (Croatian is left out: its `lip`, `lis`, `srp` are other months in Polish and Czech). glibc
+ * spells some out in full: French `mars`, `avril`, Norwegian and Swedish `juni`, `juli`.
  */
 const LOCALE_MONTHS: ReadonlyArray<readonly string[]> = [
   ["jan", "januar", "janv", "ene", "gen", "sty", "led", "ian", "tammi", "jaan", "saus", "sau", "oca", "янв", "января", "январь", "січ"],
   ["feb", "februar", "févr", "fév", "fev", "lut", "úno", "febr", "helmi", "veebr", "vas", "şub", "фев", "февр", "февраля", "февраль", "лют"],
   ["mar", "mär", "mrz", "mars", "märz", "maart", "mrt", "bře", "márc", "maalis", "märts", "marts", "kov", "мар", "марта", "март", "бер"],
-  ["apr", "avr", "abr", "kwi", "dub", "ápr", "huhti", "bal", "nis", "апр", "апреля", "апрель", "кві"],
+  ["apr", "avr", "avril", "abr", "kwi", "dub", "ápr", "huhti", "bal", "nis", "апр", "апреля", "апрель", "кві"],
   ["may", "mai", "mag", "mei", "maj", "kvě", "máj", "touko", "maijs", "geg", "мая", "май", "тра"],
   ["jun", "juin", "giu", "cze", "juni", "čen", "jún", "iun", "kesä", "juuni", "jūn", "birž", "bir", "haz", "июн", "июня", "июнь", "чер"],
   ["jul", "juil", "lug", "lip", "juli", "čec", "júl", "iul", "heinä", "juuli", "jūl", "liep", "lie", "tem", "июл", "июля", "июль", "лип"],

@@ -32,7 +32,7 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^dump_stack", "^__dump_stack", "^show_stack", "^show_trace", "^show_regs", "^__show_regs", "^walk_stack",
       "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_",
       "panic", "assertfail", "^__assert", "^assfail$", "^asswarn$", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
-      "^report_bug", "^fixup_bug", "^handle_bug", "^handle_invalid_op$", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
+      "^_{0,2}report_bug", "^fixup_bug", "^handle_bug", "^handle_invalid_op$", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
       "^asm_exc_", "^invalid_op$", "^__bug$", "^bug_handler", "^die$", "^__die", "^oops_end", "^__oops", "^_trap$",
       "^imbalance_bug", "^bad_page$", "^bad_page_fault", "^__schedule_bug", "^_*debug_object", "^debug_print_object",
       // x86's per-trap handlers (`do_int3_trap`, `math_error_trap`…) and FORTIFY_SOURCE's report (its panic is above)
@@ -55,6 +55,10 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // (`EIP is at default_send_IPI_mask_logical` under `sending NMI to all CPUs:`), the report's code, not the stall's.
       "^arch_trigger_all_cpu_backtrace", "^default_send_IPI_mask_(?:logical|sequence_(?:phys|logical)|allbutself_(?:phys|logical))$",
       "^(?:physflat|flat)_send_IPI_(?:mask|allbutself|all)$", "^_*x2apic_send_IPI_(?:mask|allbutself|all)",
+      // the rest of the checkers' machinery syzkaller's unanchored patterns reach: 6.x lib/bug.c's `__report_bug` under
+      // report_bug, lockdep's `debug_locks_off`, the preemption checks `__cant_migrate` and `might_resched`, arm64's
+      // `arm64_notify_die` between the BRK handler and die()
+      "^debug_locks_off$", "^__cant_migrate$", "^_{0,2}might_resched$", "^arm64_notify_die$",
     ],
   },
   {
@@ -69,6 +73,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^el1_sync", "^el1_da", "^el1_dbg", "^do_debug_exception", "^brk_handler", "^call_break_hook", "^bug_brk_handler",
       "^do_kernel_fault", "^handle_page_fault", "^program_check_exception", "^program_check_common", "^do_tag_check_fault", "^report_tag_fault", "^el1h_64_sync_handler",
       "^el1_interrupt", "^el1h_64_irq", "^do_alignment_fault", "^do_sea",
+      // x86's idtentry handlers (5.8+: `exc_int3`, `exc_debug`, `exc_nmi`, `exc_machine_check`, `exc_double_fault`…)
+      // and their pre-5.8 names: a report raised inside a trap or NMI blames the handler the entry called
+      "^exc_", "^do_(?:int3|debug|nmi|double_fault|machine_check)$",
     ],
   },
   {

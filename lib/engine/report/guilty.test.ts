@@ -40,6 +40,9 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "mutex_lock_nested", "rtnl_lock", "dev_ioctl"), { mode: "hang" })).toBe("rtnl_lock");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_net", "foo"), { mode: "hang" })).toBe("synchronize_rcu");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "io_schedule", "p9_client_rpc", "p9_fd_close"), { mode: "hang" })).toBe("p9_client_rpc");
+    // every grace-period wait's spelling is the RCU bucket
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "__wait_rcu_gp", "synchronize_sched_expedited", "ipv6_sysctl_rtm"), { mode: "hang" })).toBe("synchronize_rcu");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_rcu_tasks_generic", "ftrace_shutdown"), { mode: "hang" })).toBe("synchronize_rcu");
   });
   it("hung tasks skip the sleeping primitives, not every function with `sleep` in its name", () => {
     expect(selectGuiltyFrame(frames("__schedule", "?wb_over_bg_thresh", "schedule", "inode_sleep_on_writeback", "wb_writeback"), { mode: "hang" })).toBe("inode_sleep_on_writeback");
@@ -89,6 +92,14 @@ describe("selectGuiltyFrame", () => {
     ];
     expect(selectGuiltyFrame(storm, { mode: "stall" })).toBe("yenta_interrupt");
     expect(selectGuiltyFrame(frames("apic_timer_interrupt", "e1000_intr", "__handle_irq_event_percpu", "handle_irq_event", "do_IRQ"), { mode: "stall", afterTimerEntry: true })).toBe("e1000_intr");
+  });
+  it("stalls under 4.17+ socket syscall bodies name the protocol's handler, not the body", () => {
+    const sys = (...names: string[]) => selectGuiltyFrame(frames("__pv_queued_spin_lock_slowpath", ...names, "do_syscall_64", "entry_SYSCALL_64_after_hwframe"), { mode: "stall", afterTimerEntry: true });
+    expect(sys("packet_do_bind", "packet_setsockopt", "__sys_setsockopt", "__x64_sys_setsockopt")).toBe("packet_setsockopt");
+    expect(sys("inet_wait_for_connect", "inet_stream_connect", "__sys_connect", "__x64_sys_connect")).toBe("inet_stream_connect");
+    expect(sys("inet_csk_accept", "inet_accept", "do_accept", "__sys_accept4", "__x64_sys_accept4")).toBe("do_accept");
+    expect(sys("unix_listen", "__sys_listen", "__x64_sys_listen")).toBe("unix_listen");
+    expect(sys("tun_chr_ioctl", "ksys_ioctl", "__x64_sys_ioctl")).toBe("tun_chr_ioctl");
   });
   it("returns undefined when nothing usable is left", () => {
     expect(selectGuiltyFrame(frames("dump_stack", "panic", "?foo"))).toBeUndefined();
@@ -163,6 +174,16 @@ describe("isGenericFrame", () => {
     for (const f of ["kthread_queue_work", "kthread_flush_work", "kthread_cancel_delayed_work_sync", "device_add_attrs", "device_add_groups", "__cfi_down_write_killable", "__cfi_slowpath"]) expect(isGenericFrame(f), f).toBe(true);
     // Not the block layer's registration a driver calls, nor a kthread's own work function.
     for (const f of ["device_add_disk", "kthread_worker_fn", "kthread_should_stop_work"]) expect(isGenericFrame(f), f).toBe(false);
+  });
+  it("x86's trap and NMI entry and the rest of the WARN/BUG machinery are generic: a WARN without a function names the caller", () => {
+    // arm64 6.x: the call trace under a `WARNING: … at f.c:N` header that named no function
+    const arm64 = frames("dump_backtrace", "show_stack", "dump_stack_lvl", "__warn", "__report_bug", "report_bug", "bug_brk_handler", "arm64_notify_die", "el1h_64_sync", "real_culprit");
+    expect(selectGuiltyFrame(arm64)).toBe("real_culprit");
+    for (const f of ["exc_int3", "exc_debug", "exc_nmi", "exc_machine_check", "exc_double_fault", "do_int3", "do_nmi", "debug_locks_off",
+      "__cant_migrate", "__might_resched"]) expect(isGenericFrame(f), f).toBe(true);
+    // a kprobe's int3 handler is the code that ran in the trap
+    expect(selectGuiltyFrame(frames("kprobe_int3_handler", "do_int3", "exc_int3", "asm_exc_int3"))).toBe("kprobe_int3_handler");
+    for (const f of ["excl_lock", "do_debugfs_read"]) expect(isGenericFrame(f), f).toBe(false);
   });
 });
 

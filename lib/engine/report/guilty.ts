@@ -44,6 +44,10 @@ const STALL_ANCHORS: readonly RegExp[] = [
   /kernel_setsockopt/, /sock_common_setsockopt/, /^listen$/, /kernel_listen/, /sk_common_release/, /^sock_mmap/,
   /^accept$/, /kernel_accept/, /^sock_do_ioctl/, /^sock_ioctl/, /^compat_sock_ioctl/, /^nfnetlink_rcv_msg/,
   /^rtnetlink_rcv_msg/, /^netlink_dump/, /^(?:sys_)?(?:socketpair|connect|ioctl)/,
+  // 4.17+ net/socket.c's syscall bodies: the protocol's handler is called from them directly (`packet_setsockopt`
+  // under `__sys_setsockopt`, `inet_stream_connect` under `__sys_connect`), and the names are not the wrappers
+  // cleanFunctionName strips, so the stall would be bucketed by the syscall body instead of the protocol.
+  /^__sys_(?:setsockopt|listen|accept|socketpair|connect)/, /^(?:compat_)?(?:___?sys|ksys)_(?:socketpair|connect|ioctl)/,
   // page faults and the return-to-user callbacks
   /__do_fault/, /do_page_fault/, /^page_fault$/, /__fput/, /task_work_run/, /exit_to_usermode/, /exit_to_user_mode/,
   /smp_call_function/, /tasklet_action/, /tasklet_hi_action/,
@@ -69,10 +73,14 @@ const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$
 /** A subsystem's wrapper around a lock primitive: what a CPU spinning on the lock is inside of, not who took it. */
 const LOCK_WRAPPER = /_(?:un)?lock(?:_irq|_irqsave|_bh|_nested)?$/;
 
-/** Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). */
-const HANG_BUCKETS: ReadonlyArray<{ bucket: string; functions: readonly string[] }> = [
-  { bucket: "synchronize_rcu", functions: ["synchronize_rcu", "synchronize_srcu", "synchronize_sched", "synchronize_net", "synchronize_rcu_expedited", "synchronize_rcu_tasks"] },
-  { bucket: "rtnl_lock", functions: ["rtnl_lock", "rtnl_lock_killable", "rtnl_net_lock"] },
+/**
+ * Hung tasks: shared buckets (a stuck RCU or RTNL hangs tasks all over the kernel). Every RCU grace-period wait is one
+ * bucket, by name as syzkaller matches it (`__synchronize_srcu`, `synchronize_sched_expedited`,
+ * `synchronize_rcu_tasks_generic`); the RTNL's are its lock functions only.
+ */
+const HANG_BUCKETS: ReadonlyArray<{ bucket: string; matches: (fn: string) => boolean }> = [
+  { bucket: "synchronize_rcu", matches: (fn) => /synchronize_(?:rcu|srcu|sched|net)/.test(fn) },
+  { bucket: "rtnl_lock", matches: (fn) => fn === "rtnl_lock" || fn === "rtnl_lock_killable" || fn === "rtnl_net_lock" },
 ];
 
 /**
@@ -167,7 +175,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
   let searched: readonly { f: Frame; fn: string }[] = reliable;
   if (opts.mode === "hang") {
     for (const { fn } of reliable) {
-      for (const b of HANG_BUCKETS) if (b.functions.includes(fn)) return b.bucket;
+      for (const b of HANG_BUCKETS) if (b.matches(fn)) return b.bucket;
     }
     const pick = (list: readonly Frame[]) => {
       for (const f of list) {

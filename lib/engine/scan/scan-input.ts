@@ -404,10 +404,14 @@ function eventReport(parsed: readonly LogLine[], end: number, start: ReportStart
   return cut.laterStart ? (cutFrom(cut.laterStart) ?? undefined) : undefined;
 }
 
-/** Whether the line before `parsed[at]` of the same host matches `pattern`. */
+/**
+ * Whether the line before `parsed[at]` of the same host and program matches `pattern`. Another program's line in
+ * between (systemd's `[  OK  ] Started …` on a serial console, a daemon's syslog line) was written by another
+ * writer at the same moment: it does not separate two kernel lines.
+ */
 function rightAfter(parsed: readonly LogLine[], at: number, pattern: RegExp): boolean {
-  const host = parsed[at].host;
-  for (let k = at - 1; k >= 0; k--) if (parsed[k].host === host) return pattern.test(parsed[k].text);
+  const { host, program } = parsed[at];
+  for (let k = at - 1; k >= 0; k--) if (parsed[k].host === host && parsed[k].program === program) return pattern.test(parsed[k].text);
   return false;
 }
 
