@@ -123,6 +123,30 @@ describe("related entries", () => {
     expect(checked).toBeGreaterThanOrEqual(20);
   });
 
+  it("a btrfs transaction waiting for its ordered extents is waiting for data I/O", () => {
+    // raspberrypi/firmware#1035: btrfs-transacti behind a LUKS USB disk under rsync (4.14 ARM "(f) from (g)" stack)
+    const hang = makeFinding({
+      kind: "hung-task",
+      title: "INFO: task hung in btrfs_start_ordered_extent",
+      frames: frames("schedule", "btrfs_start_ordered_extent", "btrfs_wait_ordered_range", "__btrfs_wait_cache_io"),
+      report: [
+        "INFO: task btrfs-transacti:1357 blocked for more than 120 seconds.",
+        "[<8079dff8>] (schedule) from [<7f50b754>] (btrfs_start_ordered_extent+0x128/0x158 [btrfs])",
+        "[<7f50b754>] (btrfs_start_ordered_extent [btrfs]) from [<7f50bcfc>] (btrfs_wait_ordered_range+0x140/0x18c [btrfs])",
+      ],
+    });
+    const ioWait = (f: Finding) => matchFinding(f, index, {}).find((m) => !m.related && m.kbId === "hung-task-io-wait")?.score ?? 0;
+    const matched = matchFinding(hang, index, {}).filter((m) => !m.related).map((m) => m.kbId);
+    expect(matched[0]).toBe("hung-task-io-wait");
+    // a btrfs hang on a lock (the cleaner on a rwsem) has only the module's frames for it
+    const cleaner = makeFinding({
+      kind: "hung-task",
+      title: "INFO: task hung in btrfs_delete_unused_bgs",
+      frames: frames("schedule", "rwsem_down_write_failed", "down_write", "btrfs_delete_unused_bgs", "cleaner_kthread"),
+      report: ["INFO: task btrfs-cleaner:4934 blocked for more than 120 seconds.", " [<ffffffffc0477f0d>] btrfs_delete_unused_bgs+0x10d/0x5b0 [btrfs]"],
+    });
+    expect(ioWait(cleaner)).toBeLessThan(ioWait(hang));
+  });
   it("the same hung task with no storage named nearby leaves the storage entries out of the matches", () => {
     const hang = makeFinding({
       kind: "hung-task",

@@ -100,6 +100,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^call_rwsem_", "^rcu_lock_(?:acquire|release)$",
       // the tty line-discipline semaphore (`ldsem_down_read`, `ldsem_down_write`): syzkaller's unanchored `down_read`
       "^ldsem_",
+      // bcachefs' six locks (shared/intent/exclusive, fs/bcachefs/six.c): a task blocked in `six_lock_slowpath` or
+      // `__six_lock_type_slowpath` waits for a btree node lock; the btree code that asked for it is what to blame
+      "^_{0,2}six_(?:lock|relock|trylock|unlock)",
     ],
   },
   {
@@ -243,6 +246,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // sleeping helpers: a `scheduling while atomic` or `sleeping function` report blames their caller
       "^msleep", "^usleep_range", "^schedule_hrtimeout", "^schedule_preempt_disabled$", "^io_schedule", "^wait_woken$",
       "^bit_wait", "^__wait_on_bit", "^out_of_line_wait_on_bit",
+      // bcache/bcachefs closures: `closure_sync` sleeps until every child closure put its ref, as
+      // wait_for_completion does; the caller that waits (`bch2_write`, `bch2_btree_update_start`) is what hung
+      "^_{0,2}closure_sync$",
     ],
   },
   {

@@ -60,6 +60,19 @@ describe("selectGuiltyFrame", () => {
     // a crash stack is unchanged: a module frame is still never skipped there
     expect(selectGuiltyFrame([m("cv_wait_common", "spl"), ...frames("ip_rcv")])).toBe("cv_wait_common");
   });
+  it("hung tasks skip bcachefs' six locks and closure waits in its module, but keep the btree code that waited", () => {
+    const m = (fn: string, module: string): Frame => ({ function: fn, reliable: true, module });
+    // koverstreet/bcachefs#712 (6.10): a read-endio worker on a btree node lock
+    const nodeGet = [...frames("__schedule", "schedule"), m("six_lock_slowpath.isra.0", "bcachefs"), m("bch2_btree_node_get", "bcachefs")];
+    expect(selectGuiltyFrame(nodeGet, { mode: "hang" })).toBe("bch2_btree_node_get");
+    // 5.x bcachefs built its closures into the module; 2020-era six locks had a type-specific slow path
+    const write = [...frames("schedule"), m("__closure_sync", "bcachefs"), m("bch2_write", "bcachefs")];
+    expect(selectGuiltyFrame(write, { mode: "hang" })).toBe("bch2_write");
+    const intent = [...frames("schedule"), m("__six_lock_type_slowpath", "bcachefs"), m("six_lock_intent", "bcachefs"), m("__bch2_btree_node_lock", "bcachefs")];
+    expect(selectGuiltyFrame(intent, { mode: "hang" })).toBe("__bch2_btree_node_lock");
+    // the closure callback a wait guesses (`? closure_sync_fn`) is not the wait itself
+    expect(selectGuiltyFrame([...frames("schedule"), m("closure_sync_fn", "bcachefs")], { mode: "hang" })).toBe("closure_sync_fn");
+  });
   it("hung tasks never name a wake-up function (stale guesses of the scheduler's wake path)", () => {
     expect(selectGuiltyFrame(frames("default_wake_function", "__wake_up_common", "wake_up_atomic_t", "schedule", "p9_client_rpc"), { mode: "hang" })).toBe("p9_client_rpc");
   });
@@ -163,6 +176,19 @@ describe("isGenericFrame", () => {
     // Names that only contain the helper's name are real code.
     for (const f of ["tty_ldisc_hangup", "snd_pcm_lib_memcpy", "mlx5_set_bit_field", "slabinfo_show", "kvm_test_bit_range"]) expect(isGenericFrame(f), f).toBe(false);
     expect(selectGuiltyFrame(frames("_raw_spin_lock", "ldsem_down_read", "tty_ldisc_ref_wait", "tty_ioctl"))).toBe("tty_ldisc_ref_wait");
+  });
+  it("bcachefs' six locks and closure waits are lock and wait primitives: the btree or write code that blocked is to blame", () => {
+    // hung bcachefs tasks (koverstreet/bcachefs issues): a read-endio worker on a btree node lock, journal replay
+    // splitting a node, rebalance waiting for its writes
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "six_lock_slowpath.isra.0", "bch2_btree_node_get", "bch2_btree_path_traverse_one")))
+      .toBe("bch2_btree_node_get");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "__closure_sync", "bch2_btree_update_start", "bch2_btree_split_leaf")))
+      .toBe("bch2_btree_update_start");
+    for (const f of ["__six_lock_type_slowpath", "six_lock_intent", "six_lock_ip_intent", "six_relock_ip", "six_trylock_ip", "six_unlock_ip", "closure_sync"])
+      expect(isGenericFrame(f), f).toBe(true);
+    // The closure machinery's callbacks and the btree lock wrappers name the code that took the lock.
+    for (const f of ["closure_sync_fn", "bch2_six_check_for_deadlock", "__bch2_btree_node_lock", "btree_node_lock_nopath"])
+      expect(isGenericFrame(f), f).toBe(false);
   });
   it("assertion reporters are machinery: XFS's assfail/asswarn, any filesystem's *_assertfail", () => {
     expect(selectGuiltyFrame(frames("assfail", "xfs_bmap_add_extent_hole_delay", "xfs_bmapi_reserve_delalloc"))).toBe("xfs_bmap_add_extent_hole_delay");
