@@ -120,6 +120,10 @@ describe("prose quoting a syzkaller title", () => {
     expect(openbmc.title).toBe("kernel BUG at net/core/skbuff.c:LINE");
     const [suse] = extract(["[ 1.0] kernel BUG at /usr/src/packages/BUILD/kernel-default-2.6.37.6/linux-2.6.37/kernel/timer.c:681!"]);
     expect(suse.title).toBe("kernel BUG at kernel/timer.c:LINE");
+    const [qubes] = extract(["[ 1.0] kernel BUG at /home/user/qubes-src/kernel/kernel-3.4.12/linux-3.4.12/arch/x86/xen/p2m.c:460!"]);
+    expect(qubes.title).toBe("kernel BUG at arch/x86/xen/p2m.c:LINE");
+    expect(kernelTreePath("/home/user/android/kernel/msm-4.14/drivers/gpu/msm/kgsl.c")).toBe("drivers/gpu/msm/kgsl.c");
+    expect(kernelTreePath("/build/linux-hwe-bZV_oZ/linux-hwe-4.8.0/net/core/skbuff.c")).toBe("net/core/skbuff.c");
     expect(kernelTreePath("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c")).toBe("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c");
   });
 });
