@@ -8,6 +8,7 @@ import { parseKernelRelease } from "../versions/parse-kernel-release";
 import {
   CILIUM_DIRECT_ROUTING_PANIC,
   CVE_2020_36776,
+  INTRODUCED_5_12,
   RHEL7_KMEM_ACCOUNTING,
   SKB_SEGMENT_GSO_BUG,
   entry,
@@ -237,5 +238,39 @@ describe("index helpers", () => {
       signatures: [{ kind: "kernel", pattern: "el7", weight: 0.5 }],
     });
     expect(buildKbIndex([lonely, ROUTE_CACHE]).unreachable).toEqual(["lonely"]);
+  });
+});
+
+describe("kernels older than the bug", () => {
+  const index = buildKbIndex([INTRODUCED_5_12]);
+  const warning = makeFinding({ kind: "warning", title: "WARNING in skb_try_coalesce" });
+  const on = (release: string) => matchFinding(warning, index, { kernel: parseKernelRelease(release) });
+
+  it("keeps the match on a RHEL-family kernel, lowered below a known issue, and says why", () => {
+    const [m] = on("3.10.0-327.el7.x86_64");
+    expect(m.related).toBeUndefined();
+    expect(m.score).toBe(0.284); // 0.81 × 0.35
+    expect(m.score).toBeLessThan(0.3);
+    expect(m.reasons.at(-1)).toMatch(/predates the bug \(5\.12\)/);
+    expect(m.verdictReason).toMatch(/^3\.10\.0-327\.el7 is a RHEL-family kernel on a 3\.10 base, older than 5\.12/);
+  });
+
+  it("lists it as another bug with the same symptom on an upstream kernel", () => {
+    const [m] = on("4.19.0");
+    expect(m).toMatchObject({ related: true, score: 0, verdict: "fixed" });
+    expect(m.reasons[0]).toMatch(/^not this bug: 4\.19\.0 is on 4\.19, older than 5\.12/);
+    expect(on("5.4.0-100-generic")[0]).toMatchObject({ related: true, verdict: "fixed" });
+  });
+
+  it("keeps the score of a vendor base within the backport horizon and says the bug came by backport", () => {
+    const [m] = on("4.18.0-372.32.1.el8_6.x86_64");
+    expect(m.score).toBe(0.81);
+    expect(m.verdictReason).toMatch(/^4\.18\.0-372\.32\.1\.el8_6 is a RHEL-family kernel on a 4\.18 base, .*would bring it; /);
+  });
+
+  it("leaves kernels that may carry the bug unchanged", () => {
+    const [m] = on("5.15.30");
+    expect(m).toMatchObject({ score: 0.81, verdict: "affected", fixedIn: "5.15.33" });
+    expect(m.related).toBeUndefined();
   });
 });

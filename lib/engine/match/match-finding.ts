@@ -9,6 +9,7 @@ import type { KbEntry } from "../../kb/schema";
 import type { Finding, Match } from "../types";
 import { parseKernelRelease, type KernelRelease } from "../versions/parse-kernel-release";
 import { computeVerdict } from "../versions/verdict";
+import { findPredatedIntroduction, type PredatedIntroduction } from "../versions/find-predated-introduction";
 import { normalizeComponent } from "../versions/component-name";
 import { MIN_WORD_LENGTH, WORD_PATTERN } from "./regex-literals";
 import { ripFunction } from "../report/metadata";
@@ -36,6 +37,12 @@ const PROGRAM_FILE_MISMATCH_FACTOR = 0.7;
 const STRONG_CURATED_SCORE = 0.5;
 /** Class-level entries stay below this, so a specific entry with real evidence always ranks above them. */
 export const GENERIC_SCORE_CAP = 0.45;
+/**
+ * A vendor kernel whose base line is older than the bug (RHEL 7's 3.10 for a 5.12 bug): only a vendor backport of the
+ * introducing commit would bring it. A match at 0.8 on the crash text alone drops below the known-issue line (0.3);
+ * kernels that follow upstream are not scored at all (the match becomes related: find-predated-introduction.ts).
+ */
+export const PREDATES_INTRODUCTION_FACTOR = 0.35;
 /** Context lines a `nearby` rule looks back by default. */
 const DEFAULT_NEARBY_LINES = 30;
 /** Text lines and frames looked at per finding: reports are capped upstream, this bounds the worst case. */
@@ -152,7 +159,25 @@ function evaluateRule(cr: CompiledRule, v: FindingView): string | undefined {
 }
 
 /** `excludedBy`: evidence against fired — the entry is listed as related (same text, different bug), never matched. */
-type Scored = { indexed: IndexedEntry; score: number; reasons: string[]; excludedBy?: string };
+type Scored = {
+  indexed: IndexedEntry;
+  score: number;
+  reasons: string[];
+  excludedBy?: string;
+  /** The kernel is older than the bug (find-predated-introduction.ts): the verdict says why. */
+  predated?: PredatedIntroduction;
+};
+
+/** The running kernel older than the bug: upstream-following kernels cannot carry it, vendor kernels probably not. */
+function applyIntroduction(s: Scored, kernel: KernelRelease | undefined, module: string | undefined): Scored | undefined {
+  const predated = findPredatedIntroduction({ kernel, entry: s.indexed.entry, module });
+  if (!predated) return s;
+  if (predated.effect === "backport-only") return { ...s, predated };
+  if (predated.effect === "excluded") return { ...s, predated, excludedBy: s.excludedBy ?? predated.reason };
+  const score = Math.round(s.score * PREDATES_INTRODUCTION_FACTOR * 1000) / 1000;
+  if (score < MIN_MATCH_SCORE && !s.excludedBy) return undefined;
+  return { ...s, predated, score, reasons: [...s.reasons, `the kernel's base line predates the bug (${s.indexed.entry.introduced?.mainline}): score × ${PREDATES_INTRODUCTION_FACTOR}`] };
+}
 
 function scoreEntry(indexed: IndexedEntry, v: FindingView): Scored | undefined {
   let miss = 1;
@@ -246,6 +271,16 @@ function collectCandidates(index: KbIndex, v: FindingView): Set<number> {
   return out;
 }
 
+/** The verdict of a kernel older than the bug: the introduction decides, or heads the vendor kernel's reason. */
+function verdictOf(entry: KbEntry, kernel: KernelRelease | undefined, componentVersions: Record<string, string> | undefined, predated: PredatedIntroduction | undefined) {
+  const verdict = computeVerdict({ kernel, entry, componentVersions });
+  if (!predated || entry.component !== "kernel") return verdict;
+  if (predated.effect !== "excluded") return { ...verdict, reason: `${predated.reason}; ${verdict.reason}` };
+  // `fixed` with a "predates" reason is how verdicts say "not affected" (verdict.ts); a point-known kernel got it there.
+  if (verdict.status === "fixed" && /predates/.test(verdict.reason)) return verdict;
+  return { status: "fixed" as const, confidence: 0.6, reason: predated.reason };
+}
+
 function toMatch(
   indexed: IndexedEntry,
   score: number,
@@ -253,9 +288,10 @@ function toMatch(
   kernel: KernelRelease | undefined,
   componentVersions: Record<string, string> | undefined,
   related?: boolean,
+  predated?: PredatedIntroduction,
 ): Match {
   const entry: KbEntry = indexed.entry;
-  const verdict = computeVerdict({ kernel, entry, componentVersions });
+  const verdict = verdictOf(entry, kernel, componentVersions, predated);
   return {
     kbId: entry.id,
     title: entry.title,
@@ -280,10 +316,14 @@ export function matchFinding(finding: Finding, index: KbIndex, ctx: MatchContext
     ...(finding.component && finding.componentVersion ? { [finding.component]: finding.componentVersion } : {}),
   };
   const v = viewOf(finding, kernel);
+  // The module of the crash site: its code may come from a backport package newer than the kernel.
+  const crashFrame = finding.frames?.find((fr) => fr.function === finding.guiltyFrame) ?? finding.frames?.find((fr) => fr.reliable);
+  const module = crashFrame?.module;
   const scored: Scored[] = [];
   for (const ordinal of collectCandidates(index, v)) {
     const s = scoreEntry(index.entries[ordinal], v);
-    if (s) scored.push(s);
+    const judged = s && applyIntroduction(s, kernel, module);
+    if (judged) scored.push(judged);
   }
   const excluded = scored.filter((s) => s.excludedBy);
   const kept = scored.filter((s) => !s.excludedBy);
@@ -300,12 +340,12 @@ export function matchFinding(finding: Finding, index: KbIndex, ctx: MatchContext
       a.indexed.ordinal - b.indexed.ordinal,
   );
   const top = kept.slice(0, ctx.maxMatches ?? 5);
-  const matches = top.map((s) => toMatch(s.indexed, s.score, s.reasons, kernel, componentVersions));
+  const matches = top.map((s) => toMatch(s.indexed, s.score, s.reasons, kernel, componentVersions, false, s.predated));
   const have = new Set(matches.map((m) => m.kbId));
   // Same text, different bug: shown as related with the evidence against, never as a match.
   for (const s of excluded.sort((a, b) => b.score - a.score)) {
     have.add(s.indexed.entry.id);
-    matches.push(toMatch(s.indexed, 0, [`not this bug: ${s.excludedBy}`, ...s.reasons], kernel, componentVersions, true));
+    matches.push(toMatch(s.indexed, 0, [`not this bug: ${s.excludedBy}`, ...s.reasons], kernel, componentVersions, true, s.predated));
   }
   if (top.length > 0) {
     const best = top[0].indexed.entry;

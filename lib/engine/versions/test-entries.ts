@@ -193,3 +193,18 @@ export const FNHE_REBIND = entry({
     },
   ],
 });
+
+/**
+ * Synthetic: a bug introduced in 5.12 (commit 097b9146c0e2, as CVE-2022-49142's), fixed in 5.18 and 5.15.33, never
+ * backported into an older stable line; the WARNING title alone scores 0.9 × 0.9 (imported).
+ */
+export const INTRODUCED_5_12 = entry({
+  id: "CVE-2099-0001",
+  title: "net: synthetic bug introduced in 5.12",
+  summary: "Synthetic record for the introduction rule.",
+  component: "kernel",
+  origin: "imported",
+  signatures: [{ kind: "title", value: "WARNING in skb_try_coalesce", weight: 0.9 }],
+  introduced: { mainline: "5.12", commit: "097b9146c0e26aabaa6ff3e5ea536a53f5254a79" },
+  fixes: [{ commit: "2b88cba55883", title: "fix", mainline: "5.18", branches: [{ branch: "5.15", fixed: "5.15.33" }] }],
+});
