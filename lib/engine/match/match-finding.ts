@@ -169,8 +169,8 @@ type Scored = {
 };
 
 /** The running kernel older than the bug: upstream-following kernels cannot carry it, vendor kernels probably not. */
-function applyIntroduction(s: Scored, kernel: KernelRelease | undefined, module: string | undefined): Scored | undefined {
-  const predated = findPredatedIntroduction({ kernel, entry: s.indexed.entry, module });
+function applyIntroduction(s: Scored, kernel: KernelRelease | undefined, crashModule: string | undefined): Scored | undefined {
+  const predated = findPredatedIntroduction({ kernel, entry: s.indexed.entry, module: crashModule });
   if (!predated) return s;
   if (predated.effect === "backport-only") return { ...s, predated };
   if (predated.effect === "excluded") return { ...s, predated, excludedBy: s.excludedBy ?? predated.reason };
@@ -318,11 +318,11 @@ export function matchFinding(finding: Finding, index: KbIndex, ctx: MatchContext
   const v = viewOf(finding, kernel);
   // The module of the crash site: its code may come from a backport package newer than the kernel.
   const crashFrame = finding.frames?.find((fr) => fr.function === finding.guiltyFrame) ?? finding.frames?.find((fr) => fr.reliable);
-  const module = crashFrame?.module;
+  const crashModule = crashFrame?.module;
   const scored: Scored[] = [];
   for (const ordinal of collectCandidates(index, v)) {
     const s = scoreEntry(index.entries[ordinal], v);
-    const judged = s && applyIntroduction(s, kernel, module);
+    const judged = s && applyIntroduction(s, kernel, crashModule);
     if (judged) scored.push(judged);
   }
   const excluded = scored.filter((s) => s.excludedBy);
