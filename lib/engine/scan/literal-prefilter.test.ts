@@ -124,6 +124,19 @@ describe("literal prefilter: derived from the tables", () => {
     expect(prefilter.candidates).toBeLessThanOrEqual(500);
   });
 
+  it("matches a needle on its rarest bytes, not on a common first word (`systemd`, `kernel `)", () => {
+    const p = new LiteralPrefilter(planPrefilter([], ["systemd-coredump[", "kernel BUG at"]));
+    const noise = bytesOf("Aug 13 15:58:01 w01 systemd[1]: Started Session 4.\nAug 13 15:58:01 w01 kernel: device veth1 up\n".repeat(200));
+    expect(p.find(noise, 0, noise.length)).toEqual([]);
+    expect(p.candidates).toBeLessThanOrEqual(10);
+    // Found wherever they start: at the range's first byte, on an odd or an even position, one byte before the end.
+    for (const text of ["systemd-coredump[9]\n", "x systemd-coredump[9]\n", "xy kernel BUG at a\n", "kernel BUG at\n"]) {
+      const bytes = bytesOf(text);
+      const at = Math.min(...["systemd-coredump[", "kernel BUG at"].map((n) => text.indexOf(n)).filter((i) => i >= 0));
+      expect(p.find(bytes, 0, bytes.length), text).toEqual([at]);
+    }
+  });
+
   it("is a valid WebAssembly module, small enough to compile synchronously in a browser (Chrome: ≤ 4 KB)", () => {
     const bytes = shiftOrModuleBytes();
     expect(WebAssembly.validate(bytes as BufferSource)).toBe(true);

@@ -169,10 +169,29 @@ export function planPrefilter(patterns: RegExp[], literals: string[]): Prefilter
   };
 }
 
-type BucketNeedle = Needle & { head: number; bytes: Uint8Array; needle: Needle };
+/**
+ * A needle as the automaton sees it: `head` bytes of its literal from `windowAt` (`window`), the rarest run of at
+ * most LANES bytes. A prefix would do, but many needles start with a word every log is full of (`systemd-…`,
+ * `kernel BUG`, `device …`): their first LANES bytes would pass every such line to the byte comparison.
+ */
+type BucketNeedle = Needle & { head: number; windowAt: number; window: Uint8Array; bytes: Uint8Array; needle: Needle };
 
 function bucketNeedle(n: Needle): BucketNeedle {
-  return { ...n, head: Math.min(n.literal.length, LANES), bytes: Uint8Array.from(n.literal, (c) => c.charCodeAt(0)), needle: n };
+  const bytes = Uint8Array.from(n.literal, (c) => c.charCodeAt(0));
+  const head = Math.min(bytes.length, LANES);
+  let windowAt = 0;
+  let best = Infinity;
+  // A word-start needle's guard (the lane before its head rejects word bytes) needs the head at the literal's start.
+  const lastStart = n.wordStart ? 0 : bytes.length - head;
+  for (let at = 0; at <= lastStart; at++) {
+    let weight = 1;
+    for (let k = at; k < at + head; k++) weight *= BYTE_WEIGHT[bytes[k]];
+    if (weight < best) {
+      best = weight;
+      windowAt = at;
+    }
+  }
+  return { ...n, head, windowAt, window: bytes.subarray(windowAt, windowAt + head), bytes, needle: n };
 }
 
 /**
@@ -186,6 +205,8 @@ const BYTE_WEIGHT = (() => {
   for (let c = 48; c <= 57; c++) w[c] = 0.012;
   for (let c = 65; c <= 90; c++) w[c] = 0.004;
   for (const c of ":.-/=[]_,\"()") w[c.charCodeAt(0)] = 0.008;
+  // key=value and quoted fields: every structured application line has several.
+  for (const c of '="') w[c.charCodeAt(0)] = 0.03;
   w[32] = 0.14;
   return w;
 })();
@@ -216,7 +237,7 @@ function passRateWith(bucketLanes: Lanes, needle: BucketNeedle): number {
   for (let l = pad; l < LANES; l++) {
     const lane = bucketLanes[l];
     if (lane === "any") continue;
-    const b = needle.bytes[l - pad];
+    const b = needle.window[l - pad];
     p *= Math.min(1, weightOf(lane) + (lane.has(b) ? 0 : BYTE_WEIGHT[b]));
   }
   return p;
@@ -228,7 +249,7 @@ function addToLanes(bucketLanes: Lanes, needle: BucketNeedle): void {
   for (let l = 0; l < LANES; l++) {
     const lane = bucketLanes[l];
     if (l < pad) bucketLanes[l] = "any";
-    else if (lane !== "any") lane.add(needle.bytes[l - pad]);
+    else if (lane !== "any") lane.add(needle.window[l - pad]);
   }
 }
 
@@ -341,7 +362,8 @@ export type PrefilterTables = {
 
 /** What a plan's tables depend on: its needles, in order. */
 export function prefilterPlanKey(plan: PrefilterPlan): string {
-  return JSON.stringify(plan.needles.map((n) => [n.literal, n.confirm ? `${n.confirm.source}/${n.confirm.flags}` : "", n.wordStart === true]));
+  // The automaton's shape too: tables of a build with other lanes would miss needles.
+  return JSON.stringify([`lanes ${LANES}, buckets ${BUCKETS}`, ...plan.needles.map((n) => [n.literal, n.confirm ? `${n.confirm.source}/${n.confirm.flags}` : "", n.wordStart === true])]);
 }
 
 /**
@@ -383,12 +405,15 @@ export class LiteralPrefilter {
     this.byLastByte = new Array<BucketNeedle[]>(BUCKETS * 256).fill(none);
     for (let b = 0; b < BUCKETS; b++) {
       for (const n of this.buckets[b]) {
-        const slot = b * 256 + n.bytes[n.head - 1];
+        const slot = b * 256 + n.window[n.head - 1];
         if (this.byLastByte[slot] === none) this.byLastByte[slot] = [];
         this.byLastByte[slot].push(n);
       }
     }
-    new Uint8Array(this.wasm.memory.buffer, 0, MASK_TABLE_BYTES).set(this.masks);
+    const memory = this.wasm.memory;
+    if (memory.buffer.byteLength < TEXT_BASE) memory.grow(Math.ceil((TEXT_BASE - memory.buffer.byteLength) / 65536));
+    new Uint8Array(memory.buffer, 0, MASK_TABLE_BYTES).set(this.masks);
+    this.wasm.expand();
   }
 
   /** The tables this prefilter's automaton runs on, for the build to store (see `PrefilterTables`). */
@@ -417,6 +442,8 @@ export class LiteralPrefilter {
     // Shift-or: a set bit means "impossible". Start with every (lane, bucket) impossible for every byte.
     const masks = this.masks;
     masks.fill(0xff);
+    // Lane 7 accepts every byte: no head reaches it, it carries a pair's first result (shift-or-wasm.ts).
+    for (let row = 0; row < 2 * 256; row++) masks[row * 8 + LANES] = 0;
     for (let best = 0; best < BUCKETS; best++) {
       for (const needle of placed[best]) {
       this.buckets[best].push(needle);
@@ -431,7 +458,7 @@ export class LiteralPrefilter {
       for (let lane = 0; lane < LANES; lane++) {
         const guard = needle.wordStart && lane === pad - 1;
         if (lane >= pad) {
-          masks[(2 * needle.bytes[lane - pad] + half) * 8 + lane] &= keep;
+          masks[(2 * needle.window[lane - pad] + half) * 8 + lane] &= keep;
           continue;
         }
         for (let b = 0; b < 256; b++) {
@@ -487,27 +514,34 @@ export class LiteralPrefilter {
     view.set(bytes.subarray(from, to), TEXT_BASE);
     view.fill(0, TEXT_BASE + n, TEXT_BASE + n + UNROLL);
     const count = wasm.scan(TEXT_BASE, TEXT_BASE + n, out, lineEndsAt);
-    this.candidates += count;
     const pairs = new Int32Array(wasm.memory.buffer, out, count * 2);
     let sorted = true;
     let last = -1;
     const line: ConfirmLine = { start: -1, end: -1, text: "" };
     for (let k = 0; k < count; k++) {
-      const end = pairs[2 * k] - TEXT_BASE + from;
-      let bits = pairs[2 * k + 1];
-      // Past the text (the padding the module reads ahead): no needle ends there.
-      if (end < from || end >= to) continue;
-      const endByte = bytes[end];
-      for (let bucket = 0; bits !== 0; bucket++, bits >>>= 1) {
-        if ((bits & 1) === 0) continue;
-        for (const needle of this.byLastByte[bucket * 256 + endByte]) {
-          const start = end - needle.head + 1;
-          if (start < from || !bytesAt(bytes, start, to, needle.bytes)) continue;
-          if (needle.wordStart && !atWordStart(bytes, from, start)) continue;
-          if (needle.confirm && !confirmAt(needle.confirm, bytes, from, start, to, line)) continue;
-          if (start < last) sorted = false;
-          if (start !== last) hits.push(start);
-          last = start;
+      const first = pairs[2 * k] - TEXT_BASE + from;
+      // Lanes 6–7 of buckets 0–7 (low 16 bits) and of buckets 8–15: lane 7 ends on the pair's first byte, lane 6 on its second.
+      const lanes = pairs[2 * k + 1];
+      const low = lanes & 0xffff;
+      const high = lanes >>> 16;
+      for (let second = 0; second < 2; second++) {
+        const end = first + second;
+        let bits = second === 0 ? (low >>> 8) | (high & 0xff00) : (low & 0xff) | ((high & 0xff) << 8);
+        // Past the text (the padding the module reads ahead): no needle ends there.
+        if (bits === 0 || end < from || end >= to) continue;
+        this.candidates++;
+        const endByte = bytes[end];
+        for (let bucket = 0; bits !== 0; bucket++, bits >>>= 1) {
+          if ((bits & 1) === 0) continue;
+          for (const needle of this.byLastByte[bucket * 256 + endByte]) {
+            const start = end - needle.windowAt - needle.head + 1;
+            if (start < from || !bytesAt(bytes, start, to, needle.bytes)) continue;
+            if (needle.wordStart && !atWordStart(bytes, from, start)) continue;
+            if (needle.confirm && !confirmAt(needle.confirm, bytes, from, start, to, line)) continue;
+            if (start < last) sorted = false;
+            if (start !== last) hits.push(start);
+            last = start;
+          }
         }
       }
     }

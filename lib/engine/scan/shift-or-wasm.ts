@@ -1,32 +1,43 @@
 /**
  * A tiny WebAssembly module (emitted here byte by byte: no toolchain, no dependency) that runs a bucketed
  * shift-or automaton over raw bytes — the scalar form of Hyperscan's FDR literal matcher — and notes the line ends
- * on the way. Literals' first (at most) 8 bytes are grouped into 16 buckets; two 64-bit states hold 8 lanes (how
- * many bytes of a literal have been seen) × 8 buckets each. Per input byte: `state = (state << 8) | MASK[byte]`; a
- * zero bit in a top lane means some literal of that bucket may end here. The caller confirms each candidate with a
- * plain byte comparison, so the automaton only has to be fast and never miss, not exact.
+ * on the way. Literals' first (at most) 7 bytes are grouped into 16 buckets; two 64-bit states hold 8 lanes (how
+ * many bytes of a literal have been seen) × 8 buckets each. The automaton takes the bytes two at a time:
+ * `state = (state << 16) | PAIR[b0 | b1 << 8]`, where `PAIR[b0, b1] = (MASK[b0] << 8) | MASK[b1]` is the one-byte
+ * step done twice. A literal's head ends at lane 6, so after a pair lane 7 holds what lane 6 was after its first
+ * byte: a zero bit in lane 7 means some literal of that bucket may end on the pair's first byte, in lane 6 on its
+ * second (lane 7 of MASK accepts every byte: nothing ends there). The caller confirms each candidate with a plain
+ * byte comparison, so the automaton only has to be fast and never miss, not exact.
  *
  * Why not a regex: V8 tries every alternative of a 60-literal alternation at every position (~80 MB/s); this loop
- * is two table loads, shifts and ors per byte (~1 GB/s). Why the line ends here: the caller walks every line, and
- * a typed array's `indexOf` per line costs more than this compare on bytes the loop reads anyway.
+ * is two table loads, shifts and ors per two bytes (~1.5 GB/s; one byte at a time it was ~1 GB/s, about a third of a
+ * quiet log's triage). Why the line ends here: the caller walks every line, and a typed array's `indexOf` per line
+ * costs more than this compare on bytes the loop reads anyway.
  *
  * Memory layout (one exported memory, grown by the caller):
- *   [0, 4096)              one 16-byte row per byte value: the little-endian u64 mask of buckets 0–7, then the one
- *                          of buckets 8–15; bit (8·lane + bucket) set = this byte cannot be at this lane
+ *   [0, 4096)              one 16-byte row per byte value (MASK): the little-endian u64 mask of buckets 0–7, then the
+ *                          one of buckets 8–15; bit (8·lane + bucket) set = this byte cannot be at this lane
+ *   [4096, TEXT_BASE)      one 16-byte row per byte pair (PAIR), filled from MASK by the export `expand()`; a log's
+ *                          text touches the rows of printable pairs (~150 KB)
  *   [TEXT_BASE, …)         the bytes to scan, then the two outputs the caller points at
  * Export `scan(from, to, out, lineEnds) → n`: scans memory[from, to) from a fresh (permissive) state, writes n
- * candidates to `out` as i32 pairs (position of the candidate's last byte, bucket bits 0–15) and the position of
- * every `\n` to `lineEnds` as i32 (their count in the exported global `lineCount`). It reads whole groups of UNROLL
- * bytes, so up to UNROLL − 1 bytes past `to`: the caller keeps memory there, drops candidates past its range and
- * keeps those bytes free of `\n`. Each output needs room for one entry per byte scanned.
+ * candidates to `out` as i32 pairs (position p of a pair's first byte; the top two lanes of the states: bits 0–15 =
+ * lanes 6–7 of buckets 0–7, bits 16–31 = lanes 6–7 of buckets 8–15, a zero bit = a bucket's head may end at p (lane 7)
+ * or p + 1 (lane 6)) and the position of every `\n` to `lineEnds` as i32 (their count in the exported global
+ * `lineCount`). It reads whole groups of UNROLL bytes, so up to UNROLL − 1 bytes past `to`: the caller keeps memory
+ * there, drops candidates past its range and keeps those bytes free of `\n`. Each output needs room for one entry per
+ * byte scanned.
  */
 
-export const LANES = 8;
+/** Bytes of a literal's head the automaton matches (lanes 0–6; lane 7 carries the pair's first byte's result). */
+export const LANES = 7;
 export const BUCKETS = 16;
 /** Bytes of one mask row (two u64). */
 const ROW_BYTES = 16;
 export const MASK_TABLE_BYTES = 256 * ROW_BYTES;
-export const TEXT_BASE = MASK_TABLE_BYTES;
+const PAIR_TABLE_BASE = MASK_TABLE_BYTES;
+const PAIR_TABLE_BYTES = 65536 * ROW_BYTES;
+export const TEXT_BASE = PAIR_TABLE_BASE + PAIR_TABLE_BYTES;
 /** Bytes per loop iteration: the loop test and the position update are paid once per group. */
 export const UNROLL = 8;
 
@@ -45,15 +56,20 @@ const OP = {
   globalSet: 0x24,
   i64Load: 0x29,
   i32Load8U: 0x2d,
+  i32Load16U: 0x2f,
+  i64Store: 0x37,
   i32Store: 0x36,
   i32Const: 0x41,
   i64Const: 0x42,
   i32Eq: 0x46,
   i32GeU: 0x4f,
+  i32LtU: 0x49,
   i64Eqz: 0x50,
   i64LtU: 0x54,
   i32Add: 0x6a,
   i32Shl: 0x74,
+  i32ShrU: 0x76,
+  i32And: 0x71,
   i32Or: 0x72,
   i64Sub: 0x7d,
   i64And: 0x83,
@@ -106,24 +122,24 @@ const LINE_ENDS = 3;
 const N = 4; // i32: candidates written
 const LINES = 5; // i32: line ends written
 const SLOT = 6; // i32: address of the next output pair
-const BYTE = 7; // i32: the current byte
+const PAIR = 7; // i32: the current byte pair's row offset in PAIR
 const LOW = 8; // i64: state of buckets 0–7
 const HIGH = 9; // i64: state of buckets 8–15
 const WORD = 10; // i64: the group's 8 bytes xor "\n\n…" (a zero byte is a line end)
 /** Index of the exported global `lineCount`. */
 const LINE_COUNT_GLOBAL = 0;
 
-/** The top lane all ones (no bucket can end here); anything below it as unsigned means a candidate. */
-const TOP_LANE_ALL_IMPOSSIBLE = -(1n << 56n);
+/** The top two lanes all ones (no bucket can end here); anything below it as unsigned means a candidate. */
+const TOP_LANES_ALL_IMPOSSIBLE = -(1n << 48n);
 
-/** `state = (state << 8) | MASKS[byte × 16 + rowOffset]` */
+/** `state = (state << 16) | PAIR[pair × 16 + rowOffset]` (PAIR: the pair's row offset is its value × 16). */
 const advance = (state: number, rowOffset: number) => [
-  OP.localGet, state, ...i64(8n), OP.i64Shl,
-  OP.localGet, BYTE, ...i32(4), OP.i32Shl, OP.i64Load, ...mem(3, rowOffset),
+  OP.localGet, state, ...i64(16n), OP.i64Shl,
+  OP.localGet, PAIR, OP.i64Load, ...mem(3, PAIR_TABLE_BASE + rowOffset),
   OP.i64Or, OP.localSet, state,
 ];
-/** Bucket bits of a state's top lane, as i32: `~state >> 56`. */
-const topLaneBits = (state: number) => [OP.localGet, state, ...i64(-1n), OP.i64Xor, ...i64(56n), OP.i64ShrU, OP.i32WrapI64];
+/** The top two lanes of a state, inverted (a set bit = a possible end), as i32: `~state >> 48`. */
+const topLanesBits = (state: number) => [OP.localGet, state, ...i64(-1n), OP.i64Xor, ...i64(48n), OP.i64ShrU, OP.i32WrapI64];
 
 /** if (mem[i + k] == '\n') lineEnds[lines++] = i + k */
 function lineEndStep(k: number): number[] {
@@ -155,24 +171,19 @@ function lineEndsOfGroup(): number[] {
   ];
 }
 
-/** The byte at position + k: advance both states (low = (low << 8) | MASKS[byte].low, the same for high). */
-const advanceBoth = (k: number) => [
-  OP.localGet, FROM, OP.i32Load8U, ...mem(0, k), OP.localSet, BYTE,
-  ...advance(LOW, 0),
-  ...advance(HIGH, 8),
-];
-
-/** Byte k of a group: advance; on a candidate, append it to the output. */
-function byteStep(k: number): number[] {
+/** The byte pair at position + k: advance both states by it; on a candidate, append it to the output. */
+function pairStep(k: number): number[] {
   return [
-    ...advanceBoth(k),
-    //   if ((low & high) <u 0xff00…00) out[n++] = (i + k, bits)
-    OP.localGet, LOW, OP.localGet, HIGH, OP.i64And, ...i64(TOP_LANE_ALL_IMPOSSIBLE), OP.i64LtU,
+    OP.localGet, FROM, OP.i32Load16U, ...mem(0, k), ...i32(4), OP.i32Shl, OP.localSet, PAIR,
+    ...advance(LOW, 0),
+    ...advance(HIGH, 8),
+    //   if ((low & high) <u 0xffff00…00) out[n++] = (i + k, top lanes of low | top lanes of high << 16)
+    OP.localGet, LOW, OP.localGet, HIGH, OP.i64And, ...i64(TOP_LANES_ALL_IMPOSSIBLE), OP.i64LtU,
     OP.if, VOID_BLOCK,
     OP.localGet, OUT, OP.localGet, N, ...i32(3), OP.i32Shl, OP.i32Add, OP.localTee, SLOT,
     OP.localGet, FROM, ...i32(k), OP.i32Add, OP.i32Store, ...mem(2, 0),
     OP.localGet, SLOT,
-    ...topLaneBits(LOW), ...topLaneBits(HIGH), ...i32(8), OP.i32Shl, OP.i32Or,
+    ...topLanesBits(LOW), ...topLanesBits(HIGH), ...i32(16), OP.i32Shl, OP.i32Or,
     OP.i32Store, ...mem(2, 4),
     OP.localGet, N, ...i32(1), OP.i32Add, OP.localSet, N,
     OP.end,
@@ -181,9 +192,9 @@ function byteStep(k: number): number[] {
 
 function scanBody(): number[] {
   const group: number[] = lineEndsOfGroup();
-  for (let k = 0; k < UNROLL; k++) group.push(...byteStep(k));
+  for (let k = 0; k < UNROLL; k += 2) group.push(...pairStep(k));
   return [
-    // locals: 4 × i32 (N, LINES, SLOT, BYTE), 3 × i64 (the states: 0 = every lane possible; WORD).
+    // locals: 4 × i32 (N, LINES, SLOT, PAIR), 3 × i64 (the states: 0 = every lane possible; WORD).
     ...vec([[4, I32], [3, I64]]),
     OP.block, VOID_BLOCK,
     OP.loop, VOID_BLOCK,
@@ -200,24 +211,54 @@ function scanBody(): number[] {
   ];
 }
 
-/** The module's bytes: one memory (exported as `memory`), one function (`scan`), one global (`lineCount`). */
+/** `expand()`: PAIR[i] = (MASK[i & 255] << 8) | MASK[i >> 8], each half of the row. */
+function expandBody(): number[] {
+  const I = 0; // i32 local: the pair
+  const half = (offset: number) => [
+    OP.localGet, I, ...i32(4), OP.i32Shl,
+    OP.localGet, I, ...i32(255), OP.i32And, ...i32(4), OP.i32Shl, OP.i64Load, ...mem(3, offset),
+    ...i64(8n), OP.i64Shl,
+    OP.localGet, I, ...i32(8), OP.i32ShrU, ...i32(4), OP.i32Shl, OP.i64Load, ...mem(3, offset),
+    OP.i64Or,
+    OP.i64Store, ...mem(3, PAIR_TABLE_BASE + offset),
+  ];
+  return [
+    ...vec([[1, I32]]),
+    OP.block, VOID_BLOCK,
+    OP.loop, VOID_BLOCK,
+    OP.localGet, I, ...i32(65536), OP.i32GeU, OP.brIf, 1,
+    ...half(0),
+    ...half(8),
+    OP.localGet, I, ...i32(1), OP.i32Add, OP.localSet, I,
+    OP.br, 0,
+    OP.end,
+    OP.end,
+    OP.end,
+  ];
+}
+
+/** The module's bytes: one memory (exported as `memory`), two functions (`scan`, `expand`), one global (`lineCount`). */
 export function shiftOrModuleBytes(): Uint8Array {
-  const body = scanBody();
+  const scan = scanBody();
+  const expand = expandBody();
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d], // "\0asm"
     ...[0x01, 0x00, 0x00, 0x00], // version 1
-    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32]]), ...vec([[I32]])]])), // type 0: (i32×4) → i32
-    ...section(3, vec([uleb(0)])), // function 0 has type 0
+    // type 0: (i32×4) → i32; type 1: () → ()
+    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32]]), ...vec([[I32]])], [0x60, ...vec([]), ...vec([])]])),
+    ...section(3, vec([uleb(0), uleb(1)])), // function 0 (scan) has type 0, function 1 (expand) type 1
     ...section(5, vec([[0x00, ...uleb(1)]])), // memory 0: min 1 page, no max
     ...section(6, vec([[I32, 0x01, ...i32(0), OP.end]])), // global 0: mutable i32 = 0
-    ...section(7, vec([[...name("memory"), 0x02, 0], [...name("scan"), 0x00, 0], [...name("lineCount"), 0x03, LINE_COUNT_GLOBAL]])),
-    ...section(10, vec([[...uleb(body.length), ...body]])),
+    ...section(7, vec([[...name("memory"), 0x02, 0], [...name("scan"), 0x00, 0], [...name("expand"), 0x00, 1], [...name("lineCount"), 0x03, LINE_COUNT_GLOBAL]])),
+    ...section(10, vec([[...uleb(scan.length), ...scan], [...uleb(expand.length), ...expand]])),
   ]);
 }
 
 export type ShiftOrInstance = {
   memory: WebAssembly.Memory;
   scan: (from: number, to: number, out: number, lineEnds: number) => number;
+  /** Fills PAIR from MASK (memory must reach TEXT_BASE). */
+  expand: () => void;
   lineCount: WebAssembly.Global;
 };
 
@@ -236,6 +277,6 @@ export function instantiateShiftOr(): ShiftOrInstance | undefined {
   if (typeof WebAssembly === "undefined") return undefined;
   const bytes = BUILT_MODULE_BYTES === undefined ? shiftOrModuleBytes() : Uint8Array.from(atob(BUILT_MODULE_BYTES), (c) => c.charCodeAt(0));
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), {});
-  const { memory, scan, lineCount } = instance.exports as unknown as ShiftOrInstance;
-  return { memory, scan, lineCount };
+  const { memory, scan, expand, lineCount } = instance.exports as unknown as ShiftOrInstance;
+  return { memory, scan, expand, lineCount };
 }
