@@ -4,6 +4,7 @@ import { GENERIC_SCORE_CAP, matchFinding } from "./match-finding";
 import { frames, makeFinding } from "./test-findings";
 import { attachContextLines } from "./attach-context";
 import { entry } from "../versions/test-entries";
+import { KNOWN_ISSUE_MIN_SCORE, matchStrength } from "./match-strength";
 import type { LogLine } from "../types";
 
 const PANIC_FRAME = "github.com/cilium/cilium/pkg/byteorder.NetIPv4ToHost32";
@@ -192,5 +193,35 @@ describe("entries reached through the lines before the report (nearby keys)", ()
     for (const k of keys) expect("unregister_netdevice: waiting for lo to become free").toContain(k);
     const messageOnly = buildKbIndex([entry({ ...NETNS_WAIT, id: "message-only", signatures: [NETNS_RULES[0], NETNS_RULES[2]] })]);
     expect(messageOnly.byContextToken.size).toBe(0);
+  });
+});
+
+describe("a match on the source file alone", () => {
+  const SKB_SEGMENT = entry({
+    id: "skb-segment-fixture",
+    title: "kernel BUG in skb_segment",
+    summary: "fixture",
+    component: "kernel",
+    signatures: [
+      { kind: "guilty-frame", value: "skb_segment", weight: 0.45 },
+      { kind: "source-file", value: "net/core/skbuff.c", weight: 0.4 },
+    ],
+  });
+  const fileIndex = buildKbIndex([SKB_SEGMENT]);
+
+  it("is a weak candidate, never a known issue: another bug of the same file is as likely", () => {
+    const warn = makeFinding({ kind: "warning", title: "WARNING in skb_try_coalesce", guiltyFrame: "skb_try_coalesce", sourceFile: "net/core/skbuff.c" });
+    const [m] = matchFinding(warn, fileIndex);
+    expect(m.kbId).toBe("skb-segment-fixture");
+    expect(m.score).toBeLessThan(KNOWN_ISSUE_MIN_SCORE);
+    expect(matchStrength(m)).toBe("weak");
+    expect(m.reasons.join(" ")).toMatch(/only the source file/);
+  });
+
+  it("keeps its weight beside a function-level signal", () => {
+    const bug = makeFinding({ kind: "bug", title: "kernel BUG in skb_segment", guiltyFrame: "skb_segment", sourceFile: "net/core/skbuff.c" });
+    const [m] = matchFinding(bug, fileIndex);
+    expect(m.score).toBeCloseTo(1 - (1 - 0.45) * (1 - 0.4), 3);
+    expect(matchStrength(m)).toBe("known");
   });
 });

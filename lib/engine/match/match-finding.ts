@@ -14,6 +14,7 @@ import { normalizeComponent } from "../versions/component-name";
 import { MIN_WORD_LENGTH, WORD_PATTERN } from "./regex-literals";
 import { ripFunction } from "../report/metadata";
 import { type CompiledRule, type IndexedEntry, type KbIndex } from "./build-kb-index";
+import { KNOWN_ISSUE_MIN_SCORE } from "./match-strength";
 
 export type MatchContext = {
   /** The kernel the finding ran on (triage parses the boot banner); else the finding's own release is parsed. */
@@ -43,6 +44,8 @@ export const GENERIC_SCORE_CAP = 0.45;
  * kernels that follow upstream are not scored at all (the match becomes related: find-predated-introduction.ts).
  */
 export const PREDATES_INTRODUCTION_FACTOR = 0.35;
+/** The score of a match on the source file alone: a weak candidate (below KNOWN_ISSUE_MIN_SCORE), never advice. */
+export const SOURCE_FILE_ONLY_SCORE = 0.25;
 /** Context lines a `nearby` rule looks back by default. */
 const DEFAULT_NEARBY_LINES = 30;
 /** Text lines and frames looked at per finding: reports are capped upstream, this bounds the worst case. */
@@ -182,6 +185,8 @@ function applyIntroduction(s: Scored, kernel: KernelRelease | undefined, crashMo
 function scoreEntry(indexed: IndexedEntry, v: FindingView): Scored | undefined {
   let miss = 1;
   let specific = false;
+  /** A specific rule other than the source file matched: a function, a title, a message, a detail. */
+  let beyondFile = false;
   let excludedBy: string | undefined;
   const reasons: string[] = [];
   for (const cr of indexed.rules) {
@@ -196,6 +201,7 @@ function scoreEntry(indexed: IndexedEntry, v: FindingView): Scored | undefined {
     }
     miss *= 1 - cr.rule.weight;
     specific ||= cr.specific && cr.rule.weight > 0;
+    beyondFile ||= cr.specific && cr.rule.weight > 0 && cr.rule.kind !== "source-file";
     // A long regex says less to a reader than the rule's own note.
     reasons.push(cr.rule.note ? (reason.length > 80 ? cr.rule.note : `${reason} (${cr.rule.note})`) : reason);
   }
@@ -208,6 +214,12 @@ function scoreEntry(indexed: IndexedEntry, v: FindingView): Scored | undefined {
   }
   if (!specific) return undefined;
   let score = 1 - miss;
+  if (!beyondFile && score >= KNOWN_ISSUE_MIN_SCORE) {
+    // One file holds many bugs (net/core/skbuff.c: dozens of BUG_ONs and WARNs): the file alone is a candidate to read,
+    // never a known issue to act on.
+    score = SOURCE_FILE_ONLY_SCORE;
+    reasons.push("only the source file matches: another bug in the same file is as likely");
+  }
   if (indexed.entry.origin === "imported") score *= IMPORTED_SCORE_FACTOR;
   if (indexed.entry.origin === "imported" && indexed.programFiles.size > 0 && v.sourceFiles.length >= MIN_FILES_FOR_MISMATCH && !v.sourceFiles.some((s) => indexed.programFiles.has(s))) {
     // A symbolised stack that touches none of the files the fix changes is evidence against (another driver's copy
