@@ -156,6 +156,11 @@ const KMSG = /^(\d{1,3}),(\d+),(\d+),[^;,]*((?:,[^;,]*)*);/;
 // An Android kernel-log dump: `  1276.705430:   <1> (01-28 07:22:33.304698634) msg` — uptime, printk level, then the
 // wall clock as month-day and time (no year).
 const ANDROID_KLOG = /^\s*(\d+)\.(\d+):\s+<([0-7])>\s+\((\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\)\s?/;
+// Android kernels carrying the vendor "printk wall time" patch (LG's msm kernels, Rockchip's) put the wall clock
+// inside the uptime stamp: `[19318.464370 / 11-29 21:16:45.862] msg` (month-day, no year); Rockchip's add the printing
+// CPU, pid and the task name cut to 15 characters: `[   26.328023 / 09-26 13:22:37.707][2][662][ndroid.systemui] msg`.
+// The pid is the printing task's, not a caller id of the report, so it is peeled like the `]@cpu` form.
+const DMESG_ANDROID_WALL_CLOCK = /^\[\s*(\d+)\.(\d+) \/ (\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\](?:\[\d{1,4}\]\[\s*\d+\]\[[^\]]{1,16}\])?\s?/;
 // klog: `I0813 15:59:21.100203    1432 kubelet.go:2185] msg`
 const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\s+(\d+) ([^\s\]]+)\] ?/;
 // Wall message: `Message from syslogd@VM_1_72_centos at May  6 17:43:49 ...`
@@ -320,6 +325,19 @@ export function syslogStampTime(bytes: Uint8Array, pos: number, end: number, ctx
   if (isAsciiDigit(next) || next === 32 || next === 9) return NOT_A_STAMP;
   const day = (d0 === 32 ? 0 : (d0 - 48) * 10) + (d1 - 48);
   return utcMs(yearFor(ctx, month + 1), month, day, (h0 - 48) * 10 + (h1 - 48), (m0 - 48) * 10 + (m1 - 48), (s0 - 48) * 10 + (s1 - 48), 0);
+}
+
+/**
+ * The kernel line of an Android stamp: uptime in groups 1 and 2, then month, day, hour, minute, second and fraction
+ * from group `wallClock` on (the wall clock has no year: it is taken as the log's).
+ */
+function takeAndroidStamp(line: LogLine, ctx: LineContext, a: RegExpExecArray, wallClock: number): void {
+  const month = Number(a[wallClock]) - 1;
+  line.format = "dmesg";
+  line.program = "kernel";
+  line.uptime = Number(a[1]) + Number("0." + a[2]);
+  const [day, hour, minute, second] = [1, 2, 3, 4].map((k) => Number(a[wallClock + k]));
+  line.time = utcMs(yearFor(ctx, month + 1), month, day, hour, minute, second, fraction(a[wallClock + 5]));
 }
 
 function fraction(digits: string | undefined): number {
@@ -1072,12 +1090,19 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     parse: (s, line, ctx) => {
       const a = ANDROID_KLOG.exec(s);
       if (!a) return false;
-      const month = Number(a[4]) - 1;
-      line.format = "dmesg";
-      line.program = "kernel";
-      line.uptime = Number(a[1]) + Number("0." + a[2]);
+      takeAndroidStamp(line, ctx, a, 4);
       line.level = Number(a[3]);
-      line.time = utcMs(yearFor(ctx, month + 1), month, Number(a[5]), Number(a[6]), Number(a[7]), Number(a[8]), fraction(a[9]));
+      line.text = s.slice(a[0].length);
+      return true;
+    },
+  },
+  {
+    id: "dmesg-android-wall-clock",
+    starts: "[",
+    parse: (s, line, ctx) => {
+      const a = DMESG_ANDROID_WALL_CLOCK.exec(s);
+      if (!a) return false;
+      takeAndroidStamp(line, ctx, a, 3);
       line.text = s.slice(a[0].length);
       return true;
     },

@@ -692,6 +692,25 @@ describe("parseLine", () => {
     expect(parseLine("  1276.705430: something else", 1, ctx).format).toBe("plain");
   });
 
+  it("an Android kernel's uptime stamp with the vendor wall clock inside (and Rockchip's cpu/pid/comm after it)", () => {
+    const ctx = createLineContext(0, 2016);
+    expect(parseLine("[19318.464551 / 11-29 21:16:45.862] PC is at flush_nat_entries+0x60c/0x644", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      program: "kernel",
+      uptime: 19318.464551,
+      time: iso("2016-11-29T21:16:45.862Z"),
+      text: "PC is at flush_nat_entries+0x60c/0x644",
+    });
+    // The printing task's cpu, pid and comm are no caller id: they would split one report into several.
+    const rk = parseLine("[   26.328168 / 09-26 13:22:37.708][2][662][ndroid.systemui] X24: 0xffffff80092daa10:", 1, ctx);
+    expect(rk).toMatchObject({ format: "dmesg", uptime: 26.328168, text: "X24: 0xffffff80092daa10:" });
+    expect(rk.callerId).toBeUndefined();
+    // An empty message keeps an empty text.
+    expect(parseLine("[19318.464798 / 11-29 21:16:45.862] ", 1, ctx)).toMatchObject({ format: "dmesg", text: "" });
+    // A bracketed uptime followed by other text with a slash is ordinary dmesg.
+    expect(parseLine("[  12.000000] / 11-29 is not a stamp", 1, ctx).text).toBe("/ 11-29 is not a stamp");
+  });
+
   it("a console line printed after a waiting prompt is the kernel's output, not a command", () => {
     const ctx = createLineContext(0, 2024);
     // The kernel writes at the cursor: after a shell prompt (serial console of a node, a BMC) or getty's login prompt.
