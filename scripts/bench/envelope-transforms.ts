@@ -45,8 +45,9 @@ export type Envelope = {
 };
 
 // As the engine's line-format table reads it, Android's CPU glued after the stamp (`[   49.655037]@0 `) included: the
-// record's text is what a journal or syslog would carry.
-const DMESG_LINE = /^(?:<(\d)>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )|\[\s*([TC]\d+)\])?\s?/;
+// record's text is what a journal or syslog would carry. util-linux 2.40's dmesg prints the caller id as a column of
+// its own (`[223526.988952] [      C6] BUG: …`), the kernel's console glues it (`[   12.3][    T1] …`).
+const DMESG_LINE = /^(?:<(\d)>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )| ?\[\s*([TC]\d+)\])?\s?/;
 /** Boot time of every generated log: a Monday, so weekday names are checkable by eye. */
 const BOOT_MS = Date.UTC(2024, 2, 11, 8, 0, 0);
 const KERN_WARNING = 4;
