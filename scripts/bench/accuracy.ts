@@ -400,11 +400,19 @@ async function benchFaf(corpusDir: string): Promise<CorpusResult> {
   const tally = new Tally("faf");
   for (const c of readFafCases(corpusDir)) {
     const first = (await crashFindings(c.name, c.log))[0];
-    tally.check("version", c.name, c.version, first?.kernelRelease);
-    tally.check("taint-flags", c.name, sortedSet(c.taintFlags.map((t) => SATYR_TAINT_LETTER[t] ?? `?${t}`)), taintLetters(first));
-    tally.check("modules", c.name, c.modules.map((m) => m.replace(/\(.*$/, "")), first?.modules ?? []);
+    // A uReport whose kernel version occurs nowhere in its own raw_oops was edited by hand after satyr made it (faf's
+    // ureport_kerneloops2: version 3.13.10-100 beside a 3.12.10-300 oops, its module and frame lists cut short): what
+    // disagrees with the raw oops is listed with that reason, not counted.
+    const edited = c.version !== undefined && !c.log.includes(c.version);
+    const check = (figure: string, expected: unknown, got: unknown) => {
+      if (edited && !sameValue(expected, got)) tally.disagree(figure, c.name, expected, got, `hand-edited uReport: its version ${c.version} occurs nowhere in its raw_oops`);
+      else tally.check(figure, c.name, expected, got);
+    };
+    check("version", c.version, first?.kernelRelease);
+    check("taint-flags", sortedSet(c.taintFlags.map((t) => SATYR_TAINT_LETTER[t] ?? `?${t}`)), taintLetters(first));
+    check("modules", c.modules.map((m) => m.replace(/\(.*$/, "")), first?.modules ?? []);
     const frames = satyrView(first ? [first] : []);
-    tally.check("frames", c.name, c.frames.map((f) => `${f.reliable ? "" : "? "}${f.function}`), frames.map((f) => `${f.reliable ? "" : "? "}${f.name ?? "∅"}`));
+    check("frames", c.frames.map((f) => `${f.reliable ? "" : "? "}${f.function}`), frames.map((f) => `${f.reliable ? "" : "? "}${f.name ?? "∅"}`));
   }
   return tally.result();
 }
