@@ -439,6 +439,13 @@ const ROWS: Row[] = [
     details: { pci: "0000:5a:00.0", outstanding: 65, host: "scsi0" },
   },
   {
+    line: "megasas: [ 0]waiting for 2 commands to complete",
+    rule: "megaraid-reset-wait",
+    kind: "io-error",
+    title: "megaraid_sas: adapter reset, waiting for outstanding commands",
+    details: { outstanding: 2 },
+  },
+  {
     line: "ata1.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x6 frozen",
     rule: "ata-exception",
     kind: "io-error",
@@ -693,6 +700,32 @@ const ROWS: Row[] = [
     kind: "other",
     title: "amdgpu: ring timeout",
     details: { ring: "gfx" },
+  },
+  {
+    line: "i915 0000:00:02.0: [drm] GPU HANG: ecode 12:1:85dffffb, in Web Content [4120]",
+    rule: "i915-gpu-hang",
+    kind: "other",
+    title: "i915: GPU hang",
+    details: { pci: "0000:00:02.0", process: "Web Content" },
+  },
+  {
+    line: "[drm] GPU HANG: ecode 7:0:0x87c3ffff, reason: Ring hung, action: reset",
+    rule: "i915-gpu-hang",
+    kind: "other",
+    title: "i915: GPU hang",
+  },
+  {
+    line: "clocksource: timekeeping watchdog on CPU5: Marking clocksource 'tsc' as unstable because the skew is too large:",
+    rule: "clocksource-unstable",
+    kind: "other",
+    title: "clocksource: tsc marked unstable",
+    details: { clocksource: "tsc" },
+  },
+  {
+    line: "Clocksource tsc unstable (delta = -95008632 ns)",
+    rule: "clocksource-unstable-delta",
+    kind: "other",
+    title: "clocksource: tsc marked unstable",
   },
   {
     line: "EXT4-fs warning (device dm-3): ext4_end_bio:309: I/O error 10 writing to inode 91361033 (offset 0 size 0 starting block 293374711)",
