@@ -728,6 +728,20 @@ const ROWS: Row[] = [
     title: "clocksource: tsc marked unstable",
   },
   {
+    line: "EXT4-fs warning (device nvme0n1p1): ext4_dx_add_entry:2544: Directory (ino: 271020531) index full, reach max htree level :2",
+    rule: "ext4-dx-index-full",
+    kind: "fs-error",
+    title: "EXT4-fs: directory index full",
+    details: { device: "nvme0n1p1" },
+  },
+  {
+    line: "EXT4-fs warning (device sdb): ext4_dx_add_entry: Directory index full!",
+    rule: "ext4-dx-index-full",
+    kind: "fs-error",
+    title: "EXT4-fs: directory index full",
+    details: { device: "sdb" },
+  },
+  {
     line: "EXT4-fs warning (device dm-3): ext4_end_bio:309: I/O error 10 writing to inode 91361033 (offset 0 size 0 starting block 293374711)",
     rule: "ext4-end-bio-io-error",
     kind: "io-error",

@@ -1219,6 +1219,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `io:${m[1]}`,
   },
   {
+    // An ext4 directory's hash-tree index has no room for another entry (`EXT4-fs warning (device sdb1):
+    // ext4_dx_add_entry:2545: Directory (ino: 14680065) index full, reach max htree level :2`, then `Large directory
+    // feature is not enabled on this filesystem`; before 4.13 `ext4_dx_add_entry: Directory index full!`): creating a
+    // file in it fails with ENOSPC although blocks and inodes are free. Too many entries in one directory (or names too
+    // long for the block size); large_dir or sharding the directory fixes it. One finding per filesystem.
+    id: "ext4-dx-index-full",
+    kind: "fs-error",
+    needle: "dx_add_entry",
+    pattern: /EXT4-fs warning \(device ([^)]{1,64})\): ext4_dx_add_entry(?::\d+)?: Directory (?:\(ino: \d+\) )?index full/,
+    title: () => "EXT4-fs: directory index full",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `ext4-dx-full:${m[1]}`,
+  },
+  {
     // jbd2 found that the file data it had to write before a commit failed (`JBD2: Detected IO errors while flushing
     // file data on dm-3-8`): the device failed writes. The journal goes on (unlike an abort); folded with the device's
     // I/O errors.
