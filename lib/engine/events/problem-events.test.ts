@@ -425,6 +425,19 @@ const ROWS: Row[] = [
     details: { device: "6:0:4:0" },
   },
   {
+    line: "igc 0000:02:00.0 enp2s0: PCIe link lost, device now detached",
+    rule: "nic-pcie-link-lost",
+    kind: "other",
+    title: "igc: PCIe link lost",
+    details: { driver: "igc", pci: "0000:02:00.0", device: "enp2s0" },
+  },
+  {
+    line: "igb 0000:02:00.0 enp2s0: PCIe link lost",
+    rule: "nic-pcie-link-lost",
+    kind: "other",
+    title: "igb: PCIe link lost",
+  },
+  {
     line: "sd 1:0:0:0: Device offlined - not ready after error recovery",
     rule: "scsi-device-offlined",
     kind: "io-error",

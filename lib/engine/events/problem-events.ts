@@ -740,6 +740,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `txto:${m[3]}`,
   },
   {
+    // Intel's igb/igc read a register and got all-ones back: the NIC is no longer on the PCIe bus (`igc 0000:02:00.0
+    // enp2s0: PCIe link lost, device now detached`; igb before 5.x `… enp2s0: PCIe link lost`). The netdev stays but
+    // is dead until a reboot or rescan; a stuck TX queue and a register-read WARNING usually follow. Power management
+    // (ASPM, PTM), the slot or the NIC itself; one finding per device.
+    id: "nic-pcie-link-lost",
+    kind: "other",
+    needle: ": PCIe link ",
+    pattern: /^(igb|igc) ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d) (\S{1,32}): PCIe link lost\b/,
+    title: (m) => `${m[1]}: PCIe link lost`,
+    details: (m) => ({ driver: m[1], pci: m[2], device: m[3] }),
+    groupKey: (m) => `pcie-link-lost:${m[2]}`,
+  },
+  {
     id: "scsi-task-abort",
     kind: "io-error",
     needle: "task abort",
