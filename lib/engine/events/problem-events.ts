@@ -243,6 +243,14 @@ function aerSeverity(severity: string): { key: string; title: string } {
 /** A thermal-throttle line (`CPU2: Core temperature above threshold, …`, `… temperature/speed normal`). */
 const THERMAL_THROTTLE_LINE = /\bCPU\d+: (?:Core|Package) temperature(?: is above threshold|\/speed normal| above threshold)/i;
 
+/** The two clocksource-watchdog wordings name the clocksource in group 1 and are one problem. */
+const CLOCKSOURCE_UNSTABLE = {
+  kind: "other",
+  title: (m: RegExpExecArray) => `clocksource: ${m[1]} marked unstable`,
+  details: (m: RegExpExecArray): Details => ({ clocksource: m[1] }),
+  groupKey: (m: RegExpExecArray) => `clocksource:${m[1]}`,
+} as const satisfies Partial<ProblemEventRule>;
+
 /** The rule table. Order matters only for lines two rules could both claim (first wins). */
 export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
@@ -663,6 +671,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "thermal-throttle",
   },
   {
+    // The clocksource watchdog compared the current clocksource with a reference one and found them apart by more than
+    // the allowed skew (`clocksource: timekeeping watchdog on CPU2: Marking clocksource 'tsc' as unstable because the
+    // skew is too large:`, older kernels without ` on CPUn`, 2.6-era `Clocksource tsc unstable (delta = -14352 ns)`):
+    // the kernel switches to the reference (hpet, acpi_pm), which is slower to read (clock_gettime may leave the vDSO),
+    // so time-heavy workloads slow down. On VMs a hypervisor's TSC or a starved vCPU; on bare metal firmware (SMIs).
+    id: "clocksource-unstable",
+    needle: "Marking clocksource '",
+    pattern: /\bclocksource: timekeeping watchdog(?: on CPU\d+)?: Marking clocksource '([\w.-]{1,32})' as unstable/,
+    ...CLOCKSOURCE_UNSTABLE,
+  },
+  { id: "clocksource-unstable-delta", needle: " unstable (delta = ", pattern: /\bClocksource ([\w.-]{1,32}) unstable \(delta = /, ...CLOCKSOURCE_UNSTABLE },
+  {
     id: "nvme-timeout",
     kind: "io-error",
     needle: " timeout,",
@@ -720,6 +740,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `txto:${m[3]}`,
   },
   {
+    // Intel's igb/igc read a register and got all-ones back: the NIC is no longer on the PCIe bus (`igc 0000:02:00.0
+    // enp2s0: PCIe link lost, device now detached`; igb before 5.x `… enp2s0: PCIe link lost`). The netdev stays but
+    // is dead until a reboot or rescan; a stuck TX queue and a register-read WARNING usually follow. Power management
+    // (ASPM, PTM), the slot or the NIC itself; one finding per device.
+    id: "nic-pcie-link-lost",
+    kind: "other",
+    needle: ": PCIe link ",
+    pattern: /^(igb|igc) ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d) (\S{1,32}): PCIe link lost\b/,
+    title: (m) => `${m[1]}: PCIe link lost`,
+    details: (m) => ({ driver: m[1], pci: m[2], device: m[3] }),
+    groupKey: (m) => `pcie-link-lost:${m[2]}`,
+  },
+  {
     id: "scsi-task-abort",
     kind: "io-error",
     needle: "task abort",
@@ -752,11 +785,14 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // line every 5 s while the controller holds the I/O; every disk behind it stalls until the reset ends.
     id: "megaraid-reset-wait",
     kind: "io-error",
-    needle: " commands to complete for scsi",
-    pattern: /^megaraid_sas (\S+): \[\s*\d+\]waiting for (\d+) commands to complete for (scsi\d+)/,
+    needle: "]waiting for ",
+    // Before 4.x (megasas_wait_for_outstanding() of the pre-fusion driver, reached from the error handler's
+    // `sd 2:2:0:0: [sda] megasas: RESET cmd=28 retries=0`) the line named neither the PCI function nor the host:
+    // `megasas: [ 0]waiting for 2 commands to complete`.
+    pattern: /^(?:megaraid_sas (\S+): |megasas: )\[\s*\d+\]waiting for (\d+) commands to complete(?: for (scsi\d+))?/,
     title: () => "megaraid_sas: adapter reset, waiting for outstanding commands",
-    details: (m) => ({ pci: m[1], outstanding: Number(m[2]), host: m[3] }),
-    groupKey: (m) => `megaraid:${m[1]}`,
+    details: (m): Details => ({ ...(m[1] ? { pci: m[1] } : {}), outstanding: Number(m[2]), ...(m[3] ? { host: m[3] } : {}) }),
+    groupKey: (m) => `megaraid:${m[1] ?? "megasas"}`,
   },
   {
     id: "ata-exception",
@@ -962,6 +998,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "amdgpu: ring timeout",
     details: (m) => ({ ring: m[1] }),
     groupKey: () => "amdgpu-ring-timeout",
+  },
+  {
+    // i915's hang check found an engine that stopped making progress and captured an error state (`i915 0000:00:02.0:
+    // [drm] GPU HANG: ecode 12:1:85dffffb, in Xorg [996]` with `Resetting rcs0 for stopped heartbeat on rcs0` (5.x+),
+    // `[drm] GPU HANG: ecode 7:0:0x87c3ffff, in compton [2243], reason: Ring hung, action: reset` (3.x–4.x), `i915
+    // 0000:00:02.0: GPU HANG: ecode 6:1:0xfffffffe, in kaffeine [2483], hang on rcs0` (4.x)): the engine or the whole
+    // chip is reset and the guilty context killed. A userspace job, the firmware (GuC) or the driver; one finding per GPU.
+    id: "i915-gpu-hang",
+    kind: "other",
+    needle: "GPU HANG: ecode ",
+    // The process part is missing when no context was found guilty (`GPU HANG: ecode 7:0:0x87c3ffff, reason: …`).
+    pattern: /^(?:i915 ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): )?(?:\[drm\] )?GPU HANG: ecode [0-9a-fx:]{1,40}(?:, in ([^\n[]{1,64}?) \[\d+\])?/,
+    title: () => "i915: GPU hang",
+    details: (m): Details => ({ ...(m[1] ? { pci: m[1] } : {}), ...(m[2] ? { process: m[2] } : {}) }),
+    groupKey: (m) => `i915-gpu-hang:${m[1] ?? "gpu"}`,
   },
   {
     // A GPU's memory access the GPU's own page tables do not allow (radeon/amdgpu before GMC 9: `amdgpu 0000:01:00.0:
@@ -1179,6 +1230,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "block: I/O error",
     details: (m) => ({ device: m[1], status: Number(m[2]) }),
     groupKey: (m) => `io:${m[1]}`,
+  },
+  {
+    // An ext4 directory's hash-tree index has no room for another entry (`EXT4-fs warning (device sdb1):
+    // ext4_dx_add_entry:2545: Directory (ino: 14680065) index full, reach max htree level :2`, then `Large directory
+    // feature is not enabled on this filesystem`; before 4.13 `ext4_dx_add_entry: Directory index full!`): creating a
+    // file in it fails with ENOSPC although blocks and inodes are free. Too many entries in one directory (or names too
+    // long for the block size); large_dir or sharding the directory fixes it. One finding per filesystem.
+    id: "ext4-dx-index-full",
+    kind: "fs-error",
+    needle: "dx_add_entry",
+    pattern: /EXT4-fs warning \(device ([^)]{1,64})\): ext4_dx_add_entry(?::\d+)?: Directory (?:\(ino: \d+\) )?index full/,
+    title: () => "EXT4-fs: directory index full",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `ext4-dx-full:${m[1]}`,
   },
   {
     // jbd2 found that the file data it had to write before a commit failed (`JBD2: Detected IO errors while flushing
