@@ -244,6 +244,8 @@ const ROWS: Row[] = [
     details: { device: "dm-0" },
   },
   { line: "kdump: No memory reserved for crash kernel", rule: "kdump-no-memory", kind: "kdump-failure", title: "kdump: not armed" },
+  // kexec-tools < 2.0.22 (RHEL 8 here, a read-only ostree /boot): kdumpctl's verdict has no `kdump: ` prefix.
+  { line: "Starting kdump: [FAILED]", program: "kdumpctl[1031]", rule: "kdump-no-memory", kind: "kdump-failure", title: "kdump: not armed" },
   {
     // kexec's own refusal, under whichever wrapper ran it (Ubuntu's kdump-tools here; SUSE's load.sh alike).
     line: ["Memory for crashkernel is not reserved", 'Please reserve memory by passing"crashkernel=Y@X" parameter to kernel', "Then try to loading kdump kernel"],

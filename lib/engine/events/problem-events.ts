@@ -1319,12 +1319,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `${m[1]}:${m[2]}`,
   },
   {
+    // kexec-tools before 2.0.22 (RHEL/CentOS 7-8) prints kdumpctl's verdict without the `kdump: ` prefix newer
+    // releases add, so under journald or syslog the message is a bare `Starting kdump: [FAILED]`, whatever the reason
+    // (no reservation, an initramfs it cannot rebuild on a read-only /boot, kexec refusing to load).
     id: "kdump-no-memory",
     kind: "kdump-failure",
     needle: "kdump",
     pattern:
-      /kdump(?:ctl)?: (?:No memory reserved for crash kernel|Starting kdump: \[FAILED\]|kdump (?:is )?not (?:ready|operational))|kdump(?:\.service|-tools\.service): Failed with result|kdump-tools: (?:no crashkernel=|Could not load)/,
+      /kdump(?:ctl)?: (?:No memory reserved for crash kernel|kdump (?:is )?not (?:ready|operational))|(?:^|kdump(?:ctl)?: )Starting kdump: \[FAILED\]|kdump(?:\.service|-tools\.service): Failed with result|kdump-tools: (?:no crashkernel=|Could not load)/,
     title: () => "kdump: not armed",
+    // One problem however many of its lines (the reason, the verdict, systemd's unit failure) the log shows.
+    groupKey: () => "kdump-not-armed",
   },
   {
     // CentOS 7 kdumpctl prints it without a prefix.
@@ -1333,6 +1338,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "No memory reserved for crash kernel",
     pattern: /No memory reserved for crash kernel/,
     title: () => "kdump: not armed",
+    groupKey: () => "kdump-not-armed",
   },
   {
     // kexec-tools itself refuses to load a crash kernel without a reservation (`die("Memory for crashkernel is not
@@ -1343,6 +1349,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "Memory for crashkernel is not reserved",
     pattern: /Memory for crashkernel is not reserved/,
     title: () => "kdump: not armed",
+    groupKey: () => "kdump-not-armed",
   },
   {
     // The capture kernel booted but wrote no dump: kdumpctl's save script (`kdump[513]: saving vmcore failed,
