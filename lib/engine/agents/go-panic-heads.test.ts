@@ -13,9 +13,9 @@ const prefixed = (prefix: string, raws: string[]) => raws.map((r) => (r.startsWi
 describe("Go panic heads", () => {
   it("every form has a needle its own pattern needs", () => {
     for (const head of GO_PANIC_HEADS) {
-      const sample = { panic: "panic: x", "fatal-error": "fatal error: x", "net-http-recovered": "2016/06/12 11:04:35 http: panic serving 10.0.0.1:5000: x", "apimachinery-observed-panic": 'Observed a panic: "x" (runtime error: x)', "goroutine-dump": "goroutine 1 [running]:" }[head.id];
+      const sample = { panic: "panic: x", "fatal-error": "fatal error: x", "net-http-recovered": "2016/06/12 11:04:35 http: panic serving 10.0.0.1:5000: x", "apimachinery-observed-panic": 'Observed a panic: "x" (runtime error: x)', "goroutine-dump": "goroutine 1 [running]:", ...Object.fromEntries(["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"].map((sig) => [`signal-${sig.toLowerCase()}`, `${sig}: x`])) }[head.id];
       expect(sample, head.id).toBeDefined();
-      expect(sample!.includes(head.needle.trim()), head.id).toBe(true);
+      expect(sample!.includes((head.lineNeedle ?? head.needle).trim()), head.id).toBe(true);
       expect(matchGoPanicHead(sample!)?.head.id).toBe(head.id);
     }
     expect(matchGoPanicHead('Observed a panic: "invalid memory address or nil pointer dereference" (runtime error: invalid memory address or nil pointer dereference)')?.head.message(
@@ -123,6 +123,28 @@ describe("parseGoPanic: older Go and damaged dumps", () => {
     ].join("\n");
     const inc = await triage([{ name: "kubelet.log", data: new TextEncoder().encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
     expect(inc.findings.map((f) => [f.kind, f.title, f.panicked])).toEqual([["go-panic", "panic: runtime error: index out of range in relist", false]]);
+    expect(inc.warnings ?? []).toEqual([]);
+  });
+});
+
+describe("a fatal signal's dump in a syslog", () => {
+  it("is found from its `sigcode=` line, the head above it read as the dump's first line", async () => {
+    const text = [
+      'Aug 13 15:59:20 w01 cilium-agent[812]: level=info msg="Starting"',
+      "Aug 13 15:59:21 w01 cilium-agent[812]: SIGSEGV: segmentation violation",
+      "Aug 13 15:59:21 w01 cilium-agent[812]: PC=0x7f1b2c3d4e5f m=3 sigcode=1",
+      "Aug 13 15:59:21 w01 cilium-agent[812]: signal arrived during cgo execution",
+      "Aug 13 15:59:21 w01 cilium-agent[812]: ",
+      "Aug 13 15:59:21 w01 cilium-agent[812]: goroutine 57 [syscall]:",
+      "Aug 13 15:59:21 w01 cilium-agent[812]: runtime.cgocall(0x1a2b3c0, 0xc000123f58)",
+      "Aug 13 15:59:21 w01 cilium-agent[812]: \t/usr/local/go/src/runtime/cgocall.go:157 +0x4b fp=0xc000123f30 sp=0xc000123ef8 pc=0x40a1eb",
+      "Aug 13 15:59:21 w01 cilium-agent[812]: github.com/cilium/cilium/pkg/netlink._Cfunc_nl_recv(0x7f1b20000b60)",
+      "Aug 13 15:59:21 w01 cilium-agent[812]: \t_cgo_gotypes.go:412 +0x49",
+      "Aug 13 15:59:22 w01 systemd[1]: cilium.service: Main process exited, code=exited, status=2/INVALIDARGUMENT",
+    ].join("\n");
+    const inc = await triage([{ name: "messages", data: new TextEncoder().encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
+    const panics = inc.findings.filter((f) => f.kind === "go-panic");
+    expect(panics.map((f) => [f.title, f.component, f.source.line])).toEqual([["SIGSEGV: segmentation violation in _Cfunc_nl_recv", "cilium-agent", 2]]);
     expect(inc.warnings ?? []).toEqual([]);
   });
 });

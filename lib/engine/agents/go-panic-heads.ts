@@ -7,8 +7,10 @@
 export type GoPanicHead = {
   /** Stable id (tests). */
   id: string;
-  /** Literal the scanner's prefilter looks for. */
+  /** Literal the scanner's prefilter looks for (in the head line, or in a line right after it: see `lineNeedle`). */
   needle: string;
+  /** Literal of the head line itself, when the prefilter's needle is in the line after it. */
+  lineNeedle?: string;
   /** Matched against the line's text (prefixes peeled, trimmed). */
   pattern: RegExp;
   /** The panic's message, when the line tells it. */
@@ -19,6 +21,8 @@ export type GoPanicHead = {
   recovered?: true;
   /** The line is the dump's `goroutine N [running]:` itself: only a dump that passes through a panic counts. */
   isTrace?: true;
+  /** A signal the runtime could not turn into a panic (`SIGABRT: abort`, in cgo or C code): its title says the signal. */
+  signal?: true;
 };
 
 // Go's log package writes `2016/06/12 11:04:35 ` (and `.000000` with Lmicroseconds) before what a program logs.
@@ -53,6 +57,20 @@ export const GO_PANIC_HEADS: readonly GoPanicHead[] = [
     message: observedPanicMessage,
     recovered: true,
   },
+  // A fatal signal outside Go code (a cgo library aborting, a segfault in C): the runtime prints the signal, then
+  // `PC=0x… m=N sigcode=N`, then the goroutines (runtime/signal_unix.go, sighandler). The prefilter looks for the
+  // `sigcode=` line (one needle for every signal; the window's context holds the head above it). SIGQUIT's dump is
+  // a debugging aid, no crash.
+  ...(["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"] as const).map(
+    (sig): GoPanicHead => ({
+      id: `signal-${sig.toLowerCase()}`,
+      needle: " sigcode=",
+      lineNeedle: `${sig}: `,
+      pattern: new RegExp(`^${sig}: (.+)$`),
+      message: (m) => m[1],
+      signal: true,
+    }),
+  ),
   {
     // A paste that starts at the dump (the logged line above it was cut), or a recovery that printed only the stack.
     id: "goroutine-dump",
@@ -63,7 +81,7 @@ export const GO_PANIC_HEADS: readonly GoPanicHead[] = [
   },
 ];
 
-export const GO_PANIC_NEEDLES: readonly string[] = GO_PANIC_HEADS.map((h) => h.needle);
+export const GO_PANIC_NEEDLES: readonly string[] = [...new Set(GO_PANIC_HEADS.map((h) => h.needle))];
 
 /** Any of the forms, for a quick test of a line. */
 export const GO_PANIC_HEAD_PATTERN = new RegExp(GO_PANIC_HEADS.map((h) => `(?:${h.pattern.source})`).join("|"));
@@ -71,7 +89,7 @@ export const GO_PANIC_HEAD_PATTERN = new RegExp(GO_PANIC_HEADS.map((h) => `(?:${
 /** The form `text` (trimmed) has, and its match. */
 export function matchGoPanicHead(text: string): { head: GoPanicHead; match: RegExpExecArray } | undefined {
   for (const head of GO_PANIC_HEADS) {
-    if (!text.includes(head.needle.trimStart())) continue;
+    if (!text.includes((head.lineNeedle ?? head.needle).trimStart())) continue;
     const match = head.pattern.exec(text);
     if (match) return { head, match };
   }

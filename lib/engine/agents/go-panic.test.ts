@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AGENT_VERSION_RULES, componentFamily, parseGoPanic, parseRecoveredGoPanic } from "./go-panic";
+import { AGENT_VERSION_RULES, componentFamily, parseEscapedGoPanic, parseGoPanic, parseRecoveredGoPanic } from "./go-panic";
 import { createLineContext, parseLine } from "../lines/parse-line";
 
 const parse = (raws: string[]) => {
@@ -57,6 +57,48 @@ describe("parseGoPanic", () => {
     expect(parseGoPanic(parse(["panic: something", "next line", "another"]), 0, "x")).toBeUndefined();
     expect(parseGoPanic(parse(["panic: something"]), 0, "x")).toBeUndefined();
     expect(parseGoPanic(parse(["panic: x", "", "goroutine 1 [running]:", "not a frame"]), 0, "x")).toBeUndefined();
+  });
+});
+
+describe("fatal signals and dumps quoted in one line", () => {
+  it("a signal in C code (`SIGSEGV: segmentation violation`, `PC=… m=0 sigcode=1`) is a crash titled by the signal", () => {
+    const g = parseGoPanic(
+      parse([
+        "SIGSEGV: segmentation violation",
+        "PC=0x7f1b2c3d4e5f m=3 sigcode=1",
+        "signal arrived during cgo execution",
+        "",
+        "goroutine 57 [syscall]:",
+        "runtime.cgocall(0x1a2b3c0, 0xc000123f58)",
+        "\t/usr/local/go/src/runtime/cgocall.go:157 +0x4b fp=0xc000123f30 sp=0xc000123ef8 pc=0x40a1eb",
+        "github.com/example/agent/pkg/netlink._Cfunc_nl_recv(0x7f1b20000b60)",
+        "\t_cgo_gotypes.go:412 +0x49",
+      ]),
+      0,
+      "agent.log",
+    );
+    expect(g!.finding).toMatchObject({ kind: "go-panic", title: "SIGSEGV: segmentation violation in _Cfunc_nl_recv", panicked: true });
+    // SIGQUIT's dump is a debugging aid, not a crash: no head reads it.
+    expect(parseGoPanic(parse(["SIGQUIT: quit", "PC=0x4 m=0 sigcode=0", "", "goroutine 1 [running]:", "main.main()", "\t/x.go:1 +0x1"]), 0, "x")).toBeUndefined();
+  });
+
+  it("reads a dump a kubelet or CNI error quotes with escaped line breaks, as the crashed program's own", () => {
+    const [cni, probe, plain] = parse([
+      'E0813 15:59:21.100203    1432 pod_workers.go:1298] "Error syncing pod" err="failed to create pod sandbox: plugin type=\\"flannel\\" failed (add): netplugin failed: \\"panic: runtime error: invalid memory address or nil pointer dereference\\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x5d1e2f]\\n\\ngoroutine 1 [running]:\\nmain.cmdAdd(0xc0000a6000)\\n\\t/go/src/github.com/flannel-io/cni-plugin/flannel.go:121 +0x2f\\nmain.main()\\n\\t/go/src/github.com/flannel-io/cni-plugin/main.go:40 +0x65\\n\\""',
+      'E0510 14:52:00.506020 62528 remote_runtime.go:704] "ExecSync cmd from runtime service failed" err="rpc error: code = Unknown desc = command error: fips.c:154: FATAL FIPS SELFTEST FAILURE\\nSIGABRT: abort\\nPC=0x7f44c675737f m=0 sigcode=18446744073709551610\\n\\ngoroutine 1 [syscall, locked to thread]:\\nruntime.cgocall(0x55a8385a3310, 0xc0001c5588)\\n\\t/usr/lib/golang/src/runtime/cgocall.go:156 +0x5c\\ncrypto/internal/boring._Cfunc__goboringcrypto_DLOPEN_OPENSSL()\\n\\t_cgo_gotypes.go:284 +0x4d\\n"',
+      'E0510 14:52:00.506020 62528 remote_runtime.go:704] "ExecSync cmd failed" err="exit status 1\\nno goroutine here"',
+    ]);
+    expect(parseEscapedGoPanic(cni, "kubelet.log")).toMatchObject({
+      kind: "go-panic",
+      title: "panic: runtime error: invalid memory address or nil pointer dereference in cmdAdd",
+      guiltyFrame: "main.cmdAdd",
+      source: { line: 1, endLine: 1 },
+    });
+    const sig = parseEscapedGoPanic(probe, "kubelet.log");
+    expect(sig).toMatchObject({ title: "SIGABRT: abort in _Cfunc__goboringcrypto_DLOPEN_OPENSSL" });
+    // The kubelet logged it; the program that crashed is the one it quoted.
+    expect(sig!.component).not.toBe("kubelet");
+    expect(parseEscapedGoPanic(plain, "kubelet.log")).toBeUndefined();
   });
 });
 

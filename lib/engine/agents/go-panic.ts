@@ -5,7 +5,7 @@
  * (`Cilium 1.15.0 5f4d5c7 …`), which a KB verdict needs (fixed in Cilium 1.15.1).
  */
 import type { Finding, Frame, LogLine } from "../types";
-import { GO_PANIC_HEAD_PATTERN, matchGoPanicHead } from "./go-panic-heads";
+import { GO_PANIC_HEAD_PATTERN, GO_PANIC_HEADS, matchGoPanicHead } from "./go-panic-heads";
 
 /** Any first line of a Go panic (go-panic-heads.ts: `panic:`, `fatal error:`, a recovered panic's log line…). */
 export const GO_PANIC_START = GO_PANIC_HEAD_PATTERN;
@@ -188,7 +188,7 @@ export function parseGoPanic(
   const guilty = guiltyGoFrame(frames);
   const shortName = guilty ? guilty.function.replace(/^.*\//, "").replace(/^[\w-]+\./, "").replace(/^\(\*?\w+\)\./, "") : undefined;
   const component = head.program && !/^(?:kernel|systemd)$/.test(head.program) ? head.program : componentFromFrames(frames);
-  const what = form.fatal ? "fatal error" : "panic";
+  const what = form.fatal ? "fatal error" : form.signal ? (form.lineNeedle ?? form.needle).trim().replace(/:$/, "") : "panic";
   const title = `${what}${message ? `: ${normalizePanicMessage(message)}` : ""}${shortName ? ` in ${shortName}` : ""}`.slice(0, 120);
   const finding: Finding = {
     id: "",
@@ -217,6 +217,35 @@ export function parseGoPanic(
   if (!finding.component) delete finding.component;
   if (finding.panicMessage === undefined) delete finding.panicMessage;
   return { finding, end };
+}
+
+/** Literals of the head lines themselves. */
+const GO_PANIC_LINE_NEEDLES = [...new Set(GO_PANIC_HEADS.map((h) => h.lineNeedle ?? h.needle))];
+/** A goroutine header after an escaped newline: a dump quoted inside one log line. */
+const ESCAPED_GOROUTINE = /\\n(?:\\n)?goroutine \d+ \[/;
+
+/**
+ * A Go crash dump quoted inside one log line with its line breaks escaped: kubelet's `ExecSync cmd from runtime service
+ * failed" err="… command error: …\nSIGABRT: abort\nPC=…\n\ngoroutine 1 [syscall]:\n…"`, a CNI plugin's output in
+ * `failed to create pod sandbox … netplugin failed: "panic: …\ngoroutine 1 [running]:\n…"`. The dump is read as the
+ * lines it was, from the first head in it (which may follow the quoting message on its first line). The crashed
+ * program is the one quoted, not the one that logged the line: its component comes from its frames.
+ */
+export function parseEscapedGoPanic(line: LogLine, fileName: string): Finding | undefined {
+  if (!line.text.includes("goroutine ") || !ESCAPED_GOROUTINE.test(line.text)) return undefined;
+  const pieces = line.text.split("\\n").map((p) => p.replace(/\\t/g, "\t").replace(/\\"/g, '"'));
+  const lines: LogLine[] = pieces.map((text) => ({ ...line, text, program: undefined }));
+  for (let k = 0; k < lines.length; k++) {
+    const text = lines[k].text;
+    for (const needle of GO_PANIC_LINE_NEEDLES) {
+      const at = text.indexOf(needle.trimStart());
+      if (at < 0 || !matchGoPanicHead(text.slice(at).trim())) continue;
+      lines[k] = { ...lines[k], text: text.slice(at) };
+      const parsed = parseGoPanic(lines, k, fileName);
+      if (parsed) return parsed.finding;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
  * buffer, and the lines after it until the report-like text stops). Only windowed lines are decoded and fully
  * parsed. So the cost is close to reading the bytes, and memory is bounded by the window cap, not by the file size.
  */
-import { AGENT_VERSION_RULES, GO_PANIC_START, parseGoPanic, parseRecoveredGoPanic, RECOVERED_GO_PANIC_NEEDLE } from "../agents/go-panic";
+import { AGENT_VERSION_RULES, GO_PANIC_START, parseEscapedGoPanic, parseGoPanic, parseRecoveredGoPanic, RECOVERED_GO_PANIC_NEEDLE } from "../agents/go-panic";
 import { EventFolds, foldKeyOf, foldsWithoutWindow, MAX_EVENT_SAMPLES, runKey, type EventRun } from "../events/event-folds";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventRule, type ReportStart } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
@@ -1044,6 +1044,21 @@ class InputScanner {
           }
         }
         continue;
+      }
+      const quotedDump = parseEscapedGoPanic(l, input.name);
+      if (quotedDump) {
+        result.reports.push(quotedDump);
+        continue;
+      }
+      // A fatal signal's head (`SIGABRT: abort`) holds no needle; the `PC=… sigcode=` line after it does.
+      if (i > 0 && text.includes(" sigcode=") && GO_PANIC_START.test(joinedLines[i - 1].text.trim())) {
+        const g = parseGoPanic(joinedLines, i - 1, input.name);
+        if (g) {
+          attachContextLines([g.finding], joinedLines.slice(Math.max(0, i - 1 - MAX_CONTEXT_LINES), i - 1));
+          result.reports.push(g.finding);
+          i = g.end - 1;
+          continue;
+        }
       }
       if (GO_PANIC_START.test(text.trim())) {
         const g = parseGoPanic(joinedLines, i, input.name);
