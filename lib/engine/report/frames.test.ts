@@ -263,6 +263,15 @@ describe("parseFrames", () => {
       "[<c014b06c>] (sys_write+0x3c/0x68) from [<c000e0e0>] (ret_fast_syscall+0x0/0x3c)",
     ]);
     expect(whole.map((f) => f.function)).toEqual(["sysfs_write_file", "vfs_write", "sys_write"]);
+
+    // 3.x kernels printed no space before either parenthesis; a module rides on either half.
+    const unspaced = parseFrames([
+      "[<c03fa550>](schedule+0x50/0x68) from [<c03faea4>](schedule_timeout+0x234/0x38c)",
+      "[<c02d9d4c>](usb_control_msg+0xd0/0xf4) from [<bf049f28>](ftdi_open+0x80/0xe8 [ftdi_sio])",
+      "[<bf049f28>](ftdi_open+0x80/0xe8 [ftdi_sio]) from [<bf00d660>](serial_activate+0x58/0x6c [usbserial])",
+    ]);
+    expect(unspaced.map((f) => f.function)).toEqual(["schedule", "usb_control_msg", "ftdi_open", "serial_activate"]);
+    expect(unspaced.find((f) => f.function === "ftdi_open")).toMatchObject({ module: "ftdi_sio" });
   });
 
   it("reads ppc64's `--- interrupt: N at f+…` as the frame the trap was taken in", () => {

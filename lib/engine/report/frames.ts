@@ -285,15 +285,17 @@ const DECODED_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM}) \((\/?(?:[\w.+-
 // No symbol: ` [<000003fffd4a1d92>] 0x3fffd4a1d92`, `([<00000000027f8000>] 0x27f8000)`, ` ? 0xffffffffc0a1b2c3`
 const ADDRESS_FRAME = new RegExp(String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\?\s+)?0x(${HEX})(?:\s+${MOD})?\s*\)?\s*$`);
 // ARM: `[<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)`; the frame is the
-// first function, the `from` one is its caller and gets its own line next.
+// first function, the `from` one is its caller and gets its own line next. 3.x kernels (dump_backtrace_entry before
+// 3.8) printed no space before the parenthesis and kept the offset on both halves:
+// `[<c00151e8>](unwind_backtrace+0x0/0xf8) from [<c03f9acc>](dump_stack+0x1c/0x20)`.
 const ARM_FRAME = new RegExp(
-  String.raw`^\s*\[<(${HEX})>\]\s+\((${SYM})(?:\+0x(${HEX})\/0x(${HEX}))?(?:\s+${MOD})?\)(?:\s+from\s+\[<${HEX}>\]\s+\(.*\))?\s*$`,
+  String.raw`^\s*\[<(${HEX})>\]\s*\((${SYM})(?:\+0x(${HEX})\/0x(${HEX}))?(?:\s+${MOD})?\)(?:\s+from\s+\[<${HEX}>\]\s*\(.*\))?\s*$`,
 );
 // ARM since 5.x prints the same pair without addresses: ` __schedule from schedule+0x20/0xac`, a module after
 // either name (`nf_hook_slow [nf_tables] from …`).
 const ARM_FROM_FRAME = new RegExp(String.raw`^\s*(${SYM})(?:\s+${MOD})?\s+from\s+${SYM}\+0x${HEX}\/0x${HEX}(?:\s+${MOD})?\s*$`);
 // The caller half of either ARM form (`… from [<c001457c>] (show_stack+0x24/0x2c)`, `… from schedule+0x20/0xac`).
-const ARM_CALLER = new RegExp(String.raw`\sfrom\s+(?:\[<(${HEX})>\]\s+\()?(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\)?\s*$`);
+const ARM_CALLER = new RegExp(String.raw`\sfrom\s+(?:\[<(${HEX})>\]\s*\()?(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\)?\s*$`);
 // ksymoops (2.4/2.6-era posts decode the oops with it): `>>EIP; c0173bb3 <vfs_readlink+22/4a>   <=====` names the
 // faulting function, `Trace; c0173c20 <generic_readlink+45/68>` a frame; offsets are hex without `0x`, a module
 // symbol reads `<[nfsd]nfsd_readlink+65/81>`, and one ksymoops could not resolve `<END_OF_CODE+383e662d/????>`.
