@@ -112,6 +112,17 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("glues a CPU line's release a terminal cut mid-way, also where the window's width joins it as a word wrap", () => {
+    const cpu = "[  667.379205] CPU: 0 PID: 100 Comm: intrate.sh Tainted: G    B D W  O       6.6.";
+    expect(joinedTexts(cpu, "0-00004-g67bc4513761f #9", "[  667.379494] Hardware name: ucb-bar,chipyard (DT)")).toEqual([
+      "CPU: 0 PID: 100 Comm: intrate.sh Tainted: G    B D W  O       6.6.0-00004-g67bc4513761f #9",
+      "Hardware name: ucb-bar,chipyard (DT)",
+    ]);
+    expect(joinedTexts("[    1.000000] CPU: 3 PID: 1 Comm: init Not tainted 5.15.0-91-gen", "eric #101-Ubuntu")).toEqual(["CPU: 3 PID: 1 Comm: init Not tainted 5.15.0-91-generic #101-Ubuntu"]);
+    // Cut at the space before the build number: `#9` is no part of the release.
+    expect(joinedTexts("[    1.000000] CPU: 3 PID: 1 Comm: init Not tainted 5.15.0-91-generic", "#101-Ubuntu")[0]).not.toContain("generic#101");
+  });
+
   it("glues an ARM backtrace line a terminal cut inside its caller's parenthesis", () => {
     expect(
       joinedTexts(

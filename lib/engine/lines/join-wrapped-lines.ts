@@ -170,14 +170,28 @@ const ARM_FROM_CUT_REST = /^[\w.]*(?:\+(?:0x?)?[0-9a-f]*)?(?:\/(?:0x?)?[0-9a-f]*
 const LINE_NUMBER_CUT_HEAD = /\bat [\w\-/.+]+\.[A-Za-z]+:\d+$/;
 const LINE_NUMBER_CUT_REST = /^\d+ [A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
 
+/**
+ * The kernel release of a `CPU: … Tainted: G  O  6.6.` line a terminal cut (`0-00004-g67bc4513761f #9` on the next
+ * line): the rest of the release runs up to the build number the line ends with, so the two halves are glued. A cut
+ * at the space before `#9` leaves `#9` alone on the next line, which this does not take.
+ */
+const RELEASE_CUT_HEAD = /\b(?:Not tainted|Tainted: [A-Z ]+?) +\d+\.\d+[\w.+~-]*$/;
+const RELEASE_CUT_REST = /^[\w.+~-]+ #\d+/;
+
 /** How `next` continues `head`: as the rest of a function or address a hard wrap cut (glued), or of a kernel line shape. */
 function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
   if (!isText(next)) return undefined;
-  if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return "glue";
-  if (ARM_FROM_CUT_REST.test(next.text) && ARM_FROM_CUT_HEAD.test(head.text)) return "glue";
-  if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return "glue";
-  if (isCutAddress(head.text, next.text)) return "glue";
+  if (isGlued(head, next)) return "glue";
   return shapeContinues(head, next) ? "space" : undefined;
+}
+
+/** Whether `next` is the rest of a token a hard wrap cut at the end of `head` (nothing between the halves). */
+function isGlued(head: LogLine, next: LogLine): boolean {
+  if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return true;
+  if (ARM_FROM_CUT_REST.test(next.text) && ARM_FROM_CUT_HEAD.test(head.text)) return true;
+  if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return true;
+  if (isCutAddress(head.text, next.text)) return true;
+  return RELEASE_CUT_REST.test(next.text) && RELEASE_CUT_HEAD.test(head.text);
 }
 
 const isKnownSplit = (head: string, next: string, splits = KNOWN_SPLITS): boolean => splits.some(([wants, goesOn]) => goesOn.test(next) && wants.test(head.trimEnd()));
@@ -346,7 +360,8 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const byWidth = head !== undefined && wrap !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode);
-    const shape = prev && !byWidth && joined < MAX_CONTINUATIONS ? shapeJoin(prev, l) : undefined;
+    // A continuation the width already joins still keeps a cut token whole (a word wrap's width, a release cut mid-way).
+    const shape = prev && joined < MAX_CONTINUATIONS ? (byWidth ? (isText(l) && isGlued(prev, l) ? "glue" : undefined) : shapeJoin(prev, l)) : undefined;
     if (prev && (byWidth || shape)) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line. A
