@@ -323,8 +323,13 @@ export function kernelTreePath(path: string): string {
 const S390_OLD_DIE_LINE = /^\s*(?!Oops:)([A-Za-z][a-z -]*[a-z]): [0-9a-f]{4} \[#[0-9]+\]/;
 /** The lines above an x86 register dump that die()/__warn() print (see x86-oops-headless). */
 const X86_OOPS_PREAMBLE = /^\s*(?:[A-Za-z][\w ,()-]*: [0-9a-f]{4} \[#[0-9]+\]|KASAN: [a-z-]+ in range|CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:|NMI backtrace for cpu|Sending NMI from CPU|[Ss]ys[Rr]q ?: )/;
-/** Lines 2.6–4.14 x86 printed between `BUG: unable to handle kernel …` and `Oops: 0000 [#1]`. */
-const OLD_X86_FAULT_PREAMBLE = /^\s*(?:IP: |PGD [0-9a-f]|\*pdpt = |\*pde = )/;
+/**
+ * Lines x86 prints between `BUG: unable to handle …` and `Oops: 0000 [#1]`: 2.6–4.14 the faulting `IP:` and the page
+ * table walk, 5.1+ the `#PF:` access and error code lines, then the walk.
+ */
+const X86_FAULT_PREAMBLE = /^\s*(?:IP: |PGD [0-9a-f]|\*pdpt = |\*pde = |#PF: )/;
+/** A 5.1+ x86 page fault whose `BUG: …` header a paste cut: its `#PF:` lines, then its die line. */
+const CUT_PAGE_FAULT = (mode: "kernel" | "user") => `#PF: (?:supervisor|user) (?:read|write|instruction fetch) access in ${mode} mode(?:.*\\n){1,8}?.*Oops: [0-9a-f]{4}`;
 /** A line of a printed stack: a frame (`f+0x1a/0x30`, symbolised `f mm/x.c:12 [inline]`), a `<IRQ>` marker, a blank. */
 const STACK_LINE = /^\s*(?:\? )?(?:[a-zA-Z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+|[a-zA-Z_][\w.]* [\w\-/.+]+\.[a-zA-Z]+:\d+|<\/?[A-Z]+>|$)/;
 /** A register dump another task asked for (NMI backtraces of all CPUs, SysRq's Show Regs): no report. */
@@ -1372,11 +1377,19 @@ export const CLASSES: readonly CrashClass[] = [
     weak: true,
     // Pre-4.15 x86 printed the faulting `IP:` (and the page-table walk) between the fault's header and the die line:
     // an oops whose header a paste cut starts there, so its faulting function is read.
-    startsAt: { line: OLD_X86_FAULT_PREAMBLE, within: 6, earliest: true },
+    startsAt: { line: X86_FAULT_PREAMBLE, within: 6, earliest: true },
     formats: [
       // `Oops: 0000 [#1]`, `Oops - BUG: …`, ppc `Oops: Kernel access of bad area` (2.4: `kernel access`, no `[#1]`), riscv `Oops [#1]`; not
       // `Oops: efitime: can't read time!`
       { match: re("Oops: Kernel stack overflow"), title: "kernel stack overflow in {FRAME}", alt: ["stack-overflow in {FRAME}"], type: "DoS", stack: STACK_DEFAULT },
+      // A page fault whose header was cut: the `#PF:` lines say it was one, the fault address (CR2) which. Without
+      // CR2 it is the general case, a paging request.
+      {
+        match: re(`${CUT_PAGE_FAULT("kernel")}(?:.*\\n)+?.*CR2: 0{13}[0-9a-f]{3}\\b`),
+        title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT,
+      },
+      { match: re(CUT_PAGE_FAULT("kernel")), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
+      { match: re(CUT_PAGE_FAULT("user")), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
       // MIPS and LoongArch die(): `Oops[#1]:`; riscv names the trap: `Oops - illegal instruction [#1]`,
       // `Oops - store (or AMO) access fault [#1]`. The trap names are short: bounded, a line of many `Oops - ` without
       // ` [#` costs each a bounded scan, not the rest of the line (quadratic over the report's 200 lines).

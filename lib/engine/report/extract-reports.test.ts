@@ -154,6 +154,37 @@ describe("extractReports", () => {
     expect(notice.map((f) => [f.kind, f.title])).toEqual([["paging-fault", "BUG: unable to handle kernel paging request in handle_mm_fault"]]);
   });
 
+  it("a 5.1+ x86 page fault whose `BUG:` header a paste cut is a page fault, a NULL dereference when CR2 says so", () => {
+    const cut = (cr2?: string) =>
+      extract(
+        [
+          "[195901.281062] #PF: supervisor read access in kernel mode",
+          "[195901.281088] #PF: error_code(0x0000) - not-present page",
+          "[195901.281112] PGD 0 P4D 0 ",
+          "[195901.281129] Oops: 0000 [#1] SMP NOPTI",
+          "[195901.281150] CPU: 0 PID: 664 Comm: arc_evict Tainted: P           O      5.15.30-2-pve #1",
+          "[195901.281238] RIP: 0010:buf_hash_remove+0x7c/0xb0 [zfs]",
+          "[195901.281433] RSP: 0018:ffffaf6841c1bcf8 EFLAGS: 00010206",
+          ...(cr2 ? [`[195901.281500] CR2: ${cr2} CR3: 000000010a9c8000 CR4: 00000000003506f0`] : []),
+        ].join("\n"),
+      ).map((f) => [f.kind, f.title]);
+    expect(cut()).toEqual([["paging-fault", "BUG: unable to handle kernel paging request in buf_hash_remove"]]);
+    expect(cut("ffff970000000848")).toEqual([["paging-fault", "BUG: unable to handle kernel paging request in buf_hash_remove"]]);
+    expect(cut("0000000000000008")).toEqual([["null-deref", "BUG: unable to handle kernel NULL pointer dereference in buf_hash_remove"]]);
+    // With its header, the header decides (and the report is one, not two).
+    const headed = extract(
+      [
+        "[  12.000001] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+        "[  12.000002] #PF: supervisor read access in kernel mode",
+        "[  12.000003] #PF: error_code(0x0000) - not-present page",
+        "[  12.000004] PGD 0 P4D 0 ",
+        "[  12.000005] Oops: 0000 [#1] SMP NOPTI",
+        "[  12.000006] RIP: 0010:tcp_close+0x10/0x20",
+      ].join("\n"),
+    );
+    expect(headed.map((f) => [f.kind, f.title])).toEqual([["null-deref", "BUG: unable to handle kernel NULL pointer dereference in tcp_close"]]);
+  });
+
   it("a hung-task header cut inside its tail is a hung task (corrupted), not an unrecognised INFO report", () => {
     for (const cut of ["blocked", "blocked for mo", "blocked for more than 12", "blocked for more than 120 sec"]) {
       const found = extract(`[  700.000001] INFO: task postgres:4242 ${cut}`);
