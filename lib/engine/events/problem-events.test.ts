@@ -353,6 +353,14 @@ const ROWS: Row[] = [
     details: { usageKb: 4194304, limitKb: 4194304, failcnt: 2084326, memcg: true },
   },
   { line: "swapper: page allocation failure. order:1, mode:0x20", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:1" },
+  // Memory hotplug's struct-page backing (mm/sparse-vmemmap.c) reports through warn_alloc() in its own words.
+  {
+    line: "kworker/0:1: vmemmap alloc failure: order:9, mode:0x4cc0(GFP_KERNEL|__GFP_RETRY_MAYFAIL), nodemask=(null),cpuset=/,mems_allowed=0",
+    rule: "vmemmap-alloc-failure",
+    kind: "page-alloc-failure",
+    title: "page allocation failure: order:9",
+    details: { order: 9, comm: "kworker/0:", via: "vmemmap" },
+  },
   {
     // A paste that starts at the task line (ARM's `X from Y` unwind): dump_stack()'s caller warn_alloc tells the report.
     line: [

@@ -312,6 +312,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `order:${m[2]}`,
   },
   {
+    // mm/sparse-vmemmap.c hands warn_alloc() its own wording when the struct-page backing of hot-added (or boot)
+    // memory cannot be allocated (`vmemmap alloc failure: order:9, mode:…`): the same report, task line and stack
+    // after it, and the same cause (a high-order block the buddy allocator could not assemble).
+    id: "vmemmap-alloc-failure",
+    kind: "page-alloc-failure",
+    needle: "vmemmap alloc failure",
+    pattern: /(\S+): vmemmap alloc failure: order:(\d+), mode:(0x[0-9a-f]+)(?:\(([^)]*)\))?/,
+    title: (m) => `page allocation failure: order:${m[2]}`,
+    reportFollows: 4,
+    details: (m) => ({ comm: m[1].replace(/\d+$/, ""), order: Number(m[2]), mode: m[3], ...(m[4] ? { flags: m[4] } : {}), via: "vmemmap" }),
+    groupKey: (m) => `order:${m[2]}`,
+  },
+  {
     // Linux 2.4's __alloc_pages() reported a failure in one line and no stack (`__alloc_pages: 0-order allocation
     // failed (gfp=0x20/0)`: the gfp mask, then whether the task was PF_MEMALLOC); routers still run it.
     id: "page-allocation-failure-2.4",
