@@ -39,6 +39,9 @@ describe("selectGuiltyFrame", () => {
   it("hung tasks use the rtnl and synchronize_rcu buckets, else the first non-waiting frame", () => {
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "mutex_lock_nested", "rtnl_lock", "dev_ioctl"), { mode: "hang" })).toBe("rtnl_lock");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "synchronize_net", "foo"), { mode: "hang" })).toBe("synchronize_rcu");
+    // a 2.6-era trace marks no frame unreliable: the scheduler's stale load-balancing words sit above the caller
+    expect(selectGuiltyFrame([...frames("find_busiest_group"), { function: "jbd2_journal_commit_transaction", reliable: true, module: "jbd2" }], { mode: "hang" })).toBe("jbd2_journal_commit_transaction");
+    expect(selectGuiltyFrame(frames("load_balance", "pick_next_task_fair", "xfs_log_force"), { mode: "hang" })).toBe("xfs_log_force");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "io_schedule", "p9_client_rpc", "p9_fd_close"), { mode: "hang" })).toBe("p9_client_rpc");
     // every grace-period wait's spelling is the RCU bucket
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "__wait_rcu_gp", "synchronize_sched_expedited", "ipv6_sysctl_rtm"), { mode: "hang" })).toBe("synchronize_rcu");
