@@ -22,7 +22,7 @@ export type GoPanicHead = {
   /** The line is the dump's `goroutine N [running]:` itself: only a dump that passes through a panic counts. */
   isTrace?: true;
   /** A signal the runtime could not turn into a panic (`SIGABRT: abort`, in cgo or C code): its title says the signal. */
-  signal?: true;
+  signal?: string;
 };
 
 // Go's log package writes `2016/06/12 11:04:35 ` (and `.000000` with Lmicroseconds) before what a program logs.
@@ -68,7 +68,7 @@ export const GO_PANIC_HEADS: readonly GoPanicHead[] = [
       lineNeedle: `${sig}: `,
       pattern: new RegExp(`^${sig}: (.+)$`),
       message: (m) => m[1],
-      signal: true,
+      signal: sig,
     }),
   ),
   {

@@ -188,7 +188,7 @@ export function parseGoPanic(
   const guilty = guiltyGoFrame(frames);
   const shortName = guilty ? guilty.function.replace(/^.*\//, "").replace(/^[\w-]+\./, "").replace(/^\(\*?\w+\)\./, "") : undefined;
   const component = head.program && !/^(?:kernel|systemd)$/.test(head.program) ? head.program : componentFromFrames(frames);
-  const what = form.fatal ? "fatal error" : form.signal ? (form.lineNeedle ?? form.needle).trim().replace(/:$/, "") : "panic";
+  const what = form.fatal ? "fatal error" : (form.signal ?? "panic");
   const title = `${what}${message ? `: ${normalizePanicMessage(message)}` : ""}${shortName ? ` in ${shortName}` : ""}`.slice(0, 120);
   const finding: Finding = {
     id: "",

@@ -204,7 +204,7 @@ const BYTE_WEIGHT = (() => {
   for (let i = 0; i < english.length; i++) w[english.charCodeAt(i)] = 0.09 / (1 + i * 0.25);
   for (let c = 48; c <= 57; c++) w[c] = 0.012;
   for (let c = 65; c <= 90; c++) w[c] = 0.004;
-  for (const c of ":.-/=[]_,\"()") w[c.charCodeAt(0)] = 0.008;
+  for (const c of ":.-/[]_,()") w[c.charCodeAt(0)] = 0.008;
   // key=value and quoted fields: every structured application line has several.
   for (const c of '="') w[c.charCodeAt(0)] = 0.03;
   w[32] = 0.14;

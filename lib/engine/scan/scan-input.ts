@@ -1051,19 +1051,15 @@ class InputScanner {
         continue;
       }
       // A fatal signal's head (`SIGABRT: abort`) holds no needle; the `PC=… sigcode=` line after it does.
-      if (i > 0 && text.includes(" sigcode=") && GO_PANIC_START.test(joinedLines[i - 1].text.trim())) {
-        const g = parseGoPanic(joinedLines, i - 1, input.name);
+      const goHead = GO_PANIC_START.test(text.trim())
+        ? i
+        : i > 0 && text.includes(" sigcode=") && GO_PANIC_START.test(joinedLines[i - 1].text.trim())
+          ? i - 1
+          : -1;
+      if (goHead >= 0) {
+        const g = parseGoPanic(joinedLines, goHead, input.name);
         if (g) {
-          attachContextLines([g.finding], joinedLines.slice(Math.max(0, i - 1 - MAX_CONTEXT_LINES), i - 1));
-          result.reports.push(g.finding);
-          i = g.end - 1;
-          continue;
-        }
-      }
-      if (GO_PANIC_START.test(text.trim())) {
-        const g = parseGoPanic(joinedLines, i, input.name);
-        if (g) {
-          attachContextLines([g.finding], joinedLines.slice(Math.max(0, i - MAX_CONTEXT_LINES), i));
+          attachContextLines([g.finding], joinedLines.slice(Math.max(0, goHead - MAX_CONTEXT_LINES), goHead));
           result.reports.push(g.finding);
           i = g.end - 1;
           continue;
