@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPathSource } from "./open-input-sources";
+import { nextReadBytes, openPathSource } from "./open-input-sources";
 
 const dir = mkdtempSync(path.join(tmpdir(), "oopscope-open-sources-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,5 +37,17 @@ describe("a file's chunks, read ahead once it is read through", () => {
     const again: Buffer[] = [];
     for await (const chunk of source.open()) again.push(Buffer.from(chunk));
     expect(Buffer.concat(again).length).toBe(Buffer.byteLength(text));
+  });
+
+  it("asks for a small read after a short one (the end of a small file), a full one after a full one", async () => {
+    expect(nextReadBytes(1000, 64 * 1024)).toBe(64 * 1024);
+    expect(nextReadBytes(64 * 1024, 64 * 1024)).toBe(1024 * 1024);
+    expect(nextReadBytes(1024 * 1024, 1024 * 1024)).toBe(1024 * 1024);
+    expect(nextReadBytes(5000, 1024 * 1024)).toBe(64 * 1024);
+    const small = path.join(dir, "small");
+    writeFileSync(small, "Aug 13 15:59:23 w01 kernel: one line\n");
+    const chunks: number[] = [];
+    for await (const chunk of (await openPathSource(small, "small")).open()) chunks.push(chunk.length);
+    expect(chunks).toEqual([37]);
   });
 });

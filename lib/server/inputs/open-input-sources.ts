@@ -41,12 +41,14 @@ async function* readFileChunks(file: string): AsyncGenerator<Uint8Array> {
     const first = await readChunk(FIRST_READ_BYTES);
     if (!first) return;
     yield first;
-    ahead = readChunk(READ_BYTES);
+    let asked = nextReadBytes(first.length, FIRST_READ_BYTES);
+    ahead = readChunk(asked);
     for (;;) {
       const chunk = await ahead;
       ahead = undefined;
       if (!chunk) return;
-      ahead = readChunk(READ_BYTES);
+      asked = nextReadBytes(chunk.length, asked);
+      ahead = readChunk(asked);
       yield chunk;
     }
   } finally {
@@ -55,6 +57,15 @@ async function* readFileChunks(file: string): AsyncGenerator<Uint8Array> {
     if (ahead) await ahead.then(discardReadAhead, discardReadAhead);
     await handle.close();
   }
+}
+
+/**
+ * The size of the next read after one of `got` bytes that asked for `asked`: a short read (the end of a regular file,
+ * or a pipe's worth) is followed by a small one. Each read allocates a fresh buffer of the size asked, and a 1 MB
+ * read-ahead past the end of every small file of a many-file triage was ~0.6 ms of GC per file.
+ */
+export function nextReadBytes(got: number, asked: number): number {
+  return got < asked ? FIRST_READ_BYTES : READ_BYTES;
 }
 
 function discardReadAhead(): undefined {
