@@ -144,6 +144,9 @@ const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*([TC]\d+)\])?
 // dmesg -T in any locale (`%a %b %e %H:%M:%S %Y`): `[Tue Aug 13 15:59:23 2024] `, `[Di Aug 13 …]`, `[mar. août 13 …]`,
 // `[lø. mai 3 …]`, `[二 8月 13 …]`, `[火  8月 13 …]`.
 const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
+// The same stamp with the day before the month, as French `dmesg -T` pastes also come (`[lun. 10 juin 18:09:34 2024] `)
+// and day-first locales write it (`[Mo 10. Jun …]`): groups level, day, month, hour, minute, second, year.
+const DMESG_HUMAN_DAY_FIRST = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?(\d{1,2})\.? +([^\s\d\]][^\s\]]{1,7}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
 // dmesg -H: a dated line `[Mar 5 10:00] ` (minute precision), then `[  +0.000003] ` deltas (no absolute uptime).
 // util-linux formats both with the locale: `[30. Jul 08:55]` (day first) and `[  +0,000004]` (decimal comma) in German.
 const DMESG_H_DATE = /^(?:<(\d)>)?\[([A-Z][a-z]{2}) ?(\d{1,2}) (\d{2}):(\d{2})\]\s?/;
@@ -1111,13 +1114,15 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     id: "dmesg-human",
     starts: "[<",
     parse: (s, line, ctx) => {
-      const h = DMESG_HUMAN.exec(s);
+      const monthFirst = DMESG_HUMAN.exec(s);
+      const h = monthFirst ?? DMESG_HUMAN_DAY_FIRST.exec(s);
       if (h) {
-        const month = monthOf(h[2]);
+        const month = monthOf(monthFirst ? h[2] : h[3]);
         if (month >= 0) {
           line.format = "dmesg-human";
           if (h[1] !== undefined) line.level = Number(h[1]);
-          line.time = utcMs(Number(h[7]), month, Number(h[3]), Number(h[4]), Number(h[5]), Number(h[6]), 0);
+          const day = Number(monthFirst ? h[3] : h[2]);
+          line.time = utcMs(Number(h[7]), month, day, Number(h[4]), Number(h[5]), Number(h[6]), 0);
           line.program = "kernel";
           line.text = s.slice(h[0].length);
           return true;

@@ -279,6 +279,16 @@ const ROWS: Row[] = [
     expect: { format: "dmesg-human", text: "INFO: task a:1 blocked for more than 120 seconds.", time: iso("2024-04-07T23:37:45Z") },
   },
   {
+    name: "dmesg -T, French, the day before the month",
+    raw: "[lun. 10 juin 18:09:34 2024] BUG: kernel NULL pointer dereference, address:",
+    expect: { format: "dmesg-human", text: "BUG: kernel NULL pointer dereference, address:", time: iso("2024-06-10T18:09:34Z") },
+  },
+  {
+    name: "dmesg -T, German day-first with the day's dot",
+    raw: "[Mo 10. Jun 18:09:34 2024] #PF: supervisor read access in kernel mode",
+    expect: { format: "dmesg-human", text: "#PF: supervisor read access in kernel mode", time: iso("2024-06-10T18:09:34Z") },
+  },
+  {
     name: "dmesg -T, Spanish",
     raw: "[mié dic 11 15:59:23 2024] BUG: x",
     expect: { format: "dmesg-human", text: "BUG: x", time: iso("2024-12-11T15:59:23Z") },
