@@ -233,6 +233,27 @@ describe("a WARNING whose header names the file only", () => {
   });
 });
 
+describe("the 6.19+ WARNING header (`WARNING: file:line at f+0x…/0x… [mod], CPU#N: comm/pid`)", () => {
+  const header = "[  252.242158] WARNING: drivers/gpu/drm/foo/foo_buf.c:219 at foo_buf_map+0x18f/0x220 [foo], CPU#26: kwin_wayla:cs0/3455";
+
+  it("names the warned function when the paste stops before the stack, as the older `at file:line f+0x…` header does", () => {
+    const [f] = extract(["[  252.242150] ------------[ cut here ]------------", header, "[  252.243134] Modules linked in: foo drm"]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in foo_buf_map", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "foo_buf_map" });
+  });
+
+  it("still takes the frame from the stack when there is one", () => {
+    const [f] = extract([
+      header,
+      "[  252.243200] RIP: 0010:foo_buf_map+0x18f/0x220 [foo]",
+      "[  252.243300] Call Trace:",
+      "[  252.243301]  <TASK>",
+      "[  252.243302]  dma_buf_map_attachment+0x5e/0x110",
+      "[  252.243303]  bar_import+0x10/0x20 [bar]",
+    ]);
+    expect(f).toMatchObject({ title: "WARNING in foo_buf_map", guiltyFrame: "foo_buf_map" });
+  });
+});
+
 describe("a 2.6.16–2.6.24 WARN_ON (`BUG: warning at file:line/function()`)", () => {
   it("is a WARNING named by the warned function, its i386 frames read with no `Call Trace:` line", () => {
     const [f] = extract([
