@@ -473,8 +473,13 @@ function ripFrame(text: string): Frame | undefined {
   if (bare) return { function: bare[1], reliable: true };
   const f = parseFrameLine(rest, false) ?? parseFrameLine(" " + rest, false);
   if (f && /^0x|^[0-9a-f]+$/.test(f.function)) return undefined;
-  return f ? { ...f, reliable: true } : undefined;
+  if (f) return { ...f, reliable: true };
+  // A paste (or an archive's excerpt) that ends inside the RIP line (`RIP: 0010:__cfg80211_connect_result+0x20`):
+  // the `+` closes the name, so the function is whole even though its offset and size were cut.
+  const cut = /^([A-Za-z_][\w.]*)\+(?:0x[0-9a-f]*(?:\/(?:0x[0-9a-f]*)?)?)?\s*$/.exec(rest);
+  return cut ? { function: cut[1], reliable: true } : undefined;
 }
+
 
 /**
  * The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. `unanchoredStall`:

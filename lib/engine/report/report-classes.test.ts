@@ -782,6 +782,31 @@ describe("a RIP that is only an address", () => {
   });
 });
 
+describe("a paste that ends inside the RIP line", () => {
+  const oops = (rip: string) => [
+    "kernel: BUG: kernel NULL pointer dereference, address: 0000000000000000",
+    "kernel: #PF: supervisor read access in kernel mode",
+    "kernel: Oops: 0000 [#1] PREEMPT SMP NOPTI",
+    "kernel: CPU: 1 PID: 10366 Comm: kworker/u64:0 Tainted: G        W  OE      6.1.1-arch1-1 #1",
+    "kernel: Workqueue: cfg80211 cfg80211_event_work [cfg80211]",
+    `kernel: RIP: 0010:${rip}`,
+  ];
+
+  it("names the function its `+` closes, the offset or size cut", () => {
+    for (const rip of ["foo_connect_result+0x20", "foo_connect_result+0x20/0x", "foo_connect_result+"]) {
+      const [f] = extract(oops(rip));
+      expect(f).toMatchObject({ kind: "null-deref", title: "BUG: unable to handle kernel NULL pointer dereference in foo_connect_result", guiltyFrame: "foo_connect_result" });
+    }
+  });
+
+  it("before the `+`, reads as decode_stacktrace.sh's bare name (the cut cannot be told), and names nothing past a stray `(`", () => {
+    const [f] = extract(oops("foo_conn"));
+    expect(f.title).toBe("BUG: unable to handle kernel NULL pointer dereference in foo_conn");
+    const [g] = extract(oops("foo_conn("));
+    expect(g.title).toBe("BUG: unable to handle kernel NULL pointer dereference in corrupted");
+  });
+});
+
 describe("a report with no stack of its own, on a console without caller ids", () => {
   const kasan = [
     "[   66.776196] BUG: KASAN: global-out-of-bounds in show_timer+0x27a/0x2b0 at addr ffffffff82cda558",
