@@ -235,7 +235,9 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report. Only a WARN
     // header (one that names its source line) has such text: a driver's one-line notice that merely says `WARNING:`
     // (`xen:grant_table: WARNING: g.e. 0xa still in use!`) prints nothing after it, and the oops that follows is its own.
-    if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3 && WARN_SOURCE_REF.test(clipToRecord(lines[open.header].text))) continue;
+    // Nor is a WARN's text ever another WARN header naming its own source line: stackless headers in a row (a
+    // `dmesg | grep WARNING` paste, a console at a quiet loglevel) are one report each.
+    if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3 && WARN_SOURCE_REF.test(clipToRecord(lines[open.header].text)) && !WARN_SOURCE_REF.test(clipToRecord(text))) continue;
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
@@ -479,7 +481,6 @@ function ripFrame(text: string): Frame | undefined {
   const cut = /^([A-Za-z_][\w.]*)\+(?:0x[0-9a-f]*(?:\/(?:0x[0-9a-f]*)?)?)?\s*$/.exec(rest);
   return cut ? { function: cut[1], reliable: true } : undefined;
 }
-
 
 /**
  * The guilty function (cleaned) and, when cleaning or bucketing changed it, the name as printed. `unanchoredStall`:

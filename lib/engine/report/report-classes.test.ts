@@ -254,6 +254,29 @@ describe("the 6.19+ WARNING header (`WARNING: file:line at f+0x…/0x… [mod], 
   });
 });
 
+describe("stackless WARNING headers in a row (`dmesg | grep WARNING`)", () => {
+  it("are one report each, not the first one's WARN text", () => {
+    const found = extract([
+      "[353280.920265] WARNING: CPU: 5 PID: 2739 at drivers/gpu/drm/foo/foo_link.c:1843 foo_write_retimer+0x1b9/0x320 [foo]",
+      "[353280.921511] WARNING: CPU: 5 PID: 2739 at drivers/gpu/drm/foo/foo_link.c:1855 foo_write_retimer+0x208/0x320 [foo]",
+      "[353283.660051] WARNING: drivers/gpu/drm/foo/foo_link.c:1795 at foo_write_retimer+0x64/0x320 [foo], CPU#4: Xorg/2739",
+    ]);
+    expect(found.map((f) => [f.source.line, f.title])).toEqual([
+      [1, "WARNING in foo_write_retimer"],
+      [2, "WARNING in foo_write_retimer"],
+      [3, "WARNING in foo_write_retimer"],
+    ]);
+  });
+
+  it("while the old header's WARN text on the next line stays part of its report", () => {
+    const found = extract([
+      "[  100.000001] WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()",
+      "[  100.000002] Watchdog detected hard LOCKUP on cpu 5",
+    ]);
+    expect(found).toHaveLength(1);
+  });
+});
+
 describe("a 2.6.16–2.6.24 WARN_ON (`BUG: warning at file:line/function()`)", () => {
   it("is a WARNING named by the warned function, its i386 frames read with no `Call Trace:` line", () => {
     const [f] = extract([
