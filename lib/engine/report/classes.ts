@@ -564,7 +564,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: Invalid wait context"), title: "WARNING: Invalid wait context in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
       // USB core warns on behalf of the driver that submitted a bad URB: name both.
       { match: re("WARNING: .* at drivers/usb/core/urb\\.c:[0-9]+ usb_submit_urb"), title: "WARNING in {FRAME}/usb_submit_urb", stack: skipping("^usb_submit_urb", "^usb_start_wait_urb", "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg", "^usb_hcd_submit_urb") },
-      // 6.x kernels: `WARNING: net/core/dev.c:123 at func+0x12/0x34, CPU#0: comm/123`
+      // 6.x kernels: `WARNING: net/core/dev.c:123 at func+0x12/0x34, CPU#0: comm/123`. The header names the warned
+      // function as the older `… at file:line func+0x…` one does, so a paste cut before the stack still names it.
+      { match: re("WARNING: {{SRC}} at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
       { match: re("WARNING: {{SRC}} at "), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // Vendor 3.x kernels (AVM's FRITZ!OS) print the caller's address before its symbol: `WARNING: at dsld/kdsld.c:1915
       // 0x815300a0 kdsld_net_xmit+0x480/0x560 [kdsldmod]()`; the address is not the function.

@@ -235,7 +235,9 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report. Only a WARN
     // header (one that names its source line) has such text: a driver's one-line notice that merely says `WARNING:`
     // (`xen:grant_table: WARNING: g.e. 0xa still in use!`) prints nothing after it, and the oops that follows is its own.
-    if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3 && WARN_SOURCE_REF.test(clipToRecord(lines[open.header].text))) continue;
+    // Nor is a WARN's text ever another WARN header naming its own source line: stackless headers in a row (a
+    // `dmesg | grep WARNING` paste, a console at a quiet loglevel) are one report each.
+    if (open && open.cls.kind === "warning" && cls.kind !== "panic" && open.closedAt === undefined && i - open.header <= 3 && WARN_SOURCE_REF.test(clipToRecord(lines[open.header].text)) && !WARN_SOURCE_REF.test(clipToRecord(text))) continue;
     // Symbolised reports print the header once per inlined frame (`BUG: KASAN: … in f include/x.h:176 [inline]`
     // then `BUG: KASAN: … in g+0x1d/0x20 net/y.c:271`): one report.
     // Only the same message: two different one-line reports of a class (`md: BUG: …` after `ALSA …: BUG: …`) stay apart.
@@ -473,7 +475,11 @@ function ripFrame(text: string): Frame | undefined {
   if (bare) return { function: bare[1], reliable: true };
   const f = parseFrameLine(rest, false) ?? parseFrameLine(" " + rest, false);
   if (f && /^0x|^[0-9a-f]+$/.test(f.function)) return undefined;
-  return f ? { ...f, reliable: true } : undefined;
+  if (f) return { ...f, reliable: true };
+  // A paste (or an archive's excerpt) that ends inside the RIP line (`RIP: 0010:__cfg80211_connect_result+0x20`):
+  // the `+` closes the name, so the function is whole even though its offset and size were cut.
+  const cut = /^([A-Za-z_][\w.]*)\+(?:0x[0-9a-f]*(?:\/(?:0x[0-9a-f]*)?)?)?\s*$/.exec(rest);
+  return cut ? { function: cut[1], reliable: true } : undefined;
 }
 
 /**

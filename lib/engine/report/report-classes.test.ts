@@ -233,6 +233,50 @@ describe("a WARNING whose header names the file only", () => {
   });
 });
 
+describe("the 6.19+ WARNING header (`WARNING: file:line at f+0x…/0x… [mod], CPU#N: comm/pid`)", () => {
+  const header = "[  252.242158] WARNING: drivers/gpu/drm/foo/foo_buf.c:219 at foo_buf_map+0x18f/0x220 [foo], CPU#26: kwin_wayla:cs0/3455";
+
+  it("names the warned function when the paste stops before the stack, as the older `at file:line f+0x…` header does", () => {
+    const [f] = extract(["[  252.242150] ------------[ cut here ]------------", header, "[  252.243134] Modules linked in: foo drm"]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in foo_buf_map", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "foo_buf_map" });
+  });
+
+  it("still takes the frame from the stack when there is one", () => {
+    const [f] = extract([
+      header,
+      "[  252.243200] RIP: 0010:foo_buf_map+0x18f/0x220 [foo]",
+      "[  252.243300] Call Trace:",
+      "[  252.243301]  <TASK>",
+      "[  252.243302]  dma_buf_map_attachment+0x5e/0x110",
+      "[  252.243303]  bar_import+0x10/0x20 [bar]",
+    ]);
+    expect(f).toMatchObject({ title: "WARNING in foo_buf_map", guiltyFrame: "foo_buf_map" });
+  });
+});
+
+describe("stackless WARNING headers in a row (`dmesg | grep WARNING`)", () => {
+  it("are one report each, not the first one's WARN text", () => {
+    const found = extract([
+      "[353280.920265] WARNING: CPU: 5 PID: 2739 at drivers/gpu/drm/foo/foo_link.c:1843 foo_write_retimer+0x1b9/0x320 [foo]",
+      "[353280.921511] WARNING: CPU: 5 PID: 2739 at drivers/gpu/drm/foo/foo_link.c:1855 foo_write_retimer+0x208/0x320 [foo]",
+      "[353283.660051] WARNING: drivers/gpu/drm/foo/foo_link.c:1795 at foo_write_retimer+0x64/0x320 [foo], CPU#4: Xorg/2739",
+    ]);
+    expect(found.map((f) => [f.source.line, f.title])).toEqual([
+      [1, "WARNING in foo_write_retimer"],
+      [2, "WARNING in foo_write_retimer"],
+      [3, "WARNING in foo_write_retimer"],
+    ]);
+  });
+
+  it("while the old header's WARN text on the next line stays part of its report", () => {
+    const found = extract([
+      "[  100.000001] WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()",
+      "[  100.000002] Watchdog detected hard LOCKUP on cpu 5",
+    ]);
+    expect(found).toHaveLength(1);
+  });
+});
+
 describe("a 2.6.16–2.6.24 WARN_ON (`BUG: warning at file:line/function()`)", () => {
   it("is a WARNING named by the warned function, its i386 frames read with no `Call Trace:` line", () => {
     const [f] = extract([
@@ -758,6 +802,31 @@ describe("a RIP that is only an address", () => {
       " kernfs_put+0x759/0xc40",
     ]);
     expect(fault.title).toBe("BUG: unable to handle kernel paging request in __run_timers");
+  });
+});
+
+describe("a paste that ends inside the RIP line", () => {
+  const oops = (rip: string) => [
+    "kernel: BUG: kernel NULL pointer dereference, address: 0000000000000000",
+    "kernel: #PF: supervisor read access in kernel mode",
+    "kernel: Oops: 0000 [#1] PREEMPT SMP NOPTI",
+    "kernel: CPU: 1 PID: 10366 Comm: kworker/u64:0 Tainted: G        W  OE      6.1.1-arch1-1 #1",
+    "kernel: Workqueue: cfg80211 cfg80211_event_work [cfg80211]",
+    `kernel: RIP: 0010:${rip}`,
+  ];
+
+  it("names the function its `+` closes, the offset or size cut", () => {
+    for (const rip of ["foo_connect_result+0x20", "foo_connect_result+0x20/0x", "foo_connect_result+"]) {
+      const [f] = extract(oops(rip));
+      expect(f).toMatchObject({ kind: "null-deref", title: "BUG: unable to handle kernel NULL pointer dereference in foo_connect_result", guiltyFrame: "foo_connect_result" });
+    }
+  });
+
+  it("before the `+`, reads as decode_stacktrace.sh's bare name (the cut cannot be told), and names nothing past a stray `(`", () => {
+    const [f] = extract(oops("foo_conn"));
+    expect(f.title).toBe("BUG: unable to handle kernel NULL pointer dereference in foo_conn");
+    const [g] = extract(oops("foo_conn("));
+    expect(g.title).toBe("BUG: unable to handle kernel NULL pointer dereference in corrupted");
   });
 });
 
