@@ -30,7 +30,7 @@ export type LineFormat =
   | "klog" // Kubernetes klog: `I0813 15:59:21.100203    1432 file.go:182] …`
   | "logfmt" // `time=… level=info msg=…`
   | "json" // one JSON object per line (containerd, some agents, journalctl -o json, Docker json-file, Fluent Bit, Vector)
-  | "journal" // journalctl -o export / -o verbose: one `FIELD=value` per line
+  | "journal" // journalctl -o export / -o verbose (one `FIELD=value` per line), -o json-pretty (one `"FIELD" : "value",` per line)
   | "plain"; // pasted text, serial console without timestamps
 
 /** One line of input after ingest, with the prefixes that carried metadata peeled off. */

@@ -46,6 +46,10 @@ type JournalEntry = {
   host?: string;
   /** Opened by a `-o verbose` head line: its entries are not separated by blank lines. */
   verbose?: boolean;
+  /** A `-o json-pretty` entry (between `{` and `}`, set by its first field line): its fields come in no fixed order. */
+  json?: boolean;
+  /** The entry's MESSAGE line, filled in by the fields that come after it (`-o json-pretty`). */
+  message?: LogLine;
 };
 
 /** Parses `s` (what a wrapper left) with the whole table, as line `lineNo`. */
@@ -239,6 +243,10 @@ const KUBECTL_DEBUG_NODE = /^Creating debugging pod \S+ with container \S+ on no
 // journalctl -o export (`FIELD=value`, entries split by blank lines) and -o verbose (the same fields indented, after
 // a `Tue 2024-08-13 15:59:23.123456 CEST [s=…;i=…;b=…;m=…;t=…;x=…]` line).
 const JOURNAL_FIELD = /^(_{0,2}[A-Z][A-Z0-9_]*)=(.*)$/;
+// journalctl -o json-pretty: an entry is an indented JSON object between a `{` line and a `}` line, one
+// `"FIELD" : "value",` per line in no fixed order (the host and the time often come after the message).
+const JOURNAL_JSON_FIELD = /^[ \t]+"(_{0,2}[A-Z][A-Z0-9_]*)" : ?(.*?),?$/;
+const JSON_STRING = /^"(?:[^"\\]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/;
 const JOURNAL_MESSAGE = "MESSAGE";
 const JSON_LINE_END = /(?:\r|\^M)?\r?\n?$/;
 const JOURNAL_VERBOSE_HEAD = /^[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?) (\S+) \[s=[0-9a-f]+;i=[0-9a-f]+;/;
@@ -718,9 +726,88 @@ function dayAndTimeEnd(bytes: Uint8Array, p: number, eol: number): number {
   return isDigit(bytes[p + 1]) && isDigit(bytes[p + 8]) ? p + 9 : -1;
 }
 
+/** One field line of a journal entry (`-o export`, `-o verbose`, `-o json-pretty`): noted on `entry`, `line` filled. */
+function readJournalField(entry: JournalEntry, name: string, value: string, line: LogLine): void {
+  if (name === "__REALTIME_TIMESTAMP" && /^\d+$/.test(value)) entry.time = Math.floor(Number(value) / 1000);
+  else if (name === "_SOURCE_MONOTONIC_TIMESTAMP" && /^\d+$/.test(value)) entry.uptime = Number(value) / 1e6;
+  else if (name === "_TRANSPORT" && value === "kernel") entry.program = "kernel";
+  else if (name === "SYSLOG_IDENTIFIER" && entry.program !== "kernel") entry.program = value;
+  else if (name === "_PID" && /^\d+$/.test(value)) entry.pid = Number(value);
+  else if (name === "PRIORITY" && /^[0-7]$/.test(value)) entry.level = Number(value);
+  else if (name === "_HOSTNAME") entry.host = value;
+  line.format = "journal";
+  line.host = entry.host;
+  line.time = entry.time;
+  if (name !== "MESSAGE") {
+    line.program = "journal";
+    // json-pretty prints the fields in hash order: what came after the message is the message's too.
+    if (entry.message) fillJournalMessage(entry.message, entry);
+    return;
+  }
+  fillJournalMessage(line, entry);
+  line.text = value;
+  if (entry.json) entry.message = line;
+}
+
+function fillJournalMessage(line: LogLine, entry: JournalEntry): void {
+  line.host ??= entry.host;
+  line.time ??= entry.time;
+  if (line.program === undefined || (entry.program === "kernel" && line.program !== "kernel")) line.program = entry.program;
+  line.pid ??= entry.pid;
+  line.level ??= entry.level;
+  if (line.program === "kernel") line.uptime ??= entry.uptime;
+}
+
+/**
+ * A json-pretty field's value: a JSON string unescaped, a bare number, or, for a string a paste wrapped (no closing
+ * quote), the rest of the line as written; undefined for a value on the next line or a byte array (`[`).
+ */
+function jsonPrettyValue(raw: string): string | undefined {
+  if (raw.charCodeAt(0) === 34) return JSON_STRING.test(raw) ? (JSON.parse(raw) as string) : raw.endsWith('"') ? undefined : raw.slice(1);
+  return /^\d+$/.test(raw) ? raw : undefined;
+}
+
 // ─── the table ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const LINE_FORMATS: readonly LineFormatRow[] = [
+  {
+    // Before `indent`: the entry's MESSAGE line is filled in by fields after it, so this row must own the line itself.
+    id: "journal-json-field",
+    starts: " \t",
+    parse: (s, line, ctx) => {
+      const f = s.charCodeAt(s.search(/\S/)) === 34 ? JOURNAL_JSON_FIELD.exec(s) : null;
+      if (!f) return false;
+      const [, name, raw] = f;
+      const value = jsonPrettyValue(raw);
+      // A paste that starts inside an entry: the entry starts here.
+      if (!ctx.journal?.json) ctx.journal = { json: true };
+      if (value === undefined) {
+        line.format = "journal";
+        line.program = "journal";
+        return true;
+      }
+      readJournalField(ctx.journal, name, value, line);
+      return true;
+    },
+    peekHost: (bytes, pos, eol) => {
+      let p = pos;
+      while (p < eol && isSpace(bytes[p])) p++;
+      if (p === pos || bytes[p] !== 34) return PEEK.NOT_THIS;
+      if (startsWithAscii(bytes, p, eol, '"_HOSTNAME" : "')) {
+        const start = p + 15;
+        let end = start;
+        while (end < eol && bytes[end] !== 34) end++;
+        PEEKED.metadata = true;
+        return hostSpan(bytes, start, end);
+      }
+      if (startsWithAscii(bytes, p, eol, '"MESSAGE" : ')) return PEEK.KEEPS_HOST;
+      let q = p + 1;
+      while (q < eol && bytes[q] === 95) q++;
+      if (!(bytes[q] >= 65 && bytes[q] <= 90)) return PEEK.NOT_THIS;
+      while (q < eol && ((bytes[q] >= 65 && bytes[q] <= 90) || isDigit(bytes[q]) || bytes[q] === 95)) q++;
+      return bytes[q] === 34 && bytes[q + 1] === 32 && bytes[q + 2] === 58 ? journalMetadata() : PEEK.NOT_THIS;
+    },
+  },
   {
     id: "quote",
     starts: " \t>",
@@ -1501,30 +1588,11 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (!f) return false;
       const [, name, value] = f;
       const entryStart = name === "__CURSOR" || (name === "__REALTIME_TIMESTAMP" && ctx.journal?.time !== undefined);
-      if (entryStart || !ctx.journal) {
+      if (entryStart || !ctx.journal || ctx.journal.json) {
         if (!entryStart && name !== "__REALTIME_TIMESTAMP") return false;
         ctx.journal = { host: ctx.journal?.host };
       }
-      const entry = ctx.journal;
-      if (name === "__REALTIME_TIMESTAMP" && /^\d+$/.test(value)) entry.time = Math.floor(Number(value) / 1000);
-      else if (name === "_SOURCE_MONOTONIC_TIMESTAMP" && /^\d+$/.test(value)) entry.uptime = Number(value) / 1e6;
-      else if (name === "_TRANSPORT" && value === "kernel") entry.program = "kernel";
-      else if (name === "SYSLOG_IDENTIFIER" && entry.program !== "kernel") entry.program = value;
-      else if (name === "_PID" && /^\d+$/.test(value)) entry.pid = Number(value);
-      else if (name === "PRIORITY" && /^[0-7]$/.test(value)) entry.level = Number(value);
-      else if (name === "_HOSTNAME") entry.host = value;
-      line.format = "journal";
-      line.host = entry.host;
-      line.time = entry.time;
-      if (name !== "MESSAGE") {
-        line.program = "journal";
-        return true;
-      }
-      line.program = entry.program;
-      line.pid = entry.pid;
-      line.level = entry.level;
-      if (entry.program === "kernel") line.uptime = entry.uptime;
-      line.text = value;
+      readJournalField(ctx.journal, name, value, line);
       return true;
     },
     peekHost: (bytes, pos, eol) => {
@@ -1555,6 +1623,22 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (startsWithAscii(bytes, pos, eol, "kernel: ")) return PEEK.HOSTLESS;
       const end = wordEnd(bytes, pos, eol);
       return end > pos && bytes[end] === 32 && startsWithAscii(bytes, end + 1, eol, "kernel: ") ? hostSpan(bytes, pos, end) : PEEK.NOT_THIS;
+    },
+  },
+  {
+    // `journalctl -o json-pretty`: the `{` and `}` lines around an entry are the journal's.
+    id: "journal-json-brace",
+    starts: "{}",
+    parse: (s, line, ctx) => {
+      // Only inside a dump (after a json-pretty field line): a `{` of any other pretty-printed JSON is not the
+      // journal's. The dump's first `{` stays plain; it comes before the first entry's text.
+      if (s.trimEnd().length !== 1 || !ctx.journal?.json) return false;
+      // Each entry names its own host (after its message, as often as not): none is carried over. The entry stays
+      // open after its `}` so the blank line between entries is the journal's too, not one that ends a report.
+      ctx.journal = { json: true };
+      line.format = "journal";
+      line.program = "journal";
+      return true;
     },
   },
   {

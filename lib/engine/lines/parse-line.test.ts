@@ -910,6 +910,36 @@ describe("parseLine", () => {
     expect(parseLine("PRIORITY=3", 1, createLineContext(0, 2024)).format).toBe("plain");
   });
 
+  it("journalctl -o json-pretty: fields in any order, the host and time after the message are the message's", () => {
+    const ctx = createLineContext(0, 2024);
+    const entry = (message: string, host: string) => [
+      "{",
+      '\t"_TRANSPORT" : "kernel",',
+      `\t"MESSAGE" : ${JSON.stringify(message)},`,
+      '\t"PRIORITY" : "3",',
+      '\t"__REALTIME_TIMESTAMP" : "1723564763123456",',
+      `\t"_HOSTNAME" : "${host}"`,
+      "}",
+      "",
+    ];
+    const lines = [...entry('BUG: soft lockup - CPU#3 stuck for 22s! [a:1] "quoted" \\ back', "w01"), ...entry("Call Trace:", "w02")].map((raw, i) => parseLine(raw, i + 1, ctx));
+    expect(lines[2]).toMatchObject({ format: "journal", program: "kernel", level: 3, host: "w01", time: iso("2024-08-13T15:59:23.123Z"), text: 'BUG: soft lockup - CPU#3 stuck for 22s! [a:1] "quoted" \\ back' });
+    expect(lines[10]).toMatchObject({ program: "kernel", host: "w02", text: "Call Trace:" });
+    // Braces, other fields and the blank line between entries are the journal's, not kernel text; the dump's first
+    // `{` comes before any field says it is a journal dump, and stays plain.
+    expect(lines.filter((l) => l.program === "journal")).toHaveLength(13);
+    expect(lines[0].format).toBe("plain");
+    expect(lines[8]).toMatchObject({ format: "journal", program: "journal" });
+    // A value a mail client wrapped keeps what the line holds; a byte-array value is no text.
+    const wrapped = parseLine('        "MESSAGE" : "blk_update_request: critical medium error, dev', 1, ctx);
+    expect(wrapped).toMatchObject({ format: "journal", text: "blk_update_request: critical medium error, dev" });
+    expect(parseLine('\t"MESSAGE" : [', 2, ctx)).toMatchObject({ format: "journal", program: "journal" });
+    // Outside a journal dump a quoted key is text, and a lone `}` stays what it was.
+    const plain = createLineContext(0, 2024);
+    expect(parseLine("}", 1, plain).format).toBe("plain");
+    expect(parseLine('    "name" : "value",', 1, plain).format).toBe("plain");
+  });
+
   it("less -N: a numbered line's plain tail is peeled when its number follows the last numbered line's", () => {
     const ctx = createLineContext(0, 2024);
     const lines = ["     11 [  484.469885] CPU: 2 PID: 1 Comm: x Not tainted", "     12 4.15.0-123-generic #126-Ubuntu", "     14 00000128 80200288"].map((raw, i) => parseLine(raw, i + 1, ctx));
