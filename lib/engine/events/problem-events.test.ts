@@ -683,6 +683,23 @@ const ROWS: Row[] = [
     details: { server: "10.36.3.5", softMount: false },
   },
   {
+    line: "CIFS VFS: Server 192.168.1.10 has not responded in 120 seconds. Reconnecting...",
+    rule: "cifs-server-not-responding",
+    kind: "io-error",
+    title: "cifs: server not responding",
+    details: { server: "192.168.1.10" },
+  },
+  {
+    line: "CIFS: VFS: \\\\fileserver.corp has not responded in 180 seconds. Reconnecting...",
+    rule: "cifs-server-not-responding",
+    kind: "io-error",
+    title: "cifs: server not responding",
+    details: { server: "\\\\fileserver.corp" },
+  },
+  { line: "CIFS VFS: sends on sock a715d500 stuck for 15 seconds", rule: "cifs-server-not-responding", kind: "io-error", title: "cifs: server not responding", details: {} },
+  { line: " connection2:0: detected conn error (1020)", rule: "iscsi-conn-error", kind: "io-error", title: "iscsi: connection error", details: { connection: "2:0", error: 1020 } },
+  { line: "connection10:0: detected conn error (1011)", rule: "iscsi-conn-error", kind: "io-error", title: "iscsi: connection error", details: { connection: "10:0", error: 1011 } },
+  {
     line: "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=cri-containerd-ec9e.scope,mems_allowed=0-1,oom_memcg=/kubepods.slice/kubepods-burstable.slice/pod1,task_memcg=/kubepods.slice/kubepods-burstable.slice/pod1/cri-containerd-ec9e.scope,task=pt_main_thread,pid=461754,uid=0",
     rule: "oom-kill-summary",
     kind: "oom",

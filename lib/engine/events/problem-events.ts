@@ -1332,6 +1332,32 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `${m[1]}:${m[2]}`,
   },
   {
+    // The SMB client's echo found the server silent (`CIFS VFS: Server X has not responded in 120 seconds.
+    // Reconnecting...`; 5.x prints `CIFS: VFS: \\X has not responded in 180 seconds`), or a send sat in the socket
+    // (`CIFS VFS: sends on sock … stuck for 15 seconds`, no server named). Requests on the mount wait for the
+    // reconnect: tasks touching it block like on a hard NFS mount. One finding per server (the stuck sends share one).
+    id: "cifs-server-not-responding",
+    kind: "io-error",
+    needle: "CIFS",
+    pattern: /\bCIFS:? VFS: (?:(?:Server )?(\S+) has not responded in \d+ seconds|sends on sock \S+ stuck for \d+ seconds)/,
+    title: () => "cifs: server not responding",
+    details: (m): Details => (m[1] ? { server: m[1] } : {}),
+    groupKey: (m) => `cifs:${m[1] ?? ""}`,
+  },
+  {
+    // The iSCSI initiator lost its TCP connection to the target (`connection2:0: detected conn error (1020)`: 1020
+    // the target closed it, 1011 it failed, 1022 the NOP ping timed out). I/O on the session queues until iscsid
+    // logs in again or replacement_timeout fails it up to the filesystem (or multipath). iscsid's own
+    // `Kernel reported iSCSI connection 2:0 error` line repeats this one and is not counted.
+    id: "iscsi-conn-error",
+    kind: "io-error",
+    needle: "detected conn error",
+    pattern: /\bconnection(\d+):(\d+): detected conn error \((\d+)\)/,
+    title: () => "iscsi: connection error",
+    details: (m) => ({ connection: `${m[1]}:${m[2]}`, error: Number(m[3]) }),
+    groupKey: (m) => `iscsi:${m[1]}:${m[2]}`,
+  },
+  {
     // kexec-tools before 2.0.22 (RHEL/CentOS 7-8) prints kdumpctl's verdict without the `kdump: ` prefix newer
     // releases add, so under journald or syslog the message is a bare `Starting kdump: [FAILED]`, whatever the reason
     // (no reservation, an initramfs it cannot rebuild on a read-only /boot, kexec refusing to load).
