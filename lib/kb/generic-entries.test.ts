@@ -283,6 +283,21 @@ describe("storage and network symptoms: a bare event is a candidate, the hang it
   });
 });
 
+describe("virtio-net control virtqueue: a stall and a BUG in the same function are different bugs", () => {
+  const matched = (f: Finding) => matchFinding(f, index, {}).filter((m) => !m.related);
+  const bugAt = (kind: Finding["kind"], title: string, line: string): Finding =>
+    makeFinding({ kind, title, headline: line, report: [line, "pc : virtnet_send_command+0x150/0x158"], frames: frames("virtnet_send_command", "virtnet_set_rx_mode"), guiltyFrame: "virtnet_send_command" });
+  it("the busy wait (soft lockup or RCU stall in virtnet_send_command) is the Ubuntu 5.15 entry; a BUG_ON there is not", () => {
+    for (const kind of ["soft-lockup", "rcu-stall"] as const) {
+      const f = bugAt(kind, "BUG: soft lockup in virtnet_send_command", "watchdog: BUG: soft lockup - CPU#1 stuck for 26s! [systemd-udevd:165]");
+      expect(matched(f).map((m) => m.kbId), kind).toContain("ubuntu-5-15-virtio-net-soft-lockup");
+    }
+    // evansm7/vftool#21: 5.12 arm64 guest, bridge over a virtio-net device without a control virtqueue
+    const bug = bugAt("bug", "kernel BUG in virtnet_send_command", "kernel BUG at drivers/net/virtio_net.c:1664!");
+    expect(matched(bug).filter((m) => m.score >= NONE_FITS_MAX_SCORE).map((m) => m.kbId)).not.toContain("ubuntu-5-15-virtio-net-soft-lockup");
+  });
+});
+
 describe("OOM: the lone 4.19+ summary line", () => {
   it("`oom-kill:constraint=CONSTRAINT_MEMCG,…` alone (as the events give it) is memcg-oom-kill", () => {
     const line =

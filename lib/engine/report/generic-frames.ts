@@ -59,6 +59,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // report_bug, lockdep's `debug_locks_off`, the preemption checks `__cant_migrate` and `might_resched`, arm64's
       // `arm64_notify_die` between the BRK handler and die()
       "^debug_locks_off$", "^__cant_migrate$", "^_{0,2}might_resched$", "^arm64_notify_die$",
+      // the kdump hand-off: oops_end and panic call crash_kexec, which jumps to the capture kernel through
+      // machine_kexec; a crash-utility `bt` cut before its exception frame holds only them and the trap path
+      "^_{0,2}crash_kexec$", "^machine_kexec$",
     ],
   },
   {

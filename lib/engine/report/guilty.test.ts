@@ -214,6 +214,13 @@ describe("isGenericFrame", () => {
     expect(selectGuiltyFrame(frames("kprobe_int3_handler", "do_int3", "exc_int3", "asm_exc_int3"))).toBe("kprobe_int3_handler");
     for (const f of ["excl_lock", "do_debugfs_read"]) expect(isGenericFrame(f), f).toBe(false);
   });
+  it("the kdump hand-off is machinery: a crash `bt` cut before its exception frame names no culprit", () => {
+    // kubernetes/kubernetes#70229: `bt` of a vmcore taken on a BUG(), read up to do_invalid_op
+    const kexecPath = ["machine_kexec", "crash_kexec", "oops_end", "die", "do_trap", "do_error_trap", "do_invalid_op"];
+    expect(selectGuiltyFrame(frames(...kexecPath))).toBeUndefined();
+    expect(selectGuiltyFrame(frames("machine_kexec", "__crash_kexec", "panic", "oops_end", "die", "do_trap", "invalid_op", "i_readcount_dec"))).toBe("i_readcount_dec");
+    for (const f of ["kexec_load", "machine_kexec_prepare", "kernel_kexec_cleanup"]) expect(isGenericFrame(f), f).toBe(false);
+  });
 });
 
 describe("selectGuiltyFile", () => {
