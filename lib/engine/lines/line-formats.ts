@@ -206,6 +206,14 @@ const TERMINAL_TIMESTAMP = /^\d{4}_\d{2}-\d{2}-\d{2}\.\d{3}/;
 const BRACKETED_WALL_CLOCK = /^\[(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)\] ?/;
 // `[dddd-dd-dd dd:dd:dd]`: the fixed bytes the peek checks before the optional fraction.
 const BRACKETED_WALL_CLOCK_LEN = 21;
+// Docker Desktop for Windows' own log (`[09:47:13.115][Moby           ][Info   ] WARNING: CPU: 1 PID: 0 at …`): the
+// app's time of day (no date), the component padded to 15 and the level to 7. The `Moby` component is the Linux VM's
+// console, kernel text without dmesg stamps; the other components are the app's own services.
+const DOCKER_DESKTOP_PREFIX = /^\[\d\d:\d\d:\d\d\.\d{3}\]\[([^\]]{1,40}?) *\]\[(Info|Warning|Error|Debug) *\] ?/;
+const DOCKER_DESKTOP_LEVEL: Record<string, number> = { Error: 3, Warning: 4, Info: 6, Debug: 7 };
+/** `[hh:mm:ss.mmm][`: the fixed bytes a Docker Desktop line starts with. */
+const isDockerDesktopStart = (at: (i: number) => number) =>
+  at(3) === 58 && at(6) === 58 && at(9) === 46 && at(13) === 93 && at(14) === 91;
 // A `| ` gutter (forum quoting, a table cell): peeled only when a known format follows.
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
@@ -1137,6 +1145,36 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const stamp = BRACKETED_WALL_CLOCK.exec(latin1Of(bytes, pos, Math.min(eol, pos + 40)));
       if (!stamp) return PEEK.NOT_THIS;
       return hostIfNamed(rest(bytes, pos + stamp[0].length, eol, depth + 1));
+    },
+  },
+  {
+    id: "docker-desktop",
+    starts: "[",
+    parse: (s, line, ctx, rest) => {
+      if (!isDockerDesktopStart((i) => s.charCodeAt(i))) return false;
+      const d = DOCKER_DESKTOP_PREFIX.exec(s);
+      if (!d) return false;
+      const body = s.slice(d[0].length);
+      if (d[1] !== "Moby") {
+        line.program = d[1];
+        line.level = DOCKER_DESKTOP_LEVEL[d[2]];
+        line.text = body;
+        return true;
+      }
+      // The VM's console: a known format inside (a dmesg stamp, a syslog line) is read as such; bare console text
+      // is kernel text as a serial capture's is (no program).
+      const inner = rest(body, line.lineNo, { ...ctx, wall: undefined });
+      if (isKnown(inner)) return adopt(line, inner);
+      line.text = inner.text;
+      return true;
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      if (eol - pos < 32 || bytes[pos] !== 91 || !isDockerDesktopStart((i) => bytes[pos + i])) return PEEK.NOT_THIS;
+      const d = DOCKER_DESKTOP_PREFIX.exec(latin1Of(bytes, pos, Math.min(eol, pos + 80)));
+      if (!d) return PEEK.NOT_THIS;
+      if (d[1] !== "Moby") return PEEK.HOSTLESS;
+      const host = rest(bytes, pos + d[0].length, eol, depth + 1);
+      return host >= 0 || host === PEEK.KEEPS_HOST ? host : PEEK.HOSTLESS;
     },
   },
   {

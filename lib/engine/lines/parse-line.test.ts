@@ -469,6 +469,21 @@ const ROWS: Row[] = [
     expect: { format: "syslog-iso", program: "kernel", level: 3, text: "INFO: rcu_sched self-detected stall on CPU", time: iso("2016-08-03T04:35:57Z") },
   },
   {
+    name: "Docker Desktop for Windows: the Moby VM's console behind the app's time, component and level",
+    raw: "[09:47:13.158][Moby           ][Info   ] WARNING: CPU: 1 PID: 0 at ./arch/x86/include/asm/fpu/internal.h:368 __switch_to+0x323/0x480",
+    expect: { format: "plain", text: "WARNING: CPU: 1 PID: 0 at ./arch/x86/include/asm/fpu/internal.h:368 __switch_to+0x323/0x480" },
+  },
+  {
+    name: "Docker Desktop for Windows: a dmesg line in the Moby VM's console",
+    raw: "[10:01:46.097][Moby           ][Info   ] [    0.000000] Linux version 4.9.49-moby (root@1f1a3b5e8b7f) (gcc version 6.3.0 (Alpine 6.3.0) ) #1 SMP",
+    expect: { format: "dmesg", uptime: 0, text: "Linux version 4.9.49-moby (root@1f1a3b5e8b7f) (gcc version 6.3.0 (Alpine 6.3.0) ) #1 SMP" },
+  },
+  {
+    name: "Docker Desktop for Windows: the app's own services are agents with a level",
+    raw: "[10:01:50.311][VpnKit         ][Error  ] vpnkit.exe: Failed to connect to the hvsock",
+    expect: { format: "plain", program: "VpnKit", level: 3, text: "vpnkit.exe: Failed to connect to the hvsock" },
+  },
+  {
     name: "extended netconsole records received by a syslog server (host, then the record's own prefix)",
     raw: "Mar 31 19:59:53 extravaganza.localdomain 2,1677,1530985273,-;kernel BUG at fs/bcachefs/bkey.h:320!",
     expect: { format: "syslog", host: "extravaganza.localdomain", program: "kernel", level: 2, uptime: 1530.985273, text: "kernel BUG at fs/bcachefs/bkey.h:320!" },
