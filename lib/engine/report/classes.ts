@@ -1163,6 +1163,28 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("int3: [0-9a-f]{4}"), title: "int3 in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
+    // ZFS on Linux's assertions (VERIFY/ASSERT/PANIC through the Solaris Porting Layer). SPL 0.6 prints the failed
+    // check (`VERIFY3(sm->sm_space == space) failed (57852928 == 57918976)`), then `SPLError: 12831:0:(space_map.c:334:
+    // space_map_load()) SPL PANIC`, `SPL: Showing stack for process N` and the stack under spl_debug_bug. The thread
+    // stops for good there, the kernel runs on: an assertion, as a BUG_ON is. The location names the function when the
+    // stack was cut. (0.7+ prints `PANIC at file.c:N:func()` instead: no corpus log has it yet, and a needle of so
+    // common a word pair costs the prefilter on busy logs.)
+    id: "spl-panic",
+    // the line's other literal, `SPL PANIC`, upset the hot prefilter's bucket placement (scripts/bench/prefilter-placement)
+    header: "SPLError: ",
+    kind: "bug",
+    type: "BUG",
+    // SPLError also reports leaks and warnings: only its PANIC is an assertion report
+    suppress: [/^(?!.*\) SPL PANIC)/],
+    formats: [
+      {
+        match: re("SPLError: [0-9]+:[0-9]+:\\([\\w.\\-/]+:[0-9]+:([A-Za-z_]\\w*)\\(\\)\\) SPL PANIC"), title: "SPL PANIC in {FRAME}", stack: STACK_CALL_TRACE,
+        stacklessTitle: (m) => `SPL PANIC in ${m[1]}`,
+      },
+      { match: re("SPL PANIC"), title: "SPL PANIC in {FRAME}", stack: STACK_CALL_TRACE },
+    ],
+  },
+  {
     id: "vfs-busy-inodes",
     header: "VFS: Busy inodes after unmount",
     kind: "bug",

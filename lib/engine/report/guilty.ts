@@ -120,12 +120,20 @@ const UNNAMED_FRAME = /^(?:0x)?[0-9a-f]{6,}$/;
  */
 const MODULE_COPY_OF_KERNEL_INLINE = /^(?:_{0,3}might_(?:fault|sleep)|kref_(?:get|put)\w*|__list_(?:add|del)\w*|list_(?:add|del)\w*)$/;
 
+/**
+ * Out-of-tree report machinery: the Solaris Porting Layer prints ZFS's failed assertions through its own dump and
+ * panic helpers (`spl_debug_dumpstack [spl]`, `spl_debug_bug [spl]`, 0.7+ `spl_dumpstack`, `spl_panic`), on top of
+ * the function whose VERIFY failed. Like the kernel's dump_stack and panic, they are never the culprit.
+ */
+const MODULE_REPORT_MACHINERY = /^spl_(?:debug_)?(?:dumpstack|bug)$|^spl_panic$/;
+
 /** A module's own function: a module frame, unless it is the module's copy of a kernel header inline. */
 const isModuleCode = (f: Frame, fn: string): boolean => f.module !== undefined && f.module !== "" && !MODULE_COPY_OF_KERNEL_INLINE.test(fn);
 
 function usable(f: Frame, extraSkip: readonly RegExp[]): boolean {
   if (!f.reliable || UNNAMED_FRAME.test(f.function)) return false;
   const fn = cleanFunctionName(f.function);
+  if (MODULE_REPORT_MACHINERY.test(fn)) return false;
   if (isModuleCode(f, fn)) return true;
   if (isGenericFrame(fn)) return false;
   return !extraSkip.some((re) => re.test(fn));

@@ -733,6 +733,33 @@ const cases: Case[] = [
 | guarded_fn+0x24/0x60`),
     title: "BUG: unable to handle kernel paging request in guarded_fn", kind: "paging-fault",
   },
+  {
+    // SPL 0.6 (ZFS on Linux): the failed VERIFY, SPLError's location, then the stack under SPL's own dump helpers.
+    name: "an SPL 0.6 PANIC is an assertion in the function under spl_debug_bug",
+    lines: T(`|VERIFY3(sm->sm_space == space) failed (57852928 == 57918976)
+|SPLError: 12831:0:(space_map.c:334:space_map_load()) SPL PANIC
+|SPL: Showing stack for process 12831
+|Pid: 12831, comm: z_wr_iss/0 Tainted: P           O 3.2.0-33-generic #52-Ubuntu
+|Call Trace:
+| [<ffffffffa04294d7>] spl_debug_dumpstack+0x27/0x40 [spl]
+| [<ffffffffa042a7c2>] spl_debug_bug+0x82/0xe0 [spl]
+| [<ffffffffa052151a>] space_map_load+0x2fa/0x390 [zfs]
+| [<ffffffffa0509d6b>] metaslab_activate+0xdb/0x160 [zfs]`),
+    title: "SPL PANIC in space_map_load", frame: "space_map_load", kind: "bug",
+  },
+  {
+    name: "an SPL 0.6 PANIC whose stack was cut is named by its location",
+    lines: T(`|VERIFY(!RW_LOCK_HELD(&l->l_rwlock)) failed
+|SPLError: 1942:0:(zap.c:444:zap_leaf_pageout()) SPL PANIC
+|SPL: Showing stack for process 1942`),
+    title: "SPL PANIC in zap_leaf_pageout", kind: "bug",
+  },
+  {
+    name: "an SPLError that is no PANIC (a leak at module unload) is no report",
+    lines: T(`|SPLError: 4217:0:(spl-kmem.c:1293:spl_kmem_fini()) kmem leaked 1024/4096 bytes
+|SPL: Unloaded module v0.6.2-1`),
+    count: 0,
+  },
 ];
 
 
