@@ -199,6 +199,16 @@ const TERMINAL_TIMESTAMP = /^\d{4}_\d{2}-\d{2}-\d{2}\.\d{3}/;
 const BRACKETED_WALL_CLOCK = /^\[(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)\] ?/;
 // `[dddd-dd-dd dd:dd:dd]`: the fixed bytes the peek checks before the optional fraction.
 const BRACKETED_WALL_CLOCK_LEN = 21;
+// Docker Desktop for Windows' diagnostic log (docker/for-win, linuxkit issues): its own time of day, then the source
+// and level columns padded in brackets, before each line the Moby/LinuxKit VM wrote to its serial console
+// (`[09:47:13.115][Moby           ][Info   ] WARNING: CPU: 1 PID: 0 at …`). The console text after it often has no
+// timestamp, so the wrapper is peeled whatever follows; the padded columns do not start a kernel line.
+const DOCKER_DESKTOP_PREFIX = /^\[\d{2}:\d{2}:\d{2}\.\d{3}\]\[[A-Za-z][\w.-]* *\]\[(?:Info|Debug|Warning|Error|Fatal|Trace) *\] ?/;
+// xen-crashdump-analyser's dom0.log (XenServer/XCP-ng `/var/crash/<date>/dom0.log`): each dom0 dmesg record with its
+// level name right-aligned in six columns after the uptime (`[  525.566493]  ALERT: BUG: …`, `]   WARN: RIP: …`).
+// Only that exact width counts: a kernel message of its own (`INFO: task … blocked`) follows a single space.
+const CRASHDUMP_LEVEL = /^(?: EMERG| ALERT|  CRIT|   ERR|  WARN|NOTICE|  INFO| DEBUG): /;
+const CRASHDUMP_LEVEL_NUMBER: Record<string, number> = { EMERG: 0, ALERT: 1, CRIT: 2, ERR: 3, WARN: 4, NOTICE: 5, INFO: 6, DEBUG: 7 };
 // A `| ` gutter (forum quoting, a table cell): peeled only when a known format follows.
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
@@ -1050,6 +1060,22 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
+    id: "docker-desktop",
+    starts: "[",
+    parse: (s, line, ctx, rest) => {
+      if (s.charCodeAt(3) !== 58 || s.charCodeAt(14) !== 91) return false;
+      const wrapper = DOCKER_DESKTOP_PREFIX.exec(s);
+      return wrapper !== null && adopt(line, rest(s.slice(wrapper[0].length), line.lineNo, { ...ctx, wall: undefined }));
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      if (eol - pos < 20 || bytes[pos + 3] !== 58 || bytes[pos + 14] !== 91) return PEEK.NOT_THIS;
+      const wrapper = DOCKER_DESKTOP_PREFIX.exec(latin1Of(bytes, pos, Math.min(eol, pos + 80)));
+      if (!wrapper) return PEEK.NOT_THIS;
+      const host = rest(bytes, pos + wrapper[0].length, eol, depth + 1);
+      return host === PEEK.NOT_THIS ? PEEK.HOSTLESS : host;
+    },
+  },
+  {
     id: "dmesg-x",
     starts: LOWER,
     parse: (s, line, ctx, rest) => {
@@ -1164,6 +1190,11 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       line.format = "dmesg";
       line.program = "kernel";
       line.text = peelKernelPrefix(line, s);
+      const crashdumpLevel = line.uptime !== undefined ? CRASHDUMP_LEVEL.exec(line.text) : null;
+      if (crashdumpLevel) {
+        line.level = CRASHDUMP_LEVEL_NUMBER[crashdumpLevel[0].slice(0, -2).trim()];
+        line.text = line.text.slice(crashdumpLevel[0].length);
+      }
       // journalctl -o short-monotonic: `[  123.456789] host kernel: msg` / `… host kubelet[1432]: msg`. Only `kernel:`
       // or a tag with a pid counts: plain dmesg text such as `usb 1-1: new device` must stay as it is.
       const mono = MONOTONIC_HOST_TAG.exec(line.text);

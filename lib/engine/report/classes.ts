@@ -1492,6 +1492,15 @@ export const REPORT_PREFILTER = new RegExp(
   [...[...CLASSES, CRASH_PANIC_CLASS].map((c) => prefilterNeedle(c.header)), ...EXTRA_REPORT_TRIGGERS].join("|"),
 );
 
+/**
+ * A line of a window that starts a report: `REPORT_PREFILTER`, or an x86 page-fault oops head written while another
+ * CPU's stack dump still had its line open (pre-4.10 `Stack:` words are pr_cont output, so the head lands right after
+ * a hex word: `0000000000000000BUG: unable to handle kernel`). The `BUG:` class header alone must start a word
+ * (`DEBUG:`); the glued head is told by its longer form here only, not by the scanner's byte needles: the `Oops:`
+ * line the kernel prints a few lines below it opens the window.
+ */
+export const REPORT_LINE_TRIGGER = new RegExp(`${REPORT_PREFILTER.source}|BUG: unable to handle kernel`);
+
 function prefilterNeedle(header: string): string {
   if (!/^[A-Za-z]/.test(header) || header.length > SHORT_HEADER_CHARS) return escapeLiteral(header);
   return "\\b" + escapeLiteral(header.endsWith(":") ? `${header} ` : header);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
-import { CLASSES, CRASH_PANIC_CLASS, REPORT_PREFILTER } from "./classes";
+import { CLASSES, CRASH_PANIC_CLASS, REPORT_LINE_TRIGGER, REPORT_PREFILTER } from "./classes";
 import { extractReports, parseReport } from "./extract-reports";
 
 function extract(text: string) {
@@ -515,6 +515,24 @@ describe("REPORT_PREFILTER", () => {
     // User space's own levels are no kernel headers.
     for (const line of ["2024-08-13 15:58:01,123 DEBUG [main] x", "python3[1]: WARNING:urllib3:retry", "rmt_storage:INFO:main: done"])
       expect(REPORT_PREFILTER.test(line), line).toBe(false);
+    // An oops head printed into another CPU's open stack-words line (docker/for-win#1110) still opens a report.
+    expect(REPORT_LINE_TRIGGER.test(" ffffffff890dcff0 0000000000000000BUG: unable to handle kernel")).toBe(true);
+    expect(REPORT_LINE_TRIGGER.test("app: 0000000000000000DEBUG: unable to connect")).toBe(false);
+  });
+
+  it("reads an x86 fault head glued to the stack words of another CPU's WARNING (KERN_CONT pieces already joined)", () => {
+    const lines = [
+      "WARNING: CPU: 1 PID: 0 at ./arch/x86/include/asm/fpu/internal.h:368 __switch_to+0x323/0x480",
+      "Modules linked in:",
+      "CPU: 1 PID: 0 Comm: swapper/1 Tainted: G        W       4.9.49-moby #1",
+      " 0000000000000000 ffffffff8941c5a7 0000000000000000 0000000000000000",
+      " 0000000000000000BUG: unable to handle kernel NULL pointer dereference at 0000000000000020",
+      "IP: [<ffffffff89106ac3>] migrate_task_rq_fair+0x1c/0x4b",
+      "PGD 0",
+      "Oops: 0000 [#1] SMP",
+    ];
+    const found = extract(lines.join("\n")).map((f) => [f.kind, f.title]);
+    expect(found).toContainEqual(["null-deref", "BUG: unable to handle kernel NULL pointer dereference in migrate_task_rq_fair"]);
   });
 });
 

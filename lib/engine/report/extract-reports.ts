@@ -11,7 +11,7 @@
  * CPUs printing at once do not mix.
  */
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
-import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
+import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_LINE_TRIGGER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { mainFrames, parseFrameLine, parseKsymoopsFrame, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
@@ -118,7 +118,7 @@ function headerText(text: string): string {
 /** The class whose header starts this line, if any. */
 export function classifyLine(text: string): CrashClass | undefined {
   // Cheap literal test first: most lines of a window are frames and registers.
-  if (!REPORT_PREFILTER.test(text)) return undefined;
+  if (!REPORT_LINE_TRIGGER.test(text)) return undefined;
   const t = headerText(text);
   // The header printed first names the crash: `Internal error: Oops - BUG: …` is an ARM oops, not a `BUG:`.
   let best: CrashClass | undefined;
