@@ -1018,9 +1018,11 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Kernel panic - not syncing: Couldn't open N_TTY ldisc"), title: "kernel panic: Couldn't open N_TTY ldisc", noStackTrace: true },
       // panic_on_warn panics inside __warn(): its stack runs through the trap into the function that warned (`RIP:`),
       // so a WARNING whose header line was cut is still read from it. 6.2+ names who warned first: `Kernel panic - not
-      // syncing: kernel: panic_on_warn set ...` (`KASAN:`, `KFENCE:`).
+      // syncing: kernel: panic_on_warn set ...` (`KASAN:`, `KFENCE:`); the same check_panic_on_warn() panics once
+      // kernel.warn_limit warnings were seen (`kernel: system warned too often (kernel.warn_limit is 1)`), from the
+      // same place in __warn, so that panic with its trap is the WARNING too.
       {
-        match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set(?:.*\\n)*?.*RIP: "), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING",
+        match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?(?:panic_on_warn set|system warned too often)(?:.*\\n)*?.*RIP: "), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING",
         corrupted: "the WARNING header line is missing", stack: STACK_DEFAULT,
       },
       { match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },

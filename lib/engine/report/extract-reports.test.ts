@@ -497,6 +497,19 @@ describe("extractReports", () => {
   });
 });
 
+describe("a timestamped report's stamp-less lines", () => {
+  it("keeps a whole task line whose stamp paste damage ate (its release), and drops other program output", () => {
+    const found = extract([
+      "[    9.937990] BUG: Bad page map in process qrexec-agent  pte:80000000f9d41167 pmd:131c3067",
+      "[    9.938057] vma->vm_file->f_op->mmap: gntalloc_mmap+0x0/0x1c0 [   9.938066](xen_gntalloc]",
+      "[) CPU: 0 PID: 1108 Comm: qrexec-agent Tainted: G           O 3.12.23-1.pvops.qubes.x86_64 #1",
+      "qrexec-agent: connection closed 4.4.0 #2",
+      "[    9.938107] Call Trace:",
+    ].join("\n"));
+    expect(found[0]).toMatchObject({ title: "BUG: Bad page map", kernelRelease: "3.12.23-1.pvops.qubes.x86_64" });
+  });
+});
+
 describe("REPORT_PREFILTER", () => {
   it("matches every line that can start a report", () => {
     for (const line of [

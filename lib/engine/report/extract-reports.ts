@@ -15,7 +15,7 @@ import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LO
 import { mainFrames, parseFrameLine, parseKsymoopsFrame, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
-import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
+import { holdsTaskLine, isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
 import { copyAnalysis, type KnownReports, type ReportAnalysis } from "./known-reports";
 import { foldedOccurrence, isFoldedOccurrence, type FoldFacts } from "./repeated-reports";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -340,8 +340,10 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         ownFrom = -1;
       }
       // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
-      // release of a task line wrapped after its taint (a mailing-list paste) and a trace's prefix-less frames.
+      // release of a task line wrapped after its taint (a mailing-list paste), a trace's prefix-less frames and a
+      // whole task line whose stamp paste damage ate.
       const continues =
+        holdsTaskLine(l.text) ||
         (inModuleList && isModuleListContinuation(l.text)) ||
         (wrappedTaskLine && isWrappedRelease(l.text)) ||
         (wrappedHungHeader && HUNG_HEADER_REST.test(l.text)) ||
