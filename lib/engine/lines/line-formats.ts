@@ -209,11 +209,16 @@ const BRACKETED_WALL_CLOCK_LEN = 21;
 // Docker Desktop for Windows' own log (`[09:47:13.115][Moby           ][Info   ] WARNING: CPU: 1 PID: 0 at …`): the
 // app's time of day (no date), the component padded to 15 and the level to 7. The `Moby` component is the Linux VM's
 // console, kernel text without dmesg stamps; the other components are the app's own services.
-const DOCKER_DESKTOP_PREFIX = /^\[\d\d:\d\d:\d\d\.\d{3}\]\[([^\]]{1,40}?) *\]\[(Info|Warning|Error|Debug) *\] ?/;
-const DOCKER_DESKTOP_LEVEL: Record<string, number> = { Error: 3, Warning: 4, Info: 6, Debug: 7 };
+const DOCKER_DESKTOP_PREFIX = /^\[\d\d:\d\d:\d\d\.\d{3}\]\[([^\]]{1,40}?) *\]\[(Info|Warning|Error|Debug|Fatal|Trace) *\] ?/;
+const DOCKER_DESKTOP_LEVEL: Record<string, number> = { Fatal: 2, Error: 3, Warning: 4, Info: 6, Debug: 7, Trace: 7 };
 /** `[hh:mm:ss.mmm][`: the fixed bytes a Docker Desktop line starts with. */
 const isDockerDesktopStart = (at: (i: number) => number) =>
   at(3) === 58 && at(6) === 58 && at(9) === 46 && at(13) === 93 && at(14) === 91;
+// xen-crashdump-analyser's dom0.log (XenServer/XCP-ng `/var/crash/<date>/dom0.log`): each dom0 dmesg record with its
+// level name right-aligned in six columns after the uptime (`[  525.566493]  ALERT: BUG: …`, `]   WARN: RIP: …`).
+// Only that exact width counts: a kernel message of its own (`INFO: task … blocked`) follows a single space.
+const CRASHDUMP_LEVEL = /^(?: EMERG| ALERT|  CRIT|   ERR|  WARN|NOTICE|  INFO| DEBUG): /;
+const CRASHDUMP_LEVEL_NUMBER: Record<string, number> = { EMERG: 0, ALERT: 1, CRIT: 2, ERR: 3, WARN: 4, NOTICE: 5, INFO: 6, DEBUG: 7 };
 // A `| ` gutter (forum quoting, a table cell): peeled only when a known format follows.
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
@@ -1294,6 +1299,11 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       line.format = "dmesg";
       line.program = "kernel";
       line.text = peelKernelPrefix(line, s);
+      const crashdumpLevel = line.uptime !== undefined ? CRASHDUMP_LEVEL.exec(line.text) : null;
+      if (crashdumpLevel) {
+        line.level = CRASHDUMP_LEVEL_NUMBER[crashdumpLevel[0].slice(0, -2).trim()];
+        line.text = line.text.slice(crashdumpLevel[0].length);
+      }
       // journalctl -o short-monotonic: `[  123.456789] host kernel: msg` / `… host kubelet[1432]: msg`. Only `kernel:`
       // or a tag with a pid counts: plain dmesg text such as `usb 1-1: new device` must stay as it is.
       const mono = MONOTONIC_HOST_TAG.exec(line.text);

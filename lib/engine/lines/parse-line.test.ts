@@ -789,6 +789,25 @@ describe("parseLine", () => {
       host: "q1",
       text: "kernel BUG at lib/list_debug.c:59!",
     });
+    // Docker Desktop for Windows' log: its time, source and level columns before the Moby VM's console line, with or
+    // without the kernel's own stamp after them.
+    expect(parseLine("[20:51:49.398][Moby           ][Info   ] [    6.047416] RIP: 0010:[<ffffffff87109824>]  [<ffffffff87109824>] enqueue_entity+0x32/0x42b", 1, ctx)).toMatchObject({
+      format: "dmesg",
+      uptime: 6.047416,
+      text: "RIP: 0010:[<ffffffff87109824>]  [<ffffffff87109824>] enqueue_entity+0x32/0x42b",
+    });
+    expect(parseLine("[09:47:13.158][Moby           ][Info   ] WARNING: CPU: 1 PID: 0 at ./arch/x86/include/asm/fpu/internal.h:368 __switch_to+0x323/0x480", 1, ctx).text).toBe(
+      "WARNING: CPU: 1 PID: 0 at ./arch/x86/include/asm/fpu/internal.h:368 __switch_to+0x323/0x480",
+    );
+    expect(parseLine("[09:47:13.158] [Moby] text", 1, ctx)).toMatchObject({ format: "plain", text: "[09:47:13.158] [Moby] text" });
+    // xen-crashdump-analyser's dom0.log: the level name, right-aligned in six columns, after the uptime.
+    expect(parseLine("[    525.566538]   WARN: RIP: e030:skb_copy_ubufs+0x19c/0x5f0", 1, ctx)).toMatchObject({ level: 4, text: "RIP: e030:skb_copy_ubufs+0x19c/0x5f0" });
+    expect(parseLine("[    525.566493]  ALERT: BUG: unable to handle kernel NULL pointer dereference at 0000000000000008", 1, ctx)).toMatchObject({
+      level: 1,
+      text: "BUG: unable to handle kernel NULL pointer dereference at 0000000000000008",
+    });
+    // The kernel's own `INFO:` after the single space dmesg prints is the message, not a level column.
+    expect(parseLine("[  123.456789] INFO: task khugepaged:931 blocked for more than 120 seconds.", 1, ctx).text).toBe("INFO: task khugepaged:931 blocked for more than 120 seconds.");
     // Only before a known format: a bracketed date that starts free text stays text.
     expect(parseLine("[2023-12-19 16:33:24] qrexec: connection refused", 1, ctx)).toMatchObject({ format: "plain", text: "[2023-12-19 16:33:24] qrexec: connection refused" });
     for (const raw of ["rpi login: ", "rpi login: root"]) {
@@ -1010,6 +1029,9 @@ describe("parseLine", () => {
       "0410_03-08-12.384w16 login: Aug 13 15:59:23 w16 kernel: x",
       "[2023-12-19 16:33:24] Aug 13 15:59:23 w17 kernel: x",
       "[2023-12-19 16:33:24] [457742.607754] kernel BUG at lib/list_debug.c:59!",
+      "[09:47:13.158][Moby           ][Info   ] Aug 13 15:59:23 w18 kernel: x",
+      "[09:47:13.158][Moby           ][Info   ] WARNING: CPU: 1 PID: 0 at x",
+      "[    525.566538]   WARN: Oops: 0000 [#1] SMP NOPTI",
     ];
     const raws = [...ROWS.map((r) => r.raw), ...extra];
     const disagreements = raws

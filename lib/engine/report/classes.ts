@@ -1020,9 +1020,11 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Kernel panic - not syncing: Couldn't open N_TTY ldisc"), title: "kernel panic: Couldn't open N_TTY ldisc", noStackTrace: true },
       // panic_on_warn panics inside __warn(): its stack runs through the trap into the function that warned (`RIP:`),
       // so a WARNING whose header line was cut is still read from it. 6.2+ names who warned first: `Kernel panic - not
-      // syncing: kernel: panic_on_warn set ...` (`KASAN:`, `KFENCE:`).
+      // syncing: kernel: panic_on_warn set ...` (`KASAN:`, `KFENCE:`); the same check_panic_on_warn() panics once
+      // kernel.warn_limit warnings were seen (`kernel: system warned too often (kernel.warn_limit is 1)`), from the
+      // same place in __warn, so that panic with its trap is the WARNING too.
       {
-        match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set(?:.*\\n)*?.*RIP: "), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING",
+        match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?(?:panic_on_warn set|system warned too often)(?:.*\\n)*?.*RIP: "), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING",
         corrupted: "the WARNING header line is missing", stack: STACK_DEFAULT,
       },
       { match: re("Kernel panic - not syncing: (?:[A-Za-z]+: )?panic_on_warn set"), title: "kernel panic: panic_on_warn set", corrupted: "only the panic tail of a WARNING survived", noStackTrace: true },
@@ -1515,6 +1517,15 @@ const SHORT_HEADER_CHARS = 8;
 export const REPORT_PREFILTER = new RegExp(
   [...[...CLASSES, CRASH_PANIC_CLASS].map((c) => prefilterNeedle(c.header)), ...EXTRA_REPORT_TRIGGERS].join("|"),
 );
+
+/**
+ * A line of a window that starts a report: `REPORT_PREFILTER`, or an x86 page-fault oops head written while another
+ * CPU's stack dump still had its line open (pre-4.10 `Stack:` words are pr_cont output, so the head lands right after
+ * a hex word: `0000000000000000BUG: unable to handle kernel`). The `BUG:` class header alone must start a word
+ * (`DEBUG:`); the glued head is told by its longer form here only, not by the scanner's byte needles: the `Oops:`
+ * line the kernel prints a few lines below it opens the window.
+ */
+export const REPORT_LINE_TRIGGER = new RegExp(`${REPORT_PREFILTER.source}|BUG: unable to handle kernel`);
 
 function prefilterNeedle(header: string): string {
   if (!/^[A-Za-z]/.test(header) || header.length > SHORT_HEADER_CHARS) return escapeLiteral(header);

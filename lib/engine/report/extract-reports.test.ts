@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
-import { CLASSES, CRASH_PANIC_CLASS, REPORT_PREFILTER } from "./classes";
+import { CLASSES, CRASH_PANIC_CLASS, REPORT_LINE_TRIGGER, REPORT_PREFILTER } from "./classes";
 import { extractReports, parseReport } from "./extract-reports";
 
 function extract(text: string) {
@@ -497,6 +497,19 @@ describe("extractReports", () => {
   });
 });
 
+describe("a timestamped report's stamp-less lines", () => {
+  it("keeps a whole task line whose stamp paste damage ate (its release), and drops other program output", () => {
+    const found = extract([
+      "[    9.937990] BUG: Bad page map in process qrexec-agent  pte:80000000f9d41167 pmd:131c3067",
+      "[    9.938057] vma->vm_file->f_op->mmap: gntalloc_mmap+0x0/0x1c0 [   9.938066](xen_gntalloc]",
+      "[) CPU: 0 PID: 1108 Comm: qrexec-agent Tainted: G           O 3.12.23-1.pvops.qubes.x86_64 #1",
+      "qrexec-agent: connection closed 4.4.0 #2",
+      "[    9.938107] Call Trace:",
+    ].join("\n"));
+    expect(found[0]).toMatchObject({ title: "BUG: Bad page map", kernelRelease: "3.12.23-1.pvops.qubes.x86_64" });
+  });
+});
+
 describe("REPORT_PREFILTER", () => {
   it("matches every line that can start a report", () => {
     for (const line of [
@@ -515,6 +528,24 @@ describe("REPORT_PREFILTER", () => {
     // User space's own levels are no kernel headers.
     for (const line of ["2024-08-13 15:58:01,123 DEBUG [main] x", "python3[1]: WARNING:urllib3:retry", "rmt_storage:INFO:main: done"])
       expect(REPORT_PREFILTER.test(line), line).toBe(false);
+    // An oops head printed into another CPU's open stack-words line (docker/for-win#1110) still opens a report.
+    expect(REPORT_LINE_TRIGGER.test(" ffffffff890dcff0 0000000000000000BUG: unable to handle kernel")).toBe(true);
+    expect(REPORT_LINE_TRIGGER.test("app: 0000000000000000DEBUG: unable to connect")).toBe(false);
+  });
+
+  it("reads an x86 fault head glued to the stack words of another CPU's WARNING (KERN_CONT pieces already joined)", () => {
+    const lines = [
+      "WARNING: CPU: 1 PID: 0 at ./arch/x86/include/asm/fpu/internal.h:368 __switch_to+0x323/0x480",
+      "Modules linked in:",
+      "CPU: 1 PID: 0 Comm: swapper/1 Tainted: G        W       4.9.49-moby #1",
+      " 0000000000000000 ffffffff8941c5a7 0000000000000000 0000000000000000",
+      " 0000000000000000BUG: unable to handle kernel NULL pointer dereference at 0000000000000020",
+      "IP: [<ffffffff89106ac3>] migrate_task_rq_fair+0x1c/0x4b",
+      "PGD 0",
+      "Oops: 0000 [#1] SMP",
+    ];
+    const found = extract(lines.join("\n")).map((f) => [f.kind, f.title]);
+    expect(found).toContainEqual(["null-deref", "BUG: unable to handle kernel NULL pointer dereference in migrate_task_rq_fair"]);
   });
 });
 

@@ -11,11 +11,11 @@
  * CPUs printing at once do not mix.
  */
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
-import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_PREFILTER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
+import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_LINE_TRIGGER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { mainFrames, parseFrameLine, parseKsymoopsFrame, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
-import { isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
+import { holdsTaskLine, isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, parseReportMetadata } from "./metadata";
 import { copyAnalysis, type KnownReports, type ReportAnalysis } from "./known-reports";
 import { foldedOccurrence, isFoldedOccurrence, type FoldFacts } from "./repeated-reports";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -118,7 +118,7 @@ function headerText(text: string): string {
 /** The class whose header starts this line, if any. */
 export function classifyLine(text: string): CrashClass | undefined {
   // Cheap literal test first: most lines of a window are frames and registers.
-  if (!REPORT_PREFILTER.test(text)) return undefined;
+  if (!REPORT_LINE_TRIGGER.test(text)) return undefined;
   const t = headerText(text);
   // The header printed first names the crash: `Internal error: Oops - BUG: …` is an ARM oops, not a `BUG:`.
   let best: CrashClass | undefined;
@@ -342,8 +342,10 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         ownFrom = -1;
       }
       // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
-      // release of a task line wrapped after its taint (a mailing-list paste) and a trace's prefix-less frames.
+      // release of a task line wrapped after its taint (a mailing-list paste), a trace's prefix-less frames and a
+      // whole task line whose stamp paste damage ate.
       const continues =
+        holdsTaskLine(l.text) ||
         (inModuleList && isModuleListContinuation(l.text)) ||
         (wrappedTaskLine && isWrappedRelease(l.text)) ||
         (wrappedHungHeader && HUNG_HEADER_REST.test(l.text)) ||

@@ -131,6 +131,34 @@ describe("reports whose header line was cut", () => {
     expect(found[0]).toMatchObject({ kind: "warning", title: "WARNING in kvm_arch_vcpu_ioctl_run", corrupted: true });
   });
 
+  it("a kernel.warn_limit panic is check_panic_on_warn's too: with its trap it is the WARNING, without it the panic", () => {
+    const panicHead = [
+      "Kernel panic - not syncing: kernel: system warned too often (kernel.warn_limit is 1)",
+      "CPU: 1 UID: 0 PID: 65 Comm: xenwatch Not tainted 6.18.15-1.qubes.fc41.x86_64 #1 PREEMPT(full)",
+      "Call Trace:",
+      " <TASK>",
+      " dump_stack_lvl+0x5d/0x80",
+      " vpanic+0x118/0x310",
+      " panic+0x6b/0x6b",
+    ];
+    const withTrap = extract([
+      ...panicHead,
+      " check_panic_on_warn.cold+0x1e/0x1e",
+      " __warn.cold+0x9/0x10",
+      " report_bug+0x1a5/0x1c0",
+      " handle_bug+0x53/0x90",
+      " exc_invalid_op+0x17/0x70",
+      " asm_exc_invalid_op+0x1a/0x20",
+      "RIP: 0010:xennet_disconnect_backend+0x1be/0x590 [xen_netfront]",
+      ...X86_REGS,
+    ]);
+    expect(withTrap[0]).toMatchObject({ kind: "warning", title: "WARNING in xennet_disconnect_backend" });
+    // Cut before the trap, only a `?` guess names the function: that is no frame, and the report is the panic.
+    const cut = extract([...panicHead, " ? xennet_disconnect_backend+0x1be/0x590 [xen_netfront]", " check_panic_on_warn.cold+0x1e/0x1e"]);
+    expect(cut[0]).toMatchObject({ kind: "panic", title: "kernel panic: kernel: system warned too often (kernel.warn_limit is NUM)" });
+    expect(cut[0].guiltyFrame).toBeUndefined();
+  });
+
   it("an old x86 oops starts at the faulting IP above its die line, and UBSAN's message names its check", () => {
     const oops = extract([
       "IP: [<ffffffff8150a2c3>] xfrm_lookup+0x23/0x5a0",

@@ -86,6 +86,13 @@ const WRAPPED_COMM_RELEASE = new RegExp(String.raw`^\s*(\S.{0,19}?) (Kdump: load
 export const isWrappedTaskLine = (line: string): boolean =>
   (line.includes("Comm: ") && TASK_LINE_WRAPPED.test(line.trimEnd())) || TASK_LINE_WRAPPED_AT_COMM.test(line.trimEnd()) || TAINT_ONLY_LINE.test(line.trimEnd());
 export const isWrappedRelease = (line: string): boolean => WRAPPED_RELEASE.test(line) || WRAPPED_COMM_RELEASE.test(line.trimEnd());
+const TASK_LINE_CPU_PID = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ /;
+/**
+ * A whole task line (`CPU: 0 PID: 1108 Comm: qrexec-agent Tainted: G  O 3.12.23-1.pvops.qubes.x86_64 #1`,
+ * `Pid: 0, comm: swapper Not tainted 2.6.32 #1`) anywhere in a line: kernel text even when paste damage ate its
+ * timestamp (a migrated ticket's markdown left `[) CPU: 0 PID: …` between stamped lines).
+ */
+export const holdsTaskLine = (line: string): boolean => (TASK_LINE_CPU_PID.test(line) && TASK_LINE_NEW.test(line)) || TASK_LINE_OLD.test(line);
 
 export const isModuleListStart = (line: string): boolean => MODULES.test(line);
 /** A line that can only be the wrapped rest of a module list (module names, maybe `[last unloaded: x]`). */
