@@ -696,7 +696,7 @@ const ROWS: Row[] = [
     title: "cifs: server not responding",
     details: { server: "\\\\fileserver.corp" },
   },
-  { line: "CIFS VFS: sends on sock a715d500 stuck for 15 seconds", rule: "cifs-server-not-responding", kind: "io-error", title: "cifs: server not responding", details: {} },
+  { line: "CIFS VFS: sends on sock a715d500 stuck for 15 seconds", rule: "cifs-send-stuck", kind: "io-error", title: "cifs: server not responding", details: {} },
   { line: " connection2:0: detected conn error (1020)", rule: "iscsi-conn-error", kind: "io-error", title: "iscsi: connection error", details: { connection: "2:0", error: 1020 } },
   { line: "connection10:0: detected conn error (1011)", rule: "iscsi-conn-error", kind: "io-error", title: "iscsi: connection error", details: { connection: "10:0", error: 1011 } },
   {
