@@ -212,8 +212,8 @@ const BRACKETED_WALL_CLOCK_LEN = 21;
 const DOCKER_DESKTOP_PREFIX = /^\[\d\d:\d\d:\d\d\.\d{3}\]\[([^\]]{1,40}?) *\]\[(Info|Warning|Error|Debug|Fatal|Trace) *\] ?/;
 const DOCKER_DESKTOP_LEVEL: Record<string, number> = { Fatal: 2, Error: 3, Warning: 4, Info: 6, Debug: 7, Trace: 7 };
 /** `[hh:mm:ss.mmm][`: the fixed bytes a Docker Desktop line starts with. */
-const isDockerDesktopStart = (at: (i: number) => number) =>
-  at(3) === 58 && at(6) === 58 && at(9) === 46 && at(13) === 93 && at(14) === 91;
+const isDockerDesktopStart = (c3: number, c6: number, c9: number, c13: number, c14: number) =>
+  c3 === 58 && c6 === 58 && c9 === 46 && c13 === 93 && c14 === 91;
 // xen-crashdump-analyser's dom0.log (XenServer/XCP-ng `/var/crash/<date>/dom0.log`): each dom0 dmesg record with its
 // level name right-aligned in six columns after the uptime (`[  525.566493]  ALERT: BUG: …`, `]   WARN: RIP: …`).
 // Only that exact width counts: a kernel message of its own (`INFO: task … blocked`) follows a single space.
@@ -1153,36 +1153,6 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
-    id: "docker-desktop",
-    starts: "[",
-    parse: (s, line, ctx, rest) => {
-      if (!isDockerDesktopStart((i) => s.charCodeAt(i))) return false;
-      const d = DOCKER_DESKTOP_PREFIX.exec(s);
-      if (!d) return false;
-      const body = s.slice(d[0].length);
-      if (d[1] !== "Moby") {
-        line.program = d[1];
-        line.level = DOCKER_DESKTOP_LEVEL[d[2]];
-        line.text = body;
-        return true;
-      }
-      // The VM's console: a known format inside (a dmesg stamp, a syslog line) is read as such; bare console text
-      // is kernel text as a serial capture's is (no program).
-      const inner = rest(body, line.lineNo, { ...ctx, wall: undefined });
-      if (isKnown(inner)) return adopt(line, inner);
-      line.text = inner.text;
-      return true;
-    },
-    peekHost: (bytes, pos, eol, depth, rest) => {
-      if (eol - pos < 32 || bytes[pos] !== 91 || !isDockerDesktopStart((i) => bytes[pos + i])) return PEEK.NOT_THIS;
-      const d = DOCKER_DESKTOP_PREFIX.exec(latin1Of(bytes, pos, Math.min(eol, pos + 80)));
-      if (!d) return PEEK.NOT_THIS;
-      if (d[1] !== "Moby") return PEEK.HOSTLESS;
-      const host = rest(bytes, pos + d[0].length, eol, depth + 1);
-      return host >= 0 || host === PEEK.KEEPS_HOST ? host : PEEK.HOSTLESS;
-    },
-  },
-  {
     id: "dmesg-x",
     starts: LOWER,
     parse: (s, line, ctx, rest) => {
@@ -1349,6 +1319,37 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const pidStart = t;
       while (t < eol && isDigit(bytes[t])) t++;
       return t > pidStart && bytes[t] === 93 && bytes[t + 1] === 58 && bytes[t + 2] === 32 ? hostSpan(bytes, hostStart, hostEnd) : PEEK.HOSTLESS;
+    },
+  },
+  {
+    // After `dmesg`: every dmesg line is read by the row above and never asks this one.
+    id: "docker-desktop",
+    starts: "[",
+    parse: (s, line, ctx, rest) => {
+      if (!isDockerDesktopStart(s.charCodeAt(3), s.charCodeAt(6), s.charCodeAt(9), s.charCodeAt(13), s.charCodeAt(14))) return false;
+      const d = DOCKER_DESKTOP_PREFIX.exec(s);
+      if (!d) return false;
+      const body = s.slice(d[0].length);
+      if (d[1] !== "Moby") {
+        line.program = d[1];
+        line.level = DOCKER_DESKTOP_LEVEL[d[2]];
+        line.text = body;
+        return true;
+      }
+      // The VM's console: a known format inside (a dmesg stamp, a syslog line) is read as such; bare console text
+      // is kernel text as a serial capture's is (no program).
+      const inner = rest(body, line.lineNo, { ...ctx, wall: undefined });
+      if (isKnown(inner)) return adopt(line, inner);
+      line.text = inner.text;
+      return true;
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      if (eol - pos < 32 || !isDockerDesktopStart(bytes[pos + 3], bytes[pos + 6], bytes[pos + 9], bytes[pos + 13], bytes[pos + 14])) return PEEK.NOT_THIS;
+      const d = DOCKER_DESKTOP_PREFIX.exec(latin1Of(bytes, pos, Math.min(eol, pos + 80)));
+      if (!d) return PEEK.NOT_THIS;
+      if (d[1] !== "Moby") return PEEK.HOSTLESS;
+      const host = rest(bytes, pos + d[0].length, eol, depth + 1);
+      return host >= 0 || host === PEEK.KEEPS_HOST ? host : PEEK.HOSTLESS;
     },
   },
   {
