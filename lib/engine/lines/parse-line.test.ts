@@ -127,6 +127,11 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", uptime: 49.655108, text: "PC is at mpage_prepare_extent_to_map+0x198/0x218" },
   },
   {
+    name: "dmesg with Broadcom Android's CPU and task comm after the stamp (` C1 [ swapper/1] `)",
+    raw: "<3>[26578.636839] C1 [ swapper/1] BUG: scheduling while atomic: swapper/1/0/0x00000002",
+    expect: { format: "dmesg", level: 3, uptime: 26578.636839, text: "BUG: scheduling while atomic: swapper/1/0/0x00000002" },
+  },
+  {
     name: "dmesg with CPU caller id",
     raw: "[   12.5][    C1] NMI backtrace for cpu 1",
     expect: { format: "dmesg", uptime: 12.5, callerId: "C1", text: "NMI backtrace for cpu 1" },

@@ -211,6 +211,8 @@ const SERROR_PATH_SKIP = [
 const X86_REFCOUNT_MESSAGE = /refcount_t [a-z][a-z ]* at /;
 
 /** The skb helpers that BUG() on their caller's bad length or headroom (`skb_put`, `__skb_pull`, `skb_under_panic`). */
+/** report_bug()'s first line, for a BUG() and a WARN() alike. */
+const CUT_HERE = /-\[ cut here \]-/;
 const SKB_DATA_HELPER = /^_{0,2}skb_(?:put|push|pull|over_panic|under_panic|panic)$/;
 
 const skipping = (...names: string[]): StackRule => ({
@@ -1229,7 +1231,13 @@ export const CLASSES: readonly CrashClass[] = [
     header: "invalid opcode:",
     kind: "oops",
     secondary: true,
-    formats: [{ match: re("invalid opcode:"), title: "invalid opcode in {FRAME}", stack: STACK_DEFAULT }],
+    // Only report_bug() prints `cut here` before the trap (do_trap's die() for a stray ud2 does not): the report of an
+    // `invalid opcode` right under it starts there, and is a BUG() whose `kernel BUG at` line a paste or filter lost.
+    startsAt: { line: CUT_HERE, within: 1 },
+    formats: [
+      { match: re("^.*cut here \\]-+\\n\\s*invalid opcode: [0-9a-f]{4} \\[#"), title: "kernel BUG in {FRAME}", kind: "bug", type: "BUG", stack: STACK_DEFAULT },
+      { match: re("invalid opcode:"), title: "invalid opcode in {FRAME}", stack: STACK_DEFAULT },
+    ],
   },
   {
     id: "ubsan",

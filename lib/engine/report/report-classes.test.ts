@@ -1042,3 +1042,25 @@ describe("spinlock debugging", () => {
     expect(f).toMatchObject({ kind: "lockdep", title: "BUG: spinlock lockup suspected in kbase_jd_done_worker" });
   });
 });
+
+describe("invalid opcode right under report_bug()'s cut line", () => {
+  const oops = (above: string[]) => [
+    ...above,
+    "[ 5828.709700] invalid opcode: 0000 [#1] SMP ",
+    "[ 5828.709864] Modules linked in: scst(O) ib_srpt(O)",
+    "[ 5828.710558] Pid: 5894, comm: srpt_mlx4_0-1 Tainted: G           O 3.8.5 #1",
+    "[ 5828.710560] RIP: 0010:[<ffffffffa01b3fe3>]  [<ffffffffa01b3fe3>] scst_tgt_cmd_done+0xa/0x34 [scst]",
+    "[ 5828.710570] Call Trace:",
+    "[ 5828.710571]  [<ffffffffa01c0001>] srpt_xmit_response+0x1/0x2 [ib_srpt]",
+  ];
+
+  it("is a BUG() whose `kernel BUG at` line was lost: only report_bug prints the cut line before the trap", () => {
+    const [bug] = extract(oops(["[ 5828.709207] ------------[ cut here ]------------"]));
+    expect(bug).toMatchObject({ kind: "bug", title: "kernel BUG in scst_tgt_cmd_done" });
+  });
+
+  it("stays an invalid opcode (a stray ud2 trapping in do_trap) without the cut line", () => {
+    const [trap] = extract(oops(["[ 5828.709100] scst: Attached to virtual device sata_lv02 (id 6)"]));
+    expect(trap).toMatchObject({ kind: "oops", title: "invalid opcode in scst_tgt_cmd_done" });
+  });
+});
