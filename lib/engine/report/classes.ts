@@ -145,6 +145,11 @@ const PATTERNS: Record<string, string> = {
   SRC: "([a-zA-Z0-9_\\-/.+]+\\.[a-zA-Z]+:[0-9]+)",
   PC: "\\[<?(?:0x)?[0-9a-f]+>?\\]",
   ADDR: "(?:0x)?[0-9a-f]+",
+  // A symbolised report prints one header line per inlined level before the out-of-line function's own
+  // (`BUG: KASAN: use-after-free in skb_dst_drop include/net/dst.h:269 [inline]`, then `… in
+  // skb_release_head_state+0x223/0x250 net/core/skbuff.c:653`). The symboliser added those lines after syzkaller
+  // had titled the raw report by the out-of-line one; placed before `{{FUNC}}`, this skips them when one follows.
+  INLINED: "(?:[a-zA-Z0-9_.]+ [^ \\n]+:[0-9]+ \\[inline\\]\\n.*?BUG: KASAN: [a-z\\- ]+ in )*",
 };
 
 const escapeLiteral = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -364,7 +369,7 @@ export const CLASSES: readonly CrashClass[] = [
     suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/, /BUG: NMI Watchdog detected LOCKUP/, ...SYZKALLER_TITLE_QUOTES.bug],
     formats: [
       {
-        match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
+        match: re("BUG: KASAN: ([a-z\\-]+) in {{INLINED}}{{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
         title: "KASAN: $1 $3 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", headerFunction: 2,
         stack: STACK_KASAN,
       },
@@ -377,7 +382,7 @@ export const CLASSES: readonly CrashClass[] = [
         stack: STACK_KASAN,
       })),
       {
-        match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{FUNC}}"),
+        match: re("BUG: KASAN: (?:double-free or invalid-free|double-free|invalid-free) in {{INLINED}}{{FUNC}}"),
         title: "KASAN: invalid-free in {FRAME}", alt: INVALID_FREE, kind: "kasan", type: "KASAN-INVALID-FREE", headerFunction: 1,
         stack: STACK_KASAN,
       },
@@ -387,7 +392,7 @@ export const CLASSES: readonly CrashClass[] = [
         title: "KASAN: $1 in $2 at addr ADDR", kind: "kasan",
       },
       {
-        match: re("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}"),
+        match: re("BUG: KASAN: ([a-z\\-]+) in {{INLINED}}{{FUNC}}"),
         title: "KASAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kasan", stack: STACK_KASAN, headerFunction: 2,
         // Every KASAN report says what it accessed (`Read of size 8`): without that line the report was cut.
         corrupted: "KASAN report without its access line",

@@ -641,6 +641,29 @@ describe("titles when the stack names no function", () => {
     const [whole] = lines(["[92612.640000] RIP: 0010:__nf_conntrack_confirm+0x51f/0xe50 [nf_conntrack]"]);
     expect(whole).toMatchObject({ title: "WARNING in __nf_conntrack_confirm", guiltyFrame: "__nf_conntrack_confirm" });
   });
+
+  it("titles a symbolised KASAN report by its out-of-line header function, not the [inline] header lines above it", () => {
+    // Shape of a syzbot mail (testdata/real/kasan/z7-gh-bluetooth-next-6-…): the symboliser adds one header line per
+    // inlined level after syzkaller titled the raw report, whose only header was the out-of-line function's.
+    const head = [
+      "BUG: KASAN: use-after-free in foo_get include/net/foo.h:269 [inline]",
+      "BUG: KASAN: use-after-free in foo_release+0x223/0x250 net/core/foo.c:653",
+      "Read of size 8 at addr ffff888020b57a58 by task syz-executor.3/23125",
+      "",
+      "CPU: 0 PID: 23125 Comm: syz-executor.3 Not tainted 5.11.0-rc2-syzkaller #0",
+      "Call Trace:",
+      " __dump_stack lib/dump_stack.c:79 [inline]",
+      " dump_stack+0x107/0x163 lib/dump_stack.c:120",
+      " kasan_report.cold+0x79/0xd5 mm/kasan/report.c:413",
+    ];
+    const [cut] = extract(head.join("\n"));
+    expect(cut).toMatchObject({ title: "KASAN: use-after-free Read in foo_release", guiltyFrame: "foo_release" });
+    const [whole] = extract([...head, " foo_get include/net/foo.h:269 [inline]", " foo_release+0x223/0x250 net/core/foo.c:653", " foo_ioctl+0x10/0x20 net/core/foo.c:700"].join("\n"));
+    expect(whole).toMatchObject({ title: "KASAN: use-after-free Read in foo_release", guiltyFrame: "foo_release" });
+    // A paste cut after the inlined header line still names the only function it has.
+    const [inlinedOnly] = extract([head[0], head[2]].join("\n"));
+    expect(inlinedOnly).toMatchObject({ title: "KASAN: use-after-free Read in foo_get" });
+  });
 });
 
 describe("parseReport", () => {
