@@ -494,7 +494,8 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", ripFallback: true }) },
       // syzkaller files it under its x86 title (`WARNING: locking bug in f`): the alternative.
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", alt: ["WARNING: locking bug in {FRAME}"], kind: "lockdep", stack: STACK_CALL_TRACE },
-      { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
+      // MAX_LOCK_DEPTH: more than 48 locks held by one task (bcachefs btree nodes, nested netdev setup); lockdep turns itself off.
+      { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES|LOCK_DEPTH) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
       // 2.6.16 to 2.6.24 printed a WARN_ON as `BUG: warning at kernel/cpu.c:56/unlock_cpu_hotplug()` (RHEL 5's 2.6.18,
       // ESX's vmklinux): a WARNING, titled like one by the warned function or, when that is a generic helper

@@ -602,7 +602,10 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
     } else if (section === LOCKDEP_AT_SECTION) {
       // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
       const rest = texts.slice(k0);
-      for (let j = 0; j < rest.length && frames.length < 2; j++) {
+      // A symbolised report prints one `at:` line per inlined level before the real one (`at: spin_lock
+      // include/linux/spinlock.h:351 [inline]`, `at: __dev_xmit_skb net/core/dev.c:3807 [inline]`, `at:
+      // __dev_queue_xmit+0xaf9/…`): the two lock sites are counted by their non-inlined lines.
+      for (let j = 0; j < rest.length && frames.filter((f) => !f.inlined).length < 2; j++) {
         const at = /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(rest[j]);
         if (!at) continue;
         // Old lockdep prints the site on the next line: `… at:` / `[<ffffffff83f7ac8b>] sctp_sendmsg+0x2a3b/0x38a0`.

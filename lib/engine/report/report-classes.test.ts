@@ -1064,3 +1064,40 @@ describe("invalid opcode right under report_bug()'s cut line", () => {
     expect(trap).toMatchObject({ kind: "oops", title: "invalid opcode in scst_tgt_cmd_done" });
   });
 });
+
+describe("lockdep capacity reports", () => {
+  it("titles MAX_LOCK_DEPTH like lockdep's other capacity limits", () => {
+    const [r] = extract([
+      "[Mon Sep 16 10:25:36 2019] BUG: MAX_LOCK_DEPTH too low!",
+      "[Mon Sep 16 10:25:36 2019] turning off the locking correctness validator.",
+      "[Mon Sep 16 10:25:36 2019] depth: 48  max: 48!",
+      "[Mon Sep 16 10:25:36 2019] 48 locks held by kvm/2980:",
+      "[Mon Sep 16 10:25:36 2019]  #0: 000000009edf7a57 (sb_writers#17){....}, at: vfs_fallocate+0x1ea/0x270",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "BUG: MAX_LOCK_DEPTH too low!" });
+  });
+});
+
+describe("lockdep `at:` sites of a symbolised report", () => {
+  it("reads past the inlined `at:` lines of the acquired lock to its real site", () => {
+    const at = (fn: string) => [
+      `ffff8880427fd908 (&sch->q.lock){+.-.}-{2:2}, at: spin_lock include/linux/spinlock.h:351 [inline]`,
+      `ffff8880427fd908 (&sch->q.lock){+.-.}-{2:2}, at: __dev_xmit_skb net/core/dev.c:3807 [inline]`,
+      `ffff8880427fd908 (&sch->q.lock){+.-.}-{2:2}, at: ${fn}+0xaf9/0x3790 net/core/dev.c:4315`,
+    ];
+    const [r] = extract([
+      "============================================",
+      "WARNING: possible recursive locking detected",
+      "6.6.0-rc5-gcd8bdf563d46 #60 Not tainted",
+      "--------------------------------------------",
+      "syz-executor.4/25943 is trying to acquire lock:",
+      ...at("__dev_queue_xmit"),
+      "",
+      "but task is already holding lock:",
+      ...at("__dev_queue_xmit"),
+      "",
+      "other info that might help us debug this:",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in __dev_queue_xmit", guiltyFrame: "__dev_queue_xmit" });
+  });
+});
