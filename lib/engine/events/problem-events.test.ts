@@ -120,6 +120,38 @@ const ROWS: Row[] = [
     details: { victimPid: 4321, victim: "java", memcg: true },
   },
   {
+    // `grep -i killed /var/log/messages` on RHEL 6: the 2.6.32 kill line alone, its selection line not in the paste.
+    line: "Killed process 11726, UID 498, (mysqld) total-vm:7823732kB, anon-rss:2539268kB, file-rss:768kB",
+    rule: "oom-killed-process-bare",
+    kind: "oom",
+    title: "OOM: out of memory",
+    details: { victimPid: 11726, victim: "mysqld" },
+  },
+  {
+    // Upstream 3.x wording, alone; the selection line right before it would be the finding instead (row above).
+    line: ["Free swap  = 0kB", "Killed process 28438 (java) total-vm:20255636kB, anon-rss:466160kB, file-rss:13684kB"],
+    rule: "oom-killed-process-bare",
+    kind: "oom",
+    title: "OOM: out of memory",
+    details: { victimPid: 28438, victim: "java" },
+  },
+  {
+    // RHEL 6's wording right after its selection line: that line is the one finding.
+    line: ["Out of memory: Kill process 16929 (beam.smp) score 580 or sacrifice child", "Killed process 28364, UID 0, (sh) total-vm:106064kB, anon-rss:180kB, file-rss:4kB"],
+    rule: "oom-kill-legacy",
+    kind: "oom",
+    title: "OOM: out of memory",
+    details: { victimPid: 16929, victim: "beam.smp" },
+  },
+  {
+    // A 3.10 backport's order (`(comm), UID n,`); the report's first line and its kill selection were cut off.
+    line: "Killed process 42452 (memcg_test_1), UID 0, total-vm:7296kB, anon-rss:96kB, file-rss:164kB, shmem-rss:0kB",
+    rule: "oom-killed-process-bare",
+    kind: "oom",
+    title: "OOM: out of memory",
+    details: { victimPid: 42452, victim: "memcg_test_1" },
+  },
+  {
     line: "cpu=0 found=0 invalid=1 ignore=0 insert=0 insert_failed=12 drop=12 early_drop=0 error=0 search_restart=0",
     rule: "conntrack-insert-failed",
     kind: "conntrack-full",

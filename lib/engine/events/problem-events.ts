@@ -446,6 +446,23 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFacts: oomReportFacts,
   },
   {
+    // The kill line of kernels before 4.x has no `Out of memory:` prefix of its own: upstream 2.6.3x–3.x print
+    // `Killed process 28438 (java) total-vm:…`, RHEL 6's 2.6.32 `Killed process 11726, UID 498, (mysqld) total-vm:…`,
+    // some 3.10 backports `Killed process 42452 (memcg_test_1), UID 0, total-vm:…`. Right after its `Kill process …
+    // or sacrifice child` line that line is the finding; alone (`grep -i killed /var/log/messages`, a paste cut
+    // before it) only the OOM killer prints this, with the victim's memory sizes.
+    id: "oom-killed-process-bare",
+    kind: "oom",
+    needle: "Killed process",
+    pattern: /^Killed process (\d+),? (?:UID \d+, )?\(([^)]*)\),? (?:UID \d+, )?total-vm:/,
+    notRightAfter: /or sacrifice child\s*$/,
+    title: () => "OOM: out of memory",
+    details: (m) => ({ victimPid: Number(m[1]), victim: m[2] }),
+    groupKey: () => "oom:global",
+    reportStart: OOM_REPORT_START,
+    reportFacts: oomReportFacts,
+  },
+  {
     // An OOM report whose kill line is not in the log (cut paste, a machine that died first): the report's own
     // stack tells a memory cgroup's OOM (`mem_cgroup_…` frames, `Task in /kubepods/… killed as a result of limit`).
     id: "oom-invoked",
@@ -458,7 +475,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 80,
     refine: memcgOomRefine,
     reportFacts: oomReportFacts,
-    endedBy: ["oom-kill", "oom-kill-legacy", "oom-memcg-limit", "oom-kill-summary"],
+    endedBy: ["oom-kill", "oom-kill-legacy", "oom-killed-process-bare", "oom-memcg-limit", "oom-kill-summary"],
   },
   {
     // An OOM report whose first line was cut and whose kill line is not in the log either: the report's own stack
@@ -476,7 +493,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 80,
     refine: memcgOomRefine,
     reportFacts: oomReportFacts,
-    endedBy: ["oom-kill", "oom-kill-legacy", "oom-memcg-limit", "oom-kill-summary"],
+    endedBy: ["oom-kill", "oom-kill-legacy", "oom-killed-process-bare", "oom-memcg-limit", "oom-kill-summary"],
   },
   {
     // 4.19+ sum the OOM up in one line before the kill line (dump_oom_summary): `oom-kill:constraint=CONSTRAINT_MEMCG,
@@ -522,7 +539,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ usageKb: Number(m[1]), limitKb: Number(m[2]), failcnt: Number(m[3]), memcg: true }),
     groupKey: () => "oom:memcg",
     continues: ["oom-invoked", "oom-report-cut", "oom-memcg-limit"],
-    endedBy: ["oom-kill", "oom-kill-legacy", "oom-kill-summary"],
+    endedBy: ["oom-kill", "oom-kill-legacy", "oom-killed-process-bare", "oom-kill-summary"],
   },
   {
     // kmemleak's scan thread prints only this notice to the kernel log: the reports themselves (`unreferenced object
