@@ -508,6 +508,13 @@ const ROWS: Row[] = [
     details: { device: "ata1.00", action: "0x6" },
   },
   {
+    line: "ata1: limiting SATA link speed to 3.0 Gbps",
+    rule: "ata-link-speed-limited",
+    kind: "io-error",
+    title: "ata: link speed limited after errors",
+    details: { port: "ata1", speed: "3.0 Gbps" },
+  },
+  {
     line: "e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:",
     rule: "nic-unit-hang",
     kind: "other",
@@ -1076,6 +1083,13 @@ describe("problem events through triage", () => {
       ["eth0", 3, 3],
       ["veth12", 1, 1],
     ]);
+  });
+
+  it("libata: a boot's link reset and a hot unplug's `disabled` are routine; lowering the link speed is a finding", async () => {
+    const boot = ["ata1: hard resetting link", "ata1: SATA link up 6.0 Gbps (SStatus 133 SControl 300)", "ata1.00: configured for UDMA/133"];
+    expect(await findingsOf([...boot, "ata1: SATA link down (SStatus 0 SControl 300)", "ata1.00: disabled"])).toEqual([]);
+    const found = await findingsOf([...boot, "ata1: hard resetting link", "ata1: limiting SATA link speed to 3.0 Gbps", "ata1.00: disabled", "ata1: EH complete"]);
+    expect(found.map((f) => f.title)).toEqual(["ata: link speed limited after errors"]);
   });
 
   it("a whole allocation-failure report is one finding: warn_alloc in its stack is no second, cut one", async () => {

@@ -848,6 +848,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     continues: ["ata-exception"],
   },
   {
+    // libata's error handler lowers the link speed only after repeated errors on the link (sata_down_spd_limit()
+    // from ata_eh_speed_down()): `ata1: limiting SATA link speed to 3.0 Gbps`, usually after a run of `hard resetting
+    // link` lines that a healthy boot also prints once — so the speed-down, not the reset, is the finding. The
+  // `ata1.00: disabled` that often ends such a run is no rule: a hot unplug prints it too.
+    id: "ata-link-speed-limited",
+    kind: "io-error",
+    needle: "SATA link speed to",
+    pattern: /\b(ata\d+)(?:\.\d+)?: limiting SATA link speed to (\S+ Gbps)/,
+    title: () => "ata: link speed limited after errors",
+    details: (m) => ({ port: m[1], speed: m[2] }),
+    groupKey: (m) => `ata-link:${m[1]}`,
+  },
+  {
     id: "nic-unit-hang",
     kind: "other",
     needle: "Unit Hang",
