@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksQuotedPrintable, repairPasteBytes, repairPasteChunks } from "./repair-paste";
+import { codeBlockIndent, looksQuotedPrintable, repairPasteBytes, repairPasteChunks } from "./repair-paste";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -83,5 +83,53 @@ describe("repairPasteChunks", () => {
     expect(whole).not.toContain("&gt;");
     expect(whole).not.toContain("\u00a0");
     for (const size of [1, 3, 7, 64]) expect(await throughChunks(text, size)).toBe(whole);
+  });
+});
+
+describe("code-block indentation", () => {
+  const report = [
+    "[  484.469885] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+    "[  484.469890] CPU: 3 PID: 1 Comm: init Not tainted 5.15.0 #1",
+    "[  484.469895] Call Trace:",
+    "[  484.469896]  <TASK>",
+    "[  484.469897]  foo+0x12/0x30",
+    "wrapped continuation of a long line",
+    "",
+  ].join("\n");
+  const indented = (prefix: string) => report.split("\n").map((l) => (l === "" ? l : prefix + l)).join("\n");
+  const indentOf = (text: string) => {
+    const indent = codeBlockIndent(enc.encode(text));
+    return indent && dec.decode(indent);
+  };
+
+  it("is a tab or four spaces or more that every non-blank line of the head carries", () => {
+    expect(indentOf(indented("    "))).toBe("    ");
+    expect(indentOf(indented("\t"))).toBe("\t");
+    expect(indentOf(indented("        "))).toBe("        ");
+    expect(indentOf(indented("    ").replace("\n", "\n\n   \r\n"))).toBe("    ");
+  });
+
+  it("is none for a log whose own lines start at the margin, for two spaces, or for too few lines", () => {
+    expect(indentOf(report)).toBeUndefined();
+    expect(indentOf(indented("  "))).toBeUndefined();
+    expect(indentOf("    a\n    b\n")).toBeUndefined();
+    // One line at the margin: the indentation is the log's own (a stack's frames, a hung task's Tainted: line).
+    expect(indentOf(indented("    ") + "Call Trace:\n")).toBeUndefined();
+  });
+
+  it("is taken off every line that carries it, whatever the chunk sizes, before quoted-printable is decided", async () => {
+    for (const size of [1, 7, 64, 100_000]) {
+      expect(await throughChunks(indented("    "), size)).toBe(report);
+      expect(await throughChunks(indented("\t"), size)).toBe(report);
+    }
+    // A line past the 64 KB head with less indentation keeps what it has.
+    const long = indented("    ").repeat(400);
+    expect(long.length).toBeGreaterThan(65536);
+    expect(await throughChunks(long + "  tail\n", 4096)).toBe(report.repeat(400) + "  tail\n");
+    // The same line inside the head: the indentation is not every line's, nothing is taken off.
+    expect(await throughChunks(indented("    ") + "  tail\n", 5)).toBe(indented("    ") + "  tail\n");
+    // Soft breaks indented with the rest still read as quoted-printable once the indentation is off.
+    const qp = `${"x".repeat(75)}=\n${"y".repeat(75)}=\nend\n`;
+    expect(await throughChunks(qp.replace(/^(?=.)/gm, "    "), 16)).toBe(`${"x".repeat(75)}${"y".repeat(75)}end\n`);
   });
 });

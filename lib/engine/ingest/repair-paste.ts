@@ -16,6 +16,9 @@
  * - quoted-printable (RFC 2045 §6.7: `=3D`, `=20`, soft `=` line ends) decoded, only when the input's head reads as
  *   quoted-printable: a line ending in `=` is ordinary in other logs (`key=` with an empty value); an encoded
  *   no-break space (`=C2=A0`, or `=A0` from a Latin-1 body) decodes to a space like the raw one.
+ * - a code block's indentation (Markdown's four spaces or a tab, a mail's indented excerpt) removed, only when every
+ *   line of the input's head carries the same one: the line rules accept an indented line, but a wrapped line's
+ *   continuation, a hung task's `      Tainted:` line or a register dump's columns are read by their own indentation.
  * An input with none of the trigger bytes passes through untouched (a `indexOf` per chunk).
  */
 
@@ -210,8 +213,72 @@ export function looksQuotedPrintable(head: Uint8Array): boolean {
   return softBreaks >= 2 || (softBreaks === 1 && escapes > 0);
 }
 
+/** Non-blank lines of the head that must carry the indentation before it counts as the paste's, not the log's. */
+const INDENT_MIN_LINES = 3;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/**
+ * The indentation every non-blank line of an input's head starts with, when it is a code block's: a tab, or four
+ * spaces or more. The kernel indents continuation lines (stack frames, `Tainted:`, register columns) by one to six
+ * spaces, never every line of a report — a report's header starts at the margin — so a head whose every line is
+ * indented was indented on its way to the user. undefined otherwise.
+ */
+export function codeBlockIndent(head: Uint8Array): Uint8Array | undefined {
+  /** Where the first non-blank line starts, and how much of its indentation every later one shares. */
+  let firstAt = -1;
+  let common = 0;
+  let lines = 0;
+  let lineStart = 0;
+  for (let i = 0; i <= head.length; i++) {
+    if (i < head.length && head[i] !== LF) continue;
+    let w = lineStart;
+    while (w < i && (head[w] === SPACE || head[w] === TAB)) w++;
+    const blank = w === i || (head[w] === CR && w + 1 === i);
+    if (!blank) {
+      if (firstAt === -1) {
+        firstAt = lineStart;
+        common = w - lineStart;
+      } else {
+        let k = 0;
+        while (k < common && lineStart + k < w && head[lineStart + k] === head[firstAt + k]) k++;
+        common = k;
+      }
+      if (common === 0) return undefined;
+      lines++;
+    }
+    lineStart = i + 1;
+  }
+  if (lines < INDENT_MIN_LINES) return undefined;
+  const indent = head.slice(firstAt, firstAt + common);
+  return indent[0] === TAB || common >= 4 ? indent : undefined;
+}
+
+/**
+ * bytes with `indent` taken off the start of each line that begins with it; `atLineStart`: whether bytes[0] starts a
+ * line (a chunk handed on mid-line does not). Returns the bytes and whether the next chunk starts a line.
+ */
+function dedentBytes(bytes: Uint8Array, indent: Uint8Array, atLineStart: boolean): { bytes: Uint8Array; atLineStart: boolean } {
+  const out = new Uint8Array(bytes.length);
+  let o = 0;
+  let lineStart = atLineStart;
+  for (let i = 0; i < bytes.length; i++) {
+    if (lineStart) {
+      lineStart = false;
+      let k = 0;
+      while (k < indent.length && i + k < bytes.length && bytes[i + k] === indent[k]) k++;
+      if (k === indent.length) i += k;
+      if (i >= bytes.length) break;
+    }
+    const c = bytes[i];
+    out[o++] = c;
+    if (c === LF) lineStart = true;
+  }
+  return { bytes: out.subarray(0, o), atLineStart: bytes.length === 0 ? atLineStart : bytes[bytes.length - 1] === LF };
+}
+
 const MAX_CARRY = 1 << 20;
-/** Bytes of an input's head read to decide on quoted-printable. */
+/** Bytes of an input's head read to decide on its indentation and on quoted-printable. */
 const QP_DECISION_BYTES = 65536;
 
 /**
@@ -223,7 +290,16 @@ export async function* repairPasteChunks(source: AsyncIterable<Uint8Array>): Asy
   let held: Uint8Array[] = [];
   let heldLength = 0;
   let quotedPrintable: boolean | undefined;
+  let indent: Uint8Array | undefined;
+  let atLineStart = true;
   let carry: Uint8Array = new Uint8Array(0);
+  /** Whole lines (but for a line handed on past MAX_CARRY), dedented, then repaired. */
+  const repair = (lines: Uint8Array): Uint8Array => {
+    if (!indent) return repairPasteBytes(lines, quotedPrintable);
+    const dedented = dedentBytes(lines, indent, atLineStart);
+    atLineStart = dedented.atLineStart;
+    return repairPasteBytes(dedented.bytes, quotedPrintable);
+  };
   const emit = function* (next: Uint8Array, last: boolean): Generator<Uint8Array> {
     let chunk = next;
     const firstLf = carry.length > 0 && !last ? searchableBytes(chunk).indexOf(LF) : -1;
@@ -232,7 +308,7 @@ export async function* repairPasteChunks(source: AsyncIterable<Uint8Array>): Asy
       // and the rest from the chunk itself. Putting the carry before the chunk copied every 1 MB read whole.
       const head = concatBytes([carry, chunk.subarray(0, firstLf + 1)]);
       carry = chunk.subarray(0, 0);
-      yield repairPasteBytes(head, quotedPrintable);
+      yield repair(head);
       chunk = chunk.subarray(firstLf + 1);
     }
     const bytes = carry.length > 0 ? concatBytes([carry, chunk]) : chunk;
@@ -240,7 +316,13 @@ export async function* repairPasteChunks(source: AsyncIterable<Uint8Array>): Asy
     // A line without end past MAX_CARRY is handed on (the line splitter cuts it anyway): memory stays bounded.
     if (cut === 0 && bytes.length > MAX_CARRY) cut = bytes.length - MAX_ENTITY;
     carry = bytes.subarray(cut);
-    if (cut > 0) yield repairPasteBytes(bytes.subarray(0, cut), quotedPrintable);
+    if (cut > 0) yield repair(bytes.subarray(0, cut));
+  };
+  /** Decides on the head (the first 64 KB, or the whole input): its indentation first, then quoted-printable. */
+  const decide = (head: Uint8Array) => {
+    indent = codeBlockIndent(head);
+    const lines = indent ? dedentBytes(head, indent, true).bytes : head;
+    quotedPrintable = looksQuotedPrintable(lines);
   };
   for await (const chunk of source) {
     if (quotedPrintable === undefined) {
@@ -249,7 +331,7 @@ export async function* repairPasteChunks(source: AsyncIterable<Uint8Array>): Asy
       if (heldLength < QP_DECISION_BYTES) continue;
       const head = concatBytes(held);
       held = [];
-      quotedPrintable = looksQuotedPrintable(head.subarray(0, QP_DECISION_BYTES));
+      decide(head.subarray(0, QP_DECISION_BYTES));
       yield* emit(head, false);
       continue;
     }
@@ -257,7 +339,7 @@ export async function* repairPasteChunks(source: AsyncIterable<Uint8Array>): Asy
   }
   if (quotedPrintable === undefined) {
     const head = concatBytes(held);
-    quotedPrintable = looksQuotedPrintable(head);
+    decide(head);
     yield* emit(head, true);
   } else yield* emit(new Uint8Array(0), true);
 }
