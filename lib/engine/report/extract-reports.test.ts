@@ -32,6 +32,16 @@ describe("extractReports", () => {
     expect(whole.syzkallerTitle ?? whole.title).toBe("UBSAN: array-index-out-of-bounds in foo_parse_caps");
   });
 
+  it("names a stackless BUG's function from a RIP line whose address pair Markdown turned into a link", () => {
+    // Shape of Qubes OS issues migrated from Trac (testdata/real/bug/b8-gh-qubes-733-…-set-phys-to-machine.log).
+    const damaged = `[   37.348243] kernel BUG at /home/user/qubes-src/kernel/kernel-3.7.6/linux-3.7.6/arch/x86/xen/p2m.c:545!
+[   37.348251] invalid opcode: 0000 [SMP 
+[   37.348258](#1]) Modules linked in: xen_netfront xen_blkfront
+[   37.348329] Pid: 4, comm: kworker/0:0 Tainted: G           O 3.7.6-2.pvops.qubes.x86_64 #1  
+[   37.348337] RIP: e030:[ [<ffffffff8100b065>](<ffffffff8100b065>]) set_phys_to_machine+0x255/0x270`;
+    expect(extract(damaged)[0]).toMatchObject({ title: "kernel BUG in set_phys_to_machine", guiltyFrame: "set_phys_to_machine" });
+  });
+
   it("names the function ksymoops decoded (`>>EIP;`) when the oops' own EIP line is a bare address", () => {
     // Shape of a 2.6.10 lkml post (testdata/real/paging-fault/lore-lkml-2.6.10-fc2-nfsd-vfs-readlink-ksymoops.log).
     const oops = [

@@ -240,6 +240,15 @@ describe("parseReportMetadata page-fault IP line", () => {
   });
 });
 
+describe("parseReportMetadata Markdown-linked RIP line", () => {
+  it("reads the function after an address pair a Trac-to-GitHub migration turned into a link (`[ [<a>](<a>])`)", () => {
+    const rip = parseReportMetadata(["RIP: e030:[ [<ffffffff8100b065>](<ffffffff8100b065>]) set_phys_to_machine+0x255/0x270"]).rip;
+    expect(rip).toBe("set_phys_to_machine+0x255/0x270");
+    // The undamaged pair still reads as before.
+    expect(parseReportMetadata(["RIP: 0010:[<ffffffff8100b065>]  [<ffffffff8100b065>] set_phys_to_machine+0x255/0x270"]).rip).toBe(rip);
+  });
+});
+
 describe("parseReportMetadata robustness", () => {
   it("never throws on arbitrary lines", async () => {
     const fc = (await import("fast-check")).default;

@@ -103,9 +103,14 @@ const MODULE_LINE_WRAP_MIN = 150;
 
 // Instruction pointer lines, first kernel one wins. A bare address (`RIP: 0033:0x7fd1f18192fb`) is user space.
 const SYMBOL_OFFSET = String.raw`([A-Za-z_.$][\w.$@~-]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?(?:\s+\[[\w-]+\])?)`;
+/**
+ * The old x86 RIP line's address pair `[<a>]  [<a>]` as a Markdown link: trackers migrated from Trac to GitHub
+ * (Qubes OS's issues) rewrote it `[ [<a>](<a>])`, so the function after it was no longer read.
+ */
+export const MARKDOWN_LINKED_RIP_ADDRESSES = String.raw`\[ \[<[0-9a-f]+>\]\(<[0-9a-f]+>\]\)`;
 const RIP_PATTERNS: RegExp[] = [
   // x86 new `RIP: 0010:skb_segment+0xbc8/0xd20`, old `RIP: 0010:[<ffffffff81561fe8>]  [<ffffffff81561fe8>] f+0x…`
-  new RegExp(String.raw`^\s*[RE]IP: [0-9a-f]{4}:(?:\[<[0-9a-f]+>\]\s+\[<[0-9a-f]+>\]\s+)?` + SYMBOL_OFFSET),
+  new RegExp(String.raw`^\s*[RE]IP: [0-9a-f]{4}:(?:\[<[0-9a-f]+>\]\s+\[<[0-9a-f]+>\]\s+|` + MARKDOWN_LINKED_RIP_ADDRESSES + String.raw`\s+)?` + SYMBOL_OFFSET),
   // x86_64 2.6.0–2.6.17: `RIP: 0010:[<ffffffff8018fcbf>] <ffffffff8018fcbf>{__d_lookup+219}` (decimal offset)
   new RegExp(String.raw`^\s*RIP: [0-9a-f]{4}:\[<[0-9a-f]+>\]\s+<[0-9a-f]+>\{(?::[\w-]+:)?([A-Za-z_.$][\w.$@~-]*\+\d+)\}`),
   // x86 page fault, 2.6.x–4.x: `IP: [<ffffffff810a376f>] __call_rcu.constprop.76+0x1f/0x280`, with the old module
