@@ -366,6 +366,47 @@ describe("joinWrappedLines", () => {
     expect(joinWrappedLines(lines)).toBe(lines);
   });
 
+  it("glues a frame address a web view cut after its `[<`, and joins the function that went on to a line of its own", () => {
+    // Real shape (a gitweb commit page quoting a 4.3 lockdep report): every `[<address>]` broken after `[<`.
+    const lines = parsed(
+      [
+        "[ 20.451494] (&dev->struct_mutex){+.+.+.}, at: [<",
+        "ffffffffa0093c62>]",
+        "drm_gem_mmap+0x112/0x290 [drm]",
+        "[ 20.451661] [<",
+        "ffffffff8110644e>] lock_acquire+0xce/0x1c0",
+        "[ 20.451700] (&mm->mmap_sem){++++++}, at: [<",
+        "vm_mmap_pgoff+0x8c/0xf0",
+      ].join("\n"),
+    );
+    expect(joinWrappedLines(lines).map((l) => l.text)).toEqual([
+      "(&dev->struct_mutex){+.+.+.}, at: [<ffffffffa0093c62>] drm_gem_mmap+0x112/0x290 [drm]",
+      "[<ffffffff8110644e>] lock_acquire+0xce/0x1c0",
+      // No address after the bracket: not the cut this joins.
+      "(&mm->mmap_sem){++++++}, at: [<",
+      "vm_mmap_pgoff+0x8c/0xf0",
+    ]);
+  });
+
+  it("joins a lock line lockdep printed that a paste moved off its timestamp to the stamped line it left empty", () => {
+    // Real shape (a commit message quoting a 5.2 report): `[ 4.994044]` alone, the lock and its site on the next line.
+    const lines = parsed(
+      [
+        "[ 4.994043] systemd-udevd/369 is trying to acquire lock:",
+        "[ 4.994044]",
+        "00000000fb622acb (&client->modeset_mutex){+.+.}, at: drm_fb_helper_pan_display+0x103/0x1f0 [drm_kms_helper]",
+        "[ 4.994055]",
+        "but task is already holding lock:",
+      ].join("\n"),
+    );
+    expect(joinWrappedLines(lines).map((l) => l.text.trim())).toEqual([
+      "systemd-udevd/369 is trying to acquire lock:",
+      "00000000fb622acb (&client->modeset_mutex){+.+.}, at: drm_fb_helper_pan_display+0x103/0x1f0 [drm_kms_helper]",
+      "",
+      "but task is already holding lock:",
+    ]);
+  });
+
   it("joins a frame the wrap moved whole off its prefixed line, after an empty line or a `?`", () => {
     // Real shape (linux-block, 5.0 md raid1 hang in Gmail): the break fell at the space after `kernel:`.
     const lines = parsed(

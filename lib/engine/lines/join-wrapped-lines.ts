@@ -178,6 +178,22 @@ const LINE_NUMBER_CUT_REST = /^\d+ [A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\
 const RELEASE_CUT_HEAD = /\b(?:Not tainted|Tainted: [A-Z ]+?) +\d+\.\d+[\w.+~-]*$/;
 const RELEASE_CUT_REST = /^[\w.+~-]+ #\d+/;
 
+/**
+ * A frame address a web view wrapped right after its opening bracket (a gitweb commit page showing a 4.3 lockdep
+ * report: `…, at: [<` + `ffffffffa0093c62>]` + `drm_gem_mmap+0x112/0x290 [drm]`, `[ 20.451661] [<` +
+ * `ffffffff8110644e>] lock_acquire+0xce/0x1c0`): the digits go back inside the bracket, and the function, when it
+ * went on to a line of its own too, follows as an address-only frame's does (WANTS_FUNCTION).
+ */
+const ADDRESS_BRACKET_CUT_HEAD = /\[<$/;
+const ADDRESS_BRACKET_CUT_REST = /^[0-9a-f]{8,16}>\](?:\s|$)/;
+
+/**
+ * A lock lockdep names (`00000000fb622acb (&client->modeset_mutex){+.+.}, at: f+0x103/0x1f0`, 2.6's ` (&tq->tq_lock)
+ * {......}, at: [<…>] f+0x32/0x170`) that a paste moved off its timestamp, whose line is left empty (a commit
+ * message quoting a 5.2 report): the lock and its site go back on the stamped line.
+ */
+const LOCK_SITE_START = /^\s*(?:[0-9a-f]{8,16} )?\(.*\)\{[-+.?]{4,6}\}(?:-\{\d+:\d+\})?, at: /;
+
 /** How `next` continues `head`: as the rest of a function or address a hard wrap cut (glued), or of a kernel line shape. */
 function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
   if (!isText(next)) return undefined;
@@ -191,6 +207,7 @@ function isGlued(head: LogLine, next: LogLine): boolean {
   if (ARM_FROM_CUT_REST.test(next.text) && ARM_FROM_CUT_HEAD.test(head.text)) return true;
   if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return true;
   if (isCutAddress(head.text, next.text)) return true;
+  if (ADDRESS_BRACKET_CUT_REST.test(next.text) && ADDRESS_BRACKET_CUT_HEAD.test(head.text)) return true;
   return RELEASE_CUT_REST.test(next.text) && RELEASE_CUT_HEAD.test(head.text);
 }
 
@@ -208,6 +225,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   const headText = head.text.trimEnd();
   if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(headText) || (head.format !== "plain" && EMPTY_STACK_LINE.test(head.text));
   if (DECODED_SOURCE_START.test(text)) return head.format !== "plain" && BARE_FRAME_NAME.test(head.text);
+  if (LOCK_SITE_START.test(text)) return head.format !== "plain" && head.text.trim() === "";
   if (LOCATION_START.test(text) && WANTS_LOCATION.test(headText)) return true;
   // The rest of the parenthesis may wrap again: the line opens none of its own (nor is a frame of its own).
   if (DECODED_FRAME.test(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0 && !DECODED_FRAME.test(text)) return true;

@@ -632,6 +632,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("INFO: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
+      // The pre-4.10 headers (`[ INFO: … ]`) of a report cut, or mangled, before its lock site names a function: still
+      // lockdep's report, titled by its header as the WARNING: forms are.
+      { match: re("INFO: (possible circular locking dependency detected|possible recursive locking detected|possible irq lock inversion dependency detected|inconsistent lock state)"), title: "INFO: $1", kind: "lockdep", type: "LOCKDEP", corrupted: "lock site missing" },
       // Before 4.10 lockdep headed this one `[ INFO: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected ]` too.
       { match: re("INFO: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/which became [A-Z]+-irq-safe at:/, /stack backtrace:/, CALL_TRACE_SECTION]) },
       {

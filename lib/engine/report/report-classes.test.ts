@@ -1101,3 +1101,36 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in __dev_queue_xmit", guiltyFrame: "__dev_queue_xmit" });
   });
 });
+
+describe("a pre-4.10 lockdep report cut before its lock site", () => {
+  it("is still lockdep's report, titled by its `[ INFO: … ]` header", () => {
+    const found = extract([
+      "[   20.451400] ======================================================",
+      "[   20.451420] [ INFO: possible circular locking dependency detected ]",
+      "[   20.451441] 4.3.0-rc5+ #1 Tainted: G        W",
+      "[   20.451457] -------------------------------------------------------",
+      "[   20.451477] plymouthd/371 is trying to acquire lock:",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "lockdep", title: "INFO: possible circular locking dependency detected", corrupted: true });
+  });
+
+  it("keeps the function when the lock site is there", () => {
+    const found = extract([
+      "[   42.362141] [ INFO: inconsistent lock state ]",
+      "[   42.362146] 3.5.0 #1 Not tainted",
+      "[   42.362147] ---------------------------------",
+      "[   42.362148] inconsistent {IN-SOFTIRQ-W} -> {SOFTIRQ-ON-W} usage.",
+      "[   42.362150] kworker/u:0/5 [HC0[0]:SC0[0]:HE1:SE1] takes:",
+      "[   42.362152]  (&(&q->lock)->rlock){+.?...}, at: [<ffffffffa008b57b>] foo_rx_reorder+0x2b/0x90 [foo]",
+    ]);
+    expect(found[0]).toMatchObject({ kind: "lockdep", title: "inconsistent lock state in foo_rx_reorder" });
+    const cut = extract([
+      "[   42.362141] [ INFO: inconsistent lock state ]",
+      "[   42.362146] 3.5.0 #1 Not tainted",
+      "[   42.362148] inconsistent {IN-SOFTIRQ-W} -> {SOFTIRQ-ON-W} usage.",
+      "[   42.362150] kworker/u:0/5 [HC0[0]:SC0[0]:HE1:SE1] takes:",
+    ]);
+    expect(cut[0]).toMatchObject({ kind: "lockdep", title: "INFO: inconsistent lock state", corrupted: true });
+  });
+});
