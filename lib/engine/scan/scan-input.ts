@@ -12,6 +12,7 @@ import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../eve
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { joinWrappedLines, MIN_WRAPPED_LINE_LENGTH } from "../lines/join-wrapped-lines";
+import { unpadTerminalWraps } from "../lines/unpad-terminal-wraps";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
 import { NOT_A_STAMP, syslogStampTime } from "../lines/line-formats";
 import { inferYear } from "../lines/time";
@@ -961,8 +962,10 @@ class InputScanner {
     const { ctx, result, input, known, bannerPrev, timeCtx, folds, repeats } = this;
     ctx.wall = undefined;
     const parsed: LogLine[] = new Array(raws.length);
-    for (let i = 0; i < raws.length; i++) {
-      const l = parseLine(raws[i], start + i, ctx);
+    // A terminal copy's padded rows, run together again before the prefixes are read (unpad-terminal-wraps.ts).
+    const lines = unpadTerminalWraps(raws);
+    for (let i = 0; i < lines.length; i++) {
+      const l = parseLine(lines[i], start + i, ctx);
       parsed[i] = l;
       result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
       if (l.format === "syslog") this.sawSyslogDate = true;
