@@ -925,6 +925,25 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   {
+    // After its stacks KASAN describes the address (`The buggy address belongs to the object at …`, `… is located 288
+    // bytes inside of`, `… belongs to the physical page:`, printed by no other tool): with the header and the access
+    // line cut, the stack right above that description is the report's own. Unless that stack is the object's
+    // allocation or free stack (`Allocated by task 1:` above it): the faulting stack went with the cut, no report.
+    id: "kasan-description-headless",
+    lostHeader: /BUG: KASAN: /,
+    header: "The buggy address ",
+    kind: "kasan",
+    type: "KASAN",
+    orphanOnly: true,
+    startsAt: { line: STACK_LINE, within: 60, earliest: true, contiguous: true, required: true, unless: /(?:Allocated|Freed) by task \d+|potentially related work creation/ },
+    formats: [
+      {
+        match: re("^\\s*(?:[a-zA-Z0-9_.]+\\+0x|[a-zA-Z0-9_.]+ [^\\n]*:[0-9]+)[^\\n]*\\n(?:.*\\n)*?\\s*The buggy address (?:belongs to|is located)"),
+        title: "KASAN: bad-access in {FRAME}", alt: BAD_ACCESS, corrupted: "the KASAN header and access lines are missing", stack: STACK_KASAN,
+      },
+    ],
+  },
+  {
     // panic() dumps its own stack: `dump_stack` then `panic+0x…` on top of a task line. Outside any report (a WARNING's
     // or an oops's panic tail keeps its own `Kernel panic - not syncing:` line) that stack is a panic whose message
     // line was cut, and the message was its title.

@@ -182,6 +182,40 @@ describe("reports whose header line was cut", () => {
     expect(ubsan[0]).toMatchObject({ kind: "ubsan", title: "UBSAN: array-index-out-of-bounds in HT_caps_handler", kernelRelease: "6.2.0-39-generic", corrupted: true });
   });
 
+  it("KASAN's address description under a stack is a report without its header; under an alloc/free stack it is none", () => {
+    const description = [
+      "",
+      "The buggy address belongs to the object at ffff7cbf1f9dd200",
+      " which belongs to the cache kmalloc-512 of size 512",
+      "The buggy address is located 288 bytes inside of",
+    ];
+    const found = extract([
+      " do_mem_abort+0x60/0x12c",
+      " el1_abort+0x44/0x68",
+      " el1h_64_sync_handler+0x68/0xb8",
+      " el1h_64_sync+0x68/0x6c",
+      " copy_dmabuf_info+0x290/0x724",
+      " copy_process+0x850/0xf10",
+      ...description,
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "kasan", guiltyFrame: "copy_dmabuf_info", title: "KASAN: bad-access in copy_dmabuf_info", corrupted: true, source: { line: 1 } });
+    // The stack right above the description is the object's free stack: the faulting one went with the cut.
+    expect(extract(["Freed by task 12:", " kfree+0x84/0x198", " ncm_unbind+0x3c/0xc0", ...description])).toEqual([]);
+    // A description alone (the stacks cut too) names no frame: no report.
+    expect(extract(["some text", ...description])).toEqual([]);
+    // Inside a report with its header it is that report's body.
+    const whole = extract([
+      "BUG: KASAN: slab-use-after-free in foo_bar+0x1/0x2",
+      "Read of size 8 at addr ffff888100000000 by task a/1",
+      "Call Trace:",
+      " foo_bar+0x1/0x2",
+      ...description,
+    ]);
+    expect(whole).toHaveLength(1);
+    expect(whole[0]).toMatchObject({ title: "KASAN: slab-use-after-free Read in foo_bar" });
+  });
+
   it("KMSAN's stack above its origin line starts the report; a stack without the line above it is none", () => {
     const found = extract([
       "=====================================================",
