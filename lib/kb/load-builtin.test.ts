@@ -161,6 +161,21 @@ describe("built-in rules weigh evidence as documented", () => {
     expect(scoreOf("skb-segment-gso-bug", gso)).toBeGreaterThanOrEqual(0.8);
   });
 
+  it("mce-hardware-error: the machine-check handler's own panic is the entry even without a bank dump; another panic is not", () => {
+    const timeout = makeFinding({
+      kind: "panic",
+      title: "kernel panic: Timeout: Not all CPUs entered broadcast exception handler",
+      report: ["mce: CPUs not responding to MCE broadcast (may include false positives)", "Kernel panic - not syncing: Timeout: Not all CPUs entered broadcast exception handler"],
+    });
+    expect(scoreOf("mce-hardware-error", timeout)).toBeGreaterThanOrEqual(0.5);
+    const vfs = makeFinding({
+      kind: "panic",
+      title: "kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)",
+      report: ["Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)"],
+    });
+    expect(scoreOf("mce-hardware-error", vfs)).toBe(0);
+  });
+
   it("generic I/O hang: io_schedule alone stays below a confident match", () => {
     const hang = makeFinding({ kind: "hung-task", title: "INFO: task hung in jbd2_journal_commit_transaction", frames: frames("io_schedule") });
     expect(scoreOf("hung-task-io-wait", hang)).toBeGreaterThan(0);

@@ -697,6 +697,21 @@ const ROWS: Row[] = [
     title: "scsi: medium error",
     details: { device: "sdn", senseKey: "Medium Error" },
   },
+  {
+    line: "sd 9:0:0:0: [sdd] tag#25 FAILED Result: hostbyte=DID_BAD_TARGET driverbyte=DRIVER_OK",
+    rule: "scsi-target-gone",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "sdd" },
+  },
+  // 3.x: no tag, two spaces before `Result:`.
+  {
+    line: "sd 4:0:0:0: [sdb]  Result: hostbyte=DID_BAD_TARGET driverbyte=DRIVER_OK",
+    rule: "scsi-target-gone",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "sdb" },
+  },
   { line: "NVRM: fallen off the bus and is not responding to commands.", rule: "nvidia-gpu-fallen-off-bus", kind: "other", title: "NVRM: GPU has fallen off the bus" },
   {
     line: "NVRM: Xid (PCI:0000:00:07): 31, pid=2512125, name=python3.10, Ch 00000008, intr 00000000. MMU Fault: ENGINE GRAPHICS GPCCLIENT_T1_8 faulted @ 0x73ac_1c000000",
@@ -1206,6 +1221,24 @@ describe("problem events through triage", () => {
     ]);
     expect(found.map((f) => [f.type, f.title, f.repeats])).toEqual([["block-status-error", "block: I/O error", 1]]);
     expect(await findingsOf(["sd 6:0:0:0: [sdb] Sense Key : Not Ready [current]", "sd 6:0:0:0: [sdb] Add. Sense: Medium not present"])).toEqual([]);
+  });
+
+  it("a command the midlayer failed because the disk is gone is an I/O error; the block layer's line after it is that error, DID_OK is none", async () => {
+    const alone = await findingsOf([
+      "sdd: detected capacity change from 8001563222016 to 0",
+      "sd 9:0:0:0: [sdd] tag#25 FAILED Result: hostbyte=DID_BAD_TARGET driverbyte=DRIVER_OK",
+      "sd 9:0:0:0: [sdd] tag#25 CDB: ATA command pass through(16) 85 06 2c 00 00 00 00 00 00 00 00 00 00 00 e5 00",
+      "sd 9:0:0:0: [sdd] tag#27 FAILED Result: hostbyte=DID_BAD_TARGET driverbyte=DRIVER_OK",
+    ]);
+    expect(alone.map((f) => [f.type, f.title, f.repeats])).toEqual([["scsi-target-gone", "block: I/O error", 2]]);
+    const withBlock = await findingsOf([
+      "sd 2:0:0:0: [sda] tag#28 FAILED Result: hostbyte=DID_BAD_TARGET driverbyte=DRIVER_OK",
+      "sd 2:0:0:0: [sda] tag#28 CDB: Write(16) 8a 00 00 00 00 01 cb 80 b0 02 00 00 00 01 00 00",
+      "print_req_error: I/O error, dev sda, sector 7709175810 flags 1001",
+    ]);
+    expect(withBlock.map((f) => [f.type, f.title])).toEqual([["block-io-error", "block: I/O error"]]);
+    expect(await findingsOf(["sd 6:0:0:0: [sdb] tag#0 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE"])).toEqual([]);
+    expect(await findingsOf(["sd 6:0:0:0: [sdb] tag#0 FAILED Result: hostbyte=DID_BUS_BUSY driverbyte=DRIVER_OK"])).toEqual([]);
   });
 
   it("Xid 79 saying the GPU fell off the bus is that finding, not an Xid of its own", async () => {

@@ -1315,6 +1315,22 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     endedBy: ["block-io-error", "block-status-error"],
   },
   {
+    // The SCSI midlayer fails a command at the host level when the disk no longer answers: DID_BAD_TARGET (the disk
+    // fell off its link, often after `detected capacity change from N to 0`). Commands that never reach the block
+    // layer (smartctl's ATA pass-through, SG_IO) print no `I/O error, dev` line, so this line is all that says the disk
+    // failed; with the block layer's line for the request after it, that line is the finding. Before 4.x there was no
+    // `tag#N FAILED` (`[sdb]  Result: …`). The needle stops at `DID_B`: longer heads (`…_TARGET`, `DID_`) moved the
+    // prefilter's bucket placement to one that let twice the quiet log's positions through (prefilter-placement test).
+    id: "scsi-target-gone",
+    kind: "io-error",
+    needle: "hostbyte=DID_B",
+    pattern: /\bsd ([\d:]+): \[(\w+)\](?: tag#\d+)?(?: FAILED)?\s+Result: hostbyte=DID_BAD_TARGET\b/,
+    title: () => "block: I/O error",
+    details: (m) => ({ device: m[2] }),
+    groupKey: (m) => `io:${m[2]}`,
+    endedBy: ["block-io-error", "block-status-error"],
+  },
+  {
     // dm-multipath takes a path out of its map after an I/O error on it (`device-mapper: multipath: Failing path
     // 8:32.`; 6.x names the map first: `multipath: 253:3: Failing path 8:32.`). With other paths left I/O goes on,
     // degraded; with none left it queues or fails (queue_if_no_path / no_path_retry). One finding per host.
