@@ -895,6 +895,14 @@ const ROWS: Row[] = [
     title: "scsi: command timed out, task abort",
     details: { host: "ioc0" },
   },
+  // VMware's pvscsi logs its own abort handler's call, with the disk and the command.
+  {
+    line: "sd 0:0:0:0: [sda] tag#99 task abort on host 0, 0000000002af6841",
+    rule: "scsi-task-abort",
+    kind: "io-error",
+    title: "scsi: command timed out, task abort",
+    details: { device: "0:0:0:0" },
+  },
   {
     line: [
       "{12}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 3",

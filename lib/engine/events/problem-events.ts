@@ -789,8 +789,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // mpt3sas / SCSI error handling: `sd 6:0:4:0: attempting task abort!scmd(…)`, `sd 6:0:4:0: task abort: SUCCESS …`.
     // Before 4.x the LSI drivers named the adapter, not the disk (`mpt2sas3: attempting task abort! scmd(ffff…)`, MPT
     // Fusion's `mptscsih: ioc1: attempting task abort! (sc=ffff…)`): the `sd H:C:T:L: CDB:` line after names the disk.
+    // VMware's pvscsi logs its own abort handler's call instead (`sd 0:0:0:0: [sda] tag#99 task abort on host 0, 000…`).
     pattern:
-      /\b(?:(?:sd|scsi|scsi target) ?([\d:]+)|(mpt\d?sas\d+|mptscsih: ioc\d+)): (?:attempting task abort|task abort: (?:SUCCESS|FAILED))/,
+      /\b(?:(?:sd|scsi|scsi target) ?([\d:]+)|(mpt\d?sas\d+|mptscsih: ioc\d+)): (?:attempting task abort|task abort: (?:SUCCESS|FAILED)|\[\w+\] (?:tag#\d+ )?task abort on host \d+)/,
     title: () => "scsi: command timed out, task abort",
     details: (m): Details => (m[1] ? { device: m[1] } : { host: m[2].replace("mptscsih: ", "") }),
     groupKey: (m) => `scsi:${m[1] ?? m[2].replace("mptscsih: ", "")}`,
