@@ -220,14 +220,72 @@ function weightOf(lane: Set<number>): number {
 }
 
 /**
+ * Words most log lines carry, with the bytes around them: the syslog tag, the level words of application logs, the
+ * nouns of every daemon's messages. `BYTE_WEIGHT` takes a lane's bytes as independent, so a bucket whose lanes happen
+ * to spell one of these (`Kernel ` beside `killed ` and `PANIC: ` accepts `kernel:`) looked cheap and let a quarter
+ * of a quiet log's lines through to the byte comparison. Each 7-byte run of these words a bucket accepts is charged
+ * COMMON_GRAM_RATE on top of the estimate.
+ */
+const COMMON_LOG_WORDS = [
+  " kernel: ", " kernel ", "[kernel] ", " systemd[1]: ", " device ", " device: ", " devices ", " namespace ", " namespace=",
+  " DEBUG ", " INFO ", " WARN ", " WARNING ", " ERROR ", " TRACE ", "level=debug ", "level=info ", "level=warning ", "level=error ",
+  " request ", " Request ", " requests ", " response ", " internal ", " Internal ", " interface ", " connection ",
+  " Received ", " message ", " Started ", " Starting ", " Stopped ", " Finished ", " session ", " Session ", " container ",
+  " Container ", " containerd", " kubelet", " pod ", " service ", " network ", " process ", " audit: ", " type=", " status=",
+  " error ", " error: ", " failed ", " timeout ", " handler ", " Accepted ", " Disconnected ", " pam_unix(", " CRON[",
+];
+const COMMON_GRAM_RATE = 0.01;
+const COMMON_GRAMS: Uint8Array[] = (() => {
+  const seen = new Set<string>();
+  const grams: Uint8Array[] = [];
+  for (const word of COMMON_LOG_WORDS) {
+    for (let at = 0; at + LANES <= word.length; at++) {
+      const gram = word.slice(at, at + LANES);
+      if (seen.has(gram)) continue;
+      seen.add(gram);
+      grams.push(Uint8Array.from(gram, (c) => c.charCodeAt(0)));
+    }
+  }
+  return grams;
+})();
+
+/** Lane membership for `commonRate`: byte b is in lane l when ACCEPTS[l * 256 + b] holds the current call's stamp. */
+const ACCEPTS = new Uint32Array(LANES * 256);
+const ANY_LANE = new Uint8Array(LANES);
+let acceptsStamp = 0;
+
+/** COMMON_GRAM_RATE for each common gram the bucket's lanes accept (with `needle` added, when given). */
+function commonRate(bucketLanes: Lanes, needle?: BucketNeedle): number {
+  // A stamped table rather than Set#has: the placement asks this ~16,000 times (needles × buckets × rounds).
+  const stamp = ++acceptsStamp;
+  const pad = needle ? LANES - needle.head : 0;
+  for (let l = 0; l < LANES; l++) {
+    const lane = bucketLanes[l];
+    ANY_LANE[l] = lane === "any" || l < pad ? 1 : 0;
+    if (ANY_LANE[l] === 1 || lane === "any") continue;
+    for (const b of lane) ACCEPTS[l * 256 + b] = stamp;
+    if (needle) ACCEPTS[l * 256 + needle.window[l - pad]] = stamp;
+  }
+  let rate = 0;
+  for (const gram of COMMON_GRAMS) {
+    // Last lane first: the byte a needle's head ends on is where most grams differ.
+    let l = LANES - 1;
+    while (l >= 0 && (ANY_LANE[l] === 1 || ACCEPTS[l * 256 + gram[l]] === stamp)) l--;
+    if (l < 0) rate += COMMON_GRAM_RATE;
+  }
+  return rate;
+}
+
+/**
  * The share of positions a bucket with these lanes lets through (its estimated false candidates): each lane passes
- * the share of log text its bytes make up (`BYTE_WEIGHT`), the bucket their product. "any" lanes are skipped (a factor
- * of 1), in lane order: the same floating-point values as multiplying every lane, so ties break the same way.
+ * the share of log text its bytes make up (`BYTE_WEIGHT`), the bucket their product, plus the common words it accepts
+ * (`commonRate`). "any" lanes are skipped (a factor of 1), in lane order: the same floating-point values as
+ * multiplying every lane, so ties break the same way.
  */
 function passRate(bucketLanes: Lanes): number {
   let p = 1;
   for (const lane of bucketLanes) if (lane !== "any") p *= Math.min(1, weightOf(lane));
-  return p;
+  return p + commonRate(bucketLanes);
 }
 
 /** passRate of the bucket with `needle` added (the lanes before its head turn "any": a factor of 1). */
@@ -240,7 +298,7 @@ function passRateWith(bucketLanes: Lanes, needle: BucketNeedle): number {
     const b = needle.window[l - pad];
     p *= Math.min(1, weightOf(lane) + (lane.has(b) ? 0 : BYTE_WEIGHT[b]));
   }
-  return p;
+  return p + commonRate(bucketLanes, needle);
 }
 
 /** A bucket's lanes with `needle` added: its head right-aligned to the top lane, the lanes before it "any". */
@@ -273,12 +331,13 @@ function bucketCost(members: readonly BucketNeedle[]): number {
 function greedyPlacement(sorted: readonly BucketNeedle[]): BucketNeedle[][] {
   const placed: BucketNeedle[][] = Array.from({ length: BUCKETS }, () => []);
   const lanes: Lanes[] = Array.from({ length: BUCKETS }, () => lanesOf([]));
+  /** passRate of each bucket as it stands (0 while empty). */
+  const rates: number[] = new Array<number>(BUCKETS).fill(0);
   for (const needle of sorted) {
     let best = 0;
     let bestCost = Infinity;
     for (let b = 0; b < BUCKETS; b++) {
-      const empty = placed[b].length === 0;
-      const cost = passRateWith(lanes[b], needle) - (empty ? 0 : passRate(lanes[b]));
+      const cost = passRateWith(lanes[b], needle) - rates[b];
       if (cost < bestCost || (cost === bestCost && placed[b].length < placed[best].length)) {
         best = b;
         bestCost = cost;
@@ -286,6 +345,7 @@ function greedyPlacement(sorted: readonly BucketNeedle[]): BucketNeedle[][] {
     }
     placed[best].push(needle);
     addToLanes(lanes[best], needle);
+    rates[best] = passRate(lanes[best]);
   }
   return placed;
 }
