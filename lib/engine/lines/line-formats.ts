@@ -409,6 +409,10 @@ function shellPromptEnd(bytes: Uint8Array, pos: number, eol: number): number {
 }
 
 /** `line` becomes what the table made of the wrapped text (its raw stays the whole line). */
+/** The lines kdb prints with a stray `d` (see the `kdb-default-level` row), and that row's test. */
+const KDB_DEFAULT_LEVEL_TEXTS = ["dCPU: ", "dtask: ", "dHardware name: "];
+const KDB_DEFAULT_LEVEL = /^d(?:CPU: \d+ (?:UID: \d+ )?PID: \d+ |task: [0-9a-f]+ ti: |Hardware name: )/;
+
 function adopt(line: LogLine, inner: LogLine): true {
   const raw = line.raw;
   Object.assign(line, inner);
@@ -1543,6 +1547,16 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const host = rest(bytes, p, eol, depth + 1);
       return host === PEEK.NOT_THIS ? PEEK.HOSTLESS : host;
     },
+  },
+  {
+    // kdb's console (an oops that entered the kernel debugger, 3.x Raspberry Pi kernels): dump_stack() prints its
+    // task lines at KERN_DEFAULT, and kdb's printk hook writes the level's marker with only its SOH byte dropped, so
+    // they read `dCPU: 0 PID: 94 Comm: …`, `dtask: db229900 ti: …`, `dHardware name: …`.
+    id: "kdb-default-level",
+    starts: "d",
+    parse: (s, line, ctx, rest) => (KDB_DEFAULT_LEVEL.test(s) ? adopt(line, rest(s.slice(1), line.lineNo, ctx)) : false),
+    peekHost: (bytes, pos, eol, depth, rest) =>
+      KDB_DEFAULT_LEVEL_TEXTS.some((t) => startsWithAscii(bytes, pos, eol, t)) ? rest(bytes, pos + 1, eol, depth + 1) : PEEK.NOT_THIS,
   },
   {
     // A paste indented as a code block (`    [  484.469885] …`, `    kernel: Pid: 0, …`): the indentation is not the log's.

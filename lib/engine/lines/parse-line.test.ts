@@ -610,6 +610,14 @@ describe("parseLine", () => {
     expect(parseLine("2024-02-14T10:00:00Z stderr F \t/go/src/x.go:15 +0x65", 3, ctx).text).toBe("\t/go/src/x.go:15 +0x65");
   });
 
+  it("kdb's `d` before a KERN_DEFAULT dump line comes off; other words starting with d stay", () => {
+    const ctx = createLineContext(0, 2014, 9);
+    expect(parseLine("dCPU: 0 PID: 94 Comm: mountkernfs.sh Not tainted 3.12.22+ #690", 1, ctx).text).toBe("CPU: 0 PID: 94 Comm: mountkernfs.sh Not tainted 3.12.22+ #690");
+    expect(parseLine("dtask: db229900 ti: db240000 task.ti: db240000", 2, ctx).text).toBe("task: db229900 ti: db240000 task.ti: db240000");
+    expect(parseLine("dCPU: high load", 3, ctx).text).toBe("dCPU: high load");
+    expect(parseLine("done: 3 items", 4, ctx).text).toBe("done: 3 items");
+  });
+
   it("wall body without the leading space", () => {
     const ctx = createLineContext(0, 2019, 5);
     parseLine("Message from syslogd@h1 at Tue May  6 17:43:49 2019 ...", 1, ctx);

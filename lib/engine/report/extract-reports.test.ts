@@ -432,6 +432,25 @@ describe("extractReports", () => {
     expect(g.report).not.toContain("alpha beta");
   });
 
+  it("an oops that entered kdb goes on without timestamps: its dump lines (PC, registers, task lines) stay in the report", () => {
+    const [f] = extract([
+      "[ 4608.600412] Unable to handle kernel NULL pointer dereference at virtual address 00000008",
+      "[ 4608.762596] Internal error: Oops: 17 [#1] PREEMPT ARM",
+      "",
+      "Entering kdb (current=0xda01cb00, pid 2530) Oops: (null)",
+      "due to oops @ 0xbf24bb94",
+      "",
+      "dCPU: 0 PID: 2530 Comm: nfsd Not tainted 3.12.28+ #709",
+      "dtask: da01cb00 ti: d92ca000 task.ti: d92ca000",
+      "PC is at set_nfsv4_acl_one+0x8/0x90 [nfsd]",
+      "LR is at nfsd4_set_nfs4_acl+0x12c/0x140 [nfsd]",
+      "r10: bf274a9c  r9 : da0e5130  r8 : da0e5020",
+      "kdb> some shell text",
+    ].join("\n"));
+    expect([f.title, f.guiltyFrame, f.kernelRelease]).toEqual(["BUG: unable to handle kernel NULL pointer dereference in set_nfsv4_acl_one", "set_nfsv4_acl_one", "3.12.28+"]);
+    expect(f.report.some((l) => l.startsWith("kdb>"))).toBe(false);
+  });
+
   it("reads a `BUG:` printed after a subsystem prefix as a stackless report, folding its repeats", () => {
     const found = extract([
       "Mar  3 10:00:00 h1 kernel: snd_hda_intel 0000:00:1b.0: azx_get_response timeout",

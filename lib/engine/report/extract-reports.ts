@@ -311,6 +311,12 @@ function partitionByCaller(lines: readonly LogLine[]): LogLine[][] {
  * lines but not of the stack (`[ 1045.72] Call Trace:` then ` dump_stack+0x19/0x1b`): a prefix-less
  * `func+0xoff/0xsize` frame inside a trace is the kernel's, which shell or syz-executor output never prints.
  */
+/**
+ * Lines only an oops dump prints (ARM's `PC is at`, registers, `Backtrace:`, kdb's own `Entering kdb (current=0x…`):
+ * kernel text without its timestamp, as when an oops enters kdb and the console goes on without printk's prefix.
+ */
+const KERNEL_DUMP_TEXT =
+  /^\s*(?:PC is at \S|LR is at \S|pc : \[<[0-9a-f]+>\]|sp : [0-9a-f]{8}|r\d{1,2} ?: [0-9a-f]{8}  |Flags: [NnZzCcVvQq]{4,5}\b|Control: [0-9a-f]{8}|Process \S.* \(pid: \d+, stack limit = 0x|Stack: \(0x[0-9a-f]+ to 0x|Backtrace:\s*$|task: [0-9a-f]+ ti: [0-9a-f]+|Hardware name: \S|Entering kdb \(current=0x[0-9a-f]+|due to oops @ 0x[0-9a-f]+|\[<[0-9a-f]{8,16}>\] \(\S+\) from \[<|Function entered at \[<)/;
 /** A hung-task header a mail client wrapped after `blocked`; the next, prefix-less line holds the rest. */
 const HUNG_HEADER_WRAPPED = /INFO: task \S.* blocked(?: in I\/O wait)?\s*$/;
 const HUNG_HEADER_REST = /^\s*for more than \d+ seconds\.?\s*$/;
@@ -349,13 +355,16 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         (inModuleList && isModuleListContinuation(l.text)) ||
         (wrappedTaskLine && isWrappedRelease(l.text)) ||
         (wrappedHungHeader && HUNG_HEADER_REST.test(l.text)) ||
-        (inTrace && isSizedFrameLine(l.text));
+        (inTrace && isSizedFrameLine(l.text)) ||
+        KERNEL_DUMP_TEXT.test(l.text);
       wrappedTaskLine = false;
       wrappedHungHeader = false;
       if (!continues) {
         inTrace = false;
         continue;
       }
+      const scanned = scanStackLine(l.text);
+      inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
     } else {
       if (ownFrom < 0) ownFrom = i;
       ownTo = i;
