@@ -1131,8 +1131,15 @@ export const CLASSES: readonly CrashClass[] = [
     type: "BUG",
     suppress: SYZKALLER_TITLE_QUOTES.kernelBug,
     formats: [
+      // A corrupted list's stackless title stays syzkaller's: `corrupted list` says more than list_debug.c.
       { match: re("kernel BUG at (?:lib/list_debug\\.c|include/linux/list\\.h)"), title: "BUG: corrupted list in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_BUG", stack: skipping("^list_", "^__list_", "^hlist_") },
-      { match: re("kernel BUG at mm/usercopy\\.c"), title: "BUG: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
+      {
+        // Stackless, a usercopy BUG keeps its location as the display title, as every `kernel BUG at` does below.
+        match: re("kernel BUG at mm/usercopy\\.c"),
+        title: "BUG: bad usercopy in {FRAME}",
+        stack: skipping("^usercopy", "^__check_object", "^check_"),
+        stacklessTitle: () => "kernel BUG at mm/usercopy.c:LINE",
+      },
       {
         // The skb data helpers' BUG_ONs (`skb_put` → skb_over_panic) fire for their caller's length (syzkaller skips
         // `^skb_` here): with the caller cut from the paste, the location, not the helper, names the BUG.

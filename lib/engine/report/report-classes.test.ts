@@ -115,6 +115,14 @@ describe("prose quoting a syzkaller title", () => {
     expect(page.title).toBe("BUG: Bad page state");
   });
 
+  it("a stackless usercopy BUG keeps its location too, syzkaller's class title as the alternative", () => {
+    const [usercopy] = extract(["[ 1.0] usercopy: Kernel memory overwrite attempt detected to SLUB object 'kmalloc-64' (offset 0, size 65)!", "[ 1.0] kernel BUG at mm/usercopy.c:99!"]);
+    expect([usercopy.title, usercopy.syzkallerTitle]).toEqual(["kernel BUG at mm/usercopy.c:LINE", "BUG: bad usercopy in corrupted"]);
+    // With a stack, the class title names the caller.
+    const [framed] = extract(["[ 1.0] kernel BUG at mm/usercopy.c:99!", "[ 1.1] Call Trace:", "[ 1.2]  __check_object_size+0x1/0x2", "[ 1.3]  sock_read+0x1/0x2"]);
+    expect(framed.title).toBe("BUG: bad usercopy in sock_read");
+  });
+
   it("names a stackless BUG's file by its kernel-tree path, whatever build tree the kernel was built in", () => {
     const [openbmc] = extract(["[ 1.0] kernel BUG at /tmp/openbmc/build/tmp/work-shared/witherspoon/kernel-source/net/core/skbuff.c:1433!"]);
     expect(openbmc.title).toBe("kernel BUG at net/core/skbuff.c:LINE");
