@@ -656,6 +656,23 @@ const ROWS: Row[] = [
     details: { device: "ens5" },
   },
   {
+    // ratelimited host-side send failures on one vNIC are one finding
+    line: [
+      "hv_netvsc 04793a47-94db-4aeb-a9ec-04de09a581e3 eth0: nvsp_rndis_pkt_complete error status: 2",
+      "net_ratelimit: 120 callbacks suppressed",
+      "hv_netvsc 04793a47-94db-4aeb-a9ec-04de09a581e3 eth0: nvsp_rndis_pkt_complete error status: 2",
+    ],
+    rule: "hv-netvsc-rndis-send-error",
+    kind: "other",
+    title: "hv_netvsc: RNDIS send failed",
+    details: { device: "eth0", status: "2" },
+  },
+  // the driver's own older-wording tx_timeout with its ring dump is one finding per interface; so are one card's
+  // repeated iwlwifi asserts in the older (two spaces, 0x2000000) and newer (0x0) wording
+  { line: ["mtk_soc_eth 1e100000.ethernet eth0: transmit timed out", "mtk_soc_eth 1e100000.ethernet eth0: dma_cfg:80000065", "mtk_soc_eth 1e100000.ethernet eth0: transmit timed out"], rule: "driver-transmit-timed-out", kind: "other", title: "mtk_soc_eth: TX timeout", details: { driver: "mtk_soc_eth", device: "eth0" } },
+  { line: ["iwlwifi 0000:3a:00.0: Microcode SW error detected.  Restarting 0x2000000.", "iwlwifi 0000:3a:00.0: Microcode SW error detected. Restarting 0x0."], rule: "iwlwifi-firmware-error", kind: "other", title: "iwlwifi: firmware error", details: { device: "0000:3a:00.0" } },
+  { line: "ath10k_pci 0000:04:00.0: firmware crashed! (guid 3d4f13cc-686b-4a95-a378-9765cc9f3711)", rule: "ath-firmware-crash", kind: "other", title: "ath10k: firmware crashed", details: { driver: "ath10k", device: "0000:04:00.0" } },
+  {
     line: 'Filesystem "dm-1": I/O Error Detected.  Shutting down filesystem: dm-1',
     rule: "xfs-legacy-filesystem",
     kind: "fs-error",

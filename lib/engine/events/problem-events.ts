@@ -883,6 +883,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `txto:${m[3]}`,
   },
   {
+    // The same driver-side watchdog in the older wording many drivers keep (mtk_soc_eth, tg3, 3c59x, sky2, stmmac
+    // forks): `mtk_soc_eth 1e100000.ethernet eth0: transmit timed out`, followed by the driver's ring dump. The qdisc's
+    // own line (`NETDEV WATCHDOG: eth0: transmit timed out` before 2.6.27) has the same shape and is left to its rule.
+    id: "driver-transmit-timed-out",
+    kind: "other",
+    needle: ": transmit timed out",
+    pattern: /^(?!NETDEV )([\w-]{1,64}) (\S{1,64}) ([\w.@-]{1,64}): transmit timed out(?:$|[,.])/,
+    title: (m) => `${m[1]}: TX timeout`,
+    details: (m) => ({ driver: m[1], device: m[3] }),
+    groupKey: (m) => `txto:${m[3]}`,
+  },
+  {
     id: "ena-tx-not-completed",
     kind: "other",
     needle: "completed on time",
@@ -939,6 +951,43 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "ena: keep alive watchdog timeout",
     details: (m) => ({ driver: "ena", device: m[2] }),
     groupKey: (m) => `ena-keep-alive:${m[2]}`,
+  },
+  {
+    // Hyper-V's netvsc gets each RNDIS send completed by the host; a non-zero status (`hv_netvsc <vmbus-guid> eth0:
+    // nvsp_rndis_pkt_complete error status: 2`, 2 = failure) means the host dropped that packet. The common cause is an
+    // RNDIS header the guest laid across a 4 KiB page boundary, which the host's netvsp rejects (more frequent since
+    // 6.14); the line is net_ratelimit'ed, so each printed line stands for many lost packets.
+    id: "hv-netvsc-rndis-send-error",
+    kind: "other",
+    needle: "nvsp_rndis_pkt_complete error",
+    pattern: /^hv_netvsc (\S{1,64}) (\S{1,64}): nvsp_rndis_pkt_complete error status: ([0-9a-fx]{1,10})/,
+    title: () => "hv_netvsc: RNDIS send failed",
+    details: (m) => ({ driver: "hv_netvsc", device: m[2], status: m[3] }),
+    groupKey: (m) => `hv-netvsc-send:${m[2]}`,
+  },
+  {
+    // Wireless NIC firmware that asserted and was restarted by the driver: iwlwifi `iwlwifi 0000:04:00.0: Microcode SW
+    // error detected.  Restarting 0x2000000.` (then the IWL error log dump). The link drops while the firmware
+    // restarts; repeated asserts are firmware bugs or failing hardware, and a restart that fails leaves the interface
+    // dead until reboot.
+    id: "iwlwifi-firmware-error",
+    kind: "other",
+    needle: "Microcode SW error detected",
+    pattern: /^iwlwifi (\S{1,64}): Microcode SW error detected/,
+    title: () => "iwlwifi: firmware error",
+    details: (m) => ({ driver: "iwlwifi", device: m[1] }),
+    groupKey: (m) => `wifi-fw:${m[1]}`,
+  },
+  {
+    // The same for Qualcomm Atheros radios: `ath10k_pci 0000:04:00.0: firmware crashed! (guid …)`, then the register
+    // dump, and the driver restarts the firmware (ath10k_pci/ahb/sdio/usb, ath11k_pci/ahb).
+    id: "ath-firmware-crash",
+    kind: "other",
+    needle: "firmware crashed!",
+    pattern: /^(ath1[01]k)_\w{1,8} (\S{1,64}): firmware crashed!/,
+    title: (m) => `${m[1]}: firmware crashed`,
+    details: (m) => ({ driver: m[1], device: m[2] }),
+    groupKey: (m) => `wifi-fw:${m[2]}`,
   },
   {
     id: "scsi-command-timeout",
