@@ -309,9 +309,11 @@ const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
  * Kernel source directories a build-tree path runs through. Not `usr`, `tools`, `scripts`: build prefixes
  * (`/usr/src/packages/BUILD/…`) hold them. A directory so named whose next one carries a version
  * (`qubes-src/kernel/kernel-3.4.12/linux-3.4.12/arch/…`, Android's `kernel/msm-4.14/drivers/…`) is the build
- * tree's own folder, not the kernel's: the path is read on from the next match.
+ * tree's own folder, not the kernel's: the path is read on from the next match. `/var/lib` and `/usr/lib` are the
+ * system's library folders, not the kernel's `lib/`: DKMS builds its out-of-tree modules under
+ * `/var/lib/dkms/<module>/<version>/build/`.
  */
-const KERNEL_TREE_PATH = /\/((?:arch|block|certs|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|security|sound|virt)\/(?![^/]*\d\.\d[^/]*\/).+)$/;
+const KERNEL_TREE_PATH = /(?<!^\/(?:var|usr))\/((?:arch|block|certs|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|security|sound|virt)\/(?![^/]*\d\.\d[^/]*\/).+)$/;
 
 /**
  * The kernel-tree path of a file a BUG names by its absolute build path, so one bug gets one title on every build:
