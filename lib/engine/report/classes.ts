@@ -175,8 +175,9 @@ function re(src: string, flags = ""): RegExp {
 /**
  * crash's `bt` prints `[exception RIP: skb_segment+3784]`; its `RIP: ffffffff89a6b2c8  RSP: …` register line is not one.
  * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
+ * A paste from a wide terminal can widen `RIP: 0010:` to `RIP:  0010:`; the RIP line's parser reads both, so the section does.
  */
-export const RIP_SECTION = /^\s*(?:RIP: (?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
+export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -309,9 +310,11 @@ const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
  * Kernel source directories a build-tree path runs through. Not `usr`, `tools`, `scripts`: build prefixes
  * (`/usr/src/packages/BUILD/…`) hold them. A directory so named whose next one carries a version
  * (`qubes-src/kernel/kernel-3.4.12/linux-3.4.12/arch/…`, Android's `kernel/msm-4.14/drivers/…`) is the build
- * tree's own folder, not the kernel's: the path is read on from the next match.
+ * tree's own folder, not the kernel's: the path is read on from the next match. `/var/lib` and `/usr/lib` are the
+ * system's library folders, not the kernel's `lib/`: DKMS builds its out-of-tree modules under
+ * `/var/lib/dkms/<module>/<version>/build/`.
  */
-const KERNEL_TREE_PATH = /\/((?:arch|block|certs|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|security|sound|virt)\/(?![^/]*\d\.\d[^/]*\/).+)$/;
+const KERNEL_TREE_PATH = /(?<!^\/(?:var|usr))\/((?:arch|block|certs|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|security|sound|virt)\/(?![^/]*\d\.\d[^/]*\/).+)$/;
 
 /**
  * The kernel-tree path of a file a BUG names by its absolute build path, so one bug gets one title on every build:

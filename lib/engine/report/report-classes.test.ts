@@ -134,6 +134,26 @@ describe("prose quoting a syzkaller title", () => {
     expect(kernelTreePath("/build/linux-hwe-bZV_oZ/linux-hwe-4.8.0/net/core/skbuff.c")).toBe("net/core/skbuff.c");
     expect(kernelTreePath("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c")).toBe("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c");
   });
+
+  it("reads the RIP line of a paste that widened `RIP: 0010:` to `RIP:  0010:`", () => {
+    const [bug] = extract([
+      "[49762.145409] Kernel BUG at __btree_iter_traverse_all.constprop.0+0x22f/0x2b0 [bcachefs] [verbose debug info unavailable]",
+      "[49762.145426] invalid opcode: 0000 [#1] SMP",
+      "[49762.145431] CPU: 27 PID: 5269 Comm: rm Not tainted 5.13.7 #13",
+      "[49762.145437] RIP:  0010:__btree_iter_traverse_all.constprop.0+0x22f/0x2b0 [bcachefs]",
+      "[49762.145454] RSP: 0018:ffff8881339e7b80 EFLAGS: 00010202",
+    ]);
+    expect(bug).toMatchObject({ title: "kernel BUG in __btree_iter_traverse_all", guiltyFrame: "__btree_iter_traverse_all" });
+  });
+
+  it("keeps a DKMS module's path whole: /var/lib and /usr/lib are the system's library folders, not the kernel's lib/", () => {
+    const [dkms] = extract(["[ 1.0] kernel BUG at /var/lib/dkms/dm-writeboost/2.2.3/build/dm-writeboost-target.c:244!"]);
+    expect(dkms.title).toBe("kernel BUG at /var/lib/dkms/dm-writeboost/NUM.NUM.NUM/build/dm-writeboost-target.c:LINE");
+    expect(kernelTreePath("/usr/lib/modules/6.1.0/build/foo/bar.c")).toBe("/usr/lib/modules/6.1.0/build/foo/bar.c");
+    // a kernel tree unpacked below them is still read as one
+    expect(kernelTreePath("/var/lib/build/linux-6.1.0/lib/list_debug.c")).toBe("lib/list_debug.c");
+    expect(kernelTreePath("/usr/src/linux-6.1/mm/slub.c")).toBe("mm/slub.c");
+  });
 });
 
 describe("an oops whose header lines were cut", () => {
