@@ -609,6 +609,24 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("warn_slowpath_"), title: "WARNING in {FRAME}", corrupted: "the WARNING header line is missing", stack: STACK_CALL_TRACE }],
   },
   {
+    // Since 6.4 the trace under an x86 WARN shows the trap that raised it (`? __warn`, `? report_bug`, `? handle_bug`,
+    // `? exc_invalid_op`, `? asm_exc_invalid_op`) and then the warned function as a `?` guess: a paste that starts at
+    // `Call Trace:` (header and RIP line lost) is still that WARNING, in the function right under the trap's entry.
+    // Keyed on the trap entry's frame: `__warn` is in every 6.x WARN trace and would crowd the prefilter's buckets.
+    id: "warning-headless-trap",
+    header: "asm_exc_invalid_op",
+    kind: "warning",
+    type: "WARNING",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Modules linked in:|Call Trace:)/, within: 30, required: true },
+    formats: [
+      {
+        match: re("\\? __warn\\+0x[0-9a-f]+/0x[0-9a-f]+[^\\n]*\\n(?:.*\\n){0,8}?.*\\? asm_exc_invalid_op\\+0x[0-9a-f]+/0x[0-9a-f]+[^\\n]*\\n\\s*\\? {{FUNC}}"),
+        title: "WARNING in {FRAME}", corrupted: "the WARNING header line is missing", stack: STACK_CALL_TRACE, guiltyHint: 1, hintLeads: true,
+      },
+    ],
+  },
+  {
     // 2.6.0 to 2.6.15 printed a WARN_ON as `Badness in atomic_dec_and_test at include/asm/atomic.h:150` and a stack
     // (the form before `BUG: warning at`): a WARNING, titled by the warned function or, past a generic one, its caller.
     id: "warning-badness",

@@ -276,4 +276,29 @@ describe("reports whose header line was cut", () => {
     ]);
     expect(found.map((f) => f.kind)).toEqual(["kasan", "gpf"]);
   });
+
+  it("a 6.x trace that starts at Call Trace: is a WARNING when the trap frames run through __warn, titled by the `?` frame under the trap entry", () => {
+    const trace = [
+      "Call Trace:",
+      " <TASK>",
+      " ? show_regs+0x6d/0x80",
+      " ? __warn+0x89/0x160",
+      " ? foo_phy_init+0xec/0x120 [foo]",
+      " ? report_bug+0x17e/0x1b0",
+      " ? handle_bug+0x51/0xa0",
+      " ? exc_invalid_op+0x18/0x80",
+      " ? asm_exc_invalid_op+0x1b/0x20",
+      " ? foo_phy_init+0xec/0x120 [foo]",
+      " foo_port_init+0x1bc/0x280 [foo]",
+      " foo_probe+0x320/0x5f0 [foo]",
+      " local_pci_probe+0x44/0xb0",
+    ];
+    const warn = extract(trace);
+    expect(warn).toHaveLength(1);
+    expect(warn[0]).toMatchObject({ kind: "warning", title: "WARNING in foo_phy_init", guiltyFrame: "foo_phy_init" });
+    // the same frames inside a report that kept its header are that report's, not a second one
+    const headed = extract(["------------[ cut here ]------------", "WARNING: CPU: 0 PID: 1 at drivers/foo/phy.c:10 foo_phy_init+0xec/0x120 [foo]", "Modules linked in: foo", "RIP: 0010:foo_phy_init+0xec/0x120 [foo]", ...X86_REGS, ...trace]);
+    expect(headed).toHaveLength(1);
+    expect(headed[0].title).toBe("WARNING in foo_phy_init");
+  });
 });
