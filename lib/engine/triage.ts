@@ -47,11 +47,11 @@ export async function triage(inputs: TriageInput[], options: TriageOptions = {})
   const perFile = collectFindings(scans, boots);
   const collected = perFile.flat();
   for (const f of collected) f.signature = signatureOf(f);
-  const { findings, repeatsOf } = foldIdenticalReports(collected);
+  const { findings, repeatsOf, belowThreshold } = foldIdenticalReports(collected);
   findings.forEach((f, i) => {
     f.id = `f${i + 1}`;
   });
-  const events = buildTimeline(scans, boots, perFile, findings, repeatsOf);
+  const events = buildTimeline(scans, boots, perFile, findings, repeatsOf, belowThreshold);
   const hosts = summarizeHosts(scans, boots.boots, findings);
   const kb = typeof options.kb === "function" ? (findings.length > 0 ? await options.kb() : undefined) : options.kb;
   const { recommendation, headlines, warnings: matchWarnings } = kb

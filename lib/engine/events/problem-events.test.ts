@@ -515,6 +515,48 @@ const ROWS: Row[] = [
     details: { port: "ata1", speed: "3.0 Gbps" },
   },
   {
+    line: ["igc 0000:04:00.0 eth1: NIC Link is Down", "igc 0000:04:00.0 eth1: NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX", "igc 0000:04:00.0 eth1: NIC Link is Down", "igc 0000:04:00.0 eth1: NIC Link is Down"],
+    rule: "nic-link-down",
+    kind: "other",
+    title: "igc: NIC link flapping",
+    details: { driver: "igc", device: "eth1" },
+  },
+  {
+    line: ["e1000e: eth1 NIC Link is Down", "e1000e: eth1 NIC Link is Down", "e1000e: eth1 NIC Link is Down"],
+    rule: "nic-link-down",
+    kind: "other",
+    title: "e1000e: NIC link flapping",
+    details: { driver: "e1000e", device: "eth1" },
+  },
+  {
+    line: ["igb 0000:01:00.0 eth0: igb: eth0 NIC Link is Down", "igb 0000:01:00.0 eth0: igb: eth0 NIC Link is Down", "igb 0000:01:00.0 eth0: igb: eth0 NIC Link is Down"],
+    rule: "nic-link-down",
+    kind: "other",
+    title: "igb: NIC link flapping",
+    details: { driver: "igb", device: "eth0" },
+  },
+  {
+    line: ["r8169 0000:62:00.0 enp98s0: Link is Down", "r8169 0000:62:00.0 enp98s0: Link is Down", "r8169 0000:62:00.0 enp98s0: Link is Down"],
+    rule: "nic-link-down",
+    kind: "other",
+    title: "r8169: NIC link flapping",
+    details: { driver: "r8169", device: "enp98s0" },
+  },
+  {
+    line: ["tg3 0000:02:00.0 eth0: Link is down", "tg3 0000:02:00.0 eth0: Link is down", "tg3 0000:02:00.0 eth0: Link is down"],
+    rule: "nic-link-down-tg3",
+    kind: "other",
+    title: "tg3: NIC link flapping",
+    details: { driver: "tg3", device: "eth0" },
+  },
+  {
+    line: ["mlx5_core 0000:3b:00.0 ens1f0: Link down", "mlx5_core 0000:3b:00.0 ens1f0: Link up", "mlx5_core 0000:3b:00.0 ens1f0: Link down", "mlx5_core 0000:3b:00.0 ens1f0: Link down"],
+    rule: "nic-link-down-mlx5",
+    kind: "other",
+    title: "mlx5_core: NIC link flapping",
+    details: { driver: "mlx5_core", device: "ens1f0" },
+  },
+  {
     line: "e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:",
     rule: "nic-unit-hang",
     kind: "other",
@@ -1040,6 +1082,32 @@ describe("problem events through triage", () => {
       expect(found[0].host).toBe("n1");
     });
   }
+
+  it("a NIC link down once or twice per device and boot is a timeline marker, three times a flapping link", async () => {
+    const text = (lines: string[]) => lines.map((l, i) => `Aug 13 10:00:0${i} n1 kernel: ${l}`).join("\n") + "\n";
+    const twice = ["igc 0000:04:00.0 eth1: NIC Link is Down", "igc 0000:04:00.0 eth2: NIC Link is Down", "igc 0000:04:00.0 eth1: NIC Link is Down"];
+    const inc = await triage([{ name: "messages", data: enc.encode(text(twice)) }], { now: new Date("2024-09-01T00:00:00Z") });
+    expect(inc.findings).toEqual([]);
+    expect(inc.events.filter((e) => e.kind === "warning").map((e) => [e.source.line, e.label])).toEqual([
+      [1, "igc 0000:04:00.0 eth1: NIC Link is Down"],
+      [2, "igc 0000:04:00.0 eth2: NIC Link is Down"],
+      [3, "igc 0000:04:00.0 eth1: NIC Link is Down"],
+    ]);
+    // Across rotated files of one node, the runs add up before the threshold is read.
+    const rotated = await triage(
+      [
+        { name: "messages.1", data: enc.encode(text(twice.slice(0, 1))) },
+        { name: "messages", data: enc.encode(text(twice)) },
+      ],
+      { now: new Date("2024-09-01T00:00:00Z") },
+    );
+    expect(rotated.findings.map((f) => [f.title, f.repeats, f.details?.device])).toEqual([["igc: NIC link flapping", 3, "eth1"]]);
+  });
+
+  it("a line that only mentions a link state is no NIC link event", async () => {
+    expect(await findingsOf(["pcieport 0000:00:1c.0: pciehp: Slot(2): Link Down", "pcieport 0000:00:1c.0: pciehp: Slot(2): Link Down", "pcieport 0000:00:1c.0: pciehp: Slot(2): Link Down"])).toEqual([]);
+    expect(await findingsOf(["bond0: Link is Down for eth1 because the peer said so", "bond0: Link is Down for eth1 because the peer said so", "bond0: Link is Down for eth1 because the peer said so"])).toEqual([]);
+  });
 
   it("systemd's note on the unit systemd-oomd killed is that kill again, not a second finding", async () => {
     const found = await findingsOf([

@@ -76,6 +76,11 @@ export type ProblemEventRule = {
    * instead (`crashReportsOf`): the class's needle does not keep a repeat from folding without a window.
    */
   eventNotReport?: true;
+  /**
+   * The problem is the repetition, not the line: a run (per host, boot and fold key, across the incident's inputs)
+   * of fewer occurrences is no finding, only a marker on the timeline (stage 4, `foldIdenticalReports`).
+   */
+  minRepeats?: number;
 };
 
 /** Where the multi-line report an event belongs to begins. */
@@ -860,6 +865,41 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "ata: link speed limited after errors",
     details: (m) => ({ port: m[1], speed: m[2] }),
     groupKey: (m) => `ata-link:${m[1]}`,
+  },
+  // A NIC link that keeps going down: a cable, transceiver, switch port or NIC/PHY firmware problem (the driver only
+  // reports the carrier). One down is a cable pull or a switch reboot; a device down three times in one boot flaps.
+  // Intel drivers (e1000e, igb, igc, ixgbe, i40e, ice) and bnxt print `NIC Link is Down`, 3.x ones without the PCI
+  // address (`e1000e: eth1 NIC Link is Down`); phylib's phy_print_status (r8169, stmmac, macb…) `Link is Down`, tg3
+  // `Link is down`, mlx5 `Link down`. Titled by the driver, counted per device.
+  {
+    id: "nic-link-down",
+    kind: "other",
+    needle: "Link is Down",
+    pattern: /^(?:([\w-]{1,32}) \S{1,64} ([\w.@-]{1,64}):(?: [\w-]{1,32}: [\w.@-]{1,64})?|([\w-]{1,32}): ([\w.@-]{1,64})) (?:NIC )?Link is Down\s*$/,
+    title: (m) => `${m[1] ?? m[3]}: NIC link flapping`,
+    details: (m) => ({ driver: m[1] ?? m[3], device: m[2] ?? m[4] }),
+    groupKey: (m) => `link-down:${m[2] ?? m[4]}`,
+    minRepeats: 3,
+  },
+  {
+    id: "nic-link-down-tg3",
+    kind: "other",
+    needle: "Link is down",
+    pattern: /^([\w-]{1,32}) \S{1,64} ([\w.@-]{1,64}): Link is down\.?\s*$/,
+    title: (m) => `${m[1]}: NIC link flapping`,
+    details: (m) => ({ driver: m[1], device: m[2] }),
+    groupKey: (m) => `link-down:${m[2]}`,
+    minRepeats: 3,
+  },
+  {
+    id: "nic-link-down-mlx5",
+    kind: "other",
+    needle: "Link down",
+    pattern: /^([\w-]{1,32}) \S{1,64} ([\w.@-]{1,64}): Link down\s*$/,
+    title: (m) => `${m[1]}: NIC link flapping`,
+    details: (m) => ({ driver: m[1], device: m[2] }),
+    groupKey: (m) => `link-down:${m[2]}`,
+    minRepeats: 3,
   },
   {
     id: "nic-unit-hang",

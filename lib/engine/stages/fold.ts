@@ -3,6 +3,7 @@
  * becomes one finding across the inputs of the incident (rotated files of one node).
  */
 import { MAX_EVENT_SAMPLES, mergeDetails } from "../events/event-folds";
+import { PROBLEM_EVENT_RULES } from "../events/problem-events";
 import { isProblemEvent } from "../problem-kinds";
 import type { Finding } from "../types";
 import { EVENT_FOLD_KEYS } from "./findings";
@@ -16,8 +17,11 @@ import { EVENT_FOLD_KEYS } from "./findings";
  * 100 rotated files of one node's `messages` name no boot, and `nf_conntrack: table full` in each of them is one
  * problem. Inputs whose boots are known keep them apart (boot ids are per input). The timeline keeps one marker per
  * folded problem, spanning its run, not one per input.
+ *
+ * An event whose rule counts only when repeated (`minRepeats`: a NIC link down three times in a boot flaps, once is a
+ * cable pull) and whose folded run is shorter is no finding: it is returned in `belowThreshold`, for the timeline.
  */
-export function foldIdenticalReports(findings: readonly Finding[]): { findings: Finding[]; repeatsOf: Map<Finding, Finding[]> } {
+export function foldIdenticalReports(findings: readonly Finding[]): { findings: Finding[]; repeatsOf: Map<Finding, Finding[]>; belowThreshold: Finding[] } {
   const out: Finding[] = [];
   const repeatsOf = new Map<Finding, Finding[]>();
   const byKey = new Map<string, Finding>();
@@ -67,7 +71,16 @@ export function foldIdenticalReports(findings: readonly Finding[]): { findings: 
     if (!list) repeatsOf.set(first, (list = []));
     list.push(f);
   }
-  return { findings: out, repeatsOf };
+  const belowThreshold = out.filter(isBelowThreshold);
+  return { findings: belowThreshold.length > 0 ? out.filter((f) => !isBelowThreshold(f)) : out, repeatsOf, belowThreshold };
+}
+
+/** The fewest occurrences that make a problem of the events of a rule id (`minRepeats`). */
+const MIN_REPEATS = new Map(PROBLEM_EVENT_RULES.filter((r) => r.minRepeats !== undefined).map((r) => [r.id, r.minRepeats as number]));
+
+function isBelowThreshold(f: Finding): boolean {
+  const min = MIN_REPEATS.get(f.type ?? "");
+  return min !== undefined && isProblemEvent(f) && (f.repeats ?? 1) < min;
 }
 
 

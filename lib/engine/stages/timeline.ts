@@ -23,6 +23,7 @@ export function buildTimeline(
   perFileFindings: readonly Finding[][],
   findings: readonly Finding[],
   repeatsOf: Map<Finding, Finding[]>,
+  belowThreshold: readonly Finding[] = [],
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   scans.forEach(({ scan, fileName }, fileIdx) => {
@@ -76,6 +77,13 @@ export function buildTimeline(
         }),
       );
     }
+  }
+  // Events too few to be a problem (`minRepeats`: a link down once or twice): their first and last line on the timeline.
+  for (const f of belowThreshold) {
+    const marker = { kind: "warning" as const, host: f.host, bootId: f.bootId, label: f.headline || f.title };
+    events.push(dropUndefined({ ...marker, time: f.time, uptime: f.uptime, source: f.source, text: f.headline }));
+    const last = f.report[f.report.length - 1];
+    if (f.lastSource) events.push(dropUndefined({ ...marker, label: last || marker.label, time: f.lastTime, source: f.lastSource, text: last }));
   }
   for (const b of boots.boots) {
     if (b.gapBeforeSec !== undefined && b.gapBeforeSec >= MIN_GAP_SEC) {
