@@ -31,7 +31,7 @@ describe("hot prefilter bucket placement", () => {
   it("lets few positions of a quiet log through to the byte comparison", async () => {
     const { perLine } = await candidatesPerLine("quiet");
     // 7-byte heads stepped two bytes at a time (shift-or-wasm.ts) pass ~2.5× the positions 8-byte heads did, and 16
-    // buckets hold ~190 needles: ~0.13 per quiet line in December 2026 (` entered ` fits a bucket's lanes), ~6 ns of
+    // buckets hold ~190 needles: ~0.13 per quiet line early in December 2026 (` entered ` fit a bucket's lanes), ~0.00 once the moves ran until they settled and heads stopped spelling common words; ~6 ns of
     // byte comparison a line against ~250 ns of walk. The greedy placement alone let ~0.75 per line through.
     expect(perLine).toBeLessThan(0.2);
   });
