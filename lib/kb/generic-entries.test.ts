@@ -161,6 +161,20 @@ describe("related entries", () => {
       expect(matched, id).not.toContain(id);
     }
   });
+  it("a hung task whose stack was cut, right after the SCSI error handler reset the device, waits for I/O", () => {
+    const cut = (context?: string[]) =>
+      makeFinding({
+        kind: "hung-task",
+        title: "INFO: task hung in corrupted",
+        frames: frames("__schedule"),
+        report: ["INFO: task systemd-journal:109135 blocked for more than 120 seconds.", " __schedule+0x291/0x8a0"],
+        ...(context && { context }),
+      });
+    const ids = (f: Finding) => matchFinding(f, index, {}).filter((m) => !m.related).map((m) => m.kbId);
+    expect(ids(cut(["hpsa 0000:03:00.0: scsi 0:1:0:4: resetting logical Direct-Access HP LOGICAL VOLUME RAID-5"]))[0]).toBe("hung-task-io-wait");
+    expect(ids(cut([" hpsa_eh_device_reset_handler+0x3e4/0x7b0 [hpsa]", " scsi_eh_ready_devs+0x333/0xbf0", " scsi_error_handler+0x4c3/0x5b0"]))[0]).toBe("hung-task-io-wait");
+    expect(ids(cut())).not.toContain("hung-task-io-wait");
+  });
 });
 
 describe("specific evidence on hung tasks", () => {
