@@ -515,6 +515,13 @@ const ROWS: Row[] = [
     details: { port: "ata1", speed: "3.0 Gbps" },
   },
   {
+    line: ["sd 2:0:0:0: [sda] abort", "sd 2:0:0:0: [sda] abort"],
+    rule: "virtio-scsi-abort",
+    kind: "io-error",
+    title: "scsi: command timed out, task abort",
+    details: { device: "2:0:0:0", disk: "sda" },
+  },
+  {
     line: ["igc 0000:04:00.0 eth1: NIC Link is Down", "igc 0000:04:00.0 eth1: NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX", "igc 0000:04:00.0 eth1: NIC Link is Down", "igc 0000:04:00.0 eth1: NIC Link is Down"],
     rule: "nic-link-down",
     kind: "other",

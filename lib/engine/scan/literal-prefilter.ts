@@ -236,6 +236,9 @@ const COMMON_LOG_WORDS = [
   " Received ", " message ", " Started ", " Starting ", " Stopped ", " Finished ", " session ", " Session ", " container ",
   " Container ", " containerd", " kubelet", " pod ", " service ", " network ", " process ", " audit: ", " type=", " status=",
   " error ", " error: ", " failed ", " timeout ", " handler ", " Accepted ", " Disconnected ", " pam_unix(", " CRON[",
+  // A Kubernetes node's steadiest lines: containerd/dockerd's logfmt, every veth's and bridge port's state changes.
+  ']: time="', ' msg="', ": link becomes ready", " entered promiscuous mode", " left promiscuous mode", " entered blocking state",
+  " entered forwarding state", " entered disabled state", " Selected source ", " publickey ",
 ];
 const COMMON_GRAM_RATE = 0.01;
 const COMMON_GRAMS: Uint8Array[] = (() => {
