@@ -1214,10 +1214,11 @@ export const CLASSES: readonly CrashClass[] = [
     header: "BUG ",
     kind: "bug",
     type: "MEMORY_SAFETY_BUG",
-    suppress: [/^(?!\s*BUG [\w:.-]+ \((?:Not tainted|Tainted:[^)]*)\): )/],
+    // 3.10-4.x per-memcg child caches carry their cgroup in the name (`kmalloc-256(0:<docker id>)`, `dentry(2:session-1.scope)`).
+    suppress: [/^(?!\s*BUG [\w:.-]+(?:\(\d+:[^()\s]*\))? \((?:Not tainted|Tainted:[^)]*)\): )/],
     formats: [
       {
-        match: re("BUG [\\w:.-]+ \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"),
+        match: re("BUG [\\w:.-]+(?:\\(\\d+:[^()\\s]*\\))? \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"),
         title: "BUG: $1",
         // The check runs when the object is freed or handed out again: the call trace goes through SLUB's debug
         // checks to the kfree()/kmalloc() caller, the code that found the object spoiled (the title names no

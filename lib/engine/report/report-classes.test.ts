@@ -931,6 +931,16 @@ describe("SLUB debug reports", () => {
     const [cut] = extract([header, "[ 12.0] INFO: Slab 0x0000000046c2b1f0 objects=42 used=8 fp=0x0 flags=0x4500000010201", ...stack.map((f) => `[ 12.0]  ${f}`)]);
     expect([cut.title, cut.guiltyFrame]).toEqual(["BUG: Poison overwritten", "natflow_session_init"]);
   });
+  it("read a per-memcg child cache's name, its cgroup in parentheses (3.10-4.x)", () => {
+    // moby/moby#29879: lvremove on a RHEL 7.3 Docker host, journald cut the line
+    const id = "354604ddeb33593ebd6c7ed2292fb879ca3b42e80476397f3c9ce88ec4443b7a";
+    const [r] = extract([`[ 9.0] BUG kmalloc-256(0:${id}) (Tainted: GF           E  ------------  ): Objects remaining in kmalloc-256(0:${id}`]);
+    expect([r.kind, r.title]).toEqual(["bug", "BUG: Objects remaining in kmalloc-NUM(NUM:ADDR"]);
+    const [d] = extract(["[ 9.0] BUG dentry(2:session-1.scope) (Not tainted): Poison overwritten"]);
+    expect(d.title).toBe("BUG: Poison overwritten");
+    // a cache name with a space before its parenthesis is no SLUB header
+    expect(extract(["[ 9.0] BUG kmalloc-256 (0:x) (Not tainted): Poison overwritten"])).toEqual([]);
+  });
 });
 
 describe("x86 fast refcount_t (CONFIG_REFCOUNT, 4.13-5.4)", () => {
