@@ -278,6 +278,11 @@ const RCU_STALL_STACK: StackRule = {
   // x86 `apic_timer_interrupt` (and its `smp_`/`sysvec_` wrappers), ARM's `Exception stack(…)`, arm64's IRQ vector
   timerEntry: /apic_timer_interrupt|Exception stack|\bel1h?_64_irq\b|\bel1_irq\b/,
 };
+/** SLUB's consistency checks between kfree()/kmalloc() and the report (mm/slub.c: `free_debug_processing`, `object_err`…). */
+const SLUB_DEBUG_SKIP = [
+  /^object_err$/, /^slab_err$/, /^slab_bug$/, /^slab_fix$/, /debug_processing$/, /^check_bytes_and_report/, /^check_object$/, /^check_slab$/,
+  /^check_valid_pointer$/, /^check_pad_bytes$/, /^slab_pad_check/, /^on_freelist$/, /^_*slab_(?:alloc|free)/, /^free_to_partial_list$/,
+];
 /** spinlock/rwlock debugging: the lock functions and any wrapper around them (`foo_lock`, `bar_unlock`), as syzkaller skips. */
 const SPINLOCK_DEBUG_SKIP = [/spin_/, /rwlock/, /_raw_/, /_lock/, /_unlock/];
 /** page_owner's allocation stack: the allocator and page-cache helpers every page passes through. */
@@ -1209,9 +1214,18 @@ export const CLASSES: readonly CrashClass[] = [
     header: "BUG ",
     kind: "bug",
     type: "MEMORY_SAFETY_BUG",
-    suppress: [/^(?!\s*BUG [\w:.-]+ \((?:Not tainted|Tainted:[^)]*)\): )/],
+    // 3.10-4.x per-memcg child caches carry their cgroup in the name (`kmalloc-256(0:<docker id>)`, `dentry(2:session-1.scope)`).
+    suppress: [/^(?!\s*BUG [\w:.-]+(?:\(\d+:[^()\s]*\))? \((?:Not tainted|Tainted:[^)]*)\): )/],
     formats: [
-      { match: re("BUG [\\w:.-]+ \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"), title: "BUG: $1" },
+      {
+        match: re("BUG [\\w:.-]+(?:\\(\\d+:[^()\\s]*\\))? \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"),
+        title: "BUG: $1",
+        // The check runs when the object is freed or handed out again: the call trace goes through SLUB's debug
+        // checks to the kfree()/kmalloc() caller, the code that found the object spoiled (the title names no
+        // function, as syzkaller's). A paste that lost the `Call Trace:` line is read from the header on; the
+        // `INFO: Allocated in`/`Freed in` tracks are secondary stacks (frames.ts).
+        frameFromStack: true, stack: stack([CALL_TRACE_SECTION, FROM_HEADER_SECTION], { skip: SLUB_DEBUG_SKIP }),
+      },
     ],
   },
   {

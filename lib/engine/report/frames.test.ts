@@ -358,6 +358,27 @@ describe("parseFrames with SLUB debug stacks", () => {
   });
 });
 
+describe("parseFrames with SLUB debug stacks, the `Call Trace:` line lost", () => {
+  it("ends the allocation/free tracks at print_trailer's slab line: the frames after it are the main stack", () => {
+    // ptpt52/natcap#7, a paste whose `Call Trace:` line was not kept
+    const lines = [
+      "BUG kmalloc-256 (Not tainted): Object already free",
+      "INFO: Allocated in natflow_session_init+0xb6/0x170 [natflow] age=3 cpu=13 pid=0",
+      "INFO: Freed in krealloc+0x77/0xb0 age=3 cpu=13 pid=0",
+      "INFO: Slab 0x000000007186eef7 objects=42 used=8 fp=0x0000000003de3e06 flags=0x4500000010201",
+      "INFO: Object 0x0000000003de3e06 @offset=24832 fp=0x0000000000000000",
+      "Redzone  00000000dc40141b: bb bb bb bb bb bb bb bb bb bb bb bb bb bb bb bb  ................",
+      " print_trailer+0x18c/0x195",
+      " kfree+0x26c/0x2b0",
+      " natcap_session_init.part.0+0xab/0x170 [natcap]",
+    ];
+    expect(names(lines)).toEqual(["print_trailer", "kfree", "natcap_session_init"]);
+    // 5.17+ prints the slab line without `INFO: `; a tab-indented track line is still the track's
+    const newer = ["INFO: Freed in krealloc+0x77/0xb0 age=3 cpu=13 pid=0", "\tkfree+0x1/0x2", "Slab 0xffffea0004c4c000 objects=21 used=21 fp=0x0 flags=0x200", " check_object+0x1/0x2"];
+    expect(parseStackSections(newer).map((s) => [s.kind, s.frames.length])).toEqual([["main", 0], ["freed", 1], ["main", 1]]);
+  });
+});
+
 describe("parseFrames, more layouts", () => {
   it("reads 2.6.16–2.6.18 i386 column traces, several `<addr> f+0x…/0x…` entries a line", () => {
     const frames = parseFrames([

@@ -410,6 +410,9 @@ const SECTION_HEADERS: { pattern: RegExp; kind: StackSectionKind | "main-if-empt
   // SLUB debug (`BUG kmalloc-64 (Not tainted): Poison overwritten`): `INFO: Allocated in f+0x… age=79 cpu=0 pid=1`
   { pattern: /^\s*INFO: Allocated in /, kind: "allocated" },
   { pattern: /^\s*INFO: Freed in /, kind: "freed" },
+  // …and the slab and object lines print_trailer() puts after those tracks (`INFO: Slab 0x… objects=42 used=8`,
+  // 5.17+ without `INFO: `) end them: what follows is the report's own stack, even when a paste lost its `Call Trace:`.
+  { pattern: /^\s*(?:INFO: )?Slab 0x[0-9a-f]+ objects=/, kind: "main" },
   { pattern: /^\s*Local variable \S+ created at:/, kind: "aux" },
   // KCSAN prints the second racing access as its own stack.
   { pattern: /^\s*(?:read|write)(?:-write| \(marked\)|)? to 0x[0-9a-f]+ of \d+ bytes by (?:task|interrupt) /, kind: "main-if-empty" },

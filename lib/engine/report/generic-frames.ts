@@ -31,6 +31,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^print_modules", "^print_trailer", "^print_tainted", "^print_worker", "^describe_object",
       "^dump_stack", "^__dump_stack", "^show_stack", "^show_trace", "^show_regs", "^__show_regs", "^walk_stack",
       "^dump_backtrace", "^arch_stack_walk", "^stack_trace_", "^save_stack", "^unwind_",
+      // ARC's show_stack() prints its own unwinder first (`Stack Trace:` + `arc_unwind_core+0xe8/0x118`), as ARM's
+      // unwind_backtrace
+      "^arc_unwind_core$",
       "panic", "assertfail", "^__assert", "^assfail$", "^asswarn$", "^__warn$", "^__warn_printk", "^warn_slowpath", "^warn_alloc", "^warn_bogus",
       "^_{0,2}report_bug", "^fixup_bug", "^handle_bug", "^handle_invalid_op$", "^do_error_trap", "^do_trap", "^do_invalid_op", "^exc_invalid_op",
       "^asm_exc_", "^invalid_op$", "^__bug$", "^bug_handler", "^die$", "^__die", "^oops_end", "^__oops", "^_trap$",

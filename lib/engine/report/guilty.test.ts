@@ -214,6 +214,13 @@ describe("isGenericFrame", () => {
     expect(selectGuiltyFrame(frames("kprobe_int3_handler", "do_int3", "exc_int3", "asm_exc_int3"))).toBe("kprobe_int3_handler");
     for (const f of ["excl_lock", "do_debugfs_read"]) expect(isGenericFrame(f), f).toBe(false);
   });
+  it("ARC's unwinder is generic: its `Stack Trace:` names the caller of the check, not arc_unwind_core", () => {
+    // foss-for-synopsys-dwc-arc-processors/linux#92: smp_processor_id() in preemptible code on an ARC HS board
+    const arc = frames("arc_unwind_core", "dump_stack_lvl", "check_preemption_disabled", "arc_pmu_device_probe", "platform_probe");
+    expect(selectGuiltyFrame(arc)).toBe("arc_pmu_device_probe");
+    expect(isGenericFrame("arc_unwind_core")).toBe(true);
+    for (const f of ["arc_pmu_device_probe", "arc_emac_rx"]) expect(isGenericFrame(f), f).toBe(false);
+  });
   it("the kdump hand-off is machinery: a crash `bt` cut before its exception frame names no culprit", () => {
     // kubernetes/kubernetes#70229: `bt` of a vmcore taken on a BUG(), read up to do_invalid_op
     const kexecPath = ["machine_kexec", "crash_kexec", "oops_end", "die", "do_trap", "do_error_trap", "do_invalid_op"];

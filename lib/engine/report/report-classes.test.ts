@@ -920,6 +920,27 @@ describe("SLUB debug reports", () => {
     const withStack = extract([header, "[  367.131150] Call Trace:", "[  367.131151]  dump_stack+0x1/0x2", "[  367.131152]  free_debug_processing+0x1/0x2", "[  367.131153]  kfree+0x1/0x2", "[  367.131154]  sctp_destroy_sock+0x1/0x2"])[0];
     expect(withStack.corrupted).toBe(false);
   });
+  it("name the kfree()/kmalloc() caller past SLUB's checks as the guilty frame; the title names none, as syzkaller's", () => {
+    const header = "[ 12.0] BUG kmalloc-256 (Not tainted): Poison overwritten";
+    // ptpt52/natflow#5's stack: the allocation found the freed object written to
+    const stack = ["print_trailer+0x18c/0x195", "check_bytes_and_report.cold+0x6f/0x87", "check_object+0x23c/0x290", "alloc_debug_processing+0x119/0x180",
+      "___slab_alloc.constprop.0+0x4ac/0x4f0", "__kmalloc_track_caller+0x1b1/0x280", "krealloc+0x4f/0xb0", "natflow_session_init+0xb6/0x170 [natflow]"];
+    const [r] = extract([header, "[ 12.0] Call Trace:", ...stack.map((f) => `[ 12.0]  ${f}`)]);
+    expect([r.title, r.guiltyFrame]).toEqual(["BUG: Poison overwritten", "natflow_session_init"]);
+    // the same stack after a paste lost its `Call Trace:` line, read from the header on
+    const [cut] = extract([header, "[ 12.0] INFO: Slab 0x0000000046c2b1f0 objects=42 used=8 fp=0x0 flags=0x4500000010201", ...stack.map((f) => `[ 12.0]  ${f}`)]);
+    expect([cut.title, cut.guiltyFrame]).toEqual(["BUG: Poison overwritten", "natflow_session_init"]);
+  });
+  it("read a per-memcg child cache's name, its cgroup in parentheses (3.10-4.x)", () => {
+    // moby/moby#29879: lvremove on a RHEL 7.3 Docker host, journald cut the line
+    const id = "354604ddeb33593ebd6c7ed2292fb879ca3b42e80476397f3c9ce88ec4443b7a";
+    const [r] = extract([`[ 9.0] BUG kmalloc-256(0:${id}) (Tainted: GF           E  ------------  ): Objects remaining in kmalloc-256(0:${id}`]);
+    expect([r.kind, r.title]).toEqual(["bug", "BUG: Objects remaining in kmalloc-NUM(NUM:ADDR"]);
+    const [d] = extract(["[ 9.0] BUG dentry(2:session-1.scope) (Not tainted): Poison overwritten"]);
+    expect(d.title).toBe("BUG: Poison overwritten");
+    // a cache name with a space before its parenthesis is no SLUB header
+    expect(extract(["[ 9.0] BUG kmalloc-256 (0:x) (Not tainted): Poison overwritten"])).toEqual([]);
+  });
 });
 
 describe("x86 fast refcount_t (CONFIG_REFCOUNT, 4.13-5.4)", () => {
