@@ -42,6 +42,24 @@ describe("extractReports", () => {
     expect(extract(damaged)[0]).toMatchObject({ title: "kernel BUG in set_phys_to_machine", guiltyFrame: "set_phys_to_machine" });
   });
 
+  it("reads a RIP line whose `<address>` pair an HTML renderer ate (`RIP: 0010:[] [] f+0x…`)", () => {
+    // Shape of an openzfs issue (testdata/real/soft-lockup/hang10-gh-zfs-1221-…-smp-call-function-many.log): the
+    // tracker dropped `<ffffffff…>` as unknown tags, the stall has no Call Trace, so the RIP is its only frame.
+    const soft = [
+      "kernel:BUG: soft lockup - CPU#0 stuck for 67s! [spl_kmem_cache/:1003]",
+      "",
+      "kernel: RIP: 0010:[] [] smp_call_function_many+0x1ee/0x260",
+      "kernel: RSP: 0018:ffff88082ae39d60 EFLAGS: 00000202",
+      "kernel: RAX: 0000000000000030 RBX: ffff88082ae39da0 RCX: 0000000000000830",
+    ].join("\n");
+    expect(extract(soft)[0]).toMatchObject({ title: "BUG: soft lockup in smp_call_function", guiltyFrame: "smp_call_function_many" });
+    // The same line with its addresses reads alike; an emptied pair before a bare address (user space) names nothing.
+    const whole = soft.replace("[] []", "[<ffffffff810bbe2e>]  [<ffffffff810bbe2e>]");
+    expect(extract(whole)[0]).toMatchObject({ title: "BUG: soft lockup in smp_call_function", guiltyFrame: "smp_call_function_many" });
+    const user = soft.replace("[] [] smp_call_function_many+0x1ee/0x260", "[] [] 0x7f3c2a1b4c5d");
+    expect(extract(user)[0].guiltyFrame).toBeUndefined();
+  });
+
   it("names the function ksymoops decoded (`>>EIP;`) when the oops' own EIP line is a bare address", () => {
     // Shape of a 2.6.10 lkml post (testdata/real/paging-fault/lore-lkml-2.6.10-fc2-nfsd-vfs-readlink-ksymoops.log).
     const oops = [

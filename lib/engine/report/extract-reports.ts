@@ -15,7 +15,7 @@ import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LO
 import { mainFrames, parseFrameLine, parseKsymoopsFrame, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
-import { holdsTaskLine, isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, MARKDOWN_LINKED_RIP_ADDRESSES, parseReportMetadata } from "./metadata";
+import { holdsTaskLine, isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, EMPTIED_RIP_ADDRESSES, MARKDOWN_LINKED_RIP_ADDRESSES, parseReportMetadata } from "./metadata";
 import { copyAnalysis, type KnownReports, type ReportAnalysis } from "./known-reports";
 import { foldedOccurrence, isFoldedOccurrence, type FoldFacts } from "./repeated-reports";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -448,6 +448,7 @@ function linkRegisterCaller(texts: readonly string[]): string | undefined {
 
 const OLD_BRACE_RIP = /^<([0-9a-f]+)>\{(?::([\w-]+):)?([A-Za-z_.$][\w.$@~-]*)\+(\d+)\}\s*$/;
 const MARKDOWN_LINKED_RIP_PREFIX = new RegExp(String.raw`^` + MARKDOWN_LINKED_RIP_ADDRESSES + String.raw`\s*`);
+const EMPTIED_RIP_PREFIX = new RegExp(String.raw`^` + EMPTIED_RIP_ADDRESSES + String.raw`\s+(?=[A-Za-z_])`);
 
 function ripFrame(text: string): Frame | undefined {
   const crash = /\[exception RIP: ([A-Za-z_.][\w.]*)/.exec(text);
@@ -472,6 +473,7 @@ function ripFrame(text: string): Frame | undefined {
   // MIPS and LoongArch print the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`).
   const rest = m[1]
     .replace(MARKDOWN_LINKED_RIP_PREFIX, "")
+    .replace(EMPTIED_RIP_PREFIX, "")
     .replace(/^\[<[0-9a-f]+>\]\s*/, "")
     .replace(/^\[[0-9a-f]+\]\s*/, "")
     .replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "")

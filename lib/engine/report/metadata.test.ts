@@ -137,6 +137,9 @@ describe("parseReportMetadata", () => {
 
   it.each([
     ["RIP: 0010:[<ffffffff81153416>]  [<ffffffff81153416>] smp_call_function_many+0x216/0x280", "smp_call_function_many"],
+    // an HTML renderer ate the `<address>` of each bracket (openzfs issue, IRATI issue in testdata/real)
+    ["RIP: 0010:[] [] smp_call_function_many+0x1ee/0x260", "smp_call_function_many"],
+    ["IP: [] strnlen+0xe/0x20", "strnlen"],
     ["EIP is at wdev_priv.part.8+0x3/0x5 [wl]", "wdev_priv"],
     ["pc : el0_svc_common.constprop.0+0x84/0x1e0", "el0_svc_common"],
     ["PC is at __do_softirq+0x1a4/0x3c0", "__do_softirq"],

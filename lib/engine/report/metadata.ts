@@ -108,14 +108,19 @@ const SYMBOL_OFFSET = String.raw`([A-Za-z_.$][\w.$@~-]*\+0x[0-9a-fA-F]+(?:\/0x[0
  * (Qubes OS's issues) rewrote it `[ [<a>](<a>])`, so the function after it was no longer read.
  */
 export const MARKDOWN_LINKED_RIP_ADDRESSES = String.raw`\[ \[<[0-9a-f]+>\]\(<[0-9a-f]+>\]\)`;
+/**
+ * The RIP/IP line's addresses with their `<…>` eaten: an HTML renderer (GitHub issues, mail archives) drops
+ * `<ffffffff8100bc0e>` as an unknown tag and leaves the brackets, `RIP: 0010:[] [] f+0x…/0x…`, `IP: [] f+0x…/0x…`.
+ */
+export const EMPTIED_RIP_ADDRESSES = String.raw`\[\](?:\s+\[\])?`;
 const RIP_PATTERNS: RegExp[] = [
   // x86 new `RIP: 0010:skb_segment+0xbc8/0xd20`, old `RIP: 0010:[<ffffffff81561fe8>]  [<ffffffff81561fe8>] f+0x…`
-  new RegExp(String.raw`^\s*[RE]IP: [0-9a-f]{4}:(?:\[<[0-9a-f]+>\]\s+\[<[0-9a-f]+>\]\s+|` + MARKDOWN_LINKED_RIP_ADDRESSES + String.raw`\s+)?` + SYMBOL_OFFSET),
+  new RegExp(String.raw`^\s*[RE]IP: [0-9a-f]{4}:(?:\[<[0-9a-f]+>\]\s+\[<[0-9a-f]+>\]\s+|` + MARKDOWN_LINKED_RIP_ADDRESSES + String.raw`\s+|` + EMPTIED_RIP_ADDRESSES + String.raw`\s+)?` + SYMBOL_OFFSET),
   // x86_64 2.6.0–2.6.17: `RIP: 0010:[<ffffffff8018fcbf>] <ffffffff8018fcbf>{__d_lookup+219}` (decimal offset)
   new RegExp(String.raw`^\s*RIP: [0-9a-f]{4}:\[<[0-9a-f]+>\]\s+<[0-9a-f]+>\{(?::[\w-]+:)?([A-Za-z_.$][\w.$@~-]*\+\d+)\}`),
   // x86 page fault, 2.6.x–4.x: `IP: [<ffffffff810a376f>] __call_rcu.constprop.76+0x1f/0x280`, with the old module
   // syntax `IP: [<f88dec25>] :radeon:radeon_cp_init_ring_buffer+0x90/0x302`
-  new RegExp(String.raw`^\s*IP: \[<[0-9a-f]+>\] (?::[\w-]+:)?` + SYMBOL_OFFSET),
+  new RegExp(String.raw`^\s*IP: (?:\[<[0-9a-f]+>\]|\[\]) (?::[\w-]+:)?` + SYMBOL_OFFSET),
   // x86 32-bit / old: `EIP is at wdev_priv.part.8+0x3/0x5 [wl]`, `RIP is at …`; ARM `PC is at f+0x…`
   new RegExp(String.raw`^\s*(?:[RE]IP|PC) is at ` + SYMBOL_OFFSET),
   // arm64 `pc : f+0x…/0x…`, riscv/mips `epc : …`
