@@ -115,6 +115,11 @@ export type CrashClass = {
    * handler dies through `kernel BUG at rust/helpers/bug.c`): they do not start a report of their own.
    */
   continuedBy?: readonly RegExp[];
+  /**
+   * Lines of this class that are a detection of their own, never the tail of the report open before them (a panic
+   * raised by a check of its own, with its own stack: the stack canary, the scheduler's stack-end magic).
+   */
+  neverTail?: readonly RegExp[];
   /** A message printed at any time by other tasks: inside an open report it is interleaved output, not a new report. */
   interleaves?: boolean;
   /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
@@ -1053,6 +1058,10 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "panic",
     // syzkaller's crash type of a panic that is no other report's tail (a format names another: a hard lockup is a HANG)
     type: "DoS",
+    // __stack_chk_fail() and schedule_debug()'s stack-end check panic from a check of their own, with their own stack:
+    // a report printed before them (a one-line `BUG: Bad rss-counter state`, an oops of another task) is not their
+    // cause, and they are not its panic tail. Every other panic after a report is that report's ending.
+    neverTail: [/Kernel panic - not syncing: (?:stack-protector: Kernel stack is corrupted in|corrupted stack end detected inside scheduler)/],
     formats: [
       { match: re("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}"), title: "kernel panic: stack is corrupted in {FUNC:1}", type: "DoS", noStackTrace: true },
       // Newer kernels print only the address: name it from the stack line that holds the same address.
@@ -1552,7 +1561,10 @@ export const CLASSES: readonly CrashClass[] = [
     id: "mce",
     header: "Machine Check",
     kind: "mce",
-    suppress: [/Machine check events logged/, /mce: \[Hardware Error\]: Machine check events logged/],
+    // Only `Machine Check Exception` starts a report (its one format): a logged, corrected record (`CPU 1: Machine
+    // Check: 0 Bank 0: 9000…`, problem-events' `MCE: hardware error`) is no report, and as an open report with no
+    // title it would take a later panic (`Timeout: Not all CPUs entered broadcast exception handler`) as its tail.
+    suppress: [/Machine check events logged/, /mce: \[Hardware Error\]: Machine check events logged/, /^(?!.*Machine Check Exception)/],
     formats: [{ match: re("Machine Check Exception"), title: "Machine Check Exception", noStackTrace: true }],
   },
   {

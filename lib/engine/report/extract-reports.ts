@@ -217,7 +217,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // `INFO: t` + `** replaying previous printk message **`: the header is printed again in full next.
     if (i + 1 < lines.length && lines[i + 1].text.includes("replaying previous printk message")) continue;
     const isPanic = cls.id === "kernel-panic" && !CRASH_PANIC.test(text);
-    if (open && isPanic && open.cls.id !== "kernel-panic" && open.panicIndex === undefined) {
+    if (open && isPanic && open.cls.id !== "kernel-panic" && open.panicIndex === undefined && !cls.neverTail?.some((re) => re.test(text))) {
       const since = open.closedAt ?? i;
       if (i - since <= PANIC_ATTACH_LINES) {
         // panic_on_warn prints the panic line before the WARNING's stack: the report goes on after it.
@@ -1116,7 +1116,7 @@ const PANIC_CASCADE_LINES = 1000;
  * went down with the machine. A panic-only finding whose panic was credited to a report printed by another
  * task is that report's tail, not a crash of its own.
  */
-function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panicOnly: boolean }>, boots: readonly number[]): Finding[] {
+function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panicOnly: boolean; ownCause?: boolean }>, boots: readonly number[]): Finding[] {
   const panics = found.filter((x) => x.panicOnly || x.finding.panicked);
   const credited = new Set<Finding>();
   for (const x of found) {
@@ -1131,7 +1131,9 @@ function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panic
     if (recoverable && found.some((y) => !y.panicOnly && y.at > x.at && y.at <= p.at)) continue;
     x.finding.panicked = true;
     if (p.finding.panicMessage !== undefined) x.finding.panicMessage = p.finding.panicMessage;
-    if (p.panicOnly) credited.add(p.finding);
+    // A panic raised by a check of its own (`neverTail`: the stack canary, the stack-end magic) stays a finding: the
+    // reports before it went down with the machine, but did not cause it.
+    if (p.panicOnly && !p.ownCause) credited.add(p.finding);
   }
   return found.filter((x) => !credited.has(x.finding)).map((x) => x.finding);
 }
@@ -1169,7 +1171,7 @@ function foldRepeatedOneLiners(findings: Finding[]): Finding[] {
  */
 export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): Finding[] {
   if (!Array.isArray(lines) || lines.length === 0) return [];
-  const found: Array<{ at: number; finding: Finding; panicOnly: boolean }> = [];
+  const found: Array<{ at: number; finding: Finding; panicOnly: boolean; ownCause?: boolean }> = [];
   const boots: number[] = [];
   const parts = partitionByCaller(lines).map((part) => ({ part, ...findSpans(part) }));
   // A panic may be credited to any report before it (`creditPanics`): then no report here folds before that is done.
@@ -1197,7 +1199,7 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
           continue;
         }
       }
-      if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic" });
+      if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic", ownCause: span.cls.neverTail?.some((re) => re.test(part[span.header].text)) });
       else if (span.end === span.header) countLoneRepeat(found, part[span.header]);
     }
   }

@@ -202,6 +202,63 @@ describe("the end marker of a kernel panic", () => {
   });
 });
 
+describe("panics that are no earlier report's tail", () => {
+  it("a logged machine-check record opens no report, so the MCE broadcast-timeout panic after it is a finding", () => {
+    const found = extract([
+      "[ 100.0] mce: [Hardware Error]: Machine check events logged",
+      "[ 100.1] mce: [Hardware Error]: CPU 1: Machine Check: 0 Bank 0: 90000040000f0005",
+      "[ 100.2] mce: [Hardware Error]: TSC a5db750d4d",
+      "[ 100.3] mce: [Hardware Error]: PROCESSOR 0:406e3 TIME 1571928139 SOCKET 0 APIC 2 microcode cc",
+      "[ 120.0] Kernel panic - not syncing: Timeout: Not all CPUs entered broadcast exception handler",
+      "[ 120.1] Shutting down cpus with NMI",
+    ]);
+    expect(found.map((f) => [f.kind, f.title])).toEqual([["panic", "kernel panic: Timeout: Not all CPUs entered broadcast exception handler"]]);
+  });
+
+  it("a fatal `Machine Check Exception` still opens its report, which the panic ends", () => {
+    const found = extract([
+      "[ 1.0] [Hardware Error]: CPU 19: Machine Check Exception: 4 Bank 5: be00000000800400",
+      "[ 1.1] [Hardware Error]: Machine check: Processor context corrupt",
+      "[ 1.2] Kernel panic - not syncing: Fatal Machine check",
+    ]);
+    expect(found.map((f) => [f.kind, f.title, f.panicked])).toEqual([["mce", "Machine Check Exception", true]]);
+  });
+
+  it("a stack-end or stack-canary panic after a one-line BUG is a report of its own, named from its own stack", () => {
+    // The BUG before it still went down with the machine (panicked), but the panic is no tail of it.
+    const found = extract([
+      "[ 193.0] BUG: Bad rss-counter state mm:00000000ff28307a type:MM_SWAPENTS val:-1",
+      "[ 193.7] Kernel panic - not syncing: corrupted stack end detected inside scheduler",
+      "[ 193.8] CPU: 5 PID: 22932 Comm: LogFlusher Tainted: G B 6.10.0-rc2+ #1",
+      "[ 193.9] Call Trace:",
+      "[ 193.9]  <TASK>",
+      "[ 193.9]  panic+0x31d/0x340",
+      "[ 193.9]  __schedule+0xb30/0xb30",
+      "[ 193.9]  schedule+0x27/0xb0",
+      "[ 193.9]  futex_wait_queue+0x63/0x90",
+      "[ 193.9]  __futex_wait+0x13d/0x1b0",
+      "[ 193.9]  </TASK>",
+    ]);
+    expect(found.map((f) => [f.title, f.panicked])).toEqual([
+      ["BUG: Bad rss-counter state", true],
+      ["kernel panic: corrupted stack end in futex_wait_queue", true],
+    ]);
+  });
+
+  it("the panic a report ends in stays that report's tail", () => {
+    const found = extract([
+      "[ 1.0] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+      "[ 1.1] Oops: 0002 [#1] SMP PTI",
+      "[ 1.2] RIP: 0010:foo_bar+0x1/0x2",
+      "[ 1.3] Call Trace:",
+      "[ 1.4]  baz+0x1/0x2",
+      "[ 1.5] ---[ end trace 0000000000000000 ]---",
+      "[ 1.6] Kernel panic - not syncing: Attempted to kill the idle task!",
+    ]);
+    expect(found.map((f) => [f.title, f.panicked])).toEqual([["BUG: unable to handle kernel NULL pointer dereference in foo_bar", true]]);
+  });
+});
+
 describe("KMSAN", () => {
   it("names the code that passed uninitialised data on, past the cipher and RNG that consumed it", () => {
     const [f] = extract([
