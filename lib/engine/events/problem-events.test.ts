@@ -571,6 +571,7 @@ const ROWS: Row[] = [
     details: { driver: "e1000e", pci: "0000:00:1f.6", device: "eno1" },
   },
   { line: "igb 0000:01:00.0: Detected Tx Unit Hang", rule: "nic-unit-hang", kind: "other", title: "igb: Detected Tx Unit Hang", details: { pci: "0000:01:00.0" } },
+  { line: "e1000e 0000:00:1f eno1: Detected Hardware Unit Hang:", rule: "nic-unit-hang", kind: "other", title: "e1000e: Detected Hardware Unit Hang", details: { pci: "0000:00:1f", device: "eno1" } },
   {
     line: "NETDEV WATCHDOG: eth0 (r8169): transmit queue 0 timed out",
     rule: "netdev-tx-timeout",

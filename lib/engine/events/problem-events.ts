@@ -920,7 +920,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     kind: "other",
     needle: "Unit Hang",
     // Intel NIC drivers: e1000e `Detected Hardware Unit Hang:`, igb/ixgbe/e1000 `Detected Tx Unit Hang`.
-    pattern: /^(e1000e?|igbv?f?|ixgbev?f?|igc|i40e|ice)\s+([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]):?(?: (\S+):)? Detected (Hardware|Tx) Unit Hang/,
+    // The bus address is read as whatever the line has there: a transcription that dropped its `.N` function or its
+    // domain (`e1000e 0000:00:1f eno1:`) still names the NIC.
+    pattern: /^(e1000e?|igbv?f?|ixgbev?f?|igc|i40e|ice)\s+((?:[0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}(?:\.[0-7])?):?(?: (\S+):)? Detected (Hardware|Tx) Unit Hang/,
     title: (m) => `${m[1]}: Detected ${m[4]} Unit Hang`,
     details: (m) => ({ driver: m[1], pci: m[2], ...(m[3] ? { device: m[3] } : {}) }),
     groupKey: (m) => `nic-hang:${m[2]}`,
