@@ -1128,6 +1128,46 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     ]);
     expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in __dev_queue_xmit", guiltyFrame: "__dev_queue_xmit" });
   });
+
+  // lockdep prints an unlock site as `… at:` then `[<ip>] %pS`; symbolisation expands that one ip into one line per
+  // inlined level, all with the same `[<ip>]`, and the real function comes last. A paste that lost its newlines
+  // keeps the levels on the `at:` line itself.
+  const unlockBalance = (site: string[]) => [
+    "WARNING: bad unlock balance detected!",
+    "6.6.79 #1 Not tainted",
+    "-------------------------------------",
+    ...site,
+    "",
+    "other info that might help us debug this:",
+    "no locks held by repro/9655.",
+    "",
+    "stack backtrace:",
+    "CPU: 1 PID: 9655 Comm: a Not tainted 6.6.79 #1",
+    "Call Trace:",
+    " <TASK>",
+    " __dump_stack lib/dump_stack.c:88 [inline]",
+    " dump_stack_lvl+0xd5/0x1b0 lib/dump_stack.c:106",
+    " lock_release+0x4b1/0x680 kernel/locking/lockdep.c:5774",
+    " up_read+0x12/0x20 kernel/locking/rwsem.c:1615",
+    " mmap_read_unlock include/linux/mmap_lock.h:173 [inline]",
+  ];
+
+  it("reads an unlock site's inlined `[<ip>]` levels down to the real function", () => {
+    const [r] = extract(unlockBalance([
+      "repro/9655 is trying to release lock (&mm->mmap_lock) at:",
+      "[<ffffffff81daa36f>] mmap_read_unlock include/linux/mmap_lock.h:173 [inline]",
+      "[<ffffffff81daa36f>] do_migrate_pages+0x59f/0x700 mm/mempolicy.c:1196",
+      "but there are no more locks to release!",
+    ]));
+    expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in do_migrate_pages", guiltyFrame: "do_migrate_pages" });
+  });
+
+  it("reads the same levels when a paste flattened them onto the `at:` line", () => {
+    const [r] = extract(unlockBalance([
+      "repro/9655 is trying to release lock (&mm->mmap_lock) at: [<ffffffff81daa36f>] mmap_read_unlock include/linux/mmap_lock.h:173 [inline] [<ffffffff81daa36f>] do_migrate_pages+0x59f/0x700 mm/mempolicy.c:1196 but there are no more locks to release!",
+    ]));
+    expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in do_migrate_pages", guiltyFrame: "do_migrate_pages" });
+  });
 });
 
 describe("a pre-4.10 lockdep report cut before its lock site", () => {
