@@ -143,7 +143,8 @@ const PATTERNS: Record<string, string> = {
   FUNC: "([a-zA-Z0-9_]+)(?:\\.|\\+| )",
   // a source location; build trees put `+` in directory names (OpenWrt's `target-mipsel_1004kc+dsp_uClibc-…`)
   SRC: "([a-zA-Z0-9_\\-/.+]+\\.[a-zA-Z]+:[0-9]+)",
-  PC: "\\[<?(?:0x)?[0-9a-f]+>?\\]",
+  // `[<ffffffff8113…>]`; `[]` when a web page that shows raw text as HTML ate the `<…>` as a tag
+  PC: "\\[(?:<?(?:0x)?[0-9a-f]+>?)?\\]",
   ADDR: "(?:0x)?[0-9a-f]+",
   // A symbolised report prints one header line per inlined level before the out-of-line function's own
   // (`BUG: KASAN: use-after-free in skb_dst_drop include/net/dst.h:269 [inline]`, then `… in

@@ -613,7 +613,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
     // A function named by the header (`BUG: KASAN: … in memcmp+0x…`) is the first candidate, skipped like any frame.
     const frames: Frame[] = lead ? [lead] : [];
     if (section === LOCKDEP_TAKES_SECTION) {
-      const at = /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(texts[k0 + 1] ?? "") ?? /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(texts[k0] ?? "");
+      const at = /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/.exec(texts[k0 + 1] ?? "") ?? /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/.exec(texts[k0] ?? "");
       const site = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
       if (site) frames.push({ ...site, reliable: true });
       const bt = texts.findIndex((t, idx) => idx > k0 && /stack backtrace:/.test(t));
@@ -625,7 +625,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
       // include/linux/spinlock.h:351 [inline]`, `at: __dev_xmit_skb net/core/dev.c:3807 [inline]`, `at:
       // __dev_queue_xmit+0xaf9/…`): the two lock sites are counted by their non-inlined lines.
       for (let j = 0; j < rest.length && frames.filter((f) => !f.inlined).length < 2; j++) {
-        const at = /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(rest[j]);
+        const at = /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/.exec(rest[j]);
         if (!at) continue;
         // Old lockdep prints the site on the next line: `… at:` / `[<ffffffff83f7ac8b>] sctp_sendmsg+0x2a3b/0x38a0`.
         const site = at[1].trim() !== "" ? " " + at[1].trim() : (rest[j + 1] ?? "");

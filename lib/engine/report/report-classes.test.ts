@@ -1170,6 +1170,29 @@ describe("lockdep `at:` sites of a symbolised report", () => {
   });
 });
 
+describe("a lockdep report whose `[<address>]` columns a web page ate as HTML tags", () => {
+  // A blog or archive that shows raw text as HTML drops every `<ffffffff…>`: `at: [] f+0x…/0x…`, `[] ? g+0x…`.
+  it("still reads the lock site after the empty `[]`", () => {
+    const [r] = extract([
+      "[ 5403.140664] =================================",
+      "[ 5403.140670] [ INFO: inconsistent lock state ]",
+      "[ 5403.140674] 2.6.30-rc3-x86tip-tip #1",
+      "[ 5403.140677] ---------------------------------",
+      "[ 5403.140679] inconsistent {RECLAIM_FS-ON-W} -> {IN-RECLAIM_FS-W} usage.",
+      "[ 5403.140683] kswapd0/260 [HC0[0]:SC0[0]:HE1:SE1] takes:",
+      "[ 5403.140686]  (&inode->inotify_mutex){+.+.?.}, at: [] inotify_inode_is_dead+0x29/0x8a",
+      "[ 5403.140698] {RECLAIM_FS-ON-W} state was registered at:",
+      "[ 5403.140701]   [] 0xffffffffffffffff",
+      "[ 5403.140775] stack backtrace:",
+      "[ 5403.140778] Pid: 260, comm: kswapd0 Not tainted 2.6.30-rc3-x86tip-tip #1",
+      "[ 5403.140781] Call Trace:",
+      "[ 5403.140797]  [] ? mark_lock+0xfa/0x20a",
+      "[ 5403.140812]  [] ? lock_acquire+0xc9/0xf5",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "inconsistent lock state in inotify_inode_is_dead", guiltyFrame: "inotify_inode_is_dead" });
+  });
+});
+
 describe("a pre-4.10 lockdep report cut before its lock site", () => {
   it("is still lockdep's report, titled by its `[ INFO: … ]` header", () => {
     const found = extract([
