@@ -1193,6 +1193,40 @@ describe("a lockdep report whose `[<address>]` columns a web page ate as HTML ta
   });
 });
 
+describe("lockdep's pre-2.6.27 exit-time report (`[ BUG: lock held at task exit time! ]`)", () => {
+  it("is lockdep's, titled by the held lock's `at:` site", () => {
+    const [r] = extract([
+      "=====================================",
+      "[ BUG: lock held at task exit time! ]",
+      "-------------------------------------",
+      "echo/28793 is exiting with locks still held!",
+      "1 lock held by echo/28793:",
+      " #0:  (pm_mutex){--..}, at: [<c013bfff>] enter_state+0x3f/0x170",
+      "",
+      "stack backtrace:",
+      " [<c0103fea>] show_trace_log_lvl+0x1a/0x30",
+      " [<c01045f2>] show_trace+0x12/0x20",
+      " [<c01046a6>] dump_stack+0x16/0x20",
+      " [<c0132377>] debug_check_no_locks_held+0x87/0x90",
+      " [<c011c8bb>] do_exit+0x4db/0x820",
+      " [<c011cc29>] do_group_exit+0x29/0x70",
+      " [<c011cc7f>] sys_exit_group+0xf/0x20",
+      " [<c010300e>] sysenter_past_esp+0x5f/0x99",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "BUG: lock held at task exit time in enter_state", guiltyFrame: "enter_state" });
+  });
+
+  it("is not the pre-lockdep mutex debugger's `BUG: comm/pid, lock held at task exit time!`", () => {
+    const found = extract([
+      "  BUG: nfsd/8973, lock held at task exit time!",
+      "  [ee1fc398] {inode_init_once}",
+      ".. held by:              nfsd: 8973 [f3462a70, 115]",
+      "... acquired at:               nfsd_create_v3+0x127/0x48a",
+    ]);
+    expect(found.filter((f) => f.kind === "lockdep")).toHaveLength(0);
+  });
+});
+
 describe("a pre-4.10 lockdep report cut before its lock site", () => {
   it("is still lockdep's report, titled by its `[ INFO: … ]` header", () => {
     const found = extract([
