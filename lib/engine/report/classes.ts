@@ -460,7 +460,7 @@ export const CLASSES: readonly CrashClass[] = [
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION, FROM_HEADER_SECTION], { mode: "stall" }),
       },
       { match: re("BUG: .*still has locks held!"), title: "BUG: still has locks held in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
-      // The same exit-time check before 2.6.27 (`[ BUG: lock held at task exit time! ]`, `echo/28793 is exiting with locks
+      // The same exit-time check in older kernels (2.6.18 to at least 2.6.32: `[ BUG: lock held at task exit time! ]`, `echo/28793 is exiting with locks
       // still held!`): the held-lock list's `at:` site names the function, as for the newer wording.
       { match: re("BUG: lock held at task exit time!"), title: "BUG: lock held at task exit time in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: lock held when returning to user space"), title: "BUG: lock held when returning to user space in {FRAME}", kind: "lockdep", noStackTrace: true, stack: LOCKDEP_AT_THEN_STACK },

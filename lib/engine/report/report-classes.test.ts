@@ -1193,7 +1193,7 @@ describe("a lockdep report whose `[<address>]` columns a web page ate as HTML ta
   });
 });
 
-describe("lockdep's pre-2.6.27 exit-time report (`[ BUG: lock held at task exit time! ]`)", () => {
+describe("lockdep's older exit-time report (`[ BUG: lock held at task exit time! ]`)", () => {
   it("is lockdep's, titled by the held lock's `at:` site", () => {
     const [r] = extract([
       "=====================================",
