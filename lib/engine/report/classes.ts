@@ -503,6 +503,10 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", alt: ["WARNING: locking bug in {FRAME}"], kind: "lockdep", stack: STACK_CALL_TRACE },
       // MAX_LOCK_DEPTH: more than 48 locks held by one task (bcachefs btree nodes, nested netdev setup); lockdep turns itself off.
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES|LOCK_DEPTH) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
+      // lockdep asked for a nesting subclass of MAX_LOCKDEP_SUBCLASSES (8) or more (`spin_lock_nested(l, i++)` over many
+      // objects): no banner and no lock lines, only a plain stack whose first frame outside lockdep and
+      // the lock primitives is the caller that passed the subclass.
+      { match: re("BUG: looking up invalid subclass: [0-9]+"), title: "BUG: looking up invalid subclass in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
       // 2.6.16 to 2.6.24 printed a WARN_ON as `BUG: warning at kernel/cpu.c:56/unlock_cpu_hotplug()` (RHEL 5's 2.6.18,
       // ESX's vmklinux): a WARNING, titled like one by the warned function or, when that is a generic helper

@@ -1227,6 +1227,29 @@ describe("lockdep's older exit-time report (`[ BUG: lock held at task exit time!
   });
 });
 
+describe("lockdep's `BUG: looking up invalid subclass: N`", () => {
+  it("is lockdep's, titled by the first frame outside lockdep and the lock primitives", () => {
+    const [r] = extract([
+      "Oct 16 09:48:47 hv1 kernel: BUG: looking up invalid subclass: 8",
+      "Oct 16 09:48:47 hv1 kernel: turning off the locking correctness validator.",
+      "Oct 16 09:48:47 hv1 kernel: CPU: 8 PID: 13275 Comm: drbdsetup-84 Tainted: G            E      6.5.7 #23",
+      "Oct 16 09:48:47 hv1 kernel: Call Trace:",
+      "Oct 16 09:48:47 hv1 kernel: <TASK>",
+      "Oct 16 09:48:47 hv1 kernel: dump_stack_lvl+0x60/0xa0",
+      "Oct 16 09:48:47 hv1 kernel: look_up_lock_class+0x10b/0x150",
+      "Oct 16 09:48:47 hv1 kernel: register_lock_class+0x48/0x500",
+      "Oct 16 09:48:47 hv1 kernel: __lock_acquire+0x5f/0xb80",
+      "Oct 16 09:48:47 hv1 kernel: lock_acquire.part.0+0x90/0x210",
+      "Oct 16 09:48:47 hv1 kernel: ? lock_all_resources+0x5a/0x90 [drbd]",
+      "Oct 16 09:48:47 hv1 kernel: _raw_spin_lock_nested+0x33/0x80",
+      "Oct 16 09:48:47 hv1 kernel: lock_all_resources+0x5a/0x90 [drbd]",
+      "Oct 16 09:48:47 hv1 kernel: drbd_adm_attach+0x748/0x1340 [drbd]",
+      "Oct 16 09:48:47 hv1 kernel: genl_family_rcv_msg_doit.isra.0+0xe4/0x150",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "BUG: looking up invalid subclass in lock_all_resources", guiltyFrame: "lock_all_resources" });
+  });
+});
+
 describe("a pre-4.10 lockdep report cut before its lock site", () => {
   it("is still lockdep's report, titled by its `[ INFO: … ]` header", () => {
     const found = extract([
