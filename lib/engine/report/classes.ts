@@ -148,7 +148,8 @@ const PATTERNS: Record<string, string> = {
   FUNC: "([a-zA-Z0-9_]+)(?:\\.|\\+| )",
   // a source location; build trees put `+` in directory names (OpenWrt's `target-mipsel_1004kc+dsp_uClibc-…`)
   SRC: "([a-zA-Z0-9_\\-/.+]+\\.[a-zA-Z]+:[0-9]+)",
-  PC: "\\[<?(?:0x)?[0-9a-f]+>?\\]",
+  // `[<ffffffff8113…>]`; `[]` when a web page that shows raw text as HTML ate the `<…>` as a tag
+  PC: "\\[(?:<?(?:0x)?[0-9a-f]+>?)?\\]",
   ADDR: "(?:0x)?[0-9a-f]+",
   // A symbolised report prints one header line per inlined level before the out-of-line function's own
   // (`BUG: KASAN: use-after-free in skb_dst_drop include/net/dst.h:269 [inline]`, then `… in
@@ -469,6 +470,9 @@ export const CLASSES: readonly CrashClass[] = [
         stack: stack([RIP_SECTION, CALL_TRACE_SECTION, FROM_HEADER_SECTION], { mode: "stall" }),
       },
       { match: re("BUG: .*still has locks held!"), title: "BUG: still has locks held in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
+      // The same exit-time check in older kernels (2.6.18 to at least 2.6.32: `[ BUG: lock held at task exit time! ]`, `echo/28793 is exiting with locks
+      // still held!`): the held-lock list's `at:` site names the function, as for the newer wording.
+      { match: re("BUG: lock held at task exit time!"), title: "BUG: lock held at task exit time in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: lock held when returning to user space"), title: "BUG: lock held when returning to user space in {FRAME}", kind: "lockdep", noStackTrace: true, stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: bad unlock balance detected!"), title: "BUG: bad unlock balance in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: held lock freed!"), title: "BUG: held lock freed in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
@@ -509,6 +513,10 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: Invalid wait context"), title: "BUG: Invalid wait context in {FRAME}", alt: ["WARNING: locking bug in {FRAME}"], kind: "lockdep", stack: STACK_CALL_TRACE },
       // MAX_LOCK_DEPTH: more than 48 locks held by one task (bcachefs btree nodes, nested netdev setup); lockdep turns itself off.
       { match: re("BUG: MAX_(LOCKDEP_[A-Z_]+|STACK_TRACE_ENTRIES|LOCK_DEPTH) too low!"), title: "BUG: MAX_$1 too low!", kind: "lockdep", noStackTrace: true },
+      // lockdep asked for a nesting subclass of MAX_LOCKDEP_SUBCLASSES (8) or more (`spin_lock_nested(l, i++)` over many
+      // objects): no banner and no lock lines, only a plain stack whose first frame outside lockdep and
+      // the lock primitives is the caller that passed the subclass.
+      { match: re("BUG: looking up invalid subclass: [0-9]+"), title: "BUG: looking up invalid subclass in {FRAME}", kind: "lockdep", stack: STACK_CALL_TRACE },
       { match: re("BUG: corrupted list in {{FUNC}}"), title: "BUG: corrupted list in {FUNC:1}", noStackTrace: true },
       // 2.6.16 to 2.6.24 printed a WARN_ON as `BUG: warning at kernel/cpu.c:56/unlock_cpu_hotplug()` (RHEL 5's 2.6.18,
       // ESX's vmklinux): a WARNING, titled like one by the warned function or, when that is a generic helper

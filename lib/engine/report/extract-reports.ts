@@ -596,6 +596,14 @@ function firstSectionLine(report: ParsedReport, section: RegExp): number {
   return named >= 0 ? named : first;
 }
 
+/**
+ * A flattened symbolised lockdep site: its inlined levels (`f file.h:N [inline]`) and the real function follow one
+ * another on one line, each under the same `[<ip>]` (see the `LOCKDEP_AT_SECTION` reader below).
+ */
+const LOCKDEP_SITE_LEVEL = /(?<=\[inline\])\s+(?=\[<?[0-9a-fx]+>?\]\s)/;
+/** One level of it, without its `[<ip>]`: `f+0x…/0x…` or `f`, then an optional `file:N` and `[inline]`/`[module]`. */
+const LOCKDEP_SITE_FRAME = /^[\w.$]+(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?:\s+[\w./-]+:\d+)?(?:\s+\[[\w.-]+\])?/;
+
 function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame, lenient = false): Guilty | undefined {
   const texts = report.texts;
   for (const section of rule.sections) {
@@ -607,7 +615,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
     // A function named by the header (`BUG: KASAN: … in memcmp+0x…`) is the first candidate, skipped like any frame.
     const frames: Frame[] = lead ? [lead] : [];
     if (section === LOCKDEP_TAKES_SECTION) {
-      const at = /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(texts[k0 + 1] ?? "") ?? /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(texts[k0] ?? "");
+      const at = /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/.exec(texts[k0 + 1] ?? "") ?? /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/.exec(texts[k0] ?? "");
       const site = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
       if (site) frames.push({ ...site, reliable: true });
       const bt = texts.findIndex((t, idx) => idx > k0 && /stack backtrace:/.test(t));
@@ -619,12 +627,21 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
       // include/linux/spinlock.h:351 [inline]`, `at: __dev_xmit_skb net/core/dev.c:3807 [inline]`, `at:
       // __dev_queue_xmit+0xaf9/…`): the two lock sites are counted by their non-inlined lines.
       for (let j = 0; j < rest.length && frames.filter((f) => !f.inlined).length < 2; j++) {
-        const at = /\bat:\s*(?:\[<?[0-9a-fx]+>?\] +)?(.*)$/.exec(rest[j]);
+        const at = /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/.exec(rest[j]);
         if (!at) continue;
         // Old lockdep prints the site on the next line: `… at:` / `[<ffffffff83f7ac8b>] sctp_sendmsg+0x2a3b/0x38a0`.
         const site = at[1].trim() !== "" ? " " + at[1].trim() : (rest[j + 1] ?? "");
-        const f = parseFrameLine(site, false);
-        if (f) frames.push({ ...f, reliable: true });
+        // A symbolised `[<ip>] %pS` site is one line per inlined level, each under the same `[<ip>]`; a paste that
+        // lost its newlines keeps them all on this line (`[<ip>] f … [inline] [<ip>] g+0x…/0x… …`): one frame each.
+        const levels = site.split(LOCKDEP_SITE_LEVEL);
+        for (const level of levels) {
+          // The flattened line goes on with lockdep's next sentence (`… mm/mempolicy.c:1196 but there are no more …`).
+          const bare = level.replace(/^\s*\[<?[0-9a-fx]+>?\]\s+/, "");
+          const text = levels.length > 1 ? (LOCKDEP_SITE_FRAME.exec(bare)?.[0] ?? bare) : level;
+          const f = parseFrameLine(" " + text.trim(), false);
+          if (f) frames.push({ ...f, reliable: true });
+          if (f && !f.inlined) break;
+        }
       }
       // Then the dependency chain (`-> #1 (…):` stacks) and the backtrace, in print order.
       for (const sec of report.sectionsFrom(k0)) frames.push(...sec.frames);

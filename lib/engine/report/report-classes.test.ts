@@ -1206,6 +1206,126 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     ]);
     expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in __dev_queue_xmit", guiltyFrame: "__dev_queue_xmit" });
   });
+
+  // lockdep prints an unlock site as `… at:` then `[<ip>] %pS`; symbolisation expands that one ip into one line per
+  // inlined level, all with the same `[<ip>]`, and the real function comes last. A paste that lost its newlines
+  // keeps the levels on the `at:` line itself.
+  const unlockBalance = (site: string[]) => [
+    "WARNING: bad unlock balance detected!",
+    "6.6.79 #1 Not tainted",
+    "-------------------------------------",
+    ...site,
+    "",
+    "other info that might help us debug this:",
+    "no locks held by repro/9655.",
+    "",
+    "stack backtrace:",
+    "CPU: 1 PID: 9655 Comm: a Not tainted 6.6.79 #1",
+    "Call Trace:",
+    " <TASK>",
+    " __dump_stack lib/dump_stack.c:88 [inline]",
+    " dump_stack_lvl+0xd5/0x1b0 lib/dump_stack.c:106",
+    " lock_release+0x4b1/0x680 kernel/locking/lockdep.c:5774",
+    " up_read+0x12/0x20 kernel/locking/rwsem.c:1615",
+    " mmap_read_unlock include/linux/mmap_lock.h:173 [inline]",
+  ];
+
+  it("reads an unlock site's inlined `[<ip>]` levels down to the real function", () => {
+    const [r] = extract(unlockBalance([
+      "repro/9655 is trying to release lock (&mm->mmap_lock) at:",
+      "[<ffffffff81daa36f>] mmap_read_unlock include/linux/mmap_lock.h:173 [inline]",
+      "[<ffffffff81daa36f>] do_migrate_pages+0x59f/0x700 mm/mempolicy.c:1196",
+      "but there are no more locks to release!",
+    ]));
+    expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in do_migrate_pages", guiltyFrame: "do_migrate_pages" });
+  });
+
+  it("reads the same levels when a paste flattened them onto the `at:` line", () => {
+    const [r] = extract(unlockBalance([
+      "repro/9655 is trying to release lock (&mm->mmap_lock) at: [<ffffffff81daa36f>] mmap_read_unlock include/linux/mmap_lock.h:173 [inline] [<ffffffff81daa36f>] do_migrate_pages+0x59f/0x700 mm/mempolicy.c:1196 but there are no more locks to release!",
+    ]));
+    expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in do_migrate_pages", guiltyFrame: "do_migrate_pages" });
+  });
+});
+
+describe("a lockdep report whose `[<address>]` columns a web page ate as HTML tags", () => {
+  // A blog or archive that shows raw text as HTML drops every `<ffffffff…>`: `at: [] f+0x…/0x…`, `[] ? g+0x…`.
+  it("still reads the lock site after the empty `[]`", () => {
+    const [r] = extract([
+      "[ 5403.140664] =================================",
+      "[ 5403.140670] [ INFO: inconsistent lock state ]",
+      "[ 5403.140674] 2.6.30-rc3-x86tip-tip #1",
+      "[ 5403.140677] ---------------------------------",
+      "[ 5403.140679] inconsistent {RECLAIM_FS-ON-W} -> {IN-RECLAIM_FS-W} usage.",
+      "[ 5403.140683] kswapd0/260 [HC0[0]:SC0[0]:HE1:SE1] takes:",
+      "[ 5403.140686]  (&inode->inotify_mutex){+.+.?.}, at: [] inotify_inode_is_dead+0x29/0x8a",
+      "[ 5403.140698] {RECLAIM_FS-ON-W} state was registered at:",
+      "[ 5403.140701]   [] 0xffffffffffffffff",
+      "[ 5403.140775] stack backtrace:",
+      "[ 5403.140778] Pid: 260, comm: kswapd0 Not tainted 2.6.30-rc3-x86tip-tip #1",
+      "[ 5403.140781] Call Trace:",
+      "[ 5403.140797]  [] ? mark_lock+0xfa/0x20a",
+      "[ 5403.140812]  [] ? lock_acquire+0xc9/0xf5",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "inconsistent lock state in inotify_inode_is_dead", guiltyFrame: "inotify_inode_is_dead" });
+  });
+});
+
+describe("lockdep's older exit-time report (`[ BUG: lock held at task exit time! ]`)", () => {
+  it("is lockdep's, titled by the held lock's `at:` site", () => {
+    const [r] = extract([
+      "=====================================",
+      "[ BUG: lock held at task exit time! ]",
+      "-------------------------------------",
+      "echo/28793 is exiting with locks still held!",
+      "1 lock held by echo/28793:",
+      " #0:  (pm_mutex){--..}, at: [<c013bfff>] enter_state+0x3f/0x170",
+      "",
+      "stack backtrace:",
+      " [<c0103fea>] show_trace_log_lvl+0x1a/0x30",
+      " [<c01045f2>] show_trace+0x12/0x20",
+      " [<c01046a6>] dump_stack+0x16/0x20",
+      " [<c0132377>] debug_check_no_locks_held+0x87/0x90",
+      " [<c011c8bb>] do_exit+0x4db/0x820",
+      " [<c011cc29>] do_group_exit+0x29/0x70",
+      " [<c011cc7f>] sys_exit_group+0xf/0x20",
+      " [<c010300e>] sysenter_past_esp+0x5f/0x99",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "BUG: lock held at task exit time in enter_state", guiltyFrame: "enter_state" });
+  });
+
+  it("is not the pre-lockdep mutex debugger's `BUG: comm/pid, lock held at task exit time!`", () => {
+    const found = extract([
+      "  BUG: nfsd/8973, lock held at task exit time!",
+      "  [ee1fc398] {inode_init_once}",
+      ".. held by:              nfsd: 8973 [f3462a70, 115]",
+      "... acquired at:               nfsd_create_v3+0x127/0x48a",
+    ]);
+    expect(found.filter((f) => f.kind === "lockdep")).toHaveLength(0);
+  });
+});
+
+describe("lockdep's `BUG: looking up invalid subclass: N`", () => {
+  it("is lockdep's, titled by the first frame outside lockdep and the lock primitives", () => {
+    const [r] = extract([
+      "Oct 16 09:48:47 hv1 kernel: BUG: looking up invalid subclass: 8",
+      "Oct 16 09:48:47 hv1 kernel: turning off the locking correctness validator.",
+      "Oct 16 09:48:47 hv1 kernel: CPU: 8 PID: 13275 Comm: drbdsetup-84 Tainted: G            E      6.5.7 #23",
+      "Oct 16 09:48:47 hv1 kernel: Call Trace:",
+      "Oct 16 09:48:47 hv1 kernel: <TASK>",
+      "Oct 16 09:48:47 hv1 kernel: dump_stack_lvl+0x60/0xa0",
+      "Oct 16 09:48:47 hv1 kernel: look_up_lock_class+0x10b/0x150",
+      "Oct 16 09:48:47 hv1 kernel: register_lock_class+0x48/0x500",
+      "Oct 16 09:48:47 hv1 kernel: __lock_acquire+0x5f/0xb80",
+      "Oct 16 09:48:47 hv1 kernel: lock_acquire.part.0+0x90/0x210",
+      "Oct 16 09:48:47 hv1 kernel: ? lock_all_resources+0x5a/0x90 [drbd]",
+      "Oct 16 09:48:47 hv1 kernel: _raw_spin_lock_nested+0x33/0x80",
+      "Oct 16 09:48:47 hv1 kernel: lock_all_resources+0x5a/0x90 [drbd]",
+      "Oct 16 09:48:47 hv1 kernel: drbd_adm_attach+0x748/0x1340 [drbd]",
+      "Oct 16 09:48:47 hv1 kernel: genl_family_rcv_msg_doit.isra.0+0xe4/0x150",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "BUG: looking up invalid subclass in lock_all_resources", guiltyFrame: "lock_all_resources" });
+  });
 });
 
 describe("a pre-4.10 lockdep report cut before its lock site", () => {
