@@ -724,9 +724,13 @@ export const CLASSES: readonly CrashClass[] = [
       // mail client's wrap may put the address on the next line (MIPS: `… at virtual address` / `00000000, epc == …`).
       { match: re("Unable to handle kernel (?:NULL pointer dereference|paging request at virtual address\\s0+[0-9a-f]{1,3}\\b|paging request for [a-z ]+ at address 0x0*[0-9a-f]{1,3}\\b)"), ...NULL_DEREF_FAULT },
       // s390 (arch/s390/mm/fault.c): `Unable to handle kernel pointer dereference in virtual kernel address space`, the
-      // address on `Failing address: 0000000000000000 TEID: …` a few lines on.
-      { match: re("Unable to handle kernel pointer dereference in virtual kernel address space\\n(?:.*\\n){0,2}?.*Failing address: 0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
+      // address on `Failing address: 0000000000000000 TEID: …` a few lines on (`failing address:` in 4.x kernels).
+      { match: re("Unable to handle kernel pointer dereference in virtual kernel address space\\n(?:.*\\n){0,2}?.*[Ff]ailing address: 0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
       { match: re("Unable to handle kernel pointer dereference in virtual kernel address space"), ...PAGING_REQUEST_FAULT },
+      // s390 before 4.x: the address on the header itself, `Unable to handle kernel pointer dereference at virtual kernel
+      // address 0000000000000000` (no `Failing address` line); a mail client may wrap the address to the next line.
+      { match: re("Unable to handle kernel pointer dereference at virtual kernel address\\s+0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
+      { match: re("Unable to handle kernel pointer dereference at virtual kernel address"), ...PAGING_REQUEST_FAULT },
       { match: re("Unable to handle kernel access to user memory"), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
       // arm64 die_kernel_fault()'s other messages (a permission fault: `read from unreadable memory`, `write to read-only
       // memory`, `execute from non-executable memory`; `execution of user memory`), and any message a later kernel adds:

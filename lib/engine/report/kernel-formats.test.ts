@@ -320,6 +320,54 @@ const cases: Case[] = [
     title: "BUG: unable to handle kernel NULL pointer dereference in s390_fn", frame: "s390_fn", kind: "null-deref",
   },
   {
+    // 4.x kernels print the address line in lower case.
+    name: "s390 NULL pointer dereference, 4.x `failing address`",
+    lines: T(`|Unable to handle kernel pointer dereference in virtual kernel address space
+|failing address: 0000000000000000 TEID: 0000000000000483
+|Fault in home space mode while using kernel ASCE.
+|Oops: 0004 ilc:3 [#1] PREEMPT SMP
+|CPU: 7 PID: 1 Comm: a Not tainted 4.5.0 #1
+|Krnl PSW : 0704d00180000000 000000000045d3b8 (s390_fn+0x280/0x308)
+|Call Trace:
+| [<000000000029342a>] s390_caller+0x9a/0x1d8`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in s390_fn", frame: "s390_fn", kind: "null-deref",
+  },
+  {
+    // Before 4.x (do_no_context): the address on the header, no `Failing address` line, no release on the CPU line.
+    name: "s390 NULL pointer dereference, 2.6 header",
+    lines: T(`|Unable to handle kernel pointer dereference at virtual kernel address 0000000000000000
+|Oops: 0004 [#1]
+|CPU:    2    Not tainted
+|Process a (pid: 90, task: 000000000fbb5400, ksp: 000000000fad7ba0)
+|Krnl PSW : 0700200180000000 000000000010a08c (s390_fn+0x34/0x50)
+|Krnl GPRS: 0000000000000000 0000000000000001 0000000000000000 0000000000000028
+|Call Trace:
+| [<000000000010a07c>] s390_caller+0xdc/0x13c`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in s390_fn", frame: "s390_fn", kind: "null-deref",
+  },
+  {
+    // A mail client wrapped the header before its address.
+    name: "s390 2.6 header, address on the next line",
+    lines: T(`|Unable to handle kernel pointer dereference at virtual kernel address 
+|0000000000000000
+|Oops: 0004 [#1]
+|CPU:    0    Not tainted
+|Krnl PSW : 0704d00180000000 00000000003c9ac2 (s390_fn+0xe/0x30)
+|Call Trace:
+| [<0000000000145a0c>] s390_caller+0x33c/0xc40`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in s390_fn", frame: "s390_fn", kind: "null-deref",
+  },
+  {
+    name: "s390 2.6 header, a bad kernel address",
+    lines: T(`|Unable to handle kernel pointer dereference at virtual kernel address 000003ff80815000
+|Oops: 0011 [#1]
+|CPU:    0    Not tainted
+|Krnl PSW : 0704d00180000000 00000000003c9ac2 (s390_fn+0xe/0x30)
+|Call Trace:
+| [<0000000000145a0c>] s390_caller+0x33c/0xc40`),
+    title: "BUG: unable to handle kernel paging request in s390_fn", frame: "s390_fn", kind: "paging-fault",
+  },
+  {
     name: "string_nocheck guilty",
     lines: x86Oops(["BUG: unable to handle page fault for address: ffffffffffffffe8", "#PF: supervisor read access in kernel mode", "Oops: 0000 [#1] SMP NOPTI"], "string_nocheck", ["string", "vsnprintf", "seq_printf", "mydrv_show"]),
     frame: "mydrv_show",
