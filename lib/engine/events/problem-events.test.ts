@@ -252,6 +252,27 @@ const ROWS: Row[] = [
     title: "XFS: metadata corruption detected",
     details: { device: "dm-0" },
   },
+  {
+    // ceph/ceph-csi#966, openebs/lvm-localpv#135: reflink from a newer mkfs.xfs on a 3.10 node kernel; one finding
+    // for the device, the follow-up lines of the same refusal add nothing.
+    line: [
+      "XFS (rbd0): Superblock has unknown read-only compatible features (0x4) enabled.",
+      "XFS (rbd0): Attempted to mount read-only compatible filesystem read-write.",
+      "XFS (rbd0): Filesystem can only be safely mounted read only.",
+      "XFS (rbd0): SB validate failed with error -22.",
+    ],
+    rule: "xfs-unknown-features",
+    kind: "fs-error",
+    title: "XFS: superblock has unknown read-only compatible features",
+    details: { device: "rbd0", features: "0x4" },
+  },
+  {
+    line: "XFS (sdb1): Superblock has unknown incompatible features (0x20) enabled.",
+    rule: "xfs-unknown-features",
+    kind: "fs-error",
+    title: "XFS: superblock has unknown incompatible features",
+    details: { device: "sdb1", features: "0x20" },
+  },
   { line: "overlayfs: upper fs needs to support d_type.", rule: "overlay-no-dtype", kind: "fs-error", title: "overlayfs: upper fs needs to support d_type" },
   {
     line: "blk_update_request: I/O error, dev sdb, sector 123456 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 0",
@@ -1090,6 +1111,14 @@ describe("problem events through triage", () => {
       expect(found[0].host).toBe("n1");
     });
   }
+
+  it("XFS's unknown *compatible* features only warn (the mount goes on): no finding", async () => {
+    const found = await findingsOf([
+      "XFS (sdc1): Superblock has unknown compatible features (0x1) enabled.",
+      "XFS (sdc1): Using a more recent kernel is recommended.",
+    ]);
+    expect(found).toEqual([]);
+  });
 
   it("a NIC link down once or twice per device and boot is a timeline marker, three times a flapping link", async () => {
     const text = (lines: string[]) => lines.map((l, i) => `Aug 13 10:00:0${i} n1 kernel: ${l}`).join("\n") + "\n";

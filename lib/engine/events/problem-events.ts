@@ -1314,6 +1314,22 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ device: m[1], function: m[3], errno: Number(m[4]) }),
   },
   {
+    // XFS refuses a filesystem whose superblock enables features this kernel does not know: a newer mkfs.xfs (a CSI
+    // driver's or an installer's image) formatted it for an older node kernel. `XFS (rbd0): Superblock has unknown
+    // read-only compatible features (0x4) enabled.` (reflink on 3.10), then `Attempted to mount read-only compatible
+    // filesystem read-write.` and `SB validate failed with error -22.`: no read-write mount; `… unknown incompatible
+    // features (0x…)` / `… incompatible log features` (bigtime, nrext64 on older kernels): no mount at all. Not
+    // corruption (xfs_repair does not help): the volume needs mkfs options the kernel supports. Unknown *compatible*
+    // features only warn and the mount goes on, so they are not matched.
+    id: "xfs-unknown-features",
+    kind: "fs-error",
+    needle: "Superblock has unknown ",
+    pattern: /XFS \(([^)]{1,64})\): Superblock has unknown (read-only compatible|incompatible(?: log)?) features \((0x[0-9a-f]+)\) enabled/,
+    title: (m) => `XFS: superblock has unknown ${m[2]} features`,
+    details: (m) => ({ device: m[1], features: m[3] }),
+    groupKey: (m) => `xfs-unknown-features:${m[1]}`,
+  },
+  {
     id: "btrfs-error",
     kind: "fs-error",
     needle: "BTRFS",
