@@ -109,3 +109,28 @@ describe("HostWindows", () => {
     expect(job.lines.length).toBeLessThanOrEqual(125 + OOPS.length);
   });
 });
+
+describe("a problem that is one only when it repeats, streamed line by line", () => {
+  it("a NIC link that keeps dropping becomes a finding at its third drop: the window's context holds the earlier ones", async () => {
+    const { triage } = await import("../engine/triage");
+    const { formatCapturedLine } = await import("./captured-line");
+    const w = new HostWindows(policy);
+    const findingsAt: number[] = [];
+    let now = 0;
+    for (let drop = 1; drop <= 3; drop++) {
+      for (const text of ["igc 0000:04:00.0 eth1: NIC Link is Down", "igc 0000:04:00.0 eth1: NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX", "chatter"]) {
+        w.push({ host: "a", time: now, text, program: "kernel", via: "syslog" }, now);
+        now += 1000;
+      }
+      now += 10_000;
+      for (const job of w.due(now)) {
+        const text = job.lines.map(formatCapturedLine).join("\n") + "\n";
+        const incident = await triage([{ name: "capture", data: new TextEncoder().encode(text) }]);
+        if (incident.findings.length > 0) findingsAt.push(drop);
+        expect(incident.findings.map((f) => f.title)).toEqual(drop < 3 ? [] : ["igc: NIC link flapping"]);
+        w.settled(job, incident.findings.length > 0 ? `inc-${drop}` : undefined);
+      }
+    }
+    expect(findingsAt).toEqual([3]);
+  });
+});
