@@ -1240,3 +1240,40 @@ describe("a pre-4.10 lockdep report cut before its lock site", () => {
     expect(cut[0]).toMatchObject({ kind: "lockdep", title: "INFO: inconsistent lock state", corrupted: true });
   });
 });
+
+describe("kmemleak records without syz-manager's `BUG: memory leak` line", () => {
+  const record = (addr: string, frames: string[]) => [
+    `unreferenced object 0x${addr} (size 64):`,
+    '  comm "modprobe", pid 412, jiffies 4294901234 (age 88.120s)',
+    "  hex dump (first 32 bytes):",
+    "    00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00  ................",
+    "  backtrace:",
+    ...frames.map((f, i) => `    [<ffffffff8100${(i + 10).toString(16)}00>] ${f}`),
+  ];
+
+  it("reads each record of a `cat /sys/kernel/debug/kmemleak` dump as a leak titled by the allocating caller", () => {
+    const reports = extract([
+      ...record("ffff888012345600", ["__kmalloc_track_caller+0x1a0/0x2c0", "kstrdup+0x31/0x60", "kobject_set_name_vargs+0x25/0x90", "foo_register+0x44/0x120", "do_one_initcall+0x40/0x200"]),
+      ...record("ffff888012345700", ["kmem_cache_alloc+0xc0/0x230", "prepare_creds+0x26/0xe0", "do_execveat_common+0xd7/0x6e0"]),
+    ]);
+    expect(reports.map((r) => [r.kind, r.title, r.guiltyFrame])).toEqual([
+      ["memory-leak", "memory leak in foo_register", "foo_register"],
+      ["memory-leak", "memory leak in prepare_creds", "prepare_creds"],
+    ]);
+  });
+
+  it("keeps a record under syz-manager's `BUG: memory leak` line one report", () => {
+    const reports = extract(["BUG: memory leak", ...record("ffff888012345800", ["kmem_cache_alloc+0xc0/0x230", "prepare_creds+0x26/0xe0"])]);
+    expect(reports.map((r) => r.title)).toEqual(["memory leak in prepare_creds"]);
+  });
+
+  it("skips a module's own allocation wrappers, which are otherwise always the culprit", () => {
+    const [leak] = extract(record("ffff888012345900", ["__kmalloc+0x13c/0x330", "kmalloc+0x9/0x10 [foo_core]", "generic_alloc+0x21/0xe0 [foo_core]", "foo_table_dump+0x10/0x50 [foo_ipcp]", "foo_mgmt_post+0x159/0x2f0 [foo_ipcp]"]));
+    expect(leak).toMatchObject({ title: "memory leak in foo_table_dump", guiltyFrame: "foo_table_dump" });
+  });
+
+  it("titles a record cut before its frames `corrupted`, as syzkaller titles a leak without a stack", () => {
+    const [leak] = extract(record("ffff888012345a00", []));
+    expect(leak).toMatchObject({ kind: "memory-leak", title: "memory leak in corrupted" });
+  });
+});
