@@ -145,6 +145,8 @@ export type CrashClass = {
    * (another CPU's report interleaved between header and body), the line is that report's body, no report of its own.
    */
   lostHeader?: RegExp;
+  /** How far above the header `lostHeader` is looked for (default: a report's length, 150 lines). */
+  lostHeaderWithin?: number;
   formats: readonly TitleFormat[];
 };
 
@@ -1346,13 +1348,16 @@ export const CLASSES: readonly CrashClass[] = [
     // kmemleak's own record of a leaked object, as `cat /sys/kernel/debug/kmemleak` prints it (and the console with
     // kmemleak.verbose=1): `unreferenced object 0xffff88804b7b5640 (size 32):`, its `comm`/`hex dump` lines, then the
     // allocation `backtrace:`. `BUG: memory leak` is syz-manager's line above it, not the kernel's: under that line
-    // the record is that report's body (lostHeader); without it, each record is a report of its own, titled as
+    // the record is that report's body (lostHeader, the line right above); without it, each record is a report of its own, titled as
     // syzkaller titles the BUG line's.
     id: "kmemleak-object",
     header: "unreferenced object 0x",
     kind: "memory-leak",
     type: "LEAK",
     lostHeader: /BUG: memory leak/,
+    // syz-manager prints its line right above the record; farther up, it is another record's (a mail quoting a syzbot
+    // report, then the replier's own kmemleak output).
+    lostHeaderWithin: 2,
     formats: [{ match: re("unreferenced object 0x[0-9a-f]+ \\(size \\d+\\):"), title: "memory leak in {FRAME}", stack: STACK_LEAK }],
   },
   {

@@ -624,6 +624,18 @@ export function isInertStackLine(line: string): boolean {
   return scanStackLineText(line).inert;
 }
 
+/**
+ * Printers that put their own prefix before every line of what they print, stack frames included: kmemleak's console
+ * output (kmemleak.verbose=1, or the object it dumps when it disables itself) goes through its `pr_fmt`,
+ * `kmemleak:     [<ffffffff830a2946>] kmalloc_trace+0x26/0x90`.
+ */
+const PRINTER_PREFIXES: readonly string[] = ["kmemleak:"];
+
+function withoutPrinterPrefix(line: string): string {
+  for (const prefix of PRINTER_PREFIXES) if (line.startsWith(prefix)) return line.slice(prefix.length);
+  return line;
+}
+
 function scanStackLineText(rawLine: string): StackLine {
   // One object shape for every line (V8 keeps the walks over them monomorphic).
   const scanned: StackLine = {
@@ -644,7 +656,7 @@ function scanStackLineText(rawLine: string): StackLine {
     oldFrames: undefined,
   };
   if (typeof rawLine !== "string") return scanned;
-  let line = rawLine.trimEnd();
+  let line = withoutPrinterPrefix(rawLine.trimEnd());
   if (line === "") return scanned;
   scanned.line = line;
   scanned.inert = false;

@@ -1272,6 +1272,29 @@ describe("kmemleak records without syz-manager's `BUG: memory leak` line", () =>
     expect(leak).toMatchObject({ title: "memory leak in foo_table_dump", guiltyFrame: "foo_table_dump" });
   });
 
+  it("reads kmemleak's console records, every line behind its `kmemleak:` prefix, as reports of their own under an earlier BUG line", () => {
+    const console = (addr: string, fn: string) => [
+      `[  263.201211] kmemleak: unreferenced object 0x${addr} (size 192):`,
+      '[  263.201781] kmemleak:   comm "ip", pid 730, jiffies 4294937874 (age 257.270s)',
+      "[  263.204484] kmemleak:   backtrace:",
+      "[  263.204814] kmemleak:     [<ffffffff830a2946>] kmalloc_trace+0x26/0x90",
+      `[  263.205440] kmemleak:     [<ffffffff837e8310>] ${fn}+0xa0/0x240`,
+      "[  263.206134] kmemleak:     [<ffffffff837e9a9b>] ip_mc_up+0x4b/0xb0",
+    ];
+    const reports = extract([
+      "BUG: memory leak",
+      ...record("ffff888012345b00", ["kmem_cache_alloc+0xc0/0x230", "prepare_creds+0x26/0xe0"]),
+      "",
+      ...console("ffff9ceb047d9948", "foo_mc_inc_group"),
+      ...console("ffff9ceb03ad5400", "foo_add_addr"),
+    ]);
+    expect(reports.map((r) => [r.title, r.guiltyFrame])).toEqual([
+      ["memory leak in prepare_creds", "prepare_creds"],
+      ["memory leak in foo_mc_inc_group", "foo_mc_inc_group"],
+      ["memory leak in foo_add_addr", "foo_add_addr"],
+    ]);
+  });
+
   it("titles a record cut before its frames `corrupted`, as syzkaller titles a leak without a stack", () => {
     const [leak] = extract(record("ffff888012345a00", []));
     expect(leak).toMatchObject({ kind: "memory-leak", title: "memory leak in corrupted" });
