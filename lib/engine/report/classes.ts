@@ -47,6 +47,11 @@ export type StackRule = {
    * stable (not a random point of a loop) and is the guilty frame, before any dispatch anchor is looked for.
    */
   lockTaker?: boolean;
+  /**
+   * `skip` names what the frame does whoever built it: it applies to module frames too, which are otherwise always
+   * the culprit (a module's own allocation wrappers under a kmemleak record: `kmalloc [foo]`, `generic_alloc [foo]`).
+   */
+  skipInModules?: boolean;
 };
 
 export type TitleFormat = {
@@ -140,6 +145,8 @@ export type CrashClass = {
    * (another CPU's report interleaved between header and body), the line is that report's body, no report of its own.
    */
   lostHeader?: RegExp;
+  /** How far above the header `lostHeader` is looked for (default: a report's length, 150 lines). */
+  lostHeaderWithin?: number;
   formats: readonly TitleFormat[];
 };
 
@@ -263,6 +270,8 @@ const LEAK_ALLOCATORS = [
   /idr_get/, /list_lru_init/, /kasprintf/, /kvasprintf/, /pcpu_create/, /strdup/, /strndup/, /memdup/,
   /kobject_set_name_vargs/,
 ];
+/** kmemleak's allocation backtrace (`  backtrace:`, `backtrace (crc 6e8a4bd3):` on newer kernels), allocators skipped, a module's own wrappers too. */
+const STACK_LEAK: StackRule = stack([/backtrace/], { skip: LEAK_ALLOCATORS, skipInModules: true });
 /**
  * RCU stalls: the stalled CPU's stack, never the grace-period kthread's that RCU dumps when that kthread starved
  * (`RCU grace-period kthread stack dump:` shows it sleeping in `rcu_gp_kthread`); the dump ends where RCU prints
@@ -505,7 +514,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: using ([a-z_]+)\\(\\) in preemptible"), title: "BUG: using $1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/, /this_cpu/, /^debug_/] }) },
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
-      { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: stack([/backtrace/], { skip: LEAK_ALLOCATORS }) },
+      { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: STACK_LEAK },
       // A stack overflow recurses: the frame on top is a random one of the loop, as in a stall (syzkaller anchors it the
       // same way); an overflow that left no usable call trace still names its RIP for display.
       { match: re("BUG: .*stack guard page was hit at"), title: "BUG: stack guard page was hit in {FRAME}", alt: ["stack-overflow in {FRAME}"], stack: stack([CALL_TRACE_SECTION], { mode: "stall", ripFallback: true }) },
@@ -1346,6 +1355,22 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("UBSAN: Undefined behaviour in"), title: "UBSAN: undefined-behaviour in {FRAME}", stack: STACK_CALL_TRACE },
       { match: re("UBSAN: ([^\\n]*)"), title: "UBSAN: $1", noStackTrace: true },
     ],
+  },
+  {
+    // kmemleak's own record of a leaked object, as `cat /sys/kernel/debug/kmemleak` prints it (and the console with
+    // kmemleak.verbose=1): `unreferenced object 0xffff88804b7b5640 (size 32):`, its `comm`/`hex dump` lines, then the
+    // allocation `backtrace:`. `BUG: memory leak` is syz-manager's line above it, not the kernel's: under that line
+    // the record is that report's body (lostHeader, the line right above); without it, each record is a report of its own, titled as
+    // syzkaller titles the BUG line's.
+    id: "kmemleak-object",
+    header: "unreferenced object 0x",
+    kind: "memory-leak",
+    type: "LEAK",
+    lostHeader: /BUG: memory leak/,
+    // syz-manager prints its line right above the record; farther up, it is another record's (a mail quoting a syzbot
+    // report, then the replier's own kmemleak output).
+    lostHeaderWithin: 2,
+    formats: [{ match: re("unreferenced object 0x[0-9a-f]+ \\(size \\d+\\):"), title: "memory leak in {FRAME}", stack: STACK_LEAK }],
   },
   {
     id: "reboot",

@@ -230,7 +230,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     if (open && (cls.orphanOnly || cls.interleaves) && open.closedAt === undefined) continue;
     if (open && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES && open.cls.continuedBy?.some((re) => re.test(text))) continue;
     const lost = cls.lostHeader;
-    if (lost && lines.slice(Math.max(lastBoot, i - LOST_HEADER_LINES, 0), i).some((l) => lost.test(l.text))) continue;
+    if (lost && lines.slice(Math.max(lastBoot, i - (cls.lostHeaderWithin ?? LOST_HEADER_LINES), 0), i).some((l) => lost.test(l.text))) continue;
     // Old-style `WARNING: at kernel/watchdog.c:245 f()` prints the WARN message right after its header
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report. Only a WARN
     // header (one that names its source line) has such text: a driver's one-line notice that merely says `WARNING:`
@@ -657,7 +657,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
     // with no reliable frame at all (2.6/3.x without frame pointers) is read through its guesses.
     const trustsGuesses = lenient && !(rule.mode === "hang" && frames.some((f) => f.reliable));
     if (trustsGuesses) for (let j = 0; j < frames.length; j++) if (!frames[j].reliable && !/^0x/.test(frames[j].function)) frames[j] = { ...frames[j], reliable: true };
-    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly, lockTaker: rule.lockTaker });
+    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly, lockTaker: rule.lockTaker, skipInModules: rule.skipInModules });
     if (g) {
       // A fault-injection stack printed into this one: the frames cannot be trusted.
       const at = frames.findIndex((f) => cleanFunctionName(f.function) === g);

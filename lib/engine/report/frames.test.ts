@@ -36,6 +36,22 @@ describe("parseFrameLine", () => {
     });
   });
 
+  it("reads a frame that keeps its offset and puts the decoded source in parentheses", () => {
+    expect(parseFrameLine("    virtnet_xsk_pool_enable+0x293/0x6a0 (drivers/net/virtio_net.c:5882)")).toMatchObject({
+      function: "virtnet_xsk_pool_enable",
+      offset: 0x293,
+      file: "drivers/net/virtio_net.c",
+      fileLine: 5882,
+      reliable: true,
+    });
+    expect(parseFrameLine(" ? xp_assign_dev+0x369/0x670 (net/xdp/xsk_buff_pool.c:226)")).toMatchObject({ function: "xp_assign_dev", reliable: false });
+    // The bare form and arm64's context marker read as before.
+    expect(parseFrameLine(" f+0x1/0x2 net/x.c:12")).toMatchObject({ function: "f", file: "net/x.c", fileLine: 12 });
+    expect(parseFrameLine(" show_stack+0x18/0x24 (C)")).toMatchObject({ function: "show_stack" });
+    // Not a source: prose after a frame-like word.
+    expect(parseFrameLine("f+0x1/0x2 (see the fix)")).toBeUndefined();
+  });
+
   it("reads an old x86 frame with address and module", () => {
     expect(parseFrameLine(" [<ffffffffa03c9273>] ieee80211_deliver_skb.isra.30+0xa3/0x210 [mac80211]")).toEqual({
       function: "ieee80211_deliver_skb",

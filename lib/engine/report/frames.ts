@@ -266,13 +266,15 @@ const MOD = String.raw`\[([\w-]+)(?:\s+${HEX})?\]`;
 
 // x86 (old and new), arm64, s390, riscv, symbolised:
 //   ` [<ffffffff894c984d>] ? rawv6_close+0x1d/0x40 [ipv6]`, ` f+0x1/0x2 net/x.c:12`, `([<…>] f+0x36/0x1000 [m])`,
-//   arm64 6.13+ ` show_stack+0x18/0x24 (C)`
+//   arm64 6.13+ ` show_stack+0x18/0x24 (C)`,
+//   a decoder that keeps the offset and puts the source in parentheses (` f+0x293/0x6a0 (drivers/net/virtio_net.c:5882)`,
+//   netdev CI's kmemleak and KASAN reports)
 //   2.6.2x module syntax ` [<f88dec25>] :radeon:radeon_cp_init_ring_buffer+0x90/0x302`,
 //   a web page's copy whose HTML ate the `<address>` (` [] kobject_register+0x19/0x39`),
 //   sparc64 before 4.x (`  [000000000055eaa4] cache_flusharray+0xac/0xf4`: the address without angle brackets)
 const OFFSET_FRAME = new RegExp(
   String.raw`^\s*(\()?\s*(?:\[(?:<(${HEX})>|${HEX})?\]\s*)?(\?\s+)?(?::([\w-]+):)?(${SYM})\+0x(${HEX})\/0x(${HEX})` +
-    String.raw`(?:\s+${MOD})?(?:\s+\([A-Z]\))?(?:\s+${SRC})?(?:\s+\[inline\])?\s*\)?\s*$`,
+    String.raw`(?:\s+${MOD})?(?:\s+\([A-Z]\))?(?:\s+(?:${SRC}|\(${SRC}\)))?(?:\s+\[inline\])?\s*\)?\s*$`,
 );
 // Inlined frame of a symbolised report: ` __dump_stack lib/dump_stack.c:16 [inline]`
 const INLINE_FRAME = new RegExp(String.raw`^\s*(\?\s+)?(${SYM})\s+${SRC}\s+\[inline\]\s*$`);
@@ -498,7 +500,9 @@ function parseSymbolFrame(line: string): Frame | undefined {
   const offset = line.includes("+0x");
   let m = offset ? OFFSET_FRAME.exec(line) : null;
   if (m) {
-    const [, paren, address, question, oldModule, sym, off, size, mod, file, fileLine] = m;
+    const [, paren, address, question, oldModule, sym, off, size, mod, bareFile, bareLine, parenFile, parenLine] = m;
+    const file = bareFile ?? parenFile;
+    const fileLine = bareLine ?? parenLine;
     return makeFrame(sym, {
       // s390 prints the r14 guess in parentheses: `([<…>] f+0x36/0x1000)`, it may be stale.
       reliable: !question && !paren,
@@ -624,6 +628,18 @@ export function isInertStackLine(line: string): boolean {
   return scanStackLineText(line).inert;
 }
 
+/**
+ * Printers that put their own prefix before every line of what they print, stack frames included: kmemleak's console
+ * output (kmemleak.verbose=1, or the object it dumps when it disables itself) goes through its `pr_fmt`,
+ * `kmemleak:     [<ffffffff830a2946>] kmalloc_trace+0x26/0x90`.
+ */
+const PRINTER_PREFIXES: readonly string[] = ["kmemleak:"];
+
+function withoutPrinterPrefix(line: string): string {
+  for (const prefix of PRINTER_PREFIXES) if (line.startsWith(prefix)) return line.slice(prefix.length);
+  return line;
+}
+
 function scanStackLineText(rawLine: string): StackLine {
   // One object shape for every line (V8 keeps the walks over them monomorphic).
   const scanned: StackLine = {
@@ -644,7 +660,7 @@ function scanStackLineText(rawLine: string): StackLine {
     oldFrames: undefined,
   };
   if (typeof rawLine !== "string") return scanned;
-  let line = rawLine.trimEnd();
+  let line = withoutPrinterPrefix(rawLine.trimEnd());
   if (line === "") return scanned;
   scanned.line = line;
   scanned.inert = false;

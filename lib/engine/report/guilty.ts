@@ -23,6 +23,8 @@ export type SelectGuiltyOptions = {
   afterTimerEntry?: boolean;
   /** Stall mode: a stack that starts in a lock primitive names the lock's taker (StackRule.lockTaker). */
   lockTaker?: boolean;
+  /** `skip` applies to module frames too (StackRule.skipInModules). */
+  skipInModules?: boolean;
 };
 
 /**
@@ -130,11 +132,11 @@ const MODULE_REPORT_MACHINERY = /^spl_(?:debug_)?(?:dumpstack|bug)$|^spl_panic$/
 /** A module's own function: a module frame, unless it is the module's copy of a kernel header inline. */
 const isModuleCode = (f: Frame, fn: string): boolean => f.module !== undefined && f.module !== "" && !MODULE_COPY_OF_KERNEL_INLINE.test(fn);
 
-function usable(f: Frame, extraSkip: readonly RegExp[]): boolean {
+function usable(f: Frame, extraSkip: readonly RegExp[], skipInModules = false): boolean {
   if (!f.reliable || UNNAMED_FRAME.test(f.function)) return false;
   const fn = cleanFunctionName(f.function);
   if (MODULE_REPORT_MACHINERY.test(fn)) return false;
-  if (isModuleCode(f, fn)) return true;
+  if (isModuleCode(f, fn)) return !(skipInModules && extraSkip.some((re) => re.test(fn)));
   if (isGenericFrame(fn)) return false;
   return !extraSkip.some((re) => re.test(fn));
 }
@@ -168,11 +170,11 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
   const skip = opts.skip ?? NO_SKIP;
   let chosen = CHOSEN.get(skip);
   if (!chosen) CHOSEN.set(skip, (chosen = new Map()));
-  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}|${opts.afterTimerEntry ? 1 : 0}|${opts.lockTaker ? 1 : 0}`;
+  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}|${opts.afterTimerEntry ? 1 : 0}|${opts.lockTaker ? 1 : 0}|${opts.skipInModules ? 1 : 0}`;
   for (const f of frames) key += `\u0000${f.reliable ? 1 : 0}${f.module ? 1 : 0}${f.inlined ? 1 : 0}${f.function}`;
   const hit = chosen.get(key);
   if (hit !== undefined || chosen.has(key)) return hit;
-  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly, afterTimerEntry: opts.afterTimerEntry, lockTaker: opts.lockTaker });
+  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly, afterTimerEntry: opts.afterTimerEntry, lockTaker: opts.lockTaker, skipInModules: opts.skipInModules });
   if (key.length <= MAX_CHOSEN_KEY) {
     if (chosen.size >= MAX_CHOSEN) chosen.clear();
     chosen.set(key, choice);
@@ -240,7 +242,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
   }
   // A stall's detector runs in the timer interrupt and blames the task it interrupted: only other reports stop there.
   if (opts.mode !== "stall") searched = raisedContext(searched);
-  for (const { f, fn } of searched) if (usable(f, skip)) return fn;
+  for (const { f, fn } of searched) if (usable(f, skip, opts.skipInModules)) return fn;
   return undefined;
 }
 

@@ -1360,3 +1360,63 @@ describe("a pre-4.10 lockdep report cut before its lock site", () => {
     expect(cut[0]).toMatchObject({ kind: "lockdep", title: "INFO: inconsistent lock state", corrupted: true });
   });
 });
+
+describe("kmemleak records without syz-manager's `BUG: memory leak` line", () => {
+  const record = (addr: string, frames: string[]) => [
+    `unreferenced object 0x${addr} (size 64):`,
+    '  comm "modprobe", pid 412, jiffies 4294901234 (age 88.120s)',
+    "  hex dump (first 32 bytes):",
+    "    00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00  ................",
+    "  backtrace:",
+    ...frames.map((f, i) => `    [<ffffffff8100${(i + 10).toString(16)}00>] ${f}`),
+  ];
+
+  it("reads each record of a `cat /sys/kernel/debug/kmemleak` dump as a leak titled by the allocating caller", () => {
+    const reports = extract([
+      ...record("ffff888012345600", ["__kmalloc_track_caller+0x1a0/0x2c0", "kstrdup+0x31/0x60", "kobject_set_name_vargs+0x25/0x90", "foo_register+0x44/0x120", "do_one_initcall+0x40/0x200"]),
+      ...record("ffff888012345700", ["kmem_cache_alloc+0xc0/0x230", "prepare_creds+0x26/0xe0", "do_execveat_common+0xd7/0x6e0"]),
+    ]);
+    expect(reports.map((r) => [r.kind, r.title, r.guiltyFrame])).toEqual([
+      ["memory-leak", "memory leak in foo_register", "foo_register"],
+      ["memory-leak", "memory leak in prepare_creds", "prepare_creds"],
+    ]);
+  });
+
+  it("keeps a record under syz-manager's `BUG: memory leak` line one report", () => {
+    const reports = extract(["BUG: memory leak", ...record("ffff888012345800", ["kmem_cache_alloc+0xc0/0x230", "prepare_creds+0x26/0xe0"])]);
+    expect(reports.map((r) => r.title)).toEqual(["memory leak in prepare_creds"]);
+  });
+
+  it("skips a module's own allocation wrappers, which are otherwise always the culprit", () => {
+    const [leak] = extract(record("ffff888012345900", ["__kmalloc+0x13c/0x330", "kmalloc+0x9/0x10 [foo_core]", "generic_alloc+0x21/0xe0 [foo_core]", "foo_table_dump+0x10/0x50 [foo_ipcp]", "foo_mgmt_post+0x159/0x2f0 [foo_ipcp]"]));
+    expect(leak).toMatchObject({ title: "memory leak in foo_table_dump", guiltyFrame: "foo_table_dump" });
+  });
+
+  it("reads kmemleak's console records, every line behind its `kmemleak:` prefix, as reports of their own under an earlier BUG line", () => {
+    const console = (addr: string, fn: string) => [
+      `[  263.201211] kmemleak: unreferenced object 0x${addr} (size 192):`,
+      '[  263.201781] kmemleak:   comm "ip", pid 730, jiffies 4294937874 (age 257.270s)',
+      "[  263.204484] kmemleak:   backtrace:",
+      "[  263.204814] kmemleak:     [<ffffffff830a2946>] kmalloc_trace+0x26/0x90",
+      `[  263.205440] kmemleak:     [<ffffffff837e8310>] ${fn}+0xa0/0x240`,
+      "[  263.206134] kmemleak:     [<ffffffff837e9a9b>] ip_mc_up+0x4b/0xb0",
+    ];
+    const reports = extract([
+      "BUG: memory leak",
+      ...record("ffff888012345b00", ["kmem_cache_alloc+0xc0/0x230", "prepare_creds+0x26/0xe0"]),
+      "",
+      ...console("ffff9ceb047d9948", "foo_mc_inc_group"),
+      ...console("ffff9ceb03ad5400", "foo_add_addr"),
+    ]);
+    expect(reports.map((r) => [r.title, r.guiltyFrame])).toEqual([
+      ["memory leak in prepare_creds", "prepare_creds"],
+      ["memory leak in foo_mc_inc_group", "foo_mc_inc_group"],
+      ["memory leak in foo_add_addr", "foo_add_addr"],
+    ]);
+  });
+
+  it("titles a record cut before its frames `corrupted`, as syzkaller titles a leak without a stack", () => {
+    const [leak] = extract(record("ffff888012345a00", []));
+    expect(leak).toMatchObject({ kind: "memory-leak", title: "memory leak in corrupted" });
+  });
+});
