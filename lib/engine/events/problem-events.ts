@@ -708,13 +708,29 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     // The clocksource watchdog compared the current clocksource with a reference one and found them apart by more than
     // the allowed skew (`clocksource: timekeeping watchdog on CPU2: Marking clocksource 'tsc' as unstable because the
-    // skew is too large:`, older kernels without ` on CPUn`, 2.6-era `Clocksource tsc unstable (delta = -14352 ns)`):
+    // skew is too large:`, older kernels without ` on CPUn`, 4.x before the `clocksource:` prefix `timekeeping watchdog:
+    // Marking clocksource 'tsc' as unstable, because the skew …`, 2.6-era `Clocksource tsc unstable (delta = -14352 ns)`):
     // the kernel switches to the reference (hpet, acpi_pm), which is slower to read (clock_gettime may leave the vDSO),
     // so time-heavy workloads slow down. On VMs a hypervisor's TSC or a starved vCPU; on bare metal firmware (SMIs).
     id: "clocksource-unstable",
     needle: "Marking clocksource '",
-    pattern: /\bclocksource: timekeeping watchdog(?: on CPU\d+)?: Marking clocksource '([\w.-]{1,32})' as unstable/,
+    pattern: /(?:\bclocksource: |^)timekeeping watchdog(?: on CPU\d+)?: Marking clocksource '([\w.-]{1,32})' as unstable/,
     ...CLOCKSOURCE_UNSTABLE,
+  },
+  {
+    // The spurious-interrupt detector (note_interrupt) saw an interrupt line fire about 100,000 times with no handler
+    // claiming it (`irq 16: nobody cared (try booting with the "irqpoll" option)`), then prints the task line, a stack
+    // of IRQ plumbing, the handlers and `Disabling IRQ #16`: every device on that line stops getting interrupts (a NIC
+    // or disk behind it times out). A device asserting an interrupt its driver does not expect, a shared line with a
+    // driver missing, firmware routing the IRQ wrong. One finding per IRQ; the task line under it gives the release.
+    id: "irq-nobody-cared",
+    kind: "other",
+    needle: "nobody cared",
+    pattern: /\birq (\d+): nobody cared\b/,
+    title: () => "irq: nobody cared",
+    reportFollows: 3,
+    details: (m) => ({ irq: Number(m[1]) }),
+    groupKey: (m) => `irq-nobody-cared:${m[1]}`,
   },
   { id: "clocksource-unstable-delta", needle: " unstable (delta = ", pattern: /\bClocksource ([\w.-]{1,32}) unstable \(delta = /, ...CLOCKSOURCE_UNSTABLE },
   {
@@ -1149,6 +1165,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "amdgpu-ring-timeout",
   },
   {
+    // RDNA3+ schedules queues through the MES firmware; when it stops answering (`amdgpu 0000:03:00.0: amdgpu: MES
+    // failed to respond to msg=REMOVE_QUEUE`, then `MES might be in unrecoverable state, issue a GPU reset`) queues
+    // cannot be evicted and the GPU is reset — the same GPU hang a ring timeout reports, told by the scheduler when no
+    // job timed out first. After a ring timeout (same fold key) it is that timeout's reset failing: no finding of its
+    // own.
+    id: "amdgpu-mes-unresponsive",
+    kind: "other",
+    needle: "MES failed to respond to msg=",
+    pattern: /\bamdgpu\b[^\n]{0,80}?MES failed to respond to msg=([A-Z_]{1,32})/,
+    title: () => "amdgpu: MES firmware not responding",
+    details: (m) => ({ mesMessage: m[1] }),
+    groupKey: () => "amdgpu-ring-timeout",
+    continues: ["amdgpu-ring-timeout"],
+  },
+  {
     // i915's hang check found an engine that stopped making progress and captured an error state (`i915 0000:00:02.0:
     // [drm] GPU HANG: ecode 12:1:85dffffb, in Xorg [996]` with `Resetting rcs0 for stopped heartbeat on rcs0` (5.x+),
     // `[drm] GPU HANG: ecode 7:0:0x87c3ffff, in compton [2243], reason: Ring hung, action: reset` (3.x–4.x), `i915
@@ -1209,10 +1240,12 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "amd-vi-io-page-fault",
     kind: "other",
     needle: "IO_PAGE_FAULT",
-    pattern: /AMD-Vi: Event logged \[IO_PAGE_FAULT(?: device=([0-9a-f:.]+))?/,
+    // 3.x–4.x printed the event in two printk calls, so a log may carry `AMD-Vi: Event logged [` and the event
+    // (`IO_PAGE_FAULT device=05:00.0 domain=0x0012 address=0x… flags=0x0070]`) on lines of their own.
+    pattern: /AMD-Vi: Event logged \[IO_PAGE_FAULT(?: device=([0-9a-f:.]+))?|^IO_PAGE_FAULT device=([0-9a-f:.]+) domain=0x/,
     title: () => "AMD-Vi: IO page fault",
-    details: (m): Details => (m[1] ? { device: m[1] } : {}),
-    groupKey: (m) => `amd-vi:${m[1] ?? "?"}`,
+    details: (m): Details => (m[1] ?? m[2] ? { device: m[1] ?? m[2] } : {}),
+    groupKey: (m) => `amd-vi:${m[1] ?? m[2] ?? "?"}`,
   },
   {
     // jbd2 aborts the journal when ext4 hits an error or a journal write fails (`Aborting journal on device sda-8.`):
