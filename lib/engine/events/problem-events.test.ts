@@ -911,6 +911,27 @@ const ROWS: Row[] = [
     details: { clocksource: "tsc" },
   },
   {
+    line: "thermal thermal_zone3: critical temperature reached (80 C), shutting down",
+    rule: "thermal-critical-shutdown",
+    kind: "other",
+    title: "thermal: critical temperature shutdown",
+    details: { zone: "thermal_zone3", celsius: 80 },
+  },
+  {
+    line: "Critical temperature reached (100 C), shutting down.",
+    rule: "thermal-critical-shutdown",
+    kind: "other",
+    title: "thermal: critical temperature shutdown",
+    details: { celsius: 100 },
+  },
+  {
+    line: "mlx5_core 0000:5c:00.0: mlx5_pcie_event:299:(pid 268269): Detected insufficient power on the PCIe slot (27W).",
+    rule: "mlx5-insufficient-slot-power",
+    kind: "other",
+    title: "mlx5_core: insufficient PCIe slot power",
+    details: { pci: "0000:5c:00.0", watts: 27 },
+  },
+  {
     line: 'irq 16: nobody cared (try booting with the "irqpoll" option)',
     rule: "irq-nobody-cared",
     kind: "other",

@@ -718,6 +718,31 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     ...CLOCKSOURCE_UNSTABLE,
   },
   {
+    // A thermal zone crossed its critical trip point and the kernel powers the machine off (`thermal thermal_zone3:
+    // critical temperature reached (80 C), shutting down`; 2.6's ACPI driver: `Critical temperature reached (100 C),
+    // shutting down.`): an orderly shutdown, not a crash — cooling (fans, airflow, a daemon such as thermald) failed, or
+    // firmware declared a trip point too low (int340x zones before 5.12). One finding per host and boot.
+    id: "thermal-critical-shutdown",
+    kind: "other",
+    needle: "ritical temperature reached",
+    pattern: /(?:\bthermal (thermal_zone\d+): )?\b[Cc]ritical temperature reached(?: \((-?\d+) C\))?,? shutting down/,
+    title: () => "thermal: critical temperature shutdown",
+    details: (m): Details => ({ ...(m[1] ? { zone: m[1] } : {}), ...(m[2] ? { celsius: Number(m[2]) } : {}) }),
+    groupKey: () => "thermal-critical-shutdown",
+  },
+  {
+    // mlx5's PCIe event handler read the slot's power budget below what the adapter needs (`mlx5_core 0000:5c:00.0:
+    // mlx5_pcie_event:299:(pid 268269): Detected insufficient power on the PCIe slot (27W).`): the NIC may throttle or
+    // fail under load. A hardware problem (slot, riser, power budget) to inspect. One finding per device.
+    id: "mlx5-insufficient-slot-power",
+    kind: "other",
+    needle: "insufficient power on the PCIe slot",
+    pattern: /\bmlx5_core ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): [^\n]{0,80}?Detected insufficient power on the PCIe slot(?: \((\d+)W\))?/,
+    title: () => "mlx5_core: insufficient PCIe slot power",
+    details: (m): Details => ({ pci: m[1], ...(m[2] ? { watts: Number(m[2]) } : {}) }),
+    groupKey: (m) => `mlx5-slot-power:${m[1]}`,
+  },
+  {
     // The spurious-interrupt detector (note_interrupt) saw an interrupt line fire about 100,000 times with no handler
     // claiming it (`irq 16: nobody cared (try booting with the "irqpoll" option)`), then prints the task line, a stack
     // of IRQ plumbing, the handlers and `Disabling IRQ #16`: every device on that line stops getting interrupts (a NIC
