@@ -932,6 +932,13 @@ const ROWS: Row[] = [
     details: { pci: "0000:5c:00.0", watts: 27 },
   },
   {
+    line: "NVRM: GPU 0000:0a:00.0: RmInitAdapter failed! (0x24:0x72:1568)",
+    rule: "nvidia-rminitadapter-failed",
+    kind: "other",
+    title: "NVRM: GPU initialization failed",
+    details: { gpu: "0000:0a:00.0", code: "0x24:0x72" },
+  },
+  {
     line: 'irq 16: nobody cared (try booting with the "irqpoll" option)',
     rule: "irq-nobody-cared",
     kind: "other",

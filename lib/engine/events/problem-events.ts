@@ -1177,6 +1177,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `xid:${m[1]}:${m[2]}`,
   },
   {
+    // NVIDIA's resource manager could not bring a GPU up (`NVRM: GPU 0000:0a:00.0: RmInitAdapter failed!
+    // (0x24:0x72:1568)`, then `rm_init_adapter failed, device minor number 5`): the device node exists but every CUDA
+    // or NVML call on it fails, so device plugins and validator pods crash. A failing GPU (often after ECC or bus
+    // errors), firmware/GSP trouble, or a passthrough/driver mismatch. One finding per GPU.
+    id: "nvidia-rminitadapter-failed",
+    kind: "other",
+    needle: "RmInitAdapter failed",
+    pattern: /NVRM: GPU ([0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.\d): RmInitAdapter failed! \((0x[0-9a-fA-F]+:0x[0-9a-fA-F]+)/,
+    title: () => "NVRM: GPU initialization failed",
+    details: (m) => ({ gpu: m[1], code: m[2] }),
+    groupKey: (m) => `nvidia-rminit:${m[1]}`,
+  },
+  {
     // amdgpu's job timeout (drm_sched's timedout_job): a ring stopped retiring work (`[drm:amdgpu_job_timedout [amdgpu]]
     // *ERROR* ring gfx_0.0.0 timeout, signaled seq=228661, emitted seq=228662`; 6.x: `amdgpu 0000:28:00.0: ring gfx_0.0.0
     // timeout, …`). The driver then resets the ring or the whole GPU (VRAM may be lost): a GPU hang, usually a
