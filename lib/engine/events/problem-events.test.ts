@@ -904,6 +904,55 @@ const ROWS: Row[] = [
     details: { clocksource: "tsc" },
   },
   {
+    line: "timekeeping watchdog: Marking clocksource 'tsc' as unstable, because the skew is too large:",
+    rule: "clocksource-unstable",
+    kind: "other",
+    title: "clocksource: tsc marked unstable",
+    details: { clocksource: "tsc" },
+  },
+  {
+    line: "thermal thermal_zone3: critical temperature reached (80 C), shutting down",
+    rule: "thermal-critical-shutdown",
+    kind: "other",
+    title: "thermal: critical temperature shutdown",
+    details: { zone: "thermal_zone3", celsius: 80 },
+  },
+  {
+    line: "Critical temperature reached (100 C), shutting down.",
+    rule: "thermal-critical-shutdown",
+    kind: "other",
+    title: "thermal: critical temperature shutdown",
+    details: { celsius: 100 },
+  },
+  {
+    line: "mlx5_core 0000:5c:00.0: mlx5_pcie_event:299:(pid 268269): Detected insufficient power on the PCIe slot (27W).",
+    rule: "mlx5-insufficient-slot-power",
+    kind: "other",
+    title: "mlx5_core: insufficient PCIe slot power",
+    details: { pci: "0000:5c:00.0", watts: 27 },
+  },
+  {
+    line: "NVRM: GPU 0000:0a:00.0: RmInitAdapter failed! (0x24:0x72:1568)",
+    rule: "nvidia-rminitadapter-failed",
+    kind: "other",
+    title: "NVRM: GPU initialization failed",
+    details: { gpu: "0000:0a:00.0", code: "0x24:0x72" },
+  },
+  {
+    line: 'irq 16: nobody cared (try booting with the "irqpoll" option)',
+    rule: "irq-nobody-cared",
+    kind: "other",
+    title: "irq: nobody cared",
+    details: { irq: 16 },
+  },
+  {
+    line: "amdgpu 0000:03:00.0: amdgpu: MES failed to respond to msg=REMOVE_QUEUE",
+    rule: "amdgpu-mes-unresponsive",
+    kind: "other",
+    title: "amdgpu: MES firmware not responding",
+    details: { mesMessage: "REMOVE_QUEUE" },
+  },
+  {
     line: "Clocksource tsc unstable (delta = -95008632 ns)",
     rule: "clocksource-unstable-delta",
     kind: "other",
@@ -1209,6 +1258,39 @@ describe("problem events through triage", () => {
     expect(io.map((f) => f.title)).toEqual(["XFS: filesystem has been shut down"]);
     const vi = await findingsOf(["nvme 0000:01:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000d address=0xfffffffdf8000000 flags=0x0008]"]);
     expect(vi.map((f) => f.type)).toEqual(["amd-vi-io-page-fault"]);
+  });
+
+  it("a 3.x–4.x AMD-Vi event printed apart from its `Event logged [` line counts per device", async () => {
+    const split = await findingsOf([
+      "AMD-Vi: Event logged [",
+      "IO_PAGE_FAULT device=05:00.0 domain=0x0012 address=0x00000000ff6101b0 flags=0x0070]",
+      "AMD-Vi: Event logged [",
+      "IO_PAGE_FAULT device=05:00.0 domain=0x0012 address=0x00000000ff6101c0 flags=0x0070]",
+      "AMD-Vi: Event logged [",
+      "INVALID_DEVICE_REQUEST device=00:00.1 address=0x000000fdf8000020 flags=0x0a00]",
+    ]);
+    expect(split.map((f) => [f.type, f.title, f.repeats ?? 1, f.details?.device])).toEqual([["amd-vi-io-page-fault", "AMD-Vi: IO page fault", 2, "05:00.0"]]);
+  });
+
+  it("an irq nobody claimed takes its release from the task line under it", async () => {
+    const irq = await findingsOf([
+      'irq 21: nobody cared (try booting with the "irqpoll" option)',
+      "CPU: 0 PID: 789 Comm: obmc-console-se Not tainted 4.7.10-00298-gd90303c916a7 #578",
+      "Hardware name: ASpeed SoC",
+      "[<80108ae0>] (unwind_backtrace) from [<801065c0>] (show_stack+0x20/0x24)",
+    ]);
+    expect(irq.map((f) => [f.type, f.title, f.kernelRelease])).toEqual([["irq-nobody-cared", "irq: nobody cared", "4.7.10-00298-gd90303c916a7"]]);
+  });
+
+  it("MES failing after a ring timeout is that timeout's reset, not a second finding; alone it is the finding", async () => {
+    const after = await findingsOf([
+      "amdgpu 0000:03:00.0: amdgpu: ring gfx_0.0.0 timeout, signaled seq=7292300, emitted seq=7292304",
+      "amdgpu 0000:03:00.0: amdgpu: Starting gfx_0.0.0 ring reset",
+      "amdgpu 0000:03:00.0: amdgpu: MES failed to respond to msg=RESET",
+    ]);
+    expect(after.map((f) => [f.title, f.repeats ?? 1])).toEqual([["amdgpu: ring timeout", 1]]);
+    const alone = await findingsOf(["amdgpu 0000:03:00.0: amdgpu: MES failed to respond to msg=REMOVE_QUEUE"]);
+    expect(alone.map((f) => f.title)).toEqual(["amdgpu: MES firmware not responding"]);
   });
 
   it("every finding rule has a row here", () => {

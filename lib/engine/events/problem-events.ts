@@ -708,13 +708,54 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     // The clocksource watchdog compared the current clocksource with a reference one and found them apart by more than
     // the allowed skew (`clocksource: timekeeping watchdog on CPU2: Marking clocksource 'tsc' as unstable because the
-    // skew is too large:`, older kernels without ` on CPUn`, 2.6-era `Clocksource tsc unstable (delta = -14352 ns)`):
+    // skew is too large:`, older kernels without ` on CPUn`, 4.x before the `clocksource:` prefix `timekeeping watchdog:
+    // Marking clocksource 'tsc' as unstable, because the skew …`, 2.6-era `Clocksource tsc unstable (delta = -14352 ns)`):
     // the kernel switches to the reference (hpet, acpi_pm), which is slower to read (clock_gettime may leave the vDSO),
     // so time-heavy workloads slow down. On VMs a hypervisor's TSC or a starved vCPU; on bare metal firmware (SMIs).
     id: "clocksource-unstable",
     needle: "Marking clocksource '",
-    pattern: /\bclocksource: timekeeping watchdog(?: on CPU\d+)?: Marking clocksource '([\w.-]{1,32})' as unstable/,
+    pattern: /(?:\bclocksource: |^)timekeeping watchdog(?: on CPU\d+)?: Marking clocksource '([\w.-]{1,32})' as unstable/,
     ...CLOCKSOURCE_UNSTABLE,
+  },
+  {
+    // A thermal zone crossed its critical trip point and the kernel powers the machine off (`thermal thermal_zone3:
+    // critical temperature reached (80 C), shutting down`; 2.6's ACPI driver: `Critical temperature reached (100 C),
+    // shutting down.`): an orderly shutdown, not a crash — cooling (fans, airflow, a daemon such as thermald) failed, or
+    // firmware declared a trip point too low (int340x zones before 5.12). One finding per host and boot.
+    id: "thermal-critical-shutdown",
+    kind: "other",
+    needle: "ritical temperature reached",
+    pattern: /(?:\bthermal (thermal_zone\d+): )?\b[Cc]ritical temperature reached(?: \((-?\d+) C\))?,? shutting down/,
+    title: () => "thermal: critical temperature shutdown",
+    details: (m): Details => ({ ...(m[1] ? { zone: m[1] } : {}), ...(m[2] ? { celsius: Number(m[2]) } : {}) }),
+    groupKey: () => "thermal-critical-shutdown",
+  },
+  {
+    // mlx5's PCIe event handler read the slot's power budget below what the adapter needs (`mlx5_core 0000:5c:00.0:
+    // mlx5_pcie_event:299:(pid 268269): Detected insufficient power on the PCIe slot (27W).`): the NIC may throttle or
+    // fail under load. A hardware problem (slot, riser, power budget) to inspect. One finding per device.
+    id: "mlx5-insufficient-slot-power",
+    kind: "other",
+    needle: "insufficient power on the PCIe slot",
+    pattern: /\bmlx5_core ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): [^\n]{0,80}?Detected insufficient power on the PCIe slot(?: \((\d+)W\))?/,
+    title: () => "mlx5_core: insufficient PCIe slot power",
+    details: (m): Details => ({ pci: m[1], ...(m[2] ? { watts: Number(m[2]) } : {}) }),
+    groupKey: (m) => `mlx5-slot-power:${m[1]}`,
+  },
+  {
+    // The spurious-interrupt detector (note_interrupt) saw an interrupt line fire about 100,000 times with no handler
+    // claiming it (`irq 16: nobody cared (try booting with the "irqpoll" option)`), then prints the task line, a stack
+    // of IRQ plumbing, the handlers and `Disabling IRQ #16`: every device on that line stops getting interrupts (a NIC
+    // or disk behind it times out). A device asserting an interrupt its driver does not expect, a shared line with a
+    // driver missing, firmware routing the IRQ wrong. One finding per IRQ; the task line under it gives the release.
+    id: "irq-nobody-cared",
+    kind: "other",
+    needle: "nobody cared",
+    pattern: /\birq (\d+): nobody cared\b/,
+    title: () => "irq: nobody cared",
+    reportFollows: 3,
+    details: (m) => ({ irq: Number(m[1]) }),
+    groupKey: (m) => `irq-nobody-cared:${m[1]}`,
   },
   { id: "clocksource-unstable-delta", needle: " unstable (delta = ", pattern: /\bClocksource ([\w.-]{1,32}) unstable \(delta = /, ...CLOCKSOURCE_UNSTABLE },
   {
@@ -1136,6 +1177,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `xid:${m[1]}:${m[2]}`,
   },
   {
+    // NVIDIA's resource manager could not bring a GPU up (`NVRM: GPU 0000:0a:00.0: RmInitAdapter failed!
+    // (0x24:0x72:1568)`, then `rm_init_adapter failed, device minor number 5`): the device node exists but every CUDA
+    // or NVML call on it fails, so device plugins and validator pods crash. A failing GPU (often after ECC or bus
+    // errors), firmware/GSP trouble, or a passthrough/driver mismatch. One finding per GPU.
+    id: "nvidia-rminitadapter-failed",
+    kind: "other",
+    needle: "RmInitAdapter failed",
+    pattern: /NVRM: GPU ([0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.\d): RmInitAdapter failed! \((0x[0-9a-fA-F]+:0x[0-9a-fA-F]+)/,
+    title: () => "NVRM: GPU initialization failed",
+    details: (m) => ({ gpu: m[1], code: m[2] }),
+    groupKey: (m) => `nvidia-rminit:${m[1]}`,
+  },
+  {
     // amdgpu's job timeout (drm_sched's timedout_job): a ring stopped retiring work (`[drm:amdgpu_job_timedout [amdgpu]]
     // *ERROR* ring gfx_0.0.0 timeout, signaled seq=228661, emitted seq=228662`; 6.x: `amdgpu 0000:28:00.0: ring gfx_0.0.0
     // timeout, …`). The driver then resets the ring or the whole GPU (VRAM may be lost): a GPU hang, usually a
@@ -1147,6 +1201,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "amdgpu: ring timeout",
     details: (m) => ({ ring: m[1] }),
     groupKey: () => "amdgpu-ring-timeout",
+  },
+  {
+    // RDNA3+ schedules queues through the MES firmware; when it stops answering (`amdgpu 0000:03:00.0: amdgpu: MES
+    // failed to respond to msg=REMOVE_QUEUE`, then `MES might be in unrecoverable state, issue a GPU reset`) queues
+    // cannot be evicted and the GPU is reset — the same GPU hang a ring timeout reports, told by the scheduler when no
+    // job timed out first. After a ring timeout (same fold key) it is that timeout's reset failing: no finding of its
+    // own.
+    id: "amdgpu-mes-unresponsive",
+    kind: "other",
+    needle: "MES failed to respond to msg=",
+    pattern: /\bamdgpu\b[^\n]{0,80}?MES failed to respond to msg=([A-Z_]{1,32})/,
+    title: () => "amdgpu: MES firmware not responding",
+    details: (m) => ({ mesMessage: m[1] }),
+    groupKey: () => "amdgpu-ring-timeout",
+    continues: ["amdgpu-ring-timeout"],
   },
   {
     // i915's hang check found an engine that stopped making progress and captured an error state (`i915 0000:00:02.0:
@@ -1209,10 +1278,12 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "amd-vi-io-page-fault",
     kind: "other",
     needle: "IO_PAGE_FAULT",
-    pattern: /AMD-Vi: Event logged \[IO_PAGE_FAULT(?: device=([0-9a-f:.]+))?/,
+    // 3.x–4.x printed the event in two printk calls, so a log may carry `AMD-Vi: Event logged [` and the event
+    // (`IO_PAGE_FAULT device=05:00.0 domain=0x0012 address=0x… flags=0x0070]`) on lines of their own.
+    pattern: /AMD-Vi: Event logged \[IO_PAGE_FAULT(?: device=([0-9a-f:.]+))?|^IO_PAGE_FAULT device=([0-9a-f:.]+) domain=0x/,
     title: () => "AMD-Vi: IO page fault",
-    details: (m): Details => (m[1] ? { device: m[1] } : {}),
-    groupKey: (m) => `amd-vi:${m[1] ?? "?"}`,
+    details: (m): Details => (m[1] ?? m[2] ? { device: m[1] ?? m[2] } : {}),
+    groupKey: (m) => `amd-vi:${m[1] ?? m[2] ?? "?"}`,
   },
   {
     // jbd2 aborts the journal when ext4 hits an error or a journal write fails (`Aborting journal on device sda-8.`):
