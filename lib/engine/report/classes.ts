@@ -324,6 +324,13 @@ const WARN_SITES: readonly { file: string; function: string; why: string }[] = [
   { file: "net/sched/sch_generic.c", function: "dev_watchdog", why: "NETDEV WATCHDOG: the transmit-queue timeout WARN_ONCE" },
 ];
 
+/**
+ * Where a paste that lost its line breaks glued the next record onto a one-line message: after whitespace, that
+ * record's dmesg stamp (`[ 2052.051872]`, a printk caller id `[ T1668]` may follow) or console level and stamp (`<4>[…`).
+ * No kernel message holds a dmesg stamp (seconds and six decimals in brackets) of its own.
+ */
+const GLUED_NEXT_RECORD = String.raw`(?<=\s)(?=(?:<[0-7]>)?\[ *[0-9]+\.[0-9]{6}\])`;
+
 /** riscv's trap registers of a trap taken in supervisor mode (`sstatus.SPP`, bit 8, set): a user fault's are not a kernel oops. */
 const RISCV_KERNEL_TRAP = "status: [0-9a-f]*[13579bdf][0-9a-f]{2}";
 /**
@@ -620,6 +627,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // Kernels built without BUG verbose info (OpenWrt) print no file: `WARNING: CPU: 3 PID: 0 at f+0x51f/0xe50 [mod]`.
       { match: re("WARNING: CPU: [0-9]+ PID: [0-9]+ at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 1, hintLeads: true },
+      // A header whose location a console or a pager cut short (`at …/kernel/time/tick-broadcast.c:)`, `at
+      // drivers/gpu/drm/amd/…/dcn32_resource_h>`): the WARN machinery's stack under it still names the function that warned.
+      { match: re("WARNING: CPU: [0-9]+ (?:UID: [0-9]+ )?PID: [0-9]+ at \\S"), title: "WARNING in {FRAME}", corrupted: "the WARNING header's location is cut", stack: STACK_DEFAULT, needsStackNearby: true },
       { match: re("WARNING: ([^\\n]*)"), title: "WARNING: $1", needsStackNearby: true },
     ],
   },
@@ -1128,7 +1138,9 @@ export const CLASSES: readonly CrashClass[] = [
         match: re("Kernel panic - not syncing: (?!Out of memory|System is deadlocked on memory)([^\\n]*?)(?:\\s*-+\\]-*|\\s*\\]-+)?\\s*\\n(?:.*\\n){0,12}?.*[ (>]panic(?:\\+0x|\\))"),
         title: "kernel panic: $1", noStackTrace: true, frameFromStack: true, stack: stack([CALL_TRACE_SECTION]),
       },
-      { match: re("Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*|\\s*\\]-+)?\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },
+      // A paste that lost its line breaks keeps the next records on the panic's line (`… Oops: Fatal exception [
+      // 2052.051872][ T1668] SMP: stopping secondary CPUs …`): the message ends before the next record's stamp or level.
+      { match: re(`Kernel panic - not syncing: ([^\\n]*?)(?:\\s*-+\\]-*|\\s*\\]-+)?\\s*(?:\\n|$|${GLUED_NEXT_RECORD})`), title: "kernel panic: $1", noStackTrace: true },
       // 2.4 and the first 2.6 kernels printed `Kernel panic: <message>`, then `In interrupt handler - not syncing`
       // (or `In idle task - …`) on a line of its own when they could not sync.
       { match: re("Kernel panic: ([^\\n]*?)\\s*(?:\\n|$)"), title: "kernel panic: $1", noStackTrace: true },

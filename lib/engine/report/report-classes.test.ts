@@ -1420,3 +1420,52 @@ describe("kmemleak records without syz-manager's `BUG: memory leak` line", () =>
     expect(leak).toMatchObject({ kind: "memory-leak", title: "memory leak in corrupted" });
   });
 });
+
+describe("a panic message in a paste that lost its line breaks", () => {
+  it("ends before the next record glued onto its line (dmesg stamp, printk caller id, console level)", () => {
+    const glued = (next: string) =>
+      extract([`0x1e4 [ 2052.051866][ T1668] ---[ end trace 5a027cdb2540a822 ]--- [ 2052.051868][ T1668] Kernel panic - not syncing: Oops: Fatal exception ${next} SMP: stopping secondary CPUs`]);
+    for (const next of ["[ 2052.051872][ T1668]", "[ 2052.051872]", "<0>[ 2052.051872]"]) {
+      const [f] = glued(next);
+      expect(f).toMatchObject({ kind: "panic", title: "kernel panic: Oops: Fatal exception" });
+    }
+  });
+
+  it("keeps a message that only mentions brackets or numbers whole", () => {
+    const [f] = extract(["[   10.855312] Kernel panic - not syncing: Requested init /sbin/init failed (error -2) [retry 1.5]"]);
+    expect(f.title).toBe("kernel panic: Requested init /sbin/init failed (error -NUM) [retry NUM.NUM]");
+    const [g] = extract(["[    3.100000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(8,3) [sda3]"]);
+    expect(g.title).toBe("kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM) [sda3]");
+  });
+});
+
+describe("a WARNING header whose location was cut short", () => {
+  it("names the function that warned from the stack under it (ARM unwinder, x86 RIP), marked corrupted", () => {
+    // balena-os/balena-os#58: a console cut the 3.14 header after its file; a journalctl pager chops long amdgpu paths.
+    const [arm] = extract([
+      "[  324.860938] WARNING: CPU: 0 PID: 1 at /home/b/build/tmp/work-shared/cubox-i/kernel-source/kernel/time/tick-broadcast.c:)",
+      "[  324.878927] Modules linked in: xt_connmark iptable_mangle bluetooth",
+      "[  324.906834] CPU: 0 PID: 1 Comm: systemd-shutdow Not tainted 3.14.14+gea83bda #1",
+      "[  324.914171] [<80015438>] (unwind_backtrace) from [<800116f0>] (show_stack+0x10/0x14)",
+      "[  324.921931] [<800116f0>] (show_stack) from [<807b8058>] (dump_stack+0x88/0x98)",
+      "[  324.929168] [<807b8058>] (dump_stack) from [<8002ba38>] (warn_slowpath_common+0x70/0x8c)",
+      "[  324.937268] [<8002ba38>] (warn_slowpath_common) from [<8002baf0>] (warn_slowpath_null+0x1c/0x24)",
+      "[  324.946062] [<8002baf0>] (warn_slowpath_null) from [<8007f944>] (tick_handle_oneshot_broadcast+0x1d4/0x1f0)",
+      "[  324.955816] [<8007f944>] (tick_handle_oneshot_broadcast) from [<80022238>] (mxc_timer_interrupt+0x2c/0x34)",
+    ]);
+    expect(arm).toMatchObject({ kind: "warning", title: "WARNING in tick_handle_oneshot_broadcast", guiltyFrame: "tick_handle_oneshot_broadcast", corrupted: true });
+
+    const [x86] = extract([
+      "Jun 03 10:00:00 host kernel: WARNING: CPU: 8 PID: 553 at drivers/gpu/drm/amd/amdgpu/../display/dc/dcn32/dcn32_resource_h>",
+      "Jun 03 10:00:00 host kernel: CPU: 8 PID: 553 Comm: (udev-worker) Not tainted 6.3.5-201.fsync.fc37.x86_64 #1",
+      "Jun 03 10:00:00 host kernel: RIP: 0010:dcn32_determine_det_override+0x11e/0x370 [amdgpu]",
+      "Jun 03 10:00:00 host kernel: Call Trace:",
+      "Jun 03 10:00:00 host kernel:  <TASK>",
+      "Jun 03 10:00:00 host kernel:  dcn32_populate_dml_pipes_from_context+0x5d1/0x9b0 [amdgpu]",
+    ]);
+    expect(x86).toMatchObject({ kind: "warning", title: "WARNING in dcn32_determine_det_override", corrupted: true });
+
+    // Without a stack nearby such a line is no report, as the catch-all `WARNING: …` format has it.
+    expect(extract(["[  324.860938] WARNING: CPU: 0 PID: 1 at /home/b/kernel-source/kernel/time/tick-broadcast.c:)", "[  324.878927] Modules linked in: xt_connmark"])).toEqual([]);
+  });
+});
