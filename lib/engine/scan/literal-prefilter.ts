@@ -362,8 +362,9 @@ function greedyPlacement(sorted: readonly BucketNeedle[]): BucketNeedle[][] {
  * Rounds of single-needle moves tried after the greedy placement (each round: every needle, every other bucket). Four
  * stopped short of where the moves settle: with ~190 needles one more needle could move the result from 0.13 to 0.25
  * positions per quiet line, or 0.35 to 0.55 per busy one (December 2026, the NIC link rows); at twelve the moves have
- * stopped on that day's plan (0.00 / 0.39; 0.13 / 0.36 after later needles), for ~60 ms more of placement where no build stored the tables. One needle more
- * still swings it (`Xid ` 0.26 quiet): the byte model's estimate, not the search, is what is off.
+ * stopped on that day's plan (0.00 / 0.39; 0.13 / 0.36 after later needles), for ~60 ms more of placement where no
+ * build stored the tables. One needle more still swings it (`Xid ` 0.26 quiet): the byte model's estimate, not the
+ * search, is what is off.
  */
 const PLACEMENT_ROUNDS = 12;
 
