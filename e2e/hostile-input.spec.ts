@@ -41,6 +41,10 @@ function hostileLog(tag: string): string {
     '[  100.000008]  <a_href="javascript:alert(4)">frame</a>+0x10/0x20',
     "[  100.000009]  </TASK>",
     "[  100.000010] ---[ end trace 0000000000000000 ]---",
+    // The WARNING is titled by its RIP function (its header's location is no source file), so the hostile text that
+    // must reach the Markdown's inline fields comes from a panic reason, in the next boot: a title made of log text.
+    "[    0.000000] Linux version 6.1.0-57-cloud-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3",
+    `[    5.000000] Kernel panic - not syncing: <script>alert(5)</script> [click](http://evil.example/x) <img src=x onerror=alert(6)> @everyone ${tag}`,
     "",
   ].join("\n");
 }
