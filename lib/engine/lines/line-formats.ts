@@ -408,11 +408,11 @@ function shellPromptEnd(bytes: Uint8Array, pos: number, eol: number): number {
   return m ? pos + m[0].length : -1;
 }
 
-/** `line` becomes what the table made of the wrapped text (its raw stays the whole line). */
 /** The lines kdb prints with a stray `d` (see the `kdb-default-level` row), and that row's test. */
 const KDB_DEFAULT_LEVEL_TEXTS = ["dCPU: ", "dtask: ", "dHardware name: "];
 const KDB_DEFAULT_LEVEL = /^d(?:CPU: \d+ (?:UID: \d+ )?PID: \d+ |task: [0-9a-f]+ ti: |Hardware name: )/;
 
+/** `line` becomes what the table made of the wrapped text (its raw stays the whole line). */
 function adopt(line: LogLine, inner: LogLine): true {
   const raw = line.raw;
   Object.assign(line, inner);

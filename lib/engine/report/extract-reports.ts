@@ -304,14 +304,6 @@ function partitionByCaller(lines: readonly LogLine[]): LogLine[][] {
 }
 
 /**
- * Lines of a span that belong to its report: kernel output when the header was (the caller split is done).
- * Exceptions: printk cuts a record near 1 KiB and prints the rest without the `[ ts]` prefix, which in practice
- * only happens to a long `Modules linked in:` list; a prefix-less line of module names right after that list
- * (or after an earlier wrapped part of it) is the same record. And a paste that kept the timestamps of the header
- * lines but not of the stack (`[ 1045.72] Call Trace:` then ` dump_stack+0x19/0x1b`): a prefix-less
- * `func+0xoff/0xsize` frame inside a trace is the kernel's, which shell or syz-executor output never prints.
- */
-/**
  * Lines only an oops dump prints (ARM's `PC is at`, registers, `Backtrace:`, kdb's own `Entering kdb (current=0x…`):
  * kernel text without its timestamp, as when an oops enters kdb and the console goes on without printk's prefix.
  */
@@ -321,6 +313,14 @@ const KERNEL_DUMP_TEXT =
 const HUNG_HEADER_WRAPPED = /INFO: task \S.* blocked(?: in I\/O wait)?\s*$/;
 const HUNG_HEADER_REST = /^\s*for more than \d+ seconds\.?\s*$/;
 
+/**
+ * Lines of a span that belong to its report: kernel output when the header was (the caller split is done).
+ * Exceptions: printk cuts a record near 1 KiB and prints the rest without the `[ ts]` prefix, which in practice
+ * only happens to a long `Modules linked in:` list; a prefix-less line of module names right after that list
+ * (or after an earlier wrapped part of it) is the same record. And a paste that kept the timestamps of the header
+ * lines but not of the stack (`[ 1045.72] Call Trace:` then ` dump_stack+0x19/0x1b`): a prefix-less
+ * `func+0xoff/0xsize` frame inside a trace is the kernel's, which shell or syz-executor output never prints.
+ */
 function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   const head = lines[span.header];
   const out: LogLine[] = [];
@@ -596,6 +596,8 @@ function firstSectionLine(report: ParsedReport, section: RegExp): number {
   return named >= 0 ? named : first;
 }
 
+/** A lockdep lock site: `at: [<ip>] f+0x…/0x…`, the `[<ip>]` optional and possibly emptied by a web page (`at: []`). */
+const LOCKDEP_AT = /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/;
 /**
  * A flattened symbolised lockdep site: its inlined levels (`f file.h:N [inline]`) and the real function follow one
  * another on one line, each under the same `[<ip>]` (see the `LOCKDEP_AT_SECTION` reader below).
@@ -615,7 +617,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
     // A function named by the header (`BUG: KASAN: … in memcmp+0x…`) is the first candidate, skipped like any frame.
     const frames: Frame[] = lead ? [lead] : [];
     if (section === LOCKDEP_TAKES_SECTION) {
-      const at = /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/.exec(texts[k0 + 1] ?? "") ?? /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/.exec(texts[k0] ?? "");
+      const at = LOCKDEP_AT.exec(texts[k0 + 1] ?? "") ?? LOCKDEP_AT.exec(texts[k0] ?? "");
       const site = at ? parseFrameLine(" " + at[1].trim(), false) : undefined;
       if (site) frames.push({ ...site, reliable: true });
       const bt = texts.findIndex((t, idx) => idx > k0 && /stack backtrace:/.test(t));
@@ -627,7 +629,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
       // include/linux/spinlock.h:351 [inline]`, `at: __dev_xmit_skb net/core/dev.c:3807 [inline]`, `at:
       // __dev_queue_xmit+0xaf9/…`): the two lock sites are counted by their non-inlined lines.
       for (let j = 0; j < rest.length && frames.filter((f) => !f.inlined).length < 2; j++) {
-        const at = /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/.exec(rest[j]);
+        const at = LOCKDEP_AT.exec(rest[j]);
         if (!at) continue;
         // Old lockdep prints the site on the next line: `… at:` / `[<ffffffff83f7ac8b>] sctp_sendmsg+0x2a3b/0x38a0`.
         const site = at[1].trim() !== "" ? " " + at[1].trim() : (rest[j + 1] ?? "");
