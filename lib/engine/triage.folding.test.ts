@@ -86,6 +86,22 @@ describe("event folding while streaming", () => {
     expect(incident.findings.filter((f) => f.kind === "io-error")).toHaveLength(1);
   });
 
+  it("folds the rotated files of an archive that names its host without opening a window per file", async () => {
+    // An archive's members carry its host for the lines that name none (expand-inputs.ts); the lines here name theirs.
+    // The later files' occurrences continue the first file's runs: only its first occurrence has a window (the user-space
+    // lines around it on the timeline), as when the same files come without a host.
+    const named = [0, 1, 2].map((k) => ({ ...input(`messages-${k}`, busyLog(400)), host: "sos-node7" }));
+    const incident = await triage(named);
+    expect(incident.findings.filter((f) => f.kind === "conntrack-full").map((f) => [f.host, f.repeats])).toEqual([["n1", 600]]);
+    const contextFiles = new Set(incident.events.filter((e) => e.kind === "agent").map((e) => e.source.file));
+    expect([...contextFiles]).toEqual(["messages-0"]);
+
+    // Host-less lines (a dmesg in each member) are the archive host's: their runs continue across the members too.
+    const dmesg = (k: number) => Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `[${k * 1000 + i}.000000] nf_conntrack: nf_conntrack: table full, dropping packet` : `[${k * 1000 + i}.000000] eth0: renamed from veth${i}`));
+    const bare = await triage([0, 1, 2].map((k) => ({ ...input(`dmesg-${k}`, dmesg(k)), host: "sos-node7" })));
+    expect(bare.findings.filter((f) => f.kind === "conntrack-full").map((f) => [f.host, f.repeats, f.source.file])).toEqual([["sos-node7", 300, "dmesg-0"]]);
+  });
+
   it("folds an occurrence pasted without the syslog prefix into the one host's finding, which takes its release", async () => {
     const syslog = [1, 2, 3].map((i) => `Mar 18 14:39:1${i} node1 kernel: swapper: page allocation failure. order:1, mode:0x20`);
     const bare = ["    kernel: swapper: page allocation failure. order:1, mode:0x20", "    kernel: Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1"];

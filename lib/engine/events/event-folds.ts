@@ -110,11 +110,12 @@ export class EventFolds<E extends FoldedOccurrence = FoldedOccurrence> {
   /**
    * Notes in `earlier` (run key → texts kept so far) the runs that began before any boot: a later input's first
    * occurrence of one of them, before its own first boot, is the same finding once stage 4 folds across inputs.
+   * `unnamedHost`: the host the input's host-less lines will be given (an archive's), which keys their runs.
    */
-  noteFoldable(earlier: Map<string, number>): void {
+  noteFoldable(earlier: Map<string, number>, unnamedHost?: string): void {
     for (const run of this.runs) {
       if (!run.beforeAnyBoot) continue;
-      const key = runKey(run.first.line.host, run.foldKey);
+      const key = runKey(run.first.line.host ?? unnamedHost, run.foldKey);
       earlier.set(key, (earlier.get(key) ?? 0) + run.samples.length);
     }
   }

@@ -781,8 +781,9 @@ class InputScanner {
       // The result outlives the scan (a many-file triage keeps every input's until the end): no view of a chunk.
       acc.lastBytes = acc.ownBytes = undefined;
     }
-    // An input named after its archive's host renames its lines' hosts later: its keys would not be the finding's.
-    if (options.foldedBefore && !input.vmcore && !input.host) this.folds.noteFoldable(options.foldedBefore);
+    // An input named after its archive's host gives that name to its host-less lines later (stage 1's
+    // nameUnnamedHost): their runs are keyed by it, as the finding will be.
+    if (options.foldedBefore && !input.vmcore) this.folds.noteFoldable(options.foldedBefore, input.host);
 
     // Formats of files without any windowed line: sample the first line of each host.
     if (result.formats.size === 0) {
@@ -850,7 +851,7 @@ class InputScanner {
     if (run) folds.repeat(run, l, details);
     else {
       // The earlier inputs' finding keeps their first texts: this run needs only what they leave room for.
-      const keptBefore = !folds.sawBoot && !input.vmcore && !input.host ? options.foldedBefore?.get(runKey(l.host, key.foldKey)) : undefined;
+      const keptBefore = !folds.sawBoot && !input.vmcore ? options.foldedBefore?.get(runKey(l.host ?? input.host, key.foldKey)) : undefined;
       if (keptBefore === undefined) return false;
       folds.add({ rule: found.rule, line: l, match: found.match, details, endLine: lineNo }, key, Math.max(1, MAX_EVENT_SAMPLES - keptBefore));
     }
