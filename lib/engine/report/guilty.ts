@@ -105,6 +105,14 @@ const HANG_SKIP = [
 ];
 
 /**
+ * Hung tasks: the page-fault handlers a task sleeps in when it faults on user memory and waits for the mm's lock
+ * (mmap_sem/mmap_lock: `down_read` under `do_page_fault`, `do_user_addr_fault`). Elsewhere they are exception entry, run
+ * because something else faulted (generic-frames.ts); a sleeping task is hung in them, and syzkaller's hang rule, which
+ * skips only the waiting machinery, names them.
+ */
+const HANG_FAULT_HANDLER = /^(?:__)?do_page_fault$|^do_user_addr_fault$/;
+
+/**
  * Out-of-tree wait primitives that stand for schedule()/wait_event(): the Solaris Porting Layer's condition variables
  * under ZFS (`cv_wait_common [spl]`, `__cv_wait_io [spl]`, `__cv_timedwait_hires`), bcachefs' six locks and, before
  * 6.7 moved them to lib/, its closures (`six_lock_slowpath [bcachefs]`, `__closure_sync [bcachefs]`). Module frames
@@ -196,7 +204,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
         const fn = cleanFunctionName(f.function);
         if (isModuleCode(f, fn) && !HANG_MODULE_PRIMITIVE.test(fn)) return fn;
         if (HANG_SKIP.some((s) => fn.includes(s))) continue;
-        if (isGenericFrame(fn) || skip.some((re) => re.test(fn))) continue;
+        if ((isGenericFrame(fn) && !HANG_FAULT_HANDLER.test(fn)) || skip.some((re) => re.test(fn))) continue;
         return fn;
       }
       return undefined;
