@@ -85,6 +85,12 @@ describe("selectGuiltyFrame", () => {
     // a crash raised in a fault handler blames what faulted, as before
     expect(selectGuiltyFrame(frames("do_page_fault", "page_fault", "tcp_v4_rcv"))).toBe("tcp_v4_rcv");
   });
+  it("a hung task waiting for a socket's lock hangs in lock_sock_nested, syzkaller's title for it", () => {
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "__lock_sock", "lock_sock_nested", "mptcp_setsockopt", "__sys_setsockopt"), { mode: "hang" })).toBe("lock_sock_nested");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "__lock_sock", "lock_sock_fast", "udp_destroy_sock"), { mode: "hang" })).toBe("lock_sock_fast");
+    // a crash inside the socket lock still blames its caller
+    expect(selectGuiltyFrame(frames("lock_sock_nested", "tcp_sendmsg"))).toBe("tcp_sendmsg");
+  });
   it("hung tasks never name a wake-up function (stale guesses of the scheduler's wake path)", () => {
     expect(selectGuiltyFrame(frames("default_wake_function", "__wake_up_common", "wake_up_atomic_t", "schedule", "p9_client_rpc"), { mode: "hang" })).toBe("p9_client_rpc");
   });
