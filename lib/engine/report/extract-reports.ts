@@ -840,10 +840,17 @@ function buildTitle(cls: CrashClass, report: ParsedReport, ownLines = report.tex
       // holds the frames: the class's own cut marker (a hung task's state line: its only trustworthy stack start), else —
       // for a class titled by its task's call trace, not by a secondary stack (page_owner's) — the frames from the
       // header on name the display title.
+      // A section line with no frame after it starts no stack: 32-bit ARM prints `Exception stack(0x… to 0x…)` under
+      // the last frame of a task that entered the kernel from user mode (`__dabt_usr`: a page fault), its
+      // `(f) from (g)` frames above it and no `Call Trace:` line at all.
       const cut = format.stack.cutSections ?? (format.stack.sections.includes(CALL_TRACE_SECTION) ? [FROM_HEADER_SECTION] : undefined);
+      const startsFrames = (section: RegExp): boolean => {
+        const k = firstSectionLine(report, section);
+        return k >= 0 && report.framesFrom(k).length > 0;
+      };
       const guessed =
         findGuilty(report, format.stack, undefined, true)?.name ??
-        (cut && !format.stack.sections.some((section) => firstSectionLine(report, section) >= 0) ? findGuilty(report, { ...format.stack, sections: cut })?.name : undefined);
+        (cut && !format.stack.sections.some(startsFrames) ? findGuilty(report, { ...format.stack, sections: cut })?.name : undefined);
       if (guessed) {
         const named = normalizeTitle(fillTemplate(format.title, groups, guessed));
         return { format, title: named, syzkallerTitle: title, altTitles: [title, ...altTitles.filter((a) => a !== named)], guilty: guessed, frameMissing, headerFallback };

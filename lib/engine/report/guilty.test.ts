@@ -76,6 +76,21 @@ describe("selectGuiltyFrame", () => {
     // the closure callback a wait guesses (`? closure_sync_fn`) is not the wait itself
     expect(selectGuiltyFrame([...frames("schedule"), m("closure_sync_fn", "bcachefs")], { mode: "hang" })).toBe("closure_sync_fn");
   });
+  it("a hung task sleeping in a page fault (waiting for the mm's lock) hangs in the fault handler, as syzkaller names it", () => {
+    // 32-bit ARM (4.14): a user thread's data abort blocked on mmap_sem
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "rwsem_down_read_failed", "down_read", "do_page_fault", "do_DataAbort", "__dabt_usr"), { mode: "hang" })).toBe("do_page_fault");
+    // x86 5.8+: the exception entry below the handler stays generic
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "rwsem_down_read_slowpath", "down_read", "do_user_addr_fault", "exc_page_fault", "asm_exc_page_fault"), { mode: "hang" })).toBe("do_user_addr_fault");
+    expect(selectGuiltyFrame(frames("schedule", "rwsem_down_read_failed", "call_rwsem_down_read_failed", "down_read", "__do_page_fault", "do_page_fault", "page_fault"), { mode: "hang" })).toBe("__do_page_fault");
+    // a crash raised in a fault handler blames what faulted, as before
+    expect(selectGuiltyFrame(frames("do_page_fault", "page_fault", "tcp_v4_rcv"))).toBe("tcp_v4_rcv");
+  });
+  it("a hung task waiting for a socket's lock hangs in lock_sock_nested, syzkaller's title for it", () => {
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "__lock_sock", "lock_sock_nested", "mptcp_setsockopt", "__sys_setsockopt"), { mode: "hang" })).toBe("lock_sock_nested");
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "__lock_sock", "lock_sock_fast", "udp_destroy_sock"), { mode: "hang" })).toBe("lock_sock_fast");
+    // a crash inside the socket lock still blames its caller
+    expect(selectGuiltyFrame(frames("lock_sock_nested", "tcp_sendmsg"))).toBe("tcp_sendmsg");
+  });
   it("hung tasks never name a wake-up function (stale guesses of the scheduler's wake path)", () => {
     expect(selectGuiltyFrame(frames("default_wake_function", "__wake_up_common", "wake_up_atomic_t", "schedule", "p9_client_rpc"), { mode: "hang" })).toBe("p9_client_rpc");
   });

@@ -105,6 +105,17 @@ const HANG_SKIP = [
 ];
 
 /**
+ * Hung tasks: generic frames (generic-frames.ts) that syzkaller's hang rule, which skips only the waiting machinery,
+ * names: where the task sleeps, not a helper that only noticed someone else's bug.
+ * - the page-fault handlers a task sleeps in when it faults on user memory and waits for the mm's lock (mmap_sem/
+ *   mmap_lock: `down_read` under `do_page_fault`, `do_user_addr_fault`); elsewhere they are exception entry, run because
+ *   something else faulted;
+ * - the socket lock's wait (`__lock_sock`, a `_lock` wait, under `lock_sock_nested`, `lock_sock_fast`): syzkaller's
+ *   "INFO: task hung in lock_sock_nested", whoever holds the socket; elsewhere a lock primitive.
+ */
+const HANG_NAMED_GENERIC = /^(?:__)?do_page_fault$|^do_user_addr_fault$|^lock_sock_(?:nested|fast)$/;
+
+/**
  * Out-of-tree wait primitives that stand for schedule()/wait_event(): the Solaris Porting Layer's condition variables
  * under ZFS (`cv_wait_common [spl]`, `__cv_wait_io [spl]`, `__cv_timedwait_hires`), bcachefs' six locks and, before
  * 6.7 moved them to lib/, its closures (`six_lock_slowpath [bcachefs]`, `__closure_sync [bcachefs]`). Module frames
@@ -196,7 +207,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
         const fn = cleanFunctionName(f.function);
         if (isModuleCode(f, fn) && !HANG_MODULE_PRIMITIVE.test(fn)) return fn;
         if (HANG_SKIP.some((s) => fn.includes(s))) continue;
-        if (isGenericFrame(fn) || skip.some((re) => re.test(fn))) continue;
+        if ((isGenericFrame(fn) && !HANG_NAMED_GENERIC.test(fn)) || skip.some((re) => re.test(fn))) continue;
         return fn;
       }
       return undefined;

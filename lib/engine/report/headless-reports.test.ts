@@ -301,4 +301,26 @@ describe("reports whose header line was cut", () => {
     expect(headed).toHaveLength(1);
     expect(headed[0].title).toBe("WARNING in foo_phy_init");
   });
+  it("a 32-bit ARM hung task faulting from user mode reads its `(f) from (g)` frames above the `Exception stack(…)` dump", () => {
+    // No `Call Trace:` line: the only section-looking line is the exception frame's dump under __dabt_usr, after every frame.
+    const body = [
+      "TaskSchedulerFo D    0 28444  28429 0x00000000",
+      "[<8079ef70>] (__schedule) from [<8079f5d8>] (schedule+0x50/0xa8)",
+      "[<8079f5d8>] (schedule) from [<807a26d8>] (rwsem_down_read_failed+0x10c/0x15c)",
+      "[<807a26d8>] (rwsem_down_read_failed) from [<807a1d6c>] (down_read+0x5c/0x60)",
+      "[<807a1d6c>] (down_read) from [<807a5418>] (do_page_fault+0xfc/0x3a4)",
+      "[<807a5418>] (do_page_fault) from [<801011e0>] (do_DataAbort+0x48/0xc4)",
+      "[<801011e0>] (do_DataAbort) from [<807a4e64>] (__dabt_usr+0x44/0x60)",
+      "Exception stack(0xa0a0ffb0 to 0xa0a0fff8)",
+      "ffa0:                                     00000000 00000080 00000000 7084c990",
+      "ffe0: 000000f0 7084c950 76bab49f 76bad9f8 40000030 ffffffff",
+    ];
+    const hint = '"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.';
+    const headless = extract([hint, ...body]);
+    expect(headless).toHaveLength(1);
+    expect(headless[0]).toMatchObject({ kind: "hung-task", title: "INFO: task hung in do_page_fault", guiltyFrame: "do_page_fault", corrupted: true });
+    const headed = extract(["INFO: task TaskSchedulerFo:28444 blocked for more than 120 seconds.", "      Tainted: G         C      4.14.79-v7+ #1159", hint, ...body]);
+    expect(headed).toHaveLength(1);
+    expect(headed[0]).toMatchObject({ title: "INFO: task hung in do_page_fault", guiltyFrame: "do_page_fault", kernelRelease: "4.14.79-v7+" });
+  });
 });
