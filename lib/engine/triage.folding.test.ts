@@ -86,6 +86,27 @@ describe("event folding while streaming", () => {
     expect(incident.findings.filter((f) => f.kind === "io-error")).toHaveLength(1);
   });
 
+  it("gives the newer rotated file's lines the boot whose banner is in the older one", async () => {
+    // `messages.1` holds the reboot, `messages` goes on in that boot: its repeats are the same boot's run, not the
+    // run from before the reboot (which the banner-less file would otherwise join as "no boot seen").
+    const at = (i: number) => `Aug 16 10:${String(Math.floor(i / 60)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}`;
+    const conntrack = (i: number) => `${at(i)} n1 ${CONNTRACK}`;
+    const older = [conntrack(1), conntrack(2), `${at(3)} n1 kernel: Linux version 6.1.0-13-amd64 (debian-kernel@lists.debian.org) (gcc-12) #1 SMP`, ...Array.from({ length: 20 }, (_, i) => conntrack(10 + i))];
+    const newer = Array.from({ length: 20 }, (_, i) => conntrack(100 + i));
+    const incident = await triage([input("messages.1", older), input("messages", newer)]);
+    const found = incident.findings.filter((f) => f.kind === "conntrack-full");
+    expect(found.map((f) => [f.repeats, f.bootId, f.source.file, f.lastSource?.file])).toEqual([
+      [2, undefined, "messages.1", "messages.1"],
+      [40, "b1", "messages.1", "messages"],
+    ]);
+    // A line dated before the banner stays outside it, in whichever file it is.
+    const earlier = await triage([input("messages.1", older), input("messages.2", [conntrack(0)])]);
+    expect(earlier.findings.filter((f) => f.kind === "conntrack-full").map((f) => [f.repeats, f.bootId])).toEqual([
+      [3, undefined],
+      [20, "b1"],
+    ]);
+  });
+
   it("folds the rotated files of an archive that names its host without opening a window per file", async () => {
     // An archive's members carry its host for the lines that name none (expand-inputs.ts); the lines here name theirs.
     // The later files' occurrences continue the first file's runs: only its first occurrence has a window (the user-space

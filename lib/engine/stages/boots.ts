@@ -18,6 +18,8 @@ export class BootIndex {
   readonly perFile: BootAt[][] = [];
   /** Per input: its boots per host (`""` for boots of lines without a host), in line order. */
   readonly perFileByHost: Map<string, BootAt[]>[];
+  /** Per named host: its dated boots in every input, by start time (rotated files continue each other's boots). */
+  private readonly datedByHost = new Map<string, Array<{ time: number; boot: Boot; fileIdx: number }>>();
 
   constructor(scans: readonly ScannedInput[]) {
     for (const { scan, fileName, vmcore } of scans) {
@@ -30,9 +32,15 @@ export class BootIndex {
         if (vmcore?.facts.release) boot.kernelRelease = vmcore.facts.release;
         this.boots.push(boot);
         list.push({ boot, line: rb.lineNo, host: rb.host ?? "" });
+        if (rb.host !== undefined && rb.time !== undefined) {
+          let dated = this.datedByHost.get(rb.host);
+          if (!dated) this.datedByHost.set(rb.host, (dated = []));
+          dated.push({ time: rb.time, boot, fileIdx: this.perFile.length });
+        }
       }
       this.perFile.push(list);
     }
+    for (const dated of this.datedByHost.values()) dated.sort((a, b) => a.time - b.time);
     this.perFileByHost = this.perFile.map((list) => {
       const m = new Map<string, BootAt[]>();
       for (const b of list) {
@@ -45,13 +53,24 @@ export class BootIndex {
     this.byId = new Map(this.boots.map((b) => [b.id, b]));
   }
 
-  /** The boot the line at `line` of input `fileIdx` (from `host`) belongs to. */
-  bootFor(fileIdx: number, host: string | undefined, line: number): Boot | undefined {
+  /**
+   * The boot the line at `line` of input `fileIdx` (from `host`, logged at `time` ms) belongs to: the host's last boot
+   * at or before it in the same input; else, for a dated line of a named host, the host's last boot started at or
+   * before that time in another input — `messages` continues the boot whose banner is in `messages.1`.
+   */
+  bootFor(fileIdx: number, host: string | undefined, line: number, time?: number): Boot | undefined {
     if (!host) return lastAtOrBefore(this.perFile[fileIdx], line)?.boot;
     const own = lastAtOrBefore(this.perFileByHost[fileIdx].get(host), line);
     const anonymous = lastAtOrBefore(this.perFileByHost[fileIdx].get(""), line);
     if (own && anonymous) return own.line >= anonymous.line ? own.boot : anonymous.boot;
-    return (own ?? anonymous)?.boot;
+    return (own ?? anonymous)?.boot ?? (time === undefined ? undefined : this.earlierInputsBoot(fileIdx, host, time));
+  }
+
+  private earlierInputsBoot(fileIdx: number, host: string, time: number): Boot | undefined {
+    const dated = this.datedByHost.get(host);
+    if (!dated) return undefined;
+    for (let i = dated.length - 1; i >= 0; i--) if (dated[i].time <= time && dated[i].fileIdx !== fileIdx) return dated[i].boot;
+    return undefined;
   }
 }
 

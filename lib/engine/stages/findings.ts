@@ -28,10 +28,10 @@ export function crashReportsOf(scan: Pick<ScanResult, "reports">): Finding[] {
 /** The findings of each input, in line order (before folding across the incident). */
 export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex): Finding[][] {
   return scans.map(({ scan, fileName, vmcore }, fileIdx) => {
-    const bootOf = (host: string | undefined, line: number) => boots.bootFor(fileIdx, host, line)?.id;
+    const bootOf = (host: string | undefined, line: number, time: number | undefined) => boots.bootFor(fileIdx, host, line, time)?.id;
     const perFile: Finding[] = [];
     for (const f of crashReportsOf(scan)) {
-      const boot = boots.bootFor(fileIdx, f.host, f.source.line);
+      const boot = boots.bootFor(fileIdx, f.host, f.source.line, f.time === undefined ? undefined : Date.parse(f.time));
       if (boot) f.bootId = boot.id;
       if (f.kernelRelease) f.releaseSource = "report";
       if (f.component) {
@@ -115,13 +115,13 @@ export const EVENT_FOLD_KEYS = new WeakMap<Finding, string>();
  * Problem-event findings: the scanner's runs (events/event-folds.ts) per host and boot, one finding each with the
  * first occurrence, the last, the count and up to MAX_EVENT_SAMPLES texts.
  */
-function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | undefined, line: number) => string | undefined): Finding[] {
+function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | undefined, line: number, time: number | undefined) => string | undefined): Finding[] {
   const groups = new Map<string, Finding>();
   const out: Finding[] = [];
   const soleHost = soleNamedHost(scan);
   for (const run of scan.eventRuns) {
     const e = run.first;
-    const bootId = bootOf(e.line.host, e.line.lineNo);
+    const bootId = bootOf(e.line.host, e.line.lineNo, e.line.time);
     const key = `${e.line.host ?? ""}|${bootId ?? ""}|${run.foldKey}`;
     const existing = groups.get(key) ?? (e.line.host === undefined && soleHost ? groups.get(`${soleHost}|${bootId ?? ""}|${run.foldKey}`) : undefined);
     if (existing) {

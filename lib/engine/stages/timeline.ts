@@ -27,13 +27,13 @@ export function buildTimeline(
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   scans.forEach(({ scan, fileName }, fileIdx) => {
-    const bootOf = (host: string | undefined, line: number) => boots.bootFor(fileIdx, host, line)?.id;
+    const bootOf = (host: string | undefined, line: number, time: number | undefined) => boots.bootFor(fileIdx, host, line, time)?.id;
     for (const info of scan.infos) {
       events.push(
         dropUndefined({
           kind: info.ruleId === "shutdown" ? ("shutdown" as const) : ("info" as const),
           host: info.line.host,
-          bootId: bootOf(info.line.host, info.line.lineNo),
+          bootId: bootOf(info.line.host, info.line.lineNo, info.line.time),
           time: isoTime(info.line.time),
           uptime: info.line.uptime,
           source: { file: fileName, line: info.line.lineNo },
@@ -49,7 +49,7 @@ export function buildTimeline(
         dropUndefined({
           kind: "warning" as const,
           host: e.line.host,
-          bootId: bootOf(e.line.host, e.line.lineNo),
+          bootId: bootOf(e.line.host, e.line.lineNo, e.line.time),
           time: isoTime(e.line.time),
           source: { file: fileName, line: e.line.lineNo },
           label: e.rule.title(e.match),
@@ -118,7 +118,7 @@ export function buildTimeline(
 }
 
 /** User-space lines just before each finding (kubelet, CNI agents): what the node was doing. */
-function agentContext(scan: ScanResult, fileName: string, perFile: readonly Finding[], bootOf: (host: string | undefined, line: number) => string | undefined): TimelineEvent[] {
+function agentContext(scan: ScanResult, fileName: string, perFile: readonly Finding[], bootOf: (host: string | undefined, line: number, time: number | undefined) => string | undefined): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const agentByHost = new Map<string, typeof scan.agentLines>();
   for (const l of scan.agentLines) {
@@ -146,7 +146,7 @@ function agentContext(scan: ScanResult, fileName: string, perFile: readonly Find
         dropUndefined({
           kind: "agent" as const,
           host: l.host,
-          bootId: bootOf(l.host, l.lineNo),
+          bootId: bootOf(l.host, l.lineNo, l.time),
           time: isoTime(l.time),
           source: { file: fileName, line: l.lineNo },
           label: `${l.program}: ${l.text.slice(0, 80)}`,
