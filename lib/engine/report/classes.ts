@@ -912,6 +912,25 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   {
+    // `inconsistent lock state` cut further down (a paste that starts at the unsafe scenario or at `stack backtrace:`):
+    // only print_usage_bug(), which prints no other report, is left of it under the task line. The first frame past
+    // lockdep and the lock primitive takes the lock, the function the lost `takes:` line named.
+    id: "lockdep-usage-headless",
+    lostHeader: /inconsistent lock state/,
+    header: "print_usage_bug",
+    kind: "lockdep",
+    type: "LOCKDEP",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: )/, within: 12, required: true, earliest: true },
+    formats: [
+      {
+        match: re("\\bprint_usage_bug\\b"),
+        title: "inconsistent lock state in {FRAME}", corrupted: "the lockdep header and its `takes:` line are missing",
+        stack: stack([CALL_TRACE_SECTION, FROM_HEADER_SECTION]),
+      },
+    ],
+  },
+  {
     // lockdep_rcu_suspicious(): `net/core/filter.c:1917 suspicious rcu_dereference_protected() usage!` under the release line.
     id: "rcu-usage-headless",
     header: "suspicious rcu_dereference",
