@@ -201,6 +201,10 @@ const VM_FORWARD_PREFIX = /^(?:<(?:Emergency|Alert|Critical|Error|Warning|Notice
 // A serial terminal program's own receive time, glued to each console line it logged (`0410_03-08-12.384[   48.042887] …`,
 // month-day_hour-minute-second.milliseconds): peeled only when a known format follows.
 const TERMINAL_TIMESTAMP = /^\d{4}_\d{2}-\d{2}-\d{2}\.\d{3}/;
+// A CI console's or `ts '%H:%M:%.S'`'s time of day before each console line (Jenkins' timestamper `16:56:35 [ 82.6…] …`,
+// a selftest runner's `01:02:14.329 [  323.243810] …`): no date, so it dates nothing; peeled only when a known format
+// follows, so a message that starts with a time stays text.
+const TIME_OF_DAY_PREFIX = /^\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?[ \t]+/;
 // A console logger's own receive time in brackets before each guest console line (Qubes/Xen guest console logs
 // `/var/log/xen/console/guest-<vm>.log`: `[2023-12-19 16:33:24] [457742.607754] kernel BUG at …`; `ts '[%F %T]'`):
 // peeled only when a known format follows, so a bracketed date inside a program's own message stays text.
@@ -1136,6 +1140,20 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (eol - pos < 18 || bytes[pos + 4] !== 95 || bytes[pos + 7] !== 45 || bytes[pos + 10] !== 45 || bytes[pos + 13] !== 46) return PEEK.NOT_THIS;
       for (const k of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 16]) if (!isDigit(bytes[pos + k])) return PEEK.NOT_THIS;
       return hostIfNamed(rest(bytes, pos + 17, eol, depth + 1));
+    },
+  },
+  {
+    // Before `line-number`, which would read `16:` of `16:56:35` as a line number (and a fraction not at all).
+    id: "time-of-day",
+    starts: DIGITS,
+    parse: (s, line, ctx, rest) => {
+      const stamp = TIME_OF_DAY_PREFIX.exec(s);
+      return stamp !== null && adoptIfKnown(line, rest(s.slice(stamp[0].length), line.lineNo, { ...ctx, wall: undefined }));
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      const stamp = TIME_OF_DAY_PREFIX.exec(latin1Of(bytes, pos, Math.min(eol, pos + 24)));
+      if (!stamp) return PEEK.NOT_THIS;
+      return hostIfNamed(rest(bytes, pos + stamp[0].length, eol, depth + 1));
     },
   },
   {

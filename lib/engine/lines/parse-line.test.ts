@@ -920,6 +920,17 @@ describe("parseLine", () => {
     expect(parseLine("0034 RIP: 0010:f+0x1/0x2", 3, ctx).text).toBe("0034 RIP: 0010:f+0x1/0x2");
   });
 
+  it("a CI console's time of day before each console line is peeled when a known format follows", () => {
+    const ctx = createLineContext(0, 2024);
+    // Jenkins' timestamper (`HH:MM:SS`) and a selftest runner's milliseconds (`HH:MM:SS.mmm`).
+    expect(parseLine("16:56:35 [ 82.646346] Unable to handle kernel paging request at virtual address 12005456", 1, ctx)).toMatchObject({ format: "dmesg", uptime: 82.646346, text: "Unable to handle kernel paging request at virtual address 12005456" });
+    expect(parseLine("01:02:14.329 [  323.243810] 5.9.0+ #52 Not tainted", 2, ctx)).toMatchObject({ format: "dmesg", uptime: 323.24381, text: "5.9.0+ #52 Not tainted" });
+    expect(parseLine("01:02:14.328 [  323.242101] ", 3, ctx)).toMatchObject({ format: "dmesg", text: "" });
+    // A time of day before free text is the text's own; no date is made of it.
+    expect(parseLine("01:02:14.328 # 18 single subflow IPv6", 4, ctx)).toMatchObject({ format: "plain", text: "01:02:14.328 # 18 single subflow IPv6" });
+    expect(parseLine("01:02:14.329 [  323.243810] 5.9.0+ #52 Not tainted", 5, ctx).time).toBeUndefined();
+  });
+
   it("a VM console forwarded by its hypervisor process is kernel output", () => {
     const ctx = createLineContext(0, 2024);
     expect(parseLine("Jan 27 16:33:09 HOST com.docker.backend[56957]: [  956.812853] kernel BUG at fs/attr.c:446!", 1, ctx)).toMatchObject({
@@ -1044,6 +1055,8 @@ describe("parseLine", () => {
       "[2023-12-19 16:33:24] [457742.607754] kernel BUG at lib/list_debug.c:59!",
       "[09:47:13.158][Moby           ][Info   ] Aug 13 15:59:23 w18 kernel: x",
       "[09:47:13.158][Moby           ][Info   ] WARNING: CPU: 1 PID: 0 at x",
+      "16:56:35 Aug 13 15:59:23 w19 kernel: x",
+      "01:02:14.329 [  323.243810] 5.9.0+ #52 Not tainted",
       "[    525.566538]   WARN: Oops: 0000 [#1] SMP NOPTI",
     ];
     const raws = [...ROWS.map((r) => r.raw), ...extra];

@@ -491,6 +491,10 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: lock held at task exit time!"), title: "BUG: lock held at task exit time in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: lock held when returning to user space"), title: "BUG: lock held when returning to user space in {FRAME}", kind: "lockdep", noStackTrace: true, stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: bad unlock balance detected!"), title: "BUG: bad unlock balance in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
+      // lock_stat's print_lock_contention_bug() (`[ BUG: bad contention detected! ]` before 4.10): a lock contended that the
+      // task's held-lock stack does not know; the contended site is printed after `… is trying to contend lock (l) at:`
+      // as an unlock site is. syzkaller has no row: its title is the header line, kept as the alternative.
+      { match: re("BUG: bad contention detected!"), title: "BUG: bad contention in {FRAME}", alt: ["BUG: bad contention detected!"], kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: held lock freed!"), title: "BUG: held lock freed in {FRAME}", kind: "lockdep", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("BUG: Bad rss-counter state"), title: "BUG: Bad rss-counter state", noStackTrace: true },
       { match: re("BUG: non-zero nr_ptes on freeing mm"), title: "BUG: non-zero nr_ptes on freeing mm", noStackTrace: true },
@@ -605,6 +609,7 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: .*still has locks held!"), title: "WARNING: still has locks held in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("WARNING: [Nn]ested lock was not taken"), title: "WARNING: nested lock was not taken in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("WARNING: bad unlock balance detected!"), title: "WARNING: bad unlock balance in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
+      { match: re("WARNING: bad contention detected!"), title: "WARNING: bad contention in {FRAME}", alt: ["WARNING: bad contention detected!"], kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("WARNING: held lock freed!"), title: "WARNING: held lock freed in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT_THEN_STACK },
       { match: re("WARNING: Invalid wait context"), title: "WARNING: Invalid wait context in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: STACK_CALL_TRACE },
       // USB core warns on behalf of the driver that submitted a bad URB: name both.
@@ -903,6 +908,25 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("inconsistent \\{[A-Z-]+\\} -> \\{[A-Z-]+\\} usage\\.(?:.*\\n)*?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"),
         title: "inconsistent lock state in {FRAME}", corrupted: "the lockdep header line is missing", stack: LOCKDEP_TAKES,
+      },
+    ],
+  },
+  {
+    // `inconsistent lock state` cut further down (a paste that starts at the unsafe scenario or at `stack backtrace:`):
+    // only print_usage_bug(), which prints no other report, is left of it under the task line. The first frame past
+    // lockdep and the lock primitive takes the lock, the function the lost `takes:` line named.
+    id: "lockdep-usage-headless",
+    lostHeader: /inconsistent lock state/,
+    header: "print_usage_bug",
+    kind: "lockdep",
+    type: "LOCKDEP",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: )/, within: 12, required: true, earliest: true },
+    formats: [
+      {
+        match: re("\\bprint_usage_bug\\b"),
+        title: "inconsistent lock state in {FRAME}", corrupted: "the lockdep header and its `takes:` line are missing",
+        stack: stack([CALL_TRACE_SECTION, FROM_HEADER_SECTION]),
       },
     ],
   },

@@ -263,6 +263,24 @@ describe("extractReports", () => {
     const other = extract([...report, "[160403.469339] BUG: workqueue leaked lock or atomic: kworker/1:0/0xffffffff/77"].join("\n"));
     expect(other.map((f) => f.repeats)).toEqual([undefined]);
   });
+  it("a multi-line record's stampless later lines, indented to dmesg's message column, stay in the report", () => {
+    const report = (continuation: string) => [
+      "[22329.510822] BUG: workqueue leaked lock or atomic: kworker/4:0/0x00000000/11530",
+      continuation,
+      "[22329.510864] 1 lock held by kworker/4:0/11530:",
+      "[22329.510902] CPU: 4 PID: 11530 Comm: kworker/4:0 Tainted: G           OE   T 5.9.0-00327-gac76b6926cd6 #46",
+      "[22329.510911] Call Trace:",
+      "[22329.510923]  dump_stack+0x77/0xa0",
+      "[22329.510932]  process_one_work.cold+0x41/0x46",
+    ].join("\n");
+    // util-linux dmesg: the stamp's 15 columns, then the kernel's own 5 spaces.
+    const indented = extract(report("                    last function: update_balloon_size_func [virtio_balloon]"));
+    expect(indented.map((f) => f.title)).toEqual(["BUG: workqueue leaked lock or atomic in update_balloon_size_func"]);
+    // Indented less than the message column, it is some other program's text.
+    const shallow = extract(report("   last function: update_balloon_size_func"));
+    expect(shallow.map((f) => f.title)).not.toContain("BUG: workqueue leaked lock or atomic in update_balloon_size_func");
+  });
+
   it("two CPUs' fault headers back to back (another address, no body between) are one oops", () => {
     const found = extract([
       "[  625.659654] Unable to handle kernel paging request at virtual address 000ee028",

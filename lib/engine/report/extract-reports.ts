@@ -351,6 +351,7 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
       // release of a task line wrapped after its taint (a mailing-list paste), a trace's prefix-less frames and a
       // whole task line whose stamp paste damage ate.
       const continues =
+        isRecordContinuation(lines, i, span.start) ||
         holdsTaskLine(l.text) ||
         (inModuleList && isModuleListContinuation(l.text)) ||
         (wrappedTaskLine && isWrappedRelease(l.text)) ||
@@ -372,6 +373,34 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
     out.push(l);
   }
   return out;
+}
+
+/**
+ * util-linux dmesg prints a multi-line printk record's later lines without a stamp, indented to the message column
+ * (`[22329.510822] BUG: workqueue leaked lock or atomic: …` then 20 spaces and `last function: f`, the kernel's own
+ * 5 after the 15 of `[22329.510822] `): a prefix-less line under a stamped kernel line (directly, or under more such
+ * lines) that is indented at least as far as that line's message starts is the same record, not program output.
+ */
+function isRecordContinuation(lines: readonly LogLine[], i: number, from: number): boolean {
+  const indent = leadingSpaces(lines[i].raw);
+  if (indent === lines[i].raw.length) return false;
+  for (let k = i - 1; k >= from && k >= i - MAX_RECORD_CONTINUATIONS; k--) {
+    const prev = lines[k];
+    if (prev.format !== "plain") {
+      if (prev.uptime === undefined) return false;
+      const column = prev.raw.length - prev.text.length;
+      return column >= 4 && indent >= column;
+    }
+    if (leadingSpaces(prev.raw) < 4 || leadingSpaces(prev.raw) === prev.raw.length) return false;
+  }
+  return false;
+}
+/** How many prefix-less lines one record may continue over (lockdep's wrapped lines are one or two). */
+const MAX_RECORD_CONTINUATIONS = 4;
+function leadingSpaces(text: string): number {
+  let n = 0;
+  while (n < text.length && text.charCodeAt(n) === 32) n++;
+  return n;
 }
 
 /** A frame printed with its offset and size (`? func+0x1a/0x30 [mod]`): a kernel stack line, not program output. */

@@ -43,6 +43,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^timer_is_static_object", "^work_is_static_object", "^lockdep_", "^__lockdep", "^check_noncircular",
       "^check_prev_add", "^validate_chain", "^__lock_acquire", "^lock_acquire", "^lock_release", "^__lock_release",
       "^lock_is_held", "^lock_class", "^mark_lock", "^mark_held_locks", "^reacquire_held_locks", "^valid_state",
+      // lock_stat's contention hooks, under every lock primitive's slow path when CONFIG_LOCK_STAT is set
+      "^__lock_contended$", "^lock_contended$", "^__lock_acquired$", "^lock_acquired$",
       "lockdep", "^hlock_", "lock_class", "^check_usage", "^check_irq_usage", "^check_prevs_add", "^debug_check_no", "^check_flags", "^printk", "^vprintk", "^_printk",
       "^console_unlock$", "^console_flush", "^console_emit", "^__ratelimit", "^should_fail", "^fail_dump", "^should_failslab", "^fault_create_debugfs",
       "^add_taint", "^__might_sleep", "^___might_sleep", "^__might_fault", "^might_fault", "^__cant_sleep",

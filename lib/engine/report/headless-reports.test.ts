@@ -260,6 +260,61 @@ describe("reports whose header line was cut", () => {
     expect(read([task, "Call trace:", " dump_stack_lvl+0x84/0xc0", " panic+0x188/0x460", " do_exit+0x1/0x2"])[0]?.slice(0, 2)).toEqual(["panic", "kernel panic"]);
   });
 
+  it("an inconsistent lock state cut down to its backtrace is read from print_usage_bug, titled by the lock's taker", () => {
+    const read = (lines: string[]) => extract(lines).map((f) => [f.kind, f.title, f.guiltyFrame, f.kernelRelease, f.corrupted]);
+    const want = [["lockdep", "inconsistent lock state in irq_find_matching_fwspec", "irq_find_matching_fwspec", "4.14.61-v7+", true]];
+    // 32-bit ARM's `(f) from (g)` frames right under the task line.
+    expect(read([
+      "  <Interrupt>",
+      "    lock(irq_domain_mutex);",
+      " *** DEADLOCK ***",
+      "no locks held by swapper/1/0.",
+      "stack backtrace:",
+      "CPU: 1 PID: 0 Comm: swapper/1 Not tainted 4.14.61-v7+ #2",
+      "Hardware name: BCM2835",
+      "[<80110a40>] (unwind_backtrace) from [<8010cbb4>] (show_stack+0x20/0x24)",
+      "[<8010cbb4>] (show_stack) from [<80842fc8>] (dump_stack+0xd4/0x118)",
+      "[<80842fc8>] (dump_stack) from [<80180c28>] (print_usage_bug+0x23c/0x2e8)",
+      "[<80180c28>] (print_usage_bug) from [<80180ee0>] (mark_lock+0x20c/0x770)",
+      "[<80180ee0>] (mark_lock) from [<80182654>] (__lock_acquire+0xb94/0x1c04)",
+      "[<80182654>] (__lock_acquire) from [<80184020>] (lock_acquire+0xd0/0x248)",
+      "[<80184020>] (lock_acquire) from [<8085b37c>] (__mutex_lock+0x60/0x9c0)",
+      "[<8085b37c>] (__mutex_lock) from [<8085bd08>] (mutex_lock_nested+0x2c/0x34)",
+      "[<8085bd08>] (mutex_lock_nested) from [<80195578>] (irq_find_matching_fwspec+0x38/0x124)",
+      "[<80195578>] (irq_find_matching_fwspec) from [<806dd428>] (of_irq_get+0x58/0x78)",
+    ])).toEqual(want);
+    // x86's `Call Trace:`.
+    expect(read([
+      "CPU: 1 PID: 0 Comm: swapper/1 Not tainted 4.14.61-v7+ #2",
+      "Call Trace:",
+      " <IRQ>",
+      " dump_stack+0x1/0x2",
+      " print_usage_bug.cold+0x1/0x2",
+      " mark_lock+0x1/0x2",
+      " __lock_acquire+0x1/0x2",
+      " lock_acquire+0x1/0x2",
+      " mutex_lock_nested+0x1/0x2",
+      " irq_find_matching_fwspec+0x38/0x124",
+    ])).toEqual(want);
+    // A full report keeps its header: the headless class reads no second one out of its backtrace.
+    const full = extract([
+      "================================",
+      "WARNING: inconsistent lock state",
+      "4.14.61-v7+ #2 Not tainted",
+      "--------------------------------",
+      "inconsistent {HARDIRQ-ON-W} -> {IN-HARDIRQ-W} usage.",
+      "swapper/1/0 [HC1[1]:SC0[0]:HE0:SE1] takes:",
+      " (irq_domain_mutex){?.+.}, at: [<80195578>] irq_find_matching_fwspec+0x38/0x124",
+      "stack backtrace:",
+      "CPU: 1 PID: 0 Comm: swapper/1 Not tainted 4.14.61-v7+ #2",
+      "Call Trace:",
+      " dump_stack+0x1/0x2",
+      " print_usage_bug+0x1/0x2",
+      " mark_lock+0x1/0x2",
+    ]);
+    expect(full.map((f) => f.title)).toEqual(["inconsistent lock state in irq_find_matching_fwspec"]);
+  });
+
   it("a body line under its own header, with another CPU's report printed between them, is that report's", () => {
     const found = extract([
       "BUG: KASAN: wild-memory-access in sg_read+0x1296/0x1440",

@@ -1240,6 +1240,44 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in do_migrate_pages", guiltyFrame: "do_migrate_pages" });
   });
 
+  // lock_stat's contention check prints its site the same way: `… is trying to contend lock (l) at:` then `[<ip>] %pS`.
+  const contention = (header: string, site: string[]) => [
+    "=================================",
+    header,
+    "6.11.0-rc2 #40 Tainted: G            E",
+    "---------------------------------",
+    ...site,
+    "but there are no locks held!",
+    "",
+    "other info that might help us debug this:",
+    "no locks held by kworker/9:3/11249.",
+    "",
+    "stack backtrace:",
+    "CPU: 9 PID: 11249 Comm: kworker/9:3 Tainted: G            E      6.11.0-rc2 #40",
+    "Call Trace:",
+    " <TASK>",
+    " dump_stack_lvl+0x1/0x2",
+    " lock_contended+0x1/0x2",
+    " __mutex_lock+0x1/0x2",
+    " mutex_lock_nested+0x1/0x2",
+    " netdev_open+0x28/0x50 [8723bu]",
+  ];
+
+  it("reads a bad contention report's contended site, in the 4.10+ and the bracketed wording", () => {
+    const site = ["kworker/9:3/11249 is trying to contend lock (pmutex) at:", "[<ffffffff9e7e3817>] rtw_pwr_wakeup+0x17/0x60 [8723bu]"];
+    const [r] = extract(contention("WARNING: bad contention detected!", site));
+    expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad contention in rtw_pwr_wakeup", guiltyFrame: "rtw_pwr_wakeup", kernelRelease: "6.11.0-rc2" });
+    expect(r.altTitles).toContain("WARNING: bad contention detected!");
+    const [old] = extract(contention("[ BUG: bad contention detected! ]", site));
+    expect(old).toMatchObject({ kind: "lockdep", title: "BUG: bad contention in rtw_pwr_wakeup" });
+    // A site in the lock primitive itself names the caller from the task's stack.
+    const [prim] = extract(contention("WARNING: bad contention detected!", [site[0], "[<c067118c>] __mutex_lock+0x2e8/0x890"]));
+    expect(prim).toMatchObject({ title: "WARNING: bad contention in netdev_open", guiltyFrame: "netdev_open" });
+    // A paste cut after the `at:` line still says what it is.
+    const [cut] = extract(contention("WARNING: bad contention detected!", [site[0]]).slice(0, 5));
+    expect(cut).toMatchObject({ kind: "lockdep", kernelRelease: "6.11.0-rc2" });
+  });
+
   it("reads the same levels when a paste flattened them onto the `at:` line", () => {
     const [r] = extract(unlockBalance([
       "repro/9655 is trying to release lock (&mm->mmap_lock) at: [<ffffffff81daa36f>] mmap_read_unlock include/linux/mmap_lock.h:173 [inline] [<ffffffff81daa36f>] do_migrate_pages+0x59f/0x700 mm/mempolicy.c:1196 but there are no more locks to release!",
