@@ -178,6 +178,12 @@ function re(src: string, flags = ""): RegExp {
   return new RegExp(src.replace(/\{\{([A-Z]+)\}\}/g, (_, k: string) => PATTERNS[k] ?? k), flags);
 }
 
+/**
+ * The `caller is f+0x…` line lib/smp_processor_id.c prints right under a `BUG: using …() in preemptible` header
+ * (optional: a paste may lose it, another CPU's line may sit between); never its own debug_/check_ wrappers.
+ */
+const PREEMPTIBLE_CALLER = "(?:[^\\n]*\\n(?:[^\\n]*\\n)?\\s*caller is (?!debug_smp_processor_id|check_preemption_disabled|__this_cpu_preempt_check){{FUNC}})?";
+
 // Stack sections shared by many classes.
 /**
  * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
@@ -519,10 +525,13 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: Bad page map"), title: "BUG: Bad page map" },
       { match: re("BUG: workqueue lockup"), title: "BUG: workqueue lockup", noStackTrace: true, type: "HANG" },
       { match: re("BUG: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
-      { match: re("BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible"), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /^__this_cpu/, /check_preemption/] }) },
-      { match: re("BUG: using smp_processor_id\\(\\) in preemptible"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }) },
+      // lib/smp_processor_id.c prints `caller is f+0x5e/0x3d0` under the header: the function that asked for the CPU id
+      // (or, when check_preemption_disabled was not inlined, its debug_ wrapper, never named). A stack cut after
+      // dump_stack's `?` guesses leaves that line the only name: the guilty hint, and the display title.
+      { match: re(`BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible${PREEMPTIBLE_CALLER}`), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /^__this_cpu/, /check_preemption/] }), guiltyHint: 2 },
+      { match: re(`BUG: using smp_processor_id\\(\\) in preemptible${PREEMPTIBLE_CALLER}`), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }), guiltyHint: 1 },
       // lib/smp_processor_id.c names whichever accessor it checked (`this_cpu_read()`, `raw_cpu_add()`…).
-      { match: re("BUG: using ([a-z_]+)\\(\\) in preemptible"), title: "BUG: using $1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/, /this_cpu/, /^debug_/] }) },
+      { match: re(`BUG: using ([a-z_]+)\\(\\) in preemptible${PREEMPTIBLE_CALLER}`), title: "BUG: using $1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/, /this_cpu/, /^debug_/] }), guiltyHint: 2 },
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
       { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
       { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: STACK_LEAK },

@@ -111,6 +111,10 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // bcachefs' six locks (shared/intent/exclusive, fs/bcachefs/six.c): a task blocked in `six_lock_slowpath` or
       // `__six_lock_type_slowpath` waits for a btree node lock; the btree code that asked for it is what to blame
       "^_{0,2}six_(?:lock|relock|trylock|unlock)",
+      // PREEMPT_RT's sleeping spinlocks and rwlocks (kernel/locking/spinlock_rt.c, rwbase_rt.c since 5.15):
+      // `rt_spin_lock` -> `rtlock_slowlock` -> `rtlock_slowlock_locked`, `rwbase_read_lock`; the code that took the
+      // lock in atomic context (an irq handler's wake-up) is what a `scheduling while atomic` report blames
+      "^rtlock_", "^rwbase_",
     ],
   },
   {
@@ -219,6 +223,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^el0t_64_sync_handler$", "^el0_sync$", "^ret_to_user$",
       "^do_trap_ecall_u$", "^system_call_exception$", "^system_call_common$", "^system_call_vectored", "^interrupt_return",
       "^ret_from_except$", "^ret_from_except_lite$", "^__do_syscall$",
+      // 32-bit ppc's syscall return path (arch/powerpc/kernel/entry_32.S), the frame under system_call_exception
+      "^ret_from_syscall$",
     ],
   },
   {
@@ -253,6 +259,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^_{0,2}(?:set|clear|change|test)_bit", "^_{0,2}test_and_(?:set|clear|change)_bit",
       // sleeping helpers: a `scheduling while atomic` or `sleeping function` report blames their caller
       "^msleep", "^usleep_range", "^schedule_hrtimeout", "^schedule_preempt_disabled$", "^io_schedule", "^wait_woken$",
+      // schedule()'s own loop (6.6+) and PREEMPT_RT's entry for a task blocking on an rt spinlock
+      "^schedule_loop$", "^schedule_rtlock$",
       "^bit_wait", "^__wait_on_bit", "^out_of_line_wait_on_bit",
       // bcache/bcachefs closures: `closure_sync` sleeps until every child closure put its ref, as
       // wait_for_completion does; the caller that waits (`bch2_write`, `bch2_btree_update_start`) is what hung

@@ -195,6 +195,14 @@ describe("isGenericFrame", () => {
     for (const f of ["tty_ldisc_hangup", "snd_pcm_lib_memcpy", "mlx5_set_bit_field", "slabinfo_show", "kvm_test_bit_range"]) expect(isGenericFrame(f), f).toBe(false);
     expect(selectGuiltyFrame(frames("_raw_spin_lock", "ldsem_down_read", "tty_ldisc_ref_wait", "tty_ioctl"))).toBe("tty_ldisc_ref_wait");
   });
+  it("PREEMPT_RT's sleeping-lock slow paths are locking: an irq handler's wake-up that took an rt lock is to blame", () => {
+    // meson-gx on a PREEMPT_RT 6.4 kernel (lore: mmc_request_done() from the hard irq handler)
+    expect(selectGuiltyFrame(frames("__schedule_bug", "__schedule", "schedule_loop", "schedule_rtlock", "rtlock_slowlock_locked",
+      "rt_spin_lock", "__wake_up_common_lock", "__wake_up", "mmc_blk_mq_req_done", "mmc_request_done"))).toBe("mmc_blk_mq_req_done");
+    for (const f of ["rtlock_slowlock", "rtlock_slowlock_locked", "rwbase_read_lock", "rwbase_write_lock", "schedule_loop", "schedule_rtlock"])
+      expect(isGenericFrame(f), f).toBe(true);
+    for (const f of ["rtl8169_poll", "rtw_ops_start", "rwb_arm_timer"]) expect(isGenericFrame(f), f).toBe(false);
+  });
   it("bcachefs' six locks and closure waits are lock and wait primitives: the btree or write code that blocked is to blame", () => {
     // hung bcachefs tasks (koverstreet/bcachefs issues): a read-endio worker on a btree node lock, journal replay
     // splitting a node, rebalance waiting for its writes

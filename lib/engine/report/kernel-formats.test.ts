@@ -608,6 +608,24 @@ const cases: Case[] = [
     title: "BUG: using this_cpu_read() in preemptible code in my_counter",
   },
   {
+    // openzfs/zfs#6232: a 4.11 report whose paste ends two `?` guesses into the trace
+    name: "smp_processor_id() in preemptible code, the trace cut to guesses: the caller line names the function",
+    lines: T(`|BUG: using smp_processor_id() in preemptible [00000000] code: nmbd/5778
+|caller is my_alloc_dnsize+0x5e/0x3d0 [zfs]
+|CPU: 4 PID: 5778 Comm: nmbd Tainted: P           O    4.11.4-1-lqx #1
+|Call Trace:
+| ? dump_stack+0x5c/0x7a
+| ? debug_smp_processor_id+0xdd/0xe0`),
+    title: "BUG: using smp_processor_id() in preemptible code in my_alloc_dnsize", frame: "my_alloc_dnsize",
+  },
+  {
+    name: "smp_processor_id() in preemptible code, caller is the debug wrapper and no trace: never named",
+    lines: T(`|BUG: using smp_processor_id() in preemptible [00000000] code: sh/112
+|caller is debug_smp_processor_id+0x17/0x20
+|CPU: 0 PID: 112 Comm: sh Not tainted 4.1.12 #1`),
+    title: "BUG: using smp_processor_id() in preemptible code in corrupted",
+  },
+  {
     name: "LoongArch oops whose trace was cut: the era line names the function",
     lines: mipsDie(["CPU 0 Unable to handle kernel paging request at virtual address 0000000000000010"], "era", ["la_fn", "la_caller"]).slice(0, -3),
     frame: "la_fn",

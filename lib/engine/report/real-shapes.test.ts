@@ -332,7 +332,7 @@ describe("ARM frames since 5.x", () => {
 
 describe("entry code of older kernels and other architectures", () => {
   it("is generic: 2.6/3.x x86 syscall and softirq entry, ARM, arm64, ppc and s390 syscall entry", () => {
-    for (const fn of ["system_call_fastpath", "tracesys", "call_softirq", "ret_fast_syscall", "vector_swi", "el0_svc", "system_call_exception", "ret_from_except_lite", "__do_syscall"]) {
+    for (const fn of ["system_call_fastpath", "tracesys", "call_softirq", "ret_fast_syscall", "vector_swi", "el0_svc", "system_call_exception", "ret_from_except_lite", "__do_syscall", "ret_from_syscall"]) {
       expect(isGenericFrame(fn), fn).toBe(true);
     }
     // riscv's exception return and the callback runners are where syzkaller blames a bad jump: never skipped.
