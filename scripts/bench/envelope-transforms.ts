@@ -258,6 +258,14 @@ export const ENVELOPES: readonly Envelope[] = [
     emit: perRecord((r, _i, host) => `${bsdStamp(r)} ${host} kernel: ${rsyslogEscape(dmesgLine(r))}`),
   },
   {
+    // Embedded systems' /var/log/messages (victronenergy/venus#348, Freetz-NG/freetz-ng#3): busybox klogd keeps the
+    // kernel's stamp, syslogd writes the facility.level between the host and the tag.
+    id: "busybox-syslogd",
+    tool: "busybox syslogd + klogd (facility.level after the host)",
+    namesHost: true,
+    emit: perRecord((r, _i, host) => `${bsdStamp(r)} ${host} kern.${LEVEL_NAMES[r.level]} kernel: ${dmesgLine(r)}`),
+  },
+  {
     id: "rsyslog-fileformat",
     tool: "rsyslog RSYSLOG_FileFormat (high-precision ISO)",
     namesHost: true,

@@ -463,6 +463,20 @@ function sharedName(name: string): string {
 
 sharedName("kernel");
 
+// busybox syslogd (embedded systems' /var/log/messages) writes the facility.level between the host and the tag:
+// `Sep 11 22:20:57 ccgx user.alert kernel: [762362.081651] Unable to handle …`, `fritz kern.warn kernel: […]`.
+const FACILITY_LEVEL_WORD = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(emerg|alert|crit|err|error|warning|warn|notice|info|debug) (?=\S)/;
+
+/** Reads a busybox `facility.level ` before the tag (its level; `kern` names the kernel when no tag follows). */
+function peelFacilityLevel(line: LogLine, rest: string): string {
+  const m = FACILITY_LEVEL_WORD.exec(rest);
+  if (!m) return rest;
+  if (line.level === undefined) line.level = SYSLOG_LEVEL[m[2]];
+  const after = rest.slice(m[0].length);
+  if (m[1] === "kern" && !TAG.test(after)) line.program = "kernel";
+  return after;
+}
+
 function applyTag(line: LogLine, rest: string): string {
   const t = TAG.exec(rest);
   if (!t) return rest;
@@ -957,7 +971,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
         rest = applyTag(line, hostOrTag + " " + rest);
       } else {
         line.host = sharedName(hostOrTag);
-        rest = applyTag(line, rest);
+        rest = applyTag(line, peelFacilityLevel(line, rest));
       }
       line.text = finishText(line, rest, ctx);
       return true;

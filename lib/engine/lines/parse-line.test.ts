@@ -507,6 +507,22 @@ const ROWS: Row[] = [
     },
   },
   {
+    // busybox syslogd's own file (victronenergy/venus#348, Freetz-NG/freetz-ng#3): the facility.level after the host.
+    name: "busybox syslogd: host, facility.level, then the kernel's tag",
+    raw: "Sep 11 22:20:57 ccgx user.warn kernel: [762362.082082] PC is at 0x0",
+    expect: { format: "syslog", host: "ccgx", program: "kernel", level: 4, uptime: 762362.082082, text: "PC is at 0x0" },
+  },
+  {
+    name: "busybox syslogd: a kern facility with no tag is the kernel's line",
+    raw: "Feb 25 20:33:54 fritz kern.err [  183.060000] x",
+    expect: { format: "syslog", host: "fritz", program: "kernel", level: 3, uptime: 183.06, text: "x" },
+  },
+  {
+    name: "busybox syslogd: a daemon's line keeps its tag and pid",
+    raw: "Feb 25 20:33:54 fritz daemon.notice dnsmasq[812]: started",
+    expect: { format: "syslog", host: "fritz", program: "dnsmasq", pid: 812, level: 5, text: "started" },
+  },
+  {
     name: "OpenWrt logread: a daemon's line, one-digit day",
     raw: "Sat Jan  4 01:02:03 2025 daemon.info dnsmasq[123]: started, version 2.90",
     expect: { format: "syslog", program: "dnsmasq", pid: 123, level: 6, time: iso("2025-01-04T01:02:03Z"), text: "started, version 2.90" },

@@ -857,7 +857,11 @@ function buildTitle(cls: CrashClass, report: ParsedReport, ownLines = report.tex
       const spunIn = format.stack.mode === "stall" && !rip?.module && isGenericFrame(atRip ?? "");
       // A bad-access fault inside an allocator or a mem/str helper (`epc : kmem_cache_alloc`) says the pointer came
       // from its caller: the link register names it (MIPS `ra :`, arm64 `lr :`, ARM `LR is at`) when no trace does.
-      const caller = atRip && FAULT_KINDS.has(format.kind ?? "other") && !rip?.module && isGenericFrame(atRip) ? linkRegisterCaller(texts) : undefined;
+      // So does a fault at a bare address (`PC is at 0x0`, `pc : 0x4`): a call through a NULL or stale function
+      // pointer, whose caller the link register holds.
+      const bareRip = !atRip && (k >= 0 || RIP_SECTION.test(texts[0] ?? ""));
+      const caller =
+        FAULT_KINDS.has(format.kind ?? "other") && !rip?.module && (bareRip || (atRip !== undefined && isGenericFrame(atRip))) ? linkRegisterCaller(texts) : undefined;
       const named0 = caller ?? atRip;
       if (named0 && !spunIn && !format.stack.skip?.some((re) => re.test(named0))) {
         const named = normalizeTitle(fillTemplate(format.title, groups, named0));

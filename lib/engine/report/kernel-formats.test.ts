@@ -447,6 +447,39 @@ const cases: Case[] = [
     title: "BUG: unable to handle kernel NULL pointer dereference in armfn", frame: "armfn", count: 1,
   },
   {
+    // A call through a NULL (or stale) function pointer faults at a bare PC: the link register holds the caller.
+    name: "ARM call through a NULL function pointer: PC is at 0x0, the LR names the caller",
+    lines: T(`|Unable to handle kernel NULL pointer dereference at virtual address 00000000
+|pgd = c0004000
+|[00000000] *pgd=00000000
+|Internal error: Oops: 80000007 [#1] ARM
+|Modules linked in:
+|CPU: 0 PID: 15344 Comm: a Not tainted 4.14.67 #1
+|PC is at 0x0
+|LR is at armcaller+0x94/0xc8
+|pc : [<00000000>]    lr : [<c0148970>]    psr: a00d0013`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in armcaller", frame: "armcaller", kind: "null-deref",
+  },
+  {
+    name: "arm64 jump to a bare address: pc : 0x4, the lr names the caller",
+    lines: T(`|Unable to handle kernel NULL pointer dereference at virtual address 0000000000000004
+|Internal error: Oops: 0000000086000006 [#1] PREEMPT SMP
+|CPU: 1 PID: 77 Comm: a Not tainted 6.6.0 #1
+|pc : 0x4
+|lr : callback_runner+0x30/0x80 [mydrv]
+|sp : ffff80008000bd60`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in callback_runner", frame: "callback_runner", kind: "null-deref",
+  },
+  {
+    name: "a bare PC whose link register is generic names no caller",
+    lines: T(`|Unable to handle kernel NULL pointer dereference at virtual address 00000000
+|Internal error: Oops: 80000007 [#1] ARM
+|CPU: 0 PID: 1 Comm: a Not tainted 4.14.67 #1
+|PC is at 0x0
+|LR is at _raw_spin_lock+0x10/0x40`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in corrupted", kind: "null-deref",
+  },
+  {
     name: "hung task 6.x with mutex owner line",
     lines: T(`|INFO: task a:123 blocked for more than 122 seconds.
 |      Not tainted 6.16.0 #1

@@ -130,6 +130,18 @@ describe("parseReportMetadata", () => {
     expect(meta.kernelRelease).toBe("4.2.8");
   });
 
+  it("reads a task line OpenWrt's logd glued onto a cut module list, without the broken module name", () => {
+    const meta = parseReportMetadata([
+      "WARNING: CPU: 0 PID: 3 at net/core/dev.c:2422 skb_warn_bad_offload+0xe4/0xf8()",
+      "Modules linked in: pppoe ppp_async nf_conntrack iptable_raw iptable_mangle iptable_fWed Jun 15 04:24:09 2016 kern.warn kernel: [  694.027758] CPU: 0 PID: 3 Comm: ksoftirqd/0 Not tainted 4.4.13 #1",
+      "Hardware name: Qualcomm (Flattened Device Tree)",
+    ]);
+    expect(meta.modules).toEqual(["pppoe", "ppp_async", "nf_conntrack", "iptable_raw", "iptable_mangle"]);
+    expect(meta).toMatchObject({ cpu: 0, pid: 3, comm: "ksoftirqd/0", kernelRelease: "4.4.13", kernelBuild: "#1" });
+    // A kernel line that merely mentions a date stays whole.
+    expect(parseReportMetadata(["Modules linked in: foo bar", "CPU: 1 PID: 2 Comm: a Not tainted 5.4.0 #1"]).modules).toEqual(["foo", "bar"]);
+  });
+
   it("does not take the next line as modules when the list was short", () => {
     const meta = parseReportMetadata(["Modules linked in: foo bar", "kernel"]);
     expect(meta.modules).toEqual(["foo", "bar"]);

@@ -173,12 +173,29 @@ function splitModules(list: string): { names: string[]; lastUnloaded?: string } 
   return { names, lastUnloaded: last?.[1] };
 }
 
+// OpenWrt's logd keeps a record cut at its size limit and the next record lands on the same line: a module list ends in
+// a broken name glued to the next record's logread prefix (`… iptable_fWed Jun 15 04:24:09 2016 kern.warn kernel:
+// [  694.027758] CPU: 0 PID: 3 Comm: ksoftirqd/0 Not tainted 4.4.13 #1`; lede-project/source#122, kaloz/mwlwifi#189).
+const GLUED_LOGREAD_RECORD =
+  /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4} (?:kern|user|daemon|syslog|local[0-7])\.[a-z]+ kernel: (?:\[ *\d+\.\d+\] ?)?/;
+
+/** A report line holding a glued logread record, as the two lines it was: the cut one (its broken last word dropped) and the glued one. */
+function unglueLogreadRecords(line: string): string[] {
+  if (!line.includes(" kernel: ")) return [line];
+  const m = GLUED_LOGREAD_RECORD.exec(line);
+  if (!m || m.index === 0) return [line];
+  const head = line.slice(0, m.index);
+  const kept = /\s$/.test(head) ? head : head.replace(/\S+$/, "");
+  return [kept, ...unglueLogreadRecords(line.slice(m.index + m[0].length))];
+}
+
 /**
  * Metadata of one report. The first occurrence of each field wins (a report may quote a second task's lines).
  */
-export function parseReportMetadata(lines: string[]): ReportMetadata {
+export function parseReportMetadata(reportLines: string[]): ReportMetadata {
   const meta: ReportMetadata = {};
-  if (!Array.isArray(lines)) return meta;
+  if (!Array.isArray(reportLines)) return meta;
+  const lines = reportLines.flatMap((entry) => (typeof entry === "string" ? unglueLogreadRecords(entry) : [entry]));
   let moduleLineOpen = false;
   let modulesDone = false;
 
