@@ -69,7 +69,15 @@ export class BootIndex {
   private earlierInputsBoot(fileIdx: number, host: string, time: number): Boot | undefined {
     const dated = this.datedByHost.get(host);
     if (!dated) return undefined;
-    for (let i = dated.length - 1; i >= 0; i--) if (dated[i].time <= time && dated[i].fileIdx !== fileIdx) return dated[i].boot;
+    let lo = 0;
+    let hi = dated.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dated[mid].time <= time) lo = mid + 1;
+      else hi = mid;
+    }
+    // The input's own boots are all after the line (none was at or before it): skip those dated earlier by a clock step.
+    for (let i = lo - 1; i >= 0; i--) if (dated[i].fileIdx !== fileIdx) return dated[i].boot;
     return undefined;
   }
 }
