@@ -225,6 +225,27 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^ret_from_except$", "^ret_from_except_lite$", "^__do_syscall$",
       // 32-bit ppc's syscall return path (arch/powerpc/kernel/entry_32.S), the frame under system_call_exception
       "^ret_from_syscall$",
+      // The rest of each architecture's syscall, trap and interrupt entry, by the names its entry code gives them (not
+      // riscv's handle_exception/ret_from_exception, as above): x86-32 (`entry_INT80_32`, `sysenter_past_esp`,
+      // `syscall_call`, 2.6's `ia32_sysenter_target`), x86-64's 3.x/4.x exit paths, ppc (`transfer_to_handler`,
+      // `DoSyscall`, `start_kernel_thread`), s390 (`pgm_check_handler`, `io_int_handler`, `sysc_do_svc`,
+      // `kernel_thread_starter`), 32-bit ARM's abort and undef handlers (not the `__dabt_svc` vectors: syzkaller names
+      // an ARM `Unhandled fault` by them), arm64's el0 paths before and after 5.13's
+      // renames, MIPS (`handle_sys`, `do_ade`, `ret_from_irq`), LoongArch and sparc64
+      "^entry_INT80_", "^do_int80_syscall_32$", "^do_SYSENTER_32$", "^syscall_call$", "^sysenter_(?:past_esp|do_call)$",
+      "^resume_userspace$", "^work_notifysig$", "^ia32_(?:sysenter_target|syscall|cstar_target)$",
+      "^retint_(?:user|swapgs|restore_args)$", "^error_(?:entry|exit)$", "^paranoid_exit$",
+      "^transfer_to_handler(?:_cont|_full)?$", "^ret_from_except_full$", "^ret_from_kernel_user_thread$",
+      "^start_kernel_thread$", "^DoSyscall$", "^syscall_exit_prepare$",
+      "^__ret_from_fork$", "^kernel_thread_starter$", "^pgm_check_handler$", "^_{0,2}do_pgm_check$",
+      "^(?:io|ext|mcck)_int_handler$", "^do_(?:io|ext)_irq$", "^sysc_(?:do_svc|tracego|do_restart)$", "^do_syscall$",
+      "^do_(?:DataAbort|PrefetchAbort|undefinstr)$",
+      "^el0_(?:da|ia|undef|dbg|irq|interrupt|sync_handler|sync_compat|svc_compat|svc_compat_handler|fpsimd_acc|sp|pc|bti|inv)$",
+      "^el0t_(?:32|64)_(?:sync|irq|fiq|error)(?:_handler)?$",
+      "^handle_sys(?:n32|32|64)?$", "^syscall_common$", "^ret_from_irq$", "^handle_int$", "^except_vec3_generic$",
+      "^do_(?:ade|ri|be|tr|bp)$", "^handle_(?:ri|adel_int|ades_int)$",
+      "^handle_vint$", "^do_vint$", "^handle_syscall$",
+      "^tl0_linux(?:32|64)$", "^linux_sparc_syscall(?:32)?$", "^syscall_exit$",
     ],
   },
   {

@@ -10,6 +10,15 @@ describe("selectGuiltyFrame", () => {
   it("skips generic and unreliable frames", () => {
     expect(selectGuiltyFrame(frames("dump_stack", "?bad_guess", "kasan_report", "memcpy", "tcp_v4_rcv", "ip_rcv"))).toBe("tcp_v4_rcv");
   });
+  it("skips every architecture's syscall, trap and interrupt entry, not only x86-64's and arm64's", () => {
+    // a hung task's or a WARNING's stack whose only other frames are waits ends in its entry code: no frame, not the entry
+    for (const entry of ["sysenter_past_esp", "entry_INT80_32", "ia32_sysenter_target", "transfer_to_handler", "DoSyscall", "pgm_check_handler", "sysc_do_svc", "kernel_thread_starter", "el0_da", "el0t_32_sync_handler", "handle_sys64", "do_ade", "handle_vint", "linux_sparc_syscall"])
+      expect([entry, isGenericFrame(entry)]).toEqual([entry, true]);
+    expect(selectGuiltyFrame(frames("__schedule", "schedule", "schedule_timeout", "sysc_do_svc"), { mode: "hang" })).toBeUndefined();
+    expect(selectGuiltyFrame(frames("ext4_file_write_iter", "vfs_write", "syscall_call"))).toBe("ext4_file_write_iter");
+    // riscv's exception return stays a possible culprit: a fault taken there is the entry code's own bug
+    expect(isGenericFrame("ret_from_exception")).toBe(false);
+  });
   it("never skips a module frame", () => {
     const f: Frame[] = [{ function: "_raw_spin_lock", reliable: true, module: "nf_conntrack" }, ...frames("ip_rcv")];
     expect(selectGuiltyFrame(f)).toBe("_raw_spin_lock");
