@@ -23,8 +23,11 @@ export type LineContext = {
   yearMonth?: number;
   /** Months a line may run past that date and keep its year (see `yearOfMonth`). */
   monthsAhead?: number;
-  /** Set by a `Message from syslogd@host at …` banner; applies to the `kernel:…` line after it. */
-  wall?: { host: string; time?: number };
+  /**
+   * Set by a `Message from syslogd@host at …` banner or systemd-journald's `Broadcast message from
+   * systemd-journald@host (…):` (`journald`); applies to the `kernel:…` (journald: `kernel[pid]:…`) line after it.
+   */
+  wall?: { host: string; time?: number; journald?: boolean };
   /** Pending `crash` utility context (the tool's output has no timestamps). */
   inCrashOutput?: boolean;
   /** Text of CRI partial (`P`) lines waiting for the `F` line that completes them. */
@@ -173,6 +176,10 @@ const DMESG_ANDROID_WALL_CLOCK = /^\[\s*(\d+)\.(\d+) \/ (\d{2})-(\d{2}) (\d{2}):
 const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\s+(\d+) ([^\s\]]+)\] ?/;
 // Wall message: `Message from syslogd@VM_1_72_centos at May  6 17:43:49 ...`
 const WALL = /^Message from syslogd@(\S+) at (?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})/;
+/** systemd-journald's ForwardToWall banner (src/journal/journald-wall.c): host, then the entry's local date and time. */
+const JOURNALD_WALL = /^Broadcast message from systemd-journald@(\S+) \((?:[A-Z][a-z]{2} )?(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?: [^)]*)?\):\s*$/;
+/** The body journald's wall gives a kernel line: `IDENT[PID]: MESSAGE`, as `kernel[539]: [  975.354827] …`. */
+const JOURNALD_WALL_KERNEL = /^kernel\[\d+\]: ?/;
 // After the `[uptime] ` of journalctl -o short-monotonic: `host kernel: ` or `host prog[pid]: `.
 const MONOTONIC_HOST_TAG = /^([\w.-]+) (kernel|[\w.@-]+(?=\[\d+\]))(?:\[(\d+)\])?: /;
 // CRI container log stream and partial/full tag after the time: `stderr F panic: …`.
@@ -883,6 +890,38 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       line.host = w[1];
       line.time = time;
       line.program = "syslogd";
+      return true;
+    },
+  },
+  {
+    // systemd-journald's wall broadcast of an emergency-level entry: the banner, a blank line, then the body
+    // (`kernel[539]: …`, read after the banner in parse-line.ts). No peek: the body's host is the banner's, as above.
+    id: "journald-wall",
+    starts: "B",
+    parse: (s, line, ctx) => {
+      const w = JOURNALD_WALL.exec(s);
+      if (!w) return false;
+      const time = utcMs(Number(w[2]), Number(w[3]) - 1, Number(w[4]), Number(w[5]), Number(w[6]), Number(w[7]), 0);
+      ctx.wall = { host: w[1], time, journald: true };
+      line.format = "journald-wall";
+      line.host = w[1];
+      line.time = time;
+      line.program = "systemd-journald";
+      return true;
+    },
+  },
+  {
+    // A journald wall body whose banner the paste lost or quoted apart (`> kernel[539]: [  975.354827] Internal error:
+    // …`): the `[pid]` marks it, the kernel's own syslog and journal lines never carry one. Still a wall copy: the scanner
+    // drops it when the window holds the line itself.
+    id: "journald-wall-kernel",
+    starts: "k",
+    parse: (s, line, ctx, rest) => {
+      const m = JOURNALD_WALL_KERNEL.exec(s);
+      if (!m) return false;
+      adopt(line, rest(s.slice(m[0].length), line.lineNo, { ...ctx, wall: undefined }));
+      line.format = "journald-wall";
+      line.program = "kernel";
       return true;
     },
   },

@@ -618,6 +618,33 @@ describe("parseLine", () => {
     expect(parseLine("done: 3 items", 4, ctx).text).toBe("done: 3 items");
   });
 
+  it("systemd-journald's wall banner gives host and time to the `kernel[pid]:` body after its blank line", () => {
+    const ctx = createLineContext(0, 2022, 5);
+    const banner = parseLine("Broadcast message from systemd-journald@juno (Fri 2022-05-06 09:51:02 UTC):", 1, ctx);
+    expect(banner).toMatchObject({ format: "journald-wall", host: "juno", program: "systemd-journald" });
+    parseLine("", 2, ctx);
+    const body = parseLine("kernel[304]: [  224.240838] Internal error: Oops: 96000006 [#1] PREEMPT SMP", 3, ctx);
+    expect(body).toMatchObject({
+      format: "journald-wall",
+      host: "juno",
+      program: "kernel",
+      uptime: 224.240838,
+      text: "Internal error: Oops: 96000006 [#1] PREEMPT SMP",
+      time: iso("2022-05-06T09:51:02Z"),
+    });
+    // Another program's broadcast is not the kernel's.
+    parseLine("Broadcast message from systemd-journald@ha (Thu 2026-02-26 18:39:27 UTC):", 4, ctx);
+    expect(parseLine("haproxy[3195]: backend microk8s has no server available!", 5, ctx).program).not.toBe("kernel");
+  });
+
+  it("a journald wall body whose banner was cut or quoted apart is still a wall copy of a kernel line", () => {
+    const ctx = createLineContext(0, 2023);
+    expect(parseLine("t message from systemd-journald@xilinx-vck190-20232 (Tue 2022-11-08 14:16:20 UTC):", 1, ctx).format).not.toBe("journald-wall");
+    for (const raw of ["kernel[539]: [  975.354827] Internal error: Oops: 0000000096000003 [#4] SMP", "> kernel[539]: [  975.354827] Internal error: Oops: 0000000096000003 [#4] SMP"]) {
+      expect(parseLine(raw, 2, ctx), raw).toMatchObject({ format: "journald-wall", program: "kernel", uptime: 975.354827, text: "Internal error: Oops: 0000000096000003 [#4] SMP" });
+    }
+  });
+
   it("wall body without the leading space", () => {
     const ctx = createLineContext(0, 2019, 5);
     parseLine("Message from syslogd@h1 at Tue May  6 17:43:49 2019 ...", 1, ctx);
