@@ -132,6 +132,11 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", level: 3, uptime: 26578.636839, text: "BUG: scheduling while atomic: swapper/1/0/0x00000002" },
   },
   {
+    name: "dmesg with MediaTek/realme's CPU and pid:comm glued before the text (`  (3)[31797:kworker/u16:3]`)",
+    raw: "<4>[ 3119.648002]  (3)[31797:kworker/u16:3]pc : rpmh_write_batch+0x43c/0x448",
+    expect: { format: "dmesg", level: 4, uptime: 3119.648002, text: "pc : rpmh_write_batch+0x43c/0x448" },
+  },
+  {
     name: "dmesg with CPU caller id",
     raw: "[   12.5][    C1] NMI backtrace for cpu 1",
     expect: { format: "dmesg", uptime: 12.5, callerId: "C1", text: "NMI backtrace for cpu 1" },
