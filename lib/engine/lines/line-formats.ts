@@ -163,6 +163,8 @@ const DMESG_H_DATE_DAY_FIRST = /^(?:<(\d)>)?\[(\d{1,2})\. ?([^\s\d\]][^\s\]]{1,5
 const DMESG_H_DELTA = /^(?:<(\d)>)?\[\s*\+\s*\d+[.,]\d+\]\s?/;
 // dmesg -x: `kern  :err   : [  123.456789] msg` (facility and level names padded to their widest).
 const DMESG_X = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res0|res1|res2|res3|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
+// The same after a capture's time and its indentation (the indentation's first space is the time's separator).
+const DMESG_X_INDENTED = /^ *(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res0|res1|res2|res3|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
 // /dev/kmsg and extended netconsole: `6,1234,5678901,-;msg` (`prefix,seq,usec,flags[,caller=T1][,ncfrag=0/2];`).
 const KMSG = /^(\d{1,3}),(\d+),(\d+),[^;,]*((?:,[^;,]*)*);/;
 // An Android kernel-log dump: `  1276.705430:   <1> (01-28 07:22:33.304698634) msg` — uptime, printk level, then the
@@ -1034,7 +1036,16 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
           line.format = "dmesg-human";
           line.program = "kernel";
         }
-        line.text = peelKernelPrefix(line, (indented[2] ?? "").trimEnd());
+        let text = (indented[2] ?? "").trimEnd();
+        // LAVA (KernelCI's labs) stamps each console line it receives and runs `dmesg -x`: `2023-01-27T07:14:39.719598
+        // kern  :emerg : …`. The facility and level are the kernel's, as at the start of a line.
+        const x = DMESG_X_INDENTED.exec(text);
+        if (x) {
+          if (x[1] === "kern") line.program = "kernel";
+          line.level = SYSLOG_LEVEL[x[2]];
+          text = text.slice(x[0].length);
+        }
+        line.text = peelKernelPrefix(line, text);
         return true;
       }
       const m = ISO_LINE.exec(s);

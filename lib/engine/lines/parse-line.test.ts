@@ -334,6 +334,16 @@ const ROWS: Row[] = [
     expect: { format: "syslog-iso", text: " destroy_ed_task_cache+0x21/0x70 [lkrg]", time: iso("2025-04-23T04:38:59Z") },
   },
   {
+    name: "LAVA's ISO receive time, then `dmesg -x` facility and level (KernelCI lab logs)",
+    raw: "2023-01-27T07:14:39.730626  kern  :emerg : [<c08626f0>] (devm_clk_release) from [<c0a35e90>] (devres_release+0x24/0x4c)",
+    expect: { format: "syslog-iso", program: "kernel", level: 0, text: "[<c08626f0>] (devm_clk_release) from [<c0a35e90>] (devres_release+0x24/0x4c)" },
+  },
+  {
+    name: "LAVA's time with a space and `+00:00`, then `dmesg -x`",
+    raw: "2020-10-29 06:39:53.793000+00:00  kern  :alert : Unable to handle kernel paging request at virtual address 75682094",
+    expect: { format: "syslog-iso", program: "kernel", level: 1, text: "Unable to handle kernel paging request at virtual address 75682094" },
+  },
+  {
     name: "ISO time and nothing after it (a blank console line)",
     raw: "2025-04-23T04:38:59Z ",
     expect: { format: "syslog-iso", text: "" },
