@@ -152,7 +152,9 @@ const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
 const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 // dmesg -T in any locale (`%a %b %e %H:%M:%S %Y`): `[Tue Aug 13 15:59:23 2024] `, `[Di Aug 13 …]`, `[mar. août 13 …]`,
 // `[lø. mai 3 …]`, `[二 8月 13 …]`, `[火  8月 13 …]`.
-const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
+// A stamp in date(1)'s default shape names the zone before the year (`[Mon Jun 12 10:50:08 UTC 2023] `): a dmesg
+// piped through a script that stamps lines with `date`; the zone is read over like any local time's.
+const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?: [A-Z]{2,5})? (\d{4})\]\s?/;
 // The same stamp with the day before the month, as French `dmesg -T` pastes also come (`[lun. 10 juin 18:09:34 2024] `)
 // and day-first locales write it (`[Mo 10. Jun …]`): groups level, day, month, hour, minute, second, year.
 const DMESG_HUMAN_DAY_FIRST = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?(\d{1,2})\.? +([^\s\d\]][^\s\]]{1,7}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;

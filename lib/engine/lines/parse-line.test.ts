@@ -173,6 +173,11 @@ const ROWS: Row[] = [
     expect: { format: "dmesg-human", text: "hello", time: iso("2024-08-03T01:02:03Z") },
   },
   {
+    name: "a wall-clock stamp in date(1)'s shape, the zone before the year",
+    raw: "[Mon Jun 12 10:50:08 UTC 2023] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+    expect: { format: "dmesg-human", program: "kernel", text: "BUG: kernel NULL pointer dereference, address: 0000000000000008", time: iso("2023-06-12T10:50:08Z") },
+  },
+  {
     name: "klog inside syslog (kubelet)",
     raw: 'Aug 13 15:59:21 w01 kubelet[1432]: I0813 15:59:21.100203    1432 kubelet_getters.go:182] "Pod status updated"',
     expect: { format: "syslog", host: "w01", program: "kubelet", pid: 1432, level: 6, text: '"Pod status updated"' },
