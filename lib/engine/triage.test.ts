@@ -196,6 +196,35 @@ describe("triage: one-line problem events", () => {
     expect(other.findings).toHaveLength(2);
   });
 
+  it("systemd-journald's wall copies of oops lines in a console paste are no reports of their own", async () => {
+    // Real shape (LKFT, gpio-sim selftest on arm64): the console's oops, then journald's broadcasts of two of its lines.
+    const oops = [
+      "[  224.231594] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008",
+      "[  224.240838] Internal error: Oops: 96000006 [#1] PREEMPT SMP",
+      "[  224.242848] CPU: 2 PID: 1105 Comm: gpio-mockup-cde Not tainted 5.18.0-rc5-next-20220506 #1",
+      "[  224.244643] pc : linereq_free+0xb0/0x120",
+      "[  224.245515] lr : linereq_create+0x548/0x640",
+      "[  224.251741] Call trace:",
+      "[  224.251998]  linereq_free+0xb0/0x120",
+      "[  224.252315]  linereq_create+0x548/0x640",
+      "[  224.252571]  gpio_ioctl+0x88/0x754",
+      "[  224.254929] Code: cb160273 8b130ef3 f9409261 b9413260 (f9400422)",
+      "[  224.255783] ---[ end trace 0000000000000000 ]---",
+      "# ./gpio-sim.sh: line 318:  1105 Segmentation fault",
+    ];
+    const wall = (uptime: string, text: string) => ["", "Broadcast message from systemd-journald@juno (Fri 2022-05-06 09:51:02 UTC):", "", `kernel[304]: [  ${uptime}] ${text}`, ""];
+    const now = { now: new Date("2022-06-01T00:00:00Z") };
+    const copies = [...wall("224.240838", "Internal error: Oops: 96000006 [#1] PREEMPT SMP"), ...wall("224.254929", "Code: cb160273 8b130ef3 f9409261 b9413260 (f9400422)")];
+    const inc = await triage([input("console.txt", [...oops, ...copies])], now);
+    expect(inc.findings.map((f) => [f.title, f.host])).toEqual([["BUG: unable to handle kernel NULL pointer dereference in linereq_free", "juno"]]);
+    // Quoted in a reply, with the banner's first word cut: the `kernel[pid]:` body alone is still the copy.
+    const quoted = [...oops, "t message from systemd-journald@juno (Fri 2022-05-06 09:51:02 UTC):", "", "kernel[304]: [  224.240838] Internal error: Oops: 96000006 [#1] PREEMPT SMP"].map((l) => `> ${l}`);
+    expect((await triage([input("reply.txt", quoted)], now)).findings.map((f) => f.title)).toEqual(["BUG: unable to handle kernel NULL pointer dereference in linereq_free"]);
+    // A broadcast the log does not hold (another uptime: another oops) stays a finding of its own.
+    const other = await triage([input("console.txt", [...oops, ...wall("300.000001", "Internal error: Oops: 96000006 [#2] PREEMPT SMP")])], now);
+    expect(other.findings).toHaveLength(2);
+  });
+
   it("a wall banner that ends one scan window still names the host of the body that opens the next", async () => {
     // Whatever the scanner's quiet-window length, some filler count puts the second banner on a window's last line.
     for (let filler = 20; filler <= 140; filler++) {

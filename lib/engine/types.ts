@@ -24,6 +24,7 @@ export type LineFormat =
   | "syslog" // RFC 3164: `Aug 13 15:59:23 w01 kernel: …`
   | "syslog-iso" // RFC 5424 / ISO 8601 / journalctl short-iso and short-precise
   | "syslogd-wall" // `Message from syslogd@host at May 6 17:43:49 ...` + `kernel:…`
+  | "journald-wall" // `Broadcast message from systemd-journald@host (Fri 2022-05-06 09:51:02 UTC):` + `kernel[304]: …`
   | "dmesg" // `[  123.456789] …`, optionally `<4>` level and `[T123]`/`[C1]` caller id
   | "dmesg-human" // `dmesg -T`: `[Tue Aug 13 15:59:23 2024] …`
   | "crash" // output of the `crash` utility (`bt`, `log`)

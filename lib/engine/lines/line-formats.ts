@@ -23,8 +23,11 @@ export type LineContext = {
   yearMonth?: number;
   /** Months a line may run past that date and keep its year (see `yearOfMonth`). */
   monthsAhead?: number;
-  /** Set by a `Message from syslogd@host at …` banner; applies to the `kernel:…` line after it. */
-  wall?: { host: string; time?: number };
+  /**
+   * Set by a `Message from syslogd@host at …` banner or systemd-journald's `Broadcast message from
+   * systemd-journald@host (…):` (`journald`); applies to the `kernel:…` (journald: `kernel[pid]:…`) line after it.
+   */
+  wall?: { host: string; time?: number; journald?: boolean };
   /** Pending `crash` utility context (the tool's output has no timestamps). */
   inCrashOutput?: boolean;
   /** Text of CRI partial (`P`) lines waiting for the `F` line that completes them. */
@@ -139,16 +142,19 @@ const DMESG_ISO_TIME = /T\d{2}:\d{2}:\d{2},\d{6}[+-]\d{2}:?\d{2}$/;
 const TAG = /^([A-Za-z0-9_.()/@-][A-Za-z0-9_.()/@:-]*?)(?:\[(\d+|-)\](?: (emerg|alert|crit|err|warning|notice|info|debug))?)?:(?: |$)/;
 const SEVERITY_NAMES = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
 // dmesg: `<4>[  123.456789] ` / `[  123.456789][T123] ` / `[  123.456789] [ T123] ` / `<6>` alone. Sony's and other
-// Qualcomm Android kernels print the CPU glued after the stamp (`[   49.655037]@0 `), and Broadcom's the CPU and the
-// printing task's comm (`[26578.636839] C1 [ swapper/1] `): peeled, not a caller id (the vendor prints the CPU for
-// every line, task context or not, so it must not split a report).
-const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )|\s?\[\s*([TC]\d+)\])?\s?/;
+// Qualcomm Android kernels print the CPU glued after the stamp (`[   49.655037]@0 `), Broadcom's the CPU and the
+// printing task's comm (`[26578.636839] C1 [ swapper/1] `), and MediaTek's and OPPO/realme's the CPU, pid and comm
+// glued to the text (`[ 3119.647930]  (3)[31797:kworker/u16:3]kernel BUG at …`): peeled, not a caller id (the vendor
+// prints the CPU for every line, task context or not, so it must not split a report).
+const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]|\s?\[\s*([TC]\d+)\])?\s?/;
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
 // The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
 const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 // dmesg -T in any locale (`%a %b %e %H:%M:%S %Y`): `[Tue Aug 13 15:59:23 2024] `, `[Di Aug 13 …]`, `[mar. août 13 …]`,
 // `[lø. mai 3 …]`, `[二 8月 13 …]`, `[火  8月 13 …]`.
-const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
+// A stamp in date(1)'s default shape names the zone before the year (`[Mon Jun 12 10:50:08 UTC 2023] `): a dmesg
+// piped through a script that stamps lines with `date`; the zone is read over like any local time's.
+const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?: [A-Z]{2,5})? (\d{4})\]\s?/;
 // The same stamp with the day before the month, as French `dmesg -T` pastes also come (`[lun. 10 juin 18:09:34 2024] `)
 // and day-first locales write it (`[Mo 10. Jun …]`): groups level, day, month, hour, minute, second, year.
 const DMESG_HUMAN_DAY_FIRST = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?(\d{1,2})\.? +([^\s\d\]][^\s\]]{1,7}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
@@ -159,6 +165,8 @@ const DMESG_H_DATE_DAY_FIRST = /^(?:<(\d)>)?\[(\d{1,2})\. ?([^\s\d\]][^\s\]]{1,5
 const DMESG_H_DELTA = /^(?:<(\d)>)?\[\s*\+\s*\d+[.,]\d+\]\s?/;
 // dmesg -x: `kern  :err   : [  123.456789] msg` (facility and level names padded to their widest).
 const DMESG_X = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res0|res1|res2|res3|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
+// The same after a capture's time and its indentation (the indentation's first space is the time's separator).
+const DMESG_X_INDENTED = /^ *(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res0|res1|res2|res3|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
 // /dev/kmsg and extended netconsole: `6,1234,5678901,-;msg` (`prefix,seq,usec,flags[,caller=T1][,ncfrag=0/2];`).
 const KMSG = /^(\d{1,3}),(\d+),(\d+),[^;,]*((?:,[^;,]*)*);/;
 // An Android kernel-log dump: `  1276.705430:   <1> (01-28 07:22:33.304698634) msg` — uptime, printk level, then the
@@ -173,6 +181,10 @@ const DMESG_ANDROID_WALL_CLOCK = /^\[\s*(\d+)\.(\d+) \/ (\d{2})-(\d{2}) (\d{2}):
 const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\s+(\d+) ([^\s\]]+)\] ?/;
 // Wall message: `Message from syslogd@VM_1_72_centos at May  6 17:43:49 ...`
 const WALL = /^Message from syslogd@(\S+) at (?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})/;
+/** systemd-journald's ForwardToWall banner (src/journal/journald-wall.c): host, then the entry's local date and time. */
+const JOURNALD_WALL = /^Broadcast message from systemd-journald@(\S+) \((?:[A-Z][a-z]{2} )?(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?: [^)]*)?\):\s*$/;
+/** The body journald's wall gives a kernel line: `IDENT[PID]: MESSAGE`, as `kernel[539]: [  975.354827] …`. */
+const JOURNALD_WALL_KERNEL = /^kernel\[\d+\]: ?/;
 // After the `[uptime] ` of journalctl -o short-monotonic: `host kernel: ` or `host prog[pid]: `.
 const MONOTONIC_HOST_TAG = /^([\w.-]+) (kernel|[\w.@-]+(?=\[\d+\]))(?:\[(\d+)\])?: /;
 // CRI container log stream and partial/full tag after the time: `stderr F panic: …`.
@@ -905,6 +917,38 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
+    // systemd-journald's wall broadcast of an emergency-level entry: the banner, a blank line, then the body
+    // (`kernel[539]: …`, read after the banner in parse-line.ts). No peek: the body's host is the banner's, as above.
+    id: "journald-wall",
+    starts: "B",
+    parse: (s, line, ctx) => {
+      const w = JOURNALD_WALL.exec(s);
+      if (!w) return false;
+      const time = utcMs(Number(w[2]), Number(w[3]) - 1, Number(w[4]), Number(w[5]), Number(w[6]), Number(w[7]), 0);
+      ctx.wall = { host: w[1], time, journald: true };
+      line.format = "journald-wall";
+      line.host = w[1];
+      line.time = time;
+      line.program = "systemd-journald";
+      return true;
+    },
+  },
+  {
+    // A journald wall body whose banner the paste lost or quoted apart (`> kernel[539]: [  975.354827] Internal error:
+    // …`): the `[pid]` marks it, the kernel's own syslog and journal lines never carry one. Still a wall copy: the scanner
+    // drops it when the window holds the line itself.
+    id: "journald-wall-kernel",
+    starts: "k",
+    parse: (s, line, ctx, rest) => {
+      const m = JOURNALD_WALL_KERNEL.exec(s);
+      if (!m) return false;
+      adopt(line, rest(s.slice(m[0].length), line.lineNo, { ...ctx, wall: undefined }));
+      line.format = "journald-wall";
+      line.program = "kernel";
+      return true;
+    },
+  },
+  {
     // `grep -r` pastes: absolute or relative file names, `-n` numbers, `-A/-B` context lines (grep-prefix.ts).
     id: "grep-r",
     starts: "/." + LOWER + DIGITS,
@@ -1012,7 +1056,16 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
           line.format = "dmesg-human";
           line.program = "kernel";
         }
-        line.text = peelKernelPrefix(line, (indented[2] ?? "").trimEnd());
+        let text = (indented[2] ?? "").trimEnd();
+        // LAVA (KernelCI's labs) stamps each console line it receives and runs `dmesg -x`: `2023-01-27T07:14:39.719598
+        // kern  :emerg : …`. The facility and level are the kernel's, as at the start of a line.
+        const x = DMESG_X_INDENTED.exec(text);
+        if (x) {
+          if (x[1] === "kern") line.program = "kernel";
+          line.level = SYSLOG_LEVEL[x[2]];
+          text = text.slice(x[0].length);
+        }
+        line.text = peelKernelPrefix(line, text);
         return true;
       }
       const m = ISO_LINE.exec(s);

@@ -132,6 +132,11 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", level: 3, uptime: 26578.636839, text: "BUG: scheduling while atomic: swapper/1/0/0x00000002" },
   },
   {
+    name: "dmesg with MediaTek/realme's CPU and pid:comm glued before the text (`  (3)[31797:kworker/u16:3]`)",
+    raw: "<4>[ 3119.648002]  (3)[31797:kworker/u16:3]pc : rpmh_write_batch+0x43c/0x448",
+    expect: { format: "dmesg", level: 4, uptime: 3119.648002, text: "pc : rpmh_write_batch+0x43c/0x448" },
+  },
+  {
     name: "dmesg with CPU caller id",
     raw: "[   12.5][    C1] NMI backtrace for cpu 1",
     expect: { format: "dmesg", uptime: 12.5, callerId: "C1", text: "NMI backtrace for cpu 1" },
@@ -166,6 +171,11 @@ const ROWS: Row[] = [
     name: "dmesg -T with a single-digit day",
     raw: "[Sat Aug  3 01:02:03 2024] hello",
     expect: { format: "dmesg-human", text: "hello", time: iso("2024-08-03T01:02:03Z") },
+  },
+  {
+    name: "a wall-clock stamp in date(1)'s shape, the zone before the year",
+    raw: "[Mon Jun 12 10:50:08 UTC 2023] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+    expect: { format: "dmesg-human", program: "kernel", text: "BUG: kernel NULL pointer dereference, address: 0000000000000008", time: iso("2023-06-12T10:50:08Z") },
   },
   {
     name: "klog inside syslog (kubelet)",
@@ -327,6 +337,16 @@ const ROWS: Row[] = [
     name: "ISO time then an indented frame (a remote log's call trace: a second space is never a host's)",
     raw: "2025-04-23T04:38:59Z  destroy_ed_task_cache+0x21/0x70 [lkrg]",
     expect: { format: "syslog-iso", text: " destroy_ed_task_cache+0x21/0x70 [lkrg]", time: iso("2025-04-23T04:38:59Z") },
+  },
+  {
+    name: "LAVA's ISO receive time, then `dmesg -x` facility and level (KernelCI lab logs)",
+    raw: "2023-01-27T07:14:39.730626  kern  :emerg : [<c08626f0>] (devm_clk_release) from [<c0a35e90>] (devres_release+0x24/0x4c)",
+    expect: { format: "syslog-iso", program: "kernel", level: 0, text: "[<c08626f0>] (devm_clk_release) from [<c0a35e90>] (devres_release+0x24/0x4c)" },
+  },
+  {
+    name: "LAVA's time with a space and `+00:00`, then `dmesg -x`",
+    raw: "2020-10-29 06:39:53.793000+00:00  kern  :alert : Unable to handle kernel paging request at virtual address 75682094",
+    expect: { format: "syslog-iso", program: "kernel", level: 1, text: "Unable to handle kernel paging request at virtual address 75682094" },
   },
   {
     name: "ISO time and nothing after it (a blank console line)",
@@ -632,6 +652,33 @@ describe("parseLine", () => {
     expect(parseLine("dtask: db229900 ti: db240000 task.ti: db240000", 2, ctx).text).toBe("task: db229900 ti: db240000 task.ti: db240000");
     expect(parseLine("dCPU: high load", 3, ctx).text).toBe("dCPU: high load");
     expect(parseLine("done: 3 items", 4, ctx).text).toBe("done: 3 items");
+  });
+
+  it("systemd-journald's wall banner gives host and time to the `kernel[pid]:` body after its blank line", () => {
+    const ctx = createLineContext(0, 2022, 5);
+    const banner = parseLine("Broadcast message from systemd-journald@juno (Fri 2022-05-06 09:51:02 UTC):", 1, ctx);
+    expect(banner).toMatchObject({ format: "journald-wall", host: "juno", program: "systemd-journald" });
+    parseLine("", 2, ctx);
+    const body = parseLine("kernel[304]: [  224.240838] Internal error: Oops: 96000006 [#1] PREEMPT SMP", 3, ctx);
+    expect(body).toMatchObject({
+      format: "journald-wall",
+      host: "juno",
+      program: "kernel",
+      uptime: 224.240838,
+      text: "Internal error: Oops: 96000006 [#1] PREEMPT SMP",
+      time: iso("2022-05-06T09:51:02Z"),
+    });
+    // Another program's broadcast is not the kernel's.
+    parseLine("Broadcast message from systemd-journald@ha (Thu 2026-02-26 18:39:27 UTC):", 4, ctx);
+    expect(parseLine("haproxy[3195]: backend microk8s has no server available!", 5, ctx).program).not.toBe("kernel");
+  });
+
+  it("a journald wall body whose banner was cut or quoted apart is still a wall copy of a kernel line", () => {
+    const ctx = createLineContext(0, 2023);
+    expect(parseLine("t message from systemd-journald@xilinx-vck190-20232 (Tue 2022-11-08 14:16:20 UTC):", 1, ctx).format).not.toBe("journald-wall");
+    for (const raw of ["kernel[539]: [  975.354827] Internal error: Oops: 0000000096000003 [#4] SMP", "> kernel[539]: [  975.354827] Internal error: Oops: 0000000096000003 [#4] SMP"]) {
+      expect(parseLine(raw, 2, ctx), raw).toMatchObject({ format: "journald-wall", program: "kernel", uptime: 975.354827, text: "Internal error: Oops: 0000000096000003 [#4] SMP" });
+    }
   });
 
   it("wall body without the leading space", () => {

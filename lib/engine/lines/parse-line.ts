@@ -17,7 +17,7 @@ export function createLineContext(fileIndex: number, year: number, yearMonth?: n
 }
 
 // The line after a wall banner: ` kernel:unregister_netdevice: …`
-const WALL_BODY = /^\s*kernel:\s?/;
+const WALL_BODY = /^\s*kernel(?:\[\d+\])?:\s?/;
 // `cat -v`, `less` and serial terminals show a carriage return as a visible `^M`: a paste of such a capture ends every
 // line with those two characters, which would stick to the last frame or release of the line.
 const VISIBLE_CR = "^M";
@@ -102,7 +102,7 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
     ctx.wall = undefined;
     const body = WALL_BODY.exec(s);
     if (body) {
-      line.format = "syslogd-wall";
+      line.format = wall.journald ? "journald-wall" : "syslogd-wall";
       line.host = wall.host;
       line.time = wall.time;
       line.program = "kernel";

@@ -767,8 +767,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("Unable to handle kernel access to user memory"), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
       // arm64 die_kernel_fault()'s other messages (a permission fault: `read from unreadable memory`, `write to read-only
       // memory`, `execute from non-executable memory`; `execution of user memory`), and any message a later kernel adds:
-      // a kernel-mode fault on a bad address all the same.
-      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory|read from unreadable memory|execution of user memory|[a-z][a-z ()-]* (?:at virtual address|at address|in virtual))"), ...PAGING_REQUEST_FAULT },
+      // a kernel-mode fault on a bad address all the same. do_mem_abort() passes its fault_info name, which numbers
+      // the table level (`level 3 address size fault`, `level 2 translation fault`, `unknown 8`).
+      { match: re("Unable to handle kernel (?:paging request|execute from non-executable memory|write to read-only memory|read from unreadable memory|execution of user memory|[a-z][a-z0-9 ()-]* (?:at virtual address|at address|in virtual))"), ...PAGING_REQUEST_FAULT },
     ],
   },
   {

@@ -89,6 +89,26 @@ const cases: Case[] = [
     title: "BUG: unable to handle kernel paging request in mydrv_read", frame: "mydrv_read", kind: "paging-fault",
   },
   {
+    // do_mem_abort()'s fault_info names carry the table level: a digit in the message (a kdump kernel reading
+    // /proc/vmcore, 6.5).
+    name: "arm64 level 3 address size fault",
+    lines: T(`|Unable to handle kernel level 3 address size fault at virtual address ffff80008d7cf000
+|Mem abort info:
+|  ESR = 0x0000000096000003
+|  FSC = 0x03: level 3 address size fault
+|Internal error: Oops: 0000000096000003 [#1] SMP
+|CPU: 1 PID: 664 Comm: cp Not tainted 6.5.0 #1
+|pc : __memcpy+0x110/0x230
+|lr : _copy_to_iter+0x3d8/0x4d0
+|Call trace:
+| __memcpy+0x110/0x230
+| copy_oldmem_page+0x70/0xac
+| read_vmcore+0x14c/0x238
+|Code: cb01000e b4fffc2e eb0201df 540004a3 (a940342c)
+|---[ end trace 0000000000000000 ]---`),
+    title: "BUG: unable to handle kernel paging request in copy_oldmem_page", frame: "copy_oldmem_page", kind: "paging-fault",
+  },
+  {
     name: "arm64 execution of user memory",
     lines: T(`|Unable to handle kernel execution of user memory at virtual address 0000aaaad8c51000
 |Internal error: Oops: 000000008600000f [#1] PREEMPT SMP

@@ -417,19 +417,23 @@ function rightAfter(parsed: readonly LogLine[], at: number, pattern: RegExp): bo
 }
 
 /**
- * A wall message's body is a copy of an emergency line syslogd also wrote to the log: when the window holds that
- * line (same host and text, same [uptime] or the same second), the copy is no report of its own — read alone it is
- * a headless `invalid opcode` or `Internal error` beside the full report it belongs to.
+ * A wall message's body is a copy of an emergency line syslogd (or systemd-journald) also wrote to the log: when the
+ * window holds that line (same host and text, same [uptime] or the same second), the copy is no report of its own —
+ * read alone it is a headless `invalid opcode` or `Internal error` beside the full report it belongs to. A host-less
+ * line counts as the wall's host: a console paste names none, the window's host-less kernel lines are its sole host's.
  */
 function isWallCopy(wall: LogLine, lines: readonly LogLine[]): boolean {
   return lines.some(
     (l) =>
       l !== wall &&
-      l.format !== "syslogd-wall" &&
-      l.host === wall.host &&
+      !isWallLine(l) &&
+      (l.host === wall.host || l.host === undefined) &&
       l.text === wall.text &&
       (l.uptime !== undefined && wall.uptime !== undefined ? l.uptime === wall.uptime : l.time === undefined || wall.time === undefined || Math.abs(l.time - wall.time) <= WALL_COPY_MAX_MS),
   );
+}
+function isWallLine(l: LogLine): boolean {
+  return l.format === "syslogd-wall" || l.format === "journald-wall";
 }
 /** syslogd stamps the wall banner and the log line from the same message: the same second, give or take one. */
 const WALL_COPY_MAX_MS = 2000;
@@ -981,7 +985,7 @@ class InputScanner {
     const linesHot = joinedLines === parsed ? hot : hotOfJoined(joinedLines, hot, start);
     for (const l of joinedLines) {
       if (l.program !== undefined && l.program !== "kernel") continue;
-      if (l.format === "syslogd-wall" && isWallCopy(l, joinedLines)) continue;
+      if (isWallLine(l) && isWallCopy(l, joinedLines)) continue;
       if (l.host === undefined && onlyHost !== undefined) l.host = onlyHost;
       const key = l.host ?? "";
       let arr = byHost.get(key);
