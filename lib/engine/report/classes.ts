@@ -1317,8 +1317,7 @@ export const CLASSES: readonly CrashClass[] = [
     // check (`VERIFY3(sm->sm_space == space) failed (57852928 == 57918976)`), then `SPLError: 12831:0:(space_map.c:334:
     // space_map_load()) SPL PANIC`, `SPL: Showing stack for process N` and the stack under spl_debug_bug. The thread
     // stops for good there, the kernel runs on: an assertion, as a BUG_ON is. The location names the function when the
-    // stack was cut. (0.7+ prints `PANIC at file.c:N:func()` instead: no corpus log has it yet, and a needle of so
-    // common a word pair costs the prefilter on busy logs.)
+    // stack was cut. (0.7+ prints `PANIC at file.c:N:func()` instead: the `spl-panic-at` row below.)
     id: "spl-panic",
     // the line's other literal, `SPL PANIC`, upset the hot prefilter's bucket placement (scripts/bench/prefilter-placement)
     header: "SPLError: ",
@@ -1332,6 +1331,22 @@ export const CLASSES: readonly CrashClass[] = [
         stacklessTitle: (m) => `SPL PANIC in ${m[1]}`,
       },
       { match: re("SPL PANIC"), title: "SPL PANIC in {FRAME}", stack: STACK_CALL_TRACE },
+    ],
+  },
+  {
+    // OpenZFS 0.7+ (spl_panic): the failed check, `PANIC at dsl_dataset.c:4912:dsl_dataset_get_remap_deadlist_object()`,
+    // `Showing stack for process N`, the task line and the stack under spl_dumpstack/spl_panic (module report machinery,
+    // guilty.ts). The same assertion as SPL 0.6's `SPLError: … SPL PANIC` above and titled alike; the location names
+    // the function when the stack was cut. Only the location's shape makes it a report: `PANIC at ` alone is prose.
+    id: "spl-panic-at",
+    header: "PANIC at ",
+    kind: "bug",
+    type: "BUG",
+    formats: [
+      {
+        match: re("PANIC at [\\w.\\-/]+:[0-9]+:([A-Za-z_]\\w*)\\(\\)"), title: "SPL PANIC in {FRAME}", stack: STACK_CALL_TRACE,
+        stacklessTitle: (m) => `SPL PANIC in ${m[1]}`,
+      },
     ],
   },
   {

@@ -874,6 +874,35 @@ const cases: Case[] = [
     title: "SPL PANIC in zap_leaf_pageout", kind: "bug",
   },
   {
+    // OpenZFS 0.7+: `PANIC at file.c:N:func()`, `Showing stack for process N`, then the stack under spl_panic.
+    name: "an OpenZFS PANIC at is an assertion in the function under spl_panic",
+    lines: T(`|VERIFY3S(err, ==, ENOENT) failed (52 == 2)
+|PANIC at dsl_dataset.c:4912:dsl_dataset_get_remap_deadlist_object()
+|Showing stack for process 2680
+|CPU: 12 UID: 0 PID: 2680 Comm: zpool Tainted: P S         OE       6.17.2-1-pve #1 PREEMPT(voluntary)
+|Call Trace:
+| <TASK>
+| dump_stack_lvl+0x5f/0x90
+| spl_dumpstack+0x28/0x40 [spl]
+| spl_panic+0xef/0x114 [spl]
+| ? zap_lookup+0x56/0x130 [zfs]
+| dsl_dataset_get_remap_deadlist_object+0xe2/0xf0 [zfs]
+| dsl_dataset_hold_obj+0x87a/0xa80 [zfs]`),
+    title: "SPL PANIC in dsl_dataset_get_remap_deadlist_object", frame: "dsl_dataset_get_remap_deadlist_object", kind: "bug",
+  },
+  {
+    name: "an OpenZFS PANIC at whose stack was cut is named by its location; a bare `PANIC at` in prose is none",
+    lines: T(`|VERIFY(dn->dn_type != DMU_OT_NONE) failed
+|PANIC at dbuf.c:2308:dbuf_create()
+|Showing stack for process 28557`),
+    title: "SPL PANIC in dbuf_create", kind: "bug",
+  },
+  {
+    name: "`PANIC at` without a file:line:function() location is no report",
+    lines: T(`|rescue shell: PANIC at boot, see the console`),
+    count: 0,
+  },
+  {
     name: "an SPLError that is no PANIC (a leak at module unload) is no report",
     lines: T(`|SPLError: 4217:0:(spl-kmem.c:1293:spl_kmem_fini()) kmem leaked 1024/4096 bytes
 |SPL: Unloaded module v0.6.2-1`),
