@@ -355,6 +355,14 @@ const ROWS: Row[] = [
     title: "inotify: watch or instance limit reached",
   },
   {
+    // The watch limit (ENOSPC) has no `too many open files` in it: its own rule and needle, folded with the above.
+    line: 'W0813 12:48:05.682241   81153 raw.go:87] Error while processing event ("/sys/fs/cgroup/cpuset/kubepods/burstable/podd405e4ff/485ae7dc": 0x40000100 == IN_CREATE|IN_ISDIR): inotify_add_watch /sys/fs/cgroup/cpuset/kubepods/burstable/podd405e4ff/485ae7dc: no space left on device',
+    program: "kubelet[81153]",
+    rule: "inotify-watch-limit-enospc",
+    kind: "other",
+    title: "inotify: watch or instance limit reached",
+  },
+  {
     line: "Out of memory (oom_kill_allocating_task): Kill process 996 (mysqld) score 0 or sacrifice child",
     rule: "oom-kill-legacy",
     kind: "oom",

@@ -1737,8 +1737,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "inotify-limit",
     kind: "other",
     needle: "too many open files",
-    // kubelet/containerd/dockerd when fs.inotify.max_user_instances or max_user_watches is exhausted.
-    pattern: /(?:fsnotify watcher|inotify(?:_add_watch| instance)?)[^\n]*?too many open files|inotify_add_watch[^\n]*no space left on device/i,
+    // kubelet/containerd/dockerd when fs.inotify.max_user_instances is exhausted (inotify_init1() returns EMFILE).
+    pattern: /(?:fsnotify watcher|inotify(?:_add_watch| instance)?)[^\n]*?too many open files/i,
+    title: () => "inotify: watch or instance limit reached",
+    groupKey: () => "inotify",
+  },
+  {
+    // The watch limit (fs.inotify.max_user_watches): inotify_add_watch() returns ENOSPC, which Go prints as `no space
+    // left on device` (cAdvisor in the kubelet: `inotify_add_watch /sys/fs/cgroup/…/kubepods/…: no space left on
+    // device`). Its own needle: the line holds no `too many open files`, so the rule above never saw it.
+    id: "inotify-watch-limit-enospc",
+    kind: "other",
+    needle: "inotify_add_watch",
+    pattern: /inotify_add_watch[^\n]*no space left on device/i,
     title: () => "inotify: watch or instance limit reached",
     groupKey: () => "inotify",
   },

@@ -99,8 +99,10 @@ export const NON_ASCII = "\u0080";
 // `Aug 13 15:59:23 w01 kernel: msg`, `Aug 13 15:59:23.123456 w01 kernel[12]: msg` (journalctl short-precise), a
 // localised month (`июл 27 …`, `août 13 …`), optionally after a `<13>` PRI. The host may be absent in some
 // forwarders' output: then the token after the time is `tag:`, handled by looking at the trailing colon.
+// SONiC's rsyslog template (202305 on) writes a zone after the fraction and the year after it:
+// `Jan 15 05:40:45.093251+00:00 2024 host INFO containerd[501]: msg` (group 8, applied to the time).
 const RFC3164 =
-  /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}|[^\s\d[\]<>:]{2,8}?) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?: (\d{4}))? (\S+)(?: (.*))?$/;
+  /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}|[^\s\d[\]<>:]{2,8}?) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?(?: (\d{4}))? (\S+)(?: (.*))?$/;
 // `2024-08-13T15:59:23.123456+08:00 w01 kernel: msg` (rsyslog RFC 3339, journalctl short-iso/-iso-precise) and
 // RFC 5424 `<34>1 2024-08-13T15:59:23.003Z host app procid msgid [sd] msg`.
 // Go's time format puts the zone after a space (`2016-07-31 16:26:53 +0000 UTC kern.warn kernel: …`, Docker Desktop's
@@ -479,10 +481,24 @@ sharedName("kernel");
 // `Sep 11 22:20:57 ccgx user.alert kernel: [762362.081651] Unable to handle …`, `fritz kern.warn kernel: […]`.
 const FACILITY_LEVEL_WORD = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(emerg|alert|crit|err|error|warning|warn|notice|info|debug) (?=\S)/;
 
-/** Reads a busybox `facility.level ` before the tag (its level; `kern` names the kernel when no tag follows). */
+// SONiC's rsyslog template writes the severity, upper case, between the host and the tag:
+// `Jun 18 10:10:06.585546 str-msn2700-02 EMERG kernel: [  669.047114] …`, `ax1-spine103 INFO containerd[501]: …`.
+const UPPER_LEVEL_WORD = /^(EMERG|ALERT|CRIT|ERR|WARNING|NOTICE|INFO|DEBUG) (?=\S)/;
+
+/**
+ * Reads a busybox `facility.level ` before the tag (its level; `kern` names the kernel when no tag follows), or
+ * SONiC's upper-case severity word when a tag follows it.
+ */
 function peelFacilityLevel(line: LogLine, rest: string): string {
   const m = FACILITY_LEVEL_WORD.exec(rest);
-  if (!m) return rest;
+  if (!m) {
+    const word = UPPER_LEVEL_WORD.exec(rest);
+    if (!word) return rest;
+    const after = rest.slice(word[0].length);
+    if (!TAG.test(after)) return rest;
+    if (line.level === undefined) line.level = SYSLOG_LEVEL[word[1].toLowerCase()];
+    return after;
+  }
   if (line.level === undefined) line.level = SYSLOG_LEVEL[m[2]];
   const after = rest.slice(m[0].length);
   if (m[1] === "kern" && !TAG.test(after)) line.program = "kernel";
@@ -754,11 +770,25 @@ function wordEnd(bytes: Uint8Array, pos: number, eol: number): number {
   return p;
 }
 
-/** After a syslog time `HH:MM:SS` ending before `p`: skip `.fraction` and ` YYYY`, then the host token. */
+/** A stamp's zone `Z`, `+08:00` or `-0500`: its offset from UTC in milliseconds. */
+function zoneOffsetMs(zone: string): number {
+  if (zone === "Z") return 0;
+  const digits = zone.slice(1).replace(":", "");
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
+  return (zone[0] === "-" ? -minutes : minutes) * 60_000;
+}
+
+/** After a syslog time `HH:MM:SS` ending before `p`: skip `.fraction`, a zone (`+00:00`, `Z`) and ` YYYY`, then the host token. */
 function hostAfterSyslogTime(bytes: Uint8Array, p: number, eol: number): number {
   if (bytes[p] === 46) {
     p++;
     while (p < eol && isDigit(bytes[p])) p++;
+  }
+  if (bytes[p] === 90) p++;
+  else if ((bytes[p] === 43 || bytes[p] === 45) && isDigit(bytes[p + 1]) && isDigit(bytes[p + 2])) {
+    p += bytes[p + 3] === 58 ? 4 : 3;
+    if (!isDigit(bytes[p]) || !isDigit(bytes[p + 1])) return PEEK.NOT_THIS;
+    p += 2;
   }
   if (bytes[p] !== 32) return PEEK.NOT_THIS;
   p++;
@@ -1003,14 +1033,15 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (!m) return false;
       const month = monthOf(m[2]);
       if (month < 0) return false;
-      const year = m[8] ? Number(m[8]) : yearFor(ctx, month + 1);
+      const year = m[9] ? Number(m[9]) : yearFor(ctx, month + 1);
       line.time = syslogTime(year, month, m[3], m[4], m[5], m[6], m[7]);
+      if (m[8] !== undefined && line.time !== undefined) line.time -= zoneOffsetMs(m[8]);
       line.format = "syslog";
       if (m[1] !== undefined) line.level = Number(m[1]) & 7;
       // `host tag: msg` or (no host) `tag: msg`. A host name never ends in `:`, so such a token is the tag, even
       // when the message itself looks like another tag (`kernel: RIP: 0010:…`, `kernel: Code: …`).
-      let rest = m[10] ?? "";
-      const hostOrTag = m[9];
+      let rest = m[11] ?? "";
+      const hostOrTag = m[10];
       if (hostOrTag.charCodeAt(hostOrTag.length - 1) === 58 && /^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag)) {
         rest = applyTag(line, hostOrTag + " " + rest);
       } else {

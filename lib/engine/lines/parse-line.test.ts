@@ -54,6 +54,16 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "w01", uptime: 492.198014, callerId: "T24950", text: "BUG: soft lockup - CPU#3 stuck for 22s!" },
   },
   {
+    name: "SONiC rsyslog template: zone after the fraction, year after the zone, level word before the tag",
+    raw: "Jan 15 05:40:45.093251+00:00 2024 ax1-spine103 INFO containerd[501]: fatal error: unexpected signal during runtime execution",
+    expect: { format: "syslog", host: "ax1-spine103", program: "containerd", pid: 501, level: 6, text: "fatal error: unexpected signal during runtime execution", time: iso("2024-01-15T05:40:45.093Z") },
+  },
+  {
+    name: "RFC 3164 stamp with a zone offset: the time is taken back to UTC",
+    raw: "Mar 26 21:22:11.827598+08:00 2021 r-bulldog-02 EMERG kernel: [  594.227984] eth0: link up",
+    expect: { format: "syslog", host: "r-bulldog-02", program: "kernel", level: 0, uptime: 594.227984, text: "eth0: link up", time: iso("2021-03-26T13:22:11.827Z") },
+  },
+  {
     name: "journalctl short-precise",
     raw: "Aug 13 15:59:23.123456 w01 kernel: eth0: link up",
     expect: { format: "syslog", host: "w01", program: "kernel", text: "eth0: link up", time: iso("2024-08-13T15:59:23.123Z") },
