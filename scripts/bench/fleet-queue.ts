@@ -278,20 +278,31 @@ try {
   }
   await sender.stop({ graceful: true, wait: true, timeout: 5000 });
 
-  // 3. Kill worker-2 while both workers hold a job (two uploads triaging: one of them is worker-2's).
+  // 3. Kill worker-2 in the middle of a job. Two uploads triaging means each worker holds one, but a ~70 ms job can
+  // end between that query and the kill (CI once killed a worker-2 that had just completed its job: nothing to
+  // retry). So worker-2 is stopped first (SIGSTOP), and killed only once a pg-boss job has stayed active across a
+  // pause in which worker-1 finishes many: that job is the stopped worker's. Else it goes on and the wait starts again.
   const rest = total - 2 * perPhase;
   const sending = sendUploads(webs, 2 * perPhase, rest);
+  const activeJobs = async () =>
+    new Set((await db.query(`SELECT id FROM pgboss.job WHERE name = 'oopscope-triage' AND state = 'active'`)).rows.map((r: { id: string }) => r.id));
   let killedDuring: string[] = [];
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline && killedDuring.length === 0; ) {
     const triaging = (await db.query(`SELECT id FROM "UploadJob" WHERE status = 'triaging'`)).rows.map((r: { id: string }) => r.id);
-    if (triaging.length >= 2) {
+    if (triaging.length < 2) {
+      await new Promise((r) => setTimeout(r, 10));
+      continue;
+    }
+    killGroup(w2.child, "SIGSTOP");
+    const before = await activeJobs();
+    await new Promise((r) => setTimeout(r, 3000));
+    const stuck = [...(await activeJobs())].filter((id) => before.has(id));
+    if (stuck.length > 0) {
       killGroup(w2.child, "SIGKILL");
       killedDuring = triaging;
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 10));
+    } else killGroup(w2.child, "SIGCONT");
   }
-  if (killedDuring.length === 0) throw new Error("never saw both workers mid-job: nothing was killed");
+  if (killedDuring.length === 0) throw new Error("never caught worker-2 mid-job: nothing was killed");
   const killedAt = performance.now();
   const lastIds = await sending;
   await untilWritten(lastIds, 10 * 60_000);
