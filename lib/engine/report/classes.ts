@@ -1316,6 +1316,15 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   {
+    // The first 2.6 kernels' __might_sleep() said `Debug: sleeping function called from invalid context at mm/slab.c:1857`
+    // (then `in_atomic():1, irqs_disabled():0` and the stack) before the message became a `BUG:`: the same report.
+    id: "might-sleep-debug",
+    header: "Debug: sleeping function called from invalid context",
+    kind: "bug",
+    type: "ATOMIC_SLEEP",
+    formats: [{ match: re("Debug: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", stack: STACK_CALL_TRACE }],
+  },
+  {
     // x86 `int3: 0000 [#1] PREEMPT SMP` (an INT3 trap in kernel code: a stray breakpoint, a straight-line-speculation pad).
     id: "int3",
     header: "int3: ",

@@ -997,6 +997,22 @@ describe("corrupted: a stack keyword with no frames after it", () => {
   });
 });
 
+describe("the first 2.6 kernels' `Debug: sleeping function called from invalid context`", () => {
+  it("is the sleeping-function BUG, named from its stack", () => {
+    // bugzilla.kernel.org 1821 (2.6.1): cdc_acm's tty write from ppp's softirq transmit reaches a sleeping __kmalloc
+    const [r] = extract([
+      "Debug: sleeping function called from invalid context at mm/slab.c:1856",
+      "in_atomic():1, irqs_disabled():0",
+      "Call Trace:",
+      " [<c01220f1>] __might_sleep+0x91/0xa0",
+      " [<c01455af>] __kmalloc+0x8f/0xa0",
+      " [<d0898991>] ohci_urb_enqueue+0xc1/0x290 [ohci_hcd]",
+      " [<c02e2237>] hcd_submit_urb+0xe7/0x150",
+    ]);
+    expect([r.kind, r.title, r.guiltyFrame]).toEqual(["bug", "BUG: sleeping function called from invalid context in ohci_urb_enqueue", "ohci_urb_enqueue"]);
+  });
+});
+
 describe("SLUB debug reports", () => {
   it("are corrupted without the stack SLUB prints with them", () => {
     const header = "[  367.131148] BUG kmalloc-8 (Tainted: G    B         ): Object already free";
