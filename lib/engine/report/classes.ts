@@ -125,6 +125,11 @@ export type CrashClass = {
    * raised by a check of its own, with its own stack: the stack canary, the scheduler's stack-end magic).
    */
   neverTail?: readonly RegExp[];
+  /**
+   * Headers of this class printed by code that carries on after printing (check_mm()'s accounting lines): a panic
+   * printed after such a report has a cause of its own, and stays a finding of its own rather than that report's tail.
+   */
+  carriesOn?: readonly RegExp[];
   /** A message printed at any time by other tasks: inside an open report it is interleaved output, not a new report. */
   interleaves?: boolean;
   /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
@@ -403,6 +408,9 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "bug",
     type: "BUG",
     suppress: [/BUG: (?:unable to load|debug)/i, /\bRCU_BUG\b/, /ODEBUG:/, /BUG: NMI Watchdog detected LOCKUP/, ...SYZKALLER_TITLE_QUOTES.bug],
+    // check_mm() reports a freed mm's counters with pr_alert() and goes on: a panic after them (m68k's `table already
+    // free!` from the same page-table teardown) is the next detection, with its own stack, not their ending.
+    carriesOn: [/BUG: (?:Bad rss-counter state|non-zero (?:nr_ptes|nr_pmds|nr_puds|pgtables_bytes) on freeing mm)/],
     formats: [
       {
         match: re("BUG: KASAN: ([a-z\\-]+) in {{INLINED}}{{FUNC}}(?:.*\\n)+?.*(Read|Write) (?:of size|at addr) "),
@@ -1291,10 +1299,13 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "bug",
     type: "MEMORY_SAFETY_BUG",
     // 3.10-4.x per-memcg child caches carry their cgroup in the name (`kmalloc-256(0:<docker id>)`, `dentry(2:session-1.scope)`).
-    suppress: [/^(?!\s*BUG [\w:.-]+(?:\(\d+:[^()\s]*\))? \((?:Not tainted|Tainted:[^)]*)\): )/],
+    // Before 3.11 the header carried no taint (`BUG anon_vma: Redzone overwritten`): without it only the corruption
+    // messages below make a header, the class name being any slab's (`page->ptl` holds a `>`).
+    suppress: [/^(?!\s*BUG [\w:.>-]+(?:\(\d+:[^()\s]*\))?(?: \((?:Not tainted|Tainted:[^)]*)\))?: )/],
     formats: [
       {
-        match: re("BUG [\\w:.-]+(?:\\(\\d+:[^()\\s]*\\))? \\([^)]*\\): (Object already free|Poison overwritten|Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"),
+        // 6.1+ checks the bytes past a kmalloc object's requested size on its own: `…): kmalloc Redzone overwritten`.
+        match: re("BUG [\\w:.>-]+(?:\\(\\d+:[^()\\s]*\\))?(?: \\([^)]*\\))?: (Object already free|Poison overwritten|Redzone overwritten|kmalloc Redzone overwritten|Freepointer corrupt|Padding overwritten|Objects remaining[^\\n]*|Wrong object count|Invalid object pointer|Left Redzone overwritten|Right Redzone overwritten)"),
         title: "BUG: $1",
         // The check runs when the object is freed or handed out again: the call trace goes through SLUB's debug
         // checks to the kfree()/kmalloc() caller, the code that found the object spoiled (the title names no
@@ -1303,6 +1314,15 @@ export const CLASSES: readonly CrashClass[] = [
         frameFromStack: true, stack: stack([CALL_TRACE_SECTION, FROM_HEADER_SECTION], { skip: SLUB_DEBUG_SKIP }),
       },
     ],
+  },
+  {
+    // The first 2.6 kernels' __might_sleep() said `Debug: sleeping function called from invalid context at mm/slab.c:1857`
+    // (then `in_atomic():1, irqs_disabled():0` and the stack) before the message became a `BUG:`: the same report.
+    id: "might-sleep-debug",
+    header: "Debug: sleeping function called from invalid context",
+    kind: "bug",
+    type: "ATOMIC_SLEEP",
+    formats: [{ match: re("Debug: sleeping function called from invalid context"), title: "BUG: sleeping function called from invalid context in {FRAME}", stack: STACK_CALL_TRACE }],
   },
   {
     // x86 `int3: 0000 [#1] PREEMPT SMP` (an INT3 trap in kernel code: a stray breakpoint, a straight-line-speculation pad).

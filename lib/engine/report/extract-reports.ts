@@ -217,7 +217,8 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // `INFO: t` + `** replaying previous printk message **`: the header is printed again in full next.
     if (i + 1 < lines.length && lines[i + 1].text.includes("replaying previous printk message")) continue;
     const isPanic = cls.id === "kernel-panic" && !CRASH_PANIC.test(text);
-    if (open && isPanic && open.cls.id !== "kernel-panic" && open.panicIndex === undefined && !cls.neverTail?.some((re) => re.test(text))) {
+    // check_mm()'s lines (`carriesOn`) were printed by code that went on: a panic after them is no tail of theirs.
+    if (open && isPanic && open.cls.id !== "kernel-panic" && open.panicIndex === undefined && !cls.neverTail?.some((re) => re.test(text)) && !carriesOnAfter(open, lines)) {
       const since = open.closedAt ?? i;
       if (i - since <= PANIC_ATTACH_LINES) {
         // panic_on_warn prints the panic line before the WARNING's stack: the report goes on after it.
@@ -1169,13 +1170,18 @@ const RECOVERABLE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(["warni
 /** A panic this many lines after a report's header ends the cascade that report started. */
 const PANIC_CASCADE_LINES = 1000;
 
+/** The open report's header is one its class prints and carries on after (`carriesOn`). */
+function carriesOnAfter(open: { cls: CrashClass; header: number }, lines: readonly LogLine[]): boolean {
+  return open.cls.carriesOn?.some((re) => re.test(lines[open.header].text)) ?? false;
+}
+
 /**
  * Oopses cascade (`[#1]`, `[#2]`, a KASAN report inside a page fault) and the panic that takes the machine
  * down may be printed by another CPU or after a later report: every report before a panic in the same window
  * went down with the machine. A panic-only finding whose panic was credited to a report printed by another
  * task is that report's tail, not a crash of its own.
  */
-function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panicOnly: boolean; ownCause?: boolean }>, boots: readonly number[]): Finding[] {
+function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panicOnly: boolean; ownCause?: boolean; carriesOn?: boolean }>, boots: readonly number[]): Finding[] {
   const panics = found.filter((x) => x.panicOnly || x.finding.panicked);
   const credited = new Set<Finding>();
   for (const x of found) {
@@ -1192,7 +1198,8 @@ function creditPanics(found: ReadonlyArray<{ at: number; finding: Finding; panic
     if (p.finding.panicMessage !== undefined) x.finding.panicMessage = p.finding.panicMessage;
     // A panic raised by a check of its own (`neverTail`: the stack canary, the stack-end magic) stays a finding: the
     // reports before it went down with the machine, but did not cause it.
-    if (p.panicOnly && !p.ownCause) credited.add(p.finding);
+    // Nor is a panic the tail of a report whose code carried on after printing it (`carriesOn`: check_mm()'s lines).
+    if (p.panicOnly && !p.ownCause && !x.carriesOn) credited.add(p.finding);
   }
   return found.filter((x) => !credited.has(x.finding)).map((x) => x.finding);
 }
@@ -1230,7 +1237,7 @@ function foldRepeatedOneLiners(findings: Finding[]): Finding[] {
  */
 export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): Finding[] {
   if (!Array.isArray(lines) || lines.length === 0) return [];
-  const found: Array<{ at: number; finding: Finding; panicOnly: boolean; ownCause?: boolean }> = [];
+  const found: Array<{ at: number; finding: Finding; panicOnly: boolean; ownCause?: boolean; carriesOn?: boolean }> = [];
   const boots: number[] = [];
   const parts = partitionByCaller(lines).map((part) => ({ part, ...findSpans(part) }));
   // A panic may be credited to any report before it (`creditPanics`): then no report here folds before that is done.
@@ -1258,7 +1265,10 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
           continue;
         }
       }
-      if (f) found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic", ownCause: span.cls.neverTail?.some((re) => re.test(part[span.header].text)) });
+      if (f) {
+        const text = part[span.header].text;
+        found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic", ownCause: span.cls.neverTail?.some((re) => re.test(text)), carriesOn: span.cls.carriesOn?.some((re) => re.test(text)) });
+      }
       else if (span.end === span.header) countLoneRepeat(found, part[span.header]);
     }
   }

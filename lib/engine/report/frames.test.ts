@@ -36,6 +36,13 @@ describe("parseFrameLine", () => {
     });
   });
 
+  it("reads 2.6.0's i386 frames, the address printed as its symbol with decimal offsets", () => {
+    // lkml, 2.6.0-test8 boot (syslog): ` [__might_sleep+157/176] __might_sleep+0x9d/0xb0`
+    expect(parseFrameLine(" [acquire_console_sem+45/80] acquire_console_sem+0x2d/0x50")).toMatchObject({ function: "acquire_console_sem", offset: 0x2d, size: 0x50, reliable: true });
+    // a bracket that is neither an address nor a symbol with decimal offsets is no such frame
+    expect(parseFrameLine(" [acquire_console_sem+0x2d] acquire_console_sem+0x2d/0x50")).toBeUndefined();
+  });
+
   it("reads a frame that keeps its offset and puts the decoded source in parentheses", () => {
     expect(parseFrameLine("    virtnet_xsk_pool_enable+0x293/0x6a0 (drivers/net/virtio_net.c:5882)")).toMatchObject({
       function: "virtnet_xsk_pool_enable",

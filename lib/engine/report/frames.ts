@@ -271,9 +271,10 @@ const MOD = String.raw`\[([\w-]+)(?:\s+${HEX})?\]`;
 //   netdev CI's kmemleak and KASAN reports)
 //   2.6.2x module syntax ` [<f88dec25>] :radeon:radeon_cp_init_ring_buffer+0x90/0x302`,
 //   a web page's copy whose HTML ate the `<address>` (` [] kobject_register+0x19/0x39`),
-//   sparc64 before 4.x (`  [000000000055eaa4] cache_flusharray+0xac/0xf4`: the address without angle brackets)
+//   sparc64 before 4.x (`  [000000000055eaa4] cache_flusharray+0xac/0xf4`: the address without angle brackets),
+//   2.6.0's i386 traces, the address printed as its symbol with decimal offsets (` [__might_sleep+157/176] __might_sleep+0x9d/0xb0`)
 const OFFSET_FRAME = new RegExp(
-  String.raw`^\s*(\()?\s*(?:\[(?:<(${HEX})>|${HEX})?\]\s*)?(\?\s+)?(?::([\w-]+):)?(${SYM})\+0x(${HEX})\/0x(${HEX})` +
+  String.raw`^\s*(\()?\s*(?:\[(?:<(${HEX})>|${HEX}|${SYM}\+\d+\/\d+)?\]\s*)?(\?\s+)?(?::([\w-]+):)?(${SYM})\+0x(${HEX})\/0x(${HEX})` +
     String.raw`(?:\s+${MOD})?(?:\s+\([A-Z]\))?(?:\s+(?:${SRC}|\(${SRC}\)))?(?:\s+\[inline\])?\s*\)?\s*$`,
 );
 // Inlined frame of a symbolised report: ` __dump_stack lib/dump_stack.c:16 [inline]`

@@ -245,6 +245,33 @@ describe("panics that are no earlier report's tail", () => {
     ]);
   });
 
+  it("a panic after check_mm()'s accounting lines is no tail of theirs: the code that printed them carried on", () => {
+    // Geert Uytterhoeven's m68k full-preempt RFC (lkml, 6.6-rc6): page tables freed twice, then free_pointer_table() panics
+    const found = extract([
+      "[ 5.0] BUG: Bad rss-counter state mm:9bb416c6 type:MM_FILEPAGES val:-20",
+      "[ 5.0] Kernel panic - not syncing: table already free!",
+      "[ 5.0] CPU: 0 PID: 480 Comm: grep Not tainted 6.6.0-rc6-atari-01887-g1ab3ae298649 #1601",
+      "[ 5.0] Call Trace: [<003c0caa>] dump_stack+0xc/0x10",
+      "[ 5.0]  [<003b9b96>] panic+0xd8/0x256",
+      "[ 5.0]  [<00006440>] free_pointer_table+0x68/0x124",
+      "[ 5.0]  [<000cfd0e>] free_pgd_range+0x1d8/0x1ea",
+    ]);
+    expect(found.map((f) => [f.kind, f.title, f.guiltyFrame, f.panicked])).toEqual([
+      ["bug", "BUG: Bad rss-counter state", undefined, true],
+      ["panic", "kernel panic: table already free!", "free_pointer_table", true],
+    ]);
+    // …while a panic after an oops is still that oops's ending
+    const oops = extract([
+      "[ 5.0] BUG: Bad rss-counter state mm:9bb416c6 type:MM_FILEPAGES val:-20",
+      "[ 6.0] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+      "[ 6.0] RIP: 0010:free_pgd_range+0x1d/0x1ea",
+      "[ 6.0] Call Trace:",
+      "[ 6.0]  free_pgtables+0x6e/0x80",
+      "[ 6.0] Kernel panic - not syncing: Fatal exception",
+    ]);
+    expect(oops.map((f) => [f.kind, f.panicked])).toEqual([["bug", true], ["null-deref", true]]);
+  });
+
   it("the panic a report ends in stays that report's tail", () => {
     const found = extract([
       "[ 1.0] BUG: kernel NULL pointer dereference, address: 0000000000000008",
@@ -970,6 +997,22 @@ describe("corrupted: a stack keyword with no frames after it", () => {
   });
 });
 
+describe("the first 2.6 kernels' `Debug: sleeping function called from invalid context`", () => {
+  it("is the sleeping-function BUG, named from its stack", () => {
+    // bugzilla.kernel.org 1821 (2.6.1): cdc_acm's tty write from ppp's softirq transmit reaches a sleeping __kmalloc
+    const [r] = extract([
+      "Debug: sleeping function called from invalid context at mm/slab.c:1856",
+      "in_atomic():1, irqs_disabled():0",
+      "Call Trace:",
+      " [<c01220f1>] __might_sleep+0x91/0xa0",
+      " [<c01455af>] __kmalloc+0x8f/0xa0",
+      " [<d0898991>] ohci_urb_enqueue+0xc1/0x290 [ohci_hcd]",
+      " [<c02e2237>] hcd_submit_urb+0xe7/0x150",
+    ]);
+    expect([r.kind, r.title, r.guiltyFrame]).toEqual(["bug", "BUG: sleeping function called from invalid context in ohci_urb_enqueue", "ohci_urb_enqueue"]);
+  });
+});
+
 describe("SLUB debug reports", () => {
   it("are corrupted without the stack SLUB prints with them", () => {
     const header = "[  367.131148] BUG kmalloc-8 (Tainted: G    B         ): Object already free";
@@ -987,6 +1030,18 @@ describe("SLUB debug reports", () => {
     // the same stack after a paste lost its `Call Trace:` line, read from the header on
     const [cut] = extract([header, "[ 12.0] INFO: Slab 0x0000000046c2b1f0 objects=42 used=8 fp=0x0 flags=0x4500000010201", ...stack.map((f) => `[ 12.0]  ${f}`)]);
     expect([cut.title, cut.guiltyFrame]).toEqual(["BUG: Poison overwritten", "natflow_session_init"]);
+  });
+  it("read the header before 3.11, which printed no taint, and any cache's name (`page->ptl`)", () => {
+    // linux-mm, 3.2-rc2 (slabinfo -v): `BUG anon_vma: Redzone overwritten`; 3.15-next: `BUG page->ptl (Not tainted): …`
+    expect(extract(["BUG anon_vma: Redzone overwritten"]).map((r) => [r.kind, r.title])).toEqual([["bug", "BUG: Redzone overwritten"]]);
+    expect(extract(["[ 4.0] BUG page->ptl (Not tainted): Redzone overwritten"]).map((r) => r.title)).toEqual(["BUG: Redzone overwritten"]);
+    // …but without the taint only the corruption messages make a header
+    expect(extract(["BUG anon_vma: something else happened"])).toEqual([]);
+  });
+  it("read 6.1+'s kmalloc redzone check (the bytes past the requested size)", () => {
+    // openwrt/openwrt#19938 (ramips)
+    const [r] = extract(["[    4.318741] BUG kmalloc-128 (Tainted: G    B             ): kmalloc Redzone overwritten"]);
+    expect([r.kind, r.title]).toEqual(["bug", "BUG: kmalloc Redzone overwritten"]);
   });
   it("read a per-memcg child cache's name, its cgroup in parentheses (3.10-4.x)", () => {
     // moby/moby#29879: lvremove on a RHEL 7.3 Docker host, journald cut the line
