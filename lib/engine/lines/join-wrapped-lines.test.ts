@@ -274,6 +274,8 @@ describe("joinWrappedLines", () => {
           "2.6.32-220.1chaos.ch5.x86_64.debug #1",
           "[ 6141.921764]       Tainted: G         C   ",
           "4.14.17-v7+ #1090",
+          "[Mon Nov 20 11:44:21 2023]       Tainted: G           OE    --------",
+          "---  5.14.0-284.36.1.el9_2.x86_64 #1",
           "  nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389",
           "(discriminator 1))",
           "  irq_enable (kernel/irq/internals.h:234 kernel/irq/chip.c:170",
@@ -286,6 +288,8 @@ describe("joinWrappedLines", () => {
       // The space the wrap left at the end of the line is the one between the halves.
       "Pid: 8480, comm: vdev_open/1 Tainted: G        W  ----------------  2.6.32-220.1chaos.ch5.x86_64.debug #1",
       "Tainted: G         C   4.14.17-v7+ #1090",
+      // RHEL's taint line wrapped inside the dashes it pads its release with
+      "Tainted: G           OE    -------- ---  5.14.0-284.36.1.el9_2.x86_64 #1",
       "nwl_unmask_leg_irq (drivers/pci/controller/pcie-xilinx-nwl.c:389 (discriminator 1))",
       "irq_enable (kernel/irq/internals.h:234 kernel/irq/chip.c:170 kernel/irq/chip.c:439)",
       "irq_startup (kernel/irq/chip.c:270)",

@@ -69,7 +69,9 @@ const WANTS_LOCATION = /\b(?:in|at)$/;
 const LOCATION_START = /^[^\s:]+\.[A-Za-z]+:\d+/;
 const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S|\bPid: \d+, comm: \S|^\s*Tainted: [A-Z]/;
 const TASK_BUILD = / #\S/;
-const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |\d+\.\d+[\w.+~-]* #|#\S)/;
+// RHEL 8/9's taint lines pad the release with the build's dashes (`Tainted: G OE --------  ---  5.14.0-284…el9_2.x86_64
+// #1`): a wrap inside them leaves the release behind a run of dashes.
+const TASK_TAIL = /^(?:Not tainted |tainted |Tainted: |(?:-{3,}\s+)*\d+\.\d+[\w.+~-]* #|#\S)/;
 const DECODED_FRAME = /^\s*(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)? \(/;
 /**
  * A Go panic's frame: the call (`github.com/cilium/cilium/pkg/idpool.(*idCache).doRemove(0xc421e5c090,`) whose

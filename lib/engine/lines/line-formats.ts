@@ -146,9 +146,10 @@ const SEVERITY_NAMES = ["emerg", "alert", "crit", "err", "warning", "notice", "i
 // dmesg: `<4>[  123.456789] ` / `[  123.456789][T123] ` / `[  123.456789] [ T123] ` / `<6>` alone. Sony's and other
 // Qualcomm Android kernels print the CPU glued after the stamp (`[   49.655037]@0 `), Broadcom's the CPU and the
 // printing task's comm (`[26578.636839] C1 [ swapper/1] `), and MediaTek's and OPPO/realme's the CPU, pid and comm
-// glued to the text (`[ 3119.647930]  (3)[31797:kworker/u16:3]kernel BUG at …`): peeled, not a caller id (the vendor
+// glued to the text (`[ 3119.647930]  (3)[31797:kworker/u16:3]kernel BUG at …`), and PREEMPT_RT's 5.x printk the
+// CPU as three digits (`[195380.604793] 027:  __schedule+0x3d4/0x8a0`): peeled, not a caller id (the vendor
 // prints the CPU for every line, task context or not, so it must not split a report).
-const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]|\s?\[\s*([TC]\d+)\])?\s?/;
+const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]| \d{3}:(?= )|\s?\[\s*([TC]\d+)\])?\s?/;
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
 // The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
 const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*([TC]\d+)\])?\s?/;

@@ -147,6 +147,16 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", level: 4, uptime: 3119.648002, text: "pc : rpmh_write_batch+0x43c/0x448" },
   },
   {
+    name: "dmesg with PREEMPT_RT 5.x's three-digit CPU after the stamp (` 027: `), a frame keeping its indent",
+    raw: "[195380.604793] 027:  __schedule+0x3d4/0x8a0",
+    expect: { format: "dmesg", uptime: 195380.604793, text: " __schedule+0x3d4/0x8a0" },
+  },
+  {
+    name: "dmesg whose text starts with three digits and a colon not followed by a space keeps them",
+    raw: "[    1.000000] 000:00:1f.2: not a CPU prefix",
+    expect: { format: "dmesg", uptime: 1, text: "000:00:1f.2: not a CPU prefix" },
+  },
+  {
     name: "dmesg with CPU caller id",
     raw: "[   12.5][    C1] NMI backtrace for cpu 1",
     expect: { format: "dmesg", uptime: 12.5, callerId: "C1", text: "NMI backtrace for cpu 1" },

@@ -132,6 +132,13 @@ export type CrashClass = {
   carriesOn?: readonly RegExp[];
   /** A message printed at any time by other tasks: inside an open report it is interleaved output, not a new report. */
   interleaves?: boolean;
+  /**
+   * A line every report of this class prints once (the hung-task detector's hint): met again inside an open report,
+   * past that report's own, it is the next report, whose header line was lost (a paste or a console that dropped it),
+   * not a follow-up line of the open one. `above`: a line of that next report printed right above it
+   * (the taint line), kept with it when it survived.
+   */
+  oncePerReport?: { above?: RegExp };
   /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
   orphanOnly?: boolean;
   /**
@@ -1384,6 +1391,7 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "hung-task",
     type: "HANG",
     secondary: true,
+    oncePerReport: { above: /^\s*(?:Not tainted|Tainted: )/ },
     formats: [
       {
         match: re("hung_task_timeout_secs\" disables this message"),

@@ -222,6 +222,30 @@ describe("extractReports", () => {
     expect(extract("[  700.000001] INFO: task postgres:4242 blocked forever").map((f) => f.kind)).not.toContain("hung-task");
   });
 
+  it("a hung-task report whose header line was lost after another's is a report of its own, with its taint line", () => {
+    const report = (t: string, task: string, header: boolean) => [
+      ...(header ? [`[  600.${t}01] INFO: task ${task} blocked for more than 120 seconds.`] : []),
+      `[  600.${t}02]       Tainted: G        W         5.0.0-19-generic #20-Ubuntu`,
+      `[  600.${t}03] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.`,
+      `[  600.${t}04] ${task.split(":")[0]}   D    0  7088      2 0x80000000`,
+      `[  600.${t}05] Call Trace:`,
+      `[  600.${t}06]  __schedule+0x2d0/0x840`,
+      `[  600.${t}07]  schedule+0x2c/0x70`,
+      `[  600.${t}08]  dma_fence_default_wait+0x20a/0x280`,
+      `[  600.${t}09]  drm_atomic_helper_wait_for_fences+0x3f/0xc0 [drm_kms_helper]`,
+      `[  600.${t}10]  nv50_disp_atomic_commit_tail+0x78/0x870 [nouveau]`,
+      `[  600.${t}11]  ret_from_fork+0x35/0x40`,
+    ];
+    const found = extract([...report("1", "kworker/u16:9:7088", true), ...report("2", "kworker/u16:7:10297", false)].join("\n"));
+    expect(found.map((f) => [f.title, f.corrupted, f.kernelRelease])).toEqual([
+      ["INFO: task hung in drm_atomic_helper_wait_for_fences", false, "5.0.0-19-generic"],
+      ["INFO: task hung in drm_atomic_helper_wait_for_fences", true, "5.0.0-19-generic"],
+    ]);
+    // the hint of a report's own header is its follow-up line, however the report goes on
+    expect(extract([...report("1", "kworker/u16:9:7088", true), ...report("2", "kworker/u16:8:9307", true)].join("\n")).map((f) => f.corrupted)).toEqual([false, false]);
+    expect(extract(report("2", "kworker/u16:7:10297", false).join("\n")).map((f) => [f.title, f.corrupted])).toEqual([["INFO: task hung in drm_atomic_helper_wait_for_fences", true]]);
+  });
+
   it("a hung task's guessed frames name it only when its trace has no reliable frame (leftovers otherwise)", () => {
     const head = [
       "[  800.000001] INFO: task mysqld:4711 blocked for more than 120 seconds.",

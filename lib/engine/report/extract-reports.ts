@@ -227,6 +227,15 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
         continue;
       }
     }
+    // A once-per-report line met again in the open report (which printed its own) starts the next report, whose
+    // header line was lost.
+    const nextOfKind = open !== undefined && open.closedAt === undefined && cls.oncePerReport !== undefined && lines.slice(open.header + 1, i).some((l) => l.text.includes(cls.header));
+    if (open && nextOfKind) {
+      const above = cls.oncePerReport?.above;
+      open.end = i - 1 > open.header && above?.test(lines[i - 1].text) ? i - 2 : i - 1;
+      spans.push(open);
+      open = undefined;
+    }
     if (open && (cls.secondary || SLUB_DETAIL.test(text)) && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES) continue;
     if (open && (cls.orphanOnly || cls.interleaves) && open.closedAt === undefined) continue;
     if (open && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES && open.cls.continuedBy?.some((re) => re.test(text))) continue;
