@@ -69,29 +69,28 @@ export class BootIndex {
   private earlierInputsBoot(fileIdx: number, host: string, time: number): Boot | undefined {
     const dated = this.datedByHost.get(host);
     if (!dated) return undefined;
-    let lo = 0;
-    let hi = dated.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dated[mid].time <= time) lo = mid + 1;
-      else hi = mid;
-    }
     // The input's own boots are all after the line (none was at or before it): skip those dated earlier by a clock step.
-    for (let i = lo - 1; i >= 0; i--) if (dated[i].fileIdx !== fileIdx) return dated[i].boot;
+    for (let i = countAtOrBefore(dated, time, (b) => b.time) - 1; i >= 0; i--) if (dated[i].fileIdx !== fileIdx) return dated[i].boot;
     return undefined;
   }
 }
 
-function lastAtOrBefore(list: BootAt[] | undefined, line: number): BootAt | undefined {
-  if (!list) return undefined;
+/** How many items of `list` (ascending by `keyOf`) have a key at or before `value`: binary search. */
+function countAtOrBefore<T>(list: readonly T[], value: number, keyOf: (item: T) => number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].line <= line) lo = mid + 1;
+    if (keyOf(list[mid]) <= value) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? list[lo - 1] : undefined;
+  return lo;
+}
+
+function lastAtOrBefore(list: BootAt[] | undefined, line: number): BootAt | undefined {
+  if (!list) return undefined;
+  const n = countAtOrBefore(list, line, (b) => b.line);
+  return n > 0 ? list[n - 1] : undefined;
 }
 
 function toBoot(rb: RawBoot, fileName: string, n: number): Boot {
