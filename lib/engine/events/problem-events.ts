@@ -1745,11 +1745,12 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     // The watch limit (fs.inotify.max_user_watches): inotify_add_watch() returns ENOSPC, which Go prints as `no space
     // left on device` (cAdvisor in the kubelet: `inotify_add_watch /sys/fs/cgroup/…/kubepods/…: no space left on
-    // device`). Its own needle: the line holds no `too many open files`, so the rule above never saw it.
+    // device`). Its own needle: the line holds no `too many open files`, so the rule above never saw it. The tempered
+    // gap stops at the next `inotify_add_watch`, so a line repeating the needle costs linear time, not quadratic.
     id: "inotify-watch-limit-enospc",
     kind: "other",
     needle: "inotify_add_watch",
-    pattern: /inotify_add_watch[^\n]*no space left on device/i,
+    pattern: /inotify_add_watch(?:(?!inotify_add_watch)[^\n])*?no space left on device/i,
     title: () => "inotify: watch or instance limit reached",
     groupKey: () => "inotify",
   },
