@@ -74,6 +74,13 @@ describe("looksQuotedPrintable", () => {
     // A line longer than quoted-printable allows: not an encoded text.
     expect(looksQuotedPrintable(enc.encode(`${softBroken}${"z".repeat(120)}\n`))).toBe(false);
   });
+  it("does not take wrapped `=====` separators for soft breaks (an encoder writes a `=` run as `=3D=3D…`)", () => {
+    const separator = `[12878.780909] ${"=".repeat(60)}\n`;
+    const slub = `${separator}[12878.789197] BUG kmalloc-256 (Not tainted): Poison overwritten\n${separator}INFO: Slab objects=42 used=42\n`;
+    expect(looksQuotedPrintable(enc.encode(slub))).toBe(false);
+    // An escaped `=` before the soft break still reads as one.
+    expect(looksQuotedPrintable(enc.encode(`${"x".repeat(72)}=3D=\n${"y".repeat(75)}=\nend\n`))).toBe(true);
+  });
 });
 
 describe("repairPasteChunks", () => {

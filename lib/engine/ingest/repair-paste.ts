@@ -192,7 +192,10 @@ const QP_SOFT_BREAK_MIN_LINE = 70;
 /**
  * Whether an input's head reads as quoted-printable: soft line breaks (lines of 70–77 characters ending in `=`), no
  * line longer than the encoding allows, and either two soft breaks or one and an `=XX` escape (an encoder writes
- * every `=` of the text as `=3D`). A log line ending in `key=` at that very length is the rare exception.
+ * every `=` of the text as `=3D`). A log line ending in `key=` at that very length is the rare exception. A line
+ * ending in `==` is not a soft break: an encoder writes the text's `=` as `=3D`, so the character before its soft
+ * `=` is never a bare `=` — and a wrapped paste's SLUB and KASAN separators (`[ 12.3] =====…`, cut to 72 columns
+ * by a mail client) end in runs of them.
  */
 export function looksQuotedPrintable(head: Uint8Array): boolean {
   let softBreaks = 0;
@@ -207,7 +210,7 @@ export function looksQuotedPrintable(head: Uint8Array): boolean {
     while (e > lineStart && head[e - 1] === CR) e--;
     // The last line of a head cut mid-line tells nothing about its length.
     if (i < head.length && e - lineStart > QP_MAX_LINE) return false;
-    if (i < head.length && e - lineStart >= QP_SOFT_BREAK_MIN_LINE && head[e - 1] === EQ) softBreaks++;
+    if (i < head.length && e - lineStart >= QP_SOFT_BREAK_MIN_LINE && head[e - 1] === EQ && head[e - 2] !== EQ) softBreaks++;
     lineStart = i + 1;
   }
   return softBreaks >= 2 || (softBreaks === 1 && escapes > 0);

@@ -313,6 +313,9 @@ function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefi
     if (continues(head.raw.length, flowed, lines[i], width, "hard")) {
       full++;
       if (WORD_CUT.head.test(head.raw) && WORD_CUT.next.test(lines[i].raw)) wordCuts++;
+      // A cut inside a run of spaces (a driver's padded columns, `Tx Queue           <1>`) leaves blanks on both
+      // sides whichever wrap made it: it tells neither.
+      else if (ENDS_WITH_SPACE.test(head.raw) && MID_TOKEN_CUT.next.test(lines[i].raw)) continue;
       else if (MID_TOKEN_CUT.head.test(head.raw) || MID_TOKEN_CUT.next.test(lines[i].raw)) tokenCuts++;
     }
     if (continues(head.raw.length, flowed, lines[i], width, "word")) words++;
