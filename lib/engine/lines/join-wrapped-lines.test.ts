@@ -230,6 +230,17 @@ describe("joinWrappedLines", () => {
     }
   });
 
+  it("takes a cut inside a driver's padded columns for no evidence of a hard wrap: the event line a word wrap cut joins", () => {
+    // igb's hang dump pads its columns; a mail client's wrap at 72 cut each row inside the padding, which leaves blanks
+    // on both sides of the cut — what a hard wrap inside a token would leave on the continuation's side alone.
+    const stamp = "May  6 19:48:46 workstation kernel: [   95.178723]";
+    const row = (name: string, value: string) => [`${stamp}   ${name.padEnd(19)}`.padEnd(72), ` <${value}>`];
+    const link = ["May  6 19:48:34 workstation kernel: [   82.771627] igb: eth0 NIC Link is", "Up 1000 Mbps Full Duplex, Flow Control: RX/TX"];
+    const hang = [`${stamp} igb 0000:09:00.0:`, "Detected Tx Unit Hang"];
+    const rows = [...row("Tx Queue", "1"), ...row("next_to_watch", "ffff880402c90000"), ...row("jiffies", "ffff379e"), ...row("desc.status", "558000")];
+    expect(joinedTexts(...link, ...hang, ...rows).slice(0, 2)).toEqual([`${link[0].slice(51)} ${link[1]}`, "igb 0000:09:00.0: Detected Tx Unit Hang"]);
+  });
+
   it("reads a window wrapped at 80 columns whose cuts fall after a word's colon as a word wrap, inside tokens as a hard one", () => {
     const word = ["[  853.105084] BUG: workqueue lockup - pool cpus=0 node=0 flags=0x0 nice=0 stuck:", "for 31s!"];
     const joinedWord = joinWrappedLines(parsed([...word, ...word].join("\n")));

@@ -312,11 +312,11 @@ function wrapModeOf(lines: readonly LogLine[], width: number): WrapMode | undefi
     const flowed = ENDS_WITH_SPACE.test(head.raw);
     if (continues(head.raw.length, flowed, lines[i], width, "hard")) {
       full++;
-      if (WORD_CUT.head.test(head.raw) && WORD_CUT.next.test(lines[i].raw)) wordCuts++;
       // A cut inside a run of spaces (a driver's padded columns, `Tx Queue           <1>`) leaves blanks on both
       // sides whichever wrap made it: it tells neither.
-      else if (ENDS_WITH_SPACE.test(head.raw) && MID_TOKEN_CUT.next.test(lines[i].raw)) continue;
-      else if (MID_TOKEN_CUT.head.test(head.raw) || MID_TOKEN_CUT.next.test(lines[i].raw)) tokenCuts++;
+      const inBlanks = flowed && MID_TOKEN_CUT.next.test(lines[i].raw);
+      if (WORD_CUT.head.test(head.raw) && WORD_CUT.next.test(lines[i].raw)) wordCuts++;
+      else if (!inBlanks && (MID_TOKEN_CUT.head.test(head.raw) || MID_TOKEN_CUT.next.test(lines[i].raw))) tokenCuts++;
     }
     if (continues(head.raw.length, flowed, lines[i], width, "word")) words++;
   }
