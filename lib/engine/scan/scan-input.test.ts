@@ -52,4 +52,23 @@ describe("report windows", () => {
     const none = await triage([{ name: "json.log", data: enc.encode([...noise, ...json].join("\n") + "\n") }]);
     expect(none.findings).toEqual([]);
   });
+
+  it("read a one-line event a wrap cut, alone in its window (no width to tell a wrap by), with the prefixed line before", async () => {
+    const noise = Array.from({ length: 40 }, (_, i) => `May  6 19:48:${10 + (i % 40)} workstation systemd[1]: Started Session ${i}.`);
+    const hang = "May  6 19:48:46 workstation kernel: [   95.178723] e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:";
+    const netdev = "May  6 19:49:01 workstation kernel: [  110.003112] unregister_netdevice: waiting for eth0 to become free. Usage count = 21";
+    // A mail client's word wrap at 72 (the driver and its device on the line before the needle), a terminal's hard
+    // wrap at 80 (inside the needle), and a word wrap that moved the rest of the message two lines on.
+    const wordAt = (l: string, width: number) => [l.slice(0, l.lastIndexOf(" ", width)), l.slice(l.lastIndexOf(" ", width) + 1)];
+    const cases: [string[], string][] = [
+      [wordAt(hang, 72), "e1000e: Detected Hardware Unit Hang"],
+      [[hang.slice(0, 80), hang.slice(80)], "e1000e: Detected Hardware Unit Hang"],
+      [[netdev.slice(0, 51), ...wordAt(netdev.slice(51), 40)], "unregister_netdevice: waiting for DEV to become free"],
+    ];
+    for (const [lines, title] of cases) {
+      const incident = await triage([{ name: "wrapped.log", data: enc.encode([...noise, ...lines, ...noise].join("\n") + "\n") }]);
+      expect(incident.findings.map((f) => f.title)).toEqual([title]);
+      expect(incident.findings[0].source?.line).toBe(41);
+    }
+  });
 });

@@ -535,6 +535,40 @@ function firstEventRule(l: { text: string; program?: string }, rules: readonly P
   return undefined;
 }
 
+/**
+ * A one-line event a paste wrapped where joinWrappedLines could not tell the window was wrapped (one wrapped line in
+ * it: the width is unknown): the prefix-less line at `i` that holds the needle, or the rest of a needle the cut split
+ * (`eno1: Det` + `ected Hardware Unit Hang:`), read with the prefixed line before it and the prefix-less line after
+ * it (`… unregister_netdevice: waiting for eth0` + `to become free. Usage count = 21`), joined as a word wrap (with
+ * the space it took) or a hard one (glued). The line before counts only when it held no needle of its own (it was no
+ * event of its own) and was long enough to have been wrapped; the event is then its line (host, time and number).
+ */
+function eventAcrossWrap(
+  lines: readonly LogLine[],
+  i: number,
+  linesHot: readonly boolean[],
+): { line: LogLine; found: { rule: ProblemEventRule; match: RegExpExecArray }; last: number } | undefined {
+  const l = lines[i];
+  if (l.format !== "plain") return undefined;
+  const prev = i > 0 ? lines[i - 1] : undefined;
+  const head = prev && !linesHot[i - 1] && prev.format !== "plain" && prev.raw.length >= MIN_WRAPPED_LINE_LENGTH ? prev : undefined;
+  const next = i + 1 < lines.length && lines[i + 1].format === "plain" && l.raw.length >= MIN_WRAPPED_LINE_LENGTH ? lines[i + 1] : undefined;
+  const tries: [LogLine, LogLine[], number][] = [];
+  if (head) tries.push([head, [l], i]);
+  if (head && next) tries.push([head, [l, next], i + 1]);
+  if (next) tries.push([l, [next], i + 1]);
+  for (const [first, rest, last] of tries) {
+    for (const glue of [" ", ""]) {
+      let text = first.text;
+      for (const r of rest) text = glue ? `${text.trimEnd()} ${r.text.trimStart()}` : text + r.text;
+      const line = { ...first, text };
+      const found = firstEventRule(line);
+      if (found) return { line, found, last };
+    }
+  }
+  return undefined;
+}
+
 /** The first info rule a text matches; `mayHaveNeedles`: the text may hold needles (else only needle-less rules can). */
 function infoRuleOf(text: string, mayHaveNeedles: boolean): { rule: (typeof INFO_EVENT_RULES)[number]; match: RegExpExecArray } | undefined {
   for (const rule of INFO_EVENT_RULES) {
@@ -1090,18 +1124,24 @@ class InputScanner {
         result.reports.push(recovered);
         continue;
       }
-      const found = firstEventRule(l);
+      let eventLine = l;
+      let found = firstEventRule(l);
+      let last = i;
+      if (!found) {
+        const across = eventAcrossWrap(joinedLines, i, linesHot);
+        if (across) ({ line: eventLine, found, last } = across);
+      }
       if (found) {
         const { rule, match: m } = found;
         const details = { ...(rule.details?.(m) ?? {}) };
-        let end = i;
+        let end = last;
         if (rule.continuation) {
           while (end + 1 < joinedLines.length && rule.continuation.test(joinedLines[end + 1].text)) {
             end++;
             Object.assign(details, rule.continuationDetails?.(joinedLines[end].text) ?? {});
           }
         }
-        const event: RawEvent = { rule, line: l, match: m, details, endLine: joinedLines[end].lineNo };
+        const event: RawEvent = { rule, line: eventLine, match: m, details, endLine: joinedLines[end].lineNo };
         const report = rule.reportStart ? eventReport(joinedLines, i, rule.reportStart) : undefined;
         if (report) event.meta = parseReportMetadata(report.texts);
         const keep =
