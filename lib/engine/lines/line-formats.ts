@@ -123,7 +123,10 @@ const BRACKETED_LEVEL = /^\[([A-Za-z]+)\](?:\[(\d+)\])?$/;
 // A console collector's `<ISO time> <kernel text>` (cloud serial-console histories, `ts`-stamped captures): no host and
 // no tag follow the time. The token after the time cannot be a host name (`__schedule+0x266/0x720`, `<TASK>`,
 // `task:khugepaged`, `""echo`), or the text opens with a kernel line whose first word would pass for a host or a tag.
-const HOST_SHAPED = /^(?:[A-Za-z0-9_\u0080-\uffff][A-Za-z0-9._\u0080-\uffff-]*|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*[0-9A-Fa-f.])$/;
+// `(none)` is a host: the name a syslog daemon writes for a machine whose hostname was never set (the kernel's own
+// default nodename; initramfs, early boot, embedded images), after an RFC 3164 time and an ISO one alike.
+const HOST_SHAPED = /^(?:[A-Za-z0-9_\u0080-\uffff][A-Za-z0-9._\u0080-\uffff-]*|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*[0-9A-Fa-f.]|\(none\))$/;
+const UNSET_HOST_BYTES = [40, 110, 111, 110, 101, 41]; // `(none)`
 const CONSOLE_TEXT_HEADS: readonly string[] = [
   "INFO: ", "BUG: ", "WARNING: ", "Tainted: ", "Not tainted ", "Call Trace:", "Call trace:", "Hardware name: ",
   "Modules linked in:", "CPU: ", "RIP: ", "Code: ", "Workqueue: ", "Kernel panic - ", "Kernel Offset: ", "Oops: ",
@@ -1885,6 +1888,7 @@ const isHexByte = (c: number) => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65
 
 /** HOST_SHAPED on bytes[p, end) (bytes ≥ 0x80 stand for the non-ASCII characters HOST_SHAPED admits). */
 function isHostShapedAt(bytes: Uint8Array, p: number, end: number): boolean {
+  if (end - p === UNSET_HOST_BYTES.length && UNSET_HOST_BYTES.every((c, k) => bytes[p + k] === c)) return true;
   let name = isNameByte(bytes[p]);
   for (let k = p + 1; name && k < end; k++) name = isNameByte(bytes[k]) || bytes[k] === 46 || bytes[k] === 45;
   if (name) return true;

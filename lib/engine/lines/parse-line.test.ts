@@ -89,6 +89,18 @@ const ROWS: Row[] = [
     expect: { format: "syslog-iso", host: "node-7", program: "kernel", text: "hello", time: iso("2024-08-13T15:59:23Z") },
   },
   {
+    // rsyslog names a machine whose hostname was never set `(none)` (the kernel's default nodename): a host, not the
+    // start of console text, after an ISO time as after an RFC 3164 one (openzfs/zfs#368, 3.0.3 Gentoo).
+    name: "ISO time with the unset hostname `(none)`",
+    raw: "2011-08-20T12:06:24.176101+02:00 (none) kernel: IP: [<ffffffff810aa508>] balance_pgdat+0x488/0x750",
+    expect: { format: "syslog-iso", host: "(none)", program: "kernel", text: "IP: [<ffffffff810aa508>] balance_pgdat+0x488/0x750", time: iso("2011-08-20T10:06:24.176Z") },
+  },
+  {
+    name: "RFC 3164 time with the unset hostname `(none)`",
+    raw: "Aug 20 12:06:24 (none) kernel: Oops: 0002 [#1] SMP",
+    expect: { format: "syslog", host: "(none)", program: "kernel", text: "Oops: 0002 [#1] SMP" },
+  },
+  {
     name: "ISO with negative offset",
     raw: "2024-08-13T15:59:23.5-05:00 h kernel: x",
     expect: { format: "syslog-iso", host: "h", time: iso("2024-08-13T20:59:23.500Z") },
