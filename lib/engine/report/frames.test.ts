@@ -213,6 +213,38 @@ describe("parseFrames", () => {
     ]);
   });
 
+  it("reads a trace trimmed to bare function names only as a run under its `Call Trace:`", () => {
+    // NVIDIA/open-gpu-kernel-modules#1167 (a comment's hung task, offsets stripped by the poster)
+    const frames = parseFrames([
+      "INFO: task sway:967 blocked for more than 1228 seconds.",
+      "task:sway            state:D stack:0     pid:967   ppid:925",
+      "Call Trace:",
+      " __schedule",
+      " schedule",
+      " down",
+      " nvkms_ioctl_from_kapi_try_pmlock [nvidia_modeset]",
+      " ? drm_atomic_check_only",
+      " ...",
+      "",
+      "INFO: task sway:967 blocked on a semaphore likely last held by task nvidia-modeset/:727",
+      " stray",
+    ]);
+    expect(frames.map((f) => [f.function, f.module, f.reliable])).toEqual([
+      ["__schedule", undefined, true],
+      ["schedule", undefined, true],
+      ["down", undefined, true],
+      ["nvkms_ioctl_from_kapi_try_pmlock", "nvidia_modeset", true],
+      ["drm_atomic_check_only", undefined, false],
+    ]);
+    // context markers stay inside the run (a trimmed soft-lockup splat in a commit message)
+    const irq = parseFrames(["Call Trace:", "  <IRQ>", " _raw_spin_lock_bh", " subflow_error_report", "  </IRQ>", " cpuidle_enter", "RIP: 0010:x", " stray"]);
+    expect(irq.map((f) => [f.function, f.context])).toEqual([["_raw_spin_lock_bh", "irq"], ["subflow_error_report", "irq"], ["cpuidle_enter", "task"]]);
+    // a lone word is no frame outside such a run: after an ordinary frame, after a register line, with no trace at all
+    expect(names(["Call Trace:", " schedule+0x29/0x70", " stray"])).toEqual(["schedule"]);
+    expect(names(["Call Trace:", "RIP: 0033:0x7f00", " stray"])).toEqual([]);
+    expect(names(["BUG: something", " stray", " words"])).toEqual([]);
+  });
+
   it("keeps KASAN's allocation and free stacks out of the main stack", () => {
     const lines = [
       "BUG: KASAN: use-after-free in ip6_send_skb+0x2f5/0x330",

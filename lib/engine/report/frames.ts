@@ -610,6 +610,11 @@ export type StackLine = {
   /** The frames after the first on a line of old i386 column entries. */
   moreFrames: readonly Frame[] | undefined;
   /**
+   * A line that is only a function's name (`__schedule`, `? foo`, `nvkms_ioctl [nvidia_modeset]`): a frame only in a
+   * trace printed that way from its `Call Trace:` on (BARE_FRAME), never on its own.
+   */
+  bareFrame: Frame | undefined;
+  /**
    * An old several-a-line trace line's frames (parseOldMultiFrames), the `Call Trace:` line's own included, and the
    * context its last marker left for the lines after it (` … {apic_timer_interrupt+132} <EOI>`).
    */
@@ -659,6 +664,7 @@ function scanStackLineText(rawLine: string): StackLine {
     armCaller: undefined,
     moreFrames: undefined,
     oldFrames: undefined,
+    bareFrame: undefined,
   };
   if (typeof rawLine !== "string") return scanned;
   let line = withoutPrinterPrefix(rawLine.trimEnd());
@@ -722,9 +728,21 @@ function scanStackLineText(rawLine: string): StackLine {
     const [, address, sym, off, size, mod] = caller;
     scanned.armCaller = makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
   }
-  if (scanned.markers.length === 0 && !scanned.crashSource && !scanned.frameInTrace) scanned.inert = true;
+  if (scanned.markers.length === 0 && !scanned.crashSource && !scanned.frameInTrace) {
+    scanned.inert = true;
+    const bare = BARE_FRAME.exec(line);
+    if (bare) scanned.bareFrame = makeFrame(bare[2], { reliable: bare[1] === undefined, module: bare[3] });
+  }
   return scanned;
 }
+
+/**
+ * A trace trimmed to bare function names, as commit messages, patch mails and hand-edited posts quote a splat (offsets,
+ * sizes and addresses dropped: `Call Trace:` / ` __schedule` / ` schedule` / ` down` / ` nvkms_ioctl_from_kapi_try_pmlock
+ * [nvidia_modeset]`). Read only as a run right under `Call Trace:` (context markers between): a lone word elsewhere
+ * is any message, and the run ends at the first line that is not such a name (`...`, `RIP:`, a foreign line).
+ */
+const BARE_FRAME = /^\s*(\?\s+)?([A-Za-z_][\w.$]*)(?:\s+\[([\w-]+)\])?\s*$/;
 
 /**
  * All stacks of a report, in order, each labelled. The first stack (and lockdep's `stack backtrace:`) is `main`.
@@ -762,7 +780,14 @@ export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
     inTrace = false;
   };
 
+  // Inside a trace printed as bare function names from its `Call Trace:` on (BARE_FRAME).
+  let bareRun = false;
   for (const scanned of lines) {
+    if (bareRun && scanned.bareFrame) {
+      current.frames.push(context ? { ...scanned.bareFrame, context } : { ...scanned.bareFrame });
+      continue;
+    }
+    bareRun = scanned.callTrace || (bareRun && scanned.markersOnly);
     if (scanned.inert) continue;
     const line = scanned.line;
     const header = scanned.header;

@@ -284,8 +284,10 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^schedule_loop$", "^schedule_rtlock$",
       "^bit_wait", "^__wait_on_bit", "^out_of_line_wait_on_bit",
       // bcache/bcachefs closures: `closure_sync` sleeps until every child closure put its ref, as
-      // wait_for_completion does; the caller that waits (`bch2_write`, `bch2_btree_update_start`) is what hung
-      "^_{0,2}closure_sync$",
+      // wait_for_completion does; the caller that waits (`bch2_write`, `bch2_btree_update_start`) is what hung. Its
+      // bounded form (`__closure_sync_timeout`, lib/closure.c) and the copies the out-of-tree bcachefs module carries
+      // since 6.18 dropped it (`__bch2_closure_sync_timeout [bcachefs]`) are the same wait
+      "^_{0,2}(?:bch2_)?closure_sync(?:_timeout)?$",
     ],
   },
   {

@@ -84,6 +84,10 @@ describe("selectGuiltyFrame", () => {
     expect(selectGuiltyFrame(intent, { mode: "hang" })).toBe("__bch2_btree_node_lock");
     // the closure callback a wait guesses (`? closure_sync_fn`) is not the wait itself
     expect(selectGuiltyFrame([...frames("schedule"), m("closure_sync_fn", "bcachefs")], { mode: "hang" })).toBe("closure_sync_fn");
+    // koverstreet/bcachefs#1182 (6.18, out-of-tree module): its own copy of the bounded closure wait, under the
+    // allocator wait that hung (a module's own wait, kept)
+    const copygc = [...frames("__schedule", "schedule", "schedule_timeout"), m("__bch2_closure_sync_timeout", "bcachefs"), m("__bch2_wait_on_allocator", "bcachefs"), m("__bch2_write", "bcachefs")];
+    expect(selectGuiltyFrame(copygc, { mode: "hang" })).toBe("__bch2_wait_on_allocator");
   });
   it("a hung task sleeping in a page fault (waiting for the mm's lock) hangs in the fault handler, as syzkaller names it", () => {
     // 32-bit ARM (4.14): a user thread's data abort blocked on mmap_sem
@@ -219,7 +223,8 @@ describe("isGenericFrame", () => {
       .toBe("bch2_btree_node_get");
     expect(selectGuiltyFrame(frames("__schedule", "schedule", "__closure_sync", "bch2_btree_update_start", "bch2_btree_split_leaf")))
       .toBe("bch2_btree_update_start");
-    for (const f of ["__six_lock_type_slowpath", "six_lock_intent", "six_lock_ip_intent", "six_relock_ip", "six_trylock_ip", "six_unlock_ip", "closure_sync"])
+    for (const f of ["__six_lock_type_slowpath", "six_lock_intent", "six_lock_ip_intent", "six_relock_ip", "six_trylock_ip", "six_unlock_ip", "closure_sync",
+      "__closure_sync_timeout", "__bch2_closure_sync", "__bch2_closure_sync_timeout"])
       expect(isGenericFrame(f), f).toBe(true);
     // The closure machinery's callbacks and the btree lock wrappers name the code that took the lock.
     for (const f of ["closure_sync_fn", "bch2_six_check_for_deadlock", "__bch2_btree_node_lock", "btree_node_lock_nopath"])

@@ -118,10 +118,11 @@ const HANG_NAMED_GENERIC = /^(?:__)?do_page_fault$|^do_user_addr_fault$|^lock_so
 /**
  * Out-of-tree wait primitives that stand for schedule()/wait_event(): the Solaris Porting Layer's condition variables
  * under ZFS (`cv_wait_common [spl]`, `__cv_wait_io [spl]`, `__cv_timedwait_hires`), bcachefs' six locks and, before
- * 6.7 moved them to lib/, its closures (`six_lock_slowpath [bcachefs]`, `__closure_sync [bcachefs]`). Module frames
+ * 6.7 moved them to lib/ and again since the module left the tree (6.18: `__bch2_closure_sync_timeout [bcachefs]`),
+ * its closures (`six_lock_slowpath [bcachefs]`, `__closure_sync [bcachefs]`). Module frames
  * are otherwise kept (a module's own wait, like jbd2_log_wait_commit, is where the task hangs).
  */
-const HANG_MODULE_PRIMITIVE = /^_*cv_(?:timed)?wait|^_{0,2}six_(?:lock|relock|trylock)|^_{0,2}closure_sync$/;
+const HANG_MODULE_PRIMITIVE = /^_*cv_(?:timed)?wait|^_{0,2}six_(?:lock|relock|trylock)|^_{0,2}(?:bch2_)?closure_sync(?:_timeout)?$/;
 
 /** A frame the unwinder could not name (`0xffffffffdeadbeef`: a jump to garbage, code without symbols): never the culprit's name. */
 const UNNAMED_FRAME = /^(?:0x)?[0-9a-f]{6,}$/;
