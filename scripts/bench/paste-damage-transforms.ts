@@ -229,6 +229,13 @@ export const PASTE_TRANSFORMS: readonly PasteTransform[] = [
     },
   },
   {
+    id: "term-doubled-console",
+    family: "terminal",
+    source: "a doubled console: every kernel line printed twice (serial and netconsole captured together, two loggers on one stream)",
+    invariant: ALL_FIELDS,
+    apply: (t) => flatMapLines(t, (l) => (/\[\s*\d+\.\d{3}(?!000)\d{3}\] \S/.test(l) ? [l, l] : [l])),
+  },
+  {
     id: "term-ansi-dmesg",
     family: "terminal",
     source: "`dmesg --color=always` / `journalctl` piped to a file: SGR colour around timestamps and loud lines",

@@ -53,6 +53,33 @@ describe("report windows", () => {
     expect(none.findings).toEqual([]);
   });
 
+  it("read a doubled console's second copy of each line as a copy: one hung task, not a second one that steals its stack", async () => {
+    const report = [
+      "[ 4520.123457] INFO: task kworker/u16:5:2274 blocked for more than 120 seconds.",
+      "[ 4520.123498]       Tainted: G        W  OE     6.2.0-34-generic #34-Ubuntu",
+      '[ 4520.123512] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+      "[ 4520.123530] task:kworker/u16:5   state:D stack:0     pid:2274  ppid:2      flags:0x00004000",
+      "[ 4520.123541] Call Trace:",
+      "[ 4520.123543]  <TASK>",
+      "[ 4520.123549]  __schedule+0x2aa/0x610",
+      "[ 4520.123561]  schedule+0x63/0x110",
+      "[ 4520.123566]  schedule_timeout+0x157/0x170",
+      "[ 4520.123578]  wait_for_completion+0x8a/0x160",
+      "[ 4520.123590]  rpcrdma_xprt_disconnect+0x1f5/0x260 [rpcrdma]",
+      "[ 4520.123611]  xprt_rdma_close+0x12/0x40 [rpcrdma]",
+      "[ 4520.123640]  process_one_work+0x21c/0x440",
+      "[ 4520.123652]  </TASK>",
+    ];
+    const doubled = report.flatMap((l) => [l, l]);
+    const incident = await triage([{ name: "doubled.log", data: enc.encode(doubled.join("\n") + "\n") }]);
+    expect(incident.findings.map((f) => f.title)).toEqual(["INFO: task hung in rpcrdma_xprt_disconnect"]);
+    // A coarse clock's stamps (jiffies, 10 ms) repeat for real: those lines are all counted.
+    const coarse = Array.from({ length: 4 }, () => "[  259.670000] nfs: server 10.0.0.27 not responding, still trying");
+    const nfs = await triage([{ name: "coarse.log", data: enc.encode(coarse.join("\n") + "\n") }]);
+    expect(nfs.findings).toHaveLength(1);
+    expect(nfs.findings[0].repeats).toBe(4);
+  });
+
   it("read a one-line event a wrap cut, alone in its window (no width to tell a wrap by), with the prefixed line before", async () => {
     const noise = Array.from({ length: 40 }, (_, i) => `May  6 19:48:${10 + (i % 40)} workstation systemd[1]: Started Session ${i}.`);
     const hang = "May  6 19:48:46 workstation kernel: [   95.178723] e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:";

@@ -536,6 +536,18 @@ function firstEventRule(l: { text: string; program?: string }, rules: readonly P
 }
 
 /**
+ * A line whose exact repeat right after it is a second copy, not a second message: it carries the kernel's
+ * microsecond stamp (`[ 1234.567890] `, after any syslog prefix), which two records never share with the same text
+ * in a row. Lines stamped to the second (syslog, `dmesg -T`) repeat for real (`table full, dropping packet`), and so
+ * do a coarse clock's (`[  259.670000]`: jiffies-based printk time on OpenRISC and old boards ticks in 1–10 ms), so
+ * a stamp ending in `000` proves nothing.
+ */
+const DOUBLED_CONSOLE_STAMP = /^[^[]{0,80}\[\s*\d+\.\d{3}(?!000)\d{3}\] \S/;
+function isDoubledConsoleLine(line: string): boolean {
+  return DOUBLED_CONSOLE_STAMP.test(line);
+}
+
+/**
  * A one-line event a paste wrapped where joinWrappedLines could not tell the window was wrapped (one wrapped line in
  * it: the width is unknown): the prefix-less line at `i` that holds the needle, or the rest of a needle the cut split
  * (`eno1: Det` + `ected Hardware Unit Hang:`), read with the prefixed line before it and the prefix-less line after
@@ -996,18 +1008,28 @@ class InputScanner {
     if (found) this.result.infos.push({ line: l, label: found.rule.label(found.match), ruleId: found.rule.id });
   }
 
-  /** `hot[i]`: the prefilter found a needle in raws[i] (context lines before the trigger never have one). */
-  private processWindow(start: number, raws: string[], hot: boolean[]): void {
+  /** `windowHot[i]`: the prefilter found a needle in raws[i] (context lines before the trigger never have one). */
+  private processWindow(start: number, raws: string[], windowHot: boolean[]): void {
     const { ctx, result, input, known, bannerPrev, timeCtx, folds, repeats } = this;
     ctx.wall = undefined;
-    const parsed: LogLine[] = new Array(raws.length);
+    let parsed: LogLine[] = new Array(raws.length);
     // A terminal copy's padded rows, run together again before the prefixes are read (unpad-terminal-wraps.ts).
     const lines = unpadTerminalWraps(raws);
+    let doubled = 0;
     for (let i = 0; i < lines.length; i++) {
       const l = parseLine(lines[i], start + i, ctx);
       parsed[i] = l;
       result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
       if (l.format === "syslog") this.sawSyslogDate = true;
+      if (i > 0 && lines[i] === lines[i - 1] && isDoubledConsoleLine(lines[i])) doubled++;
+    }
+    let hot = windowHot;
+    if (doubled > 0) {
+      // A doubled console (serial and netconsole in one capture, two loggers on one stream) prints every line twice:
+      // the copy goes, or a hung task's repeated header would start a second report that steals the first's stack.
+      const keep = (_: unknown, i: number) => !(i > 0 && lines[i] === lines[i - 1] && isDoubledConsoleLine(lines[i]));
+      parsed = parsed.filter(keep);
+      hot = windowHot.filter(keep);
     }
     // Kernel lines, per host, go to the report extractor; the rest is matched line by line. When the window's kernel
     // lines name one host only, its host-less ones are that host's too: a paste that lost the first line's prefix, the
@@ -1016,7 +1038,7 @@ class InputScanner {
     const byHost = new Map<string, LogLine[]>();
     // Reports and events read lines a paste wrapped as the lines they were (join-wrapped-lines.ts).
     const joinedLines = joinWrappedLines(parsed);
-    const linesHot = joinedLines === parsed ? hot : hotOfJoined(joinedLines, hot, start);
+    const linesHot = joinedLines === parsed ? hot : hotOfJoined(joinedLines, windowHot, start);
     for (const l of joinedLines) {
       if (l.program !== undefined && l.program !== "kernel") continue;
       if (isWallLine(l) && isWallCopy(l, joinedLines)) continue;
@@ -1029,7 +1051,7 @@ class InputScanner {
     const reportsBefore = result.reports.length;
     const bootBetween = (after: number, upTo: number) => folds.bootBetween(after, upTo);
     // A banner in this window notes its boot below, after the reports are read: then `keep` alone decides.
-    const bannerHere = hot.some((h, i) => h && raws[i].includes("Linux version "));
+    const bannerHere = windowHot.some((h, i) => h && raws[i].includes("Linux version "));
     const foldsAway = bannerHere ? undefined : (f: Finding, printed: FoldFacts) => repeats.foldsAway(f, printed, bootBetween);
     for (const lines of byHost.values()) {
       for (const f of extractReports(lines, { fileName: input.name, known, foldsAway, onWarning: (w) => result.warnings.push(w) })) result.reports.push(f);
