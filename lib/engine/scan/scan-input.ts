@@ -536,15 +536,15 @@ function firstEventRule(l: { text: string; program?: string }, rules: readonly P
 }
 
 /**
- * A line whose exact repeat right after it is a second copy, not a second message: it carries the kernel's
- * microsecond stamp (`[ 1234.567890] `, after any syslog prefix), which two records never share with the same text
- * in a row. Lines stamped to the second (syslog, `dmesg -T`) repeat for real (`table full, dropping packet`), and so
- * do a coarse clock's (`[  259.670000]`: jiffies-based printk time on OpenRISC and old boards ticks in 1–10 ms), so
- * a stamp ending in `000` proves nothing.
+ * A line whose exact repeat in the same window is a second copy, not a second message: it carries the kernel's
+ * microsecond stamp (`[ 1234.567890] `, after any syslog prefix), which two records never share with the same text.
+ * Lines stamped to the second (syslog, `dmesg -T`) repeat for real (`table full, dropping packet`), and so do a
+ * coarse clock's (`[  259.670000]`: jiffies-based printk time on OpenRISC and old boards ticks in 1–10 ms), so a
+ * stamp ending in `000` proves nothing.
  */
-const DOUBLED_CONSOLE_STAMP = /^[^[]{0,80}\[\s*\d+\.\d{3}(?!000)\d{3}\] \S/;
-function isDoubledConsoleLine(line: string): boolean {
-  return DOUBLED_CONSOLE_STAMP.test(line);
+const COPYABLE_STAMP = /^[^[]{0,80}\[\s*\d+\.\d{3}(?!000)\d{3}\] \S/;
+function isCopyableLine(line: string): boolean {
+  return COPYABLE_STAMP.test(line);
 }
 
 /**
@@ -1015,19 +1015,24 @@ class InputScanner {
     let parsed: LogLine[] = new Array(raws.length);
     // A terminal copy's padded rows, run together again before the prefixes are read (unpad-terminal-wraps.ts).
     const lines = unpadTerminalWraps(raws);
-    let doubled = 0;
+    // A doubled console (serial and netconsole in one capture, two loggers on one stream) prints every line twice, a
+    // paste that overlaps itself a few: the copies go, or a hung task's repeated header would start a second report
+    // that steals the first's stack. Only lines a copy can be told by (isCopyableLine) are remembered.
+    let seen: Set<string> | undefined;
+    let copies: Uint8Array | undefined;
     for (let i = 0; i < lines.length; i++) {
       const l = parseLine(lines[i], start + i, ctx);
       parsed[i] = l;
       result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
       if (l.format === "syslog") this.sawSyslogDate = true;
-      if (i > 0 && lines[i] === lines[i - 1] && isDoubledConsoleLine(lines[i])) doubled++;
+      if (!isCopyableLine(lines[i])) continue;
+      seen ??= new Set();
+      if (!seen.has(lines[i])) seen.add(lines[i]);
+      else (copies ??= new Uint8Array(lines.length))[i] = 1;
     }
     let hot = windowHot;
-    if (doubled > 0) {
-      // A doubled console (serial and netconsole in one capture, two loggers on one stream) prints every line twice:
-      // the copy goes, or a hung task's repeated header would start a second report that steals the first's stack.
-      const keep = (_: unknown, i: number) => !(i > 0 && lines[i] === lines[i - 1] && isDoubledConsoleLine(lines[i]));
+    if (copies) {
+      const keep = (_: unknown, i: number) => copies[i] === 0;
       parsed = parsed.filter(keep);
       hot = windowHot.filter(keep);
     }
