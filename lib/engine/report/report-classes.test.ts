@@ -1295,6 +1295,69 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in do_migrate_pages", guiltyFrame: "do_migrate_pages" });
   });
 
+  // The held-locks list that follows (` #0: … (&mm->mmap_lock){++++}-{4:4}, at: __se_sys_mremap+0x3c0/0xc60`) names
+  // other locks the task holds: once the unlock site was read, the function comes from it or from the stack, never
+  // from that list (syzbot: "WARNING: bad unlock balance in move_pgt_entry").
+  it("reads the unlock site's levels, not the held-locks list after it", () => {
+    const [r] = extract([
+      "WARNING: bad unlock balance detected!",
+      "6.16.0-rc2-next-20250616-syzkaller #0 Not tainted",
+      "-------------------------------------",
+      "syz-executor359/6969 is trying to release lock (&mapping->i_mmap_rwsem) at:",
+      "[<ffffffff82104277>] i_mmap_unlock_write include/linux/fs.h:557 [inline]",
+      "[<ffffffff82104277>] maybe_drop_rmap_locks mm/mremap.c:197 [inline]",
+      "[<ffffffff82104277>] move_pgt_entry+0xfa7/0x1170 mm/mremap.c:686",
+      "but there are no more locks to release!",
+      "",
+      "other info that might help us debug this:",
+      "1 lock held by syz-executor359/6969:",
+      " #0: ffff88802f641760 (&mm->mmap_lock){++++}-{4:4}, at: do_mremap mm/mremap.c:2371 [inline]",
+      " #0: ffff88802f641760 (&mm->mmap_lock){++++}-{4:4}, at: __se_sys_mremap+0x3c0/0xc60 mm/mremap.c:2421",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in move_pgt_entry", guiltyFrame: "move_pgt_entry" });
+  });
+
+  it("goes from an unlock site in a lock primitive to the stack, past the held-locks list", () => {
+    const [r] = extract([
+      "=====================================",
+      "[ BUG: bad unlock balance detected! ]",
+      "3.10.0-rc1 #1 Not tainted",
+      "-------------------------------------",
+      "motion/3328 is trying to release lock (&dev->lock) at:",
+      "[<ffffffff819be5f9>] mutex_unlock+0x9/0x10",
+      "but there are no more locks to release!",
+      "",
+      "other info that might help us debug this:",
+      "1 lock held by motion/3328:",
+      " #0:  (&mm->mmap_sem){++++++}, at: [<ffffffff81156cae>] vm_munmap+0x3e/0x70",
+      "",
+      "stack backtrace:",
+      "CPU: 1 PID: 3328 Comm: motion Not tainted 3.10.0-rc1 #1",
+      "Call Trace:",
+      " [<ffffffff819b9029>] dump_stack+0x19/0x1b",
+      " [<ffffffff810e615e>] print_unlock_imbalance_bug+0xfe/0x110",
+      " [<ffffffff810eb3cc>] lock_release+0xfc/0x250",
+      " [<ffffffff819be4b2>] __mutex_unlock_slowpath+0xb2/0x1f0",
+      " [<ffffffff819be5f9>] mutex_unlock+0x9/0x10",
+      " [<ffffffff81711105>] videobuf_waiton+0x55/0x230",
+      " [<ffffffff8172d3d9>] cx25821_free_buffer+0x49/0xa0",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "BUG: bad unlock balance in videobuf_waiton", guiltyFrame: "videobuf_waiton" });
+  });
+
+  // `lock held when returning to user space` has no site of its own: the held-locks list is where it is.
+  it("still reads a returning-to-user-space report's lock from its held-locks list", () => {
+    const [r] = extract([
+      "WARNING: lock held when returning to user space!",
+      "6.6.0-rc3 #213 Not tainted",
+      "------------------------------------------------",
+      "cxl/673 is leaving the kernel with locks still held!",
+      "1 lock held by cxl/673:",
+      " #0: ffffffffa013b9d0 (cxl_region_rwsem){++++}-{3:3}, at: commit_store+0x7d/0x3e0 [cxl_core]",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: lock held when returning to user space in commit_store", guiltyFrame: "commit_store" });
+  });
+
   // lock_stat's contention check prints its site the same way: `… is trying to contend lock (l) at:` then `[<ip>] %pS`.
   const contention = (header: string, site: string[]) => [
     "=================================",
