@@ -322,6 +322,8 @@ const KERNEL_DUMP_TEXT =
 /** A hung-task header a mail client wrapped after `blocked`; the next, prefix-less line holds the rest. */
 const HUNG_HEADER_WRAPPED = /INFO: task \S.* blocked(?: in I\/O wait)?\s*$/;
 const HUNG_HEADER_REST = /^\s*for more than \d+ seconds\.?\s*$/;
+/** A lockdep lock-site line a mail client wrapped after `at:`: the next, prefix-less line is its `f+0x…/0x…`. */
+const LOCK_SITE_WRAPPED = /\bat:\s*$/;
 
 /**
  * Lines of a span that belong to its report: kernel output when the header was (the caller split is done).
@@ -337,6 +339,7 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   let inModuleList = false;
   let wrappedTaskLine = false;
   let wrappedHungHeader = false;
+  let wrappedLockSite = false;
   let inTrace = false;
   // The report's own lines since the last foreign one, read only when a foreign line comes (what they say decides
   // whether it continues the report): a console without interleaved output (a storm's span) reads none of them.
@@ -351,6 +354,7 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         inModuleList = isModuleListStart(last);
         wrappedTaskLine = isWrappedTaskLine(last);
         wrappedHungHeader = HUNG_HEADER_WRAPPED.test(last);
+        wrappedLockSite = LOCK_SITE_WRAPPED.test(last);
         for (let k = ownFrom; k <= ownTo; k++) {
           const scanned = scanStackLine(lines[k].text);
           inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
@@ -366,10 +370,12 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         (inModuleList && isModuleListContinuation(l.text)) ||
         (wrappedTaskLine && isWrappedRelease(l.text)) ||
         (wrappedHungHeader && HUNG_HEADER_REST.test(l.text)) ||
+        (wrappedLockSite && isSizedFrameLine(l.text)) ||
         (inTrace && isSizedFrameLine(l.text)) ||
         KERNEL_DUMP_TEXT.test(l.text);
       wrappedTaskLine = false;
       wrappedHungHeader = false;
+      wrappedLockSite = false;
       if (!continues) {
         inTrace = false;
         continue;

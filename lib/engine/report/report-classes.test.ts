@@ -1358,6 +1358,28 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: lock held when returning to user space in commit_store", guiltyFrame: "commit_store" });
   });
 
+  // A mail client wraps the long lock-site line after `at:`: the function starts the next line, without its `[<ip>]`
+  // and, in a timestamped paste, without the stamp and less indented than the message column.
+  const wrappedInversion = (siteLine: string) => [
+    "[   83.296538] ========================================================",
+    "[   83.296538] WARNING: possible irq lock inversion dependency detected",
+    "[   83.296539] 5.12.0-rc3+ #25 Tainted: G        W",
+    "[   83.296539] --------------------------------------------------------",
+    "[   83.296540] bash/780 just changed the state of lock:",
+    "[   83.296540] ffffffff82b29c98 (device_domain_lock){..-.}-{2:2}, at:",
+    siteLine,
+    "[   83.296547] but this lock took another, SOFTIRQ-unsafe lock in the past:",
+    "[   83.296547]  (pasid_lock){+.+.}-{2:2}",
+  ];
+  it("reads a lock site wrapped after `at:` onto a prefix-less line", () => {
+    const [r] = extract(wrappedInversion("            iommu_flush_dev_iotlb.part.0+0x32/0x110"));
+    expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in iommu_flush_dev_iotlb", guiltyFrame: "iommu_flush_dev_iotlb" });
+  });
+  it("keeps a wrapped lock site's next line out of the report when it is not a frame", () => {
+    const [r] = extract(wrappedInversion("            and something else entirely"));
+    expect(r?.title).not.toBe("possible deadlock in iommu_flush_dev_iotlb");
+  });
+
   // lock_stat's contention check prints its site the same way: `… is trying to contend lock (l) at:` then `[<ip>] %pS`.
   const contention = (header: string, site: string[]) => [
     "=================================",
