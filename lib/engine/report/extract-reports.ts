@@ -702,7 +702,9 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
           // The flattened line goes on with lockdep's next sentence (`… mm/mempolicy.c:1196 but there are no more …`).
           const bare = level.replace(/^\s*\[<?[0-9a-fx]+>?\]\s+/, "");
           const text = levels.length > 1 ? (LOCKDEP_SITE_FRAME.exec(bare)?.[0] ?? bare) : level;
-          const f = parseFrameLine(" " + text.trim(), false);
+          // A site wrapped onto the next line can carry the report's next sentence after it (`f+0x21/0xd0 [mod] but
+          // this lock took`): read its frame part alone when the whole line is not one.
+          const f = parseFrameLine(" " + text.trim(), false) ?? parseFrameLine(" " + (LOCKDEP_SITE_FRAME.exec(bare.trim())?.[0] ?? ""), false);
           if (f) frames.push({ ...f, reliable: true });
           if (f && !f.inlined) break;
         }

@@ -1375,6 +1375,20 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     const [r] = extract(wrappedInversion("            iommu_flush_dev_iotlb.part.0+0x32/0x110"));
     expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in iommu_flush_dev_iotlb", guiltyFrame: "iommu_flush_dev_iotlb" });
   });
+  // Re-wrapped prose: the function line goes on with lockdep's next sentence.
+  it("reads a wrapped lock site whose line goes on with the report's next sentence", () => {
+    const [r] = extract([
+      "WARNING: possible irq lock inversion dependency detected",
+      "6.11.0-rc6+ #59 Tainted: G        W",
+      "--------------------------------------------------------",
+      "CPU 0/KVM/1537 just changed the state of lock:",
+      "ffffa0f0cff965f0 (&vdev->irqlock){-...}-{2:2}, at:",
+      "vfio_intx_handler+0x21/0xd0 [vfio_pci_core] but this lock took",
+      "another,",
+      "HARDIRQ-unsafe lock in the past: (fs_reclaim){+.+.}-{0:0}",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in vfio_intx_handler", guiltyFrame: "vfio_intx_handler" });
+  });
   it("keeps a wrapped lock site's next line out of the report when it is not a frame", () => {
     const [r] = extract(wrappedInversion("            and something else entirely"));
     expect(r?.title).not.toBe("possible deadlock in iommu_flush_dev_iotlb");
