@@ -1394,6 +1394,44 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     expect(r?.title).not.toBe("possible deadlock in iommu_flush_dev_iotlb");
   });
 
+  // The IDA warns about, or locks, the ID allocator its caller misused: syzbot titles such reports in the IDA function
+  // ("WARNING in ida_free", "INFO: trying to register non-static key in ida_destroy"), not in its caller.
+  it("names the IDA function that warned, not its caller", () => {
+    const [r] = extract([
+      "------------[ cut here ]------------",
+      "ida_free called for id=0 which is not allocated.",
+      "WARNING: CPU: 0 PID: 3066 at lib/idr.c:525 ida_free+0x1b0/0x208 lib/idr.c:525",
+      "Modules linked in:",
+      "CPU: 0 PID: 3066 Comm: syz-executor.1 Not tainted 6.1.0-rc4-syzkaller-31833-gf0c4d9fc9cc9 #0",
+      "pc : ida_free+0x1b0/0x208 lib/idr.c:525",
+      "lr : ida_free+0x1b0/0x208 lib/idr.c:525",
+      "Call trace:",
+      " ida_free+0x1b0/0x208 lib/idr.c:525",
+      " free_anon_bdev fs/super.c:1073 [inline]",
+      " kill_anon_super+0x34/0x44 fs/super.c:1087",
+      " v9fs_kill_super+0x24/0x50 fs/9p/vfs_super.c:223",
+    ]);
+    expect(r).toMatchObject({ title: "WARNING in ida_free", guiltyFrame: "ida_free" });
+  });
+  it("names ida_destroy for a non-static key its spinlock registered", () => {
+    const [r] = extract([
+      "INFO: trying to register non-static key.",
+      "the code is fine but needs lockdep annotation.",
+      "turning off the locking correctness validator.",
+      "CPU: 0 PID: 12 Comm: kworker/0:1 Not tainted 5.3.0-rc2+ #23",
+      "Call Trace:",
+      "  dump_stack+0xca/0x13e lib/dump_stack.c:113",
+      "  register_lock_class+0x1022/0x11d0 kernel/locking/lockdep.c:1122",
+      "  __lock_acquire+0xfc/0x3b50 kernel/locking/lockdep.c:3762",
+      "  lock_acquire+0x127/0x320 kernel/locking/lockdep.c:4412",
+      "  _raw_spin_lock_irqsave+0x32/0x50 kernel/locking/spinlock.c:159",
+      "  ida_destroy+0xb0/0x3a0 lib/idr.c:551",
+      "  media_device_cleanup+0x15/0x70 drivers/media/mc/mc-device.c:722",
+      "  uvc_delete+0x8e/0x2f0 drivers/media/usb/uvc/uvc_driver.c:1872",
+    ]);
+    expect(r).toMatchObject({ title: "INFO: trying to register non-static key in ida_destroy", guiltyFrame: "ida_destroy" });
+  });
+
   // lock_stat's contention check prints its site the same way: `… is trying to contend lock (l) at:` then `[<ip>] %pS`.
   const contention = (header: string, site: string[]) => [
     "=================================",
