@@ -616,14 +616,14 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack regs has bad value", noStackTrace: true },
       { match: re("WARNING: kernel stack regs at .* has bad"), title: "WARNING: kernel stack regs has bad value", noStackTrace: true },
       { match: re("WARNING: kernel stack frame pointer at [0-9a-f]+ in [^ ]* has bad value"), title: "WARNING: kernel stack frame pointer has bad value", noStackTrace: true },
-      { match: re("WARNING: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
+      { match: re("WARNING: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       { match: re("WARNING: possible circular locking dependency detected"), title: "WARNING: possible circular locking dependency detected", kind: "lockdep", type: "WARNING", corrupted: "lock chain missing" },
-      { match: re("WARNING: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
-      { match: re("WARNING: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)+?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
+      { match: re("WARNING: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
+      { match: re("WARNING: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)+?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
       // The irq-safe lock's acquisition (`... which became HARDIRQ-irq-safe at:`) names the deadlock, as syzkaller does;
       // the backtrace is only the task that added the dependency.
       { match: re("WARNING: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([/which became [A-Z]+-irq-safe at:/, /stack backtrace:/, CALL_TRACE_SECTION]) },
-      { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
+      { match: re("WARNING: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
       { match: re("WARNING: suspicious RCU usage\\n(?:.*\\n)?.*-{5,}\\n.*?{{SRC}}"), title: "WARNING: suspicious RCU usage in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/rcu/, /lockdep/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/] }) },
       // Other output printed between the header and the source line (fault injection, another CPU): syzkaller still
       // reads the first source line after the header.
@@ -715,10 +715,10 @@ export const CLASSES: readonly CrashClass[] = [
     // `comm:pid` is at most 15 + 1 + 7 characters: bounded, a line of many `INFO: task ` is not scanned to its end from each.
     suppress: [...SYZKALLER_TITLE_QUOTES.info, /INFO: task \S[^\n]{0,40}? (?:is )?(?:reader |writer )?blocked on an? (?:mutex|semaphore|rw-semaphore)\b/, /INFO: lockdep is turned off/, /INFO: Stall ended before state dump start/, /INFO: NMI handler .* took too long/, /_INFO:/, /INFO: Slab 0x/, /INFO: Object 0x/, /INFO: Freed in /, /INFO: [A-Za-z]+ ?[0-9a-f]+-[0-9a-f]+/],
     formats: [
-      { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
-      { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
-      { match: re("INFO: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
-      { match: re("INFO: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
+      { match: re("INFO: possible circular locking dependency detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
+      { match: re("INFO: possible recursive locking detected(?:.*\\n)+?.*is trying to acquire lock(?:.*\\n)*?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
+      { match: re("INFO: possible irq lock inversion dependency detected(?:.*\\n)+?.*just changed the state of lock(?:.*\\n)*?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"), title: "possible deadlock in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_AT },
+      { match: re("INFO: inconsistent lock state(?:.*\\n)+?.*takes(?:.*\\n)*?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"), title: "inconsistent lock state in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: LOCKDEP_TAKES },
       // The pre-4.10 headers (`[ INFO: … ]`) of a report cut, or mangled, before its lock site names a function: still
       // lockdep's report, titled by its header as the WARNING: forms are.
       { match: re("INFO: (possible circular locking dependency detected|possible recursive locking detected|possible irq lock inversion dependency detected|inconsistent lock state)"), title: "INFO: $1", kind: "lockdep", type: "LOCKDEP", corrupted: "lock site missing" },
@@ -916,7 +916,7 @@ export const CLASSES: readonly CrashClass[] = [
     startsAt: { line: LOCKDEP_PREAMBLE, within: 3, earliest: true },
     formats: [
       {
-        match: re("is trying to acquire lock:(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"),
+        match: re("is trying to acquire lock:(?:.*\\n)*?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"),
         title: "possible deadlock in {FRAME}", corrupted: "the lockdep header line is missing", stack: LOCKDEP_AT,
       },
     ],
@@ -931,7 +931,7 @@ export const CLASSES: readonly CrashClass[] = [
     startsAt: { line: LOCKDEP_PREAMBLE, within: 3, earliest: true },
     formats: [
       {
-        match: re("inconsistent \\{[A-Z-]+\\} -> \\{[A-Z-]+\\} usage\\.(?:.*\\n)*?.*takes(?:.*\\n)*?.*at: (?:{{PC}} +)?{{FUNC}}"),
+        match: re("inconsistent \\{[A-Z-]+\\} -> \\{[A-Z-]+\\} usage\\.(?:.*\\n)*?.*takes(?:.*\\n)*?.*at:(?: | *\\n *)(?:{{PC}} +)?{{FUNC}}"),
         title: "inconsistent lock state in {FRAME}", corrupted: "the lockdep header line is missing", stack: LOCKDEP_TAKES,
       },
     ],

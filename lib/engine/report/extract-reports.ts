@@ -322,6 +322,8 @@ const KERNEL_DUMP_TEXT =
 /** A hung-task header a mail client wrapped after `blocked`; the next, prefix-less line holds the rest. */
 const HUNG_HEADER_WRAPPED = /INFO: task \S.* blocked(?: in I\/O wait)?\s*$/;
 const HUNG_HEADER_REST = /^\s*for more than \d+ seconds\.?\s*$/;
+/** A lockdep lock-site line a mail client wrapped after `at:`: the next, prefix-less line is its `f+0x…/0x…`. */
+const LOCK_SITE_WRAPPED = /\bat:\s*$/;
 
 /**
  * Lines of a span that belong to its report: kernel output when the header was (the caller split is done).
@@ -337,6 +339,7 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   let inModuleList = false;
   let wrappedTaskLine = false;
   let wrappedHungHeader = false;
+  let wrappedLockSite = false;
   let inTrace = false;
   // The report's own lines since the last foreign one, read only when a foreign line comes (what they say decides
   // whether it continues the report): a console without interleaved output (a storm's span) reads none of them.
@@ -351,6 +354,7 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         inModuleList = isModuleListStart(last);
         wrappedTaskLine = isWrappedTaskLine(last);
         wrappedHungHeader = HUNG_HEADER_WRAPPED.test(last);
+        wrappedLockSite = LOCK_SITE_WRAPPED.test(last);
         for (let k = ownFrom; k <= ownTo; k++) {
           const scanned = scanStackLine(lines[k].text);
           inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
@@ -366,10 +370,12 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         (inModuleList && isModuleListContinuation(l.text)) ||
         (wrappedTaskLine && isWrappedRelease(l.text)) ||
         (wrappedHungHeader && HUNG_HEADER_REST.test(l.text)) ||
+        (wrappedLockSite && isSizedFrameLine(l.text)) ||
         (inTrace && isSizedFrameLine(l.text)) ||
         KERNEL_DUMP_TEXT.test(l.text);
       wrappedTaskLine = false;
       wrappedHungHeader = false;
+      wrappedLockSite = false;
       if (!continues) {
         inTrace = false;
         continue;
@@ -644,6 +650,13 @@ const LOCKDEP_AT = /\bat:\s*(?:\[(?:<?[0-9a-fx]+>?)?\] +)?(.*)$/;
 const LOCKDEP_SITE_LEVEL = /(?<=\[inline\])\s+(?=\[<?[0-9a-fx]+>?\]\s)/;
 /** One level of it, without its `[<ip>]`: `f+0x…/0x…` or `f`, then an optional `file:N` and `[inline]`/`[module]`. */
 const LOCKDEP_SITE_FRAME = /^[\w.$]+(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?:\s+[\w./-]+:\d+)?(?:\s+\[[\w.-]+\])?/;
+/** A symbolised site's next level on its own line, under the same `[<ip>]` as the one above it. */
+const LOCKDEP_SITE_NEXT_LINE = /^\s*\[<?[0-9a-fx]+>?\]\s+\S/;
+/**
+ * lockdep's list of the task's held locks (`2 locks held by ip/202:`, `no locks held by swapper/0/1.`): once the
+ * report's own lock site was read, its ` #0: … at:` lines are other locks, not the one the bug is about.
+ */
+const LOCKDEP_HELD_LIST = /\b(?:\d+ locks? held by|no locks held by) /;
 
 function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame, lenient = false): Guilty | undefined {
   const texts = report.texts;
@@ -668,9 +681,19 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
       // include/linux/spinlock.h:351 [inline]`, `at: __dev_xmit_skb net/core/dev.c:3807 [inline]`, `at:
       // __dev_queue_xmit+0xaf9/…`): the two lock sites are counted by their non-inlined lines.
       for (let j = 0; j < rest.length && frames.filter((f) => !f.inlined).length < 2; j++) {
+        if (frames.length > 0 && LOCKDEP_HELD_LIST.test(rest[j])) break;
         const at = LOCKDEP_AT.exec(rest[j]);
         if (!at) continue;
-        // Old lockdep prints the site on the next line: `… at:` / `[<ffffffff83f7ac8b>] sctp_sendmsg+0x2a3b/0x38a0`.
+        // Old lockdep prints the site on the next line: `… at:` / `[<ffffffff83f7ac8b>] sctp_sendmsg+0x2a3b/0x38a0`;
+        // a symbolised one goes on with a line per inlined level (`[<ip>] f file.h:N [inline]`, then `[<ip>] g+0x…`).
+        if (at[1].trim() === "" && LOCKDEP_SITE_NEXT_LINE.test(rest[j + 1] ?? "")) {
+          for (let m = j + 1; m < rest.length && LOCKDEP_SITE_NEXT_LINE.test(rest[m]); m++) {
+            const f = parseFrameLine(" " + rest[m].replace(/^\s*\[<?[0-9a-fx]+>?\]\s+/, "").trim(), false);
+            if (f) frames.push({ ...f, reliable: true });
+            if (!f || !f.inlined) break;
+          }
+          continue;
+        }
         const site = at[1].trim() !== "" ? " " + at[1].trim() : (rest[j + 1] ?? "");
         // A symbolised `[<ip>] %pS` site is one line per inlined level, each under the same `[<ip>]`; a paste that
         // lost its newlines keeps them all on this line (`[<ip>] f … [inline] [<ip>] g+0x…/0x… …`): one frame each.
@@ -679,7 +702,9 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
           // The flattened line goes on with lockdep's next sentence (`… mm/mempolicy.c:1196 but there are no more …`).
           const bare = level.replace(/^\s*\[<?[0-9a-fx]+>?\]\s+/, "");
           const text = levels.length > 1 ? (LOCKDEP_SITE_FRAME.exec(bare)?.[0] ?? bare) : level;
-          const f = parseFrameLine(" " + text.trim(), false);
+          // A site wrapped onto the next line can carry the report's next sentence after it (`f+0x21/0xd0 [mod] but
+          // this lock took`): read its frame part alone when the whole line is not one.
+          const f = parseFrameLine(" " + text.trim(), false) ?? parseFrameLine(" " + (LOCKDEP_SITE_FRAME.exec(bare.trim())?.[0] ?? ""), false);
           if (f) frames.push({ ...f, reliable: true });
           if (f && !f.inlined) break;
         }

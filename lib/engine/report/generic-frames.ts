@@ -184,8 +184,10 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
   {
     family: "data structures",
     why: "list/tree helpers only notice corruption made elsewhere",
+    // Not the IDA (`ida_free`, `ida_destroy`): its functions warn about, or lock, an ID allocator their caller
+    // misused (syzbot: "WARNING in ida_free", "INFO: trying to register non-static key in ida_destroy").
     patterns: [
-      "^__list_", "^list_", "^hlist_", "^__hlist_", "^rb_", "^__rb_", "^xa_", "^__xa_", "^xas_", "^idr_", "^ida_",
+      "^__list_", "^list_", "^hlist_", "^__hlist_", "^rb_", "^__rb_", "^xa_", "^__xa_", "^xas_", "^idr_",
       "^radix_tree_", "^llist_", "^klist_", "^sort$", "^__sort", "^plist_", "^__rhashtable_lookup",
     ],
   },

@@ -1295,6 +1295,143 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in do_migrate_pages", guiltyFrame: "do_migrate_pages" });
   });
 
+  // The held-locks list that follows (` #0: … (&mm->mmap_lock){++++}-{4:4}, at: __se_sys_mremap+0x3c0/0xc60`) names
+  // other locks the task holds: once the unlock site was read, the function comes from it or from the stack, never
+  // from that list (syzbot: "WARNING: bad unlock balance in move_pgt_entry").
+  it("reads the unlock site's levels, not the held-locks list after it", () => {
+    const [r] = extract([
+      "WARNING: bad unlock balance detected!",
+      "6.16.0-rc2-next-20250616-syzkaller #0 Not tainted",
+      "-------------------------------------",
+      "syz-executor359/6969 is trying to release lock (&mapping->i_mmap_rwsem) at:",
+      "[<ffffffff82104277>] i_mmap_unlock_write include/linux/fs.h:557 [inline]",
+      "[<ffffffff82104277>] maybe_drop_rmap_locks mm/mremap.c:197 [inline]",
+      "[<ffffffff82104277>] move_pgt_entry+0xfa7/0x1170 mm/mremap.c:686",
+      "but there are no more locks to release!",
+      "",
+      "other info that might help us debug this:",
+      "1 lock held by syz-executor359/6969:",
+      " #0: ffff88802f641760 (&mm->mmap_lock){++++}-{4:4}, at: do_mremap mm/mremap.c:2371 [inline]",
+      " #0: ffff88802f641760 (&mm->mmap_lock){++++}-{4:4}, at: __se_sys_mremap+0x3c0/0xc60 mm/mremap.c:2421",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in move_pgt_entry", guiltyFrame: "move_pgt_entry" });
+  });
+
+  it("goes from an unlock site in a lock primitive to the stack, past the held-locks list", () => {
+    const [r] = extract([
+      "=====================================",
+      "[ BUG: bad unlock balance detected! ]",
+      "3.10.0-rc1 #1 Not tainted",
+      "-------------------------------------",
+      "motion/3328 is trying to release lock (&dev->lock) at:",
+      "[<ffffffff819be5f9>] mutex_unlock+0x9/0x10",
+      "but there are no more locks to release!",
+      "",
+      "other info that might help us debug this:",
+      "1 lock held by motion/3328:",
+      " #0:  (&mm->mmap_sem){++++++}, at: [<ffffffff81156cae>] vm_munmap+0x3e/0x70",
+      "",
+      "stack backtrace:",
+      "CPU: 1 PID: 3328 Comm: motion Not tainted 3.10.0-rc1 #1",
+      "Call Trace:",
+      " [<ffffffff819b9029>] dump_stack+0x19/0x1b",
+      " [<ffffffff810e615e>] print_unlock_imbalance_bug+0xfe/0x110",
+      " [<ffffffff810eb3cc>] lock_release+0xfc/0x250",
+      " [<ffffffff819be4b2>] __mutex_unlock_slowpath+0xb2/0x1f0",
+      " [<ffffffff819be5f9>] mutex_unlock+0x9/0x10",
+      " [<ffffffff81711105>] videobuf_waiton+0x55/0x230",
+      " [<ffffffff8172d3d9>] cx25821_free_buffer+0x49/0xa0",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "BUG: bad unlock balance in videobuf_waiton", guiltyFrame: "videobuf_waiton" });
+  });
+
+  // `lock held when returning to user space` has no site of its own: the held-locks list is where it is.
+  it("still reads a returning-to-user-space report's lock from its held-locks list", () => {
+    const [r] = extract([
+      "WARNING: lock held when returning to user space!",
+      "6.6.0-rc3 #213 Not tainted",
+      "------------------------------------------------",
+      "cxl/673 is leaving the kernel with locks still held!",
+      "1 lock held by cxl/673:",
+      " #0: ffffffffa013b9d0 (cxl_region_rwsem){++++}-{3:3}, at: commit_store+0x7d/0x3e0 [cxl_core]",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "WARNING: lock held when returning to user space in commit_store", guiltyFrame: "commit_store" });
+  });
+
+  // A mail client wraps the long lock-site line after `at:`: the function starts the next line, without its `[<ip>]`
+  // and, in a timestamped paste, without the stamp and less indented than the message column.
+  const wrappedInversion = (siteLine: string) => [
+    "[   83.296538] ========================================================",
+    "[   83.296538] WARNING: possible irq lock inversion dependency detected",
+    "[   83.296539] 5.12.0-rc3+ #25 Tainted: G        W",
+    "[   83.296539] --------------------------------------------------------",
+    "[   83.296540] bash/780 just changed the state of lock:",
+    "[   83.296540] ffffffff82b29c98 (device_domain_lock){..-.}-{2:2}, at:",
+    siteLine,
+    "[   83.296547] but this lock took another, SOFTIRQ-unsafe lock in the past:",
+    "[   83.296547]  (pasid_lock){+.+.}-{2:2}",
+  ];
+  it("reads a lock site wrapped after `at:` onto a prefix-less line", () => {
+    const [r] = extract(wrappedInversion("            iommu_flush_dev_iotlb.part.0+0x32/0x110"));
+    expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in iommu_flush_dev_iotlb", guiltyFrame: "iommu_flush_dev_iotlb" });
+  });
+  // Re-wrapped prose: the function line goes on with lockdep's next sentence.
+  it("reads a wrapped lock site whose line goes on with the report's next sentence", () => {
+    const [r] = extract([
+      "WARNING: possible irq lock inversion dependency detected",
+      "6.11.0-rc6+ #59 Tainted: G        W",
+      "--------------------------------------------------------",
+      "CPU 0/KVM/1537 just changed the state of lock:",
+      "ffffa0f0cff965f0 (&vdev->irqlock){-...}-{2:2}, at:",
+      "vfio_intx_handler+0x21/0xd0 [vfio_pci_core] but this lock took",
+      "another,",
+      "HARDIRQ-unsafe lock in the past: (fs_reclaim){+.+.}-{0:0}",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in vfio_intx_handler", guiltyFrame: "vfio_intx_handler" });
+  });
+  it("keeps a wrapped lock site's next line out of the report when it is not a frame", () => {
+    const [r] = extract(wrappedInversion("            and something else entirely"));
+    expect(r?.title).not.toBe("possible deadlock in iommu_flush_dev_iotlb");
+  });
+
+  // The IDA warns about, or locks, the ID allocator its caller misused: syzbot titles such reports in the IDA function
+  // ("WARNING in ida_free", "INFO: trying to register non-static key in ida_destroy"), not in its caller.
+  it("names the IDA function that warned, not its caller", () => {
+    const [r] = extract([
+      "------------[ cut here ]------------",
+      "ida_free called for id=0 which is not allocated.",
+      "WARNING: CPU: 0 PID: 3066 at lib/idr.c:525 ida_free+0x1b0/0x208 lib/idr.c:525",
+      "Modules linked in:",
+      "CPU: 0 PID: 3066 Comm: syz-executor.1 Not tainted 6.1.0-rc4-syzkaller-31833-gf0c4d9fc9cc9 #0",
+      "pc : ida_free+0x1b0/0x208 lib/idr.c:525",
+      "lr : ida_free+0x1b0/0x208 lib/idr.c:525",
+      "Call trace:",
+      " ida_free+0x1b0/0x208 lib/idr.c:525",
+      " free_anon_bdev fs/super.c:1073 [inline]",
+      " kill_anon_super+0x34/0x44 fs/super.c:1087",
+      " v9fs_kill_super+0x24/0x50 fs/9p/vfs_super.c:223",
+    ]);
+    expect(r).toMatchObject({ title: "WARNING in ida_free", guiltyFrame: "ida_free" });
+  });
+  it("names ida_destroy for a non-static key its spinlock registered", () => {
+    const [r] = extract([
+      "INFO: trying to register non-static key.",
+      "the code is fine but needs lockdep annotation.",
+      "turning off the locking correctness validator.",
+      "CPU: 0 PID: 12 Comm: kworker/0:1 Not tainted 5.3.0-rc2+ #23",
+      "Call Trace:",
+      "  dump_stack+0xca/0x13e lib/dump_stack.c:113",
+      "  register_lock_class+0x1022/0x11d0 kernel/locking/lockdep.c:1122",
+      "  __lock_acquire+0xfc/0x3b50 kernel/locking/lockdep.c:3762",
+      "  lock_acquire+0x127/0x320 kernel/locking/lockdep.c:4412",
+      "  _raw_spin_lock_irqsave+0x32/0x50 kernel/locking/spinlock.c:159",
+      "  ida_destroy+0xb0/0x3a0 lib/idr.c:551",
+      "  media_device_cleanup+0x15/0x70 drivers/media/mc/mc-device.c:722",
+      "  uvc_delete+0x8e/0x2f0 drivers/media/usb/uvc/uvc_driver.c:1872",
+    ]);
+    expect(r).toMatchObject({ title: "INFO: trying to register non-static key in ida_destroy", guiltyFrame: "ida_destroy" });
+  });
+
   // lock_stat's contention check prints its site the same way: `… is trying to contend lock (l) at:` then `[<ip>] %pS`.
   const contention = (header: string, site: string[]) => [
     "=================================",
