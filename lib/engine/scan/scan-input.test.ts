@@ -73,6 +73,10 @@ describe("report windows", () => {
     const doubled = report.flatMap((l) => [l, l]);
     const incident = await triage([{ name: "doubled.log", data: enc.encode(doubled.join("\n") + "\n") }]);
     expect(incident.findings.map((f) => f.title)).toEqual(["INFO: task hung in rpcrdma_xprt_disconnect"]);
+    // A paste that overlaps itself: three lines, the hint among them, pasted again further down.
+    const overlapping = [...report.slice(0, 4), ...report.slice(1, 4), ...report.slice(4)];
+    const pasted = await triage([{ name: "overlap.log", data: enc.encode(overlapping.join("\n") + "\n") }]);
+    expect(pasted.findings.map((f) => f.title)).toEqual(["INFO: task hung in rpcrdma_xprt_disconnect"]);
     // A coarse clock's stamps (jiffies, 10 ms) repeat for real: those lines are all counted.
     const coarse = Array.from({ length: 4 }, () => "[  259.670000] nfs: server 10.0.0.27 not responding, still trying");
     const nfs = await triage([{ name: "coarse.log", data: enc.encode(coarse.join("\n") + "\n") }]);
