@@ -540,9 +540,10 @@ function firstEventRule(l: { text: string; program?: string }, rules: readonly P
  * microsecond stamp (`[ 1234.567890] `, after any syslog prefix), which two records never share with the same text.
  * Lines stamped to the second (syslog, `dmesg -T`) repeat for real (`table full, dropping packet`), and so do a
  * coarse clock's (`[  259.670000]`: jiffies-based printk time on OpenRISC and old boards ticks in 1–10 ms), so a
- * stamp ending in `000` proves nothing.
+ * stamp ending in `000` proves nothing. Nor does a separator (`=====`: KASAN's first and last lines, one stamp in
+ * reports whose stamps were rewritten), whose first word holds no letter or digit.
  */
-const COPYABLE_STAMP = /^[^[]{0,80}\[\s*\d+\.\d{3}(?!000)\d{3}\] \S/;
+const COPYABLE_STAMP = /^[^[]{0,80}\[\s*\d+\.\d{3}(?!000)\d{3}\] \S*[A-Za-z0-9]/;
 function isCopyableLine(line: string): boolean {
   return COPYABLE_STAMP.test(line);
 }
@@ -564,11 +565,12 @@ function eventAcrossWrap(
   if (l.format !== "plain") return undefined;
   const prev = i > 0 ? lines[i - 1] : undefined;
   const head = prev && !linesHot[i - 1] && prev.format !== "plain" && prev.raw.length >= MIN_WRAPPED_LINE_LENGTH ? prev : undefined;
+  if (!head) return undefined;
   const next = i + 1 < lines.length && lines[i + 1].format === "plain" && l.raw.length >= MIN_WRAPPED_LINE_LENGTH ? lines[i + 1] : undefined;
-  const tries: [LogLine, LogLine[], number][] = [];
-  if (head) tries.push([head, [l], i]);
-  if (head && next) tries.push([head, [l, next], i + 1]);
-  if (next) tries.push([l, [next], i + 1]);
+  // Two prefix-less lines alone are not joined: a log without prefixes holds one message a line (`AER: Correctable
+  // error received` is followed by its own `PCIe Bus Error:` line, not by the rest of it).
+  const tries: [LogLine, LogLine[], number][] = [[head, [l], i]];
+  if (next) tries.push([head, [l, next], i + 1]);
   for (const [first, rest, last] of tries) {
     for (const glue of [" ", ""]) {
       let text = first.text;
