@@ -555,6 +555,7 @@ function isCopyableLine(line: string): boolean {
  * it (`… unregister_netdevice: waiting for eth0` + `to become free. Usage count = 21`), joined as a word wrap (with
  * the space it took) or a hard one (glued). The line before counts only when it held no needle of its own (it was no
  * event of its own) and was long enough to have been wrapped; the event is then its line (host, time and number).
+ * The line after counts only when it holds no needle of its own.
  */
 function eventAcrossWrap(
   lines: readonly LogLine[],
@@ -565,12 +566,14 @@ function eventAcrossWrap(
   if (l.format !== "plain") return undefined;
   const prev = i > 0 ? lines[i - 1] : undefined;
   const head = prev && !linesHot[i - 1] && prev.format !== "plain" && prev.raw.length >= MIN_WRAPPED_LINE_LENGTH ? prev : undefined;
-  if (!head) return undefined;
-  const next = i + 1 < lines.length && lines[i + 1].format === "plain" && l.raw.length >= MIN_WRAPPED_LINE_LENGTH ? lines[i + 1] : undefined;
-  // Two prefix-less lines alone are not joined: a log without prefixes holds one message a line (`AER: Correctable
-  // error received` is followed by its own `PCIe Bus Error:` line, not by the rest of it).
-  const tries: [LogLine, LogLine[], number][] = [[head, [l], i]];
-  if (next) tries.push([head, [l, next], i + 1]);
+  // The line after goes on with the message only when it holds no needle of its own: a log without prefixes holds
+  // one message a line (`AER: Correctable error received from …` is followed by its own `PCIe Bus Error:` line).
+  const next =
+    i + 1 < lines.length && lines[i + 1].format === "plain" && !linesHot[i + 1] && l.raw.length >= MIN_WRAPPED_LINE_LENGTH ? lines[i + 1] : undefined;
+  const tries: [LogLine, LogLine[], number][] = [];
+  if (head) tries.push([head, [l], i]);
+  if (head && next) tries.push([head, [l, next], i + 1]);
+  if (next) tries.push([l, [next], i + 1]);
   for (const [first, rest, last] of tries) {
     for (const glue of [" ", ""]) {
       let text = first.text;
