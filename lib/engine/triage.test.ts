@@ -154,6 +154,20 @@ describe("triage: one-line problem events", () => {
     expect(real.findings.map((f) => f.kind)).toEqual(["netdev-refcount"]);
   });
 
+  it("a syslog paste wrapped at the terminal's width is one host, not one and a phantom \"(unknown host)\"", async () => {
+    const lines = [
+      "May  6 19:48:46 workstation kernel: [   95.178723] igb 0000:09:00.0:",
+      "Detected Tx Unit Hang",
+      "May  6 19:48:46 workstation kernel: [   95.178723]   TDH                ",
+      " <0>",
+      "May  6 19:48:46 workstation kernel: [   95.178723]   TDT                ",
+      " <1>",
+    ];
+    const inc = await triage([input("messages", lines)], { now: NOW });
+    expect(inc.findings.map((f) => [f.kind, f.host])).toEqual([["other", "workstation"]]);
+    expect(inc.hosts.map((h) => h.name)).toEqual(["workstation"]);
+  });
+
   it("folds unregister_netdevice repeats (seed 001 wall format) into one finding with repeats and usage count", async () => {
     const lines: string[] = [];
     for (let i = 0; i < 6; i++) {
@@ -173,7 +187,8 @@ describe("triage: one-line problem events", () => {
       lastTime: "2019-05-06T17:43:59.000Z",
     });
     expect(inc.findings).toHaveLength(1);
-    expect(inc.hosts.map((h) => h.name)).toEqual(["VM_1_72_centos", "(unknown host)"]);
+    // The shell prompt between the wall messages is no host of its own.
+    expect(inc.hosts.map((h) => h.name)).toEqual(["VM_1_72_centos"]);
   });
 
   it("a wall message copying a line of the same report in the log is that report, not a headless second one", async () => {

@@ -153,7 +153,8 @@ const SEVERITY_NAMES = ["emerg", "alert", "crit", "err", "warning", "notice", "i
 // CPU as three digits (`[195380.604793] 027:  __schedule+0x3d4/0x8a0`): peeled, not a caller id (the vendor
 // prints the CPU for every line, task context or not, so it must not split a report).
 const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]| \d{3}:(?= )|\s?\[\s*([TC]\d+)\])?\s?/;
-const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)/;
+// A level with nothing after it is no kmsg record: a driver's dump value (`TDH  <0>`) a wrap moved onto its own line.
+const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)(?=.*\S)/;
 // The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
 const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*([TC]\d+)\])?\s?/;
 // dmesg -T in any locale (`%a %b %e %H:%M:%S %Y`): `[Tue Aug 13 15:59:23 2024] `, `[Di Aug 13 …]`, `[mar. août 13 …]`,

@@ -134,6 +134,12 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", level: 4, uptime: 123.456789, text: "WARNING: CPU: 1 PID: 2 at net/core/dev.c:1 f+0x1/0x2" },
   },
   {
+    // igb's Tx-hang dump prints values as `<0>`; a terminal wrap moves one onto a line of its own.
+    name: "a bare level with nothing after it is the value a wrap moved, not a kmsg record",
+    raw: " <0>",
+    expect: { format: "plain", text: " <0>" },
+  },
+  {
     name: "dmesg with [T24950] caller id glued on",
     raw: "[  492.198014][T24950] BUG: KASAN: use-after-free in foo+0x1/0x2",
     expect: { format: "dmesg", uptime: 492.198014, callerId: "T24950", text: "BUG: KASAN: use-after-free in foo+0x1/0x2" },

@@ -159,11 +159,13 @@ function agentContext(scan: ScanResult, fileName: string, perFile: readonly Find
   return events;
 }
 
+const UNKNOWN_HOST = "(unknown host)";
+
 export function summarizeHosts(scans: readonly ScannedInput[], boots: Boot[], findings: Finding[]): HostSummary[] {
   const byName = new Map<string, HostSummary>();
   for (const { scan } of scans) {
     for (const acc of scan.hosts.values()) {
-      const name = acc.name || "(unknown host)";
+      const name = acc.name || UNKNOWN_HOST;
       let h = byName.get(name);
       if (!h) byName.set(name, (h = { name, lines: 0, boots: 0, kernelReleases: [] }));
       h.lines += acc.lines;
@@ -176,17 +178,23 @@ export function summarizeHosts(scans: readonly ScannedInput[], boots: Boot[], fi
     }
   }
   for (const b of boots) {
-    const h = byName.get(b.host ?? "(unknown host)");
+    const h = byName.get(b.host ?? UNKNOWN_HOST);
     if (!h) continue;
     h.boots++;
     if (b.kernelRelease && !h.kernelReleases.includes(b.kernelRelease)) h.kernelReleases.push(b.kernelRelease);
   }
   for (const f of findings) {
-    const h = byName.get(f.host ?? "(unknown host)");
+    const h = byName.get(f.host ?? UNKNOWN_HOST);
     if (h && f.kernelRelease && !h.kernelReleases.includes(f.kernelRelease)) h.kernelReleases.push(f.kernelRelease);
   }
-  // A file of plain dmesg has no host: keep the anonymous lane only when it has lines and nothing else does.
-  return [...byName.values()].filter((h) => h.lines > 0).map((h) => dropUndefined(h));
+  // A file of plain dmesg has no host, so its lines make an anonymous lane. Next to named hosts, lines without a
+  // prefix are mostly a paste's damage (a syslog line wrapped at 80 columns, a shell prompt): that lane is kept only
+  // when something happened on it (a boot or a finding), else it listed a phantom "(unknown host)".
+  const anonymousHasEvents = boots.some((b) => b.host === undefined) || findings.some((f) => f.host === undefined);
+  const named = [...byName.values()].some((h) => h.name !== UNKNOWN_HOST && h.lines > 0);
+  return [...byName.values()]
+    .filter((h) => h.lines > 0 && (h.name !== UNKNOWN_HOST || !named || anonymousHasEvents))
+    .map((h) => dropUndefined(h));
 }
 
 function compareEvents(a: TimelineEvent, b: TimelineEvent, files: string[]): number {
