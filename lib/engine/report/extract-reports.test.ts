@@ -274,6 +274,19 @@ describe("extractReports", () => {
     expect(soft.map((f) => [f.kind, f.title])).toEqual([["soft-lockup", "BUG: soft lockup in bar_ioctl"]]);
   });
 
+  it("a stackless header printed twice at different kernel stamps is two reports; one record copied is one", () => {
+    // Shape of testdata/real/bug/bug15-gh-sofproject-3283-…-smp-processor-id-burst.log: only the headers were posted.
+    const header = "BUG: using smp_processor_id() in preemptible [00000000] code: rtcwake/115421";
+    const twice = extract([`[ 8044.297656] kernel: ${header}`, `[ 8044.297985] kernel: ${header}`].join("\n"));
+    expect(twice.reduce((n, f) => n + (f.repeats ?? 1), 0)).toBe(2);
+    // A log pipeline writing one record twice copies its stamp too: one report.
+    const copied = extract([`Dec  3 10:00:01 h kernel: [ 8044.297656] ${header}`, `Dec  3 10:00:02 h kernel: [ 8044.297656] ${header}`].join("\n"));
+    expect(copied.reduce((n, f) => n + (f.repeats ?? 1), 0)).toBe(1);
+    // Without kernel stamps a pair proves nothing either way: still taken for a copy (abrt files such pairs).
+    const bare = extract([header, header].join("\n"));
+    expect(bare.reduce((n, f) => n + (f.repeats ?? 1), 0)).toBe(1);
+  });
+
   it("a header the paste cut right after, repeating an earlier report's word for word, counts as that report again", () => {
     const report = [
       "[160403.252871] BUG: workqueue leaked lock or atomic: kworker/0:2/0xffffffff/4586",

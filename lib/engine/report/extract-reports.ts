@@ -169,12 +169,19 @@ function closesNearbyPanic(lines: readonly LogLine[], i: number): boolean {
 /**
  * Line i repeats the header before it word for word, in a run of at least three such lines: the kernel printing a
  * one-line report again and again (`BUG: soft lockup - CPU#0 stuck for 22s!` without its stack). A pair is taken
- * for a line a log pipeline wrote twice (abrt files such a pair once too).
+ * for a line a log pipeline wrote twice (abrt files such a pair once too) — unless the two carry different kernel
+ * stamps (`[ 8044.297656]` then `[ 8044.297985]`): a pipeline copies a record stamp and all, so those are two
+ * records, the kernel printing the report twice.
  */
 function isRepeatedOneLiner(lines: readonly LogLine[], i: number): boolean {
   const same = (a: number, b: number) => a >= 0 && b < lines.length && headerText(lines[a].text).trim() === headerText(lines[b].text).trim();
   if (!same(i - 1, i)) return false;
-  return same(i - 2, i - 1) || same(i, i + 1);
+  return same(i - 2, i - 1) || same(i, i + 1) || hasOtherStamp(lines[i - 1], lines[i]);
+}
+
+/** Two lines stamped by the kernel (`[ 1234.567890]`), at different times: two printk records, not a copy of one. */
+function hasOtherStamp(a: LogLine, b: LogLine): boolean {
+  return a.uptime !== undefined && b.uptime !== undefined && a.uptime !== b.uptime;
 }
 
 type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
