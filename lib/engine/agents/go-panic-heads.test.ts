@@ -148,3 +148,22 @@ describe("a fatal signal's dump in a syslog", () => {
     expect(inc.warnings ?? []).toEqual([]);
   });
 });
+
+describe("an older Go's abort, with no `sigcode=` on its PC line", () => {
+  it("is found from its own `SIGABRT: abort` line, the frames read from the goroutine after the idle g0", async () => {
+    const text = [
+      "Feb  7 23:47:21 h1 dockerd[812]: runtime/cgo: pthread_create failed: Resource temporarily unavailable",
+      "Feb  7 23:47:21 h1 dockerd[812]: SIGABRT: abort",
+      "Feb  7 23:47:21 h1 dockerd[812]: PC=0x7f4f2fab85f7 m=5",
+      "Feb  7 23:47:21 h1 dockerd[812]: goroutine 0 [idle]:",
+      "Feb  7 23:47:21 h1 dockerd[812]: goroutine 1 [runnable, locked to thread]:",
+      "Feb  7 23:47:21 h1 dockerd[812]: runtime.Gosched()",
+      "Feb  7 23:47:21 h1 dockerd[812]: /usr/local/go/src/runtime/proc.go:166 +0x14",
+      "Feb  7 23:47:21 h1 dockerd[812]: github.com/docker/libnetwork/ipamutils.initNetworks(0x0, 0x0)",
+      "Feb  7 23:47:21 h1 dockerd[812]: /go/src/github.com/docker/libnetwork/ipamutils/utils.go:38 +0x111",
+    ].join("\n");
+    const inc = await triage([{ name: "messages", data: new TextEncoder().encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
+    const panics = inc.findings.filter((f) => f.kind === "go-panic");
+    expect(panics.map((f) => [f.title, f.component, f.source.line])).toEqual([["SIGABRT: abort in initNetworks", "dockerd", 2]]);
+  });
+});

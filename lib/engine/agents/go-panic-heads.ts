@@ -11,6 +11,8 @@ export type GoPanicHead = {
   needle: string;
   /** Literal of the head line itself, when the prefilter's needle is in the line after it. */
   lineNeedle?: string;
+  /** A second literal the prefilter looks for, for forms whose `needle` line older programs did not print. */
+  alsoNeedle?: string;
   /** Matched against the line's text (prefixes peeled, trimmed). */
   pattern: RegExp;
   /** The panic's message, when the line tells it. */
@@ -59,12 +61,15 @@ export const GO_PANIC_HEADS: readonly GoPanicHead[] = [
   },
   // A fatal signal outside Go code (a cgo library aborting, a segfault in C): the runtime prints the signal, then
   // `PC=0x… m=N sigcode=N`, then the goroutines (runtime/signal_unix.go, sighandler). The prefilter looks for the
-  // `sigcode=` line (one needle for every signal; the window's context holds the head above it). SIGQUIT's dump is
-  // a debugging aid, no crash.
+  // `sigcode=` line (one needle for every signal; the window's context holds the head above it). Older Go releases
+  // (docker 1.10, rkt and kubelet builds of 2016) printed `PC=0x… m=N` alone: the head's whole line is a needle too
+  // — `SIGABRT: abort`, cgo's `pthread_create failed` abort, is the one real logs show. SIGQUIT's dump is a debugging
+  // aid, no crash.
   ...(["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"] as const).map(
     (sig): GoPanicHead => ({
       id: `signal-${sig.toLowerCase()}`,
       needle: " sigcode=",
+      ...(sig === "SIGABRT" ? { alsoNeedle: "SIGABRT: abort" } : {}),
       lineNeedle: `${sig}: `,
       pattern: new RegExp(`^${sig}: (.+)$`),
       message: (m) => m[1],
@@ -81,7 +86,7 @@ export const GO_PANIC_HEADS: readonly GoPanicHead[] = [
   },
 ];
 
-export const GO_PANIC_NEEDLES: readonly string[] = [...new Set(GO_PANIC_HEADS.map((h) => h.needle))];
+export const GO_PANIC_NEEDLES: readonly string[] = [...new Set(GO_PANIC_HEADS.flatMap((h) => (h.alsoNeedle ? [h.needle, h.alsoNeedle] : [h.needle])))];
 
 /** Any of the forms, for a quick test of a line. */
 export const GO_PANIC_HEAD_PATTERN = new RegExp(GO_PANIC_HEADS.map((h) => `(?:${h.pattern.source})`).join("|"));

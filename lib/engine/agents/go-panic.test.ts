@@ -82,6 +82,44 @@ describe("fatal signals and dumps quoted in one line", () => {
     expect(parseGoPanic(parse(["SIGQUIT: quit", "PC=0x4 m=0 sigcode=0", "", "goroutine 1 [running]:", "main.main()", "\t/x.go:1 +0x1"]), 0, "x")).toBeUndefined();
   });
 
+  it("a signal on a thread with no goroutine (`goroutine 0 [idle]:` and its raw stack) is a crash, frames or not", () => {
+    // cgo could not create a thread: the runtime aborts and dumps the idle g0's unsymbolised stack first.
+    const head = [
+      "runtime/cgo: pthread_create failed: Resource temporarily unavailable",
+      "SIGABRT: abort",
+      "PC=0x7f5e2a1b3c4d m=7 sigcode=18446744073709551610",
+      "",
+      "goroutine 0 [idle]:",
+      "runtime: unknown pc 0x7f5e2a1b3c4d",
+      "stack: frame={sp:0x7ffd1c2b3a40, fp:0x0} stack=[0x7ffd1b2c4e58,0x7ffd1c2b3e80)",
+      "00007ffd1c2b3940:  0000000000000000  00007ffd1c2b39c0 ",
+      "00007ffd1c2b3950:  000000000045e6a1 <runtime.goexit+1>  0000000000000000 ",
+      "00007ffd1c2b3a40: <00007f5e2a1b4000  0000000000000006",
+    ];
+    const cut = parseGoPanic(parse(head), 1, "dockerd.log");
+    expect(cut!.finding).toMatchObject({ kind: "go-panic", title: "SIGABRT: abort", frames: [] });
+    expect(cut!.finding.report).toHaveLength(head.length - 1);
+    // A whole dump goes on to the program's goroutines: the frames are theirs.
+    const whole = parseGoPanic(
+      parse([
+        ...head,
+        "",
+        "goroutine 1 [syscall, locked to thread]:",
+        "runtime.cgocall(0x55d0e1a2b3c0, 0xc000123f58)",
+        "\t/usr/local/go/src/runtime/cgocall.go:157 +0x4b fp=0xc000123f30 sp=0xc000123ef8 pc=0x40a1eb",
+        "github.com/example/agent/pkg/netns._Cfunc_setns(0x7, 0x40000000)",
+        "\t_cgo_gotypes.go:88 +0x49",
+      ]),
+      1,
+      "dockerd.log",
+    );
+    expect(whole!.finding).toMatchObject({ title: "SIGABRT: abort in _Cfunc_setns", guiltyFrame: "github.com/example/agent/pkg/netns._Cfunc_setns" });
+    // The signal's line alone, with no goroutine header after it, is not a dump.
+    expect(parseGoPanic(parse(["SIGABRT: abort", "PC=0x4 m=0 sigcode=0", "child exited"]), 0, "x")).toBeUndefined();
+    // SIGQUIT's dump of an idle g0 is still a debugging aid.
+    expect(parseGoPanic(parse(["SIGQUIT: quit", "PC=0x4 m=0 sigcode=0", "", "goroutine 0 [idle]:", "runtime: unknown pc 0x4"]), 0, "x")).toBeUndefined();
+  });
+
   it("reads a dump a kubelet or CNI error quotes with escaped line breaks, as the crashed program's own", () => {
     const [cni, probe, plain] = parse([
       'E0813 15:59:21.100203    1432 pod_workers.go:1298] "Error syncing pod" err="failed to create pod sandbox: plugin type=\\"flannel\\" failed (add): netplugin failed: \\"panic: runtime error: invalid memory address or nil pointer dereference\\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x5d1e2f]\\n\\ngoroutine 1 [running]:\\nmain.cmdAdd(0xc0000a6000)\\n\\t/go/src/github.com/flannel-io/cni-plugin/flannel.go:121 +0x2f\\nmain.main()\\n\\t/go/src/github.com/flannel-io/cni-plugin/main.go:40 +0x65\\n\\""',

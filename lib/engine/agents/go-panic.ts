@@ -16,6 +16,16 @@ const GO_RUNTIME_ERROR = "go runtime error";
 /** `fatal error:` from the Go runtime itself prints the system stack first (often with no symbolised frames). */
 const RUNTIME_STACK = /^runtime stack:$/;
 const TRACE_START = (t: string) => GOROUTINE.test(t) || RUNTIME_STACK.test(t);
+/**
+ * A fatal signal that arrived on a thread running no goroutine (a cgo library aborting: `runtime/cgo: pthread_create
+ * failed: Resource temporarily unavailable`, then `SIGABRT: abort`) dumps `goroutine 0 [idle]:` first, with the raw
+ * stack the runtime could not symbolise — `runtime: unknown pc 0x…`, `stack: frame={sp:…, fp:…} stack=[…)` and
+ * `<address>:  <word>  <word>` rows (runtime/traceback.go, hexdump in runtime/print.go) — and the program's own
+ * goroutines after it. Pastes often stop inside those rows: the signal and its goroutine header still tell the crash.
+ */
+const IDLE_G0 = /^goroutine 0 \[idle\]:$/;
+const RAW_STACK_LINE =
+  /^(?:runtime: (?:g \d+: )?unknown pc 0x[0-9a-f]+|stack: frame=\{sp:0x[0-9a-f]+, fp:0x[0-9a-f]+\} stack=\[0x[0-9a-f]+,0x[0-9a-f]+\)|(?:0x)?[0-9a-f]{8,16}:\s+<?(?:0x)?[0-9a-f]{8,16}(?:\s.*)?)$/;
 // Go 1.4 closures are `func·011`; a log path that escapes non-ASCII bytes writes the middle dot as `<C2><B7>` (journal
 // forwarders), `#302#267` (rsyslog) or `\xc2\xb7`.
 const ESCAPED_MIDDLE_DOT = /<C2><B7>|#302#267|\\xc2\\xb7/gi;
@@ -142,11 +152,29 @@ export function parseGoPanic(
     if (i >= lines.length || !TRACE_START(lines[i].text.trim())) return undefined;
   }
   const runtimeFatal = form.fatal === true && RUNTIME_STACK.test(lines[i].text.trim());
+  // A signal's dump that starts at the idle goroutine 0: its raw stack is skipped, its frames are the next goroutine's.
+  let idleG0 = form.signal !== undefined && IDLE_G0.test(lines[i].text.trim());
   const frames: Frame[] = [];
   const report = lines.slice(start, i + 1).map((l) => l.text);
   i++;
   for (; i < lines.length && frames.length < 200; i++) {
     let t = dumpText(lines[i]);
+    if (idleG0) {
+      const s = t.trim();
+      if (RAW_STACK_LINE.test(s)) {
+        report.push(lines[i].text);
+        continue;
+      }
+      // The next goroutine, right after the raw stack or after the blank line between goroutines.
+      const next = s === "" && i + 1 < lines.length ? dumpText(lines[i + 1]).trim() : s;
+      if (GOROUTINE.test(next)) {
+        if (s === "") i++;
+        report.push(lines[i].text);
+        idleG0 = false;
+        continue;
+      }
+      idleG0 = false;
+    }
     if (t === "" || /^goroutine \d+ \[/.test(t.trim())) break;
     let file = GO_FILE.exec(t);
     let frame = file ? undefined : frameOf(t, false);
@@ -182,7 +210,8 @@ export function parseGoPanic(
     report.push(lines[i].text);
   }
   const end = i;
-  if (frames.length === 0 && !runtimeFatal) return undefined;
+  // A fatal signal's head and goroutine header tell the crash even when the paste kept no frame.
+  if (frames.length === 0 && !runtimeFatal && form.signal === undefined) return undefined;
   // A bare goroutine dump is a panic only when it went through one (a SIGQUIT or debug dump does not).
   if (form.isTrace && !frames.some(isPanicFrame)) return undefined;
   const guilty = guiltyGoFrame(frames);

@@ -101,8 +101,10 @@ export const NON_ASCII = "\u0080";
 // forwarders' output: then the token after the time is `tag:`, handled by looking at the trailing colon.
 // SONiC's rsyslog template (202305 on) writes a zone after the fraction and the year after it:
 // `Jan 15 05:40:45.093251+00:00 2024 host INFO containerd[501]: msg` (group 8, applied to the time).
+// The month: English, a localised name, or the number Chinese, Japanese and Korean locales write (`1月`, `1월`:
+// journalctl and rsyslog under zh_CN/ja_JP/ko_KR).
 const RFC3164 =
-  /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}|[^\s\d[\]<>:]{2,8}?) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?(?: (\d{4}))? (\S+)(?: (.*))?$/;
+  /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}|\d{1,2}[月월]|[^\s\d[\]<>:]{2,8}?) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?(?: (\d{4}))? (\S+)(?: (.*))?$/;
 // `2024-08-13T15:59:23.123456+08:00 w01 kernel: msg` (rsyslog RFC 3339, journalctl short-iso/-iso-precise) and
 // RFC 5424 `<34>1 2024-08-13T15:59:23.003Z host app procid msgid [sd] msg`.
 // Go's time format puts the zone after a space (`2016-07-31 16:26:53 +0000 UTC kern.warn kernel: …`, Docker Desktop's
@@ -335,6 +337,14 @@ function syslogTime(year: number, month: number, day: string, hour: string, minu
   return time;
 }
 
+/** A CJK numeric month at a line's start: one or two digits, then 月 or 월 and a space. */
+const CJK_MONTH_HEAD = /^\d{1,2}[月월] /;
+/** The byte side of CJK_MONTH_HEAD: `1月 `/`12월 ` in UTF-8 (月 E6 9C 88, 월 EC 9B 94). */
+function cjkMonthAt(bytes: Uint8Array, p: number, eol: number): boolean {
+  const q = isAsciiDigit(bytes[p + 1]) ? p + 2 : p + 1;
+  if (q + 4 > eol || bytes[q + 3] !== 32) return false;
+  return (bytes[q] === 0xe6 && bytes[q + 1] === 0x9c && bytes[q + 2] === 0x88) || (bytes[q] === 0xec && bytes[q + 1] === 0x9b && bytes[q + 2] === 0x94);
+}
 /** `syslogStampTime`: the bytes are no plain English RFC 3164 stamp. */
 export const NOT_A_STAMP = null;
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
@@ -1032,8 +1042,10 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
   },
   {
     id: "rfc3164",
-    starts: UPPER + LOWER + "<" + NON_ASCII,
+    // Digits only for a CJK month (`1月 29 22:38:32 host …`): any other digit-led line leaves at its second character.
+    starts: UPPER + LOWER + "<" + NON_ASCII + DIGITS,
     parse: (s, line, ctx) => {
+      if (isAsciiDigit(s.charCodeAt(0)) && !CJK_MONTH_HEAD.test(s)) return false;
       const m = RFC3164.exec(s);
       if (!m) return false;
       const month = monthOf(m[2]);
@@ -1058,6 +1070,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
     peekHost: (bytes, pos, eol) => {
       let p = pos;
+      if (isAsciiDigit(bytes[p]) && !cjkMonthAt(bytes, p, eol)) return PEEK.NOT_THIS;
       if (bytes[p] === 60) {
         const gt = priEnd(bytes, p, eol);
         if (gt === -1) return PEEK.NOT_THIS;

@@ -24,6 +24,21 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", program: "kernel", text: "RIP: 0010:skb_segment+0xbc8/0xf20", callerId: "T1234" },
   },
   {
+    name: "RFC 3164 under a Chinese or Japanese locale: journalctl writes the month as a number (`1月`)",
+    raw: "1月 29 22:38:32 localhost.localdomain dockerd[7024]: SIGABRT: abort",
+    expect: { format: "syslog", host: "localhost.localdomain", program: "dockerd", pid: 7024, text: "SIGABRT: abort", time: iso("2024-01-29T22:38:32Z") },
+  },
+  {
+    name: "RFC 3164 under a Korean locale, one-digit day (`12월  3`)",
+    raw: "12월  3 04:05:06 node-a kernel: nf_conntrack: table full, dropping packet",
+    expect: { format: "syslog", host: "node-a", program: "kernel", text: "nf_conntrack: table full, dropping packet", time: iso("2024-12-03T04:05:06Z") },
+  },
+  {
+    name: "a digit-led line with a syslog-like shape but no CJK month is no syslog line (no time from it)",
+    raw: "123 05 10:11:12 node-a kernel: x",
+    expect: { format: "plain", host: "node-a", program: "kernel", text: "x" },
+  },
+  {
     name: "RFC 3164 single-digit day (two spaces)",
     raw: "Aug  3 01:02:03 w01 kernel: hello",
     expect: { format: "syslog", host: "w01", text: "hello", time: iso("2024-08-03T01:02:03Z") },
