@@ -15,6 +15,19 @@ describe("readReleaseHints", () => {
     ]);
   });
 
+  it("reads the `\\u@\\h \\w \\$` prompts: Gentoo's `root@w01 ~ #`, a vendor shell's `root@S212M ~$`", () => {
+    const prompts = parsed(["root@S212M ~$ uname -r", "3.10.14", "larry@gentoo-box /usr/src/linux # uname -r", "6.6.13-gentoo"]);
+    expect(readReleaseHints(prompts).map((h) => [h.lineNo, h.host, h.release])).toEqual([
+      [2, "S212M", "3.10.14"],
+      [4, "gentoo-box", "6.6.13-gentoo"],
+    ]);
+  });
+
+  it("takes no prompt-less `uname -r` mention for a command (prose, a script line)", () => {
+    const prose = parsed(["run uname -r", "5.15.0", "echo foo@bar ~ uname -r", "5.15.0"]);
+    expect(readReleaseHints(prose)).toEqual([]);
+  });
+
   it("reads only the lines the scanner's prefilter flagged, the command's output line included", () => {
     expect(readReleaseHints(lines, [true, false, false]).map((h) => h.lineNo)).toEqual([2]);
     expect(readReleaseHints(lines, [false, false, true]).map((h) => h.lineNo)).toEqual([3]);

@@ -18,8 +18,11 @@ export type ReleaseHint = {
 export const RELEASE_HINT_NEEDLES = ["uname -r", "uname -a", "GNU/Linux", "KERNEL-VERSION"];
 
 const RELEASE = /^\d+\.\d+(?:\.\d+)?[-+.~\w]*$/;
-/** `[root@w01 ~]# uname -r`, `core@w01:~$ uname -r`, `$ uname -r` (host from the prompt when it names one). */
-const UNAME_R_PROMPT = /^(?:\[[\w.-]+@([\w.-]+)[^\]]*\][#$]|[\w.-]+@([\w.-]+):\S*[#$]|[#$])\s+uname -r\s*$/;
+/**
+ * `[root@w01 ~]# uname -r`, `core@w01:~$ uname -r`, `$ uname -r`, and the `\u@\h \w \$` prompts (Gentoo's default
+ * `root@w01 ~ #`, vendor shells' `root@w01 ~$`) (host from the prompt when it names one).
+ */
+const UNAME_R_PROMPT = /^(?:\[[\w.-]+@([\w.-]+)[^\]]*\][#$]|[\w.-]+@([\w.-]+):\S*[#$]|[\w.-]+@([\w.-]+) [~/]\S*? ?[#$]|[#$])\s+uname -r\s*$/;
 /** `Linux w01 6.1.1-1.el9.elrepo.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Dec 20 09:27:32 EST 2022 x86_64 x86_64 x86_64 GNU/Linux` */
 const UNAME_A = /^Linux ([\w.-]+) (\d+\.\d+\S*) (#\S+.*?) (?:\S+ ){1,3}GNU\/Linux\s*$/;
 /** The header of `kubectl get nodes -o wide`. */
@@ -41,7 +44,7 @@ export function readReleaseHints(lines: readonly LogLine[], hot?: readonly boole
     const prompt = UNAME_R_PROMPT.exec(text);
     if (prompt) {
       const out = lines[i + 1]?.text.trim();
-      if (out && RELEASE.test(out)) hints.push({ lineNo: lines[i + 1].lineNo, host: prompt[1] ?? prompt[2], release: out, source: "inferred-uname" });
+      if (out && RELEASE.test(out)) hints.push({ lineNo: lines[i + 1].lineNo, host: prompt[1] ?? prompt[2] ?? prompt[3], release: out, source: "inferred-uname" });
       continue;
     }
     const uname = UNAME_A.exec(text);
