@@ -545,7 +545,13 @@ function firstEventRule(l: { text: string; program?: string }, rules: readonly P
  */
 const COPYABLE_STAMP = /^[^[]{0,80}\[\s*\d+\.\d{3}(?!000)\d{3}\] \S*[A-Za-z0-9]/;
 function isCopyableLine(line: string): boolean {
-  return COPYABLE_STAMP.test(line);
+  // The regex's necessary start, checked natively first: most window lines of a storm carry no kernel stamp at all.
+  const open = line.indexOf("[");
+  if (open < 0 || open > 80) return false;
+  let p = open + 1;
+  while (line.charCodeAt(p) === 32 || (line.charCodeAt(p) >= 9 && line.charCodeAt(p) <= 13)) p++;
+  const c = line.charCodeAt(p);
+  return c >= 48 && c <= 57 && COPYABLE_STAMP.test(line);
 }
 
 /**
