@@ -12,6 +12,7 @@ import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../eve
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { joinWrappedLines, MIN_WRAPPED_LINE_LENGTH } from "../lines/join-wrapped-lines";
+import { splitFlattenedLines } from "../lines/split-flattened-lines";
 import { unpadTerminalWraps } from "../lines/unpad-terminal-wraps";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
 import { NOT_A_STAMP, syslogStampTime } from "../lines/line-formats";
@@ -1023,16 +1024,20 @@ class InputScanner {
   private processWindow(start: number, raws: string[], windowHot: boolean[]): void {
     const { ctx, result, input, known, bannerPrev, timeCtx, folds, repeats } = this;
     ctx.wall = undefined;
-    let parsed: LogLine[] = new Array(raws.length);
+    // Records a paste ran together on one line, split again; each keeps its line's number (split-flattened-lines.ts).
+    const split = splitFlattenedLines(raws);
+    const lineNoAt = split ? (i: number) => start + split.origin[i] : (i: number) => start + i;
+    const piecesHot = split ? split.origin.map((k) => windowHot[k]) : windowHot;
     // A terminal copy's padded rows, run together again before the prefixes are read (unpad-terminal-wraps.ts).
-    const lines = unpadTerminalWraps(raws);
+    const lines = unpadTerminalWraps(split ? split.lines : raws);
+    let parsed: LogLine[] = new Array(lines.length);
     // A doubled console (serial and netconsole in one capture, two loggers on one stream) prints every line twice, a
     // paste that overlaps itself a few: the copies go, or a hung task's repeated header would start a second report
     // that steals the first's stack. Only lines a copy can be told by (isCopyableLine) are remembered.
     let seen: Set<string> | undefined;
     let copies: Uint8Array | undefined;
     for (let i = 0; i < lines.length; i++) {
-      const l = parseLine(lines[i], start + i, ctx);
+      const l = parseLine(lines[i], lineNoAt(i), ctx);
       parsed[i] = l;
       result.formats.set(l.format, (result.formats.get(l.format) ?? 0) + 1);
       if (l.format === "syslog") this.sawSyslogDate = true;
@@ -1041,11 +1046,11 @@ class InputScanner {
       if (!seen.has(lines[i])) seen.add(lines[i]);
       else (copies ??= new Uint8Array(lines.length))[i] = 1;
     }
-    let hot = windowHot;
+    let hot = piecesHot;
     if (copies) {
       const keep = (_: unknown, i: number) => copies[i] === 0;
       parsed = parsed.filter(keep);
-      hot = windowHot.filter(keep);
+      hot = piecesHot.filter(keep);
     }
     // Kernel lines, per host, go to the report extractor; the rest is matched line by line. When the window's kernel
     // lines name one host only, its host-less ones are that host's too: a paste that lost the first line's prefix, the

@@ -1,0 +1,86 @@
+/**
+ * Lines a paste ran together: a web form or a mail archive that dropped the newlines of a console or dmesg paste
+ * leaves one line of many records, each still behind its own prefix — `[13565.264685] BTRFS warning … [13565.264685]
+ * INFO: task btrfs-transacti:… blocked …`, `<1>BUG: unable to handle … <1>IP: [<ffffffff812a588f>] … <4>PGD …`.
+ * Read as one line, the report's header is in the middle of a line and no rule sees it. The records are split again
+ * at their prefixes: a kernel stamp repeated inside a line that starts with one (the stamps must read as one
+ * console's: not before the line's own, within minutes of it), or a printk level repeated before words in a line
+ * that starts with one. A stamp quoted once inside a syslog line (`kernel: [ 12.345678] …`) is a prefix, not a
+ * record: the line must start with the stamp itself.
+ */
+
+/** The line's own stamp (after an optional printk level). */
+const LEADING_STAMP = /^(?:<[0-7]>)?\[\s*(\d{1,8})\.(\d{6})\]/;
+/** A record's stamp inside the line, after the space the lost newline left (or none: `…system[  165.3163] …`). */
+const INNER_STAMP = / ?(?:<[0-7]>)?\[\s*(\d{1,8})\.(\d{6})\] /g;
+/** A printk level before words inside a line that starts with one (`… 0000000b819fdb98 <1>IP: [<…`). */
+const INNER_LEVEL = / <[0-7]>(?=[A-Za-z])/g;
+const LEADING_LEVEL = /^<[0-7]>[A-Za-z]/;
+/** Levels inside a line before it is taken for records: a dump value (`TDH <0>`) is one, not three. */
+const MIN_INNER_LEVELS = 3;
+/** How far past the line's own stamp a record's stamp may run (one console's burst, not a number in the text). */
+const MAX_STAMP_SPREAD_SECONDS = 600;
+/** Flattened lines are long; most lines are not looked at. */
+const MIN_FLATTENED_CHARS = 60;
+
+/** The records of `raw` when a paste ran them together, else undefined (the line is one record). */
+export function splitFlattenedLine(raw: string): string[] | undefined {
+  if (raw.length < MIN_FLATTENED_CHARS) return undefined;
+  const c0 = raw.charCodeAt(0);
+  if (c0 !== 91 && c0 !== 60) return undefined;
+  const lead = LEADING_STAMP.exec(raw);
+  if (lead) return splitAtStamps(raw, lead);
+  if (LEADING_LEVEL.test(raw)) return splitAtLevels(raw);
+  return undefined;
+}
+
+function splitAtStamps(raw: string, lead: RegExpExecArray): string[] | undefined {
+  let last = Number(lead[1]) + Number(lead[2]) / 1e6;
+  const first = last;
+  const cuts: number[] = [];
+  INNER_STAMP.lastIndex = lead[0].length;
+  for (let m = INNER_STAMP.exec(raw); m; m = INNER_STAMP.exec(raw)) {
+    const at = Number(m[1]) + Number(m[2]) / 1e6;
+    // A console's stamps never go back and a burst spans minutes at most: anything else is a number in the text.
+    if (at < last || at > first + MAX_STAMP_SPREAD_SECONDS) return undefined;
+    last = at;
+    cuts.push(m[0].startsWith(" ") ? m.index + 1 : m.index);
+  }
+  return cuts.length > 0 ? piecesAt(raw, cuts) : undefined;
+}
+
+function splitAtLevels(raw: string): string[] | undefined {
+  const cuts: number[] = [];
+  INNER_LEVEL.lastIndex = 0;
+  for (let m = INNER_LEVEL.exec(raw); m; m = INNER_LEVEL.exec(raw)) cuts.push(m.index + 1);
+  return cuts.length >= MIN_INNER_LEVELS ? piecesAt(raw, cuts) : undefined;
+}
+
+function piecesAt(raw: string, cuts: readonly number[]): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    pieces.push(raw.slice(from, cut).trimEnd());
+    from = cut;
+  }
+  pieces.push(raw.slice(from));
+  return pieces;
+}
+
+/**
+ * `raws` with each flattened line split into its records, and for each line out the index of the raw line it came
+ * from (its line number), or undefined when no line was split.
+ */
+export function splitFlattenedLines(raws: readonly string[]): { lines: string[]; origin: number[] } | undefined {
+  let out: { lines: string[]; origin: number[] } | undefined;
+  for (let i = 0; i < raws.length; i++) {
+    const pieces = splitFlattenedLine(raws[i]);
+    if (pieces && !out) out = { lines: raws.slice(0, i), origin: raws.slice(0, i).map((_, k) => k) };
+    if (!out) continue;
+    for (const p of pieces ?? [raws[i]]) {
+      out.lines.push(p);
+      out.origin.push(i);
+    }
+  }
+  return out;
+}
