@@ -99,6 +99,9 @@ const HANG_SKIP = [
   "sync_buffer", "sync_page",
   // a wake-up is never where a task sleeps: stale `? default_wake_function`/`? wake_up_atomic_t` guesses under it
   "wake_up", "wake_function",
+  // nor a clock read: io_schedule()'s delay accounting and the scheduler read the clock on the way to sleep, and
+  // kernels without frame pointers leave `? ktime_get`/`? read_tsc`/`? pvclock_clocksource_read` guesses above the waiter
+  "ktime_get", "read_tsc", "pvclock_", "clocksource_read",
   // schedule()'s own load balancing and runqueue work: a sleeping task never hangs in it, but 2.6-era traces (no `?`
   // marks) show its stale return addresses above the real caller (`find_busiest_group` over `jbd2_journal_commit_transaction`)
   "find_busiest_", "load_balance", "pick_next_task", "put_prev_task", "dequeue_task", "deactivate_task",
