@@ -168,6 +168,16 @@ describe("triage: one-line problem events", () => {
     expect(inc.hosts.map((h) => h.name)).toEqual(["workstation"]);
   });
 
+  it("a dmesg paste that lost its newlines is read record by record", async () => {
+    const flat =
+      "[13565.264685] BTRFS warning (device sdb1): commit trans: [13565.264685] total_time: 130682 " +
+      "[13565.391678] BTRFS info (device sdb1): using free space tree [13567.925216] Synotify use 16384 event queue size " +
+      "[13801.926669] INFO: task SYNO.Storage.CG:1993 blocked for more than 120 seconds. [13801.927914] Tainted: P O 4.4.302+ #72806 " +
+      '[13801.928844] "echo 0 > /proc/sys/kernel/hung_task_tim';
+    const inc = await triage([input("dmesg.txt", [flat])], { now: NOW });
+    expect(inc.findings.map((f) => [f.kind, f.source.line, f.kernelRelease])).toEqual([["hung-task", 1, "4.4.302+"]]);
+  });
+
   it("folds unregister_netdevice repeats (seed 001 wall format) into one finding with repeats and usage count", async () => {
     const lines: string[] = [];
     for (let i = 0; i < 6; i++) {
