@@ -1323,6 +1323,18 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   {
+    // SLAB debugging (CONFIG_DEBUG_SLAB, the SLAB allocator until 6.5): check_poison_obj() found a freed object's poison
+    // changed when the object was handed out again. `Slab corruption (Tainted: P O ): filp start=ffff…, len=440`
+    // (2.6 kernels: `Slab corruption: size-64 start=…`, no taint), then hex rows of the object, a `Single bit error
+    // detected. Probably bad RAM.` hint and the neighbour objects; no stack. SLUB's `BUG <cache> (…): Poison
+    // overwritten` is the same finding.
+    id: "slab-poison",
+    header: "Slab corruption",
+    kind: "bug",
+    type: "MEMORY_SAFETY_BUG",
+    formats: [{ match: re("Slab corruption(?: \\([^)\\n]*\\))?: (?:\\S+ )?start="), title: "BUG: Slab corruption", noStackTrace: true }],
+  },
+  {
     // The first 2.6 kernels' __might_sleep() said `Debug: sleeping function called from invalid context at mm/slab.c:1857`
     // (then `in_atomic():1, irqs_disabled():0` and the stack) before the message became a `BUG:`: the same report.
     id: "might-sleep-debug",

@@ -15,7 +15,7 @@ function extract(lines: string[]) {
   return extractReports(lines.map((l, i) => parseLine(l, i + 1, ctx)), { fileName: "t.log" });
 }
 
-type Case = { name: string; lines: string[]; title?: string; frame?: string; kind?: string; count?: number };
+type Case = { name: string; lines: string[]; title?: string; frame?: string; kind?: string; count?: number; repeats?: number };
 /** Lines of a template literal, each starting after its `|` margin. */
 const T = (s: string) => s.split("\n").map((l) => l.replace(/^\s*\|/, ""));
 
@@ -545,6 +545,22 @@ const cases: Case[] = [
     kind: "rcu-stall",
   },
   {
+    // mm/slab.c check_poison_obj() (CONFIG_DEBUG_SLAB): no stack; the 2.6 line (no taint) is the same report, folded.
+    name: "SLAB debug: Slab corruption, with and without the taint",
+    lines: T(`|Slab corruption (Tainted: P           O   ): filp start=ffff8800b9458040, len=440
+|000: 6b 4b 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b  kKkkkkkkkkkkkkkk
+|Single bit error detected. Probably bad RAM.
+|Run memtest86+ or a similar memory test tool.
+|Next obj: start=ffff8800b9458200, len=440
+|000: 00 00 00 00 00 00 00 00 90 ad 1d 81 ff ff ff ff  ................
+|Slab corruption: size-64 start=c1234560, len=64
+|030: 6b 6b 6b 6b 6b 6b 6b 6b 00 6b 6b 6b 6b 6b 6b a5  kkkkkkkk.kkkkkk.
+|Prev obj: start=c1234520, len=64`),
+    title: "BUG: Slab corruption",
+    kind: "bug",
+    repeats: 2,
+  },
+  {
     name: "BUG: Bad page map",
     lines: T(`|BUG: Bad page map in process a  pte:8000000001234567 pmd:12345067
 |page:ffffea0000000000 refcount:0 mapcount:-1 mapping:0000000000000000 index:0x0 pfn:0x0
@@ -920,6 +936,7 @@ describe("reports from kernel format strings", () => {
     if (c.title !== undefined) expect(first?.title).toBe(c.title);
     if (c.frame !== undefined) expect(first?.guiltyFrame).toBe(c.frame);
     if (c.kind !== undefined) expect(first?.kind).toBe(c.kind);
+    if (c.repeats !== undefined) expect(first?.repeats).toBe(c.repeats);
   });
 });
 
