@@ -37,6 +37,13 @@ const ROWS: Row[] = [
     details: { node: -1, gfp: "0x20", cache: "kmalloc-256", cacheBase: "kmalloc-256", memcgChildCache: false },
   },
   {
+    line: "cache_from_obj: Wrong slab cache. kmalloc-64 but object is from kmalloc-32",
+    rule: "slab-wrong-cache",
+    kind: "other",
+    title: "cache_from_obj: Wrong slab cache",
+    details: { cache: "kmalloc-64", objectCache: "kmalloc-32" },
+  },
+  {
     line: "java: page allocation failure: order:4, mode:0x104020(GFP_ATOMIC|__GFP_COMP)",
     rule: "page-allocation-failure",
     kind: "page-alloc-failure",
@@ -1209,6 +1216,25 @@ describe("problem events through triage", () => {
       "Aug 13 10:00:00 n1 systemd[1837]: a.scope: systemd-oomd killed 3 process(es) in this unit.",
     ]);
     expect(found.map((f) => f.type)).toEqual(["systemd-oomd-pressure-kill"]);
+  });
+
+  it("cache_from_obj's wrong-cache line alone is a finding; with the WARNING it printed, the WARNING is", async () => {
+    const line = "cache_from_obj: Wrong slab cache. kmalloc-256 but object is from kmem_cache(3532:ef171cc37418c037)";
+    const alone = await findingsOf([line, line]);
+    expect(alone.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["slab-wrong-cache", "cache_from_obj: Wrong slab cache", 2]]);
+    expect(alone[0].details).toMatchObject({ cache: "kmalloc-256", objectCache: "kmem_cache(3532:ef171cc37418c037)" });
+    const withWarning = await findingsOf([
+      "[  100.000001] cache_from_obj: Wrong slab cache. kmalloc-64 but object is from kmalloc-32",
+      "[  100.000002] ------------[ cut here ]------------",
+      "[  100.000003] WARNING: CPU: 1 PID: 4 at mm/slab.h:525 kmem_cache_free+0x1f3/0x220",
+      "[  100.000004] CPU: 1 PID: 4 Comm: kworker/1:0 Not tainted 5.4.0-42-generic #46-Ubuntu",
+      "[  100.000005] RIP: 0010:kmem_cache_free+0x1f3/0x220",
+      "[  100.000006] Call Trace:",
+      "[  100.000007]  ovl_destroy_inode+0x41/0x60 [overlay]",
+      "[  100.000008]  destroy_inode+0x3e/0x60",
+      "[  100.000009] ---[ end trace 0e36d3ba0fb2a0f6 ]---",
+    ]);
+    expect(withWarning.map((f) => f.kind)).toEqual(["warning"]);
   });
 
   it("a sentence that only says `due to memory pressure` without a cgroup path is no oomd kill", async () => {

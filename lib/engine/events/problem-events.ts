@@ -281,6 +281,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ family: m[1] }),
   },
   {
+    // SLAB/SLUB's cache_from_obj(): kmem_cache_free() was handed an object of another cache (a double free, a stale
+    // pointer, a corrupted object: memory corruption on the freeing path). 3.x–4.x print this line then
+    // WARN_ON_ONCE(); 5.x+ make it the WARN_ONCE message. The first one comes with a WARNING report, which is the
+    // finding; the later ones print this line alone, and a paste of only them is still this problem.
+    id: "slab-wrong-cache",
+    kind: "other",
+    needle: "Wrong slab cache",
+    pattern: /\bcache_from_obj: Wrong slab cache\. (\S+) but object is from (\S+?)\.?$/,
+    title: () => "cache_from_obj: Wrong slab cache",
+    details: (m) => ({ cache: m[1], objectCache: m[2] }),
+    groupKey: () => "slab-wrong-cache",
+    supersededBy: /^WARNING in /,
+  },
+  {
     id: "slub-alloc-failure",
     kind: "slab-alloc-failure",
     needle: "SLUB: Unable to allocate memory",
