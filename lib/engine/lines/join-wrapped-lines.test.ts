@@ -214,6 +214,20 @@ describe("joinWrappedLines", () => {
     expect(plain.map((l) => l.text)).toEqual(["BUG: KASAN: slab-use-after-free in __list_add_valid_or_report+0x16a/0x1a0", "Read of size 8 at addr ffff888012acfc20 by task a/1"]);
   });
 
+  it("joins a lock site wrapped after `at:` whose ppc64 ELFv1 symbol starts with the descriptor dot", () => {
+    // bugzilla's mail wraps at 80 columns: `…{+.?.}, at:` / `.zstd_reclaim_timer_fn+0x40/0x230` (a POWER9 big-endian build)
+    const joined = joinWrappedLines(
+      parsed(["[  313.402888] 0000000080d1120c (&(&wsm.lock)->rlock){+.?.}, at:", ".zstd_reclaim_timer_fn+0x40/0x230", "[  313.402895] {SOFTIRQ-ON-W} state was registered at:"].join("\n")),
+    );
+    expect(joined.map((l) => l.text)).toEqual([
+      "0000000080d1120c (&(&wsm.lock)->rlock){+.?.}, at: .zstd_reclaim_timer_fn+0x40/0x230",
+      "{SOFTIRQ-ON-W} state was registered at:",
+    ]);
+    // A sentence that ends in `at:` is not continued by a line that only starts with a dot.
+    const prose = joinWrappedLines(parsed(["[  313.402888] lock held at:", ". done"].join("\n")));
+    expect(prose.map((l) => l.text)).toEqual(["lock held at:", ". done"]);
+  });
+
   it("reads a window whose wrapped lines all stop at one width narrower than a terminal as a word wrap", () => {
     // A mail client's wrap at 72 of one message repeated: every wrapped line ends at the same column, as a hard wrap's
     // would, but the cut falls where the kernel printed a space (`sda5):` + `csum`, `:` + `waiting`).

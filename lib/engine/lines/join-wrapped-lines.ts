@@ -64,7 +64,8 @@ const INNER_SPACE = /\S\s+\S/;
  * after it.
  */
 const WANTS_FUNCTION = /(?:\bin:?|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:|\bPID: \d+ at|\[<[0-9a-f]+>\](?: \?)?|\bR?IP:)$/;
-const SIZED_FRAME_START = /^(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\] )?\(?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
+// A ppc64 ELFv1 kernel prints the function's entry symbol, its descriptor dot first (`.zstd_reclaim_timer_fn+0x40/0x230`).
+const SIZED_FRAME_START = /^(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\] )?\(?\.?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
 const WANTS_LOCATION = /\b(?:in|at)$/;
 const LOCATION_START = /^[^\s:]+\.[A-Za-z]+:\d+/;
 const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S|\bPid: \d+, comm: \S|^\s*Tainted: [A-Z]/;

@@ -42,6 +42,8 @@ export type StackRule = {
    * stays `… in corrupted`, an alternative.
    */
   cutSections?: readonly RegExp[];
+  /** Generic frames (generic-frames.ts) this class names all the same: its report prints them as the culprit's site. */
+  named?: readonly RegExp[];
   /**
    * Stalls: a stack that starts in a lock primitive is a CPU spinning on that lock; the function that took it is
    * stable (not a random point of a loop) and is the guilty frame, before any dispatch anchor is looked for.
@@ -163,8 +165,9 @@ export type CrashClass = {
 };
 
 const PATTERNS: Record<string, string> = {
-  // a function name as printed: `f+0x1/0x2`, `f.isra.0+…`, or symbolised `f net/x.c:12 [inline]`
-  FUNC: "([a-zA-Z0-9_]+)(?:\\.|\\+| )",
+  // a function name as printed: `f+0x1/0x2`, `f.isra.0+…`, or symbolised `f net/x.c:12 [inline]`; ppc64 ELFv1 kernels
+  // print a function's entry symbol with its descriptor dot (`at: .tlbie+0x138/0x4c0`), which is not part of the name
+  FUNC: "(?:\\.(?=[a-zA-Z_]))?([a-zA-Z0-9_]+)(?:\\.|\\+| )",
   // a source location; build trees put `+` in directory names (OpenWrt's `target-mipsel_1004kc+dsp_uClibc-…`)
   SRC: "([a-zA-Z0-9_\\-/.+]+\\.[a-zA-Z]+:[0-9]+)",
   // `[<ffffffff8113…>]`; `[]` when a web page that shows raw text as HTML ate the `<…>` as a tag
@@ -213,8 +216,9 @@ export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
  * pid:20078 …`; before: `btrfs-cleaner D ffff8800… 0 20078 2 0x00000000`, `iscsi_np D14304 8387 2 0x80004084`).
+ * The comm is printed `%-15.15s` and may hold spaces (libcec's `HCEC Notify`, Firefox's `Web Content`, `C2 CompilerThre`).
  */
-const HUNG_TASK_STATE_LINE = /^\s*task:\S.*\bstate:[A-Z]\b|^\s*\S+\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$/;
+const HUNG_TASK_STATE_LINE = /^\s*task:\S.*\bstate:[A-Z]\b|^\s*\S(?:[^\n]{0,13}\S)?\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$/;
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
 const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
@@ -280,6 +284,9 @@ const LOCKDEP_TAKES: StackRule = { sections: [LOCKDEP_TAKES_SECTION] };
 const LOCKDEP_AT: StackRule = {
   sections: [LOCKDEP_AT_SECTION],
   skip: [/^process_one_work$/, /^flush_workqueue$/, /^__flush_workqueue$/, /^drain_workqueue$/, /^destroy_workqueue$/, /^flush_work$/, /^__flush_work$/],
+  // A fault handler taking mmap_sem is the lock site lockdep prints (`(&mm->mmap_sem){++++}, at: __do_page_fault+0x…`),
+  // not exception plumbing: syzkaller's "possible deadlock in __do_page_fault".
+  named: [/^(?:__)?do_page_fault$/, /^do_user_addr_fault$/],
 };
 const LOCKDEP_AT_THEN_STACK: StackRule = { sections: [LOCKDEP_AT_SECTION, CALL_TRACE_SECTION], skip: LOCKDEP_AT.skip };
 /** memory leaks: every leaked object passes through allocation helpers; name the caller that allocated it. */

@@ -730,7 +730,7 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
     // with no reliable frame at all (2.6/3.x without frame pointers) is read through its guesses.
     const trustsGuesses = lenient && !(rule.mode === "hang" && frames.some((f) => f.reliable));
     if (trustsGuesses) for (let j = 0; j < frames.length; j++) if (!frames[j].reliable && !/^0x/.test(frames[j].function)) frames[j] = { ...frames[j], reliable: true };
-    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly, lockTaker: rule.lockTaker, skipInModules: rule.skipInModules });
+    const g = selectGuiltyFrame(frames, { mode: rule.mode, skip: rule.skip, anchoredOnly, lockTaker: rule.lockTaker, skipInModules: rule.skipInModules, named: rule.named });
     if (g) {
       // A fault-injection stack printed into this one: the frames cannot be trusted.
       const at = frames.findIndex((f) => cleanFunctionName(f.function) === g);

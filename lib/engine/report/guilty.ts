@@ -25,6 +25,8 @@ export type SelectGuiltyOptions = {
   lockTaker?: boolean;
   /** `skip` applies to module frames too (StackRule.skipInModules). */
   skipInModules?: boolean;
+  /** Generic frames the class names all the same (StackRule.named). */
+  named?: readonly RegExp[];
 };
 
 /**
@@ -36,6 +38,8 @@ const STALL_ANCHORS: readonly RegExp[] = [
   // generic dispatchers (and some of their callers, in case a name changes)
   /process_one_work/, /do_syscall_/, /do_fast_syscall_/, /sysenter_dispatch/, /tracesys_phase2/, /el0_svc_handler/,
   /invoke_syscall/, /ret_fast_syscall/, /netif_receive_skb/, /do_softirq/, /call_timer_fn/, /_run_timers/,
+  // sparc64's syscall entry (the trap table jumps to it; the handler is called straight from it)
+  /^linux_sparc_syscall(?:32)?$/,
   /run_timer_softirq/, /hrtimer_run/, /run_ksoftirqd/, /smpboot_thread_fn/, /^kthread$/, /start_secondary/,
   /cpu_startup_entry/, /ret_from_fork/,
   // discriminating file and socket operations: the function above them names the driver/protocol
@@ -147,12 +151,12 @@ const MODULE_REPORT_MACHINERY = /^spl_(?:debug_)?(?:dumpstack|bug)$|^spl_panic$/
 /** A module's own function: a module frame, unless it is the module's copy of a kernel header inline. */
 const isModuleCode = (f: Frame, fn: string): boolean => f.module !== undefined && f.module !== "" && !MODULE_COPY_OF_KERNEL_INLINE.test(fn);
 
-function usable(f: Frame, extraSkip: readonly RegExp[], skipInModules = false): boolean {
+function usable(f: Frame, extraSkip: readonly RegExp[], skipInModules = false, named: readonly RegExp[] = NO_SKIP): boolean {
   if (!f.reliable || UNNAMED_FRAME.test(f.function)) return false;
   const fn = cleanFunctionName(f.function);
   if (MODULE_REPORT_MACHINERY.test(fn)) return false;
   if (isModuleCode(f, fn)) return !(skipInModules && extraSkip.some((re) => re.test(fn)));
-  if (isGenericFrame(fn)) return false;
+  if (isGenericFrame(fn) && !named.some((re) => re.test(fn))) return false;
   return !extraSkip.some((re) => re.test(fn));
 }
 
@@ -185,11 +189,11 @@ export function selectGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOp
   const skip = opts.skip ?? NO_SKIP;
   let chosen = CHOSEN.get(skip);
   if (!chosen) CHOSEN.set(skip, (chosen = new Map()));
-  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}|${opts.afterTimerEntry ? 1 : 0}|${opts.lockTaker ? 1 : 0}|${opts.skipInModules ? 1 : 0}`;
+  let key = `${opts.mode ?? "default"}|${opts.anchoredOnly ? 1 : 0}|${opts.afterTimerEntry ? 1 : 0}|${opts.lockTaker ? 1 : 0}|${opts.skipInModules ? 1 : 0}|${opts.named?.map((re) => re.source).join("|") ?? ""}`;
   for (const f of frames) key += `\u0000${f.reliable ? 1 : 0}${f.module ? 1 : 0}${f.inlined ? 1 : 0}${f.function}`;
   const hit = chosen.get(key);
   if (hit !== undefined || chosen.has(key)) return hit;
-  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly, afterTimerEntry: opts.afterTimerEntry, lockTaker: opts.lockTaker, skipInModules: opts.skipInModules });
+  const choice = chooseGuiltyFrame(frames, { mode: opts.mode, skip, anchoredOnly: opts.anchoredOnly, afterTimerEntry: opts.afterTimerEntry, lockTaker: opts.lockTaker, skipInModules: opts.skipInModules, named: opts.named });
   if (key.length <= MAX_CHOSEN_KEY) {
     if (chosen.size >= MAX_CHOSEN) chosen.clear();
     chosen.set(key, choice);
@@ -257,7 +261,7 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
   }
   // A stall's detector runs in the timer interrupt and blames the task it interrupted: only other reports stop there.
   if (opts.mode !== "stall") searched = raisedContext(searched);
-  for (const { f, fn } of searched) if (usable(f, skip, opts.skipInModules)) return fn;
+  for (const { f, fn } of searched) if (usable(f, skip, opts.skipInModules, opts.named)) return fn;
   return undefined;
 }
 

@@ -1478,6 +1478,100 @@ describe("lockdep `at:` sites of a symbolised report", () => {
   });
 });
 
+describe("a sparc64 soft lockup in a syscall", () => {
+  // The CPU loops faulting inside the syscall: the top frame changes from one report to the next (handle_mm_fault,
+  // do_sparc64_fault), the syscall under linux_sparc_syscall (sparc64's entry, like ARM's ret_fast_syscall) does not.
+  const lockup = (top: string[]) => [
+    "[   96.384129] watchdog: BUG: soft lockup - CPU#8 stuck for 22s! [systemd-timesyn:739]",
+    "[   96.384851] CPU: 8 PID: 739 Comm: systemd-timesyn Not tainted 5.5.0-rc1-00019-g251ec1c159e4 #2",
+    "[   96.384986] TPC: <lock_acquire+0x1bc/0x1e0>",
+    "[   96.385597] Call Trace:",
+    ...top,
+    "[   96.385720]  [0000000000407754] sparc64_realfault_common+0x10/0x20",
+    "[   96.385769]  [000000000042fa28] __do_sys_sparc_clock_adjtime+0x28/0x80",
+    "[   96.385819]  [00000000004307f0] sys_sparc_clock_adjtime+0x10/0x20",
+    "[   96.385866]  [0000000000406294] linux_sparc_syscall+0x34/0x44",
+  ];
+  it("names the syscall above the entry, whatever the CPU was looping in", () => {
+    const a = extract(lockup(["[   96.385624]  [0000000000652ca4] handle_mm_fault+0x84/0x320", "[   96.385668]  [0000000000b6f2bc] do_sparc64_fault+0x43c/0x820"]))[0];
+    const b = extract(lockup(["[   96.385668]  [0000000000b6f2bc] do_sparc64_fault+0x43c/0x820"]))[0];
+    expect(a).toMatchObject({ kind: "soft-lockup", title: "BUG: soft lockup in sparc_clock_adjtime", guiltyFrame: "sys_sparc_clock_adjtime" });
+    expect(b.title).toBe(a.title);
+  });
+});
+
+describe("a lockdep report whose lock site is the page-fault handler taking mmap_sem", () => {
+  const circular = (site: string) => [
+    "[ 6908.678746] WARNING: possible circular locking dependency detected",
+    "[ 6908.678749] 5.2.1-gentoo #1 Not tainted",
+    "[ 6908.678750] ------------------------------------------------------",
+    "[ 6908.678752] brasero/1066 is trying to acquire lock:",
+    `[ 6908.678754] 0000000087aec994 (&mm->mmap_sem#2){++++}, at: ${site}`,
+    "[ 6908.678761] ",
+    "               but task is already holding lock:",
+    "[ 6908.678762] 0000000056293ac4 (sr_mutex){+.+.}, at: sr_block_ioctl+0x3a/0xc0 [sr_mod]",
+    "[ 6908.678812] Call Trace:",
+    "[ 6908.678833]  down_read+0x28/0xc0",
+    "[ 6908.678838]  __do_page_fault+0x387/0x420",
+  ];
+  it("names the fault handler, as syzkaller's `possible deadlock in __do_page_fault` does", () => {
+    expect(extract(circular("__do_page_fault+0x387/0x420"))[0]).toMatchObject({ title: "possible deadlock in __do_page_fault", guiltyFrame: "__do_page_fault" });
+    expect(extract(circular("do_user_addr_fault+0x1e4/0x6a0"))[0]).toMatchObject({ title: "possible deadlock in do_user_addr_fault" });
+  });
+  it("still skips other exception plumbing at the site", () => {
+    expect(extract(circular("exc_page_fault+0x70/0x170"))[0]).toMatchObject({ title: "possible deadlock in sr_block_ioctl" });
+  });
+});
+
+describe("a hung task whose comm holds a space, on ARM with no `Call Trace:` line", () => {
+  // ARM 4.x prints the frames right under the state line; the state line starts the stack. The comm is `%-15.15s`,
+  // so `HCEC Notify     D    0 18535 …` is that line as much as `kworker/0:1     D    0  3293 …`.
+  const hung = (comm: string) => [
+    `[79869.927589] INFO: task ${comm}:18535 blocked for more than 120 seconds.`,
+    "[79869.927613]       Not tainted 4.9.28-v7+ #998",
+    '[79869.927622] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+    `[79869.927633] ${comm.padEnd(15)} D    0 18535      1 0x00000005`,
+    "[79869.927683] [<80713b70>] (__schedule) from [<80714094>] (schedule+0x50/0xa8)",
+    "[79869.927705] [<80714094>] (schedule) from [<80717304>] (schedule_timeout+0x220/0x364)",
+    "[79869.927727] [<80717304>] (schedule_timeout) from [<80715d48>] (__down+0x88/0xc0)",
+    "[79869.927750] [<80715d48>] (__down) from [<8016ace8>] (down+0x54/0x68)",
+    "[79869.927773] [<8016ace8>] (down) from [<805ff958>] (vchiq_release+0x134/0x31c)",
+    "[79869.927798] [<805ff958>] (vchiq_release) from [<80271d4c>] (__fput+0x9c/0x1e8)",
+  ];
+  it("names the frame under the state line whatever the comm", () => {
+    for (const comm of ["HCEC Notify", "HCECNotify", "C2 CompilerThre"]) {
+      const [r] = extract(hung(comm));
+      expect(r).toMatchObject({ kind: "hung-task", title: "INFO: task hung in vchiq_release", guiltyFrame: "vchiq_release" });
+    }
+  });
+});
+
+describe("a lockdep report from a ppc64 ELFv1 kernel, whose symbols carry the function descriptor's dot", () => {
+  // `at: .tlbie+0x138/0x4c0`: the header's lock site names `tlbie`; the report was lost entirely when `{{FUNC}}` wanted a
+  // letter right after `at: `.
+  it("reads the lock site after `takes:` without the dot", () => {
+    const [r] = extract([
+      "WARNING: inconsistent lock state",
+      "6.0.0-rc2-PMacG5 #2 Tainted: G                T ",
+      "--------------------------------",
+      "inconsistent {IN-SOFTIRQ-W} -> {SOFTIRQ-ON-W} usage.",
+      "swapper/0/1 [HC0[0]:SC0[0]:HE1:SE1] takes:",
+      "c0000000024227f0 (native_tlbie_lock){+.?.}-{2:2}, at: .tlbie+0x138/0x4c0",
+      "{IN-SOFTIRQ-W} state was registered at:",
+      "  .lock_acquire+0x12c/0x4a0",
+      "  ._raw_spin_lock+0x44/0x90",
+      "  .tlbie+0x138/0x4c0",
+      "stack backtrace:",
+      "CPU: 1 PID: 1 Comm: swapper/0 Tainted: G                T  6.0.0-rc2-PMacG5 #2",
+      "Call Trace:",
+      "[c0000000039d7a60] [c000000000ddaa14] ._raw_spin_lock+0x44/0x90",
+      "[c0000000039d7ae0] [c00000000005c678] .tlbie+0x138/0x4c0",
+      "[c0000000039d7b90] [c000000000053568] .hash__change_memory_range+0x108/0x160",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "inconsistent lock state in tlbie", guiltyFrame: "tlbie" });
+  });
+});
+
 describe("a lockdep report whose `[<address>]` columns a web page ate as HTML tags", () => {
   // A blog or archive that shows raw text as HTML drops every `<ffffffff…>`: `at: [] f+0x…/0x…`, `[] ? g+0x…`.
   it("still reads the lock site after the empty `[]`", () => {
