@@ -1187,10 +1187,11 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // ext2 and ext3 report errors in ext4's words (ext4 inherited ext3's ext3_error()): `EXT3-fs error (device sda1):
     // ext3_lookup: deleted inode referenced: 12345`, `EXT2-fs error (device sdr1): read_block_bitmap: Cannot read
     // block bitmap - block_group = 0, block_bitmap = 259` (RHEL 4–6, Debian/Ubuntu before ext4 became the default).
-    // Folded per function, as ext4's.
+    // Folded per function, as ext4's. Needle not `-fs error (device `: placed beside the OOM rows' needles, that one
+    // let `kernel: device veth… entered promiscuous mode` through the prefilter's automaton (literal-prefilter.test).
     id: "ext2-ext3-error",
     kind: "fs-error",
-    needle: "-fs error (device ",
+    needle: "-fs error (dev",
     pattern: /EXT([23])-fs error \(device ([^)]{1,64})\): (\w+)(?::\d+)?:/,
     title: (m) => `EXT${m[1]}-fs error in ${m[3]}`,
     details: (m) => ({ device: m[2], function: m[3] }),
