@@ -62,6 +62,17 @@ describe("OOM report cut at the top", () => {
     expect(oom[0].source.line).toBe(2);
   });
 
+  it("reads a vendor kernel's dump_memcg_header like dump_header: the cut report keeps its task line's release", async () => {
+    const task = "[Thu Dec  7 00:29:05 2023] CPU: 32 PID: 95251 Comm: dnf Kdump: loaded Tainted: GF       W  OE K   4.19.91-24.1.al7.x86_64 #1";
+    const frames = ["dump_stack+0x66/0x8b", "dump_memcg_header+0x12/0x40", "oom_kill_process+0x201/0x2f0", "out_of_memory+0x12f/0x510", "mem_cgroup_out_of_memory+0xdd/0x100"];
+    // A long stack and register dump between the task line and the cgroup's lines, as the kernel prints them.
+    const filler = Array.from({ length: 40 }, (_, i) => `[Thu Dec  7 00:29:06 2023]  vendor_frame_${i}+0x10/0x20`);
+    const limit = "[Thu Dec  7 00:29:06 2023] Task in /infra.slice/agent.service killed as a result of limit of /infra.slice/agent.service";
+    const oom = await oomFindings([task, "[Thu Dec  7 00:29:05 2023] Call Trace:", ...frames.map((f) => `[Thu Dec  7 00:29:05 2023]  ${f}`), ...filler, limit]);
+    expect(oom).toHaveLength(1);
+    expect(oom[0]).toMatchObject({ title: "OOM: memory cgroup out of memory", kernelRelease: "4.19.91-24.1.al7.x86_64" });
+  });
+
   it("is no OOM finding when dump_header is deep in another report's stack", async () => {
     const deep = [TASK, "[ 2672.231498] Call Trace:", "[ 2672.234114]  printk+0xba/0xed", "[ 2672.238835]  show_mem+0x16c/0x17b", "[ 2672.238836]  dump_header+0x1ce/0x929"];
     expect(await oomFindings(deep)).toHaveLength(0);

@@ -253,6 +253,21 @@ const ROWS: Row[] = [
     details: { device: "sda1" },
   },
   {
+    // Red Hat bug 664376 (RHEL 4): ext2 on a SAN LUN whose path dropped during I/O.
+    line: "EXT2-fs error (device sdr1): read_block_bitmap: Cannot read block bitmap - block_group = 0, block_bitmap = 259",
+    rule: "ext2-ext3-error",
+    kind: "fs-error",
+    title: "EXT2-fs error in read_block_bitmap",
+    details: { device: "sdr1", function: "read_block_bitmap" },
+  },
+  {
+    line: "EXT3-fs error (device dm-0): ext3_lookup: deleted inode referenced: 1234567",
+    rule: "ext2-ext3-error",
+    kind: "fs-error",
+    title: "EXT3-fs error in ext3_lookup",
+    details: { device: "dm-0", function: "ext3_lookup" },
+  },
+  {
     line: "XFS (dm-0): Metadata corruption detected at xfs_dir3_block_read_verify+0x5e/0x110 [xfs], xfs_dir3_block block 0x1234",
     rule: "xfs-corruption",
     kind: "fs-error",
@@ -469,6 +484,36 @@ const ROWS: Row[] = [
       "Mem-Info:",
     ],
     rule: "oom-report-cut",
+    kind: "oom",
+    title: "OOM: out of memory",
+  },
+  {
+    // A vendor 4.19 kernel's memory cgroup OOM (blog.royjo.ltd, Alibaba-style build): dump_memcg_header.
+    line: [
+      "CPU: 32 PID: 95251 Comm: dnf Kdump: loaded Tainted: GF       W  OE K   4.19.91-24.1.al7.x86_64 #1",
+      "Call Trace:",
+      " dump_stack+0x66/0x8b",
+      " dump_memcg_header+0x12/0x40",
+      " oom_kill_process+0x201/0x2f0",
+      " out_of_memory+0x12f/0x510",
+      " mem_cgroup_out_of_memory+0xdd/0x100",
+    ],
+    rule: "oom-report-cut-memcg-header",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { memcg: true },
+  },
+  {
+    line: [
+      "CPU: 3 PID: 2020 Comm: java Kdump: loaded Not tainted 4.19.91-24.1.al7.x86_64 #1",
+      "Call Trace:",
+      " dump_stack+0x66/0x8b",
+      " dump_global_header+0x4a/0x190",
+      " oom_kill_process+0x201/0x2f0",
+      " out_of_memory+0x12f/0x510",
+      "Mem-Info:",
+    ],
+    rule: "oom-report-cut-global-header",
     kind: "oom",
     title: "OOM: out of memory",
   },
