@@ -253,6 +253,14 @@ const ROWS: Row[] = [
     details: { device: "sda1" },
   },
   {
+    // __ext4_std_error's form, after the journal aborted (dev: gh-longhorn-longhorn-6650, gh-kubernetes-kubernetes-12905)
+    line: "EXT4-fs error (device sdf) in ext4_reserve_inode_write:5795: Journal has aborted",
+    rule: "ext4-error",
+    kind: "fs-error",
+    title: "EXT4-fs error in ext4_reserve_inode_write",
+    details: { device: "sdf", function: "ext4_reserve_inode_write" },
+  },
+  {
     // Red Hat bug 664376 (RHEL 4): ext2 on a SAN LUN whose path dropped during I/O.
     line: "EXT2-fs error (device sdr1): read_block_bitmap: Cannot read block bitmap - block_group = 0, block_bitmap = 259",
     rule: "ext2-ext3-error",

@@ -1190,10 +1190,13 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `ext4-error-count:${m[1]}`,
   },
   {
+    // `EXT4-fs error (device sdf): ext4_lookup:1855: inode #2: comm ls: …` (ext4_error), and __ext4_std_error's
+    // `EXT4-fs error (device sdf) in ext4_reserve_inode_write:5795: Journal has aborted` (an errno where a journal
+    // handle or an update failed: the aborted journal's aftermath, ENOMEM, EIO).
     id: "ext4-error",
     kind: "fs-error",
     needle: "EXT4-fs error",
-    pattern: /EXT4-fs error \(device ([^)]{1,64})\): (\w+)(?::\d+)?:/,
+    pattern: /EXT4-fs error \(device ([^)]{1,64})\)(?::| in) (\w+)(?::\d+)?:/,
     title: (m) => `EXT4-fs error in ${m[2]}`,
     details: (m) => ({ device: m[1], function: m[2] }),
   },
