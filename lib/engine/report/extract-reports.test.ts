@@ -274,6 +274,22 @@ describe("extractReports", () => {
     expect(soft.map((f) => [f.kind, f.title])).toEqual([["soft-lockup", "BUG: soft lockup in bar_ioctl"]]);
   });
 
+  it("an old x86 RIP line a mail client wrapped after its addresses still names the faulting function", () => {
+    const report = [
+      "general protection fault: 0000 [#1] SMP",
+      "CPU: 1 PID: 0 Comm: swapper/1 Tainted: G           O    4.4.0+2 #1",
+      "RIP: e030:[<ffffffff8115e055>]  [<ffffffff8115e055>]",
+      "free_pcppages_bulk+0xe5/0x520",
+      "RSP: e02b:ffff88018a823d70  EFLAGS: 00010093",
+      "Call Trace:",
+      " <IRQ>",
+      " [<ffffffff8115e4cf>] drain_pages_zone+0x3f/0x60",
+      " [<ffffffff8115e51f>] drain_pages+0x2f/0x50",
+    ];
+    const found = extract(report.join("\n"));
+    expect(found.map((f) => [f.kind, f.title, f.rip])).toEqual([["gpf", "general protection fault in free_pcppages_bulk", "free_pcppages_bulk+0xe5/0x520"]]);
+  });
+
   it("a stackless header printed twice at different kernel stamps is two reports; one record copied is one", () => {
     // Shape of testdata/real/bug/bug15-gh-sofproject-3283-…-smp-processor-id-burst.log: only the headers were posted.
     const header = "BUG: using smp_processor_id() in preemptible [00000000] code: rtcwake/115421";

@@ -15,7 +15,7 @@ import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LO
 import { mainFrames, parseFrameLine, parseKsymoopsFrame, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
-import { holdsTaskLine, isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, EMPTIED_RIP_ADDRESSES, MARKDOWN_LINKED_RIP_ADDRESSES, parseReportMetadata } from "./metadata";
+import { holdsTaskLine, isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, EMPTIED_RIP_ADDRESSES, MARKDOWN_LINKED_RIP_ADDRESSES, parseReportMetadata, RIP_ADDRESSES_ONLY, WRAPPED_RIP_FUNCTION } from "./metadata";
 import { copyAnalysis, type KnownReports, type ReportAnalysis } from "./known-reports";
 import { foldedOccurrence, isFoldedOccurrence, type FoldFacts } from "./repeated-reports";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -473,7 +473,7 @@ export function parseReport(texts: readonly string[]): ParsedReport {
       return sec;
     },
     ripAt(k) {
-      if (!rips.has(k)) rips.set(k, ripFrame(texts[k] ?? ""));
+      if (!rips.has(k)) rips.set(k, ripFrame(texts[k] ?? "") ?? wrappedRipFrame(texts, k));
       return rips.get(k);
     },
   };
@@ -496,6 +496,14 @@ function linkRegisterCaller(texts: readonly string[]): string | undefined {
     return f.module || !isGenericFrame(fn) ? fn : undefined;
   }
   return undefined;
+}
+
+/** The function of an old x86 RIP line a mail client wrapped after its addresses: on the next line, alone. */
+function wrappedRipFrame(texts: readonly string[], k: number): Frame | undefined {
+  if (!RIP_ADDRESSES_ONLY.test(texts[k] ?? "")) return undefined;
+  const next = WRAPPED_RIP_FUNCTION.exec(texts[k + 1] ?? "");
+  const f = next ? parseFrameLine(" " + next[1], false) : undefined;
+  return f ? { ...f, reliable: true } : undefined;
 }
 
 const OLD_BRACE_RIP = /^<([0-9a-f]+)>\{(?::([\w-]+):)?([A-Za-z_.$][\w.$@~-]*)\+(\d+)\}\s*$/;

@@ -137,9 +137,18 @@ const RIP_PATTERNS: RegExp[] = [
   /^\s*\[exception RIP: ([A-Za-z_.$][\w.$@~-]*(?:\+\d+)?)\]/,
 ];
 
+/**
+ * An old x86 RIP/IP line that ends after its addresses: a mail client wrapped the ~85-column line right before the
+ * function (`RIP: e030:[<ffffffff8115e055>]  [<ffffffff8115e055>]` / `free_pcppages_bulk+0xe5/0x520`). One stray
+ * character may follow an address (a no-break space the mailer turned into `A `).
+ */
+export const RIP_ADDRESSES_ONLY = /^\s*(?:[RE]IP: [0-9a-f]{4}:\[<[0-9a-f]+>\]\S?\s+\[<[0-9a-f]+>\]|IP: \[<[0-9a-f]+>\])\S?$/;
+/** The function a wrap moved onto the line after RIP_ADDRESSES_ONLY: that line holds nothing else. */
+export const WRAPPED_RIP_FUNCTION = new RegExp(String.raw`^\s*` + SYMBOL_OFFSET + String.raw`\s*$`);
+
 /** The patterns below that are anchored at the line start, as one regex (one attempt per line, not one per pattern). */
 const ANCHORED_METADATA = new RegExp(
-  [I386_CPU_LINE, ARM_CPU_TAINT_RELEASE, I386_EIP_TAINT, I386_EFLAGS_RELEASE, I386_PROCESS, KERNEL_IDENT_LINE, OLD_LOCKDEP_HEADER, TAINT_RELEASE_LINE, TAINT_LINE_BRACKETED, CRASH_TASK_LINE, CRASH_RELEASE, CRASH_VERSION, HARDWARE, MODULES, ...RIP_PATTERNS]
+  [I386_CPU_LINE, ARM_CPU_TAINT_RELEASE, I386_EIP_TAINT, I386_EFLAGS_RELEASE, I386_PROCESS, KERNEL_IDENT_LINE, OLD_LOCKDEP_HEADER, TAINT_RELEASE_LINE, TAINT_LINE_BRACKETED, CRASH_TASK_LINE, CRASH_RELEASE, CRASH_VERSION, HARDWARE, MODULES, ...RIP_PATTERNS, RIP_ADDRESSES_ONLY]
     .map((re) => `(?:${re.source})`)
     .join("|"),
 );
@@ -203,9 +212,18 @@ export function parseReportMetadata(reportLines: string[]): ReportMetadata {
   let commOnNextLine = false;
   let identOnNextLine = false;
   let identRelease: { release: string; build: string } | undefined;
+  let ripOnNextLine = false;
   for (const entry of lines) {
     if (typeof entry !== "string") continue;
     const line = entry.trimEnd();
+    if (ripOnNextLine) {
+      ripOnNextLine = false;
+      const wrapped = WRAPPED_RIP_FUNCTION.exec(line);
+      if (wrapped && meta.rip === undefined) {
+        meta.rip = wrapped[1].replace(/\s+/g, " ");
+        continue;
+      }
+    }
     if (identOnNextLine) {
       identOnNextLine = false;
       const bare = BARE_IDENT_LINE.exec(line);
@@ -420,6 +438,7 @@ export function parseReportMetadata(reportLines: string[]): ReportMetadata {
           break;
         }
       }
+      if (meta.rip === undefined && RIP_ADDRESSES_ONLY.test(line)) ripOnNextLine = true;
     }
   }
   if (meta.kernelRelease === undefined && identRelease) {
