@@ -13,7 +13,7 @@ const prefixed = (prefix: string, raws: string[]) => raws.map((r) => (r.startsWi
 describe("Go panic heads", () => {
   it("every form has a needle its own pattern needs", () => {
     for (const head of GO_PANIC_HEADS) {
-      const sample = { panic: "panic: x", "fatal-error": "fatal error: x", "net-http-recovered": "2016/06/12 11:04:35 http: panic serving 10.0.0.1:5000: x", "apimachinery-observed-panic": 'Observed a panic: "x" (runtime error: x)', "goroutine-dump": "goroutine 1 [running]:", ...Object.fromEntries(["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"].map((sig) => [`signal-${sig.toLowerCase()}`, `${sig}: x`])) }[head.id];
+      const sample = { panic: "panic: x", "fatal-error": "fatal error: x", "net-http-recovered": "2016/06/12 11:04:35 http: panic serving 10.0.0.1:5000: x", "apimachinery-observed-panic": 'Observed a panic: "x" (runtime error: x)', "goroutine-dump": "goroutine 1 [running]:", "signal-panic": "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a1b2c]", ...Object.fromEntries(["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"].map((sig) => [`signal-${sig.toLowerCase()}`, `${sig}: x`])) }[head.id];
       expect(sample, head.id).toBeDefined();
       expect(sample!.includes((head.lineNeedle ?? head.needle).trim()), head.id).toBe(true);
       expect(matchGoPanicHead(sample!)?.head.id).toBe(head.id);
@@ -21,6 +21,26 @@ describe("Go panic heads", () => {
     expect(matchGoPanicHead('Observed a panic: "invalid memory address or nil pointer dereference" (runtime error: invalid memory address or nil pointer dereference)')?.head.message(
       matchGoPanicHead('Observed a panic: "invalid memory address or nil pointer dereference" (runtime error: invalid memory address or nil pointer dereference)')!.match,
     )).toBe("runtime error: invalid memory address or nil pointer dereference");
+  });
+});
+
+describe("parseGoPanic: a paste cut below its `panic:` line", () => {
+  it("starts at the runtime's `[signal SIGSEGV …]` line: the faulting goroutine follows, no `panic(` frame needed", async () => {
+    const lines = parse(
+      prefixed("Mar 4 09:10:11 node-a kubelet: ", [
+        "[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x2a3b4c5]",
+        "goroutine 88 [running]:",
+        "k8s.io/kubernetes/pkg/kubelet/stats.(*cadvisorStatsProvider).ListPodStats(0xc0004a2b10, 0x0, 0x0, 0x0)",
+      ]),
+    );
+    const g = parseGoPanic(lines, 0, "messages");
+    expect(g?.finding).toMatchObject({ kind: "go-panic", title: "panic in ListPodStats", component: "kubelet", panicked: true });
+    // The same line in a whole dump stays part of the dump its `panic:` line opens: one finding.
+    const text = ["panic: runtime error: invalid memory address or nil pointer dereference", "[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x2a3b4c5]", "goroutine 88 [running]:", "main.run(0xc000010000)", "\t/src/main.go:12 +0x1d", "main.main()", "\t/src/main.go:5 +0x25", ""].join("\n");
+    const whole = await triage([{ name: "x.log", data: new TextEncoder().encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
+    expect(whole.findings.filter((f) => f.kind === "go-panic").map((f) => f.title)).toEqual(["panic: runtime error: invalid memory address or nil pointer dereference in run"]);
+    // A bracketed line that is not the runtime's signal line opens nothing.
+    expect(matchGoPanicHead("[signal SIGTERM received, shutting down]")).toBeUndefined();
   });
 });
 

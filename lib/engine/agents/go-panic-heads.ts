@@ -77,6 +77,15 @@ export const GO_PANIC_HEADS: readonly GoPanicHead[] = [
     }),
   ),
   {
+    // A paste cut just below its `panic:` line: the runtime prints `[signal SIGSEGV: segmentation violation code=0x1
+    // addr=0x10 pc=0x…]` under a panic a fault raised (a nil dereference), then the goroutine that faulted. The line
+    // says the program died of the fault; what it was doing is the frames'.
+    id: "signal-panic",
+    needle: "[signal SIG",
+    pattern: /^\[signal SIG[A-Z]+: [^\]]*\bpc=0x[0-9a-f]+\]$/,
+    message: () => undefined,
+  },
+  {
     // A paste that starts at the dump (the logged line above it was cut), or a recovery that printed only the stack.
     id: "goroutine-dump",
     needle: " [running]:",
