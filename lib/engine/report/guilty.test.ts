@@ -244,6 +244,13 @@ describe("isGenericFrame", () => {
     // Not the block layer's registration a driver calls, nor a kthread's own work function.
     for (const f of ["device_add_disk", "kthread_worker_fn", "kthread_should_stop_work"]) expect(isGenericFrame(f), f).toBe(false);
   });
+  it("the workqueue queue API, mod_delayed_work_on included, is plumbing: the caller that queued the work is named", () => {
+    // amd-gfx 2023: WARN in __queue_delayed_work (a NULL workqueue) under drm_sched_fault's mod_delayed_work()
+    expect(selectGuiltyFrame(frames("__queue_delayed_work", "mod_delayed_work_on", "drm_sched_fault", "gfx_v9_0_fault"))).toBe("drm_sched_fault");
+    for (const f of ["mod_delayed_work_on", "mod_delayed_work", "queue_delayed_work_on", "queue_work_on"]) expect(isGenericFrame(f), f).toBe(true);
+    // a driver's own work function or re-arm helper is not
+    for (const f of ["drm_sched_fault", "amdgpu_mod_delayed_work_helper"]) expect(isGenericFrame(f), f).toBe(false);
+  });
   it("x86's trap and NMI entry and the rest of the WARN/BUG machinery are generic: a WARN without a function names the caller", () => {
     // arm64 6.x: the call trace under a `WARNING: … at f.c:N` header that named no function
     const arm64 = frames("dump_backtrace", "show_stack", "dump_stack_lvl", "__warn", "__report_bug", "report_bug", "bug_brk_handler", "arm64_notify_die", "el1h_64_sync", "real_culprit");
