@@ -67,6 +67,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // the kdump hand-off: oops_end and panic call crash_kexec, which jumps to the capture kernel through
       // machine_kexec; a crash-utility `bt` cut before its exception frame holds only them and the trap path
       "^_{0,2}crash_kexec$", "^machine_kexec$",
+      // the debugger trap an assert drops into when KGDB is built in (amdgpu DC's critical assert WARNs, then calls
+      // kgdb_breakpoint(); without a debugger attached its int3 oopses): the breakpoint, not the code that asserted
+      "^(?:arch_)?kgdb_breakpoint$",
     ],
   },
   {

@@ -261,6 +261,12 @@ describe("isGenericFrame", () => {
     expect(selectGuiltyFrame(frames("kprobe_int3_handler", "do_int3", "exc_int3", "asm_exc_int3"))).toBe("kprobe_int3_handler");
     for (const f of ["excl_lock", "do_debugfs_read"]) expect(isGenericFrame(f), f).toBe(false);
   });
+  it("kgdb's breakpoint is trap machinery: an assert's int3 names the function that asserted", () => {
+    // dri-devel, 5.8-rc1: DC's critical assert WARNs in dal_gpio_open_ex, then kgdb_breakpoint()'s int3 oopses
+    expect(selectGuiltyFrame(frames("kgdb_breakpoint", "dal_gpio_open_ex", "dal_ddc_open", "dce_aux_transfer_raw"))).toBe("dal_gpio_open_ex");
+    for (const f of ["kgdb_breakpoint", "arch_kgdb_breakpoint"]) expect(isGenericFrame(f), f).toBe(true);
+    for (const f of ["kgdb_breakpoint_handler", "kgdboc_init", "my_kgdb_breakpoint"]) expect(isGenericFrame(f), f).toBe(false);
+  });
   it("ARC's unwinder is generic: its `Stack Trace:` names the caller of the check, not arc_unwind_core", () => {
     // foss-for-synopsys-dwc-arc-processors/linux#92: smp_processor_id() in preemptible code on an ARC HS board
     const arc = frames("arc_unwind_core", "dump_stack_lvl", "check_preemption_disabled", "arc_pmu_device_probe", "platform_probe");
