@@ -156,6 +156,18 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("joins a frame's module bracket a word wrap cut before the build ID, and only a bracket left open", () => {
+    // linux-bluetooth, 5.18 dmesg -H wrapped by the mailer: the build ID and its bracket went to the next line
+    expect(
+      joinedTexts("[  +0.000012]  rfcomm_run+0x152/0x1900 [rfcomm", "70c711e71e4c70ddabda45ec756f02d9606ec257]", "[  +0.000018]  ? ttwu_do_wakeup+0x17/0x160"),
+    ).toEqual([" rfcomm_run+0x152/0x1900 [rfcomm 70c711e71e4c70ddabda45ec756f02d9606ec257]", " ? ttwu_do_wakeup+0x17/0x160"]);
+    // a closed bracket is a whole frame: a hex line after it is not its rest
+    expect(joinedTexts("[  +0.000012]  rfcomm_run+0x152/0x1900 [rfcomm]", "70c711e71e4c70ddabda45ec756f02d9606ec257]")).toEqual([
+      " rfcomm_run+0x152/0x1900 [rfcomm]",
+      "70c711e71e4c70ddabda45ec756f02d9606ec257]",
+    ]);
+  });
+
   it("glues lockdep's lock site a terminal cut inside the function's name", () => {
     expect(joinedTexts("ffff88801d089f18 (&zfsvfs->z_teardown_inactive_lock){.+.+}-{4:4}, at: zfs_inacti", "ve+0x194/0x1300 fs/zfs/os/linux/zfs/zfs_vnops_os.c:4084")).toEqual([
       "ffff88801d089f18 (&zfsvfs->z_teardown_inactive_lock){.+.+}-{4:4}, at: zfs_inactive+0x194/0x1300 fs/zfs/os/linux/zfs/zfs_vnops_os.c:4084",

@@ -197,6 +197,15 @@ const ADDRESS_BRACKET_CUT_REST = /^[0-9a-f]{8,16}>\](?:\s|$)/;
  */
 const LOCK_SITE_START = /^\s*(?:[0-9a-f]{8,16} )?\(.*\)\{[-+.?]{4,6}\}(?:-\{\d+:\d+\})?, at: /;
 
+/**
+ * A frame's module annotation a mail client's word wrap cut at the space before the module's build ID (6.x with
+ * CONFIG_STACKTRACE_BUILD_ID: `rfcomm_run+0x152/0x1900 [rfcomm` + `70c711e71e4c70ddabda45ec756f02d9606ec257]`): the
+ * kernel never leaves a frame's bracket open, so the build ID and its bracket go back on the frame's line, whatever
+ * the window's width says (a dmesg -H line is short once its stamp is read off).
+ */
+const OPEN_MODULE_HEAD = /[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+ \[[\w-]+$/;
+const BUILD_ID_REST = /^[0-9a-f]{20,40}\]\s*$/;
+
 /** How `next` continues `head`: as the rest of a function or address a hard wrap cut (glued), or of a kernel line shape. */
 function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
   if (!isText(next)) return undefined;
@@ -236,6 +245,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (GO_PC_OFFSET.test(text) && GO_FILE_LINE.test(headText)) return true;
   if (OBSERVED_PANIC.test(headText) && (parenDepth(headText) > 0 || quoteCount(headText) % 2 === 1)) return true;
   if (isKnownSplit(headText, text)) return true;
+  if (BUILD_ID_REST.test(text) && OPEN_MODULE_HEAD.test(headText)) return true;
   if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
   if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(headText) && TASK_LINE.test(headText)) return true;
   return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(headText);

@@ -67,6 +67,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // the kdump hand-off: oops_end and panic call crash_kexec, which jumps to the capture kernel through
       // machine_kexec; a crash-utility `bt` cut before its exception frame holds only them and the trap path
       "^_{0,2}crash_kexec$", "^machine_kexec$",
+      // the debugger trap an assert drops into when KGDB is built in (amdgpu DC's critical assert WARNs, then calls
+      // kgdb_breakpoint(); without a debugger attached its int3 oopses): the breakpoint, not the code that asserted
+      "^(?:arch_)?kgdb_breakpoint$",
     ],
   },
   {
@@ -276,7 +279,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // kCFI's typeid preamble before each function (`__cfi_down_write_killable`, a guess the unwinder lands in) and
       // clang CFI's checkers (`__cfi_slowpath`, `__cfi_check_fail`)
       "^__cfi_",
-      "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^del_timer",
+      // mod_delayed_work() is mod_delayed_work_on(), the queue API's re-arm form: the caller handed it the work item
+      "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^mod_delayed_work",
+      "^del_timer",
       "^timer_delete", "^__timer_delete", "try_to_del_timer", "^sk_stop_timer", "^sk_reset_timer", "^mod_timer", "^__mod_timer",
       // ARM's and the non-atomic variants too (`_test_and_set_bit`, `__clear_bit`): syzkaller's unanchored `(set|clear|change|test)_bit`
       "^_{0,2}(?:set|clear|change|test)_bit", "^_{0,2}test_and_(?:set|clear|change)_bit",

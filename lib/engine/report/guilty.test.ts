@@ -244,6 +244,13 @@ describe("isGenericFrame", () => {
     // Not the block layer's registration a driver calls, nor a kthread's own work function.
     for (const f of ["device_add_disk", "kthread_worker_fn", "kthread_should_stop_work"]) expect(isGenericFrame(f), f).toBe(false);
   });
+  it("the workqueue queue API, mod_delayed_work_on included, is plumbing: the caller that queued the work is named", () => {
+    // amd-gfx 2023: WARN in __queue_delayed_work (a NULL workqueue) under drm_sched_fault's mod_delayed_work()
+    expect(selectGuiltyFrame(frames("__queue_delayed_work", "mod_delayed_work_on", "drm_sched_fault", "gfx_v9_0_fault"))).toBe("drm_sched_fault");
+    for (const f of ["mod_delayed_work_on", "mod_delayed_work", "queue_delayed_work_on", "queue_work_on"]) expect(isGenericFrame(f), f).toBe(true);
+    // a driver's own work function or re-arm helper is not
+    for (const f of ["drm_sched_fault", "amdgpu_mod_delayed_work_helper"]) expect(isGenericFrame(f), f).toBe(false);
+  });
   it("x86's trap and NMI entry and the rest of the WARN/BUG machinery are generic: a WARN without a function names the caller", () => {
     // arm64 6.x: the call trace under a `WARNING: … at f.c:N` header that named no function
     const arm64 = frames("dump_backtrace", "show_stack", "dump_stack_lvl", "__warn", "__report_bug", "report_bug", "bug_brk_handler", "arm64_notify_die", "el1h_64_sync", "real_culprit");
@@ -253,6 +260,12 @@ describe("isGenericFrame", () => {
     // a kprobe's int3 handler is the code that ran in the trap
     expect(selectGuiltyFrame(frames("kprobe_int3_handler", "do_int3", "exc_int3", "asm_exc_int3"))).toBe("kprobe_int3_handler");
     for (const f of ["excl_lock", "do_debugfs_read"]) expect(isGenericFrame(f), f).toBe(false);
+  });
+  it("kgdb's breakpoint is trap machinery: an assert's int3 names the function that asserted", () => {
+    // dri-devel, 5.8-rc1: DC's critical assert WARNs in dal_gpio_open_ex, then kgdb_breakpoint()'s int3 oopses
+    expect(selectGuiltyFrame(frames("kgdb_breakpoint", "dal_gpio_open_ex", "dal_ddc_open", "dce_aux_transfer_raw"))).toBe("dal_gpio_open_ex");
+    for (const f of ["kgdb_breakpoint", "arch_kgdb_breakpoint"]) expect(isGenericFrame(f), f).toBe(true);
+    for (const f of ["kgdb_breakpoint_handler", "kgdboc_init", "my_kgdb_breakpoint"]) expect(isGenericFrame(f), f).toBe(false);
   });
   it("ARC's unwinder is generic: its `Stack Trace:` names the caller of the check, not arc_unwind_core", () => {
     // foss-for-synopsys-dwc-arc-processors/linux#92: smp_processor_id() in preemptible code on an ARC HS board
