@@ -264,6 +264,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg", "^usb_get_descriptor", "^usb_new_device",
       "^usb_probe_interface", "^usb_set_configuration", "^usb_kill_anchored_urbs", "^usb_kill_urb", "^hid_hw_",
       "^__unregister_client$", "^device_remove_file", "^dummy_urb_enqueue$",
+      // sysfs_create_group(s)' own walk over the caller's attribute array (fs/sysfs/group.c): an attribute array
+      // without its NULL terminator is reported there, and cdev_device_add() is device_add() for a char device
+      "^create_files$", "^internal_create_groups?$", "^cdev_device_add$",
     ],
   },
   {

@@ -174,6 +174,14 @@ describe("isGenericFrame", () => {
     for (const f of ["arch_trigger_all_cpu_backtrace", "default_send_IPI_mask_logical", "default_send_IPI_mask_sequence_phys", "physflat_send_IPI_mask", "__x2apic_send_IPI_mask"]) expect(isGenericFrame(f), f).toBe(true);
     expect(isGenericFrame("nmi_handle")).toBe(false);
   });
+  it("sysfs group creation walks the caller's attribute array: an unterminated array names the driver that registered it", () => {
+    // SolidRun CEX7 arm64 on 6.11 (linux-block, blktests nvme/003): KASAN global-out-of-bounds in create_files reading
+    // past nvme_tls_attrs [nvme_core] <- internal_create_group(s) <- sysfs_create_groups <- device_add <- cdev_device_add
+    expect(selectGuiltyFrame(frames("create_files", "internal_create_group", "internal_create_groups", "sysfs_create_groups",
+      "device_add_attrs", "device_add", "cdev_device_add", "nvme_add_ctrl", "nvme_loop_create_ctrl"))).toBe("nvme_add_ctrl");
+    for (const f of ["create_files", "internal_create_group", "internal_create_groups", "cdev_device_add"]) expect(isGenericFrame(f), f).toBe(true);
+    for (const f of ["create_files_for_dev", "cdev_add", "internal_create_group_attrs"]) expect(isGenericFrame(f), f).toBe(false);
+  });
   it("XFS's old kmem wrappers are allocators: a WARN under them names the XFS code that allocated", () => {
     // PowerPC G4 NFS server on 3.14-rc2 (linux-mm): SLUB's add_full() assertion <- kmem_zone_alloc <- xfs_inode_alloc
     expect(selectGuiltyFrame(frames("deactivate_slab", "__slab_alloc.constprop.77", "kmem_cache_alloc", "kmem_zone_alloc", "xfs_inode_alloc", "xfs_iget"))).toBe("xfs_inode_alloc");
