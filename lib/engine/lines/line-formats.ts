@@ -159,6 +159,19 @@ const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )| C\d{1,4} \[
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)(?=.*\S)/;
 // The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
 const DMESG_CUT_STAMP = /^(?:\d{0,5}\.\d{1,6}|\d{1,6})\](?:\s?\[\s*([TC]\d+)\])?\s?/;
+// An s390 console copied out of a 3270 terminal emulator (x3270, c3270) whose EBCDIC code page was not the one the
+// console wrote: the square brackets come out as other characters. Code page 1047's `[`/`]` read as code page 037
+// give `Ý`/`¨`, and the stamp's `[` and a frame's `[` before `<` are dropped (`64.735421¨ Oops: 0038 ilc:3 Ý#1¨`,
+// `64.735740¨  <00000000876936c6>¨ notifier_call_chain+0x3e/0xe8`); code page 500's read as 037 give `¢`/`!`, which a
+// Latin-9 mail turned into `c` (`c 1851.721062! Oops: 0004 ilc:3 c#1!`, ` c<000000000029342a>! unlink_anon_vmas+…`).
+// The stamp tells the copy; the line's other brackets are put back (the frames, `[#1]`).
+const X3270_STAMP_CP037 = /^(?:Ý\s*)?(\d+\.\d{6})¨ ?/;
+const X3270_STAMP_LATIN = /^c\s*(\d+\.\d{6})! ?/;
+/** The text after an x3270 stamp with its brackets restored (see X3270_STAMP_CP037). */
+function x3270Brackets(text: string, latin: boolean): string {
+  if (latin) return text.replace(/(^|[\s(])c<([0-9a-f]+)>!/g, "$1[<$2>]").replace(/c#(\d+)!/g, "[#$1]");
+  return text.replace(/Ý/g, "[").replace(/¨/g, "]").replace(/(^|[\s(])<([0-9a-f]+)>\]/g, "$1[<$2>]");
+}
 // dmesg -T in any locale (`%a %b %e %H:%M:%S %Y`): `[Tue Aug 13 15:59:23 2024] `, `[Di Aug 13 …]`, `[mar. août 13 …]`,
 // `[lø. mai 3 …]`, `[二 8月 13 …]`, `[火  8月 13 …]`.
 // A stamp in date(1)'s default shape names the zone before the year (`[Mon Jun 12 10:50:08 UTC 2023] `): a dmesg
@@ -1381,6 +1394,22 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const day = dated ? dated[3] : dayFirst?.[2];
       if (month >= 0 && prefix.length > 5) line.time = utcMs(yearFor(ctx, month + 1), month, Number(day), Number(prefix[4]), Number(prefix[5]), 0, 0);
       line.text = s.slice(prefix[0].length);
+      return true;
+    },
+  },
+  {
+    // An s390 console copied out of a 3270 emulator under the wrong EBCDIC code page (X3270_STAMP_CP037): uptime from
+    // the stamp, the text's brackets put back.
+    id: "x3270-stamp",
+    starts: DIGITS + "c" + NON_ASCII,
+    parse: (s, line) => {
+      const latin = X3270_STAMP_LATIN.exec(s);
+      const m = latin ?? X3270_STAMP_CP037.exec(s);
+      if (!m) return false;
+      line.format = "dmesg";
+      line.program = "kernel";
+      line.uptime = Number(m[1]);
+      line.text = x3270Brackets(s.slice(m[0].length), latin !== null);
       return true;
     },
   },

@@ -24,6 +24,31 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", program: "kernel", text: "RIP: 0010:skb_segment+0xbc8/0xf20", callerId: "T1234" },
   },
   {
+    name: "s390 console copied from x3270 under code page 037 (CP1047 text): `¨`/`Ý` for the brackets, stamp's `[` lost",
+    raw: "64.735740¨  <00000000876936c6>¨ notifier_call_chain+0x3e/0xe8  ",
+    expect: { format: "dmesg", program: "kernel", uptime: 64.73574, text: " [<00000000876936c6>] notifier_call_chain+0x3e/0xe8  " },
+  },
+  {
+    name: "x3270 code page 037 copy: `Ý#1¨` is the oops counter",
+    raw: "64.735533¨ Oops: 0038 ilc:3 Ý#1¨ PREEMPT SMP  ",
+    expect: { format: "dmesg", uptime: 64.735533, text: "Oops: 0038 ilc:3 [#1] PREEMPT SMP  " },
+  },
+  {
+    name: "x3270 copy of code page 500 text in a Latin-9 mail: `c` and `!` for the brackets (frames, `c#1!`)",
+    raw: "c 1851.721279!  c<000000000029342a>! unlink_anon_vmas+0x9a/0x1d8",
+    expect: { format: "dmesg", program: "kernel", uptime: 1851.721279, text: " [<000000000029342a>] unlink_anon_vmas+0x9a/0x1d8" },
+  },
+  {
+    name: "x3270 Latin-9 copy: a bare-address frame in parentheses and the oops counter",
+    raw: "c 1851.721273! (c<0000000083e45898>! 0x83e45898)",
+    expect: { format: "dmesg", text: "([<0000000083e45898>] 0x83e45898)" },
+  },
+  {
+    name: "a line starting with `c` and a number is not an x3270 stamp without the `!`",
+    raw: "c 1851.721279 cpu clock",
+    expect: { format: "plain", text: "c 1851.721279 cpu clock" },
+  },
+  {
     name: "RFC 3164 under a Chinese or Japanese locale: journalctl writes the month as a number (`1月`)",
     raw: "1月 29 22:38:32 localhost.localdomain dockerd[7024]: SIGABRT: abort",
     expect: { format: "syslog", host: "localhost.localdomain", program: "dockerd", pid: 7024, text: "SIGABRT: abort", time: iso("2024-01-29T22:38:32Z") },
