@@ -37,6 +37,22 @@ const ROWS: Row[] = [
     details: { node: -1, gfp: "0x20", cache: "kmalloc-256", cacheBase: "kmalloc-256", memcgChildCache: false },
   },
   {
+    // 4.15+ print the gfp flags after a comma with their names.
+    line: ["SLUB: Unable to allocate memory on node -1, gfp=0x900(GFP_NOWAIT|__GFP_ZERO)", "  cache: page->ptl, object size: 72, buffer size: 72, default order: 0, min order: 0"],
+    rule: "slub-alloc-failure",
+    kind: "slab-alloc-failure",
+    title: "SLUB: Unable to allocate memory",
+    details: { node: -1, gfp: "0x900", cache: "page->ptl" },
+  },
+  {
+    // 6.x name the CPU the allocation ran on first.
+    line: ["SLUB: Unable to allocate memory on CPU 0 (of node 0) on node -1, gfp=0x820(GFP_ATOMIC)", "  cache: kmalloc-rnd-05-64, object size: 64, buffer size: 128, default order: 0, min order: 0"],
+    rule: "slub-alloc-failure",
+    kind: "slab-alloc-failure",
+    title: "SLUB: Unable to allocate memory",
+    details: { node: -1, gfp: "0x820", cache: "kmalloc-rnd-05-64" },
+  },
+  {
     line: "cache_from_obj: Wrong slab cache. kmalloc-64 but object is from kmalloc-32",
     rule: "slab-wrong-cache",
     kind: "other",
@@ -49,6 +65,21 @@ const ROWS: Row[] = [
     kind: "page-alloc-failure",
     title: "page allocation failure: order:4",
     details: { order: 4, comm: "java" },
+  },
+  {
+    line: "kmodloader: vmalloc: allocation failure: 425984 bytes, mode:0x14000c0(GFP_KERNEL), nodemask=(null)",
+    rule: "vmalloc-allocation-failure",
+    kind: "page-alloc-failure",
+    title: "vmalloc: allocation failure",
+    details: { comm: "kmodloader", bytes: 425984, mode: "0x14000c0" },
+  },
+  {
+    // an area filled only in part
+    line: "python3: vmalloc: allocation failure, allocated 12288 of 20480 bytes, mode:0x15080c0(GFP_KERNEL_ACCOUNT|__GFP_ZERO), nodemask=(null)",
+    rule: "vmalloc-allocation-failure",
+    kind: "page-alloc-failure",
+    title: "vmalloc: allocation failure",
+    details: { comm: "python", bytes: 20480 },
   },
   { line: "nf_conntrack: nf_conntrack: table full, dropping packet", rule: "conntrack-table-full", kind: "conntrack-full", title: "nf_conntrack: table full, dropping packet" },
   // OpenVZ counts per container and names it.
@@ -78,6 +109,30 @@ const ROWS: Row[] = [
     kind: "oom",
     title: "systemd-oomd: killed cgroup under memory pressure",
     details: { cgroup: "/system.slice/systemd-journald.service" },
+  },
+  {
+    // debug logging: the decision line alone (the kill raced the processes' exit, no `Killed` line followed)
+    line: [
+      "Memory pressure for /user.slice/user-4711.slice/user@4711.service/testsuite.slice is 74.23% > 20.00% for > 2s with reclaim activity",
+      "oomd attempting to kill 113 with KILL",
+      "Failed to kill any cgroup(s) under /user.slice/user-4711.slice/user@4711.service/testsuite.slice based on pressure: No such device",
+    ],
+    program: "systemd-oomd[70]",
+    rule: "systemd-oomd-pressure-decision",
+    kind: "oom",
+    title: "systemd-oomd: killed cgroup under memory pressure",
+    details: { monitored: "/user.slice/user-4711.slice/user@4711.service/testsuite.slice", pressure: 74.23, limit: 20 },
+  },
+  {
+    // with the `Marked … for killing` line after it, that line is the one finding
+    line: [
+      "Memory pressure for /system.slice is 85.03% > 80.00% for > 2s with reclaim activity",
+      "Marked /system.slice/systemd-journald.service for killing due to memory pressure for /system.slice being 85.03% > 80.00% for > 2s with reclaim activity",
+    ],
+    program: "systemd-oomd[659]",
+    rule: "systemd-oomd-pressure-kill",
+    kind: "oom",
+    title: "systemd-oomd: killed cgroup under memory pressure",
   },
   {
     line: "Killed /user.slice/user-1000.slice/user@1000.service/app.slice/app-firefox.scope due to swap used (4096000000) / total (4294967296) being more than 90.00%",
@@ -475,6 +530,19 @@ const ROWS: Row[] = [
       " [<ffffffff815f3246>] dump_stack+0x46/0x58",
       " [<ffffffff81138d22>] warn_alloc_failed+0xe2/0x150",
       " [<ffffffff815eec68>] __alloc_pages_slowpath+0x6e9/0x754",
+    ],
+    rule: "page-allocation-failure-cut",
+    kind: "page-alloc-failure",
+    title: "page allocation failure",
+  },
+  {
+    // A paste that starts at the stack itself (an atomic allocation in softirq, under the `<IRQ>` mark): no task or
+    // `Hardware name:` line, dump_stack's caller warn_alloc_failed still tells the report.
+    line: [
+      " <IRQ>  [<ffffffffafb61e41>] dump_stack+0x19/0x1b",
+      " [<ffffffffaf5bcaa0>] warn_alloc_failed+0x110/0x180",
+      " [<ffffffffaf4e00b6>] ? update_curr+0xe6/0x1e0",
+      " [<ffffffffafb5d44e>] __alloc_pages_slowpath+0x6b6/0x724",
     ],
     rule: "page-allocation-failure-cut",
     kind: "page-alloc-failure",

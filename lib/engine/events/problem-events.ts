@@ -99,6 +99,11 @@ export type ReportStart = {
     evidence: RegExp;
     laterStart?: RegExp;
     /**
+     * With neither (a paste that begins at the stack itself: `<IRQ>  [<…>] dump_stack+0x19/0x1b`), the nearest line
+     * of this kind: the stack's own first frame.
+     */
+    stackStart?: RegExp;
+    /**
      * Every line between the cut start and the event must be one of these (the report's own preamble): a stack that
      * reaches the event's frame through other code (a KMSAN report raised inside warn_alloc's dump_stack) is that
      * other report's, not a cut one of this kind.
@@ -117,6 +122,8 @@ const HARDWARE_NAME_LINE = /^Hardware name: /;
  */
 const DUMP_STACK_PREAMBLE =
   /^(?:Hardware name: |Workqueue: |Call [Tt]race:|\s*<\/?(?:TASK|IRQ)>\s*$|\s*(?:[0-9a-f]{8,16}\s*)+$|\s*(?:\[<[0-9a-f]+>\]\s*)?(?:\? )?(?:__)?(?:dump_stack(?:_lvl)?|show_stack|unwind_backtrace|dump_backtrace)(?:\+0x| from |\s|$))/;
+/** dump_stack()'s own frame as the first line of a stack (x86 `[<…>] dump_stack+0x…`, under an `<IRQ>` mark too). */
+const DUMP_STACK_FRAME = /^\s*(?:<IRQ>\s*)?(?:\[<[0-9a-f]+>\]\s*)?dump_stack(?:_lvl)?\+0x/;
 /** warn_alloc()'s own frame (`warn_alloc_failed` before 4.9), as x86 and ARM's `X from warn_alloc+0x…` print it. */
 const WARN_ALLOC_FRAME = /\bwarn_alloc(?:_failed)?(?:\.cold)?\+0x/;
 
@@ -142,7 +149,7 @@ const OOM_REPORT_START: ReportStart = {
 const ALLOC_FAILURE_REPORT_START: ReportStart = {
   needle: "allocation failure",
   pattern: /(?:page allocation failure[.:] order:|vmalloc: allocation failure)/,
-  cut: { start: TASK_LINE, evidence: WARN_ALLOC_FRAME, laterStart: HARDWARE_NAME_LINE, preamble: DUMP_STACK_PREAMBLE },
+  cut: { start: TASK_LINE, evidence: WARN_ALLOC_FRAME, laterStart: HARDWARE_NAME_LINE, stackStart: DUMP_STACK_FRAME, preamble: DUMP_STACK_PREAMBLE },
 };
 
 const MEMCG_OOM_HINT = /\bmem_cgroup_(?:oom|out_of_memory)|killed as a result of limit of|Memory cgroup (?:out of memory|stats for)|^memory: usage \d+kB, limit \d+kB/;
@@ -298,7 +305,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "slub-alloc-failure",
     kind: "slab-alloc-failure",
     needle: "SLUB: Unable to allocate memory",
-    pattern: /SLUB: Unable to allocate memory on node (-?\d+) \(gfp=(0x[0-9a-f]+)\)/,
+    // slab_out_of_memory(): `… on node -1 (gfp=0x20)` before 4.15, `… on node -1, gfp=0x900(GFP_NOWAIT|__GFP_ZERO)`
+    // since, and 6.x names the CPU first (`… on CPU 0 (of node 0) on node -1, gfp=0x820(GFP_ATOMIC)`).
+    pattern: /SLUB: Unable to allocate memory on (?:CPU \d+ \(of node -?\d+\) on )?node (-?\d+)(?: \(gfp=|, gfp=)(0x[0-9a-f]+)/,
     title: () => "SLUB: Unable to allocate memory",
     details: (m) => ({ node: Number(m[1]), gfp: m[2] }),
     continuation: /^\s+(?:cache: |node -?\d+: slabs: )/,
@@ -329,6 +338,23 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 4,
     details: (m) => ({ comm: m[1].replace(/\d+$/, ""), order: Number(m[2]), mode: m[3], ...(m[4] ? { flags: m[4] } : {}) }),
     groupKey: (m) => `order:${m[2]}`,
+  },
+  {
+    // warn_alloc() under a failed vmalloc() (4.12+): `kmodloader: vmalloc: allocation failure: 425984 bytes,
+    // mode:0x14000c0(GFP_KERNEL), nodemask=(null)`, or for an area it could fill only in part `python3: vmalloc:
+    // allocation failure, allocated 12288 of 20480 bytes, mode:…`; the task line and stack follow as for a page
+    // allocation failure. Usually the vmalloc address space is exhausted (32-bit ARM's small area, `vmap allocation for
+    // size N failed: use vmalloc=<size> to increase size` above it), not the memory. Older kernels printed
+    // `vmalloc: allocation failure: N bytes` with no task name and a `page allocation failure` line after it, which is
+    // that rule's finding: the task name before the words is required here.
+    id: "vmalloc-allocation-failure",
+    kind: "page-alloc-failure",
+    needle: "vmalloc: allocation failure",
+    pattern: /(\S+): vmalloc: allocation failure(?:: (\d+) bytes|, allocated (\d+) of (\d+) bytes), mode:(0x[0-9a-f]+)/,
+    title: () => "vmalloc: allocation failure",
+    reportFollows: 4,
+    details: (m) => ({ comm: m[1].replace(/\d+$/, ""), bytes: Number(m[2] ?? m[4]), mode: m[5], via: "vmalloc" }),
+    groupKey: () => "vmalloc",
   },
   {
     // mm/sparse-vmemmap.c hands warn_alloc() its own wording when the struct-page backing of hot-added (or boot)
@@ -1739,6 +1765,22 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "systemd-oomd: killed cgroup under memory pressure",
     details: (m): Details => ({ cgroup: m[1], monitored: m[2], ...(m[3] ? { pressure: Number(m[3]), limit: Number(m[4]) } : {}) }),
     groupKey: () => "oom:systemd-oomd",
+  },
+  {
+    // With debug logging the same daemon first prints the decision itself: `Memory pressure for /system.slice is
+    // 85.03% > 80.00% for > 2s with reclaim activity`, then `oomd attempting to kill PID with KILL` per process. The
+    // `Killed`/`Marked` line after it (rule above) is the finding; without one (the kill raced the processes' exit and
+    // oomd logged `Failed to kill any cgroup(s) under … based on pressure`, or the paste stops there) this line tells
+    // it: oomd prints it only when it goes on to kill.
+    id: "systemd-oomd-pressure-decision",
+    kind: "oom",
+    needle: "with reclaim activity",
+    pattern: /\bMemory pressure for (\/\S{0,400}) is ([\d.]+)% > ([\d.]+)% for > \S+ with reclaim activity/,
+    program: /^systemd-oomd\b/,
+    title: () => "systemd-oomd: killed cgroup under memory pressure",
+    details: (m) => ({ monitored: m[1], pressure: Number(m[2]), limit: Number(m[3]) }),
+    groupKey: () => "oom:systemd-oomd",
+    endedBy: ["systemd-oomd-pressure-kill"],
   },
   {
     // The same daemon's swap trigger (ManagedOOMSwap=kill): `Killed /…scope due to swap used (N) / total (N) being

@@ -403,7 +403,9 @@ function eventReport(parsed: readonly LogLine[], end: number, start: ReportStart
   };
   const fromStart = cutFrom(cut.start);
   if (fromStart !== null) return fromStart;
-  return cut.laterStart ? (cutFrom(cut.laterStart) ?? undefined) : undefined;
+  const fromLater = cut.laterStart ? cutFrom(cut.laterStart) : null;
+  if (fromLater !== null) return fromLater;
+  return cut.stackStart ? (cutFrom(cut.stackStart) ?? undefined) : undefined;
 }
 
 /**
