@@ -264,6 +264,25 @@ const CLOCKSOURCE_UNSTABLE = {
 } as const satisfies Partial<ProblemEventRule>;
 
 /** The rule table. Order matters only for lines two rules could both claim (first wins). */
+/** A cut OOM report found by the OOM killer's header function `fn` right under dump_stack() (see its rows). */
+function oomReportCut(id: string, fn: string): ProblemEventRule {
+  return {
+    id,
+    kind: "oom",
+    needle: `${fn}+0x`,
+    pattern: new RegExp(String.raw`\b${fn}\+0x`),
+    rightAfter: /\bdump_stack(?:_lvl)?\+0x/,
+    title: () => "OOM: out of memory",
+    groupKey: () => "oom:global",
+    reportStart: OOM_REPORT_START,
+    onlyWhenStartCut: true,
+    reportFollows: 80,
+    refine: memcgOomRefine,
+    reportFacts: oomReportFacts,
+    endedBy: ["oom-kill", "oom-kill-legacy", "oom-killed-process-bare", "oom-memcg-limit", "oom-kill-summary"],
+  };
+}
+
 export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     id: "netdev-refcount-wait",
@@ -522,44 +541,15 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFacts: oomReportFacts,
     endedBy: ["oom-kill", "oom-kill-legacy", "oom-killed-process-bare", "oom-memcg-limit", "oom-kill-summary"],
   },
-  {
-    // An OOM report whose first line was cut and whose kill line is not in the log either: the report's own stack
-    // (dump_stack() called by the OOM killer's dump_header()) under the task line that names the release. Deeper in
-    // another report's stack (a stall inside the OOM killer's printk) dump_header is not this report's start.
-    id: "oom-report-cut",
-    kind: "oom",
-    needle: "dump_header+0x",
-    pattern: /\bdump_header\+0x/,
-    rightAfter: /\bdump_stack(?:_lvl)?\+0x/,
-    title: () => "OOM: out of memory",
-    groupKey: () => "oom:global",
-    reportStart: OOM_REPORT_START,
-    onlyWhenStartCut: true,
-    reportFollows: 80,
-    refine: memcgOomRefine,
-    reportFacts: oomReportFacts,
-    endedBy: ["oom-kill", "oom-kill-legacy", "oom-killed-process-bare", "oom-memcg-limit", "oom-kill-summary"],
-  },
+  // An OOM report whose first line was cut and whose kill line is not in the log either: the report's own stack
+  // (dump_stack() called by the OOM killer's dump_header()) under the task line that names the release. Deeper in
+  // another report's stack (a stall inside the OOM killer's printk) dump_header is not this report's start.
+  oomReportCut("oom-report-cut", "dump_header"),
   // Some vendor 4.19 kernels (Alibaba Cloud Linux, Anolis and their LoongArch builds) split dump_header() in two:
   // `dump_memcg_header+0x12/0x40` for a memory cgroup's OOM, `dump_global_header` for the machine's. The same cut
   // report under those names (the rows differ only in the needle the scanner's prefilter needs).
-  ...(["dump_memcg_header+0x", "dump_global_header+0x"] as const).map(
-    (needle): ProblemEventRule => ({
-      id: needle.startsWith("dump_memcg") ? "oom-report-cut-memcg-header" : "oom-report-cut-global-header",
-      kind: "oom",
-      needle,
-      pattern: needle.startsWith("dump_memcg") ? /\bdump_memcg_header\+0x/ : /\bdump_global_header\+0x/,
-      rightAfter: /\bdump_stack(?:_lvl)?\+0x/,
-      title: () => "OOM: out of memory",
-      groupKey: () => "oom:global",
-      reportStart: OOM_REPORT_START,
-      onlyWhenStartCut: true,
-      reportFollows: 80,
-      refine: memcgOomRefine,
-      reportFacts: oomReportFacts,
-      endedBy: ["oom-kill", "oom-kill-legacy", "oom-killed-process-bare", "oom-memcg-limit", "oom-kill-summary"],
-    }),
-  ),
+  oomReportCut("oom-report-cut-memcg-header", "dump_memcg_header"),
+  oomReportCut("oom-report-cut-global-header", "dump_global_header"),
   {
     // 4.19+ sum the OOM up in one line before the kill line (dump_oom_summary): `oom-kill:constraint=CONSTRAINT_MEMCG,
     // nodemask=(null),cpuset=…,mems_allowed=0-1,oom_memcg=/kubepods/…,task_memcg=/kubepods/…,task=java,pid=4242,uid=0`.
