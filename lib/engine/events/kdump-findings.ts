@@ -3,6 +3,13 @@ import type { Boot, Finding } from "../types";
 import { dropUndefined } from "../stages/util";
 
 /**
+ * A kdump finding and the finding it follows from. "Not armed" is read from the boot's command line (its source), but
+ * it is a consequence of the panic: listed right after it, never ahead of the crash it explains (an incident's first
+ * finding is its title).
+ */
+export type KdumpFinding = { finding: Finding; follows?: Finding };
+
+/**
  * kdump trouble the log proves: a crash inside a kdump capture kernel (it ran out of memory or hung, so no vmcore
  * and no reboot), or a panic on a kernel booted without any `crashkernel=` reservation.
  */
@@ -10,8 +17,8 @@ export function kdumpFindings(
   fileName: string,
   findings: Finding[],
   boots: Array<{ boot: Boot; line: number; host: string }>,
-): Finding[] {
-  const out: Finding[] = [];
+): KdumpFinding[] {
+  const out: KdumpFinding[] = [];
   const byBoot = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.bootId || f.kind === "kdump-failure") continue;
@@ -30,8 +37,8 @@ export function kdumpFindings(
     const first = inCapture[0];
     const oom = inCapture.some(showsOutOfMemory);
     const prev = lastRegularBoot.get(boot.host ?? "");
-    out.push(
-      dropUndefined({
+    out.push({
+      finding: dropUndefined({
         id: "",
         kind: "kdump-failure" as const,
         title: oom ? "kdump: capture kernel out of memory" : "kdump: capture kernel crashed",
@@ -55,7 +62,7 @@ export function kdumpFindings(
         }) as Record<string, string>,
         matches: [],
       }),
-    );
+    });
   }
   const bootById = new Map(boots.map((b) => [b.boot.id, b.boot]));
   for (const f of findings) {
@@ -63,24 +70,27 @@ export function kdumpFindings(
     const boot = f.bootId ? bootById.get(f.bootId) : undefined;
     if (!boot || !boot.commandLine || boot.isKdumpCapture || boot.crashkernel) continue;
     out.push({
-      id: "",
-      kind: "kdump-failure",
-      title: "kdump: not armed",
-      altTitles: [],
-      type: "kdump-not-armed",
-      headline: `the kernel panicked, but its command line has no crashkernel= reservation: no vmcore was taken`,
-      frames: [],
-      corrupted: false,
-      panicked: false,
-      ...(boot.host ? { host: boot.host } : {}),
-      ...(f.time ? { time: f.time } : {}),
-      bootId: boot.id,
-      ...(boot.kernelRelease ? { kernelRelease: boot.kernelRelease } : {}),
-      source: { file: fileName, line: boot.source.line },
-      report: [boot.commandLine],
-      signature: "",
-      details: { commandLine: boot.commandLine },
-      matches: [],
+      follows: f,
+      finding: {
+        id: "",
+        kind: "kdump-failure",
+        title: "kdump: not armed",
+        altTitles: [],
+        type: "kdump-not-armed",
+        headline: `the kernel panicked, but its command line has no crashkernel= reservation: no vmcore was taken`,
+        frames: [],
+        corrupted: false,
+        panicked: false,
+        ...(boot.host ? { host: boot.host } : {}),
+        ...(f.time ? { time: f.time } : {}),
+        bootId: boot.id,
+        ...(boot.kernelRelease ? { kernelRelease: boot.kernelRelease } : {}),
+        source: { file: fileName, line: boot.source.line },
+        report: [boot.commandLine],
+        signature: "",
+        details: { commandLine: boot.commandLine },
+        matches: [],
+      },
     });
   }
   return out;

@@ -64,8 +64,16 @@ export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex
     // An allocation failure's call trace, read by the report extractor, joins its event finding.
     const joined = attachEventStacks(perFile);
     // A vmcore is the proof that a dump was taken: "kdump not armed" would contradict the input itself.
-    if (!vmcore) joined.push(...kdumpFindings(fileName, joined, boots.perFile[fileIdx]));
-    joined.sort((a, b) => a.source.line - b.source.line);
+    // A consequence is listed after its cause (the sort is stable: the cause, at the same line, stays first).
+    const followsLine = new Map<Finding, number>();
+    if (!vmcore) {
+      for (const { finding, follows } of kdumpFindings(fileName, joined, boots.perFile[fileIdx])) {
+        joined.push(finding);
+        if (follows) followsLine.set(finding, follows.source.line);
+      }
+    }
+    const orderLine = (f: Finding) => followsLine.get(f) ?? f.source.line;
+    joined.sort((a, b) => orderLine(a) - orderLine(b) || Number(followsLine.has(a)) - Number(followsLine.has(b)));
     return joined;
   });
 }
