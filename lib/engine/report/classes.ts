@@ -392,6 +392,8 @@ const X86_OOPS_PREAMBLE = /^\s*(?:[A-Za-z][\w ,()-]*: [0-9a-f]{4} \[#[0-9]+\]|KA
 const X86_FAULT_PREAMBLE = /^\s*(?:IP: |PGD [0-9a-f]|\*pdpt = |\*pde = |#PF: )/;
 /** A 5.1+ x86 page fault whose `BUG: …` header a paste cut: its `#PF:` lines, then its die line. */
 const CUT_PAGE_FAULT = (mode: "kernel" | "user") => `#PF: (?:supervisor|user) (?:read|write|instruction fetch) access in ${mode} mode(?:.*\\n){1,8}?.*Oops: [0-9a-f]{4}`;
+/** The same cut one line lower: the paste starts at `#PF: error_code(0x…)`, the access line gone with the header. */
+const CUT_PAGE_FAULT_CODE = `#PF: error_code\\(0x[0-9a-f]+\\)(?:.*\\n){1,8}?.*Oops: [0-9a-f]{4}`;
 /** A line of a printed stack: a frame (`f+0x1a/0x30`, symbolised `f mm/x.c:12 [inline]`), a `<IRQ>` marker, a blank. */
 const STACK_LINE = /^\s*(?:\? )?(?:[a-zA-Z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+|[a-zA-Z_][\w.]* [\w\-/.+]+\.[a-zA-Z]+:\d+|<\/?[A-Z]+>|$)/;
 /** A register dump another task asked for (NMI backtraces of all CPUs, SysRq's Show Regs): no report. */
@@ -1648,6 +1650,13 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re(CUT_PAGE_FAULT("kernel")), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
       { match: re(CUT_PAGE_FAULT("user")), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
+      // Cut one line lower (only the `#PF: error_code` line left): after the rows above, so a report that kept its
+      // access line is read by it; the die line of an oops is kernel mode, CR2 again says NULL or not.
+      {
+        match: re(`${CUT_PAGE_FAULT_CODE}(?:.*\\n)+?.*CR2: 0{13}[0-9a-f]{3}\\b`),
+        title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT,
+      },
+      { match: re(CUT_PAGE_FAULT_CODE), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
       // MIPS and LoongArch die(): `Oops[#1]:`; riscv names the trap: `Oops - illegal instruction [#1]`,
       // `Oops - store (or AMO) access fault [#1]`. The trap names are short: bounded, a line of many `Oops - ` without
       // ` [#` costs each a bounded scan, not the rest of the line (quadratic over the report's 200 lines).

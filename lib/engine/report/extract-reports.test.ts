@@ -213,6 +213,38 @@ describe("extractReports", () => {
     expect(headed.map((f) => [f.kind, f.title])).toEqual([["null-deref", "BUG: unable to handle kernel NULL pointer dereference in tcp_close"]]);
   });
 
+  it("a 5.1+ page fault cut one line lower, at `#PF: error_code`, is still a page fault, CR2 deciding NULL or not", () => {
+    const cut = (cr2: string, first = "[   10.772656] #PF: error_code(0x0010) - not-present page") =>
+      extract(
+        [
+          first,
+          "[   10.772656] PGD 0 P4D 0 ",
+          "[   10.772656] Oops: Oops: 0010 [#1] SMP",
+          "[   10.772656] CPU: 0 UID: 0 PID: 0 Comm: swapper/0 Tainted: G        W  O       6.12.48-0-lts #1-Alpine",
+          "[   10.772656] RIP: 0010:0x100000008",
+          `[   10.772656] CR2: ${cr2} CR3: 000000000308d000 CR4: 00000000003506b0`,
+          "[   10.772656] Call Trace:",
+          "[   10.772656]  <IRQ>",
+          "[   10.772656]  ? rtw_pci_enable_interrupt+0x71/0x90 [rtw_pci]",
+          "[   10.772656]  ? rtw_pci_napi_poll+0x96/0x160 [rtw_pci]",
+        ].join("\n"),
+      ).map((f) => [f.kind, f.title]);
+    expect(cut("0000000100000008")).toEqual([["paging-fault", "BUG: unable to handle kernel paging request in rtw_pci_enable_interrupt"]]);
+    expect(cut("0000000000000008")).toEqual([["null-deref", "BUG: unable to handle kernel NULL pointer dereference in rtw_pci_enable_interrupt"]]);
+    // A kept access line still decides: user mode is an access to user memory, not the error-code row's paging request.
+    const user = extract(
+      [
+        "[   10.772655] #PF: supervisor read access in user mode",
+        "[   10.772656] #PF: error_code(0x0000) - not-present page",
+        "[   10.772656] Oops: 0000 [#1] SMP",
+        "[   10.772656] RIP: 0010:foo_ioctl+0x10/0x20 [foo]",
+        "[   10.772656] Call Trace:",
+        "[   10.772656]  foo_ioctl+0x10/0x20 [foo]",
+      ].join("\n"),
+    );
+    expect(user.map((f) => f.title)).toEqual(["BUG: unable to handle kernel access to user memory in foo_ioctl"]);
+  });
+
   it("a hung-task header cut inside its tail is a hung task (corrupted), not an unrecognised INFO report", () => {
     for (const cut of ["blocked", "blocked for mo", "blocked for more than 12", "blocked for more than 120 sec"]) {
       const found = extract(`[  700.000001] INFO: task postgres:4242 ${cut}`);
