@@ -36,6 +36,28 @@ describe("splitFlattenedLine", () => {
     ]);
   });
 
+  it("splits a /var/log/messages paste a blog ran together at each record's syslog prefix, the first one's lost", () => {
+    // Shape of cnblogs.com/ad-note/p/15784569 (testdata/real/hung-task/hang17-web-cnblogs-…): CentOS 7.5 messages.
+    const raw =
+      "kernel: INFO: task kworker/0:1:47475 blocked for more than 120 seconds. Jan 9 23:26:02 hblf-ct-dsm009 kernel: " +
+      "kworker/0:1 D ffff9b57af61acc0 0 47475 2 0x00000080 Jan 9 23:26:02 hblf-ct-dsm009 kernel: Call Trace: " +
+      "Jan 9 23:26:02 hblf-ct-dsm009 kernel: [] schedule+0x29/0x70 Jan 9 23:26:03 hblf-ct-dsm009 kernel: [] create_worker+0xeb/0x200";
+    expect(splitFlattenedLine(raw)).toEqual([
+      "kernel: INFO: task kworker/0:1:47475 blocked for more than 120 seconds.",
+      "Jan 9 23:26:02 hblf-ct-dsm009 kernel: kworker/0:1 D ffff9b57af61acc0 0 47475 2 0x00000080",
+      "Jan 9 23:26:02 hblf-ct-dsm009 kernel: Call Trace:",
+      "Jan 9 23:26:02 hblf-ct-dsm009 kernel: [] schedule+0x29/0x70",
+      "Jan 9 23:26:03 hblf-ct-dsm009 kernel: [] create_worker+0xeb/0x200",
+    ]);
+  });
+
+  it("leaves a syslog line alone that quotes dates: fewer than three, another host, or times that go back", () => {
+    const pad = " ".repeat(160);
+    expect(splitFlattenedLine(`Jan 9 23:26:02 h1 app: saw Jan 9 23:26:01 h2 kernel: and Jan 9 23:26:03 h2 kernel: x${pad}`)).toBeUndefined();
+    expect(splitFlattenedLine(`note: Jan 9 23:26:02 h1 kernel: a Jan 9 23:26:02 h2 kernel: b Jan 9 23:26:02 h1 kernel: c${pad}`)).toBeUndefined();
+    expect(splitFlattenedLine(`note: Jan 9 23:26:02 h1 kernel: a Jan 9 23:25:02 h1 kernel: b Jan 9 23:26:02 h1 kernel: c${pad}`)).toBeUndefined();
+  });
+
   it("leaves one record alone: a syslog line's stamp, stamps that go back or far ahead, dump values after a level", () => {
     expect(splitFlattenedLine("Aug 13 15:59:23 w01 kernel: [  123.456789] eth0: link up [  123.456790] again and again")).toBeUndefined();
     expect(splitFlattenedLine("[  200.000000] clocksource: reverted from [  100.000000] to an earlier reading, long text")).toBeUndefined();

@@ -23,11 +23,22 @@ const MAX_STAMP_SPREAD_SECONDS = 600;
 /** Flattened lines are long; most lines are not looked at. */
 const MIN_FLATTENED_CHARS = 60;
 
+/**
+ * A syslog record inside a line (a blog's HTML that dropped the newlines of a /var/log/messages paste): ` Jan  9
+ * 23:26:02 host kernel: ` after the space the lost newline left. The first record may have lost its own prefix (the
+ * poster trimmed it), so the line itself may start with anything.
+ */
+const INNER_SYSLOG = / (?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} (\d\d):(\d\d):(\d\d) (\S{1,64}) [^\s:]{1,64}: )/g;
+/** Syslog records inside a line before it is taken for records: a message quoting one date is not a paste. */
+const MIN_INNER_SYSLOG = 3;
+/** Syslog lines are looked at only when long enough to hold that many records. */
+const MIN_SYSLOG_FLATTENED_CHARS = 200;
+
 /** The records of `raw` when a paste ran them together, else undefined (the line is one record). */
 export function splitFlattenedLine(raw: string): string[] | undefined {
   if (raw.length < MIN_FLATTENED_CHARS) return undefined;
   const c0 = raw.charCodeAt(0);
-  if (c0 !== 91 && c0 !== 60) return undefined;
+  if (c0 !== 91 && c0 !== 60) return raw.length >= MIN_SYSLOG_FLATTENED_CHARS ? splitAtSyslogPrefixes(raw) : undefined;
   const lead = LEADING_STAMP.exec(raw);
   if (lead) return splitAtStamps(raw, lead);
   if (LEADING_LEVEL.test(raw)) return splitAtLevels(raw);
@@ -47,6 +58,27 @@ function splitAtStamps(raw: string, lead: RegExpExecArray): string[] | undefined
     cuts.push(m[0].startsWith(" ") ? m.index + 1 : m.index);
   }
   return cuts.length > 0 ? piecesAt(raw, cuts) : undefined;
+}
+
+/** Split at syslog prefixes of one host whose times run forward within minutes (one file's lines, not quoted dates). */
+function splitAtSyslogPrefixes(raw: string): string[] | undefined {
+  const cuts: number[] = [];
+  let host: string | undefined;
+  let first = -1;
+  let last = -1;
+  INNER_SYSLOG.lastIndex = 0;
+  for (let m = INNER_SYSLOG.exec(raw); m; m = INNER_SYSLOG.exec(raw)) {
+    const at = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+    if (host === undefined) {
+      host = m[4];
+      first = at;
+    } else if (m[4] !== host || at < last || at > first + MAX_STAMP_SPREAD_SECONDS) return undefined;
+    last = at;
+    cuts.push(m.index + 1);
+  }
+  if (cuts.length < MIN_INNER_SYSLOG) return undefined;
+  // the line's own start is a record too (its prefix lost, or the first of the run)
+  return piecesAt(raw, cuts[0] === 1 && raw.charCodeAt(0) === 32 ? cuts.slice(1) : cuts);
 }
 
 function splitAtLevels(raw: string): string[] | undefined {

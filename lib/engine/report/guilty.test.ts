@@ -75,6 +75,12 @@ describe("selectGuiltyFrame", () => {
     // a crash stack is unchanged: a module frame is still never skipped there
     expect(selectGuiltyFrame([m("cv_wait_common", "spl"), ...frames("ip_rcv")])).toBe("cv_wait_common");
   });
+  it("a hung task parked in SPL's panic helper after a failed VERIFY hangs in the function that asserted", () => {
+    const m = (fn: string, module: string): Frame => ({ function: fn, reliable: true, module });
+    // archzfs/archzfs#364 (5.9): z_livelist_dest sleeps in spl_panic [spl] forever after avl_add's VERIFY
+    const livelist = [...frames("__schedule", "schedule"), m("spl_panic", "spl"), ...frames("?__kmalloc_node"), m("avl_add", "zavl"), m("dsl_livelist_iterate", "zfs")];
+    expect(selectGuiltyFrame(livelist, { mode: "hang" })).toBe("avl_add");
+  });
   it("hung tasks skip bcachefs' six locks and closure waits in its module, but keep the btree code that waited", () => {
     const m = (fn: string, module: string): Frame => ({ function: fn, reliable: true, module });
     // koverstreet/bcachefs#712 (6.10): a read-endio worker on a btree node lock
@@ -115,6 +121,13 @@ describe("selectGuiltyFrame", () => {
       "br_nf_pre_routing", "br_handle_frame", "__netif_receive_skb_core", "process_backlog");
     expect(selectGuiltyFrame(stall, { mode: "stall" })).toBe("br_handle_frame");
     expect(selectGuiltyFrame(frames("snd_seq_write", "__vfs_write", "vfs_write", "sys_write"), { mode: "stall" })).toBe("snd_seq_write");
+  });
+  it("a stall stack cut inside the tick holds only the detector: no frame, not a stale guess above it", () => {
+    // openzfs/zfs#1725 (3.4, every frame a guess): the paste ends at update_process_times, under the detector
+    expect(selectGuiltyFrame(frames("update_vsyscall", "__rcu_pending", "rcu_pending", "rcu_check_callbacks", "update_process_times"), { mode: "stall" })).toBeUndefined();
+    // the interrupted code below the tick still names the loop when it survived, with or without the entry frame
+    expect(selectGuiltyFrame(frames("rcu_check_callbacks", "update_process_times", "tick_sched_timer", "__hrtimer_run_queues", "hrtimer_interrupt", "apic_timer_interrupt", "foo_poll", "foo_ioctl", "vfs_ioctl"), { mode: "stall" })).toBe("foo_ioctl");
+    expect(selectGuiltyFrame(frames("rcu_check_callbacks", "update_process_times", "foo_poll", "foo_ioctl", "vfs_ioctl"), { mode: "stall" })).toBe("foo_ioctl");
   });
   it("with lockTaker, a stall that starts spinning in a lock primitive names the lock's taker, not the dispatch anchor", () => {
     const spin = frames("native_queued_spin_lock_slowpath", "_raw_spin_lock_irqsave", "raw_spin_rq_lock_nested", "sched_move_task", "cgroup_attach_task", "__x64_sys_write", "do_syscall_64");

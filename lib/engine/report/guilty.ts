@@ -72,9 +72,12 @@ export const STALL_CROSS_CALL_BUCKET = "smp_call_function";
  * NMI (`watchdog_overflow_callback`, `watchdog_hardlockup_check`); their frames, down to the interrupt's entry
  * (the timer IRQ's, or the NMI's `do_nmi`/`end_repeat_nmi`/`exc_nmi`), are the detector, not the looping code.
  */
-const STALL_DETECTOR = /^rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup|^watchdog_overflow_callback$|^watchdog_hardlockup_check$/;
+const STALL_DETECTOR = /^_*rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup|^watchdog_overflow_callback$|^watchdog_hardlockup_check$/;
 // 2.6-era i386 took the timer tick through the device IRQ path: `timer_interrupt` ← `do_IRQ` ← `common_interrupt`.
 const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$|^do_nmi$|^end_repeat_nmi$|^(?:asm_)?exc_nmi$|^common_interrupt$/;
+
+/** The tick's path from the timer interrupt to the detectors (hrtimer expiry, the scheduler tick). */
+const STALL_TICK_PATH = /^_*hrtimer_(?:run_queues|interrupt)$|^tick_|^update_process_times$/;
 
 /** A subsystem's wrapper around a lock primitive: what a CPU spinning on the lock is inside of, not who took it. */
 const LOCK_WRAPPER = /_(?:un)?lock(?:_irq|_irqsave|_bh|_nested)?$/;
@@ -213,6 +216,8 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     const pick = (list: readonly Frame[]) => {
       for (const f of list) {
         const fn = cleanFunctionName(f.function);
+        // A ZFS thread whose VERIFY failed sleeps in spl_panic forever: it hangs in the function that asserted.
+        if (MODULE_REPORT_MACHINERY.test(fn)) continue;
         if (isModuleCode(f, fn) && !HANG_MODULE_PRIMITIVE.test(fn)) return fn;
         if (HANG_SKIP.some((s) => fn.includes(s))) continue;
         if ((isGenericFrame(fn) && !HANG_NAMED_GENERIC.test(fn)) || skip.some((re) => re.test(fn))) continue;
@@ -229,6 +234,12 @@ function chooseGuiltyFrame(frames: readonly Frame[], opts: SelectGuiltyOptions &
     // the first interrupt entry below it ends the detector (a second one is a nested interrupt of the loop).
     const firstDetector = opts.afterTimerEntry ? -1 : reliable.findIndex(({ fn }) => STALL_DETECTOR.test(fn));
     const entry = firstDetector >= 0 && firstDetector < 8 ? reliable.findIndex(({ fn }, i) => i > firstDetector && STALL_DETECTOR_EXIT.test(fn)) : -1;
+    // A stack cut inside the tick (a paste that ends before the interrupt's entry) holds only the detector: the
+    // frames above it are its callees or stale guesses (3.x `? update_vsyscall` over `? __rcu_pending`), and the
+    // interrupted code was cut, so nothing names the loop.
+    if (firstDetector >= 0 && firstDetector < 8 && entry < 0 && reliable.slice(firstDetector).every(({ fn }) => STALL_DETECTOR.test(fn) || STALL_TICK_PATH.test(fn))) {
+      return undefined;
+    }
     const detected = entry >= 0;
     let end = entry;
     while (detected && end + 1 < reliable.length && STALL_DETECTOR_EXIT.test(reliable[end + 1].fn)) end++;

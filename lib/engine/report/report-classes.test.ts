@@ -1523,6 +1523,22 @@ describe("a lockdep report whose lock site is the page-fault handler taking mmap
   });
 });
 
+describe("a hung task whose header a web page stripped of its digits", () => {
+  // miaokee.com's copy of a 3.10 umount hang: `INFO: task umount: blocked for more than seconds.`, pid and timeout gone
+  it("is still the hung task, named by its stack", () => {
+    const [r] = extract([
+      "[8556407.425047] INFO: task umount: blocked for more than seconds.",
+      '[8556407.425653] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+      "[8556407.426050] umount D ffff881fffdd47c0 0x00000080",
+      "[8556407.426078] Call Trace:",
+      "[8556407.426092] [<ffffffff8163e879>] schedule+0x29/0x70",
+      "[8556407.426137] [<ffffffffa07c6cd1>] xfs_ail_push_all_sync+0xc1/0x110 [xfs]",
+      "[8556407.426165] [<ffffffffa07b1b98>] xfs_unmountfs+0x68/0x190 [xfs]",
+    ]);
+    expect(r).toMatchObject({ kind: "hung-task", title: "INFO: task hung in xfs_ail_push_all_sync", guiltyFrame: "xfs_ail_push_all_sync" });
+  });
+});
+
 describe("a hung task whose comm holds a space, on ARM with no `Call Trace:` line", () => {
   // ARM 4.x prints the frames right under the state line; the state line starts the stack. The comm is `%-15.15s`,
   // so `HCEC Notify     D    0 18535 …` is that line as much as `kworker/0:1     D    0  3293 …`.
