@@ -260,6 +260,11 @@ const CRASHDUMP_LEVEL = /^(?: EMERG| ALERT|  CRIT|   ERR|  WARN|NOTICE|  INFO| D
 const CRASHDUMP_LEVEL_NUMBER: Record<string, number> = { EMERG: 0, ALERT: 1, CRIT: 2, ERR: 3, WARN: 4, NOTICE: 5, INFO: 6, DEBUG: 7 };
 // A `| ` gutter (forum quoting, a table cell): peeled only when a known format follows.
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
+// A whole line in Markdown inline code (`` `Kernel panic - not syncing: VFS: …` ``): posts quote a single log line
+// that way in prose. The kernel ends no message with a backtick, but a message's words end where the closing one
+// starts: left on, it became part of a panic reason and its title. Only a line that is one code span (one backtick
+// at each end, none inside) is peeled.
+const INLINE_CODE_LINE = /^[ \t]*`([^`]+)`[ \t]*$/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
 // An editor's or pastebin's gutter after the number (`  12 | text`), or a pager's box-drawing one (bat: `7344   │ text`).
@@ -954,6 +959,25 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       p++;
       if (isSpace(bytes[p])) p++;
       return hostIfNamed(rest(bytes, p, eol, depth + 1));
+    },
+  },
+  {
+    id: "inline-code",
+    starts: " \t`",
+    parse: (s, line, ctx, rest) => {
+      const code = INLINE_CODE_LINE.exec(s);
+      return code ? adopt(line, rest(code[1], line.lineNo, ctx)) : false;
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      // As INLINE_CODE_LINE: blanks, a backtick, the code, a backtick, blanks.
+      let p = pos;
+      while (p < eol && isSpace(bytes[p])) p++;
+      if (bytes[p] !== 96) return PEEK.NOT_THIS;
+      let end = eol;
+      while (end > p && isSpace(bytes[end - 1])) end--;
+      if (end - p < 3 || bytes[end - 1] !== 96 || bytes.subarray(p + 1, end - 1).includes(96)) return PEEK.NOT_THIS;
+      const host = rest(bytes, p + 1, end - 1, depth + 1);
+      return host === PEEK.NOT_THIS ? PEEK.HOSTLESS : host;
     },
   },
   {

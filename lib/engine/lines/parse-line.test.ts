@@ -547,6 +547,21 @@ const ROWS: Row[] = [
     expect: { format: "plain", text: "Call Trace:" },
   },
   {
+    name: "a whole line in Markdown inline code",
+    raw: "`Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)`",
+    expect: { text: "Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)" },
+  },
+  {
+    name: "a syslog line in inline code keeps its host",
+    raw: "`Aug 13 15:59:23 w01 kernel: BUG: x` ",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "BUG: x" },
+  },
+  {
+    name: "backticks inside a line are the line's own",
+    raw: "`a` and `b`",
+    expect: { format: "plain", text: "`a` and `b`" },
+  },
+  {
     name: "quoted with a `| ` gutter",
     raw: "| Aug 13 15:59:23 w01 kernel: BUG: x",
     expect: { format: "syslog", host: "w01", text: "BUG: x" },
