@@ -153,8 +153,9 @@ const SEVERITY_NAMES = ["emerg", "alert", "crit", "err", "warning", "notice", "i
 // printing task's comm (`[26578.636839] C1 [ swapper/1] `), and MediaTek's and OPPO/realme's the CPU, pid and comm
 // glued to the text (`[ 3119.647930]  (3)[31797:kworker/u16:3]kernel BUG at …`), and PREEMPT_RT's 5.x printk the
 // CPU as three digits (`[195380.604793] 027:  __schedule+0x3d4/0x8a0`): peeled, not a caller id (the vendor
-// prints the CPU for every line, task context or not, so it must not split a report).
-const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]| \d{3}:(?= )|\s?\[\s*([TC]\d+)\])?\s?/;
+// prints the CPU for every line, task context or not, so it must not split a report). `dmesg -d` and `journalctl -o
+// short-delta` add the time since the previous line inside the brackets (`[  123.456789 <    0.000012>] `).
+const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)(?: <\s*\d+\.\d+>)?\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]| \d{3}:(?= )|\s?\[\s*([TC]\d+)\])?\s?/;
 // A level with nothing after it is no kmsg record: a driver's dump value (`TDH  <0>`) a wrap moved onto its own line.
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)(?=.*\S)/;
 // The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
@@ -209,6 +210,10 @@ const JOURNALD_WALL = /^Broadcast message from systemd-journald@(\S+) \((?:[A-Z]
 const JOURNALD_WALL_KERNEL = /^kernel\[\d+\]: ?/;
 // After the `[uptime] ` of journalctl -o short-monotonic: `host kernel: ` or `host prog[pid]: `.
 const MONOTONIC_HOST_TAG = /^([\w.-]+) (kernel|[\w.@-]+(?=\[\d+\]))(?:\[(\d+)\])?: /;
+// journalctl -o short-unix: seconds since the epoch with microseconds, then the host and tag of short
+// (`1634463961.245751 BlueQ kernel: BTRFS error …`). The host and tag are required as after a short-monotonic stamp:
+// a bare number with a fraction starts many a program's own text.
+const SHORT_UNIX = /^(\d{9,10})\.(\d{6}) (?=\S)/;
 // CRI container log stream and partial/full tag after the time: `stderr F panic: …`.
 const CRI_STREAM = /^(?:stdout|stderr) ([FP])(?: |$)/;
 // A shell prompt pasted with the log (`[root@w01 ~]# grep -A 10 "kernel BUG" …`, `user@host:~$ dmesg`, `$ uname -r`):
@@ -241,8 +246,9 @@ const TERMINAL_TIMESTAMP = /^\d{4}_\d{2}-\d{2}-\d{2}\.\d{3}/;
 const TIME_OF_DAY_PREFIX = /^\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?[ \t]+/;
 // A console logger's own receive time in brackets before each guest console line (Qubes/Xen guest console logs
 // `/var/log/xen/console/guest-<vm>.log`: `[2023-12-19 16:33:24] [457742.607754] kernel BUG at …`; `ts '[%F %T]'`):
-// peeled only when a known format follows, so a bracketed date inside a program's own message stays text.
-const BRACKETED_WALL_CLOCK = /^\[(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)\] ?/;
+// peeled only when a known format follows, so a bracketed date inside a program's own message stays text. Jenkins'
+// pipeline `timestamps()` writes the same in UTC with its zone (`[2025-03-18T00:15:50.235Z] [  12.3…] …`).
+const BRACKETED_WALL_CLOCK = /^\[(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?)\] ?/;
 // `[dddd-dd-dd dd:dd:dd]`: the fixed bytes the peek checks before the optional fraction.
 const BRACKETED_WALL_CLOCK_LEN = 21;
 // Docker Desktop for Windows' own log (`[09:47:13.115][Moby           ][Info   ] WARNING: CPU: 1 PID: 0 at …`): the
@@ -260,6 +266,11 @@ const CRASHDUMP_LEVEL = /^(?: EMERG| ALERT|  CRIT|   ERR|  WARN|NOTICE|  INFO| D
 const CRASHDUMP_LEVEL_NUMBER: Record<string, number> = { EMERG: 0, ALERT: 1, CRIT: 2, ERR: 3, WARN: 4, NOTICE: 5, INFO: 6, DEBUG: 7 };
 // A `| ` gutter (forum quoting, a table cell): peeled only when a known format follows.
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
+// A whole line in Markdown inline code (`` `Kernel panic - not syncing: VFS: …` ``): posts quote a single log line
+// that way in prose. The kernel ends no message with a backtick, but a message's words end where the closing one
+// starts: left on, it became part of a panic reason and its title. Only a line that is one code span (one backtick
+// at each end, none inside) is peeled.
+const INLINE_CODE_LINE = /^[ \t]*`([^`]+)`[ \t]*$/;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
 // An editor's or pastebin's gutter after the number (`  12 | text`), or a pager's box-drawing one (bat: `7344   │ text`).
@@ -755,6 +766,38 @@ export function priEnd(bytes: Uint8Array, pos: number, eol: number): number {
   return -1;
 }
 
+/** After a dmesg stamp's seconds: `dmesg -d`'s ` <    0.000012>` delta skipped, or `p` unchanged. */
+function afterDelta(bytes: Uint8Array, p: number, eol: number): number {
+  if (bytes[p] !== 32 || bytes[p + 1] !== 60) return p;
+  let q = p + 2;
+  while (q < eol && isSpace(bytes[q])) q++;
+  const intStart = q;
+  while (q < eol && isDigit(bytes[q])) q++;
+  if (q === intStart || bytes[q] !== 46) return p;
+  q++;
+  while (q < eol && isDigit(bytes[q])) q++;
+  return bytes[q] === 62 ? q + 1 : p;
+}
+
+/**
+ * After a stamp that journalctl prints before the host (short-monotonic's `[uptime]`, short-unix's epoch): the host
+ * of `` host kernel: `` / `` host prog[pid]: ``, or host-less (never after a caller id).
+ */
+function monotonicHostAt(bytes: Uint8Array, p: number, eol: number): number {
+  if (bytes[p] !== 32) return PEEK.HOSTLESS;
+  const hostStart = p + 1;
+  const hostEnd = wordEnd(bytes, hostStart, eol);
+  if (hostEnd === hostStart || bytes[hostEnd] !== 32) return PEEK.HOSTLESS;
+  if (startsWithAscii(bytes, hostEnd + 1, eol, "kernel: ")) return hostSpan(bytes, hostStart, hostEnd);
+  let t = hostEnd + 1;
+  while (t < eol && (bytes[t] === 64 || bytes[t] > 32) && bytes[t] !== 91 && bytes[t] !== 58) t++;
+  if (t === hostEnd + 1 || bytes[t] !== 91) return PEEK.HOSTLESS;
+  t++;
+  const pidStart = t;
+  while (t < eol && isDigit(bytes[t])) t++;
+  return t > pidStart && bytes[t] === 93 && bytes[t + 1] === 58 && bytes[t + 2] === 32 ? hostSpan(bytes, hostStart, hostEnd) : PEEK.HOSTLESS;
+}
+
 /**
  * The host token at bytes[start…] up to the next space: its end and hash go to `PEEKED` (the scanner matches it
  * against known hosts without a slice). A token ending in `:` is the tag of a host-less line.
@@ -954,6 +997,25 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       p++;
       if (isSpace(bytes[p])) p++;
       return hostIfNamed(rest(bytes, p, eol, depth + 1));
+    },
+  },
+  {
+    id: "inline-code",
+    starts: " \t`",
+    parse: (s, line, ctx, rest) => {
+      const code = INLINE_CODE_LINE.exec(s);
+      return code ? adopt(line, rest(code[1], line.lineNo, ctx)) : false;
+    },
+    peekHost: (bytes, pos, eol, depth, rest) => {
+      // As INLINE_CODE_LINE: blanks, a backtick, the code, a backtick, blanks.
+      let p = pos;
+      while (p < eol && isSpace(bytes[p])) p++;
+      if (bytes[p] !== 96) return PEEK.NOT_THIS;
+      let end = eol;
+      while (end > p && isSpace(bytes[end - 1])) end--;
+      if (end - p < 3 || bytes[end - 1] !== 96 || bytes.subarray(p + 1, end - 1).includes(96)) return PEEK.NOT_THIS;
+      const host = rest(bytes, p + 1, end - 1, depth + 1);
+      return host === PEEK.NOT_THIS ? PEEK.HOSTLESS : host;
     },
   },
   {
@@ -1258,6 +1320,35 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
+    id: "short-unix",
+    starts: DIGITS,
+    parse: (s, line, ctx) => {
+      const stamp = SHORT_UNIX.exec(s);
+      if (!stamp) return false;
+      const rest = s.slice(stamp[0].length);
+      const tag = MONOTONIC_HOST_TAG.exec(rest);
+      if (!tag) return false;
+      line.format = "syslog";
+      line.time = Number(stamp[1]) * 1000 + Math.floor(Number(stamp[2]) / 1000);
+      line.host = tag[1];
+      line.program = tag[2];
+      if (tag[3]) line.pid = Number(tag[3]);
+      line.text = finishText(line, rest.slice(tag[0].length), ctx);
+      return true;
+    },
+    peekHost: (bytes, pos, eol) => {
+      // As SHORT_UNIX then MONOTONIC_HOST_TAG: 9-10 digits, `.`, six digits, then ` host kernel: ` or ` host prog[pid]: `.
+      let p = pos;
+      while (p < eol && isDigit(bytes[p])) p++;
+      if (p - pos < 9 || p - pos > 10 || bytes[p] !== 46) return PEEK.NOT_THIS;
+      const fracStart = ++p;
+      while (p < eol && isDigit(bytes[p])) p++;
+      if (p - fracStart !== 6) return PEEK.NOT_THIS;
+      const host = monotonicHostAt(bytes, p, eol);
+      return host === PEEK.HOSTLESS ? PEEK.NOT_THIS : host;
+    },
+  },
+  {
     id: "terminal-timestamp",
     starts: DIGITS,
     parse: (s, line, ctx, rest) => {
@@ -1472,21 +1563,10 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (p === intStart || bytes[p] !== 46) return PEEK.NOT_THIS;
       p++;
       while (p < eol && isDigit(bytes[p])) p++;
+      p = afterDelta(bytes, p, eol);
       if (bytes[p] !== 93) return PEEK.NOT_THIS;
       p++;
-      // short-monotonic: `] host kernel: ` / `] host prog[pid]: ` (never after a caller id).
-      if (bytes[p] !== 32) return PEEK.HOSTLESS;
-      const hostStart = p + 1;
-      const hostEnd = wordEnd(bytes, hostStart, eol);
-      if (hostEnd === hostStart || bytes[hostEnd] !== 32) return PEEK.HOSTLESS;
-      if (startsWithAscii(bytes, hostEnd + 1, eol, "kernel: ")) return hostSpan(bytes, hostStart, hostEnd);
-      let t = hostEnd + 1;
-      while (t < eol && (bytes[t] === 64 || bytes[t] > 32) && bytes[t] !== 91 && bytes[t] !== 58) t++;
-      if (t === hostEnd + 1 || bytes[t] !== 91) return PEEK.HOSTLESS;
-      t++;
-      const pidStart = t;
-      while (t < eol && isDigit(bytes[t])) t++;
-      return t > pidStart && bytes[t] === 93 && bytes[t + 1] === 58 && bytes[t + 2] === 32 ? hostSpan(bytes, hostStart, hostEnd) : PEEK.HOSTLESS;
+      return monotonicHostAt(bytes, p, eol);
     },
   },
   {

@@ -547,6 +547,51 @@ const ROWS: Row[] = [
     expect: { format: "plain", text: "Call Trace:" },
   },
   {
+    name: "journalctl -o short-unix: epoch seconds, host and kernel tag",
+    raw: "1634463961.245751 BlueQ kernel: BTRFS error (device sdb1): failed to rebuild valid logical 17663044222976 for dev (efault)",
+    expect: { format: "syslog", host: "BlueQ", program: "kernel", time: 1634463961245, text: "BTRFS error (device sdb1): failed to rebuild valid logical 17663044222976 for dev (efault)" },
+  },
+  {
+    name: "journalctl -o short-unix: a program with its pid",
+    raw: "1634463961.255819 BlueQ systemd-shutdown[1]: Syncing filesystems and block devices.",
+    expect: { format: "syslog", host: "BlueQ", program: "systemd-shutdown", pid: 1, text: "Syncing filesystems and block devices." },
+  },
+  {
+    name: "a number with a fraction and no host and tag is text",
+    raw: "1634463961.245751 seconds since the epoch",
+    expect: { format: "plain", text: "1634463961.245751 seconds since the epoch" },
+  },
+  {
+    name: "dmesg -d: the delta inside the stamp",
+    raw: "[  262.486850 <    0.000012>] Oops: 0011 [#2] SMP",
+    expect: { format: "dmesg", program: "kernel", uptime: 262.48685, text: "Oops: 0011 [#2] SMP" },
+  },
+  {
+    name: "journalctl -o short-delta: delta, host and kernel tag",
+    raw: "[  262.486850 <    0.000012>] w01 kernel: Oops: 0011 [#2] SMP",
+    expect: { format: "dmesg", host: "w01", program: "kernel", text: "Oops: 0011 [#2] SMP" },
+  },
+  {
+    name: "Jenkins pipeline timestamps() before a console line: UTC with its zone",
+    raw: "[2025-03-18T00:15:50.235Z] [   12.345678] BUG: x",
+    expect: { format: "dmesg", program: "kernel", uptime: 12.345678, time: Date.parse("2025-03-18T00:15:50.235Z"), text: "BUG: x" },
+  },
+  {
+    name: "a whole line in Markdown inline code",
+    raw: "`Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)`",
+    expect: { text: "Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)" },
+  },
+  {
+    name: "a syslog line in inline code keeps its host",
+    raw: "`Aug 13 15:59:23 w01 kernel: BUG: x` ",
+    expect: { format: "syslog", host: "w01", program: "kernel", text: "BUG: x" },
+  },
+  {
+    name: "backticks inside a line are the line's own",
+    raw: "`a` and `b`",
+    expect: { format: "plain", text: "`a` and `b`" },
+  },
+  {
     name: "quoted with a `| ` gutter",
     raw: "| Aug 13 15:59:23 w01 kernel: BUG: x",
     expect: { format: "syslog", host: "w01", text: "BUG: x" },
