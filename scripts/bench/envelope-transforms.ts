@@ -120,6 +120,15 @@ function rfc3339Nano(r: KernelRecord): string {
 function uptimeStamp(r: KernelRecord): string {
   return `[${String(Math.floor(r.uptimeUs / 1e6)).padStart(5, " ")}.${pad(r.uptimeUs % 1e6, 6)}]`;
 }
+/** `dmesg -d`'s delta: the time since the record before, `<    0.000384>` (the first record's is zero). */
+function deltaOf(records: readonly KernelRecord[], i: number): string {
+  const us = i === 0 ? 0 : Math.max(0, records[i].uptimeUs - records[i - 1].uptimeUs);
+  return `<${String(Math.floor(us / 1e6)).padStart(5, " ")}.${pad(us % 1e6, 6)}>`;
+}
+/** The record's stamp with its delta inside, as `dmesg -d` and journalctl `-o short-delta` print it. */
+function deltaStamp(records: readonly KernelRecord[], i: number): string {
+  return `${uptimeStamp(records[i]).slice(0, -1)} ${deltaOf(records, i)}]`;
+}
 /** The line as plain `dmesg` prints the record. */
 function dmesgLine(r: KernelRecord): string {
   return `${uptimeStamp(r)}${r.callerId ? `[${r.callerId.padStart(6, " ")}]` : ""} ${r.text}`;
@@ -183,6 +192,10 @@ function ctimeIn(locale: Locale, r: KernelRecord): string {
 const perRecord = (f: (r: KernelRecord, i: number, host: string) => string) => (s: EnvelopeSource) =>
   [...s.preamble, ...s.records.map((r, i) => [f(r, i, s.host), ...r.continuation].join("\n"))].join("\n") + "\n";
 
+/** As `perRecord`, the emitter also seeing every record (a delta reads the one before). */
+const perRecordOf = (f: (records: readonly KernelRecord[], i: number, host: string) => string) => (s: EnvelopeSource) =>
+  perRecord((_r, i, host) => f(s.records, i, host))(s);
+
 function dmesgT(locale: Locale): Envelope["emit"] {
   return perRecord((r) => `[${ctimeIn(locale, r)}] ${r.text}`);
 }
@@ -234,6 +247,13 @@ export const ENVELOPES: readonly Envelope[] = [
   { id: "dmesg-crlf", tool: "dmesg saved on Windows (CRLF)", namesHost: false, emit: (s) => s.lines.map((l) => `${l}\r\n`).join("") },
   { id: "dmesg-r", tool: "dmesg -r", namesHost: false, emit: perRecord((r) => `<${r.level}>${dmesgLine(r)}`) },
   { id: "dmesg-x", tool: "dmesg -x", namesHost: false, emit: perRecord((r) => `kern  :${LEVEL_NAMES[r.level].padEnd(6, " ")}: ${dmesgLine(r)}`) },
+  { id: "dmesg-d", tool: "dmesg -d (--show-delta)", namesHost: false, emit: perRecordOf((records, i) => `${deltaStamp(records, i)} ${records[i].text}`) },
+  {
+    id: "dmesg-T-d",
+    tool: "LC_ALL=C dmesg -T -d",
+    namesHost: false,
+    emit: perRecordOf((records, i) => `[${ctimeIn(LOCALES.en, records[i])} ${deltaOf(records, i)}] ${records[i].text}`),
+  },
   { id: "dmesg-T-en", tool: "LC_ALL=C dmesg -T", namesHost: false, emit: dmesgT(LOCALES.en) },
   { id: "dmesg-T-de", tool: "LC_ALL=de_DE.UTF-8 dmesg -T", namesHost: false, emit: dmesgT(LOCALES.de) },
   { id: "dmesg-T-fr", tool: "LC_ALL=fr_FR.UTF-8 dmesg -T", namesHost: false, emit: dmesgT(LOCALES.fr) },
@@ -301,6 +321,24 @@ export const ENVELOPES: readonly Envelope[] = [
     tool: "journalctl -k -o short-monotonic",
     namesHost: true,
     emit: perRecord((r, _i, host) => `${uptimeStamp(r)} ${host} kernel: ${r.text}`),
+  },
+  {
+    id: "journal-short-delta",
+    tool: "journalctl -k -o short-delta",
+    namesHost: true,
+    emit: perRecordOf((records, i, host) => `${deltaStamp(records, i)} ${host} kernel: ${records[i].text}`),
+  },
+  {
+    id: "journal-short-full",
+    tool: "journalctl -k -o short-full",
+    namesHost: true,
+    emit: perRecord((r, _i, host) => `${EN_DAYS[utcOf(r).getUTCDay()]} ${isoDate(utcOf(r))} ${hms(utcOf(r))} UTC ${host} kernel: ${r.text}`),
+  },
+  {
+    id: "journal-short-unix",
+    tool: "journalctl -k -o short-unix",
+    namesHost: true,
+    emit: perRecord((r, _i, host) => `${Math.floor(utcOf(r).getTime() / 1000)}.${micros(r)} ${host} kernel: ${r.text}`),
   },
   { id: "journal-json", tool: "journalctl -k -o json", namesHost: true, emit: perRecord(journalJson) },
   { id: "journal-export", tool: "journalctl -k -o export", namesHost: true, emit: journalExport },

@@ -117,6 +117,14 @@ const FACILITY_LEVEL = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|a
 const LOGREAD = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4}) (kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(\w+) /;
 /** `Www Mmm dd hh:mm:ss yyyy ` (one or two spaces before a one-digit day): the facility starts 25 bytes in. */
 const LOGREAD_FACILITY_AT = 25;
+// journalctl -o short-full (and -o with-unit): the weekday, an ISO date and the zone's abbreviation or offset
+// (`Tue 2024-03-05 12:00:01 UTC node-1 kernel: msg`; `%a %Y-%m-%d %H:%M:%S %Z`). An abbreviation other than UTC/GMT
+// names no offset the line can apply: its time is read as written, as a syslog time is. A `[` after the zone is
+// `-o verbose`'s entry head (`… UTC [s=ab12;i=1a2;…]`), no host.
+const JOURNAL_SHORT_FULL =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? ([A-Z]{1,5}|[+-]\d{2}(?::?\d{2})?) ([^\s[]\S*)(?: (.*))?$/;
+/** The stamp and zone of a short-full line, up to its host. */
+const JOURNAL_SHORT_FULL_HEAD = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? (?:[A-Z]{1,5}|[+-]\d{2}(?::?\d{2})?) /;
 // A log collector's `<time> <level> <tag>: msg` (`2017-09-16 00:29:55.672 info docker[41953]: panic: …`) and programs'
 // own `<time> [LEVEL][pid] file.go 119: msg` (Calico) put a level where syslog puts the host. No host name is a level
 // word, and none has brackets.
@@ -154,8 +162,9 @@ const SEVERITY_NAMES = ["emerg", "alert", "crit", "err", "warning", "notice", "i
 // glued to the text (`[ 3119.647930]  (3)[31797:kworker/u16:3]kernel BUG at …`), and PREEMPT_RT's 5.x printk the
 // CPU as three digits (`[195380.604793] 027:  __schedule+0x3d4/0x8a0`): peeled, not a caller id (the vendor
 // prints the CPU for every line, task context or not, so it must not split a report). `dmesg -d` and `journalctl -o
-// short-delta` add the time since the previous line inside the brackets (`[  123.456789 <    0.000012>] `).
-const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)(?: <\s*\d+\.\d+>)?\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]| \d{3}:(?= )|\s?\[\s*([TC]\d+)\])?\s?/;
+// short-delta` add the time since the previous line inside the brackets (`[  123.456789 <    0.000012>] `), in the
+// locale's decimals (`[245941.414414 <  640,137117>] `, util-linux/util-linux#2770).
+const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)(?: <\s*\d+[.,]\d+>)?\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]| \d{3}:(?= )|\s?\[\s*([TC]\d+)\])?\s?/;
 // A level with nothing after it is no kmsg record: a driver's dump value (`TDH  <0>`) a wrap moved onto its own line.
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)(?=.*\S)/;
 // The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
@@ -177,15 +186,16 @@ function x3270Brackets(text: string, latin: boolean): string {
 // `[lø. mai 3 …]`, `[二 8月 13 …]`, `[火  8月 13 …]`.
 // A stamp in date(1)'s default shape names the zone before the year (`[Mon Jun 12 10:50:08 UTC 2023] `): a dmesg
 // piped through a script that stamps lines with `date`; the zone is read over like any local time's.
-const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?: [A-Z]{2,5})? (\d{4})\]\s?/;
+const DMESG_HUMAN = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?([^\s\d\]][^\s\]]{1,7}|\d{1,2}[月월]) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?: [A-Z]{2,5})? (\d{4})(?: <\s*\d+[.,]\d+>)?\]\s?/;
 // The same stamp with the day before the month, as French `dmesg -T` pastes also come (`[lun. 10 juin 18:09:34 2024] `)
 // and day-first locales write it (`[Mo 10. Jun …]`): groups level, day, month, hour, minute, second, year.
-const DMESG_HUMAN_DAY_FIRST = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?(\d{1,2})\.? +([^\s\d\]][^\s\]]{1,7}) (\d{2}):(\d{2}):(\d{2}) (\d{4})\]\s?/;
+const DMESG_HUMAN_DAY_FIRST = /^(?:<(\d)>)?\[(?:[^\s\d\]][^\s\]]{0,7} +)?(\d{1,2})\.? +([^\s\d\]][^\s\]]{1,7}) (\d{2}):(\d{2}):(\d{2}) (\d{4})(?: <\s*\d+[.,]\d+>)?\]\s?/;
 // dmesg -H: a dated line `[Mar 5 10:00] ` (minute precision), then `[  +0.000003] ` deltas (no absolute uptime).
 // util-linux formats both with the locale: `[30. Jul 08:55]` (day first) and `[  +0,000004]` (decimal comma) in German.
+// `dmesg -d -t` prints the delta alone, `[<    0.000384>] `; `dmesg -T -d` adds it to the date (`[… 2024 <    0.000100>] `).
 const DMESG_H_DATE = /^(?:<(\d)>)?\[([A-Z][a-z]{2}) ?(\d{1,2}) (\d{2}):(\d{2})\]\s?/;
 const DMESG_H_DATE_DAY_FIRST = /^(?:<(\d)>)?\[(\d{1,2})\. ?([^\s\d\]][^\s\]]{1,5}) (\d{2}):(\d{2})\]\s?/;
-const DMESG_H_DELTA = /^(?:<(\d)>)?\[\s*\+\s*\d+[.,]\d+\]\s?/;
+const DMESG_H_DELTA = /^(?:<(\d)>)?\[(?:\s*\+\s*\d+[.,]\d+|<\s*\d+[.,]\d+>)\]\s?/;
 // dmesg -x: `kern  :err   : [  123.456789] msg` (facility and level names padded to their widest).
 const DMESG_X = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res0|res1|res2|res3|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
 // The same after a capture's time and its indentation (the indentation's first space is the time's separator).
@@ -525,6 +535,16 @@ const FACILITY_LEVEL_WORD = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|c
 const UPPER_LEVEL_WORD = /^(EMERG|ALERT|CRIT|ERR|WARNING|NOTICE|INFO|DEBUG) (?=\S)/;
 
 /**
+ * After a syslog-style time: `host tag: msg`, or (no host) `tag: msg`. A host name never ends in `:`, so such a token
+ * is the tag, even when the message itself looks like another tag (`kernel: RIP: 0010:…`). Returns the message.
+ */
+function hostThenTag(line: LogLine, hostOrTag: string, rest: string): string {
+  if (hostOrTag.charCodeAt(hostOrTag.length - 1) === 58 && /^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag)) return applyTag(line, hostOrTag + " " + rest);
+  line.host = sharedName(hostOrTag);
+  return applyTag(line, peelFacilityLevel(line, rest));
+}
+
+/**
  * Reads a busybox `facility.level ` before the tag (its level; `kern` names the kernel when no tag follows), or
  * SONiC's upper-case severity word when a tag follows it.
  */
@@ -773,7 +793,7 @@ function afterDelta(bytes: Uint8Array, p: number, eol: number): number {
   while (q < eol && isSpace(bytes[q])) q++;
   const intStart = q;
   while (q < eol && isDigit(bytes[q])) q++;
-  if (q === intStart || bytes[q] !== 46) return p;
+  if (q === intStart || (bytes[q] !== 46 && bytes[q] !== 44)) return p;
   q++;
   while (q < eol && isDigit(bytes[q])) q++;
   return bytes[q] === 62 ? q + 1 : p;
@@ -1116,6 +1136,27 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
+    id: "journal-short-full",
+    starts: "FMSTW",
+    parse: (s, line, ctx) => {
+      const m = JOURNAL_SHORT_FULL.exec(s);
+      if (!m) return false;
+      const time = utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), 0);
+      if (time === undefined) return false;
+      const zone = m[8];
+      line.time = time + fraction(m[7]) - (zone[0] === "+" || zone[0] === "-" ? zoneOffsetMs(zone) : 0);
+      line.format = "syslog-iso";
+      line.text = finishText(line, hostThenTag(line, m[9], m[10] ?? ""), ctx);
+      return true;
+    },
+    peekHost: (bytes, pos, eol) => {
+      // `Www YYYY-MM-DD HH:MM:SS`: the separators at fixed places, then a fraction, the zone and the host.
+      if (eol - pos < 26 || bytes[pos + 3] !== 32 || bytes[pos + 8] !== 45 || bytes[pos + 11] !== 45 || bytes[pos + 14] !== 32 || bytes[pos + 17] !== 58 || bytes[pos + 20] !== 58) return PEEK.NOT_THIS;
+      const head = JOURNAL_SHORT_FULL_HEAD.exec(latin1Of(bytes, pos, Math.min(eol, pos + 48)));
+      return head && bytes[pos + head[0].length] !== 91 ? hostToken(bytes, pos + head[0].length, eol) : PEEK.NOT_THIS;
+    },
+  },
+  {
     id: "rfc3164",
     // Digits only for a CJK month (`1月 29 22:38:32 host …`): any other digit-led line leaves at its second character.
     starts: UPPER + LOWER + "<" + NON_ASCII + DIGITS,
@@ -1130,17 +1171,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (m[8] !== undefined && line.time !== undefined) line.time -= zoneOffsetMs(m[8]);
       line.format = "syslog";
       if (m[1] !== undefined) line.level = Number(m[1]) & 7;
-      // `host tag: msg` or (no host) `tag: msg`. A host name never ends in `:`, so such a token is the tag, even
-      // when the message itself looks like another tag (`kernel: RIP: 0010:…`, `kernel: Code: …`).
-      let rest = m[11] ?? "";
-      const hostOrTag = m[10];
-      if (hostOrTag.charCodeAt(hostOrTag.length - 1) === 58 && /^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag)) {
-        rest = applyTag(line, hostOrTag + " " + rest);
-      } else {
-        line.host = sharedName(hostOrTag);
-        rest = applyTag(line, peelFacilityLevel(line, rest));
-      }
-      line.text = finishText(line, rest, ctx);
+      line.text = finishText(line, hostThenTag(line, m[10], m[11] ?? ""), ctx);
       return true;
     },
     peekHost: (bytes, pos, eol) => {

@@ -670,6 +670,34 @@ const ROWS: Row[] = [
     raw: "Sat Jan  4 01:02:03 2025 daemon.info dnsmasq[123]: started, version 2.90",
     expect: { format: "syslog", program: "dnsmasq", pid: 123, level: 6, time: iso("2025-01-04T01:02:03Z"), text: "started, version 2.90" },
   },
+  {
+    // util-linux/util-linux#2770: `dmesg --decode --show-delta`, the delta in the locale's decimals.
+    name: "dmesg -x -d: facility and level, then the stamp with a decimal-comma delta",
+    raw: "kern  :info  : [245941.414414 <  640,137117>] bash (104225): drop_caches: 3",
+    expect: { format: "dmesg", program: "kernel", level: 6, uptime: 245941.414414, text: "bash (104225): drop_caches: 3" },
+  },
+  {
+    // util-linux/util-linux#4110: `dmesg -d -t` prints the delta alone.
+    name: "dmesg -d -t: a delta and no time",
+    raw: "[<    0.000384>] podman0: port 1(veth0) entered disabled state",
+    expect: { format: "dmesg-human", program: "kernel", text: "podman0: port 1(veth0) entered disabled state" },
+  },
+  {
+    name: "dmesg -T -d: the date, then the delta",
+    raw: "[Tue Mar  5 12:00:01 2024 <    0.000100>] BUG: soft lockup - CPU#3 stuck for 23s! [kworker/3:1:123]",
+    expect: { format: "dmesg-human", program: "kernel", time: iso("2024-03-05T12:00:01Z"), text: "BUG: soft lockup - CPU#3 stuck for 23s! [kworker/3:1:123]" },
+  },
+  {
+    name: "journalctl -o short-full: weekday, ISO date and zone",
+    raw: "Tue 2024-03-05 12:00:01 UTC w01 kernel: BUG: soft lockup - CPU#3 stuck for 23s! [a:1]",
+    expect: { format: "syslog-iso", host: "w01", program: "kernel", time: iso("2024-03-05T12:00:01Z"), text: "BUG: soft lockup - CPU#3 stuck for 23s! [a:1]" },
+  },
+  {
+    name: "journalctl -o short-full in a zone written as an offset",
+    raw: "Tue 2024-03-05 20:00:01 +08 w01 kubelet[1432]: E0305 20:00:01.100203    1432 kubelet.go:2185] x",
+    expect: { format: "syslog-iso", host: "w01", program: "kubelet", pid: 1432, time: iso("2024-03-05T12:00:01Z") },
+  },
+  { name: "a sentence starting with a weekday and an ISO date stays text", raw: "Tue 2024-03-05 is the deadline", expect: { format: "plain", text: "Tue 2024-03-05 is the deadline" } },
   { name: "a sentence starting with a weekday and a month stays text", raw: "Mon Jul 28 is the deadline", expect: { format: "plain", text: "Mon Jul 28 is the deadline" } },
   {
     name: "plain text",
