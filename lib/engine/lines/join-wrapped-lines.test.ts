@@ -448,6 +448,35 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("joins a Gmail-wrapped lockdep report: held lock cut after its address, module alone, ident before its taint, task taint flags spilled", () => {
+    // dri-devel, 6.1-rc3 Fedora (a 72-column Gmail wrap of a QP-decoded mail)
+    expect(
+      joinedTexts(
+        "[  155.950698]  #0: ffff8a4e8aaad0a8",
+        "(&list->bo_list_mutex){+.+.}-{3:3}, at: amdgpu_cs_ioctl+0x903/0x2030",
+        "[amdgpu]",
+      ),
+    ).toEqual([" #0: ffff8a4e8aaad0a8 (&list->bo_list_mutex){+.+.}-{3:3}, at: amdgpu_cs_ioctl+0x903/0x2030 [amdgpu]"]);
+    expect(joinedTexts("[  155.950691] 6.1.0-0.rc3.20221101git5aaef24b5c6d.29.fc38.x86_64 #1", "Tainted: G        W    L    -------  ---")).toEqual([
+      "6.1.0-0.rc3.20221101git5aaef24b5c6d.29.fc38.x86_64 #1 Tainted: G        W    L    -------  ---",
+    ]);
+    expect(
+      joinedTexts(
+        "[  155.948540] CPU: 3 PID: 4850 Comm: Sackboy-Win64-T Tainted: G",
+        " W    L    -------  ---",
+        "6.1.0-0.rc3.20221101git5aaef24b5c6d.29.fc38.x86_64 #1",
+      ),
+    ).toEqual(["CPU: 3 PID: 4850 Comm: Sackboy-Win64-T Tainted: G  W    L    -------  --- 6.1.0-0.rc3.20221101git5aaef24b5c6d.29.fc38.x86_64 #1"]);
+    // none of them alone: a module name after a line that is no frame, a taint line after a message, an address
+    // line before a line that is no lock site
+    expect(joinedTexts("[    1.000000] loading firmware", "[amdgpu]")).toEqual(["loading firmware", "[amdgpu]"]);
+    expect(joinedTexts("[    1.000000] INFO: task foo:12 blocked for more than 120 seconds.", "Tainted: G W 5.4.0 #1")).toEqual([
+      "INFO: task foo:12 blocked for more than 120 seconds.",
+      "Tainted: G W 5.4.0 #1",
+    ]);
+    expect(joinedTexts("[    1.000000]  #0: ffff8a4e8aaad0a8", "something else")).toEqual([" #0: ffff8a4e8aaad0a8", "something else"]);
+  });
+
   it("joins a frame the wrap moved whole off its prefixed line, after an empty line or a `?`", () => {
     // Real shape (linux-block, 5.0 md raid1 hang in Gmail): the break fell at the space after `kernel:`.
     const lines = parsed(

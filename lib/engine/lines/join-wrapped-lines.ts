@@ -196,6 +196,31 @@ const ADDRESS_BRACKET_CUT_REST = /^[0-9a-f]{8,16}>\](?:\s|$)/;
  * message quoting a 5.2 report): the lock and its site go back on the stamped line.
  */
 const LOCK_SITE_START = /^\s*(?:[0-9a-f]{8,16} )?\(.*\)\{[-+.?]{4,6}\}(?:-\{\d+:\d+\})?, at: /;
+/**
+ * The same line a mail client's word wrap cut right after the lock's address (Gmail at 72 columns: `[ 155.950698]
+ * #0: ffff8a4e8aaad0a8` and then `(&list->bo_list_mutex){+.+.}-{3:3}, at: amdgpu_cs_ioctl+0x903/0x2030`): the lock
+ * and its site go back after the address, a held lock's `#N:` included.
+ */
+const LOCK_ADDRESS_ONLY = /^\s*(?:#\d+:\s+)?[0-9a-f]{8,16}$/;
+/**
+ * A frame's module annotation a word wrap moved to a line of its own (`…, at: amdgpu_cs_ioctl+0x903/0x2030` and then
+ * `[amdgpu]`, maybe with its build ID): the kernel prints it on the frame's line, never alone.
+ */
+const SIZED_FRAME_END = /[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+$/;
+const MODULE_ONLY = /^\[[\w-]+(?: [0-9a-f]{20,40})?\]\s*$/;
+/**
+ * print_kernel_ident()'s line under a lockdep or RCU splat (`6.1.0-0.rc3.20221101git5aaef24b5c6d.29.fc38.x86_64 #1
+ * Tainted: G  W  L  -------  ---`) a word wrap cut after the build: the taint goes back on the release's line.
+ */
+const IDENT_RELEASE_ONLY = /^\s*\d+\.\d+[\w.+~-]* #\S+$/;
+const IDENT_TAINT_REST = /^(?:Not tainted|Tainted: [A-Z])/;
+/**
+ * A task line whose taint flags a word wrap spilled onto the next line (Fedora's padded flags at 72 columns: `CPU: 3
+ * PID: 4850 Comm: Sackboy-Win64-T Tainted: G` and then ` W    L    -------  ---`, the release on the line after): the
+ * flags go back first, and the release then joins as a task line's tail (TASK_TAIL).
+ */
+const TASK_TAINT_END = /\bTainted: [A-Z][A-Z \-]*$/;
+const TAINT_FLAGS_ONLY = /^\s*[A-Z][A-Z \-]*$/;
 
 /**
  * A frame's module annotation a mail client's word wrap cut at the space before the module's build ID (6.x with
@@ -237,7 +262,10 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   const headText = head.text.trimEnd();
   if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(headText) || (head.format !== "plain" && EMPTY_STACK_LINE.test(head.text));
   if (DECODED_SOURCE_START.test(text)) return head.format !== "plain" && BARE_FRAME_NAME.test(head.text);
-  if (LOCK_SITE_START.test(text)) return head.format !== "plain" && head.text.trim() === "";
+  if (LOCK_SITE_START.test(text)) return head.format !== "plain" && (head.text.trim() === "" || LOCK_ADDRESS_ONLY.test(head.text));
+  if (MODULE_ONLY.test(text)) return SIZED_FRAME_END.test(headText);
+  if (IDENT_TAINT_REST.test(text) && IDENT_RELEASE_ONLY.test(headText)) return true;
+  if (TAINT_FLAGS_ONLY.test(text) && TASK_TAINT_END.test(headText) && TASK_LINE.test(headText)) return true;
   if (LOCATION_START.test(text) && WANTS_LOCATION.test(headText)) return true;
   // The rest of the parenthesis may wrap again: the line opens none of its own (nor is a frame of its own).
   if (DECODED_FRAME.test(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0 && !DECODED_FRAME.test(text)) return true;

@@ -245,6 +245,27 @@ describe("parseFrames", () => {
     expect(names(["BUG: something", " stray", " words"])).toEqual([]);
   });
 
+  it("opens a bare-name run at the `Hardware name:` line when the poster dropped `Call Trace:` too", () => {
+    // linux-gpio review of "gpio: omap: Silence lockdep Invalid wait context" (5.10.214 AM33xx splat, trimmed by its author)
+    const lines = [
+      "stack backtrace:",
+      "CPU: 0 PID: 1 Comm: swapper Not tainted 5.10.214",
+      "Hardware name: Generic AM33XX (Flattened Device Tree)",
+      "unwind_backtrace",
+      "show_stack",
+      "_raw_spin_lock_irqsave",
+      "clk_enable_lock",
+      "clk_enable",
+      "omap_gpio_set_config",
+      "",
+      "Problematic",
+    ];
+    expect(names(lines)).toEqual(["unwind_backtrace", "show_stack", "_raw_spin_lock_irqsave", "clk_enable_lock", "clk_enable", "omap_gpio_set_config"]);
+    // the usual line after it is no bare name, and a lone word after a register or workqueue line is still no frame
+    expect(names(["Hardware name: QEMU Standard PC", "Workqueue: events foo", " stray"])).toEqual([]);
+    expect(names(["Hardware name: QEMU Standard PC", "RIP: 0010:f+0x1/0x2", " stray"])).toEqual([]);
+  });
+
   it("keeps KASAN's allocation and free stacks out of the main stack", () => {
     const lines = [
       "BUG: KASAN: use-after-free in ip6_send_skb+0x2f5/0x330",

@@ -594,6 +594,12 @@ export type StackLine = {
   inert: boolean;
   header: (typeof SECTION_HEADERS)[number] | undefined;
   callTrace: boolean;
+  /**
+   * The `Hardware name:` line: the last line before a trace's frames. A splat trimmed to bare function names by its
+   * poster can lose its `Call Trace:` line too (a patch mail's AM33xx `Hardware name: …` then `unwind_backtrace`,
+   * `show_stack`, …), so a bare run may open here as well (BARE_FRAME).
+   */
+  hardwareName: boolean;
   /** Context marker tokens at the start of the line (`<IRQ>`, `<EOI>`…), in print order. */
   markers: readonly string[];
   /** Nothing but markers on the line. */
@@ -653,6 +659,7 @@ function scanStackLineText(rawLine: string): StackLine {
     inert: true,
     header: undefined,
     callTrace: false,
+    hardwareName: false,
     markers: NO_MARKERS,
     markersOnly: false,
     exceptionRip: undefined,
@@ -673,6 +680,7 @@ function scanStackLineText(rawLine: string): StackLine {
   scanned.inert = false;
   scanned.header = ANY_SECTION_HEADER.test(line) ? SECTION_HEADERS.find((h) => h.pattern.test(line)) : undefined;
   if (scanned.header) return scanned;
+  if (HARDWARE_NAME.test(line)) scanned.hardwareName = true;
   if (CALL_TRACE.test(line)) {
     scanned.callTrace = true;
     scanned.oldFrames = parseOldMultiFrames(line);
@@ -739,10 +747,13 @@ function scanStackLineText(rawLine: string): StackLine {
 /**
  * A trace trimmed to bare function names, as commit messages, patch mails and hand-edited posts quote a splat (offsets,
  * sizes and addresses dropped: `Call Trace:` / ` __schedule` / ` schedule` / ` down` / ` nvkms_ioctl_from_kapi_try_pmlock
- * [nvidia_modeset]`). Read only as a run right under `Call Trace:` (context markers between): a lone word elsewhere
- * is any message, and the run ends at the first line that is not such a name (`...`, `RIP:`, a foreign line).
+ * [nvidia_modeset]`). Read only as a run right under `Call Trace:` (context markers between), or under the
+ * `Hardware name:` line when the poster dropped `Call Trace:` as well: a lone word elsewhere is any message, and the
+ * run ends at the first line that is not such a name (`...`, `RIP:`, a foreign line).
  */
 const BARE_FRAME = /^\s*(\?\s+)?([A-Za-z_][\w.$]*)(?:\s+\[([\w-]+)\])?\s*$/;
+/** dump_stack's machine line, printed right before the trace (StackLine.hardwareName). */
+const HARDWARE_NAME = /^\s*Hardware name: /;
 
 /**
  * All stacks of a report, in order, each labelled. The first stack (and lockdep's `stack backtrace:`) is `main`.
@@ -787,7 +798,7 @@ export function stackSectionsOf(lines: readonly StackLine[]): StackSection[] {
       current.frames.push(context ? { ...scanned.bareFrame, context } : { ...scanned.bareFrame });
       continue;
     }
-    bareRun = scanned.callTrace || (bareRun && scanned.markersOnly);
+    bareRun = scanned.callTrace || scanned.hardwareName || (bareRun && scanned.markersOnly);
     if (scanned.inert) continue;
     const line = scanned.line;
     const header = scanned.header;
