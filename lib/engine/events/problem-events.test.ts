@@ -152,6 +152,32 @@ const ROWS: Row[] = [
   },
   { line: "neighbour: arp_cache: neighbor table overflow!", rule: "neighbour-table-overflow", kind: "neighbour-overflow", title: "neighbour: neighbor table overflow", details: { table: "arp_cache" } },
   { line: "TCP: out of memory -- consider tuning tcp_mem", rule: "tcp-out-of-memory", kind: "other", title: "TCP: out of memory -- consider tuning tcp_mem" },
+  { line: "TCP: too many orphaned sockets", rule: "tcp-too-many-orphans", kind: "other", title: "TCP: too many orphaned sockets" },
+  // 2.6–3.x tcp_close() wording.
+  { line: "TCP: too many of orphaned sockets", rule: "tcp-too-many-orphans", kind: "other", title: "TCP: too many orphaned sockets" },
+  {
+    line: "TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check SNMP counters.",
+    rule: "tcp-syn-flood",
+    kind: "other",
+    title: "TCP: Possible SYN flooding on port NUM",
+    details: { port: "8080", action: "syncookies" },
+  },
+  {
+    // 6.x prints the listener's address; IPv6 listeners say TCPv6.
+    line: "TCP: request_sock_TCPv6: Possible SYN flooding on port [::]:443. Sending cookies.",
+    rule: "tcp-syn-flood",
+    kind: "other",
+    title: "TCP: Possible SYN flooding on port NUM",
+    details: { port: "[::]:443", action: "syncookies", family: "ipv6" },
+  },
+  {
+    // 2.6 wording, with tcp_syncookies off.
+    line: "possible SYN flooding on port 80. Dropping request.",
+    rule: "tcp-syn-flood",
+    kind: "other",
+    title: "TCP: Possible SYN flooding on port NUM",
+    details: { port: "80", action: "drop" },
+  },
   {
     line: "cgroup: fork rejected by pids controller in /kubepods/burstable/pod1234",
     rule: "pids-fork-rejected",
@@ -1464,6 +1490,22 @@ describe("problem events through triage", () => {
     expect(found.map((f) => [f.details?.device, f.repeats, f.details?.usageCount])).toEqual([
       ["eth0", 3, 3],
       ["veth12", 1, 1],
+    ]);
+  });
+
+  it("SYN flooding folds per listening port; a run of orphan-limit lines is one finding", async () => {
+    const found = await findingsOf([
+      "TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check SNMP counters.",
+      "TCP: request_sock_TCP: Possible SYN flooding on port 25565. Sending cookies.  Check SNMP counters.",
+      "TCP: request_sock_TCP: Possible SYN flooding on port 25565. Sending cookies.  Check SNMP counters.",
+      "net_ratelimit: 280 callbacks suppressed",
+      "TCP: too many orphaned sockets",
+      "TCP: too many orphaned sockets",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.port, f.repeats ?? 1])).toEqual([
+      ["TCP: Possible SYN flooding on port NUM", "8080", 1],
+      ["TCP: Possible SYN flooding on port NUM", "25565", 2],
+      ["TCP: too many orphaned sockets", undefined, 2],
     ]);
   });
 

@@ -475,6 +475,30 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "TCP: out of memory -- consider tuning tcp_mem",
   },
   {
+    // tcp_check_oom()'s other half: sockets their process closed but TCP still holds (FIN_WAIT*, LAST_ACK, CLOSING)
+    // passed net.ipv4.tcp_max_orphans, so the kernel resets them at once and peers see aborted connections.
+    // 2.6–3.x tcp_close() spelled it `TCP: too many of orphaned sockets`. Rate-limited, so a run is one finding.
+    id: "tcp-too-many-orphans",
+    kind: "other",
+    needle: "orphaned sockets",
+    pattern: /\bTCP: too many (?:of )?orphaned sockets/,
+    title: () => "TCP: too many orphaned sockets",
+  },
+  {
+    // A listener's SYN queue overflowed (tcp_syn_flood_action(): the accept backlog or tcp_max_syn_backlog is too
+    // small for the connection rate, or a real flood); the kernel answers with SYN cookies or drops the SYN. Printed
+    // once per listening socket: `TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check
+    // SNMP counters.` (4.x+; `TCPv6` for IPv6), `TCP: Possible SYN flooding …` (3.x), `possible SYN flooding on port
+    // 80. Dropping request.` (2.6), `… on port 0.0.0.0:443. …` (6.x prints the address). One finding per port.
+    id: "tcp-syn-flood",
+    kind: "other",
+    needle: "SYN flooding on port ",
+    pattern: /\b(?:(TCP(?:v6)?|request_sock_TCP(?:v6)?): )?[Pp]ossible SYN flooding on port (\[[^\]\s]{1,64}\]:\d{1,5}|[\d.]{7,15}:\d{1,5}|\d{1,5})\. (Sending cookies|Dropping request)/,
+    title: () => "TCP: Possible SYN flooding on port NUM",
+    details: (m) => ({ port: m[2], action: m[3] === "Sending cookies" ? "syncookies" : "drop", ...(m[1]?.endsWith("v6") ? { family: "ipv6" } : {}) }),
+    groupKey: (m) => `syn-flood:${m[2]}`,
+  },
+  {
     id: "pids-fork-rejected",
     kind: "other",
     needle: "fork rejected by pids controller",
