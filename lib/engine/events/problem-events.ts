@@ -480,7 +480,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // 2.6–3.x tcp_close() spelled it `TCP: too many of orphaned sockets`. Rate-limited, so a run is one finding.
     id: "tcp-too-many-orphans",
     kind: "other",
-    needle: "orphaned sockets",
+    needle: "TCP: too many",
     pattern: /\bTCP: too many (?:of )?orphaned sockets/,
     title: () => "TCP: too many orphaned sockets",
   },
@@ -492,7 +492,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // 80. Dropping request.` (2.6), `… on port 0.0.0.0:443. …` (6.x prints the address). One finding per port.
     id: "tcp-syn-flood",
     kind: "other",
-    needle: "SYN flooding on port ",
+    needle: "SYN flood",
     pattern: /\b(?:(TCP(?:v6)?|request_sock_TCP(?:v6)?): )?[Pp]ossible SYN flooding on port (\[[^\]\s]{1,64}\]:\d{1,5}|[\d.]{7,15}:\d{1,5}|\d{1,5})\. (Sending cookies|Dropping request)/,
     title: () => "TCP: Possible SYN flooding on port NUM",
     details: (m) => ({ port: m[2], action: m[3] === "Sending cookies" ? "syncookies" : "drop", ...(m[1]?.endsWith("v6") ? { family: "ipv6" } : {}) }),
