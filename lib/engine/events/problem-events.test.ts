@@ -874,6 +874,28 @@ const ROWS: Row[] = [
     details: { device: "nvme3", status: -19 },
   },
   {
+    line: "nvme nvme4: queue 0: timeout request 0x0 type 4",
+    rule: "nvme-fabrics-timeout",
+    kind: "io-error",
+    title: "nvme-fabrics: command timeout",
+    details: { device: "nvme4", queue: 0 },
+  },
+  {
+    // 6.x names the command: on queue 0 mostly the keep-alive.
+    line: "nvme nvme2: queue 0: timeout cid 0xb001 type 4 opcode 0x18 (Admin Cmd)",
+    rule: "nvme-fabrics-timeout",
+    kind: "io-error",
+    title: "nvme-fabrics: command timeout",
+    details: { device: "nvme2", queue: 0, opcode: "0x18", command: "Admin Cmd" },
+  },
+  {
+    line: ["nvme nvme0: starting error recovery", "nvme nvme0: Reconnecting in 10 seconds...", "nvme nvme0: Failed reconnect attempt 1"],
+    rule: "nvme-fabrics-error-recovery",
+    kind: "io-error",
+    title: "nvme-fabrics: error recovery",
+    details: { device: "nvme0" },
+  },
+  {
     // A command timeout, the failed reset and the removal of one controller are one finding.
     line: ["nvme nvme2: I/O 0 QID 0 timeout, reset controller", "nvme nvme2: Device not ready; aborting reset", "nvme nvme2: Removing after probe failure status: -19"],
     rule: "nvme-timeout",
@@ -1490,6 +1512,20 @@ describe("problem events through triage", () => {
     expect(found.map((f) => [f.details?.device, f.repeats, f.details?.usageCount])).toEqual([
       ["eth0", 3, 3],
       ["veth12", 1, 1],
+    ]);
+  });
+
+  it("an NVMe/TCP keep-alive timeout and the error recovery it starts are one finding per controller", async () => {
+    const found = await findingsOf([
+      "nvme nvme4: queue 0: timeout request 0x0 type 4",
+      "nvme nvme4: starting error recovery",
+      "nvme nvme2: queue 0: timeout request 0x0 type 4",
+      "nvme nvme2: starting error recovery",
+      "block nvme2n2: no usable path - requeuing I/O",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([
+      ["nvme-fabrics: command timeout", "nvme4", 2],
+      ["nvme-fabrics: command timeout", "nvme2", 2],
     ]);
   });
 

@@ -877,6 +877,31 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `nvme:${m[1]}`,
   },
   {
+    // NVMe over Fabrics (TCP) prints its own command timeout: `nvme nvme4: queue 0: timeout request 0x0 type 4` (5.x),
+    // `… queue 0: timeout cid 0xb001 type 4 opcode 0x18 (Admin Cmd)` (6.x). On queue 0 it is mostly the keep-alive
+    // (opcode 0x18): the path to the target (network, target process, firewall) is gone, error recovery follows.
+    // Folded with the controller's other NVMe lines.
+    id: "nvme-fabrics-timeout",
+    kind: "io-error",
+    needle: ": timeout ",
+    pattern: /\bnvme (nvme\d+): queue (\d+): timeout (?:request|cid) 0x[0-9a-f]+ type \d+(?: opcode (0x[0-9a-f]+) \(([^)]*)\))?/,
+    title: () => "nvme-fabrics: command timeout",
+    details: (m): Details => ({ device: m[1], queue: Number(m[2]), ...(m[3] ? { opcode: m[3] } : {}), ...(m[4] ? { command: m[4] } : {}) }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    // The fabrics transport (TCP, RDMA) tore a controller's queues down after a timeout or a connection error and
+    // reconnects every `reconnect_delay` until `ctrl_loss_tmo` (`Reconnecting in 10 seconds...`, `Failed reconnect
+    // attempt N`, then `Removing ctrl`): meanwhile multipath requeues I/O (`no usable path`) or it hangs.
+    id: "nvme-fabrics-error-recovery",
+    kind: "io-error",
+    needle: "starting error recov",
+    pattern: /\bnvme (nvme\d+): starting error recovery/,
+    title: () => "nvme-fabrics: error recovery",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
     // Intel's 40G/100G drivers report their own TX watchdog (ndo_tx_timeout) with the reset it escalates to:
     // `i40e 0000:08:00.1: eth9: tx_timeout recovery level 1` (3.x–4.x), `… ens1f0: tx_timeout recovery level 2,
     // txqueue 5` (5.x+), after `tx_timeout: VSI_seid: 396, Q 31, NTC: 0x1cb, …`. Level 1 resets the PF, 2 the core,
