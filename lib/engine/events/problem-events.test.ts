@@ -155,6 +155,15 @@ const ROWS: Row[] = [
   { line: "TCP: too many orphaned sockets", rule: "tcp-too-many-orphans", kind: "other", title: "TCP: too many orphaned sockets" },
   // 2.6–3.x tcp_close() wording.
   { line: "TCP: too many of orphaned sockets", rule: "tcp-too-many-orphans", kind: "other", title: "TCP: too many orphaned sockets" },
+  { line: "TCP: time wait bucket table overflow", rule: "tcp-time-wait-overflow", kind: "other", title: "TCP: time wait bucket table overflow" },
+  {
+    // OpenVZ names the container.
+    line: "TCP: time wait bucket table overflow (CT0)",
+    rule: "tcp-time-wait-overflow",
+    kind: "other",
+    title: "TCP: time wait bucket table overflow",
+    details: { container: "CT0" },
+  },
   {
     line: "TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check SNMP counters.",
     rule: "tcp-syn-flood",

@@ -485,6 +485,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "TCP: too many orphaned sockets",
   },
   {
+    // TIME_WAIT sockets reached net.ipv4.tcp_max_tw_buckets (or the timewait slab allocation failed): tcp_time_wait()
+    // closes the socket at once instead, so late segments of the old connection can hit a new one on the same ports.
+    // Logged (ratelimited) by older and vendor kernels, newer ones only count TcpExtTCPTimeWaitOverflow; OpenVZ adds the
+    // container (`… overflow (CT0)`).
+    id: "tcp-time-wait-overflow",
+    kind: "other",
+    needle: "bucket table overflow",
+    pattern: /\bTCP: time wait bucket table overflow(?: \(CT(\d+)\))?/,
+    title: () => "TCP: time wait bucket table overflow",
+    details: (m): Details => (m[1] !== undefined ? { container: `CT${m[1]}` } : {}),
+  },
+  {
     // A listener's SYN queue overflowed (tcp_syn_flood_action(): the accept backlog or tcp_max_syn_backlog is too
     // small for the connection rate, or a real flood); the kernel answers with SYN cookies or drops the SYN. Printed
     // once per listening socket: `TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check
