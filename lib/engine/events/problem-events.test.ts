@@ -81,6 +81,7 @@ const ROWS: Row[] = [
     title: "vmalloc: allocation failure",
     details: { comm: "python", bytes: 20480 },
   },
+  { line: "nf_conntrack: expectation table full", rule: "conntrack-expectation-table-full", kind: "conntrack-full", title: "nf_conntrack: expectation table full" },
   { line: "nf_conntrack: nf_conntrack: table full, dropping packet", rule: "conntrack-table-full", kind: "conntrack-full", title: "nf_conntrack: table full, dropping packet" },
   // OpenVZ counts per container and names it.
   { line: "ip_conntrack: VPS 101 table full, dropping packet.", rule: "conntrack-table-full", kind: "conntrack-full", title: "nf_conntrack: table full, dropping packet" },

@@ -424,6 +424,16 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "nf_conntrack: table full, dropping packet",
   },
   {
+    // The conntrack helpers' expectation table (the related connections FTP/SIP/PPTP helpers and fullcone NAT
+    // modules announce) reached nf_conntrack_expect_max: nf_ct_expect_related() refuses new expectations, so the
+    // related data or media connections (or the fullcone mappings) fail while the main table has room.
+    id: "conntrack-expectation-table-full",
+    kind: "conntrack-full",
+    needle: "conntrack: expectation table full",
+    pattern: /\b(?:nf|ip)_conntrack: expectation table full/,
+    title: () => "nf_conntrack: expectation table full",
+  },
+  {
     // `conntrack -S` output pasted into the log: the insert race (SNAT/DNS 5 s timeouts) only shows in this counter.
     id: "conntrack-insert-failed",
     kind: "conntrack-full",
