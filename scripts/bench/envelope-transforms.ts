@@ -410,8 +410,17 @@ export function hostFor(sourceName: string, envelope: Envelope): string {
   return pool[h % pool.length];
 }
 
+/**
+ * A shell prompt pasted above the log (`root@S212M ~$ uname -r`, `[core@w01 ~]$ …`) names the machine the log is from:
+ * a collector on that machine names it so too, or the prompt's `uname -r` would be another host's release. Talos has
+ * no shell; its envelope keeps its node addresses.
+ */
+const PROMPT_HOST = /^\[?[\w.-]+@([\w.-]+)[\]:\s]/;
+
 export function envelopeSource(sourceName: string, log: string, envelope: Envelope): EnvelopeSource {
   const lines = log.replace(/\r\n/g, "\n").split("\n");
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return { lines, ...recordsOfDmesg(log), host: hostFor(sourceName, envelope) };
+  const records = recordsOfDmesg(log);
+  const prompted = envelope.id === "talos" ? undefined : records.preamble.map((l) => PROMPT_HOST.exec(l)?.[1]).find((h) => h !== undefined);
+  return { lines, ...records, host: prompted ?? hostFor(sourceName, envelope) };
 }

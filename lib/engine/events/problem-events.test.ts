@@ -81,6 +81,7 @@ const ROWS: Row[] = [
     title: "vmalloc: allocation failure",
     details: { comm: "python", bytes: 20480 },
   },
+  { line: "nf_conntrack: expectation table full", rule: "conntrack-expectation-table-full", kind: "conntrack-full", title: "nf_conntrack: expectation table full" },
   { line: "nf_conntrack: nf_conntrack: table full, dropping packet", rule: "conntrack-table-full", kind: "conntrack-full", title: "nf_conntrack: table full, dropping packet" },
   // OpenVZ counts per container and names it.
   { line: "ip_conntrack: VPS 101 table full, dropping packet.", rule: "conntrack-table-full", kind: "conntrack-full", title: "nf_conntrack: table full, dropping packet" },
@@ -152,6 +153,41 @@ const ROWS: Row[] = [
   },
   { line: "neighbour: arp_cache: neighbor table overflow!", rule: "neighbour-table-overflow", kind: "neighbour-overflow", title: "neighbour: neighbor table overflow", details: { table: "arp_cache" } },
   { line: "TCP: out of memory -- consider tuning tcp_mem", rule: "tcp-out-of-memory", kind: "other", title: "TCP: out of memory -- consider tuning tcp_mem" },
+  { line: "TCP: too many orphaned sockets", rule: "tcp-too-many-orphans", kind: "other", title: "TCP: too many orphaned sockets" },
+  // 2.6–3.x tcp_close() wording.
+  { line: "TCP: too many of orphaned sockets", rule: "tcp-too-many-orphans", kind: "other", title: "TCP: too many orphaned sockets" },
+  { line: "TCP: time wait bucket table overflow", rule: "tcp-time-wait-overflow", kind: "other", title: "TCP: time wait bucket table overflow" },
+  {
+    // OpenVZ names the container.
+    line: "TCP: time wait bucket table overflow (CT0)",
+    rule: "tcp-time-wait-overflow",
+    kind: "other",
+    title: "TCP: time wait bucket table overflow",
+    details: { container: "CT0" },
+  },
+  {
+    line: "TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check SNMP counters.",
+    rule: "tcp-syn-flood",
+    kind: "other",
+    title: "TCP: Possible SYN flooding on port NUM",
+    details: { port: "8080", action: "syncookies" },
+  },
+  {
+    // 6.x prints the listener's address; IPv6 listeners say TCPv6.
+    line: "TCP: request_sock_TCPv6: Possible SYN flooding on port [::]:443. Sending cookies.",
+    rule: "tcp-syn-flood",
+    kind: "other",
+    title: "TCP: Possible SYN flooding on port NUM",
+    details: { port: "[::]:443", action: "syncookies", family: "ipv6" },
+  },
+  {
+    // 2.6 wording, with tcp_syncookies off.
+    line: "possible SYN flooding on port 80. Dropping request.",
+    rule: "tcp-syn-flood",
+    kind: "other",
+    title: "TCP: Possible SYN flooding on port NUM",
+    details: { port: "80", action: "drop" },
+  },
   {
     line: "cgroup: fork rejected by pids controller in /kubepods/burstable/pod1234",
     rule: "pids-fork-rejected",
@@ -848,6 +884,28 @@ const ROWS: Row[] = [
     details: { device: "nvme3", status: -19 },
   },
   {
+    line: "nvme nvme4: queue 0: timeout request 0x0 type 4",
+    rule: "nvme-fabrics-timeout",
+    kind: "io-error",
+    title: "nvme-fabrics: command timeout",
+    details: { device: "nvme4", queue: 0 },
+  },
+  {
+    // 6.x names the command: on queue 0 mostly the keep-alive.
+    line: "nvme nvme2: queue 0: timeout cid 0xb001 type 4 opcode 0x18 (Admin Cmd)",
+    rule: "nvme-fabrics-timeout",
+    kind: "io-error",
+    title: "nvme-fabrics: command timeout",
+    details: { device: "nvme2", queue: 0, opcode: "0x18", command: "Admin Cmd" },
+  },
+  {
+    line: ["nvme nvme0: starting error recovery", "nvme nvme0: Reconnecting in 10 seconds...", "nvme nvme0: Failed reconnect attempt 1"],
+    rule: "nvme-fabrics-error-recovery",
+    kind: "io-error",
+    title: "nvme-fabrics: error recovery",
+    details: { device: "nvme0" },
+  },
+  {
     // A command timeout, the failed reset and the removal of one controller are one finding.
     line: ["nvme nvme2: I/O 0 QID 0 timeout, reset controller", "nvme nvme2: Device not ready; aborting reset", "nvme nvme2: Removing after probe failure status: -19"],
     rule: "nvme-timeout",
@@ -1464,6 +1522,36 @@ describe("problem events through triage", () => {
     expect(found.map((f) => [f.details?.device, f.repeats, f.details?.usageCount])).toEqual([
       ["eth0", 3, 3],
       ["veth12", 1, 1],
+    ]);
+  });
+
+  it("an NVMe/TCP keep-alive timeout and the error recovery it starts are one finding per controller", async () => {
+    const found = await findingsOf([
+      "nvme nvme4: queue 0: timeout request 0x0 type 4",
+      "nvme nvme4: starting error recovery",
+      "nvme nvme2: queue 0: timeout request 0x0 type 4",
+      "nvme nvme2: starting error recovery",
+      "block nvme2n2: no usable path - requeuing I/O",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([
+      ["nvme-fabrics: command timeout", "nvme4", 2],
+      ["nvme-fabrics: command timeout", "nvme2", 2],
+    ]);
+  });
+
+  it("SYN flooding folds per listening port; a run of orphan-limit lines is one finding", async () => {
+    const found = await findingsOf([
+      "TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check SNMP counters.",
+      "TCP: request_sock_TCP: Possible SYN flooding on port 25565. Sending cookies.  Check SNMP counters.",
+      "TCP: request_sock_TCP: Possible SYN flooding on port 25565. Sending cookies.  Check SNMP counters.",
+      "net_ratelimit: 280 callbacks suppressed",
+      "TCP: too many orphaned sockets",
+      "TCP: too many orphaned sockets",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.port, f.repeats ?? 1])).toEqual([
+      ["TCP: Possible SYN flooding on port NUM", "8080", 1],
+      ["TCP: Possible SYN flooding on port NUM", "25565", 2],
+      ["TCP: too many orphaned sockets", undefined, 2],
     ]);
   });
 

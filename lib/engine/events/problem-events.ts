@@ -424,6 +424,16 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "nf_conntrack: table full, dropping packet",
   },
   {
+    // The conntrack helpers' expectation table (the related connections FTP/SIP/PPTP helpers and fullcone NAT
+    // modules announce) reached nf_conntrack_expect_max: nf_ct_expect_related() refuses new expectations, so the
+    // related data or media connections (or the fullcone mappings) fail while the main table has room.
+    id: "conntrack-expectation-table-full",
+    kind: "conntrack-full",
+    needle: "conntrack: expectation table full",
+    pattern: /\b(?:nf|ip)_conntrack: expectation table full/,
+    title: () => "nf_conntrack: expectation table full",
+  },
+  {
     // `conntrack -S` output pasted into the log: the insert race (SNAT/DNS 5 s timeouts) only shows in this counter.
     id: "conntrack-insert-failed",
     kind: "conntrack-full",
@@ -473,6 +483,42 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "TCP: out of memory",
     pattern: /TCP: out of memory -- consider tuning tcp_mem/,
     title: () => "TCP: out of memory -- consider tuning tcp_mem",
+  },
+  {
+    // tcp_check_oom()'s other half: sockets their process closed but TCP still holds (FIN_WAIT*, LAST_ACK, CLOSING)
+    // passed net.ipv4.tcp_max_orphans, so the kernel resets them at once and peers see aborted connections.
+    // 2.6–3.x tcp_close() spelled it `TCP: too many of orphaned sockets`. Rate-limited, so a run is one finding.
+    id: "tcp-too-many-orphans",
+    kind: "other",
+    needle: "TCP: too many",
+    pattern: /\bTCP: too many (?:of )?orphaned sockets/,
+    title: () => "TCP: too many orphaned sockets",
+  },
+  {
+    // TIME_WAIT sockets reached net.ipv4.tcp_max_tw_buckets (or the timewait slab allocation failed): tcp_time_wait()
+    // closes the socket at once instead, so late segments of the old connection can hit a new one on the same ports.
+    // Logged (ratelimited) by older and vendor kernels, newer ones only count TcpExtTCPTimeWaitOverflow; OpenVZ adds the
+    // container (`… overflow (CT0)`).
+    id: "tcp-time-wait-overflow",
+    kind: "other",
+    needle: "bucket table overflow",
+    pattern: /\bTCP: time wait bucket table overflow(?: \(CT(\d+)\))?/,
+    title: () => "TCP: time wait bucket table overflow",
+    details: (m): Details => (m[1] !== undefined ? { container: `CT${m[1]}` } : {}),
+  },
+  {
+    // A listener's SYN queue overflowed (tcp_syn_flood_action(): the accept backlog or tcp_max_syn_backlog is too
+    // small for the connection rate, or a real flood); the kernel answers with SYN cookies or drops the SYN. Printed
+    // once per listening socket: `TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check
+    // SNMP counters.` (4.x+; `TCPv6` for IPv6), `TCP: Possible SYN flooding …` (3.x), `possible SYN flooding on port
+    // 80. Dropping request.` (2.6), `… on port 0.0.0.0:443. …` (6.x prints the address). One finding per port.
+    id: "tcp-syn-flood",
+    kind: "other",
+    needle: "SYN flood",
+    pattern: /\b(?:(TCP(?:v6)?|request_sock_TCP(?:v6)?): )?[Pp]ossible SYN flooding on port (\[[^\]\s]{1,64}\]:\d{1,5}|[\d.]{7,15}:\d{1,5}|\d{1,5})\. (Sending cookies|Dropping request)/,
+    title: () => "TCP: Possible SYN flooding on port NUM",
+    details: (m) => ({ port: m[2], action: m[3] === "Sending cookies" ? "syncookies" : "drop", ...(m[1]?.endsWith("v6") ? { family: "ipv6" } : {}) }),
+    groupKey: (m) => `syn-flood:${m[2]}`,
   },
   {
     id: "pids-fork-rejected",
@@ -850,6 +896,31 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     pattern: /\bnvme (nvme\d+): Removing after probe failure(?: status: (-?\d+))?/,
     title: () => "nvme: controller removed",
     details: (m): Details => ({ device: m[1], ...(m[2] ? { status: Number(m[2]) } : {}) }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    // NVMe over Fabrics (TCP) prints its own command timeout: `nvme nvme4: queue 0: timeout request 0x0 type 4` (5.x),
+    // `… queue 0: timeout cid 0xb001 type 4 opcode 0x18 (Admin Cmd)` (6.x). On queue 0 it is mostly the keep-alive
+    // (opcode 0x18): the path to the target (network, target process, firewall) is gone, error recovery follows.
+    // Folded with the controller's other NVMe lines.
+    id: "nvme-fabrics-timeout",
+    kind: "io-error",
+    needle: ": timeout ",
+    pattern: /\bnvme (nvme\d+): queue (\d+): timeout (?:request|cid) 0x[0-9a-f]+ type \d+(?: opcode (0x[0-9a-f]+) \(([^)]*)\))?/,
+    title: () => "nvme-fabrics: command timeout",
+    details: (m): Details => ({ device: m[1], queue: Number(m[2]), ...(m[3] ? { opcode: m[3] } : {}), ...(m[4] ? { command: m[4] } : {}) }),
+    groupKey: (m) => `nvme:${m[1]}`,
+  },
+  {
+    // The fabrics transport (TCP, RDMA) tore a controller's queues down after a timeout or a connection error and
+    // reconnects every `reconnect_delay` until `ctrl_loss_tmo` (`Reconnecting in 10 seconds...`, `Failed reconnect
+    // attempt N`, then `Removing ctrl`): meanwhile multipath requeues I/O (`no usable path`) or it hangs.
+    id: "nvme-fabrics-error-recovery",
+    kind: "io-error",
+    needle: "starting error recov",
+    pattern: /\bnvme (nvme\d+): starting error recovery/,
+    title: () => "nvme-fabrics: error recovery",
+    details: (m) => ({ device: m[1] }),
     groupKey: (m) => `nvme:${m[1]}`,
   },
   {
