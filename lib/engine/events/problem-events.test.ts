@@ -1696,6 +1696,22 @@ describe("problem events through triage", () => {
     expect(await findingsOf(["sd 6:0:0:0: [sdb] tag#0 FAILED Result: hostbyte=DID_BUS_BUSY driverbyte=DRIVER_OK"])).toEqual([]);
   });
 
+  it("I/O errors of a floppy drive (a probe of an empty or absent drive) are a timeline mark, a disk's are a finding", async () => {
+    // markfasheh/ocfs2-tools#46 (a VM's fd0 read during a mount), ltsp/ltsp#32 (a BIOS that advertises a missing drive).
+    expect(
+      await findingsOf([
+        "blk_update_request: I/O error, dev fd0, sector 0 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0",
+        "floppy: error 10 while reading block 0",
+        "print_req_error: I/O error, dev fd0, sector 0 flags 0",
+        "end_request: I/O error, dev fd0, sector 0",
+        "Buffer I/O error on dev fd0, logical block 0, async page read",
+        "I/O error, dev fd1, sector 0 op 0x0:(READ) flags 0x80700 phys_seg 1 prio class 2",
+      ]),
+    ).toEqual([]);
+    const disk = await findingsOf(["blk_update_request: I/O error, dev fd0, sector 0", "print_req_error: I/O error, dev sdb, sector 8 flags 0"]);
+    expect(disk.map((f) => [f.type, (f.details as { device?: string }).device])).toEqual([["block-io-error", "sdb"]]);
+  });
+
   it("Xid 79 saying the GPU fell off the bus is that finding, not an Xid of its own", async () => {
     const found = await findingsOf(["NVRM: Xid (PCI:0000:44:00): 79, pid='<unknown>', name=<unknown>, GPU has fallen off the bus."]);
     expect(found.map((f) => f.type)).toEqual(["nvidia-gpu-fallen-off-bus"]);

@@ -1571,6 +1571,22 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "overlayfs: upper fs needs to support d_type",
   },
   {
+    // A floppy drive (`fd0`) on a server, VM or old PC is one the BIOS or the hypervisor's emulated controller
+    // advertises with no disk in it, or no drive at all: whatever probes block devices (udev, blkid, mount helpers,
+    // os-prober) reads its sector 0 and the block layer logs the failure (`blk_update_request: I/O error, dev fd0,
+    // sector 0`, 4.x `print_req_error:`, 2.6–3.x `end_request:`, the page cache's `Buffer I/O error on dev fd0`). No
+    // storage of the machine failed, so it is a timeline mark, not an I/O-error finding. Ahead of `block-io-error`:
+    // the first rule a line matches decides. Its needle is not `I/O error`: that one stays the fold-only needle of
+    // `block-io-error` (a disk's error storm folds while streaming); a line with both needles is read in a window.
+    id: "floppy-probe-io-error",
+    kind: "io-error",
+    needle: "dev fd",
+    pattern: /\bI\/O error, dev (fd\d+), sector \d+|Buffer I\/O error on dev(?:ice)? (fd\d+),/,
+    title: () => "block: I/O error on a floppy drive (probe of an empty or absent drive)",
+    details: (m) => ({ device: m[1] ?? m[2] }),
+    timelineOnly: true,
+  },
+  {
     id: "block-io-error",
     kind: "io-error",
     needle: "I/O error",
