@@ -211,7 +211,7 @@ const PREEMPTIBLE_CALLER = "(?:[^\\n]*\\n(?:[^\\n]*\\n)?\\s*caller is (?!debug_s
  * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
  * A paste from a wide terminal can widen `RIP: 0010:` to `RIP:  0010:`; the RIP line's parser reads both, so the section does.
  */
-export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
+export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -1249,6 +1249,25 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("PANIC: double fault"), title: "PANIC: double fault in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
+    // Hardened usercopy's usercopy_abort() names the bad copy on its own line (`usercopy: Kernel memory overwrite
+    // attempt detected to linear kernel text (offset 7733248, size 1)!`) and then BUG()s: x86 and arm64 go on with
+    // `kernel BUG at mm/usercopy.c:N!`, ia64 with die()'s `bugcheck!`, neither printing what was wrong. The report
+    // starts here, and its BUG line is how it ends.
+    id: "usercopy-abort",
+    header: "usercopy: Kernel memory ",
+    kind: "bug",
+    type: "BUG",
+    continuedBy: [/kernel BUG at mm\/usercopy\.c/, /\S\[[0-9]+\]: bugcheck! /],
+    formats: [
+      {
+        match: re("usercopy: Kernel memory (?:overwrite|exposure) attempt detected"),
+        title: "BUG: bad usercopy in {FRAME}",
+        stack: skipping("^usercopy", "^__check_object", "^check_"),
+        stacklessTitle: () => "kernel BUG at mm/usercopy.c:LINE",
+      },
+    ],
+  },
+  {
     id: "kernel-bug",
     header: "kernel BUG",
     kind: "bug",
@@ -1546,6 +1565,26 @@ export const CLASSES: readonly CrashClass[] = [
     secondary: true,
     formats: [{ match: re("(Reserved|Break) instruction in kernel code\\[#[0-9]+\\]:"), title: "$1 instruction in {FRAME}", stack: STACK_DEFAULT }],
   },
+  // ia64 die(): `%s[%d]: %s %ld [%d]` — the task, the trap's name, its error code, the die counter. BUG() is a
+  // `break 0` the kernel reports as `bugcheck!` (no `kernel BUG at` line); a bad register, operation or instruction
+  // as `General Exception: IA-64 … fault (…)`; a NaT-consumption fault by its name. The registers (`psr :`, `ip is at
+  // f+…`) and the `Call Trace:` (each frame followed by its `sp=… bsp=…` line) follow. One class per trap name: the
+  // shared `]: ` is in every syslog line and no needle.
+  ...(
+    [
+      ["bugcheck!", "bugcheck! -?[0-9]+", "kernel BUG in {FRAME}", "bug"],
+      ["General Exception: ", "General Exception: (?:IA-64 )?([^\\n(]*?fault)[^\\n]* -?[0-9]+", "General Exception: $1 in {FRAME}", "oops"],
+      ["NaT consumption", "NaT consumption -?[0-9]+", "NaT consumption in {FRAME}", "oops"],
+    ] as const
+  ).map(
+    ([header, trap, title, kind]): CrashClass => ({
+      id: `ia64-die-${header.replace(/[^A-Za-z]+/g, "-").replace(/-$/, "").toLowerCase()}`,
+      header,
+      kind,
+      type: kind === "bug" ? "BUG" : "DoS",
+      formats: [{ match: re(`\\S\\[[0-9]+\\]: ${trap} \\[[0-9]+\\]`), title, stack: STACK_DEFAULT }],
+    }),
+  ),
   {
     // arm64: an asynchronous external abort (SError) is fatal: `SError Interrupt on CPU3, code 0xbe000011 -- SError`,
     // the interrupted code's registers (`pc :`), then the `Asynchronous SError Interrupt` panic (this report's tail).
