@@ -211,7 +211,7 @@ const PREEMPTIBLE_CALLER = "(?:[^\\n]*\\n(?:[^\\n]*\\n)?\\s*caller is (?!debug_s
  * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
  * A paste from a wide terminal can widen `RIP: 0010:` to `RIP:  0010:`; the RIP line's parser reads both, so the section does.
  */
-export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
+export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[ERET +\]: |\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -219,7 +219,7 @@ export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\
  * The comm is printed `%-15.15s` and may hold spaces (libcec's `HCEC Notify`, Firefox's `Web Content`, `C2 CompilerThre`).
  */
 const HUNG_TASK_STATE_LINE = /^\s*task:\S.*\bstate:[A-Z]\b|^\s*\S(?:[^\n]{0,13}\S)?\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$/;
-export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
+export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Stack Trace:|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
 const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
 /**
@@ -861,6 +861,31 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re(`${RISCV_KERNEL_TRAP} badaddr: `), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
     ],
+  },
+  {
+    // SuperH die(): `Oops: 0000 [#1]`, the modules, then show_regs(): the CPU line, `PC is at f+…` and `PR is at g+…`
+    // (the procedure register, SH's return address), the registers and `Call trace:`. `PR is at` is SH's alone: met
+    // outside an open report it is that report's body whose die() line the paste or console lost.
+    id: "sh-regs-headless",
+    header: "PR is at ",
+    kind: "oops",
+    type: "DoS",
+    orphanOnly: true,
+    // Only with its CPU line above and a symbol after it: prose (`the PR is at an audited head`) says neither.
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Modules linked in:)/, within: 4, earliest: true, required: true },
+    formats: [{ match: re("PR is at (?:[\\w.]+\\+0x[0-9a-f]+/0x[0-9a-f]+|0x[0-9a-f]+)"), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT }],
+  },
+  {
+    // ARC die(): `Oops` and `Path: …` alone on their lines (no counter, nothing the Oops row can tell from prose), the
+    // CPU line, then show_regs(): `[ECR   ]: 0x00230400 => Misaligned r/w from 0x00000001` (the exception cause),
+    // `[EFA   ]:` the fault address, `[BLINK ]:` the return address, `[ERET  ]: f+…` where it faulted, the registers
+    // and `Stack Trace:`. The cause line starts the report, reaching up to the die() lines when they were printed.
+    id: "arc-ecr",
+    header: "[ECR   ]: 0x",
+    kind: "oops",
+    type: "DoS",
+    startsAt: { line: /^\s*(?:Oops\s*$|Path: |CPU: \d+ (?:UID: \d+ )?PID: \d+)/, within: 6, earliest: true },
+    formats: [{ match: re("\\[ECR +\\]: 0x[0-9a-f]+ =>"), title: "Oops in {FRAME}", stack: STACK_DEFAULT }],
   },
   // Reports whose header line was cut (a paste that starts one line too low, a console that lost the line), read from
   // the body lines only that report prints. Each is orphanOnly (a line of an open report is that report's) and

@@ -982,6 +982,40 @@ const cases: Case[] = [
     title: "BUG: bad usercopy in mydrv_read", frame: "mydrv_read", kind: "bug", count: 1,
   },
   {
+    name: "SuperH show_regs() without its die() line: PC is at / PR is at under the CPU line, the panic its tail",
+    lines: T(`|CPU: 0 PID: 0 Comm: swapper Not tainted 5.10.0-rc4 #93
+|PC is at write_32+0x8/0x18
+|PR is at intc_mode_field+0x18/0x20
+|PC  : 8037aea4 SP  : 80647e78 SR  : 400080f0 TEA : ffffffff
+|Call trace:
+| [<8037b19c>] intc_disable+0x54/0x6c
+| [<8037b1e0>] intc_mask_ack+0x2c/0xbc
+|---[ end trace 833264b72c03d2ce ]---
+|Kernel panic - not syncing: Fatal exception in interrupt`),
+    title: "Oops in write_32", frame: "write_32", kind: "oops", count: 1,
+  },
+  {
+    name: "prose that says PR is at is no SuperH register dump",
+    lines: T(`|- [ ] PR is at an exact audited head with fresh checks on that head`),
+    count: 0,
+  },
+  {
+    name: "ARC show_regs(): the [ECR] cause line starts the report, [ERET] is where it faulted, Stack Trace: the frames",
+    lines: T(`|Oops
+|Path: (null)
+|CPU: 0 PID: 0 Comm: swapper Not tainted 5.1.0+ #1
+|
+|[ECR   ]: 0x00050100 => Invalid Read @ 0x01200000 by insn @ 0x800a8bc6
+|[EFA   ]: 0x01200000
+|[BLINK ]: mem_init+0x40/0x58
+|[ERET  ]: free_highmem_page+0x6/0x88
+|[STAT32]: 0x00080002 :   K
+|Stack Trace:
+|  free_highmem_page+0x6/0x88
+|  mem_init+0x40/0x58`),
+    title: "Oops in free_highmem_page", frame: "free_highmem_page", kind: "oops", count: 1,
+  },
+  {
     name: "an SPLError that is no PANIC (a leak at module unload) is no report",
     lines: T(`|SPLError: 4217:0:(spl-kmem.c:1293:spl_kmem_fini()) kmem leaked 1024/4096 bytes
 |SPL: Unloaded module v0.6.2-1`),
