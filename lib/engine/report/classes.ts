@@ -211,7 +211,7 @@ const PREEMPTIBLE_CALLER = "(?:[^\\n]*\\n(?:[^\\n]*\\n)?\\s*caller is (?!debug_s
  * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
  * A paste from a wide terminal can widen `RIP: 0010:` to `RIP:  0010:`; the RIP line's parser reads both, so the section does.
  */
-export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[ERET +\]: |\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
+export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[ERET +\]: |PC: \[<|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -861,6 +861,17 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re(`${RISCV_KERNEL_TRAP} badaddr: `), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
     ],
+  },
+  {
+    // m68k die_if_kernel(): `BAD KERNEL TRAP: 00000000` (or `BAD KERNEL BUSERR`) after the trap's own banner
+    // (`*** ADDRESS ERROR ***   FORMAT=2`, `Current process id is N`); the faulting PC as `PC: [<00016a2c>] f+…`,
+    // the registers, `Frame format=`, the raw stack and a `Call Trace:` that is a scan of it.
+    id: "m68k-bad-kernel",
+    header: "BAD KERNEL ",
+    kind: "oops",
+    type: "DoS",
+    startsAt: { line: /^\s*\*\*\* [A-Z][A-Z -]+ \*\*\*/, within: 3, earliest: true },
+    formats: [{ match: re("BAD KERNEL (TRAP|BUSERR): [0-9a-f]+"), title: "BAD KERNEL $1 in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     // SuperH die(): `Oops: 0000 [#1]`, the modules, then show_regs(): the CPU line, `PC is at f+…` and `PR is at g+…`

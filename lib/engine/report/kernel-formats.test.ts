@@ -1016,6 +1016,20 @@ const cases: Case[] = [
     title: "Oops in free_highmem_page", frame: "free_highmem_page", kind: "oops", count: 1,
   },
   {
+    name: "m68k BAD KERNEL TRAP after its trap banner names the PC's function",
+    lines: T(`|*** ADDRESS ERROR ***   FORMAT=2
+|Current process id is 728
+|BAD KERNEL TRAP: 00000000
+|Modules linked in: sg evdev
+|PC: [<00016a2c>] X_UNSUPP+0x2c/0x3c
+|SR: 2004  SP: 3eb5e68c  a2: c02e239a
+|Process R (pid: 728, task=a3dfda5d)
+|Frame format=2 instr addr=00000000
+|Call Trace: [<00050008>] copy_overflow+0x10/0x28
+| [<00002a28>] buserr+0x20/0x28`),
+    title: "BAD KERNEL TRAP in X_UNSUPP", frame: "X_UNSUPP", kind: "oops", count: 1,
+  },
+  {
     name: "an SPLError that is no PANIC (a leak at module unload) is no report",
     lines: T(`|SPLError: 4217:0:(spl-kmem.c:1293:spl_kmem_fini()) kmem leaked 1024/4096 bytes
 |SPL: Unloaded module v0.6.2-1`),
