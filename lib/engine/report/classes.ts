@@ -211,7 +211,7 @@ const PREEMPTIBLE_CALLER = "(?:[^\\n]*\\n(?:[^\\n]*\\n)?\\s*caller is (?!debug_s
  * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
  * A paste from a wide terminal can widen `RIP: 0010:` to `RIP:  0010:`; the RIP line's parser reads both, so the section does.
  */
-export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
+export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[ERET +\]: |PC: \[<|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -219,7 +219,7 @@ export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\
  * The comm is printed `%-15.15s` and may hold spaces (libcec's `HCEC Notify`, Firefox's `Web Content`, `C2 CompilerThre`).
  */
 const HUNG_TASK_STATE_LINE = /^\s*task:\S.*\bstate:[A-Z]\b|^\s*\S(?:[^\n]{0,13}\S)?\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$/;
-export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
+export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Stack Trace:|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
 const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
 /**
@@ -865,6 +865,42 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re(`${RISCV_KERNEL_TRAP} badaddr: `), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
     ],
   },
+  {
+    // m68k die_if_kernel(): `BAD KERNEL TRAP: 00000000` (or `BAD KERNEL BUSERR`) after the trap's own banner
+    // (`*** ADDRESS ERROR ***   FORMAT=2`, `Current process id is N`); the faulting PC as `PC: [<00016a2c>] f+…`,
+    // the registers, `Frame format=`, the raw stack and a `Call Trace:` that is a scan of it.
+    id: "m68k-bad-kernel",
+    header: "BAD KERNEL ",
+    kind: "oops",
+    type: "DoS",
+    startsAt: { line: /^\s*\*\*\* [A-Z][A-Z -]+ \*\*\*/, within: 3, earliest: true },
+    formats: [{ match: re("BAD KERNEL (TRAP|BUSERR): [0-9a-f]+"), title: "BAD KERNEL $1 in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    // SuperH die(): `Oops: 0000 [#1]`, the modules, then show_regs(): the CPU line, `PC is at f+…` and `PR is at g+…`
+    // (the procedure register, SH's return address), the registers and `Call trace:`. `PR is at` is SH's alone: met
+    // outside an open report it is that report's body whose die() line the paste or console lost.
+    id: "sh-regs-headless",
+    header: "PR is at ",
+    kind: "oops",
+    type: "DoS",
+    orphanOnly: true,
+    // Only with its CPU line above and a symbol after it: prose (`the PR is at an audited head`) says neither.
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Modules linked in:)/, within: 4, earliest: true, required: true },
+    formats: [{ match: re("PR is at (?:[\\w.]+\\+0x[0-9a-f]+/0x[0-9a-f]+|0x[0-9a-f]+)"), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT }],
+  },
+  {
+    // ARC die(): `Oops` and `Path: …` alone on their lines (no counter, nothing the Oops row can tell from prose), the
+    // CPU line, then show_regs(): `[ECR   ]: 0x00230400 => Misaligned r/w from 0x00000001` (the exception cause),
+    // `[EFA   ]:` the fault address, `[BLINK ]:` the return address, `[ERET  ]: f+…` where it faulted, the registers
+    // and `Stack Trace:`. The cause line starts the report, reaching up to the die() lines when they were printed.
+    id: "arc-ecr",
+    header: "[ECR   ]: 0x",
+    kind: "oops",
+    type: "DoS",
+    startsAt: { line: /^\s*(?:Oops\s*$|Path: |CPU: \d+ (?:UID: \d+ )?PID: \d+)/, within: 6, earliest: true },
+    formats: [{ match: re("\\[ECR +\\]: 0x[0-9a-f]+ =>"), title: "Oops in {FRAME}", stack: STACK_DEFAULT }],
+  },
   // Reports whose header line was cut (a paste that starts one line too low, a console that lost the line), read from
   // the body lines only that report prints. Each is orphanOnly (a line of an open report is that report's) and
   // titled the way the class with the header would be, marked corrupted: the header held the class's own words.
@@ -1252,6 +1288,25 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [{ match: re("PANIC: double fault"), title: "PANIC: double fault in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
+    // Hardened usercopy's usercopy_abort() names the bad copy on its own line (`usercopy: Kernel memory overwrite
+    // attempt detected to linear kernel text (offset 7733248, size 1)!`) and then BUG()s: x86 and arm64 go on with
+    // `kernel BUG at mm/usercopy.c:N!`, ia64 with die()'s `bugcheck!`, neither printing what was wrong. The report
+    // starts here, and its BUG line is how it ends.
+    id: "usercopy-abort",
+    header: "usercopy: Kernel memory ",
+    kind: "bug",
+    type: "BUG",
+    continuedBy: [/kernel BUG at mm\/usercopy\.c/, /\S\[[0-9]+\]: bugcheck! /],
+    formats: [
+      {
+        match: re("usercopy: Kernel memory (?:overwrite|exposure) attempt detected"),
+        title: "BUG: bad usercopy in {FRAME}",
+        stack: skipping("^usercopy", "^__check_object", "^check_"),
+        stacklessTitle: () => "kernel BUG at mm/usercopy.c:LINE",
+      },
+    ],
+  },
+  {
     id: "kernel-bug",
     header: "kernel BUG",
     kind: "bug",
@@ -1549,6 +1604,26 @@ export const CLASSES: readonly CrashClass[] = [
     secondary: true,
     formats: [{ match: re("(Reserved|Break) instruction in kernel code\\[#[0-9]+\\]:"), title: "$1 instruction in {FRAME}", stack: STACK_DEFAULT }],
   },
+  // ia64 die(): `%s[%d]: %s %ld [%d]` — the task, the trap's name, its error code, the die counter. BUG() is a
+  // `break 0` the kernel reports as `bugcheck!` (no `kernel BUG at` line); a bad register, operation or instruction
+  // as `General Exception: IA-64 … fault (…)`; a NaT-consumption fault by its name. The registers (`psr :`, `ip is at
+  // f+…`) and the `Call Trace:` (each frame followed by its `sp=… bsp=…` line) follow. One class per trap name: the
+  // shared `]: ` is in every syslog line and no needle.
+  ...(
+    [
+      ["bugcheck!", "bugcheck! -?[0-9]+", "kernel BUG in {FRAME}", "bug"],
+      ["General Exception: ", "General Exception: (?:IA-64 )?([^\\n(]*?fault)[^\\n]* -?[0-9]+", "General Exception: $1 in {FRAME}", "oops"],
+      ["NaT consumption", "NaT consumption -?[0-9]+", "NaT consumption in {FRAME}", "oops"],
+    ] as const
+  ).map(
+    ([header, trap, title, kind]): CrashClass => ({
+      id: `ia64-die-${header.replace(/[^A-Za-z]+/g, "-").replace(/-$/, "").toLowerCase()}`,
+      header,
+      kind,
+      type: kind === "bug" ? "BUG" : "DoS",
+      formats: [{ match: re(`\\S\\[[0-9]+\\]: ${trap} \\[[0-9]+\\]`), title, stack: STACK_DEFAULT }],
+    }),
+  ),
   {
     // arm64: an asynchronous external abort (SError) is fatal: `SError Interrupt on CPU3, code 0xbe000011 -- SError`,
     // the interrupted code's registers (`pc :`), then the `Asynchronous SError Interrupt` panic (this report's tail).

@@ -528,7 +528,7 @@ function ripFrame(text: string): Frame | undefined {
   const ksymoops = parseKsymoopsFrame(text);
   if (ksymoops) return ksymoops;
   // 32-bit x86 and 2.6-era kernels name the function on their own line: `EIP is at kobject_add+0x83/0xd7`.
-  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: |IAOQ\[0\]: )(.*)$/.exec(text);
+  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: |IAOQ\[0\]: |\[ERET +\]: |PC: (?=\[<))(.*)$/.exec(text);
   if (!m) return undefined;
   // MIPS and LoongArch print the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`).
   const rest = m[1]

@@ -87,6 +87,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // x86's idtentry handlers (5.8+: `exc_int3`, `exc_debug`, `exc_nmi`, `exc_machine_check`, `exc_double_fault`…)
       // and their pre-5.8 names: a report raised inside a trap or NMI blames the handler the entry called
       "^exc_", "^do_(?:int3|debug|nmi|double_fault|machine_check)$",
+      // ia64's trap handlers: a break (BUG) reaches die() through ia64_bad_break, a fault through ia64_fault
+      "^ia64_(?:fault|bad_break|do_page_fault|handle_unaligned|illegal_op_fault)$",
     ],
   },
   {
@@ -251,6 +253,8 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^do_(?:ade|ri|be|tr|bp)$", "^handle_(?:ri|adel_int|ades_int)$",
       "^handle_vint$", "^do_vint$", "^handle_syscall$",
       "^tl0_linux(?:32|64)$", "^linux_sparc_syscall(?:32)?$", "^syscall_exit$",
+      // ia64: every trap returns through ia64_leave_kernel, kernel threads start in call_payload
+      "^ia64_(?:leave_kernel|leave_syscall|ret_from_syscall|ret_from_clone|native_leave_kernel)$", "^call_payload$",
     ],
   },
   {

@@ -919,6 +919,117 @@ const cases: Case[] = [
     count: 0,
   },
   {
+    // ia64 die(): `comm[pid]: <trap> <err> [<die counter>]`, each frame followed by its `sp=… bsp=…` line.
+    name: "ia64 General Exception names the trap and the first frame past die()/ia64_fault/ia64_leave_kernel",
+    lines: T(`|init[1]: General Exception: IA-64 Reserved Register/Field fault (data access) 2199023255600 [1]
+|Modules linked in:
+|CPU: 0 PID: 1 Comm: init Not tainted 5.7.0-rc5 #1
+|psr : 0000121008526030 ifs : 8000000000000510 ip  : [<a00000010000c541>]    Not tainted (5.7.0-rc5)
+|ip is at sys_clone2+0x61/0x80
+|Call Trace:
+| [<a000000100015090>] show_stack+0x90/0xc0
+|                                sp=e00001008027f9f0 bsp=e000010080279288
+| [<a000000100029590>] die+0x1b0/0x4a0
+|                                sp=e00001008027fbe0 bsp=e0000100802791d0
+| [<a00000010100e690>] ia64_fault+0x770/0xd80
+|                                sp=e00001008027fbe0 bsp=e000010080279180
+| [<a00000010000ce60>] ia64_leave_kernel+0x0/0x270
+|                                sp=e00001008027fc60 bsp=e000010080279180
+| [<a00000010000c540>] sys_clone2+0x60/0x80
+|                                sp=e00001008027fe30 bsp=e000010080279100`),
+    title: "General Exception: Reserved Register/Field fault in sys_clone2", frame: "sys_clone2", kind: "oops", count: 1,
+  },
+  {
+    name: "ia64 BUG() is die()'s bugcheck!, read from ip is at when no frame follows",
+    lines: T(`|modprobe[301]: bugcheck! 0 [1]
+|CPU: 1 PID: 301 Comm: modprobe Not tainted 5.10.0 #1
+|psr : 00001010084a6010 ifs : 8000000000000410 ip  : [<a0000001011e06b0>]    Not tainted (5.10.0)
+|ip is at mydrv_probe+0x120/0x130 [mydrv]`),
+    title: "kernel BUG in mydrv_probe", frame: "mydrv_probe", kind: "bug", count: 1,
+  },
+  {
+    // usercopy_abort() prints what was wrong, then BUG()s: the BUG line, whatever the architecture prints, ends it.
+    name: "a hardened-usercopy abort and the ia64 bugcheck! after it are one bad-usercopy report",
+    lines: T(`|usercopy: Kernel memory overwrite attempt detected to linear kernel text (offset 7733248, size 1)!
+|cryptomgr_test[65]: bugcheck! 0 [1]
+|CPU: 6 PID: 65 Comm: cryptomgr_test Not tainted 5.10.0-6-itanium #1 Debian 5.10.28-1
+|ip is at usercopy_abort+0x120/0x130
+|Call Trace:
+| [<a0000001011fb460>] ia64_bad_break+0x740/0x760
+|                                sp=e000000100757aa0 bsp=e000000100751480
+| [<a0000001011e06b0>] usercopy_abort+0x120/0x130
+|                                sp=e000000100757c70 bsp=e000000100751400
+| [<a00000010047c6b0>] __check_object_size+0x330/0x3a0
+|                                sp=e000000100757c80 bsp=e0000001007513c0
+| [<a0000001007bc580>] build_test_sglist+0x500/0x8c0
+|                                sp=e000000100757c80 bsp=e000000100751300`),
+    title: "BUG: bad usercopy in build_test_sglist", frame: "build_test_sglist", kind: "bug", count: 1,
+  },
+  {
+    name: "x86's usercopy abort and its kernel BUG at mm/usercopy.c stay one report",
+    lines: T(`|usercopy: Kernel memory exposure attempt detected from SLUB object 'kmalloc-64' (offset 0, size 128)!
+|------------[ cut here ]------------
+|kernel BUG at mm/usercopy.c:99!
+|invalid opcode: 0000 [#1] PREEMPT SMP KASAN
+|CPU: 0 PID: 3097 Comm: a Not tainted 6.1.0 #1
+|RIP: 0010:usercopy_abort+0xbd/0xbf mm/usercopy.c:87
+|Call Trace:
+| <TASK>
+| __check_heap_object+0x10e/0x120
+| __check_object_size+0x2a1/0x6c0
+| mydrv_read+0x10b/0x1a0
+| vfs_read+0x1c4/0x8f0`),
+    title: "BUG: bad usercopy in mydrv_read", frame: "mydrv_read", kind: "bug", count: 1,
+  },
+  {
+    name: "SuperH show_regs() without its die() line: PC is at / PR is at under the CPU line, the panic its tail",
+    lines: T(`|CPU: 0 PID: 0 Comm: swapper Not tainted 5.10.0-rc4 #93
+|PC is at write_32+0x8/0x18
+|PR is at intc_mode_field+0x18/0x20
+|PC  : 8037aea4 SP  : 80647e78 SR  : 400080f0 TEA : ffffffff
+|Call trace:
+| [<8037b19c>] intc_disable+0x54/0x6c
+| [<8037b1e0>] intc_mask_ack+0x2c/0xbc
+|---[ end trace 833264b72c03d2ce ]---
+|Kernel panic - not syncing: Fatal exception in interrupt`),
+    title: "Oops in write_32", frame: "write_32", kind: "oops", count: 1,
+  },
+  {
+    name: "prose that says PR is at is no SuperH register dump",
+    lines: T(`|- [ ] PR is at an exact audited head with fresh checks on that head`),
+    count: 0,
+  },
+  {
+    name: "ARC show_regs(): the [ECR] cause line starts the report, [ERET] is where it faulted, Stack Trace: the frames",
+    lines: T(`|Oops
+|Path: (null)
+|CPU: 0 PID: 0 Comm: swapper Not tainted 5.1.0+ #1
+|
+|[ECR   ]: 0x00050100 => Invalid Read @ 0x01200000 by insn @ 0x800a8bc6
+|[EFA   ]: 0x01200000
+|[BLINK ]: mem_init+0x40/0x58
+|[ERET  ]: free_highmem_page+0x6/0x88
+|[STAT32]: 0x00080002 :   K
+|Stack Trace:
+|  free_highmem_page+0x6/0x88
+|  mem_init+0x40/0x58`),
+    title: "Oops in free_highmem_page", frame: "free_highmem_page", kind: "oops", count: 1,
+  },
+  {
+    name: "m68k BAD KERNEL TRAP after its trap banner names the PC's function",
+    lines: T(`|*** ADDRESS ERROR ***   FORMAT=2
+|Current process id is 728
+|BAD KERNEL TRAP: 00000000
+|Modules linked in: sg evdev
+|PC: [<00016a2c>] X_UNSUPP+0x2c/0x3c
+|SR: 2004  SP: 3eb5e68c  a2: c02e239a
+|Process R (pid: 728, task=a3dfda5d)
+|Frame format=2 instr addr=00000000
+|Call Trace: [<00050008>] copy_overflow+0x10/0x28
+| [<00002a28>] buserr+0x20/0x28`),
+    title: "BAD KERNEL TRAP in X_UNSUPP", frame: "X_UNSUPP", kind: "oops", count: 1,
+  },
+  {
     name: "an SPLError that is no PANIC (a leak at module unload) is no report",
     lines: T(`|SPLError: 4217:0:(spl-kmem.c:1293:spl_kmem_fini()) kmem leaked 1024/4096 bytes
 |SPL: Unloaded module v0.6.2-1`),
@@ -948,6 +1059,7 @@ describe("the kernel's own helpers are generic frames", () => {
       "do_int3_trap", "__fortify_report", "thread_return", "srso_return_thunk", "__pfx_tcp_close", "unlock_page",
       "atomic_dec_and_test", "atomic_long_inc", "__copy_from_user_inatomic", "__copy_user_nocache",
       "__kfree_skb", "__dev_kfree_skb_any", "call_rwsem_down_read_failed", "rcu_lock_acquire", "plist_add", "netdev_notice",
+      "ia64_fault", "ia64_bad_break", "ia64_leave_kernel", "call_payload",
     ];
     expect(helpers.filter((f) => !isGenericFrame(f))).toEqual([]);
     // Named like a helper family, but the code that went wrong: a notifier chain walking a freed block, an skb's header copy.
