@@ -32,4 +32,13 @@ describe("readReleaseHints", () => {
     expect(readReleaseHints(lines, [true, false, false]).map((h) => h.lineNo)).toEqual([2]);
     expect(readReleaseHints(lines, [false, false, true]).map((h) => h.lineNo)).toEqual([3]);
   });
+
+  it("reads the kernel test robot's harness line (LKP quotes the dmesg past its boot banner)", () => {
+    const lkp = parsed([
+      "[    9.306206] BUG: non-zero pgtables_bytes on freeing mm: -4096",
+      "LKP: HOSTNAME vm-snb-6, MAC 52:54:00:12:34:56, kernel 5.6.0-rc7-12014-gf8bf55f05f7d6 2, serial console /dev/ttyS0",
+      "LKP: ip=10.0.2.15 kernel 5.6.0 2",
+    ]);
+    expect(readReleaseHints(lkp).map((h) => [h.lineNo, h.host, h.release, h.source])).toEqual([[2, "vm-snb-6", "5.6.0-rc7-12014-gf8bf55f05f7d6", "inferred-uname"]]);
+  });
 });

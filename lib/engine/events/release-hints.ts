@@ -1,6 +1,6 @@
 /**
- * Kernel releases a log states outside any boot banner or report: a pasted `uname -r` / `uname -a`, or the
- * KERNEL-VERSION column of `kubectl get nodes -o wide`. A report whose own boot printed no banner takes its release
+ * Kernel releases a log states outside any boot banner or report: a pasted `uname -r` / `uname -a`, the kernel test
+ * robot's harness line, or the KERNEL-VERSION column of `kubectl get nodes -o wide`. A report whose own boot printed no banner takes its release
  * from one of these (marked inferred: the node may have been upgraded between the crash and the paste).
  */
 import type { LogLine, ReleaseSource } from "../types";
@@ -14,8 +14,11 @@ export type ReleaseHint = {
   source: Extract<ReleaseSource, "inferred-uname" | "inferred-kubectl">;
 };
 
-/** Literals that make the scanner open a window on these lines (see scan-input.ts `EVENT_NEEDLES`). */
-export const RELEASE_HINT_NEEDLES = ["uname -r", "uname -a", "GNU/Linux", "KERNEL-VERSION"];
+/**
+ * Literals that make the scanner open a window on these lines (see scan-input.ts `EVENT_NEEDLES`). The LKP line's is
+ * its tail: `LKP:` alone lets too many positions of a busy node's log through the prefilter's buckets.
+ */
+export const RELEASE_HINT_NEEDLES = ["uname -r", "uname -a", "GNU/Linux", "KERNEL-VERSION", "serial console /dev/"];
 
 const RELEASE = /^\d+\.\d+(?:\.\d+)?[-+.~\w]*$/;
 /**
@@ -25,6 +28,12 @@ const RELEASE = /^\d+\.\d+(?:\.\d+)?[-+.~\w]*$/;
 const UNAME_R_PROMPT = /^(?:\[[\w.-]+@([\w.-]+)[^\]]*\][#$]|[\w.-]+@([\w.-]+):\S*[#$]|[\w.-]+@([\w.-]+) [~/]\S*? ?[#$]|[#$])\s+uname -r\s*$/;
 /** `Linux w01 6.1.1-1.el9.elrepo.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Dec 20 09:27:32 EST 2022 x86_64 x86_64 x86_64 GNU/Linux` */
 const UNAME_A = /^Linux ([\w.-]+) (\d+\.\d+\S*) (#\S+.*?) (?:\S+ ){1,3}GNU\/Linux\s*$/;
+/**
+ * The kernel test robot's harness line in the boot dmesg it mails (`LKP: HOSTNAME vm-snb-6, MAC 52:54:00:12:34:56,
+ * kernel 5.6.0-rc7-12014-gf8bf55f05f7d6 2, serial console /dev/ttyS0`): its `uname -r`, printed once init is up. Its
+ * reports quote the dmesg from the failing test on, past the boot banner.
+ */
+const LKP_BANNER = /^LKP: HOSTNAME ([\w.-]+), MAC [0-9a-f:]+, kernel (\d+\.\d+\S*) \d+, serial console\b/;
 /** The header of `kubectl get nodes -o wide`. */
 const KUBECTL_HEADER = /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+.*\bKERNEL-VERSION\s+CONTAINER-RUNTIME\s*$/;
 /** A node row: name, status, …, kernel release, runtime (`containerd://1.6.28`). */
@@ -39,8 +48,13 @@ export function readReleaseHints(lines: readonly LogLine[], hot?: readonly boole
   for (let i = 0; i < lines.length; i++) {
     if (hot !== undefined && !hot[i]) continue;
     const raw = lines[i].text;
-    if (!raw.includes("uname -r") && !raw.includes("GNU/Linux") && !raw.includes("KERNEL-VERSION")) continue;
+    if (!raw.includes("uname -r") && !raw.includes("GNU/Linux") && !raw.includes("KERNEL-VERSION") && !raw.includes("LKP: HOSTNAME")) continue;
     const text = raw.trim();
+    const lkp = LKP_BANNER.exec(text);
+    if (lkp) {
+      hints.push({ lineNo: lines[i].lineNo, host: lkp[1], release: lkp[2], source: "inferred-uname" });
+      continue;
+    }
     const prompt = UNAME_R_PROMPT.exec(text);
     if (prompt) {
       const out = lines[i + 1]?.text.trim();

@@ -713,6 +713,14 @@ describe("formats syzkaller's table has and production logs print", () => {
     expect(titleOf(["[ 5.0] BUG: KCSAN: assert: race in dequeue_entities / enqueue_task_fair"])).toEqual([["kcsan", "KCSAN: assert: race in dequeue_entities", false]]);
   });
 
+  it("one report per check_mm() line: the next mm's line is the next report, a doubled console line is the same one", () => {
+    const repeatsOf = (lines: string[]) => extract(lines.join("\n")).map((f) => [f.title, f.repeats ?? 1]);
+    const mms = ["ffff8800088289c0", "ffff880008829a00", "ffff8800088296c0"].map((mm, k) => `[ 7${k}.0] BUG: Bad rss-counter state mm:${mm} idx:1 val:-1`);
+    expect(repeatsOf(mms)).toEqual([["BUG: Bad rss-counter state", 3]]);
+    const doubled = ["[ 8.0] BUG: Bad rss-counter state mm:ffff880008829040 idx:0 val:2", "[ 8.0] BUG: Bad rss-counter state mm:ffff880008829040 idx:0 val:2"];
+    expect(repeatsOf(doubled)).toEqual([["BUG: Bad rss-counter state", 1]]);
+  });
+
   it("a hard-lockup panic is a hard lockup, an empty INFO: is corrupted", () => {
     expect(titleOf(["[ 6.0] Kernel panic - not syncing: Hard LOCKUP", "[ 6.1] CPU: 2 PID: 0 Comm: swapper/2 Not tainted 5.10.0 #1"])).toEqual([
       ["hard-lockup", "Watchdog detected hard LOCKUP", false],

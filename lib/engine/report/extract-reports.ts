@@ -261,7 +261,10 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // A header repeated word for word is a duplicated line, unless the kernel printed it three times or more.
     // Not one header per process: `BUG: Bad page state in process a` then `… in process b` are two bad pages.
     // Every header of the run follows the one before it (old symbolisers printed one per inlined level: three or four).
-    if (open && open.closedAt === undefined && i - (open.headerRunEnd ?? open.header) === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) {
+    // check_mm() prints one whole report per freed mm and counter (`carriesOn`): only a copy of the same line (a doubled
+    // console) continues it; the next mm's line, alike but for its address, is the next report.
+    const nextMm = carriesOnAfter(open ?? { cls, header: i }, lines) && headerText(lines[open?.header ?? i].text).trim() !== headerText(text).trim();
+    if (open && open.closedAt === undefined && i - (open.headerRunEnd ?? open.header) === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !nextMm && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) {
       open.headerRunEnd = i;
       continue;
     }
