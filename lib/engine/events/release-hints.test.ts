@@ -23,6 +23,17 @@ describe("readReleaseHints", () => {
     ]);
   });
 
+  it("reads a uname -a line whose node name the poster masked, for no named node", () => {
+    const masked = parsed([
+      "Linux ********** 5.14.21-150400.22-default #1 SMP Wed May 11 06:57:18 UTC 2022 (49db222) ppc64le ppc64le ppc64le GNU/Linux",
+      "Linux <hostname> 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023 x86_64 x86_64 x86_64 GNU/Linux",
+    ]);
+    expect(readReleaseHints(masked).map((h) => [h.lineNo, h.host, h.release])).toEqual([
+      [1, undefined, "5.14.21-150400.22-default"],
+      [2, undefined, "5.15.0-91-generic"],
+    ]);
+  });
+
   it("takes no prompt-less `uname -r` mention for a command (prose, a script line)", () => {
     const prose = parsed(["run uname -r", "5.15.0", "echo foo@bar ~ uname -r", "5.15.0"]);
     expect(readReleaseHints(prose)).toEqual([]);
