@@ -148,6 +148,11 @@ const CONSOLE_TEXT_HEADS: readonly string[] = [
 ];
 // A console capture's indented or empty line after the time (`2025-04-23T04:38:59Z  rb_first_postorder+0x13/0x40`, a
 // remote log's call-trace frame): syslog puts exactly one space before its host, so two or more open kernel text.
+// macOS's unified log (`log show --style syslog`, Docker for Mac's diagnostics) is the exception: two spaces, then the
+// host and the process with its pid (`2018-06-14 09:17:57.052625+0200  localhost com.docker.hyperkit[62358]: [19012.78]
+// …`, the HyperKit VM's console). Its time has six digits of fraction and a colon-less zone, its process a `[pid]`:
+// kernel text indented after a time is never a word and then a `name[pid]:` tag.
+const MACOS_SYSLOG_STYLE = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}[+-]\d{4})  ([A-Za-z0-9][\w.-]*) ([\w.-]+\[\d+\]: .*)$/;
 const ISO_INDENTED_TEXT =
   /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)(?: ( +\S.*)| ?)$/;
 // `dmesg --time-format=iso`: `2024-08-13T15:59:23,123456+02:00 msg` (comma, microseconds, zone; no host, no tag).
@@ -1202,6 +1207,14 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     starts: DIGITS + "<",
     parse: (s, line, ctx, rest) => {
       if (KLOG.test(s)) return false;
+      const mac = MACOS_SYSLOG_STYLE.exec(s);
+      if (mac) {
+        line.time = parseIsoTime(mac[1]);
+        line.format = "syslog-iso";
+        line.host = mac[2];
+        line.text = finishText(line, applyTag(line, mac[3]), ctx);
+        return true;
+      }
       const indented = ISO_INDENTED_TEXT.exec(s);
       if (indented) {
         line.time = parseIsoTime(indented[1]);
@@ -1319,7 +1332,12 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const sp = bytes.indexOf(32, p + 11);
       if (sp === -1 || sp >= eol) return PEEK.HOSTLESS;
       let start = sp + 1;
-      // ISO_INDENTED_TEXT: a second space (or nothing) after the time is indented kernel text, never a host.
+      // ISO_INDENTED_TEXT: a second space (or nothing) after the time is indented kernel text, never a host, unless
+      // the line is macOS's `log show --style syslog` (MACOS_SYSLOG_STYLE): its host follows the two spaces.
+      if (!rfc5424 && start < eol && bytes[start] === 32 && sp - p === 31) {
+        const mac = MACOS_SYSLOG_STYLE.exec(latin1Of(bytes, p, Math.min(eol, p + 200)));
+        if (mac) return hostToken(bytes, start + 1, eol);
+      }
       if (!rfc5424 && (start >= eol || bytes[start] === 32 || bytes[start] === 13)) return PEEK.HOSTLESS;
       if (!rfc5424) {
         const afterZone = afterGoZone(bytes, start, eol);

@@ -617,6 +617,16 @@ const ROWS: Row[] = [
     expect: { format: "syslog-iso", program: "kernel", level: 3, text: "INFO: rcu_sched self-detected stall on CPU", time: iso("2016-08-03T04:35:57Z") },
   },
   {
+    name: "macOS's unified log (`log show --style syslog`): two spaces, the host, the HyperKit VM's console line",
+    raw: "2018-06-14 09:17:57.055476+0200  localhost com.docker.hyperkit[62358]: [19012.787586] RIP: 0010:[<ffffffffa313a48e>]  [<ffffffffa313a48e>] smp_call_function_many+0x1eb/0x1fe",
+    expect: { format: "syslog-iso", host: "localhost", program: "kernel", uptime: 19012.787586, text: "RIP: 0010:[<ffffffffa313a48e>]  [<ffffffffa313a48e>] smp_call_function_many+0x1eb/0x1fe", time: iso("2018-06-14T07:17:57.055Z") },
+  },
+  {
+    name: "the same time's two spaces before kernel text that is no `host name[pid]:` stay indented console text",
+    raw: "2018-06-14 09:17:57.055476+0200  ret_from_fork+0x1f/0x30",
+    expect: { format: "syslog-iso", text: " ret_from_fork+0x1f/0x30" },
+  },
+  {
     name: "Docker Desktop for Windows: the Moby VM's console behind the app's time, component and level",
     raw: "[09:47:13.158][Moby           ][Info   ] WARNING: CPU: 1 PID: 0 at ./arch/x86/include/asm/fpu/internal.h:368 __switch_to+0x323/0x480",
     expect: { format: "plain", text: "WARNING: CPU: 1 PID: 0 at ./arch/x86/include/asm/fpu/internal.h:368 __switch_to+0x323/0x480" },
