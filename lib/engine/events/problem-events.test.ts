@@ -1140,6 +1140,21 @@ const ROWS: Row[] = [
     details: { irq: 16 },
   },
   {
+    line: "unchecked MSR access error: RDMSR from 0x10a at rIP: 0xffffffff81037b26 (native_read_msr+0x6/0x20)",
+    rule: "unchecked-msr-access",
+    kind: "other",
+    title: "unchecked MSR access error: RDMSR from 0x10a",
+    details: { access: "rdmsr", msr: "0x10a", function: "native_read_msr" },
+  },
+  {
+    // 6.x prints the value written; a wrapped paste may cut the rIP symbol off.
+    line: "unchecked MSR access error: WRMSR to 0xc0010010 (tried to write 0x0000000003fc0000) at rIP: 0xffffffffaba88184 (native_write_msr+0x4",
+    rule: "unchecked-msr-access",
+    kind: "other",
+    title: "unchecked MSR access error: WRMSR to 0xc0010010",
+    details: { access: "wrmsr", msr: "0xc0010010", value: "0x0000000003fc0000", function: "native_write_msr" },
+  },
+  {
     line: "amdgpu 0000:03:00.0: amdgpu: MES failed to respond to msg=REMOVE_QUEUE",
     rule: "amdgpu-mes-unresponsive",
     kind: "other",

@@ -853,6 +853,26 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ irq: Number(m[1]) }),
     groupKey: (m) => `irq-nobody-cared:${m[1]}`,
   },
+  {
+    // x86's exception fixup caught a #GP from a plain rdmsr/wrmsr (4.6+, ex_handler_msr; `unchecked MSR access error:
+    // RDMSR from 0x10a at rIP: 0x… (native_read_msr+0x6/0x20)`, `… WRMSR to 0xc0010020 (tried to write 0x…) at rIP: …`),
+    // then a stack without a task line: the read returns 0 or the write is dropped and the kernel goes on. Not a
+    // crash: a CPU or hypervisor that lacks the MSR (a VMM that does not emulate it, a CPU model the code did not
+    // expect), firmware that locked it, a microcode patch the CPU refused. The MSR names the problem (one finding per
+    // access and MSR); syzkaller reports none.
+    id: "unchecked-msr-access",
+    kind: "other",
+    needle: "unchecked MSR access error: ",
+    pattern: /\bunchecked MSR access error: (RDMSR from|WRMSR to) (0x[0-9a-fA-F]{1,8})\b(?: \(tried to write (0x[0-9a-fA-F]{1,16})\))?(?: at rIP: (0x[0-9a-fA-F]{1,16})(?: \(([\w.]{1,80})\+0x)?)?/,
+    title: (m) => `unchecked MSR access error: ${m[1]} ${m[2].toLowerCase()}`,
+    details: (m): Details => ({
+      access: m[1].startsWith("RDMSR") ? "rdmsr" : "wrmsr",
+      msr: m[2].toLowerCase(),
+      ...(m[3] ? { value: m[3].toLowerCase() } : {}),
+      ...(m[5] ? { function: m[5] } : {}),
+    }),
+    groupKey: (m) => `unchecked-msr:${m[1].slice(0, 5)}:${m[2].toLowerCase()}`,
+  },
   { id: "clocksource-unstable-delta", needle: " unstable (delta = ", pattern: /\bClocksource ([\w.-]{1,32}) unstable \(delta = /, ...CLOCKSOURCE_UNSTABLE },
   {
     id: "nvme-timeout",
