@@ -675,13 +675,22 @@ export const CLASSES: readonly CrashClass[] = [
     // A WARNING whose header line was cut (a paste or an archive excerpt that starts after `WARNING: CPU: … at f.c:N`):
     // its stack still runs through the WARN machinery (`warn_slowpath_fmt`, ARM's `(__warn) from … (warn_slowpath_fmt…)`),
     // and the first frame under it is the function that warned. The report starts at its task line (the release).
+    // Pasted from its `Call Trace:` on (task line lost too), such a bare stack is no report by itself (abrt's no_oops:
+    // `warn_slowpath_fmt` then `radeon_gart_unbind`), unless the function right under the WARN machinery is a
+    // WARN_SITES row: that function's one WARN names the problem (`dev_watchdog`: the NETDEV WATCHDOG timeout).
     id: "warning-headless",
     header: "warn_slowpath_",
     kind: "warning",
     type: "WARNING",
     orphanOnly: true,
-    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:)/, within: 30, required: true },
-    formats: [{ match: re("warn_slowpath_"), title: "WARNING in {FRAME}", corrupted: "the WARNING header line is missing", stack: STACK_CALL_TRACE }],
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:|Call Trace:)/, within: 30, required: true, earliest: true },
+    formats: [
+      { match: re("(?:^|\\n)\\s*(?:CPU: \\d+ (?:UID: \\d+ )?PID: \\d+|Pid: \\d+, comm: |Modules linked in:)(?:.*\\n)*?.*warn_slowpath_"), title: "WARNING in {FRAME}", corrupted: "the WARNING header line is missing", stack: STACK_CALL_TRACE },
+      ...WARN_SITES.map((site): TitleFormat => ({
+        match: re(`(?:^|\\n)\\s*Call Trace:[^\\n]*\\n(?:[^\\n]*\\n){0,3}?[^\\n]*warn_slowpath_[a-z]+\\+0x[0-9a-f]+/0x[0-9a-f]+[^\\n]*\\n(?:[^\\n]*(?:\\? |warn_slowpath_)[^\\n]*\\n){0,4}[^\\n]*\\] ${escapeLiteral(site.function)}\\+0x`),
+        title: "WARNING in {FRAME}", corrupted: "the WARNING header and task lines are missing", stack: STACK_CALL_TRACE, siteFunction: site.function,
+      })),
+    ],
   },
   {
     // Since 6.4 the trace under an x86 WARN shows the trap that raised it (`? __warn`, `? report_bug`, `? handle_bug`,

@@ -528,6 +528,20 @@ describe("a WARNING whose header line was cut", () => {
     expect(extract(["[ 71.4] Call Trace:", "[ 71.4]  [<ffffffff810691dd>] warn_slowpath_common+0x7d/0xa0", "[ 71.4]  [<ffffffffa01c435a>] radeon_gart_unbind+0xca/0xe0 [radeon]"])).toEqual([]);
   });
 
+  it("a bare stack from `Call Trace:` into a WARN_SITES function is that site's WARNING (a 3.x dev_watchdog paste)", () => {
+    const found = extract([
+      "Dec 21 02:38:37 h kernel: [ 296.188919] Call Trace:",
+      "Dec 21 02:38:37 h kernel: [ 296.188930] <IRQ> [<ffffffff816e547a>] dump_stack+0x45/0x56",
+      "Dec 21 02:38:37 h kernel: [ 296.188941] [<ffffffff81061dbd>] warn_slowpath_common+0x7d/0xa0",
+      "Dec 21 02:38:37 h kernel: [ 296.188954] [<ffffffff81061e2c>] warn_slowpath_fmt+0x4c/0x50",
+      "Dec 21 02:38:37 h kernel: [ 296.188971] [<ffffffff8160e14a>] dev_watchdog+0x26a/0x280",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "warning", title: "WARNING in dev_watchdog", guiltyFrame: "dev_watchdog", corrupted: true });
+    // The site must be the function the WARN machinery returns to, not one further down the stack.
+    expect(extract(["[ 71.4] Call Trace:", "[ 71.4]  [<ffffffff810691dd>] warn_slowpath_common+0x7d/0xa0", "[ 71.4]  [<ffffffffa01c435a>] radeon_gart_unbind+0xca/0xe0 [radeon]", "[ 71.4]  [<ffffffff8160e14a>] dev_watchdog+0x26a/0x280"])).toEqual([]);
+  });
+
   it("but a full WARNING report's own stack is no second report", () => {
     const found = extract([
       "[ 1.0] WARNING: CPU: 0 PID: 1 at net/sched/sch_generic.c:477 dev_watchdog+0x1/0x2",
