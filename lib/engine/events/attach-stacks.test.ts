@@ -57,6 +57,21 @@ describe("attachEventStacks (through triage)", () => {
     expect(findings[0].guiltyFrame).toBeUndefined();
   });
 
+  it("joins a stack it could read no frame from (old ARM `Function entered at` lines) to the event: one finding", async () => {
+    const findings = await findingsOf([
+      "modprobe: page allocation failure: order:0, mode:0xd0",
+      "Backtrace:",
+      "Function entered at [<c0011738>] from [<c03019b8>]",
+      " r6:c032f1c4 r5:000000d0 r4:00000001 r3:c03a71c8",
+      "Function entered at [<c03019a0>] from [<c00558f4>]",
+      "Function entered at [<c005582c>] from [<c0073a44>]",
+      "Mem-info:",
+      "Normal per-cpu:",
+    ]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: "page-alloc-failure", title: "page allocation failure: order:0", type: "page-allocation-failure" });
+  });
+
   it("does not let the allocation failure's stack run into the crash report before it", async () => {
     const findings = await findingsOf([
       "BUG: unable to handle kernel NULL pointer dereference at 0000000000000008",

@@ -21,9 +21,17 @@ for (const rule of PROBLEM_EVENT_RULES) {
   else EVENT_RULES_BY_KIND.set(rule.kind, [rule]);
 }
 
+/** The ids of the event rules: an event finding's `type` (a crash report's is its class's). */
+const EVENT_RULE_IDS = new Set(PROBLEM_EVENT_RULES.map((r) => r.id));
+
 /** The event rule that recognises a stack report's header line, and the title it gives it. */
 export function stackEventOf(report: Pick<Finding, "frames" | "kind" | "headline">): { rule: ProblemEventRule; title: string } | undefined {
   if (report.frames.length === 0) return undefined;
+  return headerEventOf(report);
+}
+
+/** The event rule that recognises a report's header line, whether or not the report read a frame from its stack. */
+function headerEventOf(report: Pick<Finding, "kind" | "headline">): { rule: ProblemEventRule; title: string } | undefined {
   for (const rule of EVENT_RULES_BY_KIND.get(report.kind) ?? []) {
     if (!report.headline.includes(rule.needle)) continue;
     const m = rule.pattern.exec(report.headline);
@@ -40,15 +48,26 @@ export function stackEventOf(report: Pick<Finding, "frames" | "kind" | "headline
  */
 export function attachEventStacks(findings: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
-  const stackReports: Array<{ report: Finding; rule: ProblemEventRule }> = [];
+  const stackReports: Array<{ report: Finding; rule: ProblemEventRule; original?: Finding }> = [];
   for (const f of findings) {
     const ev = stackEventOf(f);
     if (ev) stackReports.push({ report: { ...f, title: ev.title }, rule: ev.rule });
-    else out.push(f);
+    else {
+      // A stack the extractor could read no frame from (old ARM's `Backtrace:` of bare `Function entered at [<…>]`
+      // lines under `modprobe: page allocation failure: order:0`) is still the event's own report: it joins the
+      // event on the same line and adds nothing; with no such event it stays as it was.
+      const header = f.frames.length === 0 && !EVENT_RULE_IDS.has(f.type ?? "") ? headerEventOf(f) : undefined;
+      if (header) stackReports.push({ report: { ...f, title: header.title }, rule: header.rule, original: f });
+      else out.push(f);
+    }
   }
-  for (const { report, rule } of stackReports) {
+  for (const { report, rule, original } of stackReports) {
     const same = (e: Finding) => e.title === report.title && e.host === report.host && e.bootId === report.bootId && e.source.file === report.source.file;
-    const event = out.find((e) => e.type === rule.id && same(e));
+    const event = out.find((e) => e.type === rule.id && same(e) && (!original || e.source.line === report.source.line));
+    if (original) {
+      if (!event) out.push(original);
+      continue;
+    }
     if (!event) {
       if (!out.some((e) => e.kind === report.kind && same(e))) out.push(report);
       continue;

@@ -585,6 +585,25 @@ const ROWS: Row[] = [
     title: "page allocation failure",
   },
   {
+    // A paste (OpenWrt logread on a Raspberry Pi) that starts at ARM's unwinder line for dump_stack(), which names its
+    // caller on the same line: no task, `Hardware name:` or earlier frame line above it.
+    line: [
+      "[<c082852c>] (dump_stack) from [<c032554c>] (warn_alloc+0xb4/0x13c)",
+      "[<c032554c>] (warn_alloc) from [<c0320a34>] (__vmalloc_node_range+0x1b0/0x294)",
+      "[<c0320a34>] (__vmalloc_node_range) from [<c020c124>] (module_alloc+0x44/0x4c)",
+    ],
+    rule: "page-allocation-failure-cut-arm",
+    kind: "page-alloc-failure",
+    title: "page allocation failure",
+  },
+  {
+    // The 3.x ARM form with offsets on the callee and warn_alloc_failed, pasted without the space before `(`.
+    line: ["[<80584a48>](dump_stack+0x24/0x28) from [<8008c390>](warn_alloc_failed+0xe4/0x120)", "[<8008c2b0>](warn_alloc_failed) from [<8008ec48>](__alloc_pages_nodemask+0x580/0x89c)"],
+    rule: "page-allocation-failure-cut-arm",
+    kind: "page-alloc-failure",
+    title: "page allocation failure",
+  },
+  {
     // A paste that starts even below the task line, at `Hardware name:`: the OOM killer's own frames still tell it.
     line: [
       "Hardware name: BCM2711",

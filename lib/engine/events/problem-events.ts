@@ -122,10 +122,21 @@ const HARDWARE_NAME_LINE = /^Hardware name: /;
  */
 const DUMP_STACK_PREAMBLE =
   /^(?:Hardware name: |Workqueue: |Call [Tt]race:|\s*<\/?(?:TASK|IRQ)>\s*$|\s*(?:[0-9a-f]{8,16}\s*)+$|\s*(?:\[<[0-9a-f]+>\]\s*)?(?:\? )?(?:__)?(?:dump_stack(?:_lvl)?|show_stack|unwind_backtrace|dump_backtrace)(?:\+0x| from |\s|$))/;
-/** dump_stack()'s own frame as the first line of a stack (x86 `[<…>] dump_stack+0x…`, under an `<IRQ>` mark too). */
-const DUMP_STACK_FRAME = /^\s*(?:<IRQ>\s*)?(?:\[<[0-9a-f]+>\]\s*)?dump_stack(?:_lvl)?\+0x/;
+/**
+ * dump_stack()'s own frame as the first line of a stack (x86 `[<…>] dump_stack+0x…`, under an `<IRQ>` mark too), or
+ * ARM's unwinder line for it, which names its caller on the same line (`[<…>] (dump_stack) from [<…>] (warn_alloc+…)`).
+ */
+const DUMP_STACK_FRAME =
+  /^\s*(?:<IRQ>\s*)?(?:\[<[0-9a-f]+>\]\s*)?(?:dump_stack(?:_lvl)?\+0x|\(dump_stack(?:_lvl)?(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?\) from )/;
 /** warn_alloc()'s own frame (`warn_alloc_failed` before 4.9), as x86 and ARM's `X from warn_alloc+0x…` print it. */
 const WARN_ALLOC_FRAME = /\bwarn_alloc(?:_failed)?(?:\.cold)?\+0x/;
+/**
+ * ARM's unwinder (before 5.15's bare `dump_stack_lvl from warn_alloc+0x…`) prints each frame with its caller and both
+ * addresses (`[<c082852c>] (dump_stack) from [<c032554c>] (warn_alloc+0xb4/0x13c)`, 3.x `(dump_stack+0x88/0x9c) from
+ * …`, some pastes without the space before `(`): the one line says dump_stack()'s caller is warn_alloc.
+ */
+const ARM_DUMP_STACK_FROM_WARN_ALLOC =
+  /\(dump_stack(?:_lvl)?(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?\) from \[<[0-9a-f]+>\]\s*\(warn_alloc(?:_failed)?(?:\.cold)?\+0x/;
 
 /**
  * The OOM report opens with `<comm> invoked oom-killer: gfp_mask=…` and prints the task line right after; a
@@ -399,6 +410,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => `page allocation failure: order:${m[1]}`,
     details: (m) => ({ order: Number(m[1]), mode: m[2] }),
     groupKey: (m) => `order:${m[1]}`,
+  },
+  {
+    // The same cut on ARM, whose unwinder line for dump_stack() names warn_alloc as its caller: a paste (or a
+    // console that dropped lines) may begin at that very line, with no task, `Hardware name:` or earlier frame
+    // line above it (OpenWrt logread on a Raspberry Pi: `… kern.warn kernel: [  177.171551] [<c082852c>]
+    // (dump_stack) from [<c032554c>] (warn_alloc+0xb4/0x13c)`). Before `page-allocation-failure-cut`, which needs
+    // the line above and would take this line first.
+    id: "page-allocation-failure-cut-arm",
+    kind: "page-alloc-failure",
+    needle: "warn_alloc",
+    pattern: ARM_DUMP_STACK_FROM_WARN_ALLOC,
+    title: () => "page allocation failure",
+    groupKey: () => "order:unknown",
+    reportStart: ALLOC_FAILURE_REPORT_START,
+    onlyWhenStartCut: true,
   },
   {
     // An allocation failure whose first line was cut (a paste from the task line on): dump_stack()'s next frame is
