@@ -606,6 +606,12 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING:.*mm/usercopy\\.c"), title: "WARNING: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
       { match: re("WARNING:.*lib/kobject\\.c"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_") },
       { match: re("WARNING:.*fs/proc/generic\\.c"), title: "WARNING: proc registration bug in {FRAME}", stack: skipping("^proc_") },
+      // The header can already name the refcount user rather than a refcount helper (`at lib/refcount.c:19
+      // ovpn_pktid_recv+0x5a8/0xfec [ovpn_dco_v2]`, `at lib/refcount.c:25 nf_conntrack_gre_init_net+0x224/0x64c
+      // [nf_conntrack]`: the check inlined into a module, or a symbol resolved to the module's nearest one). A paste cut
+      // before the stack then still names that function, as the generic `… at f.c:N func` form does; a stack, when
+      // there is one, still wins. A helper in the header (`refcount_warn_saturate`) leaves it to the stack alone.
+      { match: re("WARNING:.*lib/refcount\\.c:[0-9]+ (?![\\w.]*refcount|kobject_){{FUNC}}"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: skipping("refcount", "kobject_"), guiltyHint: 1 },
       { match: re("WARNING:.*lib/refcount\\.c"), title: "WARNING: refcount bug in {FRAME}", type: "REFCOUNT_WARNING", stack: skipping("refcount", "kobject_") },
       // x86's fast refcount_t (CONFIG_REFCOUNT, 4.13 to 5.4) traps in the refcount op itself and warns from
       // kernel/panic.c: `refcount_t hit zero at sk_stop_timer+0x2c/0x30 in cilium-agent[16359], uid/euid: 0/0`

@@ -768,6 +768,41 @@ describe("syscall frames in titles", () => {
   });
 });
 
+describe("refcount_t WARNING whose header names the refcount user", () => {
+  // The header prints a module function at lib/refcount.c (the check inlined into the module): a paste cut in the module
+  // list keeps no stack, and the header's function is the one whose count went wrong.
+  const header = (site: string) => [
+    "[   83.185564] ------------[ cut here ]------------",
+    `[   83.190358] WARNING: CPU: 0 PID: 9 at lib/refcount.c:19 ${site}`,
+    "[   83.199313] refcount_t: saturated; leaking memory.",
+    "[   83.204180] Modules linked in: ovpn_dco_v2 pppoe ppp_async l2tp_ppp wireguard",
+  ];
+
+  it("names the header's function when no stack follows", () => {
+    const [r] = extract(header("ovpn_pktid_recv+0x5a8/0xfec [ovpn_dco_v2]"));
+    expect([r.kind, r.title, r.guiltyFrame]).toEqual(["warning", "WARNING: refcount bug in ovpn_pktid_recv", "ovpn_pktid_recv"]);
+    expect(r.syzkallerTitle).toBe("WARNING: refcount bug in corrupted");
+  });
+
+  it("names nothing from a refcount helper in the header (refcount_warn_saturate): only a stack can", () => {
+    const [r] = extract(header("refcount_warn_saturate+0x97/0x110"));
+    expect(r.title).toBe("WARNING: refcount bug in corrupted");
+    expect(r.guiltyFrame).toBeUndefined();
+  });
+
+  it("still takes the stack's first non-refcount frame when there is a stack", () => {
+    const [r] = extract([
+      ...header("ovpn_pktid_recv+0x5a8/0xfec [ovpn_dco_v2]"),
+      "[   83.210000] CPU: 0 PID: 9 Comm: ksoftirqd/0 Not tainted 5.15.134 #0",
+      "[   83.210001] Call Trace:",
+      "[   83.210002]  refcount_warn_saturate+0x97/0x110",
+      "[   83.210003]  ovpn_peer_hold+0x20/0x30 [ovpn_dco_v2]",
+      "[   83.210004]  ovpn_recv+0x108/0x178 [ovpn_dco_v2]",
+    ]);
+    expect([r.title, r.guiltyFrame]).toEqual(["WARNING: refcount bug in ovpn_peer_hold", "ovpn_peer_hold"]);
+  });
+});
+
 describe("symbolised reports", () => {
   it("names no inlined frame: the function below it holds the same address (syzkaller reads no frame from an [inline] line)", () => {
     const [warning] = extract([
