@@ -170,6 +170,10 @@ const SEVERITY_NAMES = ["emerg", "alert", "crit", "err", "warning", "notice", "i
 // short-delta` add the time since the previous line inside the brackets (`[  123.456789 <    0.000012>] `), in the
 // locale's decimals (`[245941.414414 <  640,137117>] `, util-linux/util-linux#2770).
 const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)(?: <\s*\d+[.,]\d+>)?\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]| \d{3}:(?= )|\s?\[\s*([TC]\d+)\])?\s?/;
+// A console with CONFIG_PRINTK_CALLER and `printk.time=0` prints the caller id alone, no stamp (`[  T643] kernel BUG
+// at …`, `[    C1] RIP: …`; a `dmesg -t` of such a kernel too): the id is the line's only prefix, peeled as the stamped
+// form's is, or no frame of the report is read behind it.
+const DMESG_CALLER_ONLY = /^(?:<(\d{1,3})>)?\[\s*([TC]\d{1,7})\](?= )\s?/;
 // A level with nothing after it is no kmsg record: a driver's dump value (`TDH  <0>`) a wrap moved onto its own line.
 const LEVEL_ONLY = /^<(\d{1,3})>(?!\d)(?=.*\S)/;
 // The tail of a dmesg stamp whose head a paste lost: `.345678] `, `345678] `, `45678][ T123] `.
@@ -504,7 +508,12 @@ function peelKernelPrefix(line: LogLine, msg: string): string {
   const lv = LEVEL_ONLY.exec(msg);
   if (lv) {
     line.level = Number(lv[1]) & 7;
-    return msg.slice(lv[0].length);
+    const rest = msg.slice(lv[0].length);
+    // `<4>[    C1] …`: a level, then a caller id with no stamp (DMESG_CALLER_ONLY)
+    const caller = DMESG_CALLER_ONLY.exec(rest);
+    if (!caller) return rest;
+    line.callerId = caller[2];
+    return rest.slice(caller[0].length);
   }
   return msg;
 }
@@ -1619,7 +1628,22 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     },
   },
   {
-    // After `dmesg`: every dmesg line is read by the row above and never asks this one.
+    // After `dmesg`: a stamped line is read there; only the caller id is left here (DMESG_CALLER_ONLY).
+    id: "dmesg-caller-only",
+    starts: "[<",
+    parse: (s, line) => {
+      const m = DMESG_CALLER_ONLY.exec(s);
+      if (!m) return false;
+      line.format = "dmesg";
+      line.program = "kernel";
+      if (m[1] !== undefined) line.level = Number(m[1]) & 7;
+      line.callerId = m[2];
+      line.text = s.slice(m[0].length);
+      return true;
+    },
+  },
+  {
+    // After `dmesg`: every dmesg line is read by the `dmesg` row above and never asks this one.
     id: "docker-desktop",
     starts: "[",
     parse: (s, line, ctx, rest) => {

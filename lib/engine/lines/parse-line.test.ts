@@ -190,6 +190,16 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", uptime: 0, callerId: "T0", text: "Linux version 6.9.0 (x@y) (gcc) #1 SMP" },
   },
   {
+    name: "a caller id with no stamp (CONFIG_PRINTK_CALLER, printk.time=0): peeled like the stamped form's",
+    raw: "[  T643] kernel BUG at kernel/popcorn/pcn_kmsg.c:81!",
+    expect: { format: "dmesg", program: "kernel", callerId: "T643", text: "kernel BUG at kernel/popcorn/pcn_kmsg.c:81!" },
+  },
+  {
+    name: "a stampless caller id keeps the frame's own indentation, and a level before it is read",
+    raw: "<4>[    C1]  __request_remote_page.cold+0x46/0x65",
+    expect: { format: "dmesg", level: 4, callerId: "C1", text: " __request_remote_page.cold+0x46/0x65" },
+  },
+  {
     name: "dmesg with Android's CPU glued after the stamp (`]@0 `)",
     raw: "[   49.655108]@0 PC is at mpage_prepare_extent_to_map+0x198/0x218",
     expect: { format: "dmesg", uptime: 49.655108, text: "PC is at mpage_prepare_extent_to_map+0x198/0x218" },
