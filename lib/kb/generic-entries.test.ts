@@ -356,3 +356,45 @@ describe("OOM with nothing left to kill: a capture kernel only with capture-kern
     expect(await kdumpScore(capture)).toBeGreaterThanOrEqual(NONE_FITS_MAX_SCORE);
   });
 });
+
+describe("node-event entries reach every wording of their event", () => {
+  const top = async (lines: string[]) => {
+    const log = lines.map((l) => `Aug 13 10:00:00 n1 kernel: ${l}`).join("\n") + "\n";
+    return (await findingsOf(log)).map((f) => f.matches.filter((m) => !m.related)[0]?.kbId);
+  };
+  // A message rule is looked up by a word every top-level alternative pins (requiredWords): an alternative ending
+  // `Tx timeout\s*$` pins none (the `*` blurs the word), which unkeys the whole rule and lost the mtk and i40e
+  // wordings below, not only the new one.
+  it.each([
+    "mlx5_core 0000:3b:00.0 eth0: TX timeout on queue: 3, SQ: 0x1c9, CQ: 0x4a, SQ Cons: 0x0 SQ Prod: 0x2f, usecs since last trans: 13552000",
+    "i40e 0000:08:00.1: eth9: tx_timeout recovery level 1",
+    "mtk_soc_eth 1e100000.ethernet eth0: transmit timed out",
+    "r8152 4-1:1.0 eth1: Tx timeout",
+  ])("a driver's own TX timeout line is netdev-watchdog-tx-timeout: %s", async (line) => {
+    expect(await top([line])).toEqual(["netdev-watchdog-tx-timeout"]);
+  });
+
+  it("btrfs's mount-time error counters are btrfs-fs-error", async () => {
+    expect(await top(["BTRFS info (device dm-1): bdev /dev/mapper/AM-2 errs: wr 29, rd 0, flush 0, corrupt 21, gen 0"])).toEqual(["btrfs-fs-error"]);
+  });
+
+  it("a sync(2) hung behind writeback (iterate_supers under sys_sync) waits for I/O", async () => {
+    // balena-os/balena-jetson#166: a large image write starved the task's sync() for 120 s.
+    const hung = [
+      "INFO: task balenad:4049 blocked for more than 120 seconds.",
+      "      Not tainted 4.9.140-l4t-r32.4 #1",
+      '"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+      "balenad         D    0  4049      1 0x00000008",
+      "Call trace:",
+      "[<ffffff80080863a4>] __switch_to+0x9c/0xc0",
+      "[<ffffff8008f0d09c>] __schedule+0x22c/0x570",
+      "[<ffffff8008f0d420>] schedule+0x40/0xa8",
+      "[<ffffff8008f1057c>] rwsem_down_read_failed+0xd4/0x128",
+      "[<ffffff8008f0f8a8>] down_read+0x58/0x60",
+      "[<ffffff8008263568>] iterate_supers+0x78/0x138",
+      "[<ffffff800829bac0>] sys_sync+0x50/0xc0",
+      "[<ffffff8008083900>] el0_svc_naked+0x34/0x38",
+    ];
+    expect(await top(hung)).toEqual(["hung-task-io-wait"]);
+  });
+});

@@ -866,6 +866,34 @@ const ROWS: Row[] = [
     title: "mlx5_core: TX timeout",
     details: { driver: "mlx5_core", device: "eth0", queue: 3 },
   },
+  // openwrt/openwrt#14707: Realtek's USB NIC prints its own watchdog reaction in mixed case, the USB interface as bus id.
+  { line: "r8152 4-1:1.0 eth1: Tx timeout", rule: "driver-tx-timeout-mixed-case", kind: "other", title: "r8152: TX timeout", details: { driver: "r8152", device: "eth1" } },
+  // MicrosoftDocs/azure-docs#68801: the NOP-Out ping of an iSCSI connection expired (the lines carry a leading space).
+  {
+    line: " connection4:0: ping timeout of 30 secs expired, recv timeout 5, last rx 4294927885, last ping 4294929136, now 4294937088",
+    rule: "iscsi-ping-timeout",
+    kind: "io-error",
+    title: "iscsi: connection error",
+    details: { connection: "4:0", pingTimeoutSec: 30 },
+  },
+  // maharmstone/btrfs#524: at mount, a device's persistent error counters (info level, printed only when non-zero).
+  {
+    line: "BTRFS info (device dm-1): bdev /dev/mapper/AM-2 errs: wr 29, rd 0, flush 0, corrupt 21, gen 0",
+    rule: "btrfs-dev-stats-nonzero",
+    kind: "fs-error",
+    title: "BTRFS: device error counters non-zero",
+    details: { device: "dm-1", bdev: "/dev/mapper/AM-2", writeErrors: 29, corruptionErrors: 21 },
+  },
+  { line: "btrfs: bdev /dev/sdb errs: wr 0, rd 0, flush 0, corrupt 3, gen 0", rule: "btrfs-dev-stats-nonzero", kind: "fs-error", title: "BTRFS: device error counters non-zero", details: { bdev: "/dev/sdb", corruptionErrors: 3 } },
+  // PeterSuh-Q3/tinycore-redpill#9 (4.x wording); 5.x+ mlx5_core_err adds `func:line:(pid N): ` and says mlx5_init_one.
+  { line: "mlx5_core 0000:03:00.0: mlx5_load_one failed with error code -22", rule: "mlx5-init-failed", kind: "other", title: "mlx5_core: device initialisation failed", details: { pci: "0000:03:00.0", error: -22 } },
+  {
+    line: "mlx5_core 0000:5e:00.0: probe_one:1806:(pid 1134): mlx5_init_one failed with error code -110",
+    rule: "mlx5-init-failed",
+    kind: "other",
+    title: "mlx5_core: device initialisation failed",
+    details: { pci: "0000:5e:00.0", error: -110 },
+  },
   { line: "ena 0000:00:05.0 eth0: Found a Tx that wasn't completed on time, qid 2, index 523.", rule: "ena-tx-not-completed", kind: "other", title: "ena: TX timeout", details: { device: "eth0" } },
   {
     line: "i40e 0000:08:00.1: eth9: tx_timeout recovery level 1",
@@ -1557,6 +1585,27 @@ describe("problem events through triage", () => {
       ["eth0", 3, 3],
       ["veth12", 1, 1],
     ]);
+  });
+
+  it("an iSCSI ping timeout and the connection error it causes are one finding per connection", async () => {
+    const found = await findingsOf([
+      " connection1:0: ping timeout of 5 secs expired, recv timeout 5, last rx 4295, last ping 4300, now 4305",
+      " connection1:0: detected conn error (1022)",
+      " connection2:0: ping timeout of 5 secs expired, recv timeout 5, last rx 4295, last ping 4300, now 4305",
+    ]);
+    expect(found.map((f) => [f.kind, f.title, f.repeats])).toEqual([
+      ["io-error", "iscsi: connection error", 2],
+      ["io-error", "iscsi: connection error", 1],
+    ]);
+  });
+
+  it("btrfs error counters: the mount-time record and a later failure's counter line are the device's one finding", async () => {
+    // The error-level counter line is the btrfs-error row's (a new failure); the info one only the record's: no line twice.
+    const found = await findingsOf([
+      "BTRFS info (device sda1): bdev /dev/sda1 errs: wr 0, rd 0, flush 0, corrupt 2, gen 0",
+      "BTRFS error (device sda1): bdev /dev/sda1 errs: wr 0, rd 0, flush 0, corrupt 3, gen 0",
+    ]);
+    expect(found.map((f) => [f.kind, f.repeats])).toEqual([["fs-error", 2]]);
   });
 
   it("an NVMe/TCP keep-alive timeout and the error recovery it starts are one finding per controller", async () => {

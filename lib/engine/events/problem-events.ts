@@ -1147,6 +1147,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `txto:${m[3]}`,
   },
   {
+    // Realtek's USB NICs print their ndo_tx_timeout in mixed case, bare (`r8152 4-1:1.0 eth1: Tx timeout`, the USB
+    // interface as bus id), after the 6.x one-line NETDEV WATCHDOG or on its own; the USB core usually resets the
+    // adapter next (`reset SuperSpeed … USB device`). The same driver-side TX timeout as the rows around it.
+    id: "driver-tx-timeout-mixed-case",
+    kind: "other",
+    needle: ": Tx timeout",
+    pattern: /^([\w-]{1,64}) (\S{1,64}) ([\w.@-]{1,64}): Tx timeout\s*$/,
+    title: (m) => `${m[1]}: TX timeout`,
+    details: (m) => ({ driver: m[1], device: m[3] }),
+    groupKey: (m) => `txto:${m[3]}`,
+  },
+  {
     // The same driver-side watchdog in the older wording many drivers keep (mtk_soc_eth, tg3, 3c59x, sky2, stmmac
     // forks): `mtk_soc_eth 1e100000.ethernet eth0: transmit timed out`, followed by the driver's ring dump. The qdisc's
     // own line (`NETDEV WATCHDOG: eth0: transmit timed out` before 2.6.27) has the same shape and is left to its rule.
@@ -1203,6 +1215,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "mlx5_core: firmware command timeout",
     details: (m) => ({ pci: m[1], command: m[2] }),
     groupKey: (m) => `mlx5-cmd:${m[1]}`,
+  },
+  {
+    // mlx5_core could not bring a ConnectX/BlueField function up at probe (`mlx5_core 0000:03:00.0: mlx5_load_one
+    // failed with error code -22` before 5.x, `… mlx5_init_one failed with error code -110` since, after the failing
+    // step: `handle_hca_cap failed`, a firmware command timeout, `wait_fw_init` giving up), then `probe of … failed`:
+    // the port never gets a netdev. Firmware and driver disagree, or the device is wedged.
+    id: "mlx5-init-failed",
+    kind: "other",
+    needle: "_one failed with error code",
+    pattern: /\bmlx5_core (\S{1,64}?):? (?:[^\n]{0,120}?: )?mlx5_(?:load|init)_one failed with error code (-?\d+)/,
+    title: () => "mlx5_core: device initialisation failed",
+    details: (m) => ({ pci: m[1], error: Number(m[2]) }),
+    groupKey: (m) => `mlx5-init:${m[1]}`,
   },
   {
     // The ENA device sends a keep-alive event every second; when none came within the timeout the driver counts
@@ -1597,6 +1622,28 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `btrfs:${m[2]}`,
   },
   {
+    // At mount btrfs prints each device's persistent error counters when one is non-zero, at info level (`BTRFS info
+    // (device dm-1): bdev /dev/mapper/AM-2 errs: wr 29, rd 0, flush 0, corrupt 21, gen 0`; 3.x: `btrfs: bdev /dev/sdb
+    // errs: …`): writes, reads or checksums failed on that device before, and the filesystem remembers it until
+    // `btrfs device stats -z`. The error-level line of a new failure is the btrfs-error row's; this one is the record.
+    id: "btrfs-dev-stats-nonzero",
+    kind: "fs-error",
+    needle: " errs: wr ",
+    pattern:
+      /(?:BTRFS (?:info|warning) \(device ([^):\s]{1,64})(?:: state \w+)?\):|\bbtrfs:) bdev (\S{1,128}) errs: wr (\d+), rd (\d+), flush (\d+), corrupt (\d+), gen (\d+)/,
+    title: () => "BTRFS: device error counters non-zero",
+    details: (m): Details => ({
+      ...(m[1] ? { device: m[1] } : {}),
+      bdev: m[2],
+      writeErrors: Number(m[3]),
+      readErrors: Number(m[4]),
+      flushErrors: Number(m[5]),
+      corruptionErrors: Number(m[6]),
+      generationErrors: Number(m[7]),
+    }),
+    groupKey: (m) => `btrfs:${m[1] ?? m[2].replace(/^\/dev\//, "")}`,
+  },
+  {
     // A data block whose checksum does not match: btrfs logs it at warning level (`BTRFS warning (device sda2): csum
     // failed root 258 ino 9276991 off 8192 csum 0x… expected csum 0x… mirror 1`; 3.x: `btrfs csum failed ino 257 off
     // …`), and the read returns EIO unless another mirror holds a good copy. Disk or memory corruption, or a known
@@ -1805,6 +1852,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     pattern: /\bconnection(\d+):(\d+): detected conn error \((\d+)\)/,
     title: () => "iscsi: connection error",
     details: (m) => ({ connection: `${m[1]}:${m[2]}`, error: Number(m[3]) }),
+    groupKey: (m) => `iscsi:${m[1]}:${m[2]}`,
+  },
+  {
+    // The initiator's NOP-Out ping got no answer within noop_out_timeout (`connection1:0: ping timeout of 30 secs
+    // expired, recv timeout 5, last rx …`): the target or the path stopped answering; the initiator drops the
+    // connection (the `detected conn error (1022)` that usually follows is this connection's same finding) and
+    // queues I/O until it logs in again or replacement_timeout fails it.
+    id: "iscsi-ping-timeout",
+    kind: "io-error",
+    needle: "ping timeout of ",
+    pattern: /\bconnection(\d+):(\d+): ping timeout of (\d+) secs expired/,
+    title: () => "iscsi: connection error",
+    details: (m) => ({ connection: `${m[1]}:${m[2]}`, pingTimeoutSec: Number(m[3]) }),
     groupKey: (m) => `iscsi:${m[1]}:${m[2]}`,
   },
   {
