@@ -1049,6 +1049,8 @@ const ROWS: Row[] = [
     title: "NVRM: Xid 31",
     details: { gpu: "PCI:0000:00:07", xid: 31 },
   },
+  { line: "eth0: hw csum failure", rule: "hw-csum-failure", kind: "other", title: "hw csum failure", details: { device: "eth0" } },
+  { line: "cilium_host: hw csum failure", rule: "hw-csum-failure", kind: "other", title: "hw csum failure", details: { device: "cilium_host" } },
   { line: "device-mapper: multipath: Failing path 8:32.", rule: "dm-multipath-failing-path", kind: "io-error", title: "multipath: path failed", details: { path: "8:32" } },
   {
     line: "mpathaq: sdak - tur checker reports path is down",
@@ -1423,6 +1425,24 @@ describe("problem events through triage", () => {
       "XFS (sdc1): Using a more recent kernel is recommended.",
     ]);
     expect(found).toEqual([]);
+  });
+
+  it("hw csum failures fold per device, take the release from the task line under them, and their stacks open no report", async () => {
+    const report = (dev: string, s: number) => [
+      `Aug 13 10:00:0${s} n1 kernel: ${dev}: hw csum failure`,
+      `Aug 13 10:00:0${s} n1 kernel: CPU: 3 PID: 24 Comm: ksoftirqd/3 Not tainted 4.14.62 #0`,
+      `Aug 13 10:00:0${s} n1 kernel: Call trace:`,
+      `Aug 13 10:00:0${s} n1 kernel: [<ffffff8008546db8>] dump_stack+0x9c/0xbc`,
+      `Aug 13 10:00:0${s} n1 kernel: [<ffffff800842a228>] netdev_rx_csum_fault+0x38/0x48`,
+      `Aug 13 10:00:0${s} n1 kernel: [<ffffff800841dc14>] __skb_checksum_complete+0x6c/0xc0`,
+      `Aug 13 10:00:0${s} n1 kernel: [<ffffff8008502f80>] tcp_v6_rcv+0x1d8/0x10e0`,
+    ];
+    const text = [...report("eth0", 1), ...report("eth0", 2), ...report("eth1", 3)].join("\n") + "\n";
+    const inc = await triage([{ name: "messages", data: enc.encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
+    expect(inc.findings.map((f) => [f.title, f.details?.device, f.repeats ?? 1, f.kernelRelease])).toEqual([
+      ["hw csum failure", "eth0", 2, "4.14.62"],
+      ["hw csum failure", "eth1", 1, "4.14.62"],
+    ]);
   });
 
   it("a NIC link down once or twice per device and boot is a timeline marker, three times a flapping link", async () => {

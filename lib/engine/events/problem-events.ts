@@ -996,6 +996,24 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `pcie-link-lost:${m[2]}`,
   },
   {
+    // netdev_rx_csum_fault(): the NIC handed a packet up with a hardware sum (CHECKSUM_COMPLETE, `ip_summed=2` in the
+    // 4.x+ skb dump that follows) that the software check disagrees with (`eth0: hw csum failure`, `cilium_host: hw
+    // csum failure`; `<unknown>` when the skb has no device). dump_stack() follows, through __skb_checksum_complete
+    // into whichever protocol checked (tcp_v4_rcv, icmpv6_rcv, conntrack's nf_ip_checksum): that frame names the
+    // checker, not the culprit. The culprit is the driver or firmware's RX checksum (bcmgenet, lan78xx, mlx5 with
+    // VLANs) or a layer that edited the packet without fixing skb->csum (tunnel decap, tc/BPF rewrites). Repeats
+    // per packet, so a flood fills /var/log: one finding per device, counted.
+    id: "hw-csum-failure",
+    kind: "other",
+    needle: ": hw csum failure",
+    pattern: /(\S{1,32}): hw csum failure\b/,
+    title: () => "hw csum failure",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `hw-csum:${m[1]}`,
+    // Before 5.0 the task line (`CPU: … Comm: … <release>`) comes right after; later kernels print the skb first.
+    reportFollows: 4,
+  },
+  {
     id: "scsi-task-abort",
     kind: "io-error",
     needle: "task abort",
