@@ -106,6 +106,8 @@ describe("triage: seed 000 skb_segment BUG", () => {
     const cases: Array<[string, string, string[]]> = [
       ["short-precise", "Aug 13 15:59:23.123456 w01 kernel: ", ["w01"]],
       ["RFC 5424", "<6>1 2024-08-13T15:59:23.003Z w02 kernel - - - ", ["w02"]],
+      // a template with a space between the PRI and the version (read as dmesg's `<6>` level, the report was lost)
+      ["RFC 5424, space after the PRI", "<6> 1 2024-08-13T15:59:23.003Z w06 kernel - - - ", ["w06"]],
       ["PRI", "<6>Aug 13 15:59:23 w03 kernel: ", ["w03"]],
       ["ISO with a space", "2024-08-13 15:59:23,250+08 w04 kernel: ", ["w04"]],
       ["no host", "Aug 13 15:59:23 kernel: ", ["(unknown host)"]],

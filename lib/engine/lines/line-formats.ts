@@ -106,11 +106,13 @@ export const NON_ASCII = "\u0080";
 const RFC3164 =
   /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}|\d{1,2}[月월]|[^\s\d[\]<>:]{2,8}?) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?(?: (\d{4}))? (\S+)(?: (.*))?$/;
 // `2024-08-13T15:59:23.123456+08:00 w01 kernel: msg` (rsyslog RFC 3339, journalctl short-iso/-iso-precise) and
-// RFC 5424 `<34>1 2024-08-13T15:59:23.003Z host app procid msgid [sd] msg`.
+// RFC 5424 `<34>1 2024-08-13T15:59:23.003Z host app procid msgid [sd] msg`, also as a template that puts a space
+// between the PRI and the version writes it (`<6> 1 2020-11-20T18:14:19.159524+01:00 host kernel - - - msg`): read
+// as dmesg's `<6>` level, the line lost its time, host and tag and its message started ` 1 2020-…`.
 // Go's time format puts the zone after a space (`2016-07-31 16:26:53 +0000 UTC kern.warn kernel: …`, Docker Desktop's
 // VM log), and some forwarders write `facility.level` where the host would be.
 const ISO_LINE =
-  /^(?:<(\d{1,3})>(1) )?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)(?: ([+-]\d{4})(?: [A-Z]{2,5})?)? (\S+)(?: (.*))?$/;
+  /^(?:<(\d{1,3})> ?(1) )?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)(?: ([+-]\d{4})(?: [A-Z]{2,5})?)? (\S+)(?: (.*))?$/;
 const FACILITY_LEVEL = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(\w+)$/;
 // OpenWrt's logread (busybox syslogd's ring buffer): a ctime stamp with the weekday and the year, the facility.level,
 // no host (`Mon Jul 28 10:19:15 2025 kern.crit kernel: [ 7013.909286] mtk_soc_eth … eth0: NETDEV WATCHDOG: …`).
@@ -1327,8 +1329,11 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       let rfc5424 = false;
       if (bytes[p] === 60) {
         const gt = priEnd(bytes, p, eol);
-        if (gt === -1 || bytes[gt + 1] !== 49 || bytes[gt + 2] !== 32) return PEEK.NOT_THIS;
-        p = gt + 3;
+        if (gt === -1) return PEEK.NOT_THIS;
+        // `<6>1 ` or, from a template with a space after the PRI, `<6> 1 ` (ISO_LINE).
+        const v = bytes[gt + 1] === 32 ? gt + 2 : gt + 1;
+        if (bytes[v] !== 49 || bytes[v + 1] !== 32) return PEEK.NOT_THIS;
+        p = v + 2;
         rfc5424 = true;
       }
       if (eol - p <= 21 || bytes[p + 4] !== 45 || bytes[p + 7] !== 45 || !isDigit(bytes[p])) return PEEK.NOT_THIS;

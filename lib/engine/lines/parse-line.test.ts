@@ -159,6 +159,21 @@ const ROWS: Row[] = [
     },
   },
   {
+    // A template that writes `<%PRI%> %PROTOCOL-VERSION% …` (netdev, bonding under TIPC): once read as dmesg's `<6>`
+    // level with the whole syslog prefix left in the message.
+    name: "RFC 5424 with a space between the PRI and the version",
+    raw: "<6> 1 2020-11-20T18:14:19.159524+01:00 LABNBS5B kernel - - - [65818.378287] bond0: now running without any active interface!",
+    expect: {
+      format: "syslog-iso",
+      host: "LABNBS5B",
+      program: "kernel",
+      level: 6,
+      uptime: 65818.378287,
+      text: "bond0: now running without any active interface!",
+      time: iso("2020-11-20T17:14:19.159Z"),
+    },
+  },
+  {
     name: "RFC 5424 with structured data",
     raw: '<165>1 2024-08-13T15:59:23Z h app - - [exampleSDID@32473 iut="3"] An application event',
     expect: { format: "syslog-iso", host: "h", program: "app", level: 5, text: "An application event" },
