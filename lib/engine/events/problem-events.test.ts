@@ -1051,6 +1051,16 @@ const ROWS: Row[] = [
   },
   { line: "eth0: hw csum failure", rule: "hw-csum-failure", kind: "other", title: "hw csum failure", details: { device: "eth0" } },
   { line: "cilium_host: hw csum failure", rule: "hw-csum-failure", kind: "other", title: "hw csum failure", details: { device: "cilium_host" } },
+  { line: "VFS: file-max limit 51200 reached", rule: "file-max-reached", kind: "other", title: "VFS: file-max limit reached", details: { fileMax: 51200 } },
+  { line: "audit: backlog limit exceeded", rule: "audit-backlog-exceeded", kind: "other", title: "audit: backlog limit exceeded" },
+  {
+    line: "audit: audit_backlog=4097 > audit_backlog_limit=4096",
+    rule: "audit-backlog-over-limit",
+    kind: "other",
+    title: "audit: backlog limit exceeded",
+    details: { backlog: 4097, backlogLimit: 4096 },
+  },
+  { line: "audit: kauditd hold queue overflow", rule: "audit-hold-queue-overflow", kind: "other", title: "audit: kauditd hold queue overflow" },
   { line: "device-mapper: multipath: Failing path 8:32.", rule: "dm-multipath-failing-path", kind: "io-error", title: "multipath: path failed", details: { path: "8:32" } },
   {
     line: "mpathaq: sdak - tur checker reports path is down",
@@ -1425,6 +1435,17 @@ describe("problem events through triage", () => {
       "XFS (sdc1): Using a more recent kernel is recommended.",
     ]);
     expect(found).toEqual([]);
+  });
+
+  it("audit backlog overflows fold per host across both wordings; the audit_lost lines add nothing", async () => {
+    const found = await findingsOf([
+      "audit: backlog limit exceeded",
+      "audit: audit_backlog=4097 > audit_backlog_limit=4096",
+      "audit: audit_lost=494217 audit_rate_limit=0 audit_backlog_limit=4096",
+      "audit: audit_backlog=4097 > audit_backlog_limit=4096",
+      "audit: type=1400 audit(1700000000.000:1): apparmor=\"DENIED\" operation=\"open\"",
+    ]);
+    expect(found.map((f) => [f.title, f.repeats ?? 1])).toEqual([["audit: backlog limit exceeded", 3]]);
   });
 
   it("hw csum failures fold per device, take the release from the task line under them, and their stacks open no report", async () => {

@@ -1014,6 +1014,51 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 4,
   },
   {
+    // alloc_empty_file() found the system-wide file table full (`VFS: file-max limit 51200 reached`, ratelimited): every
+    // open(), socket() and accept() on the host fails with ENFILE ("Too many open files in system") until descriptors
+    // are freed — one process leaking sockets takes the whole node down. Per host; the limit is in the details.
+    id: "file-max-reached",
+    kind: "other",
+    needle: "VFS: file-max limit",
+    pattern: /VFS: file-max limit (\d+) reached/,
+    title: () => "VFS: file-max limit reached",
+    details: (m) => ({ fileMax: Number(m[1]) }),
+    groupKey: () => "file-max",
+  },
+  {
+    // The audit subsystem's queue is over audit_backlog_limit: audit_log_lost() prints `audit: backlog limit exceeded`
+    // (with audit=1 and failure mode printk), audit_log_start() `audit: audit_backlog=4097 > audit_backlog_limit=4096`.
+    // Records are lost (a compliance gap), and with backlog_wait_time set every audited syscall first sleeps: a node
+    // with chatty rules (Falco, osquery, CIS/STIG profiles) slows down. The `audit_lost=N …` lines that go with them
+    // restate the count and are not counted. One finding per host for both wordings.
+    id: "audit-backlog-exceeded",
+    kind: "other",
+    needle: "audit: backlog limit exceeded",
+    pattern: /\baudit: backlog limit exceeded\b/,
+    title: () => "audit: backlog limit exceeded",
+    groupKey: () => "audit-backlog",
+  },
+  {
+    id: "audit-backlog-over-limit",
+    kind: "other",
+    needle: "> audit_backlog_limit=",
+    pattern: /\baudit: audit_backlog=(\d+) > audit_backlog_limit=(\d+)/,
+    title: () => "audit: backlog limit exceeded",
+    details: (m) => ({ backlog: Number(m[1]), backlogLimit: Number(m[2]) }),
+    groupKey: () => "audit-backlog",
+  },
+  {
+    // kauditd holds records while no audit daemon reads them (early boot, auditd stopped or crashed) and drops them once
+    // that hold queue passes the backlog limit: `audit: kauditd hold queue overflow`. Rules loaded with no reader
+    // attached, or a daemon that died. Per host.
+    id: "audit-hold-queue-overflow",
+    kind: "other",
+    needle: "kauditd hold queue overflow",
+    pattern: /\baudit: kauditd hold queue overflow\b/,
+    title: () => "audit: kauditd hold queue overflow",
+    groupKey: () => "audit-hold-queue",
+  },
+  {
     id: "scsi-task-abort",
     kind: "io-error",
     needle: "task abort",
