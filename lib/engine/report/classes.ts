@@ -1519,6 +1519,8 @@ export const CLASSES: readonly CrashClass[] = [
     type: "HANG",
     orphanOnly: true,
     lostHeader: /blocked for more than \d+ seconds|hung_task_timeout_secs|Show Blocked State|Show State/,
+    // a SysRq dump lists every blocked task, a long list on a busy node
+    lostHeaderWithin: 1000,
     startsAt: { line: HUNG_TASK_D_STATE_LINE, within: 6, required: true },
     formats: [
       {

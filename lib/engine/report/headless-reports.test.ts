@@ -402,6 +402,9 @@ describe("reports whose header line was cut", () => {
     expect(extract(["kworker/u4:1    R running      0 32761      2 0x00000002", "Call Trace:", " foo_work+0x1/0x2"])).toHaveLength(0);
     expect(extract(["task:rcu_sched       state:I stack:    0 pid:   13 ppid:     2 flags:0x00004000", "Call Trace:", " __schedule+0x282/0x880", " rcu_gp_kthread+0x51b/0xbb0"])).toHaveLength(0);
     expect(extract(["sysrq: Show Blocked State", "  task                        PC stack   pid father", ...body])).toHaveLength(0);
+    // (moby/moby#5618's `echo w > /proc/sysrq-trigger`: the second task's dump, far below the SysRq line)
+    const filler = Array.from({ length: 200 }, (_, k) => ` schedule_frame_${k}+0x1/0x2`);
+    expect(extract(["sysrq: SysRq : Show Blocked State", "kworker/u4:6    D    0   293      2 0x00000000", "Workqueue: netns cleanup_net", "Call Trace:", ...filler, "runc:[1:CHILD]  D    0  2609   2606 0x00000000", "Call Trace:", " __schedule+0x582/0x701", " copy_net_ns+0x1/0x2"])).toHaveLength(0);
     // nor is a `Call Trace:` with no state line above it a report
     expect(extract(["Call Trace:", " foo+0x1/0x2"])).toHaveLength(0);
   });
