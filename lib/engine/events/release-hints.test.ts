@@ -34,6 +34,18 @@ describe("readReleaseHints", () => {
     ]);
   });
 
+  it("reads the `Kernel:` line of a system-information command (SONiC's show version, hostnamectl, neofetch)", () => {
+    // github sonic-net/sonic-buildimage#17302: `show version` pasted under the console's stall lines
+    const info = parsed(["SONiC OS Version: 11", "Distribution: Debian 11.7", "Kernel: 5.10.0-18-2-amd64", "          Kernel: Linux 5.15.0-91-generic", "Kernel: 6.1.0-13-amd64"]);
+    expect(readReleaseHints(info).map((h) => [h.lineNo, h.host, h.release])).toEqual([
+      [3, undefined, "5.10.0-18-2-amd64"],
+      [4, undefined, "5.15.0-91-generic"],
+      [5, undefined, "6.1.0-13-amd64"],
+    ]);
+    // a line that goes on after the release, or names no release, is something else
+    expect(readReleaseHints(parsed(["Kernel: 6.1.0-13-amd64 arch: x86_64 bits: 64", "Kernel: panic_on_oops set", "Kernel: Linux"]))).toEqual([]);
+  });
+
   it("takes no prompt-less `uname -r` mention for a command (prose, a script line)", () => {
     const prose = parsed(["run uname -r", "5.15.0", "echo foo@bar ~ uname -r", "5.15.0"]);
     expect(readReleaseHints(prose)).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * Kernel releases a log states outside any boot banner or report: a pasted `uname -r` / `uname -a`, the kernel test
- * robot's harness line, or the KERNEL-VERSION column of `kubectl get nodes -o wide`. A report whose own boot printed no banner takes its release
+ * robot's harness line, the KERNEL-VERSION column of `kubectl get nodes -o wide`, or the `Kernel:` line of a
+ * system-information command (`hostnamectl`, SONiC's `show version`, neofetch). A report whose own boot printed no banner takes its release
  * from one of these (marked inferred: the node may have been upgraded between the crash and the paste).
  */
 import type { LogLine, ReleaseSource } from "../types";
@@ -18,7 +19,7 @@ export type ReleaseHint = {
  * Literals that make the scanner open a window on these lines (see scan-input.ts `EVENT_NEEDLES`). The LKP line's is
  * its tail: `LKP:` alone lets too many positions of a busy node's log through the prefilter's buckets.
  */
-export const RELEASE_HINT_NEEDLES = ["uname -r", "uname -a", "GNU/Linux", "KERNEL-VERSION", "serial console /dev/"];
+export const RELEASE_HINT_NEEDLES = ["uname -r", "uname -a", "GNU/Linux", "KERNEL-VERSION", "serial console /dev/", "Kernel: "];
 
 const RELEASE = /^\d+\.\d+(?:\.\d+)?[-+.~\w]*$/;
 /**
@@ -39,6 +40,12 @@ const MASKED_HOST = /^(?:\*+|<[\w.-]+>)$/;
  * reports quote the dmesg from the failing test on, past the boot banner.
  */
 const LKP_BANNER = /^LKP: HOSTNAME ([\w.-]+), MAC [0-9a-f:]+, kernel (\d+\.\d+\S*) \d+, serial console\b/;
+/**
+ * A system-information command's kernel line, the whole line: `hostnamectl`'s `Kernel: Linux 5.15.0-91-generic`,
+ * SONiC's `show version` (`Kernel: 5.10.0-18-2-amd64`), neofetch's `Kernel: 6.1.0-13-amd64`. Only a release and
+ * nothing after it: a kernel message that starts with `Kernel:` says more than that.
+ */
+const SYSINFO_KERNEL = /^Kernel:\s+(?:Linux\s+)?(\d+\.\d+\S*)$/;
 /** The header of `kubectl get nodes -o wide`. */
 const KUBECTL_HEADER = /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+.*\bKERNEL-VERSION\s+CONTAINER-RUNTIME\s*$/;
 /** A node row: name, status, …, kernel release, runtime (`containerd://1.6.28`). */
@@ -53,8 +60,13 @@ export function readReleaseHints(lines: readonly LogLine[], hot?: readonly boole
   for (let i = 0; i < lines.length; i++) {
     if (hot !== undefined && !hot[i]) continue;
     const raw = lines[i].text;
-    if (!raw.includes("uname -r") && !raw.includes("GNU/Linux") && !raw.includes("KERNEL-VERSION") && !raw.includes("LKP: HOSTNAME")) continue;
+    if (!raw.includes("uname -r") && !raw.includes("GNU/Linux") && !raw.includes("KERNEL-VERSION") && !raw.includes("LKP: HOSTNAME") && !raw.includes("Kernel: ")) continue;
     const text = raw.trim();
+    const sysinfo = SYSINFO_KERNEL.exec(text);
+    if (sysinfo) {
+      if (RELEASE.test(sysinfo[1])) hints.push({ lineNo: lines[i].lineNo, release: sysinfo[1], source: "inferred-uname" });
+      continue;
+    }
     const lkp = LKP_BANNER.exec(text);
     if (lkp) {
       hints.push({ lineNo: lines[i].lineNo, host: lkp[1], release: lkp[2], source: "inferred-uname" });

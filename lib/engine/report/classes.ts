@@ -219,6 +219,8 @@ export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\
  * The comm is printed `%-15.15s` and may hold spaces (libcec's `HCEC Notify`, Firefox's `Web Content`, `C2 CompilerThre`).
  */
 const HUNG_TASK_STATE_LINE = /^\s*task:\S.*\bstate:[A-Z]\b|^\s*\S(?:[^\n]{0,13}\S)?\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$/;
+/** The same state line of a task in uninterruptible sleep only (`state:D`, or the old columns' `D`). */
+const HUNG_TASK_D_STATE_LINE = /^\s*task:\S.*\bstate:D\b|^\s*\S(?:[^\n]{0,13}\S)?\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$/;
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Stack Trace:|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
 const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
@@ -1158,6 +1160,25 @@ export const CLASSES: readonly CrashClass[] = [
     }),
   ),
   {
+    // An RCU stall whose header and per-CPU lines were cut (a paste or a console excerpt that starts inside the
+    // stalled CPU's backtrace): only the stall detector dumps a CPU through rcu_dump_cpu_stacks (from the
+    // scheduler tick's stall check), so its frame says what the report is. The report starts at the first frame of
+    // the stack it is in; under the stall's own header it is that report's body.
+    id: "rcu-stall-dump-headless",
+    header: "rcu_dump_cpu_stacks",
+    kind: "rcu-stall",
+    type: "HANG",
+    orphanOnly: true,
+    lostHeader: /detected (?:expedited )?stalls? on|self-detected stall|detected stall on CPU/,
+    startsAt: { line: STACK_LINE, within: 30, earliest: true, contiguous: true },
+    formats: [
+      {
+        match: re("rcu_dump_cpu_stacks"), title: "INFO: rcu detected stall in {FRAME}", alt: STALL, corrupted: "the RCU stall header line is missing",
+        stack: RCU_STALL_STACK,
+      },
+    ],
+  },
+  {
     id: "hard-lockup",
     header: "hard LOCKUP",
     kind: "hard-lockup",
@@ -1488,6 +1509,28 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("hung_task_timeout_secs\" disables this message"),
         title: "INFO: task hung in {FRAME}", alt: HANG, corrupted: "the hung-task header line is missing",
+        stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
+      },
+    ],
+  },
+  {
+    // A hung-task report that lost its header and the hint line under it too (a paste that starts at the task's
+    // state line): the state line of a task in uninterruptible sleep (`D`) right above its `Call Trace:` still says
+    // what it is. Only outside another report (a blocked task in another report's dump is that report's), and not
+    // near a hung-task header or SysRq's `Show Blocked State`, which prints the same lines for every blocked task on
+    // request.
+    id: "hung-task-state-line-headless",
+    header: "Call Trace:",
+    kind: "hung-task",
+    type: "HANG",
+    orphanOnly: true,
+    lostHeader: /blocked for more than \d+ seconds|hung_task_timeout_secs|Show Blocked State|Show State/,
+    // a SysRq dump lists every blocked task, a long list on a busy node
+    lostHeaderWithin: 1000,
+    startsAt: { line: HUNG_TASK_D_STATE_LINE, within: 6, required: true },
+    formats: [
+      {
+        match: re("Call Trace:"), title: "INFO: task hung in {FRAME}", alt: HANG, corrupted: "the hung-task header line is missing",
         stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
       },
     ],

@@ -218,6 +218,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^worker_thread", "^smpboot_thread_fn", "^irq_exit", "^__irq_exit", "^sysvec_", "^asm_sysvec_",
       "^asm_common_interrupt", "^common_interrupt", "apic_timer_interrupt", "^exiting_irq", "^gic_handle_irq",
       "^__handle_irq", "^handle_irq", "^el1_irq", "^call_on_irq_stack", "^do_interrupt_handler",
+      // x86-64 5.8–5.11's switch to the interrupt stack (entry_64.S `asm_call_on_stack` and its `_sysvec_`/`_irq_`
+      // aliases), between a vector's `sysvec_…` entry and its `__sysvec_…` handler: arm64's call_on_irq_stack
+      "^asm_call_(?:sysvec_|irq_)?on_stack$",
       // the 2.6-era generic IRQ layer (kernel/irq/handle.c before handle_irq_event) and x86's do_IRQ entry
       "^handle_IRQ_event$", "^__do_IRQ$", "^do_IRQ$",
       "^__sysvec_", "^el0t_64_sync", "^invoke_syscall", "^el0_svc_common", "^do_el0_svc",

@@ -378,4 +378,62 @@ describe("reports whose header line was cut", () => {
     expect(headed).toHaveLength(1);
     expect(headed[0]).toMatchObject({ title: "INFO: task hung in do_page_fault", guiltyFrame: "do_page_fault", kernelRelease: "4.14.79-v7+" });
   });
+
+  it("a hung task whose header and hint line were both cut is read from its D-state line right above `Call Trace:`", () => {
+    // LinuxKit's /var/log/messages paste (github linuxkit/linuxkit#1616): the post starts at the task's state line.
+    const body = [
+      "proxy-vsockd    D    0 27443      1 0x00000000",
+      " 00000000000188c0 ffff8d44301b7400 ffff8d43c3ac6080 ffff8d43e98ecf00",
+      "Call Trace:",
+      " [<ffffffffb3845fde>] ? __schedule+0x35f/0x43d",
+      " [<ffffffffb3847429>] ? __mutex_lock_slowpath+0xb6/0x13b",
+      " [<ffffffffb38474c9>] ? mutex_lock+0x1b/0x2a",
+      " [<ffffffffb362507d>] ? vmbus_hvsock_device_unregister+0x15/0x3a",
+      " [<ffffffffb363a788>] ? __sk_destruct+0x21/0x133",
+    ];
+    const cut = extract(body);
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toMatchObject({ kind: "hung-task", title: "INFO: task hung in vmbus_hvsock_device_unregister", guiltyFrame: "vmbus_hvsock_device_unregister", corrupted: true });
+    expect(cut[0].source.line).toBe(1);
+    // 5.8+ state lines name the state
+    const task = extract(["task:kworker/0:2     state:D stack:    0 pid:110640 ppid:     2 flags:0x80004080", "Workqueue: events target_tmr_work [target_core_mod]", "Call Trace:", " __schedule+0x2a6/0x700", " schedule+0x38/0xa0", " target_put_cmd_and_wait+0x5d/0xb0 [target_core_mod]"]);
+    expect(task[0]).toMatchObject({ kind: "hung-task", title: "INFO: task hung in target_put_cmd_and_wait" });
+    // a running or sleeping task's dump is no hung task, and SysRq's blocked-task dump is asked for, not detected
+    expect(extract(["kworker/u4:1    R running      0 32761      2 0x00000002", "Call Trace:", " foo_work+0x1/0x2"])).toHaveLength(0);
+    expect(extract(["task:rcu_sched       state:I stack:    0 pid:   13 ppid:     2 flags:0x00004000", "Call Trace:", " __schedule+0x282/0x880", " rcu_gp_kthread+0x51b/0xbb0"])).toHaveLength(0);
+    expect(extract(["sysrq: Show Blocked State", "  task                        PC stack   pid father", ...body])).toHaveLength(0);
+    // (moby/moby#5618's `echo w > /proc/sysrq-trigger`: the second task's dump, far below the SysRq line)
+    const filler = Array.from({ length: 200 }, (_, k) => ` schedule_frame_${k}+0x1/0x2`);
+    expect(extract(["sysrq: SysRq : Show Blocked State", "kworker/u4:6    D    0   293      2 0x00000000", "Workqueue: netns cleanup_net", "Call Trace:", ...filler, "runc:[1:CHILD]  D    0  2609   2606 0x00000000", "Call Trace:", " __schedule+0x582/0x701", " copy_net_ns+0x1/0x2"])).toHaveLength(0);
+    // nor is a `Call Trace:` with no state line above it a report
+    expect(extract(["Call Trace:", " foo+0x1/0x2"])).toHaveLength(0);
+  });
+
+  it("an RCU stall cut above the stalled CPU's backtrace is read from the stall detector's dump frame", () => {
+    // Talos on Proxmox (github siderolabs/talos#3054): the excerpt starts at rcu_dump_cpu_stacks.
+    const trace = [
+      " rcu_dump_cpu_stacks+0x92/0xc0",
+      " rcu_sched_clock_irq.cold+0x1ff/0x3d6",
+      " update_process_times+0x87/0xc0",
+      " tick_sched_timer+0x77/0xb0",
+      " __hrtimer_run_queues+0x12c/0x280",
+      " hrtimer_interrupt+0x109/0x270",
+      " __sysvec_apic_timer_interrupt+0x5a/0xd0",
+      " asm_call_irq_on_stack+0x12/0x20",
+      " </IRQ>",
+      " sysvec_apic_timer_interrupt+0x72/0x80",
+      " asm_sysvec_apic_timer_interrupt+0x12/0x20",
+    ];
+    const cut = extract(trace);
+    expect(cut).toHaveLength(1);
+    // 5.8–5.11's interrupt-stack switch (asm_call_irq_on_stack) is entry glue, not the looping code: no frame
+    expect(cut[0]).toMatchObject({ kind: "rcu-stall", corrupted: true });
+    expect(cut[0].guiltyFrame).toBeUndefined();
+    const looping = extract([...trace, "RIP: 0010:foo_spin+0x10/0x40", " foo_ioctl+0x20/0x50", " __x64_sys_ioctl+0x8d/0xc0", " do_syscall_64+0x33/0x40"]);
+    expect(looping[0]).toMatchObject({ kind: "rcu-stall", title: "INFO: rcu detected stall in foo_ioctl" });
+    // under its own header the dump is that stall's body: one report
+    const headed = extract(["rcu: INFO: rcu_sched self-detected stall on CPU", "rcu: \t2-....: (20999 ticks this GP) idle=a4e/1/0x4000000000000002 softirq=1/1 fqs=5249", "\t(t=21000 jiffies g=5 q=7)", "NMI backtrace for cpu 2", "Call Trace:", " <IRQ>", " dump_stack+0x6d/0x8b", " nmi_cpu_backtrace.cold+0x14/0x53", ...trace]);
+    expect(headed).toHaveLength(1);
+    expect(headed[0].source.line).toBe(1);
+  });
 });
