@@ -44,12 +44,14 @@ const CACHE_NOT_WRITTEN = ["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT"];
  * The triage script's exports (lib/cli/triage-entry.ts), compiled from V8's code cache when there is one for this
  * build: compiling the engine's ES modules was ~40% of a one-line triage's start-up. V8 checks the cache against its
  * version and flags (`cachedDataRejected`) but against the source only by length, so the cache is named after the
- * build. `saveCache` (when there was none, or V8 refused it) writes one from the functions compiled so far: call it
- * after a triage. A process started with V8 flags (the young-generation relaunch) writes none, or the next plain run
- * would refuse it.
+ * build, and after the flags (`cacheFlagsTag`): the young-generation relaunch of a big triage has a cache of its own,
+ * which a plain run never reads (it would refuse it, and write its own over it). `saveCache` (when there was none, or
+ * V8 refused it) writes one from the functions compiled so far: call it after a triage. A process started with other
+ * V8 flags writes none.
  */
 function loadTriageScript() {
-  const cacheFile = path.join(CLI_DIR, `triage-command.${bundleBuiltAt ?? "unknown"}.cache`);
+  const flagsTag = cacheFlagsTag();
+  const cacheFile = path.join(CLI_DIR, `triage-command.${bundleBuiltAt ?? "unknown"}${flagsTag ?? ""}.cache`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -66,9 +68,8 @@ function loadTriageScript() {
   // A bundle entry (`./db.mjs`) or a package, resolved from here (scripts/, beside node_modules).
   const importEsm = (specifier) => import(specifier.startsWith("./") ? pathToFileURL(path.join(CLI_DIR, specifier)).href : specifier);
   script.runInThisContext()(scriptModule.exports, createRequire(TRIAGE_SCRIPT), scriptModule, TRIAGE_SCRIPT, CLI_DIR, importEsm);
-  const plain = process.execArgv.length === 0 && !process.env.NODE_OPTIONS?.trim();
   const saveCache = () => {
-    if (!plain || (cachedData && !script.cachedDataRejected) || bundleBuiltAt === undefined) return;
+    if (flagsTag === undefined || (cachedData && !script.cachedDataRejected) || bundleBuiltAt === undefined) return;
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
       writeFileSync(tmp, script.createCachedData());
@@ -81,4 +82,19 @@ function loadTriageScript() {
   return { exports: scriptModule.exports, saveCache };
 }
 
-module.exports = { CLI_BUNDLE, CLI_DIR, INPUTS, isCliBundleFresh, loadTriageScript, setBundleBuiltAt, TRIAGE_SCRIPT, TRIAGE_WORKER_BUNDLE };
+/** The V8 flag bin/oopscope relaunches a triage of a big input with (bin/oopscope, `relaunch`). */
+const YOUNG_GENERATION_CAP = "--max-semi-space-size=4";
+
+/**
+ * What names this process's code cache beside the build: "" without V8 flags, `.young-generation-cap` for the
+ * relaunch of a big triage (every bench:perf profile: compiling the script without a cache, and the report parsing
+ * a big log reaches, cost it ~0.1–0.2 G instructions), undefined for any other flags (a cache is read but not written).
+ */
+function cacheFlagsTag() {
+  if (process.env.NODE_OPTIONS?.trim()) return undefined;
+  const flags = process.execArgv;
+  if (flags.length === 0) return "";
+  return flags.length === 1 && flags[0] === YOUNG_GENERATION_CAP ? ".young-generation-cap" : undefined;
+}
+
+module.exports = { CLI_BUNDLE, CLI_DIR, INPUTS, isCliBundleFresh, loadTriageScript, setBundleBuiltAt, TRIAGE_SCRIPT, TRIAGE_WORKER_BUNDLE, YOUNG_GENERATION_CAP };

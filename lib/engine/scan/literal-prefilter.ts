@@ -41,6 +41,11 @@ const MIN_PREFIX = 3;
 export const WORD_START_SOURCE = "(?:\\b|(?<=\\x1b\\[[0-9;]*m))";
 const WORD_BYTE = new Uint8Array(256);
 for (const c of "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz") WORD_BYTE[c.charCodeAt(0)] = 1;
+/**
+ * What the lane just before a word-start needle's head accepts: no word byte, but `m`, which may end a colour
+ * sequence (the confirmation looks further back).
+ */
+const GUARD_BYTES: readonly number[] = Array.from({ length: 256 }, (_, b) => b).filter((b) => !WORD_BYTE[b] || b === 109);
 
 /** A leading `\b` of an alternative whose text then starts with a word character: that text and true. */
 function splitWordStart(alternative: string): { body: string; wordStart: boolean } {
@@ -222,6 +227,16 @@ function weightOf(lane: Set<number>): number {
   return sum;
 }
 
+/** The share of log text a word-start guard lane lets through. */
+const GUARD_WEIGHT = GUARD_BYTES.reduce((sum, b) => sum + BYTE_WEIGHT[b], 0);
+
+/** The weight of the guard's bytes a lane already accepts (counted once when the guard joins it). */
+function guardWeightOf(lane: Set<number>): number {
+  let sum = 0;
+  for (const b of lane) if (!WORD_BYTE[b] || b === 109) sum += BYTE_WEIGHT[b];
+  return sum;
+}
+
 /**
  * Words most log lines carry, with the bytes around them: the syslog tag, the level words of application logs, the
  * nouns of every daemon's messages. `BYTE_WEIGHT` takes a lane's bytes as independent, so a bucket whose lanes happen
@@ -267,12 +282,14 @@ function commonRate(bucketLanes: Lanes, needle?: BucketNeedle): number {
   // A stamped table rather than Set#has: the placement asks this ~16,000 times (needles × buckets × rounds).
   const stamp = ++acceptsStamp;
   const pad = needle ? LANES - needle.head : 0;
+  const guard = needle?.wordStart ? pad - 1 : -1;
   for (let l = 0; l < LANES; l++) {
     const lane = bucketLanes[l];
-    ANY_LANE[l] = lane === "any" || l < pad ? 1 : 0;
+    ANY_LANE[l] = lane === "any" || (l < pad && l !== guard) ? 1 : 0;
     if (ANY_LANE[l] === 1 || lane === "any") continue;
     for (const b of lane) ACCEPTS[l * 256 + b] = stamp;
-    if (needle) ACCEPTS[l * 256 + needle.window[l - pad]] = stamp;
+    if (l === guard) for (const b of GUARD_BYTES) ACCEPTS[l * 256 + b] = stamp;
+    else if (needle) ACCEPTS[l * 256 + needle.window[l - pad]] = stamp;
   }
   let rate = 0;
   for (const gram of COMMON_GRAMS) {
@@ -300,6 +317,8 @@ function passRate(bucketLanes: Lanes): number {
 function passRateWith(bucketLanes: Lanes, needle: BucketNeedle): number {
   const pad = LANES - needle.head;
   let p = 1;
+  const guardLane = needle.wordStart && pad > 0 ? bucketLanes[pad - 1] : "any";
+  if (guardLane !== "any") p *= Math.min(1, weightOf(guardLane) + GUARD_WEIGHT - guardWeightOf(guardLane));
   for (let l = pad; l < LANES; l++) {
     const lane = bucketLanes[l];
     if (lane === "any") continue;
@@ -309,12 +328,19 @@ function passRateWith(bucketLanes: Lanes, needle: BucketNeedle): number {
   return p + commonRate(bucketLanes, needle);
 }
 
-/** A bucket's lanes with `needle` added: its head right-aligned to the top lane, the lanes before it "any". */
+/**
+ * A bucket's lanes with `needle` added: its head right-aligned to the top lane, the lanes before it "any" but for a
+ * word-start needle's guard (`GUARD_BYTES`), as `buildBuckets` writes the masks. The guard is what keeps `DEBUG` from
+ * `\bBUG `; a bucket whose other needles put a word byte in that lane undoes it (`EDAC ` let a busy node's every Java
+ * DEBUG line through), which the model now sees.
+ */
 function addToLanes(bucketLanes: Lanes, needle: BucketNeedle): void {
   const pad = LANES - needle.head;
   for (let l = 0; l < LANES; l++) {
     const lane = bucketLanes[l];
-    if (l < pad) bucketLanes[l] = "any";
+    if (l === pad - 1 && needle.wordStart) {
+      if (lane !== "any") for (const b of GUARD_BYTES) lane.add(b);
+    } else if (l < pad) bucketLanes[l] = "any";
     else if (lane !== "any") lane.add(needle.window[l - pad]);
   }
 }
