@@ -1019,7 +1019,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // are freed — one process leaking sockets takes the whole node down. Per host; the limit is in the details.
     id: "file-max-reached",
     kind: "other",
-    needle: "VFS: file-max limit",
+    // Not `VFS: …`: that head shares a prefilter bucket with common busy-node words (prefilter-placement.test).
+    needle: "file-max limit",
     pattern: /VFS: file-max limit (\d+) reached/,
     title: () => "VFS: file-max limit reached",
     details: (m) => ({ fileMax: Number(m[1]) }),
