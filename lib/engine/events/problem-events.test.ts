@@ -367,6 +367,15 @@ const ROWS: Row[] = [
     details: { device: "dm-0", function: "ext3_lookup" },
   },
   {
+    // longhorn/longhorn#4925: the one line a k3s node's wall broadcast showed for a Longhorn volume (two spaces before
+    // the parenthesis, as ext4 prints it).
+    line: "EXT4-fs (sdg): failed to convert unwritten extents to written extents -- potential data loss!  (inode 262194, error -30)",
+    rule: "ext4-unwritten-extents-lost",
+    kind: "fs-error",
+    title: "EXT4-fs: failed to convert unwritten extents (potential data loss)",
+    details: { device: "sdg", inode: 262194, errno: -30 },
+  },
+  {
     line: "XFS (dm-0): Metadata corruption detected at xfs_dir3_block_read_verify+0x5e/0x110 [xfs], xfs_dir3_block block 0x1234",
     rule: "xfs-corruption",
     kind: "fs-error",
@@ -1790,6 +1799,21 @@ describe("problem events through triage", () => {
       "EXT4-fs (dm-4): Remounting filesystem read-only",
     ]);
     expect(found.map((f) => [f.type, f.title])).toEqual([["ext4-error", "EXT4-fs error in ext4_journal_check_start"]]);
+  });
+
+  it("unwritten extents ext4 could not convert after an EXT4-fs error are that error's aftermath; alone they are the finding", async () => {
+    const after = await findingsOf([
+      "EXT4-fs error (device nvme0n1p1): ext4_journal_check_start:83: comm kworker/u16:3: Detected aborted journal",
+      "EXT4-fs (nvme0n1p1): Remounting filesystem read-only",
+      "EXT4-fs (nvme0n1p1): failed to convert unwritten extents to written extents -- potential data loss!  (inode 15990793, error -30)",
+      "EXT4-fs (nvme0n1p1): failed to convert unwritten extents to written extents -- potential data loss!  (inode 15990793, error -30)",
+    ]);
+    expect(after.map((f) => [f.type, f.title])).toEqual([["ext4-error", "EXT4-fs error in ext4_journal_check_start"]]);
+    const alone = await findingsOf([
+      "EXT4-fs (sdg): failed to convert unwritten extents to written extents -- potential data loss!  (inode 262194, error -30)",
+      "EXT4-fs (sdg): failed to convert unwritten extents to written extents -- potential data loss!  (inode 262195, error -30)",
+    ]);
+    expect(alone.map((f) => [f.type, f.kind, f.repeats])).toEqual([["ext4-unwritten-extents-lost", "fs-error", 2]]);
   });
 
   it("a SCSI sense error followed by the block layer's line for the request is that block error; a routine sense key is none", async () => {

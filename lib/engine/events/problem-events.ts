@@ -1436,6 +1436,25 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ device: m[2], function: m[3] }),
   },
   {
+    // ext4's I/O completion could not turn the unwritten extents a write filled into written ones
+    // (ext4_convert_unwritten_io_end_vec(): `EXT4-fs (sdg): failed to convert unwritten extents to written extents --
+    // potential data loss!  (inode 262194, error -30)`): the data reached the disk but the extent tree still says
+    // "unwritten", so reads return zeroes — data loss. Usually the filesystem had just gone read-only (-30 EROFS) or the
+    // device failed the metadata write (-5 EIO). After an `EXT4-fs error` (the journal abort, the failed read that
+    // remounted it read-only) it is that error's aftermath; alone (a paste of the one line a console or wall
+    // broadcast showed) it is the finding. No group key: `continues` pairs it with ext4-error's events, which have
+    // none (one finding per host; the device is in the details).
+    id: "ext4-unwritten-extents-lost",
+    kind: "fs-error",
+    // Not `failed to convert …` nor `unwritten extents …`: those heads put the rule in a prefilter bucket that let
+    // 0.52 positions per busy line through (prefilter-placement.test.ts); the line's tail is as rare and places well.
+    needle: "potential data loss!",
+    pattern: /EXT4-fs \(([^)]{1,64})\): failed to convert unwritten extents to written extents -- potential data loss!\s*\(inode (\d+), error (-?\d+)\)/,
+    title: () => "EXT4-fs: failed to convert unwritten extents (potential data loss)",
+    details: (m) => ({ device: m[1], inode: Number(m[2]), errno: Number(m[3]) }),
+    continues: ["ext4-error"],
+  },
+  {
     // NVIDIA's driver reports GPU faults as numbered Xid events (`NVRM: Xid (PCI:0000:cb:00): 13, pid=…, name=…,
     // Graphics SM Warp Exception …`): the number is the class (13/31/43 a job's fault, 48/63/64/94/95 memory ECC,
     // 79 off the bus, 119/120 GSP, 144–150 NVLink). One finding per GPU and Xid; the rule above claims Xid 79 lines
