@@ -292,6 +292,15 @@ const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // starts: left on, it became part of a panic reason and its title. Only a line that is one code span (one backtick
 // at each end, none inside) is peeled.
 const INLINE_CODE_LINE = /^[ \t]*`([^`]+)`[ \t]*$/;
+// WSL's own trace logs (the ETW trace its log collector records, exported by WPA or tracerpt as tab- or comma-separated
+// rows): every `Microsoft.Windows.Lxss.Manager` `GuestLog` event carries one line of the utility VM's console in a quoted
+// field, after up to two leading columns (a row number, a flag) and the event's own columns: TSV's `"text: \t""[ 910.2]
+// divide error: …""`, CSV's `…,GuestLog,GuestLog,"[ 3206.0] R10: …` (that field's closing quote and the row's other
+// columns go on the next line, after the record's own newline). The field's closing `""` is no part of the record.
+const WSL_GUESTLOG_EVENT = /^(?:[^\t,]*[\t,]){0,2}Microsoft\.Windows\.Lxss\.Manager[\t,]GuestLog[\t,].*?(?:"text: \t""|GuestLog,")/;
+const WSL_GUESTLOG_CLOSE = /\s*""\s*$/;
+/** The provider's name is within this many bytes of a row's start (after a row number and a time, CSV's widest). */
+const WSL_GUESTLOG_PROVIDER_WITHIN = 64;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
 // An editor's or pastebin's gutter after the number (`  12 | text`), or a pager's box-drawing one (bat: `7344   │ text`).
@@ -1052,6 +1061,26 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       if (end - p < 3 || bytes[end - 1] !== 96 || bytes.subarray(p + 1, end - 1).includes(96)) return PEEK.NOT_THIS;
       const host = rest(bytes, p + 1, end - 1, depth + 1);
       return host === PEEK.NOT_THIS ? PEEK.HOSTLESS : host;
+    },
+  },
+  {
+    // Before `line-number`, which would take a row's leading number for a paste's and give up on the rest.
+    id: "wsl-guestlog",
+    starts: "M" + DIGITS,
+    parse: (s, line, ctx, rest) => {
+      if (!s.includes("Lxss.Manager")) return false;
+      const event = WSL_GUESTLOG_EVENT.exec(s);
+      if (!event) return false;
+      const record = s.slice(event[0].length).replace(WSL_GUESTLOG_CLOSE, "");
+      return adopt(line, rest(record, line.lineNo, { ...ctx, wall: undefined }));
+    },
+    peekHost: (bytes, pos, eol) => {
+      // Every line opening with a digit or `M` (syslog's March and May) asks: decode only a row naming the provider.
+      const head = Math.min(eol, pos + WSL_GUESTLOG_PROVIDER_WITHIN);
+      let p = pos;
+      while (p + 3 < head && !(bytes[p] === 76 && bytes[p + 1] === 120 && bytes[p + 2] === 115 && bytes[p + 3] === 115)) p++;
+      if (p + 3 >= head) return PEEK.NOT_THIS;
+      return WSL_GUESTLOG_EVENT.test(latin1Of(bytes, pos, Math.min(eol, pos + 200))) ? PEEK.HOSTLESS : PEEK.NOT_THIS;
     },
   },
   {

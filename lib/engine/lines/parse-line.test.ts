@@ -662,6 +662,24 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", uptime: 0, text: "Linux version 4.9.49-moby (root@1f1a3b5e8b7f) (gcc version 6.3.0 (Alpine 6.3.0) ) #1 SMP" },
   },
   {
+    // microsoft/WSL#12238: WSL's trace log exported as tab-separated rows, the console line in a `"text: \t""…""` field
+    name: "WSL's GuestLog event row (TSV): the utility VM's console line inside the quoted text field",
+    raw: 'Microsoft.Windows.Lxss.Manager\tGuestLog\t11-04-2024 11:58:44.164\t"\t"\t"text: \t""[  910.222511] RIP: 0010:__check_heap_object+0x39/0xd0 ""',
+    expect: { format: "dmesg", uptime: 910.222511, text: "RIP: 0010:__check_heap_object+0x39/0xd0" },
+  },
+  {
+    // microsoft/WSL#12672: the same export with a row number and a flag before the provider
+    name: "WSL's GuestLog event row (TSV) after a row number and a flag column",
+    raw: '1582\tFalse\tMicrosoft.Windows.Lxss.Manager\tGuestLog\t0\t03-09-2025 13:00:09.214\t"\t"\t"text: \t""[    0.744876] RSP: 0018:ffffac218213bbf0 EFLAGS: 00010202 ""',
+    expect: { format: "dmesg", uptime: 0.744876, text: "RSP: 0018:ffffac218213bbf0 EFLAGS: 00010202" },
+  },
+  {
+    // microsoft/WSL#12089: exported as CSV, the field's closing quote on the next line
+    name: "WSL's GuestLog event row (CSV): row number, time, provider, event, then the quoted console line",
+    raw: '814,2024-09-27 22:27:13.3882049,Microsoft.Windows.Lxss.Manager,GuestLog,GuestLog,"[ 3206.025081] RIP: 0010:__check_heap_object+0x39/0xd0',
+    expect: { format: "dmesg", uptime: 3206.025081, text: "RIP: 0010:__check_heap_object+0x39/0xd0" },
+  },
+  {
     name: "Docker Desktop for Windows: the app's own services are agents with a level",
     raw: "[10:01:50.311][VpnKit         ][Error  ] vpnkit.exe: Failed to connect to the hvsock",
     expect: { format: "plain", program: "VpnKit", level: 3, text: "vpnkit.exe: Failed to connect to the hvsock" },

@@ -257,6 +257,11 @@ const X86_REFCOUNT_MESSAGE = /refcount_t [a-z][a-z ]* at /;
 /** report_bug()'s first line, for a BUG() and a WARN() alike. */
 const CUT_HERE = /-\[ cut here \]-/;
 const SKB_DATA_HELPER = /^_{0,2}skb_(?:put|push|pull|over_panic|under_panic|panic)$/;
+/**
+ * FORTIFY_SOURCE's BUG() for the string or memory call it caught (`detected buffer overflow in memcpy` then
+ * `kernel BUG at lib/string.c:N!` from fortify_panic, 6.x `__fortify_panic`): the overflow is its caller's.
+ */
+const FORTIFY_HELPER = /^_{0,2}fortify_panic$/;
 
 const skipping = (...names: string[]): StackRule => ({
   sections: [RIP_SECTION, CALL_TRACE_SECTION],
@@ -1360,8 +1365,9 @@ export const CLASSES: readonly CrashClass[] = [
       },
       {
         // The skb data helpers' BUG_ONs (`skb_put` → skb_over_panic) fire for their caller's length (syzkaller skips
-        // `^skb_` here): with the caller cut from the paste, the location, not the helper, names the BUG.
-        match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: { ...STACK_DEFAULT, skip: [SKB_DATA_HELPER] },
+        // `^skb_` here), FORTIFY_SOURCE's for its caller's copy: with the caller cut from the paste, the location,
+        // not the helper (the PC of a stackless ARM report), names the BUG.
+        match: re("kernel BUG at {{SRC}}"), title: "kernel BUG in {FRAME}", stack: { ...STACK_DEFAULT, skip: [SKB_DATA_HELPER, FORTIFY_HELPER] },
         // The line number differs per build: `LINE` keeps one title per BUG_ON across kernels.
         stacklessTitle: (m) => `kernel BUG at ${kernelTreePath(m[1].replace(/:[0-9]+$/, ""))}:LINE`,
       },

@@ -123,6 +123,30 @@ describe("prose quoting a syzkaller title", () => {
     expect(framed.title).toBe("BUG: bad usercopy in sock_read");
   });
 
+  it("a FORTIFY_SOURCE BUG names the caller of fortify_panic, or its location when the paste cut the stack", () => {
+    // openbmc/linux#208 (ARM, 5.4): the PC is the helper and the stack words were cut before any frame.
+    const [stackless] = extract([
+      "[  115.900453] detected buffer overflow in memcpy",
+      "[  115.905117] ------------[ cut here ]------------",
+      "[  115.909754] kernel BUG at lib/string.c:1096!",
+      "[  115.914021] Internal error: Oops - BUG: 0 [#1] ARM",
+      "[  115.918828] CPU: 0 PID: 407 Comm: sh Not tainted 5.4.43 #1",
+      "[  115.931025] PC is at fortify_panic+0x18/0x20",
+      "[  115.935316] LR is at irq_work_queue+0xcc/0xe0",
+    ]);
+    expect(stackless.title).toBe("kernel BUG at lib/string.c:LINE");
+    const [framed] = extract([
+      "[ 1.0] detected buffer overflow in __fortify_strlen",
+      "[ 1.0] kernel BUG at lib/string_helpers.c:1031!",
+      "[ 1.1] RIP: 0010:fortify_panic+0x13/0x20",
+      "[ 1.2] Call Trace:",
+      "[ 1.2]  <TASK>",
+      "[ 1.3]  fortify_panic+0x13/0x20",
+      "[ 1.4]  rtw_txpwr_lmt_add_with_nlen+0xb1/0x2c0 [8821ce]",
+    ]);
+    expect(framed.title).toBe("kernel BUG in rtw_txpwr_lmt_add_with_nlen");
+  });
+
   it("names a stackless BUG's file by its kernel-tree path, whatever build tree the kernel was built in", () => {
     const [openbmc] = extract(["[ 1.0] kernel BUG at /tmp/openbmc/build/tmp/work-shared/witherspoon/kernel-source/net/core/skbuff.c:1433!"]);
     expect(openbmc.title).toBe("kernel BUG at net/core/skbuff.c:LINE");
