@@ -376,6 +376,14 @@ const ROWS: Row[] = [
     details: { device: "sdg", inode: 262194, errno: -30 },
   },
   {
+    // before 5.5 ext4_end_io() also printed the range
+    line: "EXT4-fs (sdb1): failed to convert unwritten extents to written extents -- potential data loss!  (inode 1234567, offset 0, size 4096, error -5)",
+    rule: "ext4-unwritten-extents-lost",
+    kind: "fs-error",
+    title: "EXT4-fs: failed to convert unwritten extents (potential data loss)",
+    details: { device: "sdb1", inode: 1234567, errno: -5 },
+  },
+  {
     line: "XFS (dm-0): Metadata corruption detected at xfs_dir3_block_read_verify+0x5e/0x110 [xfs], xfs_dir3_block block 0x1234",
     rule: "xfs-corruption",
     kind: "fs-error",

@@ -1438,7 +1438,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     // ext4's I/O completion could not turn the unwritten extents a write filled into written ones
     // (ext4_convert_unwritten_io_end_vec(): `EXT4-fs (sdg): failed to convert unwritten extents to written extents --
-    // potential data loss!  (inode 262194, error -30)`): the data reached the disk but the extent tree still says
+    // potential data loss!  (inode 262194, error -30)`; before 5.5 `(inode 1234567, offset 0, size 4096, error -5)`): the data reached the disk but the extent tree still says
     // "unwritten", so reads return zeroes — data loss. Usually the filesystem had just gone read-only (-30 EROFS) or the
     // device failed the metadata write (-5 EIO). After an `EXT4-fs error` (the journal abort, the failed read that
     // remounted it read-only) it is that error's aftermath; alone (a paste of the one line a console or wall
@@ -1449,7 +1449,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // Not `failed to convert …` nor `unwritten extents …`: those heads put the rule in a prefilter bucket that let
     // 0.52 positions per busy line through (prefilter-placement.test.ts); the line's tail is as rare and places well.
     needle: "potential data loss!",
-    pattern: /EXT4-fs \(([^)]{1,64})\): failed to convert unwritten extents to written extents -- potential data loss!\s*\(inode (\d+), error (-?\d+)\)/,
+    pattern: /EXT4-fs \(([^)]{1,64})\): failed to convert unwritten extents to written extents -- potential data loss!\s*\(inode (\d+)(?:, offset \d+, size \d+)?, error (-?\d+)\)/,
     title: () => "EXT4-fs: failed to convert unwritten extents (potential data loss)",
     details: (m) => ({ device: m[1], inode: Number(m[2]), errno: Number(m[3]) }),
     continues: ["ext4-error"],

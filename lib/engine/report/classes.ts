@@ -161,6 +161,8 @@ export type CrashClass = {
   lostHeader?: RegExp;
   /** How far above the header `lostHeader` is looked for (default: a report's length, 150 lines). */
   lostHeaderWithin?: number;
+  /** Like `lostHeader`, looked for anywhere above in the same boot (a dump of unbounded length printed on request). */
+  lostHeaderInBoot?: RegExp;
   formats: readonly TitleFormat[];
 };
 
@@ -218,9 +220,11 @@ export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\
  * pid:20078 …`; before: `btrfs-cleaner D ffff8800… 0 20078 2 0x00000000`, `iscsi_np D14304 8387 2 0x80004084`).
  * The comm is printed `%-15.15s` and may hold spaces (libcec's `HCEC Notify`, Firefox's `Web Content`, `C2 CompilerThre`).
  */
-const HUNG_TASK_STATE_LINE = /^\s*task:\S.*\bstate:[A-Z]\b|^\s*\S(?:[^\n]{0,13}\S)?\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$/;
+const taskStateLine = (state: string): RegExp =>
+  new RegExp(String.raw`^\s*task:\S.*\bstate:${state}\b|^\s*\S(?:[^\n]{0,13}\S)?\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$`);
+const HUNG_TASK_STATE_LINE = taskStateLine("[A-Z]");
 /** The same state line of a task in uninterruptible sleep only (`state:D`, or the old columns' `D`). */
-const HUNG_TASK_D_STATE_LINE = /^\s*task:\S.*\bstate:D\b|^\s*\S(?:[^\n]{0,13}\S)?\s+D\s*(?:[0-9a-f]{8,16}\s+)?\d+\s+\d+\s+\d+\s+0x[0-9a-f]+\s*$/;
+const HUNG_TASK_D_STATE_LINE = taskStateLine("D");
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Stack Trace:|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
 const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
@@ -424,6 +428,31 @@ const KASAN_4_0_BUG_TYPES: ReadonlyArray<readonly [string, string]> = [
 const HANG = ["hang in {FRAME}"];
 
 /** Lines that start a report section we must not mistake for a new report header. */
+/** A hung task cut down to its D-state line and stack, for each spelling of the trace's section line. */
+function headlessHungTask(id: string, callTrace: string): CrashClass {
+  return {
+    id,
+    header: callTrace,
+    kind: "hung-task",
+    type: "HANG",
+    orphanOnly: true,
+    // The freezer lists the tasks that refused to freeze the same way (`Freezing of tasks failed after 20.005 seconds
+    // (1 tasks refusing to freeze, wq_busy=0):`, 6.x `Freezing user space processes failed after …`): 20 s, no hang.
+    lostHeader: /blocked for more than \d+ seconds|hung_task_timeout_secs|refusing to freeze/,
+    lostHeaderWithin: 1000,
+    // SysRq's `w` and `t` dump every blocked (every) task on request: thousands of lines on a busy node, so anywhere
+    // earlier in the boot. A hung task the detector reports after it prints its own header.
+    lostHeaderInBoot: /Show Blocked State|Show State/,
+    startsAt: { line: HUNG_TASK_D_STATE_LINE, within: 6, required: true },
+    formats: [
+      {
+        match: re(callTrace), title: "INFO: task hung in {FRAME}", alt: HANG, corrupted: "the hung-task header line is missing",
+        stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
+      },
+    ],
+  };
+}
+
 export const CLASSES: readonly CrashClass[] = [
   {
     id: "bug",
@@ -1519,28 +1548,12 @@ export const CLASSES: readonly CrashClass[] = [
       },
     ],
   },
-  {
-    // A hung-task report that lost its header and the hint line under it too (a paste that starts at the task's
-    // state line): the state line of a task in uninterruptible sleep (`D`) right above its `Call Trace:` still says
-    // what it is. Only outside another report (a blocked task in another report's dump is that report's), and not
-    // near a hung-task header or SysRq's `Show Blocked State`, which prints the same lines for every blocked task on
-    // request.
-    id: "hung-task-state-line-headless",
-    header: "Call Trace:",
-    kind: "hung-task",
-    type: "HANG",
-    orphanOnly: true,
-    lostHeader: /blocked for more than \d+ seconds|hung_task_timeout_secs|Show Blocked State|Show State/,
-    // a SysRq dump lists every blocked task, a long list on a busy node
-    lostHeaderWithin: 1000,
-    startsAt: { line: HUNG_TASK_D_STATE_LINE, within: 6, required: true },
-    formats: [
-      {
-        match: re("Call Trace:"), title: "INFO: task hung in {FRAME}", alt: HANG, corrupted: "the hung-task header line is missing",
-        stack: stack([CALL_TRACE_SECTION], { mode: "hang" }),
-      },
-    ],
-  },
+  // A hung-task report that lost its header and the hint line under it too (a paste that starts at the task's state
+  // line): the state line of a task in uninterruptible sleep (`D`) right above its `Call Trace:` (arm64: `Call
+  // trace:`) still says what it is. Only outside another report (a blocked task in another report's dump is that
+  // report's), and not near a hung-task header or a dump that prints the same lines on request.
+  headlessHungTask("hung-task-state-line-headless", "Call Trace:"),
+  headlessHungTask("hung-task-state-line-headless-arm64", "Call trace:"),
   {
     id: "divide-error",
     header: "divide error:",

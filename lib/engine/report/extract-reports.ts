@@ -194,6 +194,14 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
   let lastBoot = -1;
   /** `headerRunEnd`: the last line of a run of headers printed once per inlined frame (see below). */
   let open: (Span & { closedAt?: number; headerRunEnd?: number }) | undefined;
+  // `lostHeaderInBoot`: the last line above i that matches, each pattern's lines read once however many headers ask.
+  const lastMatches = new Map<RegExp, { readTo: number; last: number }>();
+  const lastMatchBefore = (re: RegExp, i: number): number => {
+    let m = lastMatches.get(re);
+    if (!m) lastMatches.set(re, (m = { readTo: 0, last: -1 }));
+    for (; m.readTo < i; m.readTo++) if (re.test(lines[m.readTo].text)) m.last = m.readTo;
+    return m.last;
+  };
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
     if (startsBoot(lines, i)) {
@@ -248,6 +256,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     if (open && open.closedAt === undefined && i - open.header <= FOLLOW_UP_LINES && open.cls.continuedBy?.some((re) => re.test(text))) continue;
     const lost = cls.lostHeader;
     if (lost && lines.slice(Math.max(lastBoot, i - (cls.lostHeaderWithin ?? LOST_HEADER_LINES), 0), i).some((l) => lost.test(l.text))) continue;
+    if (cls.lostHeaderInBoot && lastMatchBefore(cls.lostHeaderInBoot, i) > lastBoot) continue;
     // Old-style `WARNING: at kernel/watchdog.c:245 f()` prints the WARN message right after its header
     // (`Watchdog detected hard LOCKUP on cpu 0`): that line is the warning's text, not a second report. Only a WARN
     // header (one that names its source line) has such text: a driver's one-line notice that merely says `WARNING:`

@@ -398,6 +398,9 @@ describe("reports whose header line was cut", () => {
     // 5.8+ state lines name the state
     const task = extract(["task:kworker/0:2     state:D stack:    0 pid:110640 ppid:     2 flags:0x80004080", "Workqueue: events target_tmr_work [target_core_mod]", "Call Trace:", " __schedule+0x2a6/0x700", " schedule+0x38/0xa0", " target_put_cmd_and_wait+0x5d/0xb0 [target_core_mod]"]);
     expect(task[0]).toMatchObject({ kind: "hung-task", title: "INFO: task hung in target_put_cmd_and_wait" });
+    // arm64 spells the section line `Call trace:`
+    const arm64 = extract(["task:fio             state:D stack:0     pid:2201  ppid:2190   flags:0x00000008", "Call trace:", " __switch_to+0xe4/0x130", " __schedule+0x2bc/0x8e0", " io_schedule+0x48/0x70", " blk_mq_get_tag+0x1e0/0x2f0"]);
+    expect(arm64.map((r) => r.title)).toEqual(["INFO: task hung in blk_mq_get_tag"]);
     // a running or sleeping task's dump is no hung task, and SysRq's blocked-task dump is asked for, not detected
     expect(extract(["kworker/u4:1    R running      0 32761      2 0x00000002", "Call Trace:", " foo_work+0x1/0x2"])).toHaveLength(0);
     expect(extract(["task:rcu_sched       state:I stack:    0 pid:   13 ppid:     2 flags:0x00004000", "Call Trace:", " __schedule+0x282/0x880", " rcu_gp_kthread+0x51b/0xbb0"])).toHaveLength(0);
@@ -407,6 +410,34 @@ describe("reports whose header line was cut", () => {
     expect(extract(["sysrq: SysRq : Show Blocked State", "kworker/u4:6    D    0   293      2 0x00000000", "Workqueue: netns cleanup_net", "Call Trace:", ...filler, "runc:[1:CHILD]  D    0  2609   2606 0x00000000", "Call Trace:", " __schedule+0x582/0x701", " copy_net_ns+0x1/0x2"])).toHaveLength(0);
     // nor is a `Call Trace:` with no state line above it a report
     expect(extract(["Call Trace:", " foo+0x1/0x2"])).toHaveLength(0);
+  });
+
+  it("a SysRq dump of any length and the freezer's list of tasks refusing to freeze are no hung tasks", () => {
+    const task = (k: number) => [
+      `task:kworker/${k}:1     state:D stack:    0 pid:${1000 + k} ppid:     2 flags:0x00004000`,
+      "Call Trace:",
+      " __schedule+0x2a6/0x700",
+      " io_schedule+0x12/0x40",
+      " filemap_fault+0x1/0x2",
+    ];
+    // 250 blocked tasks: the later ones are more than 1000 lines below `Show Blocked State`
+    const dump = ["sysrq: Show Blocked State", ...Array.from({ length: 250 }, (_, k) => task(k)).flat()];
+    expect(dump.length).toBeGreaterThan(1000);
+    expect(extract(dump)).toHaveLength(0);
+    expect(extract(["sysrq: Show State", ...Array.from({ length: 300 }, (_, k) => task(k)).flat()])).toHaveLength(0);
+    // a new boot ends the dump: a headless D task after the next banner is read again
+    const after = extract([...dump, "Linux version 6.1.0-13-amd64 (debian-kernel@lists.debian.org) #1 SMP", ...task(999)]);
+    expect(after.map((r) => r.title)).toEqual(["INFO: task hung in filemap_fault"]);
+    const freezer = [
+      "Freezing of tasks failed after 20.005 seconds (1 tasks refusing to freeze, wq_busy=0):",
+      "task:fuse-worker     state:D stack:    0 pid: 4242 ppid:     1 flags:0x00004004",
+      "Call Trace:",
+      " __schedule+0x2a6/0x700",
+      " request_wait_answer+0x1/0x2",
+      " fuse_simple_request+0x1/0x2",
+    ];
+    expect(extract(freezer)).toHaveLength(0);
+    expect(extract(["PM: suspend entry (deep)", ...freezer.slice(1)])).toHaveLength(1);
   });
 
   it("an RCU stall cut above the stalled CPU's backtrace is read from the stall detector's dump frame", () => {
