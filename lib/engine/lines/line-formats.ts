@@ -301,6 +301,8 @@ const WSL_GUESTLOG_EVENT = /^(?:[^\t,]*[\t,]){0,2}Microsoft\.Windows\.Lxss\.Mana
 const WSL_GUESTLOG_CLOSE = /\s*""\s*$/;
 /** The provider's name is within this many bytes of a row's start (after a row number and a time, CSV's widest). */
 const WSL_GUESTLOG_PROVIDER_WITHIN = 64;
+/** Bytes of a GuestLog row's leading row number or time (`12`, `11-04-2024 11:58:44.164`, `2024/11/04`). */
+const isGuestLogLeadByte = (b: number): boolean => (b >= 48 && b <= 57) || b === 45 || b === 46 || b === 58 || b === 47 || b === 32;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
 // An editor's or pastebin's gutter after the number (`  12 | text`), or a pager's box-drawing one (bat: `7344   │ text`).
@@ -1075,7 +1077,16 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       return adopt(line, rest(record, line.lineNo, { ...ctx, wall: undefined }));
     },
     peekHost: (bytes, pos, eol) => {
-      // Every line opening with a digit or `M` (syslog's March and May) asks: decode only a row naming the provider.
+      // Every line opening with a digit or `M` (syslog's March and May, every ISO time) asks, so the common ones leave
+      // within a few bytes: a row opens with the provider (`Mi…`) or with a row number or time and its tab or comma.
+      if (bytes[pos] === 77) {
+        if (bytes[pos + 1] !== 105) return PEEK.NOT_THIS;
+      } else {
+        let f = pos;
+        const fieldEnd = Math.min(eol, pos + WSL_GUESTLOG_PROVIDER_WITHIN);
+        while (f < fieldEnd && isGuestLogLeadByte(bytes[f])) f++;
+        if (bytes[f] !== 9 && bytes[f] !== 44) return PEEK.NOT_THIS;
+      }
       const head = Math.min(eol, pos + WSL_GUESTLOG_PROVIDER_WITHIN);
       let p = pos;
       while (p + 3 < head && !(bytes[p] === 76 && bytes[p + 1] === 120 && bytes[p + 2] === 115 && bytes[p + 3] === 115)) p++;
