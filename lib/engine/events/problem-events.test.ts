@@ -1068,6 +1068,13 @@ const ROWS: Row[] = [
   },
   { line: "eth0: hw csum failure", rule: "hw-csum-failure", kind: "other", title: "hw csum failure", details: { device: "eth0" } },
   { line: "cilium_host: hw csum failure", rule: "hw-csum-failure", kind: "other", title: "hw csum failure", details: { device: "cilium_host" } },
+  {
+    line: "i915 0000:00:02.0: Resetting rcs0 for hang on rcs0",
+    rule: "i915-engine-reset",
+    kind: "other",
+    title: "i915: GPU hang",
+    details: { pci: "0000:00:02.0", engine: "rcs0" },
+  },
   { line: "VFS: file-max limit 51200 reached", rule: "file-max-reached", kind: "other", title: "VFS: file-max limit reached", details: { fileMax: 51200 } },
   { line: "audit: backlog limit exceeded", rule: "audit-backlog-exceeded", kind: "other", title: "audit: backlog limit exceeded" },
   {
@@ -1452,6 +1459,14 @@ describe("problem events through triage", () => {
       "XFS (sdc1): Using a more recent kernel is recommended.",
     ]);
     expect(found).toEqual([]);
+  });
+
+  it("i915's engine resets after its GPU HANG line are that hang's; alone they are the hang, counted", async () => {
+    const reset = "i915 0000:00:02.0: [drm] Resetting rcs0 for hang on rcs0";
+    const withHang = await findingsOf(["i915 0000:00:02.0: [drm] GPU HANG: ecode 12:1:85dffffb, in Xorg [996]", reset, reset]);
+    expect(withHang.map((f) => [f.type, f.repeats ?? 1])).toEqual([["i915-gpu-hang", 1]]);
+    const alone = await findingsOf([reset, reset, reset]);
+    expect(alone.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["i915-engine-reset", "i915: GPU hang", 3]]);
   });
 
   it("audit backlog overflows fold per host across both wordings; the audit_lost lines add nothing", async () => {

@@ -1524,6 +1524,22 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `i915-gpu-hang:${m[1] ?? "gpu"}`,
   },
   {
+    // i915 captures one error state per boot: later hangs print only the engine reset (`i915 0000:00:02.0: Resetting
+    // rcs0 for hang on rcs0`; 4.x `Resetting chip for hang on rcs0`), every few seconds while the GPU keeps hanging.
+    // After a `GPU HANG: ecode` line of the same GPU they are its resets; alone (a boot whose error state was captured
+    // earlier, a trimmed paste) they are the hang. The needle is the render engine's (where nearly every hang is): no
+    // wider one (`Resetting `, ` for hang on `, `stopped heartbeat on ` for 5.x's heartbeat resets) kept the busy
+    // profile within prefilter-placement.test's budget, so other engines' resets alone and heartbeat resets are not read.
+    id: "i915-engine-reset",
+    kind: "other",
+    needle: "hang on rcs",
+    pattern: /^i915 ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (?:\[drm\] )?Resetting (\w{1,16}) for hang on /,
+    title: () => "i915: GPU hang",
+    details: (m) => ({ pci: m[1], engine: m[2] }),
+    groupKey: (m) => `i915-gpu-hang:${m[1]}`,
+    continues: ["i915-gpu-hang"],
+  },
+  {
     // A GPU's memory access the GPU's own page tables do not allow (radeon/amdgpu before GMC 9: `amdgpu 0000:01:00.0:
     // GPU fault detected: 146 0x0938c80c` then the VM_CONTEXT1_PROTECTION_FAULT_ADDR/STATUS lines; GMC 9+: `amdgpu
     // 0000:83:00.0: amdgpu: [gfxhub] page fault (src_id:0 ring:24 vmid:8 pasid:32772, for process …)`, `[mmhub0]
