@@ -1453,6 +1453,16 @@ describe("problem events through triage", () => {
     });
   }
 
+  it("an event line pasted indented (a Markdown code block, no prefix) is still the event; a line of prose is not", async () => {
+    const indented = async (text: string) => {
+      const inc = await triage([{ name: "paste", data: enc.encode(text + "\n") }], { now: new Date("2024-09-01T00:00:00Z") });
+      return inc.findings.map((f) => f.type);
+    };
+    expect(await indented("    i915 0000:00:02.0: [drm] GPU HANG: ecode 5:1:020fffff, in Xorg [2197]")).toEqual(["i915-gpu-hang"]);
+    expect(await indented("\tr8152 5-1:1.0 eth1: Tx timeout")).toEqual(["driver-tx-timeout-mixed-case"]);
+    expect(await indented("    the log said i915 0000:00:02.0: [drm] GPU HANG: ecode 5:1:020fffff, in Xorg [2197]")).toEqual([]);
+  });
+
   it("XFS's unknown *compatible* features only warn (the mount goes on): no finding", async () => {
     const found = await findingsOf([
       "XFS (sdc1): Superblock has unknown compatible features (0x1) enabled.",

@@ -693,6 +693,9 @@ export const CLASSES: readonly CrashClass[] = [
       // function as the older `… at file:line func+0x…` one does, so a paste cut before the stack still names it.
       { match: re("WARNING: {{SRC}} at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
       { match: re("WARNING: {{SRC}} at "), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
+      // A header trimmed to its location for a commit message or a bug report (`WARNING: /amdkfd/kfd_doorbell.c:339
+      // write_kernel_doorbell64+0x72/0x80`: `CPU: n PID: n at` cut out, the path shortened): still the warned function.
+      { match: re("WARNING: {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
       // Vendor 3.x kernels (AVM's FRITZ!OS) print the caller's address before its symbol: `WARNING: at dsld/kdsld.c:1915
       // 0x815300a0 kdsld_net_xmit+0x480/0x560 [kdsldmod]()`; the address is not the function.
       { match: re("WARNING:(?: .*)? at {{SRC}} 0x[0-9a-f]+ {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },

@@ -361,6 +361,16 @@ describe("a WARNING whose header names the file only", () => {
     expect(f).toMatchObject({ title: "WARNING in dev_watchdog", syzkallerTitle: "WARNING in corrupted", guiltyFrame: "dev_watchdog" });
   });
 
+  it("trimmed to the location and function (`CPU: … PID: … at` cut out for a commit message) names that function", () => {
+    const [f] = extract([
+      "[  +0.000301] ------------[ cut here ]------------",
+      "[  +0.000003] Unaligned 64-bit doorbell",
+      "[  +0.000030] WARNING: /amdkfd/kfd_doorbell.c:339 write_kernel_doorbell64+0x72/0x80",
+      "[  +0.000003] RIP: 0010:write_kernel_doorbell64+0x72/0x80",
+    ]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in write_kernel_doorbell64", guiltyFrame: "write_kernel_doorbell64" });
+  });
+
   it("of another file stays `… in corrupted`", () => {
     const [f] = extract(["[ 1.0] WARNING: at net/core/dev.c:307"]);
     expect(f.title).toBe("WARNING in corrupted");

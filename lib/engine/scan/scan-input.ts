@@ -528,7 +528,9 @@ const CONTINUED_RULES: ReadonlySet<string> = new Set(PROBLEM_EVENT_RULES.flatMap
  * table, in its order, that holds every rule whose needle the line can contain.
  */
 function firstEventRule(l: { text: string; program?: string }, rules: readonly ProblemEventRule[] = PROBLEM_EVENT_RULES): { rule: ProblemEventRule; match: RegExpExecArray } | undefined {
-  const text = l.text;
+  // A line no format row read keeps its indentation (a Markdown code block, a mail quote's indent): the event is the
+  // same message, and the table's rules are anchored at the message's start.
+  const text = l.text.charCodeAt(0) === 32 || l.text.charCodeAt(0) === 9 ? l.text.trimStart() : l.text;
   for (const rule of rules) {
     if (!text.includes(rule.needle)) continue;
     if (rule.program && !(l.program && rule.program.test(l.program))) continue;
