@@ -453,6 +453,31 @@ function headlessHungTask(id: string, callTrace: string): CrashClass {
   };
 }
 
+/**
+ * A kernel page-fault oops known only from the crash utility's `bt` of the panicking task (a post that quotes the bt
+ * without its `PANIC: "BUG: unable to handle …"` line or the dmesg): the x86 fault handler's no-fixup path — `frame`,
+ * `no_context` up to 5.15, `page_fault_oops` since — listed as a bt frame above the `[exception RIP: f+N]` line says
+ * the kernel oopsed on a fault there. Keyed on the bt's `] f at ` spelling, which no dmesg stack line has. A bt does not
+ * print the faulting address, so a NULL dereference is not told from a bad pointer: syzkaller's title for a fault not
+ * known to be NULL. Only with no report open: under a `PANIC:` line or a dmesg oops the frame is that report's.
+ */
+function crashBtKernelPageFault(frame: string): CrashClass {
+  return {
+    id: `paging-fault-crash-bt-${frame}`,
+    header: `] ${frame} at `,
+    kind: "paging-fault",
+    type: "MEMORY_SAFETY_BUG",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:crash> bt\b|PID: \d+\s+TASK: )/, within: 12, required: true },
+    formats: [
+      {
+        match: re(`\\] ${frame} at `), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS,
+        corrupted: "the page fault header lines are missing", stack: STACK_DEFAULT,
+      },
+    ],
+  };
+}
+
 export const CLASSES: readonly CrashClass[] = [
   {
     id: "bug",
@@ -895,6 +920,7 @@ export const CLASSES: readonly CrashClass[] = [
       },
     ],
   },
+  ...["no_context", "page_fault_oops"].map(crashBtKernelPageFault),
   {
     // An oops whose header lines were cut (a paste that starts at the register dump, a console that lost them): on
     // riscv the trap registers still tell a kernel-mode fault (`status` with SPP set) and its kind (`cause` 0xc/0xd/0xf a

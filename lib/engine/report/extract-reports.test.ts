@@ -520,6 +520,35 @@ describe("extractReports", () => {
     expect(extract("Oops: efitime: can't read time!\nsomething else")).toEqual([]);
   });
 
+  it("reads a crash-utility bt quoted without its PANIC line: the fault handler's no-fixup frame is a kernel page fault", () => {
+    // cloud-hypervisor/cloud-hypervisor#3827: kvm_amd faulted in svm_update_pi_irte; the PR quotes only `crash> bt`.
+    const bt = (handler: string, panic?: string) => [
+      ...(panic ? [`       PANIC: "${panic}"`] : []),
+      "crash> bt",
+      'PID: 22218  TASK: ffff951a6ad74980  CPU: 73  COMMAND: "vcpu8"',
+      " #0 [ffffb1ba6707fa40] machine_kexec at ffffffff8565b397",
+      " #1 [ffffb1ba6707fa90] __crash_kexec at ffffffff85788a6d",
+      " #2 [ffffb1ba6707fb70] oops_end at ffffffff85623c0d",
+      ` #3 [ffffb1ba6707fb90] ${handler} at ffffffff856692c9`,
+      " #4 [ffffb1ba6707fbf8] exc_page_fault at ffffffff85f95b51",
+      " #5 [ffffb1ba6707fc50] asm_exc_page_fault at ffffffff86000ace",
+      "    [exception RIP: svm_update_pi_irte+227]",
+      "    RIP: ffffffffc0761b53  RSP: ffffb1ba6707fd08  RFLAGS: 00010086",
+      " #6 [ffffb1ba6707fdb8] kvm_irq_routing_update at ffffffffc0901234 [kvm]",
+    ].join("\n");
+    for (const handler of ["no_context", "page_fault_oops"]) {
+      const found = extract(bt(handler));
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ kind: "paging-fault", title: "BUG: unable to handle kernel paging request in svm_update_pi_irte", guiltyFrame: "svm_update_pi_irte", corrupted: true });
+    }
+    // Under the dump's PANIC line the bt is that report's stack, not a second report.
+    const withPanic = extract(bt("no_context", "BUG: unable to handle kernel NULL pointer dereference at 0000000000000008"));
+    expect(withPanic).toHaveLength(1);
+    expect(withPanic[0]).toMatchObject({ kind: "null-deref" });
+    // A dmesg stack's `no_context+0x…` frame is no crash bt line.
+    expect(extract(["[ 5.0] Call Trace:", "[ 5.1]  no_context+0x11/0x20", "[ 5.2]  __bad_area_nosemaphore+0x2/0x3"].join("\n"))).toEqual([]);
+  });
+
   it("names a crash-utility panic with an unknown message after the message", () => {
     const [f] = extract(['       PANIC: "SysRq : Trigger a crash"', 'PID: 1    TASK: ffff8f0c  CPU: 0   COMMAND: "bash"', " #0 [ffffb4a9c0198890] machine_kexec at ffffffff8906a2f2"].join("\n"));
     expect(f).toMatchObject({ kind: "panic", title: "kernel panic: SysRq : Trigger a crash" });
