@@ -868,6 +868,12 @@ export const CLASSES: readonly CrashClass[] = [
       // address 0000000000000000` (no `Failing address` line); a mail client may wrap the address to the next line.
       { match: re("Unable to handle kernel pointer dereference at virtual kernel address\\s+0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
       { match: re("Unable to handle kernel pointer dereference at virtual kernel address"), ...PAGING_REQUEST_FAULT },
+      // arm64 with software PAN (ARM64_SW_TTBR0_PAN: CPUs without hardware PAN, the Cortex-A53/A55 SoCs of routers and
+      // boards) takes a kernel access to a user (TTBR0) address as a permission fault, and __do_kernel_fault() tests that
+      // before `addr < PAGE_SIZE`: a NULL-based pointer prints `write to read-only memory`, `read from unreadable
+      // memory` or `execute from non-executable memory` at an address in the first page. Nothing is ever mapped there
+      // (mmap_min_addr), so it is the NULL dereference the kernel would have named without PAN.
+      { match: re("Unable to handle kernel (?:write to read-only memory|read from unreadable memory|execute from non-executable memory) at virtual address\\s0+[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
       { match: re("Unable to handle kernel access to user memory"), title: "BUG: unable to handle kernel access to user memory in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
       // arm64 die_kernel_fault()'s other messages (a permission fault: `read from unreadable memory`, `write to read-only
       // memory`, `execute from non-executable memory`; `execution of user memory`), and any message a later kernel adds:

@@ -89,6 +89,38 @@ const cases: Case[] = [
     title: "BUG: unable to handle kernel paging request in mydrv_read", frame: "mydrv_read", kind: "paging-fault",
   },
   {
+    // Software PAN (no hardware PAN, Cortex-A53 routers): a write through a NULL-based pointer is reported as a
+    // permission fault on the user address, `write to read-only memory` at 0x8 (a level 1 translation fault, WnR = 1).
+    name: "arm64 software-PAN write to read-only memory in the first page",
+    lines: T(`|Unable to handle kernel write to read-only memory at virtual address 0000000000000008
+|Mem abort info:
+|  ESR = 0x0000000096000045
+|  FSC = 0x05: level 1 translation fault
+|Internal error: Oops: 0000000096000045 [#1] SMP
+|CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.6.67 #0
+|pc : mydrv_start+0x24/0x60 [mydrv]
+|lr : mydrv_probe+0x30/0x80 [mydrv]
+|Call trace:
+| mydrv_start+0x24/0x60 [mydrv]
+| mydrv_probe+0x30/0x80 [mydrv]
+|---[ end trace 0000000000000000 ]---`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in mydrv_start", frame: "mydrv_start", kind: "null-deref",
+  },
+  {
+    // The same with a read (`read from unreadable memory`) at address 0; a permission message above the first page
+    // stays a paging request (the case before).
+    name: "arm64 software-PAN read from unreadable memory at address 0",
+    lines: T(`|Unable to handle kernel read from unreadable memory at virtual address 0000000000000000
+|Internal error: Oops: 0000000096000005 [#1] SMP
+|CPU: 1 PID: 0 Comm: swapper/1 Not tainted 5.4.0 #1
+|pc : mydrv_poll+0x10/0x40
+|lr : mydrv_irq+0x20/0x50
+|Call trace:
+| mydrv_poll+0x10/0x40
+| mydrv_irq+0x20/0x50`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in mydrv_poll", frame: "mydrv_poll", kind: "null-deref",
+  },
+  {
     // do_mem_abort()'s fault_info names carry the table level: a digit in the message (a kdump kernel reading
     // /proc/vmcore, 6.5).
     name: "arm64 level 3 address size fault",
