@@ -1018,6 +1018,26 @@ export const CLASSES: readonly CrashClass[] = [
       ],
     }),
   ),
+  // The closing summary line 2.6–4.x x86 die() prints at emergency level under an oops (i386 `EIP: [<c14c3523>]
+  // f+0x73/0x280 SS:ESP 0068:f28b7cb0`, x86-64 ` RIP  [<ffffffff811a36b5>] f+0x135/0x2e0` then ` RSP <…>`): no WARN,
+  // NMI or SysRq dump prints it. A log holding only the emergency-level lines of an oops (syslogd's wall broadcasts:
+  // the task line, `Stack:`, `Call Trace:`, Code and the summary; the `BUG: …`/`Oops:` lines are lower levels) or a
+  // paste cut above it still shows an oops in that function. The report starts at the task line (or another line of
+  // die()'s preamble); without one the summary is quoted (a post that puts it first), no report. The headers are the
+  // summary's rarest literals (`SS:ESP 0`, the ` RSP <…>` line under x86-64's): the scanner's byte prefilter plans
+  // its buckets from every header, and `RIP  [<`'s bytes recur in old call traces (a quiet log's lines went from
+  // ~0.002 to ~0.13 candidates each).
+  ...([["x86-32-oops-summary-headless", "SS:ESP 0", `EIP: \\[<[0-9a-f]{8}>\\] \\S+ SS:ESP [0-9a-f]{4}:`], ["x86-64-oops-summary-headless", "RSP <", `RIP {2}\\[<[0-9a-f]{16}>\\] \\S`]] as const).map(
+    ([id, header, line]): CrashClass => ({
+      id,
+      header,
+      kind: "oops",
+      type: "DoS",
+      orphanOnly: true,
+      startsAt: { line: X86_OOPS_PREAMBLE, within: 60, required: true, earliest: true, unless: REQUESTED_DUMP },
+      formats: [{ match: re(`^(?:.*\\n)*?\\s*${line}`), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT }],
+    }),
+  ),
   // KASAN's access line, right under its `BUG: KASAN: <bug> in f` header (`Read of size 8 at addr ffff… by task x/1`,
   // 4.x `Read of size 4 by task x/1`): the bug's kind went with the header.
   ...(["Read", "Write"] as const).map(

@@ -551,6 +551,8 @@ function ripFrame(text: string): Frame | undefined {
     .replace(/^[0-9a-f]{8,16} +(?=[A-Za-z_])/, "")
     // MIPS before 3.x ends its epc line with print_tainted(): `epc   : 8029fb20 f+0x0/0x38     Not tainted`.
     .replace(/\s+(?:Not tainted|Tainted: [A-Z ]*)\s*$/, "")
+    // 2.6–4.x i386 die() closes an oops with `EIP: [<c14c3523>] f+0x73/0x280 SS:ESP 0068:f28b7cb0`.
+    .replace(/\s+SS:ESP [0-9a-f]{4}:[0-9a-f]+\s*$/, "")
     // decode_stacktrace.sh prints the RIP's module without its brackets: `RIP: 0010:nvme_tcp_io_work+0x341/0x7f0 nvme_tcp`.
     .replace(/(\+0x[0-9a-f]+\/0x[0-9a-f]+) ([\w-]+)\s*$/, "$1 [$2]");
   // 2.6.0–2.6.17 x86_64: `RIP: 0010:[<ffffffff8018fcbf>] <ffffffff8018fcbf>{__d_lookup+219}`, the frame in the

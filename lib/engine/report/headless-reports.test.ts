@@ -467,4 +467,43 @@ describe("reports whose header line was cut", () => {
     expect(headed).toHaveLength(1);
     expect(headed[0].source.line).toBe(1);
   });
+
+  it("an oops known only by die()'s closing summary line (syslogd wall broadcasts) is an oops in that function", () => {
+    // IRATI stack issue 296: the wall broadcasts of a 3.10 i386 oops carry the emergency-level lines only.
+    const wall = extract([
+      "CPU: 6 PID: 2637 Comm: rsyslogd Not tainted 3.10.0-test99991 #4",
+      "task: f3c272c0 ti: f28b6000 task.ti: f28b6000",
+      "Stack:",
+      "Call Trace:",
+      "Code: 89 45 dc 8b 45 d8 83 c0 58 89 45 d0 <0f> b6 43 65 c0 e8 06 83 e0 01",
+      "EIP: [<c14c3523>] __skb_recv_datagram+0x73/0x280 SS:ESP 0068:f28b7cb0",
+    ]);
+    expect(wall).toHaveLength(1);
+    expect(wall[0]).toMatchObject({ kind: "oops", title: "Oops in __skb_recv_datagram", guiltyFrame: "__skb_recv_datagram", kernelRelease: "3.10.0-test99991", corrupted: true });
+    expect(wall[0].source.line).toBe(1);
+    // x86-64's summary is two lines, ` RIP  [<…>] f` and ` RSP <…>`
+    const x64 = extract([
+      "Pid: 4545, comm: tests.pl Tainted: P      D W  O 3.2.0-2-amd64 #1 Bochs Bochs",
+      "Call Trace:",
+      "Code: 44 24 08 4c 89 0c 24 <f6> 80 91 00 00 00 02",
+      "RIP  [<ffffffffa01cbccd>] dtrace_probe+0x5b/0x199 [dtracedrv]",
+      " RSP <ffff88006751de80>",
+    ]);
+    expect(x64[0]).toMatchObject({ kind: "oops", title: "Oops in dtrace_probe", guiltyFrame: "dtrace_probe" });
+    // the summary line quoted above the log, with no task line before it, is no report; under a header it is that report's
+    expect(extract(["RIP  [<ffffffffa01b3fe3>] scst_tgt_cmd_done+0xa/0x34 [scst]", "", "scst: Attached to virtual device"])).toEqual([]);
+    const headed = extract([
+      "BUG: unable to handle kernel NULL pointer dereference at 00000065",
+      "IP: [<c14c3523>] __skb_recv_datagram+0x73/0x280",
+      "Oops: 0000 [#4] SMP",
+      "CPU: 6 PID: 2637 Comm: rsyslogd Not tainted 3.10.0-test99991 #4",
+      "EIP: 0060:[<c14c3523>] EFLAGS: 00010082 CPU: 6",
+      "EIP is at __skb_recv_datagram+0x73/0x280",
+      "Call Trace:",
+      " [<c14c3770>] skb_recv_datagram+0x40/0x50",
+      "EIP: [<c14c3523>] __skb_recv_datagram+0x73/0x280 SS:ESP 0068:f28b7cb0",
+      "CR2: 0000000000000065",
+    ]);
+    expect(headed.map((f) => f.kind)).toEqual(["null-deref"]);
+  });
 });
