@@ -551,6 +551,16 @@ const ROWS: Row[] = [
     title: "OOM: memory cgroup out of memory",
     details: { usageKb: 4194304, limitKb: 4194304, failcnt: 2084326, memcg: true },
   },
+  // mm/swapfile.c rejecting a swap entry read from a page table (2.4's swap_dup, 5.x's get_swap_device, an unused slot).
+  {
+    line: "swap_dup: Bad swap file entry 00002fe0",
+    rule: "swap-bad-file-entry",
+    kind: "other",
+    title: "swap: bad swap entry",
+    details: { function: "swap_dup", problem: "bad file", entry: "00002fe0" },
+  },
+  { line: "get_swap_device: Bad swap file entry 1400000000000001", rule: "swap-bad-file-entry", kind: "other", title: "swap: bad swap entry" },
+  { line: "swap_info_get: Unused swap offset entry 00000a3c", rule: "swap-bad-offset-entry", kind: "other", title: "swap: bad swap entry", details: { problem: "unused offset" } },
   { line: "swapper: page allocation failure. order:1, mode:0x20", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:1" },
   // Memory hotplug's struct-page backing (mm/sparse-vmemmap.c) reports through warn_alloc() in its own words.
   {

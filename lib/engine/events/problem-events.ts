@@ -274,6 +274,19 @@ const CLOCKSOURCE_UNSTABLE = {
   groupKey: (m: RegExpExecArray) => `clocksource:${m[1]}`,
 } as const satisfies Partial<ProblemEventRule>;
 
+/** A swap entry mm/swapfile.c rejected (see its rows): `swap_free: Bad swap file entry 007e9058`. */
+function swapEntryRule(id: string, needle: string): ProblemEventRule {
+  return {
+    id,
+    kind: "other",
+    needle,
+    pattern: /\b(\w+): (Bad|Unused) swap (file|offset) entry ([0-9a-f]+)/,
+    title: () => "swap: bad swap entry",
+    details: (m) => ({ function: m[1], problem: `${m[2].toLowerCase()} ${m[3]}`, entry: m[4] }),
+    groupKey: () => "swap-entry",
+  };
+}
+
 /** The rule table. Order matters only for lines two rules could both claim (first wins). */
 /** A cut OOM report found by the OOM killer's header function `fn` right under dump_stack() (see its rows). */
 function oomReportCut(id: string, fn: string): ProblemEventRule {
@@ -331,6 +344,15 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "slab-wrong-cache",
     supersededBy: /^WARNING in /,
   },
+  // mm/swapfile.c found a swap entry that names no swap area (`Bad swap file entry`), a slot past the area's end (`Bad
+  // swap offset entry`) or a slot nobody holds (`Unused swap file/offset entry`): a page-table entry that should say
+  // where a swapped-out page lies says something else — page-table or memory corruption (bad RAM, a driver scribbling
+  // over page tables, an architecture bug setting PTE bits of swapped-out pages) or a race in the swap code. The
+  // complaining function prints its own name first: `swap_dup:`/`swap_free:` (2.4–4.x), `swap_info_get:`,
+  // `get_swap_device:` (5.x+). Often printed in a storm until the machine hangs, or right before a `BUG: Bad page map`.
+  // Two rows for the scanner's literal prefilter (file and offset entries), one problem.
+  swapEntryRule("swap-bad-file-entry", "swap file entry"),
+  swapEntryRule("swap-bad-offset-entry", "swap offset entry"),
   {
     id: "slub-alloc-failure",
     kind: "slab-alloc-failure",

@@ -309,6 +309,28 @@ const LEAK_ALLOCATORS = [
 /** kmemleak's allocation backtrace (`  backtrace:`, `backtrace (crc 6e8a4bd3):` on newer kernels), allocators skipped, a module's own wrappers too. */
 const STACK_LEAK: StackRule = stack([/backtrace/], { skip: LEAK_ALLOCATORS, skipInModules: true });
 /**
+ * A kmemleak record quoted from its allocation backtrace on: a paste or an excerpt of /sys/kernel/debug/kmemleak that
+ * starts below the record's `unreferenced object 0x… (size N):` line (its hex-dump rows or nothing above). The
+ * backtrace alone still tells what leaked and who allocated it. Only kmemleak's own bare `backtrace:` line
+ * (`backtrace (crc 6e8a4bd3):` on 6.x) with a frame right under it is one: lockdep's `stack backtrace:`, `NMI backtrace
+ * for cpu N` and prose are other lines. Inside a record whose header survived (or any open report) it is that record's
+ * body.
+ */
+function kmemleakOrphan(id: string, header: string): CrashClass {
+  return {
+    id,
+    header,
+    kind: "memory-leak",
+    type: "LEAK",
+    suppress: [/^(?!\s*backtrace(?: \(crc [0-9a-f]+\))?:\s*$)/],
+    orphanOnly: true,
+    lostHeader: /unreferenced object 0x[0-9a-f]+ \(size \d+\):/,
+    lostHeaderWithin: 8,
+    formats: [{ match: re("^\\s*backtrace(?: \\(crc [0-9a-f]+\\))?:[ \\t]*\\n[ \\t]*\\[<?[0-9a-f]+>?\\] [A-Za-z_.]"), title: "memory leak in {FRAME}", stack: STACK_LEAK }],
+  };
+}
+
+/**
  * RCU stalls: the stalled CPU's stack, never the grace-period kthread's that RCU dumps when that kthread starved
  * (`RCU grace-period kthread stack dump:` shows it sleeping in `rcu_gp_kthread`); the dump ends where RCU prints
  * the next CPU's stack (`Stack dump where RCU GP kthread last ran:`, an NMI backtrace).
@@ -1670,6 +1692,13 @@ export const CLASSES: readonly CrashClass[] = [
     lostHeaderWithin: 2,
     formats: [{ match: re("unreferenced object 0x[0-9a-f]+ \\(size \\d+\\):"), title: "memory leak in {FRAME}", stack: STACK_LEAK }],
   },
+  // A kmemleak record quoted from its allocation backtrace on (see kmemleakOrphan): `backtrace:`, and 6.x's form with
+  // the backtrace's checksum, found by its `(crc ` (the class's suppress keeps every other line out). Two rows for the
+  // scanner's literal prefilter: a bare `backtrace` needle let too many positions of a busy log through (`NMI
+  // backtrace`, lockdep's `stack backtrace`), and a second needle starting `backtra` overfilled the quiet profile's
+  // bucket placement (prefilter-placement.test.ts).
+  kmemleakOrphan("kmemleak-backtrace-orphan", "backtrace:"),
+  kmemleakOrphan("kmemleak-backtrace-crc-orphan", "(crc "),
   {
     id: "reboot",
     header: "Booting the kernel.",

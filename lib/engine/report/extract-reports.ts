@@ -1328,6 +1328,7 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
           continue;
         }
       }
+      if (f && f.kernelRelease === undefined) adoptReleaseAbove(f, part, span.start, partBoots);
       if (f) {
         const text = part[span.header].text;
         found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic", ownCause: span.cls.neverTail?.some((re) => re.test(text)), carriesOn: span.cls.carriesOn?.some((re) => re.test(text)) });
@@ -1337,6 +1338,29 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
   }
   found.sort((a, b) => a.at - b.at);
   return foldRepeatedOneLiners(creditPanics(found, boots));
+}
+
+/** How far above a report the task line of an earlier report of the same boot is looked for. */
+const TASK_LINE_ABOVE_REACH = 300;
+
+/**
+ * A report that printed no release of its own (its task line cut by a paste, or a stackless one) ran the kernel that
+ * the nearest task line above it in the same boot names (`CPU: 0 PID: 0 Comm: swapper Tainted: G B 5.19.0-rc7 #1`),
+ * even when that line's report lost its header and made no finding (an excerpt that starts inside a storm of Bad page
+ * state reports): a boot runs one kernel. Never across a boot start.
+ */
+function adoptReleaseAbove(f: Finding, part: readonly LogLine[], start: number, boots: readonly number[]): void {
+  const bootStart = boots.filter((b) => b <= part[start].lineNo).at(-1) ?? -Infinity;
+  for (let i = start - 1; i >= 0 && i >= start - TASK_LINE_ABOVE_REACH && part[i].lineNo >= bootStart; i--) {
+    const text = part[i].text;
+    if (!holdsTaskLine(text)) continue;
+    const meta = parseReportMetadata([text]);
+    if (meta.kernelRelease === undefined) continue;
+    f.kernelRelease = meta.kernelRelease;
+    if (meta.kernelBuild) f.kernelBuild = meta.kernelBuild;
+    f.releaseSource = "same-boot-report";
+    return;
+  }
 }
 
 /**

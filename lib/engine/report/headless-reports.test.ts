@@ -507,3 +507,32 @@ describe("reports whose header line was cut", () => {
     expect(headed.map((f) => f.kind)).toEqual(["null-deref"]);
   });
 });
+
+describe("a report whose own task line is missing", () => {
+  // An excerpt of a boot-time storm of Bad page state reports: it starts inside one report (its task line and stack,
+  // its header above the excerpt) and the next report's task line is cut off.
+  const tail = [
+    "[    0.000000] CPU: 0 PID: 0 Comm: swapper Tainted: G    B             5.19.0-rc7-00764-g1a4d4f970914 #1",
+    "[    0.000000] Hardware name: Libre Computer AML-S905X-CC (DT)",
+    "[    0.000000] Call trace:",
+    "[    0.000000]  dump_stack+0x18/0x34",
+    "[    0.000000]  bad_page+0xd4/0x128",
+    "[    0.000000]  memblock_free_all+0x1a8/0x270",
+  ];
+  const report = [
+    "[    0.000000] BUG: Bad page state in process swapper  pfn:03340",
+    "[    0.000000] page:(____ptrval____) refcount:0 mapcount:0 mapping:0000000000000000 index:0x0 pfn:0x3340",
+    "[    0.000000] page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set",
+    "[    0.000000] Modules linked in:",
+  ];
+
+  it("ran the kernel the task line of an earlier report of its boot names", () => {
+    const [bad] = extract([...tail, ...report]);
+    expect(bad).toMatchObject({ title: "BUG: Bad page state", kernelRelease: "5.19.0-rc7-00764-g1a4d4f970914", releaseSource: "same-boot-report" });
+  });
+
+  it("never takes it across a boot", () => {
+    const [bad] = extract([...tail, "[    0.000000] Linux version 6.1.0-13-arm64 (debian-kernel@lists.debian.org) #1 SMP", ...report]);
+    expect(bad.kernelRelease).toBeUndefined();
+  });
+});

@@ -1838,6 +1838,22 @@ describe("kmemleak records without syz-manager's `BUG: memory leak` line", () =>
     ]);
   });
 
+  it("reads a record quoted from its `backtrace:` line on (header and comm cut) as a leak, and nothing else as one", () => {
+    const frames = ["kmem_cache_alloc_trace+0x119/0x290", "bpf_prog_store_orig_filter+0x4f/0xd0", "bpf_prog_create_from_user+0xf2/0x170", "do_seccomp+0x206/0x10e0"];
+    const cut = record("ffff888012345c00", frames).slice(3);
+    // as a terminal pasted it: each line padded with spaces to the screen's width
+    const [leak, ...rest] = extract(cut.map((l) => l.padEnd(140)));
+    expect(rest).toHaveLength(0);
+    expect(leak).toMatchObject({ kind: "memory-leak", title: "memory leak in bpf_prog_store_orig_filter", guiltyFrame: "bpf_prog_store_orig_filter" });
+    // 6.x prints the backtrace's checksum; a whole record still gives one report, not one more for its backtrace
+    const crc = record("ffff888012345d00", frames).map((l) => l.replace("backtrace:", "backtrace (crc 6e8a4bd3):"));
+    expect(extract(crc.slice(4)).map((r) => r.title)).toEqual(["memory leak in bpf_prog_store_orig_filter"]);
+    expect(extract(crc).map((r) => r.title)).toEqual(["memory leak in bpf_prog_store_orig_filter"]);
+    // other lines saying backtrace are no leak: lockdep's, an NMI backtrace, a bare line without frames
+    expect(extract(["stack backtrace:", "CPU: 0 PID: 1 Comm: init Not tainted 6.1.0 #1", "  backtrace:", "nothing here"])).toHaveLength(0);
+    expect(extract(["NMI backtrace for cpu 1", "  backtrace:"])).toHaveLength(0);
+  });
+
   it("titles a record cut before its frames `corrupted`, as syzkaller titles a leak without a stack", () => {
     const [leak] = extract(record("ffff888012345a00", []));
     expect(leak).toMatchObject({ kind: "memory-leak", title: "memory leak in corrupted" });

@@ -33,7 +33,8 @@ export function collectFindings(scans: readonly ScannedInput[], boots: BootIndex
     for (const f of crashReportsOf(scan)) {
       const boot = boots.bootFor(fileIdx, f.host, f.source.line, f.time === undefined ? undefined : Date.parse(f.time));
       if (boot) f.bootId = boot.id;
-      if (f.kernelRelease) f.releaseSource = "report";
+      // A report that took its release from an earlier task line of its boot keeps saying so (extract-reports.ts).
+      if (f.kernelRelease) f.releaseSource ??= "report";
       if (f.component) {
         const v = latestVersion(scan, f.host, f.component, f.source.line);
         if (v) f.componentVersion = v;
