@@ -1518,6 +1518,19 @@ const ROWS: Row[] = [
     title: "overlayfs: mount refused, layer in use by another mount",
     details: { layer: "upperdir" },
   },
+  {
+    line: "overlayfs: filesystem on '/storage/pool/docker/data/overlay2/opaque-bug-check105060867/l3' not supported as upperdir",
+    rule: "overlay-upper-unsupported",
+    kind: "fs-error",
+    title: "overlayfs: mount refused, upper filesystem not supported",
+    details: { upperdir: "/storage/pool/docker/data/overlay2/opaque-bug-check105060867/l3" },
+  },
+  {
+    line: "overlayfs: maximum fs stacking depth exceeded",
+    rule: "overlay-stacking-depth",
+    kind: "fs-error",
+    title: "overlayfs: mount refused, stacking depth exceeded",
+  },
 ];
 
 /**

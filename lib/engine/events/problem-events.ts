@@ -1808,6 +1808,30 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "overlay-layer-in-use",
   },
   {
+    // overlayfs refused an upper directory on a filesystem it cannot write its metadata to (`overlayfs: filesystem on
+    // '/storage/pool/docker/data/overlay2/opaque-bug-check105060867/l3' not supported as upperdir`): FUSE (mergerfs),
+    // ZFS before 2.2, another overlay. Docker's overlay2 checks print it from their probe directories, then its mounts
+    // fail (`error creating overlay mount`) or it falls back to another driver.
+    id: "overlay-upper-unsupported",
+    kind: "fs-error",
+    needle: " as upperdir",
+    pattern: /\boverlayfs: filesystem on '([^']{1,4096})' not supported as upperdir/,
+    title: () => "overlayfs: mount refused, upper filesystem not supported",
+    details: (m) => ({ upperdir: m[1] }),
+    groupKey: () => "overlay-upper-unsupported",
+  },
+  {
+    // An overlay mount whose layers are themselves on overlays (or other stacked filesystems) deeper than the kernel's
+    // FILESYSTEM_MAX_STACK_DEPTH (2) is refused (`overlayfs: maximum fs stacking depth exceeded`, EINVAL): an OS image
+    // that overlays /usr or /etc over a root that is already an overlay, nested container runtimes.
+    id: "overlay-stacking-depth",
+    kind: "fs-error",
+    needle: "stacking depth exceeded",
+    pattern: /\boverlayfs: maximum fs stacking depth exceeded/,
+    title: () => "overlayfs: mount refused, stacking depth exceeded",
+    groupKey: () => "overlay-stacking-depth",
+  },
+  {
     // A floppy drive (`fd0`) on a server, VM or old PC is one the BIOS or the hypervisor's emulated controller
     // advertises with no disk in it, or no drive at all: whatever probes block devices (udev, blkid, mount helpers,
     // os-prober) reads its sector 0 and the block layer logs the failure (`blk_update_request: I/O error, dev fd0,
