@@ -1093,9 +1093,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // counterpart of an HBA's task abort: the LUN or the SAN path stopped answering. Counted per nexus (host:target:lun).
     id: "qla2xxx-abort",
     kind: "io-error",
-    // Not `Abort command issued`: the automaton placed its head where it let ~0.56 positions per busy line through to
-    // the byte comparison (prefilter-placement.test.ts); without the capital the needle lands in a quiet bucket.
-    needle: "bort command issued",
+    needle: "Abort command issued",
     pattern: /\bqla2xxx (?:\[[\w:.]{1,32}\]-[0-9a-f]{4}:\d+|[\w:.]{1,32}): (?:scsi\((\d+:\d+:\d+)\): )?Abort command issued(?: nexus=(\d+:\d+:\d+))?/,
     title: () => "scsi: command timed out, task abort",
     details: (m) => ({ nexus: m[1] ?? m[2] ?? "?" }),
@@ -1828,7 +1826,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // that overlays /usr or /etc over a root that is already an overlay, nested container runtimes.
     id: "overlay-stacking-depth",
     kind: "fs-error",
-    needle: "stacking depth exceeded",
+    needle: "fs stacking depth",
     pattern: /\boverlayfs: maximum fs stacking depth exceeded/,
     title: () => "overlayfs: mount refused, stacking depth exceeded",
     groupKey: () => "overlay-stacking-depth",
@@ -1971,7 +1969,10 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // HBA or path failure below the pool, not a ZFS bug. One finding per pool (the next row's MMP suspension folds in).
     id: "zfs-pool-suspended",
     kind: "io-error",
-    needle: "uncorrectable I/O failure",
+    // The needles of this row, the MMP row and the stacking-depth row were picked together with the other rows' for
+    // the prefilter's bucket placement (literal-prefilter and prefilter-placement tests): `uncorrectable I/O failure`,
+    // `; suspending pool` and `stacking depth exceeded` let every `kernel: ` line of the noise test through.
+    needle: "I/O failure and has been suspended",
     pattern: /\bPool '([^']{1,256})' has encountered an uncorrectable I\/O failure and has been suspended/,
     title: () => "zfs: pool suspended",
     details: (m) => ({ pool: m[1] }),
@@ -1983,7 +1984,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // Hrtime …`): the writes sat behind a failing disk's I/O. The same suspension as the previous row, folded with it.
     id: "zfs-mmp-suspend",
     kind: "io-error",
-    needle: "; suspending pool",
+    needle: "suspending pool",
     pattern: /\bMMP writes to pool '([^']{1,256})' have not succeeded in over \d+ ?m?s; suspending pool/,
     title: () => "zfs: pool suspended",
     details: (m) => ({ pool: m[1], multihost: true }),
