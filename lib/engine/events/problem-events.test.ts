@@ -1429,6 +1429,118 @@ const ROWS: Row[] = [
     kind: "fs-error",
     title: "XFS: log mount failed",
   },
+  // 2.6.x (RHEL 5): the `scsi: ` infix and the tape driver's prefix; without it neither line was read.
+  {
+    line: "st 0:0:10:0: scsi: Device offlined - not ready after error recovery",
+    rule: "scsi-device-offlined",
+    kind: "io-error",
+    title: "scsi: device offlined",
+    details: { device: "0:0:10:0" },
+  },
+  {
+    line: "st 0:0:10:0: timing out command, waited 14000s",
+    rule: "scsi-command-timeout",
+    kind: "io-error",
+    title: "scsi: command timed out",
+    details: { device: "0:0:10:0", waitedSec: 14000 },
+  },
+  {
+    line: "qla2xxx [0000:49:00.0]-801c:4: Abort command issued nexus=4:3:33 -- 1 2002.",
+    rule: "qla2xxx-abort",
+    kind: "io-error",
+    title: "scsi: command timed out, task abort",
+    details: { nexus: "4:3:33" },
+  },
+  {
+    line: "qla2xxx 0000:06:00.0: scsi(0:10:0): Abort command issued -- 1 10fb 2002.",
+    rule: "qla2xxx-abort",
+    kind: "io-error",
+    title: "scsi: command timed out, task abort",
+    details: { nexus: "0:10:0" },
+  },
+  {
+    line: "WARNING: Pool 'ost08' has encountered an uncorrectable I/O failure and has been suspended.",
+    rule: "zfs-pool-suspended",
+    kind: "io-error",
+    title: "zfs: pool suspended",
+    details: { pool: "ost08" },
+  },
+  {
+    line: "SPLError: 3525:0:(spl-err.c:67:vcmn_err()) WARNING: Pool 'tank' has encountered an uncorrectable I/O failure and has been suspended.",
+    rule: "zfs-pool-suspended",
+    kind: "io-error",
+    title: "zfs: pool suspended",
+    details: { pool: "tank" },
+  },
+  {
+    line: "WARNING: MMP writes to pool 'Pool-0' have not succeeded in over 5004 ms; suspending pool. Hrtime 377489617",
+    rule: "zfs-mmp-suspend",
+    kind: "io-error",
+    title: "zfs: pool suspended",
+    details: { pool: "Pool-0", multihost: true },
+  },
+  {
+    line: ["NFS: server nfs.example.svc.cluster.local error: fileid changed", "                fsid 0:86: expected fileid 0xe13cc, got 0xe13a9"],
+    rule: "nfs-fileid-changed",
+    kind: "fs-error",
+    title: "nfs: fileid changed",
+    details: { server: "nfs.example.svc.cluster.local" },
+  },
+  {
+    line: "libceph: mon0 172.17.0.1:3300 socket closed (con state CONNECTING)",
+    rule: "libceph-socket-closed",
+    kind: "io-error",
+    title: "libceph: monitor connection failed",
+    details: { daemon: "mon0" },
+  },
+  {
+    line: "libceph: osd0 (1)10.244.0.211:6801 socket closed (con state V1_BANNER)",
+    rule: "libceph-socket-closed",
+    kind: "io-error",
+    title: "libceph: OSD connection failed",
+    details: { daemon: "osd0" },
+  },
+  {
+    line: "libceph: mon0 (1)10.105.47.74:6789 connect error",
+    rule: "libceph-connect-error",
+    kind: "io-error",
+    title: "libceph: monitor connection failed",
+    details: { daemon: "mon0" },
+  },
+  {
+    line: "libceph: osd1 (1)172.16.0.121:6801 socket error on write",
+    rule: "libceph-socket-error",
+    kind: "io-error",
+    title: "libceph: OSD connection failed",
+    details: { daemon: "osd1" },
+  },
+  {
+    line: "overlayfs: lowerdir is in-use as upperdir/workdir",
+    rule: "overlay-layer-in-use",
+    kind: "fs-error",
+    title: "overlayfs: mount refused, layer in use by another mount",
+    details: { layer: "lowerdir" },
+  },
+  {
+    line: "overlayfs: upperdir is in-use as upperdir/workdir of another mount, mount with '-o index=off' to override exclusive upperdir protection.",
+    rule: "overlay-layer-in-use",
+    kind: "fs-error",
+    title: "overlayfs: mount refused, layer in use by another mount",
+    details: { layer: "upperdir" },
+  },
+  {
+    line: "overlayfs: filesystem on '/storage/pool/docker/data/overlay2/opaque-bug-check105060867/l3' not supported as upperdir",
+    rule: "overlay-upper-unsupported",
+    kind: "fs-error",
+    title: "overlayfs: mount refused, upper filesystem not supported",
+    details: { upperdir: "/storage/pool/docker/data/overlay2/opaque-bug-check105060867/l3" },
+  },
+  {
+    line: "overlayfs: maximum fs stacking depth exceeded",
+    rule: "overlay-stacking-depth",
+    kind: "fs-error",
+    title: "overlayfs: mount refused, stacking depth exceeded",
+  },
 ];
 
 /**
@@ -1659,6 +1771,54 @@ describe("problem events through triage", () => {
     expect(after.map((f) => [f.title, f.repeats ?? 1])).toEqual([["amdgpu: ring timeout", 1]]);
     const alone = await findingsOf(["amdgpu 0000:03:00.0: amdgpu: MES failed to respond to msg=REMOVE_QUEUE"]);
     expect(alone.map((f) => f.title)).toEqual(["amdgpu: MES firmware not responding"]);
+  });
+
+  it("ceph: a daemon's failed connects fold per daemon over the wordings; idle closes of open sessions are routine", async () => {
+    const found = await findingsOf([
+      "libceph: mon0 (1)10.105.47.74:6789 connect error",
+      "libceph: osd0 (1)10.244.0.211:6801 socket closed (con state V1_BANNER)",
+      "libceph: connect (1)10.105.47.74:6789 error -1",
+      "libceph: mon0 (1)10.105.47.74:6789 socket closed (con state CONNECTING)",
+      "libceph: osd2 (1)10.0.0.249:6801 socket closed (con state OPEN)",
+      "libceph: mon2 (1)10.0.0.247:6789 session lost, hunting for new mon",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.daemon, f.repeats])).toEqual([
+      ["libceph: monitor connection failed", "mon0", 2],
+      ["libceph: OSD connection failed", "osd0", 1],
+    ]);
+  });
+
+  it("ZFS: a pool's MMP suspension and its uncorrectable-I/O suspension are one finding per pool", async () => {
+    const found = await findingsOf([
+      "WARNING: MMP writes to pool 'Pool-0' have not succeeded in over 5s; suspending pool",
+      "WARNING: Pool 'Pool-0' has encountered an uncorrectable I/O failure and has been suspended.",
+      "WARNING: Pool 'tank' has encountered an uncorrectable I/O failure and has been suspended.",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.pool, f.repeats])).toEqual([
+      ["zfs: pool suspended", "Pool-0", 2],
+      ["zfs: pool suspended", "tank", 1],
+    ]);
+  });
+
+  it("overlayfs: a layer in use only warns with index=off (the mount goes on): no finding", async () => {
+    const found = await findingsOf([
+      "overlayfs: upperdir is in-use by another mount, accessing files from both mounts will result in undefined behavior.",
+      "overlayfs: lowerdir is in-use as upperdir/workdir of another mount, accessing files from both mounts will result in undefined behavior.",
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  it("an old SCSI address's timeout and offlining fold per address; qla2xxx aborts count per nexus", async () => {
+    const found = await findingsOf([
+      "qla2xxx 0000:06:00.0: scsi(0:10:0): Abort command issued -- 1 10fb 2002.",
+      "qla2xxx 0000:06:00.0: scsi(0:10:0): Abort command issued -- 1 10fb 2002.",
+      "st 0:0:10:0: scsi: Device offlined - not ready after error recovery",
+      "st 0:0:10:0: timing out command, waited 14000s",
+    ]);
+    expect(found.map((f) => [f.title, f.repeats])).toEqual([
+      ["scsi: command timed out, task abort", 2],
+      ["scsi: device offlined", 2],
+    ]);
   });
 
   it("every finding rule has a row here", () => {

@@ -287,6 +287,19 @@ function swapEntryRule(id: string, needle: string): ProblemEventRule {
   };
 }
 
+/**
+ * The kernel ceph client's failed session to daemon `mon0`/`osd3`/`mds1` (its address `(1)10.0.0.1:6789` after it; the
+ * `(1)` msgr2 address type since 5.11), then the failure's wording: one finding per daemon over its three rows.
+ */
+const libcephPattern = (failure: string) =>
+  new RegExp(String.raw`\blibceph: (mon|osd|mds)(\d{1,6}) (?:\(\d\))?\S{1,128} ${failure}`);
+const LIBCEPH_CONNECT_FAILED = {
+  kind: "io-error",
+  title: (m: RegExpExecArray) => `libceph: ${m[1] === "mon" ? "monitor" : m[1].toUpperCase()} connection failed`,
+  details: (m: RegExpExecArray): Details => ({ daemon: `${m[1]}${m[2]}` }),
+  groupKey: (m: RegExpExecArray) => `libceph:${m[1]}${m[2]}`,
+} as const satisfies Partial<ProblemEventRule>;
+
 /** The rule table. Order matters only for lines two rules could both claim (first wins). */
 /** A cut OOM report found by the OOM killer's header function `fn` right under dump_stack() (see its rows). */
 function oomReportCut(id: string, fn: string): ProblemEventRule {
@@ -1095,6 +1108,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m): Details => (m[1] ? { device: m[1] } : { host: m[2].replace("mptscsih: ", "") }),
     groupKey: (m) => `scsi:${m[1] ?? m[2].replace("mptscsih: ", "")}`,
   },
+  {
+    // qla2xxx's abort handler, the SCSI error handler's first step after a command to an FC LUN timed out: 8.x prints
+    // the nexus (`qla2xxx [0000:49:00.0]-801c:4: Abort command issued nexus=4:3:33 -- 1 2002.`), the 8.0x driver of
+    // RHEL 5 the SCSI address (`qla2xxx 0000:06:00.0: scsi(0:10:0): Abort command issued -- 1 10fb 2002.`). The FC
+    // counterpart of an HBA's task abort: the LUN or the SAN path stopped answering. Counted per nexus (host:target:lun).
+    id: "qla2xxx-abort",
+    kind: "io-error",
+    needle: "Abort command issued",
+    pattern: /\bqla2xxx (?:\[[\w:.]{1,32}\]-[0-9a-f]{4}:\d+|[\w:.]{1,32}): (?:scsi\((\d+:\d+:\d+)\): )?Abort command issued(?: nexus=(\d+:\d+:\d+))?/,
+    title: () => "scsi: command timed out, task abort",
+    details: (m) => ({ nexus: m[1] ?? m[2] ?? "?" }),
+    groupKey: (m) => `qla2xxx:${m[1] ?? m[2] ?? "?"}`,
+  },
   // virtio_scsi's abort handler (virtscsi_abort(), the SCSI error handler's first step after a command timed out):
   // `sd 2:0:0:0: [sda] abort` on 2.6.32–3.x backports. Cloud VMs on virtio-scsi (KVM/Proxmox guests) print it when the
   // host's storage stops answering; the same problem as an HBA's task abort, counted per disk with it. Since
@@ -1113,11 +1139,12 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // scsi_eh_offline_sdevs(): when every step of SCSI error recovery (abort, device/target/bus/host reset) failed,
     // the midlayer takes the disk offline (`sd 1:0:0:0: Device offlined - not ready after error recovery`) and all
     // further I/O to it fails. On cloud VMs this is a virtual disk the hypervisor stopped serving (hv_storvsc,
-    // virtio_scsi); the block layer's I/O error lines usually follow and are then the finding.
+    // virtio_scsi); the block layer's I/O error lines usually follow and are then the finding. 2.6.x printed it with
+    // a `scsi: ` infix, and after the upper-level driver of any device type (`st 0:0:10:0: scsi: Device offlined - …`).
     id: "scsi-device-offlined",
     kind: "io-error",
     needle: "Device offlined - ",
-    pattern: /\b(?:sd|scsi) ([\d:]+): (?:\[(\w+)\] )?Device offlined - not ready after error recovery/,
+    pattern: /\b(?:sd|st|sr|osst|ch|ses|sg|scsi) ([\d:]+): (?:\[(\w+)\] )?(?:scsi: )?Device offlined - not ready after error recovery/,
     title: () => "scsi: device offlined",
     details: (m) => ({ device: m[2] ?? m[1] }),
     groupKey: (m) => `scsi:${m[1]}`,
@@ -1368,10 +1395,11 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "scsi-command-timeout",
     kind: "io-error",
     needle: "timing out command",
-    // `sd 2:0:0:0: [sdb] tag#12 timing out command, waited 180s`
-    pattern: /\bsd ([\d:]+): \[(\w+)\](?: tag#\d+)? timing out command, waited (\d+)s/,
+    // `sd 2:0:0:0: [sdb] tag#12 timing out command, waited 180s`; before scmd_printk (2.6.x) the line named only the
+    // SCSI address, after the upper-level driver of any device type (`st 0:0:10:0: timing out command, waited 14000s`).
+    pattern: /\b(?:sd|st|sr|osst|ch|ses|sg|scsi) ([\d:]+):(?: \[(\w+)\])?(?: tag#\d+)? timing out command, waited (\d+)s/,
     title: () => "scsi: command timed out",
-    details: (m) => ({ device: m[2], waitedSec: Number(m[3]) }),
+    details: (m) => ({ device: m[2] ?? m[1], waitedSec: Number(m[3]) }),
     groupKey: (m) => `scsi:${m[1]}`,
   },
   {
@@ -1785,6 +1813,47 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "overlayfs: upper fs needs to support d_type",
   },
   {
+    // overlayfs refused the mount because one of its layers is already the upperdir or workdir of another overlay
+    // mount (EBUSY: `error creating overlay mount … device or resource busy`). 5.1.15–5.2-rc printed it bare
+    // (`overlayfs: lowerdir is in-use as upperdir/workdir`); since then only with index=on, naming the override
+    // (`… of another mount, mount with '-o index=off' to override exclusive upperdir protection.`; 4.13+: `upperdir is
+    // in-use by another mount, mount with …`). The same check with index=off only warns (`…, accessing files from both
+    // mounts will result in undefined behavior.`): the mount goes on, so that wording is not matched. A container
+    // runtime reusing a layer directory (docker build on the first kernels with the check).
+    id: "overlay-layer-in-use",
+    kind: "fs-error",
+    needle: " is in-use ",
+    pattern:
+      /\boverlayfs: (lowerdir|upperdir|workdir) is in-use (?:as upperdir\/workdir(?: of another mount)?|by another mount)(?:\s*$|, mount with '-o index=off')/,
+    title: () => "overlayfs: mount refused, layer in use by another mount",
+    details: (m) => ({ layer: m[1] }),
+    groupKey: () => "overlay-layer-in-use",
+  },
+  {
+    // overlayfs refused an upper directory on a filesystem it cannot write its metadata to (`overlayfs: filesystem on
+    // '/storage/pool/docker/data/overlay2/opaque-bug-check105060867/l3' not supported as upperdir`): FUSE (mergerfs),
+    // ZFS before 2.2, another overlay. Docker's overlay2 checks print it from their probe directories, then its mounts
+    // fail (`error creating overlay mount`) or it falls back to another driver.
+    id: "overlay-upper-unsupported",
+    kind: "fs-error",
+    needle: " as upperdir",
+    pattern: /\boverlayfs: filesystem on '([^']{1,4096})' not supported as upperdir/,
+    title: () => "overlayfs: mount refused, upper filesystem not supported",
+    details: (m) => ({ upperdir: m[1] }),
+    groupKey: () => "overlay-upper-unsupported",
+  },
+  {
+    // An overlay mount whose layers are themselves on overlays (or other stacked filesystems) deeper than the kernel's
+    // FILESYSTEM_MAX_STACK_DEPTH (2) is refused (`overlayfs: maximum fs stacking depth exceeded`, EINVAL): an OS image
+    // that overlays /usr or /etc over a root that is already an overlay, nested container runtimes.
+    id: "overlay-stacking-depth",
+    kind: "fs-error",
+    needle: "fs stacking depth",
+    pattern: /\boverlayfs: maximum fs stacking depth exceeded/,
+    title: () => "overlayfs: mount refused, stacking depth exceeded",
+    groupKey: () => "overlay-stacking-depth",
+  },
+  {
     // A floppy drive (`fd0`) on a server, VM or old PC is one the BIOS or the hypervisor's emulated controller
     // advertises with no disk in it, or no drive at all: whatever probes block devices (udev, blkid, mount helpers,
     // os-prober) reads its sector 0 and the block layer logs the failure (`blk_update_request: I/O error, dev fd0,
@@ -1915,6 +1984,35 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `md:${m[2] ?? "?"}`,
   },
   {
+    // ZFS suspends a pool when a write fails on every copy it has (failmode=wait, the default): `WARNING: Pool 'tank'
+    // has encountered an uncorrectable I/O failure and has been suspended.` (SPL 0.6.x printed it through vcmn_err:
+    // `SPLError: 3525:0:(spl-err.c:67:vcmn_err()) WARNING: Pool …`). Every task that touches the pool then waits in D
+    // state (zpool, zed, umount: hung tasks follow) until the devices answer again and `zpool clear` resumes it. A disk,
+    // HBA or path failure below the pool, not a ZFS bug. One finding per pool (the next row's MMP suspension folds in).
+    id: "zfs-pool-suspended",
+    kind: "io-error",
+    // The needles of this row, the MMP row and the stacking-depth row were picked together with the other rows' for
+    // the prefilter's bucket placement (literal-prefilter and prefilter-placement tests): `uncorrectable I/O failure`,
+    // `; suspending pool` and `stacking depth exceeded` let every `kernel: ` line of the noise test through.
+    needle: "I/O failure and has been suspended",
+    pattern: /\bPool '([^']{1,256})' has encountered an uncorrectable I\/O failure and has been suspended/,
+    title: () => "zfs: pool suspended",
+    details: (m) => ({ pool: m[1] }),
+    groupKey: (m) => `zfs-pool:${m[1]}`,
+  },
+  {
+    // With multihost=on a pool is suspended when its MMP writes did not land within the fail interval (`WARNING: MMP
+    // writes to pool 'Pool-0' have not succeeded in over 5s; suspending pool`, 2.x: `… over 5004 ms; suspending pool.
+    // Hrtime …`): the writes sat behind a failing disk's I/O. The same suspension as the previous row, folded with it.
+    id: "zfs-mmp-suspend",
+    kind: "io-error",
+    needle: "suspending pool",
+    pattern: /\bMMP writes to pool '([^']{1,256})' have not succeeded in over \d+ ?m?s; suspending pool/,
+    title: () => "zfs: pool suspended",
+    details: (m) => ({ pool: m[1], multihost: true }),
+    groupKey: (m) => `zfs-pool:${m[1]}`,
+  },
+  {
     // multipathd's path checker (`mpathaq: sdak - tur checker reports path is down`, `checker failed path 8:16 in map
     // mpatha`): the same failure seen from user space, often the only trace when the kernel log is not collected.
     id: "multipathd-path-down",
@@ -1936,6 +2034,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => `${m[1]}: server not responding`,
     details: (m) => ({ server: m[2], softMount: m[3] === "timed out" }),
     groupKey: (m) => `${m[1]}:${m[2]}`,
+  },
+  {
+    // The NFS client got another file's attributes back for a file handle it had cached (`NFS: server X error: fileid
+    // changed`, then `fsid 0:86: expected fileid 0xe13cc, got 0xe13a9` on a line of its own): the export was replaced
+    // under the mount (an NFS server pod or VM recreated on a new backing filesystem, an export without a stable fsid
+    // after a failover). Paths on the mount return ESTALE (`Stale file handle`) until it is unmounted and mounted again.
+    // One finding per server.
+    id: "nfs-fileid-changed",
+    kind: "fs-error",
+    needle: "fileid changed",
+    pattern: /\bNFS: server (\S{1,256}) error: fileid changed/,
+    title: () => "nfs: fileid changed",
+    details: (m) => ({ server: m[1] }),
+    groupKey: (m) => `nfs-fileid:${m[1]}`,
   },
   {
     // The SMB client's echo found the server silent (`CIFS VFS: Server X has not responded in 120 seconds.
@@ -1987,6 +2099,32 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "iscsi: connection error",
     details: (m) => ({ connection: `${m[1]}:${m[2]}`, pingTimeoutSec: Number(m[3]) }),
     groupKey: (m) => `iscsi:${m[1]}:${m[2]}`,
+  },
+  // The kernel ceph client (krbd, CephFS) could not open a session to a monitor, OSD or MDS: the peer closed the
+  // socket before the handshake was done (`libceph: mon0 172.17.0.1:3300 socket closed (con state CONNECTING)`,
+  // `(con state V1_BANNER)`), the connect failed (`libceph: mon0 (1)10.105.47.74:6789 connect error`) or the socket did
+  // (`socket error on write`): the daemon is down or unreachable, or the client speaks msgr1 to a msgr2-only port (3300:
+  // kernels before 5.11, or no `ms_mode=`). `rbd map` and mounts time out; mapped devices and mounts stall.
+  // `socket closed (con state OPEN)` is not matched: OSDs close idle sessions and the client reconnects when it needs
+  // them. One finding per daemon over the three wordings; one needle each (`libceph: ` let every `kernel: ` line into
+  // the prefilter's byte comparison: prefilter-placement test).
+  {
+    id: "libceph-socket-closed",
+    needle: "(con state ",
+    pattern: libcephPattern(String.raw`socket closed \(con state (?:CONNECTING|V1_BANNER|BANNER|NEGOTIATING|PREOPEN|V2_[A-Z_]+)\)`),
+    ...LIBCEPH_CONNECT_FAILED,
+  },
+  {
+    id: "libceph-connect-error",
+    needle: " connect error",
+    pattern: libcephPattern("connect error"),
+    ...LIBCEPH_CONNECT_FAILED,
+  },
+  {
+    id: "libceph-socket-error",
+    needle: "socket error on ",
+    pattern: libcephPattern(String.raw`socket error on (?:read|write)`),
+    ...LIBCEPH_CONNECT_FAILED,
   },
   {
     // kexec-tools before 2.0.22 (RHEL/CentOS 7-8) prints kdumpctl's verdict without the `kdump: ` prefix newer
