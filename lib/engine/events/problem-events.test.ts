@@ -551,6 +551,14 @@ const ROWS: Row[] = [
     title: "OOM: memory cgroup out of memory",
     details: { usageKb: 4194304, limitKb: 4194304, failcnt: 2084326, memcg: true },
   },
+  {
+    // The group-kill line of a cgroup v2 memory.oom.group OOM, quoted alone (kubernetes/kubernetes#119670).
+    line: "Tasks in /kubepods.slice/kubepods-burstable.slice/cri-containerd-98ba.scope are going to be killed due to memory.oom.group set",
+    rule: "oom-group-kill",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { cgroup: "/kubepods.slice/kubepods-burstable.slice/cri-containerd-98ba.scope", memcg: true, oomGroup: true },
+  },
   // mm/swapfile.c rejecting a swap entry read from a page table (2.4's swap_dup, 5.x's get_swap_device, an unused slot).
   {
     line: "swap_dup: Bad swap file entry 00002fe0",
@@ -1583,6 +1591,12 @@ describe("problem events through triage", () => {
     expect(await indented("    i915 0000:00:02.0: [drm] GPU HANG: ecode 5:1:020fffff, in Xorg [2197]")).toEqual(["i915-gpu-hang"]);
     expect(await indented("\tr8152 5-1:1.0 eth1: Tx timeout")).toEqual(["driver-tx-timeout-mixed-case"]);
     expect(await indented("    the log said i915 0000:00:02.0: [drm] GPU HANG: ecode 5:1:020fffff, in Xorg [2197]")).toEqual([]);
+  });
+
+  it("memory.oom.group's group-kill line after the victim's kill line is that OOM's, not a second finding", async () => {
+    const kill = (pid: number) => `Memory cgroup out of memory: Killed process ${pid} (app) total-vm:10000kB, anon-rss:5000kB, file-rss:0kB`;
+    const found = await findingsOf([kill(100), "Tasks in /test1 are going to be killed due to memory.oom.group set", kill(101), kill(102)]);
+    expect(found.map((f) => [f.type, f.repeats ?? 1])).toEqual([["oom-kill", 3]]);
   });
 
   it("XFS's unknown *compatible* features only warn (the mount goes on): no finding", async () => {

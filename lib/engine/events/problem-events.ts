@@ -704,6 +704,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     endedBy: ["oom-kill", "oom-kill-legacy", "oom-killed-process-bare", "oom-kill-summary"],
   },
   {
+    // A memory cgroup with memory.oom.group=1 (cgroup v2; kubelet sets it on cgroup v2 nodes from 1.28, systemd units
+    // with OOMPolicy=kill) is killed whole: after the victim's kill line oom_kill_process() prints
+    // `Tasks in /kubepods.slice/…/cri-containerd-….scope are going to be killed due to memory.oom.group set` and
+    // then a kill line per member. Right after a kill line it is that OOM's; quoted alone (a PR, an alert that
+    // greps it) it still says a memory cgroup ran out.
+    id: "oom-group-kill",
+    kind: "oom",
+    needle: "due to memory.oom.group set",
+    pattern: /Tasks in (\S+) are going to be killed due to memory\.oom\.group set/,
+    title: () => "OOM: memory cgroup out of memory",
+    details: (m) => ({ cgroup: m[1], memcg: true, oomGroup: true }),
+    groupKey: () => "oom:memcg",
+    continues: ["oom-kill", "oom-kill-legacy", "oom-kill-summary", "oom-memcg-limit"],
+  },
+  {
     // kmemleak's scan thread prints only this notice to the kernel log: the reports themselves (`unreferenced object
     // 0x…`, the allocation backtrace) wait in /sys/kernel/debug/kmemleak unless kmemleak.verbose=1, so on a debug
     // kernel the notice is usually all a log shows of a leak. The count is of new suspects since the last scan.
