@@ -318,6 +318,22 @@ describe("parseFrames", () => {
     ).toEqual(["dump_backtrace_log_lvl", "show_stack", "dump_stack"]);
   });
 
+  it("reads ARM pairs whose `[<addr>]` a web page mangled (tag dropped, brackets lost), only with their `from` half", () => {
+    expect(
+      names([
+        "  c00153d4  (unwind_backtrace+0x0/0xfc) from   c03fba1c  (dump_stack+0x20/0x24)",
+        "  c0251530  (kref_get+0x40/0x48) from   c02daafc  (usb_get_urb+0x20/0x28)",
+      ]),
+    ).toEqual(["unwind_backtrace", "kref_get", "usb_get_urb"]);
+    expect(names(["[] (kref_get+0x40/0x48) from [] (usb_get_urb+0x20/0x28)", "[] (usb_get_urb+0x20/0x28) from [] (usb_hcd_flush_endpoint+0x110/0x160)"])).toEqual([
+      "kref_get",
+      "usb_get_urb",
+      "usb_hcd_flush_endpoint",
+    ]);
+    expect(parseFrameLine("  c0251530  (kref_get+0x40/0x48)")).toBeUndefined();
+    expect(parseFrameLine("cafe (kref_get+0x40/0x48) from here")).toBeUndefined();
+  });
+
   it("ends a cut ARM trace with the last line's caller (marked unprinted), a trace run to its entry label without", () => {
     const cut = parseFrames([
       "Backtrace: ",

@@ -294,11 +294,19 @@ const ADDRESS_FRAME = new RegExp(String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\
 const ARM_FRAME = new RegExp(
   String.raw`^\s*\[<(${HEX})>\]\s*\((${SYM})(?:\+0x(${HEX})\/0x(${HEX}))?(?:\s+${MOD})?\)(?:\s+from\s+\[<${HEX}>\]\s*\(.*\))?\s*$`,
 );
+// The same pair after a web page mangled the address: a Markdown renderer took `<c00153d4>` for an HTML tag and
+// dropped it (`[] (unwind_backtrace+0x0/0xfc) from [] (dump_stack+0x20/0x24)`), or a copy lost the brackets
+// (`c00153d4  (unwind_backtrace+0x0/0xfc) from   c03fba1c  (dump_stack+0x20/0x24)`). Only with its `from` half: a
+// word and a parenthesis alone are no frame.
+const MANGLED_ARM_ADDRESS = String.raw`(?:\[\]|${HEX}(?=\s))`;
+const ARM_FRAME_MANGLED_ADDRESS = new RegExp(
+  String.raw`^\s*(?:\[\]|(${HEX})(?=\s))\s*\((${SYM})(?:\+0x(${HEX})\/0x(${HEX}))?(?:\s+${MOD})?\)\s+from\s+${MANGLED_ARM_ADDRESS}\s*\(${SYM}\+0x${HEX}\/0x${HEX}(?:\s+${MOD})?\)\s*$`,
+);
 // ARM since 5.x prints the same pair without addresses: ` __schedule from schedule+0x20/0xac`, a module after
 // either name (`nf_hook_slow [nf_tables] from …`).
 const ARM_FROM_FRAME = new RegExp(String.raw`^\s*(${SYM})(?:\s+${MOD})?\s+from\s+${SYM}\+0x${HEX}\/0x${HEX}(?:\s+${MOD})?\s*$`);
 // The caller half of either ARM form (`… from [<c001457c>] (show_stack+0x24/0x2c)`, `… from schedule+0x20/0xac`).
-const ARM_CALLER = new RegExp(String.raw`\sfrom\s+(?:\[<(${HEX})>\]\s*\()?(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\)?\s*$`);
+const ARM_CALLER = new RegExp(String.raw`\sfrom\s+(?:\[<(${HEX})>\]\s*\(|${MANGLED_ARM_ADDRESS}\s*\()?(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\)?\s*$`);
 // ksymoops (2.4/2.6-era posts decode the oops with it): `>>EIP; c0173bb3 <vfs_readlink+22/4a>   <=====` names the
 // faulting function, `Trace; c0173c20 <generic_readlink+45/68>` a frame; offsets are hex without `0x`, a module
 // symbol reads `<[nfsd]nfsd_readlink+65/81>`, and one ksymoops could not resolve `<END_OF_CODE+383e662d/????>`.
@@ -543,7 +551,7 @@ function parseSymbolFrame(line: string): Frame | undefined {
       fileLine: fileLine !== undefined ? Number(fileLine) : undefined,
     });
   }
-  m = line.includes("[<") ? ARM_FRAME.exec(line) : null;
+  m = line.includes("[<") ? ARM_FRAME.exec(line) : line.includes(") from ") ? ARM_FRAME_MANGLED_ADDRESS.exec(line) : null;
   if (m) {
     const [, address, sym, off, size, mod] = m;
     return makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
