@@ -150,6 +150,27 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("glues a 3.x ARM backtrace line (no space before the parentheses) cut inside its caller, its address included", () => {
+    // A vendor kernel's WARNING quoted in a PR, wrapped at 80 columns behind `<4>[ts]` console levels.
+    expect(
+      joinedTexts(
+        "<4>[  124.984869] [<c010e10c>](unwind_backtrace+0x0/0x144) from [<c0a1c68c>](d",
+        "ump_stack+0x20/0x24)",
+        "<4>[  124.985464] [<c019ab44>](warn_slowpath_common+0x58/0x70) from [<c019abd8>",
+        "](warn_slowpath_fmt+0x40/0x48)",
+        "<4>[  124.986287] [<c0179d30>](msm_pm_wait_cpu_shutdown+0x9c/0xb0) from [<c0126",
+        "750>](platform_cpu_kill+0x38/0x48)",
+      ),
+    ).toEqual([
+      "[<c010e10c>](unwind_backtrace+0x0/0x144) from [<c0a1c68c>](dump_stack+0x20/0x24)",
+      "[<c019ab44>](warn_slowpath_common+0x58/0x70) from [<c019abd8>](warn_slowpath_fmt+0x40/0x48)",
+      "[<c0179d30>](msm_pm_wait_cpu_shutdown+0x9c/0xb0) from [<c0126750>](platform_cpu_kill+0x38/0x48)",
+    ]);
+    // A line that is whole is not continued by the next frame line, nor a cut one by a line that is not its rest.
+    expect(joinedTexts("[<c0126750>](platform_cpu_kill+0x38/0x48) from [<c010c6fc>](__cpu_die+0x4c/0x98)", "r4:00000001")).toHaveLength(2);
+    expect(joinedTexts("[<c0126750>](platform_cpu_kill+0x38/0x48) from [<c010c6fc>](__cpu", "[<c010c6fc>](__cpu_die+0x4c/0x98) from [<c09ee9cc>](_cpu_down+0xf8/0x2e0)")).toHaveLength(2);
+  });
+
   it("glues a WARNING's source location a terminal cut inside its line number", () => {
     expect(joinedTexts("May 05 01:04:57 ubuntu kernel: WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:15", "03 kernfs_remove_by_name_ns+0x8a/0xa0")).toEqual([
       "WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:1503 kernfs_remove_by_name_ns+0x8a/0xa0",

@@ -160,11 +160,17 @@ const isCutAddress = (head: string, rest: string): boolean => {
 
 /**
  * ARM's backtrace line (`[<c09131fc>] (schedule) from [<c017ec74>] (rwsem_down_write_slowpath+0x24c/0x4c0)`) a
- * terminal cut inside its caller's parenthesis: the rest (`ages+0x2b4/0x7c4)`, `x7ac)`, `)`) is glued back, or it would
- * read as a frame of its own named after the tail of a word.
+ * terminal cut inside its caller's half: the rest (`ages+0x2b4/0x7c4)`, `x7ac)`, `)`) is glued back, or it would
+ * read as a frame of its own named after the tail of a word, and the line, its caller's parenthesis left open, would
+ * name no frame at all. 3.x kernels printed the pair without a space before each parenthesis
+ * (`[<c019abd8>](warn_slowpath_fmt+0x40/0x48) from [<c0179d30>](msm_…`), and an 80-column wrap also falls inside the
+ * caller's address (`from [<c0126` + `750>](platform_cpu_kill+0x38/0x48)`) or just after it (`from [<c019abd8>` +
+ * `](warn_slowpath_fmt+0x40/0x48)`): the halves are glued when together they make the whole line shape (ARM_FROM_WHOLE).
  */
-const ARM_FROM_CUT_HEAD = /\[<[0-9a-f]+>\] \([^()]*\) from \[<[0-9a-f]+>\] \([^()]*$/;
-const ARM_FROM_CUT_REST = /^[\w.]*(?:\+(?:0x?)?[0-9a-f]*)?(?:\/(?:0x?)?[0-9a-f]*)?(?: \[[\w-]+\])?\)\s*$/;
+const ARM_FROM_CUT_HEAD = /\[<[0-9a-f]+>\] ?\([^()]*\) from \[<(?:[0-9a-f]*|[0-9a-f]+>\]?|[0-9a-f]+>\] ?\([^()]*)$/;
+const ARM_FROM_WHOLE = /\[<[0-9a-f]+>\] ?\([^()]*\) from \[<[0-9a-f]+>\] ?\([A-Za-z_.$][\w.$]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?: \[[\w-]+\])?\)\s*$/;
+const isArmFromCut = (head: string, rest: string): boolean =>
+  !rest.includes(" from ") && ARM_FROM_CUT_HEAD.test(head) && ARM_FROM_WHOLE.test(head + rest);
 
 /**
  * A WARNING's source location a terminal cut inside its line number (`WARNING: CPU: 0 PID: 152847 at
@@ -241,7 +247,7 @@ function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
 /** Whether `next` is the rest of a token a hard wrap cut at the end of `head` (nothing between the halves). */
 function isGlued(head: LogLine, next: LogLine): boolean {
   if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return true;
-  if (ARM_FROM_CUT_REST.test(next.text) && ARM_FROM_CUT_HEAD.test(head.text)) return true;
+  if (isArmFromCut(head.text, next.text)) return true;
   if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return true;
   if (isCutAddress(head.text, next.text)) return true;
   if (ADDRESS_BRACKET_CUT_REST.test(next.text) && ADDRESS_BRACKET_CUT_HEAD.test(head.text)) return true;
