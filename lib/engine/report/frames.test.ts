@@ -266,6 +266,31 @@ describe("parseFrames", () => {
     expect(names(["Hardware name: QEMU Standard PC", "RIP: 0010:f+0x1/0x2", " stray"])).toEqual([]);
   });
 
+  it("reads a bare-name run whose names keep their offset but not the size", () => {
+    // stable backport "mm: slub: avoid wake up kswapd in set_track_prepare" (SM8850 spinlock recursion, trimmed trace)
+    const lines = [
+      "BUG: spinlock recursion on CPU#3, swapper/3/0",
+      " lock: 0xffffff8a4bf29c80, .magic: dead4ead, .owner: swapper/3/0, .owner_cpu: 3",
+      "Hardware name: Qualcomm Technologies, Inc. Popsicle based on SM8850 (DT)",
+      "Call trace:",
+      "spin_bug+0x0",
+      "_raw_spin_lock_irqsave+0x80",
+      "hrtimer_try_to_cancel+0x94",
+      "task_contending+0x10c",
+      "...",
+      "stray+0x10",
+    ];
+    const frames = parseFrames(lines);
+    expect(frames.map((f) => [f.function, f.offset])).toEqual([
+      ["spin_bug", 0],
+      ["_raw_spin_lock_irqsave", 0x80],
+      ["hrtimer_try_to_cancel", 0x94],
+      ["task_contending", 0x10c],
+    ]);
+    // outside such a run an offset-only name is still no frame
+    expect(names(["BUG: something", "stray+0x10"])).toEqual([]);
+  });
+
   it("keeps KASAN's allocation and free stacks out of the main stack", () => {
     const lines = [
       "BUG: KASAN: use-after-free in ip6_send_skb+0x2f5/0x330",

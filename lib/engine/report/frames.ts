@@ -747,7 +747,7 @@ function scanStackLineText(rawLine: string): StackLine {
   if (scanned.markers.length === 0 && !scanned.crashSource && !scanned.frameInTrace) {
     scanned.inert = true;
     const bare = BARE_FRAME.exec(line);
-    if (bare) scanned.bareFrame = makeFrame(bare[2], { reliable: bare[1] === undefined, module: bare[3] });
+    if (bare) scanned.bareFrame = makeFrame(bare[2], { reliable: bare[1] === undefined, offset: hexToNumber(bare[3]), module: bare[4] });
   }
   return scanned;
 }
@@ -757,9 +757,11 @@ function scanStackLineText(rawLine: string): StackLine {
  * sizes and addresses dropped: `Call Trace:` / ` __schedule` / ` schedule` / ` down` / ` nvkms_ioctl_from_kapi_try_pmlock
  * [nvidia_modeset]`). Read only as a run right under `Call Trace:` (context markers between), or under the
  * `Hardware name:` line when the poster dropped `Call Trace:` as well: a lone word elsewhere is any message, and the
- * run ends at the first line that is not such a name (`...`, `RIP:`, a foreign line).
+ * run ends at the first line that is not such a name (`...`, `RIP:`, a foreign line). A name may keep its offset with
+ * the size dropped (`spin_bug+0x0`, `hrtimer_try_to_cancel+0x94`: how Android/Qualcomm symbolisers and commit
+ * messages quoting them print a trace), which no full frame format reads without its `/0x…` size.
  */
-const BARE_FRAME = /^\s*(\?\s+)?([A-Za-z_][\w.$]*)(?:\s+\[([\w-]+)\])?\s*$/;
+const BARE_FRAME = /^\s*(\?\s+)?([A-Za-z_][\w.$]*)(?:\+0x([0-9a-f]+))?(?:\s+\[([\w-]+)\])?\s*$/;
 /** dump_stack's machine line, printed right before the trace (StackLine.hardwareName). */
 const HARDWARE_NAME = /^\s*Hardware name: /;
 
