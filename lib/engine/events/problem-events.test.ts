@@ -1014,6 +1014,20 @@ const ROWS: Row[] = [
     title: "hv_netvsc: RNDIS send failed",
     details: { device: "eth0", status: "2" },
   },
+  // a VF whose PF refuses its virtchnl requests, then its reset loop, is one finding per VF whichever wording shows it
+  {
+    line: [
+      "ice 0000:8a:00.1: PF failed to honor VF 0, opcode 53, error -22",
+      "iavf 0000:8a:05.0: PF returned error -5 (IAVF_ERR_PARAM) to our request 53",
+      "iavf 0000:8a:05.0: Removing device",
+      "iavf 0000:8a:05.0: Unable to get VF config due to PF error condition, not retrying",
+    ],
+    rule: "iavf-pf-rejected-request",
+    kind: "other",
+    title: "iavf: VF request rejected by PF",
+    details: { driver: "iavf", device: "0000:8a:05.0", error: -5, opcode: 53 },
+  },
+  { line: "iavf 0000:21:0a.0: Unable to get VF config (-5)", rule: "iavf-vf-config-failed", kind: "other", title: "iavf: VF request rejected by PF", details: { device: "0000:21:0a.0" } },
   // the driver's own older-wording tx_timeout with its ring dump is one finding per interface; so are one card's
   // repeated iwlwifi asserts in the older (two spaces, 0x2000000) and newer (0x0) wording
   { line: ["mtk_soc_eth 1e100000.ethernet eth0: transmit timed out", "mtk_soc_eth 1e100000.ethernet eth0: dma_cfg:80000065", "mtk_soc_eth 1e100000.ethernet eth0: transmit timed out"], rule: "driver-transmit-timed-out", kind: "other", title: "mtk_soc_eth: TX timeout", details: { driver: "mtk_soc_eth", device: "eth0" } },
@@ -1597,6 +1611,10 @@ describe("problem events through triage", () => {
     const kill = (pid: number) => `Memory cgroup out of memory: Killed process ${pid} (app) total-vm:10000kB, anon-rss:5000kB, file-rss:0kB`;
     const found = await findingsOf([kill(100), "Tasks in /test1 are going to be killed due to memory.oom.group set", kill(101), kill(102)]);
     expect(found.map((f) => [f.type, f.repeats ?? 1])).toEqual([["oom-kill", 3]]);
+  });
+
+  it("a PF without an optional feature answers a VF's request IAVF_NOT_SUPPORTED on healthy hosts: no finding", async () => {
+    expect(await findingsOf(["iavf 0000:ec:01.1: PF returned error -64 (IAVF_NOT_SUPPORTED) to our request 51"])).toEqual([]);
   });
 
   it("XFS's unknown *compatible* features only warn (the mount goes on): no finding", async () => {

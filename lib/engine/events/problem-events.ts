@@ -274,6 +274,13 @@ const CLOCKSOURCE_UNSTABLE = {
   groupKey: (m: RegExpExecArray) => `clocksource:${m[1]}`,
 } as const satisfies Partial<ProblemEventRule>;
 
+/** A VF's failed exchange with its PF over virtchnl (see its rows): one problem per VF, whichever line shows it. */
+const IAVF_VF_PF_FAILURE = {
+  kind: "other",
+  title: () => "iavf: VF request rejected by PF",
+  groupKey: (m: RegExpExecArray) => `iavf-vf-pf:${m[2]}`,
+} as const satisfies Partial<ProblemEventRule>;
+
 /** A swap entry mm/swapfile.c rejected (see its rows): `swap_free: Bad swap file entry 007e9058`. */
 function swapEntryRule(id: string, needle: string): ProblemEventRule {
   return {
@@ -1381,6 +1388,27 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "hv_netvsc: RNDIS send failed",
     details: (m) => ({ driver: "hv_netvsc", device: m[2], status: m[3] }),
     groupKey: (m) => `hv-netvsc-send:${m[2]}`,
+  },
+  {
+    // An SR-IOV VF (iavf; i40evf before 5.2) whose PF driver (i40e, ice) refused its virtchnl request: `iavf
+    // 0000:8a:05.0: PF returned error -5 (IAVF_ERR_PARAM) to our request 53`. The VF then resets or re-probes, and a
+    // PF that keeps refusing (a PF-side validation race, a PF driver regression) leaves it in a reset loop and the
+    // workload's NIC missing. `-64 (IAVF_NOT_SUPPORTED)` is left out: a PF without an optional feature answers so on
+    // healthy hosts. One finding per VF with the next rule.
+    id: "iavf-pf-rejected-request",
+    needle: "PF returned error",
+    pattern: /^(iavf|i40evf) (\S{1,64}): PF returned error (?!-64 )(-?\d{1,5}) \((\w{1,40})\) to our request (\d{1,5})/,
+    details: (m) => ({ driver: m[1], device: m[2], error: Number(m[3]), opcode: Number(m[5]) }),
+    ...IAVF_VF_PF_FAILURE,
+  },
+  {
+    // The same VF failing at init: it cannot read its resources from the PF (`iavf 0000:21:0a.0: Unable to get VF
+    // config (-5)`, `… Unable to get VF config due to PF error condition, not retrying`) and retries from a reset.
+    id: "iavf-vf-config-failed",
+    needle: "Unable to get VF config",
+    pattern: /^(iavf|i40evf) (\S{1,64}): Unable to get VF config/,
+    details: (m) => ({ driver: m[1], device: m[2] }),
+    ...IAVF_VF_PF_FAILURE,
   },
   {
     // Wireless NIC firmware that asserted and was restarted by the driver: iwlwifi `iwlwifi 0000:04:00.0: Microcode SW
