@@ -1396,7 +1396,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // workload's NIC missing. `-64 (IAVF_NOT_SUPPORTED)` is left out: a PF without an optional feature answers so on
     // healthy hosts. One finding per VF with the next rule.
     id: "iavf-pf-rejected-request",
-    needle: "PF returned error",
+    // Not `PF returned error`: its head moved the hot prefilter's bucket placement past the busy profile's budget.
+    needle: " returned error",
     pattern: /^(iavf|i40evf) (\S{1,64}): PF returned error (?!-64 )(-?\d{1,5}) \((\w{1,40})\) to our request (\d{1,5})/,
     details: (m) => ({ driver: m[1], device: m[2], error: Number(m[3]), opcode: Number(m[5]) }),
     ...IAVF_VF_PF_FAILURE,
