@@ -170,6 +170,22 @@ describe("triage: one-line problem events", () => {
     expect(inc.hosts.map((h) => h.name)).toEqual(["workstation"]);
   });
 
+  it("an event a word wrap cut into a piece per word around a path longer than the width is one event", async () => {
+    // A mail client's wrap at 72: the cgroup paths are longer than the width, so each sits on a line of its own and
+    // the prefixed line before them is short; the usage line's failcnt went to the next line.
+    const path = "/ecs/f209da7f990b45b585488946f0eec404/15e20c7f5997947ffa3adb2b2bff199eea61004e29501677c53751b2c549bb15";
+    const stamp = "[Wed Feb 19 06:41:03 2025]";
+    const lines = [`${stamp} Task in`, path, "killed as a result of limit of", path, `${stamp} memory: usage 1048576kB, limit 1048576kB,`, "failcnt 34667727"];
+    const inc = await triage([input("dmesg.txt", lines)], { now: NOW });
+    expect(inc.findings.map((f) => [f.kind, f.title, f.details?.cgroup, f.details?.limitCgroup])).toEqual([["oom", "OOM: memory cgroup out of memory", path, path]]);
+    // The usage line alone (the report's head cut off), its failcnt on the next line, still says a memcg ran out.
+    const usage = await triage([input("dmesg.txt", lines.slice(4))], { now: NOW });
+    expect(usage.findings.map((f) => [f.kind, f.details?.usageKb, f.details?.failcnt])).toEqual([["oom", 1048576, 34667727]]);
+    // Without the prefixed line the pieces are three messages of a log without prefixes: no event.
+    const bare = await triage([input("dmesg.txt", lines.slice(1, 4))], { now: NOW });
+    expect(bare.findings).toEqual([]);
+  });
+
   it("a dmesg paste that lost its newlines is read record by record", async () => {
     const flat =
       "[13565.264685] BTRFS warning (device sdb1): commit trans: [13565.264685] total_time: 130682 " +

@@ -277,6 +277,33 @@ describe("joinWrappedLines", () => {
     }
   });
 
+  it("glues a WARNING's source location a terminal cut anywhere inside it, however many times", () => {
+    const warning = "Jun 18 20:37:40 SoulHarsh007 kernel: WARNING: CPU: 7 PID: 1 at kernel/sched/ext.c:3725 scx_cgroup_can_attach+0x196/0x340";
+    const at = (n: number) => [warning.slice(0, n), warning.slice(n)];
+    for (const cut of [warning.indexOf("c:3725"), warning.indexOf("3725"), warning.indexOf("/sched")]) {
+      expect(joinedTexts(...at(cut))).toEqual([warning.slice(37)]);
+    }
+    const oot = "[  630.882201] WARNING: CPU: 5 PID: 47 at /home/build/workspace/omnia-master/build_dir/target-arm_cortex-a9+vfpv3/compat-wireless-2016-10-08/net/mac80211/driver-ops.c:39 drv_stop+0xa0/0xa4 [mac80211]()";
+    const pieces = [oot.slice(0, 80), oot.slice(80, 160), oot.slice(160)];
+    expect(joinedTexts(...pieces)).toEqual([oot.slice(15)]);
+    // A whole location ends the path: the function on the next line is a word wrap's next word.
+    expect(joinedTexts("[  226.978232] WARNING: CPU: 1 PID: 103 at kernel/panic.c:677", "refcount_error_report+0x9b/0xab")).toEqual([
+      "WARNING: CPU: 1 PID: 103 at kernel/panic.c:677 refcount_error_report+0x9b/0xab",
+    ]);
+    // A sentence that ends in a path is not continued by a line that is not the rest of one.
+    expect(joinedTexts("[   12.345678] WARNING: at fs/", "see the thread")).toEqual(["WARNING: at fs/", "see the thread"]);
+  });
+
+  it("reads a report's keyword and a prefixed line that says nothing as cut from what follows them", () => {
+    // 6.x's WARNING header starts with a path longer than a 72-column wrap leaves room for.
+    expect(joinedTexts("Jun 30 04:54:39 pop-os kernel: WARNING:", "drivers/gpu/drm/amd/amdgpu/../display/amdgpu_dm/amdgpu_dm.c:9576 at")).toEqual([
+      "WARNING: drivers/gpu/drm/amd/amdgpu/../display/amdgpu_dm/amdgpu_dm.c:9576 at",
+    ]);
+    expect(joinedTexts("Jan 12 00:16:11 vsa-14 kernel: [387258.854200]", "Tainted: G           OE   4.14.99-zadara02 #1")).toEqual([
+      " Tainted: G           OE   4.14.99-zadara02 #1",
+    ]);
+  });
+
   it("takes a cut inside a driver's padded columns for no evidence of a hard wrap: the event line a word wrap cut joins", () => {
     // igb's hang dump pads its columns; a mail client's wrap at 72 cut each row inside the padding, which leaves blanks
     // on both sides of the cut — what a hard wrap inside a token would leave on the continuation's side alone.

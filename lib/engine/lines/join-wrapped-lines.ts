@@ -16,7 +16,7 @@
 import type { LogLine } from "../types";
 
 /** Narrower windows are not wrapped pastes (and a short width would make every line "full"). */
-const MIN_WRAP_WIDTH = 60;
+export const MIN_WRAP_WIDTH = 60;
 /** A word-wrapped line is at least this share of the width (a short line was not wrapped). */
 const MIN_WORD_WRAP_FILL = 0.6;
 /** The shortest line a wrap leaves before its continuation (the scanner looks for needles across such cuts). */
@@ -110,6 +110,9 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   // A hung task's state line (`bitcoind        D 0000000000000001     0  2138      1`) and its flags.
   [/^\s*\S+\s+D\s+(?:[0-9a-f]+\s+)?\d+\s+\d+\s+\d+$/, /^0x[0-9a-f]+$/],
   [/\bPLEG is not$/, /^healthy\b/],
+  // A report's keyword is never the end of a line: a word wrap moved what followed it (a path longer than the width,
+  // 6.x's `WARNING:` + `drivers/…/amdgpu_dm.c:9576 at` + `amdgpu_dm_commit_planes+0x11cf/0x1740 [amdgpu], CPU#1:`).
+  [/\b(?:WARNING|BUG|INFO):$/, /^\S/],
   // The stack protector's panic message has a capital after its colon: `stack-protector:` + `Kernel stack is corrupted in: f`.
   [/\bnot syncing: stack-protector:$/, /^Kernel stack is corrupted\b/],
   PANIC_MESSAGE_SPLIT,
@@ -118,6 +121,8 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
 // `P           OE     5.4.190-esos.prod #1`.
 const ENDS_WITH_TAINTED = /\bTainted:$/;
 const TAINT_FLAGS_TAIL = /^[A-Z][A-Z \-]*?\s+\d+\.\d+[\w.+~-]* #\S/;
+/** Lines of a report the kernel prints on their own (a task line, its taint line, a report's header). */
+const REPORT_LINE_START = /^(?:Tainted: [A-Z]|CPU: \d+ |Hardware name: |Call Trace:|R?IP: |Modules linked in:|Workqueue: |(?:INFO|BUG|WARNING): )/;
 const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|more|the|a|an)$/;
 const WORD_AT_START = /^[A-Za-z0-9(]/;
 /**
@@ -178,6 +183,24 @@ const isArmFromCut = (head: string, rest: string): boolean =>
  */
 const LINE_NUMBER_CUT_HEAD = /\bat [\w\-/.+]+\.[A-Za-z]+:\d+$/;
 const LINE_NUMBER_CUT_REST = /^\d+ [A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\s|$)/;
+/**
+ * A WARNING's source location a terminal cut anywhere else (`… PID: 1 at kernel/sched/ext.` + `c:3725
+ * scx_cgroup_can_attach+0x196/0x340`, `… at arch/powerpc/kernel/irq.c:` + `258 arch_local_irq_restore+0xbc/0x140`),
+ * or more than once (an out-of-tree module's build path longer than the width): glued while the halves make the
+ * location (with its function after it) or the rest is one more piece of the path.
+ */
+const LOCATION_CUT_HEAD = /\bWARNING: (?:CPU: \d+ PID: \d+ )?at ([\w\-/.+:]+)$/;
+const LOCATION_WHOLE = /^[\w\-/.+]+\.[A-Za-z]+:\d+ [A-Za-z_][\w.]*(?:\+0x|\(|$)/;
+const PATH_PIECE = /^[\w\-/.+]+$/;
+const LOCATION_ENDED = /\.[A-Za-z]+:\d+$/;
+const SIZED_OFFSET = /\+0x[0-9a-f]+\/0x[0-9a-f]+/;
+function isCutLocation(head: string, rest: string): boolean {
+  const cut = LOCATION_CUT_HEAD.exec(head);
+  if (cut === null) return false;
+  if (LOCATION_WHOLE.test(cut[1] + rest)) return true;
+  // A whole location (`…/panic.c:677`) ends the path: the function after it is a word wrap's next word.
+  return !LOCATION_ENDED.test(cut[1]) && PATH_PIECE.test(rest) && rest.length >= 8 && !SIZED_OFFSET.test(rest);
+}
 
 /**
  * The kernel release of a `CPU: … Tainted: G  O  6.6.` line a terminal cut (`0-00004-g67bc4513761f #9` on the next
@@ -249,6 +272,7 @@ function isGlued(head: LogLine, next: LogLine): boolean {
   if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return true;
   if (isArmFromCut(head.text, next.text)) return true;
   if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return true;
+  if (isCutLocation(head.text, next.text)) return true;
   if (isCutAddress(head.text, next.text)) return true;
   if (ADDRESS_BRACKET_CUT_REST.test(next.text) && ADDRESS_BRACKET_CUT_HEAD.test(head.text)) return true;
   return RELEASE_CUT_REST.test(next.text) && RELEASE_CUT_HEAD.test(head.text);
@@ -282,6 +306,9 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (BUILD_ID_REST.test(text) && OPEN_MODULE_HEAD.test(headText)) return true;
   if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
   if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(headText) && TASK_LINE.test(headText)) return true;
+  // A prefixed line that says nothing: the mail client broke at the space after its prefix before a report's own line
+  // (`kernel: [387258.854200]` / `Tainted: G           OE   4.14.99-zadara02 #1`), as before a frame above.
+  if (head.format !== "plain" && headText.trim() === "" && REPORT_LINE_START.test(text)) return true;
   return head.format !== "plain" && WORD_AT_START.test(text) && CUT_AFTER_WORD.test(headText);
 }
 

@@ -11,7 +11,7 @@ import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventR
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
-import { joinWrappedLines, MIN_WRAPPED_LINE_LENGTH } from "../lines/join-wrapped-lines";
+import { joinWrappedLines, MIN_WRAP_WIDTH, MIN_WRAPPED_LINE_LENGTH } from "../lines/join-wrapped-lines";
 import { splitFlattenedLines } from "../lines/split-flattened-lines";
 import { unpadTerminalWraps } from "../lines/unpad-terminal-wraps";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
@@ -559,14 +559,34 @@ function isCopyableLine(line: string): boolean {
   return c >= 48 && c <= 57 && COPYABLE_STAMP.test(line);
 }
 
+/** Prefix-less pieces a wrap may have cut one message into, before or after its hot piece (a long cgroup path alone). */
+const MAX_EVENT_PIECES_BEFORE = 3;
+const MAX_EVENT_PIECES_AFTER = 3;
+
+/**
+ * Whether a wrap may have cut the prefixed line `head` before the prefix-less `next`: it is long, or the next piece's
+ * first word would not have fitted beside it (a word wrap puts a cgroup path longer than the width on a line of its
+ * own, leaving `[Wed Feb 19 06:41:03 2025] Task in` short).
+ */
+function mayBeWrapped(head: LogLine, next: LogLine | undefined): boolean {
+  if (head.raw.length >= MIN_WRAPPED_LINE_LENGTH) return true;
+  const word = next ? /^\s*(\S+)/.exec(next.raw)?.[1] : undefined;
+  return word !== undefined && head.raw.length + 1 + word.length > MIN_WRAP_WIDTH;
+}
+
 /**
  * A one-line event a paste wrapped where joinWrappedLines could not tell the window was wrapped (one wrapped line in
- * it: the width is unknown): the prefix-less line at `i` that holds the needle, or the rest of a needle the cut split
- * (`eno1: Det` + `ected Hardware Unit Hang:`), read with the prefixed line before it and the prefix-less line after
- * it (`… unregister_netdevice: waiting for eth0` + `to become free. Usage count = 21`), joined as a word wrap (with
- * the space it took) or a hard one (glued). The line before counts only when it held no needle of its own (it was no
- * event of its own) and was long enough to have been wrapped; the event is then its line (host, time and number).
- * The line after counts only when it holds no needle of its own.
+ * it, or lines of uneven widths: the width is unknown), read with the pieces it was cut into, joined as a word wrap
+ * (with the space it took) or a hard one (glued):
+ * - the prefix-less line at `i` that holds the needle, or the rest of a needle the cut split (`eno1: Det` + `ected
+ *   Hardware Unit Hang:`), with the prefixed line it was cut from and the prefix-less lines after it
+ *   (`… unregister_netdevice: waiting for eth0` + `to become free. Usage count = 21`). A word wrap at 72 columns
+ *   cuts a memcg OOM line into a piece per word around a cgroup path longer than the width (`…kernel: Task in` /
+ *   `/kubepods/…` / `killed as a result of limit of` / `/kubepods/…`): the pieces between count too. The prefixed
+ *   line counts only when it was no event of its own; the event is then its line (host, time and number);
+ * - the prefixed line at `i` that holds the needle, with the prefix-less lines after it (`memory: usage 1048576kB,
+ *   limit 1048576kB,` + `failcnt 34667727`).
+ * A line after counts only when it holds no needle of its own.
  */
 function eventAcrossWrap(
   lines: readonly LogLine[],
@@ -574,22 +594,31 @@ function eventAcrossWrap(
   linesHot: readonly boolean[],
 ): { line: LogLine; found: { rule: ProblemEventRule; match: RegExpExecArray }; last: number } | undefined {
   const l = lines[i];
-  if (l.format !== "plain") return undefined;
-  const prev = i > 0 ? lines[i - 1] : undefined;
-  const head = prev && !linesHot[i - 1] && prev.format !== "plain" && prev.raw.length >= MIN_WRAPPED_LINE_LENGTH ? prev : undefined;
-  // The line after goes on with the message only when it holds no needle of its own: a log without prefixes holds
-  // one message a line (`AER: Correctable error received from …` is followed by its own `PCIe Bus Error:` line).
-  const next =
-    i + 1 < lines.length && lines[i + 1].format === "plain" && !linesHot[i + 1] && l.raw.length >= MIN_WRAPPED_LINE_LENGTH ? lines[i + 1] : undefined;
-  const tries: [LogLine, LogLine[], number][] = [];
-  if (head) tries.push([head, [l], i]);
-  if (head && next) tries.push([head, [l, next], i + 1]);
-  if (next) tries.push([l, [next], i + 1]);
-  for (const [first, rest, last] of tries) {
+  let head = -1;
+  if (l.format !== "plain") head = i;
+  else {
+    let h = i - 1;
+    while (h >= 0 && i - h <= MAX_EVENT_PIECES_BEFORE && lines[h].format === "plain" && !linesHot[h]) h--;
+    // A head with a needle of its own counts when it is no event alone (`kernel: Tasks` + `in` hit the needle
+    // across the cut, and its message goes on past the path).
+    if (h >= 0 && lines[h].format !== "plain" && mayBeWrapped(lines[h], lines[h + 1]) && (!linesHot[h] || !firstEventRule(lines[h]))) head = h;
+  }
+  // The lines after go on with the message only when they hold no needle of their own: a log without prefixes holds
+  // one message a line (`AER: Correctable error received from …` is followed by its own `PCIe Bus Error:` line). Past
+  // the first, only in a prefixed log's (a head was found): there a prefix-less line can only be a piece.
+  let after = 0;
+  const maxAfter = head >= 0 ? MAX_EVENT_PIECES_AFTER : 1;
+  while (after < maxAfter && i + after + 1 < lines.length && lines[i + after + 1].format === "plain" && !linesHot[i + after + 1]) after++;
+  if (head === i && !mayBeWrapped(l, lines[i + 1])) after = 0;
+  if (head < 0 && l.raw.length < MIN_WRAPPED_LINE_LENGTH) after = 0;
+  const tries: [number, number][] = [];
+  if (head >= 0) for (let last = head === i ? i + 1 : i; last <= i + after; last++) tries.push([head, last]);
+  if (head !== i) for (let last = i + 1; last <= i + Math.min(after, 1); last++) tries.push([i, last]);
+  for (const [first, last] of tries) {
     for (const glue of [" ", ""]) {
-      let text = first.text;
-      for (const r of rest) text = glue ? `${text.trimEnd()} ${r.text.trimStart()}` : text + r.text;
-      const line = { ...first, text };
+      let text = lines[first].text;
+      for (let k = first + 1; k <= last; k++) text = glue ? `${text.trimEnd()} ${lines[k].text.trimStart()}` : text + lines[k].text;
+      const line = { ...lines[first], text };
       const found = firstEventRule(line);
       if (found) return { line, found, last };
     }
