@@ -186,6 +186,16 @@ describe("triage: one-line problem events", () => {
     expect(bare.findings).toEqual([]);
   });
 
+  it("an event a wrap cut in a host-less ISO log, also behind grep -r's file name, is found", async () => {
+    // The byte peek names no host in `2024-06-20 09:42:14 notice kernel:` lines: they are still prefixed lines, whose
+    // prefix-less next line may hold the rest of a needle (`error count since ` + `last fsck: 10`).
+    for (const prefix of ["", "./kern.log:"]) {
+      const lines = [`${prefix}2024-06-20 09:42:14 notice kernel: EXT4-fs (dm-3): error count since `, "last fsck: 10"];
+      const inc = await triage([input("kern.log", lines)], { now: NOW });
+      expect(inc.findings.map((f) => f.title)).toEqual(["EXT4-fs: errors recorded since last fsck"]);
+    }
+  });
+
   it("a dmesg paste that lost its newlines is read record by record", async () => {
     const flat =
       "[13565.264685] BTRFS warning (device sdb1): commit trans: [13565.264685] total_time: 130682 " +

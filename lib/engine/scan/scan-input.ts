@@ -140,7 +140,23 @@ function isPrefixed(bytes: Uint8Array, pos: number, eol: number, hostStart: numb
   const end = Math.min(eol, pos + 8);
   let p = pos;
   while (p < end && (bytes[p] === 62 || bytes[p] === 32)) p++;
-  return p < eol && (bytes[p] === 91 || bytes[p] === 60);
+  if (p < eol && (bytes[p] === 91 || bytes[p] === 60)) return true;
+  if (isoStampAt(bytes, p, eol)) return true;
+  // grep -r's `./kern.log:` before a host-less ISO line (`2024-06-20 09:42:14 notice kernel: …`).
+  const limit = Math.min(eol, p + 64);
+  for (let q = p; q < limit; q++) {
+    const c = bytes[q];
+    if (c === 58) return q > p && isoStampAt(bytes, q + 1, eol);
+    if (c === 32) return false;
+  }
+  return false;
+}
+
+/** `YYYY-MM-DD` then `T` or a space and two digits at bytes[p]: a host-less ISO stamp (the byte peek names no host). */
+function isoStampAt(bytes: Uint8Array, p: number, eol: number): boolean {
+  if (p + 13 > eol) return false;
+  for (const k of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12]) if (bytes[p + k] < 48 || bytes[p + k] > 57) return false;
+  return bytes[p + 4] === 45 && bytes[p + 7] === 45 && (bytes[p + 10] === 84 || bytes[p + 10] === 32);
 }
 
 /**
