@@ -8,7 +8,7 @@
  * cleaned function name, `{FRAME}` the guilty frame found with the format's stack rule (`corrupted` when none).
  */
 import type { FindingKind } from "../types";
-import { isGenericFrame } from "./generic-frames";
+import { GENIRQ_FLOW_HANDLER, isGenericFrame } from "./generic-frames";
 import type { GuiltyMode } from "./guilty";
 import { cleanFunctionName } from "./title";
 
@@ -297,7 +297,9 @@ const LOCKDEP_AT: StackRule = {
   skip: [/^process_one_work$/, /^flush_workqueue$/, /^__flush_workqueue$/, /^drain_workqueue$/, /^destroy_workqueue$/, /^flush_work$/, /^__flush_work$/],
   // A fault handler taking mmap_sem is the lock site lockdep prints (`(&mm->mmap_sem){++++}, at: __do_page_fault+0x…`),
   // not exception plumbing: syzkaller's "possible deadlock in __do_page_fault".
-  named: [/^(?:__)?do_page_fault$/, /^do_user_addr_fault$/],
+  // Likewise genirq's flow handlers, generic in a stack, take the irq descriptor's lock themselves: the lock site of
+  // `(&irq_desc_lock_class){-...}, at: handle_fasteoi_irq+0x24/0x1da` is the flow handler.
+  named: [/^(?:__)?do_page_fault$/, /^do_user_addr_fault$/, new RegExp(GENIRQ_FLOW_HANDLER)],
 };
 const LOCKDEP_AT_THEN_STACK: StackRule = { sections: [LOCKDEP_AT_SECTION, CALL_TRACE_SECTION], skip: LOCKDEP_AT.skip };
 /** memory leaks: every leaked object passes through allocation helpers; name the caller that allocated it. */

@@ -1472,6 +1472,20 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     ]);
     expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in vfio_intx_handler", guiltyFrame: "vfio_intx_handler" });
   });
+  // genirq's flow handlers are interrupt glue in a stack, but they take the descriptor's lock themselves: the lock
+  // site lockdep prints is the flow handler (RISC-V AIA v12 report on lkml, 6.8-rc1).
+  it("names a genirq flow handler that is lockdep's lock site", () => {
+    const [r] = extract([
+      "[    0.953704] WARNING: possible irq lock inversion dependency detected",
+      "[    0.953955] 6.8.0-rc1-00039-gd9b9d6eb987f #1122 Not tainted",
+      "[    0.954224] --------------------------------------------------------",
+      "[    0.954444] swapper/0/0 just changed the state of lock:",
+      "[    0.954664] ffffaf808109d0c8 (&irq_desc_lock_class){-...}-{2:2}, at: handle_fasteoi_irq+0x24/0x1da",
+      "[    0.955699] but this lock took another, HARDIRQ-unsafe lock in the past:",
+      "[    0.955942]  (&handler->enable_lock){+.+.}-{2:2}",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in handle_fasteoi_irq", guiltyFrame: "handle_fasteoi_irq" });
+  });
   it("keeps a wrapped lock site's next line out of the report when it is not a frame", () => {
     const [r] = extract(wrappedInversion("            and something else entirely"));
     expect(r?.title).not.toBe("possible deadlock in iommu_flush_dev_iotlb");
