@@ -759,6 +759,10 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // Kernels built without BUG verbose info (OpenWrt) print no file: `WARNING: CPU: 3 PID: 0 at f+0x51f/0xe50 [mod]`.
       { match: re("WARNING: CPU: [0-9]+ PID: [0-9]+ at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 1, hintLeads: true },
+      // Kernels without kallsyms print the whole location as the caller's address (`WARNING: CPU: 1 PID: 0 at
+      // 0xffffffffa0483659`, OpenWrt x86-64; `at 0xc045503c` on ppc): the header is complete, not cut, so it is a WARNING
+      // with or without a stack under it (an archive excerpt that stops in the module list still shows one).
+      { match: re("WARNING: CPU: [0-9]+ (?:UID: [0-9]+ )?PID: [0-9]+ at 0x[0-9a-f]+[ \\t]*(?:\\n|$)"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // A header whose location a console or a pager cut short (`at …/kernel/time/tick-broadcast.c:)`, `at
       // drivers/gpu/drm/amd/…/dcn32_resource_h>`): the WARN machinery's stack under it still names the function that warned.
       { match: re("WARNING: CPU: [0-9]+ (?:UID: [0-9]+ )?PID: [0-9]+ at \\S"), title: "WARNING in {FRAME}", corrupted: "the WARNING header's location is cut", stack: STACK_DEFAULT, needsStackNearby: true },

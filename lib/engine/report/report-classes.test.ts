@@ -1921,4 +1921,16 @@ describe("a WARNING header whose location was cut short", () => {
     // Without a stack nearby such a line is no report, as the catch-all `WARNING: …` format has it.
     expect(extract(["[  324.860938] WARNING: CPU: 0 PID: 1 at /home/b/kernel-source/kernel/time/tick-broadcast.c:)", "[  324.878927] Modules linked in: xt_connmark"])).toEqual([]);
   });
+
+  it("takes a kallsyms-less header (`at 0x…` and nothing more) as a whole WARNING, stack or not", () => {
+    // openwrt/openwrt#16821: x86-64 OpenWrt without kallsyms; the posted excerpt stops in the module list
+    const [r] = extract([
+      "Wed Oct 30 14:05:06 2024 kern.warn kernel: [   40.976285] ------------[ cut here ]------------",
+      "Wed Oct 30 14:05:06 2024 kern.warn kernel: [   40.985839] WARNING: CPU: 1 PID: 0 at 0xffffffffa0483659",
+      "Wed Oct 30 14:05:06 2024 kern.warn kernel: [   40.996126] Modules linked in: ath9k ath9k_common pppoe ppp_async",
+    ]);
+    expect(r).toMatchObject({ kind: "warning" });
+    // an address that goes on (`at 0x860546a4 [mt7603e@…]`, a cut path) is not this form
+    expect(extract(["[    1.0] WARNING: CPU: 0 PID: 1 at 0xffffffffa0483659abc/kernel/x.c:)", "[    1.1] Modules linked in: x"])).toEqual([]);
+  });
 });
