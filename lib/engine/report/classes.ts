@@ -8,7 +8,7 @@
  * cleaned function name, `{FRAME}` the guilty frame found with the format's stack rule (`corrupted` when none).
  */
 import type { FindingKind } from "../types";
-import { isGenericFrame } from "./generic-frames";
+import { GENIRQ_FLOW_HANDLER, isGenericFrame } from "./generic-frames";
 import type { GuiltyMode } from "./guilty";
 import { cleanFunctionName } from "./title";
 
@@ -297,7 +297,9 @@ const LOCKDEP_AT: StackRule = {
   skip: [/^process_one_work$/, /^flush_workqueue$/, /^__flush_workqueue$/, /^drain_workqueue$/, /^destroy_workqueue$/, /^flush_work$/, /^__flush_work$/],
   // A fault handler taking mmap_sem is the lock site lockdep prints (`(&mm->mmap_sem){++++}, at: __do_page_fault+0x…`),
   // not exception plumbing: syzkaller's "possible deadlock in __do_page_fault".
-  named: [/^(?:__)?do_page_fault$/, /^do_user_addr_fault$/],
+  // Likewise genirq's flow handlers, generic in a stack, take the irq descriptor's lock themselves: the lock site of
+  // `(&irq_desc_lock_class){-...}, at: handle_fasteoi_irq+0x24/0x1da` is the flow handler.
+  named: [/^(?:__)?do_page_fault$/, /^do_user_addr_fault$/, new RegExp(GENIRQ_FLOW_HANDLER)],
 };
 const LOCKDEP_AT_THEN_STACK: StackRule = { sections: [LOCKDEP_AT_SECTION, CALL_TRACE_SECTION], skip: LOCKDEP_AT.skip };
 /** memory leaks: every leaked object passes through allocation helpers; name the caller that allocated it. */
@@ -757,6 +759,10 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("WARNING:(?: .*)? at {{SRC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // Kernels built without BUG verbose info (OpenWrt) print no file: `WARNING: CPU: 3 PID: 0 at f+0x51f/0xe50 [mod]`.
       { match: re("WARNING: CPU: [0-9]+ PID: [0-9]+ at {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 1, hintLeads: true },
+      // Kernels without kallsyms print the whole location as the caller's address (`WARNING: CPU: 1 PID: 0 at
+      // 0xffffffffa0483659`, OpenWrt x86-64; `at 0xc045503c` on ppc): the header is complete, not cut, so it is a WARNING
+      // with or without a stack under it (an archive excerpt that stops in the module list still shows one).
+      { match: re("WARNING: CPU: [0-9]+ (?:UID: [0-9]+ )?PID: [0-9]+ at 0x[0-9a-f]+[ \\t]*(?:\\n|$)"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT },
       // A header whose location a console or a pager cut short (`at …/kernel/time/tick-broadcast.c:)`, `at
       // drivers/gpu/drm/amd/…/dcn32_resource_h>`): the WARN machinery's stack under it still names the function that warned.
       { match: re("WARNING: CPU: [0-9]+ (?:UID: [0-9]+ )?PID: [0-9]+ at \\S"), title: "WARNING in {FRAME}", corrupted: "the WARNING header's location is cut", stack: STACK_DEFAULT, needsStackNearby: true },

@@ -9,6 +9,14 @@
  */
 import { memoByText } from "./memo-by-text";
 
+/**
+ * genirq's flow handlers (kernel/irq/chip.c), by name. Generic in a stack (interrupt glue), but each takes its
+ * descriptor's lock itself, so lockdep's lock site (`(&irq_desc_lock_class){-...}, at: handle_fasteoi_irq+0x24`) keeps
+ * them (classes.ts LOCKDEP_AT `named`).
+ */
+export const GENIRQ_FLOW_HANDLER =
+  "^handle_(?:simple|untracked|level|edge|edge_eoi|nested|bad|percpu|percpu_devid|fasteoi|fasteoi_ack|fasteoi_mask|fasteoi_nmi|percpu_devid_fasteoi_nmi|percpu_devid_fasteoi_ipi)_irq$";
+
 export type GenericFrameFamily = { family: string; why: string; patterns: string[] };
 
 export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
@@ -223,6 +231,10 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^asm_call_(?:sysvec_|irq_)?on_stack$",
       // the 2.6-era generic IRQ layer (kernel/irq/handle.c before handle_irq_event) and x86's do_IRQ entry
       "^handle_IRQ_event$", "^__do_IRQ$", "^do_IRQ$",
+      // genirq's flow handlers (kernel/irq/chip.c), between the irqchip's dispatch (generic_handle_irq) and
+      // handle_irq_event: they only ack/mask the line and run its actions, so a WARN in the action path (`irq N handler
+      // … enabled interrupts`) would name the flow handler. Listed by name: drivers' own `handle_rx_irq` are not glue
+      GENIRQ_FLOW_HANDLER,
       "^__sysvec_", "^el0t_64_sync", "^invoke_syscall", "^el0_svc_common", "^do_el0_svc",
       "^__switch_to", "^preempt_schedule", "^___preempt_schedule", "^preempt_count_",
       // older and other architectures' syscall, interrupt and kernel-thread entry (x86 2.6–3.x, ARM, arm64, riscv,

@@ -172,6 +172,15 @@ describe("isGenericFrame", () => {
     expect(isGenericFrame("_raw_spin_lock_irqsave")).toBe(true);
     expect(isGenericFrame("skb_segment")).toBe(false);
   });
+
+  it("treats genirq's flow handlers as interrupt glue, not drivers' own *_irq handlers", () => {
+    // an arm32 RT kernel's `irq 166 handler … enabled interrupts` WARN: the unwind runs __handle_irq_event_percpu →
+    // handle_irq_event → handle_simple_irq → generic_handle_irq; the flow handler is dispatch, never the bug
+    for (const f of ["handle_simple_irq", "handle_level_irq", "handle_edge_irq", "handle_fasteoi_irq", "handle_percpu_devid_irq", "handle_nested_irq"])
+      expect(isGenericFrame(f), f).toBe(true);
+    for (const f of ["handle_rx_irq", "mtk_handle_irq", "handle_mm_fault"]) expect(isGenericFrame(f), f).toBe(false);
+  });
+
   it("the sockptr_t/bpfptr_t copy wrappers are user copies: the caller that passed the pointer is blamed", () => {
     // Raspberry Pi 3 bpf_preload oops on 5.18.3 (lore bpf list): mmiocpy <- copy_from_bpfptr <- __sys_bpf <- bpf_sys_bpf
     expect(selectGuiltyFrame(frames("mmiocpy", "copy_from_bpfptr", "__sys_bpf", "bpf_sys_bpf"))).toBe("__sys_bpf");

@@ -1472,6 +1472,20 @@ describe("lockdep `at:` sites of a symbolised report", () => {
     ]);
     expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in vfio_intx_handler", guiltyFrame: "vfio_intx_handler" });
   });
+  // genirq's flow handlers are interrupt glue in a stack, but they take the descriptor's lock themselves: the lock
+  // site lockdep prints is the flow handler (RISC-V AIA v12 report on lkml, 6.8-rc1).
+  it("names a genirq flow handler that is lockdep's lock site", () => {
+    const [r] = extract([
+      "[    0.953704] WARNING: possible irq lock inversion dependency detected",
+      "[    0.953955] 6.8.0-rc1-00039-gd9b9d6eb987f #1122 Not tainted",
+      "[    0.954224] --------------------------------------------------------",
+      "[    0.954444] swapper/0/0 just changed the state of lock:",
+      "[    0.954664] ffffaf808109d0c8 (&irq_desc_lock_class){-...}-{2:2}, at: handle_fasteoi_irq+0x24/0x1da",
+      "[    0.955699] but this lock took another, HARDIRQ-unsafe lock in the past:",
+      "[    0.955942]  (&handler->enable_lock){+.+.}-{2:2}",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in handle_fasteoi_irq", guiltyFrame: "handle_fasteoi_irq" });
+  });
   it("keeps a wrapped lock site's next line out of the report when it is not a frame", () => {
     const [r] = extract(wrappedInversion("            and something else entirely"));
     expect(r?.title).not.toBe("possible deadlock in iommu_flush_dev_iotlb");
@@ -1906,5 +1920,17 @@ describe("a WARNING header whose location was cut short", () => {
 
     // Without a stack nearby such a line is no report, as the catch-all `WARNING: …` format has it.
     expect(extract(["[  324.860938] WARNING: CPU: 0 PID: 1 at /home/b/kernel-source/kernel/time/tick-broadcast.c:)", "[  324.878927] Modules linked in: xt_connmark"])).toEqual([]);
+  });
+
+  it("takes a kallsyms-less header (`at 0x…` and nothing more) as a whole WARNING, stack or not", () => {
+    // openwrt/openwrt#16821: x86-64 OpenWrt without kallsyms; the posted excerpt stops in the module list
+    const [r] = extract([
+      "Wed Oct 30 14:05:06 2024 kern.warn kernel: [   40.976285] ------------[ cut here ]------------",
+      "Wed Oct 30 14:05:06 2024 kern.warn kernel: [   40.985839] WARNING: CPU: 1 PID: 0 at 0xffffffffa0483659",
+      "Wed Oct 30 14:05:06 2024 kern.warn kernel: [   40.996126] Modules linked in: ath9k ath9k_common pppoe ppp_async",
+    ]);
+    expect(r).toMatchObject({ kind: "warning" });
+    // an address that goes on (`at 0x860546a4 [mt7603e@…]`, a cut path) is not this form
+    expect(extract(["[    1.0] WARNING: CPU: 0 PID: 1 at 0xffffffffa0483659abc/kernel/x.c:)", "[    1.1] Modules linked in: x"])).toEqual([]);
   });
 });
