@@ -1378,6 +1378,15 @@ export const CLASSES: readonly CrashClass[] = [
         match: re("Kernel panic - not syncing: Asynchronous SError Interrupt"), title: "kernel panic: Asynchronous SError Interrupt",
         noStackTrace: true, frameFromStack: true, stack: stack([CALL_TRACE_SECTION], { skip: SERROR_PATH_SKIP }),
       },
+      // A serial console or terminal capture cuts a line longer than its width (80 columns; minicom and screen keep the
+      // line's last character: `… mount root fs on unkn)`). The root-fs panic's message is fixed but for its device
+      // numbers (and 6.x's quoted `root=` name), so a message cut inside `unknown-block(` is titled in full, as the
+      // kernel printed it; any other cut panic message keeps what was printed.
+      ...[`(?:.*\\n){0,12}?.*[ (>]panic(?:\\+0x|\\))`, ""].map((stackNearby): TitleFormat => ({
+        match: re(`Kernel panic - not syncing: VFS: Unable to mount root fs on ((?:"[^"\\n]*" or )?)un${optionalPrefixes("known-block")}\\S?[ \\t]*(?:\\n|$)${stackNearby}`),
+        title: "kernel panic: VFS: Unable to mount root fs on $1unknown-block(NUM,NUM)", noStackTrace: true,
+        ...(stackNearby ? { frameFromStack: true, stack: stack([CALL_TRACE_SECTION]) } : {}),
+      })),
       // A panic() called by code that decided to die (`panic_on_set_idle set ...`, `VFS: Unable to mount root fs`):
       // its own stack follows within a few lines and runs through `panic`; the caller below it is the guilty frame.
       // Without that frame nearby (a tail whose stack is another CPU's `stopping` dump) no frame is named, nor for

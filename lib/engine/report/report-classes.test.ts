@@ -1892,6 +1892,35 @@ describe("a panic message in a paste that lost its line breaks", () => {
   });
 });
 
+describe("a root-fs panic line a terminal cut at its width", () => {
+  it("titles the fixed VFS message in full when it was cut inside `unknown-block(`", () => {
+    // Xilinx/Vitis-AI#113: an 80-column screen copy cut the panic line, keeping its last character.
+    const [f] = extract([
+      "[    4.474508] Kernel panic - not syncing: VFS: Unable to mount root fs on unkn)",
+      "[    4.482933] CPU: 1 PID: 1 Comm: swapper/0 Not tainted 5.4.0-xilinx-v2020.1 #1",
+      "[    4.495004] Call trace:                                                      ",
+      "[    4.507696]  panic+0x148/0x314                                               ",
+      "[    4.510734]  mount_block_root+0x1d4/0x288                                    ",
+      "[    4.514725]  mount_root+0x128/0x15c                                          ",
+    ]);
+    expect(f).toMatchObject({ kind: "panic", title: "kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)", guiltyFrame: "mount_block_root" });
+    // 6.x names the root= device first; a cut without a stack after it, and a cut that kept no last character.
+    const [g] = extract(['[    7.620629] Kernel panic - not syncing: VFS: Unable to mount root fs on "/dev/ram0" or unknown-blo)']);
+    expect(g.title).toBe('kernel panic: VFS: Unable to mount root fs on "/dev/ram0" or unknown-block(NUM,NUM)');
+    const [h] = extract(["[    1.000000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-bl"]);
+    expect(h.title).toBe("kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)");
+  });
+
+  it("keeps a whole message, and any other cut message, as printed", () => {
+    const [f] = extract(["[    1.000000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(179,2)"]);
+    expect(f.title).toBe("kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)");
+    const [g] = extract(["[    1.000000] Kernel panic - not syncing: VFS: Unable to mount root fs on mmcblk0p2"]);
+    expect(g.title).toBe("kernel panic: VFS: Unable to mount root fs on mmcblk0p2");
+    const [h] = extract(["[    1.000000] Kernel panic - not syncing: No working init found.  Try passing init= option to kern)"]);
+    expect(h.title).toBe("kernel panic: No working init found. Try passing init= option to kern)");
+  });
+});
+
 describe("a WARNING header whose location was cut short", () => {
   it("names the function that warned from the stack under it (ARM unwinder, x86 RIP), marked corrupted", () => {
     // balena-os/balena-os#58: a console cut the 3.14 header after its file; a journalctl pager chops long amdgpu paths.
