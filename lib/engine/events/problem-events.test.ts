@@ -94,6 +94,8 @@ const ROWS: Row[] = [
     title: "EXT4-fs: errors recorded since last fsck",
     details: { device: "vdb", errorCount: 26 },
   },
+  // The same daily summary in its older wording (raspberrypi/linux#548, 3.x).
+  { line: "EXT4-fs (sda1): error count: 6", rule: "ext4-error-count", kind: "fs-error", title: "EXT4-fs: errors recorded since last fsck", details: { device: "sda1", errorCount: 6 } },
   {
     line: "Killed /user.slice/user-1001.slice/user@1001.service/app.slice/app-org.gnome.Terminal.slice/vte-spawn-dbb4.scope due to memory pressure for /user.slice/user-1001.slice/user@1001.service being 51.07% > 50.00% for > 20s with reclaim activity",
     program: "systemd-oomd[840]",
@@ -1269,6 +1271,33 @@ const ROWS: Row[] = [
     title: "unchecked MSR access error: WRMSR to 0xc0010010",
     details: { access: "wrmsr", msr: "0xc0010010", value: "0x0000000003fc0000", function: "native_write_msr" },
   },
+  // A firmware blob missing from the image (kernelci/kernelci-core#2237): the GPU stays down. 4.x–5.x omit the second
+  // `amdgpu:`; radeon prints the same line for its GPUs.
+  {
+    line: "amdgpu 0000:04:00.0: amdgpu: Fatal error during GPU init",
+    rule: "amdgpu-init-failed",
+    kind: "other",
+    title: "amdgpu: GPU initialization failed",
+    details: { pci: "0000:04:00.0" },
+  },
+  { line: "amdgpu 0000:43:00.0: Fatal error during GPU init", rule: "amdgpu-init-failed", kind: "other", title: "amdgpu: GPU initialization failed", details: { pci: "0000:43:00.0" } },
+  { line: "radeon 0000:01:00.0: Fatal error during GPU init", rule: "amdgpu-init-failed", kind: "other", title: "radeon: GPU initialization failed", details: { pci: "0000:01:00.0" } },
+  // bcachefs going read-only: the older bare line, and 6.7+'s reason before it.
+  {
+    line: "bcachefs (dcc16479-d529-40ae-ac31-3e73e610515e): emergency read only",
+    rule: "bcachefs-emergency-ro",
+    kind: "fs-error",
+    title: "bcachefs: emergency read only",
+    details: { device: "dcc16479-d529-40ae-ac31-3e73e610515e" },
+  },
+  {
+    line: "bcachefs (677cf0a7-1abe-4ce3-876c-2ca63301229d): inconsistency detected - emergency read only at journal seq 2860801",
+    rule: "bcachefs-emergency-ro",
+    kind: "fs-error",
+    title: "bcachefs: emergency read only",
+    details: { device: "677cf0a7-1abe-4ce3-876c-2ca63301229d" },
+  },
+  { line: "bcachefs (sdh1): fatal error - emergency read only", rule: "bcachefs-emergency-ro", kind: "fs-error", title: "bcachefs: emergency read only", details: { device: "sdh1" } },
   {
     line: "amdgpu 0000:03:00.0: amdgpu: MES failed to respond to msg=REMOVE_QUEUE",
     rule: "amdgpu-mes-unresponsive",
@@ -1276,6 +1305,7 @@ const ROWS: Row[] = [
     title: "amdgpu: MES firmware not responding",
     details: { mesMessage: "REMOVE_QUEUE" },
   },
+  { line: "tsc: Marking TSC unstable due to clocksource watchdog", rule: "tsc-unstable-watchdog", kind: "other", title: "clocksource: tsc marked unstable", details: { clocksource: "tsc" } },
   {
     line: "Clocksource tsc unstable (delta = -95008632 ns)",
     rule: "clocksource-unstable-delta",
@@ -1623,6 +1653,21 @@ describe("problem events through triage", () => {
       "XFS (sdc1): Using a more recent kernel is recommended.",
     ]);
     expect(found).toEqual([]);
+  });
+
+  it("the TSC's own unstable line names the finding when the watchdog blamed its reference (5.13+), and is that finding's after `Marking clocksource 'tsc'`", async () => {
+    const tsc = "tsc: Marking TSC unstable due to clocksource watchdog";
+    // Mellanox/mkt#74: a nested VM whose hpet reads were too slow.
+    const alone = await findingsOf(["clocksource: timekeeping watchdog on CPU6: hpet read-back delay of 5252e", tsc, "clocksource: Switched to clocksource hpet"]);
+    expect(alone.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["tsc-unstable-watchdog", "clocksource: tsc marked unstable", 1]]);
+    const withWatchdog = await findingsOf(["clocksource: timekeeping watchdog on CPU2: Marking clocksource 'tsc' as unstable because the skew is too large:", tsc]);
+    expect(withWatchdog.map((f) => [f.type, f.repeats ?? 1])).toEqual([["clocksource-unstable", 1]]);
+    // The watchdog found the TSC unstable before its refined calibration (madgraph5/madgraph4gpu#116): one finding.
+    const early = await findingsOf(["clocksource: timekeeping watchdog on CPU3: Marking clocksource 'tsc-early' as unstable because the skew is too large:", tsc]);
+    expect(early.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["clocksource-unstable", "clocksource: tsc-early marked unstable", 1]]);
+    // 2.6: the delta line, then the TSC's line without its prefix.
+    const old = await findingsOf(["Clocksource tsc unstable (delta = -95008632 ns)", "Marking TSC unstable due to clocksource watchdog"]);
+    expect(old.map((f) => [f.type, f.repeats ?? 1])).toEqual([["clocksource-unstable-delta", 1]]);
   });
 
   it("i915's engine resets after its GPU HANG line are that hang's; alone they are the hang, counted", async () => {

@@ -271,7 +271,9 @@ const CLOCKSOURCE_UNSTABLE = {
   kind: "other",
   title: (m: RegExpExecArray) => `clocksource: ${m[1]} marked unstable`,
   details: (m: RegExpExecArray): Details => ({ clocksource: m[1] }),
-  groupKey: (m: RegExpExecArray) => `clocksource:${m[1]}`,
+  // `tsc-early` is the TSC before its calibration is refined: the same counter, so the TSC's own `Marking TSC unstable`
+  // line after the watchdog's `Marking clocksource 'tsc-early'` line is that finding's (tsc-unstable-watchdog continues it).
+  groupKey: (m: RegExpExecArray) => `clocksource:${m[1].replace(/-early$/, "")}`,
 } as const satisfies Partial<ProblemEventRule>;
 
 /** A VF's failed exchange with its PF over virtchnl (see its rows): one problem per VF, whichever line shows it. */
@@ -958,6 +960,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   },
   { id: "clocksource-unstable-delta", needle: " unstable (delta = ", pattern: /\bClocksource ([\w.-]{1,32}) unstable \(delta = /, ...CLOCKSOURCE_UNSTABLE },
   {
+    // The TSC's own line whenever the watchdog gave up on it (`tsc: Marking TSC unstable due to clocksource watchdog`;
+    // 2.6–3.x without `tsc: `). Most logs have the watchdog's `Marking clocksource 'tsc' …` line just before it; 5.13+
+    // print another reason there when the reference clocksource itself read too slowly (`timekeeping watchdog on CPU6:
+    // hpet read-back delay of …ns, attempt N, marking unstable`, nested or starved VMs), so this line is what names
+    // the TSC. After the watchdog's line it is that finding's.
+    id: "tsc-unstable-watchdog",
+    needle: "Marking TSC unstable",
+    pattern: /(?:\btsc: |^)Marking TSC unstable due to clocksource watchdog/,
+    ...CLOCKSOURCE_UNSTABLE,
+    title: () => "clocksource: tsc marked unstable",
+    details: (): Details => ({ clocksource: "tsc" }),
+    groupKey: () => "clocksource:tsc",
+    continues: ["clocksource-unstable", "clocksource-unstable-delta"],
+  },
+  {
     id: "nvme-timeout",
     kind: "io-error",
     needle: " timeout,",
@@ -1499,8 +1516,10 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // ring buffer has rotated it is the only line left of the original `EXT4-fs error`s.
     id: "ext4-error-count",
     kind: "fs-error",
-    needle: "error count since last fsck",
-    pattern: /EXT4-fs \(([^)]{1,64})\): error count since last fsck: (\d+)/,
+    // Older kernels (before ext4's "clarify error count reporting" change) said only `EXT4-fs (sda1): error count: 6`:
+    // the same summary, so the needle stops before the words that changed.
+    needle: "): error count",
+    pattern: /EXT4-fs \(([^)]{1,64})\): error count(?: since last fsck)?: (\d+)/,
     title: () => "EXT4-fs: errors recorded since last fsck",
     details: (m) => ({ device: m[1], errorCount: Number(m[2]) }),
     groupKey: (m) => `ext4-error-count:${m[1]}`,
@@ -1573,6 +1592,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "NVRM: GPU initialization failed",
     details: (m) => ({ gpu: m[1], code: m[2] }),
     groupKey: (m) => `nvidia-rminit:${m[1]}`,
+  },
+  {
+    // amdgpu (and radeon before it) gave up bringing a GPU up (`amdgpu 0000:04:00.0: amdgpu: Fatal error during GPU
+    // init`, before 5.x without the second `amdgpu:`), after an IP block's init failed — most often a firmware blob
+    // missing from /lib/firmware or the initramfs (`Direct firmware load for amdgpu/psp_13_0_8_toc.bin failed`), else
+    // a VBIOS or hardware fault. The device has no DRM/KFD node: no display, no ROCm. One finding per GPU.
+    id: "amdgpu-init-failed",
+    kind: "other",
+    needle: "Fatal error during GPU init",
+    pattern: /\b(amdgpu|radeon) ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (?:(?:amdgpu|radeon): )?Fatal error during GPU init/,
+    title: (m) => `${m[1]}: GPU initialization failed`,
+    details: (m) => ({ pci: m[2] }),
+    groupKey: (m) => `gpu-init:${m[2]}`,
   },
   {
     // amdgpu's job timeout (drm_sched's timedout_job): a ring stopped retiring work (`[drm:amdgpu_job_timedout [amdgpu]]
@@ -1848,6 +1880,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "BTRFS: csum failed",
     details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), ...(m[2] ? { root: Number(m[2]) } : {}), inode: Number(m[3]) }),
     groupKey: (m) => `btrfs:${m[1] ?? "?"}`,
+  },
+  {
+    // bcachefs stops writing when it finds an inconsistency it cannot repair on the fly or an error it cannot go on
+    // from (`bcachefs (sdc1): emergency read only`; 6.7+: `bcachefs (<uuid>): inconsistency detected - emergency read
+    // only at journal seq 2860801`, `… fatal error - emergency read only`): every later write fails with EROFS and pods
+    // on it see a read-only filesystem until it is remounted (often after an fsck). The filesystem is named by its
+    // device or its UUID; one finding per filesystem.
+    id: "bcachefs-emergency-ro",
+    kind: "fs-error",
+    needle: "emergency read only",
+    pattern: /\bbcachefs \(([^)\s]{1,64})\): (?:[^\n]{0,80}? - )?emergency read only\b/,
+    title: () => "bcachefs: emergency read only",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `bcachefs-ro:${m[1]}`,
   },
   {
     id: "overlay-no-dtype",
