@@ -196,6 +196,15 @@ describe("triage: one-line problem events", () => {
     }
   });
 
+  it("an event a terminal cut in a log without prefixes is read from the long line before its needle", async () => {
+    const lines = [" overlayfs: filesystem on '/storage/pool/docker/data/overlay2/opaque-bug-check10", "5060867/l3' not supported as upperdir "];
+    const inc = await triage([input("dmesg.txt", lines)], { now: NOW });
+    expect(inc.findings.map((f) => [f.title, f.source.line])).toEqual([["overlayfs: mount refused, upper filesystem not supported", 1]]);
+    // A short line before is a message of its own.
+    const short = await triage([input("dmesg.txt", [" overlayfs: filesystem on '/x", "/l3' not supported as upperdir "])], { now: NOW });
+    expect(short.findings).toEqual([]);
+  });
+
   it("a dmesg paste that lost its newlines is read record by record", async () => {
     const flat =
       "[13565.264685] BTRFS warning (device sdb1): commit trans: [13565.264685] total_time: 130682 " +

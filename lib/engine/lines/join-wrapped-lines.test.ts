@@ -304,6 +304,18 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("joins a Go fatal signal's bracket and a goroutine dump's call a mail client moved off an empty prefixed line", () => {
+    const k = "Dec 9 17:22:01 k8smaster1 kubelet:";
+    expect(joinedTexts(`${k} [signal SIGSEGV: segmentation violation`, "code=0x1 addr=0x10 pc=0x319cff5]")).toEqual([
+      "[signal SIGSEGV: segmentation violation code=0x1 addr=0x10 pc=0x319cff5]",
+    ]);
+    const call = "k8s.io/kubernetes/pkg/kubelet/dockershim.(*dockerService).ContainerStatus(0xc000d7e000,";
+    expect(joinedTexts(k, call).map((t) => t.trim())).toEqual([call]);
+    expect(joinedTexts(k, "/usr/local/go/src/runtime/panic.go:491").map((t) => t.trim())).toEqual(["/usr/local/go/src/runtime/panic.go:491"]);
+    // Prose after an empty line is no piece of it.
+    expect(joinedTexts(k, "Starting Network Manager...")).toEqual(["", "Starting Network Manager..."]);
+  });
+
   it("takes a cut inside a driver's padded columns for no evidence of a hard wrap: the event line a word wrap cut joins", () => {
     // igb's hang dump pads its columns; a mail client's wrap at 72 cut each row inside the padding, which leaves blanks
     // on both sides of the cut — what a hard wrap inside a token would leave on the continuation's side alone.
@@ -390,6 +402,8 @@ describe("joinWrappedLines", () => {
       ["[ 3318.829119] kernel: INFO: task kworker/u16:0:17963 blocked for more", "than 122 seconds."],
       ["[  185.133252] Kernel panic - not syncing: Out of memory: system-wide", "panic_on_oom is enabled"],
       ["[ 6120.052092] INFO: task bitcoind:2138 blocked for more than 120", "seconds."],
+      ["[ 3000.709259] INFO: task jbd2/sda1-8:434 blocked", "for more than 120 seconds."],
+      ["Apr 21 09:29:23 virt01 kernel: INFO: task pve-firewall:896 blocked for more than", "122 seconds."],
       ["[ 6120.052128] bitcoind        D 0000000000000001     0  2138      1", "0x00000000"],
       ["[    0.607967] WARNING: CPU: 3 PID: 1 at", "__flush_work.isra.47+0x22c/0x248"],
       ["[ 6120.052294]  [<ffffffff8100a5f5>] ?", "xen_clocksource_get_cycles+0x15/0x20"],

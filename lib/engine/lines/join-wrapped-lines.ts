@@ -82,6 +82,9 @@ const DECODED_FRAME = /^\s*(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)
 const GO_ARGS = /^(?:0x[0-9a-f]+|\.\.\.|\{)/;
 const GO_FILE_LINE = /\.go:\d+$/;
 const GO_PC_OFFSET = /^\+0x[0-9a-f]+(?:\s|$)/;
+/** A Go fatal signal's bracket a wrap left open (`[signal SIGSEGV: segmentation violation` + `code=0x1 addr=0x10 pc=0x319cff5]`). */
+const OPEN_SIGNAL = /\[signal SIG[A-Z]+:[^\]]*$/;
+const SIGNAL_REST = /^[^[\]]*\]\s*$/;
 /** klog's one line for a recovered panic, its quoted value or parenthesised error left open by a wrap. */
 const OBSERVED_PANIC = /\bObserved a panic: /;
 /**
@@ -104,8 +107,10 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\bKilled process \d+ \(.*\)(?: total-vm:\d+kB,)?$/, /^(?:total-vm|anon-rss):\d+kB\b/],
   [/\ballocation failure[:.]?$/, /^order:\d/],
   [/\ballocation failure[:.]? order:\d+,$/, /^mode:/],
+  [/\bblocked$/, /^for more than \d/],
   [/\bblocked for$/, /^more than \d/],
   [/\bblocked for more$/, /^than \d/],
+  [/\bblocked for more than$/, /^\d+ seconds\b/],
   [/\bblocked for more than \d+$/, /^seconds\b/],
   // A hung task's state line (`bitcoind        D 0000000000000001     0  2138      1`) and its flags.
   [/^\s*\S+\s+D\s+(?:[0-9a-f]+\s+)?\d+\s+\d+\s+\d+$/, /^0x[0-9a-f]+$/],
@@ -121,8 +126,12 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
 // `P           OE     5.4.190-esos.prod #1`.
 const ENDS_WITH_TAINTED = /\bTainted:$/;
 const TAINT_FLAGS_TAIL = /^[A-Z][A-Z \-]*?\s+\d+\.\d+[\w.+~-]* #\S/;
-/** Lines of a report the kernel prints on their own (a task line, its taint line, a report's header). */
-const REPORT_LINE_START = /^(?:Tainted: [A-Z]|CPU: \d+ |Hardware name: |Call Trace:|R?IP: |Modules linked in:|Workqueue: |(?:INFO|BUG|WARNING): )/;
+/**
+ * Lines of a report the kernel prints on their own (a task line, its taint line, a report's header), and a Go
+ * goroutine dump's (a call `k8s.io/…/dockershim.(*dockerService).ContainerStatus(0xc000d7e000,`, its file line).
+ */
+const REPORT_LINE_START =
+  /^(?:Tainted: [A-Z]|CPU: \d+ |Hardware name: |Call Trace:|R?IP: |Modules linked in:|Workqueue: |(?:INFO|BUG|WARNING): |\/\S+\.(?:go|s):\d+|[\w.-]+(?:\/[\w.-]+)*\.(?:\(\*?\w+\)\.)?\w+\(|goroutine \d+ \[)/;
 const CUT_AFTER_WORD = / (?:in|at|for|of|to|by|from|with|on|than|more|the|a|an)$/;
 const WORD_AT_START = /^[A-Za-z0-9(]/;
 /**
@@ -302,6 +311,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (GO_ARGS.test(text) && isGoCall(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0) return true;
   if (GO_PC_OFFSET.test(text) && GO_FILE_LINE.test(headText)) return true;
   if (OBSERVED_PANIC.test(headText) && (parenDepth(headText) > 0 || quoteCount(headText) % 2 === 1)) return true;
+  if (OPEN_SIGNAL.test(headText) && SIGNAL_REST.test(text)) return true;
   if (isKnownSplit(headText, text)) return true;
   if (BUILD_ID_REST.test(text) && OPEN_MODULE_HEAD.test(headText)) return true;
   if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;

@@ -618,12 +618,15 @@ function eventAcrossWrap(
     // A head with a needle of its own counts when it is no event alone (`kernel: Tasks` + `in` hit the needle
     // across the cut, and its message goes on past the path).
     if (h >= 0 && lines[h].format !== "plain" && mayBeWrapped(lines[h], lines[h + 1]) && (!linesHot[h] || !firstEventRule(lines[h]))) head = h;
+    // A log without prefixes: the line before, as long as a terminal's width, may be the message's first piece
+    // (` overlayfs: filesystem on '/…/opaque-bug-check10` + `5060867/l3' not supported as upperdir`).
+    else if (i > 0 && lines[i - 1].format === "plain" && !linesHot[i - 1] && lines[i - 1].raw.length >= MIN_WRAP_WIDTH) head = i - 1;
   }
   // The lines after go on with the message only when they hold no needle of their own: a log without prefixes holds
   // one message a line (`AER: Correctable error received from …` is followed by its own `PCIe Bus Error:` line). Past
   // the first, only in a prefixed log's (a head was found): there a prefix-less line can only be a piece.
   let after = 0;
-  const maxAfter = head >= 0 ? MAX_EVENT_PIECES_AFTER : 1;
+  const maxAfter = head >= 0 && lines[head].format !== "plain" ? MAX_EVENT_PIECES_AFTER : 1;
   while (after < maxAfter && i + after + 1 < lines.length && lines[i + after + 1].format === "plain" && !linesHot[i + after + 1]) after++;
   if (head === i && !mayBeWrapped(l, lines[i + 1])) after = 0;
   if (head < 0 && l.raw.length < MIN_WRAPPED_LINE_LENGTH) after = 0;
