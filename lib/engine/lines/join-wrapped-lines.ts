@@ -92,10 +92,11 @@ const OBSERVED_PANIC = /\bObserved a panic: /;
  * on with the word the kernel prints next (`BUG: unable to handle kernel NULL pointer` + `dereference at …`,
  * `sudo invoked oom-killer:` + `gfp_mask=0x…`, `page allocation failure: order:5,` + `mode:0x…`, a hung task's
  * `blocked for more` + `than 122 seconds.` and its state line's flags, kubelet's `PLEG is not` + `healthy`), or a panic's message goes on in
- * words (`Kernel panic - not syncing: Out of memory: system-wide` + `panic_on_oom is enabled`; a line the kernel
- * prints after the panic starts with a capital or a `Word:`).
+ * words (`Kernel panic - not syncing: Out of memory: system-wide` + `panic_on_oom is enabled`, `VFS: Unable to mount
+ * root fs on` + `unknown-block(0,0)`, `Attempted to kill` + `init! exitcode=0x00000100`, `Requested init` +
+ * `/sbin/init failed (error -2).`; a line the kernel prints after the panic starts with a capital or a `Word:`).
  */
-const PANIC_MESSAGE_SPLIT: readonly [head: RegExp, next: RegExp] = [/\bKernel panic - not syncing: \S.*$/, /^[a-z][\w-]*(?:\s|$)/];
+const PANIC_MESSAGE_SPLIT: readonly [head: RegExp, next: RegExp] = [/\bKernel panic - not syncing: \S.*$/, /^(?:[a-z][\w-]*(?:[\s(!.,;]|$)|\/[\w.\-/]+(?:\s|$))/];
 const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\bunable to handle kernel$/, /^(?:NULL pointer|paging request)\b/],
   [/\bNULL pointer$/, /^dereference\b/],
@@ -120,6 +121,10 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\b(?:WARNING|BUG|INFO):$/, /^\S/],
   // The stack protector's panic message has a capital after its colon: `stack-protector:` + `Kernel stack is corrupted in: f`.
   [/\bnot syncing: stack-protector:$/, /^Kernel stack is corrupted\b/],
+  // The panic messages that go on in capitals: init's (`… See Linux` + `Documentation/admin-guide/init.rst for
+  // guidance.`) and the IO-APIC check's (`… doesn't work!` + `Boot with apic=debug and send a report.`).
+  [/\bnot syncing: No working init found\..*\bSee Linux$/, /^Documentation\//],
+  [/\bnot syncing: IO-APIC \+ timer doesn't work!$/, /^Boot with apic=debug\b/],
   PANIC_MESSAGE_SPLIT,
 ];
 // Wrapped right after `Tainted:`, the flags lead the next line: `… Comm: vgchange Kdump: loaded Tainted:` +
