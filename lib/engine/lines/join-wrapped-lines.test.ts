@@ -361,6 +361,7 @@ describe("joinWrappedLines", () => {
       [" 1257.892709] sudo invoked oom-killer:", "gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0"],
       ["[ 1204.100000] ethtool: page allocation failure: order:5,", "mode:0x60c0c0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null)"],
       ["[ 3318.829119] kernel: INFO: task kworker/u16:0:17963 blocked for more", "than 122 seconds."],
+      ["Jun 26 11:44:30 redacted kernel: [327310.678539] INFO: task nfsd:848", "blocked for more than 120 seconds."],
       ["[  185.133252] Kernel panic - not syncing: Out of memory: system-wide", "panic_on_oom is enabled"],
       ["[ 6120.052092] INFO: task bitcoind:2138 blocked for more than 120", "seconds."],
       ["[ 6120.052128] bitcoind        D 0000000000000001     0  2138      1", "0x00000000"],

@@ -104,6 +104,8 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\bKilled process \d+ \(.*\)(?: total-vm:\d+kB,)?$/, /^(?:total-vm|anon-rss):\d+kB\b/],
   [/\ballocation failure[:.]?$/, /^order:\d/],
   [/\ballocation failure[:.]? order:\d+,$/, /^mode:/],
+  // A hung task's header cut right after its `comm:pid` (a Gmail wrap at the space before `blocked`).
+  [/\bINFO: task \S.*:\d+$/, /^blocked (?:for more|in I\/O wait)\b/],
   [/\bblocked for$/, /^more than \d/],
   [/\bblocked for more$/, /^than \d/],
   [/\bblocked for more than \d+$/, /^seconds\b/],
