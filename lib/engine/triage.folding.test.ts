@@ -238,3 +238,36 @@ describe("event folding while streaming", () => {
   });
 });
 
+
+describe("a syslog host's reboot without a banner", () => {
+  // linux-nfs (an NFS server on Google Cloud): the same nfsd hang before and "about 10 minutes after reboot", the
+  // excerpt holding no banner; the dmesg uptime the syslog lines carry starts again
+  const hang = (t: string, up: string, pid: number) => [
+    `Jun 26 ${t} srv kernel: [${up}] INFO: task nfsd:${pid} blocked for more than 120 seconds.`,
+    `Jun 26 ${t} srv kernel: [${up}]       Not tainted 5.19.0-1026-gcp #28~22.04.1-Ubuntu`,
+    `Jun 26 ${t} srv kernel: [${up}] task:nfsd            state:D stack:    0 pid:  ${pid} ppid:     2 flags:0x00004000`,
+    `Jun 26 ${t} srv kernel: [${up}] Call Trace:`,
+    `Jun 26 ${t} srv kernel: [${up}]  <TASK>`,
+    `Jun 26 ${t} srv kernel: [${up}]  __schedule+0x248/0x5d0`,
+    `Jun 26 ${t} srv kernel: [${up}]  wait_for_completion+0x24/0x40`,
+    `Jun 26 ${t} srv kernel: [${up}]  __flush_workqueue+0x140/0x3e0`,
+    `Jun 26 ${t} srv kernel: [${up}]  nfsd4_probe_callback_sync+0x1a/0x30 [nfsd]`,
+    `Jun 26 ${t} srv kernel: [${up}]  nfsd4_destroy_session+0x184/0x230 [nfsd]`,
+    `Jun 26 ${t} srv kernel: [${up}]  </TASK>`,
+  ];
+  const noise = (t: string, up: string) => `Jun 26 ${t} srv kernel: [${up}] receive_cb_reply: Got unrecognized reply: calldir 0x1`;
+
+  it("starts a boot where the uptime goes back", async () => {
+    const log = [noise("11:34:07", "326687.684554"), ...hang("11:44:30", "327310.678539", 848), noise("12:45:13", "  373.274344"), ...hang("12:49:06", "  605.568257", 887)];
+    const inc = await triage([input("messages", log)]);
+    expect(inc.boots.filter((b) => b.detectedBy === "uptime-reset").map((b) => b.source.line)).toEqual([13]);
+    // the second hang is in the new boot (identical crashes still fold into one finding per host: foldIdenticalReports)
+    expect(inc.findings.map((f) => [f.title, f.bootId, f.repeats ?? 1])).toEqual([["INFO: task hung in nfsd4_probe_callback_sync", undefined, 2]]);
+  });
+
+  it("reads each host's uptime apart: hosts of a fleet log interleave", async () => {
+    const log = [noise("11:00:00", "900000.1"), "Jun 26 11:00:01 other kernel: [   12.5] eth0: link up", noise("11:00:02", "900001.2"), "Jun 26 11:00:03 other kernel: [   13.0] eth0: link down"];
+    const inc = await triage([input("fleet.log", log)]);
+    expect(inc.boots.filter((b) => b.detectedBy === "uptime-reset")).toEqual([]);
+  });
+});

@@ -202,6 +202,45 @@ describe("specific evidence on hung tasks", () => {
     expect(score(hang)).toBeGreaterThanOrEqual(0.45);
     expect(score(crash)).toBe(0);
   });
+
+  it("ceph_writepages_start in a hung stack is not the folio relock without the folio-lock wait under it", () => {
+    // linux-fsdevel (CephFS servers): writeback's iput() waits in evict for its own writeback; the relock bug's sign
+    // is __folio_lock right under ceph_writepages_start
+    const report = (...frames: string[]) => ["INFO: task kworker/u777:6:1270802 blocked for more than 122 seconds.", " Workqueue: writeback wb_workfn (flush-ceph-3)", ...frames.map((f) => ` ${f}`)];
+    const score = (f: Finding) => matchFinding(f, index, {}).find((m) => m.kbId === "ceph-writepages-folio-relock-hang" && !m.related)?.score ?? 0;
+    const iput = makeFinding({ kind: "hung-task", title: "INFO: task hung in evict", frames: frames("inode_wait_for_writeback", "evict", "ceph_put_wrbuffer_cap_refs", "ceph_invalidate_folio", "ceph_writepages_start", "do_writepages"),
+      report: report("inode_wait_for_writeback+0x71/0xb0", "evict+0xcf/0x200", "ceph_put_wrbuffer_cap_refs+0xdd/0x220", "ceph_invalidate_folio+0x97/0xc0", "ceph_writepages_start+0x127b/0x14d0") });
+    expect(score(iput)).toBeLessThan(0.5);
+    const relock = makeFinding({ kind: "hung-task", title: "INFO: task hung in ceph_writepages_start", frames: frames("io_schedule", "folio_wait_bit_common", "__folio_lock", "ceph_writepages_start", "do_writepages"),
+      report: report("io_schedule+0x4c/0x80", "__folio_lock+0x17/0x30", "ceph_writepages_start+0x4f9/0x14d0") });
+    expect(score(relock)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("an NFS server's own thread blocked in its exported filesystem is that filesystem's hang, not a client waiting for a server", () => {
+    // linux-btrfs (Proxmox NFS backup server): nfsd's COMMIT waits for btrfs folio locks; its only SUNRPC frames are the
+    // server's svc_* dispatch, which say nothing about a server that stopped answering
+    const hang = makeFinding({
+      kind: "hung-task",
+      title: "INFO: task hung in extent_write_cache_pages",
+      report: [
+        "INFO: task nfsd:5123 blocked for more than 122 seconds.",
+        " io_schedule+0x4c/0x80",
+        " folio_wait_bit_common+0x122/0x2e0",
+        " __folio_lock+0x17/0x30",
+        " extent_write_cache_pages+0x36e/0x7f0 [btrfs]",
+        " nfsd_commit+0x9f/0x180 [nfsd]",
+        " svc_process_common+0x464/0x6f0 [sunrpc]",
+        " svc_process+0x136/0x1f0 [sunrpc]",
+        " svc_recv+0x7bb/0x9a0 [sunrpc]",
+      ],
+    });
+    const ids = matchFinding(hang, index, {}).filter((m) => !m.related).map((m) => m.kbId);
+    expect(ids[0]).toBe("hung-task-io-wait");
+    expect(ids).not.toContain("nfs-server-not-responding");
+    // a client's SUNRPC wait still names the entry
+    const client = makeFinding({ kind: "hung-task", title: "INFO: task hung in rpc_wait_bit_killable", report: ["INFO: task ls:9 blocked for more than 120 seconds.", " __rpc_execute+0xf5/0x1d0 [sunrpc]"] });
+    expect(matchFinding(client, index, {}).filter((m) => !m.related).map((m) => m.kbId)).toContain("nfs-server-not-responding");
+  });
 });
 
 describe("storage and network symptoms: a bare event is a candidate, the hang it causes is the entry", () => {

@@ -400,6 +400,7 @@ describe("joinWrappedLines", () => {
       [" 1257.892709] sudo invoked oom-killer:", "gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0"],
       ["[ 1204.100000] ethtool: page allocation failure: order:5,", "mode:0x60c0c0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null)"],
       ["[ 3318.829119] kernel: INFO: task kworker/u16:0:17963 blocked for more", "than 122 seconds."],
+      ["Jun 26 11:44:30 redacted kernel: [327310.678539] INFO: task nfsd:848", "blocked for more than 120 seconds."],
       ["[  185.133252] Kernel panic - not syncing: Out of memory: system-wide", "panic_on_oom is enabled"],
       ["[    2.301337] Kernel panic - not syncing: VFS: Unable to mount root fs on", "unknown-block(0,0)"],
       ["[    2.301337] Kernel panic - not syncing: Attempted to kill", "init! exitcode=0x00000100"],

@@ -109,6 +109,8 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\ballocation failure[:.]?$/, /^order:\d/],
   [/\ballocation failure[:.]? order:\d+,$/, /^mode:/],
   [/\bblocked$/, /^for more than \d/],
+  // A hung task's header cut right after its `comm:pid` (a Gmail wrap at the space before `blocked`).
+  [/\bINFO: task \S.*:\d+$/, /^blocked (?:for more|in I\/O wait)\b/],
   [/\bblocked for$/, /^more than \d/],
   [/\bblocked for more$/, /^than \d/],
   [/\bblocked for more than$/, /^\d+ seconds\b/],

@@ -854,7 +854,9 @@ export const CLASSES: readonly CrashClass[] = [
         // A mail client's 72-column wrap can fall between any two words of the tail (`INFO: task kworker/u16:5:2274646
         // blocked` / `for more than 120 seconds.`, `INFO: task rsync:1728 blocked for more` / `than 120 seconds.`).
         // A web page that dropped the digits (`INFO: task umount: blocked for more than seconds.`) leaves the words.
-        match: re("INFO: task .*(?:\\n.*)? blocked(?: in I/O wait)?[ \\n]for[ \\n]more[ \\n]than[ \\n](?:[0-9]+[ \\n])?seconds"),
+        // Gmail's wrap eats the space it breaks at, so `blocked` may start the next line (`INFO: task nfsd:848` /
+        // `blocked for more than 120 seconds.`); no unwrapped log starts a line with the header's tail.
+        match: re("INFO: task .*(?:\\n.*)?[ \\n]blocked(?: in I/O wait)?[ \\n]for[ \\n]more[ \\n]than[ \\n](?:[0-9]+[ \\n])?seconds"),
         title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
         stack: stack([CALL_TRACE_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
       },

@@ -196,6 +196,16 @@ describe("isGenericFrame", () => {
     for (const f of ["arch_trigger_all_cpu_backtrace", "default_send_IPI_mask_logical", "default_send_IPI_mask_sequence_phys", "physflat_send_IPI_mask", "__x2apic_send_IPI_mask"]) expect(isGenericFrame(f), f).toBe(true);
     expect(isGenericFrame("nmi_handle")).toBe(false);
   });
+  it("a stalled CPU's NMI backtrace without <NMI> markers: the NMI handler's frames are the detector's, the loop is below the NMI entry", () => {
+    // KVM guest soft lockups while perf enables the PMU (lore kvm, ZRwcpki67uhpAUKi): a decode_stacktrace paste of the
+    // NMI backtrace with no <NMI>/</NMI> lines; nmi_handle is the NMI dispatcher, not what the CPU was looping in
+    const nmi = frames("nmi_cpu_backtrace", "nmi_cpu_backtrace_handler", "nmi_handle", "__intel_pmu_enable_all", "__intel_pmu_enable_all",
+      "default_do_nmi", "exc_nmi", "end_repeat_nmi", "__intel_pmu_enable_all", "__intel_pmu_enable_all", "x86_pmu_enable", "perf_event_task_tick");
+    expect(selectGuiltyFrame(nmi, { mode: "stall" })).toBe("__intel_pmu_enable_all");
+    // 4.x x86 with the frame-pointer unwinder: the same NMI path under dump_stack, then the interrupted loop
+    expect(selectGuiltyFrame(frames("dump_stack", "nmi_cpu_backtrace", "nmi_cpu_backtrace_handler", "nmi_handle", "default_do_nmi", "do_nmi",
+      "end_repeat_nmi", "foo_poll_status", "foo_ioctl", "vfs_ioctl"), { mode: "stall" })).toBe("foo_ioctl");
+  });
   it("sysfs group creation walks the caller's attribute array: an unterminated array names the driver that registered it", () => {
     // SolidRun CEX7 arm64 on 6.11 (linux-block, blktests nvme/003): KASAN global-out-of-bounds in create_files reading
     // past nvme_tls_attrs [nvme_core] <- internal_create_group(s) <- sysfs_create_groups <- device_add <- cdev_device_add

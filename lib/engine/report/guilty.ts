@@ -72,7 +72,10 @@ export const STALL_CROSS_CALL_BUCKET = "smp_call_function";
  * NMI (`watchdog_overflow_callback`, `watchdog_hardlockup_check`); their frames, down to the interrupt's entry
  * (the timer IRQ's, or the NMI's `do_nmi`/`end_repeat_nmi`/`exc_nmi`), are the detector, not the looping code.
  */
-const STALL_DETECTOR = /^_*rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup|^watchdog_overflow_callback$|^watchdog_hardlockup_check$/;
+// The NMI a detector sends to fetch a stalled CPU's stack (`nmi_cpu_backtrace`, `nmi_cpu_backtrace_handler`) is the
+// detector's too: its frames (`nmi_handle`, `default_do_nmi`) down to the NMI's entry are not the looping code, which a
+// dump without `<NMI>` markers (a trimmed or decode_stacktrace paste) shows only below `end_repeat_nmi`/`exc_nmi`.
+const STALL_DETECTOR = /^_*rcu_|update_process_times|watchdog_timer_fn|print_cpu_stall|tick_sched|check_cpu_stall|softlockup|^watchdog_overflow_callback$|^watchdog_hardlockup_check$|^nmi_cpu_backtrace/;
 // 2.6-era i386 took the timer tick through the device IRQ path: `timer_interrupt` ← `do_IRQ` ← `common_interrupt`.
 const STALL_DETECTOR_EXIT = /apic_timer_interrupt$|^sysvec_apic_timer_interrupt$|^asm_sysvec_apic_timer_interrupt$|^arch_timer_handler|^handle_percpu_devid_irq$|^gic_handle_irq$|^do_nmi$|^end_repeat_nmi$|^(?:asm_)?exc_nmi$|^common_interrupt$/;
 

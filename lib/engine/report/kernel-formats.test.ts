@@ -891,6 +891,25 @@ const cases: Case[] = [
     title: "INFO: task hung in wait_for_thing", kind: "hung-task",
   },
   {
+    // linux-nfs (an Ubuntu GCP NFS server, syslog pasted from Gmail): the wrap ate the space before `blocked`, which
+    // starts the next line; without the tail the header read as an unrecognised `INFO: nfsd:NUM` report.
+    name: "a hung task header wrapped right before `blocked` is still a hung task",
+    lines: T(`|INFO: task nfsd:848
+|blocked for more than 120 seconds.
+|      Not tainted
+|5.19.0-1026-gcp #28~22.04.1-Ubuntu
+|task:nfsd state:D stack:    0 pid:  848 ppid:     2 flags:0x00004000
+|Call Trace:
+| <TASK>
+| __schedule+0x248/0x5d0
+| schedule+0x58/0x100
+| wait_for_completion+0x24/0x40
+| __flush_workqueue+0x140/0x3e0
+| nfsd4_probe_callback_sync+0x1a/0x30 [nfsd]
+| nfsd4_destroy_session+0x184/0x230 [nfsd]`),
+    title: "INFO: task hung in nfsd4_probe_callback_sync", kind: "hung-task",
+  },
+  {
     name: "a fault message a later arm64 kernel adds is still a paging fault",
     lines: T(`|Unable to handle kernel access to guarded memory at virtual address ffff800008a3b000
 |Internal error: Oops: 000000009600000f [#1] PREEMPT SMP

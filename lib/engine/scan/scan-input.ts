@@ -338,6 +338,8 @@ export type HostAccumulator = {
   ownBytes?: Uint8Array;
   lastStart: number;
   lastEnd: number;
+  /** The uptime of the host's last syslog line with one (` kernel: [ 12.3]`), -1 before: its going back is a reboot. */
+  prevUptime: number;
 };
 
 export type ScanResult = {
@@ -1311,6 +1313,7 @@ class InputScanner {
         ownBytes: undefined,
         lastStart: 0,
         lastEnd: 0,
+        prevUptime: -1,
       };
       hosts.set(name, acc);
       const same = this.hostsByHash.get(acc.nameHash);
@@ -1443,6 +1446,18 @@ class InputScanner {
             this.prevUptime = up;
           }
         }
+      } else if (hostStart >= 0) {
+        // The same for a syslog host's kernel lines that carry the dmesg uptime (`host kernel: [  373.274344] …`, a
+        // rsyslog of a kernel without the journal): the host rebooted, banner or not (an excerpt without it). Per
+        // host: a fleet's log interleaves hosts' uptimes.
+        const up = syslogKernelUptime(bytes, PEEKED.end, eol);
+        if (up >= 0) {
+          if (acc.prevUptime > 5 && up + 1 < acc.prevUptime) {
+            result.boots.push({ lineNo: line, host: acc.name || undefined, detectedBy: "uptime-reset" });
+            folds.noteBoot(line);
+          }
+          acc.prevUptime = up;
+        }
       }
 
       const lineEnd = endWithoutCr(bytes, pos, eol - pos > maxLine * 4 ? pos + maxLine * 4 : eol);
@@ -1540,4 +1555,22 @@ function isHostAt(acc: HostAccumulator, hash: number, bytes: Uint8Array, words: 
   for (let i = 0; i < n; i++) if (words.getInt32(start + 4 * i, true) !== nameWords[i]) return false;
   for (let i = 4 * n; i < name.length; i++) if (name[i] !== bytes[start + i]) return false;
   return true;
+}
+
+/** ` kernel: [` after a syslog line's host. */
+const SYSLOG_KERNEL_UPTIME = [32, 107, 101, 114, 110, 101, 108, 58, 32, 91];
+
+/** The whole seconds of the dmesg uptime a syslog kernel line carries after its host (ending at `at`), or -1. */
+function syslogKernelUptime(bytes: Uint8Array, at: number, eol: number): number {
+  if (at < 0 || at + SYSLOG_KERNEL_UPTIME.length + 2 > eol) return -1;
+  for (let k = 0; k < SYSLOG_KERNEL_UPTIME.length; k++) if (bytes[at + k] !== SYSLOG_KERNEL_UPTIME[k]) return -1;
+  let i = at + SYSLOG_KERNEL_UPTIME.length;
+  while (i < eol && bytes[i] === 32) i++;
+  let up = 0;
+  let digits = 0;
+  for (let c = bytes[i]; i < eol && c >= 48 && c <= 57; c = bytes[++i]) {
+    up = up * 10 + (c - 48);
+    digits++;
+  }
+  return digits > 0 && bytes[i] === 46 ? up : -1;
 }
