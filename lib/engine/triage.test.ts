@@ -205,6 +205,15 @@ describe("triage: one-line problem events", () => {
     expect(short.findings).toEqual([]);
   });
 
+  it("a needle cut before a continuation indented under its line is found (the kernel's aligned continuation)", async () => {
+    const lines = [
+      "Jun  1 00:00:00 h kernel: clocksource: timekeeping watchdog on CPU0: Marking clocksource",
+      "               'tsc-early' as unstable because the skew is too large:",
+    ];
+    const inc = await triage([input("messages", lines)], { now: NOW });
+    expect(inc.findings.map((f) => [f.title, f.details?.clocksource])).toEqual([["clocksource: tsc-early marked unstable", "tsc-early"]]);
+  });
+
   it("a dmesg paste that lost its newlines is read record by record", async () => {
     const flat =
       "[13565.264685] BTRFS warning (device sdb1): commit trans: [13565.264685] total_time: 130682 " +

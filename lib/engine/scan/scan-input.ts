@@ -169,7 +169,11 @@ function needleAcrossWrap(prev: Uint8Array, prevStart: number, prevEnd: number, 
   let to = prevEnd;
   while (to > prevStart && prev[to - 1] === 32) to--;
   if (to === prevStart) return false;
-  if (!mayCutNeedle(prev, prevStart, to, prevEnd, bytes, pos, end)) return false;
+  // A continuation the kernel (or a paste) indented under its line (`… Marking clocksource` + `               'tsc-early'
+  // as unstable`) reads as a word wrap from its first word.
+  let word = pos;
+  while (word < end && word - pos < WRAP_REACH && bytes[word] === 32) word++;
+  if (!mayCutNeedle(prev, prevStart, to, prevEnd, bytes, pos, end) && (word === pos || !mayCutNeedle(prev, prevStart, to, prevEnd, bytes, word, end))) return false;
   let from = Math.max(prevStart, prevEnd - WRAP_REACH);
   while (from > prevStart && from < prevEnd && WORD_BYTE[prev[from - 1]] && WORD_BYTE[prev[from]]) from++;
   if (to < from) to = from;
@@ -178,7 +182,7 @@ function needleAcrossWrap(prev: Uint8Array, prevStart: number, prevEnd: number, 
   // `tail head` (word wrap), then `tail` with its trailing spaces and `head` glued (hard wrap).
   for (let i = from; i < to; i++) wrapText[n++] = prev[i];
   wrapText[n++] = 32;
-  for (let i = pos; i < headEnd; i++) wrapText[n++] = bytes[i];
+  for (let i = word; i < Math.min(end, word + WRAP_REACH); i++) wrapText[n++] = bytes[i];
   wrapText[n++] = 10;
   for (let i = from; i < prevEnd; i++) wrapText[n++] = prev[i];
   for (let i = pos; i < headEnd; i++) wrapText[n++] = bytes[i];
@@ -604,7 +608,7 @@ function mayBeWrapped(head: LogLine, next: LogLine | undefined): boolean {
  *   line counts only when it was no event of its own; the event is then its line (host, time and number);
  * - the prefixed line at `i` that holds the needle, with the prefix-less lines after it (`memory: usage 1048576kB,
  *   limit 1048576kB,` + `failcnt 34667727`).
- * A line after counts only when it holds no needle of its own.
+ * A line after counts only when it is no event of its own.
  */
 function eventAcrossWrap(
   lines: readonly LogLine[],
@@ -629,7 +633,10 @@ function eventAcrossWrap(
   // the first, only in a prefixed log's (a head was found): there a prefix-less line can only be a piece.
   let after = 0;
   const maxAfter = head >= 0 && lines[head].format !== "plain" ? MAX_EVENT_PIECES_AFTER : 1;
-  while (after < maxAfter && i + after + 1 < lines.length && lines[i + after + 1].format === "plain" && !linesHot[i + after + 1]) after++;
+  // A piece with a needle of its own counts when it is no event alone (`'tsc-early' as unstable because the skew is too
+  // large:` after `… Marking clocksource`).
+  const isPiece = (k: number) => lines[k].format === "plain" && (!linesHot[k] || !firstEventRule(lines[k]));
+  while (after < maxAfter && i + after + 1 < lines.length && isPiece(i + after + 1)) after++;
   if (head === i && !mayBeWrapped(l, lines[i + 1])) after = 0;
   if (head < 0 && l.raw.length < MIN_WRAPPED_LINE_LENGTH) after = 0;
   const tries: [number, number][] = [];
