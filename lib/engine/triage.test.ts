@@ -214,6 +214,24 @@ describe("triage: one-line problem events", () => {
     expect(inc.findings.map((f) => [f.title, f.details?.clocksource])).toEqual([["clocksource: tsc-early marked unstable", "tsc-early"]]);
   });
 
+  it("a needle a terminal cut in a log without prefixes (a kubectl paste after its shell prompt) is found", async () => {
+    const lines = [
+      "[root@k8s-test-master01 ~]# kubectl describe node node1",
+      "Events:",
+      "  Type     Reason                   Age                   From            Messag",
+      "e",
+      "  Warning  SystemOOM                17m                   kubelet, node1  System",
+      " OOM encountered",
+    ];
+    const inc = await triage([input("describe.txt", lines)], { now: NOW });
+    expect(inc.findings.map((f) => [f.kind, f.title])).toEqual([["oom", "kubelet: System OOM encountered"]]);
+    // Unwrapped lines of the same paste are each their own: a line cut short is not glued to a whole one.
+    const whole = await triage([input("describe.txt", [...lines.slice(0, 4), "  Normal   Starting                 17m                   kubelet, node1  Starting kubelet."])], {
+      now: NOW,
+    });
+    expect(whole.findings).toEqual([]);
+  });
+
   it("a dmesg paste that lost its newlines is read record by record", async () => {
     const flat =
       "[13565.264685] BTRFS warning (device sdb1): commit trans: [13565.264685] total_time: 130682 " +

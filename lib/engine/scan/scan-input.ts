@@ -140,7 +140,7 @@ function isPrefixed(bytes: Uint8Array, pos: number, eol: number, hostStart: numb
   const end = Math.min(eol, pos + 8);
   let p = pos;
   while (p < end && (bytes[p] === 62 || bytes[p] === 32)) p++;
-  if (p < eol && (bytes[p] === 91 || bytes[p] === 60)) return true;
+  if (p < eol && (bytes[p] === 91 || bytes[p] === 60)) return stampAfterBracket(bytes, p + 1, eol);
   if (isoStampAt(bytes, p, eol)) return true;
   // grep -r's `./kern.log:` before a host-less ISO line (`2024-06-20 09:42:14 notice kernel: …`).
   const limit = Math.min(eol, p + 64);
@@ -150,6 +150,16 @@ function isPrefixed(bytes: Uint8Array, pos: number, eol: number, hostStart: numb
     if (c === 32) return false;
   }
   return false;
+}
+
+/** A `[`/`<` that opens a dmesg stamp or console level, not a shell prompt's `[root@node1 ~]#` (an `@` before the `]`). */
+function stampAfterBracket(bytes: Uint8Array, p: number, eol: number): boolean {
+  const limit = Math.min(eol, p + 64);
+  for (let q = p; q < limit; q++) {
+    if (bytes[q] === 64) return false;
+    if (bytes[q] === 93 || bytes[q] === 62) return true;
+  }
+  return true;
 }
 
 /** `YYYY-MM-DD` then `T` or a space and two digits at bytes[p]: a host-less ISO stamp (the byte peek names no host). */
@@ -831,6 +841,11 @@ class InputScanner {
   private prevHot = false;
   private prevWrapped = MAX_WRAPPED_PIECES;
   /**
+   * Whether the input had a prefixed line yet. Until then it reads as a log without prefixes (a `kubectl describe`
+   * paste, a dmesg without stamps), where any line may be a wrap's piece of the one before it.
+   */
+  private sawPrefixed = false;
+  /**
    * `lastHot`: the window's last line of report text (a hot line, or one `REPORT_CONTINUATION` matches) among its
    * lines up to `settled`; the lines after `settled` are tested only when the window could close (`settleReportText`).
    */
@@ -1384,6 +1399,7 @@ class InputScanner {
     let host = this.curHost;
     let prevHot = this.prevHot;
     let prevWrapped = this.prevWrapped;
+    let sawPrefixed = this.sawPrefixed;
     while (pos < len) {
       const eol = lineIndex < lineEnds.length ? lineEnds[lineIndex++] : len;
       line++;
@@ -1474,12 +1490,13 @@ class InputScanner {
         this.carriedLineCut = false;
       }
       const prefixed = isPrefixed(bytes, pos, eol, hostStart);
-      if (!hot && !prefixed && prevWrapped < MAX_WRAPPED_PIECES && !prevHot && line > 1) {
+      if (!hot && !prefixed && (prevWrapped < MAX_WRAPPED_PIECES || !sawPrefixed) && !prevHot && line > 1) {
         const prev = (line - 2) % CONTEXT_LINES;
         if (ringEnd[prev] - ringStart[prev] >= MIN_WRAPPED_LINE_LENGTH) hot = needleAcrossWrap(ringBytes[prev], ringStart[prev], ringEnd[prev], bytes, pos, lineEnd);
       }
       prevHot = hot;
       prevWrapped = prefixed ? 0 : prevWrapped + 1;
+      if (prefixed) sawPrefixed = true;
       if (hot || this.window) {
         // A repeated one-line event neither opens a window nor keeps one open: it is counted into its run.
         const foldNeedle = hot ? onlyFoldNeedlesAt(bytes, hits, lineHits, hitIndex, eol) : NOT_FOLD_ONLY;
@@ -1549,6 +1566,7 @@ class InputScanner {
     this.curHost = host;
     this.prevHot = prevHot;
     this.prevWrapped = prevWrapped;
+    this.sawPrefixed = sawPrefixed;
   }
 }
 
