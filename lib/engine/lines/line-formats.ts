@@ -565,8 +565,15 @@ const UPPER_LEVEL_WORD = /^(EMERG|ALERT|CRIT|ERR|WARNING|NOTICE|INFO|DEBUG) (?=\
  * After a syslog-style time: `host tag: msg`, or (no host) `tag: msg`. A host name never ends in `:`, so such a token
  * is the tag, even when the message itself looks like another tag (`kernel: RIP: 0010:…`). Returns the message.
  */
+/** A placeholder a poster put for the host name, glued to the tag after it (`[REDACTED]kernel:`, `<hostname>kernel:`). */
+const HOST_PLACEHOLDER_BEFORE_TAG = /^(?:\[[^\]\s]*\]|<[^>\s]*>)(?=[^\s[<]+(?:\[\d+\])?:$)/;
+
 function hostThenTag(line: LogLine, hostOrTag: string, rest: string): string {
-  if (hostOrTag.charCodeAt(hostOrTag.length - 1) === 58 && /^[^\s[]+(?:\[\d+\])?:$/.test(hostOrTag)) return applyTag(line, hostOrTag + " " + rest);
+  if (hostOrTag.charCodeAt(hostOrTag.length - 1) === 58) {
+    // No host, as the byte peek reads a token that ends in `:` (hostToken): the tag is the token without the placeholder.
+    const tag = hostOrTag.slice(HOST_PLACEHOLDER_BEFORE_TAG.exec(hostOrTag)?.[0].length ?? 0);
+    if (/^[^\s[]+(?:\[\d+\])?:$/.test(tag)) return applyTag(line, tag + " " + rest);
+  }
   line.host = sharedName(hostOrTag);
   return applyTag(line, peelFacilityLevel(line, rest));
 }

@@ -617,6 +617,16 @@ const ROWS: Row[] = [
     expect: { format: "plain", text: "`a` and `b`" },
   },
   {
+    name: "syslog whose host a poster replaced with a placeholder glued to the tag",
+    raw: "Jul 12 10:32:19.801048 [REDACTED]kernel: WARNING: CPU: 1 PID: 12647 at io_uring/refs.h:25 io_free_batch_list+0x229/0x230",
+    expect: { format: "syslog", program: "kernel", text: "WARNING: CPU: 1 PID: 12647 at io_uring/refs.h:25 io_free_batch_list+0x229/0x230" },
+  },
+  {
+    name: "syslog with an angle-bracket host placeholder glued to the tag",
+    raw: "Jul 12 10:32:19 <hostname>kernel: BUG: x",
+    expect: { format: "syslog", program: "kernel", text: "BUG: x" },
+  },
+  {
     name: "quoted with a `| ` gutter",
     raw: "| Aug 13 15:59:23 w01 kernel: BUG: x",
     expect: { format: "syslog", host: "w01", text: "BUG: x" },
