@@ -213,7 +213,7 @@ const PREEMPTIBLE_CALLER = "(?:[^\\n]*\\n(?:[^\\n]*\\n)?\\s*caller is (?!debug_s
  * ksymoops' decoded `>>EIP; c0173bb3 <vfs_readlink+22/4a>` names the function a raw `EIP: 0060:[<c0173bb3>]` does not.
  * A paste from a wide terminal can widen `RIP: 0010:` to `RIP:  0010:`; the RIP line's parser reads both, so the section does.
  */
-export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]|epc +: |era +: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[ERET +\]: |PC: \[<|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
+export const RIP_SECTION = /^\s*(?:RIP: +(?:[0-9a-f]{4}:|\[<|[A-Za-z_])|RIP {2}\[<|IP: |EIP: |[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]|epc +: |era +: |ERA: |IAOQ\[0\]: |TPC: <|Krnl PSW|\[ERET +\]: |PC: \[<|\[exception RIP: |(?:>>)?(?:[ER]?IP|PC|NIP); [0-9a-f]+ <)/;
 /** Start of the printed stack; crash's `bt` starts with `PID: n  TASK: …` and ` #0 [ffff…] f at …`. */
 /**
  * The hung task's state line, printed right above its `Call Trace:` (5.8+: `task:btrfs-cleaner state:D stack: 0
@@ -1756,10 +1756,15 @@ export const CLASSES: readonly CrashClass[] = [
   // MIPS and LoongArch die() print the trap's name as `%s[#%d]:`; `Oops[#1]:` is the Oops row's. Without
   // CONFIG_DEBUG_BUGVERBOSE (OpenWrt) BUG() prints no `kernel BUG at` line, only `Kernel bug detected[#1]:`, and the
   // skb helpers BUG for their caller; with it, the `kernel BUG at` line above starts the report and this follows it.
+  // LoongArch's address exceptions in kernel mode die_if_kernel() by the exception's own name: `Kernel ade access`
+  // (address error: a bad or misaligned address the CPU refused), `Kernel ale access` (an unaligned access the kernel
+  // does not emulate); the PC is on the `ERA:` row.
   ...(
     [
       ["Kernel bug detected", "bug"],
       ["Unhandled kernel unaligned access", "oops"],
+      ["Kernel ade access", "oops"],
+      ["Kernel ale access", "oops"],
     ] as const
   ).map(
     ([name, kind]): CrashClass => ({

@@ -494,8 +494,9 @@ export function parseReport(texts: readonly string[]): ParsedReport {
 /** Bad-access faults: the faulting function is where a bad pointer was used, not where it came from. */
 const FAULT_KINDS: ReadonlySet<FindingKind> = new Set(["paging-fault", "null-deref", "gpf"]);
 
-/** MIPS `ra    : ffffffffc056bd48 f+0x28/0xe8 [mod]`, arm64 `lr : f+0x18/0x30`, ARM `LR is at f+0x3c/0x5c`. */
-const LINK_REGISTER_LINE = /^\s*(?:ra +: +(?:[0-9a-f]{8,16} +)?|lr : |LR is at )([A-Za-z_.][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[\w+\])?)\s*$/;
+/** MIPS `ra    : ffffffffc056bd48 f+0x28/0xe8 [mod]` (LoongArch `    ra: 9000000002ae6610 f+0x50/0x240`), arm64 `lr :
+ * f+0x18/0x30`, ARM `LR is at f+0x3c/0x5c`. */
+const LINK_REGISTER_LINE = /^\s*(?:ra *: +(?:[0-9a-f]{8,16} +)?|lr : |LR is at )([A-Za-z_.][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[\w+\])?)\s*$/;
 
 /** The caller the link register names, when it is not itself generic (a module's function always counts). */
 function linkRegisterCaller(texts: readonly string[]): string | undefined {
@@ -540,9 +541,10 @@ function ripFrame(text: string): Frame | undefined {
   const ksymoops = parseKsymoopsFrame(text);
   if (ksymoops) return ksymoops;
   // 32-bit x86 and 2.6-era kernels name the function on their own line: `EIP is at kobject_add+0x83/0xd7`.
-  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: |IAOQ\[0\]: |\[ERET +\]: |PC: (?=\[<))(.*)$/.exec(text);
+  const m = /^\s*(?:RIP:? +(?:[0-9a-f]{4}:)?|IP: |EIP: (?:[0-9a-f]{4}:)?|[RE]IP is at |ip is at |pc : |PC is at |NIP[: ]\s*|epc +: |era +: |ERA: |IAOQ\[0\]: |\[ERET +\]: |PC: (?=\[<))(.*)$/.exec(text);
   if (!m) return undefined;
-  // MIPS and LoongArch print the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`).
+  // MIPS and LoongArch print the address before the symbol (`epc   : 8ed7c428 nf_nat_used_tuple+0xe4/0x2cc [nf_nat]`;
+  // LoongArch since 6.x as `   ERA: 9000000002ae54c8 drain_obj_stock+0xa8/0x300`, the link register as `    ra: …`).
   const rest = m[1]
     .replace(MARKDOWN_LINKED_RIP_PREFIX, "")
     .replace(EMPTIED_RIP_PREFIX, "")

@@ -1269,6 +1269,31 @@ describe("MIPS die() names", () => {
     const [f] = extract(["Unhandled kernel unaligned access[#1]:", "CPU: 0 PID: 7 Comm: ksoftirqd/0 Not tainted 5.4.179 #0", "epc   : 80126820 ip_rcv_core+0x164/0x3c4", "ra    : 80126824 ip_rcv+0x48/0xa0"]);
     expect(f).toMatchObject({ kind: "oops", title: "Unhandled kernel unaligned access in ip_rcv_core", guiltyFrame: "ip_rcv_core" });
   });
+
+  it("reads LoongArch's kernel address-error and unaligned-access dies as oopses in the ERA's function", () => {
+    // Loongson 3A6000 on 6.6.7 (loongson-community/discussions#34): the PC is on `ERA:`, the caller on `ra:`.
+    const die = (trap: string) => [
+      `[36518.528465] Kernel ${trap} access[#1]:`,
+      "[36518.528474] CPU: 7 PID: 3510 Comm: node_exporter Not tainted 6.6.7-gentoo-dist #1",
+      "[36518.528481] pc 9000000002ae54c8 ra 9000000002ae6610 tp 900000010adc4000 sp 900000010adc7c00",
+      "[36518.528498]    ra: 9000000002ae6610 refill_obj_stock+0x50/0x240",
+      "[36518.528504]   ERA: 9000000002ae54c8 drain_obj_stock+0xa8/0x300",
+    ];
+    expect(extract(die("ade"))).toMatchObject([{ kind: "oops", title: "Kernel ade access in drain_obj_stock", guiltyFrame: "drain_obj_stock" }]);
+    expect(extract(die("ale"))).toMatchObject([{ kind: "oops", title: "Kernel ale access in drain_obj_stock" }]);
+  });
+
+  it("blames the caller on LoongArch's `ra:` row when a stackless fault's ERA is a memory helper", () => {
+    // Loongson 3C6000 (jiangcuo/pxvirt#138), the trace cut: the fault is in __memset_fast, the pointer load_module's.
+    const [f] = extract([
+      "[  206.917050] CPU 8 Unable to handle kernel paging request at virtual address ffff8000020ec000, era == 9000000003bf3bec, ra == 9000000002a032dc",
+      "[  206.929690] Oops[#3]:",
+      "[  206.931943] CPU: 8 PID: 1412 Comm: modprobe Tainted: G      D            6.6.0 #1",
+      "[  206.931950]    ra: 9000000002a032dc load_module+0x6e4/0x1aa0",
+      "[  206.931955]   ERA: 9000000003bf3bec __memset_fast+0x18/0x138",
+    ]);
+    expect(f).toMatchObject({ kind: "paging-fault", title: "BUG: unable to handle kernel paging request in load_module", guiltyFrame: "load_module" });
+  });
 });
 
 describe("spinlock debugging", () => {
