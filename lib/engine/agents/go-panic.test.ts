@@ -58,6 +58,22 @@ describe("parseGoPanic", () => {
     expect(parseGoPanic(parse(["panic: something"]), 0, "x")).toBeUndefined();
     expect(parseGoPanic(parse(["panic: x", "", "goroutine 1 [running]:", "not a frame"]), 0, "x")).toBeUndefined();
   });
+
+  it("a `panic:` line and the running goroutine's header the log ends with are a crash whose frames were cut", () => {
+    // cilium/cilium#2394: the agent's journal lines, pasted up to the goroutine header.
+    const cut = parse([
+      "Dec 21 14:30:16 cilium-master cilium-agent[2009]: panic: assignment to entry in nil map",
+      "Dec 21 14:30:16 cilium-master cilium-agent[2009]: goroutine 157 [running]:",
+    ]);
+    expect(parseGoPanic(cut, 0, "x")!.finding).toMatchObject({ kind: "go-panic", title: "panic: assignment to entry in nil map", component: "cilium-agent", frames: [] });
+    // Another program's line right below the header ends the dump as well.
+    const next = parse([...cut.map((l) => l.raw), "Dec 21 14:30:17 cilium-master systemd[1]: cilium.service: Main process exited, code=exited, status=2/INVALIDARGUMENT"]);
+    expect(parseGoPanic(next, 0, "x")?.finding.kind).toBe("go-panic");
+    // A goroutine that was not running (a dump of another goroutine) or a header the program's own lines go on after
+    // without a frame is no crash of this kind.
+    expect(parseGoPanic(parse(["panic: x", "goroutine 1 [chan receive]:"]), 0, "x")).toBeUndefined();
+    expect(parseGoPanic(parse(["a[1]: panic: x", "a[1]: goroutine 1 [running]:", "a[1]: not a frame"]), 0, "x")).toBeUndefined();
+  });
 });
 
 describe("fatal signals and dumps quoted in one line", () => {

@@ -10,6 +10,8 @@ import { GO_PANIC_HEAD_PATTERN, GO_PANIC_HEADS, matchGoPanicHead } from "./go-pa
 /** Any first line of a Go panic (go-panic-heads.ts: `panic:`, `fatal error:`, a recovered panic's log line…). */
 export const GO_PANIC_START = GO_PANIC_HEAD_PATTERN;
 const GOROUTINE = /^goroutine \d+ \[[^\]]+\]:/;
+/** The panicking goroutine's header (`goroutine 157 [running]:`), the first line of a crash's trace. */
+const RUNNING_GOROUTINE = /^goroutine \d+ \[running\]:$/;
 /** syzkaller's title of a Go runtime `fatal error:`, whatever its message. */
 const GO_RUNTIME_ERROR = "go runtime error";
 
@@ -156,6 +158,9 @@ export function parseGoPanic(
   let idleG0 = form.signal !== undefined && IDLE_G0.test(lines[i].text.trim());
   const frames: Frame[] = [];
   const report = lines.slice(start, i + 1).map((l) => l.text);
+  const traceHeader = lines[i].text.trim();
+  // Nothing of the dump follows its header: the input ends there, or the next line is another program's.
+  const cutBelowHeader = i + 1 >= lines.length || (head.program !== undefined && lines[i + 1].program !== head.program);
   i++;
   for (; i < lines.length && frames.length < 200; i++) {
     let t = dumpText(lines[i]);
@@ -210,8 +215,12 @@ export function parseGoPanic(
     report.push(lines[i].text);
   }
   const end = i;
-  // A fatal signal's head and goroutine header tell the crash even when the paste kept no frame.
-  if (frames.length === 0 && !runtimeFatal && form.signal === undefined) return undefined;
+  // A fatal signal's head and goroutine header tell the crash even when the paste kept no frame. So do a `panic:` line
+  // and the `goroutine N [running]:` header under it when the log stops right there (a paste or an archive excerpt cut
+  // below the header, the program's own lines ending with it): the runtime prints the running goroutine's header in
+  // the dump of the crash it reports. A header followed by lines that are no frames is no such dump.
+  const runningPanic = form.id === "panic" && RUNNING_GOROUTINE.test(traceHeader) && cutBelowHeader;
+  if (frames.length === 0 && !runtimeFatal && form.signal === undefined && !runningPanic) return undefined;
   // A bare goroutine dump is a panic only when it went through one (a SIGQUIT or debug dump does not).
   if (form.isTrace && !frames.some(isPanicFrame)) return undefined;
   const guilty = guiltyGoFrame(frames);

@@ -1588,6 +1588,19 @@ const ROWS: Row[] = [
     details: { upperdir: "/storage/pool/docker/data/overlay2/opaque-bug-check105060867/l3" },
   },
   {
+    // linuxserver/docker-kasm#53 (NFS), kata-containers/runtime#1888 (virtio-fs, no period): the remote-upper refusal.
+    line: "overlayfs: upper fs missing required features.",
+    rule: "overlay-upper-missing-features",
+    kind: "fs-error",
+    title: "overlayfs: mount refused, upper filesystem not supported",
+  },
+  {
+    line: "overlayfs: upper fs missing required features",
+    rule: "overlay-upper-missing-features",
+    kind: "fs-error",
+    title: "overlayfs: mount refused, upper filesystem not supported",
+  },
+  {
     line: "overlayfs: maximum fs stacking depth exceeded",
     rule: "overlay-stacking-depth",
     kind: "fs-error",

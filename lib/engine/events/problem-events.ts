@@ -1933,6 +1933,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "overlay-upper-unsupported",
   },
   {
+    // The same refusal for a remote upper (NFS, FUSE, virtio-fs: fs/overlayfs/super.c, ovl_make_workdir): after its
+    // notes on each feature the upper lacks (`overlayfs: upper fs does not support tmpfile.`, `… RENAME_WHITEOUT.`,
+    // `… xattr, falling back to …`), which alone only warn and let the mount go on, overlayfs refuses it with EINVAL
+    // (`overlayfs: upper fs missing required features.`, some builds without the period). Docker's overlay2 on such a
+    // volume, docker-in-docker in a Kata VM: the containers on it cannot start.
+    id: "overlay-upper-missing-features",
+    kind: "fs-error",
+    needle: "missing required features",
+    pattern: /\boverlayfs: upper fs missing required features\b/,
+    title: () => "overlayfs: mount refused, upper filesystem not supported",
+    groupKey: () => "overlay-upper-unsupported",
+  },
+  {
     // An overlay mount whose layers are themselves on overlays (or other stacked filesystems) deeper than the kernel's
     // FILESYSTEM_MAX_STACK_DEPTH (2) is refused (`overlayfs: maximum fs stacking depth exceeded`, EINVAL): an OS image
     // that overlays /usr or /etc over a root that is already an overlay, nested container runtimes.

@@ -147,6 +147,11 @@ const CONSOLE_TEXT_HEADS: readonly string[] = [
   // Up to 4.x the lockup detectors printed under the `NMI watchdog:` prefix (`NMI watchdog: Watchdog detected hard
   // LOCKUP on cpu 0`, `NMI watchdog: BUG: soft lockup - …`): its first word would pass for a host.
   "NMI watchdog: ",
+  // A container log with the runtime's time before every line (`docker logs -t`, `kubectl logs --timestamps`, a CRI
+  // file read without its stream column) carries a Go agent's crash dump: `<time> panic: …`, `<time> goroutine 1
+  // [running]:`, `<time> created by pkg.f`. Read as a host or a tag, `panic`, `goroutine` and `created` would take
+  // the head words off the dump's lines and hide the crash.
+  "panic: ", "fatal error: ", "goroutine ", "created by ",
 ];
 // A console capture's indented or empty line after the time (`2025-04-23T04:38:59Z  rb_first_postorder+0x13/0x40`, a
 // remote log's call-trace frame): syslog puts exactly one space before its host, so two or more open kernel text.

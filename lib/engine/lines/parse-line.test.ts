@@ -1344,6 +1344,15 @@ describe("parseLine", () => {
     expect(raws.filter((raw) => peekHostOfText(raw) !== undefined).length).toBeGreaterThan(30);
   });
 
+  /** Each `<ISO time> <text>` line parses to its text with no host and no program, and the byte peek agrees. */
+  const expectTextAfterTime = (raws: string[]) => {
+    for (const raw of raws) {
+      const line = parseLine(raw, 1, createLineContext(0, 2024));
+      expect({ raw, host: line.host, program: line.program, text: line.text }).toEqual({ raw, host: undefined, program: undefined, text: raw.slice(raw.indexOf(" ") + 1) });
+      expect(peekHostOfText(raw)).toBeUndefined();
+    }
+  };
+
   it("ISO-stamped kernel console text names no host and no program, in the parse and in the peek", () => {
     const capture = [
       "2025-01-16T17:24:58.365Z INFO: task khugepaged:931 blocked for more than 1228 seconds.",
@@ -1356,15 +1365,24 @@ describe("parseLine", () => {
       "2025-01-16T17:24:58.442Z Mem-Info:",
       "2025-01-16T17:24:58.443Z Out of memory",
     ];
-    for (const raw of capture) {
-      const line = parseLine(raw, 1, createLineContext(0, 2024));
-      expect({ raw, host: line.host, program: line.program }).toEqual({ raw, host: undefined, program: undefined });
-      expect(line.text).toBe(raw.slice(raw.indexOf(" ") + 1));
-      expect(peekHostOfText(raw)).toBeUndefined();
-    }
+    expectTextAfterTime(capture);
     // A host and a tag after the time stay what they were.
     expect(parseLine("2024-08-13T15:59:23.123456+08:00 w01 kernel: Call Trace:", 1, createLineContext(0, 2024))).toMatchObject({ host: "w01", program: "kernel", text: "Call Trace:" });
     expect(peekHostOfText("2024-08-13T15:59:23.123456+08:00 w01 kernel: Call Trace:")).toBe("w01");
+  });
+
+  it("a Go crash dump after a container runtime's time (`docker logs -t`) keeps its head words, in the parse and the peek", () => {
+    // cilium/cilium#4939: read as a tag and a host, `panic` and `goroutine` left `runtime error: …` and `234511
+    // [running]:`, and no Go panic was found.
+    const dump = [
+      "2018-07-21T01:12:03.668929759Z panic: runtime error: invalid memory address or nil pointer dereference",
+      "2018-07-21T01:12:03.668965304Z goroutine 234511 [running]:",
+      "2018-07-21T01:12:03.669736397Z created by github.com/cilium/cilium/pkg/workloads.(*dockerClient).watchEvents",
+      "2024-08-13T15:59:23.123456Z fatal error: concurrent map writes",
+    ];
+    expectTextAfterTime(dump);
+    // A syslog line whose program prints the panic keeps its host and tag.
+    expect(parseLine("2024-08-13T15:59:23.123456+08:00 w01 cilium-agent[9]: panic: x", 1, createLineContext(0, 2024))).toMatchObject({ host: "w01", program: "cilium-agent", text: "panic: x" });
   });
 
   it("lines of numbers or words (hex dumps, module lists) stay text: wrappers do not re-read them at every token", () => {
