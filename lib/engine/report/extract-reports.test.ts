@@ -600,6 +600,27 @@ describe("extractReports", () => {
     expect(extract(["[ 5.0] Call Trace:", "[ 5.1]  ? exc_general_protection+0x11/0x20", "[ 5.2]  ? asm_exc_general_protection+0x2/0x3"].join("\n"))).toEqual([]);
   });
 
+  it("reads a lockdep site past a remark its poster appended to the lines (`…at:      //comment`)", () => {
+    // xqjcool.github.io preempt_count_error: a blog's annotated bad-unlock-balance; the held-locks list below names
+    // other lock sites (`at: vm_mmap_pgoff+0x74/0x140`), which the remarks made the report's title.
+    const report = (remark: (s: string) => string) => extract([
+      "[  131.844044] WARNING: bad unlock balance detected!",
+      "[  131.844046] 6.1 #14 Tainted: G           O      ",
+      "[  131.844049] -------------------------------------",
+      remark("[  131.844051] sshd/3725 is trying to release lock (rcu_read_lock_bh) at:"),
+      remark("[  131.844057] [<ffffffff80bf99ee>] ip_finish_output2+0x11e/0xf00"),
+      "[  132.060566] but there are no more locks to release!",
+      "[  132.172058] 6 locks held by sshd/3725:",
+      "[  132.756342]  #0: ffff8881000514c8 (&mm->mmap_lock){++++}-{3:3}, at: vm_mmap_pgoff+0x74/0x140",
+      "[  133.230860] Call Trace:",
+      "[  133.331041]  dump_stack_lvl+0x68/0x83",
+    ].join("\n"));
+    for (const remark of [(s: string) => s, (s: string) => `${s}      //注释`]) {
+      const [f] = report(remark);
+      expect(f).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in ip_finish_output2", guiltyFrame: "ip_finish_output2" });
+    }
+  });
+
   it("names a crash-utility panic with an unknown message after the message", () => {
     const [f] = extract(['       PANIC: "SysRq : Trigger a crash"', 'PID: 1    TASK: ffff8f0c  CPU: 0   COMMAND: "bash"', " #0 [ffffb4a9c0198890] machine_kexec at ffffffff8906a2f2"].join("\n"));
     expect(f).toMatchObject({ kind: "panic", title: "kernel panic: SysRq : Trigger a crash" });

@@ -700,6 +700,11 @@ const LOCKDEP_SITE_NEXT_LINE = /^\s*\[<?[0-9a-fx]+>?\]\s+\S/;
  * report's own lock site was read, its ` #0: … at:` lines are other locks, not the one the bug is about.
  */
 const LOCKDEP_HELD_LIST = /\b(?:\d+ locks? held by|no locks held by) /;
+/**
+ * A remark a poster appended to a pasted line, C++-style after a run of spaces (`…+0x11e/0xf00      //comment`): kernel
+ * lines never print `//` after two spaces (a URL's `//` follows its `:`).
+ */
+const POSTER_REMARK = /\s{2,}\/\/.*$/;
 
 function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame, lenient = false): Guilty | undefined {
   const texts = report.texts;
@@ -718,8 +723,9 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
       const bt = texts.findIndex((t, idx) => idx > k0 && /stack backtrace:/.test(t));
       frames.push(...report.framesFrom(bt >= 0 ? bt : k0));
     } else if (section === LOCKDEP_AT_SECTION) {
-      // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
-      const rest = texts.slice(k0);
+      // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack. A poster's remark at a line's
+      // end (`… at:      //尝试去释放…`, `ip_finish_output2+0x11e/0xf00      //在…`) is no part of the site.
+      const rest = texts.slice(k0).map((t) => t.replace(POSTER_REMARK, ""));
       // A symbolised report prints one `at:` line per inlined level before the real one (`at: spin_lock
       // include/linux/spinlock.h:351 [inline]`, `at: __dev_xmit_skb net/core/dev.c:3807 [inline]`, `at:
       // __dev_queue_xmit+0xaf9/…`): the two lock sites are counted by their non-inlined lines.
