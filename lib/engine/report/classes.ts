@@ -502,6 +502,33 @@ function crashBtKernelPageFault(frame: string): CrashClass {
   };
 }
 
+/**
+ * The same for a general protection fault: x86's #GP handler (`do_general_protection` up to 5.7,
+ * `exc_general_protection` since) listed as a bt frame above the `[exception RIP: f+N]` line says the kernel took a
+ * #GP there (a non-canonical pointer: freed or overwritten memory). Keyed on the bt's `] f at ` spelling, which no dmesg
+ * stack line has; only with no report open (under a `PANIC: "general protection fault…"` line the bt is that
+ * report's stack). A post that quotes two crashes' `bt` of one host shows the second this way.
+ */
+function crashBtGeneralProtection(): CrashClass {
+  return {
+    id: "gpf-crash-bt",
+    // One needle for both handlers, cut to `protection at `: `] do_…`/`] exc_…` as two needles, or the longer
+    // `_general_protection at `, put it in prefilter buckets that let too many positions of a busy log through
+    // (prefilter-placement.test.ts, literal-prefilter.test.ts); the format's match keeps it to the handler frames.
+    header: "protection at ",
+    kind: "gpf",
+    type: "DoS",
+    orphanOnly: true,
+    startsAt: { line: /^\s*(?:crash> bt\b|PID: \d+\s+TASK: )/, within: 12, required: true },
+    formats: [
+      {
+        match: re("\\] (?:do|exc)_general_protection at "), title: "general protection fault in {FRAME}", alt: BAD_ACCESS,
+        corrupted: "the general protection fault header line is missing", stack: STACK_DEFAULT,
+      },
+    ],
+  };
+}
+
 export const CLASSES: readonly CrashClass[] = [
   {
     id: "bug",
@@ -957,6 +984,7 @@ export const CLASSES: readonly CrashClass[] = [
     ],
   },
   ...["no_context", "page_fault_oops"].map(crashBtKernelPageFault),
+  crashBtGeneralProtection(),
   {
     // An oops whose header lines were cut (a paste that starts at the register dump, a console that lost them): on
     // riscv the trap registers still tell a kernel-mode fault (`status` with SPP set) and its kind (`cause` 0xc/0xd/0xf a

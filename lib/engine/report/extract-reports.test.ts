@@ -549,6 +549,78 @@ describe("extractReports", () => {
     expect(extract(["[ 5.0] Call Trace:", "[ 5.1]  no_context+0x11/0x20", "[ 5.2]  __bad_area_nosemaphore+0x2/0x3"].join("\n"))).toEqual([]);
   });
 
+  it("reads a crash-utility bt quoted without its PANIC line: the #GP handler's frame is a general protection fault", () => {
+    // A post quoting a second crash's `crash> bt` alone (xqjcool.github.io, abnormal_freelist): rb_insert_color took
+    // a #GP on a misaligned rbtree node; the tree helper is generic, so its caller is guilty.
+    const bt = (handler: string, entry: string, panic?: string) => [
+      ...(panic ? [`       PANIC: "${panic}"`] : []),
+      "crash> bt",
+      'PID: 31715    TASK: ffff888106ef2e80  CPU: 2    COMMAND: "mond"',
+      " #0 [ffffc90004f1f908] machine_kexec at ffffffff80284532",
+      " #1 [ffffc90004f1f980] __crash_kexec at ffffffff80383b82",
+      " #2 [ffffc90004f1fa48] oops_end at ffffffff80248731",
+      ` #3 [ffffc90004f1fa68] ${handler} at ffffffff80f588dd`,
+      ` #4 [ffffc90004f1fb90] ${entry} at ffffffff81000aa2`,
+      "    [exception RIP: rb_insert_color+75]",
+      "    RIP: ffffffff80f4638b  RSP: ffffc90004f1fc40  RFLAGS: 00010246",
+      " #5 [ffffc90004f1fc40] htree_dirblock_to_tree at ffffffff80641531",
+      " #6 [ffffc90004f1fcc8] ext4_htree_fill_tree at ffffffff80640f75",
+    ].join("\n");
+    for (const [handler, entry] of [["exc_general_protection", "asm_exc_general_protection"], ["do_general_protection", "general_protection"]]) {
+      const found = extract(bt(handler, entry));
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ kind: "gpf", title: "general protection fault in htree_dirblock_to_tree", guiltyFrame: "htree_dirblock_to_tree", corrupted: true });
+    }
+    // Under the dump's PANIC line the bt is that report's stack, not a second report.
+    const withPanic = extract(bt("do_general_protection", "general_protection", "general protection fault: 0000 [#1] SMP NOPTI"));
+    expect(withPanic).toHaveLength(1);
+    expect(withPanic[0]).toMatchObject({ kind: "gpf", title: "general protection fault in htree_dirblock_to_tree" });
+    expect(withPanic[0].corrupted).toBeFalsy();
+    // Two crashes' `bt` quoted one after the other: the next `crash>` prompt ends the first dump's report, and the
+    // second's #GP handler frame opens its own (before, the second bt was read as more of the first one's stack).
+    const pageFaultBt = [
+      "crash> bt",
+      'PID: 4685     TASK: ffff88816f2b0000  CPU: 3    COMMAND: "mond"',
+      " #0 [ffffc9000590f818] machine_kexec at ffffffff80284532",
+      " #2 [ffffc9000590f960] oops_end at ffffffff80248731",
+      " #3 [ffffc9000590f980] page_fault_oops at ffffffff8028f0a6",
+      " #9 [ffffc9000590fb20] asm_exc_page_fault at ffffffff81000b62",
+      "    [exception RIP: __kmem_cache_alloc_node+119]",
+      "#10 [ffffc9000590fc00] __kmalloc at ffffffff804c9e77",
+      "#11 [ffffc9000590fc40] htree_dirblock_to_tree at ffffffff80641477",
+      "",
+    ].join("\n");
+    const both = extract(pageFaultBt + "\n" + bt("exc_general_protection", "asm_exc_general_protection"));
+    expect(both.map((f) => f.kind)).toEqual(["paging-fault", "gpf"]);
+    // A prompt before any bt frame (`crash> sys` whose PANIC line opens the report, then `crash> bt`) ends nothing.
+    const sysThenBt = extract(['crash> sys', '       PANIC: "general protection fault: 0000 [#1] SMP NOPTI"', bt("exc_general_protection", "asm_exc_general_protection")].join("\n"));
+    expect(sysThenBt).toHaveLength(1);
+    expect(sysThenBt[0]).toMatchObject({ kind: "gpf", title: "general protection fault in htree_dirblock_to_tree" });
+    // A dmesg stack's `exc_general_protection+0x…` frame is no crash bt line.
+    expect(extract(["[ 5.0] Call Trace:", "[ 5.1]  ? exc_general_protection+0x11/0x20", "[ 5.2]  ? asm_exc_general_protection+0x2/0x3"].join("\n"))).toEqual([]);
+  });
+
+  it("reads a lockdep site past a remark its poster appended to the lines (`…at:      //comment`)", () => {
+    // xqjcool.github.io preempt_count_error: a blog's annotated bad-unlock-balance; the held-locks list below names
+    // other lock sites (`at: vm_mmap_pgoff+0x74/0x140`), which the remarks made the report's title.
+    const report = (remark: (s: string) => string) => extract([
+      "[  131.844044] WARNING: bad unlock balance detected!",
+      "[  131.844046] 6.1 #14 Tainted: G           O      ",
+      "[  131.844049] -------------------------------------",
+      remark("[  131.844051] sshd/3725 is trying to release lock (rcu_read_lock_bh) at:"),
+      remark("[  131.844057] [<ffffffff80bf99ee>] ip_finish_output2+0x11e/0xf00"),
+      "[  132.060566] but there are no more locks to release!",
+      "[  132.172058] 6 locks held by sshd/3725:",
+      "[  132.756342]  #0: ffff8881000514c8 (&mm->mmap_lock){++++}-{3:3}, at: vm_mmap_pgoff+0x74/0x140",
+      "[  133.230860] Call Trace:",
+      "[  133.331041]  dump_stack_lvl+0x68/0x83",
+    ].join("\n"));
+    for (const remark of [(s: string) => s, (s: string) => `${s}      //注释`]) {
+      const [f] = report(remark);
+      expect(f).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in ip_finish_output2", guiltyFrame: "ip_finish_output2" });
+    }
+  });
+
   it("names a crash-utility panic with an unknown message after the message", () => {
     const [f] = extract(['       PANIC: "SysRq : Trigger a crash"', 'PID: 1    TASK: ffff8f0c  CPU: 0   COMMAND: "bash"', " #0 [ffffb4a9c0198890] machine_kexec at ffffffff8906a2f2"].join("\n"));
     expect(f).toMatchObject({ kind: "panic", title: "kernel panic: SysRq : Trigger a crash" });

@@ -74,6 +74,12 @@ const END_OF_REPORT = /---\[ end (?:trace|Kernel panic)|^={20,}\s*$/;
 const BOOT_START = /^(?:Linux version \d+\.\d+\S* |(?:Kernel )?[Cc]ommand line: )/;
 
 /** END_OF_REPORT, tested only on a line holding its `---[ end ` or starting with its `=` (each line of an open report asks). */
+/**
+ * A crash-utility prompt line (read on the raw line: the line format strips `crash> ` from the text), and a frame
+ * line of its `bt` (`#3 [ffffc900…] page_fault_oops at ffffffff8028f0a6`).
+ */
+const CRASH_PROMPT = /^\s*crash> /;
+const CRASH_BT_FRAME = /^\s*#\d+ \[[0-9a-f]+\] \S+ at [0-9a-f]+/;
 const endsReport = (text: string): boolean => (text.charCodeAt(0) === 61 || text.includes("---[ end ")) && END_OF_REPORT.test(text);
 
 /** Line i starts a new boot: a banner, a command line, or the dmesg uptime going back (a serial capture across a reboot). */
@@ -217,6 +223,14 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
       open.closedAt = i;
       open.end = i;
       continue;
+    }
+    // The crash utility's next command (`crash> bt`, `crash> dis …`) after a `bt` the open report has already read
+    // ends that report: a post quoting two crashes' `bt` one after the other holds two dumps, not one long stack (the
+    // second's handler frame may then open its own report). A prompt before any bt frame (`crash> sys`, then `bt`
+    // under its PANIC line) ends nothing.
+    if (open && open.closedAt === undefined && i > open.header && CRASH_PROMPT.test(lines[i].raw) && lines.slice(open.header + 1, i).some((l) => CRASH_BT_FRAME.test(l.text))) {
+      open.closedAt = i - 1;
+      open.end = i - 1;
     }
     // `---[ end Kernel panic - not syncing: … ]---` closes the panic already read, whether it was attached or alone.
     const endMarker = END_OF_PANIC.test(text) || END_OF_PANIC_TAIL.test(text);
@@ -688,6 +702,11 @@ const LOCKDEP_SITE_NEXT_LINE = /^\s*\[<?[0-9a-fx]+>?\]\s+\S/;
  * report's own lock site was read, its ` #0: … at:` lines are other locks, not the one the bug is about.
  */
 const LOCKDEP_HELD_LIST = /\b(?:\d+ locks? held by|no locks held by) /;
+/**
+ * A remark a poster appended to a pasted line, C++-style after a run of spaces (`…+0x11e/0xf00      //comment`): kernel
+ * lines never print `//` after two spaces (a URL's `//` follows its `:`).
+ */
+const POSTER_REMARK = /\s{2,}\/\/.*$/;
 
 function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: boolean, lead?: Frame, lenient = false): Guilty | undefined {
   const texts = report.texts;
@@ -706,8 +725,9 @@ function guiltyInSections(report: ParsedReport, rule: StackRule, anchoredOnly: b
       const bt = texts.findIndex((t, idx) => idx > k0 && /stack backtrace:/.test(t));
       frames.push(...report.framesFrom(bt >= 0 ? bt : k0));
     } else if (section === LOCKDEP_AT_SECTION) {
-      // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack.
-      const rest = texts.slice(k0);
+      // lockdep names locks with `…, at: [<pc>] func+0x…/0x…`; then comes the stack. A poster's remark at a line's
+      // end (`… at:      //尝试去释放…`, `ip_finish_output2+0x11e/0xf00      //在…`) is no part of the site.
+      const rest = texts.slice(k0).map((t) => t.replace(POSTER_REMARK, ""));
       // A symbolised report prints one `at:` line per inlined level before the real one (`at: spin_lock
       // include/linux/spinlock.h:351 [inline]`, `at: __dev_xmit_skb net/core/dev.c:3807 [inline]`, `at:
       // __dev_queue_xmit+0xaf9/…`): the two lock sites are counted by their non-inlined lines.
