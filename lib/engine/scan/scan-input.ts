@@ -83,6 +83,12 @@ export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN, true, BUILT_HOT_TABL
  */
 /** A prefixed line and the prefix-less pieces after it that a wrap may have cut from it (as joinWrappedLines joins). */
 const MAX_WRAPPED_PIECES = 3;
+/**
+ * How far into an input without prefixes every line is read as a possible wrap piece: a paste (`kubectl describe`, a
+ * stampless dmesg) is short; a machine's log without prefixes (a tag-only syslog export) is long and unwrapped, and
+ * checking each of its lines doubled its scan.
+ */
+const PREFIXLESS_PASTE_LINES = 20_000;
 const WRAP_REACH = Math.max(...HOT_PLAN.needles.map((n) => n.literal.length), 1);
 /** Its own automaton: HOT_PREFILTER's line ends are a view of its memory, read while the chunk is walked. */
 let wrapPrefilter: LiteralPrefilter | undefined;
@@ -842,7 +848,7 @@ class InputScanner {
   private prevWrapped = MAX_WRAPPED_PIECES;
   /**
    * Whether the input had a prefixed line yet. Until then it reads as a log without prefixes (a `kubectl describe`
-   * paste, a dmesg without stamps), where any line may be a wrap's piece of the one before it.
+   * paste, a dmesg without stamps), where any line may be a wrap's piece of the one before it (PREFIXLESS_PASTE_LINES).
    */
   private sawPrefixed = false;
   /**
@@ -1490,7 +1496,7 @@ class InputScanner {
         this.carriedLineCut = false;
       }
       const prefixed = isPrefixed(bytes, pos, eol, hostStart);
-      if (!hot && !prefixed && (prevWrapped < MAX_WRAPPED_PIECES || !sawPrefixed) && !prevHot && line > 1) {
+      if (!hot && !prefixed && (prevWrapped < MAX_WRAPPED_PIECES || (!sawPrefixed && line <= PREFIXLESS_PASTE_LINES)) && !prevHot && line > 1) {
         const prev = (line - 2) % CONTEXT_LINES;
         if (ringEnd[prev] - ringStart[prev] >= MIN_WRAPPED_LINE_LENGTH) hot = needleAcrossWrap(ringBytes[prev], ringStart[prev], ringEnd[prev], bytes, pos, lineEnd);
       }
