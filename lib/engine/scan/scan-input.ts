@@ -644,13 +644,12 @@ function eventAcrossWrap(
     // (` overlayfs: filesystem on '/…/opaque-bug-check10` + `5060867/l3' not supported as upperdir`).
     else if (i > 0 && lines[i - 1].format === "plain" && !linesHot[i - 1] && lines[i - 1].raw.length >= MIN_WRAP_WIDTH) head = i - 1;
   }
-  // The lines after go on with the message only when they hold no needle of their own: a log without prefixes holds
-  // one message a line (`AER: Correctable error received from …` is followed by its own `PCIe Bus Error:` line). Past
-  // the first, only in a prefixed log's (a head was found): there a prefix-less line can only be a piece.
+  // The lines after go on with the message only when they are no event of their own: a log without prefixes holds
+  // one message a line (`AER: Correctable error received from …` is followed by its own `PCIe Bus Error:` line), but a
+  // piece may hold a needle (`'tsc-early' as unstable because the skew is too large:` after `… Marking clocksource`).
+  // Past the first, only in a prefixed log's (a prefixed head): there a prefix-less line can only be a piece.
   let after = 0;
   const maxAfter = head >= 0 && lines[head].format !== "plain" ? MAX_EVENT_PIECES_AFTER : 1;
-  // A piece with a needle of its own counts when it is no event alone (`'tsc-early' as unstable because the skew is too
-  // large:` after `… Marking clocksource`).
   const isPiece = (k: number) => lines[k].format === "plain" && (!linesHot[k] || !firstEventRule(lines[k]));
   while (after < maxAfter && i + after + 1 < lines.length && isPiece(i + after + 1)) after++;
   if (head === i && !mayBeWrapped(l, lines[i + 1])) after = 0;
