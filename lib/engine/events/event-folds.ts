@@ -21,6 +21,8 @@ export type FoldedOccurrence = {
   meta?: ReportMetadata;
   title?: string;
   groupKey?: string;
+  /** The lines printed just before it (same host), for KB `nearby` rules: set on a run's first occurrence only. */
+  context?: string[];
 };
 
 export type EventRun<E extends FoldedOccurrence = FoldedOccurrence> = {
@@ -127,8 +129,11 @@ export class EventFolds<E extends FoldedOccurrence = FoldedOccurrence> {
     return run;
   }
 
-  /** Adds an occurrence (whole), with its title and fold key (`foldKeyOf`); `maxSamples` for a continued run. */
-  add(event: E, { title, foldKey }: { title: string; foldKey: string }, maxSamples = MAX_EVENT_SAMPLES): void {
+  /**
+   * Adds an occurrence (whole), with its title and fold key (`foldKeyOf`); `maxSamples` for a continued run. True when
+   * it began a run (its occurrence is the run's `first`).
+   */
+  add(event: E, { title, foldKey }: { title: string; foldKey: string }, maxSamples = MAX_EVENT_SAMPLES): boolean {
     const run = this.runFor(event.line.host, foldKey, event.line.lineNo);
     if (run) {
       this.repeat(run, event.line, event.details);
@@ -136,7 +141,7 @@ export class EventFolds<E extends FoldedOccurrence = FoldedOccurrence> {
         run.laterRelease = event.meta;
         run.laterReleaseAt = run.count;
       }
-      return;
+      return false;
     }
     const created: EventRun<E> = {
       first: event,
@@ -154,6 +159,7 @@ export class EventFolds<E extends FoldedOccurrence = FoldedOccurrence> {
     let runs = this.current.get(host);
     if (!runs) this.current.set(host, (runs = new Map()));
     runs.set(foldKey, created);
+    return true;
   }
 
   /** Counts a repeat into its run: nothing of the occurrence is kept but its details and, for the first few, its text. */

@@ -14,23 +14,35 @@ const MAX_CONTEXT_LINE_LENGTH = 400;
  * finding's first line, from the same host or with no host, any program.
  */
 export function attachContextLines(findings: Finding[], lines: LogLine[]): void {
-  // A crash storm puts dozens of reports in one window of thousands of lines: each finding starts its walk at its
-  // own line (binary search) instead of walking back over the whole window.
-  const ascending = lines.every((l, i) => i === 0 || lines[i - 1].lineNo <= l.lineNo);
+  const contextBefore = contextReader(lines);
   for (const f of findings) {
     if (f.context) continue;
+    const before = contextBefore(f.source.line, f.host);
+    if (before) f.context = before;
+  }
+}
+
+/**
+ * Reads `lines` (one window, in file order): up to MAX_CONTEXT_LINES lines before line `lineNo`, from host `host` or
+ * with no host, any program; undefined when there are none.
+ */
+export function contextReader(lines: readonly LogLine[]): (lineNo: number, host: string | undefined) => string[] | undefined {
+  // A crash storm puts dozens of reports in one window of thousands of lines: each walk starts at its own line
+  // (binary search) instead of walking back over the whole window.
+  const ascending = lines.every((l, i) => i === 0 || lines[i - 1].lineNo <= l.lineNo);
+  return (lineNo, host) => {
     const before: string[] = [];
-    const from = ascending ? linesBefore(lines, f.source.line) - 1 : lines.length - 1;
+    const from = ascending ? linesBefore(lines, lineNo) - 1 : lines.length - 1;
     for (let i = from; i >= 0 && before.length < MAX_CONTEXT_LINES; i--) {
       const l = lines[i];
-      if (l.lineNo >= f.source.line) continue;
-      if (f.host && l.host && l.host !== f.host) continue;
+      if (l.lineNo >= lineNo) continue;
+      if (host && l.host && l.host !== host) continue;
       // The raw line: structured agent logs keep the telling part outside `msg` (`status="… failed to look up link"`).
       const line = l.raw || l.text;
       if (line) before.push(line.length > MAX_CONTEXT_LINE_LENGTH ? line.slice(0, MAX_CONTEXT_LINE_LENGTH) : line);
     }
-    if (before.length > 0) f.context = before.reverse();
-  }
+    return before.length > 0 ? before.reverse() : undefined;
+  };
 }
 
 /** How many of `lines` (ascending line numbers) come before line `lineNo`. */

@@ -25,7 +25,7 @@ import { isFoldedOccurrence, RepeatedReports, type FoldFacts } from "../report/r
 import { memoByText } from "../report/memo-by-text";
 import { LiteralPrefilter, planPrefilter, type PrefilterPlan, type PrefilterTables } from "./literal-prefilter";
 import { copyOf, KernelPrefix, NOT_PLAIN, plainTextHash, prefixAt, type FoldOutcome } from "./fold-shortcut";
-import { MAX_CONTEXT_LINES, attachContextLines } from "../match/attach-context";
+import { MAX_CONTEXT_LINES, attachContextLines, contextReader } from "../match/attach-context";
 import type { Finding, IncidentWarning, LineFormat, LogLine, TriageInput } from "../types";
 
 /** Lines kept before a trigger (syzkaller keeps context; agents log what led to the crash). */
@@ -317,6 +317,8 @@ export type RawEvent = {
   /** Title and fold key sharpened from the report's lines (`ProblemEventRule.refine`). */
   title?: string;
   groupKey?: string;
+  /** The lines printed just before it (same host), for KB `nearby` rules: set on a run's first occurrence only. */
+  context?: string[];
 };
 
 /** Bytes of a plain RFC 3164 stamp before the space that follows it (`Aug 13 15:59:23`). */
@@ -1299,9 +1301,12 @@ class InputScanner {
     if (result.reports.length > found.reports || windowEvents.length > 0) result.agentLines.push(...agentLines);
     // Keys first: a rule that throws there loses the window before any of its events is counted.
     const keyed = windowEvents.map((e) => ({ e, key: e.rule.timelineOnly ? undefined : foldKeyOf(e.rule, e.match, e) }));
+    let contextBefore: ReturnType<typeof contextReader> | undefined;
     for (const { e, key } of keyed) {
-      if (key) folds.add(e, key);
-      else result.events.push(e);
+      if (!key) result.events.push(e);
+      // A run's first occurrence keeps the lines before it, as a crash report does: KB `nearby` rules read them
+      // (the missing firmware file named before amdgpu gives up, the storage errors before a timeout).
+      else if (folds.add(e, key)) e.context = (contextBefore ??= contextReader(parsed))(e.line.lineNo, e.line.host);
     }
     // Last, once this window's boots are noted: a repeated report keeps only its occurrence (and needs no context).
     const firsts: Finding[] = [];

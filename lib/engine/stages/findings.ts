@@ -174,6 +174,7 @@ function foldEvents(scan: ScanResult, fileName: string, bootOf: (host: string | 
     if (timeFirst) f.lastTime = isoTime(run.lastTime);
     if (laterRelease && run.laterReleaseAt !== 2) setRelease(f, laterRelease);
     if (!timeFirst && run.lastTime !== undefined) f.lastTime = isoTime(run.lastTime);
+    if (e.context) f.context = e.context;
     EVENT_FOLD_KEYS.set(f, run.foldKey);
     groups.set(key, f);
     out.push(f);
