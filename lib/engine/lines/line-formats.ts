@@ -310,6 +310,8 @@ const WSL_GUESTLOG_PROVIDER_WITHIN = 64;
 const isGuestLogLeadByte = (b: number): boolean => (b >= 48 && b <= 57) || b === 45 || b === 46 || b === 58 || b === 47 || b === 32;
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
+// `cat -n` (`%6d\t`) and `less -N` (7 columns, then a space): a line number right-aligned in its column.
+const PAGER_COLUMN_NUMBER = /^(?: *\d+(?<=^.{6})\t| *\d+(?<=^.{7}) )/;
 // An editor's or pastebin's gutter after the number (`  12 | text`), or a pager's box-drawing one (bat: `7344   │ text`).
 const GUTTER_BAR = /^[|\u2502][ \t]?/;
 // bat's `│` never starts a log message: after a number it is a gutter even on a numbered paste's first line.
@@ -1839,7 +1841,13 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       // follows it (a bare frame line of a paste without timestamps); a single number before unknown text may be
       // the text's own.
       const number = Number(numbered[0].trim().replace(/:$/, ""));
-      const isSequel = ctx.lastLineNumber !== undefined && number === ctx.lastLineNumber + 1;
+      // The first line of an input has no number before it to follow: there a number right-aligned in `cat -n`'s or
+      // `less -N`'s column (6 or 7 wide, then a tab or a space), or the number 1 (a whole file numbered; the scanner
+      // may have taken the column's common indent away), is taken as one, so a paste that starts with a stampless
+      // header (`      1 goroutine 8 [running]:`, `      1 kernel BUG at …`) keeps it. (The scanner may read a line
+      // twice with one context: this test cannot depend on the last number.)
+      const isSequel =
+        (ctx.lastLineNumber !== undefined && number === ctx.lastLineNumber + 1) || (line.lineNo === 1 && (number === 1 || PAGER_COLUMN_NUMBER.test(s)));
       ctx.lastLineNumber = number;
       const afterNumber = s.slice(numbered[0].length);
       const body = afterNumber.replace(isSequel ? GUTTER_BAR : BOX_GUTTER, "");

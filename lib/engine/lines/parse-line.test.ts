@@ -1282,7 +1282,17 @@ describe("parseLine", () => {
     expect(lines[1]).toMatchObject({ format: "plain", text: "4.15.0-123-generic #126-Ubuntu" });
     // Not the next number: text that starts with a number stays as it is.
     expect(lines[2].text).toBe("     14 00000128 80200288");
-    expect(parseLine("      1 4.15.0-123-generic", 1, createLineContext(0, 2024)).text).toBe("      1 4.15.0-123-generic");
+    expect(parseLine("      1 4.15.0-123-generic", 5, createLineContext(0, 2024)).text).toBe("      1 4.15.0-123-generic");
+  });
+
+  it("the first line of a numbered paste: a number in cat -n's or less -N's column is peeled before plain text", () => {
+    expect(parseLine("      1 goroutine 8 [running]:", 1, createLineContext(0, 2024)).text).toBe("goroutine 8 [running]:");
+    expect(parseLine("    12\tkernel BUG at fs/inode.c:1325!", 1, createLineContext(0, 2024)).text).toBe("kernel BUG at fs/inode.c:1325!");
+    // Not in a pager's column, or not on the input's first line: the text's own number.
+    expect(parseLine(" 1 goroutine 8 [running]:", 1, createLineContext(0, 2024)).text).toBe("goroutine 8 [running]:");
+    expect(parseLine("2 warnings generated", 1, createLineContext(0, 2024)).text).toBe("2 warnings generated");
+    expect(parseLine("   12 errors", 1, createLineContext(0, 2024)).text).toBe("   12 errors");
+    expect(parseLine("      3 goroutine 8 [running]:", 2, createLineContext(0, 2024)).text).toBe("      3 goroutine 8 [running]:");
   });
 
   it("CRI partial lines (`P`) are completed by their `F` line", () => {
