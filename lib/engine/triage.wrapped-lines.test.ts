@@ -19,4 +19,20 @@ describe("triage: lines a paste wrapped", () => {
       ["io-error", "k8snode230"],
     ]);
   });
+
+  it("a long agent line wrapped into five pieces is one line again, its needle cut between the fourth and fifth", async () => {
+    const findings = await findingsOf("kubelet.log", [
+      "May 05 13:59:56 ip-10-50-20-208.ec2.internal kubelet[2858]: I0505",
+      "13:59:56.872880    2858 kubelet_node_status.go:379] Recording",
+      "NodeNotReady event message for node ip-10-50-20-208.ec2.internal",
+      "May 05 13:59:56 ip-10-50-20-208.ec2.internal kubelet[2858]: I0505",
+      "13:59:56.872908    2858 kubelet_node_status.go:682] Node became not",
+      "ready: {Type:Ready Status:False LastHeartbeatTime:2017-05-05",
+      "13:59:56.872865742 +0000 UTC LastTransitionTime:2017-05-05",
+      "13:59:56.872865742 +0000 UTC Reason:KubeletNotReady Message:PLEG is not",
+      "healthy: pleg was last seen active 3m7.629592089s ago; threshold is",
+      "3m0s}",
+    ]);
+    expect(findings.map((f) => [f.kind, f.title, f.host])).toEqual([["pleg-unhealthy", "kubelet: PLEG is not healthy", "ip-10-50-20-208.ec2.internal"]]);
+  });
 });

@@ -21,8 +21,11 @@ export const MIN_WRAP_WIDTH = 60;
 const MIN_WORD_WRAP_FILL = 0.6;
 /** The shortest line a wrap leaves before its continuation (the scanner looks for needles across such cuts). */
 export const MIN_WRAPPED_LINE_LENGTH = MIN_WRAP_WIDTH * MIN_WORD_WRAP_FILL;
-/** A line wrapped more than this many times is something else (a hex dump, a paragraph of prose). */
-const MAX_CONTINUATIONS = 3;
+/**
+ * A line wrapped more than this many times is something else (a hex dump, a paragraph of prose). kubelet's and the
+ * agents' lines are long (a klog line with a node condition struct is ~400 characters): at 72 columns, six pieces.
+ */
+export const MAX_CONTINUATIONS = 6;
 /** Share of a hard-wrapped window's wrapped lines that end at the width (a cut line of exactly the width is not). */
 const HARD_WRAP_SHARE = 0.75;
 /** Wrapped lines a window needs before any is joined (one may be the longest line of an unwrapped log). */

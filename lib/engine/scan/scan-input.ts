@@ -11,7 +11,7 @@ import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventR
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
-import { joinWrappedLines, MIN_WRAP_WIDTH, MIN_WRAPPED_LINE_LENGTH } from "../lines/join-wrapped-lines";
+import { joinWrappedLines, MAX_CONTINUATIONS, MIN_WRAP_WIDTH, MIN_WRAPPED_LINE_LENGTH } from "../lines/join-wrapped-lines";
 import { splitFlattenedLines } from "../lines/split-flattened-lines";
 import { unpadTerminalWraps } from "../lines/unpad-terminal-wraps";
 import { createLineContext, parseLine, PEEK, PEEKED, peekHost, priEnd, type LineContext } from "../lines/parse-line";
@@ -82,7 +82,7 @@ export const HOT_PREFILTER = new LiteralPrefilter(HOT_PLAN, true, BUILT_HOT_TABL
  * cut lies within that many bytes of it on either side.
  */
 /** A prefixed line and the prefix-less pieces after it that a wrap may have cut from it (as joinWrappedLines joins). */
-const MAX_WRAPPED_PIECES = 3;
+const MAX_WRAPPED_PIECES = MAX_CONTINUATIONS;
 /**
  * How far into an input without prefixes every line is read as a possible wrap piece: a paste (`kubectl describe`, a
  * stampless dmesg) is short; a machine's log without prefixes (a tag-only syslog export) is long and unwrapped, and
