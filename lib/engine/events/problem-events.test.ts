@@ -931,6 +931,9 @@ const ROWS: Row[] = [
     title: "mlx5_core: device initialisation failed",
     details: { pci: "0000:5e:00.0", error: -110 },
   },
+  // The merged driver names the adapter mpt3sas_cmN (mpt2sas_cmN for SAS2 chips); 2.6–3.x mpt2sas said mpt2sasN.
+  { line: "mpt3sas_cm0: fault_state(0x5862)!", rule: "mpt-sas-firmware-fault", kind: "io-error", title: "mpt3sas: HBA firmware fault", details: { adapter: "mpt3sas_cm0", faultCode: "0x5862" } },
+  { line: "mpt2sas0: fault_state(0x5841)!", rule: "mpt-sas-firmware-fault", kind: "io-error", title: "mpt2sas: HBA firmware fault", details: { adapter: "mpt2sas0", faultCode: "0x5841" } },
   // bnx2x names the interface inside its bracketed function tag (open-power-host-os/builds#25, coreos/bugs#1016).
   {
     line: "bnx2x: [bnx2x_init_firmware:13444(net0)]Can't load firmware file bnx2x/bnx2x-e2-7.13.1.0.fw",
@@ -1959,6 +1962,21 @@ describe("problem events through triage", () => {
     expect(found.map((f) => [f.title, f.details?.device, f.repeats])).toEqual([
       ["bnx2x: NIC firmware file missing", "enp2s0f1", 2],
       ["bnx2x: NIC firmware file missing", "enp2s0f0", 1],
+    ]);
+  });
+
+  it("an HBA firmware fault folds per adapter over its repeats; the diag reset and re-init banner add nothing", async () => {
+    const found = await findingsOf([
+      "mpt2sas0: fault_state(0x5841)!",
+      "mpt2sas0: sending diag reset !!",
+      "mpt2sas0: diag reset: SUCCESS",
+      "mpt2sas0: LSISAS2008: FWVersion(08.00.09.00), ChipRevision(0x03), BiosVersion(07.15.00.00)",
+      "mpt2sas0: fault_state(0x5841)!",
+      "mpt2sas1: fault_state(0x2622)!",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.adapter, f.repeats])).toEqual([
+      ["mpt2sas: HBA firmware fault", "mpt2sas0", 2],
+      ["mpt2sas: HBA firmware fault", "mpt2sas1", 1],
     ]);
   });
 

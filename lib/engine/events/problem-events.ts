@@ -1205,6 +1205,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `megaraid:${m[1] ?? "megasas"}`,
   },
   {
+    // The LSI/Broadcom SAS HBA's own firmware faulted (`mpt3sas_cm0: fault_state(0x5862)!`, 2.6–3.x mpt2sas
+    // `mpt2sas0: fault_state(0x5841)!`): the driver diag-resets the adapter (`sending diag reset !!`, then its
+    // re-initialisation banner) and every disk behind it stalls meanwhile; a fault that comes back is a failing card,
+    // firmware or cabling, and I/O errors or a filesystem hit by them follow. The code is the firmware's, not the
+    // kernel's. One finding per adapter.
+    id: "mpt-sas-firmware-fault",
+    kind: "io-error",
+    needle: "fault_state(",
+    pattern: /^(mpt([23])sas(?:_cm)?\d{1,3}): fault_state\((0x[0-9a-f]{1,8})\)/i,
+    title: (m) => `mpt${m[2]}sas: HBA firmware fault`,
+    details: (m) => ({ adapter: m[1], faultCode: m[3].toLowerCase() }),
+    groupKey: (m) => `mpt-fw-fault:${m[1]}`,
+  },
+  {
     id: "ata-exception",
     kind: "io-error",
     needle: "exception Emask",
