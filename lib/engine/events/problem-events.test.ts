@@ -931,6 +931,43 @@ const ROWS: Row[] = [
     title: "mlx5_core: device initialisation failed",
     details: { pci: "0000:5e:00.0", error: -110 },
   },
+  // The merged driver names the adapter mpt3sas_cmN (mpt2sas_cmN for SAS2 chips); 2.6–3.x mpt2sas said mpt2sasN.
+  { line: "mpt3sas_cm0: fault_state(0x5862)!", rule: "mpt-sas-firmware-fault", kind: "io-error", title: "mpt3sas: HBA firmware fault", details: { adapter: "mpt3sas_cm0", faultCode: "0x5862" } },
+  { line: "mpt2sas0: fault_state(0x5841)!", rule: "mpt-sas-firmware-fault", kind: "io-error", title: "mpt2sas: HBA firmware fault", details: { adapter: "mpt2sas0", faultCode: "0x5841" } },
+  // bnx2x names the interface inside its bracketed function tag (open-power-host-os/builds#25, coreos/bugs#1016).
+  {
+    line: "bnx2x: [bnx2x_init_firmware:13444(net0)]Can't load firmware file bnx2x/bnx2x-e2-7.13.1.0.fw",
+    rule: "nic-firmware-missing",
+    kind: "other",
+    title: "bnx2x: NIC firmware file missing",
+    details: { driver: "bnx2x", device: "net0", file: "bnx2x/bnx2x-e2-7.13.1.0.fw" },
+  },
+  // bnx2 names only the file, quoted (siderolabs/talos#8761).
+  {
+    line: 'bnx2: Can\'t load firmware file "bnx2/bnx2-mips-09-6.2.1b.fw"',
+    rule: "nic-firmware-missing",
+    kind: "other",
+    title: "bnx2: NIC firmware file missing",
+    details: { driver: "bnx2", file: "bnx2/bnx2-mips-09-6.2.1b.fw" },
+  },
+  // 5.10+ wording (tailscale/tailscale#20994); before: `Firmware fatal reset event received`.
+  {
+    line: "bnxt_en 0000:40:00.1 eno12409np1: Fatal firmware reset event, data1: 0x201, data2: 0xda27, min wait 1300 ms, max wait 4200 ms",
+    rule: "bnxt-firmware-fatal-reset",
+    kind: "other",
+    title: "bnxt_en: firmware fatal reset",
+    details: { pci: "0000:40:00.1", device: "eno12409np1" },
+  },
+  { line: "bnxt_en 0000:3b:00.0 ens1f0np0: Firmware fatal reset event received", rule: "bnxt-firmware-fatal-reset", kind: "other", title: "bnxt_en: firmware fatal reset", details: { device: "ens1f0np0" } },
+  // The device plugin's container log, Go log timestamps (NVIDIA/k8s-device-plugin#189); later versions end `; marking
+  // device as unhealthy.`
+  {
+    line: "2020/08/10 19:09:42 XidCriticalError: Xid=69 on Device=GPU-7540a9b3-eeb9-1214-1526-f93c9ea826a8, the device will go unhealthy.",
+    rule: "nvidia-device-plugin-xid-unhealthy",
+    kind: "other",
+    title: "nvidia-device-plugin: GPU marked unhealthy after Xid 69",
+    details: { gpu: "GPU-7540a9b3-eeb9-1214-1526-f93c9ea826a8", xid: 69 },
+  },
   { line: "ena 0000:00:05.0 eth0: Found a Tx that wasn't completed on time, qid 2, index 523.", rule: "ena-tx-not-completed", kind: "other", title: "ena: TX timeout", details: { device: "eth0" } },
   {
     line: "i40e 0000:08:00.1: eth9: tx_timeout recovery level 1",
@@ -1909,6 +1946,43 @@ describe("problem events through triage", () => {
       ["scsi: command timed out, task abort", 2],
       ["scsi: device offlined", 2],
     ]);
+  });
+
+  it("the firmware loader's own miss is no NIC finding; the driver's failure line is, once per interface", async () => {
+    const loaderOnly = await findingsOf(["bnx2x 0000:02:00.1: Direct firmware load for bnx2x/bnx2x-e1h-7.12.30.0.fw failed with error -2"]);
+    expect(loaderOnly).toEqual([]);
+    const found = await findingsOf([
+      "bnx2x 0000:02:00.1: Direct firmware load for bnx2x/bnx2x-e1h-7.12.30.0.fw failed with error -2",
+      "bnx2x: [bnx2x_init_firmware:13406(enp2s0f1)]Can't load firmware file bnx2x/bnx2x-e1h-7.12.30.0.fw",
+      "bnx2x: [bnx2x_func_hw_init:5785(enp2s0f1)]Error loading firmware",
+      "bnx2x: [bnx2x_nic_load:2745(enp2s0f1)]HW init failed, aborting",
+      "bnx2x: [bnx2x_init_firmware:13406(enp2s0f0)]Can't load firmware file bnx2x/bnx2x-e1h-7.12.30.0.fw",
+      "bnx2x: [bnx2x_init_firmware:13406(enp2s0f1)]Can't load firmware file bnx2x/bnx2x-e1h-7.12.30.0.fw",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.device, f.repeats])).toEqual([
+      ["bnx2x: NIC firmware file missing", "enp2s0f1", 2],
+      ["bnx2x: NIC firmware file missing", "enp2s0f0", 1],
+    ]);
+  });
+
+  it("an HBA firmware fault folds per adapter over its repeats; the diag reset and re-init banner add nothing", async () => {
+    const found = await findingsOf([
+      "mpt2sas0: fault_state(0x5841)!",
+      "mpt2sas0: sending diag reset !!",
+      "mpt2sas0: diag reset: SUCCESS",
+      "mpt2sas0: LSISAS2008: FWVersion(08.00.09.00), ChipRevision(0x03), BiosVersion(07.15.00.00)",
+      "mpt2sas0: fault_state(0x5841)!",
+      "mpt2sas1: fault_state(0x2622)!",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.adapter, f.repeats])).toEqual([
+      ["mpt2sas: HBA firmware fault", "mpt2sas0", 2],
+      ["mpt2sas: HBA firmware fault", "mpt2sas1", 1],
+    ]);
+  });
+
+  it("bnxt's non-fatal firmware reset (an update, a live patch) is routine: no finding", async () => {
+    const found = await findingsOf(["bnxt_en 0000:40:00.0 eno12399np0: Non-fatal firmware reset event, data1: 0x100, data2: 0x0, min wait 0 ms, max wait 0 ms"]);
+    expect(found).toEqual([]);
   });
 
   it("every finding rule has a row here", () => {

@@ -1205,6 +1205,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `megaraid:${m[1] ?? "megasas"}`,
   },
   {
+    // The LSI/Broadcom SAS HBA's own firmware faulted (`mpt3sas_cm0: fault_state(0x5862)!`, 2.6–3.x mpt2sas
+    // `mpt2sas0: fault_state(0x5841)!`): the driver diag-resets the adapter (`sending diag reset !!`, then its
+    // re-initialisation banner) and every disk behind it stalls meanwhile; a fault that comes back is a failing card,
+    // firmware or cabling, and I/O errors or a filesystem hit by them follow. The code is the firmware's, not the
+    // kernel's. One finding per adapter.
+    id: "mpt-sas-firmware-fault",
+    kind: "io-error",
+    needle: "fault_state(",
+    pattern: /^(mpt([23])sas(?:_cm)?\d{1,3}): fault_state\((0x[0-9a-f]{1,8})\)/i,
+    title: (m) => `mpt${m[2]}sas: HBA firmware fault`,
+    details: (m) => ({ adapter: m[1], faultCode: m[3].toLowerCase() }),
+    groupKey: (m) => `mpt-fw-fault:${m[1]}`,
+  },
+  {
     id: "ata-exception",
     kind: "io-error",
     needle: "exception Emask",
@@ -1380,6 +1394,37 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "mlx5_core: device initialisation failed",
     details: (m) => ({ pci: m[1], error: Number(m[2]) }),
     groupKey: (m) => `mlx5-init:${m[1]}`,
+  },
+  {
+    // bnx2 and bnx2x (Broadcom/QLogic NetXtreme II) cannot run without the firmware file their driver version asks
+    // for. When it is missing from /lib/firmware or the initramfs (a kernel update that outran the firmware package, a
+    // PXE or container-OS image shipping other versions) the driver says so itself — `bnx2x: [bnx2x_init_firmware:
+    // 13444(net0)]Can't load firmware file bnx2x/bnx2x-e2-7.13.1.0.fw`, then `Error loading firmware` and `HW init
+    // failed, aborting`; `bnx2: Can't load firmware file "bnx2/bnx2-mips-09-6.2.1b.fw"` — and the interface never
+    // comes up: a bare-metal node that boots off that NIC never reaches the network. The firmware loader's own
+    // `Direct firmware load for … failed` is not the finding: many drivers ask for optional files. One finding per
+    // interface (bnx2 names only the file).
+    id: "nic-firmware-missing",
+    kind: "other",
+    needle: "t load firmware file",
+    pattern: /^(bnx2x?): (?:\[bnx2x_init_firmware:\d+\(([^()\s]{1,64})\)\] ?)?Can't load firmware file "?([\w.+/-]{1,128})/,
+    title: (m) => `${m[1]}: NIC firmware file missing`,
+    details: (m): Details => ({ driver: m[1], file: m[3], ...(m[2] ? { device: m[2] } : {}) }),
+    groupKey: (m) => `nic-fw-missing:${m[2] ?? m[3]}`,
+  },
+  {
+    // bnxt_en's firmware told the driver it hit a fatal condition and is resetting itself (`bnxt_en 0000:40:00.1
+    // eno12409np1: Fatal firmware reset event, data1: 0x201, …` since 5.10, `Firmware fatal reset event received`
+    // before): every port of the adapter stops passing traffic until the driver's error recovery re-opens them — a
+    // TX timeout and a failed re-open (`hwrm … failure`) often follow. The non-fatal reset event (a firmware update,
+    // a live patch) is routine and not matched. One finding per port.
+    id: "bnxt-firmware-fatal-reset",
+    kind: "other",
+    needle: "reset event",
+    pattern: /^bnxt_en (\S{1,64}) (\S{1,64}): (?:Fatal firmware reset event|Firmware fatal reset event received)/,
+    title: () => "bnxt_en: firmware fatal reset",
+    details: (m) => ({ driver: "bnxt_en", pci: m[1], device: m[2] }),
+    groupKey: (m) => `bnxt-fw-fatal:${m[2]}`,
   },
   {
     // The ENA device sends a keep-alive event every second; when none came within the timeout the driver counts
@@ -1579,6 +1624,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: (m) => `NVRM: Xid ${m[2]}`,
     details: (m) => ({ gpu: m[1], xid: Number(m[2]) }),
     groupKey: (m) => `xid:${m[1]}:${m[2]}`,
+  },
+  {
+    // NVIDIA's Kubernetes device plugin relays the critical-Xid event NVML gave it and takes the GPU out of the node's
+    // allocatable nvidia.com/gpu (`XidCriticalError: Xid=69 on Device=GPU-7540a9b3-…, the device will go unhealthy.`,
+    // `…; marking device as unhealthy.` in later versions): the same GPU fault as the kernel's `NVRM: Xid` line, seen
+    // from the plugin's container log, where the kernel line is not. Pods asking for a GPU stop landing on it, and the
+    // plugin does not mark it healthy again until it restarts. One finding per GPU and Xid.
+    id: "nvidia-device-plugin-xid-unhealthy",
+    kind: "other",
+    needle: "XidCriticalError: Xid=",
+    pattern: /XidCriticalError: Xid=(\d+) on Device=((?:GPU|MIG)-[\w-]{8,96})/,
+    title: (m) => `nvidia-device-plugin: GPU marked unhealthy after Xid ${m[1]}`,
+    details: (m) => ({ gpu: m[2], xid: Number(m[1]) }),
+    groupKey: (m) => `xid-plugin:${m[2]}:${m[1]}`,
   },
   {
     // NVIDIA's resource manager could not bring a GPU up (`NVRM: GPU 0000:0a:00.0: RmInitAdapter failed!

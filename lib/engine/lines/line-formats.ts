@@ -760,6 +760,10 @@ export function finishText(line: LogLine, msg: string, ctx: LineContext): string
   if (msg.includes("#011")) msg = msg.replace(RSYSLOG_TAB, "\t");
   // Kernel lines keep printing their own `[uptime]` inside syslog when printk.time=1.
   if (line.program === undefined || line.program === "kernel") {
+    // Some RHEL 5/6-era syslog setups write an empty field after the kernel's tag (`host kernel: : mpt2sas0: …`,
+    // `kernel: : [   14.881105] WARNING: …`): that `: ` is no part of the message, and a rule that reads a driver's
+    // name at the start of the text (or the `[uptime]` peel below) must see the text as the kernel printed it.
+    if (line.program === "kernel" && msg.charCodeAt(0) === 58 /* : */ && msg.charCodeAt(1) === 32) msg = msg.slice(2);
     const c = msg.charCodeAt(0);
     if (c === 91 /* [ */ || c === 60 /* < */) return peelKernelPrefix(line, msg);
     // Extended netconsole received by a syslog server: the record's own `4,1789,1531218013,-;` after the host.

@@ -1141,6 +1141,9 @@ describe("parseLine", () => {
     expect(parseLine(" kern:     err: [2025-01-22T15:00:15.542409509Z]: e1000e 0000:00:1f.6 eno1: Detected Hardware Unit Hang:", 1, ctx)).toMatchObject({ program: "kernel", level: 3 });
     expect(parseLine("2025-01-11T14:18:39.91660 kern.err: [  621.892001] ACPI BIOS Error (bug): x", 1, ctx)).toMatchObject({ program: "kernel", text: "ACPI BIOS Error (bug): x", uptime: 621.892001 });
     expect(parseLine("vmhost kernel: e1000e 0000:00:1f.6 eth0: Detected Hardware Unit Hang:", 1, ctx)).toMatchObject({ host: "vmhost", program: "kernel", text: "e1000e 0000:00:1f.6 eth0: Detected Hardware Unit Hang:" });
+    // An empty field after the kernel's tag (RHEL 5/6-era syslog): not part of the message; the uptime still peels.
+    expect(parseLine("Feb 14 10:53:28 host1.example kernel: : mpt2sas0: fault_state(0x5841)!", 1, ctx)).toMatchObject({ host: "host1.example", program: "kernel", text: "mpt2sas0: fault_state(0x5841)!" });
+    expect(parseLine("Jun 17 22:39:44 durga kernel: : [   14.881105] ------------[ cut here ]------------", 1, ctx)).toMatchObject({ program: "kernel", uptime: 14.881105, text: "------------[ cut here ]------------" });
     // rsyslog `%programname%[%procid%] %syslogseverity-text%:`: the kernel's nil procid and a severity name.
     const nilProcid = parseLine("2023-05-10 15:40:35 in4 kernel[-] err: [  245.363676]       Not tainted 5.15.0-71-generic #78~20.04.1-Ubuntu", 1, ctx);
     expect(nilProcid).toMatchObject({ host: "in4", program: "kernel", level: 3, text: "      Not tainted 5.15.0-71-generic #78~20.04.1-Ubuntu" });
