@@ -1260,7 +1260,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     id: "mmc-host-timeout",
     kind: "io-error",
-    needle: "Timeout waiting for hardware",
+    needle: "for hardware ",
     pattern: /\b(mmc\d+): Timeout waiting for hardware (?:cmd )?interrupt/,
     title: () => "mmc: host controller timeout",
     details: (m) => ({ device: m[1] }),
@@ -1269,7 +1269,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     id: "mmc-data-transfer-error",
     kind: "io-error",
-    needle: "transferring data, sector",
+    needle: "data, sector ",
     pattern: /\b(mmcblk\d+(?:boot\d|rpmb)?): error (-\d+) transferring data, sector (\d+)/,
     title: () => "mmc: data transfer error",
     details: (m) => ({ device: m[1], error: Number(m[2]), sector: Number(m[3]) }),
