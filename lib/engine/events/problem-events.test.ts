@@ -1071,6 +1071,8 @@ const ROWS: Row[] = [
   // repeated iwlwifi asserts in the older (two spaces, 0x2000000) and newer (0x0) wording
   { line: ["mtk_soc_eth 1e100000.ethernet eth0: transmit timed out", "mtk_soc_eth 1e100000.ethernet eth0: dma_cfg:80000065", "mtk_soc_eth 1e100000.ethernet eth0: transmit timed out"], rule: "driver-transmit-timed-out", kind: "other", title: "mtk_soc_eth: TX timeout", details: { driver: "mtk_soc_eth", device: "eth0" } },
   { line: ["iwlwifi 0000:3a:00.0: Microcode SW error detected.  Restarting 0x2000000.", "iwlwifi 0000:3a:00.0: Microcode SW error detected. Restarting 0x0."], rule: "iwlwifi-firmware-error", kind: "other", title: "iwlwifi: firmware error", details: { device: "0000:3a:00.0" } },
+  // 6.x iwlwifi's `Device error - SW reset` quoted on its own (rhuzaifa.com homelab post)
+  { line: ["iwlwifi 0000:02:00.0: Device error - SW reset", "iwlwifi 0000:02:00.0: Start IWL Event Log Dump: nothing in log"], rule: "iwlwifi-device-error-reset", kind: "other", title: "iwlwifi: firmware error", details: { device: "0000:02:00.0" } },
   { line: "ath10k_pci 0000:04:00.0: firmware crashed! (guid 3d4f13cc-686b-4a95-a378-9765cc9f3711)", rule: "ath-firmware-crash", kind: "other", title: "ath10k: firmware crashed", details: { driver: "ath10k", device: "0000:04:00.0" } },
   {
     line: 'Filesystem "dm-1": I/O Error Detected.  Shutting down filesystem: dm-1',
@@ -1400,6 +1402,11 @@ const ROWS: Row[] = [
     title: "ata: command failed (exception)",
     details: { device: "ata1.00", command: "READ FPDMA QUEUED" },
   },
+  // SD/MMC: a card that does not initialise (askubuntu 872183), a host timeout (sdhci), a failed block transfer
+  { line: ["mmc0: tuning execution failed: -22", "mmc0: error -22 whilst initialising SD card", "mmc0: error -110 whilst initialising SD card"], rule: "mmc-card-init-failed", kind: "io-error", title: "mmc: card failed to initialise", details: { device: "mmc0", card: "SD" } },
+  { line: ["mmc0: Timeout waiting for hardware interrupt.", "mmc0: sdhci: ============ SDHCI REGISTER DUMP ==========="], rule: "mmc-host-timeout", kind: "io-error", title: "mmc: host controller timeout", details: { device: "mmc0" } },
+  { line: "mmc0: Timeout waiting for hardware cmd interrupt.", rule: "mmc-host-timeout", kind: "io-error", title: "mmc: host controller timeout", details: { device: "mmc0" } },
+  { line: "mmcblk0: error -110 transferring data, sector 333072, nr 136, cmd response 0x900, card status 0xb00", rule: "mmc-data-transfer-error", kind: "io-error", title: "mmc: data transfer error", details: { device: "mmcblk0", error: -110, sector: 333072 } },
   // Kernels before 4.x: `CPU clock throttled`, upper case.
   {
     line: "CPU3: Package temperature above threshold, CPU clock throttled (total events = 7)",
@@ -2324,6 +2331,31 @@ describe("problem events through triage", () => {
       ["ata-exception", "ata1.00", 1],
       ["ata-failed-command", "ata2.00", 1],
     ]);
+  });
+
+  it("iwlwifi's `Device error - SW reset` under the same card's firmware assert is that assert's line, alone it is the finding", async () => {
+    const found = await findingsOf([
+      "iwlwifi 0000:00:14.3: Microcode SW error detected. Restarting 0x0.",
+      "iwlwifi 0000:00:14.3: Start IWL Error Log Dump:",
+      "iwlwifi 0000:00:14.3: 0x00000084 | NMI_INTERRUPT_UNKNOWN",
+      "iwlwifi 0000:00:14.3: Device error - SW reset",
+      "iwlwifi 0000:03:00.0: Device error - SW reset",
+    ]);
+    expect(found.map((f) => [f.type, f.details?.device, f.repeats ?? 1])).toEqual([
+      ["iwlwifi-firmware-error", "0000:00:14.3", 1],
+      ["iwlwifi-device-error-reset", "0000:03:00.0", 1],
+    ]);
+  });
+
+  it("an SD card's repeated init failures are one finding per host; a healthy detection's tuning note is none", async () => {
+    const found = await findingsOf([
+      "mmc0: Tuning timeout, falling back to fixed sampling clock",
+      "mmc0: new ultra high speed SDR104 SDHC card at address 5048",
+      "mmc1: error -110 whilst initialising SD card",
+      "mmc1: error -110 whilst initialising SD card",
+      "mmc1: error -84 whilst initialising SD card",
+    ]);
+    expect(found.map((f) => [f.type, f.details?.device, f.repeats ?? 1])).toEqual([["mmc-card-init-failed", "mmc1", 3]]);
   });
 
   it("timeline-only rules make no finding", async () => {

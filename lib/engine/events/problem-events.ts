@@ -1254,6 +1254,41 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ port: m[1], speed: m[2] }),
     groupKey: (m) => `ata-link:${m[1]}`,
   },
+  // SD/MMC (drivers/mmc): the host controller or the card stopped answering. Three lines say so, each a finding per
+  // host or block device as printed: a card that fails to initialise (`mmc0: error -110 whilst initialising SD card`:
+  // -110 a timeout, -84 a CRC error, -22 a failed voltage switch or tuning; printed on every retry), a host that timed
+  // out waiting for the controller (sdhci's `mmc0: Timeout waiting for hardware interrupt.`, `… hardware cmd
+  // interrupt.`, then its register dump), and a block transfer the card failed (`mmcblk0: error -110 transferring
+  // data, sector 333072, nr 136, cmd response 0x900, card status 0xb00`). Worn or incompatible cards, reader/host
+  // quirks (UHS voltage switch, tuning), contacts and power are the usual causes. Not `Tuning timeout, falling back
+  // to fixed sampling clock`: a healthy card detection prints it too.
+  {
+    id: "mmc-card-init-failed",
+    kind: "io-error",
+    needle: "whilst initialising",
+    pattern: /\b(mmc\d+): error (-\d+) whilst initialising (SD|MMC|SDIO|SD\/SDIO) card/,
+    title: () => "mmc: card failed to initialise",
+    details: (m) => ({ device: m[1], error: Number(m[2]), card: m[3] }),
+    groupKey: (m) => `mmc-init:${m[1]}`,
+  },
+  {
+    id: "mmc-host-timeout",
+    kind: "io-error",
+    needle: "for hardware ",
+    pattern: /\b(mmc\d+): Timeout waiting for hardware (?:cmd )?interrupt/,
+    title: () => "mmc: host controller timeout",
+    details: (m) => ({ device: m[1] }),
+    groupKey: (m) => `mmc-timeout:${m[1]}`,
+  },
+  {
+    id: "mmc-data-transfer-error",
+    kind: "io-error",
+    needle: "data, sector ",
+    pattern: /\b(mmcblk\d+(?:boot\d|rpmb)?): error (-\d+) transferring data, sector (\d+)/,
+    title: () => "mmc: data transfer error",
+    details: (m) => ({ device: m[1], error: Number(m[2]), sector: Number(m[3]) }),
+    groupKey: (m) => `mmc-data:${m[1]}`,
+  },
   // A NIC link that keeps going down: a cable, transceiver, switch port or NIC/PHY firmware problem (the driver only
   // reports the carrier). One down is a cable pull or a switch reboot; a device down three times in one boot flaps.
   // Intel drivers (e1000e, igb, igc, ixgbe, i40e, ice) and bnxt print `NIC Link is Down`, 3.x ones without the PCI
@@ -1485,6 +1520,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "iwlwifi: firmware error",
     details: (m) => ({ driver: "iwlwifi", device: m[1] }),
     groupKey: (m) => `wifi-fw:${m[1]}`,
+  },
+  {
+    // iwlwifi's later line for the same firmware error, after its error-log dump: `iwlwifi 0000:00:14.3: Device error -
+    // SW reset` (6.x). Under a `Microcode SW error detected` line of the same card it is that assert's last line; a
+    // paste that quotes only it (posts often keep just this line and `Start IWL Event Log Dump`) still shows the
+    // firmware crashed and was reset.
+    id: "iwlwifi-device-error-reset",
+    kind: "other",
+    needle: "Device error - SW reset",
+    pattern: /^iwlwifi (\S{1,64}): Device error - SW reset/,
+    title: () => "iwlwifi: firmware error",
+    details: (m) => ({ driver: "iwlwifi", device: m[1] }),
+    groupKey: (m) => `wifi-fw:${m[1]}`,
+    continues: ["iwlwifi-firmware-error"],
   },
   {
     // The same for Qualcomm Atheros radios: `ath10k_pci 0000:04:00.0: firmware crashed! (guid …)`, then the register
