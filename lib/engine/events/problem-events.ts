@@ -1261,11 +1261,13 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   // interrupt.`, then its register dump), and a block transfer the card failed (`mmcblk0: error -110 transferring
   // data, sector 333072, nr 136, cmd response 0x900, card status 0xb00`). Worn or incompatible cards, reader/host
   // quirks (UHS voltage switch, tuning), contacts and power are the usual causes. Not `Tuning timeout, falling back
-  // to fixed sampling clock`: a healthy card detection prints it too.
+  // to fixed sampling clock`: a healthy card detection prints it too. The two `error -N` lines share one needle
+  // (the prefilter's bucket placement: each of them alone pushed the quiet and busy profiles over budget once the
+  // NIC firmware rows came in).
   {
     id: "mmc-card-init-failed",
     kind: "io-error",
-    needle: "whilst initialising",
+    needle: ": error -",
     pattern: /\b(mmc\d+): error (-\d+) whilst initialising (SD|MMC|SDIO|SD\/SDIO) card/,
     title: () => "mmc: card failed to initialise",
     details: (m) => ({ device: m[1], error: Number(m[2]), card: m[3] }),
@@ -1283,7 +1285,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     id: "mmc-data-transfer-error",
     kind: "io-error",
-    needle: "data, sector ",
+    needle: ": error -",
     pattern: /\b(mmcblk\d+(?:boot\d|rpmb)?): error (-\d+) transferring data, sector (\d+)/,
     title: () => "mmc: data transfer error",
     details: (m) => ({ device: m[1], error: Number(m[2]), sector: Number(m[3]) }),
