@@ -605,9 +605,16 @@ function peelFacilityLevel(line: LogLine, rest: string): string {
   return after;
 }
 
+// A syslog daemon that writes no tag for the kernel (metalog, syslog-ng templates without `$PROGRAM`: `Aug 13 21:15:10
+// localhost Oops: 0002 [#1]`) leaves the kernel's own report words where a tag goes: `BUG:`, `INFO:`, `WARNING:`,
+// `Oops:` and the i386/x86-64 register lines (`EIP:`, `EFLAGS: 00010016   (2.6.13-rc6)`, `RIP:`, `CPU:`, `Pid:`).
+// They are the message, not a program: taken as a tag, the report loses its header or its release.
+const KERNEL_WORD_NOT_TAG = /^(?:BUG|INFO|WARNING|Oops|EIP|EFLAGS|RIP|RSP|CPU|Pid|Code|Stack|Workqueue)$/;
+
 function applyTag(line: LogLine, rest: string): string {
   const t = TAG.exec(rest);
   if (!t) return rest;
+  if (t[2] === undefined && KERNEL_WORD_NOT_TAG.test(t[1])) return rest;
   // `kern.err:` / `kern.info kernel:`: a facility.level tag written by some syslog daemons.
   // `kern` alone or followed by `.`: any other tag (`kernel`, `kubelet`) is told apart by its length or fifth character.
   const tag = t[1];

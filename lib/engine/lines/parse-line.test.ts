@@ -719,6 +719,22 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "ccgx", program: "kernel", level: 4, uptime: 762362.082082, text: "PC is at 0x0" },
   },
   {
+    // lore 20050814083715.GA23313@localhost: a syslog file whose kernel lines carry no `kernel:` tag
+    name: "a syslog line with no tag keeps the kernel's `EFLAGS:` as its text, not as a program",
+    raw: "Aug 13 21:15:10 localhost EFLAGS: 00010016   (2.6.13-rc6) ",
+    expect: { format: "syslog", host: "localhost", text: "EFLAGS: 00010016   (2.6.13-rc6) " },
+  },
+  {
+    name: "a syslog line with no tag keeps the kernel's `BUG:` header",
+    raw: "Mar 16 00:03:30 lap BUG: unable to handle kernel NULL pointer dereference at virtual address 00000000",
+    expect: { format: "syslog", host: "lap", text: "BUG: unable to handle kernel NULL pointer dereference at virtual address 00000000" },
+  },
+  {
+    name: "a daemon called like a kernel word keeps its tag when it has a pid",
+    raw: "Mar 16 00:03:30 lap INFO[42]: started",
+    expect: { format: "syslog", host: "lap", program: "INFO", pid: 42, text: "started" },
+  },
+  {
     name: "busybox syslogd: a kern facility with no tag is the kernel's line",
     raw: "Feb 25 20:33:54 fritz kern.err [  183.060000] x",
     expect: { format: "syslog", host: "fritz", program: "kernel", level: 3, uptime: 183.06, text: "x" },
