@@ -583,3 +583,38 @@ describe("joinWrappedLines", () => {
     ]);
   });
 });
+
+describe("joinWrappedLines: a goroutine dump cut by a terminal's 80 columns", () => {
+  const dump = [
+    "panic: runtime error: index out of range [3] with length 0",
+    "",
+    "goroutine 1 [running]:",
+    "github.com/cilium/cilium/pkg/byteorder.NetIPv4ToHost32({0x0?, 0xc003bf8120?, 0x3",
+    "94decb?})",
+    "        /go/src/github.com/cilium/cilium/pkg/byteorder/byteorder.go:15 +0x65",
+    "github.com/cilium/cilium/pkg/datapath/linux/config.(*HeaderfileWriter).WriteNode",
+    "Config(0xc0013e5140, {0x3eea5c0?, 0xc00013c9d0?}, 0xc002008de0)",
+    "        /go/src/github.com/cilium/cilium/pkg/datapath/linux/config/config.go:548",
+    " +0x6c0a",
+  ];
+
+  it("puts the call's arguments, the function's name and the file line's offset back", () => {
+    expect(joinedTexts(...dump).slice(3)).toEqual([
+      "github.com/cilium/cilium/pkg/byteorder.NetIPv4ToHost32({0x0?, 0xc003bf8120?, 0x394decb?})",
+      "        /go/src/github.com/cilium/cilium/pkg/byteorder/byteorder.go:15 +0x65",
+      "github.com/cilium/cilium/pkg/datapath/linux/config.(*HeaderfileWriter).WriteNodeConfig(0xc0013e5140, {0x3eea5c0?, 0xc00013c9d0?}, 0xc002008de0)",
+      "        /go/src/github.com/cilium/cilium/pkg/datapath/linux/config/config.go:548 +0x6c0a",
+    ]);
+  });
+
+  it("leaves a dump alone whose lines end short of a common width (nothing was cut)", () => {
+    const whole = [
+      "goroutine 1 [running]:",
+      "github.com/cilium/cilium/pkg/byteorder.NetIPv4ToHost32({0x0?, 0xc003bf8120?, 0x394decb?})",
+      "        /go/src/github.com/cilium/cilium/pkg/byteorder/byteorder.go:15 +0x65",
+      "main.main()",
+      "        /go/src/main.go:12 +0x1d",
+    ];
+    expect(joinedTexts(...whole)).toEqual(whole);
+  });
+});

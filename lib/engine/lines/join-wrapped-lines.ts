@@ -85,6 +85,18 @@ const DECODED_FRAME = /^\s*(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)
 const GO_ARGS = /^(?:0x[0-9a-f]+|\.\.\.|\{)/;
 const GO_FILE_LINE = /\.go:\d+$/;
 const GO_PC_OFFSET = /^\+0x[0-9a-f]+(?:\s|$)/;
+/**
+ * A Go frame a terminal's hard wrap cut anywhere (a goroutine dump is printed without prefixes, so no prefixed line
+ * gives the wrap away): the call inside its arguments (`…byteorder.NetIPv4ToHost32({0x0?, 0xc003bf8120?, 0x3` +
+ * `94decb?})`), the function's name (`…config.(*HeaderfileWriter).WriteNode` + `Config(0xc0013e5140, …)`) or the
+ * file line (`\t/go/src/…/config.go:5` + `48 +0x6c0a`). Only a line as long as the window's longest, which at
+ * least one other line also reaches, is taken as cut.
+ */
+const GO_NAME_CUT_HEAD = /^(?:[\w.~-]+\/)*[\w.~-]+\.(?:\(\*?[\w[\], ]+\)\.)?\w*$/;
+const GO_NAME_CUT_REST = /^[\w.[\]]*\(/;
+const GO_PATH_CUT_HEAD = /^\s+\/\S*$/;
+const GO_PATH_CUT_REST = /^(?:\d*\s?\+0x[0-9a-f]+\s*$|[\w.\/-]*\.(?:go|s):\d+(?: \+0x[0-9a-f]+)?\s*$)/;
+const GO_DUMP_LINE_START = /^(?:\s+\/|\s*$|goroutine \d|created by |panic: |fatal error: |\[signal )/;
 /** A Go fatal signal's bracket a wrap left open (`[signal SIGSEGV: segmentation violation` + `code=0x1 addr=0x10 pc=0x319cff5]`). */
 const OPEN_SIGNAL = /\[signal SIG[A-Z]+:[^\]]*$/;
 const SIGNAL_REST = /^[^[\]]*\]\s*$/;
@@ -100,6 +112,17 @@ const OBSERVED_PANIC = /\bObserved a panic: /;
  * `/sbin/init failed (error -2).`; a line the kernel prints after the panic starts with a capital or a `Word:`).
  */
 const PANIC_MESSAGE_SPLIT: readonly [head: RegExp, next: RegExp] = [/\bKernel panic - not syncing: \S.*$/, /^(?:[a-z][\w-]*(?:[\s(!.,;]|$)|\/[\w.\-/]+(?:\s|$))/];
+/**
+ * A Go panic's message goes on in words too (`panic: runtime error: invalid memory address or nil` + `pointer
+ * dereference`, `index out of range` + `[5] with length 3`, `panic: attempted to update last-writer in lockfile` +
+ * `without the write lock`). What the runtime prints after the message is never a bare lowercase word: a blank line,
+ * `[signal SIGSEGV: …]`, `goroutine 1 [running]:`, a recovered panic's next `panic:`, or a frame (`main.main()`,
+ * `github.com/…`, whose first word runs into a dot or a slash).
+ */
+const GO_PANIC_MESSAGE_SPLIT: readonly [head: RegExp, next: RegExp] = [
+  /(?:^|\s)(?:panic|fatal error): \S.*$/,
+  /^(?!goroutine \d|panic: |fatal error: |created by )(?:[a-z][\w-]*(?:[\s,;:]|$)|\[\d+\] with )/,
+];
 const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\bunable to handle kernel$/, /^(?:NULL pointer|paging request)\b/],
   [/\bNULL pointer$/, /^dereference\b/],
@@ -131,6 +154,7 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\bnot syncing: No working init found\..*\bSee Linux$/, /^Documentation\//],
   [/\bnot syncing: IO-APIC \+ timer doesn't work!$/, /^Boot with apic=debug\b/],
   PANIC_MESSAGE_SPLIT,
+  GO_PANIC_MESSAGE_SPLIT,
 ];
 // Wrapped right after `Tainted:`, the flags lead the next line: `… Comm: vgchange Kdump: loaded Tainted:` +
 // `P           OE     5.4.190-esos.prod #1`.
@@ -300,10 +324,11 @@ function isGlued(head: LogLine, next: LogLine): boolean {
 const isKnownSplit = (head: string, next: string, splits = KNOWN_SPLITS): boolean => splits.some(([wants, goesOn]) => goesOn.test(next) && wants.test(head.trimEnd()));
 /**
  * Words the kernel always prints apart on the two sides of a cut: in a window read as hard-wrapped (a word wrap of
- * lines of one length reads so too), the space between them is the one the wrap took. Not a panic message's words,
+ * lines of one length reads so too), the space between them is the one the wrap took. Not a panic message's words
+ * (the kernel's or Go's),
  * which a cut inside a word matches as well (`panic_on_o` + `om is enabled`).
  */
-const SPACED_SPLITS = KNOWN_SPLITS.filter((split) => split !== PANIC_MESSAGE_SPLIT);
+const SPACED_SPLITS = KNOWN_SPLITS.filter((split) => split !== PANIC_MESSAGE_SPLIT && split !== GO_PANIC_MESSAGE_SPLIT);
 
 /** `next` completes the kernel line shape `head` was cut from (see WANTS_FUNCTION). */
 function shapeContinues(head: LogLine, next: LogLine): boolean {
@@ -456,13 +481,42 @@ function wrapsOf(lines: readonly LogLine[], keys: readonly string[]): Map<string
 }
 
 /**
+ * The width of a hard wrap in a window of plain lines: the longest line's length (60 columns or more), when another
+ * line is as long; else 0.
+ */
+function hardCutWidth(lines: readonly LogLine[]): number {
+  let width = 0;
+  let atWidth = 0;
+  for (const l of lines) {
+    if (l.format !== "plain") continue;
+    const n = l.raw.length;
+    if (n > width) {
+      width = n;
+      atWidth = 1;
+    } else if (n === width) atWidth++;
+  }
+  return width >= MIN_WRAP_WIDTH && atWidth >= MIN_WRAPPED_LINES ? width : 0;
+}
+
+/** Whether plain `next` is the rest of a goroutine dump's line that a hard wrap cut at the end of `head`. */
+function isGoFrameCut(head: LogLine, next: LogLine): boolean {
+  if (head.format !== "plain" || !isText(next) || GO_DUMP_LINE_START.test(next.text)) return false;
+  const text = head.text;
+  // The name first: a method's receiver (`config.(*HeaderfileWriter).WriteNode`) has parentheses of its own.
+  if (GO_NAME_CUT_HEAD.test(text)) return GO_NAME_CUT_REST.test(next.text);
+  if (GO_PATH_CUT_HEAD.test(text)) return GO_PATH_CUT_REST.test(next.text);
+  return isGoCall(text) && parenDepth(text) > 0;
+}
+
+/**
  * The window's lines with wrapped continuations joined into the line they continue (which keeps its line number;
  * the continuation lines are left out). Returns `lines` itself when nothing joined.
  */
 export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] {
   const keys = pasteKeys(lines);
   const wraps = wrapsOf(lines, keys);
-  if (wraps.size === 0 && !lines.some(isShapeContinuation)) return lines;
+  const cutWidth = hardCutWidth(lines);
+  if (wraps.size === 0 && cutWidth === 0 && !lines.some(isShapeContinuation)) return lines;
   let out: LogLine[] | undefined;
   // `head`: the line before, when a wrap's width may continue it (a prefixed line); `prev`: any line before, which a
   // kernel shape may continue (a log without prefixes too).
@@ -476,7 +530,14 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
     const l = lines[i];
     const byWidth = head !== undefined && wrap !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode);
     // A continuation the width already joins still keeps a cut token whole (a word wrap's width, a release cut mid-way).
-    const shape = prev && joined < MAX_CONTINUATIONS ? (byWidth ? (isText(l) && isGlued(prev, l) ? "glue" : undefined) : shapeJoin(prev, l)) : undefined;
+    const shape =
+      prev && joined < MAX_CONTINUATIONS
+        ? byWidth
+          ? isText(l) && isGlued(prev, l)
+            ? "glue"
+            : undefined
+          : (shapeJoin(prev, l) ?? (cutWidth > 0 && prev.raw.length === cutWidth && isGoFrameCut(prev, l) ? "glue" : undefined))
+        : undefined;
     if (prev && (byWidth || shape)) {
       out ??= lines.slice(0, i);
       // The continuation's text: a quote or indentation every line of the paste carries is not part of the line. A
