@@ -23,6 +23,22 @@ const ROWS: Row[] = [
     details: { device: "eth0", usageCount: 2 },
   },
   {
+    // A mail client wrapped the syslog line after the device name: the first half alone is the event.
+    line: ["unregister_netdevice: waiting for eth0", "to become free. Usage count = 2"],
+    rule: "netdev-refcount-wait",
+    kind: "netdev-refcount",
+    title: "unregister_netdevice: waiting for DEV to become free",
+    details: { device: "eth0" },
+  },
+  {
+    // An undecoded quoted-printable mail body (`=3D` for `=`, no soft breaks to mark it as such).
+    line: "unregister_netdevice: waiting for lo to become free. Usage count =3D 1",
+    rule: "netdev-refcount-wait",
+    kind: "netdev-refcount",
+    title: "unregister_netdevice: waiting for DEV to become free",
+    details: { device: "lo" },
+  },
+  {
     line: "Route cache is full: consider increasing sysctl net.ipv6.route.max_size.",
     rule: "route-cache-full",
     kind: "route-cache-full",
@@ -471,6 +487,14 @@ const ROWS: Row[] = [
     kind: "pleg-unhealthy",
     title: "kubelet: PLEG is not healthy",
     details: { lastSeen: "3m5.3s" },
+  },
+  {
+    // A paste broke the duration with a run of spaces: still the event, without the duration.
+    line: "I0811 16:05:03.437165    3696 kubelet.go:1826] skipping pod synchronization - PLEG is not healthy: pleg was last seen active 3m0.32           2579259s ago; threshold is 3m0s",
+    program: "kubelet[3696]",
+    rule: "kubelet-pleg-unhealthy",
+    kind: "pleg-unhealthy",
+    title: "kubelet: PLEG is not healthy",
   },
   {
     line: "__alloc_pages: 0-order allocation failed (gfp=0x20/0)",
@@ -1654,6 +1678,13 @@ describe("problem events through triage", () => {
     const kill = (pid: number) => `Memory cgroup out of memory: Killed process ${pid} (app) total-vm:10000kB, anon-rss:5000kB, file-rss:0kB`;
     const found = await findingsOf([kill(100), "Tasks in /test1 are going to be killed due to memory.oom.group set", kill(101), kill(102)]);
     expect(found.map((f) => [f.type, f.repeats ?? 1])).toEqual([["oom-kill", 3]]);
+  });
+
+  it("the netdev refcount message's format string quoted from source is no device and no event", async () => {
+    const quoted = 'pr_emerg("unregister_netdevice: waiting for %s to become free. Usage count = %d\\n",';
+    expect(await findingsOf([quoted])).toEqual([]);
+    const monitorConfig = "{Type:temporary Condition: Reason:UnregisterNetDevice Pattern:unregister_netdevice: waiting for \\\\w+ to become free. Usage count = \\\\d+}";
+    expect(await findingsOf([monitorConfig])).toEqual([]);
   });
 
   it("a PF without an optional feature answers a VF's request IAVF_NOT_SUPPORTED on healthy hosts: no finding", async () => {

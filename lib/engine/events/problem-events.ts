@@ -334,10 +334,14 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "netdev-refcount-wait",
     kind: "netdev-refcount",
     needle: "unregister_netdevice: waiting for",
-    // The device name may contain anything but a space; newer kernels append nothing, some distros add text.
-    pattern: /unregister_netdevice: waiting for (\S+) to become free\. Usage count = (-?\d+)/,
+    // The device name may contain anything but a space; newer kernels append nothing, some distros add text. The
+    // words up to the device already say it: a mail client or a narrow terminal wraps the long syslog line after the
+    // device name (`… waiting for eth0` / `to become free. Usage count = 2`), and an undecoded mail keeps its
+    // `Usage count =3D 2`; the count is then unknown, the event is not. A `%s` (the format string quoted from source
+    // or a patch) or a `\w+` (a log monitor's pattern printed in its config) is no device.
+    pattern: /unregister_netdevice: waiting for ([^\s%\\(]\S*)(?: to become free\. Usage count = (-?\d+)| to become free\b|\s*$)/,
     title: () => "unregister_netdevice: waiting for DEV to become free",
-    details: (m) => ({ device: m[1], usageCount: Number(m[2]) }),
+    details: (m): Details => (m[2] !== undefined ? { device: m[1], usageCount: Number(m[2]) } : { device: m[1] }),
     groupKey: (m) => `netdev:${m[1]}`,
     eventNotReport: true,
   },
@@ -2354,7 +2358,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "kubelet-pleg-unhealthy",
     kind: "pleg-unhealthy",
     needle: "PLEG is not healthy",
-    pattern: /PLEG is not healthy: pleg (?:was last seen active ([\dhms.]+) ago|has yet to be successful)/,
+    // The duration is a detail: a paste that broke it with a run of spaces (`active 3m0.32           2579259s ago`)
+    // or cut the line after it still says PLEG is unhealthy.
+    pattern: /PLEG is not healthy: pleg (?:was last seen active(?: ([\dhms.]+) ago)?|has yet to be successful)/,
     title: () => "kubelet: PLEG is not healthy",
     details: (m): Details => (m[1] ? { lastSeen: m[1] } : {}),
     groupKey: () => "pleg",

@@ -412,3 +412,23 @@ describe("stacks of guesses only", () => {
     expect(hung.altTitles).toContain("INFO: task hung in corrupted");
   });
 });
+
+describe("a hard lockup quoted in a commit message as a trimmed crash bt", () => {
+  it("reads `exception RIP:` without brackets as the stack's start and names the lock's taker", () => {
+    const [lockup] = extract([
+      "Kernel panic - not syncing: Hard LOCKUP",
+      "CPU: 3 PID: 110402 Comm: cat Kdump: loaded",
+      "",
+      "exception RIP: native_queued_spin_lock_slowpath+91",
+      "",
+      "[IRQ stack]",
+      " native_queued_spin_lock_slowpath at ffffffffb814e30b",
+      " _raw_spin_lock at ffffffffb89a667a",
+      " lpfc_rx_monitor_record at ffffffffc0a73a36 [lpfc]",
+      " lpfc_cmf_timer at ffffffffc0abbc67 [lpfc]",
+      " __hrtimer_run_queues at ffffffffb8184250",
+      "[End of IRQ stack]",
+    ]);
+    expect(lockup).toMatchObject({ kind: "hard-lockup", guiltyFrame: "lpfc_rx_monitor_record" });
+  });
+});
