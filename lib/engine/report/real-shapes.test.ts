@@ -432,3 +432,21 @@ describe("a hard lockup quoted in a commit message as a trimmed crash bt", () =>
     expect(lockup).toMatchObject({ kind: "hard-lockup", guiltyFrame: "lpfc_rx_monitor_record" });
   });
 });
+
+describe("a panic printed under a stack whose report header was cut", () => {
+  it("reads the bare `Call Trace:` block right above the panic line as its stack; a block broken by prose is not", () => {
+    const trace = [
+      "Call Trace:",
+      " _raw_spin_lock_irqsave+0x32/0x40",
+      " lpfc_dmp_dbg.part.32+0x28/0x220 [lpfc]",
+      " lpfc_cmpl_els_fdisc+0x145/0x460 [lpfc]",
+      " lpfc_do_work+0x1485/0x1d70 [lpfc]",
+      " kthread+0x112/0x130",
+    ];
+    const [lockup] = extract([...trace, "Kernel panic - not syncing: Hard LOCKUP"]);
+    expect(lockup).toMatchObject({ kind: "hard-lockup", guiltyFrame: "lpfc_dmp_dbg" });
+    expect(lockup.source.line).toBe(1);
+    const [apart] = extract([...trace, "The same CPU tries to claim the lock twice.", "Kernel panic - not syncing: Hard LOCKUP"]);
+    expect(apart.guiltyFrame).toBeUndefined();
+  });
+});
