@@ -144,6 +144,14 @@ describe("built-in rules weigh evidence as documented", () => {
     const [best] = matchFinding(slub, index, { kernel: parseKernelRelease(RHEL7) });
     expect(best).toMatchObject({ kbId: "kmem-accounting-rhel7", verdict: "affected", fixedIn: "3.10.0-1062.4.1.el7" });
     expect(best.score).toBeGreaterThanOrEqual(0.8);
+
+    // The same child-cache failure printed with its gfp flags by name is a 4.15+ kernel: never RHEL 7's kmem leak.
+    const named = makeFinding({
+      kind: "slab-alloc-failure",
+      title: "SLUB: Unable to allocate memory",
+      details: { cache: "tw_sock_TCPv6(960:helper-logs)", memcgChildCache: true, gfp: "0xa20", gfpFlags: "GFP_ATOMIC" },
+    });
+    expect(scoreOf("kmem-accounting-rhel7", named)).toBe(0);
   });
 
   it("skb-segment-gso-bug: the source file alone is a hint, the BUG in skb_segment with its GSO stack is a match", () => {

@@ -23,6 +23,14 @@ const ROWS: Row[] = [
     details: { device: "eth0", usageCount: 2 },
   },
   {
+    // An undecoded quoted-printable mail body (`=3D` for `=`, no soft breaks to mark it as such).
+    line: "unregister_netdevice: waiting for lo to become free. Usage count =3D 1",
+    rule: "netdev-refcount-wait",
+    kind: "netdev-refcount",
+    title: "unregister_netdevice: waiting for DEV to become free",
+    details: { device: "lo" },
+  },
+  {
     line: "Route cache is full: consider increasing sysctl net.ipv6.route.max_size.",
     rule: "route-cache-full",
     kind: "route-cache-full",
@@ -42,7 +50,7 @@ const ROWS: Row[] = [
     rule: "slub-alloc-failure",
     kind: "slab-alloc-failure",
     title: "SLUB: Unable to allocate memory",
-    details: { node: -1, gfp: "0x900", cache: "page->ptl" },
+    details: { node: -1, gfp: "0x900", gfpFlags: "GFP_NOWAIT|__GFP_ZERO", cache: "page->ptl" },
   },
   {
     // 6.x name the CPU the allocation ran on first.
@@ -471,6 +479,40 @@ const ROWS: Row[] = [
     kind: "pleg-unhealthy",
     title: "kubelet: PLEG is not healthy",
     details: { lastSeen: "3m5.3s" },
+  },
+  {
+    // A paste broke the duration with a run of spaces: still the event, without the duration.
+    line: "I0811 16:05:03.437165    3696 kubelet.go:1826] skipping pod synchronization - PLEG is not healthy: pleg was last seen active 3m0.32           2579259s ago; threshold is 3m0s",
+    program: "kubelet[3696]",
+    rule: "kubelet-pleg-unhealthy",
+    kind: "pleg-unhealthy",
+    title: "kubelet: PLEG is not healthy",
+  },
+  {
+    // The mcelog tool's decoded record in syslog (today's banner, `MCE N` after it): a memory controller's corrected
+    // error is a DIMM's ECC error.
+    line: [
+      "Hardware event. This is not a software error.",
+      "MCE 0",
+      "CPU 0 BANK 13 TSC 1ddbf37a52d71",
+      "MCi status:",
+      "Corrected error",
+      "MCA: MEMORY CONTROLLER RD_CHANNEL0_ERR",
+      "STATUS 8c00004200800090 MCGSTATUS 0",
+    ],
+    program: "mcelog[808]",
+    rule: "mcelog-record-event",
+    kind: "mce",
+    title: "EDAC: corrected memory error",
+    details: { type: "CE", via: "mcelog" },
+  },
+  {
+    // The pre-2009 banner over a record of a bank that is not memory: a machine check.
+    line: ["HARDWARE ERROR. This is *NOT* a software problem!", "Please contact your hardware vendor", "MCE 0", "CPU 0 BANK 5", "Uncorrected error", "Processor context corrupt", "MCA: Internal Timer error"],
+    program: "mcelog",
+    rule: "mcelog-record",
+    kind: "mce",
+    title: "MCE: hardware error",
   },
   {
     line: "__alloc_pages: 0-order allocation failed (gfp=0x20/0)",
@@ -1698,6 +1740,30 @@ describe("problem events through triage", () => {
     const kill = (pid: number) => `Memory cgroup out of memory: Killed process ${pid} (app) total-vm:10000kB, anon-rss:5000kB, file-rss:0kB`;
     const found = await findingsOf([kill(100), "Tasks in /test1 are going to be killed due to memory.oom.group set", kill(101), kill(102)]);
     expect(found.map((f) => [f.type, f.repeats ?? 1])).toEqual([["oom-kill", 3]]);
+  });
+
+  it("mcelog's record of a machine check the kernel already announced is that error, not a second one", async () => {
+    const found = await findingsOf([
+      "mce: [Hardware Error]: Machine check events logged",
+      "Aug 13 10:00:01 n1 mcelog[808]: Hardware event. This is not a software error.",
+      "Aug 13 10:00:01 n1 mcelog[808]: CPU 0 BANK 5",
+      "Aug 13 10:00:01 n1 mcelog[808]: Processor context corrupt",
+    ]);
+    expect(found.map((f) => [f.type, f.repeats ?? 1])).toEqual([["mce-events-logged", 1]]);
+  });
+
+  it("a netdev refcount line wrapped after its device and undecoded (`=3D`) is the event, one per printed line", async () => {
+    const line = (t: string) => [`Apr 21 ${t} density kernel: unregister_netdevice: waiting for eth0`, "to become free. Usage count =3D 2"];
+    const text = [...line("07:06:50"), ...line("07:07:00"), ...line("07:07:10")].join("\n") + "\n";
+    const inc = await triage([{ name: "mail.txt", data: enc.encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
+    expect(inc.findings.map((f) => [f.type, f.host, f.repeats ?? 1])).toEqual([["netdev-refcount-wait", "density", 3]]);
+  });
+
+  it("the netdev refcount message's format string quoted from source is no device and no event", async () => {
+    const quoted = 'pr_emerg("unregister_netdevice: waiting for %s to become free. Usage count = %d\\n",';
+    expect(await findingsOf([quoted])).toEqual([]);
+    const monitorConfig = "{Type:temporary Condition: Reason:UnregisterNetDevice Pattern:unregister_netdevice: waiting for \\\\w+ to become free. Usage count = \\\\d+}";
+    expect(await findingsOf([monitorConfig])).toEqual([]);
   });
 
   it("a PF without an optional feature answers a VF's request IAVF_NOT_SUPPORTED on healthy hosts: no finding", async () => {

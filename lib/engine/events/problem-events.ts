@@ -245,6 +245,32 @@ function ghesMemoryRecord(following: readonly string[]): { title: string; groupK
   };
 }
 
+/**
+ * A record the mcelog tool decoded (its own output, `mcelog --ascii`, or its syslog lines): the lines after its
+ * banner up to the next record say whether the bank reported memory (`Northbridge Chipkill ECC error`, `Memory read
+ * error`, `MEMORY CONTROLLER …`) and whether it was corrected; a memory record is a DIMM's ECC error, as EDAC's line.
+ */
+function mcelogMemoryRecord(following: readonly string[]): { title: string; groupKey: string; details: Details } | undefined {
+  let memory = false;
+  let uncorrected = false;
+  for (let k = 1; k < following.length; k++) {
+    const line = following[k];
+    // The next record's banner ends this one (its `MCE N` counter line comes before the banner in old releases,
+    // after it since: either way it holds nothing read here).
+    if (MCELOG_BANNER.test(line)) break;
+    if (/ECC error|ECC syndrome|Memory (?:read|write|scrubbing) error|MEMORY CONTROLLER/i.test(line)) memory = true;
+    if (/\buncorrected (?:ecc )?error\b/i.test(line)) uncorrected = true;
+  }
+  if (!memory) return undefined;
+  return {
+    title: uncorrected ? "EDAC: uncorrectable memory error" : "EDAC: corrected memory error",
+    groupKey: uncorrected ? "edac:UE" : "edac:CE",
+    details: { type: uncorrected ? "UE" : "CE", via: "mcelog" },
+  };
+}
+/** mcelog's banner over each decoded record: the pre-2009 wording, and the one since. */
+const MCELOG_BANNER = /HARDWARE ERROR\. This is \*NOT\* a software problem!|Hardware event\. This is not a software error\./;
+
 /** A rasdaemon MCE row from a memory controller bank or with an ECC status (`CECC`/`UECC`). */
 function rasMemoryBank(m: RegExpExecArray): boolean {
   return /Memory Controller|\bUMC\b|\biMC\b/i.test(m[3]) || /\b[CU]ECC\b/.test(m[4]);
@@ -282,6 +308,25 @@ const IAVF_VF_PF_FAILURE = {
   title: () => "iavf: VF request rejected by PF",
   groupKey: (m: RegExpExecArray) => `iavf-vf-pf:${m[2]}`,
 } as const satisfies Partial<ProblemEventRule>;
+
+/** A row of the mcelog tool's decoded record (see mcelogMemoryRecord); `needle` picks one banner wording. */
+function mcelogRecordRule(id: string, needle: string): ProblemEventRule {
+  return {
+    id,
+    kind: "mce",
+    needle,
+    // Each row reads its own wording only: both rows on one banner would count the record twice.
+    pattern: needle.startsWith("*") ? /HARDWARE ERROR\. This is \*NOT\* a software problem!/ : /Hardware event\. This is not a software error\./,
+    title: () => "MCE: hardware error",
+    groupKey: () => "mce",
+    reportFollows: 16,
+    refine: (following) => mcelogMemoryRecord(following),
+    // The daemon decodes the records the kernel logged: after the kernel's own notice of them (same host and fold
+    // key: `mce: [Hardware Error]: Machine check events logged`, then mcelog's record of it, as node-problem-detector
+    // shows both) the record is that error, not a second one.
+    continues: ["mce-events-logged", "mce-hardware-error", "ghes-record"],
+  };
+}
 
 /** A swap entry mm/swapfile.c rejected (see its rows): `swap_free: Bad swap file entry 007e9058`. */
 function swapEntryRule(id: string, needle: string): ProblemEventRule {
@@ -334,10 +379,15 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "netdev-refcount-wait",
     kind: "netdev-refcount",
     needle: "unregister_netdevice: waiting for",
-    // The device name may contain anything but a space; newer kernels append nothing, some distros add text.
-    pattern: /unregister_netdevice: waiting for (\S+) to become free\. Usage count = (-?\d+)/,
+    // The device name may contain anything but a space; newer kernels append nothing, some distros add text. The
+    // words up to `to become free` already say it: an undecoded mail keeps its `Usage count =3D 2` (no soft breaks to
+    // mark it quoted-printable, so nothing decodes it); the count is then unknown, the event is not. (A line a mail
+    // client wrapped after the device name is joined to its continuation by the scanner's wrap rule first.) A `%s`
+    // (the format string quoted from source or a patch) or a `\w+` (a log monitor's pattern printed in its config)
+    // is no device.
+    pattern: /unregister_netdevice: waiting for ([^\s%\\(]\S*)(?: to become free\. Usage count = (-?\d+)| to become free\b)/,
     title: () => "unregister_netdevice: waiting for DEV to become free",
-    details: (m) => ({ device: m[1], usageCount: Number(m[2]) }),
+    details: (m): Details => (m[2] !== undefined ? { device: m[1], usageCount: Number(m[2]) } : { device: m[1] }),
     groupKey: (m) => `netdev:${m[1]}`,
     eventNotReport: true,
   },
@@ -381,9 +431,11 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "SLUB: Unable to allocate memory",
     // slab_out_of_memory(): `… on node -1 (gfp=0x20)` before 4.15, `… on node -1, gfp=0x900(GFP_NOWAIT|__GFP_ZERO)`
     // since, and 6.x names the CPU first (`… on CPU 0 (of node 0) on node -1, gfp=0x820(GFP_ATOMIC)`).
-    pattern: /SLUB: Unable to allocate memory on (?:CPU \d+ \(of node -?\d+\) on )?node (-?\d+)(?: \(gfp=|, gfp=)(0x[0-9a-f]+)/,
+    // The flags by name (`gfp=0xa20(GFP_ATOMIC)`, `%pGg`) are the 4.15+ format: a detail, as it rules out older
+    // kernels (RHEL 7's 3.10) when the log names no release.
+    pattern: /SLUB: Unable to allocate memory on (?:CPU \d+ \(of node -?\d+\) on )?node (-?\d+)(?: \(gfp=|, gfp=)(0x[0-9a-f]+)(?:\(([^)]*)\))?/,
     title: () => "SLUB: Unable to allocate memory",
-    details: (m) => ({ node: Number(m[1]), gfp: m[2] }),
+    details: (m): Details => ({ node: Number(m[1]), gfp: m[2], ...(m[3] ? { gfpFlags: m[3] } : {}) }),
     continuation: /^\s+(?:cache: |node -?\d+: slabs: )/,
     continuationDetails: (line) => {
       const c = /^\s+cache: (\S+?), object size: (\d+), buffer size: (\d+), default order: (\d+), min order: (\d+)/.exec(
@@ -771,6 +823,14 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 24,
     refine: (following) => ghesMemoryRecord(following),
   },
+  // The mcelog tool's decoded record (`mcelog` run by hand, `/var/log/mcelog`, or its syslog lines): a banner, the
+  // CPU and bank, the decoded status words. The machine check itself, logged by a user-space decoder: each record
+  // is one error (a paste of the tool's output may hold no kernel line at all). Two rows for the prefilter: the
+  // pre-2009 banner and today's.
+  // (The needles' first bytes are what the prefilter keys on: `This is `, `not a s…` and `a softw…` let too many
+  // positions of ordinary logs through; these two do not.)
+  mcelogRecordRule("mcelog-record", "*NOT* a software problem!"),
+  mcelogRecordRule("mcelog-record-event", "event. This is not a software error."),
   {
     id: "mce-hardware-error",
     kind: "mce",
@@ -2464,7 +2524,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "kubelet-pleg-unhealthy",
     kind: "pleg-unhealthy",
     needle: "PLEG is not healthy",
-    pattern: /PLEG is not healthy: pleg (?:was last seen active ([\dhms.]+) ago|has yet to be successful)/,
+    // The duration is a detail: a paste that broke it with a run of spaces (`active 3m0.32           2579259s ago`)
+    // or cut the line after it still says PLEG is unhealthy.
+    pattern: /PLEG is not healthy: pleg (?:was last seen active(?: ([\dhms.]+) ago)?|has yet to be successful)/,
     title: () => "kubelet: PLEG is not healthy",
     details: (m): Details => (m[1] ? { lastSeen: m[1] } : {}),
     groupKey: () => "pleg",

@@ -192,6 +192,25 @@ function hasOtherStamp(a: LogLine, b: LogLine): boolean {
 
 type Span = { header: number; start: number; end: number; cls: CrashClass; panicIndex?: number };
 
+const PANIC_LINE = /Kernel panic - not syncing: /;
+const BARE_CALL_TRACE = /^\s*Call Trace:\s*$/;
+/** How many frame lines a headless trace right above a panic may hold. */
+const HEADLESS_TRACE_LINES = 40;
+/**
+ * A panic that opens no report's tail, right under a `Call Trace:` block that belongs to no report (a commit message
+ * that trimmed the watchdog's header and kept the frames, then the `Kernel panic - not syncing: Hard LOCKUP` line the
+ * kernel printed after them): the block is the panic's stack. Only an unbroken block of indented frame lines, from
+ * its `Call Trace:` down to the panic line, counts; `from` is where the report before ended.
+ */
+function headlessTraceAbove(lines: readonly LogLine[], i: number, from: number): number | undefined {
+  for (let j = i - 1; j >= Math.max(from, i - HEADLESS_TRACE_LINES - 1); j--) {
+    const text = lines[j].text;
+    if (BARE_CALL_TRACE.test(text)) return j < i - 1 ? j : undefined;
+    if (!/^\s+\S/.test(text)) return undefined;
+  }
+  return undefined;
+}
+
 function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] } {
   const spans: Span[] = [];
   /** Line numbers where a new boot starts (panics are never credited across them). */
@@ -313,6 +332,7 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
         continue;
       }
     }
+    if (header === i && !cls.startsAt && PANIC_LINE.test(text)) header = headlessTraceAbove(lines, i, Math.max(prevEnd + 1, lastBoot, 0)) ?? i;
     const start = Math.max(prevEnd + 1, header - CONTEXT_LINES, lastBoot, 0);
     open = { header, start, end: i, cls };
   }

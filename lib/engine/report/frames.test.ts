@@ -118,6 +118,17 @@ describe("parseFrameLine", () => {
     });
   });
 
+  it("reads a crash bt frame quoted without its `#N [sp]` columns, and no prose that merely says `at`", () => {
+    expect(parseFrameLine(" lpfc_rx_monitor_record at ffffffffc0a73a36 [lpfc]")).toMatchObject({
+      function: "lpfc_rx_monitor_record",
+      module: "lpfc",
+      address: "ffffffffc0a73a36",
+    });
+    expect(parseFrameLine(" _raw_spin_lock at ffffffffb89a667a")).toMatchObject({ function: "_raw_spin_lock" });
+    expect(parseFrameLine("queue at 12")).toBeUndefined();
+    expect(parseFrameLine("BUG: unable to handle kernel paging request at ffffffffc0a73a36")).toBeUndefined();
+  });
+
   it("does not take register lines for frames", () => {
     expect(parseFrameLine("RIP: 0010:skb_segment+0xbc8/0xd20")).toBeUndefined();
     expect(parseFrameLine("pc : el0_svc_common+0x84/0x1e0")).toBeUndefined();

@@ -380,6 +380,10 @@ function parseOldMultiFrames(line: string): { frames: Frame[]; contextAfter?: Fr
 // `crash` utility bt: ` #5 [ffff8800794f3b58] skb_segment at ffffffff81561fe8 [mod]`, optional `/path/f.c: 123` after.
 const CRASH_BT_FRAME = new RegExp(String.raw`^\s*#(\d+)\s+\[(${HEX})\]\s+(${SYM})\s+at\s+(${HEX})(?:\s+${MOD})?\s*$`);
 const CRASH_BT_SOURCE = /^\s+(\/\S+\.[A-Za-z]+): (\d+)\s*$/;
+// The same bt trimmed of its `#N [sp]` columns, as commit messages quote it (lpfc's: ` _raw_spin_lock at
+// ffffffffb89a667a`, ` lpfc_rx_monitor_record at ffffffffc0a73a36 [lpfc]`): a symbol, `at`, a full-width address and
+// nothing else on the line. The address must be 8+ digits: prose like `queue at 12` is no frame.
+const CRASH_BT_TRIMMED_FRAME = new RegExp(String.raw`^\s*(${SYM})\s+at\s+([0-9a-fA-F]{8,16})(?:\s+${MOD})?\s*$`);
 // crash bt separates stacks with `--- <IRQ stack> ---`: the frames listed ABOVE the marker ran on that stack.
 const CRASH_STACK_MARKER = /^\s*--- <(.*?)> ---\s*$/;
 function crashStackContext(label: string): FrameContext | undefined {
@@ -498,7 +502,7 @@ function titledIfOldInline(frame: Frame | undefined, rawLine: string): Frame | u
  * frames), `#` (crash bt). Most lines of a report window are none of these: one scan instead of seven regexes.
  */
 function mayBeSymbolFrame(line: string): boolean {
-  return line.includes("+0x") || line.includes("(") || line.includes("[inline]") || line.includes("#");
+  return line.includes("+0x") || line.includes("(") || line.includes("[inline]") || line.includes("#") || line.includes(" at ");
 }
 
 /** A frame that names a function, in any known format. */
@@ -564,6 +568,11 @@ function parseSymbolFrame(line: string): Frame | undefined {
   m = line.includes("#") ? CRASH_BT_FRAME.exec(line) : null;
   if (m) {
     const [, , , sym, address, mod] = m;
+    return makeFrame(sym, { reliable: true, module: mod, address });
+  }
+  m = !offset && line.includes(" at ") ? CRASH_BT_TRIMMED_FRAME.exec(line) : null;
+  if (m) {
+    const [, sym, address, mod] = m;
     return makeFrame(sym, { reliable: true, module: mod, address });
   }
   return offset ? columnFrames(line)?.[0] : undefined;

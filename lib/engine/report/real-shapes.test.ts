@@ -412,3 +412,41 @@ describe("stacks of guesses only", () => {
     expect(hung.altTitles).toContain("INFO: task hung in corrupted");
   });
 });
+
+describe("a hard lockup quoted in a commit message as a trimmed crash bt", () => {
+  it("reads `exception RIP:` without brackets as the stack's start and names the lock's taker", () => {
+    const [lockup] = extract([
+      "Kernel panic - not syncing: Hard LOCKUP",
+      "CPU: 3 PID: 110402 Comm: cat Kdump: loaded",
+      "",
+      "exception RIP: native_queued_spin_lock_slowpath+91",
+      "",
+      "[IRQ stack]",
+      " native_queued_spin_lock_slowpath at ffffffffb814e30b",
+      " _raw_spin_lock at ffffffffb89a667a",
+      " lpfc_rx_monitor_record at ffffffffc0a73a36 [lpfc]",
+      " lpfc_cmf_timer at ffffffffc0abbc67 [lpfc]",
+      " __hrtimer_run_queues at ffffffffb8184250",
+      "[End of IRQ stack]",
+    ]);
+    expect(lockup).toMatchObject({ kind: "hard-lockup", guiltyFrame: "lpfc_rx_monitor_record" });
+  });
+});
+
+describe("a panic printed under a stack whose report header was cut", () => {
+  it("reads the bare `Call Trace:` block right above the panic line as its stack; a block broken by prose is not", () => {
+    const trace = [
+      "Call Trace:",
+      " _raw_spin_lock_irqsave+0x32/0x40",
+      " lpfc_dmp_dbg.part.32+0x28/0x220 [lpfc]",
+      " lpfc_cmpl_els_fdisc+0x145/0x460 [lpfc]",
+      " lpfc_do_work+0x1485/0x1d70 [lpfc]",
+      " kthread+0x112/0x130",
+    ];
+    const [lockup] = extract([...trace, "Kernel panic - not syncing: Hard LOCKUP"]);
+    expect(lockup).toMatchObject({ kind: "hard-lockup", guiltyFrame: "lpfc_dmp_dbg" });
+    expect(lockup.source.line).toBe(1);
+    const [apart] = extract([...trace, "The same CPU tries to claim the lock twice.", "Kernel panic - not syncing: Hard LOCKUP"]);
+    expect(apart.guiltyFrame).toBeUndefined();
+  });
+});
