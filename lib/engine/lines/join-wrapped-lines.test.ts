@@ -618,3 +618,17 @@ describe("joinWrappedLines: a goroutine dump cut by a terminal's 80 columns", ()
     expect(joinedTexts(...whole)).toEqual(whole);
   });
 });
+
+describe("joinWrappedLines: a Go panic's message cut between words", () => {
+  it("goes on with the words after it, not with what the runtime prints next", () => {
+    expect(joinedTexts("01:24:22.244801620Z panic: runtime error: invalid memory address or nil", "pointer dereference")).toEqual([
+      "01:24:22.244801620Z panic: runtime error: invalid memory address or nil pointer dereference",
+    ]);
+    expect(joinedTexts("panic: runtime error: index out of range", "[3] with length 0")).toEqual(["panic: runtime error: index out of range [3] with length 0"]);
+    const dump = ["panic: boom", "goroutine 1 [running]:", "main.main()"];
+    expect(joinedTexts(...dump)).toEqual(dump);
+    // A prefix on every line (stern's `pod container`): the next line is the dump's, not the message's.
+    const stern = ["cilium-x7k2p cilium-agent panic: runtime error: invalid memory address", "cilium-x7k2p cilium-agent [signal SIGSEGV: segmentation violation]"];
+    expect(joinedTexts(...stern)).toEqual(stern);
+  });
+});

@@ -154,7 +154,6 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   [/\bnot syncing: No working init found\..*\bSee Linux$/, /^Documentation\//],
   [/\bnot syncing: IO-APIC \+ timer doesn't work!$/, /^Boot with apic=debug\b/],
   PANIC_MESSAGE_SPLIT,
-  GO_PANIC_MESSAGE_SPLIT,
 ];
 // Wrapped right after `Tainted:`, the flags lead the next line: `… Comm: vgchange Kdump: loaded Tainted:` +
 // `P           OE     5.4.190-esos.prod #1`.
@@ -325,10 +324,20 @@ const isKnownSplit = (head: string, next: string, splits = KNOWN_SPLITS): boolea
 /**
  * Words the kernel always prints apart on the two sides of a cut: in a window read as hard-wrapped (a word wrap of
  * lines of one length reads so too), the space between them is the one the wrap took. Not a panic message's words
- * (the kernel's or Go's),
- * which a cut inside a word matches as well (`panic_on_o` + `om is enabled`).
+ * (the kernel's, nor Go's: GO_PANIC_MESSAGE_SPLIT), which a cut inside a word matches as well (`panic_on_o` + `om is
+ * enabled`).
  */
-const SPACED_SPLITS = KNOWN_SPLITS.filter((split) => split !== PANIC_MESSAGE_SPLIT && split !== GO_PANIC_MESSAGE_SPLIT);
+const SPACED_SPLITS = KNOWN_SPLITS.filter((split) => split !== PANIC_MESSAGE_SPLIT);
+
+/**
+ * GO_PANIC_MESSAGE_SPLIT, unless both lines start with the same word: a prefix no line format knows on every line of
+ * the dump (stern's `pod container`) is no wrap's continuation.
+ */
+function isGoPanicMessageSplit(head: string, next: string): boolean {
+  if (!GO_PANIC_MESSAGE_SPLIT[1].test(next) || !GO_PANIC_MESSAGE_SPLIT[0].test(head)) return false;
+  const word = FIRST_WORD.exec(next)?.[0];
+  return word === undefined || FIRST_WORD.exec(head.trimStart())?.[0] !== word;
+}
 
 /** `next` completes the kernel line shape `head` was cut from (see WANTS_FUNCTION). */
 function shapeContinues(head: LogLine, next: LogLine): boolean {
@@ -347,7 +356,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (GO_PC_OFFSET.test(text) && GO_FILE_LINE.test(headText)) return true;
   if (OBSERVED_PANIC.test(headText) && (parenDepth(headText) > 0 || quoteCount(headText) % 2 === 1)) return true;
   if (OPEN_SIGNAL.test(headText) && SIGNAL_REST.test(text)) return true;
-  if (isKnownSplit(headText, text)) return true;
+  if (isKnownSplit(headText, text) || isGoPanicMessageSplit(headText, text)) return true;
   if (BUILD_ID_REST.test(text) && OPEN_MODULE_HEAD.test(headText)) return true;
   if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
   if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(headText) && TASK_LINE.test(headText)) return true;

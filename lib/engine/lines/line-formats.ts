@@ -311,6 +311,8 @@ const isGuestLogLeadByte = (b: number): boolean => (b >= 48 && b <= 57) || b ===
 // `less -N` / `cat -n` / `grep -n` line numbers (`32789 Mar  3 15:04:11 host kernel: …`), only when a known format follows.
 const LINE_NUMBER_PREFIX = /^\s*\d{1,9}(?:[ \t]+|:(?=\S))/;
 // `cat -n` (`%6d\t`) and `less -N` (7 columns, then a space): a line number right-aligned in its column.
+// The number 1 before a space or a tab (not `01:24:22`, a time of day, nor grep's `1:`, read with its format).
+const FIRST_LINE_NUMBER = /^\s*1[ \t]/;
 const PAGER_COLUMN_NUMBER = /^(?: *\d+(?<=^.{6})\t| *\d+(?<=^.{7}) )/;
 // An editor's or pastebin's gutter after the number (`  12 | text`), or a pager's box-drawing one (bat: `7344   │ text`).
 const GUTTER_BAR = /^[|\u2502][ \t]?/;
@@ -1858,7 +1860,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       // header (`      1 goroutine 8 [running]:`, `      1 kernel BUG at …`) keeps it. (The scanner may read a line
       // twice with one context: this test cannot depend on the last number.)
       const isSequel =
-        (ctx.lastLineNumber !== undefined && number === ctx.lastLineNumber + 1) || (line.lineNo === 1 && (number === 1 || PAGER_COLUMN_NUMBER.test(s)));
+        (ctx.lastLineNumber !== undefined && number === ctx.lastLineNumber + 1) || (line.lineNo === 1 && (FIRST_LINE_NUMBER.test(s) || PAGER_COLUMN_NUMBER.test(s)));
       ctx.lastLineNumber = number;
       const afterNumber = s.slice(numbered[0].length);
       const body = afterNumber.replace(isSequel ? GUTTER_BAR : BOX_GUTTER, "");
