@@ -36,3 +36,21 @@ describe("triage: lines a paste wrapped", () => {
     expect(findings.map((f) => [f.kind, f.title, f.host])).toEqual([["pleg-unhealthy", "kubelet: PLEG is not healthy", "ip-10-50-20-208.ec2.internal"]]);
   });
 });
+
+// A selection that started a few characters into the first line (issue 9, `cut-first-chars`).
+describe("triage: a paste whose first line lost its first characters", () => {
+  it("a header whose first words went, alone on its line, is still the report", async () => {
+    const findings = await findingsOf("cut.log", [
+      "to handle kernel NULL pointer dereference at 0000000000000008",
+      "IP: [<ffffffffa0336d2c>] nf_nat_setup_info+0x1c/0x3c0 [nf_nat]",
+      "Oops: 0000 [#1] SMP",
+      "CPU: 2 PID: 5510 Comm: kworker/2:1 Not tainted 4.4.0-21-generic #37-Ubuntu",
+    ]);
+    expect(findings.map((f) => [f.kind, f.title])).toEqual([["null-deref", "BUG: unable to handle kernel NULL pointer dereference in nf_nat_setup_info"]]);
+  });
+
+  it("a one-line event cut inside its needle is found (the first line is read as a header's rest)", async () => {
+    const findings = await findingsOf("cut.log", ["ster_netdevice: waiting for veth1 to become free. Usage count = 1", "eth0: link up"]);
+    expect(findings.map((f) => f.kind)).toEqual(["netdev-refcount"]);
+  });
+});

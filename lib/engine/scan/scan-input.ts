@@ -11,6 +11,7 @@ import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventR
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
 import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
+import { completeCutHeader, repairCutFirstLine } from "../lines/cut-first-line";
 import { joinWrappedLines, MAX_CONTINUATIONS, MIN_WRAP_WIDTH, MIN_WRAPPED_LINE_LENGTH } from "../lines/join-wrapped-lines";
 import { splitFlattenedLines } from "../lines/split-flattened-lines";
 import { unpadTerminalWraps } from "../lines/unpad-terminal-wraps";
@@ -320,6 +321,12 @@ export type RawEvent = {
   /** The lines printed just before it (same host), for KB `nearby` rules: set on a run's first occurrence only. */
   context?: string[];
 };
+
+/** Whether bytes[from, to) are only blanks. */
+function isBlank(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (bytes[p] !== 32 && bytes[p] !== 9 && bytes[p] !== 13) return false;
+  return true;
+}
 
 /** Bytes of a plain RFC 3164 stamp before the space that follows it (`Aug 13 15:59:23`). */
 const STAMP_BYTES = 15;
@@ -852,6 +859,9 @@ class InputScanner {
    * paste, a dmesg without stamps), where any line may be a wrap's piece of the one before it (PREFIXLESS_PASTE_LINES).
    */
   private sawPrefixed = false;
+  /** A line with text was read (the first one may be cut: `firstTextLine`). */
+  private sawText = false;
+  private firstTextLine = 0;
   /**
    * `lastHot`: the window's last line of report text (a hot line, or one `REPORT_CONTINUATION` matches) among its
    * lines up to `settled`; the lines after `settled` are tested only when the window could close (`settleReportText`).
@@ -1098,6 +1108,11 @@ class InputScanner {
     return at;
   }
 
+  /** Whether the first line with text reads as a header whose first words were cut (as the window will read it). */
+  private mayBeCutHeader(raw: string): boolean {
+    return completeCutHeader(raw) !== undefined || completeCutHeader(parseLine(raw, 0, { ...this.timeCtx, wall: undefined }).text) !== undefined;
+  }
+
   private matchInfoRules(l: LogLine, mayHaveNeedles: boolean): void {
     const found = infoRuleOf(l.text, mayHaveNeedles);
     if (found) this.result.infos.push({ line: l, label: found.rule.label(found.match), ruleId: found.rule.id });
@@ -1128,6 +1143,10 @@ class InputScanner {
       seen ??= new Set();
       if (!seen.has(lines[i])) seen.add(lines[i]);
       else (copies ??= new Uint8Array(lines.length))[i] = 1;
+    }
+    const first = this.firstTextLine > 0 && start <= this.firstTextLine ? parsed.findIndex((l) => l.lineNo === this.firstTextLine) : -1;
+    if (first >= 0) {
+      parsed[first] = repairCutFirstLine(parsed[first], parsed[first + 1], (raw) => parseLine(raw, parsed[first].lineNo, { ...ctx, wall: undefined }));
     }
     let hot = piecesHot;
     if (copies) {
@@ -1503,6 +1522,15 @@ class InputScanner {
       if (!hot && !prefixed && (prevWrapped < MAX_WRAPPED_PIECES || (!sawPrefixed && line <= PREFIXLESS_PASTE_LINES)) && !prevHot && line > 1) {
         const prev = (line - 2) % CONTEXT_LINES;
         if (ringEnd[prev] - ringStart[prev] >= MIN_WRAPPED_LINE_LENGTH) hot = needleAcrossWrap(ringBytes[prev], ringStart[prev], ringEnd[prev], bytes, pos, lineEnd);
+      }
+      if (!this.sawText && lineEnd > pos) {
+        // The input's first line with text: a selection that started mid-line may have cut its header's first words
+        // (cut-first-line.ts), which held the needle.
+        if (!isBlank(bytes, pos, lineEnd)) {
+          this.sawText = true;
+          this.firstTextLine = line;
+          if (!hot) hot = this.mayBeCutHeader(cleanBytes(bytes, pos, lineEnd, maxLine));
+        }
       }
       prevHot = hot;
       prevWrapped = prefixed ? 0 : prevWrapped + 1;
