@@ -1095,6 +1095,24 @@ const ROWS: Row[] = [
     title: "hv_netvsc: RNDIS send failed",
     details: { device: "eth0", status: "2" },
   },
+  {
+    // a Hyper-V virtual disk's failed reads, logged by storvsc with the host's status, fold per VMBus device
+    line: [
+      "hv_storvsc fd1d2cbd-ce7c-535c-966b-eb5f811c95f0: tag#683 cmd 0x28 status: scsi 0x2 srb 0x4 hv 0xc0000001",
+      "hv_storvsc fd1d2cbd-ce7c-535c-966b-eb5f811c95f0: tag#683 cmd 0x28 status: scsi 0x2 srb 0x4 hv 0xc0000001",
+    ],
+    rule: "hv-storvsc-command-failed",
+    kind: "io-error",
+    title: "hv_storvsc: SCSI command failed",
+    details: { device: "fd1d2cbd-ce7c-535c-966b-eb5f811c95f0", cmd: "0x28", scsiStatus: "0x2", srbStatus: "0x4", hvStatus: "0xc0000001" },
+  },
+  {
+    line: "do_IRQ: 4.36 No irq handler for vector",
+    rule: "x86-no-irq-handler-for-vector",
+    kind: "other",
+    title: "x86: interrupt vector with no handler",
+    details: { cpu: 4, vector: 36 },
+  },
   // a VF whose PF refuses its virtchnl requests, then its reset loop, is one finding per VF whichever wording shows it
   {
     line: [
@@ -2019,6 +2037,31 @@ describe("problem events through triage", () => {
       ["scsi: command timed out, task abort", 2],
       ["scsi: device offlined", 2],
     ]);
+  });
+
+  it("hv_storvsc: a failed command the SCSI midlayer then offlines the disk for is that offlining; TEST_UNIT_READY is no finding", async () => {
+    const guid = "f8b3781b-1e82-4818-a1c3-63d806ec15bb";
+    const offlined = await findingsOf([
+      `hv_storvsc ${guid}: tag#59 cmd 0x28 status: scsi 0x2 srb 0xa hv 0xc0000001`,
+      `hv_storvsc ${guid}: tag#59 cmd 0x3 status: scsi 0x0 srb 0x20 hv 0xc0000001`,
+      "sd 1:0:0:0: Device offlined - not ready after error recovery",
+    ]);
+    expect(offlined.map((f) => f.type)).toEqual(["scsi-device-offlined"]);
+    expect(await findingsOf([`hv_storvsc ${guid}: tag#0 cmd 0x0 status: scsi 0x2 srb 0x4 hv 0xc0000001`])).toEqual([]);
+  });
+
+  it("no irq handler for a vector: 2.6–4.x `(irq -1)` and 5.8+ common_interrupt wordings fold per CPU and vector; Xen's own line is not it", async () => {
+    const found = await findingsOf([
+      "do_IRQ: 8.207 No irq handler for vector (irq -1)",
+      "__common_interrupt: 0.41 No irq handler for vector",
+      "__common_interrupt: 0.41 No irq handler for vector",
+    ]);
+    expect(found.map((f) => [f.type, f.details?.cpu, f.details?.vector, f.repeats ?? 1])).toEqual([
+      ["x86-no-irq-handler-for-vector", 8, 207, 1],
+      ["x86-no-irq-handler-for-vector", 0, 41, 2],
+    ]);
+    const inc = await triage([{ name: "xen", data: enc.encode("(XEN) CPU1: No irq handler for vector 4f (IRQ -22, LAPIC)\n") }], { now: new Date("2024-09-01T00:00:00Z") });
+    expect(inc.findings).toEqual([]);
   });
 
   it("the firmware loader's own miss is no NIC finding; the driver's failure line is, once per interface", async () => {

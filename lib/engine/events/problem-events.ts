@@ -1549,6 +1549,37 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `hv-netvsc-send:${m[2]}`,
   },
   {
+    // Hyper-V's storvsc completes each SCSI command with the host's status and logs the ones that failed
+    // (storvsc_on_io_completion(), 5.x+: `hv_storvsc <vmbus-guid>: tag#683 cmd 0x28 status: scsi 0x2 srb 0x4 hv
+    // 0xc0000001` — the CDB opcode, the SCSI status, the SRB status, the host's NTSTATUS). Azure data disks the host
+    // stopped serving, and WSL2's virtual disks, fail reads and writes this way. TEST_UNIT_READY (`cmd 0x0`) is left
+    // out: the driver logs it at warning level because Hyper-V answers device probes so. When the SCSI midlayer then
+    // offlines the disk or the block layer reports the I/O error, that line is the finding (endedBy).
+    id: "hv-storvsc-command-failed",
+    kind: "io-error",
+    needle: "status: scsi 0x",
+    pattern: /^hv_storvsc (\S{1,64}): tag#\d{1,5} cmd (?!0x0 )(0x[0-9a-f]{1,2}) status: scsi (0x[0-9a-f]{1,2}) srb (0x[0-9a-f]{1,2}) hv (0x[0-9a-f]{1,8})/,
+    title: () => "hv_storvsc: SCSI command failed",
+    details: (m) => ({ driver: "hv_storvsc", device: m[1], cmd: m[2], scsiStatus: m[3], srbStatus: m[4], hvStatus: m[5] }),
+    groupKey: (m) => `hv-storvsc:${m[1]}`,
+    endedBy: ["scsi-device-offlined", "block-io-error", "block-status-error"],
+  },
+  {
+    // x86's interrupt entry found no handler for the vector a CPU was sent (arch/x86/kernel/irq.c, printed at
+    // emergency level so syslogd broadcasts it: `do_IRQ: 4.36 No irq handler for vector`, 2.6–4.x with ` (irq -1)`,
+    // 5.8+ `common_interrupt: …`/`__common_interrupt: …`): an interrupt was routed to a vector the guest had already
+    // freed or moved. On VMs this is the hypervisor's interrupt remapping (hyperkit/QEMU on macOS, irqbalance moving
+    // IRQs under VirtualBox); the device's interrupt is lost and its I/O can hang. Counted per CPU and vector as printed.
+    // Not Xen's own `(XEN) CPU1: No irq handler for vector 4f (IRQ -22, LAPIC)`: the hypervisor's log, another line.
+    id: "x86-no-irq-handler-for-vector",
+    kind: "other",
+    needle: "No irq handler for vector",
+    pattern: /\b(?:__)?(?:do_IRQ|common_interrupt): (\d{1,4})\.(\d{1,3}) No irq handler for vector\b/,
+    title: () => "x86: interrupt vector with no handler",
+    details: (m) => ({ cpu: Number(m[1]), vector: Number(m[2]) }),
+    groupKey: (m) => `no-irq-handler:${m[1]}.${m[2]}`,
+  },
+  {
     // An SR-IOV VF (iavf; i40evf before 5.2) whose PF driver (i40e, ice) refused its virtchnl request: `iavf
     // 0000:8a:05.0: PF returned error -5 (IAVF_ERR_PARAM) to our request 53`. The VF then resets or re-probes, and a
     // PF that keeps refusing (a PF-side validation race, a PF driver regression) leaves it in a reset loop and the
