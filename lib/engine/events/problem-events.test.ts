@@ -1169,6 +1169,21 @@ const ROWS: Row[] = [
     title: "block: I/O error",
     details: { device: "sde", status: "critical medium" },
   },
+  // 6.x: BLK_STS_OFFLINE after the SCSI device was offlined (a Longhorn iSCSI volume, longhorn/longhorn#8572).
+  {
+    line: "device offline error, dev sdf, sector 1005856 op 0x1:(WRITE) flags 0x0 phys_seg 67 prio class 0",
+    rule: "block-status-error",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "sdf", status: "device offline" },
+  },
+  {
+    line: "reservation conflict error, dev sdc, sector 2048 op 0x1:(WRITE) flags 0x8800 phys_seg 1 prio class 2",
+    rule: "block-status-error",
+    kind: "io-error",
+    title: "block: I/O error",
+    details: { device: "sdc", status: "reservation conflict" },
+  },
   {
     line: ["sd 15:0:0:1: [sdn] tag#4 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE", "sd 15:0:0:1: [sdn] tag#4 Sense Key : Medium Error [current]"],
     rule: "scsi-sense-error",
@@ -2307,6 +2322,16 @@ describe("problem events through triage", () => {
     ]);
     expect(found.map((f) => [f.type, f.title, f.repeats])).toEqual([["block-status-error", "block: I/O error", 1]]);
     expect(await findingsOf(["sd 6:0:0:0: [sdb] Sense Key : Not Ready [current]", "sd 6:0:0:0: [sdb] Add. Sense: Medium not present"])).toEqual([]);
+  });
+
+  it("a request the device failed is a block error whatever its status; one the driver did not support or could not take now is none", async () => {
+    const offline = await findingsOf([
+      "device offline error, dev sdf, sector 1005856 op 0x1:(WRITE) flags 0x0 phys_seg 67 prio class 0",
+      "device offline error, dev sdf, sector 274448 op 0x1:(WRITE) flags 0x0 phys_seg 4 prio class 0",
+    ]);
+    expect(offline.map((f) => [f.type, f.title, f.repeats])).toEqual([["block-status-error", "block: I/O error", 2]]);
+    expect(await findingsOf(["operation not supported error, dev sda, sector 0 op 0x3:(DISCARD) flags 0x800 phys_seg 1 prio class 2"])).toEqual([]);
+    expect(await findingsOf(["kernel resource error, dev nvme0n1, sector 2048 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2"])).toEqual([]);
   });
 
   it("a command the midlayer failed because the disk is gone is an I/O error; the block layer's line after it is that error, DID_OK is none", async () => {

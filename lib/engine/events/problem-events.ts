@@ -2186,11 +2186,15 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     // The block layer names the request's status: besides `I/O error` (BLK_STS_IOERR) it prints `critical medium
     // error`, `critical target error`, `timeout error`… (4.19: `print_req_error: …`, 5.x: `blk_update_request: …`,
-    // 6.x bare): the same failed request, folded with the device's other block errors.
+    // 6.x bare): the same failed request, folded with the device's other block errors. BLK_STS_OFFLINE (`device
+    // offline error, dev sdf`: the SCSI device was taken offline, an iSCSI/Longhorn volume whose session died) and
+    // 6.x's name for the old nexus status (`reservation conflict error`) fail the request as surely. The statuses of a
+    // request the driver only could not take now (`kernel resource`, `nonblocking retry`) or does not support
+    // (`operation not supported`: a discard) are not the device failing.
     id: "block-status-error",
     kind: "io-error",
     needle: " error, dev ",
-    pattern: /(?:^|\b(?:blk_update_request|print_req_error): )(critical (?:medium|target|nexus|space allocation|protection)|recoverable transport|timeout) error, dev ([\w.-]+), sector (\d+)/,
+    pattern: /(?:^|\b(?:blk_update_request|print_req_error): )(critical (?:medium|target|nexus|space allocation|protection)|recoverable transport|timeout|device offline|reservation conflict) error, dev ([\w.-]+), sector (\d+)/,
     title: () => "block: I/O error",
     details: (m) => ({ device: m[2], status: m[1] }),
     groupKey: (m) => `io:${m[2]}`,
