@@ -1,7 +1,7 @@
 /**
  * Paste damage: whole-text transforms that logs suffer between the machine that printed them and the place a user
  * pastes them from (a GitHub issue, a mailing-list message, a Q&A page, a chat, a ticket). Each row is a pure
- * function of the text (and of where the original's first crash report starts, for the cuts that aim at it), with
+ * function of the text (and of where the original's first crash report (else first finding) starts, for the cuts that aim at it), with
  * the real-world source that motivated it and the facts of the original triage that must survive it.
  *
  * The damaged texts are GENERATED from real logs: they show how the engine copes with a kind of damage, not how
@@ -14,7 +14,7 @@ export const ALL_FIELDS: readonly InvariantField[] = ["kind", "title", "frame", 
 
 /** What a transform may know about the original besides its text. */
 export type PasteContext = {
-  /** 1-based line of the original's first crash report header, when it has one. */
+  /** 1-based line of the original's first crash report header, else of its first finding, when it has one. */
   reportLine?: number;
 };
 

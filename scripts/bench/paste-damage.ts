@@ -73,7 +73,9 @@ export async function triageFacts(name: string, text: string): Promise<TriageFac
     frame: first?.guiltyFrame,
     release: first?.kernelRelease,
     count: findings.length,
-    reportLine: crash?.source.line,
+    // Where the transforms that cut around "the report" cut: the first crash report, else the first finding (an event
+    // or a Go panic: without it, the middle of the file, which cut the finding itself out of a log of one event).
+    reportLine: first?.source.line,
   };
 }
 
