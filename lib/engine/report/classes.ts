@@ -1309,6 +1309,24 @@ export const CLASSES: readonly CrashClass[] = [
     }),
   ),
   {
+    // An RCU stall of other CPUs pasted from its `All QSes seen, last rcu_sched kthread activity N (…)` line on (the
+    // header and detected-by lines cut): print_other_cpu_stall prints that line only when no CPU or task is left
+    // holding up the grace period, i.e. inside a stall report, so the line says what the report is. The current
+    // task's dump follows it.
+    id: "rcu-stall-qs-headless",
+    header: "All QSes seen",
+    kind: "rcu-stall",
+    type: "HANG",
+    orphanOnly: true,
+    lostHeader: /detected (?:expedited )?stalls? on|self-detected stall/,
+    formats: [
+      {
+        match: re("All QSes seen, last rcu_[a-z_]+ kthread activity"), title: "INFO: rcu detected stall in {FRAME}", alt: STALL,
+        corrupted: "the RCU stall header line is missing", stack: RCU_STALL_STACK,
+      },
+    ],
+  },
+  {
     // An RCU stall whose header and per-CPU lines were cut (a paste or a console excerpt that starts inside the
     // stalled CPU's backtrace): only the stall detector dumps a CPU through rcu_dump_cpu_stacks (from the
     // scheduler tick's stall check), so its frame says what the report is. The report starts at the first frame of

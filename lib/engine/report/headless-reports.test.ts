@@ -440,6 +440,22 @@ describe("reports whose header line was cut", () => {
     expect(extract(["PM: suspend entry (deep)", ...freezer.slice(1)])).toHaveLength(1);
   });
 
+  it("an RCU stall pasted from its `All QSes seen` line is that stall, under its header it is the header's report", () => {
+    // github OP-TEE/optee_os#4524: the post starts at the line; the current task's dump follows (arm32 frames).
+    const qs = "All QSes seen, last rcu_sched kthread activity 52542 (33804--18738), jiffies_till_next_fqs=1, root ->qsmask 0x0";
+    const task = [
+      "[  638.067254] optee_example_n R  running task        0   947    943 0x00000002",
+      "[  638.074407] [<8010ffa4>] (unwind_backtrace) from [<8010c1a4>] (show_stack+0x20/0x24)",
+      "[  638.099646] [<8014be1c>] (sched_show_task) from [<80185e8c>] (rcu_check_callbacks+0x9d4/0x9e4)",
+    ];
+    const cut = extract([qs, ...task]);
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toMatchObject({ kind: "rcu-stall", corrupted: true, source: { line: 1 } });
+    const headed = extract(["rcu: INFO: rcu_sched detected stalls on CPUs/tasks:", "rcu:     (detected by 0, t=2102 jiffies, g=51977, q=3)", `rcu: ${qs}`, ...task]);
+    expect(headed).toHaveLength(1);
+    expect(headed[0].source.line).toBe(1);
+  });
+
   it("an RCU stall cut above the stalled CPU's backtrace is read from the stall detector's dump frame", () => {
     // Talos on Proxmox (github siderolabs/talos#3054): the excerpt starts at rcu_dump_cpu_stacks.
     const trace = [
