@@ -141,6 +141,12 @@ export type CrashClass = {
    * (the taint line), kept with it when it survived.
    */
   oncePerReport?: { above?: RegExp };
+  /**
+   * The class prints its header once per report, naming a source location (`UBSAN: … in f.c:12:34`), never once per
+   * inlined frame as a symbolised KASAN report does: headers of it in a row (a `dmesg | grep UBSAN` paste, a console
+   * that kept only the first line of each report) are one report each, however alike their messages.
+   */
+  headerPerReport?: boolean;
   /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
   orphanOnly?: boolean;
   /**
@@ -1729,6 +1735,8 @@ export const CLASSES: readonly CrashClass[] = [
     header: "UBSAN:",
     kind: "ubsan",
     type: "UBSAN",
+    // ubsan_prologue() prints the header once per report; a symboliser adds no per-inline-frame copies of it.
+    headerPerReport: true,
     formats: [
       // An index past an array's end is a bad access (syzkaller's `bad-access` bucket); the other checks are not.
       { match: re("UBSAN: (array-index-out-of-bounds) in "), title: "UBSAN: $1 in {FRAME}", alt: BAD_ACCESS, type: "MEMORY_SAFETY_UBSAN", stack: STACK_CALL_TRACE },

@@ -901,6 +901,19 @@ describe("titles when the stack names no function", () => {
     expect(whole).toMatchObject({ title: "WARNING in __nf_conntrack_confirm", guiltyFrame: "__nf_conntrack_confirm" });
   });
 
+  it("UBSAN headers in a row naming different locations are one report each (a `dmesg | grep UBSAN` paste)", () => {
+    // Shape of testdata/real/ubsan/san29-gh-pop-os-linux-pr288-…: ubsan_prologue() prints one header per report, so
+    // unlike KASAN's per-inline-frame headers a run of them is not one report.
+    const grep = [
+      "[    6.930398] UBSAN: array-index-out-of-bounds in /tmp/foo.0/log.c:1791:41",
+      "[    6.931093] UBSAN: array-index-out-of-bounds in /tmp/foo.0/mem.c:399:33",
+      "[    6.931724] UBSAN: array-index-out-of-bounds in /tmp/foo.0/mem.c:596:45",
+    ];
+    expect(extract(grep.join("\n")).reduce((n, f) => n + (f.repeats ?? 1), 0)).toBe(3);
+    // The same header line twice is still one line copied, not two reports.
+    expect(extract([grep[0], grep[0]].join("\n")).reduce((n, f) => n + (f.repeats ?? 1), 0)).toBe(1);
+  });
+
   it("titles a symbolised KASAN report by its out-of-line header function, not the [inline] header lines above it", () => {
     // Shape of a syzbot mail (testdata/real/kasan/z7-gh-bluetooth-next-6-…): the symboliser adds one header line per
     // inlined level after syzkaller titled the raw report, whose only header was the out-of-line function's.

@@ -306,7 +306,10 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
     // check_mm() prints one whole report per freed mm and counter (`carriesOn`): only a copy of the same line (a doubled
     // console) continues it; the next mm's line, alike but for its address, is the next report.
     const nextMm = carriesOnAfter(open ?? { cls, header: i }, lines) && headerText(lines[open?.header ?? i].text).trim() !== headerText(text).trim();
-    if (open && open.closedAt === undefined && i - (open.headerRunEnd ?? open.header) === 1 && open.cls === cls && sameMessage(lines[open.header].text, text, cls.header) && !nextMm && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) {
+    // A class that prints one header per report (`headerPerReport`) has no such runs: its next header, naming another
+    // location, is its next report (the same line again is still a copy).
+    const perReport = cls.headerPerReport === true && headerText(lines[open?.header ?? i].text).trim() !== headerText(text).trim();
+    if (open && open.closedAt === undefined && i - (open.headerRunEnd ?? open.header) === 1 && open.cls === cls && !perReport && sameMessage(lines[open.header].text, text, cls.header) && !nextMm && !isRepeatedOneLiner(lines, i) && !anotherTask(lines[open.header].text, text)) {
       open.headerRunEnd = i;
       continue;
     }
