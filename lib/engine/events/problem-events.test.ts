@@ -507,6 +507,30 @@ const ROWS: Row[] = [
     details: { type: "CE", via: "mcelog" },
   },
   {
+    // mcelog's decode of the thermal-throttle record pre-5.x kernels put in the machine-check log: throttling, alone.
+    line: ["Hardware event. This is not a software error.", "MCE 0", "CPU 1 THERMAL EVENT TSC 5aafdf91021", "Processor 1 heated above trip temperature. Throttling enabled.", "STATUS 88030003 MCGSTATUS 0"],
+    program: "mcelog[672]",
+    rule: "mcelog-record-event",
+    kind: "mce",
+    title: "thermal: CPU clock throttled",
+    details: { via: "mcelog" },
+  },
+  {
+    // ACPI BERT: the firmware's record of an error before the last reset, printed once at boot as a block.
+    line: [
+      "BERT: Error records from previous boot:",
+      "[Hardware Error]: event severity: fatal",
+      "[Hardware Error]:  Error 0, type: fatal",
+      "[Hardware Error]:   section_type: Firmware Error Record Reference",
+      "[Hardware Error]:   00000000: 00030001 00000001 00000608 00000000  ................",
+      "[Hardware Error]:   00000010: 00000000 00000000 00000000 00000000  ................",
+    ],
+    rule: "bert-record",
+    kind: "mce",
+    title: "MCE: hardware error",
+    details: { source: "BERT", severity: "fatal" },
+  },
+  {
     // The pre-2009 banner over a record of a bank that is not memory: a machine check.
     line: ["HARDWARE ERROR. This is *NOT* a software problem!", "Please contact your hardware vendor", "MCE 0", "CPU 0 BANK 5", "Uncorrected error", "Processor context corrupt", "MCA: Internal Timer error"],
     program: "mcelog",
@@ -1302,6 +1326,14 @@ const ROWS: Row[] = [
     details: { cpu: 1, level: "core", totalEvents: 2311 },
   },
   {
+    // RHEL 5/6-era therm_throt.c: no Core/Package level in the wording.
+    line: "CPU16: Temperature above threshold, cpu clock throttled",
+    rule: "thermal-throttle",
+    kind: "other",
+    title: "thermal: CPU clock throttled",
+    details: { cpu: 16 },
+  },
+  {
     line: "[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx timeout, signaled seq=224260, emitted seq=224262",
     rule: "amdgpu-ring-timeout",
     kind: "other",
@@ -1783,6 +1815,34 @@ describe("problem events through triage", () => {
       "Aug 13 10:00:01 n1 mcelog[808]: Processor context corrupt",
     ]);
     expect(found.map((f) => [f.type, f.repeats ?? 1])).toEqual([["mce-events-logged", 1]]);
+  });
+
+  it("mcelog's THERMAL EVENT record after the kernel's throttle lines is that throttling, not a machine check", async () => {
+    const found = await findingsOf([
+      "CPU0: Core temperature above threshold, cpu clock throttled (total events = 1)",
+      "CPU1: Core temperature above threshold, cpu clock throttled (total events = 1)",
+      "CPU0: Core temperature/speed normal",
+      "mce: [Hardware Error]: Machine check events logged",
+      "Aug 13 10:00:01 n1 mcelog[672]: Hardware event. This is not a software error.",
+      "Aug 13 10:00:01 n1 mcelog[672]: MCE 0",
+      "Aug 13 10:00:01 n1 mcelog[672]: CPU 1 THERMAL EVENT TSC 5aafdf91021",
+      "Aug 13 10:00:01 n1 mcelog[672]: Processor 1 heated above trip temperature. Throttling enabled.",
+    ]);
+    expect(found.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["thermal-throttle", "thermal: CPU clock throttled", 2]]);
+  });
+
+  it("a BERT record is one error however long its dump; its memory section is a DIMM's uncorrected error", async () => {
+    const dump = Array.from({ length: 20 }, (_, k) => `[Hardware Error]:   ${(k * 16).toString(16).padStart(8, "0")}: 00000000 00000000 00000000 00000000  ................`);
+    const crashlog = await findingsOf(["BERT: Error records from previous boot:", "[Hardware Error]: event severity: fatal", "[Hardware Error]:  Error 0, type: fatal", ...dump]);
+    expect(crashlog.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["bert-record", "MCE: hardware error", 1]]);
+    const memory = await findingsOf([
+      "BERT: Error records from previous boot:",
+      "[Hardware Error]: event severity: fatal",
+      "[Hardware Error]:  Error 0, type: fatal",
+      "[Hardware Error]:   section_type: memory error",
+      "[Hardware Error]:   physical_address: 0x0000001234567000",
+    ]);
+    expect(memory.map((f) => [f.type, f.title])).toEqual([["bert-record", "EDAC: uncorrectable memory error"]]);
   });
 
   it("a netdev refcount line wrapped after its device and undecoded (`=3D`) is the event, one per printed line", async () => {

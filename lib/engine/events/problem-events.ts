@@ -253,14 +253,21 @@ function ghesMemoryRecord(following: readonly string[]): { title: string; groupK
 function mcelogMemoryRecord(following: readonly string[]): { title: string; groupKey: string; details: Details } | undefined {
   let memory = false;
   let uncorrected = false;
+  let thermal = false;
   for (let k = 1; k < following.length; k++) {
     const line = following[k];
     // The next record's banner ends this one (its `MCE N` counter line comes before the banner in old releases,
     // after it since: either way it holds nothing read here).
     if (MCELOG_BANNER.test(line)) break;
+    if (MCELOG_THERMAL.test(line)) thermal = true;
     if (/ECC error|ECC syndrome|Memory (?:read|write|scrubbing) error|MEMORY CONTROLLER/i.test(line)) memory = true;
     if (/\buncorrected (?:ecc )?error\b/i.test(line)) uncorrected = true;
   }
+  // Kernels before 5.x hand each thermal-throttle interrupt to the machine-check log as a record of its own
+  // (therm_throt.c, mce_log_therm_throt_event), and mcelog decodes it as `CPU 1 THERMAL EVENT`, `Processor 1 heated
+  // above trip temperature. Throttling enabled.`: the CPU throttling, not a machine check. After the kernel's own
+  // throttle line (the rules' `continues`) it is that finding's record.
+  if (thermal) return { title: "thermal: CPU clock throttled", groupKey: "thermal-throttle", details: { via: "mcelog" } };
   if (!memory) return undefined;
   return {
     title: uncorrected ? "EDAC: uncorrectable memory error" : "EDAC: corrected memory error",
@@ -268,6 +275,8 @@ function mcelogMemoryRecord(following: readonly string[]): { title: string; grou
     details: { type: uncorrected ? "UE" : "CE", via: "mcelog" },
   };
 }
+/** mcelog's decode of a thermal-throttle record (the CPU/bank line and the throttle start and end wordings). */
+const MCELOG_THERMAL = /\bTHERMAL EVENT\b|\b(?:heated above|below) trip temperature\b/;
 /** mcelog's banner over each decoded record: the pre-2009 wording, and the one since. */
 const MCELOG_BANNER = /HARDWARE ERROR\. This is \*NOT\* a software problem!|Hardware event\. This is not a software error\./;
 
@@ -290,7 +299,7 @@ function aerSeverity(severity: string): { key: string; title: string } {
 }
 
 /** A thermal-throttle line (`CPU2: Core temperature above threshold, …`, `… temperature/speed normal`). */
-const THERMAL_THROTTLE_LINE = /\bCPU\d+: (?:Core|Package) temperature(?: is above threshold|\/speed normal| above threshold)/i;
+const THERMAL_THROTTLE_LINE = /\bCPU\d+: (?:(?:Core|Package) )?temperature(?: is above threshold|\/speed normal| above threshold)/i;
 
 /** The two clocksource-watchdog wordings name the clocksource in group 1 and are one problem. */
 const CLOCKSOURCE_UNSTABLE = {
@@ -324,7 +333,7 @@ function mcelogRecordRule(id: string, needle: string): ProblemEventRule {
     // The daemon decodes the records the kernel logged: after the kernel's own notice of them (same host and fold
     // key: `mce: [Hardware Error]: Machine check events logged`, then mcelog's record of it, as node-problem-detector
     // shows both) the record is that error, not a second one.
-    continues: ["mce-events-logged", "mce-hardware-error", "ghes-record"],
+    continues: ["mce-events-logged", "mce-hardware-error", "ghes-record", "thermal-throttle"],
   };
 }
 
@@ -823,6 +832,29 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     reportFollows: 24,
     refine: (following) => ghesMemoryRecord(following),
   },
+  {
+    // The firmware's Boot Error Record Table (ACPI BERT): an error the platform recorded before the last reset (a
+    // fatal machine check, an SoC crash log) handed to the kernel at boot and printed by cper.c as one record: `BERT:
+    // Error records from previous boot:`, then `[Hardware Error]: event severity: fatal`, its sections and often a
+    // long hex dump, without GHES's `{N}` record number. The block is one error (of the boot before), not one per
+    // line; a memory section is a DIMM's error, as in a GHES record.
+    id: "bert-record",
+    kind: "mce",
+    // The prefilter keys on a needle's first bytes: `Error r…` let too many positions of ordinary logs through.
+    needle: "BERT: Error records",
+    pattern: /\bBERT: Error records from previous boot:/,
+    title: () => "MCE: hardware error",
+    details: (): Details => ({ source: "BERT" }),
+    groupKey: () => "mce",
+    // Up to the next GHES record, which is an error of this boot.
+    continuation: /\[Hardware Error\]: (?!Hardware error from APEI)/,
+    continuationDetails: (line) => {
+      const severity = /\[Hardware Error\]: event severity: (\w+)/.exec(line)?.[1];
+      return severity ? { severity } : undefined;
+    },
+    reportFollows: 24,
+    refine: (following) => ghesMemoryRecord(following.slice(1)),
+  },
   // The mcelog tool's decoded record (`mcelog` run by hand, `/var/log/mcelog`, or its syslog lines): a banner, the
   // CPU and bank, the decoded status words. The machine check itself, logged by a user-space decoder: each record
   // is one error (a paste of the tool's output may hold no kernel line at all). Two rows for the prefilter: the
@@ -941,9 +973,11 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     kind: "other",
     // Kernels before 4.x print `CPU clock throttled` (upper case): the needle stops before the word.
     needle: "above threshold, ",
-    pattern: /\bCPU(\d+): (Core|Package) temperature (?:is )?above threshold, cpu clock (?:is )?throttled(?: \(total events = (\d+)\))?/i,
+    // 2.6.18–2.6.3x (RHEL 5/6's therm_throt.c, before package thermal interrupts) name no level: `CPU16: Temperature
+    // above threshold, cpu clock throttled`.
+    pattern: /\bCPU(\d+): (?:(Core|Package) )?temperature (?:is )?above threshold, cpu clock (?:is )?throttled(?: \(total events = (\d+)\))?/i,
     title: () => "thermal: CPU clock throttled",
-    details: (m): Details => ({ cpu: Number(m[1]), level: m[2].toLowerCase(), ...(m[3] ? { totalEvents: Number(m[3]) } : {}) }),
+    details: (m): Details => ({ cpu: Number(m[1]), ...(m[2] ? { level: m[2].toLowerCase() } : {}), ...(m[3] ? { totalEvents: Number(m[3]) } : {}) }),
     groupKey: () => "thermal-throttle",
   },
   {
