@@ -565,6 +565,15 @@ const ROWS: Row[] = [
     details: { victim: "bash", victimPid: 27541, signal: "SIGTERM" },
   },
   {
+    // `kubectl describe pod`'s container state (gimlet-io/gimlet#649)
+    line: ["Last State:     Terminated", "  Reason:       OOMKilled", "  Exit Code:    137"],
+    program: "kubectl",
+    rule: "kubectl-container-oomkilled",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { memcg: true },
+  },
+  {
     line: "system-postgresql.slice: A process of this unit has been killed by the OOM killer.",
     program: "systemd[1]",
     rule: "systemd-unit-oom-killed",
@@ -1959,6 +1968,10 @@ describe("problem events through triage", () => {
       "Aug 13 10:00:01 n1 systemd[1]: system.slice: A process of this unit has been killed by the OOM killer.",
     ]);
     expect(alone.map((f) => f.type)).toEqual(["systemd-unit-oom-killed"]);
+  });
+
+  it("a container state that only mentions OOMKilled in prose is no finding", async () => {
+    expect(await findingsOf(["Reason:       Error", "alert when a pod is OOMKilled", "Reason: the pod was OOMKilled twice"], "kubectl")).toEqual([]);
   });
 
   it("a /proc status dump's VmRSS line is no earlyoom kill", async () => {

@@ -2595,9 +2595,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // is sent again (or escalated to SIGKILL): each line is a kill earlyoom made.
     id: "earlyoom-kill",
     kind: "oom",
-    // ` VmRSS ` is in every version's kill line; the leading space keeps the hot prefilter's budgets (a bare `VmRSS`
-    // needle let a quiet log's lines through to the byte comparison).
-    needle: " VmRSS ",
+    // `, VmRSS` is in every version's kill line; with its comma the hot prefilter's buckets stay within budget (a bare
+    // `VmRSS` needle let a quiet log's lines through to the byte comparison).
+    needle: ", VmRSS",
     pattern: /\b(?:sending (SIGTERM|SIGKILL) to process (\d+) (?:uid \d+ )?"([^"\n]{0,64})"|killing process (\d+) "([^"\n]{0,64})" with signal (\d+)): (?:badness|oom_score) -?\d+, VmRSS (\d+) MiB/,
     title: () => "earlyoom: killed process on low memory",
     details: (m): Details => ({
@@ -2629,6 +2629,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     pattern: /Cgroup OOM encountered(?:, victim process: ([^,\s]+), pid: (\d+))?/,
     title: () => "OOM: memory cgroup out of memory",
     details: (m): Details => ({ memcg: true, ...(m[1] ? { victim: m[1], victimPid: Number(m[2]) } : {}) }),
+    groupKey: () => "oom:memcg",
+  },
+  {
+    // A container's state as `kubectl describe pod` (`Last State:     Terminated` / `  Reason:       OOMKilled` /
+    // `  Exit Code:    137`) or `-o yaml` (`reason: OOMKilled`) print it: the kubelet saw the container's memory
+    // cgroup OOM-kill its process, the pod-side trace of a kernel `Memory cgroup out of memory` kill.
+    id: "kubectl-container-oomkilled",
+    kind: "oom",
+    needle: "OOMKilled",
+    pattern: /^[Rr]eason:\s+OOMKilled\b/,
+    title: () => "OOM: memory cgroup out of memory",
+    details: () => ({ memcg: true }),
     groupKey: () => "oom:memcg",
   },
   {
