@@ -554,6 +554,58 @@ const ROWS: Row[] = [
     details: { victim: "java", victimPid: 8472 },
   },
   {
+    // kubernetes/kubernetes#100487's pod event for a kill inside the pod's memory cgroup
+    line: 'I0813 10:00:00.000000    1432 event.go:291] "Event occurred" object="default/memory-demo-2" kind="Pod" type="Warning" reason="CgroupOOM" message="Cgroup OOM encountered, victim process: stress, pid: 470521"',
+    program: "kubelet[1432]",
+    rule: "kubelet-cgroup-oom",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { memcg: true, victim: "stress", victimPid: 470521 },
+  },
+  {
+    line: 'sending SIGTERM to process 57834 uid 1000 "code": badness 866, VmRSS 5 MiB',
+    program: "earlyoom[26328]",
+    rule: "earlyoom-kill",
+    kind: "oom",
+    title: "earlyoom: killed process on low memory",
+    details: { victim: "code", victimPid: 57834, signal: "SIGTERM", rssMiB: 5 },
+  },
+  {
+    // v1.8 prints the kernel's oom_score and the command line
+    line: 'sending SIGKILL to process 906175 uid 1000 "java": oom_score 1170, VmRSS 43912 MiB, cmdline "..."',
+    program: "earlyoom[1295]",
+    rule: "earlyoom-kill",
+    kind: "oom",
+    title: "earlyoom: killed process on low memory",
+    details: { victim: "java", signal: "SIGKILL", rssMiB: 43912 },
+  },
+  {
+    // v1.2-1.5 wording
+    line: 'killing process 27541 "bash" with signal 15: badness 550, VmRSS 7609 MiB',
+    program: "earlyoom[900]",
+    rule: "earlyoom-kill",
+    kind: "oom",
+    title: "earlyoom: killed process on low memory",
+    details: { victim: "bash", victimPid: 27541, signal: "SIGTERM" },
+  },
+  {
+    // `kubectl describe pod`'s container state (gimlet-io/gimlet#649)
+    line: ["Last State:     Terminated", "  Reason:       OOMKilled", "  Exit Code:    137"],
+    program: "kubectl",
+    rule: "kubectl-container-oomkilled",
+    kind: "oom",
+    title: "OOM: memory cgroup out of memory",
+    details: { memcg: true },
+  },
+  {
+    line: "system-postgresql.slice: A process of this unit has been killed by the OOM killer.",
+    program: "systemd[1]",
+    rule: "systemd-unit-oom-killed",
+    kind: "oom",
+    title: "OOM: out of memory",
+    details: { unit: "system-postgresql.slice" },
+  },
+  {
     line: 'E0813 10:00:00.000000    1432 manager.go:1] "Failed to start" err="inotify_init: too many open files"',
     program: "kubelet[1432]",
     rule: "inotify-limit",
@@ -1955,6 +2007,35 @@ describe("problem events through triage", () => {
       "Aug 13 10:00:00 n1 systemd[1837]: a.scope: systemd-oomd killed 3 process(es) in this unit.",
     ]);
     expect(found.map((f) => f.type)).toEqual(["systemd-oomd-pressure-kill"]);
+  });
+
+  it("systemd's OOM-killer note after the kernel's kill line is that kill, whichever cgroup ran out", async () => {
+    // The note does not say whether a memory cgroup or the machine ran out: it continues a kill of either fold key.
+    for (const kill of [
+      "Aug 13 10:00:00 n1 kernel: Memory cgroup out of memory: Killed process 4242 (java) total-vm:100kB, anon-rss:50kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:8kB oom_score_adj:0",
+      "Aug 13 10:00:00 n1 kernel: Out of memory: Killed process 4242 (java) total-vm:100kB, anon-rss:50kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:8kB oom_score_adj:0",
+    ]) {
+      const found = await findingsOf([
+        kill,
+        "Aug 13 10:00:01 n1 systemd[1]: app.service: A process of this unit has been killed by the OOM killer.",
+        "Aug 13 10:00:01 n1 systemd[1]: system.slice: A process of this unit has been killed by the OOM killer.",
+      ]);
+      expect(found.map((f) => f.type)).toEqual(["oom-kill"]);
+    }
+    // alone, the notes up the cgroup tree are one kill
+    const alone = await findingsOf([
+      "Aug 13 10:00:01 n1 systemd[1]: app.service: A process of this unit has been killed by the OOM killer.",
+      "Aug 13 10:00:01 n1 systemd[1]: system.slice: A process of this unit has been killed by the OOM killer.",
+    ]);
+    expect(alone.map((f) => f.type)).toEqual(["systemd-unit-oom-killed"]);
+  });
+
+  it("a container state that only mentions OOMKilled in prose is no finding", async () => {
+    expect(await findingsOf(["Reason:       Error", "alert when a pod is OOMKilled", "Reason: the pod was OOMKilled twice"], "kubectl")).toEqual([]);
+  });
+
+  it("a /proc status dump's VmRSS line is no earlyoom kill", async () => {
+    expect(await findingsOf(["VmRSS:\t   43912 kB", 'process 906175 "java": VmRSS 43912 MiB'], "earlyoom[1]")).toEqual([]);
   });
 
   it("cache_from_obj's wrong-cache line alone is a finding; with the WARNING it printed, the WARNING is", async () => {

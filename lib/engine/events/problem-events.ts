@@ -72,6 +72,11 @@ export type ProblemEventRule = {
    */
   continues?: readonly string[];
   /**
+   * `continues` holds whatever the starting event's fold key: the event cannot tell which of the starter's keys it
+   * belongs to (systemd's note of a kernel OOM kill does not say whether a memory cgroup or the machine ran out).
+   */
+  continuesAnyKey?: true;
+  /**
    * A report class has the same header (syzkaller reports the line as a crash) and the findings stage keeps the event
    * instead (`crashReportsOf`): the class's needle does not keep a repeat from folding without a window.
    */
@@ -2602,6 +2607,43 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "pleg",
   },
   {
+    // systemd (v243+) notes a kernel OOM kill in each unit and slice above the victim, from the cgroup's memory.events
+    // oom_kill counter: `system-postgresql.slice: A process of this unit has been killed by the OOM killer.`. After
+    // the kernel's own kill line that is the same kill; alone (a `journalctl -u`, a grep of systemd's lines, a kernel
+    // ring buffer not kept) it still says the kernel's OOM killer killed a process of that unit.
+    id: "systemd-unit-oom-killed",
+    kind: "oom",
+    needle: "killed by the OOM killer",
+    pattern: /(\S{1,256}): A process of this unit has been killed by the OOM killer/,
+    title: () => "OOM: out of memory",
+    details: (m) => ({ unit: m[1] }),
+    // one kill is noted on every ancestor unit: one finding
+    groupKey: () => "oom:systemd-unit",
+    continues: ["oom-kill", "oom-kill-legacy", "oom-killed-process-bare", "oom-kill-summary", "oom-group-kill"],
+    continuesAnyKey: true,
+  },
+  {
+    // earlyoom (user-space OOM killer) signals the process it picks when available memory and free swap are both under
+    // its limits: `sending SIGTERM to process 57834 uid 1000 "code": badness 866, VmRSS 5 MiB` (v1.6+; v1.8 prints
+    // `oom_score` for `badness`), `killing process 27541 "bash" with signal 15: badness 550, VmRSS 7609 MiB` (v1.2–1.5).
+    // The kernel's OOM killer never runs: these lines are all a log shows of the kill. A SIGTERM the process ignores
+    // is sent again (or escalated to SIGKILL): each line is a kill earlyoom made.
+    id: "earlyoom-kill",
+    kind: "oom",
+    // `, VmRSS` is in every version's kill line; with its comma the hot prefilter's buckets stay within budget (a bare
+    // `VmRSS` needle let a quiet log's lines through to the byte comparison).
+    needle: ", VmRSS",
+    pattern: /\b(?:sending (SIGTERM|SIGKILL) to process (\d+) (?:uid \d+ )?"([^"\n]{0,64})"|killing process (\d+) "([^"\n]{0,64})" with signal (\d+)): (?:badness|oom_score) -?\d+, VmRSS (\d+) MiB/,
+    title: () => "earlyoom: killed process on low memory",
+    details: (m): Details => ({
+      victimPid: Number(m[2] ?? m[4]),
+      victim: m[3] ?? m[5],
+      signal: m[1] ?? (m[6] === "9" ? "SIGKILL" : m[6] === "15" ? "SIGTERM" : `signal ${m[6]}`),
+      rssMiB: Number(m[7]),
+    }),
+    groupKey: () => "oom:earlyoom",
+  },
+  {
     // The kubelet's node event for a kernel OOM kill outside any pod's limit (`Warning  SystemOOM  …  System OOM
     // encountered`, since 1.16 `…, victim process: X, pid: N`), as `kubectl describe node` or the kubelet log show it.
     id: "kubelet-system-oom",
@@ -2611,6 +2653,30 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "kubelet: System OOM encountered",
     details: (m): Details => (m[1] ? { victim: m[1], victimPid: Number(m[2]) } : {}),
     groupKey: () => "system-oom",
+  },
+  {
+    // The same watcher's event for a kill inside a pod's memory cgroup (`Warning  CgroupOOM  …  kubelet  Cgroup OOM
+    // encountered, victim process: stress, pid: 470521` on the pod, kubernetes/kubernetes#100487's build): a
+    // container hit its memory limit, as the kernel's `Memory cgroup out of memory` line says.
+    id: "kubelet-cgroup-oom",
+    kind: "oom",
+    needle: "Cgroup OOM encountered",
+    pattern: /Cgroup OOM encountered(?:, victim process: ([^,\s]+), pid: (\d+))?/,
+    title: () => "OOM: memory cgroup out of memory",
+    details: (m): Details => ({ memcg: true, ...(m[1] ? { victim: m[1], victimPid: Number(m[2]) } : {}) }),
+    groupKey: () => "oom:memcg",
+  },
+  {
+    // A container's state as `kubectl describe pod` (`Last State:     Terminated` / `  Reason:       OOMKilled` /
+    // `  Exit Code:    137`) or `-o yaml` (`reason: OOMKilled`) print it: the kubelet saw the container's memory
+    // cgroup OOM-kill its process, the pod-side trace of a kernel `Memory cgroup out of memory` kill.
+    id: "kubectl-container-oomkilled",
+    kind: "oom",
+    needle: "OOMKilled",
+    pattern: /^[Rr]eason:\s+OOMKilled\b/,
+    title: () => "OOM: memory cgroup out of memory",
+    details: () => ({ memcg: true }),
+    groupKey: () => "oom:memcg",
   },
   {
     id: "inotify-limit",

@@ -558,11 +558,17 @@ function dropContinuingEvents(events: RawEvent[]): void {
   // One pass in line order: the latest start per rule, host and fold key (a storm of report lines stays linear).
   const startedAt = new Map<string, number>();
   const keyOf = (id: string, e: RawEvent) => `${id}\u0000${e.line.host ?? ""}\u0000${e.groupKey ?? e.rule.groupKey?.(e.match) ?? ""}`;
+  // `continuesAnyKey`: the latest start per rule and host, whatever its fold key.
+  const anyKeyOf = (id: string, e: RawEvent) => `${id}\u0000${e.line.host ?? ""}`;
   let kept = 0;
   for (const e of events) {
-    if (CONTINUED_RULES.has(e.rule.id)) startedAt.set(keyOf(e.rule.id, e), e.line.lineNo);
+    if (CONTINUED_RULES.has(e.rule.id)) {
+      startedAt.set(keyOf(e.rule.id, e), e.line.lineNo);
+      startedAt.set(anyKeyOf(e.rule.id, e), e.line.lineNo);
+    }
     const starts = e.rule.continues;
-    const continued = starts?.some((id) => (startedAt.get(keyOf(id, e)) ?? -Infinity) >= e.line.lineNo - EVENT_REPORT_LINES);
+    const keyFor = e.rule.continuesAnyKey ? anyKeyOf : keyOf;
+    const continued = starts?.some((id) => (startedAt.get(keyFor(id, e)) ?? -Infinity) >= e.line.lineNo - EVENT_REPORT_LINES);
     if (!continued) events[kept++] = e;
   }
   events.length = kept;
