@@ -846,8 +846,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "bert-record",
     kind: "mce",
     // The prefilter keys on a needle's first bytes: `Error r…` let too many positions of ordinary logs through, and
-    // `BERT: …` with the RCU stall's `All QSes seen` beside it kept the busy profile over budget (bucket placement).
-    needle: "ERT: Error records",
+    // longer needles kept the quiet and busy profiles over budget once the RCU and OOM needles came in (bucket
+    // placement); the pattern reads the rest.
+    needle: "BERT: ",
     pattern: /\bBERT: Error records from previous boot:/,
     title: () => "MCE: hardware error",
     details: (): Details => ({ source: "BERT" }),
