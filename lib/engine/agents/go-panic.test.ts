@@ -172,6 +172,16 @@ describe("parseRecoveredGoPanic", () => {
     expect(parseRecoveredGoPanic(planned, "x.log")).toBeUndefined();
     expect(parseRecoveredGoPanic(plain, "x.log")).toBeUndefined();
   });
+
+  it("apimachinery's line cut before its `(runtime error: …)`: the quoted value is the runtime's own message", () => {
+    const [cut, own] = parse([
+      'E0104 06:45:36.956259    1246 runtime.go:73] Observed a panic: "invalid memory address or nil pointer dereference" (runtime erro',
+      'E0104 06:45:36.956259    1246 runtime.go:73] Observed a panic: "unexpected object type" (runtime',
+    ]);
+    expect(parseRecoveredGoPanic(cut, "kubelet.log")).toMatchObject({ kind: "go-panic", title: "panic: runtime error: invalid memory address or nil pointer dereference" });
+    // A value the program panicked with on purpose says nothing general.
+    expect(parseRecoveredGoPanic(own, "kubelet.log")).toBeUndefined();
+  });
 });
 
 describe("agent version lines", () => {

@@ -294,6 +294,22 @@ export function parseEscapedGoPanic(line: LogLine, fileName: string): Finding | 
  */
 const RECOVERED_GO_PANIC = /\b(?:[Pp]anic(?:ked|s)?|PANIC)\b[^\n]*?\b(runtime error: [a-z](?:[^"')\[\]\n]|\[\d+\])*?)\s*(?:["')\]]|$)/;
 export const RECOVERED_GO_PANIC_NEEDLE = "runtime error: ";
+/**
+ * apimachinery's `Observed a panic: "<value>" (runtime error: <value>)` quotes a runtime error's message first: a line
+ * cut before its parenthesis (an excerpt, a wrap) still names the runtime's fault when the quoted value is one of the
+ * runtime's own messages.
+ */
+const OBSERVED_RUNTIME_MESSAGE =
+  /\bObserved a panic: "(invalid memory address or nil pointer dereference|index out of range[^"]{0,80}|slice bounds out of range[^"]{0,80}|integer divide by zero|assignment to entry in nil map|makeslice: [^"]{1,80}|hash of unhashable type[^"]{0,80}|comparing uncomparable type[^"]{0,80})"/;
+
+/** The runtime error a recovered panic's line names (`m[1]`: `runtime error: …`), if it names one. */
+function recoveredRuntimeError(text: string): RegExpExecArray | undefined {
+  if (text.includes(RECOVERED_GO_PANIC_NEEDLE)) return RECOVERED_GO_PANIC.exec(text) ?? undefined;
+  const observed = text.includes("Observed a panic: ") ? OBSERVED_RUNTIME_MESSAGE.exec(text) : null;
+  if (!observed) return undefined;
+  observed[1] = `runtime error: ${observed[1]}`;
+  return observed;
+}
 
 /** Programs named in the text of a recovered panic's line, for lines whose format names no program. */
 const TEXT_COMPONENTS: Array<[RegExp, string]> = [
@@ -306,8 +322,7 @@ const TEXT_COMPONENTS: Array<[RegExp, string]> = [
 
 /** The finding of a recovered Go panic's log line (see RECOVERED_GO_PANIC), or undefined when the line is not one. */
 export function parseRecoveredGoPanic(line: LogLine, fileName: string): Finding | undefined {
-  if (!line.text.includes(RECOVERED_GO_PANIC_NEEDLE)) return undefined;
-  const m = RECOVERED_GO_PANIC.exec(line.text);
+  const m = recoveredRuntimeError(line.text);
   if (!m) return undefined;
   const named = line.program && !/^(?:kernel|systemd|journal|shell)$/.test(line.program) ? line.program : undefined;
   const component = named ?? TEXT_COMPONENTS.find(([re]) => re.test(line.text))?.[1];
