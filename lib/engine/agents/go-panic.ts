@@ -302,13 +302,11 @@ export const RECOVERED_GO_PANIC_NEEDLE = "runtime error: ";
 const OBSERVED_RUNTIME_MESSAGE =
   /\bObserved a panic: "(invalid memory address or nil pointer dereference|index out of range[^"]{0,80}|slice bounds out of range[^"]{0,80}|integer divide by zero|assignment to entry in nil map|makeslice: [^"]{1,80}|hash of unhashable type[^"]{0,80}|comparing uncomparable type[^"]{0,80})"/;
 
-/** The runtime error a recovered panic's line names (`m[1]`: `runtime error: …`), if it names one. */
-function recoveredRuntimeError(text: string): RegExpExecArray | undefined {
-  if (text.includes(RECOVERED_GO_PANIC_NEEDLE)) return RECOVERED_GO_PANIC.exec(text) ?? undefined;
+/** The runtime error a recovered panic's line names (`runtime error: …`), if it names one. */
+function recoveredRuntimeError(text: string): string | undefined {
+  if (text.includes(RECOVERED_GO_PANIC_NEEDLE)) return RECOVERED_GO_PANIC.exec(text)?.[1];
   const observed = text.includes("Observed a panic: ") ? OBSERVED_RUNTIME_MESSAGE.exec(text) : null;
-  if (!observed) return undefined;
-  observed[1] = `runtime error: ${observed[1]}`;
-  return observed;
+  return observed ? `runtime error: ${observed[1]}` : undefined;
 }
 
 /** Programs named in the text of a recovered panic's line, for lines whose format names no program. */
@@ -322,21 +320,21 @@ const TEXT_COMPONENTS: Array<[RegExp, string]> = [
 
 /** The finding of a recovered Go panic's log line (see RECOVERED_GO_PANIC), or undefined when the line is not one. */
 export function parseRecoveredGoPanic(line: LogLine, fileName: string): Finding | undefined {
-  const m = recoveredRuntimeError(line.text);
-  if (!m) return undefined;
+  const message = recoveredRuntimeError(line.text);
+  if (!message) return undefined;
   const named = line.program && !/^(?:kernel|systemd|journal|shell)$/.test(line.program) ? line.program : undefined;
   const component = named ?? TEXT_COMPONENTS.find(([re]) => re.test(line.text))?.[1];
   const finding: Finding = {
     id: "",
     kind: "go-panic",
-    title: `panic: ${normalizePanicMessage(m[1])}`.slice(0, 120),
+    title: `panic: ${normalizePanicMessage(message)}`.slice(0, 120),
     altTitles: [],
     headline: line.text.trim(),
     frames: [],
     corrupted: false,
     // Recovered: the program logged it and went on.
     panicked: false,
-    panicMessage: m[1],
+    panicMessage: message,
     source: { file: fileName, line: line.lineNo, endLine: line.lineNo },
     report: [line.text],
     signature: "",

@@ -13,6 +13,8 @@ const MAX_PREFIX_CUT = 48;
 /**
  * Report and event headers whose first words a cut may take, each with the shape the whole line must have once they
  * are put back: a suffix of `head` starting the line is only the rest of that header when the result reads as it.
+ * The shapes are stricter than the class and event tables on purpose: a rest as short as `G: ` completes any line to
+ * `BUG: …` or `WARNING: …`, which those tables (reading lines that are whole) would take as a header.
  */
 const CUT_HEADS: readonly { head: string; whole: RegExp }[] = [
   { head: "BUG: unable to handle kernel ", whole: /^BUG: unable to handle kernel (?:NULL pointer dereference|paging request) at /i },
@@ -85,7 +87,8 @@ export function repairCutFirstLine(first: LogLine, next: LogLine | undefined, pa
   return completed === undefined ? line : { ...line, text: completed };
 }
 
-const charClass = (c: string): string => (c >= "0" && c <= "9" ? "0" : c === " " || c === "\t" ? " " : /[A-Za-z]/.test(c) ? "a" : c);
+const charClass = (c: string): string =>
+  c >= "0" && c <= "9" ? "0" : c === " " || c === "\t" ? " " : (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") ? "a" : c;
 
 /** Whether cut[0…] has the shape of whole[from, to): digits, blanks and letters alike, other characters equal. */
 function sameShape(cut: string, whole: string, from: number, to: number): boolean {
