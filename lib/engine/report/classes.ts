@@ -150,6 +150,12 @@ export type CrashClass = {
   /** Starts a report only when none is open (a detector frame inside another report's stack is part of it). */
   orphanOnly?: boolean;
   /**
+   * The header is no prefilter needle: the line is read only in a window another line opened (a line the same report
+   * prints nearby: its stack's `Call Trace:` line or `dump_stack` frame, WINDOW_OPENERS). For body lines of a report whose header was cut:
+   * each needle costs the byte prefilter on every log, these lines are rare and always come with such a neighbour.
+   */
+  windowOnly?: boolean;
+  /**
    * The report starts at the nearest line before the header that matches `line` (within `within` lines), when
    * the header is a line in the middle of the report (a watchdog frame below the RIP of a report whose first line
    * was cut). `required`: without such a line the header starts no report (a bare stack is no report).
@@ -1189,6 +1195,77 @@ export const CLASSES: readonly CrashClass[] = [
       },
     ],
   },
+  // lockdep's other splats whose header line a paste cut: the line under the release line and the dashes is printed by
+  // that splat only (print_unlock_imbalance_bug, print_lock_contention_bug, print_freed_lock_bug), and its `at:` site
+  // names the function as the header's row reads it. 4.15+ wording (`WARNING:`); the `BUG:` form older kernels printed
+  // stays an alternative. Each ends in `stack backtrace:` and dump_stack()'s stack, which opens the window (windowOnly).
+  ...(
+    [
+      { id: "lockdep-unlock-imbalance-headless", header: "is trying to release lock (", lost: /bad unlock balance/, what: "bad unlock balance" },
+      { id: "lockdep-contention-headless", header: "is trying to contend lock (", lost: /bad contention/, what: "bad contention" },
+      { id: "lockdep-freed-lock-headless", header: "with a lock still held there!", lost: /held lock freed/, what: "held lock freed" },
+    ] as const
+  ).map(
+    ({ id, header, lost, what }): CrashClass => ({
+      id,
+      lostHeader: lost,
+      header,
+      kind: "lockdep",
+      type: "LOCKDEP",
+      orphanOnly: true,
+      windowOnly: true,
+      startsAt: { line: LOCKDEP_PREAMBLE, within: 3, earliest: true },
+      formats: [
+        {
+          match: re(escapeLiteral(header)),
+          title: `WARNING: ${what} in {FRAME}`, alt: [`BUG: ${what} in {FRAME}`], corrupted: "the lockdep header line is missing",
+          stack: LOCKDEP_AT_THEN_STACK,
+        },
+      ],
+    }),
+  ),
+  // Reports printed through dump_stack() whose header line a paste cut: the function that printed the header is still
+  // on the stack under dump_stack (`__schedule_bug`, `___might_sleep`, `bad_page`…) and says which report it was, as
+  // warn_slowpath_ says WARNING above. Only a stack under the report's own task or `Call Trace:` line counts (a frame
+  // alone in prose is no report), and only when no report is open (inside its own report the frame is that report's).
+  // The frame is read in the window its stack's `Call Trace:` line or dump_stack's own frame right above it opens
+  // (windowOnly: no needle of its own; WINDOW_OPENERS).
+  ...(
+    [
+      { id: "scheduling-while-atomic-headless", header: "__schedule_bug", lost: /scheduling while atomic/, title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
+      // ___might_sleep (3.x–5.14) and __might_resched (5.15+) print the header; __might_sleep calls them, and is also a
+      // WARN site of its own (`do not call blocking ops when !TASK_RUNNING`), so it is no key.
+      { id: "might-sleep-headless", header: "___might_sleep", lost: /sleeping function called from invalid context/, title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
+      { id: "might-resched-headless", header: "__might_resched", lost: /sleeping function called from invalid context/, title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
+      { id: "bad-pte-headless", header: "print_bad_pte", lost: /Bad page map/, title: "BUG: Bad page map", type: "MEMORY_SAFETY_BUG", stack: undefined },
+      { id: "bad-page-headless", header: "bad_page", lost: /Bad page state/, title: "BUG: Bad page state in {FRAME}", type: "MEMORY_SAFETY_BUG", stack: stack([/page last allocated|page_owner tracks the page as allocated/], { skip: BAD_PAGE_OWNER_SKIP }) },
+      // OpenZFS's assertion (the spl-panic rows): spl_panic (0.7+) and spl_debug_bug (SPL 0.6) under its dump_stack.
+      { id: "spl-panic-headless", header: "spl_panic", lost: /PANIC at |SPL PANIC/, title: "SPL PANIC in {FRAME}", type: "BUG", stack: STACK_CALL_TRACE },
+      { id: "spl-debug-bug-headless", header: "spl_debug_bug", lost: /PANIC at |SPL PANIC/, title: "SPL PANIC in {FRAME}", type: "BUG", stack: STACK_CALL_TRACE },
+    ] as const
+  ).map(
+    ({ id, header, lost, title, type, stack: rule }): CrashClass => ({
+      id,
+      lostHeader: lost,
+      header,
+      kind: "bug",
+      type,
+      orphanOnly: true,
+      windowOnly: true,
+      // the name as a frame: `f+0x1a/0x30`, `f.cold+…`, ARM's `(f) from` / `(f+0x6c/0x78) from`, `[f+157/176]`
+      suppress: [new RegExp(`^(?!.*(?:^|[\\s(\\]<])${escapeLiteral(header)}(?:\\.[a-z]+(?:\\.\\d+)?)?(?:\\+|\\)))`)],
+      startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:|Call [Tt]race:|Backtrace:\s*$)/, within: 12, required: true, earliest: true, unless: REQUESTED_DUMP },
+      formats: [
+        {
+          match: re(escapeLiteral(header)),
+          title, corrupted: "the report's header line is missing",
+          ...(rule ? { stack: rule } : { noStackTrace: true }),
+          // as the header's row: a bad page's stack is generic mm code, and only page_owner's names an owner
+          ...(id === "bad-page-headless" ? { stacklessTitle: () => "BUG: Bad page state" } : {}),
+        },
+      ],
+    }),
+  ),
   // UBSAN's message line, right under its `UBSAN: <check> in f.c:12:34` header: the check it names.
   ...(
     [
@@ -2059,8 +2136,14 @@ export const CRASH_PANIC_CLASS: CrashClass = {
   formats: [{ match: /^\s*(\S[^\n]*?)\s*$/m, title: "kernel panic: $1", stack: { sections: [CALL_TRACE_SECTION] } }],
 };
 
+/**
+ * Lines that open a window for the `windowOnly` classes: a stack's section line (a needle already, the headless hung
+ * task's header) and the `dump_stack` frame every report printed through dump_stack() carries (ARM's old unwinder
+ * printed no section line).
+ */
+const WINDOW_OPENERS: readonly string[] = ["Call Trace:", "Call trace:", "dump_stack"];
 /** Report triggers that are not a class header: the crash utility's `bt` task line opens a report window too. */
-const EXTRA_REPORT_TRIGGERS: readonly string[] = [String.raw`PID: \d+ +TASK: `];
+const EXTRA_REPORT_TRIGGERS: readonly string[] = [String.raw`PID: \d+ +TASK: `, ...WINDOW_OPENERS];
 
 /** Headers up to this long that start with a letter are common words in other programs' logs. */
 const SHORT_HEADER_CHARS = 8;
@@ -2074,7 +2157,7 @@ const SHORT_HEADER_CHARS = 8;
  * message's last word without a space (`…user memory accessgeneral protection fault: 0000`).
  */
 export const REPORT_PREFILTER = new RegExp(
-  [...[...CLASSES, CRASH_PANIC_CLASS].map((c) => prefilterNeedle(c.header)), ...EXTRA_REPORT_TRIGGERS].join("|"),
+  [...[...CLASSES, CRASH_PANIC_CLASS].filter((c) => !c.windowOnly).map((c) => prefilterNeedle(c.header)), ...EXTRA_REPORT_TRIGGERS].join("|"),
 );
 
 /**
@@ -2084,7 +2167,9 @@ export const REPORT_PREFILTER = new RegExp(
  * (`DEBUG:`); the glued head is told by its longer form here only, not by the scanner's byte needles: the `Oops:`
  * line the kernel prints a few lines below it opens the window.
  */
-export const REPORT_LINE_TRIGGER = new RegExp(`${REPORT_PREFILTER.source}|BUG: unable to handle kernel`);
+export const REPORT_LINE_TRIGGER = new RegExp(
+  [REPORT_PREFILTER.source, "BUG: unable to handle kernel", ...CLASSES.filter((c) => c.windowOnly).map((c) => escapeLiteral(c.header))].join("|"),
+);
 
 function prefilterNeedle(header: string): string {
   if (!/^[A-Za-z]/.test(header) || header.length > SHORT_HEADER_CHARS) return escapeLiteral(header);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
 import { extractReports } from "./extract-reports";
+import { triage } from "../triage";
+import { input } from "../triage-test-helpers";
 
 // Reports whose header line a paste cut off (issue 9, `cut-header-lost`): read from the lines only that report prints.
 function extract(lines: string[]) {
@@ -543,12 +545,122 @@ describe("a report whose own task line is missing", () => {
   ];
 
   it("ran the kernel the task line of an earlier report of its boot names", () => {
-    const [bad] = extract([...tail, ...report]);
+    const [earlier, bad] = extract([...tail, ...report]);
+    // The excerpt's first report is one too: bad_page() under dump_stack() in its stack.
+    expect(earlier).toMatchObject({ title: "BUG: Bad page state", corrupted: true, kernelRelease: "5.19.0-rc7-00764-g1a4d4f970914" });
     expect(bad).toMatchObject({ title: "BUG: Bad page state", kernelRelease: "5.19.0-rc7-00764-g1a4d4f970914", releaseSource: "same-boot-report" });
   });
 
   it("never takes it across a boot", () => {
-    const [bad] = extract([...tail, "[    0.000000] Linux version 6.1.0-13-arm64 (debian-kernel@lists.debian.org) #1 SMP", ...report]);
-    expect(bad.kernelRelease).toBeUndefined();
+    const found = extract([...tail, "[    0.000000] Linux version 6.1.0-13-arm64 (debian-kernel@lists.debian.org) #1 SMP", ...report]);
+    expect(found).toHaveLength(2);
+    expect(found[1].kernelRelease).toBeUndefined();
+  });
+});
+
+describe("a report printed through dump_stack() whose header line was cut", () => {
+  const quietAbove = ["Jan 10 03:11:58 node7 kernel: eth0: link up", "Jan 10 03:11:59 node7 systemd[1]: Started Session 4 of user core."];
+  const k = (l: string) => `Jan 10 03:12:01 node7 kernel: ${l}`;
+  const schedulingWhileAtomic = [
+    "Modules linked in: esdm_es(O+) v4l2loopback(O) videodev",
+    "CPU: 6 PID: 717 Comm: systemd-modules Tainted: G           O       6.3.5 #1-NixOS",
+    "Hardware name: Micro-Star International Co., Ltd. MS-7C37/X570-A PRO (MS-7C37), BIOS H.J0 02/28/2023",
+    "Call Trace:",
+    " <TASK>",
+    " dump_stack_lvl+0x47/0x60",
+    " __schedule_bug+0x56/0x70",
+    " __schedule+0xfc1/0x1380",
+    " schedule+0x5e/0xd0",
+    " schedule_timeout+0x151/0x160",
+    " wait_for_completion_killable+0x7e/0x140",
+    " call_usermodehelper_exec+0x142/0x190",
+    " __request_module+0x18a/0x340",
+    " </TASK>",
+  ];
+
+  it("is still the report the function under dump_stack prints, its stack read past the scheduler", () => {
+    const [found] = extract(schedulingWhileAtomic);
+    expect(found).toMatchObject({ kind: "bug", title: "BUG: scheduling while atomic in call_usermodehelper_exec", guiltyFrame: "call_usermodehelper_exec", kernelRelease: "6.3.5", corrupted: true });
+    const sleeping = extract([
+      "CPU: 0 UID: 0 PID: 0 Comm: swapper/0 Not tainted 6.17.0-rc5-g7aac71907bde #12 PREEMPT",
+      "Hardware name: Texas Instruments AM642 EVM (DT)",
+      "Call trace:",
+      " show_stack+0x20/0x38 (C)",
+      " dump_stack_lvl+0x70/0x88",
+      " dump_stack+0x18/0x24",
+      " __might_resched+0x14c/0x1a0",
+      " __mutex_lock+0x5c/0x9b0",
+      " mutex_lock_nested+0x28/0x40",
+      " pci_epc_get_msi+0x40/0x98",
+    ]);
+    expect(sleeping[0]).toMatchObject({ title: "BUG: sleeping function called from invalid context in pci_epc_get_msi", kernelRelease: "6.17.0-rc5-g7aac71907bde" });
+  });
+
+  // ARM's old unwinder: no task or `Call Trace:` line, each frame printed with its caller.
+  const armOldUnwinder = [
+    "Modules linked in: ipv6 spidev ftdi_sio pl2303 usbserial spi_bcm2708 i2c_bcm2708",
+    "[<c00151e8>](unwind_backtrace+0x0/0xf8) from [<c03f9acc>](dump_stack+0x1c/0x20)",
+    "[<c03f9acc>](dump_stack+0x1c/0x20) from [<c00221b8>](__schedule_bug+0x6c/0x78)",
+    "[<c00221b8>](__schedule_bug+0x6c/0x78) from [<c03fa314>](__schedule+0x4ac/0x63c)",
+    "[<c03fa314>](__schedule+0x4ac/0x63c) from [<c03fa550>](schedule+0x50/0x68)",
+    "[<c03fa550>](schedule+0x50/0x68) from [<c03faea4>](schedule_timeout+0x234/0x38c)",
+    "[<c03faea4>](schedule_timeout+0x234/0x38c) from [<c03faaac>](wait_for_common+0x140/0x198)",
+    "[<c03faaac>](wait_for_common+0x140/0x198) from [<c03faba4>](wait_for_completion_timeout+0x18/0x1c)",
+    "[<c03faba4>](wait_for_completion_timeout+0x18/0x1c) from [<c02d9b24>](usb_start_wait_urb+0xa8/0xd0)",
+    "[<c02d9b24>](usb_start_wait_urb+0xa8/0xd0) from [<c02d9d4c>](usb_control_msg+0xd0/0xf4)",
+    "[<c02d9d4c>](usb_control_msg+0xd0/0xf4) from [<bf01b2f4>](ftdi_open+0x5c/0x1c8 [ftdi_sio])",
+  ];
+
+  it("opens its window at the stack's section line or dump_stack's frame: a triage of the cut paste finds it", async () => {
+    for (const report of [schedulingWhileAtomic, armOldUnwinder]) {
+      const incident = await triage([input("messages", [...quietAbove, ...report.map(k)])]);
+      expect(incident.findings.map((f) => f.title)).toEqual([report === armOldUnwinder ? "BUG: scheduling while atomic in ftdi_open" : "BUG: scheduling while atomic in call_usermodehelper_exec"]);
+    }
+  });
+
+  it("is that report's own frame inside a report whose header survived, and no report in prose or without its stack", () => {
+    const headed = extract(["BUG: scheduling while atomic: systemd-modules/717/0x00000002", ...schedulingWhileAtomic]);
+    expect(headed.map((f) => f.title)).toEqual(["BUG: scheduling while atomic in call_usermodehelper_exec"]);
+    expect(headed[0].corrupted).toBeFalsy();
+    expect(extract(["the oops shows __schedule_bug+0x56/0x70 under dump_stack, see the patch"])).toEqual([]);
+    // A frame with no task, `Call Trace:` or `Backtrace:` line above it is no stack of a report.
+    expect(extract([" dump_stack_lvl+0x47/0x60", " __schedule_bug+0x56/0x70", " __schedule+0xfc1/0x1380"])).toEqual([]);
+  });
+
+  it("a lockdep splat cut to its body names its `at:` site", () => {
+    const [found] = extract([
+      "6.6.79 #1 Not tainted",
+      "-------------------------------------",
+      "repro/9655 is trying to release lock (&mm->mmap_lock) at:",
+      "[<ffffffff81daa36f>] do_migrate_pages+0x3f/0x5a0",
+      "but there are no more locks to release!",
+      "",
+      "other info that might help us debug this:",
+      "no locks held by repro/9655.",
+      "",
+      "stack backtrace:",
+      "CPU: 1 PID: 9655 Comm: repro Not tainted 6.6.79 #1",
+      "Call Trace:",
+      " dump_stack_lvl+0x47/0x60",
+    ]);
+    expect(found).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in do_migrate_pages", kernelRelease: "6.6.79", corrupted: true });
+  });
+});
+
+describe("an OpenZFS assertion whose PANIC line was cut", () => {
+  it("is the SPL PANIC in the first frame past the module's report machinery", () => {
+    const found = extract([
+      "Showing stack for process 741",
+      "CPU: 1 PID: 741 Comm: z_indirect_cond Tainted: P           OE      6.5.12-300.fc39.x86_64 #1",
+      "Hardware name: LENOVO 20WE/LNVNB161216, BIOS FNCN40WW(V2.10) 09/14/2022",
+      "Call Trace:",
+      " <TASK>",
+      " dump_stack_lvl+0x47/0x60",
+      " spl_panic+0x100/0x120 [spl]",
+      " vdev_indirect_mapping_increment_obsolete_count+0xe2/0x120 [zfs]",
+      " vdev_indirect_remap+0x1a8/0x290 [zfs]",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "bug", title: "SPL PANIC in vdev_indirect_mapping_increment_obsolete_count", kernelRelease: "6.5.12-300.fc39.x86_64", corrupted: true });
   });
 });
