@@ -669,16 +669,8 @@ function parseJsonLine(msg: string, line: LogLine, ctx: LineContext, rest: Parse
   if (typeof text !== "string") return false;
   // A shipper keeps the line's end as the source wrote it: `\n`, `\r\n`, or a serial capture's visible `^M`.
   const body = text.replace(JSON_LINE_END, "");
-  if (typeof envelope === "string" && rest) {
-    // The envelope carries a line of any format: read it with the whole table, the envelope's fields fill the gaps.
-    const inner = rest(body, line.lineNo, { ...ctx, wall: undefined, journal: undefined, criPartial: undefined });
-    if (isKnown(inner)) {
-      for (const key of ["time", "uptime", "host", "program", "pid", "level", "callerId"] as const) {
-        if (inner[key] !== undefined) (line as Record<string, unknown>)[key] = inner[key];
-      }
-      line.text = inner.text;
-    } else line.text = body;
-  } else line.text = body;
+  if (typeof envelope === "string" && rest) readEnvelopeBody(body, line, ctx, rest);
+  else line.text = body;
   line.format = "json";
   const transport = obj._TRANSPORT;
   if (transport === "kernel") line.program = "kernel";
@@ -702,6 +694,47 @@ function parseJsonLine(msg: string, line: LogLine, ctx: LineContext, rest: Parse
   if (typeof host === "string" && host !== "" && !/["\\]/.test(host)) line.host = host;
   return true;
 }
+
+/**
+ * A json-file / shipper record that is no JSON object any more: a paste cut it, or its author broke it over lines
+ * (`{"log":"panic: failed to … port` then the rest of the message on the next lines). Its leading envelope field still
+ * holds the log line: its string is read up to its closing quote or the line's end, escapes undone, and read with the
+ * whole table like a whole record's; what follows it (the rest of a broken record, `stream`, `time`) is not read.
+ */
+function parseCutJsonEnvelope(s: string, line: LogLine, ctx: LineContext, rest: ParseRest): boolean {
+  const key = JSON_ENVELOPE_KEYS.find((k) => s.startsWith(k));
+  if (!key) return false;
+  readEnvelopeBody(jsonStringHead(s, key.length - 1).replace(JSON_LINE_END, ""), line, ctx, rest);
+  line.format = "json";
+  return true;
+}
+
+/** An envelope carries a line of any format: read it with the whole table, the envelope's fields fill the gaps. */
+function readEnvelopeBody(body: string, line: LogLine, ctx: LineContext, rest: ParseRest): void {
+  const inner = rest(body, line.lineNo, { ...ctx, wall: undefined, journal: undefined, criPartial: undefined });
+  if (!isKnown(inner)) {
+    line.text = body;
+    return;
+  }
+  for (const key of ["time", "uptime", "host", "program", "pid", "level", "callerId"] as const) {
+    if (inner[key] !== undefined) (line as Record<string, unknown>)[key] = inner[key];
+  }
+  line.text = inner.text;
+}
+
+/**
+ * A JSON string's text from `start` (its opening quote) to its closing quote, unescaped; cut before its closing quote,
+ * the rest of `s` unescaped, or as written when the cut left half an escape (or a raw control character).
+ */
+function jsonStringHead(s: string, start: number): string {
+  const tail = s.slice(start);
+  const closed = JSON_STRING_HEAD.exec(tail);
+  if (closed) return JSON.parse(closed[0]) as string;
+  return JSON_STRING_OPEN.test(tail) ? (JSON.parse(`${tail}"`) as string) : tail.slice(1);
+}
+// What JSON.parse takes inside a string: no raw control character, no escape but JSON's own.
+const JSON_STRING_HEAD = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/;
+const JSON_STRING_OPEN = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*$/;
 
 /** Non-kernel payloads: klog, logfmt and JSON carry their own level and time. */
 function peelAgentPrefix(line: LogLine, msg: string, ctx: LineContext, setFormat: boolean): string {
@@ -2102,7 +2135,8 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
   {
     id: "json",
     starts: "{",
-    parse: (s, line, ctx, rest) => s.charCodeAt(s.length - 1) === 125 && parseJsonLine(s, line, ctx, rest),
+    parse: (s, line, ctx, rest) =>
+      (s.charCodeAt(s.length - 1) === 125 && parseJsonLine(s, line, ctx, rest)) || parseCutJsonEnvelope(s, line, ctx, rest),
     peekHost: (bytes, pos, eol, depth, rest) => {
       const host = jsonHostPeek(bytes, pos, eol);
       if (host !== PEEK.NOT_THIS || depth > 3) return host === PEEK.NOT_THIS ? PEEK.HOSTLESS : host;

@@ -522,6 +522,23 @@ const ROWS: Row[] = [
     expect: { format: "json", host: "w01", program: "kernel", text: "BUG: x", time: iso("2024-08-13T15:59:23Z") },
   },
   {
+    // A paste cut the record (or its author broke it over lines): no JSON object, but its `log` string still holds
+    // the line, read up to where it was cut, escapes undone.
+    name: "Fluent Bit envelope cut inside its log string, carrying a syslog line",
+    raw: '{"log":"Aug 13 15:59:23 w01 kernel: nf_conntrack: table full, dropping \\"packet',
+    expect: { format: "json", host: "w01", program: "kernel", text: 'nf_conntrack: table full, dropping "packet', time: iso("2024-08-13T15:59:23Z") },
+  },
+  {
+    name: "Docker json-file record broken after its log string (the rest of the record on the next lines)",
+    raw: '{"log":"panic: Error setting OVS external ID\\n","stream":"stderr",',
+    expect: { format: "json", text: "panic: Error setting OVS external ID" },
+  },
+  {
+    name: "a cut envelope whose cut left half an escape: the string as written",
+    raw: '{"log":"I0904 15:34:09.798785 1377054 ovs.go:160] Exec(1): \\',
+    expect: { format: "json", text: "Exec(1): \\" },
+  },
+  {
     name: "journalctl -o json (kernel transport)",
     raw: '{"__CURSOR":"s=a;i=1","__REALTIME_TIMESTAMP":"1723564763123456","_SOURCE_MONOTONIC_TIMESTAMP":"492198014","_TRANSPORT":"kernel","PRIORITY":"4","SYSLOG_IDENTIFIER":"kernel","MESSAGE":"BUG: soft lockup - CPU#3 stuck for 22s! [a:1]","_HOSTNAME":"w01"}',
     expect: { format: "json", host: "w01", program: "kernel", level: 4, uptime: 492.198014, time: iso("2024-08-13T15:59:23.123Z"), text: "BUG: soft lockup - CPU#3 stuck for 22s! [a:1]" },
