@@ -213,6 +213,22 @@ const ROWS: Row[] = [
     details: { victimPid: 1234, victim: "java", memcg: false },
   },
   {
+    // 2.6.9 (RHEL 4): the kill printed under the prefix, `Memory` capitalised, no memory sizes.
+    line: "Out of Memory: Killed process 2368 (jserver).",
+    rule: "oom-kill",
+    kind: "oom",
+    title: "OOM: out of memory",
+    details: { victimPid: 2368, victim: "jserver", memcg: false },
+  },
+  {
+    // RHEL 5's 2.6.18: the owner's UID between the pid and the comm.
+    line: "Out of memory: Killed process 5114, UID 48, (httpd).",
+    rule: "oom-kill",
+    kind: "oom",
+    title: "OOM: out of memory",
+    details: { victimPid: 5114, victim: "httpd", memcg: false },
+  },
+  {
     line: "Memory cgroup out of memory: Killed process 99 (nginx) total-vm:1kB",
     rule: "oom-kill",
     kind: "oom",
@@ -307,6 +323,15 @@ const ROWS: Row[] = [
     details: { controller: "MC1", type: "CE" },
   },
   { line: "EDAC MC0: UE page 0x1a2b, offset 0x0, grain 8, row 2, labels \":\": i5000_edac", rule: "edac-memory-error-2.6", kind: "mce", title: "EDAC: uncorrectable memory error" },
+  {
+    // 3.0–3.4 sb_edac through the FB-DIMM handler: the row, channel and DIMM label, no page.
+    line: 'EDAC MC0: CE row 2, channel 0, label "CPU_SrcID#0_Channel#3_DIMM#0": 1 Unknown error(s): memory read on FATAL area : cpu=0 Err=0001:0093 (ch=3), addr= 0x67081b300 => socket=0, Channel=3(mask=8), rank=0',
+    rule: "edac-memory-error-2.6",
+    kind: "mce",
+    title: "EDAC: corrected memory error",
+    details: { controller: "MC0", type: "CE" },
+  },
+  { line: 'EDAC MC0: UE row 1, channel-a= 0 channel-b= 1 labels "DIMM_A1:DIMM_B1": i5000 UE', rule: "edac-memory-error-2.6", kind: "mce", title: "EDAC: uncorrectable memory error" },
   {
     line: "EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#1_DIMM#0",
     rule: "edac-memory-error",
@@ -1867,6 +1892,16 @@ describe("problem events through triage", () => {
       "Aug 13 10:00:01 n1 mcelog[808]: Processor context corrupt",
     ]);
     expect(found.map((f) => [f.type, f.repeats ?? 1])).toEqual([["mce-events-logged", 1]]);
+  });
+
+  it("a 3.x `CPU 0: Machine Check Exception` record decoded by sb_edac's row/channel line is one corrected DIMM error", async () => {
+    const found = await findingsOf([
+      "sbridge: HANDLING MCE MEMORY ERROR",
+      "CPU 0: Machine Check Exception: 0 Bank 5: 8c00004000010093",
+      "TSC 0 ADDR 67081b300 MISC 2140040486 PROCESSOR 0:206d7 TIME 1441181676 SOCKET 0 APIC 0",
+      'EDAC MC0: CE row 2, channel 0, label "CPU_SrcID#0_Channel#3_DIMM#0": 1 Unknown error(s): memory read on FATAL area : cpu=0 Err=0001:0093 (ch=3), addr= 0x67081b300 => socket=0, Channel=3(mask=8), rank=0',
+    ]);
+    expect(found.map((f) => f.title)).toEqual(["EDAC: corrected memory error"]);
   });
 
   it("mcelog's THERMAL EVENT record after the kernel's throttle lines is that throttling, not a machine check", async () => {

@@ -670,7 +670,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "Killed process",
     // `Out of memory: Killed process 1234 (java) total-vm:…` / `Memory cgroup out of memory: Killed process …`
     // Older kernels: `Out of memory: Kill process 1234 (java) score 900 or sacrifice child` + `Killed process …`.
-    pattern: /(Memory cgroup out of memory|Out of memory): Killed process (\d+) \(([^)]*)\)/,
+    // 2.6.0–2.6.18 printed the kill itself under the prefix, its own way: `Out of Memory: Killed process 2368
+    // (jserver).` (2.6.9, RHEL 4, capital M) and RHEL 5's `Out of memory: Killed process 5114, UID 48, (httpd).`
+    pattern: /(Memory cgroup out of memory|Out of [Mm]emory): Killed process (\d+),? (?:UID \d+, )?\(([^)]*)\)/,
     title: (m) => (m[1].startsWith("Memory cgroup") ? "OOM: memory cgroup out of memory" : "OOM: out of memory"),
     details: (m) => ({ victimPid: Number(m[2]), victim: m[3], memcg: m[1].startsWith("Memory cgroup") }),
     groupKey: (m) => (m[1].startsWith("Memory cgroup") ? "oom:memcg" : "oom:global"),
@@ -894,11 +896,14 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     // The EDAC core before 3.x (edac_mc_handle_ce/_ue) printed no count: `EDAC MC1: CE page 0xfbf6f, offset 0x4d0,
     // grain 8, syndrome 0xc8f4, row 1, channel 0, label "": k8_edac`, `EDAC MC0: UE page 0x…` and, when the driver
-    // could not decode the record, `EDAC MC1: CE - no information available: k8_edac Error Overflow set`.
+    // could not decode the record, `EDAC MC1: CE - no information available: k8_edac Error Overflow set`. Drivers
+    // that know the DIMM and not the page (FB-DIMM's edac_mc_handle_fbd_ce/_ue, which 3.0–3.4's sb_edac used too)
+    // print the row and channel: `EDAC MC0: CE row 2, channel 0, label "CPU_SrcID#0_Channel#3_DIMM#0": 1 Unknown
+    // error(s): memory read on FATAL area : …`, `EDAC MC0: UE row 1, channel-a= 0 channel-b= 1 labels "…": …`.
     id: "edac-memory-error-2.6",
     kind: "mce",
     needle: "EDAC ",
-    pattern: /EDAC (MC\d+): (CE|UE) (page 0x[0-9a-f]+|- no information available)(.*)/,
+    pattern: /EDAC (MC\d+): (CE|UE) (page 0x[0-9a-f]+|- no information available|row \d+, channel)(.*)/,
     title: (m) => (m[2] === "UE" ? "EDAC: uncorrectable memory error" : "EDAC: corrected memory error"),
     details: (m) => ({ controller: m[1], type: m[2], message: `${m[3]}${m[4]}`.slice(0, 200) }),
     groupKey: (m) => `edac:${m[2]}`,

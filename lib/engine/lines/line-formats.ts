@@ -160,8 +160,11 @@ const CONSOLE_TEXT_HEADS: readonly string[] = [
 // …`, the HyperKit VM's console). Its time has six digits of fraction and a colon-less zone, its process a `[pid]`:
 // kernel text indented after a time is never a word and then a `name[pid]:` tag.
 const MACOS_SYSLOG_STYLE = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}[+-]\d{4})  ([A-Za-z0-9][\w.-]*) ([\w.-]+\[\d+\]: .*)$/;
+// An out-of-band console server writes its own time and a tab before each line it received (`2017-01-14 01:04:26<TAB>
+// BUG: unable to handle kernel paging request …`, `…<TAB>[] inet_diag_dump+0x3c8/0x7ca`): syslog separates its
+// host with one space, never a tab, so the text after the tab is the console's own (group 3).
 const ISO_INDENTED_TEXT =
-  /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)(?: ( +\S.*)| ?)$/;
+  /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)(?: ( +\S.*)|\t(.*)| ?)$/;
 // `dmesg --time-format=iso`: `2024-08-13T15:59:23,123456+02:00 msg` (comma, microseconds, zone; no host, no tag).
 const DMESG_ISO_TIME = /T\d{2}:\d{2}:\d{2},\d{6}[+-]\d{2}:?\d{2}$/;
 // Syslog tag: `kernel:`, `kubelet[1432]:`, `containerd[980]:`, `systemd[1]:`. An rsyslog template of
@@ -1335,7 +1338,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
           line.format = "dmesg-human";
           line.program = "kernel";
         }
-        let text = (indented[2] ?? "").trimEnd();
+        let text = (indented[2] ?? indented[3] ?? "").trimEnd();
         // LAVA (KernelCI's labs) stamps each console line it receives and runs `dmesg -x`: `2023-01-27T07:14:39.719598
         // kern  :emerg : …`. The facility and level are the kernel's, as at the start of a line.
         const x = DMESG_X_INDENTED.exec(text);
@@ -1445,6 +1448,11 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       // From after the date's `T` or space separator: `2024-08-13 15:59:23 host` has a space at +10.
       const sp = bytes.indexOf(32, p + 11);
       if (sp === -1 || sp >= eol) return PEEK.HOSTLESS;
+      // ISO_INDENTED_TEXT: a console server's tab after its time opens the console's text, not a host.
+      if (!rfc5424) {
+        const tab = bytes.indexOf(9, p + 11);
+        if (tab !== -1 && tab < sp) return PEEK.HOSTLESS;
+      }
       let start = sp + 1;
       // ISO_INDENTED_TEXT: a second space (or nothing) after the time is indented kernel text, never a host, unless
       // the line is macOS's `log show --style syslog` (MACOS_SYSLOG_STYLE): its host follows the two spaces.

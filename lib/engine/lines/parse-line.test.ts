@@ -452,6 +452,16 @@ const ROWS: Row[] = [
     expect: { format: "syslog-iso", program: "kernel", level: 1, text: "Unable to handle kernel paging request at virtual address 75682094" },
   },
   {
+    name: "an out-of-band console server's time and a tab, then the kernel text (no host: syslog never uses a tab)",
+    raw: "2017-01-14 01:04:26\tBUG: unable to handle kernel paging request at ffff8802ea75bb00",
+    expect: { format: "syslog-iso", text: "BUG: unable to handle kernel paging request at ffff8802ea75bb00" },
+  },
+  {
+    name: "a console server's time and a tab, then a frame whose address the page lost",
+    raw: "2017-01-14 01:04:27\t[] inet_diag_dump+0x3c8/0x7ca [inet_diag]",
+    expect: { format: "syslog-iso", text: "[] inet_diag_dump+0x3c8/0x7ca [inet_diag]" },
+  },
+  {
     name: "ISO time and nothing after it (a blank console line)",
     raw: "2025-04-23T04:38:59Z ",
     expect: { format: "syslog-iso", text: "" },
@@ -1429,6 +1439,20 @@ describe("parseLine", () => {
     expectTextAfterTime(dump);
     // A syslog line whose program prints the panic keeps its host and tag.
     expect(parseLine("2024-08-13T15:59:23.123456+08:00 w01 cilium-agent[9]: panic: x", 1, createLineContext(0, 2024))).toMatchObject({ host: "w01", program: "cilium-agent", text: "panic: x" });
+  });
+
+  it("a console server's `<time><TAB>` names no host, in the byte peek as in the parse", () => {
+    const ctx = createLineContext(0, 2024);
+    for (const raw of [
+      "2017-01-14 01:04:26\tBUG: unable to handle kernel paging request at ffff8802ea75bb00",
+      "2017-01-14 01:04:27\tRSP: e02b:ffff88005b77d8e8  EFLAGS: 00010246",
+      "2017-01-14 01:04:26\tPGD 1002067 PUD 53b5067 PMD 5509067 PTE 0",
+    ]) {
+      expect(parseLine(raw, 1, ctx).host).toBeUndefined();
+      expect(peekHostOfText(raw)).toBeUndefined();
+    }
+    // A space after the time still names the host.
+    expect(peekHostOfText("2017-01-14 01:04:26 w01 kernel: BUG: x")).toBe("w01");
   });
 
   it("lines of numbers or words (hex dumps, module lists) stay text: wrappers do not re-read them at every token", () => {
