@@ -534,6 +534,10 @@ describe("joinWrappedLines", () => {
         "6.1.0-0.rc3.20221101git5aaef24b5c6d.29.fc38.x86_64 #1",
       ),
     ).toEqual(["CPU: 3 PID: 4850 Comm: Sackboy-Win64-T Tainted: G  W    L    -------  --- 6.1.0-0.rc3.20221101git5aaef24b5c6d.29.fc38.x86_64 #1"]);
+    // the flags and the release on one line after a task line cut inside its taint (a mail client's word wrap)
+    expect(
+      joinedTexts("[58995.896369] CPU: 10 PID: 83845 Comm: btrfs-transacti Tainted: P", "      OE     5.11.0-27-generic #29~20.04.1-Ubuntu"),
+    ).toEqual(["CPU: 10 PID: 83845 Comm: btrfs-transacti Tainted: P       OE     5.11.0-27-generic #29~20.04.1-Ubuntu"]);
     // none of them alone: a module name after a line that is no frame, a taint line after a message, an address
     // line before a line that is no lock site
     expect(joinedTexts("[    1.000000] loading firmware", "[amdgpu]")).toEqual(["loading firmware", "[amdgpu]"]);
@@ -630,5 +634,30 @@ describe("joinWrappedLines: a Go panic's message cut between words", () => {
     // A prefix on every line (stern's `pod container`): the next line is the dump's, not the message's.
     const stern = ["cilium-x7k2p cilium-agent panic: runtime error: invalid memory address", "cilium-x7k2p cilium-agent [signal SIGSEGV: segmentation violation]"];
     expect(joinedTexts(...stern)).toEqual(stern);
+  });
+
+  it("puts the opcode bytes a word wrap moved off a Code: line back on it, and only there", () => {
+    expect(
+      joinedTexts(
+        "[58995.896422] Code: 8b 55 50 f0 48 0f ba aa 48 0a 00 00 03 72 20 83",
+        "f8 fb 74 3c 83 f8 e2 74 37 89 c6 48 c7 c7 50 7e 77 c0 89 45 d0 e8 96",
+        "d4 4d d3 <0f> 0b 8b 45 d0 89 c1 ba 4c 08 00 00 4c 89 ef 89 45 d0 48 c7",
+        "c6 c0",
+        "[58995.896425] RSP: 0018:ffffb89a4a0dfdf8 EFLAGS: 00010282",
+      ),
+    ).toEqual([
+      "Code: 8b 55 50 f0 48 0f ba aa 48 0a 00 00 03 72 20 83 f8 fb 74 3c 83 f8 e2 74 37 89 c6 48 c7 c7 50 7e 77 c0 89 45 d0 e8 96 d4 4d d3 <0f> 0b 8b 45 d0 89 c1 ba 4c 08 00 00 4c 89 ef 89 45 d0 48 c7 c6 c0",
+      "RSP: 0018:ffffb89a4a0dfdf8 EFLAGS: 00010282",
+    ]);
+    // the trapping byte may start the continuation
+    expect(joinedTexts("[    1.000000] Code: 00 00 00 00 00 00 00 00 00 e8 00 00 00 00", "<0f> 0b 48 8b 45 00")).toEqual([
+      "Code: 00 00 00 00 00 00 00 00 00 e8 00 00 00 00 <0f> 0b 48 8b 45 00",
+    ]);
+    // bytes under a line that is no Code: line, or a Code: line that ends in words, stay apart
+    expect(joinedTexts("[    1.000000] loading firmware", "f8 fb 74 3c")).toEqual(["loading firmware", "f8 fb 74 3c"]);
+    expect(joinedTexts("[    1.000000] Code: Unable to access opcode bytes at 0x7f.", "f8 fb 74 3c")).toEqual([
+      "Code: Unable to access opcode bytes at 0x7f.",
+      "f8 fb 74 3c",
+    ]);
   });
 });

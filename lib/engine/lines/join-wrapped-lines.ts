@@ -292,6 +292,17 @@ const IDENT_TAINT_REST = /^(?:Not tainted|Tainted: [A-Z])/;
  */
 const TASK_TAINT_END = /\bTainted: [A-Z][A-Z \-]*$/;
 const TAINT_FLAGS_ONLY = /^\s*[A-Z][A-Z \-]*$/;
+// The same wrap with the release still on the flags' line (Ubuntu's padded flags: `CPU: 10 PID: 83845 Comm:
+// btrfs-transacti Tainted: P` and then `      OE     5.11.0-27-generic #29~20.04.1-Ubuntu`).
+const TAINT_FLAGS_THEN_RELEASE = /^\s*[A-Z][A-Z \-]*?\s+(?:-{3,}\s+)*\d+\.\d+[\w.+~-]* #\S/;
+
+/**
+ * The bytes of a `Code:` line a word wrap moved on (`Code: 8b 55 50 f0 48 0f ba aa 48 0a 00 00 03 72 20 83` and then
+ * `f8 fb 74 3c … <0f> 0b 8b 45 d0 …`): a plain line of opcode bytes only (`<0f>` marks the trapping one) right under a
+ * line that ends in them is no line of its own. A report's class may be read from the bytes (a headless WARN's `ud2`).
+ */
+const CODE_BYTES_END = /\bCode: (?:.* )?<?[0-9a-f]{2}>?$/;
+const CODE_BYTES_ONLY = /^(?:<?[0-9a-f]{2}>? )*<?[0-9a-f]{2}>?$/;
 
 /**
  * A frame's module annotation a mail client's word wrap cut at the space before the module's build ID (6.x with
@@ -348,7 +359,8 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (LOCK_SITE_START.test(text)) return head.format !== "plain" && (head.text.trim() === "" || LOCK_ADDRESS_ONLY.test(head.text));
   if (MODULE_ONLY.test(text)) return SIZED_FRAME_END.test(headText);
   if (IDENT_TAINT_REST.test(text) && IDENT_RELEASE_ONLY.test(headText)) return true;
-  if (TAINT_FLAGS_ONLY.test(text) && TASK_TAINT_END.test(headText) && TASK_LINE.test(headText)) return true;
+  if ((TAINT_FLAGS_ONLY.test(text) || TAINT_FLAGS_THEN_RELEASE.test(text)) && TASK_TAINT_END.test(headText) && TASK_LINE.test(headText)) return true;
+  if (CODE_BYTES_ONLY.test(text) && CODE_BYTES_END.test(headText)) return true;
   if (LOCATION_START.test(text) && WANTS_LOCATION.test(headText)) return true;
   // The rest of the parenthesis may wrap again: the line opens none of its own (nor is a frame of its own).
   if (DECODED_FRAME.test(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0 && !DECODED_FRAME.test(text)) return true;
@@ -392,7 +404,9 @@ function quoteCount(s: string): number {
 
 /** A cheap first test for shapeContinues: a plain line that could continue some head. */
 const isShapeContinuation = (l: LogLine): boolean => isText(l) && SHAPE_START.test(l.text);
-const SHAPE_START = /^[A-Za-z0-9(/[_.+{]/;
+// `<`: a `Code:` line's trapping byte (`<0f> 0b …`) may start its continuation (CODE_BYTES_ONLY); blanks then a capital:
+// taint flags a wrap indented (TAINT_FLAGS_ONLY, TAINT_FLAGS_THEN_RELEASE).
+const SHAPE_START = /^(?:[A-Za-z0-9(/[_.+{<]|\s+[A-Z])/;
 
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 

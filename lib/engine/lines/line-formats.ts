@@ -220,7 +220,8 @@ const DMESG_X = /^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv
 // The same after a capture's time and its indentation (the indentation's first space is the time's separator).
 const DMESG_X_INDENTED = /^ *(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res0|res1|res2|res3|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *: /;
 // /dev/kmsg and extended netconsole: `6,1234,5678901,-;msg` (`prefix,seq,usec,flags[,caller=T1][,ncfrag=0/2];`).
-const KMSG = /^(\d{1,3}),(\d+),(\d+),[^;,]*((?:,[^;,]*)*);/;
+// Netconsole's release-prepend option (`+r`, 4.14+) puts the kernel release first: `6.7.0,4,870,194880547,-;msg`.
+const KMSG = /^(?:\d+\.\d+[\w.+~-]*,)?(\d{1,3}),(\d+),(\d+),[^;,]*((?:,[^;,]*)*);/;
 // An Android kernel-log dump: `  1276.705430:   <1> (01-28 07:22:33.304698634) msg` — uptime, printk level, then the
 // wall clock as month-day and time (no year).
 const ANDROID_KLOG = /^\s*(\d+)\.(\d+):\s+<([0-7])>\s+\((\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})\)\s?/;

@@ -727,6 +727,18 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "extravaganza.localdomain", program: "kernel", level: 2, uptime: 1530.985273, text: "kernel BUG at fs/bcachefs/bkey.h:320!" },
   },
   {
+    // Netconsole's release-prepend option (`+r`): the kernel release leads the record; a receiver that stamps each
+    // datagram with its own syslog-style time and no host (netdev, a 6.7.0 router's oops).
+    name: "extended netconsole records with the release prepended, bare and after a receiver's hostless time",
+    raw: "Jan 15 22:27:39 6.7.0,4,870,194880547,-,caller=T3523;RIP: 0010:tcp_recvmsg_locked+0x498/0xea0",
+    expect: { format: "syslog", program: "kernel", level: 4, uptime: 194.880547, callerId: "T3523", text: "RIP: 0010:tcp_recvmsg_locked+0x498/0xea0" },
+  },
+  {
+    name: "extended netconsole record with the release prepended",
+    raw: "6.7.0,1,863,194879739,-,caller=T3523;BUG: unable to handle page fault for address: 00007fff333174e0",
+    expect: { format: "dmesg", program: "kernel", level: 1, uptime: 194.879739, text: "BUG: unable to handle page fault for address: 00007fff333174e0" },
+  },
+  {
     // OpenWrt logread (openwrt/openwrt#17641): ctime with weekday and year, facility.level, no host.
     name: "OpenWrt logread: weekday, year and facility.level before the kernel's line",
     raw: "Mon Jul 28 10:19:15 2025 kern.crit kernel: [ 7013.909286] mtk_soc_eth 1e100000.ethernet eth0: NETDEV WATCHDOG: CPU: 3: transmit queue 3 timed out 310210 ms",
