@@ -470,6 +470,14 @@ const ROWS: Row[] = [
     details: { device: "dm-0" },
   },
   { line: "kdump: No memory reserved for crash kernel", rule: "kdump-no-memory", kind: "kdump-failure", title: "kdump: not armed" },
+  // kexec segfaulting while kdump.service loads the crash kernel: systemd-coredump's line is all a log may show.
+  {
+    line: ["Process 7288 (kexec) of user 0 terminated abnormally with signal 11/SEGV, processing...", "Process 7288 (kexec) of user 0 dumped core."],
+    program: "systemd-coredump[7290]",
+    rule: "kexec-crashed",
+    kind: "kdump-failure",
+    title: "kdump: not armed",
+  },
   // kexec-tools < 2.0.22 (RHEL 8 here, a read-only ostree /boot): kdumpctl's verdict has no `kdump: ` prefix.
   { line: "Starting kdump: [FAILED]", program: "kdumpctl[1031]", rule: "kdump-no-memory", kind: "kdump-failure", title: "kdump: not armed" },
   {
@@ -1876,6 +1884,14 @@ describe("problem events through triage", () => {
     expect(await indented("    i915 0000:00:02.0: [drm] GPU HANG: ecode 5:1:020fffff, in Xorg [2197]")).toEqual(["i915-gpu-hang"]);
     expect(await indented("\tr8152 5-1:1.0 eth1: Tx timeout")).toEqual(["driver-tx-timeout-mixed-case"]);
     expect(await indented("    the log said i915 0000:00:02.0: [drm] GPU HANG: ecode 5:1:020fffff, in Xorg [2197]")).toEqual([]);
+  });
+
+  it("a crashed kexec is the crash kernel not armed, once with kdumpctl's verdict; another program's core dump is nothing", async () => {
+    const crash = "Process 7288 (kexec) of user 0 terminated abnormally with signal 11/SEGV, processing...";
+    const both = await findingsOf([crash, "kdump: Starting kdump: [FAILED]"], "systemd-coredump[7290]");
+    expect(both.map((f) => [f.kind, f.title])).toEqual([["kdump-failure", "kdump: not armed"]]);
+    const other = await findingsOf(["Process 1234 (kexec-helper) of user 0 terminated abnormally with signal 11/SEGV, processing...", "Process 99 (bash) of user 0 dumped core."], "systemd-coredump[1]");
+    expect(other).toEqual([]);
   });
 
   it("memory.oom.group's group-kill line after the victim's kill line is that OOM's, not a second finding", async () => {

@@ -2514,6 +2514,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "kdump-not-armed",
   },
   {
+    // kexec itself crashing while kdump.service loads the capture kernel (Fedora rawhide aarch64, kexec-tools SEGV):
+    // systemd-coredump names the dead process, and kdumpctl may never print its verdict (the service just never gets
+    // ready). Boot-time kexec runs are the crash-kernel load, so the crash kernel is not armed. Only
+    // systemd-coredump's first line (`Process N (kexec) of user N terminated abnormally with signal …`): its
+    // `dumped core` line and module list after it are the same crash. The needle leaves out the opening parenthesis:
+    // with it the prefilter put the needle in a bucket that common log words reach (literal-prefilter.test.ts).
+    id: "kexec-crashed",
+    kind: "kdump-failure",
+    needle: "kexec) of",
+    pattern: /Process \d+ \(kexec\) of user \d+ terminated abnormally with signal \d+/,
+    title: () => "kdump: not armed",
+    groupKey: () => "kdump-not-armed",
+  },
+  {
     // The capture kernel booted but wrote no dump: kdumpctl's save script (`kdump[513]: saving vmcore failed,
     // exitcode:1`, Fedora/RHEL) or makedumpfile under it (`makedumpfile Failed.`). The rows below fold into one finding.
     id: "kdump-vmcore-save-failed",
