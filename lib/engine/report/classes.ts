@@ -1090,6 +1090,29 @@ export const CLASSES: readonly CrashClass[] = [
       ],
     }),
   ),
+  {
+    // arm64's register dump (`pc : f+0x14/0x30`, `lr : …`, then `sp :` and x29…x0) under its task line, whose header a
+    // paste cut. An oops or a kernel BUG prints its die line (`Internal error: Oops…: … [#1]`) between header and dump,
+    // which starts a report of its own: without one, the dump is __warn()'s (a WARN traps on `brk #0x800`, the
+    // `(d4210000)` its Code line ends in) or the soft-lockup watchdog's (its timer on the stack), else an oops of
+    // unknown kind. The dump comes before the `Call trace:` line that opens its window (windowOnly).
+    id: "arm64-regs-headless",
+    header: "pc : ",
+    kind: "oops",
+    type: "DoS",
+    orphanOnly: true,
+    windowOnly: true,
+    // a kernel function as the pc (a user task's dump prints a bare address)
+    suppress: [/^(?!\s*pc : (?:\[<[0-9a-f]+>\] )?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+)/],
+    // The dumps arm64 prints before a panic that names them (bad_mode() before 5.11, then __panic_unhandled()): the
+    // panic line is that report's title.
+    startsAt: { line: X86_OOPS_PREAMBLE, within: 8, required: true, earliest: true, unless: new RegExp(`${REQUESTED_DUMP.source}|Bad mode in .* handler detected|Unhandled .* exception on CPU[0-9]+`) },
+    formats: [
+      { match: re("^(?:.*\\n)*?.*watchdog_timer_fn"), title: "BUG: soft lockup in {FRAME}", alt: STALL, kind: "soft-lockup", type: "HANG", corrupted: "the soft lockup header line is missing", stack: stack([RIP_SECTION, CALL_TRACE_SECTION], { mode: "stall" }) },
+      { match: re("^(?![^]*\\[#[0-9]+\\])(?:.*\\n)*?\\s*Code: .*\\(d4210000\\)"), title: "WARNING in {FRAME}", kind: "warning", type: "WARNING", corrupted: "the WARNING header line is missing", stack: STACK_DEFAULT },
+      { match: re("pc : "), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
+    ],
+  },
   // The closing summary line 2.6–4.x x86 die() prints at emergency level under an oops (i386 `EIP: [<c14c3523>]
   // f+0x73/0x280 SS:ESP 0068:f28b7cb0`, x86-64 ` RIP  [<ffffffff811a36b5>] f+0x135/0x2e0` then ` RSP <…>`): no WARN,
   // NMI or SysRq dump prints it. A log holding only the emergency-level lines of an oops (syslogd's wall broadcasts:

@@ -664,3 +664,44 @@ describe("an OpenZFS assertion whose PANIC line was cut", () => {
     expect(found[0]).toMatchObject({ kind: "bug", title: "SPL PANIC in vdev_indirect_mapping_increment_obsolete_count", kernelRelease: "6.5.12-300.fc39.x86_64", corrupted: true });
   });
 });
+
+describe("an arm64 register dump whose header line was cut", () => {
+  const regs = (pc: string, code: string, stack: string[]) => [
+    "Modules linked in: z3fold zstd 8021q garp stp llc brcmfmac",
+    "CPU: 2 PID: 1706 Comm: chia_full_node Tainted: G         C        5.10.52-v8+ #1441",
+    "Hardware name: Raspberry Pi 4 Model B Rev 1.4 (DT)",
+    "pstate: 20000085 (nzCv daIf -PAN -UAO -TCO BTYPE=--)",
+    `pc : ${pc}`,
+    "lr : __schedule+0x38c/0x8b0",
+    "sp : ffffffc01bd4bb80",
+    "x29: ffffffc01bd4bb80 x28: ffffff80c2e1a400",
+    "Call trace:",
+    ` ${pc}`,
+    ...stack,
+    `Code: 97f5d5b8 d65f03c0 ${code}`,
+  ];
+
+  it("is a WARNING when the pc traps on brk #0x800 with no die line, a soft lockup under the watchdog, else an oops", async () => {
+    const warn = extract(regs("rcu_note_context_switch+0x4a0/0x4c0", "f9400260 (d4210000)", [" __schedule+0x38c/0x8b0", " schedule+0x48/0x100"]));
+    expect(warn).toHaveLength(1);
+    expect(warn[0]).toMatchObject({ kind: "warning", title: "WARNING in rcu_note_context_switch", kernelRelease: "5.10.52-v8+", corrupted: true });
+    const lockup = extract(regs("smp_call_function_many_cond+0x1a8/0x3a0", "f9400260 (b9401a61)", [" on_each_cpu_cond_mask+0x30/0x48", " watchdog_timer_fn+0x1d8/0x2a0"]));
+    expect(lockup[0]).toMatchObject({ kind: "soft-lockup", title: "BUG: soft lockup in smp_call_function_many_cond" });
+    const oops = extract(regs("mt76_mmio_wr+0x14/0x30", "f9400260 (b9000022)", [" mt7996_mac_reset_work+0x1c4/0x720"]));
+    expect(oops[0]).toMatchObject({ kind: "oops", title: "Oops in mt76_mmio_wr" });
+    // Through the scanner: the dump lies above the `Call trace:` line that opens its window.
+    const incident = await triage([input("console.log", regs("rcu_note_context_switch+0x4a0/0x4c0", "f9400260 (d4210000)", [" __schedule+0x38c/0x8b0"]).map((l, i) => `[ 4649.5602${String(i).padStart(2, "0")}] ${l}`))]);
+    expect(incident.findings.map((f) => f.title)).toEqual(["WARNING in rcu_note_context_switch"]);
+  });
+
+  it("is that report's own dump under a die line, and no report for a user task's pc or a dump another task asked for", () => {
+    const withDie = extract(["Internal error: Oops: 0000000096000005 [#1] PREEMPT SMP", ...regs("mt76_mmio_wr+0x14/0x30", "f9400260 (b9000022)", [])]);
+    expect(withDie.map((f) => f.kind)).toEqual(["oops"]);
+    expect(withDie[0].corrupted).toBeFalsy();
+    expect(extract(regs("0x0000ffff9dff36c4", "f9400260 (b9000022)", []))).toEqual([]);
+    expect(extract(["NMI backtrace for cpu 2", ...regs("cpu_idle_poll+0x2c/0x40", "f9400260 (b9000022)", [])])).toEqual([]);
+    // bad_mode()'s dump: the panic after it names the report.
+    const badMode = extract(["Bad mode in Synchronous Abort handler detected on CPU0, code 0x34000001 -- BTI", ...regs("update_cpu_capabilities+0x0/0x3c0", "f9400260 (b9000022)", []), "Kernel panic - not syncing: bad mode"]);
+    expect(badMode.map((f) => f.title)).toEqual(["kernel panic: bad mode"]);
+  });
+});
