@@ -1113,6 +1113,25 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("pc : "), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
     ],
   },
+  {
+    // MIPS's register dump (`$ 0   : …`, `epc   : 80d606ac f+0x5c/0x84`, `Cause : 00800034`) under its task line, whose
+    // die line (`Kernel bug detected[#1]:`, `Oops[#1]:`: the mips-die rows) a paste cut. A WARN prints no registers.
+    // The trap is in Cause's ExcCode (bits 2–6): 9 (Bp, `break` of BUG()) or 13 (Tr, the `teq`/`tne` of BUG_ON()) is a
+    // kernel BUG, titled as the die line's row; anything else an oops of unknown kind. The dump comes before the `Call
+    // Trace:` line that opens its window (windowOnly).
+    id: "mips-regs-headless",
+    header: "epc   : ",
+    kind: "oops",
+    type: "DoS",
+    orphanOnly: true,
+    windowOnly: true,
+    suppress: [/^(?!\s*epc +: [0-9a-f]+ [A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+)/],
+    startsAt: { line: X86_OOPS_PREAMBLE, within: 16, required: true, earliest: true, unless: REQUESTED_DUMP },
+    formats: [
+      { match: re("^(?:.*\\n)*?\\s*Cause +: [0-9a-f]{6}[23]4\\b"), title: "Kernel bug detected in {FRAME}", kind: "bug", type: "BUG", corrupted: "the kernel bug's die line is missing", stack: { ...STACK_DEFAULT, skip: [SKB_DATA_HELPER] } },
+      { match: re("epc +: "), title: "Oops in {FRAME}", corrupted: "the oops header line is missing", stack: STACK_DEFAULT },
+    ],
+  },
   // The closing summary line 2.6–4.x x86 die() prints at emergency level under an oops (i386 `EIP: [<c14c3523>]
   // f+0x73/0x280 SS:ESP 0068:f28b7cb0`, x86-64 ` RIP  [<ffffffff811a36b5>] f+0x135/0x2e0` then ` RSP <…>`): no WARN,
   // NMI or SysRq dump prints it. A log holding only the emergency-level lines of an oops (syslogd's wall broadcasts:

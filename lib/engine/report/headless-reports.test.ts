@@ -705,3 +705,41 @@ describe("an arm64 register dump whose header line was cut", () => {
     expect(badMode.map((f) => f.title)).toEqual(["kernel panic: bad mode"]);
   });
 });
+
+describe("a MIPS register dump whose die line was cut", () => {
+  const dump = (cause: string) => [
+    "CPU: 0 PID: 300 Comm: kworker/0:2 Not tainted 3.18.45 #12",
+    "Workqueue: events link_function",
+    "task: 81955d10 ti: 81aee000 task.ti: 81aee000",
+    "$ 0   : 00000000 00000001 00000001 00000000",
+    "$28   : 81aee000 81aefaf0 80365148 80d60794",
+    "Hi    : 00000061",
+    "Lo    : 00000001",
+    "epc   : 80d606ac nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]",
+    "    Not tainted",
+    "ra    : 80d60794 nf_conntrack_free+0xc0/0x12c [nf_conntrack]",
+    "Status: 1100fc03\tKERNEL EXL IE ",
+    `Cause : ${cause}`,
+    "PrId  : 0001974c (MIPS 74Kc)",
+    "Modules linked in: nf_conntrack",
+    "Process kworker/0:2 (pid: 300, threadinfo=81aee000, task=81955d10, tls=00000000)",
+    "Stack : 00000000 80d69f50 00000000 817ad050 817ad068 80381c98 000086dd 803651b8",
+    "Call Trace:",
+    "[<80d606ac>] nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]",
+    "[<80d60794>] nf_conntrack_free+0xc0/0x12c [nf_conntrack]",
+  ];
+
+  it("is a kernel BUG when Cause's ExcCode is a break or trap, else an oops", async () => {
+    expect(extract(dump("00800034"))[0]).toMatchObject({ kind: "bug", title: "Kernel bug detected in nf_conntrack_find_get", kernelRelease: "3.18.45", corrupted: true });
+    expect(extract(dump("00800024"))[0]).toMatchObject({ kind: "bug" });
+    expect(extract(dump("00800008"))[0]).toMatchObject({ kind: "oops", title: "Oops in nf_conntrack_find_get" });
+    const incident = await triage([input("router.log", dump("00800034").map((l) => `<4>[  131.590000] ${l}`))]);
+    expect(incident.findings.map((f) => f.title)).toEqual(["Kernel bug detected in nf_conntrack_find_get"]);
+  });
+
+  it("stays the die line's report when that line survived", () => {
+    const found = extract(["Kernel bug detected[#1]:", ...dump("00800034")]);
+    expect(found).toHaveLength(1);
+    expect(found[0].corrupted).toBeFalsy();
+  });
+});
