@@ -515,6 +515,18 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("joins a lock line cut right before its `at:` site", () => {
+    expect(joinedTexts("[ 8251.607662] ff110002b89cec60 (&xfs_nondir_ilock_class){++++}-{4:4},", "at: xfs_can_free_eofblocks+0x349/0x540 [xfs]")).toEqual([
+      "ff110002b89cec60 (&xfs_nondir_ilock_class){++++}-{4:4}, at: xfs_can_free_eofblocks+0x349/0x540 [xfs]",
+    ]);
+    // 2.6's form: the site's address in brackets.
+    expect(joinedTexts("[   12.100001]  #0:  (&tq->tq_lock){......},", "at: [<ffffffffa0123456>] taskq_thread+0x32/0x170 [spl]")).toEqual([
+      " #0:  (&tq->tq_lock){......}, at: [<ffffffffa0123456>] taskq_thread+0x32/0x170 [spl]",
+    ]);
+    // Prose that happens to start with `at:` after another line stays apart.
+    expect(joinedTexts("[ 8251.607662] kswapd0/119 is trying to acquire lock:", "at: the top of the hour")).toHaveLength(2);
+  });
+
   it("joins a Gmail-wrapped lockdep report: held lock cut after its address, module alone, ident before its taint, task taint flags spilled", () => {
     // dri-devel, 6.1-rc3 Fedora (a 72-column Gmail wrap of a QP-decoded mail)
     expect(

@@ -274,6 +274,13 @@ const LOCK_SITE_START = /^\s*(?:[0-9a-f]{8,16} )?\(.*\)\{[-+.?]{4,6}\}(?:-\{\d+:
  */
 const LOCK_ADDRESS_ONLY = /^\s*(?:#\d+:\s+)?[0-9a-f]{8,16}$/;
 /**
+ * The same line cut right before its site (a 72-column wrap: `[ 8251.607662] ff110002b89cec60
+ * (&xfs_nondir_ilock_class){++++}-{4:4},` and then `at: xfs_can_free_eofblocks+0x349/0x540 [xfs]`): the site goes
+ * back after the lock.
+ */
+const LOCK_CLASS_END = /\(.*\)\{[-+.?]{4,6}\}(?:-\{\d+:\d+\})?,$/;
+const LOCK_SITE_REST = /^\s*at: (?:\[<?[0-9a-f]+>?\] )?\.?[A-Za-z_]/;
+/**
  * A frame's module annotation a word wrap moved to a line of its own (`…, at: amdgpu_cs_ioctl+0x903/0x2030` and then
  * `[amdgpu]`, maybe with its build ID): the kernel prints it on the frame's line, never alone.
  */
@@ -357,6 +364,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(headText) || (head.format !== "plain" && EMPTY_STACK_LINE.test(head.text));
   if (DECODED_SOURCE_START.test(text)) return head.format !== "plain" && BARE_FRAME_NAME.test(head.text);
   if (LOCK_SITE_START.test(text)) return head.format !== "plain" && (head.text.trim() === "" || LOCK_ADDRESS_ONLY.test(head.text));
+  if (LOCK_SITE_REST.test(text) && LOCK_CLASS_END.test(headText)) return true;
   if (MODULE_ONLY.test(text)) return SIZED_FRAME_END.test(headText);
   if (IDENT_TAINT_REST.test(text) && IDENT_RELEASE_ONLY.test(headText)) return true;
   if ((TAINT_FLAGS_ONLY.test(text) || TAINT_FLAGS_THEN_RELEASE.test(text)) && TASK_TAINT_END.test(headText) && TASK_LINE.test(headText)) return true;
