@@ -213,6 +213,14 @@ function re(src: string, flags = ""): RegExp {
  */
 const PREEMPTIBLE_CALLER = "(?:[^\\n]*\\n(?:[^\\n]*\\n)?\\s*caller is (?!debug_smp_processor_id|check_preemption_disabled|__this_cpu_preempt_check){{FUNC}})?";
 
+/**
+ * The `panic` frame of the stack a `Kernel panic - not syncing:` line prints right after it: `panic+0x…` (x86 and
+ * arm64), `(panic)` (arm32's `from` frames), `<…> panic+…` (MIPS). A paste trimmed to bare names puts it first on its
+ * line, and scripts/decode_stacktrace.sh prints it as `panic (kernel/panic.c:348)`, with no offset: both are the
+ * panic's own stack too, whose caller is the guilty frame.
+ */
+const PANIC_FRAME = "(?:.*[ (>])?panic(?:\\+0x|\\)| \\((?:\\./)?kernel/panic\\.c:\\d)";
+
 // Stack sections shared by many classes.
 /**
  * The faulting instruction: x86 `RIP:`/`IP:`, arm/arm64 `pc :`/`PC is at`, ppc `NIP`, riscv `epc :`, MIPS
@@ -1557,7 +1565,7 @@ export const CLASSES: readonly CrashClass[] = [
       // line's last character: `… mount root fs on unkn)`). The root-fs panic's message is fixed but for its device
       // numbers (and 6.x's quoted `root=` name), so a message cut inside `unknown-block(` is titled in full, as the
       // kernel printed it; any other cut panic message keeps what was printed.
-      ...[`(?:.*\\n){0,12}?.*[ (>]panic(?:\\+0x|\\))`, ""].map((stackNearby): TitleFormat => ({
+      ...[`(?:.*\\n){0,12}?${PANIC_FRAME}`, ""].map((stackNearby): TitleFormat => ({
         match: re(`Kernel panic - not syncing: VFS: Unable to mount root fs on ((?:"[^"\\n]*" or )?)un${optionalPrefixes("known-block")}\\S?[ \\t]*(?:\\n|$)${stackNearby}`),
         title: "kernel panic: VFS: Unable to mount root fs on $1unknown-block(NUM,NUM)", noStackTrace: true,
         ...(stackNearby ? { frameFromStack: true, stack: stack([CALL_TRACE_SECTION]) } : {}),
@@ -1567,7 +1575,7 @@ export const CLASSES: readonly CrashClass[] = [
       // Without that frame nearby (a tail whose stack is another CPU's `stopping` dump) no frame is named, nor for
       // panic_on_oom: running out of memory is the system's state, not the allocating code's fault (the oom has none).
       {
-        match: re("Kernel panic - not syncing: (?!Out of memory|System is deadlocked on memory)([^\\n]*?)(?:\\s*-+\\]-*|\\s*\\]-+)?\\s*\\n(?:.*\\n){0,12}?.*[ (>]panic(?:\\+0x|\\))"),
+        match: re(`Kernel panic - not syncing: (?!Out of memory|System is deadlocked on memory)([^\\n]*?)(?:\\s*-+\\]-*|\\s*\\]-+)?\\s*\\n(?:.*\\n){0,12}?${PANIC_FRAME}`),
         title: "kernel panic: $1", noStackTrace: true, frameFromStack: true, stack: stack([CALL_TRACE_SECTION]),
       },
       // A paste that lost its line breaks keeps the next records on the panic's line (`… Oops: Fatal exception [

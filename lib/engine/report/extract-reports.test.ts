@@ -497,6 +497,31 @@ describe("extractReports", () => {
     expect(h.guiltyFrame).toBeUndefined();
   });
 
+  it("finds the panic's own stack when decode_stacktrace.sh printed it (`panic (kernel/panic.c:N)`), prefix or not", () => {
+    // bcachefs 6.9-rc2 (koverstreet/bcachefs#671): a console paste with no prefix, the stack decoded (no offsets).
+    const report = (prefix: string) => [
+      "Kernel panic - not syncing: trans should be locked, unlocked by bch2_btree_node_fill (fs/bcachefs/btree_cache.c:786)",
+      "CPU: 3 PID: 3160 Comm: mount.bcachefs Tainted: G     U  W          6.9.0-rc2-00151-g2bad46ca7fd9 #39",
+      "Call Trace:",
+      "<TASK>",
+      "panic (kernel/panic.c:348)",
+      "? bch2_btree_node_fill (fs/bcachefs/btree_cache.c:786)",
+      "bch2_trans_unlocked_error (fs/bcachefs/btree_iter.c:1426)",
+      "btree_trans_peek_key_cache (fs/bcachefs/btree_iter.c:2146)",
+    ].map((l) => prefix + l).join("\n");
+    for (const prefix of ["", "<4>[  980.185569] "]) {
+      const [f] = extract(report(prefix));
+      expect(f).toMatchObject({
+        kind: "panic",
+        title: "kernel panic: trans should be locked, unlocked by bch2_btree_node_fill (fs/bcachefs/btree_cache.c:LINE)",
+        guiltyFrame: "bch2_trans_unlocked_error",
+      });
+    }
+    // A `panic (` that is not decode_stacktrace's frame (no kernel/panic.c source) is no panic frame.
+    const [g] = extract(report("").replace("panic (kernel/panic.c:348)", "panic (see above)"));
+    expect(g.guiltyFrame).toBeUndefined();
+  });
+
   it("reads crash-utility output", () => {
     const [f] = extract([
       '       PANIC: "kernel BUG at net/core/skbuff.c:4230!"',
