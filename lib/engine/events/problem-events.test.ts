@@ -480,6 +480,10 @@ const ROWS: Row[] = [
   },
   // kexec-tools < 2.0.22 (RHEL 8 here, a read-only ostree /boot): kdumpctl's verdict has no `kdump: ` prefix.
   { line: "Starting kdump: [FAILED]", program: "kdumpctl[1031]", rule: "kdump-no-memory", kind: "kdump-failure", title: "kdump: not armed" },
+  // kdumpctl's report that kexec could not load the capture kernel (here an SELinux denial of kexec's memfd), the line a
+  // cut journal ends on before the `Starting kdump: [FAILED]` verdict; RHEL 7 prints it without the `kdump: ` prefix.
+  { line: "kdump: kexec: failed to load kdump kernel", program: "kdump.service[1360]", rule: "kdump-no-memory", kind: "kdump-failure", title: "kdump: not armed" },
+  { line: "kexec: failed to load kdump kernel", program: "kdumpctl[1157]", rule: "kdump-no-memory", kind: "kdump-failure", title: "kdump: not armed" },
   {
     // kexec's own refusal, under whichever wrapper ran it (Ubuntu's kdump-tools here; SUSE's load.sh alike).
     line: ["Memory for crashkernel is not reserved", 'Please reserve memory by passing"crashkernel=Y@X" parameter to kernel', "Then try to loading kdump kernel"],

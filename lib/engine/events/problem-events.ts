@@ -2483,12 +2483,15 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     // kexec-tools before 2.0.22 (RHEL/CentOS 7-8) prints kdumpctl's verdict without the `kdump: ` prefix newer
     // releases add, so under journald or syslog the message is a bare `Starting kdump: [FAILED]`, whatever the reason
-    // (no reservation, an initramfs it cannot rebuild on a read-only /boot, kexec refusing to load).
+    // (no reservation, an initramfs it cannot rebuild on a read-only /boot, kexec refusing to load). kdumpctl's own
+    // `kexec: failed to load kdump kernel` (with or without `kdump: `) is printed whenever kexec could not load the
+    // capture kernel (an SELinux denial, a signature check, a bad initramfs): the same verdict, and a log may end on
+    // it before `Starting kdump: [FAILED]` (a cut paste, a journal read mid-start).
     id: "kdump-no-memory",
     kind: "kdump-failure",
     needle: "kdump",
     pattern:
-      /kdump(?:ctl)?: (?:No memory reserved for crash kernel|kdump (?:is )?not (?:ready|operational))|(?:^|kdump(?:ctl)?: )Starting kdump: \[FAILED\]|kdump(?:\.service|-tools\.service): Failed with result|kdump-tools: (?:no crashkernel=|Could not load)/,
+      /kdump(?:ctl)?: (?:No memory reserved for crash kernel|kdump (?:is )?not (?:ready|operational))|(?:^|kdump(?:ctl)?: )Starting kdump: \[FAILED\]|kdump(?:\.service|-tools\.service): Failed with result|kdump-tools: (?:no crashkernel=|Could not load)|\bkexec: failed to load kdump kernel\b/,
     title: () => "kdump: not armed",
     // One problem however many of its lines (the reason, the verdict, systemd's unit failure) the log shows.
     groupKey: () => "kdump-not-armed",
