@@ -1540,6 +1540,49 @@ const ROWS: Row[] = [
     title: "amdgpu: MES firmware not responding",
     details: { mesMessage: "REMOVE_QUEUE" },
   },
+  {
+    // 6.2–6.6's wording, the message by number.
+    line: "[drm:mes_v11_0_submit_pkt_and_poll_completion.constprop.0 [amdgpu]] *ERROR* MES failed to response msg=3",
+    rule: "amdgpu-mes-unresponsive",
+    kind: "other",
+    title: "amdgpu: MES firmware not responding",
+    details: { mesMessage: "3" },
+  },
+  {
+    line: "amdgpu: The cp might be in an unrecoverable state due to an unsuccessful queues preemption",
+    rule: "amdgpu-kfd-preemption-failed",
+    kind: "other",
+    title: "amdgpu: compute queue preemption failed",
+  },
+  {
+    line: "hpsa 0000:05:00.0: scsi 0:1:0:0: reset logical  completed successfully Direct-Access     HP       LOGICAL VOLUME   RAID-1(+0) SSDSmartPathCap+ En+ Exp=1",
+    rule: "hpsa-device-reset",
+    kind: "io-error",
+    title: "hpsa: device reset by the SCSI error handler",
+    details: { pci: "0000:05:00.0", device: "0:1:0:0", target: "logical", result: "completed" },
+  },
+  {
+    line: "hpsa 0000:03:00.0: scsi 0:0:1:0: reset physical  failed Direct-Access     ATA      MB2000GCWDA      PHYS DRV SSDSmartPathCap- En- Exp=1",
+    rule: "hpsa-device-reset",
+    kind: "io-error",
+    title: "hpsa: device reset by the SCSI error handler",
+    details: { target: "physical", result: "failed" },
+  },
+  {
+    line: "xhci_hcd 0000:06:00.0: HC died; cleaning up",
+    rule: "usb-hc-died",
+    kind: "other",
+    title: "usb: host controller died",
+    details: { driver: "xhci_hcd", controller: "0000:06:00.0" },
+  },
+  {
+    line: "xhci-hcd f10f8000.usb3: HC died; cleaning up",
+    rule: "usb-hc-died",
+    kind: "other",
+    title: "usb: host controller died",
+    details: { driver: "xhci-hcd", controller: "f10f8000.usb3" },
+  },
+  { line: "ehci-pci 0000:00:1d.0: HC died; cleaning up", rule: "usb-hc-died", kind: "other", title: "usb: host controller died", details: { controller: "0000:00:1d.0" } },
   { line: "tsc: Marking TSC unstable due to clocksource watchdog", rule: "tsc-unstable-watchdog", kind: "other", title: "clocksource: tsc marked unstable", details: { clocksource: "tsc" } },
   {
     line: "Clocksource tsc unstable (delta = -95008632 ns)",
@@ -1999,6 +2042,27 @@ describe("problem events through triage", () => {
     expect(withHang.map((f) => [f.type, f.repeats ?? 1])).toEqual([["i915-gpu-hang", 1]]);
     const alone = await findingsOf([reset, reset, reset]);
     expect(alone.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["i915-engine-reset", "i915: GPU hang", 3]]);
+  });
+
+  it("amdgpu's KFD preemption failure after a ring timeout is that hang's reset failing; alone it is the hang", async () => {
+    const preempt = "amdgpu: The cp might be in an unrecoverable state due to an unsuccessful queues preemption";
+    const afterTimeout = await findingsOf([
+      "amdgpu 0000:01:00.0: ring sdma0 timeout, signaled seq=309, emitted seq=313",
+      "amdgpu 0000:01:00.0: qcm fence wait loop timeout expired",
+      preempt,
+    ]);
+    expect(afterTimeout.map((f) => f.type)).toEqual(["amdgpu-ring-timeout"]);
+    const alone = await findingsOf(["amdgpu: qcm fence wait loop timeout expired", preempt, "amdgpu 0000:03:00.0: amdgpu: GPU reset begin!"]);
+    expect(alone.map((f) => [f.type, f.title])).toEqual([["amdgpu-kfd-preemption-failed", "amdgpu: compute queue preemption failed"]]);
+  });
+
+  it("a dead USB host controller is one finding per controller, the xHCI `assume dead` line before it adding nothing", async () => {
+    const found = await findingsOf([
+      "xhci_hcd 0000:01:00.0: xHCI host controller not responding, assume dead",
+      "xhci_hcd 0000:01:00.0: HC died; cleaning up",
+      "usb 1-1: USB disconnect, device number 2",
+    ]);
+    expect(found.map((f) => [f.type, f.repeats ?? 1])).toEqual([["usb-hc-died", 1]]);
   });
 
   it("audit backlog overflows fold per host across both wordings; the audit_lost lines add nothing", async () => {

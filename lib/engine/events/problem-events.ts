@@ -1325,6 +1325,38 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `mpt-fw-fault:${m[1]}`,
   },
   {
+    // HPE Smart Array (hpsa): the SCSI error handler, after commands to a volume or disk timed out, had the controller
+    // reset it (`hpsa 0000:05:00.0: scsi 0:1:0:0: resetting logical  Direct-Access …`, then the outcome: `… reset
+    // logical  completed successfully …` or `… reset logical  failed …`; the driver's own double space). I/O to the
+    // device stalls meanwhile; resets that come back point at the controller, its cache module, cabling or a disk.
+    // The outcome line is counted (one per reset); one finding per device.
+    id: "hpsa-device-reset",
+    kind: "io-error",
+    // `hpsa ` passes every line of an HP server's boot to the byte comparison (the prefilter's busy-log budget): the
+    // needle is part of the device description hpsa_show_dev_msg() ends each such line with (`SSDSmartPathCap+`,
+    // 3.18+); its `SSD` prefix tipped the quiet-log placement budget.
+    needle: "SmartPathCap",
+    pattern: /^hpsa ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): scsi (\d+:\d+:\d+:\d+): reset (logical|physical) {1,2}(completed successfully|failed)\b[^\n]*SSDSmartPathCap/,
+    title: () => "hpsa: device reset by the SCSI error handler",
+    details: (m) => ({ pci: m[1], device: m[2], target: m[3], result: m[4] === "failed" ? "failed" : "completed" }),
+    groupKey: (m) => `hpsa-reset:${m[1]}:${m[2]}`,
+  },
+  {
+    // A USB host controller stopped answering and the USB core gave it up (usb_hc_died(): `xhci_hcd 0000:06:00.0: HC
+    // died; cleaning up`, after xHCI's `xHCI host controller not responding, assume dead`, a Host System Error or a
+    // command ring that would not stop; platform controllers `xhci-hcd f10f8000.usb3: …`, EHCI/OHCI the same line).
+    // Every device behind it is disconnected (USB disks, NICs, modems, a dock's keyboard) until the controller is
+    // reset or the host reboots: the controller, its firmware, a dock or hub, or power management. One finding per
+    // controller.
+    id: "usb-hc-died",
+    kind: "other",
+    needle: "HC died; cleaning up",
+    pattern: /\b([a-z][\w-]{1,20}) ([\w.:-]{1,40}): HC died; cleaning up/,
+    title: () => "usb: host controller died",
+    details: (m) => ({ driver: m[1], controller: m[2] }),
+    groupKey: (m) => `usb-hc-died:${m[2]}`,
+  },
+  {
     id: "ata-exception",
     kind: "io-error",
     needle: "exception Emask",
@@ -1874,12 +1906,29 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // own.
     id: "amdgpu-mes-unresponsive",
     kind: "other",
-    needle: "MES failed to respond to msg=",
-    pattern: /\bamdgpu\b[^\n]{0,80}?MES failed to respond to msg=([A-Z_]{1,32})/,
+    // 6.2–6.6 printed the message number in another wording (`[drm:mes_v11_0_submit_pkt_and_poll_completion…
+    // [amdgpu]] *ERROR* MES failed to response msg=3`): the needle stops before the two wordings part.
+    needle: "MES failed to respon",
+    pattern: /\bamdgpu\b[^\n]{0,80}?MES failed to respon(?:d to|se) msg=([A-Z_]{1,32}|\d{1,3})\b/,
     title: () => "amdgpu: MES firmware not responding",
     details: (m) => ({ mesMessage: m[1] }),
     groupKey: () => "amdgpu-ring-timeout",
     continues: ["amdgpu-ring-timeout"],
+  },
+  {
+    // The KFD (ROCm compute) could not preempt a process's queues off the GPU: the CP did not answer the unmap in time
+    // (`amdgpu: qcm fence wait loop timeout expired`, then `amdgpu: The cp might be in an unrecoverable state due to an
+    // unsuccessful queues preemption`; 6.x prefixes the PCI device) and the driver resets the GPU (`GPU reset begin!`).
+    // The same GPU hang a ring timeout reports, found by the compute side when no job timed out first (a ROCm/OpenCL
+    // kernel that never finishes, the MEC firmware); after a ring timeout or MES failure (same fold key) it is that
+    // hang's reset failing, no finding of its own.
+    id: "amdgpu-kfd-preemption-failed",
+    kind: "other",
+    needle: "unsuccessful queues preemption",
+    pattern: /\bThe cp might be in an unrecoverable state due to an unsuccessful queues preemption/,
+    title: () => "amdgpu: compute queue preemption failed",
+    groupKey: () => "amdgpu-ring-timeout",
+    continues: ["amdgpu-ring-timeout", "amdgpu-mes-unresponsive"],
   },
   {
     // i915's hang check found an engine that stopped making progress and captured an error state (`i915 0000:00:02.0:
