@@ -9,6 +9,7 @@
  *   npm run bench:paste-damage -- --all              every changed case
  *   npm run bench:paste-damage -- --json             figures as JSON
  *   --transform=<id>[,<id>]  only those transforms   --corpus=<dir> another shared corpus
+ *   --real=<dir>             another copy of testdata/real (an earlier commit's, to compare engines on the same sources)
  *
  * Sources: the dev part of `testdata/real` (the held-out part is never read: its file names are hashed first, as
  * bench:accuracy splits them) and the shared syzkaller report corpus. Triage is the entry point bench:accuracy
@@ -118,7 +119,8 @@ async function main(): Promise<void> {
   const corpusDir = args.find((a) => a.startsWith("--corpus="))?.slice("--corpus=".length) ?? DEFAULT_CORPUS;
   const transforms = only ? PASTE_TRANSFORMS.filter((t) => only.includes(t.id)) : PASTE_TRANSFORMS;
   if (only && transforms.length !== only.length) throw new Error(`unknown transform in ${only.join(",")}`);
-  const real = readDevRealSources();
+  const realDir = args.find((a) => a.startsWith("--real="))?.slice("--real=".length);
+  const real = readDevRealSources(realDir === undefined ? undefined : resolve(realDir));
   const syz = readSyzkallerSources(corpusDir);
   const perCorpus = {
     "real-dev": await measurePasteDamage({ sources: real, transforms }),
