@@ -237,6 +237,12 @@ describe("reports whose header line was cut", () => {
   it("panic()'s own stack on a task line is a panic whose message was cut, but not under the message itself", () => {
     const stack = ["CPU: 2 PID: 1 Comm: init.sh Not tainted 4.8.0-rc3+ #35", "Call Trace:", " dump_stack+0x12e/0x185", " panic+0x1e4/0x3ef", " do_exit+0x24df/0x2c10"];
     expect(extract(stack).map((f) => [f.kind, f.title, f.guiltyFrame, f.kernelRelease])).toEqual([["panic", "kernel panic", undefined, "4.8.0-rc3+"]]);
+    // The caller under panic() names the report, as under a panic whose message survived, unless that panic names none
+    // (init's exit above, the OOM killer's, die()'s end).
+    const rootFs = ["CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.12.48 #1", "Call Trace:", " <TASK>", " dump_stack_lvl+0x4e/0x70", " panic+0x10e/0x2bd", " mount_root_generic+0x1c9/0x270", " prepare_namespace+0x1e7/0x230"];
+    expect(extract(rootFs).map((f) => [f.title, f.guiltyFrame, f.corrupted])).toEqual([["kernel panic", "mount_root_generic", true]]);
+    const oom = ["CPU: 3 PID: 77 Comm: java Not tainted 5.4.0 #1", "Call Trace:", " dump_stack+0x6d/0x8b", " panic+0x101/0x2e3", " out_of_memory.cold+0x2f/0x7e", " mem_cgroup_out_of_memory+0xc1/0xd0"];
+    expect(extract(oom).map((f) => f.guiltyFrame)).toEqual([undefined]);
     const oops = extract([
       "general protection fault: 0000 [#1] SMP KASAN",
       "CPU: 0 PID: 1 Comm: sh Not tainted 4.9.0 #1",
