@@ -1247,16 +1247,19 @@ export const CLASSES: readonly CrashClass[] = [
   },
   // lockdep's other splats whose header line a paste cut: the line under the release line and the dashes is printed by
   // that splat only (print_unlock_imbalance_bug, print_lock_contention_bug, print_freed_lock_bug), and its `at:` site
-  // names the function as the header's row reads it. 4.15+ wording (`WARNING:`); the `BUG:` form older kernels printed
-  // stays an alternative. Each ends in `stack backtrace:` and dump_stack()'s stack, which opens the window (windowOnly).
+  // names the function as the header's row reads it (an invalid wait context's stack does). 4.15+ wording
+  // (`WARNING:`); the `BUG:` form older kernels printed stays an alternative. Each ends in `stack backtrace:` and
+  // dump_stack()'s stack, which opens the window (windowOnly).
   ...(
     [
-      { id: "lockdep-unlock-imbalance-headless", header: "is trying to release lock (", lost: /bad unlock balance/, what: "bad unlock balance" },
-      { id: "lockdep-contention-headless", header: "is trying to contend lock (", lost: /bad contention/, what: "bad contention" },
-      { id: "lockdep-freed-lock-headless", header: "with a lock still held there!", lost: /held lock freed/, what: "held lock freed" },
+      { id: "lockdep-unlock-imbalance-headless", header: "is trying to release lock (", lost: /bad unlock balance/, title: "WARNING: bad unlock balance in {FRAME}", alt: ["BUG: bad unlock balance in {FRAME}"], stack: LOCKDEP_AT_THEN_STACK },
+      { id: "lockdep-contention-headless", header: "is trying to contend lock (", lost: /bad contention/, title: "WARNING: bad contention in {FRAME}", alt: ["BUG: bad contention in {FRAME}"], stack: LOCKDEP_AT_THEN_STACK },
+      { id: "lockdep-freed-lock-headless", header: "with a lock still held there!", lost: /held lock freed/, title: "WARNING: held lock freed in {FRAME}", alt: ["BUG: held lock freed in {FRAME}"], stack: LOCKDEP_AT_THEN_STACK },
+      // print_lock_invalid_wait_context() (5.7+): `X/1 is trying to lock:`, titled by its stack as the header's row.
+      { id: "lockdep-wait-context-headless", header: "is trying to lock:", lost: /Invalid wait context/, title: "BUG: Invalid wait context in {FRAME}", alt: ["WARNING: locking bug in {FRAME}"], stack: STACK_CALL_TRACE },
     ] as const
   ).map(
-    ({ id, header, lost, what }): CrashClass => ({
+    ({ id, header, lost, title, alt, stack: rule }): CrashClass => ({
       id,
       lostHeader: lost,
       header,
@@ -1265,13 +1268,7 @@ export const CLASSES: readonly CrashClass[] = [
       orphanOnly: true,
       windowOnly: true,
       startsAt: { line: LOCKDEP_PREAMBLE, within: 3, earliest: true },
-      formats: [
-        {
-          match: re(escapeLiteral(header)),
-          title: `WARNING: ${what} in {FRAME}`, alt: [`BUG: ${what} in {FRAME}`], corrupted: "the lockdep header line is missing",
-          stack: LOCKDEP_AT_THEN_STACK,
-        },
-      ],
+      formats: [{ match: re(escapeLiteral(header)), title, alt, corrupted: "the lockdep header line is missing", stack: rule }],
     }),
   ),
   // Reports printed through dump_stack() whose header line a paste cut: the function that printed the header is still

@@ -651,6 +651,33 @@ describe("a report printed through dump_stack() whose header line was cut", () =
     ]);
     expect(found).toMatchObject({ kind: "lockdep", title: "WARNING: bad unlock balance in do_migrate_pages", kernelRelease: "6.6.79", corrupted: true });
   });
+
+  it("an invalid wait context cut to its body is titled by its stack", async () => {
+    const body = [
+      "5.10.0-rc2+ #2 Not tainted",
+      "-----------------------------",
+      "swapper/0/1 is trying to lock:",
+      "ffff0000c0a1e018 (&zone->lock){....}-{3:3}, at: rmqueue_bulk+0x64/0x5c0",
+      "other info that might help us debug this:",
+      "context-{5:5}",
+      "1 lock held by swapper/0/1:",
+      " #0: ffff800011a6a6c0 (rcu_read_lock){....}-{1:2}, at: rcu_lock_acquire+0x0/0x38",
+      "stack backtrace:",
+      "CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.10.0-rc2+ #2",
+      "Call trace:",
+      " dump_backtrace+0x0/0x1c8",
+      " show_stack+0x18/0x28",
+      " dump_stack+0xe8/0x14c",
+      " __lock_acquire+0x6c8/0x1c20",
+      " lock_acquire+0x1d8/0x430",
+      " _raw_spin_lock+0x50/0x78",
+      " rmqueue_bulk+0x64/0x5c0",
+      " get_page_from_freelist+0x4d0/0x1340",
+    ];
+    expect(extract(body)[0]).toMatchObject({ kind: "lockdep", title: "BUG: Invalid wait context in rmqueue_bulk", kernelRelease: "5.10.0-rc2+", corrupted: true });
+    const incident = await triage([input("dmesg", body.map((l, i) => `[    1.2345${String(i).padStart(2, "0")}] ${l}`))]);
+    expect(incident.findings.map((f) => f.title)).toEqual(["BUG: Invalid wait context in rmqueue_bulk"]);
+  });
 });
 
 describe("an OpenZFS assertion whose PANIC line was cut", () => {
