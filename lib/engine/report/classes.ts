@@ -1271,6 +1271,24 @@ export const CLASSES: readonly CrashClass[] = [
       formats: [{ match: re(escapeLiteral(header)), title, alt, corrupted: "the lockdep header line is missing", stack: rule }],
     }),
   ),
+  {
+    // `BUG: using smp_processor_id() in preemptible [00000000] code: x/1` cut off its `caller is` line: when the caller is
+    // the debug wrapper itself (check_preemption_disabled not inlined), the accessor was smp_processor_id(); the stack
+    // below names the function, as the header's row reads it. Window-only: its `Call Trace:` opens the window.
+    id: "smp-processor-id-headless",
+    lostHeader: /in preemptible/,
+    header: "caller is debug_smp_processor_id",
+    kind: "lockdep",
+    type: "LOCKDEP",
+    orphanOnly: true,
+    windowOnly: true,
+    formats: [
+      {
+        match: re("caller is debug_smp_processor_id"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}",
+        corrupted: "the preemptible-code header line is missing", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }),
+      },
+    ],
+  },
   // Reports printed through dump_stack() whose header line a paste cut: the function that printed the header is still
   // on the stack under dump_stack (`__schedule_bug`, `___might_sleep`, `bad_page`…) and says which report it was, as
   // warn_slowpath_ says WARNING above. Only a stack under the report's own task or `Call Trace:` line counts (a frame

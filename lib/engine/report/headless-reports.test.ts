@@ -776,3 +776,26 @@ describe("a MIPS register dump whose die line was cut", () => {
     expect(found[0].corrupted).toBeFalsy();
   });
 });
+
+describe("a preemptible smp_processor_id() whose header line was cut", () => {
+  it("is read from the debug wrapper as its caller, titled by the stack", async () => {
+    const body = [
+      "caller is debug_smp_processor_id+0x17/0x20",
+      "CPU: 3 PID: 1042 Comm: modprobe Tainted: G           O      5.4.0-rc2+ #5",
+      "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.12.0-1 04/01/2014",
+      "Call Trace:",
+      " dump_stack+0x5c/0x7b",
+      " check_preemption_disabled+0xc8/0xd0",
+      " debug_smp_processor_id+0x17/0x20",
+      " mlx5e_xmit+0x3a/0x4f0 [mlx5_core]",
+      " dev_hard_start_xmit+0x8d/0x1e0",
+    ];
+    expect(extract(body)[0]).toMatchObject({ kind: "lockdep", title: "BUG: using smp_processor_id() in preemptible code in mlx5e_xmit", kernelRelease: "5.4.0-rc2+", corrupted: true });
+    const incident = await triage([input("dmesg", body.map((l) => `[  611.402213] ${l}`))]);
+    expect(incident.findings.map((f) => f.title)).toEqual(["BUG: using smp_processor_id() in preemptible code in mlx5e_xmit"]);
+    // With its header the line is that report's.
+    const headed = extract(["BUG: using smp_processor_id() in preemptible [00000000] code: modprobe/1042", ...body]);
+    expect(headed).toHaveLength(1);
+    expect(headed[0].corrupted).toBeFalsy();
+  });
+});
