@@ -1307,18 +1307,22 @@ export const CLASSES: readonly CrashClass[] = [
       // OpenZFS's assertion (the spl-panic rows): spl_panic (0.7+) and spl_debug_bug (SPL 0.6) under its dump_stack.
       { id: "spl-panic-headless", header: "spl_panic", lost: /PANIC at |SPL PANIC/, title: "SPL PANIC in {FRAME}", type: "BUG", stack: STACK_CALL_TRACE },
       { id: "spl-debug-bug-headless", header: "spl_debug_bug", lost: /PANIC at |SPL PANIC/, title: "SPL PANIC in {FRAME}", type: "BUG", stack: STACK_CALL_TRACE },
+      // check_preemption_disabled()'s report called through debug_smp_processor_id: the accessor was smp_processor_id()
+      // (a `caller is` line naming the real caller is no key: through __this_cpu_preempt_check the accessor is unknown).
+      { id: "smp-processor-id-frame-headless", header: "debug_smp_processor_id", lost: /in preemptible/, title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }) },
     ] as const
   ).map(
     ({ id, header, lost, title, type, stack: rule }): CrashClass => ({
       id,
       lostHeader: lost,
       header,
-      kind: "bug",
+      kind: id === "smp-processor-id-frame-headless" ? "lockdep" : "bug",
       type,
       orphanOnly: true,
       windowOnly: true,
-      // the name as a frame: `f+0x1a/0x30`, `f.cold+…`, ARM's `(f) from` / `(f+0x6c/0x78) from`, `[f+157/176]`
-      suppress: [new RegExp(`^(?!.*(?:^|[\\s(\\]<])${escapeLiteral(header)}(?:\\.[a-z]+(?:\\.\\d+)?)?(?:\\+|\\)))`)],
+      // the name as a frame: `f+0x1a/0x30`, `f.cold+…`, ARM's `(f) from` / `(f+0x6c/0x78) from`, `[f+157/176]`; not a
+      // `? f` guess (a stale return address in any task's stack, a SysRq dump's)
+      suppress: [new RegExp(`^(?!.*(?:^|[\\s(\\]<])(?<!\\? )${escapeLiteral(header)}(?:\\.[a-z]+(?:\\.\\d+)?)?(?:\\+|\\)))`)],
       startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:|Call [Tt]race:|Backtrace:\s*$)/, within: 12, required: true, earliest: true, unless: REQUESTED_DUMP },
       formats: [
         {

@@ -793,6 +793,11 @@ describe("a preemptible smp_processor_id() whose header line was cut", () => {
     expect(extract(body)[0]).toMatchObject({ kind: "lockdep", title: "BUG: using smp_processor_id() in preemptible code in mlx5e_xmit", kernelRelease: "5.4.0-rc2+", corrupted: true });
     const incident = await triage([input("dmesg", body.map((l) => `[  611.402213] ${l}`))]);
     expect(incident.findings.map((f) => f.title)).toEqual(["BUG: using smp_processor_id() in preemptible code in mlx5e_xmit"]);
+    // A `caller is` line naming the real caller: debug_smp_processor_id as a frame still names the accessor.
+    const realCaller = ["caller is qla_nvme_post_cmd+0x216/0x1380 [qla2xxx]", ...body.slice(1).map((l) => l.replace(" mlx5e_xmit+0x3a/0x4f0 [mlx5_core]", " qla_nvme_post_cmd+0x216/0x1380 [qla2xxx]"))];
+    expect(extract(realCaller)[0]).toMatchObject({ kind: "lockdep", title: "BUG: using smp_processor_id() in preemptible code in qla_nvme_post_cmd" });
+    // Only as a frame it returned to: a `? ` guess in some task's stack is none.
+    expect(extract(["CPU: 3 PID: 1042 Comm: modprobe Not tainted 5.4.0 #5", "Call Trace:", " ? debug_smp_processor_id+0x17/0x20", " schedule+0x1/0x2"])).toEqual([]);
     // With its header the line is that report's.
     const headed = extract(["BUG: using smp_processor_id() in preemptible [00000000] code: modprobe/1042", ...body]);
     expect(headed).toHaveLength(1);
