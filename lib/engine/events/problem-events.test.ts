@@ -1620,6 +1620,17 @@ const ROWS: Row[] = [
     details: { level: "raid", array: "md2", member: "sdb6" },
   },
   {
+    // raid5 repaired two reads from parity but could not rewrite the third sector: the member is failing
+    line: [
+      "md/raid:md127: read error corrected (8 sectors at 1649026336 on sdc2)",
+      "md/raid:md127: read error NOT corrected!! (sector 1649026584 on sdc2).",
+    ],
+    rule: "md-read-error-not-corrected",
+    kind: "io-error",
+    title: "md: read error not corrected",
+    details: { level: "raid", array: "md127", sector: 1649026584, member: "sdc2" },
+  },
+  {
     line: "ena 0000:00:05.0 ens5: The number of lost tx completions is above the threshold (1019 > 128).",
     rule: "ena-lost-tx-completions",
     kind: "other",

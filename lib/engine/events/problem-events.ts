@@ -2387,6 +2387,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `md:${m[2] ?? "?"}`,
   },
   {
+    // raid4/5/6 could not rewrite a sector that failed to read: it rebuilt the data from parity for the reader but the
+    // write-back to the member failed too (`md/raid:md127: read error NOT corrected!! (sector 1649026584 on sdc2).`;
+    // the `read error corrected (8 sectors at … on sdc2)` lines around it are the repairs that worked). The member
+    // disk has sectors it can neither read nor remap: a failing drive, before md gives up on it (the Disk failure row
+    // above). One finding per member.
+    id: "md-read-error-not-corrected",
+    kind: "io-error",
+    needle: "read error NOT corrected",
+    pattern: /\bmd\/(raid\d*):(md[\w/-]*): read error NOT corrected!* \(sector (\d+) on ([\w.-]+)\)/,
+    title: () => "md: read error not corrected",
+    details: (m): Details => ({ level: m[1], array: m[2], sector: Number(m[3]), member: m[4] }),
+    groupKey: (m) => `md-read:${m[2]}:${m[4]}`,
+  },
+  {
     // ZFS suspends a pool when a write fails on every copy it has (failmode=wait, the default): `WARNING: Pool 'tank'
     // has encountered an uncorrectable I/O failure and has been suspended.` (SPL 0.6.x printed it through vcmn_err:
     // `SPLError: 3525:0:(spl-err.c:67:vcmn_err()) WARNING: Pool …`). Every task that touches the pool then waits in D
