@@ -342,6 +342,11 @@ function mcelogRecordRule(id: string, needle: string): ProblemEventRule {
   };
 }
 
+/** i915's GuC stopped answering, one wording per needle (see the i915-guc-* rows): one finding per GPU, each line counted. */
+function i915GucRule(id: string, needle: string, pattern: RegExp): ProblemEventRule {
+  return { id, kind: "other", needle, pattern, title: () => "i915: GuC not responding", details: (m) => ({ pci: m[1] }), groupKey: (m) => `i915-guc:${m[1]}` };
+}
+
 /** A swap entry mm/swapfile.c rejected (see its rows): `swap_free: Bad swap file entry 007e9058`. */
 function swapEntryRule(id: string, needle: string): ProblemEventRule {
   return {
@@ -1873,6 +1878,34 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `nvidia-rminit:${m[1]}`,
   },
   {
+    // NVIDIA's kernel module refuses a userspace driver of another version (`NVRM: API mismatch: the client has the
+    // version 535.183.01, but` / `NVRM: this kernel module has the version 535.161.07.  Please` …; rsyslog joins the
+    // four lines with `#012`): the packages were upgraded while the old module stayed loaded (or a container/AMI ships
+    // another userspace). nvidia-smi, NVML, nvidia-persistenced and every CUDA job fail until the module is reloaded or
+    // the node rebooted. One finding per host.
+    id: "nvidia-api-mismatch",
+    kind: "other",
+    needle: "NVRM: API mismatch",
+    pattern: /NVRM: API mismatch: the client has the version ([0-9]+(?:\.[\w-]{1,16}){0,4}), but(?:#012NVRM: this kernel module has the version ([0-9]+(?:\.[\w-]{1,16}){0,4}))?/,
+    title: () => "NVRM: API mismatch between the userspace driver and the kernel module",
+    details: (m): Details => ({ client: m[1], ...(m[2] ? { module: m[2] } : {}) }),
+    groupKey: () => "nvrm-api-mismatch",
+  },
+  {
+    // NVSwitch errors, numbered like the GPUs' Xids (`nvidia-nvswitch1: SXid (PCI:0000:84:00.0): 12028, Data {…}`):
+    // NVIDIA's SXid table says per number whether the fault is fatal to the NVLink partition (12028, egress non-posted
+    // PRIV error: traffic stalls, CUDA jobs abort with Xid 45, the GPUs and switches need a reset). One finding per
+    // switch and SXid.
+    id: "nvswitch-sxid",
+    kind: "other",
+    needle: "SXid (PCI:",
+    // (the `nvidia-nvswitchN:` prefix is the driver's; a syslog reader may take it for the program's tag)
+    pattern: /(?:\bnvidia-nvswitch(\d{1,3}): )?SXid \((PCI:[0-9a-fA-F:.]+)\): (\d+)\b/,
+    title: (m) => `NVSwitch SXid ${m[3]}`,
+    details: (m): Details => ({ ...(m[1] ? { nvswitch: Number(m[1]) } : {}), pci: m[2], sxid: Number(m[3]) }),
+    groupKey: (m) => `sxid:${m[2]}:${m[3]}`,
+  },
+  {
     // amdgpu (and radeon before it) gave up bringing a GPU up (`amdgpu 0000:04:00.0: amdgpu: Fatal error during GPU
     // init`, before 5.x without the second `amdgpu:`), after an IP block's init failed — most often a firmware blob
     // missing from /lib/firmware or the initramfs (`Direct firmware load for amdgpu/psp_13_0_8_toc.bin failed`), else
@@ -1960,6 +1993,28 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ pci: m[1], engine: m[2] }),
     groupKey: (m) => `i915-gpu-hang:${m[1]}`,
     continues: ["i915-gpu-hang"],
+  },
+  // i915's GuC firmware (the scheduler i915 submits through since Alder Lake, and under SR-IOV) stopped answering:
+  // TLB invalidation requests time out (`i915 0000:00:02.0: [drm] *ERROR* GT0: GUC: TLB invalidation response timed
+  // out for seqno 309`, `… [drm] tlb invalidation response timed out for seqno 3` in the backports), CT requests get
+  // no reply (`*ERROR* GT0 [GUC COMMUNICATION] CT: No response for request 0x5503 (fence 168)`), or resetting the GuC
+  // itself fails (`*ERROR* GT0: Failed to reset GuC, ret = -110`). The GPU hangs until the reset works or the host
+  // reboots; SR-IOV VFs are often disabled. One finding per GPU, each line counted (i915GucRule).
+  i915GucRule("i915-guc-tlb-invalidation-timeout", "nvalidation response timed out", /^i915 ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (?:\[drm\] )?(?:\*ERROR\* )?(?:GT\d: )?(?:GUC: )?(?:TLB|tlb) invalidation response timed out\b/),
+  i915GucRule("i915-guc-ct-no-response", "CT: No response for request", /^i915 ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (?:\[drm\] )?(?:\*ERROR\* )?(?:GT\d:? )?(?:\[GUC COMMUNICATION\] )?CT: No response for request 0x[0-9a-f]+/),
+  i915GucRule("i915-guc-reset-failed", "GuC, ret = ", /^i915 ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (?:\[drm\] )?(?:\*ERROR\* )?(?:GT\d: )?Failed to reset GuC, ret = -\d+/),
+  {
+    // i915 could not bring the GPU up and gave up on it (`i915 0000:00:02.0: [drm] *ERROR* GT0: Failed to initialize
+    // GPU, declaring it wedged!`), after the GuC/HuC firmware failed to load or authenticate (`GuC initialization failed
+    // -ENXIO`, a firmware blob the kernel does not accept) or the hardware did not answer: display may work, but no
+    // rendering, media or compute. One finding per GPU.
+    id: "i915-wedged-on-init",
+    kind: "other",
+    needle: "declaring it wedged",
+    pattern: /^i915 ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (?:\[drm\] )?(?:\*ERROR\* )?(?:GT\d: )?Failed to initialize GPU, declaring it wedged/,
+    title: () => "i915: GPU initialization failed",
+    details: (m) => ({ pci: m[1] }),
+    groupKey: (m) => `i915-wedged:${m[1]}`,
   },
   {
     // A GPU's memory access the GPU's own page tables do not allow (radeon/amdgpu before GMC 9: `amdgpu 0000:01:00.0:

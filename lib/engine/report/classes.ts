@@ -798,8 +798,10 @@ export const CLASSES: readonly CrashClass[] = [
       // 0x815300a0 kdsld_net_xmit+0x480/0x560 [kdsldmod]()`; the address is not the function.
       { match: re("WARNING:(?: .*)? at {{SRC}} 0x[0-9a-f]+ {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
       // `WARNING: CPU: 0 PID: 1 at net/x.c:12 func+0x…` and the old `WARNING: at net/x.c:12 func+0x…()`
-      // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`)
-      { match: re("WARNING:(?: .*)? at {{SRC}} {{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
+      // (`WARNING: at f.c:12 f()` is the pre-3.10 form: nothing between `WARNING:` and `at`). A paste that joined the
+      // kernel's wrapped lines with their indentation leaves a run of blanks between the location and the function
+      // (`at lib/dma-debug.c:601     debug_dma_assert_idle+0x198/0x210()`): still the warned function.
+      { match: re("WARNING:(?: .*)? at {{SRC}}[ \\t]+{{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
       // A kernel built without kallsyms (OpenWrt, vendor MIPS images) prints the site's bare address where the
       // function goes (`at net/sched/sch_generic.c:320 0x8038b2f0`): the file still names its one WARN site.
       ...WARN_SITES.map((site): TitleFormat => ({

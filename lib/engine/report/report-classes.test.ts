@@ -371,6 +371,15 @@ describe("a WARNING whose header names the file only", () => {
     expect(f).toMatchObject({ kind: "warning", title: "WARNING in write_kernel_doorbell64", guiltyFrame: "write_kernel_doorbell64" });
   });
 
+  it("with a run of blanks between the location and the function (a paste that joined wrapped lines) names that function", () => {
+    const [f] = extract([
+      "[  235.091672] WARNING: CPU: 1 PID: 2873 at lib/dma-debug.c:601     debug_dma_assert_idle+0x198/0x210()",
+      "[  235.091674] mlx4_core 0000:00:07.0: DMA-API: cpu touching an active dma mapped cacheline     [cln=0x000000001f405880]",
+      "[  235.092840] CPU: 1 PID: 2873 Comm: bash Not tainted 4.0.0+ #1",
+    ]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in debug_dma_assert_idle" });
+  });
+
   it("of another file stays `… in corrupted`", () => {
     const [f] = extract(["[ 1.0] WARNING: at net/core/dev.c:307"]);
     expect(f.title).toBe("WARNING in corrupted");
