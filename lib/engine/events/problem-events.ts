@@ -2446,11 +2446,12 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // write-back to the member failed too (`md/raid:md127: read error NOT corrected!! (sector 1649026584 on sdc2).`;
     // the `read error corrected (8 sectors at … on sdc2)` lines around it are the repairs that worked). The member
     // disk has sectors it can neither read nor remap: a failing drive, before md gives up on it (the Disk failure row
-    // above). One finding per member.
+    // above). One finding per member. raid5.c always prints the two `!`: the needle holds them (`read error NOT
+    // corrected` alone put it in a bucket a busy node's words reach, scripts/bench/prefilter-placement.test.ts).
     id: "md-read-error-not-corrected",
     kind: "io-error",
-    needle: "read error NOT corrected",
-    pattern: /\bmd\/(raid\d*):(md[\w/-]*): read error NOT corrected!* \(sector (\d+) on ([\w.-]+)\)/,
+    needle: "NOT corrected!!",
+    pattern: /\bmd\/(raid\d*):(md[\w/-]*): read error NOT corrected!! \(sector (\d+) on ([\w.-]+)\)/,
     title: () => "md: read error not corrected",
     details: (m): Details => ({ level: m[1], array: m[2], sector: Number(m[3]), member: m[4] }),
     groupKey: (m) => `md-read:${m[2]}:${m[4]}`,
