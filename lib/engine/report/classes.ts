@@ -551,6 +551,18 @@ function crashBtGeneralProtection(): CrashClass {
   };
 }
 
+/**
+ * A report printed through dump_stack() read from its reporter's frame when its header was cut: that frame (`header`),
+ * the header it stands in for (`lost`), the header row's title, type and stack rule, its display title without a usable
+ * stack, and its kind when not a BUG.
+ */
+type ReporterFrameRow = { id: string; header: string; lost: RegExp; title: string; type: string; stack?: StackRule; kind?: FindingKind; stackless?: string };
+/** Stack rules a class's header row and its header-cut rows share (the same report, read from other lines). */
+const ATOMIC_SCHEDULE_STACK = stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] });
+const SMP_PROCESSOR_ID_STACK = stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] });
+/** A bad page's stack is generic mm code: only page_owner's allocation stack names an owner. */
+const BAD_PAGE_OWNER_STACK = stack([/page last allocated|page_owner tracks the page as allocated/], { skip: BAD_PAGE_OWNER_SKIP });
+
 export const CLASSES: readonly CrashClass[] = [
   {
     id: "bug",
@@ -677,7 +689,7 @@ export const CLASSES: readonly CrashClass[] = [
       // function, and syzkaller's `… in corrupted` stays the syzkaller title.
       {
         match: re("BUG: Bad page (state|cache)"), title: "BUG: Bad page $1 in {FRAME}",
-        stack: stack([/page last allocated|page_owner tracks the page as allocated/], { skip: BAD_PAGE_OWNER_SKIP }),
+        stack: BAD_PAGE_OWNER_STACK,
         stacklessTitle: (m) => `BUG: Bad page ${m[1]}`,
       },
       { match: re("BUG: Bad page map"), title: "BUG: Bad page map" },
@@ -687,11 +699,11 @@ export const CLASSES: readonly CrashClass[] = [
       // (or, when check_preemption_disabled was not inlined, its debug_ wrapper, never named). A stack cut after
       // dump_stack's `?` guesses leaves that line the only name: the guilty hint, and the display title.
       { match: re(`BUG: using __this_cpu_([a-z_]+)\\(\\) in preemptible${PREEMPTIBLE_CALLER}`), title: "BUG: using __this_cpu_$1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /^__this_cpu/, /check_preemption/] }), guiltyHint: 2 },
-      { match: re(`BUG: using smp_processor_id\\(\\) in preemptible${PREEMPTIBLE_CALLER}`), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }), guiltyHint: 1 },
+      { match: re(`BUG: using smp_processor_id\\(\\) in preemptible${PREEMPTIBLE_CALLER}`), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: SMP_PROCESSOR_ID_STACK, guiltyHint: 1 },
       // lib/smp_processor_id.c names whichever accessor it checked (`this_cpu_read()`, `raw_cpu_add()`…).
       { match: re(`BUG: using ([a-z_]+)\\(\\) in preemptible${PREEMPTIBLE_CALLER}`), title: "BUG: using $1() in preemptible code in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/, /this_cpu/, /^debug_/] }), guiltyHint: 2 },
       { match: re("BUG: workqueue leaked lock or atomic(?:.*\\n)+?.*last function: ([a-zA-Z0-9_]+)"), title: "BUG: workqueue leaked lock or atomic in {FUNC:1}", noStackTrace: true },
-      { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
+      { match: re("BUG: scheduling while atomic"), title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: ATOMIC_SCHEDULE_STACK },
       { match: re("BUG: memory leak"), title: "memory leak in {FRAME}", kind: "memory-leak", type: "LEAK", stack: STACK_LEAK },
       // A stack overflow recurses: the frame on top is a random one of the loop, as in a stall (syzkaller anchors it the
       // same way); an overflow that left no usable call trace still names its RIP for display.
@@ -1287,7 +1299,7 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [
       {
         match: re("caller is debug_smp_processor_id"), title: "BUG: using smp_processor_id() in preemptible code in {FRAME}",
-        corrupted: "the preemptible-code header line is missing", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }),
+        corrupted: "the preemptible-code header line is missing", stack: SMP_PROCESSOR_ID_STACK,
       },
     ],
   },
@@ -1299,40 +1311,40 @@ export const CLASSES: readonly CrashClass[] = [
   // (windowOnly: no needle of its own; WINDOW_OPENERS).
   ...(
     [
-      { id: "scheduling-while-atomic-headless", header: "__schedule_bug", lost: /scheduling while atomic/, title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: stack([CALL_TRACE_SECTION], { skip: [/^schedule/, /^__schedule/] }) },
+      { id: "scheduling-while-atomic-headless", header: "__schedule_bug", lost: /scheduling while atomic/, title: "BUG: scheduling while atomic in {FRAME}", type: "ATOMIC_SLEEP", stack: ATOMIC_SCHEDULE_STACK },
       // ___might_sleep (3.x–5.14) and __might_resched (5.15+) print the header; __might_sleep calls them, and is also a
       // WARN site of its own (`do not call blocking ops when !TASK_RUNNING`), so it is no key.
       { id: "might-sleep-headless", header: "___might_sleep", lost: /sleeping function called from invalid context/, title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
       { id: "might-resched-headless", header: "__might_resched", lost: /sleeping function called from invalid context/, title: "BUG: sleeping function called from invalid context in {FRAME}", type: "ATOMIC_SLEEP", stack: STACK_CALL_TRACE },
-      { id: "bad-pte-headless", header: "print_bad_pte", lost: /Bad page map/, title: "BUG: Bad page map", type: "MEMORY_SAFETY_BUG", stack: undefined },
-      { id: "bad-page-headless", header: "bad_page", lost: /Bad page state/, title: "BUG: Bad page state in {FRAME}", type: "MEMORY_SAFETY_BUG", stack: stack([/page last allocated|page_owner tracks the page as allocated/], { skip: BAD_PAGE_OWNER_SKIP }) },
+      { id: "bad-pte-headless", header: "print_bad_pte", lost: /Bad page map/, title: "BUG: Bad page map", type: "MEMORY_SAFETY_BUG" },
+      { id: "bad-page-headless", header: "bad_page", lost: /Bad page state/, title: "BUG: Bad page state in {FRAME}", type: "MEMORY_SAFETY_BUG", stack: BAD_PAGE_OWNER_STACK, stackless: "BUG: Bad page state" },
       // OpenZFS's assertion (the spl-panic rows): spl_panic (0.7+) and spl_debug_bug (SPL 0.6) under its dump_stack.
       { id: "spl-panic-headless", header: "spl_panic", lost: /PANIC at |SPL PANIC/, title: "SPL PANIC in {FRAME}", type: "BUG", stack: STACK_CALL_TRACE },
       { id: "spl-debug-bug-headless", header: "spl_debug_bug", lost: /PANIC at |SPL PANIC/, title: "SPL PANIC in {FRAME}", type: "BUG", stack: STACK_CALL_TRACE },
       // check_preemption_disabled()'s report called through debug_smp_processor_id: the accessor was smp_processor_id()
       // (a `caller is` line naming the real caller is no key: through __this_cpu_preempt_check the accessor is unknown).
-      { id: "smp-processor-id-frame-headless", header: "debug_smp_processor_id", lost: /in preemptible/, title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/preempt/, /processor_id/] }) },
-    ] as const
+      { id: "smp-processor-id-frame-headless", header: "debug_smp_processor_id", lost: /in preemptible/, title: "BUG: using smp_processor_id() in preemptible code in {FRAME}", type: "LOCKDEP", stack: SMP_PROCESSOR_ID_STACK, kind: "lockdep" },
+    ] satisfies readonly ReporterFrameRow[]
   ).map(
-    ({ id, header, lost, title, type, stack: rule }): CrashClass => ({
-      id,
-      lostHeader: lost,
-      header,
-      kind: id === "smp-processor-id-frame-headless" ? "lockdep" : "bug",
-      type,
+    (row: ReporterFrameRow): CrashClass => ({
+      id: row.id,
+      lostHeader: row.lost,
+      header: row.header,
+      kind: row.kind ?? "bug",
+      type: row.type,
       orphanOnly: true,
       windowOnly: true,
       // the name as a frame: `f+0x1a/0x30`, `f.cold+…`, ARM's `(f) from` / `(f+0x6c/0x78) from`, `[f+157/176]`; not a
       // `? f` guess (a stale return address in any task's stack, a SysRq dump's)
-      suppress: [new RegExp(`^(?!.*(?:^|[\\s(\\]<])(?<!\\? )${escapeLiteral(header)}(?:\\.[a-z]+(?:\\.\\d+)?)?(?:\\+|\\)))`)],
+      suppress: [new RegExp(`^(?!.*(?:^|[\\s(\\]<])(?<!\\? )${escapeLiteral(row.header)}(?:\\.[a-z]+(?:\\.\\d+)?)?(?:\\+|\\)))`)],
       startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:|Call [Tt]race:|Backtrace:\s*$)/, within: 12, required: true, earliest: true, unless: REQUESTED_DUMP },
       formats: [
         {
-          match: re(escapeLiteral(header)),
-          title, corrupted: "the report's header line is missing",
-          ...(rule ? { stack: rule } : { noStackTrace: true }),
-          // as the header's row: a bad page's stack is generic mm code, and only page_owner's names an owner
-          ...(id === "bad-page-headless" ? { stacklessTitle: () => "BUG: Bad page state" } : {}),
+          match: re(escapeLiteral(row.header)),
+          title: row.title, corrupted: "the report's header line is missing",
+          ...(row.stack ? { stack: row.stack } : { noStackTrace: true }),
+          // as the header's row titles it without a usable stack
+          ...(row.stackless !== undefined ? { stacklessTitle: () => row.stackless } : {}),
         },
       ],
     }),
