@@ -162,6 +162,8 @@ const ROWS: Row[] = [
     details: { unit: "app-firefox.scope", killed: 12 },
   },
   { line: "neighbour: arp_cache: neighbor table overflow!", rule: "neighbour-table-overflow", kind: "neighbour-overflow", title: "neighbour: neighbor table overflow", details: { table: "arp_cache" } },
+  // Quoted from the table id on, without the `neighbour: ` prefix (a runbook's or blog's quote of the message).
+  { line: "arp_cache: neighbor table overflow!", rule: "neighbour-table-overflow", kind: "neighbour-overflow", title: "neighbour: neighbor table overflow", details: { table: "arp_cache" } },
   { line: "TCP: out of memory -- consider tuning tcp_mem", rule: "tcp-out-of-memory", kind: "other", title: "TCP: out of memory -- consider tuning tcp_mem" },
   { line: "TCP: too many orphaned sockets", rule: "tcp-too-many-orphans", kind: "other", title: "TCP: too many orphaned sockets" },
   // 2.6–3.x tcp_close() wording.

@@ -599,7 +599,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     kind: "neighbour-overflow",
     needle: "eighbo",
     // 3.x-4.x IPv6 printed it through the `IPv6: ` pr_fmt and without the full stop (`IPv6: Neighbour table overflow`).
-    pattern: /(?:neighbour: (\w+): neighbor table overflow!|Neighbour table overflow(?:\.|\s*$))/,
+    // The `neighbour: ` pr_fmt prefix is optional: admins' notes and runbooks quote the message from the table's id on
+    // (`arp_cache: neighbor table overflow!`), and the `<table>: neighbor table overflow!` wording is this rule's alone.
+    pattern: /(?:(?:neighbour: )?(\w+): neighbor table overflow!|Neighbour table overflow(?:\.|\s*$))/,
     title: () => "neighbour: neighbor table overflow",
     details: (m): Details => (m[1] ? { table: m[1] } : {}),
   },
