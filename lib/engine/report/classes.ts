@@ -321,7 +321,10 @@ const LOCKDEP_AT: StackRule = {
   // not exception plumbing: syzkaller's "possible deadlock in __do_page_fault".
   // Likewise genirq's flow handlers, generic in a stack, take the irq descriptor's lock themselves: the lock site of
   // `(&irq_desc_lock_class){-...}, at: handle_fasteoi_irq+0x24/0x1da` is the flow handler.
-  named: [/^(?:__)?do_page_fault$/, /^do_user_addr_fault$/, new RegExp(GENIRQ_FLOW_HANDLER)],
+  // So does the scheduler's wake-up: try_to_wake_up() takes the woken task's pi_lock itself, so the lock site of
+  // `(&p->pi_lock){-.-.}-{2:2}, at: try_to_wake_up+0x59/0x760` is try_to_wake_up (syzkaller's "possible deadlock in
+  // try_to_wake_up"), generic in a stack as a wake-up helper though it is.
+  named: [/^(?:__)?do_page_fault$/, /^do_user_addr_fault$/, new RegExp(GENIRQ_FLOW_HANDLER), /^try_to_wake_up$/],
 };
 const LOCKDEP_AT_THEN_STACK: StackRule = { sections: [LOCKDEP_AT_SECTION, CALL_TRACE_SECTION], skip: LOCKDEP_AT.skip };
 /** memory leaks: every leaked object passes through allocation helpers; name the caller that allocated it. */
@@ -2171,6 +2174,17 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [
       {
         match: re("panicked at [^\\n]*:\\n?([a-z ]+ with overflow)"), title: "$1 in {FRAME}", noStackTrace: true,
+        stack: stack([CALL_TRACE_SECTION], { skip: [/rust_begin_unwind/, /^core::panicking::/, /^rust_helper_BUG$/] }),
+        stacklessTitle: (m) => m[1],
+      },
+      {
+        // Any other panic message (`called \`Option::unwrap()\` on a \`None\` value`, `index out of bounds: the len is
+        // 8 but the index is 10`): syzkaller titles every Rust panic by its message line and the panicking function.
+        // Without this row a message that is no overflow left the report untitled, and the arm64 `Internal error:
+        // Oops - BUG` it dies through was read as a report of its own ("Internal error in corrupted"). The message
+        // is the line after `panicked at file.rs:L:C:`; a panic without one goes straight to the BUG, not a message.
+        match: re("panicked at [^\\n]*:\\n[ \\t]*(?!-+\\[ cut here|kernel BUG at|Oops|Internal error)([^\\n]*\\S)"),
+        title: "$1 in {FRAME}", noStackTrace: true,
         stack: stack([CALL_TRACE_SECTION], { skip: [/rust_begin_unwind/, /^core::panicking::/, /^rust_helper_BUG$/] }),
         stacklessTitle: (m) => m[1],
       },

@@ -82,6 +82,24 @@ describe("Rust panics", () => {
     });
   });
 
+  it("title any panic message by its line, and keep the arm64 oops it dies through in the report", () => {
+    const found = extract([
+      "[   81.688775] asahi 206400000.gpu: Unsupported GPU/firmware combination (G14, G, [13, 3, 0])",
+      "[   81.688779] rust_kernel: panicked at /builddir/build/BUILD/kernel-6.12.1/rust/kernel/sync/arc.rs:370:58:",
+      "               called `Option::unwrap()` on a `None` value",
+      "[   81.688790] ------------[ cut here ]------------",
+      "[   81.688790] kernel BUG at rust/helpers/bug.c:7!",
+      "[   81.688792] Internal error: Oops - BUG: 00000000f2000800 [#1] SMP",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "panic", title: "called `Option::unwrap()` on a `None` value" });
+  });
+
+  it("do not take the BUG line for the message of a panic that printed none", () => {
+    const [f] = extract(["[ 1.0] rust_kernel: panicked at lib/x.rs:1:2:", "[ 1.0] ------------[ cut here ]------------", "[ 1.0] kernel BUG at rust/helpers/bug.c:7!"]);
+    expect(f?.title ?? "").not.toMatch(/cut here|kernel BUG at rust/);
+  });
+
   it("without a stack keep the message as the title", () => {
     const [f] = extract(["[ 1.0] rust_kernel: panicked at lib/x.rs:1:2:", "[ 1.0] attempt to add with overflow"]);
     expect(f.title).toBe("attempt to add with overflow");
@@ -1519,6 +1537,21 @@ describe("lockdep `at:` sites of a symbolised report", () => {
       "[    0.955942]  (&handler->enable_lock){+.+.}-{2:2}",
     ]);
     expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in handle_fasteoi_irq", guiltyFrame: "handle_fasteoi_irq" });
+  });
+  // try_to_wake_up() takes the woken task's pi_lock itself (Fedora CoreOS rawhide CI, 5.18 debug kernel at boot).
+  it("names try_to_wake_up when it is lockdep's lock site", () => {
+    const [r] = extract([
+      "[    4.038812] ======================================================",
+      "[    4.039241] WARNING: possible circular locking dependency detected",
+      "[    4.039241] 5.18.0-0.rc0.20220323git6b1f86f8e9c7.5.fc37.x86_64 #1 Not tainted",
+      "[    4.039241] ------------------------------------------------------",
+      "[    4.039241] swapper/0/1 is trying to acquire lock:",
+      "[    4.039241] ffff9d6e43500db0 (&p->pi_lock){-.-.}-{2:2}, at: try_to_wake_up+0x59/0x760",
+      "[    4.039241] ",
+      "[    4.039241] but task is already holding lock:",
+      "[    4.039241] ffffffff90360338 (random_write_wait.lock){....}-{2:2}, at: __wake_up_common_lock+0x51/0x90",
+    ]);
+    expect(r).toMatchObject({ kind: "lockdep", title: "possible deadlock in try_to_wake_up" });
   });
   it("keeps a wrapped lock site's next line out of the report when it is not a frame", () => {
     const [r] = extract(wrappedInversion("            and something else entirely"));
