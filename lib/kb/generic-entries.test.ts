@@ -175,6 +175,14 @@ describe("related entries", () => {
     expect(ids(cut([" hpsa_eh_device_reset_handler+0x3e4/0x7b0 [hpsa]", " scsi_eh_ready_devs+0x333/0xbf0", " scsi_error_handler+0x4c3/0x5b0"]))[0]).toBe("hung-task-io-wait");
     expect(ids(cut())).not.toContain("hung-task-io-wait");
   });
+  it("journald's journal-offline thread (it only fsync()s journal files) blocked with no stack waits for I/O", () => {
+    // `dmesg | grep "blocked for more than"`: the header line is all there is. The thread's name says what it waits
+    // on, as jbd2/xfsaild do; journald's main thread (systemd-journal, above) does not, so it stays unnamed.
+    const header = (line: string) => makeFinding({ kind: "hung-task", title: "INFO: task hung", frames: [], report: [line] });
+    const ids = (f: Finding) => matchFinding(f, index, {}).filter((m) => !m.related).map((m) => m.kbId);
+    expect(ids(header("INFO: task journal-offline:25164 blocked for more than 120 seconds."))[0]).toBe("hung-task-io-wait");
+    expect(ids(header("INFO: task systemd-journal:612 blocked for more than 120 seconds."))).not.toContain("hung-task-io-wait");
+  });
 });
 
 describe("specific evidence on hung tasks", () => {
