@@ -51,6 +51,46 @@ describe("splitFlattenedLine", () => {
     ]);
   });
 
+  it("splits an unstamped console oops an archive ran together at the dump's own line openers", () => {
+    // Shape of an alsa-devel archive message (testdata/real/null-deref/forum31-ml-alsa-devel-…): 2.6.22 ARM, no
+    // printk time, the whole paste one line; a frame's `from [<…>] (caller…)` half stays with its frame.
+    const raw =
+      ".snip. ASoC version 0.13.0 Unable to handle kernel NULL pointer dereference at virtual address 00000001 pgd = c0004000 " +
+      "[00000001] *pgd=00000000 Internal error: Oops: 801 [#1] Modules linked in: CPU: 0 PC is at grh_ek_w6811_init+0x4c/0x11c " +
+      "LR is at __arm_ioremap_pfn+0x2cc/0x2ec pc : [<c0019c44>] lr : [<c00285f4>] Not tainted sp : c02e1f74 ip : 00000000 " +
+      "Flags: NzCv IRQs on FIQs on Mode SVC_32 Segment kernel Control: 5317F Table: 20004000 DAC: 00000017 " +
+      "Process swapper (pid: 1, stack limit = 0xc02e0258) Stack: (0xc02e1f74 to 0xc02e2000) Backtrace: " +
+      "[<c0019bf8>] (grh_ek_w6811_init+0x0/0x11c) from [<c0008924>] (kernel_init+0xb8/0x284) " +
+      "Code: e3a01901 e3a02000 (e5840000) Kernel panic - not syncing: Attempted to kill init!";
+    expect(splitFlattenedLine(raw)).toEqual([
+      ".snip. ASoC version 0.13.0",
+      "Unable to handle kernel NULL pointer dereference at virtual address 00000001",
+      "pgd = c0004000",
+      "[00000001] *pgd=00000000",
+      "Internal error: Oops: 801 [#1]",
+      "Modules linked in:",
+      "CPU: 0",
+      "PC is at grh_ek_w6811_init+0x4c/0x11c",
+      "LR is at __arm_ioremap_pfn+0x2cc/0x2ec",
+      "pc : [<c0019c44>] lr : [<c00285f4>] Not tainted",
+      "sp : c02e1f74 ip : 00000000",
+      "Flags: NzCv IRQs on FIQs on Mode SVC_32 Segment kernel",
+      "Control: 5317F Table: 20004000 DAC: 00000017",
+      "Process swapper (pid: 1, stack limit = 0xc02e0258)",
+      "Stack: (0xc02e1f74 to 0xc02e2000)",
+      "Backtrace:",
+      "[<c0019bf8>] (grh_ek_w6811_init+0x0/0x11c) from [<c0008924>] (kernel_init+0xb8/0x284)",
+      "Code: e3a01901 e3a02000 (e5840000)",
+      "Kernel panic - not syncing: Attempted to kill init!",
+    ]);
+  });
+
+  it("leaves a prose line alone that quotes an oops line or two", () => {
+    expect(
+      splitFlattenedLine("After the update the board prints Unable to handle kernel NULL pointer dereference and then PC is at foo+0x4/0x10 LR is at bar+0x8/0x20, any idea?"),
+    ).toBeUndefined();
+  });
+
   it("leaves a syslog line alone that quotes dates: fewer than three, another host, or times that go back", () => {
     const pad = " ".repeat(160);
     expect(splitFlattenedLine(`Jan 9 23:26:02 h1 app: saw Jan 9 23:26:01 h2 kernel: and Jan 9 23:26:03 h2 kernel: x${pad}`)).toBeUndefined();

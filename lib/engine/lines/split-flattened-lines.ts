@@ -34,11 +34,32 @@ const MIN_INNER_SYSLOG = 3;
 /** Syslog lines are looked at only when long enough to hold that many records. */
 const MIN_SYSLOG_FLATTENED_CHARS = 200;
 
+/**
+ * An oops dump a paste ran together with no prefix at all: a mail or forum archive that flattened an unstamped console
+ * capture (2.6-era ARM: `… ASoC version 0.13.0 Unable to handle kernel NULL pointer dereference at virtual address
+ * 00000001 pgd = c0004000 [00000001] *pgd=00000000 Internal error: Oops: 801 [#1] Modules linked in: CPU: 0 PC is at
+ * f+0x4c/0x11c LR is at …`). No stamp, level or syslog prefix marks its records, so the dump's own line openers do;
+ * only in a line that holds an oops header and at least MIN_OOPS_RECORDS of them (a sentence quoting a message or two
+ * is no dump). A backtrace frame's `from [<…>] (caller…)` half stays on its frame's line.
+ */
+const OOPS_HEADER = /\b(?:Unable to handle kernel |Internal error: |BUG: unable to handle |general protection fault|Oops: [0-9a-f]{4} \[#)/;
+const INNER_OOPS_RECORD =
+  / (?<!\bfrom )(?=Unable to handle kernel |BUG: unable to handle |pgd = [0-9a-f]|\[[0-9a-f]{8,16}\] \*pgd=|Internal error: |Oops: [0-9a-f]{4} \[#|Modules linked in:|CPU: \d|PC is at |LR is at |pc : \[<|sp : [0-9a-f]|Flags: [NnZzCcVvQq]{4,5} |Control: [0-9a-f]|Process \S+ \(pid: \d+, stack limit|Stack: \(0x|Backtrace: |\[<[0-9a-f]{8,16}>\] \(|Code: [0-9a-f(<]|Kernel panic - not syncing|IP: \[<|RIP: |Call Trace:)/g;
+const MIN_OOPS_RECORDS = 6;
+
+function splitAtOopsRecords(raw: string): string[] | undefined {
+  if (!OOPS_HEADER.test(raw)) return undefined;
+  const cuts: number[] = [];
+  INNER_OOPS_RECORD.lastIndex = 0;
+  for (let m = INNER_OOPS_RECORD.exec(raw); m; m = INNER_OOPS_RECORD.exec(raw)) cuts.push(m.index + 1);
+  return cuts.length >= MIN_OOPS_RECORDS ? piecesAt(raw, cuts) : undefined;
+}
+
 /** The records of `raw` when a paste ran them together, else undefined (the line is one record). */
 export function splitFlattenedLine(raw: string): string[] | undefined {
   if (raw.length < MIN_FLATTENED_CHARS) return undefined;
   const c0 = raw.charCodeAt(0);
-  if (c0 !== 91 && c0 !== 60) return raw.length >= MIN_SYSLOG_FLATTENED_CHARS ? splitAtSyslogPrefixes(raw) : undefined;
+  if (c0 !== 91 && c0 !== 60) return (raw.length >= MIN_SYSLOG_FLATTENED_CHARS ? splitAtSyslogPrefixes(raw) : undefined) ?? splitAtOopsRecords(raw);
   const lead = LEADING_STAMP.exec(raw);
   if (lead) return splitAtStamps(raw, lead);
   if (LEADING_LEVEL.test(raw)) return splitAtLevels(raw);

@@ -107,6 +107,13 @@ describe("parseFrameLine", () => {
 
   it("reads ARM, ppc64 and crash bt frames", () => {
     expect(parseFrameLine("[<c00a8a00>] (watchdog) from [<c0044898>] (kthread+0xe8/0xfc)")).toMatchObject({ function: "watchdog" });
+    // An 80-column wrap cut the caller half (testdata/real/warning/forum31-forum-fsnet-…): the frame is whole.
+    expect(parseFrameLine("[<805a2f20>] (nand_scan_with_ids) from [<805aceb4>] (gpmi_nand_fus_probe+0x290/0")).toMatchObject({
+      function: "nand_scan_with_ids",
+      address: "805a2f20",
+    });
+    expect(parseFrameLine("[<801292c0>] (warn_slowpath_fmt) from [<805a2f20>] (nand_scan_with_ids+0xb88/0x1")).toMatchObject({ function: "warn_slowpath_fmt" });
+    expect(parseFrameLine("[<8052e7f0>] (__driver_attach) from [<8052c6")).toMatchObject({ function: "__driver_attach" });
     expect(parseFrameLine("[c000000010f930b0] [c000000008068df8] .rtas_read_config+0x128/0x170 (unreliable)")).toMatchObject({
       function: "rtas_read_config",
       rawFunction: ".rtas_read_config",

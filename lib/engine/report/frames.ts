@@ -290,9 +290,12 @@ const ADDRESS_FRAME = new RegExp(String.raw`^\s*(\()?\s*(?:\[<(${HEX})>\]\s*)?(\
 // ARM: `[<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)`; the frame is the
 // first function, the `from` one is its caller and gets its own line next. 3.x kernels (dump_backtrace_entry before
 // 3.8) printed no space before the parenthesis and kept the offset on both halves:
-// `[<c00151e8>](unwind_backtrace+0x0/0xf8) from [<c03f9acc>](dump_stack+0x1c/0x20)`.
+// `[<c00151e8>](unwind_backtrace+0x0/0xf8) from [<c03f9acc>](dump_stack+0x1c/0x20)`. A console or editor that wraps
+// at 80 columns cuts the long pairs inside their caller half (`… (nand_scan_with_ids) from [<805aceb4>]
+// (gpmi_nand_fus_probe+0x290/0`, the `x370)` on the next line): the frame is whole all the same, and the caller
+// reappears whole as the next line's frame.
 const ARM_FRAME = new RegExp(
-  String.raw`^\s*\[<(${HEX})>\]\s*\((${SYM})(?:\+0x(${HEX})\/0x(${HEX}))?(?:\s+${MOD})?\)(?:\s+from\s+\[<${HEX}>\]\s*\(.*\))?\s*$`,
+  String.raw`^\s*\[<(${HEX})>\]\s*\((${SYM})(?:\+0x(${HEX})\/0x(${HEX}))?(?:\s+${MOD})?\)(?:\s+from\s+\[<${HEX}(?:>\](?:\s*\(.*)?)?)?\s*$`,
 );
 // The same pair after a web page mangled the address: a Markdown renderer took `<c00153d4>` for an HTML tag and
 // dropped it (`[] (unwind_backtrace+0x0/0xfc) from [] (dump_stack+0x20/0x24)`), or a copy lost the brackets
