@@ -1473,6 +1473,27 @@ const ROWS: Row[] = [
     details: { celsius: 100 },
   },
   {
+    line: "NMI: IOCK error (debug interrupt?) for reason 75 on CPU 0.",
+    rule: "nmi-io-check-error",
+    kind: "other",
+    title: "NMI: IOCK error",
+    details: { reason: "75", cpu: 0 },
+  },
+  {
+    line: "NMI: IOCK error (debug interrupt?)",
+    rule: "nmi-io-check-error",
+    kind: "other",
+    title: "NMI: IOCK error",
+    details: {},
+  },
+  {
+    line: "NMI: PCI system error (SERR) for reason a1 on CPU 0.",
+    rule: "nmi-pci-serr",
+    kind: "other",
+    title: "NMI: PCI system error (SERR)",
+    details: { reason: "a1", cpu: 0 },
+  },
+  {
     line: "mlx5_core 0000:5c:00.0: mlx5_pcie_event:299:(pid 268269): Detected insufficient power on the PCIe slot (27W).",
     rule: "mlx5-insufficient-slot-power",
     kind: "other",

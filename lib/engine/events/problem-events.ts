@@ -316,6 +316,11 @@ const CLOCKSOURCE_UNSTABLE = {
   groupKey: (m: RegExpExecArray) => `clocksource:${m[1].replace(/-early$/, "")}`,
 } as const satisfies Partial<ProblemEventRule>;
 
+/** x86's hardware-NMI lines (`… for reason 75 on CPU 0.`): the NMI status byte and the CPU, when printed. */
+function nmiReasonDetails(m: RegExpExecArray): Details {
+  return { ...(m[1] ? { reason: m[1] } : {}), ...(m[2] ? { cpu: Number(m[2]) } : {}) };
+}
+
 /** A VF's failed exchange with its PF over virtchnl (see its rows): one problem per VF, whichever line shows it. */
 const IAVF_VF_PF_FAILURE = {
   kind: "other",
@@ -1023,6 +1028,34 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "thermal: critical temperature shutdown",
     details: (m): Details => ({ ...(m[1] ? { zone: m[1] } : {}), ...(m[2] ? { celsius: Number(m[2]) } : {}) }),
     groupKey: () => "thermal-critical-shutdown",
+  },
+  {
+    // x86's NMI handler read the platform's NMI status port and found an I/O channel check
+    // (arch/x86/kernel/nmi.c io_check_error(): `NMI: IOCK error (debug interrupt?) for reason 75 on CPU 0.`; 2.6.1x
+    // traps.c printed the words alone): the chipset or the BMC raised IOCHK# for an uncorrectable bus or device error.
+    // Hardware, not the kernel: the BMC's event log (iLO IML, IPMI SEL) names the part; kernel.panic_on_io_nmi=1 makes
+    // the next one a crash dump. Repeats come every few seconds while the error stands. One finding per host and boot.
+    // Needles: `IOCK error` and `system error (SERR)` cost the busy profile's prefilter budget (common words after
+    // rare bytes); `IOCK` and `(SERR)` alone keep it.
+    id: "nmi-io-check-error",
+    kind: "other",
+    needle: "IOCK",
+    pattern: /\bNMI: IOCK error \(debug interrupt\?\)(?: for reason ([0-9a-f]{2}) on CPU (\d+))?/,
+    title: () => "NMI: IOCK error",
+    details: nmiReasonDetails,
+    groupKey: () => "nmi-hardware:iock",
+  },
+  {
+    // The same handler's other hardware NMI, a PCI system error (pci_serr_error(): `NMI: PCI system error (SERR) for
+    // reason a1 on CPU 0.`): a device or bridge asserted SERR#. A hardware fault (or a BMC-injected NMI) like IOCK;
+    // panic_on_unrecovered_nmi=1 turns it into a crash dump. One finding per host and boot.
+    id: "nmi-pci-serr",
+    kind: "other",
+    needle: "(SERR)",
+    pattern: /\bNMI: PCI system error \(SERR\)(?: for reason ([0-9a-f]{2}) on CPU (\d+))?/,
+    title: () => "NMI: PCI system error (SERR)",
+    details: nmiReasonDetails,
+    groupKey: () => "nmi-hardware:serr",
   },
   {
     // mlx5's PCIe event handler read the slot's power budget below what the adapter needs (`mlx5_core 0000:5c:00.0:
