@@ -72,6 +72,26 @@ describe("attachEventStacks (through triage)", () => {
     expect(findings[0]).toMatchObject({ kind: "page-alloc-failure", title: "page allocation failure: order:0", type: "page-allocation-failure" });
   });
 
+  it("names the driver past the network page-fragment wrappers (netdev_alloc_frag), as past the skb allocators", async () => {
+    // arm32 4.14 (BPI-R2, mtk_eth_soc): `ip` opening the interface refills the RX ring through netdev_alloc_frag.
+    const findings = await findingsOf([
+      "ip: page allocation failure: order:0, mode:0x1080120(GFP_ATOMIC|__GFP_COLD), nodemask=(null)",
+      "CPU: 3 PID: 668 Comm: ip Tainted: G           O    4.14.78-bpi-r2-main #1",
+      "Hardware name: Mediatek Cortex-A7 (Device Tree)",
+      "[<c01132d0>] (unwind_backtrace) from [<c010d5e0>] (show_stack+0x20/0x24)",
+      "[<c010d5e0>] (show_stack) from [<c0aa7f44>] (dump_stack+0x90/0xa4)",
+      "[<c0aa7f44>] (dump_stack) from [<c023c37c>] (warn_alloc+0xc8/0x17c)",
+      "[<c023c37c>] (warn_alloc) from [<c023d6cc>] (__alloc_pages_nodemask+0x11e8/0x122c)",
+      "[<c023d6cc>] (__alloc_pages_nodemask) from [<c023d8fc>] (page_frag_alloc+0x14c/0x160)",
+      "[<c023d8fc>] (page_frag_alloc) from [<c089204c>] (netdev_alloc_frag+0x40/0x48)",
+      "[<c089204c>] (netdev_alloc_frag) from [<c0717748>] (mtk_rx_alloc+0xac/0x34c)",
+      "[<c0717748>] (mtk_rx_alloc) from [<c0717d8c>] (mtk_open+0x3a4/0x5f8)",
+      "[<c0717d8c>] (mtk_open) from [<c08aec14>] (__dev_open+0xb8/0x11c)",
+    ]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: "page-alloc-failure", title: "page allocation failure: order:0", guiltyFrame: "mtk_rx_alloc" });
+  });
+
   it("does not let the allocation failure's stack run into the crash report before it", async () => {
     const findings = await findingsOf([
       "BUG: unable to handle kernel NULL pointer dereference at 0000000000000008",

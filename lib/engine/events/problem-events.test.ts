@@ -729,6 +729,10 @@ const ROWS: Row[] = [
   { line: "get_swap_device: Bad swap file entry 1400000000000001", rule: "swap-bad-file-entry", kind: "other", title: "swap: bad swap entry" },
   { line: "swap_info_get: Unused swap offset entry 00000a3c", rule: "swap-bad-offset-entry", kind: "other", title: "swap: bad swap entry", details: { problem: "unused offset" } },
   { line: "swapper: page allocation failure. order:1, mode:0x20", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:1" },
+  // Two CPUs' warn_alloc() output interleaved (4.14 MT7621, no caller ids): pr_cont() pieces land on lines of their own,
+  // so the header ends at the order, or lost its task name to the line above.
+  { line: "swapper/3: page allocation failure: order:0", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:0", details: { order: 0, comm: "swapper/" } },
+  { line: "page allocation failure: order:0", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:0", details: { order: 0 } },
   // Memory hotplug's struct-page backing (mm/sparse-vmemmap.c) reports through warn_alloc() in its own words.
   {
     line: "kworker/0:1: vmemmap alloc failure: order:9, mode:0x4cc0(GFP_KERNEL|__GFP_RETRY_MAYFAIL), nodemask=(null),cpuset=/,mems_allowed=0",

@@ -481,12 +481,17 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "page-allocation-failure",
     kind: "page-alloc-failure",
     needle: "page allocation failure",
-    // 2.6.x printed `page allocation failure. order:1, mode:0x20`.
-    pattern: /(\S+): page allocation failure[.:] order:(\d+), mode:(0x[0-9a-f]+)(?:\(([^)]*)\))?/,
+    // 2.6.x printed `page allocation failure. order:1, mode:0x20`. warn_alloc() prints the mode, the nodemask and the
+    // cpuset with pr_cont(): on an SMP console without caller ids another CPU's lines cut in between, so the header
+    // can end right after the order (`swapper/3: page allocation failure: order:0`, its `, mode:0x1080020(GFP_ATOMIC)`
+    // lines further down) and the task name can stand on a line of its own above it (`swapper/3: ` then
+    // `page allocation failure: order:0`). Without the mode the header must end the line: a comm-less line with
+    // anything else after the order is not this header.
+    pattern: /(?:(\S+): )?page allocation failure[.:] order:(\d+)(?:, mode:(0x[0-9a-f]+)(?:\(([^)]*)\))?|\s*$)/,
     title: (m) => `page allocation failure: order:${m[2]}`,
     // warn_alloc() prints the task line (`CPU: … Comm: … <release>`) and the stack right after.
     reportFollows: 4,
-    details: (m) => ({ comm: m[1].replace(/\d+$/, ""), order: Number(m[2]), mode: m[3], ...(m[4] ? { flags: m[4] } : {}) }),
+    details: (m) => ({ ...(m[1] ? { comm: m[1].replace(/\d+$/, "") } : {}), order: Number(m[2]), ...(m[3] ? { mode: m[3] } : {}), ...(m[4] ? { flags: m[4] } : {}) }),
     groupKey: (m) => `order:${m[2]}`,
   },
   {

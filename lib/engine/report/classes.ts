@@ -2202,8 +2202,10 @@ export const CLASSES: readonly CrashClass[] = [
       {
         match: re("page allocation failure: order:([0-9]+)"), title: "page allocation failure: order:$1", alt: ["page allocation failure in {FRAME}"],
         needsStackNearby: true,
-        // Past the generic allocators, the network stack's buffer helpers also only pass the request on.
-        stack: stack([CALL_TRACE_SECTION], { skip: [/^__?(?:netdev|napi)?_?alloc_skb/, /^alloc_skb/, /page_frag/, /^sock_alloc_send/, /^skb_page_frag_refill/] }),
+        // Past the generic allocators, the network stack's buffer helpers also only pass the request on: the skb
+        // allocators, the page-fragment allocator and its per-CPU wrappers (`netdev_alloc_frag`, `napi_alloc_frag`,
+        // `__netdev_alloc_frag_align`: a driver refilling its RX ring calls them, `mtk_rx_alloc` is the one that asked).
+        stack: stack([CALL_TRACE_SECTION], { skip: [/^__?(?:netdev|napi)?_?alloc_skb/, /^alloc_skb/, /page_frag/, /^_*(?:netdev|napi)_alloc_frag/, /^sock_alloc_send/, /^skb_page_frag_refill/] }),
       },
     ],
   },
