@@ -528,6 +528,14 @@ const ROWS: Row[] = [
     title: "kubelet: PLEG is not healthy",
   },
   {
+    // The kubelet's start-up state, printed until PLEG's first relist: a problem only when it goes on (ten lines).
+    line: Array.from({ length: 10 }, () => 'E1209 08:39:16.796543     369 kubelet.go:1765] skipping pod synchronization - PLEG is not healthy: pleg has yet to be successful'),
+    program: "k3s[369]",
+    rule: "kubelet-pleg-not-yet-successful",
+    kind: "pleg-unhealthy",
+    title: "kubelet: PLEG is not healthy",
+  },
+  {
     // The mcelog tool's decoded record in syslog (today's banner, `MCE N` after it): a memory controller's corrected
     // error is a DIMM's ECC error.
     line: [
@@ -2207,6 +2215,19 @@ describe("problem events through triage", () => {
       { now: new Date("2024-09-01T00:00:00Z") },
     );
     expect(rotated.findings.map((f) => [f.title, f.repeats, f.details?.device])).toEqual([["igc: NIC link flapping", 3, "eth1"]]);
+  });
+
+  it("a kubelet start's few `pleg has yet to be successful` lines are no finding; a run that goes on is", async () => {
+    const line = (l: string) => `Dec 09 08:39:16 pi4red k3s[369]: ${l}`;
+    const notYet = 'E1209 08:39:16.796543     369 kubelet.go:1765] "Skipping pod synchronization" err="[container runtime status check may not have completed yet, PLEG is not healthy: pleg has yet to be successful]"';
+    const start = [line("I1209 08:39:16.795729     369 kubelet.go:1741] Starting kubelet main sync loop."), ...Array.from({ length: 4 }, () => line(notYet))];
+    const run = async (lines: string[]) =>
+      (await triage([{ name: "journal", data: enc.encode(lines.join("\n") + "\n") }], { now: new Date("2021-01-01T00:00:00Z") })).findings.map((f) => [f.type, f.repeats ?? 1]);
+    expect(await run(start)).toEqual([]);
+    expect(await run([...start, ...Array.from({ length: 6 }, () => line(notYet))])).toEqual([["kubelet-pleg-not-yet-successful", 10]]);
+    // A start-up run does not lift a later relist stall over any threshold, nor hide it: that one is a finding alone.
+    const stalled = line('E1209 09:39:16.796543     369 kubelet.go:2185] "Skipping pod synchronization" err="PLEG is not healthy: pleg was last seen active 3m5.3s ago; threshold is 3m0s"');
+    expect(await run([...start, stalled])).toEqual([["kubelet-pleg-unhealthy", 1]]);
   });
 
   it("a line that only mentions a link state is no NIC link event", async () => {

@@ -2784,10 +2784,24 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "PLEG is not healthy",
     // The duration is a detail: a paste that broke it with a run of spaces (`active 3m0.32           2579259s ago`)
     // or cut the line after it still says PLEG is unhealthy.
-    pattern: /PLEG is not healthy: pleg (?:was last seen active(?: ([\dhms.]+) ago)?|has yet to be successful)/,
+    pattern: /PLEG is not healthy: pleg was last seen active(?: ([\dhms.]+) ago)?/,
     title: () => "kubelet: PLEG is not healthy",
     details: (m): Details => (m[1] ? { lastSeen: m[1] } : {}),
     groupKey: () => "pleg",
+  },
+  {
+    // `pleg has yet to be successful` is the kubelet's state from its start until PLEG's first relist (about a
+    // second): its sync loop prints it, backing off 0.1 s, 0.2 s, 0.4 s … up to 5 s between lines, so every kubelet
+    // (and k3s) start logs it once or a few times on a healthy node. Only a run that goes on (ten lines: some 25 s
+    // and more without one relist, the runtime not answering) is the problem; fewer are a timeline marker. Its own
+    // fold key: a start-up run must not count towards, nor be counted by, a later `last seen active` run.
+    id: "kubelet-pleg-not-yet-successful",
+    kind: "pleg-unhealthy",
+    needle: "PLEG is not healthy",
+    pattern: /PLEG is not healthy: pleg has yet to be successful/,
+    title: () => "kubelet: PLEG is not healthy",
+    groupKey: () => "pleg-start",
+    minRepeats: 10,
   },
   {
     // systemd (v243+) notes a kernel OOM kill in each unit and slice above the victim, from the cgroup's memory.events
