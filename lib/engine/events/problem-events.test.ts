@@ -741,6 +741,17 @@ const ROWS: Row[] = [
   // so the header ends at the order, or lost its task name to the line above.
   { line: "swapper/3: page allocation failure: order:0", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:0", details: { order: 0, comm: "swapper/" } },
   { line: "page allocation failure: order:0", rule: "page-allocation-failure", kind: "page-alloc-failure", title: "page allocation failure: order:0", details: { order: 0 } },
+  // XFS's never-failing allocation wrappers retry forever and say so every 100 tries: 3.x–4.x without the task, later
+  // with the task and size, xfs_buf's with the device.
+  { line: "XFS: possible memory allocation deadlock in kmem_alloc (mode:0x250)", rule: "xfs-memory-allocation-deadlock", kind: "page-alloc-failure", title: "XFS: possible memory allocation deadlock in kmem_alloc", details: { function: "kmem_alloc", mode: "0x250" } },
+  {
+    line: "XFS: nginx(31866) possible memory allocation deadlock size 65552 in kmem_alloc (mode:0x2400240)",
+    rule: "xfs-memory-allocation-deadlock",
+    kind: "page-alloc-failure",
+    title: "XFS: possible memory allocation deadlock in kmem_alloc",
+    details: { comm: "nginx", bytes: 65552, function: "kmem_alloc" },
+  },
+  { line: "XFS (dm-3): possible memory allocation deadlock in kmem_zone_alloc (mode:0x8250)", rule: "xfs-memory-allocation-deadlock", kind: "page-alloc-failure", title: "XFS: possible memory allocation deadlock in kmem_zone_alloc" },
   // Memory hotplug's struct-page backing (mm/sparse-vmemmap.c) reports through warn_alloc() in its own words.
   {
     line: "kworker/0:1: vmemmap alloc failure: order:9, mode:0x4cc0(GFP_KERNEL|__GFP_RETRY_MAYFAIL), nodemask=(null),cpuset=/,mems_allowed=0",

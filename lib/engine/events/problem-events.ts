@@ -525,6 +525,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `order:${m[2]}`,
   },
   {
+    // XFS's own allocation wrappers never fail: kmem_alloc()/kmem_zone_alloc() (and xfs_buf's page allocation) retry
+    // forever, and every 100th failed try prints this, so a task writing to XFS blocks while memory is too fragmented
+    // for the size it wants (a high-order kmalloc for a big extent list). 3.x–4.x: `XFS: possible memory allocation
+    // deadlock in kmem_alloc (mode:0x250)`; since 4.x with the task and size: `XFS: nginx(31866) possible memory
+    // allocation deadlock size 65552 in kmem_alloc (mode:0x2400240)`; xfs_buf's names the device (`XFS (dm-3): …`).
+    // An allocation failure that does not give up, not a lock deadlock; one finding per function and host.
+    id: "xfs-memory-allocation-deadlock",
+    kind: "page-alloc-failure",
+    needle: "allocation dead",
+    pattern: /XFS(?: \([^)\s]{1,64}\))?: (?:(\S+?)\((\d+)\) )?possible memory allocation deadlock(?: size (\d+))? in (\w+) \(mode:(0x[0-9a-f]+)\)/,
+    title: (m) => `XFS: possible memory allocation deadlock in ${m[4]}`,
+    details: (m) => ({ ...(m[1] ? { comm: m[1] } : {}), ...(m[3] ? { bytes: Number(m[3]) } : {}), function: m[4], mode: m[5], via: "xfs" }),
+    groupKey: (m) => `xfs-alloc-deadlock:${m[4]}`,
+  },
+  {
     // Linux 2.4's __alloc_pages() reported a failure in one line and no stack (`__alloc_pages: 0-order allocation
     // failed (gfp=0x20/0)`: the gfp mask, then whether the task was PF_MEMALLOC); routers still run it.
     id: "page-allocation-failure-2.4",
