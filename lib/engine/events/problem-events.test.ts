@@ -1361,6 +1361,13 @@ const ROWS: Row[] = [
     title: "i915: GPU hang",
     details: { pci: "0000:00:02.0", engine: "rcs0" },
   },
+  {
+    line: "i915 0000:00:02.0: [drm] Resetting chip for stopped heartbeat on rcs0",
+    rule: "i915-heartbeat-reset",
+    kind: "other",
+    title: "i915: GPU hang",
+    details: { pci: "0000:00:02.0", engine: "chip" },
+  },
   { line: "VFS: file-max limit 51200 reached", rule: "file-max-reached", kind: "other", title: "VFS: file-max limit reached", details: { fileMax: 51200 } },
   { line: "audit: backlog limit exceeded", rule: "audit-backlog-exceeded", kind: "other", title: "audit: backlog limit exceeded" },
   {
@@ -2155,6 +2162,15 @@ describe("problem events through triage", () => {
     expect(withHang.map((f) => [f.type, f.repeats ?? 1])).toEqual([["i915-gpu-hang", 1]]);
     const alone = await findingsOf([reset, reset, reset]);
     expect(alone.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["i915-engine-reset", "i915: GPU hang", 3]]);
+  });
+
+  it("i915's heartbeat resets are the GPU HANG before them, or alone the hang", async () => {
+    // A VM start hung an SR-IOV host's render engine (strongtz/i915-sriov-dkms#56): the chip reset, no error state.
+    const reset = "i915 0000:00:02.0: [drm] Resetting chip for stopped heartbeat on rcs0";
+    const alone = await findingsOf([reset]);
+    expect(alone.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["i915-heartbeat-reset", "i915: GPU hang", 1]]);
+    const withHang = await findingsOf(["i915 0000:00:02.0: [drm] GPU HANG: ecode 12:1:85dffffb, in Xorg [996]", "i915 0000:00:02.0: [drm] Resetting rcs0 for stopped heartbeat on rcs0"]);
+    expect(withHang.map((f) => [f.type, f.repeats ?? 1])).toEqual([["i915-gpu-hang", 1]]);
   });
 
   it("amdgpu's KFD preemption failure after a ring timeout is that hang's reset failing; alone it is the hang", async () => {

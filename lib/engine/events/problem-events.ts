@@ -2049,6 +2049,22 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `i915-gpu-hang:${m[1]}`,
     continues: ["i915-gpu-hang"],
   },
+  {
+    // 5.x+ hang detection is the engine heartbeat: a hung engine is reset with `i915 0000:00:02.0: [drm] Resetting
+    // rcs0 for stopped heartbeat on rcs0` (GuC submission, SR-IOV hosts: `Resetting chip for stopped heartbeat on
+    // rcs0`). After a `GPU HANG: ecode` line of the same GPU it is that hang's reset; alone (the error state was
+    // captured in an earlier boot, not posted, or not taken: a host whose VM start hung the render engine) it is the
+    // hang. Its own rule because the needle has to be short of the trailing space (`stopped heartbeat on ` did not fit
+    // prefilter-placement.test's busy budget; render engine only, like the rule above).
+    id: "i915-heartbeat-reset",
+    kind: "other",
+    needle: "heartbeat on rcs",
+    pattern: /^i915 ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (?:\[drm\] )?Resetting (\w{1,16}) for stopped heartbeat on /,
+    title: () => "i915: GPU hang",
+    details: (m) => ({ pci: m[1], engine: m[2] }),
+    groupKey: (m) => `i915-gpu-hang:${m[1]}`,
+    continues: ["i915-gpu-hang"],
+  },
   // i915's GuC firmware (the scheduler i915 submits through since Alder Lake, and under SR-IOV) stopped answering:
   // TLB invalidation requests time out (`i915 0000:00:02.0: [drm] *ERROR* GT0: GUC: TLB invalidation response timed
   // out for seqno 309`, `… [drm] tlb invalidation response timed out for seqno 3` in the backports), CT requests get
