@@ -1766,6 +1766,9 @@ const ROWS: Row[] = [
   { line: ["mmc0: Timeout waiting for hardware interrupt.", "mmc0: sdhci: ============ SDHCI REGISTER DUMP ==========="], rule: "mmc-host-timeout", kind: "io-error", title: "mmc: host controller timeout", details: { device: "mmc0" } },
   { line: "mmc0: Timeout waiting for hardware cmd interrupt.", rule: "mmc-host-timeout", kind: "io-error", title: "mmc: host controller timeout", details: { device: "mmc0" } },
   { line: "mmcblk0: error -110 transferring data, sector 333072, nr 136, cmd response 0x900, card status 0xb00", rule: "mmc-data-transfer-error", kind: "io-error", title: "mmc: data transfer error", details: { device: "mmcblk0", error: -110, sector: 333072 } },
+  // The same failed request's stop command (CMD12) timing out: block.c's recovery path, no sector (Toradex 11529).
+  { line: "mmcblk2: error -110 sending stop command, original cmd response 0x900, card status 0x400e00", rule: "mmc-data-transfer-error", kind: "io-error", title: "mmc: data transfer error", details: { device: "mmcblk2", error: -110 } },
+  { line: "mmcblk0: error -110 sending status command, retrying", rule: "mmc-data-transfer-error", kind: "io-error", title: "mmc: data transfer error", details: { device: "mmcblk0", error: -110 } },
   // Kernels before 4.x: `CPU clock throttled`, upper case.
   {
     line: "CPU3: Package temperature above threshold, CPU clock throttled (total events = 7)",

@@ -1457,7 +1457,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   // -110 a timeout, -84 a CRC error, -22 a failed voltage switch or tuning; printed on every retry), a host that timed
   // out waiting for the controller (sdhci's `mmc0: Timeout waiting for hardware interrupt.`, `… hardware cmd
   // interrupt.`, then its register dump), and a block transfer the card failed (`mmcblk0: error -110 transferring
-  // data, sector 333072, nr 136, cmd response 0x900, card status 0xb00`). Worn or incompatible cards, reader/host
+  // data, sector 333072, nr 136, cmd response 0x900, card status 0xb00`, or the same request's stop or status command:
+  // `mmcblk2: error -110 sending stop command, original cmd response 0x900, card status 0x400e00`, which
+  // drivers/mmc/core/block.c prints from the same error path, without a sector). Worn or incompatible cards, reader/host
   // quirks (UHS voltage switch, tuning), contacts and power are the usual causes. Not `Tuning timeout, falling back
   // to fixed sampling clock`: a healthy card detection prints it too. The two `error -N` lines share one needle
   // (the prefilter's bucket placement: each of them alone pushed the quiet and busy profiles over budget once the
@@ -1484,9 +1486,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "mmc-data-transfer-error",
     kind: "io-error",
     needle: ": error -",
-    pattern: /\b(mmcblk\d+(?:boot\d|rpmb)?): error (-\d+) transferring data, sector (\d+)/,
+    pattern: /\b(mmcblk\d+(?:boot\d|rpmb)?): error (-\d+) (?:transferring data, sector (\d+)|sending (?:stop|status) command)/,
     title: () => "mmc: data transfer error",
-    details: (m) => ({ device: m[1], error: Number(m[2]), sector: Number(m[3]) }),
+    details: (m) => ({ device: m[1], error: Number(m[2]), ...(m[3] ? { sector: Number(m[3]) } : {}) }),
     groupKey: (m) => `mmc-data:${m[1]}`,
   },
   // A NIC link that keeps going down: a cable, transceiver, switch port or NIC/PHY firmware problem (the driver only

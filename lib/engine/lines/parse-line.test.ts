@@ -9,6 +9,16 @@ type Row = { name: string; raw: string; expect: Partial<LogLine>; year?: number;
 
 const ROWS: Row[] = [
   {
+    name: "a blog mirror's copy with spaces around a symbol's `+` (syntaxbug.com): read as `f+0xN/0xM`",
+    raw: "[ 153.156928] PC is at test_and_set_bit + 0x18/0x38",
+    expect: { format: "dmesg", program: "kernel", text: "PC is at test_and_set_bit+0x18/0x38" },
+  },
+  {
+    name: "a spaced `+` in an ARM `(f) from (g)` frame; a `+` between words stays",
+    raw: "[<c4562960>] (_ do_softirq + 0x8c/0x118) from [<c4562a68>] (irq_exit + 0x7c/0x98), a + b",
+    expect: { text: "[<c4562960>] (_ do_softirq+0x8c/0x118) from [<c4562a68>] (irq_exit+0x7c/0x98), a + b" },
+  },
+  {
     name: "RFC 3164 with host",
     raw: "Aug 13 15:59:23 w01 kernel: kernel BUG at net/core/skbuff.c:4230!",
     expect: { format: "syslog", host: "w01", program: "kernel", text: "kernel BUG at net/core/skbuff.c:4230!", time: iso("2024-08-13T15:59:23Z") },

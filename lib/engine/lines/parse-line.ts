@@ -25,6 +25,11 @@ const VISIBLE_CR = "^M";
 // multiplication sign (`kobject_register+0×19/0×39`): every offset and address would stop being one.
 const TYPOGRAPHIC_TIMES = "\u00d7";
 const TYPOGRAPHIC_HEX_PREFIX = /(?<![0-9A-Za-z])0\u00d7(?=[0-9a-fA-F])/g;
+// Blog mirrors and machine-translated pages that re-typeset a log put spaces around a symbol's `+` (`PC is at
+// test_and_set_bit + 0x18/0x38`, `(_ do_softirq + 0x8c/0x118)`): every frame and PC/LR line is read by its
+// `f+0xN/0xM`, so the spaces go. Only before an offset/size pair, which no prose writes.
+const SPACED_SYMBOL_OFFSET = " + 0x";
+const SPACED_SYMBOL_OFFSET_AT = /(?<=[A-Za-z0-9_.\]]) \+ (?=0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+)/g;
 
 /** Rows by a line's first character (code < 128, or 128 for any other): both readers try only those, in table order. */
 function rowsByStart(rows: readonly LineFormatRow[]): LineFormatRow[][] {
@@ -85,6 +90,7 @@ class ParsedLine {
 export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLine {
   let s = raw.endsWith(VISIBLE_CR) ? raw.slice(0, -VISIBLE_CR.length) : raw;
   if (s.includes(TYPOGRAPHIC_TIMES)) s = s.replace(TYPOGRAPHIC_HEX_PREFIX, "0x");
+  if (s.includes(SPACED_SYMBOL_OFFSET)) s = s.replace(SPACED_SYMBOL_OFFSET_AT, "+");
   const line: LogLine = new ParsedLine(ctx.fileIndex, lineNo, raw, s);
   if (s.length === 0) {
     // The blank line that ends a `journalctl -o export` entry is the journal's, not a blank line of kernel text: a
