@@ -598,6 +598,27 @@ describe("joinWrappedLines", () => {
       "INFO: task rsync:1728 blocked for more than 120 seconds.",
     ]);
   });
+
+  it("joins a decoded report header or RIP whose source went to the next line, prefixed or not; a prose line stays", () => {
+    const lines = parsed(
+      [
+        "BUG: KASAN: slab-out-of-bounds in handle_control_message",
+        "(drivers/char/virtio_console.c:1575)",
+        "Read of size 4 at addr ffff888006560000 by task kworker/0:1/23",
+        "RIP: 0010:skb_release_head_state",
+        "(net/core/skbuff.c:817)",
+        "the fix went in with",
+        "(see net/core/skbuff.c:817)",
+      ].join("\n"),
+    );
+    expect(joinWrappedLines(lines).map((l) => l.text)).toEqual([
+      "BUG: KASAN: slab-out-of-bounds in handle_control_message (drivers/char/virtio_console.c:1575)",
+      "Read of size 4 at addr ffff888006560000 by task kworker/0:1/23",
+      "RIP: 0010:skb_release_head_state (net/core/skbuff.c:817)",
+      "the fix went in with",
+      "(see net/core/skbuff.c:817)",
+    ]);
+  });
 });
 
 describe("joinWrappedLines: a goroutine dump cut by a terminal's 80 columns", () => {

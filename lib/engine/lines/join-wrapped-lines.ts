@@ -180,6 +180,13 @@ const EMPTY_STACK_LINE = /^\s*\??\s*$/;
  */
 const BARE_FRAME_NAME = /^\s*(?:\?\s+)?[A-Za-z_][\w.]*$/;
 const DECODED_SOURCE_START = /^\((?:[\w.+-]*\/)*[\w.+-]+\.(?:c|h|S|rs):\d+/;
+/**
+ * A report header decode_stacktrace.sh decoded, word-wrapped before its source (`BUG: KASAN: slab-out-of-bounds in
+ * handle_control_message` + `(drivers/char/virtio_console.c:1575)`): the line names its function last, so the
+ * source list is that function's whatever the log's prefixes (the RIP's and a WARNING's `at f.c:N func` likewise:
+ * FUNCTION_CUT_HEAD).
+ */
+const DECODED_HEADER_FUNCTION = /\b(?:BUG|WARNING|INFO|KASAN|KMSAN|KFENCE|KCSAN|UBSAN)\b.*\bin [A-Za-z_][\w.]*$/;
 
 /**
  * A function a terminal's hard wrap cut inside its name or before its offset, in a line that names it (`WARNING:
@@ -362,7 +369,9 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   const text = next.text;
   const headText = head.text.trimEnd();
   if (SIZED_FRAME_START.test(text)) return WANTS_FUNCTION.test(headText) || (head.format !== "plain" && EMPTY_STACK_LINE.test(head.text));
-  if (DECODED_SOURCE_START.test(text)) return head.format !== "plain" && BARE_FRAME_NAME.test(head.text);
+  if (DECODED_SOURCE_START.test(text)) {
+    return (head.format !== "plain" && BARE_FRAME_NAME.test(head.text)) || DECODED_HEADER_FUNCTION.test(headText) || FUNCTION_CUT_HEAD.test(headText);
+  }
   if (LOCK_SITE_START.test(text)) return head.format !== "plain" && (head.text.trim() === "" || LOCK_ADDRESS_ONLY.test(head.text));
   if (LOCK_SITE_REST.test(text) && LOCK_CLASS_END.test(headText)) return true;
   if (MODULE_ONLY.test(text)) return SIZED_FRAME_END.test(headText);
