@@ -1069,6 +1069,37 @@ const ROWS: Row[] = [
   },
   { line: "BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure", rule: "btrfs-error", kind: "fs-error", title: "BTRFS: error in __btrfs_cow_block" },
   {
+    line: "sd 0:0:0:0: [sda] tag#26 uas_eh_abort_handler 0 uas-tag 10 inflight: CMD IN",
+    rule: "uas-task-abort",
+    kind: "io-error",
+    title: "scsi: command timed out, task abort",
+    details: { device: "0:0:0:0", disk: "sda", driver: "uas" },
+  },
+  {
+    line: "UBIFS error (ubi0:1 pid 1): ubifs_check_node: bad CRC: calculated 0xf79362cc, read 0x96841fda",
+    rule: "ubifs-error",
+    kind: "fs-error",
+    title: "UBIFS: filesystem error",
+    details: { volume: "ubi0:1", function: "ubifs_check_node" },
+  },
+  {
+    // Printed into the middle of an init script's console line (shared serial console).
+    line: "/etc/init.d/rcS: line 35: /etc/init.d/rc.local: UBIFS error (ubi0:0 pid 1): ubifs_read_node: bad node type (255 but expected 2)",
+    rule: "ubifs-error",
+    kind: "fs-error",
+    title: "UBIFS: filesystem error",
+  },
+  { line: "UBIFS error (pid 1): ubifs_read_node: bad node type (255 but expected 1)", rule: "ubifs-error", kind: "fs-error", title: "UBIFS: filesystem error" },
+  { line: "SQUASHFS error: xz decompression failed, data probably corrupt", rule: "squashfs-read-error", kind: "fs-error", title: "SquashFS: read error" },
+  { line: "SQUASHFS error: Unable to read fragment cache entry [26f9ea4]", rule: "squashfs-read-error", kind: "fs-error", title: "SquashFS: read error" },
+  { line: "SQUASHFS error: Unable to read page, block 26f9ea4, size 8684", rule: "squashfs-read-error", kind: "fs-error", title: "SquashFS: read error" },
+  {
+    line: "jffs2: jffs2_scan_eraseblock(): Magic bitmask 0x1985 not found at 0x001e0000: 0xce7e instead",
+    rule: "jffs2-magic-not-found",
+    kind: "fs-error",
+    title: "JFFS2: foreign data in the partition",
+  },
+  {
     line: "BTRFS warning (device sda5): csum failed root 450 ino 257 off 6203441152 csum 0x8db38b0a expected csum 0xd088c3d2 mirror 1",
     rule: "btrfs-csum-failed",
     kind: "fs-error",
@@ -2134,6 +2165,38 @@ describe("problem events through triage", () => {
 
   it("a PF without an optional feature answers a VF's request IAVF_NOT_SUPPORTED on healthy hosts: no finding", async () => {
     expect(await findingsOf(["iavf 0000:ec:01.1: PF returned error -64 (IAVF_NOT_SUPPORTED) to our request 51"])).toEqual([]);
+  });
+
+  it("SquashFS's note of ignored xattrs (old kernels, a healthy image) and JFFS2's erased space are no finding", async () => {
+    const found = await findingsOf([
+      "squashfs: SQUASHFS error: Xattrs in filesystem, these will be ignored",
+      "jffs2: Empty flash at 0x00101e70 ends at 0x00101e74",
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  it("a UBIFS error takes its release from the node dump's dump_stack() task line after it", async () => {
+    const found = await findingsOf([
+      "UBIFS error (ubi0:0 pid 1981): ubifs_read_node: bad node type (0 but expected 2)",
+      "UBIFS error (ubi0:0 pid 1981): ubifs_read_node: bad node at LEB 169:106112, LEB mapping status 1",
+      "Not a node, first 24 bytes:",
+      "00000000: 6c 00 0f cf c0 a8 2a 02 31 18 10 06 f5 b1 2f e4 da b8 00 00 00 00 00 00",
+      "CPU: 0 PID: 1981 Comm: WiredGW Not tainted 4.4.289+ #94",
+      "Hardware name: NUC980",
+      "Backtrace: ",
+      "[<c0012e00>] (dump_backtrace) from [<c0012fec>] (show_stack+0x18/0x1c)",
+      "[<c04451c0>] (dump_stack) from [<c0176810>] (ubifs_read_node+0x1cc/0x324)",
+    ]);
+    expect(found.map((f) => [f.kind, f.title, f.kernelRelease, f.repeats ?? 1])).toEqual([["fs-error", "UBIFS: filesystem error", "4.4.289+", 2]]);
+  });
+
+  it("SquashFS read errors are one finding per boot, each printed line counted", async () => {
+    const found = await findingsOf([
+      "SQUASHFS error: xz decompression failed, data probably corrupt",
+      "SQUASHFS error: squashfs_read_data failed to read block 0x2dba2",
+      "SQUASHFS error: Unable to read fragment cache entry [2dba2]",
+    ]);
+    expect(found.map((f) => [f.kind, f.title, f.repeats ?? 1])).toEqual([["fs-error", "SquashFS: read error", 3]]);
   });
 
   it("XFS's unknown *compatible* features only warn (the mount goes on): no finding", async () => {

@@ -1355,6 +1355,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `scsi:${m[1]}`,
     endedBy: ["block-io-error", "block-status-error"],
   },
+  // The USB Attached SCSI driver's own abort handler (uas_eh_abort_handler()) prints instead of the SCSI core's
+  // `attempting task abort`: `sd 0:0:0:0: [sda] tag#26 uas_eh_abort_handler 0 uas-tag 10 inflight: CMD IN`, one line
+  // per in-flight command the error handler aborts after it timed out, then usually a device reset
+  // (uas_eh_device_reset_handler). USB-SATA bridges (ASMedia, JMicron, Realtek) on SBCs and hubs, and USB controller
+  // trouble, are the usual causes. The same finding as a task abort: the same title, folded per device.
+  {
+    id: "uas-task-abort",
+    kind: "io-error",
+    needle: "uas_eh_abort_handler",
+    pattern: /\b(?:sd|scsi) ([\d:]+): (?:\[(\w+)\] )?(?:tag#\d+ )?uas_eh_abort_handler /,
+    title: () => "scsi: command timed out, task abort",
+    details: (m): Details => ({ device: m[1], ...(m[2] ? { disk: m[2] } : {}), driver: "uas" }),
+    groupKey: (m) => `scsi:${m[1]}`,
+  },
   {
     // megaraid_sas during an adapter reset (megasas_wait_for_outstanding*(), from the SCSI error handler's host reset
     // or after a firmware fault): `megaraid_sas 0000:5a:00.0: [30]waiting for 65 commands to complete for scsi0`, one
@@ -2318,6 +2332,50 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "bcachefs: emergency read only",
     details: (m) => ({ device: m[1] }),
     groupKey: (m) => `bcachefs-ro:${m[1]}`,
+  },
+  // Flash filesystems of embedded devices (routers, BMCs, cameras, SBCs on raw NAND/NOR) report corruption in their
+  // own words, not ext4's. UBIFS prints `UBIFS error (ubi0:1 pid 1): ubifs_check_node: bad CRC: …` (pre-4.x: `UBIFS
+  // error (pid 1): …`) when a node it reads is not what the index says (an erased 0xff page, a torn write, a flash
+  // driver returning wrong data); the mount or the read fails. One finding per UBI volume as printed.
+  {
+    id: "ubifs-error",
+    kind: "fs-error",
+    needle: "UBIFS error",
+    pattern: /\bUBIFS error \((?:(ubi\d+:\d+) )?pid \d+\): (\w+)/,
+    title: () => "UBIFS: filesystem error",
+    // ubifs_read_node()/ubifs_check_node() dump the node (about fifteen lines) and call dump_stack(): its task line
+    // (`CPU: 0 PID: 1 Comm: init Not tainted 4.4.207 #69`) names the release.
+    reportFollows: 24,
+    details: (m): Details => ({ ...(m[1] ? { volume: m[1] } : {}), function: m[2] }),
+    groupKey: (m) => `ubifs:${m[1] ?? "?"}`,
+  },
+  // SquashFS (read-only images: OpenWrt/firmware roots, snaps, live media) cannot decompress or read a block
+  // (`SQUASHFS error: xz decompression failed, data probably corrupt`, `… squashfs_read_data failed to read block
+  // 0x2dba2`, `… Unable to read page, block 2dba2, size 14400`, `… Unable to read fragment cache entry [2dba2]`):
+  // the image, the medium under it, the flash driver or memory returned bad data, and the file read fails with EIO.
+  // Not `SQUASHFS error: Xattrs in filesystem, these will be ignored` (old kernels, a healthy image with xattrs).
+  // The line names no device: one finding per host and boot.
+  {
+    id: "squashfs-read-error",
+    kind: "fs-error",
+    needle: "SQUASHFS error: ",
+    pattern:
+      /\bSQUASHFS error: (?:\w+ decompression failed|squashfs_read_data failed|Unable to read (?:page|\w+ cache entry)|Failed to read block)/,
+    title: () => "SquashFS: read error",
+    groupKey: () => "squashfs",
+  },
+  // JFFS2 scanning a partition at mount finds a word that is neither its node magic nor erased flash (`jffs2:
+  // jffs2_scan_eraseblock(): Magic bitmask 0x1985 not found at 0x001e0000: 0xce7e instead`): the partition holds
+  // something else (a flash layout that moved under it, another image written over it) or the flash returns garbage;
+  // the nodes there are lost. Erased space is `Empty flash at …`, not this. The line names no device: one finding per
+  // host and boot.
+  {
+    id: "jffs2-magic-not-found",
+    kind: "fs-error",
+    needle: "Magic bitmask 0x1985",
+    pattern: /\bjffs2_scan_eraseblock\(\): Magic bitmask 0x1985 not found at (0x[0-9a-f]+)/,
+    title: () => "JFFS2: foreign data in the partition",
+    groupKey: () => "jffs2-magic",
   },
   {
     id: "overlay-no-dtype",
