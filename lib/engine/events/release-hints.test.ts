@@ -46,6 +46,18 @@ describe("readReleaseHints", () => {
     expect(readReleaseHints(parsed(["Kernel: 6.1.0-13-amd64 arch: x86_64 bits: 64", "Kernel: panic_on_oops set", "Kernel: Linux"]))).toEqual([]);
   });
 
+  it("reads `uname -ri`/`-rm` output (release, then the platform) and a uname at the end of a command list", () => {
+    // s905060/site-reliability-engineer-handbook: `# cat /etc/centos-release ; uname -ri` then both outputs
+    const list = parsed(["# cat /etc/centos-release ; uname -ri", "CentOS release 6.3 (Final)", "2.6.32-279.11.1.el6.x86_64 x86_64", "$ uname -rm", "5.15.0-91-generic aarch64"]);
+    expect(readReleaseHints(list).map((h) => [h.lineNo, h.release])).toEqual([
+      [3, "2.6.32-279.11.1.el6.x86_64"],
+      [5, "5.15.0-91-generic"],
+    ]);
+    // the field count must match the flags: `uname -r` output is the release alone, and a lone uname reads one line
+    expect(readReleaseHints(parsed(["$ uname -r", "5.15.0-91-generic x86_64"]))).toEqual([]);
+    expect(readReleaseHints(parsed(["$ uname -ri", "CentOS release 6.3 (Final)", "2.6.32-279.el6.x86_64 x86_64"]))).toEqual([]);
+  });
+
   it("takes no prompt-less `uname -r` mention for a command (prose, a script line)", () => {
     const prose = parsed(["run uname -r", "5.15.0", "echo foo@bar ~ uname -r", "5.15.0"]);
     expect(readReleaseHints(prose)).toEqual([]);

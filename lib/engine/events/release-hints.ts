@@ -26,7 +26,12 @@ const RELEASE = /^\d+\.\d+(?:\.\d+)?[-+.~\w]*$/;
  * `[root@w01 ~]# uname -r`, `core@w01:~$ uname -r`, `$ uname -r`, and the `\u@\h \w \$` prompts (Gentoo's default
  * `root@w01 ~ #`, vendor shells' `root@w01 ~$`) (host from the prompt when it names one).
  */
-const UNAME_R_PROMPT = /^(?:\[[\w.-]+@([\w.-]+)[^\]]*\][#$]|[\w.-]+@([\w.-]+):\S*[#$]|[\w.-]+@([\w.-]+) [~/]\S*? ?[#$]|[#$])\s+uname -r\s*$/;
+// The command may be the last of a `;`/`&&` list (`# cat /etc/centos-release ; uname -ri`: the release file's lines
+// come first) and may add the fields uname prints after the release (`-ri`, `-rm`, `-rp`: `2.6.32-279.el6.x86_64
+// x86_64`); group 4 holds those extra flags.
+const UNAME_R_PROMPT = /^(?:\[[\w.-]+@([\w.-]+)[^\]]*\][#$]|[\w.-]+@([\w.-]+):\S*[#$]|[\w.-]+@([\w.-]+) [~/]\S*? ?[#$]|[#$])\s+(?:[^;&|]*?(?:;|&&)\s*)?uname -r([mpi]{0,3})\s*$/;
+/** How many lines after a `…; uname -r` list the release may come (the earlier commands' output first). */
+const UNAME_OUTPUT_WINDOW = 3;
 /**
  * `Linux w01 6.1.1-1.el9.elrepo.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Dec 20 09:27:32 EST 2022 x86_64 x86_64 x86_64 GNU/Linux`;
  * posters and test harnesses mask the node name (`Linux ********** 5.14.21-…`, `Linux <hostname> …`): such a line still
@@ -74,8 +79,16 @@ export function readReleaseHints(lines: readonly LogLine[], hot?: readonly boole
     }
     const prompt = UNAME_R_PROMPT.exec(text);
     if (prompt) {
-      const out = lines[i + 1]?.text.trim();
-      if (out && RELEASE.test(out)) hints.push({ lineNo: lines[i + 1].lineNo, host: prompt[1] ?? prompt[2] ?? prompt[3], release: out, source: "inferred-uname" });
+      const extra = prompt[4].length;
+      // a lone `uname -r…` prints on the next line; after a command list, its output comes first
+      const window = /(?:;|&&)\s*uname -r/.test(text) ? UNAME_OUTPUT_WINDOW : 1;
+      for (let k = i + 1; k <= i + window && k < lines.length; k++) {
+        const fields = lines[k].text.trim().split(/\s+/);
+        if (fields.length === extra + 1 && RELEASE.test(fields[0])) {
+          hints.push({ lineNo: lines[k].lineNo, host: prompt[1] ?? prompt[2] ?? prompt[3], release: fields[0], source: "inferred-uname" });
+          break;
+        }
+      }
       continue;
     }
     const uname = UNAME_A.exec(text);

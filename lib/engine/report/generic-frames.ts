@@ -305,6 +305,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       "^insert_work", "^__queue_work", "^queue_work", "^queue_delayed_work", "^__queue_delayed_work", "^mod_delayed_work",
       "^del_timer",
       "^timer_delete", "^__timer_delete", "try_to_del_timer", "^sk_stop_timer", "^sk_reset_timer", "^mod_timer", "^__mod_timer",
+      // add_timer()'s BUG_ON(timer_pending()) (and add_timer_on's, add_timer_global's) fires on the caller's timer: the
+      // caller armed a timer that was still pending (gpu_sched re-arming its job timeout through the delayed-work API)
+      "^add_timer(?:_on|_global)?$",
       // ARM's and the non-atomic variants too (`_test_and_set_bit`, `__clear_bit`): syzkaller's unanchored `(set|clear|change|test)_bit`
       "^_{0,2}(?:set|clear|change|test)_bit", "^_{0,2}test_and_(?:set|clear|change)_bit",
       // sleeping helpers: a `scheduling while atomic` or `sleeping function` report blames their caller

@@ -291,6 +291,13 @@ describe("isGenericFrame", () => {
     // a driver's own work function or re-arm helper is not
     for (const f of ["drm_sched_fault", "amdgpu_mod_delayed_work_helper"]) expect(isGenericFrame(f), f).toBe(false);
   });
+  it("add_timer is timer plumbing: its BUG_ON(timer_pending) names the caller that armed a pending timer", () => {
+    // UOS 4.19 arm64 desktop: `kernel BUG at kernel/time/timer.c:1138!` under gpu_sched's schedule_delayed_work()
+    expect(selectGuiltyFrame(frames("add_timer", "__queue_delayed_work", "queue_delayed_work_on", "drm_sched_main"))).toBe("drm_sched_main");
+    for (const f of ["add_timer", "add_timer_on", "add_timer_global"]) expect(isGenericFrame(f), f).toBe(true);
+    // a subsystem's own timer helper is not
+    for (const f of ["add_timer_randomness", "blk_add_timer", "nfs_add_timer"]) expect(isGenericFrame(f), f).toBe(false);
+  });
   it("x86's trap and NMI entry and the rest of the WARN/BUG machinery are generic: a WARN without a function names the caller", () => {
     // arm64 6.x: the call trace under a `WARNING: … at f.c:N` header that named no function
     const arm64 = frames("dump_backtrace", "show_stack", "dump_stack_lvl", "__warn", "__report_bug", "report_bug", "bug_brk_handler", "arm64_notify_die", "el1h_64_sync", "real_culprit");
