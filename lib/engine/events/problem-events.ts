@@ -1059,7 +1059,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // rare bytes); `IOCK` and `(SERR)` alone keep it.
     id: "nmi-io-check-error",
     kind: "other",
-    needle: "IOCK",
+    needle: "NMI: IOCK",
     pattern: /\bNMI: IOCK error \(debug interrupt\?\)(?: for reason ([0-9a-f]{2}) on CPU (\d+))?/,
     title: () => "NMI: IOCK error",
     details: nmiReasonDetails,
@@ -2074,7 +2074,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // prefilter-placement.test's busy budget; render engine only, like the rule above).
     id: "i915-heartbeat-reset",
     kind: "other",
-    needle: "heartbeat on rcs",
+    needle: "stopped heartbeat",
     pattern: /^i915 ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): (?:\[drm\] )?Resetting (\w{1,16}) for stopped heartbeat on /,
     title: () => "i915: GPU hang",
     details: (m) => ({ pci: m[1], engine: m[2] }),
