@@ -2087,7 +2087,10 @@ export const CLASSES: readonly CrashClass[] = [
     // parisc kernel-mode faults (arch/parisc/mm/fault.c → parisc_terminate): `Bad Address (null pointer deref?):
     // Code=26 (Data memory access rights trap) at addr 0000000000000000` below a page, `Page fault: bad address:
     // Code=… at addr f8c00000` above; the registers follow with the PC on `IAOQ[0]: f+off/size`, then `Backtrace:`,
-    // and parisc_terminate() panics with the same message. Any other `Code=` line is no report.
+    // and parisc_terminate() panics with the same message. handle_interruption() (arch/parisc/kernel/traps.c) calls it
+    // with `Kernel Fault` for a kernel-mode trap on a kernel address it cannot fix up (`Kernel Fault: Code=26 (Data
+    // memory access rights trap) at addr 0000000000000060`): no NULL hint in the message, so the address decides, as
+    // for every architecture's fault (first page: NULL dereference). Any other `Code=` line is no report.
     id: "parisc-fault",
     header: "Code=",
     kind: "oops",
@@ -2095,7 +2098,21 @@ export const CLASSES: readonly CrashClass[] = [
     formats: [
       { match: re("Bad Address \\(null pointer deref\\?\\): Code=[0-9]+ \\("), ...NULL_DEREF_FAULT },
       { match: re("Page fault: bad address: Code=[0-9]+ \\("), ...PAGING_REQUEST_FAULT },
+      { match: re("Kernel Fault: Code=[0-9]+ \\([^)\\n]*\\) at addr\\s+0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
+      { match: re("Kernel Fault: Code=[0-9]+ \\("), ...PAGING_REQUEST_FAULT },
     ],
+  },
+  {
+    // parisc die_if_kernel() (arch/parisc/kernel/traps.c) for a trap with an error code prints a cow saying `< Your
+    // System ate a SPARC! Gah! >`, then `<comm> (pid N): <message> (code N)` (`Spinlock was trashed`, the lightweight
+    // spinlock check's break; `Unaligned data reference`), then the registers with the PC on `IAOQ[0]` and `Backtrace:`.
+    // The message is the only name the trap has: an oops titled by it. BUG() passes no code (no cow, no line): the
+    // `kernel BUG at` row reads those, and parisc_terminate()'s faults are parisc-fault's.
+    id: "parisc-die",
+    header: "ate a SPARC",
+    kind: "oops",
+    type: "DoS",
+    formats: [{ match: re("ate a SPARC! Gah! >(?:.*\\n){1,8}?.*\\(pid [0-9]+\\): ([^\\n]*?) \\(code [0-9]+\\)"), title: "$1 in {FRAME}", stack: STACK_DEFAULT }],
   },
   {
     id: "arm-unhandled-fault",
@@ -2142,6 +2159,12 @@ export const CLASSES: readonly CrashClass[] = [
         title: "BUG: unable to handle kernel NULL pointer dereference in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", type: "NULL-POINTER-DEREFERENCE", stack: STACK_DEFAULT,
       },
       { match: re(CUT_PAGE_FAULT_CODE), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS, kind: "paging-fault", type: "MEMORY_SAFETY_BUG", stack: STACK_DEFAULT },
+      // LoongArch die() whose fault line (`CPU 0 Unable to handle kernel paging request at virtual address …, era ==
+      // …`, the arm-null row) the paste left out: the exception status still names a page fault (`ESTAT: 00010000
+      // [PIL] (IS= ECode=1 …)`: PIL/PIS/PIF/PME/PNR/PNX/PPI, the load/store/fetch/modify/no-read/no-exec/privilege page
+      // exceptions) and the next line's `BADV:` holds the address: in the first page a NULL dereference.
+      { match: re("Oops\\[#[0-9]+\\]:(?:.*\\n){1,40}?.*ESTAT: [0-9a-f]+ \\[(?:PIL|PIS|PIF|PME|PNR|PNX|PPI)\\][^\\n]*\\n.*BADV: 0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
+      { match: re("Oops\\[#[0-9]+\\]:(?:.*\\n){1,40}?.*ESTAT: [0-9a-f]+ \\[(?:PIL|PIS|PIF|PME|PNR|PNX|PPI)\\]"), ...PAGING_REQUEST_FAULT },
       // MIPS and LoongArch die(): `Oops[#1]:`; riscv names the trap: `Oops - illegal instruction [#1]`,
       // `Oops - store (or AMO) access fault [#1]`. The trap names are short: bounded, a line of many `Oops - ` without
       // ` [#` costs each a bounded scan, not the rest of the line (quadratic over the report's 200 lines).

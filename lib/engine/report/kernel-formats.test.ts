@@ -771,6 +771,80 @@ const cases: Case[] = [
     title: "BUG: unable to handle kernel paging request in emulate_thing", frame: "emulate_thing", kind: "paging-fault", count: 1,
   },
   {
+    // traps.c handle_interruption() → parisc_terminate("Kernel Fault", …) for a kernel-mode trap it cannot fix up.
+    name: "parisc `Kernel Fault: Code=…` is a NULL dereference in the first page, a paging request above it",
+    lines: T(`|Kernel Fault: Code=26 (Data memory access rights trap) at addr 0000000000000060
+|CPU: 0 PID: 1401 Comm: gdb Not tainted 5.2.0-rc7-64bit+ #1
+| IAOQ[0]: step_thing+0x58/0x170
+| IAOQ[1]: step_thing+0x5c/0x170
+| RP(r2): step_thing+0x58/0x170
+|Backtrace:
+| [<0000000040206ff8>] handle_interruption+0x178/0xbb8
+|Kernel panic - not syncing: Kernel Fault`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in step_thing", frame: "step_thing", kind: "null-deref", count: 1,
+  },
+  {
+    name: "parisc `Kernel Fault` above the first page is a paging request",
+    lines: T(`|Kernel Fault: Code=15 (Data TLB miss fault) at addr 00000000f8c00010
+| IAOQ[0]: walk_thing+0x10/0x40
+| IAOQ[1]: walk_thing+0x14/0x40
+| RP(r2): caller_thing+0x20/0x80
+|Backtrace:
+| [<0000000040206ff8>] caller_thing+0x20/0x80
+|Kernel panic - not syncing: Kernel Fault`),
+    title: "BUG: unable to handle kernel paging request in walk_thing", frame: "walk_thing", kind: "paging-fault", count: 1,
+  },
+  {
+    // traps.c die_if_kernel(): the cow, `comm (pid N): message (code N)`, the registers, `Backtrace:`.
+    name: "a parisc die with the SPARC cow is an oops titled by its message, the PC's lock helper skipped",
+    lines: T(`|      _______________________________
+|     < Your System ate a SPARC! Gah! >
+|      -------------------------------
+|             \\   ^__^
+|                 (__)\\       )\\/\\
+|                  U  ||----w |
+|                     ||     ||
+|init (pid 1): Spinlock was trashed (code 1)
+|CPU: 1 PID: 1 Comm: init Not tainted 6.4.10 #1
+| IAOQ[0]: _raw_spin_lock+0x1c/0x58
+| IAOQ[1]: _raw_spin_lock+0x20/0x58
+| RP(r2): alloc_thing+0xb8/0x1b8
+|Backtrace:
+| [<00000000404021d8>] alloc_thing+0xb8/0x1b8
+| [<00000000404165c8>] move_thing+0x788/0x7a0
+|
+|Kernel panic - not syncing: Fatal exception`),
+    title: "Spinlock was trashed in alloc_thing", frame: "alloc_thing", kind: "oops", count: 1,
+  },
+  {
+    // A LoongArch oops pasted without its `CPU N Unable to handle kernel paging request …` line: ESTAT and BADV say it.
+    name: "a LoongArch Oops[#1] without its fault line is a NULL dereference when ESTAT is a page fault and BADV in the first page",
+    lines: T(`|Oops[#1]:
+|CPU: 22 PID: 2824 Comm: test_progs Tainted: G           OE  6.10.0-rc2+ #18
+|   ra: 90000000048bf6c0 recv_thing+0x120/0x560
+|  ERA: 9000000004162774 copy_page_to_iter+0x74/0x1c0
+| CRMD: 000000b0 (PLV0 -IE -DA +PG DACF=CC DACM=CC -WE)
+|ESTAT: 00010000 [PIL] (IS= ECode=1 EsubCode=0)
+| BADV: 0000000000000040
+| PRID: 0014c011 (Loongson-64bit, Loongson-3C5000)
+|Call Trace:
+|[<9000000004162774>] copy_page_to_iter+0x74/0x1c0
+|[<90000000048bf6c0>] recv_thing+0x120/0x560
+|[<90000000049aae34>] inet_recvmsg+0x54/0x100`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in recv_thing", frame: "recv_thing", kind: "null-deref", count: 1,
+  },
+  {
+    name: "a LoongArch Oops[#1] without its fault line, BADV past the first page: a paging request",
+    lines: T(`|Oops[#1]:
+|  ERA: 9000000004162774 walk_thing+0x74/0x1c0
+|ESTAT: 00020000 [PIS] (IS= ECode=2 EsubCode=0)
+| BADV: 0000000000741d58
+|Call Trace:
+|[<9000000004162774>] walk_thing+0x74/0x1c0
+|[<90000000048bf6c0>] caller_thing+0x120/0x560`),
+    title: "BUG: unable to handle kernel paging request in walk_thing", frame: "walk_thing", kind: "paging-fault", count: 1,
+  },
+  {
     name: "a parisc soft lockup names the function on IAOQ[0], not the first Backtrace entry",
     lines: T(`|watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [cc1:22803]
 |CPU: 0 PID: 22803 Comm: cc1 Not tainted 5.6.17+ #3
