@@ -1059,7 +1059,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // rare bytes); `IOCK` and `(SERR)` alone keep it.
     id: "nmi-io-check-error",
     kind: "other",
-    needle: "NMI: IOCK",
+    needle: "IOCK",
     pattern: /\bNMI: IOCK error \(debug interrupt\?\)(?: for reason ([0-9a-f]{2}) on CPU (\d+))?/,
     title: () => "NMI: IOCK error",
     details: nmiReasonDetails,

@@ -2109,7 +2109,7 @@ export const CLASSES: readonly CrashClass[] = [
     // The message is the only name the trap has: an oops titled by it. BUG() passes no code (no cow, no line): the
     // `kernel BUG at` row reads those, and parisc_terminate()'s faults are parisc-fault's.
     id: "parisc-die",
-    header: "ate a SPARC",
+    header: "System ate a",
     kind: "oops",
     type: "DoS",
     formats: [{ match: re("ate a SPARC! Gah! >(?:.*\\n){1,8}?.*\\(pid [0-9]+\\): ([^\\n]*?) \\(code [0-9]+\\)"), title: "$1 in {FRAME}", stack: STACK_DEFAULT }],
