@@ -1303,6 +1303,9 @@ const ROWS: Row[] = [
   // 6.x iwlwifi's `Device error - SW reset` quoted on its own (rhuzaifa.com homelab post)
   { line: ["iwlwifi 0000:02:00.0: Device error - SW reset", "iwlwifi 0000:02:00.0: Start IWL Event Log Dump: nothing in log"], rule: "iwlwifi-device-error-reset", kind: "other", title: "iwlwifi: firmware error", details: { device: "0000:02:00.0" } },
   { line: "ath10k_pci 0000:04:00.0: firmware crashed! (guid 3d4f13cc-686b-4a95-a378-9765cc9f3711)", rule: "ath-firmware-crash", kind: "other", title: "ath10k: firmware crashed", details: { driver: "ath10k", device: "0000:04:00.0" } },
+  // ath11k_pci's MHI-reported crash (nixos-hardware#298, XPS 13 9310 QCA6390) and its RAM-dump variant: the same rule
+  { line: "ath11k_pci 0000:72:00.0: firmware crashed: MHI_CB_SYS_ERROR", rule: "ath-firmware-crash", kind: "other", title: "ath11k: firmware crashed", details: { driver: "ath11k", device: "0000:72:00.0" } },
+  { line: "ath12k_pci 0000:01:00.0: firmware crashed: MHI_CB_EE_RDDM", rule: "ath-firmware-crash", kind: "other", title: "ath12k: firmware crashed", details: { driver: "ath12k", device: "0000:01:00.0" } },
   {
     line: 'Filesystem "dm-1": I/O Error Detected.  Shutting down filesystem: dm-1',
     rule: "xfs-legacy-filesystem",

@@ -1784,11 +1784,14 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   },
   {
     // The same for Qualcomm Atheros radios: `ath10k_pci 0000:04:00.0: firmware crashed! (guid …)`, then the register
-    // dump, and the driver restarts the firmware (ath10k_pci/ahb/sdio/usb, ath11k_pci/ahb).
+    // dump, and the driver restarts the firmware (ath10k_pci/ahb/sdio/usb, ath11k_pci/ahb). The PCIe radios behind MHI
+    // (ath11k_pci's QCA6390/WCN6855, ath12k_pci) learn of the crash from the MHI bus instead and say so in their own
+    // words (`ath11k_pci 0000:72:00.0: firmware crashed: MHI_CB_SYS_ERROR`, `… MHI_CB_EE_RDDM` when the RAM dump
+    // follows): the same crash and restart, so the needle stops before the `!` where the two wordings part.
     id: "ath-firmware-crash",
     kind: "other",
-    needle: "firmware crashed!",
-    pattern: /^(ath1[01]k)_\w{1,8} (\S{1,64}): firmware crashed!/,
+    needle: "firmware crashed",
+    pattern: /^(ath1[012]k)_\w{1,8} (\S{1,64}): firmware crashed(?:!|: MHI_CB_(?:SYS_ERROR|EE_RDDM)\b)/,
     title: (m) => `${m[1]}: firmware crashed`,
     details: (m) => ({ driver: m[1], device: m[2] }),
     groupKey: (m) => `wifi-fw:${m[2]}`,
