@@ -175,11 +175,13 @@ const SEVERITY_NAMES = ["emerg", "alert", "crit", "err", "warning", "notice", "i
 // Qualcomm Android kernels print the CPU glued after the stamp (`[   49.655037]@0 `), Broadcom's the CPU and the
 // printing task's comm (`[26578.636839] C1 [ swapper/1] `), and MediaTek's and OPPO/realme's the CPU, pid and comm
 // glued to the text (`[ 3119.647930]  (3)[31797:kworker/u16:3]kernel BUG at …`), and PREEMPT_RT's 5.x printk the
-// CPU as three digits (`[195380.604793] 027:  __schedule+0x3d4/0x8a0`): peeled, not a caller id (the vendor
+// CPU as three digits (`[195380.604793] 027:  __schedule+0x3d4/0x8a0`), and Samsung's Exynos/Marvell kernels (their
+// last_kmsg) a lower-case CPU tag (`<1>[41740.112427] c1 Unable to handle …`), some with the pid and the comm in
+// parentheses (`[    0.693542] c0 1 (swapper/0) Unable to handle …`): peeled, not a caller id (the vendor
 // prints the CPU for every line, task context or not, so it must not split a report). `dmesg -d` and `journalctl -o
 // short-delta` add the time since the previous line inside the brackets (`[  123.456789 <    0.000012>] `), in the
 // locale's decimals (`[245941.414414 <  640,137117>] `, util-linux/util-linux#2770).
-const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)(?: <\s*\d+[.,]\d+>)?\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]| \d{3}:(?= )|\s?\[\s*([TC]\d+)\])?\s?/;
+const DMESG = /^(?:<(\d{1,3})>)?\[\s*(\d+)\.(\d+)(?: <\s*\d+[.,]\d+>)?\](?:@\d{1,4}(?= )| C\d{1,4} \[[^\]\n]{1,16}\](?= )| {1,2}\(\d{1,4}\)\[\d{1,7}:[^\]\n]{1,16}\]| \d{3}:(?= )| c\d{1,2}(?: \d{1,7} \([^)\n]{1,16}\))?(?= )|\s?\[\s*([TC]\d+)\])?\s?/;
 // A console with CONFIG_PRINTK_CALLER and `printk.time=0` prints the caller id alone, no stamp (`[  T643] kernel BUG
 // at …`, `[    C1] RIP: …`; a `dmesg -t` of such a kernel too): the id is the line's only prefix, peeled as the stamped
 // form's is, or no frame of the report is read behind it.

@@ -240,6 +240,21 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", level: 4, uptime: 3119.648002, text: "pc : rpmh_write_batch+0x43c/0x448" },
   },
   {
+    name: "Samsung last_kmsg's lower-case CPU tag after the stamp (` c1 `) is peeled, the PC line read",
+    raw: "<4>[41740.125183] c1 PC is at cgroup_rmdir+0x88/0x534",
+    expect: { format: "dmesg", level: 4, uptime: 41740.125183, text: "PC is at cgroup_rmdir+0x88/0x534" },
+  },
+  {
+    name: "Samsung's CPU tag with the pid and comm in parentheses (` c0 1 (swapper/0) `) is peeled",
+    raw: "[    0.694030] c0 1 (swapper/0) Internal error: Oops: 5 [#1] PREEMPT SMP ARM",
+    expect: { format: "dmesg", uptime: 0.69403, text: "Internal error: Oops: 5 [#1] PREEMPT SMP ARM" },
+  },
+  {
+    name: "a Samsung CPU tag keeps a backtrace line's own indentation (`c1  r7:`)",
+    raw: "<4>[169739.712633] c1  r7:00000006 r6:00000021 r5:00000000 r4:00000000",
+    expect: { format: "dmesg", level: 4, text: " r7:00000006 r6:00000021 r5:00000000 r4:00000000" },
+  },
+  {
     name: "dmesg with PREEMPT_RT 5.x's three-digit CPU after the stamp (` 027: `), a frame keeping its indent",
     raw: "[195380.604793] 027:  __schedule+0x3d4/0x8a0",
     expect: { format: "dmesg", uptime: 195380.604793, text: " __schedule+0x3d4/0x8a0" },

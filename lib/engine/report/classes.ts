@@ -434,9 +434,21 @@ const KERNEL_TREE_PATH = /(?<!^\/(?:var|usr))\/((?:arch|block|certs|crypto|drive
  * → `net/core/skbuff.c`, `lib/list_debug.c`. A path outside any kernel directory (an out-of-tree module) stays.
  */
 export function kernelTreePath(path: string): string {
+  const climbed = OBJ_DIR_CLIMB.exec(path);
+  if (climbed) return path.slice(climbed[0].length);
   if (!path.startsWith("/")) return path;
   return KERNEL_TREE_PATH.exec(path)?.[1] ?? path;
 }
+
+/**
+ * An out-of-tree (`O=`) build prints `__FILE__` relative to its object directory: `../net/core/dev.c` climbs once to
+ * the source tree. Android device builds keep the object directory in the platform tree's `out/` and the kernel at
+ * AOSP's `kernel/<vendor>/<tree>/`, so they climb to the platform root and back down
+ * (`../../../../../../kernel/motorola/msm8916/mm/vmscan.c`, `…/kernel/sony/msm/drivers/iommu/msm_iommu-v1.c`): the
+ * climb and that layout's three folders are not the kernel tree's (a kernel's own `kernel/` has no subfolder holding
+ * a top-level source directory).
+ */
+const OBJ_DIR_CLIMB = /^(?:\.\.\/)+(?:kernel\/[^/]+\/[^/]+\/(?=(?:arch|block|certs|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|security|sound|techpack|virt)\/))?/;
 
 /**
  * s390 die() before `ilc:` was added: `<program check name>: <code> [#n]` (the name capitalised or not); not `Oops: …`,

@@ -177,6 +177,15 @@ describe("prose quoting a syzkaller title", () => {
     expect(kernelTreePath("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c")).toBe("/home/openwrt/build_dir/target-mipsel_24kc_musl/mt76-2018-02-09/mt7603_mac.c");
   });
 
+  it("names a stackless BUG's file from the tree root when an O= build printed it relative to its object directory", () => {
+    const [moto] = extract(["[86735.021206,1] kernel BUG at ../../../../../../kernel/motorola/msm8916/mm/vmscan.c:1277!"]);
+    expect(moto.title).toBe("kernel BUG at mm/vmscan.c:LINE");
+    expect(kernelTreePath("../../../../../../kernel/sony/msm/drivers/iommu/msm_iommu-v1.c")).toBe("drivers/iommu/msm_iommu-v1.c");
+    expect(kernelTreePath("../net/core/dev.c")).toBe("net/core/dev.c");
+    // a kernel's own kernel/ path after the climb keeps its folders
+    expect(kernelTreePath("../kernel/sched/core.c")).toBe("kernel/sched/core.c");
+  });
+
   it("reads the RIP line of a paste that widened `RIP: 0010:` to `RIP:  0010:`", () => {
     const [bug] = extract([
       "[49762.145409] Kernel BUG at __btree_iter_traverse_all.constprop.0+0x22f/0x2b0 [bcachefs] [verbose debug info unavailable]",
