@@ -421,6 +421,13 @@ const ROWS: Row[] = [
     details: { device: "sdb1", inode: 1234567, errno: -5 },
   },
   {
+    line: "XFS (dm-0): Internal error xfs_trans_cancel at line 1097 of file fs/xfs/xfs_trans.c.  Caller xfs_create+0x46a/0x760 [xfs]",
+    rule: "xfs-corruption",
+    kind: "fs-error",
+    title: "XFS: internal error in xfs_create",
+    details: { device: "dm-0", file: "fs/xfs/xfs_trans.c" },
+  },
+  {
     line: "XFS (dm-0): Metadata corruption detected at xfs_dir3_block_read_verify+0x5e/0x110 [xfs], xfs_dir3_block block 0x1234",
     rule: "xfs-corruption",
     kind: "fs-error",

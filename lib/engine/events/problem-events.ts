@@ -2207,8 +2207,11 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // `xfs_do_force_shutdown(0x2) called from line …`; a shut-down filesystem then fails every log force
     // (`xfs_log_force: error -5 returned.`, every 30 s). The device is a superblock's s_id (at most 32 bytes; the
     // ext4 and btrfs rows bound it too): unbounded, each `XFS (` of a hostile line without `)` scanned the rest of it.
+    // An internal error names its check's file and caller (`Internal error xfs_trans_cancel at line 1097 of file
+    // fs/xfs/xfs_trans.c.  Caller xfs_create+0x46a/0x760 [xfs]`): an alternative, not an optional group after a lazy
+    // run, which would match empty and drop them.
     pattern:
-      /XFS \(([^)]{1,64})\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down|(?:Log )?I\/O Error Detected\.\s+Shutting down filesystem|xfs_do_force_shutdown(?:\((0x[0-9a-f]+)\))?|xfs_log_force: error|Corruption warning: Metadata has LSN|log mount(?:\/recovery)? failed)[^\n]*?(?:at line \d+ of file (\S+)\.?\s+Caller (\w+))?)/,
+      /XFS \(([^)]{1,64})\): (?:(Corruption (?:of in-memory data|detected)|Metadata corruption detected|metadata I\/O error|Internal error|log I\/O error|Filesystem has been shut down|(?:Log )?I\/O Error Detected\.\s+Shutting down filesystem|xfs_do_force_shutdown(?:\((0x[0-9a-f]+)\))?|xfs_log_force: error|Corruption warning: Metadata has LSN|log mount(?:\/recovery)? failed)(?:[^\n]*?at line \d+ of file (\S+?)\.?\s+Caller (\w+)|))/,
     title: (m) =>
       m[5] ? `XFS: ${m[2].toLowerCase()} in ${m[5].replace(/\+0x.*$/, "")}` : `XFS: ${xfsPhraseTitle(m[2], m[3])}`,
     details: (m) => ({ device: m[1], ...(m[4] ? { file: m[4] } : {}) }),
