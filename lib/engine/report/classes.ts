@@ -515,6 +515,14 @@ function headlessHungTask(id: string, callTrace: string): CrashClass {
 }
 
 /**
+ * Where a crash utility `bt` quoted on its own begins: the `crash> bt` prompt, the task line `bt` prints first, or, in
+ * a commit message that cut both, the kdump hand-off frames `bt` always lists first for the panicking task
+ * (`#0 machine_kexec`, `#1 __crash_kexec`/`crash_kexec`: the capture kernel is entered from there, so they stand for
+ * the task line as surely).
+ */
+const CRASH_BT_START = /^\s*(?:crash> bt\b|PID: \d+\s+TASK: |#[0-2] \[[0-9a-f]+\] (?:machine_kexec|_{0,2}crash_kexec) at )/;
+
+/**
  * A kernel page-fault oops known only from the crash utility's `bt` of the panicking task (a post that quotes the bt
  * without its `PANIC: "BUG: unable to handle …"` line or the dmesg): the x86 fault handler's no-fixup path — `frame`,
  * `no_context` up to 5.15, `page_fault_oops` since — listed as a bt frame above the `[exception RIP: f+N]` line says
@@ -529,7 +537,7 @@ function crashBtKernelPageFault(frame: string): CrashClass {
     kind: "paging-fault",
     type: "MEMORY_SAFETY_BUG",
     orphanOnly: true,
-    startsAt: { line: /^\s*(?:crash> bt\b|PID: \d+\s+TASK: )/, within: 12, required: true },
+    startsAt: { line: CRASH_BT_START, within: 12, required: true },
     formats: [
       {
         match: re(`\\] ${frame} at `), title: "BUG: unable to handle kernel paging request in {FRAME}", alt: BAD_ACCESS,
@@ -556,7 +564,7 @@ function crashBtGeneralProtection(): CrashClass {
     kind: "gpf",
     type: "DoS",
     orphanOnly: true,
-    startsAt: { line: /^\s*(?:crash> bt\b|PID: \d+\s+TASK: )/, within: 12, required: true },
+    startsAt: { line: CRASH_BT_START, within: 12, required: true },
     formats: [
       {
         match: re("\\] (?:do|exc)_general_protection at "), title: "general protection fault in {FRAME}", alt: BAD_ACCESS,

@@ -621,6 +621,18 @@ describe("extractReports", () => {
     const sysThenBt = extract(['crash> sys', '       PANIC: "general protection fault: 0000 [#1] SMP NOPTI"', bt("exc_general_protection", "asm_exc_general_protection")].join("\n"));
     expect(sysThenBt).toHaveLength(1);
     expect(sysThenBt[0]).toMatchObject({ kind: "gpf", title: "general protection fault in htree_dirblock_to_tree" });
+    // A commit message that cut the bt's task line and frame #0 still starts at the kdump hand-off frame.
+    const cutBt = extract([
+      " #1 [ffff97eb73757938] __crash_kexec at ffffffff8655bbdd",
+      " #2 [ffff97eb73757a00] crash_kexec at ffffffff8655cabd",
+      " #3 [ffff97eb73757a18] oops_end at ffffffff86421edd",
+      " #4 [ffff97eb73757a38] no_context at ffffffff8646978e",
+      " #6 [ffff97eb73757ac0] page_fault at ffffffff86e0120e",
+      "    [exception RIP: task_dump_owner+47]",
+      "    RIP: ffffffff867496cf  RSP: ffff97eb73757b78  RFLAGS: 00010246",
+    ].join("\n"));
+    expect(cutBt).toHaveLength(1);
+    expect(cutBt[0]).toMatchObject({ kind: "paging-fault", title: "BUG: unable to handle kernel paging request in task_dump_owner" });
     // A dmesg stack's `exc_general_protection+0x…` frame is no crash bt line.
     expect(extract(["[ 5.0] Call Trace:", "[ 5.1]  ? exc_general_protection+0x11/0x20", "[ 5.2]  ? asm_exc_general_protection+0x2/0x3"].join("\n"))).toEqual([]);
   });

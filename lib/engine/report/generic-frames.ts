@@ -128,6 +128,10 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // `rt_spin_lock` -> `rtlock_slowlock` -> `rtlock_slowlock_locked`, `rwbase_read_lock`; the code that took the
       // lock in atomic context (an irq handler's wake-up) is what a `scheduling while atomic` report blames
       "^rtlock_", "^rwbase_",
+      // the 2.6.x -rt patchset's sleeping spinlocks before that (kernel/rtmutex.c: `rt_lock` -> `rt_lock_slowlock`,
+      // `rt_unlock` -> `rt_unlock_slowlock`, `rt_read_lock`, `rt_write_lock`): its own `BUG_ON` on a recursive lock
+      // fires inside them, and the code that took the lock is what to blame
+      "^rt_(?:read_|write_)?(?:un)?lock(?:_slow(?:un)?lock)?$",
     ],
   },
   {

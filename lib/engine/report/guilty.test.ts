@@ -259,6 +259,14 @@ describe("isGenericFrame", () => {
       expect(isGenericFrame(f), f).toBe(true);
     for (const f of ["rtl8169_poll", "rtw_ops_start", "rwb_arm_timer"]) expect(isGenericFrame(f), f).toBe(false);
   });
+  it("the 2.6 -rt patchset's rt_lock slow path is locking: its recursion BUG_ON blames the lock's taker", () => {
+    // 2.6.16-rt crash `bt` (LKML, Darren Hart): kernel BUG at kernel/rtmutex.c:639 under printk's fbcon cursor code
+    expect(selectGuiltyFrame(frames("crash_kexec", "die", "do_invalid_op", "rt_lock_slowlock", "__kmalloc", "soft_cursor", "bit_cursor")))
+      .toBe("soft_cursor");
+    for (const f of ["rt_lock", "rt_lock_slowlock", "rt_unlock", "rt_unlock_slowlock", "rt_read_lock", "rt_write_unlock"])
+      expect(isGenericFrame(f), f).toBe(true);
+    for (const f of ["rt_lock_hash_init", "rt_lockout_handler", "rt6_lock"]) expect(isGenericFrame(f), f).toBe(false);
+  });
   it("bcachefs' six locks and closure waits are lock and wait primitives: the btree or write code that blocked is to blame", () => {
     // hung bcachefs tasks (koverstreet/bcachefs issues): a read-endio worker on a btree node lock, journal replay
     // splitting a node, rebalance waiting for its writes
