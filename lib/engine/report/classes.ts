@@ -586,6 +586,17 @@ const SMP_PROCESSOR_ID_STACK = stack([CALL_TRACE_SECTION], { skip: [/preempt/, /
 /** A bad page's stack is generic mm code: only page_owner's allocation stack names an owner. */
 const BAD_PAGE_OWNER_STACK = stack([/page last allocated|page_owner tracks the page as allocated/], { skip: BAD_PAGE_OWNER_SKIP });
 
+/**
+ * A Rust panic is titled by its message (group 1) and the panicking function, past the unwinding machinery
+ * (`rust_begin_unwind`, `core::panicking::*`, the `rust_helper_BUG` it dies through); without a stack, by the message.
+ */
+const RUST_PANIC_MESSAGE_TITLE = {
+  title: "$1 in {FRAME}",
+  noStackTrace: true,
+  stack: stack([CALL_TRACE_SECTION], { skip: [/rust_begin_unwind/, /^core::panicking::/, /^rust_helper_BUG$/] }),
+  stacklessTitle: (m: RegExpExecArray) => m[1],
+} satisfies Partial<TitleFormat>;
+
 export const CLASSES: readonly CrashClass[] = [
   {
     id: "bug",
@@ -2216,9 +2227,7 @@ export const CLASSES: readonly CrashClass[] = [
     continuedBy: [/kernel BUG at rust\/helpers\/bug\.c/],
     formats: [
       {
-        match: re("panicked at [^\\n]*:\\n?([a-z ]+ with overflow)"), title: "$1 in {FRAME}", noStackTrace: true,
-        stack: stack([CALL_TRACE_SECTION], { skip: [/rust_begin_unwind/, /^core::panicking::/, /^rust_helper_BUG$/] }),
-        stacklessTitle: (m) => m[1],
+        match: re("panicked at [^\\n]*:\\n?([a-z ]+ with overflow)"), ...RUST_PANIC_MESSAGE_TITLE,
       },
       {
         // Any other panic message (`called \`Option::unwrap()\` on a \`None\` value`, `index out of bounds: the len is
@@ -2227,9 +2236,7 @@ export const CLASSES: readonly CrashClass[] = [
         // Oops - BUG` it dies through was read as a report of its own ("Internal error in corrupted"). The message
         // is the line after `panicked at file.rs:L:C:`; a panic without one goes straight to the BUG, not a message.
         match: re("panicked at [^\\n]*:\\n[ \\t]*(?!-+\\[ cut here|kernel BUG at|Oops|Internal error)([^\\n]*\\S)"),
-        title: "$1 in {FRAME}", noStackTrace: true,
-        stack: stack([CALL_TRACE_SECTION], { skip: [/rust_begin_unwind/, /^core::panicking::/, /^rust_helper_BUG$/] }),
-        stacklessTitle: (m) => m[1],
+        ...RUST_PANIC_MESSAGE_TITLE,
       },
     ],
   },
