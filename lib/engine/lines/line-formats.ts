@@ -38,6 +38,8 @@ export type LineContext = {
   journal?: JournalEntry;
   /** The number a `less -N`-style prefix gave the line before (a run of consecutive numbers is a numbered paste). */
   lastLineNumber?: number;
+  /** The seconds the last ktest console stamp (`00034 …`) gave: a run of them may outgrow the zero padding. */
+  lastKtestElapsed?: number;
 };
 
 type JournalEntry = {
@@ -326,6 +328,13 @@ const GUTTER_BAR = /^[|\u2502][ \t]?/;
 const BOX_GUTTER = /^\u2502[ \t]?/;
 // ktest's console capture: every line after the seconds elapsed since the VM started, zero-padded (`00034 kernel BUG …`).
 const KTEST_ELAPSED = /^\d{5} (?=\S)/;
+/**
+ * How far a ktest stamp without the padding's leading zero (a VM up for 10,000 s or more) may run ahead of the one
+ * before it. Five digits and a space also start a wrapped line's rest (`Kill process` + `24572 (java) score 0 or
+ * sacrifice child`, a PID; `12345 total pagecache pages`): only a zero-padded stamp, or one that follows a run of
+ * stamps, is ktest's.
+ */
+const KTEST_MAX_STEP = 3600;
 // stern: `pod container msg` (`namespace pod container msg` with --all-namespaces), only when a known format follows.
 // Names start with a letter here (generated pod names start with their workload's): hex dumps and numbers never
 // look like a prefix.
@@ -1927,9 +1936,14 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
     // After `line-number`, which keeps the lines whose rest is a known format: what is left is console text.
     id: "ktest-elapsed",
     starts: DIGITS,
-    parse: (s, line) => {
+    parse: (s, line, ctx) => {
       const elapsed = KTEST_ELAPSED.exec(s);
       if (!elapsed) return false;
+      const seconds = Number(elapsed[0]);
+      const last = ctx.lastKtestElapsed;
+      // Not below the last stamp but equal to it: the scanner may read a line twice with one context.
+      if (s[0] !== "0" && (last === undefined || seconds < last || seconds > last + KTEST_MAX_STEP)) return false;
+      ctx.lastKtestElapsed = seconds;
       line.text = s.slice(elapsed[0].length);
       return true;
     },

@@ -1280,6 +1280,15 @@ describe("parseLine", () => {
     expect(parseLine("0034 RIP: 0010:f+0x1/0x2", 3, ctx).text).toBe("0034 RIP: 0010:f+0x1/0x2");
   });
 
+  it("five digits that start a wrapped line's rest (a PID) are its text, not a ktest stamp; a run of stamps may outgrow the padding", () => {
+    const ctx = createLineContext(0, 2024);
+    expect(parseLine("24572 (java) score 0 or sacrifice child", 1, ctx).text).toBe("24572 (java) score 0 or sacrifice child");
+    expect(parseLine("09998 kernel BUG at fs/bcachefs/ec.c:865!", 2, ctx).text).toBe("kernel BUG at fs/bcachefs/ec.c:865!");
+    expect(parseLine("10001 invalid opcode: 0000 [#1] SMP NOPTI", 3, ctx).text).toBe("invalid opcode: 0000 [#1] SMP NOPTI");
+    // Far ahead of the run, or behind it: a number of the line's own.
+    expect(parseLine("83931 total pagecache pages", 4, ctx).text).toBe("83931 total pagecache pages");
+  });
+
   it("a CI console's time of day before each console line is peeled when a known format follows", () => {
     const ctx = createLineContext(0, 2024);
     // Jenkins' timestamper (`HH:MM:SS`) and a selftest runner's milliseconds (`HH:MM:SS.mmm`).

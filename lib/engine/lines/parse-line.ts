@@ -13,7 +13,7 @@ export { PEEK, PEEKED, priEnd, type LineContext } from "./line-formats";
 export function createLineContext(fileIndex: number, year: number, yearMonth?: number, monthsAhead = 0): LineContext {
   // Every field from the start, so every context (the walk's, which a wall banner gives `wall`, the time parser's,
   // every input's) has one hidden class: the parser's optimized code met two and deoptimized ("wrong map").
-  return { fileIndex, year, yearMonth, monthsAhead, wall: undefined, inCrashOutput: undefined, criPartial: undefined, debugNode: undefined, journal: undefined, lastLineNumber: undefined };
+  return { fileIndex, year, yearMonth, monthsAhead, wall: undefined, inCrashOutput: undefined, criPartial: undefined, debugNode: undefined, journal: undefined, lastLineNumber: undefined, lastKtestElapsed: undefined };
 }
 
 // The line after a wall banner: ` kernel:unregister_netdevice: …`
