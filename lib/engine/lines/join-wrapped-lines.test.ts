@@ -292,6 +292,15 @@ describe("joinWrappedLines", () => {
     ]);
     // A sentence that ends in a path is not continued by a line that is not the rest of one.
     expect(joinedTexts("[   12.345678] WARNING: at fs/", "see the thread")).toEqual(["WARNING: at fs/", "see the thread"]);
+    // A path longer than a mail's 72 columns, cut mid-word and then before its function: the location is glued whole.
+    expect(
+      joinedTexts(
+        "[  171.176615] WARNING: CPU: 0 PID: 1116 at",
+        "/home/jl/android/mig_ise-mig_os/build/tmp-glibc/work-shared/intel-5xx-64/kernel-so",
+        "urce/drivers/gpu/drm/i915/intel_drv.h:1719",
+        "gen9_decoupled_read32+0x1bb/0x1e0 [i915]",
+      ),
+    ).toEqual(["WARNING: CPU: 0 PID: 1116 at /home/jl/android/mig_ise-mig_os/build/tmp-glibc/work-shared/intel-5xx-64/kernel-source/drivers/gpu/drm/i915/intel_drv.h:1719 gen9_decoupled_read32+0x1bb/0x1e0 [i915]"]);
   });
 
   it("reads a report's keyword and a prefixed line that says nothing as cut from what follows them", () => {

@@ -71,6 +71,10 @@ const WANTS_FUNCTION = /(?:\bin:?|\bat [\w\-/.+]+\.[A-Za-z]+:\d+|\bat:|\bPID: \d
 const SIZED_FRAME_START = /^(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\] )?\(?\.?[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
 const WANTS_LOCATION = /\b(?:in|at)$/;
 const LOCATION_START = /^[^\s:]+\.[A-Za-z]+:\d+/;
+// A WARNING header cut right after its `at`, its location's path too long for one line of the wrap (an out-of-tree
+// build's `/home/u/…/kernel-so` + `urce/drivers/…/intel_drv.h:1719`): the path's first piece is the line's rest.
+const WARNING_WANTS_LOCATION = /\bWARNING: CPU: \d+ (?:UID: \d+ )?PID: \d+ at$/;
+const PATH_PIECE_START = /^\/?[\w\-+.]+\/[\w\-+./]*$/;
 const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S|\bPid: \d+, comm: \S|^\s*Tainted: [A-Z]/;
 const TASK_BUILD = / #\S/;
 // RHEL 8/9's taint lines pad the release with the build's dashes (`Tainted: G OE --------  ---  5.14.0-284…el9_2.x86_64
@@ -240,13 +244,16 @@ const LINE_NUMBER_CUT_REST = /^\d+ [A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:\
  */
 const LOCATION_CUT_HEAD = /\bWARNING: (?:CPU: \d+ PID: \d+ )?at ([\w\-/.+:]+)$/;
 const LOCATION_WHOLE = /^[\w\-/.+]+\.[A-Za-z]+:\d+ [A-Za-z_][\w.]*(?:\+0x|\(|$)/;
+// The location alone, its function wrapped to the line after (`…/kernel-so` + `urce/drivers/…/intel_drv.h:1719` +
+// `gen9_decoupled_read32+0x1bb/0x1e0 [i915]`).
+const LOCATION_ONLY = /^[\w\-/.+]+\.[A-Za-z]+:\d+\s*$/;
 const PATH_PIECE = /^[\w\-/.+]+$/;
 const LOCATION_ENDED = /\.[A-Za-z]+:\d+$/;
 const SIZED_OFFSET = /\+0x[0-9a-f]+\/0x[0-9a-f]+/;
 function isCutLocation(head: string, rest: string): boolean {
   const cut = LOCATION_CUT_HEAD.exec(head);
   if (cut === null) return false;
-  if (LOCATION_WHOLE.test(cut[1] + rest)) return true;
+  if (LOCATION_WHOLE.test(cut[1] + rest) || LOCATION_ONLY.test(cut[1] + rest)) return true;
   // A whole location (`…/panic.c:677`) ends the path: the function after it is a word wrap's next word.
   return !LOCATION_ENDED.test(cut[1]) && PATH_PIECE.test(rest) && rest.length >= 8 && !SIZED_OFFSET.test(rest);
 }
@@ -379,6 +386,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if ((TAINT_FLAGS_ONLY.test(text) || TAINT_FLAGS_THEN_RELEASE.test(text)) && TASK_TAINT_END.test(headText) && TASK_LINE.test(headText)) return true;
   if (CODE_BYTES_ONLY.test(text) && CODE_BYTES_END.test(headText)) return true;
   if (LOCATION_START.test(text) && WANTS_LOCATION.test(headText)) return true;
+  if (PATH_PIECE_START.test(text) && WARNING_WANTS_LOCATION.test(headText)) return true;
   // The rest of the parenthesis may wrap again: the line opens none of its own (nor is a frame of its own).
   if (DECODED_FRAME.test(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0 && !DECODED_FRAME.test(text)) return true;
   if (GO_ARGS.test(text) && isGoCall(headText) && parenDepth(headText) > 0 && parenDepth(text) <= 0) return true;

@@ -848,6 +848,10 @@ export const CLASSES: readonly CrashClass[] = [
       // kernel's wrapped lines with their indentation leaves a run of blanks between the location and the function
       // (`at lib/dma-debug.c:601     debug_dma_assert_idle+0x198/0x210()`): still the warned function.
       { match: re("WARNING:(?: .*)? at {{SRC}}[ \\t]+{{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
+      // A blank a paste put inside the location (a mail client's or a web view's wrap of a path longer than the line,
+      // joined back with a space: `at /home/u/build/kernel-so urce/drivers/…/intel_drv.h:1719 gen9_decoupled_read32+0x1bb/0x1e0`):
+      // the location's end and the function after it still say where the WARN fired.
+      { match: re("WARNING: CPU: [0-9]+ (?:UID: [0-9]+ )?PID: [0-9]+ at [^\\n]*? {{SRC}}[ \\t]+{{FUNC}}"), title: "WARNING in {FRAME}", stack: STACK_DEFAULT, guiltyHint: 2 },
       // A kernel built without kallsyms (OpenWrt, vendor MIPS images) prints the site's bare address where the
       // function goes (`at net/sched/sch_generic.c:320 0x8038b2f0`): the file still names its one WARN site.
       ...WARN_SITES.map((site): TitleFormat => ({

@@ -398,6 +398,14 @@ describe("a WARNING whose header names the file only", () => {
     expect(f).toMatchObject({ kind: "warning", title: "WARNING in write_kernel_doorbell64", guiltyFrame: "write_kernel_doorbell64" });
   });
 
+  it("with a blank inside its location (a wrapped path joined back with a space) names the function after the location", () => {
+    const [f] = extract([
+      "[  171.176615] WARNING: CPU: 0 PID: 1116 at /home/jl/build/kernel-so urce/drivers/gpu/drm/i915/intel_drv.h:1719 gen9_decoupled_read32+0x1bb/0x1e0 [i915]",
+      "[  171.197756] Device suspended during HW access",
+    ]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in gen9_decoupled_read32" });
+  });
+
   it("with a run of blanks between the location and the function (a paste that joined wrapped lines) names that function", () => {
     const [f] = extract([
       "[  235.091672] WARNING: CPU: 1 PID: 2873 at lib/dma-debug.c:601     debug_dma_assert_idle+0x198/0x210()",
