@@ -22,6 +22,9 @@ describe("completeCutHeader", () => {
     expect(completeCutHeader("task completed in 3 seconds")).toBeUndefined();
     expect(completeCutHeader("BUG: soft lockup - CPU#2 stuck for 67s!")).toBeUndefined();
     expect(completeCutHeader("e1000e: eth0 NIC Link is Up")).toBeUndefined();
+    // What a cut left of a `kernel: ` prefix: the header after it is whole, no panic line's rest.
+    expect(completeCutHeader(": BUG: Bad page state in process kworker/0:3 pfn:10ac40")).toBeUndefined();
+    expect(completeCutHeader(": nf_conntrack: table full, dropping packet")).toBeUndefined();
   });
 });
 

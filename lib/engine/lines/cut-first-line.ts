@@ -47,13 +47,17 @@ const CUT_HEADS: readonly { head: string; whole: RegExp }[] = [
   { head: "Watchdog detected hard LOCKUP on cpu ", whole: /^Watchdog detected hard LOCKUP on cpu \d/ },
 ];
 
+const WORD_CHAR = /[A-Za-z0-9]/;
+
 /** The text with the words a cut took from its start put back, or undefined when it is no cut header. */
 export function completeCutHeader(text: string): string | undefined {
   const t = text.trimStart();
   for (const { head, whole } of CUT_HEADS) {
     // The longest rest of the head first: `G: possible …` is WARNING's, whatever shorter rests would say.
     for (let k = 1; k < head.length; k++) {
-      if (!t.startsWith(head.slice(k))) continue;
+      // A rest of punctuation alone (`: `) ends every prefix as well (`kernel: ` cut to `: BUG: Bad page state …`):
+      // it tells no header.
+      if (!WORD_CHAR.test(head.slice(k)) || !t.startsWith(head.slice(k))) continue;
       const completed = head.slice(0, k) + t;
       if (whole.test(completed)) return completed;
     }
