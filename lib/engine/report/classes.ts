@@ -651,7 +651,9 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("BUG: KMSAN: use of unini?tiali[sz]ed memory in(?: |\\[<)"), title: "KMSAN: uninit-value in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       { match: re("BUG: KMSAN: ([a-z\\-]+) in(?: |\\[<)"), title: "KMSAN: $1 in {FRAME}", alt: BAD_ACCESS, kind: "kmsan", stack: STACK_KMSAN },
       {
-        match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)[^ ]* / ([a-zA-Z0-9_]+)"),
+        // %ps prints a module's function with its module (`spa_config_exit [zfs] / spa_config_held [zfs]`): the module
+        // is not part of the name, so it may stand between the first function and the slash.
+        match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)[^ ]*(?: \\[[^\\] ]+\\])? / ([a-zA-Z0-9_]+)"),
         title: "KCSAN: data-race in {FUNC:1} / {FUNC:2}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true,
       },
       { match: re("BUG: KCSAN: data-race in ([a-zA-Z0-9_]+)"), title: "KCSAN: data-race in {FUNC:1}", kind: "kcsan", type: "KCSAN-DATARACE", noStackTrace: true },

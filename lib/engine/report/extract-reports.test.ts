@@ -855,6 +855,12 @@ describe("formats syzkaller's table has and production logs print", () => {
     expect(titleOf(["[ 5.0] BUG: KCSAN: assert: race in dequeue_entities / enqueue_task_fair"])).toEqual([["kcsan", "KCSAN: assert: race in dequeue_entities", false]]);
   });
 
+  it("a KCSAN data race between module functions names both, without their `[module]`", () => {
+    const race = ["Oct 18 01:25:15 zfstest kernel: BUG: KCSAN: data-race in spa_config_exit [zfs] / spa_config_held [zfs]", "Oct 18 01:25:15 zfstest kernel:", "Oct 18 01:25:15 zfstest kernel: write to 0xffffa0b9670762bc of 4 bytes by task 225546 on cpu 20:", "Oct 18 01:25:15 zfstest kernel:  spa_config_exit+0xa4/0x1a0 [zfs]"];
+    expect(titleOf(race)).toEqual([["kcsan", "KCSAN: data-race in spa_config_exit / spa_config_held", false]]);
+    expect(titleOf(["[ 9.0] BUG: KCSAN: data-race in data_push_tail.part.0 / symbol_string"])).toEqual([["kcsan", "KCSAN: data-race in data_push_tail / symbol_string", false]]);
+  });
+
   it("one report per check_mm() line: the next mm's line is the next report, a doubled console line is the same one", () => {
     const repeatsOf = (lines: string[]) => extract(lines.join("\n")).map((f) => [f.title, f.repeats ?? 1]);
     const mms = ["ffff8800088289c0", "ffff880008829a00", "ffff8800088296c0"].map((mm, k) => `[ 7${k}.0] BUG: Bad rss-counter state mm:${mm} idx:1 val:-1`);
