@@ -2202,6 +2202,12 @@ export const CLASSES: readonly CrashClass[] = [
       // exceptions) and the next line's `BADV:` holds the address: in the first page a NULL dereference.
       { match: re("Oops\\[#[0-9]+\\]:(?:.*\\n){1,40}?.*ESTAT: [0-9a-f]+ \\[(?:PIL|PIS|PIF|PME|PNR|PNX|PPI)\\][^\\n]*\\n.*BADV: 0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
       { match: re("Oops\\[#[0-9]+\\]:(?:.*\\n){1,40}?.*ESTAT: [0-9a-f]+ \\[(?:PIL|PIS|PIF|PME|PNR|PNX|PPI)\\]"), ...PAGING_REQUEST_FAULT },
+      // powerpc's die() for a kernel fault on a bad address (arch/powerpc/mm/fault.c: `Oops: Kernel access of bad
+      // area, sig: 11 [#1]`, sig 7 for a bus error) whose alert line (`BUG: Kernel NULL pointer dereference on read
+      // at 0x…`, `Unable to handle kernel paging request for data at address …` before 5.5) the post does not carry:
+      // the register dump of a data storage/segment interrupt (`TRAP: 0300`, `0380`) still holds the address, `DAR:`
+      // (`DEAR:` on BookE). In the first page it is a NULL dereference; any other address stays the plain oops row.
+      { match: re("Oops: Kernel access of bad area[^\\n]*\\n(?:.*\\n){0,40}?.*\\bTRAP: 03[08]0\\b(?:.*\\n){0,8}?.*\\bDE?AR: 0*[0-9a-f]{1,3}\\b"), ...NULL_DEREF_FAULT },
       // MIPS and LoongArch die(): `Oops[#1]:`; riscv names the trap: `Oops - illegal instruction [#1]`,
       // `Oops - store (or AMO) access fault [#1]`. The trap names are short: bounded, a line of many `Oops - ` without
       // ` [#` costs each a bounded scan, not the rest of the line (quadratic over the report's 200 lines).

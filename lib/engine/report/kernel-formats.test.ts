@@ -845,6 +845,50 @@ const cases: Case[] = [
     title: "BUG: unable to handle kernel paging request in walk_thing", frame: "walk_thing", kind: "paging-fault", count: 1,
   },
   {
+    // arch/powerpc/mm/fault.c: the `BUG: Kernel NULL pointer dereference on read at 0x00000010` alert line is not in
+    // the post, only die()'s `Kernel access of bad area` and the register dump of the data storage interrupt.
+    name: "a powerpc `Kernel access of bad area` oops without its alert line is a NULL dereference when TRAP 0300's DAR is in the first page",
+    lines: T(`|Oops: Kernel access of bad area, sig: 7 [#1]
+|LE PAGE_SIZE=64K MMU=Radix SMP NR_CPUS=8192 NUMA pSeries
+|CPU: 3 UID: 0 PID: 870 Comm: fuzz Not tainted 6.12.0 #1
+|NIP:  c0000000003c76f8 LR: c0000000003a69dc CTR: c000000000376988
+|REGS: c0000005e141f720 TRAP: 0300   Not tainted  (6.12.0)
+|MSR:  8000000000009033 <SF,EE,ME,IR,DR,RI,LE>  CR: 84008428  XER: 20040000
+|CFAR: c0000000003a69d8 DAR: 0000000000000010 DSISR: 00080000 IRQMASK: 0
+|NIP [c0000000003c76f8] delete_thing+0x10/0x50
+|LR [c0000000003a69dc] detach_thing+0xf4/0x108
+|Call Trace:
+|[c0000005e141f9c0] [c0000000003a6924] detach_thing+0x3c/0x108 (unreliable)
+|[c0000005e141fa10] [c000000000481d58] free_thing+0x26c/0x378`),
+    title: "BUG: unable to handle kernel NULL pointer dereference in delete_thing", frame: "delete_thing", kind: "null-deref", count: 1,
+  },
+  {
+    name: "a powerpc `Kernel access of bad area` oops with DAR past the first page stays an oops",
+    lines: T(`|Oops: Kernel access of bad area, sig: 11 [#1]
+|BE PAGE_SIZE=4K  CMPC885
+|NIP:  c01af5fc LR: c08c3698 CTR: 00000000
+|REGS: ca173c00 TRAP: 0300   Not tainted  (6.12.0)
+|DAR: c2004400 DSISR: c0000000
+|NIP [c01af5fc] walk_thing+0x54/0x21c
+|LR [c08c3698] caller_thing+0x154/0x75c
+|Call Trace:
+|[ca173d20] [c08c3d1c] caller_thing+0x7c/0xf8`),
+    title: "Oops in walk_thing", kind: "oops", count: 1,
+  },
+  {
+    // An instruction storage interrupt (TRAP 0400) faults on the NIP; DAR is whatever the last data fault left there.
+    name: "a powerpc `Kernel access of bad area` oops on an instruction fault is not read by a stale first-page DAR",
+    lines: T(`|Oops: Kernel access of bad area, sig: 11 [#1]
+|NIP:  00000010 LR: c08c3698 CTR: 00000000
+|REGS: ca173c00 TRAP: 0400   Not tainted  (6.12.0)
+|DAR: 00000010 DSISR: 40000000
+|NIP [00000010] 0x10
+|LR [c08c3698] caller_thing+0x154/0x75c
+|Call Trace:
+|[ca173d20] [c08c3d1c] caller_thing+0x7c/0xf8`),
+    kind: "oops", count: 1,
+  },
+  {
     name: "a parisc soft lockup names the function on IAOQ[0], not the first Backtrace entry",
     lines: T(`|watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [cc1:22803]
 |CPU: 0 PID: 22803 Comm: cc1 Not tainted 5.6.17+ #3
