@@ -1503,6 +1503,29 @@ const ROWS: Row[] = [
     details: { ring: "gfx" },
   },
   {
+    // radeon's fence watchdog (NixOS/nixpkgs#31154): the stalled ring, then the lockup verdict naming it.
+    line: "radeon 0000:01:00.0: ring 0 stalled for more than 10061msec",
+    rule: "radeon-ring-stalled",
+    kind: "other",
+    title: "radeon: GPU lockup",
+    details: { pci: "0000:01:00.0", ring: 0 },
+  },
+  {
+    line: "radeon 0000:01:00.0: GPU lockup (current fence id 0x0000000000000006 last fence id 0x0000000000000008 on ring 0)",
+    rule: "radeon-gpu-lockup",
+    kind: "other",
+    title: "radeon: GPU lockup",
+    details: { pci: "0000:01:00.0", ring: 0 },
+  },
+  {
+    // journalctl ellipsized the line at the terminal width (NixOS/nixpkgs#101735): the ring is lost, the lockup is not.
+    line: "radeon 0000:01:00.0: GPU lockup (current fence id 0x00000000015e83a5 last fence id 0x00000000015e83a6 o>",
+    rule: "radeon-gpu-lockup",
+    kind: "other",
+    title: "radeon: GPU lockup",
+    details: { pci: "0000:01:00.0" },
+  },
+  {
     line: "i915 0000:00:02.0: [drm] GPU HANG: ecode 12:1:85dffffb, in Web Content [4120]",
     rule: "i915-gpu-hang",
     kind: "other",
@@ -2238,6 +2261,25 @@ describe("problem events through triage", () => {
     expect(withHang.map((f) => [f.type, f.repeats ?? 1])).toEqual([["i915-gpu-hang", 1]]);
     const alone = await findingsOf([reset, reset, reset]);
     expect(alone.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["i915-engine-reset", "i915: GPU hang", 3]]);
+  });
+
+  it("radeon's stalled-ring and GPU lockup lines are one GPU hang per GPU, each line counted", async () => {
+    // NixOS/nixpkgs#30188: rings 4, 3 and 0 stall and lock up on one GPU until a power cycle; the softreset's register
+    // dump and FreeBSD's `drmn0:` spelling of the same lines are no finding of their own.
+    const lines = [
+      "radeon 0000:01:00.0: ring 4 stalled for more than 13024msec",
+      "radeon 0000:01:00.0: ring 3 stalled for more than 13024msec",
+      "radeon 0000:01:00.0: GPU lockup (current fence id 0x00000000000000b3 last fence id 0x000000000000010e on ring 3)",
+      "radeon 0000:01:00.0: GPU softreset: 0x00000049",
+      "radeon 0000:01:00.0:   GRBM_STATUS               = 0xB2523028",
+      "radeon 0000:02:00.0: ring 0 stalled for more than 10061msec",
+    ];
+    const found = await findingsOf(lines);
+    expect(found.map((f) => [f.type, f.title, f.repeats ?? 1]).sort()).toEqual([
+      ["radeon-ring-stalled", "radeon: GPU lockup", 1],
+      ["radeon-ring-stalled", "radeon: GPU lockup", 3],
+    ]);
+    expect(await findingsOf(["drmn0: ring 0 stalled for more than 10119msec", "drmn0: GPU lockup (current fence id 0x0000000000048f10 last fence id 0x0000000000048f23 on ring 0)"])).toEqual([]);
   });
 
   it("i915's heartbeat resets are the GPU HANG before them, or alone the hang", async () => {

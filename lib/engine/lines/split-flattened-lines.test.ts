@@ -98,6 +98,15 @@ describe("splitFlattenedLine", () => {
     expect(splitFlattenedLine(`note: Jan 9 23:26:02 h1 kernel: a Jan 9 23:25:02 h1 kernel: b Jan 9 23:26:02 h1 kernel: c${pad}`)).toBeUndefined();
   });
 
+  it("splits a terminal copy's padded rows that each start with a stamp, however far apart the stamps", () => {
+    // NixOS/nixpkgs#39573: console rows padded to 160 columns and run together; the stamps are 16 minutes apart.
+    const row = (stamp: string, ms: string) => `[${stamp}] radeon 0000:01:00.0: ring 0 stalled for more than ${ms}msec`;
+    const rows = [row("72636.650438", "15551020"), row("73618.503749", "16532828"), row("73619.007766", "16533332")];
+    expect(splitFlattenedLine(rows.map((r) => r.padEnd(160)).join("").trimEnd() + " ")).toEqual([rows[0], rows[1], rows[2] + " "]);
+    // Unpadded, the same far stamp is a number in the text.
+    expect(splitFlattenedLine(`${rows[0]} ${rows[1]}`)).toBeUndefined();
+  });
+
   it("leaves one record alone: a syslog line's stamp, stamps that go back or far ahead, dump values after a level", () => {
     expect(splitFlattenedLine("Aug 13 15:59:23 w01 kernel: [  123.456789] eth0: link up [  123.456790] again and again")).toBeUndefined();
     expect(splitFlattenedLine("[  200.000000] clocksource: reverted from [  100.000000] to an earlier reading, long text")).toBeUndefined();

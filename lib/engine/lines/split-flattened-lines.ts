@@ -20,6 +20,12 @@ const LEADING_LEVEL = /^<[0-7]>[A-Za-z]/;
 const MIN_INNER_LEVELS = 3;
 /** How far past the line's own stamp a record's stamp may run (one console's burst, not a number in the text). */
 const MAX_STAMP_SPREAD_SECONDS = 600;
+/**
+ * A stamp right after a run of this many spaces starts a terminal row: a screen copy pads each row to the pane's width
+ * and a paste runs the rows together (NixOS/nixpkgs#39573: six radeon lines, 16 minutes apart, on one line). A number
+ * in a message's text is not padded so; the row is the console's next line however long after the last it came.
+ */
+const ROW_PAD = " ".repeat(16);
 /** Flattened lines are long; most lines are not looked at. */
 const MIN_FLATTENED_CHARS = 60;
 
@@ -73,10 +79,12 @@ function splitAtStamps(raw: string, lead: RegExpExecArray): string[] | undefined
   INNER_STAMP.lastIndex = lead[0].length;
   for (let m = INNER_STAMP.exec(raw); m; m = INNER_STAMP.exec(raw)) {
     const at = Number(m[1]) + Number(m[2]) / 1e6;
+    const cut = m[0].startsWith(" ") ? m.index + 1 : m.index;
+    const rowStart = cut >= ROW_PAD.length && raw.slice(cut - ROW_PAD.length, cut) === ROW_PAD;
     // A console's stamps never go back and a burst spans minutes at most: anything else is a number in the text.
-    if (at < last || at > first + MAX_STAMP_SPREAD_SECONDS) return undefined;
+    if (at < last || (at > first + MAX_STAMP_SPREAD_SECONDS && !rowStart)) return undefined;
     last = at;
-    cuts.push(m[0].startsWith(" ") ? m.index + 1 : m.index);
+    cuts.push(cut);
   }
   return cuts.length > 0 ? piecesAt(raw, cuts) : undefined;
 }
