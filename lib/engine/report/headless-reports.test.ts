@@ -564,6 +564,37 @@ describe("a report whose own task line is missing", () => {
   });
 });
 
+describe("a one-line report after an old ARM register dump", () => {
+  // ARM before 3.10 printed the task's release on its own `CPU: N    Tainted: … (release #build)` line under a
+  // taint-less `Pid: N, comm: …` line (here print-fatal-signals' dump of a user process that died on SIGSEGV).
+  const dump = [
+    "[144894.107452] serial-starter./14711: potentially unexpected fatal signal 11.",
+    "[144894.114868] ",
+    "[144894.116516] ",
+    "[144894.118194] Pid: 14711, comm:      serial-starter.",
+    "[144894.123321] CPU: 0    Tainted: G           O  (3.7.1 #1)",
+    "[144894.129028] PC is at 0xb6e5ab0c",
+    "[144894.132415] LR is at 0x67930",
+    "[144894.135528] pc : [<b6e5ab0c>]    lr : [<00067930>]    psr: 20070010",
+    "[144894.135528] sp : bef0f728  ip : 000ed094  fp : 00000000",
+    "[144894.147796] r10: 000f409c  r9 : 000c7448  r8 : 00000000",
+    "[144894.153381] r7 : 00003977  r6 : 000f2d4c  r5 : 000000ff  r4 : 00102420",
+    "[144894.160339] r3 : b6f23000  r2 : 00000118  r1 : 00000000  r0 : 00100928",
+    "[144894.167297] Flags: nzCv  IRQs on  FIQs on  Mode USER_32  ISA ARM  Segment user",
+    "[144894.174987] Control: 10c5387d  Table: 8f104019  DAC: 00000015",
+    "[144894.181182] [<c0012a38>] (unwind_backtrace+0x0/0xe0) from [<c003bb9c>] (get_signal_to_deliver+0x2b4/0x4d0)",
+    "[144894.191467] [<c003bb9c>] (get_signal_to_deliver+0x2b4/0x4d0) from [<c00109ec>] (do_signal+0x80/0x470)",
+    "[144894.201263] [<c00109ec>] (do_signal+0x80/0x470) from [<c00110d4>] (do_work_pending+0xa0/0xb4)",
+    "[144894.210327] [<c00110d4>] (do_work_pending+0xa0/0xb4) from [<c000e220>] (work_pending+0xc/0x20)",
+  ];
+
+  it("ran the kernel that line names", () => {
+    const found = extract([...dump, "[144894.234313] BUG: Bad rss-counter state mm:cc046680 idx:1 val:1"]);
+    expect(found.map((f) => f.title)).toEqual(["BUG: Bad rss-counter state"]);
+    expect(found[0]).toMatchObject({ kernelRelease: "3.7.1", kernelBuild: "#1", releaseSource: "same-boot-report" });
+  });
+});
+
 describe("a report printed through dump_stack() whose header line was cut", () => {
   const quietAbove = ["Jan 10 03:11:58 node7 kernel: eth0: link up", "Jan 10 03:11:59 node7 systemd[1]: Started Session 4 of user core."];
   const k = (l: string) => `Jan 10 03:12:01 node7 kernel: ${l}`;

@@ -92,7 +92,12 @@ const TASK_LINE_CPU_PID = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ /;
  * `Pid: 0, comm: swapper Not tainted 2.6.32 #1`) anywhere in a line: kernel text even when paste damage ate its
  * timestamp (a migrated ticket's markdown left `[) CPU: 0 PID: …` between stamped lines).
  */
-export const holdsTaskLine = (line: string): boolean => (TASK_LINE_CPU_PID.test(line) && TASK_LINE_NEW.test(line)) || TASK_LINE_OLD.test(line);
+export const holdsTaskLine = (line: string): boolean =>
+  (TASK_LINE_CPU_PID.test(line) && TASK_LINE_NEW.test(line)) ||
+  TASK_LINE_OLD.test(line) ||
+  // ARM's 2.6–3.x __show_regs printed `Pid: 14711, comm:      serial-starter.` with no taint, then the task's CPU,
+  // taint and release on a line of their own: that line is the one carrying the running kernel's release.
+  (line.includes("CPU: ") && ARM_CPU_TAINT_RELEASE.test(line));
 
 export const isModuleListStart = (line: string): boolean => MODULES.test(line);
 /** A line that can only be the wrapped rest of a module list (module names, maybe `[last unloaded: x]`). */
