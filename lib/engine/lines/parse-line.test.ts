@@ -260,6 +260,31 @@ const ROWS: Row[] = [
     expect: { format: "dmesg", uptime: 195380.604793, text: " __schedule+0x3d4/0x8a0" },
   },
   {
+    name: "PREEMPT_RT's CPU prefix in a kernel line rsyslog wrote (imklog) is peeled, the register line read",
+    raw: "Mar 11 08:00:00 s32g kernel: 000: pc : setup_arch+0x15c/0x570",
+    expect: { format: "syslog", program: "kernel", text: "pc : setup_arch+0x15c/0x570" },
+  },
+  {
+    name: "PREEMPT_RT's CPU prefix after a dmesg -T stamp is peeled",
+    raw: "[Mon Mar 11 08:00:00 2024] 000: pc : setup_arch+0x15c/0x570",
+    expect: { format: "dmesg-human", program: "kernel", text: "pc : setup_arch+0x15c/0x570" },
+  },
+  {
+    name: "PREEMPT_RT's CPU prefix in a /dev/kmsg record is peeled, a frame keeping its indent",
+    raw: "4,1005,0,-;027:  __schedule+0x3d4/0x8a0",
+    expect: { program: "kernel", text: " __schedule+0x3d4/0x8a0" },
+  },
+  {
+    name: "after the dmesg stamp's own PREEMPT_RT peel, three digits and a colon in the text are kept",
+    raw: "[    1.000000] 000: 123: not a second CPU prefix",
+    expect: { format: "dmesg", uptime: 1, text: "123: not a second CPU prefix" },
+  },
+  {
+    name: "three digits and a colon at the start of another program's message are kept",
+    raw: "Mar 11 08:00:00 s32g kubelet[1432]: 000: not a kernel line",
+    expect: { format: "syslog", program: "kubelet", text: "000: not a kernel line" },
+  },
+  {
     name: "dmesg whose text starts with three digits and a colon not followed by a space keeps them",
     raw: "[    1.000000] 000:00:1f.2: not a CPU prefix",
     expect: { format: "dmesg", uptime: 1, text: "000:00:1f.2: not a CPU prefix" },

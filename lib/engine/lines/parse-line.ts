@@ -30,6 +30,15 @@ const TYPOGRAPHIC_HEX_PREFIX = /(?<![0-9A-Za-z])0\u00d7(?=[0-9a-fA-F])/g;
 // `f+0xN/0xM`, so the spaces go. Only before an offset/size pair, which no prose writes.
 const SPACED_SYMBOL_OFFSET = " + 0x";
 const SPACED_SYMBOL_OFFSET_AT = /(?<=[A-Za-z0-9_.\]]) \+ (?=0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+)/g;
+// PREEMPT_RT's 5.x printk writes the CPU, three digits, before the text of every record it hands to syslog(2) and the
+// console (`[195380.604793] 027:  __schedule+…`). The dmesg row peels it after the stamp (line-formats.ts, DMESG); a
+// collector that wrote the record under its own prefix (rsyslog's imklog: `host kernel: 000: pc : setup_arch+…`, a
+// `dmesg -T` stamp, a kmsg or journal copy) leaves it at the start of the kernel text, where it hides the line's own
+// start (`pc :`, a frame, a report's header) from every reader. Only a space after the colon, as the dmesg row; and
+// not when the line is the dmesg form itself (`[uptime] 027: `), whose peel already took it (`[…] 000: 123: x` keeps
+// `123:`).
+const RT_CPU_PREFIX = /^\d{3}: /;
+const RT_CPU_AFTER_STAMP = /^(?:<\d{1,3}>)?\[\s*\d+\.\d+(?: <\s*\d+[.,]\d+>)?\] \d{3}: /;
 
 /** Rows by a line's first character (code < 128, or 128 for any other): both readers try only those, in table order. */
 function rowsByStart(rows: readonly LineFormatRow[]): LineFormatRow[][] {
@@ -118,6 +127,10 @@ export function parseLine(raw: string, lineNo: number, ctx: LineContext): LogLin
   }
   const c = s.charCodeAt(0);
   for (const row of PARSE_ROWS[c < 128 ? c : 128]) if (row.parse(s, line, ctx, parseWrapped)) break;
+  // Read once, on the outermost line (a wrapper adopts the inner line's text).
+  if (wrapperDepth === 0 && line.program === "kernel" && RT_CPU_PREFIX.test(line.text) && !RT_CPU_AFTER_STAMP.test(s)) {
+    line.text = line.text.slice(5);
+  }
   // syslogd before ~2007 wrote the body with the host (`fang kernel: Oops: 0000 [1]`): a row reads it as that host's
   // kernel line, and it is still the wall copy of a line the log file holds too.
   if (wall && line.host === wall.host && line.program === "kernel") line.format = "syslogd-wall";
