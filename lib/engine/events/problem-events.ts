@@ -2623,6 +2623,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `zfs-pool:${m[1]}`,
   },
   {
+    // OpenZFS's console record of a failed I/O to one of a pool's vdevs (ZoL 0.7 – 2.x, rate-limited per vdev): `zio
+    // pool=tank vdev=/dev/sds1 error=5 type=2 offset=793141485568 size=4096 flags=180880` — error is the errno (5 EIO,
+    // 6 ENXIO: the disk is gone, 52 ECKSUM: the data read back did not match its checksum), type the zio type (1 read,
+    // 2 write). Often the only kernel trace of a disk that dropped off or is failing (the block layer's own lines may be
+    // rate-limited or absent: a pulled disk, an enclosure, dm/multipath below the pool); the pool stays up while its
+    // redundancy lasts. One finding per pool and vdev, each printed line counted.
+    id: "zfs-zio-error",
+    kind: "io-error",
+    needle: "zio pool=",
+    pattern: /\bzio pool=(\S{1,256}) vdev=(\S{0,1024}) error=(\d{1,3}) type=(\d)\b/,
+    title: (m) => (m[3] === "52" ? "zfs: vdev checksum error" : "zfs: vdev I/O error"),
+    details: (m) => ({ pool: m[1], ...(m[2] ? { vdev: m[2] } : {}), errno: Number(m[3]), zioType: Number(m[4]) }),
+    groupKey: (m) => `zfs-zio:${m[1]}:${m[2]}:${m[3] === "52" ? "cksum" : "io"}`,
+  },
+  {
     // multipathd's path checker (`mpathaq: sdak - tur checker reports path is down`, `checker failed path 8:16 in map
     // mpatha`): the same failure seen from user space, often the only trace when the kernel log is not collected.
     id: "multipathd-path-down",
