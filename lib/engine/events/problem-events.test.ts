@@ -1979,6 +1979,21 @@ const ROWS: Row[] = [
     details: { pool: "Pool-0", multihost: true },
   },
   {
+    line: "mptbase: ioc0: WARNING - IOC is in FAULT state!!!",
+    rule: "mptbase-ioc-fault",
+    kind: "io-error",
+    title: "mptbase: HBA firmware fault",
+    details: { adapter: "ioc0" },
+  },
+  {
+    // A web page's typography turned the driver's `-` into an en dash.
+    line: "mptbase: ioc0: WARNING – IOC is in FAULT state (1600h)!!!",
+    rule: "mptbase-ioc-fault",
+    kind: "io-error",
+    title: "mptbase: HBA firmware fault",
+    details: { adapter: "ioc0", faultCode: "1600" },
+  },
+  {
     line: "zio pool=tank vdev=/dev/sds1 error=5 type=2 offset=793141485568 size=4096 flags=180880",
     rule: "zfs-zio-error",
     kind: "io-error",

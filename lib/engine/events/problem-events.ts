@@ -1399,6 +1399,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `mpt-fw-fault:${m[1]}`,
   },
   {
+    // The same fault on the older Fusion-MPT adapters (SAS1068E, SAS1064, PERC 5/i and 6/i: mptbase under mptsas/
+    // mptspi): `mptbase: ioc0: WARNING - IOC is in FAULT state (1600h)!!!` from the fault-reset worker, or `… IOC is in
+    // FAULT state!!!` with the code on the next line (`FAULT code = 1600h`) from a reset; the driver hard-resets the
+    // IOC (`Recovered from IOC FAULT`) and the disks behind it stall or drop meanwhile. Web copies turn the `-` into
+    // an en dash. One finding per adapter.
+    id: "mptbase-ioc-fault",
+    kind: "io-error",
+    needle: "IOC is in FAULT state",
+    pattern: /\bmptbase: (ioc\d{1,3}): WARNING [-–] IOC is in FAULT state(?: \(([0-9a-fA-F]{1,8})h\))?!/,
+    title: () => "mptbase: HBA firmware fault",
+    details: (m) => ({ adapter: m[1], ...(m[2] ? { faultCode: m[2].toLowerCase() } : {}) }),
+    groupKey: (m) => `mpt-fw-fault:mptbase:${m[1]}`,
+  },
+  {
     // HPE Smart Array (hpsa): the SCSI error handler, after commands to a volume or disk timed out, had the controller
     // reset it (`hpsa 0000:05:00.0: scsi 0:1:0:0: resetting logical  Direct-Access …`, then the outcome: `… reset
     // logical  completed successfully …` or `… reset logical  failed …`; the driver's own double space). I/O to the
