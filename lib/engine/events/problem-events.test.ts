@@ -2002,6 +2002,35 @@ const ROWS: Row[] = [
     details: { pool: "Pool-0", multihost: true },
   },
   {
+    line: "mptbase: ioc0: WARNING - IOC is in FAULT state!!!",
+    rule: "mptbase-ioc-fault",
+    kind: "io-error",
+    title: "mptbase: HBA firmware fault",
+    details: { adapter: "ioc0" },
+  },
+  {
+    // A web page's typography turned the driver's `-` into an en dash.
+    line: "mptbase: ioc0: WARNING – IOC is in FAULT state (1600h)!!!",
+    rule: "mptbase-ioc-fault",
+    kind: "io-error",
+    title: "mptbase: HBA firmware fault",
+    details: { adapter: "ioc0", faultCode: "1600" },
+  },
+  {
+    line: "zio pool=tank vdev=/dev/sds1 error=5 type=2 offset=793141485568 size=4096 flags=180880",
+    rule: "zfs-zio-error",
+    kind: "io-error",
+    title: "zfs: vdev I/O error",
+    details: { pool: "tank", vdev: "/dev/sds1", errno: 5, zioType: 2 },
+  },
+  {
+    line: "zio pool=rust vdev=/dev/mapper/sas-0x5000c500ab error=52 type=1 offset=270336 size=8192 flags=1245377",
+    rule: "zfs-zio-error",
+    kind: "io-error",
+    title: "zfs: vdev checksum error",
+    details: { pool: "rust", vdev: "/dev/mapper/sas-0x5000c500ab", errno: 52, zioType: 1 },
+  },
+  {
     line: ["NFS: server nfs.example.svc.cluster.local error: fileid changed", "                fsid 0:86: expected fileid 0xe13cc, got 0xe13a9"],
     rule: "nfs-fileid-changed",
     kind: "fs-error",
@@ -2550,6 +2579,19 @@ describe("problem events through triage", () => {
     expect(found.map((f) => [f.title, f.details?.pool, f.repeats])).toEqual([
       ["zfs: pool suspended", "Pool-0", 2],
       ["zfs: pool suspended", "tank", 1],
+    ]);
+  });
+
+  it("ZFS: failed I/O records are one finding per pool and vdev, each printed line counted", async () => {
+    // The only kernel lines of disks pulled from an imported pool (openzfs/zfs#12949): no block-layer line names them.
+    const found = await findingsOf([
+      "zio pool=tank vdev=/dev/sds1 error=5 type=2 offset=793141485568 size=4096 flags=180880",
+      "zio pool=tank vdev=/dev/sdt1 error=5 type=2 offset=793141489664 size=4096 flags=180880",
+      "zio pool=tank vdev=/dev/sds1 error=5 type=1 offset=270336 size=8192 flags=b08c1",
+    ]);
+    expect(found.map((f) => [f.kind, f.title, f.details?.vdev, f.repeats])).toEqual([
+      ["io-error", "zfs: vdev I/O error", "/dev/sds1", 2],
+      ["io-error", "zfs: vdev I/O error", "/dev/sdt1", 1],
     ]);
   });
 

@@ -1399,6 +1399,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `mpt-fw-fault:${m[1]}`,
   },
   {
+    // The same fault on the older Fusion-MPT adapters (SAS1068E, SAS1064, PERC 5/i and 6/i: mptbase under mptsas/
+    // mptspi): `mptbase: ioc0: WARNING - IOC is in FAULT state (1600h)!!!` from the fault-reset worker, or `… IOC is in
+    // FAULT state!!!` with the code on the next line (`FAULT code = 1600h`) from a reset; the driver hard-resets the
+    // IOC (`Recovered from IOC FAULT`) and the disks behind it stall or drop meanwhile. Web copies turn the `-` into
+    // an en dash. One finding per adapter.
+    id: "mptbase-ioc-fault",
+    kind: "io-error",
+    needle: "IOC is in FAULT state",
+    pattern: /\bmptbase: (ioc\d{1,3}): WARNING [-–] IOC is in FAULT state(?: \(([0-9a-fA-F]{1,8})h\))?!/,
+    title: () => "mptbase: HBA firmware fault",
+    details: (m) => ({ adapter: m[1], ...(m[2] ? { faultCode: m[2].toLowerCase() } : {}) }),
+    groupKey: (m) => `mpt-fw-fault:mptbase:${m[1]}`,
+  },
+  {
     // HPE Smart Array (hpsa): the SCSI error handler, after commands to a volume or disk timed out, had the controller
     // reset it (`hpsa 0000:05:00.0: scsi 0:1:0:0: resetting logical  Direct-Access …`, then the outcome: `… reset
     // logical  completed successfully …` or `… reset logical  failed …`; the driver's own double space). I/O to the
@@ -2649,6 +2663,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "zfs: pool suspended",
     details: (m) => ({ pool: m[1], multihost: true }),
     groupKey: (m) => `zfs-pool:${m[1]}`,
+  },
+  {
+    // OpenZFS's console record of a failed I/O to one of a pool's vdevs (ZoL 0.7 – 2.x, rate-limited per vdev): `zio
+    // pool=tank vdev=/dev/sds1 error=5 type=2 offset=793141485568 size=4096 flags=180880` — error is the errno (5 EIO,
+    // 6 ENXIO: the disk is gone, 52 ECKSUM: the data read back did not match its checksum), type the zio type (1 read,
+    // 2 write). Often the only kernel trace of a disk that dropped off or is failing (the block layer's own lines may be
+    // rate-limited or absent: a pulled disk, an enclosure, dm/multipath below the pool); the pool stays up while its
+    // redundancy lasts. One finding per pool and vdev, each printed line counted.
+    id: "zfs-zio-error",
+    kind: "io-error",
+    needle: "zio pool=",
+    pattern: /\bzio pool=(\S{1,256}) vdev=(\S{0,1024}) error=(\d{1,3}) type=(\d)\b/,
+    title: (m) => (m[3] === "52" ? "zfs: vdev checksum error" : "zfs: vdev I/O error"),
+    details: (m) => ({ pool: m[1], ...(m[2] ? { vdev: m[2] } : {}), errno: Number(m[3]), zioType: Number(m[4]) }),
+    groupKey: (m) => `zfs-zio:${m[1]}:${m[2]}:${m[3] === "52" ? "cksum" : "io"}`,
   },
   {
     // multipathd's path checker (`mpathaq: sdak - tur checker reports path is down`, `checker failed path 8:16 in map

@@ -592,8 +592,16 @@ const UPPER_LEVEL_WORD = /^(EMERG|ALERT|CRIT|ERR|WARNING|NOTICE|INFO|DEBUG) (?=\
 /** A placeholder a poster put for the host name, glued to the tag after it (`[REDACTED]kernel:`, `<hostname>kernel:`). */
 const HOST_PLACEHOLDER_BEFORE_TAG = /^(?:\[[^\]\s]*\]|<[^>\s]*>)(?=[^\s[<]+(?:\[\d+\])?:$)/;
 
+/** A host name glued to the kernel's tag by a web copy (`customerkernel:`); the byte peek's `gluedHostBeforeKernelTag`. */
+const GLUED_HOST_KERNEL_TAG = /^(?!vmkernel:)([A-Za-z0-9][A-Za-z0-9.-]*)kernel:$/;
+
 function hostThenTag(line: LogLine, hostOrTag: string, rest: string): string {
   if (hostOrTag.charCodeAt(hostOrTag.length - 1) === 58) {
+    const glued = GLUED_HOST_KERNEL_TAG.exec(hostOrTag);
+    if (glued) {
+      line.host = sharedName(glued[1]);
+      return applyTag(line, "kernel: " + rest);
+    }
     // No host, as the byte peek reads a token that ends in `:` (hostToken): the tag is the token without the placeholder.
     const tag = hostOrTag.slice(HOST_PLACEHOLDER_BEFORE_TAG.exec(hostOrTag)?.[0].length ?? 0);
     if (/^[^\s[]+(?:\[\d+\])?:$/.test(tag)) return applyTag(line, tag + " " + rest);
@@ -873,6 +881,7 @@ function grepPrefixLength(bytes: Uint8Array, pos: number, eol: number): number {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isSpace = (c: number) => c === 32 || c === 9;
+const isAlnum = (c: number) => isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
  * The `>` closing a `<N>` / `<NNN>` priority at bytes[pos], or -1. Bounded to the prefix: an unbounded indexOf
@@ -929,10 +938,26 @@ function hostToken(bytes: Uint8Array, start: number, eol: number): number {
   let end = start;
   let hash = 0;
   for (let c = bytes[end]; end < eol && c !== 32; c = bytes[++end]) hash = (Math.imul(hash, 31) + c) | 0;
-  if (end === start || bytes[end - 1] === 58) return PEEK.HOSTLESS;
+  if (end === start) return PEEK.HOSTLESS;
+  if (bytes[end - 1] === 58) return gluedHostBeforeKernelTag(bytes, start, end) ? hostSpan(bytes, start, end - 7) : PEEK.HOSTLESS;
   PEEKED.end = end;
   PEEKED.hash = hash;
   return start;
+}
+
+/**
+ * `customerkernel:`: a host name glued to the kernel's tag, the space between them lost by a web page's copy (a blog
+ * that set the host and the tag in separate spans). The same host as its `customer kernel:` lines, not a host-less
+ * line whose program is `customerkernel` (parseLine's `GLUED_HOST_KERNEL_TAG` reads it alike). ESXi's `vmkernel:` is
+ * a tag of its own.
+ */
+function gluedHostBeforeKernelTag(bytes: Uint8Array, start: number, end: number): boolean {
+  const hostEnd = end - 7;
+  if (hostEnd <= start || !startsWithAscii(bytes, hostEnd, end, "kernel:")) return false;
+  if (hostEnd - start === 2 && bytes[start] === 118 && bytes[start + 1] === 109) return false;
+  if (!isAlnum(bytes[start])) return false;
+  for (let p = start + 1; p < hostEnd; p++) if (!isAlnum(bytes[p]) && bytes[p] !== 45 && bytes[p] !== 46) return false;
+  return true;
 }
 
 /** Like `hostToken` for a token that ends at `end` (a delimiter the caller found). */

@@ -704,6 +704,19 @@ const ROWS: Row[] = [
     expect: { format: "syslog", program: "kernel", text: "BUG: x" },
   },
   {
+    // A blog's web copy lost the space between the host and the tag (its other lines read `customer kernel:`): the
+    // host, as on those lines, not a host-less line of a program `customerkernel`.
+    name: "syslog whose host a web copy glued to the kernel tag",
+    raw: "Jul 21 08:54:32 customerkernel: EDAC MC1: 5486 CE error on CPU#1Channel#2_DIMM#1 (channel:2 slot:1page:0x0 offset:0x0 grain:8 syndrome:0x0)",
+    expect: { format: "syslog", host: "customer", program: "kernel", text: "EDAC MC1: 5486 CE error on CPU#1Channel#2_DIMM#1 (channel:2 slot:1page:0x0 offset:0x0 grain:8 syndrome:0x0)" },
+  },
+  {
+    // ESXi's kernel (its own reading: the `cpuN:world)` prefix peeled), with no host `vm`.
+    name: "ESXi's own `vmkernel:` tag is no host glued to `kernel:`",
+    raw: "Jun 17 17:41:52 vmkernel: cpu50:66340)i40en: i40en_HandleMddEvent:6855: TX driver issue detected, PF reset issued",
+    expect: { format: "syslog", program: "kernel", text: "i40en: i40en_HandleMddEvent:6855: TX driver issue detected, PF reset issued" },
+  },
+  {
     name: "quoted with a `| ` gutter",
     raw: "| Aug 13 15:59:23 w01 kernel: BUG: x",
     expect: { format: "syslog", host: "w01", text: "BUG: x" },
