@@ -81,7 +81,8 @@ const paddedByTerminal = (log: string) => {
  * which is one report (extract-reports.ts, isRepeatedOneLiner). Envelopes stamped to the second (`dmesg -T`, syslog,
  * journald's short) drop the difference: lost information, left out like caller ids.
  */
-const HEADER_START = /^(?:kernel BUG at|BUG: |WARNING: |INFO: |Oops|general protection fault|Unable to handle kernel)/;
+// (A `kernel: ` tag the post's dmesg carried inside its text, `[ 8044.297656] kernel: BUG: using smp_processor_id() …`, too.)
+const HEADER_START = /^(?:kernel: )?(?:kernel BUG at|BUG: |WARNING: |INFO: |Oops|general protection fault|Unable to handle kernel)/;
 const twinHeadersTellApartByStamp = (log: string) => {
   const { records } = recordsOfDmesg(log);
   return records.some((r, i) => i > 0 && HEADER_START.test(r.text) && r.text === records[i - 1].text);
