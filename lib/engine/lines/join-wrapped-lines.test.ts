@@ -43,6 +43,27 @@ describe("joinWrappedLines", () => {
     expect(joined.map((l) => l.text)).toEqual([STALL, `${ISO}Call Trace:`, RIP].map((l) => l.slice(ISO.length)));
   });
 
+  it("joins a format=flowed wrap that fell inside a run of blanks (a task line's padded columns) with the blanks kept", () => {
+    const SYSLOG = "May 17 18:48:11 kernel: [ 6141.921740] ";
+    const lines = [
+      `${SYSLOG}INFO: task kworker/u8:0:5`,
+      "blocked for more than 120 seconds.",
+      `${SYSLOG}      Tainted: G         C   `,
+      "  4.14.17-v7+ #1090",
+      `${SYSLOG}kworker/u8:0    D    0     5 `,
+      "    2 0x00000000",
+      `${SYSLOG}[<807762c0>] (__schedule)`,
+      "from [<80776938>] (schedule+0x50/0xa8)",
+    ];
+    const joined = joinWrappedLines(parsed(lines.join("\n")));
+    expect(joined.map((l) => l.text)).toEqual([
+      "INFO: task kworker/u8:0:5 blocked for more than 120 seconds.",
+      "      Tainted: G         C     4.14.17-v7+ #1090",
+      "kworker/u8:0    D    0     5     2 0x00000000",
+      "[<807762c0>] (__schedule) from [<80776938>] (schedule+0x50/0xa8)",
+    ]);
+  });
+
   it("takes each paste's own width: a new paste under the wider quoted original is still joined", () => {
     // Real shape (linux-mm, bugzilla 7645): the new syslog paste wrapped at 72 columns, the quoted report at 80.
     // A mail client's wrap: break at the last space within the width, again for what is left.

@@ -32,6 +32,7 @@ const HARD_WRAP_SHARE = 0.75;
 const MIN_WRAPPED_LINES = 2;
 
 const FIRST_WORD = /^\S+/;
+const BLANKS_THEN_WORD = /^\s*\S+/;
 /** The wrap's space left at the end of the line (`format=flowed`). */
 const ENDS_WITH_SPACE = /\s$/;
 /**
@@ -439,10 +440,13 @@ const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
  * Whether the line after a physical line of `length` characters continues it, in the window's wrap mode
  * (`flowed`: the line ends with the space the wrap took, already counted in `length`).
  */
-function continues(length: number, flowed: boolean, next: LogLine, width: number, mode: WrapMode): boolean {
+function continues(length: number, flowed: boolean, next: LogLine, width: number, mode: WrapMode, inBlanks = false): boolean {
   if (!isText(next)) return false;
   if (mode === "hard") return length === width;
-  const word = FIRST_WORD.exec(next.text);
+  // A flowed line's wrap fell inside a run of blanks (`kworker/u8:0    D    0     5 ` + `    2 0x00000000`, a task
+  // line's padded columns): the blanks left on the next line go with its first word.
+  // (Only when joining: the cuts that tell the window's wrap mode are read at words.)
+  const word = (flowed && inBlanks ? BLANKS_THEN_WORD : FIRST_WORD).exec(next.text);
   return word !== null && length >= width * MIN_WORD_WRAP_FILL && length + (flowed ? 0 : 1) + word[0].length > width;
 }
 
@@ -576,7 +580,7 @@ export function joinWrappedLines(lines: readonly LogLine[]): readonly LogLine[] 
   let joined = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    const byWidth = head !== undefined && wrap !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode);
+    const byWidth = head !== undefined && wrap !== undefined && joined < MAX_CONTINUATIONS && continues(lastLength, lastFlowed, l, wrap.width, wrap.mode, true);
     // A continuation the width already joins still keeps a cut token whole (a word wrap's width, a release cut mid-way).
     const shape =
       prev && joined < MAX_CONTINUATIONS
