@@ -1489,15 +1489,17 @@ export const CLASSES: readonly CrashClass[] = [
         title: "KASAN: invalid-free in {FRAME}", alt: INVALID_FREE, kind: "kasan", type: "KASAN-INVALID-FREE",
         corrupted: "the KASAN header line is missing", stack: stack([CALL_TRACE_SECTION], { skip: [/^end_report$/] }),
       },
+      // ARM's unwinder (3.x–4.x) can print `(show_stack) from … (panic+0x…)` with no dump_stack row between them
+      // (dump_stack's call of show_stack is a tail call): the same dump of panic's own stack.
       // The caller under panic is the guilty frame, as under a panic whose message survived (the panic row), unless the
       // panic's rows name none for it: the OOM killer's (panic_on_oom: the system's state, not the allocating code's
       // fault), init's exit (`Attempted to kill init!`) and die()'s end (`Fatal exception`: the oops was the report).
       {
-        match: re("\\bdump_stack(?:_lvl)?\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\bpanic\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\b(?:out_of_memory|check_panic_on_oom|do_exit|make_task_dead|oops_end|die)(?:\\.[a-z]+(?:\\.[0-9]+)?)?\\+0x"),
+        match: re("\\b(?:dump_stack(?:_lvl)?|show_stack)\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\bpanic\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\b(?:out_of_memory|check_panic_on_oom|do_exit|make_task_dead|oops_end|die)(?:\\.[a-z]+(?:\\.[0-9]+)?)?\\+0x"),
         title: "kernel panic", corrupted: "the panic message line is missing", noStackTrace: true,
       },
       {
-        match: re("\\bdump_stack(?:_lvl)?\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\bpanic\\+0x"),
+        match: re("\\b(?:dump_stack(?:_lvl)?|show_stack)\\+0x[^\\n]*\\n(?:.*\\? [^\\n]*\\n)*.*\\bpanic\\+0x"),
         title: "kernel panic", corrupted: "the panic message line is missing", noStackTrace: true, frameFromStack: true, stack: stack([CALL_TRACE_SECTION]),
       },
     ],

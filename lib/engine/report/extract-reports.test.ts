@@ -761,6 +761,29 @@ describe("extractReports", () => {
     expect(titles(["---[ end Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b ]---", ...panic])).toHaveLength(2);
   });
 
+  it("a panic whose message line was cut is titled by its end marker; ARM's `(show_stack) from (panic)` stack is its own", () => {
+    // Shape of testdata/real/panic/boot36-gh-firmware-analysis-plus-46-armel-virt-no-working-init.log: the excerpt
+    // starts at the panic's CPU line; a 4.1 ARM unwinder prints no dump_stack row between show_stack and panic.
+    const stack = [
+      "[    0.490119] CPU: 0 PID: 1 Comm: swapper Tainted: G        W       4.1.17+ #1",
+      "[    0.490224] Hardware name: Generic DT based system",
+      "[    0.490335] [<c001c99c>] (unwind_backtrace) from [<c0019d30>] (show_stack+0x10/0x14)",
+      "[    0.490522] [<c0019d30>] (show_stack) from [<c0410b78>] (panic+0x70/0x1c8)",
+      "[    0.490672] [<c0410b78>] (panic) from [<c040f33c>] (kernel_init+0xb8/0xe4)",
+      "[    0.490829] [<c040f33c>] (kernel_init) from [<c0016da8>] (ret_from_fork+0x14/0x2c)",
+    ];
+    const marker = "[    0.491250] ---[ end Kernel panic - not syncing: No working init found.  Try passing init= option to kernel. See Linux Documentation/init.txt for guidance.";
+    const read = (log: string[]) => extract(log.join("\n")).map((f) => [f.kind, f.title, f.kernelRelease, f.panicked]);
+    const message = "kernel panic: No working init found. Try passing init= option to kernel. See Linux Documentation/init.txt for guidance.";
+    // Before: no finding at all (the marker was taken for a tail of a stack no headless format matched).
+    expect(read([...stack, marker])).toEqual([["panic", message, "4.1.17+", true]]);
+    // The same with the dump_stack row an unwinder may print: the marker's message, not the bare `kernel panic`.
+    const withDumpStack = [...stack.slice(0, 3), "[    0.490400] [<c0019d30>] (show_stack) from [<c0410b70>] (dump_stack+0x10/0x14)", "[    0.490450] [<c0410b70>] (dump_stack) from [<c0410b78>] (panic+0x70/0x1c8)", ...stack.slice(4)];
+    expect(read([...withDumpStack, marker])).toEqual([["panic", message, "4.1.17+", true]]);
+    // The stack alone is still a panic whose message was lost, now also without a dump_stack row.
+    expect(extract(stack.join("\n")).map((f) => [f.kind, f.title, f.guiltyFrame])).toEqual([["panic", "kernel panic", "kernel_init"]]);
+  });
+
   it("reads 2.4-era panics (`Kernel panic: …`) and ppc's lowercase `Oops: kernel access of bad area` without `[#1]`", () => {
     const titles = (log: string[]) => extract(log.join("\n")).map((f) => [f.kind, f.title, f.panicked]);
     expect(titles(["VFS: Cannot open root device \"301\" or 03:01", "Kernel panic: VFS: Unable to mount root fs on 03:01"])).toEqual([

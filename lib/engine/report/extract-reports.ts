@@ -238,6 +238,20 @@ function findSpans(lines: readonly LogLine[]): { spans: Span[]; boots: number[] 
         open = undefined;
       }
     }
+    // A panic whose `Kernel panic - not syncing:` line was cut (the console started late, an archive excerpt) leaves
+    // its own stack (`panic-headless`) and then its end marker, which still carries the message: the marker titles
+    // that panic as its panic line would have, and the stack above it stays the report's (release, CPU line). Without
+    // this the marker was read as a later panic's tail of the headless stack, and a stack no headless format matched
+    // (ARM's `(show_stack) from … (panic+…)`) left the panic with no finding at all.
+    if (open && open.cls.id === "panic-headless" && (END_OF_PANIC.test(text) || END_OF_PANIC_TAIL.test(text)) && open.panicIndex === undefined && open.closedAt === undefined) {
+      const marker = classifyLine(text);
+      if (marker?.id === "kernel-panic") {
+        open.cls = marker;
+        open.header = i;
+        open.end = i;
+        continue;
+      }
+    }
     if (open && open.closedAt === undefined && i > open.header && (endsReport(text) || STACK_PRINTING_MESSAGES.test(text))) {
       open.closedAt = i;
       open.end = i;
