@@ -1475,13 +1475,14 @@ export const CLASSES: readonly CrashClass[] = [
   {
     // panic() dumps its own stack: `dump_stack` then `panic+0x…` on top of a task line. Outside any report (a WARNING's
     // or an oops's panic tail keeps its own `Kernel panic - not syncing:` line) that stack is a panic whose message
-    // line was cut, and the message was its title.
+    // line was cut, and the message was its title. A paste that cut the task line too still starts the dump at its
+    // `Hardware name:` or `Call trace:` line (the task line, when kept, is the earlier and wins).
     id: "panic-headless",
     header: "panic+0x",
     kind: "panic",
     type: "DoS",
     orphanOnly: true,
-    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: )/, within: 12, required: true, earliest: true, unless: /Kernel panic - not syncing/ },
+    startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Hardware name: |Call [Tt]race:)/, within: 12, required: true, earliest: true, unless: /Kernel panic - not syncing/ },
     formats: [
       {
         // kasan.fault=panic: KASAN's `end_report` panics under the invalid/double-free report whose header was cut.

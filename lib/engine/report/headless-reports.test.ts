@@ -257,6 +257,26 @@ describe("reports whose header line was cut", () => {
     expect(oops.map((f) => [f.title, f.panicked])).toEqual([["general protection fault in foo", true]]);
   });
 
+  it("panic()'s own stack is a panic whose message was cut also when the paste cut its task line too", () => {
+    // A paste that starts at the dump's `Hardware name:` line: the message and the CPU line above it are gone.
+    const headless = [
+      "[  470.692116] Hardware name: Rockchip RK3588 Board (DT)",
+      "[  470.692616] Call trace:",
+      "[  470.692835]  dump_backtrace+0xf4/0x130",
+      "[  470.693168]  show_stack+0x20/0x30",
+      "[  470.693464]  dump_stack_lvl+0x7c/0xa0",
+      "[  470.693794]  dump_stack+0x18/0x34",
+      "[  470.694090]  panic+0x12c/0x30c",
+      "[  470.694366]  rockchip_pmu_set_idle_request+0x10c/0x1cc",
+      "[  470.694825]  rockchip_pd_power+0x440/0x498",
+    ];
+    expect(extract(headless).map((f) => [f.kind, f.title, f.guiltyFrame, f.source.line])).toEqual([["panic", "kernel panic", "rockchip_pmu_set_idle_request", 1]]);
+    // From the `Call trace:` line alone too.
+    expect(extract(headless.slice(1)).map((f) => [f.kind, f.guiltyFrame])).toEqual([["panic", "rockchip_pmu_set_idle_request"]]);
+    // A bare frame list with no dump line above it is no report.
+    expect(extract(headless.slice(2))).toEqual([]);
+  });
+
   it("KASAN's invalid-free stack without its header is that report, also under kasan.fault=panic's panic()", () => {
     const task = "CPU: 5 PID: 22686 Comm: android.hardwar Tainted: G S      W  O    T  6.1.174-android14-11-g406976d493ea #1";
     const free = [" kasan_report_invalid_free+0xc0/0x110", " ____kasan_slab_free+0x128/0x280", " __kmem_cache_free+0x320/0x660", " kfree+0x84/0x198", " ncm_unbind+0x3c/0xc0"];
