@@ -786,7 +786,13 @@ export const CLASSES: readonly CrashClass[] = [
       },
       { match: re("WARNING:.*lib/debugobjects\\.c.* (?:debug_print|debug_check)"), title: "WARNING: ODEBUG bug in {FRAME}", stack: skipping("^debug_", "^__debug_", "rcu", "hrtimer_", "timer_", "^work_", "percpu_", "kmem_", "slab_", "kfree", "vunmap", "vfree", "__free_", "kobject_") },
       { match: re("WARNING:.*mm/usercopy\\.c"), title: "WARNING: bad usercopy in {FRAME}", stack: skipping("^usercopy", "^__check_object", "^check_") },
+      // A kobject or procfs WARNING whose header names a caller rather than the class's own helpers (`at
+      // fs/proc/generic.c:561 remove_proc_entry+0x…`: an out-of-tree driver removing a /proc entry under a name a
+      // rename already dropped) keeps that function when the paste has no stack, as the generic `… at f.c:N func`
+      // form does; a stack, when there is one, still wins, and a `kobject_`/`proc_` helper leaves it to the stack.
+      { match: re("WARNING:.*lib/kobject\\.c:[0-9]+ (?!kobject_){{FUNC}}"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_"), guiltyHint: 1 },
       { match: re("WARNING:.*lib/kobject\\.c"), title: "WARNING: kobject bug in {FRAME}", stack: skipping("^kobject_") },
+      { match: re("WARNING:.*fs/proc/generic\\.c:[0-9]+ (?!proc_){{FUNC}}"), title: "WARNING: proc registration bug in {FRAME}", stack: skipping("^proc_"), guiltyHint: 1 },
       { match: re("WARNING:.*fs/proc/generic\\.c"), title: "WARNING: proc registration bug in {FRAME}", stack: skipping("^proc_") },
       // The header can already name the refcount user rather than a refcount helper (`at lib/refcount.c:19
       // ovpn_pktid_recv+0x5a8/0xfec [ovpn_dco_v2]`, `at lib/refcount.c:25 nf_conntrack_gre_init_net+0x224/0x64c

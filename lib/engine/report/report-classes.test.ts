@@ -846,6 +846,39 @@ describe("syscall frames in titles", () => {
   });
 });
 
+describe("procfs and kobject WARNINGs whose header names a caller", () => {
+  // An out-of-tree Wi-Fi driver removing its /proc entry under the name udev already renamed: the paste ends in the
+  // module list, so the header's function is all there is to name (syzkaller: `… in corrupted`).
+  const header = (file: string, site: string) => [
+    "[ 5617.026380] ------------[ cut here ]------------",
+    "[ 5617.026382] name 'wlan0'",
+    `[ 5617.026412] WARNING: CPU: 2 PID: 1800 at ${file} ${site}`,
+    "[ 5617.026413] Modules linked in: 8821cu(O) cfg80211 rfkill nls_utf8 isofs",
+  ];
+
+  it("names remove_proc_entry from a procfs WARNING without a stack", () => {
+    const [r] = extract(header("fs/proc/generic.c:561", "remove_proc_entry+0xff/0x140"));
+    expect([r.kind, r.title, r.guiltyFrame]).toEqual(["warning", "WARNING: proc registration bug in remove_proc_entry", "remove_proc_entry"]);
+    expect(r.syzkallerTitle).toBe("WARNING: proc registration bug in corrupted");
+  });
+
+  it("names nothing from the class's own helper in the header (proc_register, kobject_add_internal)", () => {
+    expect(extract(header("fs/proc/generic.c:345", "proc_register+0x10b/0x150"))[0].title).toBe("WARNING: proc registration bug in corrupted");
+    expect(extract(header("lib/kobject.c:244", "kobject_add_internal+0x2a1/0x380"))[0].title).toBe("WARNING: kobject bug in corrupted");
+  });
+
+  it("still takes the stack's first non-proc frame when there is a stack", () => {
+    const [r] = extract([
+      ...header("fs/proc/generic.c:561", "remove_proc_entry+0xff/0x140"),
+      "[ 5617.026500] CPU: 2 PID: 1800 Comm: NetworkManager Tainted: G           O     4.15.17-1 #1",
+      "[ 5617.026501] Call Trace:",
+      "[ 5617.026502]  rtw_proc_remove_one+0x3a/0x60 [8821cu]",
+      "[ 5617.026503]  rtw_ndev_uninit+0x2c/0x40 [8821cu]",
+    ]);
+    expect([r.title, r.guiltyFrame]).toEqual(["WARNING: proc registration bug in rtw_proc_remove_one", "rtw_proc_remove_one"]);
+  });
+});
+
 describe("refcount_t WARNING whose header names the refcount user", () => {
   // The header prints a module function at lib/refcount.c (the check inlined into the module): a paste cut in the module
   // list keeps no stack, and the header's function is the one whose count went wrong.
