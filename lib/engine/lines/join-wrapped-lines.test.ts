@@ -64,6 +64,19 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("glues a panic message a terminal cut inside a word when the halves spell the kernel's message, spaces it otherwise", () => {
+    expect(joinedTexts("[    1.465939] Kernel panic - not syncing: Attempted to kill ini", "t! exitcode=0x00000100")).toEqual([
+      "Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100",
+    ]);
+    expect(joinedTexts("[    0.912345] Kernel panic - not syncing: Requested init /init.krun failed (err", "or -2).")).toEqual([
+      "Kernel panic - not syncing: Requested init /init.krun failed (error -2).",
+    ]);
+    // A wrap at the space between two of the message's words: spaced.
+    expect(joinedTexts("[    1.465939] Kernel panic - not syncing: Attempted to kill", "init! exitcode=0x00000100")).toEqual([
+      "Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100",
+    ]);
+  });
+
   it("takes each paste's own width: a new paste under the wider quoted original is still joined", () => {
     // Real shape (linux-mm, bugzilla 7645): the new syslog paste wrapped at 72 columns, the quoted report at 80.
     // A mail client's wrap: break at the last space within the width, again for what is left.

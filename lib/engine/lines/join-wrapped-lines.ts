@@ -118,6 +118,35 @@ const OBSERVED_PANIC = /\bObserved a panic: /;
  */
 const PANIC_MESSAGE_SPLIT: readonly [head: RegExp, next: RegExp] = [/\bKernel panic - not syncing: \S.*$/, /^(?:[a-z][\w-]*(?:[\s(!.,;]|$)|\/[\w.\-/]+(?:\s|$))/];
 /**
+ * The kernel's own panic messages (init/main.c, kernel/exit.c, fs/…, arch/x86/kernel/…): a cut inside one of their
+ * words (`Attempted to kill ini` + `t! exitcode=0x00000100`, `Requested init /init.krun failed (err` + `or -2).`)
+ * reads as PANIC_MESSAGE_SPLIT's next word: when the halves glued back spell one of these across the cut, they were
+ * one word (a wrap at a blank leaves no phrase whole across it).
+ */
+const KNOWN_PANIC_MESSAGES = [
+  "Attempted to kill init!", "Attempted to kill the idle task!", "VFS: Unable to mount root fs on unknown-block(",
+  "No working init found.", "No init found.", "Requested init ", " failed (error -", "Fatal exception in interrupt",
+  "hung_task: blocked tasks", "softlockup: hung tasks", "Out of memory and no killable processes...",
+  "System is deadlocked on memory", "IO-APIC + timer doesn't work!", "Timeout: Not all CPUs entered broadcast exception handler",
+  "sysrq triggered crash", "Asynchronous SError Interrupt", "stack-protector: Kernel stack is corrupted in: ",
+  "Watchdog detected hard LOCKUP on cpu ", "An NMI occurred.", "Aiee, killing interrupt handler!", "Fatal hardware error!",
+  "corrupted stack end detected inside scheduler",
+];
+const PANIC_MESSAGE_HEAD = /\bKernel panic - not syncing: (\S.*)$/;
+/** Whether `phrase` occurs in `text` across position `cut` (its bytes on both sides of it). */
+function spansCut(phrase: string, text: string, cut: number): boolean {
+  for (let at = text.indexOf(phrase, Math.max(0, cut - phrase.length + 1)); at !== -1 && at < cut; at = text.indexOf(phrase, at + 1)) {
+    if (at + phrase.length > cut) return true;
+  }
+  return false;
+}
+function isPanicMessageCut(head: string, next: string): boolean {
+  const message = PANIC_MESSAGE_HEAD.exec(head)?.[1];
+  if (message === undefined || /\s$/.test(message) || /^\s/.test(next)) return false;
+  return KNOWN_PANIC_MESSAGES.some((known) => spansCut(known, message + next, message.length));
+}
+
+/**
  * A Go panic's message goes on in words too (`panic: runtime error: invalid memory address or nil` + `pointer
  * dereference`, `index out of range` + `[5] with length 3`, `panic: attempted to update last-writer in lockfile` +
  * `without the write lock`). What the runtime prints after the message is never a bare lowercase word: a blank line,
@@ -344,6 +373,7 @@ function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
 
 /** Whether `next` is the rest of a token a hard wrap cut at the end of `head` (nothing between the halves). */
 function isGlued(head: LogLine, next: LogLine): boolean {
+  if (isPanicMessageCut(head.text, next.text)) return true;
   if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return true;
   if (isArmFromCut(head.text, next.text)) return true;
   if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return true;
