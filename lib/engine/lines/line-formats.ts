@@ -300,6 +300,10 @@ const CRASHDUMP_LEVEL = /^(?: EMERG| ALERT|  CRIT|   ERR|  WARN|NOTICE|  INFO| D
 const CRASHDUMP_LEVEL_NUMBER: Record<string, number> = { EMERG: 0, ALERT: 1, CRIT: 2, ERR: 3, WARN: 4, NOTICE: 5, INFO: 6, DEBUG: 7 };
 // A `| ` gutter (forum quoting, a table cell): peeled only when a known format follows.
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
+// ...or a stack trace's own lines: commit messages quote unstamped reports behind `  | ` (`  |  strcmp+0x20/0x64`,
+// `  | Call trace:`), which no line format knows. An indented function name (with its offset, or bare as an inlined
+// frame prints) or the trace's header line is no table cell; left behind its gutter the stack went unread.
+const PIPE_STACK_LINE = /^(?:[ \t]+(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?: \[\w+\])?|[ \t]*Call [Tt]race:)[ \t]*$/;
 // A whole line in Markdown inline code (`` `Kernel panic - not syncing: VFS: …` ``): posts quote a single log line
 // that way in prose. The kernel ends no message with a backtick, but a message's words end where the closing one
 // starts: left on, it became part of a panic reason and its title. Only a line that is one code span (one backtick
@@ -1135,7 +1139,7 @@ export const LINE_FORMATS: readonly LineFormatRow[] = [
       const pipe = PIPE_PREFIX.exec(s);
       if (!pipe) return false;
       const inner = rest(s.slice(pipe[0].length), line.lineNo, { ...ctx, wall: undefined });
-      return adoptIfKnown(line, inner);
+      return PIPE_STACK_LINE.test(inner.text) ? adopt(line, inner) : adoptIfKnown(line, inner);
     },
     peekHost: (bytes, pos, eol, depth, rest) => {
       let p = pos;

@@ -722,6 +722,22 @@ const ROWS: Row[] = [
     expect: { format: "syslog", host: "w01", text: "BUG: x" },
   },
   {
+    // A commit message's quoted report has no stamps: its stack lines are peeled by their shape (frame, trace header).
+    name: "an unstamped stack frame behind a commit message's `  | ` gutter",
+    raw: "  |  create_pinctrl+0x18c/0x7f4",
+    expect: { text: " create_pinctrl+0x18c/0x7f4" },
+  },
+  {
+    name: "an unstamped trace header behind a `  | ` gutter",
+    raw: "  | Call trace:",
+    expect: { text: "Call trace:" },
+  },
+  {
+    name: "a table row behind a `| ` gutter is no stack line and keeps its gutter",
+    raw: "| zone | pages |",
+    expect: { text: "| zone | pages |" },
+  },
+  {
     name: "kubectl describe node event from node-problem-detector",
     raw: "  Warning  UnregisterNetDevice  3s (x14245 over 1d)  kernel-monitor, gke-c1-3w22  unregister_netdevice: waiting for eth0 to become free. Usage count = 21",
     expect: { host: "gke-c1-3w22", program: "kernel", text: "unregister_netdevice: waiting for eth0 to become free. Usage count = 21" },

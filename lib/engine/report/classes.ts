@@ -295,6 +295,12 @@ const skipping = (...names: string[]): StackRule => ({
 });
 
 /**
+ * Pre-kCFI Clang CFI's failure path: the shadow check (`__cfi_check`, `__cfi_slowpath[_diag]`) and its handlers
+ * (`__cfi_check_fail`, `__ubsan_handle_cfi_check_fail[_abort]`) run under the function that made the indirect call.
+ */
+const CFI_SLOWPATH_STACK = skipping("^__cfi_check", "^__cfi_slowpath", "^__ubsan_handle_cfi_check_fail", "^cfi_failure_handler$");
+
+/**
  * The x86 fast refcount_t trap: its handler's frames sit above the function whose count went wrong. A report quoted
  * without its `Call Trace:` line (a mail's `...` then the frames) is read from its first line on.
  */
@@ -1720,6 +1726,33 @@ export const CLASSES: readonly CrashClass[] = [
     kind: "oops",
     type: "DoS",
     formats: [{ match: re("PANIC: double fault"), title: "PANIC: double fault in {FRAME}", stack: STACK_DEFAULT }],
+  },
+  {
+    // Clang CFI. kCFI (6.1+) has report_cfi_failure() print `CFI failure at f+0x…/0x… (target: g+0x0/0x…; expected
+    // type: 0x…)` before the trap's own report: x86 goes on with `invalid opcode` (or, CONFIG_CFI_PERMISSIVE, a
+    // `WARNING: … at f+0x…`), arm64 with `Internal error: Oops - CFI`. Those lines are this report's, not another
+    // crash. f is the indirect call's site, where the check fired: the title names it as printed, generic or not,
+    // as a WARNING's header function is named (and as the kernel's own fixes name these: `Fix CFI failure in
+    // ggtt_probe_common()`); a stack would name the site's caller instead (x86's trace starts below the trapping
+    // function). Pre-kCFI Clang CFI (5.x, Android) printed only the target, `CFI failure (target: g):`, then a WARNING
+    // inside __cfi_check_fail (its panic(), `Kernel panic - not syncing: CFI failure …`, stays the panic class: that
+    // header comes first on its line); the site is the first frame under the CFI slow path.
+    id: "cfi-failure",
+    header: "CFI failure",
+    kind: "oops",
+    type: "BUG",
+    // Every CFI line is followed by its trap's or WARNING's report lines (or, pre-kCFI, __cfi_check_fail's WARNING),
+    // whose needles open the window: the line costs the byte prefilter nothing (a bare grepped line is not read).
+    windowOnly: true,
+    continuedBy: [/WARNING: CPU: [0-9]+ PID: [0-9]+ at /, /invalid opcode: /, /Internal error: Oops - CFI/],
+    formats: [
+      {
+        match: re("CFI failure at {{FUNC}}[^\\n]*(?:\\n[^\\n]*){0,3}?\\n[^\\n]*WARNING: CPU: "),
+        title: "CFI failure in {FUNC:1}", kind: "warning", type: "WARNING", noStackTrace: true, frameFromStack: true, stack: STACK_DEFAULT,
+      },
+      { match: re("CFI failure at {{FUNC}}"), title: "CFI failure in {FUNC:1}", noStackTrace: true, frameFromStack: true, stack: STACK_DEFAULT },
+      { match: re("CFI failure \\(target: "), title: "CFI failure in {FRAME}", kind: "warning", type: "WARNING", stack: CFI_SLOWPATH_STACK },
+    ],
   },
   {
     // Hardened usercopy's usercopy_abort() names the bad copy on its own line (`usercopy: Kernel memory overwrite

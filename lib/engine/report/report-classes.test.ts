@@ -141,6 +141,50 @@ describe("prose quoting a syzkaller title", () => {
     expect(framed.title).toBe("BUG: bad usercopy in sock_read");
   });
 
+  it("a Clang CFI failure is one report titled by the indirect call's site, its trap or WARNING lines its own", () => {
+    // x86 kCFI: the ud2 trap dies with `invalid opcode`; the trace starts below the trapping function.
+    const x86 = extract([
+      "[ 16.4] CFI failure at kobject_put+0xbb/0x1b0 (target: kfree+0x0/0x180; expected type: 0x7c4aa698)",
+      "[ 16.4] invalid opcode: 0000 [#1] PREEMPT SMP",
+      "[ 16.4] RIP: 0010:kobject_put+0xbb/0x1b0",
+      "[ 16.4] Call Trace:",
+      "[ 16.4]  ext4_exit_sysfs+0x14/0x60 [ext4]",
+    ]);
+    expect(x86.map((r) => [r.kind, r.title])).toEqual([["oops", "CFI failure in kobject_put"]]);
+    // CONFIG_CFI_PERMISSIVE: a WARNING at the same site, and the kernel carries on.
+    const permissive = extract([
+      "[ 1.0] CFI failure at nfsd4_encode_operation+0xa2/0x210 [nfsd] (target: nfs4svc_encode_compoundres+0xb10/0x6f40 [nfsd]; expected type: 0x5d70b2b0)",
+      "[ 1.0] WARNING: CPU: 6 PID: 16245 at nfsd4_encode_operation+0xa2/0x210 [nfsd]",
+      "[ 1.0] RIP: 0010:nfsd4_encode_operation+0xa2/0x210 [nfsd]",
+    ]);
+    expect(permissive.map((r) => [r.kind, r.title])).toEqual([["warning", "CFI failure in nfsd4_encode_operation"]]);
+    // arm64 kCFI: a brk trap, `Internal error: Oops - CFI`.
+    const arm64 = extract([
+      "[ 70.5] CFI failure at kobj_attr_show+0x2c/0x4c (target: device_show_string+0x0/0x38; expected type: 0xc527b809)",
+      "[ 70.5] Internal error: Oops - CFI: 00000000f2008228 [#1] PREEMPT SMP",
+      "[ 70.5] pc : kobj_attr_show+0x2c/0x4c",
+      "[ 70.5] Call trace:",
+      "[ 70.5]  kobj_attr_show+0x2c/0x4c",
+      "[ 70.5]  sysfs_kf_seq_show+0xb4/0x130",
+    ]);
+    expect(arm64.map((r) => [r.kind, r.title])).toEqual([["oops", "CFI failure in kobj_attr_show"]]);
+    // Pre-kCFI CFI names only the target; the site is the frame under the CFI slow path.
+    const old = extract([
+      "[ 1.6] CFI failure (target: dwc2_set_bcm_params+0x0/0x4):",
+      "[ 1.6] WARNING: CPU: 0 PID: 32 at kernel/cfi.c:30 __cfi_check_fail+0x54/0x5c",
+      "[ 1.6] pc : __cfi_check_fail+0x54/0x5c",
+      "[ 1.7] Call trace:",
+      "[ 1.7]  __cfi_check_fail+0x54/0x5c",
+      "[ 1.7]  __cfi_check+0x5fa6c/0x66afc",
+      "[ 1.7]  dwc2_init_params+0xd74/0xd78",
+      "[ 1.7]  dwc2_driver_probe+0x484/0x6ec",
+    ]);
+    expect(old.map((r) => [r.kind, r.title])).toEqual([["warning", "CFI failure in dwc2_init_params"]]);
+    // Its enforcing mode panics from __cfi_check_fail: the panic header comes first on the line, a panic it stays.
+    const [panicked] = extract(["[ 0.0] Kernel panic - not syncing: CFI failure (target: blake2s_compress_generic+0x0/0x1444)"]);
+    expect(panicked.kind).toBe("panic");
+  });
+
   it("a FORTIFY_SOURCE BUG names the caller of fortify_panic, or its location when the paste cut the stack", () => {
     // openbmc/linux#208 (ARM, 5.4): the PC is the helper and the stack words were cut before any frame.
     const [stackless] = extract([
