@@ -164,6 +164,21 @@ const ROWS: Row[] = [
   { line: "neighbour: arp_cache: neighbor table overflow!", rule: "neighbour-table-overflow", kind: "neighbour-overflow", title: "neighbour: neighbor table overflow", details: { table: "arp_cache" } },
   // Quoted from the table id on, without the `neighbour: ` prefix (a runbook's or blog's quote of the message).
   { line: "arp_cache: neighbor table overflow!", rule: "neighbour-table-overflow", kind: "neighbour-overflow", title: "neighbour: neighbor table overflow", details: { table: "arp_cache" } },
+  // A bridge seeing its own MAC come back (a loop or a duplicated MAC), both wordings.
+  {
+    line: "br-lan: received packet on eth0 with own address as source address",
+    rule: "bridge-own-address-as-source",
+    kind: "other",
+    title: "bridge: received packet with own address as source address",
+    details: { bridge: "br-lan", port: "eth0" },
+  },
+  {
+    line: "qemubr0: received packet on eth0 with own address as source address (addr:03:42:ab:11:00:02, vlan:0)",
+    rule: "bridge-own-address-as-source",
+    kind: "other",
+    title: "bridge: received packet with own address as source address",
+    details: { bridge: "qemubr0", port: "eth0" },
+  },
   { line: "TCP: out of memory -- consider tuning tcp_mem", rule: "tcp-out-of-memory", kind: "other", title: "TCP: out of memory -- consider tuning tcp_mem" },
   { line: "TCP: too many orphaned sockets", rule: "tcp-too-many-orphans", kind: "other", title: "TCP: too many orphaned sockets" },
   // 2.6–3.x tcp_close() wording.
@@ -2367,6 +2382,17 @@ describe("problem events through triage", () => {
     expect(inc.findings.map((f) => [f.title, f.details?.device, f.repeats ?? 1, f.kernelRelease])).toEqual([
       ["hw csum failure", "eth0", 2, "4.14.62"],
       ["hw csum failure", "eth1", 1, "4.14.62"],
+    ]);
+  });
+
+  it("a bridge's own-address lines fold per bridge whatever port they come in on, each line counted", async () => {
+    const line = (s: number, br: string, port: string) =>
+      `Aug 13 10:00:0${s} n1 kernel: ${br}: received packet on ${port} with own address as source address`;
+    const text = [line(1, "br-lan", "eth0"), line(2, "br-lan", "wlan0-1"), line(3, "br-lan", "eth0"), line(4, "cni0", "veth1")].join("\n") + "\n";
+    const inc = await triage([{ name: "messages", data: enc.encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
+    expect(inc.findings.map((f) => [f.type, f.details?.bridge, f.repeats ?? 1])).toEqual([
+      ["bridge-own-address-as-source", "br-lan", 3],
+      ["bridge-own-address-as-source", "cni0", 1],
     ]);
   });
 
