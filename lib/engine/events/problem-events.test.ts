@@ -1275,6 +1275,41 @@ const ROWS: Row[] = [
     details: { device: "ens5" },
   },
   {
+    // an emulated e1000e that resets every few seconds with no hang dump printed: one finding per adapter
+    line: ["e1000e 0000:00:00.0 enp0s0: Reset adapter unexpectedly", "e1000e 0000:00:00.0 enp0s0: NIC Link is Up 1000 Mbps Full Duplex, Flow Control: Rx/Tx", "e1000e 0000:00:00.0 enp0s0: Reset adapter unexpectedly"],
+    rule: "e1000e-unexpected-reset",
+    kind: "other",
+    title: "e1000e: adapter reset unexpectedly",
+    details: { driver: "e1000e", pci: "0000:00:00.0", device: "enp0s0" },
+  },
+  {
+    // a reset loop on one adapter is one finding, whether Linux's ena or FreeBSD's ena(4) printed it
+    line: ["ena 0000:00:05.0 eth0: ENA admin queue is not in running state!", "ena 0000:00:05.0 eth0: Trigger reset is on", "ena 0000:00:05.0 eth0: ENA admin queue is not in running state!"],
+    rule: "ena-admin-queue-not-running",
+    kind: "other",
+    title: "ena: admin queue not running",
+    details: { driver: "ena", device: "eth0", pci: "0000:00:05.0" },
+  },
+  {
+    line: ["ena0: ENA admin queue is not in running state!", "ena0: Trigger reset is on", "ena0: device is going DOWN"],
+    rule: "ena-admin-queue-not-running",
+    kind: "other",
+    title: "ena: admin queue not running",
+    details: { driver: "ena", device: "ena0" },
+  },
+  {
+    // a WSL2 VM's synthetic NIC whose VMBus channel never opens: every retried probe is the same device
+    line: [
+      "hv_netvsc 6c96f725-6e4b-415a-9879-7621e9ec0651 (unnamed net_device) (uninitialized): unable to open channel: -19",
+      "hv_vmbus: probe failed for device 6c96f725-6e4b-415a-9879-7621e9ec0651 (-19)",
+      "hv_vmbus: probe failed for device 6c96f725-6e4b-415a-9879-7621e9ec0651 (-19)",
+    ],
+    rule: "hv-vmbus-probe-failed",
+    kind: "other",
+    title: "hv_vmbus: device probe failed",
+    details: { driver: "hv_vmbus", device: "6c96f725-6e4b-415a-9879-7621e9ec0651", error: -19 },
+  },
+  {
     // ratelimited host-side send failures on one vNIC are one finding
     line: [
       "hv_netvsc 04793a47-94db-4aeb-a9ec-04de09a581e3 eth0: nvsp_rndis_pkt_complete error status: 2",
@@ -2428,6 +2463,16 @@ describe("problem events through triage", () => {
     // A start-up run does not lift a later relist stall over any threshold, nor hide it: that one is a finding alone.
     const stalled = line('E1209 09:39:16.796543     369 kubelet.go:2185] "Skipping pod synchronization" err="PLEG is not healthy: pleg was last seen active 3m5.3s ago; threshold is 3m0s"');
     expect(await run([...start, stalled])).toEqual([["kubelet-pleg-unhealthy", 1]]);
+  });
+
+  it("e1000e's reset after its own hang dump is that hang's reset, not a second finding", async () => {
+    const found = await findingsOf([
+      "e1000e 0000:00:19.0 eth0: Detected Hardware Unit Hang:",
+      "e1000e 0000:00:19.0 eth0: Detected Hardware Unit Hang:",
+      "e1000e 0000:00:19.0 eth0: Detected Hardware Unit Hang:",
+      "e1000e 0000:00:19.0 eth0: Reset adapter unexpectedly",
+    ]);
+    expect(found.map((f) => f.type)).toEqual(["nic-unit-hang"]);
   });
 
   it("a line that only mentions a link state is no NIC link event", async () => {

@@ -1583,6 +1583,23 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `nic-hang:${m[2]}`,
   },
   {
+    // e1000e's reset task logs why it runs: `e1000e 0000:00:19.0 eth0: Reset adapter unexpectedly` is every reset that
+    // no configuration change asked for (a TX hang found by the driver's watchdog, a hardware error interrupt, the
+    // stack's TX timeout). Under its own `Detected Hardware Unit Hang` dump (same adapter) it is that hang's reset, part
+    // of the hang's finding; alone (a guest's emulated e1000e resetting every few seconds, the hang dump left out) it is
+    // the finding.
+    id: "e1000e-unexpected-reset",
+    kind: "other",
+    // Not the whole `Reset adapter unexpectedly`: its head moved the hot prefilter's bucket placement past both
+    // profiles' budgets.
+    needle: "Reset adapter unex",
+    pattern: /^e1000e ((?:[0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}(?:\.[0-7])?):? (\S+): Reset adapter unexpectedly/,
+    title: () => "e1000e: adapter reset unexpectedly",
+    details: (m) => ({ driver: "e1000e", pci: m[1], device: m[2] }),
+    groupKey: (m) => `nic-hang:${m[1]}`,
+    continues: ["nic-unit-hang"],
+  },
+  {
     id: "driver-tx-timeout",
     kind: "other",
     needle: "TX timeout",
@@ -1718,6 +1735,34 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     title: () => "ena: keep alive watchdog timeout",
     details: (m) => ({ driver: "ena", device: m[2] }),
     groupKey: (m) => `ena-keep-alive:${m[2]}`,
+  },
+  {
+    // The ENA driver checks its admin queue on every timer tick; when the device stopped serving it (the queue left
+    // the running state: a device or host-side fault, or an admin command that timed out) the driver says so and
+    // resets the adapter (reset reason ADMIN_TO): `ena 0000:00:05.0 eth0: ENA admin queue is not in running state!`
+    // on Linux, `ena0: ENA admin queue is not in running state!` from FreeBSD's ena(4) on the same EC2 device. A
+    // reset loop repeats it every few seconds; one finding per adapter.
+    id: "ena-admin-queue-not-running",
+    kind: "other",
+    needle: "admin queue is not in running state",
+    pattern: /^(?:ena (\S{1,64}) )?([\w.-]{1,64}): ENA admin queue is not in running state!/,
+    title: () => "ena: admin queue not running",
+    details: (m): Details => ({ driver: "ena", device: m[2], ...(m[1] ? { pci: m[1] } : {}) }),
+    groupKey: (m) => `ena-admin-queue:${m[2]}`,
+  },
+  {
+    // The VMBus bus driver could not bind a Hyper-V synthetic device to its driver: the driver's probe returned an
+    // error (`hv_vmbus: probe failed for device 6c96f725-6e4b-415a-9879-7621e9ec0651 (-19)`, after hv_netvsc's own
+    // `unable to open channel: -19` / `unable to add netvsc device (ret -19)`): that NIC or disk never appears in the
+    // guest (a WSL2 VM without network, an Azure VM whose data disk or NIC is missing). Retried probes repeat the line;
+    // one finding per device.
+    id: "hv-vmbus-probe-failed",
+    kind: "other",
+    needle: "probe failed for device",
+    pattern: /^hv_vmbus: probe failed for device (\S{1,64}) \((-?\d{1,5})\)/,
+    title: () => "hv_vmbus: device probe failed",
+    details: (m) => ({ driver: "hv_vmbus", device: m[1], error: Number(m[2]) }),
+    groupKey: (m) => `hv-vmbus-probe:${m[1]}`,
   },
   {
     // Hyper-V's netvsc gets each RNDIS send completed by the host; a non-zero status (`hv_netvsc <vmbus-guid> eth0:

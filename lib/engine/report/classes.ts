@@ -993,6 +993,15 @@ export const CLASSES: readonly CrashClass[] = [
       { match: re("INFO: suspicious RCU usage"), title: "INFO: suspicious RCU usage", kind: "lockdep", type: "LOCKDEP", corrupted: "suspicious RCU usage without a source line" },
       { match: re("INFO: trying to register non-static key"), title: "INFO: trying to register non-static key in {FRAME}", kind: "lockdep", type: "LOCKDEP", stack: stack([CALL_TRACE_SECTION], { skip: [/stack/, /lock/, /IRQ/] }) },
       { match: re("INFO: Allocated in ([^\\n]*)"), title: "INFO: Allocated in $1", corrupted: "SLUB object trace without its report", noStackTrace: true },
+      // An RCU stall header another CPU's printk tore apart: `rcu: INFO: ` alone on its line, the rest of the header
+      // printed into the next one with the other message around it (`sched: RT thrrcu_preempt self-detected stall on
+      // CPUottling activated`), or the two read back as one line (a prefixed line ending in `INFO: ` is read as wrapped
+      // and joined to the next). The message is the stall's, so the report is the stall, its header damaged.
+      {
+        match: re("INFO:[ \\t]*\\n?[^\\n]*?rcu_[a-z_]+ (?:self-)?detected(?: expedited)? stall"),
+        title: "INFO: rcu detected stall in {FRAME}", alt: STALL, kind: "rcu-stall", type: "HANG", stack: RCU_STALL_STACK,
+        corrupted: "the RCU stall header was torn by another printk",
+      },
       { match: re("INFO:[ \\t]*(?:\\n|$)"), title: "INFO: corrupted", corrupted: "INFO: header without a message", noStackTrace: true },
       { match: re("INFO: (?:task |rcu_)([^\\n]*)"), title: "INFO: $1", corrupted: "unrecognised INFO report" },
     ],

@@ -899,6 +899,24 @@ describe("formats syzkaller's table has and production logs print", () => {
     expect(titleOf(["[ 7.0] INFO: ", "[ 7.1] some line"])).toEqual([["bug", "INFO: corrupted", true]]);
   });
 
+  it("an RCU stall header torn by another CPU's printk is the stall, its header damaged", () => {
+    // An Android emulator guest: `sched: RT throttling activated` printed into the middle of the stall header, whose
+    // `rcu: INFO: ` prefix was left alone on the line above.
+    const torn = [
+      "kernel: [  961.430096] rcu: INFO: ",
+      "kernel: [  961.430632] sched: RT thrrcu_preempt self-detected stall on CPUottling activated",
+      "kernel: [  961.439453] rcu: \t3-...!: (1 GPs behind) idle=dd2/1/0x4000000000000002 softirq=66875/66877 fqs=0",
+      "kernel: [  961.449848] \t(t=8120 jiffies g=125393 q=29)",
+    ];
+    expect(titleOf(torn)).toEqual([["rcu-stall", "INFO: rcu detected stall in corrupted", true]]);
+    // the same two lines read back as one (the syslog-tagged paste's first line looks wrapped and is joined)
+    expect(titleOf(["kernel: [  961.430096] rcu: INFO: sched: RT thrrcu_preempt self-detected stall on CPUottling activated", ...torn.slice(2)])).toEqual([
+      ["rcu-stall", "INFO: rcu detected stall in corrupted", true],
+    ]);
+    // an empty INFO: followed by anything else stays the corrupted INFO report
+    expect(titleOf(["[ 7.0] INFO: ", "[ 7.1] sched: RT throttling activated"])).toEqual([["bug", "INFO: corrupted", true]]);
+  });
+
   it("a hung-task stack whose header was cut is still a hung task (corrupted), but no second report under a header", () => {
     const stackLines = ['[ 8.1] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.', "[ 8.2] Call Trace:", "[ 8.3]  __schedule+0x47d/0x600", "[ 8.4]  schedule+0x67/0x90", "[ 8.5]  rwsem_down_read_slowpath+0x1e5/0x3a0", "[ 8.6]  ovl_sync_fs+0x2f/0x50"];
     expect(titleOf(stackLines)).toEqual([["hung-task", "INFO: task hung in ovl_sync_fs", true]]);
