@@ -1590,9 +1590,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // the finding.
     id: "e1000e-unexpected-reset",
     kind: "other",
-    // Not the whole `Reset adapter unexpectedly`: its head moved the hot prefilter's bucket placement past both
-    // profiles' budgets.
-    needle: "Reset adapter unex",
+    // Not the whole `Reset adapter unexpectedly` (nor `Reset adapter unex`): its head moved the hot prefilter's bucket
+    // placement past both profiles' budgets.
+    needle: "adapter unexpec",
     pattern: /^e1000e ((?:[0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}(?:\.[0-7])?):? (\S+): Reset adapter unexpectedly/,
     title: () => "e1000e: adapter reset unexpectedly",
     details: (m) => ({ driver: "e1000e", pci: m[1], device: m[2] }),
@@ -2119,12 +2119,13 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // (`GPU softreset: 0x00000049` and a GRBM/SRBM register dump) — or, with the reset failing, repeats both every half
     // second until the machine is power-cycled. The same GPU hang as amdgpu's ring timeout; both lines are printed per
     // verdict and each counts, folded per GPU with the rule below. journalctl may ellipsize the long line (`… o>`).
-    // The needle is spelled `lockup (current` (the ring rule's `alled for mo`): the automaton's bucket placement swings
+    // The needle is spelled `current fence id` (the ring rule's `alled for mo`): the automaton's bucket placement swings
     // with every needle added (prefilter-placement.test); `GPU lockup (` put the busy profile at 0.59–0.66 positions a
-    // line; among the spellings tried when this row joined three others, these placed it at 0.41 and the quiet at 0.001.
+    // line; among the spellings tried when ten rows joined at once (December 2026), these, with e1000e's `adapter
+    // unexpec`, placed it at 0.34 and the quiet profile at 0.001.
     id: "radeon-gpu-lockup",
     kind: "other",
-    needle: "lockup (current",
+    needle: "current fence id",
     pattern: /^radeon ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): GPU lockup \(current fence id 0x[0-9a-f]{1,16}(?: last fence id 0x[0-9a-f]{1,16} on ring (\d{1,2})\))?/,
     title: () => "radeon: GPU lockup",
     details: (m): Details => ({ pci: m[1], ...(m[2] ? { ring: Number(m[2]) } : {}) }),
