@@ -154,6 +154,24 @@ const ROWS: Row[] = [
     details: { swapUsed: 4096000000 },
   },
   {
+    // v249/v250 name the memory limit with the swap one (systemd/systemd#25853)
+    line: "Killed /user.slice/user-1000.slice/session-2.scope due to memory used (16309088256) / total (16542982144) and swap used (7743770624) / total (8589930496) being more than 90.00%",
+    program: "systemd-oomd[1039]",
+    rule: "systemd-oomd-swap-kill",
+    kind: "oom",
+    title: "systemd-oomd: killed cgroup over swap limit",
+    details: { cgroup: "/user.slice/user-1000.slice/session-2.scope", swapUsed: 7743770624, swapTotal: 8589930496 },
+  },
+  {
+    // the user manager's note without a count (systemd/systemd#35270, v255)
+    line: "org.gnome.Shell@x11.service: systemd-oomd killed some process(es) in this unit.",
+    program: "systemd[2917]",
+    rule: "systemd-oomd-unit-killed",
+    kind: "oom",
+    title: "systemd-oomd: killed cgroup under memory pressure",
+    details: { unit: "org.gnome.Shell@x11.service" },
+  },
+  {
     line: "app-firefox.scope: systemd-oomd killed 12 process(es) in this unit.",
     program: "systemd[1837]",
     rule: "systemd-oomd-unit-killed",
@@ -656,6 +674,14 @@ const ROWS: Row[] = [
     kind: "oom",
     title: "earlyoom: killed process on low memory",
     details: { victim: "bash", victimPid: 27541, signal: "SIGTERM" },
+  },
+  {
+    // v1.0-1.1 wording, fields with colons (rfjakob/earlyoom#88)
+    line: "Killing process 'bash' with signal 15, pid: 5874, badness: 538, VmRSS: 3160 MiB",
+    rule: "earlyoom-kill",
+    kind: "oom",
+    title: "earlyoom: killed process on low memory",
+    details: { victim: "bash", victimPid: 5874, signal: "SIGTERM", rssMiB: 3160 },
   },
   {
     // `kubectl describe pod`'s container state (gimlet-io/gimlet#649)

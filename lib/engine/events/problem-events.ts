@@ -2974,11 +2974,12 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   },
   {
     // The same daemon's swap trigger (ManagedOOMSwap=kill): `Killed /…scope due to swap used (N) / total (N) being
-    // more than 90.00%`.
+    // more than 90.00%`. v249 and v250 name both limits the trigger checks (`due to memory used (N) / total (N) and
+    // swap used (N) / total (N) being more than 90.00%`): the same kill, so the needle is the words both share.
     id: "systemd-oomd-swap-kill",
     kind: "oom",
-    needle: "due to swap used (",
-    pattern: /\b(?:Killed|Marked) (\/\S{0,400}) (?:for killing )?due to swap used \((\d+)\) \/ total \((\d+)\)/,
+    needle: "swap used (",
+    pattern: /\b(?:Killed|Marked) (\/\S{0,400}) (?:for killing )?due to (?:memory used \(\d+\) \/ total \(\d+\) and )?swap used \((\d+)\) \/ total \((\d+)\)/,
     title: () => "systemd-oomd: killed cgroup over swap limit",
     details: (m) => ({ cgroup: m[1], swapUsed: Number(m[2]), swapTotal: Number(m[3]) }),
     groupKey: () => "oom:systemd-oomd",
@@ -2986,12 +2987,14 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     // systemd's own note on the unit oomd killed (`vte-spawn-….scope: systemd-oomd killed 12 process(es) in this
     // unit.`): after oomd's line it is that kill again; alone (a `journalctl -u` of the unit) it is the finding.
+    // The manager prints `killed some process(es)` when oomd's message carried no count (v255 for kills that reached
+    // other units of a user manager): the same note, without a number.
     id: "systemd-oomd-unit-killed",
     kind: "oom",
     needle: "systemd-oomd killed ",
-    pattern: /(\S{1,256}): systemd-oomd killed (\d+) process\(es\) in this unit/,
+    pattern: /(\S{1,256}): systemd-oomd killed (\d+|some) process\(es\) in this unit/,
     title: () => "systemd-oomd: killed cgroup under memory pressure",
-    details: (m) => ({ unit: m[1], killed: Number(m[2]) }),
+    details: (m): Details => (m[2] === "some" ? { unit: m[1] } : { unit: m[1], killed: Number(m[2]) }),
     groupKey: () => "oom:systemd-oomd",
     continues: ["systemd-oomd-pressure-kill", "systemd-oomd-swap-kill"],
   },
@@ -3039,7 +3042,8 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
   {
     // earlyoom (user-space OOM killer) signals the process it picks when available memory and free swap are both under
     // its limits: `sending SIGTERM to process 57834 uid 1000 "code": badness 866, VmRSS 5 MiB` (v1.6+; v1.8 prints
-    // `oom_score` for `badness`), `killing process 27541 "bash" with signal 15: badness 550, VmRSS 7609 MiB` (v1.2–1.5).
+    // `oom_score` for `badness`), `killing process 27541 "bash" with signal 15: badness 550, VmRSS 7609 MiB` (v1.2–1.5),
+    // `Killing process 'bash' with signal 15, pid: 5874, badness: 538, VmRSS: 3160 MiB` (v1.0–1.1, fields with colons).
     // The kernel's OOM killer never runs: these lines are all a log shows of the kill. A SIGTERM the process ignores
     // is sent again (or escalated to SIGKILL): each line is a kill earlyoom made.
     id: "earlyoom-kill",
@@ -3047,14 +3051,18 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // `, VmRSS` is in every version's kill line; with its comma the hot prefilter's buckets stay within budget (a bare
     // `VmRSS` needle let a quiet log's lines through to the byte comparison).
     needle: ", VmRSS",
-    pattern: /\b(?:sending (SIGTERM|SIGKILL) to process (\d+) (?:uid \d+ )?"([^"\n]{0,64})"|killing process (\d+) "([^"\n]{0,64})" with signal (\d+)): (?:badness|oom_score) -?\d+, VmRSS (\d+) MiB/,
+    pattern:
+      /\b(?:(?:sending (SIGTERM|SIGKILL) to process (\d+) (?:uid \d+ )?"([^"\n]{0,64})"|killing process (\d+) "([^"\n]{0,64})" with signal (\d+)): (?:badness|oom_score) -?\d+, VmRSS (\d+) MiB|Killing process '([^'\n]{0,64})' with signal (\d+), pid: (\d+), badness: -?\d+, VmRSS: (\d+) MiB)/,
     title: () => "earlyoom: killed process on low memory",
-    details: (m): Details => ({
-      victimPid: Number(m[2] ?? m[4]),
-      victim: m[3] ?? m[5],
-      signal: m[1] ?? (m[6] === "9" ? "SIGKILL" : m[6] === "15" ? "SIGTERM" : `signal ${m[6]}`),
-      rssMiB: Number(m[7]),
-    }),
+    details: (m): Details => {
+      const signal = m[6] ?? m[9];
+      return {
+        victimPid: Number(m[2] ?? m[4] ?? m[10]),
+        victim: m[3] ?? m[5] ?? m[8],
+        signal: m[1] ?? (signal === "9" ? "SIGKILL" : signal === "15" ? "SIGTERM" : `signal ${signal}`),
+        rssMiB: Number(m[7] ?? m[11]),
+      };
+    },
     groupKey: () => "oom:earlyoom",
   },
   {
