@@ -13,7 +13,7 @@ const prefixed = (prefix: string, raws: string[]) => raws.map((r) => (r.startsWi
 describe("Go panic heads", () => {
   it("every form has a needle its own pattern needs", () => {
     for (const head of GO_PANIC_HEADS) {
-      const sample = { panic: "panic: x", "fatal-error": "fatal error: x", "net-http-recovered": "2016/06/12 11:04:35 http: panic serving 10.0.0.1:5000: x", "apimachinery-observed-panic": 'Observed a panic: "x" (runtime error: x)', "goroutine-dump": "goroutine 1 [running]:", "signal-panic": "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a1b2c]", ...Object.fromEntries(["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"].map((sig) => [`signal-${sig.toLowerCase()}`, `${sig}: x`])) }[head.id];
+      const sample = { panic: "panic: x", "fatal-error": "fatal error: x", "net-http-recovered": "2016/06/12 11:04:35 http: panic serving 10.0.0.1:5000: x", "apimachinery-observed-panic": 'Observed a panic: "x" (runtime error: x)', "klog-structured-observed-panic": '"Observed a panic" panic="x" panicGoValue="x" stacktrace=<', "goroutine-dump": "goroutine 1 [running]:", "signal-panic": "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a1b2c]", ...Object.fromEntries(["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"].map((sig) => [`signal-${sig.toLowerCase()}`, `${sig}: x`])) }[head.id];
       expect(sample, head.id).toBeDefined();
       expect(sample!.includes((head.lineNeedle ?? head.needle).trim()), head.id).toBe(true);
       expect(matchGoPanicHead(sample!)?.head.id).toBe(head.id);
@@ -144,6 +144,58 @@ describe("parseGoPanic: older Go and damaged dumps", () => {
     const inc = await triage([{ name: "kubelet.log", data: new TextEncoder().encode(text) }], { now: new Date("2024-09-01T00:00:00Z") });
     expect(inc.findings.map((f) => [f.kind, f.title, f.panicked])).toEqual([["go-panic", "panic: runtime error: index out of range in relist", false]]);
     expect(inc.warnings ?? []).toEqual([]);
+  });
+});
+
+describe("klog's structured `\"Observed a panic\" … stacktrace=<`", () => {
+  it("is the head of the tab-indented dump under it: one recovered finding, blamed below the panic frame", async () => {
+    const text = [
+      'time="2025-09-11T08:11:36Z" level=info msg="Listening on :9502"',
+      'E0911 08:11:36.869906       1 panic.go:262] "Observed a panic" panic="runtime error: invalid memory address or nil pointer dereference" panicGoValue="\\"invalid memory address or nil pointer dereference\\"" stacktrace=<',
+      "\tgoroutine 580 [running]:",
+      "\tk8s.io/apimachinery/pkg/util/runtime.logPanic({0x32e36a8, 0xc000767e60}, {0x296a280, 0x4d50360})",
+      "\t\t/app/vendor/k8s.io/apimachinery/pkg/util/runtime/runtime.go:132 +0xbc",
+      "\tpanic({0x296a280?, 0x4d50360?})",
+      "\t\t/usr/local/go/src/runtime/panic.go:785 +0x132",
+      "\tgithub.com/rancher/dynamiclistener/storage/kubernetes.(*storage).update(0xc000274d20)",
+      "\t\t/app/vendor/github.com/rancher/dynamiclistener/storage/kubernetes/controller.go:246 +0x85",
+      " >",
+      "",
+    ].join("\n");
+    const inc = await triage([{ name: "manager.log", data: new TextEncoder().encode(text) }], { now: new Date("2025-10-01T00:00:00Z") });
+    // Before this head the line was one finding (its `runtime error:`) and the dump under it another.
+    expect(inc.findings.map((f) => [f.kind, f.title, f.panicked])).toEqual([
+      ["go-panic", "panic: runtime error: invalid memory address or nil pointer dereference in update", false],
+    ]);
+  });
+});
+
+describe("a recovered panic's dump cut above its `panic(…)` frame", () => {
+  it("blames no frame: the frames it kept are the recovering handler's", () => {
+    const lines = parse([
+      'E0625 02:08:12.444338       1 runtime.go:78] Observed a panic: "invalid memory address or nil pointer dereference" (runtime error: invalid memory address or nil pointer dereference)',
+      "goroutine 1940 [running]:",
+      "k8s.io/apimachinery/pkg/util/runtime.logPanic({0x30b1c28, 0xc0023759b0})",
+      "\t/app/vendor/k8s.io/apimachinery/pkg/util/runtime/runtime.go:132 +0xbc",
+      "k8s.io/apimachinery/pkg/util/runtime.HandleCrash({0x0, 0x0, 0x0})",
+      "\t/app/vendor/k8s.io/apimachinery/pkg/util/runtime/runtime.go:64 +0x17b",
+    ]);
+    const g = parseGoPanic(lines, 0, "x");
+    expect(g?.finding.title).toBe("panic: runtime error: invalid memory address or nil pointer dereference");
+    expect(g?.finding.guiltyFrame).toBeUndefined();
+  });
+});
+
+describe("a Go runtime throw with no dump under it", () => {
+  it("is a crash when its message is the runtime's own; another `fatal error:` line is not", () => {
+    const lines = parse([
+      "Mar 28 19:47:54 endor node_exporter[18076]: fatal error: runtime\u00b7unlock: lock count",
+      "Mar 28 19:48:03 endor systemd[1]: node_exporter.service: Main process exited, code=killed, status=11/SEGV",
+    ]);
+    const g = parseGoPanic(lines, 0, "x");
+    expect(g?.finding).toMatchObject({ kind: "go-panic", title: "fatal error: runtime\u00b7unlock: lock count", component: "node_exporter", panicked: true });
+    expect(g?.end).toBe(1);
+    expect(parseGoPanic(parse(["fatal error: stdio.h: No such file or directory", "compilation terminated."]), 0, "x")).toBeUndefined();
   });
 });
 

@@ -59,6 +59,17 @@ export const GO_PANIC_HEADS: readonly GoPanicHead[] = [
     message: observedPanicMessage,
     recovered: true,
   },
+  {
+    // apimachinery since 1.31 logs through klog's structured form: `"Observed a panic" panic="<value>"
+    // panicGoValue="…" stacktrace=<`, then the dump tab-indented, then ` >`. The prefilter finds the dump's
+    // `goroutine N [running]:` line right under it (no needle of its own: the head is the line above that one).
+    id: "klog-structured-observed-panic",
+    needle: " [running]:",
+    lineNeedle: '"Observed a panic" ',
+    pattern: /^"Observed a panic" panic="((?:[^"\\]|\\.)*)".*\bstacktrace=<$/,
+    message: (m) => m[1].replace(/\\"/g, '"'),
+    recovered: true,
+  },
   // A fatal signal outside Go code (a cgo library aborting, a segfault in C): the runtime prints the signal, then
   // `PC=0x… m=N sigcode=N`, then the goroutines (runtime/signal_unix.go, sighandler). The prefilter looks for the
   // `sigcode=` line (one needle for every signal; the window's context holds the head above it). Older Go releases

@@ -15,6 +15,14 @@ const RUNNING_GOROUTINE = /^goroutine \d+ \[running\]:$/;
 /** syzkaller's title of a Go runtime `fatal error:`, whatever its message. */
 const GO_RUNTIME_ERROR = "go runtime error";
 
+/**
+ * Messages only the Go runtime throws (runtime/map*.go, lock_futex.go, proc.go, malloc.go, mgc*.go): a `fatal error:`
+ * line with one of these is a Go program's death even when the log kept no dump under it (a journal that lost the
+ * dump, a poster who quoted one line). Other `fatal error:` lines (a C compiler's, PHP's) need their goroutine dump.
+ */
+const GO_RUNTIME_THROW =
+  /^(?:concurrent map (?:writes|read and map write|iteration and map write)|all goroutines are asleep - deadlock!|runtime[.\u00b7]unlock: lock count|runtime: out of memory|unexpected signal during runtime execution|schedule: holding locks|checkdead: runnable g|bad flushGen .*|sweep increased allocation count|found bad pointer in Go heap)$/;
+
 /** `fatal error:` from the Go runtime itself prints the system stack first (often with no symbolised frames). */
 const RUNTIME_STACK = /^runtime stack:$/;
 const TRACE_START = (t: string) => GOROUTINE.test(t) || RUNTIME_STACK.test(t);
@@ -147,11 +155,17 @@ export function parseGoPanic(
   const { head: form, match: m } = found;
   const message = form.message(m)?.trim();
   let i = start;
+  let stackless = false;
   if (!form.isTrace) {
     i++;
     // Allow a blank line and `[recovered]`/`[signal SIGSEGV …]` lines before the goroutine header.
     while (i < lines.length && i < start + 6 && !TRACE_START(lines[i].text.trim())) i++;
-    if (i >= lines.length || !TRACE_START(lines[i].text.trim())) return undefined;
+    if (i >= lines.length || !TRACE_START(lines[i].text.trim())) {
+      // No dump follows: only a throw whose words are the Go runtime's own tells a crash on its line alone.
+      if (!form.fatal || message === undefined || !GO_RUNTIME_THROW.test(message)) return undefined;
+      stackless = true;
+      i = start;
+    }
   }
   const runtimeFatal = form.fatal === true && RUNTIME_STACK.test(lines[i].text.trim());
   // A signal's dump that starts at the idle goroutine 0: its raw stack is skipped, its frames are the next goroutine's.
@@ -162,7 +176,7 @@ export function parseGoPanic(
   // Nothing of the dump follows its header: the input ends there, or the next line is another program's.
   const cutBelowHeader = i + 1 >= lines.length || (head.program !== undefined && lines[i + 1].program !== head.program);
   i++;
-  for (; i < lines.length && frames.length < 200; i++) {
+  for (; !stackless && i < lines.length && frames.length < 200; i++) {
     let t = dumpText(lines[i]);
     if (idleG0) {
       const s = t.trim();
@@ -220,10 +234,12 @@ export function parseGoPanic(
   // below the header, the program's own lines ending with it): the runtime prints the running goroutine's header in
   // the dump of the crash it reports. A header followed by lines that are no frames is no such dump.
   const runningPanic = form.id === "panic" && RUNNING_GOROUTINE.test(traceHeader) && cutBelowHeader;
-  if (frames.length === 0 && !runtimeFatal && form.signal === undefined && !runningPanic) return undefined;
+  if (frames.length === 0 && !runtimeFatal && form.signal === undefined && !runningPanic && !stackless) return undefined;
   // A bare goroutine dump is a panic only when it went through one (a SIGQUIT or debug dump does not).
   if (form.isTrace && !frames.some(isPanicFrame)) return undefined;
-  const guilty = guiltyGoFrame(frames);
+  // A recovered panic's dump starts in the recovering handler (logPanic, HandleCrash, net/http's conn.serve.func1): a
+  // paste cut before its `panic(…)` frame holds none of the code that panicked, so nothing is blamed.
+  const guilty = form.recovered && !frames.some(isPanicFrame) ? undefined : guiltyGoFrame(frames);
   const shortName = guilty ? guilty.function.replace(/^.*\//, "").replace(/^[\w-]+\./, "").replace(/^\(\*?\w+\)\./, "") : undefined;
   const component = head.program && !/^(?:kernel|systemd)$/.test(head.program) ? head.program : componentFromFrames(frames);
   const what = form.fatal ? "fatal error" : (form.signal ?? "panic");
