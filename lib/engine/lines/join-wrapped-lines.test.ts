@@ -406,6 +406,17 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("joins a hung task's taint line a mailer cut after its `Not` to the release on the next line", () => {
+    expect(
+      joinedTexts(
+        "Sep  4 13:36:36 prod-worker-1a kernel: [ 3384.621073]       Not",
+        "tainted 5.0.0-25-generic #26~18.04.1-Ubuntu",
+      ).map((t) => t.trim()),
+    ).toEqual(["Not tainted 5.0.0-25-generic #26~18.04.1-Ubuntu"]);
+    // a `Not` that ends a longer message is not a taint line
+    expect(joinedTexts("[ 12.345678] usb 1-1: Not", "tainted 5.0.0 #1").length).toBe(2);
+  });
+
   it("joins 2.6's task line and a hung task's taint line to their release, and a decoded frame to the rest of its parenthesis", () => {
     const joined = joinWrappedLines(
       parsed(

@@ -76,7 +76,9 @@ const LOCATION_START = /^[^\s:]+\.[A-Za-z]+:\d+/;
 // build's `/home/u/…/kernel-so` + `urce/drivers/…/intel_drv.h:1719`): the path's first piece is the line's rest.
 const WARNING_WANTS_LOCATION = /\bWARNING: CPU: \d+ (?:UID: \d+ )?PID: \d+ at$/;
 const PATH_PIECE_START = /^\/?[\w\-+.]+\/[\w\-+./]*$/;
-const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S|\bPid: \d+, comm: \S|^\s*Tainted: [A-Z]/;
+// A hung task's own taint line cut right after its `Not` (a mailer's word wrap: `[ 3384.621073]       Not` +
+// `tainted 5.0.0-25-generic #26~18.04.1-Ubuntu`): the word is the whole message, and its release went on.
+const TASK_LINE = /\bCPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: \S|\bPid: \d+, comm: \S|^\s*Tainted: [A-Z]|^\s*Not$/;
 const TASK_BUILD = / #\S/;
 // RHEL 8/9's taint lines pad the release with the build's dashes (`Tainted: G OE --------  ---  5.14.0-284…el9_2.x86_64
 // #1`): a wrap inside them leaves the release behind a run of dashes.
