@@ -3110,6 +3110,16 @@ describe("problem events through triage", () => {
     expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([["BTRFS error: filesystem error", "nvme0n1p2", 4]]);
   });
 
+  it("btrfs lines of later kernels, whose state follows the device without a colon (`(device sdf state EA)`), are read the same", async () => {
+    // fs/btrfs/messages.c: STATE_STRING_PREFACE went from ": state " to " state ".
+    const found = await findingsOf([
+      "BTRFS error (device sdf state EA): failed to run delayed ref for logical 1287077691392 num_bytes 16384 type 176 action 2 ref_mod 1: -5",
+      "BTRFS: error (device sdf state EA) in btrfs_run_delayed_refs:2215: errno=-5 IO failure",
+      "BTRFS warning (device sdf state EA): csum failed root 257 ino 4115546 off 0 csum 0x3e8d9c48 expected csum 0x12711c61 mirror 1",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.device, f.repeats ?? 1])).toEqual([["BTRFS error: filesystem error", "sdf", 3]]);
+  });
+
   it("a libata report's failed commands are that report's lines: one exception, not one finding per NCQ tag", async () => {
     const report = (dev: string) => [
       `${dev}: exception Emask 0x0 SAct 0xf SErr 0x0 action 0x6 frozen`,

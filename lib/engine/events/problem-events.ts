@@ -2388,9 +2388,10 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "BTRFS",
     // `BTRFS critical (device sdc2): corrupt leaf: …`, `BTRFS error (device sda2): qgroup generation mismatch, …`,
     // `BTRFS: error (device sdc2) in __btrfs_cow_block:1080: errno=-5 IO failure`. Info and warning lines are not errors.
-    // 5.15+ add the filesystem's state once it changed (`(device nvme0n1p2: state EA)`: error, aborted transaction):
-    // the same filesystem, so not part of the device.
-    pattern: /BTRFS(?: (critical|error|emerg|alert)|: error) \(device ([^):\s]{1,64})(?:: state \w+)?\)(?::| in (\w+))/,
+    // 5.15+ add the filesystem's state once it changed (`(device nvme0n1p2: state EA)`: error, aborted transaction),
+    // and later kernels print it without the colon (messages.c's STATE_STRING_PREFACE became " state ":
+    // `(device sdf state EA)`): the same filesystem, so not part of the device.
+    pattern: /BTRFS(?: (critical|error|emerg|alert)|: error) \(device ([^):\s]{1,64})(?::? state \w+)?\)(?::| in (\w+))/,
     title: (m) => (m[3] ? `BTRFS: error in ${m[3]}` : `BTRFS ${m[1]}: filesystem error`),
     details: (m) => ({ device: m[2], ...(m[3] ? { function: m[3] } : {}) }),
     groupKey: (m) => `btrfs:${m[2]}`,
@@ -2404,7 +2405,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     kind: "fs-error",
     needle: " errs: wr ",
     pattern:
-      /(?:BTRFS (?:info|warning) \(device ([^):\s]{1,64})(?:: state \w+)?\):|\bbtrfs:) bdev (\S{1,128}) errs: wr (\d+), rd (\d+), flush (\d+), corrupt (\d+), gen (\d+)/,
+      /(?:BTRFS (?:info|warning) \(device ([^):\s]{1,64})(?::? state \w+)?\):|\bbtrfs:) bdev (\S{1,128}) errs: wr (\d+), rd (\d+), flush (\d+), corrupt (\d+), gen (\d+)/,
     title: () => "BTRFS: device error counters non-zero",
     details: (m): Details => ({
       ...(m[1] ? { device: m[1] } : {}),
@@ -2425,7 +2426,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "btrfs-csum-failed",
     kind: "fs-error",
     needle: "csum failed",
-    pattern: /(?:BTRFS (?:warning|info|error|critical) \(device ([^):\s]{1,64})(?:: state \w+)?\):|\bbtrfs) csum failed (?:root (-?\d+) )?ino (\d+)/,
+    pattern: /(?:BTRFS (?:warning|info|error|critical) \(device ([^):\s]{1,64})(?::? state \w+)?\):|\bbtrfs) csum failed (?:root (-?\d+) )?ino (\d+)/,
     title: () => "BTRFS: csum failed",
     details: (m) => ({ ...(m[1] ? { device: m[1] } : {}), ...(m[2] ? { root: Number(m[2]) } : {}), inode: Number(m[3]) }),
     groupKey: (m) => `btrfs:${m[1] ?? "?"}`,
