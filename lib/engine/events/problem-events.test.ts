@@ -1505,6 +1505,14 @@ const ROWS: Row[] = [
     details: { path: "sdak", map: "mpathaq" },
   },
   {
+    line: "sdd: readsector0 checker reports path is down",
+    program: "multipathd",
+    rule: "multipathd-path-down",
+    kind: "io-error",
+    title: "multipath: path failed",
+    details: { path: "sdd" },
+  },
+  {
     line: "nfs: server 10.36.3.5 not responding, still trying",
     rule: "nfs-server-not-responding",
     kind: "io-error",

@@ -2750,9 +2750,11 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     kind: "io-error",
     needle: "checker ",
     program: /^multipathd$/,
-    pattern: /(?:^|: )(\S+): (\S+) - \w+ checker reports path is down|checker failed path (\d+:\d+) in map (\S+)/,
+    // multipath-tools names the map before the path (`mpathaq: sdak - tur checker …`); its path checker's own line
+    // (discovery.c, `%s: %s checker%s`: printed at verbosity 2 by older multipathd) names only the path and checker.
+    pattern: /(?:^|: )(\S+): (\S+) - \w+ checker reports path is down|checker failed path (\d+:\d+) in map (\S+)|(?:^|: )(\S+): \w+ checker reports path is down/,
     title: () => "multipath: path failed",
-    details: (m) => ({ path: m[2] ?? m[3], map: m[1] ?? m[4] }),
+    details: (m) => ({ path: m[2] ?? m[3] ?? m[5], ...(m[1] ?? m[4] ? { map: m[1] ?? m[4] } : {}) }),
     groupKey: () => "multipath",
   },
   {
