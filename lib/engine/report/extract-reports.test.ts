@@ -1024,6 +1024,25 @@ describe("titles when the stack names no function", () => {
     const [inlinedOnly] = extract([head[0], head[2]].join("\n"));
     expect(inlinedOnly).toMatchObject({ title: "KASAN: use-after-free Read in foo_get" });
   });
+
+  it("titles a symbolised RIP by the PC's own function, not the [inline] RIP lines above it", () => {
+    // Shape of testdata/real/gpf/san38-gh-bluetooth-next-pr645-…: one `RIP:` line per inlined level, then the line
+    // with the PC's offset, whose function the raw report's only RIP named.
+    const head = [
+      "Oops: general protection fault, probably for non-canonical address 0xfbd59bffffffffcc: 0000 [#1] SMP KASAN PTI",
+      "CPU: 3 UID: 0 PID: 404 Comm: repro Not tainted 7.2.0 #2 PREEMPT",
+      "RIP: 0010:__foo_get_by_id net/foo/core.c:112 [inline]",
+      "RIP: 0010:foo_alloc_id net/foo/core.c:261 [inline]",
+      "RIP: 0010:__foo_chan_add+0x178/0x770 net/foo/core.c:644",
+    ];
+    const [cut] = extract(head.join("\n"));
+    expect(cut).toMatchObject({ title: "general protection fault in __foo_chan_add", guiltyFrame: "__foo_chan_add" });
+    const [whole] = extract([...head, "Call Trace:", " <TASK>", " foo_chan_connect+0x1a/0x40 net/foo/core.c:900", " foo_sock_connect+0x2b/0x60 net/foo/sock.c:120"].join("\n"));
+    expect(whole).toMatchObject({ title: "general protection fault in __foo_chan_add", guiltyFrame: "__foo_chan_add" });
+    // A paste cut after the inlined RIP lines still names the only function it has.
+    const [inlinedOnly] = extract(head.slice(0, 3).join("\n"));
+    expect(inlinedOnly).toMatchObject({ title: "general protection fault in __foo_get_by_id" });
+  });
 });
 
 describe("parseReport", () => {

@@ -716,6 +716,16 @@ const X86_ADDRESS_RIP = /^\s*RIP: [0-9a-f]{4}:0x[0-9a-f]+\s*$/;
 function firstSectionLine(report: ParsedReport, section: RegExp): number {
   const texts = report.texts;
   const first = texts.findIndex((t, idx) => idx > 0 && section.test(t));
+  if (section === RIP_SECTION && first >= 0 && report.ripAt(first)?.inlined) {
+    // A symbolised RIP prints one line per inlined level (`RIP: 0010:__l2cap_get_chan_by_scid net/…:112 [inline]`)
+    // before the PC's own function (`RIP: 0010:__l2cap_chan_add+0x178/0x770 net/…:644`). syzkaller titles the raw
+    // report, whose RIP names only that function, as a symbolised KASAN header run is read by its non-inlined line.
+    for (let j = first + 1; j < texts.length && section.test(texts[j]); j++) {
+      const rip = report.ripAt(j);
+      if (rip && !rip.inlined) return j;
+      if (!rip) break;
+    }
+  }
   if (section !== RIP_SECTION || first < 0 || report.ripAt(first)) return first;
   // An x86 RIP that is an address (`RIP: 0010:0xffffffffffffffff`: the CPU jumped to garbage) is the faulting
   // instruction all the same: the stack under it is the crash's, not the one under a later named RIP.
