@@ -1782,6 +1782,15 @@ const ROWS: Row[] = [
     details: { device: "677cf0a7-1abe-4ce3-876c-2ca63301229d" },
   },
   { line: "bcachefs (sdh1): fatal error - emergency read only", rule: "bcachefs-emergency-ro", kind: "fs-error", title: "bcachefs: emergency read only", details: { device: "sdh1" } },
+  // 6.12+: the read-only words on an indented continuation line of a multi-line message, after its last detail or alone.
+  {
+    line: "  node offset 256/256 bset u64s 15 bset byte offset 48: invalid bkey format 32, emergency read only at seq 79172269",
+    rule: "bcachefs-emergency-ro",
+    kind: "fs-error",
+    title: "bcachefs: emergency read only",
+    details: {},
+  },
+  { line: "  emergency read only at seq 307668775", rule: "bcachefs-emergency-ro", kind: "fs-error", title: "bcachefs: emergency read only", details: {} },
   {
     line: "amdgpu 0000:03:00.0: amdgpu: MES failed to respond to msg=REMOVE_QUEUE",
     rule: "amdgpu-mes-unresponsive",

@@ -2436,13 +2436,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // only at journal seq 2860801`, `… fatal error - emergency read only`): every later write fails with EROFS and pods
     // on it see a read-only filesystem until it is remounted (often after an fsck). The filesystem is named by its
     // device or its UUID; one finding per filesystem.
+    // 6.12+ builds its messages in a printbuf and prints every line after the first indented, without the
+    // `bcachefs (…):` head; the read-only words (`emergency read only at seq N`) end the message, so they often land on
+    // a continuation line: alone (`  emergency read only at seq N`), after the reason (`inconsistency detected - …`) or
+    // after the last detail (`…: invalid bkey format 32, emergency read only at seq N`). Only bcachefs prints these
+    // words; such a line names no filesystem (one finding for the unnamed one). Errors found while writing a btree node
+    // dump the stack right after: its task line names the release.
     id: "bcachefs-emergency-ro",
     kind: "fs-error",
     needle: "emergency read only",
-    pattern: /\bbcachefs \(([^)\s]{1,64})\): (?:[^\n]{0,80}? - )?emergency read only\b/,
+    pattern: /\bbcachefs \(([^)\s]{1,64})\): (?:[^\n]{0,80}? - )?emergency read only\b|(?<=^|, |- )emergency read only at (?:journal )?seq \d+/,
     title: () => "bcachefs: emergency read only",
-    details: (m) => ({ device: m[1] }),
-    groupKey: (m) => `bcachefs-ro:${m[1]}`,
+    details: (m) => (m[1] ? { device: m[1] } : {}),
+    groupKey: (m) => `bcachefs-ro:${m[1] ?? "?"}`,
+    reportFollows: 6,
   },
   // Flash filesystems of embedded devices (routers, BMCs, cameras, SBCs on raw NAND/NOR) report corruption in their
   // own words, not ext4's. UBIFS prints `UBIFS error (ubi0:1 pid 1): ubifs_check_node: bad CRC: …` (pre-4.x: `UBIFS
