@@ -437,6 +437,14 @@ const ROWS: Row[] = [
     details: { device: "dm-0", function: "ext3_lookup" },
   },
   {
+    // ext2 since 2.6.36 (ext2_msg): an emulated router firmware's ext2 image (secnotes/firmware-analysis-plus#44).
+    line: "EXT2-fs (sda1): error: ext2_lookup: deleted inode referenced: 32905",
+    rule: "ext2-msg-error",
+    kind: "fs-error",
+    title: "EXT2-fs error in ext2_lookup",
+    details: { device: "sda1", function: "ext2_lookup" },
+  },
+  {
     // longhorn/longhorn#4925: the one line a k3s node's wall broadcast showed for a Longhorn volume (two spaces before
     // the parenthesis, as ext4 prints it).
     line: "EXT4-fs (sdg): failed to convert unwritten extents to written extents -- potential data loss!  (inode 262194, error -30)",
