@@ -2460,7 +2460,7 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     needle: "emergency read only",
     pattern: /\bbcachefs \(([^)\s]{1,64})\): (?:[^\n]{0,80}? - )?emergency read only\b|(?<=^|, |- )emergency read only at (?:journal )?seq \d+/,
     title: () => "bcachefs: emergency read only",
-    details: (m) => (m[1] ? { device: m[1] } : {}),
+    details: (m): Details => (m[1] ? { device: m[1] } : {}),
     groupKey: (m) => `bcachefs-ro:${m[1] ?? "?"}`,
     reportFollows: 6,
   },
