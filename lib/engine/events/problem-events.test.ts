@@ -437,6 +437,14 @@ const ROWS: Row[] = [
     details: { device: "dm-0", function: "ext3_lookup" },
   },
   {
+    // ext2 since 2.6.36 (ext2_msg): an emulated router firmware's ext2 image (secnotes/firmware-analysis-plus#44).
+    line: "EXT2-fs (sda1): error: ext2_lookup: deleted inode referenced: 32905",
+    rule: "ext2-msg-error",
+    kind: "fs-error",
+    title: "EXT2-fs error in ext2_lookup",
+    details: { device: "sda1", function: "ext2_lookup" },
+  },
+  {
     // longhorn/longhorn#4925: the one line a k3s node's wall broadcast showed for a Longhorn volume (two spaces before
     // the parenthesis, as ext4 prints it).
     line: "EXT4-fs (sdg): failed to convert unwritten extents to written extents -- potential data loss!  (inode 262194, error -30)",
@@ -1790,6 +1798,15 @@ const ROWS: Row[] = [
     details: { device: "677cf0a7-1abe-4ce3-876c-2ca63301229d" },
   },
   { line: "bcachefs (sdh1): fatal error - emergency read only", rule: "bcachefs-emergency-ro", kind: "fs-error", title: "bcachefs: emergency read only", details: { device: "sdh1" } },
+  // 6.12+: the read-only words on an indented continuation line of a multi-line message, after its last detail or alone.
+  {
+    line: "  node offset 256/256 bset u64s 15 bset byte offset 48: invalid bkey format 32, emergency read only at seq 79172269",
+    rule: "bcachefs-emergency-ro",
+    kind: "fs-error",
+    title: "bcachefs: emergency read only",
+    details: {},
+  },
+  { line: "  emergency read only at seq 307668775", rule: "bcachefs-emergency-ro", kind: "fs-error", title: "bcachefs: emergency read only", details: {} },
   {
     line: "amdgpu 0000:03:00.0: amdgpu: MES failed to respond to msg=REMOVE_QUEUE",
     rule: "amdgpu-mes-unresponsive",

@@ -1968,6 +1968,19 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     details: (m) => ({ device: m[2], function: m[3] }),
   },
   {
+    // ext2 since 2.6.36 prints ext2_error() through ext2_msg(): `EXT2-fs (sda1): error: ext2_lookup: deleted inode
+    // referenced: 32905` (`… error: read_block_bitmap: Cannot read block bitmap …`), not ext3's `EXT2-fs error (device
+    // …)` wording, which older kernels used. The same error, titled and folded per function as that row's.
+    // Needle `): error: `: its 7-byte head is ext4-error-count's, so it adds no bucket to the hot prefilter; `EXT2-fs (`
+    // let ~0.12 positions of every quiet line through (every `EXT4-fs (` line shares its bucket).
+    id: "ext2-msg-error",
+    kind: "fs-error",
+    needle: "): error: ",
+    pattern: /EXT2-fs \(([^)]{1,64})\): error: (\w+):/,
+    title: (m) => `EXT2-fs error in ${m[2]}`,
+    details: (m) => ({ device: m[1], function: m[2] }),
+  },
+  {
     // ext4's I/O completion could not turn the unwritten extents a write filled into written ones
     // (ext4_convert_unwritten_io_end_vec(): `EXT4-fs (sdg): failed to convert unwritten extents to written extents --
     // potential data loss!  (inode 262194, error -30)`; before 5.5 `(inode 1234567, offset 0, size 4096, error -5)`): the data reached the disk but the extent tree still says
@@ -2437,13 +2450,20 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     // only at journal seq 2860801`, `… fatal error - emergency read only`): every later write fails with EROFS and pods
     // on it see a read-only filesystem until it is remounted (often after an fsck). The filesystem is named by its
     // device or its UUID; one finding per filesystem.
+    // 6.12+ builds its messages in a printbuf and prints every line after the first indented, without the
+    // `bcachefs (…):` head; the read-only words (`emergency read only at seq N`) end the message, so they often land on
+    // a continuation line: alone (`  emergency read only at seq N`), after the reason (`inconsistency detected - …`) or
+    // after the last detail (`…: invalid bkey format 32, emergency read only at seq N`). Only bcachefs prints these
+    // words; such a line names no filesystem (one finding for the unnamed one). Errors found while writing a btree node
+    // dump the stack right after: its task line names the release.
     id: "bcachefs-emergency-ro",
     kind: "fs-error",
     needle: "emergency read only",
-    pattern: /\bbcachefs \(([^)\s]{1,64})\): (?:[^\n]{0,80}? - )?emergency read only\b/,
+    pattern: /\bbcachefs \(([^)\s]{1,64})\): (?:[^\n]{0,80}? - )?emergency read only\b|(?<=^|, |- )emergency read only at (?:journal )?seq \d+/,
     title: () => "bcachefs: emergency read only",
-    details: (m) => ({ device: m[1] }),
-    groupKey: (m) => `bcachefs-ro:${m[1]}`,
+    details: (m): Details => (m[1] ? { device: m[1] } : {}),
+    groupKey: (m) => `bcachefs-ro:${m[1] ?? "?"}`,
+    reportFollows: 6,
   },
   // Flash filesystems of embedded devices (routers, BMCs, cameras, SBCs on raw NAND/NOR) report corruption in their
   // own words, not ext4's. UBIFS prints `UBIFS error (ubi0:1 pid 1): ubifs_check_node: bad CRC: …` (pre-4.x: `UBIFS
