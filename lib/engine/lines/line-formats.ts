@@ -302,8 +302,14 @@ const CRASHDUMP_LEVEL_NUMBER: Record<string, number> = { EMERG: 0, ALERT: 1, CRI
 const PIPE_PREFIX = /^[ \t]*\|[ \t]?/;
 // ...or a stack trace's own lines: commit messages quote unstamped reports behind `  | ` (`  |  strcmp+0x20/0x64`,
 // `  | Call trace:`), which no line format knows. An indented function name (with its offset, or bare as an inlined
-// frame prints) or the trace's header line is no table cell; left behind its gutter the stack went unread.
-const PIPE_STACK_LINE = /^(?:[ \t]+(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?: \[\w+\])?|[ \t]*Call [Tt]race:)[ \t]*$/;
+// frame prints) or the trace's header line is no table cell; left behind its gutter the stack went unread. So are the
+// address-led frames other layouts print: powerpc's `[sp] [ip] f+0x…/0x… (unreliable)` and its `NIP [ip] f+0x…`/`LR
+// [ip] …` lines (the faulting function), x86's `[<ip>] f+0x…/0x…` and arm32's `[<ip>] (f) from [<ip>] (g+0x…)`.
+const PIPE_STACK_LINE = new RegExp(
+  String.raw`^(?:[ \t]+(?:\? )?[A-Za-z_][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?: \[\w+\])?|[ \t]*Call [Tt]race:` +
+    String.raw`|[ \t]*(?:\[[0-9a-f]{8,16}\] \[[0-9a-f]{8,16}\]|(?:NIP|LR) \[[0-9a-f]{8,16}\]|\[<[0-9a-f]{8,16}>\](?: \?)?) [A-Za-z_.][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[\w+\])?(?: \(unreliable\))?` +
+    String.raw`|[ \t]*\[<[0-9a-f]{8,16}>\] \([^()\s]+(?: \[\w+\])?\) from \[<[0-9a-f]{8,16}>\] \([^()\s]+(?: \[\w+\])?\))[ \t]*$`,
+);
 // A whole line in Markdown inline code (`` `Kernel panic - not syncing: VFS: …` ``): posts quote a single log line
 // that way in prose. The kernel ends no message with a backtick, but a message's words end where the closing one
 // starts: left on, it became part of a panic reason and its title. Only a line that is one code span (one backtick

@@ -733,6 +733,27 @@ const ROWS: Row[] = [
     expect: { text: "Call trace:" },
   },
   {
+    // powerpc's frames and its NIP line are address-led: a patch's `| ` quote of a ppc oops (quoted again `> | `).
+    name: "a powerpc frame behind a quoted `> | ` gutter",
+    raw: "> | [cfa59a08] [c003f4e0] __cancel_work_timer+0x124/0x194 (unreliable)",
+    expect: { text: "[cfa59a08] [c003f4e0] __cancel_work_timer+0x124/0x194 (unreliable)" },
+  },
+  {
+    name: "powerpc's NIP line behind a `| ` gutter",
+    raw: "| NIP [c03ed4b8] sata_dwc_qc_issue+0x14c/0x254",
+    expect: { text: "NIP [c03ed4b8] sata_dwc_qc_issue+0x14c/0x254" },
+  },
+  {
+    name: "an x86 `[<ip>]` frame behind a `| ` gutter",
+    raw: "|  [<c10e2d77>] slab_destroy+0x27/0x70",
+    expect: { text: " [<c10e2d77>] slab_destroy+0x27/0x70" },
+  },
+  {
+    name: "an arm32 `(f) from` frame of a module behind a `| ` gutter",
+    raw: "| [<bf10c5b8>] (brcmf_sdio_watchdog_thread [brcmfmac]) from [<c02570b8>] (kthread+0x178/0x180)",
+    expect: { text: "[<bf10c5b8>] (brcmf_sdio_watchdog_thread [brcmfmac]) from [<c02570b8>] (kthread+0x178/0x180)" },
+  },
+  {
     name: "a table row behind a `| ` gutter is no stack line and keeps its gutter",
     raw: "| zone | pages |",
     expect: { text: "| zone | pages |" },

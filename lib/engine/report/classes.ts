@@ -248,6 +248,12 @@ const HUNG_TASK_STATE_LINE = taskStateLine("[A-Z]");
 /** The same state line of a task in uninterruptible sleep only (`state:D`, or the old columns' `D`). */
 const HUNG_TASK_D_STATE_LINE = taskStateLine("D");
 export const CALL_TRACE_SECTION = /(?:Call Trace|Call trace|Backtrace|backtrace|Stack trace|Stack Trace:|Exception stack|^PID: \d+\s+TASK: |^\s*#0 \[)/;
+/**
+ * arm32 built with the unwinder (CONFIG_ARM_UNWIND: Thumb-2 and most ChromeOS/Android kernels) prints a sleeping task's
+ * frames right under its state line with no section line before 5.x (`[<c0aa1e60>] (__schedule) from [<c0aa2100>]
+ * (schedule+0x98/0xc4)`); only the frame-pointer unwinder says `Backtrace:`. The first such line starts the stack.
+ */
+export const ARM_UNWIND_SECTION = /^\s*\[<[0-9a-f]{8,16}>\] \([A-Za-z_.][\w.]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?: \[[\w-]+\])?\) from \[<[0-9a-f]{8,16}>\]/;
 const STACK_DEFAULT: StackRule = { sections: [RIP_SECTION, CALL_TRACE_SECTION] };
 const STACK_CALL_TRACE: StackRule = { sections: [CALL_TRACE_SECTION] };
 /**
@@ -973,7 +979,7 @@ export const CLASSES: readonly CrashClass[] = [
         // `blocked for more than 120 seconds.`); no unwrapped log starts a line with the header's tail.
         match: re("INFO: task .*(?:\\n.*)?[ \\n]blocked(?: in I/O wait)?[ \\n]for[ \\n]more[ \\n]than[ \\n](?:[0-9]+[ \\n])?seconds"),
         title: "INFO: task hung in {FRAME}", alt: HANG, kind: "hung-task", type: "HANG",
-        stack: stack([CALL_TRACE_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
+        stack: stack([CALL_TRACE_SECTION, ARM_UNWIND_SECTION], { mode: "hang", cutSections: [HUNG_TASK_STATE_LINE] }),
       },
       {
         // A paste that ends inside the header's tail (`INFO: task hhvm:1608 blocked for mo`): a hung task all the same,

@@ -11,7 +11,7 @@
  * CPUs printing at once do not mix.
  */
 import type { Finding, FindingKind, Frame, IncidentWarning, LogLine } from "../types";
-import { CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_LINE_TRIGGER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
+import { ARM_UNWIND_SECTION, CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FROM_HEADER_SECTION, LOCKDEP_AT_SECTION, LOCKDEP_TAKES_SECTION, REPORT_LINE_TRIGGER, RIP_SECTION, type CrashClass, type StackRule, type TitleFormat } from "./classes";
 import { mainFrames, parseFrameLine, parseKsymoopsFrame, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
@@ -1083,7 +1083,8 @@ function corruption(titled: Titled, report: ParsedReport, isPanicOnly: boolean, 
   // KMSAN/KFENCE print frames right after the header, without a keyword.
   if (!sawKeyword) {
     // KMSAN/KFENCE print their frames right after the header; everything else announces its stack.
-    const framesAfterHeader = f.stack?.sections.includes(FROM_HEADER_SECTION) ?? false;
+    // So does an arm32 unwinder's sleeping-task trace (`[<…>] (f) from [<…>] (g…)` under the state line).
+    const framesAfterHeader = (f.stack?.sections.includes(FROM_HEADER_SECTION) ?? false) || (f.stack?.sections.includes(ARM_UNWIND_SECTION) === true && texts.some((t) => ARM_UNWIND_SECTION.test(t)));
     if ((!framesAfterHeader || report.framesFrom(0, 60).length === 0) && !(following && hasAnnouncedStack(following))) return "no stack trace in report";
   }
   return undefined;

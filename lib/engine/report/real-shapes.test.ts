@@ -399,6 +399,22 @@ describe("ppc64 hard lockups", () => {
   });
 });
 
+describe("arm32 unwinder traces", () => {
+  it("read a sleeping task's `(f) from` frames printed under its state line with no `Backtrace:` line", () => {
+    const [hung] = extract([
+      "INFO: task brcmf_wdog/mmc1:621 blocked for more than 120 seconds.",
+      "Not tainted 4.19.94-07984-g24ff99a0f713 #1",
+      "\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.",
+      "brcmf_wdog/mmc1 D    0   621      2 0x00000000 last_sleep: 2440793077.  last_runnable: 2440766827",
+      "[<c0aa1e60>] (__schedule) from [<c0aa2100>] (schedule+0x98/0xc4)",
+      "[<c0aa2100>] (schedule) from [<c0853830>] (__mmc_claim_host+0x154/0x274)",
+      "[<c0853830>] (__mmc_claim_host) from [<bf10c5b8>] (brcmf_sdio_watchdog_thread+0x1b0/0x1f8 [brcmfmac])",
+      "[<bf10c5b8>] (brcmf_sdio_watchdog_thread [brcmfmac]) from [<c02570b8>] (kthread+0x178/0x180)",
+    ]);
+    expect(hung).toMatchObject({ kind: "hung-task", title: "INFO: task hung in __mmc_claim_host", guiltyFrame: "__mmc_claim_host", corrupted: false });
+  });
+});
+
 describe("stacks of guesses only", () => {
   it("name the display title after the first guessed frame; syzkaller's title stays `… in corrupted`", () => {
     const [hung] = extract([
