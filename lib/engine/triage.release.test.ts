@@ -54,6 +54,23 @@ describe("release of a report without one: seed 000 as printed", () => {
   });
 });
 
+describe("xmon's banner", () => {
+  it("is the crashed kernel's release, printed by the debugger: no boot of its own", async () => {
+    const log = [
+      "[   37.356610] BUG: Unable to handle kernel instruction fetch",
+      "[   37.357724] Faulting instruction address: 0xc000000002bff4f0",
+      "cpu 0x2f: Vector: 400 (Instruction Access) at [c000001ff43ab6a0]",
+      "    pid   = 3222, comm = udevd",
+      "Linux version 5.0.0 (joel@ka5) (gcc version 7.3.0 (Ubuntu 7.3.0-27ubuntu1~18.04)) #22 SMP Thu Apr 11 00:07:31 AEST 2019",
+      "enter ? for help",
+      "[c000001ff43ab9e0] c0000000005055b4 device_rename+0x74/0xd8",
+    ];
+    const incident = await triage([input("xmon.txt", log)], { kb: builtinKb(), now: NOW });
+    expect(incident.boots).toEqual([]);
+    expect(incident.findings[0]).toMatchObject({ kernelRelease: "5.0.0", releaseSource: "report" });
+  });
+});
+
 describe("release hints outside banners", () => {
   const bugOnly = ["Aug 16 00:15:16 w01 kernel: ------------[ cut here ]------------", "Aug 16 00:15:16 w01 kernel: kernel BUG at net/core/skbuff.c:4230!"];
 

@@ -821,6 +821,39 @@ describe("a timestamped report's stamp-less lines", () => {
   });
 });
 
+describe("ppc's xmon report under a timestamped crash", () => {
+  // testdata/real/paging-fault/arch38-gh-linuxppc-237-…: a POWER9 kernel drops into xmon after the fault lines.
+  const head = [
+    "[   37.355576] kernel tried to execute exec-protected page (c000000002bff4f0) -exploit attempt? (uid: 0)",
+    "[   37.356610] BUG: Unable to handle kernel instruction fetch",
+    "[   37.357724] Faulting instruction address: 0xc000000002bff4f0",
+  ];
+  const xmon = [
+    "cpu 0x2f: Vector: 400 (Instruction Access) at [c000001ff43ab6a0]",
+    "    pc: c000000002bff4f0",
+    "    lr: c000000000c001c0: kobject_rename+0x2c/0x160",
+    "    pid   = 3222, comm = udevd",
+    "Linux version 5.0.0 (joel@ka5) (gcc version 7.3.0 (Ubuntu 7.3.0-27ubuntu1~18.04)) #22 SMP Thu Apr 11 00:07:31 AEST 2019",
+    "enter ? for help",
+    "[link register   ] c000000000c001c0 kobject_rename+0x2c/0x160",
+    "[c000001ff43ab930] 5deadbeef0000200 (unreliable)",
+    "[c000001ff43ab9e0] c0000000005055b4 device_rename+0x74/0xd8",
+    "[c000001ff43aba30] c000000000aff910 dev_change_name+0x1c8/0x354",
+  ];
+
+  it("reads xmon's stamp-less lines up to its prompt as the report's own: its backtrace and its banner's release", () => {
+    const [f, ...rest] = extract([...head, ...xmon, "2f:mon> ", "shell$ echo done"].join("\n"));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ title: "BUG: unable to handle kernel paging request in device_rename", guiltyFrame: "device_rename", kernelRelease: "5.0.0", kernelBuild: "#22" });
+    expect(f.report.at(-1)).toBe("[c000001ff43aba30] c000000000aff910 dev_change_name+0x1c8/0x354");
+  });
+
+  it("keeps stamp-less lines out when no xmon entry line opened them", () => {
+    const [f] = extract([...head, ...xmon.slice(1)].join("\n"));
+    expect(f.report).toHaveLength(head.length);
+  });
+});
+
 describe("REPORT_PREFILTER", () => {
   it("matches every line that can start a report", () => {
     for (const line of [

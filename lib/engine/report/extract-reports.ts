@@ -15,7 +15,7 @@ import { ARM_UNWIND_SECTION, CALL_TRACE_SECTION, CLASSES, CRASH_PANIC_CLASS, FRO
 import { mainFrames, parseFrameLine, parseKsymoopsFrame, scanStackLine, stackSectionsOf, type StackLine, type StackSection } from "./frames";
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
-import { holdsTaskLine, isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, EMPTIED_RIP_ADDRESSES, MARKDOWN_LINKED_RIP_ADDRESSES, parseReportMetadata, RIP_ADDRESSES_ONLY, WRAPPED_RIP_FUNCTION } from "./metadata";
+import { holdsTaskLine, XMON_TASK_ROW, isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, EMPTIED_RIP_ADDRESSES, MARKDOWN_LINKED_RIP_ADDRESSES, parseReportMetadata, RIP_ADDRESSES_ONLY, WRAPPED_RIP_FUNCTION } from "./metadata";
 import { copyAnalysis, type KnownReports, type ReportAnalysis } from "./known-reports";
 import { foldedOccurrence, isFoldedOccurrence, type FoldFacts } from "./repeated-reports";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -82,12 +82,21 @@ const CRASH_PROMPT = /^\s*crash> /;
 const CRASH_BT_FRAME = /^\s*#\d+ \[[0-9a-f]+\] \S+ at [0-9a-f]+/;
 const endsReport = (text: string): boolean => (text.charCodeAt(0) === 61 || text.includes("---[ end ")) && END_OF_REPORT.test(text);
 
+/**
+ * ppc's in-kernel debugger (xmon), entered from a crash, prints its own report: `cpu 0x2f: Vector: 400 (Instruction
+ * Access) at [c000001ff43ab6a0]`, register rows, `pid   = 3222, comm = udevd`, the running kernel's `Linux version`
+ * banner, `enter ? for help`, a backtrace, then its `2f:mon> ` prompt. None of it carries a timestamp: under a
+ * timestamped header it is still the crash's own report (up to the prompt), and its banner starts no boot.
+ */
+const XMON_ENTRY = /^cpu 0x[0-9a-f]+: Vector: [0-9a-f]+ \(.*\) at \[[0-9a-f]+\]/;
+const XMON_PROMPT = /^\s*[0-9a-f]+:mon>/;
+
 /** Line i starts a new boot: a banner, a command line, or the dmesg uptime going back (a serial capture across a reboot). */
 function startsBoot(lines: readonly LogLine[], i: number): boolean {
   const text = lines[i].text;
   // BOOT_START's first character is one of `LKCc`: most lines are told apart without the regex.
   const c0 = text.charCodeAt(0);
-  if ((c0 === 76 || c0 === 75 || c0 === 67 || c0 === 99) && BOOT_START.test(text)) return true;
+  if ((c0 === 76 || c0 === 75 || c0 === 67 || c0 === 99) && BOOT_START.test(text)) return !(c0 === 76 && i > 0 && XMON_TASK_ROW.test(lines[i - 1].text));
   const up = lines[i].uptime;
   const prev = i > 0 ? lines[i - 1].uptime : undefined;
   return up !== undefined && prev !== undefined && prev > 5 && up + 1 < prev;
@@ -411,6 +420,7 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
   let wrappedHungHeader = false;
   let wrappedLockSite = false;
   let inTrace = false;
+  let inXmon = false;
   // The report's own lines since the last foreign one, read only when a foreign line comes (what they say decides
   // whether it continues the report): a console without interleaved output (a storm's span) reads none of them.
   let ownFrom = -1;
@@ -434,7 +444,11 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
       // syz-executor / shell output interleaved with a timestamped console: not part of the report, except the
       // release of a task line wrapped after its taint (a mailing-list paste), a trace's prefix-less frames and a
       // whole task line whose stamp paste damage ate.
+      // xmon's report, entered from this crash, runs to its prompt (XMON_ENTRY).
+      if (!inXmon && XMON_ENTRY.test(l.text)) inXmon = true;
+      else if (inXmon && XMON_PROMPT.test(l.text)) inXmon = false;
       const continues =
+        inXmon ||
         isRecordContinuation(lines, i, span.start) ||
         holdsTaskLine(l.text) ||
         (inModuleList && isModuleListContinuation(l.text)) ||
@@ -453,6 +467,7 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
       const scanned = scanStackLine(l.text);
       inTrace = scanned.callTrace || (inTrace && (scanned.frameInTrace !== undefined || scanned.markersOnly));
     } else {
+      inXmon = false;
       if (ownFrom < 0) ownFrom = i;
       ownTo = i;
     }

@@ -136,6 +136,18 @@ describe("parseFrameLine", () => {
     expect(parseFrameLine("BUG: unable to handle kernel paging request at ffffffffc0a73a36")).toBeUndefined();
   });
 
+  it("reads xmon's backtrace rows (stack slot bracketed, return address bare), not its link register or empty slots", () => {
+    // testdata/real/paging-fault/arch38-gh-linuxppc-237-…: ppc's debugger prints its own backtrace.
+    expect(parseFrameLine("[c000001ff43ab9e0] c0000000005055b4 device_rename+0x74/0xd8")).toMatchObject({
+      function: "device_rename",
+      address: "c0000000005055b4",
+      reliable: true,
+    });
+    expect(parseFrameLine("[c00000000111fd40] c00000000004e1d4 power9_idle_type+0x4c/0x70 (unreliable)")).toMatchObject({ reliable: false });
+    expect(parseFrameLine("[link register   ] c000000000c001c0 kobject_rename+0x2c/0x160")).toBeUndefined();
+    expect(parseFrameLine("[c000001ff43ab930] 5deadbeef0000200 (unreliable)")).toBeUndefined();
+  });
+
   it("does not take register lines for frames", () => {
     expect(parseFrameLine("RIP: 0010:skb_segment+0xbc8/0xd20")).toBeUndefined();
     expect(parseFrameLine("pc : el0_svc_common+0x84/0x1e0")).toBeUndefined();

@@ -328,6 +328,11 @@ export function parseKsymoopsFrame(line: string): Frame | undefined {
 const PPC_FRAME = new RegExp(
   String.raw`^\s*\[(${HEX})\]\s+\[(${HEX})\]\s+(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?(\s+\(unreliable\))?(?:\s+${SRC})?\s*$`,
 );
+// ppc's in-kernel debugger (xmon) prints its backtrace with the return address bare, no Call Trace line above it:
+// `[c000001ff43ab9e0] c0000000005055b4 device_rename+0x74/0xd8`. Its `[link register   ] c0000000… f+0x…` row is the
+// LR (no stack slot, so no frame: the link register is never read as one) and `[c000…] 5deadbeef0000200 (unreliable)`
+// a slot holding no return address.
+const XMON_FRAME = new RegExp(String.raw`^\s*\[(${HEX})\]\s+(${HEX})\s+(${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?(\s+\(unreliable\))?\s*$`);
 // ppc64's exception frame: `--- interrupt: 700 at assert_slb_presence+0x2c/0x70` names the function the CPU was in
 // when the trap (a WARN's `tw`, a fault) was taken; the frames above it are the trap handling.
 const PPC_INTERRUPT_FRAME = new RegExp(String.raw`^\s*--- interrupt: ${HEX} at (${SYM})\+0x(${HEX})\/0x(${HEX})(?:\s+${MOD})?\s*$`);
@@ -557,6 +562,11 @@ function parseSymbolFrame(line: string): Frame | undefined {
       file,
       fileLine: fileLine !== undefined ? Number(fileLine) : undefined,
     });
+  }
+  m = offset && line.trimStart().startsWith("[") ? XMON_FRAME.exec(line) : null;
+  if (m) {
+    const [, , address, sym, off, size, mod, unreliable] = m;
+    return makeFrame(sym, { reliable: !unreliable, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
   }
   m = line.includes("[<") ? ARM_FRAME.exec(line) : line.includes(") from ") ? ARM_FRAME_MANGLED_ADDRESS.exec(line) : null;
   if (m) {

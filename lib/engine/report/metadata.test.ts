@@ -209,6 +209,16 @@ describe("parseReportMetadata kernel ident line", () => {
   });
 });
 
+describe("parseReportMetadata xmon banner", () => {
+  it("takes the release from the banner xmon prints under the crashing task's row, a task line first", () => {
+    const xmon = ["    pid   = 3222, comm = udevd", "Linux version 5.0.0 (joel@ka5) (gcc version 7.3.0 (Ubuntu 7.3.0-27ubuntu1~18.04)) #22 SMP Thu Apr 11 00:07:31 AEST 2019"];
+    expect(parseReportMetadata(xmon)).toMatchObject({ kernelRelease: "5.0.0", kernelBuild: "#22" });
+    expect(parseReportMetadata(["CPU: 47 PID: 3222 Comm: udevd Not tainted 5.0.1 #23", ...xmon]).kernelRelease).toBe("5.0.1");
+    // A banner anywhere else in a report is no release of it (a reboot's banner after the crash).
+    expect(parseReportMetadata([xmon[1]]).kernelRelease).toBeUndefined();
+  });
+});
+
 describe("parseReportMetadata, old 32-bit layouts", () => {
   it("reads the release in parentheses of the old Pid line", () => {
     const meta = parseReportMetadata(["Pid: 8003, comm: Xorg Not tainted (2.6.27.9-159.fc10.i686 #1)"]);

@@ -51,6 +51,13 @@ const KERNEL_IDENT_LINE = /^\s*(\d[\w.+~-]*) (#\S+)\s+(Not tainted|Tainted:\s+([
 // `[ INFO: possible circular locking dependency detected ]`; only the line after such a header is read as one.
 const OLD_LOCKDEP_HEADER = /^\s*\[ INFO: [^\]]+ \]\s*$/;
 const BARE_IDENT_LINE = /^\s*(\d+\.\d+[\w.+~-]*) (#\d\S*)\s*$/;
+/**
+ * ppc's xmon, entered from a crash, prints the crashing task (`    pid   = 3222, comm = udevd`) and right under it the
+ * running kernel's banner (`Linux version 5.0.0 (joel@ka5) (gcc …) #22 SMP Thu Apr 11 …`): that banner is the
+ * crashed kernel's release, read like print_kernel_ident()'s line (a task line of the report wins).
+ */
+export const XMON_TASK_ROW = /^\s*pid\s+= \d+, comm = /;
+const XMON_BANNER = /^Linux version (\d+\.\d+\S*) .*?(#\d+\S*)/;
 // Hung-task reports (4.x+) print the taint and the release on a line of their own under the header:
 // `      Not tainted 5.4.89+ #1`, `      Tainted: G           OE     5.15.0-1019-aws #23~20.04.1-Ubuntu`.
 const TAINT_RELEASE_LINE = /^\s*(Not tainted|Tainted:\s+([A-Za-z][A-Za-z \-]*?))\s+(\d+\.\d+[^\s]*)(?:\s+(#\S.*?))?\s*$/;
@@ -218,9 +225,22 @@ export function parseReportMetadata(reportLines: string[]): ReportMetadata {
   let identOnNextLine = false;
   let identRelease: { release: string; build: string } | undefined;
   let ripOnNextLine = false;
+  let xmonBannerOnNextLine = false;
   for (const entry of lines) {
     if (typeof entry !== "string") continue;
     const line = entry.trimEnd();
+    if (xmonBannerOnNextLine) {
+      xmonBannerOnNextLine = false;
+      const banner = XMON_BANNER.exec(line);
+      if (banner) {
+        identRelease ??= { release: banner[1], build: banner[2] };
+        continue;
+      }
+    }
+    if (line.includes("comm = ") && XMON_TASK_ROW.test(line)) {
+      xmonBannerOnNextLine = true;
+      continue;
+    }
     if (ripOnNextLine) {
       ripOnNextLine = false;
       const wrapped = WRAPPED_RIP_FUNCTION.exec(line);

@@ -9,7 +9,7 @@ import { AGENT_VERSION_RULES, GO_PANIC_START, parseEscapedGoPanic, parseGoPanic,
 import { EventFolds, foldKeyOf, foldsWithoutWindow, MAX_EVENT_SAMPLES, runKey, type EventRun } from "../events/event-folds";
 import { INFO_EVENT_RULES, PROBLEM_EVENT_RULES, type Details, type ProblemEventRule, type ReportStart } from "../events/problem-events";
 import { readReleaseHints, RELEASE_HINT_NEEDLES, type ReleaseHint } from "../events/release-hints";
-import { parseReportMetadata, type ReportMetadata } from "../report/metadata";
+import { parseReportMetadata, XMON_TASK_ROW, type ReportMetadata } from "../report/metadata";
 import { ByteLineSplitter, cleanBytes, endWithoutCr, latin1Of, noteLineCut, readByteChunks, type DecompressionBudget, type IngestLimits, type IngestStats } from "../ingest/read-lines";
 import { completeCutHeader, repairCutFirstLine } from "../lines/cut-first-line";
 import { joinWrappedLines, MAX_CONTINUATIONS, MIN_WRAP_WIDTH, MIN_WRAPPED_LINE_LENGTH } from "../lines/join-wrapped-lines";
@@ -1205,8 +1205,9 @@ class InputScanner {
       }
       if (text.includes("Linux version ")) {
         const b = BANNER.exec(text) ?? BANNER_LOOSE.exec(text);
-        if (b && /^\d+\.\d+/.test(b[1])) {
-          const prevRaw = bannerPrev.get(l.lineNo);
+        const prevRaw = bannerPrev.get(l.lineNo);
+        // xmon prints the crashed kernel's banner under the crashing task's row: no new boot (metadata.ts reads it).
+        if (b && /^\d+\.\d+/.test(b[1]) && !(prevRaw !== undefined && XMON_TASK_ROW.test(prevRaw))) {
           const boot: RawBoot = {
             lineNo: l.lineNo,
             host: l.host,
