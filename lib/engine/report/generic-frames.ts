@@ -290,6 +290,9 @@ export const GENERIC_FRAME_FAMILIES: readonly GenericFrameFamily[] = [
       // sysfs_create_group(s)' own walk over the caller's attribute array (fs/sysfs/group.c): an attribute array
       // without its NULL terminator is reported there, and cdev_device_add() is device_add() for a char device
       "^create_files$", "^internal_create_groups?$", "^cdev_device_add$",
+      // what sysfs_create_file() and device_create_file() call down to (fs/sysfs/file.c, fs/kernfs/file.c): the
+      // attribute and the code that registered it are the caller's (lockdep's "key … not registered" on a dynamic one)
+      "^sysfs_add_file", "^__kernfs_create_file$", "^kernfs_create_",
     ],
   },
   {

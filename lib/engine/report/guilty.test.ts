@@ -214,6 +214,13 @@ describe("isGenericFrame", () => {
     for (const f of ["create_files", "internal_create_group", "internal_create_groups", "cdev_device_add"]) expect(isGenericFrame(f), f).toBe(true);
     for (const f of ["create_files_for_dev", "cdev_add", "internal_create_group_attrs"]) expect(isGenericFrame(f), f).toBe(false);
   });
+  it("a sysfs attribute file created for a driver names the driver: sysfs/kernfs create helpers are plumbing", () => {
+    // lockdep's "BUG: key … has not been registered!" under device_create_file() on a dynamically allocated attribute
+    expect(selectGuiltyFrame(frames("lockdep_init_map_type", "__kernfs_create_file", "sysfs_add_file_mode_ns", "sysfs_create_file_ns",
+      "foo_fan_probe", "platform_probe"))).toBe("foo_fan_probe");
+    for (const f of ["__kernfs_create_file", "kernfs_create_dir_ns", "kernfs_create_link", "sysfs_add_file_mode_ns", "sysfs_add_file_to_group"]) expect(isGenericFrame(f), f).toBe(true);
+    for (const f of ["kernfs_fop_write_iter", "kernfs_get"]) expect(isGenericFrame(f), f).toBe(false);
+  });
   it("XFS's old kmem wrappers are allocators: a WARN under them names the XFS code that allocated", () => {
     // PowerPC G4 NFS server on 3.14-rc2 (linux-mm): SLUB's add_full() assertion <- kmem_zone_alloc <- xfs_inode_alloc
     expect(selectGuiltyFrame(frames("deactivate_slab", "__slab_alloc.constprop.77", "kmem_cache_alloc", "kmem_zone_alloc", "xfs_inode_alloc", "xfs_iget"))).toBe("xfs_inode_alloc");
