@@ -205,6 +205,15 @@ describe("joinWrappedLines", () => {
     expect(joinedTexts("[<c0126750>](platform_cpu_kill+0x38/0x48) from [<c010c6fc>](__cpu", "[<c010c6fc>](__cpu_die+0x4c/0x98) from [<c09ee9cc>](_cpu_down+0xf8/0x2e0)")).toHaveLength(2);
   });
 
+  it("joins a 6.x WARNING header broken before the `at` that names the warned function", () => {
+    // A bare paste without prefixes (ublue-os/bazzite#5337): read alone, the first line names no function.
+    expect(joinedTexts("WARNING: drivers/net/ethernet/intel/igc/igc_main.c:7021", "at igc_rd32+0xa2/0xb0 [igc]")).toEqual([
+      "WARNING: drivers/net/ethernet/intel/igc/igc_main.c:7021 at igc_rd32+0xa2/0xb0 [igc]",
+    ]);
+    // Only a location ends the head, and only a function with its offset opens the rest.
+    expect(joinedTexts("WARNING: drivers/net/x.c:12", "at boot the link was down")).toHaveLength(2);
+  });
+
   it("glues a WARNING's source location a terminal cut inside its line number", () => {
     expect(joinedTexts("May 05 01:04:57 ubuntu kernel: WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:15", "03 kernfs_remove_by_name_ns+0x8a/0xa0")).toEqual([
       "WARNING: CPU: 0 PID: 152847 at fs/kernfs/dir.c:1503 kernfs_remove_by_name_ns+0x8a/0xa0",

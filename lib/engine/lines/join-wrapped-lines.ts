@@ -183,6 +183,9 @@ const KNOWN_SPLITS: readonly (readonly [head: RegExp, next: RegExp])[] = [
   // A report's keyword is never the end of a line: a word wrap moved what followed it (a path longer than the width,
   // 6.x's `WARNING:` + `drivers/…/amdgpu_dm.c:9576 at` + `amdgpu_dm_commit_planes+0x11cf/0x1740 [amdgpu], CPU#1:`).
   [/\b(?:WARNING|BUG|INFO):$/, /^\S/],
+  // 6.x's WARNING header (`WARNING: drivers/net/ethernet/intel/igc/igc_main.c:7021 at igc_rd32+0xa2/0xb0 [igc], CPU#3:
+  // …`) broken before its `at`: the location ends the line, the warned function opens the next.
+  [/\bWARNING: [\w\-+./]+\.[A-Za-z]+:\d+$/, /^at [A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+/],
   // The stack protector's panic message has a capital after its colon: `stack-protector:` + `Kernel stack is corrupted in: f`.
   [/\bnot syncing: stack-protector:$/, /^Kernel stack is corrupted\b/],
   // The panic messages that go on in capitals: init's (`… See Linux` + `Documentation/admin-guide/init.rst for
