@@ -1226,6 +1226,14 @@ const ROWS: Row[] = [
     details: { pci: "0000:40:00.1", device: "eno12409np1" },
   },
   { line: "bnxt_en 0000:3b:00.0 ens1f0np0: Firmware fatal reset event received", rule: "bnxt-firmware-fatal-reset", kind: "other", title: "bnxt_en: firmware fatal reset", details: { device: "ens1f0np0" } },
+  // ixgbe's firmware status register read invalid (openstreetmap/operations#997, an X550 riser).
+  {
+    line: "ixgbe 0000:02:00.1: Warning firmware error detected FWSM: 0x8118801B",
+    rule: "ixgbe-firmware-error",
+    kind: "other",
+    title: "ixgbe: firmware error detected",
+    details: { pci: "0000:02:00.1", fwsm: "0x8118801B" },
+  },
   // The device plugin's container log, Go log timestamps (NVIDIA/k8s-device-plugin#189); later versions end `; marking
   // device as unhealthy.`
   {

@@ -1725,6 +1725,21 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `bnxt-fw-fatal:${m[2]}`,
   },
   {
+    // ixgbe's service task read the firmware status register (FWSM) with its valid bit clear: the NIC's management
+    // firmware is in an error state (`ixgbe 0000:02:00.1: Warning firmware error detected FWSM: 0x8118801B`, every
+    // second until the firmware recovers). Seen with firmware that fails to load or a failing X550 board
+    // (openstreetmap/operations#997: the vendor's answer was an RMA); the port may still pass traffic. On X540 parts
+    // the valid bit is reserved and the warning can be spurious (truenas/linux#80 prints it once): a moderate sign,
+    // not a dead NIC. One finding per PCI function, as printed.
+    id: "ixgbe-firmware-error",
+    kind: "other",
+    needle: "firmware error detected",
+    pattern: /^ixgbe ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): Warning firmware error detected FWSM: (0x[0-9a-fA-F]{1,8})/,
+    title: () => "ixgbe: firmware error detected",
+    details: (m) => ({ driver: "ixgbe", pci: m[1], fwsm: m[2] }),
+    groupKey: (m) => `ixgbe-fw-error:${m[1]}`,
+  },
+  {
     // The ENA device sends a keep-alive event every second; when none came within the timeout the driver counts
     // `wd_expired` and resets the device (reset reason KEEP_ALIVE_TO), dumping its statistics: the device or the
     // host under it stopped answering, not a lost transmit (`ena-tx-not-completed`).
