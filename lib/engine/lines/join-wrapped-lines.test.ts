@@ -223,6 +223,18 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("glues a frame's module bracket a terminal cut inside or right after the module's name", () => {
+    // OpenWrt 3.18 MIPS `Kernel bug detected` copied from an 80-column terminal: the epc line lost its closing bracket
+    expect(joinedTexts("<4>[  131.590000] epc   : 80d606ac nf_conntrack_find_get+0x5c/0x84 [nf_conntrack", "]", "<4>[  131.590000]     Not tainted")).toEqual([
+      "epc   : 80d606ac nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]",
+      "    Not tainted",
+    ]);
+    expect(joinedTexts("[  131.590000]  nf_conntrack_find_get+0x5c/0x84 [nf_conn", "track]")).toEqual([" nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]"]);
+    // a closed bracket is a whole frame, and a bracket that is no module's (a stamp) takes nothing
+    expect(joinedTexts("[  131.590000]  nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]", "]")).toEqual([" nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]", "]"]);
+    expect(joinedTexts("[  131.590000] eth0: link up [x", "]")).toEqual(["eth0: link up [x", "]"]);
+  });
+
   it("glues lockdep's lock site a terminal cut inside the function's name", () => {
     expect(joinedTexts("ffff88801d089f18 (&zfsvfs->z_teardown_inactive_lock){.+.+}-{4:4}, at: zfs_inacti", "ve+0x194/0x1300 fs/zfs/os/linux/zfs/zfs_vnops_os.c:4084")).toEqual([
       "ffff88801d089f18 (&zfsvfs->z_teardown_inactive_lock){.+.+}-{4:4}, at: zfs_inactive+0x194/0x1300 fs/zfs/os/linux/zfs/zfs_vnops_os.c:4084",

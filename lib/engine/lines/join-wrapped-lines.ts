@@ -365,6 +365,11 @@ const CODE_BYTES_ONLY = /^(?:<?[0-9a-f]{2}>? )*<?[0-9a-f]{2}>?$/;
  */
 const OPEN_MODULE_HEAD = /[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+ \[[\w-]+$/;
 const BUILD_ID_REST = /^[0-9a-f]{20,40}\]\s*$/;
+/**
+ * The same bracket a terminal's hard wrap cut inside or right after the module's name (`epc : 80d606ac
+ * nf_conntrack_find_get+0x5c/0x84 [nf_conntrack` + `]`, `… [nf_conn` + `track]`): the rest of the name, glued on.
+ */
+const MODULE_NAME_REST = /^[\w-]*\]\s*$/;
 
 /** How `next` continues `head`: as the rest of a function or address a hard wrap cut (glued), or of a kernel line shape. */
 function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
@@ -382,6 +387,7 @@ function isGlued(head: LogLine, next: LogLine): boolean {
   if (isCutLocation(head.text, next.text)) return true;
   if (isCutAddress(head.text, next.text)) return true;
   if (ADDRESS_BRACKET_CUT_REST.test(next.text) && ADDRESS_BRACKET_CUT_HEAD.test(head.text)) return true;
+  if (MODULE_NAME_REST.test(next.text) && !BUILD_ID_REST.test(next.text) && OPEN_MODULE_HEAD.test(head.text)) return true;
   return RELEASE_CUT_REST.test(next.text) && RELEASE_CUT_HEAD.test(head.text);
 }
 
@@ -462,9 +468,10 @@ function quoteCount(s: string): number {
 
 /** A cheap first test for shapeContinues: a plain line that could continue some head. */
 const isShapeContinuation = (l: LogLine): boolean => isText(l) && SHAPE_START.test(l.text);
-// `<`: a `Code:` line's trapping byte (`<0f> 0b …`) may start its continuation (CODE_BYTES_ONLY); blanks then a capital:
+// `<`: a `Code:` line's trapping byte (`<0f> 0b …`) may start its continuation (CODE_BYTES_ONLY); `]`: a module
+// bracket's end (MODULE_NAME_REST); blanks then a capital:
 // taint flags a wrap indented (TAINT_FLAGS_ONLY, TAINT_FLAGS_THEN_RELEASE).
-const SHAPE_START = /^(?:[A-Za-z0-9(/[_.+{<]|\s+[A-Z])/;
+const SHAPE_START = /^(?:[A-Za-z0-9(/[\]_.+{<]|\s+[A-Z])/;
 
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 
