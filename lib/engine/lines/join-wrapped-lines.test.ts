@@ -223,6 +223,19 @@ describe("joinWrappedLines", () => {
     ]);
   });
 
+  it("glues a hung task's header a terminal cut inside one of its words, and only where the kernel's phrase spans the cut", () => {
+    // rclone on EL8 (`dmesg -T` copied from an 80-column terminal) and an aarch64 syslog cut the same way
+    expect(joinedTexts("[Wed May 31 00:03:20 2023] INFO: task rclone:61704 blocked for more than 120 seco", "nds.")).toEqual([
+      "INFO: task rclone:61704 blocked for more than 120 seconds.",
+    ]);
+    expect(joinedTexts("May 23 05:11:02 localhost kernel: INFO: task qemu-system-aar:8361 blocked f", "or more than 120 seconds.")).toEqual([
+      "INFO: task qemu-system-aar:8361 blocked for more than 120 seconds.",
+    ]);
+    // a whole header, or a rest that does not finish the phrase, takes nothing
+    expect(joinedTexts("[  100.000000] INFO: task a:1 blocked for more than 120 seconds.", "done.")).toEqual(["INFO: task a:1 blocked for more than 120 seconds.", "done."]);
+    expect(joinedTexts("[  100.000000] INFO: task a:1 blocked for more than 120 seco", "rds.")).toEqual(["INFO: task a:1 blocked for more than 120 seco", "rds."]);
+  });
+
   it("glues a frame's module bracket a terminal cut inside or right after the module's name", () => {
     // OpenWrt 3.18 MIPS `Kernel bug detected` copied from an 80-column terminal: the epc line lost its closing bracket
     expect(joinedTexts("<4>[  131.590000] epc   : 80d606ac nf_conntrack_find_get+0x5c/0x84 [nf_conntrack", "]", "<4>[  131.590000]     Not tainted")).toEqual([

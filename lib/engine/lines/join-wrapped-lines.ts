@@ -149,6 +149,23 @@ function isPanicMessageCut(head: string, next: string): boolean {
 }
 
 /**
+ * A hung task's header a terminal cut inside one of its words (`INFO: task rclone:61704 blocked for more than 120
+ * seco` + `nds.`, `… blocked f` + `or more than 120 seconds.`): the rest is the header's own end, and glued back
+ * the halves spell the kernel's `blocked for more than N seconds.` across the cut (a wrap at a blank leaves no such
+ * phrase whole across it; KNOWN_SPLITS joins those with their space).
+ */
+const HUNG_TASK_HEADER_HEAD = /\btask \S.*:\d+ blocked\b[\w ]*$/;
+const HUNG_TASK_HEADER_REST = /^[\w ]*\.\s*$/;
+const HUNG_TASK_PHRASE = /blocked for more than \d+ seconds\./g;
+
+function isHungTaskHeaderCut(head: string, next: string): boolean {
+  if (!HUNG_TASK_HEADER_REST.test(next) || /\s$/.test(head) || /^\s/.test(next) || !HUNG_TASK_HEADER_HEAD.test(head)) return false;
+  const joined = head + next;
+  for (const m of joined.matchAll(HUNG_TASK_PHRASE)) if (m.index < head.length && m.index + m[0].length > head.length) return true;
+  return false;
+}
+
+/**
  * A Go panic's message goes on in words too (`panic: runtime error: invalid memory address or nil` + `pointer
  * dereference`, `index out of range` + `[5] with length 3`, `panic: attempted to update last-writer in lockfile` +
  * `without the write lock`). What the runtime prints after the message is never a bare lowercase word: a blank line,
@@ -380,7 +397,7 @@ function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
 
 /** Whether `next` is the rest of a token a hard wrap cut at the end of `head` (nothing between the halves). */
 function isGlued(head: LogLine, next: LogLine): boolean {
-  if (isPanicMessageCut(head.text, next.text)) return true;
+  if (isPanicMessageCut(head.text, next.text) || isHungTaskHeaderCut(head.text, next.text)) return true;
   if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return true;
   if (isArmFromCut(head.text, next.text)) return true;
   if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return true;
