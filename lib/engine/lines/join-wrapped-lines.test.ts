@@ -533,6 +533,9 @@ describe("joinWrappedLines", () => {
     const pairs = [
       ["[   82.127964] WARNING: CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle", "r_uaccess+0x4d/0x60"],
       ["WARNING: CPU: 13 PID: 39202 at include/linux/rwsem.h:85 remap_pfn_range_internal", "+0x416/0x520"],
+      // a 3.x/4.x frame, its offset always on its own line (an aarch64 syslog whose time-only prefix no format reads)
+      ["23:05:11 localhost.localdomain kernel: [<ffff000005aac1f8>] amd_sched_entity_pus", "h_job+0x98/0x148 [amdgpu]"],
+      ["[<ffffffff8109b2f5>] ? wait_for_compl", "etion+0x125/0x1f0"],
     ];
     for (const [head, next] of pairs) {
       const joined = joinWrappedLines(parsed(`${head}\n${next}`));

@@ -245,10 +245,11 @@ const DECODED_HEADER_FUNCTION = /\b(?:BUG|WARNING|INFO|KASAN|KMSAN|KFENCE|KCSAN|
  * A function a terminal's hard wrap cut inside its name or before its offset, in a line that names it (`WARNING:
  * CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle` + `r_uaccess+0x4d/0x60`, `…:85
  * remap_pfn_range_internal` + `+0x416/0x520`, `RIP: 0010:smp_call_fun` + `ction+0x1f0/0x250`, lockdep's lock site
- * `…{4:4}, at: zfs_inacti` + `ve+0x194/0x1300`): glued as it is, in a
+ * `…{4:4}, at: zfs_inacti` + `ve+0x194/0x1300`, a 3.x/4.x frame `[<ffff000005aac1f8>] amd_sched_entity_pus` +
+ * `h_job+0x98/0x148 [amdgpu]`: that format always prints the offset on the frame's line): glued as it is, in a
  * window too short to show the width.
  */
-const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at |, at: (?:\[<[0-9a-f]+>\] )?)[A-Za-z_][\w.]*$/;
+const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at |, at: (?:\[<[0-9a-f]+>\] )?|^\s*\[<[0-9a-f]{8,16}>\] (?:\? )?)[A-Za-z_][\w.]*$/;
 const FUNCTION_CUT_REST = /^[\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
 
 /**
