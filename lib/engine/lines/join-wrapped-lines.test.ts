@@ -75,6 +75,15 @@ describe("joinWrappedLines", () => {
     expect(joinedTexts("[    1.465939] Kernel panic - not syncing: Attempted to kill", "init! exitcode=0x00000100")).toEqual([
       "Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100",
     ]);
+    // …also before a word that is no plain word (`in:`), when the message spans the space (xen-devel, 5.4 stack protector)
+    expect(joinedTexts("> Kernel panic - not syncing: stack-protector: Kernel stack is corrupted", "in: cpu_bringup_and_idle+0x93/0xa0")).toEqual([
+      "Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: cpu_bringup_and_idle+0x93/0xa0",
+    ]);
+    // a line the kernel prints after the panic is not taken in
+    expect(joinedTexts("[    1.465939] Kernel panic - not syncing: Fatal exception", "reboot: Restarting system")).toEqual([
+      "Kernel panic - not syncing: Fatal exception",
+      "reboot: Restarting system",
+    ]);
   });
 
   it("takes each paste's own width: a new paste under the wider quoted original is still joined", () => {

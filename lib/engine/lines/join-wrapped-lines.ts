@@ -142,6 +142,17 @@ function spansCut(phrase: string, text: string, cut: number): boolean {
   }
   return false;
 }
+/**
+ * A panic message a word wrap cut before a word PANIC_MESSAGE_SPLIT does not take (`… stack-protector: Kernel stack
+ * is corrupted` + `in: cpu_bringup_and_idle+0x93/0xa0`): the halves joined with the wrap's space spell one of the
+ * kernel's panic messages across it.
+ */
+function isPanicMessageSpaced(head: string, next: string): boolean {
+  const message = PANIC_MESSAGE_HEAD.exec(head)?.[1]?.trimEnd();
+  if (message === undefined || /^\s/.test(next)) return false;
+  return KNOWN_PANIC_MESSAGES.some((known) => spansCut(known, `${message} ${next}`, message.length + 1));
+}
+
 function isPanicMessageCut(head: string, next: string): boolean {
   const message = PANIC_MESSAGE_HEAD.exec(head)?.[1];
   if (message === undefined || /\s$/.test(message) || /^\s/.test(next)) return false;
@@ -450,7 +461,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (GO_PC_OFFSET.test(text) && GO_FILE_LINE.test(headText)) return true;
   if (OBSERVED_PANIC.test(headText) && (parenDepth(headText) > 0 || quoteCount(headText) % 2 === 1)) return true;
   if (OPEN_SIGNAL.test(headText) && SIGNAL_REST.test(text)) return true;
-  if (isKnownSplit(headText, text) || isGoPanicMessageSplit(headText, text)) return true;
+  if (isKnownSplit(headText, text) || isGoPanicMessageSplit(headText, text) || isPanicMessageSpaced(headText, text)) return true;
   if (BUILD_ID_REST.test(text) && OPEN_MODULE_HEAD.test(headText)) return true;
   if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
   if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(headText) && TASK_LINE.test(headText)) return true;
