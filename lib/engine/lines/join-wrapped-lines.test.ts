@@ -75,6 +75,15 @@ describe("joinWrappedLines", () => {
     expect(joinedTexts("[    1.465939] Kernel panic - not syncing: Attempted to kill", "init! exitcode=0x00000100")).toEqual([
       "Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100",
     ]);
+    // …also before a word that is no plain word (`in:`), when the message spans the space (xen-devel, 5.4 stack protector)
+    expect(joinedTexts("> Kernel panic - not syncing: stack-protector: Kernel stack is corrupted", "in: cpu_bringup_and_idle+0x93/0xa0")).toEqual([
+      "Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: cpu_bringup_and_idle+0x93/0xa0",
+    ]);
+    // a line the kernel prints after the panic is not taken in
+    expect(joinedTexts("[    1.465939] Kernel panic - not syncing: Fatal exception", "reboot: Restarting system")).toEqual([
+      "Kernel panic - not syncing: Fatal exception",
+      "reboot: Restarting system",
+    ]);
   });
 
   it("takes each paste's own width: a new paste under the wider quoted original is still joined", () => {
@@ -230,6 +239,31 @@ describe("joinWrappedLines", () => {
       " rfcomm_run+0x152/0x1900 [rfcomm]",
       "70c711e71e4c70ddabda45ec756f02d9606ec257]",
     ]);
+  });
+
+  it("glues a hung task's header a terminal cut inside one of its words, and only where the kernel's phrase spans the cut", () => {
+    // rclone on EL8 (`dmesg -T` copied from an 80-column terminal) and an aarch64 syslog cut the same way
+    expect(joinedTexts("[Wed May 31 00:03:20 2023] INFO: task rclone:61704 blocked for more than 120 seco", "nds.")).toEqual([
+      "INFO: task rclone:61704 blocked for more than 120 seconds.",
+    ]);
+    expect(joinedTexts("May 23 05:11:02 localhost kernel: INFO: task qemu-system-aar:8361 blocked f", "or more than 120 seconds.")).toEqual([
+      "INFO: task qemu-system-aar:8361 blocked for more than 120 seconds.",
+    ]);
+    // a whole header, or a rest that does not finish the phrase, takes nothing
+    expect(joinedTexts("[  100.000000] INFO: task a:1 blocked for more than 120 seconds.", "done.")).toEqual(["INFO: task a:1 blocked for more than 120 seconds.", "done."]);
+    expect(joinedTexts("[  100.000000] INFO: task a:1 blocked for more than 120 seco", "rds.")).toEqual(["INFO: task a:1 blocked for more than 120 seco", "rds."]);
+  });
+
+  it("glues a frame's module bracket a terminal cut inside or right after the module's name", () => {
+    // OpenWrt 3.18 MIPS `Kernel bug detected` copied from an 80-column terminal: the epc line lost its closing bracket
+    expect(joinedTexts("<4>[  131.590000] epc   : 80d606ac nf_conntrack_find_get+0x5c/0x84 [nf_conntrack", "]", "<4>[  131.590000]     Not tainted")).toEqual([
+      "epc   : 80d606ac nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]",
+      "    Not tainted",
+    ]);
+    expect(joinedTexts("[  131.590000]  nf_conntrack_find_get+0x5c/0x84 [nf_conn", "track]")).toEqual([" nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]"]);
+    // a closed bracket is a whole frame, and a bracket that is no module's (a stamp) takes nothing
+    expect(joinedTexts("[  131.590000]  nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]", "]")).toEqual([" nf_conntrack_find_get+0x5c/0x84 [nf_conntrack]", "]"]);
+    expect(joinedTexts("[  131.590000] eth0: link up [x", "]")).toEqual(["eth0: link up [x", "]"]);
   });
 
   it("glues lockdep's lock site a terminal cut inside the function's name", () => {
@@ -517,6 +551,9 @@ describe("joinWrappedLines", () => {
     const pairs = [
       ["[   82.127964] WARNING: CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle", "r_uaccess+0x4d/0x60"],
       ["WARNING: CPU: 13 PID: 39202 at include/linux/rwsem.h:85 remap_pfn_range_internal", "+0x416/0x520"],
+      // a 3.x/4.x frame, its offset always on its own line (an aarch64 syslog whose time-only prefix no format reads)
+      ["23:05:11 localhost.localdomain kernel: [<ffff000005aac1f8>] amd_sched_entity_pus", "h_job+0x98/0x148 [amdgpu]"],
+      ["[<ffffffff8109b2f5>] ? wait_for_compl", "etion+0x125/0x1f0"],
     ];
     for (const [head, next] of pairs) {
       const joined = joinWrappedLines(parsed(`${head}\n${next}`));

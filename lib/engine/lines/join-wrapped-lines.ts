@@ -142,10 +142,38 @@ function spansCut(phrase: string, text: string, cut: number): boolean {
   }
   return false;
 }
+/**
+ * A panic message a word wrap cut before a word PANIC_MESSAGE_SPLIT does not take (`… stack-protector: Kernel stack
+ * is corrupted` + `in: cpu_bringup_and_idle+0x93/0xa0`): the halves joined with the wrap's space spell one of the
+ * kernel's panic messages across it.
+ */
+function isPanicMessageSpaced(head: string, next: string): boolean {
+  const message = PANIC_MESSAGE_HEAD.exec(head)?.[1]?.trimEnd();
+  if (message === undefined || /^\s/.test(next)) return false;
+  return KNOWN_PANIC_MESSAGES.some((known) => spansCut(known, `${message} ${next}`, message.length + 1));
+}
+
 function isPanicMessageCut(head: string, next: string): boolean {
   const message = PANIC_MESSAGE_HEAD.exec(head)?.[1];
   if (message === undefined || /\s$/.test(message) || /^\s/.test(next)) return false;
   return KNOWN_PANIC_MESSAGES.some((known) => spansCut(known, message + next, message.length));
+}
+
+/**
+ * A hung task's header a terminal cut inside one of its words (`INFO: task rclone:61704 blocked for more than 120
+ * seco` + `nds.`, `… blocked f` + `or more than 120 seconds.`): the rest is the header's own end, and glued back
+ * the halves spell the kernel's `blocked for more than N seconds.` across the cut (a wrap at a blank leaves no such
+ * phrase whole across it; KNOWN_SPLITS joins those with their space).
+ */
+const HUNG_TASK_HEADER_HEAD = /\btask \S.*:\d+ blocked\b[\w ]*$/;
+const HUNG_TASK_HEADER_REST = /^[\w ]*\.\s*$/;
+const HUNG_TASK_PHRASE = /blocked for more than \d+ seconds\./g;
+
+function isHungTaskHeaderCut(head: string, next: string): boolean {
+  if (!HUNG_TASK_HEADER_REST.test(next) || /\s$/.test(head) || /^\s/.test(next) || !HUNG_TASK_HEADER_HEAD.test(head)) return false;
+  const joined = head + next;
+  for (const m of joined.matchAll(HUNG_TASK_PHRASE)) if (m.index < head.length && m.index + m[0].length > head.length) return true;
+  return false;
 }
 
 /**
@@ -231,10 +259,11 @@ const DECODED_HEADER_FUNCTION = /\b(?:BUG|WARNING|INFO|KASAN|KMSAN|KFENCE|KCSAN|
  * A function a terminal's hard wrap cut inside its name or before its offset, in a line that names it (`WARNING:
  * CPU: 15 PID: 8953 at arch/x86/mm/extable.c:126 ex_handle` + `r_uaccess+0x4d/0x60`, `…:85
  * remap_pfn_range_internal` + `+0x416/0x520`, `RIP: 0010:smp_call_fun` + `ction+0x1f0/0x250`, lockdep's lock site
- * `…{4:4}, at: zfs_inacti` + `ve+0x194/0x1300`): glued as it is, in a
+ * `…{4:4}, at: zfs_inacti` + `ve+0x194/0x1300`, a 3.x/4.x frame `[<ffff000005aac1f8>] amd_sched_entity_pus` +
+ * `h_job+0x98/0x148 [amdgpu]`: that format always prints the offset on the frame's line): glued as it is, in a
  * window too short to show the width.
  */
-const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at |, at: (?:\[<[0-9a-f]+>\] )?)[A-Za-z_][\w.]*$/;
+const FUNCTION_CUT_HEAD = /(?:\bat [\w\-/.+]+\.[A-Za-z]+:\d+ |\bR?IP: (?:[0-9a-f]{4}:)?|\b(?:pc|lr) : |\b(?:PC|LR) is at |, at: (?:\[<[0-9a-f]+>\] )?|^\s*\[<[0-9a-f]{8,16}>\] (?:\? )?)[A-Za-z_][\w.]*$/;
 const FUNCTION_CUT_REST = /^[\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?:[\s()]|$)/;
 
 /**
@@ -368,6 +397,11 @@ const CODE_BYTES_ONLY = /^(?:<?[0-9a-f]{2}>? )*<?[0-9a-f]{2}>?$/;
  */
 const OPEN_MODULE_HEAD = /[A-Za-z_][\w.]*\+0x[0-9a-f]+\/0x[0-9a-f]+ \[[\w-]+$/;
 const BUILD_ID_REST = /^[0-9a-f]{20,40}\]\s*$/;
+/**
+ * The same bracket a terminal's hard wrap cut inside or right after the module's name (`epc : 80d606ac
+ * nf_conntrack_find_get+0x5c/0x84 [nf_conntrack` + `]`, `… [nf_conn` + `track]`): the rest of the name, glued on.
+ */
+const MODULE_NAME_REST = /^[\w-]*\]\s*$/;
 
 /** How `next` continues `head`: as the rest of a function or address a hard wrap cut (glued), or of a kernel line shape. */
 function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
@@ -378,13 +412,14 @@ function shapeJoin(head: LogLine, next: LogLine): "glue" | "space" | undefined {
 
 /** Whether `next` is the rest of a token a hard wrap cut at the end of `head` (nothing between the halves). */
 function isGlued(head: LogLine, next: LogLine): boolean {
-  if (isPanicMessageCut(head.text, next.text)) return true;
+  if (isPanicMessageCut(head.text, next.text) || isHungTaskHeaderCut(head.text, next.text)) return true;
   if (FUNCTION_CUT_REST.test(next.text) && FUNCTION_CUT_HEAD.test(head.text)) return true;
   if (isArmFromCut(head.text, next.text)) return true;
   if (LINE_NUMBER_CUT_REST.test(next.text) && LINE_NUMBER_CUT_HEAD.test(head.text)) return true;
   if (isCutLocation(head.text, next.text)) return true;
   if (isCutAddress(head.text, next.text)) return true;
   if (ADDRESS_BRACKET_CUT_REST.test(next.text) && ADDRESS_BRACKET_CUT_HEAD.test(head.text)) return true;
+  if (MODULE_NAME_REST.test(next.text) && !BUILD_ID_REST.test(next.text) && OPEN_MODULE_HEAD.test(head.text)) return true;
   return RELEASE_CUT_REST.test(next.text) && RELEASE_CUT_HEAD.test(head.text);
 }
 
@@ -429,7 +464,7 @@ function shapeContinues(head: LogLine, next: LogLine): boolean {
   if (GO_PC_OFFSET.test(text) && GO_FILE_LINE.test(headText)) return true;
   if (OBSERVED_PANIC.test(headText) && (parenDepth(headText) > 0 || quoteCount(headText) % 2 === 1)) return true;
   if (OPEN_SIGNAL.test(headText) && SIGNAL_REST.test(text)) return true;
-  if (isKnownSplit(headText, text) || isGoPanicMessageSplit(headText, text)) return true;
+  if (isKnownSplit(headText, text) || isGoPanicMessageSplit(headText, text) || isPanicMessageSpaced(headText, text)) return true;
   if (BUILD_ID_REST.test(text) && OPEN_MODULE_HEAD.test(headText)) return true;
   if (TASK_TAIL.test(text) && TASK_LINE.test(headText) && !TASK_BUILD.test(headText)) return true;
   if (TAINT_FLAGS_TAIL.test(text) && ENDS_WITH_TAINTED.test(headText) && TASK_LINE.test(headText)) return true;
@@ -465,9 +500,10 @@ function quoteCount(s: string): number {
 
 /** A cheap first test for shapeContinues: a plain line that could continue some head. */
 const isShapeContinuation = (l: LogLine): boolean => isText(l) && SHAPE_START.test(l.text);
-// `<`: a `Code:` line's trapping byte (`<0f> 0b …`) may start its continuation (CODE_BYTES_ONLY); blanks then a capital:
+// `<`: a `Code:` line's trapping byte (`<0f> 0b …`) may start its continuation (CODE_BYTES_ONLY); `]`: a module
+// bracket's end (MODULE_NAME_REST); blanks then a capital:
 // taint flags a wrap indented (TAINT_FLAGS_ONLY, TAINT_FLAGS_THEN_RELEASE).
-const SHAPE_START = /^(?:[A-Za-z0-9(/[_.+{<]|\s+[A-Z])/;
+const SHAPE_START = /^(?:[A-Za-z0-9(/[\]_.+{<]|\s+[A-Z])/;
 
 const isText = (l: LogLine) => l.format === "plain" && l.text.trim() !== "";
 
