@@ -1790,6 +1790,36 @@ const ROWS: Row[] = [
   },
   { line: "amdgpu 0000:43:00.0: Fatal error during GPU init", rule: "amdgpu-init-failed", kind: "other", title: "amdgpu: GPU initialization failed", details: { pci: "0000:43:00.0" } },
   { line: "radeon 0000:01:00.0: Fatal error during GPU init", rule: "amdgpu-init-failed", kind: "other", title: "radeon: GPU initialization failed", details: { pci: "0000:01:00.0" } },
+  // A Gaudi card whose device CPU did not answer at probe (HabanaAI/Setup_and_Install#1); 6.x names the device twice.
+  {
+    line: "habanalabs 0000:1a:00.0: Failed to initialize hl2. Device is NOT usable !",
+    rule: "habanalabs-init-failed",
+    kind: "other",
+    title: "habanalabs: device initialization failed",
+    details: { device: "0000:1a:00.0", index: 2 },
+  },
+  {
+    line: "habanalabs 0000:b3:00.0: Failed to initialize hl0. Device 0000:b3:00.0 is NOT usable !",
+    rule: "habanalabs-init-failed",
+    kind: "other",
+    title: "habanalabs: device initialization failed",
+    details: { device: "0000:b3:00.0", index: 0 },
+  },
+  // nouveau's PFIFO scheduler errors (libretro/Lakka#579 floods an unnamed code; CTXSW_TIMEOUT has a name).
+  {
+    line: "nouveau 0000:02:00.0: fifo: SCHED_ERROR 08 []",
+    rule: "nouveau-fifo-sched-error",
+    kind: "other",
+    title: "nouveau: FIFO scheduler error",
+    details: { pci: "0000:02:00.0", code: "08" },
+  },
+  {
+    line: "nouveau 0000:01:00.0: fifo: SCHED_ERROR 0a [CTXSW_TIMEOUT]",
+    rule: "nouveau-fifo-sched-error",
+    kind: "other",
+    title: "nouveau: FIFO scheduler error",
+    details: { pci: "0000:01:00.0", code: "0a", reason: "CTXSW_TIMEOUT" },
+  },
   // bcachefs going read-only: the older bare line, and 6.7+'s reason before it.
   {
     line: "bcachefs (dcc16479-d529-40ae-ac31-3e73e610515e): emergency read only",
@@ -2399,6 +2429,21 @@ describe("problem events through triage", () => {
     expect(withHang.map((f) => [f.type, f.repeats ?? 1])).toEqual([["i915-gpu-hang", 1]]);
     const alone = await findingsOf([reset, reset, reset]);
     expect(alone.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["i915-engine-reset", "i915: GPU hang", 3]]);
+  });
+
+  it("habanalabs init failures are one finding per device; nouveau SCHED_ERRORs one per GPU, each line counted", async () => {
+    const habana = await findingsOf([
+      "habanalabs hl2: Failed to communicate with Device CPU (CPU-CP timeout)",
+      "habanalabs 0000:1a:00.0: Failed to initialize hl2. Device is NOT usable !",
+      "habanalabs 0000:34:00.0: Failed to initialize hl6. Device is NOT usable !",
+    ]);
+    expect(habana.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([
+      ["habanalabs-init-failed", "habanalabs: device initialization failed", 1],
+      ["habanalabs-init-failed", "habanalabs: device initialization failed", 1],
+    ]);
+    const sched = "nouveau 0000:02:00.0: fifo: SCHED_ERROR 08 []";
+    const nouveau = await findingsOf([sched, sched, sched]);
+    expect(nouveau.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["nouveau-fifo-sched-error", "nouveau: FIFO scheduler error", 3]]);
   });
 
   it("radeon's stalled-ring and GPU lockup lines are one GPU hang per GPU, each line counted", async () => {

@@ -2240,6 +2240,39 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `i915-wedged:${m[1]}`,
   },
   {
+    // The habanalabs driver (Intel Gaudi / Goya accelerators) gave up on a device at probe (`habanalabs
+    // 0000:1a:00.0: Failed to initialize hl2. Device is NOT usable !`; 6.x names the device again: `… Device
+    // 0000:1a:00.0 is NOT usable !`), after its firmware or the device CPU did not answer (`Failed to communicate with
+    // Device CPU (CPU-CP timeout)`, `failed to initialize the H/W`). The accelerator has no /dev/accel node: hl-smi and
+    // the Kubernetes device plugin do not list it, so a Gaudi node comes up with fewer habana.ai/gaudi than it has
+    // cards. One finding per device.
+    id: "habanalabs-init-failed",
+    kind: "other",
+    // Both wordings end in `is NOT usable`; a head from the line's start (`Failed to initialize`) is shared with many
+    // drivers' probe errors.
+    needle: "is NOT usable",
+    pattern: /\bhabanalabs ([\w:.-]{1,32}): Failed to initialize hl(\d{1,3})\. Device (?:[\w:.-]{1,32} )?is NOT usable/,
+    title: () => "habanalabs: device initialization failed",
+    details: (m) => ({ device: m[1], index: Number(m[2]) }),
+    groupKey: (m) => `habanalabs-init:${m[2]}`,
+  },
+  {
+    // nouveau's PFIFO (Kepler and later: gk104_fifo_intr_sched) stopped scheduling channels and reports the scheduler
+    // error code (`nouveau 0000:02:00.0: fifo: SCHED_ERROR 0a [CTXSW_TIMEOUT]`; codes without a name print `[]`),
+    // usually once per interrupt until the channel is killed or the GPU recovers — often a flood. The GPU's engines
+    // stop making progress: a blank or frozen display, hung GL clients, display commits waiting for fences. One finding
+    // per GPU, each line counted.
+    id: "nouveau-fifo-sched-error",
+    kind: "other",
+    // Spelled from inside the word: `SCHED_ERROR`, `: SCHED_ERR` and `fifo: SCHED` put the busy profile at 0.55–0.70
+    // positions a line (prefilter-placement.test's budget is 0.5), this head at 0.39 (December 2026).
+    needle: "HED_ERROR ",
+    pattern: /^nouveau ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d): fifo: SCHED_ERROR ([0-9a-f]{2}) \[([A-Z_]{0,32})\]/,
+    title: () => "nouveau: FIFO scheduler error",
+    details: (m): Details => ({ pci: m[1], code: m[2], ...(m[3] ? { reason: m[3] } : {}) }),
+    groupKey: (m) => `nouveau-fifo:${m[1]}`,
+  },
+  {
     // A GPU's memory access the GPU's own page tables do not allow (radeon/amdgpu before GMC 9: `amdgpu 0000:01:00.0:
     // GPU fault detected: 146 0x0938c80c` then the VM_CONTEXT1_PROTECTION_FAULT_ADDR/STATUS lines; GMC 9+: `amdgpu
     // 0000:83:00.0: amdgpu: [gfxhub] page fault (src_id:0 ring:24 vmid:8 pasid:32772, for process …)`, `[mmhub0]
