@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLineContext, parseLine } from "../lines/parse-line";
-import { readReleaseHints } from "./release-hints";
+import { ksymoopsReleaseAt, readReleaseHints } from "./release-hints";
 
 const ctx = createLineContext(0, 2024, 7, 0);
 const parsed = (texts: string[]) => texts.map((t, i) => parseLine(t, i + 1, ctx));
@@ -66,6 +66,19 @@ describe("readReleaseHints", () => {
   it("reads only the lines the scanner's prefilter flagged, the command's output line included", () => {
     expect(readReleaseHints(lines, [true, false, false]).map((h) => h.lineNo)).toEqual([2]);
     expect(readReleaseHints(lines, [false, false, true]).map((h) => h.lineNo)).toEqual([3]);
+  });
+
+  it("reads ksymoops' header, the modules directory of its options winning over the release it ran on", () => {
+    const at = (release: string, options: string[]) => ksymoopsReleaseAt([`ksymoops 2.4.5 on i686 ${release}.  Options used`, ...options, "", "Oops: 0000"], 0);
+    expect(at("2.4.20", ["     -V (default)", "     -o /lib/modules/2.4.20/ (default)", "     -m /boot/System.map-2.4.20 (default)"])).toBe("2.4.20");
+    // Decoded on the plain 2.4.21 kernel against the crashed 2.4.21-ac3's modules and map (an lkml follow-up).
+    expect(at("2.4.21", ["     -V (default)", "     -K (specified)", "     -L (specified)", "     -o /lib/modules/2.4.21-ac3/ (specified)"])).toBe("2.4.21-ac3");
+    // A webmail that collapsed the indentation, and a header without its options (ksymoops 2.4.9 on a 2.6 kernel).
+    expect(at("2.4.19-8mdk", [" -V (default)", " -o /lib/modules/2.4.19-8mdk/ (default)"])).toBe("2.4.19-8mdk");
+    expect(ksymoopsReleaseAt(["ksymoops 2.4.9 on i686 2.6.1-rc2-mm1.  Options used"], 0)).toBe("2.6.1-rc2-mm1");
+    // ksymoops' other lines (and prose that names it) state no release.
+    expect(ksymoopsReleaseAt(["Using defaults from ksymoops -t elf32-i386 -a i386"], 0)).toBeUndefined();
+    expect(ksymoopsReleaseAt(["Please do not run oops reports through ksymoops 2.4.9 on i686 boxes."], 0)).toBeUndefined();
   });
 
   it("reads the kernel test robot's harness line (LKP quotes the dmesg past its boot banner)", () => {

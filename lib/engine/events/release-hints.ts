@@ -51,6 +51,31 @@ const LKP_BANNER = /^LKP: HOSTNAME ([\w.-]+), MAC [0-9a-f:]+, kernel (\d+\.\d+\S
  * nothing after it: a kernel message that starts with `Kernel:` says more than that.
  */
 const SYSINFO_KERNEL = /^Kernel:\s+(?:Linux\s+)?(\d+\.\d+\S*)$/;
+/**
+ * ksymoops' header in a 2.4/2.6-era oops post: `ksymoops 2.4.5 on i686 2.4.20.  Options used` names the kernel it
+ * ran on (group 1), and its options list the modules and map it decoded against (`-o /lib/modules/2.4.21-ac3/
+ * (specified)`): the crashed kernel's, even when the poster decoded on another one.
+ */
+const KSYMOOPS_HEADER = /^ksymoops \d+\.\d+\S* on \S+ (\d+\.\d+\S*?)\.?\s+Options used\s*$/;
+const KSYMOOPS_MODULES_OPTION = /^-o\s+\/lib\/modules\/(\d+\.\d+[^/\s]*)\/?\s+\((?:default|specified)\)\s*$/;
+/** How many option lines follow ksymoops' header (`-V`, `-k`, `-l`, `-o`, `-m`, and a `-v` in front of them). */
+const KSYMOOPS_OPTION_LINES = 6;
+
+/**
+ * The release a ksymoops header at `texts[i]` decoded an oops for, or undefined. Read from the report's surroundings
+ * (extract-reports.ts), not by the scanner: the header sits next to the oops it decodes, in the oops' window, and a
+ * needle of its own would cost the prefilter more than the lines it finds.
+ */
+export function ksymoopsReleaseAt(texts: readonly string[], i: number): string | undefined {
+  const header = texts[i].includes("ksymoops ") ? KSYMOOPS_HEADER.exec(texts[i].trim()) : null;
+  if (!header) return undefined;
+  let release = header[1];
+  for (let k = i + 1; k <= i + KSYMOOPS_OPTION_LINES && k < texts.length; k++) {
+    const modules = KSYMOOPS_MODULES_OPTION.exec(texts[k].trim());
+    if (modules && RELEASE.test(modules[1])) release = modules[1];
+  }
+  return RELEASE.test(release) ? release : undefined;
+}
 /** The header of `kubectl get nodes -o wide`. */
 const KUBECTL_HEADER = /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+.*\bKERNEL-VERSION\s+CONTAINER-RUNTIME\s*$/;
 /** A node row: name, status, …, kernel release, runtime (`containerd://1.6.28`). */

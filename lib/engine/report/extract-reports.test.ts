@@ -84,6 +84,51 @@ describe("extractReports", () => {
     expect(raw.guiltyFrame).toBe("generic_readlink");
   });
 
+  it("reads ksymoops' prefix-less decode under a syslog-prefixed oops as the report's", () => {
+    // Shape of a 2.4.20 lkml post (testdata/real/paging-fault/old39-lkml-2.4.20-kmem-cache-alloc-batch-outlook-wrapped-syslog.log):
+    // ksymoops copies the syslog lines it reads and decodes their addresses below, without the prefix.
+    const p = "May 20 09:45:47 nicebox kernel: ";
+    const log = [
+      `${p}Unable to handle kernel paging request at virtual address 292b2b34`,
+      `${p}c013593c`,
+      `${p}*pde = 00000000`,
+      `${p}Oops: 0002`,
+      `${p}CPU:    1`,
+      `${p}EIP:    0010:[<c013593c>]    Not tainted`,
+      `${p}EFLAGS: 00210056`,
+      `${p}Process ffnext (pid: 1911, stackpage=d6097000)`,
+      `${p}Call Trace:    [<c01365bb>] [<c0150b7c>] [<c0150c92>] [<c012e173>] [<c010770f>]`,
+      `${p}Code: 89 42 04 8b 45 00 89 48 04 89 01 89 69 04 89 4d 00 eb b1 8b`,
+      "",
+      "",
+      ">>EIP; c013593c <kmem_cache_alloc_batch+9c/e0>   <=====",
+      "",
+      "Trace; c01365bb <__kmem_cache_alloc+5b/140>",
+      "Trace; c0150b7c <select_bits_alloc+1c/20>",
+      "Trace; c0150c92 <sys_select+102/4e0>",
+    ];
+    const [report] = extract(log.join("\n"));
+    expect(report.kernelRelease).toBeUndefined();
+    // The post's ksymoops header above the oops names the release it decoded for (the oops printed none); the
+    // scanner gives a window's host-less lines its only host (scan-input.ts), as here.
+    const header = ["ksymoops 2.4.5 on i686 2.4.20.  Options used", "     -V (default)", "     -o /lib/modules/2.4.20/ (default)", ""];
+    const ofHost = (texts: string[]) => {
+      const ctx = createLineContext(0, 2024);
+      const lines = texts.map((l, i) => parseLine(l, i + 1, ctx));
+      for (const l of lines) l.host ??= "nicebox";
+      return extractReports(lines, { fileName: "t.log" });
+    };
+    expect(ofHost([...header, ...log])[0]).toMatchObject({ kernelRelease: "2.4.20", releaseSource: "inferred-uname" });
+    // …or below it, when the post quotes the raw oops before ksymoops' output.
+    expect(ofHost([...log, "", ...header])[0].kernelRelease).toBe("2.4.20");
+    // kmem_cache_alloc_batch and __kmem_cache_alloc are the allocator: their caller is named.
+    expect(report).toMatchObject({ title: "BUG: unable to handle kernel paging request in select_bits_alloc", guiltyFrame: "select_bits_alloc" });
+    // Other prefix-less text between the lines stays out of the report (shell output, prose).
+    const withProse = extract([...log.slice(0, 12), "I have no idea what ffnext does", ...log.slice(12)].join("\n"))[0];
+    expect(withProse.report).not.toContain("I have no idea what ffnext does");
+    expect(withProse.guiltyFrame).toBe("select_bits_alloc");
+  });
+
   it("titles a stackless `Kernel BUG at f+0x…/0x…` by its site for display, not when the site is a helper BUGging for its caller", () => {
     const bug = (site: string, more: string[] = []) =>
       extract(

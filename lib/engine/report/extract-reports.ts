@@ -16,6 +16,7 @@ import { mainFrames, parseFrameLine, parseKsymoopsFrame, scanStackLine, stackSec
 import { isGenericFrame } from "./generic-frames";
 import { selectGuiltyFile, selectGuiltyFrame, STALL_CROSS_CALL_BUCKET } from "./guilty";
 import { holdsTaskLine, XMON_TASK_ROW, isModuleListContinuation, isModuleListStart, isWrappedRelease, isWrappedTaskLine, EMPTIED_RIP_ADDRESSES, MARKDOWN_LINKED_RIP_ADDRESSES, parseReportMetadata, RIP_ADDRESSES_ONLY, WRAPPED_RIP_FUNCTION } from "./metadata";
+import { ksymoopsReleaseAt } from "../events/release-hints";
 import { copyAnalysis, type KnownReports, type ReportAnalysis } from "./known-reports";
 import { foldedOccurrence, isFoldedOccurrence, type FoldFacts } from "./repeated-reports";
 import { cleanFunctionName, fillTemplate, normalizeTitle } from "./title";
@@ -456,6 +457,10 @@ function reportLines(lines: readonly LogLine[], span: Span): LogLine[] {
         (wrappedHungHeader && HUNG_HEADER_REST.test(l.text)) ||
         (wrappedLockSite && isSizedFrameLine(l.text)) ||
         (inTrace && isSizedFrameLine(l.text)) ||
+        // ksymoops run on a syslog capture copies the prefixed lines and decodes them below without a prefix
+        // (`>>EIP; c013593c <kmem_cache_alloc_batch+9c/e0>`, `Trace; c0150b7c <select_bits_alloc+1c/20>`): the names
+        // of the report's own addresses, which no program output prints.
+        parseKsymoopsFrame(l.text) !== undefined ||
         KERNEL_DUMP_TEXT.test(l.text);
       wrappedTaskLine = false;
       wrappedHungHeader = false;
@@ -1414,6 +1419,7 @@ export function extractReports(lines: LogLine[], opts: ExtractReportsOptions): F
         }
       }
       if (f && f.kernelRelease === undefined) adoptReleaseAbove(f, part, span.start, partBoots);
+      if (f && f.kernelRelease === undefined) adoptKsymoopsRelease(f, part, span.start);
       if (f) {
         const text = part[span.header].text;
         found.push({ at, finding: f, panicOnly: span.cls.id === "kernel-panic", ownCause: span.cls.neverTail?.some((re) => re.test(text)), carriesOn: span.cls.carriesOn?.some((re) => re.test(text)) });
@@ -1446,6 +1452,28 @@ function adoptReleaseAbove(f: Finding, part: readonly LogLine[], start: number, 
     f.releaseSource = "same-boot-report";
     return;
   }
+}
+
+/**
+ * How far below a report a ksymoops header (its options list and warnings between) is looked for; above, as far as a
+ * task line is (one ksymoops run decodes every oops it was given, one after the other).
+ */
+const KSYMOOPS_HEADER_REACH = 40;
+
+/**
+ * A report that printed no release, in a post that decoded it with ksymoops: ksymoops' header (`ksymoops 2.4.5 on
+ * i686 2.4.20.  Options used`, its `-o /lib/modules/…/` option) names the kernel the oops was decoded for. The
+ * nearest header above the report, else the first below it (a post quoting the raw oops, then ksymoops' output).
+ */
+function adoptKsymoopsRelease(f: Finding, part: readonly LogLine[], start: number): void {
+  const texts = part.map((l) => l.text);
+  const at = (i: number) => (part[i].format === "plain" ? ksymoopsReleaseAt(texts, i) : undefined);
+  let release: string | undefined;
+  for (let i = start - 1; i >= 0 && i >= start - TASK_LINE_ABOVE_REACH && release === undefined; i--) release = at(i);
+  for (let i = start; i < part.length && i <= start + KSYMOOPS_HEADER_REACH && release === undefined; i++) release = at(i);
+  if (release === undefined) return;
+  f.kernelRelease = release;
+  f.releaseSource = "inferred-uname";
 }
 
 /**

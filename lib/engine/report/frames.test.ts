@@ -699,4 +699,16 @@ describe("parseKsymoopsFrame", () => {
     expect(parseKsymoopsFrame("Code;  c0173bb3 <vfs_readlink+22/4a>   <=====")).toBeUndefined();
     expect(names(["Trace; c0173c20 <generic_readlink+45/68>", "Trace; c017f1f9 <update_atime+76/9e>"])).toEqual(["generic_readlink", "update_atime"]);
   });
+
+  it("takes no frame from the names ksymoops gives addresses outside any function", () => {
+    // A module whose symbols were not in ksyms decodes as an offset from the end of its section (2.4.21 uhci oops),
+    // the end of the image as `_end`, and a 2.6 map read without kallsyms as modversions' `__crc_` symbols.
+    expect(parseKsymoopsFrame("Trace; d083a7c0 <[mousedev].bss.end+6509/42da9>")).toBeUndefined();
+    expect(parseKsymoopsFrame("Trace; dabce88a <[usbcore].bss.end+260b/8de1>")).toBeUndefined();
+    expect(parseKsymoopsFrame("Trace; c12c7bb0 <_end+fca3d8/1050c888>")).toBeUndefined();
+    expect(parseKsymoopsFrame(">>EIP; c36f7f5c <__crc_filp_close+1e1a27/317acd>   <=====")).toBeUndefined();
+    // A module's exported function keeps its name; so does a name that only ends like a section.
+    expect(parseKsymoopsFrame("Trace; dabbf26f <[usbcore]usb_unlink_urb+2f/40>")).toMatchObject({ function: "usb_unlink_urb", module: "usbcore" });
+    expect(parseKsymoopsFrame("Trace; c0112345 <queue_end+1f/40>")?.function).toBe("queue_end");
+  });
 });

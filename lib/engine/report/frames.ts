@@ -316,10 +316,16 @@ const ARM_CALLER = new RegExp(String.raw`\sfrom\s+(?:\[<(${HEX})>\]\s*\(|${MANGL
 // Its `Code;` lines are disassembly, not frames. Line parsing may have taken the `>>` for a mail quote.
 const KSYMOOPS_FRAME = new RegExp(String.raw`^\s*(?:(?:>>)?(?:[ER]?IP|PC|NIP)|Trace);\s+(${HEX})\s+<(?:\[([\w-]+)\])?(${SYM})\+(${HEX})\/(${HEX})>`);
 
+// Names ksymoops gives an address it has no function for: the end of the kernel image (`END_OF_CODE`, `_end`,
+// `_etext`, `_edata`), the end of a module's section when the module's own symbols were not in ksyms
+// (`<[mousedev].bss.end+6509/42da9>`, `.text.end`, `.data.end`) and modversions' absolute `__crc_` symbols (a 2.6
+// System.map read without kallsyms: `<__crc_filp_close+1e1a27/317acd>`). None is code, so none is a frame.
+const KSYMOOPS_NO_FUNCTION = /^(?:END_OF_CODE|_end|_etext|_edata|\.\w+\.end|__crc_\w+)$/;
+
 /** A ksymoops `>>EIP;` or `Trace;` line's frame (KSYMOOPS_FRAME), or undefined. */
 export function parseKsymoopsFrame(line: string): Frame | undefined {
   const m = line.includes("; ") ? KSYMOOPS_FRAME.exec(line) : null;
-  if (!m || m[3] === "END_OF_CODE") return undefined;
+  if (!m || KSYMOOPS_NO_FUNCTION.test(m[3])) return undefined;
   const [, address, mod, sym, off, size] = m;
   return makeFrame(sym, { reliable: true, offset: hexToNumber(off), size: hexToNumber(size), module: mod, address });
 }
