@@ -904,6 +904,19 @@ export const CLASSES: readonly CrashClass[] = [
     orphanOnly: true,
     startsAt: { line: /^\s*(?:CPU: \d+ (?:UID: \d+ )?PID: \d+|Pid: \d+, comm: |Modules linked in:|Call Trace:)/, within: 30, required: true, earliest: true },
     formats: [
+      // The hard-lockup detectors warn through the same machinery (`Watchdog detected hard LOCKUP on cpu N` is their
+      // WARN's message): a stack whose frame right under it is a detector's is a hard lockup, not a WARNING in the
+      // detector. The buddy detector of 3.10-era ARM vendor kernels (`watchdog_check_hardlockup_other_cpu`, from the
+      // checking CPU's hrtimer) prints the stack of the CPU that noticed, not of the one locked: no frame names the
+      // lockup. The perf NMI's (`watchdog_overflow_callback`) is the locked CPU's own, read as the hard-lockup class does.
+      {
+        match: re("(?:^|\\n)\\s*(?:CPU: \\d+ (?:UID: \\d+ )?PID: \\d+|Pid: \\d+, comm: )(?:.*\\n)*?.*warn_slowpath_[^\\n]*(?:\\n[^\\n]*){0,2}?[ (]watchdog_check_hardlockup_other_cpu\\+0x"),
+        title: "Watchdog detected hard LOCKUP", kind: "hard-lockup", type: "HANG", corrupted: "the WARNING header line is missing", noStackTrace: true,
+      },
+      {
+        match: re("(?:^|\\n)\\s*(?:CPU: \\d+ (?:UID: \\d+ )?PID: \\d+|Pid: \\d+, comm: )(?:.*\\n)*?.*warn_slowpath_[^\\n]*(?:\\n[^\\n]*){0,2}?[ (]watchdog_overflow_callback\\+0x"),
+        title: "Watchdog detected hard LOCKUP", alt: STALL, kind: "hard-lockup", type: "HANG", corrupted: "the WARNING header line is missing", stack: HARD_LOCKUP_STACK,
+      },
       { match: re("(?:^|\\n)\\s*(?:CPU: \\d+ (?:UID: \\d+ )?PID: \\d+|Pid: \\d+, comm: |Modules linked in:)(?:.*\\n)*?.*warn_slowpath_"), title: "WARNING in {FRAME}", corrupted: "the WARNING header line is missing", stack: STACK_CALL_TRACE },
       ...WARN_SITES.map((site): TitleFormat => ({
         match: re(`(?:^|\\n)\\s*Call Trace:[^\\n]*\\n(?:[^\\n]*\\n){0,3}?[^\\n]*warn_slowpath_[a-z]+\\+0x[0-9a-f]+/0x[0-9a-f]+[^\\n]*\\n(?:[^\\n]*(?:\\? |warn_slowpath_)[^\\n]*\\n){0,4}[^\\n]*\\] ${escapeLiteral(site.function)}\\+0x`),

@@ -677,6 +677,52 @@ describe("a WARNING whose header line was cut", () => {
   });
 });
 
+describe("a hard-lockup detector's WARN whose header line was cut", () => {
+  it("is a hard lockup, not a WARNING in the detector; the buddy detector's stack (the checking CPU's) names no frame", () => {
+    const found = extract([
+      "<4>[  602.623812] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 3.10.0 #24",
+      "<4>[  602.623829] [<c0013ec4>] (unwind_backtrace+0x0/0xe0) from [<c001176c>] (show_stack+0x10/0x14)",
+      "<4>[  602.623840] [<c001176c>] (show_stack+0x10/0x14) from [<c00364c4>] (warn_slowpath_common+0x4c/0x68)",
+      "<4>[  602.623849] [<c00364c4>] (warn_slowpath_common+0x4c/0x68) from [<c0036560>] (warn_slowpath_fmt+0x2c/0x3c)",
+      "<4>[  602.623858] [<c0036560>] (warn_slowpath_fmt+0x2c/0x3c) from [<c009c99c>] (watchdog_check_hardlockup_other_cpu+0xd0/0xf8)",
+      "<4>[  602.623868] [<c009c99c>] (watchdog_check_hardlockup_other_cpu+0xd0/0xf8) from [<c009c9fc>] (watchdog_timer_fn+0x38/0x168)",
+      "<4>[  602.623879] [<c009c9fc>] (watchdog_timer_fn+0x38/0x168) from [<c0058dc4>] (__run_hrtimer+0x1a4/0x2b8)",
+      "<4>[  602.623934] [<c009cfa4>] (generic_handle_irq+0x20/0x30) from [<c000e3cc>] (handle_IRQ+0x64/0x8c)",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "hard-lockup", title: "Watchdog detected hard LOCKUP", kernelRelease: "3.10.0", corrupted: true });
+    expect(found[0].guiltyFrame).toBeUndefined();
+  });
+
+  it("the perf NMI detector's stack is the locked CPU's, read past the NMI", () => {
+    const found = extract([
+      "[ 1.0] CPU: 2 PID: 4294 Comm: condvar_stress Not tainted 3.13.0-74-generic #118",
+      "[ 1.1] Call Trace:",
+      "[ 1.2]  <NMI>  [<ffffffff8172a5fb>] dump_stack+0x45/0x56",
+      "[ 1.3]  [<ffffffff8106724d>] warn_slowpath_common+0x7d/0xa0",
+      "[ 1.4]  [<ffffffff810672bc>] warn_slowpath_fmt+0x4c/0x50",
+      "[ 1.5]  [<ffffffff8110d70c>] watchdog_overflow_callback+0x9c/0xd0",
+      "[ 1.6]  [<ffffffff8114cd1e>] __perf_event_overflow+0x8e/0x250",
+      "[ 1.7]  [<ffffffff8102ac68>] intel_pmu_handle_irq+0x1e8/0x3e0",
+      "[ 1.8]  [<ffffffff8173a8fb>] perf_event_nmi_handler+0x2b/0x50",
+      "[ 1.9]  [<ffffffff81739fba>] nmi_handle.isra.3+0x8a/0x1b0",
+      "[ 2.0]  [<ffffffff8173a1c8>] do_nmi+0x128/0x3c0",
+      "[ 2.1]  [<ffffffff81739303>] end_repeat_nmi+0x1e/0x2e",
+      "[ 2.2]  <<EOE>>  [<ffffffff810a2c8f>] futex_wake_op+0x1f/0x2e0",
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "hard-lockup", title: "Watchdog detected hard LOCKUP", corrupted: true });
+  });
+
+  it("while any other function under the WARN machinery stays a WARNING", () => {
+    const [f] = extract([
+      "[ 1.0] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.4.0 #1",
+      "[ 1.1] [<c0013ec4>] (warn_slowpath_fmt+0x2c/0x3c) from [<c009c99c>] (watchdog_register_device+0xd0/0xf8)",
+    ]);
+    expect(f).toMatchObject({ kind: "warning", title: "WARNING in watchdog_register_device" });
+  });
+});
+
 describe("a hard lockup's NMI stack", () => {
   it("is the watchdog, down to the NMI's exit: the guilty frame is the code the NMI interrupted", () => {
     const [f] = extract([
