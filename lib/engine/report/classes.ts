@@ -2226,7 +2226,19 @@ export const CLASSES: readonly CrashClass[] = [
     header: "Unhandled fault:",
     kind: "oops",
     type: "DoS",
-    formats: [{ match: re("Unhandled fault:"), title: "Unhandled fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT }],
+    formats: [
+      // 32-bit ARM's software PAN (CONFIG_CPU_SW_DOMAIN_PAN) keeps user space in a domain the kernel may not touch, so
+      // a kernel access through a NULL-based pointer is a domain fault on a first-page address (`Unhandled fault: page
+      // domain fault (0x01b) at 0x00000008`), as arm64's software PAN makes it a permission fault (the arm-null row):
+      // nothing is mapped there, so it is a NULL dereference. syzkaller keeps the `Unhandled fault in F` title and its
+      // DoS type for it, so only the kind changes. Other unhandled faults keep `oops`: an imprecise external abort
+      // prints `at 0x00000000` because the address is unknown, not because it was 0.
+      {
+        match: re("Unhandled fault: (?:section|page) domain fault \\(0x[0-9a-f]+\\) at 0x0*[0-9a-f]{1,3}\\b"),
+        title: "Unhandled fault in {FRAME}", alt: BAD_ACCESS, kind: "null-deref", stack: STACK_DEFAULT,
+      },
+      { match: re("Unhandled fault:"), title: "Unhandled fault in {FRAME}", alt: BAD_ACCESS, stack: STACK_DEFAULT },
+    ],
   },
   {
     id: "arm-alignment-trap",

@@ -43,6 +43,17 @@ const ubsan = (check: string, handler: string) => [
   " </TASK>",
 ];
 
+/** A 32-bit ARM oops from its fault lines on: the task line, `PC is at`/`LR is at` and the `f from g` backtrace. */
+const armOops = (head: string[]) => [
+  ...head,
+  "CPU: 0 PID: 1 Comm: a Not tainted 5.15.0 #1",
+  "PC is at armfn+0x14/0x40",
+  "LR is at armcaller+0x30/0x80",
+  "Backtrace:",
+  " armfn from armcaller+0x30/0x80",
+  " armcaller from top+0x1/0x2",
+];
+
 /** riscv die(): its message, the task line, `epc`/`ra` by name then as values, the trap registers, the bare stack. */
 const riscvDie = (head: string[], fns: [string, string, ...string[]]) => [
   ...head,
@@ -486,16 +497,12 @@ const cases: Case[] = [
   },
   {
     name: "ARM 5.x Internal error after paging request",
-    lines: T(`|8<--- cut here ---
-|Unable to handle kernel NULL pointer dereference at virtual address 00000004
-|[00000004] *pgd=00000000
-|Internal error: Oops: 5 [#1] SMP ARM
-|CPU: 0 PID: 1 Comm: a Not tainted 5.15.0 #1
-|PC is at armfn+0x14/0x40
-|LR is at armcaller+0x30/0x80
-|Backtrace:
-| armfn from armcaller+0x30/0x80
-| armcaller from top+0x1/0x2`),
+    lines: armOops([
+      "8<--- cut here ---",
+      "Unable to handle kernel NULL pointer dereference at virtual address 00000004",
+      "[00000004] *pgd=00000000",
+      "Internal error: Oops: 5 [#1] SMP ARM",
+    ]),
     title: "BUG: unable to handle kernel NULL pointer dereference in armfn", frame: "armfn", count: 1,
   },
   {
@@ -512,6 +519,23 @@ const cases: Case[] = [
 |pc : [<00000000>]    lr : [<c0148970>]    psr: a00d0013`),
     title: "BUG: unable to handle kernel NULL pointer dereference in armcaller", frame: "armcaller", kind: "null-deref",
   },
+  {
+    // 32-bit ARM software PAN: a kernel access to a first-page (user) address is a domain fault, `Unhandled fault`
+    // rather than `Unable to handle kernel NULL pointer dereference`; syzkaller's title stays, the kind is the NULL's.
+    name: "ARM software-PAN page domain fault in the first page is a NULL dereference",
+    lines: armOops(["8<--- cut here ---", "Unhandled fault: page domain fault (0x01b) at 0x00000008", "[00000008] *pgd=00000000", "Internal error: : 1b [#1] SMP ARM"]),
+    title: "Unhandled fault in armfn", frame: "armfn", kind: "null-deref",
+  },
+  // Above the first page the same domain fault is a bad pointer of another kind, and an imprecise external abort
+  // prints address 0 because it has none: both stay oopses.
+  ...[
+    ["page domain fault (0x81b) at 0x00001044", "81b"],
+    ["imprecise external abort (0x1406) at 0x00000000", "1406"],
+  ].map(([fault, fsr]) => ({
+    name: `ARM unhandled ${fault} stays an oops`,
+    lines: armOops([`Unhandled fault: ${fault}`, `Internal error: : ${fsr} [#1] SMP ARM`]),
+    title: "Unhandled fault in armfn", kind: "oops",
+  })),
   {
     name: "arm64 jump to a bare address: pc : 0x4, the lr names the caller",
     lines: T(`|Unable to handle kernel NULL pointer dereference at virtual address 0000000000000004
