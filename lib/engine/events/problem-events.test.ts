@@ -2071,6 +2071,27 @@ const ROWS: Row[] = [
     title: "AMD-Vi: IO page fault",
     details: { device: "03:00.0" },
   },
+  {
+    line: "arm-smmu 15000000.iommu: Unhandled context fault: fsr=0x402, iova=0xfd7ff000, fsynr=0x540003, cbfrsynra=0x19c3, cb=10",
+    rule: "arm-smmu-context-fault",
+    kind: "other",
+    title: "arm-smmu: context fault",
+    details: { device: "15000000.iommu", fsr: "0x402", iova: "0xfd7ff000", cb: 10 },
+  },
+  // 4.x printed no cbfrsynra.
+  {
+    line: "arm-smmu 1e800000.iommu: Unhandled context fault: fsr=0x80000402, iova=0x40001000, fsynr=0x1, cb=0",
+    rule: "arm-smmu-context-fault",
+    kind: "other",
+    title: "arm-smmu: context fault",
+  },
+  {
+    line: "i915 0000:00:02.0: not enough MMIO resources for SR-IOV",
+    rule: "sriov-no-mmio-resources",
+    kind: "other",
+    title: "PCI: not enough MMIO resources for SR-IOV",
+    details: { pci: "0000:00:02.0" },
+  },
   // SHUTDOWN_CORRUPT_INCORE (0x8): the in-memory corruption the next line reports.
   {
     line: "XFS (dm-3): xfs_do_force_shutdown(0x8) called from line 1028 of file fs/xfs/xfs_trans.c. Return address = 00000000a1b2c3d4",
@@ -2374,6 +2395,21 @@ describe("problem events through triage", () => {
       "jffs2: Empty flash at 0x00101e70 ends at 0x00101e74",
     ]);
     expect(found).toEqual([]);
+  });
+
+  it("an arm-smmu context fault is one finding per SMMU and context bank; a stack dumped after one names the boot's release", async () => {
+    const found = await findingsOf([
+      "arm-smmu 5000000.iommu: Unhandled context fault: fsr=0x402, iova=0xff3cf000, fsynr=0x300003, cbfrsynra=0x409, cb=10",
+      "arm-smmu 5000000.iommu: Stack trace:",
+      "CPU: 0 UID: 0 PID: 1582 Comm: mt76-tx phy0 Not tainted 6.12.22-ac0 #29",
+      "Hardware name: Digi TX40 (DT)",
+      "arm-smmu 5000000.iommu: Unhandled context fault: fsr=0x402, iova=0xff3d0000, fsynr=0x300003, cbfrsynra=0x409, cb=10",
+      "arm-smmu 5000000.iommu: Unhandled context fault: fsr=0x402, iova=0x1000, fsynr=0x300003, cbfrsynra=0x40a, cb=11",
+    ]);
+    expect(found.map((f) => [f.title, f.details?.cb, f.repeats ?? 1, f.kernelRelease])).toEqual([
+      ["arm-smmu: context fault", 10, 2, "6.12.22-ac0"],
+      ["arm-smmu: context fault", 11, 1, "6.12.22-ac0"],
+    ]);
   });
 
   it("a UBIFS error takes its release from the node dump's dump_stack() task line after it", async () => {

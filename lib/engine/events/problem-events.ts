@@ -2326,6 +2326,39 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: (m) => `amd-vi:${m[1] ?? m[2] ?? "?"}`,
   },
   {
+    // The Arm SMMU (v1/v2, arm-smmu and its Qualcomm/NXP variants) refused a master's DMA the same way: `arm-smmu
+    // 15000000.iommu: Unhandled context fault: fsr=0x402, iova=0xfd7ff000, fsynr=0x540003, cbfrsynra=0x19c3, cb=10`
+    // (before 5.x without `cbfrsynra=`; 6.13+ adds `FSR = 00000402 [TF ], SID=…` lines after it). No handler of the
+    // domain took the fault: the master (a DSP, a Wi-Fi card, a passed-through device) used an unmapped IOVA and its
+    // transaction was terminated or stalled. One finding per SMMU and context bank (one bank per attached domain).
+    id: "arm-smmu-context-fault",
+    kind: "other",
+    // Not `Unhandled context fault`: with it the hot prefilter's placement let ~0.59 positions a busy line through
+    // (scripts/bench/prefilter-placement.test.ts); this one places at ~0.45.
+    needle: "context fault: fsr=0x",
+    pattern:
+      /\barm-smmu ([\w.@:-]{1,64}): Unhandled context fault: fsr=(0x[0-9a-f]+), iova=(0x[0-9a-f]+)(?:, fsynr=0x[0-9a-f]+)?(?:, cbfrsynra=0x[0-9a-f]+)?, cb=(\d+)/,
+    title: () => "arm-smmu: context fault",
+    details: (m) => ({ device: m[1], fsr: m[2], iova: m[3], cb: Number(m[4]) }),
+    groupKey: (m) => `arm-smmu:${m[1]}:${m[4]}`,
+    // Some vendor kernels (and debug builds) dump the faulting context's stack right after: its task line names the
+    // release.
+    reportFollows: 4,
+  },
+  {
+    // Enabling SR-IOV found no room for the VF BARs in the PF's bridge windows (`i915 0000:00:02.0: not enough MMIO
+    // resources for SR-IOV`, then the driver's own `Failed to enable 2 VFs (-ENOMEM)`): writing sriov_numvfs fails
+    // and no VF exists for the VMs or pods that wanted one. The firmware did not reserve the space (SR-IOV or Above-4G
+    // decoding off in the BIOS); `pci=realloc` or the BIOS setting fixes it. One finding per PF.
+    id: "sriov-no-mmio-resources",
+    kind: "other",
+    needle: "not enough MMIO resources for SR-IOV",
+    pattern: /\b([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]): not enough MMIO resources for SR-IOV/,
+    title: () => "PCI: not enough MMIO resources for SR-IOV",
+    details: (m) => ({ pci: m[1] }),
+    groupKey: (m) => `sriov-mmio:${m[1]}`,
+  },
+  {
     // jbd2 aborts the journal when ext4 hits an error or a journal write fails (`Aborting journal on device sda-8.`):
     // the filesystem goes read-only. An `EXT4-fs error` right after it is that same problem told with its cause; a
     // lone abort (the device failed the journal write) is the finding.
