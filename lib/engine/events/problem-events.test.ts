@@ -1588,6 +1588,15 @@ const ROWS: Row[] = [
     details: { cpu: 1, level: "core", totalEvents: 2311 },
   },
   {
+    // mcelog's syslog decode of a throttle record, pasted without the kernel's line or the record's banner.
+    line: "Processor 0 heated above trip temperature. Throttling enabled.",
+    program: "mcelog",
+    rule: "mcelog-thermal-throttle",
+    kind: "other",
+    title: "thermal: CPU clock throttled",
+    details: { cpu: 0, via: "mcelog" },
+  },
+  {
     // RHEL 5/6-era therm_throt.c: no Core/Package level in the wording.
     line: "CPU16: Temperature above threshold, cpu clock throttled",
     rule: "thermal-throttle",
@@ -2355,6 +2364,24 @@ describe("problem events through triage", () => {
       "Aug 13 10:00:01 n1 mcelog[672]: Processor 1 heated above trip temperature. Throttling enabled.",
     ]);
     expect(found.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["thermal-throttle", "thermal: CPU clock throttled", 2]]);
+  });
+
+  it("mcelog's throttle lines alone are the throttling, one count per start; after the kernel's line they are its decode", async () => {
+    const alone = await findingsOf(
+      [
+        "Processor 0 heated above trip temperature. Throttling enabled.",
+        "Please check your system cooling. Performance will be impacted",
+        "Processor 0 below trip temperature. Throttling disabled",
+        "Processor 0 heated above trip temperature. Throttling enabled.",
+      ],
+      "mcelog",
+    );
+    expect(alone.map((f) => [f.type, f.title, f.repeats ?? 1])).toEqual([["mcelog-thermal-throttle", "thermal: CPU clock throttled", 2]]);
+    const after = await findingsOf([
+      "CPU16: Temperature above threshold, cpu clock throttled",
+      "Aug 13 10:00:01 n1 mcelog: Processor 13 heated above trip temperature. Throttling enabled.",
+    ]);
+    expect(after.map((f) => [f.type, f.repeats ?? 1])).toEqual([["thermal-throttle", 1]]);
   });
 
   it("a BERT record is one error however long its dump; its memory section is a DIMM's uncorrected error", async () => {

@@ -1041,6 +1041,26 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     groupKey: () => "thermal-throttle",
   },
   {
+    // mcelog's syslog decode of a thermal-throttle record (`mcelog: Processor 0 heated above trip temperature.
+    // Throttling enabled.`, then `Please check your system cooling…` and `… below trip temperature. Throttling
+    // disabled`): kernels before 5.x hand each throttle interrupt to the machine-check log (mce_log_therm_throt_event),
+    // and a /var/log/messages paste often holds only the daemon's lines, without the kernel's own throttle line or
+    // the record's banner. Each `heated above` line is one throttle start, the kernel throttle line's finding; after
+    // that line, or inside a banner's record (`mcelog-record*` refine it to the same key), it is that event's decode.
+    id: "mcelog-thermal-throttle",
+    kind: "other",
+    // The needle is cut to fit the hot prefilter's placement: `heated above trip`, `above trip temp` and `trip
+    // temperature` each pushed a quiet, busy or noise profile over its budget (prefilter-placement.test.ts,
+    // literal-prefilter.test.ts); `rottling enabl` keeps them (2026-12-05: quiet 0.13, busy 0.34 a line).
+    needle: "rottling enabl",
+    pattern: /\bProcessor (\d+) heated above trip temperature\. Throttling enabled/,
+    title: () => "thermal: CPU clock throttled",
+    details: (m): Details => ({ cpu: Number(m[1]), via: "mcelog" }),
+    groupKey: () => "thermal-throttle",
+    program: /^mcelog\b/,
+    continues: ["thermal-throttle", "mcelog-record", "mcelog-record-event"],
+  },
+  {
     // The clocksource watchdog compared the current clocksource with a reference one and found them apart by more than
     // the allowed skew (`clocksource: timekeeping watchdog on CPU2: Marking clocksource 'tsc' as unstable because the
     // skew is too large:`, older kernels without ` on CPUn`, 4.x before the `clocksource:` prefix `timekeeping watchdog:
