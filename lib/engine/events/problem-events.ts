@@ -2354,8 +2354,9 @@ export const PROBLEM_EVENT_RULES: ProblemEventRule[] = [
     id: "arm-smmu-context-fault",
     kind: "other",
     // Not `Unhandled context fault`: with it the hot prefilter's placement let ~0.59 positions a busy line through
-    // (scripts/bench/prefilter-placement.test.ts); this one places at ~0.45.
-    needle: "context fault: fsr=0x",
+    // (scripts/bench/prefilter-placement.test.ts), nor `context fault: fsr=0x` once the mcelog thermal row came
+    // (0.64); this one places at ~0.45.
+    needle: "context fault: f",
     pattern:
       /\barm-smmu ([\w.@:-]{1,64}): Unhandled context fault: fsr=(0x[0-9a-f]+), iova=(0x[0-9a-f]+)(?:, fsynr=0x[0-9a-f]+)?(?:, cbfrsynra=0x[0-9a-f]+)?, cb=(\d+)/,
     title: () => "arm-smmu: context fault",
